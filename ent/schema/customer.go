@@ -1,0 +1,62 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Customer is a person who has, or was invited to, an account with the shop.
+type Customer struct{ ent.Schema }
+
+// Mixin of the Customer.
+func (Customer) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+// Fields of the Customer.
+func (Customer) Fields() []ent.Field {
+	return []ent.Field{
+		// Email is stored as entered (trimmed); EmailKey is its lower-cased form,
+		// which is what uniqueness and look-ups use.
+		field.String("email").MaxLen(254),
+		field.String("email_key").MaxLen(254).Unique().Comment("lower-cased email, for case-insensitive uniqueness"),
+		field.String("first_name").Optional().Nillable().MaxLen(255),
+		field.String("last_name").Optional().Nillable().MaxLen(255),
+		// Phone in E.164 form, unique like Shopify's.
+		field.String("phone").Optional().Nillable().Unique().MaxLen(20),
+		field.Bool("accepts_marketing").Default(false),
+		field.Time("accepts_marketing_updated_at").Optional().Nillable(),
+		field.Strings("tags").Default([]string{}),
+		field.String("note").Optional().Nillable().MaxLen(5000),
+		// ENABLED customers can sign in; INVITED ones must activate first;
+		// DISABLED ones are blocked by the shop.
+		field.Enum("state").Values("ENABLED", "INVITED", "DISABLED").Default("ENABLED"),
+		// PasswordHash is an argon2id PHC string; nil until the customer sets one.
+		field.String("password_hash").Optional().Nillable().Sensitive(),
+		field.Bool("email_verified").Default(false),
+		field.Int("default_address_id").Optional().Nillable(),
+	}
+}
+
+// Edges of the Customer.
+func (Customer) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("addresses", MailingAddress.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("default_address", MailingAddress.Type).
+			Unique().Field("default_address_id").
+			Annotations(entsql.OnDelete(entsql.SetNull)),
+		edge.To("access_tokens", CustomerAccessToken.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("one_time_tokens", CustomerToken.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade)),
+	}
+}
+
+// Indexes of the Customer.
+func (Customer) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("created_at"),
+	}
+}

@@ -1,0 +1,41 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// CustomerAccessToken is a signed-in session of a customer. Only the SHA-256
+// hash of the token is stored; the token itself is shown once, on creation.
+type CustomerAccessToken struct{ ent.Schema }
+
+// Mixin of the CustomerAccessToken.
+func (CustomerAccessToken) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+// Fields of the CustomerAccessToken.
+func (CustomerAccessToken) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("customer_id"),
+		field.Bytes("token_hash").Unique().Sensitive().MaxLen(32),
+		field.Time("expires_at"),
+		field.Time("last_used_at").Optional().Nillable(),
+		// Coarse client facts for the customer's session list.
+		field.String("ip").Optional().MaxLen(64),
+		field.String("user_agent").Optional().MaxLen(255),
+	}
+}
+
+// Edges of the CustomerAccessToken.
+func (CustomerAccessToken) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("customer", Customer.Type).Ref("access_tokens").
+			Unique().Required().Field("customer_id"),
+	}
+}
+
+// Indexes of the CustomerAccessToken.
+func (CustomerAccessToken) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("customer_id"), index.Fields("expires_at")}
+}

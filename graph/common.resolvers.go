@@ -1,0 +1,26 @@
+package graph
+
+import (
+	"accountgraph/graph/model"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/page"
+	"context"
+)
+
+// Node is the resolver for the node field.
+func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
+	return nil, nil // no public objects yet; customer data needs a token (see `customer`)
+}
+
+// Nodes is the resolver for the nodes field.
+func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
+	if len(ids) > page.Max {
+		return nil, apperr.BadRequest("at most 250 IDs")
+	}
+	return make([]model.Node, len(ids)), nil
+}
+
+// Query returns QueryResolver implementation.
+func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
+
+type queryResolver struct{ *Resolver }

@@ -1,0 +1,8 @@
+// Package model holds the GraphQL types that are not ent entities: payloads,
+// inputs, connections and enums (generated into models_gen.go), plus the few
+// written by hand here.
+package model
+
+// Node is any object `node`/`nodes` can return. The concrete types are ent
+// entities, which do not know about GraphQL, so the interface has no methods.
+type Node any

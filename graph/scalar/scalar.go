@@ -1,0 +1,59 @@
+// Package scalar holds the GraphQL scalars whose wire format differs from
+// gqlgen's defaults: DateTime (ISO-8601 in UTC, second precision, as Shopify
+// sends it) and UnsignedInt64 (a string, so JavaScript loses no precision).
+package scalar
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// MarshalDateTime writes t as "2006-01-02T15:04:05Z".
+func MarshalDateTime(t time.Time) graphql.Marshaler {
+	return graphql.WriterFunc(func(w io.Writer) {
+		_, _ = io.WriteString(w, strconv.Quote(t.UTC().Format(time.RFC3339)))
+	})
+}
+
+// UnmarshalDateTime reads an RFC 3339 date-time, or a plain date as midnight UTC.
+func UnmarshalDateTime(v any) (time.Time, error) {
+	s, ok := v.(string)
+	if !ok {
+		return time.Time{}, fmt.Errorf("DateTime must be a string, got %T", v)
+	}
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t.UTC(), nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("DateTime must be ISO-8601, for example 2026-11-25T10:15:00Z")
+}
+
+// MarshalUnsignedInt64 writes n as a decimal string.
+func MarshalUnsignedInt64(n uint64) graphql.Marshaler {
+	return graphql.WriterFunc(func(w io.Writer) {
+		_, _ = io.WriteString(w, strconv.Quote(strconv.FormatUint(n, 10)))
+	})
+}
+
+// UnmarshalUnsignedInt64 reads a decimal string or a non-negative integer.
+func UnmarshalUnsignedInt64(v any) (uint64, error) {
+	switch v := v.(type) {
+	case string:
+		return strconv.ParseUint(v, 10, 64)
+	case int64:
+		if v >= 0 {
+			return uint64(v), nil
+		}
+	case int:
+		if v >= 0 {
+			return uint64(v), nil
+		}
+	}
+	return 0, fmt.Errorf("UnsignedInt64 must be a non-negative integer")
+}

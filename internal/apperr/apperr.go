@@ -1,0 +1,83 @@
+// Package apperr holds the errors the business packages return. The GraphQL
+// layer maps them to API errors in one place (graph/errors.go): FieldErrors
+// become customerUserErrors, the sentinels become GraphQL errors with codes,
+// and anything else is an internal error shown only as a generic message.
+package apperr
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Customer error codes, as Shopify's CustomerErrorCode.
+const (
+	CodeBlank                = "BLANK"
+	CodeInvalid              = "INVALID"
+	CodeTaken                = "TAKEN"
+	CodeTooLong              = "TOO_LONG"
+	CodeTooShort             = "TOO_SHORT"
+	CodeUnidentifiedCustomer = "UNIDENTIFIED_CUSTOMER"
+	CodeCustomerDisabled     = "CUSTOMER_DISABLED"
+	CodePasswordWhitespace   = "PASSWORD_STARTS_OR_ENDS_WITH_WHITESPACE"
+	CodeContainsHTMLTags     = "CONTAINS_HTML_TAGS"
+	CodeContainsURL          = "CONTAINS_URL"
+	CodeTokenInvalid         = "TOKEN_INVALID"
+	CodeAlreadyEnabled       = "ALREADY_ENABLED"
+	CodeNotFound             = "NOT_FOUND"
+	CodeBadDomain            = "BAD_DOMAIN"
+)
+
+// FieldError is one problem with a mutation's input: what, where and why.
+type FieldError struct {
+	Field   []string // path to the input field, e.g. ["input", "email"]; nil when not tied to one
+	Code    string   // a CustomerErrorCode value
+	Message string   // for the customer to read
+}
+
+// FieldErrors is a list of input problems; as an error it means "rejected,
+// nothing written".
+type FieldErrors []FieldError
+
+func (e FieldErrors) Error() string {
+	if len(e) == 0 {
+		return "invalid input"
+	}
+	return fmt.Sprintf("invalid input: %s %v", e[0].Code, e[0].Field)
+}
+
+// Add appends a problem.
+func (e *FieldErrors) Add(field []string, code, message string) {
+	*e = append(*e, FieldError{Field: field, Code: code, Message: message})
+}
+
+// Err returns e as an error, or nil when empty.
+func (e FieldErrors) Err() error {
+	if len(e) == 0 {
+		return nil
+	}
+	return e
+}
+
+// Invalid returns a single-problem error.
+func Invalid(field []string, code, message string) error {
+	return FieldErrors{{Field: field, Code: code, Message: message}}
+}
+
+// Sentinel errors that become GraphQL errors (not customerUserErrors).
+var (
+	// ErrAccessDenied: no or wrong admin key, or a missing scope.
+	ErrAccessDenied = errors.New("access denied")
+	// ErrBadRequest: a malformed argument (for example a cursor).
+	ErrBadRequest = errors.New("bad request")
+)
+
+// ThrottledError says an action was refused because of too many attempts.
+type ThrottledError struct{ RetryAfter time.Duration }
+
+func (e *ThrottledError) Error() string {
+	return fmt.Sprintf("throttled, retry after %s", e.RetryAfter.Round(time.Second))
+}
+
+// BadRequest wraps ErrBadRequest with a message the client may read.
+func BadRequest(msg string) error { return fmt.Errorf("%w: %s", ErrBadRequest, msg) }

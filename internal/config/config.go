@@ -1,0 +1,213 @@
+// Package config reads the server's settings from flags and the environment
+// (a flag wins over its variable). Secrets are masked when printed.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the server.
+type Config struct {
+	Addr              string        // ADDR: listen address
+	DatabaseURL       string        // DATABASE_URL: sqlite:PATH, file:PATH or postgres://…
+	PublicURL         string        // PUBLIC_URL: base of links in emails
+	ShopName          string        // SHOP_NAME: shown in emails
+	CORSOrigins       []string      // CORS_ALLOWED_ORIGINS: comma-separated; "*" for any
+	CORSCredentials   bool          // CORS_ALLOW_CREDENTIALS
+	MailDir           string        // MAIL_DIR: where .eml files go without SMTP
+	SMTPURL           string        // SMTP_URL: smtp://user:pass@host:port
+	MailFrom          string        // MAIL_FROM
+	AdminAPIKey       string        // ADMIN_API_KEY: seeds one all-scope key
+	LogFormat         string        // LOG_FORMAT: text or json
+	LogLevel          string        // LOG_LEVEL: debug, info, warn, error
+	Demo              bool          // DEMO_DATA / --demo: add a demo customer
+	TrustProxyHeaders bool          // TRUST_PROXY_HEADERS: take the client IP from X-Forwarded-For
+	BodyLimit         int64         // BODY_LIMIT_BYTES
+	MaxDepth          int           // QUERY_MAX_DEPTH
+	MaxComplexity     int           // QUERY_MAX_COMPLEXITY
+	TokenTTL          time.Duration // ACCESS_TOKEN_TTL
+	ShutdownTimeout   time.Duration // SHUTDOWN_TIMEOUT
+	Argon2MemoryKiB   uint32        // ARGON2_MEMORY_KIB
+	Argon2Iterations  uint32        // ARGON2_ITERATIONS
+	Argon2Parallelism uint8         // ARGON2_PARALLELISM
+	HashConcurrency   int           // HASH_CONCURRENCY: password hashes at once
+}
+
+// Default returns the settings used when nothing is configured.
+func Default() Config {
+	return Config{
+		Addr:              ":8080",
+		DatabaseURL:       "sqlite:./data/accountgraph.db",
+		PublicURL:         "http://localhost:8080",
+		ShopName:          "accountgraph shop",
+		MailDir:           "./data/mail",
+		MailFrom:          "accountgraph <no-reply@localhost>",
+		LogFormat:         "text",
+		LogLevel:          "info",
+		BodyLimit:         1 << 20,
+		MaxDepth:          12,
+		MaxComplexity:     5000,
+		TokenTTL:          30 * 24 * time.Hour,
+		ShutdownTimeout:   20 * time.Second,
+		Argon2MemoryKiB:   64 * 1024,
+		Argon2Iterations:  3,
+		Argon2Parallelism: 2,
+		HashConcurrency:   runtime.NumCPU(),
+	}
+}
+
+// Load reads flags from args (without the program name) over the
+// environment over the defaults.
+func Load(args []string, getenv func(string) string) (Config, error) {
+	c := Default()
+	fs := flag.NewFlagSet("accountgraph", flag.ContinueOnError)
+	str := func(p *string, name, env, usage string) {
+		if v := getenv(env); v != "" {
+			*p = v
+		}
+		fs.StringVar(p, name, *p, usage+" ($"+env+")")
+	}
+	var origins string
+	var errs []string
+	boolean := func(p *bool, name, env, usage string) {
+		if v := getenv(env); v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				errs = append(errs, env+": "+err.Error())
+			}
+			*p = b
+		}
+		fs.BoolVar(p, name, *p, usage+" ($"+env+")")
+	}
+	num := func(p *int, name, env, usage string) {
+		if v := getenv(env); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				errs = append(errs, env+": "+err.Error())
+			}
+			*p = n
+		}
+		fs.IntVar(p, name, *p, usage+" ($"+env+")")
+	}
+	dur := func(p *time.Duration, name, env, usage string) {
+		if v := getenv(env); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				errs = append(errs, env+": "+err.Error())
+			}
+			*p = d
+		}
+		fs.DurationVar(p, name, *p, usage+" ($"+env+")")
+	}
+	str(&c.Addr, "addr", "ADDR", "listen address")
+	str(&c.DatabaseURL, "database-url", "DATABASE_URL", "sqlite:PATH or postgres://…")
+	str(&c.PublicURL, "public-url", "PUBLIC_URL", "base URL of links in emails")
+	str(&c.ShopName, "shop-name", "SHOP_NAME", "shop name in emails")
+	origins = strings.Join(c.CORSOrigins, ",")
+	str(&origins, "cors-allowed-origins", "CORS_ALLOWED_ORIGINS", "comma-separated origins allowed by CORS")
+	boolean(&c.CORSCredentials, "cors-allow-credentials", "CORS_ALLOW_CREDENTIALS", "allow credentialed CORS requests")
+	str(&c.MailDir, "mail-dir", "MAIL_DIR", "folder for .eml files when SMTP is not set")
+	str(&c.SMTPURL, "smtp-url", "SMTP_URL", "smtp://user:pass@host:port")
+	str(&c.MailFrom, "mail-from", "MAIL_FROM", "From address of emails")
+	str(&c.AdminAPIKey, "admin-api-key", "ADMIN_API_KEY", "seed one all-scope admin API key")
+	str(&c.LogFormat, "log-format", "LOG_FORMAT", "text or json")
+	str(&c.LogLevel, "log-level", "LOG_LEVEL", "debug, info, warn or error")
+	boolean(&c.Demo, "demo", "DEMO_DATA", "add a demo customer and print its login")
+	boolean(&c.TrustProxyHeaders, "trust-proxy-headers", "TRUST_PROXY_HEADERS", "take the client IP from X-Forwarded-For")
+	bodyLimit := int(c.BodyLimit)
+	num(&bodyLimit, "body-limit", "BODY_LIMIT_BYTES", "largest request body")
+	num(&c.MaxDepth, "query-max-depth", "QUERY_MAX_DEPTH", "deepest query allowed")
+	num(&c.MaxComplexity, "query-max-complexity", "QUERY_MAX_COMPLEXITY", "most complex query allowed")
+	dur(&c.TokenTTL, "access-token-ttl", "ACCESS_TOKEN_TTL", "life of a customer access token")
+	dur(&c.ShutdownTimeout, "shutdown-timeout", "SHUTDOWN_TIMEOUT", "time for in-flight requests at shutdown")
+	mem, iter, par := int(c.Argon2MemoryKiB), int(c.Argon2Iterations), int(c.Argon2Parallelism)
+	num(&mem, "argon2-memory-kib", "ARGON2_MEMORY_KIB", "argon2id memory per hash")
+	num(&iter, "argon2-iterations", "ARGON2_ITERATIONS", "argon2id passes")
+	num(&par, "argon2-parallelism", "ARGON2_PARALLELISM", "argon2id lanes")
+	num(&c.HashConcurrency, "hash-concurrency", "HASH_CONCURRENCY", "password hashes computed at once")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if len(errs) > 0 {
+		return c, fmt.Errorf("config: %s", strings.Join(errs, "; "))
+	}
+	c.BodyLimit = int64(bodyLimit)
+	c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism = uint32(mem), uint32(iter), uint8(par)
+	c.CORSOrigins = nil
+	for _, o := range strings.Split(origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.CORSOrigins = append(c.CORSOrigins, o)
+		}
+	}
+	return c, c.validate()
+}
+
+func (c Config) validate() error {
+	var errs []string
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, "LOG_FORMAT must be text or json")
+	}
+	if c.BodyLimit < 1024 {
+		errs = append(errs, "BODY_LIMIT_BYTES must be at least 1024")
+	}
+	if c.MaxDepth < 2 || c.MaxComplexity < 10 {
+		errs = append(errs, "QUERY_MAX_DEPTH must be ≥ 2 and QUERY_MAX_COMPLEXITY ≥ 10")
+	}
+	if c.TokenTTL < time.Minute {
+		errs = append(errs, "ACCESS_TOKEN_TTL must be at least 1m")
+	}
+	if c.Argon2MemoryKiB < 8 || c.Argon2Iterations < 1 || c.Argon2Parallelism < 1 {
+		errs = append(errs, "argon2 parameters must be positive (memory ≥ 8 KiB)")
+	}
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, "PUBLIC_URL must be an http(s) URL")
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("config: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// String prints the settings with secrets masked, for the start-up log.
+func (c Config) String() string {
+	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t",
+		c.Addr, MaskURL(c.DatabaseURL), c.PublicURL, c.CORSOrigins, c.CORSCredentials, c.mailTarget(),
+		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.MaxDepth, c.MaxComplexity, c.TokenTTL,
+		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders)
+}
+
+func (c Config) mailTarget() string {
+	if c.SMTPURL != "" {
+		return MaskURL(c.SMTPURL)
+	}
+	return "dir:" + c.MailDir
+}
+
+func mask(secret string) string {
+	if secret == "" {
+		return "(unset)"
+	}
+	return "(set)"
+}
+
+// MaskURL hides the password of a URL.
+func MaskURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return s
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// Environ is os.Getenv, for Load.
+func Environ(key string) string { return os.Getenv(key) }

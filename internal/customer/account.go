@@ -1,0 +1,543 @@
+package customer
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"accountgraph/ent"
+	"accountgraph/ent/customer"
+	"accountgraph/ent/customeraccesstoken"
+	"accountgraph/ent/customertoken"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/auth"
+	"accountgraph/internal/db"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/mail"
+)
+
+// CreateInput is customerCreate's input.
+type CreateInput struct {
+	Email            string
+	Password         string
+	FirstName        *string
+	LastName         *string
+	Phone            *string
+	AcceptsMarketing *bool
+}
+
+// profile is the validated common part of create and update.
+type profile struct {
+	email, phone         *string
+	firstName, lastName  *string
+	acceptsMarketing     *bool
+	password             *string
+	clearPhone           bool
+	errs                 apperr.FieldErrors
+	emailField, pwdField []string
+}
+
+func validateNames(p *profile, prefix string, first, last *string) {
+	if first != nil {
+		v := checkText(&p.errs, path(prefix, "firstName"), "First name", *first, MaxNameLength, true)
+		p.firstName = &v
+	}
+	if last != nil {
+		v := checkText(&p.errs, path(prefix, "lastName"), "Last name", *last, MaxNameLength, true)
+		p.lastName = &v
+	}
+}
+
+// Create registers a customer.
+func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, error) {
+	var errs apperr.FieldErrors
+	email := checkEmail(&errs, path("input", "email"), in.Email)
+	checkPassword(&errs, path("input", "password"), in.Password)
+	p := profile{}
+	validateNames(&p, "input", in.FirstName, in.LastName)
+	errs = append(errs, p.errs...)
+	var phone *string
+	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
+		v := checkPhone(&errs, path("input", "phone"), *in.Phone)
+		phone = &v
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.Limiter.Hit(ctx, registerByIP, auth.ViewerFrom(ctx).IP); err != nil {
+		return nil, err
+	}
+	existing, err := s.DB.Customer.Query().Where(customer.EmailKey(emailKey(email))).Only(ctx)
+	switch {
+	case err == nil && existing.State == customer.StateINVITED:
+		// Invited earlier (or a guest with an order): mail the activation link
+		// instead of making a second account, as Shopify does.
+		if err := s.sendActivation(ctx, existing); err != nil {
+			return nil, err
+		}
+		return nil, apperr.Invalid(path("input"), apperr.CodeCustomerDisabled,
+			"We have sent an email to "+email+", please click the link included to verify your email address.")
+	case err == nil:
+		return nil, apperr.Invalid(path("input", "email"), apperr.CodeTaken, "Email has already been taken")
+	case !ent.IsNotFound(err):
+		return nil, err
+	}
+	if phone != nil {
+		if taken, err := s.DB.Customer.Query().Where(customer.Phone(*phone)).Exist(ctx); err != nil {
+			return nil, err
+		} else if taken {
+			return nil, apperr.Invalid(path("input", "phone"), apperr.CodeTaken, "Phone has already been taken")
+		}
+	}
+	hash, err := s.Hasher.Hash(ctx, in.Password)
+	if err != nil {
+		return nil, err
+	}
+	create := s.DB.Customer.Create().
+		SetEmail(email).SetEmailKey(emailKey(email)).
+		SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
+		SetNillablePhone(phone).SetPasswordHash(hash).SetState(customer.StateENABLED)
+	if in.AcceptsMarketing != nil {
+		create.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())
+	}
+	c, err := create.Save(ctx)
+	if isUniqueViolation(err) { // a concurrent registration won the race
+		return nil, apperr.Invalid(path("input", "email"), apperr.CodeTaken, "Email has already been taken")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create customer: %w", err)
+	}
+	m, merr := mail.WelcomeMessage(c.Email, mail.AccountMail{ShopName: s.ShopName, FirstName: deref(c.FirstName)})
+	s.sendMail(ctx, m, merr)
+	return c, nil
+}
+
+func emptyToNil(p *string) *string {
+	if p == nil || *p == "" {
+		return nil
+	}
+	return p
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// Login checks an email and password and issues an access token. Unknown
+// emails and wrong passwords get the same answer after the same work.
+func (s *Service) Login(ctx context.Context, email, pw string) (*Token, error) {
+	ip := auth.ViewerFrom(ctx).IP
+	key := emailKey(email)
+	if err := s.Limiter.Check(ctx, loginByIP, ip); err != nil {
+		return nil, err
+	}
+	if err := s.Limiter.Check(ctx, loginByEmail, key); err != nil {
+		return nil, err
+	}
+	fail := func() (*Token, error) {
+		if err := s.Limiter.Record(ctx, loginByIP, ip); err != nil {
+			return nil, err
+		}
+		if err := s.Limiter.Record(ctx, loginByEmail, key); err != nil {
+			return nil, err
+		}
+		return nil, apperr.Invalid(nil, apperr.CodeUnidentifiedCustomer, "Unidentified customer")
+	}
+	c, err := s.DB.Customer.Query().Where(customer.EmailKey(key)).Only(ctx)
+	if err != nil && !ent.IsNotFound(err) {
+		return nil, err
+	}
+	if c == nil || c.PasswordHash == nil {
+		s.Hasher.VerifyDummy(ctx, pw)
+		return fail()
+	}
+	ok, err := s.Hasher.Verify(ctx, pw, *c.PasswordHash)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return fail()
+	}
+	if c.State == customer.StateDISABLED {
+		return nil, apperr.Invalid(nil, apperr.CodeCustomerDisabled, "This account has been disabled")
+	}
+	return s.issueToken(ctx, s.DB, c.ID)
+}
+
+// Renew extends a valid access token's life.
+func (s *Service) Renew(ctx context.Context, accessToken string) (*Token, error) {
+	c, err := s.Authenticate(ctx, accessToken)
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		return nil, apperr.Invalid(path("customerAccessToken"), "", "Access token does not exist or has expired")
+	}
+	exp := s.now().Add(s.TokenTTL)
+	n, err := s.DB.CustomerAccessToken.Update().
+		Where(customeraccesstoken.TokenHash(auth.HashToken(accessToken))).
+		SetExpiresAt(exp).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 { // deleted between the two statements
+		return nil, apperr.Invalid(path("customerAccessToken"), "", "Access token does not exist or has expired")
+	}
+	return &Token{AccessToken: accessToken, ExpiresAt: exp}, nil
+}
+
+// DeleteToken signs out: the token stops working. It returns the deleted
+// session's ID.
+func (s *Service) DeleteToken(ctx context.Context, accessToken string) (int, error) {
+	t, err := s.DB.CustomerAccessToken.Query().
+		Where(customeraccesstoken.TokenHash(auth.HashToken(accessToken))).Only(ctx)
+	if ent.IsNotFound(err) {
+		return 0, apperr.Invalid(path("customerAccessToken"), "", "Access token does not exist")
+	}
+	if err != nil {
+		return 0, err
+	}
+	if err := s.DB.CustomerAccessToken.DeleteOneID(t.ID).Exec(ctx); err != nil && !ent.IsNotFound(err) {
+		return 0, err
+	}
+	return t.ID, nil
+}
+
+// UpdateInput is customerUpdate's input. Nil fields stay as they are;
+// ClearPhone removes the phone.
+type UpdateInput struct {
+	Email            *string
+	Password         *string
+	FirstName        *string
+	LastName         *string
+	Phone            *string
+	ClearPhone       bool
+	AcceptsMarketing *bool
+}
+
+// Update changes the signed-in customer's profile. A password change ends
+// every session and returns a fresh token (else the token is nil).
+func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput) (*ent.Customer, *Token, error) {
+	c, err := s.mustAuthenticate(ctx, accessToken)
+	if err != nil {
+		return nil, nil, err
+	}
+	var errs apperr.FieldErrors
+	p := profile{}
+	validateNames(&p, "customer", in.FirstName, in.LastName)
+	errs = append(errs, p.errs...)
+	var email, phone *string
+	if in.Email != nil {
+		v := checkEmail(&errs, path("customer", "email"), *in.Email)
+		email = &v
+	}
+	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
+		v := checkPhone(&errs, path("customer", "phone"), *in.Phone)
+		phone = &v
+	}
+	clearPhone := in.ClearPhone || (in.Phone != nil && strings.TrimSpace(*in.Phone) == "")
+	if in.Password != nil {
+		checkPassword(&errs, path("customer", "password"), *in.Password)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	var hash string
+	if in.Password != nil {
+		if hash, err = s.Hasher.Hash(ctx, *in.Password); err != nil {
+			return nil, nil, err
+		}
+	}
+	var token *Token
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		if email != nil && emailKey(*email) != c.EmailKey {
+			taken, err := tx.Customer.Query().Where(customer.EmailKey(emailKey(*email)), customer.IDNEQ(c.ID)).Exist(ctx)
+			if err != nil {
+				return err
+			}
+			if taken {
+				return apperr.Invalid(path("customer", "email"), apperr.CodeTaken, "Email has already been taken")
+			}
+		}
+		if phone != nil {
+			taken, err := tx.Customer.Query().Where(customer.Phone(*phone), customer.IDNEQ(c.ID)).Exist(ctx)
+			if err != nil {
+				return err
+			}
+			if taken {
+				return apperr.Invalid(path("customer", "phone"), apperr.CodeTaken, "Phone has already been taken")
+			}
+		}
+		u := tx.Customer.UpdateOneID(c.ID)
+		if p.firstName != nil {
+			u.SetNillableFirstName(emptyToNil(p.firstName))
+			if *p.firstName == "" {
+				u.ClearFirstName()
+			}
+		}
+		if p.lastName != nil {
+			u.SetNillableLastName(emptyToNil(p.lastName))
+			if *p.lastName == "" {
+				u.ClearLastName()
+			}
+		}
+		if email != nil && *email != c.Email {
+			// A new address is unproven until the customer verifies it.
+			u.SetEmail(*email).SetEmailKey(emailKey(*email))
+			if emailKey(*email) != c.EmailKey {
+				u.SetEmailVerified(false)
+			}
+		}
+		switch {
+		case phone != nil:
+			u.SetPhone(*phone)
+		case clearPhone:
+			u.ClearPhone()
+		}
+		if in.AcceptsMarketing != nil && *in.AcceptsMarketing != c.AcceptsMarketing {
+			u.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())
+		}
+		if in.Password != nil {
+			u.SetPasswordHash(hash)
+			if _, err := tx.CustomerAccessToken.Delete().Where(customeraccesstoken.CustomerID(c.ID)).Exec(ctx); err != nil {
+				return err
+			}
+			var err error
+			if token, err = s.issueToken(ctx, tx.Client(), c.ID); err != nil {
+				return err
+			}
+		}
+		var err error
+		c, err = u.Save(ctx)
+		if isUniqueViolation(err) {
+			return apperr.Invalid(path("customer", "email"), apperr.CodeTaken, "Email or phone has already been taken")
+		}
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, token, nil
+}
+
+// Recover mails a password reset link when email belongs to an account
+// (an activation link for an invited one). The answer is the same either
+// way: nothing tells the caller whether the email is known.
+func (s *Service) Recover(ctx context.Context, email string) error {
+	var errs apperr.FieldErrors
+	if v, _ := cleanText(email); v == "" {
+		errs.Add(path("email"), apperr.CodeBlank, "Email can't be blank")
+		return errs
+	}
+	if err := s.Limiter.Hit(ctx, recoverByIP, auth.ViewerFrom(ctx).IP); err != nil {
+		return err
+	}
+	key := emailKey(email)
+	// Past the per-email limit nothing is sent, silently: refusing would tell
+	// that the address is being mailed, and the inbox owner is protected.
+	if err := s.Limiter.Hit(ctx, recoverByEmail, key); err != nil {
+		return nil
+	}
+	c, err := s.DB.Customer.Query().Where(customer.EmailKey(key)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	switch c.State {
+	case customer.StateINVITED:
+		return s.sendActivation(ctx, c)
+	case customer.StateENABLED:
+		plain, err := s.newOneTimeToken(ctx, c.ID, customertoken.PurposeRESET)
+		if err != nil {
+			return err
+		}
+		m, merr := mail.ResetMessage(c.Email, mail.AccountMail{
+			ShopName: s.ShopName, FirstName: deref(c.FirstName), ExpiresIn: "24 hours",
+			URL: fmt.Sprintf("%s/account/reset/%d/%s", s.PublicURL, c.ID, plain),
+		})
+		s.sendMail(ctx, m, merr)
+	}
+	return nil
+}
+
+func (s *Service) sendActivation(ctx context.Context, c *ent.Customer) error {
+	plain, err := s.newOneTimeToken(ctx, c.ID, customertoken.PurposeACTIVATION)
+	if err != nil {
+		return err
+	}
+	m, merr := mail.ActivationMessage(c.Email, mail.AccountMail{
+		ShopName: s.ShopName, FirstName: deref(c.FirstName), ExpiresIn: "24 hours",
+		URL: fmt.Sprintf("%s/account/activate/%d/%s", s.PublicURL, c.ID, plain),
+	})
+	s.sendMail(ctx, m, merr)
+	return nil
+}
+
+func (s *Service) newOneTimeToken(ctx context.Context, customerID int, purpose customertoken.Purpose) (string, error) {
+	plain, hash := auth.NewToken()
+	err := s.DB.CustomerToken.Create().
+		SetCustomerID(customerID).SetPurpose(purpose).SetTokenHash(hash).
+		SetExpiresAt(s.now().Add(oneTimeTokenTTL)).Exec(ctx)
+	if err != nil {
+		return "", fmt.Errorf("store one-time token: %w", err)
+	}
+	return plain, nil
+}
+
+// Redemption is a reset or an activation.
+type Redemption struct {
+	CustomerID string // global ID
+	Token      string
+	Password   string
+	// Fields name the inputs in errors.
+	IDField, TokenField, PasswordField []string
+}
+
+// Reset sets a new password with a reset token. Every session ends; a new
+// token is issued.
+func (s *Service) Reset(ctx context.Context, r Redemption) (*ent.Customer, *Token, error) {
+	return s.redeem(ctx, r, customertoken.PurposeRESET)
+}
+
+// Activate sets the password of an invited customer with an activation
+// token and enables the account.
+func (s *Service) Activate(ctx context.Context, r Redemption) (*ent.Customer, *Token, error) {
+	return s.redeem(ctx, r, customertoken.PurposeACTIVATION)
+}
+
+// ParseAccountURL splits a reset or activation link
+// (…/account/{kind}/{id}/{token}) into the customer's global ID and token.
+func ParseAccountURL(raw, kind string) (customerGID, token string, ok bool) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return "", "", false
+	}
+	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	n := len(parts)
+	if n < 4 || parts[n-4] != "account" || parts[n-3] != kind {
+		return "", "", false
+	}
+	var id int
+	if _, err := fmt.Sscanf(parts[n-2], "%d", &id); err != nil || id <= 0 || fmt.Sprint(id) != parts[n-2] {
+		return "", "", false
+	}
+	return gid.Encode("Customer", id), parts[n-1], true
+}
+
+func (s *Service) redeem(ctx context.Context, r Redemption, purpose customertoken.Purpose) (*ent.Customer, *Token, error) {
+	var errs apperr.FieldErrors
+	checkPassword(&errs, r.PasswordField, r.Password)
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	ip := auth.ViewerFrom(ctx).IP
+	if err := s.Limiter.Check(ctx, redeemByIP, ip); err != nil {
+		return nil, nil, err
+	}
+	invalid := func() (*ent.Customer, *Token, error) {
+		if err := s.Limiter.Record(ctx, redeemByIP, ip); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, apperr.Invalid(r.TokenField, apperr.CodeTokenInvalid, "The link is invalid or has expired; ask for a new one")
+	}
+	id, err := gid.Decode(r.CustomerID, "Customer")
+	if err != nil || r.Token == "" || len(r.Token) > 256 {
+		return invalid()
+	}
+	t, err := s.DB.CustomerToken.Query().
+		Where(customertoken.TokenHash(auth.HashToken(r.Token)), customertoken.CustomerID(id),
+			customertoken.PurposeEQ(purpose), customertoken.UsedAtIsNil(), customertoken.ExpiresAtGT(s.now())).
+		WithCustomer().Only(ctx)
+	if ent.IsNotFound(err) {
+		return invalid()
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	c := t.Edges.Customer
+	switch {
+	case c.State == customer.StateDISABLED:
+		return nil, nil, apperr.Invalid(nil, apperr.CodeCustomerDisabled, "This account has been disabled")
+	case purpose == customertoken.PurposeACTIVATION && c.State == customer.StateENABLED:
+		return nil, nil, apperr.Invalid(nil, apperr.CodeAlreadyEnabled, "This account is already active; sign in instead")
+	}
+	hash, err := s.Hasher.Hash(ctx, r.Password)
+	if err != nil {
+		return nil, nil, err
+	}
+	var token *Token
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		// The conditional update makes the token single-use even when two
+		// requests redeem it at the same moment.
+		n, err := tx.CustomerToken.Update().
+			Where(customertoken.ID(t.ID), customertoken.UsedAtIsNil()).
+			SetUsedAt(s.now()).Save(ctx)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.Invalid(r.TokenField, apperr.CodeTokenInvalid, "The link is invalid or has expired; ask for a new one")
+		}
+		// Other outstanding links of the same kind die too.
+		if _, err := tx.CustomerToken.Update().
+			Where(customertoken.CustomerID(c.ID), customertoken.PurposeEQ(purpose), customertoken.UsedAtIsNil()).
+			SetUsedAt(s.now()).Save(ctx); err != nil {
+			return err
+		}
+		if _, err := tx.CustomerAccessToken.Delete().Where(customeraccesstoken.CustomerID(c.ID)).Exec(ctx); err != nil {
+			return err
+		}
+		// Both links were mailed to the address, so following one proves it.
+		if c, err = tx.Customer.UpdateOneID(c.ID).
+			SetPasswordHash(hash).SetState(customer.StateENABLED).SetEmailVerified(true).
+			Save(ctx); err != nil {
+			return err
+		}
+		token, err = s.issueToken(ctx, tx.Client(), c.ID)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, token, nil
+}
+
+// InviteInput is adminCustomerInvite's input.
+type InviteInput struct {
+	Email     string
+	FirstName *string
+	LastName  *string
+}
+
+// Invite creates an invited customer (no password yet) and mails an
+// activation link.
+func (s *Service) Invite(ctx context.Context, in InviteInput) (*ent.Customer, error) {
+	var errs apperr.FieldErrors
+	email := checkEmail(&errs, path("input", "email"), in.Email)
+	p := profile{}
+	validateNames(&p, "input", in.FirstName, in.LastName)
+	errs = append(errs, p.errs...)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	c, err := s.DB.Customer.Create().
+		SetEmail(email).SetEmailKey(emailKey(email)).
+		SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
+		SetState(customer.StateINVITED).Save(ctx)
+	if isUniqueViolation(err) {
+		return nil, apperr.Invalid(path("input", "email"), apperr.CodeTaken, "Email has already been taken")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.sendActivation(ctx, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}

@@ -1,0 +1,299 @@
+package customer
+
+import (
+	"context"
+	"strings"
+
+	"entgo.io/ent/dialect/sql"
+
+	"accountgraph/ent"
+	"accountgraph/ent/mailingaddress"
+	"accountgraph/internal/address"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/db"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/page"
+)
+
+// MaxAddresses is how many addresses one customer may keep.
+const MaxAddresses = 100
+
+// AddressInput is a MailingAddressInput.
+type AddressInput struct {
+	Address1, Address2, City, Company, Country *string
+	FirstName, LastName, Phone, Province, Zip  *string
+}
+
+// addressFields is a validated address.
+type addressFields struct {
+	address.Parts
+}
+
+func opt(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// validateAddress checks an address: street, city and country are needed;
+// so are a province and a postal code where the country uses them.
+func validateAddress(in AddressInput) (addressFields, error) {
+	var errs apperr.FieldErrors
+	f := func(name string) []string { return path("address", name) }
+	text := func(name, label string, v *string, max int, noURL bool) string {
+		return checkText(&errs, f(name), label, opt(v), max, noURL)
+	}
+	var a addressFields
+	a.FirstName = text("firstName", "First name", in.FirstName, MaxNameLength, true)
+	a.LastName = text("lastName", "Last name", in.LastName, MaxNameLength, true)
+	a.Company = text("company", "Company", in.Company, 255, false)
+	a.Address1 = text("address1", "Address", in.Address1, 255, false)
+	a.Address2 = text("address2", "Address line 2", in.Address2, 255, false)
+	a.City = text("city", "City", in.City, 255, false)
+	a.Province = text("province", "Province", in.Province, 255, false)
+	a.Zip = text("zip", "Postal code", in.Zip, 32, false)
+	country := text("country", "Country", in.Country, 255, false)
+	if len(errs) > 0 {
+		return a, errs
+	}
+	if a.Address1 == "" {
+		errs.Add(f("address1"), apperr.CodeBlank, "Address can't be blank")
+	}
+	if a.City == "" {
+		errs.Add(f("city"), apperr.CodeBlank, "City can't be blank")
+	}
+	if country == "" {
+		errs.Add(f("country"), apperr.CodeBlank, "Country can't be blank")
+	} else if code, ok := address.CountryCode(country); !ok {
+		errs.Add(f("country"), apperr.CodeInvalid, "Country is not supported")
+	} else {
+		a.CountryCode, a.Country = code, address.CountryName(code)
+		if a.Province != "" {
+			if pc, ok := address.ProvinceCode(code, a.Province); ok {
+				a.ProvinceCode, a.Province = pc, address.ProvinceName(code, pc)
+			} else if address.RequiresProvince(code) {
+				errs.Add(f("province"), apperr.CodeInvalid, "Province is not valid for "+a.Country)
+			}
+		} else if address.RequiresProvince(code) {
+			errs.Add(f("province"), apperr.CodeBlank, "Province can't be blank")
+		}
+		if a.Zip == "" && address.RequiresZip(code) {
+			errs.Add(f("zip"), apperr.CodeBlank, "Postal code can't be blank")
+		} else if a.Zip != "" && !address.ValidZip(code, a.Zip) {
+			errs.Add(f("zip"), apperr.CodeInvalid, "Postal code is not valid for "+a.Country)
+		}
+	}
+	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
+		a.Phone = checkPhone(&errs, f("phone"), *in.Phone)
+	}
+	return a, errs.Err()
+}
+
+func nilIfEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// sameAddress tells whether a stored address equals a validated one.
+func sameAddress(m *ent.MailingAddress, a addressFields) bool {
+	eq := func(p *string, s string) bool { return strings.EqualFold(opt(p), s) }
+	return eq(m.FirstName, a.FirstName) && eq(m.LastName, a.LastName) && eq(m.Company, a.Company) &&
+		eq(m.Address1, a.Address1) && eq(m.Address2, a.Address2) && eq(m.City, a.City) &&
+		eq(m.CountryCode, a.CountryCode) && eq(m.Province, a.Province) &&
+		strings.EqualFold(strings.ReplaceAll(opt(m.Zip), " ", ""), strings.ReplaceAll(a.Zip, " ", "")) &&
+		eq(m.Phone, a.Phone)
+}
+
+func addressNotFound(field string) error {
+	return apperr.Invalid(path(field), apperr.CodeNotFound, "Address does not exist")
+}
+
+// ownAddress returns the customer's address with global ID id, or a
+// NOT_FOUND error; another customer's address is never found.
+func ownAddress(ctx context.Context, db *ent.Client, customerID int, id, field string) (*ent.MailingAddress, error) {
+	key, err := gid.Decode(id, "MailingAddress")
+	if err != nil {
+		return nil, addressNotFound(field)
+	}
+	a, err := db.MailingAddress.Query().
+		Where(mailingaddress.ID(key), mailingaddress.CustomerID(customerID)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, addressNotFound(field)
+	}
+	return a, err
+}
+
+// CreateAddress saves a new address; the first one becomes the default.
+func (s *Service) CreateAddress(ctx context.Context, accessToken string, in AddressInput) (*ent.MailingAddress, error) {
+	c, err := s.mustAuthenticate(ctx, accessToken)
+	if err != nil {
+		return nil, err
+	}
+	a, err := validateAddress(in)
+	if err != nil {
+		return nil, err
+	}
+	var created *ent.MailingAddress
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		existing, err := tx.MailingAddress.Query().Where(mailingaddress.CustomerID(c.ID)).All(ctx)
+		if err != nil {
+			return err
+		}
+		if len(existing) >= MaxAddresses {
+			return apperr.Invalid(path("address"), apperr.CodeInvalid, "You can keep at most 100 addresses; delete one first")
+		}
+		for _, m := range existing {
+			if sameAddress(m, a) {
+				return apperr.Invalid(path("address"), apperr.CodeTaken, "Address already exists")
+			}
+		}
+		created, err = setAddress(tx.MailingAddress.Create().SetCustomerID(c.ID), a).Save(ctx)
+		if err != nil {
+			return err
+		}
+		if c.DefaultAddressID == nil {
+			return tx.Customer.UpdateOneID(c.ID).SetDefaultAddressID(created.ID).Exec(ctx)
+		}
+		return nil
+	})
+	return created, err
+}
+
+// addressSetter is the part of ent's create and update builders we use.
+type addressSetter[T any] interface {
+	SetNillableFirstName(*string) T
+	SetNillableLastName(*string) T
+	SetNillableCompany(*string) T
+	SetNillableAddress1(*string) T
+	SetNillableAddress2(*string) T
+	SetNillableCity(*string) T
+	SetNillableProvince(*string) T
+	SetNillableProvinceCode(*string) T
+	SetNillableCountry(*string) T
+	SetNillableCountryCode(*string) T
+	SetNillableZip(*string) T
+	SetNillablePhone(*string) T
+}
+
+func setAddress[T addressSetter[T]](b T, a addressFields) T {
+	return b.SetNillableFirstName(nilIfEmpty(a.FirstName)).SetNillableLastName(nilIfEmpty(a.LastName)).
+		SetNillableCompany(nilIfEmpty(a.Company)).SetNillableAddress1(nilIfEmpty(a.Address1)).
+		SetNillableAddress2(nilIfEmpty(a.Address2)).SetNillableCity(nilIfEmpty(a.City)).
+		SetNillableProvince(nilIfEmpty(a.Province)).SetNillableProvinceCode(nilIfEmpty(a.ProvinceCode)).
+		SetNillableCountry(nilIfEmpty(a.Country)).SetNillableCountryCode(nilIfEmpty(a.CountryCode)).
+		SetNillableZip(nilIfEmpty(a.Zip)).SetNillablePhone(nilIfEmpty(a.Phone))
+}
+
+// UpdateAddress replaces one of the customer's addresses.
+func (s *Service) UpdateAddress(ctx context.Context, accessToken, id string, in AddressInput) (*ent.MailingAddress, error) {
+	c, err := s.mustAuthenticate(ctx, accessToken)
+	if err != nil {
+		return nil, err
+	}
+	m, err := ownAddress(ctx, s.DB, c.ID, id, "id")
+	if err != nil {
+		return nil, err
+	}
+	a, err := validateAddress(in)
+	if err != nil {
+		return nil, err
+	}
+	// Clear every optional part first: the input replaces the address whole.
+	u := m.Update().ClearFirstName().ClearLastName().ClearCompany().ClearAddress2().
+		ClearProvince().ClearProvinceCode().ClearZip().ClearPhone()
+	return setAddress(u, a).Save(ctx)
+}
+
+// DeleteAddress deletes one of the customer's addresses and returns its
+// global ID. When it was the default, the newest remaining address becomes
+// the default.
+func (s *Service) DeleteAddress(ctx context.Context, accessToken, id string) (string, error) {
+	c, err := s.mustAuthenticate(ctx, accessToken)
+	if err != nil {
+		return "", err
+	}
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		m, err := ownAddress(ctx, tx.Client(), c.ID, id, "id")
+		if err != nil {
+			return err
+		}
+		if err := tx.MailingAddress.DeleteOne(m).Exec(ctx); err != nil {
+			return err
+		}
+		if c.DefaultAddressID == nil || *c.DefaultAddressID != m.ID {
+			return nil
+		}
+		next, err := tx.MailingAddress.Query().Where(mailingaddress.CustomerID(c.ID)).
+			Order(ent.Desc(mailingaddress.FieldID)).First(ctx)
+		switch {
+		case ent.IsNotFound(err):
+			return tx.Customer.UpdateOneID(c.ID).ClearDefaultAddressID().Exec(ctx)
+		case err != nil:
+			return err
+		}
+		return tx.Customer.UpdateOneID(c.ID).SetDefaultAddressID(next.ID).Exec(ctx)
+	})
+	if err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// SetDefaultAddress makes one of the customer's addresses the default.
+func (s *Service) SetDefaultAddress(ctx context.Context, accessToken, id string) (*ent.Customer, error) {
+	c, err := s.mustAuthenticate(ctx, accessToken)
+	if err != nil {
+		return nil, err
+	}
+	m, err := ownAddress(ctx, s.DB, c.ID, id, "addressId")
+	if err != nil {
+		return nil, err
+	}
+	return s.DB.Customer.UpdateOneID(c.ID).SetDefaultAddressID(m.ID).Save(ctx)
+}
+
+// DefaultAddress returns a customer's default address, or nil.
+func (s *Service) DefaultAddress(ctx context.Context, c *ent.Customer) (*ent.MailingAddress, error) {
+	if c.DefaultAddressID == nil {
+		return nil, nil
+	}
+	a, err := s.DB.MailingAddress.Query().
+		Where(mailingaddress.ID(*c.DefaultAddressID), mailingaddress.CustomerID(c.ID)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return a, err
+}
+
+// Addresses returns a page of a customer's addresses, by ID.
+func (s *Service) Addresses(ctx context.Context, c *ent.Customer, args page.Args) (page.Page[*ent.MailingAddress], error) {
+	w, err := page.NewWindow(args, "id")
+	if err != nil {
+		return page.Page[*ent.MailingAddress]{}, err
+	}
+	var perr error
+	rows, err := s.DB.MailingAddress.Query().
+		Where(mailingaddress.CustomerID(c.ID)).
+		Modify(func(sel *sql.Selector) { perr = w.Apply(sel, page.Column{Name: "id"}) }).
+		Limit(w.Limit()).All(ctx)
+	if perr != nil {
+		return page.Page[*ent.MailingAddress]{}, perr
+	}
+	if err != nil {
+		return page.Page[*ent.MailingAddress]{}, err
+	}
+	return page.Finish(w, rows, func(a *ent.MailingAddress) (string, int) { return "", a.ID }), nil
+}
+
+// Parts returns an address's parts for formatting.
+func Parts(m *ent.MailingAddress) address.Parts {
+	return address.Parts{
+		FirstName: opt(m.FirstName), LastName: opt(m.LastName), Company: opt(m.Company),
+		Address1: opt(m.Address1), Address2: opt(m.Address2), City: opt(m.City),
+		Province: opt(m.Province), ProvinceCode: opt(m.ProvinceCode), Country: opt(m.Country),
+		CountryCode: opt(m.CountryCode), Zip: opt(m.Zip), Phone: opt(m.Phone),
+	}
+}

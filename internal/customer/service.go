@@ -1,0 +1,171 @@
+// Package customer holds the rules of customer accounts: registration,
+// sign-in tokens, profile changes, activation, password recovery and
+// addresses. It knows nothing of HTTP or GraphQL; every function that acts
+// for a customer takes the customer's access token and scopes all data to
+// that customer.
+package customer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"accountgraph/ent"
+	"accountgraph/ent/customer"
+	"accountgraph/ent/customeraccesstoken"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/auth"
+	"accountgraph/internal/mail"
+	"accountgraph/internal/password"
+	"accountgraph/internal/throttle"
+)
+
+// Service runs the customer-account rules.
+type Service struct {
+	DB        *ent.Client
+	Hasher    *password.Hasher
+	Limiter   *throttle.Limiter
+	Mailer    mail.Mailer
+	Log       *slog.Logger
+	PublicURL string // base of links in emails, without trailing slash
+	ShopName  string
+	TokenTTL  time.Duration
+	// OnMail is told each mail's kind and outcome (for metrics).
+	OnMail func(kind string, err error)
+	Now    func() time.Time
+}
+
+// Rate limits. Login and token-redeeming limits count failures only, so a
+// customer who types the right password is never held back by them.
+var (
+	loginByIP       = throttle.Rule{Action: "login", By: "ip", Limit: 50, Window: 15 * time.Minute}
+	loginByEmail    = throttle.Rule{Action: "login", By: "email", Limit: 10, Window: 15 * time.Minute}
+	recoverByIP     = throttle.Rule{Action: "recover", By: "ip", Limit: 10, Window: time.Hour}
+	recoverByEmail  = throttle.Rule{Action: "recover", By: "email", Limit: 3, Window: time.Hour}
+	registerByIP    = throttle.Rule{Action: "register", By: "ip", Limit: 50, Window: time.Hour}
+	redeemByIP      = throttle.Rule{Action: "redeem", By: "ip", Limit: 20, Window: 15 * time.Minute}
+	oneTimeTokenTTL = 24 * time.Hour
+)
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// Token is a freshly issued access token.
+type Token struct {
+	AccessToken string
+	ExpiresAt   time.Time
+	ID          int
+}
+
+// issueToken stores a new access token for customer id (in tx when given).
+func (s *Service) issueToken(ctx context.Context, db *ent.Client, customerID int) (*Token, error) {
+	v := auth.ViewerFrom(ctx)
+	plain, hash := auth.NewToken()
+	exp := s.now().Add(s.TokenTTL)
+	row, err := db.CustomerAccessToken.Create().
+		SetCustomerID(customerID).SetTokenHash(hash).SetExpiresAt(exp).
+		SetIP(truncate(v.IP, 64)).SetUserAgent(truncate(v.UserAgent, 255)).
+		Save(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store access token: %w", err)
+	}
+	return &Token{AccessToken: plain, ExpiresAt: exp, ID: row.ID}, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// ErrTokenInvalid is returned (as a FieldError) when an access token is
+// unknown, expired or belongs to a disabled customer.
+func tokenInvalid() error {
+	return apperr.Invalid(path("customerAccessToken"), apperr.CodeTokenInvalid, "Customer access token is invalid or expired")
+}
+
+// Authenticate returns the customer of a valid access token, or nil.
+func (s *Service) Authenticate(ctx context.Context, accessToken string) (*ent.Customer, error) {
+	if accessToken == "" || len(accessToken) > 256 {
+		return nil, nil
+	}
+	t, err := s.DB.CustomerAccessToken.Query().
+		Where(customeraccesstoken.TokenHash(auth.HashToken(accessToken)),
+			customeraccesstoken.ExpiresAtGT(s.now())).
+		WithCustomer().
+		Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("authenticate: %w", err)
+	}
+	if t.Edges.Customer.State != customer.StateENABLED {
+		return nil, nil
+	}
+	return t.Edges.Customer, nil
+}
+
+// mustAuthenticate is Authenticate for mutations: an unknown token is a
+// TOKEN_INVALID input error.
+func (s *Service) mustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error) {
+	c, err := s.Authenticate(ctx, accessToken)
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		return nil, tokenInvalid()
+	}
+	return c, nil
+}
+
+// ByID returns a customer for the Admin API (the caller checked scopes).
+func (s *Service) ByID(ctx context.Context, id int) (*ent.Customer, error) {
+	c, err := s.DB.Customer.Get(ctx, id)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return c, err
+}
+
+// sendMail sends a message and logs (never fails the caller): the account
+// change already happened, and the customer can ask for the mail again.
+func (s *Service) sendMail(ctx context.Context, m mail.Message, err error) {
+	if err == nil {
+		err = s.Mailer.Send(ctx, m)
+	}
+	if err != nil {
+		s.Log.ErrorContext(ctx, "mail not sent", "kind", m.Kind, "err", err)
+	}
+	if s.OnMail != nil {
+		s.OnMail(m.Kind, err)
+	}
+}
+
+// isUniqueViolation tells whether err is a unique-constraint error (a
+// concurrent insert of the same email or phone).
+func isUniqueViolation(err error) bool {
+	var ce *ent.ConstraintError
+	return errors.As(err, &ce)
+}
+
+// DisplayName is the name to show: the full name, else the email, else the
+// phone.
+func DisplayName(c *ent.Customer) string {
+	name := strings.TrimSpace(deref(c.FirstName) + " " + deref(c.LastName))
+	switch {
+	case name != "":
+		return name
+	case c.Email != "":
+		return c.Email
+	}
+	return deref(c.Phone)
+}

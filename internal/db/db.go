@@ -1,0 +1,130 @@
+// Package db opens the database (embedded SQLite or PostgreSQL) behind an
+// ent client, counts its statements, and migrates its schema.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"accountgraph/ent"
+	"accountgraph/ent/migrate"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/mattn/go-sqlite3"
+)
+
+// DB is an open database.
+type DB struct {
+	Client  *ent.Client
+	SQL     *sql.DB
+	Dialect string // dialect.SQLite or dialect.Postgres
+}
+
+// Open connects to the database at url: "postgres://…"/"postgresql://…" for
+// PostgreSQL; "sqlite:PATH", "file:PATH" or a bare path for SQLite (its
+// folder is created). Every statement is reported to counter.
+func Open(url string, counter Counter) (*DB, error) {
+	var conn *countingConnector
+	var dia string
+	switch {
+	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+		dia = dialect.Postgres
+		conn = &countingConnector{dsn: url, driver: stdlib.GetDefaultDriver(), counter: counter}
+	default:
+		dia = dialect.SQLite
+		dsn, err := sqliteDSN(url)
+		if err != nil {
+			return nil, err
+		}
+		conn = &countingConnector{dsn: dsn, driver: &sqlite3.SQLiteDriver{}, counter: counter}
+	}
+	sqldb := sql.OpenDB(conn)
+	if dia == dialect.Postgres {
+		sqldb.SetMaxOpenConns(20)
+		sqldb.SetMaxIdleConns(20)
+		sqldb.SetConnMaxIdleTime(5 * time.Minute)
+	} else {
+		// WAL lets readers run beside the one writer; more connections than
+		// this only queue on SQLite's lock.
+		sqldb.SetMaxOpenConns(8)
+		sqldb.SetMaxIdleConns(8)
+	}
+	drv := entsql.OpenDB(dia, sqldb)
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: sqldb, Dialect: dia}, nil
+}
+
+// sqliteDSN turns the configured URL into a go-sqlite3 DSN with foreign
+// keys on, WAL, a busy timeout, and write transactions that take the lock
+// at BEGIN (so two writers wait for each other instead of failing).
+func sqliteDSN(url string) (string, error) {
+	path := strings.TrimPrefix(strings.TrimPrefix(url, "sqlite:"), "file:")
+	path = strings.TrimPrefix(path, "//")
+	path, query, _ := strings.Cut(path, "?")
+	if path == "" {
+		return "", fmt.Errorf("database url %q has no path", url)
+	}
+	if path != ":memory:" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+			return "", fmt.Errorf("create database folder: %w", err)
+		}
+	}
+	params := "_fk=1&_journal_mode=WAL&_busy_timeout=10000&_txlock=immediate&_synchronous=NORMAL"
+	if query != "" {
+		params = query + "&" + params
+	}
+	return "file:" + path + "?" + params, nil
+}
+
+// Migrate brings the schema up to date. On PostgreSQL an advisory lock
+// makes replicas that start together migrate one after the other.
+func (d *DB) Migrate(ctx context.Context) error {
+	if d.Dialect == dialect.Postgres {
+		conn, err := d.SQL.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		const lockID = 7_420_113 // any constant shared by all replicas
+		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockID); err != nil {
+			return fmt.Errorf("migration lock: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockID) //nolint:errcheck // released with the session anyway
+	}
+	if err := d.Client.Schema.Create(ctx, migrate.WithDropIndex(true)); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (d *DB) Close() error { return d.Client.Close() }
+
+// WithTx runs fn in a transaction and commits it, or rolls it back when fn
+// fails or panics. Business packages use it for every multi-row write.
+func WithTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Tx) error) (err error) {
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			_ = tx.Rollback()
+			panic(v)
+		}
+	}()
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}

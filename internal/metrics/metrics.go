@@ -1,0 +1,54 @@
+// Package metrics holds the server's Prometheus collectors. Each server has
+// its own registry, so several servers (tests) can run in one process.
+package metrics
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// Metrics are the server's collectors.
+type Metrics struct {
+	Registry *prometheus.Registry
+	// Requests counts GraphQL operations by type and root field.
+	Requests *prometheus.CounterVec
+	// Errors counts GraphQL responses with errors, by root field and code.
+	Errors *prometheus.CounterVec
+	// Duration observes operation latency by type and root field.
+	Duration *prometheus.HistogramVec
+	// SQLStatements counts every statement sent to the database.
+	SQLStatements prometheus.Counter
+	// Throttled counts refusals by rate limits, by action.
+	Throttled *prometheus.CounterVec
+	// Mails counts outgoing emails by kind and outcome.
+	Mails *prometheus.CounterVec
+}
+
+// New makes and registers the collectors.
+func New() *Metrics {
+	m := &Metrics{
+		Registry: prometheus.NewRegistry(),
+		Requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "accountgraph_graphql_requests_total", Help: "GraphQL operations by type and root field.",
+		}, []string{"type", "field"}),
+		Errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "accountgraph_graphql_errors_total", Help: "GraphQL errors by root field and code.",
+		}, []string{"field", "code"}),
+		Duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "accountgraph_graphql_duration_seconds", Help: "GraphQL operation latency by type and root field.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+		}, []string{"type", "field"}),
+		SQLStatements: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "accountgraph_sql_statements_total", Help: "SQL statements sent to the database.",
+		}),
+		Throttled: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "accountgraph_throttled_total", Help: "Requests refused by rate limits, by action.",
+		}, []string{"action"}),
+		Mails: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "accountgraph_mails_total", Help: "Emails by kind and outcome.",
+		}, []string{"kind", "outcome"}),
+	}
+	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Mails,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}

@@ -1,0 +1,179 @@
+// Package page implements Relay cursor pagination over a sort column plus
+// the row ID (keyset pagination: no OFFSET, stable while rows are added).
+package page
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"entgo.io/ent/dialect/sql"
+
+	"accountgraph/internal/apperr"
+)
+
+// Max is the largest page, as on Shopify.
+const Max = 250
+
+// Args are a connection field's arguments.
+type Args struct {
+	First, Last   *int
+	After, Before *string
+	Reverse       bool
+}
+
+// Cursor is a position in a list sorted by a key.
+type Cursor struct {
+	Key   string // the sort key the cursor belongs to
+	Value string // the sort column's value at the position ("" for ID order)
+	ID    int
+}
+
+// Encode makes the opaque cursor string.
+func (c Cursor) Encode() string {
+	return base64.RawURLEncoding.EncodeToString([]byte(c.Key + "\x00" + c.Value + "\x00" + strconv.Itoa(c.ID)))
+}
+
+func decode(s, key string) (*Cursor, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	parts := strings.Split(string(b), "\x00")
+	if err != nil || len(parts) != 3 || parts[0] != key {
+		return nil, apperr.BadRequest("invalid cursor")
+	}
+	id, err := strconv.Atoi(parts[2])
+	if err != nil || id <= 0 {
+		return nil, apperr.BadRequest("invalid cursor")
+	}
+	return &Cursor{Key: parts[0], Value: parts[1], ID: id}, nil
+}
+
+// Window is a validated request for one page.
+type Window struct {
+	Key           string
+	N             int  // page size
+	Backward      bool // `last`: the page ends at the list's end (or at `before`)
+	Reverse       bool
+	After, Before *Cursor
+}
+
+// NewWindow validates the arguments for a list sorted by key.
+func NewWindow(a Args, key string) (Window, error) {
+	w := Window{Key: key, Reverse: a.Reverse}
+	switch {
+	case a.First != nil && a.Last != nil:
+		return w, apperr.BadRequest("pass either first or last, not both")
+	case a.First != nil:
+		w.N = *a.First
+	case a.Last != nil:
+		w.N, w.Backward = *a.Last, true
+	default:
+		return w, apperr.BadRequest("you must provide one of first or last")
+	}
+	if w.N < 0 || w.N > Max {
+		return w, apperr.BadRequest(fmt.Sprintf("first and last must be between 0 and %d", Max))
+	}
+	var err error
+	if a.After != nil {
+		if w.After, err = decode(*a.After, key); err != nil {
+			return w, err
+		}
+	}
+	if a.Before != nil {
+		if w.Before, err = decode(*a.Before, key); err != nil {
+			return w, err
+		}
+	}
+	return w, nil
+}
+
+// Column says how to sort by and compare a column. Parse turns a cursor's
+// Value back into a database value; nil for ID order.
+type Column struct {
+	Name  string
+	Parse func(string) (any, error)
+}
+
+// Limit is how many rows to fetch: one more than the page, to learn
+// whether another page follows.
+func (w Window) Limit() int { return w.N + 1 }
+
+// Apply adds the cursor bounds and the order to a query's selector. The
+// table's alias must be the selector's own table.
+func (w Window) Apply(s *sql.Selector, col Column) error {
+	desc := w.Reverse != w.Backward // rows are fetched from the end when Backward
+	for _, b := range []struct {
+		c     *Cursor
+		after bool
+	}{{w.After, true}, {w.Before, false}} {
+		if b.c == nil {
+			continue
+		}
+		// "after" in list order is "greater" unless the list is reversed.
+		greater := b.after != w.Reverse
+		p, err := w.bound(s, col, b.c, greater)
+		if err != nil {
+			return err
+		}
+		s.Where(p)
+	}
+	dir := func(c string) string {
+		if desc {
+			return sql.Desc(c)
+		}
+		return sql.Asc(c)
+	}
+	if col.Name != "id" {
+		s.OrderBy(dir(s.C(col.Name)))
+	}
+	s.OrderBy(dir(s.C("id")))
+	return nil
+}
+
+func (w Window) bound(s *sql.Selector, col Column, c *Cursor, greater bool) (*sql.Predicate, error) {
+	cmp := sql.LT
+	if greater {
+		cmp = sql.GT
+	}
+	if col.Name == "id" {
+		return cmp(s.C("id"), c.ID), nil
+	}
+	v, err := col.Parse(c.Value)
+	if err != nil {
+		return nil, apperr.BadRequest("invalid cursor")
+	}
+	return sql.Or(cmp(s.C(col.Name), v), sql.And(sql.EQ(s.C(col.Name), v), cmp(s.C("id"), c.ID))), nil
+}
+
+// Page is one page of a list, with a cursor per item.
+type Page[T any] struct {
+	Items           []T
+	Cursors         []string
+	HasNextPage     bool
+	HasPreviousPage bool
+}
+
+// Finish trims the extra row, restores list order for backward pages and
+// makes the cursors. cursorOf gives an item's sort value and ID.
+func Finish[T any](w Window, rows []T, cursorOf func(T) (value string, id int)) Page[T] {
+	more := len(rows) > w.N
+	if more {
+		rows = rows[:w.N]
+	}
+	if w.Backward {
+		for i, j := 0, len(rows)-1; i < j; i, j = i+1, j-1 {
+			rows[i], rows[j] = rows[j], rows[i]
+		}
+	}
+	p := Page[T]{Items: rows, Cursors: make([]string, len(rows))}
+	for i, r := range rows {
+		v, id := cursorOf(r)
+		p.Cursors[i] = Cursor{Key: w.Key, Value: v, ID: id}.Encode()
+	}
+	if w.Backward {
+		p.HasPreviousPage, p.HasNextPage = more, w.Before != nil
+	} else {
+		p.HasNextPage, p.HasPreviousPage = more, w.After != nil
+	}
+	return p
+}

@@ -1,0 +1,188 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/auth"
+	"accountgraph/internal/metrics"
+)
+
+// depthLimit refuses operations nested deeper than max. Introspection is
+// not counted: its depth is bounded by the schema itself.
+type depthLimit struct{ max int }
+
+func (depthLimit) ExtensionName() string                          { return "DepthLimit" }
+func (depthLimit) Validate(graphql.ExecutableSchema) error        { return nil }
+func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	if got := depth(oc.Operation.SelectionSet, 0); got > d.max {
+		return &gqlerror.Error{
+			Message:    fmt.Sprintf("The query is nested %d levels deep; the limit is %d", got, d.max),
+			Extensions: map[string]any{"code": "MAX_DEPTH_EXCEEDED"},
+		}
+	}
+	return nil
+}
+
+func depth(set ast.SelectionSet, level int) int {
+	if level > 100 { // fragments cannot cycle after validation; this is a backstop
+		return level
+	}
+	deepest := level
+	for _, sel := range set {
+		var d int
+		switch s := sel.(type) {
+		case *ast.Field:
+			if strings.HasPrefix(s.Name, "__") {
+				continue
+			}
+			d = depth(s.SelectionSet, level+1)
+		case *ast.InlineFragment:
+			d = depth(s.SelectionSet, level)
+		case *ast.FragmentSpread:
+			if s.Definition != nil {
+				d = depth(s.Definition.SelectionSet, level)
+			}
+		}
+		deepest = max(deepest, d)
+	}
+	return deepest
+}
+
+// adminGate refuses a whole operation that selects an Admin API root field
+// without an admin key carrying its scope, before anything runs: the answer
+// then has errors and no data.
+type adminGate struct{}
+
+func (adminGate) ExtensionName() string                   { return "AdminGate" }
+func (adminGate) Validate(graphql.ExecutableSchema) error { return nil }
+func (adminGate) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	v := auth.ViewerFrom(ctx)
+	for _, f := range graphql.CollectFields(oc, oc.Operation.SelectionSet, nil) {
+		if f.Definition == nil {
+			continue
+		}
+		if d := f.Definition.Directives.ForName("adminScope"); d != nil {
+			scope := d.Arguments.ForName("scope").Value.Raw
+			if !v.HasScope(scope) {
+				return accessDenied(scope)
+			}
+		}
+	}
+	return nil
+}
+
+func accessDenied(scope string) *gqlerror.Error {
+	return &gqlerror.Error{
+		Message:    "Access denied: this field needs an admin API key with the " + scope + " scope",
+		Extensions: map[string]any{"code": "ACCESS_DENIED"},
+	}
+}
+
+// AdminScope is the runtime side of @adminScope, for admin-only fields
+// below the root (the root ones are refused whole by adminGate).
+func AdminScope(ctx context.Context, _ any, next graphql.Resolver, scope string) (any, error) {
+	if !auth.ViewerFrom(ctx).HasScope(scope) {
+		return nil, accessDenied(scope)
+	}
+	return next(ctx)
+}
+
+// operationLabel names an operation for metrics and logs by its type and
+// first root field: bounded by the schema, unlike client-chosen names.
+func operationLabel(ctx context.Context) (typ, field string) {
+	if !graphql.HasOperationContext(ctx) {
+		return "invalid", ""
+	}
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil {
+		return "invalid", ""
+	}
+	fields := graphql.CollectFields(oc, oc.Operation.SelectionSet, nil)
+	if len(fields) > 0 {
+		field = fields[0].Name
+	}
+	return string(oc.Operation.Operation), field
+}
+
+// observe counts operations, errors and latency.
+func observe(m *metrics.Metrics) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		start := time.Now()
+		resp := next(ctx)
+		typ, field := operationLabel(ctx)
+		if info, ok := ctx.Value(requestInfoKey{}).(*requestInfo); ok {
+			info.operation = strings.TrimSpace(typ + " " + field)
+		}
+		m.Requests.WithLabelValues(typ, field).Inc()
+		m.Duration.WithLabelValues(typ, field).Observe(time.Since(start).Seconds())
+		if resp != nil {
+			for _, e := range resp.Errors {
+				code, _ := e.Extensions["code"].(string)
+				m.Errors.WithLabelValues(field, code).Inc()
+			}
+		}
+		return resp
+	}
+}
+
+// errorPresenter is the one place errors become API errors. Errors gqlgen
+// made itself (parsing, validation, limits) and our coded errors pass;
+// everything else is logged with the request ID and shown as a generic
+// message, so no internal detail reaches the client.
+func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		var gerr *gqlerror.Error
+		if errors.As(err, &gerr) && gerr.Err == nil {
+			return gerr
+		}
+		out := graphql.DefaultErrorPresenter(ctx, err)
+		out.Err = nil
+		var throttled *apperr.ThrottledError
+		switch {
+		case errors.As(err, &throttled):
+			out.Message = "Too many attempts. Try again later."
+			out.Extensions = map[string]any{"code": "THROTTLED", "retryAfterSeconds": int(throttled.RetryAfter.Seconds())}
+		case errors.Is(err, apperr.ErrBadRequest):
+			out.Message = strings.TrimPrefix(err.Error(), apperr.ErrBadRequest.Error()+": ")
+			out.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
+		case errors.Is(err, apperr.ErrAccessDenied):
+			out.Message = "Access denied"
+			out.Extensions = map[string]any{"code": "ACCESS_DENIED"}
+		case errors.Is(err, context.Canceled):
+			out.Message = "The request was cancelled"
+			out.Extensions = map[string]any{"code": "CANCELLED"}
+		default:
+			id := auth.ViewerFrom(ctx).RequestID
+			log.ErrorContext(ctx, "internal error", "request_id", id, "path", out.Path.String(), "err", err)
+			out.Message = "Internal error. Quote request id " + id + " when you contact support."
+			out.Extensions = map[string]any{"code": "INTERNAL_SERVER_ERROR", "requestId": id}
+		}
+		return out
+	}
+}
+
+// recoverFunc turns a panic in a resolver into an internal error.
+func recoverFunc(log *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, v any) error {
+		log.ErrorContext(ctx, "panic in resolver", "request_id", auth.ViewerFrom(ctx).RequestID,
+			"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		return fmt.Errorf("panic: %v", v)
+	}
+}

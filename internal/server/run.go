@@ -1,0 +1,116 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"accountgraph/internal/auth"
+	"accountgraph/internal/config"
+	"accountgraph/internal/demo"
+)
+
+// Run is the whole program: a subcommand, or the server until ctx ends.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "admin-key" {
+		return adminKeyCommand(ctx, args[1:], stdout, stderr)
+	}
+	cfg, err := config.Load(args, config.Environ)
+	if err != nil {
+		return err
+	}
+	log := NewLogger(cfg, stderr)
+	log.Info("starting accountgraph", "config", cfg.String())
+	s, err := New(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if cfg.Demo {
+		login, err := demo.Seed(ctx, s.Customers)
+		if err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+		fmt.Fprintf(stdout, "demo customer: email %s, password %s\n", login.Email, login.Password)
+	}
+	hs := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.ListenAndServe() }()
+	fmt.Fprintf(stdout, "accountgraph listening on %s — GraphiQL at %s/\n", cfg.Addr, strings.TrimRight(cfg.PublicURL, "/"))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing in-flight requests", "timeout", cfg.ShutdownTimeout)
+	s.ready.Store(false)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// NewLogger makes the structured logger from the configuration.
+func NewLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// adminKeyCommand: admin-key create --scopes a,b [--name N].
+func adminKeyCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "create" {
+		return errors.New("usage: admin-key create --scopes " + strings.Join(auth.Scopes, ",") + "|all [--name NAME]")
+	}
+	fs := flag.NewFlagSet("admin-key create", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	scopes := fs.String("scopes", "", "comma-separated scopes, or all: "+strings.Join(auth.Scopes, ", "))
+	name := fs.String("name", "cli", "a name to recognise the key by")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	sc, err := auth.ParseScopes(*scopes)
+	if err != nil {
+		return err
+	}
+	cfg, err := config.Load(nil, config.Environ)
+	if err != nil {
+		return err
+	}
+	s, err := New(ctx, cfg, NewLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	key, err := s.adminKeys.Create(ctx, *name, sc)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "admin API key %q with scopes %s (shown only now; store it safely):\n", *name, strings.Join(sc, ","))
+	fmt.Fprintln(stdout, key)
+	return nil
+}

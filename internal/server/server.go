@@ -1,0 +1,205 @@
+// Package server wires the service together: database, business services,
+// the GraphQL handler with its limits, and the HTTP endpoints.
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"accountgraph/graph"
+	"accountgraph/internal/auth"
+	"accountgraph/internal/config"
+	"accountgraph/internal/customer"
+	"accountgraph/internal/db"
+	"accountgraph/internal/mail"
+	"accountgraph/internal/metrics"
+	"accountgraph/internal/password"
+	"accountgraph/internal/throttle"
+)
+
+// Server is a running instance of the API, without its listener.
+type Server struct {
+	cfg       config.Config
+	log       *slog.Logger
+	DB        *db.DB
+	Metrics   *metrics.Metrics
+	Customers *customer.Service
+	adminKeys *auth.AdminKeys
+	limiter   *throttle.Limiter
+	ready     atomic.Bool
+	stop      context.CancelFunc
+	done      chan struct{}
+}
+
+// New opens the database, migrates it and builds the services.
+func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, error) {
+	m := metrics.New()
+	d, err := db.Open(cfg.DatabaseURL, m.SQLStatements)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.Migrate(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	mailer, err := mail.New(cfg.SMTPURL, cfg.MailDir, cfg.MailFrom, log)
+	if err != nil {
+		d.Close()
+		return nil, fmt.Errorf("mailer: %w", err)
+	}
+	s := &Server{cfg: cfg, log: log, DB: d, Metrics: m, adminKeys: &auth.AdminKeys{DB: d.Client}, done: make(chan struct{})}
+	s.limiter = &throttle.Limiter{DB: d.Client, OnRefuse: func(action string) { m.Throttled.WithLabelValues(action).Inc() }}
+	s.Customers = &customer.Service{
+		DB: d.Client,
+		Hasher: password.NewHasher(password.Params{
+			Memory: cfg.Argon2MemoryKiB, Iterations: cfg.Argon2Iterations, Parallelism: cfg.Argon2Parallelism,
+		}, cfg.HashConcurrency),
+		Limiter:   s.limiter,
+		Mailer:    mailer,
+		Log:       log,
+		PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		ShopName:  cfg.ShopName,
+		TokenTTL:  cfg.TokenTTL,
+		OnMail: func(kind string, err error) {
+			outcome := "sent"
+			if err != nil {
+				outcome = "failed"
+			}
+			m.Mails.WithLabelValues(kind, outcome).Inc()
+		},
+	}
+	if cfg.AdminAPIKey != "" {
+		if err := s.adminKeys.Seed(ctx, cfg.AdminAPIKey); err != nil {
+			d.Close()
+			return nil, err
+		}
+	}
+	bg, stop := context.WithCancel(context.WithoutCancel(ctx))
+	s.stop = stop
+	go s.housekeeping(bg)
+	s.ready.Store(true)
+	return s, nil
+}
+
+// housekeeping prunes old throttle records. Every replica may run it.
+func (s *Server) housekeeping(ctx context.Context) {
+	defer close(s.done)
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := s.limiter.Prune(ctx, 24*time.Hour); err != nil && ctx.Err() == nil {
+				s.log.Warn("pruning throttle records failed", "err", err)
+			}
+		}
+	}
+}
+
+// AdminKeys creates and checks admin API keys.
+func (s *Server) AdminKeys() *auth.AdminKeys { return s.adminKeys }
+
+// Close stops background work and closes the database.
+func (s *Server) Close() error {
+	s.ready.Store(false)
+	s.stop()
+	<-s.done
+	return s.DB.Close()
+}
+
+// Handler returns the HTTP handler of every endpoint.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	gql := s.graphQL()
+	mux.Handle("/graphql", s.limitBody(s.withViewer(gql)))
+	ide := playground.Handler("accountgraph GraphiQL", "/graphql")
+	mux.Handle("GET /{$}", ide)
+	mux.Handle("GET /graphiql", ide)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Metrics.Registry, promhttp.HandlerOpts{}))
+	c := cors.New(cors.Options{
+		AllowedOrigins:   s.cfg.CORSOrigins,
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowCredentials: s.cfg.CORSCredentials,
+		// Shopify's client libraries send their own headers; allow them so a
+		// storefront can switch its endpoint without other changes.
+		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", "X-Request-Id",
+			"X-Shopify-Storefront-Access-Token", "Shopify-Storefront-Private-Token", "Shopify-Storefront-Buyer-IP",
+			"X-SDK-Variant", "X-SDK-Version", "X-SDK-Variant-Source"},
+		ExposedHeaders: []string{"X-Request-Id"},
+		MaxAge:         600,
+	})
+	return s.accessLog(c.Handler(mux))
+}
+
+// readyz answers 200 when the database answers and the schema is migrated.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if !s.ready.Load() {
+		http.Error(w, "not ready: starting or stopping", http.StatusServiceUnavailable)
+		return
+	}
+	if err := s.DB.SQL.PingContext(ctx); err != nil {
+		http.Error(w, "not ready: database unreachable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain")
+	_, _ = w.Write([]byte("ready\n"))
+}
+
+// graphQL builds the GraphQL handler with its limits and hooks.
+func (s *Server) graphQL() http.Handler {
+	cfg := graph.Config{
+		Resolvers:  &graph.Resolver{Customers: s.Customers},
+		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
+	}
+	setComplexity(&cfg)
+	h := handler.New(graph.NewExecutableSchema(cfg))
+	h.AddTransport(transport.Options{})
+	h.AddTransport(transport.GET{})
+	h.AddTransport(transport.POST{})
+	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	h.Use(extension.Introspection{})
+	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
+	h.Use(depthLimit{max: s.cfg.MaxDepth})
+	h.Use(adminGate{})
+	h.AroundResponses(observe(s.Metrics))
+	h.SetErrorPresenter(errorPresenter(s.log))
+	h.SetRecoverFunc(recoverFunc(s.log))
+	return h
+}
+
+// connectionCost makes a list field cost its page size times its children,
+// so one request cannot ask for 250 × 250 × … objects.
+func connectionCost(child int, first, last *int) int {
+	n := 10 // unspecified pages are refused anyway; keep the estimate modest
+	if first != nil {
+		n = *first
+	} else if last != nil {
+		n = *last
+	}
+	return 1 + max(n, 1)*max(child, 1)
+}
+

@@ -1,0 +1,25 @@
+// Command accountgraph serves the customer-account GraphQL API.
+//
+//	go run .                                  serve on :8080 with SQLite in ./data
+//	go run . --demo                           also add a demo customer
+//	go run . admin-key create --scopes all    print a new admin API key
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"accountgraph/internal/server"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if err := server.Run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "accountgraph:", err)
+		os.Exit(1)
+	}
+}
