@@ -3,10 +3,10 @@ package graph
 import (
 	"errors"
 
+	"accountgraph/graph/model"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/page"
-	"accountgraph/graph/model"
 )
 
 // userErrors splits a business error into customerUserErrors (input

@@ -7,7 +7,6 @@ import (
 	"strings"
 )
 
-
 var countryByName = func() map[string]string {
 	m := make(map[string]string, len(countries)+16)
 	for code, name := range countries {
@@ -144,7 +143,7 @@ func ValidZip(countryCode, zip string) bool {
 
 // Parts are an address's parts.
 type Parts struct {
-	FirstName, LastName, Company, Address1, Address2, City string
+	FirstName, LastName, Company, Address1, Address2, City   string
 	Province, ProvinceCode, Country, CountryCode, Zip, Phone string
 }
 

@@ -69,10 +69,10 @@ func TestFileMailer(t *testing.T) {
 }
 
 type backend struct {
-	mu      sync.Mutex
-	msgs    []string
-	refuse  bool
-	rcpts   []string
+	mu     sync.Mutex
+	msgs   []string
+	refuse bool
+	rcpts  []string
 }
 
 func (b *backend) NewSession(*smtp.Conn) (smtp.Session, error) { return &session{b: b}, nil }

@@ -22,8 +22,8 @@ import (
 // not counted: its depth is bounded by the schema itself.
 type depthLimit struct{ max int }
 
-func (depthLimit) ExtensionName() string                          { return "DepthLimit" }
-func (depthLimit) Validate(graphql.ExecutableSchema) error        { return nil }
+func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
+func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
 func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	if oc.Operation == nil {
 		return nil
@@ -152,7 +152,9 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if errors.As(err, &gerr) && gerr.Err == nil {
 			return gerr
 		}
-		out := graphql.DefaultErrorPresenter(ctx, err)
+		// DefaultErrorPresenter may return err itself: work on a copy so the
+		// cause stays reachable below and is never sent to the client.
+		out := *graphql.DefaultErrorPresenter(ctx, err)
 		out.Err = nil
 		var throttled *apperr.ThrottledError
 		switch {
@@ -174,7 +176,7 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			out.Message = "Internal error. Quote request id " + id + " when you contact support."
 			out.Extensions = map[string]any{"code": "INTERNAL_SERVER_ERROR", "requestId": id}
 		}
-		return out
+		return &out
 	}
 }
 

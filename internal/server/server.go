@@ -202,4 +202,3 @@ func connectionCost(child int, first, last *int) int {
 	}
 	return 1 + max(n, 1)*max(child, 1)
 }
-

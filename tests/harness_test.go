@@ -1,0 +1,350 @@
+// Package tests drives accountgraph from the outside: real GraphQL
+// documents over HTTP against a real server, on SQLite and, when
+// TEST_DATABASE_URL names a PostgreSQL server, on PostgreSQL too.
+package tests
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/mail"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"accountgraph/internal/config"
+	"accountgraph/internal/server"
+)
+
+// adminKey is seeded with every scope in each test server.
+const adminKey = "agk_test-admin-key-with-all-scopes"
+
+// API is one running server under test.
+type API struct {
+	URL     string
+	DB      string // "sqlite" or "postgres"
+	Server  *server.Server
+	MailDir string
+	logs    *syncBuffer
+	ip      string
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// Logs returns everything the server logged so far.
+func (a *API) Logs() string { return a.logs.String() }
+
+// eachDB runs fn against a fresh server on every available database.
+func eachDB(t *testing.T, fn func(t *testing.T, api *API)) {
+	t.Helper()
+	eachDBWith(t, nil, fn)
+}
+
+// eachDBWith is eachDB with configuration changes.
+func eachDBWith(t *testing.T, tweak func(*config.Config), fn func(t *testing.T, api *API)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		fn(t, start(t, "sqlite", "sqlite:"+filepath.Join(t.TempDir(), "test.db"), tweak))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		base := os.Getenv("TEST_DATABASE_URL")
+		if base == "" {
+			t.Skip("PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://… (.ci/run starts a throwaway server)")
+		}
+		fn(t, start(t, "postgres", freshPostgres(t, base), tweak))
+	})
+}
+
+// freshPostgres creates an empty database for one test and drops it after.
+func freshPostgres(t *testing.T, base string) string {
+	t.Helper()
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	name := "ag_test_" + hex.EncodeToString(b)
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() { _, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)") })
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func start(t *testing.T, dbName, dbURL string, tweak func(*config.Config)) *API {
+	t.Helper()
+	cfg := config.Default()
+	cfg.DatabaseURL = dbURL
+	cfg.MailDir = t.TempDir()
+	cfg.PublicURL = "https://shop.test"
+	cfg.AdminAPIKey = adminKey
+	cfg.TrustProxyHeaders = true
+	// Cheap hashing keeps the suite fast; production costs are in config.
+	cfg.Argon2MemoryKiB, cfg.Argon2Iterations, cfg.Argon2Parallelism = 64, 1, 1
+	if tweak != nil {
+		tweak(&cfg)
+	}
+	logs := &syncBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	s, err := server.New(context.Background(), cfg, log)
+	if err != nil {
+		t.Fatalf("start server: %v", err)
+	}
+	hs := httptest.NewServer(s.Handler())
+	t.Cleanup(func() {
+		hs.Close()
+		s.Close()
+	})
+	return &API{URL: hs.URL, DB: dbName, Server: s, MailDir: cfg.MailDir, logs: logs, ip: randomIP()}
+}
+
+// randomIP gives each test its own client address, so throttling in one
+// test does not leak into another.
+func randomIP() string {
+	b := make([]byte, 3)
+	_, _ = rand.Read(b)
+	return fmt.Sprintf("10.%d.%d.%d", b[0], b[1], b[2])
+}
+
+// Response is a GraphQL response.
+type Response struct {
+	Status int
+	Data   map[string]json.RawMessage
+	Errors []GQLError
+	Header http.Header
+	Raw    string
+}
+
+// GQLError is one entry of "errors".
+type GQLError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// Code is the error's extensions.code.
+func (e GQLError) Code() string { s, _ := e.Extensions["code"].(string); return s }
+
+type reqOpts struct {
+	header http.Header
+	ip     string
+}
+
+// Opt changes one request.
+type Opt func(*reqOpts)
+
+// AsAdmin sends an admin API key.
+func AsAdmin(key string) Opt {
+	return func(o *reqOpts) { o.header.Set("Authorization", "Bearer "+key) }
+}
+
+// FromIP sends the request as if from ip.
+func FromIP(ip string) Opt { return func(o *reqOpts) { o.ip = ip } }
+
+// Header sets a request header.
+func Header(k, v string) Opt { return func(o *reqOpts) { o.header.Set(k, v) } }
+
+// Do posts a GraphQL operation.
+func (a *API) Do(t *testing.T, query string, vars map[string]any, opts ...Opt) Response {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return a.Post(t, "application/json", body, opts...)
+}
+
+// Post sends a raw body to /graphql.
+func (a *API) Post(t *testing.T, contentType string, body []byte, opts ...Opt) Response {
+	t.Helper()
+	o := reqOpts{header: http.Header{}, ip: a.ip}
+	for _, f := range opts {
+		f(&o)
+	}
+	req, _ := http.NewRequest(http.MethodPost, a.URL+"/graphql", bytes.NewReader(body))
+	req.Header = o.header
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("X-Forwarded-For", o.ip)
+	return a.send(t, req)
+}
+
+func (a *API) send(t *testing.T, req *http.Request) Response {
+	t.Helper()
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	r := Response{Status: res.StatusCode, Header: res.Header, Raw: string(raw)}
+	var body struct {
+		Data   map[string]json.RawMessage `json:"data"`
+		Errors []GQLError                 `json:"errors"`
+	}
+	if err := json.Unmarshal(raw, &body); err != nil {
+		t.Fatalf("response is not JSON (%d): %s", res.StatusCode, raw)
+	}
+	r.Data, r.Errors = body.Data, body.Errors
+	return r
+}
+
+// MustDo posts an operation that must succeed without GraphQL errors and
+// decodes the field named field into out.
+func (a *API) MustDo(t *testing.T, query string, vars map[string]any, field string, out any, opts ...Opt) {
+	t.Helper()
+	r := a.Do(t, query, vars, opts...)
+	if len(r.Errors) > 0 || r.Status != 200 {
+		t.Fatalf("%s: status %d, errors %+v", field, r.Status, r.Errors)
+	}
+	if out != nil {
+		if err := json.Unmarshal(r.Data[field], out); err != nil {
+			t.Fatalf("%s: decode %s: %v", field, r.Data[field], err)
+		}
+	}
+}
+
+// UserError is a customerUserErrors entry.
+type UserError struct {
+	Code    *string  `json:"code"`
+	Field   []string `json:"field"`
+	Message string   `json:"message"`
+}
+
+// codes lists the errors as "CODE@field.path".
+func codes(errs []UserError) []string {
+	out := []string{}
+	for _, e := range errs {
+		c := "<nil>"
+		if e.Code != nil {
+			c = *e.Code
+		}
+		out = append(out, c+"@"+strings.Join(e.Field, "."))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Statements reads accountgraph_sql_statements_total from /metrics.
+func (a *API) Statements(t *testing.T) int {
+	t.Helper()
+	v := a.Metric(t, "accountgraph_sql_statements_total")
+	return int(v)
+}
+
+// Metric reads one sample (name with labels exactly as printed) from /metrics.
+func (a *API) Metric(t *testing.T, sample string) float64 {
+	t.Helper()
+	res, err := http.Get(a.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, sample+" "); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+			if err != nil {
+				t.Fatalf("metric %s: %v", sample, err)
+			}
+			return v
+		}
+	}
+	return 0
+}
+
+// Mail is a message the server wrote to its mail folder.
+type Mail struct {
+	To, Subject, Body string
+}
+
+// Mails returns every mail written so far, oldest first.
+func (a *API) Mails(t *testing.T) []Mail {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(a.MailDir, "*.eml"))
+	sort.Strings(files)
+	var out []Mail
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := mail.ReadMessage(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		// Quoted-printable soft breaks would split links; undo them.
+		body := strings.ReplaceAll(string(b), "=\r\n", "")
+		body = strings.ReplaceAll(body, "=3D", "=")
+		out = append(out, Mail{To: m.Header.Get("To"), Subject: m.Header.Get("Subject"), Body: body})
+	}
+	return out
+}
+
+// MailsTo returns the mails to one address.
+func (a *API) MailsTo(t *testing.T, to string) []Mail {
+	var out []Mail
+	for _, m := range a.Mails(t) {
+		if strings.Contains(m.To, to) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+var linkRE = regexp.MustCompile(`https://shop\.test/account/(reset|activate)/\d+/[0-9a-f]{64}`)
+
+// LastLink returns the newest reset or activation link mailed to an address.
+func (a *API) LastLink(t *testing.T, to, kind string) string {
+	t.Helper()
+	ms := a.MailsTo(t, to)
+	for i := len(ms) - 1; i >= 0; i-- {
+		for _, l := range linkRE.FindAllString(ms[i].Body, -1) {
+			if strings.Contains(l, "/"+kind+"/") {
+				return l
+			}
+		}
+	}
+	t.Fatalf("no %s link mailed to %s", kind, to)
+	return ""
+}
+
+// TimeTravel moves the server's clock for the customer rules.
+func (a *API) TimeTravel(d time.Duration) {
+	a.Server.Customers.Now = func() time.Time { return time.Now().Add(d) }
+}
