@@ -230,7 +230,7 @@ func (a *API) MustDo(t *testing.T, query string, vars map[string]any, field stri
 	t.Helper()
 	r := a.Do(t, query, vars, opts...)
 	if len(r.Errors) > 0 || r.Status != 200 {
-		t.Fatalf("%s: status %d, errors %+v", field, r.Status, r.Errors)
+		t.Fatalf("%s: status %d, errors %+v\nserver log:\n%s", field, r.Status, r.Errors, tail(a.Logs(), 3000))
 	}
 	if out != nil {
 		if err := json.Unmarshal(r.Data[field], out); err != nil {
@@ -347,4 +347,11 @@ func (a *API) LastLink(t *testing.T, to, kind string) string {
 // TimeTravel moves the server's clock for the customer rules.
 func (a *API) TimeTravel(d time.Duration) {
 	a.Server.Customers.Now = func() time.Time { return time.Now().Add(d) }
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
 }

@@ -201,10 +201,32 @@ func (s *Service) UpdateAddress(ctx context.Context, accessToken, id string, in 
 	if err != nil {
 		return nil, err
 	}
-	// Clear every optional part first: the input replaces the address whole.
-	u := m.Update().ClearFirstName().ClearLastName().ClearCompany().ClearAddress2().
-		ClearProvince().ClearProvinceCode().ClearZip().ClearPhone()
-	return setAddress(u, a).Save(ctx)
+	// The input replaces the address whole: parts left out are cleared.
+	u := m.Update()
+	for _, f := range []struct {
+		v          string
+		set, clear func()
+	}{
+		{a.FirstName, func() { u.SetFirstName(a.FirstName) }, func() { u.ClearFirstName() }},
+		{a.LastName, func() { u.SetLastName(a.LastName) }, func() { u.ClearLastName() }},
+		{a.Company, func() { u.SetCompany(a.Company) }, func() { u.ClearCompany() }},
+		{a.Address1, func() { u.SetAddress1(a.Address1) }, func() { u.ClearAddress1() }},
+		{a.Address2, func() { u.SetAddress2(a.Address2) }, func() { u.ClearAddress2() }},
+		{a.City, func() { u.SetCity(a.City) }, func() { u.ClearCity() }},
+		{a.Province, func() { u.SetProvince(a.Province) }, func() { u.ClearProvince() }},
+		{a.ProvinceCode, func() { u.SetProvinceCode(a.ProvinceCode) }, func() { u.ClearProvinceCode() }},
+		{a.Country, func() { u.SetCountry(a.Country) }, func() { u.ClearCountry() }},
+		{a.CountryCode, func() { u.SetCountryCode(a.CountryCode) }, func() { u.ClearCountryCode() }},
+		{a.Zip, func() { u.SetZip(a.Zip) }, func() { u.ClearZip() }},
+		{a.Phone, func() { u.SetPhone(a.Phone) }, func() { u.ClearPhone() }},
+	} {
+		if f.v == "" {
+			f.clear()
+		} else {
+			f.set()
+		}
+	}
+	return u.Save(ctx)
 }
 
 // DeleteAddress deletes one of the customer's addresses and returns its

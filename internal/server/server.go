@@ -127,7 +127,11 @@ func (s *Server) Close() error {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	gql := s.graphQL()
-	mux.Handle("/graphql", s.limitBody(s.withViewer(gql)))
+	api := s.limitBody(s.withViewer(gql))
+	mux.Handle("/graphql", api)
+	// Shopify's client libraries post to /api/{version}/graphql.json; serving
+	// that path lets them work with only the shop domain changed.
+	mux.Handle("/api/{version}/graphql.json", api)
 	ide := playground.Handler("accountgraph GraphiQL", "/graphql")
 	mux.Handle("GET /{$}", ide)
 	mux.Handle("GET /graphiql", ide)

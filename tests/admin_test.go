@@ -1,0 +1,157 @@
+package tests
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const adminCustomersDoc = `query($first: Int, $after: String, $last: Int, $query: String, $sortKey: AdminCustomerSortKeys, $reverse: Boolean) {
+  adminCustomers(first: $first, after: $after, last: $last, query: $query, sortKey: $sortKey, reverse: $reverse) {
+    edges { cursor node { id email state acceptsMarketing numberOfOrders } }
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+  }
+}`
+
+type customerList struct {
+	Edges []struct {
+		Cursor string
+		Node   struct {
+			ID, Email, State string
+			AcceptsMarketing bool
+		}
+	}
+	PageInfo struct {
+		HasNextPage, HasPreviousPage bool
+		EndCursor                    *string
+	}
+}
+
+func (l customerList) emails() []string {
+	out := []string{}
+	for _, e := range l.Edges {
+		out = append(out, strings.Split(e.Node.Email, ".")[0])
+	}
+	return out
+}
+
+func TestAdminAccess(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		_, _, id := api.newCustomer(t, "someone")
+		readKey, err := api.Server.AdminKeys().Create(context.Background(), "reader", []string{"customers:read"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := `query($id: ID!) { adminCustomer(id: $id) { id email state note } }`
+		for name, opts := range map[string][]Opt{
+			"no key":        nil,
+			"unknown key":   {AsAdmin("agk_not-a-real-key")},
+			"not bearer":    {Header("Authorization", "Basic "+adminKey)},
+			"revoked scope": {AsAdmin(readKey)}, // has read, invite needs write
+		} {
+			t.Run(name, func(t *testing.T) {
+				q := doc
+				if name == "revoked scope" {
+					q = `mutation { adminCustomerInvite(input: {email: "x@example.com"}) { customer { id } } }`
+				}
+				r := api.Do(t, q, map[string]any{"id": id}, opts...)
+				if len(r.Errors) != 1 || r.Errors[0].Code() != "ACCESS_DENIED" || r.Data != nil {
+					t.Errorf("answer: %s", r.Raw)
+				}
+			})
+		}
+		var c struct{ ID, Email, State string }
+		api.MustDo(t, doc, map[string]any{"id": id}, "adminCustomer", &c, AsAdmin(readKey))
+		if c.ID != id || c.State != "ENABLED" {
+			t.Errorf("adminCustomer = %+v", c)
+		}
+		for _, unknown := range []string{"gid://accountgraph/Customer/999999", "nonsense"} {
+			if r := api.Do(t, doc, map[string]any{"id": unknown}, AsAdmin(readKey)); string(r.Data["adminCustomer"]) != "null" || len(r.Errors) > 0 {
+				t.Errorf("%s: %s", unknown, r.Raw)
+			}
+		}
+		// Admin-only fields of Customer are refused on the storefront.
+		_, token, _ := api.newCustomer(t, "curious")
+		r := api.Do(t, `query($t: String!) { customer(customerAccessToken: $t) { email state } }`, map[string]any{"t": token})
+		if len(r.Errors) != 1 || r.Errors[0].Code() != "ACCESS_DENIED" {
+			t.Errorf("storefront read admin field: %s", r.Raw)
+		}
+	})
+}
+
+func TestAdminCustomerList(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		for _, name := range []string{"anna", "bert", "cleo", "dora", "emil"} {
+			email := uniqueEmail(name)
+			var p struct{ Payload }
+			api.MustDo(t, customerCreateDoc, map[string]any{"input": map[string]any{
+				"email": email, "password": goodPassword, "firstName": strings.ToUpper(name[:1]) + name[1:], "acceptsMarketing": name < "c",
+			}}, "customerCreate", &p)
+		}
+		api.MustDo(t, inviteDoc, map[string]any{"input": map[string]any{"email": uniqueEmail("fred")}}, "adminCustomerInvite", nil, AsAdmin(adminKey))
+		list := func(vars map[string]any) customerList {
+			var l customerList
+			api.MustDo(t, adminCustomersDoc, vars, "adminCustomers", &l, AsAdmin(adminKey))
+			return l
+		}
+		for _, tc := range []struct {
+			query string
+			want  []string
+		}{
+			{"", []string{"anna", "bert", "cleo", "dora", "emil", "fred"}},
+			{"accepts_marketing:true", []string{"anna", "bert"}},
+			{"-accepts_marketing:true", []string{"cleo", "dora", "emil", "fred"}},
+			{"state:invited", []string{"fred"}},
+			{"CLEO", []string{"cleo"}},
+			{"email:" + "dora.x@example.com", []string{}},
+			{"created_at:>=2000-01-01 created_at:<2999-01-01 state:enabled", []string{"anna", "bert", "cleo", "dora", "emil"}},
+			{"created_at:<2000-01-01", []string{}},
+		} {
+			if d := cmp.Diff(tc.want, list(map[string]any{"first": 10, "query": tc.query}).emails()); d != "" {
+				t.Errorf("query %q (-want +got):\n%s", tc.query, d)
+			}
+		}
+		// Cursor pagination with every sort key, both directions.
+		for _, key := range []string{"ID", "CREATED_AT", "UPDATED_AT"} {
+			for _, rev := range []bool{false, true} {
+				var seen []string
+				var after any
+				for page := 0; page < 5; page++ {
+					l := list(map[string]any{"first": 2, "after": after, "sortKey": key, "reverse": rev})
+					seen = append(seen, l.emails()...)
+					if !l.PageInfo.HasNextPage {
+						break
+					}
+					after = *l.PageInfo.EndCursor
+				}
+				want := []string{"anna", "bert", "cleo", "dora", "emil", "fred"}
+				if rev {
+					want = []string{"fred", "emil", "dora", "cleo", "bert", "anna"}
+				}
+				if d := cmp.Diff(want, seen); d != "" {
+					t.Errorf("%s reverse=%v (-want +got):\n%s", key, rev, d)
+				}
+			}
+		}
+		if d := cmp.Diff([]string{"emil", "fred"}, list(map[string]any{"last": 2}).emails()); d != "" {
+			t.Errorf("last 2: %s", d)
+		}
+		// A cursor of one sort order is refused in another.
+		l := list(map[string]any{"first": 1, "sortKey": "CREATED_AT"})
+		for _, vars := range []map[string]any{
+			{"first": 1, "after": *l.PageInfo.EndCursor, "sortKey": "ID"},
+			{"first": 1, "query": "state:sleeping"},
+			{"first": 1, "query": "bogus_field:1"},
+			{"first": 1, "query": `"unclosed`},
+			{"first": 1, "query": "a OR b"},
+			{"first": 300},
+		} {
+			r := api.Do(t, adminCustomersDoc, vars, AsAdmin(adminKey))
+			if len(r.Errors) != 1 || r.Errors[0].Code() != "BAD_USER_INPUT" {
+				t.Errorf("%v: %s", vars, r.Raw)
+			}
+		}
+	})
+}
