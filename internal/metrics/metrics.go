@@ -22,6 +22,8 @@ type Metrics struct {
 	Throttled *prometheus.CounterVec
 	// Mails counts outgoing emails by kind and outcome.
 	Mails *prometheus.CounterVec
+	// InFlight is the number of API requests being served.
+	InFlight prometheus.Gauge
 }
 
 // New makes and registers the collectors.
@@ -47,8 +49,11 @@ func New() *Metrics {
 		Mails: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "accountgraph_mails_total", Help: "Emails by kind and outcome.",
 		}, []string{"kind", "outcome"}),
+		InFlight: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "accountgraph_graphql_http_in_flight", Help: "API requests being served.",
+		}),
 	}
-	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Mails,
+	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Mails, m.InFlight,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -127,7 +127,7 @@ func (s *Server) Close() error {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	gql := s.graphQL()
-	api := s.limitBody(s.withViewer(gql))
+	api := promhttp.InstrumentHandlerInFlight(s.Metrics.InFlight, s.limitBody(s.withViewer(gql)))
 	mux.Handle("/graphql", api)
 	// Shopify's client libraries post to /api/{version}/graphql.json; serving
 	// that path lets them work with only the shop domain changed.

@@ -1,0 +1,86 @@
+package tests
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestConcurrentDoubleSubmits: the same one-time action sent many times at
+// once succeeds exactly once and leaves consistent data.
+func TestConcurrentDoubleSubmits(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		const n = 8
+		parallel := func(fn func(i int)) {
+			var wg sync.WaitGroup
+			for i := range n {
+				wg.Add(1)
+				go func() { defer wg.Done(); fn(i) }()
+			}
+			wg.Wait()
+		}
+		// Registrations of one email.
+		email := uniqueEmail("race")
+		results := make([]string, n)
+		parallel(func(i int) {
+			r := api.Do(t, customerCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}}, FromIP(randomIP()))
+			results[i] = r.Raw
+		})
+		created, taken := 0, 0
+		for _, r := range results {
+			switch {
+			case strings.Contains(r, `"TAKEN"`):
+				taken++
+			case strings.Contains(r, `"customer":{"id"`):
+				created++
+			default:
+				t.Errorf("unexpected answer: %s", r)
+			}
+		}
+		if created != 1 || taken != n-1 {
+			t.Errorf("created %d, taken %d", created, taken)
+		}
+
+		// Redeeming one reset link.
+		api.MustDo(t, recoverDoc, map[string]any{"email": email}, "customerRecover", nil)
+		link := api.LastLink(t, email, "reset")
+		tokens := make([]string, n)
+		parallel(func(i int) {
+			var p tokenPayload
+			api.MustDo(t, resetByURLDoc, map[string]any{"url": link, "password": "parallel passphrase " + string(rune('a'+i))}, "customerResetByUrl", &p, FromIP(randomIP()))
+			if p.CustomerAccessToken != nil {
+				tokens[i] = p.CustomerAccessToken.AccessToken
+			}
+		})
+		winner := -1
+		for i, tok := range tokens {
+			if tok != "" {
+				if winner >= 0 {
+					t.Fatalf("reset link redeemed twice (%d and %d)", winner, i)
+				}
+				winner = i
+			}
+		}
+		if winner < 0 {
+			t.Fatal("no redemption succeeded")
+		}
+		// The winner's password and token are the ones that hold.
+		api.login(t, email, "parallel passphrase "+string(rune('a'+winner)))
+		var c struct{ Email string }
+		api.MustDo(t, customerDoc, map[string]any{"token": tokens[winner]}, "customer", &c)
+
+		// Adding the same address at once stores it once.
+		token := api.login(t, email, "parallel passphrase "+string(rune('a'+winner)))
+		parallel(func(int) {
+			api.Do(t, addressCreateDoc, map[string]any{"token": token, "address": ottawa})
+		})
+		var cust struct {
+			DefaultAddress *struct{ ID string }
+			Addresses      struct{ Nodes []struct{ ID string } }
+		}
+		api.MustDo(t, customerDoc, map[string]any{"token": token}, "customer", &cust)
+		if len(cust.Addresses.Nodes) != 1 || cust.DefaultAddress == nil || cust.DefaultAddress.ID != cust.Addresses.Nodes[0].ID {
+			t.Errorf("after concurrent creates: %+v", cust)
+		}
+	})
+}

@@ -1,0 +1,136 @@
+package tests
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"accountgraph/internal/server"
+)
+
+func freePort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// runBinary runs the program's entry point as `go run .` would.
+func runBinary(t *testing.T, ctx context.Context, args []string) (stdout, stderr *syncBuffer, done chan error) {
+	t.Helper()
+	stdout, stderr, done = &syncBuffer{}, &syncBuffer{}, make(chan error, 1)
+	go func() { done <- server.Run(ctx, args, stdout, stderr) }()
+	return stdout, stderr, done
+}
+
+func waitReady(t *testing.T, base string) {
+	t.Helper()
+	for range 400 {
+		if res, err := http.Get(base + "/readyz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				return
+			}
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatal("server never became ready")
+}
+
+// TestAdminKeyCommandDemoAndShutdown: `admin-key create` prints a key that
+// works with exactly its scopes; `--demo` seeds a customer that can sign
+// in; cancelling (what SIGTERM does) lets an in-flight request finish.
+func TestAdminKeyCommandDemoAndShutdown(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("DATABASE_URL", "sqlite:"+filepath.Join(dir, "db.sqlite"))
+	t.Setenv("MAIL_DIR", filepath.Join(dir, "mail"))
+	t.Setenv("LOG_FORMAT", "json")
+	// A deliberately slow hash keeps a sign-in in flight during shutdown.
+	t.Setenv("ARGON2_MEMORY_KIB", "131072")
+	t.Setenv("ARGON2_ITERATIONS", "6")
+
+	out, errOut, done := runBinary(t, context.Background(), []string{"admin-key", "create", "--scopes", "customers:read", "--name", "reporting"})
+	if err := <-done; err != nil {
+		t.Fatalf("admin-key create: %v\n%s", err, errOut)
+	}
+	key := strings.TrimSpace(out.String())
+	if !regexp.MustCompile(`^agk_[A-Za-z0-9_-]{43}$`).MatchString(key) {
+		t.Fatalf("key %q", key)
+	}
+	_, _, done = runBinary(t, context.Background(), []string{"admin-key", "create", "--scopes", "customers:everything"})
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "unknown scope") {
+		t.Errorf("bad scope: %v", err)
+	}
+
+	addr := freePort(t)
+	t.Setenv("ADDR", addr)
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	out, errOut, done = runBinary(t, ctx, []string{"--demo"})
+	base := "http://" + addr
+	waitReady(t, base)
+	if !strings.Contains(out.String(), "demo customer: email demo@example.com") {
+		t.Fatalf("demo login not printed: %s", out)
+	}
+	api := &API{URL: base, ip: "127.0.0.1"}
+	var list struct{ Nodes []struct{ Email string } }
+	api.MustDo(t, `{ adminCustomers(first: 5) { nodes { email } } }`, nil, "adminCustomers", &list, AsAdmin(key))
+	if len(list.Nodes) != 1 || list.Nodes[0].Email != "demo@example.com" {
+		t.Errorf("customers: %+v", list)
+	}
+	if r := api.Do(t, `mutation { adminCustomerInvite(input: {email: "n@example.com"}) { customer { id } } }`, nil, AsAdmin(key)); len(r.Errors) != 1 || r.Errors[0].Code() != "ACCESS_DENIED" {
+		t.Errorf("read key wrote: %s", r.Raw)
+	}
+
+	// Shutdown while a sign-in is hashing: it still completes.
+	body := `{"query":"mutation($i: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $i) { customerAccessToken { accessToken } } }",` +
+		`"variables":{"i":{"email":"demo@example.com","password":"demo-shopper-2026"}}}`
+	written := make(chan struct{})
+	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { close(written) }}
+	req, _ := http.NewRequestWithContext(httptrace.WithClientTrace(context.Background(), trace), "POST", base+"/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	result := make(chan string, 1)
+	go func() {
+		// A new connection: a pooled idle one may be closed by Shutdown
+		// before the server reads the request (HTTP keep-alive's race).
+		res, err := (&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}).Do(req)
+		if err != nil {
+			result <- err.Error()
+			return
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		result <- string(b)
+	}()
+	<-written
+	for deadline := time.Now().Add(10 * time.Second); api.Metric(t, "accountgraph_graphql_http_in_flight") < 1; {
+		if time.Now().After(deadline) {
+			t.Fatal("the sign-in never reached the server")
+		}
+		time.Sleep(5 * time.Millisecond) // until the server is serving it
+	}
+	stop() // what SIGTERM does
+	if r := <-result; !strings.Contains(r, `"accessToken"`) {
+		t.Errorf("in-flight sign-in cut off: %s", r)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("Run: %v", err)
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("still serving after shutdown")
+	}
+	logs := errOut.String()
+	if !strings.Contains(logs, `"msg":"stopped"`) || strings.Contains(logs, "demo-shopper-2026") || strings.Contains(logs, key) {
+		t.Errorf("logs: %s", logs)
+	}
+}
