@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"accountgraph/ent"
+	"accountgraph/ent/customer"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/internal/address"
 	"accountgraph/internal/apperr"
@@ -138,6 +139,11 @@ func (s *Service) CreateAddress(ctx context.Context, accessToken string, in Addr
 	}
 	var created *ent.MailingAddress
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		// Lock the customer: concurrent creates then see each other's rows.
+		c, err := lockCustomer(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
 		existing, err := tx.MailingAddress.Query().Where(mailingaddress.CustomerID(c.ID)).All(ctx)
 		if err != nil {
 			return err
@@ -160,6 +166,12 @@ func (s *Service) CreateAddress(ctx context.Context, accessToken string, in Addr
 		return nil
 	})
 	return created, err
+}
+
+// lockCustomer re-reads a customer inside tx and holds it until the end,
+// so that writes to the customer's addresses and default run one at a time.
+func lockCustomer(ctx context.Context, tx *ent.Tx, id int) (*ent.Customer, error) {
+	return tx.Customer.Query().Where(customer.ID(id)).Modify(db.ForUpdate).Only(ctx)
 }
 
 // addressSetter is the part of ent's create and update builders we use.
@@ -238,6 +250,10 @@ func (s *Service) DeleteAddress(ctx context.Context, accessToken, id string) (st
 		return "", err
 	}
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		c, err := lockCustomer(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
 		m, err := ownAddress(ctx, tx.Client(), c.ID, id, "id")
 		if err != nil {
 			return err

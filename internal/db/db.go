@@ -128,3 +128,12 @@ func WithTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Tx) error) 
 	}
 	return nil
 }
+
+// ForUpdate is a query modifier that locks the selected rows until the
+// transaction ends, on PostgreSQL. SQLite needs no row lock: its write
+// transactions begin IMMEDIATE (see sqliteDSN) and so run one at a time.
+func ForUpdate(s *entsql.Selector) {
+	if s.Dialect() == dialect.Postgres {
+		s.ForUpdate()
+	}
+}
