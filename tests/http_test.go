@@ -15,6 +15,18 @@ import (
 
 func TestHealthReadyMetricsGraphiQL(t *testing.T) {
 	eachDB(t, func(t *testing.T, api *API) {
+		api.Do(t, customerDoc, map[string]any{"token": "unknown"})
+		api.Do(t, `{ adminCustomer(id: "x") { id } }`, nil)
+		for sample, min := range map[string]float64{
+			`accountgraph_graphql_requests_total{field="customer",type="query"}`:            1,
+			`accountgraph_graphql_duration_seconds_count{field="customer",type="query"}`:    1,
+			`accountgraph_graphql_errors_total{code="ACCESS_DENIED",field="adminCustomer"}`: 1,
+			`accountgraph_sql_statements_total`:                                             1,
+		} {
+			if v := api.Metric(t, sample); v < min {
+				t.Errorf("%s = %v", sample, v)
+			}
+		}
 		for path, want := range map[string]string{
 			"/healthz":  "ok",
 			"/readyz":   "ready",

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -51,8 +52,21 @@ func waitReady(t *testing.T, base string) {
 // works with exactly its scopes; `--demo` seeds a customer that can sign
 // in; cancelling (what SIGTERM does) lets an in-flight request finish.
 func TestAdminKeyCommandDemoAndShutdown(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		runCommandAndShutdown(t, "sqlite:"+filepath.Join(t.TempDir(), "db.sqlite"))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		base := os.Getenv("TEST_DATABASE_URL")
+		if base == "" {
+			t.Skip("PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://… (.ci/run starts a throwaway server)")
+		}
+		runCommandAndShutdown(t, freshPostgres(t, base))
+	})
+}
+
+func runCommandAndShutdown(t *testing.T, databaseURL string) {
 	dir := t.TempDir()
-	t.Setenv("DATABASE_URL", "sqlite:"+filepath.Join(dir, "db.sqlite"))
+	t.Setenv("DATABASE_URL", databaseURL)
 	t.Setenv("MAIL_DIR", filepath.Join(dir, "mail"))
 	t.Setenv("LOG_FORMAT", "json")
 	// A deliberately slow hash keeps a sign-in in flight during shutdown.
