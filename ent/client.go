@@ -15,7 +15,13 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/fulfillment"
+	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/order"
+	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/product"
+	"accountgraph/ent/productvariant"
 	"accountgraph/ent/throttleevent"
 
 	"entgo.io/ent"
@@ -39,8 +45,20 @@ type Client struct {
 	CustomerAccessToken *CustomerAccessTokenClient
 	// CustomerToken is the client for interacting with the CustomerToken builders.
 	CustomerToken *CustomerTokenClient
+	// Fulfillment is the client for interacting with the Fulfillment builders.
+	Fulfillment *FulfillmentClient
+	// FulfillmentEvent is the client for interacting with the FulfillmentEvent builders.
+	FulfillmentEvent *FulfillmentEventClient
 	// MailingAddress is the client for interacting with the MailingAddress builders.
 	MailingAddress *MailingAddressClient
+	// Order is the client for interacting with the Order builders.
+	Order *OrderClient
+	// OrderLineItem is the client for interacting with the OrderLineItem builders.
+	OrderLineItem *OrderLineItemClient
+	// Product is the client for interacting with the Product builders.
+	Product *ProductClient
+	// ProductVariant is the client for interacting with the ProductVariant builders.
+	ProductVariant *ProductVariantClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
 }
@@ -58,7 +76,13 @@ func (c *Client) init() {
 	c.Customer = NewCustomerClient(c.config)
 	c.CustomerAccessToken = NewCustomerAccessTokenClient(c.config)
 	c.CustomerToken = NewCustomerTokenClient(c.config)
+	c.Fulfillment = NewFulfillmentClient(c.config)
+	c.FulfillmentEvent = NewFulfillmentEventClient(c.config)
 	c.MailingAddress = NewMailingAddressClient(c.config)
+	c.Order = NewOrderClient(c.config)
+	c.OrderLineItem = NewOrderLineItemClient(c.config)
+	c.Product = NewProductClient(c.config)
+	c.ProductVariant = NewProductVariantClient(c.config)
 	c.ThrottleEvent = NewThrottleEventClient(c.config)
 }
 
@@ -156,7 +180,13 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Customer:            NewCustomerClient(cfg),
 		CustomerAccessToken: NewCustomerAccessTokenClient(cfg),
 		CustomerToken:       NewCustomerTokenClient(cfg),
+		Fulfillment:         NewFulfillmentClient(cfg),
+		FulfillmentEvent:    NewFulfillmentEventClient(cfg),
 		MailingAddress:      NewMailingAddressClient(cfg),
+		Order:               NewOrderClient(cfg),
+		OrderLineItem:       NewOrderLineItemClient(cfg),
+		Product:             NewProductClient(cfg),
+		ProductVariant:      NewProductVariantClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 	}, nil
 }
@@ -181,7 +211,13 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Customer:            NewCustomerClient(cfg),
 		CustomerAccessToken: NewCustomerAccessTokenClient(cfg),
 		CustomerToken:       NewCustomerTokenClient(cfg),
+		Fulfillment:         NewFulfillmentClient(cfg),
+		FulfillmentEvent:    NewFulfillmentEventClient(cfg),
 		MailingAddress:      NewMailingAddressClient(cfg),
+		Order:               NewOrderClient(cfg),
+		OrderLineItem:       NewOrderLineItemClient(cfg),
+		Product:             NewProductClient(cfg),
+		ProductVariant:      NewProductVariantClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 	}, nil
 }
@@ -213,7 +249,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AdminAPIKey, c.Customer, c.CustomerAccessToken, c.CustomerToken,
-		c.MailingAddress, c.ThrottleEvent,
+		c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order, c.OrderLineItem,
+		c.Product, c.ProductVariant, c.ThrottleEvent,
 	} {
 		n.Use(hooks...)
 	}
@@ -224,7 +261,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AdminAPIKey, c.Customer, c.CustomerAccessToken, c.CustomerToken,
-		c.MailingAddress, c.ThrottleEvent,
+		c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order, c.OrderLineItem,
+		c.Product, c.ProductVariant, c.ThrottleEvent,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -241,8 +279,20 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CustomerAccessToken.mutate(ctx, m)
 	case *CustomerTokenMutation:
 		return c.CustomerToken.mutate(ctx, m)
+	case *FulfillmentMutation:
+		return c.Fulfillment.mutate(ctx, m)
+	case *FulfillmentEventMutation:
+		return c.FulfillmentEvent.mutate(ctx, m)
 	case *MailingAddressMutation:
 		return c.MailingAddress.mutate(ctx, m)
+	case *OrderMutation:
+		return c.Order.mutate(ctx, m)
+	case *OrderLineItemMutation:
+		return c.OrderLineItem.mutate(ctx, m)
+	case *ProductMutation:
+		return c.Product.mutate(ctx, m)
+	case *ProductVariantMutation:
+		return c.ProductVariant.mutate(ctx, m)
 	case *ThrottleEventMutation:
 		return c.ThrottleEvent.mutate(ctx, m)
 	default:
@@ -878,6 +928,320 @@ func (c *CustomerTokenClient) mutate(ctx context.Context, m *CustomerTokenMutati
 	}
 }
 
+// FulfillmentClient is a client for the Fulfillment schema.
+type FulfillmentClient struct {
+	config
+}
+
+// NewFulfillmentClient returns a client for the Fulfillment from the given config.
+func NewFulfillmentClient(c config) *FulfillmentClient {
+	return &FulfillmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `fulfillment.Hooks(f(g(h())))`.
+func (c *FulfillmentClient) Use(hooks ...Hook) {
+	c.hooks.Fulfillment = append(c.hooks.Fulfillment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `fulfillment.Intercept(f(g(h())))`.
+func (c *FulfillmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Fulfillment = append(c.inters.Fulfillment, interceptors...)
+}
+
+// Create returns a builder for creating a Fulfillment entity.
+func (c *FulfillmentClient) Create() *FulfillmentCreate {
+	mutation := newFulfillmentMutation(c.config, OpCreate)
+	return &FulfillmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Fulfillment entities.
+func (c *FulfillmentClient) CreateBulk(builders ...*FulfillmentCreate) *FulfillmentCreateBulk {
+	return &FulfillmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *FulfillmentClient) MapCreateBulk(slice any, setFunc func(*FulfillmentCreate, int)) *FulfillmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &FulfillmentCreateBulk{err: fmt.Errorf("calling to FulfillmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*FulfillmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &FulfillmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Fulfillment.
+func (c *FulfillmentClient) Update() *FulfillmentUpdate {
+	mutation := newFulfillmentMutation(c.config, OpUpdate)
+	return &FulfillmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *FulfillmentClient) UpdateOne(_m *Fulfillment) *FulfillmentUpdateOne {
+	mutation := newFulfillmentMutation(c.config, OpUpdateOne, withFulfillment(_m))
+	return &FulfillmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *FulfillmentClient) UpdateOneID(id int) *FulfillmentUpdateOne {
+	mutation := newFulfillmentMutation(c.config, OpUpdateOne, withFulfillmentID(id))
+	return &FulfillmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Fulfillment.
+func (c *FulfillmentClient) Delete() *FulfillmentDelete {
+	mutation := newFulfillmentMutation(c.config, OpDelete)
+	return &FulfillmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *FulfillmentClient) DeleteOne(_m *Fulfillment) *FulfillmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *FulfillmentClient) DeleteOneID(id int) *FulfillmentDeleteOne {
+	builder := c.Delete().Where(fulfillment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &FulfillmentDeleteOne{builder}
+}
+
+// Query returns a query builder for Fulfillment.
+func (c *FulfillmentClient) Query() *FulfillmentQuery {
+	return &FulfillmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeFulfillment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Fulfillment entity by its id.
+func (c *FulfillmentClient) Get(ctx context.Context, id int) (*Fulfillment, error) {
+	return c.Query().Where(fulfillment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *FulfillmentClient) GetX(ctx context.Context, id int) *Fulfillment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOrder queries the order edge of a Fulfillment.
+func (c *FulfillmentClient) QueryOrder(_m *Fulfillment) *OrderQuery {
+	query := (&OrderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fulfillment.Table, fulfillment.FieldID, id),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, fulfillment.OrderTable, fulfillment.OrderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEvents queries the events edge of a Fulfillment.
+func (c *FulfillmentClient) QueryEvents(_m *Fulfillment) *FulfillmentEventQuery {
+	query := (&FulfillmentEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fulfillment.Table, fulfillment.FieldID, id),
+			sqlgraph.To(fulfillmentevent.Table, fulfillmentevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, fulfillment.EventsTable, fulfillment.EventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *FulfillmentClient) Hooks() []Hook {
+	return c.hooks.Fulfillment
+}
+
+// Interceptors returns the client interceptors.
+func (c *FulfillmentClient) Interceptors() []Interceptor {
+	return c.inters.Fulfillment
+}
+
+func (c *FulfillmentClient) mutate(ctx context.Context, m *FulfillmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&FulfillmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&FulfillmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&FulfillmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&FulfillmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Fulfillment mutation op: %q", m.Op())
+	}
+}
+
+// FulfillmentEventClient is a client for the FulfillmentEvent schema.
+type FulfillmentEventClient struct {
+	config
+}
+
+// NewFulfillmentEventClient returns a client for the FulfillmentEvent from the given config.
+func NewFulfillmentEventClient(c config) *FulfillmentEventClient {
+	return &FulfillmentEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `fulfillmentevent.Hooks(f(g(h())))`.
+func (c *FulfillmentEventClient) Use(hooks ...Hook) {
+	c.hooks.FulfillmentEvent = append(c.hooks.FulfillmentEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `fulfillmentevent.Intercept(f(g(h())))`.
+func (c *FulfillmentEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.FulfillmentEvent = append(c.inters.FulfillmentEvent, interceptors...)
+}
+
+// Create returns a builder for creating a FulfillmentEvent entity.
+func (c *FulfillmentEventClient) Create() *FulfillmentEventCreate {
+	mutation := newFulfillmentEventMutation(c.config, OpCreate)
+	return &FulfillmentEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of FulfillmentEvent entities.
+func (c *FulfillmentEventClient) CreateBulk(builders ...*FulfillmentEventCreate) *FulfillmentEventCreateBulk {
+	return &FulfillmentEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *FulfillmentEventClient) MapCreateBulk(slice any, setFunc func(*FulfillmentEventCreate, int)) *FulfillmentEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &FulfillmentEventCreateBulk{err: fmt.Errorf("calling to FulfillmentEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*FulfillmentEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &FulfillmentEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for FulfillmentEvent.
+func (c *FulfillmentEventClient) Update() *FulfillmentEventUpdate {
+	mutation := newFulfillmentEventMutation(c.config, OpUpdate)
+	return &FulfillmentEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *FulfillmentEventClient) UpdateOne(_m *FulfillmentEvent) *FulfillmentEventUpdateOne {
+	mutation := newFulfillmentEventMutation(c.config, OpUpdateOne, withFulfillmentEvent(_m))
+	return &FulfillmentEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *FulfillmentEventClient) UpdateOneID(id int) *FulfillmentEventUpdateOne {
+	mutation := newFulfillmentEventMutation(c.config, OpUpdateOne, withFulfillmentEventID(id))
+	return &FulfillmentEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for FulfillmentEvent.
+func (c *FulfillmentEventClient) Delete() *FulfillmentEventDelete {
+	mutation := newFulfillmentEventMutation(c.config, OpDelete)
+	return &FulfillmentEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *FulfillmentEventClient) DeleteOne(_m *FulfillmentEvent) *FulfillmentEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *FulfillmentEventClient) DeleteOneID(id int) *FulfillmentEventDeleteOne {
+	builder := c.Delete().Where(fulfillmentevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &FulfillmentEventDeleteOne{builder}
+}
+
+// Query returns a query builder for FulfillmentEvent.
+func (c *FulfillmentEventClient) Query() *FulfillmentEventQuery {
+	return &FulfillmentEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeFulfillmentEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a FulfillmentEvent entity by its id.
+func (c *FulfillmentEventClient) Get(ctx context.Context, id int) (*FulfillmentEvent, error) {
+	return c.Query().Where(fulfillmentevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *FulfillmentEventClient) GetX(ctx context.Context, id int) *FulfillmentEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryFulfillment queries the fulfillment edge of a FulfillmentEvent.
+func (c *FulfillmentEventClient) QueryFulfillment(_m *FulfillmentEvent) *FulfillmentQuery {
+	query := (&FulfillmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fulfillmentevent.Table, fulfillmentevent.FieldID, id),
+			sqlgraph.To(fulfillment.Table, fulfillment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, fulfillmentevent.FulfillmentTable, fulfillmentevent.FulfillmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *FulfillmentEventClient) Hooks() []Hook {
+	return c.hooks.FulfillmentEvent
+}
+
+// Interceptors returns the client interceptors.
+func (c *FulfillmentEventClient) Interceptors() []Interceptor {
+	return c.inters.FulfillmentEvent
+}
+
+func (c *FulfillmentEventClient) mutate(ctx context.Context, m *FulfillmentEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&FulfillmentEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&FulfillmentEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&FulfillmentEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&FulfillmentEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown FulfillmentEvent mutation op: %q", m.Op())
+	}
+}
+
 // MailingAddressClient is a client for the MailingAddress schema.
 type MailingAddressClient struct {
 	config
@@ -1027,6 +1391,666 @@ func (c *MailingAddressClient) mutate(ctx context.Context, m *MailingAddressMuta
 	}
 }
 
+// OrderClient is a client for the Order schema.
+type OrderClient struct {
+	config
+}
+
+// NewOrderClient returns a client for the Order from the given config.
+func NewOrderClient(c config) *OrderClient {
+	return &OrderClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `order.Hooks(f(g(h())))`.
+func (c *OrderClient) Use(hooks ...Hook) {
+	c.hooks.Order = append(c.hooks.Order, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `order.Intercept(f(g(h())))`.
+func (c *OrderClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Order = append(c.inters.Order, interceptors...)
+}
+
+// Create returns a builder for creating a Order entity.
+func (c *OrderClient) Create() *OrderCreate {
+	mutation := newOrderMutation(c.config, OpCreate)
+	return &OrderCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Order entities.
+func (c *OrderClient) CreateBulk(builders ...*OrderCreate) *OrderCreateBulk {
+	return &OrderCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OrderClient) MapCreateBulk(slice any, setFunc func(*OrderCreate, int)) *OrderCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OrderCreateBulk{err: fmt.Errorf("calling to OrderClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OrderCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OrderCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Order.
+func (c *OrderClient) Update() *OrderUpdate {
+	mutation := newOrderMutation(c.config, OpUpdate)
+	return &OrderUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OrderClient) UpdateOne(_m *Order) *OrderUpdateOne {
+	mutation := newOrderMutation(c.config, OpUpdateOne, withOrder(_m))
+	return &OrderUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OrderClient) UpdateOneID(id int) *OrderUpdateOne {
+	mutation := newOrderMutation(c.config, OpUpdateOne, withOrderID(id))
+	return &OrderUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Order.
+func (c *OrderClient) Delete() *OrderDelete {
+	mutation := newOrderMutation(c.config, OpDelete)
+	return &OrderDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OrderClient) DeleteOne(_m *Order) *OrderDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OrderClient) DeleteOneID(id int) *OrderDeleteOne {
+	builder := c.Delete().Where(order.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OrderDeleteOne{builder}
+}
+
+// Query returns a query builder for Order.
+func (c *OrderClient) Query() *OrderQuery {
+	return &OrderQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOrder},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Order entity by its id.
+func (c *OrderClient) Get(ctx context.Context, id int) (*Order, error) {
+	return c.Query().Where(order.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OrderClient) GetX(ctx context.Context, id int) *Order {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryLineItems queries the line_items edge of a Order.
+func (c *OrderClient) QueryLineItems(_m *Order) *OrderLineItemQuery {
+	query := (&OrderLineItemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(order.Table, order.FieldID, id),
+			sqlgraph.To(orderlineitem.Table, orderlineitem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, order.LineItemsTable, order.LineItemsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFulfillments queries the fulfillments edge of a Order.
+func (c *OrderClient) QueryFulfillments(_m *Order) *FulfillmentQuery {
+	query := (&FulfillmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(order.Table, order.FieldID, id),
+			sqlgraph.To(fulfillment.Table, fulfillment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, order.FulfillmentsTable, order.FulfillmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryShippingAddress queries the shipping_address edge of a Order.
+func (c *OrderClient) QueryShippingAddress(_m *Order) *MailingAddressQuery {
+	query := (&MailingAddressClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(order.Table, order.FieldID, id),
+			sqlgraph.To(mailingaddress.Table, mailingaddress.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, order.ShippingAddressTable, order.ShippingAddressColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryBillingAddress queries the billing_address edge of a Order.
+func (c *OrderClient) QueryBillingAddress(_m *Order) *MailingAddressQuery {
+	query := (&MailingAddressClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(order.Table, order.FieldID, id),
+			sqlgraph.To(mailingaddress.Table, mailingaddress.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, order.BillingAddressTable, order.BillingAddressColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *OrderClient) Hooks() []Hook {
+	return c.hooks.Order
+}
+
+// Interceptors returns the client interceptors.
+func (c *OrderClient) Interceptors() []Interceptor {
+	return c.inters.Order
+}
+
+func (c *OrderClient) mutate(ctx context.Context, m *OrderMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OrderCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OrderUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OrderUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OrderDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Order mutation op: %q", m.Op())
+	}
+}
+
+// OrderLineItemClient is a client for the OrderLineItem schema.
+type OrderLineItemClient struct {
+	config
+}
+
+// NewOrderLineItemClient returns a client for the OrderLineItem from the given config.
+func NewOrderLineItemClient(c config) *OrderLineItemClient {
+	return &OrderLineItemClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `orderlineitem.Hooks(f(g(h())))`.
+func (c *OrderLineItemClient) Use(hooks ...Hook) {
+	c.hooks.OrderLineItem = append(c.hooks.OrderLineItem, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `orderlineitem.Intercept(f(g(h())))`.
+func (c *OrderLineItemClient) Intercept(interceptors ...Interceptor) {
+	c.inters.OrderLineItem = append(c.inters.OrderLineItem, interceptors...)
+}
+
+// Create returns a builder for creating a OrderLineItem entity.
+func (c *OrderLineItemClient) Create() *OrderLineItemCreate {
+	mutation := newOrderLineItemMutation(c.config, OpCreate)
+	return &OrderLineItemCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of OrderLineItem entities.
+func (c *OrderLineItemClient) CreateBulk(builders ...*OrderLineItemCreate) *OrderLineItemCreateBulk {
+	return &OrderLineItemCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OrderLineItemClient) MapCreateBulk(slice any, setFunc func(*OrderLineItemCreate, int)) *OrderLineItemCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OrderLineItemCreateBulk{err: fmt.Errorf("calling to OrderLineItemClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OrderLineItemCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OrderLineItemCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for OrderLineItem.
+func (c *OrderLineItemClient) Update() *OrderLineItemUpdate {
+	mutation := newOrderLineItemMutation(c.config, OpUpdate)
+	return &OrderLineItemUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OrderLineItemClient) UpdateOne(_m *OrderLineItem) *OrderLineItemUpdateOne {
+	mutation := newOrderLineItemMutation(c.config, OpUpdateOne, withOrderLineItem(_m))
+	return &OrderLineItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OrderLineItemClient) UpdateOneID(id int) *OrderLineItemUpdateOne {
+	mutation := newOrderLineItemMutation(c.config, OpUpdateOne, withOrderLineItemID(id))
+	return &OrderLineItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for OrderLineItem.
+func (c *OrderLineItemClient) Delete() *OrderLineItemDelete {
+	mutation := newOrderLineItemMutation(c.config, OpDelete)
+	return &OrderLineItemDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OrderLineItemClient) DeleteOne(_m *OrderLineItem) *OrderLineItemDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OrderLineItemClient) DeleteOneID(id int) *OrderLineItemDeleteOne {
+	builder := c.Delete().Where(orderlineitem.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OrderLineItemDeleteOne{builder}
+}
+
+// Query returns a query builder for OrderLineItem.
+func (c *OrderLineItemClient) Query() *OrderLineItemQuery {
+	return &OrderLineItemQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOrderLineItem},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a OrderLineItem entity by its id.
+func (c *OrderLineItemClient) Get(ctx context.Context, id int) (*OrderLineItem, error) {
+	return c.Query().Where(orderlineitem.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OrderLineItemClient) GetX(ctx context.Context, id int) *OrderLineItem {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOrder queries the order edge of a OrderLineItem.
+func (c *OrderLineItemClient) QueryOrder(_m *OrderLineItem) *OrderQuery {
+	query := (&OrderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderlineitem.Table, orderlineitem.FieldID, id),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, orderlineitem.OrderTable, orderlineitem.OrderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVariant queries the variant edge of a OrderLineItem.
+func (c *OrderLineItemClient) QueryVariant(_m *OrderLineItem) *ProductVariantQuery {
+	query := (&ProductVariantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderlineitem.Table, orderlineitem.FieldID, id),
+			sqlgraph.To(productvariant.Table, productvariant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, orderlineitem.VariantTable, orderlineitem.VariantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *OrderLineItemClient) Hooks() []Hook {
+	return c.hooks.OrderLineItem
+}
+
+// Interceptors returns the client interceptors.
+func (c *OrderLineItemClient) Interceptors() []Interceptor {
+	return c.inters.OrderLineItem
+}
+
+func (c *OrderLineItemClient) mutate(ctx context.Context, m *OrderLineItemMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OrderLineItemCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OrderLineItemUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OrderLineItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OrderLineItemDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown OrderLineItem mutation op: %q", m.Op())
+	}
+}
+
+// ProductClient is a client for the Product schema.
+type ProductClient struct {
+	config
+}
+
+// NewProductClient returns a client for the Product from the given config.
+func NewProductClient(c config) *ProductClient {
+	return &ProductClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `product.Hooks(f(g(h())))`.
+func (c *ProductClient) Use(hooks ...Hook) {
+	c.hooks.Product = append(c.hooks.Product, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `product.Intercept(f(g(h())))`.
+func (c *ProductClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Product = append(c.inters.Product, interceptors...)
+}
+
+// Create returns a builder for creating a Product entity.
+func (c *ProductClient) Create() *ProductCreate {
+	mutation := newProductMutation(c.config, OpCreate)
+	return &ProductCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Product entities.
+func (c *ProductClient) CreateBulk(builders ...*ProductCreate) *ProductCreateBulk {
+	return &ProductCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProductClient) MapCreateBulk(slice any, setFunc func(*ProductCreate, int)) *ProductCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProductCreateBulk{err: fmt.Errorf("calling to ProductClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProductCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProductCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Product.
+func (c *ProductClient) Update() *ProductUpdate {
+	mutation := newProductMutation(c.config, OpUpdate)
+	return &ProductUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProductClient) UpdateOne(_m *Product) *ProductUpdateOne {
+	mutation := newProductMutation(c.config, OpUpdateOne, withProduct(_m))
+	return &ProductUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProductClient) UpdateOneID(id int) *ProductUpdateOne {
+	mutation := newProductMutation(c.config, OpUpdateOne, withProductID(id))
+	return &ProductUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Product.
+func (c *ProductClient) Delete() *ProductDelete {
+	mutation := newProductMutation(c.config, OpDelete)
+	return &ProductDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProductClient) DeleteOne(_m *Product) *ProductDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProductClient) DeleteOneID(id int) *ProductDeleteOne {
+	builder := c.Delete().Where(product.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProductDeleteOne{builder}
+}
+
+// Query returns a query builder for Product.
+func (c *ProductClient) Query() *ProductQuery {
+	return &ProductQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProduct},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Product entity by its id.
+func (c *ProductClient) Get(ctx context.Context, id int) (*Product, error) {
+	return c.Query().Where(product.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProductClient) GetX(ctx context.Context, id int) *Product {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryVariants queries the variants edge of a Product.
+func (c *ProductClient) QueryVariants(_m *Product) *ProductVariantQuery {
+	query := (&ProductVariantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, id),
+			sqlgraph.To(productvariant.Table, productvariant.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, product.VariantsTable, product.VariantsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProductClient) Hooks() []Hook {
+	return c.hooks.Product
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProductClient) Interceptors() []Interceptor {
+	return c.inters.Product
+}
+
+func (c *ProductClient) mutate(ctx context.Context, m *ProductMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProductCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProductUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProductUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProductDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Product mutation op: %q", m.Op())
+	}
+}
+
+// ProductVariantClient is a client for the ProductVariant schema.
+type ProductVariantClient struct {
+	config
+}
+
+// NewProductVariantClient returns a client for the ProductVariant from the given config.
+func NewProductVariantClient(c config) *ProductVariantClient {
+	return &ProductVariantClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `productvariant.Hooks(f(g(h())))`.
+func (c *ProductVariantClient) Use(hooks ...Hook) {
+	c.hooks.ProductVariant = append(c.hooks.ProductVariant, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `productvariant.Intercept(f(g(h())))`.
+func (c *ProductVariantClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProductVariant = append(c.inters.ProductVariant, interceptors...)
+}
+
+// Create returns a builder for creating a ProductVariant entity.
+func (c *ProductVariantClient) Create() *ProductVariantCreate {
+	mutation := newProductVariantMutation(c.config, OpCreate)
+	return &ProductVariantCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProductVariant entities.
+func (c *ProductVariantClient) CreateBulk(builders ...*ProductVariantCreate) *ProductVariantCreateBulk {
+	return &ProductVariantCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProductVariantClient) MapCreateBulk(slice any, setFunc func(*ProductVariantCreate, int)) *ProductVariantCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProductVariantCreateBulk{err: fmt.Errorf("calling to ProductVariantClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProductVariantCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProductVariantCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProductVariant.
+func (c *ProductVariantClient) Update() *ProductVariantUpdate {
+	mutation := newProductVariantMutation(c.config, OpUpdate)
+	return &ProductVariantUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProductVariantClient) UpdateOne(_m *ProductVariant) *ProductVariantUpdateOne {
+	mutation := newProductVariantMutation(c.config, OpUpdateOne, withProductVariant(_m))
+	return &ProductVariantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProductVariantClient) UpdateOneID(id int) *ProductVariantUpdateOne {
+	mutation := newProductVariantMutation(c.config, OpUpdateOne, withProductVariantID(id))
+	return &ProductVariantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProductVariant.
+func (c *ProductVariantClient) Delete() *ProductVariantDelete {
+	mutation := newProductVariantMutation(c.config, OpDelete)
+	return &ProductVariantDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProductVariantClient) DeleteOne(_m *ProductVariant) *ProductVariantDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProductVariantClient) DeleteOneID(id int) *ProductVariantDeleteOne {
+	builder := c.Delete().Where(productvariant.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProductVariantDeleteOne{builder}
+}
+
+// Query returns a query builder for ProductVariant.
+func (c *ProductVariantClient) Query() *ProductVariantQuery {
+	return &ProductVariantQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProductVariant},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProductVariant entity by its id.
+func (c *ProductVariantClient) Get(ctx context.Context, id int) (*ProductVariant, error) {
+	return c.Query().Where(productvariant.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProductVariantClient) GetX(ctx context.Context, id int) *ProductVariant {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryProduct queries the product edge of a ProductVariant.
+func (c *ProductVariantClient) QueryProduct(_m *ProductVariant) *ProductQuery {
+	query := (&ProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(productvariant.Table, productvariant.FieldID, id),
+			sqlgraph.To(product.Table, product.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, productvariant.ProductTable, productvariant.ProductColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProductVariantClient) Hooks() []Hook {
+	return c.hooks.ProductVariant
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProductVariantClient) Interceptors() []Interceptor {
+	return c.inters.ProductVariant
+}
+
+func (c *ProductVariantClient) mutate(ctx context.Context, m *ProductVariantMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProductVariantCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProductVariantUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProductVariantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProductVariantDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProductVariant mutation op: %q", m.Op())
+	}
+}
+
 // ThrottleEventClient is a client for the ThrottleEvent schema.
 type ThrottleEventClient struct {
 	config
@@ -1163,12 +2187,14 @@ func (c *ThrottleEventClient) mutate(ctx context.Context, m *ThrottleEventMutati
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		AdminAPIKey, Customer, CustomerAccessToken, CustomerToken, MailingAddress,
-		ThrottleEvent []ent.Hook
+		AdminAPIKey, Customer, CustomerAccessToken, CustomerToken, Fulfillment,
+		FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
+		ProductVariant, ThrottleEvent []ent.Hook
 	}
 	inters struct {
-		AdminAPIKey, Customer, CustomerAccessToken, CustomerToken, MailingAddress,
-		ThrottleEvent []ent.Interceptor
+		AdminAPIKey, Customer, CustomerAccessToken, CustomerToken, Fulfillment,
+		FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
+		ProductVariant, ThrottleEvent []ent.Interceptor
 	}
 )
 

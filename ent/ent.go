@@ -7,7 +7,13 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/fulfillment"
+	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/order"
+	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/product"
+	"accountgraph/ent/productvariant"
 	"accountgraph/ent/throttleevent"
 	"context"
 	"errors"
@@ -82,7 +88,13 @@ func checkColumn(t, c string) error {
 			customer.Table:            customer.ValidColumn,
 			customeraccesstoken.Table: customeraccesstoken.ValidColumn,
 			customertoken.Table:       customertoken.ValidColumn,
+			fulfillment.Table:         fulfillment.ValidColumn,
+			fulfillmentevent.Table:    fulfillmentevent.ValidColumn,
 			mailingaddress.Table:      mailingaddress.ValidColumn,
+			order.Table:               order.ValidColumn,
+			orderlineitem.Table:       orderlineitem.ValidColumn,
+			product.Table:             product.ValidColumn,
+			productvariant.Table:      productvariant.ValidColumn,
 			throttleevent.Table:       throttleevent.ValidColumn,
 		})
 	})

@@ -57,6 +57,14 @@ func (_c *MailingAddressCreate) SetCustomerID(v int) *MailingAddressCreate {
 	return _c
 }
 
+// SetNillableCustomerID sets the "customer_id" field if the given value is not nil.
+func (_c *MailingAddressCreate) SetNillableCustomerID(v *int) *MailingAddressCreate {
+	if v != nil {
+		_c.SetCustomerID(*v)
+	}
+	return _c
+}
+
 // SetFirstName sets the "first_name" field.
 func (_c *MailingAddressCreate) SetFirstName(v string) *MailingAddressCreate {
 	_c.mutation.SetFirstName(v)
@@ -283,9 +291,6 @@ func (_c *MailingAddressCreate) check() error {
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "MailingAddress.updated_at"`)}
 	}
-	if _, ok := _c.mutation.CustomerID(); !ok {
-		return &ValidationError{Name: "customer_id", err: errors.New(`ent: missing required field "MailingAddress.customer_id"`)}
-	}
 	if v, ok := _c.mutation.FirstName(); ok {
 		if err := mailingaddress.FirstNameValidator(v); err != nil {
 			return &ValidationError{Name: "first_name", err: fmt.Errorf(`ent: validator failed for field "MailingAddress.first_name": %w`, err)}
@@ -345,9 +350,6 @@ func (_c *MailingAddressCreate) check() error {
 		if err := mailingaddress.PhoneValidator(v); err != nil {
 			return &ValidationError{Name: "phone", err: fmt.Errorf(`ent: validator failed for field "MailingAddress.phone": %w`, err)}
 		}
-	}
-	if len(_c.mutation.CustomerIDs()) == 0 {
-		return &ValidationError{Name: "customer", err: errors.New(`ent: missing required edge "MailingAddress.customer"`)}
 	}
 	return nil
 }
@@ -522,6 +524,12 @@ func (u *MailingAddressUpsert) SetCustomerID(v int) *MailingAddressUpsert {
 // UpdateCustomerID sets the "customer_id" field to the value that was provided on create.
 func (u *MailingAddressUpsert) UpdateCustomerID() *MailingAddressUpsert {
 	u.SetExcluded(mailingaddress.FieldCustomerID)
+	return u
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (u *MailingAddressUpsert) ClearCustomerID() *MailingAddressUpsert {
+	u.SetNull(mailingaddress.FieldCustomerID)
 	return u
 }
 
@@ -811,6 +819,13 @@ func (u *MailingAddressUpsertOne) SetCustomerID(v int) *MailingAddressUpsertOne 
 func (u *MailingAddressUpsertOne) UpdateCustomerID() *MailingAddressUpsertOne {
 	return u.Update(func(s *MailingAddressUpsert) {
 		s.UpdateCustomerID()
+	})
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (u *MailingAddressUpsertOne) ClearCustomerID() *MailingAddressUpsertOne {
+	return u.Update(func(s *MailingAddressUpsert) {
+		s.ClearCustomerID()
 	})
 }
 
@@ -1302,6 +1317,13 @@ func (u *MailingAddressUpsertBulk) SetCustomerID(v int) *MailingAddressUpsertBul
 func (u *MailingAddressUpsertBulk) UpdateCustomerID() *MailingAddressUpsertBulk {
 	return u.Update(func(s *MailingAddressUpsert) {
 		s.UpdateCustomerID()
+	})
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (u *MailingAddressUpsertBulk) ClearCustomerID() *MailingAddressUpsertBulk {
+	return u.Update(func(s *MailingAddressUpsert) {
+		s.ClearCustomerID()
 	})
 }
 

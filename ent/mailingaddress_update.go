@@ -50,6 +50,12 @@ func (_u *MailingAddressUpdate) SetNillableCustomerID(v *int) *MailingAddressUpd
 	return _u
 }
 
+// ClearCustomerID clears the value of the "customer_id" field.
+func (_u *MailingAddressUpdate) ClearCustomerID() *MailingAddressUpdate {
+	_u.mutation.ClearCustomerID()
+	return _u
+}
+
 // SetFirstName sets the "first_name" field.
 func (_u *MailingAddressUpdate) SetFirstName(v string) *MailingAddressUpdate {
 	_u.mutation.SetFirstName(v)
@@ -404,9 +410,6 @@ func (_u *MailingAddressUpdate) check() error {
 			return &ValidationError{Name: "phone", err: fmt.Errorf(`ent: validator failed for field "MailingAddress.phone": %w`, err)}
 		}
 	}
-	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "MailingAddress.customer"`)
-	}
 	return nil
 }
 
@@ -571,6 +574,12 @@ func (_u *MailingAddressUpdateOne) SetNillableCustomerID(v *int) *MailingAddress
 	if v != nil {
 		_u.SetCustomerID(*v)
 	}
+	return _u
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (_u *MailingAddressUpdateOne) ClearCustomerID() *MailingAddressUpdateOne {
+	_u.mutation.ClearCustomerID()
 	return _u
 }
 
@@ -940,9 +949,6 @@ func (_u *MailingAddressUpdateOne) check() error {
 		if err := mailingaddress.PhoneValidator(v); err != nil {
 			return &ValidationError{Name: "phone", err: fmt.Errorf(`ent: validator failed for field "MailingAddress.phone": %w`, err)}
 		}
-	}
-	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "MailingAddress.customer"`)
 	}
 	return nil
 }

@@ -7,8 +7,15 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/fulfillment"
+	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/order"
+	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/predicate"
+	"accountgraph/ent/product"
+	"accountgraph/ent/productvariant"
+	"accountgraph/ent/schema"
 	"accountgraph/ent/throttleevent"
 	"context"
 	"errors"
@@ -33,7 +40,13 @@ const (
 	TypeCustomer            = "Customer"
 	TypeCustomerAccessToken = "CustomerAccessToken"
 	TypeCustomerToken       = "CustomerToken"
+	TypeFulfillment         = "Fulfillment"
+	TypeFulfillmentEvent    = "FulfillmentEvent"
 	TypeMailingAddress      = "MailingAddress"
+	TypeOrder               = "Order"
+	TypeOrderLineItem       = "OrderLineItem"
+	TypeProduct             = "Product"
+	TypeProductVariant      = "ProductVariant"
 	TypeThrottleEvent       = "ThrottleEvent"
 )
 
@@ -3763,6 +3776,1805 @@ func (m *CustomerTokenMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown CustomerToken edge %s", name)
 }
 
+// FulfillmentMutation represents an operation that mutates the Fulfillment nodes in the graph.
+type FulfillmentMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	external_id         *string
+	status              *fulfillment.Status
+	tracking_company    *string
+	tracking_info       *[]schema.TrackingInfo
+	appendtracking_info []schema.TrackingInfo
+	lines               *[]schema.FulfilledLine
+	appendlines         []schema.FulfilledLine
+	clearedFields       map[string]struct{}
+	_order              *int
+	cleared_order       bool
+	events              map[int]struct{}
+	removedevents       map[int]struct{}
+	clearedevents       bool
+	done                bool
+	oldValue            func(context.Context) (*Fulfillment, error)
+	predicates          []predicate.Fulfillment
+}
+
+var _ ent.Mutation = (*FulfillmentMutation)(nil)
+
+// fulfillmentOption allows management of the mutation configuration using functional options.
+type fulfillmentOption func(*FulfillmentMutation)
+
+// newFulfillmentMutation creates new mutation for the Fulfillment entity.
+func newFulfillmentMutation(c config, op Op, opts ...fulfillmentOption) *FulfillmentMutation {
+	m := &FulfillmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeFulfillment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withFulfillmentID sets the ID field of the mutation.
+func withFulfillmentID(id int) fulfillmentOption {
+	return func(m *FulfillmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Fulfillment
+		)
+		m.oldValue = func(ctx context.Context) (*Fulfillment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Fulfillment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withFulfillment sets the old Fulfillment of the mutation.
+func withFulfillment(node *Fulfillment) fulfillmentOption {
+	return func(m *FulfillmentMutation) {
+		m.oldValue = func(context.Context) (*Fulfillment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m FulfillmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m FulfillmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *FulfillmentMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *FulfillmentMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Fulfillment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *FulfillmentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *FulfillmentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Fulfillment entity.
+// If the Fulfillment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *FulfillmentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *FulfillmentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *FulfillmentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Fulfillment entity.
+// If the Fulfillment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *FulfillmentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *FulfillmentMutation) SetOrderID(i int) {
+	m._order = &i
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *FulfillmentMutation) OrderID() (r int, exists bool) {
+	v := m._order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the Fulfillment entity.
+// If the Fulfillment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentMutation) OldOrderID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *FulfillmentMutation) ResetOrderID() {
+	m._order = nil
+}
+
+// SetExternalID sets the "external_id" field.
+func (m *FulfillmentMutation) SetExternalID(s string) {
+	m.external_id = &s
+}
+
+// ExternalID returns the value of the "external_id" field in the mutation.
+func (m *FulfillmentMutation) ExternalID() (r string, exists bool) {
+	v := m.external_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExternalID returns the old "external_id" field's value of the Fulfillment entity.
+// If the Fulfillment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentMutation) OldExternalID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExternalID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExternalID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExternalID: %w", err)
+	}
+	return oldValue.ExternalID, nil
+}
+
+// ClearExternalID clears the value of the "external_id" field.
+func (m *FulfillmentMutation) ClearExternalID() {
+	m.external_id = nil
+	m.clearedFields[fulfillment.FieldExternalID] = struct{}{}
+}
+
+// ExternalIDCleared returns if the "external_id" field was cleared in this mutation.
+func (m *FulfillmentMutation) ExternalIDCleared() bool {
+	_, ok := m.clearedFields[fulfillment.FieldExternalID]
+	return ok
+}
+
+// ResetExternalID resets all changes to the "external_id" field.
+func (m *FulfillmentMutation) ResetExternalID() {
+	m.external_id = nil
+	delete(m.clearedFields, fulfillment.FieldExternalID)
+}
+
+// SetStatus sets the "status" field.
+func (m *FulfillmentMutation) SetStatus(f fulfillment.Status) {
+	m.status = &f
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *FulfillmentMutation) Status() (r fulfillment.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Fulfillment entity.
+// If the Fulfillment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentMutation) OldStatus(ctx context.Context) (v fulfillment.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *FulfillmentMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetTrackingCompany sets the "tracking_company" field.
+func (m *FulfillmentMutation) SetTrackingCompany(s string) {
+	m.tracking_company = &s
+}
+
+// TrackingCompany returns the value of the "tracking_company" field in the mutation.
+func (m *FulfillmentMutation) TrackingCompany() (r string, exists bool) {
+	v := m.tracking_company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTrackingCompany returns the old "tracking_company" field's value of the Fulfillment entity.
+// If the Fulfillment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentMutation) OldTrackingCompany(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTrackingCompany is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTrackingCompany requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTrackingCompany: %w", err)
+	}
+	return oldValue.TrackingCompany, nil
+}
+
+// ClearTrackingCompany clears the value of the "tracking_company" field.
+func (m *FulfillmentMutation) ClearTrackingCompany() {
+	m.tracking_company = nil
+	m.clearedFields[fulfillment.FieldTrackingCompany] = struct{}{}
+}
+
+// TrackingCompanyCleared returns if the "tracking_company" field was cleared in this mutation.
+func (m *FulfillmentMutation) TrackingCompanyCleared() bool {
+	_, ok := m.clearedFields[fulfillment.FieldTrackingCompany]
+	return ok
+}
+
+// ResetTrackingCompany resets all changes to the "tracking_company" field.
+func (m *FulfillmentMutation) ResetTrackingCompany() {
+	m.tracking_company = nil
+	delete(m.clearedFields, fulfillment.FieldTrackingCompany)
+}
+
+// SetTrackingInfo sets the "tracking_info" field.
+func (m *FulfillmentMutation) SetTrackingInfo(si []schema.TrackingInfo) {
+	m.tracking_info = &si
+	m.appendtracking_info = nil
+}
+
+// TrackingInfo returns the value of the "tracking_info" field in the mutation.
+func (m *FulfillmentMutation) TrackingInfo() (r []schema.TrackingInfo, exists bool) {
+	v := m.tracking_info
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTrackingInfo returns the old "tracking_info" field's value of the Fulfillment entity.
+// If the Fulfillment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentMutation) OldTrackingInfo(ctx context.Context) (v []schema.TrackingInfo, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTrackingInfo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTrackingInfo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTrackingInfo: %w", err)
+	}
+	return oldValue.TrackingInfo, nil
+}
+
+// AppendTrackingInfo adds si to the "tracking_info" field.
+func (m *FulfillmentMutation) AppendTrackingInfo(si []schema.TrackingInfo) {
+	m.appendtracking_info = append(m.appendtracking_info, si...)
+}
+
+// AppendedTrackingInfo returns the list of values that were appended to the "tracking_info" field in this mutation.
+func (m *FulfillmentMutation) AppendedTrackingInfo() ([]schema.TrackingInfo, bool) {
+	if len(m.appendtracking_info) == 0 {
+		return nil, false
+	}
+	return m.appendtracking_info, true
+}
+
+// ClearTrackingInfo clears the value of the "tracking_info" field.
+func (m *FulfillmentMutation) ClearTrackingInfo() {
+	m.tracking_info = nil
+	m.appendtracking_info = nil
+	m.clearedFields[fulfillment.FieldTrackingInfo] = struct{}{}
+}
+
+// TrackingInfoCleared returns if the "tracking_info" field was cleared in this mutation.
+func (m *FulfillmentMutation) TrackingInfoCleared() bool {
+	_, ok := m.clearedFields[fulfillment.FieldTrackingInfo]
+	return ok
+}
+
+// ResetTrackingInfo resets all changes to the "tracking_info" field.
+func (m *FulfillmentMutation) ResetTrackingInfo() {
+	m.tracking_info = nil
+	m.appendtracking_info = nil
+	delete(m.clearedFields, fulfillment.FieldTrackingInfo)
+}
+
+// SetLines sets the "lines" field.
+func (m *FulfillmentMutation) SetLines(sl []schema.FulfilledLine) {
+	m.lines = &sl
+	m.appendlines = nil
+}
+
+// Lines returns the value of the "lines" field in the mutation.
+func (m *FulfillmentMutation) Lines() (r []schema.FulfilledLine, exists bool) {
+	v := m.lines
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLines returns the old "lines" field's value of the Fulfillment entity.
+// If the Fulfillment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentMutation) OldLines(ctx context.Context) (v []schema.FulfilledLine, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLines is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLines requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLines: %w", err)
+	}
+	return oldValue.Lines, nil
+}
+
+// AppendLines adds sl to the "lines" field.
+func (m *FulfillmentMutation) AppendLines(sl []schema.FulfilledLine) {
+	m.appendlines = append(m.appendlines, sl...)
+}
+
+// AppendedLines returns the list of values that were appended to the "lines" field in this mutation.
+func (m *FulfillmentMutation) AppendedLines() ([]schema.FulfilledLine, bool) {
+	if len(m.appendlines) == 0 {
+		return nil, false
+	}
+	return m.appendlines, true
+}
+
+// ClearLines clears the value of the "lines" field.
+func (m *FulfillmentMutation) ClearLines() {
+	m.lines = nil
+	m.appendlines = nil
+	m.clearedFields[fulfillment.FieldLines] = struct{}{}
+}
+
+// LinesCleared returns if the "lines" field was cleared in this mutation.
+func (m *FulfillmentMutation) LinesCleared() bool {
+	_, ok := m.clearedFields[fulfillment.FieldLines]
+	return ok
+}
+
+// ResetLines resets all changes to the "lines" field.
+func (m *FulfillmentMutation) ResetLines() {
+	m.lines = nil
+	m.appendlines = nil
+	delete(m.clearedFields, fulfillment.FieldLines)
+}
+
+// ClearOrder clears the "order" edge to the Order entity.
+func (m *FulfillmentMutation) ClearOrder() {
+	m.cleared_order = true
+	m.clearedFields[fulfillment.FieldOrderID] = struct{}{}
+}
+
+// OrderCleared reports if the "order" edge to the Order entity was cleared.
+func (m *FulfillmentMutation) OrderCleared() bool {
+	return m.cleared_order
+}
+
+// OrderIDs returns the "order" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrderID instead. It exists only for internal usage by the builders.
+func (m *FulfillmentMutation) OrderIDs() (ids []int) {
+	if id := m._order; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrder resets all changes to the "order" edge.
+func (m *FulfillmentMutation) ResetOrder() {
+	m._order = nil
+	m.cleared_order = false
+}
+
+// AddEventIDs adds the "events" edge to the FulfillmentEvent entity by ids.
+func (m *FulfillmentMutation) AddEventIDs(ids ...int) {
+	if m.events == nil {
+		m.events = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the FulfillmentEvent entity.
+func (m *FulfillmentMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the FulfillmentEvent entity was cleared.
+func (m *FulfillmentMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the FulfillmentEvent entity by IDs.
+func (m *FulfillmentMutation) RemoveEventIDs(ids ...int) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the FulfillmentEvent entity.
+func (m *FulfillmentMutation) RemovedEventsIDs() (ids []int) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *FulfillmentMutation) EventsIDs() (ids []int) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *FulfillmentMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
+// Where appends a list predicates to the FulfillmentMutation builder.
+func (m *FulfillmentMutation) Where(ps ...predicate.Fulfillment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the FulfillmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *FulfillmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Fulfillment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *FulfillmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *FulfillmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Fulfillment).
+func (m *FulfillmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *FulfillmentMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, fulfillment.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, fulfillment.FieldUpdatedAt)
+	}
+	if m._order != nil {
+		fields = append(fields, fulfillment.FieldOrderID)
+	}
+	if m.external_id != nil {
+		fields = append(fields, fulfillment.FieldExternalID)
+	}
+	if m.status != nil {
+		fields = append(fields, fulfillment.FieldStatus)
+	}
+	if m.tracking_company != nil {
+		fields = append(fields, fulfillment.FieldTrackingCompany)
+	}
+	if m.tracking_info != nil {
+		fields = append(fields, fulfillment.FieldTrackingInfo)
+	}
+	if m.lines != nil {
+		fields = append(fields, fulfillment.FieldLines)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *FulfillmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case fulfillment.FieldCreatedAt:
+		return m.CreatedAt()
+	case fulfillment.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case fulfillment.FieldOrderID:
+		return m.OrderID()
+	case fulfillment.FieldExternalID:
+		return m.ExternalID()
+	case fulfillment.FieldStatus:
+		return m.Status()
+	case fulfillment.FieldTrackingCompany:
+		return m.TrackingCompany()
+	case fulfillment.FieldTrackingInfo:
+		return m.TrackingInfo()
+	case fulfillment.FieldLines:
+		return m.Lines()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *FulfillmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case fulfillment.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case fulfillment.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case fulfillment.FieldOrderID:
+		return m.OldOrderID(ctx)
+	case fulfillment.FieldExternalID:
+		return m.OldExternalID(ctx)
+	case fulfillment.FieldStatus:
+		return m.OldStatus(ctx)
+	case fulfillment.FieldTrackingCompany:
+		return m.OldTrackingCompany(ctx)
+	case fulfillment.FieldTrackingInfo:
+		return m.OldTrackingInfo(ctx)
+	case fulfillment.FieldLines:
+		return m.OldLines(ctx)
+	}
+	return nil, fmt.Errorf("unknown Fulfillment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FulfillmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case fulfillment.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case fulfillment.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case fulfillment.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	case fulfillment.FieldExternalID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExternalID(v)
+		return nil
+	case fulfillment.FieldStatus:
+		v, ok := value.(fulfillment.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case fulfillment.FieldTrackingCompany:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTrackingCompany(v)
+		return nil
+	case fulfillment.FieldTrackingInfo:
+		v, ok := value.([]schema.TrackingInfo)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTrackingInfo(v)
+		return nil
+	case fulfillment.FieldLines:
+		v, ok := value.([]schema.FulfilledLine)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLines(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Fulfillment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *FulfillmentMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *FulfillmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FulfillmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Fulfillment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *FulfillmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(fulfillment.FieldExternalID) {
+		fields = append(fields, fulfillment.FieldExternalID)
+	}
+	if m.FieldCleared(fulfillment.FieldTrackingCompany) {
+		fields = append(fields, fulfillment.FieldTrackingCompany)
+	}
+	if m.FieldCleared(fulfillment.FieldTrackingInfo) {
+		fields = append(fields, fulfillment.FieldTrackingInfo)
+	}
+	if m.FieldCleared(fulfillment.FieldLines) {
+		fields = append(fields, fulfillment.FieldLines)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *FulfillmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *FulfillmentMutation) ClearField(name string) error {
+	switch name {
+	case fulfillment.FieldExternalID:
+		m.ClearExternalID()
+		return nil
+	case fulfillment.FieldTrackingCompany:
+		m.ClearTrackingCompany()
+		return nil
+	case fulfillment.FieldTrackingInfo:
+		m.ClearTrackingInfo()
+		return nil
+	case fulfillment.FieldLines:
+		m.ClearLines()
+		return nil
+	}
+	return fmt.Errorf("unknown Fulfillment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *FulfillmentMutation) ResetField(name string) error {
+	switch name {
+	case fulfillment.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case fulfillment.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case fulfillment.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	case fulfillment.FieldExternalID:
+		m.ResetExternalID()
+		return nil
+	case fulfillment.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case fulfillment.FieldTrackingCompany:
+		m.ResetTrackingCompany()
+		return nil
+	case fulfillment.FieldTrackingInfo:
+		m.ResetTrackingInfo()
+		return nil
+	case fulfillment.FieldLines:
+		m.ResetLines()
+		return nil
+	}
+	return fmt.Errorf("unknown Fulfillment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *FulfillmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m._order != nil {
+		edges = append(edges, fulfillment.EdgeOrder)
+	}
+	if m.events != nil {
+		edges = append(edges, fulfillment.EdgeEvents)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *FulfillmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case fulfillment.EdgeOrder:
+		if id := m._order; id != nil {
+			return []ent.Value{*id}
+		}
+	case fulfillment.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *FulfillmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedevents != nil {
+		edges = append(edges, fulfillment.EdgeEvents)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *FulfillmentMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case fulfillment.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *FulfillmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleared_order {
+		edges = append(edges, fulfillment.EdgeOrder)
+	}
+	if m.clearedevents {
+		edges = append(edges, fulfillment.EdgeEvents)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *FulfillmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case fulfillment.EdgeOrder:
+		return m.cleared_order
+	case fulfillment.EdgeEvents:
+		return m.clearedevents
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *FulfillmentMutation) ClearEdge(name string) error {
+	switch name {
+	case fulfillment.EdgeOrder:
+		m.ClearOrder()
+		return nil
+	}
+	return fmt.Errorf("unknown Fulfillment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *FulfillmentMutation) ResetEdge(name string) error {
+	switch name {
+	case fulfillment.EdgeOrder:
+		m.ResetOrder()
+		return nil
+	case fulfillment.EdgeEvents:
+		m.ResetEvents()
+		return nil
+	}
+	return fmt.Errorf("unknown Fulfillment edge %s", name)
+}
+
+// FulfillmentEventMutation represents an operation that mutates the FulfillmentEvent nodes in the graph.
+type FulfillmentEventMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	status             *fulfillmentevent.Status
+	happened_at        *time.Time
+	message            *string
+	city               *string
+	province           *string
+	country_code       *string
+	zip                *string
+	clearedFields      map[string]struct{}
+	fulfillment        *int
+	clearedfulfillment bool
+	done               bool
+	oldValue           func(context.Context) (*FulfillmentEvent, error)
+	predicates         []predicate.FulfillmentEvent
+}
+
+var _ ent.Mutation = (*FulfillmentEventMutation)(nil)
+
+// fulfillmenteventOption allows management of the mutation configuration using functional options.
+type fulfillmenteventOption func(*FulfillmentEventMutation)
+
+// newFulfillmentEventMutation creates new mutation for the FulfillmentEvent entity.
+func newFulfillmentEventMutation(c config, op Op, opts ...fulfillmenteventOption) *FulfillmentEventMutation {
+	m := &FulfillmentEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeFulfillmentEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withFulfillmentEventID sets the ID field of the mutation.
+func withFulfillmentEventID(id int) fulfillmenteventOption {
+	return func(m *FulfillmentEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *FulfillmentEvent
+		)
+		m.oldValue = func(ctx context.Context) (*FulfillmentEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().FulfillmentEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withFulfillmentEvent sets the old FulfillmentEvent of the mutation.
+func withFulfillmentEvent(node *FulfillmentEvent) fulfillmenteventOption {
+	return func(m *FulfillmentEventMutation) {
+		m.oldValue = func(context.Context) (*FulfillmentEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m FulfillmentEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m FulfillmentEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *FulfillmentEventMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *FulfillmentEventMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().FulfillmentEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetFulfillmentID sets the "fulfillment_id" field.
+func (m *FulfillmentEventMutation) SetFulfillmentID(i int) {
+	m.fulfillment = &i
+}
+
+// FulfillmentID returns the value of the "fulfillment_id" field in the mutation.
+func (m *FulfillmentEventMutation) FulfillmentID() (r int, exists bool) {
+	v := m.fulfillment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFulfillmentID returns the old "fulfillment_id" field's value of the FulfillmentEvent entity.
+// If the FulfillmentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentEventMutation) OldFulfillmentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFulfillmentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFulfillmentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFulfillmentID: %w", err)
+	}
+	return oldValue.FulfillmentID, nil
+}
+
+// ResetFulfillmentID resets all changes to the "fulfillment_id" field.
+func (m *FulfillmentEventMutation) ResetFulfillmentID() {
+	m.fulfillment = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *FulfillmentEventMutation) SetStatus(f fulfillmentevent.Status) {
+	m.status = &f
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *FulfillmentEventMutation) Status() (r fulfillmentevent.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the FulfillmentEvent entity.
+// If the FulfillmentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentEventMutation) OldStatus(ctx context.Context) (v fulfillmentevent.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *FulfillmentEventMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetHappenedAt sets the "happened_at" field.
+func (m *FulfillmentEventMutation) SetHappenedAt(t time.Time) {
+	m.happened_at = &t
+}
+
+// HappenedAt returns the value of the "happened_at" field in the mutation.
+func (m *FulfillmentEventMutation) HappenedAt() (r time.Time, exists bool) {
+	v := m.happened_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHappenedAt returns the old "happened_at" field's value of the FulfillmentEvent entity.
+// If the FulfillmentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentEventMutation) OldHappenedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHappenedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHappenedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHappenedAt: %w", err)
+	}
+	return oldValue.HappenedAt, nil
+}
+
+// ResetHappenedAt resets all changes to the "happened_at" field.
+func (m *FulfillmentEventMutation) ResetHappenedAt() {
+	m.happened_at = nil
+}
+
+// SetMessage sets the "message" field.
+func (m *FulfillmentEventMutation) SetMessage(s string) {
+	m.message = &s
+}
+
+// Message returns the value of the "message" field in the mutation.
+func (m *FulfillmentEventMutation) Message() (r string, exists bool) {
+	v := m.message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMessage returns the old "message" field's value of the FulfillmentEvent entity.
+// If the FulfillmentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentEventMutation) OldMessage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMessage: %w", err)
+	}
+	return oldValue.Message, nil
+}
+
+// ResetMessage resets all changes to the "message" field.
+func (m *FulfillmentEventMutation) ResetMessage() {
+	m.message = nil
+}
+
+// SetCity sets the "city" field.
+func (m *FulfillmentEventMutation) SetCity(s string) {
+	m.city = &s
+}
+
+// City returns the value of the "city" field in the mutation.
+func (m *FulfillmentEventMutation) City() (r string, exists bool) {
+	v := m.city
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCity returns the old "city" field's value of the FulfillmentEvent entity.
+// If the FulfillmentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentEventMutation) OldCity(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCity: %w", err)
+	}
+	return oldValue.City, nil
+}
+
+// ClearCity clears the value of the "city" field.
+func (m *FulfillmentEventMutation) ClearCity() {
+	m.city = nil
+	m.clearedFields[fulfillmentevent.FieldCity] = struct{}{}
+}
+
+// CityCleared returns if the "city" field was cleared in this mutation.
+func (m *FulfillmentEventMutation) CityCleared() bool {
+	_, ok := m.clearedFields[fulfillmentevent.FieldCity]
+	return ok
+}
+
+// ResetCity resets all changes to the "city" field.
+func (m *FulfillmentEventMutation) ResetCity() {
+	m.city = nil
+	delete(m.clearedFields, fulfillmentevent.FieldCity)
+}
+
+// SetProvince sets the "province" field.
+func (m *FulfillmentEventMutation) SetProvince(s string) {
+	m.province = &s
+}
+
+// Province returns the value of the "province" field in the mutation.
+func (m *FulfillmentEventMutation) Province() (r string, exists bool) {
+	v := m.province
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProvince returns the old "province" field's value of the FulfillmentEvent entity.
+// If the FulfillmentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentEventMutation) OldProvince(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProvince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProvince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProvince: %w", err)
+	}
+	return oldValue.Province, nil
+}
+
+// ClearProvince clears the value of the "province" field.
+func (m *FulfillmentEventMutation) ClearProvince() {
+	m.province = nil
+	m.clearedFields[fulfillmentevent.FieldProvince] = struct{}{}
+}
+
+// ProvinceCleared returns if the "province" field was cleared in this mutation.
+func (m *FulfillmentEventMutation) ProvinceCleared() bool {
+	_, ok := m.clearedFields[fulfillmentevent.FieldProvince]
+	return ok
+}
+
+// ResetProvince resets all changes to the "province" field.
+func (m *FulfillmentEventMutation) ResetProvince() {
+	m.province = nil
+	delete(m.clearedFields, fulfillmentevent.FieldProvince)
+}
+
+// SetCountryCode sets the "country_code" field.
+func (m *FulfillmentEventMutation) SetCountryCode(s string) {
+	m.country_code = &s
+}
+
+// CountryCode returns the value of the "country_code" field in the mutation.
+func (m *FulfillmentEventMutation) CountryCode() (r string, exists bool) {
+	v := m.country_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCountryCode returns the old "country_code" field's value of the FulfillmentEvent entity.
+// If the FulfillmentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentEventMutation) OldCountryCode(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCountryCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCountryCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCountryCode: %w", err)
+	}
+	return oldValue.CountryCode, nil
+}
+
+// ClearCountryCode clears the value of the "country_code" field.
+func (m *FulfillmentEventMutation) ClearCountryCode() {
+	m.country_code = nil
+	m.clearedFields[fulfillmentevent.FieldCountryCode] = struct{}{}
+}
+
+// CountryCodeCleared returns if the "country_code" field was cleared in this mutation.
+func (m *FulfillmentEventMutation) CountryCodeCleared() bool {
+	_, ok := m.clearedFields[fulfillmentevent.FieldCountryCode]
+	return ok
+}
+
+// ResetCountryCode resets all changes to the "country_code" field.
+func (m *FulfillmentEventMutation) ResetCountryCode() {
+	m.country_code = nil
+	delete(m.clearedFields, fulfillmentevent.FieldCountryCode)
+}
+
+// SetZip sets the "zip" field.
+func (m *FulfillmentEventMutation) SetZip(s string) {
+	m.zip = &s
+}
+
+// Zip returns the value of the "zip" field in the mutation.
+func (m *FulfillmentEventMutation) Zip() (r string, exists bool) {
+	v := m.zip
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldZip returns the old "zip" field's value of the FulfillmentEvent entity.
+// If the FulfillmentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentEventMutation) OldZip(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldZip is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldZip requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldZip: %w", err)
+	}
+	return oldValue.Zip, nil
+}
+
+// ClearZip clears the value of the "zip" field.
+func (m *FulfillmentEventMutation) ClearZip() {
+	m.zip = nil
+	m.clearedFields[fulfillmentevent.FieldZip] = struct{}{}
+}
+
+// ZipCleared returns if the "zip" field was cleared in this mutation.
+func (m *FulfillmentEventMutation) ZipCleared() bool {
+	_, ok := m.clearedFields[fulfillmentevent.FieldZip]
+	return ok
+}
+
+// ResetZip resets all changes to the "zip" field.
+func (m *FulfillmentEventMutation) ResetZip() {
+	m.zip = nil
+	delete(m.clearedFields, fulfillmentevent.FieldZip)
+}
+
+// ClearFulfillment clears the "fulfillment" edge to the Fulfillment entity.
+func (m *FulfillmentEventMutation) ClearFulfillment() {
+	m.clearedfulfillment = true
+	m.clearedFields[fulfillmentevent.FieldFulfillmentID] = struct{}{}
+}
+
+// FulfillmentCleared reports if the "fulfillment" edge to the Fulfillment entity was cleared.
+func (m *FulfillmentEventMutation) FulfillmentCleared() bool {
+	return m.clearedfulfillment
+}
+
+// FulfillmentIDs returns the "fulfillment" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// FulfillmentID instead. It exists only for internal usage by the builders.
+func (m *FulfillmentEventMutation) FulfillmentIDs() (ids []int) {
+	if id := m.fulfillment; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetFulfillment resets all changes to the "fulfillment" edge.
+func (m *FulfillmentEventMutation) ResetFulfillment() {
+	m.fulfillment = nil
+	m.clearedfulfillment = false
+}
+
+// Where appends a list predicates to the FulfillmentEventMutation builder.
+func (m *FulfillmentEventMutation) Where(ps ...predicate.FulfillmentEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the FulfillmentEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *FulfillmentEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.FulfillmentEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *FulfillmentEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *FulfillmentEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (FulfillmentEvent).
+func (m *FulfillmentEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *FulfillmentEventMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.fulfillment != nil {
+		fields = append(fields, fulfillmentevent.FieldFulfillmentID)
+	}
+	if m.status != nil {
+		fields = append(fields, fulfillmentevent.FieldStatus)
+	}
+	if m.happened_at != nil {
+		fields = append(fields, fulfillmentevent.FieldHappenedAt)
+	}
+	if m.message != nil {
+		fields = append(fields, fulfillmentevent.FieldMessage)
+	}
+	if m.city != nil {
+		fields = append(fields, fulfillmentevent.FieldCity)
+	}
+	if m.province != nil {
+		fields = append(fields, fulfillmentevent.FieldProvince)
+	}
+	if m.country_code != nil {
+		fields = append(fields, fulfillmentevent.FieldCountryCode)
+	}
+	if m.zip != nil {
+		fields = append(fields, fulfillmentevent.FieldZip)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *FulfillmentEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case fulfillmentevent.FieldFulfillmentID:
+		return m.FulfillmentID()
+	case fulfillmentevent.FieldStatus:
+		return m.Status()
+	case fulfillmentevent.FieldHappenedAt:
+		return m.HappenedAt()
+	case fulfillmentevent.FieldMessage:
+		return m.Message()
+	case fulfillmentevent.FieldCity:
+		return m.City()
+	case fulfillmentevent.FieldProvince:
+		return m.Province()
+	case fulfillmentevent.FieldCountryCode:
+		return m.CountryCode()
+	case fulfillmentevent.FieldZip:
+		return m.Zip()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *FulfillmentEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case fulfillmentevent.FieldFulfillmentID:
+		return m.OldFulfillmentID(ctx)
+	case fulfillmentevent.FieldStatus:
+		return m.OldStatus(ctx)
+	case fulfillmentevent.FieldHappenedAt:
+		return m.OldHappenedAt(ctx)
+	case fulfillmentevent.FieldMessage:
+		return m.OldMessage(ctx)
+	case fulfillmentevent.FieldCity:
+		return m.OldCity(ctx)
+	case fulfillmentevent.FieldProvince:
+		return m.OldProvince(ctx)
+	case fulfillmentevent.FieldCountryCode:
+		return m.OldCountryCode(ctx)
+	case fulfillmentevent.FieldZip:
+		return m.OldZip(ctx)
+	}
+	return nil, fmt.Errorf("unknown FulfillmentEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FulfillmentEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case fulfillmentevent.FieldFulfillmentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFulfillmentID(v)
+		return nil
+	case fulfillmentevent.FieldStatus:
+		v, ok := value.(fulfillmentevent.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case fulfillmentevent.FieldHappenedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHappenedAt(v)
+		return nil
+	case fulfillmentevent.FieldMessage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMessage(v)
+		return nil
+	case fulfillmentevent.FieldCity:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCity(v)
+		return nil
+	case fulfillmentevent.FieldProvince:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProvince(v)
+		return nil
+	case fulfillmentevent.FieldCountryCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCountryCode(v)
+		return nil
+	case fulfillmentevent.FieldZip:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetZip(v)
+		return nil
+	}
+	return fmt.Errorf("unknown FulfillmentEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *FulfillmentEventMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *FulfillmentEventMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FulfillmentEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown FulfillmentEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *FulfillmentEventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(fulfillmentevent.FieldCity) {
+		fields = append(fields, fulfillmentevent.FieldCity)
+	}
+	if m.FieldCleared(fulfillmentevent.FieldProvince) {
+		fields = append(fields, fulfillmentevent.FieldProvince)
+	}
+	if m.FieldCleared(fulfillmentevent.FieldCountryCode) {
+		fields = append(fields, fulfillmentevent.FieldCountryCode)
+	}
+	if m.FieldCleared(fulfillmentevent.FieldZip) {
+		fields = append(fields, fulfillmentevent.FieldZip)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *FulfillmentEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *FulfillmentEventMutation) ClearField(name string) error {
+	switch name {
+	case fulfillmentevent.FieldCity:
+		m.ClearCity()
+		return nil
+	case fulfillmentevent.FieldProvince:
+		m.ClearProvince()
+		return nil
+	case fulfillmentevent.FieldCountryCode:
+		m.ClearCountryCode()
+		return nil
+	case fulfillmentevent.FieldZip:
+		m.ClearZip()
+		return nil
+	}
+	return fmt.Errorf("unknown FulfillmentEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *FulfillmentEventMutation) ResetField(name string) error {
+	switch name {
+	case fulfillmentevent.FieldFulfillmentID:
+		m.ResetFulfillmentID()
+		return nil
+	case fulfillmentevent.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case fulfillmentevent.FieldHappenedAt:
+		m.ResetHappenedAt()
+		return nil
+	case fulfillmentevent.FieldMessage:
+		m.ResetMessage()
+		return nil
+	case fulfillmentevent.FieldCity:
+		m.ResetCity()
+		return nil
+	case fulfillmentevent.FieldProvince:
+		m.ResetProvince()
+		return nil
+	case fulfillmentevent.FieldCountryCode:
+		m.ResetCountryCode()
+		return nil
+	case fulfillmentevent.FieldZip:
+		m.ResetZip()
+		return nil
+	}
+	return fmt.Errorf("unknown FulfillmentEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *FulfillmentEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.fulfillment != nil {
+		edges = append(edges, fulfillmentevent.EdgeFulfillment)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *FulfillmentEventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case fulfillmentevent.EdgeFulfillment:
+		if id := m.fulfillment; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *FulfillmentEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *FulfillmentEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *FulfillmentEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedfulfillment {
+		edges = append(edges, fulfillmentevent.EdgeFulfillment)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *FulfillmentEventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case fulfillmentevent.EdgeFulfillment:
+		return m.clearedfulfillment
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *FulfillmentEventMutation) ClearEdge(name string) error {
+	switch name {
+	case fulfillmentevent.EdgeFulfillment:
+		m.ClearFulfillment()
+		return nil
+	}
+	return fmt.Errorf("unknown FulfillmentEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *FulfillmentEventMutation) ResetEdge(name string) error {
+	switch name {
+	case fulfillmentevent.EdgeFulfillment:
+		m.ResetFulfillment()
+		return nil
+	}
+	return fmt.Errorf("unknown FulfillmentEvent edge %s", name)
+}
+
 // MailingAddressMutation represents an operation that mutates the MailingAddress nodes in the graph.
 type MailingAddressMutation struct {
 	config
@@ -3992,9 +5804,22 @@ func (m *MailingAddressMutation) OldCustomerID(ctx context.Context) (v int, err 
 	return oldValue.CustomerID, nil
 }
 
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *MailingAddressMutation) ClearCustomerID() {
+	m.customer = nil
+	m.clearedFields[mailingaddress.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *MailingAddressMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[mailingaddress.FieldCustomerID]
+	return ok
+}
+
 // ResetCustomerID resets all changes to the "customer_id" field.
 func (m *MailingAddressMutation) ResetCustomerID() {
 	m.customer = nil
+	delete(m.clearedFields, mailingaddress.FieldCustomerID)
 }
 
 // SetFirstName sets the "first_name" field.
@@ -4593,7 +6418,7 @@ func (m *MailingAddressMutation) ClearCustomer() {
 
 // CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
 func (m *MailingAddressMutation) CustomerCleared() bool {
-	return m.clearedcustomer
+	return m.CustomerIDCleared() || m.clearedcustomer
 }
 
 // CustomerIDs returns the "customer" edge IDs in the mutation.
@@ -4916,6 +6741,9 @@ func (m *MailingAddressMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *MailingAddressMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(mailingaddress.FieldCustomerID) {
+		fields = append(fields, mailingaddress.FieldCustomerID)
+	}
 	if m.FieldCleared(mailingaddress.FieldFirstName) {
 		fields = append(fields, mailingaddress.FieldFirstName)
 	}
@@ -4966,6 +6794,9 @@ func (m *MailingAddressMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *MailingAddressMutation) ClearField(name string) error {
 	switch name {
+	case mailingaddress.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
 	case mailingaddress.FieldFirstName:
 		m.ClearFirstName()
 		return nil
@@ -5131,6 +6962,5807 @@ func (m *MailingAddressMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown MailingAddress edge %s", name)
+}
+
+// OrderMutation represents an operation that mutates the Order nodes in the graph.
+type OrderMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *int
+	created_at              *time.Time
+	updated_at              *time.Time
+	external_id             *string
+	order_number            *int
+	addorder_number         *int
+	name                    *string
+	customer_id             *int
+	addcustomer_id          *int
+	email                   *string
+	email_key               *string
+	phone                   *string
+	processed_at            *time.Time
+	currency_code           *string
+	financial_status        *order.FinancialStatus
+	fulfillment_status      *order.FulfillmentStatus
+	cancel_reason           *order.CancelReason
+	canceled_at             *time.Time
+	closed_at               *time.Time
+	subtotal_price          *int64
+	addsubtotal_price       *int64
+	total_shipping_price    *int64
+	addtotal_shipping_price *int64
+	total_tax               *int64
+	addtotal_tax            *int64
+	total_discounts         *int64
+	addtotal_discounts      *int64
+	total_price             *int64
+	addtotal_price          *int64
+	total_refunded          *int64
+	addtotal_refunded       *int64
+	status_key              *string
+	discount_codes          *[]string
+	appenddiscount_codes    []string
+	search_text             *string
+	clearedFields           map[string]struct{}
+	line_items              map[int]struct{}
+	removedline_items       map[int]struct{}
+	clearedline_items       bool
+	fulfillments            map[int]struct{}
+	removedfulfillments     map[int]struct{}
+	clearedfulfillments     bool
+	shipping_address        *int
+	clearedshipping_address bool
+	billing_address         *int
+	clearedbilling_address  bool
+	done                    bool
+	oldValue                func(context.Context) (*Order, error)
+	predicates              []predicate.Order
+}
+
+var _ ent.Mutation = (*OrderMutation)(nil)
+
+// orderOption allows management of the mutation configuration using functional options.
+type orderOption func(*OrderMutation)
+
+// newOrderMutation creates new mutation for the Order entity.
+func newOrderMutation(c config, op Op, opts ...orderOption) *OrderMutation {
+	m := &OrderMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeOrder,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withOrderID sets the ID field of the mutation.
+func withOrderID(id int) orderOption {
+	return func(m *OrderMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Order
+		)
+		m.oldValue = func(ctx context.Context) (*Order, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Order.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withOrder sets the old Order of the mutation.
+func withOrder(node *Order) orderOption {
+	return func(m *OrderMutation) {
+		m.oldValue = func(context.Context) (*Order, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m OrderMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m OrderMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *OrderMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *OrderMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Order.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *OrderMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *OrderMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *OrderMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *OrderMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *OrderMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *OrderMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetExternalID sets the "external_id" field.
+func (m *OrderMutation) SetExternalID(s string) {
+	m.external_id = &s
+}
+
+// ExternalID returns the value of the "external_id" field in the mutation.
+func (m *OrderMutation) ExternalID() (r string, exists bool) {
+	v := m.external_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExternalID returns the old "external_id" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldExternalID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExternalID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExternalID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExternalID: %w", err)
+	}
+	return oldValue.ExternalID, nil
+}
+
+// ResetExternalID resets all changes to the "external_id" field.
+func (m *OrderMutation) ResetExternalID() {
+	m.external_id = nil
+}
+
+// SetOrderNumber sets the "order_number" field.
+func (m *OrderMutation) SetOrderNumber(i int) {
+	m.order_number = &i
+	m.addorder_number = nil
+}
+
+// OrderNumber returns the value of the "order_number" field in the mutation.
+func (m *OrderMutation) OrderNumber() (r int, exists bool) {
+	v := m.order_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderNumber returns the old "order_number" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldOrderNumber(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderNumber: %w", err)
+	}
+	return oldValue.OrderNumber, nil
+}
+
+// AddOrderNumber adds i to the "order_number" field.
+func (m *OrderMutation) AddOrderNumber(i int) {
+	if m.addorder_number != nil {
+		*m.addorder_number += i
+	} else {
+		m.addorder_number = &i
+	}
+}
+
+// AddedOrderNumber returns the value that was added to the "order_number" field in this mutation.
+func (m *OrderMutation) AddedOrderNumber() (r int, exists bool) {
+	v := m.addorder_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOrderNumber resets all changes to the "order_number" field.
+func (m *OrderMutation) ResetOrderNumber() {
+	m.order_number = nil
+	m.addorder_number = nil
+}
+
+// SetName sets the "name" field.
+func (m *OrderMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *OrderMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *OrderMutation) ResetName() {
+	m.name = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *OrderMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *OrderMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCustomerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *OrderMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *OrderMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *OrderMutation) ClearCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+	m.clearedFields[order.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *OrderMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[order.FieldCustomerID]
+	return ok
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *OrderMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+	delete(m.clearedFields, order.FieldCustomerID)
+}
+
+// SetEmail sets the "email" field.
+func (m *OrderMutation) SetEmail(s string) {
+	m.email = &s
+}
+
+// Email returns the value of the "email" field in the mutation.
+func (m *OrderMutation) Email() (r string, exists bool) {
+	v := m.email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmail returns the old "email" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldEmail(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmail: %w", err)
+	}
+	return oldValue.Email, nil
+}
+
+// ClearEmail clears the value of the "email" field.
+func (m *OrderMutation) ClearEmail() {
+	m.email = nil
+	m.clearedFields[order.FieldEmail] = struct{}{}
+}
+
+// EmailCleared returns if the "email" field was cleared in this mutation.
+func (m *OrderMutation) EmailCleared() bool {
+	_, ok := m.clearedFields[order.FieldEmail]
+	return ok
+}
+
+// ResetEmail resets all changes to the "email" field.
+func (m *OrderMutation) ResetEmail() {
+	m.email = nil
+	delete(m.clearedFields, order.FieldEmail)
+}
+
+// SetEmailKey sets the "email_key" field.
+func (m *OrderMutation) SetEmailKey(s string) {
+	m.email_key = &s
+}
+
+// EmailKey returns the value of the "email_key" field in the mutation.
+func (m *OrderMutation) EmailKey() (r string, exists bool) {
+	v := m.email_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmailKey returns the old "email_key" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldEmailKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmailKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmailKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmailKey: %w", err)
+	}
+	return oldValue.EmailKey, nil
+}
+
+// ClearEmailKey clears the value of the "email_key" field.
+func (m *OrderMutation) ClearEmailKey() {
+	m.email_key = nil
+	m.clearedFields[order.FieldEmailKey] = struct{}{}
+}
+
+// EmailKeyCleared returns if the "email_key" field was cleared in this mutation.
+func (m *OrderMutation) EmailKeyCleared() bool {
+	_, ok := m.clearedFields[order.FieldEmailKey]
+	return ok
+}
+
+// ResetEmailKey resets all changes to the "email_key" field.
+func (m *OrderMutation) ResetEmailKey() {
+	m.email_key = nil
+	delete(m.clearedFields, order.FieldEmailKey)
+}
+
+// SetPhone sets the "phone" field.
+func (m *OrderMutation) SetPhone(s string) {
+	m.phone = &s
+}
+
+// Phone returns the value of the "phone" field in the mutation.
+func (m *OrderMutation) Phone() (r string, exists bool) {
+	v := m.phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhone returns the old "phone" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldPhone(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhone: %w", err)
+	}
+	return oldValue.Phone, nil
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (m *OrderMutation) ClearPhone() {
+	m.phone = nil
+	m.clearedFields[order.FieldPhone] = struct{}{}
+}
+
+// PhoneCleared returns if the "phone" field was cleared in this mutation.
+func (m *OrderMutation) PhoneCleared() bool {
+	_, ok := m.clearedFields[order.FieldPhone]
+	return ok
+}
+
+// ResetPhone resets all changes to the "phone" field.
+func (m *OrderMutation) ResetPhone() {
+	m.phone = nil
+	delete(m.clearedFields, order.FieldPhone)
+}
+
+// SetProcessedAt sets the "processed_at" field.
+func (m *OrderMutation) SetProcessedAt(t time.Time) {
+	m.processed_at = &t
+}
+
+// ProcessedAt returns the value of the "processed_at" field in the mutation.
+func (m *OrderMutation) ProcessedAt() (r time.Time, exists bool) {
+	v := m.processed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProcessedAt returns the old "processed_at" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldProcessedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProcessedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProcessedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProcessedAt: %w", err)
+	}
+	return oldValue.ProcessedAt, nil
+}
+
+// ResetProcessedAt resets all changes to the "processed_at" field.
+func (m *OrderMutation) ResetProcessedAt() {
+	m.processed_at = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *OrderMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *OrderMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *OrderMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetFinancialStatus sets the "financial_status" field.
+func (m *OrderMutation) SetFinancialStatus(os order.FinancialStatus) {
+	m.financial_status = &os
+}
+
+// FinancialStatus returns the value of the "financial_status" field in the mutation.
+func (m *OrderMutation) FinancialStatus() (r order.FinancialStatus, exists bool) {
+	v := m.financial_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFinancialStatus returns the old "financial_status" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldFinancialStatus(ctx context.Context) (v order.FinancialStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFinancialStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFinancialStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFinancialStatus: %w", err)
+	}
+	return oldValue.FinancialStatus, nil
+}
+
+// ResetFinancialStatus resets all changes to the "financial_status" field.
+func (m *OrderMutation) ResetFinancialStatus() {
+	m.financial_status = nil
+}
+
+// SetFulfillmentStatus sets the "fulfillment_status" field.
+func (m *OrderMutation) SetFulfillmentStatus(os order.FulfillmentStatus) {
+	m.fulfillment_status = &os
+}
+
+// FulfillmentStatus returns the value of the "fulfillment_status" field in the mutation.
+func (m *OrderMutation) FulfillmentStatus() (r order.FulfillmentStatus, exists bool) {
+	v := m.fulfillment_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFulfillmentStatus returns the old "fulfillment_status" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldFulfillmentStatus(ctx context.Context) (v order.FulfillmentStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFulfillmentStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFulfillmentStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFulfillmentStatus: %w", err)
+	}
+	return oldValue.FulfillmentStatus, nil
+}
+
+// ResetFulfillmentStatus resets all changes to the "fulfillment_status" field.
+func (m *OrderMutation) ResetFulfillmentStatus() {
+	m.fulfillment_status = nil
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (m *OrderMutation) SetCancelReason(or order.CancelReason) {
+	m.cancel_reason = &or
+}
+
+// CancelReason returns the value of the "cancel_reason" field in the mutation.
+func (m *OrderMutation) CancelReason() (r order.CancelReason, exists bool) {
+	v := m.cancel_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCancelReason returns the old "cancel_reason" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCancelReason(ctx context.Context) (v *order.CancelReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCancelReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCancelReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCancelReason: %w", err)
+	}
+	return oldValue.CancelReason, nil
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (m *OrderMutation) ClearCancelReason() {
+	m.cancel_reason = nil
+	m.clearedFields[order.FieldCancelReason] = struct{}{}
+}
+
+// CancelReasonCleared returns if the "cancel_reason" field was cleared in this mutation.
+func (m *OrderMutation) CancelReasonCleared() bool {
+	_, ok := m.clearedFields[order.FieldCancelReason]
+	return ok
+}
+
+// ResetCancelReason resets all changes to the "cancel_reason" field.
+func (m *OrderMutation) ResetCancelReason() {
+	m.cancel_reason = nil
+	delete(m.clearedFields, order.FieldCancelReason)
+}
+
+// SetCanceledAt sets the "canceled_at" field.
+func (m *OrderMutation) SetCanceledAt(t time.Time) {
+	m.canceled_at = &t
+}
+
+// CanceledAt returns the value of the "canceled_at" field in the mutation.
+func (m *OrderMutation) CanceledAt() (r time.Time, exists bool) {
+	v := m.canceled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCanceledAt returns the old "canceled_at" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCanceledAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCanceledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCanceledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCanceledAt: %w", err)
+	}
+	return oldValue.CanceledAt, nil
+}
+
+// ClearCanceledAt clears the value of the "canceled_at" field.
+func (m *OrderMutation) ClearCanceledAt() {
+	m.canceled_at = nil
+	m.clearedFields[order.FieldCanceledAt] = struct{}{}
+}
+
+// CanceledAtCleared returns if the "canceled_at" field was cleared in this mutation.
+func (m *OrderMutation) CanceledAtCleared() bool {
+	_, ok := m.clearedFields[order.FieldCanceledAt]
+	return ok
+}
+
+// ResetCanceledAt resets all changes to the "canceled_at" field.
+func (m *OrderMutation) ResetCanceledAt() {
+	m.canceled_at = nil
+	delete(m.clearedFields, order.FieldCanceledAt)
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *OrderMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *OrderMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *OrderMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[order.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *OrderMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[order.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *OrderMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, order.FieldClosedAt)
+}
+
+// SetSubtotalPrice sets the "subtotal_price" field.
+func (m *OrderMutation) SetSubtotalPrice(i int64) {
+	m.subtotal_price = &i
+	m.addsubtotal_price = nil
+}
+
+// SubtotalPrice returns the value of the "subtotal_price" field in the mutation.
+func (m *OrderMutation) SubtotalPrice() (r int64, exists bool) {
+	v := m.subtotal_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubtotalPrice returns the old "subtotal_price" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldSubtotalPrice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubtotalPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubtotalPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubtotalPrice: %w", err)
+	}
+	return oldValue.SubtotalPrice, nil
+}
+
+// AddSubtotalPrice adds i to the "subtotal_price" field.
+func (m *OrderMutation) AddSubtotalPrice(i int64) {
+	if m.addsubtotal_price != nil {
+		*m.addsubtotal_price += i
+	} else {
+		m.addsubtotal_price = &i
+	}
+}
+
+// AddedSubtotalPrice returns the value that was added to the "subtotal_price" field in this mutation.
+func (m *OrderMutation) AddedSubtotalPrice() (r int64, exists bool) {
+	v := m.addsubtotal_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSubtotalPrice resets all changes to the "subtotal_price" field.
+func (m *OrderMutation) ResetSubtotalPrice() {
+	m.subtotal_price = nil
+	m.addsubtotal_price = nil
+}
+
+// SetTotalShippingPrice sets the "total_shipping_price" field.
+func (m *OrderMutation) SetTotalShippingPrice(i int64) {
+	m.total_shipping_price = &i
+	m.addtotal_shipping_price = nil
+}
+
+// TotalShippingPrice returns the value of the "total_shipping_price" field in the mutation.
+func (m *OrderMutation) TotalShippingPrice() (r int64, exists bool) {
+	v := m.total_shipping_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotalShippingPrice returns the old "total_shipping_price" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldTotalShippingPrice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotalShippingPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotalShippingPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotalShippingPrice: %w", err)
+	}
+	return oldValue.TotalShippingPrice, nil
+}
+
+// AddTotalShippingPrice adds i to the "total_shipping_price" field.
+func (m *OrderMutation) AddTotalShippingPrice(i int64) {
+	if m.addtotal_shipping_price != nil {
+		*m.addtotal_shipping_price += i
+	} else {
+		m.addtotal_shipping_price = &i
+	}
+}
+
+// AddedTotalShippingPrice returns the value that was added to the "total_shipping_price" field in this mutation.
+func (m *OrderMutation) AddedTotalShippingPrice() (r int64, exists bool) {
+	v := m.addtotal_shipping_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotalShippingPrice resets all changes to the "total_shipping_price" field.
+func (m *OrderMutation) ResetTotalShippingPrice() {
+	m.total_shipping_price = nil
+	m.addtotal_shipping_price = nil
+}
+
+// SetTotalTax sets the "total_tax" field.
+func (m *OrderMutation) SetTotalTax(i int64) {
+	m.total_tax = &i
+	m.addtotal_tax = nil
+}
+
+// TotalTax returns the value of the "total_tax" field in the mutation.
+func (m *OrderMutation) TotalTax() (r int64, exists bool) {
+	v := m.total_tax
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotalTax returns the old "total_tax" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldTotalTax(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotalTax is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotalTax requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotalTax: %w", err)
+	}
+	return oldValue.TotalTax, nil
+}
+
+// AddTotalTax adds i to the "total_tax" field.
+func (m *OrderMutation) AddTotalTax(i int64) {
+	if m.addtotal_tax != nil {
+		*m.addtotal_tax += i
+	} else {
+		m.addtotal_tax = &i
+	}
+}
+
+// AddedTotalTax returns the value that was added to the "total_tax" field in this mutation.
+func (m *OrderMutation) AddedTotalTax() (r int64, exists bool) {
+	v := m.addtotal_tax
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotalTax resets all changes to the "total_tax" field.
+func (m *OrderMutation) ResetTotalTax() {
+	m.total_tax = nil
+	m.addtotal_tax = nil
+}
+
+// SetTotalDiscounts sets the "total_discounts" field.
+func (m *OrderMutation) SetTotalDiscounts(i int64) {
+	m.total_discounts = &i
+	m.addtotal_discounts = nil
+}
+
+// TotalDiscounts returns the value of the "total_discounts" field in the mutation.
+func (m *OrderMutation) TotalDiscounts() (r int64, exists bool) {
+	v := m.total_discounts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotalDiscounts returns the old "total_discounts" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldTotalDiscounts(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotalDiscounts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotalDiscounts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotalDiscounts: %w", err)
+	}
+	return oldValue.TotalDiscounts, nil
+}
+
+// AddTotalDiscounts adds i to the "total_discounts" field.
+func (m *OrderMutation) AddTotalDiscounts(i int64) {
+	if m.addtotal_discounts != nil {
+		*m.addtotal_discounts += i
+	} else {
+		m.addtotal_discounts = &i
+	}
+}
+
+// AddedTotalDiscounts returns the value that was added to the "total_discounts" field in this mutation.
+func (m *OrderMutation) AddedTotalDiscounts() (r int64, exists bool) {
+	v := m.addtotal_discounts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotalDiscounts resets all changes to the "total_discounts" field.
+func (m *OrderMutation) ResetTotalDiscounts() {
+	m.total_discounts = nil
+	m.addtotal_discounts = nil
+}
+
+// SetTotalPrice sets the "total_price" field.
+func (m *OrderMutation) SetTotalPrice(i int64) {
+	m.total_price = &i
+	m.addtotal_price = nil
+}
+
+// TotalPrice returns the value of the "total_price" field in the mutation.
+func (m *OrderMutation) TotalPrice() (r int64, exists bool) {
+	v := m.total_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotalPrice returns the old "total_price" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldTotalPrice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotalPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotalPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotalPrice: %w", err)
+	}
+	return oldValue.TotalPrice, nil
+}
+
+// AddTotalPrice adds i to the "total_price" field.
+func (m *OrderMutation) AddTotalPrice(i int64) {
+	if m.addtotal_price != nil {
+		*m.addtotal_price += i
+	} else {
+		m.addtotal_price = &i
+	}
+}
+
+// AddedTotalPrice returns the value that was added to the "total_price" field in this mutation.
+func (m *OrderMutation) AddedTotalPrice() (r int64, exists bool) {
+	v := m.addtotal_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotalPrice resets all changes to the "total_price" field.
+func (m *OrderMutation) ResetTotalPrice() {
+	m.total_price = nil
+	m.addtotal_price = nil
+}
+
+// SetTotalRefunded sets the "total_refunded" field.
+func (m *OrderMutation) SetTotalRefunded(i int64) {
+	m.total_refunded = &i
+	m.addtotal_refunded = nil
+}
+
+// TotalRefunded returns the value of the "total_refunded" field in the mutation.
+func (m *OrderMutation) TotalRefunded() (r int64, exists bool) {
+	v := m.total_refunded
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotalRefunded returns the old "total_refunded" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldTotalRefunded(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotalRefunded is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotalRefunded requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotalRefunded: %w", err)
+	}
+	return oldValue.TotalRefunded, nil
+}
+
+// AddTotalRefunded adds i to the "total_refunded" field.
+func (m *OrderMutation) AddTotalRefunded(i int64) {
+	if m.addtotal_refunded != nil {
+		*m.addtotal_refunded += i
+	} else {
+		m.addtotal_refunded = &i
+	}
+}
+
+// AddedTotalRefunded returns the value that was added to the "total_refunded" field in this mutation.
+func (m *OrderMutation) AddedTotalRefunded() (r int64, exists bool) {
+	v := m.addtotal_refunded
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotalRefunded resets all changes to the "total_refunded" field.
+func (m *OrderMutation) ResetTotalRefunded() {
+	m.total_refunded = nil
+	m.addtotal_refunded = nil
+}
+
+// SetStatusKey sets the "status_key" field.
+func (m *OrderMutation) SetStatusKey(s string) {
+	m.status_key = &s
+}
+
+// StatusKey returns the value of the "status_key" field in the mutation.
+func (m *OrderMutation) StatusKey() (r string, exists bool) {
+	v := m.status_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatusKey returns the old "status_key" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldStatusKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatusKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatusKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatusKey: %w", err)
+	}
+	return oldValue.StatusKey, nil
+}
+
+// ResetStatusKey resets all changes to the "status_key" field.
+func (m *OrderMutation) ResetStatusKey() {
+	m.status_key = nil
+}
+
+// SetDiscountCodes sets the "discount_codes" field.
+func (m *OrderMutation) SetDiscountCodes(s []string) {
+	m.discount_codes = &s
+	m.appenddiscount_codes = nil
+}
+
+// DiscountCodes returns the value of the "discount_codes" field in the mutation.
+func (m *OrderMutation) DiscountCodes() (r []string, exists bool) {
+	v := m.discount_codes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDiscountCodes returns the old "discount_codes" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldDiscountCodes(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDiscountCodes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDiscountCodes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDiscountCodes: %w", err)
+	}
+	return oldValue.DiscountCodes, nil
+}
+
+// AppendDiscountCodes adds s to the "discount_codes" field.
+func (m *OrderMutation) AppendDiscountCodes(s []string) {
+	m.appenddiscount_codes = append(m.appenddiscount_codes, s...)
+}
+
+// AppendedDiscountCodes returns the list of values that were appended to the "discount_codes" field in this mutation.
+func (m *OrderMutation) AppendedDiscountCodes() ([]string, bool) {
+	if len(m.appenddiscount_codes) == 0 {
+		return nil, false
+	}
+	return m.appenddiscount_codes, true
+}
+
+// ResetDiscountCodes resets all changes to the "discount_codes" field.
+func (m *OrderMutation) ResetDiscountCodes() {
+	m.discount_codes = nil
+	m.appenddiscount_codes = nil
+}
+
+// SetShippingAddressID sets the "shipping_address_id" field.
+func (m *OrderMutation) SetShippingAddressID(i int) {
+	m.shipping_address = &i
+}
+
+// ShippingAddressID returns the value of the "shipping_address_id" field in the mutation.
+func (m *OrderMutation) ShippingAddressID() (r int, exists bool) {
+	v := m.shipping_address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShippingAddressID returns the old "shipping_address_id" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldShippingAddressID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShippingAddressID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShippingAddressID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShippingAddressID: %w", err)
+	}
+	return oldValue.ShippingAddressID, nil
+}
+
+// ClearShippingAddressID clears the value of the "shipping_address_id" field.
+func (m *OrderMutation) ClearShippingAddressID() {
+	m.shipping_address = nil
+	m.clearedFields[order.FieldShippingAddressID] = struct{}{}
+}
+
+// ShippingAddressIDCleared returns if the "shipping_address_id" field was cleared in this mutation.
+func (m *OrderMutation) ShippingAddressIDCleared() bool {
+	_, ok := m.clearedFields[order.FieldShippingAddressID]
+	return ok
+}
+
+// ResetShippingAddressID resets all changes to the "shipping_address_id" field.
+func (m *OrderMutation) ResetShippingAddressID() {
+	m.shipping_address = nil
+	delete(m.clearedFields, order.FieldShippingAddressID)
+}
+
+// SetBillingAddressID sets the "billing_address_id" field.
+func (m *OrderMutation) SetBillingAddressID(i int) {
+	m.billing_address = &i
+}
+
+// BillingAddressID returns the value of the "billing_address_id" field in the mutation.
+func (m *OrderMutation) BillingAddressID() (r int, exists bool) {
+	v := m.billing_address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBillingAddressID returns the old "billing_address_id" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldBillingAddressID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBillingAddressID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBillingAddressID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBillingAddressID: %w", err)
+	}
+	return oldValue.BillingAddressID, nil
+}
+
+// ClearBillingAddressID clears the value of the "billing_address_id" field.
+func (m *OrderMutation) ClearBillingAddressID() {
+	m.billing_address = nil
+	m.clearedFields[order.FieldBillingAddressID] = struct{}{}
+}
+
+// BillingAddressIDCleared returns if the "billing_address_id" field was cleared in this mutation.
+func (m *OrderMutation) BillingAddressIDCleared() bool {
+	_, ok := m.clearedFields[order.FieldBillingAddressID]
+	return ok
+}
+
+// ResetBillingAddressID resets all changes to the "billing_address_id" field.
+func (m *OrderMutation) ResetBillingAddressID() {
+	m.billing_address = nil
+	delete(m.clearedFields, order.FieldBillingAddressID)
+}
+
+// SetSearchText sets the "search_text" field.
+func (m *OrderMutation) SetSearchText(s string) {
+	m.search_text = &s
+}
+
+// SearchText returns the value of the "search_text" field in the mutation.
+func (m *OrderMutation) SearchText() (r string, exists bool) {
+	v := m.search_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchText returns the old "search_text" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldSearchText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchText: %w", err)
+	}
+	return oldValue.SearchText, nil
+}
+
+// ResetSearchText resets all changes to the "search_text" field.
+func (m *OrderMutation) ResetSearchText() {
+	m.search_text = nil
+}
+
+// AddLineItemIDs adds the "line_items" edge to the OrderLineItem entity by ids.
+func (m *OrderMutation) AddLineItemIDs(ids ...int) {
+	if m.line_items == nil {
+		m.line_items = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.line_items[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLineItems clears the "line_items" edge to the OrderLineItem entity.
+func (m *OrderMutation) ClearLineItems() {
+	m.clearedline_items = true
+}
+
+// LineItemsCleared reports if the "line_items" edge to the OrderLineItem entity was cleared.
+func (m *OrderMutation) LineItemsCleared() bool {
+	return m.clearedline_items
+}
+
+// RemoveLineItemIDs removes the "line_items" edge to the OrderLineItem entity by IDs.
+func (m *OrderMutation) RemoveLineItemIDs(ids ...int) {
+	if m.removedline_items == nil {
+		m.removedline_items = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.line_items, ids[i])
+		m.removedline_items[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLineItems returns the removed IDs of the "line_items" edge to the OrderLineItem entity.
+func (m *OrderMutation) RemovedLineItemsIDs() (ids []int) {
+	for id := range m.removedline_items {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LineItemsIDs returns the "line_items" edge IDs in the mutation.
+func (m *OrderMutation) LineItemsIDs() (ids []int) {
+	for id := range m.line_items {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLineItems resets all changes to the "line_items" edge.
+func (m *OrderMutation) ResetLineItems() {
+	m.line_items = nil
+	m.clearedline_items = false
+	m.removedline_items = nil
+}
+
+// AddFulfillmentIDs adds the "fulfillments" edge to the Fulfillment entity by ids.
+func (m *OrderMutation) AddFulfillmentIDs(ids ...int) {
+	if m.fulfillments == nil {
+		m.fulfillments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.fulfillments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFulfillments clears the "fulfillments" edge to the Fulfillment entity.
+func (m *OrderMutation) ClearFulfillments() {
+	m.clearedfulfillments = true
+}
+
+// FulfillmentsCleared reports if the "fulfillments" edge to the Fulfillment entity was cleared.
+func (m *OrderMutation) FulfillmentsCleared() bool {
+	return m.clearedfulfillments
+}
+
+// RemoveFulfillmentIDs removes the "fulfillments" edge to the Fulfillment entity by IDs.
+func (m *OrderMutation) RemoveFulfillmentIDs(ids ...int) {
+	if m.removedfulfillments == nil {
+		m.removedfulfillments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.fulfillments, ids[i])
+		m.removedfulfillments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFulfillments returns the removed IDs of the "fulfillments" edge to the Fulfillment entity.
+func (m *OrderMutation) RemovedFulfillmentsIDs() (ids []int) {
+	for id := range m.removedfulfillments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FulfillmentsIDs returns the "fulfillments" edge IDs in the mutation.
+func (m *OrderMutation) FulfillmentsIDs() (ids []int) {
+	for id := range m.fulfillments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFulfillments resets all changes to the "fulfillments" edge.
+func (m *OrderMutation) ResetFulfillments() {
+	m.fulfillments = nil
+	m.clearedfulfillments = false
+	m.removedfulfillments = nil
+}
+
+// ClearShippingAddress clears the "shipping_address" edge to the MailingAddress entity.
+func (m *OrderMutation) ClearShippingAddress() {
+	m.clearedshipping_address = true
+	m.clearedFields[order.FieldShippingAddressID] = struct{}{}
+}
+
+// ShippingAddressCleared reports if the "shipping_address" edge to the MailingAddress entity was cleared.
+func (m *OrderMutation) ShippingAddressCleared() bool {
+	return m.ShippingAddressIDCleared() || m.clearedshipping_address
+}
+
+// ShippingAddressIDs returns the "shipping_address" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ShippingAddressID instead. It exists only for internal usage by the builders.
+func (m *OrderMutation) ShippingAddressIDs() (ids []int) {
+	if id := m.shipping_address; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetShippingAddress resets all changes to the "shipping_address" edge.
+func (m *OrderMutation) ResetShippingAddress() {
+	m.shipping_address = nil
+	m.clearedshipping_address = false
+}
+
+// ClearBillingAddress clears the "billing_address" edge to the MailingAddress entity.
+func (m *OrderMutation) ClearBillingAddress() {
+	m.clearedbilling_address = true
+	m.clearedFields[order.FieldBillingAddressID] = struct{}{}
+}
+
+// BillingAddressCleared reports if the "billing_address" edge to the MailingAddress entity was cleared.
+func (m *OrderMutation) BillingAddressCleared() bool {
+	return m.BillingAddressIDCleared() || m.clearedbilling_address
+}
+
+// BillingAddressIDs returns the "billing_address" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BillingAddressID instead. It exists only for internal usage by the builders.
+func (m *OrderMutation) BillingAddressIDs() (ids []int) {
+	if id := m.billing_address; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBillingAddress resets all changes to the "billing_address" edge.
+func (m *OrderMutation) ResetBillingAddress() {
+	m.billing_address = nil
+	m.clearedbilling_address = false
+}
+
+// Where appends a list predicates to the OrderMutation builder.
+func (m *OrderMutation) Where(ps ...predicate.Order) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the OrderMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *OrderMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Order, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *OrderMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *OrderMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Order).
+func (m *OrderMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *OrderMutation) Fields() []string {
+	fields := make([]string, 0, 27)
+	if m.created_at != nil {
+		fields = append(fields, order.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, order.FieldUpdatedAt)
+	}
+	if m.external_id != nil {
+		fields = append(fields, order.FieldExternalID)
+	}
+	if m.order_number != nil {
+		fields = append(fields, order.FieldOrderNumber)
+	}
+	if m.name != nil {
+		fields = append(fields, order.FieldName)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, order.FieldCustomerID)
+	}
+	if m.email != nil {
+		fields = append(fields, order.FieldEmail)
+	}
+	if m.email_key != nil {
+		fields = append(fields, order.FieldEmailKey)
+	}
+	if m.phone != nil {
+		fields = append(fields, order.FieldPhone)
+	}
+	if m.processed_at != nil {
+		fields = append(fields, order.FieldProcessedAt)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, order.FieldCurrencyCode)
+	}
+	if m.financial_status != nil {
+		fields = append(fields, order.FieldFinancialStatus)
+	}
+	if m.fulfillment_status != nil {
+		fields = append(fields, order.FieldFulfillmentStatus)
+	}
+	if m.cancel_reason != nil {
+		fields = append(fields, order.FieldCancelReason)
+	}
+	if m.canceled_at != nil {
+		fields = append(fields, order.FieldCanceledAt)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, order.FieldClosedAt)
+	}
+	if m.subtotal_price != nil {
+		fields = append(fields, order.FieldSubtotalPrice)
+	}
+	if m.total_shipping_price != nil {
+		fields = append(fields, order.FieldTotalShippingPrice)
+	}
+	if m.total_tax != nil {
+		fields = append(fields, order.FieldTotalTax)
+	}
+	if m.total_discounts != nil {
+		fields = append(fields, order.FieldTotalDiscounts)
+	}
+	if m.total_price != nil {
+		fields = append(fields, order.FieldTotalPrice)
+	}
+	if m.total_refunded != nil {
+		fields = append(fields, order.FieldTotalRefunded)
+	}
+	if m.status_key != nil {
+		fields = append(fields, order.FieldStatusKey)
+	}
+	if m.discount_codes != nil {
+		fields = append(fields, order.FieldDiscountCodes)
+	}
+	if m.shipping_address != nil {
+		fields = append(fields, order.FieldShippingAddressID)
+	}
+	if m.billing_address != nil {
+		fields = append(fields, order.FieldBillingAddressID)
+	}
+	if m.search_text != nil {
+		fields = append(fields, order.FieldSearchText)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *OrderMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case order.FieldCreatedAt:
+		return m.CreatedAt()
+	case order.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case order.FieldExternalID:
+		return m.ExternalID()
+	case order.FieldOrderNumber:
+		return m.OrderNumber()
+	case order.FieldName:
+		return m.Name()
+	case order.FieldCustomerID:
+		return m.CustomerID()
+	case order.FieldEmail:
+		return m.Email()
+	case order.FieldEmailKey:
+		return m.EmailKey()
+	case order.FieldPhone:
+		return m.Phone()
+	case order.FieldProcessedAt:
+		return m.ProcessedAt()
+	case order.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case order.FieldFinancialStatus:
+		return m.FinancialStatus()
+	case order.FieldFulfillmentStatus:
+		return m.FulfillmentStatus()
+	case order.FieldCancelReason:
+		return m.CancelReason()
+	case order.FieldCanceledAt:
+		return m.CanceledAt()
+	case order.FieldClosedAt:
+		return m.ClosedAt()
+	case order.FieldSubtotalPrice:
+		return m.SubtotalPrice()
+	case order.FieldTotalShippingPrice:
+		return m.TotalShippingPrice()
+	case order.FieldTotalTax:
+		return m.TotalTax()
+	case order.FieldTotalDiscounts:
+		return m.TotalDiscounts()
+	case order.FieldTotalPrice:
+		return m.TotalPrice()
+	case order.FieldTotalRefunded:
+		return m.TotalRefunded()
+	case order.FieldStatusKey:
+		return m.StatusKey()
+	case order.FieldDiscountCodes:
+		return m.DiscountCodes()
+	case order.FieldShippingAddressID:
+		return m.ShippingAddressID()
+	case order.FieldBillingAddressID:
+		return m.BillingAddressID()
+	case order.FieldSearchText:
+		return m.SearchText()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case order.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case order.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case order.FieldExternalID:
+		return m.OldExternalID(ctx)
+	case order.FieldOrderNumber:
+		return m.OldOrderNumber(ctx)
+	case order.FieldName:
+		return m.OldName(ctx)
+	case order.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case order.FieldEmail:
+		return m.OldEmail(ctx)
+	case order.FieldEmailKey:
+		return m.OldEmailKey(ctx)
+	case order.FieldPhone:
+		return m.OldPhone(ctx)
+	case order.FieldProcessedAt:
+		return m.OldProcessedAt(ctx)
+	case order.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case order.FieldFinancialStatus:
+		return m.OldFinancialStatus(ctx)
+	case order.FieldFulfillmentStatus:
+		return m.OldFulfillmentStatus(ctx)
+	case order.FieldCancelReason:
+		return m.OldCancelReason(ctx)
+	case order.FieldCanceledAt:
+		return m.OldCanceledAt(ctx)
+	case order.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case order.FieldSubtotalPrice:
+		return m.OldSubtotalPrice(ctx)
+	case order.FieldTotalShippingPrice:
+		return m.OldTotalShippingPrice(ctx)
+	case order.FieldTotalTax:
+		return m.OldTotalTax(ctx)
+	case order.FieldTotalDiscounts:
+		return m.OldTotalDiscounts(ctx)
+	case order.FieldTotalPrice:
+		return m.OldTotalPrice(ctx)
+	case order.FieldTotalRefunded:
+		return m.OldTotalRefunded(ctx)
+	case order.FieldStatusKey:
+		return m.OldStatusKey(ctx)
+	case order.FieldDiscountCodes:
+		return m.OldDiscountCodes(ctx)
+	case order.FieldShippingAddressID:
+		return m.OldShippingAddressID(ctx)
+	case order.FieldBillingAddressID:
+		return m.OldBillingAddressID(ctx)
+	case order.FieldSearchText:
+		return m.OldSearchText(ctx)
+	}
+	return nil, fmt.Errorf("unknown Order field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case order.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case order.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case order.FieldExternalID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExternalID(v)
+		return nil
+	case order.FieldOrderNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderNumber(v)
+		return nil
+	case order.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case order.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case order.FieldEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmail(v)
+		return nil
+	case order.FieldEmailKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmailKey(v)
+		return nil
+	case order.FieldPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhone(v)
+		return nil
+	case order.FieldProcessedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProcessedAt(v)
+		return nil
+	case order.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case order.FieldFinancialStatus:
+		v, ok := value.(order.FinancialStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFinancialStatus(v)
+		return nil
+	case order.FieldFulfillmentStatus:
+		v, ok := value.(order.FulfillmentStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFulfillmentStatus(v)
+		return nil
+	case order.FieldCancelReason:
+		v, ok := value.(order.CancelReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCancelReason(v)
+		return nil
+	case order.FieldCanceledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCanceledAt(v)
+		return nil
+	case order.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case order.FieldSubtotalPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubtotalPrice(v)
+		return nil
+	case order.FieldTotalShippingPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotalShippingPrice(v)
+		return nil
+	case order.FieldTotalTax:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotalTax(v)
+		return nil
+	case order.FieldTotalDiscounts:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotalDiscounts(v)
+		return nil
+	case order.FieldTotalPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotalPrice(v)
+		return nil
+	case order.FieldTotalRefunded:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotalRefunded(v)
+		return nil
+	case order.FieldStatusKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatusKey(v)
+		return nil
+	case order.FieldDiscountCodes:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDiscountCodes(v)
+		return nil
+	case order.FieldShippingAddressID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShippingAddressID(v)
+		return nil
+	case order.FieldBillingAddressID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBillingAddressID(v)
+		return nil
+	case order.FieldSearchText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchText(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Order field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *OrderMutation) AddedFields() []string {
+	var fields []string
+	if m.addorder_number != nil {
+		fields = append(fields, order.FieldOrderNumber)
+	}
+	if m.addcustomer_id != nil {
+		fields = append(fields, order.FieldCustomerID)
+	}
+	if m.addsubtotal_price != nil {
+		fields = append(fields, order.FieldSubtotalPrice)
+	}
+	if m.addtotal_shipping_price != nil {
+		fields = append(fields, order.FieldTotalShippingPrice)
+	}
+	if m.addtotal_tax != nil {
+		fields = append(fields, order.FieldTotalTax)
+	}
+	if m.addtotal_discounts != nil {
+		fields = append(fields, order.FieldTotalDiscounts)
+	}
+	if m.addtotal_price != nil {
+		fields = append(fields, order.FieldTotalPrice)
+	}
+	if m.addtotal_refunded != nil {
+		fields = append(fields, order.FieldTotalRefunded)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *OrderMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case order.FieldOrderNumber:
+		return m.AddedOrderNumber()
+	case order.FieldCustomerID:
+		return m.AddedCustomerID()
+	case order.FieldSubtotalPrice:
+		return m.AddedSubtotalPrice()
+	case order.FieldTotalShippingPrice:
+		return m.AddedTotalShippingPrice()
+	case order.FieldTotalTax:
+		return m.AddedTotalTax()
+	case order.FieldTotalDiscounts:
+		return m.AddedTotalDiscounts()
+	case order.FieldTotalPrice:
+		return m.AddedTotalPrice()
+	case order.FieldTotalRefunded:
+		return m.AddedTotalRefunded()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case order.FieldOrderNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOrderNumber(v)
+		return nil
+	case order.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case order.FieldSubtotalPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSubtotalPrice(v)
+		return nil
+	case order.FieldTotalShippingPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotalShippingPrice(v)
+		return nil
+	case order.FieldTotalTax:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotalTax(v)
+		return nil
+	case order.FieldTotalDiscounts:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotalDiscounts(v)
+		return nil
+	case order.FieldTotalPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotalPrice(v)
+		return nil
+	case order.FieldTotalRefunded:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotalRefunded(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Order numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *OrderMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(order.FieldCustomerID) {
+		fields = append(fields, order.FieldCustomerID)
+	}
+	if m.FieldCleared(order.FieldEmail) {
+		fields = append(fields, order.FieldEmail)
+	}
+	if m.FieldCleared(order.FieldEmailKey) {
+		fields = append(fields, order.FieldEmailKey)
+	}
+	if m.FieldCleared(order.FieldPhone) {
+		fields = append(fields, order.FieldPhone)
+	}
+	if m.FieldCleared(order.FieldCancelReason) {
+		fields = append(fields, order.FieldCancelReason)
+	}
+	if m.FieldCleared(order.FieldCanceledAt) {
+		fields = append(fields, order.FieldCanceledAt)
+	}
+	if m.FieldCleared(order.FieldClosedAt) {
+		fields = append(fields, order.FieldClosedAt)
+	}
+	if m.FieldCleared(order.FieldShippingAddressID) {
+		fields = append(fields, order.FieldShippingAddressID)
+	}
+	if m.FieldCleared(order.FieldBillingAddressID) {
+		fields = append(fields, order.FieldBillingAddressID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *OrderMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *OrderMutation) ClearField(name string) error {
+	switch name {
+	case order.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
+	case order.FieldEmail:
+		m.ClearEmail()
+		return nil
+	case order.FieldEmailKey:
+		m.ClearEmailKey()
+		return nil
+	case order.FieldPhone:
+		m.ClearPhone()
+		return nil
+	case order.FieldCancelReason:
+		m.ClearCancelReason()
+		return nil
+	case order.FieldCanceledAt:
+		m.ClearCanceledAt()
+		return nil
+	case order.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	case order.FieldShippingAddressID:
+		m.ClearShippingAddressID()
+		return nil
+	case order.FieldBillingAddressID:
+		m.ClearBillingAddressID()
+		return nil
+	}
+	return fmt.Errorf("unknown Order nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *OrderMutation) ResetField(name string) error {
+	switch name {
+	case order.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case order.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case order.FieldExternalID:
+		m.ResetExternalID()
+		return nil
+	case order.FieldOrderNumber:
+		m.ResetOrderNumber()
+		return nil
+	case order.FieldName:
+		m.ResetName()
+		return nil
+	case order.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case order.FieldEmail:
+		m.ResetEmail()
+		return nil
+	case order.FieldEmailKey:
+		m.ResetEmailKey()
+		return nil
+	case order.FieldPhone:
+		m.ResetPhone()
+		return nil
+	case order.FieldProcessedAt:
+		m.ResetProcessedAt()
+		return nil
+	case order.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case order.FieldFinancialStatus:
+		m.ResetFinancialStatus()
+		return nil
+	case order.FieldFulfillmentStatus:
+		m.ResetFulfillmentStatus()
+		return nil
+	case order.FieldCancelReason:
+		m.ResetCancelReason()
+		return nil
+	case order.FieldCanceledAt:
+		m.ResetCanceledAt()
+		return nil
+	case order.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case order.FieldSubtotalPrice:
+		m.ResetSubtotalPrice()
+		return nil
+	case order.FieldTotalShippingPrice:
+		m.ResetTotalShippingPrice()
+		return nil
+	case order.FieldTotalTax:
+		m.ResetTotalTax()
+		return nil
+	case order.FieldTotalDiscounts:
+		m.ResetTotalDiscounts()
+		return nil
+	case order.FieldTotalPrice:
+		m.ResetTotalPrice()
+		return nil
+	case order.FieldTotalRefunded:
+		m.ResetTotalRefunded()
+		return nil
+	case order.FieldStatusKey:
+		m.ResetStatusKey()
+		return nil
+	case order.FieldDiscountCodes:
+		m.ResetDiscountCodes()
+		return nil
+	case order.FieldShippingAddressID:
+		m.ResetShippingAddressID()
+		return nil
+	case order.FieldBillingAddressID:
+		m.ResetBillingAddressID()
+		return nil
+	case order.FieldSearchText:
+		m.ResetSearchText()
+		return nil
+	}
+	return fmt.Errorf("unknown Order field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *OrderMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.line_items != nil {
+		edges = append(edges, order.EdgeLineItems)
+	}
+	if m.fulfillments != nil {
+		edges = append(edges, order.EdgeFulfillments)
+	}
+	if m.shipping_address != nil {
+		edges = append(edges, order.EdgeShippingAddress)
+	}
+	if m.billing_address != nil {
+		edges = append(edges, order.EdgeBillingAddress)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *OrderMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case order.EdgeLineItems:
+		ids := make([]ent.Value, 0, len(m.line_items))
+		for id := range m.line_items {
+			ids = append(ids, id)
+		}
+		return ids
+	case order.EdgeFulfillments:
+		ids := make([]ent.Value, 0, len(m.fulfillments))
+		for id := range m.fulfillments {
+			ids = append(ids, id)
+		}
+		return ids
+	case order.EdgeShippingAddress:
+		if id := m.shipping_address; id != nil {
+			return []ent.Value{*id}
+		}
+	case order.EdgeBillingAddress:
+		if id := m.billing_address; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *OrderMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.removedline_items != nil {
+		edges = append(edges, order.EdgeLineItems)
+	}
+	if m.removedfulfillments != nil {
+		edges = append(edges, order.EdgeFulfillments)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *OrderMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case order.EdgeLineItems:
+		ids := make([]ent.Value, 0, len(m.removedline_items))
+		for id := range m.removedline_items {
+			ids = append(ids, id)
+		}
+		return ids
+	case order.EdgeFulfillments:
+		ids := make([]ent.Value, 0, len(m.removedfulfillments))
+		for id := range m.removedfulfillments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *OrderMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedline_items {
+		edges = append(edges, order.EdgeLineItems)
+	}
+	if m.clearedfulfillments {
+		edges = append(edges, order.EdgeFulfillments)
+	}
+	if m.clearedshipping_address {
+		edges = append(edges, order.EdgeShippingAddress)
+	}
+	if m.clearedbilling_address {
+		edges = append(edges, order.EdgeBillingAddress)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *OrderMutation) EdgeCleared(name string) bool {
+	switch name {
+	case order.EdgeLineItems:
+		return m.clearedline_items
+	case order.EdgeFulfillments:
+		return m.clearedfulfillments
+	case order.EdgeShippingAddress:
+		return m.clearedshipping_address
+	case order.EdgeBillingAddress:
+		return m.clearedbilling_address
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *OrderMutation) ClearEdge(name string) error {
+	switch name {
+	case order.EdgeShippingAddress:
+		m.ClearShippingAddress()
+		return nil
+	case order.EdgeBillingAddress:
+		m.ClearBillingAddress()
+		return nil
+	}
+	return fmt.Errorf("unknown Order unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *OrderMutation) ResetEdge(name string) error {
+	switch name {
+	case order.EdgeLineItems:
+		m.ResetLineItems()
+		return nil
+	case order.EdgeFulfillments:
+		m.ResetFulfillments()
+		return nil
+	case order.EdgeShippingAddress:
+		m.ResetShippingAddress()
+		return nil
+	case order.EdgeBillingAddress:
+		m.ResetBillingAddress()
+		return nil
+	}
+	return fmt.Errorf("unknown Order edge %s", name)
+}
+
+// OrderLineItemMutation represents an operation that mutates the OrderLineItem nodes in the graph.
+type OrderLineItemMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *int
+	title                  *string
+	variant_title          *string
+	sku                    *string
+	quantity               *int
+	addquantity            *int
+	current_quantity       *int
+	addcurrent_quantity    *int
+	currency_code          *string
+	original_unit_price    *int64
+	addoriginal_unit_price *int64
+	discount               *int64
+	adddiscount            *int64
+	position               *int
+	addposition            *int
+	clearedFields          map[string]struct{}
+	_order                 *int
+	cleared_order          bool
+	variant                *int
+	clearedvariant         bool
+	done                   bool
+	oldValue               func(context.Context) (*OrderLineItem, error)
+	predicates             []predicate.OrderLineItem
+}
+
+var _ ent.Mutation = (*OrderLineItemMutation)(nil)
+
+// orderlineitemOption allows management of the mutation configuration using functional options.
+type orderlineitemOption func(*OrderLineItemMutation)
+
+// newOrderLineItemMutation creates new mutation for the OrderLineItem entity.
+func newOrderLineItemMutation(c config, op Op, opts ...orderlineitemOption) *OrderLineItemMutation {
+	m := &OrderLineItemMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeOrderLineItem,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withOrderLineItemID sets the ID field of the mutation.
+func withOrderLineItemID(id int) orderlineitemOption {
+	return func(m *OrderLineItemMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *OrderLineItem
+		)
+		m.oldValue = func(ctx context.Context) (*OrderLineItem, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().OrderLineItem.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withOrderLineItem sets the old OrderLineItem of the mutation.
+func withOrderLineItem(node *OrderLineItem) orderlineitemOption {
+	return func(m *OrderLineItemMutation) {
+		m.oldValue = func(context.Context) (*OrderLineItem, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m OrderLineItemMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m OrderLineItemMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *OrderLineItemMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *OrderLineItemMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().OrderLineItem.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *OrderLineItemMutation) SetOrderID(i int) {
+	m._order = &i
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *OrderLineItemMutation) OrderID() (r int, exists bool) {
+	v := m._order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldOrderID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *OrderLineItemMutation) ResetOrderID() {
+	m._order = nil
+}
+
+// SetVariantID sets the "variant_id" field.
+func (m *OrderLineItemMutation) SetVariantID(i int) {
+	m.variant = &i
+}
+
+// VariantID returns the value of the "variant_id" field in the mutation.
+func (m *OrderLineItemMutation) VariantID() (r int, exists bool) {
+	v := m.variant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantID returns the old "variant_id" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldVariantID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantID: %w", err)
+	}
+	return oldValue.VariantID, nil
+}
+
+// ClearVariantID clears the value of the "variant_id" field.
+func (m *OrderLineItemMutation) ClearVariantID() {
+	m.variant = nil
+	m.clearedFields[orderlineitem.FieldVariantID] = struct{}{}
+}
+
+// VariantIDCleared returns if the "variant_id" field was cleared in this mutation.
+func (m *OrderLineItemMutation) VariantIDCleared() bool {
+	_, ok := m.clearedFields[orderlineitem.FieldVariantID]
+	return ok
+}
+
+// ResetVariantID resets all changes to the "variant_id" field.
+func (m *OrderLineItemMutation) ResetVariantID() {
+	m.variant = nil
+	delete(m.clearedFields, orderlineitem.FieldVariantID)
+}
+
+// SetTitle sets the "title" field.
+func (m *OrderLineItemMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *OrderLineItemMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *OrderLineItemMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetVariantTitle sets the "variant_title" field.
+func (m *OrderLineItemMutation) SetVariantTitle(s string) {
+	m.variant_title = &s
+}
+
+// VariantTitle returns the value of the "variant_title" field in the mutation.
+func (m *OrderLineItemMutation) VariantTitle() (r string, exists bool) {
+	v := m.variant_title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantTitle returns the old "variant_title" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldVariantTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantTitle: %w", err)
+	}
+	return oldValue.VariantTitle, nil
+}
+
+// ResetVariantTitle resets all changes to the "variant_title" field.
+func (m *OrderLineItemMutation) ResetVariantTitle() {
+	m.variant_title = nil
+}
+
+// SetSku sets the "sku" field.
+func (m *OrderLineItemMutation) SetSku(s string) {
+	m.sku = &s
+}
+
+// Sku returns the value of the "sku" field in the mutation.
+func (m *OrderLineItemMutation) Sku() (r string, exists bool) {
+	v := m.sku
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSku returns the old "sku" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldSku(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSku is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSku requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSku: %w", err)
+	}
+	return oldValue.Sku, nil
+}
+
+// ResetSku resets all changes to the "sku" field.
+func (m *OrderLineItemMutation) ResetSku() {
+	m.sku = nil
+}
+
+// SetQuantity sets the "quantity" field.
+func (m *OrderLineItemMutation) SetQuantity(i int) {
+	m.quantity = &i
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *OrderLineItemMutation) Quantity() (r int, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds i to the "quantity" field.
+func (m *OrderLineItemMutation) AddQuantity(i int) {
+	if m.addquantity != nil {
+		*m.addquantity += i
+	} else {
+		m.addquantity = &i
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *OrderLineItemMutation) AddedQuantity() (r int, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *OrderLineItemMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+}
+
+// SetCurrentQuantity sets the "current_quantity" field.
+func (m *OrderLineItemMutation) SetCurrentQuantity(i int) {
+	m.current_quantity = &i
+	m.addcurrent_quantity = nil
+}
+
+// CurrentQuantity returns the value of the "current_quantity" field in the mutation.
+func (m *OrderLineItemMutation) CurrentQuantity() (r int, exists bool) {
+	v := m.current_quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrentQuantity returns the old "current_quantity" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldCurrentQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrentQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrentQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrentQuantity: %w", err)
+	}
+	return oldValue.CurrentQuantity, nil
+}
+
+// AddCurrentQuantity adds i to the "current_quantity" field.
+func (m *OrderLineItemMutation) AddCurrentQuantity(i int) {
+	if m.addcurrent_quantity != nil {
+		*m.addcurrent_quantity += i
+	} else {
+		m.addcurrent_quantity = &i
+	}
+}
+
+// AddedCurrentQuantity returns the value that was added to the "current_quantity" field in this mutation.
+func (m *OrderLineItemMutation) AddedCurrentQuantity() (r int, exists bool) {
+	v := m.addcurrent_quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCurrentQuantity resets all changes to the "current_quantity" field.
+func (m *OrderLineItemMutation) ResetCurrentQuantity() {
+	m.current_quantity = nil
+	m.addcurrent_quantity = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *OrderLineItemMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *OrderLineItemMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *OrderLineItemMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetOriginalUnitPrice sets the "original_unit_price" field.
+func (m *OrderLineItemMutation) SetOriginalUnitPrice(i int64) {
+	m.original_unit_price = &i
+	m.addoriginal_unit_price = nil
+}
+
+// OriginalUnitPrice returns the value of the "original_unit_price" field in the mutation.
+func (m *OrderLineItemMutation) OriginalUnitPrice() (r int64, exists bool) {
+	v := m.original_unit_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOriginalUnitPrice returns the old "original_unit_price" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldOriginalUnitPrice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOriginalUnitPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOriginalUnitPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOriginalUnitPrice: %w", err)
+	}
+	return oldValue.OriginalUnitPrice, nil
+}
+
+// AddOriginalUnitPrice adds i to the "original_unit_price" field.
+func (m *OrderLineItemMutation) AddOriginalUnitPrice(i int64) {
+	if m.addoriginal_unit_price != nil {
+		*m.addoriginal_unit_price += i
+	} else {
+		m.addoriginal_unit_price = &i
+	}
+}
+
+// AddedOriginalUnitPrice returns the value that was added to the "original_unit_price" field in this mutation.
+func (m *OrderLineItemMutation) AddedOriginalUnitPrice() (r int64, exists bool) {
+	v := m.addoriginal_unit_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOriginalUnitPrice resets all changes to the "original_unit_price" field.
+func (m *OrderLineItemMutation) ResetOriginalUnitPrice() {
+	m.original_unit_price = nil
+	m.addoriginal_unit_price = nil
+}
+
+// SetDiscount sets the "discount" field.
+func (m *OrderLineItemMutation) SetDiscount(i int64) {
+	m.discount = &i
+	m.adddiscount = nil
+}
+
+// Discount returns the value of the "discount" field in the mutation.
+func (m *OrderLineItemMutation) Discount() (r int64, exists bool) {
+	v := m.discount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDiscount returns the old "discount" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldDiscount(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDiscount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDiscount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDiscount: %w", err)
+	}
+	return oldValue.Discount, nil
+}
+
+// AddDiscount adds i to the "discount" field.
+func (m *OrderLineItemMutation) AddDiscount(i int64) {
+	if m.adddiscount != nil {
+		*m.adddiscount += i
+	} else {
+		m.adddiscount = &i
+	}
+}
+
+// AddedDiscount returns the value that was added to the "discount" field in this mutation.
+func (m *OrderLineItemMutation) AddedDiscount() (r int64, exists bool) {
+	v := m.adddiscount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDiscount resets all changes to the "discount" field.
+func (m *OrderLineItemMutation) ResetDiscount() {
+	m.discount = nil
+	m.adddiscount = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *OrderLineItemMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *OrderLineItemMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *OrderLineItemMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *OrderLineItemMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *OrderLineItemMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// ClearOrder clears the "order" edge to the Order entity.
+func (m *OrderLineItemMutation) ClearOrder() {
+	m.cleared_order = true
+	m.clearedFields[orderlineitem.FieldOrderID] = struct{}{}
+}
+
+// OrderCleared reports if the "order" edge to the Order entity was cleared.
+func (m *OrderLineItemMutation) OrderCleared() bool {
+	return m.cleared_order
+}
+
+// OrderIDs returns the "order" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrderID instead. It exists only for internal usage by the builders.
+func (m *OrderLineItemMutation) OrderIDs() (ids []int) {
+	if id := m._order; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrder resets all changes to the "order" edge.
+func (m *OrderLineItemMutation) ResetOrder() {
+	m._order = nil
+	m.cleared_order = false
+}
+
+// ClearVariant clears the "variant" edge to the ProductVariant entity.
+func (m *OrderLineItemMutation) ClearVariant() {
+	m.clearedvariant = true
+	m.clearedFields[orderlineitem.FieldVariantID] = struct{}{}
+}
+
+// VariantCleared reports if the "variant" edge to the ProductVariant entity was cleared.
+func (m *OrderLineItemMutation) VariantCleared() bool {
+	return m.VariantIDCleared() || m.clearedvariant
+}
+
+// VariantIDs returns the "variant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VariantID instead. It exists only for internal usage by the builders.
+func (m *OrderLineItemMutation) VariantIDs() (ids []int) {
+	if id := m.variant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVariant resets all changes to the "variant" edge.
+func (m *OrderLineItemMutation) ResetVariant() {
+	m.variant = nil
+	m.clearedvariant = false
+}
+
+// Where appends a list predicates to the OrderLineItemMutation builder.
+func (m *OrderLineItemMutation) Where(ps ...predicate.OrderLineItem) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the OrderLineItemMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *OrderLineItemMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.OrderLineItem, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *OrderLineItemMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *OrderLineItemMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (OrderLineItem).
+func (m *OrderLineItemMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *OrderLineItemMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m._order != nil {
+		fields = append(fields, orderlineitem.FieldOrderID)
+	}
+	if m.variant != nil {
+		fields = append(fields, orderlineitem.FieldVariantID)
+	}
+	if m.title != nil {
+		fields = append(fields, orderlineitem.FieldTitle)
+	}
+	if m.variant_title != nil {
+		fields = append(fields, orderlineitem.FieldVariantTitle)
+	}
+	if m.sku != nil {
+		fields = append(fields, orderlineitem.FieldSku)
+	}
+	if m.quantity != nil {
+		fields = append(fields, orderlineitem.FieldQuantity)
+	}
+	if m.current_quantity != nil {
+		fields = append(fields, orderlineitem.FieldCurrentQuantity)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, orderlineitem.FieldCurrencyCode)
+	}
+	if m.original_unit_price != nil {
+		fields = append(fields, orderlineitem.FieldOriginalUnitPrice)
+	}
+	if m.discount != nil {
+		fields = append(fields, orderlineitem.FieldDiscount)
+	}
+	if m.position != nil {
+		fields = append(fields, orderlineitem.FieldPosition)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *OrderLineItemMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case orderlineitem.FieldOrderID:
+		return m.OrderID()
+	case orderlineitem.FieldVariantID:
+		return m.VariantID()
+	case orderlineitem.FieldTitle:
+		return m.Title()
+	case orderlineitem.FieldVariantTitle:
+		return m.VariantTitle()
+	case orderlineitem.FieldSku:
+		return m.Sku()
+	case orderlineitem.FieldQuantity:
+		return m.Quantity()
+	case orderlineitem.FieldCurrentQuantity:
+		return m.CurrentQuantity()
+	case orderlineitem.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case orderlineitem.FieldOriginalUnitPrice:
+		return m.OriginalUnitPrice()
+	case orderlineitem.FieldDiscount:
+		return m.Discount()
+	case orderlineitem.FieldPosition:
+		return m.Position()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *OrderLineItemMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case orderlineitem.FieldOrderID:
+		return m.OldOrderID(ctx)
+	case orderlineitem.FieldVariantID:
+		return m.OldVariantID(ctx)
+	case orderlineitem.FieldTitle:
+		return m.OldTitle(ctx)
+	case orderlineitem.FieldVariantTitle:
+		return m.OldVariantTitle(ctx)
+	case orderlineitem.FieldSku:
+		return m.OldSku(ctx)
+	case orderlineitem.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case orderlineitem.FieldCurrentQuantity:
+		return m.OldCurrentQuantity(ctx)
+	case orderlineitem.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case orderlineitem.FieldOriginalUnitPrice:
+		return m.OldOriginalUnitPrice(ctx)
+	case orderlineitem.FieldDiscount:
+		return m.OldDiscount(ctx)
+	case orderlineitem.FieldPosition:
+		return m.OldPosition(ctx)
+	}
+	return nil, fmt.Errorf("unknown OrderLineItem field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderLineItemMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case orderlineitem.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	case orderlineitem.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantID(v)
+		return nil
+	case orderlineitem.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case orderlineitem.FieldVariantTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantTitle(v)
+		return nil
+	case orderlineitem.FieldSku:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSku(v)
+		return nil
+	case orderlineitem.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case orderlineitem.FieldCurrentQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrentQuantity(v)
+		return nil
+	case orderlineitem.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case orderlineitem.FieldOriginalUnitPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOriginalUnitPrice(v)
+		return nil
+	case orderlineitem.FieldDiscount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDiscount(v)
+		return nil
+	case orderlineitem.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown OrderLineItem field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *OrderLineItemMutation) AddedFields() []string {
+	var fields []string
+	if m.addquantity != nil {
+		fields = append(fields, orderlineitem.FieldQuantity)
+	}
+	if m.addcurrent_quantity != nil {
+		fields = append(fields, orderlineitem.FieldCurrentQuantity)
+	}
+	if m.addoriginal_unit_price != nil {
+		fields = append(fields, orderlineitem.FieldOriginalUnitPrice)
+	}
+	if m.adddiscount != nil {
+		fields = append(fields, orderlineitem.FieldDiscount)
+	}
+	if m.addposition != nil {
+		fields = append(fields, orderlineitem.FieldPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *OrderLineItemMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case orderlineitem.FieldQuantity:
+		return m.AddedQuantity()
+	case orderlineitem.FieldCurrentQuantity:
+		return m.AddedCurrentQuantity()
+	case orderlineitem.FieldOriginalUnitPrice:
+		return m.AddedOriginalUnitPrice()
+	case orderlineitem.FieldDiscount:
+		return m.AddedDiscount()
+	case orderlineitem.FieldPosition:
+		return m.AddedPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderLineItemMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case orderlineitem.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	case orderlineitem.FieldCurrentQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCurrentQuantity(v)
+		return nil
+	case orderlineitem.FieldOriginalUnitPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOriginalUnitPrice(v)
+		return nil
+	case orderlineitem.FieldDiscount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDiscount(v)
+		return nil
+	case orderlineitem.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown OrderLineItem numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *OrderLineItemMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(orderlineitem.FieldVariantID) {
+		fields = append(fields, orderlineitem.FieldVariantID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *OrderLineItemMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *OrderLineItemMutation) ClearField(name string) error {
+	switch name {
+	case orderlineitem.FieldVariantID:
+		m.ClearVariantID()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderLineItem nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *OrderLineItemMutation) ResetField(name string) error {
+	switch name {
+	case orderlineitem.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	case orderlineitem.FieldVariantID:
+		m.ResetVariantID()
+		return nil
+	case orderlineitem.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case orderlineitem.FieldVariantTitle:
+		m.ResetVariantTitle()
+		return nil
+	case orderlineitem.FieldSku:
+		m.ResetSku()
+		return nil
+	case orderlineitem.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case orderlineitem.FieldCurrentQuantity:
+		m.ResetCurrentQuantity()
+		return nil
+	case orderlineitem.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case orderlineitem.FieldOriginalUnitPrice:
+		m.ResetOriginalUnitPrice()
+		return nil
+	case orderlineitem.FieldDiscount:
+		m.ResetDiscount()
+		return nil
+	case orderlineitem.FieldPosition:
+		m.ResetPosition()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderLineItem field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *OrderLineItemMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m._order != nil {
+		edges = append(edges, orderlineitem.EdgeOrder)
+	}
+	if m.variant != nil {
+		edges = append(edges, orderlineitem.EdgeVariant)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *OrderLineItemMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case orderlineitem.EdgeOrder:
+		if id := m._order; id != nil {
+			return []ent.Value{*id}
+		}
+	case orderlineitem.EdgeVariant:
+		if id := m.variant; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *OrderLineItemMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *OrderLineItemMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *OrderLineItemMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleared_order {
+		edges = append(edges, orderlineitem.EdgeOrder)
+	}
+	if m.clearedvariant {
+		edges = append(edges, orderlineitem.EdgeVariant)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *OrderLineItemMutation) EdgeCleared(name string) bool {
+	switch name {
+	case orderlineitem.EdgeOrder:
+		return m.cleared_order
+	case orderlineitem.EdgeVariant:
+		return m.clearedvariant
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *OrderLineItemMutation) ClearEdge(name string) error {
+	switch name {
+	case orderlineitem.EdgeOrder:
+		m.ClearOrder()
+		return nil
+	case orderlineitem.EdgeVariant:
+		m.ClearVariant()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderLineItem unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *OrderLineItemMutation) ResetEdge(name string) error {
+	switch name {
+	case orderlineitem.EdgeOrder:
+		m.ResetOrder()
+		return nil
+	case orderlineitem.EdgeVariant:
+		m.ResetVariant()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderLineItem edge %s", name)
+}
+
+// ProductMutation represents an operation that mutates the Product nodes in the graph.
+type ProductMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	handle          *string
+	title           *string
+	description     *string
+	vendor          *string
+	product_type    *string
+	tags            *[]string
+	appendtags      []string
+	image_url       *string
+	image_alt       *string
+	clearedFields   map[string]struct{}
+	variants        map[int]struct{}
+	removedvariants map[int]struct{}
+	clearedvariants bool
+	done            bool
+	oldValue        func(context.Context) (*Product, error)
+	predicates      []predicate.Product
+}
+
+var _ ent.Mutation = (*ProductMutation)(nil)
+
+// productOption allows management of the mutation configuration using functional options.
+type productOption func(*ProductMutation)
+
+// newProductMutation creates new mutation for the Product entity.
+func newProductMutation(c config, op Op, opts ...productOption) *ProductMutation {
+	m := &ProductMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProduct,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProductID sets the ID field of the mutation.
+func withProductID(id int) productOption {
+	return func(m *ProductMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Product
+		)
+		m.oldValue = func(ctx context.Context) (*Product, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Product.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProduct sets the old Product of the mutation.
+func withProduct(node *Product) productOption {
+	return func(m *ProductMutation) {
+		m.oldValue = func(context.Context) (*Product, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProductMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProductMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProductMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProductMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Product.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ProductMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ProductMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ProductMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ProductMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ProductMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ProductMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetHandle sets the "handle" field.
+func (m *ProductMutation) SetHandle(s string) {
+	m.handle = &s
+}
+
+// Handle returns the value of the "handle" field in the mutation.
+func (m *ProductMutation) Handle() (r string, exists bool) {
+	v := m.handle
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandle returns the old "handle" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldHandle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandle: %w", err)
+	}
+	return oldValue.Handle, nil
+}
+
+// ResetHandle resets all changes to the "handle" field.
+func (m *ProductMutation) ResetHandle() {
+	m.handle = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *ProductMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *ProductMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *ProductMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *ProductMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *ProductMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *ProductMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetVendor sets the "vendor" field.
+func (m *ProductMutation) SetVendor(s string) {
+	m.vendor = &s
+}
+
+// Vendor returns the value of the "vendor" field in the mutation.
+func (m *ProductMutation) Vendor() (r string, exists bool) {
+	v := m.vendor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendor returns the old "vendor" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldVendor(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendor: %w", err)
+	}
+	return oldValue.Vendor, nil
+}
+
+// ResetVendor resets all changes to the "vendor" field.
+func (m *ProductMutation) ResetVendor() {
+	m.vendor = nil
+}
+
+// SetProductType sets the "product_type" field.
+func (m *ProductMutation) SetProductType(s string) {
+	m.product_type = &s
+}
+
+// ProductType returns the value of the "product_type" field in the mutation.
+func (m *ProductMutation) ProductType() (r string, exists bool) {
+	v := m.product_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductType returns the old "product_type" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldProductType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductType: %w", err)
+	}
+	return oldValue.ProductType, nil
+}
+
+// ResetProductType resets all changes to the "product_type" field.
+func (m *ProductMutation) ResetProductType() {
+	m.product_type = nil
+}
+
+// SetTags sets the "tags" field.
+func (m *ProductMutation) SetTags(s []string) {
+	m.tags = &s
+	m.appendtags = nil
+}
+
+// Tags returns the value of the "tags" field in the mutation.
+func (m *ProductMutation) Tags() (r []string, exists bool) {
+	v := m.tags
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTags returns the old "tags" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldTags(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTags is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTags requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTags: %w", err)
+	}
+	return oldValue.Tags, nil
+}
+
+// AppendTags adds s to the "tags" field.
+func (m *ProductMutation) AppendTags(s []string) {
+	m.appendtags = append(m.appendtags, s...)
+}
+
+// AppendedTags returns the list of values that were appended to the "tags" field in this mutation.
+func (m *ProductMutation) AppendedTags() ([]string, bool) {
+	if len(m.appendtags) == 0 {
+		return nil, false
+	}
+	return m.appendtags, true
+}
+
+// ResetTags resets all changes to the "tags" field.
+func (m *ProductMutation) ResetTags() {
+	m.tags = nil
+	m.appendtags = nil
+}
+
+// SetImageURL sets the "image_url" field.
+func (m *ProductMutation) SetImageURL(s string) {
+	m.image_url = &s
+}
+
+// ImageURL returns the value of the "image_url" field in the mutation.
+func (m *ProductMutation) ImageURL() (r string, exists bool) {
+	v := m.image_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImageURL returns the old "image_url" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldImageURL(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImageURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImageURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImageURL: %w", err)
+	}
+	return oldValue.ImageURL, nil
+}
+
+// ClearImageURL clears the value of the "image_url" field.
+func (m *ProductMutation) ClearImageURL() {
+	m.image_url = nil
+	m.clearedFields[product.FieldImageURL] = struct{}{}
+}
+
+// ImageURLCleared returns if the "image_url" field was cleared in this mutation.
+func (m *ProductMutation) ImageURLCleared() bool {
+	_, ok := m.clearedFields[product.FieldImageURL]
+	return ok
+}
+
+// ResetImageURL resets all changes to the "image_url" field.
+func (m *ProductMutation) ResetImageURL() {
+	m.image_url = nil
+	delete(m.clearedFields, product.FieldImageURL)
+}
+
+// SetImageAlt sets the "image_alt" field.
+func (m *ProductMutation) SetImageAlt(s string) {
+	m.image_alt = &s
+}
+
+// ImageAlt returns the value of the "image_alt" field in the mutation.
+func (m *ProductMutation) ImageAlt() (r string, exists bool) {
+	v := m.image_alt
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImageAlt returns the old "image_alt" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldImageAlt(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImageAlt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImageAlt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImageAlt: %w", err)
+	}
+	return oldValue.ImageAlt, nil
+}
+
+// ClearImageAlt clears the value of the "image_alt" field.
+func (m *ProductMutation) ClearImageAlt() {
+	m.image_alt = nil
+	m.clearedFields[product.FieldImageAlt] = struct{}{}
+}
+
+// ImageAltCleared returns if the "image_alt" field was cleared in this mutation.
+func (m *ProductMutation) ImageAltCleared() bool {
+	_, ok := m.clearedFields[product.FieldImageAlt]
+	return ok
+}
+
+// ResetImageAlt resets all changes to the "image_alt" field.
+func (m *ProductMutation) ResetImageAlt() {
+	m.image_alt = nil
+	delete(m.clearedFields, product.FieldImageAlt)
+}
+
+// AddVariantIDs adds the "variants" edge to the ProductVariant entity by ids.
+func (m *ProductMutation) AddVariantIDs(ids ...int) {
+	if m.variants == nil {
+		m.variants = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.variants[ids[i]] = struct{}{}
+	}
+}
+
+// ClearVariants clears the "variants" edge to the ProductVariant entity.
+func (m *ProductMutation) ClearVariants() {
+	m.clearedvariants = true
+}
+
+// VariantsCleared reports if the "variants" edge to the ProductVariant entity was cleared.
+func (m *ProductMutation) VariantsCleared() bool {
+	return m.clearedvariants
+}
+
+// RemoveVariantIDs removes the "variants" edge to the ProductVariant entity by IDs.
+func (m *ProductMutation) RemoveVariantIDs(ids ...int) {
+	if m.removedvariants == nil {
+		m.removedvariants = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.variants, ids[i])
+		m.removedvariants[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedVariants returns the removed IDs of the "variants" edge to the ProductVariant entity.
+func (m *ProductMutation) RemovedVariantsIDs() (ids []int) {
+	for id := range m.removedvariants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// VariantsIDs returns the "variants" edge IDs in the mutation.
+func (m *ProductMutation) VariantsIDs() (ids []int) {
+	for id := range m.variants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetVariants resets all changes to the "variants" edge.
+func (m *ProductMutation) ResetVariants() {
+	m.variants = nil
+	m.clearedvariants = false
+	m.removedvariants = nil
+}
+
+// Where appends a list predicates to the ProductMutation builder.
+func (m *ProductMutation) Where(ps ...predicate.Product) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProductMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProductMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Product, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProductMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProductMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Product).
+func (m *ProductMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProductMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.created_at != nil {
+		fields = append(fields, product.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, product.FieldUpdatedAt)
+	}
+	if m.handle != nil {
+		fields = append(fields, product.FieldHandle)
+	}
+	if m.title != nil {
+		fields = append(fields, product.FieldTitle)
+	}
+	if m.description != nil {
+		fields = append(fields, product.FieldDescription)
+	}
+	if m.vendor != nil {
+		fields = append(fields, product.FieldVendor)
+	}
+	if m.product_type != nil {
+		fields = append(fields, product.FieldProductType)
+	}
+	if m.tags != nil {
+		fields = append(fields, product.FieldTags)
+	}
+	if m.image_url != nil {
+		fields = append(fields, product.FieldImageURL)
+	}
+	if m.image_alt != nil {
+		fields = append(fields, product.FieldImageAlt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProductMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case product.FieldCreatedAt:
+		return m.CreatedAt()
+	case product.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case product.FieldHandle:
+		return m.Handle()
+	case product.FieldTitle:
+		return m.Title()
+	case product.FieldDescription:
+		return m.Description()
+	case product.FieldVendor:
+		return m.Vendor()
+	case product.FieldProductType:
+		return m.ProductType()
+	case product.FieldTags:
+		return m.Tags()
+	case product.FieldImageURL:
+		return m.ImageURL()
+	case product.FieldImageAlt:
+		return m.ImageAlt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case product.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case product.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case product.FieldHandle:
+		return m.OldHandle(ctx)
+	case product.FieldTitle:
+		return m.OldTitle(ctx)
+	case product.FieldDescription:
+		return m.OldDescription(ctx)
+	case product.FieldVendor:
+		return m.OldVendor(ctx)
+	case product.FieldProductType:
+		return m.OldProductType(ctx)
+	case product.FieldTags:
+		return m.OldTags(ctx)
+	case product.FieldImageURL:
+		return m.OldImageURL(ctx)
+	case product.FieldImageAlt:
+		return m.OldImageAlt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Product field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProductMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case product.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case product.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case product.FieldHandle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandle(v)
+		return nil
+	case product.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case product.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case product.FieldVendor:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendor(v)
+		return nil
+	case product.FieldProductType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductType(v)
+		return nil
+	case product.FieldTags:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTags(v)
+		return nil
+	case product.FieldImageURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImageURL(v)
+		return nil
+	case product.FieldImageAlt:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImageAlt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Product field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProductMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProductMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Product numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProductMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(product.FieldImageURL) {
+		fields = append(fields, product.FieldImageURL)
+	}
+	if m.FieldCleared(product.FieldImageAlt) {
+		fields = append(fields, product.FieldImageAlt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProductMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProductMutation) ClearField(name string) error {
+	switch name {
+	case product.FieldImageURL:
+		m.ClearImageURL()
+		return nil
+	case product.FieldImageAlt:
+		m.ClearImageAlt()
+		return nil
+	}
+	return fmt.Errorf("unknown Product nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProductMutation) ResetField(name string) error {
+	switch name {
+	case product.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case product.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case product.FieldHandle:
+		m.ResetHandle()
+		return nil
+	case product.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case product.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case product.FieldVendor:
+		m.ResetVendor()
+		return nil
+	case product.FieldProductType:
+		m.ResetProductType()
+		return nil
+	case product.FieldTags:
+		m.ResetTags()
+		return nil
+	case product.FieldImageURL:
+		m.ResetImageURL()
+		return nil
+	case product.FieldImageAlt:
+		m.ResetImageAlt()
+		return nil
+	}
+	return fmt.Errorf("unknown Product field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProductMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.variants != nil {
+		edges = append(edges, product.EdgeVariants)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProductMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case product.EdgeVariants:
+		ids := make([]ent.Value, 0, len(m.variants))
+		for id := range m.variants {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProductMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.removedvariants != nil {
+		edges = append(edges, product.EdgeVariants)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProductMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case product.EdgeVariants:
+		ids := make([]ent.Value, 0, len(m.removedvariants))
+		for id := range m.removedvariants {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProductMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedvariants {
+		edges = append(edges, product.EdgeVariants)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProductMutation) EdgeCleared(name string) bool {
+	switch name {
+	case product.EdgeVariants:
+		return m.clearedvariants
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProductMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Product unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProductMutation) ResetEdge(name string) error {
+	switch name {
+	case product.EdgeVariants:
+		m.ResetVariants()
+		return nil
+	}
+	return fmt.Errorf("unknown Product edge %s", name)
+}
+
+// ProductVariantMutation represents an operation that mutates the ProductVariant nodes in the graph.
+type ProductVariantMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *int
+	created_at             *time.Time
+	updated_at             *time.Time
+	sku                    *string
+	title                  *string
+	price                  *int64
+	addprice               *int64
+	compare_at_price       *int64
+	addcompare_at_price    *int64
+	currency_code          *string
+	available_for_sale     *bool
+	selected_options       *[]schema.SelectedOption
+	appendselected_options []schema.SelectedOption
+	image_url              *string
+	image_alt              *string
+	position               *int
+	addposition            *int
+	clearedFields          map[string]struct{}
+	product                *int
+	clearedproduct         bool
+	done                   bool
+	oldValue               func(context.Context) (*ProductVariant, error)
+	predicates             []predicate.ProductVariant
+}
+
+var _ ent.Mutation = (*ProductVariantMutation)(nil)
+
+// productvariantOption allows management of the mutation configuration using functional options.
+type productvariantOption func(*ProductVariantMutation)
+
+// newProductVariantMutation creates new mutation for the ProductVariant entity.
+func newProductVariantMutation(c config, op Op, opts ...productvariantOption) *ProductVariantMutation {
+	m := &ProductVariantMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProductVariant,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProductVariantID sets the ID field of the mutation.
+func withProductVariantID(id int) productvariantOption {
+	return func(m *ProductVariantMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ProductVariant
+		)
+		m.oldValue = func(ctx context.Context) (*ProductVariant, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ProductVariant.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProductVariant sets the old ProductVariant of the mutation.
+func withProductVariant(node *ProductVariant) productvariantOption {
+	return func(m *ProductVariantMutation) {
+		m.oldValue = func(context.Context) (*ProductVariant, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProductVariantMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProductVariantMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProductVariantMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProductVariantMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ProductVariant.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ProductVariantMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ProductVariantMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ProductVariantMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ProductVariantMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ProductVariantMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ProductVariantMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetProductID sets the "product_id" field.
+func (m *ProductVariantMutation) SetProductID(i int) {
+	m.product = &i
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *ProductVariantMutation) ProductID() (r int, exists bool) {
+	v := m.product
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductID returns the old "product_id" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldProductID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductID: %w", err)
+	}
+	return oldValue.ProductID, nil
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *ProductVariantMutation) ResetProductID() {
+	m.product = nil
+}
+
+// SetSku sets the "sku" field.
+func (m *ProductVariantMutation) SetSku(s string) {
+	m.sku = &s
+}
+
+// Sku returns the value of the "sku" field in the mutation.
+func (m *ProductVariantMutation) Sku() (r string, exists bool) {
+	v := m.sku
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSku returns the old "sku" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldSku(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSku is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSku requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSku: %w", err)
+	}
+	return oldValue.Sku, nil
+}
+
+// ResetSku resets all changes to the "sku" field.
+func (m *ProductVariantMutation) ResetSku() {
+	m.sku = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *ProductVariantMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *ProductVariantMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *ProductVariantMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetPrice sets the "price" field.
+func (m *ProductVariantMutation) SetPrice(i int64) {
+	m.price = &i
+	m.addprice = nil
+}
+
+// Price returns the value of the "price" field in the mutation.
+func (m *ProductVariantMutation) Price() (r int64, exists bool) {
+	v := m.price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPrice returns the old "price" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldPrice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPrice: %w", err)
+	}
+	return oldValue.Price, nil
+}
+
+// AddPrice adds i to the "price" field.
+func (m *ProductVariantMutation) AddPrice(i int64) {
+	if m.addprice != nil {
+		*m.addprice += i
+	} else {
+		m.addprice = &i
+	}
+}
+
+// AddedPrice returns the value that was added to the "price" field in this mutation.
+func (m *ProductVariantMutation) AddedPrice() (r int64, exists bool) {
+	v := m.addprice
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPrice resets all changes to the "price" field.
+func (m *ProductVariantMutation) ResetPrice() {
+	m.price = nil
+	m.addprice = nil
+}
+
+// SetCompareAtPrice sets the "compare_at_price" field.
+func (m *ProductVariantMutation) SetCompareAtPrice(i int64) {
+	m.compare_at_price = &i
+	m.addcompare_at_price = nil
+}
+
+// CompareAtPrice returns the value of the "compare_at_price" field in the mutation.
+func (m *ProductVariantMutation) CompareAtPrice() (r int64, exists bool) {
+	v := m.compare_at_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompareAtPrice returns the old "compare_at_price" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldCompareAtPrice(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompareAtPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompareAtPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompareAtPrice: %w", err)
+	}
+	return oldValue.CompareAtPrice, nil
+}
+
+// AddCompareAtPrice adds i to the "compare_at_price" field.
+func (m *ProductVariantMutation) AddCompareAtPrice(i int64) {
+	if m.addcompare_at_price != nil {
+		*m.addcompare_at_price += i
+	} else {
+		m.addcompare_at_price = &i
+	}
+}
+
+// AddedCompareAtPrice returns the value that was added to the "compare_at_price" field in this mutation.
+func (m *ProductVariantMutation) AddedCompareAtPrice() (r int64, exists bool) {
+	v := m.addcompare_at_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCompareAtPrice clears the value of the "compare_at_price" field.
+func (m *ProductVariantMutation) ClearCompareAtPrice() {
+	m.compare_at_price = nil
+	m.addcompare_at_price = nil
+	m.clearedFields[productvariant.FieldCompareAtPrice] = struct{}{}
+}
+
+// CompareAtPriceCleared returns if the "compare_at_price" field was cleared in this mutation.
+func (m *ProductVariantMutation) CompareAtPriceCleared() bool {
+	_, ok := m.clearedFields[productvariant.FieldCompareAtPrice]
+	return ok
+}
+
+// ResetCompareAtPrice resets all changes to the "compare_at_price" field.
+func (m *ProductVariantMutation) ResetCompareAtPrice() {
+	m.compare_at_price = nil
+	m.addcompare_at_price = nil
+	delete(m.clearedFields, productvariant.FieldCompareAtPrice)
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *ProductVariantMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *ProductVariantMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *ProductVariantMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetAvailableForSale sets the "available_for_sale" field.
+func (m *ProductVariantMutation) SetAvailableForSale(b bool) {
+	m.available_for_sale = &b
+}
+
+// AvailableForSale returns the value of the "available_for_sale" field in the mutation.
+func (m *ProductVariantMutation) AvailableForSale() (r bool, exists bool) {
+	v := m.available_for_sale
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAvailableForSale returns the old "available_for_sale" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldAvailableForSale(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAvailableForSale is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAvailableForSale requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAvailableForSale: %w", err)
+	}
+	return oldValue.AvailableForSale, nil
+}
+
+// ResetAvailableForSale resets all changes to the "available_for_sale" field.
+func (m *ProductVariantMutation) ResetAvailableForSale() {
+	m.available_for_sale = nil
+}
+
+// SetSelectedOptions sets the "selected_options" field.
+func (m *ProductVariantMutation) SetSelectedOptions(so []schema.SelectedOption) {
+	m.selected_options = &so
+	m.appendselected_options = nil
+}
+
+// SelectedOptions returns the value of the "selected_options" field in the mutation.
+func (m *ProductVariantMutation) SelectedOptions() (r []schema.SelectedOption, exists bool) {
+	v := m.selected_options
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSelectedOptions returns the old "selected_options" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldSelectedOptions(ctx context.Context) (v []schema.SelectedOption, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSelectedOptions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSelectedOptions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSelectedOptions: %w", err)
+	}
+	return oldValue.SelectedOptions, nil
+}
+
+// AppendSelectedOptions adds so to the "selected_options" field.
+func (m *ProductVariantMutation) AppendSelectedOptions(so []schema.SelectedOption) {
+	m.appendselected_options = append(m.appendselected_options, so...)
+}
+
+// AppendedSelectedOptions returns the list of values that were appended to the "selected_options" field in this mutation.
+func (m *ProductVariantMutation) AppendedSelectedOptions() ([]schema.SelectedOption, bool) {
+	if len(m.appendselected_options) == 0 {
+		return nil, false
+	}
+	return m.appendselected_options, true
+}
+
+// ClearSelectedOptions clears the value of the "selected_options" field.
+func (m *ProductVariantMutation) ClearSelectedOptions() {
+	m.selected_options = nil
+	m.appendselected_options = nil
+	m.clearedFields[productvariant.FieldSelectedOptions] = struct{}{}
+}
+
+// SelectedOptionsCleared returns if the "selected_options" field was cleared in this mutation.
+func (m *ProductVariantMutation) SelectedOptionsCleared() bool {
+	_, ok := m.clearedFields[productvariant.FieldSelectedOptions]
+	return ok
+}
+
+// ResetSelectedOptions resets all changes to the "selected_options" field.
+func (m *ProductVariantMutation) ResetSelectedOptions() {
+	m.selected_options = nil
+	m.appendselected_options = nil
+	delete(m.clearedFields, productvariant.FieldSelectedOptions)
+}
+
+// SetImageURL sets the "image_url" field.
+func (m *ProductVariantMutation) SetImageURL(s string) {
+	m.image_url = &s
+}
+
+// ImageURL returns the value of the "image_url" field in the mutation.
+func (m *ProductVariantMutation) ImageURL() (r string, exists bool) {
+	v := m.image_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImageURL returns the old "image_url" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldImageURL(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImageURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImageURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImageURL: %w", err)
+	}
+	return oldValue.ImageURL, nil
+}
+
+// ClearImageURL clears the value of the "image_url" field.
+func (m *ProductVariantMutation) ClearImageURL() {
+	m.image_url = nil
+	m.clearedFields[productvariant.FieldImageURL] = struct{}{}
+}
+
+// ImageURLCleared returns if the "image_url" field was cleared in this mutation.
+func (m *ProductVariantMutation) ImageURLCleared() bool {
+	_, ok := m.clearedFields[productvariant.FieldImageURL]
+	return ok
+}
+
+// ResetImageURL resets all changes to the "image_url" field.
+func (m *ProductVariantMutation) ResetImageURL() {
+	m.image_url = nil
+	delete(m.clearedFields, productvariant.FieldImageURL)
+}
+
+// SetImageAlt sets the "image_alt" field.
+func (m *ProductVariantMutation) SetImageAlt(s string) {
+	m.image_alt = &s
+}
+
+// ImageAlt returns the value of the "image_alt" field in the mutation.
+func (m *ProductVariantMutation) ImageAlt() (r string, exists bool) {
+	v := m.image_alt
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImageAlt returns the old "image_alt" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldImageAlt(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImageAlt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImageAlt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImageAlt: %w", err)
+	}
+	return oldValue.ImageAlt, nil
+}
+
+// ClearImageAlt clears the value of the "image_alt" field.
+func (m *ProductVariantMutation) ClearImageAlt() {
+	m.image_alt = nil
+	m.clearedFields[productvariant.FieldImageAlt] = struct{}{}
+}
+
+// ImageAltCleared returns if the "image_alt" field was cleared in this mutation.
+func (m *ProductVariantMutation) ImageAltCleared() bool {
+	_, ok := m.clearedFields[productvariant.FieldImageAlt]
+	return ok
+}
+
+// ResetImageAlt resets all changes to the "image_alt" field.
+func (m *ProductVariantMutation) ResetImageAlt() {
+	m.image_alt = nil
+	delete(m.clearedFields, productvariant.FieldImageAlt)
+}
+
+// SetPosition sets the "position" field.
+func (m *ProductVariantMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *ProductVariantMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *ProductVariantMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *ProductVariantMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *ProductVariantMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// ClearProduct clears the "product" edge to the Product entity.
+func (m *ProductVariantMutation) ClearProduct() {
+	m.clearedproduct = true
+	m.clearedFields[productvariant.FieldProductID] = struct{}{}
+}
+
+// ProductCleared reports if the "product" edge to the Product entity was cleared.
+func (m *ProductVariantMutation) ProductCleared() bool {
+	return m.clearedproduct
+}
+
+// ProductIDs returns the "product" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProductID instead. It exists only for internal usage by the builders.
+func (m *ProductVariantMutation) ProductIDs() (ids []int) {
+	if id := m.product; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProduct resets all changes to the "product" edge.
+func (m *ProductVariantMutation) ResetProduct() {
+	m.product = nil
+	m.clearedproduct = false
+}
+
+// Where appends a list predicates to the ProductVariantMutation builder.
+func (m *ProductVariantMutation) Where(ps ...predicate.ProductVariant) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProductVariantMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProductVariantMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ProductVariant, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProductVariantMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProductVariantMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ProductVariant).
+func (m *ProductVariantMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProductVariantMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.created_at != nil {
+		fields = append(fields, productvariant.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, productvariant.FieldUpdatedAt)
+	}
+	if m.product != nil {
+		fields = append(fields, productvariant.FieldProductID)
+	}
+	if m.sku != nil {
+		fields = append(fields, productvariant.FieldSku)
+	}
+	if m.title != nil {
+		fields = append(fields, productvariant.FieldTitle)
+	}
+	if m.price != nil {
+		fields = append(fields, productvariant.FieldPrice)
+	}
+	if m.compare_at_price != nil {
+		fields = append(fields, productvariant.FieldCompareAtPrice)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, productvariant.FieldCurrencyCode)
+	}
+	if m.available_for_sale != nil {
+		fields = append(fields, productvariant.FieldAvailableForSale)
+	}
+	if m.selected_options != nil {
+		fields = append(fields, productvariant.FieldSelectedOptions)
+	}
+	if m.image_url != nil {
+		fields = append(fields, productvariant.FieldImageURL)
+	}
+	if m.image_alt != nil {
+		fields = append(fields, productvariant.FieldImageAlt)
+	}
+	if m.position != nil {
+		fields = append(fields, productvariant.FieldPosition)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProductVariantMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case productvariant.FieldCreatedAt:
+		return m.CreatedAt()
+	case productvariant.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case productvariant.FieldProductID:
+		return m.ProductID()
+	case productvariant.FieldSku:
+		return m.Sku()
+	case productvariant.FieldTitle:
+		return m.Title()
+	case productvariant.FieldPrice:
+		return m.Price()
+	case productvariant.FieldCompareAtPrice:
+		return m.CompareAtPrice()
+	case productvariant.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case productvariant.FieldAvailableForSale:
+		return m.AvailableForSale()
+	case productvariant.FieldSelectedOptions:
+		return m.SelectedOptions()
+	case productvariant.FieldImageURL:
+		return m.ImageURL()
+	case productvariant.FieldImageAlt:
+		return m.ImageAlt()
+	case productvariant.FieldPosition:
+		return m.Position()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProductVariantMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case productvariant.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case productvariant.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case productvariant.FieldProductID:
+		return m.OldProductID(ctx)
+	case productvariant.FieldSku:
+		return m.OldSku(ctx)
+	case productvariant.FieldTitle:
+		return m.OldTitle(ctx)
+	case productvariant.FieldPrice:
+		return m.OldPrice(ctx)
+	case productvariant.FieldCompareAtPrice:
+		return m.OldCompareAtPrice(ctx)
+	case productvariant.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case productvariant.FieldAvailableForSale:
+		return m.OldAvailableForSale(ctx)
+	case productvariant.FieldSelectedOptions:
+		return m.OldSelectedOptions(ctx)
+	case productvariant.FieldImageURL:
+		return m.OldImageURL(ctx)
+	case productvariant.FieldImageAlt:
+		return m.OldImageAlt(ctx)
+	case productvariant.FieldPosition:
+		return m.OldPosition(ctx)
+	}
+	return nil, fmt.Errorf("unknown ProductVariant field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProductVariantMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case productvariant.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case productvariant.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case productvariant.FieldProductID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	case productvariant.FieldSku:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSku(v)
+		return nil
+	case productvariant.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case productvariant.FieldPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPrice(v)
+		return nil
+	case productvariant.FieldCompareAtPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompareAtPrice(v)
+		return nil
+	case productvariant.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case productvariant.FieldAvailableForSale:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAvailableForSale(v)
+		return nil
+	case productvariant.FieldSelectedOptions:
+		v, ok := value.([]schema.SelectedOption)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSelectedOptions(v)
+		return nil
+	case productvariant.FieldImageURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImageURL(v)
+		return nil
+	case productvariant.FieldImageAlt:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImageAlt(v)
+		return nil
+	case productvariant.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProductVariant field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProductVariantMutation) AddedFields() []string {
+	var fields []string
+	if m.addprice != nil {
+		fields = append(fields, productvariant.FieldPrice)
+	}
+	if m.addcompare_at_price != nil {
+		fields = append(fields, productvariant.FieldCompareAtPrice)
+	}
+	if m.addposition != nil {
+		fields = append(fields, productvariant.FieldPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProductVariantMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case productvariant.FieldPrice:
+		return m.AddedPrice()
+	case productvariant.FieldCompareAtPrice:
+		return m.AddedCompareAtPrice()
+	case productvariant.FieldPosition:
+		return m.AddedPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProductVariantMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case productvariant.FieldPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPrice(v)
+		return nil
+	case productvariant.FieldCompareAtPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCompareAtPrice(v)
+		return nil
+	case productvariant.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProductVariant numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProductVariantMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(productvariant.FieldCompareAtPrice) {
+		fields = append(fields, productvariant.FieldCompareAtPrice)
+	}
+	if m.FieldCleared(productvariant.FieldSelectedOptions) {
+		fields = append(fields, productvariant.FieldSelectedOptions)
+	}
+	if m.FieldCleared(productvariant.FieldImageURL) {
+		fields = append(fields, productvariant.FieldImageURL)
+	}
+	if m.FieldCleared(productvariant.FieldImageAlt) {
+		fields = append(fields, productvariant.FieldImageAlt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProductVariantMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProductVariantMutation) ClearField(name string) error {
+	switch name {
+	case productvariant.FieldCompareAtPrice:
+		m.ClearCompareAtPrice()
+		return nil
+	case productvariant.FieldSelectedOptions:
+		m.ClearSelectedOptions()
+		return nil
+	case productvariant.FieldImageURL:
+		m.ClearImageURL()
+		return nil
+	case productvariant.FieldImageAlt:
+		m.ClearImageAlt()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductVariant nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProductVariantMutation) ResetField(name string) error {
+	switch name {
+	case productvariant.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case productvariant.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case productvariant.FieldProductID:
+		m.ResetProductID()
+		return nil
+	case productvariant.FieldSku:
+		m.ResetSku()
+		return nil
+	case productvariant.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case productvariant.FieldPrice:
+		m.ResetPrice()
+		return nil
+	case productvariant.FieldCompareAtPrice:
+		m.ResetCompareAtPrice()
+		return nil
+	case productvariant.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case productvariant.FieldAvailableForSale:
+		m.ResetAvailableForSale()
+		return nil
+	case productvariant.FieldSelectedOptions:
+		m.ResetSelectedOptions()
+		return nil
+	case productvariant.FieldImageURL:
+		m.ResetImageURL()
+		return nil
+	case productvariant.FieldImageAlt:
+		m.ResetImageAlt()
+		return nil
+	case productvariant.FieldPosition:
+		m.ResetPosition()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductVariant field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProductVariantMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.product != nil {
+		edges = append(edges, productvariant.EdgeProduct)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProductVariantMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case productvariant.EdgeProduct:
+		if id := m.product; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProductVariantMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProductVariantMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProductVariantMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedproduct {
+		edges = append(edges, productvariant.EdgeProduct)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProductVariantMutation) EdgeCleared(name string) bool {
+	switch name {
+	case productvariant.EdgeProduct:
+		return m.clearedproduct
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProductVariantMutation) ClearEdge(name string) error {
+	switch name {
+	case productvariant.EdgeProduct:
+		m.ClearProduct()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductVariant unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProductVariantMutation) ResetEdge(name string) error {
+	switch name {
+	case productvariant.EdgeProduct:
+		m.ResetProduct()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductVariant edge %s", name)
 }
 
 // ThrottleEventMutation represents an operation that mutates the ThrottleEvent nodes in the graph.

@@ -7,7 +7,13 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/fulfillment"
+	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/order"
+	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/product"
+	"accountgraph/ent/productvariant"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/throttleevent"
 	"time"
@@ -137,6 +143,53 @@ func init() {
 	customertokenDescTokenHash := customertokenFields[2].Descriptor()
 	// customertoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
 	customertoken.TokenHashValidator = customertokenDescTokenHash.Validators[0].(func([]byte) error)
+	fulfillmentMixin := schema.Fulfillment{}.Mixin()
+	fulfillmentMixinFields0 := fulfillmentMixin[0].Fields()
+	_ = fulfillmentMixinFields0
+	fulfillmentFields := schema.Fulfillment{}.Fields()
+	_ = fulfillmentFields
+	// fulfillmentDescCreatedAt is the schema descriptor for created_at field.
+	fulfillmentDescCreatedAt := fulfillmentMixinFields0[0].Descriptor()
+	// fulfillment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	fulfillment.DefaultCreatedAt = fulfillmentDescCreatedAt.Default.(func() time.Time)
+	// fulfillmentDescUpdatedAt is the schema descriptor for updated_at field.
+	fulfillmentDescUpdatedAt := fulfillmentMixinFields0[1].Descriptor()
+	// fulfillment.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	fulfillment.DefaultUpdatedAt = fulfillmentDescUpdatedAt.Default.(func() time.Time)
+	// fulfillment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	fulfillment.UpdateDefaultUpdatedAt = fulfillmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// fulfillmentDescExternalID is the schema descriptor for external_id field.
+	fulfillmentDescExternalID := fulfillmentFields[1].Descriptor()
+	// fulfillment.ExternalIDValidator is a validator for the "external_id" field. It is called by the builders before save.
+	fulfillment.ExternalIDValidator = fulfillmentDescExternalID.Validators[0].(func(string) error)
+	// fulfillmentDescTrackingCompany is the schema descriptor for tracking_company field.
+	fulfillmentDescTrackingCompany := fulfillmentFields[3].Descriptor()
+	// fulfillment.TrackingCompanyValidator is a validator for the "tracking_company" field. It is called by the builders before save.
+	fulfillment.TrackingCompanyValidator = fulfillmentDescTrackingCompany.Validators[0].(func(string) error)
+	fulfillmenteventFields := schema.FulfillmentEvent{}.Fields()
+	_ = fulfillmenteventFields
+	// fulfillmenteventDescMessage is the schema descriptor for message field.
+	fulfillmenteventDescMessage := fulfillmenteventFields[3].Descriptor()
+	// fulfillmentevent.DefaultMessage holds the default value on creation for the message field.
+	fulfillmentevent.DefaultMessage = fulfillmenteventDescMessage.Default.(string)
+	// fulfillmentevent.MessageValidator is a validator for the "message" field. It is called by the builders before save.
+	fulfillmentevent.MessageValidator = fulfillmenteventDescMessage.Validators[0].(func(string) error)
+	// fulfillmenteventDescCity is the schema descriptor for city field.
+	fulfillmenteventDescCity := fulfillmenteventFields[4].Descriptor()
+	// fulfillmentevent.CityValidator is a validator for the "city" field. It is called by the builders before save.
+	fulfillmentevent.CityValidator = fulfillmenteventDescCity.Validators[0].(func(string) error)
+	// fulfillmenteventDescProvince is the schema descriptor for province field.
+	fulfillmenteventDescProvince := fulfillmenteventFields[5].Descriptor()
+	// fulfillmentevent.ProvinceValidator is a validator for the "province" field. It is called by the builders before save.
+	fulfillmentevent.ProvinceValidator = fulfillmenteventDescProvince.Validators[0].(func(string) error)
+	// fulfillmenteventDescCountryCode is the schema descriptor for country_code field.
+	fulfillmenteventDescCountryCode := fulfillmenteventFields[6].Descriptor()
+	// fulfillmentevent.CountryCodeValidator is a validator for the "country_code" field. It is called by the builders before save.
+	fulfillmentevent.CountryCodeValidator = fulfillmenteventDescCountryCode.Validators[0].(func(string) error)
+	// fulfillmenteventDescZip is the schema descriptor for zip field.
+	fulfillmenteventDescZip := fulfillmenteventFields[7].Descriptor()
+	// fulfillmentevent.ZipValidator is a validator for the "zip" field. It is called by the builders before save.
+	fulfillmentevent.ZipValidator = fulfillmenteventDescZip.Validators[0].(func(string) error)
 	mailingaddressMixin := schema.MailingAddress{}.Mixin()
 	mailingaddressMixinFields0 := mailingaddressMixin[0].Fields()
 	_ = mailingaddressMixinFields0
@@ -200,6 +253,177 @@ func init() {
 	mailingaddressDescPhone := mailingaddressFields[12].Descriptor()
 	// mailingaddress.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	mailingaddress.PhoneValidator = mailingaddressDescPhone.Validators[0].(func(string) error)
+	orderMixin := schema.Order{}.Mixin()
+	orderMixinFields0 := orderMixin[0].Fields()
+	_ = orderMixinFields0
+	orderFields := schema.Order{}.Fields()
+	_ = orderFields
+	// orderDescCreatedAt is the schema descriptor for created_at field.
+	orderDescCreatedAt := orderMixinFields0[0].Descriptor()
+	// order.DefaultCreatedAt holds the default value on creation for the created_at field.
+	order.DefaultCreatedAt = orderDescCreatedAt.Default.(func() time.Time)
+	// orderDescUpdatedAt is the schema descriptor for updated_at field.
+	orderDescUpdatedAt := orderMixinFields0[1].Descriptor()
+	// order.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	order.DefaultUpdatedAt = orderDescUpdatedAt.Default.(func() time.Time)
+	// order.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	order.UpdateDefaultUpdatedAt = orderDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// orderDescExternalID is the schema descriptor for external_id field.
+	orderDescExternalID := orderFields[0].Descriptor()
+	// order.ExternalIDValidator is a validator for the "external_id" field. It is called by the builders before save.
+	order.ExternalIDValidator = orderDescExternalID.Validators[0].(func(string) error)
+	// orderDescName is the schema descriptor for name field.
+	orderDescName := orderFields[2].Descriptor()
+	// order.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	order.NameValidator = orderDescName.Validators[0].(func(string) error)
+	// orderDescEmail is the schema descriptor for email field.
+	orderDescEmail := orderFields[4].Descriptor()
+	// order.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	order.EmailValidator = orderDescEmail.Validators[0].(func(string) error)
+	// orderDescEmailKey is the schema descriptor for email_key field.
+	orderDescEmailKey := orderFields[5].Descriptor()
+	// order.EmailKeyValidator is a validator for the "email_key" field. It is called by the builders before save.
+	order.EmailKeyValidator = orderDescEmailKey.Validators[0].(func(string) error)
+	// orderDescPhone is the schema descriptor for phone field.
+	orderDescPhone := orderFields[6].Descriptor()
+	// order.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
+	order.PhoneValidator = orderDescPhone.Validators[0].(func(string) error)
+	// orderDescCurrencyCode is the schema descriptor for currency_code field.
+	orderDescCurrencyCode := orderFields[8].Descriptor()
+	// order.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	order.CurrencyCodeValidator = orderDescCurrencyCode.Validators[0].(func(string) error)
+	// orderDescTotalRefunded is the schema descriptor for total_refunded field.
+	orderDescTotalRefunded := orderFields[19].Descriptor()
+	// order.DefaultTotalRefunded holds the default value on creation for the total_refunded field.
+	order.DefaultTotalRefunded = orderDescTotalRefunded.Default.(int64)
+	// orderDescStatusKey is the schema descriptor for status_key field.
+	orderDescStatusKey := orderFields[20].Descriptor()
+	// order.StatusKeyValidator is a validator for the "status_key" field. It is called by the builders before save.
+	order.StatusKeyValidator = orderDescStatusKey.Validators[0].(func(string) error)
+	// orderDescDiscountCodes is the schema descriptor for discount_codes field.
+	orderDescDiscountCodes := orderFields[21].Descriptor()
+	// order.DefaultDiscountCodes holds the default value on creation for the discount_codes field.
+	order.DefaultDiscountCodes = orderDescDiscountCodes.Default.([]string)
+	// orderDescSearchText is the schema descriptor for search_text field.
+	orderDescSearchText := orderFields[24].Descriptor()
+	// order.DefaultSearchText holds the default value on creation for the search_text field.
+	order.DefaultSearchText = orderDescSearchText.Default.(string)
+	orderlineitemFields := schema.OrderLineItem{}.Fields()
+	_ = orderlineitemFields
+	// orderlineitemDescTitle is the schema descriptor for title field.
+	orderlineitemDescTitle := orderlineitemFields[2].Descriptor()
+	// orderlineitem.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	orderlineitem.TitleValidator = orderlineitemDescTitle.Validators[0].(func(string) error)
+	// orderlineitemDescVariantTitle is the schema descriptor for variant_title field.
+	orderlineitemDescVariantTitle := orderlineitemFields[3].Descriptor()
+	// orderlineitem.DefaultVariantTitle holds the default value on creation for the variant_title field.
+	orderlineitem.DefaultVariantTitle = orderlineitemDescVariantTitle.Default.(string)
+	// orderlineitem.VariantTitleValidator is a validator for the "variant_title" field. It is called by the builders before save.
+	orderlineitem.VariantTitleValidator = orderlineitemDescVariantTitle.Validators[0].(func(string) error)
+	// orderlineitemDescSku is the schema descriptor for sku field.
+	orderlineitemDescSku := orderlineitemFields[4].Descriptor()
+	// orderlineitem.DefaultSku holds the default value on creation for the sku field.
+	orderlineitem.DefaultSku = orderlineitemDescSku.Default.(string)
+	// orderlineitem.SkuValidator is a validator for the "sku" field. It is called by the builders before save.
+	orderlineitem.SkuValidator = orderlineitemDescSku.Validators[0].(func(string) error)
+	// orderlineitemDescCurrencyCode is the schema descriptor for currency_code field.
+	orderlineitemDescCurrencyCode := orderlineitemFields[7].Descriptor()
+	// orderlineitem.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	orderlineitem.CurrencyCodeValidator = orderlineitemDescCurrencyCode.Validators[0].(func(string) error)
+	productMixin := schema.Product{}.Mixin()
+	productMixinFields0 := productMixin[0].Fields()
+	_ = productMixinFields0
+	productFields := schema.Product{}.Fields()
+	_ = productFields
+	// productDescCreatedAt is the schema descriptor for created_at field.
+	productDescCreatedAt := productMixinFields0[0].Descriptor()
+	// product.DefaultCreatedAt holds the default value on creation for the created_at field.
+	product.DefaultCreatedAt = productDescCreatedAt.Default.(func() time.Time)
+	// productDescUpdatedAt is the schema descriptor for updated_at field.
+	productDescUpdatedAt := productMixinFields0[1].Descriptor()
+	// product.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	product.DefaultUpdatedAt = productDescUpdatedAt.Default.(func() time.Time)
+	// product.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	product.UpdateDefaultUpdatedAt = productDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productDescHandle is the schema descriptor for handle field.
+	productDescHandle := productFields[0].Descriptor()
+	// product.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
+	product.HandleValidator = productDescHandle.Validators[0].(func(string) error)
+	// productDescTitle is the schema descriptor for title field.
+	productDescTitle := productFields[1].Descriptor()
+	// product.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	product.TitleValidator = productDescTitle.Validators[0].(func(string) error)
+	// productDescDescription is the schema descriptor for description field.
+	productDescDescription := productFields[2].Descriptor()
+	// product.DefaultDescription holds the default value on creation for the description field.
+	product.DefaultDescription = productDescDescription.Default.(string)
+	// productDescVendor is the schema descriptor for vendor field.
+	productDescVendor := productFields[3].Descriptor()
+	// product.DefaultVendor holds the default value on creation for the vendor field.
+	product.DefaultVendor = productDescVendor.Default.(string)
+	// product.VendorValidator is a validator for the "vendor" field. It is called by the builders before save.
+	product.VendorValidator = productDescVendor.Validators[0].(func(string) error)
+	// productDescProductType is the schema descriptor for product_type field.
+	productDescProductType := productFields[4].Descriptor()
+	// product.DefaultProductType holds the default value on creation for the product_type field.
+	product.DefaultProductType = productDescProductType.Default.(string)
+	// product.ProductTypeValidator is a validator for the "product_type" field. It is called by the builders before save.
+	product.ProductTypeValidator = productDescProductType.Validators[0].(func(string) error)
+	// productDescTags is the schema descriptor for tags field.
+	productDescTags := productFields[5].Descriptor()
+	// product.DefaultTags holds the default value on creation for the tags field.
+	product.DefaultTags = productDescTags.Default.([]string)
+	// productDescImageURL is the schema descriptor for image_url field.
+	productDescImageURL := productFields[6].Descriptor()
+	// product.ImageURLValidator is a validator for the "image_url" field. It is called by the builders before save.
+	product.ImageURLValidator = productDescImageURL.Validators[0].(func(string) error)
+	// productDescImageAlt is the schema descriptor for image_alt field.
+	productDescImageAlt := productFields[7].Descriptor()
+	// product.ImageAltValidator is a validator for the "image_alt" field. It is called by the builders before save.
+	product.ImageAltValidator = productDescImageAlt.Validators[0].(func(string) error)
+	productvariantMixin := schema.ProductVariant{}.Mixin()
+	productvariantMixinFields0 := productvariantMixin[0].Fields()
+	_ = productvariantMixinFields0
+	productvariantFields := schema.ProductVariant{}.Fields()
+	_ = productvariantFields
+	// productvariantDescCreatedAt is the schema descriptor for created_at field.
+	productvariantDescCreatedAt := productvariantMixinFields0[0].Descriptor()
+	// productvariant.DefaultCreatedAt holds the default value on creation for the created_at field.
+	productvariant.DefaultCreatedAt = productvariantDescCreatedAt.Default.(func() time.Time)
+	// productvariantDescUpdatedAt is the schema descriptor for updated_at field.
+	productvariantDescUpdatedAt := productvariantMixinFields0[1].Descriptor()
+	// productvariant.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	productvariant.DefaultUpdatedAt = productvariantDescUpdatedAt.Default.(func() time.Time)
+	// productvariant.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	productvariant.UpdateDefaultUpdatedAt = productvariantDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productvariantDescSku is the schema descriptor for sku field.
+	productvariantDescSku := productvariantFields[1].Descriptor()
+	// productvariant.SkuValidator is a validator for the "sku" field. It is called by the builders before save.
+	productvariant.SkuValidator = productvariantDescSku.Validators[0].(func(string) error)
+	// productvariantDescTitle is the schema descriptor for title field.
+	productvariantDescTitle := productvariantFields[2].Descriptor()
+	// productvariant.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	productvariant.TitleValidator = productvariantDescTitle.Validators[0].(func(string) error)
+	// productvariantDescCurrencyCode is the schema descriptor for currency_code field.
+	productvariantDescCurrencyCode := productvariantFields[5].Descriptor()
+	// productvariant.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	productvariant.CurrencyCodeValidator = productvariantDescCurrencyCode.Validators[0].(func(string) error)
+	// productvariantDescAvailableForSale is the schema descriptor for available_for_sale field.
+	productvariantDescAvailableForSale := productvariantFields[6].Descriptor()
+	// productvariant.DefaultAvailableForSale holds the default value on creation for the available_for_sale field.
+	productvariant.DefaultAvailableForSale = productvariantDescAvailableForSale.Default.(bool)
+	// productvariantDescImageURL is the schema descriptor for image_url field.
+	productvariantDescImageURL := productvariantFields[8].Descriptor()
+	// productvariant.ImageURLValidator is a validator for the "image_url" field. It is called by the builders before save.
+	productvariant.ImageURLValidator = productvariantDescImageURL.Validators[0].(func(string) error)
+	// productvariantDescImageAlt is the schema descriptor for image_alt field.
+	productvariantDescImageAlt := productvariantFields[9].Descriptor()
+	// productvariant.ImageAltValidator is a validator for the "image_alt" field. It is called by the builders before save.
+	productvariant.ImageAltValidator = productvariantDescImageAlt.Validators[0].(func(string) error)
+	// productvariantDescPosition is the schema descriptor for position field.
+	productvariantDescPosition := productvariantFields[10].Descriptor()
+	// productvariant.DefaultPosition holds the default value on creation for the position field.
+	productvariant.DefaultPosition = productvariantDescPosition.Default.(int)
 	throttleeventFields := schema.ThrottleEvent{}.Fields()
 	_ = throttleeventFields
 	// throttleeventDescKey is the schema descriptor for key field.

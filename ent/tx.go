@@ -22,8 +22,20 @@ type Tx struct {
 	CustomerAccessToken *CustomerAccessTokenClient
 	// CustomerToken is the client for interacting with the CustomerToken builders.
 	CustomerToken *CustomerTokenClient
+	// Fulfillment is the client for interacting with the Fulfillment builders.
+	Fulfillment *FulfillmentClient
+	// FulfillmentEvent is the client for interacting with the FulfillmentEvent builders.
+	FulfillmentEvent *FulfillmentEventClient
 	// MailingAddress is the client for interacting with the MailingAddress builders.
 	MailingAddress *MailingAddressClient
+	// Order is the client for interacting with the Order builders.
+	Order *OrderClient
+	// OrderLineItem is the client for interacting with the OrderLineItem builders.
+	OrderLineItem *OrderLineItemClient
+	// Product is the client for interacting with the Product builders.
+	Product *ProductClient
+	// ProductVariant is the client for interacting with the ProductVariant builders.
+	ProductVariant *ProductVariantClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
 
@@ -161,7 +173,13 @@ func (tx *Tx) init() {
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerAccessToken = NewCustomerAccessTokenClient(tx.config)
 	tx.CustomerToken = NewCustomerTokenClient(tx.config)
+	tx.Fulfillment = NewFulfillmentClient(tx.config)
+	tx.FulfillmentEvent = NewFulfillmentEventClient(tx.config)
 	tx.MailingAddress = NewMailingAddressClient(tx.config)
+	tx.Order = NewOrderClient(tx.config)
+	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
+	tx.Product = NewProductClient(tx.config)
+	tx.ProductVariant = NewProductVariantClient(tx.config)
 	tx.ThrottleEvent = NewThrottleEventClient(tx.config)
 }
 

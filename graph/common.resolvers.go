@@ -9,7 +9,7 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	return nil, nil // no public objects yet; customer data needs a token (see `customer`)
+	return r.node(ctx, id)
 }
 
 // Nodes is the resolver for the nodes field.
@@ -17,7 +17,15 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 	if len(ids) > page.Max {
 		return nil, apperr.BadRequest("at most 250 IDs")
 	}
-	return make([]model.Node, len(ids)), nil
+	out := make([]model.Node, len(ids))
+	for i, id := range ids {
+		n, err := r.node(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = n
+	}
+	return out, nil
 }
 
 // Query returns QueryResolver implementation.

@@ -25,25 +25,25 @@ func (r *customerResolver) AvatarURL(ctx context.Context, obj *ent.Customer) (*s
 
 // DefaultAddress is the resolver for the defaultAddress field.
 func (r *customerResolver) DefaultAddress(ctx context.Context, obj *ent.Customer) (*ent.MailingAddress, error) {
-	return r.Customers.DefaultAddress(ctx, obj)
+	return r.defaultAddress(ctx, obj)
 }
 
 // Addresses is the resolver for the addresses field.
 func (r *customerResolver) Addresses(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.MailingAddressConnection, error) {
-	p, err := r.Customers.Addresses(ctx, obj, pageArgs(first, after, last, before, reverse))
+	p, err := r.addressPage(ctx, obj, pageArgs(first, after, last, before, reverse))
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.MailingAddressConnection{Nodes: p.Items, PageInfo: pageInfo(p), Edges: make([]*model.MailingAddressEdge, len(p.Items))}
-	for i, a := range p.Items {
-		conn.Edges[i] = &model.MailingAddressEdge{Cursor: p.Cursors[i], Node: a}
-	}
-	return conn, nil
+	edges, info := connection(p, func(c string, a *ent.MailingAddress) *model.MailingAddressEdge {
+		return &model.MailingAddressEdge{Cursor: c, Node: a}
+	})
+	return &model.MailingAddressConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
 }
 
 // NumberOfOrders is the resolver for the numberOfOrders field.
 func (r *customerResolver) NumberOfOrders(ctx context.Context, obj *ent.Customer) (uint64, error) {
-	return 0, nil // orders arrive with the order-history area
+	n, err := r.loaders(ctx).OrderCount.Load(ctx, obj.ID)
+	return uint64(n), err
 }
 
 // CustomerCreate is the resolver for the customerCreate field.

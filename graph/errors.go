@@ -6,6 +6,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/customer"
+	"accountgraph/internal/money"
 	"accountgraph/internal/page"
 )
 
@@ -53,3 +54,37 @@ func pageInfo[T any](p page.Page[T]) *model.PageInfo {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// adminErrors is userErrors for Admin API payloads.
+func adminErrors(err error) ([]*model.AdminUserError, error) {
+	out := []*model.AdminUserError{}
+	if err == nil {
+		return out, nil
+	}
+	var fe apperr.FieldErrors
+	if !errors.As(err, &fe) {
+		return nil, err
+	}
+	for _, e := range fe {
+		var code *model.AdminErrorCode
+		if c := model.AdminErrorCode(e.Code); c.IsValid() {
+			code = &c
+		}
+		out = append(out, &model.AdminUserError{Code: code, Field: e.Field, Message: e.Message})
+	}
+	return out, nil
+}
+
+// moneyV2 shows minor units of a currency as MoneyV2.
+func moneyV2(minor int64, currency string) *model.MoneyV2 {
+	return &model.MoneyV2{Amount: money.Format(minor, currency), CurrencyCode: model.CurrencyCode(currency)}
+}
+
+// connection maps a page to a Relay connection's parts.
+func connection[T, E any](p page.Page[T], edge func(cursor string, node T) E) ([]E, *model.PageInfo) {
+	edges := make([]E, len(p.Items))
+	for i, it := range p.Items {
+		edges[i] = edge(p.Cursors[i], it)
+	}
+	return edges, pageInfo(p)
+}

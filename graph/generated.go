@@ -5,6 +5,9 @@ package graph
 import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
+	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/order"
+	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
 	"accountgraph/graph/scalar"
 	"bytes"
@@ -33,8 +36,15 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Customer() CustomerResolver
+	Fulfillment() FulfillmentResolver
+	FulfillmentEvent() FulfillmentEventResolver
+	FulfillmentTrackingInfo() FulfillmentTrackingInfoResolver
 	MailingAddress() MailingAddressResolver
 	Mutation() MutationResolver
+	Order() OrderResolver
+	OrderLineItem() OrderLineItemResolver
+	Product() ProductResolver
+	ProductVariant() ProductVariantResolver
 	Query() QueryResolver
 }
 
@@ -46,6 +56,39 @@ type ComplexityRoot struct {
 	AdminCustomerInvitePayload struct {
 		Customer           func(childComplexity int) int
 		CustomerUserErrors func(childComplexity int) int
+	}
+
+	AdminFulfillmentEventPayload struct {
+		FulfillmentEvent func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	AdminFulfillmentPayload struct {
+		Fulfillment   func(childComplexity int) int
+		FulfillmentID func(childComplexity int) int
+		Order         func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
+	AdminOrderPayload struct {
+		Order      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AdminProductsUpsertPayload struct {
+		Products   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AdminUserError struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
+	Attribute struct {
+		Key   func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	Customer struct {
@@ -62,6 +105,7 @@ type ComplexityRoot struct {
 		LastName         func(childComplexity int) int
 		Note             func(childComplexity int) int
 		NumberOfOrders   func(childComplexity int) int
+		Orders           func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
 		Phone            func(childComplexity int) int
 		State            func(childComplexity int) int
 		Tags             func(childComplexity int) int
@@ -176,6 +220,53 @@ type ComplexityRoot struct {
 		Message func(childComplexity int) int
 	}
 
+	Fulfillment struct {
+		FulfillmentLineItems func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		TrackingCompany      func(childComplexity int) int
+		TrackingInfo         func(childComplexity int, first *int) int
+	}
+
+	FulfillmentEvent struct {
+		City        func(childComplexity int) int
+		CountryCode func(childComplexity int) int
+		HappenedAt  func(childComplexity int) int
+		Message     func(childComplexity int) int
+		Province    func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Zip         func(childComplexity int) int
+	}
+
+	FulfillmentLineItem struct {
+		LineItem func(childComplexity int) int
+		Quantity func(childComplexity int) int
+	}
+
+	FulfillmentLineItemConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	FulfillmentLineItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	FulfillmentTrackingInfo struct {
+		Number func(childComplexity int) int
+		URL    func(childComplexity int) int
+	}
+
+	Image struct {
+		AltText     func(childComplexity int) int
+		Height      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		OriginalSrc func(childComplexity int) int
+		Src         func(childComplexity int) int
+		URL         func(childComplexity int) int
+		Width       func(childComplexity int) int
+	}
+
 	MailingAddress struct {
 		Address1      func(childComplexity int) int
 		Address2      func(childComplexity int) int
@@ -209,8 +300,19 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	MoneyV2 struct {
+		Amount       func(childComplexity int) int
+		CurrencyCode func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AdminCustomerInvite          func(childComplexity int, input model.AdminCustomerInviteInput) int
+		AdminFulfillmentCreate       func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
+		AdminFulfillmentEventAdd     func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
+		AdminOrderCancel             func(childComplexity int, id string, reason order.CancelReason) int
+		AdminOrderCreate             func(childComplexity int, order model.AdminOrderInput) int
+		AdminOrderUpdate             func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
+		AdminProductsUpsert          func(childComplexity int, products []*model.AdminProductInput) int
 		CustomerAccessTokenCreate    func(childComplexity int, input model.CustomerAccessTokenCreateInput) int
 		CustomerAccessTokenDelete    func(childComplexity int, customerAccessToken string) int
 		CustomerAccessTokenRenew     func(childComplexity int, customerAccessToken string) int
@@ -227,11 +329,123 @@ type ComplexityRoot struct {
 		CustomerUpdate               func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
 	}
 
+	Order struct {
+		BillingAddress            func(childComplexity int) int
+		CancelReason              func(childComplexity int) int
+		CanceledAt                func(childComplexity int) int
+		CurrencyCode              func(childComplexity int) int
+		CurrentSubtotalPrice      func(childComplexity int) int
+		CurrentTotalPrice         func(childComplexity int) int
+		CurrentTotalShippingPrice func(childComplexity int) int
+		CurrentTotalTax           func(childComplexity int) int
+		CustomAttributes          func(childComplexity int) int
+		CustomerLocale            func(childComplexity int) int
+		CustomerURL               func(childComplexity int) int
+		Edited                    func(childComplexity int) int
+		Email                     func(childComplexity int) int
+		FinancialStatus           func(childComplexity int) int
+		FulfillmentStatus         func(childComplexity int) int
+		ID                        func(childComplexity int) int
+		LineItems                 func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Name                      func(childComplexity int) int
+		OrderNumber               func(childComplexity int) int
+		OriginalTotalPrice        func(childComplexity int) int
+		Phone                     func(childComplexity int) int
+		ProcessedAt               func(childComplexity int) int
+		ShippingAddress           func(childComplexity int) int
+		StatusURL                 func(childComplexity int) int
+		SubtotalPrice             func(childComplexity int) int
+		SubtotalPriceV2           func(childComplexity int) int
+		SuccessfulFulfillments    func(childComplexity int, first *int) int
+		TotalPrice                func(childComplexity int) int
+		TotalPriceV2              func(childComplexity int) int
+		TotalRefunded             func(childComplexity int) int
+		TotalRefundedV2           func(childComplexity int) int
+		TotalShippingPrice        func(childComplexity int) int
+		TotalShippingPriceV2      func(childComplexity int) int
+		TotalTax                  func(childComplexity int) int
+		TotalTaxV2                func(childComplexity int) int
+		TrackingEvents            func(childComplexity int) int
+	}
+
+	OrderConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	OrderEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	OrderLineItem struct {
+		CurrentQuantity      func(childComplexity int) int
+		CustomAttributes     func(childComplexity int) int
+		DiscountedTotalPrice func(childComplexity int) int
+		OriginalTotalPrice   func(childComplexity int) int
+		Quantity             func(childComplexity int) int
+		Title                func(childComplexity int) int
+		Variant              func(childComplexity int) int
+	}
+
+	OrderLineItemConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	OrderLineItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	Product struct {
+		AvailableForSale func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		Description      func(childComplexity int, truncateAt *int) int
+		FeaturedImage    func(childComplexity int) int
+		Handle           func(childComplexity int) int
+		ID               func(childComplexity int) int
+		ProductType      func(childComplexity int) int
+		Tags             func(childComplexity int) int
+		Title            func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+		Variants         func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductVariantSortKeys) int
+		Vendor           func(childComplexity int) int
+	}
+
+	ProductVariant struct {
+		AvailableForSale func(childComplexity int) int
+		CompareAtPrice   func(childComplexity int) int
+		CompareAtPriceV2 func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Image            func(childComplexity int) int
+		Price            func(childComplexity int) int
+		PriceV2          func(childComplexity int) int
+		Product          func(childComplexity int) int
+		SelectedOptions  func(childComplexity int) int
+		Sku              func(childComplexity int) int
+		Title            func(childComplexity int) int
+	}
+
+	ProductVariantConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ProductVariantEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Query struct {
@@ -240,6 +454,12 @@ type ComplexityRoot struct {
 		Customer       func(childComplexity int, customerAccessToken string) int
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
+		Product        func(childComplexity int, handle *string, id *string) int
+	}
+
+	SelectedOption struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	UserError struct {
@@ -262,6 +482,21 @@ type CustomerResolver interface {
 	DefaultAddress(ctx context.Context, obj *ent.Customer) (*ent.MailingAddress, error)
 	Addresses(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.MailingAddressConnection, error)
 	NumberOfOrders(ctx context.Context, obj *ent.Customer) (uint64, error)
+
+	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
+}
+type FulfillmentResolver interface {
+	TrackingInfo(ctx context.Context, obj *ent.Fulfillment, first *int) ([]*schema.TrackingInfo, error)
+	FulfillmentLineItems(ctx context.Context, obj *ent.Fulfillment, first *int, after *string, last *int, before *string, reverse *bool) (*model.FulfillmentLineItemConnection, error)
+}
+type FulfillmentEventResolver interface {
+	Message(ctx context.Context, obj *ent.FulfillmentEvent) (*string, error)
+
+	CountryCode(ctx context.Context, obj *ent.FulfillmentEvent) (*model.CountryCode, error)
+}
+type FulfillmentTrackingInfoResolver interface {
+	Number(ctx context.Context, obj *schema.TrackingInfo) (*string, error)
+	URL(ctx context.Context, obj *schema.TrackingInfo) (*string, error)
 }
 type MailingAddressResolver interface {
 	ID(ctx context.Context, obj *ent.MailingAddress) (string, error)
@@ -290,12 +525,78 @@ type MutationResolver interface {
 	CustomerAddressDelete(ctx context.Context, customerAccessToken string, id string) (*model.CustomerAddressDeletePayload, error)
 	CustomerDefaultAddressUpdate(ctx context.Context, customerAccessToken string, addressID string) (*model.CustomerDefaultAddressUpdatePayload, error)
 	AdminCustomerInvite(ctx context.Context, input model.AdminCustomerInviteInput) (*model.AdminCustomerInvitePayload, error)
+	AdminProductsUpsert(ctx context.Context, products []*model.AdminProductInput) (*model.AdminProductsUpsertPayload, error)
+	AdminOrderCreate(ctx context.Context, order model.AdminOrderInput) (*model.AdminOrderPayload, error)
+	AdminOrderUpdate(ctx context.Context, id string, input model.AdminOrderUpdateInput) (*model.AdminOrderPayload, error)
+	AdminOrderCancel(ctx context.Context, id string, reason order.CancelReason) (*model.AdminOrderPayload, error)
+	AdminFulfillmentCreate(ctx context.Context, orderID string, fulfillment model.AdminFulfillmentInput) (*model.AdminFulfillmentPayload, error)
+	AdminFulfillmentEventAdd(ctx context.Context, fulfillmentID string, event model.AdminFulfillmentEventInput) (*model.AdminFulfillmentEventPayload, error)
+}
+type OrderResolver interface {
+	ID(ctx context.Context, obj *ent.Order) (string, error)
+
+	CurrencyCode(ctx context.Context, obj *ent.Order) (model.CurrencyCode, error)
+	Edited(ctx context.Context, obj *ent.Order) (bool, error)
+	CustomAttributes(ctx context.Context, obj *ent.Order) ([]*model.Attribute, error)
+	CustomerLocale(ctx context.Context, obj *ent.Order) (*string, error)
+	CustomerURL(ctx context.Context, obj *ent.Order) (*string, error)
+	StatusURL(ctx context.Context, obj *ent.Order) (string, error)
+	SubtotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	SubtotalPriceV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	TotalShippingPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	TotalShippingPriceV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	TotalTax(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	TotalTaxV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	TotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	TotalPriceV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	TotalRefunded(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	TotalRefundedV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	OriginalTotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	CurrentTotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	CurrentSubtotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	CurrentTotalTax(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	CurrentTotalShippingPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+	ShippingAddress(ctx context.Context, obj *ent.Order) (*ent.MailingAddress, error)
+	BillingAddress(ctx context.Context, obj *ent.Order) (*ent.MailingAddress, error)
+	LineItems(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool) (*model.OrderLineItemConnection, error)
+	SuccessfulFulfillments(ctx context.Context, obj *ent.Order, first *int) ([]*ent.Fulfillment, error)
+	TrackingEvents(ctx context.Context, obj *ent.Order) ([]*ent.FulfillmentEvent, error)
+}
+type OrderLineItemResolver interface {
+	OriginalTotalPrice(ctx context.Context, obj *ent.OrderLineItem) (*model.MoneyV2, error)
+	DiscountedTotalPrice(ctx context.Context, obj *ent.OrderLineItem) (*model.MoneyV2, error)
+	Variant(ctx context.Context, obj *ent.OrderLineItem) (*ent.ProductVariant, error)
+	CustomAttributes(ctx context.Context, obj *ent.OrderLineItem) ([]*model.Attribute, error)
+}
+type ProductResolver interface {
+	ID(ctx context.Context, obj *ent.Product) (string, error)
+
+	Description(ctx context.Context, obj *ent.Product, truncateAt *int) (string, error)
+
+	FeaturedImage(ctx context.Context, obj *ent.Product) (*model.Image, error)
+	AvailableForSale(ctx context.Context, obj *ent.Product) (bool, error)
+
+	Variants(ctx context.Context, obj *ent.Product, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductVariantSortKeys) (*model.ProductVariantConnection, error)
+}
+type ProductVariantResolver interface {
+	ID(ctx context.Context, obj *ent.ProductVariant) (string, error)
+
+	Sku(ctx context.Context, obj *ent.ProductVariant) (*string, error)
+	Price(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error)
+	PriceV2(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error)
+	CompareAtPrice(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error)
+	CompareAtPriceV2(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error)
+
+	SelectedOptions(ctx context.Context, obj *ent.ProductVariant) ([]*schema.SelectedOption, error)
+	Image(ctx context.Context, obj *ent.ProductVariant) (*model.Image, error)
+	Product(ctx context.Context, obj *ent.ProductVariant) (*ent.Product, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
 	AdminCustomer(ctx context.Context, id string) (*ent.Customer, error)
 	AdminCustomers(ctx context.Context, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) (*model.CustomerConnection, error)
+	Product(ctx context.Context, handle *string, id *string) (*ent.Product, error)
 	Customer(ctx context.Context, customerAccessToken string) (*ent.Customer, error)
 }
 
@@ -329,6 +630,102 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdminCustomerInvitePayload.CustomerUserErrors(childComplexity), true
+
+	case "AdminFulfillmentEventPayload.fulfillmentEvent":
+		if e.ComplexityRoot.AdminFulfillmentEventPayload.FulfillmentEvent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminFulfillmentEventPayload.FulfillmentEvent(childComplexity), true
+	case "AdminFulfillmentEventPayload.userErrors":
+		if e.ComplexityRoot.AdminFulfillmentEventPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminFulfillmentEventPayload.UserErrors(childComplexity), true
+
+	case "AdminFulfillmentPayload.fulfillment":
+		if e.ComplexityRoot.AdminFulfillmentPayload.Fulfillment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminFulfillmentPayload.Fulfillment(childComplexity), true
+	case "AdminFulfillmentPayload.fulfillmentId":
+		if e.ComplexityRoot.AdminFulfillmentPayload.FulfillmentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminFulfillmentPayload.FulfillmentID(childComplexity), true
+	case "AdminFulfillmentPayload.order":
+		if e.ComplexityRoot.AdminFulfillmentPayload.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminFulfillmentPayload.Order(childComplexity), true
+	case "AdminFulfillmentPayload.userErrors":
+		if e.ComplexityRoot.AdminFulfillmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminFulfillmentPayload.UserErrors(childComplexity), true
+
+	case "AdminOrderPayload.order":
+		if e.ComplexityRoot.AdminOrderPayload.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminOrderPayload.Order(childComplexity), true
+	case "AdminOrderPayload.userErrors":
+		if e.ComplexityRoot.AdminOrderPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminOrderPayload.UserErrors(childComplexity), true
+
+	case "AdminProductsUpsertPayload.products":
+		if e.ComplexityRoot.AdminProductsUpsertPayload.Products == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminProductsUpsertPayload.Products(childComplexity), true
+	case "AdminProductsUpsertPayload.userErrors":
+		if e.ComplexityRoot.AdminProductsUpsertPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminProductsUpsertPayload.UserErrors(childComplexity), true
+
+	case "AdminUserError.code":
+		if e.ComplexityRoot.AdminUserError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminUserError.Code(childComplexity), true
+	case "AdminUserError.field":
+		if e.ComplexityRoot.AdminUserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminUserError.Field(childComplexity), true
+	case "AdminUserError.message":
+		if e.ComplexityRoot.AdminUserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminUserError.Message(childComplexity), true
+
+	case "Attribute.key":
+		if e.ComplexityRoot.Attribute.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attribute.Key(childComplexity), true
+	case "Attribute.value":
+		if e.ComplexityRoot.Attribute.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attribute.Value(childComplexity), true
 
 	case "Customer.acceptsMarketing":
 		if e.ComplexityRoot.Customer.AcceptsMarketing == nil {
@@ -413,6 +810,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.NumberOfOrders(childComplexity), true
+	case "Customer.orders":
+		if e.ComplexityRoot.Customer.Orders == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_orders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Orders(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["sortKey"].(*model.OrderSortKeys), args["query"].(*string)), true
 	case "Customer.phone":
 		if e.ComplexityRoot.Customer.Phone == nil {
 			break
@@ -780,6 +1188,179 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerUserError.Message(childComplexity), true
 
+	case "Fulfillment.fulfillmentLineItems":
+		if e.ComplexityRoot.Fulfillment.FulfillmentLineItems == nil {
+			break
+		}
+
+		args, err := ec.field_Fulfillment_fulfillmentLineItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Fulfillment.FulfillmentLineItems(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Fulfillment.trackingCompany":
+		if e.ComplexityRoot.Fulfillment.TrackingCompany == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfillment.TrackingCompany(childComplexity), true
+	case "Fulfillment.trackingInfo":
+		if e.ComplexityRoot.Fulfillment.TrackingInfo == nil {
+			break
+		}
+
+		args, err := ec.field_Fulfillment_trackingInfo_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Fulfillment.TrackingInfo(childComplexity, args["first"].(*int)), true
+
+	case "FulfillmentEvent.city":
+		if e.ComplexityRoot.FulfillmentEvent.City == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentEvent.City(childComplexity), true
+	case "FulfillmentEvent.countryCode":
+		if e.ComplexityRoot.FulfillmentEvent.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentEvent.CountryCode(childComplexity), true
+	case "FulfillmentEvent.happenedAt":
+		if e.ComplexityRoot.FulfillmentEvent.HappenedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentEvent.HappenedAt(childComplexity), true
+	case "FulfillmentEvent.message":
+		if e.ComplexityRoot.FulfillmentEvent.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentEvent.Message(childComplexity), true
+	case "FulfillmentEvent.province":
+		if e.ComplexityRoot.FulfillmentEvent.Province == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentEvent.Province(childComplexity), true
+	case "FulfillmentEvent.status":
+		if e.ComplexityRoot.FulfillmentEvent.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentEvent.Status(childComplexity), true
+	case "FulfillmentEvent.zip":
+		if e.ComplexityRoot.FulfillmentEvent.Zip == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentEvent.Zip(childComplexity), true
+
+	case "FulfillmentLineItem.lineItem":
+		if e.ComplexityRoot.FulfillmentLineItem.LineItem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentLineItem.LineItem(childComplexity), true
+	case "FulfillmentLineItem.quantity":
+		if e.ComplexityRoot.FulfillmentLineItem.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentLineItem.Quantity(childComplexity), true
+
+	case "FulfillmentLineItemConnection.edges":
+		if e.ComplexityRoot.FulfillmentLineItemConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentLineItemConnection.Edges(childComplexity), true
+	case "FulfillmentLineItemConnection.nodes":
+		if e.ComplexityRoot.FulfillmentLineItemConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentLineItemConnection.Nodes(childComplexity), true
+	case "FulfillmentLineItemConnection.pageInfo":
+		if e.ComplexityRoot.FulfillmentLineItemConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentLineItemConnection.PageInfo(childComplexity), true
+
+	case "FulfillmentLineItemEdge.cursor":
+		if e.ComplexityRoot.FulfillmentLineItemEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentLineItemEdge.Cursor(childComplexity), true
+	case "FulfillmentLineItemEdge.node":
+		if e.ComplexityRoot.FulfillmentLineItemEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentLineItemEdge.Node(childComplexity), true
+
+	case "FulfillmentTrackingInfo.number":
+		if e.ComplexityRoot.FulfillmentTrackingInfo.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentTrackingInfo.Number(childComplexity), true
+	case "FulfillmentTrackingInfo.url":
+		if e.ComplexityRoot.FulfillmentTrackingInfo.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfillmentTrackingInfo.URL(childComplexity), true
+
+	case "Image.altText":
+		if e.ComplexityRoot.Image.AltText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.AltText(childComplexity), true
+	case "Image.height":
+		if e.ComplexityRoot.Image.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.Height(childComplexity), true
+	case "Image.id":
+		if e.ComplexityRoot.Image.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.ID(childComplexity), true
+	case "Image.originalSrc":
+		if e.ComplexityRoot.Image.OriginalSrc == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.OriginalSrc(childComplexity), true
+	case "Image.src":
+		if e.ComplexityRoot.Image.Src == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.Src(childComplexity), true
+	case "Image.url":
+		if e.ComplexityRoot.Image.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.URL(childComplexity), true
+	case "Image.width":
+		if e.ComplexityRoot.Image.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.Width(childComplexity), true
+
 	case "MailingAddress.address1":
 		if e.ComplexityRoot.MailingAddress.Address1 == nil {
 			break
@@ -932,6 +1513,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MailingAddressEdge.Node(childComplexity), true
 
+	case "MoneyV2.amount":
+		if e.ComplexityRoot.MoneyV2.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoneyV2.Amount(childComplexity), true
+	case "MoneyV2.currencyCode":
+		if e.ComplexityRoot.MoneyV2.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoneyV2.CurrencyCode(childComplexity), true
+
 	case "Mutation.adminCustomerInvite":
 		if e.ComplexityRoot.Mutation.AdminCustomerInvite == nil {
 			break
@@ -943,6 +1537,72 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminCustomerInvite(childComplexity, args["input"].(model.AdminCustomerInviteInput)), true
+	case "Mutation.adminFulfillmentCreate":
+		if e.ComplexityRoot.Mutation.AdminFulfillmentCreate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminFulfillmentCreate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminFulfillmentCreate(childComplexity, args["orderId"].(string), args["fulfillment"].(model.AdminFulfillmentInput)), true
+	case "Mutation.adminFulfillmentEventAdd":
+		if e.ComplexityRoot.Mutation.AdminFulfillmentEventAdd == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminFulfillmentEventAdd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminFulfillmentEventAdd(childComplexity, args["fulfillmentId"].(string), args["event"].(model.AdminFulfillmentEventInput)), true
+	case "Mutation.adminOrderCancel":
+		if e.ComplexityRoot.Mutation.AdminOrderCancel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminOrderCancel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminOrderCancel(childComplexity, args["id"].(string), args["reason"].(order.CancelReason)), true
+	case "Mutation.adminOrderCreate":
+		if e.ComplexityRoot.Mutation.AdminOrderCreate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminOrderCreate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminOrderCreate(childComplexity, args["order"].(model.AdminOrderInput)), true
+	case "Mutation.adminOrderUpdate":
+		if e.ComplexityRoot.Mutation.AdminOrderUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminOrderUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminOrderUpdate(childComplexity, args["id"].(string), args["input"].(model.AdminOrderUpdateInput)), true
+	case "Mutation.adminProductsUpsert":
+		if e.ComplexityRoot.Mutation.AdminProductsUpsert == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminProductsUpsert_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminProductsUpsert(childComplexity, args["products"].([]*model.AdminProductInput)), true
 	case "Mutation.customerAccessTokenCreate":
 		if e.ComplexityRoot.Mutation.CustomerAccessTokenCreate == nil {
 			break
@@ -1098,6 +1758,346 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.CustomerUpdate(childComplexity, args["customerAccessToken"].(string), args["customer"].(model.CustomerUpdateInput)), true
 
+	case "Order.billingAddress":
+		if e.ComplexityRoot.Order.BillingAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.BillingAddress(childComplexity), true
+	case "Order.cancelReason":
+		if e.ComplexityRoot.Order.CancelReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CancelReason(childComplexity), true
+	case "Order.canceledAt":
+		if e.ComplexityRoot.Order.CanceledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CanceledAt(childComplexity), true
+	case "Order.currencyCode":
+		if e.ComplexityRoot.Order.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CurrencyCode(childComplexity), true
+	case "Order.currentSubtotalPrice":
+		if e.ComplexityRoot.Order.CurrentSubtotalPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CurrentSubtotalPrice(childComplexity), true
+	case "Order.currentTotalPrice":
+		if e.ComplexityRoot.Order.CurrentTotalPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CurrentTotalPrice(childComplexity), true
+	case "Order.currentTotalShippingPrice":
+		if e.ComplexityRoot.Order.CurrentTotalShippingPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CurrentTotalShippingPrice(childComplexity), true
+	case "Order.currentTotalTax":
+		if e.ComplexityRoot.Order.CurrentTotalTax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CurrentTotalTax(childComplexity), true
+	case "Order.customAttributes":
+		if e.ComplexityRoot.Order.CustomAttributes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CustomAttributes(childComplexity), true
+	case "Order.customerLocale":
+		if e.ComplexityRoot.Order.CustomerLocale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CustomerLocale(childComplexity), true
+	case "Order.customerUrl":
+		if e.ComplexityRoot.Order.CustomerURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CustomerURL(childComplexity), true
+	case "Order.edited":
+		if e.ComplexityRoot.Order.Edited == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Edited(childComplexity), true
+	case "Order.email":
+		if e.ComplexityRoot.Order.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Email(childComplexity), true
+	case "Order.financialStatus":
+		if e.ComplexityRoot.Order.FinancialStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.FinancialStatus(childComplexity), true
+	case "Order.fulfillmentStatus":
+		if e.ComplexityRoot.Order.FulfillmentStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.FulfillmentStatus(childComplexity), true
+	case "Order.id":
+		if e.ComplexityRoot.Order.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.ID(childComplexity), true
+	case "Order.lineItems":
+		if e.ComplexityRoot.Order.LineItems == nil {
+			break
+		}
+
+		args, err := ec.field_Order_lineItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Order.LineItems(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Order.name":
+		if e.ComplexityRoot.Order.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Name(childComplexity), true
+	case "Order.orderNumber":
+		if e.ComplexityRoot.Order.OrderNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.OrderNumber(childComplexity), true
+	case "Order.originalTotalPrice":
+		if e.ComplexityRoot.Order.OriginalTotalPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.OriginalTotalPrice(childComplexity), true
+	case "Order.phone":
+		if e.ComplexityRoot.Order.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Phone(childComplexity), true
+	case "Order.processedAt":
+		if e.ComplexityRoot.Order.ProcessedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.ProcessedAt(childComplexity), true
+	case "Order.shippingAddress":
+		if e.ComplexityRoot.Order.ShippingAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.ShippingAddress(childComplexity), true
+	case "Order.statusUrl":
+		if e.ComplexityRoot.Order.StatusURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.StatusURL(childComplexity), true
+	case "Order.subtotalPrice":
+		if e.ComplexityRoot.Order.SubtotalPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.SubtotalPrice(childComplexity), true
+	case "Order.subtotalPriceV2":
+		if e.ComplexityRoot.Order.SubtotalPriceV2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.SubtotalPriceV2(childComplexity), true
+	case "Order.successfulFulfillments":
+		if e.ComplexityRoot.Order.SuccessfulFulfillments == nil {
+			break
+		}
+
+		args, err := ec.field_Order_successfulFulfillments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Order.SuccessfulFulfillments(childComplexity, args["first"].(*int)), true
+	case "Order.totalPrice":
+		if e.ComplexityRoot.Order.TotalPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.TotalPrice(childComplexity), true
+	case "Order.totalPriceV2":
+		if e.ComplexityRoot.Order.TotalPriceV2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.TotalPriceV2(childComplexity), true
+	case "Order.totalRefunded":
+		if e.ComplexityRoot.Order.TotalRefunded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.TotalRefunded(childComplexity), true
+	case "Order.totalRefundedV2":
+		if e.ComplexityRoot.Order.TotalRefundedV2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.TotalRefundedV2(childComplexity), true
+	case "Order.totalShippingPrice":
+		if e.ComplexityRoot.Order.TotalShippingPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.TotalShippingPrice(childComplexity), true
+	case "Order.totalShippingPriceV2":
+		if e.ComplexityRoot.Order.TotalShippingPriceV2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.TotalShippingPriceV2(childComplexity), true
+	case "Order.totalTax":
+		if e.ComplexityRoot.Order.TotalTax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.TotalTax(childComplexity), true
+	case "Order.totalTaxV2":
+		if e.ComplexityRoot.Order.TotalTaxV2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.TotalTaxV2(childComplexity), true
+	case "Order.trackingEvents":
+		if e.ComplexityRoot.Order.TrackingEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.TrackingEvents(childComplexity), true
+
+	case "OrderConnection.edges":
+		if e.ComplexityRoot.OrderConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderConnection.Edges(childComplexity), true
+	case "OrderConnection.nodes":
+		if e.ComplexityRoot.OrderConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderConnection.Nodes(childComplexity), true
+	case "OrderConnection.pageInfo":
+		if e.ComplexityRoot.OrderConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderConnection.PageInfo(childComplexity), true
+	case "OrderConnection.totalCount":
+		if e.ComplexityRoot.OrderConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderConnection.TotalCount(childComplexity), true
+
+	case "OrderEdge.cursor":
+		if e.ComplexityRoot.OrderEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEdge.Cursor(childComplexity), true
+	case "OrderEdge.node":
+		if e.ComplexityRoot.OrderEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEdge.Node(childComplexity), true
+
+	case "OrderLineItem.currentQuantity":
+		if e.ComplexityRoot.OrderLineItem.CurrentQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.CurrentQuantity(childComplexity), true
+	case "OrderLineItem.customAttributes":
+		if e.ComplexityRoot.OrderLineItem.CustomAttributes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.CustomAttributes(childComplexity), true
+	case "OrderLineItem.discountedTotalPrice":
+		if e.ComplexityRoot.OrderLineItem.DiscountedTotalPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.DiscountedTotalPrice(childComplexity), true
+	case "OrderLineItem.originalTotalPrice":
+		if e.ComplexityRoot.OrderLineItem.OriginalTotalPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.OriginalTotalPrice(childComplexity), true
+	case "OrderLineItem.quantity":
+		if e.ComplexityRoot.OrderLineItem.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.Quantity(childComplexity), true
+	case "OrderLineItem.title":
+		if e.ComplexityRoot.OrderLineItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.Title(childComplexity), true
+	case "OrderLineItem.variant":
+		if e.ComplexityRoot.OrderLineItem.Variant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.Variant(childComplexity), true
+
+	case "OrderLineItemConnection.edges":
+		if e.ComplexityRoot.OrderLineItemConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItemConnection.Edges(childComplexity), true
+	case "OrderLineItemConnection.nodes":
+		if e.ComplexityRoot.OrderLineItemConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItemConnection.Nodes(childComplexity), true
+	case "OrderLineItemConnection.pageInfo":
+		if e.ComplexityRoot.OrderLineItemConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItemConnection.PageInfo(childComplexity), true
+
+	case "OrderLineItemEdge.cursor":
+		if e.ComplexityRoot.OrderLineItemEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItemEdge.Cursor(childComplexity), true
+	case "OrderLineItemEdge.node":
+		if e.ComplexityRoot.OrderLineItemEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItemEdge.Node(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1122,6 +2122,188 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "Product.availableForSale":
+		if e.ComplexityRoot.Product.AvailableForSale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.AvailableForSale(childComplexity), true
+	case "Product.createdAt":
+		if e.ComplexityRoot.Product.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.CreatedAt(childComplexity), true
+	case "Product.description":
+		if e.ComplexityRoot.Product.Description == nil {
+			break
+		}
+
+		args, err := ec.field_Product_description_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Product.Description(childComplexity, args["truncateAt"].(*int)), true
+	case "Product.featuredImage":
+		if e.ComplexityRoot.Product.FeaturedImage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.FeaturedImage(childComplexity), true
+	case "Product.handle":
+		if e.ComplexityRoot.Product.Handle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Handle(childComplexity), true
+	case "Product.id":
+		if e.ComplexityRoot.Product.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ID(childComplexity), true
+	case "Product.productType":
+		if e.ComplexityRoot.Product.ProductType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ProductType(childComplexity), true
+	case "Product.tags":
+		if e.ComplexityRoot.Product.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Tags(childComplexity), true
+	case "Product.title":
+		if e.ComplexityRoot.Product.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Title(childComplexity), true
+	case "Product.updatedAt":
+		if e.ComplexityRoot.Product.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.UpdatedAt(childComplexity), true
+	case "Product.variants":
+		if e.ComplexityRoot.Product.Variants == nil {
+			break
+		}
+
+		args, err := ec.field_Product_variants_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Product.Variants(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["sortKey"].(*model.ProductVariantSortKeys)), true
+	case "Product.vendor":
+		if e.ComplexityRoot.Product.Vendor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Vendor(childComplexity), true
+
+	case "ProductVariant.availableForSale":
+		if e.ComplexityRoot.ProductVariant.AvailableForSale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.AvailableForSale(childComplexity), true
+	case "ProductVariant.compareAtPrice":
+		if e.ComplexityRoot.ProductVariant.CompareAtPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.CompareAtPrice(childComplexity), true
+	case "ProductVariant.compareAtPriceV2":
+		if e.ComplexityRoot.ProductVariant.CompareAtPriceV2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.CompareAtPriceV2(childComplexity), true
+	case "ProductVariant.id":
+		if e.ComplexityRoot.ProductVariant.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.ID(childComplexity), true
+	case "ProductVariant.image":
+		if e.ComplexityRoot.ProductVariant.Image == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Image(childComplexity), true
+	case "ProductVariant.price":
+		if e.ComplexityRoot.ProductVariant.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Price(childComplexity), true
+	case "ProductVariant.priceV2":
+		if e.ComplexityRoot.ProductVariant.PriceV2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.PriceV2(childComplexity), true
+	case "ProductVariant.product":
+		if e.ComplexityRoot.ProductVariant.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Product(childComplexity), true
+	case "ProductVariant.selectedOptions":
+		if e.ComplexityRoot.ProductVariant.SelectedOptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.SelectedOptions(childComplexity), true
+	case "ProductVariant.sku":
+		if e.ComplexityRoot.ProductVariant.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Sku(childComplexity), true
+	case "ProductVariant.title":
+		if e.ComplexityRoot.ProductVariant.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Title(childComplexity), true
+
+	case "ProductVariantConnection.edges":
+		if e.ComplexityRoot.ProductVariantConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariantConnection.Edges(childComplexity), true
+	case "ProductVariantConnection.nodes":
+		if e.ComplexityRoot.ProductVariantConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariantConnection.Nodes(childComplexity), true
+	case "ProductVariantConnection.pageInfo":
+		if e.ComplexityRoot.ProductVariantConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariantConnection.PageInfo(childComplexity), true
+
+	case "ProductVariantEdge.cursor":
+		if e.ComplexityRoot.ProductVariantEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariantEdge.Cursor(childComplexity), true
+	case "ProductVariantEdge.node":
+		if e.ComplexityRoot.ProductVariantEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariantEdge.Node(childComplexity), true
 
 	case "Query.adminCustomer":
 		if e.ComplexityRoot.Query.AdminCustomer == nil {
@@ -1179,6 +2361,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.product":
+		if e.ComplexityRoot.Query.Product == nil {
+			break
+		}
+
+		args, err := ec.field_Query_product_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Product(childComplexity, args["handle"].(*string), args["id"].(*string)), true
+
+	case "SelectedOption.name":
+		if e.ComplexityRoot.SelectedOption.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectedOption.Name(childComplexity), true
+	case "SelectedOption.value":
+		if e.ComplexityRoot.SelectedOption.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectedOption.Value(childComplexity), true
 
 	case "UserError.field":
 		if e.ComplexityRoot.UserError.Field == nil {
@@ -1203,6 +2409,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AdminCustomerInviteInput", ec.unmarshalInputAdminCustomerInviteInput),
+			graphql.NewInputUnmarshaler("AdminFulfillmentEventInput", ec.unmarshalInputAdminFulfillmentEventInput),
+			graphql.NewInputUnmarshaler("AdminFulfillmentInput", ec.unmarshalInputAdminFulfillmentInput),
+			graphql.NewInputUnmarshaler("AdminFulfillmentLineInput", ec.unmarshalInputAdminFulfillmentLineInput),
+			graphql.NewInputUnmarshaler("AdminOrderInput", ec.unmarshalInputAdminOrderInput),
+			graphql.NewInputUnmarshaler("AdminOrderLineItemInput", ec.unmarshalInputAdminOrderLineItemInput),
+			graphql.NewInputUnmarshaler("AdminOrderUpdateInput", ec.unmarshalInputAdminOrderUpdateInput),
+			graphql.NewInputUnmarshaler("AdminProductInput", ec.unmarshalInputAdminProductInput),
+			graphql.NewInputUnmarshaler("AdminProductVariantInput", ec.unmarshalInputAdminProductVariantInput),
+			graphql.NewInputUnmarshaler("AdminTrackingInfoInput", ec.unmarshalInputAdminTrackingInfoInput),
 			graphql.NewInputUnmarshaler("BuyerInput", ec.unmarshalInputBuyerInput),
 			graphql.NewInputUnmarshaler("CustomerAccessTokenCreateInput", ec.unmarshalInputCustomerAccessTokenCreateInput),
 			graphql.NewInputUnmarshaler("CustomerActivateInput", ec.unmarshalInputCustomerActivateInput),
@@ -1210,6 +2425,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerResetInput", ec.unmarshalInputCustomerResetInput),
 			graphql.NewInputUnmarshaler("CustomerUpdateInput", ec.unmarshalInputCustomerUpdateInput),
 			graphql.NewInputUnmarshaler("MailingAddressInput", ec.unmarshalInputMailingAddressInput),
+			graphql.NewInputUnmarshaler("SelectedOptionInput", ec.unmarshalInputSelectedOptionInput),
 			graphql.NewInputUnmarshaler("VisitorConsent", ec.unmarshalInputVisitorConsent),
 		)
 	}
@@ -1494,6 +2710,225 @@ type CustomerEdge {
   cursor: String!
   "The customer."
   node: Customer!
+}
+`, BuiltIn: false},
+	{Name: "../schema/catalog.graphqls", Input: `# The catalogue that account pages show beside orders and wishlists, kept
+# in sync by the shop's catalogue system through adminProductsUpsert.
+
+extend type Query {
+  "A product by handle or by global ID."
+  product("The product's handle." handle: String, "The product's global ID." id: ID): Product
+}
+
+extend type Mutation {
+  "Creates or updates products and their variants, matched by handle and SKU. All or nothing."
+  adminProductsUpsert("The products, at most 250." products: [AdminProductInput!]!): AdminProductsUpsertPayload @adminScope(scope: "catalog:write")
+}
+
+"An amount of money in a currency."
+type MoneyV2 {
+  "The amount as an exact decimal string, for example ` + "`" + `\"19.99\"` + "`" + `."
+  amount: Decimal!
+  "The currency of the amount."
+  currencyCode: CurrencyCode!
+}
+
+"A picture of a product or variant."
+type Image {
+  "The image's ID; null: images have no ID of their own here."
+  id: ID
+  "The text that describes the image."
+  altText: String
+  "The image's address."
+  url: URL!
+  "The image's address."
+  src: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
+  "The image's address."
+  originalSrc: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
+  "Width in pixels, when known."
+  width: Int
+  "Height in pixels, when known."
+  height: Int
+}
+
+"An option of a variant, such as Size: M."
+type SelectedOption {
+  "The option's name, such as ` + "`" + `Size` + "`" + `."
+  name: String!
+  "The option's value, such as ` + "`" + `M` + "`" + `."
+  value: String!
+}
+
+"A product of the catalogue."
+type Product implements Node {
+  "The product's global ID."
+  id: ID!
+  "The URL-safe name of the product."
+  handle: String!
+  "The product's title."
+  title: String!
+  "The description as plain text, cut at ` + "`" + `truncateAt` + "`" + ` characters when given."
+  description(truncateAt: Int): String!
+  "The maker or brand."
+  vendor: String!
+  "The kind of product."
+  productType: String!
+  "Labels of the product."
+  tags: [String!]!
+  "The main picture."
+  featuredImage: Image
+  "Whether any variant can be bought."
+  availableForSale: Boolean!
+  "When the product was first synced."
+  createdAt: DateTime!
+  "When the product last changed."
+  updatedAt: DateTime!
+  "The product's variants."
+  variants(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: ProductVariantSortKeys = POSITION): ProductVariantConnection!
+}
+
+"The orders of ` + "`" + `Product.variants` + "`" + `."
+enum ProductVariantSortKeys {
+  "By ID."
+  ID
+  "By position in the product."
+  POSITION
+  "By relevance (position here)."
+  RELEVANCE
+  "By SKU."
+  SKU
+  "By title."
+  TITLE
+}
+
+"A purchasable version of a product."
+type ProductVariant implements Node {
+  "The variant's global ID."
+  id: ID!
+  "The variant's title, such as ` + "`" + `M / Blue` + "`" + `."
+  title: String!
+  "The stock keeping unit."
+  sku: String
+  "The current price."
+  price: MoneyV2!
+  "The current price."
+  priceV2: MoneyV2! @deprecated(reason: "Use ` + "`" + `price` + "`" + ` instead.")
+  "The price before a markdown, when marked down."
+  compareAtPrice: MoneyV2
+  "The price before a markdown, when marked down."
+  compareAtPriceV2: MoneyV2 @deprecated(reason: "Use ` + "`" + `compareAtPrice` + "`" + ` instead.")
+  "Whether the variant can be bought now."
+  availableForSale: Boolean!
+  "The variant's options."
+  selectedOptions: [SelectedOption!]!
+  "The variant's picture, else the product's."
+  image: Image
+  "The product of the variant."
+  product: Product!
+}
+
+"A page of variants."
+type ProductVariantConnection {
+  "The variants with their cursors."
+  edges: [ProductVariantEdge!]!
+  "The variants."
+  nodes: [ProductVariant!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A variant and its cursor."
+type ProductVariantEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The variant."
+  node: ProductVariant!
+}
+
+"A product to create or update (matched by handle)."
+input AdminProductInput {
+  "The URL-safe key: lower-case letters, digits and dashes."
+  handle: String!
+  "The title."
+  title: String!
+  "Plain-text description."
+  description: String
+  "The maker or brand."
+  vendor: String
+  "The kind of product."
+  productType: String
+  "Labels."
+  tags: [String!]
+  "The main picture's address."
+  imageUrl: URL
+  "The main picture's text."
+  imageAlt: String
+  "The variants; variants of the product not listed are kept."
+  variants: [AdminProductVariantInput!]!
+}
+
+"A variant to create or update (matched by SKU)."
+input AdminProductVariantInput {
+  "The stock keeping unit, unique in the shop."
+  sku: String!
+  "The title, such as ` + "`" + `M / Blue` + "`" + `."
+  title: String!
+  "The price."
+  price: Decimal!
+  "The price before a markdown."
+  compareAtPrice: Decimal
+  "The currency of both prices."
+  currencyCode: CurrencyCode!
+  "Whether it can be bought now."
+  availableForSale: Boolean!
+  "Options such as Size: M."
+  selectedOptions: [SelectedOptionInput!]
+  "A picture of this variant."
+  imageUrl: URL
+}
+
+"An option of a variant."
+input SelectedOptionInput {
+  "The option's name."
+  name: String!
+  "The option's value."
+  value: String!
+}
+
+"The result of ` + "`" + `adminProductsUpsert` + "`" + `."
+type AdminProductsUpsertPayload {
+  "The products as stored, in input order."
+  products: [Product!]
+  "What was wrong with the input; nothing was stored when not empty."
+  userErrors: [AdminUserError!]!
+}
+
+"An error in the input of an admin mutation."
+type AdminUserError implements DisplayableError {
+  "What kind of error it is."
+  code: AdminErrorCode
+  "The path to the input field, for example ` + "`" + `[\"products\", \"0\", \"variants\", \"1\", \"price\"]` + "`" + `."
+  field: [String!]
+  "What went wrong."
+  message: String!
+}
+
+"The kinds of ` + "`" + `AdminUserError` + "`" + `."
+enum AdminErrorCode {
+  "A required value is empty."
+  BLANK
+  "The value is not valid."
+  INVALID
+  "The value is too long."
+  TOO_LONG
+  "Too many items in a list."
+  TOO_MANY
+  "The referenced object does not exist."
+  NOT_FOUND
+  "The value is used by another object."
+  TAKEN
+  "The change is not allowed in the object's state."
+  NOT_ALLOWED
 }
 `, BuiltIn: false},
 	{Name: "../schema/common.graphqls", Input: `# Shared building blocks: scalars, directives, the Node interface, pagination
@@ -2457,6 +3892,464 @@ type CustomerActivateByUrlPayload {
   customerUserErrors: [CustomerUserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/order.graphqls", Input: `# Orders: ingested from the shop's order system through the Admin API, read
+# by customers as their order history. Shopify's names and shapes.
+
+extend type Customer {
+  """
+  The customer's orders. ` + "`" + `query` + "`" + ` filters in search syntax:
+  ` + "`" + `processed_at:>=2026-01-01` + "`" + `, ` + "`" + `processed_at:<…` + "`" + `, ` + "`" + `financial_status:paid` + "`" + `,
+  ` + "`" + `fulfillment_status:fulfilled` + "`" + `, ` + "`" + `status:open|closed|cancelled` + "`" + `, and free
+  text matching the order name and line titles.
+  """
+  orders(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: OrderSortKeys = ID, query: String): OrderConnection!
+}
+
+extend type Mutation {
+  "Ingests an order. Idempotent by ` + "`" + `externalId` + "`" + `: a retried call returns the same order and changes nothing."
+  adminOrderCreate("The order." order: AdminOrderInput!): AdminOrderPayload @adminScope(scope: "orders:write")
+  "Changes an order's statuses, refunds or closing."
+  adminOrderUpdate("The order's global ID." id: ID!, "The changes." input: AdminOrderUpdateInput!): AdminOrderPayload @adminScope(scope: "orders:write")
+  "Cancels an order."
+  adminOrderCancel("The order's global ID." id: ID!, "Why." reason: OrderCancelReason!): AdminOrderPayload @adminScope(scope: "orders:write")
+  "Records a shipment of some of an order's lines. Idempotent by ` + "`" + `externalId` + "`" + ` when given."
+  adminFulfillmentCreate("The order's global ID." orderId: ID!, "The shipment." fulfillment: AdminFulfillmentInput!): AdminFulfillmentPayload @adminScope(scope: "orders:write")
+  "Adds a tracking event to a shipment."
+  adminFulfillmentEventAdd("The shipment's global ID." fulfillmentId: ID!, "The event." event: AdminFulfillmentEventInput!): AdminFulfillmentEventPayload @adminScope(scope: "orders:write")
+}
+
+"An order."
+type Order implements Node {
+  "The order's global ID. For its customer it carries the order's status key (` + "`" + `?key=…` + "`" + `), with which ` + "`" + `node` + "`" + ` returns the order without signing in."
+  id: ID!
+  "The order's name, such as ` + "`" + `#1001` + "`" + `."
+  name: String!
+  "The order's number."
+  orderNumber: Int!
+  "When the order was placed."
+  processedAt: DateTime!
+  "The email the order was placed with."
+  email: String
+  "The phone the order was placed with."
+  phone: String
+  "The payment state."
+  financialStatus: OrderFinancialStatus
+  "The shipping state."
+  fulfillmentStatus: OrderFulfillmentStatus!
+  "When the order was cancelled."
+  canceledAt: DateTime
+  "Why the order was cancelled."
+  cancelReason: OrderCancelReason
+  "The currency of every amount of the order."
+  currencyCode: CurrencyCode!
+  "Whether the order was changed after it was placed."
+  edited: Boolean!
+  "Custom attributes of the order; none are kept, so always empty."
+  customAttributes: [Attribute!]!
+  "The locale of the order; not kept, so always null."
+  customerLocale: String
+  "The customer's page of the order."
+  customerUrl: URL
+  "The order's status page (for whoever has the link)."
+  statusUrl: URL!
+  "The sum of the lines after line discounts."
+  subtotalPrice: MoneyV2
+  "The sum of the lines after line discounts."
+  subtotalPriceV2: MoneyV2 @deprecated(reason: "Use ` + "`" + `subtotalPrice` + "`" + ` instead.")
+  "The shipping price."
+  totalShippingPrice: MoneyV2!
+  "The shipping price."
+  totalShippingPriceV2: MoneyV2! @deprecated(reason: "Use ` + "`" + `totalShippingPrice` + "`" + ` instead.")
+  "The tax."
+  totalTax: MoneyV2
+  "The tax."
+  totalTaxV2: MoneyV2 @deprecated(reason: "Use ` + "`" + `totalTax` + "`" + ` instead.")
+  "The total charged: subtotal + shipping + tax − order discounts."
+  totalPrice: MoneyV2!
+  "The total charged: subtotal + shipping + tax − order discounts."
+  totalPriceV2: MoneyV2! @deprecated(reason: "Use ` + "`" + `totalPrice` + "`" + ` instead.")
+  "The amount refunded."
+  totalRefunded: MoneyV2!
+  "The amount refunded."
+  totalRefundedV2: MoneyV2! @deprecated(reason: "Use ` + "`" + `totalRefunded` + "`" + ` instead.")
+  "The total as placed."
+  originalTotalPrice: MoneyV2!
+  "The total after refunds."
+  currentTotalPrice: MoneyV2!
+  "The subtotal after refunds."
+  currentSubtotalPrice: MoneyV2!
+  "The tax after refunds."
+  currentTotalTax: MoneyV2!
+  "The shipping price after refunds."
+  currentTotalShippingPrice: MoneyV2!
+  "Where the order ships to."
+  shippingAddress: MailingAddress
+  "Where the order is billed."
+  billingAddress: MailingAddress
+  "The order's lines."
+  lineItems(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): OrderLineItemConnection!
+  "The shipments of the order, oldest first."
+  successfulFulfillments("At most this many." first: Int): [Fulfillment!]
+  "Every tracking event of every shipment, oldest first."
+  trackingEvents: [FulfillmentEvent!]!
+}
+
+"A custom key and value."
+type Attribute {
+  "The key."
+  key: String!
+  "The value."
+  value: String
+}
+
+"One line of an order, as it was sold."
+type OrderLineItem {
+  "The product's title at the time of the order."
+  title: String!
+  "The number of units ordered."
+  quantity: Int!
+  "The number of units less those refunded or removed."
+  currentQuantity: Int!
+  "The line's price before discounts."
+  originalTotalPrice: MoneyV2!
+  "The line's price after its discounts."
+  discountedTotalPrice: MoneyV2!
+  "The variant ordered, when it still exists."
+  variant: ProductVariant
+  "Custom attributes of the line; none are kept, so always empty."
+  customAttributes: [Attribute!]!
+}
+
+"A shipment of some of an order's lines."
+type Fulfillment {
+  "The carrier."
+  trackingCompany: String
+  "Tracking numbers and links."
+  trackingInfo("At most this many." first: Int): [FulfillmentTrackingInfo!]!
+  "The lines shipped and how many units of each."
+  fulfillmentLineItems(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): FulfillmentLineItemConnection!
+}
+
+"A parcel's tracking number and link."
+type FulfillmentTrackingInfo {
+  "The tracking number."
+  number: String
+  "The carrier's tracking page."
+  url: URL
+}
+
+"A line of a shipment."
+type FulfillmentLineItem {
+  "The order line."
+  lineItem: OrderLineItem!
+  "How many units of it were shipped."
+  quantity: Int!
+}
+
+"A step of a shipment's journey."
+type FulfillmentEvent {
+  "What happened."
+  status: FulfillmentEventStatus!
+  "When it happened."
+  happenedAt: DateTime!
+  "The carrier's words."
+  message: String
+  "Where: city."
+  city: String
+  "Where: province."
+  province: String
+  "Where: country."
+  countryCode: CountryCode
+  "Where: postal code."
+  zip: String
+}
+
+"The steps of a shipment's journey."
+enum FulfillmentEventStatus {
+  "A label was printed."
+  LABEL_PRINTED
+  "A label was bought."
+  LABEL_PURCHASED
+  "The carrier confirmed the shipment."
+  CONFIRMED
+  "Ready to be picked up."
+  READY_FOR_PICKUP
+  "On its way."
+  IN_TRANSIT
+  "Out for delivery."
+  OUT_FOR_DELIVERY
+  "Delivery was attempted."
+  ATTEMPTED_DELIVERY
+  "Delayed."
+  DELAYED
+  "Delivered."
+  DELIVERED
+  "Delivery failed."
+  FAILURE
+  "Picked up by the customer."
+  PICKED_UP
+  "Picked up by the carrier."
+  CARRIER_PICKED_UP
+}
+
+"The orders of ` + "`" + `Customer.orders` + "`" + `."
+enum OrderSortKeys {
+  "By ID (order of ingestion)."
+  ID
+  "By the time the order was placed."
+  PROCESSED_AT
+  "By relevance to ` + "`" + `query` + "`" + `; by ID here."
+  RELEVANCE
+  "By total price."
+  TOTAL_PRICE
+}
+
+"The payment states of an order."
+enum OrderFinancialStatus {
+  "Payment was authorised."
+  AUTHORIZED
+  "Paid."
+  PAID
+  "Partly paid."
+  PARTIALLY_PAID
+  "Partly refunded."
+  PARTIALLY_REFUNDED
+  "Payment pending."
+  PENDING
+  "Refunded."
+  REFUNDED
+  "Payment voided."
+  VOIDED
+}
+
+"The shipping states of an order."
+enum OrderFulfillmentStatus {
+  "Every line shipped."
+  FULFILLED
+  "Being prepared."
+  IN_PROGRESS
+  "On hold."
+  ON_HOLD
+  "Open."
+  OPEN
+  "Some lines shipped."
+  PARTIALLY_FULFILLED
+  "Waiting to be prepared."
+  PENDING_FULFILLMENT
+  "Returned to stock."
+  RESTOCKED
+  "Scheduled."
+  SCHEDULED
+  "Nothing shipped yet."
+  UNFULFILLED
+}
+
+"Why an order was cancelled."
+enum OrderCancelReason {
+  "The customer asked."
+  CUSTOMER
+  "Payment was declined."
+  DECLINED
+  "Suspected fraud."
+  FRAUD
+  "Out of stock."
+  INVENTORY
+  "Another reason."
+  OTHER
+  "A staff mistake."
+  STAFF
+}
+
+"A page of orders."
+type OrderConnection {
+  "The orders with their cursors."
+  edges: [OrderEdge!]!
+  "The orders."
+  nodes: [Order!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many orders match, on every page together."
+  totalCount: UnsignedInt64!
+}
+
+"An order and its cursor."
+type OrderEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The order."
+  node: Order!
+}
+
+"A page of order lines."
+type OrderLineItemConnection {
+  "The lines with their cursors."
+  edges: [OrderLineItemEdge!]!
+  "The lines."
+  nodes: [OrderLineItem!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"An order line and its cursor."
+type OrderLineItemEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The line."
+  node: OrderLineItem!
+}
+
+"A page of shipment lines."
+type FulfillmentLineItemConnection {
+  "The lines with their cursors."
+  edges: [FulfillmentLineItemEdge!]!
+  "The lines."
+  nodes: [FulfillmentLineItem!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A shipment line and its cursor."
+type FulfillmentLineItemEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The line."
+  node: FulfillmentLineItem!
+}
+
+"An order from the order system."
+input AdminOrderInput {
+  "The order system's ID; the key that makes ingestion idempotent."
+  externalId: String!
+  "The customer's global ID; without it the order is a guest order joined to the account of its email."
+  customerId: ID
+  "The email the order was placed with."
+  email: String
+  "The phone the order was placed with."
+  phone: String
+  "When the order was placed; now when absent."
+  processedAt: DateTime
+  "The currency of every amount."
+  currencyCode: CurrencyCode!
+  "The payment state."
+  financialStatus: OrderFinancialStatus = PENDING
+  "The lines (1 to 250)."
+  lineItems: [AdminOrderLineItemInput!]!
+  "The shipping price."
+  totalShippingPrice: Decimal = "0"
+  "The tax."
+  totalTax: Decimal = "0"
+  "Order-level discounts."
+  totalDiscounts: Decimal = "0"
+  "Discount codes used."
+  discountCodes: [String!]
+  "Where it ships to."
+  shippingAddress: MailingAddressInput
+  "Where it is billed."
+  billingAddress: MailingAddressInput
+}
+
+"A line of an ingested order."
+input AdminOrderLineItemInput {
+  "The variant sold, by SKU; lines may also name a product no longer in the catalogue."
+  sku: String
+  "The title shown to the customer."
+  title: String!
+  "The variant's title, such as ` + "`" + `M / Blue` + "`" + `."
+  variantTitle: String
+  "Units sold (1 to 10000)."
+  quantity: Int!
+  "The unit price."
+  price: Decimal!
+  "The discount on the whole line."
+  discount: Decimal = "0"
+}
+
+"Changes to an order."
+input AdminOrderUpdateInput {
+  "A new payment state."
+  financialStatus: OrderFinancialStatus
+  "A new shipping state."
+  fulfillmentStatus: OrderFulfillmentStatus
+  "An amount refunded now (added to earlier refunds; at most the remaining total)."
+  refundAmount: Decimal
+  "Close or reopen the order."
+  closed: Boolean
+}
+
+"A shipment."
+input AdminFulfillmentInput {
+  "The order system's ID of the shipment; makes the call idempotent."
+  externalId: String
+  "The carrier."
+  trackingCompany: String
+  "Tracking numbers and links (at most 20)."
+  trackingInfo: [AdminTrackingInfoInput!]
+  "The lines shipped; every line in full when absent."
+  lineItems: [AdminFulfillmentLineInput!]
+}
+
+"A parcel."
+input AdminTrackingInfoInput {
+  "The tracking number."
+  number: String!
+  "The carrier's tracking page."
+  url: URL
+}
+
+"A shipped line."
+input AdminFulfillmentLineInput {
+  "The line's position in the order, from 1."
+  position: Int!
+  "Units shipped."
+  quantity: Int!
+}
+
+"A tracking event."
+input AdminFulfillmentEventInput {
+  "What happened."
+  status: FulfillmentEventStatus!
+  "When; now when absent."
+  happenedAt: DateTime
+  "The carrier's words."
+  message: String
+  "Where: city."
+  city: String
+  "Where: province."
+  province: String
+  "Where: country code."
+  countryCode: CountryCode
+  "Where: postal code."
+  zip: String
+}
+
+"The result of an admin order mutation."
+type AdminOrderPayload {
+  "The order."
+  order: Order
+  "What was wrong with the input; nothing was written when not empty."
+  userErrors: [AdminUserError!]!
+}
+
+"The result of ` + "`" + `adminFulfillmentCreate` + "`" + `."
+type AdminFulfillmentPayload {
+  "The shipment's global ID, for ` + "`" + `adminFulfillmentEventAdd` + "`" + `."
+  fulfillmentId: ID
+  "The shipment."
+  fulfillment: Fulfillment
+  "The order with its new shipping state."
+  order: Order
+  "What was wrong with the input."
+  userErrors: [AdminUserError!]!
+}
+
+"The result of ` + "`" + `adminFulfillmentEventAdd` + "`" + `."
+type AdminFulfillmentEventPayload {
+  "The event."
+  fulfillmentEvent: FulfillmentEvent
+  "What was wrong with the input."
+  userErrors: [AdminUserError!]!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2472,6 +4365,72 @@ func (ec *executionContext) childFields_AdminCustomerInvitePayload(ctx context.C
 		return ec.fieldContext_AdminCustomerInvitePayload_customerUserErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AdminCustomerInvitePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminFulfillmentEventPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fulfillmentEvent":
+		return ec.fieldContext_AdminFulfillmentEventPayload_fulfillmentEvent(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminFulfillmentEventPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminFulfillmentEventPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminFulfillmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fulfillmentId":
+		return ec.fieldContext_AdminFulfillmentPayload_fulfillmentId(ctx, field)
+	case "fulfillment":
+		return ec.fieldContext_AdminFulfillmentPayload_fulfillment(ctx, field)
+	case "order":
+		return ec.fieldContext_AdminFulfillmentPayload_order(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminFulfillmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminFulfillmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminOrderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "order":
+		return ec.fieldContext_AdminOrderPayload_order(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminOrderPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminOrderPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminProductsUpsertPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "products":
+		return ec.fieldContext_AdminProductsUpsertPayload_products(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminProductsUpsertPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminProductsUpsertPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminUserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_AdminUserError_code(ctx, field)
+	case "field":
+		return ec.fieldContext_AdminUserError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_AdminUserError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminUserError", field.Name)
+}
+
+func (ec *executionContext) childFields_Attribute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_Attribute_key(ctx, field)
+	case "value":
+		return ec.fieldContext_Attribute_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Attribute", field.Name)
 }
 
 func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2510,6 +4469,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_state(ctx, field)
 	case "note":
 		return ec.fieldContext_Customer_note(ctx, field)
+	case "orders":
+		return ec.fieldContext_Customer_orders(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -2730,6 +4691,100 @@ func (ec *executionContext) childFields_CustomerUserError(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type CustomerUserError", field.Name)
 }
 
+func (ec *executionContext) childFields_Fulfillment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "trackingCompany":
+		return ec.fieldContext_Fulfillment_trackingCompany(ctx, field)
+	case "trackingInfo":
+		return ec.fieldContext_Fulfillment_trackingInfo(ctx, field)
+	case "fulfillmentLineItems":
+		return ec.fieldContext_Fulfillment_fulfillmentLineItems(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Fulfillment", field.Name)
+}
+
+func (ec *executionContext) childFields_FulfillmentEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_FulfillmentEvent_status(ctx, field)
+	case "happenedAt":
+		return ec.fieldContext_FulfillmentEvent_happenedAt(ctx, field)
+	case "message":
+		return ec.fieldContext_FulfillmentEvent_message(ctx, field)
+	case "city":
+		return ec.fieldContext_FulfillmentEvent_city(ctx, field)
+	case "province":
+		return ec.fieldContext_FulfillmentEvent_province(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_FulfillmentEvent_countryCode(ctx, field)
+	case "zip":
+		return ec.fieldContext_FulfillmentEvent_zip(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FulfillmentEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_FulfillmentLineItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineItem":
+		return ec.fieldContext_FulfillmentLineItem_lineItem(ctx, field)
+	case "quantity":
+		return ec.fieldContext_FulfillmentLineItem_quantity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FulfillmentLineItem", field.Name)
+}
+
+func (ec *executionContext) childFields_FulfillmentLineItemConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FulfillmentLineItemConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_FulfillmentLineItemConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FulfillmentLineItemConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FulfillmentLineItemConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FulfillmentLineItemEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FulfillmentLineItemEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FulfillmentLineItemEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FulfillmentLineItemEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_FulfillmentTrackingInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_FulfillmentTrackingInfo_number(ctx, field)
+	case "url":
+		return ec.fieldContext_FulfillmentTrackingInfo_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FulfillmentTrackingInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Image(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Image_id(ctx, field)
+	case "altText":
+		return ec.fieldContext_Image_altText(ctx, field)
+	case "url":
+		return ec.fieldContext_Image_url(ctx, field)
+	case "src":
+		return ec.fieldContext_Image_src(ctx, field)
+	case "originalSrc":
+		return ec.fieldContext_Image_originalSrc(ctx, field)
+	case "width":
+		return ec.fieldContext_Image_width(ctx, field)
+	case "height":
+		return ec.fieldContext_Image_height(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Image", field.Name)
+}
+
 func (ec *executionContext) childFields_MailingAddress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2796,6 +4851,160 @@ func (ec *executionContext) childFields_MailingAddressEdge(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type MailingAddressEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_MoneyV2(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "amount":
+		return ec.fieldContext_MoneyV2_amount(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_MoneyV2_currencyCode(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MoneyV2", field.Name)
+}
+
+func (ec *executionContext) childFields_Order(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Order_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Order_name(ctx, field)
+	case "orderNumber":
+		return ec.fieldContext_Order_orderNumber(ctx, field)
+	case "processedAt":
+		return ec.fieldContext_Order_processedAt(ctx, field)
+	case "email":
+		return ec.fieldContext_Order_email(ctx, field)
+	case "phone":
+		return ec.fieldContext_Order_phone(ctx, field)
+	case "financialStatus":
+		return ec.fieldContext_Order_financialStatus(ctx, field)
+	case "fulfillmentStatus":
+		return ec.fieldContext_Order_fulfillmentStatus(ctx, field)
+	case "canceledAt":
+		return ec.fieldContext_Order_canceledAt(ctx, field)
+	case "cancelReason":
+		return ec.fieldContext_Order_cancelReason(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_Order_currencyCode(ctx, field)
+	case "edited":
+		return ec.fieldContext_Order_edited(ctx, field)
+	case "customAttributes":
+		return ec.fieldContext_Order_customAttributes(ctx, field)
+	case "customerLocale":
+		return ec.fieldContext_Order_customerLocale(ctx, field)
+	case "customerUrl":
+		return ec.fieldContext_Order_customerUrl(ctx, field)
+	case "statusUrl":
+		return ec.fieldContext_Order_statusUrl(ctx, field)
+	case "subtotalPrice":
+		return ec.fieldContext_Order_subtotalPrice(ctx, field)
+	case "subtotalPriceV2":
+		return ec.fieldContext_Order_subtotalPriceV2(ctx, field)
+	case "totalShippingPrice":
+		return ec.fieldContext_Order_totalShippingPrice(ctx, field)
+	case "totalShippingPriceV2":
+		return ec.fieldContext_Order_totalShippingPriceV2(ctx, field)
+	case "totalTax":
+		return ec.fieldContext_Order_totalTax(ctx, field)
+	case "totalTaxV2":
+		return ec.fieldContext_Order_totalTaxV2(ctx, field)
+	case "totalPrice":
+		return ec.fieldContext_Order_totalPrice(ctx, field)
+	case "totalPriceV2":
+		return ec.fieldContext_Order_totalPriceV2(ctx, field)
+	case "totalRefunded":
+		return ec.fieldContext_Order_totalRefunded(ctx, field)
+	case "totalRefundedV2":
+		return ec.fieldContext_Order_totalRefundedV2(ctx, field)
+	case "originalTotalPrice":
+		return ec.fieldContext_Order_originalTotalPrice(ctx, field)
+	case "currentTotalPrice":
+		return ec.fieldContext_Order_currentTotalPrice(ctx, field)
+	case "currentSubtotalPrice":
+		return ec.fieldContext_Order_currentSubtotalPrice(ctx, field)
+	case "currentTotalTax":
+		return ec.fieldContext_Order_currentTotalTax(ctx, field)
+	case "currentTotalShippingPrice":
+		return ec.fieldContext_Order_currentTotalShippingPrice(ctx, field)
+	case "shippingAddress":
+		return ec.fieldContext_Order_shippingAddress(ctx, field)
+	case "billingAddress":
+		return ec.fieldContext_Order_billingAddress(ctx, field)
+	case "lineItems":
+		return ec.fieldContext_Order_lineItems(ctx, field)
+	case "successfulFulfillments":
+		return ec.fieldContext_Order_successfulFulfillments(ctx, field)
+	case "trackingEvents":
+		return ec.fieldContext_Order_trackingEvents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OrderConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_OrderConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OrderConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OrderConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_OrderEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_OrderEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderLineItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_OrderLineItem_title(ctx, field)
+	case "quantity":
+		return ec.fieldContext_OrderLineItem_quantity(ctx, field)
+	case "currentQuantity":
+		return ec.fieldContext_OrderLineItem_currentQuantity(ctx, field)
+	case "originalTotalPrice":
+		return ec.fieldContext_OrderLineItem_originalTotalPrice(ctx, field)
+	case "discountedTotalPrice":
+		return ec.fieldContext_OrderLineItem_discountedTotalPrice(ctx, field)
+	case "variant":
+		return ec.fieldContext_OrderLineItem_variant(ctx, field)
+	case "customAttributes":
+		return ec.fieldContext_OrderLineItem_customAttributes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderLineItem", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderLineItemConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OrderLineItemConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_OrderLineItemConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OrderLineItemConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderLineItemConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderLineItemEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_OrderLineItemEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_OrderLineItemEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderLineItemEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "endCursor":
@@ -2808,6 +5017,96 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_startCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Product_id(ctx, field)
+	case "handle":
+		return ec.fieldContext_Product_handle(ctx, field)
+	case "title":
+		return ec.fieldContext_Product_title(ctx, field)
+	case "description":
+		return ec.fieldContext_Product_description(ctx, field)
+	case "vendor":
+		return ec.fieldContext_Product_vendor(ctx, field)
+	case "productType":
+		return ec.fieldContext_Product_productType(ctx, field)
+	case "tags":
+		return ec.fieldContext_Product_tags(ctx, field)
+	case "featuredImage":
+		return ec.fieldContext_Product_featuredImage(ctx, field)
+	case "availableForSale":
+		return ec.fieldContext_Product_availableForSale(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Product_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Product_updatedAt(ctx, field)
+	case "variants":
+		return ec.fieldContext_Product_variants(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductVariant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ProductVariant_id(ctx, field)
+	case "title":
+		return ec.fieldContext_ProductVariant_title(ctx, field)
+	case "sku":
+		return ec.fieldContext_ProductVariant_sku(ctx, field)
+	case "price":
+		return ec.fieldContext_ProductVariant_price(ctx, field)
+	case "priceV2":
+		return ec.fieldContext_ProductVariant_priceV2(ctx, field)
+	case "compareAtPrice":
+		return ec.fieldContext_ProductVariant_compareAtPrice(ctx, field)
+	case "compareAtPriceV2":
+		return ec.fieldContext_ProductVariant_compareAtPriceV2(ctx, field)
+	case "availableForSale":
+		return ec.fieldContext_ProductVariant_availableForSale(ctx, field)
+	case "selectedOptions":
+		return ec.fieldContext_ProductVariant_selectedOptions(ctx, field)
+	case "image":
+		return ec.fieldContext_ProductVariant_image(ctx, field)
+	case "product":
+		return ec.fieldContext_ProductVariant_product(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductVariant", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductVariantConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProductVariantConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ProductVariantConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProductVariantConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductVariantConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductVariantEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ProductVariantEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ProductVariantEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductVariantEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SelectedOption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SelectedOption_name(ctx, field)
+	case "value":
+		return ec.fieldContext_SelectedOption_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SelectedOption", field.Name)
 }
 
 func (ec *executionContext) childFields_UserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2996,6 +5295,128 @@ func (ec *executionContext) field_Customer_addresses_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_orders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sortKey",
+		func(ctx context.Context, v any) (*model.OrderSortKeys, error) {
+			return ec.unmarshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐOrderSortKeys(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sortKey"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Fulfillment_fulfillmentLineItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Fulfillment_trackingInfo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_MailingAddress_formatted_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3029,6 +5450,122 @@ func (ec *executionContext) field_Mutation_adminCustomerInvite_args(ctx context.
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminFulfillmentCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fulfillment",
+		func(ctx context.Context, v any) (model.AdminFulfillmentInput, error) {
+			return ec.unmarshalNAdminFulfillmentInput2accountgraphᚋgraphᚋmodelᚐAdminFulfillmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fulfillment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminFulfillmentEventAdd_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "fulfillmentId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fulfillmentId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "event",
+		func(ctx context.Context, v any) (model.AdminFulfillmentEventInput, error) {
+			return ec.unmarshalNAdminFulfillmentEventInput2accountgraphᚋgraphᚋmodelᚐAdminFulfillmentEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["event"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminOrderCancel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (order.CancelReason, error) {
+			return ec.unmarshalNOrderCancelReason2accountgraphᚋentᚋorderᚐCancelReason(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminOrderCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (model.AdminOrderInput, error) {
+			return ec.unmarshalNAdminOrderInput2accountgraphᚋgraphᚋmodelᚐAdminOrderInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminOrderUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AdminOrderUpdateInput, error) {
+			return ec.unmarshalNAdminOrderUpdateInput2accountgraphᚋgraphᚋmodelᚐAdminOrderUpdateInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminProductsUpsert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "products",
+		func(ctx context.Context, v any) ([]*model.AdminProductInput, error) {
+			return ec.unmarshalNAdminProductInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminProductInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["products"] = arg0
 	return args, nil
 }
 
@@ -3308,6 +5845,134 @@ func (ec *executionContext) field_Mutation_customerUpdate_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Order_lineItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Order_successfulFulfillments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Product_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "truncateAt",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["truncateAt"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Product_variants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sortKey",
+		func(ctx context.Context, v any) (*model.ProductVariantSortKeys, error) {
+			return ec.unmarshalOProductVariantSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐProductVariantSortKeys(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sortKey"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3437,6 +6102,28 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_product_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "handle",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["handle"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg1
 	return args, nil
 }
 
@@ -3576,6 +6263,432 @@ func (ec *executionContext) fieldContext_AdminCustomerInvitePayload_customerUser
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AdminFulfillmentEventPayload_fulfillmentEvent(ctx context.Context, field graphql.CollectedField, obj *model.AdminFulfillmentEventPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminFulfillmentEventPayload_fulfillmentEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FulfillmentEvent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FulfillmentEvent) graphql.Marshaler {
+			return ec.marshalOFulfillmentEvent2ᚖaccountgraphᚋentᚐFulfillmentEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminFulfillmentEventPayload_fulfillmentEvent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminFulfillmentEventPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfillmentEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminFulfillmentEventPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminFulfillmentEventPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminFulfillmentEventPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminFulfillmentEventPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminFulfillmentEventPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminFulfillmentPayload_fulfillmentId(ctx context.Context, field graphql.CollectedField, obj *model.AdminFulfillmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminFulfillmentPayload_fulfillmentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FulfillmentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminFulfillmentPayload_fulfillmentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminFulfillmentPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AdminFulfillmentPayload_fulfillment(ctx context.Context, field graphql.CollectedField, obj *model.AdminFulfillmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminFulfillmentPayload_fulfillment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fulfillment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Fulfillment) graphql.Marshaler {
+			return ec.marshalOFulfillment2ᚖaccountgraphᚋentᚐFulfillment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminFulfillmentPayload_fulfillment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminFulfillmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfillment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminFulfillmentPayload_order(ctx context.Context, field graphql.CollectedField, obj *model.AdminFulfillmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminFulfillmentPayload_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalOOrder2ᚖaccountgraphᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminFulfillmentPayload_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminFulfillmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminFulfillmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminFulfillmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminFulfillmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminFulfillmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminFulfillmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminOrderPayload_order(ctx context.Context, field graphql.CollectedField, obj *model.AdminOrderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminOrderPayload_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalOOrder2ᚖaccountgraphᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminOrderPayload_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminOrderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminOrderPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminOrderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminOrderPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminOrderPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminOrderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminProductsUpsertPayload_products(ctx context.Context, field graphql.CollectedField, obj *model.AdminProductsUpsertPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminProductsUpsertPayload_products(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Products, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚕᚖaccountgraphᚋentᚐProductᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminProductsUpsertPayload_products(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminProductsUpsertPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminProductsUpsertPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminProductsUpsertPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminProductsUpsertPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminProductsUpsertPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminProductsUpsertPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminUserError_code(ctx context.Context, field graphql.CollectedField, obj *model.AdminUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminUserError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminErrorCode) graphql.Marshaler {
+			return ec.marshalOAdminErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐAdminErrorCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminUserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminUserError", field, false, false, "AdminErrorCode")
+}
+
+func (ec *executionContext) _AdminUserError_field(ctx context.Context, field graphql.CollectedField, obj *model.AdminUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminUserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminUserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminUserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdminUserError_message(ctx context.Context, field graphql.CollectedField, obj *model.AdminUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminUserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminUserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminUserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _Attribute_key(ctx context.Context, field graphql.CollectedField, obj *model.Attribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attribute_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attribute_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _Attribute_value(ctx context.Context, field graphql.CollectedField, obj *model.Attribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attribute_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Attribute_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attribute", field, false, false, "String")
 }
 
 func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -4033,6 +7146,50 @@ func (ec *executionContext) _Customer_note(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Customer_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_orders(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_orders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrderConnection) graphql.Marshaler {
+			return ec.marshalNOrderConnection2ᚖaccountgraphᚋgraphᚋmodelᚐOrderConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_orders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_orders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CustomerAccessToken_accessToken(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessToken) (ret graphql.Marshaler) {
@@ -5682,6 +8839,691 @@ func (ec *executionContext) fieldContext_CustomerUserError_message(_ context.Con
 	return graphql.NewScalarFieldContext("CustomerUserError", field, false, false, "String")
 }
 
+func (ec *executionContext) _Fulfillment_trackingCompany(ctx context.Context, field graphql.CollectedField, obj *ent.Fulfillment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfillment_trackingCompany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrackingCompany, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfillment_trackingCompany(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfillment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Fulfillment_trackingInfo(ctx context.Context, field graphql.CollectedField, obj *ent.Fulfillment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfillment_trackingInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Fulfillment().TrackingInfo(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*schema.TrackingInfo) graphql.Marshaler {
+			return ec.marshalNFulfillmentTrackingInfo2ᚕᚖaccountgraphᚋentᚋschemaᚐTrackingInfoᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfillment_trackingInfo(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fulfillment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfillmentTrackingInfo(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Fulfillment_trackingInfo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fulfillment_fulfillmentLineItems(ctx context.Context, field graphql.CollectedField, obj *ent.Fulfillment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfillment_fulfillmentLineItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Fulfillment().FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FulfillmentLineItemConnection) graphql.Marshaler {
+			return ec.marshalNFulfillmentLineItemConnection2ᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfillment_fulfillmentLineItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fulfillment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfillmentLineItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Fulfillment_fulfillmentLineItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FulfillmentEvent_status(ctx context.Context, field graphql.CollectedField, obj *ent.FulfillmentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentEvent_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fulfillmentevent.Status) graphql.Marshaler {
+			return ec.marshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentEvent", field, false, false, "FulfillmentEventStatus")
+}
+
+func (ec *executionContext) _FulfillmentEvent_happenedAt(ctx context.Context, field graphql.CollectedField, obj *ent.FulfillmentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentEvent_happenedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HappenedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentEvent_happenedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentEvent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _FulfillmentEvent_message(ctx context.Context, field graphql.CollectedField, obj *ent.FulfillmentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentEvent_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FulfillmentEvent().Message(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentEvent_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentEvent", field, true, true, "String")
+}
+
+func (ec *executionContext) _FulfillmentEvent_city(ctx context.Context, field graphql.CollectedField, obj *ent.FulfillmentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentEvent_city(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.City, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentEvent_city(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _FulfillmentEvent_province(ctx context.Context, field graphql.CollectedField, obj *ent.FulfillmentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentEvent_province(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Province, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentEvent_province(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _FulfillmentEvent_countryCode(ctx context.Context, field graphql.CollectedField, obj *ent.FulfillmentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentEvent_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FulfillmentEvent().CountryCode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CountryCode) graphql.Marshaler {
+			return ec.marshalOCountryCode2ᚖaccountgraphᚋgraphᚋmodelᚐCountryCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentEvent_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentEvent", field, true, true, "CountryCode")
+}
+
+func (ec *executionContext) _FulfillmentEvent_zip(ctx context.Context, field graphql.CollectedField, obj *ent.FulfillmentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentEvent_zip(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Zip, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentEvent_zip(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _FulfillmentLineItem_lineItem(ctx context.Context, field graphql.CollectedField, obj *model.FulfillmentLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentLineItem_lineItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineItem, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderLineItem) graphql.Marshaler {
+			return ec.marshalNOrderLineItem2ᚖaccountgraphᚋentᚐOrderLineItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentLineItem_lineItem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FulfillmentLineItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FulfillmentLineItem_quantity(ctx context.Context, field graphql.CollectedField, obj *model.FulfillmentLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentLineItem_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentLineItem_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentLineItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FulfillmentLineItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.FulfillmentLineItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentLineItemConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FulfillmentLineItemEdge) graphql.Marshaler {
+			return ec.marshalNFulfillmentLineItemEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItemEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentLineItemConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FulfillmentLineItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfillmentLineItemEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FulfillmentLineItemConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.FulfillmentLineItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentLineItemConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FulfillmentLineItem) graphql.Marshaler {
+			return ec.marshalNFulfillmentLineItem2ᚕᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentLineItemConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FulfillmentLineItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfillmentLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FulfillmentLineItemConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.FulfillmentLineItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentLineItemConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentLineItemConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FulfillmentLineItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FulfillmentLineItemEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.FulfillmentLineItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentLineItemEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentLineItemEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentLineItemEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _FulfillmentLineItemEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.FulfillmentLineItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentLineItemEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FulfillmentLineItem) graphql.Marshaler {
+			return ec.marshalNFulfillmentLineItem2ᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentLineItemEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FulfillmentLineItemEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfillmentLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FulfillmentTrackingInfo_number(ctx context.Context, field graphql.CollectedField, obj *schema.TrackingInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentTrackingInfo_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FulfillmentTrackingInfo().Number(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentTrackingInfo_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentTrackingInfo", field, true, true, "String")
+}
+
+func (ec *executionContext) _FulfillmentTrackingInfo_url(ctx context.Context, field graphql.CollectedField, obj *schema.TrackingInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfillmentTrackingInfo_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FulfillmentTrackingInfo().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOURL2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FulfillmentTrackingInfo_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfillmentTrackingInfo", field, true, true, "URL")
+}
+
+func (ec *executionContext) _Image_id(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Image_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Image_altText(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_altText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AltText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Image_altText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "String")
+}
+
+func (ec *executionContext) _Image_url(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNURL2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "URL")
+}
+
+func (ec *executionContext) _Image_src(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_src(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Src, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNURL2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_src(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "URL")
+}
+
+func (ec *executionContext) _Image_originalSrc(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_originalSrc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginalSrc, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNURL2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_originalSrc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "URL")
+}
+
+func (ec *executionContext) _Image_width(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Image_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Image_height(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Image_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "Int")
+}
+
 func (ec *executionContext) _MailingAddress_id(ctx context.Context, field graphql.CollectedField, obj *ent.MailingAddress) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6289,6 +10131,52 @@ func (ec *executionContext) fieldContext_MailingAddressEdge_node(_ context.Conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _MoneyV2_amount(ctx context.Context, field graphql.CollectedField, obj *model.MoneyV2) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoneyV2_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNDecimal2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoneyV2_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MoneyV2", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MoneyV2_currencyCode(ctx context.Context, field graphql.CollectedField, obj *model.MoneyV2) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoneyV2_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CurrencyCode) graphql.Marshaler {
+			return ec.marshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoneyV2_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MoneyV2", field, false, false, "CurrencyCode")
 }
 
 func (ec *executionContext) _Mutation_customerCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -6969,6 +10857,1941 @@ func (ec *executionContext) fieldContext_Mutation_adminCustomerInvite(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_adminProductsUpsert(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminProductsUpsert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminProductsUpsert(ctx, fc.Args["products"].([]*model.AdminProductInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "catalog:write")
+				if err != nil {
+					var zeroVal *model.AdminProductsUpsertPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminProductsUpsertPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminProductsUpsertPayload) graphql.Marshaler {
+			return ec.marshalOAdminProductsUpsertPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminProductsUpsertPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminProductsUpsert(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminProductsUpsertPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminProductsUpsert_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminOrderCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminOrderCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminOrderCreate(ctx, fc.Args["order"].(model.AdminOrderInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "orders:write")
+				if err != nil {
+					var zeroVal *model.AdminOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminOrderPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminOrderPayload) graphql.Marshaler {
+			return ec.marshalOAdminOrderPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminOrderCreate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminOrderCreate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminOrderUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminOrderUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminOrderUpdate(ctx, fc.Args["id"].(string), fc.Args["input"].(model.AdminOrderUpdateInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "orders:write")
+				if err != nil {
+					var zeroVal *model.AdminOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminOrderPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminOrderPayload) graphql.Marshaler {
+			return ec.marshalOAdminOrderPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminOrderUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminOrderUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminOrderCancel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminOrderCancel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminOrderCancel(ctx, fc.Args["id"].(string), fc.Args["reason"].(order.CancelReason))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "orders:write")
+				if err != nil {
+					var zeroVal *model.AdminOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminOrderPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminOrderPayload) graphql.Marshaler {
+			return ec.marshalOAdminOrderPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminOrderCancel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminOrderCancel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminFulfillmentCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminFulfillmentCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminFulfillmentCreate(ctx, fc.Args["orderId"].(string), fc.Args["fulfillment"].(model.AdminFulfillmentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "orders:write")
+				if err != nil {
+					var zeroVal *model.AdminFulfillmentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminFulfillmentPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminFulfillmentPayload) graphql.Marshaler {
+			return ec.marshalOAdminFulfillmentPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminFulfillmentPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminFulfillmentCreate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminFulfillmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminFulfillmentCreate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminFulfillmentEventAdd(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminFulfillmentEventAdd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminFulfillmentEventAdd(ctx, fc.Args["fulfillmentId"].(string), fc.Args["event"].(model.AdminFulfillmentEventInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "orders:write")
+				if err != nil {
+					var zeroVal *model.AdminFulfillmentEventPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminFulfillmentEventPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminFulfillmentEventPayload) graphql.Marshaler {
+			return ec.marshalOAdminFulfillmentEventPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminFulfillmentEventPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminFulfillmentEventAdd(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminFulfillmentEventPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminFulfillmentEventAdd_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_id(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Order_name(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "String")
+}
+
+func (ec *executionContext) _Order_orderNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_orderNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_orderNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Order_processedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_processedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProcessedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_processedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Order_email(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "String")
+}
+
+func (ec *executionContext) _Order_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "String")
+}
+
+func (ec *executionContext) _Order_financialStatus(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_financialStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FinancialStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v order.FinancialStatus) graphql.Marshaler {
+			return ec.marshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_financialStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "OrderFinancialStatus")
+}
+
+func (ec *executionContext) _Order_fulfillmentStatus(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_fulfillmentStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FulfillmentStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v order.FulfillmentStatus) graphql.Marshaler {
+			return ec.marshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_fulfillmentStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "OrderFulfillmentStatus")
+}
+
+func (ec *executionContext) _Order_canceledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_canceledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanceledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_canceledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Order_cancelReason(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_cancelReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *order.CancelReason) graphql.Marshaler {
+			return ec.marshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_cancelReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "OrderCancelReason")
+}
+
+func (ec *executionContext) _Order_currencyCode(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().CurrencyCode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CurrencyCode) graphql.Marshaler {
+			return ec.marshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, true, true, "CurrencyCode")
+}
+
+func (ec *executionContext) _Order_edited(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_edited(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().Edited(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_edited(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Order_customAttributes(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_customAttributes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().CustomAttributes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Attribute) graphql.Marshaler {
+			return ec.marshalNAttribute2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAttributeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_customAttributes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_customerLocale(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_customerLocale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().CustomerLocale(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_customerLocale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, true, true, "String")
+}
+
+func (ec *executionContext) _Order_customerUrl(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_customerUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().CustomerURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOURL2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_customerUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, true, true, "URL")
+}
+
+func (ec *executionContext) _Order_statusUrl(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_statusUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().StatusURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNURL2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_statusUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, true, true, "URL")
+}
+
+func (ec *executionContext) _Order_subtotalPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_subtotalPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().SubtotalPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_subtotalPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_subtotalPriceV2(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_subtotalPriceV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().SubtotalPriceV2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_subtotalPriceV2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_totalShippingPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_totalShippingPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().TotalShippingPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_totalShippingPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_totalShippingPriceV2(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_totalShippingPriceV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().TotalShippingPriceV2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_totalShippingPriceV2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_totalTax(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_totalTax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().TotalTax(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_totalTax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_totalTaxV2(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_totalTaxV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().TotalTaxV2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_totalTaxV2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_totalPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_totalPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().TotalPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_totalPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_totalPriceV2(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_totalPriceV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().TotalPriceV2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_totalPriceV2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_totalRefunded(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_totalRefunded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().TotalRefunded(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_totalRefunded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_totalRefundedV2(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_totalRefundedV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().TotalRefundedV2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_totalRefundedV2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_originalTotalPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_originalTotalPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().OriginalTotalPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_originalTotalPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_currentTotalPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_currentTotalPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().CurrentTotalPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_currentTotalPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_currentSubtotalPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_currentSubtotalPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().CurrentSubtotalPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_currentSubtotalPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_currentTotalTax(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_currentTotalTax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().CurrentTotalTax(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_currentTotalTax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_currentTotalShippingPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_currentTotalShippingPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().CurrentTotalShippingPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_currentTotalShippingPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_shippingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_shippingAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().ShippingAddress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MailingAddress) graphql.Marshaler {
+			return ec.marshalOMailingAddress2ᚖaccountgraphᚋentᚐMailingAddress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_shippingAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MailingAddress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_billingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_billingAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().BillingAddress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MailingAddress) graphql.Marshaler {
+			return ec.marshalOMailingAddress2ᚖaccountgraphᚋentᚐMailingAddress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_billingAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MailingAddress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_lineItems(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_lineItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Order().LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrderLineItemConnection) graphql.Marshaler {
+			return ec.marshalNOrderLineItemConnection2ᚖaccountgraphᚋgraphᚋmodelᚐOrderLineItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_lineItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderLineItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Order_lineItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_successfulFulfillments(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_successfulFulfillments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Order().SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Fulfillment) graphql.Marshaler {
+			return ec.marshalOFulfillment2ᚕᚖaccountgraphᚋentᚐFulfillmentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_successfulFulfillments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfillment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Order_successfulFulfillments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_trackingEvents(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_trackingEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().TrackingEvents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FulfillmentEvent) graphql.Marshaler {
+			return ec.marshalNFulfillmentEvent2ᚕᚖaccountgraphᚋentᚐFulfillmentEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_trackingEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfillmentEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrderEdge) graphql.Marshaler {
+			return ec.marshalNOrderEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐOrderEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.OrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Order) graphql.Marshaler {
+			return ec.marshalNOrder2ᚕᚖaccountgraphᚋentᚐOrderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.OrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uint64) graphql.Marshaler {
+			return ec.marshalNUnsignedInt642uint64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderConnection", field, false, false, "UnsignedInt64")
+}
+
+func (ec *executionContext) _OrderEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OrderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrderEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OrderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalNOrder2ᚖaccountgraphᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderLineItem_title(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderLineItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrderLineItem_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderLineItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrderLineItem_currentQuantity(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_currentQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrentQuantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_currentQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderLineItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrderLineItem_originalTotalPrice(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_originalTotalPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrderLineItem().OriginalTotalPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_originalTotalPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderLineItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderLineItem_discountedTotalPrice(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_discountedTotalPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrderLineItem().DiscountedTotalPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_discountedTotalPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderLineItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderLineItem_variant(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_variant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrderLineItem().Variant(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalOProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_variant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderLineItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderLineItem_customAttributes(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_customAttributes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrderLineItem().CustomAttributes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Attribute) graphql.Marshaler {
+			return ec.marshalNAttribute2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAttributeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_customAttributes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderLineItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderLineItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrderLineItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItemConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrderLineItemEdge) graphql.Marshaler {
+			return ec.marshalNOrderLineItemEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐOrderLineItemEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItemConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderLineItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderLineItemEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderLineItemConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.OrderLineItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItemConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.OrderLineItem) graphql.Marshaler {
+			return ec.marshalNOrderLineItem2ᚕᚖaccountgraphᚋentᚐOrderLineItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItemConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderLineItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderLineItemConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OrderLineItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItemConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItemConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderLineItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderLineItemEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OrderLineItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItemEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItemEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderLineItemEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrderLineItemEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OrderLineItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItemEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderLineItem) graphql.Marshaler {
+			return ec.marshalNOrderLineItem2ᚖaccountgraphᚋentᚐOrderLineItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItemEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderLineItemEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7059,6 +12882,800 @@ func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Product_handle(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_handle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_handle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_title(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_description(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Product().Description(ctx, obj, fc.Args["truncateAt"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_description(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Product_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Product_vendor(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_vendor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vendor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_vendor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_productType(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_productType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_productType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_tags(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_featuredImage(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_featuredImage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().FeaturedImage(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Image) graphql.Marshaler {
+			return ec.marshalOImage2ᚖaccountgraphᚋgraphᚋmodelᚐImage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_featuredImage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Image(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Product_availableForSale(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_availableForSale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().AvailableForSale(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_availableForSale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Product_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Product_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Product_variants(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_variants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProductVariantConnection) graphql.Marshaler {
+			return ec.marshalNProductVariantConnection2ᚖaccountgraphᚋgraphᚋmodelᚐProductVariantConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_variants(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariantConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Product_variants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_id(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ProductVariant_title(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductVariant_sku(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().Sku(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, true, true, "String")
+}
+
+func (ec *executionContext) _ProductVariant_price(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().Price(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_priceV2(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_priceV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().PriceV2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_priceV2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_compareAtPrice(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_compareAtPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().CompareAtPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_compareAtPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_compareAtPriceV2(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_compareAtPriceV2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().CompareAtPriceV2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_compareAtPriceV2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_availableForSale(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_availableForSale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvailableForSale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_availableForSale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ProductVariant_selectedOptions(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_selectedOptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*schema.SelectedOption) graphql.Marshaler {
+			return ec.marshalNSelectedOption2ᚕᚖaccountgraphᚋentᚋschemaᚐSelectedOptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_selectedOptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SelectedOption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_image(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_image(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().Image(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Image) graphql.Marshaler {
+			return ec.marshalOImage2ᚖaccountgraphᚋgraphᚋmodelᚐImage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_image(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Image(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_product(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖaccountgraphᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariantConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ProductVariantConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariantConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProductVariantEdge) graphql.Marshaler {
+			return ec.marshalNProductVariantEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐProductVariantEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariantConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariantConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariantEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariantConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ProductVariantConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariantConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalNProductVariant2ᚕᚖaccountgraphᚋentᚐProductVariantᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariantConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariantConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariantConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ProductVariantConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariantConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariantConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariantConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariantEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ProductVariantEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariantEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariantEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariantEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductVariantEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ProductVariantEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariantEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalNProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariantEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariantEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -7273,6 +13890,50 @@ func (ec *executionContext) fieldContext_Query_adminCustomers(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_product(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖaccountgraphᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_product(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_product_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_customer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7391,6 +14052,52 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SelectedOption_name(ctx context.Context, field graphql.CollectedField, obj *schema.SelectedOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectedOption_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectedOption_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectedOption", field, false, false, "String")
+}
+
+func (ec *executionContext) _SelectedOption_value(ctx context.Context, field graphql.CollectedField, obj *schema.SelectedOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectedOption_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectedOption_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectedOption", field, false, false, "String")
 }
 
 func (ec *executionContext) _UserError_field(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
@@ -8568,6 +15275,730 @@ func UnmarshalAdminCustomerInviteInput(ctx context.Context, raw any) (model.Admi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAdminFulfillmentEventInput(ctx context.Context, obj any) (model.AdminFulfillmentEventInput, error) {
+	var it model.AdminFulfillmentEventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "happenedAt", "message", "city", "province", "countryCode", "zip"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "happenedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("happenedAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HappenedAt = data
+		case "message":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("message"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Message = data
+		case "city":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("city"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.City = data
+		case "province":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("province"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Province = data
+		case "countryCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countryCode"))
+			data, err := ec.unmarshalOCountryCode2ᚖaccountgraphᚋgraphᚋmodelᚐCountryCode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CountryCode = data
+		case "zip":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zip"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Zip = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminFulfillmentEventInput unmarshals raw into the AdminFulfillmentEventInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminFulfillmentEventInput(ctx context.Context, raw any) (model.AdminFulfillmentEventInput, error) {
+	var out model.AdminFulfillmentEventInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminFulfillmentEventInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminFulfillmentInput(ctx context.Context, obj any) (model.AdminFulfillmentInput, error) {
+	var it model.AdminFulfillmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"externalId", "trackingCompany", "trackingInfo", "lineItems"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "externalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("externalId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExternalID = data
+		case "trackingCompany":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trackingCompany"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrackingCompany = data
+		case "trackingInfo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trackingInfo"))
+			data, err := ec.unmarshalOAdminTrackingInfoInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminTrackingInfoInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrackingInfo = data
+		case "lineItems":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineItems"))
+			data, err := ec.unmarshalOAdminFulfillmentLineInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminFulfillmentLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LineItems = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminFulfillmentInput unmarshals raw into the AdminFulfillmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminFulfillmentInput(ctx context.Context, raw any) (model.AdminFulfillmentInput, error) {
+	var out model.AdminFulfillmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminFulfillmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminFulfillmentLineInput(ctx context.Context, obj any) (model.AdminFulfillmentLineInput, error) {
+	var it model.AdminFulfillmentLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"position", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminFulfillmentLineInput unmarshals raw into the AdminFulfillmentLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminFulfillmentLineInput(ctx context.Context, raw any) (model.AdminFulfillmentLineInput, error) {
+	var out model.AdminFulfillmentLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminFulfillmentLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminOrderInput(ctx context.Context, obj any) (model.AdminOrderInput, error) {
+	var it model.AdminOrderInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["financialStatus"]; !present {
+		asMap["financialStatus"] = "PENDING"
+	}
+	if _, present := asMap["totalShippingPrice"]; !present {
+		asMap["totalShippingPrice"] = "0"
+	}
+	if _, present := asMap["totalTax"]; !present {
+		asMap["totalTax"] = "0"
+	}
+	if _, present := asMap["totalDiscounts"]; !present {
+		asMap["totalDiscounts"] = "0"
+	}
+
+	fieldsInOrder := [...]string{"externalId", "customerId", "email", "phone", "processedAt", "currencyCode", "financialStatus", "lineItems", "totalShippingPrice", "totalTax", "totalDiscounts", "discountCodes", "shippingAddress", "billingAddress"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "externalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("externalId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExternalID = data
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "processedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("processedAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProcessedAt = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "financialStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("financialStatus"))
+			data, err := ec.unmarshalOOrderFinancialStatus2ᚖaccountgraphᚋentᚋorderᚐFinancialStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinancialStatus = data
+		case "lineItems":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineItems"))
+			data, err := ec.unmarshalNAdminOrderLineItemInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderLineItemInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LineItems = data
+		case "totalShippingPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalShippingPrice"))
+			data, err := ec.unmarshalODecimal2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalShippingPrice = data
+		case "totalTax":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalTax"))
+			data, err := ec.unmarshalODecimal2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalTax = data
+		case "totalDiscounts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalDiscounts"))
+			data, err := ec.unmarshalODecimal2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalDiscounts = data
+		case "discountCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountCodes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountCodes = data
+		case "shippingAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingAddress"))
+			data, err := ec.unmarshalOMailingAddressInput2ᚖaccountgraphᚋgraphᚋmodelᚐMailingAddressInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingAddress = data
+		case "billingAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billingAddress"))
+			data, err := ec.unmarshalOMailingAddressInput2ᚖaccountgraphᚋgraphᚋmodelᚐMailingAddressInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BillingAddress = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminOrderInput unmarshals raw into the AdminOrderInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminOrderInput(ctx context.Context, raw any) (model.AdminOrderInput, error) {
+	var out model.AdminOrderInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminOrderInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminOrderLineItemInput(ctx context.Context, obj any) (model.AdminOrderLineItemInput, error) {
+	var it model.AdminOrderLineItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["discount"]; !present {
+		asMap["discount"] = "0"
+	}
+
+	fieldsInOrder := [...]string{"sku", "title", "variantTitle", "quantity", "price", "discount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "sku":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sku"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sku = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "variantTitle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantTitle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantTitle = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "price":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
+			data, err := ec.unmarshalNDecimal2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Price = data
+		case "discount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discount"))
+			data, err := ec.unmarshalODecimal2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Discount = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminOrderLineItemInput unmarshals raw into the AdminOrderLineItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminOrderLineItemInput(ctx context.Context, raw any) (model.AdminOrderLineItemInput, error) {
+	var out model.AdminOrderLineItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminOrderLineItemInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminOrderUpdateInput(ctx context.Context, obj any) (model.AdminOrderUpdateInput, error) {
+	var it model.AdminOrderUpdateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"financialStatus", "fulfillmentStatus", "refundAmount", "closed"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "financialStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("financialStatus"))
+			data, err := ec.unmarshalOOrderFinancialStatus2ᚖaccountgraphᚋentᚋorderᚐFinancialStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinancialStatus = data
+		case "fulfillmentStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fulfillmentStatus"))
+			data, err := ec.unmarshalOOrderFulfillmentStatus2ᚖaccountgraphᚋentᚋorderᚐFulfillmentStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FulfillmentStatus = data
+		case "refundAmount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundAmount"))
+			data, err := ec.unmarshalODecimal2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundAmount = data
+		case "closed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Closed = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminOrderUpdateInput unmarshals raw into the AdminOrderUpdateInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminOrderUpdateInput(ctx context.Context, raw any) (model.AdminOrderUpdateInput, error) {
+	var out model.AdminOrderUpdateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminOrderUpdateInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminProductInput(ctx context.Context, obj any) (model.AdminProductInput, error) {
+	var it model.AdminProductInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"handle", "title", "description", "vendor", "productType", "tags", "imageUrl", "imageAlt", "variants"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "handle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handle"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handle = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "vendor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendor"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Vendor = data
+		case "productType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductType = data
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = data
+		case "imageUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("imageUrl"))
+			data, err := ec.unmarshalOURL2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImageURL = data
+		case "imageAlt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("imageAlt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImageAlt = data
+		case "variants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variants"))
+			data, err := ec.unmarshalNAdminProductVariantInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminProductVariantInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Variants = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminProductInput unmarshals raw into the AdminProductInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminProductInput(ctx context.Context, raw any) (model.AdminProductInput, error) {
+	var out model.AdminProductInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminProductInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminProductVariantInput(ctx context.Context, obj any) (model.AdminProductVariantInput, error) {
+	var it model.AdminProductVariantInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"sku", "title", "price", "compareAtPrice", "currencyCode", "availableForSale", "selectedOptions", "imageUrl"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "sku":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sku"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sku = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "price":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
+			data, err := ec.unmarshalNDecimal2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Price = data
+		case "compareAtPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("compareAtPrice"))
+			data, err := ec.unmarshalODecimal2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompareAtPrice = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "availableForSale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("availableForSale"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvailableForSale = data
+		case "selectedOptions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("selectedOptions"))
+			data, err := ec.unmarshalOSelectedOptionInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSelectedOptionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SelectedOptions = data
+		case "imageUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("imageUrl"))
+			data, err := ec.unmarshalOURL2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImageURL = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminProductVariantInput unmarshals raw into the AdminProductVariantInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminProductVariantInput(ctx context.Context, raw any) (model.AdminProductVariantInput, error) {
+	var out model.AdminProductVariantInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminProductVariantInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminTrackingInfoInput(ctx context.Context, obj any) (model.AdminTrackingInfoInput, error) {
+	var it model.AdminTrackingInfoInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"number", "url"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOURL2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminTrackingInfoInput unmarshals raw into the AdminTrackingInfoInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminTrackingInfoInput(ctx context.Context, raw any) (model.AdminTrackingInfoInput, error) {
+	var out model.AdminTrackingInfoInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminTrackingInfoInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputBuyerInput(ctx context.Context, obj any) (model.BuyerInput, error) {
 	var it model.BuyerInput
 	if obj == nil {
@@ -9023,6 +16454,55 @@ func UnmarshalMailingAddressInput(ctx context.Context, raw any) (model.MailingAd
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSelectedOptionInput(ctx context.Context, obj any) (model.SelectedOptionInput, error) {
+	var it model.SelectedOptionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSelectedOptionInput unmarshals raw into the SelectedOptionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSelectedOptionInput(ctx context.Context, raw any) (model.SelectedOptionInput, error) {
+	var out model.SelectedOptionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SelectedOptionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputVisitorConsent(ctx context.Context, obj any) (model.VisitorConsent, error) {
 	var it model.VisitorConsent
 	if obj == nil {
@@ -9108,6 +16588,13 @@ func (ec *executionContext) _DisplayableError(ctx context.Context, sel ast.Selec
 			return graphql.Null
 		}
 		return ec._CustomerUserError(ctx, sel, obj)
+	case model.AdminUserError:
+		return ec._AdminUserError(ctx, sel, &obj)
+	case *model.AdminUserError:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AdminUserError(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -9121,6 +16608,27 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case ent.ProductVariant:
+		return ec._ProductVariant(ctx, sel, &obj)
+	case *ent.ProductVariant:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ProductVariant(ctx, sel, obj)
+	case ent.Product:
+		return ec._Product(ctx, sel, &obj)
+	case *ent.Product:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Product(ctx, sel, obj)
+	case ent.Order:
+		return ec._Order(ctx, sel, &obj)
+	case *ent.Order:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Order(ctx, sel, obj)
 	case ent.MailingAddress:
 		return ec._MailingAddress(ctx, sel, &obj)
 	case *ent.MailingAddress:
@@ -9160,6 +16668,249 @@ func (ec *executionContext) _AdminCustomerInvitePayload(ctx context.Context, sel
 		case "customerUserErrors":
 			out.Values[i] = ec._AdminCustomerInvitePayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminFulfillmentEventPayloadImplementors = []string{"AdminFulfillmentEventPayload"}
+
+func (ec *executionContext) _AdminFulfillmentEventPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminFulfillmentEventPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminFulfillmentEventPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminFulfillmentEventPayload")
+		case "fulfillmentEvent":
+			out.Values[i] = ec._AdminFulfillmentEventPayload_fulfillmentEvent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminFulfillmentEventPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminFulfillmentPayloadImplementors = []string{"AdminFulfillmentPayload"}
+
+func (ec *executionContext) _AdminFulfillmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminFulfillmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminFulfillmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminFulfillmentPayload")
+		case "fulfillmentId":
+			out.Values[i] = ec._AdminFulfillmentPayload_fulfillmentId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fulfillment":
+			out.Values[i] = ec._AdminFulfillmentPayload_fulfillment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "order":
+			out.Values[i] = ec._AdminFulfillmentPayload_order(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminFulfillmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminOrderPayloadImplementors = []string{"AdminOrderPayload"}
+
+func (ec *executionContext) _AdminOrderPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminOrderPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminOrderPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminOrderPayload")
+		case "order":
+			out.Values[i] = ec._AdminOrderPayload_order(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminOrderPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminProductsUpsertPayloadImplementors = []string{"AdminProductsUpsertPayload"}
+
+func (ec *executionContext) _AdminProductsUpsertPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminProductsUpsertPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminProductsUpsertPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminProductsUpsertPayload")
+		case "products":
+			out.Values[i] = ec._AdminProductsUpsertPayload_products(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminProductsUpsertPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminUserErrorImplementors = []string{"AdminUserError", "DisplayableError"}
+
+func (ec *executionContext) _AdminUserError(ctx context.Context, sel ast.SelectionSet, obj *model.AdminUserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminUserErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminUserError")
+		case "code":
+			out.Values[i] = ec._AdminUserError_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._AdminUserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._AdminUserError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attributeImplementors = []string{"Attribute"}
+
+func (ec *executionContext) _Attribute(ctx context.Context, sel ast.SelectionSet, obj *model.Attribute) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attributeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Attribute")
+		case "key":
+			out.Values[i] = ec._Attribute_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._Attribute_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -9281,6 +17032,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "orders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_orders(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10072,6 +17829,338 @@ func (ec *executionContext) _CustomerUserError(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var fulfillmentImplementors = []string{"Fulfillment"}
+
+func (ec *executionContext) _Fulfillment(ctx context.Context, sel ast.SelectionSet, obj *ent.Fulfillment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfillmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Fulfillment")
+		case "trackingCompany":
+			out.Values[i] = ec._Fulfillment_trackingCompany(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trackingInfo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fulfillment_trackingInfo(ctx, field, obj)
+				})
+		case "fulfillmentLineItems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fulfillment_fulfillmentLineItems(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fulfillmentEventImplementors = []string{"FulfillmentEvent"}
+
+func (ec *executionContext) _FulfillmentEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.FulfillmentEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfillmentEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FulfillmentEvent")
+		case "status":
+			out.Values[i] = ec._FulfillmentEvent_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "happenedAt":
+			out.Values[i] = ec._FulfillmentEvent_happenedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "message":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FulfillmentEvent_message(ctx, field, obj)
+				})
+		case "city":
+			out.Values[i] = ec._FulfillmentEvent_city(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "province":
+			out.Values[i] = ec._FulfillmentEvent_province(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryCode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FulfillmentEvent_countryCode(ctx, field, obj)
+				})
+		case "zip":
+			out.Values[i] = ec._FulfillmentEvent_zip(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fulfillmentLineItemImplementors = []string{"FulfillmentLineItem"}
+
+func (ec *executionContext) _FulfillmentLineItem(ctx context.Context, sel ast.SelectionSet, obj *model.FulfillmentLineItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfillmentLineItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FulfillmentLineItem")
+		case "lineItem":
+			out.Values[i] = ec._FulfillmentLineItem_lineItem(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._FulfillmentLineItem_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fulfillmentLineItemConnectionImplementors = []string{"FulfillmentLineItemConnection"}
+
+func (ec *executionContext) _FulfillmentLineItemConnection(ctx context.Context, sel ast.SelectionSet, obj *model.FulfillmentLineItemConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfillmentLineItemConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FulfillmentLineItemConnection")
+		case "edges":
+			out.Values[i] = ec._FulfillmentLineItemConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._FulfillmentLineItemConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FulfillmentLineItemConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fulfillmentLineItemEdgeImplementors = []string{"FulfillmentLineItemEdge"}
+
+func (ec *executionContext) _FulfillmentLineItemEdge(ctx context.Context, sel ast.SelectionSet, obj *model.FulfillmentLineItemEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfillmentLineItemEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FulfillmentLineItemEdge")
+		case "cursor":
+			out.Values[i] = ec._FulfillmentLineItemEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FulfillmentLineItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fulfillmentTrackingInfoImplementors = []string{"FulfillmentTrackingInfo"}
+
+func (ec *executionContext) _FulfillmentTrackingInfo(ctx context.Context, sel ast.SelectionSet, obj *schema.TrackingInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfillmentTrackingInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FulfillmentTrackingInfo")
+		case "number":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FulfillmentTrackingInfo_number(ctx, field, obj)
+				})
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FulfillmentTrackingInfo_url(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var imageImplementors = []string{"Image"}
+
+func (ec *executionContext) _Image(ctx context.Context, sel ast.SelectionSet, obj *model.Image) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, imageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Image")
+		case "id":
+			out.Values[i] = ec._Image_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "altText":
+			out.Values[i] = ec._Image_altText(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._Image_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "src":
+			out.Values[i] = ec._Image_src(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "originalSrc":
+			out.Values[i] = ec._Image_originalSrc(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "width":
+			out.Values[i] = ec._Image_width(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._Image_height(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mailingAddressImplementors = []string{"MailingAddress", "Node"}
 
 func (ec *executionContext) _MailingAddress(ctx context.Context, sel ast.SelectionSet, obj *ent.MailingAddress) graphql.Marshaler {
@@ -10283,6 +18372,44 @@ func (ec *executionContext) _MailingAddressEdge(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var moneyV2Implementors = []string{"MoneyV2"}
+
+func (ec *executionContext) _MoneyV2(ctx context.Context, sel ast.SelectionSet, obj *model.MoneyV2) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moneyV2Implementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MoneyV2")
+		case "amount":
+			out.Values[i] = ec._MoneyV2_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currencyCode":
+			out.Values[i] = ec._MoneyV2_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -10407,6 +18534,517 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "adminProductsUpsert":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminProductsUpsert(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminOrderCreate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminOrderCreate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminOrderUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminOrderUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminOrderCancel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminOrderCancel(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminFulfillmentCreate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminFulfillmentCreate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminFulfillmentEventAdd":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminFulfillmentEventAdd(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderImplementors = []string{"Order", "Node"}
+
+func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, obj *ent.Order) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Order")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Order_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderNumber":
+			out.Values[i] = ec._Order_orderNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "processedAt":
+			out.Values[i] = ec._Order_processedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._Order_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phone":
+			out.Values[i] = ec._Order_phone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "financialStatus":
+			out.Values[i] = ec._Order_financialStatus(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fulfillmentStatus":
+			out.Values[i] = ec._Order_fulfillmentStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canceledAt":
+			out.Values[i] = ec._Order_canceledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelReason":
+			out.Values[i] = ec._Order_cancelReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_currencyCode(ctx, field, obj)
+				})
+		case "edited":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_edited(ctx, field, obj)
+				})
+		case "customAttributes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_customAttributes(ctx, field, obj)
+				})
+		case "customerLocale":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_customerLocale(ctx, field, obj)
+				})
+		case "customerUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_customerUrl(ctx, field, obj)
+				})
+		case "statusUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_statusUrl(ctx, field, obj)
+				})
+		case "subtotalPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_subtotalPrice(ctx, field, obj)
+				})
+		case "subtotalPriceV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_subtotalPriceV2(ctx, field, obj)
+				})
+		case "totalShippingPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_totalShippingPrice(ctx, field, obj)
+				})
+		case "totalShippingPriceV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_totalShippingPriceV2(ctx, field, obj)
+				})
+		case "totalTax":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_totalTax(ctx, field, obj)
+				})
+		case "totalTaxV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_totalTaxV2(ctx, field, obj)
+				})
+		case "totalPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_totalPrice(ctx, field, obj)
+				})
+		case "totalPriceV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_totalPriceV2(ctx, field, obj)
+				})
+		case "totalRefunded":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_totalRefunded(ctx, field, obj)
+				})
+		case "totalRefundedV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_totalRefundedV2(ctx, field, obj)
+				})
+		case "originalTotalPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_originalTotalPrice(ctx, field, obj)
+				})
+		case "currentTotalPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_currentTotalPrice(ctx, field, obj)
+				})
+		case "currentSubtotalPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_currentSubtotalPrice(ctx, field, obj)
+				})
+		case "currentTotalTax":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_currentTotalTax(ctx, field, obj)
+				})
+		case "currentTotalShippingPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_currentTotalShippingPrice(ctx, field, obj)
+				})
+		case "shippingAddress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_shippingAddress(ctx, field, obj)
+				})
+		case "billingAddress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_billingAddress(ctx, field, obj)
+				})
+		case "lineItems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_lineItems(ctx, field, obj)
+				})
+		case "successfulFulfillments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_successfulFulfillments(ctx, field, obj)
+				})
+		case "trackingEvents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_trackingEvents(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderConnectionImplementors = []string{"OrderConnection"}
+
+func (ec *executionContext) _OrderConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrderConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderConnection")
+		case "edges":
+			out.Values[i] = ec._OrderConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._OrderConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._OrderConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._OrderConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderEdgeImplementors = []string{"OrderEdge"}
+
+func (ec *executionContext) _OrderEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrderEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderEdge")
+		case "cursor":
+			out.Values[i] = ec._OrderEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._OrderEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderLineItemImplementors = []string{"OrderLineItem"}
+
+func (ec *executionContext) _OrderLineItem(ctx context.Context, sel ast.SelectionSet, obj *ent.OrderLineItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderLineItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderLineItem")
+		case "title":
+			out.Values[i] = ec._OrderLineItem_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quantity":
+			out.Values[i] = ec._OrderLineItem_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currentQuantity":
+			out.Values[i] = ec._OrderLineItem_currentQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "originalTotalPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderLineItem_originalTotalPrice(ctx, field, obj)
+				})
+		case "discountedTotalPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderLineItem_discountedTotalPrice(ctx, field, obj)
+				})
+		case "variant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderLineItem_variant(ctx, field, obj)
+				})
+		case "customAttributes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderLineItem_customAttributes(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderLineItemConnectionImplementors = []string{"OrderLineItemConnection"}
+
+func (ec *executionContext) _OrderLineItemConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrderLineItemConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderLineItemConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderLineItemConnection")
+		case "edges":
+			out.Values[i] = ec._OrderLineItemConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._OrderLineItemConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._OrderLineItemConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderLineItemEdgeImplementors = []string{"OrderLineItemEdge"}
+
+func (ec *executionContext) _OrderLineItemEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrderLineItemEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderLineItemEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderLineItemEdge")
+		case "cursor":
+			out.Values[i] = ec._OrderLineItemEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._OrderLineItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10472,6 +19110,272 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var productImplementors = []string{"Product", "Node"}
+
+func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *ent.Product) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Product")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_id(ctx, field, obj)
+				})
+		case "handle":
+			out.Values[i] = ec._Product_handle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Product_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_description(ctx, field, obj)
+				})
+		case "vendor":
+			out.Values[i] = ec._Product_vendor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productType":
+			out.Values[i] = ec._Product_productType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tags":
+			out.Values[i] = ec._Product_tags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "featuredImage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_featuredImage(ctx, field, obj)
+				})
+		case "availableForSale":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_availableForSale(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Product_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Product_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_variants(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productVariantImplementors = []string{"ProductVariant", "Node"}
+
+func (ec *executionContext) _ProductVariant(ctx context.Context, sel ast.SelectionSet, obj *ent.ProductVariant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productVariantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductVariant")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_id(ctx, field, obj)
+				})
+		case "title":
+			out.Values[i] = ec._ProductVariant_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sku":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_sku(ctx, field, obj)
+				})
+		case "price":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_price(ctx, field, obj)
+				})
+		case "priceV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_priceV2(ctx, field, obj)
+				})
+		case "compareAtPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_compareAtPrice(ctx, field, obj)
+				})
+		case "compareAtPriceV2":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_compareAtPriceV2(ctx, field, obj)
+				})
+		case "availableForSale":
+			out.Values[i] = ec._ProductVariant_availableForSale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "selectedOptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_selectedOptions(ctx, field, obj)
+				})
+		case "image":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_image(ctx, field, obj)
+				})
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_product(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productVariantConnectionImplementors = []string{"ProductVariantConnection"}
+
+func (ec *executionContext) _ProductVariantConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProductVariantConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productVariantConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductVariantConnection")
+		case "edges":
+			out.Values[i] = ec._ProductVariantConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ProductVariantConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ProductVariantConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productVariantEdgeImplementors = []string{"ProductVariantEdge"}
+
+func (ec *executionContext) _ProductVariantEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProductVariantEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productVariantEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductVariantEdge")
+		case "cursor":
+			out.Values[i] = ec._ProductVariantEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ProductVariantEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -10515,6 +19419,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_adminCustomers(ctx, field)
 				})
+		case "product":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_product(ctx, field)
+				})
 		case "customer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -10534,6 +19444,44 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var selectedOptionImplementors = []string{"SelectedOption"}
+
+func (ec *executionContext) _SelectedOption(ctx context.Context, sel ast.SelectionSet, obj *schema.SelectedOption) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, selectedOptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SelectedOption")
+		case "name":
+			out.Values[i] = ec._SelectedOption_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._SelectedOption_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -10957,6 +19905,141 @@ func (ec *executionContext) unmarshalNAdminCustomerInviteInput2accountgraphᚋgr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAdminFulfillmentEventInput2accountgraphᚋgraphᚋmodelᚐAdminFulfillmentEventInput(ctx context.Context, v any) (model.AdminFulfillmentEventInput, error) {
+	res, err := ec.unmarshalInputAdminFulfillmentEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminFulfillmentInput2accountgraphᚋgraphᚋmodelᚐAdminFulfillmentInput(ctx context.Context, v any) (model.AdminFulfillmentInput, error) {
+	res, err := ec.unmarshalInputAdminFulfillmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminFulfillmentLineInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminFulfillmentLineInput(ctx context.Context, v any) (*model.AdminFulfillmentLineInput, error) {
+	res, err := ec.unmarshalInputAdminFulfillmentLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminOrderInput2accountgraphᚋgraphᚋmodelᚐAdminOrderInput(ctx context.Context, v any) (model.AdminOrderInput, error) {
+	res, err := ec.unmarshalInputAdminOrderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminOrderLineItemInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderLineItemInputᚄ(ctx context.Context, v any) ([]*model.AdminOrderLineItemInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminOrderLineItemInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminOrderLineItemInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderLineItemInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAdminOrderLineItemInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderLineItemInput(ctx context.Context, v any) (*model.AdminOrderLineItemInput, error) {
+	res, err := ec.unmarshalInputAdminOrderLineItemInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminOrderUpdateInput2accountgraphᚋgraphᚋmodelᚐAdminOrderUpdateInput(ctx context.Context, v any) (model.AdminOrderUpdateInput, error) {
+	res, err := ec.unmarshalInputAdminOrderUpdateInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminProductInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminProductInputᚄ(ctx context.Context, v any) ([]*model.AdminProductInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminProductInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminProductInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminProductInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAdminProductInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminProductInput(ctx context.Context, v any) (*model.AdminProductInput, error) {
+	res, err := ec.unmarshalInputAdminProductInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminProductVariantInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminProductVariantInputᚄ(ctx context.Context, v any) ([]*model.AdminProductVariantInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminProductVariantInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminProductVariantInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminProductVariantInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAdminProductVariantInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminProductVariantInput(ctx context.Context, v any) (*model.AdminProductVariantInput, error) {
+	res, err := ec.unmarshalInputAdminProductVariantInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminTrackingInfoInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminTrackingInfoInput(ctx context.Context, v any) (*model.AdminTrackingInfoInput, error) {
+	res, err := ec.unmarshalInputAdminTrackingInfoInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAdminUserError2ᚖaccountgraphᚋgraphᚋmodelᚐAdminUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAdminUserError2ᚖaccountgraphᚋgraphᚋmodelᚐAdminUserError(ctx context.Context, sel ast.SelectionSet, v *model.AdminUserError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AdminUserError!")
+		return graphql.Null
+	}
+	return ec._AdminUserError(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttribute2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAttributeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Attribute) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttribute2ᚖaccountgraphᚋgraphᚋmodelᚐAttribute(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAttribute2ᚖaccountgraphᚋgraphᚋmodelᚐAttribute(ctx context.Context, sel ast.SelectionSet, v *model.Attribute) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Attribute!")
+		return graphql.Null
+	}
+	return ec._Attribute(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -10969,6 +20052,16 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx context.Context, v any) (model.CurrencyCode, error) {
+	var res model.CurrencyCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx context.Context, sel ast.SelectionSet, v model.CurrencyCode) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNCustomer2ᚕᚖaccountgraphᚋentᚐCustomerᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Customer) graphql.Marshaler {
@@ -11105,6 +20198,147 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 	return res
 }
 
+func (ec *executionContext) unmarshalNDecimal2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDecimal2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNFulfillment2ᚖaccountgraphᚋentᚐFulfillment(ctx context.Context, sel ast.SelectionSet, v *ent.Fulfillment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Fulfillment!")
+		return graphql.Null
+	}
+	return ec._Fulfillment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFulfillmentEvent2ᚕᚖaccountgraphᚋentᚐFulfillmentEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.FulfillmentEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFulfillmentEvent2ᚖaccountgraphᚋentᚐFulfillmentEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFulfillmentEvent2ᚖaccountgraphᚋentᚐFulfillmentEvent(ctx context.Context, sel ast.SelectionSet, v *ent.FulfillmentEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FulfillmentEvent!")
+		return graphql.Null
+	}
+	return ec._FulfillmentEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx context.Context, v any) (fulfillmentevent.Status, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := fulfillmentevent.Status(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx context.Context, sel ast.SelectionSet, v fulfillmentevent.Status) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "FulfillmentEventStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNFulfillmentLineItem2ᚕᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FulfillmentLineItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFulfillmentLineItem2ᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFulfillmentLineItem2ᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItem(ctx context.Context, sel ast.SelectionSet, v *model.FulfillmentLineItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FulfillmentLineItem!")
+		return graphql.Null
+	}
+	return ec._FulfillmentLineItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFulfillmentLineItemConnection2ᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItemConnection(ctx context.Context, sel ast.SelectionSet, v *model.FulfillmentLineItemConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FulfillmentLineItemConnection!")
+		return graphql.Null
+	}
+	return ec._FulfillmentLineItemConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFulfillmentLineItemEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItemEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FulfillmentLineItemEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFulfillmentLineItemEdge2ᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItemEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFulfillmentLineItemEdge2ᚖaccountgraphᚋgraphᚋmodelᚐFulfillmentLineItemEdge(ctx context.Context, sel ast.SelectionSet, v *model.FulfillmentLineItemEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FulfillmentLineItemEdge!")
+		return graphql.Null
+	}
+	return ec._FulfillmentLineItemEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFulfillmentTrackingInfo2ᚕᚖaccountgraphᚋentᚋschemaᚐTrackingInfoᚄ(ctx context.Context, sel ast.SelectionSet, v []*schema.TrackingInfo) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFulfillmentTrackingInfo2ᚖaccountgraphᚋentᚋschemaᚐTrackingInfo(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFulfillmentTrackingInfo2ᚖaccountgraphᚋentᚋschemaᚐTrackingInfo(ctx context.Context, sel ast.SelectionSet, v *schema.TrackingInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FulfillmentTrackingInfo!")
+		return graphql.Null
+	}
+	return ec._FulfillmentTrackingInfo(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11146,6 +20380,20 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNMailingAddress2ᚕᚖaccountgraphᚋentᚐMailingAddressᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MailingAddress) graphql.Marshaler {
@@ -11209,6 +20457,14 @@ func (ec *executionContext) unmarshalNMailingAddressInput2accountgraphᚋgraph�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx context.Context, sel ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MoneyV2!")
+		return graphql.Null
+	}
+	return ec._MoneyV2(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕaccountgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -11219,12 +20475,247 @@ func (ec *executionContext) marshalNNode2ᚕaccountgraphᚋgraphᚋmodelᚐNode(
 	return ret
 }
 
+func (ec *executionContext) marshalNOrder2ᚕᚖaccountgraphᚋentᚐOrderᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Order) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrder2ᚖaccountgraphᚋentᚐOrder(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrder2ᚖaccountgraphᚋentᚐOrder(ctx context.Context, sel ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Order!")
+		return graphql.Null
+	}
+	return ec._Order(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOrderCancelReason2accountgraphᚋentᚋorderᚐCancelReason(ctx context.Context, v any) (order.CancelReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := order.CancelReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrderCancelReason2accountgraphᚋentᚋorderᚐCancelReason(ctx context.Context, sel ast.SelectionSet, v order.CancelReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OrderCancelReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNOrderConnection2ᚖaccountgraphᚋgraphᚋmodelᚐOrderConnection(ctx context.Context, sel ast.SelectionSet, v *model.OrderConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderConnection!")
+		return graphql.Null
+	}
+	return ec._OrderConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOrderEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐOrderEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrderEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrderEdge2ᚖaccountgraphᚋgraphᚋmodelᚐOrderEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrderEdge2ᚖaccountgraphᚋgraphᚋmodelᚐOrderEdge(ctx context.Context, sel ast.SelectionSet, v *model.OrderEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderEdge!")
+		return graphql.Null
+	}
+	return ec._OrderEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx context.Context, v any) (order.FulfillmentStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := order.FulfillmentStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx context.Context, sel ast.SelectionSet, v order.FulfillmentStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OrderFulfillmentStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNOrderLineItem2ᚕᚖaccountgraphᚋentᚐOrderLineItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.OrderLineItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrderLineItem2ᚖaccountgraphᚋentᚐOrderLineItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrderLineItem2ᚖaccountgraphᚋentᚐOrderLineItem(ctx context.Context, sel ast.SelectionSet, v *ent.OrderLineItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderLineItem!")
+		return graphql.Null
+	}
+	return ec._OrderLineItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOrderLineItemConnection2ᚖaccountgraphᚋgraphᚋmodelᚐOrderLineItemConnection(ctx context.Context, sel ast.SelectionSet, v *model.OrderLineItemConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderLineItemConnection!")
+		return graphql.Null
+	}
+	return ec._OrderLineItemConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOrderLineItemEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐOrderLineItemEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrderLineItemEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrderLineItemEdge2ᚖaccountgraphᚋgraphᚋmodelᚐOrderLineItemEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrderLineItemEdge2ᚖaccountgraphᚋgraphᚋmodelᚐOrderLineItemEdge(ctx context.Context, sel ast.SelectionSet, v *model.OrderLineItemEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderLineItemEdge!")
+		return graphql.Null
+	}
+	return ec._OrderLineItemEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProduct2ᚖaccountgraphᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Product!")
+		return graphql.Null
+	}
+	return ec._Product(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProductVariant2ᚕᚖaccountgraphᚋentᚐProductVariantᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ProductVariant) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx context.Context, sel ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProductVariant!")
+		return graphql.Null
+	}
+	return ec._ProductVariant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProductVariantConnection2ᚖaccountgraphᚋgraphᚋmodelᚐProductVariantConnection(ctx context.Context, sel ast.SelectionSet, v *model.ProductVariantConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProductVariantConnection!")
+		return graphql.Null
+	}
+	return ec._ProductVariantConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProductVariantEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐProductVariantEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProductVariantEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductVariantEdge2ᚖaccountgraphᚋgraphᚋmodelᚐProductVariantEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProductVariantEdge2ᚖaccountgraphᚋgraphᚋmodelᚐProductVariantEdge(ctx context.Context, sel ast.SelectionSet, v *model.ProductVariantEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProductVariantEdge!")
+		return graphql.Null
+	}
+	return ec._ProductVariantEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSelectedOption2ᚕᚖaccountgraphᚋentᚋschemaᚐSelectedOptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*schema.SelectedOption) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSelectedOption2ᚖaccountgraphᚋentᚋschemaᚐSelectedOption(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSelectedOption2ᚖaccountgraphᚋentᚋschemaᚐSelectedOption(ctx context.Context, sel ast.SelectionSet, v *schema.SelectedOption) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SelectedOption!")
+		return graphql.Null
+	}
+	return ec._SelectedOption(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSelectedOptionInput2ᚖaccountgraphᚋgraphᚋmodelᚐSelectedOptionInput(ctx context.Context, v any) (*model.SelectedOptionInput, error) {
+	res, err := ec.unmarshalInputSelectedOptionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -11487,6 +20978,84 @@ func (ec *executionContext) marshalOAdminCustomerSortKeys2ᚖaccountgraphᚋgrap
 	return v
 }
 
+func (ec *executionContext) unmarshalOAdminErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐAdminErrorCode(ctx context.Context, v any) (*model.AdminErrorCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.AdminErrorCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAdminErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐAdminErrorCode(ctx context.Context, sel ast.SelectionSet, v *model.AdminErrorCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOAdminFulfillmentEventPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminFulfillmentEventPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminFulfillmentEventPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminFulfillmentEventPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAdminFulfillmentLineInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminFulfillmentLineInputᚄ(ctx context.Context, v any) ([]*model.AdminFulfillmentLineInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminFulfillmentLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminFulfillmentLineInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminFulfillmentLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAdminFulfillmentPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminFulfillmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminFulfillmentPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminFulfillmentPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAdminOrderPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminOrderPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminOrderPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAdminProductsUpsertPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminProductsUpsertPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminProductsUpsertPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminProductsUpsertPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAdminTrackingInfoInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminTrackingInfoInputᚄ(ctx context.Context, v any) ([]*model.AdminTrackingInfoInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminTrackingInfoInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminTrackingInfoInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminTrackingInfoInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11669,6 +21238,42 @@ func (ec *executionContext) marshalOCustomerUpdatePayload2ᚖaccountgraphᚋgrap
 	return ec._CustomerUpdatePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalODateTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := scalar.UnmarshalDateTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalDateTime(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalODecimal2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODecimal2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -11684,6 +21289,39 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalOFulfillment2ᚕᚖaccountgraphᚋentᚐFulfillmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Fulfillment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFulfillment2ᚖaccountgraphᚋentᚐFulfillment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFulfillment2ᚖaccountgraphᚋentᚐFulfillment(ctx context.Context, sel ast.SelectionSet, v *ent.Fulfillment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Fulfillment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFulfillmentEvent2ᚖaccountgraphᚋentᚐFulfillmentEvent(ctx context.Context, sel ast.SelectionSet, v *ent.FulfillmentEvent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FulfillmentEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -11702,6 +21340,13 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOImage2ᚖaccountgraphᚋgraphᚋmodelᚐImage(ctx context.Context, sel ast.SelectionSet, v *model.Image) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Image(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -11745,11 +21390,185 @@ func (ec *executionContext) marshalOMailingAddress2ᚖaccountgraphᚋentᚐMaili
 	return ec._MailingAddress(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOMailingAddressInput2ᚖaccountgraphᚋgraphᚋmodelᚐMailingAddressInput(ctx context.Context, v any) (*model.MailingAddressInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMailingAddressInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx context.Context, sel ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MoneyV2(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalONode2accountgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOOrder2ᚖaccountgraphᚋentᚐOrder(ctx context.Context, sel ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Order(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx context.Context, v any) (*order.CancelReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := order.CancelReason(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx context.Context, sel ast.SelectionSet, v *order.CancelReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx context.Context, v any) (order.FinancialStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := order.FinancialStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx context.Context, sel ast.SelectionSet, v order.FinancialStatus) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOOrderFinancialStatus2ᚖaccountgraphᚋentᚋorderᚐFinancialStatus(ctx context.Context, v any) (*order.FinancialStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := order.FinancialStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderFinancialStatus2ᚖaccountgraphᚋentᚋorderᚐFinancialStatus(ctx context.Context, sel ast.SelectionSet, v *order.FinancialStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOOrderFulfillmentStatus2ᚖaccountgraphᚋentᚋorderᚐFulfillmentStatus(ctx context.Context, v any) (*order.FulfillmentStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := order.FulfillmentStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderFulfillmentStatus2ᚖaccountgraphᚋentᚋorderᚐFulfillmentStatus(ctx context.Context, sel ast.SelectionSet, v *order.FulfillmentStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐOrderSortKeys(ctx context.Context, v any) (*model.OrderSortKeys, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.OrderSortKeys)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐOrderSortKeys(ctx context.Context, sel ast.SelectionSet, v *model.OrderSortKeys) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOProduct2ᚕᚖaccountgraphᚋentᚐProductᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Product) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProduct2ᚖaccountgraphᚋentᚐProduct(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOProduct2ᚖaccountgraphᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Product(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx context.Context, sel ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProductVariant(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProductVariantSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐProductVariantSortKeys(ctx context.Context, v any) (*model.ProductVariantSortKeys, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ProductVariantSortKeys)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProductVariantSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐProductVariantSortKeys(ctx context.Context, sel ast.SelectionSet, v *model.ProductVariantSortKeys) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSelectedOptionInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSelectedOptionInputᚄ(ctx context.Context, v any) ([]*model.SelectedOptionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.SelectedOptionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSelectedOptionInput2ᚖaccountgraphᚋgraphᚋmodelᚐSelectedOptionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
@@ -11808,6 +21627,24 @@ func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v an
 }
 
 func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOURL2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOURL2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -3,6 +3,11 @@ package graph
 import (
 	"context"
 
+	"accountgraph/ent"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/loaders"
+	"accountgraph/internal/page"
+
 	"accountgraph/graph/model"
 	"accountgraph/internal/customer"
 )
@@ -31,4 +36,53 @@ func deref(p *string) string {
 		return ""
 	}
 	return *p
+}
+
+// defaultAddress loads a customer's default address through the request's
+// loader; an address of someone else is never returned.
+func (r *Resolver) defaultAddress(ctx context.Context, c *ent.Customer) (*ent.MailingAddress, error) {
+	if c.DefaultAddressID == nil {
+		return nil, nil
+	}
+	a, err := r.loaders(ctx).AddressByID.Load(ctx, *c.DefaultAddressID)
+	if err != nil || a == nil || a.CustomerID != c.ID {
+		return nil, err
+	}
+	return a, nil
+}
+
+func (r *Resolver) addressPage(ctx context.Context, c *ent.Customer, args page.Args) (page.Page[*ent.MailingAddress], error) {
+	w, err := page.NewWindow(args, "id")
+	if err != nil {
+		return page.Page[*ent.MailingAddress]{}, err
+	}
+	return r.loaders(ctx).AddressPages.Load(ctx, c.ID, loaders.Spec[*ent.MailingAddress]{
+		Window: w, Column: page.Column{Name: "id"},
+		CursorOf: func(a *ent.MailingAddress) (string, int) { return "", a.ID },
+	})
+}
+
+// node serves the public objects (products, variants) and orders whose ID
+// carries their status key; customer data is never reachable this way.
+func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
+	typ, key, query, err := gid.Parse(id)
+	if err != nil {
+		return nil, nil
+	}
+	l := r.loaders(ctx)
+	switch typ {
+	case "Product":
+		if p, err := l.ProductByID.Load(ctx, key); err != nil || p != nil {
+			return p, err
+		}
+	case "ProductVariant":
+		if v, err := l.VariantByID.Load(ctx, key); err != nil || v != nil {
+			return v, err
+		}
+	case "Order":
+		if o, err := r.Orders.ByStatusLink(ctx, key, query); err != nil || o != nil {
+			return o, err
+		}
+	}
+	return nil, nil
 }

@@ -5,12 +5,22 @@ package graph
 //go:generate go tool gqlgen generate
 
 import (
-	"accountgraph/internal/auth"
+	"context"
+
+	"accountgraph/ent"
+	"accountgraph/internal/catalog"
 	"accountgraph/internal/customer"
+	"accountgraph/internal/loaders"
+	"accountgraph/internal/order"
 )
 
 // Resolver is the root resolver; it reaches the business services.
 type Resolver struct {
+	DB        *ent.Client
 	Customers *customer.Service
-	AdminKeys *auth.AdminKeys
+	Orders    *order.Service
+	Catalog   *catalog.Service
 }
+
+// loaders returns the request's dataloaders.
+func (r *Resolver) loaders(ctx context.Context) *loaders.Loaders { return loaders.For(ctx, r.DB) }

@@ -56,6 +56,30 @@ func (f CustomerTokenFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CustomerTokenMutation", m)
 }
 
+// The FulfillmentFunc type is an adapter to allow the use of ordinary
+// function as Fulfillment mutator.
+type FulfillmentFunc func(context.Context, *ent.FulfillmentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f FulfillmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.FulfillmentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FulfillmentMutation", m)
+}
+
+// The FulfillmentEventFunc type is an adapter to allow the use of ordinary
+// function as FulfillmentEvent mutator.
+type FulfillmentEventFunc func(context.Context, *ent.FulfillmentEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f FulfillmentEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.FulfillmentEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FulfillmentEventMutation", m)
+}
+
 // The MailingAddressFunc type is an adapter to allow the use of ordinary
 // function as MailingAddress mutator.
 type MailingAddressFunc func(context.Context, *ent.MailingAddressMutation) (ent.Value, error)
@@ -66,6 +90,54 @@ func (f MailingAddressFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MailingAddressMutation", m)
+}
+
+// The OrderFunc type is an adapter to allow the use of ordinary
+// function as Order mutator.
+type OrderFunc func(context.Context, *ent.OrderMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f OrderFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.OrderMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderMutation", m)
+}
+
+// The OrderLineItemFunc type is an adapter to allow the use of ordinary
+// function as OrderLineItem mutator.
+type OrderLineItemFunc func(context.Context, *ent.OrderLineItemMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f OrderLineItemFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.OrderLineItemMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderLineItemMutation", m)
+}
+
+// The ProductFunc type is an adapter to allow the use of ordinary
+// function as Product mutator.
+type ProductFunc func(context.Context, *ent.ProductMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ProductFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ProductMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProductMutation", m)
+}
+
+// The ProductVariantFunc type is an adapter to allow the use of ordinary
+// function as ProductVariant mutator.
+type ProductVariantFunc func(context.Context, *ent.ProductVariantMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ProductVariantFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ProductVariantMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProductVariantMutation", m)
 }
 
 // The ThrottleEventFunc type is an adapter to allow the use of ordinary

@@ -230,6 +230,16 @@ func CustomerIDNotIn(vs ...int) predicate.MailingAddress {
 	return predicate.MailingAddress(sql.FieldNotIn(FieldCustomerID, vs...))
 }
 
+// CustomerIDIsNil applies the IsNil predicate on the "customer_id" field.
+func CustomerIDIsNil() predicate.MailingAddress {
+	return predicate.MailingAddress(sql.FieldIsNull(FieldCustomerID))
+}
+
+// CustomerIDNotNil applies the NotNil predicate on the "customer_id" field.
+func CustomerIDNotNil() predicate.MailingAddress {
+	return predicate.MailingAddress(sql.FieldNotNull(FieldCustomerID))
+}
+
 // FirstNameEQ applies the EQ predicate on the "first_name" field.
 func FirstNameEQ(v string) predicate.MailingAddress {
 	return predicate.MailingAddress(sql.FieldEQ(FieldFirstName, v))

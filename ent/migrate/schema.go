@@ -134,6 +134,72 @@ var (
 			},
 		},
 	}
+	// FulfillmentsColumns holds the columns for the "fulfillments" table.
+	FulfillmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "external_id", Type: field.TypeString, Unique: true, Nullable: true, Size: 255},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"SUCCESS", "CANCELLED"}, Default: "SUCCESS"},
+		{Name: "tracking_company", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "tracking_info", Type: field.TypeJSON, Nullable: true},
+		{Name: "lines", Type: field.TypeJSON, Nullable: true},
+		{Name: "order_id", Type: field.TypeInt},
+	}
+	// FulfillmentsTable holds the schema information for the "fulfillments" table.
+	FulfillmentsTable = &schema.Table{
+		Name:       "fulfillments",
+		Columns:    FulfillmentsColumns,
+		PrimaryKey: []*schema.Column{FulfillmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "fulfillments_orders_fulfillments",
+				Columns:    []*schema.Column{FulfillmentsColumns[8]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "fulfillment_order_id",
+				Unique:  false,
+				Columns: []*schema.Column{FulfillmentsColumns[8]},
+			},
+		},
+	}
+	// FulfillmentEventsColumns holds the columns for the "fulfillment_events" table.
+	FulfillmentEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"LABEL_PRINTED", "LABEL_PURCHASED", "CONFIRMED", "READY_FOR_PICKUP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPTED_DELIVERY", "DELAYED", "DELIVERED", "FAILURE", "PICKED_UP", "CARRIER_PICKED_UP"}},
+		{Name: "happened_at", Type: field.TypeTime},
+		{Name: "message", Type: field.TypeString, Size: 1000, Default: ""},
+		{Name: "city", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "province", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "country_code", Type: field.TypeString, Nullable: true, Size: 2},
+		{Name: "zip", Type: field.TypeString, Nullable: true, Size: 32},
+		{Name: "fulfillment_id", Type: field.TypeInt},
+	}
+	// FulfillmentEventsTable holds the schema information for the "fulfillment_events" table.
+	FulfillmentEventsTable = &schema.Table{
+		Name:       "fulfillment_events",
+		Columns:    FulfillmentEventsColumns,
+		PrimaryKey: []*schema.Column{FulfillmentEventsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "fulfillment_events_fulfillments_events",
+				Columns:    []*schema.Column{FulfillmentEventsColumns[8]},
+				RefColumns: []*schema.Column{FulfillmentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "fulfillmentevent_fulfillment_id_happened_at",
+				Unique:  false,
+				Columns: []*schema.Column{FulfillmentEventsColumns[8], FulfillmentEventsColumns[2]},
+			},
+		},
+	}
 	// MailingAddressesColumns holds the columns for the "mailing_addresses" table.
 	MailingAddressesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -151,7 +217,7 @@ var (
 		{Name: "country_code", Type: field.TypeString, Nullable: true, Size: 2},
 		{Name: "zip", Type: field.TypeString, Nullable: true, Size: 32},
 		{Name: "phone", Type: field.TypeString, Nullable: true, Size: 20},
-		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
 	}
 	// MailingAddressesTable holds the schema information for the "mailing_addresses" table.
 	MailingAddressesTable = &schema.Table{
@@ -164,6 +230,181 @@ var (
 				Columns:    []*schema.Column{MailingAddressesColumns[15]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "mailingaddress_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{MailingAddressesColumns[15]},
+			},
+		},
+	}
+	// OrdersColumns holds the columns for the "orders" table.
+	OrdersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "external_id", Type: field.TypeString, Unique: true, Size: 255},
+		{Name: "order_number", Type: field.TypeInt, Unique: true},
+		{Name: "name", Type: field.TypeString, Size: 64},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "email", Type: field.TypeString, Nullable: true, Size: 254},
+		{Name: "email_key", Type: field.TypeString, Nullable: true, Size: 254},
+		{Name: "phone", Type: field.TypeString, Nullable: true, Size: 20},
+		{Name: "processed_at", Type: field.TypeTime},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "financial_status", Type: field.TypeEnum, Enums: []string{"AUTHORIZED", "PAID", "PARTIALLY_PAID", "PARTIALLY_REFUNDED", "PENDING", "REFUNDED", "VOIDED"}},
+		{Name: "fulfillment_status", Type: field.TypeEnum, Enums: []string{"FULFILLED", "IN_PROGRESS", "ON_HOLD", "OPEN", "PARTIALLY_FULFILLED", "PENDING_FULFILLMENT", "RESTOCKED", "SCHEDULED", "UNFULFILLED"}},
+		{Name: "cancel_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"}},
+		{Name: "canceled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "subtotal_price", Type: field.TypeInt64},
+		{Name: "total_shipping_price", Type: field.TypeInt64},
+		{Name: "total_tax", Type: field.TypeInt64},
+		{Name: "total_discounts", Type: field.TypeInt64},
+		{Name: "total_price", Type: field.TypeInt64},
+		{Name: "total_refunded", Type: field.TypeInt64, Default: 0},
+		{Name: "status_key", Type: field.TypeString, Size: 64},
+		{Name: "discount_codes", Type: field.TypeJSON},
+		{Name: "search_text", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "shipping_address_id", Type: field.TypeInt, Nullable: true},
+		{Name: "billing_address_id", Type: field.TypeInt, Nullable: true},
+	}
+	// OrdersTable holds the schema information for the "orders" table.
+	OrdersTable = &schema.Table{
+		Name:       "orders",
+		Columns:    OrdersColumns,
+		PrimaryKey: []*schema.Column{OrdersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "orders_mailing_addresses_shipping_address",
+				Columns:    []*schema.Column{OrdersColumns[26]},
+				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "orders_mailing_addresses_billing_address",
+				Columns:    []*schema.Column{OrdersColumns[27]},
+				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "order_customer_id_processed_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[6], OrdersColumns[10]},
+			},
+			{
+				Name:    "order_customer_id_total_price",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[6], OrdersColumns[21]},
+			},
+			{
+				Name:    "order_email_key",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[8]},
+			},
+		},
+	}
+	// OrderLineItemsColumns holds the columns for the "order_line_items" table.
+	OrderLineItemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "title", Type: field.TypeString, Size: 255},
+		{Name: "variant_title", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "sku", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "current_quantity", Type: field.TypeInt},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "original_unit_price", Type: field.TypeInt64},
+		{Name: "discount", Type: field.TypeInt64},
+		{Name: "position", Type: field.TypeInt},
+		{Name: "order_id", Type: field.TypeInt},
+		{Name: "variant_id", Type: field.TypeInt, Nullable: true},
+	}
+	// OrderLineItemsTable holds the schema information for the "order_line_items" table.
+	OrderLineItemsTable = &schema.Table{
+		Name:       "order_line_items",
+		Columns:    OrderLineItemsColumns,
+		PrimaryKey: []*schema.Column{OrderLineItemsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "order_line_items_orders_line_items",
+				Columns:    []*schema.Column{OrderLineItemsColumns[10]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "order_line_items_product_variants_variant",
+				Columns:    []*schema.Column{OrderLineItemsColumns[11]},
+				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "orderlineitem_order_id_position",
+				Unique:  false,
+				Columns: []*schema.Column{OrderLineItemsColumns[10], OrderLineItemsColumns[9]},
+			},
+		},
+	}
+	// ProductsColumns holds the columns for the "products" table.
+	ProductsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "handle", Type: field.TypeString, Unique: true, Size: 255},
+		{Name: "title", Type: field.TypeString, Size: 255},
+		{Name: "description", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "vendor", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "product_type", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "tags", Type: field.TypeJSON},
+		{Name: "image_url", Type: field.TypeString, Nullable: true, Size: 2048},
+		{Name: "image_alt", Type: field.TypeString, Nullable: true, Size: 512},
+	}
+	// ProductsTable holds the schema information for the "products" table.
+	ProductsTable = &schema.Table{
+		Name:       "products",
+		Columns:    ProductsColumns,
+		PrimaryKey: []*schema.Column{ProductsColumns[0]},
+	}
+	// ProductVariantsColumns holds the columns for the "product_variants" table.
+	ProductVariantsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "sku", Type: field.TypeString, Unique: true, Size: 255},
+		{Name: "title", Type: field.TypeString, Size: 255},
+		{Name: "price", Type: field.TypeInt64},
+		{Name: "compare_at_price", Type: field.TypeInt64, Nullable: true},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "available_for_sale", Type: field.TypeBool, Default: true},
+		{Name: "selected_options", Type: field.TypeJSON, Nullable: true},
+		{Name: "image_url", Type: field.TypeString, Nullable: true, Size: 2048},
+		{Name: "image_alt", Type: field.TypeString, Nullable: true, Size: 512},
+		{Name: "position", Type: field.TypeInt, Default: 0},
+		{Name: "product_id", Type: field.TypeInt},
+	}
+	// ProductVariantsTable holds the schema information for the "product_variants" table.
+	ProductVariantsTable = &schema.Table{
+		Name:       "product_variants",
+		Columns:    ProductVariantsColumns,
+		PrimaryKey: []*schema.Column{ProductVariantsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "product_variants_products_variants",
+				Columns:    []*schema.Column{ProductVariantsColumns[13]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "productvariant_product_id_position",
+				Unique:  false,
+				Columns: []*schema.Column{ProductVariantsColumns[13], ProductVariantsColumns[12]},
 			},
 		},
 	}
@@ -197,7 +438,13 @@ var (
 		CustomersTable,
 		CustomerAccessTokensTable,
 		CustomerTokensTable,
+		FulfillmentsTable,
+		FulfillmentEventsTable,
 		MailingAddressesTable,
+		OrdersTable,
+		OrderLineItemsTable,
+		ProductsTable,
+		ProductVariantsTable,
 		ThrottleEventsTable,
 	}
 )
@@ -206,5 +453,12 @@ func init() {
 	CustomersTable.ForeignKeys[0].RefTable = MailingAddressesTable
 	CustomerAccessTokensTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTokensTable.ForeignKeys[0].RefTable = CustomersTable
+	FulfillmentsTable.ForeignKeys[0].RefTable = OrdersTable
+	FulfillmentEventsTable.ForeignKeys[0].RefTable = FulfillmentsTable
 	MailingAddressesTable.ForeignKeys[0].RefTable = CustomersTable
+	OrdersTable.ForeignKeys[0].RefTable = MailingAddressesTable
+	OrdersTable.ForeignKeys[1].RefTable = MailingAddressesTable
+	OrderLineItemsTable.ForeignKeys[0].RefTable = OrdersTable
+	OrderLineItemsTable.ForeignKeys[1].RefTable = ProductVariantsTable
+	ProductVariantsTable.ForeignKeys[0].RefTable = ProductsTable
 }

@@ -18,8 +18,26 @@ type CustomerAccessToken func(*sql.Selector)
 // CustomerToken is the predicate function for customertoken builders.
 type CustomerToken func(*sql.Selector)
 
+// Fulfillment is the predicate function for fulfillment builders.
+type Fulfillment func(*sql.Selector)
+
+// FulfillmentEvent is the predicate function for fulfillmentevent builders.
+type FulfillmentEvent func(*sql.Selector)
+
 // MailingAddress is the predicate function for mailingaddress builders.
 type MailingAddress func(*sql.Selector)
+
+// Order is the predicate function for order builders.
+type Order func(*sql.Selector)
+
+// OrderLineItem is the predicate function for orderlineitem builders.
+type OrderLineItem func(*sql.Selector)
+
+// Product is the predicate function for product builders.
+type Product func(*sql.Selector)
+
+// ProductVariant is the predicate function for productvariant builders.
+type ProductVariant func(*sql.Selector)
 
 // ThrottleEvent is the predicate function for throttleevent builders.
 type ThrottleEvent func(*sql.Selector)

@@ -4,6 +4,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 )
 
 // MailingAddress is one of a customer's saved postal addresses.
@@ -16,7 +17,9 @@ func (MailingAddress) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 // validation of what a complete address needs lives in internal/customer.
 func (MailingAddress) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("customer_id"),
+		// CustomerID is set for a customer's saved address and nil for an
+		// address copied onto an order.
+		field.Int("customer_id").Optional(),
 		field.String("first_name").Optional().Nillable().MaxLen(255),
 		field.String("last_name").Optional().Nillable().MaxLen(255),
 		field.String("company").Optional().Nillable().MaxLen(255),
@@ -37,6 +40,11 @@ func (MailingAddress) Fields() []ent.Field {
 func (MailingAddress) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("customer", Customer.Type).Ref("addresses").
-			Unique().Required().Field("customer_id"),
+			Unique().Field("customer_id"),
 	}
+}
+
+// Indexes of the MailingAddress.
+func (MailingAddress) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("customer_id")}
 }

@@ -4,6 +4,8 @@ package model
 
 import (
 	"accountgraph/ent"
+	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/order"
 	"bytes"
 	"fmt"
 	"io"
@@ -38,6 +40,225 @@ type AdminCustomerInvitePayload struct {
 	Customer *ent.Customer `json:"customer,omitempty"`
 	// What was wrong with the input.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// A tracking event.
+type AdminFulfillmentEventInput struct {
+	// What happened.
+	Status fulfillmentevent.Status `json:"status"`
+	// When; now when absent.
+	HappenedAt *time.Time `json:"happenedAt,omitempty"`
+	// The carrier's words.
+	Message *string `json:"message,omitempty"`
+	// Where: city.
+	City *string `json:"city,omitempty"`
+	// Where: province.
+	Province *string `json:"province,omitempty"`
+	// Where: country code.
+	CountryCode *CountryCode `json:"countryCode,omitempty"`
+	// Where: postal code.
+	Zip *string `json:"zip,omitempty"`
+}
+
+// The result of `adminFulfillmentEventAdd`.
+type AdminFulfillmentEventPayload struct {
+	// The event.
+	FulfillmentEvent *ent.FulfillmentEvent `json:"fulfillmentEvent,omitempty"`
+	// What was wrong with the input.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// A shipment.
+type AdminFulfillmentInput struct {
+	// The order system's ID of the shipment; makes the call idempotent.
+	ExternalID *string `json:"externalId,omitempty"`
+	// The carrier.
+	TrackingCompany *string `json:"trackingCompany,omitempty"`
+	// Tracking numbers and links (at most 20).
+	TrackingInfo []*AdminTrackingInfoInput `json:"trackingInfo,omitempty"`
+	// The lines shipped; every line in full when absent.
+	LineItems []*AdminFulfillmentLineInput `json:"lineItems,omitempty"`
+}
+
+// A shipped line.
+type AdminFulfillmentLineInput struct {
+	// The line's position in the order, from 1.
+	Position int `json:"position"`
+	// Units shipped.
+	Quantity int `json:"quantity"`
+}
+
+// The result of `adminFulfillmentCreate`.
+type AdminFulfillmentPayload struct {
+	// The shipment's global ID, for `adminFulfillmentEventAdd`.
+	FulfillmentID *string `json:"fulfillmentId,omitempty"`
+	// The shipment.
+	Fulfillment *ent.Fulfillment `json:"fulfillment,omitempty"`
+	// The order with its new shipping state.
+	Order *ent.Order `json:"order,omitempty"`
+	// What was wrong with the input.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// An order from the order system.
+type AdminOrderInput struct {
+	// The order system's ID; the key that makes ingestion idempotent.
+	ExternalID string `json:"externalId"`
+	// The customer's global ID; without it the order is a guest order joined to the account of its email.
+	CustomerID *string `json:"customerId,omitempty"`
+	// The email the order was placed with.
+	Email *string `json:"email,omitempty"`
+	// The phone the order was placed with.
+	Phone *string `json:"phone,omitempty"`
+	// When the order was placed; now when absent.
+	ProcessedAt *time.Time `json:"processedAt,omitempty"`
+	// The currency of every amount.
+	CurrencyCode CurrencyCode `json:"currencyCode"`
+	// The payment state.
+	FinancialStatus *order.FinancialStatus `json:"financialStatus,omitempty"`
+	// The lines (1 to 250).
+	LineItems []*AdminOrderLineItemInput `json:"lineItems"`
+	// The shipping price.
+	TotalShippingPrice *string `json:"totalShippingPrice,omitempty"`
+	// The tax.
+	TotalTax *string `json:"totalTax,omitempty"`
+	// Order-level discounts.
+	TotalDiscounts *string `json:"totalDiscounts,omitempty"`
+	// Discount codes used.
+	DiscountCodes []string `json:"discountCodes,omitempty"`
+	// Where it ships to.
+	ShippingAddress *MailingAddressInput `json:"shippingAddress,omitempty"`
+	// Where it is billed.
+	BillingAddress *MailingAddressInput `json:"billingAddress,omitempty"`
+}
+
+// A line of an ingested order.
+type AdminOrderLineItemInput struct {
+	// The variant sold, by SKU; lines may also name a product no longer in the catalogue.
+	Sku *string `json:"sku,omitempty"`
+	// The title shown to the customer.
+	Title string `json:"title"`
+	// The variant's title, such as `M / Blue`.
+	VariantTitle *string `json:"variantTitle,omitempty"`
+	// Units sold (1 to 10000).
+	Quantity int `json:"quantity"`
+	// The unit price.
+	Price string `json:"price"`
+	// The discount on the whole line.
+	Discount *string `json:"discount,omitempty"`
+}
+
+// The result of an admin order mutation.
+type AdminOrderPayload struct {
+	// The order.
+	Order *ent.Order `json:"order,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// Changes to an order.
+type AdminOrderUpdateInput struct {
+	// A new payment state.
+	FinancialStatus *order.FinancialStatus `json:"financialStatus,omitempty"`
+	// A new shipping state.
+	FulfillmentStatus *order.FulfillmentStatus `json:"fulfillmentStatus,omitempty"`
+	// An amount refunded now (added to earlier refunds; at most the remaining total).
+	RefundAmount *string `json:"refundAmount,omitempty"`
+	// Close or reopen the order.
+	Closed *bool `json:"closed,omitempty"`
+}
+
+// A product to create or update (matched by handle).
+type AdminProductInput struct {
+	// The URL-safe key: lower-case letters, digits and dashes.
+	Handle string `json:"handle"`
+	// The title.
+	Title string `json:"title"`
+	// Plain-text description.
+	Description *string `json:"description,omitempty"`
+	// The maker or brand.
+	Vendor *string `json:"vendor,omitempty"`
+	// The kind of product.
+	ProductType *string `json:"productType,omitempty"`
+	// Labels.
+	Tags []string `json:"tags,omitempty"`
+	// The main picture's address.
+	ImageURL *string `json:"imageUrl,omitempty"`
+	// The main picture's text.
+	ImageAlt *string `json:"imageAlt,omitempty"`
+	// The variants; variants of the product not listed are kept.
+	Variants []*AdminProductVariantInput `json:"variants"`
+}
+
+// A variant to create or update (matched by SKU).
+type AdminProductVariantInput struct {
+	// The stock keeping unit, unique in the shop.
+	Sku string `json:"sku"`
+	// The title, such as `M / Blue`.
+	Title string `json:"title"`
+	// The price.
+	Price string `json:"price"`
+	// The price before a markdown.
+	CompareAtPrice *string `json:"compareAtPrice,omitempty"`
+	// The currency of both prices.
+	CurrencyCode CurrencyCode `json:"currencyCode"`
+	// Whether it can be bought now.
+	AvailableForSale bool `json:"availableForSale"`
+	// Options such as Size: M.
+	SelectedOptions []*SelectedOptionInput `json:"selectedOptions,omitempty"`
+	// A picture of this variant.
+	ImageURL *string `json:"imageUrl,omitempty"`
+}
+
+// The result of `adminProductsUpsert`.
+type AdminProductsUpsertPayload struct {
+	// The products as stored, in input order.
+	Products []*ent.Product `json:"products,omitempty"`
+	// What was wrong with the input; nothing was stored when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// A parcel.
+type AdminTrackingInfoInput struct {
+	// The tracking number.
+	Number string `json:"number"`
+	// The carrier's tracking page.
+	URL *string `json:"url,omitempty"`
+}
+
+// An error in the input of an admin mutation.
+type AdminUserError struct {
+	// What kind of error it is.
+	Code *AdminErrorCode `json:"code,omitempty"`
+	// The path to the input field, for example `["products", "0", "variants", "1", "price"]`.
+	Field []string `json:"field,omitempty"`
+	// What went wrong.
+	Message string `json:"message"`
+}
+
+func (AdminUserError) IsDisplayableError() {}
+
+// The path to the input field that caused the error.
+func (this AdminUserError) GetField() []string {
+	if this.Field == nil {
+		return nil
+	}
+	interfaceSlice := make([]string, 0, len(this.Field))
+	for _, concrete := range this.Field {
+		interfaceSlice = append(interfaceSlice, concrete)
+	}
+	return interfaceSlice
+}
+
+// What went wrong, in words a customer can read.
+func (this AdminUserError) GetMessage() string { return this.Message }
+
+// A custom key and value.
+type Attribute struct {
+	// The key.
+	Key string `json:"key"`
+	// The value.
+	Value *string `json:"value,omitempty"`
 }
 
 // The buyer of an `@inContext` directive.
@@ -301,6 +522,50 @@ func (this CustomerUserError) GetField() []string {
 // What went wrong, in words a customer can read.
 func (this CustomerUserError) GetMessage() string { return this.Message }
 
+// A line of a shipment.
+type FulfillmentLineItem struct {
+	// The order line.
+	LineItem *ent.OrderLineItem `json:"lineItem"`
+	// How many units of it were shipped.
+	Quantity int `json:"quantity"`
+}
+
+// A page of shipment lines.
+type FulfillmentLineItemConnection struct {
+	// The lines with their cursors.
+	Edges []*FulfillmentLineItemEdge `json:"edges"`
+	// The lines.
+	Nodes []*FulfillmentLineItem `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A shipment line and its cursor.
+type FulfillmentLineItemEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The line.
+	Node *FulfillmentLineItem `json:"node"`
+}
+
+// A picture of a product or variant.
+type Image struct {
+	// The image's ID; null: images have no ID of their own here.
+	ID *string `json:"id,omitempty"`
+	// The text that describes the image.
+	AltText *string `json:"altText,omitempty"`
+	// The image's address.
+	URL string `json:"url"`
+	// The image's address.
+	Src string `json:"src"`
+	// The image's address.
+	OriginalSrc string `json:"originalSrc"`
+	// Width in pixels, when known.
+	Width *int `json:"width,omitempty"`
+	// Height in pixels, when known.
+	Height *int `json:"height,omitempty"`
+}
+
 // A page of addresses.
 type MailingAddressConnection struct {
 	// The addresses with their cursors.
@@ -343,8 +608,54 @@ type MailingAddressInput struct {
 	Zip *string `json:"zip,omitempty"`
 }
 
+// An amount of money in a currency.
+type MoneyV2 struct {
+	// The amount as an exact decimal string, for example `"19.99"`.
+	Amount string `json:"amount"`
+	// The currency of the amount.
+	CurrencyCode CurrencyCode `json:"currencyCode"`
+}
+
 // The root of every write.
 type Mutation struct {
+}
+
+// A page of orders.
+type OrderConnection struct {
+	// The orders with their cursors.
+	Edges []*OrderEdge `json:"edges"`
+	// The orders.
+	Nodes []*ent.Order `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many orders match, on every page together.
+	TotalCount uint64 `json:"totalCount"`
+}
+
+// An order and its cursor.
+type OrderEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The order.
+	Node *ent.Order `json:"node"`
+}
+
+// A page of order lines.
+type OrderLineItemConnection struct {
+	// The lines with their cursors.
+	Edges []*OrderLineItemEdge `json:"edges"`
+	// The lines.
+	Nodes []*ent.OrderLineItem `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// An order line and its cursor.
+type OrderLineItemEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The line.
+	Node *ent.OrderLineItem `json:"node"`
 }
 
 // Where a page of a connection sits in the whole list (Relay cursor connections).
@@ -359,8 +670,34 @@ type PageInfo struct {
 	StartCursor *string `json:"startCursor,omitempty"`
 }
 
+// A page of variants.
+type ProductVariantConnection struct {
+	// The variants with their cursors.
+	Edges []*ProductVariantEdge `json:"edges"`
+	// The variants.
+	Nodes []*ent.ProductVariant `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A variant and its cursor.
+type ProductVariantEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The variant.
+	Node *ent.ProductVariant `json:"node"`
+}
+
 // The root of every read.
 type Query struct {
+}
+
+// An option of a variant.
+type SelectedOptionInput struct {
+	// The option's name.
+	Name string `json:"name"`
+	// The option's value.
+	Value string `json:"value"`
 }
 
 // An error in the input of a mutation (kept for old clients; read the payload's typed errors instead).
@@ -456,6 +793,79 @@ func (e *AdminCustomerSortKeys) UnmarshalJSON(b []byte) error {
 }
 
 func (e AdminCustomerSortKeys) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of `AdminUserError`.
+type AdminErrorCode string
+
+const (
+	// A required value is empty.
+	AdminErrorCodeBlank AdminErrorCode = "BLANK"
+	// The value is not valid.
+	AdminErrorCodeInvalid AdminErrorCode = "INVALID"
+	// The value is too long.
+	AdminErrorCodeTooLong AdminErrorCode = "TOO_LONG"
+	// Too many items in a list.
+	AdminErrorCodeTooMany AdminErrorCode = "TOO_MANY"
+	// The referenced object does not exist.
+	AdminErrorCodeNotFound AdminErrorCode = "NOT_FOUND"
+	// The value is used by another object.
+	AdminErrorCodeTaken AdminErrorCode = "TAKEN"
+	// The change is not allowed in the object's state.
+	AdminErrorCodeNotAllowed AdminErrorCode = "NOT_ALLOWED"
+)
+
+var AllAdminErrorCode = []AdminErrorCode{
+	AdminErrorCodeBlank,
+	AdminErrorCodeInvalid,
+	AdminErrorCodeTooLong,
+	AdminErrorCodeTooMany,
+	AdminErrorCodeNotFound,
+	AdminErrorCodeTaken,
+	AdminErrorCodeNotAllowed,
+}
+
+func (e AdminErrorCode) IsValid() bool {
+	switch e {
+	case AdminErrorCodeBlank, AdminErrorCodeInvalid, AdminErrorCodeTooLong, AdminErrorCodeTooMany, AdminErrorCodeNotFound, AdminErrorCodeTaken, AdminErrorCodeNotAllowed:
+		return true
+	}
+	return false
+}
+
+func (e AdminErrorCode) String() string {
+	return string(e)
+}
+
+func (e *AdminErrorCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AdminErrorCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AdminErrorCode", str)
+	}
+	return nil
+}
+
+func (e AdminErrorCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AdminErrorCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AdminErrorCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -1809,6 +2219,137 @@ func (e *LanguageCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e LanguageCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The orders of `Customer.orders`.
+type OrderSortKeys string
+
+const (
+	// By ID (order of ingestion).
+	OrderSortKeysID OrderSortKeys = "ID"
+	// By the time the order was placed.
+	OrderSortKeysProcessedAt OrderSortKeys = "PROCESSED_AT"
+	// By relevance to `query`; by ID here.
+	OrderSortKeysRelevance OrderSortKeys = "RELEVANCE"
+	// By total price.
+	OrderSortKeysTotalPrice OrderSortKeys = "TOTAL_PRICE"
+)
+
+var AllOrderSortKeys = []OrderSortKeys{
+	OrderSortKeysID,
+	OrderSortKeysProcessedAt,
+	OrderSortKeysRelevance,
+	OrderSortKeysTotalPrice,
+}
+
+func (e OrderSortKeys) IsValid() bool {
+	switch e {
+	case OrderSortKeysID, OrderSortKeysProcessedAt, OrderSortKeysRelevance, OrderSortKeysTotalPrice:
+		return true
+	}
+	return false
+}
+
+func (e OrderSortKeys) String() string {
+	return string(e)
+}
+
+func (e *OrderSortKeys) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderSortKeys(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderSortKeys", str)
+	}
+	return nil
+}
+
+func (e OrderSortKeys) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderSortKeys) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderSortKeys) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The orders of `Product.variants`.
+type ProductVariantSortKeys string
+
+const (
+	// By ID.
+	ProductVariantSortKeysID ProductVariantSortKeys = "ID"
+	// By position in the product.
+	ProductVariantSortKeysPosition ProductVariantSortKeys = "POSITION"
+	// By relevance (position here).
+	ProductVariantSortKeysRelevance ProductVariantSortKeys = "RELEVANCE"
+	// By SKU.
+	ProductVariantSortKeysSku ProductVariantSortKeys = "SKU"
+	// By title.
+	ProductVariantSortKeysTitle ProductVariantSortKeys = "TITLE"
+)
+
+var AllProductVariantSortKeys = []ProductVariantSortKeys{
+	ProductVariantSortKeysID,
+	ProductVariantSortKeysPosition,
+	ProductVariantSortKeysRelevance,
+	ProductVariantSortKeysSku,
+	ProductVariantSortKeysTitle,
+}
+
+func (e ProductVariantSortKeys) IsValid() bool {
+	switch e {
+	case ProductVariantSortKeysID, ProductVariantSortKeysPosition, ProductVariantSortKeysRelevance, ProductVariantSortKeysSku, ProductVariantSortKeysTitle:
+		return true
+	}
+	return false
+}
+
+func (e ProductVariantSortKeys) String() string {
+	return string(e)
+}
+
+func (e *ProductVariantSortKeys) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ProductVariantSortKeys(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ProductVariantSortKeys", str)
+	}
+	return nil
+}
+
+func (e ProductVariantSortKeys) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ProductVariantSortKeys) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ProductVariantSortKeys) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

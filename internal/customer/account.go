@@ -10,6 +10,7 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/order"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
@@ -497,6 +498,11 @@ func (s *Service) redeem(ctx context.Context, r Redemption, purpose customertoke
 		if c, err = tx.Customer.UpdateOneID(c.ID).
 			SetPasswordHash(hash).SetState(customer.StateENABLED).SetEmailVerified(true).
 			Save(ctx); err != nil {
+			return err
+		}
+		// Guest orders placed with the now proven address join the account.
+		if err := tx.Order.Update().Where(order.CustomerIDIsNil(), order.EmailKey(c.EmailKey)).
+			SetCustomerID(c.ID).Exec(ctx); err != nil {
 			return err
 		}
 		token, err = s.issueToken(ctx, tx.Client(), c.ID)

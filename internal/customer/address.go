@@ -25,9 +25,15 @@ type AddressInput struct {
 	FirstName, LastName, Phone, Province, Zip  *string
 }
 
-// addressFields is a validated address.
-type addressFields struct {
+// ValidAddress is an address that passed ValidateAddress.
+type ValidAddress struct {
 	address.Parts
+}
+
+// SaveAddress stores a validated address that belongs to no customer (an
+// order's shipping or billing address).
+func SaveAddress(ctx context.Context, tx *ent.Tx, a ValidAddress) (*ent.MailingAddress, error) {
+	return setAddress(tx.MailingAddress.Create(), a).Save(ctx)
 }
 
 func opt(p *string) string {
@@ -39,13 +45,19 @@ func opt(p *string) string {
 
 // validateAddress checks an address: street, city and country are needed;
 // so are a province and a postal code where the country uses them.
-func validateAddress(in AddressInput) (addressFields, error) {
+func validateAddress(in AddressInput) (ValidAddress, error) {
+	return ValidateAddress(in, path("address"))
+}
+
+// ValidateAddress checks an address whose input field is at prefix (for
+// example ["order", "shippingAddress"]).
+func ValidateAddress(in AddressInput, prefix []string) (ValidAddress, error) {
 	var errs apperr.FieldErrors
-	f := func(name string) []string { return path("address", name) }
+	f := func(name string) []string { return append(append([]string{}, prefix...), name) }
 	text := func(name, label string, v *string, max int, noURL bool) string {
 		return checkText(&errs, f(name), label, opt(v), max, noURL)
 	}
-	var a addressFields
+	var a ValidAddress
 	a.FirstName = text("firstName", "First name", in.FirstName, MaxNameLength, true)
 	a.LastName = text("lastName", "Last name", in.LastName, MaxNameLength, true)
 	a.Company = text("company", "Company", in.Company, 255, false)
@@ -99,7 +111,7 @@ func nilIfEmpty(s string) *string {
 }
 
 // sameAddress tells whether a stored address equals a validated one.
-func sameAddress(m *ent.MailingAddress, a addressFields) bool {
+func sameAddress(m *ent.MailingAddress, a ValidAddress) bool {
 	eq := func(p *string, s string) bool { return strings.EqualFold(opt(p), s) }
 	return eq(m.FirstName, a.FirstName) && eq(m.LastName, a.LastName) && eq(m.Company, a.Company) &&
 		eq(m.Address1, a.Address1) && eq(m.Address2, a.Address2) && eq(m.City, a.City) &&
@@ -190,7 +202,7 @@ type addressSetter[T any] interface {
 	SetNillablePhone(*string) T
 }
 
-func setAddress[T addressSetter[T]](b T, a addressFields) T {
+func setAddress[T addressSetter[T]](b T, a ValidAddress) T {
 	return b.SetNillableFirstName(nilIfEmpty(a.FirstName)).SetNillableLastName(nilIfEmpty(a.LastName)).
 		SetNillableCompany(nilIfEmpty(a.Company)).SetNillableAddress1(nilIfEmpty(a.Address1)).
 		SetNillableAddress2(nilIfEmpty(a.Address2)).SetNillableCity(nilIfEmpty(a.City)).

@@ -101,7 +101,15 @@ func (w Window) Limit() int { return w.N + 1 }
 // Apply adds the cursor bounds and the order to a query's selector. The
 // table's alias must be the selector's own table.
 func (w Window) Apply(s *sql.Selector, col Column) error {
-	desc := w.Reverse != w.Backward // rows are fetched from the end when Backward
+	if err := w.Where(s, col); err != nil {
+		return err
+	}
+	s.OrderBy(w.OrderTerms(col, s.C)...)
+	return nil
+}
+
+// Where adds only the cursor bounds.
+func (w Window) Where(s *sql.Selector, col Column) error {
 	for _, b := range []struct {
 		c     *Cursor
 		after bool
@@ -117,17 +125,35 @@ func (w Window) Apply(s *sql.Selector, col Column) error {
 		}
 		s.Where(p)
 	}
+	return nil
+}
+
+// OrderTerms are the ORDER BY terms that fetch the window's rows; qualify
+// names column names (s.C, or an identity function for unqualified ones).
+func (w Window) OrderTerms(col Column, qualify func(string) string) []string {
+	desc := w.Reverse != w.Backward // rows are fetched from the end when Backward
 	dir := func(c string) string {
 		if desc {
 			return sql.Desc(c)
 		}
 		return sql.Asc(c)
 	}
+	var terms []string
 	if col.Name != "id" {
-		s.OrderBy(dir(s.C(col.Name)))
+		terms = append(terms, dir(qualify(col.Name)))
 	}
-	s.OrderBy(dir(s.C("id")))
-	return nil
+	return append(terms, dir(qualify("id")))
+}
+
+// ID identifies the window's arguments, so equal windows share a batch.
+func (w Window) ID() string {
+	c := func(c *Cursor) string {
+		if c == nil {
+			return ""
+		}
+		return c.Encode()
+	}
+	return fmt.Sprintf("%s|%d|%t|%t|%s|%s", w.Key, w.N, w.Backward, w.Reverse, c(w.After), c(w.Before))
 }
 
 func (w Window) bound(s *sql.Selector, col Column, c *Cursor, greater bool) (*sql.Predicate, error) {

@@ -22,6 +22,9 @@ import (
 
 	"accountgraph/graph"
 	"accountgraph/internal/auth"
+	"accountgraph/internal/catalog"
+	"accountgraph/internal/loaders"
+	"accountgraph/internal/order"
 	"accountgraph/internal/config"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/db"
@@ -127,7 +130,7 @@ func (s *Server) Close() error {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	gql := s.graphQL()
-	api := promhttp.InstrumentHandlerInFlight(s.Metrics.InFlight, s.limitBody(s.withViewer(gql)))
+	api := promhttp.InstrumentHandlerInFlight(s.Metrics.InFlight, s.limitBody(s.withViewer(loaders.Middleware(s.DB.Client, gql))))
 	mux.Handle("/graphql", api)
 	// Shopify's client libraries post to /api/{version}/graphql.json; serving
 	// that path lets them work with only the shop domain changed.
@@ -175,7 +178,11 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 // graphQL builds the GraphQL handler with its limits and hooks.
 func (s *Server) graphQL() http.Handler {
 	cfg := graph.Config{
-		Resolvers:  &graph.Resolver{Customers: s.Customers},
+		Resolvers: &graph.Resolver{
+			DB: s.DB.Client, Customers: s.Customers,
+			Orders:  &order.Service{DB: s.DB.Client, PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
+			Catalog: &catalog.Service{DB: s.DB.Client},
+		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
 	setComplexity(&cfg)

@@ -1,0 +1,138 @@
+package graph
+
+import (
+	"accountgraph/ent"
+	"accountgraph/ent/schema"
+	"accountgraph/graph/model"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/page"
+	"context"
+	"unicode/utf8"
+)
+
+// AdminProductsUpsert is the resolver for the adminProductsUpsert field.
+func (r *mutationResolver) AdminProductsUpsert(ctx context.Context, products []*model.AdminProductInput) (*model.AdminProductsUpsertPayload, error) {
+	ps, err := r.Catalog.Upsert(ctx, productInputs(products))
+	ue, err := adminErrors(err)
+	return &model.AdminProductsUpsertPayload{Products: ps, UserErrors: ue}, err
+}
+
+// ID is the resolver for the id field.
+func (r *productResolver) ID(ctx context.Context, obj *ent.Product) (string, error) {
+	return gid.Encode("Product", obj.ID), nil
+}
+
+// Description is the resolver for the description field.
+func (r *productResolver) Description(ctx context.Context, obj *ent.Product, truncateAt *int) (string, error) {
+	d := obj.Description
+	if truncateAt != nil && *truncateAt >= 0 && utf8.RuneCountInString(d) > *truncateAt {
+		d = string([]rune(d)[:*truncateAt])
+	}
+	return d, nil
+}
+
+// FeaturedImage is the resolver for the featuredImage field.
+func (r *productResolver) FeaturedImage(ctx context.Context, obj *ent.Product) (*model.Image, error) {
+	return image(obj.ImageURL, obj.ImageAlt), nil
+}
+
+// AvailableForSale is the resolver for the availableForSale field.
+func (r *productResolver) AvailableForSale(ctx context.Context, obj *ent.Product) (bool, error) {
+	p, err := r.variantPage(ctx, obj, page.Args{First: ptr(page.Max)}, model.ProductVariantSortKeysPosition)
+	if err != nil {
+		return false, err
+	}
+	for _, v := range p.Items {
+		if v.AvailableForSale {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// Variants is the resolver for the variants field.
+func (r *productResolver) Variants(ctx context.Context, obj *ent.Product, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductVariantSortKeys) (*model.ProductVariantConnection, error) {
+	p, err := r.variantPage(ctx, obj, pageArgs(first, after, last, before, reverse), *sortKey)
+	if err != nil {
+		return nil, err
+	}
+	edges, info := connection(p, func(c string, v *ent.ProductVariant) *model.ProductVariantEdge {
+		return &model.ProductVariantEdge{Cursor: c, Node: v}
+	})
+	return &model.ProductVariantConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
+}
+
+// ID is the resolver for the id field.
+func (r *productVariantResolver) ID(ctx context.Context, obj *ent.ProductVariant) (string, error) {
+	return gid.Encode("ProductVariant", obj.ID), nil
+}
+
+// Sku is the resolver for the sku field.
+func (r *productVariantResolver) Sku(ctx context.Context, obj *ent.ProductVariant) (*string, error) {
+	return &obj.Sku, nil
+}
+
+// Price is the resolver for the price field.
+func (r *productVariantResolver) Price(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error) {
+	return moneyV2(obj.Price, obj.CurrencyCode), nil
+}
+
+// PriceV2 is the resolver for the priceV2 field.
+func (r *productVariantResolver) PriceV2(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error) {
+	return moneyV2(obj.Price, obj.CurrencyCode), nil
+}
+
+// CompareAtPrice is the resolver for the compareAtPrice field.
+func (r *productVariantResolver) CompareAtPrice(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error) {
+	if obj.CompareAtPrice == nil {
+		return nil, nil
+	}
+	return moneyV2(*obj.CompareAtPrice, obj.CurrencyCode), nil
+}
+
+// CompareAtPriceV2 is the resolver for the compareAtPriceV2 field.
+func (r *productVariantResolver) CompareAtPriceV2(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error) {
+	return r.CompareAtPrice(ctx, obj)
+}
+
+// SelectedOptions is the resolver for the selectedOptions field.
+func (r *productVariantResolver) SelectedOptions(ctx context.Context, obj *ent.ProductVariant) ([]*schema.SelectedOption, error) {
+	out := make([]*schema.SelectedOption, len(obj.SelectedOptions))
+	for i := range obj.SelectedOptions {
+		out[i] = &obj.SelectedOptions[i]
+	}
+	return out, nil
+}
+
+// Image is the resolver for the image field.
+func (r *productVariantResolver) Image(ctx context.Context, obj *ent.ProductVariant) (*model.Image, error) {
+	if obj.ImageURL != nil {
+		return image(obj.ImageURL, obj.ImageAlt), nil
+	}
+	p, err := r.loaders(ctx).ProductByID.Load(ctx, obj.ProductID)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	return image(p.ImageURL, p.ImageAlt), nil
+}
+
+// Product is the resolver for the product field.
+func (r *productVariantResolver) Product(ctx context.Context, obj *ent.ProductVariant) (*ent.Product, error) {
+	return r.loaders(ctx).ProductByID.Load(ctx, obj.ProductID)
+}
+
+// Product is the resolver for the product field.
+func (r *queryResolver) Product(ctx context.Context, handle *string, id *string) (*ent.Product, error) {
+	return r.Catalog.Product(ctx, handle, id)
+}
+
+// Product returns ProductResolver implementation.
+func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
+
+// ProductVariant returns ProductVariantResolver implementation.
+func (r *Resolver) ProductVariant() ProductVariantResolver { return &productVariantResolver{r} }
+
+type (
+	productResolver        struct{ *Resolver }
+	productVariantResolver struct{ *Resolver }
+)

@@ -1,0 +1,254 @@
+package graph
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"accountgraph/ent"
+	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/productvariant"
+	"accountgraph/ent/schema"
+	"accountgraph/graph/model"
+	"accountgraph/internal/catalog"
+	"accountgraph/internal/loaders"
+	"accountgraph/internal/order"
+	"accountgraph/internal/page"
+)
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func image(url, alt *string) *model.Image {
+	if url == nil {
+		return nil
+	}
+	return &model.Image{URL: *url, Src: *url, OriginalSrc: *url, AltText: alt}
+}
+
+// fieldRequested tells whether the current field's selection includes name
+// (so costly parts such as totalCount run only when asked for).
+func fieldRequested(ctx context.Context, name string) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+var variantColumns = map[model.ProductVariantSortKeys]page.Column{
+	model.ProductVariantSortKeysID:        {Name: productvariant.FieldID},
+	model.ProductVariantSortKeysPosition:  {Name: productvariant.FieldPosition, Parse: parseInt},
+	model.ProductVariantSortKeysRelevance: {Name: productvariant.FieldPosition, Parse: parseInt},
+	model.ProductVariantSortKeysSku:       {Name: productvariant.FieldSku, Parse: parseString},
+	model.ProductVariantSortKeysTitle:     {Name: productvariant.FieldTitle, Parse: parseString},
+}
+
+func (r *Resolver) variantPage(ctx context.Context, p *ent.Product, args page.Args, key model.ProductVariantSortKeys) (page.Page[*ent.ProductVariant], error) {
+	w, err := page.NewWindow(args, "variants:"+string(key))
+	if err != nil {
+		return page.Page[*ent.ProductVariant]{}, err
+	}
+	col := variantColumns[key]
+	return r.loaders(ctx).VariantPages.Load(ctx, p.ID, loaders.Spec[*ent.ProductVariant]{
+		Window: w, Column: col,
+		CursorOf: func(v *ent.ProductVariant) (string, int) {
+			switch col.Name {
+			case productvariant.FieldPosition:
+				return itoa(v.Position), v.ID
+			case productvariant.FieldSku:
+				return v.Sku, v.ID
+			case productvariant.FieldTitle:
+				return v.Title, v.ID
+			}
+			return "", v.ID
+		},
+	})
+}
+
+func (r *Resolver) lineItemPage(ctx context.Context, orderID int, args page.Args) (page.Page[*ent.OrderLineItem], error) {
+	w, err := page.NewWindow(args, "lines")
+	if err != nil {
+		return page.Page[*ent.OrderLineItem]{}, err
+	}
+	return r.loaders(ctx).LineItemPages.Load(ctx, orderID, loaders.Spec[*ent.OrderLineItem]{
+		Window: w, Column: page.Column{Name: orderlineitem.FieldPosition, Parse: parseInt},
+		CursorOf: func(l *ent.OrderLineItem) (string, int) { return itoa(l.Position), l.ID },
+	})
+}
+
+// fulfillmentLines pages through a shipment's lines (kept on the shipment)
+// and loads their order lines in one batch for every shipment.
+func (r *Resolver) fulfillmentLines(ctx context.Context, f *ent.Fulfillment, args page.Args) (*model.FulfillmentLineItemConnection, error) {
+	w, err := page.NewWindow(args, "flines")
+	if err != nil {
+		return nil, err
+	}
+	all := f.Lines
+	if w.Reverse != w.Backward {
+		all = make([]schema.FulfilledLine, len(f.Lines))
+		for i, l := range f.Lines {
+			all[len(f.Lines)-1-i] = l
+		}
+	}
+	var rows []schema.FulfilledLine
+	for _, l := range all {
+		if (w.After != nil && !beyond(l.LineItemID, w.After.ID, w.Reverse)) || (w.Before != nil && !beyond(w.Before.ID, l.LineItemID, w.Reverse)) {
+			continue
+		}
+		if len(rows) == w.Limit() {
+			break
+		}
+		rows = append(rows, l)
+	}
+	p := page.Finish(w, rows, func(l schema.FulfilledLine) (string, int) { return "", l.LineItemID })
+	ids := make([]int, len(p.Items))
+	for i, l := range p.Items {
+		ids[i] = l.LineItemID
+	}
+	items, err := r.loaders(ctx).LineItemByID.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	nodes := make([]*model.FulfillmentLineItem, len(p.Items))
+	edges := make([]*model.FulfillmentLineItemEdge, len(p.Items))
+	for i, l := range p.Items {
+		nodes[i] = &model.FulfillmentLineItem{LineItem: items[i], Quantity: l.Quantity}
+		edges[i] = &model.FulfillmentLineItemEdge{Cursor: p.Cursors[i], Node: nodes[i]}
+	}
+	return &model.FulfillmentLineItemConnection{Edges: edges, Nodes: nodes, PageInfo: pageInfo(p)}, nil
+}
+
+// beyond tells whether id a comes after id b in list order.
+func beyond(a, b int, reverse bool) bool {
+	if reverse {
+		return a < b
+	}
+	return a > b
+}
+
+func (r *Resolver) orderAddress(ctx context.Context, id *int) (*ent.MailingAddress, error) {
+	if id == nil {
+		return nil, nil
+	}
+	return r.loaders(ctx).AddressByID.Load(ctx, *id)
+}
+
+func productInputs(in []*model.AdminProductInput) []catalog.ProductInput {
+	out := make([]catalog.ProductInput, len(in))
+	for i, p := range in {
+		out[i] = catalog.ProductInput{Handle: p.Handle, Title: p.Title, Description: p.Description, Vendor: p.Vendor,
+			ProductType: p.ProductType, Tags: p.Tags, ImageURL: p.ImageURL, ImageAlt: p.ImageAlt}
+		for _, v := range p.Variants {
+			vi := catalog.VariantInput{SKU: v.Sku, Title: v.Title, Price: v.Price, CompareAtPrice: v.CompareAtPrice,
+				Currency: string(v.CurrencyCode), AvailableForSale: v.AvailableForSale, ImageURL: v.ImageURL}
+			for _, o := range v.SelectedOptions {
+				vi.Options = append(vi.Options, schema.SelectedOption{Name: o.Name, Value: o.Value})
+			}
+			out[i].Variants = append(out[i].Variants, vi)
+		}
+	}
+	return out
+}
+
+func orderInput(in model.AdminOrderInput) order.CreateInput {
+	out := order.CreateInput{
+		ExternalID: in.ExternalID, CustomerID: in.CustomerID, Email: in.Email, Phone: in.Phone,
+		ProcessedAt: in.ProcessedAt, Currency: string(in.CurrencyCode), Shipping: deref(in.TotalShippingPrice),
+		Tax: deref(in.TotalTax), Discounts: deref(in.TotalDiscounts), DiscountCodes: in.DiscountCodes,
+	}
+	if in.FinancialStatus != nil {
+		out.FinancialStatus = string(*in.FinancialStatus)
+	}
+	for _, l := range in.LineItems {
+		out.Lines = append(out.Lines, order.LineInput{SKU: l.Sku, Title: l.Title, VariantTitle: l.VariantTitle,
+			Quantity: l.Quantity, Price: l.Price, Discount: deref(l.Discount)})
+	}
+	if in.ShippingAddress != nil {
+		a := addressInput(*in.ShippingAddress)
+		out.ShippingAddress = &a
+	}
+	if in.BillingAddress != nil {
+		a := addressInput(*in.BillingAddress)
+		out.BillingAddress = &a
+	}
+	return out
+}
+
+func orderUpdateInput(in model.AdminOrderUpdateInput) order.UpdateInput {
+	out := order.UpdateInput{RefundAmount: in.RefundAmount, Closed: in.Closed}
+	if in.FinancialStatus != nil {
+		out.FinancialStatus = ptr(string(*in.FinancialStatus))
+	}
+	if in.FulfillmentStatus != nil {
+		out.FulfillmentStatus = ptr(string(*in.FulfillmentStatus))
+	}
+	return out
+}
+
+func fulfillmentInput(in model.AdminFulfillmentInput) order.FulfillmentInput {
+	out := order.FulfillmentInput{ExternalID: in.ExternalID, TrackingCompany: in.TrackingCompany, Tracking: []schema.TrackingInfo{}}
+	for _, t := range in.TrackingInfo {
+		out.Tracking = append(out.Tracking, schema.TrackingInfo{Number: t.Number, URL: deref(t.URL)})
+	}
+	if in.LineItems != nil {
+		out.Lines = []order.FulfilledLineInput{}
+		for _, l := range in.LineItems {
+			out.Lines = append(out.Lines, order.FulfilledLineInput{Position: l.Position, Quantity: l.Quantity})
+		}
+	}
+	return out
+}
+
+func eventInput(in model.AdminFulfillmentEventInput) order.EventInput {
+	out := order.EventInput{Status: string(in.Status), HappenedAt: in.HappenedAt, Message: in.Message,
+		City: in.City, Province: in.Province, Zip: in.Zip}
+	if in.CountryCode != nil {
+		out.CountryCode = ptr(string(*in.CountryCode))
+	}
+	return out
+}
+
+func parseInt(s string) (any, error) { return strconv.Atoi(s) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func parseString(s string) (any, error) { return s, nil }
+
+func orderGlobalID(o *ent.Order) string { return order.GlobalID(o) }
+
+func (r *mutationResolver) createOrder(ctx context.Context, in model.AdminOrderInput) (*model.AdminOrderPayload, error) {
+	o, err := r.Orders.Create(ctx, orderInput(in))
+	ue, err := adminErrors(err)
+	return &model.AdminOrderPayload{Order: o, UserErrors: ue}, err
+}
+
+// customerOrders is Customer.orders: a page of one customer's orders,
+// batched with every other customer's in the request.
+func (r *Resolver) customerOrders(ctx context.Context, c *ent.Customer, args page.Args, sortKey model.OrderSortKeys, query string) (*model.OrderConnection, error) {
+	spec, err := order.HistorySpec(args, string(sortKey), query)
+	if err != nil {
+		return nil, err
+	}
+	l := r.loaders(ctx)
+	p, err := l.OrderPages.Load(ctx, c.ID, spec)
+	if err != nil {
+		return nil, err
+	}
+	edges, info := connection(p, func(cur string, o *ent.Order) *model.OrderEdge { return &model.OrderEdge{Cursor: cur, Node: o} })
+	conn := &model.OrderConnection{Edges: edges, Nodes: p.Items, PageInfo: info}
+	if fieldRequested(ctx, "totalCount") {
+		n, err := l.OrderTotalCounts.Load(ctx, l.OrderPages.Key(c.ID, spec))
+		if err != nil {
+			return nil, err
+		}
+		conn.TotalCount = uint64(n)
+	}
+	return conn, nil
+}

@@ -1,0 +1,232 @@
+// Package catalog keeps the products and variants that account pages show,
+// synced from the shop's catalogue system (products by handle, variants by
+// SKU), and reads them for the storefront.
+package catalog
+
+import (
+	"context"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"accountgraph/ent"
+	"accountgraph/ent/product"
+	"accountgraph/ent/productvariant"
+	"accountgraph/ent/schema"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/db"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/money"
+)
+
+// Limits of one sync call.
+const (
+	MaxProducts = 250
+	MaxVariants = 100
+)
+
+// Admin error codes used here.
+const (
+	codeBlank   = "BLANK"
+	codeInvalid = "INVALID"
+	codeTooLong = "TOO_LONG"
+	codeTooMany = "TOO_MANY"
+	codeTaken   = "TAKEN"
+)
+
+// Service syncs and reads the catalogue.
+type Service struct{ DB *ent.Client }
+
+// ProductInput is a product to upsert.
+type ProductInput struct {
+	Handle, Title       string
+	Description         *string
+	Vendor, ProductType *string
+	Tags                []string
+	ImageURL, ImageAlt  *string
+	Variants            []VariantInput
+}
+
+// VariantInput is a variant to upsert.
+type VariantInput struct {
+	SKU, Title       string
+	Price            string
+	CompareAtPrice   *string
+	Currency         string
+	AvailableForSale bool
+	Options          []schema.SelectedOption
+	ImageURL         *string
+}
+
+var handleRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,254}$`)
+
+func f(parts ...any) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		switch v := p.(type) {
+		case string:
+			out[i] = v
+		case int:
+			out[i] = strconv.Itoa(v)
+		}
+	}
+	return out
+}
+
+type prepared struct {
+	in       ProductInput
+	variants []ent.ProductVariant
+}
+
+func validate(products []ProductInput) ([]prepared, error) {
+	var errs apperr.FieldErrors
+	if len(products) > MaxProducts {
+		return nil, apperr.Invalid(f("products"), codeTooMany, "At most 250 products per call")
+	}
+	handles, skus := map[string]bool{}, map[string]bool{}
+	out := make([]prepared, len(products))
+	text := func(field []string, v string, max int) {
+		if utf8.RuneCountInString(v) > max {
+			errs.Add(field, codeTooLong, "Too long")
+		}
+	}
+	imageOK := func(field []string, v *string) {
+		if v == nil {
+			return
+		}
+		u, err := url.Parse(*v)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(*v) > 2048 {
+			errs.Add(field, codeInvalid, "Image URL must be an http(s) address")
+		}
+	}
+	for i, p := range products {
+		p.Handle = strings.TrimSpace(p.Handle)
+		switch {
+		case !handleRE.MatchString(p.Handle):
+			errs.Add(f("products", i, "handle"), codeInvalid, "Handle must be lower-case letters, digits and dashes")
+		case handles[p.Handle]:
+			errs.Add(f("products", i, "handle"), codeTaken, "Handle appears twice in this call")
+		}
+		handles[p.Handle] = true
+		if strings.TrimSpace(p.Title) == "" {
+			errs.Add(f("products", i, "title"), codeBlank, "Title can't be blank")
+		}
+		text(f("products", i, "title"), p.Title, 255)
+		imageOK(f("products", i, "imageUrl"), p.ImageURL)
+		if len(p.Variants) == 0 || len(p.Variants) > MaxVariants {
+			errs.Add(f("products", i, "variants"), codeTooMany, "A product has 1 to 100 variants")
+		}
+		out[i].in = p
+		for j, v := range p.Variants {
+			vf := func(name string) []string { return f("products", i, "variants", j, name) }
+			v.SKU = strings.TrimSpace(v.SKU)
+			switch {
+			case v.SKU == "":
+				errs.Add(vf("sku"), codeBlank, "SKU can't be blank")
+			case skus[v.SKU]:
+				errs.Add(vf("sku"), codeTaken, "SKU appears twice in this call")
+			}
+			skus[v.SKU] = true
+			text(vf("sku"), v.SKU, 255)
+			if strings.TrimSpace(v.Title) == "" {
+				errs.Add(vf("title"), codeBlank, "Title can't be blank")
+			}
+			price, err := money.Parse(v.Price, v.Currency)
+			if err != nil {
+				errs.Add(vf("price"), codeInvalid, "Price must be a non-negative decimal in "+v.Currency)
+			}
+			pv := ent.ProductVariant{Sku: v.SKU, Title: strings.TrimSpace(v.Title), Price: price, CurrencyCode: v.Currency,
+				AvailableForSale: v.AvailableForSale, SelectedOptions: v.Options, ImageURL: v.ImageURL, Position: j + 1}
+			if v.CompareAtPrice != nil {
+				cmp, err := money.Parse(*v.CompareAtPrice, v.Currency)
+				if err != nil {
+					errs.Add(vf("compareAtPrice"), codeInvalid, "Compare-at price must be a non-negative decimal in "+v.Currency)
+				}
+				pv.CompareAtPrice = &cmp
+			}
+			imageOK(vf("imageUrl"), v.ImageURL)
+			out[i].variants = append(out[i].variants, pv)
+		}
+	}
+	return out, errs.Err()
+}
+
+// Upsert creates or updates products and variants, all or nothing.
+func (s *Service) Upsert(ctx context.Context, products []ProductInput) ([]*ent.Product, error) {
+	items, err := validate(products)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*ent.Product, len(items))
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		for i, it := range items {
+			p := it.in
+			existing, err := tx.Product.Query().Where(product.Handle(p.Handle)).Only(ctx)
+			if err != nil && !ent.IsNotFound(err) {
+				return err
+			}
+			tags := p.Tags
+			if tags == nil {
+				tags = []string{}
+			}
+			if existing == nil {
+				out[i], err = tx.Product.Create().SetHandle(p.Handle).SetTitle(strings.TrimSpace(p.Title)).
+					SetDescription(deref(p.Description)).SetVendor(deref(p.Vendor)).SetProductType(deref(p.ProductType)).
+					SetTags(tags).SetNillableImageURL(p.ImageURL).SetNillableImageAlt(p.ImageAlt).Save(ctx)
+			} else {
+				out[i], err = existing.Update().SetTitle(strings.TrimSpace(p.Title)).
+					SetDescription(deref(p.Description)).SetVendor(deref(p.Vendor)).SetProductType(deref(p.ProductType)).
+					SetTags(tags).SetNillableImageURL(p.ImageURL).SetNillableImageAlt(p.ImageAlt).Save(ctx)
+			}
+			if err != nil {
+				return err
+			}
+			for _, v := range it.variants {
+				err := tx.ProductVariant.Create().SetProductID(out[i].ID).SetSku(v.Sku).SetTitle(v.Title).
+					SetPrice(v.Price).SetNillableCompareAtPrice(v.CompareAtPrice).SetCurrencyCode(v.CurrencyCode).
+					SetAvailableForSale(v.AvailableForSale).SetSelectedOptions(v.SelectedOptions).
+					SetNillableImageURL(v.ImageURL).SetPosition(v.Position).
+					OnConflictColumns(productvariant.FieldSku).
+					UpdateProductID().UpdateTitle().UpdatePrice().UpdateCompareAtPrice().UpdateCurrencyCode().
+					UpdateAvailableForSale().UpdateSelectedOptions().UpdateImageURL().UpdatePosition().UpdateUpdatedAt().
+					Exec(ctx)
+				if err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return strings.TrimSpace(*p)
+}
+
+// Product returns a product by handle or global ID, or nil.
+func (s *Service) Product(ctx context.Context, handle, id *string) (*ent.Product, error) {
+	q := s.DB.Product.Query()
+	switch {
+	case handle != nil:
+		q.Where(product.Handle(*handle))
+	case id != nil:
+		key, err := gid.Decode(*id, "Product")
+		if err != nil {
+			return nil, nil
+		}
+		q.Where(product.ID(key))
+	default:
+		return nil, apperr.BadRequest("pass handle or id")
+	}
+	p, err := q.Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return p, err
+}

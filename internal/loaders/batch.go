@@ -1,0 +1,84 @@
+package loaders
+
+import (
+	"context"
+	"sync"
+
+	"github.com/vikstrous/dataloadgen"
+)
+
+// Keyed loads values by key, in batches that are complete by construction:
+// the level above registers every key its children will ask for (Expect),
+// and the first batch of this level fetches all of them in one statement.
+// Batching by time alone splits when siblings reach the loader late (many
+// rows, a busy machine); registered siblings never do.
+type Keyed[K comparable, V any] struct {
+	mu       sync.Mutex // serialises fetches, so overlapping batches never query twice
+	cache    map[K]V
+	expected map[K]bool
+	fetch    func(ctx context.Context, keys []K) (map[K]V, error)
+	after    func(values map[K]V) // registers the next level's keys
+	loader   *dataloadgen.Loader[K, V]
+}
+
+func newKeyed[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) *Keyed[K, V] {
+	k := &Keyed[K, V]{cache: map[K]V{}, expected: map[K]bool{}, fetch: fetch}
+	k.loader = dataloadgen.NewLoader(k.batch, dataloadgen.WithWait(wait))
+	return k
+}
+
+// Expect registers keys that siblings will load.
+func (k *Keyed[K, V]) Expect(keys ...K) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	for _, key := range keys {
+		if _, done := k.cache[key]; !done {
+			k.expected[key] = true
+		}
+	}
+}
+
+// Load returns the value of one key.
+func (k *Keyed[K, V]) Load(ctx context.Context, key K) (V, error) { return k.loader.Load(ctx, key) }
+
+// LoadAll returns the values of keys, in order.
+func (k *Keyed[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
+	return k.loader.LoadAll(ctx, keys)
+}
+
+func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	need := map[K]bool{}
+	for _, key := range keys {
+		if _, done := k.cache[key]; !done {
+			need[key] = true
+		}
+	}
+	var err error
+	if len(need) > 0 {
+		for key := range k.expected {
+			need[key] = true
+		}
+		list := make([]K, 0, len(need))
+		for key := range need {
+			list = append(list, key)
+		}
+		var got map[K]V
+		if got, err = k.fetch(ctx, list); err == nil {
+			for _, key := range list {
+				k.cache[key] = got[key] // absent keys get the zero value: nil, 0, no rows
+				delete(k.expected, key)
+			}
+			if k.after != nil {
+				k.after(got)
+			}
+		}
+	}
+	out := make([]V, len(keys))
+	errs := make([]error, len(keys))
+	for i, key := range keys {
+		out[i], errs[i] = k.cache[key], err
+	}
+	return out, errs
+}

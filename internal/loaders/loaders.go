@@ -1,0 +1,392 @@
+// Package loaders batches the reads of nested fields per request, so the
+// number of SQL statements of a request depends on its depth and never on
+// how many rows it returns. Loaders live for one request only: sharing them
+// would serve stale data and leak one customer's rows to another.
+package loaders
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+
+	"entgo.io/ent/dialect/sql"
+	"github.com/vikstrous/dataloadgen"
+
+	"accountgraph/ent"
+	"accountgraph/ent/fulfillment"
+	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/order"
+	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/product"
+	"accountgraph/ent/productvariant"
+	"accountgraph/internal/page"
+)
+
+// Loaders are one request's loaders.
+type Loaders struct {
+	VariantByID      *Keyed[int, *ent.ProductVariant]
+	ProductByID      *Keyed[int, *ent.Product]
+	AddressByID      *Keyed[int, *ent.MailingAddress]
+	LineItemByID     *Keyed[int, *ent.OrderLineItem]
+	OrderCount       *Keyed[int, int]
+	Fulfillments     *Keyed[int, []*ent.Fulfillment]
+	EventsByOrder    *Keyed[int, []*ent.FulfillmentEvent]
+	LineItemPages    *Pages[*ent.OrderLineItem]
+	AddressPages     *Pages[*ent.MailingAddress]
+	VariantPages     *Pages[*ent.ProductVariant]
+	OrderPages       *Pages[*ent.Order]
+	OrderTotalCounts *dataloadgen.Loader[PageKey, int]
+}
+
+// wait is how long a loader collects keys before it queries. Completeness
+// of a batch does not depend on it (see Keyed); it only merges siblings
+// that nobody registered, such as the customers of a root list.
+const wait = 2 * time.Millisecond
+
+// New makes a request's loaders.
+func New(db *ent.Client) *Loaders {
+	l := &Loaders{
+		VariantByID: newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.ProductVariant, error) {
+			return db.ProductVariant.Query().Where(productvariant.IDIn(ids...)).All(ctx)
+		}, func(v *ent.ProductVariant) int { return v.ID })),
+		ProductByID: newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Product, error) {
+			return db.Product.Query().Where(product.IDIn(ids...)).All(ctx)
+		}, func(v *ent.Product) int { return v.ID })),
+		AddressByID: newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.MailingAddress, error) {
+			return db.MailingAddress.Query().Where(mailingaddress.IDIn(ids...)).All(ctx)
+		}, func(v *ent.MailingAddress) int { return v.ID })),
+		LineItemByID: newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.OrderLineItem, error) {
+			return db.OrderLineItem.Query().Where(orderlineitem.IDIn(ids...)).All(ctx)
+		}, func(v *ent.OrderLineItem) int { return v.ID })),
+		OrderCount: newKeyed(func(ctx context.Context, customerIDs []int) (map[int]int, error) {
+			var rows []struct {
+				CustomerID int `json:"customer_id"`
+				Count      int `json:"count"`
+			}
+			err := db.Order.Query().Where(order.CustomerIDIn(customerIDs...)).
+				GroupBy(order.FieldCustomerID).Aggregate(ent.Count()).Scan(ctx, &rows)
+			out := make(map[int]int, len(customerIDs))
+			for _, r := range rows {
+				out[r.CustomerID] = r.Count
+			}
+			return out, err
+		}),
+		Fulfillments: newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.Fulfillment, error) {
+			return db.Fulfillment.Query().Where(fulfillment.OrderIDIn(ids...), fulfillment.StatusEQ(fulfillment.StatusSUCCESS)).
+				Order(ent.Asc(fulfillment.FieldID)).All(ctx)
+		}, func(f *ent.Fulfillment) int { return f.OrderID })),
+		EventsByOrder: newKeyed(func(ctx context.Context, orderIDs []int) (map[int][]*ent.FulfillmentEvent, error) {
+			events, err := db.FulfillmentEvent.Query().
+				Where(fulfillmentevent.HasFulfillmentWith(fulfillment.OrderIDIn(orderIDs...))).
+				WithFulfillment(func(q *ent.FulfillmentQuery) { q.Select(fulfillment.FieldOrderID) }).
+				Order(ent.Asc(fulfillmentevent.FieldHappenedAt), ent.Asc(fulfillmentevent.FieldID)).All(ctx)
+			out := make(map[int][]*ent.FulfillmentEvent, len(orderIDs))
+			for _, e := range events {
+				oid := e.Edges.Fulfillment.OrderID
+				out[oid] = append(out[oid], e)
+			}
+			return out, err
+		}),
+	}
+	l.LineItemPages = newPages(orderlineitem.FieldOrderID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.OrderLineItem, error) {
+		return db.OrderLineItem.Query().Where(orderlineitem.OrderIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.OrderLineItem) int { return v.OrderID })
+	l.AddressPages = newPages(mailingaddress.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.MailingAddress, error) {
+		return db.MailingAddress.Query().Where(mailingaddress.CustomerIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.MailingAddress) int { return v.CustomerID })
+	l.VariantPages = newPages(productvariant.FieldProductID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.ProductVariant, error) {
+		return db.ProductVariant.Query().Where(productvariant.ProductIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.ProductVariant) int { return v.ProductID })
+	l.OrderPages = newPages(order.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Order, error) {
+		return db.Order.Query().Where(order.CustomerIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.Order) int { return *v.CustomerID })
+	l.OrderTotalCounts = dataloadgen.NewLoader(func(ctx context.Context, keys []PageKey) ([]int, []error) {
+		return l.OrderPages.counts(ctx, keys, func(ctx context.Context, filter func(*sql.Selector), parents []int) (map[int]int, error) {
+			var rows []struct {
+				CustomerID int `json:"customer_id"`
+				Count      int `json:"count"`
+			}
+			err := db.Order.Query().Where(order.CustomerIDIn(parents...), func(s *sql.Selector) { filter(s) }).
+				GroupBy(order.FieldCustomerID).Aggregate(ent.Count()).Scan(ctx, &rows)
+			out := map[int]int{}
+			for _, r := range rows {
+				out[r.CustomerID] = r.Count
+			}
+			return out, err
+		})
+	}, dataloadgen.WithWait(wait))
+
+	// Each level tells the next which keys its children will load.
+	l.OrderPages.after = func(orders []*ent.Order) {
+		for _, o := range orders {
+			l.LineItemPages.Expect(o.ID)
+			l.Fulfillments.Expect(o.ID)
+			l.EventsByOrder.Expect(o.ID)
+			for _, a := range []*int{o.ShippingAddressID, o.BillingAddressID} {
+				if a != nil {
+					l.AddressByID.Expect(*a)
+				}
+			}
+		}
+	}
+	l.LineItemPages.after = func(lines []*ent.OrderLineItem) {
+		for _, li := range lines {
+			if li.VariantID != nil {
+				l.VariantByID.Expect(*li.VariantID)
+			}
+		}
+	}
+	l.VariantByID.after = func(vs map[int]*ent.ProductVariant) {
+		for _, v := range vs {
+			l.ProductByID.Expect(v.ProductID)
+		}
+	}
+	l.Fulfillments.after = func(fs map[int][]*ent.Fulfillment) {
+		for _, list := range fs {
+			for _, f := range list {
+				for _, line := range f.Lines {
+					l.LineItemByID.Expect(line.LineItemID)
+				}
+			}
+		}
+	}
+	return l
+}
+
+// ExpectCustomers registers the customers of a list, whose nested fields
+// then load in one batch each.
+func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
+	for _, c := range cs {
+		l.OrderPages.Expect(c.ID)
+		l.AddressPages.Expect(c.ID)
+		l.OrderCount.Expect(c.ID)
+		if c.DefaultAddressID != nil {
+			l.AddressByID.Expect(*c.DefaultAddressID)
+		}
+	}
+}
+
+// byID turns a query by IDs into a mapped fetch.
+func byID[T any](q func(context.Context, []int) ([]T, error), id func(T) int) func(context.Context, []int) (map[int]T, error) {
+	return func(ctx context.Context, ids []int) (map[int]T, error) {
+		rows, err := q(ctx, ids)
+		out := make(map[int]T, len(rows))
+		for _, r := range rows {
+			out[id(r)] = r
+		}
+		return out, err
+	}
+}
+
+// groupBy turns a query by parent IDs into a mapped fetch of lists.
+func groupBy[T any](q func(context.Context, []int) ([]T, error), parent func(T) int) func(context.Context, []int) (map[int][]T, error) {
+	return func(ctx context.Context, ids []int) (map[int][]T, error) {
+		rows, err := q(ctx, ids)
+		out := make(map[int][]T, len(ids))
+		for _, r := range rows {
+			out[parent(r)] = append(out[parent(r)], r)
+		}
+		return out, err
+	}
+}
+
+// PageKey asks for one parent's page of children.
+type PageKey struct {
+	Parent int
+	Window string // page.Window.ID() plus any filter's key
+}
+
+// Spec is what a page of children needs: the window, the sort column, the
+// cursor value of a row, and optional filters (keyed in FilterKey).
+type Spec[T any] struct {
+	Window    page.Window
+	Column    page.Column
+	CursorOf  func(T) (string, int)
+	Filter    func(*sql.Selector)
+	FilterKey string
+}
+
+// Pages loads pages of children of many parents with one statement per
+// distinct set of arguments: ROW_NUMBER() OVER (PARTITION BY parent) keeps
+// each parent's pagination exact. Like Keyed, a batch covers every parent
+// registered with Expect.
+type Pages[T any] struct {
+	parentCol string
+	query     func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]T, error)
+	parentOf  func(T) int
+	after     func(rows []T)
+	mu        sync.Mutex // guards specs; fetchMu serialises fetches
+	fetchMu   sync.Mutex
+	specs     map[string]Spec[T]
+	expected  map[int]bool
+	cache     map[PageKey]page.Page[T]
+	loader    *dataloadgen.Loader[PageKey, page.Page[T]]
+}
+
+func newPages[T any](parentCol string, query func(context.Context, func(*sql.Selector), []int) ([]T, error), parentOf func(T) int) *Pages[T] {
+	p := &Pages[T]{parentCol: parentCol, query: query, parentOf: parentOf,
+		specs: map[string]Spec[T]{}, expected: map[int]bool{}, cache: map[PageKey]page.Page[T]{}}
+	p.loader = dataloadgen.NewLoader(p.fetch, dataloadgen.WithWait(wait))
+	return p
+}
+
+// Expect registers parents whose pages siblings will load.
+func (p *Pages[T]) Expect(parents ...int) {
+	p.fetchMu.Lock()
+	defer p.fetchMu.Unlock()
+	for _, id := range parents {
+		p.expected[id] = true
+	}
+}
+
+func (p *Pages[T]) key(parent int, spec Spec[T]) PageKey {
+	k := PageKey{Parent: parent, Window: spec.Window.ID() + "|" + spec.FilterKey}
+	p.mu.Lock()
+	p.specs[k.Window] = spec
+	p.mu.Unlock()
+	return k
+}
+
+// Load returns one parent's page.
+func (p *Pages[T]) Load(ctx context.Context, parent int, spec Spec[T]) (page.Page[T], error) {
+	return p.loader.Load(ctx, p.key(parent, spec))
+}
+
+// Key registers spec and returns the key for a parent, for loaders that
+// share the spec (such as total counts).
+func (p *Pages[T]) Key(parent int, spec Spec[T]) PageKey { return p.key(parent, spec) }
+
+func (p *Pages[T]) spec(window string) Spec[T] {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.specs[window]
+}
+
+func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], []error) {
+	p.fetchMu.Lock()
+	defer p.fetchMu.Unlock()
+	errs := map[string]error{}
+	for window, parents := range groupKeys(keys) {
+		missing := false
+		for _, parent := range parents {
+			if _, ok := p.cache[PageKey{parent, window}]; !ok {
+				missing = true
+			}
+		}
+		if !missing {
+			continue
+		}
+		for parent := range p.expected {
+			if _, ok := p.cache[PageKey{parent, window}]; !ok && !slices.Contains(parents, parent) {
+				parents = append(parents, parent)
+			}
+		}
+		spec := p.spec(window)
+		var werr error
+		rows, err := p.query(ctx, func(s *sql.Selector) {
+			if spec.Filter != nil {
+				spec.Filter(s)
+			}
+			if werr = spec.Window.Where(s, spec.Column); werr != nil {
+				return
+			}
+			limitPerParent(s, p.parentCol, spec.Window.Limit(), spec.Window.OrderTerms(spec.Column, func(c string) string { return c }))
+		}, parents)
+		if err == nil {
+			err = werr
+		}
+		if err != nil {
+			errs[window] = err
+			continue
+		}
+		byParent := map[int][]T{}
+		for _, r := range rows {
+			byParent[p.parentOf(r)] = append(byParent[p.parentOf(r)], r)
+		}
+		for _, parent := range parents {
+			p.cache[PageKey{parent, window}] = page.Finish(spec.Window, byParent[parent], spec.CursorOf)
+		}
+		if p.after != nil {
+			var kept []T
+			for _, parent := range parents {
+				kept = append(kept, p.cache[PageKey{parent, window}].Items...)
+			}
+			p.after(kept)
+		}
+	}
+	out := make([]page.Page[T], len(keys))
+	outErr := make([]error, len(keys))
+	for i, k := range keys {
+		out[i], outErr[i] = p.cache[k], errs[k.Window]
+	}
+	return out, outErr
+}
+
+// counts answers total counts for pages' filters (cursor bounds ignored).
+func (p *Pages[T]) counts(ctx context.Context, keys []PageKey, count func(context.Context, func(*sql.Selector), []int) (map[int]int, error)) ([]int, []error) {
+	out := make([]int, len(keys))
+	outErr := make([]error, len(keys))
+	for window, parents := range groupKeys(keys) {
+		spec := p.spec(window)
+		filter := spec.Filter
+		if filter == nil {
+			filter = func(*sql.Selector) {}
+		}
+		n, err := count(ctx, filter, parents)
+		for i, k := range keys {
+			if k.Window == window {
+				out[i], outErr[i] = n[k.Parent], err
+			}
+		}
+	}
+	return out, outErr
+}
+
+// limitPerParent rewrites a selector to keep at most limit rows per parent,
+// in the given order (unqualified column terms):
+//
+//	WITH src AS (original), ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY parent ORDER BY …) AS rn FROM src)
+//	SELECT columns FROM ranked WHERE rn <= limit ORDER BY parent, rn
+func limitPerParent(s *sql.Selector, parentCol string, limit int, order []string) {
+	d := sql.Dialect(s.Dialect())
+	with := d.With("ag_src").As(s.Clone()).
+		With("ag_ranked").As(d.Select("*").
+		AppendSelectExprAs(sql.RowNumber().PartitionBy(parentCol).OrderBy(order...), "ag_rn").
+		From(d.Table("ag_src")))
+	t := d.Table("ag_ranked").As(s.TableName())
+	*s = *d.Select(s.UnqualifiedColumns()...).From(t).
+		Where(sql.LTE(t.C("ag_rn"), limit)).
+		OrderBy(t.C(parentCol), t.C("ag_rn")).
+		Prefix(with)
+}
+
+type ctxKey struct{}
+
+// Middleware gives every request its own loaders.
+func Middleware(db *ent.Client, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, New(db))))
+	})
+}
+
+// For returns the request's loaders (fresh ones outside a request).
+func For(ctx context.Context, db *ent.Client) *Loaders {
+	if l, ok := ctx.Value(ctxKey{}).(*Loaders); ok {
+		return l
+	}
+	return New(db)
+}
+
+// groupKeys groups page keys by their arguments.
+func groupKeys(keys []PageKey) map[string][]int {
+	groups := map[string][]int{}
+	for _, k := range keys {
+		if !slices.Contains(groups[k.Window], k.Parent) {
+			groups[k.Window] = append(groups[k.Window], k.Parent)
+		}
+	}
+	return groups
+}

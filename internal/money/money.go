@@ -1,0 +1,83 @@
+// Package money converts between decimal strings ("19.99") and integer
+// minor units (1999) per currency, exactly: amounts are never floats.
+package money
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// exponents lists currencies whose minor unit is not a hundredth
+// (ISO 4217); every other currency has two decimals.
+var exponents = map[string]int{
+	"BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0, "PYG": 0,
+	"RWF": 0, "UGX": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
+	"BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+}
+
+// Exponent is how many decimals the currency's minor unit has.
+func Exponent(currency string) int {
+	if e, ok := exponents[currency]; ok {
+		return e
+	}
+	return 2
+}
+
+// ErrInvalid is returned for an amount that is not a plain decimal.
+var ErrInvalid = errors.New("invalid amount")
+
+// ErrPrecision is returned for more decimals than the currency has.
+var ErrPrecision = errors.New("too many decimals for the currency")
+
+// maxMinor bounds amounts far below int64 overflow even when summed.
+const maxMinor = 1e15
+
+// Parse reads a non-negative decimal such as "19.99" or "20" into minor
+// units of currency.
+func Parse(s, currency string) (int64, error) {
+	s = strings.TrimSpace(s)
+	whole, frac, hasDot := strings.Cut(s, ".")
+	if whole == "" || (hasDot && frac == "") || len(s) > 24 {
+		return 0, ErrInvalid
+	}
+	for _, part := range []string{whole, frac} {
+		for _, r := range part {
+			if r < '0' || r > '9' {
+				return 0, ErrInvalid
+			}
+		}
+	}
+	exp := Exponent(currency)
+	frac = strings.TrimRight(frac, "0")
+	if len(frac) > exp {
+		return 0, ErrPrecision
+	}
+	frac += strings.Repeat("0", exp-len(frac))
+	n, err := strconv.ParseInt(whole+frac, 10, 64)
+	if err != nil || n > maxMinor {
+		return 0, ErrInvalid
+	}
+	return n, nil
+}
+
+// Format writes minor units of currency as a decimal string with the
+// currency's decimals ("19.99", "20.0" style is never produced: "20.00").
+func Format(minor int64, currency string) string {
+	exp := Exponent(currency)
+	neg := minor < 0
+	if neg {
+		minor = -minor
+	}
+	s := strconv.FormatInt(minor, 10)
+	if exp > 0 {
+		if len(s) <= exp {
+			s = strings.Repeat("0", exp-len(s)+1) + s
+		}
+		s = s[:len(s)-exp] + "." + s[len(s)-exp:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}

@@ -1,0 +1,142 @@
+package order
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"entgo.io/ent/dialect/sql"
+
+	"accountgraph/ent"
+	entorder "accountgraph/ent/order"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/loaders"
+	"accountgraph/internal/page"
+	"accountgraph/internal/search"
+)
+
+// Sort keys of Customer.orders (OrderSortKeys).
+var sortColumns = map[string]page.Column{
+	"ID":           {Name: entorder.FieldID},
+	"RELEVANCE":    {Name: entorder.FieldID},
+	"PROCESSED_AT": {Name: entorder.FieldProcessedAt, Parse: func(s string) (any, error) { return time.Parse(time.RFC3339Nano, s) }},
+	"TOTAL_PRICE":  {Name: entorder.FieldTotalPrice, Parse: func(s string) (any, error) { return strconv.ParseInt(s, 10, 64) }},
+}
+
+// HistorySpec validates the arguments of Customer.orders and returns what
+// the loader needs to fetch the page.
+func HistorySpec(args page.Args, sortKey, query string) (loaders.Spec[*ent.Order], error) {
+	var spec loaders.Spec[*ent.Order]
+	col, ok := sortColumns[sortKey]
+	if !ok {
+		return spec, apperr.BadRequest("unknown sort key " + sortKey)
+	}
+	w, err := page.NewWindow(args, "orders:"+sortKey)
+	if err != nil {
+		return spec, err
+	}
+	filter, err := filters(query)
+	if err != nil {
+		return spec, err
+	}
+	return loaders.Spec[*ent.Order]{
+		Window: w, Column: col, Filter: filter, FilterKey: strings.TrimSpace(query),
+		CursorOf: func(o *ent.Order) (string, int) {
+			switch col.Name {
+			case entorder.FieldProcessedAt:
+				return o.ProcessedAt.UTC().Format(time.RFC3339Nano), o.ID
+			case entorder.FieldTotalPrice:
+				return strconv.FormatInt(o.TotalPrice, 10), o.ID
+			}
+			return "", o.ID
+		},
+	}, nil
+}
+
+// filters turns a search query into one selector condition.
+func filters(q string) (func(*sql.Selector), error) {
+	terms, err := search.Parse(q)
+	if err != nil {
+		return nil, apperr.BadRequest(err.Error())
+	}
+	var preds []func(*sql.Selector) *sql.Predicate
+	for _, t := range terms {
+		p, err := term(t)
+		if err != nil {
+			return nil, err
+		}
+		if t.Negate {
+			inner := p
+			p = func(s *sql.Selector) *sql.Predicate { return sql.Not(inner(s)) }
+		}
+		preds = append(preds, p)
+	}
+	return func(s *sql.Selector) {
+		for _, p := range preds {
+			s.Where(p(s))
+		}
+	}, nil
+}
+
+func term(t search.Term) (func(*sql.Selector) *sql.Predicate, error) {
+	bad := func(msg string) (func(*sql.Selector) *sql.Predicate, error) {
+		return nil, apperr.BadRequest(t.Field + ": " + msg)
+	}
+	if t.Op != ":" && t.Field != "processed_at" {
+		return bad("comparisons work only on processed_at")
+	}
+	v := strings.ToUpper(t.Value)
+	switch t.Field {
+	case "":
+		text := strings.ToLower(t.Value)
+		return func(s *sql.Selector) *sql.Predicate { return sql.Contains(s.C(entorder.FieldSearchText), text) }, nil
+	case "financial_status":
+		if entorder.FinancialStatusValidator(entorder.FinancialStatus(v)) != nil {
+			return bad("unknown financial status")
+		}
+		return func(s *sql.Selector) *sql.Predicate { return sql.EQ(s.C(entorder.FieldFinancialStatus), v) }, nil
+	case "fulfillment_status":
+		if v == "SHIPPED" {
+			v = "FULFILLED"
+		}
+		if entorder.FulfillmentStatusValidator(entorder.FulfillmentStatus(v)) != nil {
+			return bad("unknown fulfillment status")
+		}
+		return func(s *sql.Selector) *sql.Predicate { return sql.EQ(s.C(entorder.FieldFulfillmentStatus), v) }, nil
+	case "status":
+		switch v {
+		case "OPEN":
+			return func(s *sql.Selector) *sql.Predicate {
+				return sql.And(sql.IsNull(s.C(entorder.FieldClosedAt)), sql.IsNull(s.C(entorder.FieldCanceledAt)))
+			}, nil
+		case "CLOSED":
+			return func(s *sql.Selector) *sql.Predicate { return sql.NotNull(s.C(entorder.FieldClosedAt)) }, nil
+		case "CANCELLED", "CANCELED":
+			return func(s *sql.Selector) *sql.Predicate { return sql.NotNull(s.C(entorder.FieldCanceledAt)) }, nil
+		}
+		return bad("use open, closed or cancelled")
+	case "processed_at":
+		tm, err := time.Parse(time.DateOnly, t.Value)
+		if err != nil {
+			if tm, err = time.Parse(time.RFC3339, t.Value); err != nil {
+				return bad("use a date such as 2026-01-31 or a time such as 2026-01-31T10:00:00Z")
+			}
+		}
+		tm = tm.UTC()
+		return func(s *sql.Selector) *sql.Predicate {
+			c := s.C(entorder.FieldProcessedAt)
+			switch t.Op {
+			case ":<":
+				return sql.LT(c, tm)
+			case ":<=":
+				return sql.LTE(c, tm)
+			case ":>":
+				return sql.GT(c, tm)
+			case ":>=":
+				return sql.GTE(c, tm)
+			}
+			return sql.And(sql.GTE(c, tm), sql.LT(c, tm.Add(24*time.Hour)))
+		}, nil
+	}
+	return bad("unknown filter")
+}

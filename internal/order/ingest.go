@@ -1,0 +1,388 @@
+// Package order holds the rules of orders: ingestion from the shop's order
+// system (idempotent), status changes, cancellation, shipments and their
+// tracking, guest orders joining accounts, and the filters and sort orders
+// of a customer's order history.
+package order
+
+import (
+	"context"
+	"crypto/subtle"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"accountgraph/ent"
+	"accountgraph/ent/customer"
+	entorder "accountgraph/ent/order"
+	"accountgraph/ent/productvariant"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/auth"
+	"accountgraph/internal/db"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/money"
+
+	cust "accountgraph/internal/customer"
+)
+
+// Admin error codes (AdminErrorCode).
+const (
+	CodeBlank      = "BLANK"
+	CodeInvalid    = "INVALID"
+	CodeTooLong    = "TOO_LONG"
+	CodeTooMany    = "TOO_MANY"
+	CodeNotFound   = "NOT_FOUND"
+	CodeTaken      = "TAKEN"
+	CodeNotAllowed = "NOT_ALLOWED"
+)
+
+// Limits of an ingested order.
+const (
+	MaxLines       = 250
+	MaxQuantity    = 10000
+	MaxTrackingIDs = 20
+)
+
+// Service runs the order rules.
+type Service struct {
+	DB        *ent.Client
+	PublicURL string
+	Now       func() time.Time
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// LineInput is a line of an ingested order.
+type LineInput struct {
+	SKU          *string
+	Title        string
+	VariantTitle *string
+	Quantity     int
+	Price        string
+	Discount     string
+}
+
+// CreateInput is an ingested order.
+type CreateInput struct {
+	ExternalID      string
+	CustomerID      *string
+	Email, Phone    *string
+	ProcessedAt     *time.Time
+	Currency        string
+	FinancialStatus string
+	Lines           []LineInput
+	Shipping        string
+	Tax             string
+	Discounts       string
+	DiscountCodes   []string
+	ShippingAddress *cust.AddressInput
+	BillingAddress  *cust.AddressInput
+}
+
+type validated struct {
+	lines                   []ent.OrderLineItem
+	subtotal, shipping, tax int64
+	discounts, total        int64
+	email, emailKey, phone  *string
+	customerID              *int
+	shipping_, billing      *cust.ValidAddress
+	searchText              string
+}
+
+func field(parts ...any) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = fmt.Sprint(p)
+	}
+	return out
+}
+
+func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, error) {
+	var errs apperr.FieldErrors
+	v := &validated{}
+	amount := func(f []string, raw string) int64 {
+		n, err := money.Parse(raw, in.Currency)
+		if err != nil {
+			errs.Add(f, CodeInvalid, "Amount must be a non-negative decimal with at most "+strconv.Itoa(money.Exponent(in.Currency))+" decimals for "+in.Currency)
+		}
+		return n
+	}
+	if strings.TrimSpace(in.ExternalID) == "" {
+		errs.Add(field("order", "externalId"), CodeBlank, "External ID can't be blank")
+	} else if len(in.ExternalID) > 255 {
+		errs.Add(field("order", "externalId"), CodeTooLong, "External ID is too long")
+	}
+	switch {
+	case len(in.Lines) == 0:
+		errs.Add(field("order", "lineItems"), CodeBlank, "An order needs at least one line")
+	case len(in.Lines) > MaxLines:
+		errs.Add(field("order", "lineItems"), CodeTooMany, "An order has at most 250 lines")
+	}
+	var titles []string
+	for i, l := range in.Lines {
+		f := func(name string) []string { return field("order", "lineItems", i, name) }
+		title := strings.TrimSpace(l.Title)
+		switch {
+		case title == "":
+			errs.Add(f("title"), CodeBlank, "Title can't be blank")
+		case utf8.RuneCountInString(title) > 255:
+			errs.Add(f("title"), CodeTooLong, "Title is too long")
+		}
+		if l.Quantity < 1 || l.Quantity > MaxQuantity {
+			errs.Add(f("quantity"), CodeInvalid, "Quantity must be between 1 and 10000")
+		}
+		price := amount(f("price"), l.Price)
+		discount := amount(f("discount"), l.Discount)
+		if discount > price*int64(l.Quantity) {
+			errs.Add(f("discount"), CodeInvalid, "Discount is larger than the line")
+			discount = 0
+		}
+		li := ent.OrderLineItem{Title: title, Quantity: l.Quantity, CurrentQuantity: l.Quantity,
+			OriginalUnitPrice: price, Discount: discount, Position: i + 1, CurrencyCode: in.Currency}
+		if l.SKU != nil {
+			li.Sku = strings.TrimSpace(*l.SKU)
+		}
+		if l.VariantTitle != nil {
+			li.VariantTitle = strings.TrimSpace(*l.VariantTitle)
+		}
+		v.lines = append(v.lines, li)
+		v.subtotal += price*int64(l.Quantity) - discount
+		titles = append(titles, title)
+	}
+	v.shipping = amount(field("order", "totalShippingPrice"), in.Shipping)
+	v.tax = amount(field("order", "totalTax"), in.Tax)
+	v.discounts = amount(field("order", "totalDiscounts"), in.Discounts)
+	// Checked only when the lines are valid: a bad line already said why.
+	if v.subtotal >= 0 && v.discounts > v.subtotal+v.shipping+v.tax {
+		errs.Add(field("order", "totalDiscounts"), CodeInvalid, "Discounts are larger than the order")
+	}
+	v.total = v.subtotal + v.shipping + v.tax - v.discounts
+	if in.Email != nil && strings.TrimSpace(*in.Email) != "" {
+		e := strings.TrimSpace(*in.Email)
+		if !strings.Contains(e, "@") || len(e) > 254 || strings.ContainsAny(e, " <>") {
+			errs.Add(field("order", "email"), CodeInvalid, "Email is invalid")
+		}
+		k := strings.ToLower(e)
+		v.email, v.emailKey = &e, &k
+	}
+	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
+		p := strings.TrimSpace(*in.Phone)
+		if len(p) > 20 {
+			errs.Add(field("order", "phone"), CodeTooLong, "Phone is too long")
+		}
+		v.phone = &p
+	}
+	for _, a := range []struct {
+		in   *cust.AddressInput
+		name string
+		out  **cust.ValidAddress
+	}{{in.ShippingAddress, "shippingAddress", &v.shipping_}, {in.BillingAddress, "billingAddress", &v.billing}} {
+		if a.in == nil {
+			continue
+		}
+		va, err := cust.ValidateAddress(*a.in, field("order", a.name))
+		if fe, ok := err.(apperr.FieldErrors); ok {
+			errs = append(errs, fe...)
+		}
+		*a.out = &va
+	}
+	if in.CustomerID != nil {
+		id, err := gid.Decode(*in.CustomerID, "Customer")
+		if err == nil {
+			if ok, qerr := s.DB.Customer.Query().Where(customer.ID(id)).Exist(ctx); qerr != nil {
+				return nil, qerr
+			} else if !ok {
+				err = gid.ErrInvalid
+			}
+		}
+		if err != nil {
+			errs.Add(field("order", "customerId"), CodeNotFound, "Customer does not exist")
+		}
+		v.customerID = &id
+	}
+	if len(in.DiscountCodes) > 20 {
+		errs.Add(field("order", "discountCodes"), CodeTooMany, "At most 20 discount codes")
+	}
+	v.searchText = strings.ToLower(strings.Join(titles, " \n "))
+	return v, errs.Err()
+}
+
+// Create ingests an order. The same external ID ingested again returns the
+// stored order unchanged, also when two calls race.
+func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Order, error) {
+	if o, err := s.byExternalID(ctx, in.ExternalID); o != nil || err != nil {
+		return o, err
+	}
+	v, err := s.validate(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if v.customerID == nil && v.emailKey != nil {
+		// A guest order joins the account whose owner proved the address.
+		c, err := s.DB.Customer.Query().Where(customer.EmailKey(*v.emailKey), customer.EmailVerified(true)).Only(ctx)
+		if err != nil && !ent.IsNotFound(err) {
+			return nil, err
+		}
+		if c != nil {
+			v.customerID = &c.ID
+		}
+	}
+	processed := s.now()
+	if in.ProcessedAt != nil {
+		processed = in.ProcessedAt.UTC()
+	}
+	var created *ent.Order
+	for attempt := 0; attempt < 5; attempt++ {
+		err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+			var err error
+			created, err = s.insert(ctx, tx, in, v, processed)
+			return err
+		})
+		if !isUnique(err) {
+			break
+		}
+		// Either the same external ID won a race (return it) or another
+		// order took the next number (try again).
+		if o, err2 := s.byExternalID(ctx, in.ExternalID); o != nil || err2 != nil {
+			return o, err2
+		}
+	}
+	return created, err
+}
+
+func isUnique(err error) bool {
+	_, ok := err.(*ent.ConstraintError)
+	if !ok && err != nil {
+		ok = strings.Contains(err.Error(), "UNIQUE") || strings.Contains(err.Error(), "duplicate key")
+	}
+	return ok
+}
+
+func (s *Service) byExternalID(ctx context.Context, id string) (*ent.Order, error) {
+	o, err := s.DB.Order.Query().Where(entorder.ExternalID(strings.TrimSpace(id))).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return o, err
+}
+
+func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *validated, processed time.Time) (*ent.Order, error) {
+	last, err := tx.Order.Query().Order(ent.Desc(entorder.FieldOrderNumber)).Select(entorder.FieldOrderNumber).Ints(ctx)
+	if err != nil {
+		return nil, err
+	}
+	number := 1001
+	if len(last) > 0 {
+		number = last[0] + 1
+	}
+	key, _ := auth.NewToken()
+	name := "#" + strconv.Itoa(number)
+	create := tx.Order.Create().
+		SetExternalID(strings.TrimSpace(in.ExternalID)).SetOrderNumber(number).SetName(name).
+		SetNillableCustomerID(v.customerID).SetNillableEmail(v.email).SetNillableEmailKey(v.emailKey).SetNillablePhone(v.phone).
+		SetProcessedAt(processed).SetCurrencyCode(in.Currency).
+		SetFinancialStatus(entorder.FinancialStatus(in.FinancialStatus)).SetFulfillmentStatus(entorder.FulfillmentStatusUNFULFILLED).
+		SetSubtotalPrice(v.subtotal).SetTotalShippingPrice(v.shipping).SetTotalTax(v.tax).
+		SetTotalDiscounts(v.discounts).SetTotalPrice(v.total).SetStatusKey(key[:32]).
+		SetDiscountCodes(append([]string{}, in.DiscountCodes...)).
+		SetSearchText(strings.ToLower(name) + " \n " + v.searchText)
+	for _, a := range []struct {
+		addr *cust.ValidAddress
+		set  func(int)
+	}{{v.shipping_, func(id int) { create.SetShippingAddressID(id) }}, {v.billing, func(id int) { create.SetBillingAddressID(id) }}} {
+		if a.addr == nil {
+			continue
+		}
+		m, err := cust.SaveAddress(ctx, tx, *a.addr)
+		if err != nil {
+			return nil, err
+		}
+		a.set(m.ID)
+	}
+	o, err := create.Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// Link lines to catalogue variants by SKU, in one query.
+	var skus []string
+	for _, l := range v.lines {
+		if l.Sku != "" {
+			skus = append(skus, l.Sku)
+		}
+	}
+	variants := map[string]int{}
+	if len(skus) > 0 {
+		rows, err := tx.ProductVariant.Query().Where(productvariant.SkuIn(skus...)).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			variants[r.Sku] = r.ID
+		}
+	}
+	bulk := make([]*ent.OrderLineItemCreate, len(v.lines))
+	for i, l := range v.lines {
+		b := tx.OrderLineItem.Create().SetOrderID(o.ID).SetTitle(l.Title).SetVariantTitle(l.VariantTitle).SetSku(l.Sku).
+			SetQuantity(l.Quantity).SetCurrentQuantity(l.Quantity).SetCurrencyCode(l.CurrencyCode).
+			SetOriginalUnitPrice(l.OriginalUnitPrice).SetDiscount(l.Discount).SetPosition(l.Position)
+		if id, ok := variants[l.Sku]; ok {
+			b.SetVariantID(id)
+		}
+		bulk[i] = b
+	}
+	if err := tx.OrderLineItem.CreateBulk(bulk...).Exec(ctx); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// ByID returns an order for the Admin API.
+func (s *Service) ByID(ctx context.Context, id string) (*ent.Order, error) {
+	key, err := gid.Decode(id, "Order")
+	if err != nil {
+		return nil, apperr.Invalid(field("id"), CodeNotFound, "Order does not exist")
+	}
+	o, err := s.DB.Order.Get(ctx, key)
+	if ent.IsNotFound(err) {
+		return nil, apperr.Invalid(field("id"), CodeNotFound, "Order does not exist")
+	}
+	return o, err
+}
+
+// ByStatusLink returns the order of a global ID that carries its status
+// key (gid://accountgraph/Order/12?key=…), or nil when the key is wrong.
+func (s *Service) ByStatusLink(ctx context.Context, id int, query string) (*ent.Order, error) {
+	q, err := url.ParseQuery(query)
+	key := q.Get("key")
+	if err != nil || key == "" {
+		return nil, nil
+	}
+	o, err := s.DB.Order.Get(ctx, id)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if subtle.ConstantTimeCompare([]byte(o.StatusKey), []byte(key)) != 1 {
+		return nil, nil
+	}
+	return o, nil
+}
+
+// GlobalID is the order's ID with its status key, as its customer sees it.
+func GlobalID(o *ent.Order) string {
+	return gid.Encode("Order", o.ID) + "?key=" + o.StatusKey
+}
+
+// StatusURL is the order's status page.
+func (s *Service) StatusURL(o *ent.Order) string {
+	return fmt.Sprintf("%s/orders/%d/status?key=%s", s.PublicURL, o.ID, o.StatusKey)
+}
