@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"entgo.io/ent/dialect/sql"
-
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/mailingaddress"
@@ -13,7 +11,6 @@ import (
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
-	"accountgraph/internal/page"
 )
 
 // MaxAddresses is how many addresses one customer may keep.
@@ -303,39 +300,6 @@ func (s *Service) SetDefaultAddress(ctx context.Context, accessToken, id string)
 		return nil, err
 	}
 	return s.DB.Customer.UpdateOneID(c.ID).SetDefaultAddressID(m.ID).Save(ctx)
-}
-
-// DefaultAddress returns a customer's default address, or nil.
-func (s *Service) DefaultAddress(ctx context.Context, c *ent.Customer) (*ent.MailingAddress, error) {
-	if c.DefaultAddressID == nil {
-		return nil, nil
-	}
-	a, err := s.DB.MailingAddress.Query().
-		Where(mailingaddress.ID(*c.DefaultAddressID), mailingaddress.CustomerID(c.ID)).Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	return a, err
-}
-
-// Addresses returns a page of a customer's addresses, by ID.
-func (s *Service) Addresses(ctx context.Context, c *ent.Customer, args page.Args) (page.Page[*ent.MailingAddress], error) {
-	w, err := page.NewWindow(args, "id")
-	if err != nil {
-		return page.Page[*ent.MailingAddress]{}, err
-	}
-	var perr error
-	rows, err := s.DB.MailingAddress.Query().
-		Where(mailingaddress.CustomerID(c.ID)).
-		Modify(func(sel *sql.Selector) { perr = w.Apply(sel, page.Column{Name: "id"}) }).
-		Limit(w.Limit()).All(ctx)
-	if perr != nil {
-		return page.Page[*ent.MailingAddress]{}, perr
-	}
-	if err != nil {
-		return page.Page[*ent.MailingAddress]{}, err
-	}
-	return page.Finish(w, rows, func(a *ent.MailingAddress) (string, int) { return "", a.ID }), nil
 }
 
 // Parts returns an address's parts for formatting.
