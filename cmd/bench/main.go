@@ -1,0 +1,147 @@
+// Command bench measures the order-history query: it seeds a database with
+// customers, orders, lines and shipments, then drives the GraphQL history
+// query and a hand-written SQL baseline (three queries, same JSON) with the
+// same concurrent client for a fixed time each, in one run, and prints
+// req/s, p50, p99 and the ratio.
+//
+//	go run ./cmd/bench                                   # SQLite in a temporary folder
+//	go run ./cmd/bench -db postgres -pg postgres://…     # a fresh database on that server
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"accountgraph/internal/config"
+	"accountgraph/internal/server"
+)
+
+func main() {
+	dbKind := flag.String("db", "sqlite", "sqlite or postgres")
+	pg := flag.String("pg", os.Getenv("TEST_DATABASE_URL"), "PostgreSQL server (a fresh database is created on it)")
+	customers := flag.Int("customers", 1000, "customers")
+	orders := flag.Int("orders", 20, "orders per customer")
+	lines := flag.Int("lines", 5, "lines per order")
+	shipments := flag.Int("fulfillments", 2, "fulfillments per order")
+	duration := flag.Duration("duration", 10*time.Second, "time per endpoint")
+	concurrency := flag.Int("concurrency", 16, "concurrent clients")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the GraphQL phase here")
+	flag.Parse()
+	if err := run(*dbKind, *pg, seedSize{*customers, *orders, *lines, *shipments}, *duration, *concurrency, *cpuprofile); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency int, cpuprofile string) error {
+	ctx := context.Background()
+	cfg := config.Default()
+	cfg.MailDir = filepath.Join(os.TempDir(), "accountgraph-bench-mail")
+	cfg.LogLevel = "error"
+	switch dbKind {
+	case "sqlite":
+		dir, err := os.MkdirTemp("", "accountgraph-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		cfg.DatabaseURL = "sqlite:" + filepath.Join(dir, "bench.db")
+	case "postgres":
+		if pg == "" {
+			return fmt.Errorf("-db postgres needs -pg or TEST_DATABASE_URL")
+		}
+		u, drop, err := freshDatabase(pg)
+		if err != nil {
+			return err
+		}
+		defer drop()
+		cfg.DatabaseURL = u
+	default:
+		return fmt.Errorf("unknown -db %q", dbKind)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	s, err := server.New(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+
+	start := time.Now()
+	tokens, err := seed(ctx, s.DB.Client, size)
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	fmt.Printf("seeded %d customers × %d orders × %d lines × %d fulfillments on %s in %s\n",
+		size.customers, size.orders, size.lines, size.fulfillments, dbKind, time.Since(start).Round(time.Millisecond))
+
+	mux := http.NewServeMux()
+	mux.Handle("/", s.Handler())
+	mux.Handle("/baseline", baseline(s.DB.SQL, s.DB.Dialect, cfg.PublicURL))
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: concurrency * 2}}
+	if err := check(client, ts.URL, tokens[0]); err != nil {
+		return err
+	}
+	fmt.Printf("GOMAXPROCS=%d, %d concurrent clients, %s per endpoint\n", runtime.GOMAXPROCS(0), concurrency, duration)
+	stmts := func() float64 { return testutil.ToFloat64(s.Metrics.SQLStatements) }
+	before := stmts()
+	gql := drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return graphqlRequest(ts.URL, tok) }, cpuprofile)
+	gql.statements = stmts() - before
+	before = stmts()
+	base := drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return baselineRequest(ts.URL, tok) }, "")
+	base.statements = stmts() - before
+	fmt.Printf("%-10s %10s %10s %10s %12s %8s\n", "endpoint", "req/s", "p50", "p99", "SQL/request", "errors")
+	for _, r := range []struct {
+		name string
+		res  result
+	}{{"graphql", gql}, {"baseline", base}} {
+		fmt.Printf("%-10s %10.0f %10s %10s %12.1f %8d\n", r.name, r.res.rps(), r.res.pct(50), r.res.pct(99),
+			r.res.statements/float64(len(r.res.latencies)), r.res.errors)
+	}
+	fmt.Printf("ratio graphql/baseline: %.2f\n", gql.rps()/base.rps())
+	if gql.errors > 0 || base.errors > 0 {
+		return fmt.Errorf("requests failed")
+	}
+	return nil
+}
+
+// freshDatabase creates an empty database on a PostgreSQL server.
+func freshDatabase(base string) (string, func(), error) {
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		return "", nil, err
+	}
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	name := "ag_bench_" + hex.EncodeToString(b)
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		return "", nil, err
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", nil, err
+	}
+	u.Path = "/" + name
+	return u.String(), func() {
+		_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		admin.Close()
+	}, nil
+}
