@@ -67,34 +67,6 @@ func (r *productVariantResolver) ID(ctx context.Context, obj *ent.ProductVariant
 	return gid.Encode("ProductVariant", obj.ID), nil
 }
 
-// Sku is the resolver for the sku field.
-func (r *productVariantResolver) Sku(ctx context.Context, obj *ent.ProductVariant) (*string, error) {
-	return &obj.Sku, nil
-}
-
-// Price is the resolver for the price field.
-func (r *productVariantResolver) Price(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error) {
-	return moneyV2(obj.Price, obj.CurrencyCode), nil
-}
-
-// PriceV2 is the resolver for the priceV2 field.
-func (r *productVariantResolver) PriceV2(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error) {
-	return moneyV2(obj.Price, obj.CurrencyCode), nil
-}
-
-// CompareAtPrice is the resolver for the compareAtPrice field.
-func (r *productVariantResolver) CompareAtPrice(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error) {
-	if obj.CompareAtPrice == nil {
-		return nil, nil
-	}
-	return moneyV2(*obj.CompareAtPrice, obj.CurrencyCode), nil
-}
-
-// CompareAtPriceV2 is the resolver for the compareAtPriceV2 field.
-func (r *productVariantResolver) CompareAtPriceV2(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error) {
-	return r.CompareAtPrice(ctx, obj)
-}
-
 // SelectedOptions is the resolver for the selectedOptions field.
 func (r *productVariantResolver) SelectedOptions(ctx context.Context, obj *ent.ProductVariant) ([]*schema.SelectedOption, error) {
 	out := make([]*schema.SelectedOption, len(obj.SelectedOptions))

@@ -6,7 +6,6 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/customer"
-	"accountgraph/internal/money"
 	"accountgraph/internal/page"
 )
 
@@ -73,11 +72,6 @@ func adminErrors(err error) ([]*model.AdminUserError, error) {
 		out = append(out, &model.AdminUserError{Code: code, Field: e.Field, Message: e.Message})
 	}
 	return out, nil
-}
-
-// moneyV2 shows minor units of a currency as MoneyV2.
-func moneyV2(minor int64, currency string) *model.MoneyV2 {
-	return &model.MoneyV2{Amount: money.Format(minor, currency), CurrencyCode: model.CurrencyCode(currency)}
 }
 
 // connection maps a page to a Relay connection's parts.

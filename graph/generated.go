@@ -10,6 +10,7 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
 	"accountgraph/graph/scalar"
+	"accountgraph/internal/money"
 	"bytes"
 	"context"
 	"errors"
@@ -38,7 +39,6 @@ type ResolverRoot interface {
 	Customer() CustomerResolver
 	Fulfillment() FulfillmentResolver
 	FulfillmentEvent() FulfillmentEventResolver
-	FulfillmentTrackingInfo() FulfillmentTrackingInfoResolver
 	MailingAddress() MailingAddressResolver
 	Mutation() MutationResolver
 	Order() OrderResolver
@@ -223,7 +223,7 @@ type ComplexityRoot struct {
 	Fulfillment struct {
 		FulfillmentLineItems func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		TrackingCompany      func(childComplexity int) int
-		TrackingInfo         func(childComplexity int, first *int) int
+		TrackingInfoFirst    func(childComplexity int, first *int) int
 	}
 
 	FulfillmentEvent struct {
@@ -330,42 +330,33 @@ type ComplexityRoot struct {
 	}
 
 	Order struct {
-		BillingAddress            func(childComplexity int) int
-		CancelReason              func(childComplexity int) int
-		CanceledAt                func(childComplexity int) int
-		CurrencyCode              func(childComplexity int) int
-		CurrentSubtotalPrice      func(childComplexity int) int
-		CurrentTotalPrice         func(childComplexity int) int
-		CurrentTotalShippingPrice func(childComplexity int) int
-		CurrentTotalTax           func(childComplexity int) int
-		CustomAttributes          func(childComplexity int) int
-		CustomerLocale            func(childComplexity int) int
-		CustomerURL               func(childComplexity int) int
-		Edited                    func(childComplexity int) int
-		Email                     func(childComplexity int) int
-		FinancialStatus           func(childComplexity int) int
-		FulfillmentStatus         func(childComplexity int) int
-		ID                        func(childComplexity int) int
-		LineItems                 func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
-		Name                      func(childComplexity int) int
-		OrderNumber               func(childComplexity int) int
-		OriginalTotalPrice        func(childComplexity int) int
-		Phone                     func(childComplexity int) int
-		ProcessedAt               func(childComplexity int) int
-		ShippingAddress           func(childComplexity int) int
-		StatusURL                 func(childComplexity int) int
-		SubtotalPrice             func(childComplexity int) int
-		SubtotalPriceV2           func(childComplexity int) int
-		SuccessfulFulfillments    func(childComplexity int, first *int) int
-		TotalPrice                func(childComplexity int) int
-		TotalPriceV2              func(childComplexity int) int
-		TotalRefunded             func(childComplexity int) int
-		TotalRefundedV2           func(childComplexity int) int
-		TotalShippingPrice        func(childComplexity int) int
-		TotalShippingPriceV2      func(childComplexity int) int
-		TotalTax                  func(childComplexity int) int
-		TotalTaxV2                func(childComplexity int) int
-		TrackingEvents            func(childComplexity int) int
+		BillingAddress         func(childComplexity int) int
+		CancelReason           func(childComplexity int) int
+		CanceledAt             func(childComplexity int) int
+		Currency               func(childComplexity int) int
+		CurrentTotalMoney      func(childComplexity int) int
+		CustomAttributes       func(childComplexity int) int
+		CustomerLocale         func(childComplexity int) int
+		CustomerURL            func(childComplexity int) int
+		Edited                 func(childComplexity int) int
+		Email                  func(childComplexity int) int
+		FinancialStatus        func(childComplexity int) int
+		FulfillmentStatus      func(childComplexity int) int
+		GlobalID               func(childComplexity int) int
+		LineItems              func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Name                   func(childComplexity int) int
+		OrderNumber            func(childComplexity int) int
+		Phone                  func(childComplexity int) int
+		ProcessedAt            func(childComplexity int) int
+		RefundedMoney          func(childComplexity int) int
+		ShippingAddress        func(childComplexity int) int
+		ShippingMoney          func(childComplexity int) int
+		StatusURL              func(childComplexity int) int
+		SubtotalMoney          func(childComplexity int) int
+		SuccessfulFulfillments func(childComplexity int, first *int) int
+		TaxMoney               func(childComplexity int) int
+		TotalMoney             func(childComplexity int) int
+		TrackingEvents         func(childComplexity int) int
 	}
 
 	OrderConnection struct {
@@ -383,8 +374,8 @@ type ComplexityRoot struct {
 	OrderLineItem struct {
 		CurrentQuantity      func(childComplexity int) int
 		CustomAttributes     func(childComplexity int) int
-		DiscountedTotalPrice func(childComplexity int) int
-		OriginalTotalPrice   func(childComplexity int) int
+		DiscountedTotalMoney func(childComplexity int) int
+		OriginalTotalMoney   func(childComplexity int) int
 		Quantity             func(childComplexity int) int
 		Title                func(childComplexity int) int
 		Variant              func(childComplexity int) int
@@ -424,17 +415,15 @@ type ComplexityRoot struct {
 	}
 
 	ProductVariant struct {
-		AvailableForSale func(childComplexity int) int
-		CompareAtPrice   func(childComplexity int) int
-		CompareAtPriceV2 func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Image            func(childComplexity int) int
-		Price            func(childComplexity int) int
-		PriceV2          func(childComplexity int) int
-		Product          func(childComplexity int) int
-		SelectedOptions  func(childComplexity int) int
-		Sku              func(childComplexity int) int
-		Title            func(childComplexity int) int
+		AvailableForSale    func(childComplexity int) int
+		CompareAtPriceMoney func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Image               func(childComplexity int) int
+		PriceMoney          func(childComplexity int) int
+		Product             func(childComplexity int) int
+		SelectedOptions     func(childComplexity int) int
+		Sku                 func(childComplexity int) int
+		Title               func(childComplexity int) int
 	}
 
 	ProductVariantConnection struct {
@@ -486,17 +475,12 @@ type CustomerResolver interface {
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
 }
 type FulfillmentResolver interface {
-	TrackingInfo(ctx context.Context, obj *ent.Fulfillment, first *int) ([]*schema.TrackingInfo, error)
 	FulfillmentLineItems(ctx context.Context, obj *ent.Fulfillment, first *int, after *string, last *int, before *string, reverse *bool) (*model.FulfillmentLineItemConnection, error)
 }
 type FulfillmentEventResolver interface {
 	Message(ctx context.Context, obj *ent.FulfillmentEvent) (*string, error)
 
 	CountryCode(ctx context.Context, obj *ent.FulfillmentEvent) (*model.CountryCode, error)
-}
-type FulfillmentTrackingInfoResolver interface {
-	Number(ctx context.Context, obj *schema.TrackingInfo) (*string, error)
-	URL(ctx context.Context, obj *schema.TrackingInfo) (*string, error)
 }
 type MailingAddressResolver interface {
 	ID(ctx context.Context, obj *ent.MailingAddress) (string, error)
@@ -533,29 +517,11 @@ type MutationResolver interface {
 	AdminFulfillmentEventAdd(ctx context.Context, fulfillmentID string, event model.AdminFulfillmentEventInput) (*model.AdminFulfillmentEventPayload, error)
 }
 type OrderResolver interface {
-	ID(ctx context.Context, obj *ent.Order) (string, error)
-
-	CurrencyCode(ctx context.Context, obj *ent.Order) (model.CurrencyCode, error)
-	Edited(ctx context.Context, obj *ent.Order) (bool, error)
 	CustomAttributes(ctx context.Context, obj *ent.Order) ([]*model.Attribute, error)
 	CustomerLocale(ctx context.Context, obj *ent.Order) (*string, error)
 	CustomerURL(ctx context.Context, obj *ent.Order) (*string, error)
 	StatusURL(ctx context.Context, obj *ent.Order) (string, error)
-	SubtotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	SubtotalPriceV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	TotalShippingPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	TotalShippingPriceV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	TotalTax(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	TotalTaxV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	TotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	TotalPriceV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	TotalRefunded(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	TotalRefundedV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	OriginalTotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	CurrentTotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	CurrentSubtotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	CurrentTotalTax(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
-	CurrentTotalShippingPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error)
+
 	ShippingAddress(ctx context.Context, obj *ent.Order) (*ent.MailingAddress, error)
 	BillingAddress(ctx context.Context, obj *ent.Order) (*ent.MailingAddress, error)
 	LineItems(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool) (*model.OrderLineItemConnection, error)
@@ -563,8 +529,6 @@ type OrderResolver interface {
 	TrackingEvents(ctx context.Context, obj *ent.Order) ([]*ent.FulfillmentEvent, error)
 }
 type OrderLineItemResolver interface {
-	OriginalTotalPrice(ctx context.Context, obj *ent.OrderLineItem) (*model.MoneyV2, error)
-	DiscountedTotalPrice(ctx context.Context, obj *ent.OrderLineItem) (*model.MoneyV2, error)
 	Variant(ctx context.Context, obj *ent.OrderLineItem) (*ent.ProductVariant, error)
 	CustomAttributes(ctx context.Context, obj *ent.OrderLineItem) ([]*model.Attribute, error)
 }
@@ -580,12 +544,6 @@ type ProductResolver interface {
 }
 type ProductVariantResolver interface {
 	ID(ctx context.Context, obj *ent.ProductVariant) (string, error)
-
-	Sku(ctx context.Context, obj *ent.ProductVariant) (*string, error)
-	Price(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error)
-	PriceV2(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error)
-	CompareAtPrice(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error)
-	CompareAtPriceV2(ctx context.Context, obj *ent.ProductVariant) (*model.MoneyV2, error)
 
 	SelectedOptions(ctx context.Context, obj *ent.ProductVariant) ([]*schema.SelectedOption, error)
 	Image(ctx context.Context, obj *ent.ProductVariant) (*model.Image, error)
@@ -1206,7 +1164,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Fulfillment.TrackingCompany(childComplexity), true
 	case "Fulfillment.trackingInfo":
-		if e.ComplexityRoot.Fulfillment.TrackingInfo == nil {
+		if e.ComplexityRoot.Fulfillment.TrackingInfoFirst == nil {
 			break
 		}
 
@@ -1215,7 +1173,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Fulfillment.TrackingInfo(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Fulfillment.TrackingInfoFirst(childComplexity, args["first"].(*int)), true
 
 	case "FulfillmentEvent.city":
 		if e.ComplexityRoot.FulfillmentEvent.City == nil {
@@ -1777,35 +1735,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Order.CanceledAt(childComplexity), true
 	case "Order.currencyCode":
-		if e.ComplexityRoot.Order.CurrencyCode == nil {
+		if e.ComplexityRoot.Order.Currency == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Order.CurrencyCode(childComplexity), true
-	case "Order.currentSubtotalPrice":
-		if e.ComplexityRoot.Order.CurrentSubtotalPrice == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.CurrentSubtotalPrice(childComplexity), true
+		return e.ComplexityRoot.Order.Currency(childComplexity), true
 	case "Order.currentTotalPrice":
-		if e.ComplexityRoot.Order.CurrentTotalPrice == nil {
+		if e.ComplexityRoot.Order.CurrentTotalMoney == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Order.CurrentTotalPrice(childComplexity), true
-	case "Order.currentTotalShippingPrice":
-		if e.ComplexityRoot.Order.CurrentTotalShippingPrice == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.CurrentTotalShippingPrice(childComplexity), true
-	case "Order.currentTotalTax":
-		if e.ComplexityRoot.Order.CurrentTotalTax == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.CurrentTotalTax(childComplexity), true
+		return e.ComplexityRoot.Order.CurrentTotalMoney(childComplexity), true
 	case "Order.customAttributes":
 		if e.ComplexityRoot.Order.CustomAttributes == nil {
 			break
@@ -1849,11 +1789,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Order.FulfillmentStatus(childComplexity), true
 	case "Order.id":
-		if e.ComplexityRoot.Order.ID == nil {
+		if e.ComplexityRoot.Order.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Order.ID(childComplexity), true
+		return e.ComplexityRoot.Order.GlobalID(childComplexity), true
 	case "Order.lineItems":
 		if e.ComplexityRoot.Order.LineItems == nil {
 			break
@@ -1877,12 +1817,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.OrderNumber(childComplexity), true
-	case "Order.originalTotalPrice":
-		if e.ComplexityRoot.Order.OriginalTotalPrice == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.OriginalTotalPrice(childComplexity), true
 	case "Order.phone":
 		if e.ComplexityRoot.Order.Phone == nil {
 			break
@@ -1895,30 +1829,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.ProcessedAt(childComplexity), true
+	case "Order.totalRefunded", "Order.totalRefundedV2":
+		if e.ComplexityRoot.Order.RefundedMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.RefundedMoney(childComplexity), true
 	case "Order.shippingAddress":
 		if e.ComplexityRoot.Order.ShippingAddress == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Order.ShippingAddress(childComplexity), true
+	case "Order.totalShippingPrice", "Order.totalShippingPriceV2", "Order.currentTotalShippingPrice":
+		if e.ComplexityRoot.Order.ShippingMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.ShippingMoney(childComplexity), true
 	case "Order.statusUrl":
 		if e.ComplexityRoot.Order.StatusURL == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Order.StatusURL(childComplexity), true
-	case "Order.subtotalPrice":
-		if e.ComplexityRoot.Order.SubtotalPrice == nil {
+	case "Order.subtotalPrice", "Order.subtotalPriceV2", "Order.currentSubtotalPrice":
+		if e.ComplexityRoot.Order.SubtotalMoney == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Order.SubtotalPrice(childComplexity), true
-	case "Order.subtotalPriceV2":
-		if e.ComplexityRoot.Order.SubtotalPriceV2 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.SubtotalPriceV2(childComplexity), true
+		return e.ComplexityRoot.Order.SubtotalMoney(childComplexity), true
 	case "Order.successfulFulfillments":
 		if e.ComplexityRoot.Order.SuccessfulFulfillments == nil {
 			break
@@ -1930,54 +1870,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.SuccessfulFulfillments(childComplexity, args["first"].(*int)), true
-	case "Order.totalPrice":
-		if e.ComplexityRoot.Order.TotalPrice == nil {
+	case "Order.totalTax", "Order.totalTaxV2", "Order.currentTotalTax":
+		if e.ComplexityRoot.Order.TaxMoney == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Order.TotalPrice(childComplexity), true
-	case "Order.totalPriceV2":
-		if e.ComplexityRoot.Order.TotalPriceV2 == nil {
+		return e.ComplexityRoot.Order.TaxMoney(childComplexity), true
+	case "Order.totalPrice", "Order.totalPriceV2", "Order.originalTotalPrice":
+		if e.ComplexityRoot.Order.TotalMoney == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Order.TotalPriceV2(childComplexity), true
-	case "Order.totalRefunded":
-		if e.ComplexityRoot.Order.TotalRefunded == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.TotalRefunded(childComplexity), true
-	case "Order.totalRefundedV2":
-		if e.ComplexityRoot.Order.TotalRefundedV2 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.TotalRefundedV2(childComplexity), true
-	case "Order.totalShippingPrice":
-		if e.ComplexityRoot.Order.TotalShippingPrice == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.TotalShippingPrice(childComplexity), true
-	case "Order.totalShippingPriceV2":
-		if e.ComplexityRoot.Order.TotalShippingPriceV2 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.TotalShippingPriceV2(childComplexity), true
-	case "Order.totalTax":
-		if e.ComplexityRoot.Order.TotalTax == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.TotalTax(childComplexity), true
-	case "Order.totalTaxV2":
-		if e.ComplexityRoot.Order.TotalTaxV2 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Order.TotalTaxV2(childComplexity), true
+		return e.ComplexityRoot.Order.TotalMoney(childComplexity), true
 	case "Order.trackingEvents":
 		if e.ComplexityRoot.Order.TrackingEvents == nil {
 			break
@@ -2036,17 +1940,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrderLineItem.CustomAttributes(childComplexity), true
 	case "OrderLineItem.discountedTotalPrice":
-		if e.ComplexityRoot.OrderLineItem.DiscountedTotalPrice == nil {
+		if e.ComplexityRoot.OrderLineItem.DiscountedTotalMoney == nil {
 			break
 		}
 
-		return e.ComplexityRoot.OrderLineItem.DiscountedTotalPrice(childComplexity), true
+		return e.ComplexityRoot.OrderLineItem.DiscountedTotalMoney(childComplexity), true
 	case "OrderLineItem.originalTotalPrice":
-		if e.ComplexityRoot.OrderLineItem.OriginalTotalPrice == nil {
+		if e.ComplexityRoot.OrderLineItem.OriginalTotalMoney == nil {
 			break
 		}
 
-		return e.ComplexityRoot.OrderLineItem.OriginalTotalPrice(childComplexity), true
+		return e.ComplexityRoot.OrderLineItem.OriginalTotalMoney(childComplexity), true
 	case "OrderLineItem.quantity":
 		if e.ComplexityRoot.OrderLineItem.Quantity == nil {
 			break
@@ -2212,18 +2116,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductVariant.AvailableForSale(childComplexity), true
-	case "ProductVariant.compareAtPrice":
-		if e.ComplexityRoot.ProductVariant.CompareAtPrice == nil {
+	case "ProductVariant.compareAtPrice", "ProductVariant.compareAtPriceV2":
+		if e.ComplexityRoot.ProductVariant.CompareAtPriceMoney == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ProductVariant.CompareAtPrice(childComplexity), true
-	case "ProductVariant.compareAtPriceV2":
-		if e.ComplexityRoot.ProductVariant.CompareAtPriceV2 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductVariant.CompareAtPriceV2(childComplexity), true
+		return e.ComplexityRoot.ProductVariant.CompareAtPriceMoney(childComplexity), true
 	case "ProductVariant.id":
 		if e.ComplexityRoot.ProductVariant.ID == nil {
 			break
@@ -2236,18 +2134,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductVariant.Image(childComplexity), true
-	case "ProductVariant.price":
-		if e.ComplexityRoot.ProductVariant.Price == nil {
+	case "ProductVariant.price", "ProductVariant.priceV2":
+		if e.ComplexityRoot.ProductVariant.PriceMoney == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ProductVariant.Price(childComplexity), true
-	case "ProductVariant.priceV2":
-		if e.ComplexityRoot.ProductVariant.PriceV2 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ProductVariant.PriceV2(childComplexity), true
+		return e.ComplexityRoot.ProductVariant.PriceMoney(childComplexity), true
 	case "ProductVariant.product":
 		if e.ComplexityRoot.ProductVariant.Product == nil {
 			break
@@ -8872,7 +8764,7 @@ func (ec *executionContext) _Fulfillment_trackingInfo(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Fulfillment().TrackingInfo(ctx, obj, fc.Args["first"].(*int))
+			return obj.TrackingInfoFirst(fc.Args["first"].(*int)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*schema.TrackingInfo) graphql.Marshaler {
@@ -8887,7 +8779,7 @@ func (ec *executionContext) fieldContext_Fulfillment_trackingInfo(ctx context.Co
 		Object:     "Fulfillment",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_FulfillmentTrackingInfo(ctx, field)
 		},
@@ -9326,7 +9218,7 @@ func (ec *executionContext) _FulfillmentTrackingInfo_number(ctx context.Context,
 			return ec.fieldContext_FulfillmentTrackingInfo_number(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.FulfillmentTrackingInfo().Number(ctx, obj)
+			return obj.Number, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -9337,7 +9229,7 @@ func (ec *executionContext) _FulfillmentTrackingInfo_number(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_FulfillmentTrackingInfo_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FulfillmentTrackingInfo", field, true, true, "String")
+	return graphql.NewScalarFieldContext("FulfillmentTrackingInfo", field, false, false, "String")
 }
 
 func (ec *executionContext) _FulfillmentTrackingInfo_url(ctx context.Context, field graphql.CollectedField, obj *schema.TrackingInfo) (ret graphql.Marshaler) {
@@ -9349,7 +9241,7 @@ func (ec *executionContext) _FulfillmentTrackingInfo_url(ctx context.Context, fi
 			return ec.fieldContext_FulfillmentTrackingInfo_url(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.FulfillmentTrackingInfo().URL(ctx, obj)
+			return obj.URL, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -9360,7 +9252,7 @@ func (ec *executionContext) _FulfillmentTrackingInfo_url(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_FulfillmentTrackingInfo_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FulfillmentTrackingInfo", field, true, true, "URL")
+	return graphql.NewScalarFieldContext("FulfillmentTrackingInfo", field, false, false, "URL")
 }
 
 func (ec *executionContext) _Image_id(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
@@ -10133,7 +10025,7 @@ func (ec *executionContext) fieldContext_MailingAddressEdge_node(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _MoneyV2_amount(ctx context.Context, field graphql.CollectedField, obj *model.MoneyV2) (ret graphql.Marshaler) {
+func (ec *executionContext) _MoneyV2_amount(ctx context.Context, field graphql.CollectedField, obj *money.V2) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10156,7 +10048,7 @@ func (ec *executionContext) fieldContext_MoneyV2_amount(_ context.Context, field
 	return graphql.NewScalarFieldContext("MoneyV2", field, false, false, "Decimal")
 }
 
-func (ec *executionContext) _MoneyV2_currencyCode(ctx context.Context, field graphql.CollectedField, obj *model.MoneyV2) (ret graphql.Marshaler) {
+func (ec *executionContext) _MoneyV2_currencyCode(ctx context.Context, field graphql.CollectedField, obj *money.V2) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10168,8 +10060,8 @@ func (ec *executionContext) _MoneyV2_currencyCode(ctx context.Context, field gra
 			return obj.CurrencyCode, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.CurrencyCode) graphql.Marshaler {
-			return ec.marshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v money.Currency) graphql.Marshaler {
+			return ec.marshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11238,7 +11130,7 @@ func (ec *executionContext) _Order_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_Order_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -11249,7 +11141,7 @@ func (ec *executionContext) _Order_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Order_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Order", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("Order", field, true, false, "ID")
 }
 
 func (ec *executionContext) _Order_name(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
@@ -11468,18 +11360,18 @@ func (ec *executionContext) _Order_currencyCode(ctx context.Context, field graph
 			return ec.fieldContext_Order_currencyCode(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().CurrencyCode(ctx, obj)
+			return obj.Currency(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.CurrencyCode) graphql.Marshaler {
-			return ec.marshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v money.Currency) graphql.Marshaler {
+			return ec.marshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Order_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Order", field, true, true, "CurrencyCode")
+	return graphql.NewScalarFieldContext("Order", field, true, false, "CurrencyCode")
 }
 
 func (ec *executionContext) _Order_edited(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
@@ -11491,7 +11383,7 @@ func (ec *executionContext) _Order_edited(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Order_edited(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().Edited(ctx, obj)
+			return obj.Edited(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -11502,7 +11394,7 @@ func (ec *executionContext) _Order_edited(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Order_edited(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Order", field, true, true, "Boolean")
+	return graphql.NewScalarFieldContext("Order", field, true, false, "Boolean")
 }
 
 func (ec *executionContext) _Order_customAttributes(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
@@ -11615,11 +11507,11 @@ func (ec *executionContext) _Order_subtotalPrice(ctx context.Context, field grap
 			return ec.fieldContext_Order_subtotalPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().SubtotalPrice(ctx, obj)
+			return obj.SubtotalMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11630,7 +11522,7 @@ func (ec *executionContext) fieldContext_Order_subtotalPrice(_ context.Context, 
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11647,11 +11539,11 @@ func (ec *executionContext) _Order_subtotalPriceV2(ctx context.Context, field gr
 			return ec.fieldContext_Order_subtotalPriceV2(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().SubtotalPriceV2(ctx, obj)
+			return obj.SubtotalMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11662,7 +11554,7 @@ func (ec *executionContext) fieldContext_Order_subtotalPriceV2(_ context.Context
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11679,11 +11571,11 @@ func (ec *executionContext) _Order_totalShippingPrice(ctx context.Context, field
 			return ec.fieldContext_Order_totalShippingPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().TotalShippingPrice(ctx, obj)
+			return obj.ShippingMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11694,7 +11586,7 @@ func (ec *executionContext) fieldContext_Order_totalShippingPrice(_ context.Cont
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11711,11 +11603,11 @@ func (ec *executionContext) _Order_totalShippingPriceV2(ctx context.Context, fie
 			return ec.fieldContext_Order_totalShippingPriceV2(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().TotalShippingPriceV2(ctx, obj)
+			return obj.ShippingMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11726,7 +11618,7 @@ func (ec *executionContext) fieldContext_Order_totalShippingPriceV2(_ context.Co
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11743,11 +11635,11 @@ func (ec *executionContext) _Order_totalTax(ctx context.Context, field graphql.C
 			return ec.fieldContext_Order_totalTax(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().TotalTax(ctx, obj)
+			return obj.TaxMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11758,7 +11650,7 @@ func (ec *executionContext) fieldContext_Order_totalTax(_ context.Context, field
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11775,11 +11667,11 @@ func (ec *executionContext) _Order_totalTaxV2(ctx context.Context, field graphql
 			return ec.fieldContext_Order_totalTaxV2(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().TotalTaxV2(ctx, obj)
+			return obj.TaxMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11790,7 +11682,7 @@ func (ec *executionContext) fieldContext_Order_totalTaxV2(_ context.Context, fie
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11807,11 +11699,11 @@ func (ec *executionContext) _Order_totalPrice(ctx context.Context, field graphql
 			return ec.fieldContext_Order_totalPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().TotalPrice(ctx, obj)
+			return obj.TotalMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11822,7 +11714,7 @@ func (ec *executionContext) fieldContext_Order_totalPrice(_ context.Context, fie
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11839,11 +11731,11 @@ func (ec *executionContext) _Order_totalPriceV2(ctx context.Context, field graph
 			return ec.fieldContext_Order_totalPriceV2(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().TotalPriceV2(ctx, obj)
+			return obj.TotalMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11854,7 +11746,7 @@ func (ec *executionContext) fieldContext_Order_totalPriceV2(_ context.Context, f
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11871,11 +11763,11 @@ func (ec *executionContext) _Order_totalRefunded(ctx context.Context, field grap
 			return ec.fieldContext_Order_totalRefunded(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().TotalRefunded(ctx, obj)
+			return obj.RefundedMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11886,7 +11778,7 @@ func (ec *executionContext) fieldContext_Order_totalRefunded(_ context.Context, 
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11903,11 +11795,11 @@ func (ec *executionContext) _Order_totalRefundedV2(ctx context.Context, field gr
 			return ec.fieldContext_Order_totalRefundedV2(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().TotalRefundedV2(ctx, obj)
+			return obj.RefundedMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11918,7 +11810,7 @@ func (ec *executionContext) fieldContext_Order_totalRefundedV2(_ context.Context
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11935,11 +11827,11 @@ func (ec *executionContext) _Order_originalTotalPrice(ctx context.Context, field
 			return ec.fieldContext_Order_originalTotalPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().OriginalTotalPrice(ctx, obj)
+			return obj.TotalMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11950,7 +11842,7 @@ func (ec *executionContext) fieldContext_Order_originalTotalPrice(_ context.Cont
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11967,11 +11859,11 @@ func (ec *executionContext) _Order_currentTotalPrice(ctx context.Context, field 
 			return ec.fieldContext_Order_currentTotalPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().CurrentTotalPrice(ctx, obj)
+			return obj.CurrentTotalMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11982,7 +11874,7 @@ func (ec *executionContext) fieldContext_Order_currentTotalPrice(_ context.Conte
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -11999,11 +11891,11 @@ func (ec *executionContext) _Order_currentSubtotalPrice(ctx context.Context, fie
 			return ec.fieldContext_Order_currentSubtotalPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().CurrentSubtotalPrice(ctx, obj)
+			return obj.SubtotalMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12014,7 +11906,7 @@ func (ec *executionContext) fieldContext_Order_currentSubtotalPrice(_ context.Co
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -12031,11 +11923,11 @@ func (ec *executionContext) _Order_currentTotalTax(ctx context.Context, field gr
 			return ec.fieldContext_Order_currentTotalTax(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().CurrentTotalTax(ctx, obj)
+			return obj.TaxMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12046,7 +11938,7 @@ func (ec *executionContext) fieldContext_Order_currentTotalTax(_ context.Context
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -12063,11 +11955,11 @@ func (ec *executionContext) _Order_currentTotalShippingPrice(ctx context.Context
 			return ec.fieldContext_Order_currentTotalShippingPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().CurrentTotalShippingPrice(ctx, obj)
+			return obj.ShippingMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12078,7 +11970,7 @@ func (ec *executionContext) fieldContext_Order_currentTotalShippingPrice(_ conte
 		Object:     "Order",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -12522,11 +12414,11 @@ func (ec *executionContext) _OrderLineItem_originalTotalPrice(ctx context.Contex
 			return ec.fieldContext_OrderLineItem_originalTotalPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OrderLineItem().OriginalTotalPrice(ctx, obj)
+			return obj.OriginalTotalMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12537,7 +12429,7 @@ func (ec *executionContext) fieldContext_OrderLineItem_originalTotalPrice(_ cont
 		Object:     "OrderLineItem",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -12554,11 +12446,11 @@ func (ec *executionContext) _OrderLineItem_discountedTotalPrice(ctx context.Cont
 			return ec.fieldContext_OrderLineItem_discountedTotalPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OrderLineItem().DiscountedTotalPrice(ctx, obj)
+			return obj.DiscountedTotalMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12569,7 +12461,7 @@ func (ec *executionContext) fieldContext_OrderLineItem_discountedTotalPrice(_ co
 		Object:     "OrderLineItem",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -13266,18 +13158,18 @@ func (ec *executionContext) _ProductVariant_sku(ctx context.Context, field graph
 			return ec.fieldContext_ProductVariant_sku(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ProductVariant().Sku(ctx, obj)
+			return obj.Sku, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_ProductVariant_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProductVariant", field, true, true, "String")
+	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "String")
 }
 
 func (ec *executionContext) _ProductVariant_price(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
@@ -13289,11 +13181,11 @@ func (ec *executionContext) _ProductVariant_price(ctx context.Context, field gra
 			return ec.fieldContext_ProductVariant_price(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ProductVariant().Price(ctx, obj)
+			return obj.PriceMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13304,7 +13196,7 @@ func (ec *executionContext) fieldContext_ProductVariant_price(_ context.Context,
 		Object:     "ProductVariant",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -13321,11 +13213,11 @@ func (ec *executionContext) _ProductVariant_priceV2(ctx context.Context, field g
 			return ec.fieldContext_ProductVariant_priceV2(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ProductVariant().PriceV2(ctx, obj)
+			return obj.PriceMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13336,7 +13228,7 @@ func (ec *executionContext) fieldContext_ProductVariant_priceV2(_ context.Contex
 		Object:     "ProductVariant",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -13353,11 +13245,11 @@ func (ec *executionContext) _ProductVariant_compareAtPrice(ctx context.Context, 
 			return ec.fieldContext_ProductVariant_compareAtPrice(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ProductVariant().CompareAtPrice(ctx, obj)
+			return obj.CompareAtPriceMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13368,7 +13260,7 @@ func (ec *executionContext) fieldContext_ProductVariant_compareAtPrice(_ context
 		Object:     "ProductVariant",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -13385,11 +13277,11 @@ func (ec *executionContext) _ProductVariant_compareAtPriceV2(ctx context.Context
 			return ec.fieldContext_ProductVariant_compareAtPriceV2(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ProductVariant().CompareAtPriceV2(ctx, obj)
+			return obj.CompareAtPriceMoney(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
-			return ec.marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13400,7 +13292,7 @@ func (ec *executionContext) fieldContext_ProductVariant_compareAtPriceV2(_ conte
 		Object:     "ProductVariant",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MoneyV2(ctx, field)
 		},
@@ -15539,7 +15431,7 @@ func (ec *executionContext) unmarshalInputAdminOrderInput(ctx context.Context, o
 			it.ProcessedAt = data
 		case "currencyCode":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
-			data, err := ec.unmarshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx, v)
+			data, err := ec.unmarshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15907,7 +15799,7 @@ func (ec *executionContext) unmarshalInputAdminProductVariantInput(ctx context.C
 			it.CompareAtPrice = data
 		case "currencyCode":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
-			data, err := ec.unmarshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx, v)
+			data, err := ec.unmarshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17846,11 +17738,10 @@ func (ec *executionContext) _Fulfillment(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "trackingInfo":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Fulfillment_trackingInfo(ctx, field, obj)
-				})
+			out.Values[i] = ec._Fulfillment_trackingInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "fulfillmentLineItems":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -18070,17 +17961,15 @@ func (ec *executionContext) _FulfillmentTrackingInfo(ctx context.Context, sel as
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("FulfillmentTrackingInfo")
 		case "number":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._FulfillmentTrackingInfo_number(ctx, field, obj)
-				})
+			out.Values[i] = ec._FulfillmentTrackingInfo_number(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "url":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._FulfillmentTrackingInfo_url(ctx, field, obj)
-				})
+			out.Values[i] = ec._FulfillmentTrackingInfo_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18374,7 +18263,7 @@ func (ec *executionContext) _MailingAddressEdge(ctx context.Context, sel ast.Sel
 
 var moneyV2Implementors = []string{"MoneyV2"}
 
-func (ec *executionContext) _MoneyV2(ctx context.Context, sel ast.SelectionSet, obj *model.MoneyV2) graphql.Marshaler {
+func (ec *executionContext) _MoneyV2(ctx context.Context, sel ast.SelectionSet, obj *money.V2) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, moneyV2Implementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -18605,11 +18494,10 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Order")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "name":
 			out.Values[i] = ec._Order_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -18656,17 +18544,15 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "currencyCode":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_currencyCode(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "edited":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_edited(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_edited(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "customAttributes":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -18692,95 +18578,80 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 					return ec._Order_statusUrl(ctx, field, obj)
 				})
 		case "subtotalPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_subtotalPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_subtotalPrice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "subtotalPriceV2":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_subtotalPriceV2(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_subtotalPriceV2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalShippingPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_totalShippingPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_totalShippingPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalShippingPriceV2":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_totalShippingPriceV2(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_totalShippingPriceV2(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalTax":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_totalTax(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_totalTax(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalTaxV2":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_totalTaxV2(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_totalTaxV2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_totalPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_totalPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalPriceV2":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_totalPriceV2(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_totalPriceV2(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalRefunded":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_totalRefunded(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_totalRefunded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalRefundedV2":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_totalRefundedV2(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_totalRefundedV2(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "originalTotalPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_originalTotalPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_originalTotalPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "currentTotalPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_currentTotalPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_currentTotalPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "currentSubtotalPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_currentSubtotalPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_currentSubtotalPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "currentTotalTax":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_currentTotalTax(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_currentTotalTax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "currentTotalShippingPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_currentTotalShippingPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_currentTotalShippingPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "shippingAddress":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -18941,17 +18812,15 @@ func (ec *executionContext) _OrderLineItem(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "originalTotalPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._OrderLineItem_originalTotalPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._OrderLineItem_originalTotalPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "discountedTotalPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._OrderLineItem_discountedTotalPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._OrderLineItem_discountedTotalPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "variant":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -19226,35 +19095,30 @@ func (ec *executionContext) _ProductVariant(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sku":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ProductVariant_sku(ctx, field, obj)
-				})
+			out.Values[i] = ec._ProductVariant_sku(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "price":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ProductVariant_price(ctx, field, obj)
-				})
+			out.Values[i] = ec._ProductVariant_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "priceV2":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ProductVariant_priceV2(ctx, field, obj)
-				})
+			out.Values[i] = ec._ProductVariant_priceV2(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "compareAtPrice":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ProductVariant_compareAtPrice(ctx, field, obj)
-				})
+			out.Values[i] = ec._ProductVariant_compareAtPrice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "compareAtPriceV2":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ProductVariant_compareAtPriceV2(ctx, field, obj)
-				})
+			out.Values[i] = ec._ProductVariant_compareAtPriceV2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "availableForSale":
 			out.Values[i] = ec._ProductVariant_availableForSale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20054,13 +19918,13 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) unmarshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx context.Context, v any) (model.CurrencyCode, error) {
-	var res model.CurrencyCode
+func (ec *executionContext) unmarshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, v any) (money.Currency, error) {
+	var res money.Currency
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCurrencyCode2accountgraphᚋgraphᚋmodelᚐCurrencyCode(ctx context.Context, sel ast.SelectionSet, v model.CurrencyCode) graphql.Marshaler {
+func (ec *executionContext) marshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, sel ast.SelectionSet, v money.Currency) graphql.Marshaler {
 	return v
 }
 
@@ -20457,7 +20321,7 @@ func (ec *executionContext) unmarshalNMailingAddressInput2accountgraphᚋgraph�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx context.Context, sel ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+func (ec *executionContext) marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx context.Context, sel ast.SelectionSet, v *money.V2) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MoneyV2!")
 		return graphql.Null
@@ -21398,7 +21262,7 @@ func (ec *executionContext) unmarshalOMailingAddressInput2ᚖaccountgraphᚋgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOMoneyV22ᚖaccountgraphᚋgraphᚋmodelᚐMoneyV2(ctx context.Context, sel ast.SelectionSet, v *model.MoneyV2) graphql.Marshaler {
+func (ec *executionContext) marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx context.Context, sel ast.SelectionSet, v *money.V2) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

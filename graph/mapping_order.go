@@ -195,7 +195,7 @@ func orderUpdateInput(in model.AdminOrderUpdateInput) order.UpdateInput {
 func fulfillmentInput(in model.AdminFulfillmentInput) order.FulfillmentInput {
 	out := order.FulfillmentInput{ExternalID: in.ExternalID, TrackingCompany: in.TrackingCompany, Tracking: []schema.TrackingInfo{}}
 	for _, t := range in.TrackingInfo {
-		out.Tracking = append(out.Tracking, schema.TrackingInfo{Number: t.Number, URL: deref(t.URL)})
+		out.Tracking = append(out.Tracking, schema.TrackingInfo{Number: &t.Number, URL: t.URL})
 	}
 	if in.LineItems != nil {
 		out.Lines = []order.FulfilledLineInput{}

@@ -3,7 +3,6 @@ package graph
 import (
 	"accountgraph/ent"
 	"accountgraph/ent/order"
-	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
 	"accountgraph/internal/gid"
 	"context"
@@ -12,19 +11,6 @@ import (
 // Orders is the resolver for the orders field.
 func (r *customerResolver) Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error) {
 	return r.customerOrders(ctx, obj, pageArgs(first, after, last, before, reverse), *sortKey, deref(query))
-}
-
-// TrackingInfo is the resolver for the trackingInfo field.
-func (r *fulfillmentResolver) TrackingInfo(ctx context.Context, obj *ent.Fulfillment, first *int) ([]*schema.TrackingInfo, error) {
-	n := len(obj.TrackingInfo)
-	if first != nil && *first >= 0 && *first < n {
-		n = *first
-	}
-	out := make([]*schema.TrackingInfo, n)
-	for i := range out {
-		out[i] = &obj.TrackingInfo[i]
-	}
-	return out, nil
 }
 
 // FulfillmentLineItems is the resolver for the fulfillmentLineItems field.
@@ -47,16 +33,6 @@ func (r *fulfillmentEventResolver) CountryCode(ctx context.Context, obj *ent.Ful
 	}
 	c := model.CountryCode(*obj.CountryCode)
 	return &c, nil
-}
-
-// Number is the resolver for the number field.
-func (r *fulfillmentTrackingInfoResolver) Number(ctx context.Context, obj *schema.TrackingInfo) (*string, error) {
-	return nonEmpty(obj.Number), nil
-}
-
-// URL is the resolver for the url field.
-func (r *fulfillmentTrackingInfoResolver) URL(ctx context.Context, obj *schema.TrackingInfo) (*string, error) {
-	return nonEmpty(obj.URL), nil
 }
 
 // AdminOrderCreate is the resolver for the adminOrderCreate field.
@@ -96,21 +72,6 @@ func (r *mutationResolver) AdminFulfillmentEventAdd(ctx context.Context, fulfill
 	return &model.AdminFulfillmentEventPayload{FulfillmentEvent: e, UserErrors: ue}, err
 }
 
-// ID is the resolver for the id field.
-func (r *orderResolver) ID(ctx context.Context, obj *ent.Order) (string, error) {
-	return orderGlobalID(obj), nil
-}
-
-// CurrencyCode is the resolver for the currencyCode field.
-func (r *orderResolver) CurrencyCode(ctx context.Context, obj *ent.Order) (model.CurrencyCode, error) {
-	return model.CurrencyCode(obj.CurrencyCode), nil
-}
-
-// Edited is the resolver for the edited field.
-func (r *orderResolver) Edited(ctx context.Context, obj *ent.Order) (bool, error) {
-	return false, nil
-}
-
 // CustomAttributes is the resolver for the customAttributes field.
 func (r *orderResolver) CustomAttributes(ctx context.Context, obj *ent.Order) ([]*model.Attribute, error) {
 	return []*model.Attribute{}, nil
@@ -129,81 +90,6 @@ func (r *orderResolver) CustomerURL(ctx context.Context, obj *ent.Order) (*strin
 // StatusURL is the resolver for the statusUrl field.
 func (r *orderResolver) StatusURL(ctx context.Context, obj *ent.Order) (string, error) {
 	return r.Orders.StatusURL(obj), nil
-}
-
-// SubtotalPrice is the resolver for the subtotalPrice field.
-func (r *orderResolver) SubtotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.SubtotalPrice, obj.CurrencyCode), nil
-}
-
-// SubtotalPriceV2 is the resolver for the subtotalPriceV2 field.
-func (r *orderResolver) SubtotalPriceV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.SubtotalPrice, obj.CurrencyCode), nil
-}
-
-// TotalShippingPrice is the resolver for the totalShippingPrice field.
-func (r *orderResolver) TotalShippingPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalShippingPrice, obj.CurrencyCode), nil
-}
-
-// TotalShippingPriceV2 is the resolver for the totalShippingPriceV2 field.
-func (r *orderResolver) TotalShippingPriceV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalShippingPrice, obj.CurrencyCode), nil
-}
-
-// TotalTax is the resolver for the totalTax field.
-func (r *orderResolver) TotalTax(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalTax, obj.CurrencyCode), nil
-}
-
-// TotalTaxV2 is the resolver for the totalTaxV2 field.
-func (r *orderResolver) TotalTaxV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalTax, obj.CurrencyCode), nil
-}
-
-// TotalPrice is the resolver for the totalPrice field.
-func (r *orderResolver) TotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalPrice, obj.CurrencyCode), nil
-}
-
-// TotalPriceV2 is the resolver for the totalPriceV2 field.
-func (r *orderResolver) TotalPriceV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalPrice, obj.CurrencyCode), nil
-}
-
-// TotalRefunded is the resolver for the totalRefunded field.
-func (r *orderResolver) TotalRefunded(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalRefunded, obj.CurrencyCode), nil
-}
-
-// TotalRefundedV2 is the resolver for the totalRefundedV2 field.
-func (r *orderResolver) TotalRefundedV2(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalRefunded, obj.CurrencyCode), nil
-}
-
-// OriginalTotalPrice is the resolver for the originalTotalPrice field.
-func (r *orderResolver) OriginalTotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalPrice, obj.CurrencyCode), nil
-}
-
-// CurrentTotalPrice is the resolver for the currentTotalPrice field.
-func (r *orderResolver) CurrentTotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalPrice-obj.TotalRefunded, obj.CurrencyCode), nil
-}
-
-// CurrentSubtotalPrice is the resolver for the currentSubtotalPrice field.
-func (r *orderResolver) CurrentSubtotalPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.SubtotalPrice, obj.CurrencyCode), nil
-}
-
-// CurrentTotalTax is the resolver for the currentTotalTax field.
-func (r *orderResolver) CurrentTotalTax(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalTax, obj.CurrencyCode), nil
-}
-
-// CurrentTotalShippingPrice is the resolver for the currentTotalShippingPrice field.
-func (r *orderResolver) CurrentTotalShippingPrice(ctx context.Context, obj *ent.Order) (*model.MoneyV2, error) {
-	return moneyV2(obj.TotalShippingPrice, obj.CurrencyCode), nil
 }
 
 // ShippingAddress is the resolver for the shippingAddress field.
@@ -246,16 +132,6 @@ func (r *orderResolver) TrackingEvents(ctx context.Context, obj *ent.Order) ([]*
 	return evs, err
 }
 
-// OriginalTotalPrice is the resolver for the originalTotalPrice field.
-func (r *orderLineItemResolver) OriginalTotalPrice(ctx context.Context, obj *ent.OrderLineItem) (*model.MoneyV2, error) {
-	return moneyV2(obj.OriginalUnitPrice*int64(obj.Quantity), obj.CurrencyCode), nil
-}
-
-// DiscountedTotalPrice is the resolver for the discountedTotalPrice field.
-func (r *orderLineItemResolver) DiscountedTotalPrice(ctx context.Context, obj *ent.OrderLineItem) (*model.MoneyV2, error) {
-	return moneyV2(obj.OriginalUnitPrice*int64(obj.Quantity)-obj.Discount, obj.CurrencyCode), nil
-}
-
 // Variant is the resolver for the variant field.
 func (r *orderLineItemResolver) Variant(ctx context.Context, obj *ent.OrderLineItem) (*ent.ProductVariant, error) {
 	if obj.VariantID == nil {
@@ -275,11 +151,6 @@ func (r *Resolver) Fulfillment() FulfillmentResolver { return &fulfillmentResolv
 // FulfillmentEvent returns FulfillmentEventResolver implementation.
 func (r *Resolver) FulfillmentEvent() FulfillmentEventResolver { return &fulfillmentEventResolver{r} }
 
-// FulfillmentTrackingInfo returns FulfillmentTrackingInfoResolver implementation.
-func (r *Resolver) FulfillmentTrackingInfo() FulfillmentTrackingInfoResolver {
-	return &fulfillmentTrackingInfoResolver{r}
-}
-
 // Order returns OrderResolver implementation.
 func (r *Resolver) Order() OrderResolver { return &orderResolver{r} }
 
@@ -287,9 +158,8 @@ func (r *Resolver) Order() OrderResolver { return &orderResolver{r} }
 func (r *Resolver) OrderLineItem() OrderLineItemResolver { return &orderLineItemResolver{r} }
 
 type (
-	fulfillmentResolver             struct{ *Resolver }
-	fulfillmentEventResolver        struct{ *Resolver }
-	fulfillmentTrackingInfoResolver struct{ *Resolver }
-	orderResolver                   struct{ *Resolver }
-	orderLineItemResolver           struct{ *Resolver }
+	fulfillmentResolver      struct{ *Resolver }
+	fulfillmentEventResolver struct{ *Resolver }
+	orderResolver            struct{ *Resolver }
+	orderLineItemResolver    struct{ *Resolver }
 )

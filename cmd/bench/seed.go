@@ -116,7 +116,7 @@ func seed(ctx context.Context, db *ent.Client, n seedSize) ([]string, error) {
 		}
 		for j := range n.fulfillments {
 			fb = append(fb, db.Fulfillment.Create().SetOrderID(o.ID).SetStatus(fulfillment.StatusSUCCESS).SetTrackingCompany("DHL").
-				SetTrackingInfo([]schema.TrackingInfo{{Number: fmt.Sprintf("JD%08d%d", o.ID, j), URL: "https://track.example/" + fmt.Sprint(o.ID)}}))
+				SetTrackingInfo([]schema.TrackingInfo{{Number: ptr(fmt.Sprintf("JD%08d%d", o.ID, j)), URL: ptr("https://track.example/" + fmt.Sprint(o.ID))}}))
 		}
 	}
 	if err := inChunks(ctx, lb, func(ctx context.Context, c []*ent.OrderLineItemCreate) error {
@@ -131,3 +131,5 @@ func seed(ctx context.Context, db *ent.Client, n seedSize) ([]string, error) {
 	}
 	return tokens, nil
 }
+
+func ptr[T any](v T) *T { return &v }

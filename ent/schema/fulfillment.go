@@ -10,8 +10,8 @@ import (
 
 // TrackingInfo is one parcel's tracking number and link.
 type TrackingInfo struct {
-	Number string `json:"number,omitempty"`
-	URL    string `json:"url,omitempty"`
+	Number *string `json:"number,omitempty"`
+	URL    *string `json:"url,omitempty"`
 }
 
 // FulfilledLine says how many units of a line item a fulfillment shipped.

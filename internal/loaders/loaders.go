@@ -6,6 +6,7 @@ package loaders
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"sync"
@@ -79,14 +80,23 @@ func New(db *ent.Client) *Loaders {
 				Order(ent.Asc(fulfillment.FieldID)).All(ctx)
 		}, func(f *ent.Fulfillment) int { return f.OrderID })),
 		EventsByOrder: newKeyed(func(ctx context.Context, orderIDs []int) (map[int][]*ent.FulfillmentEvent, error) {
+			// One statement: the events joined to their shipments' orders.
 			events, err := db.FulfillmentEvent.Query().
 				Where(fulfillmentevent.HasFulfillmentWith(fulfillment.OrderIDIn(orderIDs...))).
-				WithFulfillment(func(q *ent.FulfillmentQuery) { q.Select(fulfillment.FieldOrderID) }).
+				Modify(func(s *sql.Selector) {
+					t := sql.Table(fulfillment.Table)
+					s.Join(t).On(s.C(fulfillmentevent.FieldFulfillmentID), t.C(fulfillment.FieldID)).
+						AppendSelectAs(t.C(fulfillment.FieldOrderID), "ag_order_id")
+				}).
 				Order(ent.Asc(fulfillmentevent.FieldHappenedAt), ent.Asc(fulfillmentevent.FieldID)).All(ctx)
 			out := make(map[int][]*ent.FulfillmentEvent, len(orderIDs))
 			for _, e := range events {
-				oid := e.Edges.Fulfillment.OrderID
-				out[oid] = append(out[oid], e)
+				v, verr := e.Value("ag_order_id")
+				oid, ok := v.(int64)
+				if verr != nil || !ok {
+					return nil, fmt.Errorf("event %d: order id %v (%v)", e.ID, v, verr)
+				}
+				out[int(oid)] = append(out[int(oid)], e)
 			}
 			return out, err
 		}),

@@ -131,10 +131,10 @@ func (s *Service) CreateFulfillment(ctx context.Context, orderID string, in Fulf
 		errs.Add(field("fulfillment", "trackingInfo"), CodeTooMany, "At most 20 tracking numbers")
 	}
 	for i, t := range in.Tracking {
-		if strings.TrimSpace(t.Number) == "" || len(t.Number) > 255 {
+		if t.Number == nil || strings.TrimSpace(*t.Number) == "" || len(*t.Number) > 255 {
 			errs.Add(field("fulfillment", "trackingInfo", i, "number"), CodeInvalid, "Tracking number must be 1 to 255 characters")
 		}
-		if t.URL != "" && !validURL(t.URL) {
+		if t.URL != nil && !validURL(*t.URL) {
 			errs.Add(field("fulfillment", "trackingInfo", i, "url"), CodeInvalid, "Tracking URL must be an http(s) address")
 		}
 	}
