@@ -6967,57 +6967,57 @@ func (m *MailingAddressMutation) ResetEdge(name string) error {
 // OrderMutation represents an operation that mutates the Order nodes in the graph.
 type OrderMutation struct {
 	config
-	op                      Op
-	typ                     string
-	id                      *int
-	created_at              *time.Time
-	updated_at              *time.Time
-	external_id             *string
-	order_number            *int
-	addorder_number         *int
-	name                    *string
-	customer_id             *int
-	addcustomer_id          *int
-	email                   *string
-	email_key               *string
-	phone                   *string
-	processed_at            *time.Time
-	currency_code           *string
-	financial_status        *order.FinancialStatus
-	fulfillment_status      *order.FulfillmentStatus
-	cancel_reason           *order.CancelReason
-	canceled_at             *time.Time
-	closed_at               *time.Time
-	subtotal_price          *int64
-	addsubtotal_price       *int64
-	total_shipping_price    *int64
-	addtotal_shipping_price *int64
-	total_tax               *int64
-	addtotal_tax            *int64
-	total_discounts         *int64
-	addtotal_discounts      *int64
-	total_price             *int64
-	addtotal_price          *int64
-	total_refunded          *int64
-	addtotal_refunded       *int64
-	status_key              *string
-	discount_codes          *[]string
-	appenddiscount_codes    []string
-	search_text             *string
-	clearedFields           map[string]struct{}
-	line_items              map[int]struct{}
-	removedline_items       map[int]struct{}
-	clearedline_items       bool
-	fulfillments            map[int]struct{}
-	removedfulfillments     map[int]struct{}
-	clearedfulfillments     bool
-	shipping_address        *int
-	clearedshipping_address bool
-	billing_address         *int
-	clearedbilling_address  bool
-	done                    bool
-	oldValue                func(context.Context) (*Order, error)
-	predicates              []predicate.Order
+	op                          Op
+	typ                         string
+	id                          *int
+	created_at                  *time.Time
+	updated_at                  *time.Time
+	external_id                 *string
+	order_number                *int
+	addorder_number             *int
+	name                        *string
+	customer_id                 *int
+	addcustomer_id              *int
+	email                       *string
+	email_key                   *string
+	phone                       *string
+	processed_at                *time.Time
+	currency_code               *string
+	financial_status            *order.FinancialStatus
+	fulfillment_status          *order.FulfillmentStatus
+	cancel_reason               *order.CancelReason
+	canceled_at                 *time.Time
+	closed_at                   *time.Time
+	subtotal_price              *int64
+	addsubtotal_price           *int64
+	total_shipping_price        *int64
+	addtotal_shipping_price     *int64
+	total_tax                   *int64
+	addtotal_tax                *int64
+	total_discounts             *int64
+	addtotal_discounts          *int64
+	total_price                 *int64
+	addtotal_price              *int64
+	total_refunded              *int64
+	addtotal_refunded           *int64
+	status_key                  *string
+	discount_applications       *[]schema.DiscountApplication
+	appenddiscount_applications []schema.DiscountApplication
+	search_text                 *string
+	clearedFields               map[string]struct{}
+	line_items                  map[int]struct{}
+	removedline_items           map[int]struct{}
+	clearedline_items           bool
+	fulfillments                map[int]struct{}
+	removedfulfillments         map[int]struct{}
+	clearedfulfillments         bool
+	shipping_address            *int
+	clearedshipping_address     bool
+	billing_address             *int
+	clearedbilling_address      bool
+	done                        bool
+	oldValue                    func(context.Context) (*Order, error)
+	predicates                  []predicate.Order
 }
 
 var _ ent.Mutation = (*OrderMutation)(nil)
@@ -8198,55 +8198,69 @@ func (m *OrderMutation) ResetStatusKey() {
 	m.status_key = nil
 }
 
-// SetDiscountCodes sets the "discount_codes" field.
-func (m *OrderMutation) SetDiscountCodes(s []string) {
-	m.discount_codes = &s
-	m.appenddiscount_codes = nil
+// SetDiscountApplications sets the "discount_applications" field.
+func (m *OrderMutation) SetDiscountApplications(sa []schema.DiscountApplication) {
+	m.discount_applications = &sa
+	m.appenddiscount_applications = nil
 }
 
-// DiscountCodes returns the value of the "discount_codes" field in the mutation.
-func (m *OrderMutation) DiscountCodes() (r []string, exists bool) {
-	v := m.discount_codes
+// DiscountApplications returns the value of the "discount_applications" field in the mutation.
+func (m *OrderMutation) DiscountApplications() (r []schema.DiscountApplication, exists bool) {
+	v := m.discount_applications
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldDiscountCodes returns the old "discount_codes" field's value of the Order entity.
+// OldDiscountApplications returns the old "discount_applications" field's value of the Order entity.
 // If the Order object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *OrderMutation) OldDiscountCodes(ctx context.Context) (v []string, err error) {
+func (m *OrderMutation) OldDiscountApplications(ctx context.Context) (v []schema.DiscountApplication, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldDiscountCodes is only allowed on UpdateOne operations")
+		return v, errors.New("OldDiscountApplications is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldDiscountCodes requires an ID field in the mutation")
+		return v, errors.New("OldDiscountApplications requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldDiscountCodes: %w", err)
+		return v, fmt.Errorf("querying old value for OldDiscountApplications: %w", err)
 	}
-	return oldValue.DiscountCodes, nil
+	return oldValue.DiscountApplications, nil
 }
 
-// AppendDiscountCodes adds s to the "discount_codes" field.
-func (m *OrderMutation) AppendDiscountCodes(s []string) {
-	m.appenddiscount_codes = append(m.appenddiscount_codes, s...)
+// AppendDiscountApplications adds sa to the "discount_applications" field.
+func (m *OrderMutation) AppendDiscountApplications(sa []schema.DiscountApplication) {
+	m.appenddiscount_applications = append(m.appenddiscount_applications, sa...)
 }
 
-// AppendedDiscountCodes returns the list of values that were appended to the "discount_codes" field in this mutation.
-func (m *OrderMutation) AppendedDiscountCodes() ([]string, bool) {
-	if len(m.appenddiscount_codes) == 0 {
+// AppendedDiscountApplications returns the list of values that were appended to the "discount_applications" field in this mutation.
+func (m *OrderMutation) AppendedDiscountApplications() ([]schema.DiscountApplication, bool) {
+	if len(m.appenddiscount_applications) == 0 {
 		return nil, false
 	}
-	return m.appenddiscount_codes, true
+	return m.appenddiscount_applications, true
 }
 
-// ResetDiscountCodes resets all changes to the "discount_codes" field.
-func (m *OrderMutation) ResetDiscountCodes() {
-	m.discount_codes = nil
-	m.appenddiscount_codes = nil
+// ClearDiscountApplications clears the value of the "discount_applications" field.
+func (m *OrderMutation) ClearDiscountApplications() {
+	m.discount_applications = nil
+	m.appenddiscount_applications = nil
+	m.clearedFields[order.FieldDiscountApplications] = struct{}{}
+}
+
+// DiscountApplicationsCleared returns if the "discount_applications" field was cleared in this mutation.
+func (m *OrderMutation) DiscountApplicationsCleared() bool {
+	_, ok := m.clearedFields[order.FieldDiscountApplications]
+	return ok
+}
+
+// ResetDiscountApplications resets all changes to the "discount_applications" field.
+func (m *OrderMutation) ResetDiscountApplications() {
+	m.discount_applications = nil
+	m.appenddiscount_applications = nil
+	delete(m.clearedFields, order.FieldDiscountApplications)
 }
 
 // SetShippingAddressID sets the "shipping_address_id" field.
@@ -8649,8 +8663,8 @@ func (m *OrderMutation) Fields() []string {
 	if m.status_key != nil {
 		fields = append(fields, order.FieldStatusKey)
 	}
-	if m.discount_codes != nil {
-		fields = append(fields, order.FieldDiscountCodes)
+	if m.discount_applications != nil {
+		fields = append(fields, order.FieldDiscountApplications)
 	}
 	if m.shipping_address != nil {
 		fields = append(fields, order.FieldShippingAddressID)
@@ -8715,8 +8729,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.TotalRefunded()
 	case order.FieldStatusKey:
 		return m.StatusKey()
-	case order.FieldDiscountCodes:
-		return m.DiscountCodes()
+	case order.FieldDiscountApplications:
+		return m.DiscountApplications()
 	case order.FieldShippingAddressID:
 		return m.ShippingAddressID()
 	case order.FieldBillingAddressID:
@@ -8778,8 +8792,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldTotalRefunded(ctx)
 	case order.FieldStatusKey:
 		return m.OldStatusKey(ctx)
-	case order.FieldDiscountCodes:
-		return m.OldDiscountCodes(ctx)
+	case order.FieldDiscountApplications:
+		return m.OldDiscountApplications(ctx)
 	case order.FieldShippingAddressID:
 		return m.OldShippingAddressID(ctx)
 	case order.FieldBillingAddressID:
@@ -8956,12 +8970,12 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStatusKey(v)
 		return nil
-	case order.FieldDiscountCodes:
-		v, ok := value.([]string)
+	case order.FieldDiscountApplications:
+		v, ok := value.([]schema.DiscountApplication)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetDiscountCodes(v)
+		m.SetDiscountApplications(v)
 		return nil
 	case order.FieldShippingAddressID:
 		v, ok := value.(int)
@@ -9134,6 +9148,9 @@ func (m *OrderMutation) ClearedFields() []string {
 	if m.FieldCleared(order.FieldClosedAt) {
 		fields = append(fields, order.FieldClosedAt)
 	}
+	if m.FieldCleared(order.FieldDiscountApplications) {
+		fields = append(fields, order.FieldDiscountApplications)
+	}
 	if m.FieldCleared(order.FieldShippingAddressID) {
 		fields = append(fields, order.FieldShippingAddressID)
 	}
@@ -9174,6 +9191,9 @@ func (m *OrderMutation) ClearField(name string) error {
 		return nil
 	case order.FieldClosedAt:
 		m.ClearClosedAt()
+		return nil
+	case order.FieldDiscountApplications:
+		m.ClearDiscountApplications()
 		return nil
 	case order.FieldShippingAddressID:
 		m.ClearShippingAddressID()
@@ -9258,8 +9278,8 @@ func (m *OrderMutation) ResetField(name string) error {
 	case order.FieldStatusKey:
 		m.ResetStatusKey()
 		return nil
-	case order.FieldDiscountCodes:
-		m.ResetDiscountCodes()
+	case order.FieldDiscountApplications:
+		m.ResetDiscountApplications()
 		return nil
 	case order.FieldShippingAddressID:
 		m.ResetShippingAddressID()

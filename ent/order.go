@@ -5,6 +5,7 @@ package ent
 import (
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/order"
+	"accountgraph/ent/schema"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -65,8 +66,8 @@ type Order struct {
 	TotalRefunded int64 `json:"total_refunded,omitempty"`
 	// StatusKey holds the value of the "status_key" field.
 	StatusKey string `json:"-"`
-	// DiscountCodes holds the value of the "discount_codes" field.
-	DiscountCodes []string `json:"discount_codes,omitempty"`
+	// DiscountApplications holds the value of the "discount_applications" field.
+	DiscountApplications []schema.DiscountApplication `json:"discount_applications,omitempty"`
 	// ShippingAddressID holds the value of the "shipping_address_id" field.
 	ShippingAddressID *int `json:"shipping_address_id,omitempty"`
 	// BillingAddressID holds the value of the "billing_address_id" field.
@@ -139,7 +140,7 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case order.FieldDiscountCodes:
+		case order.FieldDiscountApplications:
 			values[i] = new([]byte)
 		case order.FieldID, order.FieldOrderNumber, order.FieldCustomerID, order.FieldSubtotalPrice, order.FieldTotalShippingPrice, order.FieldTotalTax, order.FieldTotalDiscounts, order.FieldTotalPrice, order.FieldTotalRefunded, order.FieldShippingAddressID, order.FieldBillingAddressID:
 			values[i] = new(sql.NullInt64)
@@ -313,12 +314,12 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.StatusKey = value.String
 			}
-		case order.FieldDiscountCodes:
+		case order.FieldDiscountApplications:
 			if value, ok := values[i].(*[]byte); !ok {
-				return fmt.Errorf("unexpected type %T for field discount_codes", values[i])
+				return fmt.Errorf("unexpected type %T for field discount_applications", values[i])
 			} else if value != nil && len(*value) > 0 {
-				if err := json.Unmarshal(*value, &_m.DiscountCodes); err != nil {
-					return fmt.Errorf("unmarshal field discount_codes: %w", err)
+				if err := json.Unmarshal(*value, &_m.DiscountApplications); err != nil {
+					return fmt.Errorf("unmarshal field discount_applications: %w", err)
 				}
 			}
 		case order.FieldShippingAddressID:
@@ -479,8 +480,8 @@ func (_m *Order) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status_key=<sensitive>")
 	builder.WriteString(", ")
-	builder.WriteString("discount_codes=")
-	builder.WriteString(fmt.Sprintf("%v", _m.DiscountCodes))
+	builder.WriteString("discount_applications=")
+	builder.WriteString(fmt.Sprintf("%v", _m.DiscountApplications))
 	builder.WriteString(", ")
 	if v := _m.ShippingAddressID; v != nil {
 		builder.WriteString("shipping_address_id=")

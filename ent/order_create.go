@@ -7,6 +7,7 @@ import (
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/schema"
 	"context"
 	"errors"
 	"fmt"
@@ -243,9 +244,9 @@ func (_c *OrderCreate) SetStatusKey(v string) *OrderCreate {
 	return _c
 }
 
-// SetDiscountCodes sets the "discount_codes" field.
-func (_c *OrderCreate) SetDiscountCodes(v []string) *OrderCreate {
-	_c.mutation.SetDiscountCodes(v)
+// SetDiscountApplications sets the "discount_applications" field.
+func (_c *OrderCreate) SetDiscountApplications(v []schema.DiscountApplication) *OrderCreate {
+	_c.mutation.SetDiscountApplications(v)
 	return _c
 }
 
@@ -378,10 +379,6 @@ func (_c *OrderCreate) defaults() {
 		v := order.DefaultTotalRefunded
 		_c.mutation.SetTotalRefunded(v)
 	}
-	if _, ok := _c.mutation.DiscountCodes(); !ok {
-		v := order.DefaultDiscountCodes
-		_c.mutation.SetDiscountCodes(v)
-	}
 	if _, ok := _c.mutation.SearchText(); !ok {
 		v := order.DefaultSearchText
 		_c.mutation.SetSearchText(v)
@@ -487,9 +484,6 @@ func (_c *OrderCreate) check() error {
 		if err := order.StatusKeyValidator(v); err != nil {
 			return &ValidationError{Name: "status_key", err: fmt.Errorf(`ent: validator failed for field "Order.status_key": %w`, err)}
 		}
-	}
-	if _, ok := _c.mutation.DiscountCodes(); !ok {
-		return &ValidationError{Name: "discount_codes", err: errors.New(`ent: missing required field "Order.discount_codes"`)}
 	}
 	if _, ok := _c.mutation.SearchText(); !ok {
 		return &ValidationError{Name: "search_text", err: errors.New(`ent: missing required field "Order.search_text"`)}
@@ -613,9 +607,9 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 		_spec.SetField(order.FieldStatusKey, field.TypeString, value)
 		_node.StatusKey = value
 	}
-	if value, ok := _c.mutation.DiscountCodes(); ok {
-		_spec.SetField(order.FieldDiscountCodes, field.TypeJSON, value)
-		_node.DiscountCodes = value
+	if value, ok := _c.mutation.DiscountApplications(); ok {
+		_spec.SetField(order.FieldDiscountApplications, field.TypeJSON, value)
+		_node.DiscountApplications = value
 	}
 	if value, ok := _c.mutation.SearchText(); ok {
 		_spec.SetField(order.FieldSearchText, field.TypeString, value)
@@ -1093,15 +1087,21 @@ func (u *OrderUpsert) UpdateStatusKey() *OrderUpsert {
 	return u
 }
 
-// SetDiscountCodes sets the "discount_codes" field.
-func (u *OrderUpsert) SetDiscountCodes(v []string) *OrderUpsert {
-	u.Set(order.FieldDiscountCodes, v)
+// SetDiscountApplications sets the "discount_applications" field.
+func (u *OrderUpsert) SetDiscountApplications(v []schema.DiscountApplication) *OrderUpsert {
+	u.Set(order.FieldDiscountApplications, v)
 	return u
 }
 
-// UpdateDiscountCodes sets the "discount_codes" field to the value that was provided on create.
-func (u *OrderUpsert) UpdateDiscountCodes() *OrderUpsert {
-	u.SetExcluded(order.FieldDiscountCodes)
+// UpdateDiscountApplications sets the "discount_applications" field to the value that was provided on create.
+func (u *OrderUpsert) UpdateDiscountApplications() *OrderUpsert {
+	u.SetExcluded(order.FieldDiscountApplications)
+	return u
+}
+
+// ClearDiscountApplications clears the value of the "discount_applications" field.
+func (u *OrderUpsert) ClearDiscountApplications() *OrderUpsert {
+	u.SetNull(order.FieldDiscountApplications)
 	return u
 }
 
@@ -1611,17 +1611,24 @@ func (u *OrderUpsertOne) UpdateStatusKey() *OrderUpsertOne {
 	})
 }
 
-// SetDiscountCodes sets the "discount_codes" field.
-func (u *OrderUpsertOne) SetDiscountCodes(v []string) *OrderUpsertOne {
+// SetDiscountApplications sets the "discount_applications" field.
+func (u *OrderUpsertOne) SetDiscountApplications(v []schema.DiscountApplication) *OrderUpsertOne {
 	return u.Update(func(s *OrderUpsert) {
-		s.SetDiscountCodes(v)
+		s.SetDiscountApplications(v)
 	})
 }
 
-// UpdateDiscountCodes sets the "discount_codes" field to the value that was provided on create.
-func (u *OrderUpsertOne) UpdateDiscountCodes() *OrderUpsertOne {
+// UpdateDiscountApplications sets the "discount_applications" field to the value that was provided on create.
+func (u *OrderUpsertOne) UpdateDiscountApplications() *OrderUpsertOne {
 	return u.Update(func(s *OrderUpsert) {
-		s.UpdateDiscountCodes()
+		s.UpdateDiscountApplications()
+	})
+}
+
+// ClearDiscountApplications clears the value of the "discount_applications" field.
+func (u *OrderUpsertOne) ClearDiscountApplications() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearDiscountApplications()
 	})
 }
 
@@ -2305,17 +2312,24 @@ func (u *OrderUpsertBulk) UpdateStatusKey() *OrderUpsertBulk {
 	})
 }
 
-// SetDiscountCodes sets the "discount_codes" field.
-func (u *OrderUpsertBulk) SetDiscountCodes(v []string) *OrderUpsertBulk {
+// SetDiscountApplications sets the "discount_applications" field.
+func (u *OrderUpsertBulk) SetDiscountApplications(v []schema.DiscountApplication) *OrderUpsertBulk {
 	return u.Update(func(s *OrderUpsert) {
-		s.SetDiscountCodes(v)
+		s.SetDiscountApplications(v)
 	})
 }
 
-// UpdateDiscountCodes sets the "discount_codes" field to the value that was provided on create.
-func (u *OrderUpsertBulk) UpdateDiscountCodes() *OrderUpsertBulk {
+// UpdateDiscountApplications sets the "discount_applications" field to the value that was provided on create.
+func (u *OrderUpsertBulk) UpdateDiscountApplications() *OrderUpsertBulk {
 	return u.Update(func(s *OrderUpsert) {
-		s.UpdateDiscountCodes()
+		s.UpdateDiscountApplications()
+	})
+}
+
+// ClearDiscountApplications clears the value of the "discount_applications" field.
+func (u *OrderUpsertBulk) ClearDiscountApplications() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearDiscountApplications()
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/predicate"
+	"accountgraph/ent/schema"
 	"context"
 	"errors"
 	"fmt"
@@ -431,15 +432,21 @@ func (_u *OrderUpdate) SetNillableStatusKey(v *string) *OrderUpdate {
 	return _u
 }
 
-// SetDiscountCodes sets the "discount_codes" field.
-func (_u *OrderUpdate) SetDiscountCodes(v []string) *OrderUpdate {
-	_u.mutation.SetDiscountCodes(v)
+// SetDiscountApplications sets the "discount_applications" field.
+func (_u *OrderUpdate) SetDiscountApplications(v []schema.DiscountApplication) *OrderUpdate {
+	_u.mutation.SetDiscountApplications(v)
 	return _u
 }
 
-// AppendDiscountCodes appends value to the "discount_codes" field.
-func (_u *OrderUpdate) AppendDiscountCodes(v []string) *OrderUpdate {
-	_u.mutation.AppendDiscountCodes(v)
+// AppendDiscountApplications appends value to the "discount_applications" field.
+func (_u *OrderUpdate) AppendDiscountApplications(v []schema.DiscountApplication) *OrderUpdate {
+	_u.mutation.AppendDiscountApplications(v)
+	return _u
+}
+
+// ClearDiscountApplications clears the value of the "discount_applications" field.
+func (_u *OrderUpdate) ClearDiscountApplications() *OrderUpdate {
+	_u.mutation.ClearDiscountApplications()
 	return _u
 }
 
@@ -816,13 +823,16 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.StatusKey(); ok {
 		_spec.SetField(order.FieldStatusKey, field.TypeString, value)
 	}
-	if value, ok := _u.mutation.DiscountCodes(); ok {
-		_spec.SetField(order.FieldDiscountCodes, field.TypeJSON, value)
+	if value, ok := _u.mutation.DiscountApplications(); ok {
+		_spec.SetField(order.FieldDiscountApplications, field.TypeJSON, value)
 	}
-	if value, ok := _u.mutation.AppendedDiscountCodes(); ok {
+	if value, ok := _u.mutation.AppendedDiscountApplications(); ok {
 		_spec.AddModifier(func(u *sql.UpdateBuilder) {
-			sqljson.Append(u, order.FieldDiscountCodes, value)
+			sqljson.Append(u, order.FieldDiscountApplications, value)
 		})
+	}
+	if _u.mutation.DiscountApplicationsCleared() {
+		_spec.ClearField(order.FieldDiscountApplications, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(order.FieldSearchText, field.TypeString, value)
@@ -1395,15 +1405,21 @@ func (_u *OrderUpdateOne) SetNillableStatusKey(v *string) *OrderUpdateOne {
 	return _u
 }
 
-// SetDiscountCodes sets the "discount_codes" field.
-func (_u *OrderUpdateOne) SetDiscountCodes(v []string) *OrderUpdateOne {
-	_u.mutation.SetDiscountCodes(v)
+// SetDiscountApplications sets the "discount_applications" field.
+func (_u *OrderUpdateOne) SetDiscountApplications(v []schema.DiscountApplication) *OrderUpdateOne {
+	_u.mutation.SetDiscountApplications(v)
 	return _u
 }
 
-// AppendDiscountCodes appends value to the "discount_codes" field.
-func (_u *OrderUpdateOne) AppendDiscountCodes(v []string) *OrderUpdateOne {
-	_u.mutation.AppendDiscountCodes(v)
+// AppendDiscountApplications appends value to the "discount_applications" field.
+func (_u *OrderUpdateOne) AppendDiscountApplications(v []schema.DiscountApplication) *OrderUpdateOne {
+	_u.mutation.AppendDiscountApplications(v)
+	return _u
+}
+
+// ClearDiscountApplications clears the value of the "discount_applications" field.
+func (_u *OrderUpdateOne) ClearDiscountApplications() *OrderUpdateOne {
+	_u.mutation.ClearDiscountApplications()
 	return _u
 }
 
@@ -1810,13 +1826,16 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	if value, ok := _u.mutation.StatusKey(); ok {
 		_spec.SetField(order.FieldStatusKey, field.TypeString, value)
 	}
-	if value, ok := _u.mutation.DiscountCodes(); ok {
-		_spec.SetField(order.FieldDiscountCodes, field.TypeJSON, value)
+	if value, ok := _u.mutation.DiscountApplications(); ok {
+		_spec.SetField(order.FieldDiscountApplications, field.TypeJSON, value)
 	}
-	if value, ok := _u.mutation.AppendedDiscountCodes(); ok {
+	if value, ok := _u.mutation.AppendedDiscountApplications(); ok {
 		_spec.AddModifier(func(u *sql.UpdateBuilder) {
-			sqljson.Append(u, order.FieldDiscountCodes, value)
+			sqljson.Append(u, order.FieldDiscountApplications, value)
 		})
+	}
+	if _u.mutation.DiscountApplicationsCleared() {
+		_spec.ClearField(order.FieldDiscountApplications, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(order.FieldSearchText, field.TypeString, value)

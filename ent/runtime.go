@@ -300,10 +300,6 @@ func init() {
 	orderDescStatusKey := orderFields[20].Descriptor()
 	// order.StatusKeyValidator is a validator for the "status_key" field. It is called by the builders before save.
 	order.StatusKeyValidator = orderDescStatusKey.Validators[0].(func(string) error)
-	// orderDescDiscountCodes is the schema descriptor for discount_codes field.
-	orderDescDiscountCodes := orderFields[21].Descriptor()
-	// order.DefaultDiscountCodes holds the default value on creation for the discount_codes field.
-	order.DefaultDiscountCodes = orderDescDiscountCodes.Default.([]string)
 	// orderDescSearchText is the schema descriptor for search_text field.
 	orderDescSearchText := orderFields[24].Descriptor()
 	// order.DefaultSearchText holds the default value on creation for the search_text field.

@@ -220,6 +220,26 @@ type ComplexityRoot struct {
 		Message func(childComplexity int) int
 	}
 
+	DiscountApplicationConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	DiscountApplicationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	DiscountCodeApplication struct {
+		AllocationMethod func(childComplexity int) int
+		Applicable       func(childComplexity int) int
+		Code             func(childComplexity int) int
+		TargetSelection  func(childComplexity int) int
+		TargetType       func(childComplexity int) int
+		Value            func(childComplexity int) int
+	}
+
 	Fulfillment struct {
 		FulfillmentLineItems func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		TrackingCompany      func(childComplexity int) int
@@ -300,6 +320,15 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ManualDiscountApplication struct {
+		AllocationMethod func(childComplexity int) int
+		Description      func(childComplexity int) int
+		TargetSelection  func(childComplexity int) int
+		TargetType       func(childComplexity int) int
+		Title            func(childComplexity int) int
+		Value            func(childComplexity int) int
+	}
+
 	MoneyV2 struct {
 		Amount       func(childComplexity int) int
 		CurrencyCode func(childComplexity int) int
@@ -338,6 +367,7 @@ type ComplexityRoot struct {
 		CustomAttributes       func(childComplexity int) int
 		CustomerLocale         func(childComplexity int) int
 		CustomerURL            func(childComplexity int) int
+		DiscountApplications   func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		Edited                 func(childComplexity int) int
 		Email                  func(childComplexity int) int
 		FinancialStatus        func(childComplexity int) int
@@ -397,6 +427,10 @@ type ComplexityRoot struct {
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	PricingPercentageValue struct {
+		Percentage func(childComplexity int) int
 	}
 
 	Product struct {
@@ -527,6 +561,7 @@ type OrderResolver interface {
 	LineItems(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool) (*model.OrderLineItemConnection, error)
 	SuccessfulFulfillments(ctx context.Context, obj *ent.Order, first *int) ([]*ent.Fulfillment, error)
 	TrackingEvents(ctx context.Context, obj *ent.Order) ([]*ent.FulfillmentEvent, error)
+	DiscountApplications(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool) (*model.DiscountApplicationConnection, error)
 }
 type OrderLineItemResolver interface {
 	Variant(ctx context.Context, obj *ent.OrderLineItem) (*ent.ProductVariant, error)
@@ -1146,6 +1181,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerUserError.Message(childComplexity), true
 
+	case "DiscountApplicationConnection.edges":
+		if e.ComplexityRoot.DiscountApplicationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountApplicationConnection.Edges(childComplexity), true
+	case "DiscountApplicationConnection.nodes":
+		if e.ComplexityRoot.DiscountApplicationConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountApplicationConnection.Nodes(childComplexity), true
+	case "DiscountApplicationConnection.pageInfo":
+		if e.ComplexityRoot.DiscountApplicationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountApplicationConnection.PageInfo(childComplexity), true
+
+	case "DiscountApplicationEdge.cursor":
+		if e.ComplexityRoot.DiscountApplicationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountApplicationEdge.Cursor(childComplexity), true
+	case "DiscountApplicationEdge.node":
+		if e.ComplexityRoot.DiscountApplicationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountApplicationEdge.Node(childComplexity), true
+
+	case "DiscountCodeApplication.allocationMethod":
+		if e.ComplexityRoot.DiscountCodeApplication.AllocationMethod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountCodeApplication.AllocationMethod(childComplexity), true
+	case "DiscountCodeApplication.applicable":
+		if e.ComplexityRoot.DiscountCodeApplication.Applicable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountCodeApplication.Applicable(childComplexity), true
+	case "DiscountCodeApplication.code":
+		if e.ComplexityRoot.DiscountCodeApplication.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountCodeApplication.Code(childComplexity), true
+	case "DiscountCodeApplication.targetSelection":
+		if e.ComplexityRoot.DiscountCodeApplication.TargetSelection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountCodeApplication.TargetSelection(childComplexity), true
+	case "DiscountCodeApplication.targetType":
+		if e.ComplexityRoot.DiscountCodeApplication.TargetType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountCodeApplication.TargetType(childComplexity), true
+	case "DiscountCodeApplication.value":
+		if e.ComplexityRoot.DiscountCodeApplication.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountCodeApplication.Value(childComplexity), true
+
 	case "Fulfillment.fulfillmentLineItems":
 		if e.ComplexityRoot.Fulfillment.FulfillmentLineItems == nil {
 			break
@@ -1471,6 +1575,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MailingAddressEdge.Node(childComplexity), true
 
+	case "ManualDiscountApplication.allocationMethod":
+		if e.ComplexityRoot.ManualDiscountApplication.AllocationMethod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManualDiscountApplication.AllocationMethod(childComplexity), true
+	case "ManualDiscountApplication.description":
+		if e.ComplexityRoot.ManualDiscountApplication.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManualDiscountApplication.Description(childComplexity), true
+	case "ManualDiscountApplication.targetSelection":
+		if e.ComplexityRoot.ManualDiscountApplication.TargetSelection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManualDiscountApplication.TargetSelection(childComplexity), true
+	case "ManualDiscountApplication.targetType":
+		if e.ComplexityRoot.ManualDiscountApplication.TargetType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManualDiscountApplication.TargetType(childComplexity), true
+	case "ManualDiscountApplication.title":
+		if e.ComplexityRoot.ManualDiscountApplication.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManualDiscountApplication.Title(childComplexity), true
+	case "ManualDiscountApplication.value":
+		if e.ComplexityRoot.ManualDiscountApplication.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManualDiscountApplication.Value(childComplexity), true
+
 	case "MoneyV2.amount":
 		if e.ComplexityRoot.MoneyV2.Amount == nil {
 			break
@@ -1764,6 +1905,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.CustomerURL(childComplexity), true
+	case "Order.discountApplications":
+		if e.ComplexityRoot.Order.DiscountApplications == nil {
+			break
+		}
+
+		args, err := ec.field_Order_discountApplications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Order.DiscountApplications(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 	case "Order.edited":
 		if e.ComplexityRoot.Order.Edited == nil {
 			break
@@ -2026,6 +2178,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PricingPercentageValue.percentage":
+		if e.ComplexityRoot.PricingPercentageValue.Percentage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PricingPercentageValue.Percentage(childComplexity), true
 
 	case "Product.availableForSale":
 		if e.ComplexityRoot.Product.AvailableForSale == nil {
@@ -2301,6 +2460,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AdminCustomerInviteInput", ec.unmarshalInputAdminCustomerInviteInput),
+			graphql.NewInputUnmarshaler("AdminDiscountApplicationInput", ec.unmarshalInputAdminDiscountApplicationInput),
 			graphql.NewInputUnmarshaler("AdminFulfillmentEventInput", ec.unmarshalInputAdminFulfillmentEventInput),
 			graphql.NewInputUnmarshaler("AdminFulfillmentInput", ec.unmarshalInputAdminFulfillmentInput),
 			graphql.NewInputUnmarshaler("AdminFulfillmentLineInput", ec.unmarshalInputAdminFulfillmentLineInput),
@@ -3884,6 +4044,107 @@ type Order implements Node {
   successfulFulfillments("At most this many." first: Int): [Fulfillment!]
   "Every tracking event of every shipment, oldest first."
   trackingEvents: [FulfillmentEvent!]!
+  "The discounts applied to the order, in the order they were applied."
+  discountApplications(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): DiscountApplicationConnection!
+}
+
+"A discount applied to an order."
+interface DiscountApplication {
+  "How the discount is spread over its targets."
+  allocationMethod: DiscountApplicationAllocationMethod!
+  "Which of the targets it applies to."
+  targetSelection: DiscountApplicationTargetSelection!
+  "What it applies to."
+  targetType: DiscountApplicationTargetType!
+  "The discount: an amount or a percentage."
+  value: PricingValue!
+}
+
+"A discount from a code the buyer entered."
+type DiscountCodeApplication implements DiscountApplication {
+  "How the discount is spread over its targets."
+  allocationMethod: DiscountApplicationAllocationMethod!
+  "Whether the code applied to the order."
+  applicable: Boolean!
+  "The code."
+  code: String!
+  "Which of the targets it applies to."
+  targetSelection: DiscountApplicationTargetSelection!
+  "What it applies to."
+  targetType: DiscountApplicationTargetType!
+  "The discount: an amount or a percentage."
+  value: PricingValue!
+}
+
+"A discount given by staff, without a code."
+type ManualDiscountApplication implements DiscountApplication {
+  "How the discount is spread over its targets."
+  allocationMethod: DiscountApplicationAllocationMethod!
+  "Why it was given."
+  description: String
+  "Which of the targets it applies to."
+  targetSelection: DiscountApplicationTargetSelection!
+  "What it applies to."
+  targetType: DiscountApplicationTargetType!
+  "The discount's name."
+  title: String!
+  "The discount: an amount or a percentage."
+  value: PricingValue!
+}
+
+"An amount or a percentage."
+union PricingValue = MoneyV2 | PricingPercentageValue
+
+"A percentage."
+type PricingPercentageValue {
+  "The percentage, for example 15.0."
+  percentage: Float!
+}
+
+"How a discount is spread over its targets."
+enum DiscountApplicationAllocationMethod {
+  "Spread across all targets."
+  ACROSS
+  "Applied to each target."
+  EACH
+  "Applied to one target."
+  ONE @deprecated(reason: "Use ACROSS instead.")
+}
+
+"Which targets a discount applies to."
+enum DiscountApplicationTargetSelection {
+  "Every target."
+  ALL
+  "The targets the discount is meant for."
+  ENTITLED
+  "Targets named explicitly."
+  EXPLICIT
+}
+
+"What a discount applies to."
+enum DiscountApplicationTargetType {
+  "Order lines."
+  LINE_ITEM
+  "Shipping."
+  SHIPPING_LINE
+}
+
+"A page of discount applications."
+type DiscountApplicationConnection {
+  "The discounts with their cursors."
+  edges: [DiscountApplicationEdge!]!
+  "The discounts."
+  nodes: [DiscountApplication!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A discount application and its cursor."
+type DiscountApplicationEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The discount."
+  node: DiscountApplication!
 }
 
 "A custom key and value."
@@ -4132,12 +4393,32 @@ input AdminOrderInput {
   totalTax: Decimal = "0"
   "Order-level discounts."
   totalDiscounts: Decimal = "0"
-  "Discount codes used."
-  discountCodes: [String!]
+  "The discounts applied (at most 20)."
+  discountApplications: [AdminDiscountApplicationInput!]
   "Where it ships to."
   shippingAddress: MailingAddressInput
   "Where it is billed."
   billingAddress: MailingAddressInput
+}
+
+"A discount applied to an ingested order: a code, or a manual discount with a title."
+input AdminDiscountApplicationInput {
+  "The code the buyer entered."
+  code: String
+  "The name of a manual discount (when there is no code)."
+  title: String
+  "Why a manual discount was given."
+  description: String
+  "A fixed amount off (give this or ` + "`" + `percentage` + "`" + `)."
+  amount: Decimal
+  "A percentage off, above 0 and at most 100 (give this or ` + "`" + `amount` + "`" + `)."
+  percentage: Float
+  "What it applies to."
+  targetType: DiscountApplicationTargetType = LINE_ITEM
+  "Which targets."
+  targetSelection: DiscountApplicationTargetSelection = ALL
+  "How it is spread."
+  allocationMethod: DiscountApplicationAllocationMethod = ACROSS
 }
 
 "A line of an ingested order."
@@ -4583,6 +4864,28 @@ func (ec *executionContext) childFields_CustomerUserError(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type CustomerUserError", field.Name)
 }
 
+func (ec *executionContext) childFields_DiscountApplicationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DiscountApplicationConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_DiscountApplicationConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DiscountApplicationConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DiscountApplicationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DiscountApplicationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DiscountApplicationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DiscountApplicationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DiscountApplicationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Fulfillment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "trackingCompany":
@@ -4827,6 +5130,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_successfulFulfillments(ctx, field)
 	case "trackingEvents":
 		return ec.fieldContext_Order_trackingEvents(ctx, field)
+	case "discountApplications":
+		return ec.fieldContext_Order_discountApplications(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
 }
@@ -5734,6 +6039,52 @@ func (ec *executionContext) field_Mutation_customerUpdate_args(ctx context.Conte
 		return nil, err
 	}
 	args["customer"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Order_discountApplications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
 	return args, nil
 }
 
@@ -8731,6 +9082,295 @@ func (ec *executionContext) fieldContext_CustomerUserError_message(_ context.Con
 	return graphql.NewScalarFieldContext("CustomerUserError", field, false, false, "String")
 }
 
+func (ec *executionContext) _DiscountApplicationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DiscountApplicationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountApplicationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DiscountApplicationEdge) graphql.Marshaler {
+			return ec.marshalNDiscountApplicationEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountApplicationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DiscountApplicationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DiscountApplicationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DiscountApplicationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.DiscountApplicationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountApplicationConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.DiscountApplication) graphql.Marshaler {
+			return ec.marshalNDiscountApplication2ᚕaccountgraphᚋgraphᚋmodelᚐDiscountApplicationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountApplicationConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DiscountApplicationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DiscountApplicationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DiscountApplicationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountApplicationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountApplicationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DiscountApplicationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DiscountApplicationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DiscountApplicationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountApplicationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountApplicationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiscountApplicationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _DiscountApplicationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DiscountApplicationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountApplicationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DiscountApplication) graphql.Marshaler {
+			return ec.marshalNDiscountApplication2accountgraphᚋgraphᚋmodelᚐDiscountApplication(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountApplicationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DiscountApplicationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DiscountCodeApplication_allocationMethod(ctx context.Context, field graphql.CollectedField, obj *model.DiscountCodeApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountCodeApplication_allocationMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllocationMethod, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DiscountApplicationAllocationMethod) graphql.Marshaler {
+			return ec.marshalNDiscountApplicationAllocationMethod2accountgraphᚋgraphᚋmodelᚐDiscountApplicationAllocationMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountCodeApplication_allocationMethod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiscountCodeApplication", field, false, false, "DiscountApplicationAllocationMethod")
+}
+
+func (ec *executionContext) _DiscountCodeApplication_applicable(ctx context.Context, field graphql.CollectedField, obj *model.DiscountCodeApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountCodeApplication_applicable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applicable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountCodeApplication_applicable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiscountCodeApplication", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DiscountCodeApplication_code(ctx context.Context, field graphql.CollectedField, obj *model.DiscountCodeApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountCodeApplication_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountCodeApplication_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiscountCodeApplication", field, false, false, "String")
+}
+
+func (ec *executionContext) _DiscountCodeApplication_targetSelection(ctx context.Context, field graphql.CollectedField, obj *model.DiscountCodeApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountCodeApplication_targetSelection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetSelection, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DiscountApplicationTargetSelection) graphql.Marshaler {
+			return ec.marshalNDiscountApplicationTargetSelection2accountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetSelection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountCodeApplication_targetSelection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiscountCodeApplication", field, false, false, "DiscountApplicationTargetSelection")
+}
+
+func (ec *executionContext) _DiscountCodeApplication_targetType(ctx context.Context, field graphql.CollectedField, obj *model.DiscountCodeApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountCodeApplication_targetType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DiscountApplicationTargetType) graphql.Marshaler {
+			return ec.marshalNDiscountApplicationTargetType2accountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountCodeApplication_targetType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiscountCodeApplication", field, false, false, "DiscountApplicationTargetType")
+}
+
+func (ec *executionContext) _DiscountCodeApplication_value(ctx context.Context, field graphql.CollectedField, obj *model.DiscountCodeApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountCodeApplication_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PricingValue) graphql.Marshaler {
+			return ec.marshalNPricingValue2accountgraphᚋgraphᚋmodelᚐPricingValue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountCodeApplication_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiscountCodeApplication", field, false, false, "PricingValue")
+}
+
 func (ec *executionContext) _Fulfillment_trackingCompany(ctx context.Context, field graphql.CollectedField, obj *ent.Fulfillment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10023,6 +10663,144 @@ func (ec *executionContext) fieldContext_MailingAddressEdge_node(_ context.Conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ManualDiscountApplication_allocationMethod(ctx context.Context, field graphql.CollectedField, obj *model.ManualDiscountApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManualDiscountApplication_allocationMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllocationMethod, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DiscountApplicationAllocationMethod) graphql.Marshaler {
+			return ec.marshalNDiscountApplicationAllocationMethod2accountgraphᚋgraphᚋmodelᚐDiscountApplicationAllocationMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ManualDiscountApplication_allocationMethod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ManualDiscountApplication", field, false, false, "DiscountApplicationAllocationMethod")
+}
+
+func (ec *executionContext) _ManualDiscountApplication_description(ctx context.Context, field graphql.CollectedField, obj *model.ManualDiscountApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManualDiscountApplication_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ManualDiscountApplication_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ManualDiscountApplication", field, false, false, "String")
+}
+
+func (ec *executionContext) _ManualDiscountApplication_targetSelection(ctx context.Context, field graphql.CollectedField, obj *model.ManualDiscountApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManualDiscountApplication_targetSelection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetSelection, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DiscountApplicationTargetSelection) graphql.Marshaler {
+			return ec.marshalNDiscountApplicationTargetSelection2accountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetSelection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ManualDiscountApplication_targetSelection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ManualDiscountApplication", field, false, false, "DiscountApplicationTargetSelection")
+}
+
+func (ec *executionContext) _ManualDiscountApplication_targetType(ctx context.Context, field graphql.CollectedField, obj *model.ManualDiscountApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManualDiscountApplication_targetType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DiscountApplicationTargetType) graphql.Marshaler {
+			return ec.marshalNDiscountApplicationTargetType2accountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ManualDiscountApplication_targetType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ManualDiscountApplication", field, false, false, "DiscountApplicationTargetType")
+}
+
+func (ec *executionContext) _ManualDiscountApplication_title(ctx context.Context, field graphql.CollectedField, obj *model.ManualDiscountApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManualDiscountApplication_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ManualDiscountApplication_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ManualDiscountApplication", field, false, false, "String")
+}
+
+func (ec *executionContext) _ManualDiscountApplication_value(ctx context.Context, field graphql.CollectedField, obj *model.ManualDiscountApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManualDiscountApplication_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PricingValue) graphql.Marshaler {
+			return ec.marshalNPricingValue2accountgraphᚋgraphᚋmodelᚐPricingValue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ManualDiscountApplication_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ManualDiscountApplication", field, false, false, "PricingValue")
 }
 
 func (ec *executionContext) _MoneyV2_amount(ctx context.Context, field graphql.CollectedField, obj *money.V2) (ret graphql.Marshaler) {
@@ -12162,6 +12940,50 @@ func (ec *executionContext) fieldContext_Order_trackingEvents(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Order_discountApplications(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_discountApplications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Order().DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DiscountApplicationConnection) graphql.Marshaler {
+			return ec.marshalNDiscountApplicationConnection2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_discountApplications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DiscountApplicationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Order_discountApplications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrderConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12774,6 +13596,29 @@ func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PricingPercentageValue_percentage(ctx context.Context, field graphql.CollectedField, obj *model.PricingPercentageValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PricingPercentageValue_percentage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Percentage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PricingPercentageValue_percentage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PricingPercentageValue", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
@@ -15167,6 +16012,107 @@ func UnmarshalAdminCustomerInviteInput(ctx context.Context, raw any) (model.Admi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAdminDiscountApplicationInput(ctx context.Context, obj any) (model.AdminDiscountApplicationInput, error) {
+	var it model.AdminDiscountApplicationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["targetType"]; !present {
+		asMap["targetType"] = "LINE_ITEM"
+	}
+	if _, present := asMap["targetSelection"]; !present {
+		asMap["targetSelection"] = "ALL"
+	}
+	if _, present := asMap["allocationMethod"]; !present {
+		asMap["allocationMethod"] = "ACROSS"
+	}
+
+	fieldsInOrder := [...]string{"code", "title", "description", "amount", "percentage", "targetType", "targetSelection", "allocationMethod"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalODecimal2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "percentage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("percentage"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Percentage = data
+		case "targetType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetType"))
+			data, err := ec.unmarshalODiscountApplicationTargetType2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetType = data
+		case "targetSelection":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetSelection"))
+			data, err := ec.unmarshalODiscountApplicationTargetSelection2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetSelection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetSelection = data
+		case "allocationMethod":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allocationMethod"))
+			data, err := ec.unmarshalODiscountApplicationAllocationMethod2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationAllocationMethod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllocationMethod = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminDiscountApplicationInput unmarshals raw into the AdminDiscountApplicationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminDiscountApplicationInput(ctx context.Context, raw any) (model.AdminDiscountApplicationInput, error) {
+	var out model.AdminDiscountApplicationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminDiscountApplicationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAdminFulfillmentEventInput(ctx context.Context, obj any) (model.AdminFulfillmentEventInput, error) {
 	var it model.AdminFulfillmentEventInput
 	if obj == nil {
@@ -15387,7 +16333,7 @@ func (ec *executionContext) unmarshalInputAdminOrderInput(ctx context.Context, o
 		asMap["totalDiscounts"] = "0"
 	}
 
-	fieldsInOrder := [...]string{"externalId", "customerId", "email", "phone", "processedAt", "currencyCode", "financialStatus", "lineItems", "totalShippingPrice", "totalTax", "totalDiscounts", "discountCodes", "shippingAddress", "billingAddress"}
+	fieldsInOrder := [...]string{"externalId", "customerId", "email", "phone", "processedAt", "currencyCode", "financialStatus", "lineItems", "totalShippingPrice", "totalTax", "totalDiscounts", "discountApplications", "shippingAddress", "billingAddress"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15471,13 +16417,13 @@ func (ec *executionContext) unmarshalInputAdminOrderInput(ctx context.Context, o
 				return it, err
 			}
 			it.TotalDiscounts = data
-		case "discountCodes":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountCodes"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		case "discountApplications":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountApplications"))
+			data, err := ec.unmarshalOAdminDiscountApplicationInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountApplicationInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.DiscountCodes = data
+			it.DiscountApplications = data
 		case "shippingAddress":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingAddress"))
 			data, err := ec.unmarshalOMailingAddressInput2ᚖaccountgraphᚋgraphᚋmodelᚐMailingAddressInput(ctx, v)
@@ -16462,6 +17408,33 @@ func UnmarshalVisitorConsent(ctx context.Context, raw any) (model.VisitorConsent
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _DiscountApplication(ctx context.Context, sel ast.SelectionSet, obj model.DiscountApplication) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case model.ManualDiscountApplication:
+		return ec._ManualDiscountApplication(ctx, sel, &obj)
+	case *model.ManualDiscountApplication:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ManualDiscountApplication(ctx, sel, obj)
+	case model.DiscountCodeApplication:
+		return ec._DiscountCodeApplication(ctx, sel, &obj)
+	case *model.DiscountCodeApplication:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DiscountCodeApplication(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of DiscountApplication must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 func (ec *executionContext) _DisplayableError(ctx context.Context, sel ast.SelectionSet, obj model.DisplayableError) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
@@ -16533,6 +17506,33 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return typedObj
 		} else {
 			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
+func (ec *executionContext) _PricingValue(ctx context.Context, sel ast.SelectionSet, obj model.PricingValue) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case model.PricingPercentageValue:
+		return ec._PricingPercentageValue(ctx, sel, &obj)
+	case *model.PricingPercentageValue:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PricingPercentageValue(ctx, sel, obj)
+	case money.V2:
+		return ec._MoneyV2(ctx, sel, &obj)
+	case *money.V2:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._MoneyV2(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of PricingValue must implement graphql.Marshaler", obj))
 		}
 	}
 }
@@ -17721,6 +18721,145 @@ func (ec *executionContext) _CustomerUserError(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var discountApplicationConnectionImplementors = []string{"DiscountApplicationConnection"}
+
+func (ec *executionContext) _DiscountApplicationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DiscountApplicationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, discountApplicationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DiscountApplicationConnection")
+		case "edges":
+			out.Values[i] = ec._DiscountApplicationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._DiscountApplicationConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DiscountApplicationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var discountApplicationEdgeImplementors = []string{"DiscountApplicationEdge"}
+
+func (ec *executionContext) _DiscountApplicationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DiscountApplicationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, discountApplicationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DiscountApplicationEdge")
+		case "cursor":
+			out.Values[i] = ec._DiscountApplicationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DiscountApplicationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var discountCodeApplicationImplementors = []string{"DiscountCodeApplication", "DiscountApplication"}
+
+func (ec *executionContext) _DiscountCodeApplication(ctx context.Context, sel ast.SelectionSet, obj *model.DiscountCodeApplication) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, discountCodeApplicationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DiscountCodeApplication")
+		case "allocationMethod":
+			out.Values[i] = ec._DiscountCodeApplication_allocationMethod(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applicable":
+			out.Values[i] = ec._DiscountCodeApplication_applicable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._DiscountCodeApplication_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetSelection":
+			out.Values[i] = ec._DiscountCodeApplication_targetSelection(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetType":
+			out.Values[i] = ec._DiscountCodeApplication_targetType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._DiscountCodeApplication_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fulfillmentImplementors = []string{"Fulfillment"}
 
 func (ec *executionContext) _Fulfillment(ctx context.Context, sel ast.SelectionSet, obj *ent.Fulfillment) graphql.Marshaler {
@@ -18261,7 +19400,65 @@ func (ec *executionContext) _MailingAddressEdge(ctx context.Context, sel ast.Sel
 	return out
 }
 
-var moneyV2Implementors = []string{"MoneyV2"}
+var manualDiscountApplicationImplementors = []string{"ManualDiscountApplication", "DiscountApplication"}
+
+func (ec *executionContext) _ManualDiscountApplication(ctx context.Context, sel ast.SelectionSet, obj *model.ManualDiscountApplication) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, manualDiscountApplicationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ManualDiscountApplication")
+		case "allocationMethod":
+			out.Values[i] = ec._ManualDiscountApplication_allocationMethod(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._ManualDiscountApplication_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "targetSelection":
+			out.Values[i] = ec._ManualDiscountApplication_targetSelection(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetType":
+			out.Values[i] = ec._ManualDiscountApplication_targetType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._ManualDiscountApplication_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ManualDiscountApplication_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var moneyV2Implementors = []string{"MoneyV2", "PricingValue"}
 
 func (ec *executionContext) _MoneyV2(ctx context.Context, sel ast.SelectionSet, obj *money.V2) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, moneyV2Implementors)
@@ -18682,6 +19879,12 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Order_trackingEvents(ctx, field, obj)
 				})
+		case "discountApplications":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_discountApplications(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18960,6 +20163,39 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "startCursor":
 			out.Values[i] = ec._PageInfo_startCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pricingPercentageValueImplementors = []string{"PricingPercentageValue", "PricingValue"}
+
+func (ec *executionContext) _PricingPercentageValue(ctx context.Context, sel ast.SelectionSet, obj *model.PricingPercentageValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pricingPercentageValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PricingPercentageValue")
+		case "percentage":
+			out.Values[i] = ec._PricingPercentageValue_percentage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -19769,6 +21005,11 @@ func (ec *executionContext) unmarshalNAdminCustomerInviteInput2accountgraphᚋgr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAdminDiscountApplicationInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountApplicationInput(ctx context.Context, v any) (*model.AdminDiscountApplicationInput, error) {
+	res, err := ec.unmarshalInputAdminDiscountApplicationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAdminFulfillmentEventInput2accountgraphᚋgraphᚋmodelᚐAdminFulfillmentEventInput(ctx context.Context, v any) (model.AdminFulfillmentEventInput, error) {
 	res, err := ec.unmarshalInputAdminFulfillmentEventInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -20074,6 +21315,106 @@ func (ec *executionContext) marshalNDecimal2string(ctx context.Context, sel ast.
 		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDiscountApplication2accountgraphᚋgraphᚋmodelᚐDiscountApplication(ctx context.Context, sel ast.SelectionSet, v model.DiscountApplication) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DiscountApplication!")
+		return graphql.Null
+	}
+	return ec._DiscountApplication(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDiscountApplication2ᚕaccountgraphᚋgraphᚋmodelᚐDiscountApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DiscountApplication) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDiscountApplication2accountgraphᚋgraphᚋmodelᚐDiscountApplication(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNDiscountApplicationAllocationMethod2accountgraphᚋgraphᚋmodelᚐDiscountApplicationAllocationMethod(ctx context.Context, v any) (model.DiscountApplicationAllocationMethod, error) {
+	var res model.DiscountApplicationAllocationMethod
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDiscountApplicationAllocationMethod2accountgraphᚋgraphᚋmodelᚐDiscountApplicationAllocationMethod(ctx context.Context, sel ast.SelectionSet, v model.DiscountApplicationAllocationMethod) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNDiscountApplicationConnection2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *model.DiscountApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DiscountApplicationConnection!")
+		return graphql.Null
+	}
+	return ec._DiscountApplicationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDiscountApplicationEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DiscountApplicationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDiscountApplicationEdge2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDiscountApplicationEdge2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationEdge(ctx context.Context, sel ast.SelectionSet, v *model.DiscountApplicationEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DiscountApplicationEdge!")
+		return graphql.Null
+	}
+	return ec._DiscountApplicationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDiscountApplicationTargetSelection2accountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetSelection(ctx context.Context, v any) (model.DiscountApplicationTargetSelection, error) {
+	var res model.DiscountApplicationTargetSelection
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDiscountApplicationTargetSelection2accountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetSelection(ctx context.Context, sel ast.SelectionSet, v model.DiscountApplicationTargetSelection) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDiscountApplicationTargetType2accountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetType(ctx context.Context, v any) (model.DiscountApplicationTargetType, error) {
+	var res model.DiscountApplicationTargetType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDiscountApplicationTargetType2accountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetType(ctx context.Context, sel ast.SelectionSet, v model.DiscountApplicationTargetType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalNFulfillment2ᚖaccountgraphᚋentᚐFulfillment(ctx context.Context, sel ast.SelectionSet, v *ent.Fulfillment) graphql.Marshaler {
@@ -20489,6 +21830,14 @@ func (ec *executionContext) marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐP
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPricingValue2accountgraphᚋgraphᚋmodelᚐPricingValue(ctx context.Context, sel ast.SelectionSet, v model.PricingValue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PricingValue!")
+		return graphql.Null
+	}
+	return ec._PricingValue(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProduct2ᚖaccountgraphᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Product!")
@@ -20842,6 +22191,23 @@ func (ec *executionContext) marshalOAdminCustomerSortKeys2ᚖaccountgraphᚋgrap
 	return v
 }
 
+func (ec *executionContext) unmarshalOAdminDiscountApplicationInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountApplicationInputᚄ(ctx context.Context, v any) ([]*model.AdminDiscountApplicationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminDiscountApplicationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminDiscountApplicationInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountApplicationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOAdminErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐAdminErrorCode(ctx context.Context, v any) (*model.AdminErrorCode, error) {
 	if v == nil {
 		return nil, nil
@@ -21136,6 +22502,54 @@ func (ec *executionContext) marshalODecimal2ᚖstring(ctx context.Context, sel a
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalODiscountApplicationAllocationMethod2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationAllocationMethod(ctx context.Context, v any) (*model.DiscountApplicationAllocationMethod, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DiscountApplicationAllocationMethod)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODiscountApplicationAllocationMethod2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationAllocationMethod(ctx context.Context, sel ast.SelectionSet, v *model.DiscountApplicationAllocationMethod) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODiscountApplicationTargetSelection2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetSelection(ctx context.Context, v any) (*model.DiscountApplicationTargetSelection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DiscountApplicationTargetSelection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODiscountApplicationTargetSelection2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetSelection(ctx context.Context, sel ast.SelectionSet, v *model.DiscountApplicationTargetSelection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODiscountApplicationTargetType2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetType(ctx context.Context, v any) (*model.DiscountApplicationTargetType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DiscountApplicationTargetType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODiscountApplicationTargetType2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetType(ctx context.Context, sel ast.SelectionSet, v *model.DiscountApplicationTargetType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {

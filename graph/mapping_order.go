@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -13,6 +14,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/catalog"
 	"accountgraph/internal/loaders"
+	"accountgraph/internal/money"
 	"accountgraph/internal/order"
 	"accountgraph/internal/page"
 )
@@ -161,7 +163,13 @@ func orderInput(in model.AdminOrderInput) order.CreateInput {
 	out := order.CreateInput{
 		ExternalID: in.ExternalID, CustomerID: in.CustomerID, Email: in.Email, Phone: in.Phone,
 		ProcessedAt: in.ProcessedAt, Currency: string(in.CurrencyCode), Shipping: deref(in.TotalShippingPrice),
-		Tax: deref(in.TotalTax), Discounts: deref(in.TotalDiscounts), DiscountCodes: in.DiscountCodes,
+		Tax: deref(in.TotalTax), Discounts: deref(in.TotalDiscounts),
+	}
+	for _, d := range in.DiscountApplications {
+		out.DiscountApps = append(out.DiscountApps, order.DiscountInput{
+			Code: d.Code, Title: d.Title, Description: d.Description, Amount: d.Amount, Percentage: d.Percentage,
+			TargetType: string(*d.TargetType), TargetSelection: string(*d.TargetSelection), AllocationMethod: string(*d.AllocationMethod),
+		})
 	}
 	if in.FinancialStatus != nil {
 		out.FinancialStatus = string(*in.FinancialStatus)
@@ -251,4 +259,61 @@ func (r *Resolver) customerOrders(ctx context.Context, c *ent.Customer, args pag
 		conn.TotalCount = uint64(n)
 	}
 	return conn, nil
+}
+
+// discountApplications pages through an order's discounts, which are
+// stored with the order (a cursor is the discount's position, from 1).
+func discountApplications(o *ent.Order, args page.Args) (*model.DiscountApplicationConnection, error) {
+	w, err := page.NewWindow(args, "discounts")
+	if err != nil {
+		return nil, err
+	}
+	type item struct {
+		pos int
+		app schema.DiscountApplication
+	}
+	all := make([]item, len(o.DiscountApplications))
+	for i, a := range o.DiscountApplications {
+		all[i] = item{i + 1, a}
+	}
+	if w.Reverse != w.Backward {
+		slices.Reverse(all)
+	}
+	var rows []item
+	for _, it := range all {
+		if (w.After != nil && !beyond(it.pos, w.After.ID, w.Reverse)) || (w.Before != nil && !beyond(w.Before.ID, it.pos, w.Reverse)) {
+			continue
+		}
+		if len(rows) == w.Limit() {
+			break
+		}
+		rows = append(rows, it)
+	}
+	p := page.Finish(w, rows, func(it item) (string, int) { return "", it.pos })
+	conn := &model.DiscountApplicationConnection{PageInfo: pageInfo(p)}
+	for i, it := range p.Items {
+		node := discountApplication(it.app, o.CurrencyCode)
+		conn.Nodes = append(conn.Nodes, node)
+		conn.Edges = append(conn.Edges, &model.DiscountApplicationEdge{Cursor: p.Cursors[i], Node: node})
+	}
+	if conn.Nodes == nil {
+		conn.Nodes, conn.Edges = []model.DiscountApplication{}, []*model.DiscountApplicationEdge{}
+	}
+	return conn, nil
+}
+
+func discountApplication(a schema.DiscountApplication, currency string) model.DiscountApplication {
+	var value model.PricingValue
+	if a.Amount != nil {
+		value = money.NewV2(*a.Amount, currency)
+	} else if a.Percentage != nil {
+		value = &model.PricingPercentageValue{Percentage: *a.Percentage}
+	}
+	alloc := model.DiscountApplicationAllocationMethod(a.AllocationMethod)
+	sel := model.DiscountApplicationTargetSelection(a.TargetSelection)
+	typ := model.DiscountApplicationTargetType(a.TargetType)
+	if a.Code != "" {
+		return &model.DiscountCodeApplication{Code: a.Code, Applicable: true, AllocationMethod: alloc, TargetSelection: sel, TargetType: typ, Value: value}
+	}
+	return &model.ManualDiscountApplication{Title: a.Title, Description: nonEmpty(a.Description), AllocationMethod: alloc, TargetSelection: sel, TargetType: typ, Value: value}
 }

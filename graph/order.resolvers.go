@@ -132,6 +132,11 @@ func (r *orderResolver) TrackingEvents(ctx context.Context, obj *ent.Order) ([]*
 	return evs, err
 }
 
+// DiscountApplications is the resolver for the discountApplications field.
+func (r *orderResolver) DiscountApplications(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool) (*model.DiscountApplicationConnection, error) {
+	return discountApplications(obj, pageArgs(first, after, last, before, reverse))
+}
+
 // Variant is the resolver for the variant field.
 func (r *orderLineItemResolver) Variant(ctx context.Context, obj *ent.OrderLineItem) (*ent.ProductVariant, error) {
 	if obj.VariantID == nil {

@@ -550,3 +550,58 @@ func TestOrdersOfOthersAndGuests(t *testing.T) {
 		}
 	})
 }
+
+func TestOrderDiscountApplications(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		api.seedCatalog(t)
+		_, token, id := api.newCustomer(t, "saver")
+		api.createOrder(t, map[string]any{"customerId": id, "totalDiscounts": "10", "discountApplications": []any{
+			map[string]any{"code": "WELCOME10", "percentage": 10},
+			map[string]any{"title": "Loyal customer", "description": "Staff goodwill", "amount": "5.00", "targetType": "SHIPPING_LINE"},
+		}})
+		doc := `query($t: String!, $after: String) { customer(customerAccessToken: $t) { orders(first: 1) { nodes {
+  discountApplications(first: 1, after: $after) {
+    nodes { __typename allocationMethod targetSelection targetType
+      value { __typename ... on MoneyV2 { amount currencyCode } ... on PricingPercentageValue { percentage } }
+      ... on DiscountCodeApplication { code applicable }
+      ... on ManualDiscountApplication { title description } }
+    pageInfo { hasNextPage endCursor } } } } } }`
+		type page struct {
+			Orders struct {
+				Nodes []struct {
+					DiscountApplications struct {
+						Nodes    []map[string]any
+						PageInfo struct {
+							HasNextPage bool
+							EndCursor   string
+						}
+					}
+				}
+			}
+		}
+		var p1, p2 page
+		api.MustDo(t, doc, map[string]any{"t": token}, "customer", &p1)
+		d1 := p1.Orders.Nodes[0].DiscountApplications
+		api.MustDo(t, doc, map[string]any{"t": token, "after": d1.PageInfo.EndCursor}, "customer", &p2)
+		d2 := p2.Orders.Nodes[0].DiscountApplications
+		got := []any{d1.Nodes, d2.Nodes, d1.PageInfo.HasNextPage, d2.PageInfo.HasNextPage}
+		want := []any{
+			[]map[string]any{{"__typename": "DiscountCodeApplication", "allocationMethod": "ACROSS", "targetSelection": "ALL", "targetType": "LINE_ITEM",
+				"value": map[string]any{"__typename": "PricingPercentageValue", "percentage": 10.0}, "code": "WELCOME10", "applicable": true}},
+			[]map[string]any{{"__typename": "ManualDiscountApplication", "allocationMethod": "ACROSS", "targetSelection": "ALL", "targetType": "SHIPPING_LINE",
+				"value": map[string]any{"__typename": "MoneyV2", "amount": "5.00", "currencyCode": "EUR"}, "title": "Loyal customer", "description": "Staff goodwill"}},
+			true, false,
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("(-want +got):\n%s", d)
+		}
+		var bad struct{ adminPayload }
+		api.MustDo(t, orderCreateDoc, map[string]any{"order": map[string]any{"externalId": "disc-bad", "currencyCode": "EUR",
+			"lineItems":            []any{map[string]any{"title": "x", "quantity": 1, "price": "1"}},
+			"discountApplications": []any{map[string]any{"code": "X", "amount": "1", "percentage": 5}, map[string]any{"percentage": 150}},
+		}}, "adminOrderCreate", &bad, AsAdmin(adminKey))
+		if d := cmp.Diff([]string{"BLANK@order.discountApplications.1.code", "INVALID@order.discountApplications.0.amount", "INVALID@order.discountApplications.1.percentage"}, codes(bad.UserErrors)); d != "" {
+			t.Errorf("bad discounts (-want +got):\n%s", d)
+		}
+	})
+}

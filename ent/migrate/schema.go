@@ -266,7 +266,7 @@ var (
 		{Name: "total_price", Type: field.TypeInt64},
 		{Name: "total_refunded", Type: field.TypeInt64, Default: 0},
 		{Name: "status_key", Type: field.TypeString, Size: 64},
-		{Name: "discount_codes", Type: field.TypeJSON},
+		{Name: "discount_applications", Type: field.TypeJSON, Nullable: true},
 		{Name: "search_text", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "shipping_address_id", Type: field.TypeInt, Nullable: true},
 		{Name: "billing_address_id", Type: field.TypeInt, Nullable: true},

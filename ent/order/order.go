@@ -61,8 +61,8 @@ const (
 	FieldTotalRefunded = "total_refunded"
 	// FieldStatusKey holds the string denoting the status_key field in the database.
 	FieldStatusKey = "status_key"
-	// FieldDiscountCodes holds the string denoting the discount_codes field in the database.
-	FieldDiscountCodes = "discount_codes"
+	// FieldDiscountApplications holds the string denoting the discount_applications field in the database.
+	FieldDiscountApplications = "discount_applications"
 	// FieldShippingAddressID holds the string denoting the shipping_address_id field in the database.
 	FieldShippingAddressID = "shipping_address_id"
 	// FieldBillingAddressID holds the string denoting the billing_address_id field in the database.
@@ -135,7 +135,7 @@ var Columns = []string{
 	FieldTotalPrice,
 	FieldTotalRefunded,
 	FieldStatusKey,
-	FieldDiscountCodes,
+	FieldDiscountApplications,
 	FieldShippingAddressID,
 	FieldBillingAddressID,
 	FieldSearchText,
@@ -174,8 +174,6 @@ var (
 	DefaultTotalRefunded int64
 	// StatusKeyValidator is a validator for the "status_key" field. It is called by the builders before save.
 	StatusKeyValidator func(string) error
-	// DefaultDiscountCodes holds the default value on creation for the "discount_codes" field.
-	DefaultDiscountCodes []string
 	// DefaultSearchText holds the default value on creation for the "search_text" field.
 	DefaultSearchText string
 )

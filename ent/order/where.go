@@ -1275,6 +1275,16 @@ func StatusKeyContainsFold(v string) predicate.Order {
 	return predicate.Order(sql.FieldContainsFold(FieldStatusKey, v))
 }
 
+// DiscountApplicationsIsNil applies the IsNil predicate on the "discount_applications" field.
+func DiscountApplicationsIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldDiscountApplications))
+}
+
+// DiscountApplicationsNotNil applies the NotNil predicate on the "discount_applications" field.
+func DiscountApplicationsNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldDiscountApplications))
+}
+
 // ShippingAddressIDEQ applies the EQ predicate on the "shipping_address_id" field.
 func ShippingAddressIDEQ(v int) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldShippingAddressID, v))

@@ -8,6 +8,20 @@ import (
 	"entgo.io/ent/schema/index"
 )
 
+// DiscountApplication is a discount applied to an order: a code the buyer
+// entered, or a manual discount (no code) given by staff. Exactly one of
+// Amount (minor units) and Percentage is set.
+type DiscountApplication struct {
+	Code             string   `json:"code,omitempty"`
+	Title            string   `json:"title,omitempty"`
+	Description      string   `json:"description,omitempty"`
+	Amount           *int64   `json:"amount,omitempty"`
+	Percentage       *float64 `json:"percentage,omitempty"`
+	TargetType       string   `json:"targetType"`
+	TargetSelection  string   `json:"targetSelection"`
+	AllocationMethod string   `json:"allocationMethod"`
+}
+
 // Order is an order ingested from the shop's order system. Money fields are
 // in minor units of CurrencyCode. An order without a customer is a guest
 // order; it joins the account whose verified email matches.
@@ -43,7 +57,7 @@ func (Order) Fields() []ent.Field {
 		// StatusKey lets whoever has the order's status link read it
 		// without signing in (Shopify's `key=` on Order IDs).
 		field.String("status_key").Sensitive().MaxLen(64),
-		field.Strings("discount_codes").Default([]string{}),
+		field.JSON("discount_applications", []DiscountApplication{}).Optional(),
 		field.Int("shipping_address_id").Optional().Nillable(),
 		field.Int("billing_address_id").Optional().Nillable(),
 		// SearchText holds the name and line titles, lower-cased, for the

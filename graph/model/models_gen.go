@@ -16,6 +16,19 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
+// A discount applied to an order.
+type DiscountApplication interface {
+	IsDiscountApplication()
+	// How the discount is spread over its targets.
+	GetAllocationMethod() DiscountApplicationAllocationMethod
+	// Which of the targets it applies to.
+	GetTargetSelection() DiscountApplicationTargetSelection
+	// What it applies to.
+	GetTargetType() DiscountApplicationTargetType
+	// The discount: an amount or a percentage.
+	GetValue() PricingValue
+}
+
 // An error that can be shown to the user.
 type DisplayableError interface {
 	IsDisplayableError()
@@ -41,6 +54,26 @@ type AdminCustomerInvitePayload struct {
 	Customer *ent.Customer `json:"customer,omitempty"`
 	// What was wrong with the input.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// A discount applied to an ingested order: a code, or a manual discount with a title.
+type AdminDiscountApplicationInput struct {
+	// The code the buyer entered.
+	Code *string `json:"code,omitempty"`
+	// The name of a manual discount (when there is no code).
+	Title *string `json:"title,omitempty"`
+	// Why a manual discount was given.
+	Description *string `json:"description,omitempty"`
+	// A fixed amount off (give this or `percentage`).
+	Amount *string `json:"amount,omitempty"`
+	// A percentage off, above 0 and at most 100 (give this or `amount`).
+	Percentage *float64 `json:"percentage,omitempty"`
+	// What it applies to.
+	TargetType *DiscountApplicationTargetType `json:"targetType,omitempty"`
+	// Which targets.
+	TargetSelection *DiscountApplicationTargetSelection `json:"targetSelection,omitempty"`
+	// How it is spread.
+	AllocationMethod *DiscountApplicationAllocationMethod `json:"allocationMethod,omitempty"`
 }
 
 // A tracking event.
@@ -125,8 +158,8 @@ type AdminOrderInput struct {
 	TotalTax *string `json:"totalTax,omitempty"`
 	// Order-level discounts.
 	TotalDiscounts *string `json:"totalDiscounts,omitempty"`
-	// Discount codes used.
-	DiscountCodes []string `json:"discountCodes,omitempty"`
+	// The discounts applied (at most 20).
+	DiscountApplications []*AdminDiscountApplicationInput `json:"discountApplications,omitempty"`
 	// Where it ships to.
 	ShippingAddress *MailingAddressInput `json:"shippingAddress,omitempty"`
 	// Where it is billed.
@@ -523,6 +556,60 @@ func (this CustomerUserError) GetField() []string {
 // What went wrong, in words a customer can read.
 func (this CustomerUserError) GetMessage() string { return this.Message }
 
+// A page of discount applications.
+type DiscountApplicationConnection struct {
+	// The discounts with their cursors.
+	Edges []*DiscountApplicationEdge `json:"edges"`
+	// The discounts.
+	Nodes []DiscountApplication `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A discount application and its cursor.
+type DiscountApplicationEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The discount.
+	Node DiscountApplication `json:"node"`
+}
+
+// A discount from a code the buyer entered.
+type DiscountCodeApplication struct {
+	// How the discount is spread over its targets.
+	AllocationMethod DiscountApplicationAllocationMethod `json:"allocationMethod"`
+	// Whether the code applied to the order.
+	Applicable bool `json:"applicable"`
+	// The code.
+	Code string `json:"code"`
+	// Which of the targets it applies to.
+	TargetSelection DiscountApplicationTargetSelection `json:"targetSelection"`
+	// What it applies to.
+	TargetType DiscountApplicationTargetType `json:"targetType"`
+	// The discount: an amount or a percentage.
+	Value PricingValue `json:"value"`
+}
+
+func (DiscountCodeApplication) IsDiscountApplication() {}
+
+// How the discount is spread over its targets.
+func (this DiscountCodeApplication) GetAllocationMethod() DiscountApplicationAllocationMethod {
+	return this.AllocationMethod
+}
+
+// Which of the targets it applies to.
+func (this DiscountCodeApplication) GetTargetSelection() DiscountApplicationTargetSelection {
+	return this.TargetSelection
+}
+
+// What it applies to.
+func (this DiscountCodeApplication) GetTargetType() DiscountApplicationTargetType {
+	return this.TargetType
+}
+
+// The discount: an amount or a percentage.
+func (this DiscountCodeApplication) GetValue() PricingValue { return this.Value }
+
 // A line of a shipment.
 type FulfillmentLineItem struct {
 	// The order line.
@@ -609,6 +696,42 @@ type MailingAddressInput struct {
 	Zip *string `json:"zip,omitempty"`
 }
 
+// A discount given by staff, without a code.
+type ManualDiscountApplication struct {
+	// How the discount is spread over its targets.
+	AllocationMethod DiscountApplicationAllocationMethod `json:"allocationMethod"`
+	// Why it was given.
+	Description *string `json:"description,omitempty"`
+	// Which of the targets it applies to.
+	TargetSelection DiscountApplicationTargetSelection `json:"targetSelection"`
+	// What it applies to.
+	TargetType DiscountApplicationTargetType `json:"targetType"`
+	// The discount's name.
+	Title string `json:"title"`
+	// The discount: an amount or a percentage.
+	Value PricingValue `json:"value"`
+}
+
+func (ManualDiscountApplication) IsDiscountApplication() {}
+
+// How the discount is spread over its targets.
+func (this ManualDiscountApplication) GetAllocationMethod() DiscountApplicationAllocationMethod {
+	return this.AllocationMethod
+}
+
+// Which of the targets it applies to.
+func (this ManualDiscountApplication) GetTargetSelection() DiscountApplicationTargetSelection {
+	return this.TargetSelection
+}
+
+// What it applies to.
+func (this ManualDiscountApplication) GetTargetType() DiscountApplicationTargetType {
+	return this.TargetType
+}
+
+// The discount: an amount or a percentage.
+func (this ManualDiscountApplication) GetValue() PricingValue { return this.Value }
+
 // The root of every write.
 type Mutation struct {
 }
@@ -662,6 +785,14 @@ type PageInfo struct {
 	// The cursor of the first edge of this page.
 	StartCursor *string `json:"startCursor,omitempty"`
 }
+
+// A percentage.
+type PricingPercentageValue struct {
+	// The percentage, for example 15.0.
+	Percentage float64 `json:"percentage"`
+}
+
+func (PricingPercentageValue) IsPricingValue() {}
 
 // A page of variants.
 type ProductVariantConnection struct {
@@ -1498,6 +1629,186 @@ func (e *CustomerErrorCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e CustomerErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a discount is spread over its targets.
+type DiscountApplicationAllocationMethod string
+
+const (
+	// Spread across all targets.
+	DiscountApplicationAllocationMethodAcross DiscountApplicationAllocationMethod = "ACROSS"
+	// Applied to each target.
+	DiscountApplicationAllocationMethodEach DiscountApplicationAllocationMethod = "EACH"
+	// Applied to one target.
+	DiscountApplicationAllocationMethodOne DiscountApplicationAllocationMethod = "ONE"
+)
+
+var AllDiscountApplicationAllocationMethod = []DiscountApplicationAllocationMethod{
+	DiscountApplicationAllocationMethodAcross,
+	DiscountApplicationAllocationMethodEach,
+	DiscountApplicationAllocationMethodOne,
+}
+
+func (e DiscountApplicationAllocationMethod) IsValid() bool {
+	switch e {
+	case DiscountApplicationAllocationMethodAcross, DiscountApplicationAllocationMethodEach, DiscountApplicationAllocationMethodOne:
+		return true
+	}
+	return false
+}
+
+func (e DiscountApplicationAllocationMethod) String() string {
+	return string(e)
+}
+
+func (e *DiscountApplicationAllocationMethod) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DiscountApplicationAllocationMethod(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DiscountApplicationAllocationMethod", str)
+	}
+	return nil
+}
+
+func (e DiscountApplicationAllocationMethod) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DiscountApplicationAllocationMethod) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DiscountApplicationAllocationMethod) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Which targets a discount applies to.
+type DiscountApplicationTargetSelection string
+
+const (
+	// Every target.
+	DiscountApplicationTargetSelectionAll DiscountApplicationTargetSelection = "ALL"
+	// The targets the discount is meant for.
+	DiscountApplicationTargetSelectionEntitled DiscountApplicationTargetSelection = "ENTITLED"
+	// Targets named explicitly.
+	DiscountApplicationTargetSelectionExplicit DiscountApplicationTargetSelection = "EXPLICIT"
+)
+
+var AllDiscountApplicationTargetSelection = []DiscountApplicationTargetSelection{
+	DiscountApplicationTargetSelectionAll,
+	DiscountApplicationTargetSelectionEntitled,
+	DiscountApplicationTargetSelectionExplicit,
+}
+
+func (e DiscountApplicationTargetSelection) IsValid() bool {
+	switch e {
+	case DiscountApplicationTargetSelectionAll, DiscountApplicationTargetSelectionEntitled, DiscountApplicationTargetSelectionExplicit:
+		return true
+	}
+	return false
+}
+
+func (e DiscountApplicationTargetSelection) String() string {
+	return string(e)
+}
+
+func (e *DiscountApplicationTargetSelection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DiscountApplicationTargetSelection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DiscountApplicationTargetSelection", str)
+	}
+	return nil
+}
+
+func (e DiscountApplicationTargetSelection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DiscountApplicationTargetSelection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DiscountApplicationTargetSelection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a discount applies to.
+type DiscountApplicationTargetType string
+
+const (
+	// Order lines.
+	DiscountApplicationTargetTypeLineItem DiscountApplicationTargetType = "LINE_ITEM"
+	// Shipping.
+	DiscountApplicationTargetTypeShippingLine DiscountApplicationTargetType = "SHIPPING_LINE"
+)
+
+var AllDiscountApplicationTargetType = []DiscountApplicationTargetType{
+	DiscountApplicationTargetTypeLineItem,
+	DiscountApplicationTargetTypeShippingLine,
+}
+
+func (e DiscountApplicationTargetType) IsValid() bool {
+	switch e {
+	case DiscountApplicationTargetTypeLineItem, DiscountApplicationTargetTypeShippingLine:
+		return true
+	}
+	return false
+}
+
+func (e DiscountApplicationTargetType) String() string {
+	return string(e)
+}
+
+func (e *DiscountApplicationTargetType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DiscountApplicationTargetType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DiscountApplicationTargetType", str)
+	}
+	return nil
+}
+
+func (e DiscountApplicationTargetType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DiscountApplicationTargetType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DiscountApplicationTargetType) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

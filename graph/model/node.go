@@ -6,3 +6,8 @@ package model
 // Node is any object `node`/`nodes` can return. The concrete types are ent
 // entities, which do not know about GraphQL, so the interface has no methods.
 type Node any
+
+// PricingValue is a MoneyV2 or a PricingPercentageValue. MoneyV2 is bound
+// to money.V2, which cannot implement a method of this package, so the
+// union has no methods either.
+type PricingValue any

@@ -18,6 +18,7 @@ import (
 	"accountgraph/ent/customer"
 	entorder "accountgraph/ent/order"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/schema"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
@@ -69,6 +70,16 @@ type LineInput struct {
 	Discount     string
 }
 
+// DiscountInput is a discount applied to an ingested order.
+type DiscountInput struct {
+	Code, Title, Description *string
+	Amount                   *string
+	Percentage               *float64
+	TargetType               string
+	TargetSelection          string
+	AllocationMethod         string
+}
+
 // CreateInput is an ingested order.
 type CreateInput struct {
 	ExternalID      string
@@ -81,7 +92,7 @@ type CreateInput struct {
 	Shipping        string
 	Tax             string
 	Discounts       string
-	DiscountCodes   []string
+	DiscountApps    []DiscountInput
 	ShippingAddress *cust.AddressInput
 	BillingAddress  *cust.AddressInput
 }
@@ -94,6 +105,7 @@ type validated struct {
 	customerID              *int
 	shipping_, billing      *cust.ValidAddress
 	searchText              string
+	discountApps            []schema.DiscountApplication
 }
 
 func field(parts ...any) []string {
@@ -207,8 +219,38 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 		}
 		v.customerID = &id
 	}
-	if len(in.DiscountCodes) > 20 {
-		errs.Add(field("order", "discountCodes"), CodeTooMany, "At most 20 discount codes")
+	if len(in.DiscountApps) > 20 {
+		errs.Add(field("order", "discountApplications"), CodeTooMany, "At most 20 discounts")
+	}
+	for i, d := range in.DiscountApps {
+		f := func(name string) []string { return field("order", "discountApplications", i, name) }
+		app := schema.DiscountApplication{TargetType: d.TargetType, TargetSelection: d.TargetSelection, AllocationMethod: d.AllocationMethod}
+		trim := func(p *string) string {
+			if p == nil {
+				return ""
+			}
+			return strings.TrimSpace(*p)
+		}
+		app.Code, app.Title, app.Description = trim(d.Code), trim(d.Title), trim(d.Description)
+		switch {
+		case app.Code == "" && app.Title == "":
+			errs.Add(f("code"), CodeBlank, "A discount needs a code or a title")
+		case len(app.Code) > 255 || len(app.Title) > 255 || len(app.Description) > 1000:
+			errs.Add(f("code"), CodeTooLong, "Too long")
+		}
+		switch {
+		case (d.Amount == nil) == (d.Percentage == nil):
+			errs.Add(f("amount"), CodeInvalid, "Give either an amount or a percentage")
+		case d.Amount != nil:
+			n := amount(f("amount"), *d.Amount)
+			app.Amount = &n
+		case *d.Percentage <= 0 || *d.Percentage > 100:
+			errs.Add(f("percentage"), CodeInvalid, "Percentage must be above 0 and at most 100")
+		default:
+			p := *d.Percentage
+			app.Percentage = &p
+		}
+		v.discountApps = append(v.discountApps, app)
 	}
 	v.searchText = strings.ToLower(strings.Join(titles, " \n "))
 	return v, errs.Err()
@@ -291,7 +333,7 @@ func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *val
 		SetFinancialStatus(entorder.FinancialStatus(in.FinancialStatus)).SetFulfillmentStatus(entorder.FulfillmentStatusUNFULFILLED).
 		SetSubtotalPrice(v.subtotal).SetTotalShippingPrice(v.shipping).SetTotalTax(v.tax).
 		SetTotalDiscounts(v.discounts).SetTotalPrice(v.total).SetStatusKey(key[:32]).
-		SetDiscountCodes(append([]string{}, in.DiscountCodes...)).
+		SetDiscountApplications(v.discountApps).
 		SetSearchText(strings.ToLower(name) + " \n " + v.searchText)
 	for _, a := range []struct {
 		addr *cust.ValidAddress
