@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -42,12 +43,17 @@ func main() {
 	duration := flag.Duration("duration", 10*time.Second, "time per endpoint")
 	concurrency := flag.Int("concurrency", 16, "concurrent clients")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the GraphQL phase here")
+	memprofile := flag.String("memprofile", "", "write an allocation profile (after the GraphQL phase) here")
 	flag.Parse()
+	memProfile = *memprofile
 	if err := run(*dbKind, *pg, seedSize{*customers, *orders, *lines, *shipments}, *duration, *concurrency, *cpuprofile); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
+
+// memProfile is where -memprofile writes.
+var memProfile string
 
 func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency int, cpuprofile string) error {
 	ctx := context.Background()
@@ -105,6 +111,12 @@ func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency i
 	before := stmts()
 	gql := drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return graphqlRequest(ts.URL, tok) }, cpuprofile)
 	gql.statements = stmts() - before
+	if memProfile != "" {
+		if f, err := os.Create(memProfile); err == nil {
+			_ = pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
 	before = stmts()
 	base := drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return baselineRequest(ts.URL, tok) }, "")
 	base.statements = stmts() - before
