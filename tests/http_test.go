@@ -43,6 +43,9 @@ func TestHealthReadyMetricsGraphiQL(t *testing.T) {
 			if res.StatusCode != 200 || !strings.Contains(string(b), want) {
 				t.Errorf("%s: %d %.200s", path, res.StatusCode, b)
 			}
+			if len(res.Header.Get("X-Request-Id")) != 24 {
+				t.Errorf("%s: request id %q", path, res.Header.Get("X-Request-Id"))
+			}
 		}
 	})
 }

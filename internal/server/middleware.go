@@ -28,17 +28,14 @@ type requestInfo struct{ operation string }
 
 type requestInfoKey struct{}
 
-// withViewer gives every request an ID (a sane X-Request-Id from a proxy is
-// kept), the client address, and the admin key from Authorization.
+// withViewer adds the client address and the admin key from Authorization
+// to the request's viewer.
 func (s *Server) withViewer(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := r.Header.Get("X-Request-Id")
-		if !validRequestID.MatchString(id) {
-			id = newRequestID()
-		}
-		w.Header().Set("X-Request-Id", id)
-		v := &auth.Viewer{RequestID: id, IP: s.clientIP(r), UserAgent: r.UserAgent()}
-		ctx := auth.WithViewer(r.Context(), v)
+		ctx := r.Context()
+		v := auth.ViewerFrom(ctx)
+		id := v.RequestID
+		v.IP, v.UserAgent = s.clientIP(r), r.UserAgent()
 		if h := r.Header.Get("Authorization"); h != "" {
 			v.AdminKeyPresented = true
 			if secret, ok := strings.CutPrefix(h, "Bearer "); ok {
@@ -93,13 +90,20 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// accessLog writes one line per request: no bodies, no headers, no secrets.
+// accessLog gives every request an ID (a sane X-Request-Id from a proxy is
+// kept) and writes one line per request: no bodies, no headers, no
+// secrets. Probes and metric scrapes log at debug level.
 func (s *Server) accessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		id := r.Header.Get("X-Request-Id")
+		if !validRequestID.MatchString(id) {
+			id = newRequestID()
+		}
+		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}
 		info := &requestInfo{}
-		ctx := context.WithValue(r.Context(), requestInfoKey{}, info)
+		ctx := context.WithValue(auth.WithViewer(r.Context(), &auth.Viewer{RequestID: id}), requestInfoKey{}, info)
 		defer func() {
 			if v := recover(); v != nil {
 				s.log.ErrorContext(ctx, "panic in HTTP handler", "request_id", auth.ViewerFrom(ctx).RequestID, "panic", v)
@@ -108,8 +112,11 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 				}
 			}
 			level := slog.LevelInfo
-			if sw.status >= 500 {
+			switch {
+			case sw.status >= 500:
 				level = slog.LevelError
+			case r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics":
+				level = slog.LevelDebug
 			}
 			s.log.Log(ctx, level, "request", "request_id", auth.ViewerFrom(ctx).RequestID,
 				"method", r.Method, "path", r.URL.Path, "status", sw.status, "operation", info.operation,
