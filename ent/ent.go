@@ -4,6 +4,8 @@ package ent
 
 import (
 	"accountgraph/ent/adminapikey"
+	"accountgraph/ent/cart"
+	"accountgraph/ent/cartline"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
@@ -85,6 +87,8 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			adminapikey.Table:         adminapikey.ValidColumn,
+			cart.Table:                cart.ValidColumn,
+			cartline.Table:            cartline.ValidColumn,
 			customer.Table:            customer.ValidColumn,
 			customeraccesstoken.Table: customeraccesstoken.ValidColumn,
 			customertoken.Table:       customertoken.ValidColumn,

@@ -74,3 +74,9 @@ func (f *Fulfillment) TrackingInfoFirst(first *int) []*schema.TrackingInfo {
 	}
 	return out
 }
+
+// GlobalID is the cart's ID with its key: gid://accountgraph/Cart/7?key=….
+func (c *Cart) GlobalID() string { return gid.Encode("Cart", c.ID) + "?key=" + c.Key }
+
+// GlobalID is the line's ID.
+func (l *CartLine) GlobalID() string { return gid.Encode("CartLine", l.ID) }

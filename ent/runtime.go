@@ -4,6 +4,8 @@ package ent
 
 import (
 	"accountgraph/ent/adminapikey"
+	"accountgraph/ent/cart"
+	"accountgraph/ent/cartline"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
@@ -46,6 +48,56 @@ func init() {
 	adminapikeyDescKeyHash := adminapikeyFields[1].Descriptor()
 	// adminapikey.KeyHashValidator is a validator for the "key_hash" field. It is called by the builders before save.
 	adminapikey.KeyHashValidator = adminapikeyDescKeyHash.Validators[0].(func([]byte) error)
+	cartMixin := schema.Cart{}.Mixin()
+	cartMixinFields0 := cartMixin[0].Fields()
+	_ = cartMixinFields0
+	cartFields := schema.Cart{}.Fields()
+	_ = cartFields
+	// cartDescCreatedAt is the schema descriptor for created_at field.
+	cartDescCreatedAt := cartMixinFields0[0].Descriptor()
+	// cart.DefaultCreatedAt holds the default value on creation for the created_at field.
+	cart.DefaultCreatedAt = cartDescCreatedAt.Default.(func() time.Time)
+	// cartDescUpdatedAt is the schema descriptor for updated_at field.
+	cartDescUpdatedAt := cartMixinFields0[1].Descriptor()
+	// cart.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	cart.DefaultUpdatedAt = cartDescUpdatedAt.Default.(func() time.Time)
+	// cart.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	cart.UpdateDefaultUpdatedAt = cartDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// cartDescKey is the schema descriptor for key field.
+	cartDescKey := cartFields[0].Descriptor()
+	// cart.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	cart.KeyValidator = cartDescKey.Validators[0].(func(string) error)
+	// cartDescNote is the schema descriptor for note field.
+	cartDescNote := cartFields[3].Descriptor()
+	// cart.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	cart.NoteValidator = cartDescNote.Validators[0].(func(string) error)
+	// cartDescBuyerEmail is the schema descriptor for buyer_email field.
+	cartDescBuyerEmail := cartFields[4].Descriptor()
+	// cart.BuyerEmailValidator is a validator for the "buyer_email" field. It is called by the builders before save.
+	cart.BuyerEmailValidator = cartDescBuyerEmail.Validators[0].(func(string) error)
+	// cartDescBuyerPhone is the schema descriptor for buyer_phone field.
+	cartDescBuyerPhone := cartFields[5].Descriptor()
+	// cart.BuyerPhoneValidator is a validator for the "buyer_phone" field. It is called by the builders before save.
+	cart.BuyerPhoneValidator = cartDescBuyerPhone.Validators[0].(func(string) error)
+	// cartDescCountryCode is the schema descriptor for country_code field.
+	cartDescCountryCode := cartFields[6].Descriptor()
+	// cart.CountryCodeValidator is a validator for the "country_code" field. It is called by the builders before save.
+	cart.CountryCodeValidator = cartDescCountryCode.Validators[0].(func(string) error)
+	cartlineMixin := schema.CartLine{}.Mixin()
+	cartlineMixinFields0 := cartlineMixin[0].Fields()
+	_ = cartlineMixinFields0
+	cartlineFields := schema.CartLine{}.Fields()
+	_ = cartlineFields
+	// cartlineDescCreatedAt is the schema descriptor for created_at field.
+	cartlineDescCreatedAt := cartlineMixinFields0[0].Descriptor()
+	// cartline.DefaultCreatedAt holds the default value on creation for the created_at field.
+	cartline.DefaultCreatedAt = cartlineDescCreatedAt.Default.(func() time.Time)
+	// cartlineDescUpdatedAt is the schema descriptor for updated_at field.
+	cartlineDescUpdatedAt := cartlineMixinFields0[1].Descriptor()
+	// cartline.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	cartline.DefaultUpdatedAt = cartlineDescUpdatedAt.Default.(func() time.Time)
+	// cartline.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	cartline.UpdateDefaultUpdatedAt = cartlineDescUpdatedAt.UpdateDefault.(func() time.Time)
 	customerMixin := schema.Customer{}.Mixin()
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0

@@ -16,6 +16,10 @@ type Tx struct {
 	config
 	// AdminAPIKey is the client for interacting with the AdminAPIKey builders.
 	AdminAPIKey *AdminAPIKeyClient
+	// Cart is the client for interacting with the Cart builders.
+	Cart *CartClient
+	// CartLine is the client for interacting with the CartLine builders.
+	CartLine *CartLineClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
 	// CustomerAccessToken is the client for interacting with the CustomerAccessToken builders.
@@ -170,6 +174,8 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.AdminAPIKey = NewAdminAPIKeyClient(tx.config)
+	tx.Cart = NewCartClient(tx.config)
+	tx.CartLine = NewCartLineClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerAccessToken = NewCustomerAccessTokenClient(tx.config)
 	tx.CustomerToken = NewCustomerTokenClient(tx.config)

@@ -83,6 +83,10 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 		if o, err := r.Orders.ByStatusLink(ctx, key, query); err != nil || o != nil {
 			return o, err
 		}
+	case "Cart":
+		if c, err := r.Carts.ByID(ctx, id); err != nil || c != nil {
+			return c, err
+		}
 	}
 	return nil, nil
 }

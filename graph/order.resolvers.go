@@ -3,6 +3,7 @@ package graph
 import (
 	"accountgraph/ent"
 	"accountgraph/ent/order"
+	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
 	"accountgraph/internal/gid"
 	"context"
@@ -73,8 +74,8 @@ func (r *mutationResolver) AdminFulfillmentEventAdd(ctx context.Context, fulfill
 }
 
 // CustomAttributes is the resolver for the customAttributes field.
-func (r *orderResolver) CustomAttributes(ctx context.Context, obj *ent.Order) ([]*model.Attribute, error) {
-	return []*model.Attribute{}, nil
+func (r *orderResolver) CustomAttributes(ctx context.Context, obj *ent.Order) ([]*schema.Attribute, error) {
+	return []*schema.Attribute{}, nil
 }
 
 // CustomerLocale is the resolver for the customerLocale field.
@@ -146,8 +147,8 @@ func (r *orderLineItemResolver) Variant(ctx context.Context, obj *ent.OrderLineI
 }
 
 // CustomAttributes is the resolver for the customAttributes field.
-func (r *orderLineItemResolver) CustomAttributes(ctx context.Context, obj *ent.OrderLineItem) ([]*model.Attribute, error) {
-	return []*model.Attribute{}, nil
+func (r *orderLineItemResolver) CustomAttributes(ctx context.Context, obj *ent.OrderLineItem) ([]*schema.Attribute, error) {
+	return []*schema.Attribute{}, nil
 }
 
 // Fulfillment returns FulfillmentResolver implementation.

@@ -8,6 +8,7 @@ import (
 	"context"
 
 	"accountgraph/ent"
+	"accountgraph/internal/cart"
 	"accountgraph/internal/catalog"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/loaders"
@@ -20,6 +21,7 @@ type Resolver struct {
 	Customers *customer.Service
 	Orders    *order.Service
 	Catalog   *catalog.Service
+	Carts     *cart.Service
 }
 
 // loaders returns the request's dataloaders.

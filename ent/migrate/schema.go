@@ -24,6 +24,71 @@ var (
 		Columns:    AdminAPIKeysColumns,
 		PrimaryKey: []*schema.Column{AdminAPIKeysColumns[0]},
 	}
+	// CartsColumns holds the columns for the "carts" table.
+	CartsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "key", Type: field.TypeString, Size: 64},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "MERGED"}, Default: "OPEN"},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 5000},
+		{Name: "buyer_email", Type: field.TypeString, Nullable: true, Size: 254},
+		{Name: "buyer_phone", Type: field.TypeString, Nullable: true, Size: 20},
+		{Name: "country_code", Type: field.TypeString, Nullable: true, Size: 2},
+		{Name: "attributes", Type: field.TypeJSON, Nullable: true},
+		{Name: "discount_codes", Type: field.TypeJSON, Nullable: true},
+	}
+	// CartsTable holds the schema information for the "carts" table.
+	CartsTable = &schema.Table{
+		Name:       "carts",
+		Columns:    CartsColumns,
+		PrimaryKey: []*schema.Column{CartsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "cart_customer_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{CartsColumns[4], CartsColumns[5]},
+			},
+		},
+	}
+	// CartLinesColumns holds the columns for the "cart_lines" table.
+	CartLinesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "attributes", Type: field.TypeJSON, Nullable: true},
+		{Name: "cart_id", Type: field.TypeInt},
+		{Name: "variant_id", Type: field.TypeInt},
+	}
+	// CartLinesTable holds the schema information for the "cart_lines" table.
+	CartLinesTable = &schema.Table{
+		Name:       "cart_lines",
+		Columns:    CartLinesColumns,
+		PrimaryKey: []*schema.Column{CartLinesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "cart_lines_carts_lines",
+				Columns:    []*schema.Column{CartLinesColumns[5]},
+				RefColumns: []*schema.Column{CartsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "cart_lines_product_variants_variant",
+				Columns:    []*schema.Column{CartLinesColumns[6]},
+				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "cartline_cart_id_variant_id",
+				Unique:  true,
+				Columns: []*schema.Column{CartLinesColumns[5], CartLinesColumns[6]},
+			},
+		},
+	}
 	// CustomersColumns holds the columns for the "customers" table.
 	CustomersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -435,6 +500,8 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		AdminAPIKeysTable,
+		CartsTable,
+		CartLinesTable,
 		CustomersTable,
 		CustomerAccessTokensTable,
 		CustomerTokensTable,
@@ -450,6 +517,8 @@ var (
 )
 
 func init() {
+	CartLinesTable.ForeignKeys[0].RefTable = CartsTable
+	CartLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
 	CustomersTable.ForeignKeys[0].RefTable = MailingAddressesTable
 	CustomerAccessTokensTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTokensTable.ForeignKeys[0].RefTable = CustomersTable

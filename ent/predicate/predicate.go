@@ -9,6 +9,12 @@ import (
 // AdminAPIKey is the predicate function for adminapikey builders.
 type AdminAPIKey func(*sql.Selector)
 
+// Cart is the predicate function for cart builders.
+type Cart func(*sql.Selector)
+
+// CartLine is the predicate function for cartline builders.
+type CartLine func(*sql.Selector)
+
 // Customer is the predicate function for customer builders.
 type Customer func(*sql.Selector)
 

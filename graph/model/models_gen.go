@@ -287,12 +287,30 @@ func (this AdminUserError) GetField() []string {
 // What went wrong, in words a customer can read.
 func (this AdminUserError) GetMessage() string { return this.Message }
 
-// A custom key and value.
-type Attribute struct {
+// A custom attribute.
+type AttributeInput struct {
 	// The key.
 	Key string `json:"key"`
 	// The value.
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value"`
+}
+
+// A page of cart lines.
+type BaseCartLineConnection struct {
+	// The lines with their cursors.
+	Edges []*BaseCartLineEdge `json:"edges"`
+	// The lines.
+	Nodes []BaseCartLine `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A cart line and its cursor.
+type BaseCartLineEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The line.
+	Node BaseCartLine `json:"node"`
 }
 
 // The buyer of an `@inContext` directive.
@@ -301,6 +319,205 @@ type BuyerInput struct {
 	CustomerAccessToken string `json:"customerAccessToken"`
 	// The B2B company location the buyer acts for.
 	CompanyLocationID *string `json:"companyLocationId,omitempty"`
+}
+
+// Who is buying.
+type CartBuyerIdentity struct {
+	// The buyer's country.
+	CountryCode *CountryCode `json:"countryCode,omitempty"`
+	// The signed-in customer, when the cart is theirs and the request carries their token.
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// The buyer's email.
+	Email *string `json:"email,omitempty"`
+	// The buyer's phone.
+	Phone *string `json:"phone,omitempty"`
+}
+
+// Who is buying.
+type CartBuyerIdentityInput struct {
+	// The buyer's country.
+	CountryCode *CountryCode `json:"countryCode,omitempty"`
+	// A customer access token: the cart becomes that customer's open cart.
+	CustomerAccessToken *string `json:"customerAccessToken,omitempty"`
+	// The buyer's email.
+	Email *string `json:"email,omitempty"`
+	// The buyer's phone.
+	Phone *string `json:"phone,omitempty"`
+}
+
+// The result of `cartBuyerIdentityUpdate`.
+type CartBuyerIdentityUpdatePayload struct {
+	// The cart.
+	Cart *ent.Cart `json:"cart,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	UserErrors []*CartUserError `json:"userErrors"`
+	// Things to tell the buyer.
+	Warnings []*CartWarning `json:"warnings"`
+}
+
+// What a cart costs.
+type CartCost struct {
+	// The amount to pay at checkout.
+	CheckoutChargeAmount *money.V2 `json:"checkoutChargeAmount"`
+	// The lines' total.
+	SubtotalAmount *money.V2 `json:"subtotalAmount"`
+	// Whether the subtotal is an estimate; false.
+	SubtotalAmountEstimated bool `json:"subtotalAmountEstimated"`
+	// The total.
+	TotalAmount *money.V2 `json:"totalAmount"`
+	// Whether the total is an estimate; false.
+	TotalAmountEstimated bool `json:"totalAmountEstimated"`
+	// Duties; not computed, so null.
+	TotalDutyAmount *money.V2 `json:"totalDutyAmount,omitempty"`
+	// Whether duties are estimated; false.
+	TotalDutyAmountEstimated bool `json:"totalDutyAmountEstimated"`
+	// Tax; not computed, so null.
+	TotalTaxAmount *money.V2 `json:"totalTaxAmount,omitempty"`
+	// Whether tax is estimated; false.
+	TotalTaxAmountEstimated bool `json:"totalTaxAmountEstimated"`
+}
+
+// The result of `cartCreate`.
+type CartCreatePayload struct {
+	// The cart.
+	Cart *ent.Cart `json:"cart,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	UserErrors []*CartUserError `json:"userErrors"`
+	// Things to tell the buyer.
+	Warnings []*CartWarning `json:"warnings"`
+}
+
+// A discount code entered on a cart.
+type CartDiscountCode struct {
+	// Whether it applies to the cart.
+	Applicable bool `json:"applicable"`
+	// The code.
+	Code string `json:"code"`
+}
+
+// A new cart.
+type CartInput struct {
+	// Custom attributes.
+	Attributes []*AttributeInput `json:"attributes,omitempty"`
+	// Who is buying.
+	BuyerIdentity *CartBuyerIdentityInput `json:"buyerIdentity,omitempty"`
+	// Discount codes.
+	DiscountCodes []string `json:"discountCodes,omitempty"`
+	// Lines to add.
+	Lines []*CartLineInput `json:"lines,omitempty"`
+	// A note.
+	Note *string `json:"note,omitempty"`
+}
+
+// What a cart line costs.
+type CartLineCost struct {
+	// The price of one unit.
+	AmountPerQuantity *money.V2 `json:"amountPerQuantity"`
+	// The compare-at price of one unit.
+	CompareAtAmountPerQuantity *money.V2 `json:"compareAtAmountPerQuantity,omitempty"`
+	// Units × price.
+	SubtotalAmount *money.V2 `json:"subtotalAmount"`
+	// The line's total.
+	TotalAmount *money.V2 `json:"totalAmount"`
+}
+
+// A line to add.
+type CartLineInput struct {
+	// Custom attributes of the line.
+	Attributes []*AttributeInput `json:"attributes,omitempty"`
+	// The variant's global ID.
+	MerchandiseID string `json:"merchandiseId"`
+	// Units (1 to 999).
+	Quantity *int `json:"quantity,omitempty"`
+}
+
+// A change to a line.
+type CartLineUpdateInput struct {
+	// Custom attributes of the line.
+	Attributes []*AttributeInput `json:"attributes,omitempty"`
+	// The line's ID.
+	ID string `json:"id"`
+	// Another variant for the line.
+	MerchandiseID *string `json:"merchandiseId,omitempty"`
+	// New units; 0 removes the line.
+	Quantity *int `json:"quantity,omitempty"`
+}
+
+// The result of `cartLinesAdd`.
+type CartLinesAddPayload struct {
+	// The cart.
+	Cart *ent.Cart `json:"cart,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	UserErrors []*CartUserError `json:"userErrors"`
+	// Things to tell the buyer.
+	Warnings []*CartWarning `json:"warnings"`
+}
+
+// The result of `cartLinesRemove`.
+type CartLinesRemovePayload struct {
+	// The cart.
+	Cart *ent.Cart `json:"cart,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	UserErrors []*CartUserError `json:"userErrors"`
+	// Things to tell the buyer.
+	Warnings []*CartWarning `json:"warnings"`
+}
+
+// The result of `cartLinesUpdate`.
+type CartLinesUpdatePayload struct {
+	// The cart.
+	Cart *ent.Cart `json:"cart,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	UserErrors []*CartUserError `json:"userErrors"`
+	// Things to tell the buyer.
+	Warnings []*CartWarning `json:"warnings"`
+}
+
+// The result of `cartNoteUpdate`.
+type CartNoteUpdatePayload struct {
+	// The cart.
+	Cart *ent.Cart `json:"cart,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	UserErrors []*CartUserError `json:"userErrors"`
+	// Things to tell the buyer.
+	Warnings []*CartWarning `json:"warnings"`
+}
+
+// An error in the input of a cart mutation.
+type CartUserError struct {
+	// What kind of error it is.
+	Code *CartErrorCode `json:"code,omitempty"`
+	// The path to the input field.
+	Field []string `json:"field,omitempty"`
+	// What went wrong.
+	Message string `json:"message"`
+}
+
+func (CartUserError) IsDisplayableError() {}
+
+// The path to the input field that caused the error.
+func (this CartUserError) GetField() []string {
+	if this.Field == nil {
+		return nil
+	}
+	interfaceSlice := make([]string, 0, len(this.Field))
+	for _, concrete := range this.Field {
+		interfaceSlice = append(interfaceSlice, concrete)
+	}
+	return interfaceSlice
+}
+
+// What went wrong, in words a customer can read.
+func (this CartUserError) GetMessage() string { return this.Message }
+
+// A warning about a cart (the change was made).
+type CartWarning struct {
+	// What kind of warning it is.
+	Code CartWarningCode `json:"code"`
+	// What happened.
+	Message string `json:"message"`
+	// The line or variant concerned.
+	Target string `json:"target"`
 }
 
 // A secret that identifies a signed-in customer. Send it with every customer operation.
@@ -990,6 +1207,260 @@ func (e *AdminErrorCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e AdminErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of `CartUserError`, as on Shopify.
+type CartErrorCode string
+
+const (
+	CartErrorCodeAddressFieldContainsEmojis                            CartErrorCode = "ADDRESS_FIELD_CONTAINS_EMOJIS"
+	CartErrorCodeAddressFieldContainsHTMLTags                          CartErrorCode = "ADDRESS_FIELD_CONTAINS_HTML_TAGS"
+	CartErrorCodeAddressFieldContainsURL                               CartErrorCode = "ADDRESS_FIELD_CONTAINS_URL"
+	CartErrorCodeAddressFieldDoesNotMatchExpectedPattern               CartErrorCode = "ADDRESS_FIELD_DOES_NOT_MATCH_EXPECTED_PATTERN"
+	CartErrorCodeAddressFieldIsRequired                                CartErrorCode = "ADDRESS_FIELD_IS_REQUIRED"
+	CartErrorCodeAddressFieldIsTooLong                                 CartErrorCode = "ADDRESS_FIELD_IS_TOO_LONG"
+	CartErrorCodeBundlesAndAddonsCannotBeMixed                         CartErrorCode = "BUNDLES_AND_ADDONS_CANNOT_BE_MIXED"
+	CartErrorCodeBuyerCannotPurchaseForCompanyLocation                 CartErrorCode = "BUYER_CANNOT_PURCHASE_FOR_COMPANY_LOCATION"
+	CartErrorCodeCartTooLarge                                          CartErrorCode = "CART_TOO_LARGE"
+	CartErrorCodeGiftCardRecipientInvalid                              CartErrorCode = "GIFT_CARD_RECIPIENT_INVALID"
+	CartErrorCodeInvalid                                               CartErrorCode = "INVALID"
+	CartErrorCodeInvalidCompanyLocation                                CartErrorCode = "INVALID_COMPANY_LOCATION"
+	CartErrorCodeInvalidDeliveryAddressID                              CartErrorCode = "INVALID_DELIVERY_ADDRESS_ID"
+	CartErrorCodeInvalidDeliveryGroup                                  CartErrorCode = "INVALID_DELIVERY_GROUP"
+	CartErrorCodeInvalidDeliveryOption                                 CartErrorCode = "INVALID_DELIVERY_OPTION"
+	CartErrorCodeInvalidIncrement                                      CartErrorCode = "INVALID_INCREMENT"
+	CartErrorCodeInvalidMerchandiseLine                                CartErrorCode = "INVALID_MERCHANDISE_LINE"
+	CartErrorCodeInvalidMetafields                                     CartErrorCode = "INVALID_METAFIELDS"
+	CartErrorCodeInvalidPayment                                        CartErrorCode = "INVALID_PAYMENT"
+	CartErrorCodeInvalidPaymentDeferredPaymentRequired                 CartErrorCode = "INVALID_PAYMENT_DEFERRED_PAYMENT_REQUIRED"
+	CartErrorCodeInvalidPaymentEmptyCart                               CartErrorCode = "INVALID_PAYMENT_EMPTY_CART"
+	CartErrorCodeInvalidZipCodeForCountry                              CartErrorCode = "INVALID_ZIP_CODE_FOR_COUNTRY"
+	CartErrorCodeInvalidZipCodeForProvince                             CartErrorCode = "INVALID_ZIP_CODE_FOR_PROVINCE"
+	CartErrorCodeLessThan                                              CartErrorCode = "LESS_THAN"
+	CartErrorCodeMaximumExceeded                                       CartErrorCode = "MAXIMUM_EXCEEDED"
+	CartErrorCodeMerchandiseLineTransformersRunError                   CartErrorCode = "MERCHANDISE_LINE_TRANSFORMERS_RUN_ERROR"
+	CartErrorCodeMerchandiseNotApplicable                              CartErrorCode = "MERCHANDISE_NOT_APPLICABLE"
+	CartErrorCodeMinimumNotMet                                         CartErrorCode = "MINIMUM_NOT_MET"
+	CartErrorCodeMissingCustomerAccessToken                            CartErrorCode = "MISSING_CUSTOMER_ACCESS_TOKEN"
+	CartErrorCodeMissingDiscountCode                                   CartErrorCode = "MISSING_DISCOUNT_CODE"
+	CartErrorCodeMissingNote                                           CartErrorCode = "MISSING_NOTE"
+	CartErrorCodeNoteTooLong                                           CartErrorCode = "NOTE_TOO_LONG"
+	CartErrorCodeOnlyOneDeliveryAddressCanBeSelected                   CartErrorCode = "ONLY_ONE_DELIVERY_ADDRESS_CAN_BE_SELECTED"
+	CartErrorCodeParentLineInvalidReference                            CartErrorCode = "PARENT_LINE_INVALID_REFERENCE"
+	CartErrorCodeParentLineNestingTooDeep                              CartErrorCode = "PARENT_LINE_NESTING_TOO_DEEP"
+	CartErrorCodeParentLineNotFound                                    CartErrorCode = "PARENT_LINE_NOT_FOUND"
+	CartErrorCodeParentLineOperationBlocked                            CartErrorCode = "PARENT_LINE_OPERATION_BLOCKED"
+	CartErrorCodePaymentsCreditCardBaseExpired                         CartErrorCode = "PAYMENTS_CREDIT_CARD_BASE_EXPIRED"
+	CartErrorCodePaymentsCreditCardBaseGatewayNotSupported             CartErrorCode = "PAYMENTS_CREDIT_CARD_BASE_GATEWAY_NOT_SUPPORTED"
+	CartErrorCodePaymentsCreditCardGeneric                             CartErrorCode = "PAYMENTS_CREDIT_CARD_GENERIC"
+	CartErrorCodePaymentsCreditCardMonthInclusion                      CartErrorCode = "PAYMENTS_CREDIT_CARD_MONTH_INCLUSION"
+	CartErrorCodePaymentsCreditCardNumberInvalid                       CartErrorCode = "PAYMENTS_CREDIT_CARD_NUMBER_INVALID"
+	CartErrorCodePaymentsCreditCardNumberInvalidFormat                 CartErrorCode = "PAYMENTS_CREDIT_CARD_NUMBER_INVALID_FORMAT"
+	CartErrorCodePaymentsCreditCardVerificationValueBlank              CartErrorCode = "PAYMENTS_CREDIT_CARD_VERIFICATION_VALUE_BLANK"
+	CartErrorCodePaymentsCreditCardVerificationValueInvalidForCardType CartErrorCode = "PAYMENTS_CREDIT_CARD_VERIFICATION_VALUE_INVALID_FOR_CARD_TYPE"
+	CartErrorCodePaymentsCreditCardYearExpired                         CartErrorCode = "PAYMENTS_CREDIT_CARD_YEAR_EXPIRED"
+	CartErrorCodePaymentsCreditCardYearInvalidExpiryYear               CartErrorCode = "PAYMENTS_CREDIT_CARD_YEAR_INVALID_EXPIRY_YEAR"
+	CartErrorCodePaymentMethodNotApplicable                            CartErrorCode = "PAYMENT_METHOD_NOT_APPLICABLE"
+	CartErrorCodePaymentMethodNotSupported                             CartErrorCode = "PAYMENT_METHOD_NOT_SUPPORTED"
+	CartErrorCodePendingDeliveryGroups                                 CartErrorCode = "PENDING_DELIVERY_GROUPS"
+	CartErrorCodeProvinceNotFound                                      CartErrorCode = "PROVINCE_NOT_FOUND"
+	CartErrorCodeSellingPlanNotApplicable                              CartErrorCode = "SELLING_PLAN_NOT_APPLICABLE"
+	CartErrorCodeServiceUnavailable                                    CartErrorCode = "SERVICE_UNAVAILABLE"
+	CartErrorCodeTooManyDeliveryAddresses                              CartErrorCode = "TOO_MANY_DELIVERY_ADDRESSES"
+	CartErrorCodeUnspecifiedAddressError                               CartErrorCode = "UNSPECIFIED_ADDRESS_ERROR"
+	CartErrorCodeValidationCustom                                      CartErrorCode = "VALIDATION_CUSTOM"
+	CartErrorCodeVariantRequiresSellingPlan                            CartErrorCode = "VARIANT_REQUIRES_SELLING_PLAN"
+	CartErrorCodeZipCodeNotSupported                                   CartErrorCode = "ZIP_CODE_NOT_SUPPORTED"
+)
+
+var AllCartErrorCode = []CartErrorCode{
+	CartErrorCodeAddressFieldContainsEmojis,
+	CartErrorCodeAddressFieldContainsHTMLTags,
+	CartErrorCodeAddressFieldContainsURL,
+	CartErrorCodeAddressFieldDoesNotMatchExpectedPattern,
+	CartErrorCodeAddressFieldIsRequired,
+	CartErrorCodeAddressFieldIsTooLong,
+	CartErrorCodeBundlesAndAddonsCannotBeMixed,
+	CartErrorCodeBuyerCannotPurchaseForCompanyLocation,
+	CartErrorCodeCartTooLarge,
+	CartErrorCodeGiftCardRecipientInvalid,
+	CartErrorCodeInvalid,
+	CartErrorCodeInvalidCompanyLocation,
+	CartErrorCodeInvalidDeliveryAddressID,
+	CartErrorCodeInvalidDeliveryGroup,
+	CartErrorCodeInvalidDeliveryOption,
+	CartErrorCodeInvalidIncrement,
+	CartErrorCodeInvalidMerchandiseLine,
+	CartErrorCodeInvalidMetafields,
+	CartErrorCodeInvalidPayment,
+	CartErrorCodeInvalidPaymentDeferredPaymentRequired,
+	CartErrorCodeInvalidPaymentEmptyCart,
+	CartErrorCodeInvalidZipCodeForCountry,
+	CartErrorCodeInvalidZipCodeForProvince,
+	CartErrorCodeLessThan,
+	CartErrorCodeMaximumExceeded,
+	CartErrorCodeMerchandiseLineTransformersRunError,
+	CartErrorCodeMerchandiseNotApplicable,
+	CartErrorCodeMinimumNotMet,
+	CartErrorCodeMissingCustomerAccessToken,
+	CartErrorCodeMissingDiscountCode,
+	CartErrorCodeMissingNote,
+	CartErrorCodeNoteTooLong,
+	CartErrorCodeOnlyOneDeliveryAddressCanBeSelected,
+	CartErrorCodeParentLineInvalidReference,
+	CartErrorCodeParentLineNestingTooDeep,
+	CartErrorCodeParentLineNotFound,
+	CartErrorCodeParentLineOperationBlocked,
+	CartErrorCodePaymentsCreditCardBaseExpired,
+	CartErrorCodePaymentsCreditCardBaseGatewayNotSupported,
+	CartErrorCodePaymentsCreditCardGeneric,
+	CartErrorCodePaymentsCreditCardMonthInclusion,
+	CartErrorCodePaymentsCreditCardNumberInvalid,
+	CartErrorCodePaymentsCreditCardNumberInvalidFormat,
+	CartErrorCodePaymentsCreditCardVerificationValueBlank,
+	CartErrorCodePaymentsCreditCardVerificationValueInvalidForCardType,
+	CartErrorCodePaymentsCreditCardYearExpired,
+	CartErrorCodePaymentsCreditCardYearInvalidExpiryYear,
+	CartErrorCodePaymentMethodNotApplicable,
+	CartErrorCodePaymentMethodNotSupported,
+	CartErrorCodePendingDeliveryGroups,
+	CartErrorCodeProvinceNotFound,
+	CartErrorCodeSellingPlanNotApplicable,
+	CartErrorCodeServiceUnavailable,
+	CartErrorCodeTooManyDeliveryAddresses,
+	CartErrorCodeUnspecifiedAddressError,
+	CartErrorCodeValidationCustom,
+	CartErrorCodeVariantRequiresSellingPlan,
+	CartErrorCodeZipCodeNotSupported,
+}
+
+func (e CartErrorCode) IsValid() bool {
+	switch e {
+	case CartErrorCodeAddressFieldContainsEmojis, CartErrorCodeAddressFieldContainsHTMLTags, CartErrorCodeAddressFieldContainsURL, CartErrorCodeAddressFieldDoesNotMatchExpectedPattern, CartErrorCodeAddressFieldIsRequired, CartErrorCodeAddressFieldIsTooLong, CartErrorCodeBundlesAndAddonsCannotBeMixed, CartErrorCodeBuyerCannotPurchaseForCompanyLocation, CartErrorCodeCartTooLarge, CartErrorCodeGiftCardRecipientInvalid, CartErrorCodeInvalid, CartErrorCodeInvalidCompanyLocation, CartErrorCodeInvalidDeliveryAddressID, CartErrorCodeInvalidDeliveryGroup, CartErrorCodeInvalidDeliveryOption, CartErrorCodeInvalidIncrement, CartErrorCodeInvalidMerchandiseLine, CartErrorCodeInvalidMetafields, CartErrorCodeInvalidPayment, CartErrorCodeInvalidPaymentDeferredPaymentRequired, CartErrorCodeInvalidPaymentEmptyCart, CartErrorCodeInvalidZipCodeForCountry, CartErrorCodeInvalidZipCodeForProvince, CartErrorCodeLessThan, CartErrorCodeMaximumExceeded, CartErrorCodeMerchandiseLineTransformersRunError, CartErrorCodeMerchandiseNotApplicable, CartErrorCodeMinimumNotMet, CartErrorCodeMissingCustomerAccessToken, CartErrorCodeMissingDiscountCode, CartErrorCodeMissingNote, CartErrorCodeNoteTooLong, CartErrorCodeOnlyOneDeliveryAddressCanBeSelected, CartErrorCodeParentLineInvalidReference, CartErrorCodeParentLineNestingTooDeep, CartErrorCodeParentLineNotFound, CartErrorCodeParentLineOperationBlocked, CartErrorCodePaymentsCreditCardBaseExpired, CartErrorCodePaymentsCreditCardBaseGatewayNotSupported, CartErrorCodePaymentsCreditCardGeneric, CartErrorCodePaymentsCreditCardMonthInclusion, CartErrorCodePaymentsCreditCardNumberInvalid, CartErrorCodePaymentsCreditCardNumberInvalidFormat, CartErrorCodePaymentsCreditCardVerificationValueBlank, CartErrorCodePaymentsCreditCardVerificationValueInvalidForCardType, CartErrorCodePaymentsCreditCardYearExpired, CartErrorCodePaymentsCreditCardYearInvalidExpiryYear, CartErrorCodePaymentMethodNotApplicable, CartErrorCodePaymentMethodNotSupported, CartErrorCodePendingDeliveryGroups, CartErrorCodeProvinceNotFound, CartErrorCodeSellingPlanNotApplicable, CartErrorCodeServiceUnavailable, CartErrorCodeTooManyDeliveryAddresses, CartErrorCodeUnspecifiedAddressError, CartErrorCodeValidationCustom, CartErrorCodeVariantRequiresSellingPlan, CartErrorCodeZipCodeNotSupported:
+		return true
+	}
+	return false
+}
+
+func (e CartErrorCode) String() string {
+	return string(e)
+}
+
+func (e *CartErrorCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CartErrorCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CartErrorCode", str)
+	}
+	return nil
+}
+
+func (e CartErrorCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CartErrorCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CartErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of `CartWarning`, as on Shopify.
+type CartWarningCode string
+
+const (
+	CartWarningCodeDiscountCodeNotHonoured                              CartWarningCode = "DISCOUNT_CODE_NOT_HONOURED"
+	CartWarningCodeDiscountCurrentlyInactive                            CartWarningCode = "DISCOUNT_CURRENTLY_INACTIVE"
+	CartWarningCodeDiscountCustomerNotEligible                          CartWarningCode = "DISCOUNT_CUSTOMER_NOT_ELIGIBLE"
+	CartWarningCodeDiscountCustomerUsageLimitReached                    CartWarningCode = "DISCOUNT_CUSTOMER_USAGE_LIMIT_REACHED"
+	CartWarningCodeDiscountEligibleCustomerMissing                      CartWarningCode = "DISCOUNT_ELIGIBLE_CUSTOMER_MISSING"
+	CartWarningCodeDiscountIncompatiblePurchaseType                     CartWarningCode = "DISCOUNT_INCOMPATIBLE_PURCHASE_TYPE"
+	CartWarningCodeDiscountNotFound                                     CartWarningCode = "DISCOUNT_NOT_FOUND"
+	CartWarningCodeDiscountNoEntitledLineItems                          CartWarningCode = "DISCOUNT_NO_ENTITLED_LINE_ITEMS"
+	CartWarningCodeDiscountNoEntitledShippingLines                      CartWarningCode = "DISCOUNT_NO_ENTITLED_SHIPPING_LINES"
+	CartWarningCodeDiscountPurchaseNotInRange                           CartWarningCode = "DISCOUNT_PURCHASE_NOT_IN_RANGE"
+	CartWarningCodeDiscountQuantityNotInRange                           CartWarningCode = "DISCOUNT_QUANTITY_NOT_IN_RANGE"
+	CartWarningCodeDiscountUsageLimitReached                            CartWarningCode = "DISCOUNT_USAGE_LIMIT_REACHED"
+	CartWarningCodeDuplicateDeliveryAddress                             CartWarningCode = "DUPLICATE_DELIVERY_ADDRESS"
+	CartWarningCodeMerchandiseNotEnoughStock                            CartWarningCode = "MERCHANDISE_NOT_ENOUGH_STOCK"
+	CartWarningCodeMerchandiseOutOfStock                                CartWarningCode = "MERCHANDISE_OUT_OF_STOCK"
+	CartWarningCodeMerchandiseSellingPlanNotApplicableOnCompanyLocation CartWarningCode = "MERCHANDISE_SELLING_PLAN_NOT_APPLICABLE_ON_COMPANY_LOCATION"
+	CartWarningCodePaymentsGiftCardsUnavailable                         CartWarningCode = "PAYMENTS_GIFT_CARDS_UNAVAILABLE"
+)
+
+var AllCartWarningCode = []CartWarningCode{
+	CartWarningCodeDiscountCodeNotHonoured,
+	CartWarningCodeDiscountCurrentlyInactive,
+	CartWarningCodeDiscountCustomerNotEligible,
+	CartWarningCodeDiscountCustomerUsageLimitReached,
+	CartWarningCodeDiscountEligibleCustomerMissing,
+	CartWarningCodeDiscountIncompatiblePurchaseType,
+	CartWarningCodeDiscountNotFound,
+	CartWarningCodeDiscountNoEntitledLineItems,
+	CartWarningCodeDiscountNoEntitledShippingLines,
+	CartWarningCodeDiscountPurchaseNotInRange,
+	CartWarningCodeDiscountQuantityNotInRange,
+	CartWarningCodeDiscountUsageLimitReached,
+	CartWarningCodeDuplicateDeliveryAddress,
+	CartWarningCodeMerchandiseNotEnoughStock,
+	CartWarningCodeMerchandiseOutOfStock,
+	CartWarningCodeMerchandiseSellingPlanNotApplicableOnCompanyLocation,
+	CartWarningCodePaymentsGiftCardsUnavailable,
+}
+
+func (e CartWarningCode) IsValid() bool {
+	switch e {
+	case CartWarningCodeDiscountCodeNotHonoured, CartWarningCodeDiscountCurrentlyInactive, CartWarningCodeDiscountCustomerNotEligible, CartWarningCodeDiscountCustomerUsageLimitReached, CartWarningCodeDiscountEligibleCustomerMissing, CartWarningCodeDiscountIncompatiblePurchaseType, CartWarningCodeDiscountNotFound, CartWarningCodeDiscountNoEntitledLineItems, CartWarningCodeDiscountNoEntitledShippingLines, CartWarningCodeDiscountPurchaseNotInRange, CartWarningCodeDiscountQuantityNotInRange, CartWarningCodeDiscountUsageLimitReached, CartWarningCodeDuplicateDeliveryAddress, CartWarningCodeMerchandiseNotEnoughStock, CartWarningCodeMerchandiseOutOfStock, CartWarningCodeMerchandiseSellingPlanNotApplicableOnCompanyLocation, CartWarningCodePaymentsGiftCardsUnavailable:
+		return true
+	}
+	return false
+}
+
+func (e CartWarningCode) String() string {
+	return string(e)
+}
+
+func (e *CartWarningCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CartWarningCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CartWarningCode", str)
+	}
+	return nil
+}
+
+func (e CartWarningCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CartWarningCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CartWarningCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -11,3 +11,9 @@ type Node any
 // to money.V2, which cannot implement a method of this package, so the
 // union has no methods either.
 type PricingValue any
+
+// BaseCartLine is any cart line (ent.CartLine here).
+type BaseCartLine any
+
+// Merchandise is what a cart line holds (an ent.ProductVariant here).
+type Merchandise any

@@ -19,6 +19,7 @@ type Config struct {
 	DatabaseURL       string        // DATABASE_URL: sqlite:PATH, file:PATH or postgres://…
 	PublicURL         string        // PUBLIC_URL: base of links in emails
 	ShopName          string        // SHOP_NAME: shown in emails
+	ShopCurrency      string        // SHOP_CURRENCY: ISO 4217 code of the shop's prices
 	CORSOrigins       []string      // CORS_ALLOWED_ORIGINS: comma-separated; "*" for any
 	CORSCredentials   bool          // CORS_ALLOW_CREDENTIALS
 	MailDir           string        // MAIL_DIR: where .eml files go without SMTP
@@ -47,6 +48,7 @@ func Default() Config {
 		DatabaseURL:       "sqlite:./data/accountgraph.db",
 		PublicURL:         "http://localhost:8080",
 		ShopName:          "accountgraph shop",
+		ShopCurrency:      "USD",
 		MailDir:           "./data/mail",
 		MailFrom:          "accountgraph <no-reply@localhost>",
 		LogFormat:         "text",
@@ -110,6 +112,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	str(&c.DatabaseURL, "database-url", "DATABASE_URL", "sqlite:PATH or postgres://…")
 	str(&c.PublicURL, "public-url", "PUBLIC_URL", "base URL of links in emails")
 	str(&c.ShopName, "shop-name", "SHOP_NAME", "shop name in emails")
+	str(&c.ShopCurrency, "shop-currency", "SHOP_CURRENCY", "ISO 4217 currency of the shop's prices")
 	origins = strings.Join(c.CORSOrigins, ",")
 	str(&origins, "cors-allowed-origins", "CORS_ALLOWED_ORIGINS", "comma-separated origins allowed by CORS")
 	boolean(&c.CORSCredentials, "cors-allow-credentials", "CORS_ALLOW_CREDENTIALS", "allow credentialed CORS requests")
@@ -153,6 +156,9 @@ func (c Config) validate() error {
 	var errs []string
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, "LOG_FORMAT must be text or json")
+	}
+	if len(c.ShopCurrency) != 3 || strings.ToUpper(c.ShopCurrency) != c.ShopCurrency {
+		errs = append(errs, "SHOP_CURRENCY must be a three-letter ISO 4217 code such as EUR")
 	}
 	if c.BodyLimit < 1024 {
 		errs = append(errs, "BODY_LIMIT_BYTES must be at least 1024")

@@ -16,6 +16,8 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"accountgraph/ent"
+	"accountgraph/ent/cart"
+	"accountgraph/ent/cartline"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/mailingaddress"
@@ -40,6 +42,10 @@ type Loaders struct {
 	VariantPages     *Pages[*ent.ProductVariant]
 	OrderPages       *Pages[*ent.Order]
 	OrderTotalCounts *dataloadgen.Loader[PageKey, int]
+	// CartLines are a cart's lines (at most 250) with their variants.
+	CartLines *Keyed[int, []*ent.CartLine]
+	// OpenCart is a customer's open cart.
+	OpenCart *Keyed[int, *ent.Cart]
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -129,6 +135,26 @@ func New(db *ent.Client) *Loaders {
 		})
 	}, dataloadgen.WithWait(wait))
 
+	l.CartLines = newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CartLine, error) {
+		return db.CartLine.Query().Where(cartline.CartIDIn(ids...)).WithVariant().Order(ent.Asc(cartline.FieldID)).All(ctx)
+	}, func(l *ent.CartLine) int { return l.CartID }))
+	l.OpenCart = newKeyed(func(ctx context.Context, customerIDs []int) (map[int]*ent.Cart, error) {
+		carts, err := db.Cart.Query().Where(cart.CustomerIDIn(customerIDs...), cart.StatusEQ(cart.StatusOPEN)).
+			Order(ent.Asc(cart.FieldUpdatedAt)).All(ctx)
+		out := map[int]*ent.Cart{}
+		for _, c := range carts {
+			out[*c.CustomerID] = c // the newest wins; there is at most one
+		}
+		return out, err
+	})
+	l.OpenCart.after = func(cs map[int]*ent.Cart) {
+		for _, c := range cs {
+			if c != nil {
+				l.CartLines.Expect(c.ID)
+			}
+		}
+	}
+
 	// Each level tells the next which keys its children will load.
 	l.OrderPages.after = func(orders []*ent.Order) {
 		for _, o := range orders {
@@ -173,6 +199,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.OrderPages.Expect(c.ID)
 		l.AddressPages.Expect(c.ID)
 		l.OrderCount.Expect(c.ID)
+		l.OpenCart.Expect(c.ID)
 		if c.DefaultAddressID != nil {
 			l.AddressByID.Expect(*c.DefaultAddressID)
 		}

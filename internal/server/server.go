@@ -22,6 +22,7 @@ import (
 
 	"accountgraph/graph"
 	"accountgraph/internal/auth"
+	"accountgraph/internal/cart"
 	"accountgraph/internal/catalog"
 	"accountgraph/internal/config"
 	"accountgraph/internal/customer"
@@ -182,6 +183,8 @@ func (s *Server) graphQL() http.Handler {
 			DB: s.DB.Client, Customers: s.Customers,
 			Orders:  &order.Service{DB: s.DB.Client, PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
 			Catalog: &catalog.Service{DB: s.DB.Client},
+			Carts: &cart.Service{DB: s.DB.Client, Customers: s.Customers, Currency: s.cfg.ShopCurrency,
+				PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
