@@ -25,6 +25,8 @@ import (
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistline"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -67,6 +69,10 @@ type Client struct {
 	ProductVariant *ProductVariantClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
+	// Wishlist is the client for interacting with the Wishlist builders.
+	Wishlist *WishlistClient
+	// WishlistLine is the client for interacting with the WishlistLine builders.
+	WishlistLine *WishlistLineClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -92,6 +98,8 @@ func (c *Client) init() {
 	c.Product = NewProductClient(c.config)
 	c.ProductVariant = NewProductVariantClient(c.config)
 	c.ThrottleEvent = NewThrottleEventClient(c.config)
+	c.Wishlist = NewWishlistClient(c.config)
+	c.WishlistLine = NewWishlistLineClient(c.config)
 }
 
 type (
@@ -198,6 +206,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Product:             NewProductClient(cfg),
 		ProductVariant:      NewProductVariantClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
+		Wishlist:            NewWishlistClient(cfg),
+		WishlistLine:        NewWishlistLineClient(cfg),
 	}, nil
 }
 
@@ -231,6 +241,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Product:             NewProductClient(cfg),
 		ProductVariant:      NewProductVariantClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
+		Wishlist:            NewWishlistClient(cfg),
+		WishlistLine:        NewWishlistLineClient(cfg),
 	}, nil
 }
 
@@ -262,7 +274,8 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order,
-		c.OrderLineItem, c.Product, c.ProductVariant, c.ThrottleEvent,
+		c.OrderLineItem, c.Product, c.ProductVariant, c.ThrottleEvent, c.Wishlist,
+		c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -274,7 +287,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order,
-		c.OrderLineItem, c.Product, c.ProductVariant, c.ThrottleEvent,
+		c.OrderLineItem, c.Product, c.ProductVariant, c.ThrottleEvent, c.Wishlist,
+		c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -311,6 +325,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ProductVariant.mutate(ctx, m)
 	case *ThrottleEventMutation:
 		return c.ThrottleEvent.mutate(ctx, m)
+	case *WishlistMutation:
+		return c.Wishlist.mutate(ctx, m)
+	case *WishlistLineMutation:
+		return c.WishlistLine.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
 	}
@@ -2514,17 +2532,331 @@ func (c *ThrottleEventClient) mutate(ctx context.Context, m *ThrottleEventMutati
 	}
 }
 
+// WishlistClient is a client for the Wishlist schema.
+type WishlistClient struct {
+	config
+}
+
+// NewWishlistClient returns a client for the Wishlist from the given config.
+func NewWishlistClient(c config) *WishlistClient {
+	return &WishlistClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `wishlist.Hooks(f(g(h())))`.
+func (c *WishlistClient) Use(hooks ...Hook) {
+	c.hooks.Wishlist = append(c.hooks.Wishlist, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `wishlist.Intercept(f(g(h())))`.
+func (c *WishlistClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Wishlist = append(c.inters.Wishlist, interceptors...)
+}
+
+// Create returns a builder for creating a Wishlist entity.
+func (c *WishlistClient) Create() *WishlistCreate {
+	mutation := newWishlistMutation(c.config, OpCreate)
+	return &WishlistCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Wishlist entities.
+func (c *WishlistClient) CreateBulk(builders ...*WishlistCreate) *WishlistCreateBulk {
+	return &WishlistCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WishlistClient) MapCreateBulk(slice any, setFunc func(*WishlistCreate, int)) *WishlistCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WishlistCreateBulk{err: fmt.Errorf("calling to WishlistClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WishlistCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WishlistCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Wishlist.
+func (c *WishlistClient) Update() *WishlistUpdate {
+	mutation := newWishlistMutation(c.config, OpUpdate)
+	return &WishlistUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WishlistClient) UpdateOne(_m *Wishlist) *WishlistUpdateOne {
+	mutation := newWishlistMutation(c.config, OpUpdateOne, withWishlist(_m))
+	return &WishlistUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WishlistClient) UpdateOneID(id int) *WishlistUpdateOne {
+	mutation := newWishlistMutation(c.config, OpUpdateOne, withWishlistID(id))
+	return &WishlistUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Wishlist.
+func (c *WishlistClient) Delete() *WishlistDelete {
+	mutation := newWishlistMutation(c.config, OpDelete)
+	return &WishlistDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WishlistClient) DeleteOne(_m *Wishlist) *WishlistDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WishlistClient) DeleteOneID(id int) *WishlistDeleteOne {
+	builder := c.Delete().Where(wishlist.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WishlistDeleteOne{builder}
+}
+
+// Query returns a query builder for Wishlist.
+func (c *WishlistClient) Query() *WishlistQuery {
+	return &WishlistQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWishlist},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Wishlist entity by its id.
+func (c *WishlistClient) Get(ctx context.Context, id int) (*Wishlist, error) {
+	return c.Query().Where(wishlist.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WishlistClient) GetX(ctx context.Context, id int) *Wishlist {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryLines queries the lines edge of a Wishlist.
+func (c *WishlistClient) QueryLines(_m *Wishlist) *WishlistLineQuery {
+	query := (&WishlistLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(wishlist.Table, wishlist.FieldID, id),
+			sqlgraph.To(wishlistline.Table, wishlistline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, wishlist.LinesTable, wishlist.LinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *WishlistClient) Hooks() []Hook {
+	return c.hooks.Wishlist
+}
+
+// Interceptors returns the client interceptors.
+func (c *WishlistClient) Interceptors() []Interceptor {
+	return c.inters.Wishlist
+}
+
+func (c *WishlistClient) mutate(ctx context.Context, m *WishlistMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WishlistCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WishlistUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WishlistUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WishlistDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Wishlist mutation op: %q", m.Op())
+	}
+}
+
+// WishlistLineClient is a client for the WishlistLine schema.
+type WishlistLineClient struct {
+	config
+}
+
+// NewWishlistLineClient returns a client for the WishlistLine from the given config.
+func NewWishlistLineClient(c config) *WishlistLineClient {
+	return &WishlistLineClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `wishlistline.Hooks(f(g(h())))`.
+func (c *WishlistLineClient) Use(hooks ...Hook) {
+	c.hooks.WishlistLine = append(c.hooks.WishlistLine, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `wishlistline.Intercept(f(g(h())))`.
+func (c *WishlistLineClient) Intercept(interceptors ...Interceptor) {
+	c.inters.WishlistLine = append(c.inters.WishlistLine, interceptors...)
+}
+
+// Create returns a builder for creating a WishlistLine entity.
+func (c *WishlistLineClient) Create() *WishlistLineCreate {
+	mutation := newWishlistLineMutation(c.config, OpCreate)
+	return &WishlistLineCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of WishlistLine entities.
+func (c *WishlistLineClient) CreateBulk(builders ...*WishlistLineCreate) *WishlistLineCreateBulk {
+	return &WishlistLineCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WishlistLineClient) MapCreateBulk(slice any, setFunc func(*WishlistLineCreate, int)) *WishlistLineCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WishlistLineCreateBulk{err: fmt.Errorf("calling to WishlistLineClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WishlistLineCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WishlistLineCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for WishlistLine.
+func (c *WishlistLineClient) Update() *WishlistLineUpdate {
+	mutation := newWishlistLineMutation(c.config, OpUpdate)
+	return &WishlistLineUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WishlistLineClient) UpdateOne(_m *WishlistLine) *WishlistLineUpdateOne {
+	mutation := newWishlistLineMutation(c.config, OpUpdateOne, withWishlistLine(_m))
+	return &WishlistLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WishlistLineClient) UpdateOneID(id int) *WishlistLineUpdateOne {
+	mutation := newWishlistLineMutation(c.config, OpUpdateOne, withWishlistLineID(id))
+	return &WishlistLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for WishlistLine.
+func (c *WishlistLineClient) Delete() *WishlistLineDelete {
+	mutation := newWishlistLineMutation(c.config, OpDelete)
+	return &WishlistLineDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WishlistLineClient) DeleteOne(_m *WishlistLine) *WishlistLineDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WishlistLineClient) DeleteOneID(id int) *WishlistLineDeleteOne {
+	builder := c.Delete().Where(wishlistline.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WishlistLineDeleteOne{builder}
+}
+
+// Query returns a query builder for WishlistLine.
+func (c *WishlistLineClient) Query() *WishlistLineQuery {
+	return &WishlistLineQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWishlistLine},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a WishlistLine entity by its id.
+func (c *WishlistLineClient) Get(ctx context.Context, id int) (*WishlistLine, error) {
+	return c.Query().Where(wishlistline.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WishlistLineClient) GetX(ctx context.Context, id int) *WishlistLine {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryWishlist queries the wishlist edge of a WishlistLine.
+func (c *WishlistLineClient) QueryWishlist(_m *WishlistLine) *WishlistQuery {
+	query := (&WishlistClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(wishlistline.Table, wishlistline.FieldID, id),
+			sqlgraph.To(wishlist.Table, wishlist.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, wishlistline.WishlistTable, wishlistline.WishlistColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVariant queries the variant edge of a WishlistLine.
+func (c *WishlistLineClient) QueryVariant(_m *WishlistLine) *ProductVariantQuery {
+	query := (&ProductVariantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(wishlistline.Table, wishlistline.FieldID, id),
+			sqlgraph.To(productvariant.Table, productvariant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, wishlistline.VariantTable, wishlistline.VariantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *WishlistLineClient) Hooks() []Hook {
+	return c.hooks.WishlistLine
+}
+
+// Interceptors returns the client interceptors.
+func (c *WishlistLineClient) Interceptors() []Interceptor {
+	return c.inters.WishlistLine
+}
+
+func (c *WishlistLineClient) mutate(ctx context.Context, m *WishlistLineMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WishlistLineCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WishlistLineUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WishlistLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WishlistLineDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown WishlistLine mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
-		ProductVariant, ThrottleEvent []ent.Hook
+		ProductVariant, ThrottleEvent, Wishlist, WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
-		ProductVariant, ThrottleEvent []ent.Interceptor
+		ProductVariant, ThrottleEvent, Wishlist, WishlistLine []ent.Interceptor
 	}
 )
 

@@ -17,6 +17,8 @@ import (
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistline"
 	"context"
 	"errors"
 	"fmt"
@@ -100,6 +102,8 @@ func checkColumn(t, c string) error {
 			product.Table:             product.ValidColumn,
 			productvariant.Table:      productvariant.ValidColumn,
 			throttleevent.Table:       throttleevent.ValidColumn,
+			wishlist.Table:            wishlist.ValidColumn,
+			wishlistline.Table:        wishlistline.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

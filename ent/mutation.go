@@ -19,6 +19,8 @@ import (
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistline"
 	"context"
 	"errors"
 	"fmt"
@@ -52,6 +54,8 @@ const (
 	TypeProduct             = "Product"
 	TypeProductVariant      = "ProductVariant"
 	TypeThrottleEvent       = "ThrottleEvent"
+	TypeWishlist            = "Wishlist"
+	TypeWishlistLine        = "WishlistLine"
 )
 
 // AdminAPIKeyMutation represents an operation that mutates the AdminAPIKey nodes in the graph.
@@ -15104,4 +15108,1678 @@ func (m *ThrottleEventMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *ThrottleEventMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ThrottleEvent edge %s", name)
+}
+
+// WishlistMutation represents an operation that mutates the Wishlist nodes in the graph.
+type WishlistMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	customer_id     *int
+	addcustomer_id  *int
+	name            *string
+	is_default      *bool
+	share_token     *string
+	show_owner_name *bool
+	clearedFields   map[string]struct{}
+	lines           map[int]struct{}
+	removedlines    map[int]struct{}
+	clearedlines    bool
+	done            bool
+	oldValue        func(context.Context) (*Wishlist, error)
+	predicates      []predicate.Wishlist
+}
+
+var _ ent.Mutation = (*WishlistMutation)(nil)
+
+// wishlistOption allows management of the mutation configuration using functional options.
+type wishlistOption func(*WishlistMutation)
+
+// newWishlistMutation creates new mutation for the Wishlist entity.
+func newWishlistMutation(c config, op Op, opts ...wishlistOption) *WishlistMutation {
+	m := &WishlistMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeWishlist,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withWishlistID sets the ID field of the mutation.
+func withWishlistID(id int) wishlistOption {
+	return func(m *WishlistMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Wishlist
+		)
+		m.oldValue = func(ctx context.Context) (*Wishlist, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Wishlist.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withWishlist sets the old Wishlist of the mutation.
+func withWishlist(node *Wishlist) wishlistOption {
+	return func(m *WishlistMutation) {
+		m.oldValue = func(context.Context) (*Wishlist, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m WishlistMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m WishlistMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *WishlistMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *WishlistMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Wishlist.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *WishlistMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *WishlistMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Wishlist entity.
+// If the Wishlist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *WishlistMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *WishlistMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *WishlistMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Wishlist entity.
+// If the Wishlist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *WishlistMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *WishlistMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *WishlistMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Wishlist entity.
+// If the Wishlist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *WishlistMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *WishlistMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *WishlistMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetName sets the "name" field.
+func (m *WishlistMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *WishlistMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Wishlist entity.
+// If the Wishlist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *WishlistMutation) ResetName() {
+	m.name = nil
+}
+
+// SetIsDefault sets the "is_default" field.
+func (m *WishlistMutation) SetIsDefault(b bool) {
+	m.is_default = &b
+}
+
+// IsDefault returns the value of the "is_default" field in the mutation.
+func (m *WishlistMutation) IsDefault() (r bool, exists bool) {
+	v := m.is_default
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIsDefault returns the old "is_default" field's value of the Wishlist entity.
+// If the Wishlist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistMutation) OldIsDefault(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIsDefault is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIsDefault requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIsDefault: %w", err)
+	}
+	return oldValue.IsDefault, nil
+}
+
+// ResetIsDefault resets all changes to the "is_default" field.
+func (m *WishlistMutation) ResetIsDefault() {
+	m.is_default = nil
+}
+
+// SetShareToken sets the "share_token" field.
+func (m *WishlistMutation) SetShareToken(s string) {
+	m.share_token = &s
+}
+
+// ShareToken returns the value of the "share_token" field in the mutation.
+func (m *WishlistMutation) ShareToken() (r string, exists bool) {
+	v := m.share_token
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShareToken returns the old "share_token" field's value of the Wishlist entity.
+// If the Wishlist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistMutation) OldShareToken(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShareToken is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShareToken requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShareToken: %w", err)
+	}
+	return oldValue.ShareToken, nil
+}
+
+// ClearShareToken clears the value of the "share_token" field.
+func (m *WishlistMutation) ClearShareToken() {
+	m.share_token = nil
+	m.clearedFields[wishlist.FieldShareToken] = struct{}{}
+}
+
+// ShareTokenCleared returns if the "share_token" field was cleared in this mutation.
+func (m *WishlistMutation) ShareTokenCleared() bool {
+	_, ok := m.clearedFields[wishlist.FieldShareToken]
+	return ok
+}
+
+// ResetShareToken resets all changes to the "share_token" field.
+func (m *WishlistMutation) ResetShareToken() {
+	m.share_token = nil
+	delete(m.clearedFields, wishlist.FieldShareToken)
+}
+
+// SetShowOwnerName sets the "show_owner_name" field.
+func (m *WishlistMutation) SetShowOwnerName(b bool) {
+	m.show_owner_name = &b
+}
+
+// ShowOwnerName returns the value of the "show_owner_name" field in the mutation.
+func (m *WishlistMutation) ShowOwnerName() (r bool, exists bool) {
+	v := m.show_owner_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShowOwnerName returns the old "show_owner_name" field's value of the Wishlist entity.
+// If the Wishlist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistMutation) OldShowOwnerName(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShowOwnerName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShowOwnerName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShowOwnerName: %w", err)
+	}
+	return oldValue.ShowOwnerName, nil
+}
+
+// ResetShowOwnerName resets all changes to the "show_owner_name" field.
+func (m *WishlistMutation) ResetShowOwnerName() {
+	m.show_owner_name = nil
+}
+
+// AddLineIDs adds the "lines" edge to the WishlistLine entity by ids.
+func (m *WishlistMutation) AddLineIDs(ids ...int) {
+	if m.lines == nil {
+		m.lines = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLines clears the "lines" edge to the WishlistLine entity.
+func (m *WishlistMutation) ClearLines() {
+	m.clearedlines = true
+}
+
+// LinesCleared reports if the "lines" edge to the WishlistLine entity was cleared.
+func (m *WishlistMutation) LinesCleared() bool {
+	return m.clearedlines
+}
+
+// RemoveLineIDs removes the "lines" edge to the WishlistLine entity by IDs.
+func (m *WishlistMutation) RemoveLineIDs(ids ...int) {
+	if m.removedlines == nil {
+		m.removedlines = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.lines, ids[i])
+		m.removedlines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLines returns the removed IDs of the "lines" edge to the WishlistLine entity.
+func (m *WishlistMutation) RemovedLinesIDs() (ids []int) {
+	for id := range m.removedlines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LinesIDs returns the "lines" edge IDs in the mutation.
+func (m *WishlistMutation) LinesIDs() (ids []int) {
+	for id := range m.lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLines resets all changes to the "lines" edge.
+func (m *WishlistMutation) ResetLines() {
+	m.lines = nil
+	m.clearedlines = false
+	m.removedlines = nil
+}
+
+// Where appends a list predicates to the WishlistMutation builder.
+func (m *WishlistMutation) Where(ps ...predicate.Wishlist) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the WishlistMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *WishlistMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Wishlist, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *WishlistMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *WishlistMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Wishlist).
+func (m *WishlistMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *WishlistMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, wishlist.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, wishlist.FieldUpdatedAt)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, wishlist.FieldCustomerID)
+	}
+	if m.name != nil {
+		fields = append(fields, wishlist.FieldName)
+	}
+	if m.is_default != nil {
+		fields = append(fields, wishlist.FieldIsDefault)
+	}
+	if m.share_token != nil {
+		fields = append(fields, wishlist.FieldShareToken)
+	}
+	if m.show_owner_name != nil {
+		fields = append(fields, wishlist.FieldShowOwnerName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *WishlistMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case wishlist.FieldCreatedAt:
+		return m.CreatedAt()
+	case wishlist.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case wishlist.FieldCustomerID:
+		return m.CustomerID()
+	case wishlist.FieldName:
+		return m.Name()
+	case wishlist.FieldIsDefault:
+		return m.IsDefault()
+	case wishlist.FieldShareToken:
+		return m.ShareToken()
+	case wishlist.FieldShowOwnerName:
+		return m.ShowOwnerName()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *WishlistMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case wishlist.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case wishlist.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case wishlist.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case wishlist.FieldName:
+		return m.OldName(ctx)
+	case wishlist.FieldIsDefault:
+		return m.OldIsDefault(ctx)
+	case wishlist.FieldShareToken:
+		return m.OldShareToken(ctx)
+	case wishlist.FieldShowOwnerName:
+		return m.OldShowOwnerName(ctx)
+	}
+	return nil, fmt.Errorf("unknown Wishlist field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *WishlistMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case wishlist.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case wishlist.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case wishlist.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case wishlist.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case wishlist.FieldIsDefault:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIsDefault(v)
+		return nil
+	case wishlist.FieldShareToken:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShareToken(v)
+		return nil
+	case wishlist.FieldShowOwnerName:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShowOwnerName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Wishlist field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *WishlistMutation) AddedFields() []string {
+	var fields []string
+	if m.addcustomer_id != nil {
+		fields = append(fields, wishlist.FieldCustomerID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *WishlistMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case wishlist.FieldCustomerID:
+		return m.AddedCustomerID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *WishlistMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case wishlist.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Wishlist numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *WishlistMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(wishlist.FieldShareToken) {
+		fields = append(fields, wishlist.FieldShareToken)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *WishlistMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *WishlistMutation) ClearField(name string) error {
+	switch name {
+	case wishlist.FieldShareToken:
+		m.ClearShareToken()
+		return nil
+	}
+	return fmt.Errorf("unknown Wishlist nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *WishlistMutation) ResetField(name string) error {
+	switch name {
+	case wishlist.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case wishlist.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case wishlist.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case wishlist.FieldName:
+		m.ResetName()
+		return nil
+	case wishlist.FieldIsDefault:
+		m.ResetIsDefault()
+		return nil
+	case wishlist.FieldShareToken:
+		m.ResetShareToken()
+		return nil
+	case wishlist.FieldShowOwnerName:
+		m.ResetShowOwnerName()
+		return nil
+	}
+	return fmt.Errorf("unknown Wishlist field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *WishlistMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.lines != nil {
+		edges = append(edges, wishlist.EdgeLines)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *WishlistMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case wishlist.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.lines))
+		for id := range m.lines {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *WishlistMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.removedlines != nil {
+		edges = append(edges, wishlist.EdgeLines)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *WishlistMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case wishlist.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.removedlines))
+		for id := range m.removedlines {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *WishlistMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedlines {
+		edges = append(edges, wishlist.EdgeLines)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *WishlistMutation) EdgeCleared(name string) bool {
+	switch name {
+	case wishlist.EdgeLines:
+		return m.clearedlines
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *WishlistMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Wishlist unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *WishlistMutation) ResetEdge(name string) error {
+	switch name {
+	case wishlist.EdgeLines:
+		m.ResetLines()
+		return nil
+	}
+	return fmt.Errorf("unknown Wishlist edge %s", name)
+}
+
+// WishlistLineMutation represents an operation that mutates the WishlistLine nodes in the graph.
+type WishlistLineMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	quantity            *int
+	addquantity         *int
+	note                *string
+	price_when_added    *int64
+	addprice_when_added *int64
+	currency_code       *string
+	clearedFields       map[string]struct{}
+	wishlist            *int
+	clearedwishlist     bool
+	variant             *int
+	clearedvariant      bool
+	done                bool
+	oldValue            func(context.Context) (*WishlistLine, error)
+	predicates          []predicate.WishlistLine
+}
+
+var _ ent.Mutation = (*WishlistLineMutation)(nil)
+
+// wishlistlineOption allows management of the mutation configuration using functional options.
+type wishlistlineOption func(*WishlistLineMutation)
+
+// newWishlistLineMutation creates new mutation for the WishlistLine entity.
+func newWishlistLineMutation(c config, op Op, opts ...wishlistlineOption) *WishlistLineMutation {
+	m := &WishlistLineMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeWishlistLine,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withWishlistLineID sets the ID field of the mutation.
+func withWishlistLineID(id int) wishlistlineOption {
+	return func(m *WishlistLineMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *WishlistLine
+		)
+		m.oldValue = func(ctx context.Context) (*WishlistLine, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().WishlistLine.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withWishlistLine sets the old WishlistLine of the mutation.
+func withWishlistLine(node *WishlistLine) wishlistlineOption {
+	return func(m *WishlistLineMutation) {
+		m.oldValue = func(context.Context) (*WishlistLine, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m WishlistLineMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m WishlistLineMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *WishlistLineMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *WishlistLineMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().WishlistLine.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *WishlistLineMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *WishlistLineMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the WishlistLine entity.
+// If the WishlistLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistLineMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *WishlistLineMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *WishlistLineMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *WishlistLineMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the WishlistLine entity.
+// If the WishlistLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistLineMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *WishlistLineMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetWishlistID sets the "wishlist_id" field.
+func (m *WishlistLineMutation) SetWishlistID(i int) {
+	m.wishlist = &i
+}
+
+// WishlistID returns the value of the "wishlist_id" field in the mutation.
+func (m *WishlistLineMutation) WishlistID() (r int, exists bool) {
+	v := m.wishlist
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWishlistID returns the old "wishlist_id" field's value of the WishlistLine entity.
+// If the WishlistLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistLineMutation) OldWishlistID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWishlistID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWishlistID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWishlistID: %w", err)
+	}
+	return oldValue.WishlistID, nil
+}
+
+// ResetWishlistID resets all changes to the "wishlist_id" field.
+func (m *WishlistLineMutation) ResetWishlistID() {
+	m.wishlist = nil
+}
+
+// SetVariantID sets the "variant_id" field.
+func (m *WishlistLineMutation) SetVariantID(i int) {
+	m.variant = &i
+}
+
+// VariantID returns the value of the "variant_id" field in the mutation.
+func (m *WishlistLineMutation) VariantID() (r int, exists bool) {
+	v := m.variant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantID returns the old "variant_id" field's value of the WishlistLine entity.
+// If the WishlistLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistLineMutation) OldVariantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantID: %w", err)
+	}
+	return oldValue.VariantID, nil
+}
+
+// ResetVariantID resets all changes to the "variant_id" field.
+func (m *WishlistLineMutation) ResetVariantID() {
+	m.variant = nil
+}
+
+// SetQuantity sets the "quantity" field.
+func (m *WishlistLineMutation) SetQuantity(i int) {
+	m.quantity = &i
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *WishlistLineMutation) Quantity() (r int, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the WishlistLine entity.
+// If the WishlistLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistLineMutation) OldQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds i to the "quantity" field.
+func (m *WishlistLineMutation) AddQuantity(i int) {
+	if m.addquantity != nil {
+		*m.addquantity += i
+	} else {
+		m.addquantity = &i
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *WishlistLineMutation) AddedQuantity() (r int, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *WishlistLineMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+}
+
+// SetNote sets the "note" field.
+func (m *WishlistLineMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *WishlistLineMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the WishlistLine entity.
+// If the WishlistLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistLineMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *WishlistLineMutation) ResetNote() {
+	m.note = nil
+}
+
+// SetPriceWhenAdded sets the "price_when_added" field.
+func (m *WishlistLineMutation) SetPriceWhenAdded(i int64) {
+	m.price_when_added = &i
+	m.addprice_when_added = nil
+}
+
+// PriceWhenAdded returns the value of the "price_when_added" field in the mutation.
+func (m *WishlistLineMutation) PriceWhenAdded() (r int64, exists bool) {
+	v := m.price_when_added
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPriceWhenAdded returns the old "price_when_added" field's value of the WishlistLine entity.
+// If the WishlistLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistLineMutation) OldPriceWhenAdded(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPriceWhenAdded is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPriceWhenAdded requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPriceWhenAdded: %w", err)
+	}
+	return oldValue.PriceWhenAdded, nil
+}
+
+// AddPriceWhenAdded adds i to the "price_when_added" field.
+func (m *WishlistLineMutation) AddPriceWhenAdded(i int64) {
+	if m.addprice_when_added != nil {
+		*m.addprice_when_added += i
+	} else {
+		m.addprice_when_added = &i
+	}
+}
+
+// AddedPriceWhenAdded returns the value that was added to the "price_when_added" field in this mutation.
+func (m *WishlistLineMutation) AddedPriceWhenAdded() (r int64, exists bool) {
+	v := m.addprice_when_added
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPriceWhenAdded resets all changes to the "price_when_added" field.
+func (m *WishlistLineMutation) ResetPriceWhenAdded() {
+	m.price_when_added = nil
+	m.addprice_when_added = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *WishlistLineMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *WishlistLineMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the WishlistLine entity.
+// If the WishlistLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistLineMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *WishlistLineMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// ClearWishlist clears the "wishlist" edge to the Wishlist entity.
+func (m *WishlistLineMutation) ClearWishlist() {
+	m.clearedwishlist = true
+	m.clearedFields[wishlistline.FieldWishlistID] = struct{}{}
+}
+
+// WishlistCleared reports if the "wishlist" edge to the Wishlist entity was cleared.
+func (m *WishlistLineMutation) WishlistCleared() bool {
+	return m.clearedwishlist
+}
+
+// WishlistIDs returns the "wishlist" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WishlistID instead. It exists only for internal usage by the builders.
+func (m *WishlistLineMutation) WishlistIDs() (ids []int) {
+	if id := m.wishlist; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWishlist resets all changes to the "wishlist" edge.
+func (m *WishlistLineMutation) ResetWishlist() {
+	m.wishlist = nil
+	m.clearedwishlist = false
+}
+
+// ClearVariant clears the "variant" edge to the ProductVariant entity.
+func (m *WishlistLineMutation) ClearVariant() {
+	m.clearedvariant = true
+	m.clearedFields[wishlistline.FieldVariantID] = struct{}{}
+}
+
+// VariantCleared reports if the "variant" edge to the ProductVariant entity was cleared.
+func (m *WishlistLineMutation) VariantCleared() bool {
+	return m.clearedvariant
+}
+
+// VariantIDs returns the "variant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VariantID instead. It exists only for internal usage by the builders.
+func (m *WishlistLineMutation) VariantIDs() (ids []int) {
+	if id := m.variant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVariant resets all changes to the "variant" edge.
+func (m *WishlistLineMutation) ResetVariant() {
+	m.variant = nil
+	m.clearedvariant = false
+}
+
+// Where appends a list predicates to the WishlistLineMutation builder.
+func (m *WishlistLineMutation) Where(ps ...predicate.WishlistLine) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the WishlistLineMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *WishlistLineMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.WishlistLine, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *WishlistLineMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *WishlistLineMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (WishlistLine).
+func (m *WishlistLineMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *WishlistLineMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, wishlistline.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, wishlistline.FieldUpdatedAt)
+	}
+	if m.wishlist != nil {
+		fields = append(fields, wishlistline.FieldWishlistID)
+	}
+	if m.variant != nil {
+		fields = append(fields, wishlistline.FieldVariantID)
+	}
+	if m.quantity != nil {
+		fields = append(fields, wishlistline.FieldQuantity)
+	}
+	if m.note != nil {
+		fields = append(fields, wishlistline.FieldNote)
+	}
+	if m.price_when_added != nil {
+		fields = append(fields, wishlistline.FieldPriceWhenAdded)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, wishlistline.FieldCurrencyCode)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *WishlistLineMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case wishlistline.FieldCreatedAt:
+		return m.CreatedAt()
+	case wishlistline.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case wishlistline.FieldWishlistID:
+		return m.WishlistID()
+	case wishlistline.FieldVariantID:
+		return m.VariantID()
+	case wishlistline.FieldQuantity:
+		return m.Quantity()
+	case wishlistline.FieldNote:
+		return m.Note()
+	case wishlistline.FieldPriceWhenAdded:
+		return m.PriceWhenAdded()
+	case wishlistline.FieldCurrencyCode:
+		return m.CurrencyCode()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *WishlistLineMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case wishlistline.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case wishlistline.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case wishlistline.FieldWishlistID:
+		return m.OldWishlistID(ctx)
+	case wishlistline.FieldVariantID:
+		return m.OldVariantID(ctx)
+	case wishlistline.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case wishlistline.FieldNote:
+		return m.OldNote(ctx)
+	case wishlistline.FieldPriceWhenAdded:
+		return m.OldPriceWhenAdded(ctx)
+	case wishlistline.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	}
+	return nil, fmt.Errorf("unknown WishlistLine field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *WishlistLineMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case wishlistline.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case wishlistline.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case wishlistline.FieldWishlistID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWishlistID(v)
+		return nil
+	case wishlistline.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantID(v)
+		return nil
+	case wishlistline.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case wishlistline.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	case wishlistline.FieldPriceWhenAdded:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPriceWhenAdded(v)
+		return nil
+	case wishlistline.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	}
+	return fmt.Errorf("unknown WishlistLine field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *WishlistLineMutation) AddedFields() []string {
+	var fields []string
+	if m.addquantity != nil {
+		fields = append(fields, wishlistline.FieldQuantity)
+	}
+	if m.addprice_when_added != nil {
+		fields = append(fields, wishlistline.FieldPriceWhenAdded)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *WishlistLineMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case wishlistline.FieldQuantity:
+		return m.AddedQuantity()
+	case wishlistline.FieldPriceWhenAdded:
+		return m.AddedPriceWhenAdded()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *WishlistLineMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case wishlistline.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	case wishlistline.FieldPriceWhenAdded:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPriceWhenAdded(v)
+		return nil
+	}
+	return fmt.Errorf("unknown WishlistLine numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *WishlistLineMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *WishlistLineMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *WishlistLineMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown WishlistLine nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *WishlistLineMutation) ResetField(name string) error {
+	switch name {
+	case wishlistline.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case wishlistline.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case wishlistline.FieldWishlistID:
+		m.ResetWishlistID()
+		return nil
+	case wishlistline.FieldVariantID:
+		m.ResetVariantID()
+		return nil
+	case wishlistline.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case wishlistline.FieldNote:
+		m.ResetNote()
+		return nil
+	case wishlistline.FieldPriceWhenAdded:
+		m.ResetPriceWhenAdded()
+		return nil
+	case wishlistline.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	}
+	return fmt.Errorf("unknown WishlistLine field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *WishlistLineMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.wishlist != nil {
+		edges = append(edges, wishlistline.EdgeWishlist)
+	}
+	if m.variant != nil {
+		edges = append(edges, wishlistline.EdgeVariant)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *WishlistLineMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case wishlistline.EdgeWishlist:
+		if id := m.wishlist; id != nil {
+			return []ent.Value{*id}
+		}
+	case wishlistline.EdgeVariant:
+		if id := m.variant; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *WishlistLineMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *WishlistLineMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *WishlistLineMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedwishlist {
+		edges = append(edges, wishlistline.EdgeWishlist)
+	}
+	if m.clearedvariant {
+		edges = append(edges, wishlistline.EdgeVariant)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *WishlistLineMutation) EdgeCleared(name string) bool {
+	switch name {
+	case wishlistline.EdgeWishlist:
+		return m.clearedwishlist
+	case wishlistline.EdgeVariant:
+		return m.clearedvariant
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *WishlistLineMutation) ClearEdge(name string) error {
+	switch name {
+	case wishlistline.EdgeWishlist:
+		m.ClearWishlist()
+		return nil
+	case wishlistline.EdgeVariant:
+		m.ClearVariant()
+		return nil
+	}
+	return fmt.Errorf("unknown WishlistLine unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *WishlistLineMutation) ResetEdge(name string) error {
+	switch name {
+	case wishlistline.EdgeWishlist:
+		m.ResetWishlist()
+		return nil
+	case wishlistline.EdgeVariant:
+		m.ResetVariant()
+		return nil
+	}
+	return fmt.Errorf("unknown WishlistLine edge %s", name)
 }

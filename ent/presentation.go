@@ -80,3 +80,20 @@ func (c *Cart) GlobalID() string { return gid.Encode("Cart", c.ID) + "?key=" + c
 
 // GlobalID is the line's ID.
 func (l *CartLine) GlobalID() string { return gid.Encode("CartLine", l.ID) }
+
+// GlobalID is the wishlist's ID.
+func (w *Wishlist) GlobalID() string { return gid.Encode("Wishlist", w.ID) }
+
+// GlobalID is the line's ID.
+func (l *WishlistLine) GlobalID() string { return gid.Encode("WishlistLine", l.ID) }
+
+// NoteOrNil is the note, or nil when empty.
+func (l *WishlistLine) NoteOrNil() *string {
+	if l.Note == "" {
+		return nil
+	}
+	return &l.Note
+}
+
+// PriceWhenAddedMoney is the price when the line was added.
+func (l *WishlistLine) PriceWhenAddedMoney() *money.V2 { return money.NewV2(l.PriceWhenAdded, l.CurrencyCode) }

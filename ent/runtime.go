@@ -18,6 +18,8 @@ import (
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistline"
 	"time"
 )
 
@@ -478,4 +480,64 @@ func init() {
 	throttleeventDescKey := throttleeventFields[0].Descriptor()
 	// throttleevent.KeyValidator is a validator for the "key" field. It is called by the builders before save.
 	throttleevent.KeyValidator = throttleeventDescKey.Validators[0].(func(string) error)
+	wishlistMixin := schema.Wishlist{}.Mixin()
+	wishlistMixinFields0 := wishlistMixin[0].Fields()
+	_ = wishlistMixinFields0
+	wishlistFields := schema.Wishlist{}.Fields()
+	_ = wishlistFields
+	// wishlistDescCreatedAt is the schema descriptor for created_at field.
+	wishlistDescCreatedAt := wishlistMixinFields0[0].Descriptor()
+	// wishlist.DefaultCreatedAt holds the default value on creation for the created_at field.
+	wishlist.DefaultCreatedAt = wishlistDescCreatedAt.Default.(func() time.Time)
+	// wishlistDescUpdatedAt is the schema descriptor for updated_at field.
+	wishlistDescUpdatedAt := wishlistMixinFields0[1].Descriptor()
+	// wishlist.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	wishlist.DefaultUpdatedAt = wishlistDescUpdatedAt.Default.(func() time.Time)
+	// wishlist.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	wishlist.UpdateDefaultUpdatedAt = wishlistDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// wishlistDescName is the schema descriptor for name field.
+	wishlistDescName := wishlistFields[1].Descriptor()
+	// wishlist.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	wishlist.NameValidator = wishlistDescName.Validators[0].(func(string) error)
+	// wishlistDescIsDefault is the schema descriptor for is_default field.
+	wishlistDescIsDefault := wishlistFields[2].Descriptor()
+	// wishlist.DefaultIsDefault holds the default value on creation for the is_default field.
+	wishlist.DefaultIsDefault = wishlistDescIsDefault.Default.(bool)
+	// wishlistDescShareToken is the schema descriptor for share_token field.
+	wishlistDescShareToken := wishlistFields[3].Descriptor()
+	// wishlist.ShareTokenValidator is a validator for the "share_token" field. It is called by the builders before save.
+	wishlist.ShareTokenValidator = wishlistDescShareToken.Validators[0].(func(string) error)
+	// wishlistDescShowOwnerName is the schema descriptor for show_owner_name field.
+	wishlistDescShowOwnerName := wishlistFields[4].Descriptor()
+	// wishlist.DefaultShowOwnerName holds the default value on creation for the show_owner_name field.
+	wishlist.DefaultShowOwnerName = wishlistDescShowOwnerName.Default.(bool)
+	wishlistlineMixin := schema.WishlistLine{}.Mixin()
+	wishlistlineMixinFields0 := wishlistlineMixin[0].Fields()
+	_ = wishlistlineMixinFields0
+	wishlistlineFields := schema.WishlistLine{}.Fields()
+	_ = wishlistlineFields
+	// wishlistlineDescCreatedAt is the schema descriptor for created_at field.
+	wishlistlineDescCreatedAt := wishlistlineMixinFields0[0].Descriptor()
+	// wishlistline.DefaultCreatedAt holds the default value on creation for the created_at field.
+	wishlistline.DefaultCreatedAt = wishlistlineDescCreatedAt.Default.(func() time.Time)
+	// wishlistlineDescUpdatedAt is the schema descriptor for updated_at field.
+	wishlistlineDescUpdatedAt := wishlistlineMixinFields0[1].Descriptor()
+	// wishlistline.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	wishlistline.DefaultUpdatedAt = wishlistlineDescUpdatedAt.Default.(func() time.Time)
+	// wishlistline.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	wishlistline.UpdateDefaultUpdatedAt = wishlistlineDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// wishlistlineDescQuantity is the schema descriptor for quantity field.
+	wishlistlineDescQuantity := wishlistlineFields[2].Descriptor()
+	// wishlistline.DefaultQuantity holds the default value on creation for the quantity field.
+	wishlistline.DefaultQuantity = wishlistlineDescQuantity.Default.(int)
+	// wishlistlineDescNote is the schema descriptor for note field.
+	wishlistlineDescNote := wishlistlineFields[3].Descriptor()
+	// wishlistline.DefaultNote holds the default value on creation for the note field.
+	wishlistline.DefaultNote = wishlistlineDescNote.Default.(string)
+	// wishlistline.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	wishlistline.NoteValidator = wishlistlineDescNote.Validators[0].(func(string) error)
+	// wishlistlineDescCurrencyCode is the schema descriptor for currency_code field.
+	wishlistlineDescCurrencyCode := wishlistlineFields[5].Descriptor()
+	// wishlistline.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	wishlistline.CurrencyCodeValidator = wishlistlineDescCurrencyCode.Validators[0].(func(string) error)
 }

@@ -42,6 +42,10 @@ type Tx struct {
 	ProductVariant *ProductVariantClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
+	// Wishlist is the client for interacting with the Wishlist builders.
+	Wishlist *WishlistClient
+	// WishlistLine is the client for interacting with the WishlistLine builders.
+	WishlistLine *WishlistLineClient
 
 	// lazily loaded.
 	client     *Client
@@ -187,6 +191,8 @@ func (tx *Tx) init() {
 	tx.Product = NewProductClient(tx.config)
 	tx.ProductVariant = NewProductVariantClient(tx.config)
 	tx.ThrottleEvent = NewThrottleEventClient(tx.config)
+	tx.Wishlist = NewWishlistClient(tx.config)
+	tx.WishlistLine = NewWishlistLineClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

@@ -48,6 +48,9 @@ type ResolverRoot interface {
 	Product() ProductResolver
 	ProductVariant() ProductVariantResolver
 	Query() QueryResolver
+	SharedWishlist() SharedWishlistResolver
+	Wishlist() WishlistResolver
+	WishlistLine() WishlistLineResolver
 }
 
 type DirectiveRoot struct {
@@ -225,6 +228,8 @@ type ComplexityRoot struct {
 		State            func(childComplexity int) int
 		Tags             func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
+		Wishlist         func(childComplexity int, id string) int
+		Wishlists        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 	}
 
 	CustomerAccessToken struct {
@@ -477,6 +482,15 @@ type ComplexityRoot struct {
 		CustomerReset                func(childComplexity int, id string, input model.CustomerResetInput) int
 		CustomerResetByURL           func(childComplexity int, resetURL string, password string) int
 		CustomerUpdate               func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
+		WishlistCreate               func(childComplexity int, customerAccessToken string, name string) int
+		WishlistDelete               func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistLinesAdd             func(childComplexity int, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) int
+		WishlistLinesMoveToCart      func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string, cartID string) int
+		WishlistLinesRemove          func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string) int
+		WishlistLinesUpdate          func(childComplexity int, customerAccessToken string, wishlistID string, lines []*model.WishlistLineUpdateInput) int
+		WishlistShare                func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistUnshare              func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistUpdate               func(childComplexity int, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) int
 	}
 
 	Order struct {
@@ -600,6 +614,7 @@ type ComplexityRoot struct {
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
 		Product        func(childComplexity int, handle *string, id *string) int
+		SharedWishlist func(childComplexity int, shareToken string) int
 	}
 
 	SelectedOption struct {
@@ -607,9 +622,75 @@ type ComplexityRoot struct {
 		Value func(childComplexity int) int
 	}
 
+	SharedWishlist struct {
+		Lines          func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Name           func(childComplexity int) int
+		OwnerFirstName func(childComplexity int) int
+	}
+
 	UserError struct {
 		Field   func(childComplexity int) int
 		Message func(childComplexity int) int
+	}
+
+	Wishlist struct {
+		CreatedAt     func(childComplexity int) int
+		GlobalID      func(childComplexity int) int
+		IsDefault     func(childComplexity int) int
+		Lines         func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Name          func(childComplexity int) int
+		ShareToken    func(childComplexity int) int
+		ShareURL      func(childComplexity int) int
+		ShowOwnerName func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	WishlistConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	WishlistDeletePayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		DeletedWishlistID  func(childComplexity int) int
+	}
+
+	WishlistEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	WishlistLine struct {
+		CreatedAt           func(childComplexity int) int
+		GlobalID            func(childComplexity int) int
+		Merchandise         func(childComplexity int) int
+		NoteOrNil           func(childComplexity int) int
+		PriceDropped        func(childComplexity int) int
+		PriceWhenAddedMoney func(childComplexity int) int
+		Quantity            func(childComplexity int) int
+	}
+
+	WishlistLineConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	WishlistLineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	WishlistLinesMoveToCartPayload struct {
+		Cart               func(childComplexity int) int
+		CustomerUserErrors func(childComplexity int) int
+		Wishlist           func(childComplexity int) int
+	}
+
+	WishlistPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		Wishlist           func(childComplexity int) int
 	}
 }
 
@@ -645,6 +726,8 @@ type CustomerResolver interface {
 
 	Cart(ctx context.Context, obj *ent.Customer) (*ent.Cart, error)
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
+	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistConnection, error)
+	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
 }
 type FulfillmentResolver interface {
 	FulfillmentLineItems(ctx context.Context, obj *ent.Fulfillment, first *int, after *string, last *int, before *string, reverse *bool) (*model.FulfillmentLineItemConnection, error)
@@ -693,6 +776,15 @@ type MutationResolver interface {
 	AdminOrderCancel(ctx context.Context, id string, reason order.CancelReason) (*model.AdminOrderPayload, error)
 	AdminFulfillmentCreate(ctx context.Context, orderID string, fulfillment model.AdminFulfillmentInput) (*model.AdminFulfillmentPayload, error)
 	AdminFulfillmentEventAdd(ctx context.Context, fulfillmentID string, event model.AdminFulfillmentEventInput) (*model.AdminFulfillmentEventPayload, error)
+	WishlistCreate(ctx context.Context, customerAccessToken string, name string) (*model.WishlistPayload, error)
+	WishlistUpdate(ctx context.Context, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) (*model.WishlistPayload, error)
+	WishlistDelete(ctx context.Context, customerAccessToken string, wishlistID string) (*model.WishlistDeletePayload, error)
+	WishlistLinesAdd(ctx context.Context, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) (*model.WishlistPayload, error)
+	WishlistLinesUpdate(ctx context.Context, customerAccessToken string, wishlistID string, lines []*model.WishlistLineUpdateInput) (*model.WishlistPayload, error)
+	WishlistLinesRemove(ctx context.Context, customerAccessToken string, wishlistID string, lineIds []string) (*model.WishlistPayload, error)
+	WishlistShare(ctx context.Context, customerAccessToken string, wishlistID string) (*model.WishlistPayload, error)
+	WishlistUnshare(ctx context.Context, customerAccessToken string, wishlistID string) (*model.WishlistPayload, error)
+	WishlistLinesMoveToCart(ctx context.Context, customerAccessToken string, wishlistID string, lineIds []string, cartID string) (*model.WishlistLinesMoveToCartPayload, error)
 }
 type OrderResolver interface {
 	CustomAttributes(ctx context.Context, obj *ent.Order) ([]*schema.Attribute, error)
@@ -736,6 +828,20 @@ type QueryResolver interface {
 	Cart(ctx context.Context, id string) (*ent.Cart, error)
 	Product(ctx context.Context, handle *string, id *string) (*ent.Product, error)
 	Customer(ctx context.Context, customerAccessToken string) (*ent.Customer, error)
+	SharedWishlist(ctx context.Context, shareToken string) (*model.SharedWishlist, error)
+}
+type SharedWishlistResolver interface {
+	Lines(ctx context.Context, obj *model.SharedWishlist, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistLineConnection, error)
+}
+type WishlistResolver interface {
+	ShareURL(ctx context.Context, obj *ent.Wishlist) (*string, error)
+
+	Lines(ctx context.Context, obj *ent.Wishlist, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistLineConnection, error)
+}
+type WishlistLineResolver interface {
+	Merchandise(ctx context.Context, obj *ent.WishlistLine) (*ent.ProductVariant, error)
+
+	PriceDropped(ctx context.Context, obj *ent.WishlistLine) (bool, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1394,6 +1500,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.UpdatedAt(childComplexity), true
+	case "Customer.wishlist":
+		if e.ComplexityRoot.Customer.Wishlist == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_wishlist_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Wishlist(childComplexity, args["id"].(string)), true
+	case "Customer.wishlists":
+		if e.ComplexityRoot.Customer.Wishlists == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_wishlists_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Wishlists(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 
 	case "CustomerAccessToken.accessToken":
 		if e.ComplexityRoot.CustomerAccessToken.AccessToken == nil {
@@ -2478,6 +2606,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerUpdate(childComplexity, args["customerAccessToken"].(string), args["customer"].(model.CustomerUpdateInput)), true
+	case "Mutation.wishlistCreate":
+		if e.ComplexityRoot.Mutation.WishlistCreate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistCreate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistCreate(childComplexity, args["customerAccessToken"].(string), args["name"].(string)), true
+	case "Mutation.wishlistDelete":
+		if e.ComplexityRoot.Mutation.WishlistDelete == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistDelete_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistDelete(childComplexity, args["customerAccessToken"].(string), args["wishlistId"].(string)), true
+	case "Mutation.wishlistLinesAdd":
+		if e.ComplexityRoot.Mutation.WishlistLinesAdd == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistLinesAdd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistLinesAdd(childComplexity, args["customerAccessToken"].(string), args["wishlistId"].(*string), args["lines"].([]*model.WishlistLineInput)), true
+	case "Mutation.wishlistLinesMoveToCart":
+		if e.ComplexityRoot.Mutation.WishlistLinesMoveToCart == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistLinesMoveToCart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistLinesMoveToCart(childComplexity, args["customerAccessToken"].(string), args["wishlistId"].(string), args["lineIds"].([]string), args["cartId"].(string)), true
+	case "Mutation.wishlistLinesRemove":
+		if e.ComplexityRoot.Mutation.WishlistLinesRemove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistLinesRemove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistLinesRemove(childComplexity, args["customerAccessToken"].(string), args["wishlistId"].(string), args["lineIds"].([]string)), true
+	case "Mutation.wishlistLinesUpdate":
+		if e.ComplexityRoot.Mutation.WishlistLinesUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistLinesUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistLinesUpdate(childComplexity, args["customerAccessToken"].(string), args["wishlistId"].(string), args["lines"].([]*model.WishlistLineUpdateInput)), true
+	case "Mutation.wishlistShare":
+		if e.ComplexityRoot.Mutation.WishlistShare == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistShare_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistShare(childComplexity, args["customerAccessToken"].(string), args["wishlistId"].(string)), true
+	case "Mutation.wishlistUnshare":
+		if e.ComplexityRoot.Mutation.WishlistUnshare == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistUnshare_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistUnshare(childComplexity, args["customerAccessToken"].(string), args["wishlistId"].(string)), true
+	case "Mutation.wishlistUpdate":
+		if e.ComplexityRoot.Mutation.WishlistUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistUpdate(childComplexity, args["customerAccessToken"].(string), args["wishlistId"].(string), args["name"].(*string), args["showOwnerName"].(*bool)), true
 
 	case "Order.billingAddress":
 		if e.ComplexityRoot.Order.BillingAddress == nil {
@@ -3056,6 +3283,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Product(childComplexity, args["handle"].(*string), args["id"].(*string)), true
+	case "Query.sharedWishlist":
+		if e.ComplexityRoot.Query.SharedWishlist == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sharedWishlist_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SharedWishlist(childComplexity, args["shareToken"].(string)), true
 
 	case "SelectedOption.name":
 		if e.ComplexityRoot.SelectedOption.Name == nil {
@@ -3070,6 +3308,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SelectedOption.Value(childComplexity), true
 
+	case "SharedWishlist.lines":
+		if e.ComplexityRoot.SharedWishlist.Lines == nil {
+			break
+		}
+
+		args, err := ec.field_SharedWishlist_lines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SharedWishlist.Lines(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "SharedWishlist.name":
+		if e.ComplexityRoot.SharedWishlist.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedWishlist.Name(childComplexity), true
+	case "SharedWishlist.ownerFirstName":
+		if e.ComplexityRoot.SharedWishlist.OwnerFirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedWishlist.OwnerFirstName(childComplexity), true
+
 	case "UserError.field":
 		if e.ComplexityRoot.UserError.Field == nil {
 			break
@@ -3082,6 +3344,218 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UserError.Message(childComplexity), true
+
+	case "Wishlist.createdAt":
+		if e.ComplexityRoot.Wishlist.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.CreatedAt(childComplexity), true
+	case "Wishlist.id":
+		if e.ComplexityRoot.Wishlist.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.GlobalID(childComplexity), true
+	case "Wishlist.isDefault":
+		if e.ComplexityRoot.Wishlist.IsDefault == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.IsDefault(childComplexity), true
+	case "Wishlist.lines":
+		if e.ComplexityRoot.Wishlist.Lines == nil {
+			break
+		}
+
+		args, err := ec.field_Wishlist_lines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Wishlist.Lines(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Wishlist.name":
+		if e.ComplexityRoot.Wishlist.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.Name(childComplexity), true
+	case "Wishlist.shareToken":
+		if e.ComplexityRoot.Wishlist.ShareToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.ShareToken(childComplexity), true
+	case "Wishlist.shareUrl":
+		if e.ComplexityRoot.Wishlist.ShareURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.ShareURL(childComplexity), true
+	case "Wishlist.showOwnerName":
+		if e.ComplexityRoot.Wishlist.ShowOwnerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.ShowOwnerName(childComplexity), true
+	case "Wishlist.updatedAt":
+		if e.ComplexityRoot.Wishlist.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.UpdatedAt(childComplexity), true
+
+	case "WishlistConnection.edges":
+		if e.ComplexityRoot.WishlistConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistConnection.Edges(childComplexity), true
+	case "WishlistConnection.nodes":
+		if e.ComplexityRoot.WishlistConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistConnection.Nodes(childComplexity), true
+	case "WishlistConnection.pageInfo":
+		if e.ComplexityRoot.WishlistConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistConnection.PageInfo(childComplexity), true
+
+	case "WishlistDeletePayload.customerUserErrors":
+		if e.ComplexityRoot.WishlistDeletePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistDeletePayload.CustomerUserErrors(childComplexity), true
+	case "WishlistDeletePayload.deletedWishlistId":
+		if e.ComplexityRoot.WishlistDeletePayload.DeletedWishlistID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistDeletePayload.DeletedWishlistID(childComplexity), true
+
+	case "WishlistEdge.cursor":
+		if e.ComplexityRoot.WishlistEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistEdge.Cursor(childComplexity), true
+	case "WishlistEdge.node":
+		if e.ComplexityRoot.WishlistEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistEdge.Node(childComplexity), true
+
+	case "WishlistLine.addedAt":
+		if e.ComplexityRoot.WishlistLine.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.CreatedAt(childComplexity), true
+	case "WishlistLine.id":
+		if e.ComplexityRoot.WishlistLine.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.GlobalID(childComplexity), true
+	case "WishlistLine.merchandise":
+		if e.ComplexityRoot.WishlistLine.Merchandise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.Merchandise(childComplexity), true
+	case "WishlistLine.note":
+		if e.ComplexityRoot.WishlistLine.NoteOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.NoteOrNil(childComplexity), true
+	case "WishlistLine.priceDropped":
+		if e.ComplexityRoot.WishlistLine.PriceDropped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.PriceDropped(childComplexity), true
+	case "WishlistLine.priceWhenAdded":
+		if e.ComplexityRoot.WishlistLine.PriceWhenAddedMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.PriceWhenAddedMoney(childComplexity), true
+	case "WishlistLine.quantity":
+		if e.ComplexityRoot.WishlistLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.Quantity(childComplexity), true
+
+	case "WishlistLineConnection.edges":
+		if e.ComplexityRoot.WishlistLineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineConnection.Edges(childComplexity), true
+	case "WishlistLineConnection.nodes":
+		if e.ComplexityRoot.WishlistLineConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineConnection.Nodes(childComplexity), true
+	case "WishlistLineConnection.pageInfo":
+		if e.ComplexityRoot.WishlistLineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineConnection.PageInfo(childComplexity), true
+
+	case "WishlistLineEdge.cursor":
+		if e.ComplexityRoot.WishlistLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineEdge.Cursor(childComplexity), true
+	case "WishlistLineEdge.node":
+		if e.ComplexityRoot.WishlistLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineEdge.Node(childComplexity), true
+
+	case "WishlistLinesMoveToCartPayload.cart":
+		if e.ComplexityRoot.WishlistLinesMoveToCartPayload.Cart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLinesMoveToCartPayload.Cart(childComplexity), true
+	case "WishlistLinesMoveToCartPayload.customerUserErrors":
+		if e.ComplexityRoot.WishlistLinesMoveToCartPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLinesMoveToCartPayload.CustomerUserErrors(childComplexity), true
+	case "WishlistLinesMoveToCartPayload.wishlist":
+		if e.ComplexityRoot.WishlistLinesMoveToCartPayload.Wishlist == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLinesMoveToCartPayload.Wishlist(childComplexity), true
+
+	case "WishlistPayload.customerUserErrors":
+		if e.ComplexityRoot.WishlistPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistPayload.CustomerUserErrors(childComplexity), true
+	case "WishlistPayload.wishlist":
+		if e.ComplexityRoot.WishlistPayload.Wishlist == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistPayload.Wishlist(childComplexity), true
 
 	}
 	return 0, false
@@ -3117,6 +3591,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MailingAddressInput", ec.unmarshalInputMailingAddressInput),
 			graphql.NewInputUnmarshaler("SelectedOptionInput", ec.unmarshalInputSelectedOptionInput),
 			graphql.NewInputUnmarshaler("VisitorConsent", ec.unmarshalInputVisitorConsent),
+			graphql.NewInputUnmarshaler("WishlistLineInput", ec.unmarshalInputWishlistLineInput),
+			graphql.NewInputUnmarshaler("WishlistLineUpdateInput", ec.unmarshalInputWishlistLineUpdateInput),
 		)
 	}
 	first := true
@@ -5538,6 +6014,174 @@ type AdminFulfillmentEventPayload {
   userErrors: [AdminUserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/wishlist.graphqls", Input: `# Wishlists: named lists of variants a customer wants, shareable read-only
+# with friends and family, and movable into a cart.
+
+extend type Customer {
+  "The customer's wishlists, oldest first."
+  wishlists(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): WishlistConnection!
+  "One of the customer's wishlists, or null."
+  wishlist("The wishlist's global ID." id: ID!): Wishlist
+}
+
+extend type Query {
+  "A wishlist shared by its owner, read-only, or null when the token is unknown or sharing ended."
+  sharedWishlist("The share token from the share link." shareToken: String!): SharedWishlist
+}
+
+extend type Mutation {
+  "Creates a wishlist (at most 20); the first becomes the default."
+  wishlistCreate(customerAccessToken: String!, "The name (1 to 100 characters)." name: String!): WishlistPayload
+  "Renames a wishlist or changes whether its shared view shows your first name."
+  wishlistUpdate(customerAccessToken: String!, wishlistId: ID!, name: String, showOwnerName: Boolean): WishlistPayload
+  "Deletes a wishlist and its lines."
+  wishlistDelete(customerAccessToken: String!, wishlistId: ID!): WishlistDeletePayload
+  "Adds variants (the default wishlist when ` + "`" + `wishlistId` + "`" + ` is absent, made on first use). A variant already on the list updates its line."
+  wishlistLinesAdd(customerAccessToken: String!, wishlistId: ID, lines: [WishlistLineInput!]!): WishlistPayload
+  "Changes quantities or notes."
+  wishlistLinesUpdate(customerAccessToken: String!, wishlistId: ID!, lines: [WishlistLineUpdateInput!]!): WishlistPayload
+  "Removes lines."
+  wishlistLinesRemove(customerAccessToken: String!, wishlistId: ID!, lineIds: [ID!]!): WishlistPayload
+  "Shares a wishlist: returns its share link (the same one until unshared)."
+  wishlistShare(customerAccessToken: String!, wishlistId: ID!): WishlistPayload
+  "Ends sharing: the old link stops working."
+  wishlistUnshare(customerAccessToken: String!, wishlistId: ID!): WishlistPayload
+  "Moves lines into a cart, all or nothing."
+  wishlistLinesMoveToCart(customerAccessToken: String!, wishlistId: ID!, lineIds: [ID!]!, "The cart's ID." cartId: ID!): WishlistLinesMoveToCartPayload
+}
+
+"A customer's wishlist."
+type Wishlist implements Node {
+  "The wishlist's global ID."
+  id: ID!
+  "The name."
+  name: String!
+  "Whether lines are added here when no wishlist is named."
+  isDefault: Boolean!
+  "Whether the shared view shows the owner's first name."
+  showOwnerName: Boolean!
+  "The share link, when shared."
+  shareUrl: URL
+  "The share token, when shared."
+  shareToken: String
+  "When the wishlist was made."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
+  "The lines, oldest first."
+  lines(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): WishlistLineConnection!
+}
+
+"A variant on a wishlist."
+type WishlistLine {
+  "The line's global ID."
+  id: ID!
+  "The variant."
+  merchandise: ProductVariant!
+  "How many are wanted."
+  quantity: Int!
+  "A note, such as a size to double-check."
+  note: String
+  "When it was added."
+  addedAt: DateTime!
+  "The price when it was added."
+  priceWhenAdded: MoneyV2!
+  "Whether the current price is lower than when added."
+  priceDropped: Boolean!
+}
+
+"A wishlist as its owner shared it: no customer data but the list's name and, if allowed, the owner's first name."
+type SharedWishlist {
+  "The list's name."
+  name: String!
+  "The owner's first name, when the owner allows it."
+  ownerFirstName: String
+  "The lines, oldest first."
+  lines(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): WishlistLineConnection!
+}
+
+"A variant to add to a wishlist."
+input WishlistLineInput {
+  "The variant's global ID."
+  merchandiseId: ID!
+  "How many are wanted (1 to 999)."
+  quantity: Int = 1
+  "A note (at most 500 characters)."
+  note: String
+}
+
+"A change to a wishlist line."
+input WishlistLineUpdateInput {
+  "The line's global ID."
+  id: ID!
+  "How many are wanted (1 to 999)."
+  quantity: Int
+  "A note (at most 500 characters)."
+  note: String
+}
+
+"A page of wishlists."
+type WishlistConnection {
+  "The wishlists with their cursors."
+  edges: [WishlistEdge!]!
+  "The wishlists."
+  nodes: [Wishlist!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A wishlist and its cursor."
+type WishlistEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The wishlist."
+  node: Wishlist!
+}
+
+"A page of wishlist lines."
+type WishlistLineConnection {
+  "The lines with their cursors."
+  edges: [WishlistLineEdge!]!
+  "The lines."
+  nodes: [WishlistLine!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A wishlist line and its cursor."
+type WishlistLineEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The line."
+  node: WishlistLine!
+}
+
+"The result of a wishlist mutation."
+type WishlistPayload {
+  "The wishlist."
+  wishlist: Wishlist
+  "What was wrong with the input; nothing was written when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `wishlistDelete` + "`" + `."
+type WishlistDeletePayload {
+  "The global ID of the deleted wishlist."
+  deletedWishlistId: ID
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `wishlistLinesMoveToCart` + "`" + `."
+type WishlistLinesMoveToCartPayload {
+  "The wishlist without the moved lines."
+  wishlist: Wishlist
+  "The cart with them."
+  cart: Cart
+  "What was wrong with the input; nothing was moved when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -5869,6 +6513,10 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_cart(ctx, field)
 	case "orders":
 		return ec.fieldContext_Customer_orders(ctx, field)
+	case "wishlists":
+		return ec.fieldContext_Customer_wishlists(ctx, field)
+	case "wishlist":
+		return ec.fieldContext_Customer_wishlist(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -6531,6 +7179,18 @@ func (ec *executionContext) childFields_SelectedOption(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type SelectedOption", field.Name)
 }
 
+func (ec *executionContext) childFields_SharedWishlist(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SharedWishlist_name(ctx, field)
+	case "ownerFirstName":
+		return ec.fieldContext_SharedWishlist_ownerFirstName(ctx, field)
+	case "lines":
+		return ec.fieldContext_SharedWishlist_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedWishlist", field.Name)
+}
+
 func (ec *executionContext) childFields_UserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "field":
@@ -6539,6 +7199,126 @@ func (ec *executionContext) childFields_UserError(ctx context.Context, field gra
 		return ec.fieldContext_UserError_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+}
+
+func (ec *executionContext) childFields_Wishlist(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Wishlist_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Wishlist_name(ctx, field)
+	case "isDefault":
+		return ec.fieldContext_Wishlist_isDefault(ctx, field)
+	case "showOwnerName":
+		return ec.fieldContext_Wishlist_showOwnerName(ctx, field)
+	case "shareUrl":
+		return ec.fieldContext_Wishlist_shareUrl(ctx, field)
+	case "shareToken":
+		return ec.fieldContext_Wishlist_shareToken(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Wishlist_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Wishlist_updatedAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_Wishlist_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Wishlist", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_WishlistConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_WishlistConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_WishlistConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedWishlistId":
+		return ec.fieldContext_WishlistDeletePayload_deletedWishlistId(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_WishlistDeletePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistDeletePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_WishlistEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_WishlistEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_WishlistLine_id(ctx, field)
+	case "merchandise":
+		return ec.fieldContext_WishlistLine_merchandise(ctx, field)
+	case "quantity":
+		return ec.fieldContext_WishlistLine_quantity(ctx, field)
+	case "note":
+		return ec.fieldContext_WishlistLine_note(ctx, field)
+	case "addedAt":
+		return ec.fieldContext_WishlistLine_addedAt(ctx, field)
+	case "priceWhenAdded":
+		return ec.fieldContext_WishlistLine_priceWhenAdded(ctx, field)
+	case "priceDropped":
+		return ec.fieldContext_WishlistLine_priceDropped(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistLine", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistLineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_WishlistLineConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_WishlistLineConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_WishlistLineConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistLineConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_WishlistLineEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_WishlistLineEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistLineEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistLinesMoveToCartPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "wishlist":
+		return ec.fieldContext_WishlistLinesMoveToCartPayload_wishlist(ctx, field)
+	case "cart":
+		return ec.fieldContext_WishlistLinesMoveToCartPayload_cart(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_WishlistLinesMoveToCartPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistLinesMoveToCartPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "wishlist":
+		return ec.fieldContext_WishlistPayload_wishlist(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_WishlistPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistPayload", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6822,6 +7602,66 @@ func (ec *executionContext) field_Customer_orders_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["query"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_wishlist_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_wishlists_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
 	return args, nil
 }
 
@@ -7437,6 +8277,260 @@ func (ec *executionContext) field_Mutation_customerUpdate_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_wishlistCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistDelete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistLinesAdd_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*model.WishlistLineInput, error) {
+			return ec.unmarshalNWishlistLineInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistLinesMoveToCart_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lineIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lineIds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "cartId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cartId"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistLinesRemove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lineIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lineIds"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistLinesUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*model.WishlistLineUpdateInput, error) {
+			return ec.unmarshalNWishlistLineUpdateInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineUpdateInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistShare_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistUnshare_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "showOwnerName",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["showOwnerName"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Order_discountApplications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7776,6 +8870,112 @@ func (ec *executionContext) field_Query_product_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["id"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sharedWishlist_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "shareToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["shareToken"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_SharedWishlist_lines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Wishlist_lines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
 	return args, nil
 }
 
@@ -10705,6 +11905,94 @@ func (ec *executionContext) fieldContext_Customer_orders(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Customer_orders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_wishlists(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_wishlists(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Wishlists(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistConnection) graphql.Marshaler {
+			return ec.marshalNWishlistConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_wishlists(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_wishlists_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_wishlist(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_wishlist(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Wishlist(ctx, obj, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+			return ec.marshalOWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_wishlist(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wishlist(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_wishlist_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15439,6 +16727,402 @@ func (ec *executionContext) fieldContext_Mutation_adminFulfillmentEventAdd(ctx c
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_wishlistCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistCreate(ctx, fc.Args["customerAccessToken"].(string), fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistCreate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistCreate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistUpdate(ctx, fc.Args["customerAccessToken"].(string), fc.Args["wishlistId"].(string), fc.Args["name"].(*string), fc.Args["showOwnerName"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistDelete(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistDelete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistDelete(ctx, fc.Args["customerAccessToken"].(string), fc.Args["wishlistId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistDeletePayload) graphql.Marshaler {
+			return ec.marshalOWishlistDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistDeletePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistDelete(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistDeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistDelete_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistLinesAdd(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistLinesAdd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistLinesAdd(ctx, fc.Args["customerAccessToken"].(string), fc.Args["wishlistId"].(*string), fc.Args["lines"].([]*model.WishlistLineInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistLinesAdd(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistLinesAdd_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistLinesUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistLinesUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistLinesUpdate(ctx, fc.Args["customerAccessToken"].(string), fc.Args["wishlistId"].(string), fc.Args["lines"].([]*model.WishlistLineUpdateInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistLinesUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistLinesUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistLinesRemove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistLinesRemove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistLinesRemove(ctx, fc.Args["customerAccessToken"].(string), fc.Args["wishlistId"].(string), fc.Args["lineIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistLinesRemove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistLinesRemove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistShare(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistShare(ctx, fc.Args["customerAccessToken"].(string), fc.Args["wishlistId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistShare(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistShare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistUnshare(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistUnshare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistUnshare(ctx, fc.Args["customerAccessToken"].(string), fc.Args["wishlistId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistUnshare(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistUnshare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistLinesMoveToCart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistLinesMoveToCart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistLinesMoveToCart(ctx, fc.Args["customerAccessToken"].(string), fc.Args["wishlistId"].(string), fc.Args["lineIds"].([]string), fc.Args["cartId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistLinesMoveToCartPayload) graphql.Marshaler {
+			return ec.marshalOWishlistLinesMoveToCartPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLinesMoveToCartPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistLinesMoveToCart(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLinesMoveToCartPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistLinesMoveToCart_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Order_id(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18299,6 +19983,50 @@ func (ec *executionContext) fieldContext_Query_customer(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_sharedWishlist(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sharedWishlist(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SharedWishlist) graphql.Marshaler {
+			return ec.marshalOSharedWishlist2ᚖaccountgraphᚋgraphᚋmodelᚐSharedWishlist(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sharedWishlist(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedWishlist(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sharedWishlist_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18421,6 +20149,96 @@ func (ec *executionContext) fieldContext_SelectedOption_value(_ context.Context,
 	return graphql.NewScalarFieldContext("SelectedOption", field, false, false, "String")
 }
 
+func (ec *executionContext) _SharedWishlist_name(ctx context.Context, field graphql.CollectedField, obj *model.SharedWishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedWishlist_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedWishlist_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedWishlist", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedWishlist_ownerFirstName(ctx context.Context, field graphql.CollectedField, obj *model.SharedWishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedWishlist_ownerFirstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerFirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedWishlist_ownerFirstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedWishlist", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedWishlist_lines(ctx context.Context, field graphql.CollectedField, obj *model.SharedWishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedWishlist_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistLineConnection) graphql.Marshaler {
+			return ec.marshalNWishlistLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedWishlist_lines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedWishlist",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_SharedWishlist_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UserError_field(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18465,6 +20283,930 @@ func (ec *executionContext) _UserError_message(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_UserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wishlist_id(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, true, false, "ID")
+}
+
+func (ec *executionContext) _Wishlist_name(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wishlist_isDefault(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_isDefault(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsDefault, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_isDefault(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Wishlist_showOwnerName(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_showOwnerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowOwnerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_showOwnerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Wishlist_shareUrl(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_shareUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wishlist().ShareURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOURL2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_shareUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, true, true, "URL")
+}
+
+func (ec *executionContext) _Wishlist_shareToken(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_shareToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShareToken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_shareToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wishlist_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Wishlist_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Wishlist_lines(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WishlistLineConnection) graphql.Marshaler {
+			return ec.marshalNWishlistLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_lines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wishlist",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Wishlist_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.WishlistConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.WishlistEdge) graphql.Marshaler {
+			return ec.marshalNWishlistEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.WishlistConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Wishlist) graphql.Marshaler {
+			return ec.marshalNWishlist2ᚕᚖaccountgraphᚋentᚐWishlistᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wishlist(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.WishlistConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistDeletePayload_deletedWishlistId(ctx context.Context, field graphql.CollectedField, obj *model.WishlistDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistDeletePayload_deletedWishlistId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedWishlistID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistDeletePayload_deletedWishlistId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistDeletePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _WishlistDeletePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.WishlistDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistDeletePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistDeletePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistDeletePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.WishlistEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _WishlistEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.WishlistEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+			return ec.marshalNWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wishlist(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, true, false, "ID")
+}
+
+func (ec *executionContext) _WishlistLine_merchandise(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_merchandise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalNProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_merchandise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLine_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WishlistLine_note(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoteOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, true, false, "String")
+}
+
+func (ec *executionContext) _WishlistLine_addedAt(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_addedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_addedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _WishlistLine_priceWhenAdded(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_priceWhenAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceWhenAddedMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_priceWhenAdded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLine_priceDropped(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_priceDropped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_priceDropped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _WishlistLineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.WishlistLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.WishlistLineEdge) graphql.Marshaler {
+			return ec.marshalNWishlistLineEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLineConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.WishlistLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.WishlistLine) graphql.Marshaler {
+			return ec.marshalNWishlistLine2ᚕᚖaccountgraphᚋentᚐWishlistLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.WishlistLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.WishlistLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLineEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _WishlistLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.WishlistLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.WishlistLine) graphql.Marshaler {
+			return ec.marshalNWishlistLine2ᚖaccountgraphᚋentᚐWishlistLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLinesMoveToCartPayload_wishlist(ctx context.Context, field graphql.CollectedField, obj *model.WishlistLinesMoveToCartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLinesMoveToCartPayload_wishlist(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wishlist, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+			return ec.marshalOWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLinesMoveToCartPayload_wishlist(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLinesMoveToCartPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wishlist(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLinesMoveToCartPayload_cart(ctx context.Context, field graphql.CollectedField, obj *model.WishlistLinesMoveToCartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLinesMoveToCartPayload_cart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Cart) graphql.Marshaler {
+			return ec.marshalOCart2ᚖaccountgraphᚋentᚐCart(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLinesMoveToCartPayload_cart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLinesMoveToCartPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLinesMoveToCartPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.WishlistLinesMoveToCartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLinesMoveToCartPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLinesMoveToCartPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLinesMoveToCartPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistPayload_wishlist(ctx context.Context, field graphql.CollectedField, obj *model.WishlistPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistPayload_wishlist(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wishlist, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+			return ec.marshalOWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistPayload_wishlist(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wishlist(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.WishlistPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -21293,6 +24035,122 @@ func UnmarshalVisitorConsent(ctx context.Context, raw any) (model.VisitorConsent
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWishlistLineInput(ctx context.Context, obj any) (model.WishlistLineInput, error) {
+	var it model.WishlistLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["quantity"]; !present {
+		asMap["quantity"] = 1
+	}
+
+	fieldsInOrder := [...]string{"merchandiseId", "quantity", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "merchandiseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("merchandiseId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MerchandiseID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWishlistLineInput unmarshals raw into the WishlistLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWishlistLineInput(ctx context.Context, raw any) (model.WishlistLineInput, error) {
+	var out model.WishlistLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WishlistLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWishlistLineUpdateInput(ctx context.Context, obj any) (model.WishlistLineUpdateInput, error) {
+	var it model.WishlistLineUpdateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "quantity", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWishlistLineUpdateInput unmarshals raw into the WishlistLineUpdateInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWishlistLineUpdateInput(ctx context.Context, raw any) (model.WishlistLineUpdateInput, error) {
+	var out model.WishlistLineUpdateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WishlistLineUpdateInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -21416,6 +24274,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._CartLine(ctx, sel, obj)
+	case ent.Wishlist:
+		return ec._Wishlist(ctx, sel, &obj)
+	case *ent.Wishlist:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Wishlist(ctx, sel, obj)
 	case ent.ProductVariant:
 		return ec._ProductVariant(ctx, sel, &obj)
 	case *ent.ProductVariant:
@@ -22671,6 +25536,18 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_orders(ctx, field, obj)
+				})
+		case "wishlists":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_wishlists(ctx, field, obj)
+				})
+		case "wishlist":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_wishlist(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -24446,6 +27323,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "wishlistCreate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistCreate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistDelete":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistDelete(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistLinesAdd":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistLinesAdd(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistLinesUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistLinesUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistLinesRemove":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistLinesRemove(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistShare":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistShare(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistUnshare":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistUnshare(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistLinesMoveToCart":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistLinesMoveToCart(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25321,6 +28261,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customer(ctx, field)
 				})
+		case "sharedWishlist":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sharedWishlist(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -25390,6 +28336,50 @@ func (ec *executionContext) _SelectedOption(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var sharedWishlistImplementors = []string{"SharedWishlist"}
+
+func (ec *executionContext) _SharedWishlist(ctx context.Context, sel ast.SelectionSet, obj *model.SharedWishlist) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedWishlistImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedWishlist")
+		case "name":
+			out.Values[i] = ec._SharedWishlist_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerFirstName":
+			out.Values[i] = ec._SharedWishlist_ownerFirstName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedWishlist_lines(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var userErrorImplementors = []string{"UserError", "DisplayableError"}
 
 func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet, obj *model.UserError) graphql.Marshaler {
@@ -25408,6 +28398,427 @@ func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet
 			}
 		case "message":
 			out.Values[i] = ec._UserError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistImplementors = []string{"Wishlist", "Node"}
+
+func (ec *executionContext) _Wishlist(ctx context.Context, sel ast.SelectionSet, obj *ent.Wishlist) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Wishlist")
+		case "id":
+			out.Values[i] = ec._Wishlist_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Wishlist_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "isDefault":
+			out.Values[i] = ec._Wishlist_isDefault(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "showOwnerName":
+			out.Values[i] = ec._Wishlist_showOwnerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shareUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wishlist_shareUrl(ctx, field, obj)
+				})
+		case "shareToken":
+			out.Values[i] = ec._Wishlist_shareToken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Wishlist_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Wishlist_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wishlist_lines(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistConnectionImplementors = []string{"WishlistConnection"}
+
+func (ec *executionContext) _WishlistConnection(ctx context.Context, sel ast.SelectionSet, obj *model.WishlistConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistConnection")
+		case "edges":
+			out.Values[i] = ec._WishlistConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._WishlistConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._WishlistConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistDeletePayloadImplementors = []string{"WishlistDeletePayload"}
+
+func (ec *executionContext) _WishlistDeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.WishlistDeletePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistDeletePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistDeletePayload")
+		case "deletedWishlistId":
+			out.Values[i] = ec._WishlistDeletePayload_deletedWishlistId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._WishlistDeletePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistEdgeImplementors = []string{"WishlistEdge"}
+
+func (ec *executionContext) _WishlistEdge(ctx context.Context, sel ast.SelectionSet, obj *model.WishlistEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistEdge")
+		case "cursor":
+			out.Values[i] = ec._WishlistEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._WishlistEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistLineImplementors = []string{"WishlistLine"}
+
+func (ec *executionContext) _WishlistLine(ctx context.Context, sel ast.SelectionSet, obj *ent.WishlistLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistLine")
+		case "id":
+			out.Values[i] = ec._WishlistLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "merchandise":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WishlistLine_merchandise(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._WishlistLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._WishlistLine_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "addedAt":
+			out.Values[i] = ec._WishlistLine_addedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "priceWhenAdded":
+			out.Values[i] = ec._WishlistLine_priceWhenAdded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "priceDropped":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WishlistLine_priceDropped(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistLineConnectionImplementors = []string{"WishlistLineConnection"}
+
+func (ec *executionContext) _WishlistLineConnection(ctx context.Context, sel ast.SelectionSet, obj *model.WishlistLineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistLineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistLineConnection")
+		case "edges":
+			out.Values[i] = ec._WishlistLineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._WishlistLineConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._WishlistLineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistLineEdgeImplementors = []string{"WishlistLineEdge"}
+
+func (ec *executionContext) _WishlistLineEdge(ctx context.Context, sel ast.SelectionSet, obj *model.WishlistLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistLineEdge")
+		case "cursor":
+			out.Values[i] = ec._WishlistLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._WishlistLineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistLinesMoveToCartPayloadImplementors = []string{"WishlistLinesMoveToCartPayload"}
+
+func (ec *executionContext) _WishlistLinesMoveToCartPayload(ctx context.Context, sel ast.SelectionSet, obj *model.WishlistLinesMoveToCartPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistLinesMoveToCartPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistLinesMoveToCartPayload")
+		case "wishlist":
+			out.Values[i] = ec._WishlistLinesMoveToCartPayload_wishlist(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cart":
+			out.Values[i] = ec._WishlistLinesMoveToCartPayload_cart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._WishlistLinesMoveToCartPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistPayloadImplementors = []string{"WishlistPayload"}
+
+func (ec *executionContext) _WishlistPayload(ctx context.Context, sel ast.SelectionSet, obj *model.WishlistPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistPayload")
+		case "wishlist":
+			out.Values[i] = ec._WishlistPayload_wishlist(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._WishlistPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -27054,6 +30465,156 @@ func (ec *executionContext) marshalNUserError2ᚖaccountgraphᚋgraphᚋmodelᚐ
 	return ec._UserError(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNWishlist2ᚕᚖaccountgraphᚋentᚐWishlistᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Wishlist) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx context.Context, sel ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Wishlist!")
+		return graphql.Null
+	}
+	return ec._Wishlist(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistConnection(ctx context.Context, sel ast.SelectionSet, v *model.WishlistConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistConnection!")
+		return graphql.Null
+	}
+	return ec._WishlistConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WishlistEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishlistEdge2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishlistEdge2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistEdge(ctx context.Context, sel ast.SelectionSet, v *model.WishlistEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistEdge!")
+		return graphql.Null
+	}
+	return ec._WishlistEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistLine2ᚕᚖaccountgraphᚋentᚐWishlistLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.WishlistLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishlistLine2ᚖaccountgraphᚋentᚐWishlistLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishlistLine2ᚖaccountgraphᚋentᚐWishlistLine(ctx context.Context, sel ast.SelectionSet, v *ent.WishlistLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistLine!")
+		return graphql.Null
+	}
+	return ec._WishlistLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineConnection(ctx context.Context, sel ast.SelectionSet, v *model.WishlistLineConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistLineConnection!")
+		return graphql.Null
+	}
+	return ec._WishlistLineConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistLineEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WishlistLineEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishlistLineEdge2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishlistLineEdge2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineEdge(ctx context.Context, sel ast.SelectionSet, v *model.WishlistLineEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistLineEdge!")
+		return graphql.Null
+	}
+	return ec._WishlistLineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWishlistLineInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineInputᚄ(ctx context.Context, v any) ([]*model.WishlistLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.WishlistLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWishlistLineInput2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNWishlistLineInput2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineInput(ctx context.Context, v any) (*model.WishlistLineInput, error) {
+	res, err := ec.unmarshalInputWishlistLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNWishlistLineUpdateInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineUpdateInputᚄ(ctx context.Context, v any) ([]*model.WishlistLineUpdateInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.WishlistLineUpdateInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWishlistLineUpdateInput2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineUpdateInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNWishlistLineUpdateInput2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineUpdateInput(ctx context.Context, v any) (*model.WishlistLineUpdateInput, error) {
+	res, err := ec.unmarshalInputWishlistLineUpdateInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -27992,6 +31553,13 @@ func (ec *executionContext) unmarshalOSelectedOptionInput2ᚕᚖaccountgraphᚋg
 	return res, nil
 }
 
+func (ec *executionContext) marshalOSharedWishlist2ᚖaccountgraphᚋgraphᚋmodelᚐSharedWishlist(ctx context.Context, sel ast.SelectionSet, v *model.SharedWishlist) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SharedWishlist(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28081,6 +31649,34 @@ func (ec *executionContext) unmarshalOVisitorConsent2ᚖaccountgraphᚋgraphᚋm
 	}
 	res, err := ec.unmarshalInputVisitorConsent(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx context.Context, sel ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Wishlist(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOWishlistDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.WishlistDeletePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WishlistDeletePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOWishlistLinesMoveToCartPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLinesMoveToCartPayload(ctx context.Context, sel ast.SelectionSet, v *model.WishlistLinesMoveToCartPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WishlistLinesMoveToCartPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx context.Context, sel ast.SelectionSet, v *model.WishlistPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WishlistPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

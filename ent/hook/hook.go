@@ -176,6 +176,30 @@ func (f ThrottleEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ThrottleEventMutation", m)
 }
 
+// The WishlistFunc type is an adapter to allow the use of ordinary
+// function as Wishlist mutator.
+type WishlistFunc func(context.Context, *ent.WishlistMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f WishlistFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.WishlistMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.WishlistMutation", m)
+}
+
+// The WishlistLineFunc type is an adapter to allow the use of ordinary
+// function as WishlistLine mutator.
+type WishlistLineFunc func(context.Context, *ent.WishlistLineMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f WishlistLineFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.WishlistLineMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.WishlistLineMutation", m)
+}
+
 // Condition is a hook condition function.
 type Condition func(context.Context, ent.Mutation) bool
 

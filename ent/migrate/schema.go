@@ -497,6 +497,74 @@ var (
 			},
 		},
 	}
+	// WishlistsColumns holds the columns for the "wishlists" table.
+	WishlistsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "is_default", Type: field.TypeBool, Default: false},
+		{Name: "share_token", Type: field.TypeString, Unique: true, Nullable: true, Size: 64},
+		{Name: "show_owner_name", Type: field.TypeBool, Default: false},
+	}
+	// WishlistsTable holds the schema information for the "wishlists" table.
+	WishlistsTable = &schema.Table{
+		Name:       "wishlists",
+		Columns:    WishlistsColumns,
+		PrimaryKey: []*schema.Column{WishlistsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "wishlist_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{WishlistsColumns[3]},
+			},
+		},
+	}
+	// WishlistLinesColumns holds the columns for the "wishlist_lines" table.
+	WishlistLinesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "quantity", Type: field.TypeInt, Default: 1},
+		{Name: "note", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "price_when_added", Type: field.TypeInt64},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "wishlist_id", Type: field.TypeInt},
+		{Name: "variant_id", Type: field.TypeInt},
+	}
+	// WishlistLinesTable holds the schema information for the "wishlist_lines" table.
+	WishlistLinesTable = &schema.Table{
+		Name:       "wishlist_lines",
+		Columns:    WishlistLinesColumns,
+		PrimaryKey: []*schema.Column{WishlistLinesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "wishlist_lines_wishlists_lines",
+				Columns:    []*schema.Column{WishlistLinesColumns[7]},
+				RefColumns: []*schema.Column{WishlistsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "wishlist_lines_product_variants_variant",
+				Columns:    []*schema.Column{WishlistLinesColumns[8]},
+				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "wishlistline_wishlist_id_variant_id",
+				Unique:  true,
+				Columns: []*schema.Column{WishlistLinesColumns[7], WishlistLinesColumns[8]},
+			},
+			{
+				Name:    "wishlistline_variant_id",
+				Unique:  false,
+				Columns: []*schema.Column{WishlistLinesColumns[8]},
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		AdminAPIKeysTable,
@@ -513,6 +581,8 @@ var (
 		ProductsTable,
 		ProductVariantsTable,
 		ThrottleEventsTable,
+		WishlistsTable,
+		WishlistLinesTable,
 	}
 )
 
@@ -530,4 +600,6 @@ func init() {
 	OrderLineItemsTable.ForeignKeys[0].RefTable = OrdersTable
 	OrderLineItemsTable.ForeignKeys[1].RefTable = ProductVariantsTable
 	ProductVariantsTable.ForeignKeys[0].RefTable = ProductsTable
+	WishlistLinesTable.ForeignKeys[0].RefTable = WishlistsTable
+	WishlistLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
 }

@@ -47,3 +47,9 @@ type ProductVariant func(*sql.Selector)
 
 // ThrottleEvent is the predicate function for throttleevent builders.
 type ThrottleEvent func(*sql.Selector)
+
+// Wishlist is the predicate function for wishlist builders.
+type Wishlist func(*sql.Selector)
+
+// WishlistLine is the predicate function for wishlistline builders.
+type WishlistLine func(*sql.Selector)

@@ -1078,6 +1078,88 @@ type VisitorConsent struct {
 	SaleOfData *bool `json:"saleOfData,omitempty"`
 }
 
+// A page of wishlists.
+type WishlistConnection struct {
+	// The wishlists with their cursors.
+	Edges []*WishlistEdge `json:"edges"`
+	// The wishlists.
+	Nodes []*ent.Wishlist `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// The result of `wishlistDelete`.
+type WishlistDeletePayload struct {
+	// The global ID of the deleted wishlist.
+	DeletedWishlistID *string `json:"deletedWishlistId,omitempty"`
+	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// A wishlist and its cursor.
+type WishlistEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The wishlist.
+	Node *ent.Wishlist `json:"node"`
+}
+
+// A page of wishlist lines.
+type WishlistLineConnection struct {
+	// The lines with their cursors.
+	Edges []*WishlistLineEdge `json:"edges"`
+	// The lines.
+	Nodes []*ent.WishlistLine `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A wishlist line and its cursor.
+type WishlistLineEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The line.
+	Node *ent.WishlistLine `json:"node"`
+}
+
+// A variant to add to a wishlist.
+type WishlistLineInput struct {
+	// The variant's global ID.
+	MerchandiseID string `json:"merchandiseId"`
+	// How many are wanted (1 to 999).
+	Quantity *int `json:"quantity,omitempty"`
+	// A note (at most 500 characters).
+	Note *string `json:"note,omitempty"`
+}
+
+// A change to a wishlist line.
+type WishlistLineUpdateInput struct {
+	// The line's global ID.
+	ID string `json:"id"`
+	// How many are wanted (1 to 999).
+	Quantity *int `json:"quantity,omitempty"`
+	// A note (at most 500 characters).
+	Note *string `json:"note,omitempty"`
+}
+
+// The result of `wishlistLinesMoveToCart`.
+type WishlistLinesMoveToCartPayload struct {
+	// The wishlist without the moved lines.
+	Wishlist *ent.Wishlist `json:"wishlist,omitempty"`
+	// The cart with them.
+	Cart *ent.Cart `json:"cart,omitempty"`
+	// What was wrong with the input; nothing was moved when not empty.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of a wishlist mutation.
+type WishlistPayload struct {
+	// The wishlist.
+	Wishlist *ent.Wishlist `json:"wishlist,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
 // The orders of `adminCustomers`.
 type AdminCustomerSortKeys string
 

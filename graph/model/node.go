@@ -17,3 +17,10 @@ type BaseCartLine any
 
 // Merchandise is what a cart line holds (an ent.ProductVariant here).
 type Merchandise any
+
+// SharedWishlist is the public, read-only view of a shared wishlist.
+type SharedWishlist struct {
+	Name           string
+	OwnerFirstName *string
+	WishlistID     int // for its lines; not exposed
+}

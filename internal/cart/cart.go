@@ -447,6 +447,20 @@ func (s *Service) AddLines(ctx context.Context, cartID string, lines []LineInput
 	})
 }
 
+// AddLinesTx adds lines to a cart inside a caller's transaction (moving
+// wishlist or saved lines into a cart in one unit). Errors name the field
+// "cartId" or "lines".
+func (s *Service) AddLinesTx(ctx context.Context, tx *ent.Tx, cartID string, lines []LineInput) (*ent.Cart, error) {
+	c, err := open(ctx, tx, cartID, f("cartId"))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := addLines(ctx, tx, c, lines, "lines"); err != nil {
+		return nil, err
+	}
+	return c.Update().Save(ctx)
+}
+
 // ownLine resolves a cart line ID within the cart.
 func ownLine(ctx context.Context, tx *ent.Tx, c *ent.Cart, id string, field []string) (*ent.CartLine, error) {
 	notFound := apperr.Invalid(field, CodeInvalidLine, "The merchandise line with id "+id+" does not exist.")

@@ -25,6 +25,8 @@ import (
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistline"
 	"accountgraph/internal/page"
 )
 
@@ -46,6 +48,9 @@ type Loaders struct {
 	CartLines *Keyed[int, []*ent.CartLine]
 	// OpenCart is a customer's open cart.
 	OpenCart *Keyed[int, *ent.Cart]
+	// WishlistPages are customers' wishlists; WishlistLinePages their lines.
+	WishlistPages     *Pages[*ent.Wishlist]
+	WishlistLinePages *Pages[*ent.WishlistLine]
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -155,6 +160,23 @@ func New(db *ent.Client) *Loaders {
 		}
 	}
 
+	l.WishlistPages = newPages(wishlist.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Wishlist, error) {
+		return db.Wishlist.Query().Where(wishlist.CustomerIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.Wishlist) int { return v.CustomerID })
+	l.WishlistLinePages = newPages(wishlistline.FieldWishlistID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.WishlistLine, error) {
+		return db.WishlistLine.Query().Where(wishlistline.WishlistIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.WishlistLine) int { return v.WishlistID })
+	l.WishlistPages.after = func(ws []*ent.Wishlist) {
+		for _, w := range ws {
+			l.WishlistLinePages.Expect(w.ID)
+		}
+	}
+	l.WishlistLinePages.after = func(lines []*ent.WishlistLine) {
+		for _, li := range lines {
+			l.VariantByID.Expect(li.VariantID)
+		}
+	}
+
 	// Each level tells the next which keys its children will load.
 	l.OrderPages.after = func(orders []*ent.Order) {
 		for _, o := range orders {
@@ -200,6 +222,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.AddressPages.Expect(c.ID)
 		l.OrderCount.Expect(c.ID)
 		l.OpenCart.Expect(c.ID)
+		l.WishlistPages.Expect(c.ID)
 		if c.DefaultAddressID != nil {
 			l.AddressByID.Expect(*c.DefaultAddressID)
 		}

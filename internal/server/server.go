@@ -33,6 +33,7 @@ import (
 	"accountgraph/internal/order"
 	"accountgraph/internal/password"
 	"accountgraph/internal/throttle"
+	"accountgraph/internal/wishlist"
 )
 
 // Server is a running instance of the API, without its listener.
@@ -185,6 +186,7 @@ func (s *Server) graphQL() http.Handler {
 			Catalog: &catalog.Service{DB: s.DB.Client},
 			Carts: &cart.Service{DB: s.DB.Client, Customers: s.Customers, Currency: s.cfg.ShopCurrency,
 				PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
+			WishlistService: &wishlist.Service{DB: s.DB.Client, Customers: s.Customers, PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
