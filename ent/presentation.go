@@ -96,4 +96,6 @@ func (l *WishlistLine) NoteOrNil() *string {
 }
 
 // PriceWhenAddedMoney is the price when the line was added.
-func (l *WishlistLine) PriceWhenAddedMoney() *money.V2 { return money.NewV2(l.PriceWhenAdded, l.CurrencyCode) }
+func (l *WishlistLine) PriceWhenAddedMoney() *money.V2 {
+	return money.NewV2(l.PriceWhenAdded, l.CurrencyCode)
+}
