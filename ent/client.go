@@ -24,6 +24,8 @@ import (
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/savedcart"
+	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistline"
@@ -67,6 +69,10 @@ type Client struct {
 	Product *ProductClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
 	ProductVariant *ProductVariantClient
+	// SavedCart is the client for interacting with the SavedCart builders.
+	SavedCart *SavedCartClient
+	// SavedCartLine is the client for interacting with the SavedCartLine builders.
+	SavedCartLine *SavedCartLineClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
 	// Wishlist is the client for interacting with the Wishlist builders.
@@ -97,6 +103,8 @@ func (c *Client) init() {
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.ProductVariant = NewProductVariantClient(c.config)
+	c.SavedCart = NewSavedCartClient(c.config)
+	c.SavedCartLine = NewSavedCartLineClient(c.config)
 	c.ThrottleEvent = NewThrottleEventClient(c.config)
 	c.Wishlist = NewWishlistClient(c.config)
 	c.WishlistLine = NewWishlistLineClient(c.config)
@@ -205,6 +213,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		OrderLineItem:       NewOrderLineItemClient(cfg),
 		Product:             NewProductClient(cfg),
 		ProductVariant:      NewProductVariantClient(cfg),
+		SavedCart:           NewSavedCartClient(cfg),
+		SavedCartLine:       NewSavedCartLineClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 		Wishlist:            NewWishlistClient(cfg),
 		WishlistLine:        NewWishlistLineClient(cfg),
@@ -240,6 +250,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		OrderLineItem:       NewOrderLineItemClient(cfg),
 		Product:             NewProductClient(cfg),
 		ProductVariant:      NewProductVariantClient(cfg),
+		SavedCart:           NewSavedCartClient(cfg),
+		SavedCartLine:       NewSavedCartLineClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 		Wishlist:            NewWishlistClient(cfg),
 		WishlistLine:        NewWishlistLineClient(cfg),
@@ -274,8 +286,8 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order,
-		c.OrderLineItem, c.Product, c.ProductVariant, c.ThrottleEvent, c.Wishlist,
-		c.WishlistLine,
+		c.OrderLineItem, c.Product, c.ProductVariant, c.SavedCart, c.SavedCartLine,
+		c.ThrottleEvent, c.Wishlist, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -287,8 +299,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order,
-		c.OrderLineItem, c.Product, c.ProductVariant, c.ThrottleEvent, c.Wishlist,
-		c.WishlistLine,
+		c.OrderLineItem, c.Product, c.ProductVariant, c.SavedCart, c.SavedCartLine,
+		c.ThrottleEvent, c.Wishlist, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -323,6 +335,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Product.mutate(ctx, m)
 	case *ProductVariantMutation:
 		return c.ProductVariant.mutate(ctx, m)
+	case *SavedCartMutation:
+		return c.SavedCart.mutate(ctx, m)
+	case *SavedCartLineMutation:
+		return c.SavedCartLine.mutate(ctx, m)
 	case *ThrottleEventMutation:
 		return c.ThrottleEvent.mutate(ctx, m)
 	case *WishlistMutation:
@@ -2399,6 +2415,320 @@ func (c *ProductVariantClient) mutate(ctx context.Context, m *ProductVariantMuta
 	}
 }
 
+// SavedCartClient is a client for the SavedCart schema.
+type SavedCartClient struct {
+	config
+}
+
+// NewSavedCartClient returns a client for the SavedCart from the given config.
+func NewSavedCartClient(c config) *SavedCartClient {
+	return &SavedCartClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `savedcart.Hooks(f(g(h())))`.
+func (c *SavedCartClient) Use(hooks ...Hook) {
+	c.hooks.SavedCart = append(c.hooks.SavedCart, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `savedcart.Intercept(f(g(h())))`.
+func (c *SavedCartClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SavedCart = append(c.inters.SavedCart, interceptors...)
+}
+
+// Create returns a builder for creating a SavedCart entity.
+func (c *SavedCartClient) Create() *SavedCartCreate {
+	mutation := newSavedCartMutation(c.config, OpCreate)
+	return &SavedCartCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SavedCart entities.
+func (c *SavedCartClient) CreateBulk(builders ...*SavedCartCreate) *SavedCartCreateBulk {
+	return &SavedCartCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SavedCartClient) MapCreateBulk(slice any, setFunc func(*SavedCartCreate, int)) *SavedCartCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SavedCartCreateBulk{err: fmt.Errorf("calling to SavedCartClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SavedCartCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SavedCartCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SavedCart.
+func (c *SavedCartClient) Update() *SavedCartUpdate {
+	mutation := newSavedCartMutation(c.config, OpUpdate)
+	return &SavedCartUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SavedCartClient) UpdateOne(_m *SavedCart) *SavedCartUpdateOne {
+	mutation := newSavedCartMutation(c.config, OpUpdateOne, withSavedCart(_m))
+	return &SavedCartUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SavedCartClient) UpdateOneID(id int) *SavedCartUpdateOne {
+	mutation := newSavedCartMutation(c.config, OpUpdateOne, withSavedCartID(id))
+	return &SavedCartUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SavedCart.
+func (c *SavedCartClient) Delete() *SavedCartDelete {
+	mutation := newSavedCartMutation(c.config, OpDelete)
+	return &SavedCartDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SavedCartClient) DeleteOne(_m *SavedCart) *SavedCartDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SavedCartClient) DeleteOneID(id int) *SavedCartDeleteOne {
+	builder := c.Delete().Where(savedcart.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SavedCartDeleteOne{builder}
+}
+
+// Query returns a query builder for SavedCart.
+func (c *SavedCartClient) Query() *SavedCartQuery {
+	return &SavedCartQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSavedCart},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SavedCart entity by its id.
+func (c *SavedCartClient) Get(ctx context.Context, id int) (*SavedCart, error) {
+	return c.Query().Where(savedcart.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SavedCartClient) GetX(ctx context.Context, id int) *SavedCart {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryLines queries the lines edge of a SavedCart.
+func (c *SavedCartClient) QueryLines(_m *SavedCart) *SavedCartLineQuery {
+	query := (&SavedCartLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(savedcart.Table, savedcart.FieldID, id),
+			sqlgraph.To(savedcartline.Table, savedcartline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, savedcart.LinesTable, savedcart.LinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SavedCartClient) Hooks() []Hook {
+	return c.hooks.SavedCart
+}
+
+// Interceptors returns the client interceptors.
+func (c *SavedCartClient) Interceptors() []Interceptor {
+	return c.inters.SavedCart
+}
+
+func (c *SavedCartClient) mutate(ctx context.Context, m *SavedCartMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SavedCartCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SavedCartUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SavedCartUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SavedCartDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SavedCart mutation op: %q", m.Op())
+	}
+}
+
+// SavedCartLineClient is a client for the SavedCartLine schema.
+type SavedCartLineClient struct {
+	config
+}
+
+// NewSavedCartLineClient returns a client for the SavedCartLine from the given config.
+func NewSavedCartLineClient(c config) *SavedCartLineClient {
+	return &SavedCartLineClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `savedcartline.Hooks(f(g(h())))`.
+func (c *SavedCartLineClient) Use(hooks ...Hook) {
+	c.hooks.SavedCartLine = append(c.hooks.SavedCartLine, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `savedcartline.Intercept(f(g(h())))`.
+func (c *SavedCartLineClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SavedCartLine = append(c.inters.SavedCartLine, interceptors...)
+}
+
+// Create returns a builder for creating a SavedCartLine entity.
+func (c *SavedCartLineClient) Create() *SavedCartLineCreate {
+	mutation := newSavedCartLineMutation(c.config, OpCreate)
+	return &SavedCartLineCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SavedCartLine entities.
+func (c *SavedCartLineClient) CreateBulk(builders ...*SavedCartLineCreate) *SavedCartLineCreateBulk {
+	return &SavedCartLineCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SavedCartLineClient) MapCreateBulk(slice any, setFunc func(*SavedCartLineCreate, int)) *SavedCartLineCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SavedCartLineCreateBulk{err: fmt.Errorf("calling to SavedCartLineClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SavedCartLineCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SavedCartLineCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SavedCartLine.
+func (c *SavedCartLineClient) Update() *SavedCartLineUpdate {
+	mutation := newSavedCartLineMutation(c.config, OpUpdate)
+	return &SavedCartLineUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SavedCartLineClient) UpdateOne(_m *SavedCartLine) *SavedCartLineUpdateOne {
+	mutation := newSavedCartLineMutation(c.config, OpUpdateOne, withSavedCartLine(_m))
+	return &SavedCartLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SavedCartLineClient) UpdateOneID(id int) *SavedCartLineUpdateOne {
+	mutation := newSavedCartLineMutation(c.config, OpUpdateOne, withSavedCartLineID(id))
+	return &SavedCartLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SavedCartLine.
+func (c *SavedCartLineClient) Delete() *SavedCartLineDelete {
+	mutation := newSavedCartLineMutation(c.config, OpDelete)
+	return &SavedCartLineDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SavedCartLineClient) DeleteOne(_m *SavedCartLine) *SavedCartLineDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SavedCartLineClient) DeleteOneID(id int) *SavedCartLineDeleteOne {
+	builder := c.Delete().Where(savedcartline.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SavedCartLineDeleteOne{builder}
+}
+
+// Query returns a query builder for SavedCartLine.
+func (c *SavedCartLineClient) Query() *SavedCartLineQuery {
+	return &SavedCartLineQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSavedCartLine},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SavedCartLine entity by its id.
+func (c *SavedCartLineClient) Get(ctx context.Context, id int) (*SavedCartLine, error) {
+	return c.Query().Where(savedcartline.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SavedCartLineClient) GetX(ctx context.Context, id int) *SavedCartLine {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QuerySavedCart queries the saved_cart edge of a SavedCartLine.
+func (c *SavedCartLineClient) QuerySavedCart(_m *SavedCartLine) *SavedCartQuery {
+	query := (&SavedCartClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(savedcartline.Table, savedcartline.FieldID, id),
+			sqlgraph.To(savedcart.Table, savedcart.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, savedcartline.SavedCartTable, savedcartline.SavedCartColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVariant queries the variant edge of a SavedCartLine.
+func (c *SavedCartLineClient) QueryVariant(_m *SavedCartLine) *ProductVariantQuery {
+	query := (&ProductVariantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(savedcartline.Table, savedcartline.FieldID, id),
+			sqlgraph.To(productvariant.Table, productvariant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, savedcartline.VariantTable, savedcartline.VariantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SavedCartLineClient) Hooks() []Hook {
+	return c.hooks.SavedCartLine
+}
+
+// Interceptors returns the client interceptors.
+func (c *SavedCartLineClient) Interceptors() []Interceptor {
+	return c.inters.SavedCartLine
+}
+
+func (c *SavedCartLineClient) mutate(ctx context.Context, m *SavedCartLineMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SavedCartLineCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SavedCartLineUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SavedCartLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SavedCartLineDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SavedCartLine mutation op: %q", m.Op())
+	}
+}
+
 // ThrottleEventClient is a client for the ThrottleEvent schema.
 type ThrottleEventClient struct {
 	config
@@ -2851,12 +3181,14 @@ type (
 	hooks struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
-		ProductVariant, ThrottleEvent, Wishlist, WishlistLine []ent.Hook
+		ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
+		WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
-		ProductVariant, ThrottleEvent, Wishlist, WishlistLine []ent.Interceptor
+		ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
+		WishlistLine []ent.Interceptor
 	}
 )
 

@@ -16,6 +16,8 @@ import (
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/savedcart"
+	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistline"
@@ -101,6 +103,8 @@ func checkColumn(t, c string) error {
 			orderlineitem.Table:       orderlineitem.ValidColumn,
 			product.Table:             product.ValidColumn,
 			productvariant.Table:      productvariant.ValidColumn,
+			savedcart.Table:           savedcart.ValidColumn,
+			savedcartline.Table:       savedcartline.ValidColumn,
 			throttleevent.Table:       throttleevent.ValidColumn,
 			wishlist.Table:            wishlist.ValidColumn,
 			wishlistline.Table:        wishlistline.ValidColumn,

@@ -17,6 +17,8 @@ import (
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/savedcart"
+	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
@@ -53,6 +55,8 @@ const (
 	TypeOrderLineItem       = "OrderLineItem"
 	TypeProduct             = "Product"
 	TypeProductVariant      = "ProductVariant"
+	TypeSavedCart           = "SavedCart"
+	TypeSavedCartLine       = "SavedCartLine"
 	TypeThrottleEvent       = "ThrottleEvent"
 	TypeWishlist            = "Wishlist"
 	TypeWishlistLine        = "WishlistLine"
@@ -14728,6 +14732,1496 @@ func (m *ProductVariantMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown ProductVariant edge %s", name)
+}
+
+// SavedCartMutation represents an operation that mutates the SavedCart nodes in the graph.
+type SavedCartMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	created_at     *time.Time
+	updated_at     *time.Time
+	customer_id    *int
+	addcustomer_id *int
+	name           *string
+	kind           *savedcart.Kind
+	clearedFields  map[string]struct{}
+	lines          map[int]struct{}
+	removedlines   map[int]struct{}
+	clearedlines   bool
+	done           bool
+	oldValue       func(context.Context) (*SavedCart, error)
+	predicates     []predicate.SavedCart
+}
+
+var _ ent.Mutation = (*SavedCartMutation)(nil)
+
+// savedcartOption allows management of the mutation configuration using functional options.
+type savedcartOption func(*SavedCartMutation)
+
+// newSavedCartMutation creates new mutation for the SavedCart entity.
+func newSavedCartMutation(c config, op Op, opts ...savedcartOption) *SavedCartMutation {
+	m := &SavedCartMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSavedCart,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSavedCartID sets the ID field of the mutation.
+func withSavedCartID(id int) savedcartOption {
+	return func(m *SavedCartMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SavedCart
+		)
+		m.oldValue = func(ctx context.Context) (*SavedCart, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SavedCart.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSavedCart sets the old SavedCart of the mutation.
+func withSavedCart(node *SavedCart) savedcartOption {
+	return func(m *SavedCartMutation) {
+		m.oldValue = func(context.Context) (*SavedCart, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SavedCartMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SavedCartMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SavedCartMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SavedCartMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SavedCart.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SavedCartMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SavedCartMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the SavedCart entity.
+// If the SavedCart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SavedCartMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *SavedCartMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *SavedCartMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the SavedCart entity.
+// If the SavedCart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *SavedCartMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *SavedCartMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *SavedCartMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the SavedCart entity.
+// If the SavedCart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *SavedCartMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *SavedCartMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *SavedCartMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetName sets the "name" field.
+func (m *SavedCartMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *SavedCartMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the SavedCart entity.
+// If the SavedCart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *SavedCartMutation) ResetName() {
+	m.name = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *SavedCartMutation) SetKind(s savedcart.Kind) {
+	m.kind = &s
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *SavedCartMutation) Kind() (r savedcart.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the SavedCart entity.
+// If the SavedCart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartMutation) OldKind(ctx context.Context) (v savedcart.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *SavedCartMutation) ResetKind() {
+	m.kind = nil
+}
+
+// AddLineIDs adds the "lines" edge to the SavedCartLine entity by ids.
+func (m *SavedCartMutation) AddLineIDs(ids ...int) {
+	if m.lines == nil {
+		m.lines = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLines clears the "lines" edge to the SavedCartLine entity.
+func (m *SavedCartMutation) ClearLines() {
+	m.clearedlines = true
+}
+
+// LinesCleared reports if the "lines" edge to the SavedCartLine entity was cleared.
+func (m *SavedCartMutation) LinesCleared() bool {
+	return m.clearedlines
+}
+
+// RemoveLineIDs removes the "lines" edge to the SavedCartLine entity by IDs.
+func (m *SavedCartMutation) RemoveLineIDs(ids ...int) {
+	if m.removedlines == nil {
+		m.removedlines = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.lines, ids[i])
+		m.removedlines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLines returns the removed IDs of the "lines" edge to the SavedCartLine entity.
+func (m *SavedCartMutation) RemovedLinesIDs() (ids []int) {
+	for id := range m.removedlines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LinesIDs returns the "lines" edge IDs in the mutation.
+func (m *SavedCartMutation) LinesIDs() (ids []int) {
+	for id := range m.lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLines resets all changes to the "lines" edge.
+func (m *SavedCartMutation) ResetLines() {
+	m.lines = nil
+	m.clearedlines = false
+	m.removedlines = nil
+}
+
+// Where appends a list predicates to the SavedCartMutation builder.
+func (m *SavedCartMutation) Where(ps ...predicate.SavedCart) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SavedCartMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SavedCartMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SavedCart, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SavedCartMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SavedCartMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SavedCart).
+func (m *SavedCartMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SavedCartMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, savedcart.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, savedcart.FieldUpdatedAt)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, savedcart.FieldCustomerID)
+	}
+	if m.name != nil {
+		fields = append(fields, savedcart.FieldName)
+	}
+	if m.kind != nil {
+		fields = append(fields, savedcart.FieldKind)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SavedCartMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case savedcart.FieldCreatedAt:
+		return m.CreatedAt()
+	case savedcart.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case savedcart.FieldCustomerID:
+		return m.CustomerID()
+	case savedcart.FieldName:
+		return m.Name()
+	case savedcart.FieldKind:
+		return m.Kind()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SavedCartMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case savedcart.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case savedcart.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case savedcart.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case savedcart.FieldName:
+		return m.OldName(ctx)
+	case savedcart.FieldKind:
+		return m.OldKind(ctx)
+	}
+	return nil, fmt.Errorf("unknown SavedCart field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SavedCartMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case savedcart.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case savedcart.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case savedcart.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case savedcart.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case savedcart.FieldKind:
+		v, ok := value.(savedcart.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SavedCart field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SavedCartMutation) AddedFields() []string {
+	var fields []string
+	if m.addcustomer_id != nil {
+		fields = append(fields, savedcart.FieldCustomerID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SavedCartMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case savedcart.FieldCustomerID:
+		return m.AddedCustomerID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SavedCartMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case savedcart.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SavedCart numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SavedCartMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SavedCartMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SavedCartMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown SavedCart nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SavedCartMutation) ResetField(name string) error {
+	switch name {
+	case savedcart.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case savedcart.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case savedcart.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case savedcart.FieldName:
+		m.ResetName()
+		return nil
+	case savedcart.FieldKind:
+		m.ResetKind()
+		return nil
+	}
+	return fmt.Errorf("unknown SavedCart field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SavedCartMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.lines != nil {
+		edges = append(edges, savedcart.EdgeLines)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SavedCartMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case savedcart.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.lines))
+		for id := range m.lines {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SavedCartMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.removedlines != nil {
+		edges = append(edges, savedcart.EdgeLines)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SavedCartMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case savedcart.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.removedlines))
+		for id := range m.removedlines {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SavedCartMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedlines {
+		edges = append(edges, savedcart.EdgeLines)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SavedCartMutation) EdgeCleared(name string) bool {
+	switch name {
+	case savedcart.EdgeLines:
+		return m.clearedlines
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SavedCartMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown SavedCart unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SavedCartMutation) ResetEdge(name string) error {
+	switch name {
+	case savedcart.EdgeLines:
+		m.ResetLines()
+		return nil
+	}
+	return fmt.Errorf("unknown SavedCart edge %s", name)
+}
+
+// SavedCartLineMutation represents an operation that mutates the SavedCartLine nodes in the graph.
+type SavedCartLineMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	quantity            *int
+	addquantity         *int
+	price_when_saved    *int64
+	addprice_when_saved *int64
+	currency_code       *string
+	clearedFields       map[string]struct{}
+	saved_cart          *int
+	clearedsaved_cart   bool
+	variant             *int
+	clearedvariant      bool
+	done                bool
+	oldValue            func(context.Context) (*SavedCartLine, error)
+	predicates          []predicate.SavedCartLine
+}
+
+var _ ent.Mutation = (*SavedCartLineMutation)(nil)
+
+// savedcartlineOption allows management of the mutation configuration using functional options.
+type savedcartlineOption func(*SavedCartLineMutation)
+
+// newSavedCartLineMutation creates new mutation for the SavedCartLine entity.
+func newSavedCartLineMutation(c config, op Op, opts ...savedcartlineOption) *SavedCartLineMutation {
+	m := &SavedCartLineMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSavedCartLine,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSavedCartLineID sets the ID field of the mutation.
+func withSavedCartLineID(id int) savedcartlineOption {
+	return func(m *SavedCartLineMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SavedCartLine
+		)
+		m.oldValue = func(ctx context.Context) (*SavedCartLine, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SavedCartLine.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSavedCartLine sets the old SavedCartLine of the mutation.
+func withSavedCartLine(node *SavedCartLine) savedcartlineOption {
+	return func(m *SavedCartLineMutation) {
+		m.oldValue = func(context.Context) (*SavedCartLine, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SavedCartLineMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SavedCartLineMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SavedCartLineMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SavedCartLineMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SavedCartLine.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SavedCartLineMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SavedCartLineMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the SavedCartLine entity.
+// If the SavedCartLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartLineMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SavedCartLineMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *SavedCartLineMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *SavedCartLineMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the SavedCartLine entity.
+// If the SavedCartLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartLineMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *SavedCartLineMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetSavedCartID sets the "saved_cart_id" field.
+func (m *SavedCartLineMutation) SetSavedCartID(i int) {
+	m.saved_cart = &i
+}
+
+// SavedCartID returns the value of the "saved_cart_id" field in the mutation.
+func (m *SavedCartLineMutation) SavedCartID() (r int, exists bool) {
+	v := m.saved_cart
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSavedCartID returns the old "saved_cart_id" field's value of the SavedCartLine entity.
+// If the SavedCartLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartLineMutation) OldSavedCartID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSavedCartID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSavedCartID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSavedCartID: %w", err)
+	}
+	return oldValue.SavedCartID, nil
+}
+
+// ResetSavedCartID resets all changes to the "saved_cart_id" field.
+func (m *SavedCartLineMutation) ResetSavedCartID() {
+	m.saved_cart = nil
+}
+
+// SetVariantID sets the "variant_id" field.
+func (m *SavedCartLineMutation) SetVariantID(i int) {
+	m.variant = &i
+}
+
+// VariantID returns the value of the "variant_id" field in the mutation.
+func (m *SavedCartLineMutation) VariantID() (r int, exists bool) {
+	v := m.variant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantID returns the old "variant_id" field's value of the SavedCartLine entity.
+// If the SavedCartLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartLineMutation) OldVariantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantID: %w", err)
+	}
+	return oldValue.VariantID, nil
+}
+
+// ResetVariantID resets all changes to the "variant_id" field.
+func (m *SavedCartLineMutation) ResetVariantID() {
+	m.variant = nil
+}
+
+// SetQuantity sets the "quantity" field.
+func (m *SavedCartLineMutation) SetQuantity(i int) {
+	m.quantity = &i
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *SavedCartLineMutation) Quantity() (r int, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the SavedCartLine entity.
+// If the SavedCartLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartLineMutation) OldQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds i to the "quantity" field.
+func (m *SavedCartLineMutation) AddQuantity(i int) {
+	if m.addquantity != nil {
+		*m.addquantity += i
+	} else {
+		m.addquantity = &i
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *SavedCartLineMutation) AddedQuantity() (r int, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *SavedCartLineMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+}
+
+// SetPriceWhenSaved sets the "price_when_saved" field.
+func (m *SavedCartLineMutation) SetPriceWhenSaved(i int64) {
+	m.price_when_saved = &i
+	m.addprice_when_saved = nil
+}
+
+// PriceWhenSaved returns the value of the "price_when_saved" field in the mutation.
+func (m *SavedCartLineMutation) PriceWhenSaved() (r int64, exists bool) {
+	v := m.price_when_saved
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPriceWhenSaved returns the old "price_when_saved" field's value of the SavedCartLine entity.
+// If the SavedCartLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartLineMutation) OldPriceWhenSaved(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPriceWhenSaved is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPriceWhenSaved requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPriceWhenSaved: %w", err)
+	}
+	return oldValue.PriceWhenSaved, nil
+}
+
+// AddPriceWhenSaved adds i to the "price_when_saved" field.
+func (m *SavedCartLineMutation) AddPriceWhenSaved(i int64) {
+	if m.addprice_when_saved != nil {
+		*m.addprice_when_saved += i
+	} else {
+		m.addprice_when_saved = &i
+	}
+}
+
+// AddedPriceWhenSaved returns the value that was added to the "price_when_saved" field in this mutation.
+func (m *SavedCartLineMutation) AddedPriceWhenSaved() (r int64, exists bool) {
+	v := m.addprice_when_saved
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPriceWhenSaved resets all changes to the "price_when_saved" field.
+func (m *SavedCartLineMutation) ResetPriceWhenSaved() {
+	m.price_when_saved = nil
+	m.addprice_when_saved = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *SavedCartLineMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *SavedCartLineMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the SavedCartLine entity.
+// If the SavedCartLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SavedCartLineMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *SavedCartLineMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// ClearSavedCart clears the "saved_cart" edge to the SavedCart entity.
+func (m *SavedCartLineMutation) ClearSavedCart() {
+	m.clearedsaved_cart = true
+	m.clearedFields[savedcartline.FieldSavedCartID] = struct{}{}
+}
+
+// SavedCartCleared reports if the "saved_cart" edge to the SavedCart entity was cleared.
+func (m *SavedCartLineMutation) SavedCartCleared() bool {
+	return m.clearedsaved_cart
+}
+
+// SavedCartIDs returns the "saved_cart" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SavedCartID instead. It exists only for internal usage by the builders.
+func (m *SavedCartLineMutation) SavedCartIDs() (ids []int) {
+	if id := m.saved_cart; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSavedCart resets all changes to the "saved_cart" edge.
+func (m *SavedCartLineMutation) ResetSavedCart() {
+	m.saved_cart = nil
+	m.clearedsaved_cart = false
+}
+
+// ClearVariant clears the "variant" edge to the ProductVariant entity.
+func (m *SavedCartLineMutation) ClearVariant() {
+	m.clearedvariant = true
+	m.clearedFields[savedcartline.FieldVariantID] = struct{}{}
+}
+
+// VariantCleared reports if the "variant" edge to the ProductVariant entity was cleared.
+func (m *SavedCartLineMutation) VariantCleared() bool {
+	return m.clearedvariant
+}
+
+// VariantIDs returns the "variant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VariantID instead. It exists only for internal usage by the builders.
+func (m *SavedCartLineMutation) VariantIDs() (ids []int) {
+	if id := m.variant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVariant resets all changes to the "variant" edge.
+func (m *SavedCartLineMutation) ResetVariant() {
+	m.variant = nil
+	m.clearedvariant = false
+}
+
+// Where appends a list predicates to the SavedCartLineMutation builder.
+func (m *SavedCartLineMutation) Where(ps ...predicate.SavedCartLine) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SavedCartLineMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SavedCartLineMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SavedCartLine, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SavedCartLineMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SavedCartLineMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SavedCartLine).
+func (m *SavedCartLineMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SavedCartLineMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, savedcartline.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, savedcartline.FieldUpdatedAt)
+	}
+	if m.saved_cart != nil {
+		fields = append(fields, savedcartline.FieldSavedCartID)
+	}
+	if m.variant != nil {
+		fields = append(fields, savedcartline.FieldVariantID)
+	}
+	if m.quantity != nil {
+		fields = append(fields, savedcartline.FieldQuantity)
+	}
+	if m.price_when_saved != nil {
+		fields = append(fields, savedcartline.FieldPriceWhenSaved)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, savedcartline.FieldCurrencyCode)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SavedCartLineMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case savedcartline.FieldCreatedAt:
+		return m.CreatedAt()
+	case savedcartline.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case savedcartline.FieldSavedCartID:
+		return m.SavedCartID()
+	case savedcartline.FieldVariantID:
+		return m.VariantID()
+	case savedcartline.FieldQuantity:
+		return m.Quantity()
+	case savedcartline.FieldPriceWhenSaved:
+		return m.PriceWhenSaved()
+	case savedcartline.FieldCurrencyCode:
+		return m.CurrencyCode()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SavedCartLineMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case savedcartline.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case savedcartline.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case savedcartline.FieldSavedCartID:
+		return m.OldSavedCartID(ctx)
+	case savedcartline.FieldVariantID:
+		return m.OldVariantID(ctx)
+	case savedcartline.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case savedcartline.FieldPriceWhenSaved:
+		return m.OldPriceWhenSaved(ctx)
+	case savedcartline.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	}
+	return nil, fmt.Errorf("unknown SavedCartLine field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SavedCartLineMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case savedcartline.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case savedcartline.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case savedcartline.FieldSavedCartID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSavedCartID(v)
+		return nil
+	case savedcartline.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantID(v)
+		return nil
+	case savedcartline.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case savedcartline.FieldPriceWhenSaved:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPriceWhenSaved(v)
+		return nil
+	case savedcartline.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SavedCartLine field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SavedCartLineMutation) AddedFields() []string {
+	var fields []string
+	if m.addquantity != nil {
+		fields = append(fields, savedcartline.FieldQuantity)
+	}
+	if m.addprice_when_saved != nil {
+		fields = append(fields, savedcartline.FieldPriceWhenSaved)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SavedCartLineMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case savedcartline.FieldQuantity:
+		return m.AddedQuantity()
+	case savedcartline.FieldPriceWhenSaved:
+		return m.AddedPriceWhenSaved()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SavedCartLineMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case savedcartline.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	case savedcartline.FieldPriceWhenSaved:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPriceWhenSaved(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SavedCartLine numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SavedCartLineMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SavedCartLineMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SavedCartLineMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown SavedCartLine nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SavedCartLineMutation) ResetField(name string) error {
+	switch name {
+	case savedcartline.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case savedcartline.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case savedcartline.FieldSavedCartID:
+		m.ResetSavedCartID()
+		return nil
+	case savedcartline.FieldVariantID:
+		m.ResetVariantID()
+		return nil
+	case savedcartline.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case savedcartline.FieldPriceWhenSaved:
+		m.ResetPriceWhenSaved()
+		return nil
+	case savedcartline.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	}
+	return fmt.Errorf("unknown SavedCartLine field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SavedCartLineMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.saved_cart != nil {
+		edges = append(edges, savedcartline.EdgeSavedCart)
+	}
+	if m.variant != nil {
+		edges = append(edges, savedcartline.EdgeVariant)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SavedCartLineMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case savedcartline.EdgeSavedCart:
+		if id := m.saved_cart; id != nil {
+			return []ent.Value{*id}
+		}
+	case savedcartline.EdgeVariant:
+		if id := m.variant; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SavedCartLineMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SavedCartLineMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SavedCartLineMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedsaved_cart {
+		edges = append(edges, savedcartline.EdgeSavedCart)
+	}
+	if m.clearedvariant {
+		edges = append(edges, savedcartline.EdgeVariant)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SavedCartLineMutation) EdgeCleared(name string) bool {
+	switch name {
+	case savedcartline.EdgeSavedCart:
+		return m.clearedsaved_cart
+	case savedcartline.EdgeVariant:
+		return m.clearedvariant
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SavedCartLineMutation) ClearEdge(name string) error {
+	switch name {
+	case savedcartline.EdgeSavedCart:
+		m.ClearSavedCart()
+		return nil
+	case savedcartline.EdgeVariant:
+		m.ClearVariant()
+		return nil
+	}
+	return fmt.Errorf("unknown SavedCartLine unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SavedCartLineMutation) ResetEdge(name string) error {
+	switch name {
+	case savedcartline.EdgeSavedCart:
+		m.ResetSavedCart()
+		return nil
+	case savedcartline.EdgeVariant:
+		m.ResetVariant()
+		return nil
+	}
+	return fmt.Errorf("unknown SavedCartLine edge %s", name)
 }
 
 // ThrottleEventMutation represents an operation that mutates the ThrottleEvent nodes in the graph.

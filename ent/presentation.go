@@ -99,3 +99,14 @@ func (l *WishlistLine) NoteOrNil() *string {
 func (l *WishlistLine) PriceWhenAddedMoney() *money.V2 {
 	return money.NewV2(l.PriceWhenAdded, l.CurrencyCode)
 }
+
+// GlobalID is the saved cart's ID.
+func (s *SavedCart) GlobalID() string { return gid.Encode("SavedCart", s.ID) }
+
+// GlobalID is the saved line's ID.
+func (l *SavedCartLine) GlobalID() string { return gid.Encode("SavedCartLine", l.ID) }
+
+// PriceWhenSavedMoney is the price when the line was saved.
+func (l *SavedCartLine) PriceWhenSavedMoney() *money.V2 {
+	return money.NewV2(l.PriceWhenSaved, l.CurrencyCode)
+}

@@ -16,6 +16,8 @@ import (
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/savedcart"
+	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
@@ -474,6 +476,44 @@ func init() {
 	productvariantDescPosition := productvariantFields[10].Descriptor()
 	// productvariant.DefaultPosition holds the default value on creation for the position field.
 	productvariant.DefaultPosition = productvariantDescPosition.Default.(int)
+	savedcartMixin := schema.SavedCart{}.Mixin()
+	savedcartMixinFields0 := savedcartMixin[0].Fields()
+	_ = savedcartMixinFields0
+	savedcartFields := schema.SavedCart{}.Fields()
+	_ = savedcartFields
+	// savedcartDescCreatedAt is the schema descriptor for created_at field.
+	savedcartDescCreatedAt := savedcartMixinFields0[0].Descriptor()
+	// savedcart.DefaultCreatedAt holds the default value on creation for the created_at field.
+	savedcart.DefaultCreatedAt = savedcartDescCreatedAt.Default.(func() time.Time)
+	// savedcartDescUpdatedAt is the schema descriptor for updated_at field.
+	savedcartDescUpdatedAt := savedcartMixinFields0[1].Descriptor()
+	// savedcart.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	savedcart.DefaultUpdatedAt = savedcartDescUpdatedAt.Default.(func() time.Time)
+	// savedcart.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	savedcart.UpdateDefaultUpdatedAt = savedcartDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// savedcartDescName is the schema descriptor for name field.
+	savedcartDescName := savedcartFields[1].Descriptor()
+	// savedcart.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	savedcart.NameValidator = savedcartDescName.Validators[0].(func(string) error)
+	savedcartlineMixin := schema.SavedCartLine{}.Mixin()
+	savedcartlineMixinFields0 := savedcartlineMixin[0].Fields()
+	_ = savedcartlineMixinFields0
+	savedcartlineFields := schema.SavedCartLine{}.Fields()
+	_ = savedcartlineFields
+	// savedcartlineDescCreatedAt is the schema descriptor for created_at field.
+	savedcartlineDescCreatedAt := savedcartlineMixinFields0[0].Descriptor()
+	// savedcartline.DefaultCreatedAt holds the default value on creation for the created_at field.
+	savedcartline.DefaultCreatedAt = savedcartlineDescCreatedAt.Default.(func() time.Time)
+	// savedcartlineDescUpdatedAt is the schema descriptor for updated_at field.
+	savedcartlineDescUpdatedAt := savedcartlineMixinFields0[1].Descriptor()
+	// savedcartline.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	savedcartline.DefaultUpdatedAt = savedcartlineDescUpdatedAt.Default.(func() time.Time)
+	// savedcartline.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	savedcartline.UpdateDefaultUpdatedAt = savedcartlineDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// savedcartlineDescCurrencyCode is the schema descriptor for currency_code field.
+	savedcartlineDescCurrencyCode := savedcartlineFields[4].Descriptor()
+	// savedcartline.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	savedcartline.CurrencyCodeValidator = savedcartlineDescCurrencyCode.Validators[0].(func(string) error)
 	throttleeventFields := schema.ThrottleEvent{}.Fields()
 	_ = throttleeventFields
 	// throttleeventDescKey is the schema descriptor for key field.

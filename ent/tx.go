@@ -40,6 +40,10 @@ type Tx struct {
 	Product *ProductClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
 	ProductVariant *ProductVariantClient
+	// SavedCart is the client for interacting with the SavedCart builders.
+	SavedCart *SavedCartClient
+	// SavedCartLine is the client for interacting with the SavedCartLine builders.
+	SavedCartLine *SavedCartLineClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
 	// Wishlist is the client for interacting with the Wishlist builders.
@@ -190,6 +194,8 @@ func (tx *Tx) init() {
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.ProductVariant = NewProductVariantClient(tx.config)
+	tx.SavedCart = NewSavedCartClient(tx.config)
+	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
 	tx.ThrottleEvent = NewThrottleEventClient(tx.config)
 	tx.Wishlist = NewWishlistClient(tx.config)
 	tx.WishlistLine = NewWishlistLineClient(tx.config)

@@ -48,6 +48,8 @@ type ResolverRoot interface {
 	Product() ProductResolver
 	ProductVariant() ProductVariantResolver
 	Query() QueryResolver
+	SavedCart() SavedCartResolver
+	SavedCartLine() SavedCartLineResolver
 	SharedWishlist() SharedWishlistResolver
 	Wishlist() WishlistResolver
 	WishlistLine() WishlistLineResolver
@@ -157,6 +159,12 @@ type ComplexityRoot struct {
 		Code       func(childComplexity int) int
 	}
 
+	CartFromSavedPayload struct {
+		Cart               func(childComplexity int) int
+		CustomerUserErrors func(childComplexity int) int
+		Warnings           func(childComplexity int) int
+	}
+
 	CartLine struct {
 		Attributes  func(childComplexity int) int
 		Cost        func(childComplexity int) int
@@ -182,6 +190,11 @@ type ComplexityRoot struct {
 		Cart       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 		Warnings   func(childComplexity int) int
+	}
+
+	CartLinesSaveForLaterPayload struct {
+		Cart               func(childComplexity int) int
+		CustomerUserErrors func(childComplexity int) int
 	}
 
 	CartLinesUpdatePayload struct {
@@ -225,6 +238,8 @@ type ComplexityRoot struct {
 		NumberOfOrders   func(childComplexity int) int
 		Orders           func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
 		Phone            func(childComplexity int) int
+		SavedCarts       func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		SavedForLater    func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		State            func(childComplexity int) int
 		Tags             func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
@@ -466,6 +481,7 @@ type ComplexityRoot struct {
 		CartCreate                   func(childComplexity int, input *model.CartInput) int
 		CartLinesAdd                 func(childComplexity int, cartID string, lines []*model.CartLineInput) int
 		CartLinesRemove              func(childComplexity int, cartID string, lineIds []string) int
+		CartLinesSaveForLater        func(childComplexity int, customerAccessToken string, cartID string, lineIds []string) int
 		CartLinesUpdate              func(childComplexity int, cartID string, lines []*model.CartLineUpdateInput) int
 		CartNoteUpdate               func(childComplexity int, cartID string, note string) int
 		CustomerAccessTokenCreate    func(childComplexity int, input model.CustomerAccessTokenCreateInput) int
@@ -482,6 +498,12 @@ type ComplexityRoot struct {
 		CustomerReset                func(childComplexity int, id string, input model.CustomerResetInput) int
 		CustomerResetByURL           func(childComplexity int, resetURL string, password string) int
 		CustomerUpdate               func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
+		OrderReorder                 func(childComplexity int, customerAccessToken string, orderID string) int
+		SavedCartCreate              func(childComplexity int, customerAccessToken string, cartID string, name string) int
+		SavedCartDelete              func(childComplexity int, customerAccessToken string, savedCartID string) int
+		SavedCartRename              func(childComplexity int, customerAccessToken string, savedCartID string, name string) int
+		SavedCartRestore             func(childComplexity int, customerAccessToken string, savedCartID string) int
+		SavedForLaterMoveToCart      func(childComplexity int, customerAccessToken string, lineIds []string, cartID string) int
 		WishlistCreate               func(childComplexity int, customerAccessToken string, name string) int
 		WishlistDelete               func(childComplexity int, customerAccessToken string, wishlistID string) int
 		WishlistLinesAdd             func(childComplexity int, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) int
@@ -617,6 +639,59 @@ type ComplexityRoot struct {
 		SharedWishlist func(childComplexity int, shareToken string) int
 	}
 
+	SavedCart struct {
+		CreatedAt func(childComplexity int) int
+		GlobalID  func(childComplexity int) int
+		Lines     func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Name      func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	SavedCartConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	SavedCartDeletePayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		DeletedSavedCartID func(childComplexity int) int
+	}
+
+	SavedCartEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SavedCartLine struct {
+		GlobalID            func(childComplexity int) int
+		Merchandise         func(childComplexity int) int
+		PriceWhenSavedMoney func(childComplexity int) int
+		Quantity            func(childComplexity int) int
+	}
+
+	SavedCartLineConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	SavedCartLineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SavedCartPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		SavedCart          func(childComplexity int) int
+	}
+
+	SavedCartWarning struct {
+		Code        func(childComplexity int) int
+		Merchandise func(childComplexity int) int
+		Message     func(childComplexity int) int
+	}
+
 	SelectedOption struct {
 		Name  func(childComplexity int) int
 		Value func(childComplexity int) int
@@ -726,6 +801,8 @@ type CustomerResolver interface {
 
 	Cart(ctx context.Context, obj *ent.Customer) (*ent.Cart, error)
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
+	SavedCarts(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartConnection, error)
+	SavedForLater(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
 	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistConnection, error)
 	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
 }
@@ -776,6 +853,13 @@ type MutationResolver interface {
 	AdminOrderCancel(ctx context.Context, id string, reason order.CancelReason) (*model.AdminOrderPayload, error)
 	AdminFulfillmentCreate(ctx context.Context, orderID string, fulfillment model.AdminFulfillmentInput) (*model.AdminFulfillmentPayload, error)
 	AdminFulfillmentEventAdd(ctx context.Context, fulfillmentID string, event model.AdminFulfillmentEventInput) (*model.AdminFulfillmentEventPayload, error)
+	SavedCartCreate(ctx context.Context, customerAccessToken string, cartID string, name string) (*model.SavedCartPayload, error)
+	SavedCartRename(ctx context.Context, customerAccessToken string, savedCartID string, name string) (*model.SavedCartPayload, error)
+	SavedCartDelete(ctx context.Context, customerAccessToken string, savedCartID string) (*model.SavedCartDeletePayload, error)
+	SavedCartRestore(ctx context.Context, customerAccessToken string, savedCartID string) (*model.CartFromSavedPayload, error)
+	CartLinesSaveForLater(ctx context.Context, customerAccessToken string, cartID string, lineIds []string) (*model.CartLinesSaveForLaterPayload, error)
+	SavedForLaterMoveToCart(ctx context.Context, customerAccessToken string, lineIds []string, cartID string) (*model.CartLinesSaveForLaterPayload, error)
+	OrderReorder(ctx context.Context, customerAccessToken string, orderID string) (*model.CartFromSavedPayload, error)
 	WishlistCreate(ctx context.Context, customerAccessToken string, name string) (*model.WishlistPayload, error)
 	WishlistUpdate(ctx context.Context, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) (*model.WishlistPayload, error)
 	WishlistDelete(ctx context.Context, customerAccessToken string, wishlistID string) (*model.WishlistDeletePayload, error)
@@ -829,6 +913,12 @@ type QueryResolver interface {
 	Product(ctx context.Context, handle *string, id *string) (*ent.Product, error)
 	Customer(ctx context.Context, customerAccessToken string) (*ent.Customer, error)
 	SharedWishlist(ctx context.Context, shareToken string) (*model.SharedWishlist, error)
+}
+type SavedCartResolver interface {
+	Lines(ctx context.Context, obj *ent.SavedCart, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
+}
+type SavedCartLineResolver interface {
+	Merchandise(ctx context.Context, obj *ent.SavedCartLine) (*ent.ProductVariant, error)
 }
 type SharedWishlistResolver interface {
 	Lines(ctx context.Context, obj *model.SharedWishlist, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistLineConnection, error)
@@ -1206,6 +1296,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CartDiscountCode.Code(childComplexity), true
 
+	case "CartFromSavedPayload.cart":
+		if e.ComplexityRoot.CartFromSavedPayload.Cart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartFromSavedPayload.Cart(childComplexity), true
+	case "CartFromSavedPayload.customerUserErrors":
+		if e.ComplexityRoot.CartFromSavedPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartFromSavedPayload.CustomerUserErrors(childComplexity), true
+	case "CartFromSavedPayload.warnings":
+		if e.ComplexityRoot.CartFromSavedPayload.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartFromSavedPayload.Warnings(childComplexity), true
+
 	case "CartLine.attributes":
 		if e.ComplexityRoot.CartLine.Attributes == nil {
 			break
@@ -1299,6 +1408,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CartLinesRemovePayload.Warnings(childComplexity), true
+
+	case "CartLinesSaveForLaterPayload.cart":
+		if e.ComplexityRoot.CartLinesSaveForLaterPayload.Cart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartLinesSaveForLaterPayload.Cart(childComplexity), true
+	case "CartLinesSaveForLaterPayload.customerUserErrors":
+		if e.ComplexityRoot.CartLinesSaveForLaterPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartLinesSaveForLaterPayload.CustomerUserErrors(childComplexity), true
 
 	case "CartLinesUpdatePayload.cart":
 		if e.ComplexityRoot.CartLinesUpdatePayload.Cart == nil {
@@ -1482,6 +1604,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Phone(childComplexity), true
+	case "Customer.savedCarts":
+		if e.ComplexityRoot.Customer.SavedCarts == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_savedCarts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.SavedCarts(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Customer.savedForLater":
+		if e.ComplexityRoot.Customer.SavedForLater == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_savedForLater_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.SavedForLater(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 	case "Customer.state":
 		if e.ComplexityRoot.Customer.State == nil {
 			break
@@ -2430,6 +2574,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CartLinesRemove(childComplexity, args["cartId"].(string), args["lineIds"].([]string)), true
+	case "Mutation.cartLinesSaveForLater":
+		if e.ComplexityRoot.Mutation.CartLinesSaveForLater == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cartLinesSaveForLater_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CartLinesSaveForLater(childComplexity, args["customerAccessToken"].(string), args["cartId"].(string), args["lineIds"].([]string)), true
 	case "Mutation.cartLinesUpdate":
 		if e.ComplexityRoot.Mutation.CartLinesUpdate == nil {
 			break
@@ -2606,6 +2761,72 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerUpdate(childComplexity, args["customerAccessToken"].(string), args["customer"].(model.CustomerUpdateInput)), true
+	case "Mutation.orderReorder":
+		if e.ComplexityRoot.Mutation.OrderReorder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_orderReorder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OrderReorder(childComplexity, args["customerAccessToken"].(string), args["orderId"].(string)), true
+	case "Mutation.savedCartCreate":
+		if e.ComplexityRoot.Mutation.SavedCartCreate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_savedCartCreate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SavedCartCreate(childComplexity, args["customerAccessToken"].(string), args["cartId"].(string), args["name"].(string)), true
+	case "Mutation.savedCartDelete":
+		if e.ComplexityRoot.Mutation.SavedCartDelete == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_savedCartDelete_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SavedCartDelete(childComplexity, args["customerAccessToken"].(string), args["savedCartId"].(string)), true
+	case "Mutation.savedCartRename":
+		if e.ComplexityRoot.Mutation.SavedCartRename == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_savedCartRename_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SavedCartRename(childComplexity, args["customerAccessToken"].(string), args["savedCartId"].(string), args["name"].(string)), true
+	case "Mutation.savedCartRestore":
+		if e.ComplexityRoot.Mutation.SavedCartRestore == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_savedCartRestore_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SavedCartRestore(childComplexity, args["customerAccessToken"].(string), args["savedCartId"].(string)), true
+	case "Mutation.savedForLaterMoveToCart":
+		if e.ComplexityRoot.Mutation.SavedForLaterMoveToCart == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_savedForLaterMoveToCart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SavedForLaterMoveToCart(childComplexity, args["customerAccessToken"].(string), args["lineIds"].([]string), args["cartId"].(string)), true
 	case "Mutation.wishlistCreate":
 		if e.ComplexityRoot.Mutation.WishlistCreate == nil {
 			break
@@ -3294,6 +3515,176 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SharedWishlist(childComplexity, args["shareToken"].(string)), true
+
+	case "SavedCart.createdAt":
+		if e.ComplexityRoot.SavedCart.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCart.CreatedAt(childComplexity), true
+	case "SavedCart.id":
+		if e.ComplexityRoot.SavedCart.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCart.GlobalID(childComplexity), true
+	case "SavedCart.lines":
+		if e.ComplexityRoot.SavedCart.Lines == nil {
+			break
+		}
+
+		args, err := ec.field_SavedCart_lines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SavedCart.Lines(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "SavedCart.name":
+		if e.ComplexityRoot.SavedCart.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCart.Name(childComplexity), true
+	case "SavedCart.updatedAt":
+		if e.ComplexityRoot.SavedCart.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCart.UpdatedAt(childComplexity), true
+
+	case "SavedCartConnection.edges":
+		if e.ComplexityRoot.SavedCartConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartConnection.Edges(childComplexity), true
+	case "SavedCartConnection.nodes":
+		if e.ComplexityRoot.SavedCartConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartConnection.Nodes(childComplexity), true
+	case "SavedCartConnection.pageInfo":
+		if e.ComplexityRoot.SavedCartConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartConnection.PageInfo(childComplexity), true
+
+	case "SavedCartDeletePayload.customerUserErrors":
+		if e.ComplexityRoot.SavedCartDeletePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartDeletePayload.CustomerUserErrors(childComplexity), true
+	case "SavedCartDeletePayload.deletedSavedCartId":
+		if e.ComplexityRoot.SavedCartDeletePayload.DeletedSavedCartID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartDeletePayload.DeletedSavedCartID(childComplexity), true
+
+	case "SavedCartEdge.cursor":
+		if e.ComplexityRoot.SavedCartEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartEdge.Cursor(childComplexity), true
+	case "SavedCartEdge.node":
+		if e.ComplexityRoot.SavedCartEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartEdge.Node(childComplexity), true
+
+	case "SavedCartLine.id":
+		if e.ComplexityRoot.SavedCartLine.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLine.GlobalID(childComplexity), true
+	case "SavedCartLine.merchandise":
+		if e.ComplexityRoot.SavedCartLine.Merchandise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLine.Merchandise(childComplexity), true
+	case "SavedCartLine.priceWhenSaved":
+		if e.ComplexityRoot.SavedCartLine.PriceWhenSavedMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLine.PriceWhenSavedMoney(childComplexity), true
+	case "SavedCartLine.quantity":
+		if e.ComplexityRoot.SavedCartLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLine.Quantity(childComplexity), true
+
+	case "SavedCartLineConnection.edges":
+		if e.ComplexityRoot.SavedCartLineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineConnection.Edges(childComplexity), true
+	case "SavedCartLineConnection.nodes":
+		if e.ComplexityRoot.SavedCartLineConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineConnection.Nodes(childComplexity), true
+	case "SavedCartLineConnection.pageInfo":
+		if e.ComplexityRoot.SavedCartLineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineConnection.PageInfo(childComplexity), true
+
+	case "SavedCartLineEdge.cursor":
+		if e.ComplexityRoot.SavedCartLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineEdge.Cursor(childComplexity), true
+	case "SavedCartLineEdge.node":
+		if e.ComplexityRoot.SavedCartLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineEdge.Node(childComplexity), true
+
+	case "SavedCartPayload.customerUserErrors":
+		if e.ComplexityRoot.SavedCartPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartPayload.CustomerUserErrors(childComplexity), true
+	case "SavedCartPayload.savedCart":
+		if e.ComplexityRoot.SavedCartPayload.SavedCart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartPayload.SavedCart(childComplexity), true
+
+	case "SavedCartWarning.code":
+		if e.ComplexityRoot.SavedCartWarning.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartWarning.Code(childComplexity), true
+	case "SavedCartWarning.merchandise":
+		if e.ComplexityRoot.SavedCartWarning.Merchandise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartWarning.Merchandise(childComplexity), true
+	case "SavedCartWarning.message":
+		if e.ComplexityRoot.SavedCartWarning.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartWarning.Message(childComplexity), true
 
 	case "SelectedOption.name":
 		if e.ComplexityRoot.SelectedOption.Name == nil {
@@ -6014,6 +6405,149 @@ type AdminFulfillmentEventPayload {
   userErrors: [AdminUserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/savedcart.graphqls", Input: `# Saved carts (named snapshots to buy again), save for later, and
+# reordering a past order.
+
+extend type Customer {
+  "The customer's saved carts, oldest first."
+  savedCarts(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SavedCartConnection!
+  "Lines the customer moved out of a cart to buy later, oldest first."
+  savedForLater(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SavedCartLineConnection!
+}
+
+extend type Mutation {
+  "Saves a snapshot of a cart under a name (at most 50 saved carts)."
+  savedCartCreate(customerAccessToken: String!, "The cart's ID." cartId: ID!, "The name (1 to 100 characters)." name: String!): SavedCartPayload
+  "Renames a saved cart."
+  savedCartRename(customerAccessToken: String!, savedCartId: ID!, name: String!): SavedCartPayload
+  "Deletes a saved cart."
+  savedCartDelete(customerAccessToken: String!, savedCartId: ID!): SavedCartDeletePayload
+  "Makes a new cart from a saved cart, with warnings for what changed since it was saved."
+  savedCartRestore(customerAccessToken: String!, savedCartId: ID!): CartFromSavedPayload
+  "Moves cart lines to the customer's saved-for-later list, all or nothing."
+  cartLinesSaveForLater(customerAccessToken: String!, cartId: ID!, lineIds: [ID!]!): CartLinesSaveForLaterPayload
+  "Moves saved-for-later lines back into a cart, all or nothing."
+  savedForLaterMoveToCart(customerAccessToken: String!, "The saved lines' IDs." lineIds: [ID!]!, cartId: ID!): CartLinesSaveForLaterPayload
+  "Makes a new cart from one of the customer's orders, with warnings for what changed since."
+  orderReorder(customerAccessToken: String!, "The order's global ID." orderId: ID!): CartFromSavedPayload
+}
+
+"A named snapshot of a cart."
+type SavedCart implements Node {
+  "The saved cart's global ID."
+  id: ID!
+  "The name."
+  name: String!
+  "When it was saved."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
+  "The lines, oldest first."
+  lines(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SavedCartLineConnection!
+}
+
+"A variant and quantity in a saved cart or the saved-for-later list."
+type SavedCartLine {
+  "The line's global ID."
+  id: ID!
+  "The variant."
+  merchandise: ProductVariant!
+  "Units."
+  quantity: Int!
+  "The price when saved."
+  priceWhenSaved: MoneyV2!
+}
+
+"What changed since a cart was saved or an order placed."
+type SavedCartWarning {
+  "What kind of change."
+  code: SavedCartWarningCode!
+  "What changed, in words."
+  message: String!
+  "The variant concerned, when it still exists."
+  merchandise: ProductVariant
+}
+
+"Kinds of ` + "`" + `SavedCartWarning` + "`" + `."
+enum SavedCartWarningCode {
+  "The price is not what it was."
+  PRICE_CHANGED
+  "The variant cannot be bought now (it is in the cart all the same)."
+  UNAVAILABLE
+  "The item is no longer in the catalogue and was left out."
+  NO_LONGER_SOLD
+}
+
+"A page of saved carts."
+type SavedCartConnection {
+  "The saved carts with their cursors."
+  edges: [SavedCartEdge!]!
+  "The saved carts."
+  nodes: [SavedCart!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A saved cart and its cursor."
+type SavedCartEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The saved cart."
+  node: SavedCart!
+}
+
+"A page of saved lines."
+type SavedCartLineConnection {
+  "The lines with their cursors."
+  edges: [SavedCartLineEdge!]!
+  "The lines."
+  nodes: [SavedCartLine!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A saved line and its cursor."
+type SavedCartLineEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The line."
+  node: SavedCartLine!
+}
+
+"The result of a saved-cart mutation."
+type SavedCartPayload {
+  "The saved cart."
+  savedCart: SavedCart
+  "What was wrong with the input; nothing was written when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `savedCartDelete` + "`" + `."
+type SavedCartDeletePayload {
+  "The global ID of the deleted saved cart."
+  deletedSavedCartId: ID
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"A new cart made from a saved cart or an order."
+type CartFromSavedPayload {
+  "The new cart."
+  cart: Cart
+  "What changed since."
+  warnings: [SavedCartWarning!]!
+  "What was wrong with the input; nothing was written when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of moving lines between a cart and the saved-for-later list."
+type CartLinesSaveForLaterPayload {
+  "The cart."
+  cart: Cart
+  "What was wrong with the input; nothing was moved when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/wishlist.graphqls", Input: `# Wishlists: named lists of variants a customer wants, shareable read-only
 # with friends and family, and movable into a cart.
 
@@ -6387,6 +6921,18 @@ func (ec *executionContext) childFields_CartDiscountCode(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type CartDiscountCode", field.Name)
 }
 
+func (ec *executionContext) childFields_CartFromSavedPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cart":
+		return ec.fieldContext_CartFromSavedPayload_cart(ctx, field)
+	case "warnings":
+		return ec.fieldContext_CartFromSavedPayload_warnings(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CartFromSavedPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CartFromSavedPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CartLineCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "amountPerQuantity":
@@ -6423,6 +6969,16 @@ func (ec *executionContext) childFields_CartLinesRemovePayload(ctx context.Conte
 		return ec.fieldContext_CartLinesRemovePayload_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CartLinesRemovePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CartLinesSaveForLaterPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cart":
+		return ec.fieldContext_CartLinesSaveForLaterPayload_cart(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CartLinesSaveForLaterPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CartLinesSaveForLaterPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CartLinesUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6513,6 +7069,10 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_cart(ctx, field)
 	case "orders":
 		return ec.fieldContext_Customer_orders(ctx, field)
+	case "savedCarts":
+		return ec.fieldContext_Customer_savedCarts(ctx, field)
+	case "savedForLater":
+		return ec.fieldContext_Customer_savedForLater(ctx, field)
 	case "wishlists":
 		return ec.fieldContext_Customer_wishlists(ctx, field)
 	case "wishlist":
@@ -7169,6 +7729,112 @@ func (ec *executionContext) childFields_ProductVariantEdge(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type ProductVariantEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SavedCart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SavedCart_id(ctx, field)
+	case "name":
+		return ec.fieldContext_SavedCart_name(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SavedCart_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SavedCart_updatedAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_SavedCart_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCart", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SavedCartConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SavedCartConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SavedCartConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedSavedCartId":
+		return ec.fieldContext_SavedCartDeletePayload_deletedSavedCartId(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_SavedCartDeletePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartDeletePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SavedCartEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SavedCartEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SavedCartLine_id(ctx, field)
+	case "merchandise":
+		return ec.fieldContext_SavedCartLine_merchandise(ctx, field)
+	case "quantity":
+		return ec.fieldContext_SavedCartLine_quantity(ctx, field)
+	case "priceWhenSaved":
+		return ec.fieldContext_SavedCartLine_priceWhenSaved(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartLine", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartLineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SavedCartLineConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SavedCartLineConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SavedCartLineConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartLineConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SavedCartLineEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SavedCartLineEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartLineEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "savedCart":
+		return ec.fieldContext_SavedCartPayload_savedCart(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_SavedCartPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartWarning(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_SavedCartWarning_code(ctx, field)
+	case "message":
+		return ec.fieldContext_SavedCartWarning_message(ctx, field)
+	case "merchandise":
+		return ec.fieldContext_SavedCartWarning_merchandise(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartWarning", field.Name)
+}
+
 func (ec *executionContext) childFields_SelectedOption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -7605,6 +8271,98 @@ func (ec *executionContext) field_Customer_orders_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_savedCarts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_savedForLater_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_wishlist_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7957,6 +8715,36 @@ func (ec *executionContext) field_Mutation_cartLinesRemove_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cartLinesSaveForLater_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cartId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cartId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lineIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lineIds"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cartLinesUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8274,6 +9062,162 @@ func (ec *executionContext) field_Mutation_customerUpdate_args(ctx context.Conte
 		return nil, err
 	}
 	args["customer"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_orderReorder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_savedCartCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cartId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cartId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_savedCartDelete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "savedCartId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["savedCartId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_savedCartRename_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "savedCartId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["savedCartId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_savedCartRestore_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "savedCartId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["savedCartId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_savedForLaterMoveToCart_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lineIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lineIds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "cartId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cartId"] = arg2
 	return args, nil
 }
 
@@ -8884,6 +9828,52 @@ func (ec *executionContext) field_Query_sharedWishlist_args(ctx context.Context,
 		return nil, err
 	}
 	args["shareToken"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_SavedCart_lines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
 	return args, nil
 }
 
@@ -10595,6 +11585,102 @@ func (ec *executionContext) fieldContext_CartDiscountCode_code(_ context.Context
 	return graphql.NewScalarFieldContext("CartDiscountCode", field, false, false, "String")
 }
 
+func (ec *executionContext) _CartFromSavedPayload_cart(ctx context.Context, field graphql.CollectedField, obj *model.CartFromSavedPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CartFromSavedPayload_cart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Cart) graphql.Marshaler {
+			return ec.marshalOCart2ᚖaccountgraphᚋentᚐCart(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CartFromSavedPayload_cart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CartFromSavedPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CartFromSavedPayload_warnings(ctx context.Context, field graphql.CollectedField, obj *model.CartFromSavedPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CartFromSavedPayload_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SavedCartWarning) graphql.Marshaler {
+			return ec.marshalNSavedCartWarning2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CartFromSavedPayload_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CartFromSavedPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartWarning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CartFromSavedPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CartFromSavedPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CartFromSavedPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CartFromSavedPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CartFromSavedPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CartLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.CartLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11043,6 +12129,70 @@ func (ec *executionContext) fieldContext_CartLinesRemovePayload_warnings(_ conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CartWarning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CartLinesSaveForLaterPayload_cart(ctx context.Context, field graphql.CollectedField, obj *model.CartLinesSaveForLaterPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CartLinesSaveForLaterPayload_cart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Cart) graphql.Marshaler {
+			return ec.marshalOCart2ᚖaccountgraphᚋentᚐCart(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CartLinesSaveForLaterPayload_cart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CartLinesSaveForLaterPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CartLinesSaveForLaterPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CartLinesSaveForLaterPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CartLinesSaveForLaterPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CartLinesSaveForLaterPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CartLinesSaveForLaterPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11905,6 +13055,94 @@ func (ec *executionContext) fieldContext_Customer_orders(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Customer_orders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_savedCarts(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_savedCarts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().SavedCarts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SavedCartConnection) graphql.Marshaler {
+			return ec.marshalNSavedCartConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_savedCarts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_savedCarts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_savedForLater(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_savedForLater(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().SavedForLater(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SavedCartLineConnection) graphql.Marshaler {
+			return ec.marshalNSavedCartLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_savedForLater(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_savedForLater_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16727,6 +17965,314 @@ func (ec *executionContext) fieldContext_Mutation_adminFulfillmentEventAdd(ctx c
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_savedCartCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_savedCartCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SavedCartCreate(ctx, fc.Args["customerAccessToken"].(string), fc.Args["cartId"].(string), fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SavedCartPayload) graphql.Marshaler {
+			return ec.marshalOSavedCartPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_savedCartCreate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_savedCartCreate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_savedCartRename(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_savedCartRename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SavedCartRename(ctx, fc.Args["customerAccessToken"].(string), fc.Args["savedCartId"].(string), fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SavedCartPayload) graphql.Marshaler {
+			return ec.marshalOSavedCartPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_savedCartRename(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_savedCartRename_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_savedCartDelete(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_savedCartDelete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SavedCartDelete(ctx, fc.Args["customerAccessToken"].(string), fc.Args["savedCartId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SavedCartDeletePayload) graphql.Marshaler {
+			return ec.marshalOSavedCartDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartDeletePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_savedCartDelete(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartDeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_savedCartDelete_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_savedCartRestore(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_savedCartRestore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SavedCartRestore(ctx, fc.Args["customerAccessToken"].(string), fc.Args["savedCartId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CartFromSavedPayload) graphql.Marshaler {
+			return ec.marshalOCartFromSavedPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCartFromSavedPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_savedCartRestore(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CartFromSavedPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_savedCartRestore_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cartLinesSaveForLater(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cartLinesSaveForLater(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CartLinesSaveForLater(ctx, fc.Args["customerAccessToken"].(string), fc.Args["cartId"].(string), fc.Args["lineIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CartLinesSaveForLaterPayload) graphql.Marshaler {
+			return ec.marshalOCartLinesSaveForLaterPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCartLinesSaveForLaterPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cartLinesSaveForLater(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CartLinesSaveForLaterPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cartLinesSaveForLater_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_savedForLaterMoveToCart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_savedForLaterMoveToCart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SavedForLaterMoveToCart(ctx, fc.Args["customerAccessToken"].(string), fc.Args["lineIds"].([]string), fc.Args["cartId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CartLinesSaveForLaterPayload) graphql.Marshaler {
+			return ec.marshalOCartLinesSaveForLaterPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCartLinesSaveForLaterPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_savedForLaterMoveToCart(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CartLinesSaveForLaterPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_savedForLaterMoveToCart_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_orderReorder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_orderReorder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OrderReorder(ctx, fc.Args["customerAccessToken"].(string), fc.Args["orderId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CartFromSavedPayload) graphql.Marshaler {
+			return ec.marshalOCartFromSavedPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCartFromSavedPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_orderReorder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CartFromSavedPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_orderReorder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_wishlistCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20098,6 +21644,751 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCart_id(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCart", field, true, false, "ID")
+}
+
+func (ec *executionContext) _SavedCart_name(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCart", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedCart_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCart", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SavedCart_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCart", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SavedCart_lines(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SavedCartLineConnection) graphql.Marshaler {
+			return ec.marshalNSavedCartLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_lines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCart",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_SavedCart_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SavedCartEdge) graphql.Marshaler {
+			return ec.marshalNSavedCartEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SavedCart) graphql.Marshaler {
+			return ec.marshalNSavedCart2ᚕᚖaccountgraphᚋentᚐSavedCartᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartDeletePayload_deletedSavedCartId(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartDeletePayload_deletedSavedCartId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedSavedCartID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartDeletePayload_deletedSavedCartId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartDeletePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SavedCartDeletePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartDeletePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartDeletePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartDeletePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedCartEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {
+			return ec.marshalNSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCartLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartLine", field, true, false, "ID")
+}
+
+func (ec *executionContext) _SavedCartLine_merchandise(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCartLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLine_merchandise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalNProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLine_merchandise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLine_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCartLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SavedCartLine_priceWhenSaved(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCartLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLine_priceWhenSaved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceWhenSavedMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLine_priceWhenSaved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SavedCartLineEdge) graphql.Marshaler {
+			return ec.marshalNSavedCartLineEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLineConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SavedCartLine) graphql.Marshaler {
+			return ec.marshalNSavedCartLine2ᚕᚖaccountgraphᚋentᚐSavedCartLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartLineEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedCartLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedCartLine) graphql.Marshaler {
+			return ec.marshalNSavedCartLine2ᚖaccountgraphᚋentᚐSavedCartLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartPayload_savedCart(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartPayload_savedCart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SavedCart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {
+			return ec.marshalOSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartPayload_savedCart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartWarning_code(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartWarning_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SavedCartWarningCode) graphql.Marshaler {
+			return ec.marshalNSavedCartWarningCode2accountgraphᚋgraphᚋmodelᚐSavedCartWarningCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartWarning_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartWarning", field, false, false, "SavedCartWarningCode")
+}
+
+func (ec *executionContext) _SavedCartWarning_message(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartWarning_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartWarning_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedCartWarning_merchandise(ctx context.Context, field graphql.CollectedField, obj *model.SavedCartWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartWarning_merchandise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Merchandise, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalOProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartWarning_merchandise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartWarning",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
 		},
 	}
 	return fc, nil
@@ -24281,6 +26572,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Wishlist(ctx, sel, obj)
+	case ent.SavedCart:
+		return ec._SavedCart(ctx, sel, &obj)
+	case *ent.SavedCart:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SavedCart(ctx, sel, obj)
 	case ent.ProductVariant:
 		return ec._ProductVariant(ctx, sel, &obj)
 	case *ent.ProductVariant:
@@ -25062,6 +27360,49 @@ func (ec *executionContext) _CartDiscountCode(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var cartFromSavedPayloadImplementors = []string{"CartFromSavedPayload"}
+
+func (ec *executionContext) _CartFromSavedPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CartFromSavedPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cartFromSavedPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CartFromSavedPayload")
+		case "cart":
+			out.Values[i] = ec._CartFromSavedPayload_cart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._CartFromSavedPayload_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CartFromSavedPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cartLineImplementors = []string{"CartLine", "BaseCartLine", "Node"}
 
 func (ec *executionContext) _CartLine(ctx context.Context, sel ast.SelectionSet, obj *ent.CartLine) graphql.Marshaler {
@@ -25231,6 +27572,44 @@ func (ec *executionContext) _CartLinesRemovePayload(ctx context.Context, sel ast
 			}
 		case "warnings":
 			out.Values[i] = ec._CartLinesRemovePayload_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cartLinesSaveForLaterPayloadImplementors = []string{"CartLinesSaveForLaterPayload"}
+
+func (ec *executionContext) _CartLinesSaveForLaterPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CartLinesSaveForLaterPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cartLinesSaveForLaterPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CartLinesSaveForLaterPayload")
+		case "cart":
+			out.Values[i] = ec._CartLinesSaveForLaterPayload_cart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CartLinesSaveForLaterPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -25536,6 +27915,18 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_orders(ctx, field, obj)
+				})
+		case "savedCarts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_savedCarts(ctx, field, obj)
+				})
+		case "savedForLater":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_savedForLater(ctx, field, obj)
 				})
 		case "wishlists":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -27323,6 +29714,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "savedCartCreate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_savedCartCreate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "savedCartRename":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_savedCartRename(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "savedCartDelete":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_savedCartDelete(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "savedCartRestore":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_savedCartRestore(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cartLinesSaveForLater":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cartLinesSaveForLater(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "savedForLaterMoveToCart":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_savedForLaterMoveToCart(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "orderReorder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_orderReorder(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "wishlistCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_wishlistCreate(ctx, field)
@@ -28280,6 +30720,390 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartImplementors = []string{"SavedCart", "Node"}
+
+func (ec *executionContext) _SavedCart(ctx context.Context, sel ast.SelectionSet, obj *ent.SavedCart) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCart")
+		case "id":
+			out.Values[i] = ec._SavedCart_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._SavedCart_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._SavedCart_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SavedCart_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedCart_lines(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartConnectionImplementors = []string{"SavedCartConnection"}
+
+func (ec *executionContext) _SavedCartConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SavedCartConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartConnection")
+		case "edges":
+			out.Values[i] = ec._SavedCartConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SavedCartConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SavedCartConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartDeletePayloadImplementors = []string{"SavedCartDeletePayload"}
+
+func (ec *executionContext) _SavedCartDeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.SavedCartDeletePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartDeletePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartDeletePayload")
+		case "deletedSavedCartId":
+			out.Values[i] = ec._SavedCartDeletePayload_deletedSavedCartId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._SavedCartDeletePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartEdgeImplementors = []string{"SavedCartEdge"}
+
+func (ec *executionContext) _SavedCartEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SavedCartEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartEdge")
+		case "cursor":
+			out.Values[i] = ec._SavedCartEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SavedCartEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartLineImplementors = []string{"SavedCartLine"}
+
+func (ec *executionContext) _SavedCartLine(ctx context.Context, sel ast.SelectionSet, obj *ent.SavedCartLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartLine")
+		case "id":
+			out.Values[i] = ec._SavedCartLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "merchandise":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedCartLine_merchandise(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._SavedCartLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "priceWhenSaved":
+			out.Values[i] = ec._SavedCartLine_priceWhenSaved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartLineConnectionImplementors = []string{"SavedCartLineConnection"}
+
+func (ec *executionContext) _SavedCartLineConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SavedCartLineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartLineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartLineConnection")
+		case "edges":
+			out.Values[i] = ec._SavedCartLineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SavedCartLineConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SavedCartLineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartLineEdgeImplementors = []string{"SavedCartLineEdge"}
+
+func (ec *executionContext) _SavedCartLineEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SavedCartLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartLineEdge")
+		case "cursor":
+			out.Values[i] = ec._SavedCartLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SavedCartLineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartPayloadImplementors = []string{"SavedCartPayload"}
+
+func (ec *executionContext) _SavedCartPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SavedCartPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartPayload")
+		case "savedCart":
+			out.Values[i] = ec._SavedCartPayload_savedCart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._SavedCartPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartWarningImplementors = []string{"SavedCartWarning"}
+
+func (ec *executionContext) _SavedCartWarning(ctx context.Context, sel ast.SelectionSet, obj *model.SavedCartWarning) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartWarningImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartWarning")
+		case "code":
+			out.Values[i] = ec._SavedCartWarning_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._SavedCartWarning_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "merchandise":
+			out.Values[i] = ec._SavedCartWarning_merchandise(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -30341,6 +33165,152 @@ func (ec *executionContext) marshalNProductVariantEdge2ᚖaccountgraphᚋgraph�
 	return ec._ProductVariantEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSavedCart2ᚕᚖaccountgraphᚋentᚐSavedCartᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SavedCart) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx context.Context, sel ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCart!")
+		return graphql.Null
+	}
+	return ec._SavedCart(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartConnection(ctx context.Context, sel ast.SelectionSet, v *model.SavedCartConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartConnection!")
+		return graphql.Null
+	}
+	return ec._SavedCartConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SavedCartEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedCartEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedCartEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartEdge(ctx context.Context, sel ast.SelectionSet, v *model.SavedCartEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartEdge!")
+		return graphql.Null
+	}
+	return ec._SavedCartEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartLine2ᚕᚖaccountgraphᚋentᚐSavedCartLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SavedCartLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedCartLine2ᚖaccountgraphᚋentᚐSavedCartLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedCartLine2ᚖaccountgraphᚋentᚐSavedCartLine(ctx context.Context, sel ast.SelectionSet, v *ent.SavedCartLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartLine!")
+		return graphql.Null
+	}
+	return ec._SavedCartLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineConnection(ctx context.Context, sel ast.SelectionSet, v *model.SavedCartLineConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartLineConnection!")
+		return graphql.Null
+	}
+	return ec._SavedCartLineConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartLineEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SavedCartLineEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedCartLineEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedCartLineEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineEdge(ctx context.Context, sel ast.SelectionSet, v *model.SavedCartLineEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartLineEdge!")
+		return graphql.Null
+	}
+	return ec._SavedCartLineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartWarning2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SavedCartWarning) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedCartWarning2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartWarning(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedCartWarning2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartWarning(ctx context.Context, sel ast.SelectionSet, v *model.SavedCartWarning) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartWarning!")
+		return graphql.Null
+	}
+	return ec._SavedCartWarning(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSavedCartWarningCode2accountgraphᚋgraphᚋmodelᚐSavedCartWarningCode(ctx context.Context, v any) (model.SavedCartWarningCode, error) {
+	var res model.SavedCartWarningCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSavedCartWarningCode2accountgraphᚋgraphᚋmodelᚐSavedCartWarningCode(ctx context.Context, sel ast.SelectionSet, v model.SavedCartWarningCode) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSelectedOption2ᚕᚖaccountgraphᚋentᚋschemaᚐSelectedOptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*schema.SelectedOption) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -30975,6 +33945,13 @@ func (ec *executionContext) marshalOCartErrorCode2ᚖaccountgraphᚋgraphᚋmode
 	return v
 }
 
+func (ec *executionContext) marshalOCartFromSavedPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCartFromSavedPayload(ctx context.Context, sel ast.SelectionSet, v *model.CartFromSavedPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CartFromSavedPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOCartInput2ᚖaccountgraphᚋgraphᚋmodelᚐCartInput(ctx context.Context, v any) (*model.CartInput, error) {
 	if v == nil {
 		return nil, nil
@@ -31012,6 +33989,13 @@ func (ec *executionContext) marshalOCartLinesRemovePayload2ᚖaccountgraphᚋgra
 		return graphql.Null
 	}
 	return ec._CartLinesRemovePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCartLinesSaveForLaterPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCartLinesSaveForLaterPayload(ctx context.Context, sel ast.SelectionSet, v *model.CartLinesSaveForLaterPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CartLinesSaveForLaterPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCartLinesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCartLinesUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model.CartLinesUpdatePayload) graphql.Marshaler {
@@ -31534,6 +34518,27 @@ func (ec *executionContext) marshalOProductVariantSortKeys2ᚖaccountgraphᚋgra
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx context.Context, sel ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedCart(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSavedCartDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.SavedCartDeletePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedCartDeletePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSavedCartPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartPayload(ctx context.Context, sel ast.SelectionSet, v *model.SavedCartPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedCartPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSelectedOptionInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSelectedOptionInputᚄ(ctx context.Context, v any) ([]*model.SelectedOptionInput, error) {

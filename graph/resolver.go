@@ -13,17 +13,19 @@ import (
 	"accountgraph/internal/customer"
 	"accountgraph/internal/loaders"
 	"accountgraph/internal/order"
+	"accountgraph/internal/savedcart"
 	"accountgraph/internal/wishlist"
 )
 
 // Resolver is the root resolver; it reaches the business services.
 type Resolver struct {
-	DB              *ent.Client
-	Customers       *customer.Service
-	Orders          *order.Service
-	Catalog         *catalog.Service
-	Carts           *cart.Service
-	WishlistService *wishlist.Service
+	DB               *ent.Client
+	Customers        *customer.Service
+	Orders           *order.Service
+	Catalog          *catalog.Service
+	Carts            *cart.Service
+	WishlistService  *wishlist.Service
+	SavedCartService *savedcart.Service
 }
 
 // loaders returns the request's dataloaders.

@@ -164,6 +164,30 @@ func (f ProductVariantFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProductVariantMutation", m)
 }
 
+// The SavedCartFunc type is an adapter to allow the use of ordinary
+// function as SavedCart mutator.
+type SavedCartFunc func(context.Context, *ent.SavedCartMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SavedCartFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SavedCartMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SavedCartMutation", m)
+}
+
+// The SavedCartLineFunc type is an adapter to allow the use of ordinary
+// function as SavedCartLine mutator.
+type SavedCartLineFunc func(context.Context, *ent.SavedCartLineMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SavedCartLineFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SavedCartLineMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SavedCartLineMutation", m)
+}
+
 // The ThrottleEventFunc type is an adapter to allow the use of ordinary
 // function as ThrottleEvent mutator.
 type ThrottleEventFunc func(context.Context, *ent.ThrottleEventMutation) (ent.Value, error)

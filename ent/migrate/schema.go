@@ -473,6 +473,66 @@ var (
 			},
 		},
 	}
+	// SavedCartsColumns holds the columns for the "saved_carts" table.
+	SavedCartsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"NAMED", "LATER"}, Default: "NAMED"},
+	}
+	// SavedCartsTable holds the schema information for the "saved_carts" table.
+	SavedCartsTable = &schema.Table{
+		Name:       "saved_carts",
+		Columns:    SavedCartsColumns,
+		PrimaryKey: []*schema.Column{SavedCartsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "savedcart_customer_id_kind",
+				Unique:  false,
+				Columns: []*schema.Column{SavedCartsColumns[3], SavedCartsColumns[5]},
+			},
+		},
+	}
+	// SavedCartLinesColumns holds the columns for the "saved_cart_lines" table.
+	SavedCartLinesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "price_when_saved", Type: field.TypeInt64},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "saved_cart_id", Type: field.TypeInt},
+		{Name: "variant_id", Type: field.TypeInt},
+	}
+	// SavedCartLinesTable holds the schema information for the "saved_cart_lines" table.
+	SavedCartLinesTable = &schema.Table{
+		Name:       "saved_cart_lines",
+		Columns:    SavedCartLinesColumns,
+		PrimaryKey: []*schema.Column{SavedCartLinesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "saved_cart_lines_saved_carts_lines",
+				Columns:    []*schema.Column{SavedCartLinesColumns[6]},
+				RefColumns: []*schema.Column{SavedCartsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "saved_cart_lines_product_variants_variant",
+				Columns:    []*schema.Column{SavedCartLinesColumns[7]},
+				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "savedcartline_saved_cart_id_variant_id",
+				Unique:  true,
+				Columns: []*schema.Column{SavedCartLinesColumns[6], SavedCartLinesColumns[7]},
+			},
+		},
+	}
 	// ThrottleEventsColumns holds the columns for the "throttle_events" table.
 	ThrottleEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -580,6 +640,8 @@ var (
 		OrderLineItemsTable,
 		ProductsTable,
 		ProductVariantsTable,
+		SavedCartsTable,
+		SavedCartLinesTable,
 		ThrottleEventsTable,
 		WishlistsTable,
 		WishlistLinesTable,
@@ -600,6 +662,8 @@ func init() {
 	OrderLineItemsTable.ForeignKeys[0].RefTable = OrdersTable
 	OrderLineItemsTable.ForeignKeys[1].RefTable = ProductVariantsTable
 	ProductVariantsTable.ForeignKeys[0].RefTable = ProductsTable
+	SavedCartLinesTable.ForeignKeys[0].RefTable = SavedCartsTable
+	SavedCartLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
 	WishlistLinesTable.ForeignKeys[0].RefTable = WishlistsTable
 	WishlistLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
 }

@@ -45,6 +45,12 @@ type Product func(*sql.Selector)
 // ProductVariant is the predicate function for productvariant builders.
 type ProductVariant func(*sql.Selector)
 
+// SavedCart is the predicate function for savedcart builders.
+type SavedCart func(*sql.Selector)
+
+// SavedCartLine is the predicate function for savedcartline builders.
+type SavedCartLine func(*sql.Selector)
+
 // ThrottleEvent is the predicate function for throttleevent builders.
 type ThrottleEvent func(*sql.Selector)
 

@@ -395,6 +395,16 @@ type CartDiscountCode struct {
 	Code string `json:"code"`
 }
 
+// A new cart made from a saved cart or an order.
+type CartFromSavedPayload struct {
+	// The new cart.
+	Cart *ent.Cart `json:"cart,omitempty"`
+	// What changed since.
+	Warnings []*SavedCartWarning `json:"warnings"`
+	// What was wrong with the input; nothing was written when not empty.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
 // A new cart.
 type CartInput struct {
 	// Custom attributes.
@@ -461,6 +471,14 @@ type CartLinesRemovePayload struct {
 	UserErrors []*CartUserError `json:"userErrors"`
 	// Things to tell the buyer.
 	Warnings []*CartWarning `json:"warnings"`
+}
+
+// The result of moving lines between a cart and the saved-for-later list.
+type CartLinesSaveForLaterPayload struct {
+	// The cart.
+	Cart *ent.Cart `json:"cart,omitempty"`
+	// What was wrong with the input; nothing was moved when not empty.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 
 // The result of `cartLinesUpdate`.
@@ -1031,6 +1049,68 @@ type ProductVariantEdge struct {
 
 // The root of every read.
 type Query struct {
+}
+
+// A page of saved carts.
+type SavedCartConnection struct {
+	// The saved carts with their cursors.
+	Edges []*SavedCartEdge `json:"edges"`
+	// The saved carts.
+	Nodes []*ent.SavedCart `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// The result of `savedCartDelete`.
+type SavedCartDeletePayload struct {
+	// The global ID of the deleted saved cart.
+	DeletedSavedCartID *string `json:"deletedSavedCartId,omitempty"`
+	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// A saved cart and its cursor.
+type SavedCartEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The saved cart.
+	Node *ent.SavedCart `json:"node"`
+}
+
+// A page of saved lines.
+type SavedCartLineConnection struct {
+	// The lines with their cursors.
+	Edges []*SavedCartLineEdge `json:"edges"`
+	// The lines.
+	Nodes []*ent.SavedCartLine `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A saved line and its cursor.
+type SavedCartLineEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The line.
+	Node *ent.SavedCartLine `json:"node"`
+}
+
+// The result of a saved-cart mutation.
+type SavedCartPayload struct {
+	// The saved cart.
+	SavedCart *ent.SavedCart `json:"savedCart,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// What changed since a cart was saved or an order placed.
+type SavedCartWarning struct {
+	// What kind of change.
+	Code SavedCartWarningCode `json:"code"`
+	// What changed, in words.
+	Message string `json:"message"`
+	// The variant concerned, when it still exists.
+	Merchandise *ent.ProductVariant `json:"merchandise,omitempty"`
 }
 
 // An option of a variant.
@@ -2833,6 +2913,67 @@ func (e *ProductVariantSortKeys) UnmarshalJSON(b []byte) error {
 }
 
 func (e ProductVariantSortKeys) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Kinds of `SavedCartWarning`.
+type SavedCartWarningCode string
+
+const (
+	// The price is not what it was.
+	SavedCartWarningCodePriceChanged SavedCartWarningCode = "PRICE_CHANGED"
+	// The variant cannot be bought now (it is in the cart all the same).
+	SavedCartWarningCodeUnavailable SavedCartWarningCode = "UNAVAILABLE"
+	// The item is no longer in the catalogue and was left out.
+	SavedCartWarningCodeNoLongerSold SavedCartWarningCode = "NO_LONGER_SOLD"
+)
+
+var AllSavedCartWarningCode = []SavedCartWarningCode{
+	SavedCartWarningCodePriceChanged,
+	SavedCartWarningCodeUnavailable,
+	SavedCartWarningCodeNoLongerSold,
+}
+
+func (e SavedCartWarningCode) IsValid() bool {
+	switch e {
+	case SavedCartWarningCodePriceChanged, SavedCartWarningCodeUnavailable, SavedCartWarningCodeNoLongerSold:
+		return true
+	}
+	return false
+}
+
+func (e SavedCartWarningCode) String() string {
+	return string(e)
+}
+
+func (e *SavedCartWarningCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SavedCartWarningCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SavedCartWarningCode", str)
+	}
+	return nil
+}
+
+func (e SavedCartWarningCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SavedCartWarningCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SavedCartWarningCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

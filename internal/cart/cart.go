@@ -461,6 +461,58 @@ func (s *Service) AddLinesTx(ctx context.Context, tx *ent.Tx, cartID string, lin
 	return c.Update().Save(ctx)
 }
 
+// TakeLinesTx removes lines from a cart inside a caller's transaction and
+// returns them; the cart must be a guest cart or the customer's own.
+func (s *Service) TakeLinesTx(ctx context.Context, tx *ent.Tx, cartID string, customerID int, lineIDs []string) (*ent.Cart, []*ent.CartLine, error) {
+	c, err := open(ctx, tx, cartID, f("cartId"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if c.CustomerID != nil && *c.CustomerID != customerID {
+		return nil, nil, apperr.Invalid(f("cartId"), CodeInvalid, "The specified cart does not exist.")
+	}
+	var taken []*ent.CartLine
+	for i, id := range lineIDs {
+		l, err := ownLine(ctx, tx, c, id, f("lineIds", i))
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := tx.CartLine.DeleteOne(l).Exec(ctx); err != nil {
+			return nil, nil, err
+		}
+		taken = append(taken, l)
+	}
+	c, err = c.Update().Save(ctx)
+	return c, taken, err
+}
+
+// LinesTx returns a cart's lines (with variants) inside a transaction; the
+// cart must be a guest cart or the customer's own.
+func (s *Service) LinesTx(ctx context.Context, tx *ent.Tx, cartID string, customerID int) (*ent.Cart, []*ent.CartLine, error) {
+	c, err := open(ctx, tx, cartID, f("cartId"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if c.CustomerID != nil && *c.CustomerID != customerID {
+		return nil, nil, apperr.Invalid(f("cartId"), CodeInvalid, "The specified cart does not exist.")
+	}
+	lines, err := tx.CartLine.Query().Where(cartline.CartID(c.ID)).WithVariant().Order(ent.Asc(cartline.FieldID)).All(ctx)
+	return c, lines, err
+}
+
+// CreateTx makes a cart with lines inside a caller's transaction.
+func (s *Service) CreateTx(ctx context.Context, tx *ent.Tx, lines []LineInput) (*ent.Cart, error) {
+	key, _ := auth.NewToken()
+	c, err := tx.Cart.Create().SetKey(key[:32]).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := addLines(ctx, tx, c, lines, "lines"); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
 // ownLine resolves a cart line ID within the cart.
 func ownLine(ctx context.Context, tx *ent.Tx, c *ent.Cart, id string, field []string) (*ent.CartLine, error) {
 	notFound := apperr.Invalid(field, CodeInvalidLine, "The merchandise line with id "+id+" does not exist.")

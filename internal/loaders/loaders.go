@@ -25,6 +25,8 @@ import (
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/savedcart"
+	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistline"
 	"accountgraph/internal/page"
@@ -51,6 +53,10 @@ type Loaders struct {
 	// WishlistPages are customers' wishlists; WishlistLinePages their lines.
 	WishlistPages     *Pages[*ent.Wishlist]
 	WishlistLinePages *Pages[*ent.WishlistLine]
+	// SavedCartPages are customers' named saved carts; SavedLinePages the
+	// lines of saved carts (and of save-for-later lists).
+	SavedCartPages *Pages[*ent.SavedCart]
+	SavedLinePages *Pages[*ent.SavedCartLine]
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -172,6 +178,23 @@ func New(db *ent.Client) *Loaders {
 		}
 	}
 	l.WishlistLinePages.after = func(lines []*ent.WishlistLine) {
+		for _, li := range lines {
+			l.VariantByID.Expect(li.VariantID)
+		}
+	}
+
+	l.SavedCartPages = newPages(savedcart.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SavedCart, error) {
+		return db.SavedCart.Query().Where(savedcart.CustomerIDIn(parents...), savedcart.KindEQ(savedcart.KindNAMED)).Modify(mod).All(ctx)
+	}, func(v *ent.SavedCart) int { return v.CustomerID })
+	l.SavedLinePages = newPages(savedcartline.FieldSavedCartID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SavedCartLine, error) {
+		return db.SavedCartLine.Query().Where(savedcartline.SavedCartIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.SavedCartLine) int { return v.SavedCartID })
+	l.SavedCartPages.after = func(cs []*ent.SavedCart) {
+		for _, c := range cs {
+			l.SavedLinePages.Expect(c.ID)
+		}
+	}
+	l.SavedLinePages.after = func(lines []*ent.SavedCartLine) {
 		for _, li := range lines {
 			l.VariantByID.Expect(li.VariantID)
 		}

@@ -32,6 +32,7 @@ import (
 	"accountgraph/internal/metrics"
 	"accountgraph/internal/order"
 	"accountgraph/internal/password"
+	"accountgraph/internal/savedcart"
 	"accountgraph/internal/throttle"
 	"accountgraph/internal/wishlist"
 )
@@ -179,14 +180,16 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 
 // graphQL builds the GraphQL handler with its limits and hooks.
 func (s *Server) graphQL() http.Handler {
+	carts := &cart.Service{DB: s.DB.Client, Customers: s.Customers, Currency: s.cfg.ShopCurrency,
+		PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")}
 	cfg := graph.Config{
 		Resolvers: &graph.Resolver{
 			DB: s.DB.Client, Customers: s.Customers,
-			Orders:  &order.Service{DB: s.DB.Client, PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
-			Catalog: &catalog.Service{DB: s.DB.Client},
-			Carts: &cart.Service{DB: s.DB.Client, Customers: s.Customers, Currency: s.cfg.ShopCurrency,
-				PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
-			WishlistService: &wishlist.Service{DB: s.DB.Client, Customers: s.Customers, PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
+			Orders:           &order.Service{DB: s.DB.Client, PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
+			Catalog:          &catalog.Service{DB: s.DB.Client},
+			Carts:            carts,
+			SavedCartService: &savedcart.Service{DB: s.DB.Client, Customers: s.Customers, Carts: carts},
+			WishlistService:  &wishlist.Service{DB: s.DB.Client, Customers: s.Customers, PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}

@@ -1,0 +1,84 @@
+package graph
+
+import (
+	"context"
+
+	"accountgraph/ent"
+	"accountgraph/graph/model"
+	"accountgraph/internal/loaders"
+	"accountgraph/internal/page"
+	"accountgraph/internal/savedcart"
+)
+
+func (r *Resolver) savedCartPage(ctx context.Context, c *ent.Customer, args page.Args) (*model.SavedCartConnection, error) {
+	w, err := page.NewWindow(args, "savedcarts")
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.loaders(ctx).SavedCartPages.Load(ctx, c.ID, loaders.Spec[*ent.SavedCart]{
+		Window: w, Column: page.Column{Name: "id"}, CursorOf: func(s *ent.SavedCart) (string, int) { return "", s.ID },
+	})
+	if err != nil {
+		return nil, err
+	}
+	edges, info := connection(p, func(cur string, s *ent.SavedCart) *model.SavedCartEdge {
+		return &model.SavedCartEdge{Cursor: cur, Node: s}
+	})
+	return &model.SavedCartConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
+}
+
+func (r *Resolver) savedLinePage(ctx context.Context, savedCartID int, args page.Args) (*model.SavedCartLineConnection, error) {
+	w, err := page.NewWindow(args, "savedlines")
+	if err != nil {
+		return nil, err
+	}
+	if savedCartID == 0 { // no save-for-later list yet
+		p := page.Finish(w, []*ent.SavedCartLine{}, func(l *ent.SavedCartLine) (string, int) { return "", l.ID })
+		return &model.SavedCartLineConnection{Edges: []*model.SavedCartLineEdge{}, Nodes: p.Items, PageInfo: pageInfo(p)}, nil
+	}
+	p, err := r.loaders(ctx).SavedLinePages.Load(ctx, savedCartID, loaders.Spec[*ent.SavedCartLine]{
+		Window: w, Column: page.Column{Name: "id"}, CursorOf: func(l *ent.SavedCartLine) (string, int) { return "", l.ID },
+	})
+	if err != nil {
+		return nil, err
+	}
+	edges, info := connection(p, func(cur string, l *ent.SavedCartLine) *model.SavedCartLineEdge {
+		return &model.SavedCartLineEdge{Cursor: cur, Node: l}
+	})
+	return &model.SavedCartLineConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
+}
+
+func (r *Resolver) cartFromSaved(ctx context.Context, c *ent.Cart, ws []savedcart.Warning, err error) (*model.CartFromSavedPayload, error) {
+	cue, _, err := userErrors(err)
+	out := &model.CartFromSavedPayload{CustomerUserErrors: cue, Warnings: []*model.SavedCartWarning{}}
+	if err != nil || len(cue) > 0 {
+		return out, err
+	}
+	out.Cart = c
+	for _, w := range ws {
+		sw := &model.SavedCartWarning{Code: model.SavedCartWarningCode(w.Code), Message: w.Message}
+		if w.VariantID != nil {
+			if sw.Merchandise, err = r.loaders(ctx).VariantByID.Load(ctx, *w.VariantID); err != nil {
+				return nil, err
+			}
+		}
+		out.Warnings = append(out.Warnings, sw)
+	}
+	return out, nil
+}
+
+func savedCartPayload(s *ent.SavedCart, err error) (*model.SavedCartPayload, error) {
+	cue, _, err := userErrors(err)
+	if len(cue) > 0 {
+		s = nil
+	}
+	return &model.SavedCartPayload{SavedCart: s, CustomerUserErrors: cue}, err
+}
+
+func laterPayload(c *ent.Cart, err error) (*model.CartLinesSaveForLaterPayload, error) {
+	cue, _, err := userErrors(err)
+	if len(cue) > 0 {
+		c = nil
+	}
+	return &model.CartLinesSaveForLaterPayload{Cart: c, CustomerUserErrors: cue}, err
+}
