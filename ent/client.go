@@ -28,6 +28,7 @@ import (
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistevent"
 	"accountgraph/ent/wishlistline"
 
 	"entgo.io/ent"
@@ -77,6 +78,8 @@ type Client struct {
 	ThrottleEvent *ThrottleEventClient
 	// Wishlist is the client for interacting with the Wishlist builders.
 	Wishlist *WishlistClient
+	// WishlistEvent is the client for interacting with the WishlistEvent builders.
+	WishlistEvent *WishlistEventClient
 	// WishlistLine is the client for interacting with the WishlistLine builders.
 	WishlistLine *WishlistLineClient
 }
@@ -107,6 +110,7 @@ func (c *Client) init() {
 	c.SavedCartLine = NewSavedCartLineClient(c.config)
 	c.ThrottleEvent = NewThrottleEventClient(c.config)
 	c.Wishlist = NewWishlistClient(c.config)
+	c.WishlistEvent = NewWishlistEventClient(c.config)
 	c.WishlistLine = NewWishlistLineClient(c.config)
 }
 
@@ -217,6 +221,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		SavedCartLine:       NewSavedCartLineClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 		Wishlist:            NewWishlistClient(cfg),
+		WishlistEvent:       NewWishlistEventClient(cfg),
 		WishlistLine:        NewWishlistLineClient(cfg),
 	}, nil
 }
@@ -254,6 +259,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		SavedCartLine:       NewSavedCartLineClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 		Wishlist:            NewWishlistClient(cfg),
+		WishlistEvent:       NewWishlistEventClient(cfg),
 		WishlistLine:        NewWishlistLineClient(cfg),
 	}, nil
 }
@@ -287,7 +293,7 @@ func (c *Client) Use(hooks ...Hook) {
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order,
 		c.OrderLineItem, c.Product, c.ProductVariant, c.SavedCart, c.SavedCartLine,
-		c.ThrottleEvent, c.Wishlist, c.WishlistLine,
+		c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -300,7 +306,7 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order,
 		c.OrderLineItem, c.Product, c.ProductVariant, c.SavedCart, c.SavedCartLine,
-		c.ThrottleEvent, c.Wishlist, c.WishlistLine,
+		c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -343,6 +349,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ThrottleEvent.mutate(ctx, m)
 	case *WishlistMutation:
 		return c.Wishlist.mutate(ctx, m)
+	case *WishlistEventMutation:
+		return c.WishlistEvent.mutate(ctx, m)
 	case *WishlistLineMutation:
 		return c.WishlistLine.mutate(ctx, m)
 	default:
@@ -3011,6 +3019,139 @@ func (c *WishlistClient) mutate(ctx context.Context, m *WishlistMutation) (Value
 	}
 }
 
+// WishlistEventClient is a client for the WishlistEvent schema.
+type WishlistEventClient struct {
+	config
+}
+
+// NewWishlistEventClient returns a client for the WishlistEvent from the given config.
+func NewWishlistEventClient(c config) *WishlistEventClient {
+	return &WishlistEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `wishlistevent.Hooks(f(g(h())))`.
+func (c *WishlistEventClient) Use(hooks ...Hook) {
+	c.hooks.WishlistEvent = append(c.hooks.WishlistEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `wishlistevent.Intercept(f(g(h())))`.
+func (c *WishlistEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.WishlistEvent = append(c.inters.WishlistEvent, interceptors...)
+}
+
+// Create returns a builder for creating a WishlistEvent entity.
+func (c *WishlistEventClient) Create() *WishlistEventCreate {
+	mutation := newWishlistEventMutation(c.config, OpCreate)
+	return &WishlistEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of WishlistEvent entities.
+func (c *WishlistEventClient) CreateBulk(builders ...*WishlistEventCreate) *WishlistEventCreateBulk {
+	return &WishlistEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WishlistEventClient) MapCreateBulk(slice any, setFunc func(*WishlistEventCreate, int)) *WishlistEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WishlistEventCreateBulk{err: fmt.Errorf("calling to WishlistEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WishlistEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WishlistEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for WishlistEvent.
+func (c *WishlistEventClient) Update() *WishlistEventUpdate {
+	mutation := newWishlistEventMutation(c.config, OpUpdate)
+	return &WishlistEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WishlistEventClient) UpdateOne(_m *WishlistEvent) *WishlistEventUpdateOne {
+	mutation := newWishlistEventMutation(c.config, OpUpdateOne, withWishlistEvent(_m))
+	return &WishlistEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WishlistEventClient) UpdateOneID(id int) *WishlistEventUpdateOne {
+	mutation := newWishlistEventMutation(c.config, OpUpdateOne, withWishlistEventID(id))
+	return &WishlistEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for WishlistEvent.
+func (c *WishlistEventClient) Delete() *WishlistEventDelete {
+	mutation := newWishlistEventMutation(c.config, OpDelete)
+	return &WishlistEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WishlistEventClient) DeleteOne(_m *WishlistEvent) *WishlistEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WishlistEventClient) DeleteOneID(id int) *WishlistEventDeleteOne {
+	builder := c.Delete().Where(wishlistevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WishlistEventDeleteOne{builder}
+}
+
+// Query returns a query builder for WishlistEvent.
+func (c *WishlistEventClient) Query() *WishlistEventQuery {
+	return &WishlistEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWishlistEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a WishlistEvent entity by its id.
+func (c *WishlistEventClient) Get(ctx context.Context, id int) (*WishlistEvent, error) {
+	return c.Query().Where(wishlistevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WishlistEventClient) GetX(ctx context.Context, id int) *WishlistEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *WishlistEventClient) Hooks() []Hook {
+	return c.hooks.WishlistEvent
+}
+
+// Interceptors returns the client interceptors.
+func (c *WishlistEventClient) Interceptors() []Interceptor {
+	return c.inters.WishlistEvent
+}
+
+func (c *WishlistEventClient) mutate(ctx context.Context, m *WishlistEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WishlistEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WishlistEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WishlistEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WishlistEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown WishlistEvent mutation op: %q", m.Op())
+	}
+}
+
 // WishlistLineClient is a client for the WishlistLine schema.
 type WishlistLineClient struct {
 	config
@@ -3182,13 +3323,13 @@ type (
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
 		ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
-		WishlistLine []ent.Hook
+		WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
 		ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
-		WishlistLine []ent.Interceptor
+		WishlistEvent, WishlistLine []ent.Interceptor
 	}
 )
 

@@ -20,6 +20,7 @@ import (
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistevent"
 	"accountgraph/ent/wishlistline"
 	"context"
 	"errors"
@@ -107,6 +108,7 @@ func checkColumn(t, c string) error {
 			savedcartline.Table:       savedcartline.ValidColumn,
 			throttleevent.Table:       throttleevent.ValidColumn,
 			wishlist.Table:            wishlist.ValidColumn,
+			wishlistevent.Table:       wishlistevent.ValidColumn,
 			wishlistline.Table:        wishlistline.ValidColumn,
 		})
 	})

@@ -22,6 +22,7 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistevent"
 	"accountgraph/ent/wishlistline"
 	"context"
 	"errors"
@@ -59,6 +60,7 @@ const (
 	TypeSavedCartLine       = "SavedCartLine"
 	TypeThrottleEvent       = "ThrottleEvent"
 	TypeWishlist            = "Wishlist"
+	TypeWishlistEvent       = "WishlistEvent"
 	TypeWishlistLine        = "WishlistLine"
 )
 
@@ -17403,6 +17405,867 @@ func (m *WishlistMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Wishlist edge %s", name)
+}
+
+// WishlistEventMutation represents an operation that mutates the WishlistEvent nodes in the graph.
+type WishlistEventMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	customer_id    *int
+	addcustomer_id *int
+	variant_id     *int
+	addvariant_id  *int
+	kind           *wishlistevent.Kind
+	old_price      *int64
+	addold_price   *int64
+	new_price      *int64
+	addnew_price   *int64
+	currency_code  *string
+	created_at     *time.Time
+	delivered_at   *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*WishlistEvent, error)
+	predicates     []predicate.WishlistEvent
+}
+
+var _ ent.Mutation = (*WishlistEventMutation)(nil)
+
+// wishlisteventOption allows management of the mutation configuration using functional options.
+type wishlisteventOption func(*WishlistEventMutation)
+
+// newWishlistEventMutation creates new mutation for the WishlistEvent entity.
+func newWishlistEventMutation(c config, op Op, opts ...wishlisteventOption) *WishlistEventMutation {
+	m := &WishlistEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeWishlistEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withWishlistEventID sets the ID field of the mutation.
+func withWishlistEventID(id int) wishlisteventOption {
+	return func(m *WishlistEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *WishlistEvent
+		)
+		m.oldValue = func(ctx context.Context) (*WishlistEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().WishlistEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withWishlistEvent sets the old WishlistEvent of the mutation.
+func withWishlistEvent(node *WishlistEvent) wishlisteventOption {
+	return func(m *WishlistEventMutation) {
+		m.oldValue = func(context.Context) (*WishlistEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m WishlistEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m WishlistEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *WishlistEventMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *WishlistEventMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().WishlistEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *WishlistEventMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *WishlistEventMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the WishlistEvent entity.
+// If the WishlistEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistEventMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *WishlistEventMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *WishlistEventMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *WishlistEventMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetVariantID sets the "variant_id" field.
+func (m *WishlistEventMutation) SetVariantID(i int) {
+	m.variant_id = &i
+	m.addvariant_id = nil
+}
+
+// VariantID returns the value of the "variant_id" field in the mutation.
+func (m *WishlistEventMutation) VariantID() (r int, exists bool) {
+	v := m.variant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantID returns the old "variant_id" field's value of the WishlistEvent entity.
+// If the WishlistEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistEventMutation) OldVariantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantID: %w", err)
+	}
+	return oldValue.VariantID, nil
+}
+
+// AddVariantID adds i to the "variant_id" field.
+func (m *WishlistEventMutation) AddVariantID(i int) {
+	if m.addvariant_id != nil {
+		*m.addvariant_id += i
+	} else {
+		m.addvariant_id = &i
+	}
+}
+
+// AddedVariantID returns the value that was added to the "variant_id" field in this mutation.
+func (m *WishlistEventMutation) AddedVariantID() (r int, exists bool) {
+	v := m.addvariant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVariantID resets all changes to the "variant_id" field.
+func (m *WishlistEventMutation) ResetVariantID() {
+	m.variant_id = nil
+	m.addvariant_id = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *WishlistEventMutation) SetKind(w wishlistevent.Kind) {
+	m.kind = &w
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *WishlistEventMutation) Kind() (r wishlistevent.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the WishlistEvent entity.
+// If the WishlistEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistEventMutation) OldKind(ctx context.Context) (v wishlistevent.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *WishlistEventMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetOldPrice sets the "old_price" field.
+func (m *WishlistEventMutation) SetOldPrice(i int64) {
+	m.old_price = &i
+	m.addold_price = nil
+}
+
+// OldPrice returns the value of the "old_price" field in the mutation.
+func (m *WishlistEventMutation) OldPrice() (r int64, exists bool) {
+	v := m.old_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOldPrice returns the old "old_price" field's value of the WishlistEvent entity.
+// If the WishlistEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistEventMutation) OldOldPrice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOldPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOldPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOldPrice: %w", err)
+	}
+	return oldValue.OldPrice, nil
+}
+
+// AddOldPrice adds i to the "old_price" field.
+func (m *WishlistEventMutation) AddOldPrice(i int64) {
+	if m.addold_price != nil {
+		*m.addold_price += i
+	} else {
+		m.addold_price = &i
+	}
+}
+
+// AddedOldPrice returns the value that was added to the "old_price" field in this mutation.
+func (m *WishlistEventMutation) AddedOldPrice() (r int64, exists bool) {
+	v := m.addold_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOldPrice resets all changes to the "old_price" field.
+func (m *WishlistEventMutation) ResetOldPrice() {
+	m.old_price = nil
+	m.addold_price = nil
+}
+
+// SetNewPrice sets the "new_price" field.
+func (m *WishlistEventMutation) SetNewPrice(i int64) {
+	m.new_price = &i
+	m.addnew_price = nil
+}
+
+// NewPrice returns the value of the "new_price" field in the mutation.
+func (m *WishlistEventMutation) NewPrice() (r int64, exists bool) {
+	v := m.new_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNewPrice returns the old "new_price" field's value of the WishlistEvent entity.
+// If the WishlistEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistEventMutation) OldNewPrice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNewPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNewPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNewPrice: %w", err)
+	}
+	return oldValue.NewPrice, nil
+}
+
+// AddNewPrice adds i to the "new_price" field.
+func (m *WishlistEventMutation) AddNewPrice(i int64) {
+	if m.addnew_price != nil {
+		*m.addnew_price += i
+	} else {
+		m.addnew_price = &i
+	}
+}
+
+// AddedNewPrice returns the value that was added to the "new_price" field in this mutation.
+func (m *WishlistEventMutation) AddedNewPrice() (r int64, exists bool) {
+	v := m.addnew_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetNewPrice resets all changes to the "new_price" field.
+func (m *WishlistEventMutation) ResetNewPrice() {
+	m.new_price = nil
+	m.addnew_price = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *WishlistEventMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *WishlistEventMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the WishlistEvent entity.
+// If the WishlistEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistEventMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *WishlistEventMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *WishlistEventMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *WishlistEventMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the WishlistEvent entity.
+// If the WishlistEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistEventMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *WishlistEventMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetDeliveredAt sets the "delivered_at" field.
+func (m *WishlistEventMutation) SetDeliveredAt(t time.Time) {
+	m.delivered_at = &t
+}
+
+// DeliveredAt returns the value of the "delivered_at" field in the mutation.
+func (m *WishlistEventMutation) DeliveredAt() (r time.Time, exists bool) {
+	v := m.delivered_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeliveredAt returns the old "delivered_at" field's value of the WishlistEvent entity.
+// If the WishlistEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WishlistEventMutation) OldDeliveredAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeliveredAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeliveredAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeliveredAt: %w", err)
+	}
+	return oldValue.DeliveredAt, nil
+}
+
+// ClearDeliveredAt clears the value of the "delivered_at" field.
+func (m *WishlistEventMutation) ClearDeliveredAt() {
+	m.delivered_at = nil
+	m.clearedFields[wishlistevent.FieldDeliveredAt] = struct{}{}
+}
+
+// DeliveredAtCleared returns if the "delivered_at" field was cleared in this mutation.
+func (m *WishlistEventMutation) DeliveredAtCleared() bool {
+	_, ok := m.clearedFields[wishlistevent.FieldDeliveredAt]
+	return ok
+}
+
+// ResetDeliveredAt resets all changes to the "delivered_at" field.
+func (m *WishlistEventMutation) ResetDeliveredAt() {
+	m.delivered_at = nil
+	delete(m.clearedFields, wishlistevent.FieldDeliveredAt)
+}
+
+// Where appends a list predicates to the WishlistEventMutation builder.
+func (m *WishlistEventMutation) Where(ps ...predicate.WishlistEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the WishlistEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *WishlistEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.WishlistEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *WishlistEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *WishlistEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (WishlistEvent).
+func (m *WishlistEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *WishlistEventMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.customer_id != nil {
+		fields = append(fields, wishlistevent.FieldCustomerID)
+	}
+	if m.variant_id != nil {
+		fields = append(fields, wishlistevent.FieldVariantID)
+	}
+	if m.kind != nil {
+		fields = append(fields, wishlistevent.FieldKind)
+	}
+	if m.old_price != nil {
+		fields = append(fields, wishlistevent.FieldOldPrice)
+	}
+	if m.new_price != nil {
+		fields = append(fields, wishlistevent.FieldNewPrice)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, wishlistevent.FieldCurrencyCode)
+	}
+	if m.created_at != nil {
+		fields = append(fields, wishlistevent.FieldCreatedAt)
+	}
+	if m.delivered_at != nil {
+		fields = append(fields, wishlistevent.FieldDeliveredAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *WishlistEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case wishlistevent.FieldCustomerID:
+		return m.CustomerID()
+	case wishlistevent.FieldVariantID:
+		return m.VariantID()
+	case wishlistevent.FieldKind:
+		return m.Kind()
+	case wishlistevent.FieldOldPrice:
+		return m.OldPrice()
+	case wishlistevent.FieldNewPrice:
+		return m.NewPrice()
+	case wishlistevent.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case wishlistevent.FieldCreatedAt:
+		return m.CreatedAt()
+	case wishlistevent.FieldDeliveredAt:
+		return m.DeliveredAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *WishlistEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case wishlistevent.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case wishlistevent.FieldVariantID:
+		return m.OldVariantID(ctx)
+	case wishlistevent.FieldKind:
+		return m.OldKind(ctx)
+	case wishlistevent.FieldOldPrice:
+		return m.OldOldPrice(ctx)
+	case wishlistevent.FieldNewPrice:
+		return m.OldNewPrice(ctx)
+	case wishlistevent.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case wishlistevent.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case wishlistevent.FieldDeliveredAt:
+		return m.OldDeliveredAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown WishlistEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *WishlistEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case wishlistevent.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case wishlistevent.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantID(v)
+		return nil
+	case wishlistevent.FieldKind:
+		v, ok := value.(wishlistevent.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case wishlistevent.FieldOldPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOldPrice(v)
+		return nil
+	case wishlistevent.FieldNewPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNewPrice(v)
+		return nil
+	case wishlistevent.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case wishlistevent.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case wishlistevent.FieldDeliveredAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeliveredAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown WishlistEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *WishlistEventMutation) AddedFields() []string {
+	var fields []string
+	if m.addcustomer_id != nil {
+		fields = append(fields, wishlistevent.FieldCustomerID)
+	}
+	if m.addvariant_id != nil {
+		fields = append(fields, wishlistevent.FieldVariantID)
+	}
+	if m.addold_price != nil {
+		fields = append(fields, wishlistevent.FieldOldPrice)
+	}
+	if m.addnew_price != nil {
+		fields = append(fields, wishlistevent.FieldNewPrice)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *WishlistEventMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case wishlistevent.FieldCustomerID:
+		return m.AddedCustomerID()
+	case wishlistevent.FieldVariantID:
+		return m.AddedVariantID()
+	case wishlistevent.FieldOldPrice:
+		return m.AddedOldPrice()
+	case wishlistevent.FieldNewPrice:
+		return m.AddedNewPrice()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *WishlistEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case wishlistevent.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case wishlistevent.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVariantID(v)
+		return nil
+	case wishlistevent.FieldOldPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOldPrice(v)
+		return nil
+	case wishlistevent.FieldNewPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddNewPrice(v)
+		return nil
+	}
+	return fmt.Errorf("unknown WishlistEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *WishlistEventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(wishlistevent.FieldDeliveredAt) {
+		fields = append(fields, wishlistevent.FieldDeliveredAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *WishlistEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *WishlistEventMutation) ClearField(name string) error {
+	switch name {
+	case wishlistevent.FieldDeliveredAt:
+		m.ClearDeliveredAt()
+		return nil
+	}
+	return fmt.Errorf("unknown WishlistEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *WishlistEventMutation) ResetField(name string) error {
+	switch name {
+	case wishlistevent.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case wishlistevent.FieldVariantID:
+		m.ResetVariantID()
+		return nil
+	case wishlistevent.FieldKind:
+		m.ResetKind()
+		return nil
+	case wishlistevent.FieldOldPrice:
+		m.ResetOldPrice()
+		return nil
+	case wishlistevent.FieldNewPrice:
+		m.ResetNewPrice()
+		return nil
+	case wishlistevent.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case wishlistevent.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case wishlistevent.FieldDeliveredAt:
+		m.ResetDeliveredAt()
+		return nil
+	}
+	return fmt.Errorf("unknown WishlistEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *WishlistEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *WishlistEventMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *WishlistEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *WishlistEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *WishlistEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *WishlistEventMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *WishlistEventMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown WishlistEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *WishlistEventMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown WishlistEvent edge %s", name)
 }
 
 // WishlistLineMutation represents an operation that mutates the WishlistLine nodes in the graph.

@@ -21,6 +21,7 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistevent"
 	"accountgraph/ent/wishlistline"
 	"time"
 )
@@ -551,6 +552,16 @@ func init() {
 	wishlistDescShowOwnerName := wishlistFields[4].Descriptor()
 	// wishlist.DefaultShowOwnerName holds the default value on creation for the show_owner_name field.
 	wishlist.DefaultShowOwnerName = wishlistDescShowOwnerName.Default.(bool)
+	wishlisteventFields := schema.WishlistEvent{}.Fields()
+	_ = wishlisteventFields
+	// wishlisteventDescCurrencyCode is the schema descriptor for currency_code field.
+	wishlisteventDescCurrencyCode := wishlisteventFields[5].Descriptor()
+	// wishlistevent.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	wishlistevent.CurrencyCodeValidator = wishlisteventDescCurrencyCode.Validators[0].(func(string) error)
+	// wishlisteventDescCreatedAt is the schema descriptor for created_at field.
+	wishlisteventDescCreatedAt := wishlisteventFields[6].Descriptor()
+	// wishlistevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	wishlistevent.DefaultCreatedAt = wishlisteventDescCreatedAt.Default.(func() time.Time)
 	wishlistlineMixin := schema.WishlistLine{}.Mixin()
 	wishlistlineMixinFields0 := wishlistlineMixin[0].Fields()
 	_ = wishlistlineMixinFields0

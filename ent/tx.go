@@ -48,6 +48,8 @@ type Tx struct {
 	ThrottleEvent *ThrottleEventClient
 	// Wishlist is the client for interacting with the Wishlist builders.
 	Wishlist *WishlistClient
+	// WishlistEvent is the client for interacting with the WishlistEvent builders.
+	WishlistEvent *WishlistEventClient
 	// WishlistLine is the client for interacting with the WishlistLine builders.
 	WishlistLine *WishlistLineClient
 
@@ -198,6 +200,7 @@ func (tx *Tx) init() {
 	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
 	tx.ThrottleEvent = NewThrottleEventClient(tx.config)
 	tx.Wishlist = NewWishlistClient(tx.config)
+	tx.WishlistEvent = NewWishlistEventClient(tx.config)
 	tx.WishlistLine = NewWishlistLineClient(tx.config)
 }
 

@@ -1,8 +1,10 @@
 package tests
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -343,6 +345,98 @@ func TestWishlistStatementCount(t *testing.T) {
 		small, big := count(1, 1), count(5, 50)
 		if small != big || small > 5 {
 			t.Errorf("statements: 1×1 → %d, 5×50 → %d", small, big)
+		}
+	})
+}
+
+// TestWishlistPriceEvents: a price drop or a return to stock of a
+// wishlisted variant, from the catalogue sync, is recorded once per
+// customer for the notifications to deliver; other changes are not.
+func TestWishlistPriceEvents(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		api.seedCatalog(t)
+		v := api.variantIDs(t)
+		_, tokenA, _ := api.newCustomer(t, "watcher")
+		_, tokenB, _ := api.newCustomer(t, "watcher")
+		for _, tok := range []string{tokenA, tokenB} {
+			api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": tok, "lines": []any{map[string]any{"merchandiseId": v["SHIRT-M"]}, map[string]any{"merchandiseId": v["SHIRT-L"]}}})
+		}
+		// A also has the shirt on a second list: still one event for A.
+		second := api.wl(t, wlCreateDoc, "wishlistCreate", map[string]any{"t": tokenA, "name": "Again"}).Wishlist
+		api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": tokenA, "w": second.ID, "lines": []any{map[string]any{"merchandiseId": v["SHIRT-M"]}}})
+		sync := func(mPrice string, lAvailable bool) {
+			api.MustDo(t, productsUpsertDoc, map[string]any{"products": []any{map[string]any{"handle": "linen-shirt", "title": "Linen shirt", "variants": []any{
+				map[string]any{"sku": "SHIRT-M", "title": "M", "price": mPrice, "currencyCode": "EUR", "availableForSale": true},
+				map[string]any{"sku": "SHIRT-L", "title": "L", "price": "49.00", "currencyCode": "EUR", "availableForSale": lAvailable},
+			}}}}, "adminProductsUpsert", nil, AsAdmin(adminKey))
+		}
+		events := func() []string {
+			evs, err := api.Server.DB.Client.WishlistEvent.Query().All(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := []string{}
+			for _, e := range evs {
+				out = append(out, fmt.Sprintf("%s %d→%d", e.Kind, e.OldPrice, e.NewPrice))
+			}
+			sort.Strings(out)
+			return out
+		}
+		sync("49.00", false) // nothing changed
+		sync("59.00", false) // a rise
+		if got := events(); len(got) != 0 {
+			t.Fatalf("events without a drop: %v", got)
+		}
+		sync("39.00", true) // M drops, L returns
+		want := []string{"BACK_IN_STOCK 4900→4900", "BACK_IN_STOCK 4900→4900", "PRICE_DROP 5900→3900", "PRICE_DROP 5900→3900"}
+		if d := cmp.Diff(want, events()); d != "" {
+			t.Errorf("events (-want +got):\n%s", d)
+		}
+	})
+}
+
+func TestWishlistAndCartSizeLimits(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		var products []any
+		for p := range 3 {
+			var variants []any
+			for i := range 90 {
+				variants = append(variants, map[string]any{"sku": fmt.Sprintf("L-%d-%d", p, i), "title": "x", "price": "1", "currencyCode": "EUR", "availableForSale": true})
+			}
+			products = append(products, map[string]any{"handle": fmt.Sprint("bulk-", p), "title": "Bulk", "variants": variants})
+		}
+		var up struct {
+			Products []struct {
+				Variants struct{ Nodes []struct{ ID string } }
+			}
+		}
+		api.MustDo(t, `mutation($p: [AdminProductInput!]!) { adminProductsUpsert(products: $p) { products { variants(first: 100) { nodes { id } } } } }`,
+			map[string]any{"p": products}, "adminProductsUpsert", &up, AsAdmin(adminKey))
+		var lines []any
+		for _, p := range up.Products {
+			for _, n := range p.Variants.Nodes {
+				lines = append(lines, map[string]any{"merchandiseId": n.ID})
+			}
+		}
+		if len(lines) != 270 {
+			t.Fatalf("%d variants", len(lines))
+		}
+		_, token, _ := api.newCustomer(t, "hoarder")
+		w := api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": token, "lines": lines[:250]})
+		if w.Wishlist == nil {
+			t.Fatalf("250 lines: %+v", w.CustomerUserErrors)
+		}
+		w2 := api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": token, "w": w.Wishlist.ID, "lines": lines[250:251]})
+		if cmp.Diff([]string{"INVALID@lines"}, codes(w2.CustomerUserErrors)) != "" {
+			t.Errorf("251st wishlist line: %+v", w2.CustomerUserErrors)
+		}
+		c := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{"lines": lines[:250]}})
+		if c.Cart == nil {
+			t.Fatalf("250-line cart: %+v", c.UserErrors)
+		}
+		c2 := api.cartDo(t, cartAddDoc, "cartLinesAdd", map[string]any{"id": c.Cart.ID, "lines": lines[250:252]})
+		if cmp.Diff([]string{"CART_TOO_LARGE@lines"}, codes(c2.UserErrors)) != "" {
+			t.Errorf("251st cart line: %+v", c2.UserErrors)
 		}
 	})
 }

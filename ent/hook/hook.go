@@ -212,6 +212,18 @@ func (f WishlistFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.WishlistMutation", m)
 }
 
+// The WishlistEventFunc type is an adapter to allow the use of ordinary
+// function as WishlistEvent mutator.
+type WishlistEventFunc func(context.Context, *ent.WishlistEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f WishlistEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.WishlistEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.WishlistEventMutation", m)
+}
+
 // The WishlistLineFunc type is an adapter to allow the use of ordinary
 // function as WishlistLine mutator.
 type WishlistLineFunc func(context.Context, *ent.WishlistLineMutation) (ent.Value, error)

@@ -581,6 +581,36 @@ var (
 			},
 		},
 	}
+	// WishlistEventsColumns holds the columns for the "wishlist_events" table.
+	WishlistEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "variant_id", Type: field.TypeInt},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"PRICE_DROP", "BACK_IN_STOCK"}},
+		{Name: "old_price", Type: field.TypeInt64},
+		{Name: "new_price", Type: field.TypeInt64},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "delivered_at", Type: field.TypeTime, Nullable: true},
+	}
+	// WishlistEventsTable holds the schema information for the "wishlist_events" table.
+	WishlistEventsTable = &schema.Table{
+		Name:       "wishlist_events",
+		Columns:    WishlistEventsColumns,
+		PrimaryKey: []*schema.Column{WishlistEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "wishlistevent_delivered_at_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{WishlistEventsColumns[8], WishlistEventsColumns[7]},
+			},
+			{
+				Name:    "wishlistevent_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{WishlistEventsColumns[1]},
+			},
+		},
+	}
 	// WishlistLinesColumns holds the columns for the "wishlist_lines" table.
 	WishlistLinesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -644,6 +674,7 @@ var (
 		SavedCartLinesTable,
 		ThrottleEventsTable,
 		WishlistsTable,
+		WishlistEventsTable,
 		WishlistLinesTable,
 	}
 )

@@ -57,5 +57,8 @@ type ThrottleEvent func(*sql.Selector)
 // Wishlist is the predicate function for wishlist builders.
 type Wishlist func(*sql.Selector)
 
+// WishlistEvent is the predicate function for wishlistevent builders.
+type WishlistEvent func(*sql.Selector)
+
 // WishlistLine is the predicate function for wishlistline builders.
 type WishlistLine func(*sql.Selector)

@@ -15,6 +15,9 @@ import (
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/schema"
+	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistevent"
+	"accountgraph/ent/wishlistline"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
@@ -183,7 +186,24 @@ func (s *Service) Upsert(ctx context.Context, products []ProductInput) ([]*ent.P
 			if err != nil {
 				return err
 			}
+			skus := make([]string, len(it.variants))
+			for j, v := range it.variants {
+				skus[j] = v.Sku
+			}
+			before, err := tx.ProductVariant.Query().Where(productvariant.SkuIn(skus...)).All(ctx)
+			if err != nil {
+				return err
+			}
+			old := map[string]*ent.ProductVariant{}
+			for _, v := range before {
+				old[v.Sku] = v
+			}
 			for _, v := range it.variants {
+				if prev := old[v.Sku]; prev != nil {
+					if err := recordWishlistEvents(ctx, tx, prev, v); err != nil {
+						return err
+					}
+				}
 				err := tx.ProductVariant.Create().SetProductID(out[i].ID).SetSku(v.Sku).SetTitle(v.Title).
 					SetPrice(v.Price).SetNillableCompareAtPrice(v.CompareAtPrice).SetCurrencyCode(v.CurrencyCode).
 					SetAvailableForSale(v.AvailableForSale).SetSelectedOptions(v.SelectedOptions).
@@ -229,4 +249,38 @@ func (s *Service) Product(ctx context.Context, handle, id *string) (*ent.Product
 		return nil, nil
 	}
 	return p, err
+}
+
+// recordWishlistEvents notes, for every customer with the variant on a
+// wishlist, that it dropped in price or came back in stock.
+func recordWishlistEvents(ctx context.Context, tx *ent.Tx, prev *ent.ProductVariant, next ent.ProductVariant) error {
+	var kind wishlistevent.Kind
+	switch {
+	case !prev.AvailableForSale && next.AvailableForSale:
+		kind = wishlistevent.KindBACK_IN_STOCK
+	case next.AvailableForSale && next.CurrencyCode == prev.CurrencyCode && next.Price < prev.Price:
+		kind = wishlistevent.KindPRICE_DROP
+	default:
+		return nil
+	}
+	customers, err := tx.Wishlist.Query().
+		Where(wishlist.HasLinesWith(wishlistline.VariantID(prev.ID))).
+		Unique(true).Select(wishlist.FieldCustomerID).Ints(ctx)
+	if err != nil {
+		return err
+	}
+	seen := map[int]bool{}
+	var bulk []*ent.WishlistEventCreate
+	for _, c := range customers {
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		bulk = append(bulk, tx.WishlistEvent.Create().SetCustomerID(c).SetVariantID(prev.ID).SetKind(kind).
+			SetOldPrice(prev.Price).SetNewPrice(next.Price).SetCurrencyCode(next.CurrencyCode))
+	}
+	if len(bulk) == 0 {
+		return nil
+	}
+	return tx.WishlistEvent.CreateBulk(bulk...).Exec(ctx)
 }
