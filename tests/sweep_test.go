@@ -1,0 +1,188 @@
+package tests
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestAccessControlSweep walks every storefront mutation that acts for a
+// customer (found by introspection: it takes customerAccessToken), calls it
+// with customer A's token and customer B's IDs, and checks that nothing of
+// B's was changed or shown. A new operation fails the test until it is
+// given arguments here.
+func TestAccessControlSweep(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		api.seedCatalog(t)
+		v := api.variantIDs(t)
+		emailA, _, _ := api.newCustomer(t, "alice")
+		emailB, tokenB, idB := api.newCustomer(t, "bobby")
+		// B's belongings.
+		addrB := api.addAddress(t, tokenB, with(ottawa, "firstName", "Bobby"))
+		orderB := api.createOrder(t, map[string]any{"customerId": idB})
+		wlB := api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": tokenB, "lines": []any{map[string]any{"merchandiseId": v["SOCKS"]}}}).Wishlist
+		api.wl(t, wlShareDoc, "wishlistShare", map[string]any{"t": tokenB, "w": wlB.ID})
+		cartB := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{
+			"buyerIdentity": map[string]any{"customerAccessToken": tokenB},
+			"lines":         []any{map[string]any{"merchandiseId": v["SOCKS"]}, map[string]any{"merchandiseId": v["SHIRT-M"]}},
+		}}).Cart
+		var sc struct{ SavedCart *struct{ ID string } }
+		api.MustDo(t, scCreateDoc, map[string]any{"t": tokenB, "c": cartB.ID, "n": "B"}, "savedCartCreate", &sc)
+		api.MustDo(t, laterDoc, map[string]any{"t": tokenB, "c": cartB.ID, "ids": []string{cartB.Lines.Nodes[1].ID}}, "cartLinesSaveForLater", nil)
+		var laterB struct {
+			SavedForLater struct{ Nodes []struct{ ID string } }
+		}
+		api.MustDo(t, mySavedDoc, map[string]any{"t": tokenB}, "customer", &laterB)
+		cartA := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{}}).Cart
+
+		// Everything B has, as B reads it.
+		snapshot := `query($t: String!) { customer(customerAccessToken: $t) {
+  id email firstName lastName phone acceptsMarketing tags defaultAddress { id }
+  addresses(first: 10) { nodes { id address1 city firstName } }
+  orders(first: 10) { nodes { id name financialStatus } }
+  cart { id totalQuantity lines(first: 10) { nodes { id quantity } } }
+  wishlists(first: 10) { nodes { id name shareToken lines(first: 10) { nodes { id quantity note } } } }
+  savedCarts(first: 10) { nodes { id name lines(first: 10) { nodes { quantity } } } }
+  savedForLater(first: 10) { nodes { id quantity } }
+} }`
+		read := func() string {
+			r := api.Do(t, snapshot, map[string]any{"t": tokenB})
+			if len(r.Errors) > 0 {
+				t.Fatalf("snapshot: %s", r.Raw)
+			}
+			return string(r.Data["customer"])
+		}
+		before := read()
+
+		wlLineB := ""
+		var w struct {
+			Wishlists struct {
+				Nodes []struct {
+					Lines struct{ Nodes []struct{ ID string } }
+				}
+			}
+		}
+		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { wishlists(first: 1) { nodes { lines(first: 1) { nodes { id } } } } } }`, map[string]any{"t": tokenB}, "customer", &w)
+		wlLineB = w.Wishlists.Nodes[0].Lines.Nodes[0].ID
+		cartLineB := cartB.Lines.Nodes[0].ID
+
+		// Arguments for each customer operation: A's token, B's IDs.
+		args := map[string]map[string]any{
+			"customerUpdate":               {"customer": map[string]any{"firstName": "Hijacked"}},
+			"customerAccessTokenRenew":     {},
+			"customerAccessTokenDelete":    {},
+			"customerAddressCreate":        {"address": ottawa},
+			"customerAddressUpdate":        {"id": addrB.ID, "address": with(ottawa, "city", "Hijacked")},
+			"customerAddressDelete":        {"id": addrB.ID},
+			"customerDefaultAddressUpdate": {"addressId": addrB.ID},
+			"wishlistCreate":               {"name": "A's"},
+			"wishlistUpdate":               {"wishlistId": wlB.ID, "name": "Hijacked"},
+			"wishlistDelete":               {"wishlistId": wlB.ID},
+			"wishlistLinesAdd":             {"wishlistId": wlB.ID, "lines": []any{map[string]any{"merchandiseId": v["SHIRT-L"]}}},
+			"wishlistLinesUpdate":          {"wishlistId": wlB.ID, "lines": []any{map[string]any{"id": wlLineB, "quantity": 9}}},
+			"wishlistLinesRemove":          {"wishlistId": wlB.ID, "lineIds": []string{wlLineB}},
+			"wishlistShare":                {"wishlistId": wlB.ID},
+			"wishlistUnshare":              {"wishlistId": wlB.ID},
+			"wishlistLinesMoveToCart":      {"wishlistId": wlB.ID, "lineIds": []string{wlLineB}, "cartId": cartA.ID},
+			"savedCartCreate":              {"cartId": cartB.ID, "name": "stolen"},
+			"savedCartRename":              {"savedCartId": sc.SavedCart.ID, "name": "Hijacked"},
+			"savedCartDelete":              {"savedCartId": sc.SavedCart.ID},
+			"savedCartRestore":             {"savedCartId": sc.SavedCart.ID},
+			"cartLinesSaveForLater":        {"cartId": cartB.ID, "lineIds": []string{cartLineB}},
+			"savedForLaterMoveToCart":      {"lineIds": []string{laterB.SavedForLater.Nodes[0].ID}, "cartId": cartA.ID},
+			"orderReorder":                 {"orderId": orderB.ID},
+		}
+
+		var schema struct {
+			MutationType struct {
+				Fields []struct {
+					Name string
+					Args []struct {
+						Name string
+						Type typeRef
+					}
+					Type struct {
+						Fields []struct{ Name string }
+					}
+				}
+			}
+		}
+		r := api.Do(t, `{ __schema { mutationType { fields { name type { fields { name } } args { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }`, nil)
+		if err := json.Unmarshal(r.Data["__schema"], &schema); err != nil {
+			t.Fatal(err)
+		}
+		covered := 0
+		for _, f := range schema.MutationType.Fields {
+			takesToken := false
+			for _, a := range f.Args {
+				takesToken = takesToken || a.Name == "customerAccessToken"
+			}
+			if !takesToken {
+				continue
+			}
+			vars, ok := args[f.Name]
+			if !ok {
+				t.Errorf("%s acts for a customer: add it to the access-control sweep", f.Name)
+				continue
+			}
+			covered++
+			// A fresh token each time: an earlier operation may have ended A's.
+			tokenA := api.login(t, emailA, goodPassword)
+			// Declare every argument with its type from the schema.
+			var decl, pass []string
+			all := map[string]any{"customerAccessToken": tokenA}
+			for k, val := range vars {
+				all[k] = val
+			}
+			for _, a := range f.Args {
+				val, given := all[a.Name]
+				if !given {
+					continue
+				}
+				typ := a.Type.String()
+				decl = append(decl, "$"+a.Name+": "+typ)
+				pass = append(pass, a.Name+": $"+a.Name)
+				all[a.Name] = val
+			}
+			selection := "__typename"
+			for _, pf := range f.Type.Fields {
+				if pf.Name == "customerUserErrors" {
+					selection = "customerUserErrors { code field }"
+				}
+			}
+			doc := "mutation(" + strings.Join(decl, ", ") + ") { " + f.Name + "(" + strings.Join(pass, ", ") + ") { " + selection + " } }"
+			res := api.Do(t, doc, all)
+			if res.Status != 200 || strings.Contains(res.Raw, emailB) || strings.Contains(res.Raw, "Bobby") {
+				t.Errorf("%s: %d %s", f.Name, res.Status, res.Raw)
+			}
+			// The call was made as A: a refused token would prove nothing.
+			if strings.Contains(res.Raw, "TOKEN_INVALID") {
+				t.Errorf("%s ran without a valid token: %s", f.Name, res.Raw)
+			}
+			if after := read(); after != before {
+				t.Fatalf("%s changed B's account:\nbefore %s\nafter  %s", f.Name, before, after)
+			}
+		}
+		if covered < len(args) {
+			t.Errorf("only %d of %d listed operations exist", covered, len(args))
+		}
+	})
+}
+
+// typeRef is an introspected type reference.
+type typeRef struct {
+	Kind   string
+	Name   *string
+	OfType *typeRef
+}
+
+// String writes the type as GraphQL does: [ID!]!.
+func (t typeRef) String() string {
+	switch t.Kind {
+	case "NON_NULL":
+		return t.OfType.String() + "!"
+	case "LIST":
+		return "[" + t.OfType.String() + "]"
+	}
+	return *t.Name
+}
