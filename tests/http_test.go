@@ -70,6 +70,15 @@ func TestRequestLimits(t *testing.T) {
 		if r := api.Do(t, customerDoc, map[string]any{"token": map[string]any{"not": "a string"}}); len(r.Errors) == 0 || r.Data != nil && string(r.Data["customer"]) != "null" {
 			t.Errorf("wrong variable type: %s", r.Raw)
 		}
+		// NUL characters, in variables or inline, make a malformed request.
+		for _, r := range []Response{
+			api.Do(t, recoverDoc, map[string]any{"email": "a\u0000@example.com"}),
+			api.Do(t, `mutation { customerRecover(email: "a\u0000b@example.com") { customerUserErrors { code } } }`, nil),
+		} {
+			if len(r.Errors) != 1 || r.Errors[0].Code() != "BAD_USER_INPUT" || r.Data != nil {
+				t.Errorf("NUL: %s", r.Raw)
+			}
+		}
 		// Depth: 5 levels is over the limit of 4.
 		deep := `query($t: String!) { customer(customerAccessToken: $t) { addresses(first: 1) { edges { node { id } } } } }`
 		if r := api.Do(t, deep, map[string]any{"t": "x"}); len(r.Errors) != 1 || r.Errors[0].Code() != "MAX_DEPTH_EXCEEDED" || r.Data != nil {

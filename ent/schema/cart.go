@@ -31,7 +31,7 @@ func (Cart) Fields() []ent.Field {
 		field.String("key").Sensitive().MaxLen(64),
 		field.Int("customer_id").Optional().Nillable(),
 		field.Enum("status").Values("OPEN", "MERGED").Default("OPEN"),
-		field.String("note").Optional().Nillable().MaxLen(5000),
+		field.String("note").Optional().Nillable().MaxLen(4 * 5000),
 		field.String("buyer_email").Optional().Nillable().MaxLen(254),
 		field.String("buyer_phone").Optional().Nillable().MaxLen(20),
 		field.String("country_code").Optional().Nillable().MaxLen(2),

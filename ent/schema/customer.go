@@ -21,14 +21,14 @@ func (Customer) Fields() []ent.Field {
 		// which is what uniqueness and look-ups use.
 		field.String("email").MaxLen(254),
 		field.String("email_key").MaxLen(254).Unique().Comment("lower-cased email, for case-insensitive uniqueness"),
-		field.String("first_name").Optional().Nillable().MaxLen(255),
-		field.String("last_name").Optional().Nillable().MaxLen(255),
+		field.String("first_name").Optional().Nillable().MaxLen(4 * 255),
+		field.String("last_name").Optional().Nillable().MaxLen(4 * 255),
 		// Phone in E.164 form, unique like Shopify's.
 		field.String("phone").Optional().Nillable().Unique().MaxLen(20),
 		field.Bool("accepts_marketing").Default(false),
 		field.Time("accepts_marketing_updated_at").Optional().Nillable(),
 		field.Strings("tags").Default([]string{}),
-		field.String("note").Optional().Nillable().MaxLen(5000),
+		field.String("note").Optional().Nillable().MaxLen(4 * 5000),
 		// ENABLED customers can sign in; INVITED ones must activate first;
 		// DISABLED ones are blocked by the shop.
 		field.Enum("state").Values("ENABLED", "INVITED", "DISABLED").Default("ENABLED"),

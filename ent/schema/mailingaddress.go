@@ -20,15 +20,15 @@ func (MailingAddress) Fields() []ent.Field {
 		// CustomerID is set for a customer's saved address and nil for an
 		// address copied onto an order.
 		field.Int("customer_id").Optional(),
-		field.String("first_name").Optional().Nillable().MaxLen(255),
-		field.String("last_name").Optional().Nillable().MaxLen(255),
-		field.String("company").Optional().Nillable().MaxLen(255),
-		field.String("address1").Optional().Nillable().MaxLen(255),
-		field.String("address2").Optional().Nillable().MaxLen(255),
-		field.String("city").Optional().Nillable().MaxLen(255),
-		field.String("province").Optional().Nillable().MaxLen(255),
+		field.String("first_name").Optional().Nillable().MaxLen(4 * 255),
+		field.String("last_name").Optional().Nillable().MaxLen(4 * 255),
+		field.String("company").Optional().Nillable().MaxLen(4 * 255),
+		field.String("address1").Optional().Nillable().MaxLen(4 * 255),
+		field.String("address2").Optional().Nillable().MaxLen(4 * 255),
+		field.String("city").Optional().Nillable().MaxLen(4 * 255),
+		field.String("province").Optional().Nillable().MaxLen(4 * 255),
 		field.String("province_code").Optional().Nillable().MaxLen(16),
-		field.String("country").Optional().Nillable().MaxLen(255),
+		field.String("country").Optional().Nillable().MaxLen(4 * 255),
 		// CountryCode is the ISO 3166-1 alpha-2 code resolved from Country.
 		field.String("country_code").Optional().Nillable().MaxLen(2),
 		field.String("zip").Optional().Nillable().MaxLen(32),

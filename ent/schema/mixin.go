@@ -8,6 +8,11 @@ import (
 	"entgo.io/ent/schema/mixin"
 )
 
+// Text limits: ent's MaxLen counts bytes, while the rules count characters
+// (what a customer sees). Columns that hold free text are sized 4 × the
+// character limit, the most a UTF-8 character takes, so any text the rules
+// accept fits.
+
 // TimeMixin adds created_at and updated_at to an entity. Times are stored in
 // UTC so that both databases return the same instant.
 type TimeMixin struct{ mixin.Schema }

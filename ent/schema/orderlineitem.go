@@ -16,8 +16,8 @@ func (OrderLineItem) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("order_id"),
 		field.Int("variant_id").Optional().Nillable(),
-		field.String("title").MaxLen(255),
-		field.String("variant_title").Default("").MaxLen(255),
+		field.String("title").MaxLen(4 * 255),
+		field.String("variant_title").Default("").MaxLen(4 * 255),
 		field.String("sku").Default("").MaxLen(255),
 		field.Int("quantity"),
 		// CurrentQuantity is the quantity less refunded or removed units.

@@ -19,13 +19,13 @@ func (Product) Fields() []ent.Field {
 	return []ent.Field{
 		// Handle is the URL-safe key the catalogue system syncs by.
 		field.String("handle").Unique().MaxLen(255),
-		field.String("title").MaxLen(255),
+		field.String("title").MaxLen(4 * 255),
 		field.Text("description").Default(""),
-		field.String("vendor").Default("").MaxLen(255),
-		field.String("product_type").Default("").MaxLen(255),
+		field.String("vendor").Default("").MaxLen(4 * 255),
+		field.String("product_type").Default("").MaxLen(4 * 255),
 		field.Strings("tags").Default([]string{}),
 		field.String("image_url").Optional().Nillable().MaxLen(2048),
-		field.String("image_alt").Optional().Nillable().MaxLen(512),
+		field.String("image_alt").Optional().Nillable().MaxLen(4 * 512),
 	}
 }
 

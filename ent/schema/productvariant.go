@@ -26,14 +26,14 @@ func (ProductVariant) Fields() []ent.Field {
 		field.Int("product_id"),
 		// SKU is the key the catalogue system syncs variants by.
 		field.String("sku").Unique().MaxLen(255),
-		field.String("title").MaxLen(255),
+		field.String("title").MaxLen(4 * 255),
 		field.Int64("price"),
 		field.Int64("compare_at_price").Optional().Nillable(),
 		field.String("currency_code").MaxLen(3),
 		field.Bool("available_for_sale").Default(true),
 		field.JSON("selected_options", []SelectedOption{}).Optional(),
 		field.String("image_url").Optional().Nillable().MaxLen(2048),
-		field.String("image_alt").Optional().Nillable().MaxLen(512),
+		field.String("image_alt").Optional().Nillable().MaxLen(4 * 512),
 		field.Int("position").Default(0),
 	}
 }

@@ -20,7 +20,7 @@ func (SavedCart) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 func (SavedCart) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("customer_id"),
-		field.String("name").MaxLen(100),
+		field.String("name").MaxLen(4 * 100),
 		field.Enum("kind").Values("NAMED", "LATER").Default("NAMED"),
 	}
 }

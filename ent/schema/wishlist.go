@@ -20,7 +20,7 @@ func (Wishlist) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 func (Wishlist) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("customer_id"),
-		field.String("name").MaxLen(100),
+		field.String("name").MaxLen(4 * 100),
 		field.Bool("is_default").Default(false),
 		// ShareToken is kept (the owner sees the share link again); it is a
 		// read-only capability for this list and nothing else.

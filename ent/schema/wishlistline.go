@@ -20,7 +20,7 @@ func (WishlistLine) Fields() []ent.Field {
 		field.Int("wishlist_id"),
 		field.Int("variant_id"),
 		field.Int("quantity").Default(1),
-		field.String("note").Default("").MaxLen(500),
+		field.String("note").Default("").MaxLen(4 * 500),
 		field.Int64("price_when_added"),
 		field.String("currency_code").MaxLen(3),
 	}

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+
+	"accountgraph/internal/apperr"
 )
 
 // MarshalDateTime writes t as "2006-01-02T15:04:05Z".
@@ -23,7 +25,7 @@ func MarshalDateTime(t time.Time) graphql.Marshaler {
 func UnmarshalDateTime(v any) (time.Time, error) {
 	s, ok := v.(string)
 	if !ok {
-		return time.Time{}, fmt.Errorf("DateTime must be a string, got %T", v)
+		return time.Time{}, apperr.BadRequest(fmt.Sprintf("DateTime must be a string, got %T", v))
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t.UTC(), nil
@@ -31,7 +33,7 @@ func UnmarshalDateTime(v any) (time.Time, error) {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("DateTime must be ISO-8601, for example 2026-11-25T10:15:00Z")
+	return time.Time{}, apperr.BadRequest("DateTime must be ISO-8601, for example 2026-11-25T10:15:00Z")
 }
 
 // MarshalUnsignedInt64 writes n as a decimal string.
@@ -45,7 +47,11 @@ func MarshalUnsignedInt64(n uint64) graphql.Marshaler {
 func UnmarshalUnsignedInt64(v any) (uint64, error) {
 	switch v := v.(type) {
 	case string:
-		return strconv.ParseUint(v, 10, 64)
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			return 0, apperr.BadRequest("UnsignedInt64 must be a non-negative integer")
+		}
+		return n, nil
 	case int64:
 		if v >= 0 {
 			return uint64(v), nil
@@ -55,5 +61,5 @@ func UnmarshalUnsignedInt64(v any) (uint64, error) {
 			return uint64(v), nil
 		}
 	}
-	return 0, fmt.Errorf("UnsignedInt64 must be a non-negative integer")
+	return 0, apperr.BadRequest("UnsignedInt64 must be a non-negative integer")
 }

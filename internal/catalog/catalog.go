@@ -117,6 +117,17 @@ func validate(products []ProductInput) ([]prepared, error) {
 			errs.Add(f("products", i, "title"), codeBlank, "Title can't be blank")
 		}
 		text(f("products", i, "title"), p.Title, 255)
+		for name, v := range map[string]*string{"vendor": p.Vendor, "productType": p.ProductType, "imageAlt": p.ImageAlt} {
+			if v != nil {
+				text(f("products", i, name), *v, 255)
+			}
+		}
+		if len(p.Tags) > 250 {
+			errs.Add(f("products", i, "tags"), codeTooMany, "At most 250 tags")
+		}
+		for j, tag := range p.Tags {
+			text(f("products", i, "tags", j), tag, 255)
+		}
 		imageOK(f("products", i, "imageUrl"), p.ImageURL)
 		if len(p.Variants) == 0 || len(p.Variants) > MaxVariants {
 			errs.Add(f("products", i, "variants"), codeTooMany, "A product has 1 to 100 variants")
@@ -133,6 +144,7 @@ func validate(products []ProductInput) ([]prepared, error) {
 			}
 			skus[v.SKU] = true
 			text(vf("sku"), v.SKU, 255)
+			text(vf("title"), v.Title, 255)
 			if strings.TrimSpace(v.Title) == "" {
 				errs.Add(vf("title"), codeBlank, "Title can't be blank")
 			}

@@ -17,11 +17,14 @@ func (c Currency) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quo
 func (c *Currency) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok || len(s) != 3 {
-		return fmt.Errorf("CurrencyCode must be a three-letter code")
+		return ErrCurrency
 	}
 	*c = Currency(s)
 	return nil
 }
+
+// ErrCurrency is returned for a value that is not a currency code.
+var ErrCurrency = fmt.Errorf("CurrencyCode must be a three-letter code")
 
 // V2 is the GraphQL MoneyV2: an exact decimal amount and its currency.
 type V2 struct {

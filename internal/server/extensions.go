@@ -188,3 +188,87 @@ func recoverFunc(log *slog.Logger) graphql.RecoverFunc {
 		return fmt.Errorf("panic: %v", v)
 	}
 }
+
+// rejectNUL refuses operations whose arguments carry U+0000 anywhere, in
+// variables or inline: no text field can hold it (PostgreSQL refuses it),
+// so it is the request that is malformed.
+type rejectNUL struct{}
+
+func (rejectNUL) ExtensionName() string                   { return "RejectNUL" }
+func (rejectNUL) Validate(graphql.ExecutableSchema) error { return nil }
+func (rejectNUL) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	bad := &gqlerror.Error{
+		Message:    "Text may not contain the NUL character (U+0000)",
+		Extensions: map[string]any{"code": "BAD_USER_INPUT"},
+	}
+	if hasNUL(oc.Variables) {
+		return bad
+	}
+	if oc.Operation != nil && selectionHasNUL(oc.Operation.SelectionSet, 0) {
+		return bad
+	}
+	return nil
+}
+
+func hasNUL(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return strings.ContainsRune(v, 0)
+	case map[string]any:
+		for k, x := range v {
+			if strings.ContainsRune(k, 0) || hasNUL(x) {
+				return true
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if hasNUL(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func selectionHasNUL(set ast.SelectionSet, depth int) bool {
+	if depth > 50 {
+		return false
+	}
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			for _, a := range s.Arguments {
+				if valueHasNUL(a.Value) {
+					return true
+				}
+			}
+			if selectionHasNUL(s.SelectionSet, depth+1) {
+				return true
+			}
+		case *ast.InlineFragment:
+			if selectionHasNUL(s.SelectionSet, depth+1) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Definition != nil && selectionHasNUL(s.Definition.SelectionSet, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func valueHasNUL(v *ast.Value) bool {
+	if v == nil {
+		return false
+	}
+	if strings.ContainsRune(v.Raw, 0) {
+		return true
+	}
+	for _, c := range v.Children {
+		if valueHasNUL(c.Value) {
+			return true
+		}
+	}
+	return false
+}

@@ -204,6 +204,7 @@ func (s *Server) graphQL() http.Handler {
 	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
 	h.Use(depthLimit{max: s.cfg.MaxDepth})
 	h.Use(adminGate{})
+	h.Use(rejectNUL{})
 	h.AroundResponses(observe(s.Metrics))
 	h.SetErrorPresenter(errorPresenter(s.log))
 	h.SetRecoverFunc(recoverFunc(s.log))
