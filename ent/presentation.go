@@ -110,3 +110,22 @@ func (l *SavedCartLine) GlobalID() string { return gid.Encode("SavedCartLine", l
 func (l *SavedCartLine) PriceWhenSavedMoney() *money.V2 {
 	return money.NewV2(l.PriceWhenSaved, l.CurrencyCode)
 }
+
+// GlobalID is the session's ID.
+func (t *CustomerAccessToken) GlobalID() string { return gid.Encode("CustomerAccessToken", t.ID) }
+
+// IPOrNil is the coarse network, or nil.
+func (t *CustomerAccessToken) IPOrNil() *string {
+	if t.IP == "" {
+		return nil
+	}
+	return &t.IP
+}
+
+// UserAgentOrNil is the user agent, or nil.
+func (t *CustomerAccessToken) UserAgentOrNil() *string {
+	if t.UserAgent == "" {
+		return nil
+	}
+	return &t.UserAgent
+}

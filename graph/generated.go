@@ -240,6 +240,7 @@ type ComplexityRoot struct {
 		Phone            func(childComplexity int) int
 		SavedCarts       func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		SavedForLater    func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Sessions         func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		State            func(childComplexity int) int
 		Tags             func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
@@ -340,6 +341,35 @@ type ComplexityRoot struct {
 		CustomerAccessToken func(childComplexity int) int
 		CustomerUserErrors  func(childComplexity int) int
 		UserErrors          func(childComplexity int) int
+	}
+
+	CustomerSession struct {
+		CreatedAt      func(childComplexity int) int
+		ExpiresAt      func(childComplexity int) int
+		GlobalID       func(childComplexity int) int
+		IPOrNil        func(childComplexity int) int
+		UserAgentOrNil func(childComplexity int) int
+	}
+
+	CustomerSessionConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	CustomerSessionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CustomerSessionRevokePayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		RevokedSessionID   func(childComplexity int) int
+	}
+
+	CustomerSessionsRevokeOthersPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		RevokedCount       func(childComplexity int) int
 	}
 
 	CustomerUpdatePayload struct {
@@ -497,6 +527,8 @@ type ComplexityRoot struct {
 		CustomerRecover              func(childComplexity int, email string) int
 		CustomerReset                func(childComplexity int, id string, input model.CustomerResetInput) int
 		CustomerResetByURL           func(childComplexity int, resetURL string, password string) int
+		CustomerSessionRevoke        func(childComplexity int, customerAccessToken string, sessionID string) int
+		CustomerSessionsRevokeOthers func(childComplexity int, customerAccessToken string) int
 		CustomerUpdate               func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
 		OrderReorder                 func(childComplexity int, customerAccessToken string, orderID string) int
 		SavedCartCreate              func(childComplexity int, customerAccessToken string, cartID string, name string) int
@@ -803,6 +835,7 @@ type CustomerResolver interface {
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
 	SavedCarts(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartConnection, error)
 	SavedForLater(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
+	Sessions(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.CustomerSessionConnection, error)
 	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistConnection, error)
 	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
 }
@@ -860,6 +893,8 @@ type MutationResolver interface {
 	CartLinesSaveForLater(ctx context.Context, customerAccessToken string, cartID string, lineIds []string) (*model.CartLinesSaveForLaterPayload, error)
 	SavedForLaterMoveToCart(ctx context.Context, customerAccessToken string, lineIds []string, cartID string) (*model.CartLinesSaveForLaterPayload, error)
 	OrderReorder(ctx context.Context, customerAccessToken string, orderID string) (*model.CartFromSavedPayload, error)
+	CustomerSessionRevoke(ctx context.Context, customerAccessToken string, sessionID string) (*model.CustomerSessionRevokePayload, error)
+	CustomerSessionsRevokeOthers(ctx context.Context, customerAccessToken string) (*model.CustomerSessionsRevokeOthersPayload, error)
 	WishlistCreate(ctx context.Context, customerAccessToken string, name string) (*model.WishlistPayload, error)
 	WishlistUpdate(ctx context.Context, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) (*model.WishlistPayload, error)
 	WishlistDelete(ctx context.Context, customerAccessToken string, wishlistID string) (*model.WishlistDeletePayload, error)
@@ -1626,6 +1661,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.SavedForLater(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Customer.sessions":
+		if e.ComplexityRoot.Customer.Sessions == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_sessions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Sessions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 	case "Customer.state":
 		if e.ComplexityRoot.Customer.State == nil {
 			break
@@ -1964,6 +2010,95 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerResetPayload.UserErrors(childComplexity), true
+
+	case "CustomerSession.createdAt":
+		if e.ComplexityRoot.CustomerSession.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.CreatedAt(childComplexity), true
+	case "CustomerSession.expiresAt":
+		if e.ComplexityRoot.CustomerSession.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.ExpiresAt(childComplexity), true
+	case "CustomerSession.id":
+		if e.ComplexityRoot.CustomerSession.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.GlobalID(childComplexity), true
+	case "CustomerSession.ipAddress":
+		if e.ComplexityRoot.CustomerSession.IPOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.IPOrNil(childComplexity), true
+	case "CustomerSession.userAgent":
+		if e.ComplexityRoot.CustomerSession.UserAgentOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.UserAgentOrNil(childComplexity), true
+
+	case "CustomerSessionConnection.edges":
+		if e.ComplexityRoot.CustomerSessionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionConnection.Edges(childComplexity), true
+	case "CustomerSessionConnection.nodes":
+		if e.ComplexityRoot.CustomerSessionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionConnection.Nodes(childComplexity), true
+	case "CustomerSessionConnection.pageInfo":
+		if e.ComplexityRoot.CustomerSessionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionConnection.PageInfo(childComplexity), true
+
+	case "CustomerSessionEdge.cursor":
+		if e.ComplexityRoot.CustomerSessionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionEdge.Cursor(childComplexity), true
+	case "CustomerSessionEdge.node":
+		if e.ComplexityRoot.CustomerSessionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionEdge.Node(childComplexity), true
+
+	case "CustomerSessionRevokePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerSessionRevokePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionRevokePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerSessionRevokePayload.revokedSessionId":
+		if e.ComplexityRoot.CustomerSessionRevokePayload.RevokedSessionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionRevokePayload.RevokedSessionID(childComplexity), true
+
+	case "CustomerSessionsRevokeOthersPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.CustomerUserErrors(childComplexity), true
+	case "CustomerSessionsRevokeOthersPayload.revokedCount":
+		if e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.RevokedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.RevokedCount(childComplexity), true
 
 	case "CustomerUpdatePayload.customer":
 		if e.ComplexityRoot.CustomerUpdatePayload.Customer == nil {
@@ -2750,6 +2885,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerResetByURL(childComplexity, args["resetUrl"].(string), args["password"].(string)), true
+	case "Mutation.customerSessionRevoke":
+		if e.ComplexityRoot.Mutation.CustomerSessionRevoke == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerSessionRevoke_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerSessionRevoke(childComplexity, args["customerAccessToken"].(string), args["sessionId"].(string)), true
+	case "Mutation.customerSessionsRevokeOthers":
+		if e.ComplexityRoot.Mutation.CustomerSessionsRevokeOthers == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerSessionsRevokeOthers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerSessionsRevokeOthers(childComplexity, args["customerAccessToken"].(string)), true
 	case "Mutation.customerUpdate":
 		if e.ComplexityRoot.Mutation.CustomerUpdate == nil {
 			break
@@ -6548,6 +6705,68 @@ type CartLinesSaveForLaterPayload {
   customerUserErrors: [CustomerUserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/security.graphqls", Input: `# Account security: the customer's signed-in sessions.
+
+extend type Customer {
+  "The customer's signed-in sessions (live access tokens), newest first."
+  sessions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): CustomerSessionConnection!
+}
+
+extend type Mutation {
+  "Signs one session out."
+  customerSessionRevoke(customerAccessToken: String!, "The session's global ID." sessionId: ID!): CustomerSessionRevokePayload
+  "Signs every other session out, keeping the one making the request."
+  customerSessionsRevokeOthers(customerAccessToken: String!): CustomerSessionsRevokeOthersPayload
+}
+
+"A signed-in session: one access token."
+type CustomerSession implements Node {
+  "The session's global ID."
+  id: ID!
+  "When the customer signed in."
+  createdAt: DateTime!
+  "When the session ends unless renewed."
+  expiresAt: DateTime!
+  "The network it signed in from, coarsened (IPv4 /24, IPv6 /48)."
+  ipAddress: String
+  "The browser or app it signed in with."
+  userAgent: String
+}
+
+"A page of sessions."
+type CustomerSessionConnection {
+  "The sessions with their cursors."
+  edges: [CustomerSessionEdge!]!
+  "The sessions."
+  nodes: [CustomerSession!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A session and its cursor."
+type CustomerSessionEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The session."
+  node: CustomerSession!
+}
+
+"The result of ` + "`" + `customerSessionRevoke` + "`" + `."
+type CustomerSessionRevokePayload {
+  "The global ID of the signed-out session."
+  revokedSessionId: ID
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerSessionsRevokeOthers` + "`" + `."
+type CustomerSessionsRevokeOthersPayload {
+  "How many sessions were signed out."
+  revokedCount: Int!
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/wishlist.graphqls", Input: `# Wishlists: named lists of variants a customer wants, shareable read-only
 # with friends and family, and movable into a cart.
 
@@ -7073,6 +7292,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_savedCarts(ctx, field)
 	case "savedForLater":
 		return ec.fieldContext_Customer_savedForLater(ctx, field)
+	case "sessions":
+		return ec.fieldContext_Customer_sessions(ctx, field)
 	case "wishlists":
 		return ec.fieldContext_Customer_wishlists(ctx, field)
 	case "wishlist":
@@ -7269,6 +7490,64 @@ func (ec *executionContext) childFields_CustomerResetPayload(ctx context.Context
 		return ec.fieldContext_CustomerResetPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerResetPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSession(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CustomerSession_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CustomerSession_createdAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_CustomerSession_expiresAt(ctx, field)
+	case "ipAddress":
+		return ec.fieldContext_CustomerSession_ipAddress(ctx, field)
+	case "userAgent":
+		return ec.fieldContext_CustomerSession_userAgent(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSession", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSessionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CustomerSessionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CustomerSessionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CustomerSessionConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSessionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CustomerSessionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CustomerSessionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSessionRevokePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "revokedSessionId":
+		return ec.fieldContext_CustomerSessionRevokePayload_revokedSessionId(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerSessionRevokePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionRevokePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSessionsRevokeOthersPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "revokedCount":
+		return ec.fieldContext_CustomerSessionsRevokeOthersPayload_revokedCount(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionsRevokeOthersPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8363,6 +8642,52 @@ func (ec *executionContext) field_Customer_savedForLater_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_sessions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_wishlist_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9040,6 +9365,42 @@ func (ec *executionContext) field_Mutation_customerReset_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerSessionRevoke_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sessionId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerSessionsRevokeOthers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
 	return args, nil
 }
 
@@ -13149,6 +13510,50 @@ func (ec *executionContext) fieldContext_Customer_savedForLater(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_sessions(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_sessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Sessions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerSessionConnection) graphql.Marshaler {
+			return ec.marshalNCustomerSessionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_sessions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSessionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_sessions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Customer_wishlists(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14682,6 +15087,382 @@ func (ec *executionContext) fieldContext_CustomerResetPayload_userErrors(_ conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSession_id(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSession_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CustomerSession_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CustomerSession_ipAddress(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_ipAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IPOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_ipAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "String")
+}
+
+func (ec *executionContext) _CustomerSession_userAgent(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_userAgent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserAgentOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_userAgent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "String")
+}
+
+func (ec *executionContext) _CustomerSessionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerSessionEdge) graphql.Marshaler {
+			return ec.marshalNCustomerSessionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSessionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CustomerAccessToken) graphql.Marshaler {
+			return ec.marshalNCustomerSession2ᚕᚖaccountgraphᚋentᚐCustomerAccessTokenᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSession(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSessionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerSessionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustomerAccessToken) graphql.Marshaler {
+			return ec.marshalNCustomerSession2ᚖaccountgraphᚋentᚐCustomerAccessToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSession(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionRevokePayload_revokedSessionId(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionRevokePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionRevokePayload_revokedSessionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedSessionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionRevokePayload_revokedSessionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSessionRevokePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSessionRevokePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionRevokePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionRevokePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionRevokePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionRevokePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionsRevokeOthersPayload_revokedCount(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionsRevokeOthersPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionsRevokeOthersPayload_revokedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionsRevokeOthersPayload_revokedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSessionsRevokeOthersPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionsRevokeOthersPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionsRevokeOthersPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionsRevokeOthersPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18267,6 +19048,94 @@ func (ec *executionContext) fieldContext_Mutation_orderReorder(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_orderReorder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerSessionRevoke(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerSessionRevoke(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerSessionRevoke(ctx, fc.Args["customerAccessToken"].(string), fc.Args["sessionId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerSessionRevokePayload) graphql.Marshaler {
+			return ec.marshalOCustomerSessionRevokePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionRevokePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerSessionRevoke(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSessionRevokePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerSessionRevoke_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerSessionsRevokeOthers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerSessionsRevokeOthers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerSessionsRevokeOthers(ctx, fc.Args["customerAccessToken"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerSessionsRevokeOthersPayload) graphql.Marshaler {
+			return ec.marshalOCustomerSessionsRevokeOthersPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionsRevokeOthersPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerSessionsRevokeOthers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSessionsRevokeOthersPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerSessionsRevokeOthers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26607,6 +27476,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._MailingAddress(ctx, sel, obj)
+	case ent.CustomerAccessToken:
+		return ec._CustomerSession(ctx, sel, &obj)
+	case *ent.CustomerAccessToken:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerSession(ctx, sel, obj)
 	case ent.Cart:
 		return ec._Cart(ctx, sel, &obj)
 	case *ent.Cart:
@@ -27928,6 +28804,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_savedForLater(ctx, field, obj)
 				})
+		case "sessions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_sessions(ctx, field, obj)
+				})
 		case "wishlists":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -28620,6 +29502,216 @@ func (ec *executionContext) _CustomerResetPayload(ctx context.Context, sel ast.S
 			}
 		case "userErrors":
 			out.Values[i] = ec._CustomerResetPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionImplementors = []string{"CustomerSession", "Node"}
+
+func (ec *executionContext) _CustomerSession(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerAccessToken) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSession")
+		case "id":
+			out.Values[i] = ec._CustomerSession_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._CustomerSession_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._CustomerSession_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ipAddress":
+			out.Values[i] = ec._CustomerSession_ipAddress(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userAgent":
+			out.Values[i] = ec._CustomerSession_userAgent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionConnectionImplementors = []string{"CustomerSessionConnection"}
+
+func (ec *executionContext) _CustomerSessionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerSessionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSessionConnection")
+		case "edges":
+			out.Values[i] = ec._CustomerSessionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._CustomerSessionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CustomerSessionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionEdgeImplementors = []string{"CustomerSessionEdge"}
+
+func (ec *executionContext) _CustomerSessionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerSessionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSessionEdge")
+		case "cursor":
+			out.Values[i] = ec._CustomerSessionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CustomerSessionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionRevokePayloadImplementors = []string{"CustomerSessionRevokePayload"}
+
+func (ec *executionContext) _CustomerSessionRevokePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerSessionRevokePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionRevokePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSessionRevokePayload")
+		case "revokedSessionId":
+			out.Values[i] = ec._CustomerSessionRevokePayload_revokedSessionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerSessionRevokePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionsRevokeOthersPayloadImplementors = []string{"CustomerSessionsRevokeOthersPayload"}
+
+func (ec *executionContext) _CustomerSessionsRevokeOthersPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerSessionsRevokeOthersPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionsRevokeOthersPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSessionsRevokeOthersPayload")
+		case "revokedCount":
+			out.Values[i] = ec._CustomerSessionsRevokeOthersPayload_revokedCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -29759,6 +30851,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "orderReorder":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_orderReorder(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerSessionRevoke":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerSessionRevoke(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerSessionsRevokeOthers":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerSessionsRevokeOthers(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -32500,6 +33606,62 @@ func (ec *executionContext) unmarshalNCustomerResetInput2accountgraphᚋgraphᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCustomerSession2ᚕᚖaccountgraphᚋentᚐCustomerAccessTokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CustomerAccessToken) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerSession2ᚖaccountgraphᚋentᚐCustomerAccessToken(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerSession2ᚖaccountgraphᚋentᚐCustomerAccessToken(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerAccessToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerSession!")
+		return graphql.Null
+	}
+	return ec._CustomerSession(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerSessionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionConnection(ctx context.Context, sel ast.SelectionSet, v *model.CustomerSessionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerSessionConnection!")
+		return graphql.Null
+	}
+	return ec._CustomerSessionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerSessionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CustomerSessionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerSessionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerSessionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionEdge(ctx context.Context, sel ast.SelectionSet, v *model.CustomerSessionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerSessionEdge!")
+		return graphql.Null
+	}
+	return ec._CustomerSessionEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCustomerState2accountgraphᚋentᚋcustomerᚐState(ctx context.Context, v any) (customer.State, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := customer.State(tmp)
@@ -34147,6 +35309,20 @@ func (ec *executionContext) marshalOCustomerResetPayload2ᚖaccountgraphᚋgraph
 		return graphql.Null
 	}
 	return ec._CustomerResetPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerSessionRevokePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionRevokePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerSessionRevokePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerSessionRevokePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerSessionsRevokeOthersPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionsRevokeOthersPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerSessionsRevokeOthersPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerSessionsRevokeOthersPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCustomerUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerUpdatePayload) graphql.Marshaler {

@@ -44,6 +44,7 @@ func TestAccessControlSweep(t *testing.T) {
   wishlists(first: 10) { nodes { id name shareToken lines(first: 10) { nodes { id quantity note } } } }
   savedCarts(first: 10) { nodes { id name lines(first: 10) { nodes { quantity } } } }
   savedForLater(first: 10) { nodes { id quantity } }
+  sessions(first: 10) { nodes { id } }
 } }`
 		read := func() string {
 			r := api.Do(t, snapshot, map[string]any{"t": tokenB})
@@ -65,6 +66,11 @@ func TestAccessControlSweep(t *testing.T) {
 		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { wishlists(first: 1) { nodes { lines(first: 1) { nodes { id } } } } } }`, map[string]any{"t": tokenB}, "customer", &w)
 		wlLineB = w.Wishlists.Nodes[0].Lines.Nodes[0].ID
 		cartLineB := cartB.Lines.Nodes[0].ID
+		var sess struct {
+			Sessions struct{ Nodes []struct{ ID string } }
+		}
+		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { sessions(first: 1) { nodes { id } } } }`, map[string]any{"t": tokenB}, "customer", &sess)
+		sessionB := sess.Sessions.Nodes[0].ID
 
 		// Arguments for each customer operation: A's token, B's IDs.
 		args := map[string]map[string]any{
@@ -91,6 +97,8 @@ func TestAccessControlSweep(t *testing.T) {
 			"cartLinesSaveForLater":        {"cartId": cartB.ID, "lineIds": []string{cartLineB}},
 			"savedForLaterMoveToCart":      {"lineIds": []string{laterB.SavedForLater.Nodes[0].ID}, "cartId": cartA.ID},
 			"orderReorder":                 {"orderId": orderB.ID},
+			"customerSessionRevoke":        {"sessionId": sessionB},
+			"customerSessionsRevokeOthers": {},
 		}
 
 		var schema struct {

@@ -736,6 +736,40 @@ type CustomerResetPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A page of sessions.
+type CustomerSessionConnection struct {
+	// The sessions with their cursors.
+	Edges []*CustomerSessionEdge `json:"edges"`
+	// The sessions.
+	Nodes []*ent.CustomerAccessToken `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A session and its cursor.
+type CustomerSessionEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The session.
+	Node *ent.CustomerAccessToken `json:"node"`
+}
+
+// The result of `customerSessionRevoke`.
+type CustomerSessionRevokePayload struct {
+	// The global ID of the signed-out session.
+	RevokedSessionID *string `json:"revokedSessionId,omitempty"`
+	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of `customerSessionsRevokeOthers`.
+type CustomerSessionsRevokeOthersPayload struct {
+	// How many sessions were signed out.
+	RevokedCount int `json:"revokedCount"`
+	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
 // Input for `customerUpdate`. Only the fields given change; `phone: null` removes the phone.
 type CustomerUpdateInput struct {
 	// Whether the customer agrees to receive marketing email.

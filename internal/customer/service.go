@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"strings"
 	"time"
 
@@ -71,12 +72,25 @@ func (s *Service) issueToken(ctx context.Context, db *ent.Client, customerID int
 	exp := s.now().Add(s.TokenTTL)
 	row, err := db.CustomerAccessToken.Create().
 		SetCustomerID(customerID).SetTokenHash(hash).SetExpiresAt(exp).
-		SetIP(truncate(v.IP, 64)).SetUserAgent(truncate(v.UserAgent, 255)).
+		SetIP(CoarseIP(v.IP)).SetUserAgent(truncate(v.UserAgent, 255)).
 		Save(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store access token: %w", err)
 	}
 	return &Token{AccessToken: plain, ExpiresAt: exp, ID: row.ID}, nil
+}
+
+// CoarseIP keeps the network of an address, not the host: enough for a
+// customer to recognise a session, less personal data to keep.
+func CoarseIP(s string) string {
+	ip := net.ParseIP(s)
+	switch {
+	case ip == nil:
+		return ""
+	case ip.To4() != nil:
+		return ip.Mask(net.CIDRMask(24, 32)).String() + "/24"
+	}
+	return ip.Mask(net.CIDRMask(48, 128)).String() + "/48"
 }
 
 func truncate(s string, n int) string {

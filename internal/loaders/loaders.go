@@ -18,6 +18,7 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/mailingaddress"
@@ -57,6 +58,8 @@ type Loaders struct {
 	// lines of saved carts (and of save-for-later lists).
 	SavedCartPages *Pages[*ent.SavedCart]
 	SavedLinePages *Pages[*ent.SavedCartLine]
+	// SessionPages are customers' access tokens.
+	SessionPages *Pages[*ent.CustomerAccessToken]
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -200,6 +203,10 @@ func New(db *ent.Client) *Loaders {
 		}
 	}
 
+	l.SessionPages = newPages(customeraccesstoken.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.CustomerAccessToken, error) {
+		return db.CustomerAccessToken.Query().Where(customeraccesstoken.CustomerIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.CustomerAccessToken) int { return v.CustomerID })
+
 	// Each level tells the next which keys its children will load.
 	l.OrderPages.after = func(orders []*ent.Order) {
 		for _, o := range orders {
@@ -246,6 +253,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.OrderCount.Expect(c.ID)
 		l.OpenCart.Expect(c.ID)
 		l.WishlistPages.Expect(c.ID)
+		l.SessionPages.Expect(c.ID)
 		if c.DefaultAddressID != nil {
 			l.AddressByID.Expect(*c.DefaultAddressID)
 		}

@@ -1,0 +1,41 @@
+package graph
+
+import (
+	"accountgraph/ent"
+	"accountgraph/graph/model"
+	"context"
+)
+
+// Sessions is the resolver for the sessions field.
+func (r *customerResolver) Sessions(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.CustomerSessionConnection, error) {
+	spec, err := r.Customers.SessionSpec(pageArgs(first, after, last, before, reverse))
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.loaders(ctx).SessionPages.Load(ctx, obj.ID, spec)
+	if err != nil {
+		return nil, err
+	}
+	edges, info := connection(p, func(c string, t *ent.CustomerAccessToken) *model.CustomerSessionEdge {
+		return &model.CustomerSessionEdge{Cursor: c, Node: t}
+	})
+	return &model.CustomerSessionConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
+}
+
+// CustomerSessionRevoke is the resolver for the customerSessionRevoke field.
+func (r *mutationResolver) CustomerSessionRevoke(ctx context.Context, customerAccessToken string, sessionID string) (*model.CustomerSessionRevokePayload, error) {
+	id, err := r.Customers.RevokeSession(ctx, customerAccessToken, sessionID)
+	cue, _, err := userErrors(err)
+	p := &model.CustomerSessionRevokePayload{CustomerUserErrors: cue}
+	if id != "" {
+		p.RevokedSessionID = &id
+	}
+	return p, err
+}
+
+// CustomerSessionsRevokeOthers is the resolver for the customerSessionsRevokeOthers field.
+func (r *mutationResolver) CustomerSessionsRevokeOthers(ctx context.Context, customerAccessToken string) (*model.CustomerSessionsRevokeOthersPayload, error) {
+	n, err := r.Customers.RevokeOtherSessions(ctx, customerAccessToken)
+	cue, _, err := userErrors(err)
+	return &model.CustomerSessionsRevokeOthersPayload{RevokedCount: n, CustomerUserErrors: cue}, err
+}
