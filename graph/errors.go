@@ -9,25 +9,47 @@ import (
 	"accountgraph/internal/page"
 )
 
-// userErrors splits a business error into customerUserErrors (input
-// problems, returned as data) and everything else (returned as a GraphQL
-// error, which the error presenter maps or hides).
-func userErrors(err error) ([]*model.CustomerUserError, []*model.UserError, error) {
-	cue, ue := []*model.CustomerUserError{}, []*model.UserError{}
+// asErrors is the one place business errors become a payload's error
+// list: input problems (apperr.FieldErrors) are returned as data, built by
+// mk; anything else is returned as a GraphQL error, which the error
+// presenter maps or hides.
+func asErrors[T any](err error, mk func(apperr.FieldError) T) ([]T, error) {
+	out := []T{}
 	if err == nil {
-		return cue, ue, nil
+		return out, nil
 	}
 	var fe apperr.FieldErrors
 	if !errors.As(err, &fe) {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, e := range fe {
-		var code *model.CustomerErrorCode
-		if c := model.CustomerErrorCode(e.Code); c.IsValid() {
-			code = &c
-		}
-		cue = append(cue, &model.CustomerUserError{Code: code, Field: e.Field, Message: e.Message})
-		ue = append(ue, &model.UserError{Field: e.Field, Message: e.Message})
+		out = append(out, mk(e))
+	}
+	return out, nil
+}
+
+// code returns e's code as the enum T when T knows it, else nil.
+func code[T interface {
+	~string
+	IsValid() bool
+}](c string) *T {
+	if v := T(c); v.IsValid() {
+		return &v
+	}
+	return nil
+}
+
+// userErrors maps to customerUserErrors and the deprecated userErrors.
+func userErrors(err error) ([]*model.CustomerUserError, []*model.UserError, error) {
+	cue, err := asErrors(err, func(e apperr.FieldError) *model.CustomerUserError {
+		return &model.CustomerUserError{Code: code[model.CustomerErrorCode](e.Code), Field: e.Field, Message: e.Message}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	ue := make([]*model.UserError, len(cue))
+	for i, e := range cue {
+		ue[i] = &model.UserError{Field: e.Field, Message: e.Message}
 	}
 	return cue, ue, nil
 }
@@ -54,24 +76,11 @@ func pageInfo[T any](p page.Page[T]) *model.PageInfo {
 
 func ptr[T any](v T) *T { return &v }
 
-// adminErrors is userErrors for Admin API payloads.
+// adminErrors maps to an Admin API payload's userErrors.
 func adminErrors(err error) ([]*model.AdminUserError, error) {
-	out := []*model.AdminUserError{}
-	if err == nil {
-		return out, nil
-	}
-	var fe apperr.FieldErrors
-	if !errors.As(err, &fe) {
-		return nil, err
-	}
-	for _, e := range fe {
-		var code *model.AdminErrorCode
-		if c := model.AdminErrorCode(e.Code); c.IsValid() {
-			code = &c
-		}
-		out = append(out, &model.AdminUserError{Code: code, Field: e.Field, Message: e.Message})
-	}
-	return out, nil
+	return asErrors(err, func(e apperr.FieldError) *model.AdminUserError {
+		return &model.AdminUserError{Code: code[model.AdminErrorCode](e.Code), Field: e.Field, Message: e.Message}
+	})
 }
 
 // connection maps a page to a Relay connection's parts.

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"errors"
 
 	"accountgraph/ent"
 	"accountgraph/ent/schema"
@@ -13,24 +12,11 @@ import (
 	"accountgraph/internal/page"
 )
 
-// cartErrors is userErrors for cart payloads.
+// cartErrors maps to a cart payload's userErrors.
 func cartErrors(err error) ([]*model.CartUserError, error) {
-	out := []*model.CartUserError{}
-	if err == nil {
-		return out, nil
-	}
-	var fe apperr.FieldErrors
-	if !errors.As(err, &fe) {
-		return nil, err
-	}
-	for _, e := range fe {
-		var code *model.CartErrorCode
-		if c := model.CartErrorCode(e.Code); c.IsValid() {
-			code = &c
-		}
-		out = append(out, &model.CartUserError{Code: code, Field: e.Field, Message: e.Message})
-	}
-	return out, nil
+	return asErrors(err, func(e apperr.FieldError) *model.CartUserError {
+		return &model.CartUserError{Code: code[model.CartErrorCode](e.Code), Field: e.Field, Message: e.Message}
+	})
 }
 
 // cartResult splits a cart change into the payload's parts.

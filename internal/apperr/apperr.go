@@ -59,6 +59,16 @@ func (e FieldErrors) Err() error {
 	return e
 }
 
+// Path names an input field: Path("lines", 0, "quantity") is
+// ["lines", "0", "quantity"].
+func Path(parts ...any) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = fmt.Sprint(p)
+	}
+	return out
+}
+
 // Invalid returns a single-problem error.
 func Invalid(field []string, code, message string) error {
 	return FieldErrors{{Field: field, Code: code, Message: message}}

@@ -90,14 +90,6 @@ type CreateInput struct {
 	DiscountCodes []string
 }
 
-func f(parts ...any) []string {
-	out := make([]string, len(parts))
-	for i, p := range parts {
-		out[i] = fmt.Sprint(p)
-	}
-	return out
-}
-
 // CheckoutURL is where the cart's purchase is finished.
 func (s *Service) CheckoutURL(c *ent.Cart) string {
 	return fmt.Sprintf("%s/cart/c/%d", s.PublicURL, c.ID)
@@ -206,10 +198,10 @@ func addLines(ctx context.Context, tx *ent.Tx, c *ent.Cart, in []LineInput, pref
 	ids := make([]string, len(in))
 	for i, l := range in {
 		ids[i] = l.VariantID
-		quantityOK(&errs, f(prefix, i, "quantity"), l.Quantity, false)
-		validAttributes(&errs, f(prefix, i, "attributes"), l.Attributes)
+		quantityOK(&errs, apperr.Path(prefix, i, "quantity"), l.Quantity, false)
+		validAttributes(&errs, apperr.Path(prefix, i, "attributes"), l.Attributes)
 	}
-	vs, err := variants(ctx, tx, ids, func(i int) []string { return f(prefix, i, "merchandiseId") })
+	vs, err := variants(ctx, tx, ids, func(i int) []string { return apperr.Path(prefix, i, "merchandiseId") })
 	if fe, ok := err.(apperr.FieldErrors); ok {
 		errs = append(errs, fe...)
 	} else if err != nil {
@@ -236,17 +228,17 @@ func addLines(ctx context.Context, tx *ent.Tx, c *ent.Cart, in []LineInput, pref
 		if cur, ok := byVariant[v.ID]; ok {
 			q := cur.Quantity + added[v.ID] + l.Quantity
 			if q > MaxQuantity {
-				return nil, apperr.Invalid(f(prefix, i, "quantity"), CodeMaximumExceeded, "Quantity can be at most "+strconv.Itoa(MaxQuantity))
+				return nil, apperr.Invalid(apperr.Path(prefix, i, "quantity"), CodeMaximumExceeded, "Quantity can be at most "+strconv.Itoa(MaxQuantity))
 			}
 			added[v.ID] += l.Quantity
 			continue
 		}
 		if _, ok := added[v.ID]; !ok && len(byVariant)+countNew(added, byVariant)+1 > MaxLines {
-			return nil, apperr.Invalid(f(prefix), CodeTooLarge, "A cart has at most "+strconv.Itoa(MaxLines)+" lines")
+			return nil, apperr.Invalid(apperr.Path(prefix), CodeTooLarge, "A cart has at most "+strconv.Itoa(MaxLines)+" lines")
 		}
 		added[v.ID] += l.Quantity
 		if added[v.ID] > MaxQuantity {
-			return nil, apperr.Invalid(f(prefix, i, "quantity"), CodeMaximumExceeded, "Quantity can be at most "+strconv.Itoa(MaxQuantity))
+			return nil, apperr.Invalid(apperr.Path(prefix, i, "quantity"), CodeMaximumExceeded, "Quantity can be at most "+strconv.Itoa(MaxQuantity))
 		}
 	}
 	for i, l := range in {
@@ -358,14 +350,14 @@ func (s *Service) buyer(ctx context.Context, tx *ent.Tx, c *ent.Cart, b *Buyer, 
 func (s *Service) Create(ctx context.Context, in CreateInput) (*Result, error) {
 	var errs apperr.FieldErrors
 	if in.Note != nil && utf8.RuneCountInString(*in.Note) > MaxNote {
-		errs.Add(f("input", "note"), CodeNoteTooLong, "The note is too long")
+		errs.Add(apperr.Path("input", "note"), CodeNoteTooLong, "The note is too long")
 	}
 	if len(in.Lines) > MaxLines {
-		errs.Add(f("input", "lines"), CodeTooLarge, "A cart has at most 250 lines")
+		errs.Add(apperr.Path("input", "lines"), CodeTooLarge, "A cart has at most 250 lines")
 	}
-	validAttributes(&errs, f("input", "attributes"), in.Attributes)
+	validAttributes(&errs, apperr.Path("input", "attributes"), in.Attributes)
 	if len(in.DiscountCodes) > 20 {
-		errs.Add(f("input", "discountCodes"), CodeInvalid, "At most 20 discount codes")
+		errs.Add(apperr.Path("input", "discountCodes"), CodeInvalid, "At most 20 discount codes")
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -388,7 +380,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*Result, error) {
 		res.Warnings = w
 		if in.Buyer != nil {
 			var bw []Warning
-			if c, bw, err = s.buyer(ctx, tx, c, in.Buyer, f("input", "buyerIdentity")); err != nil {
+			if c, bw, err = s.buyer(ctx, tx, c, in.Buyer, apperr.Path("input", "buyerIdentity")); err != nil {
 				return err
 			}
 			res.Warnings = append(res.Warnings, bw...)
@@ -417,7 +409,7 @@ func rewriteField(err error, dotted string, path []string) error {
 func (s *Service) change(ctx context.Context, cartID string, fn func(tx *ent.Tx, c *ent.Cart) ([]Warning, error)) (*Result, error) {
 	res := &Result{}
 	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		c, err := open(ctx, tx, cartID, f("cartId"))
+		c, err := open(ctx, tx, cartID, apperr.Path("cartId"))
 		if err != nil {
 			return err
 		}
@@ -440,7 +432,7 @@ func (s *Service) change(ctx context.Context, cartID string, fn func(tx *ent.Tx,
 // AddLines adds lines.
 func (s *Service) AddLines(ctx context.Context, cartID string, lines []LineInput) (*Result, error) {
 	if len(lines) > MaxLines {
-		return nil, apperr.Invalid(f("lines"), CodeTooLarge, "A cart has at most 250 lines")
+		return nil, apperr.Invalid(apperr.Path("lines"), CodeTooLarge, "A cart has at most 250 lines")
 	}
 	return s.change(ctx, cartID, func(tx *ent.Tx, c *ent.Cart) ([]Warning, error) {
 		return addLines(ctx, tx, c, lines, "lines")
@@ -451,7 +443,7 @@ func (s *Service) AddLines(ctx context.Context, cartID string, lines []LineInput
 // wishlist or saved lines into a cart in one unit). Errors name the field
 // "cartId" or "lines".
 func (s *Service) AddLinesTx(ctx context.Context, tx *ent.Tx, cartID string, lines []LineInput) (*ent.Cart, error) {
-	c, err := open(ctx, tx, cartID, f("cartId"))
+	c, err := open(ctx, tx, cartID, apperr.Path("cartId"))
 	if err != nil {
 		return nil, err
 	}
@@ -464,16 +456,16 @@ func (s *Service) AddLinesTx(ctx context.Context, tx *ent.Tx, cartID string, lin
 // TakeLinesTx removes lines from a cart inside a caller's transaction and
 // returns them; the cart must be a guest cart or the customer's own.
 func (s *Service) TakeLinesTx(ctx context.Context, tx *ent.Tx, cartID string, customerID int, lineIDs []string) (*ent.Cart, []*ent.CartLine, error) {
-	c, err := open(ctx, tx, cartID, f("cartId"))
+	c, err := open(ctx, tx, cartID, apperr.Path("cartId"))
 	if err != nil {
 		return nil, nil, err
 	}
 	if c.CustomerID != nil && *c.CustomerID != customerID {
-		return nil, nil, apperr.Invalid(f("cartId"), CodeInvalid, "The specified cart does not exist.")
+		return nil, nil, apperr.Invalid(apperr.Path("cartId"), CodeInvalid, "The specified cart does not exist.")
 	}
 	var taken []*ent.CartLine
 	for i, id := range lineIDs {
-		l, err := ownLine(ctx, tx, c, id, f("lineIds", i))
+		l, err := ownLine(ctx, tx, c, id, apperr.Path("lineIds", i))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -489,12 +481,12 @@ func (s *Service) TakeLinesTx(ctx context.Context, tx *ent.Tx, cartID string, cu
 // LinesTx returns a cart's lines (with variants) inside a transaction; the
 // cart must be a guest cart or the customer's own.
 func (s *Service) LinesTx(ctx context.Context, tx *ent.Tx, cartID string, customerID int) (*ent.Cart, []*ent.CartLine, error) {
-	c, err := open(ctx, tx, cartID, f("cartId"))
+	c, err := open(ctx, tx, cartID, apperr.Path("cartId"))
 	if err != nil {
 		return nil, nil, err
 	}
 	if c.CustomerID != nil && *c.CustomerID != customerID {
-		return nil, nil, apperr.Invalid(f("cartId"), CodeInvalid, "The specified cart does not exist.")
+		return nil, nil, apperr.Invalid(apperr.Path("cartId"), CodeInvalid, "The specified cart does not exist.")
 	}
 	lines, err := tx.CartLine.Query().Where(cartline.CartID(c.ID)).WithVariant().Order(ent.Asc(cartline.FieldID)).All(ctx)
 	return c, lines, err
@@ -534,16 +526,16 @@ func (s *Service) UpdateLines(ctx context.Context, cartID string, updates []Line
 		var errs apperr.FieldErrors
 		for i, u := range updates {
 			if u.Quantity != nil {
-				quantityOK(&errs, f("lines", i, "quantity"), *u.Quantity, true)
+				quantityOK(&errs, apperr.Path("lines", i, "quantity"), *u.Quantity, true)
 			}
-			validAttributes(&errs, f("lines", i, "attributes"), u.Attributes)
+			validAttributes(&errs, apperr.Path("lines", i, "attributes"), u.Attributes)
 		}
 		if err := errs.Err(); err != nil {
 			return nil, err
 		}
 		var warnings []Warning
 		for i, u := range updates {
-			l, err := ownLine(ctx, tx, c, u.LineID, f("lines", i, "id"))
+			l, err := ownLine(ctx, tx, c, u.LineID, apperr.Path("lines", i, "id"))
 			if err != nil {
 				return nil, err
 			}
@@ -561,7 +553,7 @@ func (s *Service) UpdateLines(ctx context.Context, cartID string, updates []Line
 				upd.SetAttributes(u.Attributes)
 			}
 			if u.VariantID != nil {
-				vs, err := variants(ctx, tx, []string{*u.VariantID}, func(int) []string { return f("lines", i, "merchandiseId") })
+				vs, err := variants(ctx, tx, []string{*u.VariantID}, func(int) []string { return apperr.Path("lines", i, "merchandiseId") })
 				if err != nil {
 					return nil, err
 				}
@@ -570,7 +562,7 @@ func (s *Service) UpdateLines(ctx context.Context, cartID string, updates []Line
 					if taken, err := tx.CartLine.Query().Where(cartline.CartID(c.ID), cartline.VariantID(v.ID)).Exist(ctx); err != nil {
 						return nil, err
 					} else if taken {
-						return nil, apperr.Invalid(f("lines", i, "merchandiseId"), CodeInvalidLine, "Another line already has this merchandise; change its quantity instead.")
+						return nil, apperr.Invalid(apperr.Path("lines", i, "merchandiseId"), CodeInvalidLine, "Another line already has this merchandise; change its quantity instead.")
 					}
 				}
 				if !v.AvailableForSale {
@@ -590,7 +582,7 @@ func (s *Service) UpdateLines(ctx context.Context, cartID string, updates []Line
 func (s *Service) RemoveLines(ctx context.Context, cartID string, lineIDs []string) (*Result, error) {
 	return s.change(ctx, cartID, func(tx *ent.Tx, c *ent.Cart) ([]Warning, error) {
 		for i, id := range lineIDs {
-			l, err := ownLine(ctx, tx, c, id, f("lineIds", i))
+			l, err := ownLine(ctx, tx, c, id, apperr.Path("lineIds", i))
 			if err != nil {
 				return nil, err
 			}
@@ -606,7 +598,7 @@ func (s *Service) RemoveLines(ctx context.Context, cartID string, lineIDs []stri
 // customer and merges the customer's previous open cart into it.
 func (s *Service) UpdateBuyer(ctx context.Context, cartID string, b Buyer) (*Result, error) {
 	return s.change(ctx, cartID, func(tx *ent.Tx, c *ent.Cart) ([]Warning, error) {
-		_, w, err := s.buyer(ctx, tx, c, &b, f("buyerIdentity"))
+		_, w, err := s.buyer(ctx, tx, c, &b, apperr.Path("buyerIdentity"))
 		return w, err
 	})
 }
@@ -614,7 +606,7 @@ func (s *Service) UpdateBuyer(ctx context.Context, cartID string, b Buyer) (*Res
 // UpdateNote sets the note.
 func (s *Service) UpdateNote(ctx context.Context, cartID, note string) (*Result, error) {
 	if utf8.RuneCountInString(note) > MaxNote {
-		return nil, apperr.Invalid(f("note"), CodeNoteTooLong, "The note is too long")
+		return nil, apperr.Invalid(apperr.Path("note"), CodeNoteTooLong, "The note is too long")
 	}
 	return s.change(ctx, cartID, func(tx *ent.Tx, c *ent.Cart) ([]Warning, error) {
 		return nil, tx.Cart.UpdateOne(c).SetNote(note).Exec(ctx)
@@ -633,4 +625,23 @@ func (s *Service) OpenCart(ctx context.Context, customerID int) (*Result, error)
 		return nil, err
 	}
 	return &Result{Cart: c}, nil
+}
+
+// AsCustomerErrors restates a cart's errors for an operation that answers
+// with customer error codes: a missing cart or line is NOT_FOUND, any other
+// refusal INVALID.
+func AsCustomerErrors(err error) error {
+	fe, ok := err.(apperr.FieldErrors)
+	if !ok {
+		return err
+	}
+	out := make(apperr.FieldErrors, len(fe))
+	for i, e := range fe {
+		e.Code = apperr.CodeInvalid
+		if len(e.Field) > 0 && (e.Field[0] == "cartId" || e.Field[0] == "lineIds") {
+			e.Code = apperr.CodeNotFound
+		}
+		out[i] = e
+	}
+	return out
 }

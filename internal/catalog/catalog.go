@@ -7,7 +7,6 @@ import (
 	"context"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -65,19 +64,6 @@ type VariantInput struct {
 
 var handleRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,254}$`)
 
-func f(parts ...any) []string {
-	out := make([]string, len(parts))
-	for i, p := range parts {
-		switch v := p.(type) {
-		case string:
-			out[i] = v
-		case int:
-			out[i] = strconv.Itoa(v)
-		}
-	}
-	return out
-}
-
 type prepared struct {
 	in       ProductInput
 	variants []ent.ProductVariant
@@ -86,7 +72,7 @@ type prepared struct {
 func validate(products []ProductInput) ([]prepared, error) {
 	var errs apperr.FieldErrors
 	if len(products) > MaxProducts {
-		return nil, apperr.Invalid(f("products"), codeTooMany, "At most 250 products per call")
+		return nil, apperr.Invalid(apperr.Path("products"), codeTooMany, "At most 250 products per call")
 	}
 	handles, skus := map[string]bool{}, map[string]bool{}
 	out := make([]prepared, len(products))
@@ -108,33 +94,33 @@ func validate(products []ProductInput) ([]prepared, error) {
 		p.Handle = strings.TrimSpace(p.Handle)
 		switch {
 		case !handleRE.MatchString(p.Handle):
-			errs.Add(f("products", i, "handle"), codeInvalid, "Handle must be lower-case letters, digits and dashes")
+			errs.Add(apperr.Path("products", i, "handle"), codeInvalid, "Handle must be lower-case letters, digits and dashes")
 		case handles[p.Handle]:
-			errs.Add(f("products", i, "handle"), codeTaken, "Handle appears twice in this call")
+			errs.Add(apperr.Path("products", i, "handle"), codeTaken, "Handle appears twice in this call")
 		}
 		handles[p.Handle] = true
 		if strings.TrimSpace(p.Title) == "" {
-			errs.Add(f("products", i, "title"), codeBlank, "Title can't be blank")
+			errs.Add(apperr.Path("products", i, "title"), codeBlank, "Title can't be blank")
 		}
-		text(f("products", i, "title"), p.Title, 255)
+		text(apperr.Path("products", i, "title"), p.Title, 255)
 		for name, v := range map[string]*string{"vendor": p.Vendor, "productType": p.ProductType, "imageAlt": p.ImageAlt} {
 			if v != nil {
-				text(f("products", i, name), *v, 255)
+				text(apperr.Path("products", i, name), *v, 255)
 			}
 		}
 		if len(p.Tags) > 250 {
-			errs.Add(f("products", i, "tags"), codeTooMany, "At most 250 tags")
+			errs.Add(apperr.Path("products", i, "tags"), codeTooMany, "At most 250 tags")
 		}
 		for j, tag := range p.Tags {
-			text(f("products", i, "tags", j), tag, 255)
+			text(apperr.Path("products", i, "tags", j), tag, 255)
 		}
-		imageOK(f("products", i, "imageUrl"), p.ImageURL)
+		imageOK(apperr.Path("products", i, "imageUrl"), p.ImageURL)
 		if len(p.Variants) == 0 || len(p.Variants) > MaxVariants {
-			errs.Add(f("products", i, "variants"), codeTooMany, "A product has 1 to 100 variants")
+			errs.Add(apperr.Path("products", i, "variants"), codeTooMany, "A product has 1 to 100 variants")
 		}
 		out[i].in = p
 		for j, v := range p.Variants {
-			vf := func(name string) []string { return f("products", i, "variants", j, name) }
+			vf := func(name string) []string { return apperr.Path("products", i, "variants", j, name) }
 			v.SKU = strings.TrimSpace(v.SKU)
 			switch {
 			case v.SKU == "":

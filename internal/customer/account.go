@@ -223,7 +223,7 @@ type UpdateInput struct {
 // Update changes the signed-in customer's profile. A password change ends
 // every session and returns a fresh token (else the token is nil).
 func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput) (*ent.Customer, *Token, error) {
-	c, err := s.mustAuthenticate(ctx, accessToken)
+	c, err := s.MustAuthenticate(ctx, accessToken)
 	if err != nil {
 		return nil, nil, err
 	}

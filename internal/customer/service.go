@@ -127,9 +127,9 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (*ent.Cu
 	return c, nil
 }
 
-// mustAuthenticate is Authenticate for mutations: an unknown token is a
+// MustAuthenticate is Authenticate for mutations: an unknown token is a
 // TOKEN_INVALID input error.
-func (s *Service) mustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error) {
+func (s *Service) MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error) {
 	c, err := s.Authenticate(ctx, accessToken)
 	if err != nil {
 		return nil, err

@@ -33,7 +33,7 @@ func (s *Service) SessionSpec(args page.Args) (loaders.Spec[*ent.CustomerAccessT
 
 // RevokeSession signs one of the customer's sessions out.
 func (s *Service) RevokeSession(ctx context.Context, accessToken, sessionID string) (string, error) {
-	c, err := s.mustAuthenticate(ctx, accessToken)
+	c, err := s.MustAuthenticate(ctx, accessToken)
 	if err != nil {
 		return "", err
 	}
@@ -56,7 +56,7 @@ func (s *Service) RevokeSession(ctx context.Context, accessToken, sessionID stri
 // RevokeOtherSessions signs out every session of the customer but the one
 // of accessToken, and returns how many ended.
 func (s *Service) RevokeOtherSessions(ctx context.Context, accessToken string) (int, error) {
-	c, err := s.mustAuthenticate(ctx, accessToken)
+	c, err := s.MustAuthenticate(ctx, accessToken)
 	if err != nil {
 		return 0, err
 	}

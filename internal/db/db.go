@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"accountgraph/ent"
+	"accountgraph/ent/customer"
 	"accountgraph/ent/migrate"
 
 	"entgo.io/ent/dialect"
@@ -136,4 +137,12 @@ func ForUpdate(s *entsql.Selector) {
 	if s.Dialect() == dialect.Postgres {
 		s.ForUpdate()
 	}
+}
+
+// LockCustomer holds a customer's row until the transaction ends, so that
+// changes to the customer's lists (limits, defaults, merges) run one at a
+// time.
+func LockCustomer(ctx context.Context, tx *ent.Tx, id int) error {
+	_, err := tx.Customer.Query().Where(customer.ID(id)).Modify(ForUpdate).Only(ctx)
+	return err
 }

@@ -108,14 +108,6 @@ type validated struct {
 	discountApps            []schema.DiscountApplication
 }
 
-func field(parts ...any) []string {
-	out := make([]string, len(parts))
-	for i, p := range parts {
-		out[i] = fmt.Sprint(p)
-	}
-	return out
-}
-
 func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, error) {
 	var errs apperr.FieldErrors
 	v := &validated{}
@@ -127,19 +119,19 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 		return n
 	}
 	if strings.TrimSpace(in.ExternalID) == "" {
-		errs.Add(field("order", "externalId"), CodeBlank, "External ID can't be blank")
+		errs.Add(apperr.Path("order", "externalId"), CodeBlank, "External ID can't be blank")
 	} else if len(in.ExternalID) > 255 {
-		errs.Add(field("order", "externalId"), CodeTooLong, "External ID is too long")
+		errs.Add(apperr.Path("order", "externalId"), CodeTooLong, "External ID is too long")
 	}
 	switch {
 	case len(in.Lines) == 0:
-		errs.Add(field("order", "lineItems"), CodeBlank, "An order needs at least one line")
+		errs.Add(apperr.Path("order", "lineItems"), CodeBlank, "An order needs at least one line")
 	case len(in.Lines) > MaxLines:
-		errs.Add(field("order", "lineItems"), CodeTooMany, "An order has at most 250 lines")
+		errs.Add(apperr.Path("order", "lineItems"), CodeTooMany, "An order has at most 250 lines")
 	}
 	var titles []string
 	for i, l := range in.Lines {
-		f := func(name string) []string { return field("order", "lineItems", i, name) }
+		f := func(name string) []string { return apperr.Path("order", "lineItems", i, name) }
 		title := strings.TrimSpace(l.Title)
 		switch {
 		case title == "":
@@ -168,18 +160,18 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 		v.subtotal += price*int64(l.Quantity) - discount
 		titles = append(titles, title)
 	}
-	v.shipping = amount(field("order", "totalShippingPrice"), in.Shipping)
-	v.tax = amount(field("order", "totalTax"), in.Tax)
-	v.discounts = amount(field("order", "totalDiscounts"), in.Discounts)
+	v.shipping = amount(apperr.Path("order", "totalShippingPrice"), in.Shipping)
+	v.tax = amount(apperr.Path("order", "totalTax"), in.Tax)
+	v.discounts = amount(apperr.Path("order", "totalDiscounts"), in.Discounts)
 	// Checked only when the lines are valid: a bad line already said why.
 	if v.subtotal >= 0 && v.discounts > v.subtotal+v.shipping+v.tax {
-		errs.Add(field("order", "totalDiscounts"), CodeInvalid, "Discounts are larger than the order")
+		errs.Add(apperr.Path("order", "totalDiscounts"), CodeInvalid, "Discounts are larger than the order")
 	}
 	v.total = v.subtotal + v.shipping + v.tax - v.discounts
 	if in.Email != nil && strings.TrimSpace(*in.Email) != "" {
 		e := strings.TrimSpace(*in.Email)
 		if !strings.Contains(e, "@") || len(e) > 254 || strings.ContainsAny(e, " <>") {
-			errs.Add(field("order", "email"), CodeInvalid, "Email is invalid")
+			errs.Add(apperr.Path("order", "email"), CodeInvalid, "Email is invalid")
 		}
 		k := strings.ToLower(e)
 		v.email, v.emailKey = &e, &k
@@ -187,7 +179,7 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
 		p := strings.TrimSpace(*in.Phone)
 		if len(p) > 20 {
-			errs.Add(field("order", "phone"), CodeTooLong, "Phone is too long")
+			errs.Add(apperr.Path("order", "phone"), CodeTooLong, "Phone is too long")
 		}
 		v.phone = &p
 	}
@@ -199,7 +191,7 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 		if a.in == nil {
 			continue
 		}
-		va, err := cust.ValidateAddress(*a.in, field("order", a.name))
+		va, err := cust.ValidateAddress(*a.in, apperr.Path("order", a.name))
 		if fe, ok := err.(apperr.FieldErrors); ok {
 			errs = append(errs, fe...)
 		}
@@ -215,15 +207,15 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 			}
 		}
 		if err != nil {
-			errs.Add(field("order", "customerId"), CodeNotFound, "Customer does not exist")
+			errs.Add(apperr.Path("order", "customerId"), CodeNotFound, "Customer does not exist")
 		}
 		v.customerID = &id
 	}
 	if len(in.DiscountApps) > 20 {
-		errs.Add(field("order", "discountApplications"), CodeTooMany, "At most 20 discounts")
+		errs.Add(apperr.Path("order", "discountApplications"), CodeTooMany, "At most 20 discounts")
 	}
 	for i, d := range in.DiscountApps {
-		f := func(name string) []string { return field("order", "discountApplications", i, name) }
+		f := func(name string) []string { return apperr.Path("order", "discountApplications", i, name) }
 		app := schema.DiscountApplication{TargetType: d.TargetType, TargetSelection: d.TargetSelection, AllocationMethod: d.AllocationMethod}
 		trim := func(p *string) string {
 			if p == nil {
@@ -389,11 +381,11 @@ func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *val
 func (s *Service) ByID(ctx context.Context, id string) (*ent.Order, error) {
 	key, err := gid.Decode(id, "Order")
 	if err != nil {
-		return nil, apperr.Invalid(field("id"), CodeNotFound, "Order does not exist")
+		return nil, apperr.Invalid(apperr.Path("id"), CodeNotFound, "Order does not exist")
 	}
 	o, err := s.DB.Order.Get(ctx, key)
 	if ent.IsNotFound(err) {
-		return nil, apperr.Invalid(field("id"), CodeNotFound, "Order does not exist")
+		return nil, apperr.Invalid(apperr.Path("id"), CodeNotFound, "Order does not exist")
 	}
 	return o, err
 }

@@ -6,7 +6,6 @@ package savedcart
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -36,9 +35,10 @@ type Warning struct {
 	VariantID *int
 }
 
-// Authenticator finds the customer of an access token.
+// Authenticator finds the customer of an access token, or answers
+// TOKEN_INVALID.
 type Authenticator interface {
-	Authenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
+	MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
 }
 
 // Service runs the rules.
@@ -48,57 +48,21 @@ type Service struct {
 	Carts     *cartsvc.Service
 }
 
-func f(parts ...any) []string {
-	out := make([]string, len(parts))
-	for i, p := range parts {
-		out[i] = fmt.Sprint(p)
-	}
-	return out
-}
-
-func (s *Service) customer(ctx context.Context, token string) (*ent.Customer, error) {
-	c, err := s.Customers.Authenticate(ctx, token)
-	if err != nil {
-		return nil, err
-	}
-	if c == nil {
-		return nil, apperr.Invalid(f("customerAccessToken"), apperr.CodeTokenInvalid, "Customer access token is invalid or expired")
-	}
-	return c, nil
-}
-
-// cartErrors restates a cart's errors with customer error codes.
-func cartErrors(err error) error {
-	fe, ok := err.(apperr.FieldErrors)
-	if !ok {
-		return err
-	}
-	out := make(apperr.FieldErrors, len(fe))
-	for i, e := range fe {
-		e.Code = apperr.CodeInvalid
-		if len(e.Field) > 0 && (e.Field[0] == "cartId" || e.Field[0] == "lineIds") {
-			e.Code = apperr.CodeNotFound
-		}
-		out[i] = e
-	}
-	return out
-}
-
 func checkName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
-		return "", apperr.Invalid(f("name"), apperr.CodeBlank, "Name can't be blank")
+		return "", apperr.Invalid(apperr.Path("name"), apperr.CodeBlank, "Name can't be blank")
 	case utf8.RuneCountInString(name) > MaxName:
-		return "", apperr.Invalid(f("name"), apperr.CodeTooLong, "Name is too long (maximum is 100 characters)")
+		return "", apperr.Invalid(apperr.Path("name"), apperr.CodeTooLong, "Name is too long (maximum is 100 characters)")
 	case strings.ContainsAny(name, "<>"):
-		return "", apperr.Invalid(f("name"), apperr.CodeContainsHTMLTags, "Name cannot contain HTML")
+		return "", apperr.Invalid(apperr.Path("name"), apperr.CodeContainsHTMLTags, "Name cannot contain HTML")
 	}
 	return name, nil
 }
 
 func own(ctx context.Context, db *ent.Client, customerID int, id string) (*ent.SavedCart, error) {
-	notFound := apperr.Invalid(f("savedCartId"), apperr.CodeNotFound, "Saved cart does not exist")
+	notFound := apperr.Invalid(apperr.Path("savedCartId"), apperr.CodeNotFound, "Saved cart does not exist")
 	k, err := gid.Decode(id, "SavedCart")
 	if err != nil {
 		return nil, notFound
@@ -117,7 +81,7 @@ func lockCustomer(ctx context.Context, tx *ent.Tx, id int) error {
 
 // Create snapshots a cart under a name.
 func (s *Service) Create(ctx context.Context, token, cartID, name string) (*ent.SavedCart, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +90,7 @@ func (s *Service) Create(ctx context.Context, token, cartID, name string) (*ent.
 	}
 	var sc *ent.SavedCart
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := lockCustomer(ctx, tx, c.ID); err != nil {
+		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		n, err := tx.SavedCart.Query().Where(entsc.CustomerID(c.ID), entsc.KindEQ(entsc.KindNAMED)).Count(ctx)
@@ -134,14 +98,14 @@ func (s *Service) Create(ctx context.Context, token, cartID, name string) (*ent.
 			return err
 		}
 		if n >= MaxSavedCarts {
-			return apperr.Invalid(f("name"), apperr.CodeInvalid, "You can keep at most 50 saved carts")
+			return apperr.Invalid(apperr.Path("name"), apperr.CodeInvalid, "You can keep at most 50 saved carts")
 		}
 		_, lines, err := s.Carts.LinesTx(ctx, tx, cartID, c.ID)
 		if err != nil {
-			return cartErrors(err)
+			return cartsvc.AsCustomerErrors(err)
 		}
 		if len(lines) == 0 {
-			return apperr.Invalid(f("cartId"), apperr.CodeInvalid, "The cart is empty")
+			return apperr.Invalid(apperr.Path("cartId"), apperr.CodeInvalid, "The cart is empty")
 		}
 		if sc, err = tx.SavedCart.Create().SetCustomerID(c.ID).SetName(name).Save(ctx); err != nil {
 			return err
@@ -187,7 +151,7 @@ func saveLines(ctx context.Context, tx *ent.Tx, sc *ent.SavedCart, lines []*ent.
 
 // Rename renames a saved cart.
 func (s *Service) Rename(ctx context.Context, token, id, name string) (*ent.SavedCart, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +167,7 @@ func (s *Service) Rename(ctx context.Context, token, id, name string) (*ent.Save
 
 // Delete deletes a saved cart.
 func (s *Service) Delete(ctx context.Context, token, id string) (string, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return "", err
 	}
@@ -265,7 +229,7 @@ func (s *Service) toCart(ctx context.Context, tx *ent.Tx, lines []restoreLine) (
 
 // Restore makes a new cart from a saved cart.
 func (s *Service) Restore(ctx context.Context, token, id string) (*ent.Cart, []Warning, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -293,11 +257,11 @@ func (s *Service) Restore(ctx context.Context, token, id string) (*ent.Cart, []W
 
 // Reorder makes a new cart from one of the customer's orders.
 func (s *Service) Reorder(ctx context.Context, token, orderID string) (*ent.Cart, []Warning, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, nil, err
 	}
-	notFound := apperr.Invalid(f("orderId"), apperr.CodeNotFound, "Order does not exist")
+	notFound := apperr.Invalid(apperr.Path("orderId"), apperr.CodeNotFound, "Order does not exist")
 	typ, key, _, perr := gid.Parse(orderID)
 	if perr != nil || typ != "Order" {
 		return nil, nil, notFound
@@ -348,19 +312,19 @@ func (s *Service) LaterListID(ctx context.Context, customerID int) (int, error) 
 
 // SaveForLater moves cart lines to the customer's save-for-later list.
 func (s *Service) SaveForLater(ctx context.Context, token, cartID string, lineIDs []string) (*ent.Cart, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
 	var ct *ent.Cart
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := lockCustomer(ctx, tx, c.ID); err != nil {
+		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		var taken []*ent.CartLine
 		var err error
 		if ct, taken, err = s.Carts.TakeLinesTx(ctx, tx, cartID, c.ID, lineIDs); err != nil {
-			return cartErrors(err)
+			return cartsvc.AsCustomerErrors(err)
 		}
 		later, err := laterList(ctx, tx, c.ID)
 		if err != nil {
@@ -373,7 +337,7 @@ func (s *Service) SaveForLater(ctx context.Context, token, cartID string, lineID
 
 // MoveToCart moves saved-for-later lines back into a cart, all or nothing.
 func (s *Service) MoveToCart(ctx context.Context, token string, lineIDs []string, cartID string) (*ent.Cart, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -387,11 +351,11 @@ func (s *Service) MoveToCart(ctx context.Context, token string, lineIDs []string
 		for i, id := range lineIDs {
 			k, err := gid.Decode(id, "SavedCartLine")
 			if err != nil {
-				return apperr.Invalid(f("lineIds", i), apperr.CodeNotFound, "Saved line does not exist")
+				return apperr.Invalid(apperr.Path("lineIds", i), apperr.CodeNotFound, "Saved line does not exist")
 			}
 			l, err := tx.SavedCartLine.Query().Where(savedcartline.ID(k), savedcartline.SavedCartID(later.ID)).Only(ctx)
 			if ent.IsNotFound(err) {
-				return apperr.Invalid(f("lineIds", i), apperr.CodeNotFound, "Saved line does not exist")
+				return apperr.Invalid(apperr.Path("lineIds", i), apperr.CodeNotFound, "Saved line does not exist")
 			}
 			if err != nil {
 				return err
@@ -402,7 +366,7 @@ func (s *Service) MoveToCart(ctx context.Context, token string, lineIDs []string
 			}
 		}
 		if ct, err = s.Carts.AddLinesTx(ctx, tx, cartID, in); err != nil {
-			return cartErrors(err)
+			return cartsvc.AsCustomerErrors(err)
 		}
 		return nil
 	})

@@ -7,13 +7,11 @@ package wishlist
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"accountgraph/ent"
-	"accountgraph/ent/customer"
 	"accountgraph/ent/productvariant"
 	entwl "accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistline"
@@ -34,9 +32,10 @@ const (
 	DefaultName  = "Wishlist"
 )
 
-// Authenticator finds the customer of an access token.
+// Authenticator finds the customer of an access token, or answers
+// TOKEN_INVALID.
 type Authenticator interface {
-	Authenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
+	MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
 }
 
 // Service runs the wishlist rules.
@@ -44,31 +43,6 @@ type Service struct {
 	DB        *ent.Client
 	Customers Authenticator
 	PublicURL string
-}
-
-func f(parts ...any) []string {
-	out := make([]string, len(parts))
-	for i, p := range parts {
-		out[i] = fmt.Sprint(p)
-	}
-	return out
-}
-
-func (s *Service) customer(ctx context.Context, token string) (*ent.Customer, error) {
-	c, err := s.Customers.Authenticate(ctx, token)
-	if err != nil {
-		return nil, err
-	}
-	if c == nil {
-		return nil, apperr.Invalid(f("customerAccessToken"), apperr.CodeTokenInvalid, "Customer access token is invalid or expired")
-	}
-	return c, nil
-}
-
-// lockCustomer serialises a customer's list changes (one default list, limits).
-func lockCustomer(ctx context.Context, tx *ent.Tx, id int) error {
-	_, err := tx.Customer.Query().Where(customer.ID(id)).Modify(db.ForUpdate).Only(ctx)
-	return err
 }
 
 // own returns the customer's wishlist with global ID id, or NOT_FOUND.
@@ -100,16 +74,16 @@ func checkName(name string, field []string) (string, error) {
 
 // Create makes a wishlist; the customer's first one becomes the default.
 func (s *Service) Create(ctx context.Context, token, name string) (*ent.Wishlist, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
-	if name, err = checkName(name, f("name")); err != nil {
+	if name, err = checkName(name, apperr.Path("name")); err != nil {
 		return nil, err
 	}
 	var w *ent.Wishlist
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := lockCustomer(ctx, tx, c.ID); err != nil {
+		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		n, err := tx.Wishlist.Query().Where(entwl.CustomerID(c.ID)).Count(ctx)
@@ -117,7 +91,7 @@ func (s *Service) Create(ctx context.Context, token, name string) (*ent.Wishlist
 			return err
 		}
 		if n >= MaxWishlists {
-			return apperr.Invalid(f("name"), apperr.CodeInvalid, "You can keep at most "+strconv.Itoa(MaxWishlists)+" wishlists")
+			return apperr.Invalid(apperr.Path("name"), apperr.CodeInvalid, "You can keep at most "+strconv.Itoa(MaxWishlists)+" wishlists")
 		}
 		w, err = tx.Wishlist.Create().SetCustomerID(c.ID).SetName(name).SetIsDefault(n == 0).Save(ctx)
 		return err
@@ -128,17 +102,17 @@ func (s *Service) Create(ctx context.Context, token, name string) (*ent.Wishlist
 // Update renames a wishlist or changes whether its shared view shows the
 // owner's first name.
 func (s *Service) Update(ctx context.Context, token, id string, name *string, showOwnerName *bool) (*ent.Wishlist, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
-	w, err := own(ctx, s.DB, c.ID, id, f("wishlistId"))
+	w, err := own(ctx, s.DB, c.ID, id, apperr.Path("wishlistId"))
 	if err != nil {
 		return nil, err
 	}
 	u := w.Update()
 	if name != nil {
-		n, err := checkName(*name, f("name"))
+		n, err := checkName(*name, apperr.Path("name"))
 		if err != nil {
 			return nil, err
 		}
@@ -153,15 +127,15 @@ func (s *Service) Update(ctx context.Context, token, id string, name *string, sh
 // Delete deletes a wishlist; when it was the default, the oldest remaining
 // list becomes the default.
 func (s *Service) Delete(ctx context.Context, token, id string) (string, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return "", err
 	}
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := lockCustomer(ctx, tx, c.ID); err != nil {
+		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
-		w, err := own(ctx, tx.Client(), c.ID, id, f("wishlistId"))
+		w, err := own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId"))
 		if err != nil {
 			return err
 		}
@@ -196,7 +170,7 @@ type LineInput struct {
 // AddLines adds lines to a wishlist (the default one, made if needed, when
 // id is nil). A variant already on the list updates its line.
 func (s *Service) AddLines(ctx context.Context, token string, id *string, lines []LineInput) (*ent.Wishlist, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -204,31 +178,31 @@ func (s *Service) AddLines(ctx context.Context, token string, id *string, lines 
 	keys := make([]int, len(lines))
 	for i, l := range lines {
 		if l.Quantity < 1 || l.Quantity > MaxQuantity {
-			errs.Add(f("lines", i, "quantity"), apperr.CodeInvalid, "Quantity must be between 1 and 999")
+			errs.Add(apperr.Path("lines", i, "quantity"), apperr.CodeInvalid, "Quantity must be between 1 and 999")
 		}
 		if l.Note != nil && utf8.RuneCountInString(*l.Note) > MaxNote {
-			errs.Add(f("lines", i, "note"), apperr.CodeTooLong, "Note is too long (maximum is 500 characters)")
+			errs.Add(apperr.Path("lines", i, "note"), apperr.CodeTooLong, "Note is too long (maximum is 500 characters)")
 		}
 		k, err := gid.Decode(l.VariantID, "ProductVariant")
 		if err != nil {
-			errs.Add(f("lines", i, "merchandiseId"), apperr.CodeNotFound, "Merchandise does not exist")
+			errs.Add(apperr.Path("lines", i, "merchandiseId"), apperr.CodeNotFound, "Merchandise does not exist")
 		}
 		keys[i] = k
 	}
 	if len(lines) > MaxLines {
-		errs.Add(f("lines"), apperr.CodeInvalid, "A wishlist has at most 250 lines")
+		errs.Add(apperr.Path("lines"), apperr.CodeInvalid, "A wishlist has at most 250 lines")
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	var w *ent.Wishlist
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := lockCustomer(ctx, tx, c.ID); err != nil {
+		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		var err error
 		if id != nil {
-			w, err = own(ctx, tx.Client(), c.ID, *id, f("wishlistId"))
+			w, err = own(ctx, tx.Client(), c.ID, *id, apperr.Path("wishlistId"))
 		} else {
 			w, err = defaultList(ctx, tx, c.ID)
 		}
@@ -254,7 +228,7 @@ func (s *Service) AddLines(ctx context.Context, token string, id *string, lines 
 		for i, l := range lines {
 			v := byID[keys[i]]
 			if v == nil {
-				return apperr.Invalid(f("lines", i, "merchandiseId"), apperr.CodeNotFound, "Merchandise does not exist")
+				return apperr.Invalid(apperr.Path("lines", i, "merchandiseId"), apperr.CodeNotFound, "Merchandise does not exist")
 			}
 			if cur := have[v.ID]; cur != nil {
 				u := cur.Update().SetQuantity(l.Quantity)
@@ -267,7 +241,7 @@ func (s *Service) AddLines(ctx context.Context, token string, id *string, lines 
 				continue
 			}
 			if len(have) >= MaxLines {
-				return apperr.Invalid(f("lines"), apperr.CodeInvalid, "A wishlist has at most 250 lines")
+				return apperr.Invalid(apperr.Path("lines"), apperr.CodeInvalid, "A wishlist has at most 250 lines")
 			}
 			note := ""
 			if l.Note != nil {
@@ -319,20 +293,20 @@ func ownLine(ctx context.Context, tx *ent.Tx, w *ent.Wishlist, id string, field 
 func (s *Service) UpdateLines(ctx context.Context, token, id string, updates []LineUpdate) (*ent.Wishlist, error) {
 	return s.change(ctx, token, id, func(tx *ent.Tx, w *ent.Wishlist) error {
 		for i, u := range updates {
-			l, err := ownLine(ctx, tx, w, u.LineID, f("lines", i, "id"))
+			l, err := ownLine(ctx, tx, w, u.LineID, apperr.Path("lines", i, "id"))
 			if err != nil {
 				return err
 			}
 			up := l.Update()
 			if u.Quantity != nil {
 				if *u.Quantity < 1 || *u.Quantity > MaxQuantity {
-					return apperr.Invalid(f("lines", i, "quantity"), apperr.CodeInvalid, "Quantity must be between 1 and 999")
+					return apperr.Invalid(apperr.Path("lines", i, "quantity"), apperr.CodeInvalid, "Quantity must be between 1 and 999")
 				}
 				up.SetQuantity(*u.Quantity)
 			}
 			if u.Note != nil {
 				if utf8.RuneCountInString(*u.Note) > MaxNote {
-					return apperr.Invalid(f("lines", i, "note"), apperr.CodeTooLong, "Note is too long (maximum is 500 characters)")
+					return apperr.Invalid(apperr.Path("lines", i, "note"), apperr.CodeTooLong, "Note is too long (maximum is 500 characters)")
 				}
 				up.SetNote(strings.TrimSpace(*u.Note))
 			}
@@ -348,7 +322,7 @@ func (s *Service) UpdateLines(ctx context.Context, token, id string, updates []L
 func (s *Service) RemoveLines(ctx context.Context, token, id string, lineIDs []string) (*ent.Wishlist, error) {
 	return s.change(ctx, token, id, func(tx *ent.Tx, w *ent.Wishlist) error {
 		for i, lid := range lineIDs {
-			l, err := ownLine(ctx, tx, w, lid, f("lineIds", i))
+			l, err := ownLine(ctx, tx, w, lid, apperr.Path("lineIds", i))
 			if err != nil {
 				return err
 			}
@@ -361,13 +335,13 @@ func (s *Service) RemoveLines(ctx context.Context, token, id string, lineIDs []s
 }
 
 func (s *Service) change(ctx context.Context, token, id string, fn func(tx *ent.Tx, w *ent.Wishlist) error) (*ent.Wishlist, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
 	var out *ent.Wishlist
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		w, err := own(ctx, tx.Client(), c.ID, id, f("wishlistId"))
+		w, err := own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId"))
 		if err != nil {
 			return err
 		}
@@ -441,7 +415,7 @@ func (s *Service) ByID(ctx context.Context, c *ent.Customer, id string) (*ent.Wi
 // MoveToCart moves lines into a cart, all or nothing: on any error, the
 // wishlist and the cart are as they were.
 func (s *Service) MoveToCart(ctx context.Context, token, id string, lineIDs []string, cartID string, carts *cartsvc.Service) (*ent.Wishlist, *ent.Cart, error) {
-	c, err := s.customer(ctx, token)
+	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -449,13 +423,13 @@ func (s *Service) MoveToCart(ctx context.Context, token, id string, lineIDs []st
 	var ct *ent.Cart
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		var err error
-		if w, err = own(ctx, tx.Client(), c.ID, id, f("wishlistId")); err != nil {
+		if w, err = own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId")); err != nil {
 			return err
 		}
 		var in []cartsvc.LineInput
 		var remove []*ent.WishlistLine
 		for i, lid := range lineIDs {
-			l, err := ownLine(ctx, tx, w, lid, f("lineIds", i))
+			l, err := ownLine(ctx, tx, w, lid, apperr.Path("lineIds", i))
 			if err != nil {
 				return err
 			}
@@ -463,7 +437,7 @@ func (s *Service) MoveToCart(ctx context.Context, token, id string, lineIDs []st
 			remove = append(remove, l)
 		}
 		if ct, err = carts.AddLinesTx(ctx, tx, cartID, in); err != nil {
-			return asCustomerErrors(err)
+			return cartsvc.AsCustomerErrors(err)
 		}
 		for _, l := range remove {
 			if err := tx.WishlistLine.DeleteOne(l).Exec(ctx); err != nil {
@@ -477,22 +451,4 @@ func (s *Service) MoveToCart(ctx context.Context, token, id string, lineIDs []st
 		return nil, nil, err
 	}
 	return w, ct, nil
-}
-
-// asCustomerErrors restates a cart's errors with customer error codes: a
-// missing cart is NOT_FOUND, any other refusal INVALID.
-func asCustomerErrors(err error) error {
-	fe, ok := err.(apperr.FieldErrors)
-	if !ok {
-		return err
-	}
-	out := make(apperr.FieldErrors, len(fe))
-	for i, e := range fe {
-		e.Code = apperr.CodeInvalid
-		if len(e.Field) > 0 && e.Field[0] == "cartId" {
-			e.Code = apperr.CodeNotFound
-		}
-		out[i] = e
-	}
-	return out
 }
