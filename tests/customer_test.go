@@ -407,17 +407,22 @@ func TestInviteAndActivate(t *testing.T) {
 		if a.CustomerAccessToken == nil || a.Customer == nil || a.Customer.ID != id || !a.Customer.EmailVerified {
 			t.Fatalf("activate: %+v", a)
 		}
-		api.MustDo(t, activateByURLDoc, map[string]any{"url": link, "password": goodPassword}, "customerActivateByUrl", &a)
-		if cmp.Diff([]string{"TOKEN_INVALID@activationUrl"}, codes(a.CustomerUserErrors)) != "" {
-			t.Errorf("reused activation: %+v", a.CustomerUserErrors)
+		// Following a link again after activation: the account is already
+		// active (and the password is not changed).
+		api.MustDo(t, activateByURLDoc, map[string]any{"url": link, "password": "another passphrase!"}, "customerActivateByUrl", &a)
+		if cmp.Diff([]string{"ALREADY_ENABLED@"}, codes(a.CustomerUserErrors)) != "" || a.CustomerAccessToken != nil {
+			t.Errorf("reused activation: %+v", a)
+		}
+		api.MustDo(t, activateDoc, map[string]any{"id": id, "input": map[string]any{"activationToken": token, "password": goodPassword}}, "customerActivate", &p)
+		if cmp.Diff([]string{"ALREADY_ENABLED@"}, codes(p.CustomerUserErrors)) != "" {
+			t.Errorf("older link: %+v", p.CustomerUserErrors)
+		}
+		// A made-up token is still just invalid.
+		api.MustDo(t, activateDoc, map[string]any{"id": id, "input": map[string]any{"activationToken": strings.Repeat("b", 64), "password": goodPassword}}, "customerActivate", &p)
+		if cmp.Diff([]string{"TOKEN_INVALID@input.activationToken"}, codes(p.CustomerUserErrors)) != "" {
+			t.Errorf("made-up token: %+v", p.CustomerUserErrors)
 		}
 		api.login(t, email, goodPassword)
-		// The older link died with the activation; an active account
-		// cannot be activated again.
-		api.MustDo(t, activateDoc, map[string]any{"id": id, "input": map[string]any{"activationToken": token, "password": goodPassword}}, "customerActivate", &p)
-		if cmp.Diff([]string{"TOKEN_INVALID@input.activationToken"}, codes(p.CustomerUserErrors)) != "" {
-			t.Errorf("old link: %+v", p.CustomerUserErrors)
-		}
 	})
 }
 

@@ -453,7 +453,7 @@ func (s *Service) redeem(ctx context.Context, r Redemption, purpose customertoke
 	}
 	t, err := s.DB.CustomerToken.Query().
 		Where(customertoken.TokenHash(auth.HashToken(r.Token)), customertoken.CustomerID(id),
-			customertoken.PurposeEQ(purpose), customertoken.UsedAtIsNil(), customertoken.ExpiresAtGT(s.now())).
+			customertoken.PurposeEQ(purpose), customertoken.ExpiresAtGT(s.now())).
 		WithCustomer().Only(ctx)
 	if ent.IsNotFound(err) {
 		return invalid()
@@ -462,6 +462,14 @@ func (s *Service) redeem(ctx context.Context, r Redemption, purpose customertoke
 		return nil, nil, err
 	}
 	c := t.Edges.Customer
+	if t.UsedAt != nil {
+		// A genuine activation link followed again after the account was
+		// activated: say so (as Shopify does) rather than "invalid link".
+		if purpose == customertoken.PurposeACTIVATION && c.State == customer.StateENABLED {
+			return nil, nil, apperr.Invalid(nil, apperr.CodeAlreadyEnabled, "This account is already active; sign in instead")
+		}
+		return invalid()
+	}
 	switch {
 	case c.State == customer.StateDISABLED:
 		return nil, nil, apperr.Invalid(nil, apperr.CodeCustomerDisabled, "This account has been disabled")
