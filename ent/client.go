@@ -19,6 +19,7 @@ import (
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/logincode"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
@@ -60,6 +61,8 @@ type Client struct {
 	Fulfillment *FulfillmentClient
 	// FulfillmentEvent is the client for interacting with the FulfillmentEvent builders.
 	FulfillmentEvent *FulfillmentEventClient
+	// LoginCode is the client for interacting with the LoginCode builders.
+	LoginCode *LoginCodeClient
 	// MailingAddress is the client for interacting with the MailingAddress builders.
 	MailingAddress *MailingAddressClient
 	// Order is the client for interacting with the Order builders.
@@ -101,6 +104,7 @@ func (c *Client) init() {
 	c.CustomerToken = NewCustomerTokenClient(c.config)
 	c.Fulfillment = NewFulfillmentClient(c.config)
 	c.FulfillmentEvent = NewFulfillmentEventClient(c.config)
+	c.LoginCode = NewLoginCodeClient(c.config)
 	c.MailingAddress = NewMailingAddressClient(c.config)
 	c.Order = NewOrderClient(c.config)
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
@@ -212,6 +216,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		CustomerToken:       NewCustomerTokenClient(cfg),
 		Fulfillment:         NewFulfillmentClient(cfg),
 		FulfillmentEvent:    NewFulfillmentEventClient(cfg),
+		LoginCode:           NewLoginCodeClient(cfg),
 		MailingAddress:      NewMailingAddressClient(cfg),
 		Order:               NewOrderClient(cfg),
 		OrderLineItem:       NewOrderLineItemClient(cfg),
@@ -250,6 +255,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		CustomerToken:       NewCustomerTokenClient(cfg),
 		Fulfillment:         NewFulfillmentClient(cfg),
 		FulfillmentEvent:    NewFulfillmentEventClient(cfg),
+		LoginCode:           NewLoginCodeClient(cfg),
 		MailingAddress:      NewMailingAddressClient(cfg),
 		Order:               NewOrderClient(cfg),
 		OrderLineItem:       NewOrderLineItemClient(cfg),
@@ -291,9 +297,10 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
-		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order,
-		c.OrderLineItem, c.Product, c.ProductVariant, c.SavedCart, c.SavedCartLine,
-		c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
+		c.MailingAddress, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
+		c.SavedCart, c.SavedCartLine, c.ThrottleEvent, c.Wishlist, c.WishlistEvent,
+		c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -304,9 +311,10 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
-		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.MailingAddress, c.Order,
-		c.OrderLineItem, c.Product, c.ProductVariant, c.SavedCart, c.SavedCartLine,
-		c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
+		c.MailingAddress, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
+		c.SavedCart, c.SavedCartLine, c.ThrottleEvent, c.Wishlist, c.WishlistEvent,
+		c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -331,6 +339,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Fulfillment.mutate(ctx, m)
 	case *FulfillmentEventMutation:
 		return c.FulfillmentEvent.mutate(ctx, m)
+	case *LoginCodeMutation:
+		return c.LoginCode.mutate(ctx, m)
 	case *MailingAddressMutation:
 		return c.MailingAddress.mutate(ctx, m)
 	case *OrderMutation:
@@ -1611,6 +1621,139 @@ func (c *FulfillmentEventClient) mutate(ctx context.Context, m *FulfillmentEvent
 		return (&FulfillmentEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown FulfillmentEvent mutation op: %q", m.Op())
+	}
+}
+
+// LoginCodeClient is a client for the LoginCode schema.
+type LoginCodeClient struct {
+	config
+}
+
+// NewLoginCodeClient returns a client for the LoginCode from the given config.
+func NewLoginCodeClient(c config) *LoginCodeClient {
+	return &LoginCodeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `logincode.Hooks(f(g(h())))`.
+func (c *LoginCodeClient) Use(hooks ...Hook) {
+	c.hooks.LoginCode = append(c.hooks.LoginCode, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `logincode.Intercept(f(g(h())))`.
+func (c *LoginCodeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LoginCode = append(c.inters.LoginCode, interceptors...)
+}
+
+// Create returns a builder for creating a LoginCode entity.
+func (c *LoginCodeClient) Create() *LoginCodeCreate {
+	mutation := newLoginCodeMutation(c.config, OpCreate)
+	return &LoginCodeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LoginCode entities.
+func (c *LoginCodeClient) CreateBulk(builders ...*LoginCodeCreate) *LoginCodeCreateBulk {
+	return &LoginCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LoginCodeClient) MapCreateBulk(slice any, setFunc func(*LoginCodeCreate, int)) *LoginCodeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LoginCodeCreateBulk{err: fmt.Errorf("calling to LoginCodeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LoginCodeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LoginCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LoginCode.
+func (c *LoginCodeClient) Update() *LoginCodeUpdate {
+	mutation := newLoginCodeMutation(c.config, OpUpdate)
+	return &LoginCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LoginCodeClient) UpdateOne(_m *LoginCode) *LoginCodeUpdateOne {
+	mutation := newLoginCodeMutation(c.config, OpUpdateOne, withLoginCode(_m))
+	return &LoginCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LoginCodeClient) UpdateOneID(id int) *LoginCodeUpdateOne {
+	mutation := newLoginCodeMutation(c.config, OpUpdateOne, withLoginCodeID(id))
+	return &LoginCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LoginCode.
+func (c *LoginCodeClient) Delete() *LoginCodeDelete {
+	mutation := newLoginCodeMutation(c.config, OpDelete)
+	return &LoginCodeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LoginCodeClient) DeleteOne(_m *LoginCode) *LoginCodeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LoginCodeClient) DeleteOneID(id int) *LoginCodeDeleteOne {
+	builder := c.Delete().Where(logincode.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LoginCodeDeleteOne{builder}
+}
+
+// Query returns a query builder for LoginCode.
+func (c *LoginCodeClient) Query() *LoginCodeQuery {
+	return &LoginCodeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLoginCode},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LoginCode entity by its id.
+func (c *LoginCodeClient) Get(ctx context.Context, id int) (*LoginCode, error) {
+	return c.Query().Where(logincode.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LoginCodeClient) GetX(ctx context.Context, id int) *LoginCode {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *LoginCodeClient) Hooks() []Hook {
+	return c.hooks.LoginCode
+}
+
+// Interceptors returns the client interceptors.
+func (c *LoginCodeClient) Interceptors() []Interceptor {
+	return c.inters.LoginCode
+}
+
+func (c *LoginCodeClient) mutate(ctx context.Context, m *LoginCodeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LoginCodeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LoginCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LoginCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LoginCodeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LoginCode mutation op: %q", m.Op())
 	}
 }
 
@@ -3321,14 +3464,14 @@ func (c *WishlistLineClient) mutate(ctx context.Context, m *WishlistLineMutation
 type (
 	hooks struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
-		Fulfillment, FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
-		ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
+		Fulfillment, FulfillmentEvent, LoginCode, MailingAddress, Order, OrderLineItem,
+		Product, ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
 		WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
-		Fulfillment, FulfillmentEvent, MailingAddress, Order, OrderLineItem, Product,
-		ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
+		Fulfillment, FulfillmentEvent, LoginCode, MailingAddress, Order, OrderLineItem,
+		Product, ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
 		WishlistEvent, WishlistLine []ent.Interceptor
 	}
 )

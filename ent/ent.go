@@ -11,6 +11,7 @@ import (
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/logincode"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
@@ -99,6 +100,7 @@ func checkColumn(t, c string) error {
 			customertoken.Table:       customertoken.ValidColumn,
 			fulfillment.Table:         fulfillment.ValidColumn,
 			fulfillmentevent.Table:    fulfillmentevent.ValidColumn,
+			logincode.Table:           logincode.ValidColumn,
 			mailingaddress.Table:      mailingaddress.ValidColumn,
 			order.Table:               order.ValidColumn,
 			orderlineitem.Table:       orderlineitem.ValidColumn,

@@ -11,6 +11,7 @@ import (
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/logincode"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
@@ -247,6 +248,28 @@ func init() {
 	fulfillmenteventDescZip := fulfillmenteventFields[7].Descriptor()
 	// fulfillmentevent.ZipValidator is a validator for the "zip" field. It is called by the builders before save.
 	fulfillmentevent.ZipValidator = fulfillmenteventDescZip.Validators[0].(func(string) error)
+	logincodeFields := schema.LoginCode{}.Fields()
+	_ = logincodeFields
+	// logincodeDescEmailKey is the schema descriptor for email_key field.
+	logincodeDescEmailKey := logincodeFields[0].Descriptor()
+	// logincode.EmailKeyValidator is a validator for the "email_key" field. It is called by the builders before save.
+	logincode.EmailKeyValidator = logincodeDescEmailKey.Validators[0].(func(string) error)
+	// logincodeDescSalt is the schema descriptor for salt field.
+	logincodeDescSalt := logincodeFields[1].Descriptor()
+	// logincode.SaltValidator is a validator for the "salt" field. It is called by the builders before save.
+	logincode.SaltValidator = logincodeDescSalt.Validators[0].(func([]byte) error)
+	// logincodeDescCodeHash is the schema descriptor for code_hash field.
+	logincodeDescCodeHash := logincodeFields[2].Descriptor()
+	// logincode.CodeHashValidator is a validator for the "code_hash" field. It is called by the builders before save.
+	logincode.CodeHashValidator = logincodeDescCodeHash.Validators[0].(func([]byte) error)
+	// logincodeDescAttempts is the schema descriptor for attempts field.
+	logincodeDescAttempts := logincodeFields[3].Descriptor()
+	// logincode.DefaultAttempts holds the default value on creation for the attempts field.
+	logincode.DefaultAttempts = logincodeDescAttempts.Default.(int)
+	// logincodeDescCreatedAt is the schema descriptor for created_at field.
+	logincodeDescCreatedAt := logincodeFields[4].Descriptor()
+	// logincode.DefaultCreatedAt holds the default value on creation for the created_at field.
+	logincode.DefaultCreatedAt = logincodeDescCreatedAt.Default.(func() time.Time)
 	mailingaddressMixin := schema.MailingAddress{}.Mixin()
 	mailingaddressMixinFields0 := mailingaddressMixin[0].Fields()
 	_ = mailingaddressMixinFields0

@@ -30,6 +30,8 @@ type Tx struct {
 	Fulfillment *FulfillmentClient
 	// FulfillmentEvent is the client for interacting with the FulfillmentEvent builders.
 	FulfillmentEvent *FulfillmentEventClient
+	// LoginCode is the client for interacting with the LoginCode builders.
+	LoginCode *LoginCodeClient
 	// MailingAddress is the client for interacting with the MailingAddress builders.
 	MailingAddress *MailingAddressClient
 	// Order is the client for interacting with the Order builders.
@@ -191,6 +193,7 @@ func (tx *Tx) init() {
 	tx.CustomerToken = NewCustomerTokenClient(tx.config)
 	tx.Fulfillment = NewFulfillmentClient(tx.config)
 	tx.FulfillmentEvent = NewFulfillmentEventClient(tx.config)
+	tx.LoginCode = NewLoginCodeClient(tx.config)
 	tx.MailingAddress = NewMailingAddressClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)

@@ -259,6 +259,11 @@ type ComplexityRoot struct {
 		UserErrors          func(childComplexity int) int
 	}
 
+	CustomerAccessTokenCreateWithCodePayload struct {
+		CustomerAccessToken func(childComplexity int) int
+		CustomerUserErrors  func(childComplexity int) int
+	}
+
 	CustomerAccessTokenDeletePayload struct {
 		DeletedAccessToken           func(childComplexity int) int
 		DeletedCustomerAccessTokenID func(childComplexity int) int
@@ -322,6 +327,10 @@ type ComplexityRoot struct {
 	CustomerEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	CustomerEmailCodeSendPayload struct {
+		CustomerUserErrors func(childComplexity int) int
 	}
 
 	CustomerRecoverPayload struct {
@@ -500,51 +509,53 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AdminCustomerInvite          func(childComplexity int, input model.AdminCustomerInviteInput) int
-		AdminFulfillmentCreate       func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
-		AdminFulfillmentEventAdd     func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
-		AdminOrderCancel             func(childComplexity int, id string, reason order.CancelReason) int
-		AdminOrderCreate             func(childComplexity int, order model.AdminOrderInput) int
-		AdminOrderUpdate             func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
-		AdminProductsUpsert          func(childComplexity int, products []*model.AdminProductInput) int
-		CartBuyerIdentityUpdate      func(childComplexity int, cartID string, buyerIdentity model.CartBuyerIdentityInput) int
-		CartCreate                   func(childComplexity int, input *model.CartInput) int
-		CartLinesAdd                 func(childComplexity int, cartID string, lines []*model.CartLineInput) int
-		CartLinesRemove              func(childComplexity int, cartID string, lineIds []string) int
-		CartLinesSaveForLater        func(childComplexity int, customerAccessToken string, cartID string, lineIds []string) int
-		CartLinesUpdate              func(childComplexity int, cartID string, lines []*model.CartLineUpdateInput) int
-		CartNoteUpdate               func(childComplexity int, cartID string, note string) int
-		CustomerAccessTokenCreate    func(childComplexity int, input model.CustomerAccessTokenCreateInput) int
-		CustomerAccessTokenDelete    func(childComplexity int, customerAccessToken string) int
-		CustomerAccessTokenRenew     func(childComplexity int, customerAccessToken string) int
-		CustomerActivate             func(childComplexity int, id string, input model.CustomerActivateInput) int
-		CustomerActivateByURL        func(childComplexity int, activationURL string, password string) int
-		CustomerAddressCreate        func(childComplexity int, customerAccessToken string, address model.MailingAddressInput) int
-		CustomerAddressDelete        func(childComplexity int, customerAccessToken string, id string) int
-		CustomerAddressUpdate        func(childComplexity int, customerAccessToken string, id string, address model.MailingAddressInput) int
-		CustomerCreate               func(childComplexity int, input model.CustomerCreateInput) int
-		CustomerDefaultAddressUpdate func(childComplexity int, customerAccessToken string, addressID string) int
-		CustomerRecover              func(childComplexity int, email string) int
-		CustomerReset                func(childComplexity int, id string, input model.CustomerResetInput) int
-		CustomerResetByURL           func(childComplexity int, resetURL string, password string) int
-		CustomerSessionRevoke        func(childComplexity int, customerAccessToken string, sessionID string) int
-		CustomerSessionsRevokeOthers func(childComplexity int, customerAccessToken string) int
-		CustomerUpdate               func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
-		OrderReorder                 func(childComplexity int, customerAccessToken string, orderID string) int
-		SavedCartCreate              func(childComplexity int, customerAccessToken string, cartID string, name string) int
-		SavedCartDelete              func(childComplexity int, customerAccessToken string, savedCartID string) int
-		SavedCartRename              func(childComplexity int, customerAccessToken string, savedCartID string, name string) int
-		SavedCartRestore             func(childComplexity int, customerAccessToken string, savedCartID string) int
-		SavedForLaterMoveToCart      func(childComplexity int, customerAccessToken string, lineIds []string, cartID string) int
-		WishlistCreate               func(childComplexity int, customerAccessToken string, name string) int
-		WishlistDelete               func(childComplexity int, customerAccessToken string, wishlistID string) int
-		WishlistLinesAdd             func(childComplexity int, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) int
-		WishlistLinesMoveToCart      func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string, cartID string) int
-		WishlistLinesRemove          func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string) int
-		WishlistLinesUpdate          func(childComplexity int, customerAccessToken string, wishlistID string, lines []*model.WishlistLineUpdateInput) int
-		WishlistShare                func(childComplexity int, customerAccessToken string, wishlistID string) int
-		WishlistUnshare              func(childComplexity int, customerAccessToken string, wishlistID string) int
-		WishlistUpdate               func(childComplexity int, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) int
+		AdminCustomerInvite               func(childComplexity int, input model.AdminCustomerInviteInput) int
+		AdminFulfillmentCreate            func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
+		AdminFulfillmentEventAdd          func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
+		AdminOrderCancel                  func(childComplexity int, id string, reason order.CancelReason) int
+		AdminOrderCreate                  func(childComplexity int, order model.AdminOrderInput) int
+		AdminOrderUpdate                  func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
+		AdminProductsUpsert               func(childComplexity int, products []*model.AdminProductInput) int
+		CartBuyerIdentityUpdate           func(childComplexity int, cartID string, buyerIdentity model.CartBuyerIdentityInput) int
+		CartCreate                        func(childComplexity int, input *model.CartInput) int
+		CartLinesAdd                      func(childComplexity int, cartID string, lines []*model.CartLineInput) int
+		CartLinesRemove                   func(childComplexity int, cartID string, lineIds []string) int
+		CartLinesSaveForLater             func(childComplexity int, customerAccessToken string, cartID string, lineIds []string) int
+		CartLinesUpdate                   func(childComplexity int, cartID string, lines []*model.CartLineUpdateInput) int
+		CartNoteUpdate                    func(childComplexity int, cartID string, note string) int
+		CustomerAccessTokenCreate         func(childComplexity int, input model.CustomerAccessTokenCreateInput) int
+		CustomerAccessTokenCreateWithCode func(childComplexity int, email string, code string) int
+		CustomerAccessTokenDelete         func(childComplexity int, customerAccessToken string) int
+		CustomerAccessTokenRenew          func(childComplexity int, customerAccessToken string) int
+		CustomerActivate                  func(childComplexity int, id string, input model.CustomerActivateInput) int
+		CustomerActivateByURL             func(childComplexity int, activationURL string, password string) int
+		CustomerAddressCreate             func(childComplexity int, customerAccessToken string, address model.MailingAddressInput) int
+		CustomerAddressDelete             func(childComplexity int, customerAccessToken string, id string) int
+		CustomerAddressUpdate             func(childComplexity int, customerAccessToken string, id string, address model.MailingAddressInput) int
+		CustomerCreate                    func(childComplexity int, input model.CustomerCreateInput) int
+		CustomerDefaultAddressUpdate      func(childComplexity int, customerAccessToken string, addressID string) int
+		CustomerEmailCodeSend             func(childComplexity int, email string) int
+		CustomerRecover                   func(childComplexity int, email string) int
+		CustomerReset                     func(childComplexity int, id string, input model.CustomerResetInput) int
+		CustomerResetByURL                func(childComplexity int, resetURL string, password string) int
+		CustomerSessionRevoke             func(childComplexity int, customerAccessToken string, sessionID string) int
+		CustomerSessionsRevokeOthers      func(childComplexity int, customerAccessToken string) int
+		CustomerUpdate                    func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
+		OrderReorder                      func(childComplexity int, customerAccessToken string, orderID string) int
+		SavedCartCreate                   func(childComplexity int, customerAccessToken string, cartID string, name string) int
+		SavedCartDelete                   func(childComplexity int, customerAccessToken string, savedCartID string) int
+		SavedCartRename                   func(childComplexity int, customerAccessToken string, savedCartID string, name string) int
+		SavedCartRestore                  func(childComplexity int, customerAccessToken string, savedCartID string) int
+		SavedForLaterMoveToCart           func(childComplexity int, customerAccessToken string, lineIds []string, cartID string) int
+		WishlistCreate                    func(childComplexity int, customerAccessToken string, name string) int
+		WishlistDelete                    func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistLinesAdd                  func(childComplexity int, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) int
+		WishlistLinesMoveToCart           func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string, cartID string) int
+		WishlistLinesRemove               func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string) int
+		WishlistLinesUpdate               func(childComplexity int, customerAccessToken string, wishlistID string, lines []*model.WishlistLineUpdateInput) int
+		WishlistShare                     func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistUnshare                   func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistUpdate                    func(childComplexity int, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) int
 	}
 
 	Order struct {
@@ -893,6 +904,8 @@ type MutationResolver interface {
 	CartLinesSaveForLater(ctx context.Context, customerAccessToken string, cartID string, lineIds []string) (*model.CartLinesSaveForLaterPayload, error)
 	SavedForLaterMoveToCart(ctx context.Context, customerAccessToken string, lineIds []string, cartID string) (*model.CartLinesSaveForLaterPayload, error)
 	OrderReorder(ctx context.Context, customerAccessToken string, orderID string) (*model.CartFromSavedPayload, error)
+	CustomerEmailCodeSend(ctx context.Context, email string) (*model.CustomerEmailCodeSendPayload, error)
+	CustomerAccessTokenCreateWithCode(ctx context.Context, email string, code string) (*model.CustomerAccessTokenCreateWithCodePayload, error)
 	CustomerSessionRevoke(ctx context.Context, customerAccessToken string, sessionID string) (*model.CustomerSessionRevokePayload, error)
 	CustomerSessionsRevokeOthers(ctx context.Context, customerAccessToken string) (*model.CustomerSessionsRevokeOthersPayload, error)
 	WishlistCreate(ctx context.Context, customerAccessToken string, name string) (*model.WishlistPayload, error)
@@ -1745,6 +1758,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerAccessTokenCreatePayload.UserErrors(childComplexity), true
 
+	case "CustomerAccessTokenCreateWithCodePayload.customerAccessToken":
+		if e.ComplexityRoot.CustomerAccessTokenCreateWithCodePayload.CustomerAccessToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccessTokenCreateWithCodePayload.CustomerAccessToken(childComplexity), true
+	case "CustomerAccessTokenCreateWithCodePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerAccessTokenCreateWithCodePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccessTokenCreateWithCodePayload.CustomerUserErrors(childComplexity), true
+
 	case "CustomerAccessTokenDeletePayload.deletedAccessToken":
 		if e.ComplexityRoot.CustomerAccessTokenDeletePayload.DeletedAccessToken == nil {
 			break
@@ -1947,6 +1973,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
+
+	case "CustomerEmailCodeSendPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerEmailCodeSendPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerEmailCodeSendPayload.CustomerUserErrors(childComplexity), true
 
 	case "CustomerRecoverPayload.customerUserErrors":
 		if e.ComplexityRoot.CustomerRecoverPayload.CustomerUserErrors == nil {
@@ -2753,6 +2786,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerAccessTokenCreate(childComplexity, args["input"].(model.CustomerAccessTokenCreateInput)), true
+	case "Mutation.customerAccessTokenCreateWithCode":
+		if e.ComplexityRoot.Mutation.CustomerAccessTokenCreateWithCode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerAccessTokenCreateWithCode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerAccessTokenCreateWithCode(childComplexity, args["email"].(string), args["code"].(string)), true
 	case "Mutation.customerAccessTokenDelete":
 		if e.ComplexityRoot.Mutation.CustomerAccessTokenDelete == nil {
 			break
@@ -2852,6 +2896,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerDefaultAddressUpdate(childComplexity, args["customerAccessToken"].(string), args["addressId"].(string)), true
+	case "Mutation.customerEmailCodeSend":
+		if e.ComplexityRoot.Mutation.CustomerEmailCodeSend == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerEmailCodeSend_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerEmailCodeSend(childComplexity, args["email"].(string)), true
 	case "Mutation.customerRecover":
 		if e.ComplexityRoot.Mutation.CustomerRecover == nil {
 			break
@@ -6713,6 +6768,10 @@ extend type Customer {
 }
 
 extend type Mutation {
+  "Mails a one-time 6-digit sign-in code (valid 10 minutes). Answers the same whether or not the address has an account; a new address gets its account when the code is used."
+  customerEmailCodeSend("The address to send the code to." email: String!): CustomerEmailCodeSendPayload
+  "Signs in with a code from ` + "`" + `customerEmailCodeSend` + "`" + `. A code works once and dies after 5 wrong tries."
+  customerAccessTokenCreateWithCode("The address the code was sent to." email: String!, "The 6-digit code." code: String!): CustomerAccessTokenCreateWithCodePayload
   "Signs one session out."
   customerSessionRevoke(customerAccessToken: String!, "The session's global ID." sessionId: ID!): CustomerSessionRevokePayload
   "Signs every other session out, keeping the one making the request."
@@ -6763,6 +6822,20 @@ type CustomerSessionRevokePayload {
 type CustomerSessionsRevokeOthersPayload {
   "How many sessions were signed out."
   revokedCount: Int!
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerEmailCodeSend` + "`" + `."
+type CustomerEmailCodeSendPayload {
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerAccessTokenCreateWithCode` + "`" + `."
+type CustomerAccessTokenCreateWithCodePayload {
+  "The new token."
+  customerAccessToken: CustomerAccessToken
   "What was wrong with the input."
   customerUserErrors: [CustomerUserError!]!
 }
@@ -7324,6 +7397,16 @@ func (ec *executionContext) childFields_CustomerAccessTokenCreatePayload(ctx con
 	return nil, fmt.Errorf("no field named %q was found under type CustomerAccessTokenCreatePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerAccessTokenCreateWithCodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customerAccessToken":
+		return ec.fieldContext_CustomerAccessTokenCreateWithCodePayload_customerAccessToken(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerAccessTokenCreateWithCodePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerAccessTokenCreateWithCodePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CustomerAccessTokenDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "deletedAccessToken":
@@ -7452,6 +7535,14 @@ func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field 
 		return ec.fieldContext_CustomerEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerEmailCodeSendPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerEmailCodeSendPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerEmailCodeSendPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerRecoverPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9114,6 +9205,28 @@ func (ec *executionContext) field_Mutation_cartNoteUpdate_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_customerAccessTokenCreateWithCode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "email",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["email"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_customerAccessTokenCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9307,6 +9420,20 @@ func (ec *executionContext) field_Mutation_customerDefaultAddressUpdate_args(ctx
 		return nil, err
 	}
 	args["addressId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerEmailCodeSend_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "email",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["email"] = arg0
 	return args, nil
 }
 
@@ -13784,6 +13911,70 @@ func (ec *executionContext) fieldContext_CustomerAccessTokenCreatePayload_userEr
 	return fc, nil
 }
 
+func (ec *executionContext) _CustomerAccessTokenCreateWithCodePayload_customerAccessToken(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessTokenCreateWithCodePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccessTokenCreateWithCodePayload_customerAccessToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerAccessToken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerAccessToken) graphql.Marshaler {
+			return ec.marshalOCustomerAccessToken2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessToken(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccessTokenCreateWithCodePayload_customerAccessToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccessTokenCreateWithCodePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccessToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAccessTokenCreateWithCodePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessTokenCreateWithCodePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccessTokenCreateWithCodePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccessTokenCreateWithCodePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccessTokenCreateWithCodePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerAccessTokenDeletePayload_deletedAccessToken(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessTokenDeletePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14767,6 +14958,38 @@ func (ec *executionContext) fieldContext_CustomerEdge_node(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerEmailCodeSendPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerEmailCodeSendPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerEmailCodeSendPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerEmailCodeSendPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerEmailCodeSendPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19048,6 +19271,94 @@ func (ec *executionContext) fieldContext_Mutation_orderReorder(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_orderReorder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerEmailCodeSend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerEmailCodeSend(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerEmailCodeSend(ctx, fc.Args["email"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerEmailCodeSendPayload) graphql.Marshaler {
+			return ec.marshalOCustomerEmailCodeSendPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerEmailCodeSendPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerEmailCodeSend(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerEmailCodeSendPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerEmailCodeSend_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerAccessTokenCreateWithCode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerAccessTokenCreateWithCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerAccessTokenCreateWithCode(ctx, fc.Args["email"].(string), fc.Args["code"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerAccessTokenCreateWithCodePayload) graphql.Marshaler {
+			return ec.marshalOCustomerAccessTokenCreateWithCodePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessTokenCreateWithCodePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerAccessTokenCreateWithCode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccessTokenCreateWithCodePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerAccessTokenCreateWithCode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28920,6 +29231,44 @@ func (ec *executionContext) _CustomerAccessTokenCreatePayload(ctx context.Contex
 	return out
 }
 
+var customerAccessTokenCreateWithCodePayloadImplementors = []string{"CustomerAccessTokenCreateWithCodePayload"}
+
+func (ec *executionContext) _CustomerAccessTokenCreateWithCodePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerAccessTokenCreateWithCodePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerAccessTokenCreateWithCodePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerAccessTokenCreateWithCodePayload")
+		case "customerAccessToken":
+			out.Values[i] = ec._CustomerAccessTokenCreateWithCodePayload_customerAccessToken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerAccessTokenCreateWithCodePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var customerAccessTokenDeletePayloadImplementors = []string{"CustomerAccessTokenDeletePayload"}
 
 func (ec *executionContext) _CustomerAccessTokenDeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerAccessTokenDeletePayload) graphql.Marshaler {
@@ -29368,6 +29717,39 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 			}
 		case "node":
 			out.Values[i] = ec._CustomerEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerEmailCodeSendPayloadImplementors = []string{"CustomerEmailCodeSendPayload"}
+
+func (ec *executionContext) _CustomerEmailCodeSendPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerEmailCodeSendPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerEmailCodeSendPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerEmailCodeSendPayload")
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerEmailCodeSendPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -30851,6 +31233,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "orderReorder":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_orderReorder(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerEmailCodeSend":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerEmailCodeSend(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerAccessTokenCreateWithCode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerAccessTokenCreateWithCode(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -35211,6 +35607,13 @@ func (ec *executionContext) marshalOCustomerAccessTokenCreatePayload2ᚖaccountg
 	return ec._CustomerAccessTokenCreatePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCustomerAccessTokenCreateWithCodePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessTokenCreateWithCodePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerAccessTokenCreateWithCodePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerAccessTokenCreateWithCodePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCustomerAccessTokenDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessTokenDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerAccessTokenDeletePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -35272,6 +35675,13 @@ func (ec *executionContext) marshalOCustomerDefaultAddressUpdatePayload2ᚖaccou
 		return graphql.Null
 	}
 	return ec._CustomerDefaultAddressUpdatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerEmailCodeSendPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerEmailCodeSendPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerEmailCodeSendPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerEmailCodeSendPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCustomerErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerErrorCode(ctx context.Context, v any) (*model.CustomerErrorCode, error) {

@@ -22,6 +22,19 @@ func (r *customerResolver) Sessions(ctx context.Context, obj *ent.Customer, firs
 	return &model.CustomerSessionConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
 }
 
+// CustomerEmailCodeSend is the resolver for the customerEmailCodeSend field.
+func (r *mutationResolver) CustomerEmailCodeSend(ctx context.Context, email string) (*model.CustomerEmailCodeSendPayload, error) {
+	cue, _, err := userErrors(r.Customers.SendCode(ctx, email))
+	return &model.CustomerEmailCodeSendPayload{CustomerUserErrors: cue}, err
+}
+
+// CustomerAccessTokenCreateWithCode is the resolver for the customerAccessTokenCreateWithCode field.
+func (r *mutationResolver) CustomerAccessTokenCreateWithCode(ctx context.Context, email string, code string) (*model.CustomerAccessTokenCreateWithCodePayload, error) {
+	t, err := r.Customers.LoginWithCode(ctx, email, code)
+	cue, _, err := userErrors(err)
+	return &model.CustomerAccessTokenCreateWithCodePayload{CustomerAccessToken: accessToken(t), CustomerUserErrors: cue}, err
+}
+
 // CustomerSessionRevoke is the resolver for the customerSessionRevoke field.
 func (r *mutationResolver) CustomerSessionRevoke(ctx context.Context, customerAccessToken string, sessionID string) (*model.CustomerSessionRevokePayload, error) {
 	id, err := r.Customers.RevokeSession(ctx, customerAccessToken, sessionID)

@@ -1,8 +1,12 @@
 package tests
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -75,4 +79,113 @@ func TestSessions(t *testing.T) {
 			t.Errorf("sessions left: %+v", s)
 		}
 	})
+}
+
+const (
+	codeSendDoc  = `mutation($e: String!) { customerEmailCodeSend(email: $e) { customerUserErrors { code field message } } }`
+	codeLoginDoc = `mutation($e: String!, $c: String!) { customerAccessTokenCreateWithCode(email: $e, code: $c) { customerAccessToken { accessToken } customerUserErrors { code field message } } }`
+)
+
+var codeRE = regexp.MustCompile(`sign-in code[^\n]*\n\s*\n\s*([0-9]{6})`)
+
+// lastCode returns the newest sign-in code mailed to an address.
+func (a *API) lastCode(t *testing.T, to string) string {
+	t.Helper()
+	ms := a.MailsTo(t, to)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if m := codeRE.FindStringSubmatch(ms[i].Body); m != nil {
+			return m[1]
+		}
+	}
+	t.Fatalf("no code mailed to %s", to)
+	return ""
+}
+
+type codeLogin struct {
+	CustomerAccessToken *Token
+	CustomerUserErrors  []UserError
+}
+
+func TestPasswordlessCodes(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		known, _, _ := api.newCustomer(t, "coder")
+		stranger := uniqueEmail("newcomer")
+		// The same answer for an account and a stranger; both get a code.
+		a := api.Do(t, codeSendDoc, map[string]any{"e": known})
+		b := api.Do(t, codeSendDoc, map[string]any{"e": stranger})
+		if a.Raw != b.Raw || len(a.Errors) > 0 {
+			t.Fatalf("answers differ: %s / %s", a.Raw, b.Raw)
+		}
+		login := func(email, code string) codeLogin {
+			var p codeLogin
+			api.MustDo(t, codeLoginDoc, map[string]any{"e": email, "c": code}, "customerAccessTokenCreateWithCode", &p, FromIP(randomIP()))
+			return p
+		}
+		code := api.lastCode(t, known)
+		wrong := fmt.Sprintf("%06d", (mustAtoi(code)+1)%1000000)
+		if p := login(known, wrong); cmp.Diff([]string{"TOKEN_INVALID@code"}, codes(p.CustomerUserErrors)) != "" {
+			t.Errorf("wrong code: %+v", p)
+		}
+		p := login(strings.ToUpper(known), code)
+		if p.CustomerAccessToken == nil {
+			t.Fatalf("right code: %+v", p.CustomerUserErrors)
+		}
+		if p := login(known, code); p.CustomerAccessToken != nil {
+			t.Error("a code worked twice")
+		}
+		// A stranger's first code makes a verified account.
+		p = login(stranger, api.lastCode(t, stranger))
+		if p.CustomerAccessToken == nil {
+			t.Fatalf("new account: %+v", p.CustomerUserErrors)
+		}
+		var c struct {
+			Email         string
+			EmailVerified bool
+		}
+		api.MustDo(t, customerDoc, map[string]any{"token": p.CustomerAccessToken.AccessToken}, "customer", &c)
+		if c.Email != stranger || !c.EmailVerified {
+			t.Errorf("new customer: %+v", c)
+		}
+
+		// Five wrong tries kill a code, even the right one after them.
+		api.MustDo(t, codeSendDoc, map[string]any{"e": known}, "customerEmailCodeSend", nil)
+		code = api.lastCode(t, known)
+		for i := range 5 {
+			login(known, fmt.Sprintf("%06d", (mustAtoi(code)+1+i)%1000000))
+		}
+		if p := login(known, code); p.CustomerAccessToken != nil {
+			t.Error("the code survived 5 wrong tries")
+		}
+		// A code expires after 10 minutes.
+		api.MustDo(t, codeSendDoc, map[string]any{"e": known}, "customerEmailCodeSend", nil)
+		code = api.lastCode(t, known)
+		api.TimeTravel(11 * time.Minute)
+		if p := login(known, code); p.CustomerAccessToken != nil {
+			t.Error("an expired code worked")
+		}
+		api.TimeTravel(0)
+		// Resends to one address are capped (5 an hour), silently.
+		before := len(api.MailsTo(t, known))
+		for range 4 {
+			api.MustDo(t, codeSendDoc, map[string]any{"e": known}, "customerEmailCodeSend", nil, FromIP(randomIP()))
+		}
+		if got := len(api.MailsTo(t, known)) - before; got != 2 {
+			t.Errorf("%d codes sent past the cap, want 2 (5 an hour)", got)
+		}
+		for _, bad := range []string{"", "not-an-email"} {
+			r := api.Do(t, codeSendDoc, map[string]any{"e": bad})
+			if !strings.Contains(r.Raw, `"code":"BLANK"`) && !strings.Contains(r.Raw, `"code":"INVALID"`) {
+				t.Errorf("email %q: %s", bad, r.Raw)
+			}
+		}
+		// Codes are stored hashed.
+		if dump := dumpDatabase(t, api); strings.Contains(dump, "|"+code+"|") {
+			t.Error("a code is stored in clear")
+		}
+	})
+}
+
+func mustAtoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

@@ -104,6 +104,18 @@ func (f FulfillmentEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.V
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FulfillmentEventMutation", m)
 }
 
+// The LoginCodeFunc type is an adapter to allow the use of ordinary
+// function as LoginCode mutator.
+type LoginCodeFunc func(context.Context, *ent.LoginCodeMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f LoginCodeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.LoginCodeMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LoginCodeMutation", m)
+}
+
 // The MailingAddressFunc type is an adapter to allow the use of ordinary
 // function as MailingAddress mutator.
 type MailingAddressFunc func(context.Context, *ent.MailingAddressMutation) (ent.Value, error)

@@ -265,6 +265,30 @@ var (
 			},
 		},
 	}
+	// LoginCodesColumns holds the columns for the "login_codes" table.
+	LoginCodesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "email_key", Type: field.TypeString, Size: 254},
+		{Name: "salt", Type: field.TypeBytes, Size: 16},
+		{Name: "code_hash", Type: field.TypeBytes, Size: 32},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+	}
+	// LoginCodesTable holds the schema information for the "login_codes" table.
+	LoginCodesTable = &schema.Table{
+		Name:       "login_codes",
+		Columns:    LoginCodesColumns,
+		PrimaryKey: []*schema.Column{LoginCodesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "logincode_email_key_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{LoginCodesColumns[1], LoginCodesColumns[5]},
+			},
+		},
+	}
 	// MailingAddressesColumns holds the columns for the "mailing_addresses" table.
 	MailingAddressesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -665,6 +689,7 @@ var (
 		CustomerTokensTable,
 		FulfillmentsTable,
 		FulfillmentEventsTable,
+		LoginCodesTable,
 		MailingAddressesTable,
 		OrdersTable,
 		OrderLineItemsTable,

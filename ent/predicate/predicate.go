@@ -30,6 +30,9 @@ type Fulfillment func(*sql.Selector)
 // FulfillmentEvent is the predicate function for fulfillmentevent builders.
 type FulfillmentEvent func(*sql.Selector)
 
+// LoginCode is the predicate function for logincode builders.
+type LoginCode func(*sql.Selector)
+
 // MailingAddress is the predicate function for mailingaddress builders.
 type MailingAddress func(*sql.Selector)
 

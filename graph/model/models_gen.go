@@ -564,6 +564,14 @@ type CustomerAccessTokenCreatePayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of `customerAccessTokenCreateWithCode`.
+type CustomerAccessTokenCreateWithCodePayload struct {
+	// The new token.
+	CustomerAccessToken *CustomerAccessToken `json:"customerAccessToken,omitempty"`
+	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
 // The result of `customerAccessTokenDelete`.
 type CustomerAccessTokenDeletePayload struct {
 	// The token that was deleted.
@@ -694,6 +702,12 @@ type CustomerEdge struct {
 	Cursor string `json:"cursor"`
 	// The customer.
 	Node *ent.Customer `json:"node"`
+}
+
+// The result of `customerEmailCodeSend`.
+type CustomerEmailCodeSendPayload struct {
+	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 
 // The result of `customerRecover`.

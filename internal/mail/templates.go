@@ -57,3 +57,15 @@ func ResetMessage(to string, d AccountMail) (Message, error) {
 func WelcomeMessage(to string, d AccountMail) (Message, error) {
 	return Render("customer_welcome", to, "Welcome to "+strings.TrimSpace(d.ShopName), d)
 }
+
+// CodeMail is the data of a sign-in code mail.
+type CodeMail struct {
+	ShopName  string
+	Code      string
+	ExpiresIn string
+}
+
+// CodeMessage carries a one-time sign-in code.
+func CodeMessage(to string, d CodeMail) (Message, error) {
+	return Render("customer_code", to, "Your sign-in code: "+d.Code, d)
+}
