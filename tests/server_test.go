@@ -105,6 +105,32 @@ func runCommandAndShutdown(t *testing.T, databaseURL string) {
 	if r := api.Do(t, `mutation { adminCustomerInvite(input: {email: "n@example.com"}) { customer { id } } }`, nil, AsAdmin(key)); len(r.Errors) != 1 || r.Errors[0].Code() != "ACCESS_DENIED" {
 		t.Errorf("read key wrote: %s", r.Raw)
 	}
+	// The demo account has something on every page.
+	demoToken := api.login(t, "demo@example.com", "demo-shopper-2026")
+	var d struct {
+		NumberOfOrders string
+		Addresses      struct{ Nodes []struct{ ID string } }
+		Orders         struct {
+			Nodes []struct {
+				CancelReason   *string
+				TrackingEvents []struct{ Status string }
+			}
+		}
+		Wishlists struct {
+			Nodes []struct {
+				Lines struct{ Nodes []struct{ Quantity int } }
+			}
+		}
+		SavedCarts struct{ Nodes []struct{ Name string } }
+	}
+	api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { numberOfOrders addresses(first: 5) { nodes { id } }
+  orders(first: 5, sortKey: PROCESSED_AT, reverse: true) { nodes { cancelReason trackingEvents { status } } }
+  wishlists(first: 5) { nodes { lines(first: 5) { nodes { quantity } } } } savedCarts(first: 5) { nodes { name } } } }`,
+		map[string]any{"t": demoToken}, "customer", &d)
+	if d.NumberOfOrders != "3" || len(d.Addresses.Nodes) != 2 || len(d.Orders.Nodes[0].TrackingEvents) != 2 ||
+		d.Orders.Nodes[1].CancelReason == nil || len(d.Wishlists.Nodes[0].Lines.Nodes) != 2 || d.SavedCarts.Nodes[0].Name != "Winter basics" {
+		t.Errorf("demo account: %+v", d)
+	}
 
 	// Shutdown while a sign-in is hashing: it still completes.
 	body := `{"query":"mutation($i: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $i) { customerAccessToken { accessToken } } }",` +

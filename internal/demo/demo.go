@@ -1,13 +1,24 @@
-// Package demo adds a demo customer through the same business functions
-// the API uses, so `go run . --demo` shows a filled account.
+// Package demo fills a fresh database with a demo customer and the things
+// an account page shows — addresses, orders with shipments and tracking, a
+// wishlist and a saved cart — through the same business functions the API
+// uses, so `go run . --demo` shows a lived-in account.
 package demo
 
 import (
 	"context"
 	"errors"
+	"fmt"
+	"time"
 
+	"accountgraph/ent/schema"
 	"accountgraph/internal/apperr"
+	"accountgraph/internal/cart"
+	"accountgraph/internal/catalog"
 	"accountgraph/internal/customer"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/order"
+	"accountgraph/internal/savedcart"
+	"accountgraph/internal/wishlist"
 )
 
 // Login is the demo customer's credentials.
@@ -16,10 +27,22 @@ type Login struct{ Email, Password string }
 // The demo login is printed at start-up and is public by design.
 var demoLogin = Login{Email: "demo@example.com", Password: "demo-shopper-2026"}
 
-// Seed creates the demo customer with addresses unless it exists.
-func Seed(ctx context.Context, customers *customer.Service) (Login, error) {
+// Services are the business services the demo goes through.
+type Services struct {
+	Customers *customer.Service
+	Catalog   *catalog.Service
+	Orders    *order.Service
+	Carts     *cart.Service
+	Wishlists *wishlist.Service
+	Saved     *savedcart.Service
+}
+
+func s(v string) *string { return &v }
+
+// Seed creates the demo data unless the demo customer exists.
+func Seed(ctx context.Context, svc Services) (Login, error) {
 	first, last, phone, yes := "Ada", "Lovelace", "+16135550123", true
-	_, err := customers.Create(ctx, customer.CreateInput{
+	c, err := svc.Customers.Create(ctx, customer.CreateInput{
 		Email: demoLogin.Email, Password: demoLogin.Password,
 		FirstName: &first, LastName: &last, Phone: &phone, AcceptsMarketing: &yes,
 	})
@@ -30,21 +53,108 @@ func Seed(ctx context.Context, customers *customer.Service) (Login, error) {
 	if err != nil {
 		return demoLogin, err
 	}
-	tok, err := customers.Login(ctx, demoLogin.Email, demoLogin.Password)
+	tok, err := svc.Customers.Login(ctx, demoLogin.Email, demoLogin.Password)
 	if err != nil {
 		return demoLogin, err
 	}
-	for _, a := range []customer.AddressInput{
-		{FirstName: &first, LastName: &last, Address1: s("150 Elgin St"), Address2: s("Suite 800"), City: s("Ottawa"),
-			Province: s("Ontario"), Country: s("Canada"), Zip: s("K2P 1L4"), Phone: &phone},
-		{FirstName: &first, LastName: &last, Company: s("Analytical Engines Ltd"), Address1: s("10 Downing St"),
-			City: s("London"), Country: s("United Kingdom"), Zip: s("SW1A 2AA")},
-	} {
-		if _, err := customers.CreateAddress(ctx, tok.AccessToken, a); err != nil {
+	token := tok.AccessToken
+	home := customer.AddressInput{FirstName: &first, LastName: &last, Address1: s("150 Elgin St"), Address2: s("Suite 800"),
+		City: s("Ottawa"), Province: s("Ontario"), Country: s("Canada"), Zip: s("K2P 1L4"), Phone: &phone}
+	for _, a := range []customer.AddressInput{home, {FirstName: &first, LastName: &last, Company: s("Analytical Engines Ltd"),
+		Address1: s("10 Downing St"), City: s("London"), Country: s("United Kingdom"), Zip: s("SW1A 2AA")}} {
+		if _, err := svc.Customers.CreateAddress(ctx, token, a); err != nil {
 			return demoLogin, err
 		}
 	}
+
+	// A small catalogue.
+	variant := func(sku, title, price string, available bool, opts ...schema.SelectedOption) catalog.VariantInput {
+		return catalog.VariantInput{SKU: sku, Title: title, Price: price, Currency: "CAD", AvailableForSale: available, Options: opts}
+	}
+	size := func(v string) schema.SelectedOption { return schema.SelectedOption{Name: "Size", Value: v} }
+	if _, err := svc.Catalog.Upsert(ctx, []catalog.ProductInput{
+		{Handle: "linen-shirt", Title: "Linen shirt", Vendor: s("Atelier Nord"), ImageURL: s("https://picsum.photos/seed/shirt/600"),
+			Variants: []catalog.VariantInput{variant("SHIRT-S", "S", "59.00", true, size("S")), variant("SHIRT-M", "M", "59.00", true, size("M")), variant("SHIRT-L", "L", "59.00", false, size("L"))}},
+		{Handle: "wool-socks", Title: "Merino socks", Vendor: s("Atelier Nord"), ImageURL: s("https://picsum.photos/seed/socks/600"),
+			Variants: []catalog.VariantInput{variant("SOCKS", "One size", "14.50", true)}},
+		{Handle: "canvas-tote", Title: "Canvas tote", Vendor: s("Atelier Nord"), ImageURL: s("https://picsum.photos/seed/tote/600"),
+			Variants: []catalog.VariantInput{variant("TOTE", "Natural", "29.00", true)}},
+	}); err != nil {
+		return demoLogin, err
+	}
+
+	// Three orders: delivered, on its way, and a cancelled one.
+	customerID := gid.Encode("Customer", c.ID)
+	now := time.Now().UTC()
+	line := func(sku, title string, q int, price string) order.LineInput {
+		return order.LineInput{SKU: s(sku), Title: title, Quantity: q, Price: price, Discount: "0"}
+	}
+	mk := func(n int, ago time.Duration, lines ...order.LineInput) (string, error) {
+		processed := now.Add(-ago)
+		o, err := svc.Orders.Create(ctx, order.CreateInput{
+			ExternalID: fmt.Sprintf("demo-%d", n), CustomerID: &customerID, Email: s(demoLogin.Email), ProcessedAt: &processed,
+			Currency: "CAD", FinancialStatus: "PAID", Lines: lines, Shipping: "9.90", Tax: "0", Discounts: "0",
+			ShippingAddress: &home, BillingAddress: &home,
+		})
+		if err != nil {
+			return "", err
+		}
+		return gid.Encode("Order", o.ID), nil
+	}
+	delivered, err := mk(1, 60*24*time.Hour, line("SHIRT-M", "Linen shirt", 1, "59.00"), line("SOCKS", "Merino socks", 3, "14.50"))
+	if err != nil {
+		return demoLogin, err
+	}
+	onItsWay, err := mk(2, 3*24*time.Hour, line("TOTE", "Canvas tote", 1, "29.00"))
+	if err != nil {
+		return demoLogin, err
+	}
+	cancelled, err := mk(3, 20*24*time.Hour, line("SHIRT-S", "Linen shirt", 1, "59.00"))
+	if err != nil {
+		return demoLogin, err
+	}
+	if _, err := svc.Orders.Cancel(ctx, cancelled, "CUSTOMER"); err != nil {
+		return demoLogin, err
+	}
+	for _, sh := range []struct {
+		order  string
+		events []string
+		ago    time.Duration
+	}{{delivered, []string{"LABEL_PRINTED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"}, 58 * 24 * time.Hour},
+		{onItsWay, []string{"LABEL_PRINTED", "IN_TRANSIT"}, 2 * 24 * time.Hour}} {
+		f, _, err := svc.Orders.CreateFulfillment(ctx, sh.order, order.FulfillmentInput{TrackingCompany: s("Canada Post"),
+			Tracking: []schema.TrackingInfo{{Number: s("7023 2100 4488 " + sh.order[len(sh.order)-1:]), URL: s("https://www.canadapost-postescanada.ca/track-reperage/en")}}})
+		if err != nil {
+			return demoLogin, err
+		}
+		for i, st := range sh.events {
+			at := now.Add(-sh.ago + time.Duration(i)*14*time.Hour)
+			if _, err := svc.Orders.AddEvent(ctx, gid.Encode("Fulfillment", f.ID), order.EventInput{Status: st, HappenedAt: &at, City: s("Ottawa"), CountryCode: s("CA")}); err != nil {
+				return demoLogin, err
+			}
+		}
+	}
+
+	// A wishlist and a saved cart.
+	vs, err := svc.Customers.DB.ProductVariant.Query().All(ctx)
+	if err != nil {
+		return demoLogin, err
+	}
+	bySKU := map[string]string{}
+	for _, v := range vs {
+		bySKU[v.Sku] = gid.Encode("ProductVariant", v.ID)
+	}
+	if _, err := svc.Wishlists.AddLines(ctx, token, nil, []wishlist.LineInput{
+		{VariantID: bySKU["SHIRT-L"], Quantity: 1, Note: s("Back in stock soon?")}, {VariantID: bySKU["TOTE"], Quantity: 2},
+	}); err != nil {
+		return demoLogin, err
+	}
+	ct, err := svc.Carts.Create(ctx, cart.CreateInput{Lines: []cart.LineInput{{VariantID: bySKU["SOCKS"], Quantity: 2}, {VariantID: bySKU["SHIRT-M"], Quantity: 1}}})
+	if err != nil {
+		return demoLogin, err
+	}
+	if _, err := svc.Saved.Create(ctx, token, ct.ID, "Winter basics"); err != nil {
+		return demoLogin, err
+	}
 	return demoLogin, nil
 }
-
-func s(v string) *string { return &v }

@@ -33,7 +33,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer s.Close()
 	if cfg.Demo {
-		login, err := demo.Seed(ctx, s.Customers)
+		login, err := demo.Seed(ctx, demo.Services{Customers: s.Customers, Catalog: s.Catalog, Orders: s.Orders,
+			Carts: s.Carts, Wishlists: s.Wishlists, Saved: s.Saved})
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}

@@ -44,6 +44,11 @@ type Server struct {
 	DB        *db.DB
 	Metrics   *metrics.Metrics
 	Customers *customer.Service
+	Orders    *order.Service
+	Catalog   *catalog.Service
+	Carts     *cart.Service
+	Wishlists *wishlist.Service
+	Saved     *savedcart.Service
 	adminKeys *auth.AdminKeys
 	limiter   *throttle.Limiter
 	ready     atomic.Bool
@@ -88,6 +93,12 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 			m.Mails.WithLabelValues(kind, outcome).Inc()
 		},
 	}
+	publicURL := strings.TrimRight(cfg.PublicURL, "/")
+	s.Orders = &order.Service{DB: d.Client, PublicURL: publicURL}
+	s.Catalog = &catalog.Service{DB: d.Client}
+	s.Carts = &cart.Service{DB: d.Client, Customers: s.Customers, Currency: cfg.ShopCurrency, PublicURL: publicURL}
+	s.Wishlists = &wishlist.Service{DB: d.Client, Customers: s.Customers, PublicURL: publicURL}
+	s.Saved = &savedcart.Service{DB: d.Client, Customers: s.Customers, Carts: s.Carts}
 	if cfg.AdminAPIKey != "" {
 		if err := s.adminKeys.Seed(ctx, cfg.AdminAPIKey); err != nil {
 			d.Close()
@@ -180,16 +191,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 
 // graphQL builds the GraphQL handler with its limits and hooks.
 func (s *Server) graphQL() http.Handler {
-	carts := &cart.Service{DB: s.DB.Client, Customers: s.Customers, Currency: s.cfg.ShopCurrency,
-		PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")}
 	cfg := graph.Config{
 		Resolvers: &graph.Resolver{
-			DB: s.DB.Client, Customers: s.Customers,
-			Orders:           &order.Service{DB: s.DB.Client, PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
-			Catalog:          &catalog.Service{DB: s.DB.Client},
-			Carts:            carts,
-			SavedCartService: &savedcart.Service{DB: s.DB.Client, Customers: s.Customers, Carts: carts},
-			WishlistService:  &wishlist.Service{DB: s.DB.Client, Customers: s.Customers, PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")},
+			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
+			SavedCartService: s.Saved, WishlistService: s.Wishlists,
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
