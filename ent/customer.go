@@ -47,6 +47,8 @@ type Customer struct {
 	PasswordHash *string `json:"-"`
 	// EmailVerified holds the value of the "email_verified" field.
 	EmailVerified bool `json:"email_verified,omitempty"`
+	// PendingEmail holds the value of the "pending_email" field.
+	PendingEmail *string `json:"pending_email,omitempty"`
 	// DefaultAddressID holds the value of the "default_address_id" field.
 	DefaultAddressID *int `json:"default_address_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -119,7 +121,7 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case customer.FieldID, customer.FieldDefaultAddressID:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash:
+		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash, customer.FieldPendingEmail:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldAcceptsMarketingUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -236,6 +238,13 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.EmailVerified = value.Bool
 			}
+		case customer.FieldPendingEmail:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field pending_email", values[i])
+			} else if value.Valid {
+				_m.PendingEmail = new(string)
+				*_m.PendingEmail = value.String
+			}
 		case customer.FieldDefaultAddressID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field default_address_id", values[i])
@@ -349,6 +358,11 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("email_verified=")
 	builder.WriteString(fmt.Sprintf("%v", _m.EmailVerified))
+	builder.WriteString(", ")
+	if v := _m.PendingEmail; v != nil {
+		builder.WriteString("pending_email=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	if v := _m.DefaultAddressID; v != nil {
 		builder.WriteString("default_address_id=")

@@ -197,6 +197,20 @@ func (_c *CustomerCreate) SetNillableEmailVerified(v *bool) *CustomerCreate {
 	return _c
 }
 
+// SetPendingEmail sets the "pending_email" field.
+func (_c *CustomerCreate) SetPendingEmail(v string) *CustomerCreate {
+	_c.mutation.SetPendingEmail(v)
+	return _c
+}
+
+// SetNillablePendingEmail sets the "pending_email" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillablePendingEmail(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetPendingEmail(*v)
+	}
+	return _c
+}
+
 // SetDefaultAddressID sets the "default_address_id" field.
 func (_c *CustomerCreate) SetDefaultAddressID(v int) *CustomerCreate {
 	_c.mutation.SetDefaultAddressID(v)
@@ -383,6 +397,11 @@ func (_c *CustomerCreate) check() error {
 	if _, ok := _c.mutation.EmailVerified(); !ok {
 		return &ValidationError{Name: "email_verified", err: errors.New(`ent: missing required field "Customer.email_verified"`)}
 	}
+	if v, ok := _c.mutation.PendingEmail(); ok {
+		if err := customer.PendingEmailValidator(v); err != nil {
+			return &ValidationError{Name: "pending_email", err: fmt.Errorf(`ent: validator failed for field "Customer.pending_email": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -465,6 +484,10 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.EmailVerified(); ok {
 		_spec.SetField(customer.FieldEmailVerified, field.TypeBool, value)
 		_node.EmailVerified = value
+	}
+	if value, ok := _c.mutation.PendingEmail(); ok {
+		_spec.SetField(customer.FieldPendingEmail, field.TypeString, value)
+		_node.PendingEmail = &value
 	}
 	if nodes := _c.mutation.AddressesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -775,6 +798,24 @@ func (u *CustomerUpsert) UpdateEmailVerified() *CustomerUpsert {
 	return u
 }
 
+// SetPendingEmail sets the "pending_email" field.
+func (u *CustomerUpsert) SetPendingEmail(v string) *CustomerUpsert {
+	u.Set(customer.FieldPendingEmail, v)
+	return u
+}
+
+// UpdatePendingEmail sets the "pending_email" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdatePendingEmail() *CustomerUpsert {
+	u.SetExcluded(customer.FieldPendingEmail)
+	return u
+}
+
+// ClearPendingEmail clears the value of the "pending_email" field.
+func (u *CustomerUpsert) ClearPendingEmail() *CustomerUpsert {
+	u.SetNull(customer.FieldPendingEmail)
+	return u
+}
+
 // SetDefaultAddressID sets the "default_address_id" field.
 func (u *CustomerUpsert) SetDefaultAddressID(v int) *CustomerUpsert {
 	u.Set(customer.FieldDefaultAddressID, v)
@@ -1059,6 +1100,27 @@ func (u *CustomerUpsertOne) SetEmailVerified(v bool) *CustomerUpsertOne {
 func (u *CustomerUpsertOne) UpdateEmailVerified() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.UpdateEmailVerified()
+	})
+}
+
+// SetPendingEmail sets the "pending_email" field.
+func (u *CustomerUpsertOne) SetPendingEmail(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetPendingEmail(v)
+	})
+}
+
+// UpdatePendingEmail sets the "pending_email" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdatePendingEmail() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdatePendingEmail()
+	})
+}
+
+// ClearPendingEmail clears the value of the "pending_email" field.
+func (u *CustomerUpsertOne) ClearPendingEmail() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearPendingEmail()
 	})
 }
 
@@ -1515,6 +1577,27 @@ func (u *CustomerUpsertBulk) SetEmailVerified(v bool) *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) UpdateEmailVerified() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.UpdateEmailVerified()
+	})
+}
+
+// SetPendingEmail sets the "pending_email" field.
+func (u *CustomerUpsertBulk) SetPendingEmail(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetPendingEmail(v)
+	})
+}
+
+// UpdatePendingEmail sets the "pending_email" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdatePendingEmail() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdatePendingEmail()
+	})
+}
+
+// ClearPendingEmail clears the value of the "pending_email" field.
+func (u *CustomerUpsertBulk) ClearPendingEmail() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearPendingEmail()
 	})
 }
 

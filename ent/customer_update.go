@@ -241,6 +241,26 @@ func (_u *CustomerUpdate) SetNillableEmailVerified(v *bool) *CustomerUpdate {
 	return _u
 }
 
+// SetPendingEmail sets the "pending_email" field.
+func (_u *CustomerUpdate) SetPendingEmail(v string) *CustomerUpdate {
+	_u.mutation.SetPendingEmail(v)
+	return _u
+}
+
+// SetNillablePendingEmail sets the "pending_email" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillablePendingEmail(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetPendingEmail(*v)
+	}
+	return _u
+}
+
+// ClearPendingEmail clears the value of the "pending_email" field.
+func (_u *CustomerUpdate) ClearPendingEmail() *CustomerUpdate {
+	_u.mutation.ClearPendingEmail()
+	return _u
+}
+
 // SetDefaultAddressID sets the "default_address_id" field.
 func (_u *CustomerUpdate) SetDefaultAddressID(v int) *CustomerUpdate {
 	_u.mutation.SetDefaultAddressID(v)
@@ -458,6 +478,11 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "state", err: fmt.Errorf(`ent: validator failed for field "Customer.state": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PendingEmail(); ok {
+		if err := customer.PendingEmailValidator(v); err != nil {
+			return &ValidationError{Name: "pending_email", err: fmt.Errorf(`ent: validator failed for field "Customer.pending_email": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -540,6 +565,12 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.EmailVerified(); ok {
 		_spec.SetField(customer.FieldEmailVerified, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.PendingEmail(); ok {
+		_spec.SetField(customer.FieldPendingEmail, field.TypeString, value)
+	}
+	if _u.mutation.PendingEmailCleared() {
+		_spec.ClearField(customer.FieldPendingEmail, field.TypeString)
 	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -935,6 +966,26 @@ func (_u *CustomerUpdateOne) SetNillableEmailVerified(v *bool) *CustomerUpdateOn
 	return _u
 }
 
+// SetPendingEmail sets the "pending_email" field.
+func (_u *CustomerUpdateOne) SetPendingEmail(v string) *CustomerUpdateOne {
+	_u.mutation.SetPendingEmail(v)
+	return _u
+}
+
+// SetNillablePendingEmail sets the "pending_email" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillablePendingEmail(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetPendingEmail(*v)
+	}
+	return _u
+}
+
+// ClearPendingEmail clears the value of the "pending_email" field.
+func (_u *CustomerUpdateOne) ClearPendingEmail() *CustomerUpdateOne {
+	_u.mutation.ClearPendingEmail()
+	return _u
+}
+
 // SetDefaultAddressID sets the "default_address_id" field.
 func (_u *CustomerUpdateOne) SetDefaultAddressID(v int) *CustomerUpdateOne {
 	_u.mutation.SetDefaultAddressID(v)
@@ -1165,6 +1216,11 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "state", err: fmt.Errorf(`ent: validator failed for field "Customer.state": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PendingEmail(); ok {
+		if err := customer.PendingEmailValidator(v); err != nil {
+			return &ValidationError{Name: "pending_email", err: fmt.Errorf(`ent: validator failed for field "Customer.pending_email": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1264,6 +1320,12 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if value, ok := _u.mutation.EmailVerified(); ok {
 		_spec.SetField(customer.FieldEmailVerified, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.PendingEmail(); ok {
+		_spec.SetField(customer.FieldPendingEmail, field.TypeString, value)
+	}
+	if _u.mutation.PendingEmailCleared() {
+		_spec.ClearField(customer.FieldPendingEmail, field.TypeString)
 	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -26,6 +26,8 @@ type CustomerToken struct {
 	CustomerID int `json:"customer_id,omitempty"`
 	// Purpose holds the value of the "purpose" field.
 	Purpose customertoken.Purpose `json:"purpose,omitempty"`
+	// Email holds the value of the "email" field.
+	Email *string `json:"email,omitempty"`
 	// TokenHash holds the value of the "token_hash" field.
 	TokenHash []byte `json:"-"`
 	// ExpiresAt holds the value of the "expires_at" field.
@@ -67,7 +69,7 @@ func (*CustomerToken) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case customertoken.FieldID, customertoken.FieldCustomerID:
 			values[i] = new(sql.NullInt64)
-		case customertoken.FieldPurpose:
+		case customertoken.FieldPurpose, customertoken.FieldEmail:
 			values[i] = new(sql.NullString)
 		case customertoken.FieldCreatedAt, customertoken.FieldUpdatedAt, customertoken.FieldExpiresAt, customertoken.FieldUsedAt:
 			values[i] = new(sql.NullTime)
@@ -115,6 +117,13 @@ func (_m *CustomerToken) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field purpose", values[i])
 			} else if value.Valid {
 				_m.Purpose = customertoken.Purpose(value.String)
+			}
+		case customertoken.FieldEmail:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field email", values[i])
+			} else if value.Valid {
+				_m.Email = new(string)
+				*_m.Email = value.String
 			}
 		case customertoken.FieldTokenHash:
 			if value, ok := values[i].(*[]byte); !ok {
@@ -187,6 +196,11 @@ func (_m *CustomerToken) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("purpose=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Purpose))
+	builder.WriteString(", ")
+	if v := _m.Email; v != nil {
+		builder.WriteString("email=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	builder.WriteString("token_hash=<sensitive>")
 	builder.WriteString(", ")

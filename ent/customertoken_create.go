@@ -63,6 +63,20 @@ func (_c *CustomerTokenCreate) SetPurpose(v customertoken.Purpose) *CustomerToke
 	return _c
 }
 
+// SetEmail sets the "email" field.
+func (_c *CustomerTokenCreate) SetEmail(v string) *CustomerTokenCreate {
+	_c.mutation.SetEmail(v)
+	return _c
+}
+
+// SetNillableEmail sets the "email" field if the given value is not nil.
+func (_c *CustomerTokenCreate) SetNillableEmail(v *string) *CustomerTokenCreate {
+	if v != nil {
+		_c.SetEmail(*v)
+	}
+	return _c
+}
+
 // SetTokenHash sets the "token_hash" field.
 func (_c *CustomerTokenCreate) SetTokenHash(v []byte) *CustomerTokenCreate {
 	_c.mutation.SetTokenHash(v)
@@ -158,6 +172,11 @@ func (_c *CustomerTokenCreate) check() error {
 			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "CustomerToken.purpose": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Email(); ok {
+		if err := customertoken.EmailValidator(v); err != nil {
+			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "CustomerToken.email": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.TokenHash(); !ok {
 		return &ValidationError{Name: "token_hash", err: errors.New(`ent: missing required field "CustomerToken.token_hash"`)}
 	}
@@ -210,6 +229,10 @@ func (_c *CustomerTokenCreate) createSpec() (*CustomerToken, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.Purpose(); ok {
 		_spec.SetField(customertoken.FieldPurpose, field.TypeEnum, value)
 		_node.Purpose = value
+	}
+	if value, ok := _c.mutation.Email(); ok {
+		_spec.SetField(customertoken.FieldEmail, field.TypeString, value)
+		_node.Email = &value
 	}
 	if value, ok := _c.mutation.TokenHash(); ok {
 		_spec.SetField(customertoken.FieldTokenHash, field.TypeBytes, value)
@@ -325,6 +348,24 @@ func (u *CustomerTokenUpsert) SetPurpose(v customertoken.Purpose) *CustomerToken
 // UpdatePurpose sets the "purpose" field to the value that was provided on create.
 func (u *CustomerTokenUpsert) UpdatePurpose() *CustomerTokenUpsert {
 	u.SetExcluded(customertoken.FieldPurpose)
+	return u
+}
+
+// SetEmail sets the "email" field.
+func (u *CustomerTokenUpsert) SetEmail(v string) *CustomerTokenUpsert {
+	u.Set(customertoken.FieldEmail, v)
+	return u
+}
+
+// UpdateEmail sets the "email" field to the value that was provided on create.
+func (u *CustomerTokenUpsert) UpdateEmail() *CustomerTokenUpsert {
+	u.SetExcluded(customertoken.FieldEmail)
+	return u
+}
+
+// ClearEmail clears the value of the "email" field.
+func (u *CustomerTokenUpsert) ClearEmail() *CustomerTokenUpsert {
+	u.SetNull(customertoken.FieldEmail)
 	return u
 }
 
@@ -454,6 +495,27 @@ func (u *CustomerTokenUpsertOne) SetPurpose(v customertoken.Purpose) *CustomerTo
 func (u *CustomerTokenUpsertOne) UpdatePurpose() *CustomerTokenUpsertOne {
 	return u.Update(func(s *CustomerTokenUpsert) {
 		s.UpdatePurpose()
+	})
+}
+
+// SetEmail sets the "email" field.
+func (u *CustomerTokenUpsertOne) SetEmail(v string) *CustomerTokenUpsertOne {
+	return u.Update(func(s *CustomerTokenUpsert) {
+		s.SetEmail(v)
+	})
+}
+
+// UpdateEmail sets the "email" field to the value that was provided on create.
+func (u *CustomerTokenUpsertOne) UpdateEmail() *CustomerTokenUpsertOne {
+	return u.Update(func(s *CustomerTokenUpsert) {
+		s.UpdateEmail()
+	})
+}
+
+// ClearEmail clears the value of the "email" field.
+func (u *CustomerTokenUpsertOne) ClearEmail() *CustomerTokenUpsertOne {
+	return u.Update(func(s *CustomerTokenUpsert) {
+		s.ClearEmail()
 	})
 }
 
@@ -756,6 +818,27 @@ func (u *CustomerTokenUpsertBulk) SetPurpose(v customertoken.Purpose) *CustomerT
 func (u *CustomerTokenUpsertBulk) UpdatePurpose() *CustomerTokenUpsertBulk {
 	return u.Update(func(s *CustomerTokenUpsert) {
 		s.UpdatePurpose()
+	})
+}
+
+// SetEmail sets the "email" field.
+func (u *CustomerTokenUpsertBulk) SetEmail(v string) *CustomerTokenUpsertBulk {
+	return u.Update(func(s *CustomerTokenUpsert) {
+		s.SetEmail(v)
+	})
+}
+
+// UpdateEmail sets the "email" field to the value that was provided on create.
+func (u *CustomerTokenUpsertBulk) UpdateEmail() *CustomerTokenUpsertBulk {
+	return u.Update(func(s *CustomerTokenUpsert) {
+		s.UpdateEmail()
+	})
+}
+
+// ClearEmail clears the value of the "email" field.
+func (u *CustomerTokenUpsertBulk) ClearEmail() *CustomerTokenUpsertBulk {
+	return u.Update(func(s *CustomerTokenUpsert) {
+		s.ClearEmail()
 	})
 }
 

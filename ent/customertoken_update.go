@@ -64,6 +64,26 @@ func (_u *CustomerTokenUpdate) SetNillablePurpose(v *customertoken.Purpose) *Cus
 	return _u
 }
 
+// SetEmail sets the "email" field.
+func (_u *CustomerTokenUpdate) SetEmail(v string) *CustomerTokenUpdate {
+	_u.mutation.SetEmail(v)
+	return _u
+}
+
+// SetNillableEmail sets the "email" field if the given value is not nil.
+func (_u *CustomerTokenUpdate) SetNillableEmail(v *string) *CustomerTokenUpdate {
+	if v != nil {
+		_u.SetEmail(*v)
+	}
+	return _u
+}
+
+// ClearEmail clears the value of the "email" field.
+func (_u *CustomerTokenUpdate) ClearEmail() *CustomerTokenUpdate {
+	_u.mutation.ClearEmail()
+	return _u
+}
+
 // SetTokenHash sets the "token_hash" field.
 func (_u *CustomerTokenUpdate) SetTokenHash(v []byte) *CustomerTokenUpdate {
 	_u.mutation.SetTokenHash(v)
@@ -163,6 +183,11 @@ func (_u *CustomerTokenUpdate) check() error {
 			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "CustomerToken.purpose": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Email(); ok {
+		if err := customertoken.EmailValidator(v); err != nil {
+			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "CustomerToken.email": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.TokenHash(); ok {
 		if err := customertoken.TokenHashValidator(v); err != nil {
 			return &ValidationError{Name: "token_hash", err: fmt.Errorf(`ent: validator failed for field "CustomerToken.token_hash": %w`, err)}
@@ -197,6 +222,12 @@ func (_u *CustomerTokenUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if value, ok := _u.mutation.Purpose(); ok {
 		_spec.SetField(customertoken.FieldPurpose, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Email(); ok {
+		_spec.SetField(customertoken.FieldEmail, field.TypeString, value)
+	}
+	if _u.mutation.EmailCleared() {
+		_spec.ClearField(customertoken.FieldEmail, field.TypeString)
 	}
 	if value, ok := _u.mutation.TokenHash(); ok {
 		_spec.SetField(customertoken.FieldTokenHash, field.TypeBytes, value)
@@ -292,6 +323,26 @@ func (_u *CustomerTokenUpdateOne) SetNillablePurpose(v *customertoken.Purpose) *
 	if v != nil {
 		_u.SetPurpose(*v)
 	}
+	return _u
+}
+
+// SetEmail sets the "email" field.
+func (_u *CustomerTokenUpdateOne) SetEmail(v string) *CustomerTokenUpdateOne {
+	_u.mutation.SetEmail(v)
+	return _u
+}
+
+// SetNillableEmail sets the "email" field if the given value is not nil.
+func (_u *CustomerTokenUpdateOne) SetNillableEmail(v *string) *CustomerTokenUpdateOne {
+	if v != nil {
+		_u.SetEmail(*v)
+	}
+	return _u
+}
+
+// ClearEmail clears the value of the "email" field.
+func (_u *CustomerTokenUpdateOne) ClearEmail() *CustomerTokenUpdateOne {
+	_u.mutation.ClearEmail()
 	return _u
 }
 
@@ -407,6 +458,11 @@ func (_u *CustomerTokenUpdateOne) check() error {
 			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "CustomerToken.purpose": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Email(); ok {
+		if err := customertoken.EmailValidator(v); err != nil {
+			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "CustomerToken.email": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.TokenHash(); ok {
 		if err := customertoken.TokenHashValidator(v); err != nil {
 			return &ValidationError{Name: "token_hash", err: fmt.Errorf(`ent: validator failed for field "CustomerToken.token_hash": %w`, err)}
@@ -458,6 +514,12 @@ func (_u *CustomerTokenUpdateOne) sqlSave(ctx context.Context) (_node *CustomerT
 	}
 	if value, ok := _u.mutation.Purpose(); ok {
 		_spec.SetField(customertoken.FieldPurpose, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Email(); ok {
+		_spec.SetField(customertoken.FieldEmail, field.TypeString, value)
+	}
+	if _u.mutation.EmailCleared() {
+		_spec.ClearField(customertoken.FieldEmail, field.TypeString)
 	}
 	if value, ok := _u.mutation.TokenHash(); ok {
 		_spec.SetField(customertoken.FieldTokenHash, field.TypeBytes, value)

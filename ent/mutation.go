@@ -2658,6 +2658,7 @@ type CustomerMutation struct {
 	state                        *customer.State
 	password_hash                *string
 	email_verified               *bool
+	pending_email                *string
 	clearedFields                map[string]struct{}
 	addresses                    map[int]struct{}
 	removedaddresses             map[int]struct{}
@@ -3370,6 +3371,55 @@ func (m *CustomerMutation) ResetEmailVerified() {
 	m.email_verified = nil
 }
 
+// SetPendingEmail sets the "pending_email" field.
+func (m *CustomerMutation) SetPendingEmail(s string) {
+	m.pending_email = &s
+}
+
+// PendingEmail returns the value of the "pending_email" field in the mutation.
+func (m *CustomerMutation) PendingEmail() (r string, exists bool) {
+	v := m.pending_email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPendingEmail returns the old "pending_email" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldPendingEmail(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPendingEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPendingEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPendingEmail: %w", err)
+	}
+	return oldValue.PendingEmail, nil
+}
+
+// ClearPendingEmail clears the value of the "pending_email" field.
+func (m *CustomerMutation) ClearPendingEmail() {
+	m.pending_email = nil
+	m.clearedFields[customer.FieldPendingEmail] = struct{}{}
+}
+
+// PendingEmailCleared returns if the "pending_email" field was cleared in this mutation.
+func (m *CustomerMutation) PendingEmailCleared() bool {
+	_, ok := m.clearedFields[customer.FieldPendingEmail]
+	return ok
+}
+
+// ResetPendingEmail resets all changes to the "pending_email" field.
+func (m *CustomerMutation) ResetPendingEmail() {
+	m.pending_email = nil
+	delete(m.clearedFields, customer.FieldPendingEmail)
+}
+
 // SetDefaultAddressID sets the "default_address_id" field.
 func (m *CustomerMutation) SetDefaultAddressID(i int) {
 	m.default_address = &i
@@ -3642,7 +3692,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -3685,6 +3735,9 @@ func (m *CustomerMutation) Fields() []string {
 	if m.email_verified != nil {
 		fields = append(fields, customer.FieldEmailVerified)
 	}
+	if m.pending_email != nil {
+		fields = append(fields, customer.FieldPendingEmail)
+	}
 	if m.default_address != nil {
 		fields = append(fields, customer.FieldDefaultAddressID)
 	}
@@ -3724,6 +3777,8 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.PasswordHash()
 	case customer.FieldEmailVerified:
 		return m.EmailVerified()
+	case customer.FieldPendingEmail:
+		return m.PendingEmail()
 	case customer.FieldDefaultAddressID:
 		return m.DefaultAddressID()
 	}
@@ -3763,6 +3818,8 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldPasswordHash(ctx)
 	case customer.FieldEmailVerified:
 		return m.OldEmailVerified(ctx)
+	case customer.FieldPendingEmail:
+		return m.OldPendingEmail(ctx)
 	case customer.FieldDefaultAddressID:
 		return m.OldDefaultAddressID(ctx)
 	}
@@ -3872,6 +3929,13 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetEmailVerified(v)
 		return nil
+	case customer.FieldPendingEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPendingEmail(v)
+		return nil
 	case customer.FieldDefaultAddressID:
 		v, ok := value.(int)
 		if !ok {
@@ -3930,6 +3994,9 @@ func (m *CustomerMutation) ClearedFields() []string {
 	if m.FieldCleared(customer.FieldPasswordHash) {
 		fields = append(fields, customer.FieldPasswordHash)
 	}
+	if m.FieldCleared(customer.FieldPendingEmail) {
+		fields = append(fields, customer.FieldPendingEmail)
+	}
 	if m.FieldCleared(customer.FieldDefaultAddressID) {
 		fields = append(fields, customer.FieldDefaultAddressID)
 	}
@@ -3964,6 +4031,9 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldPasswordHash:
 		m.ClearPasswordHash()
+		return nil
+	case customer.FieldPendingEmail:
+		m.ClearPendingEmail()
 		return nil
 	case customer.FieldDefaultAddressID:
 		m.ClearDefaultAddressID()
@@ -4017,6 +4087,9 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldEmailVerified:
 		m.ResetEmailVerified()
+		return nil
+	case customer.FieldPendingEmail:
+		m.ResetPendingEmail()
 		return nil
 	case customer.FieldDefaultAddressID:
 		m.ResetDefaultAddressID()
@@ -5009,6 +5082,7 @@ type CustomerTokenMutation struct {
 	created_at      *time.Time
 	updated_at      *time.Time
 	purpose         *customertoken.Purpose
+	email           *string
 	token_hash      *[]byte
 	expires_at      *time.Time
 	used_at         *time.Time
@@ -5262,6 +5336,55 @@ func (m *CustomerTokenMutation) ResetPurpose() {
 	m.purpose = nil
 }
 
+// SetEmail sets the "email" field.
+func (m *CustomerTokenMutation) SetEmail(s string) {
+	m.email = &s
+}
+
+// Email returns the value of the "email" field in the mutation.
+func (m *CustomerTokenMutation) Email() (r string, exists bool) {
+	v := m.email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmail returns the old "email" field's value of the CustomerToken entity.
+// If the CustomerToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerTokenMutation) OldEmail(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmail: %w", err)
+	}
+	return oldValue.Email, nil
+}
+
+// ClearEmail clears the value of the "email" field.
+func (m *CustomerTokenMutation) ClearEmail() {
+	m.email = nil
+	m.clearedFields[customertoken.FieldEmail] = struct{}{}
+}
+
+// EmailCleared returns if the "email" field was cleared in this mutation.
+func (m *CustomerTokenMutation) EmailCleared() bool {
+	_, ok := m.clearedFields[customertoken.FieldEmail]
+	return ok
+}
+
+// ResetEmail resets all changes to the "email" field.
+func (m *CustomerTokenMutation) ResetEmail() {
+	m.email = nil
+	delete(m.clearedFields, customertoken.FieldEmail)
+}
+
 // SetTokenHash sets the "token_hash" field.
 func (m *CustomerTokenMutation) SetTokenHash(b []byte) {
 	m.token_hash = &b
@@ -5444,7 +5567,7 @@ func (m *CustomerTokenMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerTokenMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, customertoken.FieldCreatedAt)
 	}
@@ -5456,6 +5579,9 @@ func (m *CustomerTokenMutation) Fields() []string {
 	}
 	if m.purpose != nil {
 		fields = append(fields, customertoken.FieldPurpose)
+	}
+	if m.email != nil {
+		fields = append(fields, customertoken.FieldEmail)
 	}
 	if m.token_hash != nil {
 		fields = append(fields, customertoken.FieldTokenHash)
@@ -5482,6 +5608,8 @@ func (m *CustomerTokenMutation) Field(name string) (ent.Value, bool) {
 		return m.CustomerID()
 	case customertoken.FieldPurpose:
 		return m.Purpose()
+	case customertoken.FieldEmail:
+		return m.Email()
 	case customertoken.FieldTokenHash:
 		return m.TokenHash()
 	case customertoken.FieldExpiresAt:
@@ -5505,6 +5633,8 @@ func (m *CustomerTokenMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldCustomerID(ctx)
 	case customertoken.FieldPurpose:
 		return m.OldPurpose(ctx)
+	case customertoken.FieldEmail:
+		return m.OldEmail(ctx)
 	case customertoken.FieldTokenHash:
 		return m.OldTokenHash(ctx)
 	case customertoken.FieldExpiresAt:
@@ -5547,6 +5677,13 @@ func (m *CustomerTokenMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPurpose(v)
+		return nil
+	case customertoken.FieldEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmail(v)
 		return nil
 	case customertoken.FieldTokenHash:
 		v, ok := value.([]byte)
@@ -5602,6 +5739,9 @@ func (m *CustomerTokenMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *CustomerTokenMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(customertoken.FieldEmail) {
+		fields = append(fields, customertoken.FieldEmail)
+	}
 	if m.FieldCleared(customertoken.FieldUsedAt) {
 		fields = append(fields, customertoken.FieldUsedAt)
 	}
@@ -5619,6 +5759,9 @@ func (m *CustomerTokenMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *CustomerTokenMutation) ClearField(name string) error {
 	switch name {
+	case customertoken.FieldEmail:
+		m.ClearEmail()
+		return nil
 	case customertoken.FieldUsedAt:
 		m.ClearUsedAt()
 		return nil
@@ -5641,6 +5784,9 @@ func (m *CustomerTokenMutation) ResetField(name string) error {
 		return nil
 	case customertoken.FieldPurpose:
 		m.ResetPurpose()
+		return nil
+	case customertoken.FieldEmail:
+		m.ResetEmail()
 		return nil
 	case customertoken.FieldTokenHash:
 		m.ResetTokenHash()

@@ -155,6 +155,10 @@ func init() {
 	customerDescEmailVerified := customerFields[11].Descriptor()
 	// customer.DefaultEmailVerified holds the default value on creation for the email_verified field.
 	customer.DefaultEmailVerified = customerDescEmailVerified.Default.(bool)
+	// customerDescPendingEmail is the schema descriptor for pending_email field.
+	customerDescPendingEmail := customerFields[12].Descriptor()
+	// customer.PendingEmailValidator is a validator for the "pending_email" field. It is called by the builders before save.
+	customer.PendingEmailValidator = customerDescPendingEmail.Validators[0].(func(string) error)
 	customeraccesstokenMixin := schema.CustomerAccessToken{}.Mixin()
 	customeraccesstokenMixinFields0 := customeraccesstokenMixin[0].Fields()
 	_ = customeraccesstokenMixinFields0
@@ -197,8 +201,12 @@ func init() {
 	customertoken.DefaultUpdatedAt = customertokenDescUpdatedAt.Default.(func() time.Time)
 	// customertoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	customertoken.UpdateDefaultUpdatedAt = customertokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// customertokenDescEmail is the schema descriptor for email field.
+	customertokenDescEmail := customertokenFields[2].Descriptor()
+	// customertoken.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	customertoken.EmailValidator = customertokenDescEmail.Validators[0].(func(string) error)
 	// customertokenDescTokenHash is the schema descriptor for token_hash field.
-	customertokenDescTokenHash := customertokenFields[2].Descriptor()
+	customertokenDescTokenHash := customertokenFields[3].Descriptor()
 	// customertoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
 	customertoken.TokenHashValidator = customertokenDescTokenHash.Validators[0].(func([]byte) error)
 	fulfillmentMixin := schema.Fulfillment{}.Mixin()

@@ -237,6 +237,7 @@ type ComplexityRoot struct {
 		Note             func(childComplexity int) int
 		NumberOfOrders   func(childComplexity int) int
 		Orders           func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
+		PendingEmail     func(childComplexity int) int
 		Phone            func(childComplexity int) int
 		SavedCarts       func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		SavedForLater    func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
@@ -330,6 +331,11 @@ type ComplexityRoot struct {
 	}
 
 	CustomerEmailCodeSendPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+	}
+
+	CustomerEmailVerifyPayload struct {
+		Customer           func(childComplexity int) int
 		CustomerUserErrors func(childComplexity int) int
 	}
 
@@ -535,6 +541,7 @@ type ComplexityRoot struct {
 		CustomerCreate                    func(childComplexity int, input model.CustomerCreateInput) int
 		CustomerDefaultAddressUpdate      func(childComplexity int, customerAccessToken string, addressID string) int
 		CustomerEmailCodeSend             func(childComplexity int, email string) int
+		CustomerEmailVerify               func(childComplexity int, token string) int
 		CustomerRecover                   func(childComplexity int, email string) int
 		CustomerReset                     func(childComplexity int, id string, input model.CustomerResetInput) int
 		CustomerResetByURL                func(childComplexity int, resetURL string, password string) int
@@ -846,6 +853,7 @@ type CustomerResolver interface {
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
 	SavedCarts(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartConnection, error)
 	SavedForLater(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
+
 	Sessions(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.CustomerSessionConnection, error)
 	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistConnection, error)
 	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
@@ -904,6 +912,7 @@ type MutationResolver interface {
 	CartLinesSaveForLater(ctx context.Context, customerAccessToken string, cartID string, lineIds []string) (*model.CartLinesSaveForLaterPayload, error)
 	SavedForLaterMoveToCart(ctx context.Context, customerAccessToken string, lineIds []string, cartID string) (*model.CartLinesSaveForLaterPayload, error)
 	OrderReorder(ctx context.Context, customerAccessToken string, orderID string) (*model.CartFromSavedPayload, error)
+	CustomerEmailVerify(ctx context.Context, token string) (*model.CustomerEmailVerifyPayload, error)
 	CustomerEmailCodeSend(ctx context.Context, email string) (*model.CustomerEmailCodeSendPayload, error)
 	CustomerAccessTokenCreateWithCode(ctx context.Context, email string, code string) (*model.CustomerAccessTokenCreateWithCodePayload, error)
 	CustomerSessionRevoke(ctx context.Context, customerAccessToken string, sessionID string) (*model.CustomerSessionRevokePayload, error)
@@ -1646,6 +1655,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Orders(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["sortKey"].(*model.OrderSortKeys), args["query"].(*string)), true
+	case "Customer.pendingEmail":
+		if e.ComplexityRoot.Customer.PendingEmail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.PendingEmail(childComplexity), true
 	case "Customer.phone":
 		if e.ComplexityRoot.Customer.Phone == nil {
 			break
@@ -1980,6 +1995,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerEmailCodeSendPayload.CustomerUserErrors(childComplexity), true
+
+	case "CustomerEmailVerifyPayload.customer":
+		if e.ComplexityRoot.CustomerEmailVerifyPayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerEmailVerifyPayload.Customer(childComplexity), true
+	case "CustomerEmailVerifyPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerEmailVerifyPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerEmailVerifyPayload.CustomerUserErrors(childComplexity), true
 
 	case "CustomerRecoverPayload.customerUserErrors":
 		if e.ComplexityRoot.CustomerRecoverPayload.CustomerUserErrors == nil {
@@ -2907,6 +2935,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerEmailCodeSend(childComplexity, args["email"].(string)), true
+	case "Mutation.customerEmailVerify":
+		if e.ComplexityRoot.Mutation.CustomerEmailVerify == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerEmailVerify_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerEmailVerify(childComplexity, args["token"].(string)), true
 	case "Mutation.customerRecover":
 		if e.ComplexityRoot.Mutation.CustomerRecover == nil {
 			break
@@ -6763,11 +6802,15 @@ type CartLinesSaveForLaterPayload {
 	{Name: "../schema/security.graphqls", Input: `# Account security: the customer's signed-in sessions.
 
 extend type Customer {
+  "A new email address waiting for its verification link to be followed; the email changes then."
+  pendingEmail: String
   "The customer's signed-in sessions (live access tokens), newest first."
   sessions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): CustomerSessionConnection!
 }
 
 extend type Mutation {
+  "Follows an email verification link: the address is proven (a pending email change takes effect) and guest orders placed with it join the account."
+  customerEmailVerify("The token from the verification link." token: String!): CustomerEmailVerifyPayload
   "Mails a one-time 6-digit sign-in code (valid 10 minutes). Answers the same whether or not the address has an account; a new address gets its account when the code is used."
   customerEmailCodeSend("The address to send the code to." email: String!): CustomerEmailCodeSendPayload
   "Signs in with a code from ` + "`" + `customerEmailCodeSend` + "`" + `. A code works once and dies after 5 wrong tries."
@@ -6836,6 +6879,14 @@ type CustomerEmailCodeSendPayload {
 type CustomerAccessTokenCreateWithCodePayload {
   "The new token."
   customerAccessToken: CustomerAccessToken
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerEmailVerify` + "`" + `."
+type CustomerEmailVerifyPayload {
+  "The customer whose address is now verified."
+  customer: Customer
   "What was wrong with the input."
   customerUserErrors: [CustomerUserError!]!
 }
@@ -7365,6 +7416,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_savedCarts(ctx, field)
 	case "savedForLater":
 		return ec.fieldContext_Customer_savedForLater(ctx, field)
+	case "pendingEmail":
+		return ec.fieldContext_Customer_pendingEmail(ctx, field)
 	case "sessions":
 		return ec.fieldContext_Customer_sessions(ctx, field)
 	case "wishlists":
@@ -7543,6 +7596,16 @@ func (ec *executionContext) childFields_CustomerEmailCodeSendPayload(ctx context
 		return ec.fieldContext_CustomerEmailCodeSendPayload_customerUserErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEmailCodeSendPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerEmailVerifyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerEmailVerifyPayload_customer(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerEmailVerifyPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerEmailVerifyPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerRecoverPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9434,6 +9497,20 @@ func (ec *executionContext) field_Mutation_customerEmailCodeSend_args(ctx contex
 		return nil, err
 	}
 	args["email"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerEmailVerify_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "token",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["token"] = arg0
 	return args, nil
 }
 
@@ -13637,6 +13714,29 @@ func (ec *executionContext) fieldContext_Customer_savedForLater(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_pendingEmail(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_pendingEmail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PendingEmail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_pendingEmail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
 func (ec *executionContext) _Customer_sessions(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14985,6 +15085,70 @@ func (ec *executionContext) _CustomerEmailCodeSendPayload_customerUserErrors(ctx
 func (ec *executionContext) fieldContext_CustomerEmailCodeSendPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerEmailCodeSendPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerEmailVerifyPayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerEmailVerifyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerEmailVerifyPayload_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerEmailVerifyPayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerEmailVerifyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerEmailVerifyPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerEmailVerifyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerEmailVerifyPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerEmailVerifyPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerEmailVerifyPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -19271,6 +19435,50 @@ func (ec *executionContext) fieldContext_Mutation_orderReorder(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_orderReorder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerEmailVerify(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerEmailVerify(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerEmailVerify(ctx, fc.Args["token"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerEmailVerifyPayload) graphql.Marshaler {
+			return ec.marshalOCustomerEmailVerifyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerEmailVerifyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerEmailVerify(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerEmailVerifyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerEmailVerify_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29115,6 +29323,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_savedForLater(ctx, field, obj)
 				})
+		case "pendingEmail":
+			out.Values[i] = ec._Customer_pendingEmail(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "sessions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29750,6 +29963,44 @@ func (ec *executionContext) _CustomerEmailCodeSendPayload(ctx context.Context, s
 			out.Values[i] = graphql.MarshalString("CustomerEmailCodeSendPayload")
 		case "customerUserErrors":
 			out.Values[i] = ec._CustomerEmailCodeSendPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerEmailVerifyPayloadImplementors = []string{"CustomerEmailVerifyPayload"}
+
+func (ec *executionContext) _CustomerEmailVerifyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerEmailVerifyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerEmailVerifyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerEmailVerifyPayload")
+		case "customer":
+			out.Values[i] = ec._CustomerEmailVerifyPayload_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerEmailVerifyPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -31233,6 +31484,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "orderReorder":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_orderReorder(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerEmailVerify":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerEmailVerify(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -35682,6 +35940,13 @@ func (ec *executionContext) marshalOCustomerEmailCodeSendPayload2ᚖaccountgraph
 		return graphql.Null
 	}
 	return ec._CustomerEmailCodeSendPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerEmailVerifyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerEmailVerifyPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerEmailVerifyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerEmailVerifyPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCustomerErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerErrorCode(ctx context.Context, v any) (*model.CustomerErrorCode, error) {

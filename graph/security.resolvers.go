@@ -22,6 +22,13 @@ func (r *customerResolver) Sessions(ctx context.Context, obj *ent.Customer, firs
 	return &model.CustomerSessionConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
 }
 
+// CustomerEmailVerify is the resolver for the customerEmailVerify field.
+func (r *mutationResolver) CustomerEmailVerify(ctx context.Context, token string) (*model.CustomerEmailVerifyPayload, error) {
+	c, err := r.Customers.VerifyEmail(ctx, token)
+	cue, _, err := userErrors(err)
+	return &model.CustomerEmailVerifyPayload{Customer: c, CustomerUserErrors: cue}, err
+}
+
 // CustomerEmailCodeSend is the resolver for the customerEmailCodeSend field.
 func (r *mutationResolver) CustomerEmailCodeSend(ctx context.Context, email string) (*model.CustomerEmailCodeSendPayload, error) {
 	cue, _, err := userErrors(r.Customers.SendCode(ctx, email))

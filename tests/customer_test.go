@@ -32,8 +32,8 @@ func TestCustomerCreate(t *testing.T) {
 			c.DisplayName != "Grace Hopper" || *c.Phone != "+16135550199" || !c.AcceptsMarketing {
 			t.Errorf("customer = %+v", c)
 		}
-		if ms := api.MailsTo(t, "Grace.Hopper@Example.com"); len(ms) != 1 || !strings.Contains(ms[0].Subject, "Welcome") {
-			t.Errorf("welcome mail: %+v", ms)
+		if ms := api.MailsTo(t, "Grace.Hopper@Example.com"); len(ms) != 2 || !strings.Contains(ms[0].Subject, "Welcome") || !strings.Contains(ms[1].Subject, "Confirm") {
+			t.Errorf("welcome and verification mails: %+v", ms)
 		}
 
 		long := strings.Repeat("x", 256)
@@ -233,10 +233,27 @@ func TestCustomerUpdate(t *testing.T) {
 		if r := api.Do(t, customerUpdateDoc, map[string]any{"token": "bogus", "customer": map[string]any{"firstName": "X"}}); !strings.Contains(r.Raw, "TOKEN_INVALID") {
 			t.Errorf("bad token: %s", r.Raw)
 		}
-		// A new email is unverified.
+		// A new email takes effect only once the link mailed to it is
+		// followed; the old address is told.
+		oldEmail := p.Customer.Email
 		newEmail := uniqueEmail("moved")
-		if p := update(token, map[string]any{"email": newEmail}); p.Customer.Email != newEmail || p.Customer.EmailVerified {
-			t.Errorf("email change: %+v", p.Customer)
+		if p := update(token, map[string]any{"email": newEmail}); p.Customer.Email != oldEmail {
+			t.Errorf("email changed before verification: %+v", p.Customer)
+		}
+		if ms := api.MailsTo(t, oldEmail); !strings.Contains(ms[len(ms)-1].Subject, "being changed") {
+			t.Errorf("old address not told: %+v", ms[len(ms)-1].Subject)
+		}
+		var v struct {
+			Customer *struct {
+				Email         string
+				EmailVerified bool
+				PendingEmail  *string
+			}
+			CustomerUserErrors []UserError
+		}
+		api.MustDo(t, verifyDoc, map[string]any{"t": api.verifyToken(t, newEmail)}, "customerEmailVerify", &v)
+		if v.Customer == nil || v.Customer.Email != newEmail || !v.Customer.EmailVerified || v.Customer.PendingEmail != nil {
+			t.Fatalf("verified change: %+v", v)
 		}
 		// A new password ends every session and gives a fresh token.
 		second := api.login(t, newEmail, goodPassword)
@@ -284,8 +301,8 @@ func TestRecoverAndReset(t *testing.T) {
 		if known.Raw != unknown.Raw || len(known.Errors) > 0 {
 			t.Fatalf("recover answers differ:\n%s\n%s", known.Raw, unknown.Raw)
 		}
-		if n := len(api.Mails(t)); n != 2 { // welcome + reset, nothing for the stranger
-			t.Fatalf("%d mails, want 2", n)
+		if n := len(api.Mails(t)); n != 3 { // welcome, verification, reset; nothing for the stranger
+			t.Fatalf("%d mails, want 3", n)
 		}
 		link := api.LastLink(t, email, "reset")
 		id, token := splitLink(link)

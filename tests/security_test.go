@@ -189,3 +189,80 @@ func mustAtoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+const verifyDoc = `mutation($t: String!) { customerEmailVerify(token: $t) { customer { email emailVerified pendingEmail } customerUserErrors { code field message } } }`
+
+var verifyRE = regexp.MustCompile(`https://shop\.test/account/verify/([0-9a-f]{64})`)
+
+// verifyToken returns the newest verification token mailed to an address.
+func (a *API) verifyToken(t *testing.T, to string) string {
+	t.Helper()
+	ms := a.MailsTo(t, to)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if m := verifyRE.FindStringSubmatch(ms[i].Body); m != nil {
+			return m[1]
+		}
+	}
+	t.Fatalf("no verification link mailed to %s", to)
+	return ""
+}
+
+func TestEmailVerification(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		api.seedCatalog(t)
+		email := uniqueEmail("verifier")
+		// A guest order placed before the account exists.
+		guest := api.createOrder(t, map[string]any{"email": email})
+		id := api.register(t, email)
+		token := api.login(t, email, goodPassword)
+		orders := func() string {
+			var c struct{ NumberOfOrders string }
+			api.MustDo(t, customerDoc, map[string]any{"token": token}, "customer", &c)
+			return c.NumberOfOrders
+		}
+		if orders() != "0" {
+			t.Fatal("a guest order joined an unverified account")
+		}
+		vt := api.verifyToken(t, email)
+		var v struct {
+			Customer *struct {
+				Email         string
+				EmailVerified bool
+			}
+			CustomerUserErrors []UserError
+		}
+		api.MustDo(t, verifyDoc, map[string]any{"t": vt}, "customerEmailVerify", &v)
+		if v.Customer == nil || !v.Customer.EmailVerified || v.Customer.Email != email {
+			t.Fatalf("verify: %+v", v)
+		}
+		if orders() != "1" {
+			t.Errorf("the guest order %s did not join after verification", guest.Name)
+		}
+		// Single use, and made-up tokens are refused.
+		for _, bad := range []string{vt, strings.Repeat("c", 64), ""} {
+			api.MustDo(t, verifyDoc, map[string]any{"t": bad}, "customerEmailVerify", &v)
+			if d := cmp.Diff([]string{"TOKEN_INVALID@token"}, codes(v.CustomerUserErrors)); d != "" || v.Customer != nil {
+				t.Errorf("token %.8q: %s", bad, d)
+			}
+		}
+		// A change to an address someone else takes meanwhile is refused at verification.
+		other := uniqueEmail("other")
+		var p updatePayload
+		api.MustDo(t, customerUpdateDoc, map[string]any{"token": token, "customer": map[string]any{"email": other}}, "customerUpdate", &p)
+		api.register(t, other)
+		api.MustDo(t, verifyDoc, map[string]any{"t": api.verifyToken(t, other)}, "customerEmailVerify", &v)
+		// The newest link to `other` is the new account's own; the change's link is older.
+		ms := api.MailsTo(t, other)
+		changeLink := ""
+		for _, m := range ms {
+			if l := verifyRE.FindStringSubmatch(m.Body); l != nil && changeLink == "" {
+				changeLink = l[1]
+			}
+		}
+		api.MustDo(t, verifyDoc, map[string]any{"t": changeLink}, "customerEmailVerify", &v)
+		if d := cmp.Diff([]string{"TAKEN@token"}, codes(v.CustomerUserErrors)); d != "" {
+			t.Errorf("change to a taken address: %s", d)
+		}
+		_ = id
+	})
+}

@@ -43,6 +43,8 @@ const (
 	FieldPasswordHash = "password_hash"
 	// FieldEmailVerified holds the string denoting the email_verified field in the database.
 	FieldEmailVerified = "email_verified"
+	// FieldPendingEmail holds the string denoting the pending_email field in the database.
+	FieldPendingEmail = "pending_email"
 	// FieldDefaultAddressID holds the string denoting the default_address_id field in the database.
 	FieldDefaultAddressID = "default_address_id"
 	// EdgeAddresses holds the string denoting the addresses edge name in mutations.
@@ -102,6 +104,7 @@ var Columns = []string{
 	FieldState,
 	FieldPasswordHash,
 	FieldEmailVerified,
+	FieldPendingEmail,
 	FieldDefaultAddressID,
 }
 
@@ -140,6 +143,8 @@ var (
 	NoteValidator func(string) error
 	// DefaultEmailVerified holds the default value on creation for the "email_verified" field.
 	DefaultEmailVerified bool
+	// PendingEmailValidator is a validator for the "pending_email" field. It is called by the builders before save.
+	PendingEmailValidator func(string) error
 )
 
 // State defines the type for the "state" enum field.
@@ -240,6 +245,11 @@ func ByPasswordHash(opts ...sql.OrderTermOption) OrderOption {
 // ByEmailVerified orders the results by the email_verified field.
 func ByEmailVerified(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEmailVerified, opts...).ToFunc()
+}
+
+// ByPendingEmail orders the results by the pending_email field.
+func ByPendingEmail(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPendingEmail, opts...).ToFunc()
 }
 
 // ByDefaultAddressID orders the results by the default_address_id field.

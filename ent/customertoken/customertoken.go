@@ -23,6 +23,8 @@ const (
 	FieldCustomerID = "customer_id"
 	// FieldPurpose holds the string denoting the purpose field in the database.
 	FieldPurpose = "purpose"
+	// FieldEmail holds the string denoting the email field in the database.
+	FieldEmail = "email"
 	// FieldTokenHash holds the string denoting the token_hash field in the database.
 	FieldTokenHash = "token_hash"
 	// FieldExpiresAt holds the string denoting the expires_at field in the database.
@@ -49,6 +51,7 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldCustomerID,
 	FieldPurpose,
+	FieldEmail,
 	FieldTokenHash,
 	FieldExpiresAt,
 	FieldUsedAt,
@@ -71,6 +74,8 @@ var (
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
 	UpdateDefaultUpdatedAt func() time.Time
+	// EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	EmailValidator func(string) error
 	// TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
 	TokenHashValidator func([]byte) error
 )
@@ -80,8 +85,9 @@ type Purpose string
 
 // Purpose values.
 const (
-	PurposeACTIVATION Purpose = "ACTIVATION"
-	PurposeRESET      Purpose = "RESET"
+	PurposeACTIVATION   Purpose = "ACTIVATION"
+	PurposeRESET        Purpose = "RESET"
+	PurposeVERIFY_EMAIL Purpose = "VERIFY_EMAIL"
 )
 
 func (pu Purpose) String() string {
@@ -91,7 +97,7 @@ func (pu Purpose) String() string {
 // PurposeValidator is a validator for the "purpose" field enum values. It is called by the builders before save.
 func PurposeValidator(pu Purpose) error {
 	switch pu {
-	case PurposeACTIVATION, PurposeRESET:
+	case PurposeACTIVATION, PurposeRESET, PurposeVERIFY_EMAIL:
 		return nil
 	default:
 		return fmt.Errorf("customertoken: invalid enum value for purpose field: %q", pu)
@@ -124,6 +130,11 @@ func ByCustomerID(opts ...sql.OrderTermOption) OrderOption {
 // ByPurpose orders the results by the purpose field.
 func ByPurpose(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPurpose, opts...).ToFunc()
+}
+
+// ByEmail orders the results by the email field.
+func ByEmail(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEmail, opts...).ToFunc()
 }
 
 // ByExpiresAt orders the results by the expires_at field.

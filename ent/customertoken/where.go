@@ -70,6 +70,11 @@ func CustomerID(v int) predicate.CustomerToken {
 	return predicate.CustomerToken(sql.FieldEQ(FieldCustomerID, v))
 }
 
+// Email applies equality check predicate on the "email" field. It's identical to EmailEQ.
+func Email(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldEQ(FieldEmail, v))
+}
+
 // TokenHash applies equality check predicate on the "token_hash" field. It's identical to TokenHashEQ.
 func TokenHash(v []byte) predicate.CustomerToken {
 	return predicate.CustomerToken(sql.FieldEQ(FieldTokenHash, v))
@@ -203,6 +208,81 @@ func PurposeIn(vs ...Purpose) predicate.CustomerToken {
 // PurposeNotIn applies the NotIn predicate on the "purpose" field.
 func PurposeNotIn(vs ...Purpose) predicate.CustomerToken {
 	return predicate.CustomerToken(sql.FieldNotIn(FieldPurpose, vs...))
+}
+
+// EmailEQ applies the EQ predicate on the "email" field.
+func EmailEQ(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldEQ(FieldEmail, v))
+}
+
+// EmailNEQ applies the NEQ predicate on the "email" field.
+func EmailNEQ(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldNEQ(FieldEmail, v))
+}
+
+// EmailIn applies the In predicate on the "email" field.
+func EmailIn(vs ...string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldIn(FieldEmail, vs...))
+}
+
+// EmailNotIn applies the NotIn predicate on the "email" field.
+func EmailNotIn(vs ...string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldNotIn(FieldEmail, vs...))
+}
+
+// EmailGT applies the GT predicate on the "email" field.
+func EmailGT(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldGT(FieldEmail, v))
+}
+
+// EmailGTE applies the GTE predicate on the "email" field.
+func EmailGTE(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldGTE(FieldEmail, v))
+}
+
+// EmailLT applies the LT predicate on the "email" field.
+func EmailLT(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldLT(FieldEmail, v))
+}
+
+// EmailLTE applies the LTE predicate on the "email" field.
+func EmailLTE(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldLTE(FieldEmail, v))
+}
+
+// EmailContains applies the Contains predicate on the "email" field.
+func EmailContains(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldContains(FieldEmail, v))
+}
+
+// EmailHasPrefix applies the HasPrefix predicate on the "email" field.
+func EmailHasPrefix(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldHasPrefix(FieldEmail, v))
+}
+
+// EmailHasSuffix applies the HasSuffix predicate on the "email" field.
+func EmailHasSuffix(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldHasSuffix(FieldEmail, v))
+}
+
+// EmailIsNil applies the IsNil predicate on the "email" field.
+func EmailIsNil() predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldIsNull(FieldEmail))
+}
+
+// EmailNotNil applies the NotNil predicate on the "email" field.
+func EmailNotNil() predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldNotNull(FieldEmail))
+}
+
+// EmailEqualFold applies the EqualFold predicate on the "email" field.
+func EmailEqualFold(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldEqualFold(FieldEmail, v))
+}
+
+// EmailContainsFold applies the ContainsFold predicate on the "email" field.
+func EmailContainsFold(v string) predicate.CustomerToken {
+	return predicate.CustomerToken(sql.FieldContainsFold(FieldEmail, v))
 }
 
 // TokenHashEQ applies the EQ predicate on the "token_hash" field.

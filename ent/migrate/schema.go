@@ -106,6 +106,7 @@ var (
 		{Name: "state", Type: field.TypeEnum, Enums: []string{"ENABLED", "INVITED", "DISABLED"}, Default: "ENABLED"},
 		{Name: "password_hash", Type: field.TypeString, Nullable: true},
 		{Name: "email_verified", Type: field.TypeBool, Default: false},
+		{Name: "pending_email", Type: field.TypeString, Nullable: true, Size: 254},
 		{Name: "default_address_id", Type: field.TypeInt, Nullable: true},
 	}
 	// CustomersTable holds the schema information for the "customers" table.
@@ -116,7 +117,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_mailing_addresses_default_address",
-				Columns:    []*schema.Column{CustomersColumns[15]},
+				Columns:    []*schema.Column{CustomersColumns[16]},
 				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -172,7 +173,8 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"ACTIVATION", "RESET"}},
+		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"ACTIVATION", "RESET", "VERIFY_EMAIL"}},
+		{Name: "email", Type: field.TypeString, Nullable: true, Size: 254},
 		{Name: "token_hash", Type: field.TypeBytes, Unique: true, Size: 32},
 		{Name: "expires_at", Type: field.TypeTime},
 		{Name: "used_at", Type: field.TypeTime, Nullable: true},
@@ -186,7 +188,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customer_tokens_customers_one_time_tokens",
-				Columns:    []*schema.Column{CustomerTokensColumns[7]},
+				Columns:    []*schema.Column{CustomerTokensColumns[8]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
@@ -195,7 +197,7 @@ var (
 			{
 				Name:    "customertoken_customer_id_purpose",
 				Unique:  false,
-				Columns: []*schema.Column{CustomerTokensColumns[7], CustomerTokensColumns[3]},
+				Columns: []*schema.Column{CustomerTokensColumns[8], CustomerTokensColumns[3]},
 			},
 		},
 	}

@@ -35,6 +35,9 @@ func (Customer) Fields() []ent.Field {
 		// PasswordHash is an argon2id PHC string; nil until the customer sets one.
 		field.String("password_hash").Optional().Nillable().Sensitive(),
 		field.Bool("email_verified").Default(false),
+		// PendingEmail is a new address waiting for verification; the email
+		// changes only when the link sent to it is followed.
+		field.String("pending_email").Optional().Nillable().MaxLen(254),
 		field.Int("default_address_id").Optional().Nillable(),
 	}
 }

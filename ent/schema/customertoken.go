@@ -8,7 +8,8 @@ import (
 )
 
 // CustomerToken is a single-use secret mailed to a customer: an account
-// activation or a password reset link. Only its SHA-256 hash is stored.
+// activation, a password reset or an email verification link. Only its
+// SHA-256 hash is stored.
 type CustomerToken struct{ ent.Schema }
 
 // Mixin of the CustomerToken.
@@ -18,7 +19,10 @@ func (CustomerToken) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 func (CustomerToken) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("customer_id"),
-		field.Enum("purpose").Values("ACTIVATION", "RESET"),
+		field.Enum("purpose").Values("ACTIVATION", "RESET", "VERIFY_EMAIL"),
+		// Email is the address a VERIFY_EMAIL token proves (a new address
+		// during an email change, or the account's own).
+		field.String("email").Optional().Nillable().MaxLen(254),
 		field.Bytes("token_hash").Unique().Sensitive().MaxLen(32),
 		field.Time("expires_at"),
 		// UsedAt is set when the token is redeemed; a used token never works again.

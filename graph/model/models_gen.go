@@ -710,6 +710,14 @@ type CustomerEmailCodeSendPayload struct {
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 
+// The result of `customerEmailVerify`.
+type CustomerEmailVerifyPayload struct {
+	// The customer whose address is now verified.
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
 // The result of `customerRecover`.
 type CustomerRecoverPayload struct {
 	// What was wrong with the input.

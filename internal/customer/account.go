@@ -111,6 +111,88 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 	}
 	m, merr := mail.WelcomeMessage(c.Email, mail.AccountMail{ShopName: s.ShopName, FirstName: deref(c.FirstName)})
 	s.sendMail(ctx, m, merr)
+	if err := s.sendVerification(ctx, c, c.Email); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// sendVerification mails a link that proves address belongs to c.
+func (s *Service) sendVerification(ctx context.Context, c *ent.Customer, address string) error {
+	plain, hash := auth.NewToken()
+	if err := s.DB.CustomerToken.Create().SetCustomerID(c.ID).SetPurpose(customertoken.PurposeVERIFY_EMAIL).
+		SetEmail(address).SetTokenHash(hash).SetExpiresAt(s.now().Add(oneTimeTokenTTL)).Exec(ctx); err != nil {
+		return fmt.Errorf("store verification token: %w", err)
+	}
+	m, merr := mail.VerifyMessage(address, mail.AccountMail{
+		ShopName: s.ShopName, FirstName: deref(c.FirstName), ExpiresIn: "24 hours",
+		URL: fmt.Sprintf("%s/account/verify/%s", s.PublicURL, plain),
+	})
+	s.sendMail(ctx, m, merr)
+	return nil
+}
+
+// VerifyEmail follows a verification link: the address is proven, a
+// pending email change takes effect, and guest orders placed with the
+// address join the account.
+func (s *Service) VerifyEmail(ctx context.Context, token string) (*ent.Customer, error) {
+	invalid := apperr.Invalid(path("token"), apperr.CodeTokenInvalid, "The link is invalid or has expired; ask for a new one")
+	ip := auth.ViewerFrom(ctx).IP
+	if err := s.Limiter.Check(ctx, redeemByIP, ip); err != nil {
+		return nil, err
+	}
+	if token == "" || len(token) > 256 {
+		_ = s.Limiter.Record(ctx, redeemByIP, ip)
+		return nil, invalid
+	}
+	var c *ent.Customer
+	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		t, err := tx.CustomerToken.Query().
+			Where(customertoken.TokenHash(auth.HashToken(token)), customertoken.PurposeEQ(customertoken.PurposeVERIFY_EMAIL),
+				customertoken.UsedAtIsNil(), customertoken.ExpiresAtGT(s.now())).
+			WithCustomer().Only(ctx)
+		if ent.IsNotFound(err) {
+			return invalid
+		}
+		if err != nil {
+			return err
+		}
+		n, err := tx.CustomerToken.Update().Where(customertoken.ID(t.ID), customertoken.UsedAtIsNil()).SetUsedAt(s.now()).Save(ctx)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return invalid
+		}
+		c = t.Edges.Customer
+		address := deref(t.Email)
+		u := tx.Customer.UpdateOne(c).SetEmailVerified(true)
+		if emailKey(address) != c.EmailKey {
+			// An email change: only the address the link went to may become
+			// the account's email, and only if it is still pending and free.
+			if c.PendingEmail == nil || emailKey(*c.PendingEmail) != emailKey(address) {
+				return invalid
+			}
+			taken, err := tx.Customer.Query().Where(customer.EmailKey(emailKey(address)), customer.IDNEQ(c.ID)).Exist(ctx)
+			if err != nil {
+				return err
+			}
+			if taken {
+				return apperr.Invalid(path("token"), apperr.CodeTaken, "Email has already been taken")
+			}
+			u.SetEmail(address).SetEmailKey(emailKey(address)).ClearPendingEmail()
+		}
+		if c, err = u.Save(ctx); err != nil {
+			return err
+		}
+		return tx.Order.Update().Where(order.CustomerIDIsNil(), order.EmailKey(c.EmailKey)).SetCustomerID(c.ID).Exec(ctx)
+	})
+	if fe, ok := err.(apperr.FieldErrors); ok && fe[0].Code == apperr.CodeTokenInvalid {
+		_ = s.Limiter.Record(ctx, redeemByIP, ip)
+	}
+	if err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -254,6 +336,8 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 		}
 	}
 	var token *Token
+	changeTo := ""
+	old := c.Email
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		if email != nil && emailKey(*email) != c.EmailKey {
 			taken, err := tx.Customer.Query().Where(customer.EmailKey(emailKey(*email)), customer.IDNEQ(c.ID)).Exist(ctx)
@@ -286,12 +370,12 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 				u.ClearLastName()
 			}
 		}
-		if email != nil && *email != c.Email {
-			// A new address is unproven until the customer verifies it.
-			u.SetEmail(*email).SetEmailKey(emailKey(*email))
-			if emailKey(*email) != c.EmailKey {
-				u.SetEmailVerified(false)
-			}
+		if email != nil && emailKey(*email) != c.EmailKey {
+			// The change takes effect when the new address is verified.
+			u.SetPendingEmail(*email)
+			changeTo = *email
+		} else if email != nil && *email != c.Email {
+			u.SetEmail(*email) // only the letter case changes
 		}
 		switch {
 		case phone != nil:
@@ -321,6 +405,13 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 	})
 	if err != nil {
 		return nil, nil, err
+	}
+	if changeTo != "" {
+		if err := s.sendVerification(ctx, c, changeTo); err != nil {
+			return nil, nil, err
+		}
+		m, merr := mail.EmailChangeMessage(old, mail.AccountMail{ShopName: s.ShopName, FirstName: deref(c.FirstName)})
+		s.sendMail(ctx, m, merr)
 	}
 	return c, token, nil
 }

@@ -69,3 +69,13 @@ type CodeMail struct {
 func CodeMessage(to string, d CodeMail) (Message, error) {
 	return Render("customer_code", to, "Your sign-in code: "+d.Code, d)
 }
+
+// VerifyMessage asks the customer to confirm an address.
+func VerifyMessage(to string, d AccountMail) (Message, error) {
+	return Render("customer_verify", to, "Confirm your email address", d)
+}
+
+// EmailChangeMessage tells the old address that a change was asked for.
+func EmailChangeMessage(to string, d AccountMail) (Message, error) {
+	return Render("customer_email_change", to, "Your email address is being changed", d)
+}
