@@ -3,7 +3,9 @@ package auth
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -77,7 +79,9 @@ func (k *AdminKeys) Seed(ctx context.Context, key string) error {
 		SetName("ADMIN_API_KEY").SetKeyHash(HashToken(key)).SetScopes(Scopes).
 		OnConflictColumns(adminapikey.FieldKeyHash).DoNothing().
 		Exec(ctx)
-	if err != nil && !ent.IsNotFound(err) { // DoNothing on a conflict reports "not found" on some dialects
+	// On a conflict nothing is inserted, so nothing is returned: PostgreSQL
+	// reports that as no rows. Another replica seeded the key first.
+	if err != nil && !ent.IsNotFound(err) && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("seed admin key: %w", err)
 	}
 	return nil
