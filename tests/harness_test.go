@@ -355,3 +355,32 @@ func tail(s string, n int) string {
 	}
 	return s
 }
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func stringsReader(s string) io.Reader { return strings.NewReader(s) }
+
+// decodeBody reads a GraphQL response body.
+func decodeBody(res *http.Response, r *Response) error {
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Data   map[string]json.RawMessage `json:"data"`
+		Errors []GQLError                 `json:"errors"`
+	}
+	if err := json.Unmarshal(raw, &body); err != nil {
+		return err
+	}
+	r.Status, r.Raw, r.Data, r.Errors = res.StatusCode, string(raw), body.Data, body.Errors
+	return nil
+}
+
+// decode reads one field of a response's data.
+func decode(r Response, field string, out any) error {
+	return json.Unmarshal(r.Data[field], out)
+}
