@@ -27,6 +27,7 @@ import (
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
+	"accountgraph/ent/shopsettings"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -77,6 +78,8 @@ type Client struct {
 	SavedCart *SavedCartClient
 	// SavedCartLine is the client for interacting with the SavedCartLine builders.
 	SavedCartLine *SavedCartLineClient
+	// ShopSettings is the client for interacting with the ShopSettings builders.
+	ShopSettings *ShopSettingsClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
 	// Wishlist is the client for interacting with the Wishlist builders.
@@ -112,6 +115,7 @@ func (c *Client) init() {
 	c.ProductVariant = NewProductVariantClient(c.config)
 	c.SavedCart = NewSavedCartClient(c.config)
 	c.SavedCartLine = NewSavedCartLineClient(c.config)
+	c.ShopSettings = NewShopSettingsClient(c.config)
 	c.ThrottleEvent = NewThrottleEventClient(c.config)
 	c.Wishlist = NewWishlistClient(c.config)
 	c.WishlistEvent = NewWishlistEventClient(c.config)
@@ -224,6 +228,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ProductVariant:      NewProductVariantClient(cfg),
 		SavedCart:           NewSavedCartClient(cfg),
 		SavedCartLine:       NewSavedCartLineClient(cfg),
+		ShopSettings:        NewShopSettingsClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 		Wishlist:            NewWishlistClient(cfg),
 		WishlistEvent:       NewWishlistEventClient(cfg),
@@ -263,6 +268,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ProductVariant:      NewProductVariantClient(cfg),
 		SavedCart:           NewSavedCartClient(cfg),
 		SavedCartLine:       NewSavedCartLineClient(cfg),
+		ShopSettings:        NewShopSettingsClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 		Wishlist:            NewWishlistClient(cfg),
 		WishlistEvent:       NewWishlistEventClient(cfg),
@@ -299,8 +305,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
 		c.MailingAddress, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
-		c.SavedCart, c.SavedCartLine, c.ThrottleEvent, c.Wishlist, c.WishlistEvent,
-		c.WishlistLine,
+		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.ThrottleEvent, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -313,8 +319,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
 		c.MailingAddress, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
-		c.SavedCart, c.SavedCartLine, c.ThrottleEvent, c.Wishlist, c.WishlistEvent,
-		c.WishlistLine,
+		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.ThrottleEvent, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -355,6 +361,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.SavedCart.mutate(ctx, m)
 	case *SavedCartLineMutation:
 		return c.SavedCartLine.mutate(ctx, m)
+	case *ShopSettingsMutation:
+		return c.ShopSettings.mutate(ctx, m)
 	case *ThrottleEventMutation:
 		return c.ThrottleEvent.mutate(ctx, m)
 	case *WishlistMutation:
@@ -2880,6 +2888,139 @@ func (c *SavedCartLineClient) mutate(ctx context.Context, m *SavedCartLineMutati
 	}
 }
 
+// ShopSettingsClient is a client for the ShopSettings schema.
+type ShopSettingsClient struct {
+	config
+}
+
+// NewShopSettingsClient returns a client for the ShopSettings from the given config.
+func NewShopSettingsClient(c config) *ShopSettingsClient {
+	return &ShopSettingsClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `shopsettings.Hooks(f(g(h())))`.
+func (c *ShopSettingsClient) Use(hooks ...Hook) {
+	c.hooks.ShopSettings = append(c.hooks.ShopSettings, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `shopsettings.Intercept(f(g(h())))`.
+func (c *ShopSettingsClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ShopSettings = append(c.inters.ShopSettings, interceptors...)
+}
+
+// Create returns a builder for creating a ShopSettings entity.
+func (c *ShopSettingsClient) Create() *ShopSettingsCreate {
+	mutation := newShopSettingsMutation(c.config, OpCreate)
+	return &ShopSettingsCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ShopSettings entities.
+func (c *ShopSettingsClient) CreateBulk(builders ...*ShopSettingsCreate) *ShopSettingsCreateBulk {
+	return &ShopSettingsCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ShopSettingsClient) MapCreateBulk(slice any, setFunc func(*ShopSettingsCreate, int)) *ShopSettingsCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ShopSettingsCreateBulk{err: fmt.Errorf("calling to ShopSettingsClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ShopSettingsCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ShopSettingsCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ShopSettings.
+func (c *ShopSettingsClient) Update() *ShopSettingsUpdate {
+	mutation := newShopSettingsMutation(c.config, OpUpdate)
+	return &ShopSettingsUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ShopSettingsClient) UpdateOne(_m *ShopSettings) *ShopSettingsUpdateOne {
+	mutation := newShopSettingsMutation(c.config, OpUpdateOne, withShopSettings(_m))
+	return &ShopSettingsUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ShopSettingsClient) UpdateOneID(id int) *ShopSettingsUpdateOne {
+	mutation := newShopSettingsMutation(c.config, OpUpdateOne, withShopSettingsID(id))
+	return &ShopSettingsUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ShopSettings.
+func (c *ShopSettingsClient) Delete() *ShopSettingsDelete {
+	mutation := newShopSettingsMutation(c.config, OpDelete)
+	return &ShopSettingsDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ShopSettingsClient) DeleteOne(_m *ShopSettings) *ShopSettingsDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ShopSettingsClient) DeleteOneID(id int) *ShopSettingsDeleteOne {
+	builder := c.Delete().Where(shopsettings.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ShopSettingsDeleteOne{builder}
+}
+
+// Query returns a query builder for ShopSettings.
+func (c *ShopSettingsClient) Query() *ShopSettingsQuery {
+	return &ShopSettingsQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeShopSettings},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ShopSettings entity by its id.
+func (c *ShopSettingsClient) Get(ctx context.Context, id int) (*ShopSettings, error) {
+	return c.Query().Where(shopsettings.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ShopSettingsClient) GetX(ctx context.Context, id int) *ShopSettings {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ShopSettingsClient) Hooks() []Hook {
+	return c.hooks.ShopSettings
+}
+
+// Interceptors returns the client interceptors.
+func (c *ShopSettingsClient) Interceptors() []Interceptor {
+	return c.inters.ShopSettings
+}
+
+func (c *ShopSettingsClient) mutate(ctx context.Context, m *ShopSettingsMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ShopSettingsCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ShopSettingsUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ShopSettingsUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ShopSettingsDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ShopSettings mutation op: %q", m.Op())
+	}
+}
+
 // ThrottleEventClient is a client for the ThrottleEvent schema.
 type ThrottleEventClient struct {
 	config
@@ -3465,14 +3606,14 @@ type (
 	hooks struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, LoginCode, MailingAddress, Order, OrderLineItem,
-		Product, ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
-		WishlistEvent, WishlistLine []ent.Hook
+		Product, ProductVariant, SavedCart, SavedCartLine, ShopSettings, ThrottleEvent,
+		Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, LoginCode, MailingAddress, Order, OrderLineItem,
-		Product, ProductVariant, SavedCart, SavedCartLine, ThrottleEvent, Wishlist,
-		WishlistEvent, WishlistLine []ent.Interceptor
+		Product, ProductVariant, SavedCart, SavedCartLine, ShopSettings, ThrottleEvent,
+		Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
 	}
 )
 

@@ -19,6 +19,7 @@ import (
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
+	"accountgraph/ent/shopsettings"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -108,6 +109,7 @@ func checkColumn(t, c string) error {
 			productvariant.Table:      productvariant.ValidColumn,
 			savedcart.Table:           savedcart.ValidColumn,
 			savedcartline.Table:       savedcartline.ValidColumn,
+			shopsettings.Table:        shopsettings.ValidColumn,
 			throttleevent.Table:       throttleevent.ValidColumn,
 			wishlist.Table:            wishlist.ValidColumn,
 			wishlistevent.Table:       wishlistevent.ValidColumn,

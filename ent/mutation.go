@@ -21,6 +21,7 @@ import (
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
+	"accountgraph/ent/shopsettings"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -60,6 +61,7 @@ const (
 	TypeProductVariant      = "ProductVariant"
 	TypeSavedCart           = "SavedCart"
 	TypeSavedCartLine       = "SavedCartLine"
+	TypeShopSettings        = "ShopSettings"
 	TypeThrottleEvent       = "ThrottleEvent"
 	TypeWishlist            = "Wishlist"
 	TypeWishlistEvent       = "WishlistEvent"
@@ -17080,6 +17082,678 @@ func (m *SavedCartLineMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown SavedCartLine edge %s", name)
+}
+
+// ShopSettingsMutation represents an operation that mutates the ShopSettings nodes in the graph.
+type ShopSettingsMutation struct {
+	config
+	op                          Op
+	typ                         string
+	id                          *int
+	created_at                  *time.Time
+	updated_at                  *time.Time
+	accounts                    *shopsettings.Accounts
+	registration                *shopsettings.Registration
+	passwordless                *bool
+	two_factor                  *shopsettings.TwoFactor
+	allowed_email_domains       *[]string
+	appendallowed_email_domains []string
+	clearedFields               map[string]struct{}
+	done                        bool
+	oldValue                    func(context.Context) (*ShopSettings, error)
+	predicates                  []predicate.ShopSettings
+}
+
+var _ ent.Mutation = (*ShopSettingsMutation)(nil)
+
+// shopsettingsOption allows management of the mutation configuration using functional options.
+type shopsettingsOption func(*ShopSettingsMutation)
+
+// newShopSettingsMutation creates new mutation for the ShopSettings entity.
+func newShopSettingsMutation(c config, op Op, opts ...shopsettingsOption) *ShopSettingsMutation {
+	m := &ShopSettingsMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeShopSettings,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withShopSettingsID sets the ID field of the mutation.
+func withShopSettingsID(id int) shopsettingsOption {
+	return func(m *ShopSettingsMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ShopSettings
+		)
+		m.oldValue = func(ctx context.Context) (*ShopSettings, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ShopSettings.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withShopSettings sets the old ShopSettings of the mutation.
+func withShopSettings(node *ShopSettings) shopsettingsOption {
+	return func(m *ShopSettingsMutation) {
+		m.oldValue = func(context.Context) (*ShopSettings, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ShopSettingsMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ShopSettingsMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ShopSettings entities.
+func (m *ShopSettingsMutation) SetID(id int) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ShopSettingsMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ShopSettingsMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ShopSettings.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ShopSettingsMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ShopSettingsMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ShopSettingsMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ShopSettingsMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ShopSettingsMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ShopSettingsMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetAccounts sets the "accounts" field.
+func (m *ShopSettingsMutation) SetAccounts(s shopsettings.Accounts) {
+	m.accounts = &s
+}
+
+// Accounts returns the value of the "accounts" field in the mutation.
+func (m *ShopSettingsMutation) Accounts() (r shopsettings.Accounts, exists bool) {
+	v := m.accounts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAccounts returns the old "accounts" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldAccounts(ctx context.Context) (v shopsettings.Accounts, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAccounts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAccounts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAccounts: %w", err)
+	}
+	return oldValue.Accounts, nil
+}
+
+// ResetAccounts resets all changes to the "accounts" field.
+func (m *ShopSettingsMutation) ResetAccounts() {
+	m.accounts = nil
+}
+
+// SetRegistration sets the "registration" field.
+func (m *ShopSettingsMutation) SetRegistration(s shopsettings.Registration) {
+	m.registration = &s
+}
+
+// Registration returns the value of the "registration" field in the mutation.
+func (m *ShopSettingsMutation) Registration() (r shopsettings.Registration, exists bool) {
+	v := m.registration
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegistration returns the old "registration" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldRegistration(ctx context.Context) (v shopsettings.Registration, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegistration is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegistration requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegistration: %w", err)
+	}
+	return oldValue.Registration, nil
+}
+
+// ResetRegistration resets all changes to the "registration" field.
+func (m *ShopSettingsMutation) ResetRegistration() {
+	m.registration = nil
+}
+
+// SetPasswordless sets the "passwordless" field.
+func (m *ShopSettingsMutation) SetPasswordless(b bool) {
+	m.passwordless = &b
+}
+
+// Passwordless returns the value of the "passwordless" field in the mutation.
+func (m *ShopSettingsMutation) Passwordless() (r bool, exists bool) {
+	v := m.passwordless
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPasswordless returns the old "passwordless" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldPasswordless(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPasswordless is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPasswordless requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPasswordless: %w", err)
+	}
+	return oldValue.Passwordless, nil
+}
+
+// ResetPasswordless resets all changes to the "passwordless" field.
+func (m *ShopSettingsMutation) ResetPasswordless() {
+	m.passwordless = nil
+}
+
+// SetTwoFactor sets the "two_factor" field.
+func (m *ShopSettingsMutation) SetTwoFactor(sf shopsettings.TwoFactor) {
+	m.two_factor = &sf
+}
+
+// TwoFactor returns the value of the "two_factor" field in the mutation.
+func (m *ShopSettingsMutation) TwoFactor() (r shopsettings.TwoFactor, exists bool) {
+	v := m.two_factor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTwoFactor returns the old "two_factor" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldTwoFactor(ctx context.Context) (v shopsettings.TwoFactor, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTwoFactor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTwoFactor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTwoFactor: %w", err)
+	}
+	return oldValue.TwoFactor, nil
+}
+
+// ResetTwoFactor resets all changes to the "two_factor" field.
+func (m *ShopSettingsMutation) ResetTwoFactor() {
+	m.two_factor = nil
+}
+
+// SetAllowedEmailDomains sets the "allowed_email_domains" field.
+func (m *ShopSettingsMutation) SetAllowedEmailDomains(s []string) {
+	m.allowed_email_domains = &s
+	m.appendallowed_email_domains = nil
+}
+
+// AllowedEmailDomains returns the value of the "allowed_email_domains" field in the mutation.
+func (m *ShopSettingsMutation) AllowedEmailDomains() (r []string, exists bool) {
+	v := m.allowed_email_domains
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAllowedEmailDomains returns the old "allowed_email_domains" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldAllowedEmailDomains(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAllowedEmailDomains is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAllowedEmailDomains requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAllowedEmailDomains: %w", err)
+	}
+	return oldValue.AllowedEmailDomains, nil
+}
+
+// AppendAllowedEmailDomains adds s to the "allowed_email_domains" field.
+func (m *ShopSettingsMutation) AppendAllowedEmailDomains(s []string) {
+	m.appendallowed_email_domains = append(m.appendallowed_email_domains, s...)
+}
+
+// AppendedAllowedEmailDomains returns the list of values that were appended to the "allowed_email_domains" field in this mutation.
+func (m *ShopSettingsMutation) AppendedAllowedEmailDomains() ([]string, bool) {
+	if len(m.appendallowed_email_domains) == 0 {
+		return nil, false
+	}
+	return m.appendallowed_email_domains, true
+}
+
+// ResetAllowedEmailDomains resets all changes to the "allowed_email_domains" field.
+func (m *ShopSettingsMutation) ResetAllowedEmailDomains() {
+	m.allowed_email_domains = nil
+	m.appendallowed_email_domains = nil
+}
+
+// Where appends a list predicates to the ShopSettingsMutation builder.
+func (m *ShopSettingsMutation) Where(ps ...predicate.ShopSettings) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ShopSettingsMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ShopSettingsMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ShopSettings, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ShopSettingsMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ShopSettingsMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ShopSettings).
+func (m *ShopSettingsMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ShopSettingsMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, shopsettings.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, shopsettings.FieldUpdatedAt)
+	}
+	if m.accounts != nil {
+		fields = append(fields, shopsettings.FieldAccounts)
+	}
+	if m.registration != nil {
+		fields = append(fields, shopsettings.FieldRegistration)
+	}
+	if m.passwordless != nil {
+		fields = append(fields, shopsettings.FieldPasswordless)
+	}
+	if m.two_factor != nil {
+		fields = append(fields, shopsettings.FieldTwoFactor)
+	}
+	if m.allowed_email_domains != nil {
+		fields = append(fields, shopsettings.FieldAllowedEmailDomains)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ShopSettingsMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case shopsettings.FieldCreatedAt:
+		return m.CreatedAt()
+	case shopsettings.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case shopsettings.FieldAccounts:
+		return m.Accounts()
+	case shopsettings.FieldRegistration:
+		return m.Registration()
+	case shopsettings.FieldPasswordless:
+		return m.Passwordless()
+	case shopsettings.FieldTwoFactor:
+		return m.TwoFactor()
+	case shopsettings.FieldAllowedEmailDomains:
+		return m.AllowedEmailDomains()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ShopSettingsMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case shopsettings.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case shopsettings.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case shopsettings.FieldAccounts:
+		return m.OldAccounts(ctx)
+	case shopsettings.FieldRegistration:
+		return m.OldRegistration(ctx)
+	case shopsettings.FieldPasswordless:
+		return m.OldPasswordless(ctx)
+	case shopsettings.FieldTwoFactor:
+		return m.OldTwoFactor(ctx)
+	case shopsettings.FieldAllowedEmailDomains:
+		return m.OldAllowedEmailDomains(ctx)
+	}
+	return nil, fmt.Errorf("unknown ShopSettings field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ShopSettingsMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case shopsettings.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case shopsettings.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case shopsettings.FieldAccounts:
+		v, ok := value.(shopsettings.Accounts)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAccounts(v)
+		return nil
+	case shopsettings.FieldRegistration:
+		v, ok := value.(shopsettings.Registration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegistration(v)
+		return nil
+	case shopsettings.FieldPasswordless:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPasswordless(v)
+		return nil
+	case shopsettings.FieldTwoFactor:
+		v, ok := value.(shopsettings.TwoFactor)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTwoFactor(v)
+		return nil
+	case shopsettings.FieldAllowedEmailDomains:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAllowedEmailDomains(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ShopSettings field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ShopSettingsMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ShopSettingsMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ShopSettingsMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ShopSettings numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ShopSettingsMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ShopSettingsMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ShopSettingsMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ShopSettings nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ShopSettingsMutation) ResetField(name string) error {
+	switch name {
+	case shopsettings.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case shopsettings.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case shopsettings.FieldAccounts:
+		m.ResetAccounts()
+		return nil
+	case shopsettings.FieldRegistration:
+		m.ResetRegistration()
+		return nil
+	case shopsettings.FieldPasswordless:
+		m.ResetPasswordless()
+		return nil
+	case shopsettings.FieldTwoFactor:
+		m.ResetTwoFactor()
+		return nil
+	case shopsettings.FieldAllowedEmailDomains:
+		m.ResetAllowedEmailDomains()
+		return nil
+	}
+	return fmt.Errorf("unknown ShopSettings field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ShopSettingsMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ShopSettingsMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ShopSettingsMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ShopSettingsMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ShopSettingsMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ShopSettingsMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ShopSettingsMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown ShopSettings unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ShopSettingsMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown ShopSettings edge %s", name)
 }
 
 // ThrottleEventMutation represents an operation that mutates the ThrottleEvent nodes in the graph.

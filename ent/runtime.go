@@ -20,6 +20,7 @@ import (
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
+	"accountgraph/ent/shopsettings"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -546,6 +547,29 @@ func init() {
 	savedcartlineDescCurrencyCode := savedcartlineFields[4].Descriptor()
 	// savedcartline.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
 	savedcartline.CurrencyCodeValidator = savedcartlineDescCurrencyCode.Validators[0].(func(string) error)
+	shopsettingsMixin := schema.ShopSettings{}.Mixin()
+	shopsettingsMixinFields0 := shopsettingsMixin[0].Fields()
+	_ = shopsettingsMixinFields0
+	shopsettingsFields := schema.ShopSettings{}.Fields()
+	_ = shopsettingsFields
+	// shopsettingsDescCreatedAt is the schema descriptor for created_at field.
+	shopsettingsDescCreatedAt := shopsettingsMixinFields0[0].Descriptor()
+	// shopsettings.DefaultCreatedAt holds the default value on creation for the created_at field.
+	shopsettings.DefaultCreatedAt = shopsettingsDescCreatedAt.Default.(func() time.Time)
+	// shopsettingsDescUpdatedAt is the schema descriptor for updated_at field.
+	shopsettingsDescUpdatedAt := shopsettingsMixinFields0[1].Descriptor()
+	// shopsettings.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	shopsettings.DefaultUpdatedAt = shopsettingsDescUpdatedAt.Default.(func() time.Time)
+	// shopsettings.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	shopsettings.UpdateDefaultUpdatedAt = shopsettingsDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// shopsettingsDescPasswordless is the schema descriptor for passwordless field.
+	shopsettingsDescPasswordless := shopsettingsFields[3].Descriptor()
+	// shopsettings.DefaultPasswordless holds the default value on creation for the passwordless field.
+	shopsettings.DefaultPasswordless = shopsettingsDescPasswordless.Default.(bool)
+	// shopsettingsDescAllowedEmailDomains is the schema descriptor for allowed_email_domains field.
+	shopsettingsDescAllowedEmailDomains := shopsettingsFields[5].Descriptor()
+	// shopsettings.DefaultAllowedEmailDomains holds the default value on creation for the allowed_email_domains field.
+	shopsettings.DefaultAllowedEmailDomains = shopsettingsDescAllowedEmailDomains.Default.([]string)
 	throttleeventFields := schema.ThrottleEvent{}.Fields()
 	_ = throttleeventFields
 	// throttleeventDescKey is the schema descriptor for key field.

@@ -46,6 +46,8 @@ type Tx struct {
 	SavedCart *SavedCartClient
 	// SavedCartLine is the client for interacting with the SavedCartLine builders.
 	SavedCartLine *SavedCartLineClient
+	// ShopSettings is the client for interacting with the ShopSettings builders.
+	ShopSettings *ShopSettingsClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
 	// Wishlist is the client for interacting with the Wishlist builders.
@@ -201,6 +203,7 @@ func (tx *Tx) init() {
 	tx.ProductVariant = NewProductVariantClient(tx.config)
 	tx.SavedCart = NewSavedCartClient(tx.config)
 	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
+	tx.ShopSettings = NewShopSettingsClient(tx.config)
 	tx.ThrottleEvent = NewThrottleEventClient(tx.config)
 	tx.Wishlist = NewWishlistClient(tx.config)
 	tx.WishlistEvent = NewWishlistEventClient(tx.config)

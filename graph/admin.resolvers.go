@@ -5,8 +5,26 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
+	"accountgraph/internal/settings"
 	"context"
 )
+
+// AdminAccountSettingsUpdate is the resolver for the adminAccountSettingsUpdate field.
+func (r *mutationResolver) AdminAccountSettingsUpdate(ctx context.Context, input model.AccountSettingsInput) (*model.AccountSettingsPayload, error) {
+	in := settings.Input{Passwordless: input.Passwordless, AllowedEmailDomains: input.AllowedEmailDomains, SetDomains: input.AllowedEmailDomains != nil}
+	if input.Accounts != nil {
+		in.Accounts = ptr(string(*input.Accounts))
+	}
+	if input.Registration != nil {
+		in.Registration = ptr(string(*input.Registration))
+	}
+	if input.TwoFactor != nil {
+		in.TwoFactor = ptr(string(*input.TwoFactor))
+	}
+	st, err := r.Settings.Update(ctx, in)
+	ue, err := adminErrors(err)
+	return &model.AccountSettingsPayload{Settings: st, UserErrors: ue}, err
+}
 
 // AdminCustomerInvite is the resolver for the adminCustomerInvite field.
 func (r *mutationResolver) AdminCustomerInvite(ctx context.Context, input model.AdminCustomerInviteInput) (*model.AdminCustomerInvitePayload, error) {
@@ -36,4 +54,9 @@ func (r *queryResolver) AdminCustomers(ctx context.Context, first *int, after *s
 		conn.Edges[i] = &model.CustomerEdge{Cursor: p.Cursors[i], Node: c}
 	}
 	return conn, nil
+}
+
+// AdminAccountSettings is the resolver for the adminAccountSettings field.
+func (r *queryResolver) AdminAccountSettings(ctx context.Context) (*ent.ShopSettings, error) {
+	return r.Settings.Get(ctx)
 }

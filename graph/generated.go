@@ -8,6 +8,7 @@ import (
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/order"
 	"accountgraph/ent/schema"
+	"accountgraph/ent/shopsettings"
 	"accountgraph/graph/model"
 	"accountgraph/graph/scalar"
 	"accountgraph/internal/money"
@@ -60,6 +61,19 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AccountSettings struct {
+		Accounts            func(childComplexity int) int
+		AllowedEmailDomains func(childComplexity int) int
+		Passwordless        func(childComplexity int) int
+		Registration        func(childComplexity int) int
+		TwoFactor           func(childComplexity int) int
+	}
+
+	AccountSettingsPayload struct {
+		Settings   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	AdminCustomerInvitePayload struct {
 		Customer           func(childComplexity int) int
 		CustomerUserErrors func(childComplexity int) int
@@ -515,6 +529,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AdminAccountSettingsUpdate        func(childComplexity int, input model.AccountSettingsInput) int
 		AdminCustomerInvite               func(childComplexity int, input model.AdminCustomerInviteInput) int
 		AdminFulfillmentCreate            func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
 		AdminFulfillmentEventAdd          func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
@@ -679,14 +694,15 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AdminCustomer  func(childComplexity int, id string) int
-		AdminCustomers func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
-		Cart           func(childComplexity int, id string) int
-		Customer       func(childComplexity int, customerAccessToken string) int
-		Node           func(childComplexity int, id string) int
-		Nodes          func(childComplexity int, ids []string) int
-		Product        func(childComplexity int, handle *string, id *string) int
-		SharedWishlist func(childComplexity int, shareToken string) int
+		AdminAccountSettings func(childComplexity int) int
+		AdminCustomer        func(childComplexity int, id string) int
+		AdminCustomers       func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
+		Cart                 func(childComplexity int, id string) int
+		Customer             func(childComplexity int, customerAccessToken string) int
+		Node                 func(childComplexity int, id string) int
+		Nodes                func(childComplexity int, ids []string) int
+		Product              func(childComplexity int, handle *string, id *string) int
+		SharedWishlist       func(childComplexity int, shareToken string) int
 	}
 
 	SavedCart struct {
@@ -892,6 +908,7 @@ type MutationResolver interface {
 	CustomerAddressUpdate(ctx context.Context, customerAccessToken string, id string, address model.MailingAddressInput) (*model.CustomerAddressUpdatePayload, error)
 	CustomerAddressDelete(ctx context.Context, customerAccessToken string, id string) (*model.CustomerAddressDeletePayload, error)
 	CustomerDefaultAddressUpdate(ctx context.Context, customerAccessToken string, addressID string) (*model.CustomerDefaultAddressUpdatePayload, error)
+	AdminAccountSettingsUpdate(ctx context.Context, input model.AccountSettingsInput) (*model.AccountSettingsPayload, error)
 	AdminCustomerInvite(ctx context.Context, input model.AdminCustomerInviteInput) (*model.AdminCustomerInvitePayload, error)
 	CartCreate(ctx context.Context, input *model.CartInput) (*model.CartCreatePayload, error)
 	CartLinesAdd(ctx context.Context, cartID string, lines []*model.CartLineInput) (*model.CartLinesAddPayload, error)
@@ -966,6 +983,7 @@ type QueryResolver interface {
 	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
 	AdminCustomer(ctx context.Context, id string) (*ent.Customer, error)
 	AdminCustomers(ctx context.Context, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) (*model.CustomerConnection, error)
+	AdminAccountSettings(ctx context.Context) (*ent.ShopSettings, error)
 	Cart(ctx context.Context, id string) (*ent.Cart, error)
 	Product(ctx context.Context, handle *string, id *string) (*ent.Product, error)
 	Customer(ctx context.Context, customerAccessToken string) (*ent.Customer, error)
@@ -1008,6 +1026,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AccountSettings.accounts":
+		if e.ComplexityRoot.AccountSettings.Accounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettings.Accounts(childComplexity), true
+	case "AccountSettings.allowedEmailDomains":
+		if e.ComplexityRoot.AccountSettings.AllowedEmailDomains == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettings.AllowedEmailDomains(childComplexity), true
+	case "AccountSettings.passwordless":
+		if e.ComplexityRoot.AccountSettings.Passwordless == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettings.Passwordless(childComplexity), true
+	case "AccountSettings.registration":
+		if e.ComplexityRoot.AccountSettings.Registration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettings.Registration(childComplexity), true
+	case "AccountSettings.twoFactor":
+		if e.ComplexityRoot.AccountSettings.TwoFactor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettings.TwoFactor(childComplexity), true
+
+	case "AccountSettingsPayload.settings":
+		if e.ComplexityRoot.AccountSettingsPayload.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettingsPayload.Settings(childComplexity), true
+	case "AccountSettingsPayload.userErrors":
+		if e.ComplexityRoot.AccountSettingsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettingsPayload.UserErrors(childComplexity), true
 
 	case "AdminCustomerInvitePayload.customer":
 		if e.ComplexityRoot.AdminCustomerInvitePayload.Customer == nil {
@@ -2649,6 +2711,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MoneyV2.CurrencyCode(childComplexity), true
 
+	case "Mutation.adminAccountSettingsUpdate":
+		if e.ComplexityRoot.Mutation.AdminAccountSettingsUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminAccountSettingsUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminAccountSettingsUpdate(childComplexity, args["input"].(model.AccountSettingsInput)), true
 	case "Mutation.adminCustomerInvite":
 		if e.ComplexityRoot.Mutation.AdminCustomerInvite == nil {
 			break
@@ -3677,6 +3750,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductVariantEdge.Node(childComplexity), true
 
+	case "Query.adminAccountSettings":
+		if e.ComplexityRoot.Query.AdminAccountSettings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AdminAccountSettings(childComplexity), true
 	case "Query.adminCustomer":
 		if e.ComplexityRoot.Query.AdminCustomer == nil {
 			break
@@ -4208,6 +4287,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AccountSettingsInput", ec.unmarshalInputAccountSettingsInput),
 			graphql.NewInputUnmarshaler("AdminCustomerInviteInput", ec.unmarshalInputAdminCustomerInviteInput),
 			graphql.NewInputUnmarshaler("AdminDiscountApplicationInput", ec.unmarshalInputAdminDiscountApplicationInput),
 			graphql.NewInputUnmarshaler("AdminFulfillmentEventInput", ec.unmarshalInputAdminFulfillmentEventInput),
@@ -4469,7 +4549,14 @@ extend type Query {
   ): CustomerConnection! @adminScope(scope: "customers:read")
 }
 
+extend type Query {
+  "The shop's account settings."
+  adminAccountSettings: AccountSettings! @adminScope(scope: "customers:read")
+}
+
 extend type Mutation {
+  "Changes the shop's account settings; absent fields stay."
+  adminAccountSettingsUpdate("The changes." input: AccountSettingsInput!): AccountSettingsPayload @adminScope(scope: "settings:write")
   "Creates an invited customer and mails an activation link (see ` + "`" + `customerActivate` + "`" + `)."
   adminCustomerInvite("The person to invite." input: AdminCustomerInviteInput!): AdminCustomerInvitePayload @adminScope(scope: "customers:write")
 }
@@ -4518,6 +4605,68 @@ type CustomerEdge {
   cursor: String!
   "The customer."
   node: Customer!
+}
+
+"The shop's account settings."
+type AccountSettings {
+  "Whether customers have accounts: REQUIRED, OPTIONAL or DISABLED (storefront sign-in and registration off)."
+  accounts: CustomerAccountsMode!
+  "Whether anyone may register (OPEN) or accounts come from invitations only."
+  registration: RegistrationMode!
+  "Whether customers may sign in with a code by email."
+  passwordless: Boolean!
+  "Whether two-factor sign-in is optional or required (enforced once two-factor sign-in exists)."
+  twoFactor: TwoFactorPolicy!
+  "Registration is open to these email domains only; empty allows any."
+  allowedEmailDomains: [String!]!
+}
+
+"Whether customers have accounts."
+enum CustomerAccountsMode {
+  "Buying needs an account."
+  REQUIRED
+  "Customers may buy as guests or with an account."
+  OPTIONAL
+  "Storefront sign-in and registration are off."
+  DISABLED
+}
+
+"Who may register."
+enum RegistrationMode {
+  "Anyone."
+  OPEN
+  "Invited (or imported) customers only."
+  INVITE_ONLY
+}
+
+"The two-factor sign-in policy."
+enum TwoFactorPolicy {
+  "Customers choose."
+  OPTIONAL
+  "Every customer must use it."
+  REQUIRED
+}
+
+"Changes to the account settings."
+input AccountSettingsInput {
+  "Whether customers have accounts."
+  accounts: CustomerAccountsMode
+  "Who may register."
+  registration: RegistrationMode
+  "Whether sign-in codes are allowed."
+  passwordless: Boolean
+  "The two-factor policy."
+  twoFactor: TwoFactorPolicy
+  "Allowed registration domains (at most 100); an empty list allows any."
+  allowedEmailDomains: [String!]
+}
+
+"The result of ` + "`" + `adminAccountSettingsUpdate` + "`" + `."
+type AccountSettingsPayload {
+  "The settings now."
+  settings: AccountSettings
+  "What was wrong with the input; nothing changed when not empty."
+  userErrors: [AdminUserError!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/cart.graphqls", Input: `# Carts, with Shopify's names and shapes. A cart can belong to a guest or,
@@ -7066,6 +7215,32 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AccountSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "accounts":
+		return ec.fieldContext_AccountSettings_accounts(ctx, field)
+	case "registration":
+		return ec.fieldContext_AccountSettings_registration(ctx, field)
+	case "passwordless":
+		return ec.fieldContext_AccountSettings_passwordless(ctx, field)
+	case "twoFactor":
+		return ec.fieldContext_AccountSettings_twoFactor(ctx, field)
+	case "allowedEmailDomains":
+		return ec.fieldContext_AccountSettings_allowedEmailDomains(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountSettings", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountSettingsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "settings":
+		return ec.fieldContext_AccountSettingsPayload_settings(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AccountSettingsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountSettingsPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AdminCustomerInvitePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "customer":
@@ -8984,6 +9159,20 @@ func (ec *executionContext) field_MailingAddress_formatted_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_adminAccountSettingsUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AccountSettingsInput, error) {
+			return ec.unmarshalNAccountSettingsInput2accountgraphᚋgraphᚋmodelᚐAccountSettingsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_adminCustomerInvite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10607,6 +10796,185 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AccountSettings_accounts(ctx context.Context, field graphql.CollectedField, obj *ent.ShopSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettings_accounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v shopsettings.Accounts) graphql.Marshaler {
+			return ec.marshalNCustomerAccountsMode2accountgraphᚋentᚋshopsettingsᚐAccounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettings_accounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountSettings", field, false, false, "CustomerAccountsMode")
+}
+
+func (ec *executionContext) _AccountSettings_registration(ctx context.Context, field graphql.CollectedField, obj *ent.ShopSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettings_registration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Registration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v shopsettings.Registration) graphql.Marshaler {
+			return ec.marshalNRegistrationMode2accountgraphᚋentᚋshopsettingsᚐRegistration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettings_registration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountSettings", field, false, false, "RegistrationMode")
+}
+
+func (ec *executionContext) _AccountSettings_passwordless(ctx context.Context, field graphql.CollectedField, obj *ent.ShopSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettings_passwordless(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Passwordless, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettings_passwordless(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountSettings", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AccountSettings_twoFactor(ctx context.Context, field graphql.CollectedField, obj *ent.ShopSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettings_twoFactor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TwoFactor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v shopsettings.TwoFactor) graphql.Marshaler {
+			return ec.marshalNTwoFactorPolicy2accountgraphᚋentᚋshopsettingsᚐTwoFactor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettings_twoFactor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountSettings", field, false, false, "TwoFactorPolicy")
+}
+
+func (ec *executionContext) _AccountSettings_allowedEmailDomains(ctx context.Context, field graphql.CollectedField, obj *ent.ShopSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettings_allowedEmailDomains(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllowedEmailDomains, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettings_allowedEmailDomains(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _AccountSettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *model.AccountSettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettingsPayload_settings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Settings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ShopSettings) graphql.Marshaler {
+			return ec.marshalOAccountSettings2ᚖaccountgraphᚋentᚐShopSettings(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettingsPayload_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountSettingsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AccountSettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettingsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _AdminCustomerInvitePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomerInvitePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -18435,6 +18803,68 @@ func (ec *executionContext) fieldContext_Mutation_customerDefaultAddressUpdate(c
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_adminAccountSettingsUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminAccountSettingsUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminAccountSettingsUpdate(ctx, fc.Args["input"].(model.AccountSettingsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "settings:write")
+				if err != nil {
+					var zeroVal *model.AccountSettingsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AccountSettingsPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AccountSettingsPayload) graphql.Marshaler {
+			return ec.marshalOAccountSettingsPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAccountSettingsPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminAccountSettingsUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountSettingsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminAccountSettingsUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_adminCustomerInvite(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22785,6 +23215,56 @@ func (ec *executionContext) fieldContext_Query_adminCustomers(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_adminAccountSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminAccountSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AdminAccountSettings(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *ent.ShopSettings
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *ent.ShopSettings
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ShopSettings) graphql.Marshaler {
+			return ec.marshalNAccountSettings2ᚖaccountgraphᚋentᚐShopSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminAccountSettings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_cart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25961,6 +26441,76 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAccountSettingsInput(ctx context.Context, obj any) (model.AccountSettingsInput, error) {
+	var it model.AccountSettingsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"accounts", "registration", "passwordless", "twoFactor", "allowedEmailDomains"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "accounts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accounts"))
+			data, err := ec.unmarshalOCustomerAccountsMode2ᚖaccountgraphᚋentᚋshopsettingsᚐAccounts(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Accounts = data
+		case "registration":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registration"))
+			data, err := ec.unmarshalORegistrationMode2ᚖaccountgraphᚋentᚋshopsettingsᚐRegistration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Registration = data
+		case "passwordless":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("passwordless"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Passwordless = data
+		case "twoFactor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("twoFactor"))
+			data, err := ec.unmarshalOTwoFactorPolicy2ᚖaccountgraphᚋentᚋshopsettingsᚐTwoFactor(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TwoFactor = data
+		case "allowedEmailDomains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowedEmailDomains"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowedEmailDomains = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAccountSettingsInput unmarshals raw into the AccountSettingsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAccountSettingsInput(ctx context.Context, raw any) (model.AccountSettingsInput, error) {
+	var out model.AccountSettingsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AccountSettingsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAdminCustomerInviteInput(ctx context.Context, obj any) (model.AdminCustomerInviteInput, error) {
 	var it model.AdminCustomerInviteInput
 	if obj == nil {
@@ -28058,6 +28608,97 @@ func (ec *executionContext) _PricingValue(ctx context.Context, sel ast.Selection
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var accountSettingsImplementors = []string{"AccountSettings"}
+
+func (ec *executionContext) _AccountSettings(ctx context.Context, sel ast.SelectionSet, obj *ent.ShopSettings) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountSettingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountSettings")
+		case "accounts":
+			out.Values[i] = ec._AccountSettings_accounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registration":
+			out.Values[i] = ec._AccountSettings_registration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "passwordless":
+			out.Values[i] = ec._AccountSettings_passwordless(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "twoFactor":
+			out.Values[i] = ec._AccountSettings_twoFactor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "allowedEmailDomains":
+			out.Values[i] = ec._AccountSettings_allowedEmailDomains(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var accountSettingsPayloadImplementors = []string{"AccountSettingsPayload"}
+
+func (ec *executionContext) _AccountSettingsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AccountSettingsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountSettingsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountSettingsPayload")
+		case "settings":
+			out.Values[i] = ec._AccountSettingsPayload_settings(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AccountSettingsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var adminCustomerInvitePayloadImplementors = []string{"AdminCustomerInvitePayload"}
 
@@ -31348,6 +31989,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "adminAccountSettingsUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminAccountSettingsUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "adminCustomerInvite":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_adminCustomerInvite(ctx, field)
@@ -32442,6 +33090,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_adminCustomers(ctx, field)
+				})
+		case "adminAccountSettings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminAccountSettings(ctx, field)
 				})
 		case "cart":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -33785,6 +34439,19 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAccountSettings2ᚖaccountgraphᚋentᚐShopSettings(ctx context.Context, sel ast.SelectionSet, v *ent.ShopSettings) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AccountSettings!")
+		return graphql.Null
+	}
+	return ec._AccountSettings(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAccountSettingsInput2accountgraphᚋgraphᚋmodelᚐAccountSettingsInput(ctx context.Context, v any) (model.AccountSettingsInput, error) {
+	res, err := ec.unmarshalInputAccountSettingsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAdminCustomerInviteInput2accountgraphᚋgraphᚋmodelᚐAdminCustomerInviteInput(ctx context.Context, v any) (model.AdminCustomerInviteInput, error) {
 	res, err := ec.unmarshalInputAdminCustomerInviteInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -34211,6 +34878,21 @@ func (ec *executionContext) marshalNCustomer2ᚖaccountgraphᚋentᚐCustomer(ct
 func (ec *executionContext) unmarshalNCustomerAccessTokenCreateInput2accountgraphᚋgraphᚋmodelᚐCustomerAccessTokenCreateInput(ctx context.Context, v any) (model.CustomerAccessTokenCreateInput, error) {
 	res, err := ec.unmarshalInputCustomerAccessTokenCreateInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCustomerAccountsMode2accountgraphᚋentᚋshopsettingsᚐAccounts(ctx context.Context, v any) (shopsettings.Accounts, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := shopsettings.Accounts(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerAccountsMode2accountgraphᚋentᚋshopsettingsᚐAccounts(ctx context.Context, sel ast.SelectionSet, v shopsettings.Accounts) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CustomerAccountsMode!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNCustomerActivateInput2accountgraphᚋgraphᚋmodelᚐCustomerActivateInput(ctx context.Context, v any) (model.CustomerActivateInput, error) {
@@ -34981,6 +35663,21 @@ func (ec *executionContext) marshalNProductVariantEdge2ᚖaccountgraphᚋgraph�
 	return ec._ProductVariantEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRegistrationMode2accountgraphᚋentᚋshopsettingsᚐRegistration(ctx context.Context, v any) (shopsettings.Registration, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := shopsettings.Registration(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRegistrationMode2accountgraphᚋentᚋshopsettingsᚐRegistration(ctx context.Context, sel ast.SelectionSet, v shopsettings.Registration) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RegistrationMode!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSavedCart2ᚕᚖaccountgraphᚋentᚐSavedCartᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SavedCart) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -35197,6 +35894,21 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNTwoFactorPolicy2accountgraphᚋentᚋshopsettingsᚐTwoFactor(ctx context.Context, v any) (shopsettings.TwoFactor, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := shopsettings.TwoFactor(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTwoFactorPolicy2accountgraphᚋentᚋshopsettingsᚐTwoFactor(ctx context.Context, sel ast.SelectionSet, v shopsettings.TwoFactor) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TwoFactorPolicy!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNURL2string(ctx context.Context, v any) (string, error) {
@@ -35543,6 +36255,20 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAccountSettings2ᚖaccountgraphᚋentᚐShopSettings(ctx context.Context, sel ast.SelectionSet, v *ent.ShopSettings) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AccountSettings(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAccountSettingsPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAccountSettingsPayload(ctx context.Context, sel ast.SelectionSet, v *model.AccountSettingsPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AccountSettingsPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAdminCustomerInvitePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerInvitePayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomerInvitePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -35884,6 +36610,25 @@ func (ec *executionContext) marshalOCustomerAccessTokenRenewPayload2ᚖaccountgr
 		return graphql.Null
 	}
 	return ec._CustomerAccessTokenRenewPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCustomerAccountsMode2ᚖaccountgraphᚋentᚋshopsettingsᚐAccounts(ctx context.Context, v any) (*shopsettings.Accounts, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := shopsettings.Accounts(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCustomerAccountsMode2ᚖaccountgraphᚋentᚋshopsettingsᚐAccounts(ctx context.Context, sel ast.SelectionSet, v *shopsettings.Accounts) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOCustomerActivateByUrlPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerActivateByURLPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerActivateByURLPayload) graphql.Marshaler {
@@ -36371,6 +37116,25 @@ func (ec *executionContext) marshalOProductVariantSortKeys2ᚖaccountgraphᚋgra
 	return v
 }
 
+func (ec *executionContext) unmarshalORegistrationMode2ᚖaccountgraphᚋentᚋshopsettingsᚐRegistration(ctx context.Context, v any) (*shopsettings.Registration, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := shopsettings.Registration(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORegistrationMode2ᚖaccountgraphᚋentᚋshopsettingsᚐRegistration(ctx context.Context, sel ast.SelectionSet, v *shopsettings.Registration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalOSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx context.Context, sel ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -36478,6 +37242,25 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOTwoFactorPolicy2ᚖaccountgraphᚋentᚋshopsettingsᚐTwoFactor(ctx context.Context, v any) (*shopsettings.TwoFactor, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := shopsettings.TwoFactor(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTwoFactorPolicy2ᚖaccountgraphᚋentᚋshopsettingsᚐTwoFactor(ctx context.Context, sel ast.SelectionSet, v *shopsettings.TwoFactor) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 

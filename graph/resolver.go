@@ -14,6 +14,7 @@ import (
 	"accountgraph/internal/loaders"
 	"accountgraph/internal/order"
 	"accountgraph/internal/savedcart"
+	"accountgraph/internal/settings"
 	"accountgraph/internal/wishlist"
 )
 
@@ -26,6 +27,7 @@ type Resolver struct {
 	Carts            *cart.Service
 	WishlistService  *wishlist.Service
 	SavedCartService *savedcart.Service
+	Settings         *settings.Service
 }
 
 // loaders returns the request's dataloaders.

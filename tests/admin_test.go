@@ -155,3 +155,85 @@ func TestAdminCustomerList(t *testing.T) {
 		}
 	})
 }
+
+const (
+	settingsDoc       = `{ adminAccountSettings { accounts registration passwordless twoFactor allowedEmailDomains } }`
+	settingsUpdateDoc = `mutation($i: AccountSettingsInput!) { adminAccountSettingsUpdate(input: $i) { settings { accounts registration passwordless allowedEmailDomains } userErrors { code field message } } }`
+)
+
+func TestAccountSettings(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		email, token, _ := api.newCustomer(t, "settled")
+		r := api.Do(t, settingsDoc, nil, AsAdmin(adminKey))
+		if string(r.Data["adminAccountSettings"]) != `{"accounts":"OPTIONAL","registration":"OPEN","passwordless":true,"twoFactor":"OPTIONAL","allowedEmailDomains":[]}` {
+			t.Errorf("defaults: %s", r.Raw)
+		}
+		readKey, _ := api.Server.AdminKeys().Create(context.Background(), "reader", []string{"customers:read"})
+		if r := api.Do(t, settingsUpdateDoc, map[string]any{"i": map[string]any{"accounts": "DISABLED"}}, AsAdmin(readKey)); len(r.Errors) != 1 || r.Errors[0].Code() != "ACCESS_DENIED" {
+			t.Errorf("read key changed settings: %s", r.Raw)
+		}
+		update := func(in map[string]any) []UserError {
+			var p struct{ UserErrors []UserError }
+			api.MustDo(t, settingsUpdateDoc, map[string]any{"i": in}, "adminAccountSettingsUpdate", &p, AsAdmin(adminKey))
+			return p.UserErrors
+		}
+		register := func(email string) []string {
+			var p struct{ Payload }
+			api.MustDo(t, customerCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}}, "customerCreate", &p)
+			return codes(p.CustomerUserErrors)
+		}
+
+		// Allowed domains.
+		if d := cmp.Diff([]string{"INVALID@input.allowedEmailDomains.1"}, codes(update(map[string]any{"allowedEmailDomains": []string{"shop.example", "not a domain"}}))); d != "" {
+			t.Errorf("bad domain setting: %s", d)
+		}
+		update(map[string]any{"allowedEmailDomains": []string{"Shop.Example"}})
+		if d := cmp.Diff([]string{"BAD_DOMAIN@input.email"}, register(uniqueEmail("outsider"))); d != "" {
+			t.Errorf("outside domain: %s", d)
+		}
+		if d := cmp.Diff([]string{}, register("staff.1@shop.example")); d != "" {
+			t.Errorf("allowed domain: %s", d)
+		}
+		update(map[string]any{"allowedEmailDomains": []string{}})
+
+		// Invitation only: the storefront registers nobody; invitations still work.
+		update(map[string]any{"registration": "INVITE_ONLY"})
+		if d := cmp.Diff([]string{"INVALID@input.email"}, register(uniqueEmail("walkin"))); d != "" {
+			t.Errorf("invite only: %s", d)
+		}
+		api.MustDo(t, inviteDoc, map[string]any{"input": map[string]any{"email": uniqueEmail("invited")}}, "adminCustomerInvite", nil, AsAdmin(adminKey))
+		stranger := uniqueEmail("codeonly")
+		api.MustDo(t, codeSendDoc, map[string]any{"e": stranger}, "customerEmailCodeSend", nil)
+		var cl codeLogin
+		api.MustDo(t, codeLoginDoc, map[string]any{"e": stranger, "c": api.lastCode(t, stranger)}, "customerAccessTokenCreateWithCode", &cl)
+		if d := cmp.Diff([]string{"INVALID@email"}, codes(cl.CustomerUserErrors)); d != "" || cl.CustomerAccessToken != nil {
+			t.Errorf("code sign-up while invite only: %s", d)
+		}
+		update(map[string]any{"registration": "OPEN"})
+
+		// Codes off.
+		update(map[string]any{"passwordless": false})
+		if r := api.Do(t, codeSendDoc, map[string]any{"e": email}); len(r.Errors) != 1 || r.Errors[0].Code() != "PASSWORDLESS_DISABLED" {
+			t.Errorf("codes off: %s", r.Raw)
+		}
+		update(map[string]any{"passwordless": true})
+
+		// Accounts off: no sign-in, registration or recovery; sessions made
+		// before keep reading.
+		update(map[string]any{"accounts": "DISABLED"})
+		for name, r := range map[string]Response{
+			"sign-in":  api.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}}),
+			"register": api.Do(t, customerCreateDoc, map[string]any{"input": map[string]any{"email": uniqueEmail("late"), "password": goodPassword}}),
+			"recover":  api.Do(t, recoverDoc, map[string]any{"email": email}),
+			"code":     api.Do(t, codeSendDoc, map[string]any{"e": email}),
+		} {
+			if len(r.Errors) != 1 || r.Errors[0].Code() != "ACCOUNTS_DISABLED" {
+				t.Errorf("%s while accounts are off: %s", name, r.Raw)
+			}
+		}
+		var c struct{ Email string }
+		api.MustDo(t, customerDoc, map[string]any{"token": token}, "customer", &c)
+		update(map[string]any{"accounts": "OPTIONAL"})
+		api.login(t, email, goodPassword)
+	})
+}

@@ -200,6 +200,18 @@ func (f SavedCartLineFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SavedCartLineMutation", m)
 }
 
+// The ShopSettingsFunc type is an adapter to allow the use of ordinary
+// function as ShopSettings mutator.
+type ShopSettingsFunc func(context.Context, *ent.ShopSettingsMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ShopSettingsFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ShopSettingsMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ShopSettingsMutation", m)
+}
+
 // The ThrottleEventFunc type is an adapter to allow the use of ordinary
 // function as ThrottleEvent mutator.
 type ThrottleEventFunc func(context.Context, *ent.ThrottleEventMutation) (ent.Value, error)

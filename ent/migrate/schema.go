@@ -559,6 +559,23 @@ var (
 			},
 		},
 	}
+	// ShopSettingsColumns holds the columns for the "shop_settings" table.
+	ShopSettingsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "accounts", Type: field.TypeEnum, Enums: []string{"REQUIRED", "OPTIONAL", "DISABLED"}, Default: "OPTIONAL"},
+		{Name: "registration", Type: field.TypeEnum, Enums: []string{"OPEN", "INVITE_ONLY"}, Default: "OPEN"},
+		{Name: "passwordless", Type: field.TypeBool, Default: true},
+		{Name: "two_factor", Type: field.TypeEnum, Enums: []string{"OPTIONAL", "REQUIRED"}, Default: "OPTIONAL"},
+		{Name: "allowed_email_domains", Type: field.TypeJSON},
+	}
+	// ShopSettingsTable holds the schema information for the "shop_settings" table.
+	ShopSettingsTable = &schema.Table{
+		Name:       "shop_settings",
+		Columns:    ShopSettingsColumns,
+		PrimaryKey: []*schema.Column{ShopSettingsColumns[0]},
+	}
 	// ThrottleEventsColumns holds the columns for the "throttle_events" table.
 	ThrottleEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -699,6 +716,7 @@ var (
 		ProductVariantsTable,
 		SavedCartsTable,
 		SavedCartLinesTable,
+		ShopSettingsTable,
 		ThrottleEventsTable,
 		WishlistsTable,
 		WishlistEventsTable,

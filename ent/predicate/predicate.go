@@ -54,6 +54,9 @@ type SavedCart func(*sql.Selector)
 // SavedCartLine is the predicate function for savedcartline builders.
 type SavedCartLine func(*sql.Selector)
 
+// ShopSettings is the predicate function for shopsettings builders.
+type ShopSettings func(*sql.Selector)
+
 // ThrottleEvent is the predicate function for throttleevent builders.
 type ThrottleEvent func(*sql.Selector)
 

@@ -6,6 +6,7 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/order"
+	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/money"
 	"bytes"
 	"fmt"
@@ -36,6 +37,28 @@ type DisplayableError interface {
 	GetField() []string
 	// What went wrong, in words a customer can read.
 	GetMessage() string
+}
+
+// Changes to the account settings.
+type AccountSettingsInput struct {
+	// Whether customers have accounts.
+	Accounts *shopsettings.Accounts `json:"accounts,omitempty"`
+	// Who may register.
+	Registration *shopsettings.Registration `json:"registration,omitempty"`
+	// Whether sign-in codes are allowed.
+	Passwordless *bool `json:"passwordless,omitempty"`
+	// The two-factor policy.
+	TwoFactor *shopsettings.TwoFactor `json:"twoFactor,omitempty"`
+	// Allowed registration domains (at most 100); an empty list allows any.
+	AllowedEmailDomains []string `json:"allowedEmailDomains,omitempty"`
+}
+
+// The result of `adminAccountSettingsUpdate`.
+type AccountSettingsPayload struct {
+	// The settings now.
+	Settings *ent.ShopSettings `json:"settings,omitempty"`
+	// What was wrong with the input; nothing changed when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
 // Input for `adminCustomerInvite`.

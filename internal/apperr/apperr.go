@@ -80,6 +80,10 @@ var (
 	ErrAccessDenied = errors.New("access denied")
 	// ErrBadRequest: a malformed argument (for example a cursor).
 	ErrBadRequest = errors.New("bad request")
+	// ErrAccountsDisabled: the shop turned customer accounts off.
+	ErrAccountsDisabled = errors.New("customer accounts are turned off for this shop")
+	// ErrPasswordlessDisabled: the shop turned sign-in codes off.
+	ErrPasswordlessDisabled = errors.New("sign-in codes are turned off for this shop")
 )
 
 // ThrottledError says an action was refused because of too many attempts.

@@ -66,6 +66,9 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	if err := s.Settings.CheckRegistration(ctx, email, path("input", "email")); err != nil {
+		return nil, err
+	}
 	if err := s.Limiter.Hit(ctx, registerByIP, auth.ViewerFrom(ctx).IP); err != nil {
 		return nil, err
 	}
@@ -213,6 +216,9 @@ func deref(p *string) string {
 // Login checks an email and password and issues an access token. Unknown
 // emails and wrong passwords get the same answer after the same work.
 func (s *Service) Login(ctx context.Context, email, pw string) (*Token, error) {
+	if err := s.Settings.CheckSignIn(ctx); err != nil {
+		return nil, err
+	}
 	ip := auth.ViewerFrom(ctx).IP
 	key := emailKey(email)
 	if err := s.Limiter.Check(ctx, loginByIP, ip); err != nil {
@@ -425,6 +431,9 @@ func (s *Service) Recover(ctx context.Context, email string) error {
 		errs.Add(path("email"), apperr.CodeBlank, "Email can't be blank")
 		return errs
 	}
+	if err := s.Settings.CheckSignIn(ctx); err != nil {
+		return err
+	}
 	if err := s.Limiter.Hit(ctx, recoverByIP, auth.ViewerFrom(ctx).IP); err != nil {
 		return err
 	}
@@ -526,6 +535,9 @@ func (s *Service) redeem(ctx context.Context, r Redemption, purpose customertoke
 	var errs apperr.FieldErrors
 	checkPassword(&errs, r.PasswordField, r.Password)
 	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	if err := s.Settings.CheckSignIn(ctx); err != nil {
 		return nil, nil, err
 	}
 	ip := auth.ViewerFrom(ctx).IP

@@ -13,10 +13,12 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/logincode"
 	"accountgraph/ent/order"
+	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
 	"accountgraph/internal/mail"
+	"accountgraph/internal/settings"
 	"accountgraph/internal/throttle"
 )
 
@@ -43,6 +45,9 @@ func (s *Service) SendCode(ctx context.Context, email string) error {
 	var errs apperr.FieldErrors
 	email = checkEmail(&errs, path("email"), email)
 	if err := errs.Err(); err != nil {
+		return err
+	}
+	if err := s.Settings.CheckPasswordless(ctx); err != nil {
 		return err
 	}
 	if err := s.Limiter.Hit(ctx, codeSendByIP, auth.ViewerFrom(ctx).IP); err != nil {
@@ -88,6 +93,13 @@ func (s *Service) SendCode(ctx context.Context, email string) error {
 // account on first use for a new address. The address is proven.
 func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token, error) {
 	invalid := apperr.Invalid(path("code"), apperr.CodeTokenInvalid, "The code is invalid or has expired; ask for a new one")
+	if err := s.Settings.CheckPasswordless(ctx); err != nil {
+		return nil, err
+	}
+	st, err := s.Settings.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
 	ip := auth.ViewerFrom(ctx).IP
 	if err := s.Limiter.Check(ctx, codeTryByIP, ip); err != nil {
 		return nil, err
@@ -99,7 +111,7 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 	}
 	var token *Token
 	wrong := false
-	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		lc, err := tx.LoginCode.Query().
 			Where(logincode.EmailKey(key), logincode.UsedAtIsNil(), logincode.ExpiresAtGT(s.now())).
 			Order(ent.Desc(logincode.FieldCreatedAt)).Modify(db.ForUpdate).First(ctx)
@@ -124,6 +136,13 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 		c, err := tx.Customer.Query().Where(customer.EmailKey(key)).Only(ctx)
 		switch {
 		case ent.IsNotFound(err):
+			// A new account, if the shop takes registrations from this address.
+			if st.Registration == shopsettings.RegistrationINVITE_ONLY {
+				return apperr.Invalid(path("email"), apperr.CodeInvalid, "Accounts are by invitation only")
+			}
+			if err := settings.CheckDomain(st, email, path("email")); err != nil {
+				return err
+			}
 			c, err = tx.Customer.Create().SetEmail(email).SetEmailKey(key).
 				SetState(customer.StateENABLED).SetEmailVerified(true).Save(ctx)
 			if err != nil {

@@ -21,12 +21,14 @@ import (
 	"accountgraph/internal/auth"
 	"accountgraph/internal/mail"
 	"accountgraph/internal/password"
+	"accountgraph/internal/settings"
 	"accountgraph/internal/throttle"
 )
 
 // Service runs the customer-account rules.
 type Service struct {
 	DB        *ent.Client
+	Settings  *settings.Service
 	Hasher    *password.Hasher
 	Limiter   *throttle.Limiter
 	Mailer    mail.Mailer

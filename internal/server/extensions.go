@@ -164,6 +164,12 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.Is(err, apperr.ErrBadRequest):
 			out.Message = strings.TrimPrefix(err.Error(), apperr.ErrBadRequest.Error()+": ")
 			out.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
+		case errors.Is(err, apperr.ErrAccountsDisabled):
+			out.Message = "Customer accounts are turned off for this shop"
+			out.Extensions = map[string]any{"code": "ACCOUNTS_DISABLED"}
+		case errors.Is(err, apperr.ErrPasswordlessDisabled):
+			out.Message = "Sign-in codes are turned off for this shop"
+			out.Extensions = map[string]any{"code": "PASSWORDLESS_DISABLED"}
 		case errors.Is(err, apperr.ErrAccessDenied):
 			out.Message = "Access denied"
 			out.Extensions = map[string]any{"code": "ACCESS_DENIED"}

@@ -33,6 +33,7 @@ import (
 	"accountgraph/internal/order"
 	"accountgraph/internal/password"
 	"accountgraph/internal/savedcart"
+	"accountgraph/internal/settings"
 	"accountgraph/internal/throttle"
 	"accountgraph/internal/wishlist"
 )
@@ -44,6 +45,7 @@ type Server struct {
 	DB        *db.DB
 	Metrics   *metrics.Metrics
 	Customers *customer.Service
+	Settings  *settings.Service
 	Orders    *order.Service
 	Catalog   *catalog.Service
 	Carts     *cart.Service
@@ -74,8 +76,10 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	}
 	s := &Server{cfg: cfg, log: log, DB: d, Metrics: m, adminKeys: &auth.AdminKeys{DB: d.Client}, done: make(chan struct{})}
 	s.limiter = &throttle.Limiter{DB: d.Client, OnRefuse: func(action string) { m.Throttled.WithLabelValues(action).Inc() }}
+	s.Settings = &settings.Service{DB: d.Client}
 	s.Customers = &customer.Service{
-		DB: d.Client,
+		DB:       d.Client,
+		Settings: s.Settings,
 		Hasher: password.NewHasher(password.Params{
 			Memory: cfg.Argon2MemoryKiB, Iterations: cfg.Argon2Iterations, Parallelism: cfg.Argon2Parallelism,
 		}, cfg.HashConcurrency),
@@ -194,7 +198,7 @@ func (s *Server) graphQL() http.Handler {
 	cfg := graph.Config{
 		Resolvers: &graph.Resolver{
 			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
-			SavedCartService: s.Saved, WishlistService: s.Wishlists,
+			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings,
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}

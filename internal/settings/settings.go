@@ -1,0 +1,141 @@
+// Package settings holds the shop's account settings and the checks the
+// storefront operations make against them.
+package settings
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"accountgraph/ent"
+	"accountgraph/ent/shopsettings"
+	"accountgraph/internal/apperr"
+)
+
+// Service reads and changes the settings.
+type Service struct{ DB *ent.Client }
+
+const rowID = 1
+
+// Get returns the settings (the defaults until an admin changes them).
+func (s *Service) Get(ctx context.Context) (*ent.ShopSettings, error) {
+	st, err := s.DB.ShopSettings.Get(ctx, rowID)
+	if ent.IsNotFound(err) {
+		return &ent.ShopSettings{ID: rowID, Accounts: shopsettings.DefaultAccounts, Registration: shopsettings.DefaultRegistration,
+			Passwordless: shopsettings.DefaultPasswordless, TwoFactor: shopsettings.DefaultTwoFactor, AllowedEmailDomains: []string{}}, nil
+	}
+	return st, err
+}
+
+// Input changes settings; nil fields stay.
+type Input struct {
+	Accounts, Registration, TwoFactor *string
+	Passwordless                      *bool
+	AllowedEmailDomains               []string
+	SetDomains                        bool
+}
+
+var domainRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+
+// Update changes the settings (the row is made on first change).
+func (s *Service) Update(ctx context.Context, in Input) (*ent.ShopSettings, error) {
+	var domains []string
+	if in.SetDomains {
+		if len(in.AllowedEmailDomains) > 100 {
+			return nil, apperr.Invalid(apperr.Path("input", "allowedEmailDomains"), "TOO_MANY", "At most 100 domains")
+		}
+		for i, d := range in.AllowedEmailDomains {
+			d = strings.ToLower(strings.TrimSpace(d))
+			if !domainRE.MatchString(d) {
+				return nil, apperr.Invalid(apperr.Path("input", "allowedEmailDomains", i), "INVALID", "Not a domain name")
+			}
+			domains = append(domains, d)
+		}
+		if domains == nil {
+			domains = []string{}
+		}
+	}
+	cur, err := s.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := s.DB.ShopSettings.Create().SetID(rowID).SetAccounts(cur.Accounts).SetRegistration(cur.Registration).
+		SetPasswordless(cur.Passwordless).SetTwoFactor(cur.TwoFactor).SetAllowedEmailDomains(cur.AllowedEmailDomains)
+	if in.Accounts != nil {
+		c.SetAccounts(shopsettings.Accounts(*in.Accounts))
+	}
+	if in.Registration != nil {
+		c.SetRegistration(shopsettings.Registration(*in.Registration))
+	}
+	if in.TwoFactor != nil {
+		c.SetTwoFactor(shopsettings.TwoFactor(*in.TwoFactor))
+	}
+	if in.Passwordless != nil {
+		c.SetPasswordless(*in.Passwordless)
+	}
+	if in.SetDomains {
+		c.SetAllowedEmailDomains(domains)
+	}
+	if err := c.OnConflictColumns(shopsettings.FieldID).UpdateNewValues().Exec(ctx); err != nil {
+		return nil, err
+	}
+	return s.Get(ctx)
+}
+
+// CheckSignIn refuses storefront sign-in while accounts are off.
+func (s *Service) CheckSignIn(ctx context.Context) error {
+	st, err := s.Get(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Accounts == shopsettings.AccountsDISABLED {
+		return apperr.ErrAccountsDisabled
+	}
+	return nil
+}
+
+// CheckRegistration refuses a new account by the storefront when accounts
+// are off or by invitation only, or when the address's domain is not
+// allowed (BAD_DOMAIN at field).
+func (s *Service) CheckRegistration(ctx context.Context, email string, field []string) error {
+	st, err := s.Get(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Accounts == shopsettings.AccountsDISABLED {
+		return apperr.ErrAccountsDisabled
+	}
+	if st.Registration == shopsettings.RegistrationINVITE_ONLY {
+		return apperr.Invalid(field, apperr.CodeInvalid, "Accounts are by invitation only")
+	}
+	return CheckDomain(st, email, field)
+}
+
+// CheckPasswordless refuses sign-in codes when accounts or codes are off.
+func (s *Service) CheckPasswordless(ctx context.Context) error {
+	st, err := s.Get(ctx)
+	if err != nil {
+		return err
+	}
+	switch {
+	case st.Accounts == shopsettings.AccountsDISABLED:
+		return apperr.ErrAccountsDisabled
+	case !st.Passwordless:
+		return apperr.ErrPasswordlessDisabled
+	}
+	return nil
+}
+
+// CheckDomain refuses an address outside the allowed domains.
+func CheckDomain(st *ent.ShopSettings, email string, field []string) error {
+	if len(st.AllowedEmailDomains) == 0 {
+		return nil
+	}
+	_, domain, _ := strings.Cut(strings.ToLower(strings.TrimSpace(email)), "@")
+	for _, d := range st.AllowedEmailDomains {
+		if domain == d {
+			return nil
+		}
+	}
+	return apperr.Invalid(field, apperr.CodeBadDomain, "Accounts are open to addresses of "+strings.Join(st.AllowedEmailDomains, ", ")+" only")
+}
