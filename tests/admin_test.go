@@ -233,6 +233,26 @@ func TestAccountSettings(t *testing.T) {
 		}
 		var c struct{ Email string }
 		api.MustDo(t, customerDoc, map[string]any{"token": token}, "customer", &c)
+
+		// Accounts required: a guest cart takes no lines; a customer's does.
+		update(map[string]any{"accounts": "REQUIRED"})
+		api.seedCatalog(t)
+		v := api.variantIDs(t)
+		lines := []any{map[string]any{"merchandiseId": v["SOCKS"]}}
+		p := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{"lines": lines}})
+		if d := cmp.Diff([]string{"MISSING_CUSTOMER_ACCESS_TOKEN@input.buyerIdentity.customerAccessToken"}, codes(p.UserErrors)); d != "" {
+			t.Errorf("guest cart with lines: %s", d)
+		}
+		guest := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{}}).Cart
+		p = api.cartDo(t, cartAddDoc, "cartLinesAdd", map[string]any{"id": guest.ID, "lines": lines})
+		if d := cmp.Diff([]string{"MISSING_CUSTOMER_ACCESS_TOKEN@cartId"}, codes(p.UserErrors)); d != "" {
+			t.Errorf("lines into a guest cart: %s", d)
+		}
+		token = api.login(t, email, goodPassword)
+		p = api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{"lines": lines, "buyerIdentity": map[string]any{"customerAccessToken": token}}})
+		if p.Cart == nil || p.Cart.TotalQuantity != 1 {
+			t.Errorf("a customer's cart: %+v", p)
+		}
 		update(map[string]any{"accounts": "OPTIONAL"})
 		api.login(t, email, goodPassword)
 	})

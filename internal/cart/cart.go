@@ -40,6 +40,7 @@ const (
 	CodeTooLarge        = "CART_TOO_LARGE"
 	CodeMaximumExceeded = "MAXIMUM_EXCEEDED"
 	CodeNoteTooLong     = "NOTE_TOO_LONG"
+	CodeMissingToken    = "MISSING_CUSTOMER_ACCESS_TOKEN"
 )
 
 // Warning is something to tell the buyer about a change that was made.
@@ -54,7 +55,10 @@ type Authenticator interface {
 type Service struct {
 	DB        *ent.Client
 	Customers Authenticator
-	PublicURL string
+	// AccountRequired tells whether the shop requires an account to buy:
+	// then a cart must belong to a customer before lines go in.
+	AccountRequired func(ctx context.Context) (bool, error)
+	PublicURL       string
 	// Currency is the shop's currency, for the cost of an empty cart.
 	Currency string
 }
@@ -362,6 +366,11 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*Result, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	if len(in.Lines) > 0 && (in.Buyer == nil || in.Buyer.CustomerAccessToken == nil) {
+		if err := s.needCustomer(ctx, apperr.Path("input", "buyerIdentity", "customerAccessToken")); err != nil {
+			return nil, err
+		}
+	}
 	key, _ := auth.NewToken()
 	key = key[:32]
 	res := &Result{}
@@ -435,8 +444,29 @@ func (s *Service) AddLines(ctx context.Context, cartID string, lines []LineInput
 		return nil, apperr.Invalid(apperr.Path("lines"), CodeTooLarge, "A cart has at most 250 lines")
 	}
 	return s.change(ctx, cartID, func(tx *ent.Tx, c *ent.Cart) ([]Warning, error) {
+		if c.CustomerID == nil {
+			if err := s.needCustomer(ctx, apperr.Path("cartId")); err != nil {
+				return nil, err
+			}
+		}
 		return addLines(ctx, tx, c, lines, "lines")
 	})
+}
+
+// needCustomer refuses a guest cart's lines when the shop requires an
+// account to buy.
+func (s *Service) needCustomer(ctx context.Context, field []string) error {
+	if s.AccountRequired == nil {
+		return nil
+	}
+	required, err := s.AccountRequired(ctx)
+	if err != nil {
+		return err
+	}
+	if required {
+		return apperr.Invalid(field, CodeMissingToken, "Sign in first: this shop sells to customers with an account")
+	}
+	return nil
 }
 
 // AddLinesTx adds lines to a cart inside a caller's transaction (moving

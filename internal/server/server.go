@@ -100,7 +100,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	publicURL := strings.TrimRight(cfg.PublicURL, "/")
 	s.Orders = &order.Service{DB: d.Client, PublicURL: publicURL}
 	s.Catalog = &catalog.Service{DB: d.Client}
-	s.Carts = &cart.Service{DB: d.Client, Customers: s.Customers, Currency: cfg.ShopCurrency, PublicURL: publicURL}
+	s.Carts = &cart.Service{DB: d.Client, Customers: s.Customers, Currency: cfg.ShopCurrency, PublicURL: publicURL,
+		AccountRequired: s.Settings.AccountRequired}
 	s.Wishlists = &wishlist.Service{DB: d.Client, Customers: s.Customers, PublicURL: publicURL}
 	s.Saved = &savedcart.Service{DB: d.Client, Customers: s.Customers, Carts: s.Carts}
 	if cfg.AdminAPIKey != "" {

@@ -139,3 +139,12 @@ func CheckDomain(st *ent.ShopSettings, email string, field []string) error {
 	}
 	return apperr.Invalid(field, apperr.CodeBadDomain, "Accounts are open to addresses of "+strings.Join(st.AllowedEmailDomains, ", ")+" only")
 }
+
+// AccountRequired tells whether buying needs an account.
+func (s *Service) AccountRequired(ctx context.Context) (bool, error) {
+	st, err := s.Get(ctx)
+	if err != nil {
+		return false, err
+	}
+	return st.Accounts == shopsettings.AccountsREQUIRED, nil
+}
