@@ -477,6 +477,11 @@ func (s *Service) AddLinesTx(ctx context.Context, tx *ent.Tx, cartID string, lin
 	if err != nil {
 		return nil, err
 	}
+	if c.CustomerID == nil {
+		if err := s.needCustomer(ctx, apperr.Path("cartId")); err != nil {
+			return nil, err
+		}
+	}
 	if _, err := addLines(ctx, tx, c, lines, "lines"); err != nil {
 		return nil, err
 	}
