@@ -2,6 +2,7 @@ package tests
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -255,5 +256,41 @@ func TestAccountSettings(t *testing.T) {
 		}
 		update(map[string]any{"accounts": "OPTIONAL"})
 		api.login(t, email, goodPassword)
+	})
+}
+
+// TestAdminCustomerListStatementCount: a page of customers with their
+// orders, addresses, carts and counts costs the same statements for 2
+// customers as for 20.
+func TestAdminCustomerListStatementCount(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		api.seedCatalog(t)
+		doc := `query($n: Int!) { adminCustomers(first: $n) { nodes { email numberOfOrders defaultAddress { city }
+  addresses(first: 3) { nodes { city } } orders(first: 3) { totalCount nodes { name lineItems(first: 3) { nodes { title variant { sku } } } } }
+  cart { totalQuantity } wishlists(first: 2) { nodes { name } } sessions(first: 2) { nodes { createdAt } } } } }`
+		add := func(n int) {
+			for range n {
+				_, token, id := api.newCustomer(t, "listed")
+				api.addAddress(t, token, ottawa)
+				api.createOrder(t, map[string]any{"customerId": id})
+			}
+		}
+		count := func(n int) int {
+			before := api.Statements(t)
+			var l struct{ Nodes []json.RawMessage }
+			api.MustDo(t, doc, map[string]any{"n": n}, "adminCustomers", &l, AsAdmin(adminKey))
+			if len(l.Nodes) != n {
+				t.Fatalf("%d customers listed, want %d", len(l.Nodes), n)
+			}
+			return api.Statements(t) - before
+		}
+		add(2)
+		small := count(2)
+		add(18)
+		big := count(20)
+		if small != big {
+			t.Errorf("statements: 2 customers → %d, 20 → %d", small, big)
+		}
+		t.Logf("%d statements for a page of customers with nested lists", big)
 	})
 }
