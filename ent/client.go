@@ -28,6 +28,8 @@ import (
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/supportmessage"
+	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -80,6 +82,10 @@ type Client struct {
 	SavedCartLine *SavedCartLineClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
+	// SupportMessage is the client for interacting with the SupportMessage builders.
+	SupportMessage *SupportMessageClient
+	// SupportTicket is the client for interacting with the SupportTicket builders.
+	SupportTicket *SupportTicketClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
 	// Wishlist is the client for interacting with the Wishlist builders.
@@ -116,6 +122,8 @@ func (c *Client) init() {
 	c.SavedCart = NewSavedCartClient(c.config)
 	c.SavedCartLine = NewSavedCartLineClient(c.config)
 	c.ShopSettings = NewShopSettingsClient(c.config)
+	c.SupportMessage = NewSupportMessageClient(c.config)
+	c.SupportTicket = NewSupportTicketClient(c.config)
 	c.ThrottleEvent = NewThrottleEventClient(c.config)
 	c.Wishlist = NewWishlistClient(c.config)
 	c.WishlistEvent = NewWishlistEventClient(c.config)
@@ -229,6 +237,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		SavedCart:           NewSavedCartClient(cfg),
 		SavedCartLine:       NewSavedCartLineClient(cfg),
 		ShopSettings:        NewShopSettingsClient(cfg),
+		SupportMessage:      NewSupportMessageClient(cfg),
+		SupportTicket:       NewSupportTicketClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 		Wishlist:            NewWishlistClient(cfg),
 		WishlistEvent:       NewWishlistEventClient(cfg),
@@ -269,6 +279,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		SavedCart:           NewSavedCartClient(cfg),
 		SavedCartLine:       NewSavedCartLineClient(cfg),
 		ShopSettings:        NewShopSettingsClient(cfg),
+		SupportMessage:      NewSupportMessageClient(cfg),
+		SupportTicket:       NewSupportTicketClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
 		Wishlist:            NewWishlistClient(cfg),
 		WishlistEvent:       NewWishlistEventClient(cfg),
@@ -305,8 +317,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
 		c.MailingAddress, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
-		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.ThrottleEvent, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -319,8 +331,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
 		c.MailingAddress, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
-		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.ThrottleEvent, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -363,6 +375,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.SavedCartLine.mutate(ctx, m)
 	case *ShopSettingsMutation:
 		return c.ShopSettings.mutate(ctx, m)
+	case *SupportMessageMutation:
+		return c.SupportMessage.mutate(ctx, m)
+	case *SupportTicketMutation:
+		return c.SupportTicket.mutate(ctx, m)
 	case *ThrottleEventMutation:
 		return c.ThrottleEvent.mutate(ctx, m)
 	case *WishlistMutation:
@@ -3021,6 +3037,304 @@ func (c *ShopSettingsClient) mutate(ctx context.Context, m *ShopSettingsMutation
 	}
 }
 
+// SupportMessageClient is a client for the SupportMessage schema.
+type SupportMessageClient struct {
+	config
+}
+
+// NewSupportMessageClient returns a client for the SupportMessage from the given config.
+func NewSupportMessageClient(c config) *SupportMessageClient {
+	return &SupportMessageClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `supportmessage.Hooks(f(g(h())))`.
+func (c *SupportMessageClient) Use(hooks ...Hook) {
+	c.hooks.SupportMessage = append(c.hooks.SupportMessage, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `supportmessage.Intercept(f(g(h())))`.
+func (c *SupportMessageClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SupportMessage = append(c.inters.SupportMessage, interceptors...)
+}
+
+// Create returns a builder for creating a SupportMessage entity.
+func (c *SupportMessageClient) Create() *SupportMessageCreate {
+	mutation := newSupportMessageMutation(c.config, OpCreate)
+	return &SupportMessageCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SupportMessage entities.
+func (c *SupportMessageClient) CreateBulk(builders ...*SupportMessageCreate) *SupportMessageCreateBulk {
+	return &SupportMessageCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SupportMessageClient) MapCreateBulk(slice any, setFunc func(*SupportMessageCreate, int)) *SupportMessageCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SupportMessageCreateBulk{err: fmt.Errorf("calling to SupportMessageClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SupportMessageCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SupportMessageCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SupportMessage.
+func (c *SupportMessageClient) Update() *SupportMessageUpdate {
+	mutation := newSupportMessageMutation(c.config, OpUpdate)
+	return &SupportMessageUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SupportMessageClient) UpdateOne(_m *SupportMessage) *SupportMessageUpdateOne {
+	mutation := newSupportMessageMutation(c.config, OpUpdateOne, withSupportMessage(_m))
+	return &SupportMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SupportMessageClient) UpdateOneID(id int) *SupportMessageUpdateOne {
+	mutation := newSupportMessageMutation(c.config, OpUpdateOne, withSupportMessageID(id))
+	return &SupportMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SupportMessage.
+func (c *SupportMessageClient) Delete() *SupportMessageDelete {
+	mutation := newSupportMessageMutation(c.config, OpDelete)
+	return &SupportMessageDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SupportMessageClient) DeleteOne(_m *SupportMessage) *SupportMessageDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SupportMessageClient) DeleteOneID(id int) *SupportMessageDeleteOne {
+	builder := c.Delete().Where(supportmessage.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SupportMessageDeleteOne{builder}
+}
+
+// Query returns a query builder for SupportMessage.
+func (c *SupportMessageClient) Query() *SupportMessageQuery {
+	return &SupportMessageQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSupportMessage},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SupportMessage entity by its id.
+func (c *SupportMessageClient) Get(ctx context.Context, id int) (*SupportMessage, error) {
+	return c.Query().Where(supportmessage.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SupportMessageClient) GetX(ctx context.Context, id int) *SupportMessage {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTicket queries the ticket edge of a SupportMessage.
+func (c *SupportMessageClient) QueryTicket(_m *SupportMessage) *SupportTicketQuery {
+	query := (&SupportTicketClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(supportmessage.Table, supportmessage.FieldID, id),
+			sqlgraph.To(supportticket.Table, supportticket.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, supportmessage.TicketTable, supportmessage.TicketColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SupportMessageClient) Hooks() []Hook {
+	return c.hooks.SupportMessage
+}
+
+// Interceptors returns the client interceptors.
+func (c *SupportMessageClient) Interceptors() []Interceptor {
+	return c.inters.SupportMessage
+}
+
+func (c *SupportMessageClient) mutate(ctx context.Context, m *SupportMessageMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SupportMessageCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SupportMessageUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SupportMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SupportMessageDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SupportMessage mutation op: %q", m.Op())
+	}
+}
+
+// SupportTicketClient is a client for the SupportTicket schema.
+type SupportTicketClient struct {
+	config
+}
+
+// NewSupportTicketClient returns a client for the SupportTicket from the given config.
+func NewSupportTicketClient(c config) *SupportTicketClient {
+	return &SupportTicketClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `supportticket.Hooks(f(g(h())))`.
+func (c *SupportTicketClient) Use(hooks ...Hook) {
+	c.hooks.SupportTicket = append(c.hooks.SupportTicket, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `supportticket.Intercept(f(g(h())))`.
+func (c *SupportTicketClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SupportTicket = append(c.inters.SupportTicket, interceptors...)
+}
+
+// Create returns a builder for creating a SupportTicket entity.
+func (c *SupportTicketClient) Create() *SupportTicketCreate {
+	mutation := newSupportTicketMutation(c.config, OpCreate)
+	return &SupportTicketCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SupportTicket entities.
+func (c *SupportTicketClient) CreateBulk(builders ...*SupportTicketCreate) *SupportTicketCreateBulk {
+	return &SupportTicketCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SupportTicketClient) MapCreateBulk(slice any, setFunc func(*SupportTicketCreate, int)) *SupportTicketCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SupportTicketCreateBulk{err: fmt.Errorf("calling to SupportTicketClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SupportTicketCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SupportTicketCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SupportTicket.
+func (c *SupportTicketClient) Update() *SupportTicketUpdate {
+	mutation := newSupportTicketMutation(c.config, OpUpdate)
+	return &SupportTicketUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SupportTicketClient) UpdateOne(_m *SupportTicket) *SupportTicketUpdateOne {
+	mutation := newSupportTicketMutation(c.config, OpUpdateOne, withSupportTicket(_m))
+	return &SupportTicketUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SupportTicketClient) UpdateOneID(id int) *SupportTicketUpdateOne {
+	mutation := newSupportTicketMutation(c.config, OpUpdateOne, withSupportTicketID(id))
+	return &SupportTicketUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SupportTicket.
+func (c *SupportTicketClient) Delete() *SupportTicketDelete {
+	mutation := newSupportTicketMutation(c.config, OpDelete)
+	return &SupportTicketDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SupportTicketClient) DeleteOne(_m *SupportTicket) *SupportTicketDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SupportTicketClient) DeleteOneID(id int) *SupportTicketDeleteOne {
+	builder := c.Delete().Where(supportticket.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SupportTicketDeleteOne{builder}
+}
+
+// Query returns a query builder for SupportTicket.
+func (c *SupportTicketClient) Query() *SupportTicketQuery {
+	return &SupportTicketQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSupportTicket},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SupportTicket entity by its id.
+func (c *SupportTicketClient) Get(ctx context.Context, id int) (*SupportTicket, error) {
+	return c.Query().Where(supportticket.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SupportTicketClient) GetX(ctx context.Context, id int) *SupportTicket {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryMessages queries the messages edge of a SupportTicket.
+func (c *SupportTicketClient) QueryMessages(_m *SupportTicket) *SupportMessageQuery {
+	query := (&SupportMessageClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(supportticket.Table, supportticket.FieldID, id),
+			sqlgraph.To(supportmessage.Table, supportmessage.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, supportticket.MessagesTable, supportticket.MessagesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SupportTicketClient) Hooks() []Hook {
+	return c.hooks.SupportTicket
+}
+
+// Interceptors returns the client interceptors.
+func (c *SupportTicketClient) Interceptors() []Interceptor {
+	return c.inters.SupportTicket
+}
+
+func (c *SupportTicketClient) mutate(ctx context.Context, m *SupportTicketMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SupportTicketCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SupportTicketUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SupportTicketUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SupportTicketDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SupportTicket mutation op: %q", m.Op())
+	}
+}
+
 // ThrottleEventClient is a client for the ThrottleEvent schema.
 type ThrottleEventClient struct {
 	config
@@ -3606,14 +3920,16 @@ type (
 	hooks struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, LoginCode, MailingAddress, Order, OrderLineItem,
-		Product, ProductVariant, SavedCart, SavedCartLine, ShopSettings, ThrottleEvent,
-		Wishlist, WishlistEvent, WishlistLine []ent.Hook
+		Product, ProductVariant, SavedCart, SavedCartLine, ShopSettings,
+		SupportMessage, SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
+		WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, LoginCode, MailingAddress, Order, OrderLineItem,
-		Product, ProductVariant, SavedCart, SavedCartLine, ShopSettings, ThrottleEvent,
-		Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
+		Product, ProductVariant, SavedCart, SavedCartLine, ShopSettings,
+		SupportMessage, SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
+		WishlistLine []ent.Interceptor
 	}
 )
 

@@ -20,6 +20,8 @@ import (
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/supportmessage"
+	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -110,6 +112,8 @@ func checkColumn(t, c string) error {
 			savedcart.Table:           savedcart.ValidColumn,
 			savedcartline.Table:       savedcartline.ValidColumn,
 			shopsettings.Table:        shopsettings.ValidColumn,
+			supportmessage.Table:      supportmessage.ValidColumn,
+			supportticket.Table:       supportticket.ValidColumn,
 			throttleevent.Table:       throttleevent.ValidColumn,
 			wishlist.Table:            wishlist.ValidColumn,
 			wishlistevent.Table:       wishlistevent.ValidColumn,

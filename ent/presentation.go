@@ -129,3 +129,6 @@ func (t *CustomerAccessToken) UserAgentOrNil() *string {
 	}
 	return &t.UserAgent
 }
+
+// GlobalID is the ticket's ID.
+func (t *SupportTicket) GlobalID() string { return gid.Encode("SupportTicket", t.ID) }

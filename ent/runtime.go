@@ -21,6 +21,8 @@ import (
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/supportmessage"
+	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -570,6 +572,31 @@ func init() {
 	shopsettingsDescAllowedEmailDomains := shopsettingsFields[5].Descriptor()
 	// shopsettings.DefaultAllowedEmailDomains holds the default value on creation for the allowed_email_domains field.
 	shopsettings.DefaultAllowedEmailDomains = shopsettingsDescAllowedEmailDomains.Default.([]string)
+	supportmessageFields := schema.SupportMessage{}.Fields()
+	_ = supportmessageFields
+	// supportmessageDescCreatedAt is the schema descriptor for created_at field.
+	supportmessageDescCreatedAt := supportmessageFields[3].Descriptor()
+	// supportmessage.DefaultCreatedAt holds the default value on creation for the created_at field.
+	supportmessage.DefaultCreatedAt = supportmessageDescCreatedAt.Default.(func() time.Time)
+	supportticketMixin := schema.SupportTicket{}.Mixin()
+	supportticketMixinFields0 := supportticketMixin[0].Fields()
+	_ = supportticketMixinFields0
+	supportticketFields := schema.SupportTicket{}.Fields()
+	_ = supportticketFields
+	// supportticketDescCreatedAt is the schema descriptor for created_at field.
+	supportticketDescCreatedAt := supportticketMixinFields0[0].Descriptor()
+	// supportticket.DefaultCreatedAt holds the default value on creation for the created_at field.
+	supportticket.DefaultCreatedAt = supportticketDescCreatedAt.Default.(func() time.Time)
+	// supportticketDescUpdatedAt is the schema descriptor for updated_at field.
+	supportticketDescUpdatedAt := supportticketMixinFields0[1].Descriptor()
+	// supportticket.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	supportticket.DefaultUpdatedAt = supportticketDescUpdatedAt.Default.(func() time.Time)
+	// supportticket.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	supportticket.UpdateDefaultUpdatedAt = supportticketDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// supportticketDescSubject is the schema descriptor for subject field.
+	supportticketDescSubject := supportticketFields[2].Descriptor()
+	// supportticket.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	supportticket.SubjectValidator = supportticketDescSubject.Validators[0].(func(string) error)
 	throttleeventFields := schema.ThrottleEvent{}.Fields()
 	_ = throttleeventFields
 	// throttleeventDescKey is the schema descriptor for key field.

@@ -48,6 +48,10 @@ type Tx struct {
 	SavedCartLine *SavedCartLineClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
+	// SupportMessage is the client for interacting with the SupportMessage builders.
+	SupportMessage *SupportMessageClient
+	// SupportTicket is the client for interacting with the SupportTicket builders.
+	SupportTicket *SupportTicketClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
 	// Wishlist is the client for interacting with the Wishlist builders.
@@ -204,6 +208,8 @@ func (tx *Tx) init() {
 	tx.SavedCart = NewSavedCartClient(tx.config)
 	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
 	tx.ShopSettings = NewShopSettingsClient(tx.config)
+	tx.SupportMessage = NewSupportMessageClient(tx.config)
+	tx.SupportTicket = NewSupportTicketClient(tx.config)
 	tx.ThrottleEvent = NewThrottleEventClient(tx.config)
 	tx.Wishlist = NewWishlistClient(tx.config)
 	tx.WishlistEvent = NewWishlistEventClient(tx.config)

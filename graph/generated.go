@@ -9,6 +9,8 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/supportmessage"
+	"accountgraph/ent/supportticket"
 	"accountgraph/graph/model"
 	"accountgraph/graph/scalar"
 	"accountgraph/internal/money"
@@ -52,6 +54,7 @@ type ResolverRoot interface {
 	SavedCart() SavedCartResolver
 	SavedCartLine() SavedCartLineResolver
 	SharedWishlist() SharedWishlistResolver
+	SupportTicket() SupportTicketResolver
 	Wishlist() WishlistResolver
 	WishlistLine() WishlistLineResolver
 }
@@ -99,6 +102,11 @@ type ComplexityRoot struct {
 	AdminProductsUpsertPayload struct {
 		Products   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	AdminSupportTicketPayload struct {
+		SupportTicket func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
 	}
 
 	AdminUserError struct {
@@ -257,6 +265,7 @@ type ComplexityRoot struct {
 		SavedForLater    func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		Sessions         func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		State            func(childComplexity int) int
+		SupportTickets   func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		Tags             func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 		Wishlist         func(childComplexity int, id string) int
@@ -537,6 +546,8 @@ type ComplexityRoot struct {
 		AdminOrderCreate                  func(childComplexity int, order model.AdminOrderInput) int
 		AdminOrderUpdate                  func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
 		AdminProductsUpsert               func(childComplexity int, products []*model.AdminProductInput) int
+		AdminSupportTicketReply           func(childComplexity int, ticketID string, body string) int
+		AdminSupportTicketStatusUpdate    func(childComplexity int, ticketID string, status supportticket.Status) int
 		CartBuyerIdentityUpdate           func(childComplexity int, cartID string, buyerIdentity model.CartBuyerIdentityInput) int
 		CartCreate                        func(childComplexity int, input *model.CartInput) int
 		CartLinesAdd                      func(childComplexity int, cartID string, lines []*model.CartLineInput) int
@@ -569,6 +580,8 @@ type ComplexityRoot struct {
 		SavedCartRename                   func(childComplexity int, customerAccessToken string, savedCartID string, name string) int
 		SavedCartRestore                  func(childComplexity int, customerAccessToken string, savedCartID string) int
 		SavedForLaterMoveToCart           func(childComplexity int, customerAccessToken string, lineIds []string, cartID string) int
+		SupportTicketCreate               func(childComplexity int, customerAccessToken string, subject string, body string, orderID *string) int
+		SupportTicketReply                func(childComplexity int, customerAccessToken string, ticketID string, body string) int
 		WishlistCreate                    func(childComplexity int, customerAccessToken string, name string) int
 		WishlistDelete                    func(childComplexity int, customerAccessToken string, wishlistID string) int
 		WishlistLinesAdd                  func(childComplexity int, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) int
@@ -697,6 +710,7 @@ type ComplexityRoot struct {
 		AdminAccountSettings func(childComplexity int) int
 		AdminCustomer        func(childComplexity int, id string) int
 		AdminCustomers       func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
+		AdminSupportTickets  func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) int
 		Cart                 func(childComplexity int, id string) int
 		Customer             func(childComplexity int, customerAccessToken string) int
 		Node                 func(childComplexity int, id string) int
@@ -767,6 +781,49 @@ type ComplexityRoot struct {
 		Lines          func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		Name           func(childComplexity int) int
 		OwnerFirstName func(childComplexity int) int
+	}
+
+	SupportMessage struct {
+		Author    func(childComplexity int) int
+		Body      func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+	}
+
+	SupportMessageConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	SupportMessageEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SupportTicket struct {
+		CreatedAt func(childComplexity int) int
+		GlobalID  func(childComplexity int) int
+		Messages  func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Order     func(childComplexity int) int
+		Status    func(childComplexity int) int
+		Subject   func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	SupportTicketConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	SupportTicketEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SupportTicketPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		SupportTicket      func(childComplexity int) int
 	}
 
 	UserError struct {
@@ -871,6 +928,7 @@ type CustomerResolver interface {
 	SavedForLater(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
 
 	Sessions(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.CustomerSessionConnection, error)
+	SupportTickets(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SupportTicketConnection, error)
 	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistConnection, error)
 	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
 }
@@ -934,6 +992,10 @@ type MutationResolver interface {
 	CustomerAccessTokenCreateWithCode(ctx context.Context, email string, code string) (*model.CustomerAccessTokenCreateWithCodePayload, error)
 	CustomerSessionRevoke(ctx context.Context, customerAccessToken string, sessionID string) (*model.CustomerSessionRevokePayload, error)
 	CustomerSessionsRevokeOthers(ctx context.Context, customerAccessToken string) (*model.CustomerSessionsRevokeOthersPayload, error)
+	SupportTicketCreate(ctx context.Context, customerAccessToken string, subject string, body string, orderID *string) (*model.SupportTicketPayload, error)
+	SupportTicketReply(ctx context.Context, customerAccessToken string, ticketID string, body string) (*model.SupportTicketPayload, error)
+	AdminSupportTicketReply(ctx context.Context, ticketID string, body string) (*model.AdminSupportTicketPayload, error)
+	AdminSupportTicketStatusUpdate(ctx context.Context, ticketID string, status supportticket.Status) (*model.AdminSupportTicketPayload, error)
 	WishlistCreate(ctx context.Context, customerAccessToken string, name string) (*model.WishlistPayload, error)
 	WishlistUpdate(ctx context.Context, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) (*model.WishlistPayload, error)
 	WishlistDelete(ctx context.Context, customerAccessToken string, wishlistID string) (*model.WishlistDeletePayload, error)
@@ -987,6 +1049,7 @@ type QueryResolver interface {
 	Cart(ctx context.Context, id string) (*ent.Cart, error)
 	Product(ctx context.Context, handle *string, id *string) (*ent.Product, error)
 	Customer(ctx context.Context, customerAccessToken string) (*ent.Customer, error)
+	AdminSupportTickets(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) (*model.SupportTicketConnection, error)
 	SharedWishlist(ctx context.Context, shareToken string) (*model.SharedWishlist, error)
 }
 type SavedCartResolver interface {
@@ -997,6 +1060,10 @@ type SavedCartLineResolver interface {
 }
 type SharedWishlistResolver interface {
 	Lines(ctx context.Context, obj *model.SharedWishlist, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistLineConnection, error)
+}
+type SupportTicketResolver interface {
+	Order(ctx context.Context, obj *ent.SupportTicket) (*ent.Order, error)
+	Messages(ctx context.Context, obj *ent.SupportTicket, first *int, after *string, last *int, before *string, reverse *bool) (*model.SupportMessageConnection, error)
 }
 type WishlistResolver interface {
 	ShareURL(ctx context.Context, obj *ent.Wishlist) (*string, error)
@@ -1147,6 +1214,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdminProductsUpsertPayload.UserErrors(childComplexity), true
+
+	case "AdminSupportTicketPayload.supportTicket":
+		if e.ComplexityRoot.AdminSupportTicketPayload.SupportTicket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminSupportTicketPayload.SupportTicket(childComplexity), true
+	case "AdminSupportTicketPayload.userErrors":
+		if e.ComplexityRoot.AdminSupportTicketPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminSupportTicketPayload.UserErrors(childComplexity), true
 
 	case "AdminUserError.code":
 		if e.ComplexityRoot.AdminUserError.Code == nil {
@@ -1768,6 +1848,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.State(childComplexity), true
+	case "Customer.supportTickets":
+		if e.ComplexityRoot.Customer.SupportTickets == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_supportTickets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.SupportTickets(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 	case "Customer.tags":
 		if e.ComplexityRoot.Customer.Tags == nil {
 			break
@@ -2799,6 +2890,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminProductsUpsert(childComplexity, args["products"].([]*model.AdminProductInput)), true
+	case "Mutation.adminSupportTicketReply":
+		if e.ComplexityRoot.Mutation.AdminSupportTicketReply == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminSupportTicketReply_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminSupportTicketReply(childComplexity, args["ticketId"].(string), args["body"].(string)), true
+	case "Mutation.adminSupportTicketStatusUpdate":
+		if e.ComplexityRoot.Mutation.AdminSupportTicketStatusUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminSupportTicketStatusUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminSupportTicketStatusUpdate(childComplexity, args["ticketId"].(string), args["status"].(supportticket.Status)), true
 	case "Mutation.cartBuyerIdentityUpdate":
 		if e.ComplexityRoot.Mutation.CartBuyerIdentityUpdate == nil {
 			break
@@ -3151,6 +3264,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SavedForLaterMoveToCart(childComplexity, args["customerAccessToken"].(string), args["lineIds"].([]string), args["cartId"].(string)), true
+	case "Mutation.supportTicketCreate":
+		if e.ComplexityRoot.Mutation.SupportTicketCreate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_supportTicketCreate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SupportTicketCreate(childComplexity, args["customerAccessToken"].(string), args["subject"].(string), args["body"].(string), args["orderId"].(*string)), true
+	case "Mutation.supportTicketReply":
+		if e.ComplexityRoot.Mutation.SupportTicketReply == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_supportTicketReply_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SupportTicketReply(childComplexity, args["customerAccessToken"].(string), args["ticketId"].(string), args["body"].(string)), true
 	case "Mutation.wishlistCreate":
 		if e.ComplexityRoot.Mutation.WishlistCreate == nil {
 			break
@@ -3778,6 +3913,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AdminCustomers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["query"].(*string), args["sortKey"].(*model.AdminCustomerSortKeys), args["reverse"].(*bool)), true
+	case "Query.adminSupportTickets":
+		if e.ComplexityRoot.Query.AdminSupportTickets == nil {
+			break
+		}
+
+		args, err := ec.field_Query_adminSupportTickets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AdminSupportTickets(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["status"].(*supportticket.Status)), true
 	case "Query.cart":
 		if e.ComplexityRoot.Query.Cart == nil {
 			break
@@ -4052,6 +4198,150 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SharedWishlist.OwnerFirstName(childComplexity), true
+
+	case "SupportMessage.author":
+		if e.ComplexityRoot.SupportMessage.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportMessage.Author(childComplexity), true
+	case "SupportMessage.body":
+		if e.ComplexityRoot.SupportMessage.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportMessage.Body(childComplexity), true
+	case "SupportMessage.createdAt":
+		if e.ComplexityRoot.SupportMessage.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportMessage.CreatedAt(childComplexity), true
+
+	case "SupportMessageConnection.edges":
+		if e.ComplexityRoot.SupportMessageConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportMessageConnection.Edges(childComplexity), true
+	case "SupportMessageConnection.nodes":
+		if e.ComplexityRoot.SupportMessageConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportMessageConnection.Nodes(childComplexity), true
+	case "SupportMessageConnection.pageInfo":
+		if e.ComplexityRoot.SupportMessageConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportMessageConnection.PageInfo(childComplexity), true
+
+	case "SupportMessageEdge.cursor":
+		if e.ComplexityRoot.SupportMessageEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportMessageEdge.Cursor(childComplexity), true
+	case "SupportMessageEdge.node":
+		if e.ComplexityRoot.SupportMessageEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportMessageEdge.Node(childComplexity), true
+
+	case "SupportTicket.createdAt":
+		if e.ComplexityRoot.SupportTicket.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicket.CreatedAt(childComplexity), true
+	case "SupportTicket.id":
+		if e.ComplexityRoot.SupportTicket.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicket.GlobalID(childComplexity), true
+	case "SupportTicket.messages":
+		if e.ComplexityRoot.SupportTicket.Messages == nil {
+			break
+		}
+
+		args, err := ec.field_SupportTicket_messages_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SupportTicket.Messages(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "SupportTicket.order":
+		if e.ComplexityRoot.SupportTicket.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicket.Order(childComplexity), true
+	case "SupportTicket.status":
+		if e.ComplexityRoot.SupportTicket.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicket.Status(childComplexity), true
+	case "SupportTicket.subject":
+		if e.ComplexityRoot.SupportTicket.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicket.Subject(childComplexity), true
+	case "SupportTicket.updatedAt":
+		if e.ComplexityRoot.SupportTicket.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicket.UpdatedAt(childComplexity), true
+
+	case "SupportTicketConnection.edges":
+		if e.ComplexityRoot.SupportTicketConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicketConnection.Edges(childComplexity), true
+	case "SupportTicketConnection.nodes":
+		if e.ComplexityRoot.SupportTicketConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicketConnection.Nodes(childComplexity), true
+	case "SupportTicketConnection.pageInfo":
+		if e.ComplexityRoot.SupportTicketConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicketConnection.PageInfo(childComplexity), true
+
+	case "SupportTicketEdge.cursor":
+		if e.ComplexityRoot.SupportTicketEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicketEdge.Cursor(childComplexity), true
+	case "SupportTicketEdge.node":
+		if e.ComplexityRoot.SupportTicketEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicketEdge.Node(childComplexity), true
+
+	case "SupportTicketPayload.customerUserErrors":
+		if e.ComplexityRoot.SupportTicketPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicketPayload.CustomerUserErrors(childComplexity), true
+	case "SupportTicketPayload.supportTicket":
+		if e.ComplexityRoot.SupportTicketPayload.SupportTicket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportTicketPayload.SupportTicket(childComplexity), true
 
 	case "UserError.field":
 		if e.ComplexityRoot.UserError.Field == nil {
@@ -7040,6 +7330,130 @@ type CustomerEmailVerifyPayload {
   customerUserErrors: [CustomerUserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/support.graphqls", Input: `# Support: customers ask for help and follow their requests; staff answer
+# through the Admin API.
+
+extend type Customer {
+  "The customer's support tickets, newest first."
+  supportTickets(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SupportTicketConnection!
+}
+
+extend type Query {
+  "Support tickets for staff, newest first, optionally by status."
+  adminSupportTickets(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, status: SupportTicketStatus): SupportTicketConnection! @adminScope(scope: "customers:read")
+}
+
+extend type Mutation {
+  "Opens a support ticket, optionally about one of the customer's orders."
+  supportTicketCreate(customerAccessToken: String!, "The subject (1 to 200 characters)." subject: String!, "The message (1 to 5000 characters)." body: String!, "One of the customer's orders." orderId: ID): SupportTicketPayload
+  "Adds the customer's message to a ticket; a resolved ticket reopens, a closed one takes no more messages."
+  supportTicketReply(customerAccessToken: String!, ticketId: ID!, "The message (1 to 5000 characters)." body: String!): SupportTicketPayload
+  "Adds a staff answer (the customer is told by email) and sets the ticket to AWAITING_CUSTOMER."
+  adminSupportTicketReply(ticketId: ID!, body: String!): AdminSupportTicketPayload @adminScope(scope: "customers:write")
+  "Changes a ticket's status."
+  adminSupportTicketStatusUpdate(ticketId: ID!, status: SupportTicketStatus!): AdminSupportTicketPayload @adminScope(scope: "customers:write")
+}
+
+"A request for help."
+type SupportTicket implements Node {
+  "The ticket's global ID."
+  id: ID!
+  "The subject."
+  subject: String!
+  "Where the ticket stands."
+  status: SupportTicketStatus!
+  "When it was opened."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
+  "The order it is about, if any."
+  order: Order
+  "The messages, oldest first."
+  messages(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SupportMessageConnection!
+}
+
+"Where a ticket stands."
+enum SupportTicketStatus {
+  "Waiting for staff."
+  OPEN
+  "Staff answered; waiting for the customer."
+  AWAITING_CUSTOMER
+  "Staff consider it done; a customer reply reopens it."
+  RESOLVED
+  "Done for good."
+  CLOSED
+}
+
+"A message of a ticket."
+type SupportMessage {
+  "Who wrote it."
+  author: SupportMessageAuthor!
+  "The message as written (plain text)."
+  body: String!
+  "When it was written."
+  createdAt: DateTime!
+}
+
+"Who wrote a support message."
+enum SupportMessageAuthor {
+  "The customer."
+  CUSTOMER
+  "The shop's staff."
+  STAFF
+}
+
+"A page of tickets."
+type SupportTicketConnection {
+  "The tickets with their cursors."
+  edges: [SupportTicketEdge!]!
+  "The tickets."
+  nodes: [SupportTicket!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A ticket and its cursor."
+type SupportTicketEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The ticket."
+  node: SupportTicket!
+}
+
+"A page of messages."
+type SupportMessageConnection {
+  "The messages with their cursors."
+  edges: [SupportMessageEdge!]!
+  "The messages."
+  nodes: [SupportMessage!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A message and its cursor."
+type SupportMessageEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The message."
+  node: SupportMessage!
+}
+
+"The result of a customer's ticket mutation."
+type SupportTicketPayload {
+  "The ticket."
+  supportTicket: SupportTicket
+  "What was wrong with the input; nothing was written when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of a staff ticket mutation."
+type AdminSupportTicketPayload {
+  "The ticket."
+  supportTicket: SupportTicket
+  "What was wrong with the input; nothing was written when not empty."
+  userErrors: [AdminUserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/wishlist.graphqls", Input: `# Wishlists: named lists of variants a customer wants, shareable read-only
 # with friends and family, and movable into a cart.
 
@@ -7293,6 +7707,16 @@ func (ec *executionContext) childFields_AdminProductsUpsertPayload(ctx context.C
 		return ec.fieldContext_AdminProductsUpsertPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AdminProductsUpsertPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminSupportTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supportTicket":
+		return ec.fieldContext_AdminSupportTicketPayload_supportTicket(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminSupportTicketPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminSupportTicketPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_AdminUserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7595,6 +8019,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_pendingEmail(ctx, field)
 	case "sessions":
 		return ec.fieldContext_Customer_sessions(ctx, field)
+	case "supportTickets":
+		return ec.fieldContext_Customer_supportTickets(ctx, field)
 	case "wishlists":
 		return ec.fieldContext_Customer_wishlists(ctx, field)
 	case "wishlist":
@@ -8465,6 +8891,92 @@ func (ec *executionContext) childFields_SharedWishlist(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type SharedWishlist", field.Name)
 }
 
+func (ec *executionContext) childFields_SupportMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "author":
+		return ec.fieldContext_SupportMessage_author(ctx, field)
+	case "body":
+		return ec.fieldContext_SupportMessage_body(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SupportMessage_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportMessage", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportMessageConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SupportMessageConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SupportMessageConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SupportMessageConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportMessageConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportMessageEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SupportMessageEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SupportMessageEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportMessageEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportTicket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SupportTicket_id(ctx, field)
+	case "subject":
+		return ec.fieldContext_SupportTicket_subject(ctx, field)
+	case "status":
+		return ec.fieldContext_SupportTicket_status(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SupportTicket_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SupportTicket_updatedAt(ctx, field)
+	case "order":
+		return ec.fieldContext_SupportTicket_order(ctx, field)
+	case "messages":
+		return ec.fieldContext_SupportTicket_messages(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportTicket", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportTicketConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SupportTicketConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SupportTicketConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SupportTicketConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportTicketConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportTicketEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SupportTicketEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SupportTicketEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportTicketEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supportTicket":
+		return ec.fieldContext_SupportTicketPayload_supportTicket(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_SupportTicketPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportTicketPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_UserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "field":
@@ -9017,6 +9529,52 @@ func (ec *executionContext) field_Customer_sessions_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_supportTickets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_wishlist_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9300,6 +9858,50 @@ func (ec *executionContext) field_Mutation_adminProductsUpsert_args(ctx context.
 		return nil, err
 	}
 	args["products"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminSupportTicketReply_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ticketId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ticketId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "body",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["body"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminSupportTicketStatusUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ticketId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ticketId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (supportticket.Status, error) {
+			return ec.unmarshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
 	return args, nil
 }
 
@@ -9975,6 +10577,74 @@ func (ec *executionContext) field_Mutation_savedForLaterMoveToCart_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_supportTicketCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "subject",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["subject"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "body",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["body"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderId"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_supportTicketReply_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "ticketId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ticketId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "body",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["body"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_wishlistCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10493,6 +11163,60 @@ func (ec *executionContext) field_Query_adminCustomers_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_adminSupportTickets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*supportticket.Status, error) {
+			return ec.unmarshalOSupportTicketStatus2ᚖaccountgraphᚋentᚋsupportticketᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_cart_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10632,6 +11356,52 @@ func (ec *executionContext) field_SavedCart_lines_args(ctx context.Context, rawA
 }
 
 func (ec *executionContext) field_SharedWishlist_lines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_SupportTicket_messages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -11341,6 +12111,70 @@ func (ec *executionContext) _AdminProductsUpsertPayload_userErrors(ctx context.C
 func (ec *executionContext) fieldContext_AdminProductsUpsertPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AdminProductsUpsertPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminSupportTicketPayload_supportTicket(ctx context.Context, field graphql.CollectedField, obj *model.AdminSupportTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminSupportTicketPayload_supportTicket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupportTicket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SupportTicket) graphql.Marshaler {
+			return ec.marshalOSupportTicket2ᚖaccountgraphᚋentᚐSupportTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminSupportTicketPayload_supportTicket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminSupportTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportTicket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminSupportTicketPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminSupportTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminSupportTicketPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminSupportTicketPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminSupportTicketPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -14143,6 +14977,50 @@ func (ec *executionContext) fieldContext_Customer_sessions(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Customer_sessions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_supportTickets(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_supportTickets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().SupportTickets(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SupportTicketConnection) graphql.Marshaler {
+			return ec.marshalNSupportTicketConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_supportTickets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportTicketConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_supportTickets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20091,6 +20969,218 @@ func (ec *executionContext) fieldContext_Mutation_customerSessionsRevokeOthers(c
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_supportTicketCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_supportTicketCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SupportTicketCreate(ctx, fc.Args["customerAccessToken"].(string), fc.Args["subject"].(string), fc.Args["body"].(string), fc.Args["orderId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SupportTicketPayload) graphql.Marshaler {
+			return ec.marshalOSupportTicketPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_supportTicketCreate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportTicketPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_supportTicketCreate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_supportTicketReply(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_supportTicketReply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SupportTicketReply(ctx, fc.Args["customerAccessToken"].(string), fc.Args["ticketId"].(string), fc.Args["body"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SupportTicketPayload) graphql.Marshaler {
+			return ec.marshalOSupportTicketPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_supportTicketReply(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportTicketPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_supportTicketReply_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminSupportTicketReply(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminSupportTicketReply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminSupportTicketReply(ctx, fc.Args["ticketId"].(string), fc.Args["body"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:write")
+				if err != nil {
+					var zeroVal *model.AdminSupportTicketPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminSupportTicketPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminSupportTicketPayload) graphql.Marshaler {
+			return ec.marshalOAdminSupportTicketPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminSupportTicketPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminSupportTicketReply(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminSupportTicketPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminSupportTicketReply_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminSupportTicketStatusUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminSupportTicketStatusUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminSupportTicketStatusUpdate(ctx, fc.Args["ticketId"].(string), fc.Args["status"].(supportticket.Status))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:write")
+				if err != nil {
+					var zeroVal *model.AdminSupportTicketPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminSupportTicketPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminSupportTicketPayload) graphql.Marshaler {
+			return ec.marshalOAdminSupportTicketPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminSupportTicketPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminSupportTicketStatusUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminSupportTicketPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminSupportTicketStatusUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_wishlistCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23397,6 +24487,68 @@ func (ec *executionContext) fieldContext_Query_customer(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_adminSupportTickets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminSupportTickets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AdminSupportTickets(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["status"].(*supportticket.Status))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *model.SupportTicketConnection
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.SupportTicketConnection
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SupportTicketConnection) graphql.Marshaler {
+			return ec.marshalNSupportTicketConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminSupportTickets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportTicketConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_adminSupportTickets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_sharedWishlist(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24394,6 +25546,632 @@ func (ec *executionContext) fieldContext_SharedWishlist_lines(ctx context.Contex
 	if fc.Args, err = ec.field_SharedWishlist_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportMessage_author(ctx context.Context, field graphql.CollectedField, obj *ent.SupportMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportMessage_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v supportmessage.Author) graphql.Marshaler {
+			return ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportMessage_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportMessage", field, false, false, "SupportMessageAuthor")
+}
+
+func (ec *executionContext) _SupportMessage_body(ctx context.Context, field graphql.CollectedField, obj *ent.SupportMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportMessage_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportMessage_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportMessage", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportMessage_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.SupportMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportMessage_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportMessage_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportMessage", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SupportMessageConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SupportMessageConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportMessageConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SupportMessageEdge) graphql.Marshaler {
+			return ec.marshalNSupportMessageEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSupportMessageEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportMessageConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportMessageConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportMessageEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportMessageConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SupportMessageConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportMessageConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SupportMessage) graphql.Marshaler {
+			return ec.marshalNSupportMessage2ᚕᚖaccountgraphᚋentᚐSupportMessageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportMessageConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportMessageConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportMessageConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SupportMessageConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportMessageConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportMessageConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportMessageConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportMessageEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SupportMessageEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportMessageEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportMessageEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportMessageEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportMessageEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SupportMessageEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportMessageEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SupportMessage) graphql.Marshaler {
+			return ec.marshalNSupportMessage2ᚖaccountgraphᚋentᚐSupportMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportMessageEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportMessageEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportTicket_id(ctx context.Context, field graphql.CollectedField, obj *ent.SupportTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicket_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicket_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportTicket", field, true, false, "ID")
+}
+
+func (ec *executionContext) _SupportTicket_subject(ctx context.Context, field graphql.CollectedField, obj *ent.SupportTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicket_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicket_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportTicket", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportTicket_status(ctx context.Context, field graphql.CollectedField, obj *ent.SupportTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicket_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v supportticket.Status) graphql.Marshaler {
+			return ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicket_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportTicket", field, false, false, "SupportTicketStatus")
+}
+
+func (ec *executionContext) _SupportTicket_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.SupportTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicket_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicket_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportTicket", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SupportTicket_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SupportTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicket_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicket_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportTicket", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SupportTicket_order(ctx context.Context, field graphql.CollectedField, obj *ent.SupportTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicket_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupportTicket().Order(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalOOrder2ᚖaccountgraphᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicket_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportTicket",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportTicket_messages(ctx context.Context, field graphql.CollectedField, obj *ent.SupportTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicket_messages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SupportMessageConnection) graphql.Marshaler {
+			return ec.marshalNSupportMessageConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSupportMessageConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicket_messages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportTicket",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportMessageConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_SupportTicket_messages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportTicketConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SupportTicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicketConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SupportTicketEdge) graphql.Marshaler {
+			return ec.marshalNSupportTicketEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicketConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportTicketConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportTicketEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportTicketConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SupportTicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicketConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SupportTicket) graphql.Marshaler {
+			return ec.marshalNSupportTicket2ᚕᚖaccountgraphᚋentᚐSupportTicketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicketConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportTicketConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportTicket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportTicketConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SupportTicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicketConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicketConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportTicketConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportTicketEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SupportTicketEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicketEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicketEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportTicketEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportTicketEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SupportTicketEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicketEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SupportTicket) graphql.Marshaler {
+			return ec.marshalNSupportTicket2ᚖaccountgraphᚋentᚐSupportTicket(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicketEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportTicketEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportTicket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportTicketPayload_supportTicket(ctx context.Context, field graphql.CollectedField, obj *model.SupportTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicketPayload_supportTicket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupportTicket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SupportTicket) graphql.Marshaler {
+			return ec.marshalOSupportTicket2ᚖaccountgraphᚋentᚐSupportTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicketPayload_supportTicket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportTicket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportTicketPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.SupportTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportTicketPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportTicketPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -28510,6 +30288,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Wishlist(ctx, sel, obj)
+	case ent.SupportTicket:
+		return ec._SupportTicket(ctx, sel, &obj)
+	case *ent.SupportTicket:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SupportTicket(ctx, sel, obj)
 	case ent.SavedCart:
 		return ec._SavedCart(ctx, sel, &obj)
 	case *ent.SavedCart:
@@ -28880,6 +30665,44 @@ func (ec *executionContext) _AdminProductsUpsertPayload(ctx context.Context, sel
 			}
 		case "userErrors":
 			out.Values[i] = ec._AdminProductsUpsertPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminSupportTicketPayloadImplementors = []string{"AdminSupportTicketPayload"}
+
+func (ec *executionContext) _AdminSupportTicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminSupportTicketPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminSupportTicketPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminSupportTicketPayload")
+		case "supportTicket":
+			out.Values[i] = ec._AdminSupportTicketPayload_supportTicket(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminSupportTicketPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -29974,6 +31797,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_sessions(ctx, field, obj)
+				})
+		case "supportTickets":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_supportTickets(ctx, field, obj)
 				})
 		case "wishlists":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -32171,6 +34000,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "supportTicketCreate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_supportTicketCreate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "supportTicketReply":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_supportTicketReply(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminSupportTicketReply":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminSupportTicketReply(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminSupportTicketStatusUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminSupportTicketStatusUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "wishlistCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_wishlistCreate(ctx, field)
@@ -33115,6 +34972,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customer(ctx, field)
 				})
+		case "adminSupportTickets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminSupportTickets(ctx, field)
+				})
 		case "sharedWishlist":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -33601,6 +35464,314 @@ func (ec *executionContext) _SharedWishlist(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SharedWishlist_lines(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportMessageImplementors = []string{"SupportMessage"}
+
+func (ec *executionContext) _SupportMessage(ctx context.Context, sel ast.SelectionSet, obj *ent.SupportMessage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportMessageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportMessage")
+		case "author":
+			out.Values[i] = ec._SupportMessage_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "body":
+			out.Values[i] = ec._SupportMessage_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._SupportMessage_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportMessageConnectionImplementors = []string{"SupportMessageConnection"}
+
+func (ec *executionContext) _SupportMessageConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SupportMessageConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportMessageConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportMessageConnection")
+		case "edges":
+			out.Values[i] = ec._SupportMessageConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SupportMessageConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupportMessageConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportMessageEdgeImplementors = []string{"SupportMessageEdge"}
+
+func (ec *executionContext) _SupportMessageEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SupportMessageEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportMessageEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportMessageEdge")
+		case "cursor":
+			out.Values[i] = ec._SupportMessageEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupportMessageEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportTicketImplementors = []string{"SupportTicket", "Node"}
+
+func (ec *executionContext) _SupportTicket(ctx context.Context, sel ast.SelectionSet, obj *ent.SupportTicket) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportTicketImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportTicket")
+		case "id":
+			out.Values[i] = ec._SupportTicket_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subject":
+			out.Values[i] = ec._SupportTicket_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._SupportTicket_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._SupportTicket_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SupportTicket_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "order":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupportTicket_order(ctx, field, obj)
+				})
+		case "messages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupportTicket_messages(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportTicketConnectionImplementors = []string{"SupportTicketConnection"}
+
+func (ec *executionContext) _SupportTicketConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SupportTicketConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportTicketConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportTicketConnection")
+		case "edges":
+			out.Values[i] = ec._SupportTicketConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SupportTicketConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupportTicketConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportTicketEdgeImplementors = []string{"SupportTicketEdge"}
+
+func (ec *executionContext) _SupportTicketEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SupportTicketEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportTicketEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportTicketEdge")
+		case "cursor":
+			out.Values[i] = ec._SupportTicketEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupportTicketEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportTicketPayloadImplementors = []string{"SupportTicketPayload"}
+
+func (ec *executionContext) _SupportTicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SupportTicketPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportTicketPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportTicketPayload")
+		case "supportTicket":
+			out.Values[i] = ec._SupportTicketPayload_supportTicket(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._SupportTicketPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35896,6 +38067,148 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNSupportMessage2ᚕᚖaccountgraphᚋentᚐSupportMessageᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SupportMessage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupportMessage2ᚖaccountgraphᚋentᚐSupportMessage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupportMessage2ᚖaccountgraphᚋentᚐSupportMessage(ctx context.Context, sel ast.SelectionSet, v *ent.SupportMessage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupportMessage!")
+		return graphql.Null
+	}
+	return ec._SupportMessage(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx context.Context, v any) (supportmessage.Author, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := supportmessage.Author(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx context.Context, sel ast.SelectionSet, v supportmessage.Author) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupportMessageAuthor!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSupportMessageConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSupportMessageConnection(ctx context.Context, sel ast.SelectionSet, v *model.SupportMessageConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupportMessageConnection!")
+		return graphql.Null
+	}
+	return ec._SupportMessageConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupportMessageEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSupportMessageEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SupportMessageEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupportMessageEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSupportMessageEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupportMessageEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSupportMessageEdge(ctx context.Context, sel ast.SelectionSet, v *model.SupportMessageEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupportMessageEdge!")
+		return graphql.Null
+	}
+	return ec._SupportMessageEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupportTicket2ᚕᚖaccountgraphᚋentᚐSupportTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SupportTicket) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupportTicket2ᚖaccountgraphᚋentᚐSupportTicket(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupportTicket2ᚖaccountgraphᚋentᚐSupportTicket(ctx context.Context, sel ast.SelectionSet, v *ent.SupportTicket) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupportTicket!")
+		return graphql.Null
+	}
+	return ec._SupportTicket(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupportTicketConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketConnection(ctx context.Context, sel ast.SelectionSet, v *model.SupportTicketConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupportTicketConnection!")
+		return graphql.Null
+	}
+	return ec._SupportTicketConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupportTicketEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SupportTicketEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupportTicketEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupportTicketEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketEdge(ctx context.Context, sel ast.SelectionSet, v *model.SupportTicketEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupportTicketEdge!")
+		return graphql.Null
+	}
+	return ec._SupportTicketEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx context.Context, v any) (supportticket.Status, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := supportticket.Status(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx context.Context, sel ast.SelectionSet, v supportticket.Status) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupportTicketStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNTwoFactorPolicy2accountgraphᚋentᚋshopsettingsᚐTwoFactor(ctx context.Context, v any) (shopsettings.TwoFactor, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := shopsettings.TwoFactor(tmp)
@@ -36368,6 +38681,13 @@ func (ec *executionContext) marshalOAdminProductsUpsertPayload2ᚖaccountgraph�
 		return graphql.Null
 	}
 	return ec._AdminProductsUpsertPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAdminSupportTicketPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminSupportTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminSupportTicketPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminSupportTicketPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAdminTrackingInfoInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminTrackingInfoInputᚄ(ctx context.Context, v any) ([]*model.AdminTrackingInfoInput, error) {
@@ -37242,6 +39562,39 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) marshalOSupportTicket2ᚖaccountgraphᚋentᚐSupportTicket(ctx context.Context, sel ast.SelectionSet, v *ent.SupportTicket) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SupportTicket(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSupportTicketPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSupportTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.SupportTicketPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SupportTicketPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSupportTicketStatus2ᚖaccountgraphᚋentᚋsupportticketᚐStatus(ctx context.Context, v any) (*supportticket.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := supportticket.Status(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSupportTicketStatus2ᚖaccountgraphᚋentᚋsupportticketᚐStatus(ctx context.Context, sel ast.SelectionSet, v *supportticket.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 

@@ -15,6 +15,7 @@ import (
 	"accountgraph/internal/order"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
+	"accountgraph/internal/support"
 	"accountgraph/internal/wishlist"
 )
 
@@ -28,6 +29,7 @@ type Resolver struct {
 	WishlistService  *wishlist.Service
 	SavedCartService *savedcart.Service
 	Settings         *settings.Service
+	Support          *support.Service
 }
 
 // loaders returns the request's dataloaders.

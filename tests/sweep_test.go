@@ -34,6 +34,8 @@ func TestAccessControlSweep(t *testing.T) {
 		}
 		api.MustDo(t, mySavedDoc, map[string]any{"t": tokenB}, "customer", &laterB)
 		cartA := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{}}).Cart
+		var tk struct{ SupportTicket *struct{ ID string } }
+		api.MustDo(t, ticketCreateDoc, map[string]any{"t": tokenB, "s": "Where is my parcel?", "b": "It is late.", "o": orderB.ID}, "supportTicketCreate", &tk)
 
 		// Everything B has, as B reads it.
 		snapshot := `query($t: String!) { customer(customerAccessToken: $t) {
@@ -45,6 +47,7 @@ func TestAccessControlSweep(t *testing.T) {
   savedCarts(first: 10) { nodes { id name lines(first: 10) { nodes { quantity } } } }
   savedForLater(first: 10) { nodes { id quantity } }
   sessions(first: 10) { nodes { id } }
+  supportTickets(first: 10) { nodes { id subject status messages(first: 10) { nodes { body } } } }
 } }`
 		read := func() string {
 			r := api.Do(t, snapshot, map[string]any{"t": tokenB})
@@ -99,6 +102,8 @@ func TestAccessControlSweep(t *testing.T) {
 			"orderReorder":                 {"orderId": orderB.ID},
 			"customerSessionRevoke":        {"sessionId": sessionB},
 			"customerSessionsRevokeOthers": {},
+			"supportTicketCreate":          {"subject": "About B's order", "body": "Show me", "orderId": orderB.ID},
+			"supportTicketReply":           {"ticketId": tk.SupportTicket.ID, "body": "Hijacked"},
 		}
 
 		var schema struct {

@@ -212,6 +212,30 @@ func (f ShopSettingsFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ShopSettingsMutation", m)
 }
 
+// The SupportMessageFunc type is an adapter to allow the use of ordinary
+// function as SupportMessage mutator.
+type SupportMessageFunc func(context.Context, *ent.SupportMessageMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SupportMessageFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SupportMessageMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SupportMessageMutation", m)
+}
+
+// The SupportTicketFunc type is an adapter to allow the use of ordinary
+// function as SupportTicket mutator.
+type SupportTicketFunc func(context.Context, *ent.SupportTicketMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SupportTicketFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SupportTicketMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SupportTicketMutation", m)
+}
+
 // The ThrottleEventFunc type is an adapter to allow the use of ordinary
 // function as ThrottleEvent mutator.
 type ThrottleEventFunc func(context.Context, *ent.ThrottleEventMutation) (ent.Value, error)

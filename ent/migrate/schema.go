@@ -576,6 +576,63 @@ var (
 		Columns:    ShopSettingsColumns,
 		PrimaryKey: []*schema.Column{ShopSettingsColumns[0]},
 	}
+	// SupportMessagesColumns holds the columns for the "support_messages" table.
+	SupportMessagesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "author", Type: field.TypeEnum, Enums: []string{"CUSTOMER", "STAFF"}},
+		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "ticket_id", Type: field.TypeInt},
+	}
+	// SupportMessagesTable holds the schema information for the "support_messages" table.
+	SupportMessagesTable = &schema.Table{
+		Name:       "support_messages",
+		Columns:    SupportMessagesColumns,
+		PrimaryKey: []*schema.Column{SupportMessagesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "support_messages_support_tickets_messages",
+				Columns:    []*schema.Column{SupportMessagesColumns[4]},
+				RefColumns: []*schema.Column{SupportTicketsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "supportmessage_ticket_id",
+				Unique:  false,
+				Columns: []*schema.Column{SupportMessagesColumns[4]},
+			},
+		},
+	}
+	// SupportTicketsColumns holds the columns for the "support_tickets" table.
+	SupportTicketsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "order_id", Type: field.TypeInt, Nullable: true},
+		{Name: "subject", Type: field.TypeString, Size: 800},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "AWAITING_CUSTOMER", "RESOLVED", "CLOSED"}, Default: "OPEN"},
+	}
+	// SupportTicketsTable holds the schema information for the "support_tickets" table.
+	SupportTicketsTable = &schema.Table{
+		Name:       "support_tickets",
+		Columns:    SupportTicketsColumns,
+		PrimaryKey: []*schema.Column{SupportTicketsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "supportticket_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{SupportTicketsColumns[3]},
+			},
+			{
+				Name:    "supportticket_status_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{SupportTicketsColumns[6], SupportTicketsColumns[2]},
+			},
+		},
+	}
 	// ThrottleEventsColumns holds the columns for the "throttle_events" table.
 	ThrottleEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -717,6 +774,8 @@ var (
 		SavedCartsTable,
 		SavedCartLinesTable,
 		ShopSettingsTable,
+		SupportMessagesTable,
+		SupportTicketsTable,
 		ThrottleEventsTable,
 		WishlistsTable,
 		WishlistEventsTable,
@@ -740,6 +799,7 @@ func init() {
 	ProductVariantsTable.ForeignKeys[0].RefTable = ProductsTable
 	SavedCartLinesTable.ForeignKeys[0].RefTable = SavedCartsTable
 	SavedCartLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
+	SupportMessagesTable.ForeignKeys[0].RefTable = SupportTicketsTable
 	WishlistLinesTable.ForeignKeys[0].RefTable = WishlistsTable
 	WishlistLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
 }

@@ -57,6 +57,12 @@ type SavedCartLine func(*sql.Selector)
 // ShopSettings is the predicate function for shopsettings builders.
 type ShopSettings func(*sql.Selector)
 
+// SupportMessage is the predicate function for supportmessage builders.
+type SupportMessage func(*sql.Selector)
+
+// SupportTicket is the predicate function for supportticket builders.
+type SupportTicket func(*sql.Selector)
+
 // ThrottleEvent is the predicate function for throttleevent builders.
 type ThrottleEvent func(*sql.Selector)
 

@@ -275,6 +275,14 @@ type AdminProductsUpsertPayload struct {
 	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
+// The result of a staff ticket mutation.
+type AdminSupportTicketPayload struct {
+	// The ticket.
+	SupportTicket *ent.SupportTicket `json:"supportTicket,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
 // A parcel.
 type AdminTrackingInfoInput struct {
 	// The tracking number.
@@ -1198,6 +1206,50 @@ type SelectedOptionInput struct {
 	Name string `json:"name"`
 	// The option's value.
 	Value string `json:"value"`
+}
+
+// A page of messages.
+type SupportMessageConnection struct {
+	// The messages with their cursors.
+	Edges []*SupportMessageEdge `json:"edges"`
+	// The messages.
+	Nodes []*ent.SupportMessage `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A message and its cursor.
+type SupportMessageEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The message.
+	Node *ent.SupportMessage `json:"node"`
+}
+
+// A page of tickets.
+type SupportTicketConnection struct {
+	// The tickets with their cursors.
+	Edges []*SupportTicketEdge `json:"edges"`
+	// The tickets.
+	Nodes []*ent.SupportTicket `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A ticket and its cursor.
+type SupportTicketEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The ticket.
+	Node *ent.SupportTicket `json:"node"`
+}
+
+// The result of a customer's ticket mutation.
+type SupportTicketPayload struct {
+	// The ticket.
+	SupportTicket *ent.SupportTicket `json:"supportTicket,omitempty"`
+	// What was wrong with the input; nothing was written when not empty.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 
 // An error in the input of a mutation (kept for old clients; read the payload's typed errors instead).

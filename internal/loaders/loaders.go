@@ -28,6 +28,8 @@ import (
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
+	"accountgraph/ent/supportmessage"
+	"accountgraph/ent/supportticket"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistline"
 	"accountgraph/internal/page"
@@ -60,6 +62,11 @@ type Loaders struct {
 	SavedLinePages *Pages[*ent.SavedCartLine]
 	// SessionPages are customers' access tokens.
 	SessionPages *Pages[*ent.CustomerAccessToken]
+	// TicketPages are customers' support tickets; MessagePages their messages.
+	TicketPages  *Pages[*ent.SupportTicket]
+	MessagePages *Pages[*ent.SupportMessage]
+	// OrderByID loads orders (a ticket's order).
+	OrderByID *Keyed[int, *ent.Order]
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -207,6 +214,24 @@ func New(db *ent.Client) *Loaders {
 		return db.CustomerAccessToken.Query().Where(customeraccesstoken.CustomerIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.CustomerAccessToken) int { return v.CustomerID })
 
+	l.TicketPages = newPages(supportticket.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SupportTicket, error) {
+		return db.SupportTicket.Query().Where(supportticket.CustomerIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.SupportTicket) int { return v.CustomerID })
+	l.MessagePages = newPages(supportmessage.FieldTicketID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SupportMessage, error) {
+		return db.SupportMessage.Query().Where(supportmessage.TicketIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(v *ent.SupportMessage) int { return v.TicketID })
+	l.OrderByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Order, error) {
+		return db.Order.Query().Where(order.IDIn(ids...)).All(ctx)
+	}, func(o *ent.Order) int { return o.ID }))
+	l.TicketPages.after = func(ts []*ent.SupportTicket) {
+		for _, t := range ts {
+			l.MessagePages.Expect(t.ID)
+			if t.OrderID != nil {
+				l.OrderByID.Expect(*t.OrderID)
+			}
+		}
+	}
+
 	// Each level tells the next which keys its children will load.
 	l.OrderPages.after = func(orders []*ent.Order) {
 		for _, o := range orders {
@@ -254,6 +279,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.OpenCart.Expect(c.ID)
 		l.WishlistPages.Expect(c.ID)
 		l.SessionPages.Expect(c.ID)
+		l.TicketPages.Expect(c.ID)
 		if c.DefaultAddressID != nil {
 			l.AddressByID.Expect(*c.DefaultAddressID)
 		}

@@ -79,3 +79,13 @@ func VerifyMessage(to string, d AccountMail) (Message, error) {
 func EmailChangeMessage(to string, d AccountMail) (Message, error) {
 	return Render("customer_email_change", to, "Your email address is being changed", d)
 }
+
+// SupportReplyMail is the data of a staff reply notification.
+type SupportReplyMail struct {
+	ShopName, FirstName, Subject, Body string
+}
+
+// SupportReplyMessage tells a customer that staff answered a ticket.
+func SupportReplyMessage(to string, d SupportReplyMail) (Message, error) {
+	return Render("support_reply", to, "Re: "+d.Subject, d)
+}

@@ -34,6 +34,7 @@ import (
 	"accountgraph/internal/password"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
+	"accountgraph/internal/support"
 	"accountgraph/internal/throttle"
 	"accountgraph/internal/wishlist"
 )
@@ -51,6 +52,7 @@ type Server struct {
 	Carts     *cart.Service
 	Wishlists *wishlist.Service
 	Saved     *savedcart.Service
+	Support   *support.Service
 	adminKeys *auth.AdminKeys
 	limiter   *throttle.Limiter
 	ready     atomic.Bool
@@ -104,6 +106,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 		AccountRequired: s.Settings.AccountRequired}
 	s.Wishlists = &wishlist.Service{DB: d.Client, Customers: s.Customers, PublicURL: publicURL}
 	s.Saved = &savedcart.Service{DB: d.Client, Customers: s.Customers, Carts: s.Carts}
+	s.Support = &support.Service{DB: d.Client, Customers: s.Customers, Mailer: mailer, ShopName: cfg.ShopName}
 	if cfg.AdminAPIKey != "" {
 		if err := s.adminKeys.Seed(ctx, cfg.AdminAPIKey); err != nil {
 			d.Close()
@@ -199,7 +202,7 @@ func (s *Server) graphQL() http.Handler {
 	cfg := graph.Config{
 		Resolvers: &graph.Resolver{
 			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
-			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings,
+			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}

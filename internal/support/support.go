@@ -1,0 +1,198 @@
+// Package support holds the rules of support tickets: a customer opens a
+// ticket (about one of their orders, if they like) and both sides add
+// messages; staff answers mail the customer and move the status.
+package support
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"entgo.io/ent/dialect/sql"
+
+	"accountgraph/ent"
+	"accountgraph/ent/order"
+	"accountgraph/ent/supportmessage"
+	"accountgraph/ent/supportticket"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/db"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/mail"
+	"accountgraph/internal/page"
+)
+
+// Limits, in characters.
+const (
+	MaxSubject = 200
+	MaxBody    = 5000
+)
+
+// Authenticator finds the customer of an access token, or answers
+// TOKEN_INVALID.
+type Authenticator interface {
+	MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
+}
+
+// Service runs the support rules.
+type Service struct {
+	DB        *ent.Client
+	Customers Authenticator
+	Mailer    mail.Mailer
+	ShopName  string
+}
+
+func checkText(field []string, label, v string, max int) (string, error) {
+	v = strings.TrimSpace(v)
+	switch {
+	case v == "":
+		return "", apperr.Invalid(field, apperr.CodeBlank, label+" can't be blank")
+	case !utf8.ValidString(v):
+		return "", apperr.Invalid(field, apperr.CodeInvalid, label+" is not valid text")
+	case utf8.RuneCountInString(v) > max:
+		return "", apperr.Invalid(field, apperr.CodeTooLong, label+" is too long")
+	}
+	return v, nil
+}
+
+// Create opens a ticket with its first message.
+func (s *Service) Create(ctx context.Context, token, subject, body string, orderID *string) (*ent.SupportTicket, error) {
+	c, err := s.Customers.MustAuthenticate(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	if subject, err = checkText(apperr.Path("subject"), "Subject", subject, MaxSubject); err != nil {
+		return nil, err
+	}
+	if body, err = checkText(apperr.Path("body"), "Message", body, MaxBody); err != nil {
+		return nil, err
+	}
+	var oid *int
+	if orderID != nil {
+		typ, key, _, perr := gid.Parse(*orderID)
+		notFound := apperr.Invalid(apperr.Path("orderId"), apperr.CodeNotFound, "Order does not exist")
+		if perr != nil || typ != "Order" {
+			return nil, notFound
+		}
+		ok, err := s.DB.Order.Query().Where(order.ID(key), order.CustomerID(c.ID)).Exist(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, notFound
+		}
+		oid = &key
+	}
+	var t *ent.SupportTicket
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		var err error
+		if t, err = tx.SupportTicket.Create().SetCustomerID(c.ID).SetNillableOrderID(oid).SetSubject(subject).Save(ctx); err != nil {
+			return err
+		}
+		return tx.SupportMessage.Create().SetTicketID(t.ID).SetAuthor(supportmessage.AuthorCUSTOMER).SetBody(body).Exec(ctx)
+	})
+	return t, err
+}
+
+// Reply adds the customer's message; it reopens a resolved ticket. A
+// closed ticket takes no more messages.
+func (s *Service) Reply(ctx context.Context, token, ticketID, body string) (*ent.SupportTicket, error) {
+	c, err := s.Customers.MustAuthenticate(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	if body, err = checkText(apperr.Path("body"), "Message", body, MaxBody); err != nil {
+		return nil, err
+	}
+	return s.addMessage(ctx, ticketID, &c.ID, supportmessage.AuthorCUSTOMER, body, supportticket.StatusOPEN)
+}
+
+// StaffReply adds a staff message, sets AWAITING_CUSTOMER and mails the
+// customer.
+func (s *Service) StaffReply(ctx context.Context, ticketID, body string) (*ent.SupportTicket, error) {
+	body, err := checkText(apperr.Path("body"), "Message", body, MaxBody)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.addMessage(ctx, ticketID, nil, supportmessage.AuthorSTAFF, body, supportticket.StatusAWAITING_CUSTOMER)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.DB.Customer.Get(ctx, t.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	first := ""
+	if c.FirstName != nil {
+		first = *c.FirstName
+	}
+	if m, err := mail.SupportReplyMessage(c.Email, mail.SupportReplyMail{ShopName: s.ShopName, FirstName: first, Subject: t.Subject, Body: body}); err == nil {
+		_ = s.Mailer.Send(ctx, m) // the reply is saved; the customer also sees it in the account
+	}
+	return t, nil
+}
+
+func (s *Service) addMessage(ctx context.Context, ticketID string, customerID *int, author supportmessage.Author, body string, next supportticket.Status) (*ent.SupportTicket, error) {
+	notFound := apperr.Invalid(apperr.Path("ticketId"), apperr.CodeNotFound, "Ticket does not exist")
+	key, err := gid.Decode(ticketID, "SupportTicket")
+	if err != nil {
+		return nil, notFound
+	}
+	var t *ent.SupportTicket
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		q := tx.SupportTicket.Query().Where(supportticket.ID(key)).Modify(db.ForUpdate)
+		if customerID != nil {
+			q.Where(supportticket.CustomerID(*customerID))
+		}
+		cur, err := q.Only(ctx)
+		if ent.IsNotFound(err) {
+			return notFound
+		}
+		if err != nil {
+			return err
+		}
+		if cur.Status == supportticket.StatusCLOSED {
+			return apperr.Invalid(apperr.Path("ticketId"), apperr.CodeInvalid, "The ticket is closed; open a new one")
+		}
+		if err := tx.SupportMessage.Create().SetTicketID(cur.ID).SetAuthor(author).SetBody(body).Exec(ctx); err != nil {
+			return err
+		}
+		t, err = cur.Update().SetStatus(next).Save(ctx)
+		return err
+	})
+	return t, err
+}
+
+// SetStatus changes a ticket's status (staff).
+func (s *Service) SetStatus(ctx context.Context, ticketID, status string) (*ent.SupportTicket, error) {
+	key, err := gid.Decode(ticketID, "SupportTicket")
+	if err != nil {
+		return nil, apperr.Invalid(apperr.Path("ticketId"), apperr.CodeNotFound, "Ticket does not exist")
+	}
+	t, err := s.DB.SupportTicket.UpdateOneID(key).SetStatus(supportticket.Status(status)).Save(ctx)
+	if ent.IsNotFound(err) {
+		return nil, apperr.Invalid(apperr.Path("ticketId"), apperr.CodeNotFound, "Ticket does not exist")
+	}
+	return t, err
+}
+
+// List returns tickets for staff, newest change first, optionally by status.
+func (s *Service) List(ctx context.Context, args page.Args, status *string) (page.Page[*ent.SupportTicket], error) {
+	args.Reverse = !args.Reverse
+	w, err := page.NewWindow(args, "tickets")
+	if err != nil {
+		return page.Page[*ent.SupportTicket]{}, err
+	}
+	q := s.DB.SupportTicket.Query()
+	if status != nil {
+		q.Where(supportticket.StatusEQ(supportticket.Status(*status)))
+	}
+	var werr error
+	rows, err := q.Modify(func(sel *sql.Selector) { werr = w.Apply(sel, page.Column{Name: "id"}) }).Limit(w.Limit()).All(ctx)
+	if werr != nil {
+		return page.Page[*ent.SupportTicket]{}, werr
+	}
+	if err != nil {
+		return page.Page[*ent.SupportTicket]{}, err
+	}
+	return page.Finish(w, rows, func(t *ent.SupportTicket) (string, int) { return "", t.ID }), nil
+}
