@@ -178,9 +178,12 @@ func TestPasswordlessCodes(t *testing.T) {
 				t.Errorf("email %q: %s", bad, r.Raw)
 			}
 		}
-		// Codes are stored hashed.
+		// Codes are stored hashed and never logged (not even in a subject).
 		if dump := dumpDatabase(t, api); strings.Contains(dump, "|"+code+"|") {
 			t.Error("a code is stored in clear")
+		}
+		if strings.Contains(api.Logs(), code) {
+			t.Error("a sign-in code is in the logs")
 		}
 	})
 }
