@@ -1,228 +1,231 @@
 // Package address resolves countries and provinces in the forms customers
-// type them, and formats postal addresses the way Shopify shows them.
+// type them, and formats postal addresses the way Shopify's Storefront API
+// shows a MailingAddress (formatted, formattedArea, name).
 package address
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 )
 
-var countryByName = func() map[string]string {
-	m := make(map[string]string, len(countries)+16)
-	for code, name := range countries {
-		m[strings.ToLower(name)] = code
+// fold turns a name into a lookup key so that the spellings customers type
+// match Shopify's: case, accents, punctuation, "&"/"and", "St."/"Saint" and a
+// leading "The" are ignored. Apostrophes vanish rather than split words, so
+// "Hawke's Bay" and "Hawkes Bay" meet.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '\'' || r == '’' || r == '‘' || r == '`':
+			// dropped
+		case r == '&':
+			b.WriteString(" and ")
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if a, ok := asciiFold[r]; ok {
+				b.WriteString(a)
+			} else {
+				b.WriteRune(r)
+			}
+		default:
+			b.WriteByte(' ')
+		}
 	}
-	for alias, code := range map[string]string{
-		"usa": "US", "united states of america": "US", "u.s.a.": "US", "america": "US",
-		"uk": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
-		"the netherlands": "NL", "holland": "NL", "korea": "KR", "republic of korea": "KR",
-		"cote d'ivoire": "CI", "ivory coast": "CI", "czech republic": "CZ", "russian federation": "RU",
-		"deutschland": "DE", "españa": "ES", "türkiye": "TR",
+	words := strings.Fields(b.String())
+	if len(words) > 1 && words[0] == "the" {
+		words = words[1:]
+	}
+	for i, w := range words {
+		if w == "st" {
+			words[i] = "saint"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// asciiFold strips the diacritics that occur in country and province names
+// (the standard library has no Unicode normalisation).
+var asciiFold = func() map[rune]string {
+	m := map[rune]string{'æ': "ae", 'œ': "oe", 'ß': "ss", 'ø': "o", 'ł': "l", 'đ': "d", 'ı': "i", 'þ': "th"}
+	for base, variants := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćčĉċ", "e": "èéêëēĕėęě", "g": "ğĝġģ", "i": "ìíîïīĭįĩ",
+		"n": "ñńňņ", "o": "òóôõöōŏő", "r": "řŕ", "s": "śšşŝș", "t": "ťţț", "u": "ùúûüūŭůűųũ",
+		"y": "ýÿŷ", "z": "źżž",
 	} {
-		m[alias] = code
+		for _, r := range variants {
+			m[r] = base
+		}
 	}
 	return m
 }()
 
-// CountryCode resolves an ISO 3166-1 alpha-2 code (any case), an English
-// country name or a common alias to the upper-case code.
-func CountryCode(input string) (string, bool) {
-	s := strings.TrimSpace(input)
-	if len(s) == 2 {
-		code := strings.ToUpper(s)
-		if _, ok := countries[code]; ok {
-			return code, true
+// countryAliases are names in common use that differ from Shopify's.
+var countryAliases = map[string]string{
+	"usa": "US", "u s": "US", "u s a": "US", "united states of america": "US", "america": "US",
+	"uk": "GB", "u k": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB",
+	"wales": "GB", "northern ireland": "GB", "united kingdom of great britain and northern ireland": "GB",
+	"holland": "NL", "nederland": "NL", "korea": "KR", "republic of korea": "KR", "korea republic of": "KR",
+	"democratic peoples republic of korea": "KP", "dprk": "KP",
+	"ivory coast": "CI", "czech republic": "CZ", "russian federation": "RU", "turkey": "TR",
+	"burma": "MM", "myanmar": "MM", "hong kong": "HK", "macau": "MO", "macao": "MO",
+	"vatican": "VA", "holy see": "VA", "dr congo": "CD", "drc": "CD", "democratic republic of the congo": "CD",
+	"republic of the congo": "CG", "congo": "CG", "swaziland": "SZ", "macedonia": "MK",
+	"cabo verde": "CV", "east timor": "TL", "palestine": "PS", "uae": "AE", "emirates": "AE",
+	"viet nam": "VN", "lao pdr": "LA", "brunei darussalam": "BN", "taiwan province of china": "TW",
+	"iran islamic republic of": "IR", "syrian arab republic": "SY", "moldova republic of": "MD",
+	"tanzania united republic of": "TZ", "bolivia plurinational state of": "BO",
+	"venezuela bolivarian republic of": "VE", "falkland islands malvinas": "FK",
+	"saint vincent and the grenadines": "VC", "bosnia": "BA",
+	// Native names customers of the largest markets commonly type.
+	"deutschland": "DE", "espana": "ES", "italia": "IT", "brasil": "BR", "nihon": "JP", "nippon": "JP",
+	"polska": "PL", "osterreich": "AT", "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "sverige": "SE",
+	"norge": "NO", "danmark": "DK", "suomi": "FI", "belgie": "BE", "belgique": "BE", "eire": "IE",
+	"turkiye": "TR", "hellas": "GR", "ellada": "GR", "日本": "JP", "中国": "CN", "中华人民共和国": "CN",
+}
+
+var countryByName = func() map[string]string {
+	m := make(map[string]string, len(countries)+len(countryAliases))
+	for alias, code := range countryAliases {
+		m[fold(alias)] = code
+	}
+	// Shopify's own names win over aliases.
+	for code, name := range countries {
+		if code != unknownRegion {
+			m[fold(name)] = code
 		}
 	}
-	code, ok := countryByName[strings.ToLower(s)]
+	return m
+}()
+
+// unknownRegion is the enum's placeholder for "no country"; it names no
+// place a parcel can go, so input never resolves to it.
+const unknownRegion = "ZZ"
+
+// CountryCode resolves an ISO 3166-1 alpha-2 code (any case), the English
+// name Shopify uses, or a common alias ("USA", "UK", "Great Britain") to the
+// upper-case code of Shopify's CountryCode enum.
+func CountryCode(input string) (code string, ok bool) {
+	s := strings.TrimSpace(input)
+	if len(s) == 2 {
+		c := strings.ToUpper(s)
+		if _, known := countries[c]; known && c != unknownRegion {
+			return c, true
+		}
+	}
+	code, ok = countryByName[fold(s)]
 	return code, ok
 }
 
-// CountryName returns the English name of a code, or "".
-func CountryName(code string) string { return countries[code] }
-
-// subdivisions lists, for countries whose addresses name a province or
-// state, each code with its name.
-var subdivisions = map[string]map[string]string{
-	"US": {
-		"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
-		"CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
-		"HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
-		"KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
-		"MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
-		"NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
-		"NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
-		"OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
-		"TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-		"WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "PR": "Puerto Rico", "GU": "Guam",
-		"VI": "U.S. Virgin Islands", "AS": "American Samoa", "MP": "Northern Mariana Islands",
-		"AA": "Armed Forces Americas", "AE": "Armed Forces Europe", "AP": "Armed Forces Pacific",
-	},
-	"CA": {
-		"AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
-		"NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "NT": "Northwest Territories", "NU": "Nunavut",
-		"ON": "Ontario", "PE": "Prince Edward Island", "QC": "Quebec", "SK": "Saskatchewan", "YT": "Yukon",
-	},
-	"AU": {
-		"ACT": "Australian Capital Territory", "NSW": "New South Wales", "NT": "Northern Territory",
-		"QLD": "Queensland", "SA": "South Australia", "TAS": "Tasmania", "VIC": "Victoria", "WA": "Western Australia",
-	},
-	"MX": {
-		"AGS": "Aguascalientes", "BC": "Baja California", "BCS": "Baja California Sur", "CAMP": "Campeche",
-		"CHIS": "Chiapas", "CHIH": "Chihuahua", "DF": "Ciudad de México", "COAH": "Coahuila", "COL": "Colima",
-		"DGO": "Durango", "GTO": "Guanajuato", "GRO": "Guerrero", "HGO": "Hidalgo", "JAL": "Jalisco",
-		"MEX": "Estado de México", "MICH": "Michoacán", "MOR": "Morelos", "NAY": "Nayarit", "NL": "Nuevo León",
-		"OAX": "Oaxaca", "PUE": "Puebla", "QRO": "Querétaro", "Q ROO": "Quintana Roo", "SLP": "San Luis Potosí",
-		"SIN": "Sinaloa", "SON": "Sonora", "TAB": "Tabasco", "TAMPS": "Tamaulipas", "TLAX": "Tlaxcala",
-		"VER": "Veracruz", "YUC": "Yucatán", "ZAC": "Zacatecas",
-	},
+// CountryName returns the English name Shopify uses for an alpha-2 code
+// ("CA" -> "Canada"), or "" when the code is unknown. The code is matched
+// case-insensitively since stored data is not always upper-case.
+func CountryName(code string) string {
+	return countries[strings.ToUpper(strings.TrimSpace(code))]
 }
 
-// ProvinceCode resolves a province by code or name (any case) within a
-// country that lists its provinces.
-func ProvinceCode(countryCode, province string) (string, bool) {
-	subs := subdivisions[countryCode]
-	p := strings.TrimSpace(province)
-	if subs == nil || p == "" {
+// subIndex is one country's subdivisions, indexed for lookup.
+type subIndex struct {
+	names map[string]string // code -> name
+	keys  map[string]string // folded code, name or alias -> code
+}
+
+var subdivisions = func() map[string]subIndex {
+	out := make(map[string]subIndex, len(subdivisionList))
+	for country, list := range subdivisionList {
+		idx := subIndex{names: map[string]string{}, keys: map[string]string{}}
+		// Aliases first, then names, then codes, so that a real code or name
+		// is never shadowed by another entry's alias.
+		for _, sd := range list {
+			for _, a := range sd.aliases {
+				idx.keys[fold(a)] = sd.code
+				// "東京都" is also written "東京": register native-script
+				// names without their administrative suffix too.
+				for _, sfx := range provinceAffixes[country].suffixes {
+					if rest, cut := strings.CutSuffix(a, sfx); cut && rest != "" && sfx[0] != ' ' {
+						idx.keys[fold(rest)] = sd.code
+					}
+				}
+			}
+		}
+		for _, sd := range list {
+			idx.names[sd.code] = sd.name
+			idx.keys[fold(sd.name)] = sd.code
+		}
+		for _, sd := range list {
+			idx.keys[fold(sd.code)] = sd.code
+		}
+		out[country] = idx
+	}
+	return out
+}()
+
+// provinceAffixes are words customers wrap around a subdivision name that
+// Shopify's names leave out ("County Cork", "Tokyo-to", "广东省").
+var provinceAffixes = map[string]struct{ prefixes, suffixes []string }{
+	"IE": {prefixes: []string{"county ", "co "}},
+	"JP": {suffixes: []string{" prefecture", " ken", " to", " fu", "都", "府", "県"}},
+	"CN": {suffixes: []string{" province", " sheng", " shi", " municipality", "省", "市", "自治区"}},
+	"US": {suffixes: []string{" state"}},
+}
+
+// ProvinceCode resolves a province, state or territory of the country, given
+// by code or English name (case, accents and punctuation ignored), to the
+// code Shopify stores in provinceCode ("ON", "CA", "NSW", "JP-13"). It
+// reports false for countries without a subdivision list.
+func ProvinceCode(countryCode, province string) (code string, ok bool) {
+	cc := strings.ToUpper(strings.TrimSpace(countryCode))
+	idx, known := subdivisions[cc]
+	key := fold(province)
+	if !known || key == "" {
 		return "", false
 	}
-	if _, ok := subs[strings.ToUpper(p)]; ok {
-		return strings.ToUpper(p), true
+	if code, ok := idx.keys[key]; ok {
+		return code, true
 	}
-	for code, name := range subs {
-		if strings.EqualFold(name, p) {
+	if cc == "JP" {
+		// Prefecture numbers: "13" or "JP13" for "JP-13".
+		n := strings.TrimPrefix(strings.ReplaceAll(key, " ", ""), "jp")
+		if len(n) == 1 {
+			n = "0" + n
+		}
+		if code := "JP-" + n; idx.names[code] != "" {
 			return code, true
+		}
+	}
+	aff := provinceAffixes[cc]
+	for _, p := range aff.prefixes {
+		if rest, cut := strings.CutPrefix(key, p); cut {
+			if code, ok := idx.keys[rest]; ok {
+				return code, true
+			}
+		}
+	}
+	for _, sfx := range aff.suffixes {
+		if rest, cut := strings.CutSuffix(key, sfx); cut {
+			if code, ok := idx.keys[rest]; ok {
+				return code, true
+			}
 		}
 	}
 	return "", false
 }
 
-// ProvinceName returns the name of a province code, or "".
-func ProvinceName(countryCode, code string) string { return subdivisions[countryCode][code] }
-
-// RequiresProvince reports whether addresses in the country need one.
-func RequiresProvince(countryCode string) bool { return subdivisions[countryCode] != nil }
-
-// Countries whose addresses have no postal code.
-var noZip = map[string]bool{
-	"AE": true, "AG": true, "AO": true, "AW": true, "BF": true, "BI": true, "BJ": true, "BO": true, "BS": true,
-	"BW": true, "BZ": true, "CD": true, "CF": true, "CG": true, "CI": true, "CK": true, "CM": true, "DJ": true,
-	"DM": true, "ER": true, "FJ": true, "GA": true, "GD": true, "GH": true, "GM": true, "GQ": true, "GY": true,
-	"HK": true, "IE": true, "JM": true, "KI": true, "KM": true, "KN": true, "KP": true, "LC": true, "ML": true,
-	"MO": true, "MR": true, "MW": true, "NR": true, "NU": true, "QA": true, "RW": true, "SB": true, "SC": true,
-	"SL": true, "SR": true, "ST": true, "SY": true, "TF": true, "TG": true, "TK": true, "TL": true, "TO": true,
-	"TV": true, "UG": true, "VU": true, "YE": true, "ZW": true,
+// ProvinceName returns the name of a subdivision code ("CA", "ON") ->
+// "Ontario", or "" when the country or code is unknown.
+func ProvinceName(countryCode, code string) string {
+	cc := strings.ToUpper(strings.TrimSpace(countryCode))
+	return subdivisions[cc].names[strings.ToUpper(strings.TrimSpace(code))]
 }
 
-// RequiresZip reports whether addresses in the country need a postal code.
-func RequiresZip(countryCode string) bool { return !noZip[countryCode] }
-
-var zipPatterns = map[string]*regexp.Regexp{
-	"US": regexp.MustCompile(`^\d{5}(-\d{4})?$`),
-	"CA": regexp.MustCompile(`(?i)^[A-Z]\d[A-Z] ?\d[A-Z]\d$`),
-	"GB": regexp.MustCompile(`(?i)^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$`),
-	"DE": regexp.MustCompile(`^\d{5}$`),
-	"FR": regexp.MustCompile(`^\d{5}$`),
-	"IT": regexp.MustCompile(`^\d{5}$`),
-	"ES": regexp.MustCompile(`^\d{5}$`),
-	"AU": regexp.MustCompile(`^\d{4}$`),
-	"NL": regexp.MustCompile(`(?i)^\d{4} ?[A-Z]{2}$`),
-	"JP": regexp.MustCompile(`^\d{3}-?\d{4}$`),
+// provinceRequired lists the countries whose Shopify address form makes the
+// province mandatory. Every one has a complete subdivision list, so a
+// correct province always resolves. New Zealand's region is optional (NZ
+// Post does not use it).
+var provinceRequired = map[string]bool{
+	"US": true, "CA": true, "AU": true, "MX": true, "IN": true, "JP": true, "BR": true, "CN": true,
+	"AR": true, "IT": true, "ES": true, "IE": true,
 }
 
-var anyZip = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 -]{0,15}$`)
-
-// ValidZip reports whether zip looks like a postal code of the country.
-func ValidZip(countryCode, zip string) bool {
-	zip = strings.TrimSpace(zip)
-	if re, ok := zipPatterns[countryCode]; ok {
-		return re.MatchString(zip)
-	}
-	return anyZip.MatchString(zip)
-}
-
-// Parts are an address's parts.
-type Parts struct {
-	FirstName, LastName, Company, Address1, Address2, City   string
-	Province, ProvinceCode, Country, CountryCode, Zip, Phone string
-}
-
-// Name is the recipient's full name.
-func (p Parts) Name() string { return strings.TrimSpace(p.FirstName + " " + p.LastName) }
-
-func (p Parts) countryName() string {
-	if n := CountryName(p.CountryCode); n != "" {
-		return n
-	}
-	return p.Country
-}
-
-func (p Parts) province() string {
-	if p.ProvinceCode != "" {
-		return p.ProvinceCode
-	}
-	return p.Province
-}
-
-func join(sep string, parts ...string) string {
-	var out []string
-	for _, s := range parts {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return strings.Join(out, sep)
-}
-
-// Countries that write the postal code before the city.
-var zipFirst = map[string]bool{
-	"DE": true, "FR": true, "NL": true, "BE": true, "CH": true, "AT": true, "IT": true, "ES": true, "PT": true,
-	"SE": true, "NO": true, "DK": true, "FI": true, "PL": true, "CZ": true, "SK": true, "HU": true, "LU": true,
-	"IS": true, "GR": true, "RO": true, "HR": true, "SI": true, "IL": true, "TR": true,
-}
-
-// Formatted returns the address as lines in the country's customary order.
-func Formatted(p Parts, withName, withCompany bool) []string {
-	var lines []string
-	add := func(s string) {
-		if s = strings.TrimSpace(s); s != "" {
-			lines = append(lines, s)
-		}
-	}
-	if withName {
-		add(p.Name())
-	}
-	if withCompany {
-		add(p.Company)
-	}
-	switch {
-	case p.CountryCode == "JP":
-		add(join(" ", p.Zip))
-		add(join(" ", p.province(), p.City))
-		add(join(" ", p.Address1, p.Address2))
-	case p.CountryCode == "GB" || p.CountryCode == "IE":
-		add(p.Address1)
-		add(p.Address2)
-		add(p.City)
-		add(join(" ", p.Province))
-		add(p.Zip)
-	case zipFirst[p.CountryCode]:
-		add(p.Address1)
-		add(p.Address2)
-		add(join(" ", p.Zip, p.City))
-		if p.CountryCode == "IT" || p.CountryCode == "ES" {
-			add(p.province())
-		}
-	default: // US, CA, AU and most others: "City PROVINCE ZIP"
-		add(p.Address1)
-		add(p.Address2)
-		add(join(" ", p.City, p.province(), p.Zip))
-	}
-	add(p.countryName())
-	return lines
-}
-
-// FormattedArea is "City, PROVINCE, Country".
-func FormattedArea(p Parts) string {
-	return join(", ", p.City, p.province(), p.countryName())
+// RequiresProvince reports whether addresses in the country need a province.
+func RequiresProvince(countryCode string) bool {
+	return provinceRequired[strings.ToUpper(strings.TrimSpace(countryCode))]
 }

@@ -1,8 +1,10 @@
-// Code generated from Shopify's CountryCode enum (names from its descriptions); DO NOT EDIT.
+// Code generated from the CountryCode enum of Shopify's Storefront API 2026-04
+// schema (names are the enum values' descriptions); DO NOT EDIT.
 
 package address
 
-// countries maps ISO 3166-1 alpha-2 codes to English short names.
+// countries maps each of the 245 CountryCode enum values to its English name as
+// Shopify's schema describes it.
 var countries = map[string]string{
 	"AC": "Ascension Island",
 	"AD": "Andorra",
@@ -248,4 +250,5 @@ var countries = map[string]string{
 	"ZA": "South Africa",
 	"ZM": "Zambia",
 	"ZW": "Zimbabwe",
+	"ZZ": "Unknown Region",
 }
