@@ -102,24 +102,7 @@ func (r *Resolver) cartLinePage(ctx context.Context, c *ent.Cart, args page.Args
 	if err != nil {
 		return nil, err
 	}
-	all := lines
-	if w.Reverse != w.Backward {
-		all = make([]*ent.CartLine, len(lines))
-		for i, l := range lines {
-			all[len(lines)-1-i] = l
-		}
-	}
-	var rows []*ent.CartLine
-	for _, l := range all {
-		if (w.After != nil && !beyond(l.ID, w.After.ID, w.Reverse)) || (w.Before != nil && !beyond(w.Before.ID, l.ID, w.Reverse)) {
-			continue
-		}
-		if len(rows) == w.Limit() {
-			break
-		}
-		rows = append(rows, l)
-	}
-	p := page.Finish(w, rows, func(l *ent.CartLine) (string, int) { return "", l.ID })
+	p := page.Slice(w, lines, func(l *ent.CartLine) int { return l.ID })
 	conn := &model.BaseCartLineConnection{PageInfo: pageInfo(p), Nodes: []model.BaseCartLine{}, Edges: []*model.BaseCartLineEdge{}}
 	for i, l := range p.Items {
 		conn.Nodes = append(conn.Nodes, l)

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"slices"
 	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -92,24 +91,7 @@ func (r *Resolver) fulfillmentLines(ctx context.Context, f *ent.Fulfillment, arg
 	if err != nil {
 		return nil, err
 	}
-	all := f.Lines
-	if w.Reverse != w.Backward {
-		all = make([]schema.FulfilledLine, len(f.Lines))
-		for i, l := range f.Lines {
-			all[len(f.Lines)-1-i] = l
-		}
-	}
-	var rows []schema.FulfilledLine
-	for _, l := range all {
-		if (w.After != nil && !beyond(l.LineItemID, w.After.ID, w.Reverse)) || (w.Before != nil && !beyond(w.Before.ID, l.LineItemID, w.Reverse)) {
-			continue
-		}
-		if len(rows) == w.Limit() {
-			break
-		}
-		rows = append(rows, l)
-	}
-	p := page.Finish(w, rows, func(l schema.FulfilledLine) (string, int) { return "", l.LineItemID })
+	p := page.Slice(w, f.Lines, func(l schema.FulfilledLine) int { return l.LineItemID })
 	ids := make([]int, len(p.Items))
 	for i, l := range p.Items {
 		ids[i] = l.LineItemID
@@ -125,14 +107,6 @@ func (r *Resolver) fulfillmentLines(ctx context.Context, f *ent.Fulfillment, arg
 		edges[i] = &model.FulfillmentLineItemEdge{Cursor: p.Cursors[i], Node: nodes[i]}
 	}
 	return &model.FulfillmentLineItemConnection{Edges: edges, Nodes: nodes, PageInfo: pageInfo(p)}, nil
-}
-
-// beyond tells whether id a comes after id b in list order.
-func beyond(a, b int, reverse bool) bool {
-	if reverse {
-		return a < b
-	}
-	return a > b
 }
 
 func (r *Resolver) orderAddress(ctx context.Context, id *int) (*ent.MailingAddress, error) {
@@ -276,20 +250,7 @@ func discountApplications(o *ent.Order, args page.Args) (*model.DiscountApplicat
 	for i, a := range o.DiscountApplications {
 		all[i] = item{i + 1, a}
 	}
-	if w.Reverse != w.Backward {
-		slices.Reverse(all)
-	}
-	var rows []item
-	for _, it := range all {
-		if (w.After != nil && !beyond(it.pos, w.After.ID, w.Reverse)) || (w.Before != nil && !beyond(w.Before.ID, it.pos, w.Reverse)) {
-			continue
-		}
-		if len(rows) == w.Limit() {
-			break
-		}
-		rows = append(rows, it)
-	}
-	p := page.Finish(w, rows, func(it item) (string, int) { return "", it.pos })
+	p := page.Slice(w, all, func(it item) int { return it.pos })
 	conn := &model.DiscountApplicationConnection{PageInfo: pageInfo(p)}
 	for i, it := range p.Items {
 		node := discountApplication(it.app, o.CurrencyCode)

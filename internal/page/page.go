@@ -203,3 +203,35 @@ func Finish[T any](w Window, rows []T, cursorOf func(T) (value string, id int)) 
 	}
 	return p
 }
+
+// Slice pages through a list already in memory (at most a few hundred
+// items: a cart's lines, a shipment's lines), given in list order with IDs
+// rising along it, as a query with the same window would.
+func Slice[T any](w Window, items []T, id func(T) int) Page[T] {
+	all := items
+	if w.Reverse != w.Backward {
+		all = make([]T, len(items))
+		for i, it := range items {
+			all[len(items)-1-i] = it
+		}
+	}
+	// beyond tells whether a comes after b in the direction of the list.
+	beyond := func(a, b int) bool {
+		if w.Reverse {
+			return a < b
+		}
+		return a > b
+	}
+	var rows []T
+	for _, it := range all {
+		k := id(it)
+		if (w.After != nil && !beyond(k, w.After.ID)) || (w.Before != nil && !beyond(w.Before.ID, k)) {
+			continue
+		}
+		if len(rows) == w.Limit() {
+			break
+		}
+		rows = append(rows, it)
+	}
+	return Finish(w, rows, func(it T) (string, int) { return "", id(it) })
+}

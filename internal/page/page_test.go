@@ -1,6 +1,7 @@
 package page
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -34,4 +35,38 @@ func FuzzDecodeCursor(f *testing.F) {
 			t.Fatalf("decode(%q) = %+v", s, c)
 		}
 	})
+}
+
+func TestSlice(t *testing.T) {
+	items := []int{1, 2, 3, 4, 5}
+	id := func(i int) int { return i }
+	n := func(v int) *int { return &v }
+	page := func(a Args) ([]int, bool, bool) {
+		w, err := NewWindow(a, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := Slice(w, items, id)
+		return p.Items, p.HasNextPage, p.HasPreviousPage
+	}
+	cur := func(i int) *string { s := Cursor{Key: "x", ID: i}.Encode(); return &s }
+	for _, tc := range []struct {
+		args       Args
+		want       []int
+		next, prev bool
+	}{
+		{Args{First: n(2)}, []int{1, 2}, true, false},
+		{Args{First: n(2), After: cur(2)}, []int{3, 4}, true, true},
+		{Args{First: n(2), After: cur(4)}, []int{5}, false, true},
+		{Args{Last: n(2)}, []int{4, 5}, false, true},
+		{Args{Last: n(2), Before: cur(4)}, []int{2, 3}, true, true},
+		{Args{First: n(2), Reverse: true}, []int{5, 4}, true, false},
+		{Args{First: n(2), Reverse: true, After: cur(4)}, []int{3, 2}, true, true},
+		{Args{First: n(10), After: cur(1), Before: cur(4)}, []int{2, 3}, false, true},
+	} {
+		got, next, prev := page(tc.args)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) || next != tc.next || prev != tc.prev {
+			t.Errorf("%+v: %v next=%v prev=%v, want %v %v %v", tc.args, got, next, prev, tc.want, tc.next, tc.prev)
+		}
+	}
 }
