@@ -20,7 +20,15 @@ import (
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/logincode"
+	"accountgraph/ent/loyaltyaccount"
+	"accountgraph/ent/loyaltyentry"
+	"accountgraph/ent/loyaltyprogram"
+	"accountgraph/ent/loyaltyredemption"
+	"accountgraph/ent/loyaltyreward"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/membership"
+	"accountgraph/ent/membershippayment"
+	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/product"
@@ -66,8 +74,24 @@ type Client struct {
 	FulfillmentEvent *FulfillmentEventClient
 	// LoginCode is the client for interacting with the LoginCode builders.
 	LoginCode *LoginCodeClient
+	// LoyaltyAccount is the client for interacting with the LoyaltyAccount builders.
+	LoyaltyAccount *LoyaltyAccountClient
+	// LoyaltyEntry is the client for interacting with the LoyaltyEntry builders.
+	LoyaltyEntry *LoyaltyEntryClient
+	// LoyaltyProgram is the client for interacting with the LoyaltyProgram builders.
+	LoyaltyProgram *LoyaltyProgramClient
+	// LoyaltyRedemption is the client for interacting with the LoyaltyRedemption builders.
+	LoyaltyRedemption *LoyaltyRedemptionClient
+	// LoyaltyReward is the client for interacting with the LoyaltyReward builders.
+	LoyaltyReward *LoyaltyRewardClient
 	// MailingAddress is the client for interacting with the MailingAddress builders.
 	MailingAddress *MailingAddressClient
+	// Membership is the client for interacting with the Membership builders.
+	Membership *MembershipClient
+	// MembershipPayment is the client for interacting with the MembershipPayment builders.
+	MembershipPayment *MembershipPaymentClient
+	// MembershipPlan is the client for interacting with the MembershipPlan builders.
+	MembershipPlan *MembershipPlanClient
 	// Order is the client for interacting with the Order builders.
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
@@ -114,7 +138,15 @@ func (c *Client) init() {
 	c.Fulfillment = NewFulfillmentClient(c.config)
 	c.FulfillmentEvent = NewFulfillmentEventClient(c.config)
 	c.LoginCode = NewLoginCodeClient(c.config)
+	c.LoyaltyAccount = NewLoyaltyAccountClient(c.config)
+	c.LoyaltyEntry = NewLoyaltyEntryClient(c.config)
+	c.LoyaltyProgram = NewLoyaltyProgramClient(c.config)
+	c.LoyaltyRedemption = NewLoyaltyRedemptionClient(c.config)
+	c.LoyaltyReward = NewLoyaltyRewardClient(c.config)
 	c.MailingAddress = NewMailingAddressClient(c.config)
+	c.Membership = NewMembershipClient(c.config)
+	c.MembershipPayment = NewMembershipPaymentClient(c.config)
+	c.MembershipPlan = NewMembershipPlanClient(c.config)
 	c.Order = NewOrderClient(c.config)
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
 	c.Product = NewProductClient(c.config)
@@ -229,7 +261,15 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Fulfillment:         NewFulfillmentClient(cfg),
 		FulfillmentEvent:    NewFulfillmentEventClient(cfg),
 		LoginCode:           NewLoginCodeClient(cfg),
+		LoyaltyAccount:      NewLoyaltyAccountClient(cfg),
+		LoyaltyEntry:        NewLoyaltyEntryClient(cfg),
+		LoyaltyProgram:      NewLoyaltyProgramClient(cfg),
+		LoyaltyRedemption:   NewLoyaltyRedemptionClient(cfg),
+		LoyaltyReward:       NewLoyaltyRewardClient(cfg),
 		MailingAddress:      NewMailingAddressClient(cfg),
+		Membership:          NewMembershipClient(cfg),
+		MembershipPayment:   NewMembershipPaymentClient(cfg),
+		MembershipPlan:      NewMembershipPlanClient(cfg),
 		Order:               NewOrderClient(cfg),
 		OrderLineItem:       NewOrderLineItemClient(cfg),
 		Product:             NewProductClient(cfg),
@@ -271,7 +311,15 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Fulfillment:         NewFulfillmentClient(cfg),
 		FulfillmentEvent:    NewFulfillmentEventClient(cfg),
 		LoginCode:           NewLoginCodeClient(cfg),
+		LoyaltyAccount:      NewLoyaltyAccountClient(cfg),
+		LoyaltyEntry:        NewLoyaltyEntryClient(cfg),
+		LoyaltyProgram:      NewLoyaltyProgramClient(cfg),
+		LoyaltyRedemption:   NewLoyaltyRedemptionClient(cfg),
+		LoyaltyReward:       NewLoyaltyRewardClient(cfg),
 		MailingAddress:      NewMailingAddressClient(cfg),
+		Membership:          NewMembershipClient(cfg),
+		MembershipPayment:   NewMembershipPaymentClient(cfg),
+		MembershipPlan:      NewMembershipPlanClient(cfg),
 		Order:               NewOrderClient(cfg),
 		OrderLineItem:       NewOrderLineItemClient(cfg),
 		Product:             NewProductClient(cfg),
@@ -316,7 +364,9 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
-		c.MailingAddress, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
+		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
+		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
+		c.MembershipPlan, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
 		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportMessage,
 		c.SupportTicket, c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
@@ -330,7 +380,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
 		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
-		c.MailingAddress, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
+		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
+		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
+		c.MembershipPlan, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
 		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportMessage,
 		c.SupportTicket, c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
@@ -359,8 +411,24 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.FulfillmentEvent.mutate(ctx, m)
 	case *LoginCodeMutation:
 		return c.LoginCode.mutate(ctx, m)
+	case *LoyaltyAccountMutation:
+		return c.LoyaltyAccount.mutate(ctx, m)
+	case *LoyaltyEntryMutation:
+		return c.LoyaltyEntry.mutate(ctx, m)
+	case *LoyaltyProgramMutation:
+		return c.LoyaltyProgram.mutate(ctx, m)
+	case *LoyaltyRedemptionMutation:
+		return c.LoyaltyRedemption.mutate(ctx, m)
+	case *LoyaltyRewardMutation:
+		return c.LoyaltyReward.mutate(ctx, m)
 	case *MailingAddressMutation:
 		return c.MailingAddress.mutate(ctx, m)
+	case *MembershipMutation:
+		return c.Membership.mutate(ctx, m)
+	case *MembershipPaymentMutation:
+		return c.MembershipPayment.mutate(ctx, m)
+	case *MembershipPlanMutation:
+		return c.MembershipPlan.mutate(ctx, m)
 	case *OrderMutation:
 		return c.Order.mutate(ctx, m)
 	case *OrderLineItemMutation:
@@ -1781,6 +1849,671 @@ func (c *LoginCodeClient) mutate(ctx context.Context, m *LoginCodeMutation) (Val
 	}
 }
 
+// LoyaltyAccountClient is a client for the LoyaltyAccount schema.
+type LoyaltyAccountClient struct {
+	config
+}
+
+// NewLoyaltyAccountClient returns a client for the LoyaltyAccount from the given config.
+func NewLoyaltyAccountClient(c config) *LoyaltyAccountClient {
+	return &LoyaltyAccountClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `loyaltyaccount.Hooks(f(g(h())))`.
+func (c *LoyaltyAccountClient) Use(hooks ...Hook) {
+	c.hooks.LoyaltyAccount = append(c.hooks.LoyaltyAccount, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `loyaltyaccount.Intercept(f(g(h())))`.
+func (c *LoyaltyAccountClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LoyaltyAccount = append(c.inters.LoyaltyAccount, interceptors...)
+}
+
+// Create returns a builder for creating a LoyaltyAccount entity.
+func (c *LoyaltyAccountClient) Create() *LoyaltyAccountCreate {
+	mutation := newLoyaltyAccountMutation(c.config, OpCreate)
+	return &LoyaltyAccountCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LoyaltyAccount entities.
+func (c *LoyaltyAccountClient) CreateBulk(builders ...*LoyaltyAccountCreate) *LoyaltyAccountCreateBulk {
+	return &LoyaltyAccountCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LoyaltyAccountClient) MapCreateBulk(slice any, setFunc func(*LoyaltyAccountCreate, int)) *LoyaltyAccountCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LoyaltyAccountCreateBulk{err: fmt.Errorf("calling to LoyaltyAccountClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LoyaltyAccountCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LoyaltyAccountCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LoyaltyAccount.
+func (c *LoyaltyAccountClient) Update() *LoyaltyAccountUpdate {
+	mutation := newLoyaltyAccountMutation(c.config, OpUpdate)
+	return &LoyaltyAccountUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LoyaltyAccountClient) UpdateOne(_m *LoyaltyAccount) *LoyaltyAccountUpdateOne {
+	mutation := newLoyaltyAccountMutation(c.config, OpUpdateOne, withLoyaltyAccount(_m))
+	return &LoyaltyAccountUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LoyaltyAccountClient) UpdateOneID(id int) *LoyaltyAccountUpdateOne {
+	mutation := newLoyaltyAccountMutation(c.config, OpUpdateOne, withLoyaltyAccountID(id))
+	return &LoyaltyAccountUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LoyaltyAccount.
+func (c *LoyaltyAccountClient) Delete() *LoyaltyAccountDelete {
+	mutation := newLoyaltyAccountMutation(c.config, OpDelete)
+	return &LoyaltyAccountDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LoyaltyAccountClient) DeleteOne(_m *LoyaltyAccount) *LoyaltyAccountDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LoyaltyAccountClient) DeleteOneID(id int) *LoyaltyAccountDeleteOne {
+	builder := c.Delete().Where(loyaltyaccount.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LoyaltyAccountDeleteOne{builder}
+}
+
+// Query returns a query builder for LoyaltyAccount.
+func (c *LoyaltyAccountClient) Query() *LoyaltyAccountQuery {
+	return &LoyaltyAccountQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLoyaltyAccount},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LoyaltyAccount entity by its id.
+func (c *LoyaltyAccountClient) Get(ctx context.Context, id int) (*LoyaltyAccount, error) {
+	return c.Query().Where(loyaltyaccount.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LoyaltyAccountClient) GetX(ctx context.Context, id int) *LoyaltyAccount {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *LoyaltyAccountClient) Hooks() []Hook {
+	return c.hooks.LoyaltyAccount
+}
+
+// Interceptors returns the client interceptors.
+func (c *LoyaltyAccountClient) Interceptors() []Interceptor {
+	return c.inters.LoyaltyAccount
+}
+
+func (c *LoyaltyAccountClient) mutate(ctx context.Context, m *LoyaltyAccountMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LoyaltyAccountCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LoyaltyAccountUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LoyaltyAccountUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LoyaltyAccountDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LoyaltyAccount mutation op: %q", m.Op())
+	}
+}
+
+// LoyaltyEntryClient is a client for the LoyaltyEntry schema.
+type LoyaltyEntryClient struct {
+	config
+}
+
+// NewLoyaltyEntryClient returns a client for the LoyaltyEntry from the given config.
+func NewLoyaltyEntryClient(c config) *LoyaltyEntryClient {
+	return &LoyaltyEntryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `loyaltyentry.Hooks(f(g(h())))`.
+func (c *LoyaltyEntryClient) Use(hooks ...Hook) {
+	c.hooks.LoyaltyEntry = append(c.hooks.LoyaltyEntry, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `loyaltyentry.Intercept(f(g(h())))`.
+func (c *LoyaltyEntryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LoyaltyEntry = append(c.inters.LoyaltyEntry, interceptors...)
+}
+
+// Create returns a builder for creating a LoyaltyEntry entity.
+func (c *LoyaltyEntryClient) Create() *LoyaltyEntryCreate {
+	mutation := newLoyaltyEntryMutation(c.config, OpCreate)
+	return &LoyaltyEntryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LoyaltyEntry entities.
+func (c *LoyaltyEntryClient) CreateBulk(builders ...*LoyaltyEntryCreate) *LoyaltyEntryCreateBulk {
+	return &LoyaltyEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LoyaltyEntryClient) MapCreateBulk(slice any, setFunc func(*LoyaltyEntryCreate, int)) *LoyaltyEntryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LoyaltyEntryCreateBulk{err: fmt.Errorf("calling to LoyaltyEntryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LoyaltyEntryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LoyaltyEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LoyaltyEntry.
+func (c *LoyaltyEntryClient) Update() *LoyaltyEntryUpdate {
+	mutation := newLoyaltyEntryMutation(c.config, OpUpdate)
+	return &LoyaltyEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LoyaltyEntryClient) UpdateOne(_m *LoyaltyEntry) *LoyaltyEntryUpdateOne {
+	mutation := newLoyaltyEntryMutation(c.config, OpUpdateOne, withLoyaltyEntry(_m))
+	return &LoyaltyEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LoyaltyEntryClient) UpdateOneID(id int) *LoyaltyEntryUpdateOne {
+	mutation := newLoyaltyEntryMutation(c.config, OpUpdateOne, withLoyaltyEntryID(id))
+	return &LoyaltyEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LoyaltyEntry.
+func (c *LoyaltyEntryClient) Delete() *LoyaltyEntryDelete {
+	mutation := newLoyaltyEntryMutation(c.config, OpDelete)
+	return &LoyaltyEntryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LoyaltyEntryClient) DeleteOne(_m *LoyaltyEntry) *LoyaltyEntryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LoyaltyEntryClient) DeleteOneID(id int) *LoyaltyEntryDeleteOne {
+	builder := c.Delete().Where(loyaltyentry.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LoyaltyEntryDeleteOne{builder}
+}
+
+// Query returns a query builder for LoyaltyEntry.
+func (c *LoyaltyEntryClient) Query() *LoyaltyEntryQuery {
+	return &LoyaltyEntryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLoyaltyEntry},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LoyaltyEntry entity by its id.
+func (c *LoyaltyEntryClient) Get(ctx context.Context, id int) (*LoyaltyEntry, error) {
+	return c.Query().Where(loyaltyentry.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LoyaltyEntryClient) GetX(ctx context.Context, id int) *LoyaltyEntry {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *LoyaltyEntryClient) Hooks() []Hook {
+	return c.hooks.LoyaltyEntry
+}
+
+// Interceptors returns the client interceptors.
+func (c *LoyaltyEntryClient) Interceptors() []Interceptor {
+	return c.inters.LoyaltyEntry
+}
+
+func (c *LoyaltyEntryClient) mutate(ctx context.Context, m *LoyaltyEntryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LoyaltyEntryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LoyaltyEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LoyaltyEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LoyaltyEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LoyaltyEntry mutation op: %q", m.Op())
+	}
+}
+
+// LoyaltyProgramClient is a client for the LoyaltyProgram schema.
+type LoyaltyProgramClient struct {
+	config
+}
+
+// NewLoyaltyProgramClient returns a client for the LoyaltyProgram from the given config.
+func NewLoyaltyProgramClient(c config) *LoyaltyProgramClient {
+	return &LoyaltyProgramClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `loyaltyprogram.Hooks(f(g(h())))`.
+func (c *LoyaltyProgramClient) Use(hooks ...Hook) {
+	c.hooks.LoyaltyProgram = append(c.hooks.LoyaltyProgram, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `loyaltyprogram.Intercept(f(g(h())))`.
+func (c *LoyaltyProgramClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LoyaltyProgram = append(c.inters.LoyaltyProgram, interceptors...)
+}
+
+// Create returns a builder for creating a LoyaltyProgram entity.
+func (c *LoyaltyProgramClient) Create() *LoyaltyProgramCreate {
+	mutation := newLoyaltyProgramMutation(c.config, OpCreate)
+	return &LoyaltyProgramCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LoyaltyProgram entities.
+func (c *LoyaltyProgramClient) CreateBulk(builders ...*LoyaltyProgramCreate) *LoyaltyProgramCreateBulk {
+	return &LoyaltyProgramCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LoyaltyProgramClient) MapCreateBulk(slice any, setFunc func(*LoyaltyProgramCreate, int)) *LoyaltyProgramCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LoyaltyProgramCreateBulk{err: fmt.Errorf("calling to LoyaltyProgramClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LoyaltyProgramCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LoyaltyProgramCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LoyaltyProgram.
+func (c *LoyaltyProgramClient) Update() *LoyaltyProgramUpdate {
+	mutation := newLoyaltyProgramMutation(c.config, OpUpdate)
+	return &LoyaltyProgramUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LoyaltyProgramClient) UpdateOne(_m *LoyaltyProgram) *LoyaltyProgramUpdateOne {
+	mutation := newLoyaltyProgramMutation(c.config, OpUpdateOne, withLoyaltyProgram(_m))
+	return &LoyaltyProgramUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LoyaltyProgramClient) UpdateOneID(id int) *LoyaltyProgramUpdateOne {
+	mutation := newLoyaltyProgramMutation(c.config, OpUpdateOne, withLoyaltyProgramID(id))
+	return &LoyaltyProgramUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LoyaltyProgram.
+func (c *LoyaltyProgramClient) Delete() *LoyaltyProgramDelete {
+	mutation := newLoyaltyProgramMutation(c.config, OpDelete)
+	return &LoyaltyProgramDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LoyaltyProgramClient) DeleteOne(_m *LoyaltyProgram) *LoyaltyProgramDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LoyaltyProgramClient) DeleteOneID(id int) *LoyaltyProgramDeleteOne {
+	builder := c.Delete().Where(loyaltyprogram.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LoyaltyProgramDeleteOne{builder}
+}
+
+// Query returns a query builder for LoyaltyProgram.
+func (c *LoyaltyProgramClient) Query() *LoyaltyProgramQuery {
+	return &LoyaltyProgramQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLoyaltyProgram},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LoyaltyProgram entity by its id.
+func (c *LoyaltyProgramClient) Get(ctx context.Context, id int) (*LoyaltyProgram, error) {
+	return c.Query().Where(loyaltyprogram.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LoyaltyProgramClient) GetX(ctx context.Context, id int) *LoyaltyProgram {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *LoyaltyProgramClient) Hooks() []Hook {
+	return c.hooks.LoyaltyProgram
+}
+
+// Interceptors returns the client interceptors.
+func (c *LoyaltyProgramClient) Interceptors() []Interceptor {
+	return c.inters.LoyaltyProgram
+}
+
+func (c *LoyaltyProgramClient) mutate(ctx context.Context, m *LoyaltyProgramMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LoyaltyProgramCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LoyaltyProgramUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LoyaltyProgramUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LoyaltyProgramDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LoyaltyProgram mutation op: %q", m.Op())
+	}
+}
+
+// LoyaltyRedemptionClient is a client for the LoyaltyRedemption schema.
+type LoyaltyRedemptionClient struct {
+	config
+}
+
+// NewLoyaltyRedemptionClient returns a client for the LoyaltyRedemption from the given config.
+func NewLoyaltyRedemptionClient(c config) *LoyaltyRedemptionClient {
+	return &LoyaltyRedemptionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `loyaltyredemption.Hooks(f(g(h())))`.
+func (c *LoyaltyRedemptionClient) Use(hooks ...Hook) {
+	c.hooks.LoyaltyRedemption = append(c.hooks.LoyaltyRedemption, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `loyaltyredemption.Intercept(f(g(h())))`.
+func (c *LoyaltyRedemptionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LoyaltyRedemption = append(c.inters.LoyaltyRedemption, interceptors...)
+}
+
+// Create returns a builder for creating a LoyaltyRedemption entity.
+func (c *LoyaltyRedemptionClient) Create() *LoyaltyRedemptionCreate {
+	mutation := newLoyaltyRedemptionMutation(c.config, OpCreate)
+	return &LoyaltyRedemptionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LoyaltyRedemption entities.
+func (c *LoyaltyRedemptionClient) CreateBulk(builders ...*LoyaltyRedemptionCreate) *LoyaltyRedemptionCreateBulk {
+	return &LoyaltyRedemptionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LoyaltyRedemptionClient) MapCreateBulk(slice any, setFunc func(*LoyaltyRedemptionCreate, int)) *LoyaltyRedemptionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LoyaltyRedemptionCreateBulk{err: fmt.Errorf("calling to LoyaltyRedemptionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LoyaltyRedemptionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LoyaltyRedemptionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LoyaltyRedemption.
+func (c *LoyaltyRedemptionClient) Update() *LoyaltyRedemptionUpdate {
+	mutation := newLoyaltyRedemptionMutation(c.config, OpUpdate)
+	return &LoyaltyRedemptionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LoyaltyRedemptionClient) UpdateOne(_m *LoyaltyRedemption) *LoyaltyRedemptionUpdateOne {
+	mutation := newLoyaltyRedemptionMutation(c.config, OpUpdateOne, withLoyaltyRedemption(_m))
+	return &LoyaltyRedemptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LoyaltyRedemptionClient) UpdateOneID(id int) *LoyaltyRedemptionUpdateOne {
+	mutation := newLoyaltyRedemptionMutation(c.config, OpUpdateOne, withLoyaltyRedemptionID(id))
+	return &LoyaltyRedemptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LoyaltyRedemption.
+func (c *LoyaltyRedemptionClient) Delete() *LoyaltyRedemptionDelete {
+	mutation := newLoyaltyRedemptionMutation(c.config, OpDelete)
+	return &LoyaltyRedemptionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LoyaltyRedemptionClient) DeleteOne(_m *LoyaltyRedemption) *LoyaltyRedemptionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LoyaltyRedemptionClient) DeleteOneID(id int) *LoyaltyRedemptionDeleteOne {
+	builder := c.Delete().Where(loyaltyredemption.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LoyaltyRedemptionDeleteOne{builder}
+}
+
+// Query returns a query builder for LoyaltyRedemption.
+func (c *LoyaltyRedemptionClient) Query() *LoyaltyRedemptionQuery {
+	return &LoyaltyRedemptionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLoyaltyRedemption},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LoyaltyRedemption entity by its id.
+func (c *LoyaltyRedemptionClient) Get(ctx context.Context, id int) (*LoyaltyRedemption, error) {
+	return c.Query().Where(loyaltyredemption.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LoyaltyRedemptionClient) GetX(ctx context.Context, id int) *LoyaltyRedemption {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *LoyaltyRedemptionClient) Hooks() []Hook {
+	return c.hooks.LoyaltyRedemption
+}
+
+// Interceptors returns the client interceptors.
+func (c *LoyaltyRedemptionClient) Interceptors() []Interceptor {
+	return c.inters.LoyaltyRedemption
+}
+
+func (c *LoyaltyRedemptionClient) mutate(ctx context.Context, m *LoyaltyRedemptionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LoyaltyRedemptionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LoyaltyRedemptionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LoyaltyRedemptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LoyaltyRedemptionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LoyaltyRedemption mutation op: %q", m.Op())
+	}
+}
+
+// LoyaltyRewardClient is a client for the LoyaltyReward schema.
+type LoyaltyRewardClient struct {
+	config
+}
+
+// NewLoyaltyRewardClient returns a client for the LoyaltyReward from the given config.
+func NewLoyaltyRewardClient(c config) *LoyaltyRewardClient {
+	return &LoyaltyRewardClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `loyaltyreward.Hooks(f(g(h())))`.
+func (c *LoyaltyRewardClient) Use(hooks ...Hook) {
+	c.hooks.LoyaltyReward = append(c.hooks.LoyaltyReward, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `loyaltyreward.Intercept(f(g(h())))`.
+func (c *LoyaltyRewardClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LoyaltyReward = append(c.inters.LoyaltyReward, interceptors...)
+}
+
+// Create returns a builder for creating a LoyaltyReward entity.
+func (c *LoyaltyRewardClient) Create() *LoyaltyRewardCreate {
+	mutation := newLoyaltyRewardMutation(c.config, OpCreate)
+	return &LoyaltyRewardCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LoyaltyReward entities.
+func (c *LoyaltyRewardClient) CreateBulk(builders ...*LoyaltyRewardCreate) *LoyaltyRewardCreateBulk {
+	return &LoyaltyRewardCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LoyaltyRewardClient) MapCreateBulk(slice any, setFunc func(*LoyaltyRewardCreate, int)) *LoyaltyRewardCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LoyaltyRewardCreateBulk{err: fmt.Errorf("calling to LoyaltyRewardClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LoyaltyRewardCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LoyaltyRewardCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LoyaltyReward.
+func (c *LoyaltyRewardClient) Update() *LoyaltyRewardUpdate {
+	mutation := newLoyaltyRewardMutation(c.config, OpUpdate)
+	return &LoyaltyRewardUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LoyaltyRewardClient) UpdateOne(_m *LoyaltyReward) *LoyaltyRewardUpdateOne {
+	mutation := newLoyaltyRewardMutation(c.config, OpUpdateOne, withLoyaltyReward(_m))
+	return &LoyaltyRewardUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LoyaltyRewardClient) UpdateOneID(id int) *LoyaltyRewardUpdateOne {
+	mutation := newLoyaltyRewardMutation(c.config, OpUpdateOne, withLoyaltyRewardID(id))
+	return &LoyaltyRewardUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LoyaltyReward.
+func (c *LoyaltyRewardClient) Delete() *LoyaltyRewardDelete {
+	mutation := newLoyaltyRewardMutation(c.config, OpDelete)
+	return &LoyaltyRewardDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LoyaltyRewardClient) DeleteOne(_m *LoyaltyReward) *LoyaltyRewardDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LoyaltyRewardClient) DeleteOneID(id int) *LoyaltyRewardDeleteOne {
+	builder := c.Delete().Where(loyaltyreward.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LoyaltyRewardDeleteOne{builder}
+}
+
+// Query returns a query builder for LoyaltyReward.
+func (c *LoyaltyRewardClient) Query() *LoyaltyRewardQuery {
+	return &LoyaltyRewardQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLoyaltyReward},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LoyaltyReward entity by its id.
+func (c *LoyaltyRewardClient) Get(ctx context.Context, id int) (*LoyaltyReward, error) {
+	return c.Query().Where(loyaltyreward.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LoyaltyRewardClient) GetX(ctx context.Context, id int) *LoyaltyReward {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *LoyaltyRewardClient) Hooks() []Hook {
+	return c.hooks.LoyaltyReward
+}
+
+// Interceptors returns the client interceptors.
+func (c *LoyaltyRewardClient) Interceptors() []Interceptor {
+	return c.inters.LoyaltyReward
+}
+
+func (c *LoyaltyRewardClient) mutate(ctx context.Context, m *LoyaltyRewardMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LoyaltyRewardCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LoyaltyRewardUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LoyaltyRewardUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LoyaltyRewardDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LoyaltyReward mutation op: %q", m.Op())
+	}
+}
+
 // MailingAddressClient is a client for the MailingAddress schema.
 type MailingAddressClient struct {
 	config
@@ -1927,6 +2660,405 @@ func (c *MailingAddressClient) mutate(ctx context.Context, m *MailingAddressMuta
 		return (&MailingAddressDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown MailingAddress mutation op: %q", m.Op())
+	}
+}
+
+// MembershipClient is a client for the Membership schema.
+type MembershipClient struct {
+	config
+}
+
+// NewMembershipClient returns a client for the Membership from the given config.
+func NewMembershipClient(c config) *MembershipClient {
+	return &MembershipClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `membership.Hooks(f(g(h())))`.
+func (c *MembershipClient) Use(hooks ...Hook) {
+	c.hooks.Membership = append(c.hooks.Membership, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `membership.Intercept(f(g(h())))`.
+func (c *MembershipClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Membership = append(c.inters.Membership, interceptors...)
+}
+
+// Create returns a builder for creating a Membership entity.
+func (c *MembershipClient) Create() *MembershipCreate {
+	mutation := newMembershipMutation(c.config, OpCreate)
+	return &MembershipCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Membership entities.
+func (c *MembershipClient) CreateBulk(builders ...*MembershipCreate) *MembershipCreateBulk {
+	return &MembershipCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MembershipClient) MapCreateBulk(slice any, setFunc func(*MembershipCreate, int)) *MembershipCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MembershipCreateBulk{err: fmt.Errorf("calling to MembershipClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MembershipCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MembershipCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Membership.
+func (c *MembershipClient) Update() *MembershipUpdate {
+	mutation := newMembershipMutation(c.config, OpUpdate)
+	return &MembershipUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MembershipClient) UpdateOne(_m *Membership) *MembershipUpdateOne {
+	mutation := newMembershipMutation(c.config, OpUpdateOne, withMembership(_m))
+	return &MembershipUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MembershipClient) UpdateOneID(id int) *MembershipUpdateOne {
+	mutation := newMembershipMutation(c.config, OpUpdateOne, withMembershipID(id))
+	return &MembershipUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Membership.
+func (c *MembershipClient) Delete() *MembershipDelete {
+	mutation := newMembershipMutation(c.config, OpDelete)
+	return &MembershipDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MembershipClient) DeleteOne(_m *Membership) *MembershipDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MembershipClient) DeleteOneID(id int) *MembershipDeleteOne {
+	builder := c.Delete().Where(membership.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MembershipDeleteOne{builder}
+}
+
+// Query returns a query builder for Membership.
+func (c *MembershipClient) Query() *MembershipQuery {
+	return &MembershipQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMembership},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Membership entity by its id.
+func (c *MembershipClient) Get(ctx context.Context, id int) (*Membership, error) {
+	return c.Query().Where(membership.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MembershipClient) GetX(ctx context.Context, id int) *Membership {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *MembershipClient) Hooks() []Hook {
+	return c.hooks.Membership
+}
+
+// Interceptors returns the client interceptors.
+func (c *MembershipClient) Interceptors() []Interceptor {
+	return c.inters.Membership
+}
+
+func (c *MembershipClient) mutate(ctx context.Context, m *MembershipMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MembershipCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MembershipUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MembershipUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MembershipDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Membership mutation op: %q", m.Op())
+	}
+}
+
+// MembershipPaymentClient is a client for the MembershipPayment schema.
+type MembershipPaymentClient struct {
+	config
+}
+
+// NewMembershipPaymentClient returns a client for the MembershipPayment from the given config.
+func NewMembershipPaymentClient(c config) *MembershipPaymentClient {
+	return &MembershipPaymentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `membershippayment.Hooks(f(g(h())))`.
+func (c *MembershipPaymentClient) Use(hooks ...Hook) {
+	c.hooks.MembershipPayment = append(c.hooks.MembershipPayment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `membershippayment.Intercept(f(g(h())))`.
+func (c *MembershipPaymentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MembershipPayment = append(c.inters.MembershipPayment, interceptors...)
+}
+
+// Create returns a builder for creating a MembershipPayment entity.
+func (c *MembershipPaymentClient) Create() *MembershipPaymentCreate {
+	mutation := newMembershipPaymentMutation(c.config, OpCreate)
+	return &MembershipPaymentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MembershipPayment entities.
+func (c *MembershipPaymentClient) CreateBulk(builders ...*MembershipPaymentCreate) *MembershipPaymentCreateBulk {
+	return &MembershipPaymentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MembershipPaymentClient) MapCreateBulk(slice any, setFunc func(*MembershipPaymentCreate, int)) *MembershipPaymentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MembershipPaymentCreateBulk{err: fmt.Errorf("calling to MembershipPaymentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MembershipPaymentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MembershipPaymentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MembershipPayment.
+func (c *MembershipPaymentClient) Update() *MembershipPaymentUpdate {
+	mutation := newMembershipPaymentMutation(c.config, OpUpdate)
+	return &MembershipPaymentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MembershipPaymentClient) UpdateOne(_m *MembershipPayment) *MembershipPaymentUpdateOne {
+	mutation := newMembershipPaymentMutation(c.config, OpUpdateOne, withMembershipPayment(_m))
+	return &MembershipPaymentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MembershipPaymentClient) UpdateOneID(id int) *MembershipPaymentUpdateOne {
+	mutation := newMembershipPaymentMutation(c.config, OpUpdateOne, withMembershipPaymentID(id))
+	return &MembershipPaymentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MembershipPayment.
+func (c *MembershipPaymentClient) Delete() *MembershipPaymentDelete {
+	mutation := newMembershipPaymentMutation(c.config, OpDelete)
+	return &MembershipPaymentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MembershipPaymentClient) DeleteOne(_m *MembershipPayment) *MembershipPaymentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MembershipPaymentClient) DeleteOneID(id int) *MembershipPaymentDeleteOne {
+	builder := c.Delete().Where(membershippayment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MembershipPaymentDeleteOne{builder}
+}
+
+// Query returns a query builder for MembershipPayment.
+func (c *MembershipPaymentClient) Query() *MembershipPaymentQuery {
+	return &MembershipPaymentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMembershipPayment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MembershipPayment entity by its id.
+func (c *MembershipPaymentClient) Get(ctx context.Context, id int) (*MembershipPayment, error) {
+	return c.Query().Where(membershippayment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MembershipPaymentClient) GetX(ctx context.Context, id int) *MembershipPayment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *MembershipPaymentClient) Hooks() []Hook {
+	return c.hooks.MembershipPayment
+}
+
+// Interceptors returns the client interceptors.
+func (c *MembershipPaymentClient) Interceptors() []Interceptor {
+	return c.inters.MembershipPayment
+}
+
+func (c *MembershipPaymentClient) mutate(ctx context.Context, m *MembershipPaymentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MembershipPaymentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MembershipPaymentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MembershipPaymentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MembershipPaymentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MembershipPayment mutation op: %q", m.Op())
+	}
+}
+
+// MembershipPlanClient is a client for the MembershipPlan schema.
+type MembershipPlanClient struct {
+	config
+}
+
+// NewMembershipPlanClient returns a client for the MembershipPlan from the given config.
+func NewMembershipPlanClient(c config) *MembershipPlanClient {
+	return &MembershipPlanClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `membershipplan.Hooks(f(g(h())))`.
+func (c *MembershipPlanClient) Use(hooks ...Hook) {
+	c.hooks.MembershipPlan = append(c.hooks.MembershipPlan, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `membershipplan.Intercept(f(g(h())))`.
+func (c *MembershipPlanClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MembershipPlan = append(c.inters.MembershipPlan, interceptors...)
+}
+
+// Create returns a builder for creating a MembershipPlan entity.
+func (c *MembershipPlanClient) Create() *MembershipPlanCreate {
+	mutation := newMembershipPlanMutation(c.config, OpCreate)
+	return &MembershipPlanCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MembershipPlan entities.
+func (c *MembershipPlanClient) CreateBulk(builders ...*MembershipPlanCreate) *MembershipPlanCreateBulk {
+	return &MembershipPlanCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MembershipPlanClient) MapCreateBulk(slice any, setFunc func(*MembershipPlanCreate, int)) *MembershipPlanCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MembershipPlanCreateBulk{err: fmt.Errorf("calling to MembershipPlanClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MembershipPlanCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MembershipPlanCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MembershipPlan.
+func (c *MembershipPlanClient) Update() *MembershipPlanUpdate {
+	mutation := newMembershipPlanMutation(c.config, OpUpdate)
+	return &MembershipPlanUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MembershipPlanClient) UpdateOne(_m *MembershipPlan) *MembershipPlanUpdateOne {
+	mutation := newMembershipPlanMutation(c.config, OpUpdateOne, withMembershipPlan(_m))
+	return &MembershipPlanUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MembershipPlanClient) UpdateOneID(id int) *MembershipPlanUpdateOne {
+	mutation := newMembershipPlanMutation(c.config, OpUpdateOne, withMembershipPlanID(id))
+	return &MembershipPlanUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MembershipPlan.
+func (c *MembershipPlanClient) Delete() *MembershipPlanDelete {
+	mutation := newMembershipPlanMutation(c.config, OpDelete)
+	return &MembershipPlanDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MembershipPlanClient) DeleteOne(_m *MembershipPlan) *MembershipPlanDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MembershipPlanClient) DeleteOneID(id int) *MembershipPlanDeleteOne {
+	builder := c.Delete().Where(membershipplan.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MembershipPlanDeleteOne{builder}
+}
+
+// Query returns a query builder for MembershipPlan.
+func (c *MembershipPlanClient) Query() *MembershipPlanQuery {
+	return &MembershipPlanQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMembershipPlan},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MembershipPlan entity by its id.
+func (c *MembershipPlanClient) Get(ctx context.Context, id int) (*MembershipPlan, error) {
+	return c.Query().Where(membershipplan.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MembershipPlanClient) GetX(ctx context.Context, id int) *MembershipPlan {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *MembershipPlanClient) Hooks() []Hook {
+	return c.hooks.MembershipPlan
+}
+
+// Interceptors returns the client interceptors.
+func (c *MembershipPlanClient) Interceptors() []Interceptor {
+	return c.inters.MembershipPlan
+}
+
+func (c *MembershipPlanClient) mutate(ctx context.Context, m *MembershipPlanMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MembershipPlanCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MembershipPlanUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MembershipPlanUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MembershipPlanDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MembershipPlan mutation op: %q", m.Op())
 	}
 }
 
@@ -3919,16 +5051,19 @@ func (c *WishlistLineClient) mutate(ctx context.Context, m *WishlistLineMutation
 type (
 	hooks struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
-		Fulfillment, FulfillmentEvent, LoginCode, MailingAddress, Order, OrderLineItem,
-		Product, ProductVariant, SavedCart, SavedCartLine, ShopSettings,
-		SupportMessage, SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
-		WishlistLine []ent.Hook
+		Fulfillment, FulfillmentEvent, LoginCode, LoyaltyAccount, LoyaltyEntry,
+		LoyaltyProgram, LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
+		MembershipPayment, MembershipPlan, Order, OrderLineItem, Product,
+		ProductVariant, SavedCart, SavedCartLine, ShopSettings, SupportMessage,
+		SupportTicket, ThrottleEvent, Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
-		Fulfillment, FulfillmentEvent, LoginCode, MailingAddress, Order, OrderLineItem,
-		Product, ProductVariant, SavedCart, SavedCartLine, ShopSettings,
-		SupportMessage, SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
+		Fulfillment, FulfillmentEvent, LoginCode, LoyaltyAccount, LoyaltyEntry,
+		LoyaltyProgram, LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
+		MembershipPayment, MembershipPlan, Order, OrderLineItem, Product,
+		ProductVariant, SavedCart, SavedCartLine, ShopSettings, SupportMessage,
+		SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
 		WishlistLine []ent.Interceptor
 	}
 )

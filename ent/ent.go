@@ -12,7 +12,15 @@ import (
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/logincode"
+	"accountgraph/ent/loyaltyaccount"
+	"accountgraph/ent/loyaltyentry"
+	"accountgraph/ent/loyaltyprogram"
+	"accountgraph/ent/loyaltyredemption"
+	"accountgraph/ent/loyaltyreward"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/membership"
+	"accountgraph/ent/membershippayment"
+	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/product"
@@ -104,7 +112,15 @@ func checkColumn(t, c string) error {
 			fulfillment.Table:         fulfillment.ValidColumn,
 			fulfillmentevent.Table:    fulfillmentevent.ValidColumn,
 			logincode.Table:           logincode.ValidColumn,
+			loyaltyaccount.Table:      loyaltyaccount.ValidColumn,
+			loyaltyentry.Table:        loyaltyentry.ValidColumn,
+			loyaltyprogram.Table:      loyaltyprogram.ValidColumn,
+			loyaltyredemption.Table:   loyaltyredemption.ValidColumn,
+			loyaltyreward.Table:       loyaltyreward.ValidColumn,
 			mailingaddress.Table:      mailingaddress.ValidColumn,
+			membership.Table:          membership.ValidColumn,
+			membershippayment.Table:   membershippayment.ValidColumn,
+			membershipplan.Table:      membershipplan.ValidColumn,
 			order.Table:               order.ValidColumn,
 			orderlineitem.Table:       orderlineitem.ValidColumn,
 			product.Table:             product.ValidColumn,

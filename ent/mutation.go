@@ -12,7 +12,15 @@ import (
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/logincode"
+	"accountgraph/ent/loyaltyaccount"
+	"accountgraph/ent/loyaltyentry"
+	"accountgraph/ent/loyaltyprogram"
+	"accountgraph/ent/loyaltyredemption"
+	"accountgraph/ent/loyaltyreward"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/membership"
+	"accountgraph/ent/membershippayment"
+	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/predicate"
@@ -56,7 +64,15 @@ const (
 	TypeFulfillment         = "Fulfillment"
 	TypeFulfillmentEvent    = "FulfillmentEvent"
 	TypeLoginCode           = "LoginCode"
+	TypeLoyaltyAccount      = "LoyaltyAccount"
+	TypeLoyaltyEntry        = "LoyaltyEntry"
+	TypeLoyaltyProgram      = "LoyaltyProgram"
+	TypeLoyaltyRedemption   = "LoyaltyRedemption"
+	TypeLoyaltyReward       = "LoyaltyReward"
 	TypeMailingAddress      = "MailingAddress"
+	TypeMembership          = "Membership"
+	TypeMembershipPayment   = "MembershipPayment"
+	TypeMembershipPlan      = "MembershipPlan"
 	TypeOrder               = "Order"
 	TypeOrderLineItem       = "OrderLineItem"
 	TypeProduct             = "Product"
@@ -8388,6 +8404,5919 @@ func (m *LoginCodeMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown LoginCode edge %s", name)
 }
 
+// LoyaltyAccountMutation represents an operation that mutates the LoyaltyAccount nodes in the graph.
+type LoyaltyAccountMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	customer_id        *int
+	addcustomer_id     *int
+	balance            *int
+	addbalance         *int
+	lifetime_points    *int
+	addlifetime_points *int
+	lifetime_spend     *int64
+	addlifetime_spend  *int64
+	tier               *string
+	referral_code      *string
+	referred_by_id     *int
+	addreferred_by_id  *int
+	last_activity_at   *time.Time
+	next_expiry_at     *time.Time
+	clearedFields      map[string]struct{}
+	done               bool
+	oldValue           func(context.Context) (*LoyaltyAccount, error)
+	predicates         []predicate.LoyaltyAccount
+}
+
+var _ ent.Mutation = (*LoyaltyAccountMutation)(nil)
+
+// loyaltyaccountOption allows management of the mutation configuration using functional options.
+type loyaltyaccountOption func(*LoyaltyAccountMutation)
+
+// newLoyaltyAccountMutation creates new mutation for the LoyaltyAccount entity.
+func newLoyaltyAccountMutation(c config, op Op, opts ...loyaltyaccountOption) *LoyaltyAccountMutation {
+	m := &LoyaltyAccountMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeLoyaltyAccount,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withLoyaltyAccountID sets the ID field of the mutation.
+func withLoyaltyAccountID(id int) loyaltyaccountOption {
+	return func(m *LoyaltyAccountMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *LoyaltyAccount
+		)
+		m.oldValue = func(ctx context.Context) (*LoyaltyAccount, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().LoyaltyAccount.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withLoyaltyAccount sets the old LoyaltyAccount of the mutation.
+func withLoyaltyAccount(node *LoyaltyAccount) loyaltyaccountOption {
+	return func(m *LoyaltyAccountMutation) {
+		m.oldValue = func(context.Context) (*LoyaltyAccount, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m LoyaltyAccountMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m LoyaltyAccountMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *LoyaltyAccountMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *LoyaltyAccountMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().LoyaltyAccount.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *LoyaltyAccountMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *LoyaltyAccountMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *LoyaltyAccountMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *LoyaltyAccountMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *LoyaltyAccountMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *LoyaltyAccountMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *LoyaltyAccountMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *LoyaltyAccountMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *LoyaltyAccountMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *LoyaltyAccountMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *LoyaltyAccountMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetBalance sets the "balance" field.
+func (m *LoyaltyAccountMutation) SetBalance(i int) {
+	m.balance = &i
+	m.addbalance = nil
+}
+
+// Balance returns the value of the "balance" field in the mutation.
+func (m *LoyaltyAccountMutation) Balance() (r int, exists bool) {
+	v := m.balance
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBalance returns the old "balance" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldBalance(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBalance is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBalance requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBalance: %w", err)
+	}
+	return oldValue.Balance, nil
+}
+
+// AddBalance adds i to the "balance" field.
+func (m *LoyaltyAccountMutation) AddBalance(i int) {
+	if m.addbalance != nil {
+		*m.addbalance += i
+	} else {
+		m.addbalance = &i
+	}
+}
+
+// AddedBalance returns the value that was added to the "balance" field in this mutation.
+func (m *LoyaltyAccountMutation) AddedBalance() (r int, exists bool) {
+	v := m.addbalance
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBalance resets all changes to the "balance" field.
+func (m *LoyaltyAccountMutation) ResetBalance() {
+	m.balance = nil
+	m.addbalance = nil
+}
+
+// SetLifetimePoints sets the "lifetime_points" field.
+func (m *LoyaltyAccountMutation) SetLifetimePoints(i int) {
+	m.lifetime_points = &i
+	m.addlifetime_points = nil
+}
+
+// LifetimePoints returns the value of the "lifetime_points" field in the mutation.
+func (m *LoyaltyAccountMutation) LifetimePoints() (r int, exists bool) {
+	v := m.lifetime_points
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLifetimePoints returns the old "lifetime_points" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldLifetimePoints(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLifetimePoints is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLifetimePoints requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLifetimePoints: %w", err)
+	}
+	return oldValue.LifetimePoints, nil
+}
+
+// AddLifetimePoints adds i to the "lifetime_points" field.
+func (m *LoyaltyAccountMutation) AddLifetimePoints(i int) {
+	if m.addlifetime_points != nil {
+		*m.addlifetime_points += i
+	} else {
+		m.addlifetime_points = &i
+	}
+}
+
+// AddedLifetimePoints returns the value that was added to the "lifetime_points" field in this mutation.
+func (m *LoyaltyAccountMutation) AddedLifetimePoints() (r int, exists bool) {
+	v := m.addlifetime_points
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLifetimePoints resets all changes to the "lifetime_points" field.
+func (m *LoyaltyAccountMutation) ResetLifetimePoints() {
+	m.lifetime_points = nil
+	m.addlifetime_points = nil
+}
+
+// SetLifetimeSpend sets the "lifetime_spend" field.
+func (m *LoyaltyAccountMutation) SetLifetimeSpend(i int64) {
+	m.lifetime_spend = &i
+	m.addlifetime_spend = nil
+}
+
+// LifetimeSpend returns the value of the "lifetime_spend" field in the mutation.
+func (m *LoyaltyAccountMutation) LifetimeSpend() (r int64, exists bool) {
+	v := m.lifetime_spend
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLifetimeSpend returns the old "lifetime_spend" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldLifetimeSpend(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLifetimeSpend is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLifetimeSpend requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLifetimeSpend: %w", err)
+	}
+	return oldValue.LifetimeSpend, nil
+}
+
+// AddLifetimeSpend adds i to the "lifetime_spend" field.
+func (m *LoyaltyAccountMutation) AddLifetimeSpend(i int64) {
+	if m.addlifetime_spend != nil {
+		*m.addlifetime_spend += i
+	} else {
+		m.addlifetime_spend = &i
+	}
+}
+
+// AddedLifetimeSpend returns the value that was added to the "lifetime_spend" field in this mutation.
+func (m *LoyaltyAccountMutation) AddedLifetimeSpend() (r int64, exists bool) {
+	v := m.addlifetime_spend
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLifetimeSpend resets all changes to the "lifetime_spend" field.
+func (m *LoyaltyAccountMutation) ResetLifetimeSpend() {
+	m.lifetime_spend = nil
+	m.addlifetime_spend = nil
+}
+
+// SetTier sets the "tier" field.
+func (m *LoyaltyAccountMutation) SetTier(s string) {
+	m.tier = &s
+}
+
+// Tier returns the value of the "tier" field in the mutation.
+func (m *LoyaltyAccountMutation) Tier() (r string, exists bool) {
+	v := m.tier
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTier returns the old "tier" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldTier(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTier is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTier requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTier: %w", err)
+	}
+	return oldValue.Tier, nil
+}
+
+// ResetTier resets all changes to the "tier" field.
+func (m *LoyaltyAccountMutation) ResetTier() {
+	m.tier = nil
+}
+
+// SetReferralCode sets the "referral_code" field.
+func (m *LoyaltyAccountMutation) SetReferralCode(s string) {
+	m.referral_code = &s
+}
+
+// ReferralCode returns the value of the "referral_code" field in the mutation.
+func (m *LoyaltyAccountMutation) ReferralCode() (r string, exists bool) {
+	v := m.referral_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReferralCode returns the old "referral_code" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldReferralCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReferralCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReferralCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReferralCode: %w", err)
+	}
+	return oldValue.ReferralCode, nil
+}
+
+// ResetReferralCode resets all changes to the "referral_code" field.
+func (m *LoyaltyAccountMutation) ResetReferralCode() {
+	m.referral_code = nil
+}
+
+// SetReferredByID sets the "referred_by_id" field.
+func (m *LoyaltyAccountMutation) SetReferredByID(i int) {
+	m.referred_by_id = &i
+	m.addreferred_by_id = nil
+}
+
+// ReferredByID returns the value of the "referred_by_id" field in the mutation.
+func (m *LoyaltyAccountMutation) ReferredByID() (r int, exists bool) {
+	v := m.referred_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReferredByID returns the old "referred_by_id" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldReferredByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReferredByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReferredByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReferredByID: %w", err)
+	}
+	return oldValue.ReferredByID, nil
+}
+
+// AddReferredByID adds i to the "referred_by_id" field.
+func (m *LoyaltyAccountMutation) AddReferredByID(i int) {
+	if m.addreferred_by_id != nil {
+		*m.addreferred_by_id += i
+	} else {
+		m.addreferred_by_id = &i
+	}
+}
+
+// AddedReferredByID returns the value that was added to the "referred_by_id" field in this mutation.
+func (m *LoyaltyAccountMutation) AddedReferredByID() (r int, exists bool) {
+	v := m.addreferred_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearReferredByID clears the value of the "referred_by_id" field.
+func (m *LoyaltyAccountMutation) ClearReferredByID() {
+	m.referred_by_id = nil
+	m.addreferred_by_id = nil
+	m.clearedFields[loyaltyaccount.FieldReferredByID] = struct{}{}
+}
+
+// ReferredByIDCleared returns if the "referred_by_id" field was cleared in this mutation.
+func (m *LoyaltyAccountMutation) ReferredByIDCleared() bool {
+	_, ok := m.clearedFields[loyaltyaccount.FieldReferredByID]
+	return ok
+}
+
+// ResetReferredByID resets all changes to the "referred_by_id" field.
+func (m *LoyaltyAccountMutation) ResetReferredByID() {
+	m.referred_by_id = nil
+	m.addreferred_by_id = nil
+	delete(m.clearedFields, loyaltyaccount.FieldReferredByID)
+}
+
+// SetLastActivityAt sets the "last_activity_at" field.
+func (m *LoyaltyAccountMutation) SetLastActivityAt(t time.Time) {
+	m.last_activity_at = &t
+}
+
+// LastActivityAt returns the value of the "last_activity_at" field in the mutation.
+func (m *LoyaltyAccountMutation) LastActivityAt() (r time.Time, exists bool) {
+	v := m.last_activity_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastActivityAt returns the old "last_activity_at" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldLastActivityAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastActivityAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastActivityAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastActivityAt: %w", err)
+	}
+	return oldValue.LastActivityAt, nil
+}
+
+// ClearLastActivityAt clears the value of the "last_activity_at" field.
+func (m *LoyaltyAccountMutation) ClearLastActivityAt() {
+	m.last_activity_at = nil
+	m.clearedFields[loyaltyaccount.FieldLastActivityAt] = struct{}{}
+}
+
+// LastActivityAtCleared returns if the "last_activity_at" field was cleared in this mutation.
+func (m *LoyaltyAccountMutation) LastActivityAtCleared() bool {
+	_, ok := m.clearedFields[loyaltyaccount.FieldLastActivityAt]
+	return ok
+}
+
+// ResetLastActivityAt resets all changes to the "last_activity_at" field.
+func (m *LoyaltyAccountMutation) ResetLastActivityAt() {
+	m.last_activity_at = nil
+	delete(m.clearedFields, loyaltyaccount.FieldLastActivityAt)
+}
+
+// SetNextExpiryAt sets the "next_expiry_at" field.
+func (m *LoyaltyAccountMutation) SetNextExpiryAt(t time.Time) {
+	m.next_expiry_at = &t
+}
+
+// NextExpiryAt returns the value of the "next_expiry_at" field in the mutation.
+func (m *LoyaltyAccountMutation) NextExpiryAt() (r time.Time, exists bool) {
+	v := m.next_expiry_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNextExpiryAt returns the old "next_expiry_at" field's value of the LoyaltyAccount entity.
+// If the LoyaltyAccount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyAccountMutation) OldNextExpiryAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNextExpiryAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNextExpiryAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNextExpiryAt: %w", err)
+	}
+	return oldValue.NextExpiryAt, nil
+}
+
+// ClearNextExpiryAt clears the value of the "next_expiry_at" field.
+func (m *LoyaltyAccountMutation) ClearNextExpiryAt() {
+	m.next_expiry_at = nil
+	m.clearedFields[loyaltyaccount.FieldNextExpiryAt] = struct{}{}
+}
+
+// NextExpiryAtCleared returns if the "next_expiry_at" field was cleared in this mutation.
+func (m *LoyaltyAccountMutation) NextExpiryAtCleared() bool {
+	_, ok := m.clearedFields[loyaltyaccount.FieldNextExpiryAt]
+	return ok
+}
+
+// ResetNextExpiryAt resets all changes to the "next_expiry_at" field.
+func (m *LoyaltyAccountMutation) ResetNextExpiryAt() {
+	m.next_expiry_at = nil
+	delete(m.clearedFields, loyaltyaccount.FieldNextExpiryAt)
+}
+
+// Where appends a list predicates to the LoyaltyAccountMutation builder.
+func (m *LoyaltyAccountMutation) Where(ps ...predicate.LoyaltyAccount) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the LoyaltyAccountMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *LoyaltyAccountMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.LoyaltyAccount, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *LoyaltyAccountMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *LoyaltyAccountMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (LoyaltyAccount).
+func (m *LoyaltyAccountMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *LoyaltyAccountMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.created_at != nil {
+		fields = append(fields, loyaltyaccount.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, loyaltyaccount.FieldUpdatedAt)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, loyaltyaccount.FieldCustomerID)
+	}
+	if m.balance != nil {
+		fields = append(fields, loyaltyaccount.FieldBalance)
+	}
+	if m.lifetime_points != nil {
+		fields = append(fields, loyaltyaccount.FieldLifetimePoints)
+	}
+	if m.lifetime_spend != nil {
+		fields = append(fields, loyaltyaccount.FieldLifetimeSpend)
+	}
+	if m.tier != nil {
+		fields = append(fields, loyaltyaccount.FieldTier)
+	}
+	if m.referral_code != nil {
+		fields = append(fields, loyaltyaccount.FieldReferralCode)
+	}
+	if m.referred_by_id != nil {
+		fields = append(fields, loyaltyaccount.FieldReferredByID)
+	}
+	if m.last_activity_at != nil {
+		fields = append(fields, loyaltyaccount.FieldLastActivityAt)
+	}
+	if m.next_expiry_at != nil {
+		fields = append(fields, loyaltyaccount.FieldNextExpiryAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *LoyaltyAccountMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyaccount.FieldCreatedAt:
+		return m.CreatedAt()
+	case loyaltyaccount.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case loyaltyaccount.FieldCustomerID:
+		return m.CustomerID()
+	case loyaltyaccount.FieldBalance:
+		return m.Balance()
+	case loyaltyaccount.FieldLifetimePoints:
+		return m.LifetimePoints()
+	case loyaltyaccount.FieldLifetimeSpend:
+		return m.LifetimeSpend()
+	case loyaltyaccount.FieldTier:
+		return m.Tier()
+	case loyaltyaccount.FieldReferralCode:
+		return m.ReferralCode()
+	case loyaltyaccount.FieldReferredByID:
+		return m.ReferredByID()
+	case loyaltyaccount.FieldLastActivityAt:
+		return m.LastActivityAt()
+	case loyaltyaccount.FieldNextExpiryAt:
+		return m.NextExpiryAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *LoyaltyAccountMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case loyaltyaccount.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case loyaltyaccount.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case loyaltyaccount.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case loyaltyaccount.FieldBalance:
+		return m.OldBalance(ctx)
+	case loyaltyaccount.FieldLifetimePoints:
+		return m.OldLifetimePoints(ctx)
+	case loyaltyaccount.FieldLifetimeSpend:
+		return m.OldLifetimeSpend(ctx)
+	case loyaltyaccount.FieldTier:
+		return m.OldTier(ctx)
+	case loyaltyaccount.FieldReferralCode:
+		return m.OldReferralCode(ctx)
+	case loyaltyaccount.FieldReferredByID:
+		return m.OldReferredByID(ctx)
+	case loyaltyaccount.FieldLastActivityAt:
+		return m.OldLastActivityAt(ctx)
+	case loyaltyaccount.FieldNextExpiryAt:
+		return m.OldNextExpiryAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown LoyaltyAccount field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyAccountMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyaccount.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case loyaltyaccount.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case loyaltyaccount.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case loyaltyaccount.FieldBalance:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBalance(v)
+		return nil
+	case loyaltyaccount.FieldLifetimePoints:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLifetimePoints(v)
+		return nil
+	case loyaltyaccount.FieldLifetimeSpend:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLifetimeSpend(v)
+		return nil
+	case loyaltyaccount.FieldTier:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTier(v)
+		return nil
+	case loyaltyaccount.FieldReferralCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReferralCode(v)
+		return nil
+	case loyaltyaccount.FieldReferredByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReferredByID(v)
+		return nil
+	case loyaltyaccount.FieldLastActivityAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastActivityAt(v)
+		return nil
+	case loyaltyaccount.FieldNextExpiryAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNextExpiryAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyAccount field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *LoyaltyAccountMutation) AddedFields() []string {
+	var fields []string
+	if m.addcustomer_id != nil {
+		fields = append(fields, loyaltyaccount.FieldCustomerID)
+	}
+	if m.addbalance != nil {
+		fields = append(fields, loyaltyaccount.FieldBalance)
+	}
+	if m.addlifetime_points != nil {
+		fields = append(fields, loyaltyaccount.FieldLifetimePoints)
+	}
+	if m.addlifetime_spend != nil {
+		fields = append(fields, loyaltyaccount.FieldLifetimeSpend)
+	}
+	if m.addreferred_by_id != nil {
+		fields = append(fields, loyaltyaccount.FieldReferredByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *LoyaltyAccountMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyaccount.FieldCustomerID:
+		return m.AddedCustomerID()
+	case loyaltyaccount.FieldBalance:
+		return m.AddedBalance()
+	case loyaltyaccount.FieldLifetimePoints:
+		return m.AddedLifetimePoints()
+	case loyaltyaccount.FieldLifetimeSpend:
+		return m.AddedLifetimeSpend()
+	case loyaltyaccount.FieldReferredByID:
+		return m.AddedReferredByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyAccountMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyaccount.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case loyaltyaccount.FieldBalance:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBalance(v)
+		return nil
+	case loyaltyaccount.FieldLifetimePoints:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLifetimePoints(v)
+		return nil
+	case loyaltyaccount.FieldLifetimeSpend:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLifetimeSpend(v)
+		return nil
+	case loyaltyaccount.FieldReferredByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReferredByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyAccount numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *LoyaltyAccountMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(loyaltyaccount.FieldReferredByID) {
+		fields = append(fields, loyaltyaccount.FieldReferredByID)
+	}
+	if m.FieldCleared(loyaltyaccount.FieldLastActivityAt) {
+		fields = append(fields, loyaltyaccount.FieldLastActivityAt)
+	}
+	if m.FieldCleared(loyaltyaccount.FieldNextExpiryAt) {
+		fields = append(fields, loyaltyaccount.FieldNextExpiryAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *LoyaltyAccountMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *LoyaltyAccountMutation) ClearField(name string) error {
+	switch name {
+	case loyaltyaccount.FieldReferredByID:
+		m.ClearReferredByID()
+		return nil
+	case loyaltyaccount.FieldLastActivityAt:
+		m.ClearLastActivityAt()
+		return nil
+	case loyaltyaccount.FieldNextExpiryAt:
+		m.ClearNextExpiryAt()
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyAccount nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *LoyaltyAccountMutation) ResetField(name string) error {
+	switch name {
+	case loyaltyaccount.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case loyaltyaccount.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case loyaltyaccount.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case loyaltyaccount.FieldBalance:
+		m.ResetBalance()
+		return nil
+	case loyaltyaccount.FieldLifetimePoints:
+		m.ResetLifetimePoints()
+		return nil
+	case loyaltyaccount.FieldLifetimeSpend:
+		m.ResetLifetimeSpend()
+		return nil
+	case loyaltyaccount.FieldTier:
+		m.ResetTier()
+		return nil
+	case loyaltyaccount.FieldReferralCode:
+		m.ResetReferralCode()
+		return nil
+	case loyaltyaccount.FieldReferredByID:
+		m.ResetReferredByID()
+		return nil
+	case loyaltyaccount.FieldLastActivityAt:
+		m.ResetLastActivityAt()
+		return nil
+	case loyaltyaccount.FieldNextExpiryAt:
+		m.ResetNextExpiryAt()
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyAccount field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *LoyaltyAccountMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *LoyaltyAccountMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *LoyaltyAccountMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *LoyaltyAccountMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *LoyaltyAccountMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *LoyaltyAccountMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *LoyaltyAccountMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyAccount unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *LoyaltyAccountMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyAccount edge %s", name)
+}
+
+// LoyaltyEntryMutation represents an operation that mutates the LoyaltyEntry nodes in the graph.
+type LoyaltyEntryMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	customer_id     *int
+	addcustomer_id  *int
+	kind            *loyaltyentry.Kind
+	source          *loyaltyentry.Source
+	action          *string
+	points          *int
+	addpoints       *int
+	spend           *int64
+	addspend        *int64
+	order_id        *int
+	addorder_id     *int
+	reward_id       *int
+	addreward_id    *int
+	idempotency_key *string
+	description     *string
+	expires_at      *time.Time
+	created_at      *time.Time
+	clearedFields   map[string]struct{}
+	done            bool
+	oldValue        func(context.Context) (*LoyaltyEntry, error)
+	predicates      []predicate.LoyaltyEntry
+}
+
+var _ ent.Mutation = (*LoyaltyEntryMutation)(nil)
+
+// loyaltyentryOption allows management of the mutation configuration using functional options.
+type loyaltyentryOption func(*LoyaltyEntryMutation)
+
+// newLoyaltyEntryMutation creates new mutation for the LoyaltyEntry entity.
+func newLoyaltyEntryMutation(c config, op Op, opts ...loyaltyentryOption) *LoyaltyEntryMutation {
+	m := &LoyaltyEntryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeLoyaltyEntry,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withLoyaltyEntryID sets the ID field of the mutation.
+func withLoyaltyEntryID(id int) loyaltyentryOption {
+	return func(m *LoyaltyEntryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *LoyaltyEntry
+		)
+		m.oldValue = func(ctx context.Context) (*LoyaltyEntry, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().LoyaltyEntry.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withLoyaltyEntry sets the old LoyaltyEntry of the mutation.
+func withLoyaltyEntry(node *LoyaltyEntry) loyaltyentryOption {
+	return func(m *LoyaltyEntryMutation) {
+		m.oldValue = func(context.Context) (*LoyaltyEntry, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m LoyaltyEntryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m LoyaltyEntryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *LoyaltyEntryMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *LoyaltyEntryMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().LoyaltyEntry.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *LoyaltyEntryMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *LoyaltyEntryMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *LoyaltyEntryMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *LoyaltyEntryMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *LoyaltyEntryMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *LoyaltyEntryMutation) SetKind(l loyaltyentry.Kind) {
+	m.kind = &l
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *LoyaltyEntryMutation) Kind() (r loyaltyentry.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldKind(ctx context.Context) (v loyaltyentry.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *LoyaltyEntryMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetSource sets the "source" field.
+func (m *LoyaltyEntryMutation) SetSource(l loyaltyentry.Source) {
+	m.source = &l
+}
+
+// Source returns the value of the "source" field in the mutation.
+func (m *LoyaltyEntryMutation) Source() (r loyaltyentry.Source, exists bool) {
+	v := m.source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSource returns the old "source" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldSource(ctx context.Context) (v loyaltyentry.Source, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSource: %w", err)
+	}
+	return oldValue.Source, nil
+}
+
+// ResetSource resets all changes to the "source" field.
+func (m *LoyaltyEntryMutation) ResetSource() {
+	m.source = nil
+}
+
+// SetAction sets the "action" field.
+func (m *LoyaltyEntryMutation) SetAction(s string) {
+	m.action = &s
+}
+
+// Action returns the value of the "action" field in the mutation.
+func (m *LoyaltyEntryMutation) Action() (r string, exists bool) {
+	v := m.action
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAction returns the old "action" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldAction(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAction is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAction requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAction: %w", err)
+	}
+	return oldValue.Action, nil
+}
+
+// ResetAction resets all changes to the "action" field.
+func (m *LoyaltyEntryMutation) ResetAction() {
+	m.action = nil
+}
+
+// SetPoints sets the "points" field.
+func (m *LoyaltyEntryMutation) SetPoints(i int) {
+	m.points = &i
+	m.addpoints = nil
+}
+
+// Points returns the value of the "points" field in the mutation.
+func (m *LoyaltyEntryMutation) Points() (r int, exists bool) {
+	v := m.points
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoints returns the old "points" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldPoints(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoints is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoints requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoints: %w", err)
+	}
+	return oldValue.Points, nil
+}
+
+// AddPoints adds i to the "points" field.
+func (m *LoyaltyEntryMutation) AddPoints(i int) {
+	if m.addpoints != nil {
+		*m.addpoints += i
+	} else {
+		m.addpoints = &i
+	}
+}
+
+// AddedPoints returns the value that was added to the "points" field in this mutation.
+func (m *LoyaltyEntryMutation) AddedPoints() (r int, exists bool) {
+	v := m.addpoints
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPoints resets all changes to the "points" field.
+func (m *LoyaltyEntryMutation) ResetPoints() {
+	m.points = nil
+	m.addpoints = nil
+}
+
+// SetSpend sets the "spend" field.
+func (m *LoyaltyEntryMutation) SetSpend(i int64) {
+	m.spend = &i
+	m.addspend = nil
+}
+
+// Spend returns the value of the "spend" field in the mutation.
+func (m *LoyaltyEntryMutation) Spend() (r int64, exists bool) {
+	v := m.spend
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSpend returns the old "spend" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldSpend(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSpend is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSpend requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSpend: %w", err)
+	}
+	return oldValue.Spend, nil
+}
+
+// AddSpend adds i to the "spend" field.
+func (m *LoyaltyEntryMutation) AddSpend(i int64) {
+	if m.addspend != nil {
+		*m.addspend += i
+	} else {
+		m.addspend = &i
+	}
+}
+
+// AddedSpend returns the value that was added to the "spend" field in this mutation.
+func (m *LoyaltyEntryMutation) AddedSpend() (r int64, exists bool) {
+	v := m.addspend
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSpend resets all changes to the "spend" field.
+func (m *LoyaltyEntryMutation) ResetSpend() {
+	m.spend = nil
+	m.addspend = nil
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *LoyaltyEntryMutation) SetOrderID(i int) {
+	m.order_id = &i
+	m.addorder_id = nil
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *LoyaltyEntryMutation) OrderID() (r int, exists bool) {
+	v := m.order_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldOrderID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// AddOrderID adds i to the "order_id" field.
+func (m *LoyaltyEntryMutation) AddOrderID(i int) {
+	if m.addorder_id != nil {
+		*m.addorder_id += i
+	} else {
+		m.addorder_id = &i
+	}
+}
+
+// AddedOrderID returns the value that was added to the "order_id" field in this mutation.
+func (m *LoyaltyEntryMutation) AddedOrderID() (r int, exists bool) {
+	v := m.addorder_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearOrderID clears the value of the "order_id" field.
+func (m *LoyaltyEntryMutation) ClearOrderID() {
+	m.order_id = nil
+	m.addorder_id = nil
+	m.clearedFields[loyaltyentry.FieldOrderID] = struct{}{}
+}
+
+// OrderIDCleared returns if the "order_id" field was cleared in this mutation.
+func (m *LoyaltyEntryMutation) OrderIDCleared() bool {
+	_, ok := m.clearedFields[loyaltyentry.FieldOrderID]
+	return ok
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *LoyaltyEntryMutation) ResetOrderID() {
+	m.order_id = nil
+	m.addorder_id = nil
+	delete(m.clearedFields, loyaltyentry.FieldOrderID)
+}
+
+// SetRewardID sets the "reward_id" field.
+func (m *LoyaltyEntryMutation) SetRewardID(i int) {
+	m.reward_id = &i
+	m.addreward_id = nil
+}
+
+// RewardID returns the value of the "reward_id" field in the mutation.
+func (m *LoyaltyEntryMutation) RewardID() (r int, exists bool) {
+	v := m.reward_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRewardID returns the old "reward_id" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldRewardID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRewardID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRewardID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRewardID: %w", err)
+	}
+	return oldValue.RewardID, nil
+}
+
+// AddRewardID adds i to the "reward_id" field.
+func (m *LoyaltyEntryMutation) AddRewardID(i int) {
+	if m.addreward_id != nil {
+		*m.addreward_id += i
+	} else {
+		m.addreward_id = &i
+	}
+}
+
+// AddedRewardID returns the value that was added to the "reward_id" field in this mutation.
+func (m *LoyaltyEntryMutation) AddedRewardID() (r int, exists bool) {
+	v := m.addreward_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRewardID clears the value of the "reward_id" field.
+func (m *LoyaltyEntryMutation) ClearRewardID() {
+	m.reward_id = nil
+	m.addreward_id = nil
+	m.clearedFields[loyaltyentry.FieldRewardID] = struct{}{}
+}
+
+// RewardIDCleared returns if the "reward_id" field was cleared in this mutation.
+func (m *LoyaltyEntryMutation) RewardIDCleared() bool {
+	_, ok := m.clearedFields[loyaltyentry.FieldRewardID]
+	return ok
+}
+
+// ResetRewardID resets all changes to the "reward_id" field.
+func (m *LoyaltyEntryMutation) ResetRewardID() {
+	m.reward_id = nil
+	m.addreward_id = nil
+	delete(m.clearedFields, loyaltyentry.FieldRewardID)
+}
+
+// SetIdempotencyKey sets the "idempotency_key" field.
+func (m *LoyaltyEntryMutation) SetIdempotencyKey(s string) {
+	m.idempotency_key = &s
+}
+
+// IdempotencyKey returns the value of the "idempotency_key" field in the mutation.
+func (m *LoyaltyEntryMutation) IdempotencyKey() (r string, exists bool) {
+	v := m.idempotency_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdempotencyKey returns the old "idempotency_key" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldIdempotencyKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdempotencyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdempotencyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdempotencyKey: %w", err)
+	}
+	return oldValue.IdempotencyKey, nil
+}
+
+// ClearIdempotencyKey clears the value of the "idempotency_key" field.
+func (m *LoyaltyEntryMutation) ClearIdempotencyKey() {
+	m.idempotency_key = nil
+	m.clearedFields[loyaltyentry.FieldIdempotencyKey] = struct{}{}
+}
+
+// IdempotencyKeyCleared returns if the "idempotency_key" field was cleared in this mutation.
+func (m *LoyaltyEntryMutation) IdempotencyKeyCleared() bool {
+	_, ok := m.clearedFields[loyaltyentry.FieldIdempotencyKey]
+	return ok
+}
+
+// ResetIdempotencyKey resets all changes to the "idempotency_key" field.
+func (m *LoyaltyEntryMutation) ResetIdempotencyKey() {
+	m.idempotency_key = nil
+	delete(m.clearedFields, loyaltyentry.FieldIdempotencyKey)
+}
+
+// SetDescription sets the "description" field.
+func (m *LoyaltyEntryMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *LoyaltyEntryMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *LoyaltyEntryMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *LoyaltyEntryMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *LoyaltyEntryMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldExpiresAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ClearExpiresAt clears the value of the "expires_at" field.
+func (m *LoyaltyEntryMutation) ClearExpiresAt() {
+	m.expires_at = nil
+	m.clearedFields[loyaltyentry.FieldExpiresAt] = struct{}{}
+}
+
+// ExpiresAtCleared returns if the "expires_at" field was cleared in this mutation.
+func (m *LoyaltyEntryMutation) ExpiresAtCleared() bool {
+	_, ok := m.clearedFields[loyaltyentry.FieldExpiresAt]
+	return ok
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *LoyaltyEntryMutation) ResetExpiresAt() {
+	m.expires_at = nil
+	delete(m.clearedFields, loyaltyentry.FieldExpiresAt)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *LoyaltyEntryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *LoyaltyEntryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the LoyaltyEntry entity.
+// If the LoyaltyEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyEntryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *LoyaltyEntryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the LoyaltyEntryMutation builder.
+func (m *LoyaltyEntryMutation) Where(ps ...predicate.LoyaltyEntry) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the LoyaltyEntryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *LoyaltyEntryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.LoyaltyEntry, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *LoyaltyEntryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *LoyaltyEntryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (LoyaltyEntry).
+func (m *LoyaltyEntryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *LoyaltyEntryMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.customer_id != nil {
+		fields = append(fields, loyaltyentry.FieldCustomerID)
+	}
+	if m.kind != nil {
+		fields = append(fields, loyaltyentry.FieldKind)
+	}
+	if m.source != nil {
+		fields = append(fields, loyaltyentry.FieldSource)
+	}
+	if m.action != nil {
+		fields = append(fields, loyaltyentry.FieldAction)
+	}
+	if m.points != nil {
+		fields = append(fields, loyaltyentry.FieldPoints)
+	}
+	if m.spend != nil {
+		fields = append(fields, loyaltyentry.FieldSpend)
+	}
+	if m.order_id != nil {
+		fields = append(fields, loyaltyentry.FieldOrderID)
+	}
+	if m.reward_id != nil {
+		fields = append(fields, loyaltyentry.FieldRewardID)
+	}
+	if m.idempotency_key != nil {
+		fields = append(fields, loyaltyentry.FieldIdempotencyKey)
+	}
+	if m.description != nil {
+		fields = append(fields, loyaltyentry.FieldDescription)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, loyaltyentry.FieldExpiresAt)
+	}
+	if m.created_at != nil {
+		fields = append(fields, loyaltyentry.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *LoyaltyEntryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyentry.FieldCustomerID:
+		return m.CustomerID()
+	case loyaltyentry.FieldKind:
+		return m.Kind()
+	case loyaltyentry.FieldSource:
+		return m.Source()
+	case loyaltyentry.FieldAction:
+		return m.Action()
+	case loyaltyentry.FieldPoints:
+		return m.Points()
+	case loyaltyentry.FieldSpend:
+		return m.Spend()
+	case loyaltyentry.FieldOrderID:
+		return m.OrderID()
+	case loyaltyentry.FieldRewardID:
+		return m.RewardID()
+	case loyaltyentry.FieldIdempotencyKey:
+		return m.IdempotencyKey()
+	case loyaltyentry.FieldDescription:
+		return m.Description()
+	case loyaltyentry.FieldExpiresAt:
+		return m.ExpiresAt()
+	case loyaltyentry.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *LoyaltyEntryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case loyaltyentry.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case loyaltyentry.FieldKind:
+		return m.OldKind(ctx)
+	case loyaltyentry.FieldSource:
+		return m.OldSource(ctx)
+	case loyaltyentry.FieldAction:
+		return m.OldAction(ctx)
+	case loyaltyentry.FieldPoints:
+		return m.OldPoints(ctx)
+	case loyaltyentry.FieldSpend:
+		return m.OldSpend(ctx)
+	case loyaltyentry.FieldOrderID:
+		return m.OldOrderID(ctx)
+	case loyaltyentry.FieldRewardID:
+		return m.OldRewardID(ctx)
+	case loyaltyentry.FieldIdempotencyKey:
+		return m.OldIdempotencyKey(ctx)
+	case loyaltyentry.FieldDescription:
+		return m.OldDescription(ctx)
+	case loyaltyentry.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	case loyaltyentry.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown LoyaltyEntry field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyEntryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyentry.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case loyaltyentry.FieldKind:
+		v, ok := value.(loyaltyentry.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case loyaltyentry.FieldSource:
+		v, ok := value.(loyaltyentry.Source)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSource(v)
+		return nil
+	case loyaltyentry.FieldAction:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAction(v)
+		return nil
+	case loyaltyentry.FieldPoints:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoints(v)
+		return nil
+	case loyaltyentry.FieldSpend:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSpend(v)
+		return nil
+	case loyaltyentry.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	case loyaltyentry.FieldRewardID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRewardID(v)
+		return nil
+	case loyaltyentry.FieldIdempotencyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdempotencyKey(v)
+		return nil
+	case loyaltyentry.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case loyaltyentry.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	case loyaltyentry.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyEntry field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *LoyaltyEntryMutation) AddedFields() []string {
+	var fields []string
+	if m.addcustomer_id != nil {
+		fields = append(fields, loyaltyentry.FieldCustomerID)
+	}
+	if m.addpoints != nil {
+		fields = append(fields, loyaltyentry.FieldPoints)
+	}
+	if m.addspend != nil {
+		fields = append(fields, loyaltyentry.FieldSpend)
+	}
+	if m.addorder_id != nil {
+		fields = append(fields, loyaltyentry.FieldOrderID)
+	}
+	if m.addreward_id != nil {
+		fields = append(fields, loyaltyentry.FieldRewardID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *LoyaltyEntryMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyentry.FieldCustomerID:
+		return m.AddedCustomerID()
+	case loyaltyentry.FieldPoints:
+		return m.AddedPoints()
+	case loyaltyentry.FieldSpend:
+		return m.AddedSpend()
+	case loyaltyentry.FieldOrderID:
+		return m.AddedOrderID()
+	case loyaltyentry.FieldRewardID:
+		return m.AddedRewardID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyEntryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyentry.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case loyaltyentry.FieldPoints:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPoints(v)
+		return nil
+	case loyaltyentry.FieldSpend:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSpend(v)
+		return nil
+	case loyaltyentry.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOrderID(v)
+		return nil
+	case loyaltyentry.FieldRewardID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRewardID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyEntry numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *LoyaltyEntryMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(loyaltyentry.FieldOrderID) {
+		fields = append(fields, loyaltyentry.FieldOrderID)
+	}
+	if m.FieldCleared(loyaltyentry.FieldRewardID) {
+		fields = append(fields, loyaltyentry.FieldRewardID)
+	}
+	if m.FieldCleared(loyaltyentry.FieldIdempotencyKey) {
+		fields = append(fields, loyaltyentry.FieldIdempotencyKey)
+	}
+	if m.FieldCleared(loyaltyentry.FieldExpiresAt) {
+		fields = append(fields, loyaltyentry.FieldExpiresAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *LoyaltyEntryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *LoyaltyEntryMutation) ClearField(name string) error {
+	switch name {
+	case loyaltyentry.FieldOrderID:
+		m.ClearOrderID()
+		return nil
+	case loyaltyentry.FieldRewardID:
+		m.ClearRewardID()
+		return nil
+	case loyaltyentry.FieldIdempotencyKey:
+		m.ClearIdempotencyKey()
+		return nil
+	case loyaltyentry.FieldExpiresAt:
+		m.ClearExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyEntry nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *LoyaltyEntryMutation) ResetField(name string) error {
+	switch name {
+	case loyaltyentry.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case loyaltyentry.FieldKind:
+		m.ResetKind()
+		return nil
+	case loyaltyentry.FieldSource:
+		m.ResetSource()
+		return nil
+	case loyaltyentry.FieldAction:
+		m.ResetAction()
+		return nil
+	case loyaltyentry.FieldPoints:
+		m.ResetPoints()
+		return nil
+	case loyaltyentry.FieldSpend:
+		m.ResetSpend()
+		return nil
+	case loyaltyentry.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	case loyaltyentry.FieldRewardID:
+		m.ResetRewardID()
+		return nil
+	case loyaltyentry.FieldIdempotencyKey:
+		m.ResetIdempotencyKey()
+		return nil
+	case loyaltyentry.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case loyaltyentry.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	case loyaltyentry.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyEntry field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *LoyaltyEntryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *LoyaltyEntryMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *LoyaltyEntryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *LoyaltyEntryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *LoyaltyEntryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *LoyaltyEntryMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *LoyaltyEntryMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyEntry unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *LoyaltyEntryMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyEntry edge %s", name)
+}
+
+// LoyaltyProgramMutation represents an operation that mutates the LoyaltyProgram nodes in the graph.
+type LoyaltyProgramMutation struct {
+	config
+	op                              Op
+	typ                             string
+	id                              *int
+	created_at                      *time.Time
+	updated_at                      *time.Time
+	enabled                         *bool
+	name                            *string
+	currency_code                   *string
+	points_per_unit                 *int
+	addpoints_per_unit              *int
+	earn_rules                      *[]schema.EarnRule
+	appendearn_rules                []schema.EarnRule
+	tier_basis                      *loyaltyprogram.TierBasis
+	tiers                           *[]schema.Tier
+	appendtiers                     []schema.Tier
+	expire_after_months             *int
+	addexpire_after_months          *int
+	expire_after_inactive_months    *int
+	addexpire_after_inactive_months *int
+	reward_code_valid_days          *int
+	addreward_code_valid_days       *int
+	clearedFields                   map[string]struct{}
+	done                            bool
+	oldValue                        func(context.Context) (*LoyaltyProgram, error)
+	predicates                      []predicate.LoyaltyProgram
+}
+
+var _ ent.Mutation = (*LoyaltyProgramMutation)(nil)
+
+// loyaltyprogramOption allows management of the mutation configuration using functional options.
+type loyaltyprogramOption func(*LoyaltyProgramMutation)
+
+// newLoyaltyProgramMutation creates new mutation for the LoyaltyProgram entity.
+func newLoyaltyProgramMutation(c config, op Op, opts ...loyaltyprogramOption) *LoyaltyProgramMutation {
+	m := &LoyaltyProgramMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeLoyaltyProgram,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withLoyaltyProgramID sets the ID field of the mutation.
+func withLoyaltyProgramID(id int) loyaltyprogramOption {
+	return func(m *LoyaltyProgramMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *LoyaltyProgram
+		)
+		m.oldValue = func(ctx context.Context) (*LoyaltyProgram, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().LoyaltyProgram.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withLoyaltyProgram sets the old LoyaltyProgram of the mutation.
+func withLoyaltyProgram(node *LoyaltyProgram) loyaltyprogramOption {
+	return func(m *LoyaltyProgramMutation) {
+		m.oldValue = func(context.Context) (*LoyaltyProgram, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m LoyaltyProgramMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m LoyaltyProgramMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of LoyaltyProgram entities.
+func (m *LoyaltyProgramMutation) SetID(id int) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *LoyaltyProgramMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *LoyaltyProgramMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().LoyaltyProgram.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *LoyaltyProgramMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *LoyaltyProgramMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *LoyaltyProgramMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *LoyaltyProgramMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *LoyaltyProgramMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *LoyaltyProgramMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetEnabled sets the "enabled" field.
+func (m *LoyaltyProgramMutation) SetEnabled(b bool) {
+	m.enabled = &b
+}
+
+// Enabled returns the value of the "enabled" field in the mutation.
+func (m *LoyaltyProgramMutation) Enabled() (r bool, exists bool) {
+	v := m.enabled
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnabled returns the old "enabled" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldEnabled(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnabled is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnabled requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnabled: %w", err)
+	}
+	return oldValue.Enabled, nil
+}
+
+// ResetEnabled resets all changes to the "enabled" field.
+func (m *LoyaltyProgramMutation) ResetEnabled() {
+	m.enabled = nil
+}
+
+// SetName sets the "name" field.
+func (m *LoyaltyProgramMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *LoyaltyProgramMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *LoyaltyProgramMutation) ResetName() {
+	m.name = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *LoyaltyProgramMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *LoyaltyProgramMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *LoyaltyProgramMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetPointsPerUnit sets the "points_per_unit" field.
+func (m *LoyaltyProgramMutation) SetPointsPerUnit(i int) {
+	m.points_per_unit = &i
+	m.addpoints_per_unit = nil
+}
+
+// PointsPerUnit returns the value of the "points_per_unit" field in the mutation.
+func (m *LoyaltyProgramMutation) PointsPerUnit() (r int, exists bool) {
+	v := m.points_per_unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPointsPerUnit returns the old "points_per_unit" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldPointsPerUnit(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPointsPerUnit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPointsPerUnit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPointsPerUnit: %w", err)
+	}
+	return oldValue.PointsPerUnit, nil
+}
+
+// AddPointsPerUnit adds i to the "points_per_unit" field.
+func (m *LoyaltyProgramMutation) AddPointsPerUnit(i int) {
+	if m.addpoints_per_unit != nil {
+		*m.addpoints_per_unit += i
+	} else {
+		m.addpoints_per_unit = &i
+	}
+}
+
+// AddedPointsPerUnit returns the value that was added to the "points_per_unit" field in this mutation.
+func (m *LoyaltyProgramMutation) AddedPointsPerUnit() (r int, exists bool) {
+	v := m.addpoints_per_unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPointsPerUnit resets all changes to the "points_per_unit" field.
+func (m *LoyaltyProgramMutation) ResetPointsPerUnit() {
+	m.points_per_unit = nil
+	m.addpoints_per_unit = nil
+}
+
+// SetEarnRules sets the "earn_rules" field.
+func (m *LoyaltyProgramMutation) SetEarnRules(sr []schema.EarnRule) {
+	m.earn_rules = &sr
+	m.appendearn_rules = nil
+}
+
+// EarnRules returns the value of the "earn_rules" field in the mutation.
+func (m *LoyaltyProgramMutation) EarnRules() (r []schema.EarnRule, exists bool) {
+	v := m.earn_rules
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEarnRules returns the old "earn_rules" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldEarnRules(ctx context.Context) (v []schema.EarnRule, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEarnRules is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEarnRules requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEarnRules: %w", err)
+	}
+	return oldValue.EarnRules, nil
+}
+
+// AppendEarnRules adds sr to the "earn_rules" field.
+func (m *LoyaltyProgramMutation) AppendEarnRules(sr []schema.EarnRule) {
+	m.appendearn_rules = append(m.appendearn_rules, sr...)
+}
+
+// AppendedEarnRules returns the list of values that were appended to the "earn_rules" field in this mutation.
+func (m *LoyaltyProgramMutation) AppendedEarnRules() ([]schema.EarnRule, bool) {
+	if len(m.appendearn_rules) == 0 {
+		return nil, false
+	}
+	return m.appendearn_rules, true
+}
+
+// ResetEarnRules resets all changes to the "earn_rules" field.
+func (m *LoyaltyProgramMutation) ResetEarnRules() {
+	m.earn_rules = nil
+	m.appendearn_rules = nil
+}
+
+// SetTierBasis sets the "tier_basis" field.
+func (m *LoyaltyProgramMutation) SetTierBasis(lb loyaltyprogram.TierBasis) {
+	m.tier_basis = &lb
+}
+
+// TierBasis returns the value of the "tier_basis" field in the mutation.
+func (m *LoyaltyProgramMutation) TierBasis() (r loyaltyprogram.TierBasis, exists bool) {
+	v := m.tier_basis
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTierBasis returns the old "tier_basis" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldTierBasis(ctx context.Context) (v loyaltyprogram.TierBasis, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTierBasis is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTierBasis requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTierBasis: %w", err)
+	}
+	return oldValue.TierBasis, nil
+}
+
+// ResetTierBasis resets all changes to the "tier_basis" field.
+func (m *LoyaltyProgramMutation) ResetTierBasis() {
+	m.tier_basis = nil
+}
+
+// SetTiers sets the "tiers" field.
+func (m *LoyaltyProgramMutation) SetTiers(s []schema.Tier) {
+	m.tiers = &s
+	m.appendtiers = nil
+}
+
+// Tiers returns the value of the "tiers" field in the mutation.
+func (m *LoyaltyProgramMutation) Tiers() (r []schema.Tier, exists bool) {
+	v := m.tiers
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTiers returns the old "tiers" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldTiers(ctx context.Context) (v []schema.Tier, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTiers is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTiers requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTiers: %w", err)
+	}
+	return oldValue.Tiers, nil
+}
+
+// AppendTiers adds s to the "tiers" field.
+func (m *LoyaltyProgramMutation) AppendTiers(s []schema.Tier) {
+	m.appendtiers = append(m.appendtiers, s...)
+}
+
+// AppendedTiers returns the list of values that were appended to the "tiers" field in this mutation.
+func (m *LoyaltyProgramMutation) AppendedTiers() ([]schema.Tier, bool) {
+	if len(m.appendtiers) == 0 {
+		return nil, false
+	}
+	return m.appendtiers, true
+}
+
+// ResetTiers resets all changes to the "tiers" field.
+func (m *LoyaltyProgramMutation) ResetTiers() {
+	m.tiers = nil
+	m.appendtiers = nil
+}
+
+// SetExpireAfterMonths sets the "expire_after_months" field.
+func (m *LoyaltyProgramMutation) SetExpireAfterMonths(i int) {
+	m.expire_after_months = &i
+	m.addexpire_after_months = nil
+}
+
+// ExpireAfterMonths returns the value of the "expire_after_months" field in the mutation.
+func (m *LoyaltyProgramMutation) ExpireAfterMonths() (r int, exists bool) {
+	v := m.expire_after_months
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpireAfterMonths returns the old "expire_after_months" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldExpireAfterMonths(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpireAfterMonths is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpireAfterMonths requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpireAfterMonths: %w", err)
+	}
+	return oldValue.ExpireAfterMonths, nil
+}
+
+// AddExpireAfterMonths adds i to the "expire_after_months" field.
+func (m *LoyaltyProgramMutation) AddExpireAfterMonths(i int) {
+	if m.addexpire_after_months != nil {
+		*m.addexpire_after_months += i
+	} else {
+		m.addexpire_after_months = &i
+	}
+}
+
+// AddedExpireAfterMonths returns the value that was added to the "expire_after_months" field in this mutation.
+func (m *LoyaltyProgramMutation) AddedExpireAfterMonths() (r int, exists bool) {
+	v := m.addexpire_after_months
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetExpireAfterMonths resets all changes to the "expire_after_months" field.
+func (m *LoyaltyProgramMutation) ResetExpireAfterMonths() {
+	m.expire_after_months = nil
+	m.addexpire_after_months = nil
+}
+
+// SetExpireAfterInactiveMonths sets the "expire_after_inactive_months" field.
+func (m *LoyaltyProgramMutation) SetExpireAfterInactiveMonths(i int) {
+	m.expire_after_inactive_months = &i
+	m.addexpire_after_inactive_months = nil
+}
+
+// ExpireAfterInactiveMonths returns the value of the "expire_after_inactive_months" field in the mutation.
+func (m *LoyaltyProgramMutation) ExpireAfterInactiveMonths() (r int, exists bool) {
+	v := m.expire_after_inactive_months
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpireAfterInactiveMonths returns the old "expire_after_inactive_months" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldExpireAfterInactiveMonths(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpireAfterInactiveMonths is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpireAfterInactiveMonths requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpireAfterInactiveMonths: %w", err)
+	}
+	return oldValue.ExpireAfterInactiveMonths, nil
+}
+
+// AddExpireAfterInactiveMonths adds i to the "expire_after_inactive_months" field.
+func (m *LoyaltyProgramMutation) AddExpireAfterInactiveMonths(i int) {
+	if m.addexpire_after_inactive_months != nil {
+		*m.addexpire_after_inactive_months += i
+	} else {
+		m.addexpire_after_inactive_months = &i
+	}
+}
+
+// AddedExpireAfterInactiveMonths returns the value that was added to the "expire_after_inactive_months" field in this mutation.
+func (m *LoyaltyProgramMutation) AddedExpireAfterInactiveMonths() (r int, exists bool) {
+	v := m.addexpire_after_inactive_months
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetExpireAfterInactiveMonths resets all changes to the "expire_after_inactive_months" field.
+func (m *LoyaltyProgramMutation) ResetExpireAfterInactiveMonths() {
+	m.expire_after_inactive_months = nil
+	m.addexpire_after_inactive_months = nil
+}
+
+// SetRewardCodeValidDays sets the "reward_code_valid_days" field.
+func (m *LoyaltyProgramMutation) SetRewardCodeValidDays(i int) {
+	m.reward_code_valid_days = &i
+	m.addreward_code_valid_days = nil
+}
+
+// RewardCodeValidDays returns the value of the "reward_code_valid_days" field in the mutation.
+func (m *LoyaltyProgramMutation) RewardCodeValidDays() (r int, exists bool) {
+	v := m.reward_code_valid_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRewardCodeValidDays returns the old "reward_code_valid_days" field's value of the LoyaltyProgram entity.
+// If the LoyaltyProgram object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyProgramMutation) OldRewardCodeValidDays(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRewardCodeValidDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRewardCodeValidDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRewardCodeValidDays: %w", err)
+	}
+	return oldValue.RewardCodeValidDays, nil
+}
+
+// AddRewardCodeValidDays adds i to the "reward_code_valid_days" field.
+func (m *LoyaltyProgramMutation) AddRewardCodeValidDays(i int) {
+	if m.addreward_code_valid_days != nil {
+		*m.addreward_code_valid_days += i
+	} else {
+		m.addreward_code_valid_days = &i
+	}
+}
+
+// AddedRewardCodeValidDays returns the value that was added to the "reward_code_valid_days" field in this mutation.
+func (m *LoyaltyProgramMutation) AddedRewardCodeValidDays() (r int, exists bool) {
+	v := m.addreward_code_valid_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRewardCodeValidDays resets all changes to the "reward_code_valid_days" field.
+func (m *LoyaltyProgramMutation) ResetRewardCodeValidDays() {
+	m.reward_code_valid_days = nil
+	m.addreward_code_valid_days = nil
+}
+
+// Where appends a list predicates to the LoyaltyProgramMutation builder.
+func (m *LoyaltyProgramMutation) Where(ps ...predicate.LoyaltyProgram) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the LoyaltyProgramMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *LoyaltyProgramMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.LoyaltyProgram, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *LoyaltyProgramMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *LoyaltyProgramMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (LoyaltyProgram).
+func (m *LoyaltyProgramMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *LoyaltyProgramMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, loyaltyprogram.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, loyaltyprogram.FieldUpdatedAt)
+	}
+	if m.enabled != nil {
+		fields = append(fields, loyaltyprogram.FieldEnabled)
+	}
+	if m.name != nil {
+		fields = append(fields, loyaltyprogram.FieldName)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, loyaltyprogram.FieldCurrencyCode)
+	}
+	if m.points_per_unit != nil {
+		fields = append(fields, loyaltyprogram.FieldPointsPerUnit)
+	}
+	if m.earn_rules != nil {
+		fields = append(fields, loyaltyprogram.FieldEarnRules)
+	}
+	if m.tier_basis != nil {
+		fields = append(fields, loyaltyprogram.FieldTierBasis)
+	}
+	if m.tiers != nil {
+		fields = append(fields, loyaltyprogram.FieldTiers)
+	}
+	if m.expire_after_months != nil {
+		fields = append(fields, loyaltyprogram.FieldExpireAfterMonths)
+	}
+	if m.expire_after_inactive_months != nil {
+		fields = append(fields, loyaltyprogram.FieldExpireAfterInactiveMonths)
+	}
+	if m.reward_code_valid_days != nil {
+		fields = append(fields, loyaltyprogram.FieldRewardCodeValidDays)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *LoyaltyProgramMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyprogram.FieldCreatedAt:
+		return m.CreatedAt()
+	case loyaltyprogram.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case loyaltyprogram.FieldEnabled:
+		return m.Enabled()
+	case loyaltyprogram.FieldName:
+		return m.Name()
+	case loyaltyprogram.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case loyaltyprogram.FieldPointsPerUnit:
+		return m.PointsPerUnit()
+	case loyaltyprogram.FieldEarnRules:
+		return m.EarnRules()
+	case loyaltyprogram.FieldTierBasis:
+		return m.TierBasis()
+	case loyaltyprogram.FieldTiers:
+		return m.Tiers()
+	case loyaltyprogram.FieldExpireAfterMonths:
+		return m.ExpireAfterMonths()
+	case loyaltyprogram.FieldExpireAfterInactiveMonths:
+		return m.ExpireAfterInactiveMonths()
+	case loyaltyprogram.FieldRewardCodeValidDays:
+		return m.RewardCodeValidDays()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *LoyaltyProgramMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case loyaltyprogram.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case loyaltyprogram.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case loyaltyprogram.FieldEnabled:
+		return m.OldEnabled(ctx)
+	case loyaltyprogram.FieldName:
+		return m.OldName(ctx)
+	case loyaltyprogram.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case loyaltyprogram.FieldPointsPerUnit:
+		return m.OldPointsPerUnit(ctx)
+	case loyaltyprogram.FieldEarnRules:
+		return m.OldEarnRules(ctx)
+	case loyaltyprogram.FieldTierBasis:
+		return m.OldTierBasis(ctx)
+	case loyaltyprogram.FieldTiers:
+		return m.OldTiers(ctx)
+	case loyaltyprogram.FieldExpireAfterMonths:
+		return m.OldExpireAfterMonths(ctx)
+	case loyaltyprogram.FieldExpireAfterInactiveMonths:
+		return m.OldExpireAfterInactiveMonths(ctx)
+	case loyaltyprogram.FieldRewardCodeValidDays:
+		return m.OldRewardCodeValidDays(ctx)
+	}
+	return nil, fmt.Errorf("unknown LoyaltyProgram field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyProgramMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyprogram.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case loyaltyprogram.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case loyaltyprogram.FieldEnabled:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnabled(v)
+		return nil
+	case loyaltyprogram.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case loyaltyprogram.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case loyaltyprogram.FieldPointsPerUnit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPointsPerUnit(v)
+		return nil
+	case loyaltyprogram.FieldEarnRules:
+		v, ok := value.([]schema.EarnRule)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEarnRules(v)
+		return nil
+	case loyaltyprogram.FieldTierBasis:
+		v, ok := value.(loyaltyprogram.TierBasis)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTierBasis(v)
+		return nil
+	case loyaltyprogram.FieldTiers:
+		v, ok := value.([]schema.Tier)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTiers(v)
+		return nil
+	case loyaltyprogram.FieldExpireAfterMonths:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpireAfterMonths(v)
+		return nil
+	case loyaltyprogram.FieldExpireAfterInactiveMonths:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpireAfterInactiveMonths(v)
+		return nil
+	case loyaltyprogram.FieldRewardCodeValidDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRewardCodeValidDays(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyProgram field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *LoyaltyProgramMutation) AddedFields() []string {
+	var fields []string
+	if m.addpoints_per_unit != nil {
+		fields = append(fields, loyaltyprogram.FieldPointsPerUnit)
+	}
+	if m.addexpire_after_months != nil {
+		fields = append(fields, loyaltyprogram.FieldExpireAfterMonths)
+	}
+	if m.addexpire_after_inactive_months != nil {
+		fields = append(fields, loyaltyprogram.FieldExpireAfterInactiveMonths)
+	}
+	if m.addreward_code_valid_days != nil {
+		fields = append(fields, loyaltyprogram.FieldRewardCodeValidDays)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *LoyaltyProgramMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyprogram.FieldPointsPerUnit:
+		return m.AddedPointsPerUnit()
+	case loyaltyprogram.FieldExpireAfterMonths:
+		return m.AddedExpireAfterMonths()
+	case loyaltyprogram.FieldExpireAfterInactiveMonths:
+		return m.AddedExpireAfterInactiveMonths()
+	case loyaltyprogram.FieldRewardCodeValidDays:
+		return m.AddedRewardCodeValidDays()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyProgramMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyprogram.FieldPointsPerUnit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPointsPerUnit(v)
+		return nil
+	case loyaltyprogram.FieldExpireAfterMonths:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExpireAfterMonths(v)
+		return nil
+	case loyaltyprogram.FieldExpireAfterInactiveMonths:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExpireAfterInactiveMonths(v)
+		return nil
+	case loyaltyprogram.FieldRewardCodeValidDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRewardCodeValidDays(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyProgram numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *LoyaltyProgramMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *LoyaltyProgramMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *LoyaltyProgramMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown LoyaltyProgram nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *LoyaltyProgramMutation) ResetField(name string) error {
+	switch name {
+	case loyaltyprogram.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case loyaltyprogram.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case loyaltyprogram.FieldEnabled:
+		m.ResetEnabled()
+		return nil
+	case loyaltyprogram.FieldName:
+		m.ResetName()
+		return nil
+	case loyaltyprogram.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case loyaltyprogram.FieldPointsPerUnit:
+		m.ResetPointsPerUnit()
+		return nil
+	case loyaltyprogram.FieldEarnRules:
+		m.ResetEarnRules()
+		return nil
+	case loyaltyprogram.FieldTierBasis:
+		m.ResetTierBasis()
+		return nil
+	case loyaltyprogram.FieldTiers:
+		m.ResetTiers()
+		return nil
+	case loyaltyprogram.FieldExpireAfterMonths:
+		m.ResetExpireAfterMonths()
+		return nil
+	case loyaltyprogram.FieldExpireAfterInactiveMonths:
+		m.ResetExpireAfterInactiveMonths()
+		return nil
+	case loyaltyprogram.FieldRewardCodeValidDays:
+		m.ResetRewardCodeValidDays()
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyProgram field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *LoyaltyProgramMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *LoyaltyProgramMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *LoyaltyProgramMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *LoyaltyProgramMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *LoyaltyProgramMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *LoyaltyProgramMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *LoyaltyProgramMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyProgram unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *LoyaltyProgramMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyProgram edge %s", name)
+}
+
+// LoyaltyRedemptionMutation represents an operation that mutates the LoyaltyRedemption nodes in the graph.
+type LoyaltyRedemptionMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	customer_id    *int
+	addcustomer_id *int
+	reward_id      *int
+	addreward_id   *int
+	entry_id       *int
+	addentry_id    *int
+	code_hash      *string
+	code_ending    *string
+	kind           *loyaltyredemption.Kind
+	amount         *int64
+	addamount      *int64
+	currency_code  *string
+	percentage     *int
+	addpercentage  *int
+	variant_id     *int
+	addvariant_id  *int
+	points         *int
+	addpoints      *int
+	expires_at     *time.Time
+	used_at        *time.Time
+	created_at     *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*LoyaltyRedemption, error)
+	predicates     []predicate.LoyaltyRedemption
+}
+
+var _ ent.Mutation = (*LoyaltyRedemptionMutation)(nil)
+
+// loyaltyredemptionOption allows management of the mutation configuration using functional options.
+type loyaltyredemptionOption func(*LoyaltyRedemptionMutation)
+
+// newLoyaltyRedemptionMutation creates new mutation for the LoyaltyRedemption entity.
+func newLoyaltyRedemptionMutation(c config, op Op, opts ...loyaltyredemptionOption) *LoyaltyRedemptionMutation {
+	m := &LoyaltyRedemptionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeLoyaltyRedemption,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withLoyaltyRedemptionID sets the ID field of the mutation.
+func withLoyaltyRedemptionID(id int) loyaltyredemptionOption {
+	return func(m *LoyaltyRedemptionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *LoyaltyRedemption
+		)
+		m.oldValue = func(ctx context.Context) (*LoyaltyRedemption, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().LoyaltyRedemption.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withLoyaltyRedemption sets the old LoyaltyRedemption of the mutation.
+func withLoyaltyRedemption(node *LoyaltyRedemption) loyaltyredemptionOption {
+	return func(m *LoyaltyRedemptionMutation) {
+		m.oldValue = func(context.Context) (*LoyaltyRedemption, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m LoyaltyRedemptionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m LoyaltyRedemptionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *LoyaltyRedemptionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *LoyaltyRedemptionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().LoyaltyRedemption.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *LoyaltyRedemptionMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *LoyaltyRedemptionMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *LoyaltyRedemptionMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *LoyaltyRedemptionMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *LoyaltyRedemptionMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetRewardID sets the "reward_id" field.
+func (m *LoyaltyRedemptionMutation) SetRewardID(i int) {
+	m.reward_id = &i
+	m.addreward_id = nil
+}
+
+// RewardID returns the value of the "reward_id" field in the mutation.
+func (m *LoyaltyRedemptionMutation) RewardID() (r int, exists bool) {
+	v := m.reward_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRewardID returns the old "reward_id" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldRewardID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRewardID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRewardID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRewardID: %w", err)
+	}
+	return oldValue.RewardID, nil
+}
+
+// AddRewardID adds i to the "reward_id" field.
+func (m *LoyaltyRedemptionMutation) AddRewardID(i int) {
+	if m.addreward_id != nil {
+		*m.addreward_id += i
+	} else {
+		m.addreward_id = &i
+	}
+}
+
+// AddedRewardID returns the value that was added to the "reward_id" field in this mutation.
+func (m *LoyaltyRedemptionMutation) AddedRewardID() (r int, exists bool) {
+	v := m.addreward_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRewardID resets all changes to the "reward_id" field.
+func (m *LoyaltyRedemptionMutation) ResetRewardID() {
+	m.reward_id = nil
+	m.addreward_id = nil
+}
+
+// SetEntryID sets the "entry_id" field.
+func (m *LoyaltyRedemptionMutation) SetEntryID(i int) {
+	m.entry_id = &i
+	m.addentry_id = nil
+}
+
+// EntryID returns the value of the "entry_id" field in the mutation.
+func (m *LoyaltyRedemptionMutation) EntryID() (r int, exists bool) {
+	v := m.entry_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntryID returns the old "entry_id" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldEntryID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntryID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntryID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntryID: %w", err)
+	}
+	return oldValue.EntryID, nil
+}
+
+// AddEntryID adds i to the "entry_id" field.
+func (m *LoyaltyRedemptionMutation) AddEntryID(i int) {
+	if m.addentry_id != nil {
+		*m.addentry_id += i
+	} else {
+		m.addentry_id = &i
+	}
+}
+
+// AddedEntryID returns the value that was added to the "entry_id" field in this mutation.
+func (m *LoyaltyRedemptionMutation) AddedEntryID() (r int, exists bool) {
+	v := m.addentry_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEntryID resets all changes to the "entry_id" field.
+func (m *LoyaltyRedemptionMutation) ResetEntryID() {
+	m.entry_id = nil
+	m.addentry_id = nil
+}
+
+// SetCodeHash sets the "code_hash" field.
+func (m *LoyaltyRedemptionMutation) SetCodeHash(s string) {
+	m.code_hash = &s
+}
+
+// CodeHash returns the value of the "code_hash" field in the mutation.
+func (m *LoyaltyRedemptionMutation) CodeHash() (r string, exists bool) {
+	v := m.code_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCodeHash returns the old "code_hash" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldCodeHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCodeHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCodeHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCodeHash: %w", err)
+	}
+	return oldValue.CodeHash, nil
+}
+
+// ResetCodeHash resets all changes to the "code_hash" field.
+func (m *LoyaltyRedemptionMutation) ResetCodeHash() {
+	m.code_hash = nil
+}
+
+// SetCodeEnding sets the "code_ending" field.
+func (m *LoyaltyRedemptionMutation) SetCodeEnding(s string) {
+	m.code_ending = &s
+}
+
+// CodeEnding returns the value of the "code_ending" field in the mutation.
+func (m *LoyaltyRedemptionMutation) CodeEnding() (r string, exists bool) {
+	v := m.code_ending
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCodeEnding returns the old "code_ending" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldCodeEnding(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCodeEnding is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCodeEnding requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCodeEnding: %w", err)
+	}
+	return oldValue.CodeEnding, nil
+}
+
+// ResetCodeEnding resets all changes to the "code_ending" field.
+func (m *LoyaltyRedemptionMutation) ResetCodeEnding() {
+	m.code_ending = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *LoyaltyRedemptionMutation) SetKind(l loyaltyredemption.Kind) {
+	m.kind = &l
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *LoyaltyRedemptionMutation) Kind() (r loyaltyredemption.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldKind(ctx context.Context) (v loyaltyredemption.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *LoyaltyRedemptionMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *LoyaltyRedemptionMutation) SetAmount(i int64) {
+	m.amount = &i
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *LoyaltyRedemptionMutation) Amount() (r int64, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldAmount(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds i to the "amount" field.
+func (m *LoyaltyRedemptionMutation) AddAmount(i int64) {
+	if m.addamount != nil {
+		*m.addamount += i
+	} else {
+		m.addamount = &i
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *LoyaltyRedemptionMutation) AddedAmount() (r int64, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *LoyaltyRedemptionMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *LoyaltyRedemptionMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *LoyaltyRedemptionMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *LoyaltyRedemptionMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetPercentage sets the "percentage" field.
+func (m *LoyaltyRedemptionMutation) SetPercentage(i int) {
+	m.percentage = &i
+	m.addpercentage = nil
+}
+
+// Percentage returns the value of the "percentage" field in the mutation.
+func (m *LoyaltyRedemptionMutation) Percentage() (r int, exists bool) {
+	v := m.percentage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPercentage returns the old "percentage" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldPercentage(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPercentage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPercentage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPercentage: %w", err)
+	}
+	return oldValue.Percentage, nil
+}
+
+// AddPercentage adds i to the "percentage" field.
+func (m *LoyaltyRedemptionMutation) AddPercentage(i int) {
+	if m.addpercentage != nil {
+		*m.addpercentage += i
+	} else {
+		m.addpercentage = &i
+	}
+}
+
+// AddedPercentage returns the value that was added to the "percentage" field in this mutation.
+func (m *LoyaltyRedemptionMutation) AddedPercentage() (r int, exists bool) {
+	v := m.addpercentage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPercentage resets all changes to the "percentage" field.
+func (m *LoyaltyRedemptionMutation) ResetPercentage() {
+	m.percentage = nil
+	m.addpercentage = nil
+}
+
+// SetVariantID sets the "variant_id" field.
+func (m *LoyaltyRedemptionMutation) SetVariantID(i int) {
+	m.variant_id = &i
+	m.addvariant_id = nil
+}
+
+// VariantID returns the value of the "variant_id" field in the mutation.
+func (m *LoyaltyRedemptionMutation) VariantID() (r int, exists bool) {
+	v := m.variant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantID returns the old "variant_id" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldVariantID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantID: %w", err)
+	}
+	return oldValue.VariantID, nil
+}
+
+// AddVariantID adds i to the "variant_id" field.
+func (m *LoyaltyRedemptionMutation) AddVariantID(i int) {
+	if m.addvariant_id != nil {
+		*m.addvariant_id += i
+	} else {
+		m.addvariant_id = &i
+	}
+}
+
+// AddedVariantID returns the value that was added to the "variant_id" field in this mutation.
+func (m *LoyaltyRedemptionMutation) AddedVariantID() (r int, exists bool) {
+	v := m.addvariant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearVariantID clears the value of the "variant_id" field.
+func (m *LoyaltyRedemptionMutation) ClearVariantID() {
+	m.variant_id = nil
+	m.addvariant_id = nil
+	m.clearedFields[loyaltyredemption.FieldVariantID] = struct{}{}
+}
+
+// VariantIDCleared returns if the "variant_id" field was cleared in this mutation.
+func (m *LoyaltyRedemptionMutation) VariantIDCleared() bool {
+	_, ok := m.clearedFields[loyaltyredemption.FieldVariantID]
+	return ok
+}
+
+// ResetVariantID resets all changes to the "variant_id" field.
+func (m *LoyaltyRedemptionMutation) ResetVariantID() {
+	m.variant_id = nil
+	m.addvariant_id = nil
+	delete(m.clearedFields, loyaltyredemption.FieldVariantID)
+}
+
+// SetPoints sets the "points" field.
+func (m *LoyaltyRedemptionMutation) SetPoints(i int) {
+	m.points = &i
+	m.addpoints = nil
+}
+
+// Points returns the value of the "points" field in the mutation.
+func (m *LoyaltyRedemptionMutation) Points() (r int, exists bool) {
+	v := m.points
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoints returns the old "points" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldPoints(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoints is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoints requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoints: %w", err)
+	}
+	return oldValue.Points, nil
+}
+
+// AddPoints adds i to the "points" field.
+func (m *LoyaltyRedemptionMutation) AddPoints(i int) {
+	if m.addpoints != nil {
+		*m.addpoints += i
+	} else {
+		m.addpoints = &i
+	}
+}
+
+// AddedPoints returns the value that was added to the "points" field in this mutation.
+func (m *LoyaltyRedemptionMutation) AddedPoints() (r int, exists bool) {
+	v := m.addpoints
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPoints resets all changes to the "points" field.
+func (m *LoyaltyRedemptionMutation) ResetPoints() {
+	m.points = nil
+	m.addpoints = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *LoyaltyRedemptionMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *LoyaltyRedemptionMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *LoyaltyRedemptionMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// SetUsedAt sets the "used_at" field.
+func (m *LoyaltyRedemptionMutation) SetUsedAt(t time.Time) {
+	m.used_at = &t
+}
+
+// UsedAt returns the value of the "used_at" field in the mutation.
+func (m *LoyaltyRedemptionMutation) UsedAt() (r time.Time, exists bool) {
+	v := m.used_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUsedAt returns the old "used_at" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldUsedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUsedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUsedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUsedAt: %w", err)
+	}
+	return oldValue.UsedAt, nil
+}
+
+// ClearUsedAt clears the value of the "used_at" field.
+func (m *LoyaltyRedemptionMutation) ClearUsedAt() {
+	m.used_at = nil
+	m.clearedFields[loyaltyredemption.FieldUsedAt] = struct{}{}
+}
+
+// UsedAtCleared returns if the "used_at" field was cleared in this mutation.
+func (m *LoyaltyRedemptionMutation) UsedAtCleared() bool {
+	_, ok := m.clearedFields[loyaltyredemption.FieldUsedAt]
+	return ok
+}
+
+// ResetUsedAt resets all changes to the "used_at" field.
+func (m *LoyaltyRedemptionMutation) ResetUsedAt() {
+	m.used_at = nil
+	delete(m.clearedFields, loyaltyredemption.FieldUsedAt)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *LoyaltyRedemptionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *LoyaltyRedemptionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the LoyaltyRedemption entity.
+// If the LoyaltyRedemption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRedemptionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *LoyaltyRedemptionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the LoyaltyRedemptionMutation builder.
+func (m *LoyaltyRedemptionMutation) Where(ps ...predicate.LoyaltyRedemption) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the LoyaltyRedemptionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *LoyaltyRedemptionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.LoyaltyRedemption, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *LoyaltyRedemptionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *LoyaltyRedemptionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (LoyaltyRedemption).
+func (m *LoyaltyRedemptionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *LoyaltyRedemptionMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.customer_id != nil {
+		fields = append(fields, loyaltyredemption.FieldCustomerID)
+	}
+	if m.reward_id != nil {
+		fields = append(fields, loyaltyredemption.FieldRewardID)
+	}
+	if m.entry_id != nil {
+		fields = append(fields, loyaltyredemption.FieldEntryID)
+	}
+	if m.code_hash != nil {
+		fields = append(fields, loyaltyredemption.FieldCodeHash)
+	}
+	if m.code_ending != nil {
+		fields = append(fields, loyaltyredemption.FieldCodeEnding)
+	}
+	if m.kind != nil {
+		fields = append(fields, loyaltyredemption.FieldKind)
+	}
+	if m.amount != nil {
+		fields = append(fields, loyaltyredemption.FieldAmount)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, loyaltyredemption.FieldCurrencyCode)
+	}
+	if m.percentage != nil {
+		fields = append(fields, loyaltyredemption.FieldPercentage)
+	}
+	if m.variant_id != nil {
+		fields = append(fields, loyaltyredemption.FieldVariantID)
+	}
+	if m.points != nil {
+		fields = append(fields, loyaltyredemption.FieldPoints)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, loyaltyredemption.FieldExpiresAt)
+	}
+	if m.used_at != nil {
+		fields = append(fields, loyaltyredemption.FieldUsedAt)
+	}
+	if m.created_at != nil {
+		fields = append(fields, loyaltyredemption.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *LoyaltyRedemptionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyredemption.FieldCustomerID:
+		return m.CustomerID()
+	case loyaltyredemption.FieldRewardID:
+		return m.RewardID()
+	case loyaltyredemption.FieldEntryID:
+		return m.EntryID()
+	case loyaltyredemption.FieldCodeHash:
+		return m.CodeHash()
+	case loyaltyredemption.FieldCodeEnding:
+		return m.CodeEnding()
+	case loyaltyredemption.FieldKind:
+		return m.Kind()
+	case loyaltyredemption.FieldAmount:
+		return m.Amount()
+	case loyaltyredemption.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case loyaltyredemption.FieldPercentage:
+		return m.Percentage()
+	case loyaltyredemption.FieldVariantID:
+		return m.VariantID()
+	case loyaltyredemption.FieldPoints:
+		return m.Points()
+	case loyaltyredemption.FieldExpiresAt:
+		return m.ExpiresAt()
+	case loyaltyredemption.FieldUsedAt:
+		return m.UsedAt()
+	case loyaltyredemption.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *LoyaltyRedemptionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case loyaltyredemption.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case loyaltyredemption.FieldRewardID:
+		return m.OldRewardID(ctx)
+	case loyaltyredemption.FieldEntryID:
+		return m.OldEntryID(ctx)
+	case loyaltyredemption.FieldCodeHash:
+		return m.OldCodeHash(ctx)
+	case loyaltyredemption.FieldCodeEnding:
+		return m.OldCodeEnding(ctx)
+	case loyaltyredemption.FieldKind:
+		return m.OldKind(ctx)
+	case loyaltyredemption.FieldAmount:
+		return m.OldAmount(ctx)
+	case loyaltyredemption.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case loyaltyredemption.FieldPercentage:
+		return m.OldPercentage(ctx)
+	case loyaltyredemption.FieldVariantID:
+		return m.OldVariantID(ctx)
+	case loyaltyredemption.FieldPoints:
+		return m.OldPoints(ctx)
+	case loyaltyredemption.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	case loyaltyredemption.FieldUsedAt:
+		return m.OldUsedAt(ctx)
+	case loyaltyredemption.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown LoyaltyRedemption field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyRedemptionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyredemption.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case loyaltyredemption.FieldRewardID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRewardID(v)
+		return nil
+	case loyaltyredemption.FieldEntryID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntryID(v)
+		return nil
+	case loyaltyredemption.FieldCodeHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCodeHash(v)
+		return nil
+	case loyaltyredemption.FieldCodeEnding:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCodeEnding(v)
+		return nil
+	case loyaltyredemption.FieldKind:
+		v, ok := value.(loyaltyredemption.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case loyaltyredemption.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case loyaltyredemption.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case loyaltyredemption.FieldPercentage:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPercentage(v)
+		return nil
+	case loyaltyredemption.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantID(v)
+		return nil
+	case loyaltyredemption.FieldPoints:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoints(v)
+		return nil
+	case loyaltyredemption.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	case loyaltyredemption.FieldUsedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUsedAt(v)
+		return nil
+	case loyaltyredemption.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyRedemption field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *LoyaltyRedemptionMutation) AddedFields() []string {
+	var fields []string
+	if m.addcustomer_id != nil {
+		fields = append(fields, loyaltyredemption.FieldCustomerID)
+	}
+	if m.addreward_id != nil {
+		fields = append(fields, loyaltyredemption.FieldRewardID)
+	}
+	if m.addentry_id != nil {
+		fields = append(fields, loyaltyredemption.FieldEntryID)
+	}
+	if m.addamount != nil {
+		fields = append(fields, loyaltyredemption.FieldAmount)
+	}
+	if m.addpercentage != nil {
+		fields = append(fields, loyaltyredemption.FieldPercentage)
+	}
+	if m.addvariant_id != nil {
+		fields = append(fields, loyaltyredemption.FieldVariantID)
+	}
+	if m.addpoints != nil {
+		fields = append(fields, loyaltyredemption.FieldPoints)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *LoyaltyRedemptionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyredemption.FieldCustomerID:
+		return m.AddedCustomerID()
+	case loyaltyredemption.FieldRewardID:
+		return m.AddedRewardID()
+	case loyaltyredemption.FieldEntryID:
+		return m.AddedEntryID()
+	case loyaltyredemption.FieldAmount:
+		return m.AddedAmount()
+	case loyaltyredemption.FieldPercentage:
+		return m.AddedPercentage()
+	case loyaltyredemption.FieldVariantID:
+		return m.AddedVariantID()
+	case loyaltyredemption.FieldPoints:
+		return m.AddedPoints()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyRedemptionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyredemption.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case loyaltyredemption.FieldRewardID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRewardID(v)
+		return nil
+	case loyaltyredemption.FieldEntryID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEntryID(v)
+		return nil
+	case loyaltyredemption.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	case loyaltyredemption.FieldPercentage:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPercentage(v)
+		return nil
+	case loyaltyredemption.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVariantID(v)
+		return nil
+	case loyaltyredemption.FieldPoints:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPoints(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyRedemption numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *LoyaltyRedemptionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(loyaltyredemption.FieldVariantID) {
+		fields = append(fields, loyaltyredemption.FieldVariantID)
+	}
+	if m.FieldCleared(loyaltyredemption.FieldUsedAt) {
+		fields = append(fields, loyaltyredemption.FieldUsedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *LoyaltyRedemptionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *LoyaltyRedemptionMutation) ClearField(name string) error {
+	switch name {
+	case loyaltyredemption.FieldVariantID:
+		m.ClearVariantID()
+		return nil
+	case loyaltyredemption.FieldUsedAt:
+		m.ClearUsedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyRedemption nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *LoyaltyRedemptionMutation) ResetField(name string) error {
+	switch name {
+	case loyaltyredemption.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case loyaltyredemption.FieldRewardID:
+		m.ResetRewardID()
+		return nil
+	case loyaltyredemption.FieldEntryID:
+		m.ResetEntryID()
+		return nil
+	case loyaltyredemption.FieldCodeHash:
+		m.ResetCodeHash()
+		return nil
+	case loyaltyredemption.FieldCodeEnding:
+		m.ResetCodeEnding()
+		return nil
+	case loyaltyredemption.FieldKind:
+		m.ResetKind()
+		return nil
+	case loyaltyredemption.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case loyaltyredemption.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case loyaltyredemption.FieldPercentage:
+		m.ResetPercentage()
+		return nil
+	case loyaltyredemption.FieldVariantID:
+		m.ResetVariantID()
+		return nil
+	case loyaltyredemption.FieldPoints:
+		m.ResetPoints()
+		return nil
+	case loyaltyredemption.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	case loyaltyredemption.FieldUsedAt:
+		m.ResetUsedAt()
+		return nil
+	case loyaltyredemption.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyRedemption field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *LoyaltyRedemptionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *LoyaltyRedemptionMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *LoyaltyRedemptionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *LoyaltyRedemptionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *LoyaltyRedemptionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *LoyaltyRedemptionMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *LoyaltyRedemptionMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyRedemption unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *LoyaltyRedemptionMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyRedemption edge %s", name)
+}
+
+// LoyaltyRewardMutation represents an operation that mutates the LoyaltyReward nodes in the graph.
+type LoyaltyRewardMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	handle                *string
+	name                  *string
+	description           *string
+	points_cost           *int
+	addpoints_cost        *int
+	kind                  *loyaltyreward.Kind
+	amount                *int64
+	addamount             *int64
+	currency_code         *string
+	percentage            *int
+	addpercentage         *int
+	variant_id            *int
+	addvariant_id         *int
+	limit_per_customer    *int
+	addlimit_per_customer *int
+	active                *bool
+	position              *int
+	addposition           *int
+	clearedFields         map[string]struct{}
+	done                  bool
+	oldValue              func(context.Context) (*LoyaltyReward, error)
+	predicates            []predicate.LoyaltyReward
+}
+
+var _ ent.Mutation = (*LoyaltyRewardMutation)(nil)
+
+// loyaltyrewardOption allows management of the mutation configuration using functional options.
+type loyaltyrewardOption func(*LoyaltyRewardMutation)
+
+// newLoyaltyRewardMutation creates new mutation for the LoyaltyReward entity.
+func newLoyaltyRewardMutation(c config, op Op, opts ...loyaltyrewardOption) *LoyaltyRewardMutation {
+	m := &LoyaltyRewardMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeLoyaltyReward,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withLoyaltyRewardID sets the ID field of the mutation.
+func withLoyaltyRewardID(id int) loyaltyrewardOption {
+	return func(m *LoyaltyRewardMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *LoyaltyReward
+		)
+		m.oldValue = func(ctx context.Context) (*LoyaltyReward, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().LoyaltyReward.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withLoyaltyReward sets the old LoyaltyReward of the mutation.
+func withLoyaltyReward(node *LoyaltyReward) loyaltyrewardOption {
+	return func(m *LoyaltyRewardMutation) {
+		m.oldValue = func(context.Context) (*LoyaltyReward, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m LoyaltyRewardMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m LoyaltyRewardMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *LoyaltyRewardMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *LoyaltyRewardMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().LoyaltyReward.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *LoyaltyRewardMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *LoyaltyRewardMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *LoyaltyRewardMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *LoyaltyRewardMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *LoyaltyRewardMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *LoyaltyRewardMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetHandle sets the "handle" field.
+func (m *LoyaltyRewardMutation) SetHandle(s string) {
+	m.handle = &s
+}
+
+// Handle returns the value of the "handle" field in the mutation.
+func (m *LoyaltyRewardMutation) Handle() (r string, exists bool) {
+	v := m.handle
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandle returns the old "handle" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldHandle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandle: %w", err)
+	}
+	return oldValue.Handle, nil
+}
+
+// ResetHandle resets all changes to the "handle" field.
+func (m *LoyaltyRewardMutation) ResetHandle() {
+	m.handle = nil
+}
+
+// SetName sets the "name" field.
+func (m *LoyaltyRewardMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *LoyaltyRewardMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *LoyaltyRewardMutation) ResetName() {
+	m.name = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *LoyaltyRewardMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *LoyaltyRewardMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *LoyaltyRewardMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetPointsCost sets the "points_cost" field.
+func (m *LoyaltyRewardMutation) SetPointsCost(i int) {
+	m.points_cost = &i
+	m.addpoints_cost = nil
+}
+
+// PointsCost returns the value of the "points_cost" field in the mutation.
+func (m *LoyaltyRewardMutation) PointsCost() (r int, exists bool) {
+	v := m.points_cost
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPointsCost returns the old "points_cost" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldPointsCost(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPointsCost is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPointsCost requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPointsCost: %w", err)
+	}
+	return oldValue.PointsCost, nil
+}
+
+// AddPointsCost adds i to the "points_cost" field.
+func (m *LoyaltyRewardMutation) AddPointsCost(i int) {
+	if m.addpoints_cost != nil {
+		*m.addpoints_cost += i
+	} else {
+		m.addpoints_cost = &i
+	}
+}
+
+// AddedPointsCost returns the value that was added to the "points_cost" field in this mutation.
+func (m *LoyaltyRewardMutation) AddedPointsCost() (r int, exists bool) {
+	v := m.addpoints_cost
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPointsCost resets all changes to the "points_cost" field.
+func (m *LoyaltyRewardMutation) ResetPointsCost() {
+	m.points_cost = nil
+	m.addpoints_cost = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *LoyaltyRewardMutation) SetKind(l loyaltyreward.Kind) {
+	m.kind = &l
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *LoyaltyRewardMutation) Kind() (r loyaltyreward.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldKind(ctx context.Context) (v loyaltyreward.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *LoyaltyRewardMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *LoyaltyRewardMutation) SetAmount(i int64) {
+	m.amount = &i
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *LoyaltyRewardMutation) Amount() (r int64, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldAmount(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds i to the "amount" field.
+func (m *LoyaltyRewardMutation) AddAmount(i int64) {
+	if m.addamount != nil {
+		*m.addamount += i
+	} else {
+		m.addamount = &i
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *LoyaltyRewardMutation) AddedAmount() (r int64, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *LoyaltyRewardMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *LoyaltyRewardMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *LoyaltyRewardMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *LoyaltyRewardMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetPercentage sets the "percentage" field.
+func (m *LoyaltyRewardMutation) SetPercentage(i int) {
+	m.percentage = &i
+	m.addpercentage = nil
+}
+
+// Percentage returns the value of the "percentage" field in the mutation.
+func (m *LoyaltyRewardMutation) Percentage() (r int, exists bool) {
+	v := m.percentage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPercentage returns the old "percentage" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldPercentage(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPercentage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPercentage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPercentage: %w", err)
+	}
+	return oldValue.Percentage, nil
+}
+
+// AddPercentage adds i to the "percentage" field.
+func (m *LoyaltyRewardMutation) AddPercentage(i int) {
+	if m.addpercentage != nil {
+		*m.addpercentage += i
+	} else {
+		m.addpercentage = &i
+	}
+}
+
+// AddedPercentage returns the value that was added to the "percentage" field in this mutation.
+func (m *LoyaltyRewardMutation) AddedPercentage() (r int, exists bool) {
+	v := m.addpercentage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPercentage resets all changes to the "percentage" field.
+func (m *LoyaltyRewardMutation) ResetPercentage() {
+	m.percentage = nil
+	m.addpercentage = nil
+}
+
+// SetVariantID sets the "variant_id" field.
+func (m *LoyaltyRewardMutation) SetVariantID(i int) {
+	m.variant_id = &i
+	m.addvariant_id = nil
+}
+
+// VariantID returns the value of the "variant_id" field in the mutation.
+func (m *LoyaltyRewardMutation) VariantID() (r int, exists bool) {
+	v := m.variant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantID returns the old "variant_id" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldVariantID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantID: %w", err)
+	}
+	return oldValue.VariantID, nil
+}
+
+// AddVariantID adds i to the "variant_id" field.
+func (m *LoyaltyRewardMutation) AddVariantID(i int) {
+	if m.addvariant_id != nil {
+		*m.addvariant_id += i
+	} else {
+		m.addvariant_id = &i
+	}
+}
+
+// AddedVariantID returns the value that was added to the "variant_id" field in this mutation.
+func (m *LoyaltyRewardMutation) AddedVariantID() (r int, exists bool) {
+	v := m.addvariant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearVariantID clears the value of the "variant_id" field.
+func (m *LoyaltyRewardMutation) ClearVariantID() {
+	m.variant_id = nil
+	m.addvariant_id = nil
+	m.clearedFields[loyaltyreward.FieldVariantID] = struct{}{}
+}
+
+// VariantIDCleared returns if the "variant_id" field was cleared in this mutation.
+func (m *LoyaltyRewardMutation) VariantIDCleared() bool {
+	_, ok := m.clearedFields[loyaltyreward.FieldVariantID]
+	return ok
+}
+
+// ResetVariantID resets all changes to the "variant_id" field.
+func (m *LoyaltyRewardMutation) ResetVariantID() {
+	m.variant_id = nil
+	m.addvariant_id = nil
+	delete(m.clearedFields, loyaltyreward.FieldVariantID)
+}
+
+// SetLimitPerCustomer sets the "limit_per_customer" field.
+func (m *LoyaltyRewardMutation) SetLimitPerCustomer(i int) {
+	m.limit_per_customer = &i
+	m.addlimit_per_customer = nil
+}
+
+// LimitPerCustomer returns the value of the "limit_per_customer" field in the mutation.
+func (m *LoyaltyRewardMutation) LimitPerCustomer() (r int, exists bool) {
+	v := m.limit_per_customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLimitPerCustomer returns the old "limit_per_customer" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldLimitPerCustomer(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLimitPerCustomer is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLimitPerCustomer requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLimitPerCustomer: %w", err)
+	}
+	return oldValue.LimitPerCustomer, nil
+}
+
+// AddLimitPerCustomer adds i to the "limit_per_customer" field.
+func (m *LoyaltyRewardMutation) AddLimitPerCustomer(i int) {
+	if m.addlimit_per_customer != nil {
+		*m.addlimit_per_customer += i
+	} else {
+		m.addlimit_per_customer = &i
+	}
+}
+
+// AddedLimitPerCustomer returns the value that was added to the "limit_per_customer" field in this mutation.
+func (m *LoyaltyRewardMutation) AddedLimitPerCustomer() (r int, exists bool) {
+	v := m.addlimit_per_customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLimitPerCustomer resets all changes to the "limit_per_customer" field.
+func (m *LoyaltyRewardMutation) ResetLimitPerCustomer() {
+	m.limit_per_customer = nil
+	m.addlimit_per_customer = nil
+}
+
+// SetActive sets the "active" field.
+func (m *LoyaltyRewardMutation) SetActive(b bool) {
+	m.active = &b
+}
+
+// Active returns the value of the "active" field in the mutation.
+func (m *LoyaltyRewardMutation) Active() (r bool, exists bool) {
+	v := m.active
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActive returns the old "active" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldActive(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActive is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActive requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActive: %w", err)
+	}
+	return oldValue.Active, nil
+}
+
+// ResetActive resets all changes to the "active" field.
+func (m *LoyaltyRewardMutation) ResetActive() {
+	m.active = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *LoyaltyRewardMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *LoyaltyRewardMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the LoyaltyReward entity.
+// If the LoyaltyReward object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoyaltyRewardMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *LoyaltyRewardMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *LoyaltyRewardMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *LoyaltyRewardMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// Where appends a list predicates to the LoyaltyRewardMutation builder.
+func (m *LoyaltyRewardMutation) Where(ps ...predicate.LoyaltyReward) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the LoyaltyRewardMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *LoyaltyRewardMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.LoyaltyReward, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *LoyaltyRewardMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *LoyaltyRewardMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (LoyaltyReward).
+func (m *LoyaltyRewardMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *LoyaltyRewardMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.created_at != nil {
+		fields = append(fields, loyaltyreward.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, loyaltyreward.FieldUpdatedAt)
+	}
+	if m.handle != nil {
+		fields = append(fields, loyaltyreward.FieldHandle)
+	}
+	if m.name != nil {
+		fields = append(fields, loyaltyreward.FieldName)
+	}
+	if m.description != nil {
+		fields = append(fields, loyaltyreward.FieldDescription)
+	}
+	if m.points_cost != nil {
+		fields = append(fields, loyaltyreward.FieldPointsCost)
+	}
+	if m.kind != nil {
+		fields = append(fields, loyaltyreward.FieldKind)
+	}
+	if m.amount != nil {
+		fields = append(fields, loyaltyreward.FieldAmount)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, loyaltyreward.FieldCurrencyCode)
+	}
+	if m.percentage != nil {
+		fields = append(fields, loyaltyreward.FieldPercentage)
+	}
+	if m.variant_id != nil {
+		fields = append(fields, loyaltyreward.FieldVariantID)
+	}
+	if m.limit_per_customer != nil {
+		fields = append(fields, loyaltyreward.FieldLimitPerCustomer)
+	}
+	if m.active != nil {
+		fields = append(fields, loyaltyreward.FieldActive)
+	}
+	if m.position != nil {
+		fields = append(fields, loyaltyreward.FieldPosition)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *LoyaltyRewardMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyreward.FieldCreatedAt:
+		return m.CreatedAt()
+	case loyaltyreward.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case loyaltyreward.FieldHandle:
+		return m.Handle()
+	case loyaltyreward.FieldName:
+		return m.Name()
+	case loyaltyreward.FieldDescription:
+		return m.Description()
+	case loyaltyreward.FieldPointsCost:
+		return m.PointsCost()
+	case loyaltyreward.FieldKind:
+		return m.Kind()
+	case loyaltyreward.FieldAmount:
+		return m.Amount()
+	case loyaltyreward.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case loyaltyreward.FieldPercentage:
+		return m.Percentage()
+	case loyaltyreward.FieldVariantID:
+		return m.VariantID()
+	case loyaltyreward.FieldLimitPerCustomer:
+		return m.LimitPerCustomer()
+	case loyaltyreward.FieldActive:
+		return m.Active()
+	case loyaltyreward.FieldPosition:
+		return m.Position()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *LoyaltyRewardMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case loyaltyreward.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case loyaltyreward.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case loyaltyreward.FieldHandle:
+		return m.OldHandle(ctx)
+	case loyaltyreward.FieldName:
+		return m.OldName(ctx)
+	case loyaltyreward.FieldDescription:
+		return m.OldDescription(ctx)
+	case loyaltyreward.FieldPointsCost:
+		return m.OldPointsCost(ctx)
+	case loyaltyreward.FieldKind:
+		return m.OldKind(ctx)
+	case loyaltyreward.FieldAmount:
+		return m.OldAmount(ctx)
+	case loyaltyreward.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case loyaltyreward.FieldPercentage:
+		return m.OldPercentage(ctx)
+	case loyaltyreward.FieldVariantID:
+		return m.OldVariantID(ctx)
+	case loyaltyreward.FieldLimitPerCustomer:
+		return m.OldLimitPerCustomer(ctx)
+	case loyaltyreward.FieldActive:
+		return m.OldActive(ctx)
+	case loyaltyreward.FieldPosition:
+		return m.OldPosition(ctx)
+	}
+	return nil, fmt.Errorf("unknown LoyaltyReward field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyRewardMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyreward.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case loyaltyreward.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case loyaltyreward.FieldHandle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandle(v)
+		return nil
+	case loyaltyreward.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case loyaltyreward.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case loyaltyreward.FieldPointsCost:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPointsCost(v)
+		return nil
+	case loyaltyreward.FieldKind:
+		v, ok := value.(loyaltyreward.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case loyaltyreward.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case loyaltyreward.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case loyaltyreward.FieldPercentage:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPercentage(v)
+		return nil
+	case loyaltyreward.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantID(v)
+		return nil
+	case loyaltyreward.FieldLimitPerCustomer:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLimitPerCustomer(v)
+		return nil
+	case loyaltyreward.FieldActive:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActive(v)
+		return nil
+	case loyaltyreward.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyReward field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *LoyaltyRewardMutation) AddedFields() []string {
+	var fields []string
+	if m.addpoints_cost != nil {
+		fields = append(fields, loyaltyreward.FieldPointsCost)
+	}
+	if m.addamount != nil {
+		fields = append(fields, loyaltyreward.FieldAmount)
+	}
+	if m.addpercentage != nil {
+		fields = append(fields, loyaltyreward.FieldPercentage)
+	}
+	if m.addvariant_id != nil {
+		fields = append(fields, loyaltyreward.FieldVariantID)
+	}
+	if m.addlimit_per_customer != nil {
+		fields = append(fields, loyaltyreward.FieldLimitPerCustomer)
+	}
+	if m.addposition != nil {
+		fields = append(fields, loyaltyreward.FieldPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *LoyaltyRewardMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case loyaltyreward.FieldPointsCost:
+		return m.AddedPointsCost()
+	case loyaltyreward.FieldAmount:
+		return m.AddedAmount()
+	case loyaltyreward.FieldPercentage:
+		return m.AddedPercentage()
+	case loyaltyreward.FieldVariantID:
+		return m.AddedVariantID()
+	case loyaltyreward.FieldLimitPerCustomer:
+		return m.AddedLimitPerCustomer()
+	case loyaltyreward.FieldPosition:
+		return m.AddedPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LoyaltyRewardMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case loyaltyreward.FieldPointsCost:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPointsCost(v)
+		return nil
+	case loyaltyreward.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	case loyaltyreward.FieldPercentage:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPercentage(v)
+		return nil
+	case loyaltyreward.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVariantID(v)
+		return nil
+	case loyaltyreward.FieldLimitPerCustomer:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLimitPerCustomer(v)
+		return nil
+	case loyaltyreward.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyReward numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *LoyaltyRewardMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(loyaltyreward.FieldVariantID) {
+		fields = append(fields, loyaltyreward.FieldVariantID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *LoyaltyRewardMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *LoyaltyRewardMutation) ClearField(name string) error {
+	switch name {
+	case loyaltyreward.FieldVariantID:
+		m.ClearVariantID()
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyReward nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *LoyaltyRewardMutation) ResetField(name string) error {
+	switch name {
+	case loyaltyreward.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case loyaltyreward.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case loyaltyreward.FieldHandle:
+		m.ResetHandle()
+		return nil
+	case loyaltyreward.FieldName:
+		m.ResetName()
+		return nil
+	case loyaltyreward.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case loyaltyreward.FieldPointsCost:
+		m.ResetPointsCost()
+		return nil
+	case loyaltyreward.FieldKind:
+		m.ResetKind()
+		return nil
+	case loyaltyreward.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case loyaltyreward.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case loyaltyreward.FieldPercentage:
+		m.ResetPercentage()
+		return nil
+	case loyaltyreward.FieldVariantID:
+		m.ResetVariantID()
+		return nil
+	case loyaltyreward.FieldLimitPerCustomer:
+		m.ResetLimitPerCustomer()
+		return nil
+	case loyaltyreward.FieldActive:
+		m.ResetActive()
+		return nil
+	case loyaltyreward.FieldPosition:
+		m.ResetPosition()
+		return nil
+	}
+	return fmt.Errorf("unknown LoyaltyReward field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *LoyaltyRewardMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *LoyaltyRewardMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *LoyaltyRewardMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *LoyaltyRewardMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *LoyaltyRewardMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *LoyaltyRewardMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *LoyaltyRewardMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyReward unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *LoyaltyRewardMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown LoyaltyReward edge %s", name)
+}
+
 // MailingAddressMutation represents an operation that mutates the MailingAddress nodes in the graph.
 type MailingAddressMutation struct {
 	config
@@ -9775,6 +15704,2436 @@ func (m *MailingAddressMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown MailingAddress edge %s", name)
+}
+
+// MembershipMutation represents an operation that mutates the Membership nodes in the graph.
+type MembershipMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	created_at     *time.Time
+	updated_at     *time.Time
+	customer_id    *int
+	addcustomer_id *int
+	plan_id        *int
+	addplan_id     *int
+	started_at     *time.Time
+	period_end     *time.Time
+	cancelled_at   *time.Time
+	ended_at       *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*Membership, error)
+	predicates     []predicate.Membership
+}
+
+var _ ent.Mutation = (*MembershipMutation)(nil)
+
+// membershipOption allows management of the mutation configuration using functional options.
+type membershipOption func(*MembershipMutation)
+
+// newMembershipMutation creates new mutation for the Membership entity.
+func newMembershipMutation(c config, op Op, opts ...membershipOption) *MembershipMutation {
+	m := &MembershipMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMembership,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMembershipID sets the ID field of the mutation.
+func withMembershipID(id int) membershipOption {
+	return func(m *MembershipMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Membership
+		)
+		m.oldValue = func(ctx context.Context) (*Membership, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Membership.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMembership sets the old Membership of the mutation.
+func withMembership(node *Membership) membershipOption {
+	return func(m *MembershipMutation) {
+		m.oldValue = func(context.Context) (*Membership, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MembershipMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MembershipMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MembershipMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MembershipMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Membership.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MembershipMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MembershipMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MembershipMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MembershipMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MembershipMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MembershipMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *MembershipMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *MembershipMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *MembershipMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *MembershipMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *MembershipMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetPlanID sets the "plan_id" field.
+func (m *MembershipMutation) SetPlanID(i int) {
+	m.plan_id = &i
+	m.addplan_id = nil
+}
+
+// PlanID returns the value of the "plan_id" field in the mutation.
+func (m *MembershipMutation) PlanID() (r int, exists bool) {
+	v := m.plan_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlanID returns the old "plan_id" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldPlanID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlanID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlanID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlanID: %w", err)
+	}
+	return oldValue.PlanID, nil
+}
+
+// AddPlanID adds i to the "plan_id" field.
+func (m *MembershipMutation) AddPlanID(i int) {
+	if m.addplan_id != nil {
+		*m.addplan_id += i
+	} else {
+		m.addplan_id = &i
+	}
+}
+
+// AddedPlanID returns the value that was added to the "plan_id" field in this mutation.
+func (m *MembershipMutation) AddedPlanID() (r int, exists bool) {
+	v := m.addplan_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPlanID resets all changes to the "plan_id" field.
+func (m *MembershipMutation) ResetPlanID() {
+	m.plan_id = nil
+	m.addplan_id = nil
+}
+
+// SetStartedAt sets the "started_at" field.
+func (m *MembershipMutation) SetStartedAt(t time.Time) {
+	m.started_at = &t
+}
+
+// StartedAt returns the value of the "started_at" field in the mutation.
+func (m *MembershipMutation) StartedAt() (r time.Time, exists bool) {
+	v := m.started_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartedAt returns the old "started_at" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldStartedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartedAt: %w", err)
+	}
+	return oldValue.StartedAt, nil
+}
+
+// ResetStartedAt resets all changes to the "started_at" field.
+func (m *MembershipMutation) ResetStartedAt() {
+	m.started_at = nil
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (m *MembershipMutation) SetPeriodEnd(t time.Time) {
+	m.period_end = &t
+}
+
+// PeriodEnd returns the value of the "period_end" field in the mutation.
+func (m *MembershipMutation) PeriodEnd() (r time.Time, exists bool) {
+	v := m.period_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodEnd returns the old "period_end" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldPeriodEnd(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodEnd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodEnd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodEnd: %w", err)
+	}
+	return oldValue.PeriodEnd, nil
+}
+
+// ResetPeriodEnd resets all changes to the "period_end" field.
+func (m *MembershipMutation) ResetPeriodEnd() {
+	m.period_end = nil
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (m *MembershipMutation) SetCancelledAt(t time.Time) {
+	m.cancelled_at = &t
+}
+
+// CancelledAt returns the value of the "cancelled_at" field in the mutation.
+func (m *MembershipMutation) CancelledAt() (r time.Time, exists bool) {
+	v := m.cancelled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCancelledAt returns the old "cancelled_at" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldCancelledAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCancelledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCancelledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCancelledAt: %w", err)
+	}
+	return oldValue.CancelledAt, nil
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (m *MembershipMutation) ClearCancelledAt() {
+	m.cancelled_at = nil
+	m.clearedFields[membership.FieldCancelledAt] = struct{}{}
+}
+
+// CancelledAtCleared returns if the "cancelled_at" field was cleared in this mutation.
+func (m *MembershipMutation) CancelledAtCleared() bool {
+	_, ok := m.clearedFields[membership.FieldCancelledAt]
+	return ok
+}
+
+// ResetCancelledAt resets all changes to the "cancelled_at" field.
+func (m *MembershipMutation) ResetCancelledAt() {
+	m.cancelled_at = nil
+	delete(m.clearedFields, membership.FieldCancelledAt)
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (m *MembershipMutation) SetEndedAt(t time.Time) {
+	m.ended_at = &t
+}
+
+// EndedAt returns the value of the "ended_at" field in the mutation.
+func (m *MembershipMutation) EndedAt() (r time.Time, exists bool) {
+	v := m.ended_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndedAt returns the old "ended_at" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldEndedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndedAt: %w", err)
+	}
+	return oldValue.EndedAt, nil
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (m *MembershipMutation) ClearEndedAt() {
+	m.ended_at = nil
+	m.clearedFields[membership.FieldEndedAt] = struct{}{}
+}
+
+// EndedAtCleared returns if the "ended_at" field was cleared in this mutation.
+func (m *MembershipMutation) EndedAtCleared() bool {
+	_, ok := m.clearedFields[membership.FieldEndedAt]
+	return ok
+}
+
+// ResetEndedAt resets all changes to the "ended_at" field.
+func (m *MembershipMutation) ResetEndedAt() {
+	m.ended_at = nil
+	delete(m.clearedFields, membership.FieldEndedAt)
+}
+
+// Where appends a list predicates to the MembershipMutation builder.
+func (m *MembershipMutation) Where(ps ...predicate.Membership) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MembershipMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MembershipMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Membership, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MembershipMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MembershipMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Membership).
+func (m *MembershipMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MembershipMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, membership.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, membership.FieldUpdatedAt)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, membership.FieldCustomerID)
+	}
+	if m.plan_id != nil {
+		fields = append(fields, membership.FieldPlanID)
+	}
+	if m.started_at != nil {
+		fields = append(fields, membership.FieldStartedAt)
+	}
+	if m.period_end != nil {
+		fields = append(fields, membership.FieldPeriodEnd)
+	}
+	if m.cancelled_at != nil {
+		fields = append(fields, membership.FieldCancelledAt)
+	}
+	if m.ended_at != nil {
+		fields = append(fields, membership.FieldEndedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MembershipMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case membership.FieldCreatedAt:
+		return m.CreatedAt()
+	case membership.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case membership.FieldCustomerID:
+		return m.CustomerID()
+	case membership.FieldPlanID:
+		return m.PlanID()
+	case membership.FieldStartedAt:
+		return m.StartedAt()
+	case membership.FieldPeriodEnd:
+		return m.PeriodEnd()
+	case membership.FieldCancelledAt:
+		return m.CancelledAt()
+	case membership.FieldEndedAt:
+		return m.EndedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MembershipMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case membership.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case membership.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case membership.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case membership.FieldPlanID:
+		return m.OldPlanID(ctx)
+	case membership.FieldStartedAt:
+		return m.OldStartedAt(ctx)
+	case membership.FieldPeriodEnd:
+		return m.OldPeriodEnd(ctx)
+	case membership.FieldCancelledAt:
+		return m.OldCancelledAt(ctx)
+	case membership.FieldEndedAt:
+		return m.OldEndedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Membership field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MembershipMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case membership.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case membership.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case membership.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case membership.FieldPlanID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlanID(v)
+		return nil
+	case membership.FieldStartedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartedAt(v)
+		return nil
+	case membership.FieldPeriodEnd:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodEnd(v)
+		return nil
+	case membership.FieldCancelledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCancelledAt(v)
+		return nil
+	case membership.FieldEndedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Membership field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MembershipMutation) AddedFields() []string {
+	var fields []string
+	if m.addcustomer_id != nil {
+		fields = append(fields, membership.FieldCustomerID)
+	}
+	if m.addplan_id != nil {
+		fields = append(fields, membership.FieldPlanID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MembershipMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case membership.FieldCustomerID:
+		return m.AddedCustomerID()
+	case membership.FieldPlanID:
+		return m.AddedPlanID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MembershipMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case membership.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case membership.FieldPlanID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPlanID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Membership numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MembershipMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(membership.FieldCancelledAt) {
+		fields = append(fields, membership.FieldCancelledAt)
+	}
+	if m.FieldCleared(membership.FieldEndedAt) {
+		fields = append(fields, membership.FieldEndedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MembershipMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MembershipMutation) ClearField(name string) error {
+	switch name {
+	case membership.FieldCancelledAt:
+		m.ClearCancelledAt()
+		return nil
+	case membership.FieldEndedAt:
+		m.ClearEndedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Membership nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MembershipMutation) ResetField(name string) error {
+	switch name {
+	case membership.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case membership.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case membership.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case membership.FieldPlanID:
+		m.ResetPlanID()
+		return nil
+	case membership.FieldStartedAt:
+		m.ResetStartedAt()
+		return nil
+	case membership.FieldPeriodEnd:
+		m.ResetPeriodEnd()
+		return nil
+	case membership.FieldCancelledAt:
+		m.ResetCancelledAt()
+		return nil
+	case membership.FieldEndedAt:
+		m.ResetEndedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Membership field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MembershipMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MembershipMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MembershipMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MembershipMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MembershipMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MembershipMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MembershipMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Membership unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MembershipMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Membership edge %s", name)
+}
+
+// MembershipPaymentMutation represents an operation that mutates the MembershipPayment nodes in the graph.
+type MembershipPaymentMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	membership_id    *int
+	addmembership_id *int
+	reference        *string
+	kind             *membershippayment.Kind
+	period_start     *time.Time
+	period_end       *time.Time
+	created_at       *time.Time
+	clearedFields    map[string]struct{}
+	done             bool
+	oldValue         func(context.Context) (*MembershipPayment, error)
+	predicates       []predicate.MembershipPayment
+}
+
+var _ ent.Mutation = (*MembershipPaymentMutation)(nil)
+
+// membershippaymentOption allows management of the mutation configuration using functional options.
+type membershippaymentOption func(*MembershipPaymentMutation)
+
+// newMembershipPaymentMutation creates new mutation for the MembershipPayment entity.
+func newMembershipPaymentMutation(c config, op Op, opts ...membershippaymentOption) *MembershipPaymentMutation {
+	m := &MembershipPaymentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMembershipPayment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMembershipPaymentID sets the ID field of the mutation.
+func withMembershipPaymentID(id int) membershippaymentOption {
+	return func(m *MembershipPaymentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MembershipPayment
+		)
+		m.oldValue = func(ctx context.Context) (*MembershipPayment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MembershipPayment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMembershipPayment sets the old MembershipPayment of the mutation.
+func withMembershipPayment(node *MembershipPayment) membershippaymentOption {
+	return func(m *MembershipPaymentMutation) {
+		m.oldValue = func(context.Context) (*MembershipPayment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MembershipPaymentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MembershipPaymentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MembershipPaymentMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MembershipPaymentMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MembershipPayment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetMembershipID sets the "membership_id" field.
+func (m *MembershipPaymentMutation) SetMembershipID(i int) {
+	m.membership_id = &i
+	m.addmembership_id = nil
+}
+
+// MembershipID returns the value of the "membership_id" field in the mutation.
+func (m *MembershipPaymentMutation) MembershipID() (r int, exists bool) {
+	v := m.membership_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMembershipID returns the old "membership_id" field's value of the MembershipPayment entity.
+// If the MembershipPayment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPaymentMutation) OldMembershipID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMembershipID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMembershipID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMembershipID: %w", err)
+	}
+	return oldValue.MembershipID, nil
+}
+
+// AddMembershipID adds i to the "membership_id" field.
+func (m *MembershipPaymentMutation) AddMembershipID(i int) {
+	if m.addmembership_id != nil {
+		*m.addmembership_id += i
+	} else {
+		m.addmembership_id = &i
+	}
+}
+
+// AddedMembershipID returns the value that was added to the "membership_id" field in this mutation.
+func (m *MembershipPaymentMutation) AddedMembershipID() (r int, exists bool) {
+	v := m.addmembership_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMembershipID resets all changes to the "membership_id" field.
+func (m *MembershipPaymentMutation) ResetMembershipID() {
+	m.membership_id = nil
+	m.addmembership_id = nil
+}
+
+// SetReference sets the "reference" field.
+func (m *MembershipPaymentMutation) SetReference(s string) {
+	m.reference = &s
+}
+
+// Reference returns the value of the "reference" field in the mutation.
+func (m *MembershipPaymentMutation) Reference() (r string, exists bool) {
+	v := m.reference
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReference returns the old "reference" field's value of the MembershipPayment entity.
+// If the MembershipPayment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPaymentMutation) OldReference(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReference is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReference requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReference: %w", err)
+	}
+	return oldValue.Reference, nil
+}
+
+// ResetReference resets all changes to the "reference" field.
+func (m *MembershipPaymentMutation) ResetReference() {
+	m.reference = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *MembershipPaymentMutation) SetKind(value membershippayment.Kind) {
+	m.kind = &value
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *MembershipPaymentMutation) Kind() (r membershippayment.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the MembershipPayment entity.
+// If the MembershipPayment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPaymentMutation) OldKind(ctx context.Context) (v membershippayment.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *MembershipPaymentMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (m *MembershipPaymentMutation) SetPeriodStart(t time.Time) {
+	m.period_start = &t
+}
+
+// PeriodStart returns the value of the "period_start" field in the mutation.
+func (m *MembershipPaymentMutation) PeriodStart() (r time.Time, exists bool) {
+	v := m.period_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodStart returns the old "period_start" field's value of the MembershipPayment entity.
+// If the MembershipPayment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPaymentMutation) OldPeriodStart(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodStart is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodStart requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodStart: %w", err)
+	}
+	return oldValue.PeriodStart, nil
+}
+
+// ResetPeriodStart resets all changes to the "period_start" field.
+func (m *MembershipPaymentMutation) ResetPeriodStart() {
+	m.period_start = nil
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (m *MembershipPaymentMutation) SetPeriodEnd(t time.Time) {
+	m.period_end = &t
+}
+
+// PeriodEnd returns the value of the "period_end" field in the mutation.
+func (m *MembershipPaymentMutation) PeriodEnd() (r time.Time, exists bool) {
+	v := m.period_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodEnd returns the old "period_end" field's value of the MembershipPayment entity.
+// If the MembershipPayment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPaymentMutation) OldPeriodEnd(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodEnd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodEnd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodEnd: %w", err)
+	}
+	return oldValue.PeriodEnd, nil
+}
+
+// ResetPeriodEnd resets all changes to the "period_end" field.
+func (m *MembershipPaymentMutation) ResetPeriodEnd() {
+	m.period_end = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MembershipPaymentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MembershipPaymentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MembershipPayment entity.
+// If the MembershipPayment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPaymentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MembershipPaymentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the MembershipPaymentMutation builder.
+func (m *MembershipPaymentMutation) Where(ps ...predicate.MembershipPayment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MembershipPaymentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MembershipPaymentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MembershipPayment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MembershipPaymentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MembershipPaymentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MembershipPayment).
+func (m *MembershipPaymentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MembershipPaymentMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.membership_id != nil {
+		fields = append(fields, membershippayment.FieldMembershipID)
+	}
+	if m.reference != nil {
+		fields = append(fields, membershippayment.FieldReference)
+	}
+	if m.kind != nil {
+		fields = append(fields, membershippayment.FieldKind)
+	}
+	if m.period_start != nil {
+		fields = append(fields, membershippayment.FieldPeriodStart)
+	}
+	if m.period_end != nil {
+		fields = append(fields, membershippayment.FieldPeriodEnd)
+	}
+	if m.created_at != nil {
+		fields = append(fields, membershippayment.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MembershipPaymentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case membershippayment.FieldMembershipID:
+		return m.MembershipID()
+	case membershippayment.FieldReference:
+		return m.Reference()
+	case membershippayment.FieldKind:
+		return m.Kind()
+	case membershippayment.FieldPeriodStart:
+		return m.PeriodStart()
+	case membershippayment.FieldPeriodEnd:
+		return m.PeriodEnd()
+	case membershippayment.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MembershipPaymentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case membershippayment.FieldMembershipID:
+		return m.OldMembershipID(ctx)
+	case membershippayment.FieldReference:
+		return m.OldReference(ctx)
+	case membershippayment.FieldKind:
+		return m.OldKind(ctx)
+	case membershippayment.FieldPeriodStart:
+		return m.OldPeriodStart(ctx)
+	case membershippayment.FieldPeriodEnd:
+		return m.OldPeriodEnd(ctx)
+	case membershippayment.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown MembershipPayment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MembershipPaymentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case membershippayment.FieldMembershipID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMembershipID(v)
+		return nil
+	case membershippayment.FieldReference:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReference(v)
+		return nil
+	case membershippayment.FieldKind:
+		v, ok := value.(membershippayment.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case membershippayment.FieldPeriodStart:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodStart(v)
+		return nil
+	case membershippayment.FieldPeriodEnd:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodEnd(v)
+		return nil
+	case membershippayment.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipPayment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MembershipPaymentMutation) AddedFields() []string {
+	var fields []string
+	if m.addmembership_id != nil {
+		fields = append(fields, membershippayment.FieldMembershipID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MembershipPaymentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case membershippayment.FieldMembershipID:
+		return m.AddedMembershipID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MembershipPaymentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case membershippayment.FieldMembershipID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMembershipID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipPayment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MembershipPaymentMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MembershipPaymentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MembershipPaymentMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown MembershipPayment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MembershipPaymentMutation) ResetField(name string) error {
+	switch name {
+	case membershippayment.FieldMembershipID:
+		m.ResetMembershipID()
+		return nil
+	case membershippayment.FieldReference:
+		m.ResetReference()
+		return nil
+	case membershippayment.FieldKind:
+		m.ResetKind()
+		return nil
+	case membershippayment.FieldPeriodStart:
+		m.ResetPeriodStart()
+		return nil
+	case membershippayment.FieldPeriodEnd:
+		m.ResetPeriodEnd()
+		return nil
+	case membershippayment.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipPayment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MembershipPaymentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MembershipPaymentMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MembershipPaymentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MembershipPaymentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MembershipPaymentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MembershipPaymentMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MembershipPaymentMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown MembershipPayment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MembershipPaymentMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown MembershipPayment edge %s", name)
+}
+
+// MembershipPlanMutation represents an operation that mutates the MembershipPlan nodes in the graph.
+type MembershipPlanMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	handle            *string
+	name              *string
+	price             *int64
+	addprice          *int64
+	currency_code     *string
+	interval          *membershipplan.Interval
+	interval_count    *int
+	addinterval_count *int
+	benefits          *[]string
+	appendbenefits    []string
+	active            *bool
+	position          *int
+	addposition       *int
+	clearedFields     map[string]struct{}
+	done              bool
+	oldValue          func(context.Context) (*MembershipPlan, error)
+	predicates        []predicate.MembershipPlan
+}
+
+var _ ent.Mutation = (*MembershipPlanMutation)(nil)
+
+// membershipplanOption allows management of the mutation configuration using functional options.
+type membershipplanOption func(*MembershipPlanMutation)
+
+// newMembershipPlanMutation creates new mutation for the MembershipPlan entity.
+func newMembershipPlanMutation(c config, op Op, opts ...membershipplanOption) *MembershipPlanMutation {
+	m := &MembershipPlanMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMembershipPlan,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMembershipPlanID sets the ID field of the mutation.
+func withMembershipPlanID(id int) membershipplanOption {
+	return func(m *MembershipPlanMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MembershipPlan
+		)
+		m.oldValue = func(ctx context.Context) (*MembershipPlan, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MembershipPlan.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMembershipPlan sets the old MembershipPlan of the mutation.
+func withMembershipPlan(node *MembershipPlan) membershipplanOption {
+	return func(m *MembershipPlanMutation) {
+		m.oldValue = func(context.Context) (*MembershipPlan, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MembershipPlanMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MembershipPlanMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MembershipPlanMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MembershipPlanMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MembershipPlan.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MembershipPlanMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MembershipPlanMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MembershipPlanMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MembershipPlanMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MembershipPlanMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MembershipPlanMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetHandle sets the "handle" field.
+func (m *MembershipPlanMutation) SetHandle(s string) {
+	m.handle = &s
+}
+
+// Handle returns the value of the "handle" field in the mutation.
+func (m *MembershipPlanMutation) Handle() (r string, exists bool) {
+	v := m.handle
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandle returns the old "handle" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldHandle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandle: %w", err)
+	}
+	return oldValue.Handle, nil
+}
+
+// ResetHandle resets all changes to the "handle" field.
+func (m *MembershipPlanMutation) ResetHandle() {
+	m.handle = nil
+}
+
+// SetName sets the "name" field.
+func (m *MembershipPlanMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *MembershipPlanMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *MembershipPlanMutation) ResetName() {
+	m.name = nil
+}
+
+// SetPrice sets the "price" field.
+func (m *MembershipPlanMutation) SetPrice(i int64) {
+	m.price = &i
+	m.addprice = nil
+}
+
+// Price returns the value of the "price" field in the mutation.
+func (m *MembershipPlanMutation) Price() (r int64, exists bool) {
+	v := m.price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPrice returns the old "price" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldPrice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPrice: %w", err)
+	}
+	return oldValue.Price, nil
+}
+
+// AddPrice adds i to the "price" field.
+func (m *MembershipPlanMutation) AddPrice(i int64) {
+	if m.addprice != nil {
+		*m.addprice += i
+	} else {
+		m.addprice = &i
+	}
+}
+
+// AddedPrice returns the value that was added to the "price" field in this mutation.
+func (m *MembershipPlanMutation) AddedPrice() (r int64, exists bool) {
+	v := m.addprice
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPrice resets all changes to the "price" field.
+func (m *MembershipPlanMutation) ResetPrice() {
+	m.price = nil
+	m.addprice = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *MembershipPlanMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *MembershipPlanMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *MembershipPlanMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetInterval sets the "interval" field.
+func (m *MembershipPlanMutation) SetInterval(value membershipplan.Interval) {
+	m.interval = &value
+}
+
+// Interval returns the value of the "interval" field in the mutation.
+func (m *MembershipPlanMutation) Interval() (r membershipplan.Interval, exists bool) {
+	v := m.interval
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInterval returns the old "interval" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldInterval(ctx context.Context) (v membershipplan.Interval, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInterval is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInterval requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInterval: %w", err)
+	}
+	return oldValue.Interval, nil
+}
+
+// ResetInterval resets all changes to the "interval" field.
+func (m *MembershipPlanMutation) ResetInterval() {
+	m.interval = nil
+}
+
+// SetIntervalCount sets the "interval_count" field.
+func (m *MembershipPlanMutation) SetIntervalCount(i int) {
+	m.interval_count = &i
+	m.addinterval_count = nil
+}
+
+// IntervalCount returns the value of the "interval_count" field in the mutation.
+func (m *MembershipPlanMutation) IntervalCount() (r int, exists bool) {
+	v := m.interval_count
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIntervalCount returns the old "interval_count" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldIntervalCount(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIntervalCount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIntervalCount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIntervalCount: %w", err)
+	}
+	return oldValue.IntervalCount, nil
+}
+
+// AddIntervalCount adds i to the "interval_count" field.
+func (m *MembershipPlanMutation) AddIntervalCount(i int) {
+	if m.addinterval_count != nil {
+		*m.addinterval_count += i
+	} else {
+		m.addinterval_count = &i
+	}
+}
+
+// AddedIntervalCount returns the value that was added to the "interval_count" field in this mutation.
+func (m *MembershipPlanMutation) AddedIntervalCount() (r int, exists bool) {
+	v := m.addinterval_count
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetIntervalCount resets all changes to the "interval_count" field.
+func (m *MembershipPlanMutation) ResetIntervalCount() {
+	m.interval_count = nil
+	m.addinterval_count = nil
+}
+
+// SetBenefits sets the "benefits" field.
+func (m *MembershipPlanMutation) SetBenefits(s []string) {
+	m.benefits = &s
+	m.appendbenefits = nil
+}
+
+// Benefits returns the value of the "benefits" field in the mutation.
+func (m *MembershipPlanMutation) Benefits() (r []string, exists bool) {
+	v := m.benefits
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBenefits returns the old "benefits" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldBenefits(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBenefits is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBenefits requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBenefits: %w", err)
+	}
+	return oldValue.Benefits, nil
+}
+
+// AppendBenefits adds s to the "benefits" field.
+func (m *MembershipPlanMutation) AppendBenefits(s []string) {
+	m.appendbenefits = append(m.appendbenefits, s...)
+}
+
+// AppendedBenefits returns the list of values that were appended to the "benefits" field in this mutation.
+func (m *MembershipPlanMutation) AppendedBenefits() ([]string, bool) {
+	if len(m.appendbenefits) == 0 {
+		return nil, false
+	}
+	return m.appendbenefits, true
+}
+
+// ResetBenefits resets all changes to the "benefits" field.
+func (m *MembershipPlanMutation) ResetBenefits() {
+	m.benefits = nil
+	m.appendbenefits = nil
+}
+
+// SetActive sets the "active" field.
+func (m *MembershipPlanMutation) SetActive(b bool) {
+	m.active = &b
+}
+
+// Active returns the value of the "active" field in the mutation.
+func (m *MembershipPlanMutation) Active() (r bool, exists bool) {
+	v := m.active
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActive returns the old "active" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldActive(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActive is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActive requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActive: %w", err)
+	}
+	return oldValue.Active, nil
+}
+
+// ResetActive resets all changes to the "active" field.
+func (m *MembershipPlanMutation) ResetActive() {
+	m.active = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *MembershipPlanMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *MembershipPlanMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the MembershipPlan entity.
+// If the MembershipPlan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipPlanMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *MembershipPlanMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *MembershipPlanMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *MembershipPlanMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// Where appends a list predicates to the MembershipPlanMutation builder.
+func (m *MembershipPlanMutation) Where(ps ...predicate.MembershipPlan) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MembershipPlanMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MembershipPlanMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MembershipPlan, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MembershipPlanMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MembershipPlanMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MembershipPlan).
+func (m *MembershipPlanMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MembershipPlanMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.created_at != nil {
+		fields = append(fields, membershipplan.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, membershipplan.FieldUpdatedAt)
+	}
+	if m.handle != nil {
+		fields = append(fields, membershipplan.FieldHandle)
+	}
+	if m.name != nil {
+		fields = append(fields, membershipplan.FieldName)
+	}
+	if m.price != nil {
+		fields = append(fields, membershipplan.FieldPrice)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, membershipplan.FieldCurrencyCode)
+	}
+	if m.interval != nil {
+		fields = append(fields, membershipplan.FieldInterval)
+	}
+	if m.interval_count != nil {
+		fields = append(fields, membershipplan.FieldIntervalCount)
+	}
+	if m.benefits != nil {
+		fields = append(fields, membershipplan.FieldBenefits)
+	}
+	if m.active != nil {
+		fields = append(fields, membershipplan.FieldActive)
+	}
+	if m.position != nil {
+		fields = append(fields, membershipplan.FieldPosition)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MembershipPlanMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case membershipplan.FieldCreatedAt:
+		return m.CreatedAt()
+	case membershipplan.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case membershipplan.FieldHandle:
+		return m.Handle()
+	case membershipplan.FieldName:
+		return m.Name()
+	case membershipplan.FieldPrice:
+		return m.Price()
+	case membershipplan.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case membershipplan.FieldInterval:
+		return m.Interval()
+	case membershipplan.FieldIntervalCount:
+		return m.IntervalCount()
+	case membershipplan.FieldBenefits:
+		return m.Benefits()
+	case membershipplan.FieldActive:
+		return m.Active()
+	case membershipplan.FieldPosition:
+		return m.Position()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MembershipPlanMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case membershipplan.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case membershipplan.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case membershipplan.FieldHandle:
+		return m.OldHandle(ctx)
+	case membershipplan.FieldName:
+		return m.OldName(ctx)
+	case membershipplan.FieldPrice:
+		return m.OldPrice(ctx)
+	case membershipplan.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case membershipplan.FieldInterval:
+		return m.OldInterval(ctx)
+	case membershipplan.FieldIntervalCount:
+		return m.OldIntervalCount(ctx)
+	case membershipplan.FieldBenefits:
+		return m.OldBenefits(ctx)
+	case membershipplan.FieldActive:
+		return m.OldActive(ctx)
+	case membershipplan.FieldPosition:
+		return m.OldPosition(ctx)
+	}
+	return nil, fmt.Errorf("unknown MembershipPlan field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MembershipPlanMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case membershipplan.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case membershipplan.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case membershipplan.FieldHandle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandle(v)
+		return nil
+	case membershipplan.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case membershipplan.FieldPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPrice(v)
+		return nil
+	case membershipplan.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case membershipplan.FieldInterval:
+		v, ok := value.(membershipplan.Interval)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInterval(v)
+		return nil
+	case membershipplan.FieldIntervalCount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIntervalCount(v)
+		return nil
+	case membershipplan.FieldBenefits:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBenefits(v)
+		return nil
+	case membershipplan.FieldActive:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActive(v)
+		return nil
+	case membershipplan.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipPlan field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MembershipPlanMutation) AddedFields() []string {
+	var fields []string
+	if m.addprice != nil {
+		fields = append(fields, membershipplan.FieldPrice)
+	}
+	if m.addinterval_count != nil {
+		fields = append(fields, membershipplan.FieldIntervalCount)
+	}
+	if m.addposition != nil {
+		fields = append(fields, membershipplan.FieldPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MembershipPlanMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case membershipplan.FieldPrice:
+		return m.AddedPrice()
+	case membershipplan.FieldIntervalCount:
+		return m.AddedIntervalCount()
+	case membershipplan.FieldPosition:
+		return m.AddedPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MembershipPlanMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case membershipplan.FieldPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPrice(v)
+		return nil
+	case membershipplan.FieldIntervalCount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddIntervalCount(v)
+		return nil
+	case membershipplan.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipPlan numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MembershipPlanMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MembershipPlanMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MembershipPlanMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown MembershipPlan nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MembershipPlanMutation) ResetField(name string) error {
+	switch name {
+	case membershipplan.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case membershipplan.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case membershipplan.FieldHandle:
+		m.ResetHandle()
+		return nil
+	case membershipplan.FieldName:
+		m.ResetName()
+		return nil
+	case membershipplan.FieldPrice:
+		m.ResetPrice()
+		return nil
+	case membershipplan.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case membershipplan.FieldInterval:
+		m.ResetInterval()
+		return nil
+	case membershipplan.FieldIntervalCount:
+		m.ResetIntervalCount()
+		return nil
+	case membershipplan.FieldBenefits:
+		m.ResetBenefits()
+		return nil
+	case membershipplan.FieldActive:
+		m.ResetActive()
+		return nil
+	case membershipplan.FieldPosition:
+		m.ResetPosition()
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipPlan field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MembershipPlanMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MembershipPlanMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MembershipPlanMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MembershipPlanMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MembershipPlanMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MembershipPlanMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MembershipPlanMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown MembershipPlan unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MembershipPlanMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown MembershipPlan edge %s", name)
 }
 
 // OrderMutation represents an operation that mutates the Order nodes in the graph.

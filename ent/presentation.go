@@ -132,3 +132,40 @@ func (t *CustomerAccessToken) UserAgentOrNil() *string {
 
 // GlobalID is the ticket's ID.
 func (t *SupportTicket) GlobalID() string { return gid.Encode("SupportTicket", t.ID) }
+
+// GlobalID is the reward's global ID.
+func (r *LoyaltyReward) GlobalID() string { return gid.Encode("LoyaltyReward", r.ID) }
+
+// AmountMoney is a fixed-amount reward's value.
+func (r *LoyaltyReward) AmountMoney() *money.V2 {
+	if r.Kind != "FIXED_AMOUNT" {
+		return nil
+	}
+	return money.NewV2(r.Amount, r.CurrencyCode)
+}
+
+// PercentageOrNil is a percentage reward's value.
+func (r *LoyaltyReward) PercentageOrNil() *float64 {
+	if r.Kind != "PERCENTAGE" {
+		return nil
+	}
+	p := float64(r.Percentage)
+	return &p
+}
+
+// LimitOrNil is the limit per customer, nil when there is none.
+func (r *LoyaltyReward) LimitOrNil() *int {
+	if r.LimitPerCustomer == 0 {
+		return nil
+	}
+	return &r.LimitPerCustomer
+}
+
+// GlobalID is the ledger entry's global ID.
+func (e *LoyaltyEntry) GlobalID() string { return gid.Encode("LoyaltyTransaction", e.ID) }
+
+// GlobalID is the redemption's global ID.
+func (r *LoyaltyRedemption) GlobalID() string { return gid.Encode("LoyaltyRedemption", r.ID) }
+
+// PriceMoney is the price of a period.
+func (p *MembershipPlan) PriceMoney() *money.V2 { return money.NewV2(p.Price, p.CurrencyCode) }

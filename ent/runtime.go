@@ -12,7 +12,15 @@ import (
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/logincode"
+	"accountgraph/ent/loyaltyaccount"
+	"accountgraph/ent/loyaltyentry"
+	"accountgraph/ent/loyaltyprogram"
+	"accountgraph/ent/loyaltyredemption"
+	"accountgraph/ent/loyaltyreward"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/membership"
+	"accountgraph/ent/membershippayment"
+	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/product"
@@ -281,6 +289,207 @@ func init() {
 	logincodeDescCreatedAt := logincodeFields[4].Descriptor()
 	// logincode.DefaultCreatedAt holds the default value on creation for the created_at field.
 	logincode.DefaultCreatedAt = logincodeDescCreatedAt.Default.(func() time.Time)
+	loyaltyaccountMixin := schema.LoyaltyAccount{}.Mixin()
+	loyaltyaccountMixinFields0 := loyaltyaccountMixin[0].Fields()
+	_ = loyaltyaccountMixinFields0
+	loyaltyaccountFields := schema.LoyaltyAccount{}.Fields()
+	_ = loyaltyaccountFields
+	// loyaltyaccountDescCreatedAt is the schema descriptor for created_at field.
+	loyaltyaccountDescCreatedAt := loyaltyaccountMixinFields0[0].Descriptor()
+	// loyaltyaccount.DefaultCreatedAt holds the default value on creation for the created_at field.
+	loyaltyaccount.DefaultCreatedAt = loyaltyaccountDescCreatedAt.Default.(func() time.Time)
+	// loyaltyaccountDescUpdatedAt is the schema descriptor for updated_at field.
+	loyaltyaccountDescUpdatedAt := loyaltyaccountMixinFields0[1].Descriptor()
+	// loyaltyaccount.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	loyaltyaccount.DefaultUpdatedAt = loyaltyaccountDescUpdatedAt.Default.(func() time.Time)
+	// loyaltyaccount.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	loyaltyaccount.UpdateDefaultUpdatedAt = loyaltyaccountDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// loyaltyaccountDescBalance is the schema descriptor for balance field.
+	loyaltyaccountDescBalance := loyaltyaccountFields[1].Descriptor()
+	// loyaltyaccount.DefaultBalance holds the default value on creation for the balance field.
+	loyaltyaccount.DefaultBalance = loyaltyaccountDescBalance.Default.(int)
+	// loyaltyaccountDescLifetimePoints is the schema descriptor for lifetime_points field.
+	loyaltyaccountDescLifetimePoints := loyaltyaccountFields[2].Descriptor()
+	// loyaltyaccount.DefaultLifetimePoints holds the default value on creation for the lifetime_points field.
+	loyaltyaccount.DefaultLifetimePoints = loyaltyaccountDescLifetimePoints.Default.(int)
+	// loyaltyaccountDescLifetimeSpend is the schema descriptor for lifetime_spend field.
+	loyaltyaccountDescLifetimeSpend := loyaltyaccountFields[3].Descriptor()
+	// loyaltyaccount.DefaultLifetimeSpend holds the default value on creation for the lifetime_spend field.
+	loyaltyaccount.DefaultLifetimeSpend = loyaltyaccountDescLifetimeSpend.Default.(int64)
+	// loyaltyaccountDescTier is the schema descriptor for tier field.
+	loyaltyaccountDescTier := loyaltyaccountFields[4].Descriptor()
+	// loyaltyaccount.DefaultTier holds the default value on creation for the tier field.
+	loyaltyaccount.DefaultTier = loyaltyaccountDescTier.Default.(string)
+	// loyaltyaccount.TierValidator is a validator for the "tier" field. It is called by the builders before save.
+	loyaltyaccount.TierValidator = loyaltyaccountDescTier.Validators[0].(func(string) error)
+	// loyaltyaccountDescReferralCode is the schema descriptor for referral_code field.
+	loyaltyaccountDescReferralCode := loyaltyaccountFields[5].Descriptor()
+	// loyaltyaccount.ReferralCodeValidator is a validator for the "referral_code" field. It is called by the builders before save.
+	loyaltyaccount.ReferralCodeValidator = loyaltyaccountDescReferralCode.Validators[0].(func(string) error)
+	loyaltyentryFields := schema.LoyaltyEntry{}.Fields()
+	_ = loyaltyentryFields
+	// loyaltyentryDescAction is the schema descriptor for action field.
+	loyaltyentryDescAction := loyaltyentryFields[3].Descriptor()
+	// loyaltyentry.DefaultAction holds the default value on creation for the action field.
+	loyaltyentry.DefaultAction = loyaltyentryDescAction.Default.(string)
+	// loyaltyentry.ActionValidator is a validator for the "action" field. It is called by the builders before save.
+	loyaltyentry.ActionValidator = loyaltyentryDescAction.Validators[0].(func(string) error)
+	// loyaltyentryDescSpend is the schema descriptor for spend field.
+	loyaltyentryDescSpend := loyaltyentryFields[5].Descriptor()
+	// loyaltyentry.DefaultSpend holds the default value on creation for the spend field.
+	loyaltyentry.DefaultSpend = loyaltyentryDescSpend.Default.(int64)
+	// loyaltyentryDescIdempotencyKey is the schema descriptor for idempotency_key field.
+	loyaltyentryDescIdempotencyKey := loyaltyentryFields[8].Descriptor()
+	// loyaltyentry.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
+	loyaltyentry.IdempotencyKeyValidator = loyaltyentryDescIdempotencyKey.Validators[0].(func(string) error)
+	// loyaltyentryDescDescription is the schema descriptor for description field.
+	loyaltyentryDescDescription := loyaltyentryFields[9].Descriptor()
+	// loyaltyentry.DefaultDescription holds the default value on creation for the description field.
+	loyaltyentry.DefaultDescription = loyaltyentryDescDescription.Default.(string)
+	// loyaltyentry.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	loyaltyentry.DescriptionValidator = loyaltyentryDescDescription.Validators[0].(func(string) error)
+	// loyaltyentryDescCreatedAt is the schema descriptor for created_at field.
+	loyaltyentryDescCreatedAt := loyaltyentryFields[11].Descriptor()
+	// loyaltyentry.DefaultCreatedAt holds the default value on creation for the created_at field.
+	loyaltyentry.DefaultCreatedAt = loyaltyentryDescCreatedAt.Default.(func() time.Time)
+	loyaltyprogramMixin := schema.LoyaltyProgram{}.Mixin()
+	loyaltyprogramMixinFields0 := loyaltyprogramMixin[0].Fields()
+	_ = loyaltyprogramMixinFields0
+	loyaltyprogramFields := schema.LoyaltyProgram{}.Fields()
+	_ = loyaltyprogramFields
+	// loyaltyprogramDescCreatedAt is the schema descriptor for created_at field.
+	loyaltyprogramDescCreatedAt := loyaltyprogramMixinFields0[0].Descriptor()
+	// loyaltyprogram.DefaultCreatedAt holds the default value on creation for the created_at field.
+	loyaltyprogram.DefaultCreatedAt = loyaltyprogramDescCreatedAt.Default.(func() time.Time)
+	// loyaltyprogramDescUpdatedAt is the schema descriptor for updated_at field.
+	loyaltyprogramDescUpdatedAt := loyaltyprogramMixinFields0[1].Descriptor()
+	// loyaltyprogram.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	loyaltyprogram.DefaultUpdatedAt = loyaltyprogramDescUpdatedAt.Default.(func() time.Time)
+	// loyaltyprogram.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	loyaltyprogram.UpdateDefaultUpdatedAt = loyaltyprogramDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// loyaltyprogramDescEnabled is the schema descriptor for enabled field.
+	loyaltyprogramDescEnabled := loyaltyprogramFields[1].Descriptor()
+	// loyaltyprogram.DefaultEnabled holds the default value on creation for the enabled field.
+	loyaltyprogram.DefaultEnabled = loyaltyprogramDescEnabled.Default.(bool)
+	// loyaltyprogramDescName is the schema descriptor for name field.
+	loyaltyprogramDescName := loyaltyprogramFields[2].Descriptor()
+	// loyaltyprogram.DefaultName holds the default value on creation for the name field.
+	loyaltyprogram.DefaultName = loyaltyprogramDescName.Default.(string)
+	// loyaltyprogram.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	loyaltyprogram.NameValidator = loyaltyprogramDescName.Validators[0].(func(string) error)
+	// loyaltyprogramDescCurrencyCode is the schema descriptor for currency_code field.
+	loyaltyprogramDescCurrencyCode := loyaltyprogramFields[3].Descriptor()
+	// loyaltyprogram.DefaultCurrencyCode holds the default value on creation for the currency_code field.
+	loyaltyprogram.DefaultCurrencyCode = loyaltyprogramDescCurrencyCode.Default.(string)
+	// loyaltyprogram.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	loyaltyprogram.CurrencyCodeValidator = loyaltyprogramDescCurrencyCode.Validators[0].(func(string) error)
+	// loyaltyprogramDescPointsPerUnit is the schema descriptor for points_per_unit field.
+	loyaltyprogramDescPointsPerUnit := loyaltyprogramFields[4].Descriptor()
+	// loyaltyprogram.DefaultPointsPerUnit holds the default value on creation for the points_per_unit field.
+	loyaltyprogram.DefaultPointsPerUnit = loyaltyprogramDescPointsPerUnit.Default.(int)
+	// loyaltyprogramDescEarnRules is the schema descriptor for earn_rules field.
+	loyaltyprogramDescEarnRules := loyaltyprogramFields[5].Descriptor()
+	// loyaltyprogram.DefaultEarnRules holds the default value on creation for the earn_rules field.
+	loyaltyprogram.DefaultEarnRules = loyaltyprogramDescEarnRules.Default.([]schema.EarnRule)
+	// loyaltyprogramDescTiers is the schema descriptor for tiers field.
+	loyaltyprogramDescTiers := loyaltyprogramFields[7].Descriptor()
+	// loyaltyprogram.DefaultTiers holds the default value on creation for the tiers field.
+	loyaltyprogram.DefaultTiers = loyaltyprogramDescTiers.Default.([]schema.Tier)
+	// loyaltyprogramDescExpireAfterMonths is the schema descriptor for expire_after_months field.
+	loyaltyprogramDescExpireAfterMonths := loyaltyprogramFields[8].Descriptor()
+	// loyaltyprogram.DefaultExpireAfterMonths holds the default value on creation for the expire_after_months field.
+	loyaltyprogram.DefaultExpireAfterMonths = loyaltyprogramDescExpireAfterMonths.Default.(int)
+	// loyaltyprogramDescExpireAfterInactiveMonths is the schema descriptor for expire_after_inactive_months field.
+	loyaltyprogramDescExpireAfterInactiveMonths := loyaltyprogramFields[9].Descriptor()
+	// loyaltyprogram.DefaultExpireAfterInactiveMonths holds the default value on creation for the expire_after_inactive_months field.
+	loyaltyprogram.DefaultExpireAfterInactiveMonths = loyaltyprogramDescExpireAfterInactiveMonths.Default.(int)
+	// loyaltyprogramDescRewardCodeValidDays is the schema descriptor for reward_code_valid_days field.
+	loyaltyprogramDescRewardCodeValidDays := loyaltyprogramFields[10].Descriptor()
+	// loyaltyprogram.DefaultRewardCodeValidDays holds the default value on creation for the reward_code_valid_days field.
+	loyaltyprogram.DefaultRewardCodeValidDays = loyaltyprogramDescRewardCodeValidDays.Default.(int)
+	loyaltyredemptionFields := schema.LoyaltyRedemption{}.Fields()
+	_ = loyaltyredemptionFields
+	// loyaltyredemptionDescCodeHash is the schema descriptor for code_hash field.
+	loyaltyredemptionDescCodeHash := loyaltyredemptionFields[3].Descriptor()
+	// loyaltyredemption.CodeHashValidator is a validator for the "code_hash" field. It is called by the builders before save.
+	loyaltyredemption.CodeHashValidator = loyaltyredemptionDescCodeHash.Validators[0].(func(string) error)
+	// loyaltyredemptionDescCodeEnding is the schema descriptor for code_ending field.
+	loyaltyredemptionDescCodeEnding := loyaltyredemptionFields[4].Descriptor()
+	// loyaltyredemption.CodeEndingValidator is a validator for the "code_ending" field. It is called by the builders before save.
+	loyaltyredemption.CodeEndingValidator = loyaltyredemptionDescCodeEnding.Validators[0].(func(string) error)
+	// loyaltyredemptionDescAmount is the schema descriptor for amount field.
+	loyaltyredemptionDescAmount := loyaltyredemptionFields[6].Descriptor()
+	// loyaltyredemption.DefaultAmount holds the default value on creation for the amount field.
+	loyaltyredemption.DefaultAmount = loyaltyredemptionDescAmount.Default.(int64)
+	// loyaltyredemptionDescCurrencyCode is the schema descriptor for currency_code field.
+	loyaltyredemptionDescCurrencyCode := loyaltyredemptionFields[7].Descriptor()
+	// loyaltyredemption.DefaultCurrencyCode holds the default value on creation for the currency_code field.
+	loyaltyredemption.DefaultCurrencyCode = loyaltyredemptionDescCurrencyCode.Default.(string)
+	// loyaltyredemption.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	loyaltyredemption.CurrencyCodeValidator = loyaltyredemptionDescCurrencyCode.Validators[0].(func(string) error)
+	// loyaltyredemptionDescPercentage is the schema descriptor for percentage field.
+	loyaltyredemptionDescPercentage := loyaltyredemptionFields[8].Descriptor()
+	// loyaltyredemption.DefaultPercentage holds the default value on creation for the percentage field.
+	loyaltyredemption.DefaultPercentage = loyaltyredemptionDescPercentage.Default.(int)
+	// loyaltyredemptionDescCreatedAt is the schema descriptor for created_at field.
+	loyaltyredemptionDescCreatedAt := loyaltyredemptionFields[13].Descriptor()
+	// loyaltyredemption.DefaultCreatedAt holds the default value on creation for the created_at field.
+	loyaltyredemption.DefaultCreatedAt = loyaltyredemptionDescCreatedAt.Default.(func() time.Time)
+	loyaltyrewardMixin := schema.LoyaltyReward{}.Mixin()
+	loyaltyrewardMixinFields0 := loyaltyrewardMixin[0].Fields()
+	_ = loyaltyrewardMixinFields0
+	loyaltyrewardFields := schema.LoyaltyReward{}.Fields()
+	_ = loyaltyrewardFields
+	// loyaltyrewardDescCreatedAt is the schema descriptor for created_at field.
+	loyaltyrewardDescCreatedAt := loyaltyrewardMixinFields0[0].Descriptor()
+	// loyaltyreward.DefaultCreatedAt holds the default value on creation for the created_at field.
+	loyaltyreward.DefaultCreatedAt = loyaltyrewardDescCreatedAt.Default.(func() time.Time)
+	// loyaltyrewardDescUpdatedAt is the schema descriptor for updated_at field.
+	loyaltyrewardDescUpdatedAt := loyaltyrewardMixinFields0[1].Descriptor()
+	// loyaltyreward.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	loyaltyreward.DefaultUpdatedAt = loyaltyrewardDescUpdatedAt.Default.(func() time.Time)
+	// loyaltyreward.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	loyaltyreward.UpdateDefaultUpdatedAt = loyaltyrewardDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// loyaltyrewardDescHandle is the schema descriptor for handle field.
+	loyaltyrewardDescHandle := loyaltyrewardFields[0].Descriptor()
+	// loyaltyreward.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
+	loyaltyreward.HandleValidator = loyaltyrewardDescHandle.Validators[0].(func(string) error)
+	// loyaltyrewardDescName is the schema descriptor for name field.
+	loyaltyrewardDescName := loyaltyrewardFields[1].Descriptor()
+	// loyaltyreward.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	loyaltyreward.NameValidator = loyaltyrewardDescName.Validators[0].(func(string) error)
+	// loyaltyrewardDescDescription is the schema descriptor for description field.
+	loyaltyrewardDescDescription := loyaltyrewardFields[2].Descriptor()
+	// loyaltyreward.DefaultDescription holds the default value on creation for the description field.
+	loyaltyreward.DefaultDescription = loyaltyrewardDescDescription.Default.(string)
+	// loyaltyreward.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	loyaltyreward.DescriptionValidator = loyaltyrewardDescDescription.Validators[0].(func(string) error)
+	// loyaltyrewardDescAmount is the schema descriptor for amount field.
+	loyaltyrewardDescAmount := loyaltyrewardFields[5].Descriptor()
+	// loyaltyreward.DefaultAmount holds the default value on creation for the amount field.
+	loyaltyreward.DefaultAmount = loyaltyrewardDescAmount.Default.(int64)
+	// loyaltyrewardDescCurrencyCode is the schema descriptor for currency_code field.
+	loyaltyrewardDescCurrencyCode := loyaltyrewardFields[6].Descriptor()
+	// loyaltyreward.DefaultCurrencyCode holds the default value on creation for the currency_code field.
+	loyaltyreward.DefaultCurrencyCode = loyaltyrewardDescCurrencyCode.Default.(string)
+	// loyaltyreward.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	loyaltyreward.CurrencyCodeValidator = loyaltyrewardDescCurrencyCode.Validators[0].(func(string) error)
+	// loyaltyrewardDescPercentage is the schema descriptor for percentage field.
+	loyaltyrewardDescPercentage := loyaltyrewardFields[7].Descriptor()
+	// loyaltyreward.DefaultPercentage holds the default value on creation for the percentage field.
+	loyaltyreward.DefaultPercentage = loyaltyrewardDescPercentage.Default.(int)
+	// loyaltyrewardDescLimitPerCustomer is the schema descriptor for limit_per_customer field.
+	loyaltyrewardDescLimitPerCustomer := loyaltyrewardFields[9].Descriptor()
+	// loyaltyreward.DefaultLimitPerCustomer holds the default value on creation for the limit_per_customer field.
+	loyaltyreward.DefaultLimitPerCustomer = loyaltyrewardDescLimitPerCustomer.Default.(int)
+	// loyaltyrewardDescActive is the schema descriptor for active field.
+	loyaltyrewardDescActive := loyaltyrewardFields[10].Descriptor()
+	// loyaltyreward.DefaultActive holds the default value on creation for the active field.
+	loyaltyreward.DefaultActive = loyaltyrewardDescActive.Default.(bool)
+	// loyaltyrewardDescPosition is the schema descriptor for position field.
+	loyaltyrewardDescPosition := loyaltyrewardFields[11].Descriptor()
+	// loyaltyreward.DefaultPosition holds the default value on creation for the position field.
+	loyaltyreward.DefaultPosition = loyaltyrewardDescPosition.Default.(int)
 	mailingaddressMixin := schema.MailingAddress{}.Mixin()
 	mailingaddressMixinFields0 := mailingaddressMixin[0].Fields()
 	_ = mailingaddressMixinFields0
@@ -344,6 +553,74 @@ func init() {
 	mailingaddressDescPhone := mailingaddressFields[12].Descriptor()
 	// mailingaddress.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	mailingaddress.PhoneValidator = mailingaddressDescPhone.Validators[0].(func(string) error)
+	membershipMixin := schema.Membership{}.Mixin()
+	membershipMixinFields0 := membershipMixin[0].Fields()
+	_ = membershipMixinFields0
+	membershipFields := schema.Membership{}.Fields()
+	_ = membershipFields
+	// membershipDescCreatedAt is the schema descriptor for created_at field.
+	membershipDescCreatedAt := membershipMixinFields0[0].Descriptor()
+	// membership.DefaultCreatedAt holds the default value on creation for the created_at field.
+	membership.DefaultCreatedAt = membershipDescCreatedAt.Default.(func() time.Time)
+	// membershipDescUpdatedAt is the schema descriptor for updated_at field.
+	membershipDescUpdatedAt := membershipMixinFields0[1].Descriptor()
+	// membership.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	membership.DefaultUpdatedAt = membershipDescUpdatedAt.Default.(func() time.Time)
+	// membership.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	membership.UpdateDefaultUpdatedAt = membershipDescUpdatedAt.UpdateDefault.(func() time.Time)
+	membershippaymentFields := schema.MembershipPayment{}.Fields()
+	_ = membershippaymentFields
+	// membershippaymentDescReference is the schema descriptor for reference field.
+	membershippaymentDescReference := membershippaymentFields[1].Descriptor()
+	// membershippayment.ReferenceValidator is a validator for the "reference" field. It is called by the builders before save.
+	membershippayment.ReferenceValidator = membershippaymentDescReference.Validators[0].(func(string) error)
+	// membershippaymentDescCreatedAt is the schema descriptor for created_at field.
+	membershippaymentDescCreatedAt := membershippaymentFields[5].Descriptor()
+	// membershippayment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	membershippayment.DefaultCreatedAt = membershippaymentDescCreatedAt.Default.(func() time.Time)
+	membershipplanMixin := schema.MembershipPlan{}.Mixin()
+	membershipplanMixinFields0 := membershipplanMixin[0].Fields()
+	_ = membershipplanMixinFields0
+	membershipplanFields := schema.MembershipPlan{}.Fields()
+	_ = membershipplanFields
+	// membershipplanDescCreatedAt is the schema descriptor for created_at field.
+	membershipplanDescCreatedAt := membershipplanMixinFields0[0].Descriptor()
+	// membershipplan.DefaultCreatedAt holds the default value on creation for the created_at field.
+	membershipplan.DefaultCreatedAt = membershipplanDescCreatedAt.Default.(func() time.Time)
+	// membershipplanDescUpdatedAt is the schema descriptor for updated_at field.
+	membershipplanDescUpdatedAt := membershipplanMixinFields0[1].Descriptor()
+	// membershipplan.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	membershipplan.DefaultUpdatedAt = membershipplanDescUpdatedAt.Default.(func() time.Time)
+	// membershipplan.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	membershipplan.UpdateDefaultUpdatedAt = membershipplanDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// membershipplanDescHandle is the schema descriptor for handle field.
+	membershipplanDescHandle := membershipplanFields[0].Descriptor()
+	// membershipplan.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
+	membershipplan.HandleValidator = membershipplanDescHandle.Validators[0].(func(string) error)
+	// membershipplanDescName is the schema descriptor for name field.
+	membershipplanDescName := membershipplanFields[1].Descriptor()
+	// membershipplan.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	membershipplan.NameValidator = membershipplanDescName.Validators[0].(func(string) error)
+	// membershipplanDescCurrencyCode is the schema descriptor for currency_code field.
+	membershipplanDescCurrencyCode := membershipplanFields[3].Descriptor()
+	// membershipplan.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	membershipplan.CurrencyCodeValidator = membershipplanDescCurrencyCode.Validators[0].(func(string) error)
+	// membershipplanDescIntervalCount is the schema descriptor for interval_count field.
+	membershipplanDescIntervalCount := membershipplanFields[5].Descriptor()
+	// membershipplan.DefaultIntervalCount holds the default value on creation for the interval_count field.
+	membershipplan.DefaultIntervalCount = membershipplanDescIntervalCount.Default.(int)
+	// membershipplanDescBenefits is the schema descriptor for benefits field.
+	membershipplanDescBenefits := membershipplanFields[6].Descriptor()
+	// membershipplan.DefaultBenefits holds the default value on creation for the benefits field.
+	membershipplan.DefaultBenefits = membershipplanDescBenefits.Default.([]string)
+	// membershipplanDescActive is the schema descriptor for active field.
+	membershipplanDescActive := membershipplanFields[7].Descriptor()
+	// membershipplan.DefaultActive holds the default value on creation for the active field.
+	membershipplan.DefaultActive = membershipplanDescActive.Default.(bool)
+	// membershipplanDescPosition is the schema descriptor for position field.
+	membershipplanDescPosition := membershipplanFields[8].Descriptor()
+	// membershipplan.DefaultPosition holds the default value on creation for the position field.
+	membershipplan.DefaultPosition = membershipplanDescPosition.Default.(int)
 	orderMixin := schema.Order{}.Mixin()
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0

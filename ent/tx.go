@@ -32,8 +32,24 @@ type Tx struct {
 	FulfillmentEvent *FulfillmentEventClient
 	// LoginCode is the client for interacting with the LoginCode builders.
 	LoginCode *LoginCodeClient
+	// LoyaltyAccount is the client for interacting with the LoyaltyAccount builders.
+	LoyaltyAccount *LoyaltyAccountClient
+	// LoyaltyEntry is the client for interacting with the LoyaltyEntry builders.
+	LoyaltyEntry *LoyaltyEntryClient
+	// LoyaltyProgram is the client for interacting with the LoyaltyProgram builders.
+	LoyaltyProgram *LoyaltyProgramClient
+	// LoyaltyRedemption is the client for interacting with the LoyaltyRedemption builders.
+	LoyaltyRedemption *LoyaltyRedemptionClient
+	// LoyaltyReward is the client for interacting with the LoyaltyReward builders.
+	LoyaltyReward *LoyaltyRewardClient
 	// MailingAddress is the client for interacting with the MailingAddress builders.
 	MailingAddress *MailingAddressClient
+	// Membership is the client for interacting with the Membership builders.
+	Membership *MembershipClient
+	// MembershipPayment is the client for interacting with the MembershipPayment builders.
+	MembershipPayment *MembershipPaymentClient
+	// MembershipPlan is the client for interacting with the MembershipPlan builders.
+	MembershipPlan *MembershipPlanClient
 	// Order is the client for interacting with the Order builders.
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
@@ -200,7 +216,15 @@ func (tx *Tx) init() {
 	tx.Fulfillment = NewFulfillmentClient(tx.config)
 	tx.FulfillmentEvent = NewFulfillmentEventClient(tx.config)
 	tx.LoginCode = NewLoginCodeClient(tx.config)
+	tx.LoyaltyAccount = NewLoyaltyAccountClient(tx.config)
+	tx.LoyaltyEntry = NewLoyaltyEntryClient(tx.config)
+	tx.LoyaltyProgram = NewLoyaltyProgramClient(tx.config)
+	tx.LoyaltyRedemption = NewLoyaltyRedemptionClient(tx.config)
+	tx.LoyaltyReward = NewLoyaltyRewardClient(tx.config)
 	tx.MailingAddress = NewMailingAddressClient(tx.config)
+	tx.Membership = NewMembershipClient(tx.config)
+	tx.MembershipPayment = NewMembershipPaymentClient(tx.config)
+	tx.MembershipPlan = NewMembershipPlanClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
 	tx.Product = NewProductClient(tx.config)

@@ -50,7 +50,7 @@ func (r *customerResolver) NumberOfOrders(ctx context.Context, obj *ent.Customer
 func (r *mutationResolver) CustomerCreate(ctx context.Context, input model.CustomerCreateInput) (*model.CustomerCreatePayload, error) {
 	c, err := r.Customers.Create(ctx, customer.CreateInput{
 		Email: input.Email, Password: input.Password, FirstName: input.FirstName, LastName: input.LastName,
-		Phone: input.Phone, AcceptsMarketing: input.AcceptsMarketing,
+		Phone: input.Phone, AcceptsMarketing: input.AcceptsMarketing, ReferralCode: input.ReferralCode,
 	})
 	cue, ue, err := userErrors(err)
 	return &model.CustomerCreatePayload{Customer: c, CustomerUserErrors: cue, UserErrors: ue}, err

@@ -6,6 +6,9 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/loyaltyentry"
+	"accountgraph/ent/loyaltyreward"
+	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/order"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/shopsettings"
@@ -42,9 +45,14 @@ type ResolverRoot interface {
 	Cart() CartResolver
 	CartLine() CartLineResolver
 	Customer() CustomerResolver
+	CustomerLoyalty() CustomerLoyaltyResolver
 	Fulfillment() FulfillmentResolver
 	FulfillmentEvent() FulfillmentEventResolver
+	LoyaltyRedemption() LoyaltyRedemptionResolver
+	LoyaltyReward() LoyaltyRewardResolver
+	LoyaltyTransaction() LoyaltyTransactionResolver
 	MailingAddress() MailingAddressResolver
+	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Order() OrderResolver
 	OrderLineItem() OrderLineItemResolver
@@ -92,6 +100,23 @@ type ComplexityRoot struct {
 		FulfillmentID func(childComplexity int) int
 		Order         func(childComplexity int) int
 		UserErrors    func(childComplexity int) int
+	}
+
+	AdminLoyaltyDiscountCodePayload struct {
+		Redemption func(childComplexity int) int
+		Reward     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AdminLoyaltyPayload struct {
+		Loyalty     func(childComplexity int) int
+		Transaction func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
+	}
+
+	AdminMembershipPayload struct {
+		Membership func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	AdminOrderPayload struct {
@@ -256,6 +281,7 @@ type ComplexityRoot struct {
 		FirstName        func(childComplexity int) int
 		ID               func(childComplexity int) int
 		LastName         func(childComplexity int) int
+		Loyalty          func(childComplexity int) int
 		Note             func(childComplexity int) int
 		NumberOfOrders   func(childComplexity int) int
 		Orders           func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
@@ -360,6 +386,22 @@ type ComplexityRoot struct {
 	CustomerEmailVerifyPayload struct {
 		Customer           func(childComplexity int) int
 		CustomerUserErrors func(childComplexity int) int
+	}
+
+	CustomerLoyalty struct {
+		AvailableRewards func(childComplexity int) int
+		Balance          func(childComplexity int) int
+		LifetimePoints   func(childComplexity int) int
+		Membership       func(childComplexity int) int
+		NextTier         func(childComplexity int) int
+		PointsExpiring   func(childComplexity int) int
+		PointsToNextTier func(childComplexity int) int
+		Redemptions      func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		ReferralCode     func(childComplexity int) int
+		ReferralCount    func(childComplexity int) int
+		SpendToNextTier  func(childComplexity int) int
+		Tier             func(childComplexity int) int
+		Transactions     func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 	}
 
 	CustomerRecoverPayload struct {
@@ -490,6 +532,135 @@ type ComplexityRoot struct {
 		Width       func(childComplexity int) int
 	}
 
+	LoyaltyConsistencyReport struct {
+		CheckedAccounts func(childComplexity int) int
+		Mismatches      func(childComplexity int) int
+	}
+
+	LoyaltyEarnRule struct {
+		Action   func(childComplexity int) int
+		DailyCap func(childComplexity int) int
+		Points   func(childComplexity int) int
+	}
+
+	LoyaltyMismatch struct {
+		CachedBalance        func(childComplexity int) int
+		CachedLifetimePoints func(childComplexity int) int
+		CustomerID           func(childComplexity int) int
+		LedgerBalance        func(childComplexity int) int
+		LedgerLifetimePoints func(childComplexity int) int
+	}
+
+	LoyaltyPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		Loyalty            func(childComplexity int) int
+		LoyaltyUserErrors  func(childComplexity int) int
+		PointsEarned       func(childComplexity int) int
+	}
+
+	LoyaltyPointsExpiry struct {
+		ExpiresAt func(childComplexity int) int
+		Points    func(childComplexity int) int
+	}
+
+	LoyaltyProgram struct {
+		CurrencyCode                    func(childComplexity int) int
+		EarnRules                       func(childComplexity int) int
+		Enabled                         func(childComplexity int) int
+		MembershipPlans                 func(childComplexity int) int
+		Name                            func(childComplexity int) int
+		PointsExpireAfterInactiveMonths func(childComplexity int) int
+		PointsExpireAfterMonths         func(childComplexity int) int
+		PointsPerCurrencyUnit           func(childComplexity int) int
+		Rewards                         func(childComplexity int) int
+		TierBasis                       func(childComplexity int) int
+		Tiers                           func(childComplexity int) int
+	}
+
+	LoyaltyProgramPayload struct {
+		Program    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	LoyaltyRedemption struct {
+		CodeEnding func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		ExpiresAt  func(childComplexity int) int
+		GlobalID   func(childComplexity int) int
+		Points     func(childComplexity int) int
+		Reward     func(childComplexity int) int
+		UsedAt     func(childComplexity int) int
+	}
+
+	LoyaltyRedemptionConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	LoyaltyRedemptionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	LoyaltyReward struct {
+		AmountMoney     func(childComplexity int) int
+		Description     func(childComplexity int) int
+		GlobalID        func(childComplexity int) int
+		Handle          func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		LimitOrNil      func(childComplexity int) int
+		Name            func(childComplexity int) int
+		PercentageOrNil func(childComplexity int) int
+		PointsCost      func(childComplexity int) int
+		Variant         func(childComplexity int) int
+	}
+
+	LoyaltyRewardRedeemPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		DiscountCode       func(childComplexity int) int
+		Loyalty            func(childComplexity int) int
+		LoyaltyUserErrors  func(childComplexity int) int
+		Redemption         func(childComplexity int) int
+	}
+
+	LoyaltyTier struct {
+		Benefits   func(childComplexity int) int
+		Multiplier func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Threshold  func(childComplexity int) int
+	}
+
+	LoyaltyTransaction struct {
+		Action      func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		ExpiresAt   func(childComplexity int) int
+		GlobalID    func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Order       func(childComplexity int) int
+		Points      func(childComplexity int) int
+		Reward      func(childComplexity int) int
+		Source      func(childComplexity int) int
+	}
+
+	LoyaltyTransactionConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	LoyaltyTransactionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	LoyaltyUserError struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	MailingAddress struct {
 		Address1      func(childComplexity int) int
 		Address2      func(childComplexity int) int
@@ -532,6 +703,24 @@ type ComplexityRoot struct {
 		Value            func(childComplexity int) int
 	}
 
+	Membership struct {
+		CancelledAt func(childComplexity int) int
+		EndsAt      func(childComplexity int) int
+		Plan        func(childComplexity int) int
+		RenewsAt    func(childComplexity int) int
+		StartedAt   func(childComplexity int) int
+		Status      func(childComplexity int) int
+	}
+
+	MembershipPlan struct {
+		Benefits      func(childComplexity int) int
+		Handle        func(childComplexity int) int
+		Interval      func(childComplexity int) int
+		IntervalCount func(childComplexity int) int
+		Name          func(childComplexity int) int
+		PriceMoney    func(childComplexity int) int
+	}
+
 	MoneyV2 struct {
 		Amount       func(childComplexity int) int
 		CurrencyCode func(childComplexity int) int
@@ -542,6 +731,12 @@ type ComplexityRoot struct {
 		AdminCustomerInvite               func(childComplexity int, input model.AdminCustomerInviteInput) int
 		AdminFulfillmentCreate            func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
 		AdminFulfillmentEventAdd          func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
+		AdminLoyaltyDiscountCodeUse       func(childComplexity int, code string) int
+		AdminLoyaltyPointsAdjust          func(childComplexity int, customerID string, points int, reason string, idempotencyKey *string) int
+		AdminLoyaltyProgramUpdate         func(childComplexity int, input model.LoyaltyProgramInput) int
+		AdminMembershipCancel             func(childComplexity int, customerID string, immediately *bool) int
+		AdminMembershipRenew              func(childComplexity int, customerID string, paymentReference string) int
+		AdminMembershipStart              func(childComplexity int, customerID string, planHandle string, paymentReference string) int
 		AdminOrderCancel                  func(childComplexity int, id string, reason order.CancelReason) int
 		AdminOrderCreate                  func(childComplexity int, order model.AdminOrderInput) int
 		AdminOrderUpdate                  func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
@@ -574,6 +769,9 @@ type ComplexityRoot struct {
 		CustomerSessionRevoke             func(childComplexity int, customerAccessToken string, sessionID string) int
 		CustomerSessionsRevokeOthers      func(childComplexity int, customerAccessToken string) int
 		CustomerUpdate                    func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
+		LoyaltyActionRecord               func(childComplexity int, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) int
+		LoyaltyReferralApply              func(childComplexity int, customerAccessToken string, referralCode string) int
+		LoyaltyRewardRedeem               func(childComplexity int, customerAccessToken string, rewardID string) int
 		OrderReorder                      func(childComplexity int, customerAccessToken string, orderID string) int
 		SavedCartCreate                   func(childComplexity int, customerAccessToken string, cartID string, name string) int
 		SavedCartDelete                   func(childComplexity int, customerAccessToken string, savedCartID string) int
@@ -707,16 +905,19 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AdminAccountSettings func(childComplexity int) int
-		AdminCustomer        func(childComplexity int, id string) int
-		AdminCustomers       func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
-		AdminSupportTickets  func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) int
-		Cart                 func(childComplexity int, id string) int
-		Customer             func(childComplexity int, customerAccessToken string) int
-		Node                 func(childComplexity int, id string) int
-		Nodes                func(childComplexity int, ids []string) int
-		Product              func(childComplexity int, handle *string, id *string) int
-		SharedWishlist       func(childComplexity int, shareToken string) int
+		AdminAccountSettings         func(childComplexity int) int
+		AdminCustomer                func(childComplexity int, id string) int
+		AdminCustomers               func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
+		AdminLoyaltyConsistencyCheck func(childComplexity int, customerIds []string) int
+		AdminLoyaltyLedger           func(childComplexity int, customerID string, first *int, after *string, last *int, before *string, reverse *bool) int
+		AdminSupportTickets          func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) int
+		Cart                         func(childComplexity int, id string) int
+		Customer                     func(childComplexity int, customerAccessToken string) int
+		LoyaltyProgram               func(childComplexity int) int
+		Node                         func(childComplexity int, id string) int
+		Nodes                        func(childComplexity int, ids []string) int
+		Product                      func(childComplexity int, handle *string, id *string) int
+		SharedWishlist               func(childComplexity int, shareToken string) int
 	}
 
 	SavedCart struct {
@@ -923,6 +1124,7 @@ type CustomerResolver interface {
 	NumberOfOrders(ctx context.Context, obj *ent.Customer) (uint64, error)
 
 	Cart(ctx context.Context, obj *ent.Customer) (*ent.Cart, error)
+	Loyalty(ctx context.Context, obj *ent.Customer) (*ent.LoyaltyAccount, error)
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
 	SavedCarts(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartConnection, error)
 	SavedForLater(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
@@ -932,6 +1134,19 @@ type CustomerResolver interface {
 	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistConnection, error)
 	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
 }
+type CustomerLoyaltyResolver interface {
+	Tier(ctx context.Context, obj *ent.LoyaltyAccount) (*model.LoyaltyTier, error)
+	NextTier(ctx context.Context, obj *ent.LoyaltyAccount) (*model.LoyaltyTier, error)
+	PointsToNextTier(ctx context.Context, obj *ent.LoyaltyAccount) (*int, error)
+	SpendToNextTier(ctx context.Context, obj *ent.LoyaltyAccount) (*money.V2, error)
+	PointsExpiring(ctx context.Context, obj *ent.LoyaltyAccount) ([]*model.LoyaltyPointsExpiry, error)
+	Transactions(ctx context.Context, obj *ent.LoyaltyAccount, first *int, after *string, last *int, before *string, reverse *bool) (*model.LoyaltyTransactionConnection, error)
+	AvailableRewards(ctx context.Context, obj *ent.LoyaltyAccount) ([]*ent.LoyaltyReward, error)
+	Redemptions(ctx context.Context, obj *ent.LoyaltyAccount, first *int, after *string, last *int, before *string, reverse *bool) (*model.LoyaltyRedemptionConnection, error)
+
+	ReferralCount(ctx context.Context, obj *ent.LoyaltyAccount) (int, error)
+	Membership(ctx context.Context, obj *ent.LoyaltyAccount) (*ent.Membership, error)
+}
 type FulfillmentResolver interface {
 	FulfillmentLineItems(ctx context.Context, obj *ent.Fulfillment, first *int, after *string, last *int, before *string, reverse *bool) (*model.FulfillmentLineItemConnection, error)
 }
@@ -939,6 +1154,18 @@ type FulfillmentEventResolver interface {
 	Message(ctx context.Context, obj *ent.FulfillmentEvent) (*string, error)
 
 	CountryCode(ctx context.Context, obj *ent.FulfillmentEvent) (*model.CountryCode, error)
+}
+type LoyaltyRedemptionResolver interface {
+	Reward(ctx context.Context, obj *ent.LoyaltyRedemption) (*ent.LoyaltyReward, error)
+}
+type LoyaltyRewardResolver interface {
+	Variant(ctx context.Context, obj *ent.LoyaltyReward) (*ent.ProductVariant, error)
+}
+type LoyaltyTransactionResolver interface {
+	Action(ctx context.Context, obj *ent.LoyaltyEntry) (*model.LoyaltyEarnAction, error)
+
+	Order(ctx context.Context, obj *ent.LoyaltyEntry) (*ent.Order, error)
+	Reward(ctx context.Context, obj *ent.LoyaltyEntry) (*ent.LoyaltyReward, error)
 }
 type MailingAddressResolver interface {
 	ID(ctx context.Context, obj *ent.MailingAddress) (string, error)
@@ -950,6 +1177,13 @@ type MailingAddressResolver interface {
 	FormattedArea(ctx context.Context, obj *ent.MailingAddress) (*string, error)
 	Latitude(ctx context.Context, obj *ent.MailingAddress) (*float64, error)
 	Longitude(ctx context.Context, obj *ent.MailingAddress) (*float64, error)
+}
+type MembershipResolver interface {
+	Plan(ctx context.Context, obj *ent.Membership) (*ent.MembershipPlan, error)
+	Status(ctx context.Context, obj *ent.Membership) (model.MembershipStatus, error)
+
+	RenewsAt(ctx context.Context, obj *ent.Membership) (*time.Time, error)
+	EndsAt(ctx context.Context, obj *ent.Membership) (*time.Time, error)
 }
 type MutationResolver interface {
 	CustomerCreate(ctx context.Context, input model.CustomerCreateInput) (*model.CustomerCreatePayload, error)
@@ -975,6 +1209,15 @@ type MutationResolver interface {
 	CartBuyerIdentityUpdate(ctx context.Context, cartID string, buyerIdentity model.CartBuyerIdentityInput) (*model.CartBuyerIdentityUpdatePayload, error)
 	CartNoteUpdate(ctx context.Context, cartID string, note string) (*model.CartNoteUpdatePayload, error)
 	AdminProductsUpsert(ctx context.Context, products []*model.AdminProductInput) (*model.AdminProductsUpsertPayload, error)
+	LoyaltyRewardRedeem(ctx context.Context, customerAccessToken string, rewardID string) (*model.LoyaltyRewardRedeemPayload, error)
+	LoyaltyActionRecord(ctx context.Context, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) (*model.LoyaltyPayload, error)
+	LoyaltyReferralApply(ctx context.Context, customerAccessToken string, referralCode string) (*model.LoyaltyPayload, error)
+	AdminLoyaltyProgramUpdate(ctx context.Context, input model.LoyaltyProgramInput) (*model.LoyaltyProgramPayload, error)
+	AdminLoyaltyPointsAdjust(ctx context.Context, customerID string, points int, reason string, idempotencyKey *string) (*model.AdminLoyaltyPayload, error)
+	AdminLoyaltyDiscountCodeUse(ctx context.Context, code string) (*model.AdminLoyaltyDiscountCodePayload, error)
+	AdminMembershipStart(ctx context.Context, customerID string, planHandle string, paymentReference string) (*model.AdminMembershipPayload, error)
+	AdminMembershipRenew(ctx context.Context, customerID string, paymentReference string) (*model.AdminMembershipPayload, error)
+	AdminMembershipCancel(ctx context.Context, customerID string, immediately *bool) (*model.AdminMembershipPayload, error)
 	AdminOrderCreate(ctx context.Context, order model.AdminOrderInput) (*model.AdminOrderPayload, error)
 	AdminOrderUpdate(ctx context.Context, id string, input model.AdminOrderUpdateInput) (*model.AdminOrderPayload, error)
 	AdminOrderCancel(ctx context.Context, id string, reason order.CancelReason) (*model.AdminOrderPayload, error)
@@ -1049,6 +1292,9 @@ type QueryResolver interface {
 	Cart(ctx context.Context, id string) (*ent.Cart, error)
 	Product(ctx context.Context, handle *string, id *string) (*ent.Product, error)
 	Customer(ctx context.Context, customerAccessToken string) (*ent.Customer, error)
+	LoyaltyProgram(ctx context.Context) (*model.LoyaltyProgram, error)
+	AdminLoyaltyLedger(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.LoyaltyTransactionConnection, error)
+	AdminLoyaltyConsistencyCheck(ctx context.Context, customerIds []string) (*model.LoyaltyConsistencyReport, error)
 	AdminSupportTickets(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) (*model.SupportTicketConnection, error)
 	SharedWishlist(ctx context.Context, shareToken string) (*model.SharedWishlist, error)
 }
@@ -1188,6 +1434,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdminFulfillmentPayload.UserErrors(childComplexity), true
+
+	case "AdminLoyaltyDiscountCodePayload.redemption":
+		if e.ComplexityRoot.AdminLoyaltyDiscountCodePayload.Redemption == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminLoyaltyDiscountCodePayload.Redemption(childComplexity), true
+	case "AdminLoyaltyDiscountCodePayload.reward":
+		if e.ComplexityRoot.AdminLoyaltyDiscountCodePayload.Reward == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminLoyaltyDiscountCodePayload.Reward(childComplexity), true
+	case "AdminLoyaltyDiscountCodePayload.userErrors":
+		if e.ComplexityRoot.AdminLoyaltyDiscountCodePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminLoyaltyDiscountCodePayload.UserErrors(childComplexity), true
+
+	case "AdminLoyaltyPayload.loyalty":
+		if e.ComplexityRoot.AdminLoyaltyPayload.Loyalty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminLoyaltyPayload.Loyalty(childComplexity), true
+	case "AdminLoyaltyPayload.transaction":
+		if e.ComplexityRoot.AdminLoyaltyPayload.Transaction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminLoyaltyPayload.Transaction(childComplexity), true
+	case "AdminLoyaltyPayload.userErrors":
+		if e.ComplexityRoot.AdminLoyaltyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminLoyaltyPayload.UserErrors(childComplexity), true
+
+	case "AdminMembershipPayload.membership":
+		if e.ComplexityRoot.AdminMembershipPayload.Membership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminMembershipPayload.Membership(childComplexity), true
+	case "AdminMembershipPayload.userErrors":
+		if e.ComplexityRoot.AdminMembershipPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminMembershipPayload.UserErrors(childComplexity), true
 
 	case "AdminOrderPayload.order":
 		if e.ComplexityRoot.AdminOrderPayload.Order == nil {
@@ -1774,6 +2071,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.LastName(childComplexity), true
+	case "Customer.loyalty":
+		if e.ComplexityRoot.Customer.Loyalty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Loyalty(childComplexity), true
 	case "Customer.note":
 		if e.ComplexityRoot.Customer.Note == nil {
 			break
@@ -2161,6 +2464,95 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerEmailVerifyPayload.CustomerUserErrors(childComplexity), true
+
+	case "CustomerLoyalty.availableRewards":
+		if e.ComplexityRoot.CustomerLoyalty.AvailableRewards == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.AvailableRewards(childComplexity), true
+	case "CustomerLoyalty.pointsBalance":
+		if e.ComplexityRoot.CustomerLoyalty.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Balance(childComplexity), true
+	case "CustomerLoyalty.lifetimePoints":
+		if e.ComplexityRoot.CustomerLoyalty.LifetimePoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.LifetimePoints(childComplexity), true
+	case "CustomerLoyalty.membership":
+		if e.ComplexityRoot.CustomerLoyalty.Membership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Membership(childComplexity), true
+	case "CustomerLoyalty.nextTier":
+		if e.ComplexityRoot.CustomerLoyalty.NextTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.NextTier(childComplexity), true
+	case "CustomerLoyalty.pointsExpiring":
+		if e.ComplexityRoot.CustomerLoyalty.PointsExpiring == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.PointsExpiring(childComplexity), true
+	case "CustomerLoyalty.pointsToNextTier":
+		if e.ComplexityRoot.CustomerLoyalty.PointsToNextTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.PointsToNextTier(childComplexity), true
+	case "CustomerLoyalty.redemptions":
+		if e.ComplexityRoot.CustomerLoyalty.Redemptions == nil {
+			break
+		}
+
+		args, err := ec.field_CustomerLoyalty_redemptions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Redemptions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "CustomerLoyalty.referralCode":
+		if e.ComplexityRoot.CustomerLoyalty.ReferralCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.ReferralCode(childComplexity), true
+	case "CustomerLoyalty.referralCount":
+		if e.ComplexityRoot.CustomerLoyalty.ReferralCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.ReferralCount(childComplexity), true
+	case "CustomerLoyalty.spendToNextTier":
+		if e.ComplexityRoot.CustomerLoyalty.SpendToNextTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.SpendToNextTier(childComplexity), true
+	case "CustomerLoyalty.tier":
+		if e.ComplexityRoot.CustomerLoyalty.Tier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Tier(childComplexity), true
+	case "CustomerLoyalty.transactions":
+		if e.ComplexityRoot.CustomerLoyalty.Transactions == nil {
+			break
+		}
+
+		args, err := ec.field_CustomerLoyalty_transactions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Transactions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 
 	case "CustomerRecoverPayload.customerUserErrors":
 		if e.ComplexityRoot.CustomerRecoverPayload.CustomerUserErrors == nil {
@@ -2600,6 +2992,491 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Image.Width(childComplexity), true
 
+	case "LoyaltyConsistencyReport.checkedAccounts":
+		if e.ComplexityRoot.LoyaltyConsistencyReport.CheckedAccounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyConsistencyReport.CheckedAccounts(childComplexity), true
+	case "LoyaltyConsistencyReport.mismatches":
+		if e.ComplexityRoot.LoyaltyConsistencyReport.Mismatches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyConsistencyReport.Mismatches(childComplexity), true
+
+	case "LoyaltyEarnRule.action":
+		if e.ComplexityRoot.LoyaltyEarnRule.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyEarnRule.Action(childComplexity), true
+	case "LoyaltyEarnRule.dailyCap":
+		if e.ComplexityRoot.LoyaltyEarnRule.DailyCap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyEarnRule.DailyCap(childComplexity), true
+	case "LoyaltyEarnRule.points":
+		if e.ComplexityRoot.LoyaltyEarnRule.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyEarnRule.Points(childComplexity), true
+
+	case "LoyaltyMismatch.cachedBalance":
+		if e.ComplexityRoot.LoyaltyMismatch.CachedBalance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyMismatch.CachedBalance(childComplexity), true
+	case "LoyaltyMismatch.cachedLifetimePoints":
+		if e.ComplexityRoot.LoyaltyMismatch.CachedLifetimePoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyMismatch.CachedLifetimePoints(childComplexity), true
+	case "LoyaltyMismatch.customerId":
+		if e.ComplexityRoot.LoyaltyMismatch.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyMismatch.CustomerID(childComplexity), true
+	case "LoyaltyMismatch.ledgerBalance":
+		if e.ComplexityRoot.LoyaltyMismatch.LedgerBalance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyMismatch.LedgerBalance(childComplexity), true
+	case "LoyaltyMismatch.ledgerLifetimePoints":
+		if e.ComplexityRoot.LoyaltyMismatch.LedgerLifetimePoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyMismatch.LedgerLifetimePoints(childComplexity), true
+
+	case "LoyaltyPayload.customerUserErrors":
+		if e.ComplexityRoot.LoyaltyPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPayload.CustomerUserErrors(childComplexity), true
+	case "LoyaltyPayload.loyalty":
+		if e.ComplexityRoot.LoyaltyPayload.Loyalty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPayload.Loyalty(childComplexity), true
+	case "LoyaltyPayload.loyaltyUserErrors":
+		if e.ComplexityRoot.LoyaltyPayload.LoyaltyUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPayload.LoyaltyUserErrors(childComplexity), true
+	case "LoyaltyPayload.pointsEarned":
+		if e.ComplexityRoot.LoyaltyPayload.PointsEarned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPayload.PointsEarned(childComplexity), true
+
+	case "LoyaltyPointsExpiry.expiresAt":
+		if e.ComplexityRoot.LoyaltyPointsExpiry.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPointsExpiry.ExpiresAt(childComplexity), true
+	case "LoyaltyPointsExpiry.points":
+		if e.ComplexityRoot.LoyaltyPointsExpiry.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPointsExpiry.Points(childComplexity), true
+
+	case "LoyaltyProgram.currencyCode":
+		if e.ComplexityRoot.LoyaltyProgram.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.CurrencyCode(childComplexity), true
+	case "LoyaltyProgram.earnRules":
+		if e.ComplexityRoot.LoyaltyProgram.EarnRules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.EarnRules(childComplexity), true
+	case "LoyaltyProgram.enabled":
+		if e.ComplexityRoot.LoyaltyProgram.Enabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.Enabled(childComplexity), true
+	case "LoyaltyProgram.membershipPlans":
+		if e.ComplexityRoot.LoyaltyProgram.MembershipPlans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.MembershipPlans(childComplexity), true
+	case "LoyaltyProgram.name":
+		if e.ComplexityRoot.LoyaltyProgram.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.Name(childComplexity), true
+	case "LoyaltyProgram.pointsExpireAfterInactiveMonths":
+		if e.ComplexityRoot.LoyaltyProgram.PointsExpireAfterInactiveMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.PointsExpireAfterInactiveMonths(childComplexity), true
+	case "LoyaltyProgram.pointsExpireAfterMonths":
+		if e.ComplexityRoot.LoyaltyProgram.PointsExpireAfterMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.PointsExpireAfterMonths(childComplexity), true
+	case "LoyaltyProgram.pointsPerCurrencyUnit":
+		if e.ComplexityRoot.LoyaltyProgram.PointsPerCurrencyUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.PointsPerCurrencyUnit(childComplexity), true
+	case "LoyaltyProgram.rewards":
+		if e.ComplexityRoot.LoyaltyProgram.Rewards == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.Rewards(childComplexity), true
+	case "LoyaltyProgram.tierBasis":
+		if e.ComplexityRoot.LoyaltyProgram.TierBasis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.TierBasis(childComplexity), true
+	case "LoyaltyProgram.tiers":
+		if e.ComplexityRoot.LoyaltyProgram.Tiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.Tiers(childComplexity), true
+
+	case "LoyaltyProgramPayload.program":
+		if e.ComplexityRoot.LoyaltyProgramPayload.Program == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgramPayload.Program(childComplexity), true
+	case "LoyaltyProgramPayload.userErrors":
+		if e.ComplexityRoot.LoyaltyProgramPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgramPayload.UserErrors(childComplexity), true
+
+	case "LoyaltyRedemption.codeEnding":
+		if e.ComplexityRoot.LoyaltyRedemption.CodeEnding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.CodeEnding(childComplexity), true
+	case "LoyaltyRedemption.createdAt":
+		if e.ComplexityRoot.LoyaltyRedemption.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.CreatedAt(childComplexity), true
+	case "LoyaltyRedemption.expiresAt":
+		if e.ComplexityRoot.LoyaltyRedemption.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.ExpiresAt(childComplexity), true
+	case "LoyaltyRedemption.id":
+		if e.ComplexityRoot.LoyaltyRedemption.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.GlobalID(childComplexity), true
+	case "LoyaltyRedemption.pointsSpent":
+		if e.ComplexityRoot.LoyaltyRedemption.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.Points(childComplexity), true
+	case "LoyaltyRedemption.reward":
+		if e.ComplexityRoot.LoyaltyRedemption.Reward == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.Reward(childComplexity), true
+	case "LoyaltyRedemption.usedAt":
+		if e.ComplexityRoot.LoyaltyRedemption.UsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.UsedAt(childComplexity), true
+
+	case "LoyaltyRedemptionConnection.edges":
+		if e.ComplexityRoot.LoyaltyRedemptionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionConnection.Edges(childComplexity), true
+	case "LoyaltyRedemptionConnection.nodes":
+		if e.ComplexityRoot.LoyaltyRedemptionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionConnection.Nodes(childComplexity), true
+	case "LoyaltyRedemptionConnection.pageInfo":
+		if e.ComplexityRoot.LoyaltyRedemptionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionConnection.PageInfo(childComplexity), true
+
+	case "LoyaltyRedemptionEdge.cursor":
+		if e.ComplexityRoot.LoyaltyRedemptionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionEdge.Cursor(childComplexity), true
+	case "LoyaltyRedemptionEdge.node":
+		if e.ComplexityRoot.LoyaltyRedemptionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionEdge.Node(childComplexity), true
+
+	case "LoyaltyReward.amount":
+		if e.ComplexityRoot.LoyaltyReward.AmountMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.AmountMoney(childComplexity), true
+	case "LoyaltyReward.description":
+		if e.ComplexityRoot.LoyaltyReward.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Description(childComplexity), true
+	case "LoyaltyReward.id":
+		if e.ComplexityRoot.LoyaltyReward.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.GlobalID(childComplexity), true
+	case "LoyaltyReward.handle":
+		if e.ComplexityRoot.LoyaltyReward.Handle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Handle(childComplexity), true
+	case "LoyaltyReward.kind":
+		if e.ComplexityRoot.LoyaltyReward.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Kind(childComplexity), true
+	case "LoyaltyReward.limitPerCustomer":
+		if e.ComplexityRoot.LoyaltyReward.LimitOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.LimitOrNil(childComplexity), true
+	case "LoyaltyReward.name":
+		if e.ComplexityRoot.LoyaltyReward.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Name(childComplexity), true
+	case "LoyaltyReward.percentage":
+		if e.ComplexityRoot.LoyaltyReward.PercentageOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.PercentageOrNil(childComplexity), true
+	case "LoyaltyReward.pointsCost":
+		if e.ComplexityRoot.LoyaltyReward.PointsCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.PointsCost(childComplexity), true
+	case "LoyaltyReward.variant":
+		if e.ComplexityRoot.LoyaltyReward.Variant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Variant(childComplexity), true
+
+	case "LoyaltyRewardRedeemPayload.customerUserErrors":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.CustomerUserErrors(childComplexity), true
+	case "LoyaltyRewardRedeemPayload.discountCode":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.DiscountCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.DiscountCode(childComplexity), true
+	case "LoyaltyRewardRedeemPayload.loyalty":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.Loyalty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.Loyalty(childComplexity), true
+	case "LoyaltyRewardRedeemPayload.loyaltyUserErrors":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.LoyaltyUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.LoyaltyUserErrors(childComplexity), true
+	case "LoyaltyRewardRedeemPayload.redemption":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.Redemption == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.Redemption(childComplexity), true
+
+	case "LoyaltyTier.benefits":
+		if e.ComplexityRoot.LoyaltyTier.Benefits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTier.Benefits(childComplexity), true
+	case "LoyaltyTier.multiplier":
+		if e.ComplexityRoot.LoyaltyTier.Multiplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTier.Multiplier(childComplexity), true
+	case "LoyaltyTier.name":
+		if e.ComplexityRoot.LoyaltyTier.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTier.Name(childComplexity), true
+	case "LoyaltyTier.threshold":
+		if e.ComplexityRoot.LoyaltyTier.Threshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTier.Threshold(childComplexity), true
+
+	case "LoyaltyTransaction.action":
+		if e.ComplexityRoot.LoyaltyTransaction.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Action(childComplexity), true
+	case "LoyaltyTransaction.createdAt":
+		if e.ComplexityRoot.LoyaltyTransaction.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.CreatedAt(childComplexity), true
+	case "LoyaltyTransaction.description":
+		if e.ComplexityRoot.LoyaltyTransaction.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Description(childComplexity), true
+	case "LoyaltyTransaction.expiresAt":
+		if e.ComplexityRoot.LoyaltyTransaction.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.ExpiresAt(childComplexity), true
+	case "LoyaltyTransaction.id":
+		if e.ComplexityRoot.LoyaltyTransaction.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.GlobalID(childComplexity), true
+	case "LoyaltyTransaction.kind":
+		if e.ComplexityRoot.LoyaltyTransaction.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Kind(childComplexity), true
+	case "LoyaltyTransaction.order":
+		if e.ComplexityRoot.LoyaltyTransaction.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Order(childComplexity), true
+	case "LoyaltyTransaction.points":
+		if e.ComplexityRoot.LoyaltyTransaction.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Points(childComplexity), true
+	case "LoyaltyTransaction.reward":
+		if e.ComplexityRoot.LoyaltyTransaction.Reward == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Reward(childComplexity), true
+	case "LoyaltyTransaction.source":
+		if e.ComplexityRoot.LoyaltyTransaction.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Source(childComplexity), true
+
+	case "LoyaltyTransactionConnection.edges":
+		if e.ComplexityRoot.LoyaltyTransactionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionConnection.Edges(childComplexity), true
+	case "LoyaltyTransactionConnection.nodes":
+		if e.ComplexityRoot.LoyaltyTransactionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionConnection.Nodes(childComplexity), true
+	case "LoyaltyTransactionConnection.pageInfo":
+		if e.ComplexityRoot.LoyaltyTransactionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionConnection.PageInfo(childComplexity), true
+
+	case "LoyaltyTransactionEdge.cursor":
+		if e.ComplexityRoot.LoyaltyTransactionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionEdge.Cursor(childComplexity), true
+	case "LoyaltyTransactionEdge.node":
+		if e.ComplexityRoot.LoyaltyTransactionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionEdge.Node(childComplexity), true
+
+	case "LoyaltyUserError.code":
+		if e.ComplexityRoot.LoyaltyUserError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyUserError.Code(childComplexity), true
+	case "LoyaltyUserError.field":
+		if e.ComplexityRoot.LoyaltyUserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyUserError.Field(childComplexity), true
+	case "LoyaltyUserError.message":
+		if e.ComplexityRoot.LoyaltyUserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyUserError.Message(childComplexity), true
+
 	case "MailingAddress.address1":
 		if e.ComplexityRoot.MailingAddress.Address1 == nil {
 			break
@@ -2789,6 +3666,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ManualDiscountApplication.Value(childComplexity), true
 
+	case "Membership.cancelledAt":
+		if e.ComplexityRoot.Membership.CancelledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.CancelledAt(childComplexity), true
+	case "Membership.endsAt":
+		if e.ComplexityRoot.Membership.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.EndsAt(childComplexity), true
+	case "Membership.plan":
+		if e.ComplexityRoot.Membership.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.Plan(childComplexity), true
+	case "Membership.renewsAt":
+		if e.ComplexityRoot.Membership.RenewsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.RenewsAt(childComplexity), true
+	case "Membership.startedAt":
+		if e.ComplexityRoot.Membership.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.StartedAt(childComplexity), true
+	case "Membership.status":
+		if e.ComplexityRoot.Membership.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.Status(childComplexity), true
+
+	case "MembershipPlan.benefits":
+		if e.ComplexityRoot.MembershipPlan.Benefits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.Benefits(childComplexity), true
+	case "MembershipPlan.handle":
+		if e.ComplexityRoot.MembershipPlan.Handle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.Handle(childComplexity), true
+	case "MembershipPlan.interval":
+		if e.ComplexityRoot.MembershipPlan.Interval == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.Interval(childComplexity), true
+	case "MembershipPlan.intervalCount":
+		if e.ComplexityRoot.MembershipPlan.IntervalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.IntervalCount(childComplexity), true
+	case "MembershipPlan.name":
+		if e.ComplexityRoot.MembershipPlan.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.Name(childComplexity), true
+	case "MembershipPlan.price":
+		if e.ComplexityRoot.MembershipPlan.PriceMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.PriceMoney(childComplexity), true
+
 	case "MoneyV2.amount":
 		if e.ComplexityRoot.MoneyV2.Amount == nil {
 			break
@@ -2846,6 +3797,72 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminFulfillmentEventAdd(childComplexity, args["fulfillmentId"].(string), args["event"].(model.AdminFulfillmentEventInput)), true
+	case "Mutation.adminLoyaltyDiscountCodeUse":
+		if e.ComplexityRoot.Mutation.AdminLoyaltyDiscountCodeUse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminLoyaltyDiscountCodeUse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminLoyaltyDiscountCodeUse(childComplexity, args["code"].(string)), true
+	case "Mutation.adminLoyaltyPointsAdjust":
+		if e.ComplexityRoot.Mutation.AdminLoyaltyPointsAdjust == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminLoyaltyPointsAdjust_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminLoyaltyPointsAdjust(childComplexity, args["customerId"].(string), args["points"].(int), args["reason"].(string), args["idempotencyKey"].(*string)), true
+	case "Mutation.adminLoyaltyProgramUpdate":
+		if e.ComplexityRoot.Mutation.AdminLoyaltyProgramUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminLoyaltyProgramUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminLoyaltyProgramUpdate(childComplexity, args["input"].(model.LoyaltyProgramInput)), true
+	case "Mutation.adminMembershipCancel":
+		if e.ComplexityRoot.Mutation.AdminMembershipCancel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminMembershipCancel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminMembershipCancel(childComplexity, args["customerId"].(string), args["immediately"].(*bool)), true
+	case "Mutation.adminMembershipRenew":
+		if e.ComplexityRoot.Mutation.AdminMembershipRenew == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminMembershipRenew_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminMembershipRenew(childComplexity, args["customerId"].(string), args["paymentReference"].(string)), true
+	case "Mutation.adminMembershipStart":
+		if e.ComplexityRoot.Mutation.AdminMembershipStart == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminMembershipStart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminMembershipStart(childComplexity, args["customerId"].(string), args["planHandle"].(string), args["paymentReference"].(string)), true
 	case "Mutation.adminOrderCancel":
 		if e.ComplexityRoot.Mutation.AdminOrderCancel == nil {
 			break
@@ -3198,6 +4215,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerUpdate(childComplexity, args["customerAccessToken"].(string), args["customer"].(model.CustomerUpdateInput)), true
+	case "Mutation.loyaltyActionRecord":
+		if e.ComplexityRoot.Mutation.LoyaltyActionRecord == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_loyaltyActionRecord_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LoyaltyActionRecord(childComplexity, args["customerAccessToken"].(string), args["action"].(model.LoyaltyCustomerAction), args["reference"].(string)), true
+	case "Mutation.loyaltyReferralApply":
+		if e.ComplexityRoot.Mutation.LoyaltyReferralApply == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_loyaltyReferralApply_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LoyaltyReferralApply(childComplexity, args["customerAccessToken"].(string), args["referralCode"].(string)), true
+	case "Mutation.loyaltyRewardRedeem":
+		if e.ComplexityRoot.Mutation.LoyaltyRewardRedeem == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_loyaltyRewardRedeem_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LoyaltyRewardRedeem(childComplexity, args["customerAccessToken"].(string), args["rewardId"].(string)), true
 	case "Mutation.orderReorder":
 		if e.ComplexityRoot.Mutation.OrderReorder == nil {
 			break
@@ -3913,6 +4963,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AdminCustomers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["query"].(*string), args["sortKey"].(*model.AdminCustomerSortKeys), args["reverse"].(*bool)), true
+	case "Query.adminLoyaltyConsistencyCheck":
+		if e.ComplexityRoot.Query.AdminLoyaltyConsistencyCheck == nil {
+			break
+		}
+
+		args, err := ec.field_Query_adminLoyaltyConsistencyCheck_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AdminLoyaltyConsistencyCheck(childComplexity, args["customerIds"].([]string)), true
+	case "Query.adminLoyaltyLedger":
+		if e.ComplexityRoot.Query.AdminLoyaltyLedger == nil {
+			break
+		}
+
+		args, err := ec.field_Query_adminLoyaltyLedger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AdminLoyaltyLedger(childComplexity, args["customerId"].(string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 	case "Query.adminSupportTickets":
 		if e.ComplexityRoot.Query.AdminSupportTickets == nil {
 			break
@@ -3947,6 +5019,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Customer(childComplexity, args["customerAccessToken"].(string)), true
 
+	case "Query.loyaltyProgram":
+		if e.ComplexityRoot.Query.LoyaltyProgram == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.LoyaltyProgram(childComplexity), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -4600,7 +5678,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerCreateInput", ec.unmarshalInputCustomerCreateInput),
 			graphql.NewInputUnmarshaler("CustomerResetInput", ec.unmarshalInputCustomerResetInput),
 			graphql.NewInputUnmarshaler("CustomerUpdateInput", ec.unmarshalInputCustomerUpdateInput),
+			graphql.NewInputUnmarshaler("LoyaltyEarnRuleInput", ec.unmarshalInputLoyaltyEarnRuleInput),
+			graphql.NewInputUnmarshaler("LoyaltyProgramInput", ec.unmarshalInputLoyaltyProgramInput),
+			graphql.NewInputUnmarshaler("LoyaltyRewardInput", ec.unmarshalInputLoyaltyRewardInput),
+			graphql.NewInputUnmarshaler("LoyaltyTierInput", ec.unmarshalInputLoyaltyTierInput),
 			graphql.NewInputUnmarshaler("MailingAddressInput", ec.unmarshalInputMailingAddressInput),
+			graphql.NewInputUnmarshaler("MembershipPlanInput", ec.unmarshalInputMembershipPlanInput),
 			graphql.NewInputUnmarshaler("SelectedOptionInput", ec.unmarshalInputSelectedOptionInput),
 			graphql.NewInputUnmarshaler("VisitorConsent", ec.unmarshalInputVisitorConsent),
 			graphql.NewInputUnmarshaler("WishlistLineInput", ec.unmarshalInputWishlistLineInput),
@@ -5553,6 +6636,12 @@ enum AdminErrorCode {
   TAKEN
   "The change is not allowed in the object's state."
   NOT_ALLOWED
+  "The customer's points do not cover the change."
+  INSUFFICIENT_POINTS
+  "The code was already used."
+  ALREADY_USED
+  "The code or membership has expired."
+  EXPIRED
 }
 `, BuiltIn: false},
 	{Name: "../schema/common.graphqls", Input: `# Shared building blocks: scalars, directives, the Node interface, pagination
@@ -6326,6 +7415,8 @@ input CustomerCreateInput {
   password: String!
   "A unique phone number in E.164 form."
   phone: String
+  "A friend's loyalty referral code (our extension): both earn once this customer's first order is paid."
+  referralCode: String
 }
 
 "Input for ` + "`" + `customerAccessTokenCreate` + "`" + `."
@@ -6514,6 +7605,620 @@ type CustomerActivateByUrlPayload {
   customerAccessToken: CustomerAccessToken
   "What was wrong with the input."
   customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/loyalty.graphqls", Input: `# Loyalty and membership: a points ledger, tiers, rewards that turn points
+# into discount codes, referrals, and paid memberships.
+
+extend type Query {
+  "The shop's loyalty programme: how points are earned, the tiers, the rewards and the membership plans. ` + "`" + `enabled` + "`" + ` is false when the shop runs none."
+  loyaltyProgram: LoyaltyProgram!
+}
+
+extend type Customer {
+  "The customer's loyalty account, or null when the shop runs no loyalty programme."
+  loyalty: CustomerLoyalty
+}
+
+extend type Mutation {
+  "Spends points on a reward: returns a one-time discount code, shown only here."
+  loyaltyRewardRedeem(customerAccessToken: String!, "The reward's global ID." rewardId: ID!): LoyaltyRewardRedeemPayload
+  "Records an action that earns points (a review or a social share), once per reference and within the programme's daily cap."
+  loyaltyActionRecord(
+    customerAccessToken: String!,
+    "The action."
+    action: LoyaltyCustomerAction!,
+    "What the action was about, for example the review's or the post's URL (at most 500 characters); the same reference earns once."
+    reference: String!
+  ): LoyaltyPayload
+  "Applies a friend's referral code after registering (before the first order). ` + "`" + `customerCreate` + "`" + ` takes it as ` + "`" + `input.referralCode` + "`" + ` too."
+  loyaltyReferralApply(customerAccessToken: String!, "The friend's referral code." referralCode: String!): LoyaltyPayload
+}
+
+extend type Query {
+  "A customer's points ledger, newest first by default, with the source of each entry."
+  adminLoyaltyLedger(
+    "The customer's global ID."
+    customerId: ID!,
+    first: Int, after: String, last: Int, before: String, reverse: Boolean = false
+  ): LoyaltyTransactionConnection! @adminScope(scope: "customers:read")
+  "Checks that each loyalty account's cached balance, lifetime points and spend equal the sums of its ledger (all accounts when ` + "`" + `customerIds` + "`" + ` is absent)."
+  adminLoyaltyConsistencyCheck("The customers to check (at most 250)." customerIds: [ID!]): LoyaltyConsistencyReport! @adminScope(scope: "customers:read")
+}
+
+extend type Mutation {
+  "Sets up the loyalty programme; absent fields stay. Rewards and membership plans are matched by handle: listed ones are created or changed, unlisted ones are withdrawn (kept for the codes already issued)."
+  adminLoyaltyProgramUpdate("The changes." input: LoyaltyProgramInput!): LoyaltyProgramPayload @adminScope(scope: "loyalty:write")
+  "Adds or removes points by hand, with a reason the customer sees. A repeated ` + "`" + `idempotencyKey` + "`" + ` changes nothing."
+  adminLoyaltyPointsAdjust(
+    "The customer's global ID."
+    customerId: ID!,
+    "Points to add (positive) or remove (negative), at most 1,000,000 either way."
+    points: Int!,
+    "Why (1 to 500 characters)."
+    reason: String!,
+    "A key that makes retries harmless (at most 200 characters)."
+    idempotencyKey: String
+  ): AdminLoyaltyPayload @adminScope(scope: "loyalty:write")
+  "Marks a reward's discount code used, for the checkout that honours it; a code works once and until it expires."
+  adminLoyaltyDiscountCodeUse("The code as the customer gives it." code: String!): AdminLoyaltyDiscountCodePayload @adminScope(scope: "orders:write")
+  "Records a paid membership's start. The same ` + "`" + `paymentReference` + "`" + ` again returns the membership unchanged."
+  adminMembershipStart(
+    "The customer's global ID."
+    customerId: ID!,
+    "The plan's handle."
+    planHandle: String!,
+    "The payment system's reference for the first period (at most 255 characters)."
+    paymentReference: String!
+  ): AdminMembershipPayload @adminScope(scope: "loyalty:write")
+  "Records a renewal: the membership runs one more period from its end (or from now when it has ended). The same ` + "`" + `paymentReference` + "`" + ` again changes nothing."
+  adminMembershipRenew(
+    "The customer's global ID."
+    customerId: ID!,
+    "The payment system's reference for the period (at most 255 characters)."
+    paymentReference: String!
+  ): AdminMembershipPayload @adminScope(scope: "loyalty:write")
+  "Cancels a membership: it is not renewed and ends with its paid period, or at once when ` + "`" + `immediately` + "`" + `."
+  adminMembershipCancel(
+    "The customer's global ID."
+    customerId: ID!,
+    "End now instead of at the end of the paid period."
+    immediately: Boolean = false
+  ): AdminMembershipPayload @adminScope(scope: "loyalty:write")
+}
+
+"The loyalty programme."
+type LoyaltyProgram {
+  "Whether the shop runs the programme."
+  enabled: Boolean!
+  "The programme's name."
+  name: String!
+  "The currency of fixed-amount rewards."
+  currencyCode: CurrencyCode!
+  "Points a paid order earns per whole unit of its currency (before the tier's multiplier); shipping and taxes earn nothing."
+  pointsPerCurrencyUnit: Int!
+  "Fixed points for actions."
+  earnRules: [LoyaltyEarnRule!]!
+  "What tier thresholds measure."
+  tierBasis: LoyaltyTierBasis!
+  "The tiers, lowest first."
+  tiers: [LoyaltyTier!]!
+  "The rewards on offer, cheapest first."
+  rewards: [LoyaltyReward!]!
+  "Points expire this many months after they are earned; null when they do not."
+  pointsExpireAfterMonths: Int
+  "The whole balance expires after this many months without earning or redeeming; null when it does not."
+  pointsExpireAfterInactiveMonths: Int
+  "The paid memberships on offer."
+  membershipPlans: [MembershipPlan!]!
+}
+
+"Fixed points for an action."
+type LoyaltyEarnRule {
+  "The action."
+  action: LoyaltyEarnAction!
+  "The points it earns."
+  points: Int!
+  "How many times a day it earns; null when there is no cap."
+  dailyCap: Int
+}
+
+"Actions that earn points."
+enum LoyaltyEarnAction {
+  "A paid order: points per currency unit, not a fixed-point rule."
+  PURCHASE
+  "Registering an account."
+  ACCOUNT_CREATION
+  "The customer's birthday, once a year."
+  BIRTHDAY
+  "The first paid order."
+  FIRST_ORDER
+  "Agreeing to marketing email, once."
+  NEWSLETTER_OPT_IN
+  "A product review (` + "`" + `loyaltyActionRecord` + "`" + `)."
+  REVIEW
+  "A social media share (` + "`" + `loyaltyActionRecord` + "`" + `)."
+  SOCIAL_SHARE
+  "A referred friend's first paid order, for the referrer."
+  REFERRAL
+  "Registering with a friend's referral code, once the first order is paid, for the new customer."
+  REFERRED
+}
+
+"Actions a customer records with ` + "`" + `loyaltyActionRecord` + "`" + `."
+enum LoyaltyCustomerAction {
+  "A product review."
+  REVIEW
+  "A social media share."
+  SOCIAL_SHARE
+}
+
+"What tier thresholds measure."
+enum LoyaltyTierBasis {
+  "Points earned since joining (net of reversals)."
+  LIFETIME_POINTS
+  "Points earned in the last 12 months."
+  ROLLING_12_MONTH_POINTS
+  "Whole currency units spent on paid orders since joining."
+  LIFETIME_SPEND
+  "Whole currency units spent on paid orders in the last 12 months."
+  ROLLING_12_MONTH_SPEND
+}
+
+"A level of the programme."
+type LoyaltyTier {
+  "The tier's name."
+  name: String!
+  "Where the tier starts: points or whole currency units, as ` + "`" + `tierBasis` + "`" + ` says."
+  threshold: Int!
+  "Purchase points are multiplied by this (1.5 earns half as much again)."
+  multiplier: Float!
+  "What members of the tier get, such as free shipping or early access."
+  benefits: [String!]!
+}
+
+"A reward bought with points."
+type LoyaltyReward implements Node {
+  "The reward's global ID."
+  id: ID!
+  "A stable name for set-up."
+  handle: String!
+  "The reward's name."
+  name: String!
+  "A description."
+  description: String!
+  "What it costs."
+  pointsCost: Int!
+  "What it gives."
+  kind: LoyaltyRewardKind!
+  "The amount off (FIXED_AMOUNT)."
+  amount: MoneyV2
+  "The percentage off (PERCENTAGE)."
+  percentage: Float
+  "The free product (FREE_PRODUCT)."
+  variant: ProductVariant
+  "How many times one customer may redeem it; null when there is no limit."
+  limitPerCustomer: Int
+}
+
+"What a reward gives."
+enum LoyaltyRewardKind {
+  "An amount off an order."
+  FIXED_AMOUNT
+  "A percentage off an order."
+  PERCENTAGE
+  "Free shipping."
+  FREE_SHIPPING
+  "A free product."
+  FREE_PRODUCT
+}
+
+"A paid membership plan."
+type MembershipPlan {
+  "A stable name for set-up."
+  handle: String!
+  "The plan's name."
+  name: String!
+  "The price of one period."
+  price: MoneyV2!
+  "The length of a period."
+  interval: MembershipInterval!
+  "How many intervals a period lasts."
+  intervalCount: Int!
+  "What members get."
+  benefits: [String!]!
+}
+
+"The unit of a membership period."
+enum MembershipInterval {
+  "Months."
+  MONTH
+  "Years."
+  YEAR
+}
+
+"A customer's points, tier, rewards and membership."
+type CustomerLoyalty {
+  "Points that can be spent now."
+  pointsBalance: Int!
+  "Points earned since joining, net of reversals (spending does not lower them)."
+  lifetimePoints: Int!
+  "The current tier, or null below the first."
+  tier: LoyaltyTier
+  "The next tier up, or null at the top."
+  nextTier: LoyaltyTier
+  "Points still needed for the next tier, when tiers count points; null at the top."
+  pointsToNextTier: Int
+  "Spend still needed for the next tier, when tiers count spend; null at the top."
+  spendToNextTier: MoneyV2
+  "Points that will expire, soonest first."
+  pointsExpiring: [LoyaltyPointsExpiry!]!
+  "The ledger, newest first by default."
+  transactions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): LoyaltyTransactionConnection!
+  "Active rewards the customer can afford and has not used up."
+  availableRewards: [LoyaltyReward!]!
+  "Rewards redeemed, newest first by default."
+  redemptions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): LoyaltyRedemptionConnection!
+  "The code friends register with."
+  referralCode: String!
+  "How many friends registered with the code."
+  referralCount: Int!
+  "The paid membership, or null."
+  membership: Membership
+}
+
+"Points that expire together."
+type LoyaltyPointsExpiry {
+  "How many."
+  points: Int!
+  "When."
+  expiresAt: DateTime!
+}
+
+"An entry of the points ledger."
+type LoyaltyTransaction implements Node {
+  "The entry's global ID."
+  id: ID!
+  "What happened."
+  kind: LoyaltyTransactionKind!
+  "What caused it."
+  source: LoyaltyTransactionSource!
+  "The earning action, for earned points."
+  action: LoyaltyEarnAction
+  "Points added (positive) or taken (negative)."
+  points: Int!
+  "What the customer reads, such as the order's name or the admin's reason."
+  description: String!
+  "The order that earned or reversed the points."
+  order: Order
+  "The reward the points bought."
+  reward: LoyaltyReward
+  "When the points expire, for earned points under an expiry policy."
+  expiresAt: DateTime
+  "When it happened."
+  createdAt: DateTime!
+}
+
+"What a ledger entry did."
+enum LoyaltyTransactionKind {
+  "Points earned."
+  EARN
+  "Points spent on a reward."
+  REDEEM
+  "Points that lapsed."
+  EXPIRE
+  "Points added or removed by staff."
+  ADJUST
+  "Points taken back after a refund or cancellation."
+  REVERSE
+}
+
+"What caused a ledger entry."
+enum LoyaltyTransactionSource {
+  "An order."
+  ORDER
+  "An action of the customer's."
+  ACTION
+  "Staff."
+  ADMIN
+  "A referral."
+  REFERRAL
+  "A reward."
+  REWARD
+  "The expiry policy."
+  EXPIRY
+}
+
+"A redeemed reward. The code itself is shown only once, when redeemed."
+type LoyaltyRedemption implements Node {
+  "The redemption's global ID."
+  id: ID!
+  "The reward."
+  reward: LoyaltyReward!
+  "The last characters of the code, to recognise it."
+  codeEnding: String!
+  "Points spent."
+  pointsSpent: Int!
+  "When the code stops working."
+  expiresAt: DateTime!
+  "When the code was used, or null."
+  usedAt: DateTime
+  "When it was redeemed."
+  createdAt: DateTime!
+}
+
+"A customer's paid membership."
+type Membership {
+  "The plan."
+  plan: MembershipPlan!
+  "Where the membership stands."
+  status: MembershipStatus!
+  "When it began."
+  startedAt: DateTime!
+  "When the next period is due, while it renews."
+  renewsAt: DateTime
+  "When it ends or ended, once cancelled or lapsed."
+  endsAt: DateTime
+  "When it was cancelled."
+  cancelledAt: DateTime
+}
+
+"Where a membership stands."
+enum MembershipStatus {
+  "Paid up and renewing."
+  ACTIVE
+  "Cancelled: benefits run to the end of the paid period."
+  CANCELLED
+  "Over."
+  EXPIRED
+}
+
+"A page of ledger entries."
+type LoyaltyTransactionConnection {
+  "The entries with their cursors."
+  edges: [LoyaltyTransactionEdge!]!
+  "The entries."
+  nodes: [LoyaltyTransaction!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A ledger entry and its cursor."
+type LoyaltyTransactionEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The entry."
+  node: LoyaltyTransaction!
+}
+
+"A page of redemptions."
+type LoyaltyRedemptionConnection {
+  "The redemptions with their cursors."
+  edges: [LoyaltyRedemptionEdge!]!
+  "The redemptions."
+  nodes: [LoyaltyRedemption!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A redemption and its cursor."
+type LoyaltyRedemptionEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The redemption."
+  node: LoyaltyRedemption!
+}
+
+"A loyalty problem with the input."
+type LoyaltyUserError implements DisplayableError {
+  "The problem's kind."
+  code: LoyaltyErrorCode
+  "The path to the input field."
+  field: [String!]
+  "What went wrong."
+  message: String!
+}
+
+"The kinds of ` + "`" + `LoyaltyUserError` + "`" + `."
+enum LoyaltyErrorCode {
+  "The shop runs no loyalty programme."
+  PROGRAM_DISABLED
+  "The access token is unknown or expired."
+  TOKEN_INVALID
+  "The referenced object does not exist."
+  NOT_FOUND
+  "The value is not valid."
+  INVALID
+  "The balance does not cover the reward."
+  INSUFFICIENT_POINTS
+  "The reward's limit per customer is reached."
+  LIMIT_REACHED
+  "Today's cap for the action is reached."
+  DAILY_CAP_REACHED
+  "This reference has already earned points."
+  ALREADY_RECORDED
+  "The action earns no points in this programme."
+  NOT_EARNING
+  "The code is the customer's own."
+  SELF_REFERRAL
+  "The code belongs to someone the customer referred (directly or through others)."
+  REFERRAL_LOOP
+  "The customer was already referred, or has already ordered."
+  REFERRAL_NOT_ALLOWED
+}
+
+"The result of ` + "`" + `loyaltyRewardRedeem` + "`" + `."
+type LoyaltyRewardRedeemPayload {
+  "The discount code: shown only here, keep it."
+  discountCode: String
+  "The redemption (its code's ending, value and expiry)."
+  redemption: LoyaltyRedemption
+  "The loyalty account after redeeming."
+  loyalty: CustomerLoyalty
+  "What was wrong, with loyalty codes; nothing was spent when not empty."
+  loyaltyUserErrors: [LoyaltyUserError!]!
+  "The same problems as customer errors (codes where Shopify's enum has one)."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of a loyalty mutation."
+type LoyaltyPayload {
+  "The loyalty account afterwards."
+  loyalty: CustomerLoyalty
+  "Points earned by the call."
+  pointsEarned: Int!
+  "What was wrong, with loyalty codes; nothing changed when not empty."
+  loyaltyUserErrors: [LoyaltyUserError!]!
+  "The same problems as customer errors (codes where Shopify's enum has one)."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The consistency of cached loyalty balances with the ledger."
+type LoyaltyConsistencyReport {
+  "How many accounts were checked."
+  checkedAccounts: Int!
+  "Accounts whose cache differs from their ledger."
+  mismatches: [LoyaltyMismatch!]!
+}
+
+"An account whose cache differs from its ledger."
+type LoyaltyMismatch {
+  "The customer's global ID."
+  customerId: ID!
+  "The cached balance."
+  cachedBalance: Int!
+  "The ledger's sum."
+  ledgerBalance: Int!
+  "The cached lifetime points."
+  cachedLifetimePoints: Int!
+  "The ledger's lifetime points."
+  ledgerLifetimePoints: Int!
+}
+
+"Changes to the loyalty programme."
+input LoyaltyProgramInput {
+  "Whether the programme runs."
+  enabled: Boolean
+  "The name (1 to 100 characters)."
+  name: String
+  "The currency of fixed-amount rewards."
+  currencyCode: CurrencyCode
+  "Points per whole currency unit of paid orders (0 to 1000)."
+  pointsPerCurrencyUnit: Int
+  "The fixed-point rules (replace all)."
+  earnRules: [LoyaltyEarnRuleInput!]
+  "What tier thresholds measure."
+  tierBasis: LoyaltyTierBasis
+  "The tiers (replace all; at most 20, thresholds rising)."
+  tiers: [LoyaltyTierInput!]
+  "The rewards by handle (at most 100)."
+  rewards: [LoyaltyRewardInput!]
+  "Months after which earned points expire (0: never)."
+  pointsExpireAfterMonths: Int
+  "Months without activity after which the balance expires (0: never)."
+  pointsExpireAfterInactiveMonths: Int
+  "Days a reward's discount code is valid (1 to 3650)."
+  rewardCodeValidDays: Int
+  "The membership plans by handle (at most 20)."
+  membershipPlans: [MembershipPlanInput!]
+}
+
+"A fixed-point rule."
+input LoyaltyEarnRuleInput {
+  "The action."
+  action: LoyaltyEarnAction!
+  "Points (0 to 100000)."
+  points: Int!
+  "How many times a day it earns (absent or 0: no cap)."
+  dailyCap: Int
+}
+
+"A tier."
+input LoyaltyTierInput {
+  "The name (1 to 100 characters)."
+  name: String!
+  "Where it starts (points or whole currency units)."
+  threshold: Int!
+  "The purchase points multiplier (1 to 10, two decimals)."
+  multiplier: Float = 1
+  "Benefits (at most 20, each at most 200 characters)."
+  benefits: [String!] = []
+}
+
+"A reward."
+input LoyaltyRewardInput {
+  "A stable name: letters, digits and dashes (at most 100)."
+  handle: String!
+  "The name (1 to 100 characters)."
+  name: String!
+  "A description (at most 500 characters)."
+  description: String
+  "Its cost in points (at least 1)."
+  pointsCost: Int!
+  "What it gives."
+  kind: LoyaltyRewardKind!
+  "The amount off in the programme's currency (FIXED_AMOUNT)."
+  amount: Decimal
+  "The percentage off (PERCENTAGE, 1 to 100)."
+  percentage: Int
+  "The free product's variant (FREE_PRODUCT)."
+  variantId: ID
+  "Redemptions allowed per customer (absent or 0: no limit)."
+  limitPerCustomer: Int
+}
+
+"A membership plan."
+input MembershipPlanInput {
+  "A stable name: letters, digits and dashes (at most 100)."
+  handle: String!
+  "The name (1 to 100 characters)."
+  name: String!
+  "The price of a period."
+  price: Decimal!
+  "The price's currency."
+  currencyCode: CurrencyCode!
+  "The unit of a period."
+  interval: MembershipInterval!
+  "How many units a period lasts (1 to 36)."
+  intervalCount: Int = 1
+  "Benefits (at most 20, each at most 200 characters)."
+  benefits: [String!] = []
+}
+
+"The result of ` + "`" + `adminLoyaltyProgramUpdate` + "`" + `."
+type LoyaltyProgramPayload {
+  "The programme now."
+  program: LoyaltyProgram
+  "What was wrong with the input; nothing changed when not empty."
+  userErrors: [AdminUserError!]!
+}
+
+"The result of ` + "`" + `adminLoyaltyPointsAdjust` + "`" + `."
+type AdminLoyaltyPayload {
+  "The entry written (or found again for a repeated key)."
+  transaction: LoyaltyTransaction
+  "The customer's loyalty account afterwards."
+  loyalty: CustomerLoyalty
+  "What was wrong with the input; nothing changed when not empty."
+  userErrors: [AdminUserError!]!
+}
+
+"The result of ` + "`" + `adminLoyaltyDiscountCodeUse` + "`" + `."
+type AdminLoyaltyDiscountCodePayload {
+  "The redemption the code belongs to, now used."
+  redemption: LoyaltyRedemption
+  "The reward."
+  reward: LoyaltyReward
+  "What was wrong: unknown, used or expired codes."
+  userErrors: [AdminUserError!]!
+}
+
+"The result of a membership operation."
+type AdminMembershipPayload {
+  "The membership afterwards."
+  membership: Membership
+  "What was wrong with the input; nothing changed when not empty."
+  userErrors: [AdminUserError!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/order.graphqls", Input: `# Orders: ingested from the shop's order system through the Admin API, read
@@ -7689,6 +9394,40 @@ func (ec *executionContext) childFields_AdminFulfillmentPayload(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type AdminFulfillmentPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AdminLoyaltyDiscountCodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "redemption":
+		return ec.fieldContext_AdminLoyaltyDiscountCodePayload_redemption(ctx, field)
+	case "reward":
+		return ec.fieldContext_AdminLoyaltyDiscountCodePayload_reward(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminLoyaltyDiscountCodePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminLoyaltyDiscountCodePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminLoyaltyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "transaction":
+		return ec.fieldContext_AdminLoyaltyPayload_transaction(ctx, field)
+	case "loyalty":
+		return ec.fieldContext_AdminLoyaltyPayload_loyalty(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminLoyaltyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminLoyaltyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminMembershipPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "membership":
+		return ec.fieldContext_AdminMembershipPayload_membership(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminMembershipPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminMembershipPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AdminOrderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "order":
@@ -8009,6 +9748,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_note(ctx, field)
 	case "cart":
 		return ec.fieldContext_Customer_cart(ctx, field)
+	case "loyalty":
+		return ec.fieldContext_Customer_loyalty(ctx, field)
 	case "orders":
 		return ec.fieldContext_Customer_orders(ctx, field)
 	case "savedCarts":
@@ -8207,6 +9948,38 @@ func (ec *executionContext) childFields_CustomerEmailVerifyPayload(ctx context.C
 		return ec.fieldContext_CustomerEmailVerifyPayload_customerUserErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEmailVerifyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerLoyalty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "pointsBalance":
+		return ec.fieldContext_CustomerLoyalty_pointsBalance(ctx, field)
+	case "lifetimePoints":
+		return ec.fieldContext_CustomerLoyalty_lifetimePoints(ctx, field)
+	case "tier":
+		return ec.fieldContext_CustomerLoyalty_tier(ctx, field)
+	case "nextTier":
+		return ec.fieldContext_CustomerLoyalty_nextTier(ctx, field)
+	case "pointsToNextTier":
+		return ec.fieldContext_CustomerLoyalty_pointsToNextTier(ctx, field)
+	case "spendToNextTier":
+		return ec.fieldContext_CustomerLoyalty_spendToNextTier(ctx, field)
+	case "pointsExpiring":
+		return ec.fieldContext_CustomerLoyalty_pointsExpiring(ctx, field)
+	case "transactions":
+		return ec.fieldContext_CustomerLoyalty_transactions(ctx, field)
+	case "availableRewards":
+		return ec.fieldContext_CustomerLoyalty_availableRewards(ctx, field)
+	case "redemptions":
+		return ec.fieldContext_CustomerLoyalty_redemptions(ctx, field)
+	case "referralCode":
+		return ec.fieldContext_CustomerLoyalty_referralCode(ctx, field)
+	case "referralCount":
+		return ec.fieldContext_CustomerLoyalty_referralCount(ctx, field)
+	case "membership":
+		return ec.fieldContext_CustomerLoyalty_membership(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerLoyalty", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerRecoverPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8447,6 +10220,264 @@ func (ec *executionContext) childFields_Image(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Image", field.Name)
 }
 
+func (ec *executionContext) childFields_LoyaltyConsistencyReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "checkedAccounts":
+		return ec.fieldContext_LoyaltyConsistencyReport_checkedAccounts(ctx, field)
+	case "mismatches":
+		return ec.fieldContext_LoyaltyConsistencyReport_mismatches(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyConsistencyReport", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyEarnRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "action":
+		return ec.fieldContext_LoyaltyEarnRule_action(ctx, field)
+	case "points":
+		return ec.fieldContext_LoyaltyEarnRule_points(ctx, field)
+	case "dailyCap":
+		return ec.fieldContext_LoyaltyEarnRule_dailyCap(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyEarnRule", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyMismatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customerId":
+		return ec.fieldContext_LoyaltyMismatch_customerId(ctx, field)
+	case "cachedBalance":
+		return ec.fieldContext_LoyaltyMismatch_cachedBalance(ctx, field)
+	case "ledgerBalance":
+		return ec.fieldContext_LoyaltyMismatch_ledgerBalance(ctx, field)
+	case "cachedLifetimePoints":
+		return ec.fieldContext_LoyaltyMismatch_cachedLifetimePoints(ctx, field)
+	case "ledgerLifetimePoints":
+		return ec.fieldContext_LoyaltyMismatch_ledgerLifetimePoints(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyMismatch", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "loyalty":
+		return ec.fieldContext_LoyaltyPayload_loyalty(ctx, field)
+	case "pointsEarned":
+		return ec.fieldContext_LoyaltyPayload_pointsEarned(ctx, field)
+	case "loyaltyUserErrors":
+		return ec.fieldContext_LoyaltyPayload_loyaltyUserErrors(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_LoyaltyPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyPointsExpiry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "points":
+		return ec.fieldContext_LoyaltyPointsExpiry_points(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_LoyaltyPointsExpiry_expiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyPointsExpiry", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyProgram(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "enabled":
+		return ec.fieldContext_LoyaltyProgram_enabled(ctx, field)
+	case "name":
+		return ec.fieldContext_LoyaltyProgram_name(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_LoyaltyProgram_currencyCode(ctx, field)
+	case "pointsPerCurrencyUnit":
+		return ec.fieldContext_LoyaltyProgram_pointsPerCurrencyUnit(ctx, field)
+	case "earnRules":
+		return ec.fieldContext_LoyaltyProgram_earnRules(ctx, field)
+	case "tierBasis":
+		return ec.fieldContext_LoyaltyProgram_tierBasis(ctx, field)
+	case "tiers":
+		return ec.fieldContext_LoyaltyProgram_tiers(ctx, field)
+	case "rewards":
+		return ec.fieldContext_LoyaltyProgram_rewards(ctx, field)
+	case "pointsExpireAfterMonths":
+		return ec.fieldContext_LoyaltyProgram_pointsExpireAfterMonths(ctx, field)
+	case "pointsExpireAfterInactiveMonths":
+		return ec.fieldContext_LoyaltyProgram_pointsExpireAfterInactiveMonths(ctx, field)
+	case "membershipPlans":
+		return ec.fieldContext_LoyaltyProgram_membershipPlans(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyProgram", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyProgramPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "program":
+		return ec.fieldContext_LoyaltyProgramPayload_program(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_LoyaltyProgramPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyProgramPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyRedemption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LoyaltyRedemption_id(ctx, field)
+	case "reward":
+		return ec.fieldContext_LoyaltyRedemption_reward(ctx, field)
+	case "codeEnding":
+		return ec.fieldContext_LoyaltyRedemption_codeEnding(ctx, field)
+	case "pointsSpent":
+		return ec.fieldContext_LoyaltyRedemption_pointsSpent(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_LoyaltyRedemption_expiresAt(ctx, field)
+	case "usedAt":
+		return ec.fieldContext_LoyaltyRedemption_usedAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_LoyaltyRedemption_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyRedemption", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyRedemptionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LoyaltyRedemptionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_LoyaltyRedemptionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LoyaltyRedemptionConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyRedemptionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyRedemptionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LoyaltyRedemptionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LoyaltyRedemptionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyRedemptionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyReward(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LoyaltyReward_id(ctx, field)
+	case "handle":
+		return ec.fieldContext_LoyaltyReward_handle(ctx, field)
+	case "name":
+		return ec.fieldContext_LoyaltyReward_name(ctx, field)
+	case "description":
+		return ec.fieldContext_LoyaltyReward_description(ctx, field)
+	case "pointsCost":
+		return ec.fieldContext_LoyaltyReward_pointsCost(ctx, field)
+	case "kind":
+		return ec.fieldContext_LoyaltyReward_kind(ctx, field)
+	case "amount":
+		return ec.fieldContext_LoyaltyReward_amount(ctx, field)
+	case "percentage":
+		return ec.fieldContext_LoyaltyReward_percentage(ctx, field)
+	case "variant":
+		return ec.fieldContext_LoyaltyReward_variant(ctx, field)
+	case "limitPerCustomer":
+		return ec.fieldContext_LoyaltyReward_limitPerCustomer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyReward", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyRewardRedeemPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "discountCode":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_discountCode(ctx, field)
+	case "redemption":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_redemption(ctx, field)
+	case "loyalty":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_loyalty(ctx, field)
+	case "loyaltyUserErrors":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_loyaltyUserErrors(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyRewardRedeemPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyTier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_LoyaltyTier_name(ctx, field)
+	case "threshold":
+		return ec.fieldContext_LoyaltyTier_threshold(ctx, field)
+	case "multiplier":
+		return ec.fieldContext_LoyaltyTier_multiplier(ctx, field)
+	case "benefits":
+		return ec.fieldContext_LoyaltyTier_benefits(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyTier", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyTransaction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LoyaltyTransaction_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_LoyaltyTransaction_kind(ctx, field)
+	case "source":
+		return ec.fieldContext_LoyaltyTransaction_source(ctx, field)
+	case "action":
+		return ec.fieldContext_LoyaltyTransaction_action(ctx, field)
+	case "points":
+		return ec.fieldContext_LoyaltyTransaction_points(ctx, field)
+	case "description":
+		return ec.fieldContext_LoyaltyTransaction_description(ctx, field)
+	case "order":
+		return ec.fieldContext_LoyaltyTransaction_order(ctx, field)
+	case "reward":
+		return ec.fieldContext_LoyaltyTransaction_reward(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_LoyaltyTransaction_expiresAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_LoyaltyTransaction_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyTransaction", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyTransactionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LoyaltyTransactionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_LoyaltyTransactionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LoyaltyTransactionConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyTransactionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyTransactionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LoyaltyTransactionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LoyaltyTransactionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyTransactionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyUserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_LoyaltyUserError_code(ctx, field)
+	case "field":
+		return ec.fieldContext_LoyaltyUserError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_LoyaltyUserError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyUserError", field.Name)
+}
+
 func (ec *executionContext) childFields_MailingAddress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8511,6 +10542,42 @@ func (ec *executionContext) childFields_MailingAddressEdge(ctx context.Context, 
 		return ec.fieldContext_MailingAddressEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MailingAddressEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "plan":
+		return ec.fieldContext_Membership_plan(ctx, field)
+	case "status":
+		return ec.fieldContext_Membership_status(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_Membership_startedAt(ctx, field)
+	case "renewsAt":
+		return ec.fieldContext_Membership_renewsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_Membership_endsAt(ctx, field)
+	case "cancelledAt":
+		return ec.fieldContext_Membership_cancelledAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Membership", field.Name)
+}
+
+func (ec *executionContext) childFields_MembershipPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "handle":
+		return ec.fieldContext_MembershipPlan_handle(ctx, field)
+	case "name":
+		return ec.fieldContext_MembershipPlan_name(ctx, field)
+	case "price":
+		return ec.fieldContext_MembershipPlan_price(ctx, field)
+	case "interval":
+		return ec.fieldContext_MembershipPlan_interval(ctx, field)
+	case "intervalCount":
+		return ec.fieldContext_MembershipPlan_intervalCount(ctx, field)
+	case "benefits":
+		return ec.fieldContext_MembershipPlan_benefits(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MembershipPlan", field.Name)
 }
 
 func (ec *executionContext) childFields_MoneyV2(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9283,6 +11350,98 @@ func (ec *executionContext) field_Cart_lines_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_CustomerLoyalty_redemptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_CustomerLoyalty_transactions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_addresses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9786,6 +11945,146 @@ func (ec *executionContext) field_Mutation_adminFulfillmentEventAdd_args(ctx con
 		return nil, err
 	}
 	args["event"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminLoyaltyDiscountCodeUse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminLoyaltyPointsAdjust_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "points",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["points"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminLoyaltyProgramUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.LoyaltyProgramInput, error) {
+			return ec.unmarshalNLoyaltyProgramInput2accountgraphᚋgraphᚋmodelᚐLoyaltyProgramInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminMembershipCancel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "immediately",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["immediately"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminMembershipRenew_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paymentReference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paymentReference"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminMembershipStart_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "planHandle",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["planHandle"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "paymentReference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paymentReference"] = arg2
 	return args, nil
 }
 
@@ -10418,6 +12717,80 @@ func (ec *executionContext) field_Mutation_customerUpdate_args(ctx context.Conte
 		return nil, err
 	}
 	args["customer"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_loyaltyActionRecord_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "action",
+		func(ctx context.Context, v any) (model.LoyaltyCustomerAction, error) {
+			return ec.unmarshalNLoyaltyCustomerAction2accountgraphᚋgraphᚋmodelᚐLoyaltyCustomerAction(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["action"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_loyaltyReferralApply_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "referralCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralCode"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_loyaltyRewardRedeem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "rewardId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rewardId"] = arg1
 	return args, nil
 }
 
@@ -11160,6 +13533,74 @@ func (ec *executionContext) field_Query_adminCustomers_args(ctx context.Context,
 		return nil, err
 	}
 	args["reverse"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_adminLoyaltyConsistencyCheck_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerIds"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_adminLoyaltyLedger_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg5
 	return args, nil
 }
 
@@ -11983,6 +14424,262 @@ func (ec *executionContext) _AdminFulfillmentPayload_userErrors(ctx context.Cont
 func (ec *executionContext) fieldContext_AdminFulfillmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AdminFulfillmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminLoyaltyDiscountCodePayload_redemption(ctx context.Context, field graphql.CollectedField, obj *model.AdminLoyaltyDiscountCodePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminLoyaltyDiscountCodePayload_redemption(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Redemption, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyRedemption) graphql.Marshaler {
+			return ec.marshalOLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminLoyaltyDiscountCodePayload_redemption(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminLoyaltyDiscountCodePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminLoyaltyDiscountCodePayload_reward(ctx context.Context, field graphql.CollectedField, obj *model.AdminLoyaltyDiscountCodePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminLoyaltyDiscountCodePayload_reward(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reward, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyReward) graphql.Marshaler {
+			return ec.marshalOLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminLoyaltyDiscountCodePayload_reward(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminLoyaltyDiscountCodePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyReward(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminLoyaltyDiscountCodePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminLoyaltyDiscountCodePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminLoyaltyDiscountCodePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminLoyaltyDiscountCodePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminLoyaltyDiscountCodePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminLoyaltyPayload_transaction(ctx context.Context, field graphql.CollectedField, obj *model.AdminLoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminLoyaltyPayload_transaction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transaction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyEntry) graphql.Marshaler {
+			return ec.marshalOLoyaltyTransaction2ᚖaccountgraphᚋentᚐLoyaltyEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminLoyaltyPayload_transaction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminLoyaltyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransaction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminLoyaltyPayload_loyalty(ctx context.Context, field graphql.CollectedField, obj *model.AdminLoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminLoyaltyPayload_loyalty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Loyalty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
+			return ec.marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminLoyaltyPayload_loyalty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminLoyaltyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerLoyalty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminLoyaltyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminLoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminLoyaltyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminLoyaltyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminLoyaltyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminMembershipPayload_membership(ctx context.Context, field graphql.CollectedField, obj *model.AdminMembershipPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminMembershipPayload_membership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Membership, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+			return ec.marshalOMembership2ᚖaccountgraphᚋentᚐMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminMembershipPayload_membership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminMembershipPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminMembershipPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminMembershipPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminMembershipPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminMembershipPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminMembershipPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -14784,6 +17481,38 @@ func (ec *executionContext) fieldContext_Customer_cart(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_loyalty(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_loyalty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Loyalty(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
+			return ec.marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_loyalty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerLoyalty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Customer_orders(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16400,6 +19129,401 @@ func (ec *executionContext) fieldContext_CustomerEmailVerifyPayload_customerUser
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_pointsBalance(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_pointsBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_pointsBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerLoyalty_lifetimePoints(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_lifetimePoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LifetimePoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_lifetimePoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerLoyalty_tier(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_tier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().Tier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyTier) graphql.Marshaler {
+			return ec.marshalOLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_tier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_nextTier(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_nextTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().NextTier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyTier) graphql.Marshaler {
+			return ec.marshalOLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_nextTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_pointsToNextTier(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_pointsToNextTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().PointsToNextTier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_pointsToNextTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CustomerLoyalty_spendToNextTier(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_spendToNextTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().SpendToNextTier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_spendToNextTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_pointsExpiring(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_pointsExpiring(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().PointsExpiring(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LoyaltyPointsExpiry) graphql.Marshaler {
+			return ec.marshalNLoyaltyPointsExpiry2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPointsExpiryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_pointsExpiring(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyPointsExpiry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_transactions(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_transactions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CustomerLoyalty().Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyTransactionConnection) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransactionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_transactions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransactionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CustomerLoyalty_transactions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_availableRewards(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_availableRewards(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().AvailableRewards(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LoyaltyReward) graphql.Marshaler {
+			return ec.marshalNLoyaltyReward2ᚕᚖaccountgraphᚋentᚐLoyaltyRewardᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_availableRewards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyReward(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_redemptions(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_redemptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CustomerLoyalty().Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyRedemptionConnection) graphql.Marshaler {
+			return ec.marshalNLoyaltyRedemptionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_redemptions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemptionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CustomerLoyalty_redemptions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_referralCode(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_referralCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_referralCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerLoyalty_referralCount(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_referralCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().ReferralCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_referralCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CustomerLoyalty_membership(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_membership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().Membership(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+			return ec.marshalOMembership2ᚖaccountgraphᚋentᚐMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_membership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18272,6 +21396,2043 @@ func (ec *executionContext) fieldContext_Image_height(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Image", field, false, false, "Int")
 }
 
+func (ec *executionContext) _LoyaltyConsistencyReport_checkedAccounts(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyConsistencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyConsistencyReport_checkedAccounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckedAccounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyConsistencyReport_checkedAccounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyConsistencyReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyConsistencyReport_mismatches(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyConsistencyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyConsistencyReport_mismatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mismatches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LoyaltyMismatch) graphql.Marshaler {
+			return ec.marshalNLoyaltyMismatch2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyMismatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyConsistencyReport_mismatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyConsistencyReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyMismatch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyEarnRule_action(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyEarnRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyEarnRule_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.LoyaltyEarnAction) graphql.Marshaler {
+			return ec.marshalNLoyaltyEarnAction2accountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyEarnRule_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyEarnRule", field, false, false, "LoyaltyEarnAction")
+}
+
+func (ec *executionContext) _LoyaltyEarnRule_points(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyEarnRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyEarnRule_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyEarnRule_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyEarnRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyEarnRule_dailyCap(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyEarnRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyEarnRule_dailyCap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DailyCap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyEarnRule_dailyCap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyEarnRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyMismatch_customerId(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyMismatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyMismatch_customerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyMismatch_customerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyMismatch", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LoyaltyMismatch_cachedBalance(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyMismatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyMismatch_cachedBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CachedBalance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyMismatch_cachedBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyMismatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyMismatch_ledgerBalance(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyMismatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyMismatch_ledgerBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LedgerBalance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyMismatch_ledgerBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyMismatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyMismatch_cachedLifetimePoints(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyMismatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyMismatch_cachedLifetimePoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CachedLifetimePoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyMismatch_cachedLifetimePoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyMismatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyMismatch_ledgerLifetimePoints(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyMismatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyMismatch_ledgerLifetimePoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LedgerLifetimePoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyMismatch_ledgerLifetimePoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyMismatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyPayload_loyalty(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPayload_loyalty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Loyalty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
+			return ec.marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPayload_loyalty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerLoyalty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyPayload_pointsEarned(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPayload_pointsEarned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsEarned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPayload_pointsEarned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyPayload_loyaltyUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPayload_loyaltyUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoyaltyUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LoyaltyUserError) graphql.Marshaler {
+			return ec.marshalNLoyaltyUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPayload_loyaltyUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyPointsExpiry_points(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyPointsExpiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPointsExpiry_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPointsExpiry_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyPointsExpiry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyPointsExpiry_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyPointsExpiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPointsExpiry_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPointsExpiry_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyPointsExpiry", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyProgram_enabled(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_enabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_enabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _LoyaltyProgram_name(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyProgram_currencyCode(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v money.Currency) graphql.Marshaler {
+			return ec.marshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "CurrencyCode")
+}
+
+func (ec *executionContext) _LoyaltyProgram_pointsPerCurrencyUnit(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_pointsPerCurrencyUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsPerCurrencyUnit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_pointsPerCurrencyUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyProgram_earnRules(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_earnRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EarnRules, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LoyaltyEarnRule) graphql.Marshaler {
+			return ec.marshalNLoyaltyEarnRule2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_earnRules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyEarnRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyProgram_tierBasis(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_tierBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TierBasis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.LoyaltyTierBasis) graphql.Marshaler {
+			return ec.marshalNLoyaltyTierBasis2accountgraphᚋgraphᚋmodelᚐLoyaltyTierBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_tierBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "LoyaltyTierBasis")
+}
+
+func (ec *executionContext) _LoyaltyProgram_tiers(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_tiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LoyaltyTier) graphql.Marshaler {
+			return ec.marshalNLoyaltyTier2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_tiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyProgram_rewards(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_rewards(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rewards, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LoyaltyReward) graphql.Marshaler {
+			return ec.marshalNLoyaltyReward2ᚕᚖaccountgraphᚋentᚐLoyaltyRewardᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_rewards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyReward(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyProgram_pointsExpireAfterMonths(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_pointsExpireAfterMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsExpireAfterMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_pointsExpireAfterMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyProgram_pointsExpireAfterInactiveMonths(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_pointsExpireAfterInactiveMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsExpireAfterInactiveMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_pointsExpireAfterInactiveMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyProgram_membershipPlans(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_membershipPlans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MembershipPlans, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MembershipPlan) graphql.Marshaler {
+			return ec.marshalNMembershipPlan2ᚕᚖaccountgraphᚋentᚐMembershipPlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_membershipPlans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MembershipPlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyProgramPayload_program(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgramPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgramPayload_program(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Program, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyProgram) graphql.Marshaler {
+			return ec.marshalOLoyaltyProgram2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyProgram(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgramPayload_program(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgramPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyProgram(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyProgramPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyProgramPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgramPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgramPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgramPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemption_id(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_reward(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_reward(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyReward) graphql.Marshaler {
+			return ec.marshalNLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_reward(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemption",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyReward(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemption_codeEnding(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_codeEnding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CodeEnding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_codeEnding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_pointsSpent(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_pointsSpent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_pointsSpent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_usedAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_usedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_usedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyRedemptionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRedemptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LoyaltyRedemptionEdge) graphql.Marshaler {
+			return ec.marshalNLoyaltyRedemptionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemptionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemptionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRedemptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LoyaltyRedemption) graphql.Marshaler {
+			return ec.marshalNLoyaltyRedemption2ᚕᚖaccountgraphᚋentᚐLoyaltyRedemptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemptionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRedemptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemptionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRedemptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemptionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyRedemptionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRedemptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyRedemption) graphql.Marshaler {
+			return ec.marshalNLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemptionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyReward_id(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LoyaltyReward_handle(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_handle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_handle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyReward_name(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyReward_description(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyReward_pointsCost(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_pointsCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_pointsCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyReward_kind(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v loyaltyreward.Kind) graphql.Marshaler {
+			return ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "LoyaltyRewardKind")
+}
+
+func (ec *executionContext) _LoyaltyReward_amount(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmountMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyReward",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyReward_percentage(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_percentage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PercentageOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_percentage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, true, false, "Float")
+}
+
+func (ec *executionContext) _LoyaltyReward_variant(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_variant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalOProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_variant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyReward",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyReward_limitPerCustomer(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_limitPerCustomer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LimitOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_limitPerCustomer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, true, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_discountCode(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_discountCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiscountCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_discountCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRewardRedeemPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_redemption(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_redemption(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Redemption, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyRedemption) graphql.Marshaler {
+			return ec.marshalOLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_redemption(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRewardRedeemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_loyalty(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_loyalty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Loyalty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
+			return ec.marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_loyalty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRewardRedeemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerLoyalty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_loyaltyUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_loyaltyUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoyaltyUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LoyaltyUserError) graphql.Marshaler {
+			return ec.marshalNLoyaltyUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_loyaltyUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRewardRedeemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRewardRedeemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTier_name(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyTier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTier_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTier_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTier", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyTier_threshold(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyTier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTier_threshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Threshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTier_threshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTier", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyTier_multiplier(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyTier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTier_multiplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Multiplier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTier_multiplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTier", field, false, false, "Float")
+}
+
+func (ec *executionContext) _LoyaltyTier_benefits(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyTier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTier_benefits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Benefits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTier_benefits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTier", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_id(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_kind(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v loyaltyentry.Kind) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "LoyaltyTransactionKind")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_source(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v loyaltyentry.Source) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "LoyaltyTransactionSource")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_action(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyEarnAction) graphql.Marshaler {
+			return ec.marshalOLoyaltyEarnAction2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, true, true, "LoyaltyEarnAction")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_points(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_description(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_order(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalOOrder2ᚖaccountgraphᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransaction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransaction_reward(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_reward(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyReward) graphql.Marshaler {
+			return ec.marshalOLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_reward(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransaction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyReward(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransaction_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyTransactionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyTransactionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LoyaltyTransactionEdge) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransactionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransactionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransactionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransactionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyTransactionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LoyaltyEntry) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransaction2ᚕᚖaccountgraphᚋentᚐLoyaltyEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransactionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransaction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransactionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyTransactionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransactionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransactionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyTransactionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransactionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyTransactionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyTransactionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyEntry) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransaction2ᚖaccountgraphᚋentᚐLoyaltyEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransactionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransaction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyUserError_code(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyUserError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyErrorCode) graphql.Marshaler {
+			return ec.marshalOLoyaltyErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyErrorCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyUserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyUserError", field, false, false, "LoyaltyErrorCode")
+}
+
+func (ec *executionContext) _LoyaltyUserError_field(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyUserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyUserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyUserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyUserError_message(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyUserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyUserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyUserError", field, false, false, "String")
+}
+
 func (ec *executionContext) _MailingAddress_id(ctx context.Context, field graphql.CollectedField, obj *ent.MailingAddress) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19017,6 +24178,300 @@ func (ec *executionContext) _ManualDiscountApplication_value(ctx context.Context
 }
 func (ec *executionContext) fieldContext_ManualDiscountApplication_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ManualDiscountApplication", field, false, false, "PricingValue")
+}
+
+func (ec *executionContext) _Membership_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Membership().Plan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MembershipPlan) graphql.Marshaler {
+			return ec.marshalNMembershipPlan2ᚖaccountgraphᚋentᚐMembershipPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Membership",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MembershipPlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Membership_status(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Membership().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MembershipStatus) graphql.Marshaler {
+			return ec.marshalNMembershipStatus2accountgraphᚋgraphᚋmodelᚐMembershipStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, true, true, "MembershipStatus")
+}
+
+func (ec *executionContext) _Membership_startedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Membership_renewsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_renewsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Membership().RenewsAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_renewsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, true, true, "DateTime")
+}
+
+func (ec *executionContext) _Membership_endsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Membership().EndsAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, true, true, "DateTime")
+}
+
+func (ec *executionContext) _Membership_cancelledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_cancelledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_cancelledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _MembershipPlan_handle(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_handle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_handle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipPlan_name(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipPlan_price(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MembershipPlan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MembershipPlan_interval(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_interval(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interval, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v membershipplan.Interval) graphql.Marshaler {
+			return ec.marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_interval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "MembershipInterval")
+}
+
+func (ec *executionContext) _MembershipPlan_intervalCount(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_intervalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IntervalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_intervalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MembershipPlan_benefits(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_benefits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Benefits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_benefits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "String")
 }
 
 func (ec *executionContext) _MoneyV2_amount(ctx context.Context, field graphql.CollectedField, obj *money.V2) (ret graphql.Marshaler) {
@@ -20125,6 +25580,510 @@ func (ec *executionContext) fieldContext_Mutation_adminProductsUpsert(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_adminProductsUpsert_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_loyaltyRewardRedeem(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_loyaltyRewardRedeem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LoyaltyRewardRedeem(ctx, fc.Args["customerAccessToken"].(string), fc.Args["rewardId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyRewardRedeemPayload) graphql.Marshaler {
+			return ec.marshalOLoyaltyRewardRedeemPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRewardRedeemPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_loyaltyRewardRedeem(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRewardRedeemPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_loyaltyRewardRedeem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_loyaltyActionRecord(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_loyaltyActionRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LoyaltyActionRecord(ctx, fc.Args["customerAccessToken"].(string), fc.Args["action"].(model.LoyaltyCustomerAction), fc.Args["reference"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyPayload) graphql.Marshaler {
+			return ec.marshalOLoyaltyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_loyaltyActionRecord(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_loyaltyActionRecord_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_loyaltyReferralApply(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_loyaltyReferralApply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LoyaltyReferralApply(ctx, fc.Args["customerAccessToken"].(string), fc.Args["referralCode"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyPayload) graphql.Marshaler {
+			return ec.marshalOLoyaltyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_loyaltyReferralApply(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_loyaltyReferralApply_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminLoyaltyProgramUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminLoyaltyProgramUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminLoyaltyProgramUpdate(ctx, fc.Args["input"].(model.LoyaltyProgramInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "loyalty:write")
+				if err != nil {
+					var zeroVal *model.LoyaltyProgramPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.LoyaltyProgramPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyProgramPayload) graphql.Marshaler {
+			return ec.marshalOLoyaltyProgramPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyProgramPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminLoyaltyProgramUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyProgramPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminLoyaltyProgramUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminLoyaltyPointsAdjust(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminLoyaltyPointsAdjust(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminLoyaltyPointsAdjust(ctx, fc.Args["customerId"].(string), fc.Args["points"].(int), fc.Args["reason"].(string), fc.Args["idempotencyKey"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "loyalty:write")
+				if err != nil {
+					var zeroVal *model.AdminLoyaltyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminLoyaltyPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminLoyaltyPayload) graphql.Marshaler {
+			return ec.marshalOAdminLoyaltyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminLoyaltyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminLoyaltyPointsAdjust(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminLoyaltyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminLoyaltyPointsAdjust_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminLoyaltyDiscountCodeUse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminLoyaltyDiscountCodeUse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminLoyaltyDiscountCodeUse(ctx, fc.Args["code"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "orders:write")
+				if err != nil {
+					var zeroVal *model.AdminLoyaltyDiscountCodePayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminLoyaltyDiscountCodePayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminLoyaltyDiscountCodePayload) graphql.Marshaler {
+			return ec.marshalOAdminLoyaltyDiscountCodePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminLoyaltyDiscountCodePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminLoyaltyDiscountCodeUse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminLoyaltyDiscountCodePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminLoyaltyDiscountCodeUse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminMembershipStart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminMembershipStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminMembershipStart(ctx, fc.Args["customerId"].(string), fc.Args["planHandle"].(string), fc.Args["paymentReference"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "loyalty:write")
+				if err != nil {
+					var zeroVal *model.AdminMembershipPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminMembershipPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminMembershipPayload) graphql.Marshaler {
+			return ec.marshalOAdminMembershipPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminMembershipPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminMembershipStart(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminMembershipPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminMembershipStart_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminMembershipRenew(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminMembershipRenew(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminMembershipRenew(ctx, fc.Args["customerId"].(string), fc.Args["paymentReference"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "loyalty:write")
+				if err != nil {
+					var zeroVal *model.AdminMembershipPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminMembershipPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminMembershipPayload) graphql.Marshaler {
+			return ec.marshalOAdminMembershipPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminMembershipPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminMembershipRenew(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminMembershipPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminMembershipRenew_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminMembershipCancel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminMembershipCancel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminMembershipCancel(ctx, fc.Args["customerId"].(string), fc.Args["immediately"].(*bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "loyalty:write")
+				if err != nil {
+					var zeroVal *model.AdminMembershipPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminMembershipPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminMembershipPayload) graphql.Marshaler {
+			return ec.marshalOAdminMembershipPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminMembershipPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminMembershipCancel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminMembershipPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminMembershipCancel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24481,6 +30440,162 @@ func (ec *executionContext) fieldContext_Query_customer(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_customer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_loyaltyProgram(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_loyaltyProgram(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().LoyaltyProgram(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyProgram) graphql.Marshaler {
+			return ec.marshalNLoyaltyProgram2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyProgram(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_loyaltyProgram(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyProgram(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_adminLoyaltyLedger(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminLoyaltyLedger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AdminLoyaltyLedger(ctx, fc.Args["customerId"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *model.LoyaltyTransactionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.LoyaltyTransactionConnection
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyTransactionConnection) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransactionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminLoyaltyLedger(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransactionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_adminLoyaltyLedger_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_adminLoyaltyConsistencyCheck(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminLoyaltyConsistencyCheck(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AdminLoyaltyConsistencyCheck(ctx, fc.Args["customerIds"].([]string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *model.LoyaltyConsistencyReport
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.LoyaltyConsistencyReport
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoyaltyConsistencyReport) graphql.Marshaler {
+			return ec.marshalNLoyaltyConsistencyReport2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyConsistencyReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminLoyaltyConsistencyCheck(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyConsistencyReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_adminLoyaltyConsistencyCheck_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29633,7 +35748,7 @@ func (ec *executionContext) unmarshalInputCustomerCreateInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"acceptsMarketing", "email", "firstName", "lastName", "password", "phone"}
+	fieldsInOrder := [...]string{"acceptsMarketing", "email", "firstName", "lastName", "password", "phone", "referralCode"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29682,6 +35797,13 @@ func (ec *executionContext) unmarshalInputCustomerCreateInput(ctx context.Contex
 				return it, err
 			}
 			it.Phone = data
+		case "referralCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferralCode = data
 		}
 	}
 	return it, nil
@@ -29825,6 +35947,349 @@ func UnmarshalCustomerUpdateInput(ctx context.Context, raw any) (model.CustomerU
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputLoyaltyEarnRuleInput(ctx context.Context, obj any) (model.LoyaltyEarnRuleInput, error) {
+	var it model.LoyaltyEarnRuleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"action", "points", "dailyCap"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "action":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
+			data, err := ec.unmarshalNLoyaltyEarnAction2accountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Action = data
+		case "points":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("points"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Points = data
+		case "dailyCap":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dailyCap"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DailyCap = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLoyaltyEarnRuleInput unmarshals raw into the LoyaltyEarnRuleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLoyaltyEarnRuleInput(ctx context.Context, raw any) (model.LoyaltyEarnRuleInput, error) {
+	var out model.LoyaltyEarnRuleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoyaltyEarnRuleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLoyaltyProgramInput(ctx context.Context, obj any) (model.LoyaltyProgramInput, error) {
+	var it model.LoyaltyProgramInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"enabled", "name", "currencyCode", "pointsPerCurrencyUnit", "earnRules", "tierBasis", "tiers", "rewards", "pointsExpireAfterMonths", "pointsExpireAfterInactiveMonths", "rewardCodeValidDays", "membershipPlans"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "enabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enabled = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "pointsPerCurrencyUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointsPerCurrencyUnit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointsPerCurrencyUnit = data
+		case "earnRules":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("earnRules"))
+			data, err := ec.unmarshalOLoyaltyEarnRuleInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRuleInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EarnRules = data
+		case "tierBasis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tierBasis"))
+			data, err := ec.unmarshalOLoyaltyTierBasis2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TierBasis = data
+		case "tiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
+			data, err := ec.unmarshalOLoyaltyTierInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tiers = data
+		case "rewards":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rewards"))
+			data, err := ec.unmarshalOLoyaltyRewardInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRewardInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rewards = data
+		case "pointsExpireAfterMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointsExpireAfterMonths"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointsExpireAfterMonths = data
+		case "pointsExpireAfterInactiveMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointsExpireAfterInactiveMonths"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointsExpireAfterInactiveMonths = data
+		case "rewardCodeValidDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rewardCodeValidDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RewardCodeValidDays = data
+		case "membershipPlans":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("membershipPlans"))
+			data, err := ec.unmarshalOMembershipPlanInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐMembershipPlanInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MembershipPlans = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLoyaltyProgramInput unmarshals raw into the LoyaltyProgramInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLoyaltyProgramInput(ctx context.Context, raw any) (model.LoyaltyProgramInput, error) {
+	var out model.LoyaltyProgramInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoyaltyProgramInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLoyaltyRewardInput(ctx context.Context, obj any) (model.LoyaltyRewardInput, error) {
+	var it model.LoyaltyRewardInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"handle", "name", "description", "pointsCost", "kind", "amount", "percentage", "variantId", "limitPerCustomer"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "handle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handle"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handle = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "pointsCost":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointsCost"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointsCost = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalODecimal2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "percentage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("percentage"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Percentage = data
+		case "variantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantID = data
+		case "limitPerCustomer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limitPerCustomer"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LimitPerCustomer = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLoyaltyRewardInput unmarshals raw into the LoyaltyRewardInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLoyaltyRewardInput(ctx context.Context, raw any) (model.LoyaltyRewardInput, error) {
+	var out model.LoyaltyRewardInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoyaltyRewardInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLoyaltyTierInput(ctx context.Context, obj any) (model.LoyaltyTierInput, error) {
+	var it model.LoyaltyTierInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["multiplier"]; !present {
+		asMap["multiplier"] = 1
+	}
+	if _, present := asMap["benefits"]; !present {
+		asMap["benefits"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"name", "threshold", "multiplier", "benefits"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "threshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threshold"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Threshold = data
+		case "multiplier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("multiplier"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Multiplier = data
+		case "benefits":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("benefits"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Benefits = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLoyaltyTierInput unmarshals raw into the LoyaltyTierInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLoyaltyTierInput(ctx context.Context, raw any) (model.LoyaltyTierInput, error) {
+	var out model.LoyaltyTierInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoyaltyTierInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMailingAddressInput(ctx context.Context, obj any) (model.MailingAddressInput, error) {
 	var it model.MailingAddressInput
 	if obj == nil {
@@ -29927,6 +36392,97 @@ func (ec *executionContext) unmarshalInputMailingAddressInput(ctx context.Contex
 func UnmarshalMailingAddressInput(ctx context.Context, raw any) (model.MailingAddressInput, error) {
 	var out model.MailingAddressInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MailingAddressInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMembershipPlanInput(ctx context.Context, obj any) (model.MembershipPlanInput, error) {
+	var it model.MembershipPlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["intervalCount"]; !present {
+		asMap["intervalCount"] = 1
+	}
+	if _, present := asMap["benefits"]; !present {
+		asMap["benefits"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"handle", "name", "price", "currencyCode", "interval", "intervalCount", "benefits"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "handle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handle"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handle = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "price":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
+			data, err := ec.unmarshalNDecimal2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Price = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "interval":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interval"))
+			data, err := ec.unmarshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Interval = data
+		case "intervalCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intervalCount"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntervalCount = data
+		case "benefits":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("benefits"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Benefits = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMembershipPlanInput unmarshals raw into the MembershipPlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMembershipPlanInput(ctx context.Context, raw any) (model.MembershipPlanInput, error) {
+	var out model.MembershipPlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MembershipPlanInput", raw, &out)
 	return out, err
 }
 
@@ -30220,6 +36776,13 @@ func (ec *executionContext) _DisplayableError(ctx context.Context, sel ast.Selec
 			return graphql.Null
 		}
 		return ec._UserError(ctx, sel, obj)
+	case model.LoyaltyUserError:
+		return ec._LoyaltyUserError(ctx, sel, &obj)
+	case *model.LoyaltyUserError:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LoyaltyUserError(ctx, sel, obj)
 	case model.CustomerUserError:
 		return ec._CustomerUserError(ctx, sel, &obj)
 	case *model.CustomerUserError:
@@ -30330,6 +36893,27 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._MailingAddress(ctx, sel, obj)
+	case ent.LoyaltyEntry:
+		return ec._LoyaltyTransaction(ctx, sel, &obj)
+	case *ent.LoyaltyEntry:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LoyaltyTransaction(ctx, sel, obj)
+	case ent.LoyaltyReward:
+		return ec._LoyaltyReward(ctx, sel, &obj)
+	case *ent.LoyaltyReward:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LoyaltyReward(ctx, sel, obj)
+	case ent.LoyaltyRedemption:
+		return ec._LoyaltyRedemption(ctx, sel, &obj)
+	case *ent.LoyaltyRedemption:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LoyaltyRedemption(ctx, sel, obj)
 	case ent.CustomerAccessToken:
 		return ec._CustomerSession(ctx, sel, &obj)
 	case *ent.CustomerAccessToken:
@@ -30589,6 +37173,130 @@ func (ec *executionContext) _AdminFulfillmentPayload(ctx context.Context, sel as
 			}
 		case "userErrors":
 			out.Values[i] = ec._AdminFulfillmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminLoyaltyDiscountCodePayloadImplementors = []string{"AdminLoyaltyDiscountCodePayload"}
+
+func (ec *executionContext) _AdminLoyaltyDiscountCodePayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminLoyaltyDiscountCodePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminLoyaltyDiscountCodePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminLoyaltyDiscountCodePayload")
+		case "redemption":
+			out.Values[i] = ec._AdminLoyaltyDiscountCodePayload_redemption(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reward":
+			out.Values[i] = ec._AdminLoyaltyDiscountCodePayload_reward(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminLoyaltyDiscountCodePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminLoyaltyPayloadImplementors = []string{"AdminLoyaltyPayload"}
+
+func (ec *executionContext) _AdminLoyaltyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminLoyaltyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminLoyaltyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminLoyaltyPayload")
+		case "transaction":
+			out.Values[i] = ec._AdminLoyaltyPayload_transaction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyalty":
+			out.Values[i] = ec._AdminLoyaltyPayload_loyalty(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminLoyaltyPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminMembershipPayloadImplementors = []string{"AdminMembershipPayload"}
+
+func (ec *executionContext) _AdminMembershipPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminMembershipPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminMembershipPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminMembershipPayload")
+		case "membership":
+			out.Values[i] = ec._AdminMembershipPayload_membership(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminMembershipPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -31769,6 +38477,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_cart(ctx, field, obj)
 				})
+		case "loyalty":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_loyalty(ctx, field, obj)
+				})
 		case "orders":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32474,6 +39188,109 @@ func (ec *executionContext) _CustomerEmailVerifyPayload(ctx context.Context, sel
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerLoyaltyImplementors = []string{"CustomerLoyalty"}
+
+func (ec *executionContext) _CustomerLoyalty(ctx context.Context, sel ast.SelectionSet, obj *ent.LoyaltyAccount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerLoyaltyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerLoyalty")
+		case "pointsBalance":
+			out.Values[i] = ec._CustomerLoyalty_pointsBalance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lifetimePoints":
+			out.Values[i] = ec._CustomerLoyalty_lifetimePoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_tier(ctx, field, obj)
+				})
+		case "nextTier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_nextTier(ctx, field, obj)
+				})
+		case "pointsToNextTier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_pointsToNextTier(ctx, field, obj)
+				})
+		case "spendToNextTier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_spendToNextTier(ctx, field, obj)
+				})
+		case "pointsExpiring":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_pointsExpiring(ctx, field, obj)
+				})
+		case "transactions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_transactions(ctx, field, obj)
+				})
+		case "availableRewards":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_availableRewards(ctx, field, obj)
+				})
+		case "redemptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_redemptions(ctx, field, obj)
+				})
+		case "referralCode":
+			out.Values[i] = ec._CustomerLoyalty_referralCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referralCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_referralCount(ctx, field, obj)
+				})
+		case "membership":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_membership(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33394,6 +40211,877 @@ func (ec *executionContext) _Image(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var loyaltyConsistencyReportImplementors = []string{"LoyaltyConsistencyReport"}
+
+func (ec *executionContext) _LoyaltyConsistencyReport(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyConsistencyReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyConsistencyReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyConsistencyReport")
+		case "checkedAccounts":
+			out.Values[i] = ec._LoyaltyConsistencyReport_checkedAccounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mismatches":
+			out.Values[i] = ec._LoyaltyConsistencyReport_mismatches(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyEarnRuleImplementors = []string{"LoyaltyEarnRule"}
+
+func (ec *executionContext) _LoyaltyEarnRule(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyEarnRule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyEarnRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyEarnRule")
+		case "action":
+			out.Values[i] = ec._LoyaltyEarnRule_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._LoyaltyEarnRule_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dailyCap":
+			out.Values[i] = ec._LoyaltyEarnRule_dailyCap(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyMismatchImplementors = []string{"LoyaltyMismatch"}
+
+func (ec *executionContext) _LoyaltyMismatch(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyMismatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyMismatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyMismatch")
+		case "customerId":
+			out.Values[i] = ec._LoyaltyMismatch_customerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cachedBalance":
+			out.Values[i] = ec._LoyaltyMismatch_cachedBalance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ledgerBalance":
+			out.Values[i] = ec._LoyaltyMismatch_ledgerBalance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cachedLifetimePoints":
+			out.Values[i] = ec._LoyaltyMismatch_cachedLifetimePoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ledgerLifetimePoints":
+			out.Values[i] = ec._LoyaltyMismatch_ledgerLifetimePoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyPayloadImplementors = []string{"LoyaltyPayload"}
+
+func (ec *executionContext) _LoyaltyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyPayload")
+		case "loyalty":
+			out.Values[i] = ec._LoyaltyPayload_loyalty(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pointsEarned":
+			out.Values[i] = ec._LoyaltyPayload_pointsEarned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "loyaltyUserErrors":
+			out.Values[i] = ec._LoyaltyPayload_loyaltyUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._LoyaltyPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyPointsExpiryImplementors = []string{"LoyaltyPointsExpiry"}
+
+func (ec *executionContext) _LoyaltyPointsExpiry(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyPointsExpiry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyPointsExpiryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyPointsExpiry")
+		case "points":
+			out.Values[i] = ec._LoyaltyPointsExpiry_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._LoyaltyPointsExpiry_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyProgramImplementors = []string{"LoyaltyProgram"}
+
+func (ec *executionContext) _LoyaltyProgram(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyProgram) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyProgramImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyProgram")
+		case "enabled":
+			out.Values[i] = ec._LoyaltyProgram_enabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._LoyaltyProgram_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currencyCode":
+			out.Values[i] = ec._LoyaltyProgram_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pointsPerCurrencyUnit":
+			out.Values[i] = ec._LoyaltyProgram_pointsPerCurrencyUnit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "earnRules":
+			out.Values[i] = ec._LoyaltyProgram_earnRules(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tierBasis":
+			out.Values[i] = ec._LoyaltyProgram_tierBasis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tiers":
+			out.Values[i] = ec._LoyaltyProgram_tiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rewards":
+			out.Values[i] = ec._LoyaltyProgram_rewards(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pointsExpireAfterMonths":
+			out.Values[i] = ec._LoyaltyProgram_pointsExpireAfterMonths(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pointsExpireAfterInactiveMonths":
+			out.Values[i] = ec._LoyaltyProgram_pointsExpireAfterInactiveMonths(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "membershipPlans":
+			out.Values[i] = ec._LoyaltyProgram_membershipPlans(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyProgramPayloadImplementors = []string{"LoyaltyProgramPayload"}
+
+func (ec *executionContext) _LoyaltyProgramPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyProgramPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyProgramPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyProgramPayload")
+		case "program":
+			out.Values[i] = ec._LoyaltyProgramPayload_program(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._LoyaltyProgramPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRedemptionImplementors = []string{"LoyaltyRedemption", "Node"}
+
+func (ec *executionContext) _LoyaltyRedemption(ctx context.Context, sel ast.SelectionSet, obj *ent.LoyaltyRedemption) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRedemptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyRedemption")
+		case "id":
+			out.Values[i] = ec._LoyaltyRedemption_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reward":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyRedemption_reward(ctx, field, obj)
+				})
+		case "codeEnding":
+			out.Values[i] = ec._LoyaltyRedemption_codeEnding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pointsSpent":
+			out.Values[i] = ec._LoyaltyRedemption_pointsSpent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._LoyaltyRedemption_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "usedAt":
+			out.Values[i] = ec._LoyaltyRedemption_usedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._LoyaltyRedemption_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRedemptionConnectionImplementors = []string{"LoyaltyRedemptionConnection"}
+
+func (ec *executionContext) _LoyaltyRedemptionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyRedemptionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRedemptionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyRedemptionConnection")
+		case "edges":
+			out.Values[i] = ec._LoyaltyRedemptionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._LoyaltyRedemptionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LoyaltyRedemptionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRedemptionEdgeImplementors = []string{"LoyaltyRedemptionEdge"}
+
+func (ec *executionContext) _LoyaltyRedemptionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyRedemptionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRedemptionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyRedemptionEdge")
+		case "cursor":
+			out.Values[i] = ec._LoyaltyRedemptionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LoyaltyRedemptionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRewardImplementors = []string{"LoyaltyReward", "Node"}
+
+func (ec *executionContext) _LoyaltyReward(ctx context.Context, sel ast.SelectionSet, obj *ent.LoyaltyReward) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRewardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyReward")
+		case "id":
+			out.Values[i] = ec._LoyaltyReward_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "handle":
+			out.Values[i] = ec._LoyaltyReward_handle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._LoyaltyReward_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._LoyaltyReward_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pointsCost":
+			out.Values[i] = ec._LoyaltyReward_pointsCost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._LoyaltyReward_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._LoyaltyReward_amount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "percentage":
+			out.Values[i] = ec._LoyaltyReward_percentage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyReward_variant(ctx, field, obj)
+				})
+		case "limitPerCustomer":
+			out.Values[i] = ec._LoyaltyReward_limitPerCustomer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRewardRedeemPayloadImplementors = []string{"LoyaltyRewardRedeemPayload"}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyRewardRedeemPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRewardRedeemPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyRewardRedeemPayload")
+		case "discountCode":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_discountCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "redemption":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_redemption(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyalty":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_loyalty(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyaltyUserErrors":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_loyaltyUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyTierImplementors = []string{"LoyaltyTier"}
+
+func (ec *executionContext) _LoyaltyTier(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyTier) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyTierImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyTier")
+		case "name":
+			out.Values[i] = ec._LoyaltyTier_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "threshold":
+			out.Values[i] = ec._LoyaltyTier_threshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "multiplier":
+			out.Values[i] = ec._LoyaltyTier_multiplier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "benefits":
+			out.Values[i] = ec._LoyaltyTier_benefits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyTransactionImplementors = []string{"LoyaltyTransaction", "Node"}
+
+func (ec *executionContext) _LoyaltyTransaction(ctx context.Context, sel ast.SelectionSet, obj *ent.LoyaltyEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyTransactionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyTransaction")
+		case "id":
+			out.Values[i] = ec._LoyaltyTransaction_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._LoyaltyTransaction_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._LoyaltyTransaction_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "action":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyTransaction_action(ctx, field, obj)
+				})
+		case "points":
+			out.Values[i] = ec._LoyaltyTransaction_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._LoyaltyTransaction_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "order":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyTransaction_order(ctx, field, obj)
+				})
+		case "reward":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyTransaction_reward(ctx, field, obj)
+				})
+		case "expiresAt":
+			out.Values[i] = ec._LoyaltyTransaction_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._LoyaltyTransaction_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyTransactionConnectionImplementors = []string{"LoyaltyTransactionConnection"}
+
+func (ec *executionContext) _LoyaltyTransactionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyTransactionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyTransactionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyTransactionConnection")
+		case "edges":
+			out.Values[i] = ec._LoyaltyTransactionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._LoyaltyTransactionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LoyaltyTransactionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyTransactionEdgeImplementors = []string{"LoyaltyTransactionEdge"}
+
+func (ec *executionContext) _LoyaltyTransactionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyTransactionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyTransactionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyTransactionEdge")
+		case "cursor":
+			out.Values[i] = ec._LoyaltyTransactionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LoyaltyTransactionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyUserErrorImplementors = []string{"LoyaltyUserError", "DisplayableError"}
+
+func (ec *executionContext) _LoyaltyUserError(ctx context.Context, sel ast.SelectionSet, obj *model.LoyaltyUserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyUserErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyUserError")
+		case "code":
+			out.Values[i] = ec._LoyaltyUserError_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._LoyaltyUserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._LoyaltyUserError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mailingAddressImplementors = []string{"MailingAddress", "Node"}
 
 func (ec *executionContext) _MailingAddress(ctx context.Context, sel ast.SelectionSet, obj *ent.MailingAddress) graphql.Marshaler {
@@ -33663,6 +41351,126 @@ func (ec *executionContext) _ManualDiscountApplication(ctx context.Context, sel 
 	return out
 }
 
+var membershipImplementors = []string{"Membership"}
+
+func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *ent.Membership) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, membershipImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Membership")
+		case "plan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Membership_plan(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Membership_status(ctx, field, obj)
+				})
+		case "startedAt":
+			out.Values[i] = ec._Membership_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "renewsAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Membership_renewsAt(ctx, field, obj)
+				})
+		case "endsAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Membership_endsAt(ctx, field, obj)
+				})
+		case "cancelledAt":
+			out.Values[i] = ec._Membership_cancelledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var membershipPlanImplementors = []string{"MembershipPlan"}
+
+func (ec *executionContext) _MembershipPlan(ctx context.Context, sel ast.SelectionSet, obj *ent.MembershipPlan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, membershipPlanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MembershipPlan")
+		case "handle":
+			out.Values[i] = ec._MembershipPlan_handle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._MembershipPlan_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "price":
+			out.Values[i] = ec._MembershipPlan_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "interval":
+			out.Values[i] = ec._MembershipPlan_interval(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "intervalCount":
+			out.Values[i] = ec._MembershipPlan_intervalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "benefits":
+			out.Values[i] = ec._MembershipPlan_benefits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var moneyV2Implementors = []string{"MoneyV2", "PricingValue"}
 
 func (ec *executionContext) _MoneyV2(ctx context.Context, sel ast.SelectionSet, obj *money.V2) graphql.Marshaler {
@@ -33877,6 +41685,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "adminProductsUpsert":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_adminProductsUpsert(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyaltyRewardRedeem":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_loyaltyRewardRedeem(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyaltyActionRecord":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_loyaltyActionRecord(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyaltyReferralApply":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_loyaltyReferralApply(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminLoyaltyProgramUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminLoyaltyProgramUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminLoyaltyPointsAdjust":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminLoyaltyPointsAdjust(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminLoyaltyDiscountCodeUse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminLoyaltyDiscountCodeUse(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminMembershipStart":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminMembershipStart(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminMembershipRenew":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminMembershipRenew(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminMembershipCancel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminMembershipCancel(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -34971,6 +42842,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customer(ctx, field)
+				})
+		case "loyaltyProgram":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_loyaltyProgram(ctx, field)
+				})
+		case "adminLoyaltyLedger":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminLoyaltyLedger(ctx, field)
+				})
+		case "adminLoyaltyConsistencyCheck":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminLoyaltyConsistencyCheck(ctx, field)
 				})
 		case "adminSupportTickets":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -37525,6 +45414,373 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNLoyaltyConsistencyReport2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyConsistencyReport(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyConsistencyReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyConsistencyReport!")
+		return graphql.Null
+	}
+	return ec._LoyaltyConsistencyReport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyCustomerAction2accountgraphᚋgraphᚋmodelᚐLoyaltyCustomerAction(ctx context.Context, v any) (model.LoyaltyCustomerAction, error) {
+	var res model.LoyaltyCustomerAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyCustomerAction2accountgraphᚋgraphᚋmodelᚐLoyaltyCustomerAction(ctx context.Context, sel ast.SelectionSet, v model.LoyaltyCustomerAction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNLoyaltyEarnAction2accountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx context.Context, v any) (model.LoyaltyEarnAction, error) {
+	var res model.LoyaltyEarnAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyEarnAction2accountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx context.Context, sel ast.SelectionSet, v model.LoyaltyEarnAction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNLoyaltyEarnRule2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LoyaltyEarnRule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyEarnRule2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyEarnRule2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRule(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyEarnRule) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyEarnRule!")
+		return graphql.Null
+	}
+	return ec._LoyaltyEarnRule(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyEarnRuleInput2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRuleInput(ctx context.Context, v any) (*model.LoyaltyEarnRuleInput, error) {
+	res, err := ec.unmarshalInputLoyaltyEarnRuleInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyMismatch2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyMismatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LoyaltyMismatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyMismatch2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyMismatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyMismatch2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyMismatch(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyMismatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyMismatch!")
+		return graphql.Null
+	}
+	return ec._LoyaltyMismatch(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyPointsExpiry2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPointsExpiryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LoyaltyPointsExpiry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyPointsExpiry2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPointsExpiry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyPointsExpiry2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPointsExpiry(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyPointsExpiry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyPointsExpiry!")
+		return graphql.Null
+	}
+	return ec._LoyaltyPointsExpiry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyProgram2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyProgram(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyProgram) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyProgram!")
+		return graphql.Null
+	}
+	return ec._LoyaltyProgram(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyProgramInput2accountgraphᚋgraphᚋmodelᚐLoyaltyProgramInput(ctx context.Context, v any) (model.LoyaltyProgramInput, error) {
+	res, err := ec.unmarshalInputLoyaltyProgramInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemption2ᚕᚖaccountgraphᚋentᚐLoyaltyRedemptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LoyaltyRedemption) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyRedemption) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyRedemption!")
+		return graphql.Null
+	}
+	return ec._LoyaltyRedemption(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemptionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionConnection(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyRedemptionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyRedemptionConnection!")
+		return graphql.Null
+	}
+	return ec._LoyaltyRedemptionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemptionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LoyaltyRedemptionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyRedemptionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemptionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionEdge(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyRedemptionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyRedemptionEdge!")
+		return graphql.Null
+	}
+	return ec._LoyaltyRedemptionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyReward2ᚕᚖaccountgraphᚋentᚐLoyaltyRewardᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LoyaltyReward) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyReward) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyReward!")
+		return graphql.Null
+	}
+	return ec._LoyaltyReward(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyRewardInput2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRewardInput(ctx context.Context, v any) (*model.LoyaltyRewardInput, error) {
+	res, err := ec.unmarshalInputLoyaltyRewardInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx context.Context, v any) (loyaltyreward.Kind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := loyaltyreward.Kind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx context.Context, sel ast.SelectionSet, v loyaltyreward.Kind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LoyaltyRewardKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNLoyaltyTier2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LoyaltyTier) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyTier) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyTier!")
+		return graphql.Null
+	}
+	return ec._LoyaltyTier(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyTierBasis2accountgraphᚋgraphᚋmodelᚐLoyaltyTierBasis(ctx context.Context, v any) (model.LoyaltyTierBasis, error) {
+	var res model.LoyaltyTierBasis
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyTierBasis2accountgraphᚋgraphᚋmodelᚐLoyaltyTierBasis(ctx context.Context, sel ast.SelectionSet, v model.LoyaltyTierBasis) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNLoyaltyTierInput2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierInput(ctx context.Context, v any) (*model.LoyaltyTierInput, error) {
+	res, err := ec.unmarshalInputLoyaltyTierInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyTransaction2ᚕᚖaccountgraphᚋentᚐLoyaltyEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LoyaltyEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyTransaction2ᚖaccountgraphᚋentᚐLoyaltyEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyTransaction2ᚖaccountgraphᚋentᚐLoyaltyEntry(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyTransaction!")
+		return graphql.Null
+	}
+	return ec._LoyaltyTransaction(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionConnection(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyTransactionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyTransactionConnection!")
+		return graphql.Null
+	}
+	return ec._LoyaltyTransactionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LoyaltyTransactionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyTransactionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionEdge(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyTransactionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyTransactionEdge!")
+		return graphql.Null
+	}
+	return ec._LoyaltyTransactionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx context.Context, v any) (loyaltyentry.Kind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := loyaltyentry.Kind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx context.Context, sel ast.SelectionSet, v loyaltyentry.Kind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LoyaltyTransactionKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx context.Context, v any) (loyaltyentry.Source, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := loyaltyentry.Source(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx context.Context, sel ast.SelectionSet, v loyaltyentry.Source) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LoyaltyTransactionSource!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNLoyaltyUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LoyaltyUserError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyUserError2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyUserError2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserError(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyUserError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyUserError!")
+		return graphql.Null
+	}
+	return ec._LoyaltyUserError(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMailingAddress2ᚕᚖaccountgraphᚋentᚐMailingAddressᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MailingAddress) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -37584,6 +45840,60 @@ func (ec *executionContext) marshalNMailingAddressEdge2ᚖaccountgraphᚋgraph�
 func (ec *executionContext) unmarshalNMailingAddressInput2accountgraphᚋgraphᚋmodelᚐMailingAddressInput(ctx context.Context, v any) (model.MailingAddressInput, error) {
 	res, err := ec.unmarshalInputMailingAddressInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx context.Context, v any) (membershipplan.Interval, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := membershipplan.Interval(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx context.Context, sel ast.SelectionSet, v membershipplan.Interval) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MembershipInterval!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNMembershipPlan2ᚕᚖaccountgraphᚋentᚐMembershipPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MembershipPlan) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMembershipPlan2ᚖaccountgraphᚋentᚐMembershipPlan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMembershipPlan2ᚖaccountgraphᚋentᚐMembershipPlan(ctx context.Context, sel ast.SelectionSet, v *ent.MembershipPlan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MembershipPlan!")
+		return graphql.Null
+	}
+	return ec._MembershipPlan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMembershipPlanInput2ᚖaccountgraphᚋgraphᚋmodelᚐMembershipPlanInput(ctx context.Context, v any) (*model.MembershipPlanInput, error) {
+	res, err := ec.unmarshalInputMembershipPlanInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMembershipStatus2accountgraphᚋgraphᚋmodelᚐMembershipStatus(ctx context.Context, v any) (model.MembershipStatus, error) {
+	var res model.MembershipStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMembershipStatus2accountgraphᚋgraphᚋmodelᚐMembershipStatus(ctx context.Context, sel ast.SelectionSet, v model.MembershipStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNMerchandise2accountgraphᚋgraphᚋmodelᚐMerchandise(ctx context.Context, sel ast.SelectionSet, v model.Merchandise) graphql.Marshaler {
@@ -38669,6 +46979,27 @@ func (ec *executionContext) marshalOAdminFulfillmentPayload2ᚖaccountgraphᚋgr
 	return ec._AdminFulfillmentPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAdminLoyaltyDiscountCodePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminLoyaltyDiscountCodePayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminLoyaltyDiscountCodePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminLoyaltyDiscountCodePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAdminLoyaltyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminLoyaltyPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminLoyaltyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminLoyaltyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAdminMembershipPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminMembershipPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminMembershipPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminMembershipPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAdminOrderPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminOrderPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -38890,6 +47221,22 @@ func (ec *executionContext) marshalOCountryCode2ᚖaccountgraphᚋgraphᚋmodel�
 	return v
 }
 
+func (ec *executionContext) unmarshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, v any) (*money.Currency, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(money.Currency)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, sel ast.SelectionSet, v *money.Currency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -39028,6 +47375,13 @@ func (ec *executionContext) marshalOCustomerErrorCode2ᚖaccountgraphᚋgraphᚋ
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerLoyalty(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCustomerRecoverPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerRecoverPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerRecoverPayload) graphql.Marshaler {
@@ -39206,6 +47560,41 @@ func (ec *executionContext) marshalOFulfillmentEvent2ᚖaccountgraphᚋentᚐFul
 	return ec._FulfillmentEvent(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -39265,6 +47654,161 @@ func (ec *executionContext) marshalOLanguageCode2ᚖaccountgraphᚋgraphᚋmodel
 	return v
 }
 
+func (ec *executionContext) unmarshalOLoyaltyEarnAction2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx context.Context, v any) (*model.LoyaltyEarnAction, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.LoyaltyEarnAction)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLoyaltyEarnAction2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyEarnAction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOLoyaltyEarnRuleInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRuleInputᚄ(ctx context.Context, v any) ([]*model.LoyaltyEarnRuleInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.LoyaltyEarnRuleInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLoyaltyEarnRuleInput2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRuleInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOLoyaltyErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyErrorCode(ctx context.Context, v any) (*model.LoyaltyErrorCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.LoyaltyErrorCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLoyaltyErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyErrorCode(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyErrorCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOLoyaltyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPayload(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLoyaltyProgram2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyProgram(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyProgram) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyProgram(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLoyaltyProgramPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyProgramPayload(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyProgramPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyProgramPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyRedemption) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyRedemption(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyReward) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyReward(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOLoyaltyRewardInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRewardInputᚄ(ctx context.Context, v any) ([]*model.LoyaltyRewardInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.LoyaltyRewardInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLoyaltyRewardInput2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRewardInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOLoyaltyRewardRedeemPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRewardRedeemPayload(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyRewardRedeemPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyRewardRedeemPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyTier) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyTier(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOLoyaltyTierBasis2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierBasis(ctx context.Context, v any) (*model.LoyaltyTierBasis, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.LoyaltyTierBasis)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLoyaltyTierBasis2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierBasis(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyTierBasis) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOLoyaltyTierInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierInputᚄ(ctx context.Context, v any) ([]*model.LoyaltyTierInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.LoyaltyTierInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLoyaltyTierInput2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOLoyaltyTransaction2ᚖaccountgraphᚋentᚐLoyaltyEntry(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyEntry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyTransaction(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOMailingAddress2ᚖaccountgraphᚋentᚐMailingAddress(ctx context.Context, sel ast.SelectionSet, v *ent.MailingAddress) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -39278,6 +47822,30 @@ func (ec *executionContext) unmarshalOMailingAddressInput2ᚖaccountgraphᚋgrap
 	}
 	res, err := ec.unmarshalInputMailingAddressInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMembership2ᚖaccountgraphᚋentᚐMembership(ctx context.Context, sel ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Membership(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMembershipPlanInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐMembershipPlanInputᚄ(ctx context.Context, v any) ([]*model.MembershipPlanInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.MembershipPlanInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMembershipPlanInput2ᚖaccountgraphᚋgraphᚋmodelᚐMembershipPlanInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx context.Context, sel ast.SelectionSet, v *money.V2) graphql.Marshaler {

@@ -12,6 +12,7 @@ import (
 	"accountgraph/internal/catalog"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/loaders"
+	"accountgraph/internal/loyalty"
 	"accountgraph/internal/order"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
@@ -30,6 +31,7 @@ type Resolver struct {
 	SavedCartService *savedcart.Service
 	Settings         *settings.Service
 	Support          *support.Service
+	LoyaltyService   *loyalty.Service
 }
 
 // loaders returns the request's dataloaders.

@@ -34,6 +34,9 @@ func TestAccessControlSweep(t *testing.T) {
 		}
 		api.MustDo(t, mySavedDoc, map[string]any{"t": tokenB}, "customer", &laterB)
 		cartA := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{}}).Cart
+		rewards := api.setUpLoyalty(t, nil)
+		api.adjust(t, idB, 500)
+		api.redeem(t, tokenB, rewards["five-off"])
 		var tk struct{ SupportTicket *struct{ ID string } }
 		api.MustDo(t, ticketCreateDoc, map[string]any{"t": tokenB, "s": "Where is my parcel?", "b": "It is late.", "o": orderB.ID}, "supportTicketCreate", &tk)
 
@@ -48,6 +51,7 @@ func TestAccessControlSweep(t *testing.T) {
   savedForLater(first: 10) { nodes { id quantity } }
   sessions(first: 10) { nodes { id } }
   supportTickets(first: 10) { nodes { id subject status messages(first: 10) { nodes { body } } } }
+  loyalty { pointsBalance lifetimePoints referralCode transactions(first: 20) { nodes { kind points } } redemptions(first: 5) { nodes { codeEnding usedAt } } membership { status } }
 } }`
 		read := func() string {
 			r := api.Do(t, snapshot, map[string]any{"t": tokenB})
@@ -74,6 +78,7 @@ func TestAccessControlSweep(t *testing.T) {
 		}
 		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { sessions(first: 1) { nodes { id } } } }`, map[string]any{"t": tokenB}, "customer", &sess)
 		sessionB := sess.Sessions.Nodes[0].ID
+		codeB := api.loyalty(t, tokenB).ReferralCode
 
 		// Arguments for each customer operation: A's token, B's IDs.
 		args := map[string]map[string]any{
@@ -104,6 +109,9 @@ func TestAccessControlSweep(t *testing.T) {
 			"customerSessionsRevokeOthers": {},
 			"supportTicketCreate":          {"subject": "About B's order", "body": "Show me", "orderId": orderB.ID},
 			"supportTicketReply":           {"ticketId": tk.SupportTicket.ID, "body": "Hijacked"},
+			"loyaltyRewardRedeem":          {"rewardId": rewards["five-off"]},
+			"loyaltyActionRecord":          {"action": "REVIEW", "reference": "B's review"},
+			"loyaltyReferralApply":         {"referralCode": codeB},
 		}
 
 		var schema struct {

@@ -116,6 +116,66 @@ func (f LoginCodeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, e
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LoginCodeMutation", m)
 }
 
+// The LoyaltyAccountFunc type is an adapter to allow the use of ordinary
+// function as LoyaltyAccount mutator.
+type LoyaltyAccountFunc func(context.Context, *ent.LoyaltyAccountMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f LoyaltyAccountFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.LoyaltyAccountMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LoyaltyAccountMutation", m)
+}
+
+// The LoyaltyEntryFunc type is an adapter to allow the use of ordinary
+// function as LoyaltyEntry mutator.
+type LoyaltyEntryFunc func(context.Context, *ent.LoyaltyEntryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f LoyaltyEntryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.LoyaltyEntryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LoyaltyEntryMutation", m)
+}
+
+// The LoyaltyProgramFunc type is an adapter to allow the use of ordinary
+// function as LoyaltyProgram mutator.
+type LoyaltyProgramFunc func(context.Context, *ent.LoyaltyProgramMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f LoyaltyProgramFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.LoyaltyProgramMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LoyaltyProgramMutation", m)
+}
+
+// The LoyaltyRedemptionFunc type is an adapter to allow the use of ordinary
+// function as LoyaltyRedemption mutator.
+type LoyaltyRedemptionFunc func(context.Context, *ent.LoyaltyRedemptionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f LoyaltyRedemptionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.LoyaltyRedemptionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LoyaltyRedemptionMutation", m)
+}
+
+// The LoyaltyRewardFunc type is an adapter to allow the use of ordinary
+// function as LoyaltyReward mutator.
+type LoyaltyRewardFunc func(context.Context, *ent.LoyaltyRewardMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f LoyaltyRewardFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.LoyaltyRewardMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LoyaltyRewardMutation", m)
+}
+
 // The MailingAddressFunc type is an adapter to allow the use of ordinary
 // function as MailingAddress mutator.
 type MailingAddressFunc func(context.Context, *ent.MailingAddressMutation) (ent.Value, error)
@@ -126,6 +186,42 @@ func (f MailingAddressFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MailingAddressMutation", m)
+}
+
+// The MembershipFunc type is an adapter to allow the use of ordinary
+// function as Membership mutator.
+type MembershipFunc func(context.Context, *ent.MembershipMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MembershipFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MembershipMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MembershipMutation", m)
+}
+
+// The MembershipPaymentFunc type is an adapter to allow the use of ordinary
+// function as MembershipPayment mutator.
+type MembershipPaymentFunc func(context.Context, *ent.MembershipPaymentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MembershipPaymentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MembershipPaymentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MembershipPaymentMutation", m)
+}
+
+// The MembershipPlanFunc type is an adapter to allow the use of ordinary
+// function as MembershipPlan mutator.
+type MembershipPlanFunc func(context.Context, *ent.MembershipPlanMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MembershipPlanFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MembershipPlanMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MembershipPlanMutation", m)
 }
 
 // The OrderFunc type is an adapter to allow the use of ordinary

@@ -291,6 +291,160 @@ var (
 			},
 		},
 	}
+	// LoyaltyAccountsColumns holds the columns for the "loyalty_accounts" table.
+	LoyaltyAccountsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeInt, Unique: true},
+		{Name: "balance", Type: field.TypeInt, Default: 0},
+		{Name: "lifetime_points", Type: field.TypeInt, Default: 0},
+		{Name: "lifetime_spend", Type: field.TypeInt64, Default: 0},
+		{Name: "tier", Type: field.TypeString, Size: 400, Default: ""},
+		{Name: "referral_code", Type: field.TypeString, Unique: true, Size: 32},
+		{Name: "referred_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "last_activity_at", Type: field.TypeTime, Nullable: true},
+		{Name: "next_expiry_at", Type: field.TypeTime, Nullable: true},
+	}
+	// LoyaltyAccountsTable holds the schema information for the "loyalty_accounts" table.
+	LoyaltyAccountsTable = &schema.Table{
+		Name:       "loyalty_accounts",
+		Columns:    LoyaltyAccountsColumns,
+		PrimaryKey: []*schema.Column{LoyaltyAccountsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "loyaltyaccount_next_expiry_at",
+				Unique:  false,
+				Columns: []*schema.Column{LoyaltyAccountsColumns[11]},
+			},
+			{
+				Name:    "loyaltyaccount_last_activity_at",
+				Unique:  false,
+				Columns: []*schema.Column{LoyaltyAccountsColumns[10]},
+			},
+			{
+				Name:    "loyaltyaccount_referred_by_id",
+				Unique:  false,
+				Columns: []*schema.Column{LoyaltyAccountsColumns[9]},
+			},
+		},
+	}
+	// LoyaltyEntriesColumns holds the columns for the "loyalty_entries" table.
+	LoyaltyEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"EARN", "REDEEM", "EXPIRE", "ADJUST", "REVERSE"}},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"ORDER", "ACTION", "ADMIN", "REFERRAL", "REWARD", "EXPIRY"}},
+		{Name: "action", Type: field.TypeString, Size: 32, Default: ""},
+		{Name: "points", Type: field.TypeInt},
+		{Name: "spend", Type: field.TypeInt64, Default: 0},
+		{Name: "order_id", Type: field.TypeInt, Nullable: true},
+		{Name: "reward_id", Type: field.TypeInt, Nullable: true},
+		{Name: "idempotency_key", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// LoyaltyEntriesTable holds the schema information for the "loyalty_entries" table.
+	LoyaltyEntriesTable = &schema.Table{
+		Name:       "loyalty_entries",
+		Columns:    LoyaltyEntriesColumns,
+		PrimaryKey: []*schema.Column{LoyaltyEntriesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "loyaltyentry_customer_id_idempotency_key",
+				Unique:  true,
+				Columns: []*schema.Column{LoyaltyEntriesColumns[1], LoyaltyEntriesColumns[9]},
+			},
+			{
+				Name:    "loyaltyentry_customer_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{LoyaltyEntriesColumns[1], LoyaltyEntriesColumns[12]},
+			},
+			{
+				Name:    "loyaltyentry_order_id",
+				Unique:  false,
+				Columns: []*schema.Column{LoyaltyEntriesColumns[7]},
+			},
+		},
+	}
+	// LoyaltyProgramsColumns holds the columns for the "loyalty_programs" table.
+	LoyaltyProgramsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "enabled", Type: field.TypeBool, Default: false},
+		{Name: "name", Type: field.TypeString, Size: 400, Default: "Rewards"},
+		{Name: "currency_code", Type: field.TypeString, Size: 3, Default: "USD"},
+		{Name: "points_per_unit", Type: field.TypeInt, Default: 1},
+		{Name: "earn_rules", Type: field.TypeJSON},
+		{Name: "tier_basis", Type: field.TypeEnum, Enums: []string{"LIFETIME_POINTS", "ROLLING_12_MONTH_POINTS", "LIFETIME_SPEND", "ROLLING_12_MONTH_SPEND"}, Default: "LIFETIME_POINTS"},
+		{Name: "tiers", Type: field.TypeJSON},
+		{Name: "expire_after_months", Type: field.TypeInt, Default: 0},
+		{Name: "expire_after_inactive_months", Type: field.TypeInt, Default: 0},
+		{Name: "reward_code_valid_days", Type: field.TypeInt, Default: 90},
+	}
+	// LoyaltyProgramsTable holds the schema information for the "loyalty_programs" table.
+	LoyaltyProgramsTable = &schema.Table{
+		Name:       "loyalty_programs",
+		Columns:    LoyaltyProgramsColumns,
+		PrimaryKey: []*schema.Column{LoyaltyProgramsColumns[0]},
+	}
+	// LoyaltyRedemptionsColumns holds the columns for the "loyalty_redemptions" table.
+	LoyaltyRedemptionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "reward_id", Type: field.TypeInt},
+		{Name: "entry_id", Type: field.TypeInt},
+		{Name: "code_hash", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "code_ending", Type: field.TypeString, Size: 8},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"FIXED_AMOUNT", "PERCENTAGE", "FREE_SHIPPING", "FREE_PRODUCT"}},
+		{Name: "amount", Type: field.TypeInt64, Default: 0},
+		{Name: "currency_code", Type: field.TypeString, Size: 3, Default: ""},
+		{Name: "percentage", Type: field.TypeInt, Default: 0},
+		{Name: "variant_id", Type: field.TypeInt, Nullable: true},
+		{Name: "points", Type: field.TypeInt},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// LoyaltyRedemptionsTable holds the schema information for the "loyalty_redemptions" table.
+	LoyaltyRedemptionsTable = &schema.Table{
+		Name:       "loyalty_redemptions",
+		Columns:    LoyaltyRedemptionsColumns,
+		PrimaryKey: []*schema.Column{LoyaltyRedemptionsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "loyaltyredemption_customer_id_reward_id",
+				Unique:  false,
+				Columns: []*schema.Column{LoyaltyRedemptionsColumns[1], LoyaltyRedemptionsColumns[2]},
+			},
+		},
+	}
+	// LoyaltyRewardsColumns holds the columns for the "loyalty_rewards" table.
+	LoyaltyRewardsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "handle", Type: field.TypeString, Unique: true, Size: 100},
+		{Name: "name", Type: field.TypeString, Size: 400},
+		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "points_cost", Type: field.TypeInt},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"FIXED_AMOUNT", "PERCENTAGE", "FREE_SHIPPING", "FREE_PRODUCT"}},
+		{Name: "amount", Type: field.TypeInt64, Default: 0},
+		{Name: "currency_code", Type: field.TypeString, Size: 3, Default: ""},
+		{Name: "percentage", Type: field.TypeInt, Default: 0},
+		{Name: "variant_id", Type: field.TypeInt, Nullable: true},
+		{Name: "limit_per_customer", Type: field.TypeInt, Default: 0},
+		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "position", Type: field.TypeInt, Default: 0},
+	}
+	// LoyaltyRewardsTable holds the schema information for the "loyalty_rewards" table.
+	LoyaltyRewardsTable = &schema.Table{
+		Name:       "loyalty_rewards",
+		Columns:    LoyaltyRewardsColumns,
+		PrimaryKey: []*schema.Column{LoyaltyRewardsColumns[0]},
+	}
 	// MailingAddressesColumns holds the columns for the "mailing_addresses" table.
 	MailingAddressesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -330,6 +484,68 @@ var (
 				Columns: []*schema.Column{MailingAddressesColumns[15]},
 			},
 		},
+	}
+	// MembershipsColumns holds the columns for the "memberships" table.
+	MembershipsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeInt, Unique: true},
+		{Name: "plan_id", Type: field.TypeInt},
+		{Name: "started_at", Type: field.TypeTime},
+		{Name: "period_end", Type: field.TypeTime},
+		{Name: "cancelled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "ended_at", Type: field.TypeTime, Nullable: true},
+	}
+	// MembershipsTable holds the schema information for the "memberships" table.
+	MembershipsTable = &schema.Table{
+		Name:       "memberships",
+		Columns:    MembershipsColumns,
+		PrimaryKey: []*schema.Column{MembershipsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "membership_plan_id",
+				Unique:  false,
+				Columns: []*schema.Column{MembershipsColumns[4]},
+			},
+		},
+	}
+	// MembershipPaymentsColumns holds the columns for the "membership_payments" table.
+	MembershipPaymentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "membership_id", Type: field.TypeInt},
+		{Name: "reference", Type: field.TypeString, Unique: true, Size: 255},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"START", "RENEW"}},
+		{Name: "period_start", Type: field.TypeTime},
+		{Name: "period_end", Type: field.TypeTime},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// MembershipPaymentsTable holds the schema information for the "membership_payments" table.
+	MembershipPaymentsTable = &schema.Table{
+		Name:       "membership_payments",
+		Columns:    MembershipPaymentsColumns,
+		PrimaryKey: []*schema.Column{MembershipPaymentsColumns[0]},
+	}
+	// MembershipPlansColumns holds the columns for the "membership_plans" table.
+	MembershipPlansColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "handle", Type: field.TypeString, Unique: true, Size: 100},
+		{Name: "name", Type: field.TypeString, Size: 400},
+		{Name: "price", Type: field.TypeInt64},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "interval", Type: field.TypeEnum, Enums: []string{"MONTH", "YEAR"}},
+		{Name: "interval_count", Type: field.TypeInt, Default: 1},
+		{Name: "benefits", Type: field.TypeJSON},
+		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "position", Type: field.TypeInt, Default: 0},
+	}
+	// MembershipPlansTable holds the schema information for the "membership_plans" table.
+	MembershipPlansTable = &schema.Table{
+		Name:       "membership_plans",
+		Columns:    MembershipPlansColumns,
+		PrimaryKey: []*schema.Column{MembershipPlansColumns[0]},
 	}
 	// OrdersColumns holds the columns for the "orders" table.
 	OrdersColumns = []*schema.Column{
@@ -766,7 +982,15 @@ var (
 		FulfillmentsTable,
 		FulfillmentEventsTable,
 		LoginCodesTable,
+		LoyaltyAccountsTable,
+		LoyaltyEntriesTable,
+		LoyaltyProgramsTable,
+		LoyaltyRedemptionsTable,
+		LoyaltyRewardsTable,
 		MailingAddressesTable,
+		MembershipsTable,
+		MembershipPaymentsTable,
+		MembershipPlansTable,
 		OrdersTable,
 		OrderLineItemsTable,
 		ProductsTable,

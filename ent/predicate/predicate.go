@@ -33,8 +33,32 @@ type FulfillmentEvent func(*sql.Selector)
 // LoginCode is the predicate function for logincode builders.
 type LoginCode func(*sql.Selector)
 
+// LoyaltyAccount is the predicate function for loyaltyaccount builders.
+type LoyaltyAccount func(*sql.Selector)
+
+// LoyaltyEntry is the predicate function for loyaltyentry builders.
+type LoyaltyEntry func(*sql.Selector)
+
+// LoyaltyProgram is the predicate function for loyaltyprogram builders.
+type LoyaltyProgram func(*sql.Selector)
+
+// LoyaltyRedemption is the predicate function for loyaltyredemption builders.
+type LoyaltyRedemption func(*sql.Selector)
+
+// LoyaltyReward is the predicate function for loyaltyreward builders.
+type LoyaltyReward func(*sql.Selector)
+
 // MailingAddress is the predicate function for mailingaddress builders.
 type MailingAddress func(*sql.Selector)
+
+// Membership is the predicate function for membership builders.
+type Membership func(*sql.Selector)
+
+// MembershipPayment is the predicate function for membershippayment builders.
+type MembershipPayment func(*sql.Selector)
+
+// MembershipPlan is the predicate function for membershipplan builders.
+type MembershipPlan func(*sql.Selector)
 
 // Order is the predicate function for order builders.
 type Order func(*sql.Selector)

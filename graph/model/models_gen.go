@@ -5,6 +5,8 @@ package model
 import (
 	"accountgraph/ent"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/loyaltyreward"
+	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/order"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/money"
@@ -154,6 +156,34 @@ type AdminFulfillmentPayload struct {
 	// The order with its new shipping state.
 	Order *ent.Order `json:"order,omitempty"`
 	// What was wrong with the input.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// The result of `adminLoyaltyDiscountCodeUse`.
+type AdminLoyaltyDiscountCodePayload struct {
+	// The redemption the code belongs to, now used.
+	Redemption *ent.LoyaltyRedemption `json:"redemption,omitempty"`
+	// The reward.
+	Reward *ent.LoyaltyReward `json:"reward,omitempty"`
+	// What was wrong: unknown, used or expired codes.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// The result of `adminLoyaltyPointsAdjust`.
+type AdminLoyaltyPayload struct {
+	// The entry written (or found again for a repeated key).
+	Transaction *ent.LoyaltyEntry `json:"transaction,omitempty"`
+	// The customer's loyalty account afterwards.
+	Loyalty *ent.LoyaltyAccount `json:"loyalty,omitempty"`
+	// What was wrong with the input; nothing changed when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// The result of a membership operation.
+type AdminMembershipPayload struct {
+	// The membership afterwards.
+	Membership *ent.Membership `json:"membership,omitempty"`
+	// What was wrong with the input; nothing changed when not empty.
 	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
@@ -705,6 +735,8 @@ type CustomerCreateInput struct {
 	Password string `json:"password"`
 	// A unique phone number in E.164 form.
 	Phone *string `json:"phone,omitempty"`
+	// A friend's loyalty referral code (our extension): both earn once this customer's first order is paid.
+	ReferralCode *string `json:"referralCode,omitempty"`
 }
 
 // The result of `customerCreate`.
@@ -976,6 +1008,253 @@ type Image struct {
 	Height *int `json:"height,omitempty"`
 }
 
+// The consistency of cached loyalty balances with the ledger.
+type LoyaltyConsistencyReport struct {
+	// How many accounts were checked.
+	CheckedAccounts int `json:"checkedAccounts"`
+	// Accounts whose cache differs from their ledger.
+	Mismatches []*LoyaltyMismatch `json:"mismatches"`
+}
+
+// Fixed points for an action.
+type LoyaltyEarnRule struct {
+	// The action.
+	Action LoyaltyEarnAction `json:"action"`
+	// The points it earns.
+	Points int `json:"points"`
+	// How many times a day it earns; null when there is no cap.
+	DailyCap *int `json:"dailyCap,omitempty"`
+}
+
+// A fixed-point rule.
+type LoyaltyEarnRuleInput struct {
+	// The action.
+	Action LoyaltyEarnAction `json:"action"`
+	// Points (0 to 100000).
+	Points int `json:"points"`
+	// How many times a day it earns (absent or 0: no cap).
+	DailyCap *int `json:"dailyCap,omitempty"`
+}
+
+// An account whose cache differs from its ledger.
+type LoyaltyMismatch struct {
+	// The customer's global ID.
+	CustomerID string `json:"customerId"`
+	// The cached balance.
+	CachedBalance int `json:"cachedBalance"`
+	// The ledger's sum.
+	LedgerBalance int `json:"ledgerBalance"`
+	// The cached lifetime points.
+	CachedLifetimePoints int `json:"cachedLifetimePoints"`
+	// The ledger's lifetime points.
+	LedgerLifetimePoints int `json:"ledgerLifetimePoints"`
+}
+
+// The result of a loyalty mutation.
+type LoyaltyPayload struct {
+	// The loyalty account afterwards.
+	Loyalty *ent.LoyaltyAccount `json:"loyalty,omitempty"`
+	// Points earned by the call.
+	PointsEarned int `json:"pointsEarned"`
+	// What was wrong, with loyalty codes; nothing changed when not empty.
+	LoyaltyUserErrors []*LoyaltyUserError `json:"loyaltyUserErrors"`
+	// The same problems as customer errors (codes where Shopify's enum has one).
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// Points that expire together.
+type LoyaltyPointsExpiry struct {
+	// How many.
+	Points int `json:"points"`
+	// When.
+	ExpiresAt time.Time `json:"expiresAt"`
+}
+
+// The loyalty programme.
+type LoyaltyProgram struct {
+	// Whether the shop runs the programme.
+	Enabled bool `json:"enabled"`
+	// The programme's name.
+	Name string `json:"name"`
+	// The currency of fixed-amount rewards.
+	CurrencyCode money.Currency `json:"currencyCode"`
+	// Points a paid order earns per whole unit of its currency (before the tier's multiplier); shipping and taxes earn nothing.
+	PointsPerCurrencyUnit int `json:"pointsPerCurrencyUnit"`
+	// Fixed points for actions.
+	EarnRules []*LoyaltyEarnRule `json:"earnRules"`
+	// What tier thresholds measure.
+	TierBasis LoyaltyTierBasis `json:"tierBasis"`
+	// The tiers, lowest first.
+	Tiers []*LoyaltyTier `json:"tiers"`
+	// The rewards on offer, cheapest first.
+	Rewards []*ent.LoyaltyReward `json:"rewards"`
+	// Points expire this many months after they are earned; null when they do not.
+	PointsExpireAfterMonths *int `json:"pointsExpireAfterMonths,omitempty"`
+	// The whole balance expires after this many months without earning or redeeming; null when it does not.
+	PointsExpireAfterInactiveMonths *int `json:"pointsExpireAfterInactiveMonths,omitempty"`
+	// The paid memberships on offer.
+	MembershipPlans []*ent.MembershipPlan `json:"membershipPlans"`
+}
+
+// Changes to the loyalty programme.
+type LoyaltyProgramInput struct {
+	// Whether the programme runs.
+	Enabled *bool `json:"enabled,omitempty"`
+	// The name (1 to 100 characters).
+	Name *string `json:"name,omitempty"`
+	// The currency of fixed-amount rewards.
+	CurrencyCode *money.Currency `json:"currencyCode,omitempty"`
+	// Points per whole currency unit of paid orders (0 to 1000).
+	PointsPerCurrencyUnit *int `json:"pointsPerCurrencyUnit,omitempty"`
+	// The fixed-point rules (replace all).
+	EarnRules []*LoyaltyEarnRuleInput `json:"earnRules,omitempty"`
+	// What tier thresholds measure.
+	TierBasis *LoyaltyTierBasis `json:"tierBasis,omitempty"`
+	// The tiers (replace all; at most 20, thresholds rising).
+	Tiers []*LoyaltyTierInput `json:"tiers,omitempty"`
+	// The rewards by handle (at most 100).
+	Rewards []*LoyaltyRewardInput `json:"rewards,omitempty"`
+	// Months after which earned points expire (0: never).
+	PointsExpireAfterMonths *int `json:"pointsExpireAfterMonths,omitempty"`
+	// Months without activity after which the balance expires (0: never).
+	PointsExpireAfterInactiveMonths *int `json:"pointsExpireAfterInactiveMonths,omitempty"`
+	// Days a reward's discount code is valid (1 to 3650).
+	RewardCodeValidDays *int `json:"rewardCodeValidDays,omitempty"`
+	// The membership plans by handle (at most 20).
+	MembershipPlans []*MembershipPlanInput `json:"membershipPlans,omitempty"`
+}
+
+// The result of `adminLoyaltyProgramUpdate`.
+type LoyaltyProgramPayload struct {
+	// The programme now.
+	Program *LoyaltyProgram `json:"program,omitempty"`
+	// What was wrong with the input; nothing changed when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// A page of redemptions.
+type LoyaltyRedemptionConnection struct {
+	// The redemptions with their cursors.
+	Edges []*LoyaltyRedemptionEdge `json:"edges"`
+	// The redemptions.
+	Nodes []*ent.LoyaltyRedemption `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A redemption and its cursor.
+type LoyaltyRedemptionEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The redemption.
+	Node *ent.LoyaltyRedemption `json:"node"`
+}
+
+// A reward.
+type LoyaltyRewardInput struct {
+	// A stable name: letters, digits and dashes (at most 100).
+	Handle string `json:"handle"`
+	// The name (1 to 100 characters).
+	Name string `json:"name"`
+	// A description (at most 500 characters).
+	Description *string `json:"description,omitempty"`
+	// Its cost in points (at least 1).
+	PointsCost int `json:"pointsCost"`
+	// What it gives.
+	Kind loyaltyreward.Kind `json:"kind"`
+	// The amount off in the programme's currency (FIXED_AMOUNT).
+	Amount *string `json:"amount,omitempty"`
+	// The percentage off (PERCENTAGE, 1 to 100).
+	Percentage *int `json:"percentage,omitempty"`
+	// The free product's variant (FREE_PRODUCT).
+	VariantID *string `json:"variantId,omitempty"`
+	// Redemptions allowed per customer (absent or 0: no limit).
+	LimitPerCustomer *int `json:"limitPerCustomer,omitempty"`
+}
+
+// The result of `loyaltyRewardRedeem`.
+type LoyaltyRewardRedeemPayload struct {
+	// The discount code: shown only here, keep it.
+	DiscountCode *string `json:"discountCode,omitempty"`
+	// The redemption (its code's ending, value and expiry).
+	Redemption *ent.LoyaltyRedemption `json:"redemption,omitempty"`
+	// The loyalty account after redeeming.
+	Loyalty *ent.LoyaltyAccount `json:"loyalty,omitempty"`
+	// What was wrong, with loyalty codes; nothing was spent when not empty.
+	LoyaltyUserErrors []*LoyaltyUserError `json:"loyaltyUserErrors"`
+	// The same problems as customer errors (codes where Shopify's enum has one).
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// A level of the programme.
+type LoyaltyTier struct {
+	// The tier's name.
+	Name string `json:"name"`
+	// Where the tier starts: points or whole currency units, as `tierBasis` says.
+	Threshold int `json:"threshold"`
+	// Purchase points are multiplied by this (1.5 earns half as much again).
+	Multiplier float64 `json:"multiplier"`
+	// What members of the tier get, such as free shipping or early access.
+	Benefits []string `json:"benefits"`
+}
+
+// A tier.
+type LoyaltyTierInput struct {
+	// The name (1 to 100 characters).
+	Name string `json:"name"`
+	// Where it starts (points or whole currency units).
+	Threshold int `json:"threshold"`
+	// The purchase points multiplier (1 to 10, two decimals).
+	Multiplier *float64 `json:"multiplier,omitempty"`
+	// Benefits (at most 20, each at most 200 characters).
+	Benefits []string `json:"benefits,omitempty"`
+}
+
+// A page of ledger entries.
+type LoyaltyTransactionConnection struct {
+	// The entries with their cursors.
+	Edges []*LoyaltyTransactionEdge `json:"edges"`
+	// The entries.
+	Nodes []*ent.LoyaltyEntry `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A ledger entry and its cursor.
+type LoyaltyTransactionEdge struct {
+	// The cursor to pass as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The entry.
+	Node *ent.LoyaltyEntry `json:"node"`
+}
+
+// A loyalty problem with the input.
+type LoyaltyUserError struct {
+	// The problem's kind.
+	Code *LoyaltyErrorCode `json:"code,omitempty"`
+	// The path to the input field.
+	Field []string `json:"field,omitempty"`
+	// What went wrong.
+	Message string `json:"message"`
+}
+
+func (LoyaltyUserError) IsDisplayableError() {}
+
+// The path to the input field that caused the error.
+func (this LoyaltyUserError) GetField() []string {
+	if this.Field == nil {
+		return nil
+	}
+	interfaceSlice := make([]string, 0, len(this.Field))
+	for _, concrete := range this.Field {
+		interfaceSlice = append(interfaceSlice, concrete)
+	}
+	return interfaceSlice
+}
+
+// What went wrong, in words a customer can read.
+func (this LoyaltyUserError) GetMessage() string { return this.Message }
+
 // A page of addresses.
 type MailingAddressConnection struct {
 	// The addresses with their cursors.
@@ -1053,6 +1332,24 @@ func (this ManualDiscountApplication) GetTargetType() DiscountApplicationTargetT
 
 // The discount: an amount or a percentage.
 func (this ManualDiscountApplication) GetValue() PricingValue { return this.Value }
+
+// A membership plan.
+type MembershipPlanInput struct {
+	// A stable name: letters, digits and dashes (at most 100).
+	Handle string `json:"handle"`
+	// The name (1 to 100 characters).
+	Name string `json:"name"`
+	// The price of a period.
+	Price string `json:"price"`
+	// The price's currency.
+	CurrencyCode money.Currency `json:"currencyCode"`
+	// The unit of a period.
+	Interval membershipplan.Interval `json:"interval"`
+	// How many units a period lasts (1 to 36).
+	IntervalCount *int `json:"intervalCount,omitempty"`
+	// Benefits (at most 20, each at most 200 characters).
+	Benefits []string `json:"benefits,omitempty"`
+}
 
 // The root of every write.
 type Mutation struct {
@@ -1450,6 +1747,12 @@ const (
 	AdminErrorCodeTaken AdminErrorCode = "TAKEN"
 	// The change is not allowed in the object's state.
 	AdminErrorCodeNotAllowed AdminErrorCode = "NOT_ALLOWED"
+	// The customer's points do not cover the change.
+	AdminErrorCodeInsufficientPoints AdminErrorCode = "INSUFFICIENT_POINTS"
+	// The code was already used.
+	AdminErrorCodeAlreadyUsed AdminErrorCode = "ALREADY_USED"
+	// The code or membership has expired.
+	AdminErrorCodeExpired AdminErrorCode = "EXPIRED"
 )
 
 var AllAdminErrorCode = []AdminErrorCode{
@@ -1460,11 +1763,14 @@ var AllAdminErrorCode = []AdminErrorCode{
 	AdminErrorCodeNotFound,
 	AdminErrorCodeTaken,
 	AdminErrorCodeNotAllowed,
+	AdminErrorCodeInsufficientPoints,
+	AdminErrorCodeAlreadyUsed,
+	AdminErrorCodeExpired,
 }
 
 func (e AdminErrorCode) IsValid() bool {
 	switch e {
-	case AdminErrorCodeBlank, AdminErrorCodeInvalid, AdminErrorCodeTooLong, AdminErrorCodeTooMany, AdminErrorCodeNotFound, AdminErrorCodeTaken, AdminErrorCodeNotAllowed:
+	case AdminErrorCodeBlank, AdminErrorCodeInvalid, AdminErrorCodeTooLong, AdminErrorCodeTooMany, AdminErrorCodeNotFound, AdminErrorCodeTaken, AdminErrorCodeNotAllowed, AdminErrorCodeInsufficientPoints, AdminErrorCodeAlreadyUsed, AdminErrorCodeExpired:
 		return true
 	}
 	return false
@@ -2913,6 +3219,356 @@ func (e *LanguageCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e LanguageCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Actions a customer records with `loyaltyActionRecord`.
+type LoyaltyCustomerAction string
+
+const (
+	// A product review.
+	LoyaltyCustomerActionReview LoyaltyCustomerAction = "REVIEW"
+	// A social media share.
+	LoyaltyCustomerActionSocialShare LoyaltyCustomerAction = "SOCIAL_SHARE"
+)
+
+var AllLoyaltyCustomerAction = []LoyaltyCustomerAction{
+	LoyaltyCustomerActionReview,
+	LoyaltyCustomerActionSocialShare,
+}
+
+func (e LoyaltyCustomerAction) IsValid() bool {
+	switch e {
+	case LoyaltyCustomerActionReview, LoyaltyCustomerActionSocialShare:
+		return true
+	}
+	return false
+}
+
+func (e LoyaltyCustomerAction) String() string {
+	return string(e)
+}
+
+func (e *LoyaltyCustomerAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LoyaltyCustomerAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LoyaltyCustomerAction", str)
+	}
+	return nil
+}
+
+func (e LoyaltyCustomerAction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LoyaltyCustomerAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LoyaltyCustomerAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Actions that earn points.
+type LoyaltyEarnAction string
+
+const (
+	// A paid order: points per currency unit, not a fixed-point rule.
+	LoyaltyEarnActionPurchase LoyaltyEarnAction = "PURCHASE"
+	// Registering an account.
+	LoyaltyEarnActionAccountCreation LoyaltyEarnAction = "ACCOUNT_CREATION"
+	// The customer's birthday, once a year.
+	LoyaltyEarnActionBirthday LoyaltyEarnAction = "BIRTHDAY"
+	// The first paid order.
+	LoyaltyEarnActionFirstOrder LoyaltyEarnAction = "FIRST_ORDER"
+	// Agreeing to marketing email, once.
+	LoyaltyEarnActionNewsletterOptIn LoyaltyEarnAction = "NEWSLETTER_OPT_IN"
+	// A product review (`loyaltyActionRecord`).
+	LoyaltyEarnActionReview LoyaltyEarnAction = "REVIEW"
+	// A social media share (`loyaltyActionRecord`).
+	LoyaltyEarnActionSocialShare LoyaltyEarnAction = "SOCIAL_SHARE"
+	// A referred friend's first paid order, for the referrer.
+	LoyaltyEarnActionReferral LoyaltyEarnAction = "REFERRAL"
+	// Registering with a friend's referral code, once the first order is paid, for the new customer.
+	LoyaltyEarnActionReferred LoyaltyEarnAction = "REFERRED"
+)
+
+var AllLoyaltyEarnAction = []LoyaltyEarnAction{
+	LoyaltyEarnActionPurchase,
+	LoyaltyEarnActionAccountCreation,
+	LoyaltyEarnActionBirthday,
+	LoyaltyEarnActionFirstOrder,
+	LoyaltyEarnActionNewsletterOptIn,
+	LoyaltyEarnActionReview,
+	LoyaltyEarnActionSocialShare,
+	LoyaltyEarnActionReferral,
+	LoyaltyEarnActionReferred,
+}
+
+func (e LoyaltyEarnAction) IsValid() bool {
+	switch e {
+	case LoyaltyEarnActionPurchase, LoyaltyEarnActionAccountCreation, LoyaltyEarnActionBirthday, LoyaltyEarnActionFirstOrder, LoyaltyEarnActionNewsletterOptIn, LoyaltyEarnActionReview, LoyaltyEarnActionSocialShare, LoyaltyEarnActionReferral, LoyaltyEarnActionReferred:
+		return true
+	}
+	return false
+}
+
+func (e LoyaltyEarnAction) String() string {
+	return string(e)
+}
+
+func (e *LoyaltyEarnAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LoyaltyEarnAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LoyaltyEarnAction", str)
+	}
+	return nil
+}
+
+func (e LoyaltyEarnAction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LoyaltyEarnAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LoyaltyEarnAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of `LoyaltyUserError`.
+type LoyaltyErrorCode string
+
+const (
+	// The shop runs no loyalty programme.
+	LoyaltyErrorCodeProgramDisabled LoyaltyErrorCode = "PROGRAM_DISABLED"
+	// The access token is unknown or expired.
+	LoyaltyErrorCodeTokenInvalid LoyaltyErrorCode = "TOKEN_INVALID"
+	// The referenced object does not exist.
+	LoyaltyErrorCodeNotFound LoyaltyErrorCode = "NOT_FOUND"
+	// The value is not valid.
+	LoyaltyErrorCodeInvalid LoyaltyErrorCode = "INVALID"
+	// The balance does not cover the reward.
+	LoyaltyErrorCodeInsufficientPoints LoyaltyErrorCode = "INSUFFICIENT_POINTS"
+	// The reward's limit per customer is reached.
+	LoyaltyErrorCodeLimitReached LoyaltyErrorCode = "LIMIT_REACHED"
+	// Today's cap for the action is reached.
+	LoyaltyErrorCodeDailyCapReached LoyaltyErrorCode = "DAILY_CAP_REACHED"
+	// This reference has already earned points.
+	LoyaltyErrorCodeAlreadyRecorded LoyaltyErrorCode = "ALREADY_RECORDED"
+	// The action earns no points in this programme.
+	LoyaltyErrorCodeNotEarning LoyaltyErrorCode = "NOT_EARNING"
+	// The code is the customer's own.
+	LoyaltyErrorCodeSelfReferral LoyaltyErrorCode = "SELF_REFERRAL"
+	// The code belongs to someone the customer referred (directly or through others).
+	LoyaltyErrorCodeReferralLoop LoyaltyErrorCode = "REFERRAL_LOOP"
+	// The customer was already referred, or has already ordered.
+	LoyaltyErrorCodeReferralNotAllowed LoyaltyErrorCode = "REFERRAL_NOT_ALLOWED"
+)
+
+var AllLoyaltyErrorCode = []LoyaltyErrorCode{
+	LoyaltyErrorCodeProgramDisabled,
+	LoyaltyErrorCodeTokenInvalid,
+	LoyaltyErrorCodeNotFound,
+	LoyaltyErrorCodeInvalid,
+	LoyaltyErrorCodeInsufficientPoints,
+	LoyaltyErrorCodeLimitReached,
+	LoyaltyErrorCodeDailyCapReached,
+	LoyaltyErrorCodeAlreadyRecorded,
+	LoyaltyErrorCodeNotEarning,
+	LoyaltyErrorCodeSelfReferral,
+	LoyaltyErrorCodeReferralLoop,
+	LoyaltyErrorCodeReferralNotAllowed,
+}
+
+func (e LoyaltyErrorCode) IsValid() bool {
+	switch e {
+	case LoyaltyErrorCodeProgramDisabled, LoyaltyErrorCodeTokenInvalid, LoyaltyErrorCodeNotFound, LoyaltyErrorCodeInvalid, LoyaltyErrorCodeInsufficientPoints, LoyaltyErrorCodeLimitReached, LoyaltyErrorCodeDailyCapReached, LoyaltyErrorCodeAlreadyRecorded, LoyaltyErrorCodeNotEarning, LoyaltyErrorCodeSelfReferral, LoyaltyErrorCodeReferralLoop, LoyaltyErrorCodeReferralNotAllowed:
+		return true
+	}
+	return false
+}
+
+func (e LoyaltyErrorCode) String() string {
+	return string(e)
+}
+
+func (e *LoyaltyErrorCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LoyaltyErrorCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LoyaltyErrorCode", str)
+	}
+	return nil
+}
+
+func (e LoyaltyErrorCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LoyaltyErrorCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LoyaltyErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What tier thresholds measure.
+type LoyaltyTierBasis string
+
+const (
+	// Points earned since joining (net of reversals).
+	LoyaltyTierBasisLifetimePoints LoyaltyTierBasis = "LIFETIME_POINTS"
+	// Points earned in the last 12 months.
+	LoyaltyTierBasisRolling12MonthPoints LoyaltyTierBasis = "ROLLING_12_MONTH_POINTS"
+	// Whole currency units spent on paid orders since joining.
+	LoyaltyTierBasisLifetimeSpend LoyaltyTierBasis = "LIFETIME_SPEND"
+	// Whole currency units spent on paid orders in the last 12 months.
+	LoyaltyTierBasisRolling12MonthSpend LoyaltyTierBasis = "ROLLING_12_MONTH_SPEND"
+)
+
+var AllLoyaltyTierBasis = []LoyaltyTierBasis{
+	LoyaltyTierBasisLifetimePoints,
+	LoyaltyTierBasisRolling12MonthPoints,
+	LoyaltyTierBasisLifetimeSpend,
+	LoyaltyTierBasisRolling12MonthSpend,
+}
+
+func (e LoyaltyTierBasis) IsValid() bool {
+	switch e {
+	case LoyaltyTierBasisLifetimePoints, LoyaltyTierBasisRolling12MonthPoints, LoyaltyTierBasisLifetimeSpend, LoyaltyTierBasisRolling12MonthSpend:
+		return true
+	}
+	return false
+}
+
+func (e LoyaltyTierBasis) String() string {
+	return string(e)
+}
+
+func (e *LoyaltyTierBasis) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LoyaltyTierBasis(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LoyaltyTierBasis", str)
+	}
+	return nil
+}
+
+func (e LoyaltyTierBasis) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LoyaltyTierBasis) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LoyaltyTierBasis) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a membership stands.
+type MembershipStatus string
+
+const (
+	// Paid up and renewing.
+	MembershipStatusActive MembershipStatus = "ACTIVE"
+	// Cancelled: benefits run to the end of the paid period.
+	MembershipStatusCancelled MembershipStatus = "CANCELLED"
+	// Over.
+	MembershipStatusExpired MembershipStatus = "EXPIRED"
+)
+
+var AllMembershipStatus = []MembershipStatus{
+	MembershipStatusActive,
+	MembershipStatusCancelled,
+	MembershipStatusExpired,
+}
+
+func (e MembershipStatus) IsValid() bool {
+	switch e {
+	case MembershipStatusActive, MembershipStatusCancelled, MembershipStatusExpired:
+		return true
+	}
+	return false
+}
+
+func (e MembershipStatus) String() string {
+	return string(e)
+}
+
+func (e *MembershipStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MembershipStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MembershipStatus", str)
+	}
+	return nil
+}
+
+func (e MembershipStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MembershipStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MembershipStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -10,7 +10,6 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
-	"accountgraph/ent/order"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
@@ -26,6 +25,7 @@ type CreateInput struct {
 	LastName         *string
 	Phone            *string
 	AcceptsMarketing *bool
+	ReferralCode     *string
 }
 
 // profile is the validated common part of create and update.
@@ -69,6 +69,13 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 	if err := s.Settings.CheckRegistration(ctx, email, path("input", "email")); err != nil {
 		return nil, err
 	}
+	referral := ""
+	if in.ReferralCode != nil && s.Loyalty != nil {
+		referral = strings.TrimSpace(*in.ReferralCode)
+		if err := s.Loyalty.CheckReferralCode(ctx, referral, path("input", "referralCode")); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.Limiter.Hit(ctx, registerByIP, auth.ViewerFrom(ctx).IP); err != nil {
 		return nil, err
 	}
@@ -98,14 +105,21 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 	if err != nil {
 		return nil, err
 	}
-	create := s.DB.Customer.Create().
-		SetEmail(email).SetEmailKey(emailKey(email)).
-		SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
-		SetNillablePhone(phone).SetPasswordHash(hash).SetState(customer.StateENABLED)
-	if in.AcceptsMarketing != nil {
-		create.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())
-	}
-	c, err := create.Save(ctx)
+	var c *ent.Customer
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		create := tx.Customer.Create().
+			SetEmail(email).SetEmailKey(emailKey(email)).
+			SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
+			SetNillablePhone(phone).SetPasswordHash(hash).SetState(customer.StateENABLED)
+		if in.AcceptsMarketing != nil {
+			create.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())
+		}
+		var err error
+		if c, err = create.Save(ctx); err != nil || s.Loyalty == nil {
+			return err
+		}
+		return s.Loyalty.Joined(ctx, tx, c, referral)
+	})
 	if isUniqueViolation(err) { // a concurrent registration won the race
 		return nil, apperr.Invalid(path("input", "email"), apperr.CodeTaken, "Email has already been taken")
 	}
@@ -188,7 +202,7 @@ func (s *Service) VerifyEmail(ctx context.Context, token string) (*ent.Customer,
 		if c, err = u.Save(ctx); err != nil {
 			return err
 		}
-		return tx.Order.Update().Where(order.CustomerIDIsNil(), order.EmailKey(c.EmailKey)).SetCustomerID(c.ID).Exec(ctx)
+		return s.joinGuestOrders(ctx, tx, c.ID, c.EmailKey)
 	})
 	if fe, ok := err.(apperr.FieldErrors); ok && fe[0].Code == apperr.CodeTokenInvalid {
 		_ = s.Limiter.Record(ctx, redeemByIP, ip)
@@ -391,6 +405,11 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 		}
 		if in.AcceptsMarketing != nil && *in.AcceptsMarketing != c.AcceptsMarketing {
 			u.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())
+			if *in.AcceptsMarketing && s.Loyalty != nil {
+				if err := s.Loyalty.MarketingOptIn(ctx, tx, c.ID); err != nil {
+					return err
+				}
+			}
 		}
 		if in.Password != nil {
 			u.SetPasswordHash(hash)
@@ -612,8 +631,7 @@ func (s *Service) redeem(ctx context.Context, r Redemption, purpose customertoke
 			return err
 		}
 		// Guest orders placed with the now proven address join the account.
-		if err := tx.Order.Update().Where(order.CustomerIDIsNil(), order.EmailKey(c.EmailKey)).
-			SetCustomerID(c.ID).Exec(ctx); err != nil {
+		if err := s.joinGuestOrders(ctx, tx, c.ID, c.EmailKey); err != nil {
 			return err
 		}
 		token, err = s.issueToken(ctx, tx.Client(), c.ID)

@@ -12,7 +12,6 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/logincode"
-	"accountgraph/ent/order"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
@@ -148,6 +147,11 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 			if err != nil {
 				return err
 			}
+			if s.Loyalty != nil {
+				if err := s.Loyalty.Joined(ctx, tx, c, ""); err != nil {
+					return err
+				}
+			}
 		case err != nil:
 			return err
 		case c.State == customer.StateDISABLED:
@@ -158,8 +162,7 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 			}
 		}
 		// Guest orders placed with the now proven address join the account.
-		if err := tx.Order.Update().Where(order.CustomerIDIsNil(), order.EmailKey(key)).
-			SetCustomerID(c.ID).Exec(ctx); err != nil {
+		if err := s.joinGuestOrders(ctx, tx, c.ID, key); err != nil {
 			return err
 		}
 		token, err = s.issueToken(ctx, tx.Client(), c.ID)

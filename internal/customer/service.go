@@ -17,6 +17,7 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
+	"accountgraph/ent/order"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/mail"
@@ -39,6 +40,43 @@ type Service struct {
 	// OnMail is told each mail's kind and outcome (for metrics).
 	OnMail func(kind string, err error)
 	Now    func() time.Time
+	// Loyalty keeps the points ledger in step with accounts (nil: no
+	// loyalty programme).
+	Loyalty LoyaltyHooks
+}
+
+// LoyaltyHooks keeps the loyalty ledger in step with accounts, inside the
+// transactions that change them.
+type LoyaltyHooks interface {
+	CheckReferralCode(ctx context.Context, code string, field []string) error
+	Joined(ctx context.Context, tx *ent.Tx, c *ent.Customer, referralCode string) error
+	MarketingOptIn(ctx context.Context, tx *ent.Tx, customerID int) error
+	OrderChanged(ctx context.Context, tx *ent.Tx, o *ent.Order) error
+}
+
+// joinGuestOrders moves the guest orders placed with a proven address
+// into the account, with the points they earn.
+func (s *Service) joinGuestOrders(ctx context.Context, tx *ent.Tx, customerID int, key string) error {
+	ids, err := tx.Order.Query().Where(order.CustomerIDIsNil(), order.EmailKey(key)).IDs(ctx)
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	if err := tx.Order.Update().Where(order.IDIn(ids...)).SetCustomerID(customerID).Exec(ctx); err != nil {
+		return err
+	}
+	if s.Loyalty == nil {
+		return nil
+	}
+	orders, err := tx.Order.Query().Where(order.IDIn(ids...)).Order(ent.Asc(order.FieldID)).All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, o := range orders {
+		if err := s.Loyalty.OrderChanged(ctx, tx, o); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Rate limits. Login and token-redeeming limits count failures only, so a

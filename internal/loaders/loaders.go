@@ -32,6 +32,7 @@ import (
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistline"
+	"accountgraph/internal/loyalty"
 	"accountgraph/internal/page"
 )
 
@@ -67,6 +68,23 @@ type Loaders struct {
 	MessagePages *Pages[*ent.SupportMessage]
 	// OrderByID loads orders (a ticket's order).
 	OrderByID *Keyed[int, *ent.Order]
+
+	// Loyalty: the programme (key 0), accounts by customer, the rolling
+	// 12-month sums and the expiry view of customers' ledgers, ledger and
+	// redemption pages, redemption counts per reward, rewards, active
+	// rewards (key 0), memberships by customer, plans and referral counts.
+	LoyaltyProgram       *Keyed[int, *ent.LoyaltyProgram]
+	LoyaltyAccount       *Keyed[int, *ent.LoyaltyAccount]
+	LoyaltyRolling       *Keyed[int, loyalty.Sums]
+	LoyaltyLots          *Keyed[int, loyalty.Ledger]
+	LoyaltyEntryPages    *Pages[*ent.LoyaltyEntry]
+	RedemptionPages      *Pages[*ent.LoyaltyRedemption]
+	RedemptionCounts     *Keyed[int, map[int]int]
+	RewardByID           *Keyed[int, *ent.LoyaltyReward]
+	ActiveRewards        *Keyed[int, []*ent.LoyaltyReward]
+	MembershipByCustomer *Keyed[int, *ent.Membership]
+	PlanByID             *Keyed[int, *ent.MembershipPlan]
+	ReferralCount        *Keyed[int, int]
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -232,6 +250,8 @@ func New(db *ent.Client) *Loaders {
 		}
 	}
 
+	l.newLoyalty(db)
+
 	// Each level tells the next which keys its children will load.
 	l.OrderPages.after = func(orders []*ent.Order) {
 		for _, o := range orders {
@@ -280,6 +300,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.WishlistPages.Expect(c.ID)
 		l.SessionPages.Expect(c.ID)
 		l.TicketPages.Expect(c.ID)
+		l.LoyaltyAccount.Expect(c.ID)
 		if c.DefaultAddressID != nil {
 			l.AddressByID.Expect(*c.DefaultAddressID)
 		}

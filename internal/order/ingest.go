@@ -51,6 +51,22 @@ type Service struct {
 	DB        *ent.Client
 	PublicURL string
 	Now       func() time.Time
+	// Loyalty keeps points in step with orders (nil: no programme).
+	Loyalty LoyaltyHook
+}
+
+// LoyaltyHook keeps the loyalty ledger in step with an order, inside the
+// transaction that changed it.
+type LoyaltyHook interface {
+	OrderChanged(ctx context.Context, tx *ent.Tx, o *ent.Order) error
+}
+
+// changed tells the loyalty programme about an order written in tx.
+func (s *Service) changed(ctx context.Context, tx *ent.Tx, o *ent.Order) error {
+	if s.Loyalty == nil {
+		return nil
+	}
+	return s.Loyalty.OrderChanged(ctx, tx, o)
 }
 
 func (s *Service) now() time.Time {
@@ -374,7 +390,7 @@ func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *val
 	if err := tx.OrderLineItem.CreateBulk(bulk...).Exec(ctx); err != nil {
 		return nil, err
 	}
-	return o, nil
+	return o, s.changed(ctx, tx, o)
 }
 
 // ByID returns an order for the Admin API.

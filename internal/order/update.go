@@ -80,8 +80,10 @@ func (s *Service) Update(ctx context.Context, id string, in UpdateInput) (*ent.O
 				u.ClearClosedAt()
 			}
 		}
-		out, err = u.Save(ctx)
-		return err
+		if out, err = u.Save(ctx); err != nil {
+			return err
+		}
+		return s.changed(ctx, tx, out)
 	})
 	return out, err
 }
@@ -102,8 +104,10 @@ func (s *Service) Cancel(ctx context.Context, id, reason string) (*ent.Order, er
 		if o.ClosedAt == nil {
 			u.SetClosedAt(now)
 		}
-		out, err = u.Save(ctx)
-		return err
+		if out, err = u.Save(ctx); err != nil {
+			return err
+		}
+		return s.changed(ctx, tx, out)
 	})
 	return out, err
 }

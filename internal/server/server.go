@@ -28,6 +28,7 @@ import (
 	"accountgraph/internal/customer"
 	"accountgraph/internal/db"
 	"accountgraph/internal/loaders"
+	"accountgraph/internal/loyalty"
 	"accountgraph/internal/mail"
 	"accountgraph/internal/metrics"
 	"accountgraph/internal/order"
@@ -53,6 +54,7 @@ type Server struct {
 	Wishlists *wishlist.Service
 	Saved     *savedcart.Service
 	Support   *support.Service
+	Loyalty   *loyalty.Service
 	adminKeys *auth.AdminKeys
 	limiter   *throttle.Limiter
 	ready     atomic.Bool
@@ -107,6 +109,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	s.Wishlists = &wishlist.Service{DB: d.Client, Customers: s.Customers, PublicURL: publicURL}
 	s.Saved = &savedcart.Service{DB: d.Client, Customers: s.Customers, Carts: s.Carts}
 	s.Support = &support.Service{DB: d.Client, Customers: s.Customers, Mailer: mailer, ShopName: cfg.ShopName}
+	s.Loyalty = &loyalty.Service{DB: d.Client, Customers: s.Customers}
+	s.Customers.Loyalty, s.Orders.Loyalty = s.Loyalty, s.Loyalty
 	if cfg.AdminAPIKey != "" {
 		if err := s.adminKeys.Seed(ctx, cfg.AdminAPIKey); err != nil {
 			d.Close()
@@ -120,7 +124,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	return s, nil
 }
 
-// housekeeping prunes old throttle records. Every replica may run it.
+// housekeeping prunes old throttle records and expires loyalty points.
+// Every replica may run it at the same time.
 func (s *Server) housekeeping(ctx context.Context) {
 	defer close(s.done)
 	t := time.NewTicker(10 * time.Minute)
@@ -132,6 +137,11 @@ func (s *Server) housekeeping(ctx context.Context) {
 		case <-t.C:
 			if _, err := s.limiter.Prune(ctx, 24*time.Hour); err != nil && ctx.Err() == nil {
 				s.log.Warn("pruning throttle records failed", "err", err)
+			}
+			if n, err := s.Loyalty.Housekeep(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("loyalty housekeeping failed", "err", err)
+			} else if n > 0 {
+				s.log.Info("loyalty points expired", "points", n)
 			}
 		}
 	}
@@ -203,6 +213,7 @@ func (s *Server) graphQL() http.Handler {
 		Resolvers: &graph.Resolver{
 			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
 			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
+			LoyaltyService: s.Loyalty,
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}

@@ -1,0 +1,115 @@
+package loaders
+
+import (
+	"context"
+	"time"
+
+	"entgo.io/ent/dialect/sql"
+
+	"accountgraph/ent"
+	"accountgraph/ent/loyaltyaccount"
+	"accountgraph/ent/loyaltyentry"
+	"accountgraph/ent/loyaltyredemption"
+	"accountgraph/ent/loyaltyreward"
+	"accountgraph/ent/membership"
+	"accountgraph/ent/membershipplan"
+	"accountgraph/internal/loyalty"
+)
+
+func (l *Loaders) newLoyalty(db *ent.Client) {
+	l.LoyaltyProgram = newKeyed(func(ctx context.Context, _ []int) (map[int]*ent.LoyaltyProgram, error) {
+		p, err := loyalty.Config(ctx, db)
+		return map[int]*ent.LoyaltyProgram{0: p}, err
+	})
+	l.LoyaltyAccount = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.LoyaltyAccount, error) {
+		return db.LoyaltyAccount.Query().Where(loyaltyaccount.CustomerIDIn(ids...)).All(ctx)
+	}, func(a *ent.LoyaltyAccount) int { return a.CustomerID }))
+	l.LoyaltyRolling = newKeyed(func(ctx context.Context, ids []int) (map[int]loyalty.Sums, error) {
+		return loyalty.RollingSums(ctx, db, ids, time.Now())
+	})
+	l.LoyaltyLots = newKeyed(func(ctx context.Context, ids []int) (map[int]loyalty.Ledger, error) {
+		return loyalty.Lots(ctx, db, ids)
+	})
+	l.LoyaltyEntryPages = newPages(loyaltyentry.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.LoyaltyEntry, error) {
+		return db.LoyaltyEntry.Query().Where(loyaltyentry.CustomerIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(e *ent.LoyaltyEntry) int { return e.CustomerID })
+	l.RedemptionPages = newPages(loyaltyredemption.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.LoyaltyRedemption, error) {
+		return db.LoyaltyRedemption.Query().Where(loyaltyredemption.CustomerIDIn(parents...)).Modify(mod).All(ctx)
+	}, func(r *ent.LoyaltyRedemption) int { return r.CustomerID })
+	l.RedemptionCounts = newKeyed(func(ctx context.Context, ids []int) (map[int]map[int]int, error) {
+		var rows []struct {
+			CustomerID int `json:"customer_id"`
+			RewardID   int `json:"reward_id"`
+			Count      int `json:"count"`
+		}
+		err := db.LoyaltyRedemption.Query().Where(loyaltyredemption.CustomerIDIn(ids...)).
+			GroupBy(loyaltyredemption.FieldCustomerID, loyaltyredemption.FieldRewardID).Aggregate(ent.Count()).Scan(ctx, &rows)
+		out := make(map[int]map[int]int, len(ids))
+		for _, r := range rows {
+			if out[r.CustomerID] == nil {
+				out[r.CustomerID] = map[int]int{}
+			}
+			out[r.CustomerID][r.RewardID] = r.Count
+		}
+		return out, err
+	})
+	l.RewardByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.LoyaltyReward, error) {
+		return db.LoyaltyReward.Query().Where(loyaltyreward.IDIn(ids...)).All(ctx)
+	}, func(r *ent.LoyaltyReward) int { return r.ID }))
+	l.ActiveRewards = newKeyed(func(ctx context.Context, _ []int) (map[int][]*ent.LoyaltyReward, error) {
+		rs, err := db.LoyaltyReward.Query().Where(loyaltyreward.Active(true)).
+			Order(ent.Asc(loyaltyreward.FieldPointsCost), ent.Asc(loyaltyreward.FieldPosition)).All(ctx)
+		return map[int][]*ent.LoyaltyReward{0: rs}, err
+	})
+	l.MembershipByCustomer = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Membership, error) {
+		return db.Membership.Query().Where(membership.CustomerIDIn(ids...)).All(ctx)
+	}, func(m *ent.Membership) int { return m.CustomerID }))
+	l.PlanByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.MembershipPlan, error) {
+		return db.MembershipPlan.Query().Where(membershipplan.IDIn(ids...)).All(ctx)
+	}, func(p *ent.MembershipPlan) int { return p.ID }))
+	l.ReferralCount = newKeyed(func(ctx context.Context, ids []int) (map[int]int, error) {
+		var rows []struct {
+			ReferredByID int `json:"referred_by_id"`
+			Count        int `json:"count"`
+		}
+		err := db.LoyaltyAccount.Query().Where(loyaltyaccount.ReferredByIDIn(ids...)).
+			GroupBy(loyaltyaccount.FieldReferredByID).Aggregate(ent.Count()).Scan(ctx, &rows)
+		out := make(map[int]int, len(ids))
+		for _, r := range rows {
+			out[r.ReferredByID] = r.Count
+		}
+		return out, err
+	})
+	// An account's fields load for every account of the batch at once.
+	l.LoyaltyAccount.after = func(as map[int]*ent.LoyaltyAccount) {
+		for id := range as {
+			l.LoyaltyRolling.Expect(id)
+			l.LoyaltyLots.Expect(id)
+			l.LoyaltyEntryPages.Expect(id)
+			l.RedemptionPages.Expect(id)
+			l.RedemptionCounts.Expect(id)
+			l.MembershipByCustomer.Expect(id)
+			l.ReferralCount.Expect(id)
+		}
+	}
+	l.LoyaltyEntryPages.after = func(es []*ent.LoyaltyEntry) {
+		for _, e := range es {
+			if e.OrderID != nil {
+				l.OrderByID.Expect(*e.OrderID)
+			}
+			if e.RewardID != nil {
+				l.RewardByID.Expect(*e.RewardID)
+			}
+		}
+	}
+	l.RedemptionPages.after = func(rs []*ent.LoyaltyRedemption) {
+		for _, r := range rs {
+			l.RewardByID.Expect(r.RewardID)
+		}
+	}
+	l.MembershipByCustomer.after = func(ms map[int]*ent.Membership) {
+		for _, m := range ms {
+			l.PlanByID.Expect(m.PlanID)
+		}
+	}
+}
