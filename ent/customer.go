@@ -51,6 +51,10 @@ type Customer struct {
 	PendingEmail *string `json:"pending_email,omitempty"`
 	// DefaultAddressID holds the value of the "default_address_id" field.
 	DefaultAddressID *int `json:"default_address_id,omitempty"`
+	// Birthday holds the value of the "birthday" field.
+	Birthday *string `json:"birthday,omitempty"`
+	// BirthMd holds the value of the "birth_md" field.
+	BirthMd *int `json:"birth_md,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerQuery when eager-loading is set.
 	Edges        CustomerEdges `json:"edges"`
@@ -119,9 +123,9 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case customer.FieldAcceptsMarketing, customer.FieldEmailVerified:
 			values[i] = new(sql.NullBool)
-		case customer.FieldID, customer.FieldDefaultAddressID:
+		case customer.FieldID, customer.FieldDefaultAddressID, customer.FieldBirthMd:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash, customer.FieldPendingEmail:
+		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash, customer.FieldPendingEmail, customer.FieldBirthday:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldAcceptsMarketingUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -252,6 +256,20 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 				_m.DefaultAddressID = new(int)
 				*_m.DefaultAddressID = int(value.Int64)
 			}
+		case customer.FieldBirthday:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field birthday", values[i])
+			} else if value.Valid {
+				_m.Birthday = new(string)
+				*_m.Birthday = value.String
+			}
+		case customer.FieldBirthMd:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field birth_md", values[i])
+			} else if value.Valid {
+				_m.BirthMd = new(int)
+				*_m.BirthMd = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -366,6 +384,16 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	if v := _m.DefaultAddressID; v != nil {
 		builder.WriteString("default_address_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Birthday; v != nil {
+		builder.WriteString("birthday=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.BirthMd; v != nil {
+		builder.WriteString("birth_md=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')

@@ -225,6 +225,34 @@ func (_c *CustomerCreate) SetNillableDefaultAddressID(v *int) *CustomerCreate {
 	return _c
 }
 
+// SetBirthday sets the "birthday" field.
+func (_c *CustomerCreate) SetBirthday(v string) *CustomerCreate {
+	_c.mutation.SetBirthday(v)
+	return _c
+}
+
+// SetNillableBirthday sets the "birthday" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableBirthday(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetBirthday(*v)
+	}
+	return _c
+}
+
+// SetBirthMd sets the "birth_md" field.
+func (_c *CustomerCreate) SetBirthMd(v int) *CustomerCreate {
+	_c.mutation.SetBirthMd(v)
+	return _c
+}
+
+// SetNillableBirthMd sets the "birth_md" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableBirthMd(v *int) *CustomerCreate {
+	if v != nil {
+		_c.SetBirthMd(*v)
+	}
+	return _c
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_c *CustomerCreate) AddAddressIDs(ids ...int) *CustomerCreate {
 	_c.mutation.AddAddressIDs(ids...)
@@ -402,6 +430,11 @@ func (_c *CustomerCreate) check() error {
 			return &ValidationError{Name: "pending_email", err: fmt.Errorf(`ent: validator failed for field "Customer.pending_email": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Birthday(); ok {
+		if err := customer.BirthdayValidator(v); err != nil {
+			return &ValidationError{Name: "birthday", err: fmt.Errorf(`ent: validator failed for field "Customer.birthday": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -488,6 +521,14 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.PendingEmail(); ok {
 		_spec.SetField(customer.FieldPendingEmail, field.TypeString, value)
 		_node.PendingEmail = &value
+	}
+	if value, ok := _c.mutation.Birthday(); ok {
+		_spec.SetField(customer.FieldBirthday, field.TypeString, value)
+		_node.Birthday = &value
+	}
+	if value, ok := _c.mutation.BirthMd(); ok {
+		_spec.SetField(customer.FieldBirthMd, field.TypeInt, value)
+		_node.BirthMd = &value
 	}
 	if nodes := _c.mutation.AddressesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -834,6 +875,48 @@ func (u *CustomerUpsert) ClearDefaultAddressID() *CustomerUpsert {
 	return u
 }
 
+// SetBirthday sets the "birthday" field.
+func (u *CustomerUpsert) SetBirthday(v string) *CustomerUpsert {
+	u.Set(customer.FieldBirthday, v)
+	return u
+}
+
+// UpdateBirthday sets the "birthday" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateBirthday() *CustomerUpsert {
+	u.SetExcluded(customer.FieldBirthday)
+	return u
+}
+
+// ClearBirthday clears the value of the "birthday" field.
+func (u *CustomerUpsert) ClearBirthday() *CustomerUpsert {
+	u.SetNull(customer.FieldBirthday)
+	return u
+}
+
+// SetBirthMd sets the "birth_md" field.
+func (u *CustomerUpsert) SetBirthMd(v int) *CustomerUpsert {
+	u.Set(customer.FieldBirthMd, v)
+	return u
+}
+
+// UpdateBirthMd sets the "birth_md" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateBirthMd() *CustomerUpsert {
+	u.SetExcluded(customer.FieldBirthMd)
+	return u
+}
+
+// AddBirthMd adds v to the "birth_md" field.
+func (u *CustomerUpsert) AddBirthMd(v int) *CustomerUpsert {
+	u.Add(customer.FieldBirthMd, v)
+	return u
+}
+
+// ClearBirthMd clears the value of the "birth_md" field.
+func (u *CustomerUpsert) ClearBirthMd() *CustomerUpsert {
+	u.SetNull(customer.FieldBirthMd)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1142,6 +1225,55 @@ func (u *CustomerUpsertOne) UpdateDefaultAddressID() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearDefaultAddressID() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearDefaultAddressID()
+	})
+}
+
+// SetBirthday sets the "birthday" field.
+func (u *CustomerUpsertOne) SetBirthday(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetBirthday(v)
+	})
+}
+
+// UpdateBirthday sets the "birthday" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateBirthday() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateBirthday()
+	})
+}
+
+// ClearBirthday clears the value of the "birthday" field.
+func (u *CustomerUpsertOne) ClearBirthday() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearBirthday()
+	})
+}
+
+// SetBirthMd sets the "birth_md" field.
+func (u *CustomerUpsertOne) SetBirthMd(v int) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetBirthMd(v)
+	})
+}
+
+// AddBirthMd adds v to the "birth_md" field.
+func (u *CustomerUpsertOne) AddBirthMd(v int) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddBirthMd(v)
+	})
+}
+
+// UpdateBirthMd sets the "birth_md" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateBirthMd() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateBirthMd()
+	})
+}
+
+// ClearBirthMd clears the value of the "birth_md" field.
+func (u *CustomerUpsertOne) ClearBirthMd() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearBirthMd()
 	})
 }
 
@@ -1619,6 +1751,55 @@ func (u *CustomerUpsertBulk) UpdateDefaultAddressID() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearDefaultAddressID() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearDefaultAddressID()
+	})
+}
+
+// SetBirthday sets the "birthday" field.
+func (u *CustomerUpsertBulk) SetBirthday(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetBirthday(v)
+	})
+}
+
+// UpdateBirthday sets the "birthday" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateBirthday() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateBirthday()
+	})
+}
+
+// ClearBirthday clears the value of the "birthday" field.
+func (u *CustomerUpsertBulk) ClearBirthday() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearBirthday()
+	})
+}
+
+// SetBirthMd sets the "birth_md" field.
+func (u *CustomerUpsertBulk) SetBirthMd(v int) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetBirthMd(v)
+	})
+}
+
+// AddBirthMd adds v to the "birth_md" field.
+func (u *CustomerUpsertBulk) AddBirthMd(v int) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddBirthMd(v)
+	})
+}
+
+// UpdateBirthMd sets the "birth_md" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateBirthMd() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateBirthMd()
+	})
+}
+
+// ClearBirthMd clears the value of the "birth_md" field.
+func (u *CustomerUpsertBulk) ClearBirthMd() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearBirthMd()
 	})
 }
 

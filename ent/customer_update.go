@@ -281,6 +281,53 @@ func (_u *CustomerUpdate) ClearDefaultAddressID() *CustomerUpdate {
 	return _u
 }
 
+// SetBirthday sets the "birthday" field.
+func (_u *CustomerUpdate) SetBirthday(v string) *CustomerUpdate {
+	_u.mutation.SetBirthday(v)
+	return _u
+}
+
+// SetNillableBirthday sets the "birthday" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableBirthday(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetBirthday(*v)
+	}
+	return _u
+}
+
+// ClearBirthday clears the value of the "birthday" field.
+func (_u *CustomerUpdate) ClearBirthday() *CustomerUpdate {
+	_u.mutation.ClearBirthday()
+	return _u
+}
+
+// SetBirthMd sets the "birth_md" field.
+func (_u *CustomerUpdate) SetBirthMd(v int) *CustomerUpdate {
+	_u.mutation.ResetBirthMd()
+	_u.mutation.SetBirthMd(v)
+	return _u
+}
+
+// SetNillableBirthMd sets the "birth_md" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableBirthMd(v *int) *CustomerUpdate {
+	if v != nil {
+		_u.SetBirthMd(*v)
+	}
+	return _u
+}
+
+// AddBirthMd adds value to the "birth_md" field.
+func (_u *CustomerUpdate) AddBirthMd(v int) *CustomerUpdate {
+	_u.mutation.AddBirthMd(v)
+	return _u
+}
+
+// ClearBirthMd clears the value of the "birth_md" field.
+func (_u *CustomerUpdate) ClearBirthMd() *CustomerUpdate {
+	_u.mutation.ClearBirthMd()
+	return _u
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_u *CustomerUpdate) AddAddressIDs(ids ...int) *CustomerUpdate {
 	_u.mutation.AddAddressIDs(ids...)
@@ -483,6 +530,11 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "pending_email", err: fmt.Errorf(`ent: validator failed for field "Customer.pending_email": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Birthday(); ok {
+		if err := customer.BirthdayValidator(v); err != nil {
+			return &ValidationError{Name: "birthday", err: fmt.Errorf(`ent: validator failed for field "Customer.birthday": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -571,6 +623,21 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.PendingEmailCleared() {
 		_spec.ClearField(customer.FieldPendingEmail, field.TypeString)
+	}
+	if value, ok := _u.mutation.Birthday(); ok {
+		_spec.SetField(customer.FieldBirthday, field.TypeString, value)
+	}
+	if _u.mutation.BirthdayCleared() {
+		_spec.ClearField(customer.FieldBirthday, field.TypeString)
+	}
+	if value, ok := _u.mutation.BirthMd(); ok {
+		_spec.SetField(customer.FieldBirthMd, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedBirthMd(); ok {
+		_spec.AddField(customer.FieldBirthMd, field.TypeInt, value)
+	}
+	if _u.mutation.BirthMdCleared() {
+		_spec.ClearField(customer.FieldBirthMd, field.TypeInt)
 	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1006,6 +1073,53 @@ func (_u *CustomerUpdateOne) ClearDefaultAddressID() *CustomerUpdateOne {
 	return _u
 }
 
+// SetBirthday sets the "birthday" field.
+func (_u *CustomerUpdateOne) SetBirthday(v string) *CustomerUpdateOne {
+	_u.mutation.SetBirthday(v)
+	return _u
+}
+
+// SetNillableBirthday sets the "birthday" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableBirthday(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetBirthday(*v)
+	}
+	return _u
+}
+
+// ClearBirthday clears the value of the "birthday" field.
+func (_u *CustomerUpdateOne) ClearBirthday() *CustomerUpdateOne {
+	_u.mutation.ClearBirthday()
+	return _u
+}
+
+// SetBirthMd sets the "birth_md" field.
+func (_u *CustomerUpdateOne) SetBirthMd(v int) *CustomerUpdateOne {
+	_u.mutation.ResetBirthMd()
+	_u.mutation.SetBirthMd(v)
+	return _u
+}
+
+// SetNillableBirthMd sets the "birth_md" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableBirthMd(v *int) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetBirthMd(*v)
+	}
+	return _u
+}
+
+// AddBirthMd adds value to the "birth_md" field.
+func (_u *CustomerUpdateOne) AddBirthMd(v int) *CustomerUpdateOne {
+	_u.mutation.AddBirthMd(v)
+	return _u
+}
+
+// ClearBirthMd clears the value of the "birth_md" field.
+func (_u *CustomerUpdateOne) ClearBirthMd() *CustomerUpdateOne {
+	_u.mutation.ClearBirthMd()
+	return _u
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_u *CustomerUpdateOne) AddAddressIDs(ids ...int) *CustomerUpdateOne {
 	_u.mutation.AddAddressIDs(ids...)
@@ -1221,6 +1335,11 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "pending_email", err: fmt.Errorf(`ent: validator failed for field "Customer.pending_email": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Birthday(); ok {
+		if err := customer.BirthdayValidator(v); err != nil {
+			return &ValidationError{Name: "birthday", err: fmt.Errorf(`ent: validator failed for field "Customer.birthday": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1326,6 +1445,21 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.PendingEmailCleared() {
 		_spec.ClearField(customer.FieldPendingEmail, field.TypeString)
+	}
+	if value, ok := _u.mutation.Birthday(); ok {
+		_spec.SetField(customer.FieldBirthday, field.TypeString, value)
+	}
+	if _u.mutation.BirthdayCleared() {
+		_spec.ClearField(customer.FieldBirthday, field.TypeString)
+	}
+	if value, ok := _u.mutation.BirthMd(); ok {
+		_spec.SetField(customer.FieldBirthMd, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedBirthMd(); ok {
+		_spec.AddField(customer.FieldBirthMd, field.TypeInt, value)
+	}
+	if _u.mutation.BirthMdCleared() {
+		_spec.ClearField(customer.FieldBirthMd, field.TypeInt)
 	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{

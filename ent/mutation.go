@@ -2681,6 +2681,9 @@ type CustomerMutation struct {
 	password_hash                *string
 	email_verified               *bool
 	pending_email                *string
+	birthday                     *string
+	birth_md                     *int
+	addbirth_md                  *int
 	clearedFields                map[string]struct{}
 	addresses                    map[int]struct{}
 	removedaddresses             map[int]struct{}
@@ -3491,6 +3494,125 @@ func (m *CustomerMutation) ResetDefaultAddressID() {
 	delete(m.clearedFields, customer.FieldDefaultAddressID)
 }
 
+// SetBirthday sets the "birthday" field.
+func (m *CustomerMutation) SetBirthday(s string) {
+	m.birthday = &s
+}
+
+// Birthday returns the value of the "birthday" field in the mutation.
+func (m *CustomerMutation) Birthday() (r string, exists bool) {
+	v := m.birthday
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBirthday returns the old "birthday" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldBirthday(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBirthday is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBirthday requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBirthday: %w", err)
+	}
+	return oldValue.Birthday, nil
+}
+
+// ClearBirthday clears the value of the "birthday" field.
+func (m *CustomerMutation) ClearBirthday() {
+	m.birthday = nil
+	m.clearedFields[customer.FieldBirthday] = struct{}{}
+}
+
+// BirthdayCleared returns if the "birthday" field was cleared in this mutation.
+func (m *CustomerMutation) BirthdayCleared() bool {
+	_, ok := m.clearedFields[customer.FieldBirthday]
+	return ok
+}
+
+// ResetBirthday resets all changes to the "birthday" field.
+func (m *CustomerMutation) ResetBirthday() {
+	m.birthday = nil
+	delete(m.clearedFields, customer.FieldBirthday)
+}
+
+// SetBirthMd sets the "birth_md" field.
+func (m *CustomerMutation) SetBirthMd(i int) {
+	m.birth_md = &i
+	m.addbirth_md = nil
+}
+
+// BirthMd returns the value of the "birth_md" field in the mutation.
+func (m *CustomerMutation) BirthMd() (r int, exists bool) {
+	v := m.birth_md
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBirthMd returns the old "birth_md" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldBirthMd(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBirthMd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBirthMd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBirthMd: %w", err)
+	}
+	return oldValue.BirthMd, nil
+}
+
+// AddBirthMd adds i to the "birth_md" field.
+func (m *CustomerMutation) AddBirthMd(i int) {
+	if m.addbirth_md != nil {
+		*m.addbirth_md += i
+	} else {
+		m.addbirth_md = &i
+	}
+}
+
+// AddedBirthMd returns the value that was added to the "birth_md" field in this mutation.
+func (m *CustomerMutation) AddedBirthMd() (r int, exists bool) {
+	v := m.addbirth_md
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearBirthMd clears the value of the "birth_md" field.
+func (m *CustomerMutation) ClearBirthMd() {
+	m.birth_md = nil
+	m.addbirth_md = nil
+	m.clearedFields[customer.FieldBirthMd] = struct{}{}
+}
+
+// BirthMdCleared returns if the "birth_md" field was cleared in this mutation.
+func (m *CustomerMutation) BirthMdCleared() bool {
+	_, ok := m.clearedFields[customer.FieldBirthMd]
+	return ok
+}
+
+// ResetBirthMd resets all changes to the "birth_md" field.
+func (m *CustomerMutation) ResetBirthMd() {
+	m.birth_md = nil
+	m.addbirth_md = nil
+	delete(m.clearedFields, customer.FieldBirthMd)
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by ids.
 func (m *CustomerMutation) AddAddressIDs(ids ...int) {
 	if m.addresses == nil {
@@ -3714,7 +3836,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 18)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -3763,6 +3885,12 @@ func (m *CustomerMutation) Fields() []string {
 	if m.default_address != nil {
 		fields = append(fields, customer.FieldDefaultAddressID)
 	}
+	if m.birthday != nil {
+		fields = append(fields, customer.FieldBirthday)
+	}
+	if m.birth_md != nil {
+		fields = append(fields, customer.FieldBirthMd)
+	}
 	return fields
 }
 
@@ -3803,6 +3931,10 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.PendingEmail()
 	case customer.FieldDefaultAddressID:
 		return m.DefaultAddressID()
+	case customer.FieldBirthday:
+		return m.Birthday()
+	case customer.FieldBirthMd:
+		return m.BirthMd()
 	}
 	return nil, false
 }
@@ -3844,6 +3976,10 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldPendingEmail(ctx)
 	case customer.FieldDefaultAddressID:
 		return m.OldDefaultAddressID(ctx)
+	case customer.FieldBirthday:
+		return m.OldBirthday(ctx)
+	case customer.FieldBirthMd:
+		return m.OldBirthMd(ctx)
 	}
 	return nil, fmt.Errorf("unknown Customer field %s", name)
 }
@@ -3965,6 +4101,20 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDefaultAddressID(v)
 		return nil
+	case customer.FieldBirthday:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBirthday(v)
+		return nil
+	case customer.FieldBirthMd:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBirthMd(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
@@ -3973,6 +4123,9 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *CustomerMutation) AddedFields() []string {
 	var fields []string
+	if m.addbirth_md != nil {
+		fields = append(fields, customer.FieldBirthMd)
+	}
 	return fields
 }
 
@@ -3981,6 +4134,8 @@ func (m *CustomerMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *CustomerMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case customer.FieldBirthMd:
+		return m.AddedBirthMd()
 	}
 	return nil, false
 }
@@ -3990,6 +4145,13 @@ func (m *CustomerMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *CustomerMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case customer.FieldBirthMd:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBirthMd(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Customer numeric field %s", name)
 }
@@ -4021,6 +4183,12 @@ func (m *CustomerMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(customer.FieldDefaultAddressID) {
 		fields = append(fields, customer.FieldDefaultAddressID)
+	}
+	if m.FieldCleared(customer.FieldBirthday) {
+		fields = append(fields, customer.FieldBirthday)
+	}
+	if m.FieldCleared(customer.FieldBirthMd) {
+		fields = append(fields, customer.FieldBirthMd)
 	}
 	return fields
 }
@@ -4059,6 +4227,12 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldDefaultAddressID:
 		m.ClearDefaultAddressID()
+		return nil
+	case customer.FieldBirthday:
+		m.ClearBirthday()
+		return nil
+	case customer.FieldBirthMd:
+		m.ClearBirthMd()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer nullable field %s", name)
@@ -4115,6 +4289,12 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldDefaultAddressID:
 		m.ResetDefaultAddressID()
+		return nil
+	case customer.FieldBirthday:
+		m.ResetBirthday()
+		return nil
+	case customer.FieldBirthMd:
+		m.ResetBirthMd()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)

@@ -170,6 +170,10 @@ func init() {
 	customerDescPendingEmail := customerFields[12].Descriptor()
 	// customer.PendingEmailValidator is a validator for the "pending_email" field. It is called by the builders before save.
 	customer.PendingEmailValidator = customerDescPendingEmail.Validators[0].(func(string) error)
+	// customerDescBirthday is the schema descriptor for birthday field.
+	customerDescBirthday := customerFields[14].Descriptor()
+	// customer.BirthdayValidator is a validator for the "birthday" field. It is called by the builders before save.
+	customer.BirthdayValidator = customerDescBirthday.Validators[0].(func(string) error)
 	customeraccesstokenMixin := schema.CustomerAccessToken{}.Mixin()
 	customeraccesstokenMixinFields0 := customeraccesstokenMixin[0].Fields()
 	_ = customeraccesstokenMixinFields0

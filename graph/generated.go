@@ -272,6 +272,7 @@ type ComplexityRoot struct {
 		AcceptsMarketing func(childComplexity int) int
 		Addresses        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		AvatarURL        func(childComplexity int) int
+		Birthday         func(childComplexity int) int
 		Cart             func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
 		DefaultAddress   func(childComplexity int) int
@@ -1125,6 +1126,7 @@ type CustomerResolver interface {
 
 	Cart(ctx context.Context, obj *ent.Customer) (*ent.Cart, error)
 	Loyalty(ctx context.Context, obj *ent.Customer) (*ent.LoyaltyAccount, error)
+
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
 	SavedCarts(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartConnection, error)
 	SavedForLater(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
@@ -2017,6 +2019,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.AvatarURL(childComplexity), true
+	case "Customer.birthday":
+		if e.ComplexityRoot.Customer.Birthday == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Birthday(childComplexity), true
 	case "Customer.cart":
 		if e.ComplexityRoot.Customer.Cart == nil {
 			break
@@ -7441,6 +7449,8 @@ input CustomerUpdateInput {
   password: String
   "A unique phone number in E.164 form, or null to remove it."
   phone: String
+  "The birthday as YYYY-MM-DD (our extension; null removes it). The loyalty programme may reward it once a year."
+  birthday: String
 }
 
 "Input for ` + "`" + `customerActivate` + "`" + `."
@@ -7618,6 +7628,8 @@ extend type Query {
 extend type Customer {
   "The customer's loyalty account, or null when the shop runs no loyalty programme."
   loyalty: CustomerLoyalty
+  "The birthday as YYYY-MM-DD, when the customer gave it (our extension)."
+  birthday: String
 }
 
 extend type Mutation {
@@ -9750,6 +9762,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_cart(ctx, field)
 	case "loyalty":
 		return ec.fieldContext_Customer_loyalty(ctx, field)
+	case "birthday":
+		return ec.fieldContext_Customer_birthday(ctx, field)
 	case "orders":
 		return ec.fieldContext_Customer_orders(ctx, field)
 	case "savedCarts":
@@ -17511,6 +17525,29 @@ func (ec *executionContext) fieldContext_Customer_loyalty(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Customer_birthday(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_birthday(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Birthday, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_birthday(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
 }
 
 func (ec *executionContext) _Customer_orders(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -35881,7 +35918,7 @@ func (ec *executionContext) unmarshalInputCustomerUpdateInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"acceptsMarketing", "email", "firstName", "lastName", "password", "phone"}
+	fieldsInOrder := [...]string{"acceptsMarketing", "email", "firstName", "lastName", "password", "phone", "birthday"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35930,6 +35967,13 @@ func (ec *executionContext) unmarshalInputCustomerUpdateInput(ctx context.Contex
 				return it, err
 			}
 			it.Phone = graphql.OmittableOf(data)
+		case "birthday":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthday"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Birthday = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -38483,6 +38527,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_loyalty(ctx, field, obj)
 				})
+		case "birthday":
+			out.Values[i] = ec._Customer_birthday(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "orders":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,

@@ -18,7 +18,7 @@ func (r *mutationResolver) updateCustomer(ctx context.Context, token string, in 
 	c, t, err := r.Customers.Update(ctx, token, customer.UpdateInput{
 		Email: in.Email, Password: in.Password, FirstName: in.FirstName, LastName: in.LastName,
 		Phone: in.Phone.Value(), ClearPhone: in.Phone.IsSet() && in.Phone.Value() == nil,
-		AcceptsMarketing: in.AcceptsMarketing,
+		AcceptsMarketing: in.AcceptsMarketing, Birthday: in.Birthday.Value(), SetBirthday: in.Birthday.IsSet(),
 	})
 	cue, ue, err := userErrors(err)
 	return &model.CustomerUpdatePayload{Customer: c, CustomerAccessToken: accessToken(t), CustomerUserErrors: cue, UserErrors: ue}, err

@@ -413,11 +413,26 @@ func TestLoyaltyExpiry(t *testing.T) {
 			t.Fatalf("expiring: %+v", l.PointsExpiring)
 		}
 		api.loyaltyTravel(370 * 24 * time.Hour)
-		for run := 0; run < 2; run++ {
-			n, err := api.Server.Loyalty.Housekeep(context.Background())
-			if err != nil || (run == 0 && n != 200) || (run == 1 && n != 0) {
-				t.Fatalf("run %d expired %d (%v)", run, n, err)
-			}
+		// Two replicas running the job at once expire the points once.
+		var wg sync.WaitGroup
+		expired := make([]int, 3)
+		for i := range expired {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				n, err := api.Server.Loyalty.Housekeep(context.Background())
+				if err != nil {
+					t.Error(err)
+				}
+				expired[i] = n
+			}()
+		}
+		wg.Wait()
+		if expired[0]+expired[1]+expired[2] != 200 {
+			t.Fatalf("expired %v", expired)
+		}
+		if n, _ := api.Server.Loyalty.Housekeep(context.Background()); n != 0 {
+			t.Fatalf("a later run expired %d more", n)
 		}
 		l = api.loyalty(t, token)
 		if l.PointsBalance != 40 || l.Transactions.Nodes[0].Kind != "EXPIRE" || l.Transactions.Nodes[0].Points != -200 {
@@ -855,5 +870,56 @@ func TestLoyaltyStatementCount(t *testing.T) {
 			t.Fatalf("statements: %d for 2 customers, %d for 8", small, large)
 		}
 		_ = ids
+	})
+}
+
+// TestLoyaltyBirthday: the birthday bonus comes on the day (or the day
+// after, for a job that missed it), once a year.
+func TestLoyaltyBirthday(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		api.setUpLoyalty(t, map[string]any{"earnRules": []any{map[string]any{"action": "BIRTHDAY", "points": 60}}})
+		_, token, _ := api.newCustomer(t, "cake")
+		_, other, _ := api.newCustomer(t, "nocake")
+		update := func(tok string, v any) []string {
+			var u updatePayload
+			api.MustDo(t, customerUpdateDoc, map[string]any{"token": tok, "customer": map[string]any{"birthday": v}}, "customerUpdate", &u)
+			return codes(u.CustomerUserErrors)
+		}
+		for _, bad := range []string{"31/12/1990", "2999-01-01", "1990-02-30", "1800-01-01"} {
+			if got := update(token, bad); !slices.Equal(got, []string{"INVALID@customer.birthday"}) {
+				t.Fatalf("%s: %v", bad, got)
+			}
+		}
+		yesterday := time.Now().UTC().AddDate(0, 0, -1)
+		if got := update(token, fmt.Sprintf("1990-%02d-%02d", yesterday.Month(), yesterday.Day())); len(got) > 0 {
+			t.Fatal(got)
+		}
+		update(other, fmt.Sprintf("1990-%02d-%02d", yesterday.AddDate(0, 0, -3).Month(), yesterday.AddDate(0, 0, -3).Day()))
+		var c struct{ Birthday *string }
+		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { birthday } }`, map[string]any{"t": token}, "customer", &c)
+		if c.Birthday == nil || (*c.Birthday)[:4] != "1990" {
+			t.Fatalf("birthday %v", c.Birthday)
+		}
+		for i := 0; i < 2; i++ {
+			if _, err := api.Server.Loyalty.Housekeep(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if b, o := api.loyalty(t, token).PointsBalance, api.loyalty(t, other).PointsBalance; b != 60 || o != 0 {
+			t.Fatalf("balances %d and %d", b, o)
+		}
+		api.loyaltyTravel(365 * 24 * time.Hour)
+		api.Server.Loyalty.Housekeep(context.Background())
+		if b := api.loyalty(t, token).PointsBalance; b != 120 {
+			t.Fatalf("a year later: %d", b)
+		}
+		// null removes the birthday.
+		if got := update(token, nil); len(got) > 0 {
+			t.Fatal(got)
+		}
+		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { birthday } }`, map[string]any{"t": token}, "customer", &c)
+		if c.Birthday != nil {
+			t.Fatalf("birthday kept: %v", *c.Birthday)
+		}
 	})
 }

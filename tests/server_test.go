@@ -122,13 +122,23 @@ func runCommandAndShutdown(t *testing.T, databaseURL string) {
 			}
 		}
 		SavedCarts struct{ Nodes []struct{ Name string } }
+		Loyalty    *struct {
+			PointsBalance int
+			Tier          *struct{ Name string }
+			Transactions  struct{ Nodes []struct{ Kind string } }
+			Redemptions   struct{ Nodes []struct{ CodeEnding string } }
+			Membership    *struct{ Status string }
+		}
 	}
 	api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { numberOfOrders addresses(first: 5) { nodes { id } }
   orders(first: 5, sortKey: PROCESSED_AT, reverse: true) { nodes { cancelReason trackingEvents { status } } }
-  wishlists(first: 5) { nodes { lines(first: 5) { nodes { quantity } } } } savedCarts(first: 5) { nodes { name } } } }`,
+  wishlists(first: 5) { nodes { lines(first: 5) { nodes { quantity } } } } savedCarts(first: 5) { nodes { name } }
+  loyalty { pointsBalance tier { name } transactions(first: 20) { nodes { kind } } redemptions(first: 5) { nodes { codeEnding } } membership { status } } } }`,
 		map[string]any{"t": demoToken}, "customer", &d)
 	if d.NumberOfOrders != "3" || len(d.Addresses.Nodes) != 2 || len(d.Orders.Nodes[0].TrackingEvents) != 2 ||
-		d.Orders.Nodes[1].CancelReason == nil || len(d.Wishlists.Nodes[0].Lines.Nodes) != 2 || d.SavedCarts.Nodes[0].Name != "Winter basics" {
+		d.Orders.Nodes[1].CancelReason == nil || len(d.Wishlists.Nodes[0].Lines.Nodes) != 2 || d.SavedCarts.Nodes[0].Name != "Winter basics" ||
+		d.Loyalty == nil || d.Loyalty.PointsBalance <= 0 || d.Loyalty.Tier == nil || len(d.Loyalty.Transactions.Nodes) < 5 ||
+		len(d.Loyalty.Redemptions.Nodes) != 1 || d.Loyalty.Membership == nil || d.Loyalty.Membership.Status != "ACTIVE" {
 		t.Errorf("demo account: %+v", d)
 	}
 

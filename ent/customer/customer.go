@@ -47,6 +47,10 @@ const (
 	FieldPendingEmail = "pending_email"
 	// FieldDefaultAddressID holds the string denoting the default_address_id field in the database.
 	FieldDefaultAddressID = "default_address_id"
+	// FieldBirthday holds the string denoting the birthday field in the database.
+	FieldBirthday = "birthday"
+	// FieldBirthMd holds the string denoting the birth_md field in the database.
+	FieldBirthMd = "birth_md"
 	// EdgeAddresses holds the string denoting the addresses edge name in mutations.
 	EdgeAddresses = "addresses"
 	// EdgeDefaultAddress holds the string denoting the default_address edge name in mutations.
@@ -106,6 +110,8 @@ var Columns = []string{
 	FieldEmailVerified,
 	FieldPendingEmail,
 	FieldDefaultAddressID,
+	FieldBirthday,
+	FieldBirthMd,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -145,6 +151,8 @@ var (
 	DefaultEmailVerified bool
 	// PendingEmailValidator is a validator for the "pending_email" field. It is called by the builders before save.
 	PendingEmailValidator func(string) error
+	// BirthdayValidator is a validator for the "birthday" field. It is called by the builders before save.
+	BirthdayValidator func(string) error
 )
 
 // State defines the type for the "state" enum field.
@@ -255,6 +263,16 @@ func ByPendingEmail(opts ...sql.OrderTermOption) OrderOption {
 // ByDefaultAddressID orders the results by the default_address_id field.
 func ByDefaultAddressID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDefaultAddressID, opts...).ToFunc()
+}
+
+// ByBirthday orders the results by the birthday field.
+func ByBirthday(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBirthday, opts...).ToFunc()
+}
+
+// ByBirthMd orders the results by the birth_md field.
+func ByBirthMd(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBirthMd, opts...).ToFunc()
 }
 
 // ByAddressesCount orders the results by addresses count.

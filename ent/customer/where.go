@@ -125,6 +125,16 @@ func DefaultAddressID(v int) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldDefaultAddressID, v))
 }
 
+// Birthday applies equality check predicate on the "birthday" field. It's identical to BirthdayEQ.
+func Birthday(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldBirthday, v))
+}
+
+// BirthMd applies equality check predicate on the "birth_md" field. It's identical to BirthMdEQ.
+func BirthMd(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldBirthMd, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCreatedAt, v))
@@ -903,6 +913,131 @@ func DefaultAddressIDIsNil() predicate.Customer {
 // DefaultAddressIDNotNil applies the NotNil predicate on the "default_address_id" field.
 func DefaultAddressIDNotNil() predicate.Customer {
 	return predicate.Customer(sql.FieldNotNull(FieldDefaultAddressID))
+}
+
+// BirthdayEQ applies the EQ predicate on the "birthday" field.
+func BirthdayEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldBirthday, v))
+}
+
+// BirthdayNEQ applies the NEQ predicate on the "birthday" field.
+func BirthdayNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldBirthday, v))
+}
+
+// BirthdayIn applies the In predicate on the "birthday" field.
+func BirthdayIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldBirthday, vs...))
+}
+
+// BirthdayNotIn applies the NotIn predicate on the "birthday" field.
+func BirthdayNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldBirthday, vs...))
+}
+
+// BirthdayGT applies the GT predicate on the "birthday" field.
+func BirthdayGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldBirthday, v))
+}
+
+// BirthdayGTE applies the GTE predicate on the "birthday" field.
+func BirthdayGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldBirthday, v))
+}
+
+// BirthdayLT applies the LT predicate on the "birthday" field.
+func BirthdayLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldBirthday, v))
+}
+
+// BirthdayLTE applies the LTE predicate on the "birthday" field.
+func BirthdayLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldBirthday, v))
+}
+
+// BirthdayContains applies the Contains predicate on the "birthday" field.
+func BirthdayContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldBirthday, v))
+}
+
+// BirthdayHasPrefix applies the HasPrefix predicate on the "birthday" field.
+func BirthdayHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldBirthday, v))
+}
+
+// BirthdayHasSuffix applies the HasSuffix predicate on the "birthday" field.
+func BirthdayHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldBirthday, v))
+}
+
+// BirthdayIsNil applies the IsNil predicate on the "birthday" field.
+func BirthdayIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldBirthday))
+}
+
+// BirthdayNotNil applies the NotNil predicate on the "birthday" field.
+func BirthdayNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldBirthday))
+}
+
+// BirthdayEqualFold applies the EqualFold predicate on the "birthday" field.
+func BirthdayEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldBirthday, v))
+}
+
+// BirthdayContainsFold applies the ContainsFold predicate on the "birthday" field.
+func BirthdayContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldBirthday, v))
+}
+
+// BirthMdEQ applies the EQ predicate on the "birth_md" field.
+func BirthMdEQ(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldBirthMd, v))
+}
+
+// BirthMdNEQ applies the NEQ predicate on the "birth_md" field.
+func BirthMdNEQ(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldBirthMd, v))
+}
+
+// BirthMdIn applies the In predicate on the "birth_md" field.
+func BirthMdIn(vs ...int) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldBirthMd, vs...))
+}
+
+// BirthMdNotIn applies the NotIn predicate on the "birth_md" field.
+func BirthMdNotIn(vs ...int) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldBirthMd, vs...))
+}
+
+// BirthMdGT applies the GT predicate on the "birth_md" field.
+func BirthMdGT(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldBirthMd, v))
+}
+
+// BirthMdGTE applies the GTE predicate on the "birth_md" field.
+func BirthMdGTE(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldBirthMd, v))
+}
+
+// BirthMdLT applies the LT predicate on the "birth_md" field.
+func BirthMdLT(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldBirthMd, v))
+}
+
+// BirthMdLTE applies the LTE predicate on the "birth_md" field.
+func BirthMdLTE(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldBirthMd, v))
+}
+
+// BirthMdIsNil applies the IsNil predicate on the "birth_md" field.
+func BirthMdIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldBirthMd))
+}
+
+// BirthMdNotNil applies the NotNil predicate on the "birth_md" field.
+func BirthMdNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldBirthMd))
 }
 
 // HasAddresses applies the HasEdge predicate on the "addresses" edge.

@@ -107,6 +107,8 @@ var (
 		{Name: "password_hash", Type: field.TypeString, Nullable: true},
 		{Name: "email_verified", Type: field.TypeBool, Default: false},
 		{Name: "pending_email", Type: field.TypeString, Nullable: true, Size: 254},
+		{Name: "birthday", Type: field.TypeString, Nullable: true, Size: 10},
+		{Name: "birth_md", Type: field.TypeInt, Nullable: true},
 		{Name: "default_address_id", Type: field.TypeInt, Nullable: true},
 	}
 	// CustomersTable holds the schema information for the "customers" table.
@@ -117,7 +119,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_mailing_addresses_default_address",
-				Columns:    []*schema.Column{CustomersColumns[16]},
+				Columns:    []*schema.Column{CustomersColumns[18]},
 				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -127,6 +129,11 @@ var (
 				Name:    "customer_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[1]},
+			},
+			{
+				Name:    "customer_birth_md",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[17]},
 			},
 		},
 	}

@@ -39,6 +39,10 @@ func (Customer) Fields() []ent.Field {
 		// changes only when the link sent to it is followed.
 		field.String("pending_email").Optional().Nillable().MaxLen(254),
 		field.Int("default_address_id").Optional().Nillable(),
+		// Birthday is an ISO date (YYYY-MM-DD); BirthMD is its month*100+day,
+		// indexed for the yearly birthday points.
+		field.String("birthday").Optional().Nillable().MaxLen(10),
+		field.Int("birth_md").Optional().Nillable(),
 	}
 }
 
@@ -61,5 +65,6 @@ func (Customer) Edges() []ent.Edge {
 func (Customer) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("created_at"),
+		index.Fields("birth_md"),
 	}
 }

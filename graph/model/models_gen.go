@@ -869,6 +869,8 @@ type CustomerUpdateInput struct {
 	Password *string `json:"password,omitempty"`
 	// A unique phone number in E.164 form, or null to remove it.
 	Phone graphql.Omittable[*string] `json:"phone,omitempty"`
+	// The birthday as YYYY-MM-DD (our extension; null removes it). The loyalty programme may reward it once a year.
+	Birthday graphql.Omittable[*string] `json:"birthday,omitempty"`
 }
 
 // The result of `customerUpdate`.

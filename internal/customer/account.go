@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
@@ -320,6 +321,9 @@ type UpdateInput struct {
 	Phone            *string
 	ClearPhone       bool
 	AcceptsMarketing *bool
+	// Birthday is set when SetBirthday; nil or "" removes it.
+	Birthday    *string
+	SetBirthday bool
 }
 
 // Update changes the signed-in customer's profile. A password change ends
@@ -345,6 +349,14 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 	clearPhone := in.ClearPhone || (in.Phone != nil && strings.TrimSpace(*in.Phone) == "")
 	if in.Password != nil {
 		checkPassword(&errs, path("customer", "password"), *in.Password)
+	}
+	var birthday *time.Time
+	if in.SetBirthday && in.Birthday != nil && strings.TrimSpace(*in.Birthday) != "" {
+		d, err := time.Parse(time.DateOnly, strings.TrimSpace(*in.Birthday))
+		if err != nil || d.Year() < 1900 || d.After(s.now()) {
+			errs.Add(path("customer", "birthday"), apperr.CodeInvalid, "Birthday must be a past date as YYYY-MM-DD")
+		}
+		birthday = &d
 	}
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
@@ -402,6 +414,12 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 			u.SetPhone(*phone)
 		case clearPhone:
 			u.ClearPhone()
+		}
+		switch {
+		case birthday != nil:
+			u.SetBirthday(birthday.Format(time.DateOnly)).SetBirthMd(int(birthday.Month())*100 + birthday.Day())
+		case in.SetBirthday:
+			u.ClearBirthday().ClearBirthMd()
 		}
 		if in.AcceptsMarketing != nil && *in.AcceptsMarketing != c.AcceptsMarketing {
 			u.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())

@@ -16,6 +16,7 @@ import (
 	"accountgraph/internal/catalog"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
+	"accountgraph/internal/loyalty"
 	"accountgraph/internal/order"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/wishlist"
@@ -35,13 +36,42 @@ type Services struct {
 	Carts     *cart.Service
 	Wishlists *wishlist.Service
 	Saved     *savedcart.Service
+	Loyalty   *loyalty.Service
 }
+
+// program is the demo loyalty programme.
+func program() loyalty.ProgramInput {
+	yes, name, currency, perUnit, months := true, "Atelier Friends", "CAD", 2, 12
+	return loyalty.ProgramInput{Enabled: &yes, Name: &name, CurrencyCode: &currency, PointsPerUnit: &perUnit, ExpireAfterMonths: &months,
+		SetEarnRules: true, EarnRules: []schema.EarnRule{{Action: loyalty.ActionAccountCreation, Points: 100}, {Action: loyalty.ActionFirstOrder, Points: 50},
+			{Action: loyalty.ActionNewsletter, Points: 25}, {Action: loyalty.ActionReview, Points: 20, DailyCap: 3},
+			{Action: loyalty.ActionSocialShare, Points: 10, DailyCap: 1}, {Action: loyalty.ActionBirthday, Points: 100},
+			{Action: loyalty.ActionReferral, Points: 200}, {Action: loyalty.ActionReferred, Points: 100}},
+		SetTiers: true, Tiers: []loyalty.TierInput{
+			{Name: "Member", Threshold: 0, Multiplier: 1, Benefits: []string{"Birthday gift"}},
+			{Name: "Insider", Threshold: 500, Multiplier: 1.25, Benefits: []string{"Free shipping", "Birthday gift"}},
+			{Name: "Icon", Threshold: 1500, Multiplier: 1.5, Benefits: []string{"Free shipping", "Early access", "Exclusive products"}}},
+		SetRewards: true, Rewards: []loyalty.RewardInput{
+			{Handle: "five-off", Name: "$5 off", PointsCost: 200, Kind: "FIXED_AMOUNT", Amount: s("5.00")},
+			{Handle: "free-shipping", Name: "Free shipping", PointsCost: 300, Kind: "FREE_SHIPPING"},
+			{Handle: "fifteen-percent", Name: "15% off", PointsCost: 750, Kind: "PERCENTAGE", Percentage: ptr(15), LimitPerCustomer: ptr(1)}},
+		SetPlans: true, Plans: []loyalty.PlanInput{{Handle: "plus", Name: "Atelier Plus", Price: "49.00", Currency: "CAD", Interval: "YEAR",
+			IntervalCount: 1, Benefits: []string{"Free express delivery", "Members-only prices"}}},
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
 
 func s(v string) *string { return &v }
 
 // Seed creates the demo data unless the demo customer exists.
 func Seed(ctx context.Context, svc Services) (Login, error) {
 	first, last, phone, yes := "Ada", "Lovelace", "+16135550123", true
+	if svc.Loyalty != nil {
+		if _, err := svc.Loyalty.UpdateProgram(ctx, program()); err != nil {
+			return demoLogin, err
+		}
+	}
 	c, err := svc.Customers.Create(ctx, customer.CreateInput{
 		Email: demoLogin.Email, Password: demoLogin.Password,
 		FirstName: &first, LastName: &last, Phone: &phone, AcceptsMarketing: &yes,
@@ -154,6 +184,27 @@ func Seed(ctx context.Context, svc Services) (Login, error) {
 		return demoLogin, err
 	}
 	if _, err := svc.Saved.Create(ctx, token, ct.ID, "Winter basics"); err != nil {
+		return demoLogin, err
+	}
+	if svc.Loyalty == nil {
+		return demoLogin, nil
+	}
+	// Loyalty: a review, a reward redeemed and a paid membership.
+	if _, _, err := svc.Loyalty.RecordAction(ctx, token, loyalty.ActionReview, "https://shop.example/products/linen-shirt#reviews"); err != nil {
+		return demoLogin, err
+	}
+	p, err := svc.Loyalty.Program(ctx)
+	if err != nil {
+		return demoLogin, err
+	}
+	for _, r := range p.Rewards {
+		if r.Handle == "five-off" {
+			if _, err := svc.Loyalty.Redeem(ctx, token, gid.Encode("LoyaltyReward", r.ID)); err != nil {
+				return demoLogin, err
+			}
+		}
+	}
+	if _, err := svc.Loyalty.StartMembership(ctx, customerID, "plus", "demo-membership-2026"); err != nil {
 		return demoLogin, err
 	}
 	return demoLogin, nil

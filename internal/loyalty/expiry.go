@@ -2,8 +2,11 @@ package loyalty
 
 import (
 	"context"
+	"strconv"
+	"time"
 
 	"accountgraph/ent"
+	"accountgraph/ent/customer"
 	"accountgraph/ent/loyaltyaccount"
 	"accountgraph/ent/loyaltyentry"
 	"accountgraph/ent/predicate"
@@ -23,8 +26,56 @@ func (s *Service) Housekeep(ctx context.Context) (expired int, err error) {
 	if expired, err = s.expireDue(ctx, p); err != nil {
 		return expired, err
 	}
+	if err := s.awardBirthdays(ctx, p); err != nil {
+		return expired, err
+	}
 	return expired, s.refreshTiers(ctx, p)
 }
+
+// awardBirthdays gives the birthday points to customers whose birthday is
+// today or was yesterday (a job that missed midnight catches up), once a
+// year: the entry's key names the year. 29 February is celebrated on
+// 1 March in other years.
+func (s *Service) awardBirthdays(ctx context.Context, p *ent.LoyaltyProgram) error {
+	if _, ok := (&Program{LoyaltyProgram: p}).Rule(ActionBirthday); !ok {
+		return nil
+	}
+	now := s.now()
+	var days []int
+	occurs := map[int]int{} // month*100+day → the year of that birthday
+	for _, d := range []time.Time{now, now.AddDate(0, 0, -1)} {
+		md := int(d.Month())*100 + d.Day()
+		days = append(days, md)
+		occurs[md] = d.Year()
+		if md == 301 && !isLeap(d.Year()) {
+			days = append(days, 229)
+			occurs[229] = d.Year()
+		}
+	}
+	for after := 0; ; {
+		page, err := s.DB.Customer.Query().Where(customer.IDGT(after), customer.BirthMdIn(days...)).
+			Order(ent.Asc(customer.FieldID)).Limit(batch).All(ctx)
+		if err != nil || len(page) == 0 {
+			return err
+		}
+		after = page[len(page)-1].ID
+		for _, c := range page {
+			key := "birthday:" + strconv.Itoa(occurs[*c.BirthMd])
+			if err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+				a, err := lockAccount(ctx, tx, c.ID)
+				if err != nil {
+					return err
+				}
+				_, err = s.earnAction(ctx, tx, p, a, ActionBirthday, key)
+				return err
+			}); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
 const batch = 200
 

@@ -34,7 +34,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer s.Close()
 	if cfg.Demo {
 		login, err := demo.Seed(ctx, demo.Services{Customers: s.Customers, Catalog: s.Catalog, Orders: s.Orders,
-			Carts: s.Carts, Wishlists: s.Wishlists, Saved: s.Saved})
+			Carts: s.Carts, Wishlists: s.Wishlists, Saved: s.Saved, Loyalty: s.Loyalty})
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
