@@ -169,3 +169,20 @@ func (r *LoyaltyRedemption) GlobalID() string { return gid.Encode("LoyaltyRedemp
 
 // PriceMoney is the price of a period.
 func (p *MembershipPlan) PriceMoney() *money.V2 { return money.NewV2(p.Price, p.CurrencyCode) }
+
+// AmountMoney is a fixed-amount code's value.
+func (r *LoyaltyRedemption) AmountMoney() *money.V2 {
+	if r.Kind != "FIXED_AMOUNT" {
+		return nil
+	}
+	return money.NewV2(r.Amount, r.CurrencyCode)
+}
+
+// PercentageOrNil is a percentage code's value.
+func (r *LoyaltyRedemption) PercentageOrNil() *float64 {
+	if r.Kind != "PERCENTAGE" {
+		return nil
+	}
+	p := float64(r.Percentage)
+	return &p
+}

@@ -584,13 +584,16 @@ type ComplexityRoot struct {
 	}
 
 	LoyaltyRedemption struct {
-		CodeEnding func(childComplexity int) int
-		CreatedAt  func(childComplexity int) int
-		ExpiresAt  func(childComplexity int) int
-		GlobalID   func(childComplexity int) int
-		Points     func(childComplexity int) int
-		Reward     func(childComplexity int) int
-		UsedAt     func(childComplexity int) int
+		AmountMoney     func(childComplexity int) int
+		CodeEnding      func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		ExpiresAt       func(childComplexity int) int
+		GlobalID        func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		PercentageOrNil func(childComplexity int) int
+		Points          func(childComplexity int) int
+		Reward          func(childComplexity int) int
+		UsedAt          func(childComplexity int) int
 	}
 
 	LoyaltyRedemptionConnection struct {
@@ -1159,6 +1162,8 @@ type FulfillmentEventResolver interface {
 }
 type LoyaltyRedemptionResolver interface {
 	Reward(ctx context.Context, obj *ent.LoyaltyRedemption) (*ent.LoyaltyReward, error)
+
+	Kind(ctx context.Context, obj *ent.LoyaltyRedemption) (loyaltyreward.Kind, error)
 }
 type LoyaltyRewardResolver interface {
 	Variant(ctx context.Context, obj *ent.LoyaltyReward) (*ent.ProductVariant, error)
@@ -3181,6 +3186,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LoyaltyProgramPayload.UserErrors(childComplexity), true
 
+	case "LoyaltyRedemption.amount":
+		if e.ComplexityRoot.LoyaltyRedemption.AmountMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.AmountMoney(childComplexity), true
 	case "LoyaltyRedemption.codeEnding":
 		if e.ComplexityRoot.LoyaltyRedemption.CodeEnding == nil {
 			break
@@ -3205,6 +3216,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LoyaltyRedemption.GlobalID(childComplexity), true
+	case "LoyaltyRedemption.kind":
+		if e.ComplexityRoot.LoyaltyRedemption.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.Kind(childComplexity), true
+	case "LoyaltyRedemption.percentage":
+		if e.ComplexityRoot.LoyaltyRedemption.PercentageOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.PercentageOrNil(childComplexity), true
 	case "LoyaltyRedemption.pointsSpent":
 		if e.ComplexityRoot.LoyaltyRedemption.Points == nil {
 			break
@@ -7949,6 +7972,12 @@ type LoyaltyRedemption implements Node {
   reward: LoyaltyReward!
   "The last characters of the code, to recognise it."
   codeEnding: String!
+  "What the code gives (as the reward gave when redeemed)."
+  kind: LoyaltyRewardKind!
+  "The amount off (FIXED_AMOUNT)."
+  amount: MoneyV2
+  "The percentage off (PERCENTAGE)."
+  percentage: Float
   "Points spent."
   pointsSpent: Int!
   "When the code stops working."
@@ -10342,6 +10371,12 @@ func (ec *executionContext) childFields_LoyaltyRedemption(ctx context.Context, f
 		return ec.fieldContext_LoyaltyRedemption_reward(ctx, field)
 	case "codeEnding":
 		return ec.fieldContext_LoyaltyRedemption_codeEnding(ctx, field)
+	case "kind":
+		return ec.fieldContext_LoyaltyRedemption_kind(ctx, field)
+	case "amount":
+		return ec.fieldContext_LoyaltyRedemption_amount(ctx, field)
+	case "percentage":
+		return ec.fieldContext_LoyaltyRedemption_percentage(ctx, field)
 	case "pointsSpent":
 		return ec.fieldContext_LoyaltyRedemption_pointsSpent(ctx, field)
 	case "expiresAt":
@@ -22266,6 +22301,84 @@ func (ec *executionContext) _LoyaltyRedemption_codeEnding(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_LoyaltyRedemption_codeEnding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_kind(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v loyaltyreward.Kind) graphql.Marshaler {
+			return ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, true, true, "LoyaltyRewardKind")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_amount(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmountMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemption",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemption_percentage(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_percentage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PercentageOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_percentage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, true, false, "Float")
 }
 
 func (ec *executionContext) _LoyaltyRedemption_pointsSpent(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
@@ -40626,6 +40739,22 @@ func (ec *executionContext) _LoyaltyRedemption(ctx context.Context, sel ast.Sele
 		case "codeEnding":
 			out.Values[i] = ec._LoyaltyRedemption_codeEnding(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyRedemption_kind(ctx, field, obj)
+				})
+		case "amount":
+			out.Values[i] = ec._LoyaltyRedemption_amount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "percentage":
+			out.Values[i] = ec._LoyaltyRedemption_percentage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pointsSpent":

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"accountgraph/ent"
+	"accountgraph/ent/loyaltyreward"
 	"accountgraph/graph/model"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/gid"
@@ -135,6 +136,11 @@ func (r *customerLoyaltyResolver) Membership(ctx context.Context, obj *ent.Loyal
 // Reward is the resolver for the reward field.
 func (r *loyaltyRedemptionResolver) Reward(ctx context.Context, obj *ent.LoyaltyRedemption) (*ent.LoyaltyReward, error) {
 	return r.loaders(ctx).RewardByID.Load(ctx, obj.RewardID)
+}
+
+// Kind is the resolver for the kind field.
+func (r *loyaltyRedemptionResolver) Kind(ctx context.Context, obj *ent.LoyaltyRedemption) (loyaltyreward.Kind, error) {
+	return loyaltyreward.Kind(obj.Kind), nil
 }
 
 // Variant is the resolver for the variant field.

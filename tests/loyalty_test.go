@@ -30,7 +30,7 @@ const (
   membership { status renewsAt endsAt cancelledAt plan { handle benefits } }
 } } }`
 	redeemDoc = `mutation($t: String!, $r: ID!) { loyaltyRewardRedeem(customerAccessToken: $t, rewardId: $r) {
-  discountCode redemption { codeEnding pointsSpent expiresAt } loyalty { pointsBalance }
+  discountCode redemption { codeEnding pointsSpent expiresAt kind amount { amount currencyCode } percentage } loyalty { pointsBalance }
   loyaltyUserErrors { code field message } customerUserErrors { code field message } } }`
 	actionDoc = `mutation($t: String!, $a: LoyaltyCustomerAction!, $r: String!) { loyaltyActionRecord(customerAccessToken: $t, action: $a, reference: $r) {
   pointsEarned loyalty { pointsBalance } loyaltyUserErrors { code field message } customerUserErrors { code field } } }`
@@ -598,10 +598,21 @@ func TestLoyaltyRedemptionRules(t *testing.T) {
 		rewards := api.setUpLoyalty(t, map[string]any{"rewardCodeValidDays": 30})
 		_, token, id := api.newCustomer(t, "redeemer")
 		api.adjust(t, id, 900)
-		code, errs := api.redeem(t, token, rewards["ten-percent"])
-		if code == "" || len(errs) > 0 {
-			t.Fatalf("redeem: %v", errs)
+		var red struct {
+			DiscountCode *string
+			Redemption   *struct {
+				Kind       string
+				Amount     *struct{ Amount string }
+				Percentage *float64
+				ExpiresAt  time.Time
+			}
 		}
+		api.MustDo(t, redeemDoc, map[string]any{"t": token, "r": rewards["ten-percent"]}, "loyaltyRewardRedeem", &red)
+		if red.DiscountCode == nil || red.Redemption.Kind != "PERCENTAGE" || red.Redemption.Percentage == nil || *red.Redemption.Percentage != 10 ||
+			red.Redemption.Amount != nil || red.Redemption.ExpiresAt.Sub(time.Now()) < 29*24*time.Hour {
+			t.Fatalf("redeem: %+v", red)
+		}
+		code := *red.DiscountCode
 		if _, errs := api.redeem(t, token, rewards["ten-percent"]); !slices.Equal(errs, []string{"LIMIT_REACHED@rewardId"}) {
 			t.Fatalf("limit: %v", errs)
 		}

@@ -77,9 +77,10 @@ func recorded(ctx context.Context, c *ent.Client, ref string, customerID int) (*
 	return m, nil
 }
 
-// StartMembership records the first paid period of a plan. A customer
-// whose membership lapsed starts anew; an active member cannot start again.
-func (s *Service) StartMembership(ctx context.Context, customerID, planHandle, reference string) (*ent.Membership, error) {
+// paidChange records a payment: fn runs with the customer's account
+// locked, unless the reference was recorded before, which returns the
+// membership as it is.
+func (s *Service) paidChange(ctx context.Context, customerID, reference string, fn func(tx *ent.Tx, id int, ref string) (*ent.Membership, error)) (*ent.Membership, error) {
 	id, err := s.CustomerID(ctx, customerID, apperr.Path("customerId"))
 	if err != nil {
 		return nil, err
@@ -96,12 +97,22 @@ func (s *Service) StartMembership(ctx context.Context, customerID, planHandle, r
 		if out, err = recorded(ctx, tx.Client(), ref, id); out != nil || err != nil {
 			return err
 		}
+		out, err = fn(tx, id, ref)
+		return err
+	})
+	return out, err
+}
+
+// StartMembership records the first paid period of a plan. A customer
+// whose membership lapsed starts anew; an active member cannot start again.
+func (s *Service) StartMembership(ctx context.Context, customerID, planHandle, reference string) (*ent.Membership, error) {
+	return s.paidChange(ctx, customerID, reference, func(tx *ent.Tx, id int, ref string) (*ent.Membership, error) {
 		plan, err := tx.MembershipPlan.Query().Where(membershipplan.Handle(planHandle), membershipplan.Active(true)).Only(ctx)
 		if ent.IsNotFound(err) {
-			return apperr.Invalid(apperr.Path("planHandle"), CodeNotFound, "Plan does not exist")
+			return nil, apperr.Invalid(apperr.Path("planHandle"), CodeNotFound, "Plan does not exist")
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		now := s.now()
 		end := addPeriod(now, plan)
@@ -110,53 +121,36 @@ func (s *Service) StartMembership(ctx context.Context, customerID, planHandle, r
 		case ent.IsNotFound(err):
 			m, err = tx.Membership.Create().SetCustomerID(id).SetPlanID(plan.ID).SetStartedAt(now).SetPeriodEnd(end).Save(ctx)
 		case err != nil:
-			return err
+			return nil, err
 		case Status(m, now) != MembershipExpired:
-			return apperr.Invalid(apperr.Path("customerId"), CodeNotAllowed, "The customer is already a member; record a renewal instead")
+			return nil, apperr.Invalid(apperr.Path("customerId"), CodeNotAllowed, "The customer is already a member; record a renewal instead")
 		default:
 			m, err = tx.Membership.UpdateOne(m).SetPlanID(plan.ID).SetStartedAt(now).SetPeriodEnd(end).
 				ClearCancelledAt().ClearEndedAt().Save(ctx)
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
-		out = m
-		return tx.MembershipPayment.Create().SetMembershipID(m.ID).SetReference(ref).SetKind(membershippayment.KindSTART).
+		return m, tx.MembershipPayment.Create().SetMembershipID(m.ID).SetReference(ref).SetKind(membershippayment.KindSTART).
 			SetPeriodStart(now).SetPeriodEnd(end).SetCreatedAt(now).Exec(ctx)
 	})
-	return out, err
 }
 
 // RenewMembership records one more paid period, from the end of the
 // current one (or from now when it has ended). Renewing undoes a
 // cancellation at the period's end.
 func (s *Service) RenewMembership(ctx context.Context, customerID, reference string) (*ent.Membership, error) {
-	id, err := s.CustomerID(ctx, customerID, apperr.Path("customerId"))
-	if err != nil {
-		return nil, err
-	}
-	ref, err := checkReference(reference)
-	if err != nil {
-		return nil, err
-	}
-	var out *ent.Membership
-	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if _, err := lockAccount(ctx, tx, id); err != nil {
-			return err
-		}
-		if out, err = recorded(ctx, tx.Client(), ref, id); out != nil || err != nil {
-			return err
-		}
+	return s.paidChange(ctx, customerID, reference, func(tx *ent.Tx, id int, ref string) (*ent.Membership, error) {
 		m, err := tx.Membership.Query().Where(membership.CustomerID(id)).Only(ctx)
 		if ent.IsNotFound(err) {
-			return apperr.Invalid(apperr.Path("customerId"), CodeNotFound, "The customer has no membership to renew")
+			return nil, apperr.Invalid(apperr.Path("customerId"), CodeNotFound, "The customer has no membership to renew")
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		plan, err := tx.MembershipPlan.Get(ctx, m.PlanID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		now := s.now()
 		from := m.PeriodEnd
@@ -164,13 +158,12 @@ func (s *Service) RenewMembership(ctx context.Context, customerID, reference str
 			from = now
 		}
 		end := addPeriod(from, plan)
-		if out, err = tx.Membership.UpdateOne(m).SetPeriodEnd(end).ClearCancelledAt().ClearEndedAt().Save(ctx); err != nil {
-			return err
+		if m, err = tx.Membership.UpdateOne(m).SetPeriodEnd(end).ClearCancelledAt().ClearEndedAt().Save(ctx); err != nil {
+			return nil, err
 		}
-		return tx.MembershipPayment.Create().SetMembershipID(m.ID).SetReference(ref).SetKind(membershippayment.KindRENEW).
+		return m, tx.MembershipPayment.Create().SetMembershipID(m.ID).SetReference(ref).SetKind(membershippayment.KindRENEW).
 			SetPeriodStart(from).SetPeriodEnd(end).SetCreatedAt(now).Exec(ctx)
 	})
-	return out, err
 }
 
 // CancelMembership stops renewals; the membership ends with its paid

@@ -219,6 +219,18 @@ func checkName(errs *apperr.FieldErrors, f []string, v string, max int) string {
 	return v
 }
 
+// checkHandle checks a set-up handle, unique within its list.
+func checkHandle(errs *apperr.FieldErrors, f []string, seen map[string]bool, v string) string {
+	v = strings.TrimSpace(v)
+	if !handleRE.MatchString(v) || len(v) > 100 {
+		errs.Add(f, CodeInvalid, "A handle is lower-case letters, digits and dashes (at most 100)")
+	} else if seen[v] {
+		errs.Add(f, CodeTaken, "Each handle once")
+	}
+	seen[v] = true
+	return v
+}
+
 func checkBenefits(errs *apperr.FieldErrors, f []string, in []string) []string {
 	if len(in) > MaxBenefits {
 		errs.Add(f, CodeTooMany, "At most 20 benefits")
@@ -363,13 +375,7 @@ func (s *Service) checkRewards(ctx context.Context, errs *apperr.FieldErrors, in
 	var out []*ent.LoyaltyReward
 	for i, r := range in {
 		f := func(name string) []string { return apperr.Path("input", "rewards", i, name) }
-		handle := strings.TrimSpace(r.Handle)
-		if !handleRE.MatchString(handle) || len(handle) > 100 {
-			errs.Add(f("handle"), CodeInvalid, "A handle is lower-case letters, digits and dashes (at most 100)")
-		} else if seen[handle] {
-			errs.Add(f("handle"), CodeTaken, "Each handle once")
-		}
-		seen[handle] = true
+		handle := checkHandle(errs, f("handle"), seen, r.Handle)
 		m := &ent.LoyaltyReward{Handle: handle, Name: checkName(errs, f("name"), r.Name, 100), Kind: loyaltyreward.Kind(r.Kind), Position: i}
 		if r.Description != nil {
 			m.Description = strings.TrimSpace(*r.Description)
@@ -449,13 +455,7 @@ func checkPlans(errs *apperr.FieldErrors, in []PlanInput) []*ent.MembershipPlan 
 	var out []*ent.MembershipPlan
 	for i, p := range in {
 		f := func(name string) []string { return apperr.Path("input", "membershipPlans", i, name) }
-		handle := strings.TrimSpace(p.Handle)
-		if !handleRE.MatchString(handle) || len(handle) > 100 {
-			errs.Add(f("handle"), CodeInvalid, "A handle is lower-case letters, digits and dashes (at most 100)")
-		} else if seen[handle] {
-			errs.Add(f("handle"), CodeTaken, "Each handle once")
-		}
-		seen[handle] = true
+		handle := checkHandle(errs, f("handle"), seen, p.Handle)
 		price, err := money.Parse(p.Price, p.Currency)
 		if err != nil {
 			errs.Add(f("price"), CodeInvalid, "The price must be a decimal in "+p.Currency)
