@@ -36,6 +36,7 @@ import (
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
@@ -106,6 +107,8 @@ type Client struct {
 	SavedCartLine *SavedCartLineClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
+	// SupportContact is the client for interacting with the SupportContact builders.
+	SupportContact *SupportContactClient
 	// SupportMessage is the client for interacting with the SupportMessage builders.
 	SupportMessage *SupportMessageClient
 	// SupportTicket is the client for interacting with the SupportTicket builders.
@@ -154,6 +157,7 @@ func (c *Client) init() {
 	c.SavedCart = NewSavedCartClient(c.config)
 	c.SavedCartLine = NewSavedCartLineClient(c.config)
 	c.ShopSettings = NewShopSettingsClient(c.config)
+	c.SupportContact = NewSupportContactClient(c.config)
 	c.SupportMessage = NewSupportMessageClient(c.config)
 	c.SupportTicket = NewSupportTicketClient(c.config)
 	c.ThrottleEvent = NewThrottleEventClient(c.config)
@@ -277,6 +281,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		SavedCart:           NewSavedCartClient(cfg),
 		SavedCartLine:       NewSavedCartLineClient(cfg),
 		ShopSettings:        NewShopSettingsClient(cfg),
+		SupportContact:      NewSupportContactClient(cfg),
 		SupportMessage:      NewSupportMessageClient(cfg),
 		SupportTicket:       NewSupportTicketClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
@@ -327,6 +332,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		SavedCart:           NewSavedCartClient(cfg),
 		SavedCartLine:       NewSavedCartLineClient(cfg),
 		ShopSettings:        NewShopSettingsClient(cfg),
+		SupportContact:      NewSupportContactClient(cfg),
 		SupportMessage:      NewSupportMessageClient(cfg),
 		SupportTicket:       NewSupportTicketClient(cfg),
 		ThrottleEvent:       NewThrottleEventClient(cfg),
@@ -367,8 +373,9 @@ func (c *Client) Use(hooks ...Hook) {
 		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
 		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
 		c.MembershipPlan, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
-		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportContact,
+		c.SupportMessage, c.SupportTicket, c.ThrottleEvent, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -383,8 +390,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
 		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
 		c.MembershipPlan, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
-		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportContact,
+		c.SupportMessage, c.SupportTicket, c.ThrottleEvent, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -443,6 +451,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.SavedCartLine.mutate(ctx, m)
 	case *ShopSettingsMutation:
 		return c.ShopSettings.mutate(ctx, m)
+	case *SupportContactMutation:
+		return c.SupportContact.mutate(ctx, m)
 	case *SupportMessageMutation:
 		return c.SupportMessage.mutate(ctx, m)
 	case *SupportTicketMutation:
@@ -4169,6 +4179,139 @@ func (c *ShopSettingsClient) mutate(ctx context.Context, m *ShopSettingsMutation
 	}
 }
 
+// SupportContactClient is a client for the SupportContact schema.
+type SupportContactClient struct {
+	config
+}
+
+// NewSupportContactClient returns a client for the SupportContact from the given config.
+func NewSupportContactClient(c config) *SupportContactClient {
+	return &SupportContactClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `supportcontact.Hooks(f(g(h())))`.
+func (c *SupportContactClient) Use(hooks ...Hook) {
+	c.hooks.SupportContact = append(c.hooks.SupportContact, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `supportcontact.Intercept(f(g(h())))`.
+func (c *SupportContactClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SupportContact = append(c.inters.SupportContact, interceptors...)
+}
+
+// Create returns a builder for creating a SupportContact entity.
+func (c *SupportContactClient) Create() *SupportContactCreate {
+	mutation := newSupportContactMutation(c.config, OpCreate)
+	return &SupportContactCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SupportContact entities.
+func (c *SupportContactClient) CreateBulk(builders ...*SupportContactCreate) *SupportContactCreateBulk {
+	return &SupportContactCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SupportContactClient) MapCreateBulk(slice any, setFunc func(*SupportContactCreate, int)) *SupportContactCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SupportContactCreateBulk{err: fmt.Errorf("calling to SupportContactClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SupportContactCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SupportContactCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SupportContact.
+func (c *SupportContactClient) Update() *SupportContactUpdate {
+	mutation := newSupportContactMutation(c.config, OpUpdate)
+	return &SupportContactUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SupportContactClient) UpdateOne(_m *SupportContact) *SupportContactUpdateOne {
+	mutation := newSupportContactMutation(c.config, OpUpdateOne, withSupportContact(_m))
+	return &SupportContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SupportContactClient) UpdateOneID(id int) *SupportContactUpdateOne {
+	mutation := newSupportContactMutation(c.config, OpUpdateOne, withSupportContactID(id))
+	return &SupportContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SupportContact.
+func (c *SupportContactClient) Delete() *SupportContactDelete {
+	mutation := newSupportContactMutation(c.config, OpDelete)
+	return &SupportContactDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SupportContactClient) DeleteOne(_m *SupportContact) *SupportContactDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SupportContactClient) DeleteOneID(id int) *SupportContactDeleteOne {
+	builder := c.Delete().Where(supportcontact.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SupportContactDeleteOne{builder}
+}
+
+// Query returns a query builder for SupportContact.
+func (c *SupportContactClient) Query() *SupportContactQuery {
+	return &SupportContactQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSupportContact},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SupportContact entity by its id.
+func (c *SupportContactClient) Get(ctx context.Context, id int) (*SupportContact, error) {
+	return c.Query().Where(supportcontact.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SupportContactClient) GetX(ctx context.Context, id int) *SupportContact {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SupportContactClient) Hooks() []Hook {
+	return c.hooks.SupportContact
+}
+
+// Interceptors returns the client interceptors.
+func (c *SupportContactClient) Interceptors() []Interceptor {
+	return c.inters.SupportContact
+}
+
+func (c *SupportContactClient) mutate(ctx context.Context, m *SupportContactMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SupportContactCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SupportContactUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SupportContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SupportContactDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SupportContact mutation op: %q", m.Op())
+	}
+}
+
 // SupportMessageClient is a client for the SupportMessage schema.
 type SupportMessageClient struct {
 	config
@@ -5054,16 +5197,17 @@ type (
 		Fulfillment, FulfillmentEvent, LoginCode, LoyaltyAccount, LoyaltyEntry,
 		LoyaltyProgram, LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
 		MembershipPayment, MembershipPlan, Order, OrderLineItem, Product,
-		ProductVariant, SavedCart, SavedCartLine, ShopSettings, SupportMessage,
-		SupportTicket, ThrottleEvent, Wishlist, WishlistEvent, WishlistLine []ent.Hook
+		ProductVariant, SavedCart, SavedCartLine, ShopSettings, SupportContact,
+		SupportMessage, SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
+		WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
 		Fulfillment, FulfillmentEvent, LoginCode, LoyaltyAccount, LoyaltyEntry,
 		LoyaltyProgram, LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
 		MembershipPayment, MembershipPlan, Order, OrderLineItem, Product,
-		ProductVariant, SavedCart, SavedCartLine, ShopSettings, SupportMessage,
-		SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
+		ProductVariant, SavedCart, SavedCartLine, ShopSettings, SupportContact,
+		SupportMessage, SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
 		WishlistLine []ent.Interceptor
 	}
 )

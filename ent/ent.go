@@ -28,6 +28,7 @@ import (
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
@@ -128,6 +129,7 @@ func checkColumn(t, c string) error {
 			savedcart.Table:           savedcart.ValidColumn,
 			savedcartline.Table:       savedcartline.ValidColumn,
 			shopsettings.Table:        shopsettings.ValidColumn,
+			supportcontact.Table:      supportcontact.ValidColumn,
 			supportmessage.Table:      supportmessage.ValidColumn,
 			supportticket.Table:       supportticket.ValidColumn,
 			throttleevent.Table:       throttleevent.ValidColumn,

@@ -30,6 +30,7 @@ import (
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
@@ -80,6 +81,7 @@ const (
 	TypeSavedCart           = "SavedCart"
 	TypeSavedCartLine       = "SavedCartLine"
 	TypeShopSettings        = "ShopSettings"
+	TypeSupportContact      = "SupportContact"
 	TypeSupportMessage      = "SupportMessage"
 	TypeSupportTicket       = "SupportTicket"
 	TypeThrottleEvent       = "ThrottleEvent"
@@ -26297,6 +26299,760 @@ func (m *ShopSettingsMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *ShopSettingsMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ShopSettings edge %s", name)
+}
+
+// SupportContactMutation represents an operation that mutates the SupportContact nodes in the graph.
+type SupportContactMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	created_at    *time.Time
+	updated_at    *time.Time
+	email         *string
+	phone         *string
+	hours         *string
+	chat_url      *string
+	faq_url       *string
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*SupportContact, error)
+	predicates    []predicate.SupportContact
+}
+
+var _ ent.Mutation = (*SupportContactMutation)(nil)
+
+// supportcontactOption allows management of the mutation configuration using functional options.
+type supportcontactOption func(*SupportContactMutation)
+
+// newSupportContactMutation creates new mutation for the SupportContact entity.
+func newSupportContactMutation(c config, op Op, opts ...supportcontactOption) *SupportContactMutation {
+	m := &SupportContactMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSupportContact,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSupportContactID sets the ID field of the mutation.
+func withSupportContactID(id int) supportcontactOption {
+	return func(m *SupportContactMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SupportContact
+		)
+		m.oldValue = func(ctx context.Context) (*SupportContact, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SupportContact.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSupportContact sets the old SupportContact of the mutation.
+func withSupportContact(node *SupportContact) supportcontactOption {
+	return func(m *SupportContactMutation) {
+		m.oldValue = func(context.Context) (*SupportContact, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SupportContactMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SupportContactMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of SupportContact entities.
+func (m *SupportContactMutation) SetID(id int) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SupportContactMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SupportContactMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SupportContact.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SupportContactMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SupportContactMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the SupportContact entity.
+// If the SupportContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SupportContactMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SupportContactMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *SupportContactMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *SupportContactMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the SupportContact entity.
+// If the SupportContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SupportContactMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *SupportContactMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetEmail sets the "email" field.
+func (m *SupportContactMutation) SetEmail(s string) {
+	m.email = &s
+}
+
+// Email returns the value of the "email" field in the mutation.
+func (m *SupportContactMutation) Email() (r string, exists bool) {
+	v := m.email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmail returns the old "email" field's value of the SupportContact entity.
+// If the SupportContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SupportContactMutation) OldEmail(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmail: %w", err)
+	}
+	return oldValue.Email, nil
+}
+
+// ClearEmail clears the value of the "email" field.
+func (m *SupportContactMutation) ClearEmail() {
+	m.email = nil
+	m.clearedFields[supportcontact.FieldEmail] = struct{}{}
+}
+
+// EmailCleared returns if the "email" field was cleared in this mutation.
+func (m *SupportContactMutation) EmailCleared() bool {
+	_, ok := m.clearedFields[supportcontact.FieldEmail]
+	return ok
+}
+
+// ResetEmail resets all changes to the "email" field.
+func (m *SupportContactMutation) ResetEmail() {
+	m.email = nil
+	delete(m.clearedFields, supportcontact.FieldEmail)
+}
+
+// SetPhone sets the "phone" field.
+func (m *SupportContactMutation) SetPhone(s string) {
+	m.phone = &s
+}
+
+// Phone returns the value of the "phone" field in the mutation.
+func (m *SupportContactMutation) Phone() (r string, exists bool) {
+	v := m.phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhone returns the old "phone" field's value of the SupportContact entity.
+// If the SupportContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SupportContactMutation) OldPhone(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhone: %w", err)
+	}
+	return oldValue.Phone, nil
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (m *SupportContactMutation) ClearPhone() {
+	m.phone = nil
+	m.clearedFields[supportcontact.FieldPhone] = struct{}{}
+}
+
+// PhoneCleared returns if the "phone" field was cleared in this mutation.
+func (m *SupportContactMutation) PhoneCleared() bool {
+	_, ok := m.clearedFields[supportcontact.FieldPhone]
+	return ok
+}
+
+// ResetPhone resets all changes to the "phone" field.
+func (m *SupportContactMutation) ResetPhone() {
+	m.phone = nil
+	delete(m.clearedFields, supportcontact.FieldPhone)
+}
+
+// SetHours sets the "hours" field.
+func (m *SupportContactMutation) SetHours(s string) {
+	m.hours = &s
+}
+
+// Hours returns the value of the "hours" field in the mutation.
+func (m *SupportContactMutation) Hours() (r string, exists bool) {
+	v := m.hours
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHours returns the old "hours" field's value of the SupportContact entity.
+// If the SupportContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SupportContactMutation) OldHours(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHours is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHours requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHours: %w", err)
+	}
+	return oldValue.Hours, nil
+}
+
+// ClearHours clears the value of the "hours" field.
+func (m *SupportContactMutation) ClearHours() {
+	m.hours = nil
+	m.clearedFields[supportcontact.FieldHours] = struct{}{}
+}
+
+// HoursCleared returns if the "hours" field was cleared in this mutation.
+func (m *SupportContactMutation) HoursCleared() bool {
+	_, ok := m.clearedFields[supportcontact.FieldHours]
+	return ok
+}
+
+// ResetHours resets all changes to the "hours" field.
+func (m *SupportContactMutation) ResetHours() {
+	m.hours = nil
+	delete(m.clearedFields, supportcontact.FieldHours)
+}
+
+// SetChatURL sets the "chat_url" field.
+func (m *SupportContactMutation) SetChatURL(s string) {
+	m.chat_url = &s
+}
+
+// ChatURL returns the value of the "chat_url" field in the mutation.
+func (m *SupportContactMutation) ChatURL() (r string, exists bool) {
+	v := m.chat_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChatURL returns the old "chat_url" field's value of the SupportContact entity.
+// If the SupportContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SupportContactMutation) OldChatURL(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChatURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChatURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChatURL: %w", err)
+	}
+	return oldValue.ChatURL, nil
+}
+
+// ClearChatURL clears the value of the "chat_url" field.
+func (m *SupportContactMutation) ClearChatURL() {
+	m.chat_url = nil
+	m.clearedFields[supportcontact.FieldChatURL] = struct{}{}
+}
+
+// ChatURLCleared returns if the "chat_url" field was cleared in this mutation.
+func (m *SupportContactMutation) ChatURLCleared() bool {
+	_, ok := m.clearedFields[supportcontact.FieldChatURL]
+	return ok
+}
+
+// ResetChatURL resets all changes to the "chat_url" field.
+func (m *SupportContactMutation) ResetChatURL() {
+	m.chat_url = nil
+	delete(m.clearedFields, supportcontact.FieldChatURL)
+}
+
+// SetFaqURL sets the "faq_url" field.
+func (m *SupportContactMutation) SetFaqURL(s string) {
+	m.faq_url = &s
+}
+
+// FaqURL returns the value of the "faq_url" field in the mutation.
+func (m *SupportContactMutation) FaqURL() (r string, exists bool) {
+	v := m.faq_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFaqURL returns the old "faq_url" field's value of the SupportContact entity.
+// If the SupportContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SupportContactMutation) OldFaqURL(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFaqURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFaqURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFaqURL: %w", err)
+	}
+	return oldValue.FaqURL, nil
+}
+
+// ClearFaqURL clears the value of the "faq_url" field.
+func (m *SupportContactMutation) ClearFaqURL() {
+	m.faq_url = nil
+	m.clearedFields[supportcontact.FieldFaqURL] = struct{}{}
+}
+
+// FaqURLCleared returns if the "faq_url" field was cleared in this mutation.
+func (m *SupportContactMutation) FaqURLCleared() bool {
+	_, ok := m.clearedFields[supportcontact.FieldFaqURL]
+	return ok
+}
+
+// ResetFaqURL resets all changes to the "faq_url" field.
+func (m *SupportContactMutation) ResetFaqURL() {
+	m.faq_url = nil
+	delete(m.clearedFields, supportcontact.FieldFaqURL)
+}
+
+// Where appends a list predicates to the SupportContactMutation builder.
+func (m *SupportContactMutation) Where(ps ...predicate.SupportContact) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SupportContactMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SupportContactMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SupportContact, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SupportContactMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SupportContactMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SupportContact).
+func (m *SupportContactMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SupportContactMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, supportcontact.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, supportcontact.FieldUpdatedAt)
+	}
+	if m.email != nil {
+		fields = append(fields, supportcontact.FieldEmail)
+	}
+	if m.phone != nil {
+		fields = append(fields, supportcontact.FieldPhone)
+	}
+	if m.hours != nil {
+		fields = append(fields, supportcontact.FieldHours)
+	}
+	if m.chat_url != nil {
+		fields = append(fields, supportcontact.FieldChatURL)
+	}
+	if m.faq_url != nil {
+		fields = append(fields, supportcontact.FieldFaqURL)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SupportContactMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case supportcontact.FieldCreatedAt:
+		return m.CreatedAt()
+	case supportcontact.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case supportcontact.FieldEmail:
+		return m.Email()
+	case supportcontact.FieldPhone:
+		return m.Phone()
+	case supportcontact.FieldHours:
+		return m.Hours()
+	case supportcontact.FieldChatURL:
+		return m.ChatURL()
+	case supportcontact.FieldFaqURL:
+		return m.FaqURL()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SupportContactMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case supportcontact.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case supportcontact.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case supportcontact.FieldEmail:
+		return m.OldEmail(ctx)
+	case supportcontact.FieldPhone:
+		return m.OldPhone(ctx)
+	case supportcontact.FieldHours:
+		return m.OldHours(ctx)
+	case supportcontact.FieldChatURL:
+		return m.OldChatURL(ctx)
+	case supportcontact.FieldFaqURL:
+		return m.OldFaqURL(ctx)
+	}
+	return nil, fmt.Errorf("unknown SupportContact field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SupportContactMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case supportcontact.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case supportcontact.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case supportcontact.FieldEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmail(v)
+		return nil
+	case supportcontact.FieldPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhone(v)
+		return nil
+	case supportcontact.FieldHours:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHours(v)
+		return nil
+	case supportcontact.FieldChatURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChatURL(v)
+		return nil
+	case supportcontact.FieldFaqURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFaqURL(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SupportContact field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SupportContactMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SupportContactMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SupportContactMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown SupportContact numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SupportContactMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(supportcontact.FieldEmail) {
+		fields = append(fields, supportcontact.FieldEmail)
+	}
+	if m.FieldCleared(supportcontact.FieldPhone) {
+		fields = append(fields, supportcontact.FieldPhone)
+	}
+	if m.FieldCleared(supportcontact.FieldHours) {
+		fields = append(fields, supportcontact.FieldHours)
+	}
+	if m.FieldCleared(supportcontact.FieldChatURL) {
+		fields = append(fields, supportcontact.FieldChatURL)
+	}
+	if m.FieldCleared(supportcontact.FieldFaqURL) {
+		fields = append(fields, supportcontact.FieldFaqURL)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SupportContactMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SupportContactMutation) ClearField(name string) error {
+	switch name {
+	case supportcontact.FieldEmail:
+		m.ClearEmail()
+		return nil
+	case supportcontact.FieldPhone:
+		m.ClearPhone()
+		return nil
+	case supportcontact.FieldHours:
+		m.ClearHours()
+		return nil
+	case supportcontact.FieldChatURL:
+		m.ClearChatURL()
+		return nil
+	case supportcontact.FieldFaqURL:
+		m.ClearFaqURL()
+		return nil
+	}
+	return fmt.Errorf("unknown SupportContact nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SupportContactMutation) ResetField(name string) error {
+	switch name {
+	case supportcontact.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case supportcontact.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case supportcontact.FieldEmail:
+		m.ResetEmail()
+		return nil
+	case supportcontact.FieldPhone:
+		m.ResetPhone()
+		return nil
+	case supportcontact.FieldHours:
+		m.ResetHours()
+		return nil
+	case supportcontact.FieldChatURL:
+		m.ResetChatURL()
+		return nil
+	case supportcontact.FieldFaqURL:
+		m.ResetFaqURL()
+		return nil
+	}
+	return fmt.Errorf("unknown SupportContact field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SupportContactMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SupportContactMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SupportContactMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SupportContactMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SupportContactMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SupportContactMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SupportContactMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown SupportContact unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SupportContactMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown SupportContact edge %s", name)
 }
 
 // SupportMessageMutation represents an operation that mutates the SupportMessage nodes in the graph.

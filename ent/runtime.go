@@ -29,6 +29,7 @@ import (
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
@@ -853,6 +854,41 @@ func init() {
 	shopsettingsDescAllowedEmailDomains := shopsettingsFields[5].Descriptor()
 	// shopsettings.DefaultAllowedEmailDomains holds the default value on creation for the allowed_email_domains field.
 	shopsettings.DefaultAllowedEmailDomains = shopsettingsDescAllowedEmailDomains.Default.([]string)
+	supportcontactMixin := schema.SupportContact{}.Mixin()
+	supportcontactMixinFields0 := supportcontactMixin[0].Fields()
+	_ = supportcontactMixinFields0
+	supportcontactFields := schema.SupportContact{}.Fields()
+	_ = supportcontactFields
+	// supportcontactDescCreatedAt is the schema descriptor for created_at field.
+	supportcontactDescCreatedAt := supportcontactMixinFields0[0].Descriptor()
+	// supportcontact.DefaultCreatedAt holds the default value on creation for the created_at field.
+	supportcontact.DefaultCreatedAt = supportcontactDescCreatedAt.Default.(func() time.Time)
+	// supportcontactDescUpdatedAt is the schema descriptor for updated_at field.
+	supportcontactDescUpdatedAt := supportcontactMixinFields0[1].Descriptor()
+	// supportcontact.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	supportcontact.DefaultUpdatedAt = supportcontactDescUpdatedAt.Default.(func() time.Time)
+	// supportcontact.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	supportcontact.UpdateDefaultUpdatedAt = supportcontactDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// supportcontactDescEmail is the schema descriptor for email field.
+	supportcontactDescEmail := supportcontactFields[1].Descriptor()
+	// supportcontact.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	supportcontact.EmailValidator = supportcontactDescEmail.Validators[0].(func(string) error)
+	// supportcontactDescPhone is the schema descriptor for phone field.
+	supportcontactDescPhone := supportcontactFields[2].Descriptor()
+	// supportcontact.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
+	supportcontact.PhoneValidator = supportcontactDescPhone.Validators[0].(func(string) error)
+	// supportcontactDescHours is the schema descriptor for hours field.
+	supportcontactDescHours := supportcontactFields[3].Descriptor()
+	// supportcontact.HoursValidator is a validator for the "hours" field. It is called by the builders before save.
+	supportcontact.HoursValidator = supportcontactDescHours.Validators[0].(func(string) error)
+	// supportcontactDescChatURL is the schema descriptor for chat_url field.
+	supportcontactDescChatURL := supportcontactFields[4].Descriptor()
+	// supportcontact.ChatURLValidator is a validator for the "chat_url" field. It is called by the builders before save.
+	supportcontact.ChatURLValidator = supportcontactDescChatURL.Validators[0].(func(string) error)
+	// supportcontactDescFaqURL is the schema descriptor for faq_url field.
+	supportcontactDescFaqURL := supportcontactFields[5].Descriptor()
+	// supportcontact.FaqURLValidator is a validator for the "faq_url" field. It is called by the builders before save.
+	supportcontact.FaqURLValidator = supportcontactDescFaqURL.Validators[0].(func(string) error)
 	supportmessageFields := schema.SupportMessage{}.Fields()
 	_ = supportmessageFields
 	// supportmessageDescCreatedAt is the schema descriptor for created_at field.

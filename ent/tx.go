@@ -64,6 +64,8 @@ type Tx struct {
 	SavedCartLine *SavedCartLineClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
+	// SupportContact is the client for interacting with the SupportContact builders.
+	SupportContact *SupportContactClient
 	// SupportMessage is the client for interacting with the SupportMessage builders.
 	SupportMessage *SupportMessageClient
 	// SupportTicket is the client for interacting with the SupportTicket builders.
@@ -232,6 +234,7 @@ func (tx *Tx) init() {
 	tx.SavedCart = NewSavedCartClient(tx.config)
 	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
 	tx.ShopSettings = NewShopSettingsClient(tx.config)
+	tx.SupportContact = NewSupportContactClient(tx.config)
 	tx.SupportMessage = NewSupportMessageClient(tx.config)
 	tx.SupportTicket = NewSupportTicketClient(tx.config)
 	tx.ThrottleEvent = NewThrottleEventClient(tx.config)

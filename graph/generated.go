@@ -745,6 +745,7 @@ type ComplexityRoot struct {
 		AdminOrderCreate                  func(childComplexity int, order model.AdminOrderInput) int
 		AdminOrderUpdate                  func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
 		AdminProductsUpsert               func(childComplexity int, products []*model.AdminProductInput) int
+		AdminSupportContactUpdate         func(childComplexity int, input model.SupportContactInput) int
 		AdminSupportTicketReply           func(childComplexity int, ticketID string, body string) int
 		AdminSupportTicketStatusUpdate    func(childComplexity int, ticketID string, status supportticket.Status) int
 		CartBuyerIdentityUpdate           func(childComplexity int, cartID string, buyerIdentity model.CartBuyerIdentityInput) int
@@ -922,6 +923,7 @@ type ComplexityRoot struct {
 		Nodes                        func(childComplexity int, ids []string) int
 		Product                      func(childComplexity int, handle *string, id *string) int
 		SharedWishlist               func(childComplexity int, shareToken string) int
+		SupportContact               func(childComplexity int) int
 	}
 
 	SavedCart struct {
@@ -986,6 +988,19 @@ type ComplexityRoot struct {
 		Lines          func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		Name           func(childComplexity int) int
 		OwnerFirstName func(childComplexity int) int
+	}
+
+	SupportContact struct {
+		ChatURL func(childComplexity int) int
+		Email   func(childComplexity int) int
+		FaqURL  func(childComplexity int) int
+		Hours   func(childComplexity int) int
+		Phone   func(childComplexity int) int
+	}
+
+	SupportContactPayload struct {
+		SupportContact func(childComplexity int) int
+		UserErrors     func(childComplexity int) int
 	}
 
 	SupportMessage struct {
@@ -1246,6 +1261,7 @@ type MutationResolver interface {
 	SupportTicketReply(ctx context.Context, customerAccessToken string, ticketID string, body string) (*model.SupportTicketPayload, error)
 	AdminSupportTicketReply(ctx context.Context, ticketID string, body string) (*model.AdminSupportTicketPayload, error)
 	AdminSupportTicketStatusUpdate(ctx context.Context, ticketID string, status supportticket.Status) (*model.AdminSupportTicketPayload, error)
+	AdminSupportContactUpdate(ctx context.Context, input model.SupportContactInput) (*model.SupportContactPayload, error)
 	WishlistCreate(ctx context.Context, customerAccessToken string, name string) (*model.WishlistPayload, error)
 	WishlistUpdate(ctx context.Context, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) (*model.WishlistPayload, error)
 	WishlistDelete(ctx context.Context, customerAccessToken string, wishlistID string) (*model.WishlistDeletePayload, error)
@@ -1303,6 +1319,7 @@ type QueryResolver interface {
 	AdminLoyaltyLedger(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.LoyaltyTransactionConnection, error)
 	AdminLoyaltyConsistencyCheck(ctx context.Context, customerIds []string) (*model.LoyaltyConsistencyReport, error)
 	AdminSupportTickets(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) (*model.SupportTicketConnection, error)
+	SupportContact(ctx context.Context) (*ent.SupportContact, error)
 	SharedWishlist(ctx context.Context, shareToken string) (*model.SharedWishlist, error)
 }
 type SavedCartResolver interface {
@@ -3938,6 +3955,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminProductsUpsert(childComplexity, args["products"].([]*model.AdminProductInput)), true
+	case "Mutation.adminSupportContactUpdate":
+		if e.ComplexityRoot.Mutation.AdminSupportContactUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminSupportContactUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminSupportContactUpdate(childComplexity, args["input"].(model.SupportContactInput)), true
 	case "Mutation.adminSupportTicketReply":
 		if e.ComplexityRoot.Mutation.AdminSupportTicketReply == nil {
 			break
@@ -5100,6 +5128,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SharedWishlist(childComplexity, args["shareToken"].(string)), true
+	case "Query.supportContact":
+		if e.ComplexityRoot.Query.SupportContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SupportContact(childComplexity), true
 
 	case "SavedCart.createdAt":
 		if e.ComplexityRoot.SavedCart.CreatedAt == nil {
@@ -5307,6 +5341,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SharedWishlist.OwnerFirstName(childComplexity), true
+
+	case "SupportContact.chatUrl":
+		if e.ComplexityRoot.SupportContact.ChatURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportContact.ChatURL(childComplexity), true
+	case "SupportContact.email":
+		if e.ComplexityRoot.SupportContact.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportContact.Email(childComplexity), true
+	case "SupportContact.faqUrl":
+		if e.ComplexityRoot.SupportContact.FaqURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportContact.FaqURL(childComplexity), true
+	case "SupportContact.hours":
+		if e.ComplexityRoot.SupportContact.Hours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportContact.Hours(childComplexity), true
+	case "SupportContact.phone":
+		if e.ComplexityRoot.SupportContact.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportContact.Phone(childComplexity), true
+
+	case "SupportContactPayload.supportContact":
+		if e.ComplexityRoot.SupportContactPayload.SupportContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportContactPayload.SupportContact(childComplexity), true
+	case "SupportContactPayload.userErrors":
+		if e.ComplexityRoot.SupportContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportContactPayload.UserErrors(childComplexity), true
 
 	case "SupportMessage.author":
 		if e.ComplexityRoot.SupportMessage.Author == nil {
@@ -5716,6 +5794,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MailingAddressInput", ec.unmarshalInputMailingAddressInput),
 			graphql.NewInputUnmarshaler("MembershipPlanInput", ec.unmarshalInputMembershipPlanInput),
 			graphql.NewInputUnmarshaler("SelectedOptionInput", ec.unmarshalInputSelectedOptionInput),
+			graphql.NewInputUnmarshaler("SupportContactInput", ec.unmarshalInputSupportContactInput),
 			graphql.NewInputUnmarshaler("VisitorConsent", ec.unmarshalInputVisitorConsent),
 			graphql.NewInputUnmarshaler("WishlistLineInput", ec.unmarshalInputWishlistLineInput),
 			graphql.NewInputUnmarshaler("WishlistLineUpdateInput", ec.unmarshalInputWishlistLineUpdateInput),
@@ -9199,6 +9278,52 @@ type AdminSupportTicketPayload {
   "What was wrong with the input; nothing was written when not empty."
   userErrors: [AdminUserError!]!
 }
+
+extend type Query {
+  "How customers reach the shop's support, as staff set it (` + "`" + `adminSupportContactUpdate` + "`" + `); fields are null until set."
+  supportContact: SupportContact!
+}
+
+extend type Mutation {
+  "Sets how customers reach support; absent fields stay, empty strings remove them."
+  adminSupportContactUpdate("The changes." input: SupportContactInput!): SupportContactPayload @adminScope(scope: "settings:write")
+}
+
+"How customers reach the shop's support."
+type SupportContact {
+  "The support email address."
+  email: String
+  "The support phone number."
+  phone: String
+  "When support answers, for example ` + "`" + `Mon–Fri 9:00–17:00 CET` + "`" + `."
+  hours: String
+  "The live chat page."
+  chatUrl: URL
+  "The help centre or FAQ page."
+  faqUrl: URL
+}
+
+"Changes to the support contact."
+input SupportContactInput {
+  "An email address (at most 254 characters)."
+  email: String
+  "A phone number (at most 30 characters: digits, spaces, +, -, (, ))."
+  phone: String
+  "Opening hours (at most 200 characters, no HTML)."
+  hours: String
+  "An http(s) URL."
+  chatUrl: String
+  "An http(s) URL."
+  faqUrl: String
+}
+
+"The result of ` + "`" + `adminSupportContactUpdate` + "`" + `."
+type SupportContactPayload {
+  "The contact now."
+  supportContact: SupportContact
+  "What was wrong with the input; nothing changed when not empty."
+  userErrors: [AdminUserError!]!
+}
 `, BuiltIn: false},
 	{Name: "../schema/wishlist.graphqls", Input: `# Wishlists: named lists of variants a customer wants, shareable read-only
 # with friends and family, and movable into a cart.
@@ -11007,6 +11132,32 @@ func (ec *executionContext) childFields_SharedWishlist(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type SharedWishlist", field.Name)
 }
 
+func (ec *executionContext) childFields_SupportContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "email":
+		return ec.fieldContext_SupportContact_email(ctx, field)
+	case "phone":
+		return ec.fieldContext_SupportContact_phone(ctx, field)
+	case "hours":
+		return ec.fieldContext_SupportContact_hours(ctx, field)
+	case "chatUrl":
+		return ec.fieldContext_SupportContact_chatUrl(ctx, field)
+	case "faqUrl":
+		return ec.fieldContext_SupportContact_faqUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportContact", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supportContact":
+		return ec.fieldContext_SupportContactPayload_supportContact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SupportContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportContactPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_SupportMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "author":
@@ -12206,6 +12357,20 @@ func (ec *executionContext) field_Mutation_adminProductsUpsert_args(ctx context.
 		return nil, err
 	}
 	args["products"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminSupportContactUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SupportContactInput, error) {
+			return ec.unmarshalNSupportContactInput2accountgraphᚋgraphᚋmodelᚐSupportContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -27290,6 +27455,68 @@ func (ec *executionContext) fieldContext_Mutation_adminSupportTicketStatusUpdate
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_adminSupportContactUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminSupportContactUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminSupportContactUpdate(ctx, fc.Args["input"].(model.SupportContactInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "settings:write")
+				if err != nil {
+					var zeroVal *model.SupportContactPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.SupportContactPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SupportContactPayload) graphql.Marshaler {
+			return ec.marshalOSupportContactPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSupportContactPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminSupportContactUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportContactPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminSupportContactUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_wishlistCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30814,6 +31041,38 @@ func (ec *executionContext) fieldContext_Query_adminSupportTickets(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_supportContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supportContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SupportContact(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SupportContact) graphql.Marshaler {
+			return ec.marshalNSupportContact2ᚖaccountgraphᚋentᚐSupportContact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supportContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_sharedWishlist(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31811,6 +32070,185 @@ func (ec *executionContext) fieldContext_SharedWishlist_lines(ctx context.Contex
 	if fc.Args, err = ec.field_SharedWishlist_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportContact_email(ctx context.Context, field graphql.CollectedField, obj *ent.SupportContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportContact_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupportContact_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportContact_phone(ctx context.Context, field graphql.CollectedField, obj *ent.SupportContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportContact_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupportContact_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportContact_hours(ctx context.Context, field graphql.CollectedField, obj *ent.SupportContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportContact_hours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupportContact_hours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportContact_chatUrl(ctx context.Context, field graphql.CollectedField, obj *ent.SupportContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportContact_chatUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChatURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOURL2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupportContact_chatUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportContact", field, false, false, "URL")
+}
+
+func (ec *executionContext) _SupportContact_faqUrl(ctx context.Context, field graphql.CollectedField, obj *ent.SupportContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportContact_faqUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FaqURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOURL2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupportContact_faqUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportContact", field, false, false, "URL")
+}
+
+func (ec *executionContext) _SupportContactPayload_supportContact(ctx context.Context, field graphql.CollectedField, obj *model.SupportContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportContactPayload_supportContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupportContact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SupportContact) graphql.Marshaler {
+			return ec.marshalOSupportContact2ᚖaccountgraphᚋentᚐSupportContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupportContactPayload_supportContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.SupportContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -36689,6 +37127,76 @@ func (ec *executionContext) unmarshalInputSelectedOptionInput(ctx context.Contex
 func UnmarshalSelectedOptionInput(ctx context.Context, raw any) (model.SelectedOptionInput, error) {
 	var out model.SelectedOptionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SelectedOptionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupportContactInput(ctx context.Context, obj any) (model.SupportContactInput, error) {
+	var it model.SupportContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "phone", "hours", "chatUrl", "faqUrl"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "hours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hours"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Hours = data
+		case "chatUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chatUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChatURL = data
+		case "faqUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("faqUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FaqURL = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupportContactInput unmarshals raw into the SupportContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupportContactInput(ctx context.Context, raw any) (model.SupportContactInput, error) {
+	var out model.SupportContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupportContactInput", raw, &out)
 	return out, err
 }
 
@@ -42077,6 +42585,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "adminSupportContactUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminSupportContactUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "wishlistCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_wishlistCreate(ctx, field)
@@ -43045,6 +43560,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_adminSupportTickets(ctx, field)
 				})
+		case "supportContact":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supportContact(ctx, field)
+				})
 		case "sharedWishlist":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -43531,6 +44052,97 @@ func (ec *executionContext) _SharedWishlist(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SharedWishlist_lines(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportContactImplementors = []string{"SupportContact"}
+
+func (ec *executionContext) _SupportContact(ctx context.Context, sel ast.SelectionSet, obj *ent.SupportContact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportContactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportContact")
+		case "email":
+			out.Values[i] = ec._SupportContact_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._SupportContact_phone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "hours":
+			out.Values[i] = ec._SupportContact_hours(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "chatUrl":
+			out.Values[i] = ec._SupportContact_chatUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "faqUrl":
+			out.Values[i] = ec._SupportContact_faqUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportContactPayloadImplementors = []string{"SupportContactPayload"}
+
+func (ec *executionContext) _SupportContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SupportContactPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportContactPayload")
+		case "supportContact":
+			out.Values[i] = ec._SupportContactPayload_supportContact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SupportContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -46555,6 +47167,19 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNSupportContact2ᚖaccountgraphᚋentᚐSupportContact(ctx context.Context, sel ast.SelectionSet, v *ent.SupportContact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupportContact!")
+		return graphql.Null
+	}
+	return ec._SupportContact(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupportContactInput2accountgraphᚋgraphᚋmodelᚐSupportContactInput(ctx context.Context, v any) (model.SupportContactInput, error) {
+	res, err := ec.unmarshalInputSupportContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSupportMessage2ᚕᚖaccountgraphᚋentᚐSupportMessageᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SupportMessage) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -48309,6 +48934,20 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOSupportContact2ᚖaccountgraphᚋentᚐSupportContact(ctx context.Context, sel ast.SelectionSet, v *ent.SupportContact) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SupportContact(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSupportContactPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSupportContactPayload(ctx context.Context, sel ast.SelectionSet, v *model.SupportContactPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SupportContactPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOSupportTicket2ᚖaccountgraphᚋentᚐSupportTicket(ctx context.Context, sel ast.SelectionSet, v *ent.SupportTicket) graphql.Marshaler {

@@ -4,6 +4,7 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/supportticket"
 	"accountgraph/graph/model"
+	"accountgraph/internal/support"
 	"context"
 )
 
@@ -32,6 +33,14 @@ func (r *mutationResolver) AdminSupportTicketStatusUpdate(ctx context.Context, t
 	return adminTicketPayload(r.Support.SetStatus(ctx, ticketID, string(status)))
 }
 
+// AdminSupportContactUpdate is the resolver for the adminSupportContactUpdate field.
+func (r *mutationResolver) AdminSupportContactUpdate(ctx context.Context, input model.SupportContactInput) (*model.SupportContactPayload, error) {
+	c, err := r.Support.UpdateContact(ctx, support.ContactInput{Email: input.Email, Phone: input.Phone, Hours: input.Hours,
+		ChatURL: input.ChatURL, FaqURL: input.FaqURL})
+	ue, err := adminErrors(err)
+	return &model.SupportContactPayload{SupportContact: c, UserErrors: ue}, err
+}
+
 // AdminSupportTickets is the resolver for the adminSupportTickets field.
 func (r *queryResolver) AdminSupportTickets(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) (*model.SupportTicketConnection, error) {
 	var st *string
@@ -43,6 +52,11 @@ func (r *queryResolver) AdminSupportTickets(ctx context.Context, first *int, aft
 		return nil, err
 	}
 	return ticketConnection(p), nil
+}
+
+// SupportContact is the resolver for the supportContact field.
+func (r *queryResolver) SupportContact(ctx context.Context) (*ent.SupportContact, error) {
+	return r.Support.Contact(ctx)
 }
 
 // Order is the resolver for the order field.

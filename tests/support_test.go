@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,6 +91,46 @@ func TestSupportTickets(t *testing.T) {
 		api.MustDo(t, `{ adminSupportTickets(first: 10, status: CLOSED) { nodes { subject } } }`, nil, "adminSupportTickets", &list, AsAdmin(adminKey))
 		if len(list.Nodes) != 1 || list.Nodes[0].Subject != "Parcel late" {
 			t.Errorf("admin list: %+v", list)
+		}
+	})
+}
+
+// TestSupportContact: staff set how customers reach support; anyone reads
+// it; bad values are refused whole; empty strings remove a field.
+func TestSupportContact(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		const read = `{ supportContact { email phone hours chatUrl faqUrl } }`
+		const update = `mutation($i: SupportContactInput!) { adminSupportContactUpdate(input: $i) {
+  supportContact { email phone hours chatUrl faqUrl } userErrors { code field message } } }`
+		type contact struct{ Email, Phone, Hours, ChatURL, FaqURL *string }
+		var c contact
+		api.MustDo(t, read, nil, "supportContact", &c)
+		if c != (contact{}) {
+			t.Fatalf("before set-up: %+v", c)
+		}
+		set := func(in map[string]any) []string {
+			var p struct{ UserErrors []UserError }
+			api.MustDo(t, update, map[string]any{"i": in}, "adminSupportContactUpdate", &p, AsAdmin(adminKey))
+			return codes(p.UserErrors)
+		}
+		if got := set(map[string]any{"email": "help@shop.test", "phone": "+1 (613) 555-0100", "hours": "Mon–Fri 9–17",
+			"chatUrl": "https://shop.test/chat", "faqUrl": "https://shop.test/faq"}); len(got) > 0 {
+			t.Fatal(got)
+		}
+		bad := set(map[string]any{"email": "not an email", "phone": "call us", "hours": "<b>always</b>", "chatUrl": "javascript:alert(1)", "faqUrl": "ftp://x"})
+		want := []string{"INVALID@input.chatUrl", "INVALID@input.email", "INVALID@input.faqUrl", "INVALID@input.hours", "INVALID@input.phone"}
+		if !slices.Equal(bad, want) {
+			t.Fatalf("bad input: %v", bad)
+		}
+		if got := set(map[string]any{"phone": "", "hours": "Every day 8–20"}); len(got) > 0 {
+			t.Fatal(got)
+		}
+		api.MustDo(t, read, nil, "supportContact", &c)
+		if c.Email == nil || *c.Email != "help@shop.test" || c.Phone != nil || *c.Hours != "Every day 8–20" || *c.FaqURL != "https://shop.test/faq" {
+			t.Fatalf("after changes: %+v", c)
+		}
+		if r := api.Do(t, update, map[string]any{"i": map[string]any{"email": "x@shop.test"}}); len(r.Errors) == 0 || r.Errors[0].Code() != "ACCESS_DENIED" {
+			t.Fatalf("without a key: %s", r.Raw)
 		}
 	})
 }

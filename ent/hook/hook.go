@@ -308,6 +308,18 @@ func (f ShopSettingsFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ShopSettingsMutation", m)
 }
 
+// The SupportContactFunc type is an adapter to allow the use of ordinary
+// function as SupportContact mutator.
+type SupportContactFunc func(context.Context, *ent.SupportContactMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SupportContactFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SupportContactMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SupportContactMutation", m)
+}
+
 // The SupportMessageFunc type is an adapter to allow the use of ordinary
 // function as SupportMessage mutator.
 type SupportMessageFunc func(context.Context, *ent.SupportMessageMutation) (ent.Value, error)

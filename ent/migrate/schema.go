@@ -799,6 +799,23 @@ var (
 		Columns:    ShopSettingsColumns,
 		PrimaryKey: []*schema.Column{ShopSettingsColumns[0]},
 	}
+	// SupportContactsColumns holds the columns for the "support_contacts" table.
+	SupportContactsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "email", Type: field.TypeString, Nullable: true, Size: 254},
+		{Name: "phone", Type: field.TypeString, Nullable: true, Size: 30},
+		{Name: "hours", Type: field.TypeString, Nullable: true, Size: 800},
+		{Name: "chat_url", Type: field.TypeString, Nullable: true, Size: 2048},
+		{Name: "faq_url", Type: field.TypeString, Nullable: true, Size: 2048},
+	}
+	// SupportContactsTable holds the schema information for the "support_contacts" table.
+	SupportContactsTable = &schema.Table{
+		Name:       "support_contacts",
+		Columns:    SupportContactsColumns,
+		PrimaryKey: []*schema.Column{SupportContactsColumns[0]},
+	}
 	// SupportMessagesColumns holds the columns for the "support_messages" table.
 	SupportMessagesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1005,6 +1022,7 @@ var (
 		SavedCartsTable,
 		SavedCartLinesTable,
 		ShopSettingsTable,
+		SupportContactsTable,
 		SupportMessagesTable,
 		SupportTicketsTable,
 		ThrottleEventsTable,

@@ -81,6 +81,9 @@ type SavedCartLine func(*sql.Selector)
 // ShopSettings is the predicate function for shopsettings builders.
 type ShopSettings func(*sql.Selector)
 
+// SupportContact is the predicate function for supportcontact builders.
+type SupportContact func(*sql.Selector)
+
 // SupportMessage is the predicate function for supportmessage builders.
 type SupportMessage func(*sql.Selector)
 

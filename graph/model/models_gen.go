@@ -1507,6 +1507,28 @@ type SelectedOptionInput struct {
 	Value string `json:"value"`
 }
 
+// Changes to the support contact.
+type SupportContactInput struct {
+	// An email address (at most 254 characters).
+	Email *string `json:"email,omitempty"`
+	// A phone number (at most 30 characters: digits, spaces, +, -, (, )).
+	Phone *string `json:"phone,omitempty"`
+	// Opening hours (at most 200 characters, no HTML).
+	Hours *string `json:"hours,omitempty"`
+	// An http(s) URL.
+	ChatURL *string `json:"chatUrl,omitempty"`
+	// An http(s) URL.
+	FaqURL *string `json:"faqUrl,omitempty"`
+}
+
+// The result of `adminSupportContactUpdate`.
+type SupportContactPayload struct {
+	// The contact now.
+	SupportContact *ent.SupportContact `json:"supportContact,omitempty"`
+	// What was wrong with the input; nothing changed when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
 // A page of messages.
 type SupportMessageConnection struct {
 	// The messages with their cursors.
