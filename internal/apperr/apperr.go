@@ -7,7 +7,9 @@ package apperr
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Customer error codes, as Shopify's CustomerErrorCode.
@@ -67,6 +69,25 @@ func Path(parts ...any) []string {
 		out[i] = fmt.Sprint(p)
 	}
 	return out
+}
+
+// RequiredText checks text a customer typed, such as a list's name or a
+// ticket's subject: trimmed, not blank, valid UTF-8, at most max
+// characters and, with noHTML, without angle brackets. It returns the
+// trimmed text.
+func RequiredText(field []string, label, v string, max int, noHTML bool) (string, error) {
+	v = strings.TrimSpace(v)
+	switch {
+	case v == "":
+		return "", Invalid(field, CodeBlank, label+" can't be blank")
+	case !utf8.ValidString(v):
+		return "", Invalid(field, CodeInvalid, label+" is not valid text")
+	case utf8.RuneCountInString(v) > max:
+		return "", Invalid(field, CodeTooLong, fmt.Sprintf("%s is too long (maximum is %d characters)", label, max))
+	case noHTML && strings.ContainsAny(v, "<>"):
+		return "", Invalid(field, CodeContainsHTMLTags, label+" cannot contain HTML")
+	}
+	return v, nil
 }
 
 // Invalid returns a single-problem error.

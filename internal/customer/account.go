@@ -121,7 +121,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 		}
 		return s.Loyalty.Joined(ctx, tx, c, referral)
 	})
-	if isUniqueViolation(err) { // a concurrent registration won the race
+	if db.IsUniqueViolation(err) { // a concurrent registration won the race
 		return nil, apperr.Invalid(path("input", "email"), apperr.CodeTaken, "Email has already been taken")
 	}
 	if err != nil {
@@ -441,7 +441,7 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 		}
 		var err error
 		c, err = u.Save(ctx)
-		if isUniqueViolation(err) {
+		if db.IsUniqueViolation(err) {
 			return apperr.Invalid(path("customer", "email"), apperr.CodeTaken, "Email or phone has already been taken")
 		}
 		return err
@@ -683,7 +683,7 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*ent.Customer, er
 		SetEmail(email).SetEmailKey(emailKey(email)).
 		SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
 		SetState(customer.StateINVITED).Save(ctx)
-	if isUniqueViolation(err) {
+	if db.IsUniqueViolation(err) {
 		return nil, apperr.Invalid(path("input", "email"), apperr.CodeTaken, "Email has already been taken")
 	}
 	if err != nil {

@@ -7,7 +7,6 @@ package customer
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -201,13 +200,6 @@ func (s *Service) sendMail(ctx context.Context, m mail.Message, err error) {
 	if s.OnMail != nil {
 		s.OnMail(m.Kind, err)
 	}
-}
-
-// isUniqueViolation tells whether err is a unique-constraint error (a
-// concurrent insert of the same email or phone).
-func isUniqueViolation(err error) bool {
-	var ce *ent.ConstraintError
-	return errors.As(err, &ce)
 }
 
 // DisplayName is the name to show: the full name, else the email, else the

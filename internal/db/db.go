@@ -5,6 +5,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -145,4 +146,19 @@ func ForUpdate(s *entsql.Selector) {
 func LockCustomer(ctx context.Context, tx *ent.Tx, id int) error {
 	_, err := tx.Customer.Query().Where(customer.ID(id)).Modify(ForUpdate).Only(ctx)
 	return err
+}
+
+// IsUniqueViolation tells whether err comes from a unique constraint: a
+// concurrent write took the value first. ent reports it as a
+// ConstraintError; an error from a commit carries only the driver's text.
+func IsUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	var ce *ent.ConstraintError
+	if errors.As(err, &ce) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "UNIQUE") || strings.Contains(msg, "duplicate key")
 }

@@ -295,7 +295,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Order, error
 			created, err = s.insert(ctx, tx, in, v, processed)
 			return err
 		})
-		if !isUnique(err) {
+		if !db.IsUniqueViolation(err) {
 			break
 		}
 		// Either the same external ID won a race (return it) or another
@@ -305,14 +305,6 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Order, error
 		}
 	}
 	return created, err
-}
-
-func isUnique(err error) bool {
-	_, ok := err.(*ent.ConstraintError)
-	if !ok && err != nil {
-		ok = strings.Contains(err.Error(), "UNIQUE") || strings.Contains(err.Error(), "duplicate key")
-	}
-	return ok
 }
 
 func (s *Service) byExternalID(ctx context.Context, id string) (*ent.Order, error) {

@@ -6,8 +6,6 @@ package savedcart
 
 import (
 	"context"
-	"strings"
-	"unicode/utf8"
 
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
@@ -48,19 +46,6 @@ type Service struct {
 	Carts     *cartsvc.Service
 }
 
-func checkName(name string) (string, error) {
-	name = strings.TrimSpace(name)
-	switch {
-	case name == "":
-		return "", apperr.Invalid(apperr.Path("name"), apperr.CodeBlank, "Name can't be blank")
-	case utf8.RuneCountInString(name) > MaxName:
-		return "", apperr.Invalid(apperr.Path("name"), apperr.CodeTooLong, "Name is too long (maximum is 100 characters)")
-	case strings.ContainsAny(name, "<>"):
-		return "", apperr.Invalid(apperr.Path("name"), apperr.CodeContainsHTMLTags, "Name cannot contain HTML")
-	}
-	return name, nil
-}
-
 func own(ctx context.Context, db *ent.Client, customerID int, id string) (*ent.SavedCart, error) {
 	notFound := apperr.Invalid(apperr.Path("savedCartId"), apperr.CodeNotFound, "Saved cart does not exist")
 	k, err := gid.Decode(id, "SavedCart")
@@ -85,7 +70,7 @@ func (s *Service) Create(ctx context.Context, token, cartID, name string) (*ent.
 	if err != nil {
 		return nil, err
 	}
-	if name, err = checkName(name); err != nil {
+	if name, err = apperr.RequiredText(apperr.Path("name"), "Name", name, MaxName, true); err != nil {
 		return nil, err
 	}
 	var sc *ent.SavedCart
@@ -155,7 +140,7 @@ func (s *Service) Rename(ctx context.Context, token, id, name string) (*ent.Save
 	if err != nil {
 		return nil, err
 	}
-	if name, err = checkName(name); err != nil {
+	if name, err = apperr.RequiredText(apperr.Path("name"), "Name", name, MaxName, true); err != nil {
 		return nil, err
 	}
 	sc, err := own(ctx, s.DB, c.ID, id)

@@ -5,8 +5,6 @@ package support
 
 import (
 	"context"
-	"strings"
-	"unicode/utf8"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -41,29 +39,16 @@ type Service struct {
 	ShopName  string
 }
 
-func checkText(field []string, label, v string, max int) (string, error) {
-	v = strings.TrimSpace(v)
-	switch {
-	case v == "":
-		return "", apperr.Invalid(field, apperr.CodeBlank, label+" can't be blank")
-	case !utf8.ValidString(v):
-		return "", apperr.Invalid(field, apperr.CodeInvalid, label+" is not valid text")
-	case utf8.RuneCountInString(v) > max:
-		return "", apperr.Invalid(field, apperr.CodeTooLong, label+" is too long")
-	}
-	return v, nil
-}
-
 // Create opens a ticket with its first message.
 func (s *Service) Create(ctx context.Context, token, subject, body string, orderID *string) (*ent.SupportTicket, error) {
 	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
-	if subject, err = checkText(apperr.Path("subject"), "Subject", subject, MaxSubject); err != nil {
+	if subject, err = apperr.RequiredText(apperr.Path("subject"), "Subject", subject, MaxSubject, false); err != nil {
 		return nil, err
 	}
-	if body, err = checkText(apperr.Path("body"), "Message", body, MaxBody); err != nil {
+	if body, err = apperr.RequiredText(apperr.Path("body"), "Message", body, MaxBody, false); err != nil {
 		return nil, err
 	}
 	var oid *int
@@ -100,7 +85,7 @@ func (s *Service) Reply(ctx context.Context, token, ticketID, body string) (*ent
 	if err != nil {
 		return nil, err
 	}
-	if body, err = checkText(apperr.Path("body"), "Message", body, MaxBody); err != nil {
+	if body, err = apperr.RequiredText(apperr.Path("body"), "Message", body, MaxBody, false); err != nil {
 		return nil, err
 	}
 	return s.addMessage(ctx, ticketID, &c.ID, supportmessage.AuthorCUSTOMER, body, supportticket.StatusOPEN)
@@ -109,7 +94,7 @@ func (s *Service) Reply(ctx context.Context, token, ticketID, body string) (*ent
 // StaffReply adds a staff message, sets AWAITING_CUSTOMER and mails the
 // customer.
 func (s *Service) StaffReply(ctx context.Context, ticketID, body string) (*ent.SupportTicket, error) {
-	body, err := checkText(apperr.Path("body"), "Message", body, MaxBody)
+	body, err := apperr.RequiredText(apperr.Path("body"), "Message", body, MaxBody, false)
 	if err != nil {
 		return nil, err
 	}

@@ -59,26 +59,13 @@ func own(ctx context.Context, db *ent.Client, customerID int, id string, field [
 	return w, err
 }
 
-func checkName(name string, field []string) (string, error) {
-	name = strings.TrimSpace(name)
-	switch {
-	case name == "":
-		return "", apperr.Invalid(field, apperr.CodeBlank, "Name can't be blank")
-	case utf8.RuneCountInString(name) > MaxName:
-		return "", apperr.Invalid(field, apperr.CodeTooLong, "Name is too long (maximum is 100 characters)")
-	case strings.ContainsAny(name, "<>"):
-		return "", apperr.Invalid(field, apperr.CodeContainsHTMLTags, "Name cannot contain HTML")
-	}
-	return name, nil
-}
-
 // Create makes a wishlist; the customer's first one becomes the default.
 func (s *Service) Create(ctx context.Context, token, name string) (*ent.Wishlist, error) {
 	c, err := s.Customers.MustAuthenticate(ctx, token)
 	if err != nil {
 		return nil, err
 	}
-	if name, err = checkName(name, apperr.Path("name")); err != nil {
+	if name, err = apperr.RequiredText(apperr.Path("name"), "Name", name, MaxName, true); err != nil {
 		return nil, err
 	}
 	var w *ent.Wishlist
@@ -112,7 +99,7 @@ func (s *Service) Update(ctx context.Context, token, id string, name *string, sh
 	}
 	u := w.Update()
 	if name != nil {
-		n, err := checkName(*name, apperr.Path("name"))
+		n, err := apperr.RequiredText(apperr.Path("name"), "Name", *name, MaxName, true)
 		if err != nil {
 			return nil, err
 		}
