@@ -156,13 +156,10 @@ func (r *Resolver) loyaltyView(ctx context.Context, a *ent.LoyaltyAccount) (*loy
 			return nil, err
 		}
 	}
-	v := &loyaltyView{program: p, measure: loyalty.Measure(p, a, rolling), spendUnit: 1}
+	v := &loyaltyView{program: p, measure: loyalty.Measure(p, a, rolling), spendUnit: money.MinorPerUnit(p.CurrencyCode)}
 	// The tier is the cached one (rolling tiers move with the housekeeping
 	// job); the next is the one above it.
 	v.tier, v.next = loyalty.TierNamed(p.Tiers, a.Tier)
-	for i := 0; i < money.Exponent(p.CurrencyCode); i++ {
-		v.spendUnit *= 10
-	}
 	return v, nil
 }
 

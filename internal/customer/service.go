@@ -56,9 +56,13 @@ type LoyaltyHooks interface {
 // joinGuestOrders moves the guest orders placed with a proven address
 // into the account, with the points they earn.
 func (s *Service) joinGuestOrders(ctx context.Context, tx *ent.Tx, customerID int, key string) error {
-	ids, err := tx.Order.Query().Where(order.CustomerIDIsNil(), order.EmailKey(key)).IDs(ctx)
-	if err != nil || len(ids) == 0 {
+	orders, err := tx.Order.Query().Where(order.CustomerIDIsNil(), order.EmailKey(key)).Order(ent.Asc(order.FieldID)).All(ctx)
+	if err != nil || len(orders) == 0 {
 		return err
+	}
+	ids := make([]int, len(orders))
+	for i, o := range orders {
+		ids[i] = o.ID
 	}
 	if err := tx.Order.Update().Where(order.IDIn(ids...)).SetCustomerID(customerID).Exec(ctx); err != nil {
 		return err
@@ -66,11 +70,8 @@ func (s *Service) joinGuestOrders(ctx context.Context, tx *ent.Tx, customerID in
 	if s.Loyalty == nil {
 		return nil
 	}
-	orders, err := tx.Order.Query().Where(order.IDIn(ids...)).Order(ent.Asc(order.FieldID)).All(ctx)
-	if err != nil {
-		return err
-	}
 	for _, o := range orders {
+		o.CustomerID = &customerID
 		if err := s.Loyalty.OrderChanged(ctx, tx, o); err != nil {
 			return err
 		}

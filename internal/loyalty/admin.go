@@ -62,7 +62,7 @@ func (s *Service) Adjust(ctx context.Context, customerID string, points int, rea
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
-	p, err := s.Config(ctx, s.DB)
+	p, err := Config(ctx, s.DB)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -114,29 +114,26 @@ func (s *Service) Check(ctx context.Context, customerIDs []string) (int, []Misma
 	if len(only) > 250 {
 		return 0, nil, apperr.Invalid(apperr.Path("customerIds"), CodeTooMany, "At most 250 customers")
 	}
-	checked, after := 0, 0
+	checked := 0
 	var out []Mismatch
-	for {
+	err := inBatches(accountID, func(after int) ([]*ent.LoyaltyAccount, error) {
 		q := s.DB.LoyaltyAccount.Query().Where(loyaltyaccount.IDGT(after)).Order(ent.Asc(loyaltyaccount.FieldID)).Limit(500)
 		if customerIDs != nil {
 			q.Where(loyaltyaccount.CustomerIDIn(only...))
 		}
-		accounts, err := q.All(ctx)
-		if err != nil || len(accounts) == 0 {
-			return checked, out, err
-		}
-		after = accounts[len(accounts)-1].ID
+		return q.All(ctx)
+	}, func(accounts []*ent.LoyaltyAccount) error {
 		ids := make([]int, len(accounts))
 		for i, a := range accounts {
 			ids[i] = a.CustomerID
 		}
 		balances, err := sums(ctx, s.DB, ids)
 		if err != nil {
-			return 0, nil, err
+			return err
 		}
 		lifetimes, err := sums(ctx, s.DB, ids, earnedKinds...)
 		if err != nil {
-			return 0, nil, err
+			return err
 		}
 		for _, a := range accounts {
 			checked++
@@ -145,7 +142,12 @@ func (s *Service) Check(ctx context.Context, customerIDs []string) (int, []Misma
 					CachedLifetime: a.LifetimePoints, LedgerLifetime: lifetimes[a.CustomerID]})
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return 0, nil, err
 	}
+	return checked, out, nil
 }
 
 // sums adds up customers' entries (of the given kinds, or all).

@@ -32,7 +32,7 @@ var actionNames = map[string]string{
 
 // earnAction writes a rule's fixed points once per key (no-op without a rule).
 func (s *Service) earnAction(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a *ent.LoyaltyAccount, action, key string) (int, error) {
-	rule, ok := (&Program{LoyaltyProgram: p}).Rule(action)
+	rule, ok := rule(p, action)
 	if !ok {
 		return 0, nil
 	}
@@ -88,7 +88,7 @@ func (s *Service) OrderChanged(ctx context.Context, tx *ent.Tx, o *ent.Order) er
 	if o.CustomerID == nil {
 		return nil
 	}
-	p, err := s.Config(ctx, tx.Client())
+	p, err := Config(ctx, tx.Client())
 	if err != nil || !p.Enabled {
 		return err
 	}
@@ -136,10 +136,7 @@ func (s *Service) OrderChanged(ctx context.Context, tx *ent.Tx, o *ent.Order) er
 func (s *Service) earnOrder(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a *ent.LoyaltyAccount, o *ent.Order) error {
 	goods := max(o.SubtotalPrice-o.TotalDiscounts, 0)
 	spend := share(goods, o.TotalRefunded, o.TotalPrice)
-	unit := int64(1)
-	for i := 0; i < money.Exponent(o.CurrencyCode); i++ {
-		unit *= 10
-	}
+	unit := money.MinorPerUnit(o.CurrencyCode)
 	points := spend * int64(p.PointsPerUnit) * multiplier(p, a.Tier) / (unit * 100)
 	if points > MaxPoints {
 		points = MaxPoints
@@ -179,7 +176,7 @@ func (s *Service) CheckReferralCode(ctx context.Context, code string, field []st
 	if strings.TrimSpace(code) == "" {
 		return nil
 	}
-	p, err := s.Config(ctx, s.DB)
+	p, err := Config(ctx, s.DB)
 	if err != nil || !p.Enabled {
 		return err
 	}
@@ -196,7 +193,7 @@ func (s *Service) CheckReferralCode(ctx context.Context, code string, field []st
 // Joined opens a new customer's account inside the registration's
 // transaction: the sign-up and newsletter points, and the referrer.
 func (s *Service) Joined(ctx context.Context, tx *ent.Tx, c *ent.Customer, referralCode string) error {
-	p, err := s.Config(ctx, tx.Client())
+	p, err := Config(ctx, tx.Client())
 	if err != nil || !p.Enabled {
 		return err
 	}
@@ -224,11 +221,11 @@ func (s *Service) Joined(ctx context.Context, tx *ent.Tx, c *ent.Customer, refer
 
 // MarketingOptIn earns the newsletter points, once per customer ever.
 func (s *Service) MarketingOptIn(ctx context.Context, tx *ent.Tx, customerID int) error {
-	p, err := s.Config(ctx, tx.Client())
+	p, err := Config(ctx, tx.Client())
 	if err != nil || !p.Enabled {
 		return err
 	}
-	if _, ok := (&Program{LoyaltyProgram: p}).Rule(ActionNewsletter); !ok {
+	if _, ok := rule(p, ActionNewsletter); !ok {
 		return nil
 	}
 	a, err := lockAccount(ctx, tx, customerID)
@@ -245,7 +242,7 @@ func (s *Service) customerOp(ctx context.Context, token string) (*ent.Customer, 
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := s.Config(ctx, s.DB)
+	p, err := Config(ctx, s.DB)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -271,7 +268,7 @@ func (s *Service) RecordAction(ctx context.Context, token, action, reference str
 	case strings.IndexFunc(ref, unicode.IsControl) >= 0:
 		return nil, 0, apperr.Invalid(apperr.Path("reference"), CodeInvalid, "Reference contains control characters")
 	}
-	rule, ok := (&Program{LoyaltyProgram: p}).Rule(action)
+	rule, ok := rule(p, action)
 	if !ok {
 		return nil, 0, apperr.Invalid(apperr.Path("action"), CodeNotEarning, "This action earns no points")
 	}

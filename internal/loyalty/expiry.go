@@ -19,7 +19,7 @@ import (
 // is due is computed from the ledger inside it, so a second run finds
 // nothing left to do.
 func (s *Service) Housekeep(ctx context.Context) (expired int, err error) {
-	p, err := s.Config(ctx, s.DB)
+	p, err := Config(ctx, s.DB)
 	if err != nil || !p.Enabled {
 		return 0, err
 	}
@@ -37,7 +37,7 @@ func (s *Service) Housekeep(ctx context.Context) (expired int, err error) {
 // year: the entry's key names the year. 29 February is celebrated on
 // 1 March in other years.
 func (s *Service) awardBirthdays(ctx context.Context, p *ent.LoyaltyProgram) error {
-	if _, ok := (&Program{LoyaltyProgram: p}).Rule(ActionBirthday); !ok {
+	if _, ok := rule(p, ActionBirthday); !ok {
 		return nil
 	}
 	now := s.now()
@@ -52,13 +52,10 @@ func (s *Service) awardBirthdays(ctx context.Context, p *ent.LoyaltyProgram) err
 			occurs[229] = d.Year()
 		}
 	}
-	for after := 0; ; {
-		page, err := s.DB.Customer.Query().Where(customer.IDGT(after), customer.BirthMdIn(days...)).
+	return inBatches(func(c *ent.Customer) int { return c.ID }, func(after int) ([]*ent.Customer, error) {
+		return s.DB.Customer.Query().Where(customer.IDGT(after), customer.BirthMdIn(days...)).
 			Order(ent.Asc(customer.FieldID)).Limit(batch).All(ctx)
-		if err != nil || len(page) == 0 {
-			return err
-		}
-		after = page[len(page)-1].ID
+	}, func(page []*ent.Customer) error {
 		for _, c := range page {
 			key := "birthday:" + strconv.Itoa(occurs[*c.BirthMd])
 			if err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
@@ -72,12 +69,40 @@ func (s *Service) awardBirthdays(ctx context.Context, p *ent.LoyaltyProgram) err
 				return err
 			}
 		}
-	}
+		return nil
+	})
 }
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
 const batch = 200
+
+func accountID(a *ent.LoyaltyAccount) int { return a.ID }
+
+// inBatches pages through rows in ID order: fetch returns the next rows
+// with an ID above after, each handles them.
+func inBatches[T any](id func(T) int, fetch func(after int) ([]T, error), each func([]T) error) error {
+	for after := 0; ; {
+		page, err := fetch(after)
+		if err != nil || len(page) == 0 {
+			return err
+		}
+		if err := each(page); err != nil {
+			return err
+		}
+		after = id(page[len(page)-1])
+	}
+}
+
+// saveRefreshed stores a locked account's tier and next expiry as its
+// ledger says now.
+func (s *Service) saveRefreshed(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a *ent.LoyaltyAccount) error {
+	u := tx.LoyaltyAccount.UpdateOne(a)
+	if err := s.refresh(ctx, tx.Client(), p, a, u); err != nil {
+		return err
+	}
+	return u.Exec(ctx)
+}
 
 // expireDue writes EXPIRE entries for points past their date and for
 // balances left inactive too long.
@@ -86,45 +111,34 @@ func (s *Service) expireDue(ctx context.Context, p *ent.LoyaltyProgram) (int, er
 		return 0, nil
 	}
 	now := s.now()
-	var due []*ent.LoyaltyAccount
-	for after := 0; ; {
-		var conds []predicate.LoyaltyAccount
-		if p.ExpireAfterMonths > 0 {
-			conds = append(conds, loyaltyaccount.NextExpiryAtLTE(now))
-		}
-		if p.ExpireAfterInactiveMonths > 0 {
-			conds = append(conds, loyaltyaccount.And(loyaltyaccount.LastActivityAtLTE(now.AddDate(0, -p.ExpireAfterInactiveMonths, 0)),
-				loyaltyaccount.BalanceGT(0)))
-		}
-		page, err := s.DB.LoyaltyAccount.Query().Where(loyaltyaccount.IDGT(after), loyaltyaccount.Or(conds...)).
-			Order(ent.Asc(loyaltyaccount.FieldID)).Limit(batch).All(ctx)
-		if err != nil {
-			return 0, err
-		}
-		due = append(due, page...)
-		if len(page) < batch {
-			break
-		}
-		after = page[len(page)-1].ID
+	var conds []predicate.LoyaltyAccount
+	if p.ExpireAfterMonths > 0 {
+		conds = append(conds, loyaltyaccount.NextExpiryAtLTE(now))
+	}
+	if p.ExpireAfterInactiveMonths > 0 {
+		conds = append(conds, loyaltyaccount.And(loyaltyaccount.LastActivityAtLTE(now.AddDate(0, -p.ExpireAfterInactiveMonths, 0)),
+			loyaltyaccount.BalanceGT(0)))
 	}
 	total := 0
-	for _, d := range due {
-		n, err := s.expireAccount(ctx, d.CustomerID)
-		if err != nil {
-			return total, err
+	err := inBatches(accountID, func(after int) ([]*ent.LoyaltyAccount, error) {
+		return s.DB.LoyaltyAccount.Query().Where(loyaltyaccount.IDGT(after), loyaltyaccount.Or(conds...)).
+			Order(ent.Asc(loyaltyaccount.FieldID)).Limit(batch).All(ctx)
+	}, func(page []*ent.LoyaltyAccount) error {
+		for _, a := range page {
+			n, err := s.expireAccount(ctx, p, a.CustomerID)
+			if err != nil {
+				return err
+			}
+			total += n
 		}
-		total += n
-	}
-	return total, nil
+		return nil
+	})
+	return total, err
 }
 
-func (s *Service) expireAccount(ctx context.Context, customerID int) (int, error) {
+func (s *Service) expireAccount(ctx context.Context, p *ent.LoyaltyProgram, customerID int) (int, error) {
 	n := 0
 	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		p, err := s.Config(ctx, tx.Client())
-		if err != nil {
-			return err
-		}
 		a, err := lockAccount(ctx, tx, customerID)
 		if err != nil {
 			return err
@@ -144,11 +158,7 @@ func (s *Service) expireAccount(ctx context.Context, customerID int) (int, error
 		}
 		if n == 0 {
 			// Nothing due (another replica was first): move the date on.
-			u := tx.LoyaltyAccount.UpdateOne(a)
-			if err := s.refresh(ctx, tx.Client(), p, a, u); err != nil {
-				return err
-			}
-			return u.Exec(ctx)
+			return s.saveRefreshed(ctx, tx, p, a)
 		}
 		_, _, err = s.post(ctx, tx, p, a, entry{kind: loyaltyentry.KindEXPIRE, source: loyaltyentry.SourceEXPIRY,
 			points: -n, description: "Points expired"})
@@ -163,13 +173,10 @@ func (s *Service) refreshTiers(ctx context.Context, p *ent.LoyaltyProgram) error
 	if !Rolling(p) {
 		return nil
 	}
-	for after := 0; ; {
-		page, err := s.DB.LoyaltyAccount.Query().Where(loyaltyaccount.IDGT(after), loyaltyaccount.TierNEQ("")).
+	return inBatches(accountID, func(after int) ([]*ent.LoyaltyAccount, error) {
+		return s.DB.LoyaltyAccount.Query().Where(loyaltyaccount.IDGT(after), loyaltyaccount.TierNEQ("")).
 			Order(ent.Asc(loyaltyaccount.FieldID)).Limit(batch).All(ctx)
-		if err != nil || len(page) == 0 {
-			return err
-		}
-		after = page[len(page)-1].ID
+	}, func(page []*ent.LoyaltyAccount) error {
 		ids := make([]int, len(page))
 		for i, a := range page {
 			ids[i] = a.CustomerID
@@ -188,14 +195,11 @@ func (s *Service) refreshTiers(ctx context.Context, p *ent.LoyaltyProgram) error
 				if err != nil {
 					return err
 				}
-				u := tx.LoyaltyAccount.UpdateOne(locked)
-				if err := s.refresh(ctx, tx.Client(), p, locked, u); err != nil {
-					return err
-				}
-				return u.Exec(ctx)
+				return s.saveRefreshed(ctx, tx, p, locked)
 			}); err != nil {
 				return err
 			}
 		}
-	}
+		return nil
+	})
 }

@@ -204,10 +204,7 @@ func RollingSums(ctx context.Context, c *ent.Client, customerIDs []int, now time
 // Measure is what the programme's tier thresholds compare: points, or
 // whole units of spend in the programme's currency.
 func Measure(p *ent.LoyaltyProgram, a *ent.LoyaltyAccount, rolling Sums) int64 {
-	unit := int64(1)
-	for i := 0; i < money.Exponent(p.CurrencyCode); i++ {
-		unit *= 10
-	}
+	unit := money.MinorPerUnit(p.CurrencyCode)
 	switch p.TierBasis {
 	case loyaltyprogram.TierBasisROLLING_12_MONTH_POINTS:
 		return int64(rolling.Points)

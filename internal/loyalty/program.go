@@ -107,8 +107,8 @@ type Program struct {
 	Plans   []*ent.MembershipPlan
 }
 
-// Rule returns the fixed-point rule of an action.
-func (p *Program) Rule(action string) (schema.EarnRule, bool) {
+// rule returns the programme's fixed-point rule of an action.
+func rule(p *ent.LoyaltyProgram, action string) (schema.EarnRule, bool) {
 	for _, r := range p.EarnRules {
 		if r.Action == action && r.Points > 0 {
 			return r, true
@@ -138,7 +138,7 @@ func Config(ctx context.Context, c *ent.Client) (*ent.LoyaltyProgram, error) {
 // Program returns the set-up with its active rewards (cheapest first) and
 // plans.
 func (s *Service) Program(ctx context.Context) (*Program, error) {
-	cfg, err := s.Config(ctx, s.DB)
+	cfg, err := Config(ctx, s.DB)
 	if err != nil {
 		return nil, err
 	}
@@ -300,7 +300,7 @@ func (s *Service) UpdateProgram(ctx context.Context, in ProgramInput) (*Program,
 		tiers = append(tiers, schema.Tier{Name: name, Threshold: t.Threshold, MultiplierPercent: pct,
 			Benefits: checkBenefits(&errs, f("tiers", i, "benefits"), t.Benefits)})
 	}
-	cfg, err := s.Config(ctx, s.DB)
+	cfg, err := Config(ctx, s.DB)
 	if err != nil {
 		return nil, err
 	}

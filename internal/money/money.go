@@ -16,6 +16,16 @@ var exponents = map[string]int{
 	"BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
 }
 
+// MinorPerUnit is how many minor units make one whole unit (100 for USD,
+// 1 for JPY).
+func MinorPerUnit(currency string) int64 {
+	n := int64(1)
+	for i := 0; i < Exponent(currency); i++ {
+		n *= 10
+	}
+	return n
+}
+
 // Exponent is how many decimals the currency's minor unit has.
 func Exponent(currency string) int {
 	if e, ok := exponents[currency]; ok {
