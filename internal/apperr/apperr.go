@@ -30,6 +30,13 @@ const (
 	CodeBadDomain            = "BAD_DOMAIN"
 )
 
+// Admin error codes beyond the shared ones above (AdminErrorCode also
+// has BLANK, INVALID, TOO_LONG, NOT_FOUND and TAKEN).
+const (
+	CodeTooMany    = "TOO_MANY"
+	CodeNotAllowed = "NOT_ALLOWED"
+)
+
 // FieldError is one problem with a mutation's input: what, where and why.
 type FieldError struct {
 	Field   []string // path to the input field, e.g. ["input", "email"]; nil when not tied to one

@@ -29,15 +29,6 @@ const (
 	MaxVariants = 100
 )
 
-// Admin error codes used here.
-const (
-	codeBlank   = "BLANK"
-	codeInvalid = "INVALID"
-	codeTooLong = "TOO_LONG"
-	codeTooMany = "TOO_MANY"
-	codeTaken   = "TAKEN"
-)
-
 // Service syncs and reads the catalogue.
 type Service struct{ DB *ent.Client }
 
@@ -72,13 +63,13 @@ type prepared struct {
 func validate(products []ProductInput) ([]prepared, error) {
 	var errs apperr.FieldErrors
 	if len(products) > MaxProducts {
-		return nil, apperr.Invalid(apperr.Path("products"), codeTooMany, "At most 250 products per call")
+		return nil, apperr.Invalid(apperr.Path("products"), apperr.CodeTooMany, "At most 250 products per call")
 	}
 	handles, skus := map[string]bool{}, map[string]bool{}
 	out := make([]prepared, len(products))
 	text := func(field []string, v string, max int) {
 		if utf8.RuneCountInString(v) > max {
-			errs.Add(field, codeTooLong, "Too long")
+			errs.Add(field, apperr.CodeTooLong, "Too long")
 		}
 	}
 	imageOK := func(field []string, v *string) {
@@ -87,20 +78,20 @@ func validate(products []ProductInput) ([]prepared, error) {
 		}
 		u, err := url.Parse(*v)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(*v) > 2048 {
-			errs.Add(field, codeInvalid, "Image URL must be an http(s) address")
+			errs.Add(field, apperr.CodeInvalid, "Image URL must be an http(s) address")
 		}
 	}
 	for i, p := range products {
 		p.Handle = strings.TrimSpace(p.Handle)
 		switch {
 		case !handleRE.MatchString(p.Handle):
-			errs.Add(apperr.Path("products", i, "handle"), codeInvalid, "Handle must be lower-case letters, digits and dashes")
+			errs.Add(apperr.Path("products", i, "handle"), apperr.CodeInvalid, "Handle must be lower-case letters, digits and dashes")
 		case handles[p.Handle]:
-			errs.Add(apperr.Path("products", i, "handle"), codeTaken, "Handle appears twice in this call")
+			errs.Add(apperr.Path("products", i, "handle"), apperr.CodeTaken, "Handle appears twice in this call")
 		}
 		handles[p.Handle] = true
 		if strings.TrimSpace(p.Title) == "" {
-			errs.Add(apperr.Path("products", i, "title"), codeBlank, "Title can't be blank")
+			errs.Add(apperr.Path("products", i, "title"), apperr.CodeBlank, "Title can't be blank")
 		}
 		text(apperr.Path("products", i, "title"), p.Title, 255)
 		for name, v := range map[string]*string{"vendor": p.Vendor, "productType": p.ProductType, "imageAlt": p.ImageAlt} {
@@ -109,14 +100,14 @@ func validate(products []ProductInput) ([]prepared, error) {
 			}
 		}
 		if len(p.Tags) > 250 {
-			errs.Add(apperr.Path("products", i, "tags"), codeTooMany, "At most 250 tags")
+			errs.Add(apperr.Path("products", i, "tags"), apperr.CodeTooMany, "At most 250 tags")
 		}
 		for j, tag := range p.Tags {
 			text(apperr.Path("products", i, "tags", j), tag, 255)
 		}
 		imageOK(apperr.Path("products", i, "imageUrl"), p.ImageURL)
 		if len(p.Variants) == 0 || len(p.Variants) > MaxVariants {
-			errs.Add(apperr.Path("products", i, "variants"), codeTooMany, "A product has 1 to 100 variants")
+			errs.Add(apperr.Path("products", i, "variants"), apperr.CodeTooMany, "A product has 1 to 100 variants")
 		}
 		out[i].in = p
 		for j, v := range p.Variants {
@@ -124,26 +115,26 @@ func validate(products []ProductInput) ([]prepared, error) {
 			v.SKU = strings.TrimSpace(v.SKU)
 			switch {
 			case v.SKU == "":
-				errs.Add(vf("sku"), codeBlank, "SKU can't be blank")
+				errs.Add(vf("sku"), apperr.CodeBlank, "SKU can't be blank")
 			case skus[v.SKU]:
-				errs.Add(vf("sku"), codeTaken, "SKU appears twice in this call")
+				errs.Add(vf("sku"), apperr.CodeTaken, "SKU appears twice in this call")
 			}
 			skus[v.SKU] = true
 			text(vf("sku"), v.SKU, 255)
 			text(vf("title"), v.Title, 255)
 			if strings.TrimSpace(v.Title) == "" {
-				errs.Add(vf("title"), codeBlank, "Title can't be blank")
+				errs.Add(vf("title"), apperr.CodeBlank, "Title can't be blank")
 			}
 			price, err := money.Parse(v.Price, v.Currency)
 			if err != nil {
-				errs.Add(vf("price"), codeInvalid, "Price must be a non-negative decimal in "+v.Currency)
+				errs.Add(vf("price"), apperr.CodeInvalid, "Price must be a non-negative decimal in "+v.Currency)
 			}
 			pv := ent.ProductVariant{Sku: v.SKU, Title: strings.TrimSpace(v.Title), Price: price, CurrencyCode: v.Currency,
 				AvailableForSale: v.AvailableForSale, SelectedOptions: v.Options, ImageURL: v.ImageURL, Position: j + 1}
 			if v.CompareAtPrice != nil {
 				cmp, err := money.Parse(*v.CompareAtPrice, v.Currency)
 				if err != nil {
-					errs.Add(vf("compareAtPrice"), codeInvalid, "Compare-at price must be a non-negative decimal in "+v.Currency)
+					errs.Add(vf("compareAtPrice"), apperr.CodeInvalid, "Compare-at price must be a non-negative decimal in "+v.Currency)
 				}
 				pv.CompareAtPrice = &cmp
 			}

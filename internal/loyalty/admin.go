@@ -16,7 +16,7 @@ import (
 
 // CustomerID decodes a customer's global ID that must exist.
 func (s *Service) CustomerID(ctx context.Context, id string, field []string) (int, error) {
-	notFound := apperr.Invalid(field, CodeNotFound, "Customer does not exist")
+	notFound := apperr.Invalid(field, apperr.CodeNotFound, "Customer does not exist")
 	key, err := gid.Decode(id, "Customer")
 	if err != nil {
 		return 0, notFound
@@ -42,20 +42,20 @@ func (s *Service) Adjust(ctx context.Context, customerID string, points int, rea
 		return nil, nil, err
 	}
 	if points == 0 || points > MaxPoints || points < -MaxPoints {
-		errs.Add(apperr.Path("points"), CodeInvalid, "Points must be non-zero and at most 1000000 either way")
+		errs.Add(apperr.Path("points"), apperr.CodeInvalid, "Points must be non-zero and at most 1000000 either way")
 	}
 	reason = strings.TrimSpace(reason)
 	switch {
 	case reason == "":
-		errs.Add(apperr.Path("reason"), CodeBlank, "A reason is required")
+		errs.Add(apperr.Path("reason"), apperr.CodeBlank, "A reason is required")
 	case utf8.RuneCountInString(reason) > 500:
-		errs.Add(apperr.Path("reason"), CodeTooLong, "The reason is at most 500 characters")
+		errs.Add(apperr.Path("reason"), apperr.CodeTooLong, "The reason is at most 500 characters")
 	}
 	k := ""
 	if key != nil {
 		k = strings.TrimSpace(*key)
 		if k == "" || len(k) > 200 {
-			errs.Add(apperr.Path("idempotencyKey"), CodeInvalid, "The key is 1 to 200 characters")
+			errs.Add(apperr.Path("idempotencyKey"), apperr.CodeInvalid, "The key is 1 to 200 characters")
 		}
 		k = "admin:" + k
 	}
@@ -107,12 +107,12 @@ func (s *Service) Check(ctx context.Context, customerIDs []string) (int, []Misma
 	for i, id := range customerIDs {
 		k, err := gid.Decode(id, "Customer")
 		if err != nil {
-			return 0, nil, apperr.Invalid(apperr.Path("customerIds", i), CodeNotFound, "Customer does not exist")
+			return 0, nil, apperr.Invalid(apperr.Path("customerIds", i), apperr.CodeNotFound, "Customer does not exist")
 		}
 		only = append(only, k)
 	}
 	if len(only) > 250 {
-		return 0, nil, apperr.Invalid(apperr.Path("customerIds"), CodeTooMany, "At most 250 customers")
+		return 0, nil, apperr.Invalid(apperr.Path("customerIds"), apperr.CodeTooMany, "At most 250 customers")
 	}
 	checked := 0
 	var out []Mismatch

@@ -262,11 +262,11 @@ func (s *Service) RecordAction(ctx context.Context, token, action, reference str
 	ref := strings.TrimSpace(reference)
 	switch {
 	case ref == "":
-		return nil, 0, apperr.Invalid(apperr.Path("reference"), CodeInvalid, "Reference can't be blank")
+		return nil, 0, apperr.Invalid(apperr.Path("reference"), apperr.CodeInvalid, "Reference can't be blank")
 	case utf8.RuneCountInString(ref) > 500:
-		return nil, 0, apperr.Invalid(apperr.Path("reference"), CodeInvalid, "Reference is at most 500 characters")
+		return nil, 0, apperr.Invalid(apperr.Path("reference"), apperr.CodeInvalid, "Reference is at most 500 characters")
 	case strings.IndexFunc(ref, unicode.IsControl) >= 0:
-		return nil, 0, apperr.Invalid(apperr.Path("reference"), CodeInvalid, "Reference contains control characters")
+		return nil, 0, apperr.Invalid(apperr.Path("reference"), apperr.CodeInvalid, "Reference contains control characters")
 	}
 	rule, ok := rule(p, action)
 	if !ok {
@@ -324,7 +324,7 @@ func (s *Service) ApplyReferral(ctx context.Context, token, code string) (*ent.L
 		ref, err := tx.LoyaltyAccount.Query().Where(loyaltyaccount.ReferralCode(normalise(code))).Only(ctx)
 		switch {
 		case ent.IsNotFound(err):
-			return apperr.Invalid(field, CodeNotFound, "Referral code is not valid")
+			return apperr.Invalid(field, apperr.CodeNotFound, "Referral code is not valid")
 		case err != nil:
 			return err
 		case ref.CustomerID == c.ID:

@@ -52,7 +52,7 @@ func addPeriod(t time.Time, p *ent.MembershipPlan) time.Time {
 func checkReference(ref string) (string, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" || len(ref) > 255 {
-		return "", apperr.Invalid(apperr.Path("paymentReference"), CodeInvalid, "The payment reference is 1 to 255 characters")
+		return "", apperr.Invalid(apperr.Path("paymentReference"), apperr.CodeInvalid, "The payment reference is 1 to 255 characters")
 	}
 	return ref, nil
 }
@@ -72,7 +72,7 @@ func recorded(ctx context.Context, c *ent.Client, ref string, customerID int) (*
 		return nil, err
 	}
 	if m.CustomerID != customerID {
-		return nil, apperr.Invalid(apperr.Path("paymentReference"), CodeTaken, "The reference was recorded for another customer")
+		return nil, apperr.Invalid(apperr.Path("paymentReference"), apperr.CodeTaken, "The reference was recorded for another customer")
 	}
 	return m, nil
 }
@@ -109,7 +109,7 @@ func (s *Service) StartMembership(ctx context.Context, customerID, planHandle, r
 	return s.paidChange(ctx, customerID, reference, func(tx *ent.Tx, id int, ref string) (*ent.Membership, error) {
 		plan, err := tx.MembershipPlan.Query().Where(membershipplan.Handle(planHandle), membershipplan.Active(true)).Only(ctx)
 		if ent.IsNotFound(err) {
-			return nil, apperr.Invalid(apperr.Path("planHandle"), CodeNotFound, "Plan does not exist")
+			return nil, apperr.Invalid(apperr.Path("planHandle"), apperr.CodeNotFound, "Plan does not exist")
 		}
 		if err != nil {
 			return nil, err
@@ -123,7 +123,7 @@ func (s *Service) StartMembership(ctx context.Context, customerID, planHandle, r
 		case err != nil:
 			return nil, err
 		case Status(m, now) != MembershipExpired:
-			return nil, apperr.Invalid(apperr.Path("customerId"), CodeNotAllowed, "The customer is already a member; record a renewal instead")
+			return nil, apperr.Invalid(apperr.Path("customerId"), apperr.CodeNotAllowed, "The customer is already a member; record a renewal instead")
 		default:
 			m, err = tx.Membership.UpdateOne(m).SetPlanID(plan.ID).SetStartedAt(now).SetPeriodEnd(end).
 				ClearCancelledAt().ClearEndedAt().Save(ctx)
@@ -143,7 +143,7 @@ func (s *Service) RenewMembership(ctx context.Context, customerID, reference str
 	return s.paidChange(ctx, customerID, reference, func(tx *ent.Tx, id int, ref string) (*ent.Membership, error) {
 		m, err := tx.Membership.Query().Where(membership.CustomerID(id)).Only(ctx)
 		if ent.IsNotFound(err) {
-			return nil, apperr.Invalid(apperr.Path("customerId"), CodeNotFound, "The customer has no membership to renew")
+			return nil, apperr.Invalid(apperr.Path("customerId"), apperr.CodeNotFound, "The customer has no membership to renew")
 		}
 		if err != nil {
 			return nil, err
@@ -180,7 +180,7 @@ func (s *Service) CancelMembership(ctx context.Context, customerID string, immed
 		}
 		m, err := tx.Membership.Query().Where(membership.CustomerID(id)).Only(ctx)
 		if ent.IsNotFound(err) {
-			return apperr.Invalid(apperr.Path("customerId"), CodeNotFound, "The customer has no membership")
+			return apperr.Invalid(apperr.Path("customerId"), apperr.CodeNotFound, "The customer has no membership")
 		}
 		if err != nil {
 			return err

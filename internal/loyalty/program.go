@@ -30,15 +30,11 @@ import (
 	"accountgraph/internal/money"
 )
 
-// Error codes of LoyaltyErrorCode (storefront) and AdminErrorCode (admin).
+// Error codes of our own: LoyaltyErrorCode values, and the AdminErrorCode
+// values INSUFFICIENT_POINTS, ALREADY_USED and EXPIRED. The codes both
+// enums share with the others (BLANK, INVALID, NOT_FOUND…) are in apperr.
 const (
 	CodeProgramDisabled    = "PROGRAM_DISABLED"
-	CodeNotFound           = "NOT_FOUND"
-	CodeInvalid            = "INVALID"
-	CodeBlank              = "BLANK"
-	CodeTooLong            = "TOO_LONG"
-	CodeTooMany            = "TOO_MANY"
-	CodeNotAllowed         = "NOT_ALLOWED"
 	CodeInsufficientPoints = "INSUFFICIENT_POINTS"
 	CodeLimitReached       = "LIMIT_REACHED"
 	CodeDailyCapReached    = "DAILY_CAP_REACHED"
@@ -49,7 +45,6 @@ const (
 	CodeReferralNotAllowed = "REFERRAL_NOT_ALLOWED"
 	CodeAlreadyUsed        = "ALREADY_USED"
 	CodeExpired            = "EXPIRED"
-	CodeTaken              = "TAKEN"
 )
 
 // Earning actions (LoyaltyEarnAction).
@@ -210,11 +205,11 @@ func checkName(errs *apperr.FieldErrors, f []string, v string, max int) string {
 	v = strings.TrimSpace(v)
 	switch {
 	case v == "":
-		errs.Add(f, CodeBlank, "Can't be blank")
+		errs.Add(f, apperr.CodeBlank, "Can't be blank")
 	case utf8.RuneCountInString(v) > max:
-		errs.Add(f, CodeTooLong, "Is too long")
+		errs.Add(f, apperr.CodeTooLong, "Is too long")
 	case strings.ContainsAny(v, "<>"):
-		errs.Add(f, CodeInvalid, "Can't contain HTML")
+		errs.Add(f, apperr.CodeInvalid, "Can't contain HTML")
 	}
 	return v
 }
@@ -223,9 +218,9 @@ func checkName(errs *apperr.FieldErrors, f []string, v string, max int) string {
 func checkHandle(errs *apperr.FieldErrors, f []string, seen map[string]bool, v string) string {
 	v = strings.TrimSpace(v)
 	if !handleRE.MatchString(v) || len(v) > 100 {
-		errs.Add(f, CodeInvalid, "A handle is lower-case letters, digits and dashes (at most 100)")
+		errs.Add(f, apperr.CodeInvalid, "A handle is lower-case letters, digits and dashes (at most 100)")
 	} else if seen[v] {
-		errs.Add(f, CodeTaken, "Each handle once")
+		errs.Add(f, apperr.CodeTaken, "Each handle once")
 	}
 	seen[v] = true
 	return v
@@ -233,7 +228,7 @@ func checkHandle(errs *apperr.FieldErrors, f []string, seen map[string]bool, v s
 
 func checkBenefits(errs *apperr.FieldErrors, f []string, in []string) []string {
 	if len(in) > MaxBenefits {
-		errs.Add(f, CodeTooMany, "At most 20 benefits")
+		errs.Add(f, apperr.CodeTooMany, "At most 20 benefits")
 	}
 	out := make([]string, 0, len(in))
 	for i, b := range in {
@@ -244,7 +239,7 @@ func checkBenefits(errs *apperr.FieldErrors, f []string, in []string) []string {
 
 func checkRange(errs *apperr.FieldErrors, f []string, v, lo, hi int, msg string) {
 	if v < lo || v > hi {
-		errs.Add(f, CodeInvalid, msg)
+		errs.Add(f, apperr.CodeInvalid, msg)
 	}
 }
 
@@ -272,27 +267,27 @@ func (s *Service) UpdateProgram(ctx context.Context, in ProgramInput) (*Program,
 	seen := map[string]bool{}
 	for i, r := range in.EarnRules {
 		if seen[r.Action] {
-			errs.Add(f("earnRules", i, "action"), CodeTaken, "Each action has one rule")
+			errs.Add(f("earnRules", i, "action"), apperr.CodeTaken, "Each action has one rule")
 		}
 		seen[r.Action] = true
 		if r.Action == ActionPurchase {
-			errs.Add(f("earnRules", i, "action"), CodeInvalid, "Purchases earn by pointsPerCurrencyUnit")
+			errs.Add(f("earnRules", i, "action"), apperr.CodeInvalid, "Purchases earn by pointsPerCurrencyUnit")
 		}
 		checkRange(&errs, f("earnRules", i, "points"), r.Points, 0, maxRulePts, "Points must be 0 to 100000")
 		checkRange(&errs, f("earnRules", i, "dailyCap"), r.DailyCap, 0, 1000, "The daily cap must be 0 to 1000")
 	}
 	var tiers []schema.Tier
 	if len(in.Tiers) > MaxTiers {
-		errs.Add(f("tiers"), CodeTooMany, "At most 20 tiers")
+		errs.Add(f("tiers"), apperr.CodeTooMany, "At most 20 tiers")
 	}
 	for i, t := range in.Tiers {
 		name := checkName(&errs, f("tiers", i, "name"), t.Name, 100)
 		if seen["tier:"+name] {
-			errs.Add(f("tiers", i, "name"), CodeTaken, "Each tier has its own name")
+			errs.Add(f("tiers", i, "name"), apperr.CodeTaken, "Each tier has its own name")
 		}
 		seen["tier:"+name] = true
 		if i > 0 && t.Threshold <= in.Tiers[i-1].Threshold {
-			errs.Add(f("tiers", i, "threshold"), CodeInvalid, "Thresholds must rise from tier to tier")
+			errs.Add(f("tiers", i, "threshold"), apperr.CodeInvalid, "Thresholds must rise from tier to tier")
 		}
 		checkRange(&errs, f("tiers", i, "threshold"), t.Threshold, 0, math.MaxInt32, "The threshold must not be negative")
 		pct := int(math.Round(t.Multiplier * 100))
@@ -369,7 +364,7 @@ func (s *Service) UpdateProgram(ctx context.Context, in ProgramInput) (*Program,
 
 func (s *Service) checkRewards(ctx context.Context, errs *apperr.FieldErrors, in []RewardInput, currency string) ([]*ent.LoyaltyReward, error) {
 	if len(in) > MaxRewards {
-		errs.Add(apperr.Path("input", "rewards"), CodeTooMany, "At most 100 rewards")
+		errs.Add(apperr.Path("input", "rewards"), apperr.CodeTooMany, "At most 100 rewards")
 	}
 	seen := map[string]bool{}
 	var out []*ent.LoyaltyReward
@@ -380,7 +375,7 @@ func (s *Service) checkRewards(ctx context.Context, errs *apperr.FieldErrors, in
 		if r.Description != nil {
 			m.Description = strings.TrimSpace(*r.Description)
 			if utf8.RuneCountInString(m.Description) > 500 {
-				errs.Add(f("description"), CodeTooLong, "At most 500 characters")
+				errs.Add(f("description"), apperr.CodeTooLong, "At most 500 characters")
 			}
 		}
 		checkRange(errs, f("pointsCost"), r.PointsCost, 1, MaxPoints, "The cost must be 1 to 1000000 points")
@@ -392,23 +387,23 @@ func (s *Service) checkRewards(ctx context.Context, errs *apperr.FieldErrors, in
 		switch m.Kind {
 		case loyaltyreward.KindFIXED_AMOUNT:
 			if r.Amount == nil {
-				errs.Add(f("amount"), CodeBlank, "A fixed-amount reward needs an amount")
+				errs.Add(f("amount"), apperr.CodeBlank, "A fixed-amount reward needs an amount")
 				break
 			}
 			n, err := money.Parse(*r.Amount, currency)
 			if err != nil || n <= 0 {
-				errs.Add(f("amount"), CodeInvalid, "The amount must be a positive decimal in "+currency)
+				errs.Add(f("amount"), apperr.CodeInvalid, "The amount must be a positive decimal in "+currency)
 			}
 			m.Amount, m.CurrencyCode = n, currency
 		case loyaltyreward.KindPERCENTAGE:
 			if r.Percentage == nil || *r.Percentage < 1 || *r.Percentage > 100 {
-				errs.Add(f("percentage"), CodeInvalid, "The percentage must be 1 to 100")
+				errs.Add(f("percentage"), apperr.CodeInvalid, "The percentage must be 1 to 100")
 				break
 			}
 			m.Percentage = *r.Percentage
 		case loyaltyreward.KindFREE_PRODUCT:
 			if r.VariantID == nil {
-				errs.Add(f("variantId"), CodeBlank, "A free-product reward needs a variant")
+				errs.Add(f("variantId"), apperr.CodeBlank, "A free-product reward needs a variant")
 				break
 			}
 			id, err := gid.Decode(*r.VariantID, "ProductVariant")
@@ -422,7 +417,7 @@ func (s *Service) checkRewards(ctx context.Context, errs *apperr.FieldErrors, in
 				}
 			}
 			if err != nil {
-				errs.Add(f("variantId"), CodeNotFound, "The variant does not exist")
+				errs.Add(f("variantId"), apperr.CodeNotFound, "The variant does not exist")
 			}
 			m.VariantID = &id
 		}
@@ -449,7 +444,7 @@ func saveRewards(ctx context.Context, tx *ent.Tx, rewards []*ent.LoyaltyReward) 
 
 func checkPlans(errs *apperr.FieldErrors, in []PlanInput) []*ent.MembershipPlan {
 	if len(in) > MaxPlans {
-		errs.Add(apperr.Path("input", "membershipPlans"), CodeTooMany, "At most 20 plans")
+		errs.Add(apperr.Path("input", "membershipPlans"), apperr.CodeTooMany, "At most 20 plans")
 	}
 	seen := map[string]bool{}
 	var out []*ent.MembershipPlan
@@ -458,7 +453,7 @@ func checkPlans(errs *apperr.FieldErrors, in []PlanInput) []*ent.MembershipPlan 
 		handle := checkHandle(errs, f("handle"), seen, p.Handle)
 		price, err := money.Parse(p.Price, p.Currency)
 		if err != nil {
-			errs.Add(f("price"), CodeInvalid, "The price must be a decimal in "+p.Currency)
+			errs.Add(f("price"), apperr.CodeInvalid, "The price must be a decimal in "+p.Currency)
 		}
 		checkRange(errs, f("intervalCount"), p.IntervalCount, 1, 36, "A period is 1 to 36 intervals")
 		out = append(out, &ent.MembershipPlan{Handle: handle, Name: checkName(errs, f("name"), p.Name, 100), Price: price,

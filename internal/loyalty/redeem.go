@@ -40,7 +40,7 @@ func (s *Service) Redeem(ctx context.Context, token, rewardID string) (*Redeemed
 	if err != nil {
 		return nil, err
 	}
-	notFound := apperr.Invalid(apperr.Path("rewardId"), CodeNotFound, "Reward does not exist")
+	notFound := apperr.Invalid(apperr.Path("rewardId"), apperr.CodeNotFound, "Reward does not exist")
 	id, err := gid.Decode(rewardID, "LoyaltyReward")
 	if err != nil {
 		return nil, notFound
@@ -96,7 +96,7 @@ func (s *Service) UseCode(ctx context.Context, code string) (*ent.LoyaltyRedempt
 	r, err := s.DB.LoyaltyRedemption.Query().Where(loyaltyredemption.CodeHash(hashCode(code))).Only(ctx)
 	switch {
 	case ent.IsNotFound(err):
-		return nil, apperr.Invalid(field, CodeNotFound, "Code does not exist")
+		return nil, apperr.Invalid(field, apperr.CodeNotFound, "Code does not exist")
 	case err != nil:
 		return nil, err
 	case r.UsedAt != nil:

@@ -28,17 +28,6 @@ import (
 	cust "accountgraph/internal/customer"
 )
 
-// Admin error codes (AdminErrorCode).
-const (
-	CodeBlank      = "BLANK"
-	CodeInvalid    = "INVALID"
-	CodeTooLong    = "TOO_LONG"
-	CodeTooMany    = "TOO_MANY"
-	CodeNotFound   = "NOT_FOUND"
-	CodeTaken      = "TAKEN"
-	CodeNotAllowed = "NOT_ALLOWED"
-)
-
 // Limits of an ingested order.
 const (
 	MaxLines       = 250
@@ -130,20 +119,20 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 	amount := func(f []string, raw string) int64 {
 		n, err := money.Parse(raw, in.Currency)
 		if err != nil {
-			errs.Add(f, CodeInvalid, "Amount must be a non-negative decimal with at most "+strconv.Itoa(money.Exponent(in.Currency))+" decimals for "+in.Currency)
+			errs.Add(f, apperr.CodeInvalid, "Amount must be a non-negative decimal with at most "+strconv.Itoa(money.Exponent(in.Currency))+" decimals for "+in.Currency)
 		}
 		return n
 	}
 	if strings.TrimSpace(in.ExternalID) == "" {
-		errs.Add(apperr.Path("order", "externalId"), CodeBlank, "External ID can't be blank")
+		errs.Add(apperr.Path("order", "externalId"), apperr.CodeBlank, "External ID can't be blank")
 	} else if len(in.ExternalID) > 255 {
-		errs.Add(apperr.Path("order", "externalId"), CodeTooLong, "External ID is too long")
+		errs.Add(apperr.Path("order", "externalId"), apperr.CodeTooLong, "External ID is too long")
 	}
 	switch {
 	case len(in.Lines) == 0:
-		errs.Add(apperr.Path("order", "lineItems"), CodeBlank, "An order needs at least one line")
+		errs.Add(apperr.Path("order", "lineItems"), apperr.CodeBlank, "An order needs at least one line")
 	case len(in.Lines) > MaxLines:
-		errs.Add(apperr.Path("order", "lineItems"), CodeTooMany, "An order has at most 250 lines")
+		errs.Add(apperr.Path("order", "lineItems"), apperr.CodeTooMany, "An order has at most 250 lines")
 	}
 	var titles []string
 	for i, l := range in.Lines {
@@ -151,17 +140,17 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 		title := strings.TrimSpace(l.Title)
 		switch {
 		case title == "":
-			errs.Add(f("title"), CodeBlank, "Title can't be blank")
+			errs.Add(f("title"), apperr.CodeBlank, "Title can't be blank")
 		case utf8.RuneCountInString(title) > 255:
-			errs.Add(f("title"), CodeTooLong, "Title is too long")
+			errs.Add(f("title"), apperr.CodeTooLong, "Title is too long")
 		}
 		if l.Quantity < 1 || l.Quantity > MaxQuantity {
-			errs.Add(f("quantity"), CodeInvalid, "Quantity must be between 1 and 10000")
+			errs.Add(f("quantity"), apperr.CodeInvalid, "Quantity must be between 1 and 10000")
 		}
 		price := amount(f("price"), l.Price)
 		discount := amount(f("discount"), l.Discount)
 		if discount > price*int64(l.Quantity) {
-			errs.Add(f("discount"), CodeInvalid, "Discount is larger than the line")
+			errs.Add(f("discount"), apperr.CodeInvalid, "Discount is larger than the line")
 			discount = 0
 		}
 		li := ent.OrderLineItem{Title: title, Quantity: l.Quantity, CurrentQuantity: l.Quantity,
@@ -181,13 +170,13 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 	v.discounts = amount(apperr.Path("order", "totalDiscounts"), in.Discounts)
 	// Checked only when the lines are valid: a bad line already said why.
 	if v.subtotal >= 0 && v.discounts > v.subtotal+v.shipping+v.tax {
-		errs.Add(apperr.Path("order", "totalDiscounts"), CodeInvalid, "Discounts are larger than the order")
+		errs.Add(apperr.Path("order", "totalDiscounts"), apperr.CodeInvalid, "Discounts are larger than the order")
 	}
 	v.total = v.subtotal + v.shipping + v.tax - v.discounts
 	if in.Email != nil && strings.TrimSpace(*in.Email) != "" {
 		e := strings.TrimSpace(*in.Email)
 		if !strings.Contains(e, "@") || len(e) > 254 || strings.ContainsAny(e, " <>") {
-			errs.Add(apperr.Path("order", "email"), CodeInvalid, "Email is invalid")
+			errs.Add(apperr.Path("order", "email"), apperr.CodeInvalid, "Email is invalid")
 		}
 		k := strings.ToLower(e)
 		v.email, v.emailKey = &e, &k
@@ -195,7 +184,7 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
 		p := strings.TrimSpace(*in.Phone)
 		if len(p) > 20 {
-			errs.Add(apperr.Path("order", "phone"), CodeTooLong, "Phone is too long")
+			errs.Add(apperr.Path("order", "phone"), apperr.CodeTooLong, "Phone is too long")
 		}
 		v.phone = &p
 	}
@@ -223,12 +212,12 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 			}
 		}
 		if err != nil {
-			errs.Add(apperr.Path("order", "customerId"), CodeNotFound, "Customer does not exist")
+			errs.Add(apperr.Path("order", "customerId"), apperr.CodeNotFound, "Customer does not exist")
 		}
 		v.customerID = &id
 	}
 	if len(in.DiscountApps) > 20 {
-		errs.Add(apperr.Path("order", "discountApplications"), CodeTooMany, "At most 20 discounts")
+		errs.Add(apperr.Path("order", "discountApplications"), apperr.CodeTooMany, "At most 20 discounts")
 	}
 	for i, d := range in.DiscountApps {
 		f := func(name string) []string { return apperr.Path("order", "discountApplications", i, name) }
@@ -242,18 +231,18 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 		app.Code, app.Title, app.Description = trim(d.Code), trim(d.Title), trim(d.Description)
 		switch {
 		case app.Code == "" && app.Title == "":
-			errs.Add(f("code"), CodeBlank, "A discount needs a code or a title")
+			errs.Add(f("code"), apperr.CodeBlank, "A discount needs a code or a title")
 		case len(app.Code) > 255 || len(app.Title) > 255 || len(app.Description) > 1000:
-			errs.Add(f("code"), CodeTooLong, "Too long")
+			errs.Add(f("code"), apperr.CodeTooLong, "Too long")
 		}
 		switch {
 		case (d.Amount == nil) == (d.Percentage == nil):
-			errs.Add(f("amount"), CodeInvalid, "Give either an amount or a percentage")
+			errs.Add(f("amount"), apperr.CodeInvalid, "Give either an amount or a percentage")
 		case d.Amount != nil:
 			n := amount(f("amount"), *d.Amount)
 			app.Amount = &n
 		case *d.Percentage <= 0 || *d.Percentage > 100:
-			errs.Add(f("percentage"), CodeInvalid, "Percentage must be above 0 and at most 100")
+			errs.Add(f("percentage"), apperr.CodeInvalid, "Percentage must be above 0 and at most 100")
 		default:
 			p := *d.Percentage
 			app.Percentage = &p
@@ -389,11 +378,11 @@ func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *val
 func (s *Service) ByID(ctx context.Context, id string) (*ent.Order, error) {
 	key, err := gid.Decode(id, "Order")
 	if err != nil {
-		return nil, apperr.Invalid(apperr.Path("id"), CodeNotFound, "Order does not exist")
+		return nil, apperr.Invalid(apperr.Path("id"), apperr.CodeNotFound, "Order does not exist")
 	}
 	o, err := s.DB.Order.Get(ctx, key)
 	if ent.IsNotFound(err) {
-		return nil, apperr.Invalid(apperr.Path("id"), CodeNotFound, "Order does not exist")
+		return nil, apperr.Invalid(apperr.Path("id"), apperr.CodeNotFound, "Order does not exist")
 	}
 	return o, err
 }

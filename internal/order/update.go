@@ -30,11 +30,11 @@ type UpdateInput struct {
 func lockOrder(ctx context.Context, tx *ent.Tx, id string) (*ent.Order, error) {
 	key, err := gid.Decode(id, "Order")
 	if err != nil {
-		return nil, apperr.Invalid(apperr.Path("id"), CodeNotFound, "Order does not exist")
+		return nil, apperr.Invalid(apperr.Path("id"), apperr.CodeNotFound, "Order does not exist")
 	}
 	o, err := tx.Order.Query().Where(entorder.ID(key)).Modify(db.ForUpdate).Only(ctx)
 	if ent.IsNotFound(err) {
-		return nil, apperr.Invalid(apperr.Path("id"), CodeNotFound, "Order does not exist")
+		return nil, apperr.Invalid(apperr.Path("id"), apperr.CodeNotFound, "Order does not exist")
 	}
 	return o, err
 }
@@ -52,9 +52,9 @@ func (s *Service) Update(ctx context.Context, id string, in UpdateInput) (*ent.O
 			n, err := money.Parse(*in.RefundAmount, o.CurrencyCode)
 			switch {
 			case err != nil || n == 0:
-				return apperr.Invalid(apperr.Path("input", "refundAmount"), CodeInvalid, "Refund must be a positive amount in "+o.CurrencyCode)
+				return apperr.Invalid(apperr.Path("input", "refundAmount"), apperr.CodeInvalid, "Refund must be a positive amount in "+o.CurrencyCode)
 			case o.TotalRefunded+n > o.TotalPrice:
-				return apperr.Invalid(apperr.Path("input", "refundAmount"), CodeInvalid, "Refund is more than what remains of the order")
+				return apperr.Invalid(apperr.Path("input", "refundAmount"), apperr.CodeInvalid, "Refund is more than what remains of the order")
 			}
 			u.SetTotalRefunded(o.TotalRefunded + n)
 			if in.FinancialStatus == nil {
@@ -75,7 +75,7 @@ func (s *Service) Update(ctx context.Context, id string, in UpdateInput) (*ent.O
 			if *in.Closed {
 				u.SetClosedAt(s.now())
 			} else if o.CanceledAt != nil {
-				return apperr.Invalid(apperr.Path("input", "closed"), CodeNotAllowed, "A cancelled order stays closed")
+				return apperr.Invalid(apperr.Path("input", "closed"), apperr.CodeNotAllowed, "A cancelled order stays closed")
 			} else {
 				u.ClearClosedAt()
 			}
@@ -97,7 +97,7 @@ func (s *Service) Cancel(ctx context.Context, id, reason string) (*ent.Order, er
 			return err
 		}
 		if o.CanceledAt != nil {
-			return apperr.Invalid(apperr.Path("id"), CodeNotAllowed, "The order is already cancelled")
+			return apperr.Invalid(apperr.Path("id"), apperr.CodeNotAllowed, "The order is already cancelled")
 		}
 		now := s.now()
 		u := tx.Order.UpdateOne(o).SetCanceledAt(now).SetCancelReason(entorder.CancelReason(reason))
@@ -132,18 +132,18 @@ func validURL(s string) bool {
 func (s *Service) CreateFulfillment(ctx context.Context, orderID string, in FulfillmentInput) (*ent.Fulfillment, *ent.Order, error) {
 	var errs apperr.FieldErrors
 	if len(in.Tracking) > MaxTrackingIDs {
-		errs.Add(apperr.Path("fulfillment", "trackingInfo"), CodeTooMany, "At most 20 tracking numbers")
+		errs.Add(apperr.Path("fulfillment", "trackingInfo"), apperr.CodeTooMany, "At most 20 tracking numbers")
 	}
 	for i, t := range in.Tracking {
 		if t.Number == nil || strings.TrimSpace(*t.Number) == "" || len(*t.Number) > 255 {
-			errs.Add(apperr.Path("fulfillment", "trackingInfo", i, "number"), CodeInvalid, "Tracking number must be 1 to 255 characters")
+			errs.Add(apperr.Path("fulfillment", "trackingInfo", i, "number"), apperr.CodeInvalid, "Tracking number must be 1 to 255 characters")
 		}
 		if t.URL != nil && !validURL(*t.URL) {
-			errs.Add(apperr.Path("fulfillment", "trackingInfo", i, "url"), CodeInvalid, "Tracking URL must be an http(s) address")
+			errs.Add(apperr.Path("fulfillment", "trackingInfo", i, "url"), apperr.CodeInvalid, "Tracking URL must be an http(s) address")
 		}
 	}
 	if in.TrackingCompany != nil && len(*in.TrackingCompany) > 255 {
-		errs.Add(apperr.Path("fulfillment", "trackingCompany"), CodeTooLong, "Carrier name is too long")
+		errs.Add(apperr.Path("fulfillment", "trackingCompany"), apperr.CodeTooLong, "Carrier name is too long")
 	}
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
@@ -163,10 +163,10 @@ func (s *Service) CreateFulfillment(ctx context.Context, orderID string, in Fulf
 	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		o, err := lockOrder(ctx, tx, orderID)
 		if err != nil {
-			return apperr.Invalid(apperr.Path("orderId"), CodeNotFound, "Order does not exist")
+			return apperr.Invalid(apperr.Path("orderId"), apperr.CodeNotFound, "Order does not exist")
 		}
 		if o.CanceledAt != nil {
-			return apperr.Invalid(apperr.Path("orderId"), CodeNotAllowed, "A cancelled order cannot be shipped")
+			return apperr.Invalid(apperr.Path("orderId"), apperr.CodeNotAllowed, "A cancelled order cannot be shipped")
 		}
 		lines, err := tx.OrderLineItem.Query().Where(orderlineitem.OrderID(o.ID)).Order(ent.Asc(orderlineitem.FieldPosition)).All(ctx)
 		if err != nil {
@@ -194,12 +194,12 @@ func (s *Service) CreateFulfillment(ctx context.Context, orderID string, in Fulf
 		for i, in := range in.Lines {
 			f := apperr.Path("fulfillment", "lineItems", i)
 			if in.Position < 1 || in.Position > len(lines) {
-				errs.Add(append(f, "position"), CodeNotFound, "The order has no line at this position")
+				errs.Add(append(f, "position"), apperr.CodeNotFound, "The order has no line at this position")
 				continue
 			}
 			l := lines[in.Position-1]
 			if left := l.CurrentQuantity - done[l.ID]; in.Quantity < 1 || in.Quantity > left {
-				errs.Add(append(f, "quantity"), CodeInvalid, "Quantity must be between 1 and the units not yet shipped")
+				errs.Add(append(f, "quantity"), apperr.CodeInvalid, "Quantity must be between 1 and the units not yet shipped")
 				continue
 			}
 			done[l.ID] += in.Quantity
@@ -209,7 +209,7 @@ func (s *Service) CreateFulfillment(ctx context.Context, orderID string, in Fulf
 			return err
 		}
 		if len(ship) == 0 {
-			return apperr.Invalid(apperr.Path("fulfillment", "lineItems"), CodeNotAllowed, "Nothing is left to ship")
+			return apperr.Invalid(apperr.Path("fulfillment", "lineItems"), apperr.CodeNotAllowed, "Nothing is left to ship")
 		}
 		if in.Lines == nil {
 			for _, sl := range ship {
@@ -249,12 +249,12 @@ type EventInput struct {
 func (s *Service) AddEvent(ctx context.Context, fulfillmentID string, in EventInput) (*ent.FulfillmentEvent, error) {
 	key, err := gid.Decode(fulfillmentID, "Fulfillment")
 	if err != nil {
-		return nil, apperr.Invalid(apperr.Path("fulfillmentId"), CodeNotFound, "Fulfillment does not exist")
+		return nil, apperr.Invalid(apperr.Path("fulfillmentId"), apperr.CodeNotFound, "Fulfillment does not exist")
 	}
 	if ok, err := s.DB.Fulfillment.Query().Where(fulfillment.ID(key)).Exist(ctx); err != nil {
 		return nil, err
 	} else if !ok {
-		return nil, apperr.Invalid(apperr.Path("fulfillmentId"), CodeNotFound, "Fulfillment does not exist")
+		return nil, apperr.Invalid(apperr.Path("fulfillmentId"), apperr.CodeNotFound, "Fulfillment does not exist")
 	}
 	var errs apperr.FieldErrors
 	for name, v := range map[string]*string{"message": in.Message, "city": in.City, "province": in.Province, "zip": in.Zip} {
@@ -263,7 +263,7 @@ func (s *Service) AddEvent(ctx context.Context, fulfillmentID string, in EventIn
 			max = 1000
 		}
 		if v != nil && len(*v) > max {
-			errs.Add(apperr.Path("event", name), CodeTooLong, "Too long")
+			errs.Add(apperr.Path("event", name), apperr.CodeTooLong, "Too long")
 		}
 	}
 	if err := errs.Err(); err != nil {

@@ -42,12 +42,12 @@ func (s *Service) Update(ctx context.Context, in Input) (*ent.ShopSettings, erro
 	var domains []string
 	if in.SetDomains {
 		if len(in.AllowedEmailDomains) > 100 {
-			return nil, apperr.Invalid(apperr.Path("input", "allowedEmailDomains"), "TOO_MANY", "At most 100 domains")
+			return nil, apperr.Invalid(apperr.Path("input", "allowedEmailDomains"), apperr.CodeTooMany, "At most 100 domains")
 		}
 		for i, d := range in.AllowedEmailDomains {
 			d = strings.ToLower(strings.TrimSpace(d))
 			if !domainRE.MatchString(d) {
-				return nil, apperr.Invalid(apperr.Path("input", "allowedEmailDomains", i), "INVALID", "Not a domain name")
+				return nil, apperr.Invalid(apperr.Path("input", "allowedEmailDomains", i), apperr.CodeInvalid, "Not a domain name")
 			}
 			domains = append(domains, d)
 		}

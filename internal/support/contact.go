@@ -45,18 +45,18 @@ func (s *Service) UpdateContact(ctx context.Context, in ContactInput) (*ent.Supp
 	email, phone, hours, chat, faq := clean(in.Email), clean(in.Phone), clean(in.Hours), clean(in.ChatURL), clean(in.FaqURL)
 	if email != nil && *email != "" {
 		if a, err := mail.ParseAddress(*email); err != nil || a.Address != *email || len(*email) > 254 {
-			errs.Add(f("email"), "INVALID", "Not an email address")
+			errs.Add(f("email"), apperr.CodeInvalid, "Not an email address")
 		}
 	}
 	if phone != nil && *phone != "" && !phoneRE.MatchString(*phone) {
-		errs.Add(f("phone"), "INVALID", "A phone number is digits, spaces, +, -, ( and ) (at most 30)")
+		errs.Add(f("phone"), apperr.CodeInvalid, "A phone number is digits, spaces, +, -, ( and ) (at most 30)")
 	}
 	if hours != nil {
 		switch {
 		case utf8.RuneCountInString(*hours) > 200:
-			errs.Add(f("hours"), "TOO_LONG", "At most 200 characters")
+			errs.Add(f("hours"), apperr.CodeTooLong, "At most 200 characters")
 		case strings.ContainsAny(*hours, "<>"):
-			errs.Add(f("hours"), "INVALID", "Can't contain HTML")
+			errs.Add(f("hours"), apperr.CodeInvalid, "Can't contain HTML")
 		}
 	}
 	for name, v := range map[string]*string{"chatUrl": chat, "faqUrl": faq} {
@@ -64,7 +64,7 @@ func (s *Service) UpdateContact(ctx context.Context, in ContactInput) (*ent.Supp
 			continue
 		}
 		if u, err := url.Parse(*v); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(*v) > 2048 {
-			errs.Add(f(name), "INVALID", "Not an http(s) URL")
+			errs.Add(f(name), apperr.CodeInvalid, "Not an http(s) URL")
 		}
 	}
 	if err := errs.Err(); err != nil {
