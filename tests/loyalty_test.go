@@ -831,10 +831,40 @@ func TestMemberships(t *testing.T) {
 		if m, errs := do(membershipDoc, "adminMembershipStart", map[string]any{"c": id, "p": "plus", "r": "pay-5"}); len(errs) > 0 || m.Status != "ACTIVE" {
 			t.Fatalf("restart: %+v %v", m, errs)
 		}
-		// Another customer cannot reuse a reference.
+		// Another customer cannot reuse a reference, also when both are
+		// recorded at the same moment.
 		_, _, other := api.newCustomer(t, "other")
 		if _, errs := do(renewDoc, "adminMembershipRenew", map[string]any{"c": other, "r": "pay-5"}); !slices.Equal(errs, []string{"TAKEN@paymentReference"}) {
 			t.Fatalf("reused reference: %v", errs)
+		}
+		var wg sync.WaitGroup
+		results := make([][]string, 4)
+		for i := range results {
+			_, _, c := api.newCustomer(t, "racer")
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := api.Do(t, membershipDoc, map[string]any{"c": c, "p": "plus", "r": "pay-race"}, AsAdmin(adminKey))
+				var p struct{ UserErrors []UserError }
+				if err := decode(r, "adminMembershipStart", &p); err != nil || len(r.Errors) > 0 {
+					results[i] = []string{r.Raw}
+					return
+				}
+				results[i] = codes(p.UserErrors)
+			}()
+		}
+		wg.Wait()
+		started := 0
+		for _, r := range results {
+			switch {
+			case len(r) == 0:
+				started++
+			case !slices.Equal(r, []string{"TAKEN@paymentReference"}):
+				t.Fatalf("racing reference: %v", results)
+			}
+		}
+		if started != 1 {
+			t.Fatalf("%d customers recorded the same payment", started)
 		}
 	})
 }

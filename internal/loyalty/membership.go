@@ -100,6 +100,9 @@ func (s *Service) paidChange(ctx context.Context, customerID, reference string, 
 		out, err = fn(tx, id, ref)
 		return err
 	})
+	if db.IsUniqueViolation(err) { // another customer's call took the reference first
+		return nil, apperr.Invalid(apperr.Path("paymentReference"), apperr.CodeTaken, "The reference was recorded for another customer")
+	}
 	return out, err
 }
 
