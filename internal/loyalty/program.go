@@ -25,6 +25,7 @@ import (
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/schema"
 	"accountgraph/internal/apperr"
+	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
@@ -71,16 +72,10 @@ const (
 	programRowID = 1
 )
 
-// Authenticator finds the customer of an access token, or answers
-// TOKEN_INVALID.
-type Authenticator interface {
-	MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
-}
-
 // Service runs the loyalty rules.
 type Service struct {
 	DB        *ent.Client
-	Customers Authenticator
+	Customers auth.Authenticator
 	// Now is the clock (tests move it).
 	Now func() time.Time
 }

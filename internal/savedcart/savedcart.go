@@ -15,6 +15,7 @@ import (
 	entsc "accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/internal/apperr"
+	"accountgraph/internal/auth"
 	cartsvc "accountgraph/internal/cart"
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
@@ -33,16 +34,10 @@ type Warning struct {
 	VariantID *int
 }
 
-// Authenticator finds the customer of an access token, or answers
-// TOKEN_INVALID.
-type Authenticator interface {
-	MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
-}
-
 // Service runs the rules.
 type Service struct {
 	DB        *ent.Client
-	Customers Authenticator
+	Customers auth.Authenticator
 	Carts     *cartsvc.Service
 }
 

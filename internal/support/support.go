@@ -13,6 +13,7 @@ import (
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/internal/apperr"
+	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/mail"
@@ -25,16 +26,10 @@ const (
 	MaxBody    = 5000
 )
 
-// Authenticator finds the customer of an access token, or answers
-// TOKEN_INVALID.
-type Authenticator interface {
-	MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
-}
-
 // Service runs the support rules.
 type Service struct {
 	DB        *ent.Client
-	Customers Authenticator
+	Customers auth.Authenticator
 	Mailer    mail.Mailer
 	ShopName  string
 }

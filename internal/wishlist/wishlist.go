@@ -32,16 +32,10 @@ const (
 	DefaultName  = "Wishlist"
 )
 
-// Authenticator finds the customer of an access token, or answers
-// TOKEN_INVALID.
-type Authenticator interface {
-	MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
-}
-
 // Service runs the wishlist rules.
 type Service struct {
 	DB        *ent.Client
-	Customers Authenticator
+	Customers auth.Authenticator
 	PublicURL string
 }
 
