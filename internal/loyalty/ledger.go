@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -111,7 +112,7 @@ func (s *Service) post(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a
 		return nil, false, err
 	}
 	a.Balance += e.points
-	if isEarnedKind(e.kind) {
+	if slices.Contains(earnedKinds, e.kind) {
 		a.LifetimePoints += e.points
 	}
 	a.LifetimeSpend += e.spend
@@ -129,15 +130,6 @@ func (s *Service) post(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a
 	}
 	*a = *updated
 	return saved, true, nil
-}
-
-func isEarnedKind(k loyaltyentry.Kind) bool {
-	for _, e := range earnedKinds {
-		if e == k {
-			return true
-		}
-	}
-	return false
 }
 
 // refresh sets the account's tier and next expiry from its ledger.
