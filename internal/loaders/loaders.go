@@ -34,6 +34,7 @@ import (
 	"accountgraph/ent/wishlistline"
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/page"
+	"accountgraph/internal/recommend"
 )
 
 // Loaders are one request's loaders.
@@ -85,6 +86,9 @@ type Loaders struct {
 	MembershipByCustomer *Keyed[int, *ent.Membership]
 	PlanByID             *Keyed[int, *ent.MembershipPlan]
 	ReferralCount        *Keyed[int, int]
+
+	// Recommendations are customers' ranked recommendations.
+	Recommendations *Keyed[int, []recommend.Item]
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -251,6 +255,7 @@ func New(db *ent.Client) *Loaders {
 	}
 
 	l.newLoyalty(db)
+	l.Recommendations = newRecommendations(db)
 
 	// Each level tells the next which keys its children will load.
 	l.OrderPages.after = func(orders []*ent.Order) {
@@ -301,6 +306,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.SessionPages.Expect(c.ID)
 		l.TicketPages.Expect(c.ID)
 		l.LoyaltyAccount.Expect(c.ID)
+		l.Recommendations.Expect(c.ID)
 		if c.DefaultAddressID != nil {
 			l.AddressByID.Expect(*c.DefaultAddressID)
 		}
@@ -361,12 +367,14 @@ type Pages[T any] struct {
 	specs     map[string]Spec[T]
 	expected  map[int]bool
 	cache     map[PageKey]page.Page[T]
-	loader    *dataloadgen.Loader[PageKey, page.Page[T]]
+	// countCache holds total counts per parent and filter.
+	countCache map[PageKey]int
+	loader     *dataloadgen.Loader[PageKey, page.Page[T]]
 }
 
 func newPages[T any](parentCol string, query func(context.Context, func(*sql.Selector), []int) ([]T, error), parentOf func(T) int) *Pages[T] {
 	p := &Pages[T]{parentCol: parentCol, query: query, parentOf: parentOf,
-		specs: map[string]Spec[T]{}, expected: map[int]bool{}, cache: map[PageKey]page.Page[T]{}}
+		specs: map[string]Spec[T]{}, expected: map[int]bool{}, cache: map[PageKey]page.Page[T]{}, countCache: map[PageKey]int{}}
 	p.loader = dataloadgen.NewLoader(p.fetch, dataloadgen.WithWait(wait))
 	return p
 }
@@ -465,20 +473,43 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 
 // counts answers total counts for pages' filters (cursor bounds ignored).
 func (p *Pages[T]) counts(ctx context.Context, keys []PageKey, count func(context.Context, func(*sql.Selector), []int) (map[int]int, error)) ([]int, []error) {
-	out := make([]int, len(keys))
-	outErr := make([]error, len(keys))
+	p.fetchMu.Lock()
+	defer p.fetchMu.Unlock()
+	errs := map[string]error{}
 	for window, parents := range groupKeys(keys) {
+		parents = slices.DeleteFunc(parents, func(parent int) bool {
+			_, done := p.countCache[PageKey{parent, window}]
+			return done
+		})
+		if len(parents) == 0 {
+			continue
+		}
+		// Like pages, counts are complete by construction: every expected
+		// parent is counted in the first batch, however late its sibling
+		// resolvers arrive.
+		for parent := range p.expected {
+			if _, ok := p.countCache[PageKey{parent, window}]; !ok && !slices.Contains(parents, parent) {
+				parents = append(parents, parent)
+			}
+		}
 		spec := p.spec(window)
 		filter := spec.Filter
 		if filter == nil {
 			filter = func(*sql.Selector) {}
 		}
 		n, err := count(ctx, filter, parents)
-		for i, k := range keys {
-			if k.Window == window {
-				out[i], outErr[i] = n[k.Parent], err
-			}
+		if err != nil {
+			errs[window] = err
+			continue
 		}
+		for _, parent := range parents {
+			p.countCache[PageKey{parent, window}] = n[parent]
+		}
+	}
+	out := make([]int, len(keys))
+	outErr := make([]error, len(keys))
+	for i, k := range keys {
+		out[i], outErr[i] = p.countCache[k], errs[k.Window]
 	}
 	return out, outErr
 }
