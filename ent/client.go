@@ -14,6 +14,8 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/consentevent"
+	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
@@ -31,6 +33,7 @@ import (
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/savedcart"
@@ -40,6 +43,7 @@ import (
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/variantsales"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
 	"accountgraph/ent/wishlistline"
@@ -63,6 +67,10 @@ type Client struct {
 	Cart *CartClient
 	// CartLine is the client for interacting with the CartLine builders.
 	CartLine *CartLineClient
+	// CoPurchase is the client for interacting with the CoPurchase builders.
+	CoPurchase *CoPurchaseClient
+	// ConsentEvent is the client for interacting with the ConsentEvent builders.
+	ConsentEvent *ConsentEventClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
 	// CustomerAccessToken is the client for interacting with the CustomerAccessToken builders.
@@ -97,6 +105,8 @@ type Client struct {
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
 	OrderLineItem *OrderLineItemClient
+	// PreferenceVocabulary is the client for interacting with the PreferenceVocabulary builders.
+	PreferenceVocabulary *PreferenceVocabularyClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
@@ -115,6 +125,8 @@ type Client struct {
 	SupportTicket *SupportTicketClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
+	// VariantSales is the client for interacting with the VariantSales builders.
+	VariantSales *VariantSalesClient
 	// Wishlist is the client for interacting with the Wishlist builders.
 	Wishlist *WishlistClient
 	// WishlistEvent is the client for interacting with the WishlistEvent builders.
@@ -135,6 +147,8 @@ func (c *Client) init() {
 	c.AdminAPIKey = NewAdminAPIKeyClient(c.config)
 	c.Cart = NewCartClient(c.config)
 	c.CartLine = NewCartLineClient(c.config)
+	c.CoPurchase = NewCoPurchaseClient(c.config)
+	c.ConsentEvent = NewConsentEventClient(c.config)
 	c.Customer = NewCustomerClient(c.config)
 	c.CustomerAccessToken = NewCustomerAccessTokenClient(c.config)
 	c.CustomerToken = NewCustomerTokenClient(c.config)
@@ -152,6 +166,7 @@ func (c *Client) init() {
 	c.MembershipPlan = NewMembershipPlanClient(c.config)
 	c.Order = NewOrderClient(c.config)
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
+	c.PreferenceVocabulary = NewPreferenceVocabularyClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.ProductVariant = NewProductVariantClient(c.config)
 	c.SavedCart = NewSavedCartClient(c.config)
@@ -161,6 +176,7 @@ func (c *Client) init() {
 	c.SupportMessage = NewSupportMessageClient(c.config)
 	c.SupportTicket = NewSupportTicketClient(c.config)
 	c.ThrottleEvent = NewThrottleEventClient(c.config)
+	c.VariantSales = NewVariantSalesClient(c.config)
 	c.Wishlist = NewWishlistClient(c.config)
 	c.WishlistEvent = NewWishlistEventClient(c.config)
 	c.WishlistLine = NewWishlistLineClient(c.config)
@@ -254,40 +270,44 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:                 ctx,
-		config:              cfg,
-		AdminAPIKey:         NewAdminAPIKeyClient(cfg),
-		Cart:                NewCartClient(cfg),
-		CartLine:            NewCartLineClient(cfg),
-		Customer:            NewCustomerClient(cfg),
-		CustomerAccessToken: NewCustomerAccessTokenClient(cfg),
-		CustomerToken:       NewCustomerTokenClient(cfg),
-		Fulfillment:         NewFulfillmentClient(cfg),
-		FulfillmentEvent:    NewFulfillmentEventClient(cfg),
-		LoginCode:           NewLoginCodeClient(cfg),
-		LoyaltyAccount:      NewLoyaltyAccountClient(cfg),
-		LoyaltyEntry:        NewLoyaltyEntryClient(cfg),
-		LoyaltyProgram:      NewLoyaltyProgramClient(cfg),
-		LoyaltyRedemption:   NewLoyaltyRedemptionClient(cfg),
-		LoyaltyReward:       NewLoyaltyRewardClient(cfg),
-		MailingAddress:      NewMailingAddressClient(cfg),
-		Membership:          NewMembershipClient(cfg),
-		MembershipPayment:   NewMembershipPaymentClient(cfg),
-		MembershipPlan:      NewMembershipPlanClient(cfg),
-		Order:               NewOrderClient(cfg),
-		OrderLineItem:       NewOrderLineItemClient(cfg),
-		Product:             NewProductClient(cfg),
-		ProductVariant:      NewProductVariantClient(cfg),
-		SavedCart:           NewSavedCartClient(cfg),
-		SavedCartLine:       NewSavedCartLineClient(cfg),
-		ShopSettings:        NewShopSettingsClient(cfg),
-		SupportContact:      NewSupportContactClient(cfg),
-		SupportMessage:      NewSupportMessageClient(cfg),
-		SupportTicket:       NewSupportTicketClient(cfg),
-		ThrottleEvent:       NewThrottleEventClient(cfg),
-		Wishlist:            NewWishlistClient(cfg),
-		WishlistEvent:       NewWishlistEventClient(cfg),
-		WishlistLine:        NewWishlistLineClient(cfg),
+		ctx:                  ctx,
+		config:               cfg,
+		AdminAPIKey:          NewAdminAPIKeyClient(cfg),
+		Cart:                 NewCartClient(cfg),
+		CartLine:             NewCartLineClient(cfg),
+		CoPurchase:           NewCoPurchaseClient(cfg),
+		ConsentEvent:         NewConsentEventClient(cfg),
+		Customer:             NewCustomerClient(cfg),
+		CustomerAccessToken:  NewCustomerAccessTokenClient(cfg),
+		CustomerToken:        NewCustomerTokenClient(cfg),
+		Fulfillment:          NewFulfillmentClient(cfg),
+		FulfillmentEvent:     NewFulfillmentEventClient(cfg),
+		LoginCode:            NewLoginCodeClient(cfg),
+		LoyaltyAccount:       NewLoyaltyAccountClient(cfg),
+		LoyaltyEntry:         NewLoyaltyEntryClient(cfg),
+		LoyaltyProgram:       NewLoyaltyProgramClient(cfg),
+		LoyaltyRedemption:    NewLoyaltyRedemptionClient(cfg),
+		LoyaltyReward:        NewLoyaltyRewardClient(cfg),
+		MailingAddress:       NewMailingAddressClient(cfg),
+		Membership:           NewMembershipClient(cfg),
+		MembershipPayment:    NewMembershipPaymentClient(cfg),
+		MembershipPlan:       NewMembershipPlanClient(cfg),
+		Order:                NewOrderClient(cfg),
+		OrderLineItem:        NewOrderLineItemClient(cfg),
+		PreferenceVocabulary: NewPreferenceVocabularyClient(cfg),
+		Product:              NewProductClient(cfg),
+		ProductVariant:       NewProductVariantClient(cfg),
+		SavedCart:            NewSavedCartClient(cfg),
+		SavedCartLine:        NewSavedCartLineClient(cfg),
+		ShopSettings:         NewShopSettingsClient(cfg),
+		SupportContact:       NewSupportContactClient(cfg),
+		SupportMessage:       NewSupportMessageClient(cfg),
+		SupportTicket:        NewSupportTicketClient(cfg),
+		ThrottleEvent:        NewThrottleEventClient(cfg),
+		VariantSales:         NewVariantSalesClient(cfg),
+		Wishlist:             NewWishlistClient(cfg),
+		WishlistEvent:        NewWishlistEventClient(cfg),
+		WishlistLine:         NewWishlistLineClient(cfg),
 	}, nil
 }
 
@@ -305,40 +325,44 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:                 ctx,
-		config:              cfg,
-		AdminAPIKey:         NewAdminAPIKeyClient(cfg),
-		Cart:                NewCartClient(cfg),
-		CartLine:            NewCartLineClient(cfg),
-		Customer:            NewCustomerClient(cfg),
-		CustomerAccessToken: NewCustomerAccessTokenClient(cfg),
-		CustomerToken:       NewCustomerTokenClient(cfg),
-		Fulfillment:         NewFulfillmentClient(cfg),
-		FulfillmentEvent:    NewFulfillmentEventClient(cfg),
-		LoginCode:           NewLoginCodeClient(cfg),
-		LoyaltyAccount:      NewLoyaltyAccountClient(cfg),
-		LoyaltyEntry:        NewLoyaltyEntryClient(cfg),
-		LoyaltyProgram:      NewLoyaltyProgramClient(cfg),
-		LoyaltyRedemption:   NewLoyaltyRedemptionClient(cfg),
-		LoyaltyReward:       NewLoyaltyRewardClient(cfg),
-		MailingAddress:      NewMailingAddressClient(cfg),
-		Membership:          NewMembershipClient(cfg),
-		MembershipPayment:   NewMembershipPaymentClient(cfg),
-		MembershipPlan:      NewMembershipPlanClient(cfg),
-		Order:               NewOrderClient(cfg),
-		OrderLineItem:       NewOrderLineItemClient(cfg),
-		Product:             NewProductClient(cfg),
-		ProductVariant:      NewProductVariantClient(cfg),
-		SavedCart:           NewSavedCartClient(cfg),
-		SavedCartLine:       NewSavedCartLineClient(cfg),
-		ShopSettings:        NewShopSettingsClient(cfg),
-		SupportContact:      NewSupportContactClient(cfg),
-		SupportMessage:      NewSupportMessageClient(cfg),
-		SupportTicket:       NewSupportTicketClient(cfg),
-		ThrottleEvent:       NewThrottleEventClient(cfg),
-		Wishlist:            NewWishlistClient(cfg),
-		WishlistEvent:       NewWishlistEventClient(cfg),
-		WishlistLine:        NewWishlistLineClient(cfg),
+		ctx:                  ctx,
+		config:               cfg,
+		AdminAPIKey:          NewAdminAPIKeyClient(cfg),
+		Cart:                 NewCartClient(cfg),
+		CartLine:             NewCartLineClient(cfg),
+		CoPurchase:           NewCoPurchaseClient(cfg),
+		ConsentEvent:         NewConsentEventClient(cfg),
+		Customer:             NewCustomerClient(cfg),
+		CustomerAccessToken:  NewCustomerAccessTokenClient(cfg),
+		CustomerToken:        NewCustomerTokenClient(cfg),
+		Fulfillment:          NewFulfillmentClient(cfg),
+		FulfillmentEvent:     NewFulfillmentEventClient(cfg),
+		LoginCode:            NewLoginCodeClient(cfg),
+		LoyaltyAccount:       NewLoyaltyAccountClient(cfg),
+		LoyaltyEntry:         NewLoyaltyEntryClient(cfg),
+		LoyaltyProgram:       NewLoyaltyProgramClient(cfg),
+		LoyaltyRedemption:    NewLoyaltyRedemptionClient(cfg),
+		LoyaltyReward:        NewLoyaltyRewardClient(cfg),
+		MailingAddress:       NewMailingAddressClient(cfg),
+		Membership:           NewMembershipClient(cfg),
+		MembershipPayment:    NewMembershipPaymentClient(cfg),
+		MembershipPlan:       NewMembershipPlanClient(cfg),
+		Order:                NewOrderClient(cfg),
+		OrderLineItem:        NewOrderLineItemClient(cfg),
+		PreferenceVocabulary: NewPreferenceVocabularyClient(cfg),
+		Product:              NewProductClient(cfg),
+		ProductVariant:       NewProductVariantClient(cfg),
+		SavedCart:            NewSavedCartClient(cfg),
+		SavedCartLine:        NewSavedCartLineClient(cfg),
+		ShopSettings:         NewShopSettingsClient(cfg),
+		SupportContact:       NewSupportContactClient(cfg),
+		SupportMessage:       NewSupportMessageClient(cfg),
+		SupportTicket:        NewSupportTicketClient(cfg),
+		ThrottleEvent:        NewThrottleEventClient(cfg),
+		VariantSales:         NewVariantSalesClient(cfg),
+		Wishlist:             NewWishlistClient(cfg),
+		WishlistEvent:        NewWishlistEventClient(cfg),
+		WishlistLine:         NewWishlistLineClient(cfg),
 	}, nil
 }
 
@@ -368,14 +392,15 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
-		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
-		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
-		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
-		c.MembershipPlan, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
-		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportContact,
-		c.SupportMessage, c.SupportTicket, c.ThrottleEvent, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.ConsentEvent, c.Customer,
+		c.CustomerAccessToken, c.CustomerToken, c.Fulfillment, c.FulfillmentEvent,
+		c.LoginCode, c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram,
+		c.LoyaltyRedemption, c.LoyaltyReward, c.MailingAddress, c.Membership,
+		c.MembershipPayment, c.MembershipPlan, c.Order, c.OrderLineItem,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.SavedCart,
+		c.SavedCartLine, c.ShopSettings, c.SupportContact, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.VariantSales, c.Wishlist, c.WishlistEvent,
+		c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -385,14 +410,15 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.AdminAPIKey, c.Cart, c.CartLine, c.Customer, c.CustomerAccessToken,
-		c.CustomerToken, c.Fulfillment, c.FulfillmentEvent, c.LoginCode,
-		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
-		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
-		c.MembershipPlan, c.Order, c.OrderLineItem, c.Product, c.ProductVariant,
-		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportContact,
-		c.SupportMessage, c.SupportTicket, c.ThrottleEvent, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.ConsentEvent, c.Customer,
+		c.CustomerAccessToken, c.CustomerToken, c.Fulfillment, c.FulfillmentEvent,
+		c.LoginCode, c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram,
+		c.LoyaltyRedemption, c.LoyaltyReward, c.MailingAddress, c.Membership,
+		c.MembershipPayment, c.MembershipPlan, c.Order, c.OrderLineItem,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.SavedCart,
+		c.SavedCartLine, c.ShopSettings, c.SupportContact, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.VariantSales, c.Wishlist, c.WishlistEvent,
+		c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -407,6 +433,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Cart.mutate(ctx, m)
 	case *CartLineMutation:
 		return c.CartLine.mutate(ctx, m)
+	case *CoPurchaseMutation:
+		return c.CoPurchase.mutate(ctx, m)
+	case *ConsentEventMutation:
+		return c.ConsentEvent.mutate(ctx, m)
 	case *CustomerMutation:
 		return c.Customer.mutate(ctx, m)
 	case *CustomerAccessTokenMutation:
@@ -441,6 +471,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Order.mutate(ctx, m)
 	case *OrderLineItemMutation:
 		return c.OrderLineItem.mutate(ctx, m)
+	case *PreferenceVocabularyMutation:
+		return c.PreferenceVocabulary.mutate(ctx, m)
 	case *ProductMutation:
 		return c.Product.mutate(ctx, m)
 	case *ProductVariantMutation:
@@ -459,6 +491,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.SupportTicket.mutate(ctx, m)
 	case *ThrottleEventMutation:
 		return c.ThrottleEvent.mutate(ctx, m)
+	case *VariantSalesMutation:
+		return c.VariantSales.mutate(ctx, m)
 	case *WishlistMutation:
 		return c.Wishlist.mutate(ctx, m)
 	case *WishlistEventMutation:
@@ -914,6 +948,272 @@ func (c *CartLineClient) mutate(ctx context.Context, m *CartLineMutation) (Value
 		return (&CartLineDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown CartLine mutation op: %q", m.Op())
+	}
+}
+
+// CoPurchaseClient is a client for the CoPurchase schema.
+type CoPurchaseClient struct {
+	config
+}
+
+// NewCoPurchaseClient returns a client for the CoPurchase from the given config.
+func NewCoPurchaseClient(c config) *CoPurchaseClient {
+	return &CoPurchaseClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `copurchase.Hooks(f(g(h())))`.
+func (c *CoPurchaseClient) Use(hooks ...Hook) {
+	c.hooks.CoPurchase = append(c.hooks.CoPurchase, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `copurchase.Intercept(f(g(h())))`.
+func (c *CoPurchaseClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CoPurchase = append(c.inters.CoPurchase, interceptors...)
+}
+
+// Create returns a builder for creating a CoPurchase entity.
+func (c *CoPurchaseClient) Create() *CoPurchaseCreate {
+	mutation := newCoPurchaseMutation(c.config, OpCreate)
+	return &CoPurchaseCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CoPurchase entities.
+func (c *CoPurchaseClient) CreateBulk(builders ...*CoPurchaseCreate) *CoPurchaseCreateBulk {
+	return &CoPurchaseCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CoPurchaseClient) MapCreateBulk(slice any, setFunc func(*CoPurchaseCreate, int)) *CoPurchaseCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CoPurchaseCreateBulk{err: fmt.Errorf("calling to CoPurchaseClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CoPurchaseCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CoPurchaseCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CoPurchase.
+func (c *CoPurchaseClient) Update() *CoPurchaseUpdate {
+	mutation := newCoPurchaseMutation(c.config, OpUpdate)
+	return &CoPurchaseUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CoPurchaseClient) UpdateOne(_m *CoPurchase) *CoPurchaseUpdateOne {
+	mutation := newCoPurchaseMutation(c.config, OpUpdateOne, withCoPurchase(_m))
+	return &CoPurchaseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CoPurchaseClient) UpdateOneID(id int) *CoPurchaseUpdateOne {
+	mutation := newCoPurchaseMutation(c.config, OpUpdateOne, withCoPurchaseID(id))
+	return &CoPurchaseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CoPurchase.
+func (c *CoPurchaseClient) Delete() *CoPurchaseDelete {
+	mutation := newCoPurchaseMutation(c.config, OpDelete)
+	return &CoPurchaseDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CoPurchaseClient) DeleteOne(_m *CoPurchase) *CoPurchaseDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CoPurchaseClient) DeleteOneID(id int) *CoPurchaseDeleteOne {
+	builder := c.Delete().Where(copurchase.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CoPurchaseDeleteOne{builder}
+}
+
+// Query returns a query builder for CoPurchase.
+func (c *CoPurchaseClient) Query() *CoPurchaseQuery {
+	return &CoPurchaseQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCoPurchase},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CoPurchase entity by its id.
+func (c *CoPurchaseClient) Get(ctx context.Context, id int) (*CoPurchase, error) {
+	return c.Query().Where(copurchase.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CoPurchaseClient) GetX(ctx context.Context, id int) *CoPurchase {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CoPurchaseClient) Hooks() []Hook {
+	return c.hooks.CoPurchase
+}
+
+// Interceptors returns the client interceptors.
+func (c *CoPurchaseClient) Interceptors() []Interceptor {
+	return c.inters.CoPurchase
+}
+
+func (c *CoPurchaseClient) mutate(ctx context.Context, m *CoPurchaseMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CoPurchaseCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CoPurchaseUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CoPurchaseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CoPurchaseDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CoPurchase mutation op: %q", m.Op())
+	}
+}
+
+// ConsentEventClient is a client for the ConsentEvent schema.
+type ConsentEventClient struct {
+	config
+}
+
+// NewConsentEventClient returns a client for the ConsentEvent from the given config.
+func NewConsentEventClient(c config) *ConsentEventClient {
+	return &ConsentEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `consentevent.Hooks(f(g(h())))`.
+func (c *ConsentEventClient) Use(hooks ...Hook) {
+	c.hooks.ConsentEvent = append(c.hooks.ConsentEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `consentevent.Intercept(f(g(h())))`.
+func (c *ConsentEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ConsentEvent = append(c.inters.ConsentEvent, interceptors...)
+}
+
+// Create returns a builder for creating a ConsentEvent entity.
+func (c *ConsentEventClient) Create() *ConsentEventCreate {
+	mutation := newConsentEventMutation(c.config, OpCreate)
+	return &ConsentEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ConsentEvent entities.
+func (c *ConsentEventClient) CreateBulk(builders ...*ConsentEventCreate) *ConsentEventCreateBulk {
+	return &ConsentEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ConsentEventClient) MapCreateBulk(slice any, setFunc func(*ConsentEventCreate, int)) *ConsentEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ConsentEventCreateBulk{err: fmt.Errorf("calling to ConsentEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ConsentEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ConsentEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ConsentEvent.
+func (c *ConsentEventClient) Update() *ConsentEventUpdate {
+	mutation := newConsentEventMutation(c.config, OpUpdate)
+	return &ConsentEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ConsentEventClient) UpdateOne(_m *ConsentEvent) *ConsentEventUpdateOne {
+	mutation := newConsentEventMutation(c.config, OpUpdateOne, withConsentEvent(_m))
+	return &ConsentEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ConsentEventClient) UpdateOneID(id int) *ConsentEventUpdateOne {
+	mutation := newConsentEventMutation(c.config, OpUpdateOne, withConsentEventID(id))
+	return &ConsentEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ConsentEvent.
+func (c *ConsentEventClient) Delete() *ConsentEventDelete {
+	mutation := newConsentEventMutation(c.config, OpDelete)
+	return &ConsentEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ConsentEventClient) DeleteOne(_m *ConsentEvent) *ConsentEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ConsentEventClient) DeleteOneID(id int) *ConsentEventDeleteOne {
+	builder := c.Delete().Where(consentevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ConsentEventDeleteOne{builder}
+}
+
+// Query returns a query builder for ConsentEvent.
+func (c *ConsentEventClient) Query() *ConsentEventQuery {
+	return &ConsentEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeConsentEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ConsentEvent entity by its id.
+func (c *ConsentEventClient) Get(ctx context.Context, id int) (*ConsentEvent, error) {
+	return c.Query().Where(consentevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ConsentEventClient) GetX(ctx context.Context, id int) *ConsentEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ConsentEventClient) Hooks() []Hook {
+	return c.hooks.ConsentEvent
+}
+
+// Interceptors returns the client interceptors.
+func (c *ConsentEventClient) Interceptors() []Interceptor {
+	return c.inters.ConsentEvent
+}
+
+func (c *ConsentEventClient) mutate(ctx context.Context, m *ConsentEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ConsentEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ConsentEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ConsentEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ConsentEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ConsentEvent mutation op: %q", m.Op())
 	}
 }
 
@@ -3434,6 +3734,139 @@ func (c *OrderLineItemClient) mutate(ctx context.Context, m *OrderLineItemMutati
 	}
 }
 
+// PreferenceVocabularyClient is a client for the PreferenceVocabulary schema.
+type PreferenceVocabularyClient struct {
+	config
+}
+
+// NewPreferenceVocabularyClient returns a client for the PreferenceVocabulary from the given config.
+func NewPreferenceVocabularyClient(c config) *PreferenceVocabularyClient {
+	return &PreferenceVocabularyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `preferencevocabulary.Hooks(f(g(h())))`.
+func (c *PreferenceVocabularyClient) Use(hooks ...Hook) {
+	c.hooks.PreferenceVocabulary = append(c.hooks.PreferenceVocabulary, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `preferencevocabulary.Intercept(f(g(h())))`.
+func (c *PreferenceVocabularyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PreferenceVocabulary = append(c.inters.PreferenceVocabulary, interceptors...)
+}
+
+// Create returns a builder for creating a PreferenceVocabulary entity.
+func (c *PreferenceVocabularyClient) Create() *PreferenceVocabularyCreate {
+	mutation := newPreferenceVocabularyMutation(c.config, OpCreate)
+	return &PreferenceVocabularyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PreferenceVocabulary entities.
+func (c *PreferenceVocabularyClient) CreateBulk(builders ...*PreferenceVocabularyCreate) *PreferenceVocabularyCreateBulk {
+	return &PreferenceVocabularyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PreferenceVocabularyClient) MapCreateBulk(slice any, setFunc func(*PreferenceVocabularyCreate, int)) *PreferenceVocabularyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PreferenceVocabularyCreateBulk{err: fmt.Errorf("calling to PreferenceVocabularyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PreferenceVocabularyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PreferenceVocabularyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PreferenceVocabulary.
+func (c *PreferenceVocabularyClient) Update() *PreferenceVocabularyUpdate {
+	mutation := newPreferenceVocabularyMutation(c.config, OpUpdate)
+	return &PreferenceVocabularyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PreferenceVocabularyClient) UpdateOne(_m *PreferenceVocabulary) *PreferenceVocabularyUpdateOne {
+	mutation := newPreferenceVocabularyMutation(c.config, OpUpdateOne, withPreferenceVocabulary(_m))
+	return &PreferenceVocabularyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PreferenceVocabularyClient) UpdateOneID(id int) *PreferenceVocabularyUpdateOne {
+	mutation := newPreferenceVocabularyMutation(c.config, OpUpdateOne, withPreferenceVocabularyID(id))
+	return &PreferenceVocabularyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PreferenceVocabulary.
+func (c *PreferenceVocabularyClient) Delete() *PreferenceVocabularyDelete {
+	mutation := newPreferenceVocabularyMutation(c.config, OpDelete)
+	return &PreferenceVocabularyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PreferenceVocabularyClient) DeleteOne(_m *PreferenceVocabulary) *PreferenceVocabularyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PreferenceVocabularyClient) DeleteOneID(id int) *PreferenceVocabularyDeleteOne {
+	builder := c.Delete().Where(preferencevocabulary.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PreferenceVocabularyDeleteOne{builder}
+}
+
+// Query returns a query builder for PreferenceVocabulary.
+func (c *PreferenceVocabularyClient) Query() *PreferenceVocabularyQuery {
+	return &PreferenceVocabularyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePreferenceVocabulary},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PreferenceVocabulary entity by its id.
+func (c *PreferenceVocabularyClient) Get(ctx context.Context, id int) (*PreferenceVocabulary, error) {
+	return c.Query().Where(preferencevocabulary.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PreferenceVocabularyClient) GetX(ctx context.Context, id int) *PreferenceVocabulary {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *PreferenceVocabularyClient) Hooks() []Hook {
+	return c.hooks.PreferenceVocabulary
+}
+
+// Interceptors returns the client interceptors.
+func (c *PreferenceVocabularyClient) Interceptors() []Interceptor {
+	return c.inters.PreferenceVocabulary
+}
+
+func (c *PreferenceVocabularyClient) mutate(ctx context.Context, m *PreferenceVocabularyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PreferenceVocabularyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PreferenceVocabularyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PreferenceVocabularyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PreferenceVocabularyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PreferenceVocabulary mutation op: %q", m.Op())
+	}
+}
+
 // ProductClient is a client for the Product schema.
 type ProductClient struct {
 	config
@@ -4743,6 +5176,139 @@ func (c *ThrottleEventClient) mutate(ctx context.Context, m *ThrottleEventMutati
 	}
 }
 
+// VariantSalesClient is a client for the VariantSales schema.
+type VariantSalesClient struct {
+	config
+}
+
+// NewVariantSalesClient returns a client for the VariantSales from the given config.
+func NewVariantSalesClient(c config) *VariantSalesClient {
+	return &VariantSalesClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `variantsales.Hooks(f(g(h())))`.
+func (c *VariantSalesClient) Use(hooks ...Hook) {
+	c.hooks.VariantSales = append(c.hooks.VariantSales, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `variantsales.Intercept(f(g(h())))`.
+func (c *VariantSalesClient) Intercept(interceptors ...Interceptor) {
+	c.inters.VariantSales = append(c.inters.VariantSales, interceptors...)
+}
+
+// Create returns a builder for creating a VariantSales entity.
+func (c *VariantSalesClient) Create() *VariantSalesCreate {
+	mutation := newVariantSalesMutation(c.config, OpCreate)
+	return &VariantSalesCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of VariantSales entities.
+func (c *VariantSalesClient) CreateBulk(builders ...*VariantSalesCreate) *VariantSalesCreateBulk {
+	return &VariantSalesCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *VariantSalesClient) MapCreateBulk(slice any, setFunc func(*VariantSalesCreate, int)) *VariantSalesCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &VariantSalesCreateBulk{err: fmt.Errorf("calling to VariantSalesClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*VariantSalesCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &VariantSalesCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for VariantSales.
+func (c *VariantSalesClient) Update() *VariantSalesUpdate {
+	mutation := newVariantSalesMutation(c.config, OpUpdate)
+	return &VariantSalesUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *VariantSalesClient) UpdateOne(_m *VariantSales) *VariantSalesUpdateOne {
+	mutation := newVariantSalesMutation(c.config, OpUpdateOne, withVariantSales(_m))
+	return &VariantSalesUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *VariantSalesClient) UpdateOneID(id int) *VariantSalesUpdateOne {
+	mutation := newVariantSalesMutation(c.config, OpUpdateOne, withVariantSalesID(id))
+	return &VariantSalesUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for VariantSales.
+func (c *VariantSalesClient) Delete() *VariantSalesDelete {
+	mutation := newVariantSalesMutation(c.config, OpDelete)
+	return &VariantSalesDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *VariantSalesClient) DeleteOne(_m *VariantSales) *VariantSalesDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *VariantSalesClient) DeleteOneID(id int) *VariantSalesDeleteOne {
+	builder := c.Delete().Where(variantsales.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &VariantSalesDeleteOne{builder}
+}
+
+// Query returns a query builder for VariantSales.
+func (c *VariantSalesClient) Query() *VariantSalesQuery {
+	return &VariantSalesQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeVariantSales},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a VariantSales entity by its id.
+func (c *VariantSalesClient) Get(ctx context.Context, id int) (*VariantSales, error) {
+	return c.Query().Where(variantsales.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *VariantSalesClient) GetX(ctx context.Context, id int) *VariantSales {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *VariantSalesClient) Hooks() []Hook {
+	return c.hooks.VariantSales
+}
+
+// Interceptors returns the client interceptors.
+func (c *VariantSalesClient) Interceptors() []Interceptor {
+	return c.inters.VariantSales
+}
+
+func (c *VariantSalesClient) mutate(ctx context.Context, m *VariantSalesMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&VariantSalesCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&VariantSalesUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&VariantSalesUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&VariantSalesDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown VariantSales mutation op: %q", m.Op())
+	}
+}
+
 // WishlistClient is a client for the Wishlist schema.
 type WishlistClient struct {
 	config
@@ -5193,21 +5759,22 @@ func (c *WishlistLineClient) mutate(ctx context.Context, m *WishlistLineMutation
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
-		Fulfillment, FulfillmentEvent, LoginCode, LoyaltyAccount, LoyaltyEntry,
-		LoyaltyProgram, LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
-		MembershipPayment, MembershipPlan, Order, OrderLineItem, Product,
-		ProductVariant, SavedCart, SavedCartLine, ShopSettings, SupportContact,
-		SupportMessage, SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
-		WishlistLine []ent.Hook
+		AdminAPIKey, Cart, CartLine, CoPurchase, ConsentEvent, Customer,
+		CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent, LoginCode,
+		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
+		MailingAddress, Membership, MembershipPayment, MembershipPlan, Order,
+		OrderLineItem, PreferenceVocabulary, Product, ProductVariant, SavedCart,
+		SavedCartLine, ShopSettings, SupportContact, SupportMessage, SupportTicket,
+		ThrottleEvent, VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
-		AdminAPIKey, Cart, CartLine, Customer, CustomerAccessToken, CustomerToken,
-		Fulfillment, FulfillmentEvent, LoginCode, LoyaltyAccount, LoyaltyEntry,
-		LoyaltyProgram, LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
-		MembershipPayment, MembershipPlan, Order, OrderLineItem, Product,
-		ProductVariant, SavedCart, SavedCartLine, ShopSettings, SupportContact,
-		SupportMessage, SupportTicket, ThrottleEvent, Wishlist, WishlistEvent,
+		AdminAPIKey, Cart, CartLine, CoPurchase, ConsentEvent, Customer,
+		CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent, LoginCode,
+		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
+		MailingAddress, Membership, MembershipPayment, MembershipPlan, Order,
+		OrderLineItem, PreferenceVocabulary, Product, ProductVariant, SavedCart,
+		SavedCartLine, ShopSettings, SupportContact, SupportMessage, SupportTicket,
+		ThrottleEvent, VariantSales, Wishlist, WishlistEvent,
 		WishlistLine []ent.Interceptor
 	}
 )

@@ -55,6 +55,22 @@ type Customer struct {
 	Birthday *string `json:"birthday,omitempty"`
 	// BirthMd holds the value of the "birth_md" field.
 	BirthMd *int `json:"birth_md,omitempty"`
+	// Language holds the value of the "language" field.
+	Language *string `json:"language,omitempty"`
+	// CurrencyCode holds the value of the "currency_code" field.
+	CurrencyCode *string `json:"currency_code,omitempty"`
+	// Sizes holds the value of the "sizes" field.
+	Sizes []string `json:"sizes,omitempty"`
+	// Colors holds the value of the "colors" field.
+	Colors []string `json:"colors,omitempty"`
+	// Interests holds the value of the "interests" field.
+	Interests []string `json:"interests,omitempty"`
+	// Occasions holds the value of the "occasions" field.
+	Occasions []string `json:"occasions,omitempty"`
+	// Personalization holds the value of the "personalization" field.
+	Personalization bool `json:"personalization,omitempty"`
+	// DataSharing holds the value of the "data_sharing" field.
+	DataSharing bool `json:"data_sharing,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerQuery when eager-loading is set.
 	Edges        CustomerEdges `json:"edges"`
@@ -119,13 +135,13 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case customer.FieldTags:
+		case customer.FieldTags, customer.FieldSizes, customer.FieldColors, customer.FieldInterests, customer.FieldOccasions:
 			values[i] = new([]byte)
-		case customer.FieldAcceptsMarketing, customer.FieldEmailVerified:
+		case customer.FieldAcceptsMarketing, customer.FieldEmailVerified, customer.FieldPersonalization, customer.FieldDataSharing:
 			values[i] = new(sql.NullBool)
 		case customer.FieldID, customer.FieldDefaultAddressID, customer.FieldBirthMd:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash, customer.FieldPendingEmail, customer.FieldBirthday:
+		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash, customer.FieldPendingEmail, customer.FieldBirthday, customer.FieldLanguage, customer.FieldCurrencyCode:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldAcceptsMarketingUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -270,6 +286,64 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 				_m.BirthMd = new(int)
 				*_m.BirthMd = int(value.Int64)
 			}
+		case customer.FieldLanguage:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field language", values[i])
+			} else if value.Valid {
+				_m.Language = new(string)
+				*_m.Language = value.String
+			}
+		case customer.FieldCurrencyCode:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field currency_code", values[i])
+			} else if value.Valid {
+				_m.CurrencyCode = new(string)
+				*_m.CurrencyCode = value.String
+			}
+		case customer.FieldSizes:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field sizes", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Sizes); err != nil {
+					return fmt.Errorf("unmarshal field sizes: %w", err)
+				}
+			}
+		case customer.FieldColors:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field colors", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Colors); err != nil {
+					return fmt.Errorf("unmarshal field colors: %w", err)
+				}
+			}
+		case customer.FieldInterests:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field interests", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Interests); err != nil {
+					return fmt.Errorf("unmarshal field interests: %w", err)
+				}
+			}
+		case customer.FieldOccasions:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field occasions", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Occasions); err != nil {
+					return fmt.Errorf("unmarshal field occasions: %w", err)
+				}
+			}
+		case customer.FieldPersonalization:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field personalization", values[i])
+			} else if value.Valid {
+				_m.Personalization = value.Bool
+			}
+		case customer.FieldDataSharing:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field data_sharing", values[i])
+			} else if value.Valid {
+				_m.DataSharing = value.Bool
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -396,6 +470,34 @@ func (_m *Customer) String() string {
 		builder.WriteString("birth_md=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	if v := _m.Language; v != nil {
+		builder.WriteString("language=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.CurrencyCode; v != nil {
+		builder.WriteString("currency_code=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	builder.WriteString("sizes=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Sizes))
+	builder.WriteString(", ")
+	builder.WriteString("colors=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Colors))
+	builder.WriteString(", ")
+	builder.WriteString("interests=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Interests))
+	builder.WriteString(", ")
+	builder.WriteString("occasions=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Occasions))
+	builder.WriteString(", ")
+	builder.WriteString("personalization=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Personalization))
+	builder.WriteString(", ")
+	builder.WriteString("data_sharing=")
+	builder.WriteString(fmt.Sprintf("%v", _m.DataSharing))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -253,6 +253,86 @@ func (_c *CustomerCreate) SetNillableBirthMd(v *int) *CustomerCreate {
 	return _c
 }
 
+// SetLanguage sets the "language" field.
+func (_c *CustomerCreate) SetLanguage(v string) *CustomerCreate {
+	_c.mutation.SetLanguage(v)
+	return _c
+}
+
+// SetNillableLanguage sets the "language" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableLanguage(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetLanguage(*v)
+	}
+	return _c
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (_c *CustomerCreate) SetCurrencyCode(v string) *CustomerCreate {
+	_c.mutation.SetCurrencyCode(v)
+	return _c
+}
+
+// SetNillableCurrencyCode sets the "currency_code" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableCurrencyCode(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetCurrencyCode(*v)
+	}
+	return _c
+}
+
+// SetSizes sets the "sizes" field.
+func (_c *CustomerCreate) SetSizes(v []string) *CustomerCreate {
+	_c.mutation.SetSizes(v)
+	return _c
+}
+
+// SetColors sets the "colors" field.
+func (_c *CustomerCreate) SetColors(v []string) *CustomerCreate {
+	_c.mutation.SetColors(v)
+	return _c
+}
+
+// SetInterests sets the "interests" field.
+func (_c *CustomerCreate) SetInterests(v []string) *CustomerCreate {
+	_c.mutation.SetInterests(v)
+	return _c
+}
+
+// SetOccasions sets the "occasions" field.
+func (_c *CustomerCreate) SetOccasions(v []string) *CustomerCreate {
+	_c.mutation.SetOccasions(v)
+	return _c
+}
+
+// SetPersonalization sets the "personalization" field.
+func (_c *CustomerCreate) SetPersonalization(v bool) *CustomerCreate {
+	_c.mutation.SetPersonalization(v)
+	return _c
+}
+
+// SetNillablePersonalization sets the "personalization" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillablePersonalization(v *bool) *CustomerCreate {
+	if v != nil {
+		_c.SetPersonalization(*v)
+	}
+	return _c
+}
+
+// SetDataSharing sets the "data_sharing" field.
+func (_c *CustomerCreate) SetDataSharing(v bool) *CustomerCreate {
+	_c.mutation.SetDataSharing(v)
+	return _c
+}
+
+// SetNillableDataSharing sets the "data_sharing" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableDataSharing(v *bool) *CustomerCreate {
+	if v != nil {
+		_c.SetDataSharing(*v)
+	}
+	return _c
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_c *CustomerCreate) AddAddressIDs(ids ...int) *CustomerCreate {
 	_c.mutation.AddAddressIDs(ids...)
@@ -362,6 +442,30 @@ func (_c *CustomerCreate) defaults() {
 		v := customer.DefaultEmailVerified
 		_c.mutation.SetEmailVerified(v)
 	}
+	if _, ok := _c.mutation.Sizes(); !ok {
+		v := customer.DefaultSizes
+		_c.mutation.SetSizes(v)
+	}
+	if _, ok := _c.mutation.Colors(); !ok {
+		v := customer.DefaultColors
+		_c.mutation.SetColors(v)
+	}
+	if _, ok := _c.mutation.Interests(); !ok {
+		v := customer.DefaultInterests
+		_c.mutation.SetInterests(v)
+	}
+	if _, ok := _c.mutation.Occasions(); !ok {
+		v := customer.DefaultOccasions
+		_c.mutation.SetOccasions(v)
+	}
+	if _, ok := _c.mutation.Personalization(); !ok {
+		v := customer.DefaultPersonalization
+		_c.mutation.SetPersonalization(v)
+	}
+	if _, ok := _c.mutation.DataSharing(); !ok {
+		v := customer.DefaultDataSharing
+		_c.mutation.SetDataSharing(v)
+	}
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -434,6 +538,34 @@ func (_c *CustomerCreate) check() error {
 		if err := customer.BirthdayValidator(v); err != nil {
 			return &ValidationError{Name: "birthday", err: fmt.Errorf(`ent: validator failed for field "Customer.birthday": %w`, err)}
 		}
+	}
+	if v, ok := _c.mutation.Language(); ok {
+		if err := customer.LanguageValidator(v); err != nil {
+			return &ValidationError{Name: "language", err: fmt.Errorf(`ent: validator failed for field "Customer.language": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.CurrencyCode(); ok {
+		if err := customer.CurrencyCodeValidator(v); err != nil {
+			return &ValidationError{Name: "currency_code", err: fmt.Errorf(`ent: validator failed for field "Customer.currency_code": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Sizes(); !ok {
+		return &ValidationError{Name: "sizes", err: errors.New(`ent: missing required field "Customer.sizes"`)}
+	}
+	if _, ok := _c.mutation.Colors(); !ok {
+		return &ValidationError{Name: "colors", err: errors.New(`ent: missing required field "Customer.colors"`)}
+	}
+	if _, ok := _c.mutation.Interests(); !ok {
+		return &ValidationError{Name: "interests", err: errors.New(`ent: missing required field "Customer.interests"`)}
+	}
+	if _, ok := _c.mutation.Occasions(); !ok {
+		return &ValidationError{Name: "occasions", err: errors.New(`ent: missing required field "Customer.occasions"`)}
+	}
+	if _, ok := _c.mutation.Personalization(); !ok {
+		return &ValidationError{Name: "personalization", err: errors.New(`ent: missing required field "Customer.personalization"`)}
+	}
+	if _, ok := _c.mutation.DataSharing(); !ok {
+		return &ValidationError{Name: "data_sharing", err: errors.New(`ent: missing required field "Customer.data_sharing"`)}
 	}
 	return nil
 }
@@ -529,6 +661,38 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.BirthMd(); ok {
 		_spec.SetField(customer.FieldBirthMd, field.TypeInt, value)
 		_node.BirthMd = &value
+	}
+	if value, ok := _c.mutation.Language(); ok {
+		_spec.SetField(customer.FieldLanguage, field.TypeString, value)
+		_node.Language = &value
+	}
+	if value, ok := _c.mutation.CurrencyCode(); ok {
+		_spec.SetField(customer.FieldCurrencyCode, field.TypeString, value)
+		_node.CurrencyCode = &value
+	}
+	if value, ok := _c.mutation.Sizes(); ok {
+		_spec.SetField(customer.FieldSizes, field.TypeJSON, value)
+		_node.Sizes = value
+	}
+	if value, ok := _c.mutation.Colors(); ok {
+		_spec.SetField(customer.FieldColors, field.TypeJSON, value)
+		_node.Colors = value
+	}
+	if value, ok := _c.mutation.Interests(); ok {
+		_spec.SetField(customer.FieldInterests, field.TypeJSON, value)
+		_node.Interests = value
+	}
+	if value, ok := _c.mutation.Occasions(); ok {
+		_spec.SetField(customer.FieldOccasions, field.TypeJSON, value)
+		_node.Occasions = value
+	}
+	if value, ok := _c.mutation.Personalization(); ok {
+		_spec.SetField(customer.FieldPersonalization, field.TypeBool, value)
+		_node.Personalization = value
+	}
+	if value, ok := _c.mutation.DataSharing(); ok {
+		_spec.SetField(customer.FieldDataSharing, field.TypeBool, value)
+		_node.DataSharing = value
 	}
 	if nodes := _c.mutation.AddressesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -917,6 +1081,114 @@ func (u *CustomerUpsert) ClearBirthMd() *CustomerUpsert {
 	return u
 }
 
+// SetLanguage sets the "language" field.
+func (u *CustomerUpsert) SetLanguage(v string) *CustomerUpsert {
+	u.Set(customer.FieldLanguage, v)
+	return u
+}
+
+// UpdateLanguage sets the "language" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateLanguage() *CustomerUpsert {
+	u.SetExcluded(customer.FieldLanguage)
+	return u
+}
+
+// ClearLanguage clears the value of the "language" field.
+func (u *CustomerUpsert) ClearLanguage() *CustomerUpsert {
+	u.SetNull(customer.FieldLanguage)
+	return u
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (u *CustomerUpsert) SetCurrencyCode(v string) *CustomerUpsert {
+	u.Set(customer.FieldCurrencyCode, v)
+	return u
+}
+
+// UpdateCurrencyCode sets the "currency_code" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateCurrencyCode() *CustomerUpsert {
+	u.SetExcluded(customer.FieldCurrencyCode)
+	return u
+}
+
+// ClearCurrencyCode clears the value of the "currency_code" field.
+func (u *CustomerUpsert) ClearCurrencyCode() *CustomerUpsert {
+	u.SetNull(customer.FieldCurrencyCode)
+	return u
+}
+
+// SetSizes sets the "sizes" field.
+func (u *CustomerUpsert) SetSizes(v []string) *CustomerUpsert {
+	u.Set(customer.FieldSizes, v)
+	return u
+}
+
+// UpdateSizes sets the "sizes" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateSizes() *CustomerUpsert {
+	u.SetExcluded(customer.FieldSizes)
+	return u
+}
+
+// SetColors sets the "colors" field.
+func (u *CustomerUpsert) SetColors(v []string) *CustomerUpsert {
+	u.Set(customer.FieldColors, v)
+	return u
+}
+
+// UpdateColors sets the "colors" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateColors() *CustomerUpsert {
+	u.SetExcluded(customer.FieldColors)
+	return u
+}
+
+// SetInterests sets the "interests" field.
+func (u *CustomerUpsert) SetInterests(v []string) *CustomerUpsert {
+	u.Set(customer.FieldInterests, v)
+	return u
+}
+
+// UpdateInterests sets the "interests" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateInterests() *CustomerUpsert {
+	u.SetExcluded(customer.FieldInterests)
+	return u
+}
+
+// SetOccasions sets the "occasions" field.
+func (u *CustomerUpsert) SetOccasions(v []string) *CustomerUpsert {
+	u.Set(customer.FieldOccasions, v)
+	return u
+}
+
+// UpdateOccasions sets the "occasions" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateOccasions() *CustomerUpsert {
+	u.SetExcluded(customer.FieldOccasions)
+	return u
+}
+
+// SetPersonalization sets the "personalization" field.
+func (u *CustomerUpsert) SetPersonalization(v bool) *CustomerUpsert {
+	u.Set(customer.FieldPersonalization, v)
+	return u
+}
+
+// UpdatePersonalization sets the "personalization" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdatePersonalization() *CustomerUpsert {
+	u.SetExcluded(customer.FieldPersonalization)
+	return u
+}
+
+// SetDataSharing sets the "data_sharing" field.
+func (u *CustomerUpsert) SetDataSharing(v bool) *CustomerUpsert {
+	u.Set(customer.FieldDataSharing, v)
+	return u
+}
+
+// UpdateDataSharing sets the "data_sharing" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateDataSharing() *CustomerUpsert {
+	u.SetExcluded(customer.FieldDataSharing)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1274,6 +1546,132 @@ func (u *CustomerUpsertOne) UpdateBirthMd() *CustomerUpsertOne {
 func (u *CustomerUpsertOne) ClearBirthMd() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearBirthMd()
+	})
+}
+
+// SetLanguage sets the "language" field.
+func (u *CustomerUpsertOne) SetLanguage(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLanguage(v)
+	})
+}
+
+// UpdateLanguage sets the "language" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateLanguage() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLanguage()
+	})
+}
+
+// ClearLanguage clears the value of the "language" field.
+func (u *CustomerUpsertOne) ClearLanguage() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLanguage()
+	})
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (u *CustomerUpsertOne) SetCurrencyCode(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCurrencyCode(v)
+	})
+}
+
+// UpdateCurrencyCode sets the "currency_code" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateCurrencyCode() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCurrencyCode()
+	})
+}
+
+// ClearCurrencyCode clears the value of the "currency_code" field.
+func (u *CustomerUpsertOne) ClearCurrencyCode() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCurrencyCode()
+	})
+}
+
+// SetSizes sets the "sizes" field.
+func (u *CustomerUpsertOne) SetSizes(v []string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetSizes(v)
+	})
+}
+
+// UpdateSizes sets the "sizes" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateSizes() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateSizes()
+	})
+}
+
+// SetColors sets the "colors" field.
+func (u *CustomerUpsertOne) SetColors(v []string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetColors(v)
+	})
+}
+
+// UpdateColors sets the "colors" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateColors() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateColors()
+	})
+}
+
+// SetInterests sets the "interests" field.
+func (u *CustomerUpsertOne) SetInterests(v []string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetInterests(v)
+	})
+}
+
+// UpdateInterests sets the "interests" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateInterests() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateInterests()
+	})
+}
+
+// SetOccasions sets the "occasions" field.
+func (u *CustomerUpsertOne) SetOccasions(v []string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetOccasions(v)
+	})
+}
+
+// UpdateOccasions sets the "occasions" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateOccasions() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateOccasions()
+	})
+}
+
+// SetPersonalization sets the "personalization" field.
+func (u *CustomerUpsertOne) SetPersonalization(v bool) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetPersonalization(v)
+	})
+}
+
+// UpdatePersonalization sets the "personalization" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdatePersonalization() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdatePersonalization()
+	})
+}
+
+// SetDataSharing sets the "data_sharing" field.
+func (u *CustomerUpsertOne) SetDataSharing(v bool) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetDataSharing(v)
+	})
+}
+
+// UpdateDataSharing sets the "data_sharing" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateDataSharing() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateDataSharing()
 	})
 }
 
@@ -1800,6 +2198,132 @@ func (u *CustomerUpsertBulk) UpdateBirthMd() *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) ClearBirthMd() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.ClearBirthMd()
+	})
+}
+
+// SetLanguage sets the "language" field.
+func (u *CustomerUpsertBulk) SetLanguage(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLanguage(v)
+	})
+}
+
+// UpdateLanguage sets the "language" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateLanguage() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLanguage()
+	})
+}
+
+// ClearLanguage clears the value of the "language" field.
+func (u *CustomerUpsertBulk) ClearLanguage() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLanguage()
+	})
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (u *CustomerUpsertBulk) SetCurrencyCode(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCurrencyCode(v)
+	})
+}
+
+// UpdateCurrencyCode sets the "currency_code" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateCurrencyCode() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCurrencyCode()
+	})
+}
+
+// ClearCurrencyCode clears the value of the "currency_code" field.
+func (u *CustomerUpsertBulk) ClearCurrencyCode() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCurrencyCode()
+	})
+}
+
+// SetSizes sets the "sizes" field.
+func (u *CustomerUpsertBulk) SetSizes(v []string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetSizes(v)
+	})
+}
+
+// UpdateSizes sets the "sizes" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateSizes() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateSizes()
+	})
+}
+
+// SetColors sets the "colors" field.
+func (u *CustomerUpsertBulk) SetColors(v []string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetColors(v)
+	})
+}
+
+// UpdateColors sets the "colors" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateColors() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateColors()
+	})
+}
+
+// SetInterests sets the "interests" field.
+func (u *CustomerUpsertBulk) SetInterests(v []string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetInterests(v)
+	})
+}
+
+// UpdateInterests sets the "interests" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateInterests() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateInterests()
+	})
+}
+
+// SetOccasions sets the "occasions" field.
+func (u *CustomerUpsertBulk) SetOccasions(v []string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetOccasions(v)
+	})
+}
+
+// UpdateOccasions sets the "occasions" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateOccasions() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateOccasions()
+	})
+}
+
+// SetPersonalization sets the "personalization" field.
+func (u *CustomerUpsertBulk) SetPersonalization(v bool) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetPersonalization(v)
+	})
+}
+
+// UpdatePersonalization sets the "personalization" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdatePersonalization() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdatePersonalization()
+	})
+}
+
+// SetDataSharing sets the "data_sharing" field.
+func (u *CustomerUpsertBulk) SetDataSharing(v bool) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetDataSharing(v)
+	})
+}
+
+// UpdateDataSharing sets the "data_sharing" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateDataSharing() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateDataSharing()
 	})
 }
 

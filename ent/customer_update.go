@@ -328,6 +328,122 @@ func (_u *CustomerUpdate) ClearBirthMd() *CustomerUpdate {
 	return _u
 }
 
+// SetLanguage sets the "language" field.
+func (_u *CustomerUpdate) SetLanguage(v string) *CustomerUpdate {
+	_u.mutation.SetLanguage(v)
+	return _u
+}
+
+// SetNillableLanguage sets the "language" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableLanguage(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetLanguage(*v)
+	}
+	return _u
+}
+
+// ClearLanguage clears the value of the "language" field.
+func (_u *CustomerUpdate) ClearLanguage() *CustomerUpdate {
+	_u.mutation.ClearLanguage()
+	return _u
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (_u *CustomerUpdate) SetCurrencyCode(v string) *CustomerUpdate {
+	_u.mutation.SetCurrencyCode(v)
+	return _u
+}
+
+// SetNillableCurrencyCode sets the "currency_code" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableCurrencyCode(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetCurrencyCode(*v)
+	}
+	return _u
+}
+
+// ClearCurrencyCode clears the value of the "currency_code" field.
+func (_u *CustomerUpdate) ClearCurrencyCode() *CustomerUpdate {
+	_u.mutation.ClearCurrencyCode()
+	return _u
+}
+
+// SetSizes sets the "sizes" field.
+func (_u *CustomerUpdate) SetSizes(v []string) *CustomerUpdate {
+	_u.mutation.SetSizes(v)
+	return _u
+}
+
+// AppendSizes appends value to the "sizes" field.
+func (_u *CustomerUpdate) AppendSizes(v []string) *CustomerUpdate {
+	_u.mutation.AppendSizes(v)
+	return _u
+}
+
+// SetColors sets the "colors" field.
+func (_u *CustomerUpdate) SetColors(v []string) *CustomerUpdate {
+	_u.mutation.SetColors(v)
+	return _u
+}
+
+// AppendColors appends value to the "colors" field.
+func (_u *CustomerUpdate) AppendColors(v []string) *CustomerUpdate {
+	_u.mutation.AppendColors(v)
+	return _u
+}
+
+// SetInterests sets the "interests" field.
+func (_u *CustomerUpdate) SetInterests(v []string) *CustomerUpdate {
+	_u.mutation.SetInterests(v)
+	return _u
+}
+
+// AppendInterests appends value to the "interests" field.
+func (_u *CustomerUpdate) AppendInterests(v []string) *CustomerUpdate {
+	_u.mutation.AppendInterests(v)
+	return _u
+}
+
+// SetOccasions sets the "occasions" field.
+func (_u *CustomerUpdate) SetOccasions(v []string) *CustomerUpdate {
+	_u.mutation.SetOccasions(v)
+	return _u
+}
+
+// AppendOccasions appends value to the "occasions" field.
+func (_u *CustomerUpdate) AppendOccasions(v []string) *CustomerUpdate {
+	_u.mutation.AppendOccasions(v)
+	return _u
+}
+
+// SetPersonalization sets the "personalization" field.
+func (_u *CustomerUpdate) SetPersonalization(v bool) *CustomerUpdate {
+	_u.mutation.SetPersonalization(v)
+	return _u
+}
+
+// SetNillablePersonalization sets the "personalization" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillablePersonalization(v *bool) *CustomerUpdate {
+	if v != nil {
+		_u.SetPersonalization(*v)
+	}
+	return _u
+}
+
+// SetDataSharing sets the "data_sharing" field.
+func (_u *CustomerUpdate) SetDataSharing(v bool) *CustomerUpdate {
+	_u.mutation.SetDataSharing(v)
+	return _u
+}
+
+// SetNillableDataSharing sets the "data_sharing" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableDataSharing(v *bool) *CustomerUpdate {
+	if v != nil {
+		_u.SetDataSharing(*v)
+	}
+	return _u
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_u *CustomerUpdate) AddAddressIDs(ids ...int) *CustomerUpdate {
 	_u.mutation.AddAddressIDs(ids...)
@@ -535,6 +651,16 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "birthday", err: fmt.Errorf(`ent: validator failed for field "Customer.birthday": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Language(); ok {
+		if err := customer.LanguageValidator(v); err != nil {
+			return &ValidationError{Name: "language", err: fmt.Errorf(`ent: validator failed for field "Customer.language": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CurrencyCode(); ok {
+		if err := customer.CurrencyCodeValidator(v); err != nil {
+			return &ValidationError{Name: "currency_code", err: fmt.Errorf(`ent: validator failed for field "Customer.currency_code": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -638,6 +764,56 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.BirthMdCleared() {
 		_spec.ClearField(customer.FieldBirthMd, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Language(); ok {
+		_spec.SetField(customer.FieldLanguage, field.TypeString, value)
+	}
+	if _u.mutation.LanguageCleared() {
+		_spec.ClearField(customer.FieldLanguage, field.TypeString)
+	}
+	if value, ok := _u.mutation.CurrencyCode(); ok {
+		_spec.SetField(customer.FieldCurrencyCode, field.TypeString, value)
+	}
+	if _u.mutation.CurrencyCodeCleared() {
+		_spec.ClearField(customer.FieldCurrencyCode, field.TypeString)
+	}
+	if value, ok := _u.mutation.Sizes(); ok {
+		_spec.SetField(customer.FieldSizes, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedSizes(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, customer.FieldSizes, value)
+		})
+	}
+	if value, ok := _u.mutation.Colors(); ok {
+		_spec.SetField(customer.FieldColors, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedColors(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, customer.FieldColors, value)
+		})
+	}
+	if value, ok := _u.mutation.Interests(); ok {
+		_spec.SetField(customer.FieldInterests, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedInterests(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, customer.FieldInterests, value)
+		})
+	}
+	if value, ok := _u.mutation.Occasions(); ok {
+		_spec.SetField(customer.FieldOccasions, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedOccasions(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, customer.FieldOccasions, value)
+		})
+	}
+	if value, ok := _u.mutation.Personalization(); ok {
+		_spec.SetField(customer.FieldPersonalization, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.DataSharing(); ok {
+		_spec.SetField(customer.FieldDataSharing, field.TypeBool, value)
 	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1120,6 +1296,122 @@ func (_u *CustomerUpdateOne) ClearBirthMd() *CustomerUpdateOne {
 	return _u
 }
 
+// SetLanguage sets the "language" field.
+func (_u *CustomerUpdateOne) SetLanguage(v string) *CustomerUpdateOne {
+	_u.mutation.SetLanguage(v)
+	return _u
+}
+
+// SetNillableLanguage sets the "language" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableLanguage(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetLanguage(*v)
+	}
+	return _u
+}
+
+// ClearLanguage clears the value of the "language" field.
+func (_u *CustomerUpdateOne) ClearLanguage() *CustomerUpdateOne {
+	_u.mutation.ClearLanguage()
+	return _u
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (_u *CustomerUpdateOne) SetCurrencyCode(v string) *CustomerUpdateOne {
+	_u.mutation.SetCurrencyCode(v)
+	return _u
+}
+
+// SetNillableCurrencyCode sets the "currency_code" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableCurrencyCode(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetCurrencyCode(*v)
+	}
+	return _u
+}
+
+// ClearCurrencyCode clears the value of the "currency_code" field.
+func (_u *CustomerUpdateOne) ClearCurrencyCode() *CustomerUpdateOne {
+	_u.mutation.ClearCurrencyCode()
+	return _u
+}
+
+// SetSizes sets the "sizes" field.
+func (_u *CustomerUpdateOne) SetSizes(v []string) *CustomerUpdateOne {
+	_u.mutation.SetSizes(v)
+	return _u
+}
+
+// AppendSizes appends value to the "sizes" field.
+func (_u *CustomerUpdateOne) AppendSizes(v []string) *CustomerUpdateOne {
+	_u.mutation.AppendSizes(v)
+	return _u
+}
+
+// SetColors sets the "colors" field.
+func (_u *CustomerUpdateOne) SetColors(v []string) *CustomerUpdateOne {
+	_u.mutation.SetColors(v)
+	return _u
+}
+
+// AppendColors appends value to the "colors" field.
+func (_u *CustomerUpdateOne) AppendColors(v []string) *CustomerUpdateOne {
+	_u.mutation.AppendColors(v)
+	return _u
+}
+
+// SetInterests sets the "interests" field.
+func (_u *CustomerUpdateOne) SetInterests(v []string) *CustomerUpdateOne {
+	_u.mutation.SetInterests(v)
+	return _u
+}
+
+// AppendInterests appends value to the "interests" field.
+func (_u *CustomerUpdateOne) AppendInterests(v []string) *CustomerUpdateOne {
+	_u.mutation.AppendInterests(v)
+	return _u
+}
+
+// SetOccasions sets the "occasions" field.
+func (_u *CustomerUpdateOne) SetOccasions(v []string) *CustomerUpdateOne {
+	_u.mutation.SetOccasions(v)
+	return _u
+}
+
+// AppendOccasions appends value to the "occasions" field.
+func (_u *CustomerUpdateOne) AppendOccasions(v []string) *CustomerUpdateOne {
+	_u.mutation.AppendOccasions(v)
+	return _u
+}
+
+// SetPersonalization sets the "personalization" field.
+func (_u *CustomerUpdateOne) SetPersonalization(v bool) *CustomerUpdateOne {
+	_u.mutation.SetPersonalization(v)
+	return _u
+}
+
+// SetNillablePersonalization sets the "personalization" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillablePersonalization(v *bool) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetPersonalization(*v)
+	}
+	return _u
+}
+
+// SetDataSharing sets the "data_sharing" field.
+func (_u *CustomerUpdateOne) SetDataSharing(v bool) *CustomerUpdateOne {
+	_u.mutation.SetDataSharing(v)
+	return _u
+}
+
+// SetNillableDataSharing sets the "data_sharing" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableDataSharing(v *bool) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetDataSharing(*v)
+	}
+	return _u
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_u *CustomerUpdateOne) AddAddressIDs(ids ...int) *CustomerUpdateOne {
 	_u.mutation.AddAddressIDs(ids...)
@@ -1340,6 +1632,16 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "birthday", err: fmt.Errorf(`ent: validator failed for field "Customer.birthday": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Language(); ok {
+		if err := customer.LanguageValidator(v); err != nil {
+			return &ValidationError{Name: "language", err: fmt.Errorf(`ent: validator failed for field "Customer.language": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CurrencyCode(); ok {
+		if err := customer.CurrencyCodeValidator(v); err != nil {
+			return &ValidationError{Name: "currency_code", err: fmt.Errorf(`ent: validator failed for field "Customer.currency_code": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1460,6 +1762,56 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if _u.mutation.BirthMdCleared() {
 		_spec.ClearField(customer.FieldBirthMd, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Language(); ok {
+		_spec.SetField(customer.FieldLanguage, field.TypeString, value)
+	}
+	if _u.mutation.LanguageCleared() {
+		_spec.ClearField(customer.FieldLanguage, field.TypeString)
+	}
+	if value, ok := _u.mutation.CurrencyCode(); ok {
+		_spec.SetField(customer.FieldCurrencyCode, field.TypeString, value)
+	}
+	if _u.mutation.CurrencyCodeCleared() {
+		_spec.ClearField(customer.FieldCurrencyCode, field.TypeString)
+	}
+	if value, ok := _u.mutation.Sizes(); ok {
+		_spec.SetField(customer.FieldSizes, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedSizes(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, customer.FieldSizes, value)
+		})
+	}
+	if value, ok := _u.mutation.Colors(); ok {
+		_spec.SetField(customer.FieldColors, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedColors(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, customer.FieldColors, value)
+		})
+	}
+	if value, ok := _u.mutation.Interests(); ok {
+		_spec.SetField(customer.FieldInterests, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedInterests(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, customer.FieldInterests, value)
+		})
+	}
+	if value, ok := _u.mutation.Occasions(); ok {
+		_spec.SetField(customer.FieldOccasions, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedOccasions(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, customer.FieldOccasions, value)
+		})
+	}
+	if value, ok := _u.mutation.Personalization(); ok {
+		_spec.SetField(customer.FieldPersonalization, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.DataSharing(); ok {
+		_spec.SetField(customer.FieldDataSharing, field.TypeBool, value)
 	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -19,6 +19,8 @@ type LoginCode struct {
 	ID int `json:"id,omitempty"`
 	// EmailKey holds the value of the "email_key" field.
 	EmailKey string `json:"email_key,omitempty"`
+	// Purpose holds the value of the "purpose" field.
+	Purpose logincode.Purpose `json:"purpose,omitempty"`
 	// Salt holds the value of the "salt" field.
 	Salt []byte `json:"-"`
 	// CodeHash holds the value of the "code_hash" field.
@@ -43,7 +45,7 @@ func (*LoginCode) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case logincode.FieldID, logincode.FieldAttempts:
 			values[i] = new(sql.NullInt64)
-		case logincode.FieldEmailKey:
+		case logincode.FieldEmailKey, logincode.FieldPurpose:
 			values[i] = new(sql.NullString)
 		case logincode.FieldCreatedAt, logincode.FieldExpiresAt, logincode.FieldUsedAt:
 			values[i] = new(sql.NullTime)
@@ -73,6 +75,12 @@ func (_m *LoginCode) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field email_key", values[i])
 			} else if value.Valid {
 				_m.EmailKey = value.String
+			}
+		case logincode.FieldPurpose:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field purpose", values[i])
+			} else if value.Valid {
+				_m.Purpose = logincode.Purpose(value.String)
 			}
 		case logincode.FieldSalt:
 			if value, ok := values[i].(*[]byte); !ok {
@@ -149,6 +157,9 @@ func (_m *LoginCode) String() string {
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
 	builder.WriteString("email_key=")
 	builder.WriteString(_m.EmailKey)
+	builder.WriteString(", ")
+	builder.WriteString("purpose=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Purpose))
 	builder.WriteString(", ")
 	builder.WriteString("salt=<sensitive>")
 	builder.WriteString(", ")

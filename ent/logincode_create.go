@@ -28,6 +28,20 @@ func (_c *LoginCodeCreate) SetEmailKey(v string) *LoginCodeCreate {
 	return _c
 }
 
+// SetPurpose sets the "purpose" field.
+func (_c *LoginCodeCreate) SetPurpose(v logincode.Purpose) *LoginCodeCreate {
+	_c.mutation.SetPurpose(v)
+	return _c
+}
+
+// SetNillablePurpose sets the "purpose" field if the given value is not nil.
+func (_c *LoginCodeCreate) SetNillablePurpose(v *logincode.Purpose) *LoginCodeCreate {
+	if v != nil {
+		_c.SetPurpose(*v)
+	}
+	return _c
+}
+
 // SetSalt sets the "salt" field.
 func (_c *LoginCodeCreate) SetSalt(v []byte) *LoginCodeCreate {
 	_c.mutation.SetSalt(v)
@@ -123,6 +137,10 @@ func (_c *LoginCodeCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *LoginCodeCreate) defaults() {
+	if _, ok := _c.mutation.Purpose(); !ok {
+		v := logincode.DefaultPurpose
+		_c.mutation.SetPurpose(v)
+	}
 	if _, ok := _c.mutation.Attempts(); !ok {
 		v := logincode.DefaultAttempts
 		_c.mutation.SetAttempts(v)
@@ -141,6 +159,14 @@ func (_c *LoginCodeCreate) check() error {
 	if v, ok := _c.mutation.EmailKey(); ok {
 		if err := logincode.EmailKeyValidator(v); err != nil {
 			return &ValidationError{Name: "email_key", err: fmt.Errorf(`ent: validator failed for field "LoginCode.email_key": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Purpose(); !ok {
+		return &ValidationError{Name: "purpose", err: errors.New(`ent: missing required field "LoginCode.purpose"`)}
+	}
+	if v, ok := _c.mutation.Purpose(); ok {
+		if err := logincode.PurposeValidator(v); err != nil {
+			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "LoginCode.purpose": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.Salt(); !ok {
@@ -198,6 +224,10 @@ func (_c *LoginCodeCreate) createSpec() (*LoginCode, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.EmailKey(); ok {
 		_spec.SetField(logincode.FieldEmailKey, field.TypeString, value)
 		_node.EmailKey = value
+	}
+	if value, ok := _c.mutation.Purpose(); ok {
+		_spec.SetField(logincode.FieldPurpose, field.TypeEnum, value)
+		_node.Purpose = value
 	}
 	if value, ok := _c.mutation.Salt(); ok {
 		_spec.SetField(logincode.FieldSalt, field.TypeBytes, value)
@@ -284,6 +314,18 @@ func (u *LoginCodeUpsert) SetEmailKey(v string) *LoginCodeUpsert {
 // UpdateEmailKey sets the "email_key" field to the value that was provided on create.
 func (u *LoginCodeUpsert) UpdateEmailKey() *LoginCodeUpsert {
 	u.SetExcluded(logincode.FieldEmailKey)
+	return u
+}
+
+// SetPurpose sets the "purpose" field.
+func (u *LoginCodeUpsert) SetPurpose(v logincode.Purpose) *LoginCodeUpsert {
+	u.Set(logincode.FieldPurpose, v)
+	return u
+}
+
+// UpdatePurpose sets the "purpose" field to the value that was provided on create.
+func (u *LoginCodeUpsert) UpdatePurpose() *LoginCodeUpsert {
+	u.SetExcluded(logincode.FieldPurpose)
 	return u
 }
 
@@ -415,6 +457,20 @@ func (u *LoginCodeUpsertOne) SetEmailKey(v string) *LoginCodeUpsertOne {
 func (u *LoginCodeUpsertOne) UpdateEmailKey() *LoginCodeUpsertOne {
 	return u.Update(func(s *LoginCodeUpsert) {
 		s.UpdateEmailKey()
+	})
+}
+
+// SetPurpose sets the "purpose" field.
+func (u *LoginCodeUpsertOne) SetPurpose(v logincode.Purpose) *LoginCodeUpsertOne {
+	return u.Update(func(s *LoginCodeUpsert) {
+		s.SetPurpose(v)
+	})
+}
+
+// UpdatePurpose sets the "purpose" field to the value that was provided on create.
+func (u *LoginCodeUpsertOne) UpdatePurpose() *LoginCodeUpsertOne {
+	return u.Update(func(s *LoginCodeUpsert) {
+		s.UpdatePurpose()
 	})
 }
 
@@ -724,6 +780,20 @@ func (u *LoginCodeUpsertBulk) SetEmailKey(v string) *LoginCodeUpsertBulk {
 func (u *LoginCodeUpsertBulk) UpdateEmailKey() *LoginCodeUpsertBulk {
 	return u.Update(func(s *LoginCodeUpsert) {
 		s.UpdateEmailKey()
+	})
+}
+
+// SetPurpose sets the "purpose" field.
+func (u *LoginCodeUpsertBulk) SetPurpose(v logincode.Purpose) *LoginCodeUpsertBulk {
+	return u.Update(func(s *LoginCodeUpsert) {
+		s.SetPurpose(v)
+	})
+}
+
+// UpdatePurpose sets the "purpose" field to the value that was provided on create.
+func (u *LoginCodeUpsertBulk) UpdatePurpose() *LoginCodeUpsertBulk {
+	return u.Update(func(s *LoginCodeUpsert) {
+		s.UpdatePurpose()
 	})
 }
 

@@ -43,6 +43,20 @@ func (_u *LoginCodeUpdate) SetNillableEmailKey(v *string) *LoginCodeUpdate {
 	return _u
 }
 
+// SetPurpose sets the "purpose" field.
+func (_u *LoginCodeUpdate) SetPurpose(v logincode.Purpose) *LoginCodeUpdate {
+	_u.mutation.SetPurpose(v)
+	return _u
+}
+
+// SetNillablePurpose sets the "purpose" field if the given value is not nil.
+func (_u *LoginCodeUpdate) SetNillablePurpose(v *logincode.Purpose) *LoginCodeUpdate {
+	if v != nil {
+		_u.SetPurpose(*v)
+	}
+	return _u
+}
+
 // SetSalt sets the "salt" field.
 func (_u *LoginCodeUpdate) SetSalt(v []byte) *LoginCodeUpdate {
 	_u.mutation.SetSalt(v)
@@ -149,6 +163,11 @@ func (_u *LoginCodeUpdate) check() error {
 			return &ValidationError{Name: "email_key", err: fmt.Errorf(`ent: validator failed for field "LoginCode.email_key": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Purpose(); ok {
+		if err := logincode.PurposeValidator(v); err != nil {
+			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "LoginCode.purpose": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Salt(); ok {
 		if err := logincode.SaltValidator(v); err != nil {
 			return &ValidationError{Name: "salt", err: fmt.Errorf(`ent: validator failed for field "LoginCode.salt": %w`, err)}
@@ -182,6 +201,9 @@ func (_u *LoginCodeUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.EmailKey(); ok {
 		_spec.SetField(logincode.FieldEmailKey, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Purpose(); ok {
+		_spec.SetField(logincode.FieldPurpose, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.Salt(); ok {
 		_spec.SetField(logincode.FieldSalt, field.TypeBytes, value)
@@ -236,6 +258,20 @@ func (_u *LoginCodeUpdateOne) SetEmailKey(v string) *LoginCodeUpdateOne {
 func (_u *LoginCodeUpdateOne) SetNillableEmailKey(v *string) *LoginCodeUpdateOne {
 	if v != nil {
 		_u.SetEmailKey(*v)
+	}
+	return _u
+}
+
+// SetPurpose sets the "purpose" field.
+func (_u *LoginCodeUpdateOne) SetPurpose(v logincode.Purpose) *LoginCodeUpdateOne {
+	_u.mutation.SetPurpose(v)
+	return _u
+}
+
+// SetNillablePurpose sets the "purpose" field if the given value is not nil.
+func (_u *LoginCodeUpdateOne) SetNillablePurpose(v *logincode.Purpose) *LoginCodeUpdateOne {
+	if v != nil {
+		_u.SetPurpose(*v)
 	}
 	return _u
 }
@@ -359,6 +395,11 @@ func (_u *LoginCodeUpdateOne) check() error {
 			return &ValidationError{Name: "email_key", err: fmt.Errorf(`ent: validator failed for field "LoginCode.email_key": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Purpose(); ok {
+		if err := logincode.PurposeValidator(v); err != nil {
+			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "LoginCode.purpose": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Salt(); ok {
 		if err := logincode.SaltValidator(v); err != nil {
 			return &ValidationError{Name: "salt", err: fmt.Errorf(`ent: validator failed for field "LoginCode.salt": %w`, err)}
@@ -409,6 +450,9 @@ func (_u *LoginCodeUpdateOne) sqlSave(ctx context.Context) (_node *LoginCode, er
 	}
 	if value, ok := _u.mutation.EmailKey(); ok {
 		_spec.SetField(logincode.FieldEmailKey, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Purpose(); ok {
+		_spec.SetField(logincode.FieldPurpose, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.Salt(); ok {
 		_spec.SetField(logincode.FieldSalt, field.TypeBytes, value)

@@ -6,6 +6,8 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/consentevent"
+	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
@@ -24,6 +26,7 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/predicate"
+	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/savedcart"
@@ -34,6 +37,7 @@ import (
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/variantsales"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
 	"accountgraph/ent/wishlistline"
@@ -56,38 +60,42 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAdminAPIKey         = "AdminAPIKey"
-	TypeCart                = "Cart"
-	TypeCartLine            = "CartLine"
-	TypeCustomer            = "Customer"
-	TypeCustomerAccessToken = "CustomerAccessToken"
-	TypeCustomerToken       = "CustomerToken"
-	TypeFulfillment         = "Fulfillment"
-	TypeFulfillmentEvent    = "FulfillmentEvent"
-	TypeLoginCode           = "LoginCode"
-	TypeLoyaltyAccount      = "LoyaltyAccount"
-	TypeLoyaltyEntry        = "LoyaltyEntry"
-	TypeLoyaltyProgram      = "LoyaltyProgram"
-	TypeLoyaltyRedemption   = "LoyaltyRedemption"
-	TypeLoyaltyReward       = "LoyaltyReward"
-	TypeMailingAddress      = "MailingAddress"
-	TypeMembership          = "Membership"
-	TypeMembershipPayment   = "MembershipPayment"
-	TypeMembershipPlan      = "MembershipPlan"
-	TypeOrder               = "Order"
-	TypeOrderLineItem       = "OrderLineItem"
-	TypeProduct             = "Product"
-	TypeProductVariant      = "ProductVariant"
-	TypeSavedCart           = "SavedCart"
-	TypeSavedCartLine       = "SavedCartLine"
-	TypeShopSettings        = "ShopSettings"
-	TypeSupportContact      = "SupportContact"
-	TypeSupportMessage      = "SupportMessage"
-	TypeSupportTicket       = "SupportTicket"
-	TypeThrottleEvent       = "ThrottleEvent"
-	TypeWishlist            = "Wishlist"
-	TypeWishlistEvent       = "WishlistEvent"
-	TypeWishlistLine        = "WishlistLine"
+	TypeAdminAPIKey          = "AdminAPIKey"
+	TypeCart                 = "Cart"
+	TypeCartLine             = "CartLine"
+	TypeCoPurchase           = "CoPurchase"
+	TypeConsentEvent         = "ConsentEvent"
+	TypeCustomer             = "Customer"
+	TypeCustomerAccessToken  = "CustomerAccessToken"
+	TypeCustomerToken        = "CustomerToken"
+	TypeFulfillment          = "Fulfillment"
+	TypeFulfillmentEvent     = "FulfillmentEvent"
+	TypeLoginCode            = "LoginCode"
+	TypeLoyaltyAccount       = "LoyaltyAccount"
+	TypeLoyaltyEntry         = "LoyaltyEntry"
+	TypeLoyaltyProgram       = "LoyaltyProgram"
+	TypeLoyaltyRedemption    = "LoyaltyRedemption"
+	TypeLoyaltyReward        = "LoyaltyReward"
+	TypeMailingAddress       = "MailingAddress"
+	TypeMembership           = "Membership"
+	TypeMembershipPayment    = "MembershipPayment"
+	TypeMembershipPlan       = "MembershipPlan"
+	TypeOrder                = "Order"
+	TypeOrderLineItem        = "OrderLineItem"
+	TypePreferenceVocabulary = "PreferenceVocabulary"
+	TypeProduct              = "Product"
+	TypeProductVariant       = "ProductVariant"
+	TypeSavedCart            = "SavedCart"
+	TypeSavedCartLine        = "SavedCartLine"
+	TypeShopSettings         = "ShopSettings"
+	TypeSupportContact       = "SupportContact"
+	TypeSupportMessage       = "SupportMessage"
+	TypeSupportTicket        = "SupportTicket"
+	TypeThrottleEvent        = "ThrottleEvent"
+	TypeVariantSales         = "VariantSales"
+	TypeWishlist             = "Wishlist"
+	TypeWishlistEvent        = "WishlistEvent"
+	TypeWishlistLine         = "WishlistLine"
 )
 
 // AdminAPIKeyMutation represents an operation that mutates the AdminAPIKey nodes in the graph.
@@ -2661,6 +2669,1120 @@ func (m *CartLineMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown CartLine edge %s", name)
 }
 
+// CoPurchaseMutation represents an operation that mutates the CoPurchase nodes in the graph.
+type CoPurchaseMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	variant_id          *int
+	addvariant_id       *int
+	other_variant_id    *int
+	addother_variant_id *int
+	orders              *int
+	addorders           *int
+	clearedFields       map[string]struct{}
+	done                bool
+	oldValue            func(context.Context) (*CoPurchase, error)
+	predicates          []predicate.CoPurchase
+}
+
+var _ ent.Mutation = (*CoPurchaseMutation)(nil)
+
+// copurchaseOption allows management of the mutation configuration using functional options.
+type copurchaseOption func(*CoPurchaseMutation)
+
+// newCoPurchaseMutation creates new mutation for the CoPurchase entity.
+func newCoPurchaseMutation(c config, op Op, opts ...copurchaseOption) *CoPurchaseMutation {
+	m := &CoPurchaseMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCoPurchase,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCoPurchaseID sets the ID field of the mutation.
+func withCoPurchaseID(id int) copurchaseOption {
+	return func(m *CoPurchaseMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CoPurchase
+		)
+		m.oldValue = func(ctx context.Context) (*CoPurchase, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CoPurchase.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCoPurchase sets the old CoPurchase of the mutation.
+func withCoPurchase(node *CoPurchase) copurchaseOption {
+	return func(m *CoPurchaseMutation) {
+		m.oldValue = func(context.Context) (*CoPurchase, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CoPurchaseMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CoPurchaseMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CoPurchaseMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CoPurchaseMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CoPurchase.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetVariantID sets the "variant_id" field.
+func (m *CoPurchaseMutation) SetVariantID(i int) {
+	m.variant_id = &i
+	m.addvariant_id = nil
+}
+
+// VariantID returns the value of the "variant_id" field in the mutation.
+func (m *CoPurchaseMutation) VariantID() (r int, exists bool) {
+	v := m.variant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantID returns the old "variant_id" field's value of the CoPurchase entity.
+// If the CoPurchase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoPurchaseMutation) OldVariantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantID: %w", err)
+	}
+	return oldValue.VariantID, nil
+}
+
+// AddVariantID adds i to the "variant_id" field.
+func (m *CoPurchaseMutation) AddVariantID(i int) {
+	if m.addvariant_id != nil {
+		*m.addvariant_id += i
+	} else {
+		m.addvariant_id = &i
+	}
+}
+
+// AddedVariantID returns the value that was added to the "variant_id" field in this mutation.
+func (m *CoPurchaseMutation) AddedVariantID() (r int, exists bool) {
+	v := m.addvariant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVariantID resets all changes to the "variant_id" field.
+func (m *CoPurchaseMutation) ResetVariantID() {
+	m.variant_id = nil
+	m.addvariant_id = nil
+}
+
+// SetOtherVariantID sets the "other_variant_id" field.
+func (m *CoPurchaseMutation) SetOtherVariantID(i int) {
+	m.other_variant_id = &i
+	m.addother_variant_id = nil
+}
+
+// OtherVariantID returns the value of the "other_variant_id" field in the mutation.
+func (m *CoPurchaseMutation) OtherVariantID() (r int, exists bool) {
+	v := m.other_variant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOtherVariantID returns the old "other_variant_id" field's value of the CoPurchase entity.
+// If the CoPurchase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoPurchaseMutation) OldOtherVariantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOtherVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOtherVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOtherVariantID: %w", err)
+	}
+	return oldValue.OtherVariantID, nil
+}
+
+// AddOtherVariantID adds i to the "other_variant_id" field.
+func (m *CoPurchaseMutation) AddOtherVariantID(i int) {
+	if m.addother_variant_id != nil {
+		*m.addother_variant_id += i
+	} else {
+		m.addother_variant_id = &i
+	}
+}
+
+// AddedOtherVariantID returns the value that was added to the "other_variant_id" field in this mutation.
+func (m *CoPurchaseMutation) AddedOtherVariantID() (r int, exists bool) {
+	v := m.addother_variant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOtherVariantID resets all changes to the "other_variant_id" field.
+func (m *CoPurchaseMutation) ResetOtherVariantID() {
+	m.other_variant_id = nil
+	m.addother_variant_id = nil
+}
+
+// SetOrders sets the "orders" field.
+func (m *CoPurchaseMutation) SetOrders(i int) {
+	m.orders = &i
+	m.addorders = nil
+}
+
+// Orders returns the value of the "orders" field in the mutation.
+func (m *CoPurchaseMutation) Orders() (r int, exists bool) {
+	v := m.orders
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrders returns the old "orders" field's value of the CoPurchase entity.
+// If the CoPurchase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoPurchaseMutation) OldOrders(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrders is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrders requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrders: %w", err)
+	}
+	return oldValue.Orders, nil
+}
+
+// AddOrders adds i to the "orders" field.
+func (m *CoPurchaseMutation) AddOrders(i int) {
+	if m.addorders != nil {
+		*m.addorders += i
+	} else {
+		m.addorders = &i
+	}
+}
+
+// AddedOrders returns the value that was added to the "orders" field in this mutation.
+func (m *CoPurchaseMutation) AddedOrders() (r int, exists bool) {
+	v := m.addorders
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOrders resets all changes to the "orders" field.
+func (m *CoPurchaseMutation) ResetOrders() {
+	m.orders = nil
+	m.addorders = nil
+}
+
+// Where appends a list predicates to the CoPurchaseMutation builder.
+func (m *CoPurchaseMutation) Where(ps ...predicate.CoPurchase) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CoPurchaseMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CoPurchaseMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CoPurchase, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CoPurchaseMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CoPurchaseMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CoPurchase).
+func (m *CoPurchaseMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CoPurchaseMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.variant_id != nil {
+		fields = append(fields, copurchase.FieldVariantID)
+	}
+	if m.other_variant_id != nil {
+		fields = append(fields, copurchase.FieldOtherVariantID)
+	}
+	if m.orders != nil {
+		fields = append(fields, copurchase.FieldOrders)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CoPurchaseMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case copurchase.FieldVariantID:
+		return m.VariantID()
+	case copurchase.FieldOtherVariantID:
+		return m.OtherVariantID()
+	case copurchase.FieldOrders:
+		return m.Orders()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CoPurchaseMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case copurchase.FieldVariantID:
+		return m.OldVariantID(ctx)
+	case copurchase.FieldOtherVariantID:
+		return m.OldOtherVariantID(ctx)
+	case copurchase.FieldOrders:
+		return m.OldOrders(ctx)
+	}
+	return nil, fmt.Errorf("unknown CoPurchase field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CoPurchaseMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case copurchase.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantID(v)
+		return nil
+	case copurchase.FieldOtherVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOtherVariantID(v)
+		return nil
+	case copurchase.FieldOrders:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrders(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CoPurchase field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CoPurchaseMutation) AddedFields() []string {
+	var fields []string
+	if m.addvariant_id != nil {
+		fields = append(fields, copurchase.FieldVariantID)
+	}
+	if m.addother_variant_id != nil {
+		fields = append(fields, copurchase.FieldOtherVariantID)
+	}
+	if m.addorders != nil {
+		fields = append(fields, copurchase.FieldOrders)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CoPurchaseMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case copurchase.FieldVariantID:
+		return m.AddedVariantID()
+	case copurchase.FieldOtherVariantID:
+		return m.AddedOtherVariantID()
+	case copurchase.FieldOrders:
+		return m.AddedOrders()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CoPurchaseMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case copurchase.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVariantID(v)
+		return nil
+	case copurchase.FieldOtherVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOtherVariantID(v)
+		return nil
+	case copurchase.FieldOrders:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOrders(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CoPurchase numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CoPurchaseMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CoPurchaseMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CoPurchaseMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown CoPurchase nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CoPurchaseMutation) ResetField(name string) error {
+	switch name {
+	case copurchase.FieldVariantID:
+		m.ResetVariantID()
+		return nil
+	case copurchase.FieldOtherVariantID:
+		m.ResetOtherVariantID()
+		return nil
+	case copurchase.FieldOrders:
+		m.ResetOrders()
+		return nil
+	}
+	return fmt.Errorf("unknown CoPurchase field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CoPurchaseMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CoPurchaseMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CoPurchaseMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CoPurchaseMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CoPurchaseMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CoPurchaseMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CoPurchaseMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown CoPurchase unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CoPurchaseMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown CoPurchase edge %s", name)
+}
+
+// ConsentEventMutation represents an operation that mutates the ConsentEvent nodes in the graph.
+type ConsentEventMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	customer_id    *int
+	addcustomer_id *int
+	topic          *consentevent.Topic
+	granted        *bool
+	source         *consentevent.Source
+	created_at     *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*ConsentEvent, error)
+	predicates     []predicate.ConsentEvent
+}
+
+var _ ent.Mutation = (*ConsentEventMutation)(nil)
+
+// consenteventOption allows management of the mutation configuration using functional options.
+type consenteventOption func(*ConsentEventMutation)
+
+// newConsentEventMutation creates new mutation for the ConsentEvent entity.
+func newConsentEventMutation(c config, op Op, opts ...consenteventOption) *ConsentEventMutation {
+	m := &ConsentEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeConsentEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withConsentEventID sets the ID field of the mutation.
+func withConsentEventID(id int) consenteventOption {
+	return func(m *ConsentEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ConsentEvent
+		)
+		m.oldValue = func(ctx context.Context) (*ConsentEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ConsentEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withConsentEvent sets the old ConsentEvent of the mutation.
+func withConsentEvent(node *ConsentEvent) consenteventOption {
+	return func(m *ConsentEventMutation) {
+		m.oldValue = func(context.Context) (*ConsentEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ConsentEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ConsentEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ConsentEventMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ConsentEventMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ConsentEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *ConsentEventMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *ConsentEventMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the ConsentEvent entity.
+// If the ConsentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentEventMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *ConsentEventMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *ConsentEventMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *ConsentEventMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetTopic sets the "topic" field.
+func (m *ConsentEventMutation) SetTopic(c consentevent.Topic) {
+	m.topic = &c
+}
+
+// Topic returns the value of the "topic" field in the mutation.
+func (m *ConsentEventMutation) Topic() (r consentevent.Topic, exists bool) {
+	v := m.topic
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTopic returns the old "topic" field's value of the ConsentEvent entity.
+// If the ConsentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentEventMutation) OldTopic(ctx context.Context) (v consentevent.Topic, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTopic is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTopic requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTopic: %w", err)
+	}
+	return oldValue.Topic, nil
+}
+
+// ResetTopic resets all changes to the "topic" field.
+func (m *ConsentEventMutation) ResetTopic() {
+	m.topic = nil
+}
+
+// SetGranted sets the "granted" field.
+func (m *ConsentEventMutation) SetGranted(b bool) {
+	m.granted = &b
+}
+
+// Granted returns the value of the "granted" field in the mutation.
+func (m *ConsentEventMutation) Granted() (r bool, exists bool) {
+	v := m.granted
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGranted returns the old "granted" field's value of the ConsentEvent entity.
+// If the ConsentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentEventMutation) OldGranted(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGranted is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGranted requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGranted: %w", err)
+	}
+	return oldValue.Granted, nil
+}
+
+// ResetGranted resets all changes to the "granted" field.
+func (m *ConsentEventMutation) ResetGranted() {
+	m.granted = nil
+}
+
+// SetSource sets the "source" field.
+func (m *ConsentEventMutation) SetSource(c consentevent.Source) {
+	m.source = &c
+}
+
+// Source returns the value of the "source" field in the mutation.
+func (m *ConsentEventMutation) Source() (r consentevent.Source, exists bool) {
+	v := m.source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSource returns the old "source" field's value of the ConsentEvent entity.
+// If the ConsentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentEventMutation) OldSource(ctx context.Context) (v consentevent.Source, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSource: %w", err)
+	}
+	return oldValue.Source, nil
+}
+
+// ResetSource resets all changes to the "source" field.
+func (m *ConsentEventMutation) ResetSource() {
+	m.source = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ConsentEventMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ConsentEventMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ConsentEvent entity.
+// If the ConsentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentEventMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ConsentEventMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the ConsentEventMutation builder.
+func (m *ConsentEventMutation) Where(ps ...predicate.ConsentEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ConsentEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ConsentEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ConsentEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ConsentEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ConsentEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ConsentEvent).
+func (m *ConsentEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ConsentEventMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.customer_id != nil {
+		fields = append(fields, consentevent.FieldCustomerID)
+	}
+	if m.topic != nil {
+		fields = append(fields, consentevent.FieldTopic)
+	}
+	if m.granted != nil {
+		fields = append(fields, consentevent.FieldGranted)
+	}
+	if m.source != nil {
+		fields = append(fields, consentevent.FieldSource)
+	}
+	if m.created_at != nil {
+		fields = append(fields, consentevent.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ConsentEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case consentevent.FieldCustomerID:
+		return m.CustomerID()
+	case consentevent.FieldTopic:
+		return m.Topic()
+	case consentevent.FieldGranted:
+		return m.Granted()
+	case consentevent.FieldSource:
+		return m.Source()
+	case consentevent.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ConsentEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case consentevent.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case consentevent.FieldTopic:
+		return m.OldTopic(ctx)
+	case consentevent.FieldGranted:
+		return m.OldGranted(ctx)
+	case consentevent.FieldSource:
+		return m.OldSource(ctx)
+	case consentevent.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ConsentEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ConsentEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case consentevent.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case consentevent.FieldTopic:
+		v, ok := value.(consentevent.Topic)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTopic(v)
+		return nil
+	case consentevent.FieldGranted:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGranted(v)
+		return nil
+	case consentevent.FieldSource:
+		v, ok := value.(consentevent.Source)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSource(v)
+		return nil
+	case consentevent.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ConsentEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ConsentEventMutation) AddedFields() []string {
+	var fields []string
+	if m.addcustomer_id != nil {
+		fields = append(fields, consentevent.FieldCustomerID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ConsentEventMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case consentevent.FieldCustomerID:
+		return m.AddedCustomerID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ConsentEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case consentevent.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ConsentEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ConsentEventMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ConsentEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ConsentEventMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ConsentEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ConsentEventMutation) ResetField(name string) error {
+	switch name {
+	case consentevent.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case consentevent.FieldTopic:
+		m.ResetTopic()
+		return nil
+	case consentevent.FieldGranted:
+		m.ResetGranted()
+		return nil
+	case consentevent.FieldSource:
+		m.ResetSource()
+		return nil
+	case consentevent.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ConsentEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ConsentEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ConsentEventMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ConsentEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ConsentEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ConsentEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ConsentEventMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ConsentEventMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown ConsentEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ConsentEventMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown ConsentEvent edge %s", name)
+}
+
 // CustomerMutation represents an operation that mutates the Customer nodes in the graph.
 type CustomerMutation struct {
 	config
@@ -2686,6 +3808,18 @@ type CustomerMutation struct {
 	birthday                     *string
 	birth_md                     *int
 	addbirth_md                  *int
+	language                     *string
+	currency_code                *string
+	sizes                        *[]string
+	appendsizes                  []string
+	colors                       *[]string
+	appendcolors                 []string
+	interests                    *[]string
+	appendinterests              []string
+	occasions                    *[]string
+	appendoccasions              []string
+	personalization              *bool
+	data_sharing                 *bool
 	clearedFields                map[string]struct{}
 	addresses                    map[int]struct{}
 	removedaddresses             map[int]struct{}
@@ -3615,6 +4749,380 @@ func (m *CustomerMutation) ResetBirthMd() {
 	delete(m.clearedFields, customer.FieldBirthMd)
 }
 
+// SetLanguage sets the "language" field.
+func (m *CustomerMutation) SetLanguage(s string) {
+	m.language = &s
+}
+
+// Language returns the value of the "language" field in the mutation.
+func (m *CustomerMutation) Language() (r string, exists bool) {
+	v := m.language
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLanguage returns the old "language" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldLanguage(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLanguage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLanguage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLanguage: %w", err)
+	}
+	return oldValue.Language, nil
+}
+
+// ClearLanguage clears the value of the "language" field.
+func (m *CustomerMutation) ClearLanguage() {
+	m.language = nil
+	m.clearedFields[customer.FieldLanguage] = struct{}{}
+}
+
+// LanguageCleared returns if the "language" field was cleared in this mutation.
+func (m *CustomerMutation) LanguageCleared() bool {
+	_, ok := m.clearedFields[customer.FieldLanguage]
+	return ok
+}
+
+// ResetLanguage resets all changes to the "language" field.
+func (m *CustomerMutation) ResetLanguage() {
+	m.language = nil
+	delete(m.clearedFields, customer.FieldLanguage)
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *CustomerMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *CustomerMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldCurrencyCode(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ClearCurrencyCode clears the value of the "currency_code" field.
+func (m *CustomerMutation) ClearCurrencyCode() {
+	m.currency_code = nil
+	m.clearedFields[customer.FieldCurrencyCode] = struct{}{}
+}
+
+// CurrencyCodeCleared returns if the "currency_code" field was cleared in this mutation.
+func (m *CustomerMutation) CurrencyCodeCleared() bool {
+	_, ok := m.clearedFields[customer.FieldCurrencyCode]
+	return ok
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *CustomerMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+	delete(m.clearedFields, customer.FieldCurrencyCode)
+}
+
+// SetSizes sets the "sizes" field.
+func (m *CustomerMutation) SetSizes(s []string) {
+	m.sizes = &s
+	m.appendsizes = nil
+}
+
+// Sizes returns the value of the "sizes" field in the mutation.
+func (m *CustomerMutation) Sizes() (r []string, exists bool) {
+	v := m.sizes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSizes returns the old "sizes" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldSizes(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSizes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSizes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSizes: %w", err)
+	}
+	return oldValue.Sizes, nil
+}
+
+// AppendSizes adds s to the "sizes" field.
+func (m *CustomerMutation) AppendSizes(s []string) {
+	m.appendsizes = append(m.appendsizes, s...)
+}
+
+// AppendedSizes returns the list of values that were appended to the "sizes" field in this mutation.
+func (m *CustomerMutation) AppendedSizes() ([]string, bool) {
+	if len(m.appendsizes) == 0 {
+		return nil, false
+	}
+	return m.appendsizes, true
+}
+
+// ResetSizes resets all changes to the "sizes" field.
+func (m *CustomerMutation) ResetSizes() {
+	m.sizes = nil
+	m.appendsizes = nil
+}
+
+// SetColors sets the "colors" field.
+func (m *CustomerMutation) SetColors(s []string) {
+	m.colors = &s
+	m.appendcolors = nil
+}
+
+// Colors returns the value of the "colors" field in the mutation.
+func (m *CustomerMutation) Colors() (r []string, exists bool) {
+	v := m.colors
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldColors returns the old "colors" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldColors(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldColors is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldColors requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldColors: %w", err)
+	}
+	return oldValue.Colors, nil
+}
+
+// AppendColors adds s to the "colors" field.
+func (m *CustomerMutation) AppendColors(s []string) {
+	m.appendcolors = append(m.appendcolors, s...)
+}
+
+// AppendedColors returns the list of values that were appended to the "colors" field in this mutation.
+func (m *CustomerMutation) AppendedColors() ([]string, bool) {
+	if len(m.appendcolors) == 0 {
+		return nil, false
+	}
+	return m.appendcolors, true
+}
+
+// ResetColors resets all changes to the "colors" field.
+func (m *CustomerMutation) ResetColors() {
+	m.colors = nil
+	m.appendcolors = nil
+}
+
+// SetInterests sets the "interests" field.
+func (m *CustomerMutation) SetInterests(s []string) {
+	m.interests = &s
+	m.appendinterests = nil
+}
+
+// Interests returns the value of the "interests" field in the mutation.
+func (m *CustomerMutation) Interests() (r []string, exists bool) {
+	v := m.interests
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInterests returns the old "interests" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldInterests(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInterests is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInterests requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInterests: %w", err)
+	}
+	return oldValue.Interests, nil
+}
+
+// AppendInterests adds s to the "interests" field.
+func (m *CustomerMutation) AppendInterests(s []string) {
+	m.appendinterests = append(m.appendinterests, s...)
+}
+
+// AppendedInterests returns the list of values that were appended to the "interests" field in this mutation.
+func (m *CustomerMutation) AppendedInterests() ([]string, bool) {
+	if len(m.appendinterests) == 0 {
+		return nil, false
+	}
+	return m.appendinterests, true
+}
+
+// ResetInterests resets all changes to the "interests" field.
+func (m *CustomerMutation) ResetInterests() {
+	m.interests = nil
+	m.appendinterests = nil
+}
+
+// SetOccasions sets the "occasions" field.
+func (m *CustomerMutation) SetOccasions(s []string) {
+	m.occasions = &s
+	m.appendoccasions = nil
+}
+
+// Occasions returns the value of the "occasions" field in the mutation.
+func (m *CustomerMutation) Occasions() (r []string, exists bool) {
+	v := m.occasions
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOccasions returns the old "occasions" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldOccasions(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOccasions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOccasions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOccasions: %w", err)
+	}
+	return oldValue.Occasions, nil
+}
+
+// AppendOccasions adds s to the "occasions" field.
+func (m *CustomerMutation) AppendOccasions(s []string) {
+	m.appendoccasions = append(m.appendoccasions, s...)
+}
+
+// AppendedOccasions returns the list of values that were appended to the "occasions" field in this mutation.
+func (m *CustomerMutation) AppendedOccasions() ([]string, bool) {
+	if len(m.appendoccasions) == 0 {
+		return nil, false
+	}
+	return m.appendoccasions, true
+}
+
+// ResetOccasions resets all changes to the "occasions" field.
+func (m *CustomerMutation) ResetOccasions() {
+	m.occasions = nil
+	m.appendoccasions = nil
+}
+
+// SetPersonalization sets the "personalization" field.
+func (m *CustomerMutation) SetPersonalization(b bool) {
+	m.personalization = &b
+}
+
+// Personalization returns the value of the "personalization" field in the mutation.
+func (m *CustomerMutation) Personalization() (r bool, exists bool) {
+	v := m.personalization
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPersonalization returns the old "personalization" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldPersonalization(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPersonalization is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPersonalization requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPersonalization: %w", err)
+	}
+	return oldValue.Personalization, nil
+}
+
+// ResetPersonalization resets all changes to the "personalization" field.
+func (m *CustomerMutation) ResetPersonalization() {
+	m.personalization = nil
+}
+
+// SetDataSharing sets the "data_sharing" field.
+func (m *CustomerMutation) SetDataSharing(b bool) {
+	m.data_sharing = &b
+}
+
+// DataSharing returns the value of the "data_sharing" field in the mutation.
+func (m *CustomerMutation) DataSharing() (r bool, exists bool) {
+	v := m.data_sharing
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDataSharing returns the old "data_sharing" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldDataSharing(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDataSharing is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDataSharing requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDataSharing: %w", err)
+	}
+	return oldValue.DataSharing, nil
+}
+
+// ResetDataSharing resets all changes to the "data_sharing" field.
+func (m *CustomerMutation) ResetDataSharing() {
+	m.data_sharing = nil
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by ids.
 func (m *CustomerMutation) AddAddressIDs(ids ...int) {
 	if m.addresses == nil {
@@ -3838,7 +5346,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 26)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -3893,6 +5401,30 @@ func (m *CustomerMutation) Fields() []string {
 	if m.birth_md != nil {
 		fields = append(fields, customer.FieldBirthMd)
 	}
+	if m.language != nil {
+		fields = append(fields, customer.FieldLanguage)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, customer.FieldCurrencyCode)
+	}
+	if m.sizes != nil {
+		fields = append(fields, customer.FieldSizes)
+	}
+	if m.colors != nil {
+		fields = append(fields, customer.FieldColors)
+	}
+	if m.interests != nil {
+		fields = append(fields, customer.FieldInterests)
+	}
+	if m.occasions != nil {
+		fields = append(fields, customer.FieldOccasions)
+	}
+	if m.personalization != nil {
+		fields = append(fields, customer.FieldPersonalization)
+	}
+	if m.data_sharing != nil {
+		fields = append(fields, customer.FieldDataSharing)
+	}
 	return fields
 }
 
@@ -3937,6 +5469,22 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.Birthday()
 	case customer.FieldBirthMd:
 		return m.BirthMd()
+	case customer.FieldLanguage:
+		return m.Language()
+	case customer.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case customer.FieldSizes:
+		return m.Sizes()
+	case customer.FieldColors:
+		return m.Colors()
+	case customer.FieldInterests:
+		return m.Interests()
+	case customer.FieldOccasions:
+		return m.Occasions()
+	case customer.FieldPersonalization:
+		return m.Personalization()
+	case customer.FieldDataSharing:
+		return m.DataSharing()
 	}
 	return nil, false
 }
@@ -3982,6 +5530,22 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldBirthday(ctx)
 	case customer.FieldBirthMd:
 		return m.OldBirthMd(ctx)
+	case customer.FieldLanguage:
+		return m.OldLanguage(ctx)
+	case customer.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case customer.FieldSizes:
+		return m.OldSizes(ctx)
+	case customer.FieldColors:
+		return m.OldColors(ctx)
+	case customer.FieldInterests:
+		return m.OldInterests(ctx)
+	case customer.FieldOccasions:
+		return m.OldOccasions(ctx)
+	case customer.FieldPersonalization:
+		return m.OldPersonalization(ctx)
+	case customer.FieldDataSharing:
+		return m.OldDataSharing(ctx)
 	}
 	return nil, fmt.Errorf("unknown Customer field %s", name)
 }
@@ -4117,6 +5681,62 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetBirthMd(v)
 		return nil
+	case customer.FieldLanguage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLanguage(v)
+		return nil
+	case customer.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case customer.FieldSizes:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSizes(v)
+		return nil
+	case customer.FieldColors:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetColors(v)
+		return nil
+	case customer.FieldInterests:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInterests(v)
+		return nil
+	case customer.FieldOccasions:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOccasions(v)
+		return nil
+	case customer.FieldPersonalization:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPersonalization(v)
+		return nil
+	case customer.FieldDataSharing:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDataSharing(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
@@ -4192,6 +5812,12 @@ func (m *CustomerMutation) ClearedFields() []string {
 	if m.FieldCleared(customer.FieldBirthMd) {
 		fields = append(fields, customer.FieldBirthMd)
 	}
+	if m.FieldCleared(customer.FieldLanguage) {
+		fields = append(fields, customer.FieldLanguage)
+	}
+	if m.FieldCleared(customer.FieldCurrencyCode) {
+		fields = append(fields, customer.FieldCurrencyCode)
+	}
 	return fields
 }
 
@@ -4235,6 +5861,12 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldBirthMd:
 		m.ClearBirthMd()
+		return nil
+	case customer.FieldLanguage:
+		m.ClearLanguage()
+		return nil
+	case customer.FieldCurrencyCode:
+		m.ClearCurrencyCode()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer nullable field %s", name)
@@ -4297,6 +5929,30 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldBirthMd:
 		m.ResetBirthMd()
+		return nil
+	case customer.FieldLanguage:
+		m.ResetLanguage()
+		return nil
+	case customer.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case customer.FieldSizes:
+		m.ResetSizes()
+		return nil
+	case customer.FieldColors:
+		m.ResetColors()
+		return nil
+	case customer.FieldInterests:
+		m.ResetInterests()
+		return nil
+	case customer.FieldOccasions:
+		m.ResetOccasions()
+		return nil
+	case customer.FieldPersonalization:
+		m.ResetPersonalization()
+		return nil
+	case customer.FieldDataSharing:
+		m.ResetDataSharing()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
@@ -7885,6 +9541,7 @@ type LoginCodeMutation struct {
 	typ           string
 	id            *int
 	email_key     *string
+	purpose       *logincode.Purpose
 	salt          *[]byte
 	code_hash     *[]byte
 	attempts      *int
@@ -8030,6 +9687,42 @@ func (m *LoginCodeMutation) OldEmailKey(ctx context.Context) (v string, err erro
 // ResetEmailKey resets all changes to the "email_key" field.
 func (m *LoginCodeMutation) ResetEmailKey() {
 	m.email_key = nil
+}
+
+// SetPurpose sets the "purpose" field.
+func (m *LoginCodeMutation) SetPurpose(l logincode.Purpose) {
+	m.purpose = &l
+}
+
+// Purpose returns the value of the "purpose" field in the mutation.
+func (m *LoginCodeMutation) Purpose() (r logincode.Purpose, exists bool) {
+	v := m.purpose
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPurpose returns the old "purpose" field's value of the LoginCode entity.
+// If the LoginCode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LoginCodeMutation) OldPurpose(ctx context.Context) (v logincode.Purpose, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPurpose is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPurpose requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPurpose: %w", err)
+	}
+	return oldValue.Purpose, nil
+}
+
+// ResetPurpose resets all changes to the "purpose" field.
+func (m *LoginCodeMutation) ResetPurpose() {
+	m.purpose = nil
 }
 
 // SetSalt sets the "salt" field.
@@ -8315,9 +10008,12 @@ func (m *LoginCodeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *LoginCodeMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.email_key != nil {
 		fields = append(fields, logincode.FieldEmailKey)
+	}
+	if m.purpose != nil {
+		fields = append(fields, logincode.FieldPurpose)
 	}
 	if m.salt != nil {
 		fields = append(fields, logincode.FieldSalt)
@@ -8347,6 +10043,8 @@ func (m *LoginCodeMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case logincode.FieldEmailKey:
 		return m.EmailKey()
+	case logincode.FieldPurpose:
+		return m.Purpose()
 	case logincode.FieldSalt:
 		return m.Salt()
 	case logincode.FieldCodeHash:
@@ -8370,6 +10068,8 @@ func (m *LoginCodeMutation) OldField(ctx context.Context, name string) (ent.Valu
 	switch name {
 	case logincode.FieldEmailKey:
 		return m.OldEmailKey(ctx)
+	case logincode.FieldPurpose:
+		return m.OldPurpose(ctx)
 	case logincode.FieldSalt:
 		return m.OldSalt(ctx)
 	case logincode.FieldCodeHash:
@@ -8397,6 +10097,13 @@ func (m *LoginCodeMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetEmailKey(v)
+		return nil
+	case logincode.FieldPurpose:
+		v, ok := value.(logincode.Purpose)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPurpose(v)
 		return nil
 	case logincode.FieldSalt:
 		v, ok := value.([]byte)
@@ -8515,6 +10222,9 @@ func (m *LoginCodeMutation) ResetField(name string) error {
 	switch name {
 	case logincode.FieldEmailKey:
 		m.ResetEmailKey()
+		return nil
+	case logincode.FieldPurpose:
+		m.ResetPurpose()
 		return nil
 	case logincode.FieldSalt:
 		m.ResetSalt()
@@ -21950,6 +23660,672 @@ func (m *OrderLineItemMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown OrderLineItem edge %s", name)
 }
 
+// PreferenceVocabularyMutation represents an operation that mutates the PreferenceVocabulary nodes in the graph.
+type PreferenceVocabularyMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	sizes           *[]string
+	appendsizes     []string
+	colors          *[]string
+	appendcolors    []string
+	interests       *[]string
+	appendinterests []string
+	occasions       *[]string
+	appendoccasions []string
+	clearedFields   map[string]struct{}
+	done            bool
+	oldValue        func(context.Context) (*PreferenceVocabulary, error)
+	predicates      []predicate.PreferenceVocabulary
+}
+
+var _ ent.Mutation = (*PreferenceVocabularyMutation)(nil)
+
+// preferencevocabularyOption allows management of the mutation configuration using functional options.
+type preferencevocabularyOption func(*PreferenceVocabularyMutation)
+
+// newPreferenceVocabularyMutation creates new mutation for the PreferenceVocabulary entity.
+func newPreferenceVocabularyMutation(c config, op Op, opts ...preferencevocabularyOption) *PreferenceVocabularyMutation {
+	m := &PreferenceVocabularyMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePreferenceVocabulary,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPreferenceVocabularyID sets the ID field of the mutation.
+func withPreferenceVocabularyID(id int) preferencevocabularyOption {
+	return func(m *PreferenceVocabularyMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *PreferenceVocabulary
+		)
+		m.oldValue = func(ctx context.Context) (*PreferenceVocabulary, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().PreferenceVocabulary.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPreferenceVocabulary sets the old PreferenceVocabulary of the mutation.
+func withPreferenceVocabulary(node *PreferenceVocabulary) preferencevocabularyOption {
+	return func(m *PreferenceVocabularyMutation) {
+		m.oldValue = func(context.Context) (*PreferenceVocabulary, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PreferenceVocabularyMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PreferenceVocabularyMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of PreferenceVocabulary entities.
+func (m *PreferenceVocabularyMutation) SetID(id int) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PreferenceVocabularyMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PreferenceVocabularyMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().PreferenceVocabulary.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PreferenceVocabularyMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PreferenceVocabularyMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the PreferenceVocabulary entity.
+// If the PreferenceVocabulary object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PreferenceVocabularyMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PreferenceVocabularyMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *PreferenceVocabularyMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *PreferenceVocabularyMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the PreferenceVocabulary entity.
+// If the PreferenceVocabulary object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PreferenceVocabularyMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *PreferenceVocabularyMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetSizes sets the "sizes" field.
+func (m *PreferenceVocabularyMutation) SetSizes(s []string) {
+	m.sizes = &s
+	m.appendsizes = nil
+}
+
+// Sizes returns the value of the "sizes" field in the mutation.
+func (m *PreferenceVocabularyMutation) Sizes() (r []string, exists bool) {
+	v := m.sizes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSizes returns the old "sizes" field's value of the PreferenceVocabulary entity.
+// If the PreferenceVocabulary object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PreferenceVocabularyMutation) OldSizes(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSizes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSizes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSizes: %w", err)
+	}
+	return oldValue.Sizes, nil
+}
+
+// AppendSizes adds s to the "sizes" field.
+func (m *PreferenceVocabularyMutation) AppendSizes(s []string) {
+	m.appendsizes = append(m.appendsizes, s...)
+}
+
+// AppendedSizes returns the list of values that were appended to the "sizes" field in this mutation.
+func (m *PreferenceVocabularyMutation) AppendedSizes() ([]string, bool) {
+	if len(m.appendsizes) == 0 {
+		return nil, false
+	}
+	return m.appendsizes, true
+}
+
+// ResetSizes resets all changes to the "sizes" field.
+func (m *PreferenceVocabularyMutation) ResetSizes() {
+	m.sizes = nil
+	m.appendsizes = nil
+}
+
+// SetColors sets the "colors" field.
+func (m *PreferenceVocabularyMutation) SetColors(s []string) {
+	m.colors = &s
+	m.appendcolors = nil
+}
+
+// Colors returns the value of the "colors" field in the mutation.
+func (m *PreferenceVocabularyMutation) Colors() (r []string, exists bool) {
+	v := m.colors
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldColors returns the old "colors" field's value of the PreferenceVocabulary entity.
+// If the PreferenceVocabulary object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PreferenceVocabularyMutation) OldColors(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldColors is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldColors requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldColors: %w", err)
+	}
+	return oldValue.Colors, nil
+}
+
+// AppendColors adds s to the "colors" field.
+func (m *PreferenceVocabularyMutation) AppendColors(s []string) {
+	m.appendcolors = append(m.appendcolors, s...)
+}
+
+// AppendedColors returns the list of values that were appended to the "colors" field in this mutation.
+func (m *PreferenceVocabularyMutation) AppendedColors() ([]string, bool) {
+	if len(m.appendcolors) == 0 {
+		return nil, false
+	}
+	return m.appendcolors, true
+}
+
+// ResetColors resets all changes to the "colors" field.
+func (m *PreferenceVocabularyMutation) ResetColors() {
+	m.colors = nil
+	m.appendcolors = nil
+}
+
+// SetInterests sets the "interests" field.
+func (m *PreferenceVocabularyMutation) SetInterests(s []string) {
+	m.interests = &s
+	m.appendinterests = nil
+}
+
+// Interests returns the value of the "interests" field in the mutation.
+func (m *PreferenceVocabularyMutation) Interests() (r []string, exists bool) {
+	v := m.interests
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInterests returns the old "interests" field's value of the PreferenceVocabulary entity.
+// If the PreferenceVocabulary object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PreferenceVocabularyMutation) OldInterests(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInterests is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInterests requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInterests: %w", err)
+	}
+	return oldValue.Interests, nil
+}
+
+// AppendInterests adds s to the "interests" field.
+func (m *PreferenceVocabularyMutation) AppendInterests(s []string) {
+	m.appendinterests = append(m.appendinterests, s...)
+}
+
+// AppendedInterests returns the list of values that were appended to the "interests" field in this mutation.
+func (m *PreferenceVocabularyMutation) AppendedInterests() ([]string, bool) {
+	if len(m.appendinterests) == 0 {
+		return nil, false
+	}
+	return m.appendinterests, true
+}
+
+// ResetInterests resets all changes to the "interests" field.
+func (m *PreferenceVocabularyMutation) ResetInterests() {
+	m.interests = nil
+	m.appendinterests = nil
+}
+
+// SetOccasions sets the "occasions" field.
+func (m *PreferenceVocabularyMutation) SetOccasions(s []string) {
+	m.occasions = &s
+	m.appendoccasions = nil
+}
+
+// Occasions returns the value of the "occasions" field in the mutation.
+func (m *PreferenceVocabularyMutation) Occasions() (r []string, exists bool) {
+	v := m.occasions
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOccasions returns the old "occasions" field's value of the PreferenceVocabulary entity.
+// If the PreferenceVocabulary object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PreferenceVocabularyMutation) OldOccasions(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOccasions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOccasions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOccasions: %w", err)
+	}
+	return oldValue.Occasions, nil
+}
+
+// AppendOccasions adds s to the "occasions" field.
+func (m *PreferenceVocabularyMutation) AppendOccasions(s []string) {
+	m.appendoccasions = append(m.appendoccasions, s...)
+}
+
+// AppendedOccasions returns the list of values that were appended to the "occasions" field in this mutation.
+func (m *PreferenceVocabularyMutation) AppendedOccasions() ([]string, bool) {
+	if len(m.appendoccasions) == 0 {
+		return nil, false
+	}
+	return m.appendoccasions, true
+}
+
+// ResetOccasions resets all changes to the "occasions" field.
+func (m *PreferenceVocabularyMutation) ResetOccasions() {
+	m.occasions = nil
+	m.appendoccasions = nil
+}
+
+// Where appends a list predicates to the PreferenceVocabularyMutation builder.
+func (m *PreferenceVocabularyMutation) Where(ps ...predicate.PreferenceVocabulary) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PreferenceVocabularyMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PreferenceVocabularyMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.PreferenceVocabulary, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PreferenceVocabularyMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PreferenceVocabularyMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (PreferenceVocabulary).
+func (m *PreferenceVocabularyMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PreferenceVocabularyMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, preferencevocabulary.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, preferencevocabulary.FieldUpdatedAt)
+	}
+	if m.sizes != nil {
+		fields = append(fields, preferencevocabulary.FieldSizes)
+	}
+	if m.colors != nil {
+		fields = append(fields, preferencevocabulary.FieldColors)
+	}
+	if m.interests != nil {
+		fields = append(fields, preferencevocabulary.FieldInterests)
+	}
+	if m.occasions != nil {
+		fields = append(fields, preferencevocabulary.FieldOccasions)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PreferenceVocabularyMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case preferencevocabulary.FieldCreatedAt:
+		return m.CreatedAt()
+	case preferencevocabulary.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case preferencevocabulary.FieldSizes:
+		return m.Sizes()
+	case preferencevocabulary.FieldColors:
+		return m.Colors()
+	case preferencevocabulary.FieldInterests:
+		return m.Interests()
+	case preferencevocabulary.FieldOccasions:
+		return m.Occasions()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PreferenceVocabularyMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case preferencevocabulary.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case preferencevocabulary.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case preferencevocabulary.FieldSizes:
+		return m.OldSizes(ctx)
+	case preferencevocabulary.FieldColors:
+		return m.OldColors(ctx)
+	case preferencevocabulary.FieldInterests:
+		return m.OldInterests(ctx)
+	case preferencevocabulary.FieldOccasions:
+		return m.OldOccasions(ctx)
+	}
+	return nil, fmt.Errorf("unknown PreferenceVocabulary field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PreferenceVocabularyMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case preferencevocabulary.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case preferencevocabulary.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case preferencevocabulary.FieldSizes:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSizes(v)
+		return nil
+	case preferencevocabulary.FieldColors:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetColors(v)
+		return nil
+	case preferencevocabulary.FieldInterests:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInterests(v)
+		return nil
+	case preferencevocabulary.FieldOccasions:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOccasions(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PreferenceVocabulary field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PreferenceVocabularyMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PreferenceVocabularyMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PreferenceVocabularyMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown PreferenceVocabulary numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PreferenceVocabularyMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PreferenceVocabularyMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PreferenceVocabularyMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown PreferenceVocabulary nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PreferenceVocabularyMutation) ResetField(name string) error {
+	switch name {
+	case preferencevocabulary.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case preferencevocabulary.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case preferencevocabulary.FieldSizes:
+		m.ResetSizes()
+		return nil
+	case preferencevocabulary.FieldColors:
+		m.ResetColors()
+		return nil
+	case preferencevocabulary.FieldInterests:
+		m.ResetInterests()
+		return nil
+	case preferencevocabulary.FieldOccasions:
+		m.ResetOccasions()
+		return nil
+	}
+	return fmt.Errorf("unknown PreferenceVocabulary field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PreferenceVocabularyMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PreferenceVocabularyMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PreferenceVocabularyMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PreferenceVocabularyMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PreferenceVocabularyMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PreferenceVocabularyMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PreferenceVocabularyMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown PreferenceVocabulary unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PreferenceVocabularyMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown PreferenceVocabulary edge %s", name)
+}
+
 // ProductMutation represents an operation that mutates the Product nodes in the graph.
 type ProductMutation struct {
 	config
@@ -28759,6 +31135,455 @@ func (m *ThrottleEventMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *ThrottleEventMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ThrottleEvent edge %s", name)
+}
+
+// VariantSalesMutation represents an operation that mutates the VariantSales nodes in the graph.
+type VariantSalesMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	variant_id    *int
+	addvariant_id *int
+	orders        *int
+	addorders     *int
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*VariantSales, error)
+	predicates    []predicate.VariantSales
+}
+
+var _ ent.Mutation = (*VariantSalesMutation)(nil)
+
+// variantsalesOption allows management of the mutation configuration using functional options.
+type variantsalesOption func(*VariantSalesMutation)
+
+// newVariantSalesMutation creates new mutation for the VariantSales entity.
+func newVariantSalesMutation(c config, op Op, opts ...variantsalesOption) *VariantSalesMutation {
+	m := &VariantSalesMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeVariantSales,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withVariantSalesID sets the ID field of the mutation.
+func withVariantSalesID(id int) variantsalesOption {
+	return func(m *VariantSalesMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *VariantSales
+		)
+		m.oldValue = func(ctx context.Context) (*VariantSales, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().VariantSales.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withVariantSales sets the old VariantSales of the mutation.
+func withVariantSales(node *VariantSales) variantsalesOption {
+	return func(m *VariantSalesMutation) {
+		m.oldValue = func(context.Context) (*VariantSales, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m VariantSalesMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m VariantSalesMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *VariantSalesMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *VariantSalesMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().VariantSales.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetVariantID sets the "variant_id" field.
+func (m *VariantSalesMutation) SetVariantID(i int) {
+	m.variant_id = &i
+	m.addvariant_id = nil
+}
+
+// VariantID returns the value of the "variant_id" field in the mutation.
+func (m *VariantSalesMutation) VariantID() (r int, exists bool) {
+	v := m.variant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantID returns the old "variant_id" field's value of the VariantSales entity.
+// If the VariantSales object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VariantSalesMutation) OldVariantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantID: %w", err)
+	}
+	return oldValue.VariantID, nil
+}
+
+// AddVariantID adds i to the "variant_id" field.
+func (m *VariantSalesMutation) AddVariantID(i int) {
+	if m.addvariant_id != nil {
+		*m.addvariant_id += i
+	} else {
+		m.addvariant_id = &i
+	}
+}
+
+// AddedVariantID returns the value that was added to the "variant_id" field in this mutation.
+func (m *VariantSalesMutation) AddedVariantID() (r int, exists bool) {
+	v := m.addvariant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVariantID resets all changes to the "variant_id" field.
+func (m *VariantSalesMutation) ResetVariantID() {
+	m.variant_id = nil
+	m.addvariant_id = nil
+}
+
+// SetOrders sets the "orders" field.
+func (m *VariantSalesMutation) SetOrders(i int) {
+	m.orders = &i
+	m.addorders = nil
+}
+
+// Orders returns the value of the "orders" field in the mutation.
+func (m *VariantSalesMutation) Orders() (r int, exists bool) {
+	v := m.orders
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrders returns the old "orders" field's value of the VariantSales entity.
+// If the VariantSales object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VariantSalesMutation) OldOrders(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrders is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrders requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrders: %w", err)
+	}
+	return oldValue.Orders, nil
+}
+
+// AddOrders adds i to the "orders" field.
+func (m *VariantSalesMutation) AddOrders(i int) {
+	if m.addorders != nil {
+		*m.addorders += i
+	} else {
+		m.addorders = &i
+	}
+}
+
+// AddedOrders returns the value that was added to the "orders" field in this mutation.
+func (m *VariantSalesMutation) AddedOrders() (r int, exists bool) {
+	v := m.addorders
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOrders resets all changes to the "orders" field.
+func (m *VariantSalesMutation) ResetOrders() {
+	m.orders = nil
+	m.addorders = nil
+}
+
+// Where appends a list predicates to the VariantSalesMutation builder.
+func (m *VariantSalesMutation) Where(ps ...predicate.VariantSales) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the VariantSalesMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *VariantSalesMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.VariantSales, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *VariantSalesMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *VariantSalesMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (VariantSales).
+func (m *VariantSalesMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *VariantSalesMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.variant_id != nil {
+		fields = append(fields, variantsales.FieldVariantID)
+	}
+	if m.orders != nil {
+		fields = append(fields, variantsales.FieldOrders)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *VariantSalesMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case variantsales.FieldVariantID:
+		return m.VariantID()
+	case variantsales.FieldOrders:
+		return m.Orders()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *VariantSalesMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case variantsales.FieldVariantID:
+		return m.OldVariantID(ctx)
+	case variantsales.FieldOrders:
+		return m.OldOrders(ctx)
+	}
+	return nil, fmt.Errorf("unknown VariantSales field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VariantSalesMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case variantsales.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantID(v)
+		return nil
+	case variantsales.FieldOrders:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrders(v)
+		return nil
+	}
+	return fmt.Errorf("unknown VariantSales field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *VariantSalesMutation) AddedFields() []string {
+	var fields []string
+	if m.addvariant_id != nil {
+		fields = append(fields, variantsales.FieldVariantID)
+	}
+	if m.addorders != nil {
+		fields = append(fields, variantsales.FieldOrders)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *VariantSalesMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case variantsales.FieldVariantID:
+		return m.AddedVariantID()
+	case variantsales.FieldOrders:
+		return m.AddedOrders()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VariantSalesMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case variantsales.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVariantID(v)
+		return nil
+	case variantsales.FieldOrders:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOrders(v)
+		return nil
+	}
+	return fmt.Errorf("unknown VariantSales numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *VariantSalesMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *VariantSalesMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *VariantSalesMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown VariantSales nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *VariantSalesMutation) ResetField(name string) error {
+	switch name {
+	case variantsales.FieldVariantID:
+		m.ResetVariantID()
+		return nil
+	case variantsales.FieldOrders:
+		m.ResetOrders()
+		return nil
+	}
+	return fmt.Errorf("unknown VariantSales field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *VariantSalesMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *VariantSalesMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *VariantSalesMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *VariantSalesMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *VariantSalesMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *VariantSalesMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *VariantSalesMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown VariantSales unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *VariantSalesMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown VariantSales edge %s", name)
 }
 
 // WishlistMutation represents an operation that mutates the Wishlist nodes in the graph.

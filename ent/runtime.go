@@ -6,6 +6,8 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/consentevent"
+	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
@@ -23,6 +25,7 @@ import (
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/savedcart"
@@ -33,6 +36,7 @@ import (
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/variantsales"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
 	"accountgraph/ent/wishlistline"
@@ -116,6 +120,18 @@ func init() {
 	cartline.DefaultUpdatedAt = cartlineDescUpdatedAt.Default.(func() time.Time)
 	// cartline.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	cartline.UpdateDefaultUpdatedAt = cartlineDescUpdatedAt.UpdateDefault.(func() time.Time)
+	copurchaseFields := schema.CoPurchase{}.Fields()
+	_ = copurchaseFields
+	// copurchaseDescOrders is the schema descriptor for orders field.
+	copurchaseDescOrders := copurchaseFields[2].Descriptor()
+	// copurchase.DefaultOrders holds the default value on creation for the orders field.
+	copurchase.DefaultOrders = copurchaseDescOrders.Default.(int)
+	consenteventFields := schema.ConsentEvent{}.Fields()
+	_ = consenteventFields
+	// consenteventDescCreatedAt is the schema descriptor for created_at field.
+	consenteventDescCreatedAt := consenteventFields[4].Descriptor()
+	// consentevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	consentevent.DefaultCreatedAt = consenteventDescCreatedAt.Default.(func() time.Time)
 	customerMixin := schema.Customer{}.Mixin()
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
@@ -175,6 +191,38 @@ func init() {
 	customerDescBirthday := customerFields[14].Descriptor()
 	// customer.BirthdayValidator is a validator for the "birthday" field. It is called by the builders before save.
 	customer.BirthdayValidator = customerDescBirthday.Validators[0].(func(string) error)
+	// customerDescLanguage is the schema descriptor for language field.
+	customerDescLanguage := customerFields[16].Descriptor()
+	// customer.LanguageValidator is a validator for the "language" field. It is called by the builders before save.
+	customer.LanguageValidator = customerDescLanguage.Validators[0].(func(string) error)
+	// customerDescCurrencyCode is the schema descriptor for currency_code field.
+	customerDescCurrencyCode := customerFields[17].Descriptor()
+	// customer.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	customer.CurrencyCodeValidator = customerDescCurrencyCode.Validators[0].(func(string) error)
+	// customerDescSizes is the schema descriptor for sizes field.
+	customerDescSizes := customerFields[18].Descriptor()
+	// customer.DefaultSizes holds the default value on creation for the sizes field.
+	customer.DefaultSizes = customerDescSizes.Default.([]string)
+	// customerDescColors is the schema descriptor for colors field.
+	customerDescColors := customerFields[19].Descriptor()
+	// customer.DefaultColors holds the default value on creation for the colors field.
+	customer.DefaultColors = customerDescColors.Default.([]string)
+	// customerDescInterests is the schema descriptor for interests field.
+	customerDescInterests := customerFields[20].Descriptor()
+	// customer.DefaultInterests holds the default value on creation for the interests field.
+	customer.DefaultInterests = customerDescInterests.Default.([]string)
+	// customerDescOccasions is the schema descriptor for occasions field.
+	customerDescOccasions := customerFields[21].Descriptor()
+	// customer.DefaultOccasions holds the default value on creation for the occasions field.
+	customer.DefaultOccasions = customerDescOccasions.Default.([]string)
+	// customerDescPersonalization is the schema descriptor for personalization field.
+	customerDescPersonalization := customerFields[22].Descriptor()
+	// customer.DefaultPersonalization holds the default value on creation for the personalization field.
+	customer.DefaultPersonalization = customerDescPersonalization.Default.(bool)
+	// customerDescDataSharing is the schema descriptor for data_sharing field.
+	customerDescDataSharing := customerFields[23].Descriptor()
+	// customer.DefaultDataSharing holds the default value on creation for the data_sharing field.
+	customer.DefaultDataSharing = customerDescDataSharing.Default.(bool)
 	customeraccesstokenMixin := schema.CustomerAccessToken{}.Mixin()
 	customeraccesstokenMixinFields0 := customeraccesstokenMixin[0].Fields()
 	_ = customeraccesstokenMixinFields0
@@ -279,19 +327,19 @@ func init() {
 	// logincode.EmailKeyValidator is a validator for the "email_key" field. It is called by the builders before save.
 	logincode.EmailKeyValidator = logincodeDescEmailKey.Validators[0].(func(string) error)
 	// logincodeDescSalt is the schema descriptor for salt field.
-	logincodeDescSalt := logincodeFields[1].Descriptor()
+	logincodeDescSalt := logincodeFields[2].Descriptor()
 	// logincode.SaltValidator is a validator for the "salt" field. It is called by the builders before save.
 	logincode.SaltValidator = logincodeDescSalt.Validators[0].(func([]byte) error)
 	// logincodeDescCodeHash is the schema descriptor for code_hash field.
-	logincodeDescCodeHash := logincodeFields[2].Descriptor()
+	logincodeDescCodeHash := logincodeFields[3].Descriptor()
 	// logincode.CodeHashValidator is a validator for the "code_hash" field. It is called by the builders before save.
 	logincode.CodeHashValidator = logincodeDescCodeHash.Validators[0].(func([]byte) error)
 	// logincodeDescAttempts is the schema descriptor for attempts field.
-	logincodeDescAttempts := logincodeFields[3].Descriptor()
+	logincodeDescAttempts := logincodeFields[4].Descriptor()
 	// logincode.DefaultAttempts holds the default value on creation for the attempts field.
 	logincode.DefaultAttempts = logincodeDescAttempts.Default.(int)
 	// logincodeDescCreatedAt is the schema descriptor for created_at field.
-	logincodeDescCreatedAt := logincodeFields[4].Descriptor()
+	logincodeDescCreatedAt := logincodeFields[5].Descriptor()
 	// logincode.DefaultCreatedAt holds the default value on creation for the created_at field.
 	logincode.DefaultCreatedAt = logincodeDescCreatedAt.Default.(func() time.Time)
 	loyaltyaccountMixin := schema.LoyaltyAccount{}.Mixin()
@@ -699,6 +747,37 @@ func init() {
 	orderlineitemDescCurrencyCode := orderlineitemFields[7].Descriptor()
 	// orderlineitem.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
 	orderlineitem.CurrencyCodeValidator = orderlineitemDescCurrencyCode.Validators[0].(func(string) error)
+	preferencevocabularyMixin := schema.PreferenceVocabulary{}.Mixin()
+	preferencevocabularyMixinFields0 := preferencevocabularyMixin[0].Fields()
+	_ = preferencevocabularyMixinFields0
+	preferencevocabularyFields := schema.PreferenceVocabulary{}.Fields()
+	_ = preferencevocabularyFields
+	// preferencevocabularyDescCreatedAt is the schema descriptor for created_at field.
+	preferencevocabularyDescCreatedAt := preferencevocabularyMixinFields0[0].Descriptor()
+	// preferencevocabulary.DefaultCreatedAt holds the default value on creation for the created_at field.
+	preferencevocabulary.DefaultCreatedAt = preferencevocabularyDescCreatedAt.Default.(func() time.Time)
+	// preferencevocabularyDescUpdatedAt is the schema descriptor for updated_at field.
+	preferencevocabularyDescUpdatedAt := preferencevocabularyMixinFields0[1].Descriptor()
+	// preferencevocabulary.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	preferencevocabulary.DefaultUpdatedAt = preferencevocabularyDescUpdatedAt.Default.(func() time.Time)
+	// preferencevocabulary.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	preferencevocabulary.UpdateDefaultUpdatedAt = preferencevocabularyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// preferencevocabularyDescSizes is the schema descriptor for sizes field.
+	preferencevocabularyDescSizes := preferencevocabularyFields[1].Descriptor()
+	// preferencevocabulary.DefaultSizes holds the default value on creation for the sizes field.
+	preferencevocabulary.DefaultSizes = preferencevocabularyDescSizes.Default.([]string)
+	// preferencevocabularyDescColors is the schema descriptor for colors field.
+	preferencevocabularyDescColors := preferencevocabularyFields[2].Descriptor()
+	// preferencevocabulary.DefaultColors holds the default value on creation for the colors field.
+	preferencevocabulary.DefaultColors = preferencevocabularyDescColors.Default.([]string)
+	// preferencevocabularyDescInterests is the schema descriptor for interests field.
+	preferencevocabularyDescInterests := preferencevocabularyFields[3].Descriptor()
+	// preferencevocabulary.DefaultInterests holds the default value on creation for the interests field.
+	preferencevocabulary.DefaultInterests = preferencevocabularyDescInterests.Default.([]string)
+	// preferencevocabularyDescOccasions is the schema descriptor for occasions field.
+	preferencevocabularyDescOccasions := preferencevocabularyFields[4].Descriptor()
+	// preferencevocabulary.DefaultOccasions holds the default value on creation for the occasions field.
+	preferencevocabulary.DefaultOccasions = preferencevocabularyDescOccasions.Default.([]string)
 	productMixin := schema.Product{}.Mixin()
 	productMixinFields0 := productMixin[0].Fields()
 	_ = productMixinFields0
@@ -920,6 +999,12 @@ func init() {
 	throttleeventDescKey := throttleeventFields[0].Descriptor()
 	// throttleevent.KeyValidator is a validator for the "key" field. It is called by the builders before save.
 	throttleevent.KeyValidator = throttleeventDescKey.Validators[0].(func(string) error)
+	variantsalesFields := schema.VariantSales{}.Fields()
+	_ = variantsalesFields
+	// variantsalesDescOrders is the schema descriptor for orders field.
+	variantsalesDescOrders := variantsalesFields[1].Descriptor()
+	// variantsales.DefaultOrders holds the default value on creation for the orders field.
+	variantsales.DefaultOrders = variantsalesDescOrders.Default.(int)
 	wishlistMixin := schema.Wishlist{}.Mixin()
 	wishlistMixinFields0 := wishlistMixin[0].Fields()
 	_ = wishlistMixinFields0

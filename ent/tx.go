@@ -20,6 +20,10 @@ type Tx struct {
 	Cart *CartClient
 	// CartLine is the client for interacting with the CartLine builders.
 	CartLine *CartLineClient
+	// CoPurchase is the client for interacting with the CoPurchase builders.
+	CoPurchase *CoPurchaseClient
+	// ConsentEvent is the client for interacting with the ConsentEvent builders.
+	ConsentEvent *ConsentEventClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
 	// CustomerAccessToken is the client for interacting with the CustomerAccessToken builders.
@@ -54,6 +58,8 @@ type Tx struct {
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
 	OrderLineItem *OrderLineItemClient
+	// PreferenceVocabulary is the client for interacting with the PreferenceVocabulary builders.
+	PreferenceVocabulary *PreferenceVocabularyClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
@@ -72,6 +78,8 @@ type Tx struct {
 	SupportTicket *SupportTicketClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
+	// VariantSales is the client for interacting with the VariantSales builders.
+	VariantSales *VariantSalesClient
 	// Wishlist is the client for interacting with the Wishlist builders.
 	Wishlist *WishlistClient
 	// WishlistEvent is the client for interacting with the WishlistEvent builders.
@@ -212,6 +220,8 @@ func (tx *Tx) init() {
 	tx.AdminAPIKey = NewAdminAPIKeyClient(tx.config)
 	tx.Cart = NewCartClient(tx.config)
 	tx.CartLine = NewCartLineClient(tx.config)
+	tx.CoPurchase = NewCoPurchaseClient(tx.config)
+	tx.ConsentEvent = NewConsentEventClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerAccessToken = NewCustomerAccessTokenClient(tx.config)
 	tx.CustomerToken = NewCustomerTokenClient(tx.config)
@@ -229,6 +239,7 @@ func (tx *Tx) init() {
 	tx.MembershipPlan = NewMembershipPlanClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
+	tx.PreferenceVocabulary = NewPreferenceVocabularyClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.ProductVariant = NewProductVariantClient(tx.config)
 	tx.SavedCart = NewSavedCartClient(tx.config)
@@ -238,6 +249,7 @@ func (tx *Tx) init() {
 	tx.SupportMessage = NewSupportMessageClient(tx.config)
 	tx.SupportTicket = NewSupportTicketClient(tx.config)
 	tx.ThrottleEvent = NewThrottleEventClient(tx.config)
+	tx.VariantSales = NewVariantSalesClient(tx.config)
 	tx.Wishlist = NewWishlistClient(tx.config)
 	tx.WishlistEvent = NewWishlistEventClient(tx.config)
 	tx.WishlistLine = NewWishlistLineClient(tx.config)

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"accountgraph/ent"
+	"accountgraph/ent/consentevent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/loyaltyentry"
@@ -17,6 +18,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/graph/scalar"
 	"accountgraph/internal/money"
+	"accountgraph/internal/recommend"
 	"bytes"
 	"context"
 	"errors"
@@ -83,6 +85,16 @@ type ComplexityRoot struct {
 	AccountSettingsPayload struct {
 		Settings   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	AdminCustomerDataExportPayload struct {
+		Export     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AdminCustomerDeletePayload struct {
+		DeletedCustomerID func(childComplexity int) int
+		UserErrors        func(childComplexity int) int
 	}
 
 	AdminCustomerInvitePayload struct {
@@ -268,6 +280,24 @@ type ComplexityRoot struct {
 		Target  func(childComplexity int) int
 	}
 
+	ConsentEvent struct {
+		CreatedAt func(childComplexity int) int
+		Granted   func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Topic     func(childComplexity int) int
+	}
+
+	ConsentEventConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ConsentEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Customer struct {
 		AcceptsMarketing func(childComplexity int) int
 		Addresses        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
@@ -288,6 +318,9 @@ type ComplexityRoot struct {
 		Orders           func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
 		PendingEmail     func(childComplexity int) int
 		Phone            func(childComplexity int) int
+		Preferences      func(childComplexity int) int
+		Privacy          func(childComplexity int) int
+		Recommendations  func(childComplexity int, first *int) int
 		SavedCarts       func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		SavedForLater    func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		Sessions         func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
@@ -369,9 +402,27 @@ type ComplexityRoot struct {
 		UserErrors         func(childComplexity int) int
 	}
 
+	CustomerDataExport struct {
+		ContentType func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Data        func(childComplexity int) int
+	}
+
+	CustomerDataExportPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		Export             func(childComplexity int) int
+	}
+
 	CustomerDefaultAddressUpdatePayload struct {
 		Customer           func(childComplexity int) int
 		CustomerUserErrors func(childComplexity int) int
+		UserErrors         func(childComplexity int) int
+	}
+
+	CustomerDeletePayload struct {
+		ConfirmationSent   func(childComplexity int) int
+		CustomerUserErrors func(childComplexity int) int
+		DeletedCustomerID  func(childComplexity int) int
 		UserErrors         func(childComplexity int) int
 	}
 
@@ -403,6 +454,28 @@ type ComplexityRoot struct {
 		SpendToNextTier  func(childComplexity int) int
 		Tier             func(childComplexity int) int
 		Transactions     func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+	}
+
+	CustomerPreferences struct {
+		Birthday        func(childComplexity int) int
+		Colors          func(childComplexity int) int
+		CurrencyCode    func(childComplexity int) int
+		Interests       func(childComplexity int) int
+		Language        func(childComplexity int) int
+		Occasions       func(childComplexity int) int
+		Personalization func(childComplexity int) int
+		Sizes           func(childComplexity int) int
+	}
+
+	CustomerPreferencesUpdatePayload struct {
+		Customer           func(childComplexity int) int
+		CustomerUserErrors func(childComplexity int) int
+		UserErrors         func(childComplexity int) int
+	}
+
+	CustomerPrivacy struct {
+		DataSharing     func(childComplexity int) int
+		Personalization func(childComplexity int) int
 	}
 
 	CustomerRecoverPayload struct {
@@ -732,6 +805,8 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AdminAccountSettingsUpdate        func(childComplexity int, input model.AccountSettingsInput) int
+		AdminCustomerDataExport           func(childComplexity int, customerID string) int
+		AdminCustomerDelete               func(childComplexity int, customerID string) int
 		AdminCustomerInvite               func(childComplexity int, input model.AdminCustomerInviteInput) int
 		AdminFulfillmentCreate            func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
 		AdminFulfillmentEventAdd          func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
@@ -744,6 +819,7 @@ type ComplexityRoot struct {
 		AdminOrderCancel                  func(childComplexity int, id string, reason order.CancelReason) int
 		AdminOrderCreate                  func(childComplexity int, order model.AdminOrderInput) int
 		AdminOrderUpdate                  func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
+		AdminPreferenceVocabularyUpdate   func(childComplexity int, input model.PreferenceVocabularyInput) int
 		AdminProductsUpsert               func(childComplexity int, products []*model.AdminProductInput) int
 		AdminSupportContactUpdate         func(childComplexity int, input model.SupportContactInput) int
 		AdminSupportTicketReply           func(childComplexity int, ticketID string, body string) int
@@ -765,9 +841,13 @@ type ComplexityRoot struct {
 		CustomerAddressDelete             func(childComplexity int, customerAccessToken string, id string) int
 		CustomerAddressUpdate             func(childComplexity int, customerAccessToken string, id string, address model.MailingAddressInput) int
 		CustomerCreate                    func(childComplexity int, input model.CustomerCreateInput) int
+		CustomerDataExport                func(childComplexity int, customerAccessToken string) int
 		CustomerDefaultAddressUpdate      func(childComplexity int, customerAccessToken string, addressID string) int
+		CustomerDelete                    func(childComplexity int, customerAccessToken string, confirmation *model.CustomerDeleteConfirmationInput) int
 		CustomerEmailCodeSend             func(childComplexity int, email string) int
 		CustomerEmailVerify               func(childComplexity int, token string) int
+		CustomerPreferencesUpdate         func(childComplexity int, customerAccessToken string, preferences model.CustomerPreferencesInput) int
+		CustomerPrivacyUpdate             func(childComplexity int, customerAccessToken string, privacy model.CustomerPrivacyInput) int
 		CustomerRecover                   func(childComplexity int, email string) int
 		CustomerReset                     func(childComplexity int, id string, input model.CustomerResetInput) int
 		CustomerResetByURL                func(childComplexity int, resetURL string, password string) int
@@ -867,6 +947,18 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PreferenceVocabulary struct {
+		Colors    func(childComplexity int) int
+		Interests func(childComplexity int) int
+		Occasions func(childComplexity int) int
+		Sizes     func(childComplexity int) int
+	}
+
+	PreferenceVocabularyPayload struct {
+		PreferenceVocabulary func(childComplexity int) int
+		UserErrors           func(childComplexity int) int
+	}
+
 	PricingPercentageValue struct {
 		Percentage func(childComplexity int) int
 	}
@@ -912,6 +1004,7 @@ type ComplexityRoot struct {
 	Query struct {
 		AdminAccountSettings         func(childComplexity int) int
 		AdminCustomer                func(childComplexity int, id string) int
+		AdminCustomerConsentLog      func(childComplexity int, customerID string, first *int, after *string, last *int, before *string, reverse *bool) int
 		AdminCustomers               func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
 		AdminLoyaltyConsistencyCheck func(childComplexity int, customerIds []string) int
 		AdminLoyaltyLedger           func(childComplexity int, customerID string, first *int, after *string, last *int, before *string, reverse *bool) int
@@ -921,9 +1014,15 @@ type ComplexityRoot struct {
 		LoyaltyProgram               func(childComplexity int) int
 		Node                         func(childComplexity int, id string) int
 		Nodes                        func(childComplexity int, ids []string) int
+		PreferenceVocabulary         func(childComplexity int) int
 		Product                      func(childComplexity int, handle *string, id *string) int
 		SharedWishlist               func(childComplexity int, shareToken string) int
 		SupportContact               func(childComplexity int) int
+	}
+
+	Recommendation struct {
+		Reason  func(childComplexity int) int
+		Variant func(childComplexity int) int
 	}
 
 	SavedCart struct {
@@ -1146,6 +1245,9 @@ type CustomerResolver interface {
 	Loyalty(ctx context.Context, obj *ent.Customer) (*ent.LoyaltyAccount, error)
 
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
+	Preferences(ctx context.Context, obj *ent.Customer) (*model.CustomerPreferences, error)
+	Privacy(ctx context.Context, obj *ent.Customer) (*model.CustomerPrivacy, error)
+	Recommendations(ctx context.Context, obj *ent.Customer, first *int) ([]*recommend.Item, error)
 	SavedCarts(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartConnection, error)
 	SavedForLater(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
 
@@ -1245,6 +1347,13 @@ type MutationResolver interface {
 	AdminOrderCancel(ctx context.Context, id string, reason order.CancelReason) (*model.AdminOrderPayload, error)
 	AdminFulfillmentCreate(ctx context.Context, orderID string, fulfillment model.AdminFulfillmentInput) (*model.AdminFulfillmentPayload, error)
 	AdminFulfillmentEventAdd(ctx context.Context, fulfillmentID string, event model.AdminFulfillmentEventInput) (*model.AdminFulfillmentEventPayload, error)
+	CustomerPreferencesUpdate(ctx context.Context, customerAccessToken string, preferences model.CustomerPreferencesInput) (*model.CustomerPreferencesUpdatePayload, error)
+	CustomerPrivacyUpdate(ctx context.Context, customerAccessToken string, privacy model.CustomerPrivacyInput) (*model.CustomerPreferencesUpdatePayload, error)
+	AdminPreferenceVocabularyUpdate(ctx context.Context, input model.PreferenceVocabularyInput) (*model.PreferenceVocabularyPayload, error)
+	CustomerDataExport(ctx context.Context, customerAccessToken string) (*model.CustomerDataExportPayload, error)
+	CustomerDelete(ctx context.Context, customerAccessToken string, confirmation *model.CustomerDeleteConfirmationInput) (*model.CustomerDeletePayload, error)
+	AdminCustomerDataExport(ctx context.Context, customerID string) (*model.AdminCustomerDataExportPayload, error)
+	AdminCustomerDelete(ctx context.Context, customerID string) (*model.AdminCustomerDeletePayload, error)
 	SavedCartCreate(ctx context.Context, customerAccessToken string, cartID string, name string) (*model.SavedCartPayload, error)
 	SavedCartRename(ctx context.Context, customerAccessToken string, savedCartID string, name string) (*model.SavedCartPayload, error)
 	SavedCartDelete(ctx context.Context, customerAccessToken string, savedCartID string) (*model.SavedCartDeletePayload, error)
@@ -1318,6 +1427,8 @@ type QueryResolver interface {
 	LoyaltyProgram(ctx context.Context) (*model.LoyaltyProgram, error)
 	AdminLoyaltyLedger(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.LoyaltyTransactionConnection, error)
 	AdminLoyaltyConsistencyCheck(ctx context.Context, customerIds []string) (*model.LoyaltyConsistencyReport, error)
+	PreferenceVocabulary(ctx context.Context) (*ent.PreferenceVocabulary, error)
+	AdminCustomerConsentLog(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.ConsentEventConnection, error)
 	AdminSupportTickets(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) (*model.SupportTicketConnection, error)
 	SupportContact(ctx context.Context) (*ent.SupportContact, error)
 	SharedWishlist(ctx context.Context, shareToken string) (*model.SharedWishlist, error)
@@ -1407,6 +1518,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccountSettingsPayload.UserErrors(childComplexity), true
+
+	case "AdminCustomerDataExportPayload.export":
+		if e.ComplexityRoot.AdminCustomerDataExportPayload.Export == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomerDataExportPayload.Export(childComplexity), true
+	case "AdminCustomerDataExportPayload.userErrors":
+		if e.ComplexityRoot.AdminCustomerDataExportPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomerDataExportPayload.UserErrors(childComplexity), true
+
+	case "AdminCustomerDeletePayload.deletedCustomerId":
+		if e.ComplexityRoot.AdminCustomerDeletePayload.DeletedCustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomerDeletePayload.DeletedCustomerID(childComplexity), true
+	case "AdminCustomerDeletePayload.userErrors":
+		if e.ComplexityRoot.AdminCustomerDeletePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomerDeletePayload.UserErrors(childComplexity), true
 
 	case "AdminCustomerInvitePayload.customer":
 		if e.ComplexityRoot.AdminCustomerInvitePayload.Customer == nil {
@@ -2018,6 +2155,63 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CartWarning.Target(childComplexity), true
 
+	case "ConsentEvent.createdAt":
+		if e.ComplexityRoot.ConsentEvent.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEvent.CreatedAt(childComplexity), true
+	case "ConsentEvent.granted":
+		if e.ComplexityRoot.ConsentEvent.Granted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEvent.Granted(childComplexity), true
+	case "ConsentEvent.source":
+		if e.ComplexityRoot.ConsentEvent.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEvent.Source(childComplexity), true
+	case "ConsentEvent.topic":
+		if e.ComplexityRoot.ConsentEvent.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEvent.Topic(childComplexity), true
+
+	case "ConsentEventConnection.edges":
+		if e.ComplexityRoot.ConsentEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEventConnection.Edges(childComplexity), true
+	case "ConsentEventConnection.nodes":
+		if e.ComplexityRoot.ConsentEventConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEventConnection.Nodes(childComplexity), true
+	case "ConsentEventConnection.pageInfo":
+		if e.ComplexityRoot.ConsentEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEventConnection.PageInfo(childComplexity), true
+
+	case "ConsentEventEdge.cursor":
+		if e.ComplexityRoot.ConsentEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEventEdge.Cursor(childComplexity), true
+	case "ConsentEventEdge.node":
+		if e.ComplexityRoot.ConsentEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEventEdge.Node(childComplexity), true
+
 	case "Customer.acceptsMarketing":
 		if e.ComplexityRoot.Customer.AcceptsMarketing == nil {
 			break
@@ -2142,6 +2336,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Phone(childComplexity), true
+	case "Customer.preferences":
+		if e.ComplexityRoot.Customer.Preferences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Preferences(childComplexity), true
+	case "Customer.privacy":
+		if e.ComplexityRoot.Customer.Privacy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Privacy(childComplexity), true
+	case "Customer.recommendations":
+		if e.ComplexityRoot.Customer.Recommendations == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_recommendations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Recommendations(childComplexity, args["first"].(*int)), true
 	case "Customer.savedCarts":
 		if e.ComplexityRoot.Customer.SavedCarts == nil {
 			break
@@ -2443,6 +2660,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerCreatePayload.UserErrors(childComplexity), true
 
+	case "CustomerDataExport.contentType":
+		if e.ComplexityRoot.CustomerDataExport.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerDataExport.ContentType(childComplexity), true
+	case "CustomerDataExport.createdAt":
+		if e.ComplexityRoot.CustomerDataExport.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerDataExport.CreatedAt(childComplexity), true
+	case "CustomerDataExport.data":
+		if e.ComplexityRoot.CustomerDataExport.Data == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerDataExport.Data(childComplexity), true
+
+	case "CustomerDataExportPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerDataExportPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerDataExportPayload.CustomerUserErrors(childComplexity), true
+	case "CustomerDataExportPayload.export":
+		if e.ComplexityRoot.CustomerDataExportPayload.Export == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerDataExportPayload.Export(childComplexity), true
+
 	case "CustomerDefaultAddressUpdatePayload.customer":
 		if e.ComplexityRoot.CustomerDefaultAddressUpdatePayload.Customer == nil {
 			break
@@ -2461,6 +2710,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerDefaultAddressUpdatePayload.UserErrors(childComplexity), true
+
+	case "CustomerDeletePayload.confirmationSent":
+		if e.ComplexityRoot.CustomerDeletePayload.ConfirmationSent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerDeletePayload.ConfirmationSent(childComplexity), true
+	case "CustomerDeletePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerDeletePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerDeletePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerDeletePayload.deletedCustomerId":
+		if e.ComplexityRoot.CustomerDeletePayload.DeletedCustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerDeletePayload.DeletedCustomerID(childComplexity), true
+	case "CustomerDeletePayload.userErrors":
+		if e.ComplexityRoot.CustomerDeletePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerDeletePayload.UserErrors(childComplexity), true
 
 	case "CustomerEdge.cursor":
 		if e.ComplexityRoot.CustomerEdge.Cursor == nil {
@@ -2583,6 +2857,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerLoyalty.Transactions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+
+	case "CustomerPreferences.birthday":
+		if e.ComplexityRoot.CustomerPreferences.Birthday == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Birthday(childComplexity), true
+	case "CustomerPreferences.colors":
+		if e.ComplexityRoot.CustomerPreferences.Colors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Colors(childComplexity), true
+	case "CustomerPreferences.currencyCode":
+		if e.ComplexityRoot.CustomerPreferences.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.CurrencyCode(childComplexity), true
+	case "CustomerPreferences.interests":
+		if e.ComplexityRoot.CustomerPreferences.Interests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Interests(childComplexity), true
+	case "CustomerPreferences.language":
+		if e.ComplexityRoot.CustomerPreferences.Language == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Language(childComplexity), true
+	case "CustomerPreferences.occasions":
+		if e.ComplexityRoot.CustomerPreferences.Occasions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Occasions(childComplexity), true
+	case "CustomerPreferences.personalization":
+		if e.ComplexityRoot.CustomerPreferences.Personalization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Personalization(childComplexity), true
+	case "CustomerPreferences.sizes":
+		if e.ComplexityRoot.CustomerPreferences.Sizes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Sizes(childComplexity), true
+
+	case "CustomerPreferencesUpdatePayload.customer":
+		if e.ComplexityRoot.CustomerPreferencesUpdatePayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferencesUpdatePayload.Customer(childComplexity), true
+	case "CustomerPreferencesUpdatePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerPreferencesUpdatePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferencesUpdatePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerPreferencesUpdatePayload.userErrors":
+		if e.ComplexityRoot.CustomerPreferencesUpdatePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferencesUpdatePayload.UserErrors(childComplexity), true
+
+	case "CustomerPrivacy.dataSharing":
+		if e.ComplexityRoot.CustomerPrivacy.DataSharing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPrivacy.DataSharing(childComplexity), true
+	case "CustomerPrivacy.personalization":
+		if e.ComplexityRoot.CustomerPrivacy.Personalization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPrivacy.Personalization(childComplexity), true
 
 	case "CustomerRecoverPayload.customerUserErrors":
 		if e.ComplexityRoot.CustomerRecoverPayload.CustomerUserErrors == nil {
@@ -3812,6 +4167,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminAccountSettingsUpdate(childComplexity, args["input"].(model.AccountSettingsInput)), true
+	case "Mutation.adminCustomerDataExport":
+		if e.ComplexityRoot.Mutation.AdminCustomerDataExport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCustomerDataExport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCustomerDataExport(childComplexity, args["customerId"].(string)), true
+	case "Mutation.adminCustomerDelete":
+		if e.ComplexityRoot.Mutation.AdminCustomerDelete == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCustomerDelete_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCustomerDelete(childComplexity, args["customerId"].(string)), true
 	case "Mutation.adminCustomerInvite":
 		if e.ComplexityRoot.Mutation.AdminCustomerInvite == nil {
 			break
@@ -3944,6 +4321,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminOrderUpdate(childComplexity, args["id"].(string), args["input"].(model.AdminOrderUpdateInput)), true
+	case "Mutation.adminPreferenceVocabularyUpdate":
+		if e.ComplexityRoot.Mutation.AdminPreferenceVocabularyUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminPreferenceVocabularyUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminPreferenceVocabularyUpdate(childComplexity, args["input"].(model.PreferenceVocabularyInput)), true
 	case "Mutation.adminProductsUpsert":
 		if e.ComplexityRoot.Mutation.AdminProductsUpsert == nil {
 			break
@@ -4175,6 +4563,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerCreate(childComplexity, args["input"].(model.CustomerCreateInput)), true
+	case "Mutation.customerDataExport":
+		if e.ComplexityRoot.Mutation.CustomerDataExport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerDataExport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerDataExport(childComplexity, args["customerAccessToken"].(string)), true
 	case "Mutation.customerDefaultAddressUpdate":
 		if e.ComplexityRoot.Mutation.CustomerDefaultAddressUpdate == nil {
 			break
@@ -4186,6 +4585,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerDefaultAddressUpdate(childComplexity, args["customerAccessToken"].(string), args["addressId"].(string)), true
+	case "Mutation.customerDelete":
+		if e.ComplexityRoot.Mutation.CustomerDelete == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerDelete_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerDelete(childComplexity, args["customerAccessToken"].(string), args["confirmation"].(*model.CustomerDeleteConfirmationInput)), true
 	case "Mutation.customerEmailCodeSend":
 		if e.ComplexityRoot.Mutation.CustomerEmailCodeSend == nil {
 			break
@@ -4208,6 +4618,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerEmailVerify(childComplexity, args["token"].(string)), true
+	case "Mutation.customerPreferencesUpdate":
+		if e.ComplexityRoot.Mutation.CustomerPreferencesUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerPreferencesUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerPreferencesUpdate(childComplexity, args["customerAccessToken"].(string), args["preferences"].(model.CustomerPreferencesInput)), true
+	case "Mutation.customerPrivacyUpdate":
+		if e.ComplexityRoot.Mutation.CustomerPrivacyUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerPrivacyUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerPrivacyUpdate(childComplexity, args["customerAccessToken"].(string), args["privacy"].(model.CustomerPrivacyInput)), true
 	case "Mutation.customerRecover":
 		if e.ComplexityRoot.Mutation.CustomerRecover == nil {
 			break
@@ -4817,6 +5249,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PreferenceVocabulary.colors":
+		if e.ComplexityRoot.PreferenceVocabulary.Colors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabulary.Colors(childComplexity), true
+	case "PreferenceVocabulary.interests":
+		if e.ComplexityRoot.PreferenceVocabulary.Interests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabulary.Interests(childComplexity), true
+	case "PreferenceVocabulary.occasions":
+		if e.ComplexityRoot.PreferenceVocabulary.Occasions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabulary.Occasions(childComplexity), true
+	case "PreferenceVocabulary.sizes":
+		if e.ComplexityRoot.PreferenceVocabulary.Sizes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabulary.Sizes(childComplexity), true
+
+	case "PreferenceVocabularyPayload.preferenceVocabulary":
+		if e.ComplexityRoot.PreferenceVocabularyPayload.PreferenceVocabulary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabularyPayload.PreferenceVocabulary(childComplexity), true
+	case "PreferenceVocabularyPayload.userErrors":
+		if e.ComplexityRoot.PreferenceVocabularyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabularyPayload.UserErrors(childComplexity), true
+
 	case "PricingPercentageValue.percentage":
 		if e.ComplexityRoot.PricingPercentageValue.Percentage == nil {
 			break
@@ -5011,6 +5481,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AdminCustomer(childComplexity, args["id"].(string)), true
+	case "Query.adminCustomerConsentLog":
+		if e.ComplexityRoot.Query.AdminCustomerConsentLog == nil {
+			break
+		}
+
+		args, err := ec.field_Query_adminCustomerConsentLog_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AdminCustomerConsentLog(childComplexity, args["customerId"].(string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 	case "Query.adminCustomers":
 		if e.ComplexityRoot.Query.AdminCustomers == nil {
 			break
@@ -5106,6 +5587,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.preferenceVocabulary":
+		if e.ComplexityRoot.Query.PreferenceVocabulary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PreferenceVocabulary(childComplexity), true
 	case "Query.product":
 		if e.ComplexityRoot.Query.Product == nil {
 			break
@@ -5134,6 +5621,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SupportContact(childComplexity), true
+
+	case "Recommendation.reason":
+		if e.ComplexityRoot.Recommendation.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendation.Reason(childComplexity), true
+	case "Recommendation.variant":
+		if e.ComplexityRoot.Recommendation.Variant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendation.Variant(childComplexity), true
 
 	case "SavedCart.createdAt":
 		if e.ComplexityRoot.SavedCart.CreatedAt == nil {
@@ -5785,6 +6285,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerAccessTokenCreateInput", ec.unmarshalInputCustomerAccessTokenCreateInput),
 			graphql.NewInputUnmarshaler("CustomerActivateInput", ec.unmarshalInputCustomerActivateInput),
 			graphql.NewInputUnmarshaler("CustomerCreateInput", ec.unmarshalInputCustomerCreateInput),
+			graphql.NewInputUnmarshaler("CustomerDeleteConfirmationInput", ec.unmarshalInputCustomerDeleteConfirmationInput),
+			graphql.NewInputUnmarshaler("CustomerPreferencesInput", ec.unmarshalInputCustomerPreferencesInput),
+			graphql.NewInputUnmarshaler("CustomerPrivacyInput", ec.unmarshalInputCustomerPrivacyInput),
 			graphql.NewInputUnmarshaler("CustomerResetInput", ec.unmarshalInputCustomerResetInput),
 			graphql.NewInputUnmarshaler("CustomerUpdateInput", ec.unmarshalInputCustomerUpdateInput),
 			graphql.NewInputUnmarshaler("LoyaltyEarnRuleInput", ec.unmarshalInputLoyaltyEarnRuleInput),
@@ -5793,6 +6296,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LoyaltyTierInput", ec.unmarshalInputLoyaltyTierInput),
 			graphql.NewInputUnmarshaler("MailingAddressInput", ec.unmarshalInputMailingAddressInput),
 			graphql.NewInputUnmarshaler("MembershipPlanInput", ec.unmarshalInputMembershipPlanInput),
+			graphql.NewInputUnmarshaler("PreferenceVocabularyInput", ec.unmarshalInputPreferenceVocabularyInput),
 			graphql.NewInputUnmarshaler("SelectedOptionInput", ec.unmarshalInputSelectedOptionInput),
 			graphql.NewInputUnmarshaler("SupportContactInput", ec.unmarshalInputSupportContactInput),
 			graphql.NewInputUnmarshaler("VisitorConsent", ec.unmarshalInputVisitorConsent),
@@ -8920,6 +9424,305 @@ type AdminFulfillmentEventPayload {
   userErrors: [AdminUserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/preferences.graphqls", Input: `# Preferences and privacy: what customers tell the shop about themselves,
+# the vocabulary the shop offers, the privacy switches and the consent log.
+
+extend type Customer {
+  "What the customer told the shop about themselves."
+  preferences: CustomerPreferences!
+  "The customer's privacy switches."
+  privacy: CustomerPrivacy!
+}
+
+"What a customer told the shop about themselves (our extension)."
+type CustomerPreferences {
+  "The language the customer prefers."
+  language: LanguageCode
+  "The currency the customer prefers."
+  currencyCode: CurrencyCode
+  "Sizes the customer wears, from ` + "`" + `preferenceVocabulary.sizes` + "`" + `."
+  sizes: [String!]!
+  "Colours the customer likes, from ` + "`" + `preferenceVocabulary.colors` + "`" + `."
+  colors: [String!]!
+  "Interests, from ` + "`" + `preferenceVocabulary.interests` + "`" + `."
+  interests: [String!]!
+  "Occasions the customer shops for, from ` + "`" + `preferenceVocabulary.occasions` + "`" + `."
+  occasions: [String!]!
+  "The birthday as YYYY-MM-DD."
+  birthday: String
+  "Whether recommendations may draw on the customer's orders and wishlists (the same switch as ` + "`" + `privacy.personalization` + "`" + `)."
+  personalization: Boolean!
+}
+
+"A customer's privacy switches (our extension). Every change is kept in the consent log."
+type CustomerPrivacy {
+  "Whether recommendations may draw on the customer's orders and wishlists."
+  personalization: Boolean!
+  "Whether the shop may share the customer's data with its partners."
+  dataSharing: Boolean!
+}
+
+"The values customers choose their preferences from, set by the shop."
+type PreferenceVocabulary {
+  "Sizes, matched against variant options named Size."
+  sizes: [String!]!
+  "Colours, matched against variant options named Color or Colour."
+  colors: [String!]!
+  "Interests, matched against product types and tags."
+  interests: [String!]!
+  "Occasions."
+  occasions: [String!]!
+}
+
+extend type Query {
+  "The values customers choose their preferences from."
+  preferenceVocabulary: PreferenceVocabulary!
+  "A customer's consent changes, newest first, for audits."
+  adminCustomerConsentLog(
+    "The customer's global ID."
+    customerId: ID!
+    first: Int, after: String, last: Int, before: String, reverse: Boolean = false
+  ): ConsentEventConnection! @adminScope(scope: "customers:read")
+}
+
+extend type Mutation {
+  "Changes the signed-in customer's preferences; absent fields stay, ` + "`" + `null` + "`" + ` removes language, currency or birthday."
+  customerPreferencesUpdate(
+    "The signed-in customer's token."
+    customerAccessToken: String!
+    "The changes."
+    preferences: CustomerPreferencesInput!
+  ): CustomerPreferencesUpdatePayload
+  "Changes the signed-in customer's privacy switches; absent fields stay."
+  customerPrivacyUpdate(
+    "The signed-in customer's token."
+    customerAccessToken: String!
+    "The changes."
+    privacy: CustomerPrivacyInput!
+  ): CustomerPreferencesUpdatePayload
+  "Replaces the lists given; absent lists stay."
+  adminPreferenceVocabularyUpdate("The new lists." input: PreferenceVocabularyInput!): PreferenceVocabularyPayload @adminScope(scope: "settings:write")
+}
+
+"Input for ` + "`" + `customerPreferencesUpdate` + "`" + `."
+input CustomerPreferencesInput {
+  "The language the customer prefers; null removes it."
+  language: LanguageCode
+  "The currency the customer prefers; null removes it."
+  currencyCode: CurrencyCode
+  "Sizes (at most 20), from ` + "`" + `preferenceVocabulary.sizes` + "`" + `, compared without regard to case."
+  sizes: [String!]
+  "Colours (at most 20), from ` + "`" + `preferenceVocabulary.colors` + "`" + `."
+  colors: [String!]
+  "Interests (at most 20), from ` + "`" + `preferenceVocabulary.interests` + "`" + `."
+  interests: [String!]
+  "Occasions (at most 20), from ` + "`" + `preferenceVocabulary.occasions` + "`" + `."
+  occasions: [String!]
+  "The birthday as YYYY-MM-DD; null removes it."
+  birthday: String
+  "Whether recommendations may draw on the customer's orders and wishlists."
+  personalization: Boolean
+}
+
+"Input for ` + "`" + `customerPrivacyUpdate` + "`" + `."
+input CustomerPrivacyInput {
+  "Whether recommendations may draw on the customer's orders and wishlists."
+  personalization: Boolean
+  "Whether the shop may share the customer's data with its partners."
+  dataSharing: Boolean
+}
+
+"The result of ` + "`" + `customerPreferencesUpdate` + "`" + ` and ` + "`" + `customerPrivacyUpdate` + "`" + `."
+type CustomerPreferencesUpdatePayload {
+  "The customer after the change."
+  customer: Customer
+  "What was wrong with the input; nothing changed when not empty."
+  customerUserErrors: [CustomerUserError!]!
+  "The same errors without codes."
+  userErrors: [UserError!]! @deprecated(reason: "Use ` + "`" + `customerUserErrors` + "`" + ` instead.")
+}
+
+"Input for ` + "`" + `adminPreferenceVocabularyUpdate` + "`" + `: each list at most 200 values of at most 50 characters, unique regardless of case."
+input PreferenceVocabularyInput {
+  "Sizes."
+  sizes: [String!]
+  "Colours."
+  colors: [String!]
+  "Interests."
+  interests: [String!]
+  "Occasions."
+  occasions: [String!]
+}
+
+"The result of ` + "`" + `adminPreferenceVocabularyUpdate` + "`" + `."
+type PreferenceVocabularyPayload {
+  "The vocabulary now."
+  preferenceVocabulary: PreferenceVocabulary
+  "What was wrong with the input; nothing changed when not empty."
+  userErrors: [AdminUserError!]!
+}
+
+"One change of a customer's consent."
+type ConsentEvent {
+  "What the consent is about."
+  topic: ConsentTopic!
+  "Whether consent was given (true) or withdrawn (false)."
+  granted: Boolean!
+  "Where the change came from."
+  source: ConsentSource!
+  "When it changed."
+  createdAt: DateTime!
+}
+
+"What a consent is about."
+enum ConsentTopic {
+  "Marketing email (` + "`" + `acceptsMarketing` + "`" + `)."
+  MARKETING_EMAIL
+  "Recommendations from the customer's history."
+  PERSONALIZATION
+  "Sharing data with the shop's partners."
+  DATA_SHARING
+}
+
+"Where a consent change came from."
+enum ConsentSource {
+  "The customer's registration."
+  REGISTRATION
+  "The customer, in the storefront."
+  STOREFRONT
+  "Staff, through the Admin API."
+  ADMIN
+}
+
+"A page of consent changes."
+type ConsentEventConnection {
+  "The changes with their cursors."
+  edges: [ConsentEventEdge!]!
+  "The changes."
+  nodes: [ConsentEvent!]!
+  "Where this page lies."
+  pageInfo: PageInfo!
+}
+
+"A consent change and its cursor."
+type ConsentEventEdge {
+  "The cursor."
+  cursor: String!
+  "The change."
+  node: ConsentEvent!
+}
+`, BuiltIn: false},
+	{Name: "../schema/privacy.graphqls", Input: `# Privacy: customers take their data with them or have it erased; staff do
+# the same for requests that arrive by other channels.
+
+extend type Mutation {
+  "Returns everything the shop holds about the signed-in customer as JSON (at most 3 exports an hour)."
+  customerDataExport("The signed-in customer's token." customerAccessToken: String!): CustomerDataExportPayload
+  """
+  Erases the signed-in customer's account and personal data. It takes two
+  steps: without ` + "`" + `confirmation` + "`" + `, a 6-digit code is mailed and nothing is
+  erased; with the code (or the account's password), the account is erased
+  at once. Orders stay for the shop's accounts without any personal detail.
+  """
+  customerDelete(
+    "The signed-in customer's token."
+    customerAccessToken: String!
+    "The code from the confirmation mail, or the password."
+    confirmation: CustomerDeleteConfirmationInput
+  ): CustomerDeletePayload
+  "Exports a customer's data for a request received by another channel."
+  adminCustomerDataExport("The customer's global ID." customerId: ID!): AdminCustomerDataExportPayload @adminScope(scope: "customers:read")
+  "Erases a customer for a request received by another channel."
+  adminCustomerDelete("The customer's global ID." customerId: ID!): AdminCustomerDeletePayload @adminScope(scope: "customers:write")
+}
+
+"How the owner confirms an erasure: one of the two."
+input CustomerDeleteConfirmationInput {
+  "The 6-digit code from the confirmation mail."
+  code: String
+  "The account's password."
+  password: String
+}
+
+"A machine-readable export of a customer's data."
+type CustomerDataExport {
+  "When it was made."
+  createdAt: DateTime!
+  "The media type of ` + "`" + `data` + "`" + `: ` + "`" + `application/json` + "`" + `."
+  contentType: String!
+  "The customer's profile, addresses, orders, wishlists, carts, saved carts, loyalty ledger and redemptions, membership, preferences, consent log, sessions and support tickets."
+  data: String!
+}
+
+"The result of ` + "`" + `customerDataExport` + "`" + `."
+type CustomerDataExportPayload {
+  "The export."
+  export: CustomerDataExport
+  "What was wrong with the request."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerDelete` + "`" + `."
+type CustomerDeletePayload {
+  "Whether a confirmation code was mailed (the first step)."
+  confirmationSent: Boolean!
+  "The erased customer's global ID (the second step)."
+  deletedCustomerId: ID
+  "What was wrong with the request; nothing was erased when not empty."
+  customerUserErrors: [CustomerUserError!]!
+  "The same errors without codes."
+  userErrors: [UserError!]! @deprecated(reason: "Use ` + "`" + `customerUserErrors` + "`" + ` instead.")
+}
+
+"The result of ` + "`" + `adminCustomerDataExport` + "`" + `."
+type AdminCustomerDataExportPayload {
+  "The export."
+  export: CustomerDataExport
+  "What was wrong with the request."
+  userErrors: [AdminUserError!]!
+}
+
+"The result of ` + "`" + `adminCustomerDelete` + "`" + `."
+type AdminCustomerDeletePayload {
+  "The erased customer's global ID."
+  deletedCustomerId: ID
+  "What was wrong with the request."
+  userErrors: [AdminUserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/recommendation.graphqls", Input: `# Personalization: variants a customer may like, with the reason.
+
+extend type Customer {
+  """
+  Variants the customer may like, best first: those often bought with what
+  they bought, then ones on their wishlists, then ones matching their stated
+  preferences, then best sellers. Variants they bought in the last 90 days
+  and unavailable ones are left out. With personalization off, their orders
+  and wishlists are not used.
+  """
+  recommendations("How many, 1 to 50." first: Int = 10): [Recommendation!]!
+}
+
+"A variant recommended to a customer."
+type Recommendation {
+  "The variant."
+  variant: ProductVariant!
+  "Why it is recommended."
+  reason: RecommendationReason!
+}
+
+"Why a variant is recommended."
+enum RecommendationReason {
+  "Customers often buy it with something this customer bought."
+  BOUGHT_TOGETHER
+  "It matches the customer's stated sizes, colours or interests."
+  MATCHES_PREFERENCES
+  "It is on one of the customer's wishlists."
+  FROM_WISHLIST
+  "It sells well."
+  POPULAR
+}
+`, BuiltIn: false},
 	{Name: "../schema/savedcart.graphqls", Input: `# Saved carts (named snapshots to buy again), save for later, and
 # reordering a past order.
 
@@ -9526,6 +10329,26 @@ func (ec *executionContext) childFields_AccountSettingsPayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type AccountSettingsPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AdminCustomerDataExportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "export":
+		return ec.fieldContext_AdminCustomerDataExportPayload_export(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminCustomerDataExportPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminCustomerDataExportPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminCustomerDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedCustomerId":
+		return ec.fieldContext_AdminCustomerDeletePayload_deletedCustomerId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminCustomerDeletePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminCustomerDeletePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AdminCustomerInvitePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "customer":
@@ -9876,6 +10699,42 @@ func (ec *executionContext) childFields_CartWarning(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type CartWarning", field.Name)
 }
 
+func (ec *executionContext) childFields_ConsentEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "topic":
+		return ec.fieldContext_ConsentEvent_topic(ctx, field)
+	case "granted":
+		return ec.fieldContext_ConsentEvent_granted(ctx, field)
+	case "source":
+		return ec.fieldContext_ConsentEvent_source(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ConsentEvent_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsentEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConsentEventConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ConsentEventConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConsentEventConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsentEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConsentEventEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConsentEventEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentEventEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9920,6 +10779,12 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_birthday(ctx, field)
 	case "orders":
 		return ec.fieldContext_Customer_orders(ctx, field)
+	case "preferences":
+		return ec.fieldContext_Customer_preferences(ctx, field)
+	case "privacy":
+		return ec.fieldContext_Customer_privacy(ctx, field)
+	case "recommendations":
+		return ec.fieldContext_Customer_recommendations(ctx, field)
 	case "savedCarts":
 		return ec.fieldContext_Customer_savedCarts(ctx, field)
 	case "savedForLater":
@@ -10078,6 +10943,28 @@ func (ec *executionContext) childFields_CustomerCreatePayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type CustomerCreatePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerDataExport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "createdAt":
+		return ec.fieldContext_CustomerDataExport_createdAt(ctx, field)
+	case "contentType":
+		return ec.fieldContext_CustomerDataExport_contentType(ctx, field)
+	case "data":
+		return ec.fieldContext_CustomerDataExport_data(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerDataExport", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerDataExportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "export":
+		return ec.fieldContext_CustomerDataExportPayload_export(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerDataExportPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerDataExportPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CustomerDefaultAddressUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "customer":
@@ -10088,6 +10975,20 @@ func (ec *executionContext) childFields_CustomerDefaultAddressUpdatePayload(ctx 
 		return ec.fieldContext_CustomerDefaultAddressUpdatePayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerDefaultAddressUpdatePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "confirmationSent":
+		return ec.fieldContext_CustomerDeletePayload_confirmationSent(ctx, field)
+	case "deletedCustomerId":
+		return ec.fieldContext_CustomerDeletePayload_deletedCustomerId(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerDeletePayload_customerUserErrors(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CustomerDeletePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerDeletePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10148,6 +11049,50 @@ func (ec *executionContext) childFields_CustomerLoyalty(ctx context.Context, fie
 		return ec.fieldContext_CustomerLoyalty_membership(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerLoyalty", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPreferences(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "language":
+		return ec.fieldContext_CustomerPreferences_language(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_CustomerPreferences_currencyCode(ctx, field)
+	case "sizes":
+		return ec.fieldContext_CustomerPreferences_sizes(ctx, field)
+	case "colors":
+		return ec.fieldContext_CustomerPreferences_colors(ctx, field)
+	case "interests":
+		return ec.fieldContext_CustomerPreferences_interests(ctx, field)
+	case "occasions":
+		return ec.fieldContext_CustomerPreferences_occasions(ctx, field)
+	case "birthday":
+		return ec.fieldContext_CustomerPreferences_birthday(ctx, field)
+	case "personalization":
+		return ec.fieldContext_CustomerPreferences_personalization(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPreferences", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPreferencesUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerPreferencesUpdatePayload_customer(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerPreferencesUpdatePayload_customerUserErrors(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CustomerPreferencesUpdatePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPreferencesUpdatePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPrivacy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "personalization":
+		return ec.fieldContext_CustomerPrivacy_personalization(ctx, field)
+	case "dataSharing":
+		return ec.fieldContext_CustomerPrivacy_dataSharing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPrivacy", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerRecoverPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10924,6 +11869,30 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PreferenceVocabulary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sizes":
+		return ec.fieldContext_PreferenceVocabulary_sizes(ctx, field)
+	case "colors":
+		return ec.fieldContext_PreferenceVocabulary_colors(ctx, field)
+	case "interests":
+		return ec.fieldContext_PreferenceVocabulary_interests(ctx, field)
+	case "occasions":
+		return ec.fieldContext_PreferenceVocabulary_occasions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreferenceVocabulary", field.Name)
+}
+
+func (ec *executionContext) childFields_PreferenceVocabularyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "preferenceVocabulary":
+		return ec.fieldContext_PreferenceVocabularyPayload_preferenceVocabulary(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PreferenceVocabularyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreferenceVocabularyPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11002,6 +11971,16 @@ func (ec *executionContext) childFields_ProductVariantEdge(ctx context.Context, 
 		return ec.fieldContext_ProductVariantEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductVariantEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Recommendation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "variant":
+		return ec.fieldContext_Recommendation_variant(ctx, field)
+	case "reason":
+		return ec.fieldContext_Recommendation_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Recommendation", field.Name)
 }
 
 func (ec *executionContext) childFields_SavedCart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11750,6 +12729,20 @@ func (ec *executionContext) field_Customer_orders_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_recommendations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_savedCarts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12090,6 +13083,34 @@ func (ec *executionContext) field_Mutation_adminAccountSettingsUpdate_args(ctx c
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_adminCustomerDataExport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminCustomerDelete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_adminCustomerInvite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12343,6 +13364,20 @@ func (ec *executionContext) field_Mutation_adminOrderUpdate_args(ctx context.Con
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminPreferenceVocabularyUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PreferenceVocabularyInput, error) {
+			return ec.unmarshalNPreferenceVocabularyInput2accountgraphᚋgraphᚋmodelᚐPreferenceVocabularyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -12768,6 +13803,20 @@ func (ec *executionContext) field_Mutation_customerCreate_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_customerDataExport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_customerDefaultAddressUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12787,6 +13836,28 @@ func (ec *executionContext) field_Mutation_customerDefaultAddressUpdate_args(ctx
 		return nil, err
 	}
 	args["addressId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerDelete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "confirmation",
+		func(ctx context.Context, v any) (*model.CustomerDeleteConfirmationInput, error) {
+			return ec.unmarshalOCustomerDeleteConfirmationInput2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDeleteConfirmationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["confirmation"] = arg1
 	return args, nil
 }
 
@@ -12815,6 +13886,50 @@ func (ec *executionContext) field_Mutation_customerEmailVerify_args(ctx context.
 		return nil, err
 	}
 	args["token"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerPreferencesUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "preferences",
+		func(ctx context.Context, v any) (model.CustomerPreferencesInput, error) {
+			return ec.unmarshalNCustomerPreferencesInput2accountgraphᚋgraphᚋmodelᚐCustomerPreferencesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["preferences"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerPrivacyUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "privacy",
+		func(ctx context.Context, v any) (model.CustomerPrivacyInput, error) {
+			return ec.unmarshalNCustomerPrivacyInput2accountgraphᚋgraphᚋmodelᚐCustomerPrivacyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["privacy"] = arg1
 	return args, nil
 }
 
@@ -13674,6 +14789,60 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_adminCustomerConsentLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_adminCustomer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14391,6 +15560,125 @@ func (ec *executionContext) _AccountSettingsPayload_userErrors(ctx context.Conte
 func (ec *executionContext) fieldContext_AccountSettingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AccountSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCustomerDataExportPayload_export(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomerDataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomerDataExportPayload_export(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Export, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerDataExport) graphql.Marshaler {
+			return ec.marshalOCustomerDataExport2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDataExport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomerDataExportPayload_export(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomerDataExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerDataExport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCustomerDataExportPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomerDataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomerDataExportPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomerDataExportPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomerDataExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCustomerDeletePayload_deletedCustomerId(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomerDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomerDeletePayload_deletedCustomerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedCustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomerDeletePayload_deletedCustomerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminCustomerDeletePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AdminCustomerDeletePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomerDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomerDeletePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomerDeletePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomerDeletePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -17206,6 +18494,249 @@ func (ec *executionContext) fieldContext_CartWarning_target(_ context.Context, f
 	return graphql.NewScalarFieldContext("CartWarning", field, false, false, "ID")
 }
 
+func (ec *executionContext) _ConsentEvent_topic(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEvent_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v consentevent.Topic) graphql.Marshaler {
+			return ec.marshalNConsentTopic2accountgraphᚋentᚋconsenteventᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEvent_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEvent", field, false, false, "ConsentTopic")
+}
+
+func (ec *executionContext) _ConsentEvent_granted(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEvent_granted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Granted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEvent_granted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEvent", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConsentEvent_source(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEvent_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v consentevent.Source) graphql.Marshaler {
+			return ec.marshalNConsentSource2accountgraphᚋentᚋconsenteventᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEvent_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEvent", field, false, false, "ConsentSource")
+}
+
+func (ec *executionContext) _ConsentEvent_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEvent_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEvent_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEvent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ConsentEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConsentEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ConsentEventEdge) graphql.Marshaler {
+			return ec.marshalNConsentEventEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐConsentEventEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentEventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ConsentEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEventConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ConsentEvent) graphql.Marshaler {
+			return ec.marshalNConsentEvent2ᚕᚖaccountgraphᚋentᚐConsentEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEventConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ConsentEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ConsentEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEventEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsentEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ConsentEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConsentEvent) graphql.Marshaler {
+			return ec.marshalNConsentEvent2ᚖaccountgraphᚋentᚐConsentEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17788,6 +19319,114 @@ func (ec *executionContext) fieldContext_Customer_orders(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Customer_orders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_preferences(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_preferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Preferences(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerPreferences) graphql.Marshaler {
+			return ec.marshalNCustomerPreferences2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_preferences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPreferences(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_privacy(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_privacy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Privacy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerPrivacy) graphql.Marshaler {
+			return ec.marshalNCustomerPrivacy2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPrivacy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_privacy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPrivacy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_recommendations(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_recommendations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Recommendations(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*recommend.Item) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚕᚖaccountgraphᚋinternalᚋrecommendᚐItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_recommendations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_recommendations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19124,6 +20763,139 @@ func (ec *executionContext) fieldContext_CustomerCreatePayload_userErrors(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _CustomerDataExport_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerDataExport_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerDataExport_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerDataExport", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CustomerDataExport_contentType(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerDataExport_contentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerDataExport_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerDataExport", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerDataExport_data(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerDataExport_data(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Data, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerDataExport_data(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerDataExport", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerDataExportPayload_export(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerDataExportPayload_export(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Export, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerDataExport) graphql.Marshaler {
+			return ec.marshalOCustomerDataExport2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDataExport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerDataExportPayload_export(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerDataExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerDataExport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerDataExportPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerDataExportPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerDataExportPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerDataExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerDefaultAddressUpdatePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDefaultAddressUpdatePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19210,6 +20982,116 @@ func (ec *executionContext) _CustomerDefaultAddressUpdatePayload_userErrors(ctx 
 func (ec *executionContext) fieldContext_CustomerDefaultAddressUpdatePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerDefaultAddressUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerDeletePayload_confirmationSent(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerDeletePayload_confirmationSent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConfirmationSent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerDeletePayload_confirmationSent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerDeletePayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerDeletePayload_deletedCustomerId(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerDeletePayload_deletedCustomerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedCustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerDeletePayload_deletedCustomerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerDeletePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerDeletePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerDeletePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerDeletePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerDeletePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerDeletePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerDeletePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerDeletePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerDeletePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -19764,6 +21646,332 @@ func (ec *executionContext) fieldContext_CustomerLoyalty_membership(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPreferences_language(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_language(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Language, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LanguageCode) graphql.Marshaler {
+			return ec.marshalOLanguageCode2ᚖaccountgraphᚋgraphᚋmodelᚐLanguageCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "LanguageCode")
+}
+
+func (ec *executionContext) _CustomerPreferences_currencyCode(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Currency) graphql.Marshaler {
+			return ec.marshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "CurrencyCode")
+}
+
+func (ec *executionContext) _CustomerPreferences_sizes(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_sizes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sizes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_sizes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_colors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_colors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Colors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_colors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_interests(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_interests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_interests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_occasions(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_occasions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Occasions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_occasions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_birthday(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_birthday(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Birthday, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_birthday(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_personalization(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_personalization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Personalization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_personalization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerPreferencesUpdatePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferencesUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferencesUpdatePayload_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferencesUpdatePayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPreferencesUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPreferencesUpdatePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferencesUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferencesUpdatePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferencesUpdatePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPreferencesUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPreferencesUpdatePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferencesUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferencesUpdatePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferencesUpdatePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPreferencesUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPrivacy_personalization(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPrivacy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPrivacy_personalization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Personalization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPrivacy_personalization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPrivacy", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerPrivacy_dataSharing(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPrivacy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPrivacy_dataSharing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DataSharing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPrivacy_dataSharing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPrivacy", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _CustomerRecoverPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerRecoverPayload) (ret graphql.Marshaler) {
@@ -26715,6 +28923,368 @@ func (ec *executionContext) fieldContext_Mutation_adminFulfillmentEventAdd(ctx c
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_customerPreferencesUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerPreferencesUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerPreferencesUpdate(ctx, fc.Args["customerAccessToken"].(string), fc.Args["preferences"].(model.CustomerPreferencesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+			return ec.marshalOCustomerPreferencesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferencesUpdatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerPreferencesUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPreferencesUpdatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerPreferencesUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerPrivacyUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerPrivacyUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerPrivacyUpdate(ctx, fc.Args["customerAccessToken"].(string), fc.Args["privacy"].(model.CustomerPrivacyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+			return ec.marshalOCustomerPreferencesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferencesUpdatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerPrivacyUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPreferencesUpdatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerPrivacyUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminPreferenceVocabularyUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminPreferenceVocabularyUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminPreferenceVocabularyUpdate(ctx, fc.Args["input"].(model.PreferenceVocabularyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "settings:write")
+				if err != nil {
+					var zeroVal *model.PreferenceVocabularyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.PreferenceVocabularyPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PreferenceVocabularyPayload) graphql.Marshaler {
+			return ec.marshalOPreferenceVocabularyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐPreferenceVocabularyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminPreferenceVocabularyUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreferenceVocabularyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminPreferenceVocabularyUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerDataExport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerDataExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerDataExport(ctx, fc.Args["customerAccessToken"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerDataExportPayload) graphql.Marshaler {
+			return ec.marshalOCustomerDataExportPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDataExportPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerDataExport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerDataExportPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerDataExport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerDelete(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerDelete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerDelete(ctx, fc.Args["customerAccessToken"].(string), fc.Args["confirmation"].(*model.CustomerDeleteConfirmationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerDeletePayload) graphql.Marshaler {
+			return ec.marshalOCustomerDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDeletePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerDelete(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerDeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerDelete_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminCustomerDataExport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCustomerDataExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCustomerDataExport(ctx, fc.Args["customerId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *model.AdminCustomerDataExportPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminCustomerDataExportPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminCustomerDataExportPayload) graphql.Marshaler {
+			return ec.marshalOAdminCustomerDataExportPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerDataExportPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCustomerDataExport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminCustomerDataExportPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCustomerDataExport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminCustomerDelete(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCustomerDelete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCustomerDelete(ctx, fc.Args["customerId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:write")
+				if err != nil {
+					var zeroVal *model.AdminCustomerDeletePayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminCustomerDeletePayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminCustomerDeletePayload) graphql.Marshaler {
+			return ec.marshalOAdminCustomerDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerDeletePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCustomerDelete(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminCustomerDeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCustomerDelete_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_savedCartCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29612,6 +32182,162 @@ func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context,
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _PreferenceVocabulary_sizes(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabulary_sizes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sizes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabulary_sizes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreferenceVocabulary", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreferenceVocabulary_colors(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabulary_colors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Colors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabulary_colors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreferenceVocabulary", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreferenceVocabulary_interests(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabulary_interests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabulary_interests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreferenceVocabulary", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreferenceVocabulary_occasions(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabulary_occasions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Occasions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabulary_occasions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreferenceVocabulary", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreferenceVocabularyPayload_preferenceVocabulary(ctx context.Context, field graphql.CollectedField, obj *model.PreferenceVocabularyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabularyPayload_preferenceVocabulary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreferenceVocabulary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PreferenceVocabulary) graphql.Marshaler {
+			return ec.marshalOPreferenceVocabulary2ᚖaccountgraphᚋentᚐPreferenceVocabulary(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabularyPayload_preferenceVocabulary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreferenceVocabularyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreferenceVocabulary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreferenceVocabularyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.PreferenceVocabularyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabularyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabularyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreferenceVocabularyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PricingPercentageValue_percentage(ctx context.Context, field graphql.CollectedField, obj *model.PricingPercentageValue) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30979,6 +33705,100 @@ func (ec *executionContext) fieldContext_Query_adminLoyaltyConsistencyCheck(ctx 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_preferenceVocabulary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_preferenceVocabulary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PreferenceVocabulary(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PreferenceVocabulary) graphql.Marshaler {
+			return ec.marshalNPreferenceVocabulary2ᚖaccountgraphᚋentᚐPreferenceVocabulary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_preferenceVocabulary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreferenceVocabulary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_adminCustomerConsentLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminCustomerConsentLog(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AdminCustomerConsentLog(ctx, fc.Args["customerId"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *model.ConsentEventConnection
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.ConsentEventConnection
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConsentEventConnection) graphql.Marshaler {
+			return ec.marshalNConsentEventConnection2ᚖaccountgraphᚋgraphᚋmodelᚐConsentEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminCustomerConsentLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_adminCustomerConsentLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_adminSupportTickets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31191,6 +34011,61 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Recommendation_variant(ctx context.Context, field graphql.CollectedField, obj *recommend.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendation_variant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variant, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalNProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendation_variant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recommendation_reason(ctx context.Context, field graphql.CollectedField, obj *recommend.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendation_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v recommend.Reason) graphql.Marshaler {
+			return ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendation_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recommendation", field, false, false, "RecommendationReason")
 }
 
 func (ec *executionContext) _SavedCart_id(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
@@ -36409,6 +39284,195 @@ func UnmarshalCustomerCreateInput(ctx context.Context, raw any) (model.CustomerC
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCustomerDeleteConfirmationInput(ctx context.Context, obj any) (model.CustomerDeleteConfirmationInput, error) {
+	var it model.CustomerDeleteConfirmationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "password"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerDeleteConfirmationInput unmarshals raw into the CustomerDeleteConfirmationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerDeleteConfirmationInput(ctx context.Context, raw any) (model.CustomerDeleteConfirmationInput, error) {
+	var out model.CustomerDeleteConfirmationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerDeleteConfirmationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCustomerPreferencesInput(ctx context.Context, obj any) (model.CustomerPreferencesInput, error) {
+	var it model.CustomerPreferencesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"language", "currencyCode", "sizes", "colors", "interests", "occasions", "birthday", "personalization"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOLanguageCode2ᚖaccountgraphᚋgraphᚋmodelᚐLanguageCode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = graphql.OmittableOf(data)
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = graphql.OmittableOf(data)
+		case "sizes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sizes = data
+		case "colors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("colors"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Colors = data
+		case "interests":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interests"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Interests = data
+		case "occasions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occasions"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Occasions = data
+		case "birthday":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthday"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Birthday = graphql.OmittableOf(data)
+		case "personalization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personalization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Personalization = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerPreferencesInput unmarshals raw into the CustomerPreferencesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerPreferencesInput(ctx context.Context, raw any) (model.CustomerPreferencesInput, error) {
+	var out model.CustomerPreferencesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerPreferencesInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCustomerPrivacyInput(ctx context.Context, obj any) (model.CustomerPrivacyInput, error) {
+	var it model.CustomerPrivacyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"personalization", "dataSharing"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "personalization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personalization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Personalization = data
+		case "dataSharing":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dataSharing"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DataSharing = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerPrivacyInput unmarshals raw into the CustomerPrivacyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerPrivacyInput(ctx context.Context, raw any) (model.CustomerPrivacyInput, error) {
+	var out model.CustomerPrivacyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerPrivacyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCustomerResetInput(ctx context.Context, obj any) (model.CustomerResetInput, error) {
 	var it model.CustomerResetInput
 	if obj == nil {
@@ -37081,6 +40145,69 @@ func UnmarshalMembershipPlanInput(ctx context.Context, raw any) (model.Membershi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPreferenceVocabularyInput(ctx context.Context, obj any) (model.PreferenceVocabularyInput, error) {
+	var it model.PreferenceVocabularyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"sizes", "colors", "interests", "occasions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "sizes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sizes = data
+		case "colors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("colors"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Colors = data
+		case "interests":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interests"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Interests = data
+		case "occasions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occasions"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Occasions = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPreferenceVocabularyInput unmarshals raw into the PreferenceVocabularyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPreferenceVocabularyInput(ctx context.Context, raw any) (model.PreferenceVocabularyInput, error) {
+	var out model.PreferenceVocabularyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PreferenceVocabularyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSelectedOptionInput(ctx context.Context, obj any) (model.SelectedOptionInput, error) {
 	var it model.SelectedOptionInput
 	if obj == nil {
@@ -37714,6 +40841,82 @@ func (ec *executionContext) _AccountSettingsPayload(ctx context.Context, sel ast
 			}
 		case "userErrors":
 			out.Values[i] = ec._AccountSettingsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminCustomerDataExportPayloadImplementors = []string{"AdminCustomerDataExportPayload"}
+
+func (ec *executionContext) _AdminCustomerDataExportPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCustomerDataExportPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminCustomerDataExportPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminCustomerDataExportPayload")
+		case "export":
+			out.Values[i] = ec._AdminCustomerDataExportPayload_export(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminCustomerDataExportPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminCustomerDeletePayloadImplementors = []string{"AdminCustomerDeletePayload"}
+
+func (ec *executionContext) _AdminCustomerDeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCustomerDeletePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminCustomerDeletePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminCustomerDeletePayload")
+		case "deletedCustomerId":
+			out.Values[i] = ec._AdminCustomerDeletePayload_deletedCustomerId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminCustomerDeletePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39034,6 +42237,135 @@ func (ec *executionContext) _CartWarning(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var consentEventImplementors = []string{"ConsentEvent"}
+
+func (ec *executionContext) _ConsentEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.ConsentEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentEvent")
+		case "topic":
+			out.Values[i] = ec._ConsentEvent_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "granted":
+			out.Values[i] = ec._ConsentEvent_granted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._ConsentEvent_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._ConsentEvent_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentEventConnectionImplementors = []string{"ConsentEventConnection"}
+
+func (ec *executionContext) _ConsentEventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ConsentEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentEventConnection")
+		case "edges":
+			out.Values[i] = ec._ConsentEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ConsentEventConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConsentEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentEventEdgeImplementors = []string{"ConsentEventEdge"}
+
+func (ec *executionContext) _ConsentEventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ConsentEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentEventEdge")
+		case "cursor":
+			out.Values[i] = ec._ConsentEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConsentEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var customerImplementors = []string{"Customer"}
 
 func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet, obj *ent.Customer) graphql.Marshaler {
@@ -39158,6 +42490,24 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_orders(ctx, field, obj)
+				})
+		case "preferences":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_preferences(ctx, field, obj)
+				})
+		case "privacy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_privacy(ctx, field, obj)
+				})
+		case "recommendations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_recommendations(ctx, field, obj)
 				})
 		case "savedCarts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -39723,6 +43073,87 @@ func (ec *executionContext) _CustomerCreatePayload(ctx context.Context, sel ast.
 	return out
 }
 
+var customerDataExportImplementors = []string{"CustomerDataExport"}
+
+func (ec *executionContext) _CustomerDataExport(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerDataExport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerDataExportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerDataExport")
+		case "createdAt":
+			out.Values[i] = ec._CustomerDataExport_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contentType":
+			out.Values[i] = ec._CustomerDataExport_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "data":
+			out.Values[i] = ec._CustomerDataExport_data(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerDataExportPayloadImplementors = []string{"CustomerDataExportPayload"}
+
+func (ec *executionContext) _CustomerDataExportPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerDataExportPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerDataExportPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerDataExportPayload")
+		case "export":
+			out.Values[i] = ec._CustomerDataExportPayload_export(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerDataExportPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var customerDefaultAddressUpdatePayloadImplementors = []string{"CustomerDefaultAddressUpdatePayload"}
 
 func (ec *executionContext) _CustomerDefaultAddressUpdatePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerDefaultAddressUpdatePayload) graphql.Marshaler {
@@ -39746,6 +43177,54 @@ func (ec *executionContext) _CustomerDefaultAddressUpdatePayload(ctx context.Con
 			}
 		case "userErrors":
 			out.Values[i] = ec._CustomerDefaultAddressUpdatePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerDeletePayloadImplementors = []string{"CustomerDeletePayload"}
+
+func (ec *executionContext) _CustomerDeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerDeletePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerDeletePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerDeletePayload")
+		case "confirmationSent":
+			out.Values[i] = ec._CustomerDeletePayload_confirmationSent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletedCustomerId":
+			out.Values[i] = ec._CustomerDeletePayload_deletedCustomerId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerDeletePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CustomerDeletePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39961,6 +43440,155 @@ func (ec *executionContext) _CustomerLoyalty(ctx context.Context, sel ast.Select
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CustomerLoyalty_membership(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPreferencesImplementors = []string{"CustomerPreferences"}
+
+func (ec *executionContext) _CustomerPreferences(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerPreferences) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPreferencesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPreferences")
+		case "language":
+			out.Values[i] = ec._CustomerPreferences_language(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "currencyCode":
+			out.Values[i] = ec._CustomerPreferences_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "sizes":
+			out.Values[i] = ec._CustomerPreferences_sizes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "colors":
+			out.Values[i] = ec._CustomerPreferences_colors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "interests":
+			out.Values[i] = ec._CustomerPreferences_interests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "occasions":
+			out.Values[i] = ec._CustomerPreferences_occasions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "birthday":
+			out.Values[i] = ec._CustomerPreferences_birthday(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "personalization":
+			out.Values[i] = ec._CustomerPreferences_personalization(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPreferencesUpdatePayloadImplementors = []string{"CustomerPreferencesUpdatePayload"}
+
+func (ec *executionContext) _CustomerPreferencesUpdatePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPreferencesUpdatePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPreferencesUpdatePayload")
+		case "customer":
+			out.Values[i] = ec._CustomerPreferencesUpdatePayload_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerPreferencesUpdatePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CustomerPreferencesUpdatePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPrivacyImplementors = []string{"CustomerPrivacy"}
+
+func (ec *executionContext) _CustomerPrivacy(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerPrivacy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPrivacyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPrivacy")
+		case "personalization":
+			out.Values[i] = ec._CustomerPrivacy_personalization(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dataSharing":
+			out.Values[i] = ec._CustomerPrivacy_dataSharing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42473,6 +46101,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "customerPreferencesUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerPreferencesUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerPrivacyUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerPrivacyUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminPreferenceVocabularyUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminPreferenceVocabularyUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerDataExport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerDataExport(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerDelete":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerDelete(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminCustomerDataExport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCustomerDataExport(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminCustomerDelete":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCustomerDelete(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "savedCartCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_savedCartCreate(ctx, field)
@@ -43175,6 +46852,92 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var preferenceVocabularyImplementors = []string{"PreferenceVocabulary"}
+
+func (ec *executionContext) _PreferenceVocabulary(ctx context.Context, sel ast.SelectionSet, obj *ent.PreferenceVocabulary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, preferenceVocabularyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreferenceVocabulary")
+		case "sizes":
+			out.Values[i] = ec._PreferenceVocabulary_sizes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "colors":
+			out.Values[i] = ec._PreferenceVocabulary_colors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "interests":
+			out.Values[i] = ec._PreferenceVocabulary_interests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "occasions":
+			out.Values[i] = ec._PreferenceVocabulary_occasions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var preferenceVocabularyPayloadImplementors = []string{"PreferenceVocabularyPayload"}
+
+func (ec *executionContext) _PreferenceVocabularyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.PreferenceVocabularyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, preferenceVocabularyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreferenceVocabularyPayload")
+		case "preferenceVocabulary":
+			out.Values[i] = ec._PreferenceVocabularyPayload_preferenceVocabulary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PreferenceVocabularyPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pricingPercentageValueImplementors = []string{"PricingPercentageValue", "PricingValue"}
 
 func (ec *executionContext) _PricingPercentageValue(ctx context.Context, sel ast.SelectionSet, obj *model.PricingPercentageValue) graphql.Marshaler {
@@ -43554,6 +47317,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_adminLoyaltyConsistencyCheck(ctx, field)
 				})
+		case "preferenceVocabulary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_preferenceVocabulary(ctx, field)
+				})
+		case "adminCustomerConsentLog":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminCustomerConsentLog(ctx, field)
+				})
 		case "adminSupportTickets":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -43585,6 +47360,44 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recommendationImplementors = []string{"Recommendation"}
+
+func (ec *executionContext) _Recommendation(ctx context.Context, sel ast.SelectionSet, obj *recommend.Item) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recommendationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Recommendation")
+		case "variant":
+			out.Values[i] = ec._Recommendation_variant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._Recommendation_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -45691,6 +49504,92 @@ func (ec *executionContext) marshalNCartWarningCode2accountgraphᚋgraphᚋmodel
 	return v
 }
 
+func (ec *executionContext) marshalNConsentEvent2ᚕᚖaccountgraphᚋentᚐConsentEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ConsentEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsentEvent2ᚖaccountgraphᚋentᚐConsentEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsentEvent2ᚖaccountgraphᚋentᚐConsentEvent(ctx context.Context, sel ast.SelectionSet, v *ent.ConsentEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentEvent!")
+		return graphql.Null
+	}
+	return ec._ConsentEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsentEventConnection2ᚖaccountgraphᚋgraphᚋmodelᚐConsentEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConsentEventConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentEventConnection!")
+		return graphql.Null
+	}
+	return ec._ConsentEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsentEventEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐConsentEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ConsentEventEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsentEventEdge2ᚖaccountgraphᚋgraphᚋmodelᚐConsentEventEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsentEventEdge2ᚖaccountgraphᚋgraphᚋmodelᚐConsentEventEdge(ctx context.Context, sel ast.SelectionSet, v *model.ConsentEventEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentEventEdge!")
+		return graphql.Null
+	}
+	return ec._ConsentEventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConsentSource2accountgraphᚋentᚋconsenteventᚐSource(ctx context.Context, v any) (consentevent.Source, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := consentevent.Source(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentSource2accountgraphᚋentᚋconsenteventᚐSource(ctx context.Context, sel ast.SelectionSet, v consentevent.Source) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsentSource!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNConsentTopic2accountgraphᚋentᚋconsenteventᚐTopic(ctx context.Context, v any) (consentevent.Topic, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := consentevent.Topic(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentTopic2accountgraphᚋentᚋconsenteventᚐTopic(ctx context.Context, sel ast.SelectionSet, v consentevent.Topic) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsentTopic!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, v any) (money.Currency, error) {
 	var res money.Currency
 	err := res.UnmarshalGQL(v)
@@ -45785,6 +49684,32 @@ func (ec *executionContext) marshalNCustomerEdge2ᚖaccountgraphᚋgraphᚋmodel
 		return graphql.Null
 	}
 	return ec._CustomerEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerPreferences2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferences(ctx context.Context, sel ast.SelectionSet, v *model.CustomerPreferences) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerPreferences!")
+		return graphql.Null
+	}
+	return ec._CustomerPreferences(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerPreferencesInput2accountgraphᚋgraphᚋmodelᚐCustomerPreferencesInput(ctx context.Context, v any) (model.CustomerPreferencesInput, error) {
+	res, err := ec.unmarshalInputCustomerPreferencesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerPrivacy2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPrivacy(ctx context.Context, sel ast.SelectionSet, v *model.CustomerPrivacy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerPrivacy!")
+		return graphql.Null
+	}
+	return ec._CustomerPrivacy(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerPrivacyInput2accountgraphᚋgraphᚋmodelᚐCustomerPrivacyInput(ctx context.Context, v any) (model.CustomerPrivacyInput, error) {
+	res, err := ec.unmarshalInputCustomerPrivacyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCustomerResetInput2accountgraphᚋgraphᚋmodelᚐCustomerResetInput(ctx context.Context, v any) (model.CustomerResetInput, error) {
@@ -46862,6 +50787,19 @@ func (ec *executionContext) marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐP
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPreferenceVocabulary2ᚖaccountgraphᚋentᚐPreferenceVocabulary(ctx context.Context, sel ast.SelectionSet, v *ent.PreferenceVocabulary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreferenceVocabulary!")
+		return graphql.Null
+	}
+	return ec._PreferenceVocabulary(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPreferenceVocabularyInput2accountgraphᚋgraphᚋmodelᚐPreferenceVocabularyInput(ctx context.Context, v any) (model.PreferenceVocabularyInput, error) {
+	res, err := ec.unmarshalInputPreferenceVocabularyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPricingValue2accountgraphᚋgraphᚋmodelᚐPricingValue(ctx context.Context, sel ast.SelectionSet, v model.PricingValue) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PricingValue!")
@@ -46932,6 +50870,45 @@ func (ec *executionContext) marshalNProductVariantEdge2ᚖaccountgraphᚋgraph�
 		return graphql.Null
 	}
 	return ec._ProductVariantEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecommendation2ᚕᚖaccountgraphᚋinternalᚋrecommendᚐItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*recommend.Item) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecommendation2ᚖaccountgraphᚋinternalᚋrecommendᚐItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRecommendation2ᚖaccountgraphᚋinternalᚋrecommendᚐItem(ctx context.Context, sel ast.SelectionSet, v *recommend.Item) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Recommendation!")
+		return graphql.Null
+	}
+	return ec._Recommendation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx context.Context, v any) (recommend.Reason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := recommend.Reason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx context.Context, sel ast.SelectionSet, v recommend.Reason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RecommendationReason!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNRegistrationMode2accountgraphᚋentᚋshopsettingsᚐRegistration(ctx context.Context, v any) (shopsettings.Registration, error) {
@@ -47695,6 +51672,20 @@ func (ec *executionContext) marshalOAccountSettingsPayload2ᚖaccountgraphᚋgra
 	return ec._AccountSettingsPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAdminCustomerDataExportPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerDataExportPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomerDataExportPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminCustomerDataExportPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAdminCustomerDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomerDeletePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminCustomerDeletePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAdminCustomerInvitePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerInvitePayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomerInvitePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -48143,11 +52134,40 @@ func (ec *executionContext) marshalOCustomerCreatePayload2ᚖaccountgraphᚋgrap
 	return ec._CustomerCreatePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCustomerDataExport2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDataExport(ctx context.Context, sel ast.SelectionSet, v *model.CustomerDataExport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerDataExport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerDataExportPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDataExportPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerDataExportPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerDataExportPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCustomerDefaultAddressUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDefaultAddressUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerDefaultAddressUpdatePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CustomerDefaultAddressUpdatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCustomerDeleteConfirmationInput2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDeleteConfirmationInput(ctx context.Context, v any) (*model.CustomerDeleteConfirmationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomerDeleteConfirmationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCustomerDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerDeletePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerDeletePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCustomerEmailCodeSendPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerEmailCodeSendPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerEmailCodeSendPayload) graphql.Marshaler {
@@ -48185,6 +52205,13 @@ func (ec *executionContext) marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoya
 		return graphql.Null
 	}
 	return ec._CustomerLoyalty(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerPreferencesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferencesUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerPreferencesUpdatePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCustomerRecoverPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerRecoverPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerRecoverPayload) graphql.Marshaler {
@@ -48756,6 +52783,20 @@ func (ec *executionContext) marshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋmode
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOPreferenceVocabulary2ᚖaccountgraphᚋentᚐPreferenceVocabulary(ctx context.Context, sel ast.SelectionSet, v *ent.PreferenceVocabulary) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PreferenceVocabulary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPreferenceVocabularyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐPreferenceVocabularyPayload(ctx context.Context, sel ast.SelectionSet, v *model.PreferenceVocabularyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PreferenceVocabularyPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOProduct2ᚕᚖaccountgraphᚋentᚐProductᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Product) graphql.Marshaler {

@@ -14,6 +14,8 @@ import (
 	"accountgraph/internal/loaders"
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/order"
+	"accountgraph/internal/preferences"
+	"accountgraph/internal/privacy"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
 	"accountgraph/internal/support"
@@ -32,6 +34,8 @@ type Resolver struct {
 	Settings         *settings.Service
 	Support          *support.Service
 	LoyaltyService   *loyalty.Service
+	Preferences      *preferences.Service
+	Privacy          *privacy.Service
 }
 
 // loaders returns the request's dataloaders.

@@ -51,6 +51,9 @@ func TestAccessControlSweep(t *testing.T) {
   savedForLater(first: 10) { nodes { id quantity } }
   sessions(first: 10) { nodes { id } }
   supportTickets(first: 10) { nodes { id subject status messages(first: 10) { nodes { body } } } }
+  preferences { language currencyCode sizes colors interests occasions birthday personalization }
+  privacy { personalization dataSharing }
+  recommendations(first: 10) { reason variant { id } }
   loyalty { pointsBalance lifetimePoints referralCode transactions(first: 20) { nodes { kind points } } redemptions(first: 5) { nodes { codeEnding usedAt } } membership { status } }
 } }`
 		read := func() string {
@@ -112,6 +115,10 @@ func TestAccessControlSweep(t *testing.T) {
 			"loyaltyRewardRedeem":          {"rewardId": rewards["five-off"]},
 			"loyaltyActionRecord":          {"action": "REVIEW", "reference": "B's review"},
 			"loyaltyReferralApply":         {"referralCode": codeB},
+			"customerPreferencesUpdate":    {"preferences": map[string]any{"personalization": false, "language": "FR"}},
+			"customerPrivacyUpdate":        {"privacy": map[string]any{"dataSharing": true}},
+			"customerDataExport":           {},
+			"customerDelete":               {},
 		}
 
 		var schema struct {

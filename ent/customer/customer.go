@@ -51,6 +51,22 @@ const (
 	FieldBirthday = "birthday"
 	// FieldBirthMd holds the string denoting the birth_md field in the database.
 	FieldBirthMd = "birth_md"
+	// FieldLanguage holds the string denoting the language field in the database.
+	FieldLanguage = "language"
+	// FieldCurrencyCode holds the string denoting the currency_code field in the database.
+	FieldCurrencyCode = "currency_code"
+	// FieldSizes holds the string denoting the sizes field in the database.
+	FieldSizes = "sizes"
+	// FieldColors holds the string denoting the colors field in the database.
+	FieldColors = "colors"
+	// FieldInterests holds the string denoting the interests field in the database.
+	FieldInterests = "interests"
+	// FieldOccasions holds the string denoting the occasions field in the database.
+	FieldOccasions = "occasions"
+	// FieldPersonalization holds the string denoting the personalization field in the database.
+	FieldPersonalization = "personalization"
+	// FieldDataSharing holds the string denoting the data_sharing field in the database.
+	FieldDataSharing = "data_sharing"
 	// EdgeAddresses holds the string denoting the addresses edge name in mutations.
 	EdgeAddresses = "addresses"
 	// EdgeDefaultAddress holds the string denoting the default_address edge name in mutations.
@@ -112,6 +128,14 @@ var Columns = []string{
 	FieldDefaultAddressID,
 	FieldBirthday,
 	FieldBirthMd,
+	FieldLanguage,
+	FieldCurrencyCode,
+	FieldSizes,
+	FieldColors,
+	FieldInterests,
+	FieldOccasions,
+	FieldPersonalization,
+	FieldDataSharing,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -153,6 +177,22 @@ var (
 	PendingEmailValidator func(string) error
 	// BirthdayValidator is a validator for the "birthday" field. It is called by the builders before save.
 	BirthdayValidator func(string) error
+	// LanguageValidator is a validator for the "language" field. It is called by the builders before save.
+	LanguageValidator func(string) error
+	// CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	CurrencyCodeValidator func(string) error
+	// DefaultSizes holds the default value on creation for the "sizes" field.
+	DefaultSizes []string
+	// DefaultColors holds the default value on creation for the "colors" field.
+	DefaultColors []string
+	// DefaultInterests holds the default value on creation for the "interests" field.
+	DefaultInterests []string
+	// DefaultOccasions holds the default value on creation for the "occasions" field.
+	DefaultOccasions []string
+	// DefaultPersonalization holds the default value on creation for the "personalization" field.
+	DefaultPersonalization bool
+	// DefaultDataSharing holds the default value on creation for the "data_sharing" field.
+	DefaultDataSharing bool
 )
 
 // State defines the type for the "state" enum field.
@@ -273,6 +313,26 @@ func ByBirthday(opts ...sql.OrderTermOption) OrderOption {
 // ByBirthMd orders the results by the birth_md field.
 func ByBirthMd(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBirthMd, opts...).ToFunc()
+}
+
+// ByLanguage orders the results by the language field.
+func ByLanguage(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLanguage, opts...).ToFunc()
+}
+
+// ByCurrencyCode orders the results by the currency_code field.
+func ByCurrencyCode(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCurrencyCode, opts...).ToFunc()
+}
+
+// ByPersonalization orders the results by the personalization field.
+func ByPersonalization(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPersonalization, opts...).ToFunc()
+}
+
+// ByDataSharing orders the results by the data_sharing field.
+func ByDataSharing(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDataSharing, opts...).ToFunc()
 }
 
 // ByAddressesCount orders the results by addresses count.

@@ -135,6 +135,26 @@ func BirthMd(v int) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldBirthMd, v))
 }
 
+// Language applies equality check predicate on the "language" field. It's identical to LanguageEQ.
+func Language(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLanguage, v))
+}
+
+// CurrencyCode applies equality check predicate on the "currency_code" field. It's identical to CurrencyCodeEQ.
+func CurrencyCode(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCurrencyCode, v))
+}
+
+// Personalization applies equality check predicate on the "personalization" field. It's identical to PersonalizationEQ.
+func Personalization(v bool) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldPersonalization, v))
+}
+
+// DataSharing applies equality check predicate on the "data_sharing" field. It's identical to DataSharingEQ.
+func DataSharing(v bool) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldDataSharing, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCreatedAt, v))
@@ -1038,6 +1058,176 @@ func BirthMdIsNil() predicate.Customer {
 // BirthMdNotNil applies the NotNil predicate on the "birth_md" field.
 func BirthMdNotNil() predicate.Customer {
 	return predicate.Customer(sql.FieldNotNull(FieldBirthMd))
+}
+
+// LanguageEQ applies the EQ predicate on the "language" field.
+func LanguageEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLanguage, v))
+}
+
+// LanguageNEQ applies the NEQ predicate on the "language" field.
+func LanguageNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldLanguage, v))
+}
+
+// LanguageIn applies the In predicate on the "language" field.
+func LanguageIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldLanguage, vs...))
+}
+
+// LanguageNotIn applies the NotIn predicate on the "language" field.
+func LanguageNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldLanguage, vs...))
+}
+
+// LanguageGT applies the GT predicate on the "language" field.
+func LanguageGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldLanguage, v))
+}
+
+// LanguageGTE applies the GTE predicate on the "language" field.
+func LanguageGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldLanguage, v))
+}
+
+// LanguageLT applies the LT predicate on the "language" field.
+func LanguageLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldLanguage, v))
+}
+
+// LanguageLTE applies the LTE predicate on the "language" field.
+func LanguageLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldLanguage, v))
+}
+
+// LanguageContains applies the Contains predicate on the "language" field.
+func LanguageContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldLanguage, v))
+}
+
+// LanguageHasPrefix applies the HasPrefix predicate on the "language" field.
+func LanguageHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldLanguage, v))
+}
+
+// LanguageHasSuffix applies the HasSuffix predicate on the "language" field.
+func LanguageHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldLanguage, v))
+}
+
+// LanguageIsNil applies the IsNil predicate on the "language" field.
+func LanguageIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldLanguage))
+}
+
+// LanguageNotNil applies the NotNil predicate on the "language" field.
+func LanguageNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldLanguage))
+}
+
+// LanguageEqualFold applies the EqualFold predicate on the "language" field.
+func LanguageEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldLanguage, v))
+}
+
+// LanguageContainsFold applies the ContainsFold predicate on the "language" field.
+func LanguageContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldLanguage, v))
+}
+
+// CurrencyCodeEQ applies the EQ predicate on the "currency_code" field.
+func CurrencyCodeEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeNEQ applies the NEQ predicate on the "currency_code" field.
+func CurrencyCodeNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeIn applies the In predicate on the "currency_code" field.
+func CurrencyCodeIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldCurrencyCode, vs...))
+}
+
+// CurrencyCodeNotIn applies the NotIn predicate on the "currency_code" field.
+func CurrencyCodeNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldCurrencyCode, vs...))
+}
+
+// CurrencyCodeGT applies the GT predicate on the "currency_code" field.
+func CurrencyCodeGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeGTE applies the GTE predicate on the "currency_code" field.
+func CurrencyCodeGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeLT applies the LT predicate on the "currency_code" field.
+func CurrencyCodeLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeLTE applies the LTE predicate on the "currency_code" field.
+func CurrencyCodeLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeContains applies the Contains predicate on the "currency_code" field.
+func CurrencyCodeContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeHasPrefix applies the HasPrefix predicate on the "currency_code" field.
+func CurrencyCodeHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeHasSuffix applies the HasSuffix predicate on the "currency_code" field.
+func CurrencyCodeHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeIsNil applies the IsNil predicate on the "currency_code" field.
+func CurrencyCodeIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldCurrencyCode))
+}
+
+// CurrencyCodeNotNil applies the NotNil predicate on the "currency_code" field.
+func CurrencyCodeNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldCurrencyCode))
+}
+
+// CurrencyCodeEqualFold applies the EqualFold predicate on the "currency_code" field.
+func CurrencyCodeEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldCurrencyCode, v))
+}
+
+// CurrencyCodeContainsFold applies the ContainsFold predicate on the "currency_code" field.
+func CurrencyCodeContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldCurrencyCode, v))
+}
+
+// PersonalizationEQ applies the EQ predicate on the "personalization" field.
+func PersonalizationEQ(v bool) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldPersonalization, v))
+}
+
+// PersonalizationNEQ applies the NEQ predicate on the "personalization" field.
+func PersonalizationNEQ(v bool) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldPersonalization, v))
+}
+
+// DataSharingEQ applies the EQ predicate on the "data_sharing" field.
+func DataSharingEQ(v bool) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldDataSharing, v))
+}
+
+// DataSharingNEQ applies the NEQ predicate on the "data_sharing" field.
+func DataSharingNEQ(v bool) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldDataSharing, v))
 }
 
 // HasAddresses applies the HasEdge predicate on the "addresses" edge.

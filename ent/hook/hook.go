@@ -44,6 +44,30 @@ func (f CartLineFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CartLineMutation", m)
 }
 
+// The CoPurchaseFunc type is an adapter to allow the use of ordinary
+// function as CoPurchase mutator.
+type CoPurchaseFunc func(context.Context, *ent.CoPurchaseMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CoPurchaseFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CoPurchaseMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CoPurchaseMutation", m)
+}
+
+// The ConsentEventFunc type is an adapter to allow the use of ordinary
+// function as ConsentEvent mutator.
+type ConsentEventFunc func(context.Context, *ent.ConsentEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ConsentEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ConsentEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ConsentEventMutation", m)
+}
+
 // The CustomerFunc type is an adapter to allow the use of ordinary
 // function as Customer mutator.
 type CustomerFunc func(context.Context, *ent.CustomerMutation) (ent.Value, error)
@@ -248,6 +272,18 @@ func (f OrderLineItemFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderLineItemMutation", m)
 }
 
+// The PreferenceVocabularyFunc type is an adapter to allow the use of ordinary
+// function as PreferenceVocabulary mutator.
+type PreferenceVocabularyFunc func(context.Context, *ent.PreferenceVocabularyMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PreferenceVocabularyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PreferenceVocabularyMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PreferenceVocabularyMutation", m)
+}
+
 // The ProductFunc type is an adapter to allow the use of ordinary
 // function as Product mutator.
 type ProductFunc func(context.Context, *ent.ProductMutation) (ent.Value, error)
@@ -354,6 +390,18 @@ func (f ThrottleEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ThrottleEventMutation", m)
+}
+
+// The VariantSalesFunc type is an adapter to allow the use of ordinary
+// function as VariantSales mutator.
+type VariantSalesFunc func(context.Context, *ent.VariantSalesMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f VariantSalesFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.VariantSalesMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.VariantSalesMutation", m)
 }
 
 // The WishlistFunc type is an adapter to allow the use of ordinary

@@ -3,6 +3,7 @@
 package logincode
 
 import (
+	"fmt"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -15,6 +16,8 @@ const (
 	FieldID = "id"
 	// FieldEmailKey holds the string denoting the email_key field in the database.
 	FieldEmailKey = "email_key"
+	// FieldPurpose holds the string denoting the purpose field in the database.
+	FieldPurpose = "purpose"
 	// FieldSalt holds the string denoting the salt field in the database.
 	FieldSalt = "salt"
 	// FieldCodeHash holds the string denoting the code_hash field in the database.
@@ -35,6 +38,7 @@ const (
 var Columns = []string{
 	FieldID,
 	FieldEmailKey,
+	FieldPurpose,
 	FieldSalt,
 	FieldCodeHash,
 	FieldAttempts,
@@ -66,6 +70,32 @@ var (
 	DefaultCreatedAt func() time.Time
 )
 
+// Purpose defines the type for the "purpose" enum field.
+type Purpose string
+
+// PurposeSIGN_IN is the default value of the Purpose enum.
+const DefaultPurpose = PurposeSIGN_IN
+
+// Purpose values.
+const (
+	PurposeSIGN_IN        Purpose = "SIGN_IN"
+	PurposeDELETE_ACCOUNT Purpose = "DELETE_ACCOUNT"
+)
+
+func (pu Purpose) String() string {
+	return string(pu)
+}
+
+// PurposeValidator is a validator for the "purpose" field enum values. It is called by the builders before save.
+func PurposeValidator(pu Purpose) error {
+	switch pu {
+	case PurposeSIGN_IN, PurposeDELETE_ACCOUNT:
+		return nil
+	default:
+		return fmt.Errorf("logincode: invalid enum value for purpose field: %q", pu)
+	}
+}
+
 // OrderOption defines the ordering options for the LoginCode queries.
 type OrderOption func(*sql.Selector)
 
@@ -77,6 +107,11 @@ func ByID(opts ...sql.OrderTermOption) OrderOption {
 // ByEmailKey orders the results by the email_key field.
 func ByEmailKey(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEmailKey, opts...).ToFunc()
+}
+
+// ByPurpose orders the results by the purpose field.
+func ByPurpose(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPurpose, opts...).ToFunc()
 }
 
 // ByAttempts orders the results by the attempts field.

@@ -89,6 +89,53 @@ var (
 			},
 		},
 	}
+	// CoPurchasesColumns holds the columns for the "co_purchases" table.
+	CoPurchasesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "variant_id", Type: field.TypeInt},
+		{Name: "other_variant_id", Type: field.TypeInt},
+		{Name: "orders", Type: field.TypeInt, Default: 0},
+	}
+	// CoPurchasesTable holds the schema information for the "co_purchases" table.
+	CoPurchasesTable = &schema.Table{
+		Name:       "co_purchases",
+		Columns:    CoPurchasesColumns,
+		PrimaryKey: []*schema.Column{CoPurchasesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "copurchase_variant_id_other_variant_id",
+				Unique:  true,
+				Columns: []*schema.Column{CoPurchasesColumns[1], CoPurchasesColumns[2]},
+			},
+			{
+				Name:    "copurchase_variant_id_orders",
+				Unique:  false,
+				Columns: []*schema.Column{CoPurchasesColumns[1], CoPurchasesColumns[3]},
+			},
+		},
+	}
+	// ConsentEventsColumns holds the columns for the "consent_events" table.
+	ConsentEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "topic", Type: field.TypeEnum, Enums: []string{"MARKETING_EMAIL", "PERSONALIZATION", "DATA_SHARING"}},
+		{Name: "granted", Type: field.TypeBool},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"REGISTRATION", "STOREFRONT", "ADMIN"}},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ConsentEventsTable holds the schema information for the "consent_events" table.
+	ConsentEventsTable = &schema.Table{
+		Name:       "consent_events",
+		Columns:    ConsentEventsColumns,
+		PrimaryKey: []*schema.Column{ConsentEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "consentevent_customer_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ConsentEventsColumns[1], ConsentEventsColumns[5]},
+			},
+		},
+	}
 	// CustomersColumns holds the columns for the "customers" table.
 	CustomersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -109,6 +156,14 @@ var (
 		{Name: "pending_email", Type: field.TypeString, Nullable: true, Size: 254},
 		{Name: "birthday", Type: field.TypeString, Nullable: true, Size: 10},
 		{Name: "birth_md", Type: field.TypeInt, Nullable: true},
+		{Name: "language", Type: field.TypeString, Nullable: true, Size: 8},
+		{Name: "currency_code", Type: field.TypeString, Nullable: true, Size: 3},
+		{Name: "sizes", Type: field.TypeJSON},
+		{Name: "colors", Type: field.TypeJSON},
+		{Name: "interests", Type: field.TypeJSON},
+		{Name: "occasions", Type: field.TypeJSON},
+		{Name: "personalization", Type: field.TypeBool, Default: true},
+		{Name: "data_sharing", Type: field.TypeBool, Default: false},
 		{Name: "default_address_id", Type: field.TypeInt, Nullable: true},
 	}
 	// CustomersTable holds the schema information for the "customers" table.
@@ -119,7 +174,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_mailing_addresses_default_address",
-				Columns:    []*schema.Column{CustomersColumns[18]},
+				Columns:    []*schema.Column{CustomersColumns[26]},
 				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -278,6 +333,7 @@ var (
 	LoginCodesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "email_key", Type: field.TypeString, Size: 254},
+		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"SIGN_IN", "DELETE_ACCOUNT"}, Default: "SIGN_IN"},
 		{Name: "salt", Type: field.TypeBytes, Size: 16},
 		{Name: "code_hash", Type: field.TypeBytes, Size: 32},
 		{Name: "attempts", Type: field.TypeInt, Default: 0},
@@ -294,7 +350,7 @@ var (
 			{
 				Name:    "logincode_email_key_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{LoginCodesColumns[1], LoginCodesColumns[5]},
+				Columns: []*schema.Column{LoginCodesColumns[1], LoginCodesColumns[6]},
 			},
 		},
 	}
@@ -664,6 +720,22 @@ var (
 			},
 		},
 	}
+	// PreferenceVocabulariesColumns holds the columns for the "preference_vocabularies" table.
+	PreferenceVocabulariesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "sizes", Type: field.TypeJSON},
+		{Name: "colors", Type: field.TypeJSON},
+		{Name: "interests", Type: field.TypeJSON},
+		{Name: "occasions", Type: field.TypeJSON},
+	}
+	// PreferenceVocabulariesTable holds the schema information for the "preference_vocabularies" table.
+	PreferenceVocabulariesTable = &schema.Table{
+		Name:       "preference_vocabularies",
+		Columns:    PreferenceVocabulariesColumns,
+		PrimaryKey: []*schema.Column{PreferenceVocabulariesColumns[0]},
+	}
 	// ProductsColumns holds the columns for the "products" table.
 	ProductsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -897,6 +969,25 @@ var (
 			},
 		},
 	}
+	// VariantSalesColumns holds the columns for the "variant_sales" table.
+	VariantSalesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "variant_id", Type: field.TypeInt, Unique: true},
+		{Name: "orders", Type: field.TypeInt, Default: 0},
+	}
+	// VariantSalesTable holds the schema information for the "variant_sales" table.
+	VariantSalesTable = &schema.Table{
+		Name:       "variant_sales",
+		Columns:    VariantSalesColumns,
+		PrimaryKey: []*schema.Column{VariantSalesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "variantsales_orders",
+				Unique:  false,
+				Columns: []*schema.Column{VariantSalesColumns[2]},
+			},
+		},
+	}
 	// WishlistsColumns holds the columns for the "wishlists" table.
 	WishlistsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1000,6 +1091,8 @@ var (
 		AdminAPIKeysTable,
 		CartsTable,
 		CartLinesTable,
+		CoPurchasesTable,
+		ConsentEventsTable,
 		CustomersTable,
 		CustomerAccessTokensTable,
 		CustomerTokensTable,
@@ -1017,6 +1110,7 @@ var (
 		MembershipPlansTable,
 		OrdersTable,
 		OrderLineItemsTable,
+		PreferenceVocabulariesTable,
 		ProductsTable,
 		ProductVariantsTable,
 		SavedCartsTable,
@@ -1026,6 +1120,7 @@ var (
 		SupportMessagesTable,
 		SupportTicketsTable,
 		ThrottleEventsTable,
+		VariantSalesTable,
 		WishlistsTable,
 		WishlistEventsTable,
 		WishlistLinesTable,

@@ -15,6 +15,12 @@ type Cart func(*sql.Selector)
 // CartLine is the predicate function for cartline builders.
 type CartLine func(*sql.Selector)
 
+// CoPurchase is the predicate function for copurchase builders.
+type CoPurchase func(*sql.Selector)
+
+// ConsentEvent is the predicate function for consentevent builders.
+type ConsentEvent func(*sql.Selector)
+
 // Customer is the predicate function for customer builders.
 type Customer func(*sql.Selector)
 
@@ -66,6 +72,9 @@ type Order func(*sql.Selector)
 // OrderLineItem is the predicate function for orderlineitem builders.
 type OrderLineItem func(*sql.Selector)
 
+// PreferenceVocabulary is the predicate function for preferencevocabulary builders.
+type PreferenceVocabulary func(*sql.Selector)
+
 // Product is the predicate function for product builders.
 type Product func(*sql.Selector)
 
@@ -92,6 +101,9 @@ type SupportTicket func(*sql.Selector)
 
 // ThrottleEvent is the predicate function for throttleevent builders.
 type ThrottleEvent func(*sql.Selector)
+
+// VariantSales is the predicate function for variantsales builders.
+type VariantSales func(*sql.Selector)
 
 // Wishlist is the predicate function for wishlist builders.
 type Wishlist func(*sql.Selector)

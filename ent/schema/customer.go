@@ -43,6 +43,20 @@ func (Customer) Fields() []ent.Field {
 		// indexed for the yearly birthday points.
 		field.String("birthday").Optional().Nillable().MaxLen(10),
 		field.Int("birth_md").Optional().Nillable(),
+		// Preferences the customer states (customerPreferencesUpdate): a
+		// language and currency (ISO codes), and sizes, colours, interests and
+		// occasions from the shop's PreferenceVocabulary.
+		field.String("language").Optional().Nillable().MaxLen(8),
+		field.String("currency_code").Optional().Nillable().MaxLen(3),
+		field.Strings("sizes").Default([]string{}),
+		field.Strings("colors").Default([]string{}),
+		field.Strings("interests").Default([]string{}),
+		field.Strings("occasions").Default([]string{}),
+		// Personalization off means no recommendations drawn from the
+		// customer's history; DataSharing is consent to share data with the
+		// shop's partners. Both changes go to the consent log.
+		field.Bool("personalization").Default(true),
+		field.Bool("data_sharing").Default(false),
 	}
 }
 

@@ -17,6 +17,9 @@ type LoginCode struct{ ent.Schema }
 func (LoginCode) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("email_key").MaxLen(254),
+		// Purpose is what the code proves: a sign-in, or the owner's
+		// confirmation that the account is to be erased.
+		field.Enum("purpose").Values("SIGN_IN", "DELETE_ACCOUNT").Default("SIGN_IN"),
 		field.Bytes("salt").Sensitive().MaxLen(16),
 		field.Bytes("code_hash").Sensitive().MaxLen(32),
 		field.Int("attempts").Default(0),

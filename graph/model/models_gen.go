@@ -63,6 +63,22 @@ type AccountSettingsPayload struct {
 	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
+// The result of `adminCustomerDataExport`.
+type AdminCustomerDataExportPayload struct {
+	// The export.
+	Export *CustomerDataExport `json:"export,omitempty"`
+	// What was wrong with the request.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// The result of `adminCustomerDelete`.
+type AdminCustomerDeletePayload struct {
+	// The erased customer's global ID.
+	DeletedCustomerID *string `json:"deletedCustomerId,omitempty"`
+	// What was wrong with the request.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
 // Input for `adminCustomerInvite`.
 type AdminCustomerInviteInput struct {
 	// The email to invite.
@@ -599,6 +615,24 @@ type CartWarning struct {
 	Target string `json:"target"`
 }
 
+// A page of consent changes.
+type ConsentEventConnection struct {
+	// The changes with their cursors.
+	Edges []*ConsentEventEdge `json:"edges"`
+	// The changes.
+	Nodes []*ent.ConsentEvent `json:"nodes"`
+	// Where this page lies.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A consent change and its cursor.
+type ConsentEventEdge struct {
+	// The cursor.
+	Cursor string `json:"cursor"`
+	// The change.
+	Node *ent.ConsentEvent `json:"node"`
+}
+
 // A secret that identifies a signed-in customer. Send it with every customer operation.
 type CustomerAccessToken struct {
 	// The token. Keep it secret; it is shown only once.
@@ -749,6 +783,24 @@ type CustomerCreatePayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A machine-readable export of a customer's data.
+type CustomerDataExport struct {
+	// When it was made.
+	CreatedAt time.Time `json:"createdAt"`
+	// The media type of `data`: `application/json`.
+	ContentType string `json:"contentType"`
+	// The customer's profile, addresses, orders, wishlists, carts, saved carts, loyalty ledger and redemptions, membership, preferences, consent log, sessions and support tickets.
+	Data string `json:"data"`
+}
+
+// The result of `customerDataExport`.
+type CustomerDataExportPayload struct {
+	// The export.
+	Export *CustomerDataExport `json:"export,omitempty"`
+	// What was wrong with the request.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
 // The result of `customerDefaultAddressUpdate`.
 type CustomerDefaultAddressUpdatePayload struct {
 	// The customer with the new default address.
@@ -756,6 +808,26 @@ type CustomerDefaultAddressUpdatePayload struct {
 	// What was wrong with the input.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 	// The same errors, for old clients.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// How the owner confirms an erasure: one of the two.
+type CustomerDeleteConfirmationInput struct {
+	// The 6-digit code from the confirmation mail.
+	Code *string `json:"code,omitempty"`
+	// The account's password.
+	Password *string `json:"password,omitempty"`
+}
+
+// The result of `customerDelete`.
+type CustomerDeletePayload struct {
+	// Whether a confirmation code was mailed (the first step).
+	ConfirmationSent bool `json:"confirmationSent"`
+	// The erased customer's global ID (the second step).
+	DeletedCustomerID *string `json:"deletedCustomerId,omitempty"`
+	// What was wrong with the request; nothing was erased when not empty.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+	// The same errors without codes.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
@@ -779,6 +851,72 @@ type CustomerEmailVerifyPayload struct {
 	Customer *ent.Customer `json:"customer,omitempty"`
 	// What was wrong with the input.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// What a customer told the shop about themselves (our extension).
+type CustomerPreferences struct {
+	// The language the customer prefers.
+	Language *LanguageCode `json:"language,omitempty"`
+	// The currency the customer prefers.
+	CurrencyCode *money.Currency `json:"currencyCode,omitempty"`
+	// Sizes the customer wears, from `preferenceVocabulary.sizes`.
+	Sizes []string `json:"sizes"`
+	// Colours the customer likes, from `preferenceVocabulary.colors`.
+	Colors []string `json:"colors"`
+	// Interests, from `preferenceVocabulary.interests`.
+	Interests []string `json:"interests"`
+	// Occasions the customer shops for, from `preferenceVocabulary.occasions`.
+	Occasions []string `json:"occasions"`
+	// The birthday as YYYY-MM-DD.
+	Birthday *string `json:"birthday,omitempty"`
+	// Whether recommendations may draw on the customer's orders and wishlists (the same switch as `privacy.personalization`).
+	Personalization bool `json:"personalization"`
+}
+
+// Input for `customerPreferencesUpdate`.
+type CustomerPreferencesInput struct {
+	// The language the customer prefers; null removes it.
+	Language graphql.Omittable[*LanguageCode] `json:"language,omitempty"`
+	// The currency the customer prefers; null removes it.
+	CurrencyCode graphql.Omittable[*money.Currency] `json:"currencyCode,omitempty"`
+	// Sizes (at most 20), from `preferenceVocabulary.sizes`, compared without regard to case.
+	Sizes []string `json:"sizes,omitempty"`
+	// Colours (at most 20), from `preferenceVocabulary.colors`.
+	Colors []string `json:"colors,omitempty"`
+	// Interests (at most 20), from `preferenceVocabulary.interests`.
+	Interests []string `json:"interests,omitempty"`
+	// Occasions (at most 20), from `preferenceVocabulary.occasions`.
+	Occasions []string `json:"occasions,omitempty"`
+	// The birthday as YYYY-MM-DD; null removes it.
+	Birthday graphql.Omittable[*string] `json:"birthday,omitempty"`
+	// Whether recommendations may draw on the customer's orders and wishlists.
+	Personalization *bool `json:"personalization,omitempty"`
+}
+
+// The result of `customerPreferencesUpdate` and `customerPrivacyUpdate`.
+type CustomerPreferencesUpdatePayload struct {
+	// The customer after the change.
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// What was wrong with the input; nothing changed when not empty.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+	// The same errors without codes.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A customer's privacy switches (our extension). Every change is kept in the consent log.
+type CustomerPrivacy struct {
+	// Whether recommendations may draw on the customer's orders and wishlists.
+	Personalization bool `json:"personalization"`
+	// Whether the shop may share the customer's data with its partners.
+	DataSharing bool `json:"dataSharing"`
+}
+
+// Input for `customerPrivacyUpdate`.
+type CustomerPrivacyInput struct {
+	// Whether recommendations may draw on the customer's orders and wishlists.
+	Personalization *bool `json:"personalization,omitempty"`
+	// Whether the shop may share the customer's data with its partners.
+	DataSharing *bool `json:"dataSharing,omitempty"`
 }
 
 // The result of `customerRecover`.
@@ -1405,6 +1543,26 @@ type PageInfo struct {
 	HasPreviousPage bool `json:"hasPreviousPage"`
 	// The cursor of the first edge of this page.
 	StartCursor *string `json:"startCursor,omitempty"`
+}
+
+// Input for `adminPreferenceVocabularyUpdate`: each list at most 200 values of at most 50 characters, unique regardless of case.
+type PreferenceVocabularyInput struct {
+	// Sizes.
+	Sizes []string `json:"sizes,omitempty"`
+	// Colours.
+	Colors []string `json:"colors,omitempty"`
+	// Interests.
+	Interests []string `json:"interests,omitempty"`
+	// Occasions.
+	Occasions []string `json:"occasions,omitempty"`
+}
+
+// The result of `adminPreferenceVocabularyUpdate`.
+type PreferenceVocabularyPayload struct {
+	// The vocabulary now.
+	PreferenceVocabulary *ent.PreferenceVocabulary `json:"preferenceVocabulary,omitempty"`
+	// What was wrong with the input; nothing changed when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
 // A percentage.

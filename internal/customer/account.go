@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"accountgraph/ent"
+	"accountgraph/ent/consentevent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
@@ -80,7 +81,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 	if err := s.Limiter.Hit(ctx, registerByIP, auth.ViewerFrom(ctx).IP); err != nil {
 		return nil, err
 	}
-	existing, err := s.DB.Customer.Query().Where(customer.EmailKey(emailKey(email))).Only(ctx)
+	existing, err := s.DB.Customer.Query().Where(customer.EmailKey(EmailKey(email))).Only(ctx)
 	switch {
 	case err == nil && existing.State == customer.StateINVITED:
 		// Invited earlier (or a guest with an order): mail the activation link
@@ -109,15 +110,21 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 	var c *ent.Customer
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		create := tx.Customer.Create().
-			SetEmail(email).SetEmailKey(emailKey(email)).
+			SetEmail(email).SetEmailKey(EmailKey(email)).
 			SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
 			SetNillablePhone(phone).SetPasswordHash(hash).SetState(customer.StateENABLED)
 		if in.AcceptsMarketing != nil {
 			create.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())
 		}
 		var err error
-		if c, err = create.Save(ctx); err != nil || s.Loyalty == nil {
+		if c, err = create.Save(ctx); err != nil {
 			return err
+		}
+		if err := RecordConsent(ctx, tx, c.ID, consentevent.TopicMARKETING_EMAIL, c.AcceptsMarketing, consentevent.SourceREGISTRATION); err != nil {
+			return err
+		}
+		if s.Loyalty == nil {
+			return nil
 		}
 		return s.Loyalty.Joined(ctx, tx, c, referral)
 	})
@@ -185,20 +192,20 @@ func (s *Service) VerifyEmail(ctx context.Context, token string) (*ent.Customer,
 		c = t.Edges.Customer
 		address := deref(t.Email)
 		u := tx.Customer.UpdateOne(c).SetEmailVerified(true)
-		if emailKey(address) != c.EmailKey {
+		if EmailKey(address) != c.EmailKey {
 			// An email change: only the address the link went to may become
 			// the account's email, and only if it is still pending and free.
-			if c.PendingEmail == nil || emailKey(*c.PendingEmail) != emailKey(address) {
+			if c.PendingEmail == nil || EmailKey(*c.PendingEmail) != EmailKey(address) {
 				return invalid
 			}
-			taken, err := tx.Customer.Query().Where(customer.EmailKey(emailKey(address)), customer.IDNEQ(c.ID)).Exist(ctx)
+			taken, err := tx.Customer.Query().Where(customer.EmailKey(EmailKey(address)), customer.IDNEQ(c.ID)).Exist(ctx)
 			if err != nil {
 				return err
 			}
 			if taken {
 				return apperr.Invalid(path("token"), apperr.CodeTaken, "Email has already been taken")
 			}
-			u.SetEmail(address).SetEmailKey(emailKey(address)).ClearPendingEmail()
+			u.SetEmail(address).SetEmailKey(EmailKey(address)).ClearPendingEmail()
 		}
 		if c, err = u.Save(ctx); err != nil {
 			return err
@@ -235,7 +242,7 @@ func (s *Service) Login(ctx context.Context, email, pw string) (*Token, error) {
 		return nil, err
 	}
 	ip := auth.ViewerFrom(ctx).IP
-	key := emailKey(email)
+	key := EmailKey(email)
 	if err := s.Limiter.Check(ctx, loginByIP, ip); err != nil {
 		return nil, err
 	}
@@ -351,12 +358,8 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 		checkPassword(&errs, path("customer", "password"), *in.Password)
 	}
 	var birthday *time.Time
-	if in.SetBirthday && in.Birthday != nil && strings.TrimSpace(*in.Birthday) != "" {
-		d, err := time.Parse(time.DateOnly, strings.TrimSpace(*in.Birthday))
-		if err != nil || d.Year() < 1900 || d.After(s.now()) {
-			errs.Add(path("customer", "birthday"), apperr.CodeInvalid, "Birthday must be a past date as YYYY-MM-DD")
-		}
-		birthday = &d
+	if in.SetBirthday {
+		birthday = ParseBirthday(&errs, path("customer", "birthday"), in.Birthday, s.now())
 	}
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
@@ -371,8 +374,8 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 	changeTo := ""
 	old := c.Email
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if email != nil && emailKey(*email) != c.EmailKey {
-			taken, err := tx.Customer.Query().Where(customer.EmailKey(emailKey(*email)), customer.IDNEQ(c.ID)).Exist(ctx)
+		if email != nil && EmailKey(*email) != c.EmailKey {
+			taken, err := tx.Customer.Query().Where(customer.EmailKey(EmailKey(*email)), customer.IDNEQ(c.ID)).Exist(ctx)
 			if err != nil {
 				return err
 			}
@@ -402,7 +405,7 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 				u.ClearLastName()
 			}
 		}
-		if email != nil && emailKey(*email) != c.EmailKey {
+		if email != nil && EmailKey(*email) != c.EmailKey {
 			// The change takes effect when the new address is verified.
 			u.SetPendingEmail(*email)
 			changeTo = *email
@@ -415,14 +418,14 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 		case clearPhone:
 			u.ClearPhone()
 		}
-		switch {
-		case birthday != nil:
-			u.SetBirthday(birthday.Format(time.DateOnly)).SetBirthMd(int(birthday.Month())*100 + birthday.Day())
-		case in.SetBirthday:
-			u.ClearBirthday().ClearBirthMd()
+		if in.SetBirthday {
+			SetBirthday(u.Mutation(), birthday)
 		}
 		if in.AcceptsMarketing != nil && *in.AcceptsMarketing != c.AcceptsMarketing {
 			u.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())
+			if err := RecordConsent(ctx, tx, c.ID, consentevent.TopicMARKETING_EMAIL, *in.AcceptsMarketing, consentevent.SourceSTOREFRONT); err != nil {
+				return err
+			}
 			if *in.AcceptsMarketing && s.Loyalty != nil {
 				if err := s.Loyalty.MarketingOptIn(ctx, tx, c.ID); err != nil {
 					return err
@@ -474,7 +477,7 @@ func (s *Service) Recover(ctx context.Context, email string) error {
 	if err := s.Limiter.Hit(ctx, recoverByIP, auth.ViewerFrom(ctx).IP); err != nil {
 		return err
 	}
-	key := emailKey(email)
+	key := EmailKey(email)
 	// Past the per-email limit nothing is sent, silently: refusing would tell
 	// that the address is being mailed, and the inbox owner is protected.
 	if err := s.Limiter.Hit(ctx, recoverByEmail, key); err != nil {
@@ -680,7 +683,7 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*ent.Customer, er
 		return nil, err
 	}
 	c, err := s.DB.Customer.Create().
-		SetEmail(email).SetEmailKey(emailKey(email)).
+		SetEmail(email).SetEmailKey(EmailKey(email)).
 		SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
 		SetState(customer.StateINVITED).Save(ctx)
 	if db.IsUniqueViolation(err) {

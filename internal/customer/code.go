@@ -52,7 +52,7 @@ func (s *Service) SendCode(ctx context.Context, email string) error {
 	if err := s.Limiter.Hit(ctx, codeSendByIP, auth.ViewerFrom(ctx).IP); err != nil {
 		return err
 	}
-	key := emailKey(email)
+	key := EmailKey(email)
 	// Past the per-address limit nothing is sent, silently (as for recovery).
 	if err := s.Limiter.Hit(ctx, codeSendByEmail, key); err != nil {
 		return nil
@@ -64,28 +64,57 @@ func (s *Service) SendCode(ctx context.Context, email string) error {
 	if c != nil && c.State == customer.StateDISABLED {
 		return nil
 	}
-	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
-	if err != nil {
-		return err
-	}
-	code := fmt.Sprintf("%06d", n.Int64())
-	salt := make([]byte, 16)
-	_, _ = rand.Read(salt)
-	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		// A new code replaces any earlier one for the address.
-		if _, err := tx.LoginCode.Update().Where(logincode.EmailKey(key), logincode.UsedAtIsNil()).
-			SetUsedAt(s.now()).Save(ctx); err != nil {
-			return err
-		}
-		return tx.LoginCode.Create().SetEmailKey(key).SetSalt(salt).SetCodeHash(codeHash(salt, code)).
-			SetExpiresAt(s.now().Add(codeTTL)).Exec(ctx)
-	})
+	code, err := s.newCode(ctx, key, logincode.PurposeSIGN_IN)
 	if err != nil {
 		return err
 	}
 	m, merr := mail.CodeMessage(email, mail.CodeMail{ShopName: s.ShopName, Code: code, ExpiresIn: "10 minutes"})
 	s.sendMail(ctx, m, merr)
 	return nil
+}
+
+// newCode stores a fresh one-time code for the address and returns it; it
+// replaces the address's earlier unused codes of the same purpose.
+func (s *Service) newCode(ctx context.Context, key string, purpose logincode.Purpose) (string, error) {
+	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
+	if err != nil {
+		return "", err
+	}
+	code := fmt.Sprintf("%06d", n.Int64())
+	salt := make([]byte, 16)
+	_, _ = rand.Read(salt)
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		if _, err := tx.LoginCode.Update().Where(logincode.EmailKey(key), logincode.PurposeEQ(purpose), logincode.UsedAtIsNil()).
+			SetUsedAt(s.now()).Save(ctx); err != nil {
+			return err
+		}
+		return tx.LoginCode.Create().SetEmailKey(key).SetPurpose(purpose).SetSalt(salt).SetCodeHash(codeHash(salt, code)).
+			SetExpiresAt(s.now().Add(codeTTL)).Exec(ctx)
+	})
+	return code, err
+}
+
+// useCode checks code against the address's live code of the purpose and
+// uses it up when it matches. A wrong code counts a try (the caller must
+// commit it) and dies after codeMaxAttempts; no live code is invalid.
+func (s *Service) useCode(ctx context.Context, tx *ent.Tx, key string, purpose logincode.Purpose, code string) (bool, error) {
+	lc, err := tx.LoginCode.Query().
+		Where(logincode.EmailKey(key), logincode.PurposeEQ(purpose), logincode.UsedAtIsNil(), logincode.ExpiresAtGT(s.now())).
+		Order(ent.Desc(logincode.FieldCreatedAt)).Modify(db.ForUpdate).First(ctx)
+	if ent.IsNotFound(err) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if subtle.ConstantTimeCompare(codeHash(lc.Salt, code), lc.CodeHash) != 1 {
+		u := lc.Update().AddAttempts(1)
+		if lc.Attempts+1 >= codeMaxAttempts {
+			u.SetUsedAt(s.now()) // too many tries: the code dies
+		}
+		return false, u.Exec(ctx)
+	}
+	return true, lc.Update().SetUsedAt(s.now()).Exec(ctx)
 }
 
 // LoginWithCode checks a code and issues an access token, making the
@@ -103,7 +132,7 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 	if err := s.Limiter.Check(ctx, codeTryByIP, ip); err != nil {
 		return nil, err
 	}
-	key := emailKey(email)
+	key := EmailKey(email)
 	if len(code) != 6 || key == "" {
 		_ = s.Limiter.Record(ctx, codeTryByIP, ip)
 		return nil, invalid
@@ -111,26 +140,10 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 	var token *Token
 	wrong := false
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		lc, err := tx.LoginCode.Query().
-			Where(logincode.EmailKey(key), logincode.UsedAtIsNil(), logincode.ExpiresAtGT(s.now())).
-			Order(ent.Desc(logincode.FieldCreatedAt)).Modify(db.ForUpdate).First(ctx)
-		if ent.IsNotFound(err) {
-			return invalid
-		}
-		if err != nil {
-			return err
-		}
-		if subtle.ConstantTimeCompare(codeHash(lc.Salt, code), lc.CodeHash) != 1 {
-			u := lc.Update().AddAttempts(1)
-			if lc.Attempts+1 >= codeMaxAttempts {
-				u.SetUsedAt(s.now()) // too many tries: the code dies
-			}
-			// Commit the counted try; the answer is refused after the commit.
-			wrong = true
-			return u.Exec(ctx)
-		}
-		if err := lc.Update().SetUsedAt(s.now()).Exec(ctx); err != nil {
-			return err
+		ok, err := s.useCode(ctx, tx, key, logincode.PurposeSIGN_IN, code)
+		if err != nil || !ok {
+			wrong = !ok
+			return err // a wrong try is committed; the answer is refused after
 		}
 		c, err := tx.Customer.Query().Where(customer.EmailKey(key)).Only(ctx)
 		switch {

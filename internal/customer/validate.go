@@ -5,9 +5,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"accountgraph/ent"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/password"
 )
@@ -99,8 +101,8 @@ func validDomain(d string) bool {
 	return len(tld) >= 2
 }
 
-// emailKey is the form emails are compared in.
-func emailKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+// EmailKey is the form emails are compared in.
+func EmailKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
 // checkPhone validates a phone number and returns it in E.164 form.
 // Spaces, dashes, dots and parentheses are dropped first.
@@ -134,6 +136,32 @@ func checkPassword(errs *apperr.FieldErrors, field []string, pw string) {
 	case password.Common:
 		errs.Add(field, apperr.CodeInvalid, "Password is too common; choose one that is harder to guess")
 	}
+}
+
+// ParseBirthday validates a birthday given as YYYY-MM-DD; nil or blank
+// means none (remove it).
+func ParseBirthday(errs *apperr.FieldErrors, field []string, v *string, now time.Time) *time.Time {
+	if v == nil || strings.TrimSpace(*v) == "" {
+		return nil
+	}
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(*v))
+	if err != nil || d.Year() < 1900 || d.After(now) {
+		errs.Add(field, apperr.CodeInvalid, "Birthday must be a past date as YYYY-MM-DD")
+		return nil
+	}
+	return &d
+}
+
+// SetBirthday stores a birthday (nil removes it) with the month-day key
+// the yearly birthday points are found by.
+func SetBirthday(m *ent.CustomerMutation, d *time.Time) {
+	if d == nil {
+		m.ClearBirthday()
+		m.ClearBirthMd()
+		return
+	}
+	m.SetBirthday(d.Format(time.DateOnly))
+	m.SetBirthMd(int(d.Month())*100 + d.Day())
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

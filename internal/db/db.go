@@ -15,6 +15,8 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/migrate"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/gid"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -146,6 +148,24 @@ func ForUpdate(s *entsql.Selector) {
 func LockCustomer(ctx context.Context, tx *ent.Tx, id int) error {
 	_, err := tx.Customer.Query().Where(customer.ID(id)).Modify(ForUpdate).Only(ctx)
 	return err
+}
+
+// CustomerID decodes the global ID of a customer who must exist, for
+// staff operations; a malformed or unknown one is NOT_FOUND at field.
+func CustomerID(ctx context.Context, client *ent.Client, id string, field []string) (int, error) {
+	notFound := apperr.Invalid(field, apperr.CodeNotFound, "Customer does not exist")
+	key, err := gid.Decode(id, "Customer")
+	if err != nil {
+		return 0, notFound
+	}
+	ok, err := client.Customer.Query().Where(customer.ID(key)).Exist(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, notFound
+	}
+	return key, nil
 }
 
 // IsUniqueViolation tells whether err comes from a unique constraint: a

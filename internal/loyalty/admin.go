@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"accountgraph/ent"
-	"accountgraph/ent/customer"
 	"accountgraph/ent/loyaltyaccount"
 	"accountgraph/ent/loyaltyentry"
 	"accountgraph/internal/apperr"
@@ -16,19 +15,7 @@ import (
 
 // CustomerID decodes a customer's global ID that must exist.
 func (s *Service) CustomerID(ctx context.Context, id string, field []string) (int, error) {
-	notFound := apperr.Invalid(field, apperr.CodeNotFound, "Customer does not exist")
-	key, err := gid.Decode(id, "Customer")
-	if err != nil {
-		return 0, notFound
-	}
-	ok, err := s.DB.Customer.Query().Where(customer.ID(key)).Exist(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if !ok {
-		return 0, notFound
-	}
-	return key, nil
+	return db.CustomerID(ctx, s.DB, id, field)
 }
 
 // Adjust adds or removes points by hand, with a reason. A repeated

@@ -88,6 +88,12 @@ func CodeMessage(to string, d CodeMail) (Message, error) {
 	return Render("customer_code", to, "Your sign-in code", d)
 }
 
+// DeleteCodeMessage carries the code that confirms an account's erasure;
+// Kind "customer_delete_code".
+func DeleteCodeMessage(to string, d CodeMail) (Message, error) {
+	return Render("customer_delete_code", to, "Confirm the erasure of your account", d)
+}
+
 // VerifyMessage asks the customer to confirm an address.
 func VerifyMessage(to string, d AccountMail) (Message, error) {
 	return Render("customer_verify", to, "Confirm your email address", d)

@@ -24,6 +24,7 @@ import (
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/recommend"
 
 	cust "accountgraph/internal/customer"
 )
@@ -369,6 +370,15 @@ func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *val
 		bulk[i] = b
 	}
 	if err := tx.OrderLineItem.CreateBulk(bulk...).Exec(ctx); err != nil {
+		return nil, err
+	}
+	var sold []int
+	for _, l := range v.lines {
+		if id, ok := variants[l.Sku]; ok {
+			sold = append(sold, id)
+		}
+	}
+	if err := recommend.Count(ctx, tx, sold, 1); err != nil {
 		return nil, err
 	}
 	return o, s.changed(ctx, tx, o)

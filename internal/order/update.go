@@ -16,6 +16,7 @@ import (
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/recommend"
 )
 
 // UpdateInput changes an order.
@@ -105,6 +106,15 @@ func (s *Service) Cancel(ctx context.Context, id, reason string) (*ent.Order, er
 			u.SetClosedAt(now)
 		}
 		if out, err = u.Save(ctx); err != nil {
+			return err
+		}
+		// A cancelled order no longer counts as bought together.
+		sold, err := tx.OrderLineItem.Query().Where(orderlineitem.OrderID(o.ID), orderlineitem.VariantIDNotNil()).
+			Select(orderlineitem.FieldVariantID).Ints(ctx)
+		if err != nil {
+			return err
+		}
+		if err := recommend.Count(ctx, tx, sold, -1); err != nil {
 			return err
 		}
 		return s.changed(ctx, tx, out)

@@ -11,6 +11,10 @@ func setComplexity(cfg *graph.Config) {
 		return connectionCost(child, first, last)
 	}
 	cfg.Complexity.Customer.Addresses = page
+	// Recommendations read several tables: price them above a plain list.
+	cfg.Complexity.Customer.Recommendations = func(child int, first *int) int {
+		return 10 + connectionCost(child, first, nil)
+	}
 	cfg.Complexity.CustomerLoyalty.Transactions = page
 	cfg.Complexity.CustomerLoyalty.Redemptions = page
 	cfg.Complexity.Query.AdminLoyaltyLedger = func(child int, _ string, first *int, after *string, last *int, before *string, reverse *bool) int {

@@ -33,6 +33,8 @@ import (
 	"accountgraph/internal/metrics"
 	"accountgraph/internal/order"
 	"accountgraph/internal/password"
+	"accountgraph/internal/preferences"
+	"accountgraph/internal/privacy"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
 	"accountgraph/internal/support"
@@ -55,11 +57,15 @@ type Server struct {
 	Saved     *savedcart.Service
 	Support   *support.Service
 	Loyalty   *loyalty.Service
-	adminKeys *auth.AdminKeys
-	limiter   *throttle.Limiter
-	ready     atomic.Bool
-	stop      context.CancelFunc
-	done      chan struct{}
+	// Preferences holds stated preferences and privacy switches; Privacy
+	// exports and erases customers' data.
+	Preferences *preferences.Service
+	Privacy     *privacy.Service
+	adminKeys   *auth.AdminKeys
+	limiter     *throttle.Limiter
+	ready       atomic.Bool
+	stop        context.CancelFunc
+	done        chan struct{}
 }
 
 // New opens the database, migrates it and builds the services.
@@ -111,6 +117,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	s.Support = &support.Service{DB: d.Client, Customers: s.Customers, Mailer: mailer, ShopName: cfg.ShopName}
 	s.Loyalty = &loyalty.Service{DB: d.Client, Customers: s.Customers}
 	s.Customers.Loyalty, s.Orders.Loyalty = s.Loyalty, s.Loyalty
+	s.Preferences = &preferences.Service{DB: d.Client, Customers: s.Customers}
+	s.Privacy = &privacy.Service{DB: d.Client, Customers: s.Customers, Limiter: s.limiter, Log: log}
 	if cfg.AdminAPIKey != "" {
 		if err := s.adminKeys.Seed(ctx, cfg.AdminAPIKey); err != nil {
 			d.Close()
@@ -213,7 +221,7 @@ func (s *Server) graphQL() http.Handler {
 		Resolvers: &graph.Resolver{
 			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
 			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
-			LoyaltyService: s.Loyalty,
+			LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy,
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
