@@ -168,6 +168,24 @@ func CustomerID(ctx context.Context, client *ent.Client, id string, field []stri
 	return key, nil
 }
 
+// LimitPerParent rewrites a selector to keep at most limit rows per parent,
+// in the given order (unqualified column terms):
+//
+//	WITH src AS (original), ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY parent ORDER BY …) AS rn FROM src)
+//	SELECT columns FROM ranked WHERE rn <= limit ORDER BY parent, rn
+func LimitPerParent(s *entsql.Selector, parentCol string, limit int, order []string) {
+	d := entsql.Dialect(s.Dialect())
+	with := d.With("ag_src").As(s.Clone()).
+		With("ag_ranked").As(d.Select("*").
+		AppendSelectExprAs(entsql.RowNumber().PartitionBy(parentCol).OrderBy(order...), "ag_rn").
+		From(d.Table("ag_src")))
+	t := d.Table("ag_ranked").As(s.TableName())
+	*s = *d.Select(s.UnqualifiedColumns()...).From(t).
+		Where(entsql.LTE(t.C("ag_rn"), limit)).
+		OrderBy(t.C(parentCol), t.C("ag_rn")).
+		Prefix(with)
+}
+
 // IsUniqueViolation tells whether err comes from a unique constraint: a
 // concurrent write took the value first. ent reports it as a
 // ConstraintError; an error from a commit carries only the driver's text.

@@ -32,6 +32,7 @@ import (
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistline"
+	"accountgraph/internal/db"
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/page"
 	"accountgraph/internal/recommend"
@@ -439,7 +440,7 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 			if werr = spec.Window.Where(s, spec.Column); werr != nil {
 				return
 			}
-			limitPerParent(s, p.parentCol, spec.Window.Limit(), spec.Window.OrderTerms(spec.Column, func(c string) string { return c }))
+			db.LimitPerParent(s, p.parentCol, spec.Window.Limit(), spec.Window.OrderTerms(spec.Column, func(c string) string { return c }))
 		}, parents)
 		if err == nil {
 			err = werr
@@ -512,24 +513,6 @@ func (p *Pages[T]) counts(ctx context.Context, keys []PageKey, count func(contex
 		out[i], outErr[i] = p.countCache[k], errs[k.Window]
 	}
 	return out, outErr
-}
-
-// limitPerParent rewrites a selector to keep at most limit rows per parent,
-// in the given order (unqualified column terms):
-//
-//	WITH src AS (original), ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY parent ORDER BY …) AS rn FROM src)
-//	SELECT columns FROM ranked WHERE rn <= limit ORDER BY parent, rn
-func limitPerParent(s *sql.Selector, parentCol string, limit int, order []string) {
-	d := sql.Dialect(s.Dialect())
-	with := d.With("ag_src").As(s.Clone()).
-		With("ag_ranked").As(d.Select("*").
-		AppendSelectExprAs(sql.RowNumber().PartitionBy(parentCol).OrderBy(order...), "ag_rn").
-		From(d.Table("ag_src")))
-	t := d.Table("ag_ranked").As(s.TableName())
-	*s = *d.Select(s.UnqualifiedColumns()...).From(t).
-		Where(sql.LTE(t.C("ag_rn"), limit)).
-		OrderBy(t.C(parentCol), t.C("ag_rn")).
-		Prefix(with)
 }
 
 type ctxKey struct{}

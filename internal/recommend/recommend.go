@@ -6,9 +6,9 @@
 // orders at read time: order ingestion keeps two tables current in its own
 // transaction (Count) — CoPurchase (orders holding both variants of a pair)
 // and VariantSales (orders holding a variant) — and a read touches only the
-// customer's own order lines and wishlist, the co-purchase rows of at most
-// MaxSeeds of their variants (an index range each) and a bounded pool of
-// the best sellers and newest variants.
+// customer's own order lines and wishlist, the MaxPartners strongest
+// co-purchase rows of at most MaxSeeds of their variants (an index range
+// each) and a bounded pool of the best sellers and newest variants.
 package recommend
 
 import (
@@ -29,6 +29,7 @@ import (
 	"accountgraph/ent/variantsales"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistline"
+	agdb "accountgraph/internal/db"
 )
 
 // Reason says why a variant is recommended.
@@ -62,6 +63,8 @@ const (
 	// MaxSeeds is how many of a customer's most recently bought variants
 	// seed BOUGHT_TOGETHER.
 	MaxSeeds = 20
+	// MaxPartners is how many of a seed's most frequent partners count.
+	MaxPartners = 30
 	// MaxPairVariants caps the variants of one order that are paired, so an
 	// order of hundreds of lines costs a bounded number of rows.
 	MaxPairVariants = 30
@@ -134,7 +137,10 @@ func For(ctx context.Context, db *ent.Client, customerIDs []int, now time.Time) 
 	}
 	together := map[int]map[int]int{} // seed → partner → orders
 	if len(seeds) > 0 {
-		rows, err := db.CoPurchase.Query().Where(copurchase.VariantIDIn(seeds...), copurchase.OrdersGT(0)).All(ctx)
+		rows, err := db.CoPurchase.Query().Where(copurchase.VariantIDIn(seeds...), copurchase.OrdersGT(0)).
+			Modify(func(s *sql.Selector) {
+				agdb.LimitPerParent(s, copurchase.FieldVariantID, MaxPartners, []string{sql.Desc(copurchase.FieldOrders), sql.Asc(copurchase.FieldOtherVariantID)})
+			}).All(ctx)
 		if err != nil {
 			return nil, err
 		}
