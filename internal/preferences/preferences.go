@@ -7,6 +7,7 @@ package preferences
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -178,7 +179,7 @@ func (s *Service) Update(ctx context.Context, token string, in Input) (*ent.Cust
 				errs.Add(apperr.Path("preferences", name, i), apperr.CodeInvalid, "Not one of the shop's "+name)
 				continue
 			}
-			if !contains(out, canonical) {
+			if !slices.Contains(out, canonical) {
 				out = append(out, canonical)
 			}
 		}
@@ -293,13 +294,4 @@ func lookup(vocabulary []string, v string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-func contains(list []string, v string) bool {
-	for _, w := range list {
-		if w == v {
-			return true
-		}
-	}
-	return false
 }
