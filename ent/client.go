@@ -36,6 +36,7 @@ import (
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/recoverycode"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/shopsettings"
@@ -111,6 +112,8 @@ type Client struct {
 	Product *ProductClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
 	ProductVariant *ProductVariantClient
+	// RecoveryCode is the client for interacting with the RecoveryCode builders.
+	RecoveryCode *RecoveryCodeClient
 	// SavedCart is the client for interacting with the SavedCart builders.
 	SavedCart *SavedCartClient
 	// SavedCartLine is the client for interacting with the SavedCartLine builders.
@@ -169,6 +172,7 @@ func (c *Client) init() {
 	c.PreferenceVocabulary = NewPreferenceVocabularyClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.ProductVariant = NewProductVariantClient(c.config)
+	c.RecoveryCode = NewRecoveryCodeClient(c.config)
 	c.SavedCart = NewSavedCartClient(c.config)
 	c.SavedCartLine = NewSavedCartLineClient(c.config)
 	c.ShopSettings = NewShopSettingsClient(c.config)
@@ -297,6 +301,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		PreferenceVocabulary: NewPreferenceVocabularyClient(cfg),
 		Product:              NewProductClient(cfg),
 		ProductVariant:       NewProductVariantClient(cfg),
+		RecoveryCode:         NewRecoveryCodeClient(cfg),
 		SavedCart:            NewSavedCartClient(cfg),
 		SavedCartLine:        NewSavedCartLineClient(cfg),
 		ShopSettings:         NewShopSettingsClient(cfg),
@@ -352,6 +357,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		PreferenceVocabulary: NewPreferenceVocabularyClient(cfg),
 		Product:              NewProductClient(cfg),
 		ProductVariant:       NewProductVariantClient(cfg),
+		RecoveryCode:         NewRecoveryCodeClient(cfg),
 		SavedCart:            NewSavedCartClient(cfg),
 		SavedCartLine:        NewSavedCartLineClient(cfg),
 		ShopSettings:         NewShopSettingsClient(cfg),
@@ -397,10 +403,10 @@ func (c *Client) Use(hooks ...Hook) {
 		c.LoginCode, c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram,
 		c.LoyaltyRedemption, c.LoyaltyReward, c.MailingAddress, c.Membership,
 		c.MembershipPayment, c.MembershipPlan, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.SavedCart,
-		c.SavedCartLine, c.ShopSettings, c.SupportContact, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.VariantSales, c.Wishlist, c.WishlistEvent,
-		c.WishlistLine,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
+		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportContact,
+		c.SupportMessage, c.SupportTicket, c.ThrottleEvent, c.VariantSales, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -415,10 +421,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.LoginCode, c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram,
 		c.LoyaltyRedemption, c.LoyaltyReward, c.MailingAddress, c.Membership,
 		c.MembershipPayment, c.MembershipPlan, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.SavedCart,
-		c.SavedCartLine, c.ShopSettings, c.SupportContact, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.VariantSales, c.Wishlist, c.WishlistEvent,
-		c.WishlistLine,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
+		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportContact,
+		c.SupportMessage, c.SupportTicket, c.ThrottleEvent, c.VariantSales, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -477,6 +483,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Product.mutate(ctx, m)
 	case *ProductVariantMutation:
 		return c.ProductVariant.mutate(ctx, m)
+	case *RecoveryCodeMutation:
+		return c.RecoveryCode.mutate(ctx, m)
 	case *SavedCartMutation:
 		return c.SavedCart.mutate(ctx, m)
 	case *SavedCartLineMutation:
@@ -1382,6 +1390,22 @@ func (c *CustomerClient) QueryOneTimeTokens(_m *Customer) *CustomerTokenQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(customertoken.Table, customertoken.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.OneTimeTokensTable, customer.OneTimeTokensColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecoveryCodes queries the recovery_codes edge of a Customer.
+func (c *CustomerClient) QueryRecoveryCodes(_m *Customer) *RecoveryCodeQuery {
+	query := (&RecoveryCodeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(recoverycode.Table, recoverycode.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.RecoveryCodesTable, customer.RecoveryCodesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4165,6 +4189,155 @@ func (c *ProductVariantClient) mutate(ctx context.Context, m *ProductVariantMuta
 	}
 }
 
+// RecoveryCodeClient is a client for the RecoveryCode schema.
+type RecoveryCodeClient struct {
+	config
+}
+
+// NewRecoveryCodeClient returns a client for the RecoveryCode from the given config.
+func NewRecoveryCodeClient(c config) *RecoveryCodeClient {
+	return &RecoveryCodeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `recoverycode.Hooks(f(g(h())))`.
+func (c *RecoveryCodeClient) Use(hooks ...Hook) {
+	c.hooks.RecoveryCode = append(c.hooks.RecoveryCode, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `recoverycode.Intercept(f(g(h())))`.
+func (c *RecoveryCodeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RecoveryCode = append(c.inters.RecoveryCode, interceptors...)
+}
+
+// Create returns a builder for creating a RecoveryCode entity.
+func (c *RecoveryCodeClient) Create() *RecoveryCodeCreate {
+	mutation := newRecoveryCodeMutation(c.config, OpCreate)
+	return &RecoveryCodeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RecoveryCode entities.
+func (c *RecoveryCodeClient) CreateBulk(builders ...*RecoveryCodeCreate) *RecoveryCodeCreateBulk {
+	return &RecoveryCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RecoveryCodeClient) MapCreateBulk(slice any, setFunc func(*RecoveryCodeCreate, int)) *RecoveryCodeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RecoveryCodeCreateBulk{err: fmt.Errorf("calling to RecoveryCodeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RecoveryCodeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RecoveryCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RecoveryCode.
+func (c *RecoveryCodeClient) Update() *RecoveryCodeUpdate {
+	mutation := newRecoveryCodeMutation(c.config, OpUpdate)
+	return &RecoveryCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RecoveryCodeClient) UpdateOne(_m *RecoveryCode) *RecoveryCodeUpdateOne {
+	mutation := newRecoveryCodeMutation(c.config, OpUpdateOne, withRecoveryCode(_m))
+	return &RecoveryCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RecoveryCodeClient) UpdateOneID(id int) *RecoveryCodeUpdateOne {
+	mutation := newRecoveryCodeMutation(c.config, OpUpdateOne, withRecoveryCodeID(id))
+	return &RecoveryCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RecoveryCode.
+func (c *RecoveryCodeClient) Delete() *RecoveryCodeDelete {
+	mutation := newRecoveryCodeMutation(c.config, OpDelete)
+	return &RecoveryCodeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RecoveryCodeClient) DeleteOne(_m *RecoveryCode) *RecoveryCodeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RecoveryCodeClient) DeleteOneID(id int) *RecoveryCodeDeleteOne {
+	builder := c.Delete().Where(recoverycode.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RecoveryCodeDeleteOne{builder}
+}
+
+// Query returns a query builder for RecoveryCode.
+func (c *RecoveryCodeClient) Query() *RecoveryCodeQuery {
+	return &RecoveryCodeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRecoveryCode},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RecoveryCode entity by its id.
+func (c *RecoveryCodeClient) Get(ctx context.Context, id int) (*RecoveryCode, error) {
+	return c.Query().Where(recoverycode.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RecoveryCodeClient) GetX(ctx context.Context, id int) *RecoveryCode {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a RecoveryCode.
+func (c *RecoveryCodeClient) QueryCustomer(_m *RecoveryCode) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recoverycode.Table, recoverycode.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, recoverycode.CustomerTable, recoverycode.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RecoveryCodeClient) Hooks() []Hook {
+	return c.hooks.RecoveryCode
+}
+
+// Interceptors returns the client interceptors.
+func (c *RecoveryCodeClient) Interceptors() []Interceptor {
+	return c.inters.RecoveryCode
+}
+
+func (c *RecoveryCodeClient) mutate(ctx context.Context, m *RecoveryCodeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RecoveryCodeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RecoveryCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RecoveryCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RecoveryCodeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RecoveryCode mutation op: %q", m.Op())
+	}
+}
+
 // SavedCartClient is a client for the SavedCart schema.
 type SavedCartClient struct {
 	config
@@ -5763,18 +5936,19 @@ type (
 		CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent, LoginCode,
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Order,
-		OrderLineItem, PreferenceVocabulary, Product, ProductVariant, SavedCart,
-		SavedCartLine, ShopSettings, SupportContact, SupportMessage, SupportTicket,
-		ThrottleEvent, VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
+		OrderLineItem, PreferenceVocabulary, Product, ProductVariant, RecoveryCode,
+		SavedCart, SavedCartLine, ShopSettings, SupportContact, SupportMessage,
+		SupportTicket, ThrottleEvent, VariantSales, Wishlist, WishlistEvent,
+		WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, CoPurchase, ConsentEvent, Customer,
 		CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent, LoginCode,
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Order,
-		OrderLineItem, PreferenceVocabulary, Product, ProductVariant, SavedCart,
-		SavedCartLine, ShopSettings, SupportContact, SupportMessage, SupportTicket,
-		ThrottleEvent, VariantSales, Wishlist, WishlistEvent,
+		OrderLineItem, PreferenceVocabulary, Product, ProductVariant, RecoveryCode,
+		SavedCart, SavedCartLine, ShopSettings, SupportContact, SupportMessage,
+		SupportTicket, ThrottleEvent, VariantSales, Wishlist, WishlistEvent,
 		WishlistLine []ent.Interceptor
 	}
 )

@@ -71,6 +71,12 @@ type Customer struct {
 	Personalization bool `json:"personalization,omitempty"`
 	// DataSharing holds the value of the "data_sharing" field.
 	DataSharing bool `json:"data_sharing,omitempty"`
+	// TotpSecret holds the value of the "totp_secret" field.
+	TotpSecret *string `json:"-"`
+	// TotpPendingSecret holds the value of the "totp_pending_secret" field.
+	TotpPendingSecret *string `json:"-"`
+	// TotpLastStep holds the value of the "totp_last_step" field.
+	TotpLastStep int64 `json:"totp_last_step,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerQuery when eager-loading is set.
 	Edges        CustomerEdges `json:"edges"`
@@ -87,9 +93,11 @@ type CustomerEdges struct {
 	AccessTokens []*CustomerAccessToken `json:"access_tokens,omitempty"`
 	// OneTimeTokens holds the value of the one_time_tokens edge.
 	OneTimeTokens []*CustomerToken `json:"one_time_tokens,omitempty"`
+	// RecoveryCodes holds the value of the recovery_codes edge.
+	RecoveryCodes []*RecoveryCode `json:"recovery_codes,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 }
 
 // AddressesOrErr returns the Addresses value or an error if the edge
@@ -130,6 +138,15 @@ func (e CustomerEdges) OneTimeTokensOrErr() ([]*CustomerToken, error) {
 	return nil, &NotLoadedError{edge: "one_time_tokens"}
 }
 
+// RecoveryCodesOrErr returns the RecoveryCodes value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) RecoveryCodesOrErr() ([]*RecoveryCode, error) {
+	if e.loadedTypes[4] {
+		return e.RecoveryCodes, nil
+	}
+	return nil, &NotLoadedError{edge: "recovery_codes"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Customer) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -139,9 +156,9 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case customer.FieldAcceptsMarketing, customer.FieldEmailVerified, customer.FieldPersonalization, customer.FieldDataSharing:
 			values[i] = new(sql.NullBool)
-		case customer.FieldID, customer.FieldDefaultAddressID, customer.FieldBirthMd:
+		case customer.FieldID, customer.FieldDefaultAddressID, customer.FieldBirthMd, customer.FieldTotpLastStep:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash, customer.FieldPendingEmail, customer.FieldBirthday, customer.FieldLanguage, customer.FieldCurrencyCode:
+		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash, customer.FieldPendingEmail, customer.FieldBirthday, customer.FieldLanguage, customer.FieldCurrencyCode, customer.FieldTotpSecret, customer.FieldTotpPendingSecret:
 			values[i] = new(sql.NullString)
 		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldAcceptsMarketingUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -344,6 +361,26 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.DataSharing = value.Bool
 			}
+		case customer.FieldTotpSecret:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field totp_secret", values[i])
+			} else if value.Valid {
+				_m.TotpSecret = new(string)
+				*_m.TotpSecret = value.String
+			}
+		case customer.FieldTotpPendingSecret:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field totp_pending_secret", values[i])
+			} else if value.Valid {
+				_m.TotpPendingSecret = new(string)
+				*_m.TotpPendingSecret = value.String
+			}
+		case customer.FieldTotpLastStep:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field totp_last_step", values[i])
+			} else if value.Valid {
+				_m.TotpLastStep = value.Int64
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -375,6 +412,11 @@ func (_m *Customer) QueryAccessTokens() *CustomerAccessTokenQuery {
 // QueryOneTimeTokens queries the "one_time_tokens" edge of the Customer entity.
 func (_m *Customer) QueryOneTimeTokens() *CustomerTokenQuery {
 	return NewCustomerClient(_m.config).QueryOneTimeTokens(_m)
+}
+
+// QueryRecoveryCodes queries the "recovery_codes" edge of the Customer entity.
+func (_m *Customer) QueryRecoveryCodes() *RecoveryCodeQuery {
+	return NewCustomerClient(_m.config).QueryRecoveryCodes(_m)
 }
 
 // Update returns a builder for updating this Customer.
@@ -498,6 +540,13 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("data_sharing=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DataSharing))
+	builder.WriteString(", ")
+	builder.WriteString("totp_secret=<sensitive>")
+	builder.WriteString(", ")
+	builder.WriteString("totp_pending_secret=<sensitive>")
+	builder.WriteString(", ")
+	builder.WriteString("totp_last_step=")
+	builder.WriteString(fmt.Sprintf("%v", _m.TotpLastStep))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -7,6 +7,7 @@ import (
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/recoverycode"
 	"context"
 	"errors"
 	"fmt"
@@ -333,6 +334,48 @@ func (_c *CustomerCreate) SetNillableDataSharing(v *bool) *CustomerCreate {
 	return _c
 }
 
+// SetTotpSecret sets the "totp_secret" field.
+func (_c *CustomerCreate) SetTotpSecret(v string) *CustomerCreate {
+	_c.mutation.SetTotpSecret(v)
+	return _c
+}
+
+// SetNillableTotpSecret sets the "totp_secret" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableTotpSecret(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetTotpSecret(*v)
+	}
+	return _c
+}
+
+// SetTotpPendingSecret sets the "totp_pending_secret" field.
+func (_c *CustomerCreate) SetTotpPendingSecret(v string) *CustomerCreate {
+	_c.mutation.SetTotpPendingSecret(v)
+	return _c
+}
+
+// SetNillableTotpPendingSecret sets the "totp_pending_secret" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableTotpPendingSecret(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetTotpPendingSecret(*v)
+	}
+	return _c
+}
+
+// SetTotpLastStep sets the "totp_last_step" field.
+func (_c *CustomerCreate) SetTotpLastStep(v int64) *CustomerCreate {
+	_c.mutation.SetTotpLastStep(v)
+	return _c
+}
+
+// SetNillableTotpLastStep sets the "totp_last_step" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableTotpLastStep(v *int64) *CustomerCreate {
+	if v != nil {
+		_c.SetTotpLastStep(*v)
+	}
+	return _c
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_c *CustomerCreate) AddAddressIDs(ids ...int) *CustomerCreate {
 	_c.mutation.AddAddressIDs(ids...)
@@ -381,6 +424,21 @@ func (_c *CustomerCreate) AddOneTimeTokens(v ...*CustomerToken) *CustomerCreate 
 		ids[i] = v[i].ID
 	}
 	return _c.AddOneTimeTokenIDs(ids...)
+}
+
+// AddRecoveryCodeIDs adds the "recovery_codes" edge to the RecoveryCode entity by IDs.
+func (_c *CustomerCreate) AddRecoveryCodeIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddRecoveryCodeIDs(ids...)
+	return _c
+}
+
+// AddRecoveryCodes adds the "recovery_codes" edges to the RecoveryCode entity.
+func (_c *CustomerCreate) AddRecoveryCodes(v ...*RecoveryCode) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddRecoveryCodeIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -465,6 +523,10 @@ func (_c *CustomerCreate) defaults() {
 	if _, ok := _c.mutation.DataSharing(); !ok {
 		v := customer.DefaultDataSharing
 		_c.mutation.SetDataSharing(v)
+	}
+	if _, ok := _c.mutation.TotpLastStep(); !ok {
+		v := customer.DefaultTotpLastStep
+		_c.mutation.SetTotpLastStep(v)
 	}
 }
 
@@ -566,6 +628,19 @@ func (_c *CustomerCreate) check() error {
 	}
 	if _, ok := _c.mutation.DataSharing(); !ok {
 		return &ValidationError{Name: "data_sharing", err: errors.New(`ent: missing required field "Customer.data_sharing"`)}
+	}
+	if v, ok := _c.mutation.TotpSecret(); ok {
+		if err := customer.TotpSecretValidator(v); err != nil {
+			return &ValidationError{Name: "totp_secret", err: fmt.Errorf(`ent: validator failed for field "Customer.totp_secret": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.TotpPendingSecret(); ok {
+		if err := customer.TotpPendingSecretValidator(v); err != nil {
+			return &ValidationError{Name: "totp_pending_secret", err: fmt.Errorf(`ent: validator failed for field "Customer.totp_pending_secret": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.TotpLastStep(); !ok {
+		return &ValidationError{Name: "totp_last_step", err: errors.New(`ent: missing required field "Customer.totp_last_step"`)}
 	}
 	return nil
 }
@@ -694,6 +769,18 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 		_spec.SetField(customer.FieldDataSharing, field.TypeBool, value)
 		_node.DataSharing = value
 	}
+	if value, ok := _c.mutation.TotpSecret(); ok {
+		_spec.SetField(customer.FieldTotpSecret, field.TypeString, value)
+		_node.TotpSecret = &value
+	}
+	if value, ok := _c.mutation.TotpPendingSecret(); ok {
+		_spec.SetField(customer.FieldTotpPendingSecret, field.TypeString, value)
+		_node.TotpPendingSecret = &value
+	}
+	if value, ok := _c.mutation.TotpLastStep(); ok {
+		_spec.SetField(customer.FieldTotpLastStep, field.TypeInt64, value)
+		_node.TotpLastStep = value
+	}
 	if nodes := _c.mutation.AddressesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -752,6 +839,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customertoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RecoveryCodesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.RecoveryCodesTable,
+			Columns: []string{customer.RecoveryCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1186,6 +1289,60 @@ func (u *CustomerUpsert) SetDataSharing(v bool) *CustomerUpsert {
 // UpdateDataSharing sets the "data_sharing" field to the value that was provided on create.
 func (u *CustomerUpsert) UpdateDataSharing() *CustomerUpsert {
 	u.SetExcluded(customer.FieldDataSharing)
+	return u
+}
+
+// SetTotpSecret sets the "totp_secret" field.
+func (u *CustomerUpsert) SetTotpSecret(v string) *CustomerUpsert {
+	u.Set(customer.FieldTotpSecret, v)
+	return u
+}
+
+// UpdateTotpSecret sets the "totp_secret" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateTotpSecret() *CustomerUpsert {
+	u.SetExcluded(customer.FieldTotpSecret)
+	return u
+}
+
+// ClearTotpSecret clears the value of the "totp_secret" field.
+func (u *CustomerUpsert) ClearTotpSecret() *CustomerUpsert {
+	u.SetNull(customer.FieldTotpSecret)
+	return u
+}
+
+// SetTotpPendingSecret sets the "totp_pending_secret" field.
+func (u *CustomerUpsert) SetTotpPendingSecret(v string) *CustomerUpsert {
+	u.Set(customer.FieldTotpPendingSecret, v)
+	return u
+}
+
+// UpdateTotpPendingSecret sets the "totp_pending_secret" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateTotpPendingSecret() *CustomerUpsert {
+	u.SetExcluded(customer.FieldTotpPendingSecret)
+	return u
+}
+
+// ClearTotpPendingSecret clears the value of the "totp_pending_secret" field.
+func (u *CustomerUpsert) ClearTotpPendingSecret() *CustomerUpsert {
+	u.SetNull(customer.FieldTotpPendingSecret)
+	return u
+}
+
+// SetTotpLastStep sets the "totp_last_step" field.
+func (u *CustomerUpsert) SetTotpLastStep(v int64) *CustomerUpsert {
+	u.Set(customer.FieldTotpLastStep, v)
+	return u
+}
+
+// UpdateTotpLastStep sets the "totp_last_step" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateTotpLastStep() *CustomerUpsert {
+	u.SetExcluded(customer.FieldTotpLastStep)
+	return u
+}
+
+// AddTotpLastStep adds v to the "totp_last_step" field.
+func (u *CustomerUpsert) AddTotpLastStep(v int64) *CustomerUpsert {
+	u.Add(customer.FieldTotpLastStep, v)
 	return u
 }
 
@@ -1672,6 +1829,69 @@ func (u *CustomerUpsertOne) SetDataSharing(v bool) *CustomerUpsertOne {
 func (u *CustomerUpsertOne) UpdateDataSharing() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.UpdateDataSharing()
+	})
+}
+
+// SetTotpSecret sets the "totp_secret" field.
+func (u *CustomerUpsertOne) SetTotpSecret(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetTotpSecret(v)
+	})
+}
+
+// UpdateTotpSecret sets the "totp_secret" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateTotpSecret() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateTotpSecret()
+	})
+}
+
+// ClearTotpSecret clears the value of the "totp_secret" field.
+func (u *CustomerUpsertOne) ClearTotpSecret() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearTotpSecret()
+	})
+}
+
+// SetTotpPendingSecret sets the "totp_pending_secret" field.
+func (u *CustomerUpsertOne) SetTotpPendingSecret(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetTotpPendingSecret(v)
+	})
+}
+
+// UpdateTotpPendingSecret sets the "totp_pending_secret" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateTotpPendingSecret() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateTotpPendingSecret()
+	})
+}
+
+// ClearTotpPendingSecret clears the value of the "totp_pending_secret" field.
+func (u *CustomerUpsertOne) ClearTotpPendingSecret() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearTotpPendingSecret()
+	})
+}
+
+// SetTotpLastStep sets the "totp_last_step" field.
+func (u *CustomerUpsertOne) SetTotpLastStep(v int64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetTotpLastStep(v)
+	})
+}
+
+// AddTotpLastStep adds v to the "totp_last_step" field.
+func (u *CustomerUpsertOne) AddTotpLastStep(v int64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddTotpLastStep(v)
+	})
+}
+
+// UpdateTotpLastStep sets the "totp_last_step" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateTotpLastStep() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateTotpLastStep()
 	})
 }
 
@@ -2324,6 +2544,69 @@ func (u *CustomerUpsertBulk) SetDataSharing(v bool) *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) UpdateDataSharing() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.UpdateDataSharing()
+	})
+}
+
+// SetTotpSecret sets the "totp_secret" field.
+func (u *CustomerUpsertBulk) SetTotpSecret(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetTotpSecret(v)
+	})
+}
+
+// UpdateTotpSecret sets the "totp_secret" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateTotpSecret() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateTotpSecret()
+	})
+}
+
+// ClearTotpSecret clears the value of the "totp_secret" field.
+func (u *CustomerUpsertBulk) ClearTotpSecret() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearTotpSecret()
+	})
+}
+
+// SetTotpPendingSecret sets the "totp_pending_secret" field.
+func (u *CustomerUpsertBulk) SetTotpPendingSecret(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetTotpPendingSecret(v)
+	})
+}
+
+// UpdateTotpPendingSecret sets the "totp_pending_secret" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateTotpPendingSecret() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateTotpPendingSecret()
+	})
+}
+
+// ClearTotpPendingSecret clears the value of the "totp_pending_secret" field.
+func (u *CustomerUpsertBulk) ClearTotpPendingSecret() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearTotpPendingSecret()
+	})
+}
+
+// SetTotpLastStep sets the "totp_last_step" field.
+func (u *CustomerUpsertBulk) SetTotpLastStep(v int64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetTotpLastStep(v)
+	})
+}
+
+// AddTotpLastStep adds v to the "totp_last_step" field.
+func (u *CustomerUpsertBulk) AddTotpLastStep(v int64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddTotpLastStep(v)
+	})
+}
+
+// UpdateTotpLastStep sets the "totp_last_step" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateTotpLastStep() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateTotpLastStep()
 	})
 }
 

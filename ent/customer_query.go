@@ -8,6 +8,7 @@ import (
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/predicate"
+	"accountgraph/ent/recoverycode"
 	"context"
 	"database/sql/driver"
 	"fmt"
@@ -31,6 +32,7 @@ type CustomerQuery struct {
 	withDefaultAddress *MailingAddressQuery
 	withAccessTokens   *CustomerAccessTokenQuery
 	withOneTimeTokens  *CustomerTokenQuery
+	withRecoveryCodes  *RecoveryCodeQuery
 	modifiers          []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -149,6 +151,28 @@ func (_q *CustomerQuery) QueryOneTimeTokens() *CustomerTokenQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(customertoken.Table, customertoken.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.OneTimeTokensTable, customer.OneTimeTokensColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRecoveryCodes chains the current query on the "recovery_codes" edge.
+func (_q *CustomerQuery) QueryRecoveryCodes() *RecoveryCodeQuery {
+	query := (&RecoveryCodeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(recoverycode.Table, recoverycode.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.RecoveryCodesTable, customer.RecoveryCodesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -352,6 +376,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withDefaultAddress: _q.withDefaultAddress.Clone(),
 		withAccessTokens:   _q.withAccessTokens.Clone(),
 		withOneTimeTokens:  _q.withOneTimeTokens.Clone(),
+		withRecoveryCodes:  _q.withRecoveryCodes.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -400,6 +425,17 @@ func (_q *CustomerQuery) WithOneTimeTokens(opts ...func(*CustomerTokenQuery)) *C
 		opt(query)
 	}
 	_q.withOneTimeTokens = query
+	return _q
+}
+
+// WithRecoveryCodes tells the query-builder to eager-load the nodes that are connected to
+// the "recovery_codes" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithRecoveryCodes(opts ...func(*RecoveryCodeQuery)) *CustomerQuery {
+	query := (&RecoveryCodeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRecoveryCodes = query
 	return _q
 }
 
@@ -481,11 +517,12 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withAddresses != nil,
 			_q.withDefaultAddress != nil,
 			_q.withAccessTokens != nil,
 			_q.withOneTimeTokens != nil,
+			_q.withRecoveryCodes != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -533,6 +570,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadOneTimeTokens(ctx, query, nodes,
 			func(n *Customer) { n.Edges.OneTimeTokens = []*CustomerToken{} },
 			func(n *Customer, e *CustomerToken) { n.Edges.OneTimeTokens = append(n.Edges.OneTimeTokens, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRecoveryCodes; query != nil {
+		if err := _q.loadRecoveryCodes(ctx, query, nodes,
+			func(n *Customer) { n.Edges.RecoveryCodes = []*RecoveryCode{} },
+			func(n *Customer, e *RecoveryCode) { n.Edges.RecoveryCodes = append(n.Edges.RecoveryCodes, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -646,6 +690,36 @@ func (_q *CustomerQuery) loadOneTimeTokens(ctx context.Context, query *CustomerT
 	}
 	query.Where(predicate.CustomerToken(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.OneTimeTokensColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadRecoveryCodes(ctx context.Context, query *RecoveryCodeQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *RecoveryCode)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(recoverycode.FieldCustomerID)
+	}
+	query.Where(predicate.RecoveryCode(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.RecoveryCodesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/predicate"
+	"accountgraph/ent/recoverycode"
 	"context"
 	"errors"
 	"fmt"
@@ -444,6 +445,67 @@ func (_u *CustomerUpdate) SetNillableDataSharing(v *bool) *CustomerUpdate {
 	return _u
 }
 
+// SetTotpSecret sets the "totp_secret" field.
+func (_u *CustomerUpdate) SetTotpSecret(v string) *CustomerUpdate {
+	_u.mutation.SetTotpSecret(v)
+	return _u
+}
+
+// SetNillableTotpSecret sets the "totp_secret" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableTotpSecret(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetTotpSecret(*v)
+	}
+	return _u
+}
+
+// ClearTotpSecret clears the value of the "totp_secret" field.
+func (_u *CustomerUpdate) ClearTotpSecret() *CustomerUpdate {
+	_u.mutation.ClearTotpSecret()
+	return _u
+}
+
+// SetTotpPendingSecret sets the "totp_pending_secret" field.
+func (_u *CustomerUpdate) SetTotpPendingSecret(v string) *CustomerUpdate {
+	_u.mutation.SetTotpPendingSecret(v)
+	return _u
+}
+
+// SetNillableTotpPendingSecret sets the "totp_pending_secret" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableTotpPendingSecret(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetTotpPendingSecret(*v)
+	}
+	return _u
+}
+
+// ClearTotpPendingSecret clears the value of the "totp_pending_secret" field.
+func (_u *CustomerUpdate) ClearTotpPendingSecret() *CustomerUpdate {
+	_u.mutation.ClearTotpPendingSecret()
+	return _u
+}
+
+// SetTotpLastStep sets the "totp_last_step" field.
+func (_u *CustomerUpdate) SetTotpLastStep(v int64) *CustomerUpdate {
+	_u.mutation.ResetTotpLastStep()
+	_u.mutation.SetTotpLastStep(v)
+	return _u
+}
+
+// SetNillableTotpLastStep sets the "totp_last_step" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableTotpLastStep(v *int64) *CustomerUpdate {
+	if v != nil {
+		_u.SetTotpLastStep(*v)
+	}
+	return _u
+}
+
+// AddTotpLastStep adds value to the "totp_last_step" field.
+func (_u *CustomerUpdate) AddTotpLastStep(v int64) *CustomerUpdate {
+	_u.mutation.AddTotpLastStep(v)
+	return _u
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_u *CustomerUpdate) AddAddressIDs(ids ...int) *CustomerUpdate {
 	_u.mutation.AddAddressIDs(ids...)
@@ -492,6 +554,21 @@ func (_u *CustomerUpdate) AddOneTimeTokens(v ...*CustomerToken) *CustomerUpdate 
 		ids[i] = v[i].ID
 	}
 	return _u.AddOneTimeTokenIDs(ids...)
+}
+
+// AddRecoveryCodeIDs adds the "recovery_codes" edge to the RecoveryCode entity by IDs.
+func (_u *CustomerUpdate) AddRecoveryCodeIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddRecoveryCodeIDs(ids...)
+	return _u
+}
+
+// AddRecoveryCodes adds the "recovery_codes" edges to the RecoveryCode entity.
+func (_u *CustomerUpdate) AddRecoveryCodes(v ...*RecoveryCode) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRecoveryCodeIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -566,6 +643,27 @@ func (_u *CustomerUpdate) RemoveOneTimeTokens(v ...*CustomerToken) *CustomerUpda
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveOneTimeTokenIDs(ids...)
+}
+
+// ClearRecoveryCodes clears all "recovery_codes" edges to the RecoveryCode entity.
+func (_u *CustomerUpdate) ClearRecoveryCodes() *CustomerUpdate {
+	_u.mutation.ClearRecoveryCodes()
+	return _u
+}
+
+// RemoveRecoveryCodeIDs removes the "recovery_codes" edge to RecoveryCode entities by IDs.
+func (_u *CustomerUpdate) RemoveRecoveryCodeIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveRecoveryCodeIDs(ids...)
+	return _u
+}
+
+// RemoveRecoveryCodes removes "recovery_codes" edges to RecoveryCode entities.
+func (_u *CustomerUpdate) RemoveRecoveryCodes(v ...*RecoveryCode) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRecoveryCodeIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -659,6 +757,16 @@ func (_u *CustomerUpdate) check() error {
 	if v, ok := _u.mutation.CurrencyCode(); ok {
 		if err := customer.CurrencyCodeValidator(v); err != nil {
 			return &ValidationError{Name: "currency_code", err: fmt.Errorf(`ent: validator failed for field "Customer.currency_code": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.TotpSecret(); ok {
+		if err := customer.TotpSecretValidator(v); err != nil {
+			return &ValidationError{Name: "totp_secret", err: fmt.Errorf(`ent: validator failed for field "Customer.totp_secret": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.TotpPendingSecret(); ok {
+		if err := customer.TotpPendingSecretValidator(v); err != nil {
+			return &ValidationError{Name: "totp_pending_secret", err: fmt.Errorf(`ent: validator failed for field "Customer.totp_pending_secret": %w`, err)}
 		}
 	}
 	return nil
@@ -814,6 +922,24 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.DataSharing(); ok {
 		_spec.SetField(customer.FieldDataSharing, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.TotpSecret(); ok {
+		_spec.SetField(customer.FieldTotpSecret, field.TypeString, value)
+	}
+	if _u.mutation.TotpSecretCleared() {
+		_spec.ClearField(customer.FieldTotpSecret, field.TypeString)
+	}
+	if value, ok := _u.mutation.TotpPendingSecret(); ok {
+		_spec.SetField(customer.FieldTotpPendingSecret, field.TypeString, value)
+	}
+	if _u.mutation.TotpPendingSecretCleared() {
+		_spec.ClearField(customer.FieldTotpPendingSecret, field.TypeString)
+	}
+	if value, ok := _u.mutation.TotpLastStep(); ok {
+		_spec.SetField(customer.FieldTotpLastStep, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedTotpLastStep(); ok {
+		_spec.AddField(customer.FieldTotpLastStep, field.TypeInt64, value)
 	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -972,6 +1098,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customertoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RecoveryCodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.RecoveryCodesTable,
+			Columns: []string{customer.RecoveryCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRecoveryCodesIDs(); len(nodes) > 0 && !_u.mutation.RecoveryCodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.RecoveryCodesTable,
+			Columns: []string{customer.RecoveryCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RecoveryCodesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.RecoveryCodesTable,
+			Columns: []string{customer.RecoveryCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1412,6 +1583,67 @@ func (_u *CustomerUpdateOne) SetNillableDataSharing(v *bool) *CustomerUpdateOne 
 	return _u
 }
 
+// SetTotpSecret sets the "totp_secret" field.
+func (_u *CustomerUpdateOne) SetTotpSecret(v string) *CustomerUpdateOne {
+	_u.mutation.SetTotpSecret(v)
+	return _u
+}
+
+// SetNillableTotpSecret sets the "totp_secret" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableTotpSecret(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetTotpSecret(*v)
+	}
+	return _u
+}
+
+// ClearTotpSecret clears the value of the "totp_secret" field.
+func (_u *CustomerUpdateOne) ClearTotpSecret() *CustomerUpdateOne {
+	_u.mutation.ClearTotpSecret()
+	return _u
+}
+
+// SetTotpPendingSecret sets the "totp_pending_secret" field.
+func (_u *CustomerUpdateOne) SetTotpPendingSecret(v string) *CustomerUpdateOne {
+	_u.mutation.SetTotpPendingSecret(v)
+	return _u
+}
+
+// SetNillableTotpPendingSecret sets the "totp_pending_secret" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableTotpPendingSecret(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetTotpPendingSecret(*v)
+	}
+	return _u
+}
+
+// ClearTotpPendingSecret clears the value of the "totp_pending_secret" field.
+func (_u *CustomerUpdateOne) ClearTotpPendingSecret() *CustomerUpdateOne {
+	_u.mutation.ClearTotpPendingSecret()
+	return _u
+}
+
+// SetTotpLastStep sets the "totp_last_step" field.
+func (_u *CustomerUpdateOne) SetTotpLastStep(v int64) *CustomerUpdateOne {
+	_u.mutation.ResetTotpLastStep()
+	_u.mutation.SetTotpLastStep(v)
+	return _u
+}
+
+// SetNillableTotpLastStep sets the "totp_last_step" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableTotpLastStep(v *int64) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetTotpLastStep(*v)
+	}
+	return _u
+}
+
+// AddTotpLastStep adds value to the "totp_last_step" field.
+func (_u *CustomerUpdateOne) AddTotpLastStep(v int64) *CustomerUpdateOne {
+	_u.mutation.AddTotpLastStep(v)
+	return _u
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_u *CustomerUpdateOne) AddAddressIDs(ids ...int) *CustomerUpdateOne {
 	_u.mutation.AddAddressIDs(ids...)
@@ -1460,6 +1692,21 @@ func (_u *CustomerUpdateOne) AddOneTimeTokens(v ...*CustomerToken) *CustomerUpda
 		ids[i] = v[i].ID
 	}
 	return _u.AddOneTimeTokenIDs(ids...)
+}
+
+// AddRecoveryCodeIDs adds the "recovery_codes" edge to the RecoveryCode entity by IDs.
+func (_u *CustomerUpdateOne) AddRecoveryCodeIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddRecoveryCodeIDs(ids...)
+	return _u
+}
+
+// AddRecoveryCodes adds the "recovery_codes" edges to the RecoveryCode entity.
+func (_u *CustomerUpdateOne) AddRecoveryCodes(v ...*RecoveryCode) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRecoveryCodeIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -1534,6 +1781,27 @@ func (_u *CustomerUpdateOne) RemoveOneTimeTokens(v ...*CustomerToken) *CustomerU
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveOneTimeTokenIDs(ids...)
+}
+
+// ClearRecoveryCodes clears all "recovery_codes" edges to the RecoveryCode entity.
+func (_u *CustomerUpdateOne) ClearRecoveryCodes() *CustomerUpdateOne {
+	_u.mutation.ClearRecoveryCodes()
+	return _u
+}
+
+// RemoveRecoveryCodeIDs removes the "recovery_codes" edge to RecoveryCode entities by IDs.
+func (_u *CustomerUpdateOne) RemoveRecoveryCodeIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveRecoveryCodeIDs(ids...)
+	return _u
+}
+
+// RemoveRecoveryCodes removes "recovery_codes" edges to RecoveryCode entities.
+func (_u *CustomerUpdateOne) RemoveRecoveryCodes(v ...*RecoveryCode) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRecoveryCodeIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -1640,6 +1908,16 @@ func (_u *CustomerUpdateOne) check() error {
 	if v, ok := _u.mutation.CurrencyCode(); ok {
 		if err := customer.CurrencyCodeValidator(v); err != nil {
 			return &ValidationError{Name: "currency_code", err: fmt.Errorf(`ent: validator failed for field "Customer.currency_code": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.TotpSecret(); ok {
+		if err := customer.TotpSecretValidator(v); err != nil {
+			return &ValidationError{Name: "totp_secret", err: fmt.Errorf(`ent: validator failed for field "Customer.totp_secret": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.TotpPendingSecret(); ok {
+		if err := customer.TotpPendingSecretValidator(v); err != nil {
+			return &ValidationError{Name: "totp_pending_secret", err: fmt.Errorf(`ent: validator failed for field "Customer.totp_pending_secret": %w`, err)}
 		}
 	}
 	return nil
@@ -1813,6 +2091,24 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	if value, ok := _u.mutation.DataSharing(); ok {
 		_spec.SetField(customer.FieldDataSharing, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.TotpSecret(); ok {
+		_spec.SetField(customer.FieldTotpSecret, field.TypeString, value)
+	}
+	if _u.mutation.TotpSecretCleared() {
+		_spec.ClearField(customer.FieldTotpSecret, field.TypeString)
+	}
+	if value, ok := _u.mutation.TotpPendingSecret(); ok {
+		_spec.SetField(customer.FieldTotpPendingSecret, field.TypeString, value)
+	}
+	if _u.mutation.TotpPendingSecretCleared() {
+		_spec.ClearField(customer.FieldTotpPendingSecret, field.TypeString)
+	}
+	if value, ok := _u.mutation.TotpLastStep(); ok {
+		_spec.SetField(customer.FieldTotpLastStep, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedTotpLastStep(); ok {
+		_spec.AddField(customer.FieldTotpLastStep, field.TypeInt64, value)
+	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -1970,6 +2266,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customertoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RecoveryCodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.RecoveryCodesTable,
+			Columns: []string{customer.RecoveryCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRecoveryCodesIDs(); len(nodes) > 0 && !_u.mutation.RecoveryCodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.RecoveryCodesTable,
+			Columns: []string{customer.RecoveryCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RecoveryCodesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.RecoveryCodesTable,
+			Columns: []string{customer.RecoveryCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -28,6 +28,7 @@ import (
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/recoverycode"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/shopsettings"
@@ -133,6 +134,7 @@ func checkColumn(t, c string) error {
 			preferencevocabulary.Table: preferencevocabulary.ValidColumn,
 			product.Table:              product.ValidColumn,
 			productvariant.Table:       productvariant.ValidColumn,
+			recoverycode.Table:         recoverycode.ValidColumn,
 			savedcart.Table:            savedcart.ValidColumn,
 			savedcartline.Table:        savedcartline.ValidColumn,
 			shopsettings.Table:         shopsettings.ValidColumn,

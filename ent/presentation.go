@@ -186,3 +186,6 @@ func (r *LoyaltyRedemption) PercentageOrNil() *float64 {
 	p := float64(r.Percentage)
 	return &p
 }
+
+// TwoFactorEnabled tells whether signing in needs a TOTP or recovery code.
+func (c *Customer) TwoFactorEnabled() bool { return c.TotpSecret != nil }

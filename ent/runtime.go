@@ -28,6 +28,7 @@ import (
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/recoverycode"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
@@ -223,6 +224,18 @@ func init() {
 	customerDescDataSharing := customerFields[23].Descriptor()
 	// customer.DefaultDataSharing holds the default value on creation for the data_sharing field.
 	customer.DefaultDataSharing = customerDescDataSharing.Default.(bool)
+	// customerDescTotpSecret is the schema descriptor for totp_secret field.
+	customerDescTotpSecret := customerFields[24].Descriptor()
+	// customer.TotpSecretValidator is a validator for the "totp_secret" field. It is called by the builders before save.
+	customer.TotpSecretValidator = customerDescTotpSecret.Validators[0].(func(string) error)
+	// customerDescTotpPendingSecret is the schema descriptor for totp_pending_secret field.
+	customerDescTotpPendingSecret := customerFields[25].Descriptor()
+	// customer.TotpPendingSecretValidator is a validator for the "totp_pending_secret" field. It is called by the builders before save.
+	customer.TotpPendingSecretValidator = customerDescTotpPendingSecret.Validators[0].(func(string) error)
+	// customerDescTotpLastStep is the schema descriptor for totp_last_step field.
+	customerDescTotpLastStep := customerFields[26].Descriptor()
+	// customer.DefaultTotpLastStep holds the default value on creation for the totp_last_step field.
+	customer.DefaultTotpLastStep = customerDescTotpLastStep.Default.(int64)
 	customeraccesstokenMixin := schema.CustomerAccessToken{}.Mixin()
 	customeraccesstokenMixinFields0 := customeraccesstokenMixin[0].Fields()
 	_ = customeraccesstokenMixinFields0
@@ -872,6 +885,16 @@ func init() {
 	productvariantDescPosition := productvariantFields[10].Descriptor()
 	// productvariant.DefaultPosition holds the default value on creation for the position field.
 	productvariant.DefaultPosition = productvariantDescPosition.Default.(int)
+	recoverycodeFields := schema.RecoveryCode{}.Fields()
+	_ = recoverycodeFields
+	// recoverycodeDescCodeHash is the schema descriptor for code_hash field.
+	recoverycodeDescCodeHash := recoverycodeFields[1].Descriptor()
+	// recoverycode.CodeHashValidator is a validator for the "code_hash" field. It is called by the builders before save.
+	recoverycode.CodeHashValidator = recoverycodeDescCodeHash.Validators[0].(func([]byte) error)
+	// recoverycodeDescCreatedAt is the schema descriptor for created_at field.
+	recoverycodeDescCreatedAt := recoverycodeFields[2].Descriptor()
+	// recoverycode.DefaultCreatedAt holds the default value on creation for the created_at field.
+	recoverycode.DefaultCreatedAt = recoverycodeDescCreatedAt.Default.(func() time.Time)
 	savedcartMixin := schema.SavedCart{}.Mixin()
 	savedcartMixinFields0 := savedcartMixin[0].Fields()
 	_ = savedcartMixinFields0

@@ -64,6 +64,8 @@ type Tx struct {
 	Product *ProductClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
 	ProductVariant *ProductVariantClient
+	// RecoveryCode is the client for interacting with the RecoveryCode builders.
+	RecoveryCode *RecoveryCodeClient
 	// SavedCart is the client for interacting with the SavedCart builders.
 	SavedCart *SavedCartClient
 	// SavedCartLine is the client for interacting with the SavedCartLine builders.
@@ -242,6 +244,7 @@ func (tx *Tx) init() {
 	tx.PreferenceVocabulary = NewPreferenceVocabularyClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.ProductVariant = NewProductVariantClient(tx.config)
+	tx.RecoveryCode = NewRecoveryCodeClient(tx.config)
 	tx.SavedCart = NewSavedCartClient(tx.config)
 	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
 	tx.ShopSettings = NewShopSettingsClient(tx.config)

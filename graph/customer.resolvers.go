@@ -6,6 +6,7 @@ import (
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
 	"context"
+	"slices"
 )
 
 // ID is the resolver for the id field.
@@ -58,9 +59,12 @@ func (r *mutationResolver) CustomerCreate(ctx context.Context, input model.Custo
 
 // CustomerAccessTokenCreate is the resolver for the customerAccessTokenCreate field.
 func (r *mutationResolver) CustomerAccessTokenCreate(ctx context.Context, input model.CustomerAccessTokenCreateInput) (*model.CustomerAccessTokenCreatePayload, error) {
-	t, err := r.Customers.Login(ctx, input.Email, input.Password)
-	cue, ue, err := userErrors(err)
-	return &model.CustomerAccessTokenCreatePayload{CustomerAccessToken: accessToken(t), CustomerUserErrors: cue, UserErrors: ue}, err
+	t, err := r.Customers.Login(ctx, input.Email, input.Password, input.TotpCode)
+	tue, cue, err := twoFactorErrors(err)
+	// Only the second factor's own errors go to twoFactorUserErrors.
+	tue = slices.DeleteFunc(tue, func(e *model.TwoFactorUserError) bool { return e.Code == nil })
+	return &model.CustomerAccessTokenCreatePayload{CustomerAccessToken: accessToken(t), CustomerUserErrors: cue,
+		UserErrors: plainErrors(cue), TwoFactorUserErrors: tue}, err
 }
 
 // CustomerAccessTokenRenew is the resolver for the customerAccessTokenRenew field.

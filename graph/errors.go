@@ -47,11 +47,42 @@ func userErrors(err error) ([]*model.CustomerUserError, []*model.UserError, erro
 	if err != nil {
 		return nil, nil, err
 	}
+	return cue, plainErrors(cue), nil
+}
+
+// plainErrors are customerUserErrors without codes, for the deprecated
+// userErrors.
+func plainErrors(cue []*model.CustomerUserError) []*model.UserError {
 	ue := make([]*model.UserError, len(cue))
 	for i, e := range cue {
 		ue[i] = &model.UserError{Field: e.Field, Message: e.Message}
 	}
-	return cue, ue, nil
+	return ue
+}
+
+// extensionErrors maps to an extension's own error list, whose codes are
+// its enum C, and to customerUserErrors with the same entries under
+// Shopify's code where one exists (API.md: extensions add codes to their
+// own enums and never change Shopify's).
+func extensionErrors[C interface {
+	~string
+	IsValid() bool
+}, E any](err error, mk func(code *C, field []string, message string) E) ([]E, []*model.CustomerUserError, error) {
+	cue := []*model.CustomerUserError{}
+	ext, err := asErrors(err, func(e apperr.FieldError) E {
+		cue = append(cue, &model.CustomerUserError{Code: code[model.CustomerErrorCode](e.Code), Field: e.Field, Message: e.Message})
+		return mk(code[C](e.Code), e.Field, e.Message)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return ext, cue, nil
+}
+
+func twoFactorErrors(err error) ([]*model.TwoFactorUserError, []*model.CustomerUserError, error) {
+	return extensionErrors(err, func(c *model.TwoFactorErrorCode, field []string, message string) *model.TwoFactorUserError {
+		return &model.TwoFactorUserError{Code: c, Field: field, Message: message}
+	})
 }
 
 // accessToken maps a business token to the API's.

@@ -327,6 +327,7 @@ type ComplexityRoot struct {
 		State            func(childComplexity int) int
 		SupportTickets   func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		Tags             func(childComplexity int) int
+		TwoFactorEnabled func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 		Wishlist         func(childComplexity int, id string) int
 		Wishlists        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
@@ -340,6 +341,7 @@ type ComplexityRoot struct {
 	CustomerAccessTokenCreatePayload struct {
 		CustomerAccessToken func(childComplexity int) int
 		CustomerUserErrors  func(childComplexity int) int
+		TwoFactorUserErrors func(childComplexity int) int
 		UserErrors          func(childComplexity int) int
 	}
 
@@ -524,6 +526,26 @@ type ComplexityRoot struct {
 	CustomerSessionsRevokeOthersPayload struct {
 		CustomerUserErrors func(childComplexity int) int
 		RevokedCount       func(childComplexity int) int
+	}
+
+	CustomerTwoFactorDisablePayload struct {
+		Customer            func(childComplexity int) int
+		CustomerUserErrors  func(childComplexity int) int
+		TwoFactorUserErrors func(childComplexity int) int
+	}
+
+	CustomerTwoFactorEnablePayload struct {
+		Customer            func(childComplexity int) int
+		CustomerUserErrors  func(childComplexity int) int
+		RecoveryCodes       func(childComplexity int) int
+		TwoFactorUserErrors func(childComplexity int) int
+	}
+
+	CustomerTwoFactorSetupPayload struct {
+		CustomerUserErrors  func(childComplexity int) int
+		OtpauthURI          func(childComplexity int) int
+		Secret              func(childComplexity int) int
+		TwoFactorUserErrors func(childComplexity int) int
 	}
 
 	CustomerUpdatePayload struct {
@@ -853,6 +875,9 @@ type ComplexityRoot struct {
 		CustomerResetByURL                func(childComplexity int, resetURL string, password string) int
 		CustomerSessionRevoke             func(childComplexity int, customerAccessToken string, sessionID string) int
 		CustomerSessionsRevokeOthers      func(childComplexity int, customerAccessToken string) int
+		CustomerTwoFactorDisable          func(childComplexity int, customerAccessToken string, code string) int
+		CustomerTwoFactorEnable           func(childComplexity int, customerAccessToken string, code string) int
+		CustomerTwoFactorSetup            func(childComplexity int, customerAccessToken string) int
 		CustomerUpdate                    func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
 		LoyaltyActionRecord               func(childComplexity int, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) int
 		LoyaltyReferralApply              func(childComplexity int, customerAccessToken string, referralCode string) int
@@ -1145,6 +1170,12 @@ type ComplexityRoot struct {
 		SupportTicket      func(childComplexity int) int
 	}
 
+	TwoFactorUserError struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	UserError struct {
 		Field   func(childComplexity int) int
 		Message func(childComplexity int) int
@@ -1252,6 +1283,7 @@ type CustomerResolver interface {
 	SavedForLater(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
 
 	Sessions(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.CustomerSessionConnection, error)
+
 	SupportTickets(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SupportTicketConnection, error)
 	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistConnection, error)
 	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
@@ -1366,6 +1398,9 @@ type MutationResolver interface {
 	CustomerAccessTokenCreateWithCode(ctx context.Context, email string, code string) (*model.CustomerAccessTokenCreateWithCodePayload, error)
 	CustomerSessionRevoke(ctx context.Context, customerAccessToken string, sessionID string) (*model.CustomerSessionRevokePayload, error)
 	CustomerSessionsRevokeOthers(ctx context.Context, customerAccessToken string) (*model.CustomerSessionsRevokeOthersPayload, error)
+	CustomerTwoFactorSetup(ctx context.Context, customerAccessToken string) (*model.CustomerTwoFactorSetupPayload, error)
+	CustomerTwoFactorEnable(ctx context.Context, customerAccessToken string, code string) (*model.CustomerTwoFactorEnablePayload, error)
+	CustomerTwoFactorDisable(ctx context.Context, customerAccessToken string, code string) (*model.CustomerTwoFactorDisablePayload, error)
 	SupportTicketCreate(ctx context.Context, customerAccessToken string, subject string, body string, orderID *string) (*model.SupportTicketPayload, error)
 	SupportTicketReply(ctx context.Context, customerAccessToken string, ticketID string, body string) (*model.SupportTicketPayload, error)
 	AdminSupportTicketReply(ctx context.Context, ticketID string, body string) (*model.AdminSupportTicketPayload, error)
@@ -2415,6 +2450,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Tags(childComplexity), true
+	case "Customer.twoFactorEnabled":
+		if e.ComplexityRoot.Customer.TwoFactorEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.TwoFactorEnabled(childComplexity), true
 	case "Customer.updatedAt":
 		if e.ComplexityRoot.Customer.UpdatedAt == nil {
 			break
@@ -2469,6 +2510,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerAccessTokenCreatePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerAccessTokenCreatePayload.twoFactorUserErrors":
+		if e.ComplexityRoot.CustomerAccessTokenCreatePayload.TwoFactorUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccessTokenCreatePayload.TwoFactorUserErrors(childComplexity), true
 	case "CustomerAccessTokenCreatePayload.userErrors":
 		if e.ComplexityRoot.CustomerAccessTokenCreatePayload.UserErrors == nil {
 			break
@@ -3090,6 +3137,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.RevokedCount(childComplexity), true
+
+	case "CustomerTwoFactorDisablePayload.customer":
+		if e.ComplexityRoot.CustomerTwoFactorDisablePayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorDisablePayload.Customer(childComplexity), true
+	case "CustomerTwoFactorDisablePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerTwoFactorDisablePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorDisablePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerTwoFactorDisablePayload.twoFactorUserErrors":
+		if e.ComplexityRoot.CustomerTwoFactorDisablePayload.TwoFactorUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorDisablePayload.TwoFactorUserErrors(childComplexity), true
+
+	case "CustomerTwoFactorEnablePayload.customer":
+		if e.ComplexityRoot.CustomerTwoFactorEnablePayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorEnablePayload.Customer(childComplexity), true
+	case "CustomerTwoFactorEnablePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerTwoFactorEnablePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorEnablePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerTwoFactorEnablePayload.recoveryCodes":
+		if e.ComplexityRoot.CustomerTwoFactorEnablePayload.RecoveryCodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorEnablePayload.RecoveryCodes(childComplexity), true
+	case "CustomerTwoFactorEnablePayload.twoFactorUserErrors":
+		if e.ComplexityRoot.CustomerTwoFactorEnablePayload.TwoFactorUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorEnablePayload.TwoFactorUserErrors(childComplexity), true
+
+	case "CustomerTwoFactorSetupPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerTwoFactorSetupPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorSetupPayload.CustomerUserErrors(childComplexity), true
+	case "CustomerTwoFactorSetupPayload.otpauthUri":
+		if e.ComplexityRoot.CustomerTwoFactorSetupPayload.OtpauthURI == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorSetupPayload.OtpauthURI(childComplexity), true
+	case "CustomerTwoFactorSetupPayload.secret":
+		if e.ComplexityRoot.CustomerTwoFactorSetupPayload.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorSetupPayload.Secret(childComplexity), true
+	case "CustomerTwoFactorSetupPayload.twoFactorUserErrors":
+		if e.ComplexityRoot.CustomerTwoFactorSetupPayload.TwoFactorUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerTwoFactorSetupPayload.TwoFactorUserErrors(childComplexity), true
 
 	case "CustomerUpdatePayload.customer":
 		if e.ComplexityRoot.CustomerUpdatePayload.Customer == nil {
@@ -4695,6 +4811,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerSessionsRevokeOthers(childComplexity, args["customerAccessToken"].(string)), true
+	case "Mutation.customerTwoFactorDisable":
+		if e.ComplexityRoot.Mutation.CustomerTwoFactorDisable == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerTwoFactorDisable_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerTwoFactorDisable(childComplexity, args["customerAccessToken"].(string), args["code"].(string)), true
+	case "Mutation.customerTwoFactorEnable":
+		if e.ComplexityRoot.Mutation.CustomerTwoFactorEnable == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerTwoFactorEnable_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerTwoFactorEnable(childComplexity, args["customerAccessToken"].(string), args["code"].(string)), true
+	case "Mutation.customerTwoFactorSetup":
+		if e.ComplexityRoot.Mutation.CustomerTwoFactorSetup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerTwoFactorSetup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerTwoFactorSetup(childComplexity, args["customerAccessToken"].(string)), true
 	case "Mutation.customerUpdate":
 		if e.ComplexityRoot.Mutation.CustomerUpdate == nil {
 			break
@@ -6029,6 +6178,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupportTicketPayload.SupportTicket(childComplexity), true
+
+	case "TwoFactorUserError.code":
+		if e.ComplexityRoot.TwoFactorUserError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TwoFactorUserError.Code(childComplexity), true
+	case "TwoFactorUserError.field":
+		if e.ComplexityRoot.TwoFactorUserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TwoFactorUserError.Field(childComplexity), true
+	case "TwoFactorUserError.message":
+		if e.ComplexityRoot.TwoFactorUserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TwoFactorUserError.Message(childComplexity), true
 
 	case "UserError.field":
 		if e.ComplexityRoot.UserError.Field == nil {
@@ -8039,6 +8207,8 @@ input CustomerAccessTokenCreateInput {
   email: String!
   "The account's password."
   password: String!
+  "With two-factor sign-in on (our extension): the 6-digit code from the authenticator app, or a recovery code."
+  totpCode: String
 }
 
 "Input for ` + "`" + `customerUpdate` + "`" + `. Only the fields given change; ` + "`" + `phone: null` + "`" + ` removes the phone."
@@ -8135,6 +8305,8 @@ type CustomerAccessTokenCreatePayload {
   customerAccessToken: CustomerAccessToken
   "What was wrong with the input."
   customerUserErrors: [CustomerUserError!]!
+  "Two-factor errors with their own codes (our extension): TWO_FACTOR_REQUIRED when the account needs a ` + "`" + `totpCode` + "`" + `, TWO_FACTOR_INVALID for a wrong or reused one. The same entries are in ` + "`" + `customerUserErrors` + "`" + `, without a code."
+  twoFactorUserErrors: [TwoFactorUserError!]!
   "The same errors, for old clients."
   userErrors: [UserError!]! @deprecated(reason: "Use ` + "`" + `customerUserErrors` + "`" + ` instead.")
 }
@@ -9866,13 +10038,16 @@ type CartLinesSaveForLaterPayload {
   customerUserErrors: [CustomerUserError!]!
 }
 `, BuiltIn: false},
-	{Name: "../schema/security.graphqls", Input: `# Account security: the customer's signed-in sessions.
+	{Name: "../schema/security.graphqls", Input: `# Account security: passwordless codes, email verification, two-factor
+# sign-in (TOTP, RFC 6238) and the customer's signed-in sessions.
 
 extend type Customer {
   "A new email address waiting for its verification link to be followed; the email changes then."
   pendingEmail: String
   "The customer's signed-in sessions (live access tokens), newest first."
   sessions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): CustomerSessionConnection!
+  "Whether signing in with a password also needs a code from an authenticator app (or a recovery code)."
+  twoFactorEnabled: Boolean!
 }
 
 extend type Mutation {
@@ -9886,6 +10061,72 @@ extend type Mutation {
   customerSessionRevoke(customerAccessToken: String!, "The session's global ID." sessionId: ID!): CustomerSessionRevokePayload
   "Signs every other session out, keeping the one making the request."
   customerSessionsRevokeOthers(customerAccessToken: String!): CustomerSessionsRevokeOthersPayload
+  "Starts two-factor sign-in: a new secret for an authenticator app. Nothing changes until a code from it is confirmed with ` + "`" + `customerTwoFactorEnable` + "`" + `."
+  customerTwoFactorSetup(customerAccessToken: String!): CustomerTwoFactorSetupPayload
+  "Turns two-factor sign-in on with a code from the secret of ` + "`" + `customerTwoFactorSetup` + "`" + `, and returns 10 single-use recovery codes, shown this once."
+  customerTwoFactorEnable(customerAccessToken: String!, "A 6-digit code from the authenticator app." code: String!): CustomerTwoFactorEnablePayload
+  "Turns two-factor sign-in off with a code from the authenticator app or a recovery code."
+  customerTwoFactorDisable(customerAccessToken: String!, "A 6-digit code or a recovery code." code: String!): CustomerTwoFactorDisablePayload
+}
+
+"An error of a two-factor operation."
+type TwoFactorUserError implements DisplayableError {
+  "What kind of error it is."
+  code: TwoFactorErrorCode
+  "The path to the input field."
+  field: [String!]
+  "What went wrong."
+  message: String!
+}
+
+"The kinds of ` + "`" + `TwoFactorUserError` + "`" + `."
+enum TwoFactorErrorCode {
+  "The account has two-factor sign-in on: a code is needed."
+  TWO_FACTOR_REQUIRED
+  "The code is wrong, too old, or was used already."
+  TWO_FACTOR_INVALID
+  "Two-factor sign-in is on already."
+  ALREADY_ENABLED
+  "Two-factor sign-in is off."
+  NOT_ENABLED
+  "` + "`" + `customerTwoFactorSetup` + "`" + ` must come first."
+  SETUP_REQUIRED
+  "The access token is unknown or expired."
+  TOKEN_INVALID
+}
+
+"The result of ` + "`" + `customerTwoFactorSetup` + "`" + `."
+type CustomerTwoFactorSetupPayload {
+  "The secret in base32, to type into an authenticator app."
+  secret: String
+  "The ` + "`" + `otpauth://` + "`" + ` URI of the secret, to show as a QR code."
+  otpauthUri: String
+  "What was wrong, with two-factor codes."
+  twoFactorUserErrors: [TwoFactorUserError!]!
+  "What was wrong."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerTwoFactorEnable` + "`" + `."
+type CustomerTwoFactorEnablePayload {
+  "The customer."
+  customer: Customer
+  "Ten single-use recovery codes, shown only now: each can stand in for one code from the app."
+  recoveryCodes: [String!]
+  "What was wrong, with two-factor codes."
+  twoFactorUserErrors: [TwoFactorUserError!]!
+  "What was wrong."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerTwoFactorDisable` + "`" + `."
+type CustomerTwoFactorDisablePayload {
+  "The customer."
+  customer: Customer
+  "What was wrong, with two-factor codes."
+  twoFactorUserErrors: [TwoFactorUserError!]!
+  "What was wrong."
+  customerUserErrors: [CustomerUserError!]!
 }
 
 "A signed-in session: one access token."
@@ -10793,6 +11034,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_pendingEmail(ctx, field)
 	case "sessions":
 		return ec.fieldContext_Customer_sessions(ctx, field)
+	case "twoFactorEnabled":
+		return ec.fieldContext_Customer_twoFactorEnabled(ctx, field)
 	case "supportTickets":
 		return ec.fieldContext_Customer_supportTickets(ctx, field)
 	case "wishlists":
@@ -10819,6 +11062,8 @@ func (ec *executionContext) childFields_CustomerAccessTokenCreatePayload(ctx con
 		return ec.fieldContext_CustomerAccessTokenCreatePayload_customerAccessToken(ctx, field)
 	case "customerUserErrors":
 		return ec.fieldContext_CustomerAccessTokenCreatePayload_customerUserErrors(ctx, field)
+	case "twoFactorUserErrors":
+		return ec.fieldContext_CustomerAccessTokenCreatePayload_twoFactorUserErrors(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CustomerAccessTokenCreatePayload_userErrors(ctx, field)
 	}
@@ -11189,6 +11434,46 @@ func (ec *executionContext) childFields_CustomerSessionsRevokeOthersPayload(ctx 
 		return ec.fieldContext_CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionsRevokeOthersPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerTwoFactorDisablePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerTwoFactorDisablePayload_customer(ctx, field)
+	case "twoFactorUserErrors":
+		return ec.fieldContext_CustomerTwoFactorDisablePayload_twoFactorUserErrors(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerTwoFactorDisablePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerTwoFactorDisablePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerTwoFactorEnablePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerTwoFactorEnablePayload_customer(ctx, field)
+	case "recoveryCodes":
+		return ec.fieldContext_CustomerTwoFactorEnablePayload_recoveryCodes(ctx, field)
+	case "twoFactorUserErrors":
+		return ec.fieldContext_CustomerTwoFactorEnablePayload_twoFactorUserErrors(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerTwoFactorEnablePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerTwoFactorEnablePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerTwoFactorSetupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "secret":
+		return ec.fieldContext_CustomerTwoFactorSetupPayload_secret(ctx, field)
+	case "otpauthUri":
+		return ec.fieldContext_CustomerTwoFactorSetupPayload_otpauthUri(ctx, field)
+	case "twoFactorUserErrors":
+		return ec.fieldContext_CustomerTwoFactorSetupPayload_twoFactorUserErrors(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerTwoFactorSetupPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerTwoFactorSetupPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12221,6 +12506,18 @@ func (ec *executionContext) childFields_SupportTicketPayload(ctx context.Context
 		return ec.fieldContext_SupportTicketPayload_customerUserErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SupportTicketPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_TwoFactorUserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_TwoFactorUserError_code(ctx, field)
+	case "field":
+		return ec.fieldContext_TwoFactorUserError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_TwoFactorUserError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TwoFactorUserError", field.Name)
 }
 
 func (ec *executionContext) childFields_UserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14014,6 +14311,64 @@ func (ec *executionContext) field_Mutation_customerSessionRevoke_args(ctx contex
 }
 
 func (ec *executionContext) field_Mutation_customerSessionsRevokeOthers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerTwoFactorDisable_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerTwoFactorEnable_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerTwoFactorSetup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
@@ -19588,6 +19943,29 @@ func (ec *executionContext) fieldContext_Customer_sessions(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_twoFactorEnabled(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_twoFactorEnabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TwoFactorEnabled(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_twoFactorEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _Customer_supportTickets(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19825,6 +20203,38 @@ func (ec *executionContext) fieldContext_CustomerAccessTokenCreatePayload_custom
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAccessTokenCreatePayload_twoFactorUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessTokenCreatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccessTokenCreatePayload_twoFactorUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TwoFactorUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TwoFactorUserError) graphql.Marshaler {
+			return ec.marshalNTwoFactorUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccessTokenCreatePayload_twoFactorUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccessTokenCreatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TwoFactorUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22660,6 +23070,331 @@ func (ec *executionContext) _CustomerSessionsRevokeOthersPayload_customerUserErr
 func (ec *executionContext) fieldContext_CustomerSessionsRevokeOthersPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerSessionsRevokeOthersPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerTwoFactorDisablePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorDisablePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorDisablePayload_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorDisablePayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerTwoFactorDisablePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerTwoFactorDisablePayload_twoFactorUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorDisablePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorDisablePayload_twoFactorUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TwoFactorUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TwoFactorUserError) graphql.Marshaler {
+			return ec.marshalNTwoFactorUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorDisablePayload_twoFactorUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerTwoFactorDisablePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TwoFactorUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerTwoFactorDisablePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorDisablePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorDisablePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorDisablePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerTwoFactorDisablePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerTwoFactorEnablePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorEnablePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorEnablePayload_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorEnablePayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerTwoFactorEnablePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerTwoFactorEnablePayload_recoveryCodes(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorEnablePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorEnablePayload_recoveryCodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecoveryCodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorEnablePayload_recoveryCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerTwoFactorEnablePayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerTwoFactorEnablePayload_twoFactorUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorEnablePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorEnablePayload_twoFactorUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TwoFactorUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TwoFactorUserError) graphql.Marshaler {
+			return ec.marshalNTwoFactorUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorEnablePayload_twoFactorUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerTwoFactorEnablePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TwoFactorUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerTwoFactorEnablePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorEnablePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorEnablePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorEnablePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerTwoFactorEnablePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerTwoFactorSetupPayload_secret(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorSetupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorSetupPayload_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorSetupPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerTwoFactorSetupPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerTwoFactorSetupPayload_otpauthUri(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorSetupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorSetupPayload_otpauthUri(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OtpauthURI, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorSetupPayload_otpauthUri(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerTwoFactorSetupPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerTwoFactorSetupPayload_twoFactorUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorSetupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorSetupPayload_twoFactorUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TwoFactorUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TwoFactorUserError) graphql.Marshaler {
+			return ec.marshalNTwoFactorUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorSetupPayload_twoFactorUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerTwoFactorSetupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TwoFactorUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerTwoFactorSetupPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorSetupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerTwoFactorSetupPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerTwoFactorSetupPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerTwoFactorSetupPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -29813,6 +30548,138 @@ func (ec *executionContext) fieldContext_Mutation_customerSessionsRevokeOthers(c
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_customerTwoFactorSetup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerTwoFactorSetup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerTwoFactorSetup(ctx, fc.Args["customerAccessToken"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerTwoFactorSetupPayload) graphql.Marshaler {
+			return ec.marshalOCustomerTwoFactorSetupPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerTwoFactorSetupPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerTwoFactorSetup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerTwoFactorSetupPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerTwoFactorSetup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerTwoFactorEnable(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerTwoFactorEnable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerTwoFactorEnable(ctx, fc.Args["customerAccessToken"].(string), fc.Args["code"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerTwoFactorEnablePayload) graphql.Marshaler {
+			return ec.marshalOCustomerTwoFactorEnablePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerTwoFactorEnablePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerTwoFactorEnable(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerTwoFactorEnablePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerTwoFactorEnable_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerTwoFactorDisable(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerTwoFactorDisable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerTwoFactorDisable(ctx, fc.Args["customerAccessToken"].(string), fc.Args["code"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerTwoFactorDisablePayload) graphql.Marshaler {
+			return ec.marshalOCustomerTwoFactorDisablePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerTwoFactorDisablePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerTwoFactorDisable(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerTwoFactorDisablePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerTwoFactorDisable_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_supportTicketCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35754,6 +36621,75 @@ func (ec *executionContext) fieldContext_SupportTicketPayload_customerUserErrors
 	return fc, nil
 }
 
+func (ec *executionContext) _TwoFactorUserError_code(ctx context.Context, field graphql.CollectedField, obj *model.TwoFactorUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TwoFactorUserError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TwoFactorErrorCode) graphql.Marshaler {
+			return ec.marshalOTwoFactorErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorErrorCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TwoFactorUserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TwoFactorUserError", field, false, false, "TwoFactorErrorCode")
+}
+
+func (ec *executionContext) _TwoFactorUserError_field(ctx context.Context, field graphql.CollectedField, obj *model.TwoFactorUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TwoFactorUserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TwoFactorUserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TwoFactorUserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _TwoFactorUserError_message(ctx context.Context, field graphql.CollectedField, obj *model.TwoFactorUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TwoFactorUserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TwoFactorUserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TwoFactorUserError", field, false, false, "String")
+}
+
 func (ec *executionContext) _UserError_field(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39113,7 +40049,7 @@ func (ec *executionContext) unmarshalInputCustomerAccessTokenCreateInput(ctx con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"email", "password"}
+	fieldsInOrder := [...]string{"email", "password", "totpCode"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39134,6 +40070,13 @@ func (ec *executionContext) unmarshalInputCustomerAccessTokenCreateInput(ctx con
 				return it, err
 			}
 			it.Password = data
+		case "totpCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totpCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotpCode = data
 		}
 	}
 	return it, nil
@@ -40568,6 +41511,13 @@ func (ec *executionContext) _DisplayableError(ctx context.Context, sel ast.Selec
 			return graphql.Null
 		}
 		return ec._UserError(ctx, sel, obj)
+	case model.TwoFactorUserError:
+		return ec._TwoFactorUserError(ctx, sel, &obj)
+	case *model.TwoFactorUserError:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TwoFactorUserError(ctx, sel, obj)
 	case model.LoyaltyUserError:
 		return ec._LoyaltyUserError(ctx, sel, &obj)
 	case *model.LoyaltyUserError:
@@ -42532,6 +43482,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_sessions(ctx, field, obj)
 				})
+		case "twoFactorEnabled":
+			out.Values[i] = ec._Customer_twoFactorEnabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "supportTickets":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -42623,6 +43578,11 @@ func (ec *executionContext) _CustomerAccessTokenCreatePayload(ctx context.Contex
 			}
 		case "customerUserErrors":
 			out.Values[i] = ec._CustomerAccessTokenCreatePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "twoFactorUserErrors":
+			out.Values[i] = ec._CustomerAccessTokenCreatePayload_twoFactorUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -43930,6 +44890,145 @@ func (ec *executionContext) _CustomerSessionsRevokeOthersPayload(ctx context.Con
 			}
 		case "customerUserErrors":
 			out.Values[i] = ec._CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerTwoFactorDisablePayloadImplementors = []string{"CustomerTwoFactorDisablePayload"}
+
+func (ec *executionContext) _CustomerTwoFactorDisablePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerTwoFactorDisablePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerTwoFactorDisablePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerTwoFactorDisablePayload")
+		case "customer":
+			out.Values[i] = ec._CustomerTwoFactorDisablePayload_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "twoFactorUserErrors":
+			out.Values[i] = ec._CustomerTwoFactorDisablePayload_twoFactorUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerTwoFactorDisablePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerTwoFactorEnablePayloadImplementors = []string{"CustomerTwoFactorEnablePayload"}
+
+func (ec *executionContext) _CustomerTwoFactorEnablePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerTwoFactorEnablePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerTwoFactorEnablePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerTwoFactorEnablePayload")
+		case "customer":
+			out.Values[i] = ec._CustomerTwoFactorEnablePayload_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recoveryCodes":
+			out.Values[i] = ec._CustomerTwoFactorEnablePayload_recoveryCodes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "twoFactorUserErrors":
+			out.Values[i] = ec._CustomerTwoFactorEnablePayload_twoFactorUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerTwoFactorEnablePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerTwoFactorSetupPayloadImplementors = []string{"CustomerTwoFactorSetupPayload"}
+
+func (ec *executionContext) _CustomerTwoFactorSetupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerTwoFactorSetupPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerTwoFactorSetupPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerTwoFactorSetupPayload")
+		case "secret":
+			out.Values[i] = ec._CustomerTwoFactorSetupPayload_secret(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "otpauthUri":
+			out.Values[i] = ec._CustomerTwoFactorSetupPayload_otpauthUri(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "twoFactorUserErrors":
+			out.Values[i] = ec._CustomerTwoFactorSetupPayload_twoFactorUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerTwoFactorSetupPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -46234,6 +47333,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "customerTwoFactorSetup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerTwoFactorSetup(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerTwoFactorEnable":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerTwoFactorEnable(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerTwoFactorDisable":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerTwoFactorDisable(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "supportTicketCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_supportTicketCreate(ctx, field)
@@ -48261,6 +49381,49 @@ func (ec *executionContext) _SupportTicketPayload(ctx context.Context, sel ast.S
 			}
 		case "customerUserErrors":
 			out.Values[i] = ec._SupportTicketPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var twoFactorUserErrorImplementors = []string{"TwoFactorUserError", "DisplayableError"}
+
+func (ec *executionContext) _TwoFactorUserError(ctx context.Context, sel ast.SelectionSet, obj *model.TwoFactorUserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, twoFactorUserErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TwoFactorUserError")
+		case "code":
+			out.Values[i] = ec._TwoFactorUserError_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._TwoFactorUserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._TwoFactorUserError_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -51314,6 +52477,30 @@ func (ec *executionContext) marshalNTwoFactorPolicy2accountgraphᚋentᚋshopset
 	return res
 }
 
+func (ec *executionContext) marshalNTwoFactorUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TwoFactorUserError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTwoFactorUserError2ᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTwoFactorUserError2ᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorUserError(ctx context.Context, sel ast.SelectionSet, v *model.TwoFactorUserError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TwoFactorUserError!")
+		return graphql.Null
+	}
+	return ec._TwoFactorUserError(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNURL2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -52249,6 +53436,27 @@ func (ec *executionContext) marshalOCustomerSessionsRevokeOthersPayload2ᚖaccou
 	return ec._CustomerSessionsRevokeOthersPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCustomerTwoFactorDisablePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerTwoFactorDisablePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerTwoFactorDisablePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerTwoFactorDisablePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerTwoFactorEnablePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerTwoFactorEnablePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerTwoFactorEnablePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerTwoFactorEnablePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerTwoFactorSetupPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerTwoFactorSetupPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerTwoFactorSetupPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerTwoFactorSetupPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCustomerUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerUpdatePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -53022,6 +54230,22 @@ func (ec *executionContext) marshalOSupportTicketStatus2ᚖaccountgraphᚋentᚋ
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOTwoFactorErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorErrorCode(ctx context.Context, v any) (*model.TwoFactorErrorCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.TwoFactorErrorCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTwoFactorErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐTwoFactorErrorCode(ctx context.Context, sel ast.SelectionSet, v *model.TwoFactorErrorCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOTwoFactorPolicy2ᚖaccountgraphᚋentᚋshopsettingsᚐTwoFactor(ctx context.Context, v any) (*shopsettings.TwoFactor, error) {

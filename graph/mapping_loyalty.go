@@ -91,21 +91,9 @@ func programInput(in model.LoyaltyProgramInput) loyalty.ProgramInput {
 // LoyaltyErrorCodes, and the same entries as customer errors (with a code
 // where Shopify's CustomerErrorCode has one).
 func loyaltyErrors(err error) ([]*model.LoyaltyUserError, []*model.CustomerUserError, error) {
-	lue, err := asErrors(err, func(e apperr.FieldError) *model.LoyaltyUserError {
-		return &model.LoyaltyUserError{Code: code[model.LoyaltyErrorCode](e.Code), Field: e.Field, Message: e.Message}
+	return extensionErrors(err, func(c *model.LoyaltyErrorCode, field []string, message string) *model.LoyaltyUserError {
+		return &model.LoyaltyUserError{Code: c, Field: field, Message: message}
 	})
-	if err != nil {
-		return nil, nil, err
-	}
-	cue := make([]*model.CustomerUserError, len(lue))
-	for i, e := range lue {
-		var c *model.CustomerErrorCode
-		if e.Code != nil {
-			c = code[model.CustomerErrorCode](string(*e.Code))
-		}
-		cue[i] = &model.CustomerUserError{Code: c, Field: e.Field, Message: e.Message}
-	}
-	return lue, cue, nil
 }
 
 // newestFirst is the window of a ledger or redemption list: newest first

@@ -59,3 +59,28 @@ func (r *mutationResolver) CustomerSessionsRevokeOthers(ctx context.Context, cus
 	cue, _, err := userErrors(err)
 	return &model.CustomerSessionsRevokeOthersPayload{RevokedCount: n, CustomerUserErrors: cue}, err
 }
+
+// CustomerTwoFactorSetup is the resolver for the customerTwoFactorSetup field.
+func (r *mutationResolver) CustomerTwoFactorSetup(ctx context.Context, customerAccessToken string) (*model.CustomerTwoFactorSetupPayload, error) {
+	st, err := r.Customers.SetUpTwoFactor(ctx, customerAccessToken)
+	tue, cue, err := twoFactorErrors(err)
+	out := &model.CustomerTwoFactorSetupPayload{TwoFactorUserErrors: tue, CustomerUserErrors: cue}
+	if st != nil {
+		out.Secret, out.OtpauthURI = &st.Secret, &st.OtpauthURI
+	}
+	return out, err
+}
+
+// CustomerTwoFactorEnable is the resolver for the customerTwoFactorEnable field.
+func (r *mutationResolver) CustomerTwoFactorEnable(ctx context.Context, customerAccessToken string, code string) (*model.CustomerTwoFactorEnablePayload, error) {
+	c, codes, err := r.Customers.EnableTwoFactor(ctx, customerAccessToken, code)
+	tue, cue, err := twoFactorErrors(err)
+	return &model.CustomerTwoFactorEnablePayload{Customer: c, RecoveryCodes: codes, TwoFactorUserErrors: tue, CustomerUserErrors: cue}, err
+}
+
+// CustomerTwoFactorDisable is the resolver for the customerTwoFactorDisable field.
+func (r *mutationResolver) CustomerTwoFactorDisable(ctx context.Context, customerAccessToken string, code string) (*model.CustomerTwoFactorDisablePayload, error) {
+	c, err := r.Customers.DisableTwoFactor(ctx, customerAccessToken, code)
+	tue, cue, err := twoFactorErrors(err)
+	return &model.CustomerTwoFactorDisablePayload{Customer: c, TwoFactorUserErrors: tue, CustomerUserErrors: cue}, err
+}

@@ -119,6 +119,9 @@ func TestAccessControlSweep(t *testing.T) {
 			"customerPrivacyUpdate":        {"privacy": map[string]any{"dataSharing": true}},
 			"customerDataExport":           {},
 			"customerDelete":               {},
+			"customerTwoFactorSetup":       {},
+			"customerTwoFactorEnable":      {"code": "123456"},
+			"customerTwoFactorDisable":     {"code": "123456"},
 		}
 
 		var schema struct {

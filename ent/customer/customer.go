@@ -67,6 +67,12 @@ const (
 	FieldPersonalization = "personalization"
 	// FieldDataSharing holds the string denoting the data_sharing field in the database.
 	FieldDataSharing = "data_sharing"
+	// FieldTotpSecret holds the string denoting the totp_secret field in the database.
+	FieldTotpSecret = "totp_secret"
+	// FieldTotpPendingSecret holds the string denoting the totp_pending_secret field in the database.
+	FieldTotpPendingSecret = "totp_pending_secret"
+	// FieldTotpLastStep holds the string denoting the totp_last_step field in the database.
+	FieldTotpLastStep = "totp_last_step"
 	// EdgeAddresses holds the string denoting the addresses edge name in mutations.
 	EdgeAddresses = "addresses"
 	// EdgeDefaultAddress holds the string denoting the default_address edge name in mutations.
@@ -75,6 +81,8 @@ const (
 	EdgeAccessTokens = "access_tokens"
 	// EdgeOneTimeTokens holds the string denoting the one_time_tokens edge name in mutations.
 	EdgeOneTimeTokens = "one_time_tokens"
+	// EdgeRecoveryCodes holds the string denoting the recovery_codes edge name in mutations.
+	EdgeRecoveryCodes = "recovery_codes"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// AddressesTable is the table that holds the addresses relation/edge.
@@ -105,6 +113,13 @@ const (
 	OneTimeTokensInverseTable = "customer_tokens"
 	// OneTimeTokensColumn is the table column denoting the one_time_tokens relation/edge.
 	OneTimeTokensColumn = "customer_id"
+	// RecoveryCodesTable is the table that holds the recovery_codes relation/edge.
+	RecoveryCodesTable = "recovery_codes"
+	// RecoveryCodesInverseTable is the table name for the RecoveryCode entity.
+	// It exists in this package in order to avoid circular dependency with the "recoverycode" package.
+	RecoveryCodesInverseTable = "recovery_codes"
+	// RecoveryCodesColumn is the table column denoting the recovery_codes relation/edge.
+	RecoveryCodesColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -136,6 +151,9 @@ var Columns = []string{
 	FieldOccasions,
 	FieldPersonalization,
 	FieldDataSharing,
+	FieldTotpSecret,
+	FieldTotpPendingSecret,
+	FieldTotpLastStep,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -193,6 +211,12 @@ var (
 	DefaultPersonalization bool
 	// DefaultDataSharing holds the default value on creation for the "data_sharing" field.
 	DefaultDataSharing bool
+	// TotpSecretValidator is a validator for the "totp_secret" field. It is called by the builders before save.
+	TotpSecretValidator func(string) error
+	// TotpPendingSecretValidator is a validator for the "totp_pending_secret" field. It is called by the builders before save.
+	TotpPendingSecretValidator func(string) error
+	// DefaultTotpLastStep holds the default value on creation for the "totp_last_step" field.
+	DefaultTotpLastStep int64
 )
 
 // State defines the type for the "state" enum field.
@@ -335,6 +359,21 @@ func ByDataSharing(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDataSharing, opts...).ToFunc()
 }
 
+// ByTotpSecret orders the results by the totp_secret field.
+func ByTotpSecret(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTotpSecret, opts...).ToFunc()
+}
+
+// ByTotpPendingSecret orders the results by the totp_pending_secret field.
+func ByTotpPendingSecret(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTotpPendingSecret, opts...).ToFunc()
+}
+
+// ByTotpLastStep orders the results by the totp_last_step field.
+func ByTotpLastStep(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTotpLastStep, opts...).ToFunc()
+}
+
 // ByAddressesCount orders the results by addresses count.
 func ByAddressesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -383,6 +422,20 @@ func ByOneTimeTokens(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newOneTimeTokensStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByRecoveryCodesCount orders the results by recovery_codes count.
+func ByRecoveryCodesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRecoveryCodesStep(), opts...)
+	}
+}
+
+// ByRecoveryCodes orders the results by recovery_codes terms.
+func ByRecoveryCodes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRecoveryCodesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newAddressesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -409,5 +462,12 @@ func newOneTimeTokensStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(OneTimeTokensInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, OneTimeTokensTable, OneTimeTokensColumn),
+	)
+}
+func newRecoveryCodesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RecoveryCodesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RecoveryCodesTable, RecoveryCodesColumn),
 	)
 }

@@ -155,6 +155,21 @@ func DataSharing(v bool) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldDataSharing, v))
 }
 
+// TotpSecret applies equality check predicate on the "totp_secret" field. It's identical to TotpSecretEQ.
+func TotpSecret(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldTotpSecret, v))
+}
+
+// TotpPendingSecret applies equality check predicate on the "totp_pending_secret" field. It's identical to TotpPendingSecretEQ.
+func TotpPendingSecret(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldTotpPendingSecret, v))
+}
+
+// TotpLastStep applies equality check predicate on the "totp_last_step" field. It's identical to TotpLastStepEQ.
+func TotpLastStep(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldTotpLastStep, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCreatedAt, v))
@@ -1230,6 +1245,196 @@ func DataSharingNEQ(v bool) predicate.Customer {
 	return predicate.Customer(sql.FieldNEQ(FieldDataSharing, v))
 }
 
+// TotpSecretEQ applies the EQ predicate on the "totp_secret" field.
+func TotpSecretEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldTotpSecret, v))
+}
+
+// TotpSecretNEQ applies the NEQ predicate on the "totp_secret" field.
+func TotpSecretNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldTotpSecret, v))
+}
+
+// TotpSecretIn applies the In predicate on the "totp_secret" field.
+func TotpSecretIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldTotpSecret, vs...))
+}
+
+// TotpSecretNotIn applies the NotIn predicate on the "totp_secret" field.
+func TotpSecretNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldTotpSecret, vs...))
+}
+
+// TotpSecretGT applies the GT predicate on the "totp_secret" field.
+func TotpSecretGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldTotpSecret, v))
+}
+
+// TotpSecretGTE applies the GTE predicate on the "totp_secret" field.
+func TotpSecretGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldTotpSecret, v))
+}
+
+// TotpSecretLT applies the LT predicate on the "totp_secret" field.
+func TotpSecretLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldTotpSecret, v))
+}
+
+// TotpSecretLTE applies the LTE predicate on the "totp_secret" field.
+func TotpSecretLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldTotpSecret, v))
+}
+
+// TotpSecretContains applies the Contains predicate on the "totp_secret" field.
+func TotpSecretContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldTotpSecret, v))
+}
+
+// TotpSecretHasPrefix applies the HasPrefix predicate on the "totp_secret" field.
+func TotpSecretHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldTotpSecret, v))
+}
+
+// TotpSecretHasSuffix applies the HasSuffix predicate on the "totp_secret" field.
+func TotpSecretHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldTotpSecret, v))
+}
+
+// TotpSecretIsNil applies the IsNil predicate on the "totp_secret" field.
+func TotpSecretIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldTotpSecret))
+}
+
+// TotpSecretNotNil applies the NotNil predicate on the "totp_secret" field.
+func TotpSecretNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldTotpSecret))
+}
+
+// TotpSecretEqualFold applies the EqualFold predicate on the "totp_secret" field.
+func TotpSecretEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldTotpSecret, v))
+}
+
+// TotpSecretContainsFold applies the ContainsFold predicate on the "totp_secret" field.
+func TotpSecretContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldTotpSecret, v))
+}
+
+// TotpPendingSecretEQ applies the EQ predicate on the "totp_pending_secret" field.
+func TotpPendingSecretEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretNEQ applies the NEQ predicate on the "totp_pending_secret" field.
+func TotpPendingSecretNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretIn applies the In predicate on the "totp_pending_secret" field.
+func TotpPendingSecretIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldTotpPendingSecret, vs...))
+}
+
+// TotpPendingSecretNotIn applies the NotIn predicate on the "totp_pending_secret" field.
+func TotpPendingSecretNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldTotpPendingSecret, vs...))
+}
+
+// TotpPendingSecretGT applies the GT predicate on the "totp_pending_secret" field.
+func TotpPendingSecretGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretGTE applies the GTE predicate on the "totp_pending_secret" field.
+func TotpPendingSecretGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretLT applies the LT predicate on the "totp_pending_secret" field.
+func TotpPendingSecretLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretLTE applies the LTE predicate on the "totp_pending_secret" field.
+func TotpPendingSecretLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretContains applies the Contains predicate on the "totp_pending_secret" field.
+func TotpPendingSecretContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretHasPrefix applies the HasPrefix predicate on the "totp_pending_secret" field.
+func TotpPendingSecretHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretHasSuffix applies the HasSuffix predicate on the "totp_pending_secret" field.
+func TotpPendingSecretHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretIsNil applies the IsNil predicate on the "totp_pending_secret" field.
+func TotpPendingSecretIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldTotpPendingSecret))
+}
+
+// TotpPendingSecretNotNil applies the NotNil predicate on the "totp_pending_secret" field.
+func TotpPendingSecretNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldTotpPendingSecret))
+}
+
+// TotpPendingSecretEqualFold applies the EqualFold predicate on the "totp_pending_secret" field.
+func TotpPendingSecretEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldTotpPendingSecret, v))
+}
+
+// TotpPendingSecretContainsFold applies the ContainsFold predicate on the "totp_pending_secret" field.
+func TotpPendingSecretContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldTotpPendingSecret, v))
+}
+
+// TotpLastStepEQ applies the EQ predicate on the "totp_last_step" field.
+func TotpLastStepEQ(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldTotpLastStep, v))
+}
+
+// TotpLastStepNEQ applies the NEQ predicate on the "totp_last_step" field.
+func TotpLastStepNEQ(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldTotpLastStep, v))
+}
+
+// TotpLastStepIn applies the In predicate on the "totp_last_step" field.
+func TotpLastStepIn(vs ...int64) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldTotpLastStep, vs...))
+}
+
+// TotpLastStepNotIn applies the NotIn predicate on the "totp_last_step" field.
+func TotpLastStepNotIn(vs ...int64) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldTotpLastStep, vs...))
+}
+
+// TotpLastStepGT applies the GT predicate on the "totp_last_step" field.
+func TotpLastStepGT(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldTotpLastStep, v))
+}
+
+// TotpLastStepGTE applies the GTE predicate on the "totp_last_step" field.
+func TotpLastStepGTE(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldTotpLastStep, v))
+}
+
+// TotpLastStepLT applies the LT predicate on the "totp_last_step" field.
+func TotpLastStepLT(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldTotpLastStep, v))
+}
+
+// TotpLastStepLTE applies the LTE predicate on the "totp_last_step" field.
+func TotpLastStepLTE(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldTotpLastStep, v))
+}
+
 // HasAddresses applies the HasEdge predicate on the "addresses" edge.
 func HasAddresses() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
@@ -1314,6 +1519,29 @@ func HasOneTimeTokens() predicate.Customer {
 func HasOneTimeTokensWith(preds ...predicate.CustomerToken) predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
 		step := newOneTimeTokensStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRecoveryCodes applies the HasEdge predicate on the "recovery_codes" edge.
+func HasRecoveryCodes() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, RecoveryCodesTable, RecoveryCodesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRecoveryCodesWith applies the HasEdge predicate on the "recovery_codes" edge with a given conditions (other predicates).
+func HasRecoveryCodesWith(preds ...predicate.RecoveryCode) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newRecoveryCodesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -164,6 +164,9 @@ var (
 		{Name: "occasions", Type: field.TypeJSON},
 		{Name: "personalization", Type: field.TypeBool, Default: true},
 		{Name: "data_sharing", Type: field.TypeBool, Default: false},
+		{Name: "totp_secret", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "totp_pending_secret", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "totp_last_step", Type: field.TypeInt64, Default: 0},
 		{Name: "default_address_id", Type: field.TypeInt, Nullable: true},
 	}
 	// CustomersTable holds the schema information for the "customers" table.
@@ -174,7 +177,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_mailing_addresses_default_address",
-				Columns:    []*schema.Column{CustomersColumns[26]},
+				Columns:    []*schema.Column{CustomersColumns[29]},
 				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -794,6 +797,35 @@ var (
 			},
 		},
 	}
+	// RecoveryCodesColumns holds the columns for the "recovery_codes" table.
+	RecoveryCodesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "code_hash", Type: field.TypeBytes, Size: 32},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "customer_id", Type: field.TypeInt},
+	}
+	// RecoveryCodesTable holds the schema information for the "recovery_codes" table.
+	RecoveryCodesTable = &schema.Table{
+		Name:       "recovery_codes",
+		Columns:    RecoveryCodesColumns,
+		PrimaryKey: []*schema.Column{RecoveryCodesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "recovery_codes_customers_recovery_codes",
+				Columns:    []*schema.Column{RecoveryCodesColumns[4]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "recoverycode_customer_id_code_hash",
+				Unique:  true,
+				Columns: []*schema.Column{RecoveryCodesColumns[4], RecoveryCodesColumns[1]},
+			},
+		},
+	}
 	// SavedCartsColumns holds the columns for the "saved_carts" table.
 	SavedCartsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1113,6 +1145,7 @@ var (
 		PreferenceVocabulariesTable,
 		ProductsTable,
 		ProductVariantsTable,
+		RecoveryCodesTable,
 		SavedCartsTable,
 		SavedCartLinesTable,
 		ShopSettingsTable,
@@ -1141,6 +1174,7 @@ func init() {
 	OrderLineItemsTable.ForeignKeys[0].RefTable = OrdersTable
 	OrderLineItemsTable.ForeignKeys[1].RefTable = ProductVariantsTable
 	ProductVariantsTable.ForeignKeys[0].RefTable = ProductsTable
+	RecoveryCodesTable.ForeignKeys[0].RefTable = CustomersTable
 	SavedCartLinesTable.ForeignKeys[0].RefTable = SavedCartsTable
 	SavedCartLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
 	SupportMessagesTable.ForeignKeys[0].RefTable = SupportTicketsTable

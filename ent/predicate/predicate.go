@@ -81,6 +81,9 @@ type Product func(*sql.Selector)
 // ProductVariant is the predicate function for productvariant builders.
 type ProductVariant func(*sql.Selector)
 
+// RecoveryCode is the predicate function for recoverycode builders.
+type RecoveryCode func(*sql.Selector)
+
 // SavedCart is the predicate function for savedcart builders.
 type SavedCart func(*sql.Selector)
 

@@ -57,6 +57,12 @@ func (Customer) Fields() []ent.Field {
 		// shop's partners. Both changes go to the consent log.
 		field.Bool("personalization").Default(true),
 		field.Bool("data_sharing").Default(false),
+		// Two-factor sign-in (TOTP, RFC 6238). TOTPSecret is the enabled
+		// secret and TOTPPendingSecret one being set up; a code's time step
+		// must be later than TOTPLastStep, so no code is accepted twice.
+		field.String("totp_secret").Optional().Nillable().Sensitive().MaxLen(64),
+		field.String("totp_pending_secret").Optional().Nillable().Sensitive().MaxLen(64),
+		field.Int64("totp_last_step").Default(0),
 	}
 }
 
@@ -71,6 +77,8 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("access_tokens", CustomerAccessToken.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade)),
 		edge.To("one_time_tokens", CustomerToken.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("recovery_codes", RecoveryCode.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade)),
 	}
 }

@@ -647,6 +647,8 @@ type CustomerAccessTokenCreateInput struct {
 	Email string `json:"email"`
 	// The account's password.
 	Password string `json:"password"`
+	// With two-factor sign-in on (our extension): the 6-digit code from the authenticator app, or a recovery code.
+	TotpCode *string `json:"totpCode,omitempty"`
 }
 
 // The result of `customerAccessTokenCreate`.
@@ -655,6 +657,8 @@ type CustomerAccessTokenCreatePayload struct {
 	CustomerAccessToken *CustomerAccessToken `json:"customerAccessToken,omitempty"`
 	// What was wrong with the input.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+	// Two-factor errors with their own codes (our extension): TWO_FACTOR_REQUIRED when the account needs a `totpCode`, TWO_FACTOR_INVALID for a wrong or reused one. The same entries are in `customerUserErrors`, without a code.
+	TwoFactorUserErrors []*TwoFactorUserError `json:"twoFactorUserErrors"`
 	// The same errors, for old clients.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -990,6 +994,40 @@ type CustomerSessionsRevokeOthersPayload struct {
 	// How many sessions were signed out.
 	RevokedCount int `json:"revokedCount"`
 	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of `customerTwoFactorDisable`.
+type CustomerTwoFactorDisablePayload struct {
+	// The customer.
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// What was wrong, with two-factor codes.
+	TwoFactorUserErrors []*TwoFactorUserError `json:"twoFactorUserErrors"`
+	// What was wrong.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of `customerTwoFactorEnable`.
+type CustomerTwoFactorEnablePayload struct {
+	// The customer.
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// Ten single-use recovery codes, shown only now: each can stand in for one code from the app.
+	RecoveryCodes []string `json:"recoveryCodes,omitempty"`
+	// What was wrong, with two-factor codes.
+	TwoFactorUserErrors []*TwoFactorUserError `json:"twoFactorUserErrors"`
+	// What was wrong.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of `customerTwoFactorSetup`.
+type CustomerTwoFactorSetupPayload struct {
+	// The secret in base32, to type into an authenticator app.
+	Secret *string `json:"secret,omitempty"`
+	// The `otpauth://` URI of the secret, to show as a QR code.
+	OtpauthURI *string `json:"otpauthUri,omitempty"`
+	// What was wrong, with two-factor codes.
+	TwoFactorUserErrors []*TwoFactorUserError `json:"twoFactorUserErrors"`
+	// What was wrong.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 
@@ -1730,6 +1768,33 @@ type SupportTicketPayload struct {
 	// What was wrong with the input; nothing was written when not empty.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
+
+// An error of a two-factor operation.
+type TwoFactorUserError struct {
+	// What kind of error it is.
+	Code *TwoFactorErrorCode `json:"code,omitempty"`
+	// The path to the input field.
+	Field []string `json:"field,omitempty"`
+	// What went wrong.
+	Message string `json:"message"`
+}
+
+func (TwoFactorUserError) IsDisplayableError() {}
+
+// The path to the input field that caused the error.
+func (this TwoFactorUserError) GetField() []string {
+	if this.Field == nil {
+		return nil
+	}
+	interfaceSlice := make([]string, 0, len(this.Field))
+	for _, concrete := range this.Field {
+		interfaceSlice = append(interfaceSlice, concrete)
+	}
+	return interfaceSlice
+}
+
+// What went wrong, in words a customer can read.
+func (this TwoFactorUserError) GetMessage() string { return this.Message }
 
 // An error in the input of a mutation (kept for old clients; read the payload's typed errors instead).
 type UserError struct {
@@ -3943,6 +4008,76 @@ func (e *SavedCartWarningCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e SavedCartWarningCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of `TwoFactorUserError`.
+type TwoFactorErrorCode string
+
+const (
+	// The account has two-factor sign-in on: a code is needed.
+	TwoFactorErrorCodeTwoFactorRequired TwoFactorErrorCode = "TWO_FACTOR_REQUIRED"
+	// The code is wrong, too old, or was used already.
+	TwoFactorErrorCodeTwoFactorInvalid TwoFactorErrorCode = "TWO_FACTOR_INVALID"
+	// Two-factor sign-in is on already.
+	TwoFactorErrorCodeAlreadyEnabled TwoFactorErrorCode = "ALREADY_ENABLED"
+	// Two-factor sign-in is off.
+	TwoFactorErrorCodeNotEnabled TwoFactorErrorCode = "NOT_ENABLED"
+	// `customerTwoFactorSetup` must come first.
+	TwoFactorErrorCodeSetupRequired TwoFactorErrorCode = "SETUP_REQUIRED"
+	// The access token is unknown or expired.
+	TwoFactorErrorCodeTokenInvalid TwoFactorErrorCode = "TOKEN_INVALID"
+)
+
+var AllTwoFactorErrorCode = []TwoFactorErrorCode{
+	TwoFactorErrorCodeTwoFactorRequired,
+	TwoFactorErrorCodeTwoFactorInvalid,
+	TwoFactorErrorCodeAlreadyEnabled,
+	TwoFactorErrorCodeNotEnabled,
+	TwoFactorErrorCodeSetupRequired,
+	TwoFactorErrorCodeTokenInvalid,
+}
+
+func (e TwoFactorErrorCode) IsValid() bool {
+	switch e {
+	case TwoFactorErrorCodeTwoFactorRequired, TwoFactorErrorCodeTwoFactorInvalid, TwoFactorErrorCodeAlreadyEnabled, TwoFactorErrorCodeNotEnabled, TwoFactorErrorCodeSetupRequired, TwoFactorErrorCodeTokenInvalid:
+		return true
+	}
+	return false
+}
+
+func (e TwoFactorErrorCode) String() string {
+	return string(e)
+}
+
+func (e *TwoFactorErrorCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TwoFactorErrorCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TwoFactorErrorCode", str)
+	}
+	return nil
+}
+
+func (e TwoFactorErrorCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TwoFactorErrorCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TwoFactorErrorCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

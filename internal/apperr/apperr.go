@@ -30,6 +30,15 @@ const (
 	CodeBadDomain            = "BAD_DOMAIN"
 )
 
+// Two-factor error codes (TwoFactorErrorCode; customerUserErrors carry
+// the same entries without a code, as Shopify's enum has none for them).
+const (
+	CodeTwoFactorRequired = "TWO_FACTOR_REQUIRED"
+	CodeTwoFactorInvalid  = "TWO_FACTOR_INVALID"
+	CodeSetupRequired     = "SETUP_REQUIRED"
+	CodeNotEnabled        = "NOT_ENABLED"
+)
+
 // Admin error codes beyond the shared ones above (AdminErrorCode also
 // has BLANK, INVALID, TOO_LONG, NOT_FOUND and TAKEN).
 const (

@@ -237,7 +237,10 @@ func deref(p *string) string {
 
 // Login checks an email and password and issues an access token. Unknown
 // emails and wrong passwords get the same answer after the same work.
-func (s *Service) Login(ctx context.Context, email, pw string) (*Token, error) {
+//
+// With two-factor sign-in on, totpCode (a TOTP or recovery code) is needed
+// too; its absence or a wrong one gets a distinct error and no token.
+func (s *Service) Login(ctx context.Context, email, pw string, totpCode *string) (*Token, error) {
 	if err := s.Settings.CheckSignIn(ctx); err != nil {
 		return nil, err
 	}
@@ -275,6 +278,11 @@ func (s *Service) Login(ctx context.Context, email, pw string) (*Token, error) {
 	}
 	if c.State == customer.StateDISABLED {
 		return nil, apperr.Invalid(nil, apperr.CodeCustomerDisabled, "This account has been disabled")
+	}
+	if c.TotpSecret != nil {
+		if err := s.checkSignInFactor(ctx, c, totpCode); err != nil {
+			return nil, err
+		}
 	}
 	return s.issueToken(ctx, s.DB, c.ID)
 }

@@ -83,7 +83,7 @@ func Seed(ctx context.Context, svc Services) (Login, error) {
 	if err != nil {
 		return demoLogin, err
 	}
-	tok, err := svc.Customers.Login(ctx, demoLogin.Email, demoLogin.Password)
+	tok, err := svc.Customers.Login(ctx, demoLogin.Email, demoLogin.Password, nil)
 	if err != nil {
 		return demoLogin, err
 	}
