@@ -132,10 +132,10 @@ func New(db *ent.Client) *Loaders {
 		EventsByOrder: newKeyed(func(ctx context.Context, orderIDs []int) (map[int][]*ent.FulfillmentEvent, error) {
 			// One statement: the events joined to their shipments' orders.
 			events, err := db.FulfillmentEvent.Query().
-				Where(fulfillmentevent.HasFulfillmentWith(fulfillment.OrderIDIn(orderIDs...))).
 				Modify(func(s *sql.Selector) {
 					t := sql.Table(fulfillment.Table)
 					s.Join(t).On(s.C(fulfillmentevent.FieldFulfillmentID), t.C(fulfillment.FieldID)).
+						Where(sql.InInts(t.C(fulfillment.FieldOrderID), orderIDs...)).
 						AppendSelectAs(t.C(fulfillment.FieldOrderID), "ag_order_id")
 				}).
 				Order(ent.Asc(fulfillmentevent.FieldHappenedAt), ent.Asc(fulfillmentevent.FieldID)).All(ctx)

@@ -222,11 +222,11 @@ func history(ctx context.Context, db *ent.Client, customerIDs []int, now time.Ti
 		out[id] = &customerHistory{recent: map[int]bool{}}
 	}
 	// Order lines joined to their orders, newest first: one statement.
-	lines, err := db.OrderLineItem.Query().
-		Where(orderlineitem.VariantIDNotNil(), orderlineitem.HasOrderWith(order.CustomerIDIn(customerIDs...), order.CanceledAtIsNil())).
+	lines, err := db.OrderLineItem.Query().Where(orderlineitem.VariantIDNotNil()).
 		Modify(func(s *sql.Selector) {
 			t := sql.Table(order.Table)
 			s.Join(t).On(s.C(orderlineitem.FieldOrderID), t.C(order.FieldID)).
+				Where(sql.And(sql.InInts(t.C(order.FieldCustomerID), customerIDs...), sql.IsNull(t.C(order.FieldCanceledAt)))).
 				AppendSelectAs(t.C(order.FieldCustomerID), "ag_customer_id").
 				AppendSelectAs(t.C(order.FieldProcessedAt), "ag_processed_at").
 				OrderBy(sql.Desc(t.C(order.FieldProcessedAt)), sql.Desc(s.C(orderlineitem.FieldID)))
@@ -249,10 +249,11 @@ func history(ctx context.Context, db *ent.Client, customerIDs []int, now time.Ti
 			hc.recent[*l.VariantID] = true
 		}
 	}
-	wl, err := db.WishlistLine.Query().Where(wishlistline.HasWishlistWith(wishlist.CustomerIDIn(customerIDs...))).
+	wl, err := db.WishlistLine.Query().
 		Modify(func(s *sql.Selector) {
 			t := sql.Table(wishlist.Table)
 			s.Join(t).On(s.C(wishlistline.FieldWishlistID), t.C(wishlist.FieldID)).
+				Where(sql.InInts(t.C(wishlist.FieldCustomerID), customerIDs...)).
 				AppendSelectAs(t.C(wishlist.FieldCustomerID), "ag_customer_id").
 				OrderBy(sql.Desc(s.C(wishlistline.FieldID)))
 		}).All(ctx)
