@@ -17,7 +17,6 @@ import (
 	"accountgraph/ent"
 	entcart "accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
-	"accountgraph/ent/customer"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/schema"
 	"accountgraph/internal/apperr"
@@ -316,7 +315,7 @@ func (s *Service) buyer(ctx context.Context, tx *ent.Tx, c *ent.Cart, b *Buyer, 
 		}
 		// One open cart per customer: lock the customer, take in the lines of
 		// the cart they had, and retire it. Nothing is lost: quantities add up.
-		if _, err := tx.Customer.Query().Where(customer.ID(cust.ID)).Modify(db.ForUpdate).Only(ctx); err != nil {
+		if _, err := db.LockCustomer(ctx, tx, cust.ID); err != nil {
 			return nil, nil, err
 		}
 		previous, err := tx.Cart.Query().Where(entcart.CustomerID(cust.ID), entcart.StatusEQ(entcart.StatusOPEN), entcart.IDNEQ(c.ID)).All(ctx)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"accountgraph/ent"
-	"accountgraph/ent/customer"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/internal/address"
 	"accountgraph/internal/apperr"
@@ -149,7 +148,7 @@ func (s *Service) CreateAddress(ctx context.Context, accessToken string, in Addr
 	var created *ent.MailingAddress
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		// Lock the customer: concurrent creates then see each other's rows.
-		c, err := lockCustomer(ctx, tx, c.ID)
+		c, err := db.LockCustomer(ctx, tx, c.ID)
 		if err != nil {
 			return err
 		}
@@ -175,12 +174,6 @@ func (s *Service) CreateAddress(ctx context.Context, accessToken string, in Addr
 		return nil
 	})
 	return created, err
-}
-
-// lockCustomer re-reads a customer inside tx and holds it until the end,
-// so that writes to the customer's addresses and default run one at a time.
-func lockCustomer(ctx context.Context, tx *ent.Tx, id int) (*ent.Customer, error) {
-	return tx.Customer.Query().Where(customer.ID(id)).Modify(db.ForUpdate).Only(ctx)
 }
 
 // addressSetter is the part of ent's create and update builders we use.
@@ -259,7 +252,7 @@ func (s *Service) DeleteAddress(ctx context.Context, accessToken, id string) (st
 		return "", err
 	}
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		c, err := lockCustomer(ctx, tx, c.ID)
+		c, err := db.LockCustomer(ctx, tx, c.ID)
 		if err != nil {
 			return err
 		}

@@ -63,6 +63,7 @@ func (s *Service) EnableTwoFactor(ctx context.Context, accessToken, code string)
 		return nil, nil, err
 	}
 	var codes []string
+	var out *ent.Customer
 	err = s.secondFactor(ctx, c.ID, func(ctx context.Context, tx *ent.Tx, c *ent.Customer) (bool, error) {
 		switch {
 		case c.TotpSecret != nil:
@@ -87,14 +88,15 @@ func (s *Service) EnableTwoFactor(ctx context.Context, accessToken, code string)
 		if err := tx.RecoveryCode.CreateBulk(bulk...).Exec(ctx); err != nil {
 			return false, err
 		}
-		return true, tx.Customer.UpdateOneID(c.ID).SetTotpSecret(*c.TotpPendingSecret).ClearTotpPendingSecret().
-			SetTotpLastStep(step).Exec(ctx)
+		c, err := tx.Customer.UpdateOneID(c.ID).SetTotpSecret(*c.TotpPendingSecret).ClearTotpPendingSecret().
+			SetTotpLastStep(step).Save(ctx)
+		out = c
+		return true, err
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err = s.DB.Customer.Get(ctx, c.ID)
-	return c, codes, err
+	return out, codes, nil
 }
 
 // DisableTwoFactor turns two-factor sign-in off with a TOTP or recovery
@@ -104,6 +106,7 @@ func (s *Service) DisableTwoFactor(ctx context.Context, accessToken, code string
 	if err != nil {
 		return nil, err
 	}
+	var out *ent.Customer
 	err = s.secondFactor(ctx, c.ID, func(ctx context.Context, tx *ent.Tx, c *ent.Customer) (bool, error) {
 		if c.TotpSecret == nil {
 			return false, apperr.Invalid(nil, apperr.CodeNotEnabled, "Two-factor sign-in is off")
@@ -115,12 +118,14 @@ func (s *Service) DisableTwoFactor(ctx context.Context, accessToken, code string
 		if _, err := tx.RecoveryCode.Delete().Where(recoverycode.CustomerID(c.ID)).Exec(ctx); err != nil {
 			return false, err
 		}
-		return true, tx.Customer.UpdateOneID(c.ID).ClearTotpSecret().ClearTotpPendingSecret().Exec(ctx)
+		c, err = tx.Customer.UpdateOneID(c.ID).ClearTotpSecret().ClearTotpPendingSecret().Save(ctx)
+		out = c
+		return true, err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.DB.Customer.Get(ctx, c.ID)
+	return out, nil
 }
 
 // checkSignInFactor is the second step of a password sign-in for a
@@ -145,10 +150,7 @@ func (s *Service) secondFactor(ctx context.Context, customerID int, check func(c
 	}
 	ok := false
 	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := db.LockCustomer(ctx, tx, customerID); err != nil {
-			return err
-		}
-		c, err := tx.Customer.Get(ctx, customerID)
+		c, err := db.LockCustomer(ctx, tx, customerID)
 		if err != nil {
 			return err
 		}

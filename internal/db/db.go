@@ -144,10 +144,9 @@ func ForUpdate(s *entsql.Selector) {
 
 // LockCustomer holds a customer's row until the transaction ends, so that
 // changes to the customer's lists (limits, defaults, merges) run one at a
-// time.
-func LockCustomer(ctx context.Context, tx *ent.Tx, id int) error {
-	_, err := tx.Customer.Query().Where(customer.ID(id)).Modify(ForUpdate).Only(ctx)
-	return err
+// time, and returns the row as it is under the lock.
+func LockCustomer(ctx context.Context, tx *ent.Tx, id int) (*ent.Customer, error) {
+	return tx.Customer.Query().Where(customer.ID(id)).Modify(ForUpdate).Only(ctx)
 }
 
 // CustomerID decodes the global ID of a customer who must exist, for

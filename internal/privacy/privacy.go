@@ -239,10 +239,7 @@ func (s *Service) DeleteByID(ctx context.Context, customerID string) (int, error
 // at once.
 func (s *Service) erase(ctx context.Context, id int) error {
 	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := db.LockCustomer(ctx, tx, id); err != nil {
-			return err
-		}
-		c, err := tx.Customer.Get(ctx, id)
+		c, err := db.LockCustomer(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -251,9 +248,9 @@ func (s *Service) erase(ctx context.Context, id int) error {
 			keys = append(keys, acustomer.EmailKey(*c.PendingEmail))
 		}
 		// Orders: the customer's, and guest orders placed with the address.
-		orders := tx.Order.Query().Where(order.Or(order.CustomerID(id), order.EmailKeyIn(keys...)))
+		theirs := order.Or(order.CustomerID(id), order.EmailKeyIn(keys...))
 		addrIDs := []int{}
-		rows, err := orders.Clone().Select(order.FieldShippingAddressID, order.FieldBillingAddressID).All(ctx)
+		rows, err := tx.Order.Query().Where(theirs).Select(order.FieldShippingAddressID, order.FieldBillingAddressID).All(ctx)
 		if err != nil {
 			return err
 		}
@@ -272,7 +269,7 @@ func (s *Service) erase(ctx context.Context, id int) error {
 				return err
 			}
 		}
-		if err := tx.Order.Update().Where(order.Or(order.CustomerID(id), order.EmailKeyIn(keys...))).
+		if err := tx.Order.Update().Where(theirs).
 			ClearCustomerID().ClearEmail().ClearEmailKey().ClearPhone().Exec(ctx); err != nil {
 			return err
 		}

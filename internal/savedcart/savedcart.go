@@ -8,7 +8,6 @@ import (
 	"context"
 
 	"accountgraph/ent"
-	"accountgraph/ent/customer"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/productvariant"
@@ -54,11 +53,6 @@ func own(ctx context.Context, db *ent.Client, customerID int, id string) (*ent.S
 	return sc, err
 }
 
-func lockCustomer(ctx context.Context, tx *ent.Tx, id int) error {
-	_, err := tx.Customer.Query().Where(customer.ID(id)).Modify(db.ForUpdate).Only(ctx)
-	return err
-}
-
 // Create snapshots a cart under a name.
 func (s *Service) Create(ctx context.Context, token, cartID, name string) (*ent.SavedCart, error) {
 	c, err := s.Customers.MustAuthenticate(ctx, token)
@@ -70,7 +64,7 @@ func (s *Service) Create(ctx context.Context, token, cartID, name string) (*ent.
 	}
 	var sc *ent.SavedCart
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
+		if _, err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		n, err := tx.SavedCart.Query().Where(entsc.CustomerID(c.ID), entsc.KindEQ(entsc.KindNAMED)).Count(ctx)
@@ -298,7 +292,7 @@ func (s *Service) SaveForLater(ctx context.Context, token, cartID string, lineID
 	}
 	var ct *ent.Cart
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
+		if _, err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		var taken []*ent.CartLine

@@ -64,7 +64,7 @@ func (s *Service) Create(ctx context.Context, token, name string) (*ent.Wishlist
 	}
 	var w *ent.Wishlist
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
+		if _, err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		n, err := tx.Wishlist.Query().Where(entwl.CustomerID(c.ID)).Count(ctx)
@@ -113,7 +113,7 @@ func (s *Service) Delete(ctx context.Context, token, id string) (string, error) 
 		return "", err
 	}
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
+		if _, err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		w, err := own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId"))
@@ -178,7 +178,7 @@ func (s *Service) AddLines(ctx context.Context, token string, id *string, lines 
 	}
 	var w *ent.Wishlist
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := db.LockCustomer(ctx, tx, c.ID); err != nil {
+		if _, err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		var err error
