@@ -14,6 +14,7 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
@@ -31,6 +32,7 @@ import (
 	"accountgraph/ent/membership"
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/preferencevocabulary"
@@ -39,6 +41,7 @@ import (
 	"accountgraph/ent/recoverycode"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
+	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
@@ -70,6 +73,8 @@ type Client struct {
 	CartLine *CartLineClient
 	// CoPurchase is the client for interacting with the CoPurchase builders.
 	CoPurchase *CoPurchaseClient
+	// CommunicationPreference is the client for interacting with the CommunicationPreference builders.
+	CommunicationPreference *CommunicationPreferenceClient
 	// ConsentEvent is the client for interacting with the ConsentEvent builders.
 	ConsentEvent *ConsentEventClient
 	// Customer is the client for interacting with the Customer builders.
@@ -102,6 +107,8 @@ type Client struct {
 	MembershipPayment *MembershipPaymentClient
 	// MembershipPlan is the client for interacting with the MembershipPlan builders.
 	MembershipPlan *MembershipPlanClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
 	// Order is the client for interacting with the Order builders.
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
@@ -118,6 +125,8 @@ type Client struct {
 	SavedCart *SavedCartClient
 	// SavedCartLine is the client for interacting with the SavedCartLine builders.
 	SavedCartLine *SavedCartLineClient
+	// ServerSecret is the client for interacting with the ServerSecret builders.
+	ServerSecret *ServerSecretClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
 	// SupportContact is the client for interacting with the SupportContact builders.
@@ -151,6 +160,7 @@ func (c *Client) init() {
 	c.Cart = NewCartClient(c.config)
 	c.CartLine = NewCartLineClient(c.config)
 	c.CoPurchase = NewCoPurchaseClient(c.config)
+	c.CommunicationPreference = NewCommunicationPreferenceClient(c.config)
 	c.ConsentEvent = NewConsentEventClient(c.config)
 	c.Customer = NewCustomerClient(c.config)
 	c.CustomerAccessToken = NewCustomerAccessTokenClient(c.config)
@@ -167,6 +177,7 @@ func (c *Client) init() {
 	c.Membership = NewMembershipClient(c.config)
 	c.MembershipPayment = NewMembershipPaymentClient(c.config)
 	c.MembershipPlan = NewMembershipPlanClient(c.config)
+	c.Notification = NewNotificationClient(c.config)
 	c.Order = NewOrderClient(c.config)
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
 	c.PreferenceVocabulary = NewPreferenceVocabularyClient(c.config)
@@ -175,6 +186,7 @@ func (c *Client) init() {
 	c.RecoveryCode = NewRecoveryCodeClient(c.config)
 	c.SavedCart = NewSavedCartClient(c.config)
 	c.SavedCartLine = NewSavedCartLineClient(c.config)
+	c.ServerSecret = NewServerSecretClient(c.config)
 	c.ShopSettings = NewShopSettingsClient(c.config)
 	c.SupportContact = NewSupportContactClient(c.config)
 	c.SupportMessage = NewSupportMessageClient(c.config)
@@ -274,45 +286,48 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:                  ctx,
-		config:               cfg,
-		AdminAPIKey:          NewAdminAPIKeyClient(cfg),
-		Cart:                 NewCartClient(cfg),
-		CartLine:             NewCartLineClient(cfg),
-		CoPurchase:           NewCoPurchaseClient(cfg),
-		ConsentEvent:         NewConsentEventClient(cfg),
-		Customer:             NewCustomerClient(cfg),
-		CustomerAccessToken:  NewCustomerAccessTokenClient(cfg),
-		CustomerToken:        NewCustomerTokenClient(cfg),
-		Fulfillment:          NewFulfillmentClient(cfg),
-		FulfillmentEvent:     NewFulfillmentEventClient(cfg),
-		LoginCode:            NewLoginCodeClient(cfg),
-		LoyaltyAccount:       NewLoyaltyAccountClient(cfg),
-		LoyaltyEntry:         NewLoyaltyEntryClient(cfg),
-		LoyaltyProgram:       NewLoyaltyProgramClient(cfg),
-		LoyaltyRedemption:    NewLoyaltyRedemptionClient(cfg),
-		LoyaltyReward:        NewLoyaltyRewardClient(cfg),
-		MailingAddress:       NewMailingAddressClient(cfg),
-		Membership:           NewMembershipClient(cfg),
-		MembershipPayment:    NewMembershipPaymentClient(cfg),
-		MembershipPlan:       NewMembershipPlanClient(cfg),
-		Order:                NewOrderClient(cfg),
-		OrderLineItem:        NewOrderLineItemClient(cfg),
-		PreferenceVocabulary: NewPreferenceVocabularyClient(cfg),
-		Product:              NewProductClient(cfg),
-		ProductVariant:       NewProductVariantClient(cfg),
-		RecoveryCode:         NewRecoveryCodeClient(cfg),
-		SavedCart:            NewSavedCartClient(cfg),
-		SavedCartLine:        NewSavedCartLineClient(cfg),
-		ShopSettings:         NewShopSettingsClient(cfg),
-		SupportContact:       NewSupportContactClient(cfg),
-		SupportMessage:       NewSupportMessageClient(cfg),
-		SupportTicket:        NewSupportTicketClient(cfg),
-		ThrottleEvent:        NewThrottleEventClient(cfg),
-		VariantSales:         NewVariantSalesClient(cfg),
-		Wishlist:             NewWishlistClient(cfg),
-		WishlistEvent:        NewWishlistEventClient(cfg),
-		WishlistLine:         NewWishlistLineClient(cfg),
+		ctx:                     ctx,
+		config:                  cfg,
+		AdminAPIKey:             NewAdminAPIKeyClient(cfg),
+		Cart:                    NewCartClient(cfg),
+		CartLine:                NewCartLineClient(cfg),
+		CoPurchase:              NewCoPurchaseClient(cfg),
+		CommunicationPreference: NewCommunicationPreferenceClient(cfg),
+		ConsentEvent:            NewConsentEventClient(cfg),
+		Customer:                NewCustomerClient(cfg),
+		CustomerAccessToken:     NewCustomerAccessTokenClient(cfg),
+		CustomerToken:           NewCustomerTokenClient(cfg),
+		Fulfillment:             NewFulfillmentClient(cfg),
+		FulfillmentEvent:        NewFulfillmentEventClient(cfg),
+		LoginCode:               NewLoginCodeClient(cfg),
+		LoyaltyAccount:          NewLoyaltyAccountClient(cfg),
+		LoyaltyEntry:            NewLoyaltyEntryClient(cfg),
+		LoyaltyProgram:          NewLoyaltyProgramClient(cfg),
+		LoyaltyRedemption:       NewLoyaltyRedemptionClient(cfg),
+		LoyaltyReward:           NewLoyaltyRewardClient(cfg),
+		MailingAddress:          NewMailingAddressClient(cfg),
+		Membership:              NewMembershipClient(cfg),
+		MembershipPayment:       NewMembershipPaymentClient(cfg),
+		MembershipPlan:          NewMembershipPlanClient(cfg),
+		Notification:            NewNotificationClient(cfg),
+		Order:                   NewOrderClient(cfg),
+		OrderLineItem:           NewOrderLineItemClient(cfg),
+		PreferenceVocabulary:    NewPreferenceVocabularyClient(cfg),
+		Product:                 NewProductClient(cfg),
+		ProductVariant:          NewProductVariantClient(cfg),
+		RecoveryCode:            NewRecoveryCodeClient(cfg),
+		SavedCart:               NewSavedCartClient(cfg),
+		SavedCartLine:           NewSavedCartLineClient(cfg),
+		ServerSecret:            NewServerSecretClient(cfg),
+		ShopSettings:            NewShopSettingsClient(cfg),
+		SupportContact:          NewSupportContactClient(cfg),
+		SupportMessage:          NewSupportMessageClient(cfg),
+		SupportTicket:           NewSupportTicketClient(cfg),
+		ThrottleEvent:           NewThrottleEventClient(cfg),
+		VariantSales:            NewVariantSalesClient(cfg),
+		Wishlist:                NewWishlistClient(cfg),
+		WishlistEvent:           NewWishlistEventClient(cfg),
+		WishlistLine:            NewWishlistLineClient(cfg),
 	}, nil
 }
 
@@ -330,45 +345,48 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:                  ctx,
-		config:               cfg,
-		AdminAPIKey:          NewAdminAPIKeyClient(cfg),
-		Cart:                 NewCartClient(cfg),
-		CartLine:             NewCartLineClient(cfg),
-		CoPurchase:           NewCoPurchaseClient(cfg),
-		ConsentEvent:         NewConsentEventClient(cfg),
-		Customer:             NewCustomerClient(cfg),
-		CustomerAccessToken:  NewCustomerAccessTokenClient(cfg),
-		CustomerToken:        NewCustomerTokenClient(cfg),
-		Fulfillment:          NewFulfillmentClient(cfg),
-		FulfillmentEvent:     NewFulfillmentEventClient(cfg),
-		LoginCode:            NewLoginCodeClient(cfg),
-		LoyaltyAccount:       NewLoyaltyAccountClient(cfg),
-		LoyaltyEntry:         NewLoyaltyEntryClient(cfg),
-		LoyaltyProgram:       NewLoyaltyProgramClient(cfg),
-		LoyaltyRedemption:    NewLoyaltyRedemptionClient(cfg),
-		LoyaltyReward:        NewLoyaltyRewardClient(cfg),
-		MailingAddress:       NewMailingAddressClient(cfg),
-		Membership:           NewMembershipClient(cfg),
-		MembershipPayment:    NewMembershipPaymentClient(cfg),
-		MembershipPlan:       NewMembershipPlanClient(cfg),
-		Order:                NewOrderClient(cfg),
-		OrderLineItem:        NewOrderLineItemClient(cfg),
-		PreferenceVocabulary: NewPreferenceVocabularyClient(cfg),
-		Product:              NewProductClient(cfg),
-		ProductVariant:       NewProductVariantClient(cfg),
-		RecoveryCode:         NewRecoveryCodeClient(cfg),
-		SavedCart:            NewSavedCartClient(cfg),
-		SavedCartLine:        NewSavedCartLineClient(cfg),
-		ShopSettings:         NewShopSettingsClient(cfg),
-		SupportContact:       NewSupportContactClient(cfg),
-		SupportMessage:       NewSupportMessageClient(cfg),
-		SupportTicket:        NewSupportTicketClient(cfg),
-		ThrottleEvent:        NewThrottleEventClient(cfg),
-		VariantSales:         NewVariantSalesClient(cfg),
-		Wishlist:             NewWishlistClient(cfg),
-		WishlistEvent:        NewWishlistEventClient(cfg),
-		WishlistLine:         NewWishlistLineClient(cfg),
+		ctx:                     ctx,
+		config:                  cfg,
+		AdminAPIKey:             NewAdminAPIKeyClient(cfg),
+		Cart:                    NewCartClient(cfg),
+		CartLine:                NewCartLineClient(cfg),
+		CoPurchase:              NewCoPurchaseClient(cfg),
+		CommunicationPreference: NewCommunicationPreferenceClient(cfg),
+		ConsentEvent:            NewConsentEventClient(cfg),
+		Customer:                NewCustomerClient(cfg),
+		CustomerAccessToken:     NewCustomerAccessTokenClient(cfg),
+		CustomerToken:           NewCustomerTokenClient(cfg),
+		Fulfillment:             NewFulfillmentClient(cfg),
+		FulfillmentEvent:        NewFulfillmentEventClient(cfg),
+		LoginCode:               NewLoginCodeClient(cfg),
+		LoyaltyAccount:          NewLoyaltyAccountClient(cfg),
+		LoyaltyEntry:            NewLoyaltyEntryClient(cfg),
+		LoyaltyProgram:          NewLoyaltyProgramClient(cfg),
+		LoyaltyRedemption:       NewLoyaltyRedemptionClient(cfg),
+		LoyaltyReward:           NewLoyaltyRewardClient(cfg),
+		MailingAddress:          NewMailingAddressClient(cfg),
+		Membership:              NewMembershipClient(cfg),
+		MembershipPayment:       NewMembershipPaymentClient(cfg),
+		MembershipPlan:          NewMembershipPlanClient(cfg),
+		Notification:            NewNotificationClient(cfg),
+		Order:                   NewOrderClient(cfg),
+		OrderLineItem:           NewOrderLineItemClient(cfg),
+		PreferenceVocabulary:    NewPreferenceVocabularyClient(cfg),
+		Product:                 NewProductClient(cfg),
+		ProductVariant:          NewProductVariantClient(cfg),
+		RecoveryCode:            NewRecoveryCodeClient(cfg),
+		SavedCart:               NewSavedCartClient(cfg),
+		SavedCartLine:           NewSavedCartLineClient(cfg),
+		ServerSecret:            NewServerSecretClient(cfg),
+		ShopSettings:            NewShopSettingsClient(cfg),
+		SupportContact:          NewSupportContactClient(cfg),
+		SupportMessage:          NewSupportMessageClient(cfg),
+		SupportTicket:           NewSupportTicketClient(cfg),
+		ThrottleEvent:           NewThrottleEventClient(cfg),
+		VariantSales:            NewVariantSalesClient(cfg),
+		Wishlist:                NewWishlistClient(cfg),
+		WishlistEvent:           NewWishlistEventClient(cfg),
+		WishlistLine:            NewWishlistLineClient(cfg),
 	}, nil
 }
 
@@ -398,15 +416,15 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.ConsentEvent, c.Customer,
-		c.CustomerAccessToken, c.CustomerToken, c.Fulfillment, c.FulfillmentEvent,
-		c.LoginCode, c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram,
-		c.LoyaltyRedemption, c.LoyaltyReward, c.MailingAddress, c.Membership,
-		c.MembershipPayment, c.MembershipPlan, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
-		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportContact,
-		c.SupportMessage, c.SupportTicket, c.ThrottleEvent, c.VariantSales, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
+		c.ConsentEvent, c.Customer, c.CustomerAccessToken, c.CustomerToken,
+		c.Fulfillment, c.FulfillmentEvent, c.LoginCode, c.LoyaltyAccount,
+		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
+		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
+		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
+		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
+		c.ShopSettings, c.SupportContact, c.SupportMessage, c.SupportTicket,
+		c.ThrottleEvent, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -416,15 +434,15 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.ConsentEvent, c.Customer,
-		c.CustomerAccessToken, c.CustomerToken, c.Fulfillment, c.FulfillmentEvent,
-		c.LoginCode, c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram,
-		c.LoyaltyRedemption, c.LoyaltyReward, c.MailingAddress, c.Membership,
-		c.MembershipPayment, c.MembershipPlan, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
-		c.SavedCart, c.SavedCartLine, c.ShopSettings, c.SupportContact,
-		c.SupportMessage, c.SupportTicket, c.ThrottleEvent, c.VariantSales, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
+		c.ConsentEvent, c.Customer, c.CustomerAccessToken, c.CustomerToken,
+		c.Fulfillment, c.FulfillmentEvent, c.LoginCode, c.LoyaltyAccount,
+		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
+		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
+		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
+		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
+		c.ShopSettings, c.SupportContact, c.SupportMessage, c.SupportTicket,
+		c.ThrottleEvent, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -441,6 +459,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CartLine.mutate(ctx, m)
 	case *CoPurchaseMutation:
 		return c.CoPurchase.mutate(ctx, m)
+	case *CommunicationPreferenceMutation:
+		return c.CommunicationPreference.mutate(ctx, m)
 	case *ConsentEventMutation:
 		return c.ConsentEvent.mutate(ctx, m)
 	case *CustomerMutation:
@@ -473,6 +493,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MembershipPayment.mutate(ctx, m)
 	case *MembershipPlanMutation:
 		return c.MembershipPlan.mutate(ctx, m)
+	case *NotificationMutation:
+		return c.Notification.mutate(ctx, m)
 	case *OrderMutation:
 		return c.Order.mutate(ctx, m)
 	case *OrderLineItemMutation:
@@ -489,6 +511,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.SavedCart.mutate(ctx, m)
 	case *SavedCartLineMutation:
 		return c.SavedCartLine.mutate(ctx, m)
+	case *ServerSecretMutation:
+		return c.ServerSecret.mutate(ctx, m)
 	case *ShopSettingsMutation:
 		return c.ShopSettings.mutate(ctx, m)
 	case *SupportContactMutation:
@@ -1092,6 +1116,155 @@ func (c *CoPurchaseClient) mutate(ctx context.Context, m *CoPurchaseMutation) (V
 	}
 }
 
+// CommunicationPreferenceClient is a client for the CommunicationPreference schema.
+type CommunicationPreferenceClient struct {
+	config
+}
+
+// NewCommunicationPreferenceClient returns a client for the CommunicationPreference from the given config.
+func NewCommunicationPreferenceClient(c config) *CommunicationPreferenceClient {
+	return &CommunicationPreferenceClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `communicationpreference.Hooks(f(g(h())))`.
+func (c *CommunicationPreferenceClient) Use(hooks ...Hook) {
+	c.hooks.CommunicationPreference = append(c.hooks.CommunicationPreference, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `communicationpreference.Intercept(f(g(h())))`.
+func (c *CommunicationPreferenceClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CommunicationPreference = append(c.inters.CommunicationPreference, interceptors...)
+}
+
+// Create returns a builder for creating a CommunicationPreference entity.
+func (c *CommunicationPreferenceClient) Create() *CommunicationPreferenceCreate {
+	mutation := newCommunicationPreferenceMutation(c.config, OpCreate)
+	return &CommunicationPreferenceCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CommunicationPreference entities.
+func (c *CommunicationPreferenceClient) CreateBulk(builders ...*CommunicationPreferenceCreate) *CommunicationPreferenceCreateBulk {
+	return &CommunicationPreferenceCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommunicationPreferenceClient) MapCreateBulk(slice any, setFunc func(*CommunicationPreferenceCreate, int)) *CommunicationPreferenceCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommunicationPreferenceCreateBulk{err: fmt.Errorf("calling to CommunicationPreferenceClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommunicationPreferenceCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommunicationPreferenceCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CommunicationPreference.
+func (c *CommunicationPreferenceClient) Update() *CommunicationPreferenceUpdate {
+	mutation := newCommunicationPreferenceMutation(c.config, OpUpdate)
+	return &CommunicationPreferenceUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommunicationPreferenceClient) UpdateOne(_m *CommunicationPreference) *CommunicationPreferenceUpdateOne {
+	mutation := newCommunicationPreferenceMutation(c.config, OpUpdateOne, withCommunicationPreference(_m))
+	return &CommunicationPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommunicationPreferenceClient) UpdateOneID(id int) *CommunicationPreferenceUpdateOne {
+	mutation := newCommunicationPreferenceMutation(c.config, OpUpdateOne, withCommunicationPreferenceID(id))
+	return &CommunicationPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CommunicationPreference.
+func (c *CommunicationPreferenceClient) Delete() *CommunicationPreferenceDelete {
+	mutation := newCommunicationPreferenceMutation(c.config, OpDelete)
+	return &CommunicationPreferenceDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommunicationPreferenceClient) DeleteOne(_m *CommunicationPreference) *CommunicationPreferenceDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommunicationPreferenceClient) DeleteOneID(id int) *CommunicationPreferenceDeleteOne {
+	builder := c.Delete().Where(communicationpreference.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommunicationPreferenceDeleteOne{builder}
+}
+
+// Query returns a query builder for CommunicationPreference.
+func (c *CommunicationPreferenceClient) Query() *CommunicationPreferenceQuery {
+	return &CommunicationPreferenceQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommunicationPreference},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CommunicationPreference entity by its id.
+func (c *CommunicationPreferenceClient) Get(ctx context.Context, id int) (*CommunicationPreference, error) {
+	return c.Query().Where(communicationpreference.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommunicationPreferenceClient) GetX(ctx context.Context, id int) *CommunicationPreference {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a CommunicationPreference.
+func (c *CommunicationPreferenceClient) QueryCustomer(_m *CommunicationPreference) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(communicationpreference.Table, communicationpreference.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, communicationpreference.CustomerTable, communicationpreference.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CommunicationPreferenceClient) Hooks() []Hook {
+	return c.hooks.CommunicationPreference
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommunicationPreferenceClient) Interceptors() []Interceptor {
+	return c.inters.CommunicationPreference
+}
+
+func (c *CommunicationPreferenceClient) mutate(ctx context.Context, m *CommunicationPreferenceMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommunicationPreferenceCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommunicationPreferenceUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommunicationPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommunicationPreferenceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CommunicationPreference mutation op: %q", m.Op())
+	}
+}
+
 // ConsentEventClient is a client for the ConsentEvent schema.
 type ConsentEventClient struct {
 	config
@@ -1406,6 +1579,38 @@ func (c *CustomerClient) QueryRecoveryCodes(_m *Customer) *RecoveryCodeQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(recoverycode.Table, recoverycode.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.RecoveryCodesTable, customer.RecoveryCodesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryNotifications queries the notifications edge of a Customer.
+func (c *CustomerClient) QueryNotifications(_m *Customer) *NotificationQuery {
+	query := (&NotificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(notification.Table, notification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.NotificationsTable, customer.NotificationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCommunicationPreferences queries the communication_preferences edge of a Customer.
+func (c *CustomerClient) QueryCommunicationPreferences(_m *Customer) *CommunicationPreferenceQuery {
+	query := (&CommunicationPreferenceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(communicationpreference.Table, communicationpreference.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.CommunicationPreferencesTable, customer.CommunicationPreferencesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3396,6 +3601,155 @@ func (c *MembershipPlanClient) mutate(ctx context.Context, m *MembershipPlanMuta
 	}
 }
 
+// NotificationClient is a client for the Notification schema.
+type NotificationClient struct {
+	config
+}
+
+// NewNotificationClient returns a client for the Notification from the given config.
+func NewNotificationClient(c config) *NotificationClient {
+	return &NotificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notification.Hooks(f(g(h())))`.
+func (c *NotificationClient) Use(hooks ...Hook) {
+	c.hooks.Notification = append(c.hooks.Notification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notification.Intercept(f(g(h())))`.
+func (c *NotificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Notification = append(c.inters.Notification, interceptors...)
+}
+
+// Create returns a builder for creating a Notification entity.
+func (c *NotificationClient) Create() *NotificationCreate {
+	mutation := newNotificationMutation(c.config, OpCreate)
+	return &NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Notification entities.
+func (c *NotificationClient) CreateBulk(builders ...*NotificationCreate) *NotificationCreateBulk {
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationClient) MapCreateBulk(slice any, setFunc func(*NotificationCreate, int)) *NotificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationCreateBulk{err: fmt.Errorf("calling to NotificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Notification.
+func (c *NotificationClient) Update() *NotificationUpdate {
+	mutation := newNotificationMutation(c.config, OpUpdate)
+	return &NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationClient) UpdateOne(_m *Notification) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotification(_m))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationClient) UpdateOneID(id int) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotificationID(id))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Notification.
+func (c *NotificationClient) Delete() *NotificationDelete {
+	mutation := newNotificationMutation(c.config, OpDelete)
+	return &NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationClient) DeleteOne(_m *Notification) *NotificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationClient) DeleteOneID(id int) *NotificationDeleteOne {
+	builder := c.Delete().Where(notification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationDeleteOne{builder}
+}
+
+// Query returns a query builder for Notification.
+func (c *NotificationClient) Query() *NotificationQuery {
+	return &NotificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Notification entity by its id.
+func (c *NotificationClient) Get(ctx context.Context, id int) (*Notification, error) {
+	return c.Query().Where(notification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationClient) GetX(ctx context.Context, id int) *Notification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a Notification.
+func (c *NotificationClient) QueryCustomer(_m *Notification) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notification.Table, notification.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, notification.CustomerTable, notification.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationClient) Hooks() []Hook {
+	return c.hooks.Notification
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationClient) Interceptors() []Interceptor {
+	return c.inters.Notification
+}
+
+func (c *NotificationClient) mutate(ctx context.Context, m *NotificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Notification mutation op: %q", m.Op())
+	}
+}
+
 // OrderClient is a client for the Order schema.
 type OrderClient struct {
 	config
@@ -4649,6 +5003,139 @@ func (c *SavedCartLineClient) mutate(ctx context.Context, m *SavedCartLineMutati
 		return (&SavedCartLineDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown SavedCartLine mutation op: %q", m.Op())
+	}
+}
+
+// ServerSecretClient is a client for the ServerSecret schema.
+type ServerSecretClient struct {
+	config
+}
+
+// NewServerSecretClient returns a client for the ServerSecret from the given config.
+func NewServerSecretClient(c config) *ServerSecretClient {
+	return &ServerSecretClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `serversecret.Hooks(f(g(h())))`.
+func (c *ServerSecretClient) Use(hooks ...Hook) {
+	c.hooks.ServerSecret = append(c.hooks.ServerSecret, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `serversecret.Intercept(f(g(h())))`.
+func (c *ServerSecretClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ServerSecret = append(c.inters.ServerSecret, interceptors...)
+}
+
+// Create returns a builder for creating a ServerSecret entity.
+func (c *ServerSecretClient) Create() *ServerSecretCreate {
+	mutation := newServerSecretMutation(c.config, OpCreate)
+	return &ServerSecretCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ServerSecret entities.
+func (c *ServerSecretClient) CreateBulk(builders ...*ServerSecretCreate) *ServerSecretCreateBulk {
+	return &ServerSecretCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ServerSecretClient) MapCreateBulk(slice any, setFunc func(*ServerSecretCreate, int)) *ServerSecretCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ServerSecretCreateBulk{err: fmt.Errorf("calling to ServerSecretClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ServerSecretCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ServerSecretCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ServerSecret.
+func (c *ServerSecretClient) Update() *ServerSecretUpdate {
+	mutation := newServerSecretMutation(c.config, OpUpdate)
+	return &ServerSecretUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ServerSecretClient) UpdateOne(_m *ServerSecret) *ServerSecretUpdateOne {
+	mutation := newServerSecretMutation(c.config, OpUpdateOne, withServerSecret(_m))
+	return &ServerSecretUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ServerSecretClient) UpdateOneID(id int) *ServerSecretUpdateOne {
+	mutation := newServerSecretMutation(c.config, OpUpdateOne, withServerSecretID(id))
+	return &ServerSecretUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ServerSecret.
+func (c *ServerSecretClient) Delete() *ServerSecretDelete {
+	mutation := newServerSecretMutation(c.config, OpDelete)
+	return &ServerSecretDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ServerSecretClient) DeleteOne(_m *ServerSecret) *ServerSecretDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ServerSecretClient) DeleteOneID(id int) *ServerSecretDeleteOne {
+	builder := c.Delete().Where(serversecret.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ServerSecretDeleteOne{builder}
+}
+
+// Query returns a query builder for ServerSecret.
+func (c *ServerSecretClient) Query() *ServerSecretQuery {
+	return &ServerSecretQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeServerSecret},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ServerSecret entity by its id.
+func (c *ServerSecretClient) Get(ctx context.Context, id int) (*ServerSecret, error) {
+	return c.Query().Where(serversecret.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ServerSecretClient) GetX(ctx context.Context, id int) *ServerSecret {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ServerSecretClient) Hooks() []Hook {
+	return c.hooks.ServerSecret
+}
+
+// Interceptors returns the client interceptors.
+func (c *ServerSecretClient) Interceptors() []Interceptor {
+	return c.inters.ServerSecret
+}
+
+func (c *ServerSecretClient) mutate(ctx context.Context, m *ServerSecretMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ServerSecretCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ServerSecretUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ServerSecretUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ServerSecretDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ServerSecret mutation op: %q", m.Op())
 	}
 }
 
@@ -5932,24 +6419,24 @@ func (c *WishlistLineClient) mutate(ctx context.Context, m *WishlistLineMutation
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		AdminAPIKey, Cart, CartLine, CoPurchase, ConsentEvent, Customer,
-		CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent, LoginCode,
-		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
-		MailingAddress, Membership, MembershipPayment, MembershipPlan, Order,
-		OrderLineItem, PreferenceVocabulary, Product, ProductVariant, RecoveryCode,
-		SavedCart, SavedCartLine, ShopSettings, SupportContact, SupportMessage,
-		SupportTicket, ThrottleEvent, VariantSales, Wishlist, WishlistEvent,
-		WishlistLine []ent.Hook
+		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, ConsentEvent,
+		Customer, CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent,
+		LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption,
+		LoyaltyReward, MailingAddress, Membership, MembershipPayment, MembershipPlan,
+		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
+		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
+		ShopSettings, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
+		VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
-		AdminAPIKey, Cart, CartLine, CoPurchase, ConsentEvent, Customer,
-		CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent, LoginCode,
-		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
-		MailingAddress, Membership, MembershipPayment, MembershipPlan, Order,
-		OrderLineItem, PreferenceVocabulary, Product, ProductVariant, RecoveryCode,
-		SavedCart, SavedCartLine, ShopSettings, SupportContact, SupportMessage,
-		SupportTicket, ThrottleEvent, VariantSales, Wishlist, WishlistEvent,
-		WishlistLine []ent.Interceptor
+		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, ConsentEvent,
+		Customer, CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent,
+		LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption,
+		LoyaltyReward, MailingAddress, Membership, MembershipPayment, MembershipPlan,
+		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
+		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
+		ShopSettings, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
+		VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
 	}
 )
 

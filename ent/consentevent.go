@@ -21,6 +21,12 @@ type ConsentEvent struct {
 	CustomerID int `json:"customer_id,omitempty"`
 	// Topic holds the value of the "topic" field.
 	Topic consentevent.Topic `json:"topic,omitempty"`
+	// CommunicationTopic holds the value of the "communication_topic" field.
+	CommunicationTopic *consentevent.CommunicationTopic `json:"communication_topic,omitempty"`
+	// Channel holds the value of the "channel" field.
+	Channel *consentevent.Channel `json:"channel,omitempty"`
+	// Frequency holds the value of the "frequency" field.
+	Frequency *consentevent.Frequency `json:"frequency,omitempty"`
 	// Granted holds the value of the "granted" field.
 	Granted bool `json:"granted,omitempty"`
 	// Source holds the value of the "source" field.
@@ -39,7 +45,7 @@ func (*ConsentEvent) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case consentevent.FieldID, consentevent.FieldCustomerID:
 			values[i] = new(sql.NullInt64)
-		case consentevent.FieldTopic, consentevent.FieldSource:
+		case consentevent.FieldTopic, consentevent.FieldCommunicationTopic, consentevent.FieldChannel, consentevent.FieldFrequency, consentevent.FieldSource:
 			values[i] = new(sql.NullString)
 		case consentevent.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -75,6 +81,27 @@ func (_m *ConsentEvent) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field topic", values[i])
 			} else if value.Valid {
 				_m.Topic = consentevent.Topic(value.String)
+			}
+		case consentevent.FieldCommunicationTopic:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field communication_topic", values[i])
+			} else if value.Valid {
+				_m.CommunicationTopic = new(consentevent.CommunicationTopic)
+				*_m.CommunicationTopic = consentevent.CommunicationTopic(value.String)
+			}
+		case consentevent.FieldChannel:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field channel", values[i])
+			} else if value.Valid {
+				_m.Channel = new(consentevent.Channel)
+				*_m.Channel = consentevent.Channel(value.String)
+			}
+		case consentevent.FieldFrequency:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field frequency", values[i])
+			} else if value.Valid {
+				_m.Frequency = new(consentevent.Frequency)
+				*_m.Frequency = consentevent.Frequency(value.String)
 			}
 		case consentevent.FieldGranted:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -135,6 +162,21 @@ func (_m *ConsentEvent) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("topic=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Topic))
+	builder.WriteString(", ")
+	if v := _m.CommunicationTopic; v != nil {
+		builder.WriteString("communication_topic=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Channel; v != nil {
+		builder.WriteString("channel=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Frequency; v != nil {
+		builder.WriteString("frequency=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("granted=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Granted))

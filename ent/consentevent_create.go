@@ -34,6 +34,48 @@ func (_c *ConsentEventCreate) SetTopic(v consentevent.Topic) *ConsentEventCreate
 	return _c
 }
 
+// SetCommunicationTopic sets the "communication_topic" field.
+func (_c *ConsentEventCreate) SetCommunicationTopic(v consentevent.CommunicationTopic) *ConsentEventCreate {
+	_c.mutation.SetCommunicationTopic(v)
+	return _c
+}
+
+// SetNillableCommunicationTopic sets the "communication_topic" field if the given value is not nil.
+func (_c *ConsentEventCreate) SetNillableCommunicationTopic(v *consentevent.CommunicationTopic) *ConsentEventCreate {
+	if v != nil {
+		_c.SetCommunicationTopic(*v)
+	}
+	return _c
+}
+
+// SetChannel sets the "channel" field.
+func (_c *ConsentEventCreate) SetChannel(v consentevent.Channel) *ConsentEventCreate {
+	_c.mutation.SetChannel(v)
+	return _c
+}
+
+// SetNillableChannel sets the "channel" field if the given value is not nil.
+func (_c *ConsentEventCreate) SetNillableChannel(v *consentevent.Channel) *ConsentEventCreate {
+	if v != nil {
+		_c.SetChannel(*v)
+	}
+	return _c
+}
+
+// SetFrequency sets the "frequency" field.
+func (_c *ConsentEventCreate) SetFrequency(v consentevent.Frequency) *ConsentEventCreate {
+	_c.mutation.SetFrequency(v)
+	return _c
+}
+
+// SetNillableFrequency sets the "frequency" field if the given value is not nil.
+func (_c *ConsentEventCreate) SetNillableFrequency(v *consentevent.Frequency) *ConsentEventCreate {
+	if v != nil {
+		_c.SetFrequency(*v)
+	}
+	return _c
+}
+
 // SetGranted sets the "granted" field.
 func (_c *ConsentEventCreate) SetGranted(v bool) *ConsentEventCreate {
 	_c.mutation.SetGranted(v)
@@ -114,6 +156,21 @@ func (_c *ConsentEventCreate) check() error {
 			return &ValidationError{Name: "topic", err: fmt.Errorf(`ent: validator failed for field "ConsentEvent.topic": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.CommunicationTopic(); ok {
+		if err := consentevent.CommunicationTopicValidator(v); err != nil {
+			return &ValidationError{Name: "communication_topic", err: fmt.Errorf(`ent: validator failed for field "ConsentEvent.communication_topic": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Channel(); ok {
+		if err := consentevent.ChannelValidator(v); err != nil {
+			return &ValidationError{Name: "channel", err: fmt.Errorf(`ent: validator failed for field "ConsentEvent.channel": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Frequency(); ok {
+		if err := consentevent.FrequencyValidator(v); err != nil {
+			return &ValidationError{Name: "frequency", err: fmt.Errorf(`ent: validator failed for field "ConsentEvent.frequency": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Granted(); !ok {
 		return &ValidationError{Name: "granted", err: errors.New(`ent: missing required field "ConsentEvent.granted"`)}
 	}
@@ -162,6 +219,18 @@ func (_c *ConsentEventCreate) createSpec() (*ConsentEvent, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.Topic(); ok {
 		_spec.SetField(consentevent.FieldTopic, field.TypeEnum, value)
 		_node.Topic = value
+	}
+	if value, ok := _c.mutation.CommunicationTopic(); ok {
+		_spec.SetField(consentevent.FieldCommunicationTopic, field.TypeEnum, value)
+		_node.CommunicationTopic = &value
+	}
+	if value, ok := _c.mutation.Channel(); ok {
+		_spec.SetField(consentevent.FieldChannel, field.TypeEnum, value)
+		_node.Channel = &value
+	}
+	if value, ok := _c.mutation.Frequency(); ok {
+		_spec.SetField(consentevent.FieldFrequency, field.TypeEnum, value)
+		_node.Frequency = &value
 	}
 	if value, ok := _c.mutation.Granted(); ok {
 		_spec.SetField(consentevent.FieldGranted, field.TypeBool, value)
@@ -243,6 +312,15 @@ func (u *ConsentEventUpsertOne) UpdateNewValues() *ConsentEventUpsertOne {
 		}
 		if _, exists := u.create.mutation.Topic(); exists {
 			s.SetIgnore(consentevent.FieldTopic)
+		}
+		if _, exists := u.create.mutation.CommunicationTopic(); exists {
+			s.SetIgnore(consentevent.FieldCommunicationTopic)
+		}
+		if _, exists := u.create.mutation.Channel(); exists {
+			s.SetIgnore(consentevent.FieldChannel)
+		}
+		if _, exists := u.create.mutation.Frequency(); exists {
+			s.SetIgnore(consentevent.FieldFrequency)
 		}
 		if _, exists := u.create.mutation.Granted(); exists {
 			s.SetIgnore(consentevent.FieldGranted)
@@ -465,6 +543,15 @@ func (u *ConsentEventUpsertBulk) UpdateNewValues() *ConsentEventUpsertBulk {
 			}
 			if _, exists := b.mutation.Topic(); exists {
 				s.SetIgnore(consentevent.FieldTopic)
+			}
+			if _, exists := b.mutation.CommunicationTopic(); exists {
+				s.SetIgnore(consentevent.FieldCommunicationTopic)
+			}
+			if _, exists := b.mutation.Channel(); exists {
+				s.SetIgnore(consentevent.FieldChannel)
+			}
+			if _, exists := b.mutation.Frequency(); exists {
+				s.SetIgnore(consentevent.FieldFrequency)
 			}
 			if _, exists := b.mutation.Granted(); exists {
 				s.SetIgnore(consentevent.FieldGranted)

@@ -75,6 +75,15 @@ func (_u *ConsentEventUpdate) sqlSave(ctx context.Context) (_node int, err error
 			}
 		}
 	}
+	if _u.mutation.CommunicationTopicCleared() {
+		_spec.ClearField(consentevent.FieldCommunicationTopic, field.TypeEnum)
+	}
+	if _u.mutation.ChannelCleared() {
+		_spec.ClearField(consentevent.FieldChannel, field.TypeEnum)
+	}
+	if _u.mutation.FrequencyCleared() {
+		_spec.ClearField(consentevent.FieldFrequency, field.TypeEnum)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -173,6 +182,15 @@ func (_u *ConsentEventUpdateOne) sqlSave(ctx context.Context) (_node *ConsentEve
 				ps[i](selector)
 			}
 		}
+	}
+	if _u.mutation.CommunicationTopicCleared() {
+		_spec.ClearField(consentevent.FieldCommunicationTopic, field.TypeEnum)
+	}
+	if _u.mutation.ChannelCleared() {
+		_spec.ClearField(consentevent.FieldChannel, field.TypeEnum)
+	}
+	if _u.mutation.FrequencyCleared() {
+		_spec.ClearField(consentevent.FieldFrequency, field.TypeEnum)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &ConsentEvent{config: _u.config}

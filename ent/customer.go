@@ -95,9 +95,13 @@ type CustomerEdges struct {
 	OneTimeTokens []*CustomerToken `json:"one_time_tokens,omitempty"`
 	// RecoveryCodes holds the value of the recovery_codes edge.
 	RecoveryCodes []*RecoveryCode `json:"recovery_codes,omitempty"`
+	// Notifications holds the value of the notifications edge.
+	Notifications []*Notification `json:"notifications,omitempty"`
+	// CommunicationPreferences holds the value of the communication_preferences edge.
+	CommunicationPreferences []*CommunicationPreference `json:"communication_preferences,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [7]bool
 }
 
 // AddressesOrErr returns the Addresses value or an error if the edge
@@ -145,6 +149,24 @@ func (e CustomerEdges) RecoveryCodesOrErr() ([]*RecoveryCode, error) {
 		return e.RecoveryCodes, nil
 	}
 	return nil, &NotLoadedError{edge: "recovery_codes"}
+}
+
+// NotificationsOrErr returns the Notifications value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) NotificationsOrErr() ([]*Notification, error) {
+	if e.loadedTypes[5] {
+		return e.Notifications, nil
+	}
+	return nil, &NotLoadedError{edge: "notifications"}
+}
+
+// CommunicationPreferencesOrErr returns the CommunicationPreferences value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) CommunicationPreferencesOrErr() ([]*CommunicationPreference, error) {
+	if e.loadedTypes[6] {
+		return e.CommunicationPreferences, nil
+	}
+	return nil, &NotLoadedError{edge: "communication_preferences"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -417,6 +439,16 @@ func (_m *Customer) QueryOneTimeTokens() *CustomerTokenQuery {
 // QueryRecoveryCodes queries the "recovery_codes" edge of the Customer entity.
 func (_m *Customer) QueryRecoveryCodes() *RecoveryCodeQuery {
 	return NewCustomerClient(_m.config).QueryRecoveryCodes(_m)
+}
+
+// QueryNotifications queries the "notifications" edge of the Customer entity.
+func (_m *Customer) QueryNotifications() *NotificationQuery {
+	return NewCustomerClient(_m.config).QueryNotifications(_m)
+}
+
+// QueryCommunicationPreferences queries the "communication_preferences" edge of the Customer entity.
+func (_m *Customer) QueryCommunicationPreferences() *CommunicationPreferenceQuery {
+	return NewCustomerClient(_m.config).QueryCommunicationPreferences(_m)
 }
 
 // Update returns a builder for updating this Customer.

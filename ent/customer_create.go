@@ -3,10 +3,12 @@
 package ent
 
 import (
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/recoverycode"
 	"context"
 	"errors"
@@ -441,6 +443,36 @@ func (_c *CustomerCreate) AddRecoveryCodes(v ...*RecoveryCode) *CustomerCreate {
 	return _c.AddRecoveryCodeIDs(ids...)
 }
 
+// AddNotificationIDs adds the "notifications" edge to the Notification entity by IDs.
+func (_c *CustomerCreate) AddNotificationIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddNotificationIDs(ids...)
+	return _c
+}
+
+// AddNotifications adds the "notifications" edges to the Notification entity.
+func (_c *CustomerCreate) AddNotifications(v ...*Notification) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddNotificationIDs(ids...)
+}
+
+// AddCommunicationPreferenceIDs adds the "communication_preferences" edge to the CommunicationPreference entity by IDs.
+func (_c *CustomerCreate) AddCommunicationPreferenceIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddCommunicationPreferenceIDs(ids...)
+	return _c
+}
+
+// AddCommunicationPreferences adds the "communication_preferences" edges to the CommunicationPreference entity.
+func (_c *CustomerCreate) AddCommunicationPreferences(v ...*CommunicationPreference) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCommunicationPreferenceIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_c *CustomerCreate) Mutation() *CustomerMutation {
 	return _c.mutation
@@ -855,6 +887,38 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.NotificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.NotificationsTable,
+			Columns: []string{customer.NotificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CommunicationPreferencesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CommunicationPreferencesTable,
+			Columns: []string{customer.CommunicationPreferencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

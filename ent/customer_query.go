@@ -3,10 +3,12 @@
 package ent
 
 import (
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/recoverycode"
 	"context"
@@ -24,16 +26,18 @@ import (
 // CustomerQuery is the builder for querying Customer entities.
 type CustomerQuery struct {
 	config
-	ctx                *QueryContext
-	order              []customer.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Customer
-	withAddresses      *MailingAddressQuery
-	withDefaultAddress *MailingAddressQuery
-	withAccessTokens   *CustomerAccessTokenQuery
-	withOneTimeTokens  *CustomerTokenQuery
-	withRecoveryCodes  *RecoveryCodeQuery
-	modifiers          []func(*sql.Selector)
+	ctx                          *QueryContext
+	order                        []customer.OrderOption
+	inters                       []Interceptor
+	predicates                   []predicate.Customer
+	withAddresses                *MailingAddressQuery
+	withDefaultAddress           *MailingAddressQuery
+	withAccessTokens             *CustomerAccessTokenQuery
+	withOneTimeTokens            *CustomerTokenQuery
+	withRecoveryCodes            *RecoveryCodeQuery
+	withNotifications            *NotificationQuery
+	withCommunicationPreferences *CommunicationPreferenceQuery
+	modifiers                    []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -173,6 +177,50 @@ func (_q *CustomerQuery) QueryRecoveryCodes() *RecoveryCodeQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(recoverycode.Table, recoverycode.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.RecoveryCodesTable, customer.RecoveryCodesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryNotifications chains the current query on the "notifications" edge.
+func (_q *CustomerQuery) QueryNotifications() *NotificationQuery {
+	query := (&NotificationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(notification.Table, notification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.NotificationsTable, customer.NotificationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCommunicationPreferences chains the current query on the "communication_preferences" edge.
+func (_q *CustomerQuery) QueryCommunicationPreferences() *CommunicationPreferenceQuery {
+	query := (&CommunicationPreferenceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(communicationpreference.Table, communicationpreference.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.CommunicationPreferencesTable, customer.CommunicationPreferencesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -367,16 +415,18 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		return nil
 	}
 	return &CustomerQuery{
-		config:             _q.config,
-		ctx:                _q.ctx.Clone(),
-		order:              append([]customer.OrderOption{}, _q.order...),
-		inters:             append([]Interceptor{}, _q.inters...),
-		predicates:         append([]predicate.Customer{}, _q.predicates...),
-		withAddresses:      _q.withAddresses.Clone(),
-		withDefaultAddress: _q.withDefaultAddress.Clone(),
-		withAccessTokens:   _q.withAccessTokens.Clone(),
-		withOneTimeTokens:  _q.withOneTimeTokens.Clone(),
-		withRecoveryCodes:  _q.withRecoveryCodes.Clone(),
+		config:                       _q.config,
+		ctx:                          _q.ctx.Clone(),
+		order:                        append([]customer.OrderOption{}, _q.order...),
+		inters:                       append([]Interceptor{}, _q.inters...),
+		predicates:                   append([]predicate.Customer{}, _q.predicates...),
+		withAddresses:                _q.withAddresses.Clone(),
+		withDefaultAddress:           _q.withDefaultAddress.Clone(),
+		withAccessTokens:             _q.withAccessTokens.Clone(),
+		withOneTimeTokens:            _q.withOneTimeTokens.Clone(),
+		withRecoveryCodes:            _q.withRecoveryCodes.Clone(),
+		withNotifications:            _q.withNotifications.Clone(),
+		withCommunicationPreferences: _q.withCommunicationPreferences.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -436,6 +486,28 @@ func (_q *CustomerQuery) WithRecoveryCodes(opts ...func(*RecoveryCodeQuery)) *Cu
 		opt(query)
 	}
 	_q.withRecoveryCodes = query
+	return _q
+}
+
+// WithNotifications tells the query-builder to eager-load the nodes that are connected to
+// the "notifications" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNotifications(opts ...func(*NotificationQuery)) *CustomerQuery {
+	query := (&NotificationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withNotifications = query
+	return _q
+}
+
+// WithCommunicationPreferences tells the query-builder to eager-load the nodes that are connected to
+// the "communication_preferences" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithCommunicationPreferences(opts ...func(*CommunicationPreferenceQuery)) *CustomerQuery {
+	query := (&CommunicationPreferenceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCommunicationPreferences = query
 	return _q
 }
 
@@ -517,12 +589,14 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [7]bool{
 			_q.withAddresses != nil,
 			_q.withDefaultAddress != nil,
 			_q.withAccessTokens != nil,
 			_q.withOneTimeTokens != nil,
 			_q.withRecoveryCodes != nil,
+			_q.withNotifications != nil,
+			_q.withCommunicationPreferences != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -577,6 +651,22 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadRecoveryCodes(ctx, query, nodes,
 			func(n *Customer) { n.Edges.RecoveryCodes = []*RecoveryCode{} },
 			func(n *Customer, e *RecoveryCode) { n.Edges.RecoveryCodes = append(n.Edges.RecoveryCodes, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withNotifications; query != nil {
+		if err := _q.loadNotifications(ctx, query, nodes,
+			func(n *Customer) { n.Edges.Notifications = []*Notification{} },
+			func(n *Customer, e *Notification) { n.Edges.Notifications = append(n.Edges.Notifications, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCommunicationPreferences; query != nil {
+		if err := _q.loadCommunicationPreferences(ctx, query, nodes,
+			func(n *Customer) { n.Edges.CommunicationPreferences = []*CommunicationPreference{} },
+			func(n *Customer, e *CommunicationPreference) {
+				n.Edges.CommunicationPreferences = append(n.Edges.CommunicationPreferences, e)
+			}); err != nil {
 			return nil, err
 		}
 	}
@@ -720,6 +810,69 @@ func (_q *CustomerQuery) loadRecoveryCodes(ctx context.Context, query *RecoveryC
 	}
 	query.Where(predicate.RecoveryCode(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.RecoveryCodesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadNotifications(ctx context.Context, query *NotificationQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Notification)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(notification.FieldCustomerID)
+	}
+	query.Where(predicate.Notification(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.NotificationsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "customer_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadCommunicationPreferences(ctx context.Context, query *CommunicationPreferenceQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *CommunicationPreference)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(communicationpreference.FieldCustomerID)
+	}
+	query.Where(predicate.CommunicationPreference(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.CommunicationPreferencesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

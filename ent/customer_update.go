@@ -3,10 +3,12 @@
 package ent
 
 import (
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/mailingaddress"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/recoverycode"
 	"context"
@@ -571,6 +573,36 @@ func (_u *CustomerUpdate) AddRecoveryCodes(v ...*RecoveryCode) *CustomerUpdate {
 	return _u.AddRecoveryCodeIDs(ids...)
 }
 
+// AddNotificationIDs adds the "notifications" edge to the Notification entity by IDs.
+func (_u *CustomerUpdate) AddNotificationIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddNotificationIDs(ids...)
+	return _u
+}
+
+// AddNotifications adds the "notifications" edges to the Notification entity.
+func (_u *CustomerUpdate) AddNotifications(v ...*Notification) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddNotificationIDs(ids...)
+}
+
+// AddCommunicationPreferenceIDs adds the "communication_preferences" edge to the CommunicationPreference entity by IDs.
+func (_u *CustomerUpdate) AddCommunicationPreferenceIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddCommunicationPreferenceIDs(ids...)
+	return _u
+}
+
+// AddCommunicationPreferences adds the "communication_preferences" edges to the CommunicationPreference entity.
+func (_u *CustomerUpdate) AddCommunicationPreferences(v ...*CommunicationPreference) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommunicationPreferenceIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdate) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -664,6 +696,48 @@ func (_u *CustomerUpdate) RemoveRecoveryCodes(v ...*RecoveryCode) *CustomerUpdat
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveRecoveryCodeIDs(ids...)
+}
+
+// ClearNotifications clears all "notifications" edges to the Notification entity.
+func (_u *CustomerUpdate) ClearNotifications() *CustomerUpdate {
+	_u.mutation.ClearNotifications()
+	return _u
+}
+
+// RemoveNotificationIDs removes the "notifications" edge to Notification entities by IDs.
+func (_u *CustomerUpdate) RemoveNotificationIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveNotificationIDs(ids...)
+	return _u
+}
+
+// RemoveNotifications removes "notifications" edges to Notification entities.
+func (_u *CustomerUpdate) RemoveNotifications(v ...*Notification) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveNotificationIDs(ids...)
+}
+
+// ClearCommunicationPreferences clears all "communication_preferences" edges to the CommunicationPreference entity.
+func (_u *CustomerUpdate) ClearCommunicationPreferences() *CustomerUpdate {
+	_u.mutation.ClearCommunicationPreferences()
+	return _u
+}
+
+// RemoveCommunicationPreferenceIDs removes the "communication_preferences" edge to CommunicationPreference entities by IDs.
+func (_u *CustomerUpdate) RemoveCommunicationPreferenceIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveCommunicationPreferenceIDs(ids...)
+	return _u
+}
+
+// RemoveCommunicationPreferences removes "communication_preferences" edges to CommunicationPreference entities.
+func (_u *CustomerUpdate) RemoveCommunicationPreferences(v ...*CommunicationPreference) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommunicationPreferenceIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1143,6 +1217,96 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.NotificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.NotificationsTable,
+			Columns: []string{customer.NotificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedNotificationsIDs(); len(nodes) > 0 && !_u.mutation.NotificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.NotificationsTable,
+			Columns: []string{customer.NotificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.NotificationsTable,
+			Columns: []string{customer.NotificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommunicationPreferencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CommunicationPreferencesTable,
+			Columns: []string{customer.CommunicationPreferencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommunicationPreferencesIDs(); len(nodes) > 0 && !_u.mutation.CommunicationPreferencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CommunicationPreferencesTable,
+			Columns: []string{customer.CommunicationPreferencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommunicationPreferencesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CommunicationPreferencesTable,
+			Columns: []string{customer.CommunicationPreferencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1709,6 +1873,36 @@ func (_u *CustomerUpdateOne) AddRecoveryCodes(v ...*RecoveryCode) *CustomerUpdat
 	return _u.AddRecoveryCodeIDs(ids...)
 }
 
+// AddNotificationIDs adds the "notifications" edge to the Notification entity by IDs.
+func (_u *CustomerUpdateOne) AddNotificationIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddNotificationIDs(ids...)
+	return _u
+}
+
+// AddNotifications adds the "notifications" edges to the Notification entity.
+func (_u *CustomerUpdateOne) AddNotifications(v ...*Notification) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddNotificationIDs(ids...)
+}
+
+// AddCommunicationPreferenceIDs adds the "communication_preferences" edge to the CommunicationPreference entity by IDs.
+func (_u *CustomerUpdateOne) AddCommunicationPreferenceIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddCommunicationPreferenceIDs(ids...)
+	return _u
+}
+
+// AddCommunicationPreferences adds the "communication_preferences" edges to the CommunicationPreference entity.
+func (_u *CustomerUpdateOne) AddCommunicationPreferences(v ...*CommunicationPreference) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommunicationPreferenceIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdateOne) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -1802,6 +1996,48 @@ func (_u *CustomerUpdateOne) RemoveRecoveryCodes(v ...*RecoveryCode) *CustomerUp
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveRecoveryCodeIDs(ids...)
+}
+
+// ClearNotifications clears all "notifications" edges to the Notification entity.
+func (_u *CustomerUpdateOne) ClearNotifications() *CustomerUpdateOne {
+	_u.mutation.ClearNotifications()
+	return _u
+}
+
+// RemoveNotificationIDs removes the "notifications" edge to Notification entities by IDs.
+func (_u *CustomerUpdateOne) RemoveNotificationIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveNotificationIDs(ids...)
+	return _u
+}
+
+// RemoveNotifications removes "notifications" edges to Notification entities.
+func (_u *CustomerUpdateOne) RemoveNotifications(v ...*Notification) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveNotificationIDs(ids...)
+}
+
+// ClearCommunicationPreferences clears all "communication_preferences" edges to the CommunicationPreference entity.
+func (_u *CustomerUpdateOne) ClearCommunicationPreferences() *CustomerUpdateOne {
+	_u.mutation.ClearCommunicationPreferences()
+	return _u
+}
+
+// RemoveCommunicationPreferenceIDs removes the "communication_preferences" edge to CommunicationPreference entities by IDs.
+func (_u *CustomerUpdateOne) RemoveCommunicationPreferenceIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveCommunicationPreferenceIDs(ids...)
+	return _u
+}
+
+// RemoveCommunicationPreferences removes "communication_preferences" edges to CommunicationPreference entities.
+func (_u *CustomerUpdateOne) RemoveCommunicationPreferences(v ...*CommunicationPreference) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommunicationPreferenceIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -2311,6 +2547,96 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(recoverycode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.NotificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.NotificationsTable,
+			Columns: []string{customer.NotificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedNotificationsIDs(); len(nodes) > 0 && !_u.mutation.NotificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.NotificationsTable,
+			Columns: []string{customer.NotificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.NotificationsTable,
+			Columns: []string{customer.NotificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommunicationPreferencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CommunicationPreferencesTable,
+			Columns: []string{customer.CommunicationPreferencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommunicationPreferencesIDs(); len(nodes) > 0 && !_u.mutation.CommunicationPreferencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CommunicationPreferencesTable,
+			Columns: []string{customer.CommunicationPreferencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommunicationPreferencesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CommunicationPreferencesTable,
+			Columns: []string{customer.CommunicationPreferencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

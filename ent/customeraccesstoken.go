@@ -34,6 +34,8 @@ type CustomerAccessToken struct {
 	IP string `json:"ip,omitempty"`
 	// UserAgent holds the value of the "user_agent" field.
 	UserAgent string `json:"user_agent,omitempty"`
+	// Country holds the value of the "country" field.
+	Country string `json:"country,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerAccessTokenQuery when eager-loading is set.
 	Edges        CustomerAccessTokenEdges `json:"edges"`
@@ -69,7 +71,7 @@ func (*CustomerAccessToken) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case customeraccesstoken.FieldID, customeraccesstoken.FieldCustomerID:
 			values[i] = new(sql.NullInt64)
-		case customeraccesstoken.FieldIP, customeraccesstoken.FieldUserAgent:
+		case customeraccesstoken.FieldIP, customeraccesstoken.FieldUserAgent, customeraccesstoken.FieldCountry:
 			values[i] = new(sql.NullString)
 		case customeraccesstoken.FieldCreatedAt, customeraccesstoken.FieldUpdatedAt, customeraccesstoken.FieldExpiresAt, customeraccesstoken.FieldLastUsedAt:
 			values[i] = new(sql.NullTime)
@@ -143,6 +145,12 @@ func (_m *CustomerAccessToken) assignValues(columns []string, values []any) erro
 			} else if value.Valid {
 				_m.UserAgent = value.String
 			}
+		case customeraccesstoken.FieldCountry:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field country", values[i])
+			} else if value.Valid {
+				_m.Country = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -208,6 +216,9 @@ func (_m *CustomerAccessToken) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("user_agent=")
 	builder.WriteString(_m.UserAgent)
+	builder.WriteString(", ")
+	builder.WriteString("country=")
+	builder.WriteString(_m.Country)
 	builder.WriteByte(')')
 	return builder.String()
 }

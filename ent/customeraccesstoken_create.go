@@ -111,6 +111,20 @@ func (_c *CustomerAccessTokenCreate) SetNillableUserAgent(v *string) *CustomerAc
 	return _c
 }
 
+// SetCountry sets the "country" field.
+func (_c *CustomerAccessTokenCreate) SetCountry(v string) *CustomerAccessTokenCreate {
+	_c.mutation.SetCountry(v)
+	return _c
+}
+
+// SetNillableCountry sets the "country" field if the given value is not nil.
+func (_c *CustomerAccessTokenCreate) SetNillableCountry(v *string) *CustomerAccessTokenCreate {
+	if v != nil {
+		_c.SetCountry(*v)
+	}
+	return _c
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_c *CustomerAccessTokenCreate) SetCustomer(v *Customer) *CustomerAccessTokenCreate {
 	return _c.SetCustomerID(v.ID)
@@ -193,6 +207,11 @@ func (_c *CustomerAccessTokenCreate) check() error {
 			return &ValidationError{Name: "user_agent", err: fmt.Errorf(`ent: validator failed for field "CustomerAccessToken.user_agent": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Country(); ok {
+		if err := customeraccesstoken.CountryValidator(v); err != nil {
+			return &ValidationError{Name: "country", err: fmt.Errorf(`ent: validator failed for field "CustomerAccessToken.country": %w`, err)}
+		}
+	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
 		return &ValidationError{Name: "customer", err: errors.New(`ent: missing required edge "CustomerAccessToken.customer"`)}
 	}
@@ -250,6 +269,10 @@ func (_c *CustomerAccessTokenCreate) createSpec() (*CustomerAccessToken, *sqlgra
 	if value, ok := _c.mutation.UserAgent(); ok {
 		_spec.SetField(customeraccesstoken.FieldUserAgent, field.TypeString, value)
 		_node.UserAgent = value
+	}
+	if value, ok := _c.mutation.Country(); ok {
+		_spec.SetField(customeraccesstoken.FieldCountry, field.TypeString, value)
+		_node.Country = value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -422,6 +445,24 @@ func (u *CustomerAccessTokenUpsert) ClearUserAgent() *CustomerAccessTokenUpsert 
 	return u
 }
 
+// SetCountry sets the "country" field.
+func (u *CustomerAccessTokenUpsert) SetCountry(v string) *CustomerAccessTokenUpsert {
+	u.Set(customeraccesstoken.FieldCountry, v)
+	return u
+}
+
+// UpdateCountry sets the "country" field to the value that was provided on create.
+func (u *CustomerAccessTokenUpsert) UpdateCountry() *CustomerAccessTokenUpsert {
+	u.SetExcluded(customeraccesstoken.FieldCountry)
+	return u
+}
+
+// ClearCountry clears the value of the "country" field.
+func (u *CustomerAccessTokenUpsert) ClearCountry() *CustomerAccessTokenUpsert {
+	u.SetNull(customeraccesstoken.FieldCountry)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -583,6 +624,27 @@ func (u *CustomerAccessTokenUpsertOne) UpdateUserAgent() *CustomerAccessTokenUps
 func (u *CustomerAccessTokenUpsertOne) ClearUserAgent() *CustomerAccessTokenUpsertOne {
 	return u.Update(func(s *CustomerAccessTokenUpsert) {
 		s.ClearUserAgent()
+	})
+}
+
+// SetCountry sets the "country" field.
+func (u *CustomerAccessTokenUpsertOne) SetCountry(v string) *CustomerAccessTokenUpsertOne {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.SetCountry(v)
+	})
+}
+
+// UpdateCountry sets the "country" field to the value that was provided on create.
+func (u *CustomerAccessTokenUpsertOne) UpdateCountry() *CustomerAccessTokenUpsertOne {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.UpdateCountry()
+	})
+}
+
+// ClearCountry clears the value of the "country" field.
+func (u *CustomerAccessTokenUpsertOne) ClearCountry() *CustomerAccessTokenUpsertOne {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.ClearCountry()
 	})
 }
 
@@ -913,6 +975,27 @@ func (u *CustomerAccessTokenUpsertBulk) UpdateUserAgent() *CustomerAccessTokenUp
 func (u *CustomerAccessTokenUpsertBulk) ClearUserAgent() *CustomerAccessTokenUpsertBulk {
 	return u.Update(func(s *CustomerAccessTokenUpsert) {
 		s.ClearUserAgent()
+	})
+}
+
+// SetCountry sets the "country" field.
+func (u *CustomerAccessTokenUpsertBulk) SetCountry(v string) *CustomerAccessTokenUpsertBulk {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.SetCountry(v)
+	})
+}
+
+// UpdateCountry sets the "country" field to the value that was provided on create.
+func (u *CustomerAccessTokenUpsertBulk) UpdateCountry() *CustomerAccessTokenUpsertBulk {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.UpdateCountry()
+	})
+}
+
+// ClearCountry clears the value of the "country" field.
+func (u *CustomerAccessTokenUpsertBulk) ClearCountry() *CustomerAccessTokenUpsertBulk {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.ClearCountry()
 	})
 }
 

@@ -130,6 +130,26 @@ func (_u *CustomerAccessTokenUpdate) ClearUserAgent() *CustomerAccessTokenUpdate
 	return _u
 }
 
+// SetCountry sets the "country" field.
+func (_u *CustomerAccessTokenUpdate) SetCountry(v string) *CustomerAccessTokenUpdate {
+	_u.mutation.SetCountry(v)
+	return _u
+}
+
+// SetNillableCountry sets the "country" field if the given value is not nil.
+func (_u *CustomerAccessTokenUpdate) SetNillableCountry(v *string) *CustomerAccessTokenUpdate {
+	if v != nil {
+		_u.SetCountry(*v)
+	}
+	return _u
+}
+
+// ClearCountry clears the value of the "country" field.
+func (_u *CustomerAccessTokenUpdate) ClearCountry() *CustomerAccessTokenUpdate {
+	_u.mutation.ClearCountry()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *CustomerAccessTokenUpdate) SetCustomer(v *Customer) *CustomerAccessTokenUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -199,6 +219,11 @@ func (_u *CustomerAccessTokenUpdate) check() error {
 			return &ValidationError{Name: "user_agent", err: fmt.Errorf(`ent: validator failed for field "CustomerAccessToken.user_agent": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Country(); ok {
+		if err := customeraccesstoken.CountryValidator(v); err != nil {
+			return &ValidationError{Name: "country", err: fmt.Errorf(`ent: validator failed for field "CustomerAccessToken.country": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "CustomerAccessToken.customer"`)
 	}
@@ -249,6 +274,12 @@ func (_u *CustomerAccessTokenUpdate) sqlSave(ctx context.Context) (_node int, er
 	}
 	if _u.mutation.UserAgentCleared() {
 		_spec.ClearField(customeraccesstoken.FieldUserAgent, field.TypeString)
+	}
+	if value, ok := _u.mutation.Country(); ok {
+		_spec.SetField(customeraccesstoken.FieldCountry, field.TypeString, value)
+	}
+	if _u.mutation.CountryCleared() {
+		_spec.ClearField(customeraccesstoken.FieldCountry, field.TypeString)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -401,6 +432,26 @@ func (_u *CustomerAccessTokenUpdateOne) ClearUserAgent() *CustomerAccessTokenUpd
 	return _u
 }
 
+// SetCountry sets the "country" field.
+func (_u *CustomerAccessTokenUpdateOne) SetCountry(v string) *CustomerAccessTokenUpdateOne {
+	_u.mutation.SetCountry(v)
+	return _u
+}
+
+// SetNillableCountry sets the "country" field if the given value is not nil.
+func (_u *CustomerAccessTokenUpdateOne) SetNillableCountry(v *string) *CustomerAccessTokenUpdateOne {
+	if v != nil {
+		_u.SetCountry(*v)
+	}
+	return _u
+}
+
+// ClearCountry clears the value of the "country" field.
+func (_u *CustomerAccessTokenUpdateOne) ClearCountry() *CustomerAccessTokenUpdateOne {
+	_u.mutation.ClearCountry()
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *CustomerAccessTokenUpdateOne) SetCustomer(v *Customer) *CustomerAccessTokenUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -483,6 +534,11 @@ func (_u *CustomerAccessTokenUpdateOne) check() error {
 			return &ValidationError{Name: "user_agent", err: fmt.Errorf(`ent: validator failed for field "CustomerAccessToken.user_agent": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Country(); ok {
+		if err := customeraccesstoken.CountryValidator(v); err != nil {
+			return &ValidationError{Name: "country", err: fmt.Errorf(`ent: validator failed for field "CustomerAccessToken.country": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "CustomerAccessToken.customer"`)
 	}
@@ -550,6 +606,12 @@ func (_u *CustomerAccessTokenUpdateOne) sqlSave(ctx context.Context) (_node *Cus
 	}
 	if _u.mutation.UserAgentCleared() {
 		_spec.ClearField(customeraccesstoken.FieldUserAgent, field.TypeString)
+	}
+	if value, ok := _u.mutation.Country(); ok {
+		_spec.SetField(customeraccesstoken.FieldCountry, field.TypeString, value)
+	}
+	if _u.mutation.CountryCleared() {
+		_spec.ClearField(customeraccesstoken.FieldCountry, field.TypeString)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

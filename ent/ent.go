@@ -6,6 +6,7 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
@@ -23,6 +24,7 @@ import (
 	"accountgraph/ent/membership"
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/preferencevocabulary"
@@ -31,6 +33,7 @@ import (
 	"accountgraph/ent/recoverycode"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
+	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
@@ -109,43 +112,46 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			adminapikey.Table:          adminapikey.ValidColumn,
-			cart.Table:                 cart.ValidColumn,
-			cartline.Table:             cartline.ValidColumn,
-			copurchase.Table:           copurchase.ValidColumn,
-			consentevent.Table:         consentevent.ValidColumn,
-			customer.Table:             customer.ValidColumn,
-			customeraccesstoken.Table:  customeraccesstoken.ValidColumn,
-			customertoken.Table:        customertoken.ValidColumn,
-			fulfillment.Table:          fulfillment.ValidColumn,
-			fulfillmentevent.Table:     fulfillmentevent.ValidColumn,
-			logincode.Table:            logincode.ValidColumn,
-			loyaltyaccount.Table:       loyaltyaccount.ValidColumn,
-			loyaltyentry.Table:         loyaltyentry.ValidColumn,
-			loyaltyprogram.Table:       loyaltyprogram.ValidColumn,
-			loyaltyredemption.Table:    loyaltyredemption.ValidColumn,
-			loyaltyreward.Table:        loyaltyreward.ValidColumn,
-			mailingaddress.Table:       mailingaddress.ValidColumn,
-			membership.Table:           membership.ValidColumn,
-			membershippayment.Table:    membershippayment.ValidColumn,
-			membershipplan.Table:       membershipplan.ValidColumn,
-			order.Table:                order.ValidColumn,
-			orderlineitem.Table:        orderlineitem.ValidColumn,
-			preferencevocabulary.Table: preferencevocabulary.ValidColumn,
-			product.Table:              product.ValidColumn,
-			productvariant.Table:       productvariant.ValidColumn,
-			recoverycode.Table:         recoverycode.ValidColumn,
-			savedcart.Table:            savedcart.ValidColumn,
-			savedcartline.Table:        savedcartline.ValidColumn,
-			shopsettings.Table:         shopsettings.ValidColumn,
-			supportcontact.Table:       supportcontact.ValidColumn,
-			supportmessage.Table:       supportmessage.ValidColumn,
-			supportticket.Table:        supportticket.ValidColumn,
-			throttleevent.Table:        throttleevent.ValidColumn,
-			variantsales.Table:         variantsales.ValidColumn,
-			wishlist.Table:             wishlist.ValidColumn,
-			wishlistevent.Table:        wishlistevent.ValidColumn,
-			wishlistline.Table:         wishlistline.ValidColumn,
+			adminapikey.Table:             adminapikey.ValidColumn,
+			cart.Table:                    cart.ValidColumn,
+			cartline.Table:                cartline.ValidColumn,
+			copurchase.Table:              copurchase.ValidColumn,
+			communicationpreference.Table: communicationpreference.ValidColumn,
+			consentevent.Table:            consentevent.ValidColumn,
+			customer.Table:                customer.ValidColumn,
+			customeraccesstoken.Table:     customeraccesstoken.ValidColumn,
+			customertoken.Table:           customertoken.ValidColumn,
+			fulfillment.Table:             fulfillment.ValidColumn,
+			fulfillmentevent.Table:        fulfillmentevent.ValidColumn,
+			logincode.Table:               logincode.ValidColumn,
+			loyaltyaccount.Table:          loyaltyaccount.ValidColumn,
+			loyaltyentry.Table:            loyaltyentry.ValidColumn,
+			loyaltyprogram.Table:          loyaltyprogram.ValidColumn,
+			loyaltyredemption.Table:       loyaltyredemption.ValidColumn,
+			loyaltyreward.Table:           loyaltyreward.ValidColumn,
+			mailingaddress.Table:          mailingaddress.ValidColumn,
+			membership.Table:              membership.ValidColumn,
+			membershippayment.Table:       membershippayment.ValidColumn,
+			membershipplan.Table:          membershipplan.ValidColumn,
+			notification.Table:            notification.ValidColumn,
+			order.Table:                   order.ValidColumn,
+			orderlineitem.Table:           orderlineitem.ValidColumn,
+			preferencevocabulary.Table:    preferencevocabulary.ValidColumn,
+			product.Table:                 product.ValidColumn,
+			productvariant.Table:          productvariant.ValidColumn,
+			recoverycode.Table:            recoverycode.ValidColumn,
+			savedcart.Table:               savedcart.ValidColumn,
+			savedcartline.Table:           savedcartline.ValidColumn,
+			serversecret.Table:            serversecret.ValidColumn,
+			shopsettings.Table:            shopsettings.ValidColumn,
+			supportcontact.Table:          supportcontact.ValidColumn,
+			supportmessage.Table:          supportmessage.ValidColumn,
+			supportticket.Table:           supportticket.ValidColumn,
+			throttleevent.Table:           throttleevent.ValidColumn,
+			variantsales.Table:            variantsales.ValidColumn,
+			wishlist.Table:                wishlist.ValidColumn,
+			wishlistevent.Table:           wishlistevent.ValidColumn,
+			wishlistline.Table:            wishlistline.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

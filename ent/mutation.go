@@ -6,6 +6,7 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
@@ -23,6 +24,7 @@ import (
 	"accountgraph/ent/membership"
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/predicate"
@@ -33,6 +35,7 @@ import (
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
+	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
@@ -61,43 +64,46 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAdminAPIKey          = "AdminAPIKey"
-	TypeCart                 = "Cart"
-	TypeCartLine             = "CartLine"
-	TypeCoPurchase           = "CoPurchase"
-	TypeConsentEvent         = "ConsentEvent"
-	TypeCustomer             = "Customer"
-	TypeCustomerAccessToken  = "CustomerAccessToken"
-	TypeCustomerToken        = "CustomerToken"
-	TypeFulfillment          = "Fulfillment"
-	TypeFulfillmentEvent     = "FulfillmentEvent"
-	TypeLoginCode            = "LoginCode"
-	TypeLoyaltyAccount       = "LoyaltyAccount"
-	TypeLoyaltyEntry         = "LoyaltyEntry"
-	TypeLoyaltyProgram       = "LoyaltyProgram"
-	TypeLoyaltyRedemption    = "LoyaltyRedemption"
-	TypeLoyaltyReward        = "LoyaltyReward"
-	TypeMailingAddress       = "MailingAddress"
-	TypeMembership           = "Membership"
-	TypeMembershipPayment    = "MembershipPayment"
-	TypeMembershipPlan       = "MembershipPlan"
-	TypeOrder                = "Order"
-	TypeOrderLineItem        = "OrderLineItem"
-	TypePreferenceVocabulary = "PreferenceVocabulary"
-	TypeProduct              = "Product"
-	TypeProductVariant       = "ProductVariant"
-	TypeRecoveryCode         = "RecoveryCode"
-	TypeSavedCart            = "SavedCart"
-	TypeSavedCartLine        = "SavedCartLine"
-	TypeShopSettings         = "ShopSettings"
-	TypeSupportContact       = "SupportContact"
-	TypeSupportMessage       = "SupportMessage"
-	TypeSupportTicket        = "SupportTicket"
-	TypeThrottleEvent        = "ThrottleEvent"
-	TypeVariantSales         = "VariantSales"
-	TypeWishlist             = "Wishlist"
-	TypeWishlistEvent        = "WishlistEvent"
-	TypeWishlistLine         = "WishlistLine"
+	TypeAdminAPIKey             = "AdminAPIKey"
+	TypeCart                    = "Cart"
+	TypeCartLine                = "CartLine"
+	TypeCoPurchase              = "CoPurchase"
+	TypeCommunicationPreference = "CommunicationPreference"
+	TypeConsentEvent            = "ConsentEvent"
+	TypeCustomer                = "Customer"
+	TypeCustomerAccessToken     = "CustomerAccessToken"
+	TypeCustomerToken           = "CustomerToken"
+	TypeFulfillment             = "Fulfillment"
+	TypeFulfillmentEvent        = "FulfillmentEvent"
+	TypeLoginCode               = "LoginCode"
+	TypeLoyaltyAccount          = "LoyaltyAccount"
+	TypeLoyaltyEntry            = "LoyaltyEntry"
+	TypeLoyaltyProgram          = "LoyaltyProgram"
+	TypeLoyaltyRedemption       = "LoyaltyRedemption"
+	TypeLoyaltyReward           = "LoyaltyReward"
+	TypeMailingAddress          = "MailingAddress"
+	TypeMembership              = "Membership"
+	TypeMembershipPayment       = "MembershipPayment"
+	TypeMembershipPlan          = "MembershipPlan"
+	TypeNotification            = "Notification"
+	TypeOrder                   = "Order"
+	TypeOrderLineItem           = "OrderLineItem"
+	TypePreferenceVocabulary    = "PreferenceVocabulary"
+	TypeProduct                 = "Product"
+	TypeProductVariant          = "ProductVariant"
+	TypeRecoveryCode            = "RecoveryCode"
+	TypeSavedCart               = "SavedCart"
+	TypeSavedCartLine           = "SavedCartLine"
+	TypeServerSecret            = "ServerSecret"
+	TypeShopSettings            = "ShopSettings"
+	TypeSupportContact          = "SupportContact"
+	TypeSupportMessage          = "SupportMessage"
+	TypeSupportTicket           = "SupportTicket"
+	TypeThrottleEvent           = "ThrottleEvent"
+	TypeVariantSales            = "VariantSales"
+	TypeWishlist                = "Wishlist"
+	TypeWishlistEvent           = "WishlistEvent"
+	TypeWishlistLine            = "WishlistLine"
 )
 
 // AdminAPIKeyMutation represents an operation that mutates the AdminAPIKey nodes in the graph.
@@ -3207,22 +3213,678 @@ func (m *CoPurchaseMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown CoPurchase edge %s", name)
 }
 
+// CommunicationPreferenceMutation represents an operation that mutates the CommunicationPreference nodes in the graph.
+type CommunicationPreferenceMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	topic           *communicationpreference.Topic
+	channel         *communicationpreference.Channel
+	frequency       *communicationpreference.Frequency
+	clearedFields   map[string]struct{}
+	customer        *int
+	clearedcustomer bool
+	done            bool
+	oldValue        func(context.Context) (*CommunicationPreference, error)
+	predicates      []predicate.CommunicationPreference
+}
+
+var _ ent.Mutation = (*CommunicationPreferenceMutation)(nil)
+
+// communicationpreferenceOption allows management of the mutation configuration using functional options.
+type communicationpreferenceOption func(*CommunicationPreferenceMutation)
+
+// newCommunicationPreferenceMutation creates new mutation for the CommunicationPreference entity.
+func newCommunicationPreferenceMutation(c config, op Op, opts ...communicationpreferenceOption) *CommunicationPreferenceMutation {
+	m := &CommunicationPreferenceMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCommunicationPreference,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCommunicationPreferenceID sets the ID field of the mutation.
+func withCommunicationPreferenceID(id int) communicationpreferenceOption {
+	return func(m *CommunicationPreferenceMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CommunicationPreference
+		)
+		m.oldValue = func(ctx context.Context) (*CommunicationPreference, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CommunicationPreference.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCommunicationPreference sets the old CommunicationPreference of the mutation.
+func withCommunicationPreference(node *CommunicationPreference) communicationpreferenceOption {
+	return func(m *CommunicationPreferenceMutation) {
+		m.oldValue = func(context.Context) (*CommunicationPreference, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CommunicationPreferenceMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CommunicationPreferenceMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CommunicationPreferenceMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CommunicationPreferenceMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CommunicationPreference.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CommunicationPreferenceMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CommunicationPreferenceMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CommunicationPreference entity.
+// If the CommunicationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunicationPreferenceMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CommunicationPreferenceMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CommunicationPreferenceMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CommunicationPreferenceMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CommunicationPreference entity.
+// If the CommunicationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunicationPreferenceMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CommunicationPreferenceMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *CommunicationPreferenceMutation) SetCustomerID(i int) {
+	m.customer = &i
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *CommunicationPreferenceMutation) CustomerID() (r int, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the CommunicationPreference entity.
+// If the CommunicationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunicationPreferenceMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *CommunicationPreferenceMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetTopic sets the "topic" field.
+func (m *CommunicationPreferenceMutation) SetTopic(c communicationpreference.Topic) {
+	m.topic = &c
+}
+
+// Topic returns the value of the "topic" field in the mutation.
+func (m *CommunicationPreferenceMutation) Topic() (r communicationpreference.Topic, exists bool) {
+	v := m.topic
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTopic returns the old "topic" field's value of the CommunicationPreference entity.
+// If the CommunicationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunicationPreferenceMutation) OldTopic(ctx context.Context) (v communicationpreference.Topic, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTopic is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTopic requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTopic: %w", err)
+	}
+	return oldValue.Topic, nil
+}
+
+// ResetTopic resets all changes to the "topic" field.
+func (m *CommunicationPreferenceMutation) ResetTopic() {
+	m.topic = nil
+}
+
+// SetChannel sets the "channel" field.
+func (m *CommunicationPreferenceMutation) SetChannel(c communicationpreference.Channel) {
+	m.channel = &c
+}
+
+// Channel returns the value of the "channel" field in the mutation.
+func (m *CommunicationPreferenceMutation) Channel() (r communicationpreference.Channel, exists bool) {
+	v := m.channel
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChannel returns the old "channel" field's value of the CommunicationPreference entity.
+// If the CommunicationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunicationPreferenceMutation) OldChannel(ctx context.Context) (v communicationpreference.Channel, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChannel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChannel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChannel: %w", err)
+	}
+	return oldValue.Channel, nil
+}
+
+// ResetChannel resets all changes to the "channel" field.
+func (m *CommunicationPreferenceMutation) ResetChannel() {
+	m.channel = nil
+}
+
+// SetFrequency sets the "frequency" field.
+func (m *CommunicationPreferenceMutation) SetFrequency(c communicationpreference.Frequency) {
+	m.frequency = &c
+}
+
+// Frequency returns the value of the "frequency" field in the mutation.
+func (m *CommunicationPreferenceMutation) Frequency() (r communicationpreference.Frequency, exists bool) {
+	v := m.frequency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFrequency returns the old "frequency" field's value of the CommunicationPreference entity.
+// If the CommunicationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunicationPreferenceMutation) OldFrequency(ctx context.Context) (v communicationpreference.Frequency, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFrequency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFrequency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFrequency: %w", err)
+	}
+	return oldValue.Frequency, nil
+}
+
+// ResetFrequency resets all changes to the "frequency" field.
+func (m *CommunicationPreferenceMutation) ResetFrequency() {
+	m.frequency = nil
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *CommunicationPreferenceMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[communicationpreference.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *CommunicationPreferenceMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *CommunicationPreferenceMutation) CustomerIDs() (ids []int) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *CommunicationPreferenceMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the CommunicationPreferenceMutation builder.
+func (m *CommunicationPreferenceMutation) Where(ps ...predicate.CommunicationPreference) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CommunicationPreferenceMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CommunicationPreferenceMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CommunicationPreference, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CommunicationPreferenceMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CommunicationPreferenceMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CommunicationPreference).
+func (m *CommunicationPreferenceMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CommunicationPreferenceMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, communicationpreference.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, communicationpreference.FieldUpdatedAt)
+	}
+	if m.customer != nil {
+		fields = append(fields, communicationpreference.FieldCustomerID)
+	}
+	if m.topic != nil {
+		fields = append(fields, communicationpreference.FieldTopic)
+	}
+	if m.channel != nil {
+		fields = append(fields, communicationpreference.FieldChannel)
+	}
+	if m.frequency != nil {
+		fields = append(fields, communicationpreference.FieldFrequency)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CommunicationPreferenceMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case communicationpreference.FieldCreatedAt:
+		return m.CreatedAt()
+	case communicationpreference.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case communicationpreference.FieldCustomerID:
+		return m.CustomerID()
+	case communicationpreference.FieldTopic:
+		return m.Topic()
+	case communicationpreference.FieldChannel:
+		return m.Channel()
+	case communicationpreference.FieldFrequency:
+		return m.Frequency()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CommunicationPreferenceMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case communicationpreference.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case communicationpreference.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case communicationpreference.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case communicationpreference.FieldTopic:
+		return m.OldTopic(ctx)
+	case communicationpreference.FieldChannel:
+		return m.OldChannel(ctx)
+	case communicationpreference.FieldFrequency:
+		return m.OldFrequency(ctx)
+	}
+	return nil, fmt.Errorf("unknown CommunicationPreference field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommunicationPreferenceMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case communicationpreference.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case communicationpreference.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case communicationpreference.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case communicationpreference.FieldTopic:
+		v, ok := value.(communicationpreference.Topic)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTopic(v)
+		return nil
+	case communicationpreference.FieldChannel:
+		v, ok := value.(communicationpreference.Channel)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChannel(v)
+		return nil
+	case communicationpreference.FieldFrequency:
+		v, ok := value.(communicationpreference.Frequency)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFrequency(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommunicationPreference field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CommunicationPreferenceMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CommunicationPreferenceMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommunicationPreferenceMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CommunicationPreference numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CommunicationPreferenceMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CommunicationPreferenceMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CommunicationPreferenceMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown CommunicationPreference nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CommunicationPreferenceMutation) ResetField(name string) error {
+	switch name {
+	case communicationpreference.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case communicationpreference.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case communicationpreference.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case communicationpreference.FieldTopic:
+		m.ResetTopic()
+		return nil
+	case communicationpreference.FieldChannel:
+		m.ResetChannel()
+		return nil
+	case communicationpreference.FieldFrequency:
+		m.ResetFrequency()
+		return nil
+	}
+	return fmt.Errorf("unknown CommunicationPreference field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CommunicationPreferenceMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.customer != nil {
+		edges = append(edges, communicationpreference.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CommunicationPreferenceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case communicationpreference.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CommunicationPreferenceMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CommunicationPreferenceMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CommunicationPreferenceMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedcustomer {
+		edges = append(edges, communicationpreference.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CommunicationPreferenceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case communicationpreference.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CommunicationPreferenceMutation) ClearEdge(name string) error {
+	switch name {
+	case communicationpreference.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown CommunicationPreference unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CommunicationPreferenceMutation) ResetEdge(name string) error {
+	switch name {
+	case communicationpreference.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown CommunicationPreference edge %s", name)
+}
+
 // ConsentEventMutation represents an operation that mutates the ConsentEvent nodes in the graph.
 type ConsentEventMutation struct {
 	config
-	op             Op
-	typ            string
-	id             *int
-	customer_id    *int
-	addcustomer_id *int
-	topic          *consentevent.Topic
-	granted        *bool
-	source         *consentevent.Source
-	created_at     *time.Time
-	clearedFields  map[string]struct{}
-	done           bool
-	oldValue       func(context.Context) (*ConsentEvent, error)
-	predicates     []predicate.ConsentEvent
+	op                  Op
+	typ                 string
+	id                  *int
+	customer_id         *int
+	addcustomer_id      *int
+	topic               *consentevent.Topic
+	communication_topic *consentevent.CommunicationTopic
+	channel             *consentevent.Channel
+	frequency           *consentevent.Frequency
+	granted             *bool
+	source              *consentevent.Source
+	created_at          *time.Time
+	clearedFields       map[string]struct{}
+	done                bool
+	oldValue            func(context.Context) (*ConsentEvent, error)
+	predicates          []predicate.ConsentEvent
 }
 
 var _ ent.Mutation = (*ConsentEventMutation)(nil)
@@ -3415,6 +4077,153 @@ func (m *ConsentEventMutation) ResetTopic() {
 	m.topic = nil
 }
 
+// SetCommunicationTopic sets the "communication_topic" field.
+func (m *ConsentEventMutation) SetCommunicationTopic(ct consentevent.CommunicationTopic) {
+	m.communication_topic = &ct
+}
+
+// CommunicationTopic returns the value of the "communication_topic" field in the mutation.
+func (m *ConsentEventMutation) CommunicationTopic() (r consentevent.CommunicationTopic, exists bool) {
+	v := m.communication_topic
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunicationTopic returns the old "communication_topic" field's value of the ConsentEvent entity.
+// If the ConsentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentEventMutation) OldCommunicationTopic(ctx context.Context) (v *consentevent.CommunicationTopic, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunicationTopic is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunicationTopic requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunicationTopic: %w", err)
+	}
+	return oldValue.CommunicationTopic, nil
+}
+
+// ClearCommunicationTopic clears the value of the "communication_topic" field.
+func (m *ConsentEventMutation) ClearCommunicationTopic() {
+	m.communication_topic = nil
+	m.clearedFields[consentevent.FieldCommunicationTopic] = struct{}{}
+}
+
+// CommunicationTopicCleared returns if the "communication_topic" field was cleared in this mutation.
+func (m *ConsentEventMutation) CommunicationTopicCleared() bool {
+	_, ok := m.clearedFields[consentevent.FieldCommunicationTopic]
+	return ok
+}
+
+// ResetCommunicationTopic resets all changes to the "communication_topic" field.
+func (m *ConsentEventMutation) ResetCommunicationTopic() {
+	m.communication_topic = nil
+	delete(m.clearedFields, consentevent.FieldCommunicationTopic)
+}
+
+// SetChannel sets the "channel" field.
+func (m *ConsentEventMutation) SetChannel(c consentevent.Channel) {
+	m.channel = &c
+}
+
+// Channel returns the value of the "channel" field in the mutation.
+func (m *ConsentEventMutation) Channel() (r consentevent.Channel, exists bool) {
+	v := m.channel
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChannel returns the old "channel" field's value of the ConsentEvent entity.
+// If the ConsentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentEventMutation) OldChannel(ctx context.Context) (v *consentevent.Channel, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChannel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChannel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChannel: %w", err)
+	}
+	return oldValue.Channel, nil
+}
+
+// ClearChannel clears the value of the "channel" field.
+func (m *ConsentEventMutation) ClearChannel() {
+	m.channel = nil
+	m.clearedFields[consentevent.FieldChannel] = struct{}{}
+}
+
+// ChannelCleared returns if the "channel" field was cleared in this mutation.
+func (m *ConsentEventMutation) ChannelCleared() bool {
+	_, ok := m.clearedFields[consentevent.FieldChannel]
+	return ok
+}
+
+// ResetChannel resets all changes to the "channel" field.
+func (m *ConsentEventMutation) ResetChannel() {
+	m.channel = nil
+	delete(m.clearedFields, consentevent.FieldChannel)
+}
+
+// SetFrequency sets the "frequency" field.
+func (m *ConsentEventMutation) SetFrequency(c consentevent.Frequency) {
+	m.frequency = &c
+}
+
+// Frequency returns the value of the "frequency" field in the mutation.
+func (m *ConsentEventMutation) Frequency() (r consentevent.Frequency, exists bool) {
+	v := m.frequency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFrequency returns the old "frequency" field's value of the ConsentEvent entity.
+// If the ConsentEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsentEventMutation) OldFrequency(ctx context.Context) (v *consentevent.Frequency, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFrequency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFrequency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFrequency: %w", err)
+	}
+	return oldValue.Frequency, nil
+}
+
+// ClearFrequency clears the value of the "frequency" field.
+func (m *ConsentEventMutation) ClearFrequency() {
+	m.frequency = nil
+	m.clearedFields[consentevent.FieldFrequency] = struct{}{}
+}
+
+// FrequencyCleared returns if the "frequency" field was cleared in this mutation.
+func (m *ConsentEventMutation) FrequencyCleared() bool {
+	_, ok := m.clearedFields[consentevent.FieldFrequency]
+	return ok
+}
+
+// ResetFrequency resets all changes to the "frequency" field.
+func (m *ConsentEventMutation) ResetFrequency() {
+	m.frequency = nil
+	delete(m.clearedFields, consentevent.FieldFrequency)
+}
+
 // SetGranted sets the "granted" field.
 func (m *ConsentEventMutation) SetGranted(b bool) {
 	m.granted = &b
@@ -3557,12 +4366,21 @@ func (m *ConsentEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ConsentEventMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 8)
 	if m.customer_id != nil {
 		fields = append(fields, consentevent.FieldCustomerID)
 	}
 	if m.topic != nil {
 		fields = append(fields, consentevent.FieldTopic)
+	}
+	if m.communication_topic != nil {
+		fields = append(fields, consentevent.FieldCommunicationTopic)
+	}
+	if m.channel != nil {
+		fields = append(fields, consentevent.FieldChannel)
+	}
+	if m.frequency != nil {
+		fields = append(fields, consentevent.FieldFrequency)
 	}
 	if m.granted != nil {
 		fields = append(fields, consentevent.FieldGranted)
@@ -3585,6 +4403,12 @@ func (m *ConsentEventMutation) Field(name string) (ent.Value, bool) {
 		return m.CustomerID()
 	case consentevent.FieldTopic:
 		return m.Topic()
+	case consentevent.FieldCommunicationTopic:
+		return m.CommunicationTopic()
+	case consentevent.FieldChannel:
+		return m.Channel()
+	case consentevent.FieldFrequency:
+		return m.Frequency()
 	case consentevent.FieldGranted:
 		return m.Granted()
 	case consentevent.FieldSource:
@@ -3604,6 +4428,12 @@ func (m *ConsentEventMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldCustomerID(ctx)
 	case consentevent.FieldTopic:
 		return m.OldTopic(ctx)
+	case consentevent.FieldCommunicationTopic:
+		return m.OldCommunicationTopic(ctx)
+	case consentevent.FieldChannel:
+		return m.OldChannel(ctx)
+	case consentevent.FieldFrequency:
+		return m.OldFrequency(ctx)
 	case consentevent.FieldGranted:
 		return m.OldGranted(ctx)
 	case consentevent.FieldSource:
@@ -3632,6 +4462,27 @@ func (m *ConsentEventMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTopic(v)
+		return nil
+	case consentevent.FieldCommunicationTopic:
+		v, ok := value.(consentevent.CommunicationTopic)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunicationTopic(v)
+		return nil
+	case consentevent.FieldChannel:
+		v, ok := value.(consentevent.Channel)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChannel(v)
+		return nil
+	case consentevent.FieldFrequency:
+		v, ok := value.(consentevent.Frequency)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFrequency(v)
 		return nil
 	case consentevent.FieldGranted:
 		v, ok := value.(bool)
@@ -3698,7 +4549,17 @@ func (m *ConsentEventMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *ConsentEventMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(consentevent.FieldCommunicationTopic) {
+		fields = append(fields, consentevent.FieldCommunicationTopic)
+	}
+	if m.FieldCleared(consentevent.FieldChannel) {
+		fields = append(fields, consentevent.FieldChannel)
+	}
+	if m.FieldCleared(consentevent.FieldFrequency) {
+		fields = append(fields, consentevent.FieldFrequency)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -3711,6 +4572,17 @@ func (m *ConsentEventMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *ConsentEventMutation) ClearField(name string) error {
+	switch name {
+	case consentevent.FieldCommunicationTopic:
+		m.ClearCommunicationTopic()
+		return nil
+	case consentevent.FieldChannel:
+		m.ClearChannel()
+		return nil
+	case consentevent.FieldFrequency:
+		m.ClearFrequency()
+		return nil
+	}
 	return fmt.Errorf("unknown ConsentEvent nullable field %s", name)
 }
 
@@ -3723,6 +4595,15 @@ func (m *ConsentEventMutation) ResetField(name string) error {
 		return nil
 	case consentevent.FieldTopic:
 		m.ResetTopic()
+		return nil
+	case consentevent.FieldCommunicationTopic:
+		m.ResetCommunicationTopic()
+		return nil
+	case consentevent.FieldChannel:
+		m.ResetChannel()
+		return nil
+	case consentevent.FieldFrequency:
+		m.ResetFrequency()
 		return nil
 	case consentevent.FieldGranted:
 		m.ResetGranted()
@@ -3788,62 +4669,68 @@ func (m *ConsentEventMutation) ResetEdge(name string) error {
 // CustomerMutation represents an operation that mutates the Customer nodes in the graph.
 type CustomerMutation struct {
 	config
-	op                           Op
-	typ                          string
-	id                           *int
-	created_at                   *time.Time
-	updated_at                   *time.Time
-	email                        *string
-	email_key                    *string
-	first_name                   *string
-	last_name                    *string
-	phone                        *string
-	accepts_marketing            *bool
-	accepts_marketing_updated_at *time.Time
-	tags                         *[]string
-	appendtags                   []string
-	note                         *string
-	state                        *customer.State
-	password_hash                *string
-	email_verified               *bool
-	pending_email                *string
-	birthday                     *string
-	birth_md                     *int
-	addbirth_md                  *int
-	language                     *string
-	currency_code                *string
-	sizes                        *[]string
-	appendsizes                  []string
-	colors                       *[]string
-	appendcolors                 []string
-	interests                    *[]string
-	appendinterests              []string
-	occasions                    *[]string
-	appendoccasions              []string
-	personalization              *bool
-	data_sharing                 *bool
-	totp_secret                  *string
-	totp_pending_secret          *string
-	totp_last_step               *int64
-	addtotp_last_step            *int64
-	clearedFields                map[string]struct{}
-	addresses                    map[int]struct{}
-	removedaddresses             map[int]struct{}
-	clearedaddresses             bool
-	default_address              *int
-	cleareddefault_address       bool
-	access_tokens                map[int]struct{}
-	removedaccess_tokens         map[int]struct{}
-	clearedaccess_tokens         bool
-	one_time_tokens              map[int]struct{}
-	removedone_time_tokens       map[int]struct{}
-	clearedone_time_tokens       bool
-	recovery_codes               map[int]struct{}
-	removedrecovery_codes        map[int]struct{}
-	clearedrecovery_codes        bool
-	done                         bool
-	oldValue                     func(context.Context) (*Customer, error)
-	predicates                   []predicate.Customer
+	op                               Op
+	typ                              string
+	id                               *int
+	created_at                       *time.Time
+	updated_at                       *time.Time
+	email                            *string
+	email_key                        *string
+	first_name                       *string
+	last_name                        *string
+	phone                            *string
+	accepts_marketing                *bool
+	accepts_marketing_updated_at     *time.Time
+	tags                             *[]string
+	appendtags                       []string
+	note                             *string
+	state                            *customer.State
+	password_hash                    *string
+	email_verified                   *bool
+	pending_email                    *string
+	birthday                         *string
+	birth_md                         *int
+	addbirth_md                      *int
+	language                         *string
+	currency_code                    *string
+	sizes                            *[]string
+	appendsizes                      []string
+	colors                           *[]string
+	appendcolors                     []string
+	interests                        *[]string
+	appendinterests                  []string
+	occasions                        *[]string
+	appendoccasions                  []string
+	personalization                  *bool
+	data_sharing                     *bool
+	totp_secret                      *string
+	totp_pending_secret              *string
+	totp_last_step                   *int64
+	addtotp_last_step                *int64
+	clearedFields                    map[string]struct{}
+	addresses                        map[int]struct{}
+	removedaddresses                 map[int]struct{}
+	clearedaddresses                 bool
+	default_address                  *int
+	cleareddefault_address           bool
+	access_tokens                    map[int]struct{}
+	removedaccess_tokens             map[int]struct{}
+	clearedaccess_tokens             bool
+	one_time_tokens                  map[int]struct{}
+	removedone_time_tokens           map[int]struct{}
+	clearedone_time_tokens           bool
+	recovery_codes                   map[int]struct{}
+	removedrecovery_codes            map[int]struct{}
+	clearedrecovery_codes            bool
+	notifications                    map[int]struct{}
+	removednotifications             map[int]struct{}
+	clearednotifications             bool
+	communication_preferences        map[int]struct{}
+	removedcommunication_preferences map[int]struct{}
+	clearedcommunication_preferences bool
+	done                             bool
+	oldValue                         func(context.Context) (*Customer, error)
+	predicates                       []predicate.Customer
 }
 
 var _ ent.Mutation = (*CustomerMutation)(nil)
@@ -5529,6 +6416,114 @@ func (m *CustomerMutation) ResetRecoveryCodes() {
 	m.removedrecovery_codes = nil
 }
 
+// AddNotificationIDs adds the "notifications" edge to the Notification entity by ids.
+func (m *CustomerMutation) AddNotificationIDs(ids ...int) {
+	if m.notifications == nil {
+		m.notifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.notifications[ids[i]] = struct{}{}
+	}
+}
+
+// ClearNotifications clears the "notifications" edge to the Notification entity.
+func (m *CustomerMutation) ClearNotifications() {
+	m.clearednotifications = true
+}
+
+// NotificationsCleared reports if the "notifications" edge to the Notification entity was cleared.
+func (m *CustomerMutation) NotificationsCleared() bool {
+	return m.clearednotifications
+}
+
+// RemoveNotificationIDs removes the "notifications" edge to the Notification entity by IDs.
+func (m *CustomerMutation) RemoveNotificationIDs(ids ...int) {
+	if m.removednotifications == nil {
+		m.removednotifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.notifications, ids[i])
+		m.removednotifications[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedNotifications returns the removed IDs of the "notifications" edge to the Notification entity.
+func (m *CustomerMutation) RemovedNotificationsIDs() (ids []int) {
+	for id := range m.removednotifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// NotificationsIDs returns the "notifications" edge IDs in the mutation.
+func (m *CustomerMutation) NotificationsIDs() (ids []int) {
+	for id := range m.notifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetNotifications resets all changes to the "notifications" edge.
+func (m *CustomerMutation) ResetNotifications() {
+	m.notifications = nil
+	m.clearednotifications = false
+	m.removednotifications = nil
+}
+
+// AddCommunicationPreferenceIDs adds the "communication_preferences" edge to the CommunicationPreference entity by ids.
+func (m *CustomerMutation) AddCommunicationPreferenceIDs(ids ...int) {
+	if m.communication_preferences == nil {
+		m.communication_preferences = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.communication_preferences[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCommunicationPreferences clears the "communication_preferences" edge to the CommunicationPreference entity.
+func (m *CustomerMutation) ClearCommunicationPreferences() {
+	m.clearedcommunication_preferences = true
+}
+
+// CommunicationPreferencesCleared reports if the "communication_preferences" edge to the CommunicationPreference entity was cleared.
+func (m *CustomerMutation) CommunicationPreferencesCleared() bool {
+	return m.clearedcommunication_preferences
+}
+
+// RemoveCommunicationPreferenceIDs removes the "communication_preferences" edge to the CommunicationPreference entity by IDs.
+func (m *CustomerMutation) RemoveCommunicationPreferenceIDs(ids ...int) {
+	if m.removedcommunication_preferences == nil {
+		m.removedcommunication_preferences = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.communication_preferences, ids[i])
+		m.removedcommunication_preferences[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCommunicationPreferences returns the removed IDs of the "communication_preferences" edge to the CommunicationPreference entity.
+func (m *CustomerMutation) RemovedCommunicationPreferencesIDs() (ids []int) {
+	for id := range m.removedcommunication_preferences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CommunicationPreferencesIDs returns the "communication_preferences" edge IDs in the mutation.
+func (m *CustomerMutation) CommunicationPreferencesIDs() (ids []int) {
+	for id := range m.communication_preferences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCommunicationPreferences resets all changes to the "communication_preferences" edge.
+func (m *CustomerMutation) ResetCommunicationPreferences() {
+	m.communication_preferences = nil
+	m.clearedcommunication_preferences = false
+	m.removedcommunication_preferences = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -6252,7 +7247,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.addresses != nil {
 		edges = append(edges, customer.EdgeAddresses)
 	}
@@ -6267,6 +7262,12 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.recovery_codes != nil {
 		edges = append(edges, customer.EdgeRecoveryCodes)
+	}
+	if m.notifications != nil {
+		edges = append(edges, customer.EdgeNotifications)
+	}
+	if m.communication_preferences != nil {
+		edges = append(edges, customer.EdgeCommunicationPreferences)
 	}
 	return edges
 }
@@ -6303,13 +7304,25 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeNotifications:
+		ids := make([]ent.Value, 0, len(m.notifications))
+		for id := range m.notifications {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeCommunicationPreferences:
+		ids := make([]ent.Value, 0, len(m.communication_preferences))
+		for id := range m.communication_preferences {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.removedaddresses != nil {
 		edges = append(edges, customer.EdgeAddresses)
 	}
@@ -6321,6 +7334,12 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedrecovery_codes != nil {
 		edges = append(edges, customer.EdgeRecoveryCodes)
+	}
+	if m.removednotifications != nil {
+		edges = append(edges, customer.EdgeNotifications)
+	}
+	if m.removedcommunication_preferences != nil {
+		edges = append(edges, customer.EdgeCommunicationPreferences)
 	}
 	return edges
 }
@@ -6353,13 +7372,25 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeNotifications:
+		ids := make([]ent.Value, 0, len(m.removednotifications))
+		for id := range m.removednotifications {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeCommunicationPreferences:
+		ids := make([]ent.Value, 0, len(m.removedcommunication_preferences))
+		for id := range m.removedcommunication_preferences {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.clearedaddresses {
 		edges = append(edges, customer.EdgeAddresses)
 	}
@@ -6374,6 +7405,12 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedrecovery_codes {
 		edges = append(edges, customer.EdgeRecoveryCodes)
+	}
+	if m.clearednotifications {
+		edges = append(edges, customer.EdgeNotifications)
+	}
+	if m.clearedcommunication_preferences {
+		edges = append(edges, customer.EdgeCommunicationPreferences)
 	}
 	return edges
 }
@@ -6392,6 +7429,10 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedone_time_tokens
 	case customer.EdgeRecoveryCodes:
 		return m.clearedrecovery_codes
+	case customer.EdgeNotifications:
+		return m.clearednotifications
+	case customer.EdgeCommunicationPreferences:
+		return m.clearedcommunication_preferences
 	}
 	return false
 }
@@ -6426,6 +7467,12 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 	case customer.EdgeRecoveryCodes:
 		m.ResetRecoveryCodes()
 		return nil
+	case customer.EdgeNotifications:
+		m.ResetNotifications()
+		return nil
+	case customer.EdgeCommunicationPreferences:
+		m.ResetCommunicationPreferences()
+		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
 }
@@ -6443,6 +7490,7 @@ type CustomerAccessTokenMutation struct {
 	last_used_at    *time.Time
 	ip              *string
 	user_agent      *string
+	country         *string
 	clearedFields   map[string]struct{}
 	customer        *int
 	clearedcustomer bool
@@ -6876,6 +7924,55 @@ func (m *CustomerAccessTokenMutation) ResetUserAgent() {
 	delete(m.clearedFields, customeraccesstoken.FieldUserAgent)
 }
 
+// SetCountry sets the "country" field.
+func (m *CustomerAccessTokenMutation) SetCountry(s string) {
+	m.country = &s
+}
+
+// Country returns the value of the "country" field in the mutation.
+func (m *CustomerAccessTokenMutation) Country() (r string, exists bool) {
+	v := m.country
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCountry returns the old "country" field's value of the CustomerAccessToken entity.
+// If the CustomerAccessToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerAccessTokenMutation) OldCountry(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCountry is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCountry requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCountry: %w", err)
+	}
+	return oldValue.Country, nil
+}
+
+// ClearCountry clears the value of the "country" field.
+func (m *CustomerAccessTokenMutation) ClearCountry() {
+	m.country = nil
+	m.clearedFields[customeraccesstoken.FieldCountry] = struct{}{}
+}
+
+// CountryCleared returns if the "country" field was cleared in this mutation.
+func (m *CustomerAccessTokenMutation) CountryCleared() bool {
+	_, ok := m.clearedFields[customeraccesstoken.FieldCountry]
+	return ok
+}
+
+// ResetCountry resets all changes to the "country" field.
+func (m *CustomerAccessTokenMutation) ResetCountry() {
+	m.country = nil
+	delete(m.clearedFields, customeraccesstoken.FieldCountry)
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *CustomerAccessTokenMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -6937,7 +8034,7 @@ func (m *CustomerAccessTokenMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerAccessTokenMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, customeraccesstoken.FieldCreatedAt)
 	}
@@ -6961,6 +8058,9 @@ func (m *CustomerAccessTokenMutation) Fields() []string {
 	}
 	if m.user_agent != nil {
 		fields = append(fields, customeraccesstoken.FieldUserAgent)
+	}
+	if m.country != nil {
+		fields = append(fields, customeraccesstoken.FieldCountry)
 	}
 	return fields
 }
@@ -6986,6 +8086,8 @@ func (m *CustomerAccessTokenMutation) Field(name string) (ent.Value, bool) {
 		return m.IP()
 	case customeraccesstoken.FieldUserAgent:
 		return m.UserAgent()
+	case customeraccesstoken.FieldCountry:
+		return m.Country()
 	}
 	return nil, false
 }
@@ -7011,6 +8113,8 @@ func (m *CustomerAccessTokenMutation) OldField(ctx context.Context, name string)
 		return m.OldIP(ctx)
 	case customeraccesstoken.FieldUserAgent:
 		return m.OldUserAgent(ctx)
+	case customeraccesstoken.FieldCountry:
+		return m.OldCountry(ctx)
 	}
 	return nil, fmt.Errorf("unknown CustomerAccessToken field %s", name)
 }
@@ -7076,6 +8180,13 @@ func (m *CustomerAccessTokenMutation) SetField(name string, value ent.Value) err
 		}
 		m.SetUserAgent(v)
 		return nil
+	case customeraccesstoken.FieldCountry:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCountry(v)
+		return nil
 	}
 	return fmt.Errorf("unknown CustomerAccessToken field %s", name)
 }
@@ -7118,6 +8229,9 @@ func (m *CustomerAccessTokenMutation) ClearedFields() []string {
 	if m.FieldCleared(customeraccesstoken.FieldUserAgent) {
 		fields = append(fields, customeraccesstoken.FieldUserAgent)
 	}
+	if m.FieldCleared(customeraccesstoken.FieldCountry) {
+		fields = append(fields, customeraccesstoken.FieldCountry)
+	}
 	return fields
 }
 
@@ -7140,6 +8254,9 @@ func (m *CustomerAccessTokenMutation) ClearField(name string) error {
 		return nil
 	case customeraccesstoken.FieldUserAgent:
 		m.ClearUserAgent()
+		return nil
+	case customeraccesstoken.FieldCountry:
+		m.ClearCountry()
 		return nil
 	}
 	return fmt.Errorf("unknown CustomerAccessToken nullable field %s", name)
@@ -7172,6 +8289,9 @@ func (m *CustomerAccessTokenMutation) ResetField(name string) error {
 		return nil
 	case customeraccesstoken.FieldUserAgent:
 		m.ResetUserAgent()
+		return nil
+	case customeraccesstoken.FieldCountry:
+		m.ResetCountry()
 		return nil
 	}
 	return fmt.Errorf("unknown CustomerAccessToken field %s", name)
@@ -20346,6 +21466,1422 @@ func (m *MembershipPlanMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown MembershipPlan edge %s", name)
 }
 
+// NotificationMutation represents an operation that mutates the Notification nodes in the graph.
+type NotificationMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	event_key       *string
+	kind            *string
+	topic           *notification.Topic
+	channel         *notification.Channel
+	recipient       *string
+	language        *string
+	data            *map[string]interface{}
+	frequency       *notification.Frequency
+	status          *notification.Status
+	attempts        *int
+	addattempts     *int
+	due_at          *time.Time
+	lease_until     *time.Time
+	lease_owner     *string
+	last_error      *string
+	sent_at         *time.Time
+	created_at      *time.Time
+	clearedFields   map[string]struct{}
+	customer        *int
+	clearedcustomer bool
+	done            bool
+	oldValue        func(context.Context) (*Notification, error)
+	predicates      []predicate.Notification
+}
+
+var _ ent.Mutation = (*NotificationMutation)(nil)
+
+// notificationOption allows management of the mutation configuration using functional options.
+type notificationOption func(*NotificationMutation)
+
+// newNotificationMutation creates new mutation for the Notification entity.
+func newNotificationMutation(c config, op Op, opts ...notificationOption) *NotificationMutation {
+	m := &NotificationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeNotification,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withNotificationID sets the ID field of the mutation.
+func withNotificationID(id int) notificationOption {
+	return func(m *NotificationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Notification
+		)
+		m.oldValue = func(ctx context.Context) (*Notification, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Notification.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withNotification sets the old Notification of the mutation.
+func withNotification(node *Notification) notificationOption {
+	return func(m *NotificationMutation) {
+		m.oldValue = func(context.Context) (*Notification, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m NotificationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m NotificationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *NotificationMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *NotificationMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Notification.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *NotificationMutation) SetCustomerID(i int) {
+	m.customer = &i
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *NotificationMutation) CustomerID() (r int, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldCustomerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *NotificationMutation) ClearCustomerID() {
+	m.customer = nil
+	m.clearedFields[notification.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *NotificationMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldCustomerID]
+	return ok
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *NotificationMutation) ResetCustomerID() {
+	m.customer = nil
+	delete(m.clearedFields, notification.FieldCustomerID)
+}
+
+// SetEventKey sets the "event_key" field.
+func (m *NotificationMutation) SetEventKey(s string) {
+	m.event_key = &s
+}
+
+// EventKey returns the value of the "event_key" field in the mutation.
+func (m *NotificationMutation) EventKey() (r string, exists bool) {
+	v := m.event_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEventKey returns the old "event_key" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldEventKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEventKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEventKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEventKey: %w", err)
+	}
+	return oldValue.EventKey, nil
+}
+
+// ResetEventKey resets all changes to the "event_key" field.
+func (m *NotificationMutation) ResetEventKey() {
+	m.event_key = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *NotificationMutation) SetKind(s string) {
+	m.kind = &s
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *NotificationMutation) Kind() (r string, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldKind(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *NotificationMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetTopic sets the "topic" field.
+func (m *NotificationMutation) SetTopic(n notification.Topic) {
+	m.topic = &n
+}
+
+// Topic returns the value of the "topic" field in the mutation.
+func (m *NotificationMutation) Topic() (r notification.Topic, exists bool) {
+	v := m.topic
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTopic returns the old "topic" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldTopic(ctx context.Context) (v *notification.Topic, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTopic is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTopic requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTopic: %w", err)
+	}
+	return oldValue.Topic, nil
+}
+
+// ClearTopic clears the value of the "topic" field.
+func (m *NotificationMutation) ClearTopic() {
+	m.topic = nil
+	m.clearedFields[notification.FieldTopic] = struct{}{}
+}
+
+// TopicCleared returns if the "topic" field was cleared in this mutation.
+func (m *NotificationMutation) TopicCleared() bool {
+	_, ok := m.clearedFields[notification.FieldTopic]
+	return ok
+}
+
+// ResetTopic resets all changes to the "topic" field.
+func (m *NotificationMutation) ResetTopic() {
+	m.topic = nil
+	delete(m.clearedFields, notification.FieldTopic)
+}
+
+// SetChannel sets the "channel" field.
+func (m *NotificationMutation) SetChannel(n notification.Channel) {
+	m.channel = &n
+}
+
+// Channel returns the value of the "channel" field in the mutation.
+func (m *NotificationMutation) Channel() (r notification.Channel, exists bool) {
+	v := m.channel
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChannel returns the old "channel" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldChannel(ctx context.Context) (v notification.Channel, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChannel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChannel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChannel: %w", err)
+	}
+	return oldValue.Channel, nil
+}
+
+// ResetChannel resets all changes to the "channel" field.
+func (m *NotificationMutation) ResetChannel() {
+	m.channel = nil
+}
+
+// SetRecipient sets the "recipient" field.
+func (m *NotificationMutation) SetRecipient(s string) {
+	m.recipient = &s
+}
+
+// Recipient returns the value of the "recipient" field in the mutation.
+func (m *NotificationMutation) Recipient() (r string, exists bool) {
+	v := m.recipient
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecipient returns the old "recipient" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldRecipient(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecipient is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecipient requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecipient: %w", err)
+	}
+	return oldValue.Recipient, nil
+}
+
+// ResetRecipient resets all changes to the "recipient" field.
+func (m *NotificationMutation) ResetRecipient() {
+	m.recipient = nil
+}
+
+// SetLanguage sets the "language" field.
+func (m *NotificationMutation) SetLanguage(s string) {
+	m.language = &s
+}
+
+// Language returns the value of the "language" field in the mutation.
+func (m *NotificationMutation) Language() (r string, exists bool) {
+	v := m.language
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLanguage returns the old "language" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldLanguage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLanguage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLanguage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLanguage: %w", err)
+	}
+	return oldValue.Language, nil
+}
+
+// ResetLanguage resets all changes to the "language" field.
+func (m *NotificationMutation) ResetLanguage() {
+	m.language = nil
+}
+
+// SetData sets the "data" field.
+func (m *NotificationMutation) SetData(value map[string]interface{}) {
+	m.data = &value
+}
+
+// Data returns the value of the "data" field in the mutation.
+func (m *NotificationMutation) Data() (r map[string]interface{}, exists bool) {
+	v := m.data
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldData returns the old "data" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldData(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldData is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldData requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldData: %w", err)
+	}
+	return oldValue.Data, nil
+}
+
+// ClearData clears the value of the "data" field.
+func (m *NotificationMutation) ClearData() {
+	m.data = nil
+	m.clearedFields[notification.FieldData] = struct{}{}
+}
+
+// DataCleared returns if the "data" field was cleared in this mutation.
+func (m *NotificationMutation) DataCleared() bool {
+	_, ok := m.clearedFields[notification.FieldData]
+	return ok
+}
+
+// ResetData resets all changes to the "data" field.
+func (m *NotificationMutation) ResetData() {
+	m.data = nil
+	delete(m.clearedFields, notification.FieldData)
+}
+
+// SetFrequency sets the "frequency" field.
+func (m *NotificationMutation) SetFrequency(n notification.Frequency) {
+	m.frequency = &n
+}
+
+// Frequency returns the value of the "frequency" field in the mutation.
+func (m *NotificationMutation) Frequency() (r notification.Frequency, exists bool) {
+	v := m.frequency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFrequency returns the old "frequency" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldFrequency(ctx context.Context) (v notification.Frequency, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFrequency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFrequency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFrequency: %w", err)
+	}
+	return oldValue.Frequency, nil
+}
+
+// ResetFrequency resets all changes to the "frequency" field.
+func (m *NotificationMutation) ResetFrequency() {
+	m.frequency = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *NotificationMutation) SetStatus(n notification.Status) {
+	m.status = &n
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *NotificationMutation) Status() (r notification.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldStatus(ctx context.Context) (v notification.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *NotificationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetAttempts sets the "attempts" field.
+func (m *NotificationMutation) SetAttempts(i int) {
+	m.attempts = &i
+	m.addattempts = nil
+}
+
+// Attempts returns the value of the "attempts" field in the mutation.
+func (m *NotificationMutation) Attempts() (r int, exists bool) {
+	v := m.attempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttempts returns the old "attempts" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldAttempts(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttempts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttempts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttempts: %w", err)
+	}
+	return oldValue.Attempts, nil
+}
+
+// AddAttempts adds i to the "attempts" field.
+func (m *NotificationMutation) AddAttempts(i int) {
+	if m.addattempts != nil {
+		*m.addattempts += i
+	} else {
+		m.addattempts = &i
+	}
+}
+
+// AddedAttempts returns the value that was added to the "attempts" field in this mutation.
+func (m *NotificationMutation) AddedAttempts() (r int, exists bool) {
+	v := m.addattempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAttempts resets all changes to the "attempts" field.
+func (m *NotificationMutation) ResetAttempts() {
+	m.attempts = nil
+	m.addattempts = nil
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *NotificationMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *NotificationMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldDueAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *NotificationMutation) ResetDueAt() {
+	m.due_at = nil
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (m *NotificationMutation) SetLeaseUntil(t time.Time) {
+	m.lease_until = &t
+}
+
+// LeaseUntil returns the value of the "lease_until" field in the mutation.
+func (m *NotificationMutation) LeaseUntil() (r time.Time, exists bool) {
+	v := m.lease_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseUntil returns the old "lease_until" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldLeaseUntil(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseUntil: %w", err)
+	}
+	return oldValue.LeaseUntil, nil
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (m *NotificationMutation) ClearLeaseUntil() {
+	m.lease_until = nil
+	m.clearedFields[notification.FieldLeaseUntil] = struct{}{}
+}
+
+// LeaseUntilCleared returns if the "lease_until" field was cleared in this mutation.
+func (m *NotificationMutation) LeaseUntilCleared() bool {
+	_, ok := m.clearedFields[notification.FieldLeaseUntil]
+	return ok
+}
+
+// ResetLeaseUntil resets all changes to the "lease_until" field.
+func (m *NotificationMutation) ResetLeaseUntil() {
+	m.lease_until = nil
+	delete(m.clearedFields, notification.FieldLeaseUntil)
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (m *NotificationMutation) SetLeaseOwner(s string) {
+	m.lease_owner = &s
+}
+
+// LeaseOwner returns the value of the "lease_owner" field in the mutation.
+func (m *NotificationMutation) LeaseOwner() (r string, exists bool) {
+	v := m.lease_owner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseOwner returns the old "lease_owner" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldLeaseOwner(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseOwner is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseOwner requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseOwner: %w", err)
+	}
+	return oldValue.LeaseOwner, nil
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (m *NotificationMutation) ClearLeaseOwner() {
+	m.lease_owner = nil
+	m.clearedFields[notification.FieldLeaseOwner] = struct{}{}
+}
+
+// LeaseOwnerCleared returns if the "lease_owner" field was cleared in this mutation.
+func (m *NotificationMutation) LeaseOwnerCleared() bool {
+	_, ok := m.clearedFields[notification.FieldLeaseOwner]
+	return ok
+}
+
+// ResetLeaseOwner resets all changes to the "lease_owner" field.
+func (m *NotificationMutation) ResetLeaseOwner() {
+	m.lease_owner = nil
+	delete(m.clearedFields, notification.FieldLeaseOwner)
+}
+
+// SetLastError sets the "last_error" field.
+func (m *NotificationMutation) SetLastError(s string) {
+	m.last_error = &s
+}
+
+// LastError returns the value of the "last_error" field in the mutation.
+func (m *NotificationMutation) LastError() (r string, exists bool) {
+	v := m.last_error
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastError returns the old "last_error" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldLastError(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastError is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastError requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastError: %w", err)
+	}
+	return oldValue.LastError, nil
+}
+
+// ClearLastError clears the value of the "last_error" field.
+func (m *NotificationMutation) ClearLastError() {
+	m.last_error = nil
+	m.clearedFields[notification.FieldLastError] = struct{}{}
+}
+
+// LastErrorCleared returns if the "last_error" field was cleared in this mutation.
+func (m *NotificationMutation) LastErrorCleared() bool {
+	_, ok := m.clearedFields[notification.FieldLastError]
+	return ok
+}
+
+// ResetLastError resets all changes to the "last_error" field.
+func (m *NotificationMutation) ResetLastError() {
+	m.last_error = nil
+	delete(m.clearedFields, notification.FieldLastError)
+}
+
+// SetSentAt sets the "sent_at" field.
+func (m *NotificationMutation) SetSentAt(t time.Time) {
+	m.sent_at = &t
+}
+
+// SentAt returns the value of the "sent_at" field in the mutation.
+func (m *NotificationMutation) SentAt() (r time.Time, exists bool) {
+	v := m.sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentAt returns the old "sent_at" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldSentAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentAt: %w", err)
+	}
+	return oldValue.SentAt, nil
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (m *NotificationMutation) ClearSentAt() {
+	m.sent_at = nil
+	m.clearedFields[notification.FieldSentAt] = struct{}{}
+}
+
+// SentAtCleared returns if the "sent_at" field was cleared in this mutation.
+func (m *NotificationMutation) SentAtCleared() bool {
+	_, ok := m.clearedFields[notification.FieldSentAt]
+	return ok
+}
+
+// ResetSentAt resets all changes to the "sent_at" field.
+func (m *NotificationMutation) ResetSentAt() {
+	m.sent_at = nil
+	delete(m.clearedFields, notification.FieldSentAt)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *NotificationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *NotificationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *NotificationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *NotificationMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[notification.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *NotificationMutation) CustomerCleared() bool {
+	return m.CustomerIDCleared() || m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *NotificationMutation) CustomerIDs() (ids []int) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *NotificationMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the NotificationMutation builder.
+func (m *NotificationMutation) Where(ps ...predicate.Notification) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the NotificationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *NotificationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Notification, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *NotificationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *NotificationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Notification).
+func (m *NotificationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *NotificationMutation) Fields() []string {
+	fields := make([]string, 0, 17)
+	if m.customer != nil {
+		fields = append(fields, notification.FieldCustomerID)
+	}
+	if m.event_key != nil {
+		fields = append(fields, notification.FieldEventKey)
+	}
+	if m.kind != nil {
+		fields = append(fields, notification.FieldKind)
+	}
+	if m.topic != nil {
+		fields = append(fields, notification.FieldTopic)
+	}
+	if m.channel != nil {
+		fields = append(fields, notification.FieldChannel)
+	}
+	if m.recipient != nil {
+		fields = append(fields, notification.FieldRecipient)
+	}
+	if m.language != nil {
+		fields = append(fields, notification.FieldLanguage)
+	}
+	if m.data != nil {
+		fields = append(fields, notification.FieldData)
+	}
+	if m.frequency != nil {
+		fields = append(fields, notification.FieldFrequency)
+	}
+	if m.status != nil {
+		fields = append(fields, notification.FieldStatus)
+	}
+	if m.attempts != nil {
+		fields = append(fields, notification.FieldAttempts)
+	}
+	if m.due_at != nil {
+		fields = append(fields, notification.FieldDueAt)
+	}
+	if m.lease_until != nil {
+		fields = append(fields, notification.FieldLeaseUntil)
+	}
+	if m.lease_owner != nil {
+		fields = append(fields, notification.FieldLeaseOwner)
+	}
+	if m.last_error != nil {
+		fields = append(fields, notification.FieldLastError)
+	}
+	if m.sent_at != nil {
+		fields = append(fields, notification.FieldSentAt)
+	}
+	if m.created_at != nil {
+		fields = append(fields, notification.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *NotificationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case notification.FieldCustomerID:
+		return m.CustomerID()
+	case notification.FieldEventKey:
+		return m.EventKey()
+	case notification.FieldKind:
+		return m.Kind()
+	case notification.FieldTopic:
+		return m.Topic()
+	case notification.FieldChannel:
+		return m.Channel()
+	case notification.FieldRecipient:
+		return m.Recipient()
+	case notification.FieldLanguage:
+		return m.Language()
+	case notification.FieldData:
+		return m.Data()
+	case notification.FieldFrequency:
+		return m.Frequency()
+	case notification.FieldStatus:
+		return m.Status()
+	case notification.FieldAttempts:
+		return m.Attempts()
+	case notification.FieldDueAt:
+		return m.DueAt()
+	case notification.FieldLeaseUntil:
+		return m.LeaseUntil()
+	case notification.FieldLeaseOwner:
+		return m.LeaseOwner()
+	case notification.FieldLastError:
+		return m.LastError()
+	case notification.FieldSentAt:
+		return m.SentAt()
+	case notification.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *NotificationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case notification.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case notification.FieldEventKey:
+		return m.OldEventKey(ctx)
+	case notification.FieldKind:
+		return m.OldKind(ctx)
+	case notification.FieldTopic:
+		return m.OldTopic(ctx)
+	case notification.FieldChannel:
+		return m.OldChannel(ctx)
+	case notification.FieldRecipient:
+		return m.OldRecipient(ctx)
+	case notification.FieldLanguage:
+		return m.OldLanguage(ctx)
+	case notification.FieldData:
+		return m.OldData(ctx)
+	case notification.FieldFrequency:
+		return m.OldFrequency(ctx)
+	case notification.FieldStatus:
+		return m.OldStatus(ctx)
+	case notification.FieldAttempts:
+		return m.OldAttempts(ctx)
+	case notification.FieldDueAt:
+		return m.OldDueAt(ctx)
+	case notification.FieldLeaseUntil:
+		return m.OldLeaseUntil(ctx)
+	case notification.FieldLeaseOwner:
+		return m.OldLeaseOwner(ctx)
+	case notification.FieldLastError:
+		return m.OldLastError(ctx)
+	case notification.FieldSentAt:
+		return m.OldSentAt(ctx)
+	case notification.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Notification field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *NotificationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case notification.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case notification.FieldEventKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEventKey(v)
+		return nil
+	case notification.FieldKind:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case notification.FieldTopic:
+		v, ok := value.(notification.Topic)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTopic(v)
+		return nil
+	case notification.FieldChannel:
+		v, ok := value.(notification.Channel)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChannel(v)
+		return nil
+	case notification.FieldRecipient:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecipient(v)
+		return nil
+	case notification.FieldLanguage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLanguage(v)
+		return nil
+	case notification.FieldData:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetData(v)
+		return nil
+	case notification.FieldFrequency:
+		v, ok := value.(notification.Frequency)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFrequency(v)
+		return nil
+	case notification.FieldStatus:
+		v, ok := value.(notification.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case notification.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttempts(v)
+		return nil
+	case notification.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	case notification.FieldLeaseUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseUntil(v)
+		return nil
+	case notification.FieldLeaseOwner:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseOwner(v)
+		return nil
+	case notification.FieldLastError:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastError(v)
+		return nil
+	case notification.FieldSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentAt(v)
+		return nil
+	case notification.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Notification field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *NotificationMutation) AddedFields() []string {
+	var fields []string
+	if m.addattempts != nil {
+		fields = append(fields, notification.FieldAttempts)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *NotificationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case notification.FieldAttempts:
+		return m.AddedAttempts()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *NotificationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case notification.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAttempts(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Notification numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *NotificationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(notification.FieldCustomerID) {
+		fields = append(fields, notification.FieldCustomerID)
+	}
+	if m.FieldCleared(notification.FieldTopic) {
+		fields = append(fields, notification.FieldTopic)
+	}
+	if m.FieldCleared(notification.FieldData) {
+		fields = append(fields, notification.FieldData)
+	}
+	if m.FieldCleared(notification.FieldLeaseUntil) {
+		fields = append(fields, notification.FieldLeaseUntil)
+	}
+	if m.FieldCleared(notification.FieldLeaseOwner) {
+		fields = append(fields, notification.FieldLeaseOwner)
+	}
+	if m.FieldCleared(notification.FieldLastError) {
+		fields = append(fields, notification.FieldLastError)
+	}
+	if m.FieldCleared(notification.FieldSentAt) {
+		fields = append(fields, notification.FieldSentAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *NotificationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *NotificationMutation) ClearField(name string) error {
+	switch name {
+	case notification.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
+	case notification.FieldTopic:
+		m.ClearTopic()
+		return nil
+	case notification.FieldData:
+		m.ClearData()
+		return nil
+	case notification.FieldLeaseUntil:
+		m.ClearLeaseUntil()
+		return nil
+	case notification.FieldLeaseOwner:
+		m.ClearLeaseOwner()
+		return nil
+	case notification.FieldLastError:
+		m.ClearLastError()
+		return nil
+	case notification.FieldSentAt:
+		m.ClearSentAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Notification nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *NotificationMutation) ResetField(name string) error {
+	switch name {
+	case notification.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case notification.FieldEventKey:
+		m.ResetEventKey()
+		return nil
+	case notification.FieldKind:
+		m.ResetKind()
+		return nil
+	case notification.FieldTopic:
+		m.ResetTopic()
+		return nil
+	case notification.FieldChannel:
+		m.ResetChannel()
+		return nil
+	case notification.FieldRecipient:
+		m.ResetRecipient()
+		return nil
+	case notification.FieldLanguage:
+		m.ResetLanguage()
+		return nil
+	case notification.FieldData:
+		m.ResetData()
+		return nil
+	case notification.FieldFrequency:
+		m.ResetFrequency()
+		return nil
+	case notification.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case notification.FieldAttempts:
+		m.ResetAttempts()
+		return nil
+	case notification.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	case notification.FieldLeaseUntil:
+		m.ResetLeaseUntil()
+		return nil
+	case notification.FieldLeaseOwner:
+		m.ResetLeaseOwner()
+		return nil
+	case notification.FieldLastError:
+		m.ResetLastError()
+		return nil
+	case notification.FieldSentAt:
+		m.ResetSentAt()
+		return nil
+	case notification.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Notification field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *NotificationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.customer != nil {
+		edges = append(edges, notification.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *NotificationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case notification.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *NotificationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *NotificationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *NotificationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedcustomer {
+		edges = append(edges, notification.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *NotificationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case notification.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *NotificationMutation) ClearEdge(name string) error {
+	switch name {
+	case notification.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown Notification unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *NotificationMutation) ResetEdge(name string) error {
+	switch name {
+	case notification.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown Notification edge %s", name)
+}
+
 // OrderMutation represents an operation that mutates the Order nodes in the graph.
 type OrderMutation struct {
 	config
@@ -28888,6 +31424,440 @@ func (m *SavedCartLineMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown SavedCartLine edge %s", name)
+}
+
+// ServerSecretMutation represents an operation that mutates the ServerSecret nodes in the graph.
+type ServerSecretMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	name          *string
+	value         *[]byte
+	created_at    *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*ServerSecret, error)
+	predicates    []predicate.ServerSecret
+}
+
+var _ ent.Mutation = (*ServerSecretMutation)(nil)
+
+// serversecretOption allows management of the mutation configuration using functional options.
+type serversecretOption func(*ServerSecretMutation)
+
+// newServerSecretMutation creates new mutation for the ServerSecret entity.
+func newServerSecretMutation(c config, op Op, opts ...serversecretOption) *ServerSecretMutation {
+	m := &ServerSecretMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeServerSecret,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withServerSecretID sets the ID field of the mutation.
+func withServerSecretID(id int) serversecretOption {
+	return func(m *ServerSecretMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ServerSecret
+		)
+		m.oldValue = func(ctx context.Context) (*ServerSecret, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ServerSecret.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withServerSecret sets the old ServerSecret of the mutation.
+func withServerSecret(node *ServerSecret) serversecretOption {
+	return func(m *ServerSecretMutation) {
+		m.oldValue = func(context.Context) (*ServerSecret, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ServerSecretMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ServerSecretMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ServerSecretMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ServerSecretMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ServerSecret.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetName sets the "name" field.
+func (m *ServerSecretMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *ServerSecretMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the ServerSecret entity.
+// If the ServerSecret object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServerSecretMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *ServerSecretMutation) ResetName() {
+	m.name = nil
+}
+
+// SetValue sets the "value" field.
+func (m *ServerSecretMutation) SetValue(b []byte) {
+	m.value = &b
+}
+
+// Value returns the value of the "value" field in the mutation.
+func (m *ServerSecretMutation) Value() (r []byte, exists bool) {
+	v := m.value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValue returns the old "value" field's value of the ServerSecret entity.
+// If the ServerSecret object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServerSecretMutation) OldValue(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValue: %w", err)
+	}
+	return oldValue.Value, nil
+}
+
+// ResetValue resets all changes to the "value" field.
+func (m *ServerSecretMutation) ResetValue() {
+	m.value = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ServerSecretMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ServerSecretMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ServerSecret entity.
+// If the ServerSecret object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServerSecretMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ServerSecretMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the ServerSecretMutation builder.
+func (m *ServerSecretMutation) Where(ps ...predicate.ServerSecret) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ServerSecretMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ServerSecretMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ServerSecret, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ServerSecretMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ServerSecretMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ServerSecret).
+func (m *ServerSecretMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ServerSecretMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.name != nil {
+		fields = append(fields, serversecret.FieldName)
+	}
+	if m.value != nil {
+		fields = append(fields, serversecret.FieldValue)
+	}
+	if m.created_at != nil {
+		fields = append(fields, serversecret.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ServerSecretMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case serversecret.FieldName:
+		return m.Name()
+	case serversecret.FieldValue:
+		return m.Value()
+	case serversecret.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ServerSecretMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case serversecret.FieldName:
+		return m.OldName(ctx)
+	case serversecret.FieldValue:
+		return m.OldValue(ctx)
+	case serversecret.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ServerSecret field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ServerSecretMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case serversecret.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case serversecret.FieldValue:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValue(v)
+		return nil
+	case serversecret.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ServerSecret field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ServerSecretMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ServerSecretMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ServerSecretMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ServerSecret numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ServerSecretMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ServerSecretMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ServerSecretMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ServerSecret nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ServerSecretMutation) ResetField(name string) error {
+	switch name {
+	case serversecret.FieldName:
+		m.ResetName()
+		return nil
+	case serversecret.FieldValue:
+		m.ResetValue()
+		return nil
+	case serversecret.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ServerSecret field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ServerSecretMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ServerSecretMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ServerSecretMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ServerSecretMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ServerSecretMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ServerSecretMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ServerSecretMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown ServerSecret unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ServerSecretMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown ServerSecret edge %s", name)
 }
 
 // ShopSettingsMutation represents an operation that mutates the ShopSettings nodes in the graph.

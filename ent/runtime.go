@@ -6,6 +6,7 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
@@ -23,6 +24,7 @@ import (
 	"accountgraph/ent/membership"
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/preferencevocabulary"
@@ -32,6 +34,7 @@ import (
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
+	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
@@ -127,10 +130,25 @@ func init() {
 	copurchaseDescOrders := copurchaseFields[2].Descriptor()
 	// copurchase.DefaultOrders holds the default value on creation for the orders field.
 	copurchase.DefaultOrders = copurchaseDescOrders.Default.(int)
+	communicationpreferenceMixin := schema.CommunicationPreference{}.Mixin()
+	communicationpreferenceMixinFields0 := communicationpreferenceMixin[0].Fields()
+	_ = communicationpreferenceMixinFields0
+	communicationpreferenceFields := schema.CommunicationPreference{}.Fields()
+	_ = communicationpreferenceFields
+	// communicationpreferenceDescCreatedAt is the schema descriptor for created_at field.
+	communicationpreferenceDescCreatedAt := communicationpreferenceMixinFields0[0].Descriptor()
+	// communicationpreference.DefaultCreatedAt holds the default value on creation for the created_at field.
+	communicationpreference.DefaultCreatedAt = communicationpreferenceDescCreatedAt.Default.(func() time.Time)
+	// communicationpreferenceDescUpdatedAt is the schema descriptor for updated_at field.
+	communicationpreferenceDescUpdatedAt := communicationpreferenceMixinFields0[1].Descriptor()
+	// communicationpreference.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	communicationpreference.DefaultUpdatedAt = communicationpreferenceDescUpdatedAt.Default.(func() time.Time)
+	// communicationpreference.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	communicationpreference.UpdateDefaultUpdatedAt = communicationpreferenceDescUpdatedAt.UpdateDefault.(func() time.Time)
 	consenteventFields := schema.ConsentEvent{}.Fields()
 	_ = consenteventFields
 	// consenteventDescCreatedAt is the schema descriptor for created_at field.
-	consenteventDescCreatedAt := consenteventFields[4].Descriptor()
+	consenteventDescCreatedAt := consenteventFields[7].Descriptor()
 	// consentevent.DefaultCreatedAt holds the default value on creation for the created_at field.
 	consentevent.DefaultCreatedAt = consenteventDescCreatedAt.Default.(func() time.Time)
 	customerMixin := schema.Customer{}.Mixin()
@@ -263,6 +281,10 @@ func init() {
 	customeraccesstokenDescUserAgent := customeraccesstokenFields[5].Descriptor()
 	// customeraccesstoken.UserAgentValidator is a validator for the "user_agent" field. It is called by the builders before save.
 	customeraccesstoken.UserAgentValidator = customeraccesstokenDescUserAgent.Validators[0].(func(string) error)
+	// customeraccesstokenDescCountry is the schema descriptor for country field.
+	customeraccesstokenDescCountry := customeraccesstokenFields[6].Descriptor()
+	// customeraccesstoken.CountryValidator is a validator for the "country" field. It is called by the builders before save.
+	customeraccesstoken.CountryValidator = customeraccesstokenDescCountry.Validators[0].(func(string) error)
 	customertokenMixin := schema.CustomerToken{}.Mixin()
 	customertokenMixinFields0 := customertokenMixin[0].Fields()
 	_ = customertokenMixinFields0
@@ -687,6 +709,42 @@ func init() {
 	membershipplanDescPosition := membershipplanFields[8].Descriptor()
 	// membershipplan.DefaultPosition holds the default value on creation for the position field.
 	membershipplan.DefaultPosition = membershipplanDescPosition.Default.(int)
+	notificationFields := schema.Notification{}.Fields()
+	_ = notificationFields
+	// notificationDescEventKey is the schema descriptor for event_key field.
+	notificationDescEventKey := notificationFields[1].Descriptor()
+	// notification.EventKeyValidator is a validator for the "event_key" field. It is called by the builders before save.
+	notification.EventKeyValidator = notificationDescEventKey.Validators[0].(func(string) error)
+	// notificationDescKind is the schema descriptor for kind field.
+	notificationDescKind := notificationFields[2].Descriptor()
+	// notification.KindValidator is a validator for the "kind" field. It is called by the builders before save.
+	notification.KindValidator = notificationDescKind.Validators[0].(func(string) error)
+	// notificationDescRecipient is the schema descriptor for recipient field.
+	notificationDescRecipient := notificationFields[5].Descriptor()
+	// notification.RecipientValidator is a validator for the "recipient" field. It is called by the builders before save.
+	notification.RecipientValidator = notificationDescRecipient.Validators[0].(func(string) error)
+	// notificationDescLanguage is the schema descriptor for language field.
+	notificationDescLanguage := notificationFields[6].Descriptor()
+	// notification.DefaultLanguage holds the default value on creation for the language field.
+	notification.DefaultLanguage = notificationDescLanguage.Default.(string)
+	// notification.LanguageValidator is a validator for the "language" field. It is called by the builders before save.
+	notification.LanguageValidator = notificationDescLanguage.Validators[0].(func(string) error)
+	// notificationDescAttempts is the schema descriptor for attempts field.
+	notificationDescAttempts := notificationFields[10].Descriptor()
+	// notification.DefaultAttempts holds the default value on creation for the attempts field.
+	notification.DefaultAttempts = notificationDescAttempts.Default.(int)
+	// notificationDescLeaseOwner is the schema descriptor for lease_owner field.
+	notificationDescLeaseOwner := notificationFields[13].Descriptor()
+	// notification.LeaseOwnerValidator is a validator for the "lease_owner" field. It is called by the builders before save.
+	notification.LeaseOwnerValidator = notificationDescLeaseOwner.Validators[0].(func(string) error)
+	// notificationDescLastError is the schema descriptor for last_error field.
+	notificationDescLastError := notificationFields[14].Descriptor()
+	// notification.LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
+	notification.LastErrorValidator = notificationDescLastError.Validators[0].(func(string) error)
+	// notificationDescCreatedAt is the schema descriptor for created_at field.
+	notificationDescCreatedAt := notificationFields[16].Descriptor()
+	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
+	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
 	orderMixin := schema.Order{}.Mixin()
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
@@ -933,6 +991,20 @@ func init() {
 	savedcartlineDescCurrencyCode := savedcartlineFields[4].Descriptor()
 	// savedcartline.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
 	savedcartline.CurrencyCodeValidator = savedcartlineDescCurrencyCode.Validators[0].(func(string) error)
+	serversecretFields := schema.ServerSecret{}.Fields()
+	_ = serversecretFields
+	// serversecretDescName is the schema descriptor for name field.
+	serversecretDescName := serversecretFields[0].Descriptor()
+	// serversecret.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	serversecret.NameValidator = serversecretDescName.Validators[0].(func(string) error)
+	// serversecretDescValue is the schema descriptor for value field.
+	serversecretDescValue := serversecretFields[1].Descriptor()
+	// serversecret.ValueValidator is a validator for the "value" field. It is called by the builders before save.
+	serversecret.ValueValidator = serversecretDescValue.Validators[0].(func([]byte) error)
+	// serversecretDescCreatedAt is the schema descriptor for created_at field.
+	serversecretDescCreatedAt := serversecretFields[2].Descriptor()
+	// serversecret.DefaultCreatedAt holds the default value on creation for the created_at field.
+	serversecret.DefaultCreatedAt = serversecretDescCreatedAt.Default.(func() time.Time)
 	shopsettingsMixin := schema.ShopSettings{}.Mixin()
 	shopsettingsMixinFields0 := shopsettingsMixin[0].Fields()
 	_ = shopsettingsMixinFields0

@@ -22,6 +22,8 @@ type Tx struct {
 	CartLine *CartLineClient
 	// CoPurchase is the client for interacting with the CoPurchase builders.
 	CoPurchase *CoPurchaseClient
+	// CommunicationPreference is the client for interacting with the CommunicationPreference builders.
+	CommunicationPreference *CommunicationPreferenceClient
 	// ConsentEvent is the client for interacting with the ConsentEvent builders.
 	ConsentEvent *ConsentEventClient
 	// Customer is the client for interacting with the Customer builders.
@@ -54,6 +56,8 @@ type Tx struct {
 	MembershipPayment *MembershipPaymentClient
 	// MembershipPlan is the client for interacting with the MembershipPlan builders.
 	MembershipPlan *MembershipPlanClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
 	// Order is the client for interacting with the Order builders.
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
@@ -70,6 +74,8 @@ type Tx struct {
 	SavedCart *SavedCartClient
 	// SavedCartLine is the client for interacting with the SavedCartLine builders.
 	SavedCartLine *SavedCartLineClient
+	// ServerSecret is the client for interacting with the ServerSecret builders.
+	ServerSecret *ServerSecretClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
 	// SupportContact is the client for interacting with the SupportContact builders.
@@ -223,6 +229,7 @@ func (tx *Tx) init() {
 	tx.Cart = NewCartClient(tx.config)
 	tx.CartLine = NewCartLineClient(tx.config)
 	tx.CoPurchase = NewCoPurchaseClient(tx.config)
+	tx.CommunicationPreference = NewCommunicationPreferenceClient(tx.config)
 	tx.ConsentEvent = NewConsentEventClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerAccessToken = NewCustomerAccessTokenClient(tx.config)
@@ -239,6 +246,7 @@ func (tx *Tx) init() {
 	tx.Membership = NewMembershipClient(tx.config)
 	tx.MembershipPayment = NewMembershipPaymentClient(tx.config)
 	tx.MembershipPlan = NewMembershipPlanClient(tx.config)
+	tx.Notification = NewNotificationClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
 	tx.PreferenceVocabulary = NewPreferenceVocabularyClient(tx.config)
@@ -247,6 +255,7 @@ func (tx *Tx) init() {
 	tx.RecoveryCode = NewRecoveryCodeClient(tx.config)
 	tx.SavedCart = NewSavedCartClient(tx.config)
 	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
+	tx.ServerSecret = NewServerSecretClient(tx.config)
 	tx.ShopSettings = NewShopSettingsClient(tx.config)
 	tx.SupportContact = NewSupportContactClient(tx.config)
 	tx.SupportMessage = NewSupportMessageClient(tx.config)

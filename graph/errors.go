@@ -122,3 +122,12 @@ func connection[T, E any](p page.Page[T], edge func(cursor string, node T) E) ([
 	}
 	return edges, pageInfo(p)
 }
+
+// ptrs points at each element of s, for list fields bound to pointers.
+func ptrs[T any](s []T) []*T {
+	out := make([]*T, len(s))
+	for i := range s {
+		out[i] = &s[i]
+	}
+	return out
+}

@@ -4,12 +4,14 @@ package graph
 
 import (
 	"accountgraph/ent"
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/loyaltyentry"
 	"accountgraph/ent/loyaltyreward"
 	"accountgraph/ent/membershipplan"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/shopsettings"
@@ -18,6 +20,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/graph/scalar"
 	"accountgraph/internal/money"
+	"accountgraph/internal/notify"
 	"accountgraph/internal/recommend"
 	"bytes"
 	"context"
@@ -48,6 +51,7 @@ type ResolverRoot interface {
 	CartLine() CartLineResolver
 	Customer() CustomerResolver
 	CustomerLoyalty() CustomerLoyaltyResolver
+	CustomerPreferences() CustomerPreferencesResolver
 	Fulfillment() FulfillmentResolver
 	FulfillmentEvent() FulfillmentEventResolver
 	LoyaltyRedemption() LoyaltyRedemptionResolver
@@ -280,11 +284,22 @@ type ComplexityRoot struct {
 		Target  func(childComplexity int) int
 	}
 
-	ConsentEvent struct {
-		CreatedAt func(childComplexity int) int
-		Granted   func(childComplexity int) int
-		Source    func(childComplexity int) int
+	CommunicationPreference struct {
+		Channel   func(childComplexity int) int
+		Enabled   func(childComplexity int) int
+		Frequency func(childComplexity int) int
+		Locked    func(childComplexity int) int
 		Topic     func(childComplexity int) int
+	}
+
+	ConsentEvent struct {
+		Channel            func(childComplexity int) int
+		CommunicationTopic func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		Frequency          func(childComplexity int) int
+		Granted            func(childComplexity int) int
+		Source             func(childComplexity int) int
+		Topic              func(childComplexity int) int
 	}
 
 	ConsentEventConnection struct {
@@ -461,6 +476,7 @@ type ComplexityRoot struct {
 	CustomerPreferences struct {
 		Birthday        func(childComplexity int) int
 		Colors          func(childComplexity int) int
+		Communication   func(childComplexity int) int
 		CurrencyCode    func(childComplexity int) int
 		Interests       func(childComplexity int) int
 		Language        func(childComplexity int) int
@@ -826,79 +842,80 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AdminAccountSettingsUpdate        func(childComplexity int, input model.AccountSettingsInput) int
-		AdminCustomerDataExport           func(childComplexity int, customerID string) int
-		AdminCustomerDelete               func(childComplexity int, customerID string) int
-		AdminCustomerInvite               func(childComplexity int, input model.AdminCustomerInviteInput) int
-		AdminFulfillmentCreate            func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
-		AdminFulfillmentEventAdd          func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
-		AdminLoyaltyDiscountCodeUse       func(childComplexity int, code string) int
-		AdminLoyaltyPointsAdjust          func(childComplexity int, customerID string, points int, reason string, idempotencyKey *string) int
-		AdminLoyaltyProgramUpdate         func(childComplexity int, input model.LoyaltyProgramInput) int
-		AdminMembershipCancel             func(childComplexity int, customerID string, immediately *bool) int
-		AdminMembershipRenew              func(childComplexity int, customerID string, paymentReference string) int
-		AdminMembershipStart              func(childComplexity int, customerID string, planHandle string, paymentReference string) int
-		AdminOrderCancel                  func(childComplexity int, id string, reason order.CancelReason) int
-		AdminOrderCreate                  func(childComplexity int, order model.AdminOrderInput) int
-		AdminOrderUpdate                  func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
-		AdminPreferenceVocabularyUpdate   func(childComplexity int, input model.PreferenceVocabularyInput) int
-		AdminProductsUpsert               func(childComplexity int, products []*model.AdminProductInput) int
-		AdminSupportContactUpdate         func(childComplexity int, input model.SupportContactInput) int
-		AdminSupportTicketReply           func(childComplexity int, ticketID string, body string) int
-		AdminSupportTicketStatusUpdate    func(childComplexity int, ticketID string, status supportticket.Status) int
-		CartBuyerIdentityUpdate           func(childComplexity int, cartID string, buyerIdentity model.CartBuyerIdentityInput) int
-		CartCreate                        func(childComplexity int, input *model.CartInput) int
-		CartLinesAdd                      func(childComplexity int, cartID string, lines []*model.CartLineInput) int
-		CartLinesRemove                   func(childComplexity int, cartID string, lineIds []string) int
-		CartLinesSaveForLater             func(childComplexity int, customerAccessToken string, cartID string, lineIds []string) int
-		CartLinesUpdate                   func(childComplexity int, cartID string, lines []*model.CartLineUpdateInput) int
-		CartNoteUpdate                    func(childComplexity int, cartID string, note string) int
-		CustomerAccessTokenCreate         func(childComplexity int, input model.CustomerAccessTokenCreateInput) int
-		CustomerAccessTokenCreateWithCode func(childComplexity int, email string, code string) int
-		CustomerAccessTokenDelete         func(childComplexity int, customerAccessToken string) int
-		CustomerAccessTokenRenew          func(childComplexity int, customerAccessToken string) int
-		CustomerActivate                  func(childComplexity int, id string, input model.CustomerActivateInput) int
-		CustomerActivateByURL             func(childComplexity int, activationURL string, password string) int
-		CustomerAddressCreate             func(childComplexity int, customerAccessToken string, address model.MailingAddressInput) int
-		CustomerAddressDelete             func(childComplexity int, customerAccessToken string, id string) int
-		CustomerAddressUpdate             func(childComplexity int, customerAccessToken string, id string, address model.MailingAddressInput) int
-		CustomerCreate                    func(childComplexity int, input model.CustomerCreateInput) int
-		CustomerDataExport                func(childComplexity int, customerAccessToken string) int
-		CustomerDefaultAddressUpdate      func(childComplexity int, customerAccessToken string, addressID string) int
-		CustomerDelete                    func(childComplexity int, customerAccessToken string, confirmation *model.CustomerDeleteConfirmationInput) int
-		CustomerEmailCodeSend             func(childComplexity int, email string) int
-		CustomerEmailVerify               func(childComplexity int, token string) int
-		CustomerPreferencesUpdate         func(childComplexity int, customerAccessToken string, preferences model.CustomerPreferencesInput) int
-		CustomerPrivacyUpdate             func(childComplexity int, customerAccessToken string, privacy model.CustomerPrivacyInput) int
-		CustomerRecover                   func(childComplexity int, email string) int
-		CustomerReset                     func(childComplexity int, id string, input model.CustomerResetInput) int
-		CustomerResetByURL                func(childComplexity int, resetURL string, password string) int
-		CustomerSessionRevoke             func(childComplexity int, customerAccessToken string, sessionID string) int
-		CustomerSessionsRevokeOthers      func(childComplexity int, customerAccessToken string) int
-		CustomerTwoFactorDisable          func(childComplexity int, customerAccessToken string, code string) int
-		CustomerTwoFactorEnable           func(childComplexity int, customerAccessToken string, code string) int
-		CustomerTwoFactorSetup            func(childComplexity int, customerAccessToken string) int
-		CustomerUpdate                    func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
-		LoyaltyActionRecord               func(childComplexity int, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) int
-		LoyaltyReferralApply              func(childComplexity int, customerAccessToken string, referralCode string) int
-		LoyaltyRewardRedeem               func(childComplexity int, customerAccessToken string, rewardID string) int
-		OrderReorder                      func(childComplexity int, customerAccessToken string, orderID string) int
-		SavedCartCreate                   func(childComplexity int, customerAccessToken string, cartID string, name string) int
-		SavedCartDelete                   func(childComplexity int, customerAccessToken string, savedCartID string) int
-		SavedCartRename                   func(childComplexity int, customerAccessToken string, savedCartID string, name string) int
-		SavedCartRestore                  func(childComplexity int, customerAccessToken string, savedCartID string) int
-		SavedForLaterMoveToCart           func(childComplexity int, customerAccessToken string, lineIds []string, cartID string) int
-		SupportTicketCreate               func(childComplexity int, customerAccessToken string, subject string, body string, orderID *string) int
-		SupportTicketReply                func(childComplexity int, customerAccessToken string, ticketID string, body string) int
-		WishlistCreate                    func(childComplexity int, customerAccessToken string, name string) int
-		WishlistDelete                    func(childComplexity int, customerAccessToken string, wishlistID string) int
-		WishlistLinesAdd                  func(childComplexity int, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) int
-		WishlistLinesMoveToCart           func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string, cartID string) int
-		WishlistLinesRemove               func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string) int
-		WishlistLinesUpdate               func(childComplexity int, customerAccessToken string, wishlistID string, lines []*model.WishlistLineUpdateInput) int
-		WishlistShare                     func(childComplexity int, customerAccessToken string, wishlistID string) int
-		WishlistUnshare                   func(childComplexity int, customerAccessToken string, wishlistID string) int
-		WishlistUpdate                    func(childComplexity int, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) int
+		AdminAccountSettingsUpdate             func(childComplexity int, input model.AccountSettingsInput) int
+		AdminCustomerDataExport                func(childComplexity int, customerID string) int
+		AdminCustomerDelete                    func(childComplexity int, customerID string) int
+		AdminCustomerInvite                    func(childComplexity int, input model.AdminCustomerInviteInput) int
+		AdminFulfillmentCreate                 func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
+		AdminFulfillmentEventAdd               func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
+		AdminLoyaltyDiscountCodeUse            func(childComplexity int, code string) int
+		AdminLoyaltyPointsAdjust               func(childComplexity int, customerID string, points int, reason string, idempotencyKey *string) int
+		AdminLoyaltyProgramUpdate              func(childComplexity int, input model.LoyaltyProgramInput) int
+		AdminMembershipCancel                  func(childComplexity int, customerID string, immediately *bool) int
+		AdminMembershipRenew                   func(childComplexity int, customerID string, paymentReference string) int
+		AdminMembershipStart                   func(childComplexity int, customerID string, planHandle string, paymentReference string) int
+		AdminOrderCancel                       func(childComplexity int, id string, reason order.CancelReason) int
+		AdminOrderCreate                       func(childComplexity int, order model.AdminOrderInput) int
+		AdminOrderUpdate                       func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
+		AdminPreferenceVocabularyUpdate        func(childComplexity int, input model.PreferenceVocabularyInput) int
+		AdminProductsUpsert                    func(childComplexity int, products []*model.AdminProductInput) int
+		AdminSupportContactUpdate              func(childComplexity int, input model.SupportContactInput) int
+		AdminSupportTicketReply                func(childComplexity int, ticketID string, body string) int
+		AdminSupportTicketStatusUpdate         func(childComplexity int, ticketID string, status supportticket.Status) int
+		CartBuyerIdentityUpdate                func(childComplexity int, cartID string, buyerIdentity model.CartBuyerIdentityInput) int
+		CartCreate                             func(childComplexity int, input *model.CartInput) int
+		CartLinesAdd                           func(childComplexity int, cartID string, lines []*model.CartLineInput) int
+		CartLinesRemove                        func(childComplexity int, cartID string, lineIds []string) int
+		CartLinesSaveForLater                  func(childComplexity int, customerAccessToken string, cartID string, lineIds []string) int
+		CartLinesUpdate                        func(childComplexity int, cartID string, lines []*model.CartLineUpdateInput) int
+		CartNoteUpdate                         func(childComplexity int, cartID string, note string) int
+		CustomerAccessTokenCreate              func(childComplexity int, input model.CustomerAccessTokenCreateInput) int
+		CustomerAccessTokenCreateWithCode      func(childComplexity int, email string, code string) int
+		CustomerAccessTokenDelete              func(childComplexity int, customerAccessToken string) int
+		CustomerAccessTokenRenew               func(childComplexity int, customerAccessToken string) int
+		CustomerActivate                       func(childComplexity int, id string, input model.CustomerActivateInput) int
+		CustomerActivateByURL                  func(childComplexity int, activationURL string, password string) int
+		CustomerAddressCreate                  func(childComplexity int, customerAccessToken string, address model.MailingAddressInput) int
+		CustomerAddressDelete                  func(childComplexity int, customerAccessToken string, id string) int
+		CustomerAddressUpdate                  func(childComplexity int, customerAccessToken string, id string, address model.MailingAddressInput) int
+		CustomerCommunicationPreferencesUpdate func(childComplexity int, customerAccessToken string, preferences []*model.CommunicationPreferenceInput) int
+		CustomerCreate                         func(childComplexity int, input model.CustomerCreateInput) int
+		CustomerDataExport                     func(childComplexity int, customerAccessToken string) int
+		CustomerDefaultAddressUpdate           func(childComplexity int, customerAccessToken string, addressID string) int
+		CustomerDelete                         func(childComplexity int, customerAccessToken string, confirmation *model.CustomerDeleteConfirmationInput) int
+		CustomerEmailCodeSend                  func(childComplexity int, email string) int
+		CustomerEmailVerify                    func(childComplexity int, token string) int
+		CustomerPreferencesUpdate              func(childComplexity int, customerAccessToken string, preferences model.CustomerPreferencesInput) int
+		CustomerPrivacyUpdate                  func(childComplexity int, customerAccessToken string, privacy model.CustomerPrivacyInput) int
+		CustomerRecover                        func(childComplexity int, email string) int
+		CustomerReset                          func(childComplexity int, id string, input model.CustomerResetInput) int
+		CustomerResetByURL                     func(childComplexity int, resetURL string, password string) int
+		CustomerSessionRevoke                  func(childComplexity int, customerAccessToken string, sessionID string) int
+		CustomerSessionsRevokeOthers           func(childComplexity int, customerAccessToken string) int
+		CustomerTwoFactorDisable               func(childComplexity int, customerAccessToken string, code string) int
+		CustomerTwoFactorEnable                func(childComplexity int, customerAccessToken string, code string) int
+		CustomerTwoFactorSetup                 func(childComplexity int, customerAccessToken string) int
+		CustomerUpdate                         func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
+		LoyaltyActionRecord                    func(childComplexity int, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) int
+		LoyaltyReferralApply                   func(childComplexity int, customerAccessToken string, referralCode string) int
+		LoyaltyRewardRedeem                    func(childComplexity int, customerAccessToken string, rewardID string) int
+		OrderReorder                           func(childComplexity int, customerAccessToken string, orderID string) int
+		SavedCartCreate                        func(childComplexity int, customerAccessToken string, cartID string, name string) int
+		SavedCartDelete                        func(childComplexity int, customerAccessToken string, savedCartID string) int
+		SavedCartRename                        func(childComplexity int, customerAccessToken string, savedCartID string, name string) int
+		SavedCartRestore                       func(childComplexity int, customerAccessToken string, savedCartID string) int
+		SavedForLaterMoveToCart                func(childComplexity int, customerAccessToken string, lineIds []string, cartID string) int
+		SupportTicketCreate                    func(childComplexity int, customerAccessToken string, subject string, body string, orderID *string) int
+		SupportTicketReply                     func(childComplexity int, customerAccessToken string, ticketID string, body string) int
+		WishlistCreate                         func(childComplexity int, customerAccessToken string, name string) int
+		WishlistDelete                         func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistLinesAdd                       func(childComplexity int, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) int
+		WishlistLinesMoveToCart                func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string, cartID string) int
+		WishlistLinesRemove                    func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string) int
+		WishlistLinesUpdate                    func(childComplexity int, customerAccessToken string, wishlistID string, lines []*model.WishlistLineUpdateInput) int
+		WishlistShare                          func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistUnshare                        func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistUpdate                         func(childComplexity int, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) int
 	}
 
 	Order struct {
@@ -1301,6 +1318,9 @@ type CustomerLoyaltyResolver interface {
 	ReferralCount(ctx context.Context, obj *ent.LoyaltyAccount) (int, error)
 	Membership(ctx context.Context, obj *ent.LoyaltyAccount) (*ent.Membership, error)
 }
+type CustomerPreferencesResolver interface {
+	Communication(ctx context.Context, obj *model.CustomerPreferences) ([]*notify.Preference, error)
+}
 type FulfillmentResolver interface {
 	FulfillmentLineItems(ctx context.Context, obj *ent.Fulfillment, first *int, after *string, last *int, before *string, reverse *bool) (*model.FulfillmentLineItemConnection, error)
 }
@@ -1381,6 +1401,7 @@ type MutationResolver interface {
 	AdminFulfillmentEventAdd(ctx context.Context, fulfillmentID string, event model.AdminFulfillmentEventInput) (*model.AdminFulfillmentEventPayload, error)
 	CustomerPreferencesUpdate(ctx context.Context, customerAccessToken string, preferences model.CustomerPreferencesInput) (*model.CustomerPreferencesUpdatePayload, error)
 	CustomerPrivacyUpdate(ctx context.Context, customerAccessToken string, privacy model.CustomerPrivacyInput) (*model.CustomerPreferencesUpdatePayload, error)
+	CustomerCommunicationPreferencesUpdate(ctx context.Context, customerAccessToken string, preferences []*model.CommunicationPreferenceInput) (*model.CustomerPreferencesUpdatePayload, error)
 	AdminPreferenceVocabularyUpdate(ctx context.Context, input model.PreferenceVocabularyInput) (*model.PreferenceVocabularyPayload, error)
 	CustomerDataExport(ctx context.Context, customerAccessToken string) (*model.CustomerDataExportPayload, error)
 	CustomerDelete(ctx context.Context, customerAccessToken string, confirmation *model.CustomerDeleteConfirmationInput) (*model.CustomerDeletePayload, error)
@@ -2190,12 +2211,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CartWarning.Target(childComplexity), true
 
+	case "CommunicationPreference.channel":
+		if e.ComplexityRoot.CommunicationPreference.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Channel(childComplexity), true
+	case "CommunicationPreference.enabled":
+		if e.ComplexityRoot.CommunicationPreference.Enabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Enabled(childComplexity), true
+	case "CommunicationPreference.frequency":
+		if e.ComplexityRoot.CommunicationPreference.Frequency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Frequency(childComplexity), true
+	case "CommunicationPreference.locked":
+		if e.ComplexityRoot.CommunicationPreference.Locked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Locked(childComplexity), true
+	case "CommunicationPreference.topic":
+		if e.ComplexityRoot.CommunicationPreference.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Topic(childComplexity), true
+
+	case "ConsentEvent.channel":
+		if e.ComplexityRoot.ConsentEvent.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEvent.Channel(childComplexity), true
+	case "ConsentEvent.communicationTopic":
+		if e.ComplexityRoot.ConsentEvent.CommunicationTopic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEvent.CommunicationTopic(childComplexity), true
 	case "ConsentEvent.createdAt":
 		if e.ComplexityRoot.ConsentEvent.CreatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ConsentEvent.CreatedAt(childComplexity), true
+	case "ConsentEvent.frequency":
+		if e.ComplexityRoot.ConsentEvent.Frequency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEvent.Frequency(childComplexity), true
 	case "ConsentEvent.granted":
 		if e.ComplexityRoot.ConsentEvent.Granted == nil {
 			break
@@ -2917,6 +2987,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerPreferences.Colors(childComplexity), true
+	case "CustomerPreferences.communication":
+		if e.ComplexityRoot.CustomerPreferences.Communication == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Communication(childComplexity), true
 	case "CustomerPreferences.currencyCode":
 		if e.ComplexityRoot.CustomerPreferences.CurrencyCode == nil {
 			break
@@ -4668,6 +4744,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerAddressUpdate(childComplexity, args["customerAccessToken"].(string), args["id"].(string), args["address"].(model.MailingAddressInput)), true
+	case "Mutation.customerCommunicationPreferencesUpdate":
+		if e.ComplexityRoot.Mutation.CustomerCommunicationPreferencesUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerCommunicationPreferencesUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerCommunicationPreferencesUpdate(childComplexity, args["customerAccessToken"].(string), args["preferences"].([]*model.CommunicationPreferenceInput)), true
 	case "Mutation.customerCreate":
 		if e.ComplexityRoot.Mutation.CustomerCreate == nil {
 			break
@@ -6450,6 +6537,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CartInput", ec.unmarshalInputCartInput),
 			graphql.NewInputUnmarshaler("CartLineInput", ec.unmarshalInputCartLineInput),
 			graphql.NewInputUnmarshaler("CartLineUpdateInput", ec.unmarshalInputCartLineUpdateInput),
+			graphql.NewInputUnmarshaler("CommunicationPreferenceInput", ec.unmarshalInputCommunicationPreferenceInput),
 			graphql.NewInputUnmarshaler("CustomerAccessTokenCreateInput", ec.unmarshalInputCustomerAccessTokenCreateInput),
 			graphql.NewInputUnmarshaler("CustomerActivateInput", ec.unmarshalInputCustomerActivateInput),
 			graphql.NewInputUnmarshaler("CustomerCreateInput", ec.unmarshalInputCustomerCreateInput),
@@ -9624,6 +9712,74 @@ type CustomerPreferences {
   birthday: String
   "Whether recommendations may draw on the customer's orders and wishlists (the same switch as ` + "`" + `privacy.personalization` + "`" + `)."
   personalization: Boolean!
+  "How the customer hears about each topic on each channel: every topic × channel, in a fixed order."
+  communication: [CommunicationPreference!]!
+}
+
+"How a customer hears about one topic on one channel (our extension)."
+type CommunicationPreference {
+  "What the messages are about."
+  topic: CommunicationTopic!
+  "How they travel."
+  channel: CommunicationChannel!
+  "Whether they go out at all (` + "`" + `frequency` + "`" + ` is not ` + "`" + `NEVER` + "`" + `)."
+  enabled: Boolean!
+  "How often: at once, in a daily or weekly digest, or never."
+  frequency: CommunicationFrequency!
+  "True where the choice cannot be changed: security alerts by email."
+  locked: Boolean!
+}
+
+"What a customer message is about."
+enum CommunicationTopic {
+  "An order was placed."
+  ORDER_CONFIRMATION
+  "An order shipped."
+  SHIPPING_UPDATES
+  "The last mile: out for delivery, delivered, attempted, failed."
+  DELIVERY_UPDATES
+  "Offers and news; by email the same consent as ` + "`" + `acceptsMarketing` + "`" + `."
+  PROMOTIONS
+  "Changes of the account's details."
+  ACCOUNT_CHANGES
+  "Sign-ins from new devices or countries, password and two-factor changes."
+  SECURITY_ALERTS
+  "Price drops and restocks of wishlist items."
+  WISHLIST_ALERTS
+  "Points earned and tiers reached."
+  LOYALTY
+}
+
+"How a customer message travels."
+enum CommunicationChannel {
+  "Email."
+  EMAIL
+  "Text message to the account's phone number."
+  SMS
+  "Push notification to the shop's app."
+  PUSH
+}
+
+"How often a customer hears about a topic on a channel."
+enum CommunicationFrequency {
+  "Each message at once."
+  IMMEDIATE
+  "One digest a day (08:00 UTC)."
+  DAILY
+  "One digest a week (Mondays, 08:00 UTC)."
+  WEEKLY
+  "Not at all."
+  NEVER
+}
+
+"A change of one communication preference."
+input CommunicationPreferenceInput {
+  "What the messages are about."
+  topic: CommunicationTopic!
+  "How they travel."
+  channel: CommunicationChannel!
+  "How often from now on."
+  frequency: CommunicationFrequency!
 }
 
 "A customer's privacy switches (our extension). Every change is kept in the consent log."
@@ -9671,6 +9827,19 @@ extend type Mutation {
     customerAccessToken: String!
     "The changes."
     privacy: CustomerPrivacyInput!
+  ): CustomerPreferencesUpdatePayload
+  """
+  Changes how the signed-in customer hears about topics on channels; topics
+  and channels not named stay. All or nothing: security alerts by email
+  cannot be turned off, text messages need a phone number, and a topic on a
+  channel is named once. Promotions by email and ` + "`" + `acceptsMarketing` + "`" + ` are the
+  same consent. Every change is kept in the consent log.
+  """
+  customerCommunicationPreferencesUpdate(
+    "The signed-in customer's token."
+    customerAccessToken: String!
+    "The changes (at most 24)."
+    preferences: [CommunicationPreferenceInput!]!
   ): CustomerPreferencesUpdatePayload
   "Replaces the lists given; absent lists stay."
   adminPreferenceVocabularyUpdate("The new lists." input: PreferenceVocabularyInput!): PreferenceVocabularyPayload @adminScope(scope: "settings:write")
@@ -9744,6 +9913,12 @@ type ConsentEvent {
   source: ConsentSource!
   "When it changed."
   createdAt: DateTime!
+  "For ` + "`" + `COMMUNICATION` + "`" + `: the topic whose messages changed."
+  communicationTopic: CommunicationTopic
+  "For ` + "`" + `COMMUNICATION` + "`" + `: the channel."
+  channel: CommunicationChannel
+  "For ` + "`" + `COMMUNICATION` + "`" + `: the new frequency."
+  frequency: CommunicationFrequency
 }
 
 "What a consent is about."
@@ -9754,6 +9929,8 @@ enum ConsentTopic {
   PERSONALIZATION
   "Sharing data with the shop's partners."
   DATA_SHARING
+  "A communication preference: see ` + "`" + `communicationTopic` + "`" + `, ` + "`" + `channel` + "`" + ` and ` + "`" + `frequency` + "`" + `."
+  COMMUNICATION
 }
 
 "Where a consent change came from."
@@ -9762,6 +9939,8 @@ enum ConsentSource {
   REGISTRATION
   "The customer, in the storefront."
   STOREFRONT
+  "The customer, with an unsubscribe link in a mail."
+  EMAIL_LINK
   "Staff, through the Admin API."
   ADMIN
 }
@@ -10940,6 +11119,22 @@ func (ec *executionContext) childFields_CartWarning(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type CartWarning", field.Name)
 }
 
+func (ec *executionContext) childFields_CommunicationPreference(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "topic":
+		return ec.fieldContext_CommunicationPreference_topic(ctx, field)
+	case "channel":
+		return ec.fieldContext_CommunicationPreference_channel(ctx, field)
+	case "enabled":
+		return ec.fieldContext_CommunicationPreference_enabled(ctx, field)
+	case "frequency":
+		return ec.fieldContext_CommunicationPreference_frequency(ctx, field)
+	case "locked":
+		return ec.fieldContext_CommunicationPreference_locked(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommunicationPreference", field.Name)
+}
+
 func (ec *executionContext) childFields_ConsentEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "topic":
@@ -10950,6 +11145,12 @@ func (ec *executionContext) childFields_ConsentEvent(ctx context.Context, field 
 		return ec.fieldContext_ConsentEvent_source(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_ConsentEvent_createdAt(ctx, field)
+	case "communicationTopic":
+		return ec.fieldContext_ConsentEvent_communicationTopic(ctx, field)
+	case "channel":
+		return ec.fieldContext_ConsentEvent_channel(ctx, field)
+	case "frequency":
+		return ec.fieldContext_ConsentEvent_frequency(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ConsentEvent", field.Name)
 }
@@ -11314,6 +11515,8 @@ func (ec *executionContext) childFields_CustomerPreferences(ctx context.Context,
 		return ec.fieldContext_CustomerPreferences_birthday(ctx, field)
 	case "personalization":
 		return ec.fieldContext_CustomerPreferences_personalization(ctx, field)
+	case "communication":
+		return ec.fieldContext_CustomerPreferences_communication(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerPreferences", field.Name)
 }
@@ -14083,6 +14286,28 @@ func (ec *executionContext) field_Mutation_customerAddressUpdate_args(ctx contex
 		return nil, err
 	}
 	args["address"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerCommunicationPreferencesUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "preferences",
+		func(ctx context.Context, v any) ([]*model.CommunicationPreferenceInput, error) {
+			return ec.unmarshalNCommunicationPreferenceInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCommunicationPreferenceInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["preferences"] = arg1
 	return args, nil
 }
 
@@ -18849,6 +19074,121 @@ func (ec *executionContext) fieldContext_CartWarning_target(_ context.Context, f
 	return graphql.NewScalarFieldContext("CartWarning", field, false, false, "ID")
 }
 
+func (ec *executionContext) _CommunicationPreference_topic(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notification.Topic) graphql.Marshaler {
+			return ec.marshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, false, false, "CommunicationTopic")
+}
+
+func (ec *executionContext) _CommunicationPreference_channel(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notification.Channel) graphql.Marshaler {
+			return ec.marshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, false, false, "CommunicationChannel")
+}
+
+func (ec *executionContext) _CommunicationPreference_enabled(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_enabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enabled(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_enabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _CommunicationPreference_frequency(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_frequency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frequency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v communicationpreference.Frequency) graphql.Marshaler {
+			return ec.marshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_frequency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, false, false, "CommunicationFrequency")
+}
+
+func (ec *executionContext) _CommunicationPreference_locked(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_locked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_locked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _ConsentEvent_topic(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18939,6 +19279,75 @@ func (ec *executionContext) _ConsentEvent_createdAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_ConsentEvent_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConsentEvent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ConsentEvent_communicationTopic(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEvent_communicationTopic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommunicationTopic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *consentevent.CommunicationTopic) graphql.Marshaler {
+			return ec.marshalOCommunicationTopic2ᚖaccountgraphᚋentᚋconsenteventᚐCommunicationTopic(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEvent_communicationTopic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEvent", field, false, false, "CommunicationTopic")
+}
+
+func (ec *executionContext) _ConsentEvent_channel(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEvent_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *consentevent.Channel) graphql.Marshaler {
+			return ec.marshalOCommunicationChannel2ᚖaccountgraphᚋentᚋconsenteventᚐChannel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEvent_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEvent", field, false, false, "CommunicationChannel")
+}
+
+func (ec *executionContext) _ConsentEvent_frequency(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEvent_frequency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frequency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *consentevent.Frequency) graphql.Marshaler {
+			return ec.marshalOCommunicationFrequency2ᚖaccountgraphᚋentᚋconsenteventᚐFrequency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEvent_frequency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEvent", field, false, false, "CommunicationFrequency")
 }
 
 func (ec *executionContext) _ConsentEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConsentEventConnection) (ret graphql.Marshaler) {
@@ -22240,6 +22649,38 @@ func (ec *executionContext) _CustomerPreferences_personalization(ctx context.Con
 }
 func (ec *executionContext) fieldContext_CustomerPreferences_personalization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerPreferences_communication(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_communication(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPreferences().Communication(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*notify.Preference) graphql.Marshaler {
+			return ec.marshalNCommunicationPreference2ᚕᚖaccountgraphᚋinternalᚋnotifyᚐPreferenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_communication(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPreferences",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommunicationPreference(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CustomerPreferencesUpdatePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPreferencesUpdatePayload) (ret graphql.Marshaler) {
@@ -29740,6 +30181,50 @@ func (ec *executionContext) fieldContext_Mutation_customerPrivacyUpdate(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_customerPrivacyUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerCommunicationPreferencesUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerCommunicationPreferencesUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerCommunicationPreferencesUpdate(ctx, fc.Args["customerAccessToken"].(string), fc.Args["preferences"].([]*model.CommunicationPreferenceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+			return ec.marshalOCustomerPreferencesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferencesUpdatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerCommunicationPreferencesUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPreferencesUpdatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerCommunicationPreferencesUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -40038,6 +40523,62 @@ func UnmarshalCartLineUpdateInput(ctx context.Context, raw any) (model.CartLineU
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCommunicationPreferenceInput(ctx context.Context, obj any) (model.CommunicationPreferenceInput, error) {
+	var it model.CommunicationPreferenceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"topic", "channel", "frequency"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "topic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topic"))
+			data, err := ec.unmarshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Topic = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "frequency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("frequency"))
+			data, err := ec.unmarshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Frequency = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommunicationPreferenceInput unmarshals raw into the CommunicationPreferenceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommunicationPreferenceInput(ctx context.Context, raw any) (model.CommunicationPreferenceInput, error) {
+	var out model.CommunicationPreferenceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommunicationPreferenceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCustomerAccessTokenCreateInput(ctx context.Context, obj any) (model.CustomerAccessTokenCreateInput, error) {
 	var it model.CustomerAccessTokenCreateInput
 	if obj == nil {
@@ -43187,6 +43728,59 @@ func (ec *executionContext) _CartWarning(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var communicationPreferenceImplementors = []string{"CommunicationPreference"}
+
+func (ec *executionContext) _CommunicationPreference(ctx context.Context, sel ast.SelectionSet, obj *notify.Preference) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, communicationPreferenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommunicationPreference")
+		case "topic":
+			out.Values[i] = ec._CommunicationPreference_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "channel":
+			out.Values[i] = ec._CommunicationPreference_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "enabled":
+			out.Values[i] = ec._CommunicationPreference_enabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "frequency":
+			out.Values[i] = ec._CommunicationPreference_frequency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locked":
+			out.Values[i] = ec._CommunicationPreference_locked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var consentEventImplementors = []string{"ConsentEvent"}
 
 func (ec *executionContext) _ConsentEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.ConsentEvent) graphql.Marshaler {
@@ -43216,6 +43810,21 @@ func (ec *executionContext) _ConsentEvent(ctx context.Context, sel ast.Selection
 		case "createdAt":
 			out.Values[i] = ec._ConsentEvent_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "communicationTopic":
+			out.Values[i] = ec._ConsentEvent_communicationTopic(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "channel":
+			out.Values[i] = ec._ConsentEvent_channel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "frequency":
+			out.Values[i] = ec._ConsentEvent_frequency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -44431,43 +45040,49 @@ func (ec *executionContext) _CustomerPreferences(ctx context.Context, sel ast.Se
 		case "language":
 			out.Values[i] = ec._CustomerPreferences_language(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "currencyCode":
 			out.Values[i] = ec._CustomerPreferences_currencyCode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sizes":
 			out.Values[i] = ec._CustomerPreferences_sizes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "colors":
 			out.Values[i] = ec._CustomerPreferences_colors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "interests":
 			out.Values[i] = ec._CustomerPreferences_interests(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "occasions":
 			out.Values[i] = ec._CustomerPreferences_occasions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "birthday":
 			out.Values[i] = ec._CustomerPreferences_birthday(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "personalization":
 			out.Values[i] = ec._CustomerPreferences_personalization(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "communication":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPreferences_communication(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -47210,6 +47825,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "customerPrivacyUpdate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_customerPrivacyUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerCommunicationPreferencesUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerCommunicationPreferencesUpdate(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -50667,6 +51289,94 @@ func (ec *executionContext) marshalNCartWarningCode2accountgraphᚋgraphᚋmodel
 	return v
 }
 
+func (ec *executionContext) unmarshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx context.Context, v any) (notification.Channel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := notification.Channel(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx context.Context, sel ast.SelectionSet, v notification.Channel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CommunicationChannel!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx context.Context, v any) (communicationpreference.Frequency, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := communicationpreference.Frequency(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx context.Context, sel ast.SelectionSet, v communicationpreference.Frequency) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CommunicationFrequency!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCommunicationPreference2ᚕᚖaccountgraphᚋinternalᚋnotifyᚐPreferenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*notify.Preference) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommunicationPreference2ᚖaccountgraphᚋinternalᚋnotifyᚐPreference(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCommunicationPreference2ᚖaccountgraphᚋinternalᚋnotifyᚐPreference(ctx context.Context, sel ast.SelectionSet, v *notify.Preference) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommunicationPreference!")
+		return graphql.Null
+	}
+	return ec._CommunicationPreference(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommunicationPreferenceInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCommunicationPreferenceInputᚄ(ctx context.Context, v any) ([]*model.CommunicationPreferenceInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CommunicationPreferenceInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommunicationPreferenceInput2ᚖaccountgraphᚋgraphᚋmodelᚐCommunicationPreferenceInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCommunicationPreferenceInput2ᚖaccountgraphᚋgraphᚋmodelᚐCommunicationPreferenceInput(ctx context.Context, v any) (*model.CommunicationPreferenceInput, error) {
+	res, err := ec.unmarshalInputCommunicationPreferenceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx context.Context, v any) (notification.Topic, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := notification.Topic(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx context.Context, sel ast.SelectionSet, v notification.Topic) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CommunicationTopic!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNConsentEvent2ᚕᚖaccountgraphᚋentᚐConsentEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ConsentEvent) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -53184,6 +53894,63 @@ func (ec *executionContext) marshalOCartNoteUpdatePayload2ᚖaccountgraphᚋgrap
 		return graphql.Null
 	}
 	return ec._CartNoteUpdatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCommunicationChannel2ᚖaccountgraphᚋentᚋconsenteventᚐChannel(ctx context.Context, v any) (*consentevent.Channel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := consentevent.Channel(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommunicationChannel2ᚖaccountgraphᚋentᚋconsenteventᚐChannel(ctx context.Context, sel ast.SelectionSet, v *consentevent.Channel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOCommunicationFrequency2ᚖaccountgraphᚋentᚋconsenteventᚐFrequency(ctx context.Context, v any) (*consentevent.Frequency, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := consentevent.Frequency(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommunicationFrequency2ᚖaccountgraphᚋentᚋconsenteventᚐFrequency(ctx context.Context, sel ast.SelectionSet, v *consentevent.Frequency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOCommunicationTopic2ᚖaccountgraphᚋentᚋconsenteventᚐCommunicationTopic(ctx context.Context, v any) (*consentevent.CommunicationTopic, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := consentevent.CommunicationTopic(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommunicationTopic2ᚖaccountgraphᚋentᚋconsenteventᚐCommunicationTopic(ctx context.Context, sel ast.SelectionSet, v *consentevent.CommunicationTopic) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOCountryCode2ᚖaccountgraphᚋgraphᚋmodelᚐCountryCode(ctx context.Context, v any) (*model.CountryCode, error) {

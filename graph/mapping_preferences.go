@@ -10,7 +10,7 @@ import (
 
 func customerPreferences(c *ent.Customer) *model.CustomerPreferences {
 	p := &model.CustomerPreferences{Sizes: c.Sizes, Colors: c.Colors, Interests: c.Interests, Occasions: c.Occasions,
-		Birthday: c.Birthday, Personalization: c.Personalization}
+		Birthday: c.Birthday, Personalization: c.Personalization, Customer: c}
 	if c.Language != nil {
 		p.Language = ptr(model.LanguageCode(*c.Language))
 	}
@@ -48,4 +48,12 @@ func dataExport(e *privacy.Export) *model.CustomerDataExport {
 		return nil
 	}
 	return &model.CustomerDataExport{CreatedAt: e.CreatedAt, ContentType: "application/json", Data: string(e.JSON)}
+}
+
+func communicationChanges(in []*model.CommunicationPreferenceInput) []preferences.Change {
+	out := make([]preferences.Change, len(in))
+	for i, c := range in {
+		out[i] = preferences.Change{Topic: c.Topic, Channel: c.Channel, Frequency: c.Frequency}
+	}
+	return out
 }

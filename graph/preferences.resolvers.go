@@ -5,6 +5,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
+	"accountgraph/internal/notify"
 	"accountgraph/internal/preferences"
 	"context"
 )
@@ -19,6 +20,12 @@ func (r *customerResolver) Privacy(ctx context.Context, obj *ent.Customer) (*mod
 	return &model.CustomerPrivacy{Personalization: obj.Personalization, DataSharing: obj.DataSharing}, nil
 }
 
+// Communication is the resolver for the communication field.
+func (r *customerPreferencesResolver) Communication(ctx context.Context, obj *model.CustomerPreferences) ([]*notify.Preference, error) {
+	rows, err := r.loaders(ctx).Communication.Load(ctx, obj.Customer.ID)
+	return ptrs(notify.Matrix(obj.Customer, rows)), err
+}
+
 // CustomerPreferencesUpdate is the resolver for the customerPreferencesUpdate field.
 func (r *mutationResolver) CustomerPreferencesUpdate(ctx context.Context, customerAccessToken string, preferences model.CustomerPreferencesInput) (*model.CustomerPreferencesUpdatePayload, error) {
 	return preferencesPayload(r.Preferences.Update(ctx, customerAccessToken, preferencesInput(preferences)))
@@ -27,6 +34,11 @@ func (r *mutationResolver) CustomerPreferencesUpdate(ctx context.Context, custom
 // CustomerPrivacyUpdate is the resolver for the customerPrivacyUpdate field.
 func (r *mutationResolver) CustomerPrivacyUpdate(ctx context.Context, customerAccessToken string, privacy model.CustomerPrivacyInput) (*model.CustomerPreferencesUpdatePayload, error) {
 	return preferencesPayload(r.Preferences.UpdatePrivacy(ctx, customerAccessToken, privacy.Personalization, privacy.DataSharing))
+}
+
+// CustomerCommunicationPreferencesUpdate is the resolver for the customerCommunicationPreferencesUpdate field.
+func (r *mutationResolver) CustomerCommunicationPreferencesUpdate(ctx context.Context, customerAccessToken string, preferences []*model.CommunicationPreferenceInput) (*model.CustomerPreferencesUpdatePayload, error) {
+	return preferencesPayload(r.Preferences.UpdateCommunication(ctx, customerAccessToken, communicationChanges(preferences)))
 }
 
 // AdminPreferenceVocabularyUpdate is the resolver for the adminPreferenceVocabularyUpdate field.
@@ -56,3 +68,10 @@ func (r *queryResolver) AdminCustomerConsentLog(ctx context.Context, customerID 
 	})
 	return &model.ConsentEventConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
 }
+
+// CustomerPreferences returns CustomerPreferencesResolver implementation.
+func (r *Resolver) CustomerPreferences() CustomerPreferencesResolver {
+	return &customerPreferencesResolver{r}
+}
+
+type customerPreferencesResolver struct{ *Resolver }

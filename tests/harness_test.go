@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/mail"
@@ -40,6 +41,7 @@ const adminKey = "agk_test-admin-key-with-all-scopes"
 type API struct {
 	URL     string
 	DB      string // "sqlite" or "postgres"
+	DBURL   string
 	Server  *server.Server
 	MailDir string
 	logs    *syncBuffer
@@ -118,6 +120,9 @@ func start(t *testing.T, dbName, dbURL string, tweak func(*config.Config)) *API 
 	cfg.PublicURL = "https://shop.test"
 	cfg.AdminAPIKey = adminKey
 	cfg.TrustProxyHeaders = true
+	// Tests deliver messages themselves (Mails); a background worker would
+	// add statements to the counts some tests pin.
+	cfg.Delivery = false
 	// Cheap hashing keeps the suite fast; production costs are in config.
 	cfg.Argon2MemoryKiB, cfg.Argon2Iterations, cfg.Argon2Parallelism = 64, 1, 1
 	if tweak != nil {
@@ -134,7 +139,13 @@ func start(t *testing.T, dbName, dbURL string, tweak func(*config.Config)) *API 
 		hs.Close()
 		s.Close()
 	})
-	return &API{URL: hs.URL, DB: dbName, Server: s, MailDir: cfg.MailDir, logs: logs, ip: randomIP()}
+	return &API{URL: hs.URL, DB: dbName, DBURL: dbURL, Server: s, MailDir: cfg.MailDir, logs: logs, ip: randomIP()}
+}
+
+// startOn starts a second server (a replica) on the database of api.
+func startOn(t *testing.T, api *API, tweak func(*config.Config)) *API {
+	t.Helper()
+	return start(t, api.DB, api.DBURL, tweak)
 }
 
 // randomIP gives each test its own client address, so throttling in one
@@ -293,9 +304,15 @@ type Mail struct {
 	To, Subject, Body string
 }
 
-// Mails returns every mail written so far, oldest first.
+// Mails delivers the due messages of the outbox and returns every mail
+// written so far, oldest first.
 func (a *API) Mails(t *testing.T) []Mail {
 	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := a.Server.Notifications.Flush(ctx); err != nil {
+		t.Fatalf("deliver: %v", err)
+	}
 	files, _ := filepath.Glob(filepath.Join(a.MailDir, "*.eml"))
 	sort.Strings(files)
 	var out []Mail
@@ -311,7 +328,11 @@ func (a *API) Mails(t *testing.T) []Mail {
 		// Quoted-printable soft breaks would split links; undo them.
 		body := strings.ReplaceAll(string(b), "=\r\n", "")
 		body = strings.ReplaceAll(body, "=3D", "=")
-		out = append(out, Mail{To: m.Header.Get("To"), Subject: m.Header.Get("Subject"), Body: body})
+		subject, err := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
+		if err != nil {
+			t.Fatalf("%s: subject: %v", f, err)
+		}
+		out = append(out, Mail{To: m.Header.Get("To"), Subject: subject, Body: body})
 	}
 	return out
 }

@@ -18,6 +18,12 @@ const (
 	FieldCustomerID = "customer_id"
 	// FieldTopic holds the string denoting the topic field in the database.
 	FieldTopic = "topic"
+	// FieldCommunicationTopic holds the string denoting the communication_topic field in the database.
+	FieldCommunicationTopic = "communication_topic"
+	// FieldChannel holds the string denoting the channel field in the database.
+	FieldChannel = "channel"
+	// FieldFrequency holds the string denoting the frequency field in the database.
+	FieldFrequency = "frequency"
 	// FieldGranted holds the string denoting the granted field in the database.
 	FieldGranted = "granted"
 	// FieldSource holds the string denoting the source field in the database.
@@ -33,6 +39,9 @@ var Columns = []string{
 	FieldID,
 	FieldCustomerID,
 	FieldTopic,
+	FieldCommunicationTopic,
+	FieldChannel,
+	FieldFrequency,
 	FieldGranted,
 	FieldSource,
 	FieldCreatedAt,
@@ -61,6 +70,7 @@ const (
 	TopicMARKETING_EMAIL Topic = "MARKETING_EMAIL"
 	TopicPERSONALIZATION Topic = "PERSONALIZATION"
 	TopicDATA_SHARING    Topic = "DATA_SHARING"
+	TopicCOMMUNICATION   Topic = "COMMUNICATION"
 )
 
 func (t Topic) String() string {
@@ -70,10 +80,88 @@ func (t Topic) String() string {
 // TopicValidator is a validator for the "topic" field enum values. It is called by the builders before save.
 func TopicValidator(t Topic) error {
 	switch t {
-	case TopicMARKETING_EMAIL, TopicPERSONALIZATION, TopicDATA_SHARING:
+	case TopicMARKETING_EMAIL, TopicPERSONALIZATION, TopicDATA_SHARING, TopicCOMMUNICATION:
 		return nil
 	default:
 		return fmt.Errorf("consentevent: invalid enum value for topic field: %q", t)
+	}
+}
+
+// CommunicationTopic defines the type for the "communication_topic" enum field.
+type CommunicationTopic string
+
+// CommunicationTopic values.
+const (
+	CommunicationTopicORDER_CONFIRMATION CommunicationTopic = "ORDER_CONFIRMATION"
+	CommunicationTopicSHIPPING_UPDATES   CommunicationTopic = "SHIPPING_UPDATES"
+	CommunicationTopicDELIVERY_UPDATES   CommunicationTopic = "DELIVERY_UPDATES"
+	CommunicationTopicPROMOTIONS         CommunicationTopic = "PROMOTIONS"
+	CommunicationTopicACCOUNT_CHANGES    CommunicationTopic = "ACCOUNT_CHANGES"
+	CommunicationTopicSECURITY_ALERTS    CommunicationTopic = "SECURITY_ALERTS"
+	CommunicationTopicWISHLIST_ALERTS    CommunicationTopic = "WISHLIST_ALERTS"
+	CommunicationTopicLOYALTY            CommunicationTopic = "LOYALTY"
+)
+
+func (ct CommunicationTopic) String() string {
+	return string(ct)
+}
+
+// CommunicationTopicValidator is a validator for the "communication_topic" field enum values. It is called by the builders before save.
+func CommunicationTopicValidator(ct CommunicationTopic) error {
+	switch ct {
+	case CommunicationTopicORDER_CONFIRMATION, CommunicationTopicSHIPPING_UPDATES, CommunicationTopicDELIVERY_UPDATES, CommunicationTopicPROMOTIONS, CommunicationTopicACCOUNT_CHANGES, CommunicationTopicSECURITY_ALERTS, CommunicationTopicWISHLIST_ALERTS, CommunicationTopicLOYALTY:
+		return nil
+	default:
+		return fmt.Errorf("consentevent: invalid enum value for communication_topic field: %q", ct)
+	}
+}
+
+// Channel defines the type for the "channel" enum field.
+type Channel string
+
+// Channel values.
+const (
+	ChannelEMAIL Channel = "EMAIL"
+	ChannelSMS   Channel = "SMS"
+	ChannelPUSH  Channel = "PUSH"
+)
+
+func (c Channel) String() string {
+	return string(c)
+}
+
+// ChannelValidator is a validator for the "channel" field enum values. It is called by the builders before save.
+func ChannelValidator(c Channel) error {
+	switch c {
+	case ChannelEMAIL, ChannelSMS, ChannelPUSH:
+		return nil
+	default:
+		return fmt.Errorf("consentevent: invalid enum value for channel field: %q", c)
+	}
+}
+
+// Frequency defines the type for the "frequency" enum field.
+type Frequency string
+
+// Frequency values.
+const (
+	FrequencyIMMEDIATE Frequency = "IMMEDIATE"
+	FrequencyDAILY     Frequency = "DAILY"
+	FrequencyWEEKLY    Frequency = "WEEKLY"
+	FrequencyNEVER     Frequency = "NEVER"
+)
+
+func (f Frequency) String() string {
+	return string(f)
+}
+
+// FrequencyValidator is a validator for the "frequency" field enum values. It is called by the builders before save.
+func FrequencyValidator(f Frequency) error {
+	switch f {
+	case FrequencyIMMEDIATE, FrequencyDAILY, FrequencyWEEKLY, FrequencyNEVER:
+		return nil
+	default:
+		return fmt.Errorf("consentevent: invalid enum value for frequency field: %q", f)
 	}
 }
 
@@ -84,6 +172,7 @@ type Source string
 const (
 	SourceREGISTRATION Source = "REGISTRATION"
 	SourceSTOREFRONT   Source = "STOREFRONT"
+	SourceEMAIL_LINK   Source = "EMAIL_LINK"
 	SourceADMIN        Source = "ADMIN"
 )
 
@@ -94,7 +183,7 @@ func (s Source) String() string {
 // SourceValidator is a validator for the "source" field enum values. It is called by the builders before save.
 func SourceValidator(s Source) error {
 	switch s {
-	case SourceREGISTRATION, SourceSTOREFRONT, SourceADMIN:
+	case SourceREGISTRATION, SourceSTOREFRONT, SourceEMAIL_LINK, SourceADMIN:
 		return nil
 	default:
 		return fmt.Errorf("consentevent: invalid enum value for source field: %q", s)
@@ -117,6 +206,21 @@ func ByCustomerID(opts ...sql.OrderTermOption) OrderOption {
 // ByTopic orders the results by the topic field.
 func ByTopic(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTopic, opts...).ToFunc()
+}
+
+// ByCommunicationTopic orders the results by the communication_topic field.
+func ByCommunicationTopic(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCommunicationTopic, opts...).ToFunc()
+}
+
+// ByChannel orders the results by the channel field.
+func ByChannel(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldChannel, opts...).ToFunc()
+}
+
+// ByFrequency orders the results by the frequency field.
+func ByFrequency(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFrequency, opts...).ToFunc()
 }
 
 // ByGranted orders the results by the granted field.

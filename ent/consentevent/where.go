@@ -129,6 +129,96 @@ func TopicNotIn(vs ...Topic) predicate.ConsentEvent {
 	return predicate.ConsentEvent(sql.FieldNotIn(FieldTopic, vs...))
 }
 
+// CommunicationTopicEQ applies the EQ predicate on the "communication_topic" field.
+func CommunicationTopicEQ(v CommunicationTopic) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldEQ(FieldCommunicationTopic, v))
+}
+
+// CommunicationTopicNEQ applies the NEQ predicate on the "communication_topic" field.
+func CommunicationTopicNEQ(v CommunicationTopic) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldNEQ(FieldCommunicationTopic, v))
+}
+
+// CommunicationTopicIn applies the In predicate on the "communication_topic" field.
+func CommunicationTopicIn(vs ...CommunicationTopic) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldIn(FieldCommunicationTopic, vs...))
+}
+
+// CommunicationTopicNotIn applies the NotIn predicate on the "communication_topic" field.
+func CommunicationTopicNotIn(vs ...CommunicationTopic) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldNotIn(FieldCommunicationTopic, vs...))
+}
+
+// CommunicationTopicIsNil applies the IsNil predicate on the "communication_topic" field.
+func CommunicationTopicIsNil() predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldIsNull(FieldCommunicationTopic))
+}
+
+// CommunicationTopicNotNil applies the NotNil predicate on the "communication_topic" field.
+func CommunicationTopicNotNil() predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldNotNull(FieldCommunicationTopic))
+}
+
+// ChannelEQ applies the EQ predicate on the "channel" field.
+func ChannelEQ(v Channel) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldEQ(FieldChannel, v))
+}
+
+// ChannelNEQ applies the NEQ predicate on the "channel" field.
+func ChannelNEQ(v Channel) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldNEQ(FieldChannel, v))
+}
+
+// ChannelIn applies the In predicate on the "channel" field.
+func ChannelIn(vs ...Channel) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldIn(FieldChannel, vs...))
+}
+
+// ChannelNotIn applies the NotIn predicate on the "channel" field.
+func ChannelNotIn(vs ...Channel) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldNotIn(FieldChannel, vs...))
+}
+
+// ChannelIsNil applies the IsNil predicate on the "channel" field.
+func ChannelIsNil() predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldIsNull(FieldChannel))
+}
+
+// ChannelNotNil applies the NotNil predicate on the "channel" field.
+func ChannelNotNil() predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldNotNull(FieldChannel))
+}
+
+// FrequencyEQ applies the EQ predicate on the "frequency" field.
+func FrequencyEQ(v Frequency) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldEQ(FieldFrequency, v))
+}
+
+// FrequencyNEQ applies the NEQ predicate on the "frequency" field.
+func FrequencyNEQ(v Frequency) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldNEQ(FieldFrequency, v))
+}
+
+// FrequencyIn applies the In predicate on the "frequency" field.
+func FrequencyIn(vs ...Frequency) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldIn(FieldFrequency, vs...))
+}
+
+// FrequencyNotIn applies the NotIn predicate on the "frequency" field.
+func FrequencyNotIn(vs ...Frequency) predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldNotIn(FieldFrequency, vs...))
+}
+
+// FrequencyIsNil applies the IsNil predicate on the "frequency" field.
+func FrequencyIsNil() predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldIsNull(FieldFrequency))
+}
+
+// FrequencyNotNil applies the NotNil predicate on the "frequency" field.
+func FrequencyNotNil() predicate.ConsentEvent {
+	return predicate.ConsentEvent(sql.FieldNotNull(FieldFrequency))
+}
+
 // GrantedEQ applies the EQ predicate on the "granted" field.
 func GrantedEQ(v bool) predicate.ConsentEvent {
 	return predicate.ConsentEvent(sql.FieldEQ(FieldGranted, v))

@@ -83,6 +83,10 @@ const (
 	EdgeOneTimeTokens = "one_time_tokens"
 	// EdgeRecoveryCodes holds the string denoting the recovery_codes edge name in mutations.
 	EdgeRecoveryCodes = "recovery_codes"
+	// EdgeNotifications holds the string denoting the notifications edge name in mutations.
+	EdgeNotifications = "notifications"
+	// EdgeCommunicationPreferences holds the string denoting the communication_preferences edge name in mutations.
+	EdgeCommunicationPreferences = "communication_preferences"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// AddressesTable is the table that holds the addresses relation/edge.
@@ -120,6 +124,20 @@ const (
 	RecoveryCodesInverseTable = "recovery_codes"
 	// RecoveryCodesColumn is the table column denoting the recovery_codes relation/edge.
 	RecoveryCodesColumn = "customer_id"
+	// NotificationsTable is the table that holds the notifications relation/edge.
+	NotificationsTable = "notifications"
+	// NotificationsInverseTable is the table name for the Notification entity.
+	// It exists in this package in order to avoid circular dependency with the "notification" package.
+	NotificationsInverseTable = "notifications"
+	// NotificationsColumn is the table column denoting the notifications relation/edge.
+	NotificationsColumn = "customer_id"
+	// CommunicationPreferencesTable is the table that holds the communication_preferences relation/edge.
+	CommunicationPreferencesTable = "communication_preferences"
+	// CommunicationPreferencesInverseTable is the table name for the CommunicationPreference entity.
+	// It exists in this package in order to avoid circular dependency with the "communicationpreference" package.
+	CommunicationPreferencesInverseTable = "communication_preferences"
+	// CommunicationPreferencesColumn is the table column denoting the communication_preferences relation/edge.
+	CommunicationPreferencesColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -436,6 +454,34 @@ func ByRecoveryCodes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newRecoveryCodesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByNotificationsCount orders the results by notifications count.
+func ByNotificationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newNotificationsStep(), opts...)
+	}
+}
+
+// ByNotifications orders the results by notifications terms.
+func ByNotifications(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newNotificationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByCommunicationPreferencesCount orders the results by communication_preferences count.
+func ByCommunicationPreferencesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCommunicationPreferencesStep(), opts...)
+	}
+}
+
+// ByCommunicationPreferences orders the results by communication_preferences terms.
+func ByCommunicationPreferences(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCommunicationPreferencesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newAddressesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -469,5 +515,19 @@ func newRecoveryCodesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(RecoveryCodesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, RecoveryCodesTable, RecoveryCodesColumn),
+	)
+}
+func newNotificationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(NotificationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, NotificationsTable, NotificationsColumn),
+	)
+}
+func newCommunicationPreferencesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CommunicationPreferencesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CommunicationPreferencesTable, CommunicationPreferencesColumn),
 	)
 }

@@ -95,6 +95,11 @@ func UserAgent(v string) predicate.CustomerAccessToken {
 	return predicate.CustomerAccessToken(sql.FieldEQ(FieldUserAgent, v))
 }
 
+// Country applies equality check predicate on the "country" field. It's identical to CountryEQ.
+func Country(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldEQ(FieldCountry, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.CustomerAccessToken {
 	return predicate.CustomerAccessToken(sql.FieldEQ(FieldCreatedAt, v))
@@ -473,6 +478,81 @@ func UserAgentEqualFold(v string) predicate.CustomerAccessToken {
 // UserAgentContainsFold applies the ContainsFold predicate on the "user_agent" field.
 func UserAgentContainsFold(v string) predicate.CustomerAccessToken {
 	return predicate.CustomerAccessToken(sql.FieldContainsFold(FieldUserAgent, v))
+}
+
+// CountryEQ applies the EQ predicate on the "country" field.
+func CountryEQ(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldEQ(FieldCountry, v))
+}
+
+// CountryNEQ applies the NEQ predicate on the "country" field.
+func CountryNEQ(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldNEQ(FieldCountry, v))
+}
+
+// CountryIn applies the In predicate on the "country" field.
+func CountryIn(vs ...string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldIn(FieldCountry, vs...))
+}
+
+// CountryNotIn applies the NotIn predicate on the "country" field.
+func CountryNotIn(vs ...string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldNotIn(FieldCountry, vs...))
+}
+
+// CountryGT applies the GT predicate on the "country" field.
+func CountryGT(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldGT(FieldCountry, v))
+}
+
+// CountryGTE applies the GTE predicate on the "country" field.
+func CountryGTE(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldGTE(FieldCountry, v))
+}
+
+// CountryLT applies the LT predicate on the "country" field.
+func CountryLT(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldLT(FieldCountry, v))
+}
+
+// CountryLTE applies the LTE predicate on the "country" field.
+func CountryLTE(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldLTE(FieldCountry, v))
+}
+
+// CountryContains applies the Contains predicate on the "country" field.
+func CountryContains(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldContains(FieldCountry, v))
+}
+
+// CountryHasPrefix applies the HasPrefix predicate on the "country" field.
+func CountryHasPrefix(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldHasPrefix(FieldCountry, v))
+}
+
+// CountryHasSuffix applies the HasSuffix predicate on the "country" field.
+func CountryHasSuffix(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldHasSuffix(FieldCountry, v))
+}
+
+// CountryIsNil applies the IsNil predicate on the "country" field.
+func CountryIsNil() predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldIsNull(FieldCountry))
+}
+
+// CountryNotNil applies the NotNil predicate on the "country" field.
+func CountryNotNil() predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldNotNull(FieldCountry))
+}
+
+// CountryEqualFold applies the EqualFold predicate on the "country" field.
+func CountryEqualFold(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldEqualFold(FieldCountry, v))
+}
+
+// CountryContainsFold applies the ContainsFold predicate on the "country" field.
+func CountryContainsFold(v string) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldContainsFold(FieldCountry, v))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.

@@ -56,6 +56,18 @@ func (f CoPurchaseFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CoPurchaseMutation", m)
 }
 
+// The CommunicationPreferenceFunc type is an adapter to allow the use of ordinary
+// function as CommunicationPreference mutator.
+type CommunicationPreferenceFunc func(context.Context, *ent.CommunicationPreferenceMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CommunicationPreferenceFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CommunicationPreferenceMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommunicationPreferenceMutation", m)
+}
+
 // The ConsentEventFunc type is an adapter to allow the use of ordinary
 // function as ConsentEvent mutator.
 type ConsentEventFunc func(context.Context, *ent.ConsentEventMutation) (ent.Value, error)
@@ -248,6 +260,18 @@ func (f MembershipPlanFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MembershipPlanMutation", m)
 }
 
+// The NotificationFunc type is an adapter to allow the use of ordinary
+// function as Notification mutator.
+type NotificationFunc func(context.Context, *ent.NotificationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f NotificationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.NotificationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.NotificationMutation", m)
+}
+
 // The OrderFunc type is an adapter to allow the use of ordinary
 // function as Order mutator.
 type OrderFunc func(context.Context, *ent.OrderMutation) (ent.Value, error)
@@ -342,6 +366,18 @@ func (f SavedCartLineFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SavedCartLineMutation", m)
+}
+
+// The ServerSecretFunc type is an adapter to allow the use of ordinary
+// function as ServerSecret mutator.
+type ServerSecretFunc func(context.Context, *ent.ServerSecretMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ServerSecretFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ServerSecretMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ServerSecretMutation", m)
 }
 
 // The ShopSettingsFunc type is an adapter to allow the use of ordinary

@@ -114,13 +114,47 @@ var (
 			},
 		},
 	}
+	// CommunicationPreferencesColumns holds the columns for the "communication_preferences" table.
+	CommunicationPreferencesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "topic", Type: field.TypeEnum, Enums: []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY"}},
+		{Name: "channel", Type: field.TypeEnum, Enums: []string{"EMAIL", "SMS", "PUSH"}},
+		{Name: "frequency", Type: field.TypeEnum, Enums: []string{"IMMEDIATE", "DAILY", "WEEKLY", "NEVER"}},
+		{Name: "customer_id", Type: field.TypeInt},
+	}
+	// CommunicationPreferencesTable holds the schema information for the "communication_preferences" table.
+	CommunicationPreferencesTable = &schema.Table{
+		Name:       "communication_preferences",
+		Columns:    CommunicationPreferencesColumns,
+		PrimaryKey: []*schema.Column{CommunicationPreferencesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "communication_preferences_customers_communication_preferences",
+				Columns:    []*schema.Column{CommunicationPreferencesColumns[6]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "communicationpreference_customer_id_topic_channel",
+				Unique:  true,
+				Columns: []*schema.Column{CommunicationPreferencesColumns[6], CommunicationPreferencesColumns[3], CommunicationPreferencesColumns[4]},
+			},
+		},
+	}
 	// ConsentEventsColumns holds the columns for the "consent_events" table.
 	ConsentEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "customer_id", Type: field.TypeInt},
-		{Name: "topic", Type: field.TypeEnum, Enums: []string{"MARKETING_EMAIL", "PERSONALIZATION", "DATA_SHARING"}},
+		{Name: "topic", Type: field.TypeEnum, Enums: []string{"MARKETING_EMAIL", "PERSONALIZATION", "DATA_SHARING", "COMMUNICATION"}},
+		{Name: "communication_topic", Type: field.TypeEnum, Nullable: true, Enums: []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY"}},
+		{Name: "channel", Type: field.TypeEnum, Nullable: true, Enums: []string{"EMAIL", "SMS", "PUSH"}},
+		{Name: "frequency", Type: field.TypeEnum, Nullable: true, Enums: []string{"IMMEDIATE", "DAILY", "WEEKLY", "NEVER"}},
 		{Name: "granted", Type: field.TypeBool},
-		{Name: "source", Type: field.TypeEnum, Enums: []string{"REGISTRATION", "STOREFRONT", "ADMIN"}},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"REGISTRATION", "STOREFRONT", "EMAIL_LINK", "ADMIN"}},
 		{Name: "created_at", Type: field.TypeTime},
 	}
 	// ConsentEventsTable holds the schema information for the "consent_events" table.
@@ -132,7 +166,7 @@ var (
 			{
 				Name:    "consentevent_customer_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{ConsentEventsColumns[1], ConsentEventsColumns[5]},
+				Columns: []*schema.Column{ConsentEventsColumns[1], ConsentEventsColumns[8]},
 			},
 		},
 	}
@@ -205,6 +239,7 @@ var (
 		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
 		{Name: "ip", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "user_agent", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "country", Type: field.TypeString, Nullable: true, Size: 2},
 		{Name: "customer_id", Type: field.TypeInt},
 	}
 	// CustomerAccessTokensTable holds the schema information for the "customer_access_tokens" table.
@@ -215,7 +250,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customer_access_tokens_customers_access_tokens",
-				Columns:    []*schema.Column{CustomerAccessTokensColumns[8]},
+				Columns:    []*schema.Column{CustomerAccessTokensColumns[9]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
@@ -224,7 +259,7 @@ var (
 			{
 				Name:    "customeraccesstoken_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomerAccessTokensColumns[8]},
+				Columns: []*schema.Column{CustomerAccessTokensColumns[9]},
 			},
 			{
 				Name:    "customeraccesstoken_expires_at",
@@ -613,6 +648,58 @@ var (
 		Columns:    MembershipPlansColumns,
 		PrimaryKey: []*schema.Column{MembershipPlansColumns[0]},
 	}
+	// NotificationsColumns holds the columns for the "notifications" table.
+	NotificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "event_key", Type: field.TypeString, Size: 200},
+		{Name: "kind", Type: field.TypeString, Size: 64},
+		{Name: "topic", Type: field.TypeEnum, Nullable: true, Enums: []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY"}},
+		{Name: "channel", Type: field.TypeEnum, Enums: []string{"EMAIL", "SMS", "PUSH"}},
+		{Name: "recipient", Type: field.TypeString, Size: 320},
+		{Name: "language", Type: field.TypeString, Size: 8, Default: "EN"},
+		{Name: "data", Type: field.TypeJSON, Nullable: true},
+		{Name: "frequency", Type: field.TypeEnum, Enums: []string{"IMMEDIATE", "DAILY", "WEEKLY"}, Default: "IMMEDIATE"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "SENT", "SKIPPED", "FAILED"}, Default: "PENDING"},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "lease_until", Type: field.TypeTime, Nullable: true},
+		{Name: "lease_owner", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "last_error", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "sent_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+	}
+	// NotificationsTable holds the schema information for the "notifications" table.
+	NotificationsTable = &schema.Table{
+		Name:       "notifications",
+		Columns:    NotificationsColumns,
+		PrimaryKey: []*schema.Column{NotificationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "notifications_customers_notifications",
+				Columns:    []*schema.Column{NotificationsColumns[17]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notification_event_key_channel",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[4]},
+			},
+			{
+				Name:    "notification_status_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[9], NotificationsColumns[11]},
+			},
+			{
+				Name:    "notification_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[17]},
+			},
+		},
+	}
 	// OrdersColumns holds the columns for the "orders" table.
 	OrdersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -886,6 +973,19 @@ var (
 			},
 		},
 	}
+	// ServerSecretsColumns holds the columns for the "server_secrets" table.
+	ServerSecretsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "name", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "value", Type: field.TypeBytes, Size: 64},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ServerSecretsTable holds the schema information for the "server_secrets" table.
+	ServerSecretsTable = &schema.Table{
+		Name:       "server_secrets",
+		Columns:    ServerSecretsColumns,
+		PrimaryKey: []*schema.Column{ServerSecretsColumns[0]},
+	}
 	// ShopSettingsColumns holds the columns for the "shop_settings" table.
 	ShopSettingsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1124,6 +1224,7 @@ var (
 		CartsTable,
 		CartLinesTable,
 		CoPurchasesTable,
+		CommunicationPreferencesTable,
 		ConsentEventsTable,
 		CustomersTable,
 		CustomerAccessTokensTable,
@@ -1140,6 +1241,7 @@ var (
 		MembershipsTable,
 		MembershipPaymentsTable,
 		MembershipPlansTable,
+		NotificationsTable,
 		OrdersTable,
 		OrderLineItemsTable,
 		PreferenceVocabulariesTable,
@@ -1148,6 +1250,7 @@ var (
 		RecoveryCodesTable,
 		SavedCartsTable,
 		SavedCartLinesTable,
+		ServerSecretsTable,
 		ShopSettingsTable,
 		SupportContactsTable,
 		SupportMessagesTable,
@@ -1163,12 +1266,14 @@ var (
 func init() {
 	CartLinesTable.ForeignKeys[0].RefTable = CartsTable
 	CartLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
+	CommunicationPreferencesTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomersTable.ForeignKeys[0].RefTable = MailingAddressesTable
 	CustomerAccessTokensTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTokensTable.ForeignKeys[0].RefTable = CustomersTable
 	FulfillmentsTable.ForeignKeys[0].RefTable = OrdersTable
 	FulfillmentEventsTable.ForeignKeys[0].RefTable = FulfillmentsTable
 	MailingAddressesTable.ForeignKeys[0].RefTable = CustomersTable
+	NotificationsTable.ForeignKeys[0].RefTable = CustomersTable
 	OrdersTable.ForeignKeys[0].RefTable = MailingAddressesTable
 	OrdersTable.ForeignKeys[1].RefTable = MailingAddressesTable
 	OrderLineItemsTable.ForeignKeys[0].RefTable = OrdersTable

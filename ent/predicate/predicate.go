@@ -18,6 +18,9 @@ type CartLine func(*sql.Selector)
 // CoPurchase is the predicate function for copurchase builders.
 type CoPurchase func(*sql.Selector)
 
+// CommunicationPreference is the predicate function for communicationpreference builders.
+type CommunicationPreference func(*sql.Selector)
+
 // ConsentEvent is the predicate function for consentevent builders.
 type ConsentEvent func(*sql.Selector)
 
@@ -66,6 +69,9 @@ type MembershipPayment func(*sql.Selector)
 // MembershipPlan is the predicate function for membershipplan builders.
 type MembershipPlan func(*sql.Selector)
 
+// Notification is the predicate function for notification builders.
+type Notification func(*sql.Selector)
+
 // Order is the predicate function for order builders.
 type Order func(*sql.Selector)
 
@@ -89,6 +95,9 @@ type SavedCart func(*sql.Selector)
 
 // SavedCartLine is the predicate function for savedcartline builders.
 type SavedCartLine func(*sql.Selector)
+
+// ServerSecret is the predicate function for serversecret builders.
+type ServerSecret func(*sql.Selector)
 
 // ShopSettings is the predicate function for shopsettings builders.
 type ShopSettings func(*sql.Selector)

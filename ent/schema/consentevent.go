@@ -7,19 +7,25 @@ import (
 )
 
 // ConsentEvent records one change of a customer's consent (marketing email,
-// personalization, data sharing) for audits: what, when and through which
-// channel. Rows are never changed; they go only with the customer's erasure.
+// personalization, data sharing, a message topic on a channel) for audits:
+// what, when and through which channel. Rows are never changed; they go only with the customer's erasure.
 type ConsentEvent struct{ ent.Schema }
 
 // Fields of the ConsentEvent.
 func (ConsentEvent) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("customer_id").Immutable(),
-		field.Enum("topic").Values("MARKETING_EMAIL", "PERSONALIZATION", "DATA_SHARING").Immutable(),
+		field.Enum("topic").Values("MARKETING_EMAIL", "PERSONALIZATION", "DATA_SHARING", "COMMUNICATION").Immutable(),
+		// For COMMUNICATION: which messages, on which channel, how often
+		// (granted is false for NEVER).
+		field.Enum("communication_topic").Values(notificationTopics...).Optional().Nillable().Immutable(),
+		field.Enum("channel").Values(notificationChannels...).Optional().Nillable().Immutable(),
+		field.Enum("frequency").Values("IMMEDIATE", "DAILY", "WEEKLY", "NEVER").Optional().Nillable().Immutable(),
 		field.Bool("granted").Immutable(),
-		// Source is where the change came from: the customer's registration
-		// or their own change in the storefront, or staff in the Admin API.
-		field.Enum("source").Values("REGISTRATION", "STOREFRONT", "ADMIN").Immutable(),
+		// Source is where the change came from: the customer's registration,
+		// their own change in the storefront, an unsubscribe link in a mail,
+		// or staff in the Admin API.
+		field.Enum("source").Values("REGISTRATION", "STOREFRONT", "EMAIL_LINK", "ADMIN").Immutable(),
 		field.Time("created_at").Immutable().Default(now),
 	}
 }

@@ -80,6 +80,10 @@ func (Customer) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.Cascade)),
 		edge.To("recovery_codes", RecoveryCode.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("notifications", Notification.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("communication_preferences", CommunicationPreference.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade)),
 	}
 }
 

@@ -24,6 +24,10 @@ func (CustomerAccessToken) Fields() []ent.Field {
 		// Coarse client facts for the customer's session list.
 		field.String("ip").Optional().MaxLen(64),
 		field.String("user_agent").Optional().MaxLen(255),
+		// Country is the ISO code a trusted proxy header gave (e.g.
+		// CF-IPCountry), when one is configured; sign-ins from a new device
+		// or country raise a security alert.
+		field.String("country").Optional().MaxLen(2),
 	}
 }
 

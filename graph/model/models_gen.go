@@ -4,9 +4,11 @@ package model
 
 import (
 	"accountgraph/ent"
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/loyaltyreward"
 	"accountgraph/ent/membershipplan"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/money"
@@ -615,6 +617,16 @@ type CartWarning struct {
 	Target string `json:"target"`
 }
 
+// A change of one communication preference.
+type CommunicationPreferenceInput struct {
+	// What the messages are about.
+	Topic notification.Topic `json:"topic"`
+	// How they travel.
+	Channel notification.Channel `json:"channel"`
+	// How often from now on.
+	Frequency communicationpreference.Frequency `json:"frequency"`
+}
+
 // A page of consent changes.
 type ConsentEventConnection struct {
 	// The changes with their cursors.
@@ -855,26 +867,6 @@ type CustomerEmailVerifyPayload struct {
 	Customer *ent.Customer `json:"customer,omitempty"`
 	// What was wrong with the input.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
-}
-
-// What a customer told the shop about themselves (our extension).
-type CustomerPreferences struct {
-	// The language the customer prefers.
-	Language *LanguageCode `json:"language,omitempty"`
-	// The currency the customer prefers.
-	CurrencyCode *money.Currency `json:"currencyCode,omitempty"`
-	// Sizes the customer wears, from `preferenceVocabulary.sizes`.
-	Sizes []string `json:"sizes"`
-	// Colours the customer likes, from `preferenceVocabulary.colors`.
-	Colors []string `json:"colors"`
-	// Interests, from `preferenceVocabulary.interests`.
-	Interests []string `json:"interests"`
-	// Occasions the customer shops for, from `preferenceVocabulary.occasions`.
-	Occasions []string `json:"occasions"`
-	// The birthday as YYYY-MM-DD.
-	Birthday *string `json:"birthday,omitempty"`
-	// Whether recommendations may draw on the customer's orders and wishlists (the same switch as `privacy.personalization`).
-	Personalization bool `json:"personalization"`
 }
 
 // Input for `customerPreferencesUpdate`.

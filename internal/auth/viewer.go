@@ -10,6 +10,9 @@ type Viewer struct {
 	RequestID string
 	IP        string // client address, for throttling and sessions
 	UserAgent string
+	// Country is the client's ISO 3166 country code from a trusted proxy
+	// header (COUNTRY_HEADER), empty when none is configured or sent.
+	Country string
 	// AdminKey is the admin API key presented in the Authorization header,
 	// nil when none or an unknown one was sent.
 	AdminKey *AdminKey

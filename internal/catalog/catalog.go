@@ -7,10 +7,12 @@ import (
 	"context"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"accountgraph/ent"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/schema"
@@ -21,6 +23,7 @@ import (
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/notify"
 )
 
 // Limits of one sync call.
@@ -30,7 +33,12 @@ const (
 )
 
 // Service syncs and reads the catalogue.
-type Service struct{ DB *ent.Client }
+type Service struct {
+	DB *ent.Client
+	// Outbox takes the wishlist alerts (price drop, back in stock) in the
+	// sync's transaction (nil: none).
+	Outbox *notify.Outbox
+}
 
 // ProductInput is a product to upsert.
 type ProductInput struct {
@@ -189,7 +197,7 @@ func (s *Service) Upsert(ctx context.Context, products []ProductInput) ([]*ent.P
 			}
 			for _, v := range it.variants {
 				if prev := old[v.Sku]; prev != nil {
-					if err := recordWishlistEvents(ctx, tx, prev, v); err != nil {
+					if err := s.recordWishlistEvents(ctx, tx, out[i].Title, prev, v); err != nil {
 						return err
 					}
 				}
@@ -241,8 +249,8 @@ func (s *Service) Product(ctx context.Context, handle, id *string) (*ent.Product
 }
 
 // recordWishlistEvents notes, for every customer with the variant on a
-// wishlist, that it dropped in price or came back in stock.
-func recordWishlistEvents(ctx context.Context, tx *ent.Tx, prev *ent.ProductVariant, next ent.ProductVariant) error {
+// wishlist, that it dropped in price or came back in stock, and tells them.
+func (s *Service) recordWishlistEvents(ctx context.Context, tx *ent.Tx, title string, prev *ent.ProductVariant, next ent.ProductVariant) error {
 	var kind wishlistevent.Kind
 	switch {
 	case !prev.AvailableForSale && next.AvailableForSale:
@@ -271,5 +279,20 @@ func recordWishlistEvents(ctx context.Context, tx *ent.Tx, prev *ent.ProductVari
 	if len(bulk) == 0 {
 		return nil
 	}
-	return tx.WishlistEvent.CreateBulk(bulk...).Exec(ctx)
+	rows, err := tx.WishlistEvent.CreateBulk(bulk...).Save(ctx)
+	if err != nil || s.Outbox == nil {
+		return err
+	}
+	if next.Title != "" && next.Title != "Default Title" {
+		title += " – " + next.Title
+	}
+	events := make([]notify.Event, len(rows))
+	for i, r := range rows {
+		events[i] = notify.Event{Key: "wishlist_alert:" + strconv.Itoa(r.ID), Kind: "wishlist_alert",
+			Topic: notify.Topic(notification.TopicWISHLIST_ALERTS), CustomerID: r.CustomerID,
+			Data: map[string]any{"Kind": string(kind), "Title": title,
+				"OldPrice": money.Format(prev.Price, prev.CurrencyCode) + " " + prev.CurrencyCode,
+				"NewPrice": money.Format(next.Price, next.CurrencyCode) + " " + next.CurrencyCode}}
+	}
+	return s.Outbox.Enqueue(ctx, tx, events...)
 }

@@ -30,6 +30,9 @@ type Config struct {
 	LogLevel          string        // LOG_LEVEL: debug, info, warn, error
 	Demo              bool          // DEMO_DATA / --demo: add a demo customer
 	TrustProxyHeaders bool          // TRUST_PROXY_HEADERS: take the client IP from X-Forwarded-For
+	CountryHeader     string        // COUNTRY_HEADER: a proxy's client-country header, e.g. CF-IPCountry
+	Delivery          bool          // DELIVERY: run the notification delivery worker in this process
+	DeliveryInterval  time.Duration // DELIVERY_INTERVAL: how often the worker looks for due messages
 	BodyLimit         int64         // BODY_LIMIT_BYTES
 	MaxDepth          int           // QUERY_MAX_DEPTH
 	MaxComplexity     int           // QUERY_MAX_COMPLEXITY
@@ -62,6 +65,8 @@ func Default() Config {
 		Argon2Iterations:  3,
 		Argon2Parallelism: 2,
 		HashConcurrency:   runtime.NumCPU(),
+		Delivery:          true,
+		DeliveryInterval:  5 * time.Second,
 	}
 }
 
@@ -124,6 +129,9 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	str(&c.LogLevel, "log-level", "LOG_LEVEL", "debug, info, warn or error")
 	boolean(&c.Demo, "demo", "DEMO_DATA", "add a demo customer and print its login")
 	boolean(&c.TrustProxyHeaders, "trust-proxy-headers", "TRUST_PROXY_HEADERS", "take the client IP from X-Forwarded-For")
+	str(&c.CountryHeader, "country-header", "COUNTRY_HEADER", "header with the client's ISO country from a trusted proxy (e.g. CF-IPCountry)")
+	boolean(&c.Delivery, "delivery", "DELIVERY", "run the notification delivery worker in this process")
+	dur(&c.DeliveryInterval, "delivery-interval", "DELIVERY_INTERVAL", "how often the delivery worker looks for due messages")
 	bodyLimit := int(c.BodyLimit)
 	num(&bodyLimit, "body-limit", "BODY_LIMIT_BYTES", "largest request body")
 	num(&c.MaxDepth, "query-max-depth", "QUERY_MAX_DEPTH", "deepest query allowed")
@@ -166,6 +174,9 @@ func (c Config) validate() error {
 	if c.MaxDepth < 2 || c.MaxComplexity < 10 {
 		errs = append(errs, "QUERY_MAX_DEPTH must be ≥ 2 and QUERY_MAX_COMPLEXITY ≥ 10")
 	}
+	if c.DeliveryInterval < 100*time.Millisecond {
+		errs = append(errs, "DELIVERY_INTERVAL must be at least 100ms")
+	}
 	if c.TokenTTL < time.Minute {
 		errs = append(errs, "ACCESS_TOKEN_TTL must be at least 1m")
 	}
@@ -183,10 +194,10 @@ func (c Config) validate() error {
 
 // String prints the settings with secrets masked, for the start-up log.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t",
+	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s",
 		c.Addr, MaskURL(c.DatabaseURL), c.PublicURL, c.CORSOrigins, c.CORSCredentials, c.mailTarget(),
 		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.MaxDepth, c.MaxComplexity, c.TokenTTL,
-		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders)
+		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval)
 }
 
 func (c Config) mailTarget() string {

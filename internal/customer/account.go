@@ -12,6 +12,7 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/notification"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
@@ -123,10 +124,15 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 		if err := RecordConsent(ctx, tx, c.ID, consentevent.TopicMARKETING_EMAIL, c.AcceptsMarketing, consentevent.SourceREGISTRATION); err != nil {
 			return err
 		}
-		if s.Loyalty == nil {
-			return nil
+		if s.Loyalty != nil {
+			if err := s.Loyalty.Joined(ctx, tx, c, referral); err != nil {
+				return err
+			}
 		}
-		return s.Loyalty.Joined(ctx, tx, c, referral)
+		if err := s.askedFor(ctx, tx, c.ID, "", "customer_welcome", mail.AccountMail{}); err != nil {
+			return err
+		}
+		return s.sendVerification(ctx, tx, c, c.Email)
 	})
 	if db.IsUniqueViolation(err) { // a concurrent registration won the race
 		return nil, apperr.Invalid(path("input", "email"), apperr.CodeTaken, "Email has already been taken")
@@ -134,27 +140,20 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 	if err != nil {
 		return nil, fmt.Errorf("create customer: %w", err)
 	}
-	m, merr := mail.WelcomeMessage(c.Email, mail.AccountMail{ShopName: s.ShopName, FirstName: deref(c.FirstName)})
-	s.sendMail(ctx, m, merr)
-	if err := s.sendVerification(ctx, c, c.Email); err != nil {
-		return nil, err
-	}
 	return c, nil
 }
 
 // sendVerification mails a link that proves address belongs to c.
-func (s *Service) sendVerification(ctx context.Context, c *ent.Customer, address string) error {
+func (s *Service) sendVerification(ctx context.Context, tx *ent.Tx, c *ent.Customer, address string) error {
 	plain, hash := auth.NewToken()
-	if err := s.DB.CustomerToken.Create().SetCustomerID(c.ID).SetPurpose(customertoken.PurposeVERIFY_EMAIL).
+	if err := tx.CustomerToken.Create().SetCustomerID(c.ID).SetPurpose(customertoken.PurposeVERIFY_EMAIL).
 		SetEmail(address).SetTokenHash(hash).SetExpiresAt(s.now().Add(oneTimeTokenTTL)).Exec(ctx); err != nil {
 		return fmt.Errorf("store verification token: %w", err)
 	}
-	m, merr := mail.VerifyMessage(address, mail.AccountMail{
-		ShopName: s.ShopName, FirstName: deref(c.FirstName), ExpiresIn: "24 hours",
-		URL: fmt.Sprintf("%s/account/verify/%s", s.PublicURL, plain),
+	return s.askedFor(ctx, tx, c.ID, address, "customer_verify", mail.AccountMail{
+		ExpiresIn: "24 hours",
+		URL:       fmt.Sprintf("%s/account/verify/%s", s.PublicURL, plain),
 	})
-	s.sendMail(ctx, m, merr)
-	return nil
 }
 
 // VerifyEmail follows a verification link: the address is proven, a
@@ -284,7 +283,12 @@ func (s *Service) Login(ctx context.Context, email, pw string, totpCode *string)
 			return nil, err
 		}
 	}
-	return s.issueToken(ctx, s.DB, c.ID)
+	var token *Token
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		token, err = s.issueToken(ctx, tx, c)
+		return err
+	})
+	return token, err
 }
 
 // Renew extends a valid access token's life.
@@ -430,14 +434,8 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 			SetBirthday(u.Mutation(), birthday)
 		}
 		if in.AcceptsMarketing != nil && *in.AcceptsMarketing != c.AcceptsMarketing {
-			u.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())
-			if err := RecordConsent(ctx, tx, c.ID, consentevent.TopicMARKETING_EMAIL, *in.AcceptsMarketing, consentevent.SourceSTOREFRONT); err != nil {
+			if err := s.SetAcceptsMarketing(ctx, tx, c.ID, *in.AcceptsMarketing, consentevent.SourceSTOREFRONT); err != nil {
 				return err
-			}
-			if *in.AcceptsMarketing && s.Loyalty != nil {
-				if err := s.Loyalty.MarketingOptIn(ctx, tx, c.ID); err != nil {
-					return err
-				}
 			}
 		}
 		if in.Password != nil {
@@ -446,28 +444,66 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 				return err
 			}
 			var err error
-			if token, err = s.issueToken(ctx, tx.Client(), c.ID); err != nil {
+			if token, err = s.issueToken(ctx, tx, c); err != nil {
 				return err
 			}
 		}
-		var err error
-		c, err = u.Save(ctx)
+		saved, err := u.Save(ctx)
 		if db.IsUniqueViolation(err) {
 			return apperr.Invalid(path("customer", "email"), apperr.CodeTaken, "Email or phone has already been taken")
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		if err := s.tellChanges(ctx, tx, c, saved, in.Password != nil); err != nil {
+			return err
+		}
+		c = saved
+		if changeTo == "" {
+			return nil
+		}
+		if err := s.sendVerification(ctx, tx, c, changeTo); err != nil {
+			return err
+		}
+		return s.askedFor(ctx, tx, c.ID, old, "customer_email_change", mail.AccountMail{})
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	if changeTo != "" {
-		if err := s.sendVerification(ctx, c, changeTo); err != nil {
-			return nil, nil, err
-		}
-		m, merr := mail.EmailChangeMessage(old, mail.AccountMail{ShopName: s.ShopName, FirstName: deref(c.FirstName)})
-		s.sendMail(ctx, m, merr)
-	}
 	return c, token, nil
+}
+
+// tellChanges tells the customer what a profile update changed: a new
+// password as a security alert, other details as an account change (the
+// email address has its own messages).
+func (s *Service) tellChanges(ctx context.Context, tx *ent.Tx, before, after *ent.Customer, password bool) error {
+	if password {
+		if err := s.tell(ctx, tx, after, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, "Your password was changed.")); err != nil {
+			return err
+		}
+	}
+	var what []string
+	if deref(before.FirstName) != deref(after.FirstName) || deref(before.LastName) != deref(after.LastName) {
+		what = append(what, "name")
+	}
+	if deref(before.Phone) != deref(after.Phone) {
+		what = append(what, "phone number")
+	}
+	if deref(before.Birthday) != deref(after.Birthday) {
+		what = append(what, "birthday")
+	}
+	if len(what) == 0 {
+		return nil
+	}
+	return s.tell(ctx, tx, after, notification.TopicACCOUNT_CHANGES, "account_updated", map[string]any{"What": strings.Join(what, ", ")})
+}
+
+// alert is the data of a security alert about the current request: what
+// happened, from which device, network and country, and when.
+func (s *Service) alert(ctx context.Context, event string) map[string]any {
+	v := auth.ViewerFrom(ctx)
+	return map[string]any{"Event": event, "Time": s.now().Format("2 Jan 2006 15:04 UTC"),
+		"Device": Device(v.UserAgent), "Network": CoarseIP(v.IP), "Country": v.Country}
 }
 
 // Recover mails a password reset link when email belongs to an account
@@ -502,41 +538,31 @@ func (s *Service) Recover(ctx context.Context, email string) error {
 	case customer.StateINVITED:
 		return s.sendActivation(ctx, c)
 	case customer.StateENABLED:
-		plain, err := s.newOneTimeToken(ctx, c.ID, customertoken.PurposeRESET)
-		if err != nil {
-			return err
-		}
-		m, merr := mail.ResetMessage(c.Email, mail.AccountMail{
-			ShopName: s.ShopName, FirstName: deref(c.FirstName), ExpiresIn: "24 hours",
-			URL: fmt.Sprintf("%s/account/reset/%d/%s", s.PublicURL, c.ID, plain),
-		})
-		s.sendMail(ctx, m, merr)
+		return s.sendLink(ctx, c, customertoken.PurposeRESET, "customer_reset", "reset")
 	}
 	return nil
 }
 
 func (s *Service) sendActivation(ctx context.Context, c *ent.Customer) error {
-	plain, err := s.newOneTimeToken(ctx, c.ID, customertoken.PurposeACTIVATION)
-	if err != nil {
-		return err
-	}
-	m, merr := mail.ActivationMessage(c.Email, mail.AccountMail{
-		ShopName: s.ShopName, FirstName: deref(c.FirstName), ExpiresIn: "24 hours",
-		URL: fmt.Sprintf("%s/account/activate/%d/%s", s.PublicURL, c.ID, plain),
-	})
-	s.sendMail(ctx, m, merr)
-	return nil
+	return s.sendLink(ctx, c, customertoken.PurposeACTIVATION, "customer_activation", "activate")
 }
 
-func (s *Service) newOneTimeToken(ctx context.Context, customerID int, purpose customertoken.Purpose) (string, error) {
+// sendLink stores a one-time token and, in the same transaction, mails c
+// the link /account/<route>/<id>/<token>.
+func (s *Service) sendLink(ctx context.Context, c *ent.Customer, purpose customertoken.Purpose, kind, route string) error {
 	plain, hash := auth.NewToken()
-	err := s.DB.CustomerToken.Create().
-		SetCustomerID(customerID).SetPurpose(purpose).SetTokenHash(hash).
-		SetExpiresAt(s.now().Add(oneTimeTokenTTL)).Exec(ctx)
-	if err != nil {
-		return "", fmt.Errorf("store one-time token: %w", err)
-	}
-	return plain, nil
+	return db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		err := tx.CustomerToken.Create().
+			SetCustomerID(c.ID).SetPurpose(purpose).SetTokenHash(hash).
+			SetExpiresAt(s.now().Add(oneTimeTokenTTL)).Exec(ctx)
+		if err != nil {
+			return fmt.Errorf("store one-time token: %w", err)
+		}
+		return s.askedFor(ctx, tx, c.ID, "", kind, mail.AccountMail{
+			ExpiresIn: "24 hours",
+			URL:       fmt.Sprintf("%s/account/%s/%d/%s", s.PublicURL, route, c.ID, plain),
+		})
+	})
 }
 
 // Redemption is a reset or an activation.
@@ -663,8 +689,13 @@ func (s *Service) redeem(ctx context.Context, r Redemption, purpose customertoke
 		if err := s.joinGuestOrders(ctx, tx, c.ID, c.EmailKey); err != nil {
 			return err
 		}
-		token, err = s.issueToken(ctx, tx.Client(), c.ID)
-		return err
+		if token, err = s.issueToken(ctx, tx, c); err != nil {
+			return err
+		}
+		if purpose != customertoken.PurposeRESET {
+			return nil
+		}
+		return s.tell(ctx, tx, c, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, "Your password was reset."))
 	})
 	if err != nil {
 		return nil, nil, err

@@ -64,34 +64,37 @@ func (s *Service) SendCode(ctx context.Context, email string) error {
 	if c != nil && c.State == customer.StateDISABLED {
 		return nil
 	}
-	code, err := s.newCode(ctx, key, logincode.PurposeSIGN_IN)
+	id := 0
+	if c != nil {
+		id = c.ID
+	}
+	return s.sendCode(ctx, id, email, logincode.PurposeSIGN_IN, "customer_code")
+}
+
+// sendCode stores a fresh one-time code for the address and mails it in
+// the same transaction; the address's earlier unused codes of the purpose
+// die.
+func (s *Service) sendCode(ctx context.Context, customerID int, email string, purpose logincode.Purpose, kind string) error {
+
+	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
 	if err != nil {
 		return err
 	}
-	m, merr := mail.CodeMessage(email, mail.CodeMail{ShopName: s.ShopName, Code: code, ExpiresIn: "10 minutes"})
-	s.sendMail(ctx, m, merr)
-	return nil
-}
-
-// newCode stores a fresh one-time code for the address and returns it; it
-// replaces the address's earlier unused codes of the same purpose.
-func (s *Service) newCode(ctx context.Context, key string, purpose logincode.Purpose) (string, error) {
-	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
-	if err != nil {
-		return "", err
-	}
+	key := EmailKey(email)
 	code := fmt.Sprintf("%06d", n.Int64())
 	salt := make([]byte, 16)
 	_, _ = rand.Read(salt)
-	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+	return db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		if _, err := tx.LoginCode.Update().Where(logincode.EmailKey(key), logincode.PurposeEQ(purpose), logincode.UsedAtIsNil()).
 			SetUsedAt(s.now()).Save(ctx); err != nil {
 			return err
 		}
-		return tx.LoginCode.Create().SetEmailKey(key).SetPurpose(purpose).SetSalt(salt).SetCodeHash(codeHash(salt, code)).
-			SetExpiresAt(s.now().Add(codeTTL)).Exec(ctx)
+		if err := tx.LoginCode.Create().SetEmailKey(key).SetPurpose(purpose).SetSalt(salt).SetCodeHash(codeHash(salt, code)).
+			SetExpiresAt(s.now().Add(codeTTL)).Exec(ctx); err != nil {
+			return err
+		}
+		return s.askedFor(ctx, tx, customerID, email, kind, mail.CodeMail{Code: code, ExpiresIn: "10 minutes"})
 	})
-	return code, err
 }
 
 // useCode checks code against the address's live code of the purpose and
@@ -178,7 +181,7 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 		if err := s.joinGuestOrders(ctx, tx, c.ID, key); err != nil {
 			return err
 		}
-		token, err = s.issueToken(ctx, tx.Client(), c.ID)
+		token, err = s.issueToken(ctx, tx, c)
 		return err
 	})
 	if err == nil && wrong {

@@ -8,7 +8,6 @@ import (
 	"accountgraph/ent/logincode"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
-	"accountgraph/internal/mail"
 	"accountgraph/internal/throttle"
 )
 
@@ -25,13 +24,7 @@ func (s *Service) SendDeletionCode(ctx context.Context, c *ent.Customer) error {
 	if err := s.Limiter.Hit(ctx, deleteSendByCustomer, itoa(c.ID)); err != nil {
 		return err
 	}
-	code, err := s.newCode(ctx, c.EmailKey, logincode.PurposeDELETE_ACCOUNT)
-	if err != nil {
-		return err
-	}
-	m, merr := mail.DeleteCodeMessage(c.Email, mail.CodeMail{ShopName: s.ShopName, Code: code, ExpiresIn: "10 minutes"})
-	s.sendMail(ctx, m, merr)
-	return nil
+	return s.sendCode(ctx, c.ID, c.Email, logincode.PurposeDELETE_ACCOUNT, "customer_delete_code")
 }
 
 // ConfirmDeletion checks the owner's confirmation of an erasure: the code

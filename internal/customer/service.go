@@ -7,6 +7,7 @@ package customer
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"log/slog"
 	"net"
@@ -16,10 +17,11 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
-	"accountgraph/internal/mail"
+	"accountgraph/internal/notify"
 	"accountgraph/internal/password"
 	"accountgraph/internal/settings"
 	"accountgraph/internal/throttle"
@@ -27,18 +29,18 @@ import (
 
 // Service runs the customer-account rules.
 type Service struct {
-	DB        *ent.Client
-	Settings  *settings.Service
-	Hasher    *password.Hasher
-	Limiter   *throttle.Limiter
-	Mailer    mail.Mailer
+	DB       *ent.Client
+	Settings *settings.Service
+	Hasher   *password.Hasher
+	Limiter  *throttle.Limiter
+	// Outbox takes the account's messages in the transactions that cause
+	// them.
+	Outbox    *notify.Outbox
 	Log       *slog.Logger
 	PublicURL string // base of links in emails, without trailing slash
-	ShopName  string
+	ShopName  string // issuer of two-factor secrets
 	TokenTTL  time.Duration
-	// OnMail is told each mail's kind and outcome (for metrics).
-	OnMail func(kind string, err error)
-	Now    func() time.Time
+	Now       func() time.Time
 	// Loyalty keeps the points ledger in step with accounts (nil: no
 	// loyalty programme).
 	Loyalty LoyaltyHooks
@@ -105,19 +107,86 @@ type Token struct {
 	ID          int
 }
 
-// issueToken stores a new access token for customer id (in tx when given).
-func (s *Service) issueToken(ctx context.Context, db *ent.Client, customerID int) (*Token, error) {
+// issueToken stores a new access token (a session) for c in tx. A sign-in
+// from a device, or a country, that none of the customer's live sessions
+// has raises a security alert; the first session of all does not.
+func (s *Service) issueToken(ctx context.Context, tx *ent.Tx, c *ent.Customer) (*Token, error) {
 	v := auth.ViewerFrom(ctx)
+	others, err := tx.CustomerAccessToken.Query().
+		Where(customeraccesstoken.CustomerID(c.ID), customeraccesstoken.ExpiresAtGT(s.now())).
+		Select(customeraccesstoken.FieldUserAgent, customeraccesstoken.FieldCountry).All(ctx)
+	if err != nil {
+		return nil, err
+	}
 	plain, hash := auth.NewToken()
 	exp := s.now().Add(s.TokenTTL)
-	row, err := db.CustomerAccessToken.Create().
-		SetCustomerID(customerID).SetTokenHash(hash).SetExpiresAt(exp).
-		SetIP(CoarseIP(v.IP)).SetUserAgent(truncate(v.UserAgent, 255)).
+	row, err := tx.CustomerAccessToken.Create().
+		SetCustomerID(c.ID).SetTokenHash(hash).SetExpiresAt(exp).
+		SetIP(CoarseIP(v.IP)).SetUserAgent(truncate(v.UserAgent, 255)).SetCountry(v.Country).
 		Save(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store access token: %w", err)
 	}
+	if event := unfamiliar(others, v); event != "" {
+		if err := s.tell(ctx, tx, c, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, event)); err != nil {
+			return nil, err
+		}
+	}
 	return &Token{AccessToken: plain, ExpiresAt: exp, ID: row.ID}, nil
+}
+
+// unfamiliar says what is new about a sign-in compared with the customer's
+// live sessions: the device, else the country; "" when nothing is, or when
+// there is nothing to compare with.
+func unfamiliar(others []*ent.CustomerAccessToken, v *auth.Viewer) string {
+	if len(others) == 0 {
+		return ""
+	}
+	device := Device(v.UserAgent)
+	knownDevice, knownCountry, countries := false, false, false
+	for _, o := range others {
+		knownDevice = knownDevice || Device(o.UserAgent) == device
+		if o.Country != "" {
+			countries = true
+			knownCountry = knownCountry || o.Country == v.Country
+		}
+	}
+	switch {
+	case !knownDevice:
+		return "Your account was signed in to from a new device."
+	case v.Country != "" && countries && !knownCountry:
+		return "Your account was signed in to from a new country."
+	}
+	return ""
+}
+
+// Device names a client coarsely ("Firefox on Linux") from its User-Agent:
+// enough to recognise one's own devices, not a fingerprint.
+func Device(ua string) string {
+	browser := "Unknown browser"
+	for _, b := range []struct{ token, name string }{
+		{"Edg/", "Edge"}, {"OPR/", "Opera"}, {"Firefox/", "Firefox"}, {"Chrome/", "Chrome"}, {"Safari/", "Safari"},
+		{"curl/", "curl"}, {"okhttp", "Android app"}, {"CFNetwork", "iOS app"},
+	} {
+		if strings.Contains(ua, b.token) {
+			browser = b.name
+			break
+		}
+	}
+	os := ""
+	for _, o := range []struct{ token, name string }{
+		{"Android", "Android"}, {"iPhone", "iOS"}, {"iPad", "iPadOS"}, {"Windows", "Windows"},
+		{"Mac OS X", "macOS"}, {"CrOS", "ChromeOS"}, {"Linux", "Linux"},
+	} {
+		if strings.Contains(ua, o.token) {
+			os = o.name
+			break
+		}
+	}
+	if os == "" {
+		return browser
+	}
+	return browser + " on " + os
 }
 
 // CoarseIP keeps the network of an address, not the host: enough for a
@@ -189,18 +258,16 @@ func (s *Service) ByID(ctx context.Context, id int) (*ent.Customer, error) {
 	return c, err
 }
 
-// sendMail sends a message and logs (never fails the caller): the account
-// change already happened, and the customer can ask for the mail again.
-func (s *Service) sendMail(ctx context.Context, m mail.Message, err error) {
-	if err == nil {
-		err = s.Mailer.Send(ctx, m)
-	}
-	if err != nil {
-		s.Log.ErrorContext(ctx, "mail not sent", "kind", m.Kind, "err", err)
-	}
-	if s.OnMail != nil {
-		s.OnMail(m.Kind, err)
-	}
+// askedFor adds a message the customer asked for (a code, a link) to the
+// outbox in tx: it goes by email at once, to address when given (else the
+// customer's), whatever the preferences.
+func (s *Service) askedFor(ctx context.Context, tx *ent.Tx, customerID int, address, kind string, data any) error {
+	return s.Outbox.Enqueue(ctx, tx, notify.Event{Key: kind + ":" + rand.Text(), Kind: kind, CustomerID: customerID, To: address, Data: data})
+}
+
+// tell adds a message on a topic to the outbox in tx.
+func (s *Service) tell(ctx context.Context, tx *ent.Tx, c *ent.Customer, topic notification.Topic, kind string, data map[string]any) error {
+	return s.Outbox.Enqueue(ctx, tx, notify.Event{Key: kind + ":" + rand.Text(), Kind: kind, Topic: notify.Topic(topic), CustomerID: c.ID, Data: data})
 }
 
 // DisplayName is the name to show: the full name, else the email, else the

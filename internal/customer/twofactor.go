@@ -12,6 +12,7 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"accountgraph/ent"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/recoverycode"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
@@ -90,8 +91,11 @@ func (s *Service) EnableTwoFactor(ctx context.Context, accessToken, code string)
 		}
 		c, err := tx.Customer.UpdateOneID(c.ID).SetTotpSecret(*c.TotpPendingSecret).ClearTotpPendingSecret().
 			SetTotpLastStep(step).Save(ctx)
+		if err != nil {
+			return false, err
+		}
 		out = c
-		return true, err
+		return true, s.tell(ctx, tx, c, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, "Two-factor sign-in was turned on."))
 	})
 	if err != nil {
 		return nil, nil, err
@@ -119,8 +123,11 @@ func (s *Service) DisableTwoFactor(ctx context.Context, accessToken, code string
 			return false, err
 		}
 		c, err = tx.Customer.UpdateOneID(c.ID).ClearTotpSecret().ClearTotpPendingSecret().Save(ctx)
+		if err != nil {
+			return false, err
+		}
 		out = c
-		return true, err
+		return true, s.tell(ctx, tx, c, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, "Two-factor sign-in was turned off."))
 	})
 	if err != nil {
 		return nil, err

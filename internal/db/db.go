@@ -4,6 +4,7 @@ package db
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/migrate"
+	"accountgraph/ent/serversecret"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/gid"
 
@@ -198,4 +200,22 @@ func IsUniqueViolation(err error) bool {
 	}
 	msg := err.Error()
 	return strings.Contains(msg, "UNIQUE") || strings.Contains(msg, "duplicate key")
+}
+
+// ServerSecret returns the server's secret of the given name, making it (32
+// random bytes) on first use. Replicas that race to make it all end up with
+// the stored one.
+func ServerSecret(ctx context.Context, client *ent.Client, name string) ([]byte, error) {
+	key := make([]byte, 32)
+	_, _ = rand.Read(key)
+	err := client.ServerSecret.Create().SetName(name).SetValue(key).
+		OnConflictColumns(serversecret.FieldName).DoNothing().Exec(ctx)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	s, err := client.ServerSecret.Query().Where(serversecret.Name(name)).Only(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.Value, nil
 }

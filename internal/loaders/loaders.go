@@ -18,6 +18,7 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
@@ -56,6 +57,8 @@ type Loaders struct {
 	CartLines *Keyed[int, []*ent.CartLine]
 	// OpenCart is a customer's open cart.
 	OpenCart *Keyed[int, *ent.Cart]
+	// Communication is a customer's stored communication preferences.
+	Communication *Keyed[int, []*ent.CommunicationPreference]
 	// WishlistPages are customers' wishlists; WishlistLinePages their lines.
 	WishlistPages     *Pages[*ent.Wishlist]
 	WishlistLinePages *Pages[*ent.WishlistLine]
@@ -125,6 +128,9 @@ func New(db *ent.Client) *Loaders {
 			}
 			return out, err
 		}),
+		Communication: newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CommunicationPreference, error) {
+			return db.CommunicationPreference.Query().Where(communicationpreference.CustomerIDIn(ids...)).All(ctx)
+		}, func(p *ent.CommunicationPreference) int { return p.CustomerID })),
 		Fulfillments: newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.Fulfillment, error) {
 			return db.Fulfillment.Query().Where(fulfillment.OrderIDIn(ids...), fulfillment.StatusEQ(fulfillment.StatusSUCCESS)).
 				Order(ent.Asc(fulfillment.FieldID)).All(ctx)
@@ -303,6 +309,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.AddressPages.Expect(c.ID)
 		l.OrderCount.Expect(c.ID)
 		l.OpenCart.Expect(c.ID)
+		l.Communication.Expect(c.ID)
 		l.WishlistPages.Expect(c.ID)
 		l.SessionPages.Expect(c.ID)
 		l.TicketPages.Expect(c.ID)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -13,8 +14,10 @@ import (
 	"accountgraph/ent/loyaltyaccount"
 	"accountgraph/ent/loyaltyentry"
 	"accountgraph/ent/loyaltyprogram"
+	"accountgraph/ent/notification"
 	"accountgraph/internal/db"
 	"accountgraph/internal/money"
+	"accountgraph/internal/notify"
 )
 
 // earnedKinds are the kinds that count towards lifetime points and tiers:
@@ -124,12 +127,34 @@ func (s *Service) post(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a
 	if err := s.refresh(ctx, tx.Client(), p, a, u); err != nil {
 		return nil, false, err
 	}
+	tier := a.Tier
 	updated, err := u.Save(ctx)
 	if err != nil {
 		return nil, false, err
 	}
 	*a = *updated
-	return saved, true, nil
+	return saved, true, s.tell(ctx, tx, saved, tier, a)
+}
+
+// tell announces earned points and a new tier to the customer.
+func (s *Service) tell(ctx context.Context, tx *ent.Tx, e *ent.LoyaltyEntry, tierBefore string, a *ent.LoyaltyAccount) error {
+	if s.Outbox == nil {
+		return nil
+	}
+	var events []notify.Event
+	data := func(points, description, tier string) map[string]any {
+		return map[string]any{"Points": points, "Description": description, "Tier": tier, "Balance": strconv.Itoa(a.Balance)}
+	}
+	if e.Kind == loyaltyentry.KindEARN && e.Points > 0 {
+		events = append(events, notify.Event{Key: "loyalty_entry:" + strconv.Itoa(e.ID), Kind: "loyalty_update",
+			Topic: notify.Topic(notification.TopicLOYALTY), CustomerID: a.CustomerID, Data: data(strconv.Itoa(e.Points), e.Description, "")})
+	}
+	// Points coming in can only lift the tier; falls (expiry) go untold.
+	if e.Points > 0 && a.Tier != tierBefore && a.Tier != "" {
+		events = append(events, notify.Event{Key: "loyalty_tier:" + strconv.Itoa(e.ID), Kind: "loyalty_update",
+			Topic: notify.Topic(notification.TopicLOYALTY), CustomerID: a.CustomerID, Data: data("", "", a.Tier)})
+	}
+	return s.Outbox.Enqueue(ctx, tx, events...)
 }
 
 // refresh sets the account's tier and next expiry from its ledger.

@@ -29,6 +29,7 @@ import (
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/notify"
 )
 
 // Error codes of our own: LoyaltyErrorCode values, and the AdminErrorCode
@@ -78,6 +79,9 @@ type Service struct {
 	Customers auth.Authenticator
 	// Now is the clock (tests move it).
 	Now func() time.Time
+	// Outbox takes "you earned points" and "new tier" messages in the
+	// ledger's transactions (nil: none).
+	Outbox *notify.Outbox
 }
 
 // Clock returns the service's time (tests move it).

@@ -33,6 +33,13 @@ type Message struct {
 	Text    string // plain-text body
 	HTML    string // HTML body, optional
 	Kind    string // e.g. "customer_reset", for logs and metrics
+	// ID, when set, makes the Message-ID <ID@domain of From>: a message
+	// sent again after a crash keeps its ID, so mail systems can tell it
+	// is the same. Empty means random.
+	ID string
+	// Unsubscribe, when set, is a one-click unsubscribe URL (RFC 8058):
+	// mail clients show an unsubscribe button that posts to it.
+	Unsubscribe string
 }
 
 // Mailer sends messages. Implementations are safe for concurrent use.
@@ -103,7 +110,11 @@ func build(from string, m Message) (*gomail.Msg, error) {
 	}
 	msg.Subject(oneLine(m.Subject))
 	msg.SetDate()
-	msg.SetMessageIDWithValue(messageID(fa.Address))
+	msg.SetMessageIDWithValue(messageID(m.ID, fa.Address))
+	if m.Unsubscribe != "" {
+		msg.SetGenHeader(gomail.Header("List-Unsubscribe"), "<"+m.Unsubscribe+">")
+		msg.SetGenHeader(gomail.Header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click")
+	}
 	// RFC 3834: tells vacation responders not to answer a robot.
 	msg.SetGenHeader(gomail.Header("Auto-Submitted"), "auto-generated")
 	msg.SetBodyString(gomail.TypeTextPlain, m.Text)
@@ -113,15 +124,19 @@ func build(from string, m Message) (*gomail.Msg, error) {
 	return msg, nil
 }
 
-// messageID is random@<domain of From>: unlike the host name (what go-mail
-// uses, often "localhost" in a container) the sender's domain makes the ID
-// globally unique as RFC 5322 asks, and spam filters expect it.
-func messageID(fromAddr string) string {
+// messageID is id (random when empty)@<domain of From>: unlike the host
+// name (what go-mail uses, often "localhost" in a container) the sender's
+// domain makes the ID globally unique as RFC 5322 asks, and spam filters
+// expect it.
+func messageID(id, fromAddr string) string {
 	domain := "localhost"
 	if i := strings.LastIndexByte(fromAddr, '@'); i >= 0 && i+1 < len(fromAddr) {
 		domain = fromAddr[i+1:]
 	}
-	return randomHex(16) + "@" + domain
+	if id == "" {
+		id = randomHex(16)
+	}
+	return id + "@" + domain
 }
 
 // randomHex returns n random bytes in hex. crypto/rand.Read never fails

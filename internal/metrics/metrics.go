@@ -20,8 +20,9 @@ type Metrics struct {
 	SQLStatements prometheus.Counter
 	// Throttled counts refusals by rate limits, by action.
 	Throttled *prometheus.CounterVec
-	// Mails counts outgoing emails by kind and outcome.
-	Mails *prometheus.CounterVec
+	// Notifications counts delivery attempts of customer messages by
+	// channel, kind and outcome (sent, retry, failed, skipped).
+	Notifications *prometheus.CounterVec
 	// InFlight is the number of API requests being served.
 	InFlight prometheus.Gauge
 }
@@ -46,14 +47,14 @@ func New() *Metrics {
 		Throttled: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "accountgraph_throttled_total", Help: "Requests refused by rate limits, by action.",
 		}, []string{"action"}),
-		Mails: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "accountgraph_mails_total", Help: "Emails by kind and outcome.",
-		}, []string{"kind", "outcome"}),
+		Notifications: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "accountgraph_notifications_total", Help: "Deliveries of customer messages by channel, kind and outcome.",
+		}, []string{"channel", "kind", "outcome"}),
 		InFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "accountgraph_graphql_http_in_flight", Help: "API requests being served.",
 		}),
 	}
-	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Mails, m.InFlight,
+	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Notifications, m.InFlight,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

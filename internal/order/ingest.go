@@ -24,6 +24,7 @@ import (
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/notify"
 	"accountgraph/internal/recommend"
 
 	cust "accountgraph/internal/customer"
@@ -41,6 +42,9 @@ type Service struct {
 	DB        *ent.Client
 	PublicURL string
 	Now       func() time.Time
+	// Outbox takes the order's messages (confirmation, shipping and
+	// delivery updates) in the transactions that cause them.
+	Outbox *notify.Outbox
 	// Loyalty keeps points in step with orders (nil: no programme).
 	Loyalty LoyaltyHook
 }
@@ -379,6 +383,9 @@ func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *val
 		}
 	}
 	if err := recommend.Count(ctx, tx, sold, 1); err != nil {
+		return nil, err
+	}
+	if err := s.confirm(ctx, tx, o, v.lines); err != nil {
 		return nil, err
 	}
 	return o, s.changed(ctx, tx, o)

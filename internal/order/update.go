@@ -237,8 +237,10 @@ func (s *Service) CreateFulfillment(ctx context.Context, orderID string, in Fulf
 				status = entorder.FulfillmentStatusPARTIALLY_FULFILLED
 			}
 		}
-		out, err = tx.Order.UpdateOne(o).SetFulfillmentStatus(status).Save(ctx)
-		return err
+		if out, err = tx.Order.UpdateOne(o).SetFulfillmentStatus(status).Save(ctx); err != nil {
+			return err
+		}
+		return s.shipped(ctx, tx, out, f)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -261,10 +263,12 @@ func (s *Service) AddEvent(ctx context.Context, fulfillmentID string, in EventIn
 	if err != nil {
 		return nil, apperr.Invalid(apperr.Path("fulfillmentId"), apperr.CodeNotFound, "Fulfillment does not exist")
 	}
-	if ok, err := s.DB.Fulfillment.Query().Where(fulfillment.ID(key)).Exist(ctx); err != nil {
-		return nil, err
-	} else if !ok {
+	f, err := s.DB.Fulfillment.Query().Where(fulfillment.ID(key)).WithOrder().Only(ctx)
+	if ent.IsNotFound(err) {
 		return nil, apperr.Invalid(apperr.Path("fulfillmentId"), apperr.CodeNotFound, "Fulfillment does not exist")
+	}
+	if err != nil {
+		return nil, err
 	}
 	var errs apperr.FieldErrors
 	for name, v := range map[string]*string{"message": in.Message, "city": in.City, "province": in.Province, "zip": in.Zip} {
@@ -287,7 +291,16 @@ func (s *Service) AddEvent(ctx context.Context, fulfillmentID string, in EventIn
 	if in.Message != nil {
 		msg = strings.TrimSpace(*in.Message)
 	}
-	return s.DB.FulfillmentEvent.Create().SetFulfillmentID(key).SetStatus(fulfillmentevent.Status(in.Status)).
-		SetHappenedAt(at).SetMessage(msg).SetNillableCity(in.City).SetNillableProvince(in.Province).
-		SetNillableCountryCode(in.CountryCode).SetNillableZip(in.Zip).Save(ctx)
+	var e *ent.FulfillmentEvent
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		var err error
+		e, err = tx.FulfillmentEvent.Create().SetFulfillmentID(key).SetStatus(fulfillmentevent.Status(in.Status)).
+			SetHappenedAt(at).SetMessage(msg).SetNillableCity(in.City).SetNillableProvince(in.Province).
+			SetNillableCountryCode(in.CountryCode).SetNillableZip(in.Zip).Save(ctx)
+		if err != nil {
+			return err
+		}
+		return s.delivering(ctx, tx, f.Edges.Order, e)
+	})
+	return e, err
 }

@@ -36,7 +36,11 @@ const (
 type Service struct {
 	DB        *ent.Client
 	Customers auth.Authenticator
-	Now       func() time.Time
+	// Marketing keeps acceptsMarketing in step with promotions by email.
+	Marketing interface {
+		SetAcceptsMarketing(ctx context.Context, tx *ent.Tx, customerID int, accepts bool, source consentevent.Source) error
+	}
+	Now func() time.Time
 }
 
 func (s *Service) now() time.Time {

@@ -23,7 +23,9 @@ import (
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/membership"
 	"accountgraph/ent/membershippayment"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
+	"accountgraph/ent/predicate"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/wishlist"
@@ -244,8 +246,10 @@ func (s *Service) erase(ctx context.Context, id int) error {
 			return err
 		}
 		keys := []string{c.EmailKey}
+		sentTo := []predicate.Notification{notification.RecipientEqualFold(c.Email)}
 		if c.PendingEmail != nil {
 			keys = append(keys, acustomer.EmailKey(*c.PendingEmail))
+			sentTo = append(sentTo, notification.RecipientEqualFold(*c.PendingEmail))
 		}
 		// Orders: the customer's, and guest orders placed with the address.
 		theirs := order.Or(order.CustomerID(id), order.EmailKeyIn(keys...))
@@ -295,6 +299,9 @@ func (s *Service) erase(ctx context.Context, id int) error {
 			tx.MembershipPayment.Delete().Where(membershippayment.MembershipIDIn(ms...)).Exec,
 			tx.Membership.Delete().Where(membership.IDIn(ms...)).Exec,
 			tx.ConsentEvent.Delete().Where(consentevent.CustomerID(id)).Exec,
+			// Messages to the customer go with the row; these are the ones to
+			// the address before it had an account (guest orders, codes).
+			tx.Notification.Delete().Where(notification.CustomerIDIsNil(), notification.Or(sentTo...)).Exec,
 			tx.LoginCode.Delete().Where(logincode.EmailKeyIn(keys...)).Exec,
 			// Addresses, access tokens and one-time tokens go with the row.
 			tx.Customer.Delete().Where(customer.ID(id)).Exec,

@@ -36,6 +36,11 @@ func (s *Server) withViewer(next http.Handler) http.Handler {
 		v := auth.ViewerFrom(ctx)
 		id := v.RequestID
 		v.IP, v.UserAgent = s.clientIP(r), r.UserAgent()
+		if s.cfg.CountryHeader != "" {
+			if c := strings.ToUpper(strings.TrimSpace(r.Header.Get(s.cfg.CountryHeader))); countryRE.MatchString(c) && c != "XX" {
+				v.Country = c
+			}
+		}
 		if h := r.Header.Get("Authorization"); h != "" {
 			v.AdminKeyPresented = true
 			if secret, ok := strings.CutPrefix(h, "Bearer "); ok {
@@ -51,6 +56,10 @@ func (s *Server) withViewer(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
+
+// countryRE is an ISO 3166 alpha-2 code; proxies send "XX" or "T1" for
+// unknown places and Tor, which are not countries to compare.
+var countryRE = regexp.MustCompile(`^[A-Z]{2}$`)
 
 func (s *Server) clientIP(r *http.Request) string {
 	if s.cfg.TrustProxyHeaders {

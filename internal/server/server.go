@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -31,6 +33,7 @@ import (
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/mail"
 	"accountgraph/internal/metrics"
+	"accountgraph/internal/notify"
 	"accountgraph/internal/order"
 	"accountgraph/internal/password"
 	"accountgraph/internal/preferences"
@@ -63,9 +66,14 @@ type Server struct {
 	Privacy     *privacy.Service
 	adminKeys   *auth.AdminKeys
 	limiter     *throttle.Limiter
-	ready       atomic.Bool
-	stop        context.CancelFunc
-	done        chan struct{}
+	// Outbox takes customer messages; Notifications delivers them; Links
+	// signs and checks their unsubscribe links.
+	Outbox        *notify.Outbox
+	Notifications *notify.Worker
+	Links         *notify.Links
+	ready         atomic.Bool
+	stop          context.CancelFunc
+	background    sync.WaitGroup
 }
 
 // New opens the database, migrates it and builds the services.
@@ -84,40 +92,45 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 		d.Close()
 		return nil, fmt.Errorf("mailer: %w", err)
 	}
-	s := &Server{cfg: cfg, log: log, DB: d, Metrics: m, adminKeys: &auth.AdminKeys{DB: d.Client}, done: make(chan struct{})}
+	s := &Server{cfg: cfg, log: log, DB: d, Metrics: m, adminKeys: &auth.AdminKeys{DB: d.Client}}
 	s.limiter = &throttle.Limiter{DB: d.Client, OnRefuse: func(action string) { m.Throttled.WithLabelValues(action).Inc() }}
 	s.Settings = &settings.Service{DB: d.Client}
+	s.Outbox = notify.NewOutbox()
+	s.Links = &notify.Links{DB: d.Client, BaseURL: strings.TrimRight(cfg.PublicURL, "/")}
+	s.Notifications = &notify.Worker{
+		DB: d.Client, Mail: mailer, Links: s.Links, Log: log, Shop: cfg.ShopName,
+		// Without gateways, text messages and push notifications are
+		// written beside the mails.
+		SMS:  &notify.FileSink{Path: filepath.Join(cfg.MailDir, "sms.jsonl"), Log: log},
+		Push: &notify.FileSink{Path: filepath.Join(cfg.MailDir, "push.jsonl"), Log: log},
+		OnResult: func(channel, kind, outcome string) {
+			m.Notifications.WithLabelValues(channel, kind, outcome).Inc()
+		},
+	}
 	s.Customers = &customer.Service{
 		DB:       d.Client,
 		Settings: s.Settings,
+		Outbox:   s.Outbox,
 		Hasher: password.NewHasher(password.Params{
 			Memory: cfg.Argon2MemoryKiB, Iterations: cfg.Argon2Iterations, Parallelism: cfg.Argon2Parallelism,
 		}, cfg.HashConcurrency),
 		Limiter:   s.limiter,
-		Mailer:    mailer,
 		Log:       log,
 		PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
 		ShopName:  cfg.ShopName,
 		TokenTTL:  cfg.TokenTTL,
-		OnMail: func(kind string, err error) {
-			outcome := "sent"
-			if err != nil {
-				outcome = "failed"
-			}
-			m.Mails.WithLabelValues(kind, outcome).Inc()
-		},
 	}
 	publicURL := strings.TrimRight(cfg.PublicURL, "/")
-	s.Orders = &order.Service{DB: d.Client, PublicURL: publicURL}
-	s.Catalog = &catalog.Service{DB: d.Client}
+	s.Orders = &order.Service{DB: d.Client, PublicURL: publicURL, Outbox: s.Outbox}
+	s.Catalog = &catalog.Service{DB: d.Client, Outbox: s.Outbox}
 	s.Carts = &cart.Service{DB: d.Client, Customers: s.Customers, Currency: cfg.ShopCurrency, PublicURL: publicURL,
 		AccountRequired: s.Settings.AccountRequired}
 	s.Wishlists = &wishlist.Service{DB: d.Client, Customers: s.Customers, PublicURL: publicURL}
 	s.Saved = &savedcart.Service{DB: d.Client, Customers: s.Customers, Carts: s.Carts}
-	s.Support = &support.Service{DB: d.Client, Customers: s.Customers, Mailer: mailer, ShopName: cfg.ShopName}
-	s.Loyalty = &loyalty.Service{DB: d.Client, Customers: s.Customers}
+	s.Support = &support.Service{DB: d.Client, Customers: s.Customers, Outbox: s.Outbox}
+	s.Loyalty = &loyalty.Service{DB: d.Client, Customers: s.Customers, Outbox: s.Outbox}
 	s.Customers.Loyalty, s.Orders.Loyalty = s.Loyalty, s.Loyalty
-	s.Preferences = &preferences.Service{DB: d.Client, Customers: s.Customers}
+	s.Preferences = &preferences.Service{DB: d.Client, Customers: s.Customers, Marketing: s.Customers}
 	s.Privacy = &privacy.Service{DB: d.Client, Customers: s.Customers, Limiter: s.limiter, Log: log}
 	if cfg.AdminAPIKey != "" {
 		if err := s.adminKeys.Seed(ctx, cfg.AdminAPIKey); err != nil {
@@ -127,7 +140,10 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	}
 	bg, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
-	go s.housekeeping(bg)
+	s.background.Go(func() { s.housekeeping(bg) })
+	if cfg.Delivery {
+		s.background.Go(func() { s.Notifications.Run(bg, cfg.DeliveryInterval, s.Outbox.Woken()) })
+	}
 	s.ready.Store(true)
 	return s, nil
 }
@@ -135,7 +151,6 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 // housekeeping prunes old throttle records and expires loyalty points.
 // Every replica may run it at the same time.
 func (s *Server) housekeeping(ctx context.Context) {
-	defer close(s.done)
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
 	for {
@@ -145,6 +160,9 @@ func (s *Server) housekeeping(ctx context.Context) {
 		case <-t.C:
 			if _, err := s.limiter.Prune(ctx, 24*time.Hour); err != nil && ctx.Err() == nil {
 				s.log.Warn("pruning throttle records failed", "err", err)
+			}
+			if _, err := s.Notifications.Prune(ctx, 30*24*time.Hour); err != nil && ctx.Err() == nil {
+				s.log.Warn("pruning delivered notifications failed", "err", err)
 			}
 			if n, err := s.Loyalty.Housekeep(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("loyalty housekeeping failed", "err", err)
@@ -162,7 +180,7 @@ func (s *Server) AdminKeys() *auth.AdminKeys { return s.adminKeys }
 func (s *Server) Close() error {
 	s.ready.Store(false)
 	s.stop()
-	<-s.done
+	s.background.Wait()
 	return s.DB.Close()
 }
 
@@ -183,6 +201,7 @@ func (s *Server) Handler() http.Handler {
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.Handle("/unsubscribe", s.Links.Handler(s.Preferences.Unsubscribe, s.log))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Metrics.Registry, promhttp.HandlerOpts{}))
 	c := cors.New(cors.Options{
 		AllowedOrigins:   s.cfg.CORSOrigins,

@@ -5,6 +5,7 @@ package support
 
 import (
 	"context"
+	"crypto/rand"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -17,6 +18,7 @@ import (
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/mail"
+	"accountgraph/internal/notify"
 	"accountgraph/internal/page"
 )
 
@@ -30,8 +32,7 @@ const (
 type Service struct {
 	DB        *ent.Client
 	Customers auth.Authenticator
-	Mailer    mail.Mailer
-	ShopName  string
+	Outbox    *notify.Outbox
 }
 
 // Create opens a ticket with its first message.
@@ -93,22 +94,7 @@ func (s *Service) StaffReply(ctx context.Context, ticketID, body string) (*ent.S
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.addMessage(ctx, ticketID, nil, supportmessage.AuthorSTAFF, body, supportticket.StatusAWAITING_CUSTOMER)
-	if err != nil {
-		return nil, err
-	}
-	c, err := s.DB.Customer.Get(ctx, t.CustomerID)
-	if err != nil {
-		return nil, err
-	}
-	first := ""
-	if c.FirstName != nil {
-		first = *c.FirstName
-	}
-	if m, err := mail.SupportReplyMessage(c.Email, mail.SupportReplyMail{ShopName: s.ShopName, FirstName: first, Subject: t.Subject, Body: body}); err == nil {
-		_ = s.Mailer.Send(ctx, m) // the reply is saved; the customer also sees it in the account
-	}
-	return t, nil
+	return s.addMessage(ctx, ticketID, nil, supportmessage.AuthorSTAFF, body, supportticket.StatusAWAITING_CUSTOMER)
 }
 
 func (s *Service) addMessage(ctx context.Context, ticketID string, customerID *int, author supportmessage.Author, body string, next supportticket.Status) (*ent.SupportTicket, error) {
@@ -136,8 +122,17 @@ func (s *Service) addMessage(ctx context.Context, ticketID string, customerID *i
 		if err := tx.SupportMessage.Create().SetTicketID(cur.ID).SetAuthor(author).SetBody(body).Exec(ctx); err != nil {
 			return err
 		}
-		t, err = cur.Update().SetStatus(next).Save(ctx)
-		return err
+		if t, err = cur.Update().SetStatus(next).Save(ctx); err != nil || author != supportmessage.AuthorSTAFF {
+			return err
+		}
+		c, err := tx.Customer.Get(ctx, t.CustomerID)
+		if err != nil {
+			return err
+		}
+		// The customer opened the ticket, so the answer is a message they
+		// asked for: no topic, always by email.
+		return s.Outbox.Enqueue(ctx, tx, notify.Event{Key: "support_reply:" + rand.Text(), Kind: "support_reply", CustomerID: c.ID,
+			Data: mail.SupportReplyMail{Subject: t.Subject, Body: body}})
 	})
 	return t, err
 }
