@@ -9,6 +9,7 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/useragent"
 )
 
 // GlobalID is the order's ID with its status key, as its customer sees it:
@@ -129,6 +130,17 @@ func (t *CustomerAccessToken) UserAgentOrNil() *string {
 	}
 	return &t.UserAgent
 }
+
+// CountryOrNil is the country, or nil.
+func (t *CustomerAccessToken) CountryOrNil() *string {
+	if t.Country == "" {
+		return nil
+	}
+	return &t.Country
+}
+
+// Device names the session's browser or app in short.
+func (t *CustomerAccessToken) Device() string { return useragent.Device(t.UserAgent) }
 
 // GlobalID is the ticket's ID.
 func (t *SupportTicket) GlobalID() string { return gid.Encode("SupportTicket", t.ID) }

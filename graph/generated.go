@@ -516,10 +516,13 @@ type ComplexityRoot struct {
 	}
 
 	CustomerSession struct {
+		CountryOrNil   func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
+		Device         func(childComplexity int) int
 		ExpiresAt      func(childComplexity int) int
 		GlobalID       func(childComplexity int) int
 		IPOrNil        func(childComplexity int) int
+		LastUsedAt     func(childComplexity int) int
 		UserAgentOrNil func(childComplexity int) int
 	}
 
@@ -3125,12 +3128,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerResetPayload.UserErrors(childComplexity), true
 
+	case "CustomerSession.country":
+		if e.ComplexityRoot.CustomerSession.CountryOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.CountryOrNil(childComplexity), true
 	case "CustomerSession.createdAt":
 		if e.ComplexityRoot.CustomerSession.CreatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CustomerSession.CreatedAt(childComplexity), true
+	case "CustomerSession.device":
+		if e.ComplexityRoot.CustomerSession.Device == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.Device(childComplexity), true
 	case "CustomerSession.expiresAt":
 		if e.ComplexityRoot.CustomerSession.ExpiresAt == nil {
 			break
@@ -3149,6 +3164,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerSession.IPOrNil(childComplexity), true
+	case "CustomerSession.lastUsedAt":
+		if e.ComplexityRoot.CustomerSession.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.LastUsedAt(childComplexity), true
 	case "CustomerSession.userAgent":
 		if e.ComplexityRoot.CustomerSession.UserAgentOrNil == nil {
 			break
@@ -10320,6 +10341,12 @@ type CustomerSession implements Node {
   ipAddress: String
   "The browser or app it signed in with."
   userAgent: String
+  "The browser or app in short, e.g. ` + "`" + `Firefox on Linux` + "`" + `."
+  device: String!
+  "The country it signed in from, when the shop's proxy tells (ISO 3166 code)."
+  country: String
+  "When it was last used, to within five minutes."
+  lastUsedAt: DateTime
 }
 
 "A page of sessions."
@@ -11593,6 +11620,12 @@ func (ec *executionContext) childFields_CustomerSession(ctx context.Context, fie
 		return ec.fieldContext_CustomerSession_ipAddress(ctx, field)
 	case "userAgent":
 		return ec.fieldContext_CustomerSession_userAgent(ctx, field)
+	case "device":
+		return ec.fieldContext_CustomerSession_device(ctx, field)
+	case "country":
+		return ec.fieldContext_CustomerSession_country(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_CustomerSession_lastUsedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerSession", field.Name)
 }
@@ -23258,6 +23291,75 @@ func (ec *executionContext) _CustomerSession_userAgent(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_CustomerSession_userAgent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "String")
+}
+
+func (ec *executionContext) _CustomerSession_device(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_device(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Device(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_device(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "String")
+}
+
+func (ec *executionContext) _CustomerSession_country(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "String")
+}
+
+func (ec *executionContext) _CustomerSession_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_lastUsedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastUsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, false, false, "DateTime")
 }
 
 func (ec *executionContext) _CustomerSessionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionConnection) (ret graphql.Marshaler) {
@@ -45348,6 +45450,21 @@ func (ec *executionContext) _CustomerSession(ctx context.Context, sel ast.Select
 			}
 		case "userAgent":
 			out.Values[i] = ec._CustomerSession_userAgent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "device":
+			out.Values[i] = ec._CustomerSession_device(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "country":
+			out.Values[i] = ec._CustomerSession_country(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastUsedAt":
+			out.Values[i] = ec._CustomerSession_lastUsedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

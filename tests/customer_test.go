@@ -2,6 +2,7 @@ package tests
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -485,6 +486,67 @@ func TestThrottling(t *testing.T) {
 		}
 		if got := len(api.MailsTo(t, email)) - before; got != 3 {
 			t.Errorf("%d recovery mails, want 3", got)
+		}
+	})
+}
+
+// TestLoginBackoff: one client guessing at one account waits longer after
+// each failure past the fifth (1 s, 2 s, … at most 15 minutes), and a
+// success ends the wait; guessing spread over many addresses stops at the
+// account-wide limit, which still lets the owner in from a network the
+// account has a session from.
+func TestLoginBackoff(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		email := uniqueEmail("backoff")
+		api.register(t, email)
+		login := func(pw, ip string) Response {
+			return api.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": pw}}, FromIP(ip))
+		}
+		throttled := func(r Response) bool { return len(r.Errors) == 1 && r.Errors[0].Code() == "THROTTLED" }
+		home := "203.0.113.10"
+		if r := login(goodPassword, home); len(r.Errors) > 0 {
+			t.Fatal(r.Raw)
+		}
+		lim := api.Server.Customers.Limiter
+		defer func() { lim.Now = nil }()
+		at := func(d time.Duration) { lim.Now = func() time.Time { return time.Now().UTC().Add(d) } }
+
+		guesser := "198.51.100.20"
+		for i := range 5 {
+			if r := login("wrong", guesser); throttled(r) {
+				t.Fatalf("failure %d throttled", i+1)
+			}
+		}
+		if r := login(goodPassword, guesser); !throttled(r) {
+			t.Fatalf("no back-off after 5 failures: %s", r.Raw)
+		}
+		at(1500 * time.Millisecond)
+		if r := login("wrong", guesser); throttled(r) {
+			t.Fatal("still waiting after the first back-off")
+		}
+		at(2500 * time.Millisecond) // the wait doubled: 2 s after the 6th failure
+		if r := login("wrong", guesser); !throttled(r) {
+			t.Fatal("the back-off did not double")
+		}
+		at(4 * time.Second)
+		if r := login(goodPassword, guesser); throttled(r) || len(r.Errors) > 0 {
+			t.Fatalf("after the wait: %s", r.Raw)
+		}
+		if r := login("wrong", guesser); throttled(r) {
+			t.Fatal("a success did not end the back-off")
+		}
+		lim.Now = nil
+
+		// Spread over many addresses: the account-wide limit (10 in 15
+		// minutes) stops a new network, not the owner's.
+		for i := range 10 {
+			login("wrong", fmt.Sprintf("192.0.2.%d", 100+i))
+		}
+		if r := login(goodPassword, "100.64.5.5"); !throttled(r) {
+			t.Fatalf("account-wide limit: %s", r.Raw)
+		}
+		if r := login(goodPassword, "203.0.113.77"); len(r.Errors) > 0 {
+			t.Fatalf("the owner's network is locked out: %s", r.Raw)
 		}
 	})
 }

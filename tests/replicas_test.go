@@ -2,6 +2,7 @@ package tests
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http/httptest"
 	"os"
@@ -54,11 +55,11 @@ func TestTwoReplicas(t *testing.T) {
 		}
 	}
 
-	// Throttling counts attempts on both replicas together.
-	ip := "198.51.100.23"
+	// Throttling counts attempts on both replicas together (from several
+	// addresses: one address alone meets its back-off first).
 	for i := range 10 {
 		api := []*API{a, b}[i%2]
-		api.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": "wrong password"}}, FromIP(ip))
+		api.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": "wrong password"}}, FromIP(fmt.Sprintf("198.51.100.%d", 23+i%3)))
 	}
 	r := b.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}}, FromIP("192.0.2.200"))
 	if len(r.Errors) != 1 || r.Errors[0].Code() != "THROTTLED" {

@@ -269,3 +269,49 @@ func TestEmailVerification(t *testing.T) {
 		_ = id
 	})
 }
+
+// TestSessionLastUse: a session shows its device and when it was last
+// used; the time moves when the session is used again after five minutes
+// (not on every request, which would cost a write each).
+func TestSessionLastUse(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		email := uniqueEmail("lastuse")
+		api.register(t, email)
+		var p struct{ CustomerAccessToken *Token }
+		api.MustDo(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}},
+			"customerAccessTokenCreate", &p, Header("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"))
+		token := p.CustomerAccessToken.AccessToken
+		doc := `query($t: String!) { customer(customerAccessToken: $t) { sessions(first: 5) { nodes { device lastUsedAt createdAt } } } }`
+		read := func() (device string, used, created time.Time) {
+			t.Helper()
+			var s struct {
+				Sessions struct {
+					Nodes []struct {
+						Device                string
+						LastUsedAt, CreatedAt time.Time
+					}
+				}
+			}
+			api.MustDo(t, doc, map[string]any{"t": token}, "customer", &s)
+			n := s.Sessions.Nodes[0]
+			return n.Device, n.LastUsedAt, n.CreatedAt
+		}
+		device, used, created := read()
+		if device != "Chrome on Windows" || used.Sub(created).Abs() > time.Second {
+			t.Fatalf("new session: %s used %v created %v", device, used, created)
+		}
+		before := api.Statements(t)
+		read()
+		quiet := api.Statements(t) - before
+		api.TimeTravel(10 * time.Minute)
+		defer api.TimeTravel(0)
+		before = api.Statements(t)
+		_, used, _ = read()
+		if touched := api.Statements(t) - before; touched != quiet+1 {
+			t.Errorf("a stale session's use cost %d statements, a fresh one's %d", touched, quiet)
+		}
+		if d := used.Sub(created); d < 10*time.Minute-time.Second || d > 11*time.Minute {
+			t.Errorf("last use %v after creation", d)
+		}
+	})
+}

@@ -18,6 +18,8 @@ import (
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/mail"
+	"accountgraph/internal/throttle"
+	"accountgraph/internal/useragent"
 )
 
 // CreateInput is customerCreate's input.
@@ -245,18 +247,33 @@ func (s *Service) Login(ctx context.Context, email, pw string, totpCode *string)
 	}
 	ip := auth.ViewerFrom(ctx).IP
 	key := EmailKey(email)
+	pair := key + "|" + ip
 	if err := s.Limiter.Check(ctx, loginByIP, ip); err != nil {
 		return nil, err
 	}
-	if err := s.Limiter.Check(ctx, loginByEmail, key); err != nil {
+	if err := s.Limiter.Check(ctx, loginByPair, pair); err != nil {
 		return nil, err
 	}
-	fail := func() (*Token, error) {
-		if err := s.Limiter.Record(ctx, loginByIP, ip); err != nil {
+	// The account-wide limit stops guessing spread over many addresses. So
+	// that it cannot lock the owner out, it does not apply on a network the
+	// account has a live session from.
+	if err := s.Limiter.Check(ctx, loginByEmail, key); err != nil {
+		known, kerr := s.knownNetwork(ctx, key, ip)
+		if kerr != nil {
+			return nil, kerr
+		}
+		if !known {
 			return nil, err
 		}
-		if err := s.Limiter.Record(ctx, loginByEmail, key); err != nil {
-			return nil, err
+	}
+	fail := func() (*Token, error) {
+		for _, r := range []struct {
+			rule    throttle.Rule
+			subject string
+		}{{loginByIP, ip}, {loginByEmail, key}, {loginByPair, pair}} {
+			if err := s.Limiter.Record(ctx, r.rule, r.subject); err != nil {
+				return nil, err
+			}
 		}
 		return nil, apperr.Invalid(nil, apperr.CodeUnidentifiedCustomer, "Unidentified customer")
 	}
@@ -283,12 +300,28 @@ func (s *Service) Login(ctx context.Context, email, pw string, totpCode *string)
 			return nil, err
 		}
 	}
+	if err := s.Limiter.Clear(ctx, loginByPair, pair); err != nil {
+		return nil, err
+	}
 	var token *Token
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		token, err = s.issueToken(ctx, tx, c)
 		return err
 	})
 	return token, err
+}
+
+// knownNetwork reports whether the account with the email key has a live
+// session from the network of ip.
+func (s *Service) knownNetwork(ctx context.Context, key, ip string) (bool, error) {
+	network := CoarseIP(ip)
+	if network == "" {
+		return false, nil
+	}
+	return s.DB.CustomerAccessToken.Query().Where(
+		customeraccesstoken.IP(network), customeraccesstoken.ExpiresAtGT(s.now()),
+		customeraccesstoken.HasCustomerWith(customer.EmailKey(key)),
+	).Exist(ctx)
 }
 
 // Renew extends a valid access token's life.
@@ -503,7 +536,7 @@ func (s *Service) tellChanges(ctx context.Context, tx *ent.Tx, before, after *en
 func (s *Service) alert(ctx context.Context, event string) map[string]any {
 	v := auth.ViewerFrom(ctx)
 	return map[string]any{"Event": event, "Time": s.now().Format("2 Jan 2006 15:04 UTC"),
-		"Device": Device(v.UserAgent), "Network": CoarseIP(v.IP), "Country": v.Country}
+		"Device": useragent.Device(v.UserAgent), "Network": CoarseIP(v.IP), "Country": v.Country}
 }
 
 // Recover mails a password reset link when email belongs to an account

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	entsql "entgo.io/ent/dialect/sql"
+
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
@@ -25,6 +27,7 @@ import (
 	"accountgraph/internal/password"
 	"accountgraph/internal/settings"
 	"accountgraph/internal/throttle"
+	"accountgraph/internal/useragent"
 )
 
 // Service runs the customer-account rules.
@@ -84,8 +87,12 @@ func (s *Service) joinGuestOrders(ctx context.Context, tx *ent.Tx, customerID in
 // Rate limits. Login and token-redeeming limits count failures only, so a
 // customer who types the right password is never held back by them.
 var (
-	loginByIP       = throttle.Rule{Action: "login", By: "ip", Limit: 50, Window: 15 * time.Minute}
-	loginByEmail    = throttle.Rule{Action: "login", By: "email", Limit: 10, Window: 15 * time.Minute}
+	loginByIP    = throttle.Rule{Action: "login", By: "ip", Limit: 50, Window: 15 * time.Minute}
+	loginByEmail = throttle.Rule{Action: "login", By: "email", Limit: 10, Window: 15 * time.Minute}
+	// loginByPair backs off one client's guesses at one account: free for 5
+	// failures, then 1 s, 2 s, 4 s … at most 15 minutes after the last one.
+	loginByPair = throttle.Rule{Action: "login", By: "email_ip", Limit: 5, Window: 24 * time.Hour,
+		Backoff: time.Second, MaxBackoff: 15 * time.Minute}
 	recoverByIP     = throttle.Rule{Action: "recover", By: "ip", Limit: 10, Window: time.Hour}
 	recoverByEmail  = throttle.Rule{Action: "recover", By: "email", Limit: 3, Window: time.Hour}
 	registerByIP    = throttle.Rule{Action: "register", By: "ip", Limit: 50, Window: time.Hour}
@@ -122,7 +129,7 @@ func (s *Service) issueToken(ctx context.Context, tx *ent.Tx, c *ent.Customer) (
 	exp := s.now().Add(s.TokenTTL)
 	row, err := tx.CustomerAccessToken.Create().
 		SetCustomerID(c.ID).SetTokenHash(hash).SetExpiresAt(exp).
-		SetIP(CoarseIP(v.IP)).SetUserAgent(truncate(v.UserAgent, 255)).SetCountry(v.Country).
+		SetIP(CoarseIP(v.IP)).SetUserAgent(truncate(v.UserAgent, 255)).SetCountry(v.Country).SetLastUsedAt(s.now()).
 		Save(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store access token: %w", err)
@@ -142,10 +149,10 @@ func unfamiliar(others []*ent.CustomerAccessToken, v *auth.Viewer) string {
 	if len(others) == 0 {
 		return ""
 	}
-	device := Device(v.UserAgent)
+	device := useragent.Device(v.UserAgent)
 	knownDevice, knownCountry, countries := false, false, false
 	for _, o := range others {
-		knownDevice = knownDevice || Device(o.UserAgent) == device
+		knownDevice = knownDevice || useragent.Device(o.UserAgent) == device
 		if o.Country != "" {
 			countries = true
 			knownCountry = knownCountry || o.Country == v.Country
@@ -158,35 +165,6 @@ func unfamiliar(others []*ent.CustomerAccessToken, v *auth.Viewer) string {
 		return "Your account was signed in to from a new country."
 	}
 	return ""
-}
-
-// Device names a client coarsely ("Firefox on Linux") from its User-Agent:
-// enough to recognise one's own devices, not a fingerprint.
-func Device(ua string) string {
-	browser := "Unknown browser"
-	for _, b := range []struct{ token, name string }{
-		{"Edg/", "Edge"}, {"OPR/", "Opera"}, {"Firefox/", "Firefox"}, {"Chrome/", "Chrome"}, {"Safari/", "Safari"},
-		{"curl/", "curl"}, {"okhttp", "Android app"}, {"CFNetwork", "iOS app"},
-	} {
-		if strings.Contains(ua, b.token) {
-			browser = b.name
-			break
-		}
-	}
-	os := ""
-	for _, o := range []struct{ token, name string }{
-		{"Android", "Android"}, {"iPhone", "iOS"}, {"iPad", "iPadOS"}, {"Windows", "Windows"},
-		{"Mac OS X", "macOS"}, {"CrOS", "ChromeOS"}, {"Linux", "Linux"},
-	} {
-		if strings.Contains(ua, o.token) {
-			os = o.name
-			break
-		}
-	}
-	if os == "" {
-		return browser
-	}
-	return browser + " on " + os
 }
 
 // CoarseIP keeps the network of an address, not the host: enough for a
@@ -220,20 +198,78 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (*ent.Cu
 	if accessToken == "" || len(accessToken) > 256 {
 		return nil, nil
 	}
-	// One statement: the customer, if a live token of theirs has this hash.
-	c, err := s.DB.Customer.Query().
-		Where(customer.StateEQ(customer.StateENABLED),
-			customer.HasAccessTokensWith(
-				customeraccesstoken.TokenHash(auth.HashToken(accessToken)),
-				customeraccesstoken.ExpiresAtGT(s.now()))).
-		Only(ctx)
+	now := s.now()
+	// One statement: the customer, if a live token of theirs has this hash,
+	// with the session's ID and last use.
+	c, err := s.DB.Customer.Query().Where(customer.StateEQ(customer.StateENABLED)).
+		Modify(func(sel *entsql.Selector) {
+			t := entsql.Table(customeraccesstoken.Table).As("session")
+			sel.Join(t).On(sel.C(customer.FieldID), t.C(customeraccesstoken.FieldCustomerID)).
+				Where(entsql.And(
+					entsql.EQ(t.C(customeraccesstoken.FieldTokenHash), auth.HashToken(accessToken)),
+					entsql.GT(t.C(customeraccesstoken.FieldExpiresAt), now))).
+				AppendSelectAs(t.C(customeraccesstoken.FieldID), "session_id").
+				AppendSelectAs(t.C(customeraccesstoken.FieldLastUsedAt), "session_used_at")
+		}).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("authenticate: %w", err)
 	}
+	s.touch(ctx, c, now)
 	return c, nil
+}
+
+// touchEvery is how stale a session's last-use time may get: writing it
+// on every request would double the statements of most requests.
+const touchEvery = 5 * time.Minute
+
+// touch records that the session of c (as Authenticate loaded it) was
+// used, at most once every touchEvery. A failure only logs: the request
+// goes on.
+func (s *Service) touch(ctx context.Context, c *ent.Customer, now time.Time) {
+	idv, _ := c.Value("session_id")
+	id, ok := asInt(idv)
+	if !ok {
+		return
+	}
+	used, _ := c.Value("session_used_at")
+	if t, ok := asTime(used); ok && now.Sub(t) < touchEvery {
+		return
+	}
+	// Update, not UpdateOne: one statement, without reading the row back.
+	err := s.DB.CustomerAccessToken.Update().Where(customeraccesstoken.ID(id)).SetLastUsedAt(now).Exec(ctx)
+	if err != nil {
+		s.Log.WarnContext(ctx, "session last use not recorded", "err", err)
+	}
+}
+
+// asInt and asTime read values the drivers return for extra columns.
+func asInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int64:
+		return int(n), true
+	case int:
+		return n, true
+	case int32:
+		return int(n), true
+	}
+	return 0, false
+}
+
+func asTime(v any) (time.Time, bool) {
+	switch t := v.(type) {
+	case time.Time:
+		return t, true
+	case string: // SQLite may hand back the stored text
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999"} {
+			if p, err := time.Parse(layout, t); err == nil {
+				return p, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 // MustAuthenticate is Authenticate for mutations: an unknown token is a

@@ -15,12 +15,19 @@ import (
 	"accountgraph/internal/apperr"
 )
 
-// Rule is a limit: at most Limit attempts per Window, per subject.
+// Rule is a limit: at most Limit attempts per Window, per subject. With
+// Backoff set it is an exponential back-off instead: after Limit failures
+// within Window, the subject waits Backoff after its last failure, doubling
+// with each further failure, at most MaxBackoff. The wait is short at
+// first and bounded, so a back-off someone else triggers cannot lock the
+// subject out for long.
 type Rule struct {
-	Action string // e.g. "login"
-	By     string // e.g. "ip", "email"
-	Limit  int
-	Window time.Duration
+	Action     string // e.g. "login"
+	By         string // e.g. "ip", "email"
+	Limit      int
+	Window     time.Duration
+	Backoff    time.Duration
+	MaxBackoff time.Duration
 }
 
 // Limiter checks and records attempts.
@@ -58,10 +65,28 @@ func (l *Limiter) Check(ctx context.Context, r Rule, subject string) error {
 	if n < r.Limit {
 		return nil
 	}
+	retry := r.Window
+	if r.Backoff > 0 {
+		last, err := l.DB.ThrottleEvent.Query().Where(throttleevent.Key(key(r, subject))).
+			Order(ent.Desc(throttleevent.FieldAt)).First(ctx)
+		if err != nil {
+			return fmt.Errorf("throttle check: %w", err)
+		}
+		wait := min(r.Backoff<<min(n-r.Limit, 30), r.MaxBackoff)
+		if retry = last.At.Add(wait).Sub(now); retry <= 0 {
+			return nil
+		}
+	}
 	if l.OnRefuse != nil {
 		l.OnRefuse(r.Action)
 	}
-	return &apperr.ThrottledError{RetryAfter: r.Window}
+	return &apperr.ThrottledError{RetryAfter: retry}
+}
+
+// Clear forgets subject's attempts (a success ends a back-off).
+func (l *Limiter) Clear(ctx context.Context, r Rule, subject string) error {
+	_, err := l.DB.ThrottleEvent.Delete().Where(throttleevent.Key(key(r, subject))).Exec(ctx)
+	return err
 }
 
 // Record counts one attempt by subject.
