@@ -3,11 +3,17 @@ package tests
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"accountgraph/internal/config"
 )
 
 func TestCustomerCreate(t *testing.T) {
@@ -547,6 +553,51 @@ func TestLoginBackoff(t *testing.T) {
 		}
 		if r := login(goodPassword, "203.0.113.77"); len(r.Errors) > 0 {
 			t.Fatalf("the owner's network is locked out: %s", r.Raw)
+		}
+	})
+}
+
+// TestRegistrationCaptcha: with a CAPTCHA provider configured, a
+// registration needs a good answer in X-Captcha-Token, checked with the
+// provider (secret, answer and client address); refusals are counted.
+// Without one (the default) nothing is asked (every other test).
+func TestRegistrationCaptcha(t *testing.T) {
+	var mu sync.Mutex
+	var asked []url.Values
+	provider := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		mu.Lock()
+		asked = append(asked, r.PostForm)
+		mu.Unlock()
+		fmt.Fprintf(w, `{"success": %t}`, r.PostForm.Get("secret") == "s3cret" && r.PostForm.Get("response") == "human")
+	}))
+	defer provider.Close()
+	eachDBWith(t, func(c *config.Config) { c.CaptchaVerifyURL, c.CaptchaSecret = provider.URL, "s3cret" }, func(t *testing.T, api *API) {
+		input := map[string]any{"email": uniqueEmail("captcha"), "password": goodPassword}
+		register := func(opts ...Opt) []string {
+			var p struct {
+				Payload
+				Customer *struct{ ID string }
+			}
+			api.MustDo(t, customerCreateDoc, map[string]any{"input": input}, "customerCreate", &p, opts...)
+			return codes(p.CustomerUserErrors)
+		}
+		for _, opts := range [][]Opt{nil, {Header("X-Captcha-Token", "robot")}} {
+			if got := register(opts...); !cmp.Equal(got, []string{"INVALID@captchaToken"}) {
+				t.Errorf("without a good answer: %v", got)
+			}
+		}
+		if got := register(Header("X-Captcha-Token", "human"), FromIP("203.0.113.50")); len(got) != 0 {
+			t.Fatalf("with a good answer: %v", got)
+		}
+		mu.Lock()
+		last := asked[len(asked)-1]
+		mu.Unlock()
+		if last.Get("remoteip") != "203.0.113.50" || last.Get("response") != "human" {
+			t.Errorf("provider asked %v", last)
+		}
+		if v := api.Metric(t, `accountgraph_auth_refusals_total{reason="captcha"}`); v != 2 {
+			t.Errorf("captcha refusals = %v", v)
 		}
 	})
 }

@@ -13,6 +13,8 @@ type Viewer struct {
 	// Country is the client's ISO 3166 country code from a trusted proxy
 	// header (COUNTRY_HEADER), empty when none is configured or sent.
 	Country string
+	// CaptchaToken is the X-Captcha-Token header: a CAPTCHA answer.
+	CaptchaToken string
 	// AdminKey is the admin API key presented in the Authorization header,
 	// nil when none or an unknown one was sent.
 	AdminKey *AdminKey

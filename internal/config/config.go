@@ -30,6 +30,8 @@ type Config struct {
 	LogLevel          string        // LOG_LEVEL: debug, info, warn, error
 	Demo              bool          // DEMO_DATA / --demo: add a demo customer
 	TrustProxyHeaders bool          // TRUST_PROXY_HEADERS: take the client IP from X-Forwarded-For
+	CaptchaVerifyURL  string        // CAPTCHA_VERIFY_URL: a siteverify endpoint (hCaptcha, reCAPTCHA, Turnstile)
+	CaptchaSecret     string        // CAPTCHA_SECRET
 	CountryHeader     string        // COUNTRY_HEADER: a proxy's client-country header, e.g. CF-IPCountry
 	Delivery          bool          // DELIVERY: run the notification delivery worker in this process
 	DeliveryInterval  time.Duration // DELIVERY_INTERVAL: how often the worker looks for due messages
@@ -129,6 +131,8 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	str(&c.LogLevel, "log-level", "LOG_LEVEL", "debug, info, warn or error")
 	boolean(&c.Demo, "demo", "DEMO_DATA", "add a demo customer and print its login")
 	boolean(&c.TrustProxyHeaders, "trust-proxy-headers", "TRUST_PROXY_HEADERS", "take the client IP from X-Forwarded-For")
+	str(&c.CaptchaVerifyURL, "captcha-verify-url", "CAPTCHA_VERIFY_URL", "siteverify URL of a CAPTCHA provider; registrations then need X-Captcha-Token")
+	str(&c.CaptchaSecret, "captcha-secret", "CAPTCHA_SECRET", "the CAPTCHA provider's secret key")
 	str(&c.CountryHeader, "country-header", "COUNTRY_HEADER", "header with the client's ISO country from a trusted proxy (e.g. CF-IPCountry)")
 	boolean(&c.Delivery, "delivery", "DELIVERY", "run the notification delivery worker in this process")
 	dur(&c.DeliveryInterval, "delivery-interval", "DELIVERY_INTERVAL", "how often the delivery worker looks for due messages")
@@ -174,6 +178,11 @@ func (c Config) validate() error {
 	if c.MaxDepth < 2 || c.MaxComplexity < 10 {
 		errs = append(errs, "QUERY_MAX_DEPTH must be ≥ 2 and QUERY_MAX_COMPLEXITY ≥ 10")
 	}
+	if c.CaptchaVerifyURL != "" {
+		if u, err := url.Parse(c.CaptchaVerifyURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || c.CaptchaSecret == "" {
+			errs = append(errs, "CAPTCHA_VERIFY_URL must be an http(s) URL, with CAPTCHA_SECRET")
+		}
+	}
 	if c.DeliveryInterval < 100*time.Millisecond {
 		errs = append(errs, "DELIVERY_INTERVAL must be at least 100ms")
 	}
@@ -194,10 +203,10 @@ func (c Config) validate() error {
 
 // String prints the settings with secrets masked, for the start-up log.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s",
+	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t",
 		c.Addr, MaskURL(c.DatabaseURL), c.PublicURL, c.CORSOrigins, c.CORSCredentials, c.mailTarget(),
 		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.MaxDepth, c.MaxComplexity, c.TokenTTL,
-		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval)
+		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval, c.CaptchaVerifyURL != "")
 }
 
 func (c Config) mailTarget() string {

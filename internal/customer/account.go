@@ -84,6 +84,9 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 	if err := s.Limiter.Hit(ctx, registerByIP, auth.ViewerFrom(ctx).IP); err != nil {
 		return nil, err
 	}
+	if err := s.checkCaptcha(ctx); err != nil {
+		return nil, err
+	}
 	existing, err := s.DB.Customer.Query().Where(customer.EmailKey(EmailKey(email))).Only(ctx)
 	switch {
 	case err == nil && existing.State == customer.StateINVITED:
@@ -275,6 +278,7 @@ func (s *Service) Login(ctx context.Context, email, pw string, totpCode *string)
 				return nil, err
 			}
 		}
+		s.refused("credentials")
 		return nil, apperr.Invalid(nil, apperr.CodeUnidentifiedCustomer, "Unidentified customer")
 	}
 	c, err := s.DB.Customer.Query().Where(customer.EmailKey(key)).Only(ctx)

@@ -185,6 +185,7 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 		return err
 	})
 	if err == nil && wrong {
+		s.refused("code")
 		_ = s.Limiter.Record(ctx, codeTryByIP, ip)
 		return nil, invalid
 	}

@@ -23,6 +23,7 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
+	"accountgraph/internal/captcha"
 	"accountgraph/internal/notify"
 	"accountgraph/internal/password"
 	"accountgraph/internal/settings"
@@ -44,6 +45,12 @@ type Service struct {
 	ShopName  string // issuer of two-factor secrets
 	TokenTTL  time.Duration
 	Now       func() time.Time
+	// Captcha, when set, must pass the X-Captcha-Token of a registration
+	// (off by default).
+	Captcha captcha.Verifier
+	// OnRefuse is told why a credential was refused ("credentials",
+	// "captcha", "two_factor", "code"), for metrics.
+	OnRefuse func(reason string)
 	// Loyalty keeps the points ledger in step with accounts (nil: no
 	// loyalty programme).
 	Loyalty LoyaltyHooks
@@ -292,6 +299,31 @@ func (s *Service) ByID(ctx context.Context, id int) (*ent.Customer, error) {
 		return nil, nil
 	}
 	return c, err
+}
+
+// refused counts a refused credential.
+func (s *Service) refused(reason string) {
+	if s.OnRefuse != nil {
+		s.OnRefuse(reason)
+	}
+}
+
+// checkCaptcha asks the CAPTCHA verifier, when one is set, about the
+// request's X-Captcha-Token. A verifier that cannot be reached refuses.
+func (s *Service) checkCaptcha(ctx context.Context) error {
+	if s.Captcha == nil {
+		return nil
+	}
+	v := auth.ViewerFrom(ctx)
+	ok, err := s.Captcha.Verify(ctx, v.CaptchaToken, v.IP)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		s.refused("captcha")
+		return apperr.Invalid(path("captchaToken"), apperr.CodeInvalid, "Confirm that you are not a robot (send the answer in the X-Captcha-Token header)")
+	}
+	return nil
 }
 
 // askedFor adds a message the customer asked for (a code, a link) to the

@@ -169,6 +169,7 @@ func (s *Service) secondFactor(ctx context.Context, customerID int, check func(c
 	}
 	if !ok {
 		_ = s.Limiter.Record(ctx, twoFactorByCustomer, id)
+		s.refused("two_factor")
 		return apperr.Invalid(path("code"), apperr.CodeTwoFactorInvalid, "The code is not right, or was used already")
 	}
 	return nil

@@ -20,6 +20,9 @@ type Metrics struct {
 	SQLStatements prometheus.Counter
 	// Throttled counts refusals by rate limits, by action.
 	Throttled *prometheus.CounterVec
+	// Refusals counts refused credentials by reason (credentials, captcha,
+	// two_factor, code); throttling has its own counter.
+	Refusals *prometheus.CounterVec
 	// Notifications counts delivery attempts of customer messages by
 	// channel, kind and outcome (sent, retry, failed, skipped).
 	Notifications *prometheus.CounterVec
@@ -47,6 +50,9 @@ func New() *Metrics {
 		Throttled: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "accountgraph_throttled_total", Help: "Requests refused by rate limits, by action.",
 		}, []string{"action"}),
+		Refusals: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "accountgraph_auth_refusals_total", Help: "Refused credentials by reason.",
+		}, []string{"reason"}),
 		Notifications: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "accountgraph_notifications_total", Help: "Deliveries of customer messages by channel, kind and outcome.",
 		}, []string{"channel", "kind", "outcome"}),
@@ -54,7 +60,7 @@ func New() *Metrics {
 			Name: "accountgraph_graphql_http_in_flight", Help: "API requests being served.",
 		}),
 	}
-	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Notifications, m.InFlight,
+	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Refusals, m.Notifications, m.InFlight,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

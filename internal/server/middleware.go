@@ -35,7 +35,7 @@ func (s *Server) withViewer(next http.Handler) http.Handler {
 		ctx := r.Context()
 		v := auth.ViewerFrom(ctx)
 		id := v.RequestID
-		v.IP, v.UserAgent = s.clientIP(r), r.UserAgent()
+		v.IP, v.UserAgent, v.CaptchaToken = s.clientIP(r), r.UserAgent(), r.Header.Get("X-Captcha-Token")
 		if s.cfg.CountryHeader != "" {
 			if c := strings.ToUpper(strings.TrimSpace(r.Header.Get(s.cfg.CountryHeader))); countryRE.MatchString(c) && c != "XX" {
 				v.Country = c

@@ -24,6 +24,7 @@ import (
 
 	"accountgraph/graph"
 	"accountgraph/internal/auth"
+	"accountgraph/internal/captcha"
 	"accountgraph/internal/cart"
 	"accountgraph/internal/catalog"
 	"accountgraph/internal/config"
@@ -119,6 +120,10 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 		PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
 		ShopName:  cfg.ShopName,
 		TokenTTL:  cfg.TokenTTL,
+		OnRefuse:  func(reason string) { m.Refusals.WithLabelValues(reason).Inc() },
+	}
+	if cfg.CaptchaVerifyURL != "" {
+		s.Customers.Captcha = &captcha.SiteVerify{URL: cfg.CaptchaVerifyURL, Secret: cfg.CaptchaSecret}
 	}
 	publicURL := strings.TrimRight(cfg.PublicURL, "/")
 	s.Orders = &order.Service{DB: d.Client, PublicURL: publicURL, Outbox: s.Outbox}
@@ -209,7 +214,7 @@ func (s *Server) Handler() http.Handler {
 		AllowCredentials: s.cfg.CORSCredentials,
 		// Shopify's client libraries send their own headers; allow them so a
 		// storefront can switch its endpoint without other changes.
-		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", "X-Request-Id",
+		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", "X-Request-Id", "X-Captcha-Token",
 			"X-Shopify-Storefront-Access-Token", "Shopify-Storefront-Private-Token", "Shopify-Storefront-Buyer-IP",
 			"X-SDK-Variant", "X-SDK-Version", "X-SDK-Variant-Source"},
 		ExposedHeaders: []string{"X-Request-Id"},
