@@ -450,13 +450,16 @@ func TestInviteAndActivate(t *testing.T) {
 	})
 }
 
+// tryLogin asks for a token from a client address.
+func (a *API) tryLogin(t *testing.T, email, pw, ip string) Response {
+	return a.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": pw}}, FromIP(ip))
+}
+
 func TestThrottling(t *testing.T) {
 	eachDB(t, func(t *testing.T, api *API) {
 		email := uniqueEmail("target")
 		api.register(t, email)
-		login := func(pw, ip string) Response {
-			return api.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": pw}}, FromIP(ip))
-		}
+		login := func(pw, ip string) Response { return api.tryLogin(t, email, pw, ip) }
 		// Failures against one email from many addresses.
 		for i := range 10 {
 			if r := login("wrong password", "192.0.2."+string(rune('1'+i%9))); len(r.Errors) > 0 {
@@ -505,9 +508,7 @@ func TestLoginBackoff(t *testing.T) {
 	eachDB(t, func(t *testing.T, api *API) {
 		email := uniqueEmail("backoff")
 		api.register(t, email)
-		login := func(pw, ip string) Response {
-			return api.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": pw}}, FromIP(ip))
-		}
+		login := func(pw, ip string) Response { return api.tryLogin(t, email, pw, ip) }
 		throttled := func(r Response) bool { return len(r.Errors) == 1 && r.Errors[0].Code() == "THROTTLED" }
 		home := "203.0.113.10"
 		if r := login(goodPassword, home); len(r.Errors) > 0 {

@@ -24,6 +24,7 @@ import (
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/captcha"
+	"accountgraph/internal/db"
 	"accountgraph/internal/notify"
 	"accountgraph/internal/password"
 	"accountgraph/internal/settings"
@@ -237,12 +238,12 @@ const touchEvery = 5 * time.Minute
 // goes on.
 func (s *Service) touch(ctx context.Context, c *ent.Customer, now time.Time) {
 	idv, _ := c.Value("session_id")
-	id, ok := asInt(idv)
+	id, ok := db.ValueInt(idv)
 	if !ok {
 		return
 	}
 	used, _ := c.Value("session_used_at")
-	if t, ok := asTime(used); ok && now.Sub(t) < touchEvery {
+	if t, ok := db.ValueTime(used); ok && now.Sub(t) < touchEvery {
 		return
 	}
 	// Update, not UpdateOne: one statement, without reading the row back.
@@ -250,33 +251,6 @@ func (s *Service) touch(ctx context.Context, c *ent.Customer, now time.Time) {
 	if err != nil {
 		s.Log.WarnContext(ctx, "session last use not recorded", "err", err)
 	}
-}
-
-// asInt and asTime read values the drivers return for extra columns.
-func asInt(v any) (int, bool) {
-	switch n := v.(type) {
-	case int64:
-		return int(n), true
-	case int:
-		return n, true
-	case int32:
-		return int(n), true
-	}
-	return 0, false
-}
-
-func asTime(v any) (time.Time, bool) {
-	switch t := v.(type) {
-	case time.Time:
-		return t, true
-	case string: // SQLite may hand back the stored text
-		for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999"} {
-			if p, err := time.Parse(layout, t); err == nil {
-				return p, true
-			}
-		}
-	}
-	return time.Time{}, false
 }
 
 // MustAuthenticate is Authenticate for mutations: an unknown token is a

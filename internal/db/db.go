@@ -219,3 +219,35 @@ func ServerSecret(ctx context.Context, client *ent.Client, name string) ([]byte,
 	}
 	return s.Value, nil
 }
+
+// ValueInt reads an integer selected beside an entity (ent's Value): the
+// type differs by driver.
+func ValueInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int64:
+		return int(n), true
+	case int:
+		return n, true
+	case int32:
+		return int(n), true
+	}
+	return 0, false
+}
+
+// ValueTime reads a timestamp selected beside an entity: PostgreSQL
+// gives a time.Time, SQLite may give its text form.
+func ValueTime(v any) (time.Time, bool) {
+	switch t := v.(type) {
+	case time.Time:
+		return t, true
+	case string:
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999"} {
+			if p, err := time.Parse(layout, t); err == nil {
+				return p, true
+			}
+		}
+	case []byte:
+		return ValueTime(string(t))
+	}
+	return time.Time{}, false
+}

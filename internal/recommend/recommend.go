@@ -237,7 +237,7 @@ func history(ctx context.Context, db *ent.Client, customerIDs []int, now time.Ti
 	for _, l := range lines {
 		cid, err1 := l.Value("ag_customer_id")
 		at, err2 := l.Value("ag_processed_at")
-		id, ok := asInt(cid)
+		id, ok := agdb.ValueInt(cid)
 		if err1 != nil || err2 != nil || !ok || out[id] == nil {
 			continue
 		}
@@ -245,7 +245,7 @@ func history(ctx context.Context, db *ent.Client, customerIDs []int, now time.Ti
 		if !slices.Contains(hc.seeds, *l.VariantID) && len(hc.seeds) < MaxSeeds {
 			hc.seeds = append(hc.seeds, *l.VariantID)
 		}
-		if t, ok := asTime(at); ok && now.Sub(t) < Recent {
+		if t, ok := agdb.ValueTime(at); ok && now.Sub(t) < Recent {
 			hc.recent[*l.VariantID] = true
 		}
 	}
@@ -262,7 +262,7 @@ func history(ctx context.Context, db *ent.Client, customerIDs []int, now time.Ti
 	}
 	for _, l := range wl {
 		cid, err := l.Value("ag_customer_id")
-		id, ok := asInt(cid)
+		id, ok := agdb.ValueInt(cid)
 		if err != nil || !ok || out[id] == nil {
 			continue
 		}
@@ -365,32 +365,4 @@ func keys(m map[int]int) []int {
 	}
 	slices.Sort(out)
 	return out
-}
-
-func asInt(v any) (int, bool) {
-	switch n := v.(type) {
-	case int64:
-		return int(n), true
-	case int:
-		return n, true
-	}
-	return 0, false
-}
-
-// asTime reads a timestamp selected beside an entity: PostgreSQL gives a
-// time.Time, SQLite may give its text form.
-func asTime(v any) (time.Time, bool) {
-	switch t := v.(type) {
-	case time.Time:
-		return t, true
-	case string:
-		for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999"} {
-			if p, err := time.Parse(layout, t); err == nil {
-				return p, true
-			}
-		}
-	case []byte:
-		return asTime(string(t))
-	}
-	return time.Time{}, false
 }
