@@ -512,3 +512,31 @@ func readLines(t *testing.T, path string) []string {
 	}
 	return out
 }
+
+// TestLoyaltyMessages: points for a new order are announced; points for
+// an order imported long after it was placed are not (history import).
+func TestLoyaltyMessages(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		api.setUpLoyalty(t, nil)
+		api.seedCatalog(t)
+		email, _, id := api.newCustomer(t, "points")
+		earned := func() int {
+			n := 0
+			for _, m := range api.MailsTo(t, email) {
+				if strings.HasPrefix(m.Subject, "You earned") {
+					n++
+				}
+			}
+			return n
+		}
+		signup := earned() // the sign-up bonus, if the programme has one
+		api.createOrder(t, map[string]any{"customerId": id, "processedAt": "2025-03-01T12:00:00Z"})
+		if n := earned() - signup; n != 0 {
+			t.Fatalf("%d messages for an old order's points", n)
+		}
+		api.createOrder(t, map[string]any{"customerId": id})
+		if n := earned() - signup; n != 1 {
+			t.Errorf("%d messages for a new order's points", n)
+		}
+	})
+}

@@ -30,8 +30,9 @@ var actionNames = map[string]string{
 	ActionReferred:        "Joined with a friend's referral",
 }
 
-// earnAction writes a rule's fixed points once per key (no-op without a rule).
-func (s *Service) earnAction(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a *ent.LoyaltyAccount, action, key string) (int, error) {
+// earnAction writes a rule's fixed points once per key (no-op without a
+// rule); quiet keeps them out of the customer's messages.
+func (s *Service) earnAction(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a *ent.LoyaltyAccount, action, key string, quiet bool) (int, error) {
 	rule, ok := rule(p, action)
 	if !ok {
 		return 0, nil
@@ -41,7 +42,7 @@ func (s *Service) earnAction(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProg
 		src = loyaltyentry.SourceREFERRAL
 	}
 	_, created, err := s.post(ctx, tx, p, a, entry{kind: loyaltyentry.KindEARN, source: src, action: action,
-		points: rule.Points, key: key, description: actionNames[action]})
+		points: rule.Points, key: key, description: actionNames[action], quiet: quiet})
 	if !created {
 		return 0, err
 	}
@@ -133,6 +134,10 @@ func (s *Service) OrderChanged(ctx context.Context, tx *ent.Tx, o *ent.Order) er
 	return err
 }
 
+// announceWithin is how old an order may be for its points to be
+// announced: older ones are history being imported.
+const announceWithin = 24 * time.Hour
+
 func (s *Service) earnOrder(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a *ent.LoyaltyAccount, o *ent.Order) error {
 	goods := max(o.SubtotalPrice-o.TotalDiscounts, 0)
 	spend := share(goods, o.TotalRefunded, o.TotalPrice)
@@ -141,32 +146,34 @@ func (s *Service) earnOrder(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgr
 	if points > MaxPoints {
 		points = MaxPoints
 	}
+	old := s.now().Sub(o.ProcessedAt) > announceWithin
 	first, err := tx.LoyaltyEntry.Query().Where(loyaltyentry.CustomerID(a.CustomerID), loyaltyentry.SourceEQ(loyaltyentry.SourceORDER)).Exist(ctx)
 	if err != nil {
 		return err
 	}
 	if _, _, err := s.post(ctx, tx, p, a, entry{kind: loyaltyentry.KindEARN, source: loyaltyentry.SourceORDER, action: ActionPurchase,
-		points: int(points), spend: spend, orderID: &o.ID, key: orderKey(o.ID, ""), description: "Order " + o.Name}); err != nil {
+		points: int(points), spend: spend, orderID: &o.ID, key: orderKey(o.ID, ""), description: "Order " + o.Name,
+		quiet: old}); err != nil {
 		return err
 	}
 	if first {
 		return nil
 	}
-	if _, err := s.earnAction(ctx, tx, p, a, ActionFirstOrder, "first_order"); err != nil {
+	if _, err := s.earnAction(ctx, tx, p, a, ActionFirstOrder, "first_order", old); err != nil {
 		return err
 	}
 	if a.ReferredByID == nil {
 		return nil
 	}
 	// The referral pays out on the referred customer's first paid order.
-	if _, err := s.earnAction(ctx, tx, p, a, ActionReferred, "referred"); err != nil {
+	if _, err := s.earnAction(ctx, tx, p, a, ActionReferred, "referred", old); err != nil {
 		return err
 	}
 	ref, err := lockAccount(ctx, tx, *a.ReferredByID)
 	if err != nil {
 		return err
 	}
-	_, err = s.earnAction(ctx, tx, p, ref, ActionReferral, "referral:"+strconv.Itoa(a.CustomerID))
+	_, err = s.earnAction(ctx, tx, p, ref, ActionReferral, "referral:"+strconv.Itoa(a.CustomerID), old)
 	return err
 }
 
@@ -210,11 +217,11 @@ func (s *Service) Joined(ctx context.Context, tx *ent.Tx, c *ent.Customer, refer
 			return err
 		}
 	}
-	if _, err := s.earnAction(ctx, tx, p, a, ActionAccountCreation, "signup"); err != nil {
+	if _, err := s.earnAction(ctx, tx, p, a, ActionAccountCreation, "signup", false); err != nil {
 		return err
 	}
 	if c.AcceptsMarketing {
-		_, err = s.earnAction(ctx, tx, p, a, ActionNewsletter, "newsletter")
+		_, err = s.earnAction(ctx, tx, p, a, ActionNewsletter, "newsletter", false)
 	}
 	return err
 }
@@ -232,7 +239,7 @@ func (s *Service) MarketingOptIn(ctx context.Context, tx *ent.Tx, customerID int
 	if err != nil {
 		return err
 	}
-	_, err = s.earnAction(ctx, tx, p, a, ActionNewsletter, "newsletter")
+	_, err = s.earnAction(ctx, tx, p, a, ActionNewsletter, "newsletter", false)
 	return err
 }
 
@@ -297,7 +304,7 @@ func (s *Service) RecordAction(ctx context.Context, token, action, reference str
 				return apperr.Invalid(apperr.Path("action"), CodeDailyCapReached, "Today's limit for this action is reached")
 			}
 		}
-		_, err = s.earnAction(ctx, tx, p, a, action, key)
+		_, err = s.earnAction(ctx, tx, p, a, action, key, false)
 		return err
 	})
 	if err != nil {

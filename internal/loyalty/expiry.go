@@ -63,7 +63,7 @@ func (s *Service) awardBirthdays(ctx context.Context, p *ent.LoyaltyProgram) err
 				if err != nil {
 					return err
 				}
-				_, err = s.earnAction(ctx, tx, p, a, ActionBirthday, key)
+				_, err = s.earnAction(ctx, tx, p, a, ActionBirthday, key, false)
 				return err
 			}); err != nil {
 				return err

@@ -35,6 +35,9 @@ type entry struct {
 	rewardID    *int
 	key         string
 	description string
+	// quiet keeps the entry out of the customer's messages (points for an
+	// order imported long after it was placed).
+	quiet bool
 }
 
 // codeAlphabet is Crockford's base 32: no I, L, O or U to misread.
@@ -133,6 +136,9 @@ func (s *Service) post(ctx context.Context, tx *ent.Tx, p *ent.LoyaltyProgram, a
 		return nil, false, err
 	}
 	*a = *updated
+	if e.quiet {
+		return saved, true, nil
+	}
 	return saved, true, s.tell(ctx, tx, saved, tier, a)
 }
 
