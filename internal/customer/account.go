@@ -515,7 +515,7 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 // email address has its own messages).
 func (s *Service) tellChanges(ctx context.Context, tx *ent.Tx, before, after *ent.Customer, password bool) error {
 	if password {
-		if err := s.tell(ctx, tx, after, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, "Your password was changed.")); err != nil {
+		if err := s.securityAlert(ctx, tx, after, "Your password was changed."); err != nil {
 			return err
 		}
 	}
@@ -535,12 +535,15 @@ func (s *Service) tellChanges(ctx context.Context, tx *ent.Tx, before, after *en
 	return s.tell(ctx, tx, after, notification.TopicACCOUNT_CHANGES, "account_updated", map[string]any{"What": strings.Join(what, ", ")})
 }
 
-// alert is the data of a security alert about the current request: what
-// happened, from which device, network and country, and when.
-func (s *Service) alert(ctx context.Context, event string) map[string]any {
+// securityAlert tells c, in tx, what happened to their account's security
+// in the current request, from which device, network and country, and
+// when. Security alerts by email cannot be turned off.
+func (s *Service) securityAlert(ctx context.Context, tx *ent.Tx, c *ent.Customer, event string) error {
 	v := auth.ViewerFrom(ctx)
-	return map[string]any{"Event": event, "Time": s.now().Format("2 Jan 2006 15:04 UTC"),
-		"Device": useragent.Device(v.UserAgent), "Network": CoarseIP(v.IP), "Country": v.Country}
+	return s.tell(ctx, tx, c, notification.TopicSECURITY_ALERTS, "security_alert", map[string]any{
+		"Event": event, "Time": s.now().Format("2 Jan 2006 15:04 UTC"),
+		"Device": useragent.Device(v.UserAgent), "Network": CoarseIP(v.IP), "Country": v.Country,
+	})
 }
 
 // Recover mails a password reset link when email belongs to an account
@@ -732,7 +735,7 @@ func (s *Service) redeem(ctx context.Context, r Redemption, purpose customertoke
 		if purpose != customertoken.PurposeRESET {
 			return nil
 		}
-		return s.tell(ctx, tx, c, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, "Your password was reset."))
+		return s.securityAlert(ctx, tx, c, "Your password was reset.")
 	})
 	if err != nil {
 		return nil, nil, err

@@ -75,7 +75,6 @@ func (s *Service) SendCode(ctx context.Context, email string) error {
 // the same transaction; the address's earlier unused codes of the purpose
 // die.
 func (s *Service) sendCode(ctx context.Context, customerID int, email string, purpose logincode.Purpose, kind string) error {
-
 	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
 	if err != nil {
 		return err

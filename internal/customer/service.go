@@ -143,7 +143,7 @@ func (s *Service) issueToken(ctx context.Context, tx *ent.Tx, c *ent.Customer) (
 		return nil, fmt.Errorf("store access token: %w", err)
 	}
 	if event := unfamiliar(others, v); event != "" {
-		if err := s.tell(ctx, tx, c, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, event)); err != nil {
+		if err := s.securityAlert(ctx, tx, c, event); err != nil {
 			return nil, err
 		}
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"accountgraph/ent"
-	"accountgraph/ent/notification"
 	"accountgraph/ent/recoverycode"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
@@ -95,7 +94,7 @@ func (s *Service) EnableTwoFactor(ctx context.Context, accessToken, code string)
 			return false, err
 		}
 		out = c
-		return true, s.tell(ctx, tx, c, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, "Two-factor sign-in was turned on."))
+		return true, s.securityAlert(ctx, tx, c, "Two-factor sign-in was turned on.")
 	})
 	if err != nil {
 		return nil, nil, err
@@ -127,7 +126,7 @@ func (s *Service) DisableTwoFactor(ctx context.Context, accessToken, code string
 			return false, err
 		}
 		out = c
-		return true, s.tell(ctx, tx, c, notification.TopicSECURITY_ALERTS, "security_alert", s.alert(ctx, "Two-factor sign-in was turned off."))
+		return true, s.securityAlert(ctx, tx, c, "Two-factor sign-in was turned off.")
 	})
 	if err != nil {
 		return nil, err

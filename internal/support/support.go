@@ -125,13 +125,9 @@ func (s *Service) addMessage(ctx context.Context, ticketID string, customerID *i
 		if t, err = cur.Update().SetStatus(next).Save(ctx); err != nil || author != supportmessage.AuthorSTAFF {
 			return err
 		}
-		c, err := tx.Customer.Get(ctx, t.CustomerID)
-		if err != nil {
-			return err
-		}
 		// The customer opened the ticket, so the answer is a message they
 		// asked for: no topic, always by email.
-		return s.Outbox.Enqueue(ctx, tx, notify.Event{Key: "support_reply:" + rand.Text(), Kind: "support_reply", CustomerID: c.ID,
+		return s.Outbox.Enqueue(ctx, tx, notify.Event{Key: "support_reply:" + rand.Text(), Kind: "support_reply", CustomerID: t.CustomerID,
 			Data: mail.SupportReplyMail{Subject: t.Subject, Body: body}})
 	})
 	return t, err
