@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -312,6 +313,33 @@ func TestSessionLastUse(t *testing.T) {
 		}
 		if d := used.Sub(created); d < 10*time.Minute-time.Second || d > 11*time.Minute {
 			t.Errorf("last use %v after creation", d)
+		}
+	})
+}
+
+// TestLongOrOddUserAgent: a user agent longer than the column, cut inside
+// a character, or not UTF-8 at all still signs in (it is stored cut on a
+// character boundary, invalid bytes dropped).
+func TestLongOrOddUserAgent(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		email := uniqueEmail("ua")
+		api.register(t, email)
+		for _, ua := range []string{strings.Repeat("é", 200), "Browser/1.0 \xff\xfe"} {
+			var p struct {
+				Payload
+				CustomerAccessToken *Token
+			}
+			api.MustDo(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}},
+				"customerAccessTokenCreate", &p, Header("User-Agent", ua))
+			if p.CustomerAccessToken == nil {
+				t.Fatalf("user agent %q: %+v", ua, p.CustomerUserErrors)
+			}
+			var s sessionsOut
+			api.MustDo(t, sessionsDoc, map[string]any{"t": p.CustomerAccessToken.AccessToken}, "customer", &s)
+			got := *s.Sessions.Nodes[0].UserAgent
+			if len(got) > 255 || !utf8.ValidString(got) || !strings.HasPrefix(ua, strings.TrimRight(got, " ")[:4]) {
+				t.Errorf("stored user agent %q", got)
+			}
 		}
 	})
 }

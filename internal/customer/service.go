@@ -137,7 +137,7 @@ func (s *Service) issueToken(ctx context.Context, tx *ent.Tx, c *ent.Customer) (
 	exp := s.now().Add(s.TokenTTL)
 	row, err := tx.CustomerAccessToken.Create().
 		SetCustomerID(c.ID).SetTokenHash(hash).SetExpiresAt(exp).
-		SetIP(CoarseIP(v.IP)).SetUserAgent(truncate(v.UserAgent, 255)).SetCountry(v.Country).SetLastUsedAt(s.now()).
+		SetIP(CoarseIP(v.IP)).SetUserAgent(db.Fit(v.UserAgent, 255)).SetCountry(v.Country).SetLastUsedAt(s.now()).
 		Save(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store access token: %w", err)
@@ -186,13 +186,6 @@ func CoarseIP(s string) string {
 		return ip.Mask(net.CIDRMask(24, 32)).String() + "/24"
 	}
 	return ip.Mask(net.CIDRMask(48, 128)).String() + "/48"
-}
-
-func truncate(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
-	}
-	return s
 }
 
 // ErrTokenInvalid is returned (as a FieldError) when an access token is

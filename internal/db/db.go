@@ -251,3 +251,10 @@ func ValueTime(v any) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// Fit makes text from outside (a header, a remote server's error) fit a
+// column of n bytes: cut to n bytes and without invalid UTF-8, which
+// PostgreSQL refuses (a cut can split a character).
+func Fit(s string, n int) string {
+	return strings.ToValidUTF8(s[:min(len(s), n)], "")
+}

@@ -273,10 +273,10 @@ func (w *Worker) finish(ctx context.Context, owner string, n *ent.Notification, 
 		}
 	case n.Attempts+1 >= w.retries():
 		outcome = "failed"
-		u.SetStatus(notification.StatusFAILED).ClearData().AddAttempts(1).SetLastError(truncate(failure.Error(), 500))
+		u.SetStatus(notification.StatusFAILED).ClearData().AddAttempts(1).SetLastError(db.Fit(failure.Error(), 500))
 	default:
 		outcome = "retry"
-		u.AddAttempts(1).SetDueAt(now.Add(Backoff(n.Attempts + 1))).SetLastError(truncate(failure.Error(), 500))
+		u.AddAttempts(1).SetDueAt(now.Add(Backoff(n.Attempts + 1))).SetLastError(db.Fit(failure.Error(), 500))
 	}
 	// The outcome must be written even when the caller is stopping: the
 	// message went out.
@@ -289,13 +289,6 @@ func (w *Worker) finish(ctx context.Context, owner string, n *ent.Notification, 
 	if w.OnResult != nil {
 		w.OnResult(string(n.Channel), n.Kind, outcome)
 	}
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return strings.ToValidUTF8(s[:n], "")
 }
 
 // data is a message's template data with the shop's name filled in.
