@@ -15,8 +15,6 @@ import (
 	"time"
 
 	"accountgraph/ent"
-	"accountgraph/ent/communicationpreference"
-	"accountgraph/ent/customer"
 	"accountgraph/ent/notification"
 )
 
@@ -79,23 +77,9 @@ func (o *Outbox) Enqueue(ctx context.Context, tx *ent.Tx, events ...Event) error
 			ids = append(ids, ev.CustomerID)
 		}
 	}
-	customers := map[int]*ent.Customer{}
-	stored := map[int][]*ent.CommunicationPreference{}
-	if len(ids) > 0 {
-		cs, err := tx.Customer.Query().Where(customer.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return err
-		}
-		for _, c := range cs {
-			customers[c.ID] = c
-		}
-		prefs, err := tx.CommunicationPreference.Query().Where(communicationpreference.CustomerIDIn(ids...)).All(ctx)
-		if err != nil {
-			return err
-		}
-		for _, p := range prefs {
-			stored[p.CustomerID] = append(stored[p.CustomerID], p)
-		}
+	a, err := loadAudience(ctx, tx.Client(), ids)
+	if err != nil {
+		return err
 	}
 	now := o.now()
 	var bulk []*ent.NotificationCreate
@@ -104,7 +88,7 @@ func (o *Outbox) Enqueue(ctx context.Context, tx *ent.Tx, events ...Event) error
 		if err != nil {
 			return fmt.Errorf("notify %s: %w", ev.Kind, err)
 		}
-		c := customers[ev.CustomerID]
+		c := a.customers[ev.CustomerID]
 		if ev.CustomerID != 0 && c == nil {
 			continue // erased in the meantime
 		}
@@ -115,7 +99,7 @@ func (o *Outbox) Enqueue(ctx context.Context, tx *ent.Tx, events ...Event) error
 				data["FirstName"] = *c.FirstName
 			}
 		}
-		for _, m := range plan(ev, c, stored[ev.CustomerID]) {
+		for _, m := range plan(ev, c, a.stored[ev.CustomerID]) {
 			n := tx.Notification.Create().SetEventKey(ev.Key).SetKind(ev.Kind).SetNillableTopic(ev.Topic).
 				SetChannel(m.channel).SetRecipient(m.to).SetData(data).
 				SetFrequency(notification.Frequency(m.frequency)).SetDueAt(DueAt(m.frequency, now)).SetCreatedAt(now)
@@ -131,7 +115,7 @@ func (o *Outbox) Enqueue(ctx context.Context, tx *ent.Tx, events ...Event) error
 	if len(bulk) == 0 {
 		return nil
 	}
-	err := tx.Notification.CreateBulk(bulk...).
+	err = tx.Notification.CreateBulk(bulk...).
 		OnConflictColumns(notification.FieldEventKey, notification.FieldChannel).DoNothing().Exec(ctx)
 	// With every row a duplicate, PostgreSQL returns no IDs, which ent
 	// reports as sql.ErrNoRows: nothing was added, as intended.

@@ -1,8 +1,11 @@
 package notify
 
 import (
+	"context"
+
 	"accountgraph/ent"
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/customer"
 	"accountgraph/ent/notification"
 )
 
@@ -88,4 +91,44 @@ func Matrix(c *ent.Customer, rows []*ent.CommunicationPreference) []Preference {
 		}
 	}
 	return out
+}
+
+// Find returns the preference for a topic on a channel from a Matrix.
+func Find(prefs []Preference, t notification.Topic, ch notification.Channel) (Preference, bool) {
+	for _, p := range prefs {
+		if p.Topic == t && p.Channel == ch {
+			return p, true
+		}
+	}
+	return Preference{}, false
+}
+
+// audience is customers with their stored preferences.
+type audience struct {
+	customers map[int]*ent.Customer
+	stored    map[int][]*ent.CommunicationPreference
+}
+
+// loadAudience reads customers and their stored preferences in two
+// statements (none without IDs).
+func loadAudience(ctx context.Context, db *ent.Client, ids []int) (audience, error) {
+	a := audience{customers: map[int]*ent.Customer{}, stored: map[int][]*ent.CommunicationPreference{}}
+	if len(ids) == 0 {
+		return a, nil
+	}
+	cs, err := db.Customer.Query().Where(customer.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return a, err
+	}
+	for _, c := range cs {
+		a.customers[c.ID] = c
+	}
+	prefs, err := db.CommunicationPreference.Query().Where(communicationpreference.CustomerIDIn(ids...)).All(ctx)
+	if err != nil {
+		return a, err
+	}
+	for _, p := range prefs {
+		a.stored[p.CustomerID] = append(a.stored[p.CustomerID], p)
+	}
+	return a, nil
 }

@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -15,8 +16,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"accountgraph/ent"
-	"accountgraph/ent/communicationpreference"
-	"accountgraph/ent/customer"
 	"accountgraph/ent/notification"
 	"accountgraph/ent/predicate"
 	"accountgraph/internal/db"
@@ -54,21 +53,9 @@ func (w *Worker) now() time.Time {
 	return time.Now().UTC()
 }
 
-func (w *Worker) batch() int   { return cmp(w.Batch, 50) }
-func (w *Worker) retries() int { return cmp(w.Retries, 8) }
-func (w *Worker) lease() time.Duration {
-	if w.Lease > 0 {
-		return w.Lease
-	}
-	return 2 * time.Minute
-}
-
-func cmp(v, def int) int {
-	if v > 0 {
-		return v
-	}
-	return def
-}
+func (w *Worker) batch() int           { return cmp.Or(w.Batch, 50) }
+func (w *Worker) retries() int         { return cmp.Or(w.Retries, 8) }
+func (w *Worker) lease() time.Duration { return cmp.Or(w.Lease, 2*time.Minute) }
 
 // Backoff is the wait before attempt n+1 after n failed attempts: 30
 // seconds, doubling, at most an hour.
@@ -206,34 +193,20 @@ func (w *Worker) optedOut(ctx context.Context, rows []*ent.Notification) (map[in
 			ids = append(ids, *n.CustomerID)
 		}
 	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	cs, err := w.DB.Customer.Query().Where(customer.IDIn(ids...)).All(ctx)
+	a, err := loadAudience(ctx, w.DB, ids)
 	if err != nil {
 		return nil, err
-	}
-	prefs, err := w.DB.CommunicationPreference.Query().Where(communicationpreference.CustomerIDIn(ids...)).All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	enabled := map[string]bool{}
-	for _, c := range cs {
-		var mine []*ent.CommunicationPreference
-		for _, p := range prefs {
-			if p.CustomerID == c.ID {
-				mine = append(mine, p)
-			}
-		}
-		for _, p := range Matrix(c, mine) {
-			enabled[fmt.Sprintf("%d/%s/%s", c.ID, p.Topic, p.Channel)] = p.Enabled()
-		}
 	}
 	out := map[int]bool{}
 	for _, n := range rows {
-		if n.Topic != nil && n.CustomerID != nil && !enabled[fmt.Sprintf("%d/%s/%s", *n.CustomerID, *n.Topic, n.Channel)] {
-			out[n.ID] = true
+		if n.Topic == nil || n.CustomerID == nil {
+			continue
 		}
+		var p Preference
+		if c := a.customers[*n.CustomerID]; c != nil {
+			p, _ = Find(Matrix(c, a.stored[c.ID]), *n.Topic, n.Channel)
+		}
+		out[n.ID] = !p.Enabled()
 	}
 	return out, nil
 }

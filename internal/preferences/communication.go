@@ -3,7 +3,6 @@ package preferences
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"accountgraph/ent"
 	"accountgraph/ent/communicationpreference"
@@ -81,8 +80,7 @@ func (s *Service) communicate(ctx context.Context, customerID int, changes []Cha
 		}
 		current := notify.Matrix(c, rows)
 		for _, ch := range changes {
-			i := slices.IndexFunc(current, func(p notify.Preference) bool { return p.Topic == ch.Topic && p.Channel == ch.Channel })
-			if current[i].Frequency == ch.Frequency {
+			if p, _ := notify.Find(current, ch.Topic, ch.Channel); p.Frequency == ch.Frequency {
 				continue
 			}
 			if err := s.setCommunication(ctx, tx, c, ch, source); err != nil {
