@@ -52,14 +52,11 @@ func (r *Resolver) defaultAddress(ctx context.Context, c *ent.Customer) (*ent.Ma
 }
 
 func (r *Resolver) addressPage(ctx context.Context, c *ent.Customer, args page.Args) (page.Page[*ent.MailingAddress], error) {
-	w, err := page.NewWindow(args, "id")
+	spec, err := loaders.ByID(args, "id", func(a *ent.MailingAddress) int { return a.ID })
 	if err != nil {
 		return page.Page[*ent.MailingAddress]{}, err
 	}
-	return r.loaders(ctx).AddressPages.Load(ctx, c.ID, loaders.Spec[*ent.MailingAddress]{
-		Window: w, Column: page.Column{Name: "id"},
-		CursorOf: func(a *ent.MailingAddress) (string, int) { return "", a.ID },
-	})
+	return r.loaders(ctx).AddressPages.Load(ctx, c.ID, spec)
 }
 
 // node serves the public objects (products, variants) and orders whose ID

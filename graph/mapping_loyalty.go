@@ -96,20 +96,8 @@ func loyaltyErrors(err error) ([]*model.LoyaltyUserError, []*model.CustomerUserE
 	})
 }
 
-// newestFirst is the window of a ledger or redemption list: newest first
-// unless reversed.
-func newestFirst[T any](args page.Args, key string, id func(T) int) (loaders.Spec[T], error) {
-	args.Reverse = !args.Reverse
-	w, err := page.NewWindow(args, key)
-	if err != nil {
-		return loaders.Spec[T]{}, err
-	}
-	return loaders.Spec[T]{Window: w, Column: page.Column{Name: "id"},
-		CursorOf: func(v T) (string, int) { return "", id(v) }}, nil
-}
-
 func (r *Resolver) ledgerPage(ctx context.Context, customerID int, args page.Args) (*model.LoyaltyTransactionConnection, error) {
-	spec, err := newestFirst(args, "ledger", func(e *ent.LoyaltyEntry) int { return e.ID })
+	spec, err := loaders.NewestFirst(args, "ledger", func(e *ent.LoyaltyEntry) int { return e.ID })
 	if err != nil {
 		return nil, err
 	}

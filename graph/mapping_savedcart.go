@@ -11,13 +11,11 @@ import (
 )
 
 func (r *Resolver) savedCartPage(ctx context.Context, c *ent.Customer, args page.Args) (*model.SavedCartConnection, error) {
-	w, err := page.NewWindow(args, "savedcarts")
+	spec, err := loaders.ByID(args, "savedcarts", func(s *ent.SavedCart) int { return s.ID })
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.loaders(ctx).SavedCartPages.Load(ctx, c.ID, loaders.Spec[*ent.SavedCart]{
-		Window: w, Column: page.Column{Name: "id"}, CursorOf: func(s *ent.SavedCart) (string, int) { return "", s.ID },
-	})
+	p, err := r.loaders(ctx).SavedCartPages.Load(ctx, c.ID, spec)
 	if err != nil {
 		return nil, err
 	}
@@ -28,17 +26,15 @@ func (r *Resolver) savedCartPage(ctx context.Context, c *ent.Customer, args page
 }
 
 func (r *Resolver) savedLinePage(ctx context.Context, savedCartID int, args page.Args) (*model.SavedCartLineConnection, error) {
-	w, err := page.NewWindow(args, "savedlines")
+	spec, err := loaders.ByID(args, "savedlines", func(l *ent.SavedCartLine) int { return l.ID })
 	if err != nil {
 		return nil, err
 	}
 	if savedCartID == 0 { // no save-for-later list yet
-		p := page.Finish(w, []*ent.SavedCartLine{}, func(l *ent.SavedCartLine) (string, int) { return "", l.ID })
+		p := page.Finish(spec.Window, []*ent.SavedCartLine{}, spec.CursorOf)
 		return &model.SavedCartLineConnection{Edges: []*model.SavedCartLineEdge{}, Nodes: p.Items, PageInfo: pageInfo(p)}, nil
 	}
-	p, err := r.loaders(ctx).SavedLinePages.Load(ctx, savedCartID, loaders.Spec[*ent.SavedCartLine]{
-		Window: w, Column: page.Column{Name: "id"}, CursorOf: func(l *ent.SavedCartLine) (string, int) { return "", l.ID },
-	})
+	p, err := r.loaders(ctx).SavedLinePages.Load(ctx, savedCartID, spec)
 	if err != nil {
 		return nil, err
 	}

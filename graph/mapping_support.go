@@ -18,14 +18,11 @@ func ticketConnection(p page.Page[*ent.SupportTicket]) *model.SupportTicketConne
 
 // ticketPage is a customer's tickets, newest first, through the loader.
 func (r *Resolver) ticketPage(ctx context.Context, c *ent.Customer, args page.Args) (*model.SupportTicketConnection, error) {
-	args.Reverse = !args.Reverse // newest first
-	w, err := page.NewWindow(args, "tickets")
+	spec, err := loaders.NewestFirst(args, "tickets", func(t *ent.SupportTicket) int { return t.ID })
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.loaders(ctx).TicketPages.Load(ctx, c.ID, loaders.Spec[*ent.SupportTicket]{
-		Window: w, Column: page.Column{Name: "id"}, CursorOf: func(t *ent.SupportTicket) (string, int) { return "", t.ID },
-	})
+	p, err := r.loaders(ctx).TicketPages.Load(ctx, c.ID, spec)
 	if err != nil {
 		return nil, err
 	}
@@ -33,13 +30,11 @@ func (r *Resolver) ticketPage(ctx context.Context, c *ent.Customer, args page.Ar
 }
 
 func (r *Resolver) messagePage(ctx context.Context, t *ent.SupportTicket, args page.Args) (*model.SupportMessageConnection, error) {
-	w, err := page.NewWindow(args, "messages")
+	spec, err := loaders.ByID(args, "messages", func(m *ent.SupportMessage) int { return m.ID })
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.loaders(ctx).MessagePages.Load(ctx, t.ID, loaders.Spec[*ent.SupportMessage]{
-		Window: w, Column: page.Column{Name: "id"}, CursorOf: func(m *ent.SupportMessage) (string, int) { return "", m.ID },
-	})
+	p, err := r.loaders(ctx).MessagePages.Load(ctx, t.ID, spec)
 	if err != nil {
 		return nil, err
 	}

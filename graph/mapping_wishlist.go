@@ -10,13 +10,11 @@ import (
 )
 
 func (r *Resolver) wishlistPage(ctx context.Context, c *ent.Customer, args page.Args) (*model.WishlistConnection, error) {
-	w, err := page.NewWindow(args, "wishlists")
+	spec, err := loaders.ByID(args, "wishlists", func(w *ent.Wishlist) int { return w.ID })
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.loaders(ctx).WishlistPages.Load(ctx, c.ID, loaders.Spec[*ent.Wishlist]{
-		Window: w, Column: page.Column{Name: "id"}, CursorOf: func(w *ent.Wishlist) (string, int) { return "", w.ID },
-	})
+	p, err := r.loaders(ctx).WishlistPages.Load(ctx, c.ID, spec)
 	if err != nil {
 		return nil, err
 	}
@@ -27,13 +25,11 @@ func (r *Resolver) wishlistPage(ctx context.Context, c *ent.Customer, args page.
 }
 
 func (r *Resolver) wishlistLinePage(ctx context.Context, wishlistID int, args page.Args) (*model.WishlistLineConnection, error) {
-	w, err := page.NewWindow(args, "wishlistlines")
+	spec, err := loaders.ByID(args, "wishlistlines", func(l *ent.WishlistLine) int { return l.ID })
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.loaders(ctx).WishlistLinePages.Load(ctx, wishlistID, loaders.Spec[*ent.WishlistLine]{
-		Window: w, Column: page.Column{Name: "id"}, CursorOf: func(l *ent.WishlistLine) (string, int) { return "", l.ID },
-	})
+	p, err := r.loaders(ctx).WishlistLinePages.Load(ctx, wishlistID, spec)
 	if err != nil {
 		return nil, err
 	}

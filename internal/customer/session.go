@@ -17,18 +17,14 @@ import (
 // SessionSpec is what the sessions loader needs for a page of a
 // customer's live sessions, newest first (reverse for oldest first).
 func (s *Service) SessionSpec(args page.Args) (loaders.Spec[*ent.CustomerAccessToken], error) {
-	args.Reverse = !args.Reverse // newest first is the natural order of a session list
-	w, err := page.NewWindow(args, "sessions")
+	spec, err := loaders.NewestFirst(args, "sessions", func(t *ent.CustomerAccessToken) int { return t.ID })
 	if err != nil {
-		return loaders.Spec[*ent.CustomerAccessToken]{}, err
+		return spec, err
 	}
 	now := s.now()
-	return loaders.Spec[*ent.CustomerAccessToken]{
-		Window: w, Column: page.Column{Name: "id"},
-		CursorOf:  func(t *ent.CustomerAccessToken) (string, int) { return "", t.ID },
-		Filter:    func(sel *sql.Selector) { sel.Where(sql.GT(sel.C(customeraccesstoken.FieldExpiresAt), now)) },
-		FilterKey: "live",
-	}, nil
+	spec.Filter = func(sel *sql.Selector) { sel.Where(sql.GT(sel.C(customeraccesstoken.FieldExpiresAt), now)) }
+	spec.FilterKey = "live"
+	return spec, nil
 }
 
 // RevokeSession signs one of the customer's sessions out.

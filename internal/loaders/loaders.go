@@ -361,6 +361,22 @@ type Spec[T any] struct {
 	FilterKey string
 }
 
+// ByID is the spec of a page of children in ID order (the order they were
+// made in), the common case; key names the cursor.
+func ByID[T any](args page.Args, key string, id func(T) int) (Spec[T], error) {
+	w, err := page.NewWindow(args, key)
+	if err != nil {
+		return Spec[T]{}, err
+	}
+	return Spec[T]{Window: w, Column: page.Column{Name: "id"}, CursorOf: func(v T) (string, int) { return "", id(v) }}, nil
+}
+
+// NewestFirst is ByID from the newest child (the oldest with reverse).
+func NewestFirst[T any](args page.Args, key string, id func(T) int) (Spec[T], error) {
+	args.Reverse = !args.Reverse
+	return ByID(args, key, id)
+}
+
 // Pages loads pages of children of many parents with one statement per
 // distinct set of arguments: ROW_NUMBER() OVER (PARTITION BY parent) keeps
 // each parent's pagination exact. Like Keyed, a batch covers every parent
