@@ -48,17 +48,9 @@ func (s *Service) List(ctx context.Context, args page.Args, query, sortKey strin
 	if err != nil {
 		return none, err
 	}
-	var perr error
-	rows, err := s.DB.Customer.Query().Where(preds...).
-		Modify(func(sel *sql.Selector) { perr = w.Apply(sel, col) }).
-		Limit(w.Limit()).All(ctx)
-	if perr != nil {
-		return none, perr
-	}
-	if err != nil {
-		return none, err
-	}
-	return page.Finish(w, rows, func(c *ent.Customer) (string, int) {
+	return page.Query(w, col, func(mod func(*sql.Selector), limit int) ([]*ent.Customer, error) {
+		return s.DB.Customer.Query().Where(preds...).Modify(mod).Limit(limit).All(ctx)
+	}, func(c *ent.Customer) (string, int) {
 		switch sortKey {
 		case SortCreatedAt:
 			return c.CreatedAt.UTC().Format(time.RFC3339Nano), c.ID
@@ -66,7 +58,7 @@ func (s *Service) List(ctx context.Context, args page.Args, query, sortKey strin
 			return c.UpdatedAt.UTC().Format(time.RFC3339Nano), c.ID
 		}
 		return "", c.ID
-	}), nil
+	})
 }
 
 // customerFilters turns a search query into predicates.

@@ -179,6 +179,21 @@ type Page[T any] struct {
 	HasPreviousPage bool
 }
 
+// Query reads one page of a root list: run executes the query with mod
+// (the window's order and bounds) and limit (one row more than the page,
+// to tell whether more follow).
+func Query[T any](w Window, col Column, run func(mod func(*sql.Selector), limit int) ([]T, error), cursorOf func(T) (value string, id int)) (Page[T], error) {
+	var werr error
+	rows, err := run(func(sel *sql.Selector) { werr = w.Apply(sel, col) }, w.Limit())
+	if werr != nil {
+		return Page[T]{}, werr
+	}
+	if err != nil {
+		return Page[T]{}, err
+	}
+	return Finish(w, rows, cursorOf), nil
+}
+
 // Finish trims the extra row, restores list order for backward pages and
 // makes the cursors. cursorOf gives an item's sort value and ID.
 func Finish[T any](w Window, rows []T, cursorOf func(T) (value string, id int)) Page[T] {

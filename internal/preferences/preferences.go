@@ -276,16 +276,9 @@ func (s *Service) ConsentLog(ctx context.Context, customerID int, args page.Args
 	if err != nil {
 		return page.Page[*ent.ConsentEvent]{}, err
 	}
-	var werr error
-	rows, err := s.DB.ConsentEvent.Query().Where(consentevent.CustomerID(customerID)).
-		Modify(func(sel *sql.Selector) { werr = w.Apply(sel, page.Column{Name: "id"}) }).Limit(w.Limit()).All(ctx)
-	if werr != nil {
-		return page.Page[*ent.ConsentEvent]{}, werr
-	}
-	if err != nil {
-		return page.Page[*ent.ConsentEvent]{}, err
-	}
-	return page.Finish(w, rows, func(e *ent.ConsentEvent) (string, int) { return "", e.ID }), nil
+	return page.Query(w, page.Column{Name: "id"}, func(mod func(*sql.Selector), limit int) ([]*ent.ConsentEvent, error) {
+		return s.DB.ConsentEvent.Query().Where(consentevent.CustomerID(customerID)).Modify(mod).Limit(limit).All(ctx)
+	}, func(e *ent.ConsentEvent) (string, int) { return "", e.ID })
 }
 
 // lookup finds v in the vocabulary regardless of case and surrounding

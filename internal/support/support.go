@@ -157,13 +157,7 @@ func (s *Service) List(ctx context.Context, args page.Args, status *string) (pag
 	if status != nil {
 		q.Where(supportticket.StatusEQ(supportticket.Status(*status)))
 	}
-	var werr error
-	rows, err := q.Modify(func(sel *sql.Selector) { werr = w.Apply(sel, page.Column{Name: "id"}) }).Limit(w.Limit()).All(ctx)
-	if werr != nil {
-		return page.Page[*ent.SupportTicket]{}, werr
-	}
-	if err != nil {
-		return page.Page[*ent.SupportTicket]{}, err
-	}
-	return page.Finish(w, rows, func(t *ent.SupportTicket) (string, int) { return "", t.ID }), nil
+	return page.Query(w, page.Column{Name: "id"}, func(mod func(*sql.Selector), limit int) ([]*ent.SupportTicket, error) {
+		return q.Modify(mod).Limit(limit).All(ctx)
+	}, func(t *ent.SupportTicket) (string, int) { return "", t.ID })
 }
