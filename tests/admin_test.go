@@ -223,7 +223,7 @@ func TestAccountSettings(t *testing.T) {
 		// before keep reading.
 		update(map[string]any{"accounts": "DISABLED"})
 		for name, r := range map[string]Response{
-			"sign-in":  api.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}}),
+			"sign-in":  api.tryLogin(t, email, goodPassword, api.ip),
 			"register": api.Do(t, customerCreateDoc, map[string]any{"input": map[string]any{"email": uniqueEmail("late"), "password": goodPassword}}),
 			"recover":  api.Do(t, recoverDoc, map[string]any{"email": email}),
 			"code":     api.Do(t, codeSendDoc, map[string]any{"e": email}),
@@ -234,6 +234,9 @@ func TestAccountSettings(t *testing.T) {
 		}
 		var c struct{ Email string }
 		api.MustDo(t, customerDoc, map[string]any{"token": token}, "customer", &c)
+		if c.Email != email {
+			t.Errorf("a session made before accounts were turned off reads %+v", c)
+		}
 
 		// Accounts required: a guest cart takes no lines; a customer's does.
 		update(map[string]any{"accounts": "REQUIRED"})

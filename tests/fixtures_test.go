@@ -75,15 +75,16 @@ func (a *API) register(t *testing.T, email string) string {
 	return p.Customer.ID
 }
 
-// login signs in and returns the access token.
-func (a *API) login(t *testing.T, email, password string) string {
+// login signs in (with request options, e.g. a User-Agent) and returns
+// the access token.
+func (a *API) login(t *testing.T, email, password string, opts ...Opt) string {
 	t.Helper()
 	var p struct {
 		Payload
 		CustomerAccessToken *Token `json:"customerAccessToken"`
 	}
 	a.MustDo(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": password}},
-		"customerAccessTokenCreate", &p)
+		"customerAccessTokenCreate", &p, opts...)
 	if p.CustomerAccessToken == nil {
 		t.Fatalf("login %s: %+v", email, p.CustomerUserErrors)
 	}

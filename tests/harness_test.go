@@ -201,9 +201,24 @@ func (a *API) Do(t *testing.T, query string, vars map[string]any, opts ...Opt) R
 	return a.Post(t, "application/json", body, opts...)
 }
 
+// TryDo is Do that returns errors instead of failing the test, for a
+// server that may be dying.
+func (a *API) TryDo(query string, vars map[string]any, opts ...Opt) (Response, error) {
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		return Response{}, err
+	}
+	return roundTrip(a.request("application/json", body, opts...))
+}
+
 // Post sends a raw body to /graphql.
 func (a *API) Post(t *testing.T, contentType string, body []byte, opts ...Opt) Response {
 	t.Helper()
+	return a.send(t, a.request(contentType, body, opts...))
+}
+
+// request builds a POST to /graphql.
+func (a *API) request(contentType string, body []byte, opts ...Opt) *http.Request {
 	o := reqOpts{header: http.Header{}, ip: a.ip}
 	for _, f := range opts {
 		f(&o)
@@ -212,27 +227,39 @@ func (a *API) Post(t *testing.T, contentType string, body []byte, opts ...Opt) R
 	req.Header = o.header
 	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("X-Forwarded-For", o.ip)
-	return a.send(t, req)
+	return req
 }
 
 func (a *API) send(t *testing.T, req *http.Request) Response {
 	t.Helper()
-	res, err := http.DefaultClient.Do(req)
+	r, err := roundTrip(req)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r
+}
+
+// roundTrip sends req and reads the GraphQL response.
+func roundTrip(req *http.Request) (Response, error) {
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return Response{}, err
+	}
 	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		return Response{}, err
+	}
 	r := Response{Status: res.StatusCode, Header: res.Header, Raw: string(raw)}
 	var body struct {
 		Data   map[string]json.RawMessage `json:"data"`
 		Errors []GQLError                 `json:"errors"`
 	}
 	if err := json.Unmarshal(raw, &body); err != nil {
-		t.Fatalf("response is not JSON (%d): %s", res.StatusCode, raw)
+		return r, fmt.Errorf("response is not JSON (%d): %s", res.StatusCode, raw)
 	}
 	r.Data, r.Errors = body.Data, body.Errors
-	return r
+	return r, nil
 }
 
 // MustDo posts an operation that must succeed without GraphQL errors and
@@ -308,11 +335,7 @@ type Mail struct {
 // written so far, oldest first.
 func (a *API) Mails(t *testing.T) []Mail {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := a.Server.Notifications.Flush(ctx); err != nil {
-		t.Fatalf("deliver: %v", err)
-	}
+	a.deliver(t)
 	files, _ := filepath.Glob(filepath.Join(a.MailDir, "*.eml"))
 	sort.Strings(files)
 	var out []Mail
@@ -337,12 +360,37 @@ func (a *API) Mails(t *testing.T) []Mail {
 	return out
 }
 
+// deliver runs the server's delivery worker until nothing is due.
+func (a *API) deliver(t *testing.T) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := a.Server.Notifications.Flush(ctx); err != nil {
+		t.Fatalf("deliver: %v", err)
+	}
+}
+
 // MailsTo returns the mails to one address.
 func (a *API) MailsTo(t *testing.T, to string) []Mail {
 	var out []Mail
 	for _, m := range a.Mails(t) {
 		if strings.Contains(m.To, to) {
 			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// MailsAbout returns the mails to an address whose subject starts with
+// one of prefixes.
+func (a *API) MailsAbout(t *testing.T, to string, prefixes ...string) []Mail {
+	var out []Mail
+	for _, m := range a.MailsTo(t, to) {
+		for _, p := range prefixes {
+			if strings.HasPrefix(m.Subject, p) {
+				out = append(out, m)
+				break
+			}
 		}
 	}
 	return out
@@ -375,30 +423,6 @@ func tail(s string, n int) string {
 		return s[len(s)-n:]
 	}
 	return s
-}
-
-func mustJSON(v any) string {
-	b, _ := json.Marshal(v)
-	return string(b)
-}
-
-func stringsReader(s string) io.Reader { return strings.NewReader(s) }
-
-// decodeBody reads a GraphQL response body.
-func decodeBody(res *http.Response, r *Response) error {
-	raw, err := io.ReadAll(res.Body)
-	if err != nil {
-		return err
-	}
-	var body struct {
-		Data   map[string]json.RawMessage `json:"data"`
-		Errors []GQLError                 `json:"errors"`
-	}
-	if err := json.Unmarshal(raw, &body); err != nil {
-		return err
-	}
-	r.Status, r.Raw, r.Data, r.Errors = res.StatusCode, string(raw), body.Data, body.Errors
-	return nil
 }
 
 // decode reads one field of a response's data.

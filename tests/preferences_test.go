@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -27,7 +28,9 @@ const (
   preferences { language currencyCode sizes colors interests occasions birthday personalization }
   privacy { personalization dataSharing }
 } }`
-	consentLogDoc = `query($id: ID!) { adminCustomerConsentLog(customerId: $id, first: 20) { nodes { topic granted source } } }`
+	consentLogDoc = `query($id: ID!) { adminCustomerConsentLog(customerId: $id, first: 50) {
+  nodes { topic granted source communicationTopic channel frequency }
+} }`
 )
 
 // Preferences is Customer.preferences as the tests read it.
@@ -66,17 +69,28 @@ func (a *API) myPreferences(t *testing.T, token string) (Preferences, privacySwi
 	return c.Preferences, c.Privacy
 }
 
-type consentEntry struct {
-	Topic   string
-	Granted bool
-	Source  string
-}
-
-func (a *API) consentLog(t *testing.T, customerID string) []consentEntry {
+// consentLog returns a customer's consent changes, newest first, as
+// "TOPIC granted SOURCE", with " TOPIC/CHANNEL=FREQUENCY" for
+// communication preferences.
+func (a *API) consentLog(t *testing.T, customerID string) []string {
 	t.Helper()
-	var c struct{ Nodes []consentEntry }
+	var c struct {
+		Nodes []struct {
+			Topic, Source                          string
+			Granted                                bool
+			CommunicationTopic, Channel, Frequency *string
+		}
+	}
 	a.MustDo(t, consentLogDoc, map[string]any{"id": customerID}, "adminCustomerConsentLog", &c, AsAdmin(adminKey))
-	return c.Nodes
+	out := []string{}
+	for _, n := range c.Nodes {
+		s := fmt.Sprintf("%s %v %s", n.Topic, n.Granted, n.Source)
+		if n.CommunicationTopic != nil {
+			s += fmt.Sprintf(" %s/%s=%s", *n.CommunicationTopic, *n.Channel, *n.Frequency)
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // TestPreferenceVocabulary: staff set the lists customers choose from;
@@ -103,17 +117,19 @@ func TestPreferenceVocabulary(t *testing.T) {
 				t.Errorf("%v: %s", b.in, d)
 			}
 		}
-		var v struct{ Sizes, Colors, Interests, Occasions []string }
-		api.MustDo(t, `{ preferenceVocabulary { sizes colors interests occasions } }`, nil, "preferenceVocabulary", &v)
-		want := struct{ Sizes, Colors, Interests, Occasions []string }{[]string{"S", "M", "L"}, []string{"Navy", "Olive"}, []string{"Hiking"}, []string{}}
-		if d := cmp.Diff(want, v); d != "" {
+		type vocabulary struct{ Sizes, Colors, Interests, Occasions []string }
+		read := func() (v vocabulary) {
+			api.MustDo(t, `{ preferenceVocabulary { sizes colors interests occasions } }`, nil, "preferenceVocabulary", &v)
+			return v
+		}
+		want := vocabulary{[]string{"S", "M", "L"}, []string{"Navy", "Olive"}, []string{"Hiking"}, []string{}}
+		if d := cmp.Diff(want, read()); d != "" {
 			t.Errorf("vocabulary: %s", d)
 		}
 		// Absent lists stay; a given list replaces.
 		api.setVocabulary(t, map[string]any{"occasions": []string{"Weddings"}})
-		api.MustDo(t, `{ preferenceVocabulary { sizes colors interests occasions } }`, nil, "preferenceVocabulary", &v)
 		want.Occasions = []string{"Weddings"}
-		if d := cmp.Diff(want, v); d != "" {
+		if d := cmp.Diff(want, read()); d != "" {
 			t.Errorf("vocabulary after occasions: %s", d)
 		}
 		// Only staff with settings:write change it.
@@ -228,12 +244,12 @@ func TestPrivacyAndConsentLog(t *testing.T) {
 		api.MustDo(t, `mutation($t: String!) { customerUpdate(customerAccessToken: $t, customer: {acceptsMarketing: true}) { customerUserErrors { code } } }`,
 			map[string]any{"t": token}, "customerUpdate", nil)
 
-		want := []consentEntry{ // newest first
-			{"MARKETING_EMAIL", true, "STOREFRONT"},
-			{"PERSONALIZATION", true, "STOREFRONT"},
-			{"DATA_SHARING", true, "STOREFRONT"},
-			{"PERSONALIZATION", false, "STOREFRONT"},
-			{"MARKETING_EMAIL", false, "REGISTRATION"},
+		want := []string{ // newest first
+			"MARKETING_EMAIL true STOREFRONT",
+			"PERSONALIZATION true STOREFRONT",
+			"DATA_SHARING true STOREFRONT",
+			"PERSONALIZATION false STOREFRONT",
+			"MARKETING_EMAIL false REGISTRATION",
 		}
 		if d := cmp.Diff(want, api.consentLog(t, id)); d != "" {
 			t.Errorf("consent log: %s", d)

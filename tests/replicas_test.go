@@ -1,17 +1,11 @@
 package tests
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
 	"testing"
-
-	"accountgraph/internal/config"
-	"accountgraph/internal/server"
 )
 
 // TestTwoReplicas runs two servers on one PostgreSQL database (separate
@@ -22,23 +16,8 @@ func TestTwoReplicas(t *testing.T) {
 	if base == "" {
 		t.Skip("replica test needs PostgreSQL: set TEST_DATABASE_URL=postgres://… (.ci/run starts a throwaway server)")
 	}
-	dbURL := freshPostgres(t, base)
-	mailDir := t.TempDir()
-	replica := func() *API {
-		cfg := config.Default()
-		cfg.DatabaseURL, cfg.MailDir, cfg.PublicURL, cfg.AdminAPIKey = dbURL, mailDir, "https://shop.test", adminKey
-		cfg.TrustProxyHeaders = true
-		cfg.Argon2MemoryKiB, cfg.Argon2Iterations, cfg.Argon2Parallelism = 64, 1, 1
-		logs := &syncBuffer{}
-		s, err := server.New(context.Background(), cfg, slog.New(slog.NewTextHandler(logs, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		hs := httptest.NewServer(s.Handler())
-		t.Cleanup(func() { hs.Close(); s.Close() })
-		return &API{URL: hs.URL, DB: "postgres", Server: s, MailDir: mailDir, logs: logs, ip: randomIP()}
-	}
-	a, b := replica(), replica()
+	a := start(t, "postgres", freshPostgres(t, base), nil)
+	b := startOn(t, a, nil)
 
 	// A session made on one replica works on the other; revoked on the
 	// other, it is dead on both.
@@ -59,9 +38,9 @@ func TestTwoReplicas(t *testing.T) {
 	// addresses: one address alone meets its back-off first).
 	for i := range 10 {
 		api := []*API{a, b}[i%2]
-		api.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": "wrong password"}}, FromIP(fmt.Sprintf("198.51.100.%d", 23+i%3)))
+		api.tryLogin(t, email, "wrong password", fmt.Sprintf("198.51.100.%d", 23+i%3))
 	}
-	r := b.Do(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}}, FromIP("192.0.2.200"))
+	r := b.tryLogin(t, email, goodPassword, "192.0.2.200")
 	if len(r.Errors) != 1 || r.Errors[0].Code() != "THROTTLED" {
 		t.Errorf("throttling per email across replicas: %s", r.Raw)
 	}

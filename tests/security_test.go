@@ -26,13 +26,7 @@ type sessionsOut struct {
 func TestSessions(t *testing.T) {
 	eachDB(t, func(t *testing.T, api *API) {
 		email, first, _ := api.newCustomer(t, "sessions")
-		second := ""
-		{
-			var p struct{ CustomerAccessToken *Token }
-			api.MustDo(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}},
-				"customerAccessTokenCreate", &p, FromIP("203.0.113.77"), Header("User-Agent", "Phone/1.0"))
-			second = p.CustomerAccessToken.AccessToken
-		}
+		second := api.login(t, email, goodPassword, FromIP("203.0.113.77"), Header("User-Agent", "Phone/1.0"))
 		third := api.login(t, email, goodPassword)
 		var s sessionsOut
 		api.MustDo(t, sessionsDoc, map[string]any{"t": first}, "customer", &s)
@@ -278,10 +272,8 @@ func TestSessionLastUse(t *testing.T) {
 	eachDB(t, func(t *testing.T, api *API) {
 		email := uniqueEmail("lastuse")
 		api.register(t, email)
-		var p struct{ CustomerAccessToken *Token }
-		api.MustDo(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}},
-			"customerAccessTokenCreate", &p, Header("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"))
-		token := p.CustomerAccessToken.AccessToken
+		token := api.login(t, email, goodPassword,
+			Header("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"))
 		doc := `query($t: String!) { customer(customerAccessToken: $t) { sessions(first: 5) { nodes { device lastUsedAt createdAt } } } }`
 		read := func() (device string, used, created time.Time) {
 			t.Helper()
@@ -325,17 +317,9 @@ func TestLongOrOddUserAgent(t *testing.T) {
 		email := uniqueEmail("ua")
 		api.register(t, email)
 		for _, ua := range []string{strings.Repeat("é", 200), "Browser/1.0 \xff\xfe"} {
-			var p struct {
-				Payload
-				CustomerAccessToken *Token
-			}
-			api.MustDo(t, tokenCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}},
-				"customerAccessTokenCreate", &p, Header("User-Agent", ua))
-			if p.CustomerAccessToken == nil {
-				t.Fatalf("user agent %q: %+v", ua, p.CustomerUserErrors)
-			}
+			token := api.login(t, email, goodPassword, Header("User-Agent", ua))
 			var s sessionsOut
-			api.MustDo(t, sessionsDoc, map[string]any{"t": p.CustomerAccessToken.AccessToken}, "customer", &s)
+			api.MustDo(t, sessionsDoc, map[string]any{"t": token}, "customer", &s)
 			got := *s.Sessions.Nodes[0].UserAgent
 			if len(got) > 255 || !utf8.ValidString(got) || !strings.HasPrefix(ua, strings.TrimRight(got, " ")[:4]) {
 				t.Errorf("stored user agent %q", got)

@@ -20,7 +20,6 @@ type smtpServer struct {
 	mu   sync.Mutex
 	fail int // how many more deliveries to refuse with a temporary error
 	got  []*mail.Message
-	raw  []string
 }
 
 func startSMTPServer(t *testing.T) *smtpServer {
@@ -85,6 +84,5 @@ func (x *smtpSession) Data(r io.Reader) error {
 		return err
 	}
 	x.s.got = append(x.s.got, m)
-	x.s.raw = append(x.s.raw, string(b))
 	return nil
 }

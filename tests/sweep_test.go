@@ -1,7 +1,6 @@
 package tests
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -125,26 +124,8 @@ func TestAccessControlSweep(t *testing.T) {
 			"customerTwoFactorDisable":               {"code": "123456"},
 		}
 
-		var schema struct {
-			MutationType struct {
-				Fields []struct {
-					Name string
-					Args []struct {
-						Name string
-						Type typeRef
-					}
-					Type struct {
-						Fields []struct{ Name string }
-					}
-				}
-			}
-		}
-		r := api.Do(t, `{ __schema { mutationType { fields { name type { fields { name } } args { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }`, nil)
-		if err := json.Unmarshal(r.Data["__schema"], &schema); err != nil {
-			t.Fatal(err)
-		}
 		covered := 0
-		for _, f := range schema.MutationType.Fields {
+		for _, f := range introspect(t, api).roots["mutation"] {
 			takesToken := false
 			for _, a := range f.Args {
 				takesToken = takesToken || a.Name == "customerAccessToken"
