@@ -262,6 +262,17 @@ func roundTrip(req *http.Request) (Response, error) {
 	return r, nil
 }
 
+// Read runs an operation that must succeed without GraphQL errors and
+// returns the field named field as raw JSON, for before/after comparisons.
+func (a *API) Read(t *testing.T, query string, vars map[string]any, field string) string {
+	t.Helper()
+	r := a.Do(t, query, vars)
+	if len(r.Errors) > 0 {
+		t.Fatalf("read %s: %s", field, r.Raw)
+	}
+	return string(r.Data[field])
+}
+
 // MustDo posts an operation that must succeed without GraphQL errors and
 // decodes the field named field into out.
 func (a *API) MustDo(t *testing.T, query string, vars map[string]any, field string, out any, opts ...Opt) {
@@ -399,6 +410,26 @@ func (a *API) MailsAbout(t *testing.T, to string, prefixes ...string) []Mail {
 var linkRE = regexp.MustCompile(`https://shop\.test/account/(reset|activate)/\d+/[0-9a-f]{64}`)
 
 // LastLink returns the newest reset or activation link mailed to an address.
+// LastMatch returns the first group of re in the newest mail to an
+// address that matches it.
+func (a *API) LastMatch(t *testing.T, to string, re *regexp.Regexp) string {
+	t.Helper()
+	ms := a.MailsTo(t, to)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if m := re.FindStringSubmatch(ms[i].Body); m != nil {
+			return m[1]
+		}
+	}
+	t.Fatalf("nothing like %s mailed to %s", re, to)
+	return ""
+}
+
+// wrongCode is a six-digit code that is not code (offset ≥ 1 picks which).
+func wrongCode(code string, offset int) string {
+	n, _ := strconv.Atoi(code)
+	return fmt.Sprintf("%06d", (n+offset)%1_000_000)
+}
+
 func (a *API) LastLink(t *testing.T, to, kind string) string {
 	t.Helper()
 	ms := a.MailsTo(t, to)

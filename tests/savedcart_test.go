@@ -188,10 +188,7 @@ func TestSavedCartsOfOthers(t *testing.T) {
 		api.MustDo(t, mySavedDoc, map[string]any{"t": tokenB}, "customer", &mineB)
 		orderB := api.createOrder(t, map[string]any{"customerId": idB})
 		cartA := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{}}).Cart
-		readB := func() string {
-			r := api.Do(t, mySavedDoc, map[string]any{"t": tokenB})
-			return string(r.Data["customer"])
-		}
+		readB := func() string { return api.Read(t, mySavedDoc, map[string]any{"t": tokenB}, "customer") }
 		before := readB()
 		for name, tc := range map[string]struct {
 			doc, field string

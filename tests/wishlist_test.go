@@ -160,10 +160,7 @@ func TestWishlistSharing(t *testing.T) {
 		if s.ShareToken == nil || !strings.HasSuffix(*s.ShareURL, "/wishlists/shared/"+*s.ShareToken) {
 			t.Fatalf("share: %+v", s)
 		}
-		shared := func(tok string) string {
-			r := api.Do(t, sharedDoc, map[string]any{"s": tok})
-			return string(r.Data["sharedWishlist"])
-		}
+		shared := func(tok string) string { return api.Read(t, sharedDoc, map[string]any{"s": tok}, "sharedWishlist") }
 		if got := shared(*s.ShareToken); got != `{"name":"Wishlist","ownerFirstName":null,"lines":{"nodes":[{"quantity":2,"merchandise":{"sku":"SOCKS"}}]}}` {
 			t.Errorf("shared view: %s", got)
 		}
@@ -261,10 +258,7 @@ func TestWishlistsOfOthers(t *testing.T) {
 		mine := api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": tokenA, "lines": []any{map[string]any{"merchandiseId": v["SOCKS"]}}}).Wishlist
 		bobs := api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": tokenB, "lines": []any{map[string]any{"merchandiseId": v["SHIRT-M"]}}}).Wishlist
 		cart := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{}}).Cart
-		readB := func() string {
-			r := api.Do(t, myListsDoc, map[string]any{"t": tokenB})
-			return string(r.Data["customer"])
-		}
+		readB := func() string { return api.Read(t, myListsDoc, map[string]any{"t": tokenB}, "customer") }
 		before := readB()
 		bobLine := bobs.Lines.Nodes[0].ID
 		for name, tc := range map[string]struct {
