@@ -1,7 +1,6 @@
 package tests
 
 import (
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -304,64 +303,22 @@ func (a *API) count(t *testing.T, table string) int {
 // reference column holding their ID.
 func (a *API) scanFor(t *testing.T, p person, markers []string) {
 	t.Helper()
-	list := "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-	if a.DB == "postgres" {
-		list = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-	}
-	tables := queryStrings(t, a.Server.DB.SQL, list)
-	if len(tables) < 30 {
-		t.Fatalf("only %d tables found", len(tables))
-	}
 	id := p.id[strings.LastIndex(p.id, "/")+1:]
-	for _, table := range tables {
-		rows, err := a.Server.DB.SQL.Query("SELECT * FROM " + table)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
+	eachRow(t, a, 30, func(table string, cols []string, vals []any) {
+		for i, v := range vals {
+			s := fmt.Sprint(v)
+			if b, ok := v.([]byte); ok {
+				s = string(b)
 			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			for i, v := range vals {
-				s := fmt.Sprint(v)
-				if b, ok := v.([]byte); ok {
-					s = string(b)
-				}
-				s = strings.ToLower(s)
-				for _, m := range markers {
-					if strings.Contains(s, m) {
-						t.Errorf("%s.%s still holds %q: %s", table, cols[i], m, s)
-					}
-				}
-				if (cols[i] == "customer_id" || cols[i] == "referred_by_id") && s == id {
-					t.Errorf("%s.%s still points at customer %s", table, cols[i], id)
+			s = strings.ToLower(s)
+			for _, m := range markers {
+				if strings.Contains(s, m) {
+					t.Errorf("%s.%s still holds %q: %s", table, cols[i], m, s)
 				}
 			}
+			if (cols[i] == "customer_id" || cols[i] == "referred_by_id") && s == id {
+				t.Errorf("%s.%s still points at customer %s", table, cols[i], id)
+			}
 		}
-		rows.Close()
-	}
-}
-
-func queryStrings(t *testing.T, db *sql.DB, q string) []string {
-	t.Helper()
-	rows, err := db.Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, s)
-	}
-	return out
+	})
 }

@@ -54,13 +54,14 @@ func TestNoSecretsAtRest(t *testing.T) {
 	})
 }
 
-// dumpDatabase returns every row of every table as text.
-func dumpDatabase(t *testing.T, api *API) string {
+// eachRow calls fn with every row of every table of the server's
+// database, after checking that at least minTables tables exist.
+func eachRow(t *testing.T, api *API, minTables int, fn func(table string, cols []string, vals []any)) {
 	t.Helper()
 	db := api.Server.DB.SQL
 	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`
 	if api.DB == "postgres" {
-		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`
+		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`
 	}
 	rows, err := db.Query(q)
 	if err != nil {
@@ -69,14 +70,15 @@ func dumpDatabase(t *testing.T, api *API) string {
 	var tables []string
 	for rows.Next() {
 		var n string
-		_ = rows.Scan(&n)
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
 		tables = append(tables, n)
 	}
 	rows.Close()
-	if len(tables) < 5 {
+	if len(tables) < minTables {
 		t.Fatalf("only %d tables", len(tables))
 	}
-	var b strings.Builder
 	for _, table := range tables {
 		rows, err := db.Query(`SELECT * FROM "` + table + `"`)
 		if err != nil {
@@ -92,16 +94,25 @@ func dumpDatabase(t *testing.T, api *API) string {
 			if err := rows.Scan(ptrs...); err != nil {
 				t.Fatal(err)
 			}
-			for _, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					fmt.Fprintf(&b, "%s|%x|", bs, bs)
-				} else {
-					fmt.Fprintf(&b, "%v|", v)
-				}
-			}
-			b.WriteString("\n")
+			fn(table, cols, vals)
 		}
 		rows.Close()
 	}
+}
+
+// dumpDatabase returns every row of every table as text.
+func dumpDatabase(t *testing.T, api *API) string {
+	t.Helper()
+	var b strings.Builder
+	eachRow(t, api, 5, func(_ string, _ []string, vals []any) {
+		for _, v := range vals {
+			if bs, ok := v.([]byte); ok {
+				fmt.Fprintf(&b, "%s|%x|", bs, bs)
+			} else {
+				fmt.Fprintf(&b, "%v|", v)
+			}
+		}
+		b.WriteString("\n")
+	})
 	return b.String()
 }
