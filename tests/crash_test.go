@@ -26,16 +26,7 @@ func TestCrashSafety(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	t.Run("sqlite", func(t *testing.T) {
-		crashAndCheck(t, bin, "sqlite:"+filepath.Join(t.TempDir(), "crash.db"))
-	})
-	t.Run("postgres", func(t *testing.T) {
-		base := os.Getenv("TEST_DATABASE_URL")
-		if base == "" {
-			t.Skip("PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://… (.ci/run starts a throwaway server)")
-		}
-		crashAndCheck(t, bin, freshPostgres(t, base))
-	})
+	eachDatabase(t, "crash.db", func(t *testing.T, _, url string) { crashAndCheck(t, bin, url) })
 }
 
 func startBinary(t *testing.T, bin, dbURL, addr string) *exec.Cmd {

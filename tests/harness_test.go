@@ -77,15 +77,23 @@ func eachDB(t *testing.T, fn func(t *testing.T, api *API)) {
 // eachDBWith is eachDB with configuration changes.
 func eachDBWith(t *testing.T, tweak func(*config.Config), fn func(t *testing.T, api *API)) {
 	t.Helper()
+	eachDatabase(t, "test.db", func(t *testing.T, name, url string) { fn(t, start(t, name, url, tweak)) })
+}
+
+// eachDatabase runs fn on a fresh SQLite file (named file) and, when
+// TEST_DATABASE_URL names a PostgreSQL server, on a fresh PostgreSQL
+// database; name is "sqlite" or "postgres".
+func eachDatabase(t *testing.T, file string, fn func(t *testing.T, name, url string)) {
+	t.Helper()
 	t.Run("sqlite", func(t *testing.T) {
-		fn(t, start(t, "sqlite", "sqlite:"+filepath.Join(t.TempDir(), "test.db"), tweak))
+		fn(t, "sqlite", "sqlite:"+filepath.Join(t.TempDir(), file))
 	})
 	t.Run("postgres", func(t *testing.T) {
 		base := os.Getenv("TEST_DATABASE_URL")
 		if base == "" {
 			t.Skip("PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://… (.ci/run starts a throwaway server)")
 		}
-		fn(t, start(t, "postgres", freshPostgres(t, base), tweak))
+		fn(t, "postgres", freshPostgres(t, base))
 	})
 }
 

@@ -6,7 +6,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -52,16 +51,7 @@ func waitReady(t *testing.T, base string) {
 // works with exactly its scopes; `--demo` seeds a customer that can sign
 // in; cancelling (what SIGTERM does) lets an in-flight request finish.
 func TestAdminKeyCommandDemoAndShutdown(t *testing.T) {
-	t.Run("sqlite", func(t *testing.T) {
-		runCommandAndShutdown(t, "sqlite:"+filepath.Join(t.TempDir(), "db.sqlite"))
-	})
-	t.Run("postgres", func(t *testing.T) {
-		base := os.Getenv("TEST_DATABASE_URL")
-		if base == "" {
-			t.Skip("PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://… (.ci/run starts a throwaway server)")
-		}
-		runCommandAndShutdown(t, freshPostgres(t, base))
-	})
+	eachDatabase(t, "db.sqlite", func(t *testing.T, _, url string) { runCommandAndShutdown(t, url) })
 }
 
 func runCommandAndShutdown(t *testing.T, databaseURL string) {
