@@ -310,7 +310,7 @@ func (s *Service) byExternalID(ctx context.Context, id string) (*ent.Order, erro
 }
 
 func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *validated, processed time.Time) (*ent.Order, error) {
-	last, err := tx.Order.Query().Order(ent.Desc(entorder.FieldOrderNumber)).Select(entorder.FieldOrderNumber).Ints(ctx)
+	last, err := tx.Order.Query().Order(ent.Desc(entorder.FieldOrderNumber)).Limit(1).Select(entorder.FieldOrderNumber).Ints(ctx)
 	if err != nil {
 		return nil, err
 	}
