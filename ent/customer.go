@@ -77,6 +77,14 @@ type Customer struct {
 	TotpPendingSecret *string `json:"-"`
 	// TotpLastStep holds the value of the "totp_last_step" field.
 	TotpLastStep int64 `json:"totp_last_step,omitempty"`
+	// OrdersCount holds the value of the "orders_count" field.
+	OrdersCount int `json:"orders_count,omitempty"`
+	// AmountSpent holds the value of the "amount_spent" field.
+	AmountSpent int64 `json:"amount_spent,omitempty"`
+	// LastOrderAt holds the value of the "last_order_at" field.
+	LastOrderAt *time.Time `json:"last_order_at,omitempty"`
+	// SortName holds the value of the "sort_name" field.
+	SortName string `json:"sort_name,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerQuery when eager-loading is set.
 	Edges        CustomerEdges `json:"edges"`
@@ -178,11 +186,11 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case customer.FieldAcceptsMarketing, customer.FieldEmailVerified, customer.FieldPersonalization, customer.FieldDataSharing:
 			values[i] = new(sql.NullBool)
-		case customer.FieldID, customer.FieldDefaultAddressID, customer.FieldBirthMd, customer.FieldTotpLastStep:
+		case customer.FieldID, customer.FieldDefaultAddressID, customer.FieldBirthMd, customer.FieldTotpLastStep, customer.FieldOrdersCount, customer.FieldAmountSpent:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash, customer.FieldPendingEmail, customer.FieldBirthday, customer.FieldLanguage, customer.FieldCurrencyCode, customer.FieldTotpSecret, customer.FieldTotpPendingSecret:
+		case customer.FieldEmail, customer.FieldEmailKey, customer.FieldFirstName, customer.FieldLastName, customer.FieldPhone, customer.FieldNote, customer.FieldState, customer.FieldPasswordHash, customer.FieldPendingEmail, customer.FieldBirthday, customer.FieldLanguage, customer.FieldCurrencyCode, customer.FieldTotpSecret, customer.FieldTotpPendingSecret, customer.FieldSortName:
 			values[i] = new(sql.NullString)
-		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldAcceptsMarketingUpdatedAt:
+		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldAcceptsMarketingUpdatedAt, customer.FieldLastOrderAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -403,6 +411,31 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.TotpLastStep = value.Int64
 			}
+		case customer.FieldOrdersCount:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field orders_count", values[i])
+			} else if value.Valid {
+				_m.OrdersCount = int(value.Int64)
+			}
+		case customer.FieldAmountSpent:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field amount_spent", values[i])
+			} else if value.Valid {
+				_m.AmountSpent = value.Int64
+			}
+		case customer.FieldLastOrderAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field last_order_at", values[i])
+			} else if value.Valid {
+				_m.LastOrderAt = new(time.Time)
+				*_m.LastOrderAt = value.Time
+			}
+		case customer.FieldSortName:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field sort_name", values[i])
+			} else if value.Valid {
+				_m.SortName = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -579,6 +612,20 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("totp_last_step=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TotpLastStep))
+	builder.WriteString(", ")
+	builder.WriteString("orders_count=")
+	builder.WriteString(fmt.Sprintf("%v", _m.OrdersCount))
+	builder.WriteString(", ")
+	builder.WriteString("amount_spent=")
+	builder.WriteString(fmt.Sprintf("%v", _m.AmountSpent))
+	builder.WriteString(", ")
+	if v := _m.LastOrderAt; v != nil {
+		builder.WriteString("last_order_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("sort_name=")
+	builder.WriteString(_m.SortName)
 	builder.WriteByte(')')
 	return builder.String()
 }

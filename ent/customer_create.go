@@ -378,6 +378,62 @@ func (_c *CustomerCreate) SetNillableTotpLastStep(v *int64) *CustomerCreate {
 	return _c
 }
 
+// SetOrdersCount sets the "orders_count" field.
+func (_c *CustomerCreate) SetOrdersCount(v int) *CustomerCreate {
+	_c.mutation.SetOrdersCount(v)
+	return _c
+}
+
+// SetNillableOrdersCount sets the "orders_count" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableOrdersCount(v *int) *CustomerCreate {
+	if v != nil {
+		_c.SetOrdersCount(*v)
+	}
+	return _c
+}
+
+// SetAmountSpent sets the "amount_spent" field.
+func (_c *CustomerCreate) SetAmountSpent(v int64) *CustomerCreate {
+	_c.mutation.SetAmountSpent(v)
+	return _c
+}
+
+// SetNillableAmountSpent sets the "amount_spent" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableAmountSpent(v *int64) *CustomerCreate {
+	if v != nil {
+		_c.SetAmountSpent(*v)
+	}
+	return _c
+}
+
+// SetLastOrderAt sets the "last_order_at" field.
+func (_c *CustomerCreate) SetLastOrderAt(v time.Time) *CustomerCreate {
+	_c.mutation.SetLastOrderAt(v)
+	return _c
+}
+
+// SetNillableLastOrderAt sets the "last_order_at" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableLastOrderAt(v *time.Time) *CustomerCreate {
+	if v != nil {
+		_c.SetLastOrderAt(*v)
+	}
+	return _c
+}
+
+// SetSortName sets the "sort_name" field.
+func (_c *CustomerCreate) SetSortName(v string) *CustomerCreate {
+	_c.mutation.SetSortName(v)
+	return _c
+}
+
+// SetNillableSortName sets the "sort_name" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableSortName(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetSortName(*v)
+	}
+	return _c
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_c *CustomerCreate) AddAddressIDs(ids ...int) *CustomerCreate {
 	_c.mutation.AddAddressIDs(ids...)
@@ -560,6 +616,18 @@ func (_c *CustomerCreate) defaults() {
 		v := customer.DefaultTotpLastStep
 		_c.mutation.SetTotpLastStep(v)
 	}
+	if _, ok := _c.mutation.OrdersCount(); !ok {
+		v := customer.DefaultOrdersCount
+		_c.mutation.SetOrdersCount(v)
+	}
+	if _, ok := _c.mutation.AmountSpent(); !ok {
+		v := customer.DefaultAmountSpent
+		_c.mutation.SetAmountSpent(v)
+	}
+	if _, ok := _c.mutation.SortName(); !ok {
+		v := customer.DefaultSortName
+		_c.mutation.SetSortName(v)
+	}
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -673,6 +741,20 @@ func (_c *CustomerCreate) check() error {
 	}
 	if _, ok := _c.mutation.TotpLastStep(); !ok {
 		return &ValidationError{Name: "totp_last_step", err: errors.New(`ent: missing required field "Customer.totp_last_step"`)}
+	}
+	if _, ok := _c.mutation.OrdersCount(); !ok {
+		return &ValidationError{Name: "orders_count", err: errors.New(`ent: missing required field "Customer.orders_count"`)}
+	}
+	if _, ok := _c.mutation.AmountSpent(); !ok {
+		return &ValidationError{Name: "amount_spent", err: errors.New(`ent: missing required field "Customer.amount_spent"`)}
+	}
+	if _, ok := _c.mutation.SortName(); !ok {
+		return &ValidationError{Name: "sort_name", err: errors.New(`ent: missing required field "Customer.sort_name"`)}
+	}
+	if v, ok := _c.mutation.SortName(); ok {
+		if err := customer.SortNameValidator(v); err != nil {
+			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "Customer.sort_name": %w`, err)}
+		}
 	}
 	return nil
 }
@@ -812,6 +894,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.TotpLastStep(); ok {
 		_spec.SetField(customer.FieldTotpLastStep, field.TypeInt64, value)
 		_node.TotpLastStep = value
+	}
+	if value, ok := _c.mutation.OrdersCount(); ok {
+		_spec.SetField(customer.FieldOrdersCount, field.TypeInt, value)
+		_node.OrdersCount = value
+	}
+	if value, ok := _c.mutation.AmountSpent(); ok {
+		_spec.SetField(customer.FieldAmountSpent, field.TypeInt64, value)
+		_node.AmountSpent = value
+	}
+	if value, ok := _c.mutation.LastOrderAt(); ok {
+		_spec.SetField(customer.FieldLastOrderAt, field.TypeTime, value)
+		_node.LastOrderAt = &value
+	}
+	if value, ok := _c.mutation.SortName(); ok {
+		_spec.SetField(customer.FieldSortName, field.TypeString, value)
+		_node.SortName = value
 	}
 	if nodes := _c.mutation.AddressesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1410,6 +1508,72 @@ func (u *CustomerUpsert) AddTotpLastStep(v int64) *CustomerUpsert {
 	return u
 }
 
+// SetOrdersCount sets the "orders_count" field.
+func (u *CustomerUpsert) SetOrdersCount(v int) *CustomerUpsert {
+	u.Set(customer.FieldOrdersCount, v)
+	return u
+}
+
+// UpdateOrdersCount sets the "orders_count" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateOrdersCount() *CustomerUpsert {
+	u.SetExcluded(customer.FieldOrdersCount)
+	return u
+}
+
+// AddOrdersCount adds v to the "orders_count" field.
+func (u *CustomerUpsert) AddOrdersCount(v int) *CustomerUpsert {
+	u.Add(customer.FieldOrdersCount, v)
+	return u
+}
+
+// SetAmountSpent sets the "amount_spent" field.
+func (u *CustomerUpsert) SetAmountSpent(v int64) *CustomerUpsert {
+	u.Set(customer.FieldAmountSpent, v)
+	return u
+}
+
+// UpdateAmountSpent sets the "amount_spent" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateAmountSpent() *CustomerUpsert {
+	u.SetExcluded(customer.FieldAmountSpent)
+	return u
+}
+
+// AddAmountSpent adds v to the "amount_spent" field.
+func (u *CustomerUpsert) AddAmountSpent(v int64) *CustomerUpsert {
+	u.Add(customer.FieldAmountSpent, v)
+	return u
+}
+
+// SetLastOrderAt sets the "last_order_at" field.
+func (u *CustomerUpsert) SetLastOrderAt(v time.Time) *CustomerUpsert {
+	u.Set(customer.FieldLastOrderAt, v)
+	return u
+}
+
+// UpdateLastOrderAt sets the "last_order_at" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateLastOrderAt() *CustomerUpsert {
+	u.SetExcluded(customer.FieldLastOrderAt)
+	return u
+}
+
+// ClearLastOrderAt clears the value of the "last_order_at" field.
+func (u *CustomerUpsert) ClearLastOrderAt() *CustomerUpsert {
+	u.SetNull(customer.FieldLastOrderAt)
+	return u
+}
+
+// SetSortName sets the "sort_name" field.
+func (u *CustomerUpsert) SetSortName(v string) *CustomerUpsert {
+	u.Set(customer.FieldSortName, v)
+	return u
+}
+
+// UpdateSortName sets the "sort_name" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateSortName() *CustomerUpsert {
+	u.SetExcluded(customer.FieldSortName)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1956,6 +2120,83 @@ func (u *CustomerUpsertOne) AddTotpLastStep(v int64) *CustomerUpsertOne {
 func (u *CustomerUpsertOne) UpdateTotpLastStep() *CustomerUpsertOne {
 	return u.Update(func(s *CustomerUpsert) {
 		s.UpdateTotpLastStep()
+	})
+}
+
+// SetOrdersCount sets the "orders_count" field.
+func (u *CustomerUpsertOne) SetOrdersCount(v int) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetOrdersCount(v)
+	})
+}
+
+// AddOrdersCount adds v to the "orders_count" field.
+func (u *CustomerUpsertOne) AddOrdersCount(v int) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddOrdersCount(v)
+	})
+}
+
+// UpdateOrdersCount sets the "orders_count" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateOrdersCount() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateOrdersCount()
+	})
+}
+
+// SetAmountSpent sets the "amount_spent" field.
+func (u *CustomerUpsertOne) SetAmountSpent(v int64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAmountSpent(v)
+	})
+}
+
+// AddAmountSpent adds v to the "amount_spent" field.
+func (u *CustomerUpsertOne) AddAmountSpent(v int64) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddAmountSpent(v)
+	})
+}
+
+// UpdateAmountSpent sets the "amount_spent" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateAmountSpent() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAmountSpent()
+	})
+}
+
+// SetLastOrderAt sets the "last_order_at" field.
+func (u *CustomerUpsertOne) SetLastOrderAt(v time.Time) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLastOrderAt(v)
+	})
+}
+
+// UpdateLastOrderAt sets the "last_order_at" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateLastOrderAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLastOrderAt()
+	})
+}
+
+// ClearLastOrderAt clears the value of the "last_order_at" field.
+func (u *CustomerUpsertOne) ClearLastOrderAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLastOrderAt()
+	})
+}
+
+// SetSortName sets the "sort_name" field.
+func (u *CustomerUpsertOne) SetSortName(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetSortName(v)
+	})
+}
+
+// UpdateSortName sets the "sort_name" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateSortName() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateSortName()
 	})
 }
 
@@ -2671,6 +2912,83 @@ func (u *CustomerUpsertBulk) AddTotpLastStep(v int64) *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) UpdateTotpLastStep() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.UpdateTotpLastStep()
+	})
+}
+
+// SetOrdersCount sets the "orders_count" field.
+func (u *CustomerUpsertBulk) SetOrdersCount(v int) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetOrdersCount(v)
+	})
+}
+
+// AddOrdersCount adds v to the "orders_count" field.
+func (u *CustomerUpsertBulk) AddOrdersCount(v int) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddOrdersCount(v)
+	})
+}
+
+// UpdateOrdersCount sets the "orders_count" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateOrdersCount() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateOrdersCount()
+	})
+}
+
+// SetAmountSpent sets the "amount_spent" field.
+func (u *CustomerUpsertBulk) SetAmountSpent(v int64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAmountSpent(v)
+	})
+}
+
+// AddAmountSpent adds v to the "amount_spent" field.
+func (u *CustomerUpsertBulk) AddAmountSpent(v int64) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddAmountSpent(v)
+	})
+}
+
+// UpdateAmountSpent sets the "amount_spent" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateAmountSpent() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAmountSpent()
+	})
+}
+
+// SetLastOrderAt sets the "last_order_at" field.
+func (u *CustomerUpsertBulk) SetLastOrderAt(v time.Time) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLastOrderAt(v)
+	})
+}
+
+// UpdateLastOrderAt sets the "last_order_at" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateLastOrderAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLastOrderAt()
+	})
+}
+
+// ClearLastOrderAt clears the value of the "last_order_at" field.
+func (u *CustomerUpsertBulk) ClearLastOrderAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLastOrderAt()
+	})
+}
+
+// SetSortName sets the "sort_name" field.
+func (u *CustomerUpsertBulk) SetSortName(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetSortName(v)
+	})
+}
+
+// UpdateSortName sets the "sort_name" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateSortName() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateSortName()
 	})
 }
 

@@ -508,6 +508,82 @@ func (_u *CustomerUpdate) AddTotpLastStep(v int64) *CustomerUpdate {
 	return _u
 }
 
+// SetOrdersCount sets the "orders_count" field.
+func (_u *CustomerUpdate) SetOrdersCount(v int) *CustomerUpdate {
+	_u.mutation.ResetOrdersCount()
+	_u.mutation.SetOrdersCount(v)
+	return _u
+}
+
+// SetNillableOrdersCount sets the "orders_count" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableOrdersCount(v *int) *CustomerUpdate {
+	if v != nil {
+		_u.SetOrdersCount(*v)
+	}
+	return _u
+}
+
+// AddOrdersCount adds value to the "orders_count" field.
+func (_u *CustomerUpdate) AddOrdersCount(v int) *CustomerUpdate {
+	_u.mutation.AddOrdersCount(v)
+	return _u
+}
+
+// SetAmountSpent sets the "amount_spent" field.
+func (_u *CustomerUpdate) SetAmountSpent(v int64) *CustomerUpdate {
+	_u.mutation.ResetAmountSpent()
+	_u.mutation.SetAmountSpent(v)
+	return _u
+}
+
+// SetNillableAmountSpent sets the "amount_spent" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableAmountSpent(v *int64) *CustomerUpdate {
+	if v != nil {
+		_u.SetAmountSpent(*v)
+	}
+	return _u
+}
+
+// AddAmountSpent adds value to the "amount_spent" field.
+func (_u *CustomerUpdate) AddAmountSpent(v int64) *CustomerUpdate {
+	_u.mutation.AddAmountSpent(v)
+	return _u
+}
+
+// SetLastOrderAt sets the "last_order_at" field.
+func (_u *CustomerUpdate) SetLastOrderAt(v time.Time) *CustomerUpdate {
+	_u.mutation.SetLastOrderAt(v)
+	return _u
+}
+
+// SetNillableLastOrderAt sets the "last_order_at" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableLastOrderAt(v *time.Time) *CustomerUpdate {
+	if v != nil {
+		_u.SetLastOrderAt(*v)
+	}
+	return _u
+}
+
+// ClearLastOrderAt clears the value of the "last_order_at" field.
+func (_u *CustomerUpdate) ClearLastOrderAt() *CustomerUpdate {
+	_u.mutation.ClearLastOrderAt()
+	return _u
+}
+
+// SetSortName sets the "sort_name" field.
+func (_u *CustomerUpdate) SetSortName(v string) *CustomerUpdate {
+	_u.mutation.SetSortName(v)
+	return _u
+}
+
+// SetNillableSortName sets the "sort_name" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableSortName(v *string) *CustomerUpdate {
+	if v != nil {
+		_u.SetSortName(*v)
+	}
+	return _u
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_u *CustomerUpdate) AddAddressIDs(ids ...int) *CustomerUpdate {
 	_u.mutation.AddAddressIDs(ids...)
@@ -843,6 +919,11 @@ func (_u *CustomerUpdate) check() error {
 			return &ValidationError{Name: "totp_pending_secret", err: fmt.Errorf(`ent: validator failed for field "Customer.totp_pending_secret": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SortName(); ok {
+		if err := customer.SortNameValidator(v); err != nil {
+			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "Customer.sort_name": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1014,6 +1095,27 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedTotpLastStep(); ok {
 		_spec.AddField(customer.FieldTotpLastStep, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.OrdersCount(); ok {
+		_spec.SetField(customer.FieldOrdersCount, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedOrdersCount(); ok {
+		_spec.AddField(customer.FieldOrdersCount, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AmountSpent(); ok {
+		_spec.SetField(customer.FieldAmountSpent, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedAmountSpent(); ok {
+		_spec.AddField(customer.FieldAmountSpent, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.LastOrderAt(); ok {
+		_spec.SetField(customer.FieldLastOrderAt, field.TypeTime, value)
+	}
+	if _u.mutation.LastOrderAtCleared() {
+		_spec.ClearField(customer.FieldLastOrderAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.SortName(); ok {
+		_spec.SetField(customer.FieldSortName, field.TypeString, value)
 	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1808,6 +1910,82 @@ func (_u *CustomerUpdateOne) AddTotpLastStep(v int64) *CustomerUpdateOne {
 	return _u
 }
 
+// SetOrdersCount sets the "orders_count" field.
+func (_u *CustomerUpdateOne) SetOrdersCount(v int) *CustomerUpdateOne {
+	_u.mutation.ResetOrdersCount()
+	_u.mutation.SetOrdersCount(v)
+	return _u
+}
+
+// SetNillableOrdersCount sets the "orders_count" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableOrdersCount(v *int) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetOrdersCount(*v)
+	}
+	return _u
+}
+
+// AddOrdersCount adds value to the "orders_count" field.
+func (_u *CustomerUpdateOne) AddOrdersCount(v int) *CustomerUpdateOne {
+	_u.mutation.AddOrdersCount(v)
+	return _u
+}
+
+// SetAmountSpent sets the "amount_spent" field.
+func (_u *CustomerUpdateOne) SetAmountSpent(v int64) *CustomerUpdateOne {
+	_u.mutation.ResetAmountSpent()
+	_u.mutation.SetAmountSpent(v)
+	return _u
+}
+
+// SetNillableAmountSpent sets the "amount_spent" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableAmountSpent(v *int64) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetAmountSpent(*v)
+	}
+	return _u
+}
+
+// AddAmountSpent adds value to the "amount_spent" field.
+func (_u *CustomerUpdateOne) AddAmountSpent(v int64) *CustomerUpdateOne {
+	_u.mutation.AddAmountSpent(v)
+	return _u
+}
+
+// SetLastOrderAt sets the "last_order_at" field.
+func (_u *CustomerUpdateOne) SetLastOrderAt(v time.Time) *CustomerUpdateOne {
+	_u.mutation.SetLastOrderAt(v)
+	return _u
+}
+
+// SetNillableLastOrderAt sets the "last_order_at" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableLastOrderAt(v *time.Time) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetLastOrderAt(*v)
+	}
+	return _u
+}
+
+// ClearLastOrderAt clears the value of the "last_order_at" field.
+func (_u *CustomerUpdateOne) ClearLastOrderAt() *CustomerUpdateOne {
+	_u.mutation.ClearLastOrderAt()
+	return _u
+}
+
+// SetSortName sets the "sort_name" field.
+func (_u *CustomerUpdateOne) SetSortName(v string) *CustomerUpdateOne {
+	_u.mutation.SetSortName(v)
+	return _u
+}
+
+// SetNillableSortName sets the "sort_name" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableSortName(v *string) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetSortName(*v)
+	}
+	return _u
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by IDs.
 func (_u *CustomerUpdateOne) AddAddressIDs(ids ...int) *CustomerUpdateOne {
 	_u.mutation.AddAddressIDs(ids...)
@@ -2156,6 +2334,11 @@ func (_u *CustomerUpdateOne) check() error {
 			return &ValidationError{Name: "totp_pending_secret", err: fmt.Errorf(`ent: validator failed for field "Customer.totp_pending_secret": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SortName(); ok {
+		if err := customer.SortNameValidator(v); err != nil {
+			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "Customer.sort_name": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -2344,6 +2527,27 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	}
 	if value, ok := _u.mutation.AddedTotpLastStep(); ok {
 		_spec.AddField(customer.FieldTotpLastStep, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.OrdersCount(); ok {
+		_spec.SetField(customer.FieldOrdersCount, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedOrdersCount(); ok {
+		_spec.AddField(customer.FieldOrdersCount, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AmountSpent(); ok {
+		_spec.SetField(customer.FieldAmountSpent, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedAmountSpent(); ok {
+		_spec.AddField(customer.FieldAmountSpent, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.LastOrderAt(); ok {
+		_spec.SetField(customer.FieldLastOrderAt, field.TypeTime, value)
+	}
+	if _u.mutation.LastOrderAtCleared() {
+		_spec.ClearField(customer.FieldLastOrderAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.SortName(); ok {
+		_spec.SetField(customer.FieldSortName, field.TypeString, value)
 	}
 	if _u.mutation.AddressesCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -4707,6 +4707,12 @@ type CustomerMutation struct {
 	totp_pending_secret              *string
 	totp_last_step                   *int64
 	addtotp_last_step                *int64
+	orders_count                     *int
+	addorders_count                  *int
+	amount_spent                     *int64
+	addamount_spent                  *int64
+	last_order_at                    *time.Time
+	sort_name                        *string
 	clearedFields                    map[string]struct{}
 	addresses                        map[int]struct{}
 	removedaddresses                 map[int]struct{}
@@ -6173,6 +6179,203 @@ func (m *CustomerMutation) ResetTotpLastStep() {
 	m.addtotp_last_step = nil
 }
 
+// SetOrdersCount sets the "orders_count" field.
+func (m *CustomerMutation) SetOrdersCount(i int) {
+	m.orders_count = &i
+	m.addorders_count = nil
+}
+
+// OrdersCount returns the value of the "orders_count" field in the mutation.
+func (m *CustomerMutation) OrdersCount() (r int, exists bool) {
+	v := m.orders_count
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrdersCount returns the old "orders_count" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldOrdersCount(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrdersCount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrdersCount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrdersCount: %w", err)
+	}
+	return oldValue.OrdersCount, nil
+}
+
+// AddOrdersCount adds i to the "orders_count" field.
+func (m *CustomerMutation) AddOrdersCount(i int) {
+	if m.addorders_count != nil {
+		*m.addorders_count += i
+	} else {
+		m.addorders_count = &i
+	}
+}
+
+// AddedOrdersCount returns the value that was added to the "orders_count" field in this mutation.
+func (m *CustomerMutation) AddedOrdersCount() (r int, exists bool) {
+	v := m.addorders_count
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOrdersCount resets all changes to the "orders_count" field.
+func (m *CustomerMutation) ResetOrdersCount() {
+	m.orders_count = nil
+	m.addorders_count = nil
+}
+
+// SetAmountSpent sets the "amount_spent" field.
+func (m *CustomerMutation) SetAmountSpent(i int64) {
+	m.amount_spent = &i
+	m.addamount_spent = nil
+}
+
+// AmountSpent returns the value of the "amount_spent" field in the mutation.
+func (m *CustomerMutation) AmountSpent() (r int64, exists bool) {
+	v := m.amount_spent
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmountSpent returns the old "amount_spent" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldAmountSpent(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmountSpent is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmountSpent requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmountSpent: %w", err)
+	}
+	return oldValue.AmountSpent, nil
+}
+
+// AddAmountSpent adds i to the "amount_spent" field.
+func (m *CustomerMutation) AddAmountSpent(i int64) {
+	if m.addamount_spent != nil {
+		*m.addamount_spent += i
+	} else {
+		m.addamount_spent = &i
+	}
+}
+
+// AddedAmountSpent returns the value that was added to the "amount_spent" field in this mutation.
+func (m *CustomerMutation) AddedAmountSpent() (r int64, exists bool) {
+	v := m.addamount_spent
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmountSpent resets all changes to the "amount_spent" field.
+func (m *CustomerMutation) ResetAmountSpent() {
+	m.amount_spent = nil
+	m.addamount_spent = nil
+}
+
+// SetLastOrderAt sets the "last_order_at" field.
+func (m *CustomerMutation) SetLastOrderAt(t time.Time) {
+	m.last_order_at = &t
+}
+
+// LastOrderAt returns the value of the "last_order_at" field in the mutation.
+func (m *CustomerMutation) LastOrderAt() (r time.Time, exists bool) {
+	v := m.last_order_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastOrderAt returns the old "last_order_at" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldLastOrderAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastOrderAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastOrderAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastOrderAt: %w", err)
+	}
+	return oldValue.LastOrderAt, nil
+}
+
+// ClearLastOrderAt clears the value of the "last_order_at" field.
+func (m *CustomerMutation) ClearLastOrderAt() {
+	m.last_order_at = nil
+	m.clearedFields[customer.FieldLastOrderAt] = struct{}{}
+}
+
+// LastOrderAtCleared returns if the "last_order_at" field was cleared in this mutation.
+func (m *CustomerMutation) LastOrderAtCleared() bool {
+	_, ok := m.clearedFields[customer.FieldLastOrderAt]
+	return ok
+}
+
+// ResetLastOrderAt resets all changes to the "last_order_at" field.
+func (m *CustomerMutation) ResetLastOrderAt() {
+	m.last_order_at = nil
+	delete(m.clearedFields, customer.FieldLastOrderAt)
+}
+
+// SetSortName sets the "sort_name" field.
+func (m *CustomerMutation) SetSortName(s string) {
+	m.sort_name = &s
+}
+
+// SortName returns the value of the "sort_name" field in the mutation.
+func (m *CustomerMutation) SortName() (r string, exists bool) {
+	v := m.sort_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSortName returns the old "sort_name" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldSortName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSortName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSortName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSortName: %w", err)
+	}
+	return oldValue.SortName, nil
+}
+
+// ResetSortName resets all changes to the "sort_name" field.
+func (m *CustomerMutation) ResetSortName() {
+	m.sort_name = nil
+}
+
 // AddAddressIDs adds the "addresses" edge to the MailingAddress entity by ids.
 func (m *CustomerMutation) AddAddressIDs(ids ...int) {
 	if m.addresses == nil {
@@ -6558,7 +6761,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 29)
+	fields := make([]string, 0, 33)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -6646,6 +6849,18 @@ func (m *CustomerMutation) Fields() []string {
 	if m.totp_last_step != nil {
 		fields = append(fields, customer.FieldTotpLastStep)
 	}
+	if m.orders_count != nil {
+		fields = append(fields, customer.FieldOrdersCount)
+	}
+	if m.amount_spent != nil {
+		fields = append(fields, customer.FieldAmountSpent)
+	}
+	if m.last_order_at != nil {
+		fields = append(fields, customer.FieldLastOrderAt)
+	}
+	if m.sort_name != nil {
+		fields = append(fields, customer.FieldSortName)
+	}
 	return fields
 }
 
@@ -6712,6 +6927,14 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.TotpPendingSecret()
 	case customer.FieldTotpLastStep:
 		return m.TotpLastStep()
+	case customer.FieldOrdersCount:
+		return m.OrdersCount()
+	case customer.FieldAmountSpent:
+		return m.AmountSpent()
+	case customer.FieldLastOrderAt:
+		return m.LastOrderAt()
+	case customer.FieldSortName:
+		return m.SortName()
 	}
 	return nil, false
 }
@@ -6779,6 +7002,14 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldTotpPendingSecret(ctx)
 	case customer.FieldTotpLastStep:
 		return m.OldTotpLastStep(ctx)
+	case customer.FieldOrdersCount:
+		return m.OldOrdersCount(ctx)
+	case customer.FieldAmountSpent:
+		return m.OldAmountSpent(ctx)
+	case customer.FieldLastOrderAt:
+		return m.OldLastOrderAt(ctx)
+	case customer.FieldSortName:
+		return m.OldSortName(ctx)
 	}
 	return nil, fmt.Errorf("unknown Customer field %s", name)
 }
@@ -6991,6 +7222,34 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTotpLastStep(v)
 		return nil
+	case customer.FieldOrdersCount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrdersCount(v)
+		return nil
+	case customer.FieldAmountSpent:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmountSpent(v)
+		return nil
+	case customer.FieldLastOrderAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastOrderAt(v)
+		return nil
+	case customer.FieldSortName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSortName(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
@@ -7005,6 +7264,12 @@ func (m *CustomerMutation) AddedFields() []string {
 	if m.addtotp_last_step != nil {
 		fields = append(fields, customer.FieldTotpLastStep)
 	}
+	if m.addorders_count != nil {
+		fields = append(fields, customer.FieldOrdersCount)
+	}
+	if m.addamount_spent != nil {
+		fields = append(fields, customer.FieldAmountSpent)
+	}
 	return fields
 }
 
@@ -7017,6 +7282,10 @@ func (m *CustomerMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedBirthMd()
 	case customer.FieldTotpLastStep:
 		return m.AddedTotpLastStep()
+	case customer.FieldOrdersCount:
+		return m.AddedOrdersCount()
+	case customer.FieldAmountSpent:
+		return m.AddedAmountSpent()
 	}
 	return nil, false
 }
@@ -7039,6 +7308,20 @@ func (m *CustomerMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddTotpLastStep(v)
+		return nil
+	case customer.FieldOrdersCount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOrdersCount(v)
+		return nil
+	case customer.FieldAmountSpent:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmountSpent(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Customer numeric field %s", name)
@@ -7089,6 +7372,9 @@ func (m *CustomerMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(customer.FieldTotpPendingSecret) {
 		fields = append(fields, customer.FieldTotpPendingSecret)
+	}
+	if m.FieldCleared(customer.FieldLastOrderAt) {
+		fields = append(fields, customer.FieldLastOrderAt)
 	}
 	return fields
 }
@@ -7145,6 +7431,9 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldTotpPendingSecret:
 		m.ClearTotpPendingSecret()
+		return nil
+	case customer.FieldLastOrderAt:
+		m.ClearLastOrderAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer nullable field %s", name)
@@ -7240,6 +7529,18 @@ func (m *CustomerMutation) ResetField(name string) error {
 		return nil
 	case customer.FieldTotpLastStep:
 		m.ResetTotpLastStep()
+		return nil
+	case customer.FieldOrdersCount:
+		m.ResetOrdersCount()
+		return nil
+	case customer.FieldAmountSpent:
+		m.ResetAmountSpent()
+		return nil
+	case customer.FieldLastOrderAt:
+		m.ResetLastOrderAt()
+		return nil
+	case customer.FieldSortName:
+		m.ResetSortName()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)

@@ -254,6 +254,20 @@ func init() {
 	customerDescTotpLastStep := customerFields[26].Descriptor()
 	// customer.DefaultTotpLastStep holds the default value on creation for the totp_last_step field.
 	customer.DefaultTotpLastStep = customerDescTotpLastStep.Default.(int64)
+	// customerDescOrdersCount is the schema descriptor for orders_count field.
+	customerDescOrdersCount := customerFields[27].Descriptor()
+	// customer.DefaultOrdersCount holds the default value on creation for the orders_count field.
+	customer.DefaultOrdersCount = customerDescOrdersCount.Default.(int)
+	// customerDescAmountSpent is the schema descriptor for amount_spent field.
+	customerDescAmountSpent := customerFields[28].Descriptor()
+	// customer.DefaultAmountSpent holds the default value on creation for the amount_spent field.
+	customer.DefaultAmountSpent = customerDescAmountSpent.Default.(int64)
+	// customerDescSortName is the schema descriptor for sort_name field.
+	customerDescSortName := customerFields[30].Descriptor()
+	// customer.DefaultSortName holds the default value on creation for the sort_name field.
+	customer.DefaultSortName = customerDescSortName.Default.(string)
+	// customer.SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
+	customer.SortNameValidator = customerDescSortName.Validators[0].(func(string) error)
 	customeraccesstokenMixin := schema.CustomerAccessToken{}.Mixin()
 	customeraccesstokenMixinFields0 := customeraccesstokenMixin[0].Fields()
 	_ = customeraccesstokenMixinFields0

@@ -2,12 +2,24 @@ package graph
 
 import (
 	"accountgraph/ent"
+	entcustomer "accountgraph/ent/customer"
 	"accountgraph/graph/model"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
+	"accountgraph/internal/money"
 	"accountgraph/internal/settings"
 	"context"
 )
+
+// HasAccount is the resolver for the hasAccount field.
+func (r *customerResolver) HasAccount(ctx context.Context, obj *ent.Customer) (bool, error) {
+	return obj.State != entcustomer.StateINVITED, nil
+}
+
+// AmountSpent is the resolver for the amountSpent field.
+func (r *customerResolver) AmountSpent(ctx context.Context, obj *ent.Customer) (*money.V2, error) {
+	return money.NewV2(obj.AmountSpent, r.Customers.Currency), nil
+}
 
 // AdminAccountSettingsUpdate is the resolver for the adminAccountSettingsUpdate field.
 func (r *mutationResolver) AdminAccountSettingsUpdate(ctx context.Context, input model.AccountSettingsInput) (*model.AccountSettingsPayload, error) {
@@ -28,9 +40,34 @@ func (r *mutationResolver) AdminAccountSettingsUpdate(ctx context.Context, input
 
 // AdminCustomerInvite is the resolver for the adminCustomerInvite field.
 func (r *mutationResolver) AdminCustomerInvite(ctx context.Context, input model.AdminCustomerInviteInput) (*model.AdminCustomerInvitePayload, error) {
-	c, err := r.Customers.Invite(ctx, customer.InviteInput{Email: input.Email, FirstName: input.FirstName, LastName: input.LastName})
+	c, err := r.Customers.Invite(ctx, customer.InviteInput{Email: input.Email, FirstName: input.FirstName, LastName: input.LastName, Message: input.Message})
 	cue, _, err := userErrors(err)
 	return &model.AdminCustomerInvitePayload{Customer: c, CustomerUserErrors: cue}, err
+}
+
+// AdminCustomersInvite is the resolver for the adminCustomersInvite field.
+func (r *mutationResolver) AdminCustomersInvite(ctx context.Context, inputs []*model.AdminCustomerInviteInput) (*model.AdminCustomersInvitePayload, error) {
+	in := make([]customer.InviteInput, len(inputs))
+	for i, v := range inputs {
+		in[i] = customer.InviteInput{Email: v.Email, FirstName: v.FirstName, LastName: v.LastName, Message: v.Message}
+	}
+	cs, err := r.Customers.InviteMany(ctx, in)
+	ue, err := adminErrors(err)
+	if cs == nil {
+		cs = []*ent.Customer{}
+	}
+	return &model.AdminCustomersInvitePayload{Customers: cs, UserErrors: ue}, err
+}
+
+// AdminCustomerUpdate is the resolver for the adminCustomerUpdate field.
+func (r *mutationResolver) AdminCustomerUpdate(ctx context.Context, id string, input model.AdminCustomerUpdateInput) (*model.AdminCustomerUpdatePayload, error) {
+	in := customer.AdminUpdate{Tags: input.Tags, Note: input.Note}
+	if input.State != nil {
+		in.State = ptr(string(*input.State))
+	}
+	c, err := r.Customers.AdminUpdate(ctx, id, in)
+	ue, err := adminErrors(err)
+	return &model.AdminCustomerUpdatePayload{Customer: c, UserErrors: ue}, err
 }
 
 // AdminCustomer is the resolver for the adminCustomer field.

@@ -106,6 +106,16 @@ type ComplexityRoot struct {
 		CustomerUserErrors func(childComplexity int) int
 	}
 
+	AdminCustomerUpdatePayload struct {
+		Customer   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AdminCustomersInvitePayload struct {
+		Customers  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	AdminFulfillmentEventPayload struct {
 		FulfillmentEvent func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
@@ -316,6 +326,7 @@ type ComplexityRoot struct {
 	Customer struct {
 		AcceptsMarketing func(childComplexity int) int
 		Addresses        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		AmountSpent      func(childComplexity int) int
 		AvatarURL        func(childComplexity int) int
 		Birthday         func(childComplexity int) int
 		Cart             func(childComplexity int) int
@@ -325,8 +336,10 @@ type ComplexityRoot struct {
 		Email            func(childComplexity int) int
 		EmailVerified    func(childComplexity int) int
 		FirstName        func(childComplexity int) int
+		HasAccount       func(childComplexity int) int
 		ID               func(childComplexity int) int
 		LastName         func(childComplexity int) int
+		LastOrderAt      func(childComplexity int) int
 		Loyalty          func(childComplexity int) int
 		Note             func(childComplexity int) int
 		NumberOfOrders   func(childComplexity int) int
@@ -849,6 +862,8 @@ type ComplexityRoot struct {
 		AdminCustomerDataExport                func(childComplexity int, customerID string) int
 		AdminCustomerDelete                    func(childComplexity int, customerID string) int
 		AdminCustomerInvite                    func(childComplexity int, input model.AdminCustomerInviteInput) int
+		AdminCustomerUpdate                    func(childComplexity int, id string, input model.AdminCustomerUpdateInput) int
+		AdminCustomersInvite                   func(childComplexity int, inputs []*model.AdminCustomerInviteInput) int
 		AdminFulfillmentCreate                 func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
 		AdminFulfillmentEventAdd               func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
 		AdminLoyaltyDiscountCodeUse            func(childComplexity int, code string) int
@@ -1292,6 +1307,9 @@ type CustomerResolver interface {
 	Addresses(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.MailingAddressConnection, error)
 	NumberOfOrders(ctx context.Context, obj *ent.Customer) (uint64, error)
 
+	HasAccount(ctx context.Context, obj *ent.Customer) (bool, error)
+	AmountSpent(ctx context.Context, obj *ent.Customer) (*money.V2, error)
+
 	Cart(ctx context.Context, obj *ent.Customer) (*ent.Cart, error)
 	Loyalty(ctx context.Context, obj *ent.Customer) (*ent.LoyaltyAccount, error)
 
@@ -1381,6 +1399,8 @@ type MutationResolver interface {
 	CustomerDefaultAddressUpdate(ctx context.Context, customerAccessToken string, addressID string) (*model.CustomerDefaultAddressUpdatePayload, error)
 	AdminAccountSettingsUpdate(ctx context.Context, input model.AccountSettingsInput) (*model.AccountSettingsPayload, error)
 	AdminCustomerInvite(ctx context.Context, input model.AdminCustomerInviteInput) (*model.AdminCustomerInvitePayload, error)
+	AdminCustomersInvite(ctx context.Context, inputs []*model.AdminCustomerInviteInput) (*model.AdminCustomersInvitePayload, error)
+	AdminCustomerUpdate(ctx context.Context, id string, input model.AdminCustomerUpdateInput) (*model.AdminCustomerUpdatePayload, error)
 	CartCreate(ctx context.Context, input *model.CartInput) (*model.CartCreatePayload, error)
 	CartLinesAdd(ctx context.Context, cartID string, lines []*model.CartLineInput) (*model.CartLinesAddPayload, error)
 	CartLinesUpdate(ctx context.Context, cartID string, lines []*model.CartLineUpdateInput) (*model.CartLinesUpdatePayload, error)
@@ -1616,6 +1636,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdminCustomerInvitePayload.CustomerUserErrors(childComplexity), true
+
+	case "AdminCustomerUpdatePayload.customer":
+		if e.ComplexityRoot.AdminCustomerUpdatePayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomerUpdatePayload.Customer(childComplexity), true
+	case "AdminCustomerUpdatePayload.userErrors":
+		if e.ComplexityRoot.AdminCustomerUpdatePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomerUpdatePayload.UserErrors(childComplexity), true
+
+	case "AdminCustomersInvitePayload.customers":
+		if e.ComplexityRoot.AdminCustomersInvitePayload.Customers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomersInvitePayload.Customers(childComplexity), true
+	case "AdminCustomersInvitePayload.userErrors":
+		if e.ComplexityRoot.AdminCustomersInvitePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomersInvitePayload.UserErrors(childComplexity), true
 
 	case "AdminFulfillmentEventPayload.fulfillmentEvent":
 		if e.ComplexityRoot.AdminFulfillmentEventPayload.FulfillmentEvent == nil {
@@ -2337,6 +2383,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Addresses(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Customer.amountSpent":
+		if e.ComplexityRoot.Customer.AmountSpent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.AmountSpent(childComplexity), true
 	case "Customer.avatarUrl":
 		if e.ComplexityRoot.Customer.AvatarURL == nil {
 			break
@@ -2391,6 +2443,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.FirstName(childComplexity), true
+	case "Customer.hasAccount":
+		if e.ComplexityRoot.Customer.HasAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.HasAccount(childComplexity), true
 	case "Customer.id":
 		if e.ComplexityRoot.Customer.ID == nil {
 			break
@@ -2403,6 +2461,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.LastName(childComplexity), true
+	case "Customer.lastOrderAt":
+		if e.ComplexityRoot.Customer.LastOrderAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.LastOrderAt(childComplexity), true
 	case "Customer.loyalty":
 		if e.ComplexityRoot.Customer.Loyalty == nil {
 			break
@@ -4413,6 +4477,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminCustomerInvite(childComplexity, args["input"].(model.AdminCustomerInviteInput)), true
+	case "Mutation.adminCustomerUpdate":
+		if e.ComplexityRoot.Mutation.AdminCustomerUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCustomerUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCustomerUpdate(childComplexity, args["id"].(string), args["input"].(model.AdminCustomerUpdateInput)), true
+	case "Mutation.adminCustomersInvite":
+		if e.ComplexityRoot.Mutation.AdminCustomersInvite == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCustomersInvite_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCustomersInvite(childComplexity, args["inputs"].([]*model.AdminCustomerInviteInput)), true
 	case "Mutation.adminFulfillmentCreate":
 		if e.ComplexityRoot.Mutation.AdminFulfillmentCreate == nil {
 			break
@@ -6542,6 +6628,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AccountSettingsInput", ec.unmarshalInputAccountSettingsInput),
 			graphql.NewInputUnmarshaler("AdminCustomerInviteInput", ec.unmarshalInputAdminCustomerInviteInput),
+			graphql.NewInputUnmarshaler("AdminCustomerUpdateInput", ec.unmarshalInputAdminCustomerUpdateInput),
 			graphql.NewInputUnmarshaler("AdminDiscountApplicationInput", ec.unmarshalInputAdminDiscountApplicationInput),
 			graphql.NewInputUnmarshaler("AdminFulfillmentEventInput", ec.unmarshalInputAdminFulfillmentEventInput),
 			graphql.NewInputUnmarshaler("AdminFulfillmentInput", ec.unmarshalInputAdminFulfillmentInput),
@@ -6799,8 +6886,12 @@ extend type Query {
   adminCustomer("The customer's global ID." id: ID!): Customer @adminScope(scope: "customers:read")
   """
   Customers, filtered with search syntax: free text matches name and email;
-  ` + "`" + `email:` + "`" + `, ` + "`" + `state:enabled|invited|disabled` + "`" + `, ` + "`" + `accepts_marketing:true|false` + "`" + `,
-  ` + "`" + `tag:` + "`" + `, ` + "`" + `created_at:>=2026-01-01` + "`" + ` and ` + "`" + `created_at:<…` + "`" + ` narrow the list.
+  ` + "`" + `email:` + "`" + `, ` + "`" + `state:enabled|invited|disabled` + "`" + `, ` + "`" + `has_account:true|false` + "`" + `,
+  ` + "`" + `accepts_marketing:true|false` + "`" + `, ` + "`" + `tag:` + "`" + `, ` + "`" + `orders_count:>=2` + "`" + `,
+  ` + "`" + `amount_spent:>100.00` + "`" + ` (the shop's currency), ` + "`" + `last_order_date:>=2026-01-01` + "`" + `,
+  ` + "`" + `created_at:>=2026-01-01` + "`" + ` and ` + "`" + `created_at:<…` + "`" + ` narrow the list.
+  The same list is streamed as CSV by ` + "`" + `GET /admin/customers.csv?query=…&sortKey=…&reverse=…` + "`" + `
+  with the same key.
   """
   adminCustomers(
     first: Int, after: String, last: Int, before: String,
@@ -6823,6 +6914,60 @@ extend type Mutation {
   adminAccountSettingsUpdate("The changes." input: AccountSettingsInput!): AccountSettingsPayload @adminScope(scope: "settings:write")
   "Creates an invited customer and mails an activation link (see ` + "`" + `customerActivate` + "`" + `)."
   adminCustomerInvite("The person to invite." input: AdminCustomerInviteInput!): AdminCustomerInvitePayload @adminScope(scope: "customers:write")
+  """
+  Invites up to 250 people at once, all or nothing: when any entry is wrong
+  (errors name it by its index), nobody is invited.
+  """
+  adminCustomersInvite("The people to invite." inputs: [AdminCustomerInviteInput!]!): AdminCustomersInvitePayload @adminScope(scope: "customers:write")
+  """
+  Changes a customer's tags, note or state. Disabling signs the customer out
+  of every session and voids their pending links and codes; enabling again
+  restores the account (or the invitation, when it was never activated).
+  """
+  adminCustomerUpdate("The customer's global ID." id: ID!, "The changes; absent fields stay." input: AdminCustomerUpdateInput!): AdminCustomerUpdatePayload @adminScope(scope: "customers:write")
+}
+
+extend type Customer {
+  "Whether the customer has an account (registered or activated), as opposed to an invitation not taken up."
+  hasAccount: Boolean! @adminScope(scope: "customers:read")
+  "What the customer has spent, in the shop's currency: orders not cancelled, less refunds."
+  amountSpent: MoneyV2! @adminScope(scope: "customers:read")
+  "When the customer's latest order was placed."
+  lastOrderAt: DateTime @adminScope(scope: "customers:read")
+}
+
+"Input for ` + "`" + `adminCustomerUpdate` + "`" + `."
+input AdminCustomerUpdateInput {
+  "The tags (replacing the current ones; at most 250, each up to 255 characters)."
+  tags: [String!]
+  "A note for staff (up to 5,000 characters; empty clears it)."
+  note: String
+  "Enable or disable the customer."
+  state: AdminCustomerState
+}
+
+"The states staff set with ` + "`" + `adminCustomerUpdate` + "`" + `."
+enum AdminCustomerState {
+  "The customer can sign in (or activate an invitation)."
+  ENABLED
+  "The customer cannot sign in; sessions end."
+  DISABLED
+}
+
+"The result of ` + "`" + `adminCustomerUpdate` + "`" + `."
+type AdminCustomerUpdatePayload {
+  "The customer after the change."
+  customer: Customer
+  "What was wrong with the input; nothing changed when not empty."
+  userErrors: [AdminUserError!]!
+}
+
+"The result of ` + "`" + `adminCustomersInvite` + "`" + `."
+type AdminCustomersInvitePayload {
+  "The invited customers, in input order (empty when anything was wrong)."
+  customers: [Customer!]!
+  "What was wrong, with paths such as ` + "`" + `[\"inputs\", \"3\", \"email\"]` + "`" + `."
+  userErrors: [AdminUserError!]!
 }
 
 "The orders of ` + "`" + `adminCustomers` + "`" + `."
@@ -6833,6 +6978,12 @@ enum AdminCustomerSortKeys {
   CREATED_AT
   "By last change."
   UPDATED_AT
+  "By full name (first then last), case-insensitive; customers without a name come first."
+  NAME
+  "By number of orders."
+  ORDERS_COUNT
+  "By amount spent."
+  AMOUNT_SPENT
 }
 
 "Input for ` + "`" + `adminCustomerInvite` + "`" + `."
@@ -6843,6 +6994,8 @@ input AdminCustomerInviteInput {
   firstName: String
   "The family name."
   lastName: String
+  "A personal message added to the invitation (up to 1,000 characters, plain text)."
+  message: String
 }
 
 "The result of ` + "`" + `adminCustomerInvite` + "`" + `."
@@ -7519,6 +7672,8 @@ enum AdminErrorCode {
   INVALID
   "The value is too long."
   TOO_LONG
+  "The value contains HTML tags."
+  CONTAINS_HTML_TAGS
   "Too many items in a list."
   TOO_MANY
   "The referenced object does not exist."
@@ -10806,6 +10961,26 @@ func (ec *executionContext) childFields_AdminCustomerInvitePayload(ctx context.C
 	return nil, fmt.Errorf("no field named %q was found under type AdminCustomerInvitePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AdminCustomerUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_AdminCustomerUpdatePayload_customer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminCustomerUpdatePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminCustomerUpdatePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminCustomersInvitePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customers":
+		return ec.fieldContext_AdminCustomersInvitePayload_customers(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminCustomersInvitePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminCustomersInvitePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AdminFulfillmentEventPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "fulfillmentEvent":
@@ -11240,6 +11415,12 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_state(ctx, field)
 	case "note":
 		return ec.fieldContext_Customer_note(ctx, field)
+	case "hasAccount":
+		return ec.fieldContext_Customer_hasAccount(ctx, field)
+	case "amountSpent":
+		return ec.fieldContext_Customer_amountSpent(ctx, field)
+	case "lastOrderAt":
+		return ec.fieldContext_Customer_lastOrderAt(ctx, field)
 	case "cart":
 		return ec.fieldContext_Customer_cart(ctx, field)
 	case "loyalty":
@@ -13655,6 +13836,42 @@ func (ec *executionContext) field_Mutation_adminCustomerInvite_args(ctx context.
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminCustomerUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AdminCustomerUpdateInput, error) {
+			return ec.unmarshalNAdminCustomerUpdateInput2accountgraphᚋgraphᚋmodelᚐAdminCustomerUpdateInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminCustomersInvite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "inputs",
+		func(ctx context.Context, v any) ([]*model.AdminCustomerInviteInput, error) {
+			return ec.unmarshalNAdminCustomerInviteInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerInviteInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["inputs"] = arg0
 	return args, nil
 }
 
@@ -16361,6 +16578,134 @@ func (ec *executionContext) fieldContext_AdminCustomerInvitePayload_customerUser
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCustomerUpdatePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomerUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomerUpdatePayload_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomerUpdatePayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomerUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCustomerUpdatePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomerUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomerUpdatePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomerUpdatePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomerUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCustomersInvitePayload_customers(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomersInvitePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomersInvitePayload_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚕᚖaccountgraphᚋentᚐCustomerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomersInvitePayload_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomersInvitePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCustomersInvitePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomersInvitePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomersInvitePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomersInvitePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomersInvitePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19989,6 +20334,138 @@ func (ec *executionContext) _Customer_note(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Customer_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_hasAccount(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_hasAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().HasAccount(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal bool
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, obj, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_hasAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Customer_amountSpent(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_amountSpent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().AmountSpent(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *money.V2
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *money.V2
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, obj, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_amountSpent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_lastOrderAt(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_lastOrderAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastOrderAt, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *time.Time
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, obj, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_lastOrderAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "DateTime")
 }
 
 func (ec *executionContext) _Customer_cart(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -29055,6 +29532,130 @@ func (ec *executionContext) fieldContext_Mutation_adminCustomerInvite(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_adminCustomerInvite_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminCustomersInvite(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCustomersInvite(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCustomersInvite(ctx, fc.Args["inputs"].([]*model.AdminCustomerInviteInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:write")
+				if err != nil {
+					var zeroVal *model.AdminCustomersInvitePayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminCustomersInvitePayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminCustomersInvitePayload) graphql.Marshaler {
+			return ec.marshalOAdminCustomersInvitePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomersInvitePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCustomersInvite(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminCustomersInvitePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCustomersInvite_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminCustomerUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCustomerUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCustomerUpdate(ctx, fc.Args["id"].(string), fc.Args["input"].(model.AdminCustomerUpdateInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:write")
+				if err != nil {
+					var zeroVal *model.AdminCustomerUpdatePayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminCustomerUpdatePayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminCustomerUpdatePayload) graphql.Marshaler {
+			return ec.marshalOAdminCustomerUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerUpdatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCustomerUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminCustomerUpdatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCustomerUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -39401,7 +40002,7 @@ func (ec *executionContext) unmarshalInputAdminCustomerInviteInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"email", "firstName", "lastName"}
+	fieldsInOrder := [...]string{"email", "firstName", "lastName", "message"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39429,6 +40030,13 @@ func (ec *executionContext) unmarshalInputAdminCustomerInviteInput(ctx context.C
 				return it, err
 			}
 			it.LastName = data
+		case "message":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("message"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Message = data
 		}
 	}
 	return it, nil
@@ -39443,6 +40051,62 @@ func (ec *executionContext) unmarshalInputAdminCustomerInviteInput(ctx context.C
 func UnmarshalAdminCustomerInviteInput(ctx context.Context, raw any) (model.AdminCustomerInviteInput, error) {
 	var out model.AdminCustomerInviteInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminCustomerInviteInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminCustomerUpdateInput(ctx context.Context, obj any) (model.AdminCustomerUpdateInput, error) {
+	var it model.AdminCustomerUpdateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"tags", "note", "state"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOAdminCustomerState2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminCustomerUpdateInput unmarshals raw into the AdminCustomerUpdateInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminCustomerUpdateInput(ctx context.Context, raw any) (model.AdminCustomerUpdateInput, error) {
+	var out model.AdminCustomerUpdateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminCustomerUpdateInput", raw, &out)
 	return out, err
 }
 
@@ -42568,6 +43232,82 @@ func (ec *executionContext) _AdminCustomerInvitePayload(ctx context.Context, sel
 	return out
 }
 
+var adminCustomerUpdatePayloadImplementors = []string{"AdminCustomerUpdatePayload"}
+
+func (ec *executionContext) _AdminCustomerUpdatePayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCustomerUpdatePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminCustomerUpdatePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminCustomerUpdatePayload")
+		case "customer":
+			out.Values[i] = ec._AdminCustomerUpdatePayload_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminCustomerUpdatePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminCustomersInvitePayloadImplementors = []string{"AdminCustomersInvitePayload"}
+
+func (ec *executionContext) _AdminCustomersInvitePayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCustomersInvitePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminCustomersInvitePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminCustomersInvitePayload")
+		case "customers":
+			out.Values[i] = ec._AdminCustomersInvitePayload_customers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminCustomersInvitePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var adminFulfillmentEventPayloadImplementors = []string{"AdminFulfillmentEventPayload"}
 
 func (ec *executionContext) _AdminFulfillmentEventPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminFulfillmentEventPayload) graphql.Marshaler {
@@ -44126,6 +44866,23 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "note":
 			out.Values[i] = ec._Customer_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hasAccount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_hasAccount(ctx, field, obj)
+				})
+		case "amountSpent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_amountSpent(ctx, field, obj)
+				})
+		case "lastOrderAt":
+			out.Values[i] = ec._Customer_lastOrderAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -47785,6 +48542,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "adminCustomersInvite":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCustomersInvite(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminCustomerUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCustomerUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "cartCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_cartCreate(ctx, field)
@@ -51022,6 +51793,30 @@ func (ec *executionContext) unmarshalNAdminCustomerInviteInput2accountgraphᚋgr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAdminCustomerInviteInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerInviteInputᚄ(ctx context.Context, v any) ([]*model.AdminCustomerInviteInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminCustomerInviteInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminCustomerInviteInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerInviteInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAdminCustomerInviteInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerInviteInput(ctx context.Context, v any) (*model.AdminCustomerInviteInput, error) {
+	res, err := ec.unmarshalInputAdminCustomerInviteInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminCustomerUpdateInput2accountgraphᚋgraphᚋmodelᚐAdminCustomerUpdateInput(ctx context.Context, v any) (model.AdminCustomerUpdateInput, error) {
+	res, err := ec.unmarshalInputAdminCustomerUpdateInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAdminDiscountApplicationInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountApplicationInput(ctx context.Context, v any) (*model.AdminDiscountApplicationInput, error) {
 	res, err := ec.unmarshalInputAdminDiscountApplicationInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -53721,6 +54516,36 @@ func (ec *executionContext) marshalOAdminCustomerSortKeys2ᚖaccountgraphᚋgrap
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOAdminCustomerState2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerState(ctx context.Context, v any) (*model.AdminCustomerState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.AdminCustomerState)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAdminCustomerState2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerState(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomerState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOAdminCustomerUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomerUpdatePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminCustomerUpdatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAdminCustomersInvitePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomersInvitePayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomersInvitePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminCustomersInvitePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAdminDiscountApplicationInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountApplicationInputᚄ(ctx context.Context, v any) ([]*model.AdminDiscountApplicationInput, error) {

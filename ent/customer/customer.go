@@ -73,6 +73,14 @@ const (
 	FieldTotpPendingSecret = "totp_pending_secret"
 	// FieldTotpLastStep holds the string denoting the totp_last_step field in the database.
 	FieldTotpLastStep = "totp_last_step"
+	// FieldOrdersCount holds the string denoting the orders_count field in the database.
+	FieldOrdersCount = "orders_count"
+	// FieldAmountSpent holds the string denoting the amount_spent field in the database.
+	FieldAmountSpent = "amount_spent"
+	// FieldLastOrderAt holds the string denoting the last_order_at field in the database.
+	FieldLastOrderAt = "last_order_at"
+	// FieldSortName holds the string denoting the sort_name field in the database.
+	FieldSortName = "sort_name"
 	// EdgeAddresses holds the string denoting the addresses edge name in mutations.
 	EdgeAddresses = "addresses"
 	// EdgeDefaultAddress holds the string denoting the default_address edge name in mutations.
@@ -172,6 +180,10 @@ var Columns = []string{
 	FieldTotpSecret,
 	FieldTotpPendingSecret,
 	FieldTotpLastStep,
+	FieldOrdersCount,
+	FieldAmountSpent,
+	FieldLastOrderAt,
+	FieldSortName,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -235,6 +247,14 @@ var (
 	TotpPendingSecretValidator func(string) error
 	// DefaultTotpLastStep holds the default value on creation for the "totp_last_step" field.
 	DefaultTotpLastStep int64
+	// DefaultOrdersCount holds the default value on creation for the "orders_count" field.
+	DefaultOrdersCount int
+	// DefaultAmountSpent holds the default value on creation for the "amount_spent" field.
+	DefaultAmountSpent int64
+	// DefaultSortName holds the default value on creation for the "sort_name" field.
+	DefaultSortName string
+	// SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
+	SortNameValidator func(string) error
 )
 
 // State defines the type for the "state" enum field.
@@ -390,6 +410,26 @@ func ByTotpPendingSecret(opts ...sql.OrderTermOption) OrderOption {
 // ByTotpLastStep orders the results by the totp_last_step field.
 func ByTotpLastStep(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTotpLastStep, opts...).ToFunc()
+}
+
+// ByOrdersCount orders the results by the orders_count field.
+func ByOrdersCount(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOrdersCount, opts...).ToFunc()
+}
+
+// ByAmountSpent orders the results by the amount_spent field.
+func ByAmountSpent(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAmountSpent, opts...).ToFunc()
+}
+
+// ByLastOrderAt orders the results by the last_order_at field.
+func ByLastOrderAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastOrderAt, opts...).ToFunc()
+}
+
+// BySortName orders the results by the sort_name field.
+func BySortName(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSortName, opts...).ToFunc()
 }
 
 // ByAddressesCount orders the results by addresses count.

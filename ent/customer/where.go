@@ -170,6 +170,26 @@ func TotpLastStep(v int64) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldTotpLastStep, v))
 }
 
+// OrdersCount applies equality check predicate on the "orders_count" field. It's identical to OrdersCountEQ.
+func OrdersCount(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldOrdersCount, v))
+}
+
+// AmountSpent applies equality check predicate on the "amount_spent" field. It's identical to AmountSpentEQ.
+func AmountSpent(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldAmountSpent, v))
+}
+
+// LastOrderAt applies equality check predicate on the "last_order_at" field. It's identical to LastOrderAtEQ.
+func LastOrderAt(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLastOrderAt, v))
+}
+
+// SortName applies equality check predicate on the "sort_name" field. It's identical to SortNameEQ.
+func SortName(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldSortName, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCreatedAt, v))
@@ -1433,6 +1453,201 @@ func TotpLastStepLT(v int64) predicate.Customer {
 // TotpLastStepLTE applies the LTE predicate on the "totp_last_step" field.
 func TotpLastStepLTE(v int64) predicate.Customer {
 	return predicate.Customer(sql.FieldLTE(FieldTotpLastStep, v))
+}
+
+// OrdersCountEQ applies the EQ predicate on the "orders_count" field.
+func OrdersCountEQ(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldOrdersCount, v))
+}
+
+// OrdersCountNEQ applies the NEQ predicate on the "orders_count" field.
+func OrdersCountNEQ(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldOrdersCount, v))
+}
+
+// OrdersCountIn applies the In predicate on the "orders_count" field.
+func OrdersCountIn(vs ...int) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldOrdersCount, vs...))
+}
+
+// OrdersCountNotIn applies the NotIn predicate on the "orders_count" field.
+func OrdersCountNotIn(vs ...int) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldOrdersCount, vs...))
+}
+
+// OrdersCountGT applies the GT predicate on the "orders_count" field.
+func OrdersCountGT(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldOrdersCount, v))
+}
+
+// OrdersCountGTE applies the GTE predicate on the "orders_count" field.
+func OrdersCountGTE(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldOrdersCount, v))
+}
+
+// OrdersCountLT applies the LT predicate on the "orders_count" field.
+func OrdersCountLT(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldOrdersCount, v))
+}
+
+// OrdersCountLTE applies the LTE predicate on the "orders_count" field.
+func OrdersCountLTE(v int) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldOrdersCount, v))
+}
+
+// AmountSpentEQ applies the EQ predicate on the "amount_spent" field.
+func AmountSpentEQ(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldAmountSpent, v))
+}
+
+// AmountSpentNEQ applies the NEQ predicate on the "amount_spent" field.
+func AmountSpentNEQ(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldAmountSpent, v))
+}
+
+// AmountSpentIn applies the In predicate on the "amount_spent" field.
+func AmountSpentIn(vs ...int64) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldAmountSpent, vs...))
+}
+
+// AmountSpentNotIn applies the NotIn predicate on the "amount_spent" field.
+func AmountSpentNotIn(vs ...int64) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldAmountSpent, vs...))
+}
+
+// AmountSpentGT applies the GT predicate on the "amount_spent" field.
+func AmountSpentGT(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldAmountSpent, v))
+}
+
+// AmountSpentGTE applies the GTE predicate on the "amount_spent" field.
+func AmountSpentGTE(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldAmountSpent, v))
+}
+
+// AmountSpentLT applies the LT predicate on the "amount_spent" field.
+func AmountSpentLT(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldAmountSpent, v))
+}
+
+// AmountSpentLTE applies the LTE predicate on the "amount_spent" field.
+func AmountSpentLTE(v int64) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldAmountSpent, v))
+}
+
+// LastOrderAtEQ applies the EQ predicate on the "last_order_at" field.
+func LastOrderAtEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldLastOrderAt, v))
+}
+
+// LastOrderAtNEQ applies the NEQ predicate on the "last_order_at" field.
+func LastOrderAtNEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldLastOrderAt, v))
+}
+
+// LastOrderAtIn applies the In predicate on the "last_order_at" field.
+func LastOrderAtIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldLastOrderAt, vs...))
+}
+
+// LastOrderAtNotIn applies the NotIn predicate on the "last_order_at" field.
+func LastOrderAtNotIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldLastOrderAt, vs...))
+}
+
+// LastOrderAtGT applies the GT predicate on the "last_order_at" field.
+func LastOrderAtGT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldLastOrderAt, v))
+}
+
+// LastOrderAtGTE applies the GTE predicate on the "last_order_at" field.
+func LastOrderAtGTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldLastOrderAt, v))
+}
+
+// LastOrderAtLT applies the LT predicate on the "last_order_at" field.
+func LastOrderAtLT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldLastOrderAt, v))
+}
+
+// LastOrderAtLTE applies the LTE predicate on the "last_order_at" field.
+func LastOrderAtLTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldLastOrderAt, v))
+}
+
+// LastOrderAtIsNil applies the IsNil predicate on the "last_order_at" field.
+func LastOrderAtIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldLastOrderAt))
+}
+
+// LastOrderAtNotNil applies the NotNil predicate on the "last_order_at" field.
+func LastOrderAtNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldLastOrderAt))
+}
+
+// SortNameEQ applies the EQ predicate on the "sort_name" field.
+func SortNameEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldSortName, v))
+}
+
+// SortNameNEQ applies the NEQ predicate on the "sort_name" field.
+func SortNameNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldSortName, v))
+}
+
+// SortNameIn applies the In predicate on the "sort_name" field.
+func SortNameIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldSortName, vs...))
+}
+
+// SortNameNotIn applies the NotIn predicate on the "sort_name" field.
+func SortNameNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldSortName, vs...))
+}
+
+// SortNameGT applies the GT predicate on the "sort_name" field.
+func SortNameGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldSortName, v))
+}
+
+// SortNameGTE applies the GTE predicate on the "sort_name" field.
+func SortNameGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldSortName, v))
+}
+
+// SortNameLT applies the LT predicate on the "sort_name" field.
+func SortNameLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldSortName, v))
+}
+
+// SortNameLTE applies the LTE predicate on the "sort_name" field.
+func SortNameLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldSortName, v))
+}
+
+// SortNameContains applies the Contains predicate on the "sort_name" field.
+func SortNameContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldSortName, v))
+}
+
+// SortNameHasPrefix applies the HasPrefix predicate on the "sort_name" field.
+func SortNameHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldSortName, v))
+}
+
+// SortNameHasSuffix applies the HasSuffix predicate on the "sort_name" field.
+func SortNameHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldSortName, v))
+}
+
+// SortNameEqualFold applies the EqualFold predicate on the "sort_name" field.
+func SortNameEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldSortName, v))
+}
+
+// SortNameContainsFold applies the ContainsFold predicate on the "sort_name" field.
+func SortNameContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldSortName, v))
 }
 
 // HasAddresses applies the HasEdge predicate on the "addresses" edge.

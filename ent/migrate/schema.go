@@ -201,6 +201,10 @@ var (
 		{Name: "totp_secret", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "totp_pending_secret", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "totp_last_step", Type: field.TypeInt64, Default: 0},
+		{Name: "orders_count", Type: field.TypeInt, Default: 0},
+		{Name: "amount_spent", Type: field.TypeInt64, Default: 0},
+		{Name: "last_order_at", Type: field.TypeTime, Nullable: true},
+		{Name: "sort_name", Type: field.TypeString, Size: 2044, Default: ""},
 		{Name: "default_address_id", Type: field.TypeInt, Nullable: true},
 	}
 	// CustomersTable holds the schema information for the "customers" table.
@@ -211,7 +215,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_mailing_addresses_default_address",
-				Columns:    []*schema.Column{CustomersColumns[29]},
+				Columns:    []*schema.Column{CustomersColumns[33]},
 				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -226,6 +230,26 @@ var (
 				Name:    "customer_birth_md",
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[17]},
+			},
+			{
+				Name:    "customer_sort_name",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[32]},
+			},
+			{
+				Name:    "customer_orders_count",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[29]},
+			},
+			{
+				Name:    "customer_amount_spent",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[30]},
+			},
+			{
+				Name:    "customer_last_order_at",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[31]},
 			},
 		},
 	}

@@ -63,6 +63,16 @@ func (Customer) Fields() []ent.Field {
 		field.String("totp_secret").Optional().Nillable().Sensitive().MaxLen(64),
 		field.String("totp_pending_secret").Optional().Nillable().Sensitive().MaxLen(64),
 		field.Int64("totp_last_step").Default(0),
+		// Figures of the admin customer list, kept in step with the
+		// customer's orders by customer.RefreshStats in the transactions
+		// that change them, so the list filters and sorts on indexed
+		// columns: the number of orders, the amount spent (minor units of
+		// the shop's currency; cancelled orders and refunds excluded) and the
+		// last order's time. SortName is the lower-cased full name.
+		field.Int("orders_count").Default(0),
+		field.Int64("amount_spent").Default(0),
+		field.Time("last_order_at").Optional().Nillable(),
+		field.String("sort_name").Default("").MaxLen(4 * 511),
 	}
 }
 
@@ -92,5 +102,9 @@ func (Customer) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("created_at"),
 		index.Fields("birth_md"),
+		index.Fields("sort_name"),
+		index.Fields("orders_count"),
+		index.Fields("amount_spent"),
+		index.Fields("last_order_at"),
 	}
 }

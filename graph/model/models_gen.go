@@ -89,6 +89,8 @@ type AdminCustomerInviteInput struct {
 	FirstName *string `json:"firstName,omitempty"`
 	// The family name.
 	LastName *string `json:"lastName,omitempty"`
+	// A personal message added to the invitation (up to 1,000 characters, plain text).
+	Message *string `json:"message,omitempty"`
 }
 
 // The result of `adminCustomerInvite`.
@@ -97,6 +99,32 @@ type AdminCustomerInvitePayload struct {
 	Customer *ent.Customer `json:"customer,omitempty"`
 	// What was wrong with the input.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// Input for `adminCustomerUpdate`.
+type AdminCustomerUpdateInput struct {
+	// The tags (replacing the current ones; at most 250, each up to 255 characters).
+	Tags []string `json:"tags,omitempty"`
+	// A note for staff (up to 5,000 characters; empty clears it).
+	Note *string `json:"note,omitempty"`
+	// Enable or disable the customer.
+	State *AdminCustomerState `json:"state,omitempty"`
+}
+
+// The result of `adminCustomerUpdate`.
+type AdminCustomerUpdatePayload struct {
+	// The customer after the change.
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// What was wrong with the input; nothing changed when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// The result of `adminCustomersInvite`.
+type AdminCustomersInvitePayload struct {
+	// The invited customers, in input order (empty when anything was wrong).
+	Customers []*ent.Customer `json:"customers"`
+	// What was wrong, with paths such as `["inputs", "3", "email"]`.
+	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
 // A discount applied to an ingested order: a code, or a manual discount with a title.
@@ -1917,17 +1945,26 @@ const (
 	AdminCustomerSortKeysCreatedAt AdminCustomerSortKeys = "CREATED_AT"
 	// By last change.
 	AdminCustomerSortKeysUpdatedAt AdminCustomerSortKeys = "UPDATED_AT"
+	// By full name (first then last), case-insensitive; customers without a name come first.
+	AdminCustomerSortKeysName AdminCustomerSortKeys = "NAME"
+	// By number of orders.
+	AdminCustomerSortKeysOrdersCount AdminCustomerSortKeys = "ORDERS_COUNT"
+	// By amount spent.
+	AdminCustomerSortKeysAmountSpent AdminCustomerSortKeys = "AMOUNT_SPENT"
 )
 
 var AllAdminCustomerSortKeys = []AdminCustomerSortKeys{
 	AdminCustomerSortKeysID,
 	AdminCustomerSortKeysCreatedAt,
 	AdminCustomerSortKeysUpdatedAt,
+	AdminCustomerSortKeysName,
+	AdminCustomerSortKeysOrdersCount,
+	AdminCustomerSortKeysAmountSpent,
 }
 
 func (e AdminCustomerSortKeys) IsValid() bool {
 	switch e {
-	case AdminCustomerSortKeysID, AdminCustomerSortKeysCreatedAt, AdminCustomerSortKeysUpdatedAt:
+	case AdminCustomerSortKeysID, AdminCustomerSortKeysCreatedAt, AdminCustomerSortKeysUpdatedAt, AdminCustomerSortKeysName, AdminCustomerSortKeysOrdersCount, AdminCustomerSortKeysAmountSpent:
 		return true
 	}
 	return false
@@ -1968,6 +2005,64 @@ func (e AdminCustomerSortKeys) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The states staff set with `adminCustomerUpdate`.
+type AdminCustomerState string
+
+const (
+	// The customer can sign in (or activate an invitation).
+	AdminCustomerStateEnabled AdminCustomerState = "ENABLED"
+	// The customer cannot sign in; sessions end.
+	AdminCustomerStateDisabled AdminCustomerState = "DISABLED"
+)
+
+var AllAdminCustomerState = []AdminCustomerState{
+	AdminCustomerStateEnabled,
+	AdminCustomerStateDisabled,
+}
+
+func (e AdminCustomerState) IsValid() bool {
+	switch e {
+	case AdminCustomerStateEnabled, AdminCustomerStateDisabled:
+		return true
+	}
+	return false
+}
+
+func (e AdminCustomerState) String() string {
+	return string(e)
+}
+
+func (e *AdminCustomerState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AdminCustomerState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AdminCustomerState", str)
+	}
+	return nil
+}
+
+func (e AdminCustomerState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AdminCustomerState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AdminCustomerState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // The kinds of `AdminUserError`.
 type AdminErrorCode string
 
@@ -1978,6 +2073,8 @@ const (
 	AdminErrorCodeInvalid AdminErrorCode = "INVALID"
 	// The value is too long.
 	AdminErrorCodeTooLong AdminErrorCode = "TOO_LONG"
+	// The value contains HTML tags.
+	AdminErrorCodeContainsHTMLTags AdminErrorCode = "CONTAINS_HTML_TAGS"
 	// Too many items in a list.
 	AdminErrorCodeTooMany AdminErrorCode = "TOO_MANY"
 	// The referenced object does not exist.
@@ -1998,6 +2095,7 @@ var AllAdminErrorCode = []AdminErrorCode{
 	AdminErrorCodeBlank,
 	AdminErrorCodeInvalid,
 	AdminErrorCodeTooLong,
+	AdminErrorCodeContainsHTMLTags,
 	AdminErrorCodeTooMany,
 	AdminErrorCodeNotFound,
 	AdminErrorCodeTaken,
@@ -2009,7 +2107,7 @@ var AllAdminErrorCode = []AdminErrorCode{
 
 func (e AdminErrorCode) IsValid() bool {
 	switch e {
-	case AdminErrorCodeBlank, AdminErrorCodeInvalid, AdminErrorCodeTooLong, AdminErrorCodeTooMany, AdminErrorCodeNotFound, AdminErrorCodeTaken, AdminErrorCodeNotAllowed, AdminErrorCodeInsufficientPoints, AdminErrorCodeAlreadyUsed, AdminErrorCodeExpired:
+	case AdminErrorCodeBlank, AdminErrorCodeInvalid, AdminErrorCodeTooLong, AdminErrorCodeContainsHTMLTags, AdminErrorCodeTooMany, AdminErrorCodeNotFound, AdminErrorCodeTaken, AdminErrorCodeNotAllowed, AdminErrorCodeInsufficientPoints, AdminErrorCodeAlreadyUsed, AdminErrorCodeExpired:
 		return true
 	}
 	return false

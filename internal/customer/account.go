@@ -1,6 +1,7 @@
 package customer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/url"
@@ -118,6 +119,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 		create := tx.Customer.Create().
 			SetEmail(email).SetEmailKey(EmailKey(email)).
 			SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
+			SetSortName(NameKey(p.firstName, p.lastName)).
 			SetNillablePhone(phone).SetPasswordHash(hash).SetState(customer.StateENABLED)
 		if in.AcceptsMarketing != nil {
 			create.SetAcceptsMarketing(*in.AcceptsMarketing).SetAcceptsMarketingUpdatedAt(s.now())
@@ -454,6 +456,9 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 				u.ClearLastName()
 			}
 		}
+		if p.firstName != nil || p.lastName != nil {
+			u.SetSortName(NameKey(cmp.Or(p.firstName, c.FirstName), cmp.Or(p.lastName, c.LastName)))
+		}
 		if email != nil && EmailKey(*email) != c.EmailKey {
 			// The change takes effect when the new address is verified.
 			u.SetPendingEmail(*email)
@@ -590,18 +595,25 @@ func (s *Service) sendActivation(ctx context.Context, c *ent.Customer) error {
 // sendLink stores a one-time token and, in the same transaction, mails c
 // the link /account/<route>/<id>/<token>.
 func (s *Service) sendLink(ctx context.Context, c *ent.Customer, purpose customertoken.Purpose, kind, route string) error {
-	plain, hash := auth.NewToken()
 	return db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		err := tx.CustomerToken.Create().
-			SetCustomerID(c.ID).SetPurpose(purpose).SetTokenHash(hash).
-			SetExpiresAt(s.now().Add(oneTimeTokenTTL)).Exec(ctx)
-		if err != nil {
-			return fmt.Errorf("store one-time token: %w", err)
-		}
-		return s.askedFor(ctx, tx, c.ID, "", kind, mail.AccountMail{
-			ExpiresIn: "24 hours",
-			URL:       fmt.Sprintf("%s/account/%s/%d/%s", s.PublicURL, route, c.ID, plain),
-		})
+		return s.sendLinkTx(ctx, tx, c, purpose, kind, route, "")
+	})
+}
+
+// sendLinkTx is sendLink in the caller's transaction, with the shop's
+// personal message (invitations).
+func (s *Service) sendLinkTx(ctx context.Context, tx *ent.Tx, c *ent.Customer, purpose customertoken.Purpose, kind, route, message string) error {
+	plain, hash := auth.NewToken()
+	err := tx.CustomerToken.Create().
+		SetCustomerID(c.ID).SetPurpose(purpose).SetTokenHash(hash).
+		SetExpiresAt(s.now().Add(oneTimeTokenTTL)).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("store one-time token: %w", err)
+	}
+	return s.askedFor(ctx, tx, c.ID, "", kind, mail.AccountMail{
+		ExpiresIn: "24 hours",
+		URL:       fmt.Sprintf("%s/account/%s/%d/%s", s.PublicURL, route, c.ID, plain),
+		Message:   message,
 	})
 }
 
@@ -748,31 +760,92 @@ type InviteInput struct {
 	Email     string
 	FirstName *string
 	LastName  *string
+	Message   *string
 }
 
 // Invite creates an invited customer (no password yet) and mails an
 // activation link.
 func (s *Service) Invite(ctx context.Context, in InviteInput) (*ent.Customer, error) {
-	var errs apperr.FieldErrors
-	email := checkEmail(&errs, path("input", "email"), in.Email)
-	p := profile{}
-	validateNames(&p, "input", in.FirstName, in.LastName)
-	errs = append(errs, p.errs...)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	c, err := s.DB.Customer.Create().
-		SetEmail(email).SetEmailKey(EmailKey(email)).
-		SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
-		SetState(customer.StateINVITED).Save(ctx)
-	if db.IsUniqueViolation(err) {
-		return nil, apperr.Invalid(path("input", "email"), apperr.CodeTaken, "Email has already been taken")
-	}
+	cs, err := s.invite(ctx, []InviteInput{in}, func(_ int, f string) []string { return path("input", f) })
 	if err != nil {
 		return nil, err
 	}
-	if err := s.sendActivation(ctx, c); err != nil {
+	return cs[0], nil
+}
+
+// InviteMany invites up to MaxInvites people in one transaction: when any
+// entry is wrong, nobody is invited.
+func (s *Service) InviteMany(ctx context.Context, ins []InviteInput) ([]*ent.Customer, error) {
+	if len(ins) > MaxInvites {
+		return nil, apperr.Invalid(path("inputs"), apperr.CodeTooMany, "At most "+itoa(MaxInvites)+" invitations at once")
+	}
+	return s.invite(ctx, ins, func(i int, f string) []string { return path("inputs", itoa(i), f) })
+}
+
+// invite validates every entry (at names a field of an entry), then creates
+// the customers, their activation tokens and mails in one transaction.
+func (s *Service) invite(ctx context.Context, ins []InviteInput, at func(i int, field string) []string) ([]*ent.Customer, error) {
+	var errs apperr.FieldErrors
+	type entry struct {
+		email string
+		p     profile
+		msg   string
+	}
+	entries := make([]entry, len(ins))
+	seen := map[string]int{}
+	for i, in := range ins {
+		e := &entries[i]
+		e.email = checkEmail(&errs, at(i, "email"), in.Email)
+		validateNames(&e.p, "", in.FirstName, in.LastName)
+		for _, fe := range e.p.errs {
+			errs.Add(at(i, fe.Field[len(fe.Field)-1]), fe.Code, fe.Message)
+		}
+		if in.Message != nil {
+			e.msg = checkText(&errs, at(i, "message"), "Message", *in.Message, MaxInviteMsg, false)
+		}
+		if j, dup := seen[EmailKey(e.email)]; dup {
+			errs.Add(at(i, "email"), apperr.CodeTaken, "Email is also entry "+itoa(j))
+		}
+		seen[EmailKey(e.email)] = i
+	}
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	taken, err := s.DB.Customer.Query().Where(customer.EmailKeyIn(keys...)).Select(customer.FieldEmailKey).Strings(ctx)
+	if err != nil {
 		return nil, err
 	}
-	return c, nil
+	for _, k := range taken {
+		errs.Add(at(seen[k], "email"), apperr.CodeTaken, "Email has already been taken")
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	var out []*ent.Customer
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		bulk := make([]*ent.CustomerCreate, len(entries))
+		for i, e := range entries {
+			bulk[i] = tx.Customer.Create().
+				SetEmail(e.email).SetEmailKey(EmailKey(e.email)).
+				SetNillableFirstName(emptyToNil(e.p.firstName)).SetNillableLastName(emptyToNil(e.p.lastName)).
+				SetSortName(NameKey(e.p.firstName, e.p.lastName)).
+				SetState(customer.StateINVITED)
+		}
+		var err error
+		if out, err = tx.Customer.CreateBulk(bulk...).Save(ctx); err != nil {
+			return err
+		}
+		for i, c := range out {
+			if err := s.sendLinkTx(ctx, tx, c, customertoken.PurposeACTIVATION, "customer_activation", "activate", entries[i].msg); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if db.IsUniqueViolation(err) {
+		// Someone registered one of the addresses meanwhile.
+		return nil, apperr.Invalid(at(0, "email"), apperr.CodeTaken, "An email was taken meanwhile; try again")
+	}
+	return out, err
 }

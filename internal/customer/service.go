@@ -55,6 +55,9 @@ type Service struct {
 	// Loyalty keeps the points ledger in step with accounts (nil: no
 	// loyalty programme).
 	Loyalty LoyaltyHooks
+	// Currency is the shop's currency, in which the customer list's amount
+	// spent is counted.
+	Currency string
 }
 
 // LoyaltyHooks keeps the loyalty ledger in step with accounts, inside the
@@ -78,6 +81,9 @@ func (s *Service) joinGuestOrders(ctx context.Context, tx *ent.Tx, customerID in
 		ids[i] = o.ID
 	}
 	if err := tx.Order.Update().Where(order.IDIn(ids...)).SetCustomerID(customerID).Exec(ctx); err != nil {
+		return err
+	}
+	if err := RefreshStats(ctx, tx, s.Currency, customerID); err != nil {
 		return err
 	}
 	if s.Loyalty == nil {

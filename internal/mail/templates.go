@@ -28,6 +28,7 @@ type AccountMail struct {
 	FirstName string // may be empty: the mail then greets generically
 	URL       string // the activation or reset link (absent for welcome)
 	ExpiresIn string // human text, e.g. "24 hours"
+	Message   string // the shop's personal note (invitations), plain text
 }
 
 // CodeMail is the data of a one-time code mail (sign-in, erasure).

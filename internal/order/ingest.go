@@ -47,6 +47,9 @@ type Service struct {
 	Outbox *notify.Outbox
 	// Loyalty keeps points in step with orders (nil: no programme).
 	Loyalty LoyaltyHook
+	// Currency is the shop's currency, in which the customer list's amount
+	// spent is counted.
+	Currency string
 }
 
 // LoyaltyHook keeps the loyalty ledger in step with an order, inside the
@@ -55,8 +58,15 @@ type LoyaltyHook interface {
 	OrderChanged(ctx context.Context, tx *ent.Tx, o *ent.Order) error
 }
 
-// changed tells the loyalty programme about an order written in tx.
+// changed keeps the customer's list figures and the loyalty programme in
+// step with an order written in tx.
 func (s *Service) changed(ctx context.Context, tx *ent.Tx, o *ent.Order) error {
+	if o.CustomerID == nil {
+		return nil
+	}
+	if err := cust.RefreshStats(ctx, tx, s.Currency, *o.CustomerID); err != nil {
+		return err
+	}
 	if s.Loyalty == nil {
 		return nil
 	}

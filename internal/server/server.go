@@ -121,12 +121,13 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 		ShopName:  cfg.ShopName,
 		TokenTTL:  cfg.TokenTTL,
 		OnRefuse:  func(reason string) { m.Refusals.WithLabelValues(reason).Inc() },
+		Currency:  cfg.ShopCurrency,
 	}
 	if cfg.CaptchaVerifyURL != "" {
 		s.Customers.Captcha = &captcha.SiteVerify{URL: cfg.CaptchaVerifyURL, Secret: cfg.CaptchaSecret}
 	}
 	publicURL := strings.TrimRight(cfg.PublicURL, "/")
-	s.Orders = &order.Service{DB: d.Client, PublicURL: publicURL, Outbox: s.Outbox}
+	s.Orders = &order.Service{DB: d.Client, PublicURL: publicURL, Outbox: s.Outbox, Currency: cfg.ShopCurrency}
 	s.Catalog = &catalog.Service{DB: d.Client, Outbox: s.Outbox}
 	s.Carts = &cart.Service{DB: d.Client, Customers: s.Customers, Currency: cfg.ShopCurrency, PublicURL: publicURL,
 		AccountRequired: s.Settings.AccountRequired}
@@ -207,6 +208,7 @@ func (s *Server) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("/unsubscribe", s.Links.Handler(s.Preferences.Unsubscribe, s.log))
+	mux.Handle("GET /admin/customers.csv", s.withViewer(http.HandlerFunc(s.customersCSV)))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Metrics.Registry, promhttp.HandlerOpts{}))
 	c := cors.New(cors.Options{
 		AllowedOrigins:   s.cfg.CORSOrigins,
