@@ -36,6 +36,8 @@ type CustomerAccessToken struct {
 	UserAgent string `json:"user_agent,omitempty"`
 	// Country holds the value of the "country" field.
 	Country string `json:"country,omitempty"`
+	// SetupOnly holds the value of the "setup_only" field.
+	SetupOnly bool `json:"setup_only,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerAccessTokenQuery when eager-loading is set.
 	Edges        CustomerAccessTokenEdges `json:"edges"`
@@ -69,6 +71,8 @@ func (*CustomerAccessToken) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case customeraccesstoken.FieldTokenHash:
 			values[i] = new([]byte)
+		case customeraccesstoken.FieldSetupOnly:
+			values[i] = new(sql.NullBool)
 		case customeraccesstoken.FieldID, customeraccesstoken.FieldCustomerID:
 			values[i] = new(sql.NullInt64)
 		case customeraccesstoken.FieldIP, customeraccesstoken.FieldUserAgent, customeraccesstoken.FieldCountry:
@@ -151,6 +155,12 @@ func (_m *CustomerAccessToken) assignValues(columns []string, values []any) erro
 			} else if value.Valid {
 				_m.Country = value.String
 			}
+		case customeraccesstoken.FieldSetupOnly:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field setup_only", values[i])
+			} else if value.Valid {
+				_m.SetupOnly = value.Bool
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -219,6 +229,9 @@ func (_m *CustomerAccessToken) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("country=")
 	builder.WriteString(_m.Country)
+	builder.WriteString(", ")
+	builder.WriteString("setup_only=")
+	builder.WriteString(fmt.Sprintf("%v", _m.SetupOnly))
 	builder.WriteByte(')')
 	return builder.String()
 }

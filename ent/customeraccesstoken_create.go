@@ -125,6 +125,20 @@ func (_c *CustomerAccessTokenCreate) SetNillableCountry(v *string) *CustomerAcce
 	return _c
 }
 
+// SetSetupOnly sets the "setup_only" field.
+func (_c *CustomerAccessTokenCreate) SetSetupOnly(v bool) *CustomerAccessTokenCreate {
+	_c.mutation.SetSetupOnly(v)
+	return _c
+}
+
+// SetNillableSetupOnly sets the "setup_only" field if the given value is not nil.
+func (_c *CustomerAccessTokenCreate) SetNillableSetupOnly(v *bool) *CustomerAccessTokenCreate {
+	if v != nil {
+		_c.SetSetupOnly(*v)
+	}
+	return _c
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_c *CustomerAccessTokenCreate) SetCustomer(v *Customer) *CustomerAccessTokenCreate {
 	return _c.SetCustomerID(v.ID)
@@ -173,6 +187,10 @@ func (_c *CustomerAccessTokenCreate) defaults() {
 		v := customeraccesstoken.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.SetupOnly(); !ok {
+		v := customeraccesstoken.DefaultSetupOnly
+		_c.mutation.SetSetupOnly(v)
+	}
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -211,6 +229,9 @@ func (_c *CustomerAccessTokenCreate) check() error {
 		if err := customeraccesstoken.CountryValidator(v); err != nil {
 			return &ValidationError{Name: "country", err: fmt.Errorf(`ent: validator failed for field "CustomerAccessToken.country": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.SetupOnly(); !ok {
+		return &ValidationError{Name: "setup_only", err: errors.New(`ent: missing required field "CustomerAccessToken.setup_only"`)}
 	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
 		return &ValidationError{Name: "customer", err: errors.New(`ent: missing required edge "CustomerAccessToken.customer"`)}
@@ -273,6 +294,10 @@ func (_c *CustomerAccessTokenCreate) createSpec() (*CustomerAccessToken, *sqlgra
 	if value, ok := _c.mutation.Country(); ok {
 		_spec.SetField(customeraccesstoken.FieldCountry, field.TypeString, value)
 		_node.Country = value
+	}
+	if value, ok := _c.mutation.SetupOnly(); ok {
+		_spec.SetField(customeraccesstoken.FieldSetupOnly, field.TypeBool, value)
+		_node.SetupOnly = value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -463,6 +488,18 @@ func (u *CustomerAccessTokenUpsert) ClearCountry() *CustomerAccessTokenUpsert {
 	return u
 }
 
+// SetSetupOnly sets the "setup_only" field.
+func (u *CustomerAccessTokenUpsert) SetSetupOnly(v bool) *CustomerAccessTokenUpsert {
+	u.Set(customeraccesstoken.FieldSetupOnly, v)
+	return u
+}
+
+// UpdateSetupOnly sets the "setup_only" field to the value that was provided on create.
+func (u *CustomerAccessTokenUpsert) UpdateSetupOnly() *CustomerAccessTokenUpsert {
+	u.SetExcluded(customeraccesstoken.FieldSetupOnly)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -645,6 +682,20 @@ func (u *CustomerAccessTokenUpsertOne) UpdateCountry() *CustomerAccessTokenUpser
 func (u *CustomerAccessTokenUpsertOne) ClearCountry() *CustomerAccessTokenUpsertOne {
 	return u.Update(func(s *CustomerAccessTokenUpsert) {
 		s.ClearCountry()
+	})
+}
+
+// SetSetupOnly sets the "setup_only" field.
+func (u *CustomerAccessTokenUpsertOne) SetSetupOnly(v bool) *CustomerAccessTokenUpsertOne {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.SetSetupOnly(v)
+	})
+}
+
+// UpdateSetupOnly sets the "setup_only" field to the value that was provided on create.
+func (u *CustomerAccessTokenUpsertOne) UpdateSetupOnly() *CustomerAccessTokenUpsertOne {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.UpdateSetupOnly()
 	})
 }
 
@@ -996,6 +1047,20 @@ func (u *CustomerAccessTokenUpsertBulk) UpdateCountry() *CustomerAccessTokenUpse
 func (u *CustomerAccessTokenUpsertBulk) ClearCountry() *CustomerAccessTokenUpsertBulk {
 	return u.Update(func(s *CustomerAccessTokenUpsert) {
 		s.ClearCountry()
+	})
+}
+
+// SetSetupOnly sets the "setup_only" field.
+func (u *CustomerAccessTokenUpsertBulk) SetSetupOnly(v bool) *CustomerAccessTokenUpsertBulk {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.SetSetupOnly(v)
+	})
+}
+
+// UpdateSetupOnly sets the "setup_only" field to the value that was provided on create.
+func (u *CustomerAccessTokenUpsertBulk) UpdateSetupOnly() *CustomerAccessTokenUpsertBulk {
+	return u.Update(func(s *CustomerAccessTokenUpsert) {
+		s.UpdateSetupOnly()
 	})
 }
 

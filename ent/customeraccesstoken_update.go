@@ -150,6 +150,20 @@ func (_u *CustomerAccessTokenUpdate) ClearCountry() *CustomerAccessTokenUpdate {
 	return _u
 }
 
+// SetSetupOnly sets the "setup_only" field.
+func (_u *CustomerAccessTokenUpdate) SetSetupOnly(v bool) *CustomerAccessTokenUpdate {
+	_u.mutation.SetSetupOnly(v)
+	return _u
+}
+
+// SetNillableSetupOnly sets the "setup_only" field if the given value is not nil.
+func (_u *CustomerAccessTokenUpdate) SetNillableSetupOnly(v *bool) *CustomerAccessTokenUpdate {
+	if v != nil {
+		_u.SetSetupOnly(*v)
+	}
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *CustomerAccessTokenUpdate) SetCustomer(v *Customer) *CustomerAccessTokenUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -280,6 +294,9 @@ func (_u *CustomerAccessTokenUpdate) sqlSave(ctx context.Context) (_node int, er
 	}
 	if _u.mutation.CountryCleared() {
 		_spec.ClearField(customeraccesstoken.FieldCountry, field.TypeString)
+	}
+	if value, ok := _u.mutation.SetupOnly(); ok {
+		_spec.SetField(customeraccesstoken.FieldSetupOnly, field.TypeBool, value)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -452,6 +469,20 @@ func (_u *CustomerAccessTokenUpdateOne) ClearCountry() *CustomerAccessTokenUpdat
 	return _u
 }
 
+// SetSetupOnly sets the "setup_only" field.
+func (_u *CustomerAccessTokenUpdateOne) SetSetupOnly(v bool) *CustomerAccessTokenUpdateOne {
+	_u.mutation.SetSetupOnly(v)
+	return _u
+}
+
+// SetNillableSetupOnly sets the "setup_only" field if the given value is not nil.
+func (_u *CustomerAccessTokenUpdateOne) SetNillableSetupOnly(v *bool) *CustomerAccessTokenUpdateOne {
+	if v != nil {
+		_u.SetSetupOnly(*v)
+	}
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *CustomerAccessTokenUpdateOne) SetCustomer(v *Customer) *CustomerAccessTokenUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -612,6 +643,9 @@ func (_u *CustomerAccessTokenUpdateOne) sqlSave(ctx context.Context) (_node *Cus
 	}
 	if _u.mutation.CountryCleared() {
 		_spec.ClearField(customeraccesstoken.FieldCountry, field.TypeString)
+	}
+	if value, ok := _u.mutation.SetupOnly(); ok {
+		_spec.SetField(customeraccesstoken.FieldSetupOnly, field.TypeBool, value)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

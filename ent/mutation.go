@@ -7792,6 +7792,7 @@ type CustomerAccessTokenMutation struct {
 	ip              *string
 	user_agent      *string
 	country         *string
+	setup_only      *bool
 	clearedFields   map[string]struct{}
 	customer        *int
 	clearedcustomer bool
@@ -8274,6 +8275,42 @@ func (m *CustomerAccessTokenMutation) ResetCountry() {
 	delete(m.clearedFields, customeraccesstoken.FieldCountry)
 }
 
+// SetSetupOnly sets the "setup_only" field.
+func (m *CustomerAccessTokenMutation) SetSetupOnly(b bool) {
+	m.setup_only = &b
+}
+
+// SetupOnly returns the value of the "setup_only" field in the mutation.
+func (m *CustomerAccessTokenMutation) SetupOnly() (r bool, exists bool) {
+	v := m.setup_only
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSetupOnly returns the old "setup_only" field's value of the CustomerAccessToken entity.
+// If the CustomerAccessToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerAccessTokenMutation) OldSetupOnly(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSetupOnly is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSetupOnly requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSetupOnly: %w", err)
+	}
+	return oldValue.SetupOnly, nil
+}
+
+// ResetSetupOnly resets all changes to the "setup_only" field.
+func (m *CustomerAccessTokenMutation) ResetSetupOnly() {
+	m.setup_only = nil
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *CustomerAccessTokenMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -8335,7 +8372,7 @@ func (m *CustomerAccessTokenMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerAccessTokenMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, customeraccesstoken.FieldCreatedAt)
 	}
@@ -8363,6 +8400,9 @@ func (m *CustomerAccessTokenMutation) Fields() []string {
 	if m.country != nil {
 		fields = append(fields, customeraccesstoken.FieldCountry)
 	}
+	if m.setup_only != nil {
+		fields = append(fields, customeraccesstoken.FieldSetupOnly)
+	}
 	return fields
 }
 
@@ -8389,6 +8429,8 @@ func (m *CustomerAccessTokenMutation) Field(name string) (ent.Value, bool) {
 		return m.UserAgent()
 	case customeraccesstoken.FieldCountry:
 		return m.Country()
+	case customeraccesstoken.FieldSetupOnly:
+		return m.SetupOnly()
 	}
 	return nil, false
 }
@@ -8416,6 +8458,8 @@ func (m *CustomerAccessTokenMutation) OldField(ctx context.Context, name string)
 		return m.OldUserAgent(ctx)
 	case customeraccesstoken.FieldCountry:
 		return m.OldCountry(ctx)
+	case customeraccesstoken.FieldSetupOnly:
+		return m.OldSetupOnly(ctx)
 	}
 	return nil, fmt.Errorf("unknown CustomerAccessToken field %s", name)
 }
@@ -8487,6 +8531,13 @@ func (m *CustomerAccessTokenMutation) SetField(name string, value ent.Value) err
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCountry(v)
+		return nil
+	case customeraccesstoken.FieldSetupOnly:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSetupOnly(v)
 		return nil
 	}
 	return fmt.Errorf("unknown CustomerAccessToken field %s", name)
@@ -8593,6 +8644,9 @@ func (m *CustomerAccessTokenMutation) ResetField(name string) error {
 		return nil
 	case customeraccesstoken.FieldCountry:
 		m.ResetCountry()
+		return nil
+	case customeraccesstoken.FieldSetupOnly:
+		m.ResetSetupOnly()
 		return nil
 	}
 	return fmt.Errorf("unknown CustomerAccessToken field %s", name)

@@ -299,6 +299,10 @@ func init() {
 	customeraccesstokenDescCountry := customeraccesstokenFields[6].Descriptor()
 	// customeraccesstoken.CountryValidator is a validator for the "country" field. It is called by the builders before save.
 	customeraccesstoken.CountryValidator = customeraccesstokenDescCountry.Validators[0].(func(string) error)
+	// customeraccesstokenDescSetupOnly is the schema descriptor for setup_only field.
+	customeraccesstokenDescSetupOnly := customeraccesstokenFields[7].Descriptor()
+	// customeraccesstoken.DefaultSetupOnly holds the default value on creation for the setup_only field.
+	customeraccesstoken.DefaultSetupOnly = customeraccesstokenDescSetupOnly.Default.(bool)
 	customertokenMixin := schema.CustomerToken{}.Mixin()
 	customertokenMixinFields0 := customertokenMixin[0].Fields()
 	_ = customertokenMixinFields0

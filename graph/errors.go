@@ -90,7 +90,7 @@ func accessToken(t *customer.Token) *model.CustomerAccessToken {
 	if t == nil {
 		return nil
 	}
-	return &model.CustomerAccessToken{AccessToken: t.AccessToken, ExpiresAt: t.ExpiresAt}
+	return &model.CustomerAccessToken{AccessToken: t.AccessToken, ExpiresAt: t.ExpiresAt, TwoFactorSetupRequired: t.SetupOnly}
 }
 
 func pageArgs(first *int, after *string, last *int, before *string, reverse *bool) page.Args {

@@ -362,8 +362,9 @@ type ComplexityRoot struct {
 	}
 
 	CustomerAccessToken struct {
-		AccessToken func(childComplexity int) int
-		ExpiresAt   func(childComplexity int) int
+		AccessToken            func(childComplexity int) int
+		ExpiresAt              func(childComplexity int) int
+		TwoFactorSetupRequired func(childComplexity int) int
 	}
 
 	CustomerAccessTokenCreatePayload struct {
@@ -2634,6 +2635,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerAccessToken.ExpiresAt(childComplexity), true
+	case "CustomerAccessToken.twoFactorSetupRequired":
+		if e.ComplexityRoot.CustomerAccessToken.TwoFactorSetupRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccessToken.TwoFactorSetupRequired(childComplexity), true
 
 	case "CustomerAccessTokenCreatePayload.customerAccessToken":
 		if e.ComplexityRoot.CustomerAccessTokenCreatePayload.CustomerAccessToken == nil {
@@ -7032,7 +7039,7 @@ type AccountSettings {
   registration: RegistrationMode!
   "Whether customers may sign in with a code by email."
   passwordless: Boolean!
-  "Whether two-factor sign-in is optional or required (enforced once two-factor sign-in exists)."
+  "Whether two-factor sign-in is optional or required. When REQUIRED, a customer without it signs in with a token that serves its set-up only (` + "`" + `CustomerAccessToken.twoFactorSetupRequired` + "`" + `)."
   twoFactor: TwoFactorPolicy!
   "Registration is open to these email domains only; empty allows any."
   allowedEmailDomains: [String!]!
@@ -8445,6 +8452,13 @@ type CustomerAccessToken {
   accessToken: String!
   "When the token stops working unless renewed."
   expiresAt: DateTime!
+  """
+  True when the shop requires two-factor sign-in and the customer has not
+  turned it on: the token then serves ` + "`" + `customerTwoFactorSetup` + "`" + `,
+  ` + "`" + `customerTwoFactorEnable` + "`" + ` and ` + "`" + `customerAccessTokenDelete` + "`" + ` only, until
+  two-factor sign-in is on.
+  """
+  twoFactorSetupRequired: Boolean!
 }
 
 "Input for ` + "`" + `customerCreate` + "`" + `."
@@ -10446,6 +10460,8 @@ enum TwoFactorErrorCode {
   NOT_ENABLED
   "` + "`" + `customerTwoFactorSetup` + "`" + ` must come first."
   SETUP_REQUIRED
+  "The shop requires two-factor sign-in: it cannot be turned off."
+  NOT_ALLOWED
   "The access token is unknown or expired."
   TOKEN_INVALID
 }
@@ -11461,6 +11477,8 @@ func (ec *executionContext) childFields_CustomerAccessToken(ctx context.Context,
 		return ec.fieldContext_CustomerAccessToken_accessToken(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_CustomerAccessToken_expiresAt(ctx, field)
+	case "twoFactorSetupRequired":
+		return ec.fieldContext_CustomerAccessToken_twoFactorSetupRequired(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerAccessToken", field.Name)
 }
@@ -21061,6 +21079,29 @@ func (ec *executionContext) _CustomerAccessToken_expiresAt(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_CustomerAccessToken_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerAccessToken", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CustomerAccessToken_twoFactorSetupRequired(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccessToken_twoFactorSetupRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TwoFactorSetupRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccessToken_twoFactorSetupRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccessToken", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _CustomerAccessTokenCreatePayload_customerAccessToken(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessTokenCreatePayload) (ret graphql.Marshaler) {
@@ -45008,6 +45049,11 @@ func (ec *executionContext) _CustomerAccessToken(ctx context.Context, sel ast.Se
 			}
 		case "expiresAt":
 			out.Values[i] = ec._CustomerAccessToken_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "twoFactorSetupRequired":
+			out.Values[i] = ec._CustomerAccessToken_twoFactorSetupRequired(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -181,3 +181,76 @@ func TestTwoFactorBruteForce(t *testing.T) {
 		}
 	})
 }
+
+// TestTwoFactorPolicyRequired: when the shop requires two-factor sign-in,
+// a customer without it gets a token that serves the set-up only (also
+// sessions that were live when the policy changed); turning it on makes
+// every such session whole, and it cannot be turned off while required.
+func TestTwoFactorPolicyRequired(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		email, before, _ := api.newCustomer(t, "mandated")
+		setPolicy := func(p string) {
+			t.Helper()
+			var out struct{ adminPayload }
+			api.MustDo(t, settingsUpdateDoc, map[string]any{"i": map[string]any{"twoFactor": p}}, "adminAccountSettingsUpdate", &out, AsAdmin(adminKey))
+			if len(out.UserErrors) > 0 {
+				t.Fatalf("policy: %+v", out.UserErrors)
+			}
+		}
+		t.Cleanup(func() { setPolicy("OPTIONAL") })
+		setPolicy("REQUIRED")
+		var sp struct {
+			CustomerAccessToken *struct {
+				AccessToken            string
+				TwoFactorSetupRequired bool
+			}
+		}
+		api.MustDo(t, `mutation($e: String!, $p: String!) { customerAccessTokenCreate(input: {email: $e, password: $p}) {
+  customerAccessToken { accessToken twoFactorSetupRequired } } }`, map[string]any{"e": email, "p": goodPassword}, "customerAccessTokenCreate", &sp)
+		if sp.CustomerAccessToken == nil || !sp.CustomerAccessToken.TwoFactorSetupRequired {
+			t.Fatalf("sign-in under REQUIRED: %+v", sp)
+		}
+		limited := sp.CustomerAccessToken.AccessToken
+		// Neither the new token nor the session from before serves anything else.
+		for _, tok := range []string{limited, before} {
+			if r := api.Do(t, customerDoc, map[string]any{"token": tok}); string(r.Data["customer"]) != "null" {
+				t.Errorf("customer with a set-up token: %s", r.Raw)
+			}
+			var p struct{ Payload }
+			api.MustDo(t, `mutation($t: String!) { customerUpdate(customerAccessToken: $t, customer: {firstName: "X"}) { customerUserErrors { code field message } } }`,
+				map[string]any{"t": tok}, "customerUpdate", &p)
+			if d := cmp.Diff([]string{"TOKEN_INVALID@customerAccessToken"}, codes(p.CustomerUserErrors)); d != "" {
+				t.Errorf("update with a set-up token: %s", d)
+			}
+		}
+		var s twoFactorPayload
+		api.MustDo(t, tfSetupDoc, map[string]any{"t": limited}, "customerTwoFactorSetup", &s)
+		if s.Secret == nil {
+			t.Fatalf("set-up: %+v", s)
+		}
+		var e twoFactorPayload
+		now := time.Now()
+		api.MustDo(t, tfEnableDoc, map[string]any{"t": limited, "c": totpAt(t, *s.Secret, now)}, "customerTwoFactorEnable", &e)
+		if e.Customer == nil || !e.Customer.TwoFactorEnabled {
+			t.Fatalf("enable: %+v", e)
+		}
+		for _, tok := range []string{limited, before} {
+			if r := api.Do(t, customerDoc, map[string]any{"token": tok}); string(r.Data["customer"]) == "null" {
+				t.Errorf("session after enabling: %s", r.Raw)
+			}
+		}
+		var d twoFactorPayload
+		api.MustDo(t, tfDisableDoc, map[string]any{"t": limited, "c": e.RecoveryCodes[0]}, "customerTwoFactorDisable", &d)
+		if diff := cmp.Diff([]string{"NOT_ALLOWED@"}, codes(d.TwoFactorUserErrors)); diff != "" || d.Customer != nil {
+			t.Errorf("disable under REQUIRED: %s %+v", diff, d)
+		}
+		// Back to OPTIONAL: a customer without two-factor signs in fully.
+		setPolicy("OPTIONAL")
+		other, _, _ := api.newCustomer(t, "relaxed")
+		api.login(t, other, goodPassword)
+		api.MustDo(t, tfDisableDoc, map[string]any{"t": limited, "c": e.RecoveryCodes[1]}, "customerTwoFactorDisable", &d)
+		if d.Customer == nil || d.Customer.TwoFactorEnabled {
+			t.Errorf("disable under OPTIONAL: %+v", d)
+		}
+	})
+}

@@ -32,6 +32,8 @@ const (
 	FieldUserAgent = "user_agent"
 	// FieldCountry holds the string denoting the country field in the database.
 	FieldCountry = "country"
+	// FieldSetupOnly holds the string denoting the setup_only field in the database.
+	FieldSetupOnly = "setup_only"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// Table holds the table name of the customeraccesstoken in the database.
@@ -57,6 +59,7 @@ var Columns = []string{
 	FieldIP,
 	FieldUserAgent,
 	FieldCountry,
+	FieldSetupOnly,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -84,6 +87,8 @@ var (
 	UserAgentValidator func(string) error
 	// CountryValidator is a validator for the "country" field. It is called by the builders before save.
 	CountryValidator func(string) error
+	// DefaultSetupOnly holds the default value on creation for the "setup_only" field.
+	DefaultSetupOnly bool
 )
 
 // OrderOption defines the ordering options for the CustomerAccessToken queries.
@@ -132,6 +137,11 @@ func ByUserAgent(opts ...sql.OrderTermOption) OrderOption {
 // ByCountry orders the results by the country field.
 func ByCountry(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCountry, opts...).ToFunc()
+}
+
+// BySetupOnly orders the results by the setup_only field.
+func BySetupOnly(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSetupOnly, opts...).ToFunc()
 }
 
 // ByCustomerField orders the results by customer field.

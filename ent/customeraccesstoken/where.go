@@ -100,6 +100,11 @@ func Country(v string) predicate.CustomerAccessToken {
 	return predicate.CustomerAccessToken(sql.FieldEQ(FieldCountry, v))
 }
 
+// SetupOnly applies equality check predicate on the "setup_only" field. It's identical to SetupOnlyEQ.
+func SetupOnly(v bool) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldEQ(FieldSetupOnly, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.CustomerAccessToken {
 	return predicate.CustomerAccessToken(sql.FieldEQ(FieldCreatedAt, v))
@@ -553,6 +558,16 @@ func CountryEqualFold(v string) predicate.CustomerAccessToken {
 // CountryContainsFold applies the ContainsFold predicate on the "country" field.
 func CountryContainsFold(v string) predicate.CustomerAccessToken {
 	return predicate.CustomerAccessToken(sql.FieldContainsFold(FieldCountry, v))
+}
+
+// SetupOnlyEQ applies the EQ predicate on the "setup_only" field.
+func SetupOnlyEQ(v bool) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldEQ(FieldSetupOnly, v))
+}
+
+// SetupOnlyNEQ applies the NEQ predicate on the "setup_only" field.
+func SetupOnlyNEQ(v bool) predicate.CustomerAccessToken {
+	return predicate.CustomerAccessToken(sql.FieldNEQ(FieldSetupOnly, v))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.

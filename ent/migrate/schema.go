@@ -264,6 +264,7 @@ var (
 		{Name: "ip", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "user_agent", Type: field.TypeString, Nullable: true, Size: 255},
 		{Name: "country", Type: field.TypeString, Nullable: true, Size: 2},
+		{Name: "setup_only", Type: field.TypeBool, Default: false},
 		{Name: "customer_id", Type: field.TypeInt},
 	}
 	// CustomerAccessTokensTable holds the schema information for the "customer_access_tokens" table.
@@ -274,7 +275,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customer_access_tokens_customers_access_tokens",
-				Columns:    []*schema.Column{CustomerAccessTokensColumns[9]},
+				Columns:    []*schema.Column{CustomerAccessTokensColumns[10]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
@@ -283,7 +284,7 @@ var (
 			{
 				Name:    "customeraccesstoken_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomerAccessTokensColumns[9]},
+				Columns: []*schema.Column{CustomerAccessTokensColumns[10]},
 			},
 			{
 				Name:    "customeraccesstoken_expires_at",

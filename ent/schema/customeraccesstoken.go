@@ -28,6 +28,11 @@ func (CustomerAccessToken) Fields() []ent.Field {
 		// CF-IPCountry), when one is configured; sign-ins from a new device
 		// or country raise a security alert.
 		field.String("country").Optional().MaxLen(2),
+		// SetupOnly tokens were issued while the shop requires two-factor
+		// sign-in and the customer has not turned it on: they serve
+		// customerTwoFactorSetup/Enable and sign-out, nothing else, until
+		// two-factor sign-in is on.
+		field.Bool("setup_only").Default(false),
 	}
 }
 

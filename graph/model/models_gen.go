@@ -679,6 +679,11 @@ type CustomerAccessToken struct {
 	AccessToken string `json:"accessToken"`
 	// When the token stops working unless renewed.
 	ExpiresAt time.Time `json:"expiresAt"`
+	// True when the shop requires two-factor sign-in and the customer has not
+	// turned it on: the token then serves `customerTwoFactorSetup`,
+	// `customerTwoFactorEnable` and `customerAccessTokenDelete` only, until
+	// two-factor sign-in is on.
+	TwoFactorSetupRequired bool `json:"twoFactorSetupRequired"`
 }
 
 // Input for `customerAccessTokenCreate`.
@@ -4117,6 +4122,8 @@ const (
 	TwoFactorErrorCodeNotEnabled TwoFactorErrorCode = "NOT_ENABLED"
 	// `customerTwoFactorSetup` must come first.
 	TwoFactorErrorCodeSetupRequired TwoFactorErrorCode = "SETUP_REQUIRED"
+	// The shop requires two-factor sign-in: it cannot be turned off.
+	TwoFactorErrorCodeNotAllowed TwoFactorErrorCode = "NOT_ALLOWED"
 	// The access token is unknown or expired.
 	TwoFactorErrorCodeTokenInvalid TwoFactorErrorCode = "TOKEN_INVALID"
 )
@@ -4127,12 +4134,13 @@ var AllTwoFactorErrorCode = []TwoFactorErrorCode{
 	TwoFactorErrorCodeAlreadyEnabled,
 	TwoFactorErrorCodeNotEnabled,
 	TwoFactorErrorCodeSetupRequired,
+	TwoFactorErrorCodeNotAllowed,
 	TwoFactorErrorCodeTokenInvalid,
 }
 
 func (e TwoFactorErrorCode) IsValid() bool {
 	switch e {
-	case TwoFactorErrorCodeTwoFactorRequired, TwoFactorErrorCodeTwoFactorInvalid, TwoFactorErrorCodeAlreadyEnabled, TwoFactorErrorCodeNotEnabled, TwoFactorErrorCodeSetupRequired, TwoFactorErrorCodeTokenInvalid:
+	case TwoFactorErrorCodeTwoFactorRequired, TwoFactorErrorCodeTwoFactorInvalid, TwoFactorErrorCodeAlreadyEnabled, TwoFactorErrorCodeNotEnabled, TwoFactorErrorCodeSetupRequired, TwoFactorErrorCodeNotAllowed, TwoFactorErrorCodeTokenInvalid:
 		return true
 	}
 	return false

@@ -21,6 +21,7 @@ import (
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
+	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/captcha"
@@ -126,6 +127,9 @@ type Token struct {
 	AccessToken string
 	ExpiresAt   time.Time
 	ID          int
+	// SetupOnly: the shop requires two-factor sign-in, which the customer
+	// must turn on before the token serves anything else.
+	SetupOnly bool
 }
 
 // issueToken stores a new access token (a session) for c in tx. A sign-in
@@ -139,10 +143,18 @@ func (s *Service) issueToken(ctx context.Context, tx *ent.Tx, c *ent.Customer) (
 	if err != nil {
 		return nil, err
 	}
+	setupOnly := false
+	if c.TotpSecret == nil {
+		st, err := s.Settings.Get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		setupOnly = st.TwoFactor == shopsettings.TwoFactorREQUIRED
+	}
 	plain, hash := auth.NewToken()
 	exp := s.now().Add(s.TokenTTL)
 	row, err := tx.CustomerAccessToken.Create().
-		SetCustomerID(c.ID).SetTokenHash(hash).SetExpiresAt(exp).
+		SetCustomerID(c.ID).SetTokenHash(hash).SetExpiresAt(exp).SetSetupOnly(setupOnly).
 		SetIP(CoarseIP(v.IP)).SetUserAgent(db.Fit(v.UserAgent, 255)).SetCountry(v.Country).SetLastUsedAt(s.now()).
 		Save(ctx)
 	if err != nil {
@@ -153,7 +165,7 @@ func (s *Service) issueToken(ctx context.Context, tx *ent.Tx, c *ent.Customer) (
 			return nil, err
 		}
 	}
-	return &Token{AccessToken: plain, ExpiresAt: exp, ID: row.ID}, nil
+	return &Token{AccessToken: plain, ExpiresAt: exp, ID: row.ID, SetupOnly: setupOnly}, nil
 }
 
 // unfamiliar says what is new about a sign-in compared with the customer's
@@ -200,8 +212,23 @@ func tokenInvalid() error {
 	return apperr.Invalid(path("customerAccessToken"), apperr.CodeTokenInvalid, "Customer access token is invalid or expired")
 }
 
-// Authenticate returns the customer of a valid access token, or nil.
+// Authenticate returns the customer of a valid access token, or nil. A
+// token waiting for two-factor set-up (SetupOnly) is not valid here.
 func (s *Service) Authenticate(ctx context.Context, accessToken string) (*ent.Customer, error) {
+	return s.authenticate(ctx, accessToken, false)
+}
+
+// MustAuthenticateForSetup is MustAuthenticate that also accepts a token
+// waiting for two-factor set-up: for the set-up operations themselves.
+func (s *Service) MustAuthenticateForSetup(ctx context.Context, accessToken string) (*ent.Customer, error) {
+	c, err := s.authenticate(ctx, accessToken, true)
+	if err == nil && c == nil {
+		err = tokenInvalid()
+	}
+	return c, err
+}
+
+func (s *Service) authenticate(ctx context.Context, accessToken string, setup bool) (*ent.Customer, error) {
 	if accessToken == "" || len(accessToken) > 256 {
 		return nil, nil
 	}
@@ -217,6 +244,9 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (*ent.Cu
 					entsql.GT(t.C(customeraccesstoken.FieldExpiresAt), now))).
 				AppendSelectAs(t.C(customeraccesstoken.FieldID), "session_id").
 				AppendSelectAs(t.C(customeraccesstoken.FieldLastUsedAt), "session_used_at")
+			if !setup {
+				sel.Where(entsql.EQ(t.C(customeraccesstoken.FieldSetupOnly), false))
+			}
 		}).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, nil

@@ -12,7 +12,9 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"accountgraph/ent"
+	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/recoverycode"
+	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
 	"accountgraph/internal/throttle"
@@ -38,7 +40,7 @@ type TwoFactorSetup struct {
 // SetUpTwoFactor makes a new pending secret; it takes effect when a code
 // from it is confirmed (EnableTwoFactor).
 func (s *Service) SetUpTwoFactor(ctx context.Context, accessToken string) (*TwoFactorSetup, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.MustAuthenticateForSetup(ctx, accessToken)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +60,7 @@ func (s *Service) SetUpTwoFactor(ctx context.Context, accessToken string) (*TwoF
 // EnableTwoFactor turns two-factor sign-in on with a code from the pending
 // secret and returns the recovery codes, shown this once.
 func (s *Service) EnableTwoFactor(ctx context.Context, accessToken, code string) (*ent.Customer, []string, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.MustAuthenticateForSetup(ctx, accessToken)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -93,6 +95,11 @@ func (s *Service) EnableTwoFactor(ctx context.Context, accessToken, code string)
 		if err != nil {
 			return false, err
 		}
+		// Sessions waiting for the set-up are full sessions now.
+		if err := tx.CustomerAccessToken.Update().Where(customeraccesstoken.CustomerID(c.ID), customeraccesstoken.SetupOnly(true)).
+			SetSetupOnly(false).Exec(ctx); err != nil {
+			return false, err
+		}
 		out = c
 		return true, s.securityAlert(ctx, tx, c, "Two-factor sign-in was turned on.")
 	})
@@ -113,6 +120,11 @@ func (s *Service) DisableTwoFactor(ctx context.Context, accessToken, code string
 	err = s.secondFactor(ctx, c.ID, func(ctx context.Context, tx *ent.Tx, c *ent.Customer) (bool, error) {
 		if c.TotpSecret == nil {
 			return false, apperr.Invalid(nil, apperr.CodeNotEnabled, "Two-factor sign-in is off")
+		}
+		if st, err := s.Settings.Get(ctx); err != nil {
+			return false, err
+		} else if st.TwoFactor == shopsettings.TwoFactorREQUIRED {
+			return false, apperr.Invalid(nil, apperr.CodeNotAllowed, "The shop requires two-factor sign-in")
 		}
 		ok, err := s.useSecondFactor(ctx, tx, c, code)
 		if err != nil || !ok {

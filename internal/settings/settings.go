@@ -8,8 +8,11 @@ import (
 	"strings"
 
 	"accountgraph/ent"
+	"accountgraph/ent/customer"
+	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/apperr"
+	"accountgraph/internal/db"
 )
 
 // Service reads and changes the settings.
@@ -59,24 +62,40 @@ func (s *Service) Update(ctx context.Context, in Input) (*ent.ShopSettings, erro
 	if err != nil {
 		return nil, err
 	}
-	c := s.DB.ShopSettings.Create().SetID(rowID).SetAccounts(cur.Accounts).SetRegistration(cur.Registration).
-		SetPasswordless(cur.Passwordless).SetTwoFactor(cur.TwoFactor).SetAllowedEmailDomains(cur.AllowedEmailDomains)
-	if in.Accounts != nil {
-		c.SetAccounts(shopsettings.Accounts(*in.Accounts))
-	}
-	if in.Registration != nil {
-		c.SetRegistration(shopsettings.Registration(*in.Registration))
-	}
-	if in.TwoFactor != nil {
-		c.SetTwoFactor(shopsettings.TwoFactor(*in.TwoFactor))
-	}
-	if in.Passwordless != nil {
-		c.SetPasswordless(*in.Passwordless)
-	}
-	if in.SetDomains {
-		c.SetAllowedEmailDomains(domains)
-	}
-	if err := c.OnConflictColumns(shopsettings.FieldID).UpdateNewValues().Exec(ctx); err != nil {
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		c := tx.ShopSettings.Create().SetID(rowID).SetAccounts(cur.Accounts).SetRegistration(cur.Registration).
+			SetPasswordless(cur.Passwordless).SetTwoFactor(cur.TwoFactor).SetAllowedEmailDomains(cur.AllowedEmailDomains)
+		if in.Accounts != nil {
+			c.SetAccounts(shopsettings.Accounts(*in.Accounts))
+		}
+		if in.Registration != nil {
+			c.SetRegistration(shopsettings.Registration(*in.Registration))
+		}
+		if in.TwoFactor != nil {
+			c.SetTwoFactor(shopsettings.TwoFactor(*in.TwoFactor))
+		}
+		if in.Passwordless != nil {
+			c.SetPasswordless(*in.Passwordless)
+		}
+		if in.SetDomains {
+			c.SetAllowedEmailDomains(domains)
+		}
+		if err := c.OnConflictColumns(shopsettings.FieldID).UpdateNewValues().Exec(ctx); err != nil {
+			return err
+		}
+		if in.TwoFactor == nil || *in.TwoFactor == string(cur.TwoFactor) {
+			return nil
+		}
+		// Live sessions follow the policy: when it becomes REQUIRED, those of
+		// customers without two-factor sign-in serve its set-up only.
+		required := *in.TwoFactor == string(shopsettings.TwoFactorREQUIRED)
+		u := tx.CustomerAccessToken.Update().SetSetupOnly(required)
+		if required {
+			u.Where(customeraccesstoken.HasCustomerWith(customer.TotpSecretIsNil()))
+		}
+		return u.Exec(ctx)
+	})
+	if err != nil {
 		return nil, err
 	}
 	return s.Get(ctx)
