@@ -47,6 +47,7 @@ import (
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/usedtoken"
 	"accountgraph/ent/variantsales"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -137,6 +138,8 @@ type Client struct {
 	SupportTicket *SupportTicketClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
+	// UsedToken is the client for interacting with the UsedToken builders.
+	UsedToken *UsedTokenClient
 	// VariantSales is the client for interacting with the VariantSales builders.
 	VariantSales *VariantSalesClient
 	// Wishlist is the client for interacting with the Wishlist builders.
@@ -192,6 +195,7 @@ func (c *Client) init() {
 	c.SupportMessage = NewSupportMessageClient(c.config)
 	c.SupportTicket = NewSupportTicketClient(c.config)
 	c.ThrottleEvent = NewThrottleEventClient(c.config)
+	c.UsedToken = NewUsedTokenClient(c.config)
 	c.VariantSales = NewVariantSalesClient(c.config)
 	c.Wishlist = NewWishlistClient(c.config)
 	c.WishlistEvent = NewWishlistEventClient(c.config)
@@ -324,6 +328,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		SupportMessage:          NewSupportMessageClient(cfg),
 		SupportTicket:           NewSupportTicketClient(cfg),
 		ThrottleEvent:           NewThrottleEventClient(cfg),
+		UsedToken:               NewUsedTokenClient(cfg),
 		VariantSales:            NewVariantSalesClient(cfg),
 		Wishlist:                NewWishlistClient(cfg),
 		WishlistEvent:           NewWishlistEventClient(cfg),
@@ -383,6 +388,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		SupportMessage:          NewSupportMessageClient(cfg),
 		SupportTicket:           NewSupportTicketClient(cfg),
 		ThrottleEvent:           NewThrottleEventClient(cfg),
+		UsedToken:               NewUsedTokenClient(cfg),
 		VariantSales:            NewVariantSalesClient(cfg),
 		Wishlist:                NewWishlistClient(cfg),
 		WishlistEvent:           NewWishlistEventClient(cfg),
@@ -424,7 +430,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
 		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
 		c.ShopSettings, c.SupportContact, c.SupportMessage, c.SupportTicket,
-		c.ThrottleEvent, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent,
+		c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -442,7 +449,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
 		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
 		c.ShopSettings, c.SupportContact, c.SupportMessage, c.SupportTicket,
-		c.ThrottleEvent, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent,
+		c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -523,6 +531,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.SupportTicket.mutate(ctx, m)
 	case *ThrottleEventMutation:
 		return c.ThrottleEvent.mutate(ctx, m)
+	case *UsedTokenMutation:
+		return c.UsedToken.mutate(ctx, m)
 	case *VariantSalesMutation:
 		return c.VariantSales.mutate(ctx, m)
 	case *WishlistMutation:
@@ -5836,6 +5846,139 @@ func (c *ThrottleEventClient) mutate(ctx context.Context, m *ThrottleEventMutati
 	}
 }
 
+// UsedTokenClient is a client for the UsedToken schema.
+type UsedTokenClient struct {
+	config
+}
+
+// NewUsedTokenClient returns a client for the UsedToken from the given config.
+func NewUsedTokenClient(c config) *UsedTokenClient {
+	return &UsedTokenClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `usedtoken.Hooks(f(g(h())))`.
+func (c *UsedTokenClient) Use(hooks ...Hook) {
+	c.hooks.UsedToken = append(c.hooks.UsedToken, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `usedtoken.Intercept(f(g(h())))`.
+func (c *UsedTokenClient) Intercept(interceptors ...Interceptor) {
+	c.inters.UsedToken = append(c.inters.UsedToken, interceptors...)
+}
+
+// Create returns a builder for creating a UsedToken entity.
+func (c *UsedTokenClient) Create() *UsedTokenCreate {
+	mutation := newUsedTokenMutation(c.config, OpCreate)
+	return &UsedTokenCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of UsedToken entities.
+func (c *UsedTokenClient) CreateBulk(builders ...*UsedTokenCreate) *UsedTokenCreateBulk {
+	return &UsedTokenCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *UsedTokenClient) MapCreateBulk(slice any, setFunc func(*UsedTokenCreate, int)) *UsedTokenCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &UsedTokenCreateBulk{err: fmt.Errorf("calling to UsedTokenClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*UsedTokenCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &UsedTokenCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for UsedToken.
+func (c *UsedTokenClient) Update() *UsedTokenUpdate {
+	mutation := newUsedTokenMutation(c.config, OpUpdate)
+	return &UsedTokenUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *UsedTokenClient) UpdateOne(_m *UsedToken) *UsedTokenUpdateOne {
+	mutation := newUsedTokenMutation(c.config, OpUpdateOne, withUsedToken(_m))
+	return &UsedTokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *UsedTokenClient) UpdateOneID(id int) *UsedTokenUpdateOne {
+	mutation := newUsedTokenMutation(c.config, OpUpdateOne, withUsedTokenID(id))
+	return &UsedTokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for UsedToken.
+func (c *UsedTokenClient) Delete() *UsedTokenDelete {
+	mutation := newUsedTokenMutation(c.config, OpDelete)
+	return &UsedTokenDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *UsedTokenClient) DeleteOne(_m *UsedToken) *UsedTokenDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *UsedTokenClient) DeleteOneID(id int) *UsedTokenDeleteOne {
+	builder := c.Delete().Where(usedtoken.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &UsedTokenDeleteOne{builder}
+}
+
+// Query returns a query builder for UsedToken.
+func (c *UsedTokenClient) Query() *UsedTokenQuery {
+	return &UsedTokenQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeUsedToken},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a UsedToken entity by its id.
+func (c *UsedTokenClient) Get(ctx context.Context, id int) (*UsedToken, error) {
+	return c.Query().Where(usedtoken.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *UsedTokenClient) GetX(ctx context.Context, id int) *UsedToken {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *UsedTokenClient) Hooks() []Hook {
+	return c.hooks.UsedToken
+}
+
+// Interceptors returns the client interceptors.
+func (c *UsedTokenClient) Interceptors() []Interceptor {
+	return c.inters.UsedToken
+}
+
+func (c *UsedTokenClient) mutate(ctx context.Context, m *UsedTokenMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&UsedTokenCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&UsedTokenUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&UsedTokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&UsedTokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown UsedToken mutation op: %q", m.Op())
+	}
+}
+
 // VariantSalesClient is a client for the VariantSales schema.
 type VariantSalesClient struct {
 	config
@@ -6426,7 +6569,7 @@ type (
 		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
 		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
 		ShopSettings, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
-		VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
+		UsedToken, VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, ConsentEvent,
@@ -6436,7 +6579,8 @@ type (
 		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
 		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
 		ShopSettings, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
-		VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
+		UsedToken, VariantSales, Wishlist, WishlistEvent,
+		WishlistLine []ent.Interceptor
 	}
 )
 

@@ -39,6 +39,7 @@ import (
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/usedtoken"
 	"accountgraph/ent/variantsales"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -148,6 +149,7 @@ func checkColumn(t, c string) error {
 			supportmessage.Table:          supportmessage.ValidColumn,
 			supportticket.Table:           supportticket.ValidColumn,
 			throttleevent.Table:           throttleevent.ValidColumn,
+			usedtoken.Table:               usedtoken.ValidColumn,
 			variantsales.Table:            variantsales.ValidColumn,
 			wishlist.Table:                wishlist.ValidColumn,
 			wishlistevent.Table:           wishlistevent.ValidColumn,

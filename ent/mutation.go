@@ -41,6 +41,7 @@ import (
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/usedtoken"
 	"accountgraph/ent/variantsales"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -100,6 +101,7 @@ const (
 	TypeSupportMessage          = "SupportMessage"
 	TypeSupportTicket           = "SupportTicket"
 	TypeThrottleEvent           = "ThrottleEvent"
+	TypeUsedToken               = "UsedToken"
 	TypeVariantSales            = "VariantSales"
 	TypeWishlist                = "Wishlist"
 	TypeWishlistEvent           = "WishlistEvent"
@@ -32229,6 +32231,7 @@ type ShopSettingsMutation struct {
 	two_factor                  *shopsettings.TwoFactor
 	allowed_email_domains       *[]string
 	appendallowed_email_domains []string
+	multipass_secret            *string
 	clearedFields               map[string]struct{}
 	done                        bool
 	oldValue                    func(context.Context) (*ShopSettings, error)
@@ -32606,6 +32609,55 @@ func (m *ShopSettingsMutation) ResetAllowedEmailDomains() {
 	m.appendallowed_email_domains = nil
 }
 
+// SetMultipassSecret sets the "multipass_secret" field.
+func (m *ShopSettingsMutation) SetMultipassSecret(s string) {
+	m.multipass_secret = &s
+}
+
+// MultipassSecret returns the value of the "multipass_secret" field in the mutation.
+func (m *ShopSettingsMutation) MultipassSecret() (r string, exists bool) {
+	v := m.multipass_secret
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMultipassSecret returns the old "multipass_secret" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldMultipassSecret(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMultipassSecret is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMultipassSecret requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMultipassSecret: %w", err)
+	}
+	return oldValue.MultipassSecret, nil
+}
+
+// ClearMultipassSecret clears the value of the "multipass_secret" field.
+func (m *ShopSettingsMutation) ClearMultipassSecret() {
+	m.multipass_secret = nil
+	m.clearedFields[shopsettings.FieldMultipassSecret] = struct{}{}
+}
+
+// MultipassSecretCleared returns if the "multipass_secret" field was cleared in this mutation.
+func (m *ShopSettingsMutation) MultipassSecretCleared() bool {
+	_, ok := m.clearedFields[shopsettings.FieldMultipassSecret]
+	return ok
+}
+
+// ResetMultipassSecret resets all changes to the "multipass_secret" field.
+func (m *ShopSettingsMutation) ResetMultipassSecret() {
+	m.multipass_secret = nil
+	delete(m.clearedFields, shopsettings.FieldMultipassSecret)
+}
+
 // Where appends a list predicates to the ShopSettingsMutation builder.
 func (m *ShopSettingsMutation) Where(ps ...predicate.ShopSettings) {
 	m.predicates = append(m.predicates, ps...)
@@ -32640,7 +32692,7 @@ func (m *ShopSettingsMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ShopSettingsMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, shopsettings.FieldCreatedAt)
 	}
@@ -32661,6 +32713,9 @@ func (m *ShopSettingsMutation) Fields() []string {
 	}
 	if m.allowed_email_domains != nil {
 		fields = append(fields, shopsettings.FieldAllowedEmailDomains)
+	}
+	if m.multipass_secret != nil {
+		fields = append(fields, shopsettings.FieldMultipassSecret)
 	}
 	return fields
 }
@@ -32684,6 +32739,8 @@ func (m *ShopSettingsMutation) Field(name string) (ent.Value, bool) {
 		return m.TwoFactor()
 	case shopsettings.FieldAllowedEmailDomains:
 		return m.AllowedEmailDomains()
+	case shopsettings.FieldMultipassSecret:
+		return m.MultipassSecret()
 	}
 	return nil, false
 }
@@ -32707,6 +32764,8 @@ func (m *ShopSettingsMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldTwoFactor(ctx)
 	case shopsettings.FieldAllowedEmailDomains:
 		return m.OldAllowedEmailDomains(ctx)
+	case shopsettings.FieldMultipassSecret:
+		return m.OldMultipassSecret(ctx)
 	}
 	return nil, fmt.Errorf("unknown ShopSettings field %s", name)
 }
@@ -32765,6 +32824,13 @@ func (m *ShopSettingsMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAllowedEmailDomains(v)
 		return nil
+	case shopsettings.FieldMultipassSecret:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMultipassSecret(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ShopSettings field %s", name)
 }
@@ -32794,7 +32860,11 @@ func (m *ShopSettingsMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *ShopSettingsMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(shopsettings.FieldMultipassSecret) {
+		fields = append(fields, shopsettings.FieldMultipassSecret)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -32807,6 +32877,11 @@ func (m *ShopSettingsMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *ShopSettingsMutation) ClearField(name string) error {
+	switch name {
+	case shopsettings.FieldMultipassSecret:
+		m.ClearMultipassSecret()
+		return nil
+	}
 	return fmt.Errorf("unknown ShopSettings nullable field %s", name)
 }
 
@@ -32834,6 +32909,9 @@ func (m *ShopSettingsMutation) ResetField(name string) error {
 		return nil
 	case shopsettings.FieldAllowedEmailDomains:
 		m.ResetAllowedEmailDomains()
+		return nil
+	case shopsettings.FieldMultipassSecret:
+		m.ResetMultipassSecret()
 		return nil
 	}
 	return fmt.Errorf("unknown ShopSettings field %s", name)
@@ -35345,6 +35423,440 @@ func (m *ThrottleEventMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *ThrottleEventMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ThrottleEvent edge %s", name)
+}
+
+// UsedTokenMutation represents an operation that mutates the UsedToken nodes in the graph.
+type UsedTokenMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	kind          *string
+	token_hash    *[]byte
+	expires_at    *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*UsedToken, error)
+	predicates    []predicate.UsedToken
+}
+
+var _ ent.Mutation = (*UsedTokenMutation)(nil)
+
+// usedtokenOption allows management of the mutation configuration using functional options.
+type usedtokenOption func(*UsedTokenMutation)
+
+// newUsedTokenMutation creates new mutation for the UsedToken entity.
+func newUsedTokenMutation(c config, op Op, opts ...usedtokenOption) *UsedTokenMutation {
+	m := &UsedTokenMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeUsedToken,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withUsedTokenID sets the ID field of the mutation.
+func withUsedTokenID(id int) usedtokenOption {
+	return func(m *UsedTokenMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *UsedToken
+		)
+		m.oldValue = func(ctx context.Context) (*UsedToken, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().UsedToken.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withUsedToken sets the old UsedToken of the mutation.
+func withUsedToken(node *UsedToken) usedtokenOption {
+	return func(m *UsedTokenMutation) {
+		m.oldValue = func(context.Context) (*UsedToken, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m UsedTokenMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m UsedTokenMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *UsedTokenMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *UsedTokenMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().UsedToken.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetKind sets the "kind" field.
+func (m *UsedTokenMutation) SetKind(s string) {
+	m.kind = &s
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *UsedTokenMutation) Kind() (r string, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the UsedToken entity.
+// If the UsedToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UsedTokenMutation) OldKind(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *UsedTokenMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetTokenHash sets the "token_hash" field.
+func (m *UsedTokenMutation) SetTokenHash(b []byte) {
+	m.token_hash = &b
+}
+
+// TokenHash returns the value of the "token_hash" field in the mutation.
+func (m *UsedTokenMutation) TokenHash() (r []byte, exists bool) {
+	v := m.token_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokenHash returns the old "token_hash" field's value of the UsedToken entity.
+// If the UsedToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UsedTokenMutation) OldTokenHash(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokenHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokenHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokenHash: %w", err)
+	}
+	return oldValue.TokenHash, nil
+}
+
+// ResetTokenHash resets all changes to the "token_hash" field.
+func (m *UsedTokenMutation) ResetTokenHash() {
+	m.token_hash = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *UsedTokenMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *UsedTokenMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the UsedToken entity.
+// If the UsedToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UsedTokenMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *UsedTokenMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// Where appends a list predicates to the UsedTokenMutation builder.
+func (m *UsedTokenMutation) Where(ps ...predicate.UsedToken) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the UsedTokenMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *UsedTokenMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.UsedToken, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *UsedTokenMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *UsedTokenMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (UsedToken).
+func (m *UsedTokenMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *UsedTokenMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.kind != nil {
+		fields = append(fields, usedtoken.FieldKind)
+	}
+	if m.token_hash != nil {
+		fields = append(fields, usedtoken.FieldTokenHash)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, usedtoken.FieldExpiresAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *UsedTokenMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case usedtoken.FieldKind:
+		return m.Kind()
+	case usedtoken.FieldTokenHash:
+		return m.TokenHash()
+	case usedtoken.FieldExpiresAt:
+		return m.ExpiresAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *UsedTokenMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case usedtoken.FieldKind:
+		return m.OldKind(ctx)
+	case usedtoken.FieldTokenHash:
+		return m.OldTokenHash(ctx)
+	case usedtoken.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown UsedToken field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *UsedTokenMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case usedtoken.FieldKind:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case usedtoken.FieldTokenHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokenHash(v)
+		return nil
+	case usedtoken.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown UsedToken field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *UsedTokenMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *UsedTokenMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *UsedTokenMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown UsedToken numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *UsedTokenMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *UsedTokenMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *UsedTokenMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown UsedToken nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *UsedTokenMutation) ResetField(name string) error {
+	switch name {
+	case usedtoken.FieldKind:
+		m.ResetKind()
+		return nil
+	case usedtoken.FieldTokenHash:
+		m.ResetTokenHash()
+		return nil
+	case usedtoken.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown UsedToken field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *UsedTokenMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *UsedTokenMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *UsedTokenMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *UsedTokenMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *UsedTokenMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *UsedTokenMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *UsedTokenMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown UsedToken unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *UsedTokenMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown UsedToken edge %s", name)
 }
 
 // VariantSalesMutation represents an operation that mutates the VariantSales nodes in the graph.

@@ -40,6 +40,7 @@ import (
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
 	"accountgraph/ent/throttleevent"
+	"accountgraph/ent/usedtoken"
 	"accountgraph/ent/variantsales"
 	"accountgraph/ent/wishlist"
 	"accountgraph/ent/wishlistevent"
@@ -1046,6 +1047,10 @@ func init() {
 	shopsettingsDescAllowedEmailDomains := shopsettingsFields[5].Descriptor()
 	// shopsettings.DefaultAllowedEmailDomains holds the default value on creation for the allowed_email_domains field.
 	shopsettings.DefaultAllowedEmailDomains = shopsettingsDescAllowedEmailDomains.Default.([]string)
+	// shopsettingsDescMultipassSecret is the schema descriptor for multipass_secret field.
+	shopsettingsDescMultipassSecret := shopsettingsFields[6].Descriptor()
+	// shopsettings.MultipassSecretValidator is a validator for the "multipass_secret" field. It is called by the builders before save.
+	shopsettings.MultipassSecretValidator = shopsettingsDescMultipassSecret.Validators[0].(func(string) error)
 	supportcontactMixin := schema.SupportContact{}.Mixin()
 	supportcontactMixinFields0 := supportcontactMixin[0].Fields()
 	_ = supportcontactMixinFields0
@@ -1112,6 +1117,16 @@ func init() {
 	throttleeventDescKey := throttleeventFields[0].Descriptor()
 	// throttleevent.KeyValidator is a validator for the "key" field. It is called by the builders before save.
 	throttleevent.KeyValidator = throttleeventDescKey.Validators[0].(func(string) error)
+	usedtokenFields := schema.UsedToken{}.Fields()
+	_ = usedtokenFields
+	// usedtokenDescKind is the schema descriptor for kind field.
+	usedtokenDescKind := usedtokenFields[0].Descriptor()
+	// usedtoken.KindValidator is a validator for the "kind" field. It is called by the builders before save.
+	usedtoken.KindValidator = usedtokenDescKind.Validators[0].(func(string) error)
+	// usedtokenDescTokenHash is the schema descriptor for token_hash field.
+	usedtokenDescTokenHash := usedtokenFields[1].Descriptor()
+	// usedtoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	usedtoken.TokenHashValidator = usedtokenDescTokenHash.Validators[0].(func([]byte) error)
 	variantsalesFields := schema.VariantSales{}.Fields()
 	_ = variantsalesFields
 	// variantsalesDescOrders is the schema descriptor for orders field.

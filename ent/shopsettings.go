@@ -32,7 +32,9 @@ type ShopSettings struct {
 	TwoFactor shopsettings.TwoFactor `json:"two_factor,omitempty"`
 	// AllowedEmailDomains holds the value of the "allowed_email_domains" field.
 	AllowedEmailDomains []string `json:"allowed_email_domains,omitempty"`
-	selectValues        sql.SelectValues
+	// MultipassSecret holds the value of the "multipass_secret" field.
+	MultipassSecret *string `json:"-"`
+	selectValues    sql.SelectValues
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -46,7 +48,7 @@ func (*ShopSettings) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case shopsettings.FieldID:
 			values[i] = new(sql.NullInt64)
-		case shopsettings.FieldAccounts, shopsettings.FieldRegistration, shopsettings.FieldTwoFactor:
+		case shopsettings.FieldAccounts, shopsettings.FieldRegistration, shopsettings.FieldTwoFactor, shopsettings.FieldMultipassSecret:
 			values[i] = new(sql.NullString)
 		case shopsettings.FieldCreatedAt, shopsettings.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -115,6 +117,13 @@ func (_m *ShopSettings) assignValues(columns []string, values []any) error {
 					return fmt.Errorf("unmarshal field allowed_email_domains: %w", err)
 				}
 			}
+		case shopsettings.FieldMultipassSecret:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field multipass_secret", values[i])
+			} else if value.Valid {
+				_m.MultipassSecret = new(string)
+				*_m.MultipassSecret = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -171,6 +180,8 @@ func (_m *ShopSettings) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("allowed_email_domains=")
 	builder.WriteString(fmt.Sprintf("%v", _m.AllowedEmailDomains))
+	builder.WriteString(", ")
+	builder.WriteString("multipass_secret=<sensitive>")
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -112,6 +112,20 @@ func (_c *ShopSettingsCreate) SetAllowedEmailDomains(v []string) *ShopSettingsCr
 	return _c
 }
 
+// SetMultipassSecret sets the "multipass_secret" field.
+func (_c *ShopSettingsCreate) SetMultipassSecret(v string) *ShopSettingsCreate {
+	_c.mutation.SetMultipassSecret(v)
+	return _c
+}
+
+// SetNillableMultipassSecret sets the "multipass_secret" field if the given value is not nil.
+func (_c *ShopSettingsCreate) SetNillableMultipassSecret(v *string) *ShopSettingsCreate {
+	if v != nil {
+		_c.SetMultipassSecret(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *ShopSettingsCreate) SetID(v int) *ShopSettingsCreate {
 	_c.mutation.SetID(v)
@@ -221,6 +235,11 @@ func (_c *ShopSettingsCreate) check() error {
 	if _, ok := _c.mutation.AllowedEmailDomains(); !ok {
 		return &ValidationError{Name: "allowed_email_domains", err: errors.New(`ent: missing required field "ShopSettings.allowed_email_domains"`)}
 	}
+	if v, ok := _c.mutation.MultipassSecret(); ok {
+		if err := shopsettings.MultipassSecretValidator(v); err != nil {
+			return &ValidationError{Name: "multipass_secret", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.multipass_secret": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -281,6 +300,10 @@ func (_c *ShopSettingsCreate) createSpec() (*ShopSettings, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.AllowedEmailDomains(); ok {
 		_spec.SetField(shopsettings.FieldAllowedEmailDomains, field.TypeJSON, value)
 		_node.AllowedEmailDomains = value
+	}
+	if value, ok := _c.mutation.MultipassSecret(); ok {
+		_spec.SetField(shopsettings.FieldMultipassSecret, field.TypeString, value)
+		_node.MultipassSecret = &value
 	}
 	return _node, _spec
 }
@@ -403,6 +426,24 @@ func (u *ShopSettingsUpsert) SetAllowedEmailDomains(v []string) *ShopSettingsUps
 // UpdateAllowedEmailDomains sets the "allowed_email_domains" field to the value that was provided on create.
 func (u *ShopSettingsUpsert) UpdateAllowedEmailDomains() *ShopSettingsUpsert {
 	u.SetExcluded(shopsettings.FieldAllowedEmailDomains)
+	return u
+}
+
+// SetMultipassSecret sets the "multipass_secret" field.
+func (u *ShopSettingsUpsert) SetMultipassSecret(v string) *ShopSettingsUpsert {
+	u.Set(shopsettings.FieldMultipassSecret, v)
+	return u
+}
+
+// UpdateMultipassSecret sets the "multipass_secret" field to the value that was provided on create.
+func (u *ShopSettingsUpsert) UpdateMultipassSecret() *ShopSettingsUpsert {
+	u.SetExcluded(shopsettings.FieldMultipassSecret)
+	return u
+}
+
+// ClearMultipassSecret clears the value of the "multipass_secret" field.
+func (u *ShopSettingsUpsert) ClearMultipassSecret() *ShopSettingsUpsert {
+	u.SetNull(shopsettings.FieldMultipassSecret)
 	return u
 }
 
@@ -538,6 +579,27 @@ func (u *ShopSettingsUpsertOne) SetAllowedEmailDomains(v []string) *ShopSettings
 func (u *ShopSettingsUpsertOne) UpdateAllowedEmailDomains() *ShopSettingsUpsertOne {
 	return u.Update(func(s *ShopSettingsUpsert) {
 		s.UpdateAllowedEmailDomains()
+	})
+}
+
+// SetMultipassSecret sets the "multipass_secret" field.
+func (u *ShopSettingsUpsertOne) SetMultipassSecret(v string) *ShopSettingsUpsertOne {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.SetMultipassSecret(v)
+	})
+}
+
+// UpdateMultipassSecret sets the "multipass_secret" field to the value that was provided on create.
+func (u *ShopSettingsUpsertOne) UpdateMultipassSecret() *ShopSettingsUpsertOne {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.UpdateMultipassSecret()
+	})
+}
+
+// ClearMultipassSecret clears the value of the "multipass_secret" field.
+func (u *ShopSettingsUpsertOne) ClearMultipassSecret() *ShopSettingsUpsertOne {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.ClearMultipassSecret()
 	})
 }
 
@@ -839,6 +901,27 @@ func (u *ShopSettingsUpsertBulk) SetAllowedEmailDomains(v []string) *ShopSetting
 func (u *ShopSettingsUpsertBulk) UpdateAllowedEmailDomains() *ShopSettingsUpsertBulk {
 	return u.Update(func(s *ShopSettingsUpsert) {
 		s.UpdateAllowedEmailDomains()
+	})
+}
+
+// SetMultipassSecret sets the "multipass_secret" field.
+func (u *ShopSettingsUpsertBulk) SetMultipassSecret(v string) *ShopSettingsUpsertBulk {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.SetMultipassSecret(v)
+	})
+}
+
+// UpdateMultipassSecret sets the "multipass_secret" field to the value that was provided on create.
+func (u *ShopSettingsUpsertBulk) UpdateMultipassSecret() *ShopSettingsUpsertBulk {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.UpdateMultipassSecret()
+	})
+}
+
+// ClearMultipassSecret clears the value of the "multipass_secret" field.
+func (u *ShopSettingsUpsertBulk) ClearMultipassSecret() *ShopSettingsUpsertBulk {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.ClearMultipassSecret()
 	})
 }
 

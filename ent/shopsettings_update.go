@@ -104,6 +104,26 @@ func (_u *ShopSettingsUpdate) AppendAllowedEmailDomains(v []string) *ShopSetting
 	return _u
 }
 
+// SetMultipassSecret sets the "multipass_secret" field.
+func (_u *ShopSettingsUpdate) SetMultipassSecret(v string) *ShopSettingsUpdate {
+	_u.mutation.SetMultipassSecret(v)
+	return _u
+}
+
+// SetNillableMultipassSecret sets the "multipass_secret" field if the given value is not nil.
+func (_u *ShopSettingsUpdate) SetNillableMultipassSecret(v *string) *ShopSettingsUpdate {
+	if v != nil {
+		_u.SetMultipassSecret(*v)
+	}
+	return _u
+}
+
+// ClearMultipassSecret clears the value of the "multipass_secret" field.
+func (_u *ShopSettingsUpdate) ClearMultipassSecret() *ShopSettingsUpdate {
+	_u.mutation.ClearMultipassSecret()
+	return _u
+}
+
 // Mutation returns the ShopSettingsMutation object of the builder.
 func (_u *ShopSettingsUpdate) Mutation() *ShopSettingsMutation {
 	return _u.mutation
@@ -162,6 +182,11 @@ func (_u *ShopSettingsUpdate) check() error {
 			return &ValidationError{Name: "two_factor", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.two_factor": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.MultipassSecret(); ok {
+		if err := shopsettings.MultipassSecretValidator(v); err != nil {
+			return &ValidationError{Name: "multipass_secret", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.multipass_secret": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -205,6 +230,12 @@ func (_u *ShopSettingsUpdate) sqlSave(ctx context.Context) (_node int, err error
 		_spec.AddModifier(func(u *sql.UpdateBuilder) {
 			sqljson.Append(u, shopsettings.FieldAllowedEmailDomains, value)
 		})
+	}
+	if value, ok := _u.mutation.MultipassSecret(); ok {
+		_spec.SetField(shopsettings.FieldMultipassSecret, field.TypeString, value)
+	}
+	if _u.mutation.MultipassSecretCleared() {
+		_spec.ClearField(shopsettings.FieldMultipassSecret, field.TypeString)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -302,6 +333,26 @@ func (_u *ShopSettingsUpdateOne) AppendAllowedEmailDomains(v []string) *ShopSett
 	return _u
 }
 
+// SetMultipassSecret sets the "multipass_secret" field.
+func (_u *ShopSettingsUpdateOne) SetMultipassSecret(v string) *ShopSettingsUpdateOne {
+	_u.mutation.SetMultipassSecret(v)
+	return _u
+}
+
+// SetNillableMultipassSecret sets the "multipass_secret" field if the given value is not nil.
+func (_u *ShopSettingsUpdateOne) SetNillableMultipassSecret(v *string) *ShopSettingsUpdateOne {
+	if v != nil {
+		_u.SetMultipassSecret(*v)
+	}
+	return _u
+}
+
+// ClearMultipassSecret clears the value of the "multipass_secret" field.
+func (_u *ShopSettingsUpdateOne) ClearMultipassSecret() *ShopSettingsUpdateOne {
+	_u.mutation.ClearMultipassSecret()
+	return _u
+}
+
 // Mutation returns the ShopSettingsMutation object of the builder.
 func (_u *ShopSettingsUpdateOne) Mutation() *ShopSettingsMutation {
 	return _u.mutation
@@ -373,6 +424,11 @@ func (_u *ShopSettingsUpdateOne) check() error {
 			return &ValidationError{Name: "two_factor", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.two_factor": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.MultipassSecret(); ok {
+		if err := shopsettings.MultipassSecretValidator(v); err != nil {
+			return &ValidationError{Name: "multipass_secret", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.multipass_secret": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -433,6 +489,12 @@ func (_u *ShopSettingsUpdateOne) sqlSave(ctx context.Context) (_node *ShopSettin
 		_spec.AddModifier(func(u *sql.UpdateBuilder) {
 			sqljson.Append(u, shopsettings.FieldAllowedEmailDomains, value)
 		})
+	}
+	if value, ok := _u.mutation.MultipassSecret(); ok {
+		_spec.SetField(shopsettings.FieldMultipassSecret, field.TypeString, value)
+	}
+	if _u.mutation.MultipassSecretCleared() {
+		_spec.ClearField(shopsettings.FieldMultipassSecret, field.TypeString)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &ShopSettings{config: _u.config}

@@ -86,6 +86,8 @@ type Tx struct {
 	SupportTicket *SupportTicketClient
 	// ThrottleEvent is the client for interacting with the ThrottleEvent builders.
 	ThrottleEvent *ThrottleEventClient
+	// UsedToken is the client for interacting with the UsedToken builders.
+	UsedToken *UsedTokenClient
 	// VariantSales is the client for interacting with the VariantSales builders.
 	VariantSales *VariantSalesClient
 	// Wishlist is the client for interacting with the Wishlist builders.
@@ -261,6 +263,7 @@ func (tx *Tx) init() {
 	tx.SupportMessage = NewSupportMessageClient(tx.config)
 	tx.SupportTicket = NewSupportTicketClient(tx.config)
 	tx.ThrottleEvent = NewThrottleEventClient(tx.config)
+	tx.UsedToken = NewUsedTokenClient(tx.config)
 	tx.VariantSales = NewVariantSalesClient(tx.config)
 	tx.Wishlist = NewWishlistClient(tx.config)
 	tx.WishlistEvent = NewWishlistEventClient(tx.config)

@@ -11,6 +11,11 @@ import (
 	"context"
 )
 
+// MultipassEnabled is the resolver for the multipassEnabled field.
+func (r *accountSettingsResolver) MultipassEnabled(ctx context.Context, obj *ent.ShopSettings) (bool, error) {
+	return obj.MultipassSecret != nil, nil
+}
+
 // HasAccount is the resolver for the hasAccount field.
 func (r *customerResolver) HasAccount(ctx context.Context, obj *ent.Customer) (bool, error) {
 	return obj.State != entcustomer.StateINVITED, nil
@@ -70,6 +75,13 @@ func (r *mutationResolver) AdminCustomerUpdate(ctx context.Context, id string, i
 	return &model.AdminCustomerUpdatePayload{Customer: c, UserErrors: ue}, err
 }
 
+// AdminMultipassSecretRotate is the resolver for the adminMultipassSecretRotate field.
+func (r *mutationResolver) AdminMultipassSecretRotate(ctx context.Context, disable *bool) (*model.AdminMultipassSecretRotatePayload, error) {
+	secret, err := r.Settings.RotateMultipassSecret(ctx, disable != nil && *disable)
+	ue, err := adminErrors(err)
+	return &model.AdminMultipassSecretRotatePayload{Secret: secret, UserErrors: ue}, err
+}
+
 // AdminCustomer is the resolver for the adminCustomer field.
 func (r *queryResolver) AdminCustomer(ctx context.Context, id string) (*ent.Customer, error) {
 	key, err := gid.Decode(id, "Customer")
@@ -97,3 +109,8 @@ func (r *queryResolver) AdminCustomers(ctx context.Context, first *int, after *s
 func (r *queryResolver) AdminAccountSettings(ctx context.Context) (*ent.ShopSettings, error) {
 	return r.Settings.Get(ctx)
 }
+
+// AccountSettings returns AccountSettingsResolver implementation.
+func (r *Resolver) AccountSettings() AccountSettingsResolver { return &accountSettingsResolver{r} }
+
+type accountSettingsResolver struct{ *Resolver }

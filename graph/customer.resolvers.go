@@ -67,6 +67,13 @@ func (r *mutationResolver) CustomerAccessTokenCreate(ctx context.Context, input 
 		UserErrors: plainErrors(cue), TwoFactorUserErrors: tue}, err
 }
 
+// CustomerAccessTokenCreateWithMultipass is the resolver for the customerAccessTokenCreateWithMultipass field.
+func (r *mutationResolver) CustomerAccessTokenCreateWithMultipass(ctx context.Context, multipassToken string) (*model.CustomerAccessTokenCreateWithMultipassPayload, error) {
+	t, err := r.Customers.SignInWithMultipass(ctx, multipassToken)
+	cue, _, err := userErrors(err)
+	return &model.CustomerAccessTokenCreateWithMultipassPayload{CustomerAccessToken: accessToken(t), CustomerUserErrors: cue}, err
+}
+
 // CustomerAccessTokenRenew is the resolver for the customerAccessTokenRenew field.
 func (r *mutationResolver) CustomerAccessTokenRenew(ctx context.Context, customerAccessToken string) (*model.CustomerAccessTokenRenewPayload, error) {
 	t, err := r.Customers.Renew(ctx, customerAccessToken)

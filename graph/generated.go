@@ -47,6 +47,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AccountSettings() AccountSettingsResolver
 	Cart() CartResolver
 	CartLine() CartLineResolver
 	Customer() CustomerResolver
@@ -81,6 +82,7 @@ type ComplexityRoot struct {
 	AccountSettings struct {
 		Accounts            func(childComplexity int) int
 		AllowedEmailDomains func(childComplexity int) int
+		MultipassEnabled    func(childComplexity int) int
 		Passwordless        func(childComplexity int) int
 		Registration        func(childComplexity int) int
 		TwoFactor           func(childComplexity int) int
@@ -142,6 +144,11 @@ type ComplexityRoot struct {
 
 	AdminMembershipPayload struct {
 		Membership func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AdminMultipassSecretRotatePayload struct {
+		Secret     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -375,6 +382,11 @@ type ComplexityRoot struct {
 	}
 
 	CustomerAccessTokenCreateWithCodePayload struct {
+		CustomerAccessToken func(childComplexity int) int
+		CustomerUserErrors  func(childComplexity int) int
+	}
+
+	CustomerAccessTokenCreateWithMultipassPayload struct {
 		CustomerAccessToken func(childComplexity int) int
 		CustomerUserErrors  func(childComplexity int) int
 	}
@@ -873,6 +885,7 @@ type ComplexityRoot struct {
 		AdminMembershipCancel                  func(childComplexity int, customerID string, immediately *bool) int
 		AdminMembershipRenew                   func(childComplexity int, customerID string, paymentReference string) int
 		AdminMembershipStart                   func(childComplexity int, customerID string, planHandle string, paymentReference string) int
+		AdminMultipassSecretRotate             func(childComplexity int, disable *bool) int
 		AdminOrderCancel                       func(childComplexity int, id string, reason order.CancelReason) int
 		AdminOrderCreate                       func(childComplexity int, order model.AdminOrderInput) int
 		AdminOrderUpdate                       func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
@@ -890,6 +903,7 @@ type ComplexityRoot struct {
 		CartNoteUpdate                         func(childComplexity int, cartID string, note string) int
 		CustomerAccessTokenCreate              func(childComplexity int, input model.CustomerAccessTokenCreateInput) int
 		CustomerAccessTokenCreateWithCode      func(childComplexity int, email string, code string) int
+		CustomerAccessTokenCreateWithMultipass func(childComplexity int, multipassToken string) int
 		CustomerAccessTokenDelete              func(childComplexity int, customerAccessToken string) int
 		CustomerAccessTokenRenew               func(childComplexity int, customerAccessToken string) int
 		CustomerActivate                       func(childComplexity int, id string, input model.CustomerActivateInput) int
@@ -1282,6 +1296,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AccountSettingsResolver interface {
+	MultipassEnabled(ctx context.Context, obj *ent.ShopSettings) (bool, error)
+}
 type CartResolver interface {
 	CheckoutURL(ctx context.Context, obj *ent.Cart) (string, error)
 
@@ -1386,6 +1403,7 @@ type MembershipResolver interface {
 type MutationResolver interface {
 	CustomerCreate(ctx context.Context, input model.CustomerCreateInput) (*model.CustomerCreatePayload, error)
 	CustomerAccessTokenCreate(ctx context.Context, input model.CustomerAccessTokenCreateInput) (*model.CustomerAccessTokenCreatePayload, error)
+	CustomerAccessTokenCreateWithMultipass(ctx context.Context, multipassToken string) (*model.CustomerAccessTokenCreateWithMultipassPayload, error)
 	CustomerAccessTokenRenew(ctx context.Context, customerAccessToken string) (*model.CustomerAccessTokenRenewPayload, error)
 	CustomerAccessTokenDelete(ctx context.Context, customerAccessToken string) (*model.CustomerAccessTokenDeletePayload, error)
 	CustomerUpdate(ctx context.Context, customerAccessToken string, customer model.CustomerUpdateInput) (*model.CustomerUpdatePayload, error)
@@ -1402,6 +1420,7 @@ type MutationResolver interface {
 	AdminCustomerInvite(ctx context.Context, input model.AdminCustomerInviteInput) (*model.AdminCustomerInvitePayload, error)
 	AdminCustomersInvite(ctx context.Context, inputs []*model.AdminCustomerInviteInput) (*model.AdminCustomersInvitePayload, error)
 	AdminCustomerUpdate(ctx context.Context, id string, input model.AdminCustomerUpdateInput) (*model.AdminCustomerUpdatePayload, error)
+	AdminMultipassSecretRotate(ctx context.Context, disable *bool) (*model.AdminMultipassSecretRotatePayload, error)
 	CartCreate(ctx context.Context, input *model.CartInput) (*model.CartCreatePayload, error)
 	CartLinesAdd(ctx context.Context, cartID string, lines []*model.CartLineInput) (*model.CartLinesAddPayload, error)
 	CartLinesUpdate(ctx context.Context, cartID string, lines []*model.CartLineUpdateInput) (*model.CartLinesUpdatePayload, error)
@@ -1567,6 +1586,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccountSettings.AllowedEmailDomains(childComplexity), true
+	case "AccountSettings.multipassEnabled":
+		if e.ComplexityRoot.AccountSettings.MultipassEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettings.MultipassEnabled(childComplexity), true
 	case "AccountSettings.passwordless":
 		if e.ComplexityRoot.AccountSettings.Passwordless == nil {
 			break
@@ -1752,6 +1777,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdminMembershipPayload.UserErrors(childComplexity), true
+
+	case "AdminMultipassSecretRotatePayload.secret":
+		if e.ComplexityRoot.AdminMultipassSecretRotatePayload.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminMultipassSecretRotatePayload.Secret(childComplexity), true
+	case "AdminMultipassSecretRotatePayload.userErrors":
+		if e.ComplexityRoot.AdminMultipassSecretRotatePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminMultipassSecretRotatePayload.UserErrors(childComplexity), true
 
 	case "AdminOrderPayload.order":
 		if e.ComplexityRoot.AdminOrderPayload.Order == nil {
@@ -2679,6 +2717,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerAccessTokenCreateWithCodePayload.CustomerUserErrors(childComplexity), true
+
+	case "CustomerAccessTokenCreateWithMultipassPayload.customerAccessToken":
+		if e.ComplexityRoot.CustomerAccessTokenCreateWithMultipassPayload.CustomerAccessToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccessTokenCreateWithMultipassPayload.CustomerAccessToken(childComplexity), true
+	case "CustomerAccessTokenCreateWithMultipassPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerAccessTokenCreateWithMultipassPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccessTokenCreateWithMultipassPayload.CustomerUserErrors(childComplexity), true
 
 	case "CustomerAccessTokenDeletePayload.deletedAccessToken":
 		if e.ComplexityRoot.CustomerAccessTokenDeletePayload.DeletedAccessToken == nil {
@@ -4594,6 +4645,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminMembershipStart(childComplexity, args["customerId"].(string), args["planHandle"].(string), args["paymentReference"].(string)), true
+	case "Mutation.adminMultipassSecretRotate":
+		if e.ComplexityRoot.Mutation.AdminMultipassSecretRotate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminMultipassSecretRotate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminMultipassSecretRotate(childComplexity, args["disable"].(*bool)), true
 	case "Mutation.adminOrderCancel":
 		if e.ComplexityRoot.Mutation.AdminOrderCancel == nil {
 			break
@@ -4781,6 +4843,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerAccessTokenCreateWithCode(childComplexity, args["email"].(string), args["code"].(string)), true
+	case "Mutation.customerAccessTokenCreateWithMultipass":
+		if e.ComplexityRoot.Mutation.CustomerAccessTokenCreateWithMultipass == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerAccessTokenCreateWithMultipass_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerAccessTokenCreateWithMultipass(childComplexity, args["multipassToken"].(string)), true
 	case "Mutation.customerAccessTokenDelete":
 		if e.ComplexityRoot.Mutation.CustomerAccessTokenDelete == nil {
 			break
@@ -6932,6 +7005,21 @@ extend type Mutation {
   restores the account (or the invitation, when it was never activated).
   """
   adminCustomerUpdate("The customer's global ID." id: ID!, "The changes; absent fields stay." input: AdminCustomerUpdateInput!): AdminCustomerUpdatePayload @adminScope(scope: "customers:write")
+  """
+  Makes a new Multipass secret, shown this once, and turns Multipass
+  sign-in on (` + "`" + `customerAccessTokenCreateWithMultipass` + "`" + `). Tokens made with
+  the previous secret stop working at once; ` + "`" + `disable: true` + "`" + ` turns Multipass
+  off instead.
+  """
+  adminMultipassSecretRotate("Turn Multipass off rather than making a new secret." disable: Boolean = false): AdminMultipassSecretRotatePayload @adminScope(scope: "settings:write")
+}
+
+"The result of ` + "`" + `adminMultipassSecretRotate` + "`" + `."
+type AdminMultipassSecretRotatePayload {
+  "The new secret (null when Multipass was turned off). Keep it on the site that makes the tokens."
+  secret: String
+  "What went wrong."
+  userErrors: [AdminUserError!]!
 }
 
 extend type Customer {
@@ -7043,6 +7131,8 @@ type AccountSettings {
   twoFactor: TwoFactorPolicy!
   "Registration is open to these email domains only; empty allows any."
   allowedEmailDomains: [String!]!
+  "Whether Multipass sign-in is on (a secret was made with ` + "`" + `adminMultipassSecretRotate` + "`" + `)."
+  multipassEnabled: Boolean!
 }
 
 "Whether customers have accounts."
@@ -8375,6 +8465,13 @@ type Mutation {
   customerCreate("The new customer's details." input: CustomerCreateInput!): CustomerCreatePayload
   "Signs a customer in with email and password and returns an access token."
   customerAccessTokenCreate("The credentials." input: CustomerAccessTokenCreateInput!): CustomerAccessTokenCreatePayload
+  """
+  Signs a customer in with a Multipass token from the shop's other site
+  (Shopify's Multipass spec). The account is made when there is none, or an
+  invitation is taken up. A token works once, within 15 minutes of its
+  ` + "`" + `created_at` + "`" + `; others answer INVALID_MULTIPASS_REQUEST.
+  """
+  customerAccessTokenCreateWithMultipass("A Multipass token." multipassToken: String!): CustomerAccessTokenCreateWithMultipassPayload
   "Extends an access token's life before it expires."
   customerAccessTokenRenew("The token to renew." customerAccessToken: String!): CustomerAccessTokenRenewPayload
   "Signs out: the access token stops working at once."
@@ -8670,6 +8767,14 @@ type CustomerActivateByUrlPayload {
   "A token for the activated customer."
   customerAccessToken: CustomerAccessToken
   "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerAccessTokenCreateWithMultipass` + "`" + `."
+type CustomerAccessTokenCreateWithMultipassPayload {
+  "The new access token."
+  customerAccessToken: CustomerAccessToken
+  "What was wrong; INVALID_MULTIPASS_REQUEST for a token that is malformed, tampered with, expired or used."
   customerUserErrors: [CustomerUserError!]!
 }
 `, BuiltIn: false},
@@ -10933,6 +11038,8 @@ func (ec *executionContext) childFields_AccountSettings(ctx context.Context, fie
 		return ec.fieldContext_AccountSettings_twoFactor(ctx, field)
 	case "allowedEmailDomains":
 		return ec.fieldContext_AccountSettings_allowedEmailDomains(ctx, field)
+	case "multipassEnabled":
+		return ec.fieldContext_AccountSettings_multipassEnabled(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AccountSettings", field.Name)
 }
@@ -11053,6 +11160,16 @@ func (ec *executionContext) childFields_AdminMembershipPayload(ctx context.Conte
 		return ec.fieldContext_AdminMembershipPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AdminMembershipPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminMultipassSecretRotatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "secret":
+		return ec.fieldContext_AdminMultipassSecretRotatePayload_secret(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminMultipassSecretRotatePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminMultipassSecretRotatePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_AdminOrderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11505,6 +11622,16 @@ func (ec *executionContext) childFields_CustomerAccessTokenCreateWithCodePayload
 		return ec.fieldContext_CustomerAccessTokenCreateWithCodePayload_customerUserErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerAccessTokenCreateWithCodePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerAccessTokenCreateWithMultipassPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customerAccessToken":
+		return ec.fieldContext_CustomerAccessTokenCreateWithMultipassPayload_customerAccessToken(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerAccessTokenCreateWithMultipassPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerAccessTokenCreateWithMultipassPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerAccessTokenDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14077,6 +14204,20 @@ func (ec *executionContext) field_Mutation_adminMembershipStart_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_adminMultipassSecretRotate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "disable",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["disable"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_adminOrderCancel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14394,6 +14535,20 @@ func (ec *executionContext) field_Mutation_customerAccessTokenCreateWithCode_arg
 		return nil, err
 	}
 	args["code"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerAccessTokenCreateWithMultipass_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "multipassToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["multipassToken"] = arg0
 	return args, nil
 }
 
@@ -16354,6 +16509,29 @@ func (ec *executionContext) fieldContext_AccountSettings_allowedEmailDomains(_ c
 	return graphql.NewScalarFieldContext("AccountSettings", field, false, false, "String")
 }
 
+func (ec *executionContext) _AccountSettings_multipassEnabled(ctx context.Context, field graphql.CollectedField, obj *ent.ShopSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettings_multipassEnabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AccountSettings().MultipassEnabled(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettings_multipassEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountSettings", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _AccountSettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *model.AccountSettingsPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17158,6 +17336,61 @@ func (ec *executionContext) _AdminMembershipPayload_userErrors(ctx context.Conte
 func (ec *executionContext) fieldContext_AdminMembershipPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AdminMembershipPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminMultipassSecretRotatePayload_secret(ctx context.Context, field graphql.CollectedField, obj *model.AdminMultipassSecretRotatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminMultipassSecretRotatePayload_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminMultipassSecretRotatePayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminMultipassSecretRotatePayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdminMultipassSecretRotatePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminMultipassSecretRotatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminMultipassSecretRotatePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminMultipassSecretRotatePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminMultipassSecretRotatePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -21286,6 +21519,70 @@ func (ec *executionContext) _CustomerAccessTokenCreateWithCodePayload_customerUs
 func (ec *executionContext) fieldContext_CustomerAccessTokenCreateWithCodePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerAccessTokenCreateWithCodePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAccessTokenCreateWithMultipassPayload_customerAccessToken(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessTokenCreateWithMultipassPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccessTokenCreateWithMultipassPayload_customerAccessToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerAccessToken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerAccessToken) graphql.Marshaler {
+			return ec.marshalOCustomerAccessToken2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessToken(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccessTokenCreateWithMultipassPayload_customerAccessToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccessTokenCreateWithMultipassPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccessToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAccessTokenCreateWithMultipassPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessTokenCreateWithMultipassPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccessTokenCreateWithMultipassPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccessTokenCreateWithMultipassPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccessTokenCreateWithMultipassPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -28927,6 +29224,50 @@ func (ec *executionContext) fieldContext_Mutation_customerAccessTokenCreate(ctx 
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_customerAccessTokenCreateWithMultipass(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerAccessTokenCreateWithMultipass(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerAccessTokenCreateWithMultipass(ctx, fc.Args["multipassToken"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerAccessTokenCreateWithMultipassPayload) graphql.Marshaler {
+			return ec.marshalOCustomerAccessTokenCreateWithMultipassPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessTokenCreateWithMultipassPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerAccessTokenCreateWithMultipass(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccessTokenCreateWithMultipassPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerAccessTokenCreateWithMultipass_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_customerAccessTokenRenew(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29697,6 +30038,68 @@ func (ec *executionContext) fieldContext_Mutation_adminCustomerUpdate(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_adminCustomerUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminMultipassSecretRotate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminMultipassSecretRotate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminMultipassSecretRotate(ctx, fc.Args["disable"].(*bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "settings:write")
+				if err != nil {
+					var zeroVal *model.AdminMultipassSecretRotatePayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminMultipassSecretRotatePayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminMultipassSecretRotatePayload) graphql.Marshaler {
+			return ec.marshalOAdminMultipassSecretRotatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminMultipassSecretRotatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminMultipassSecretRotate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminMultipassSecretRotatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminMultipassSecretRotate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -43082,28 +43485,34 @@ func (ec *executionContext) _AccountSettings(ctx context.Context, sel ast.Select
 		case "accounts":
 			out.Values[i] = ec._AccountSettings_accounts(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "registration":
 			out.Values[i] = ec._AccountSettings_registration(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "passwordless":
 			out.Values[i] = ec._AccountSettings_passwordless(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "twoFactor":
 			out.Values[i] = ec._AccountSettings_twoFactor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "allowedEmailDomains":
 			out.Values[i] = ec._AccountSettings_allowedEmailDomains(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "multipassEnabled":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AccountSettings_multipassEnabled(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -43539,6 +43948,44 @@ func (ec *executionContext) _AdminMembershipPayload(ctx context.Context, sel ast
 			}
 		case "userErrors":
 			out.Values[i] = ec._AdminMembershipPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminMultipassSecretRotatePayloadImplementors = []string{"AdminMultipassSecretRotatePayload"}
+
+func (ec *executionContext) _AdminMultipassSecretRotatePayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminMultipassSecretRotatePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminMultipassSecretRotatePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminMultipassSecretRotatePayload")
+		case "secret":
+			out.Values[i] = ec._AdminMultipassSecretRotatePayload_secret(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminMultipassSecretRotatePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45140,6 +45587,44 @@ func (ec *executionContext) _CustomerAccessTokenCreateWithCodePayload(ctx contex
 			}
 		case "customerUserErrors":
 			out.Values[i] = ec._CustomerAccessTokenCreateWithCodePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerAccessTokenCreateWithMultipassPayloadImplementors = []string{"CustomerAccessTokenCreateWithMultipassPayload"}
+
+func (ec *executionContext) _CustomerAccessTokenCreateWithMultipassPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerAccessTokenCreateWithMultipassPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerAccessTokenCreateWithMultipassPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerAccessTokenCreateWithMultipassPayload")
+		case "customerAccessToken":
+			out.Values[i] = ec._CustomerAccessTokenCreateWithMultipassPayload_customerAccessToken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerAccessTokenCreateWithMultipassPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -48490,6 +48975,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "customerAccessTokenCreateWithMultipass":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerAccessTokenCreateWithMultipass(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "customerAccessTokenRenew":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_customerAccessTokenRenew(ctx, field)
@@ -48598,6 +49090,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "adminCustomerUpdate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_adminCustomerUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminMultipassSecretRotate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminMultipassSecretRotate(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -54679,6 +55178,13 @@ func (ec *executionContext) marshalOAdminMembershipPayload2ᚖaccountgraphᚋgra
 	return ec._AdminMembershipPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAdminMultipassSecretRotatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminMultipassSecretRotatePayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminMultipassSecretRotatePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminMultipassSecretRotatePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAdminOrderPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminOrderPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminOrderPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54999,6 +55505,13 @@ func (ec *executionContext) marshalOCustomerAccessTokenCreateWithCodePayload2ᚖ
 		return graphql.Null
 	}
 	return ec._CustomerAccessTokenCreateWithCodePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerAccessTokenCreateWithMultipassPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessTokenCreateWithMultipassPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerAccessTokenCreateWithMultipassPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerAccessTokenCreateWithMultipassPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCustomerAccessTokenDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessTokenDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerAccessTokenDeletePayload) graphql.Marshaler {

@@ -440,6 +440,18 @@ func (f ThrottleEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ThrottleEventMutation", m)
 }
 
+// The UsedTokenFunc type is an adapter to allow the use of ordinary
+// function as UsedToken mutator.
+type UsedTokenFunc func(context.Context, *ent.UsedTokenMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f UsedTokenFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.UsedTokenMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.UsedTokenMutation", m)
+}
+
 // The VariantSalesFunc type is an adapter to allow the use of ordinary
 // function as VariantSales mutator.
 type VariantSalesFunc func(context.Context, *ent.VariantSalesMutation) (ent.Value, error)

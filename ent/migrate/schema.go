@@ -1021,6 +1021,7 @@ var (
 		{Name: "passwordless", Type: field.TypeBool, Default: true},
 		{Name: "two_factor", Type: field.TypeEnum, Enums: []string{"OPTIONAL", "REQUIRED"}, Default: "OPTIONAL"},
 		{Name: "allowed_email_domains", Type: field.TypeJSON},
+		{Name: "multipass_secret", Type: field.TypeString, Nullable: true, Size: 128},
 	}
 	// ShopSettingsTable holds the schema information for the "shop_settings" table.
 	ShopSettingsTable = &schema.Table{
@@ -1123,6 +1124,26 @@ var (
 				Name:    "throttleevent_at",
 				Unique:  false,
 				Columns: []*schema.Column{ThrottleEventsColumns[2]},
+			},
+		},
+	}
+	// UsedTokensColumns holds the columns for the "used_tokens" table.
+	UsedTokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "kind", Type: field.TypeString, Size: 32},
+		{Name: "token_hash", Type: field.TypeBytes, Unique: true, Size: 32},
+		{Name: "expires_at", Type: field.TypeTime},
+	}
+	// UsedTokensTable holds the schema information for the "used_tokens" table.
+	UsedTokensTable = &schema.Table{
+		Name:       "used_tokens",
+		Columns:    UsedTokensColumns,
+		PrimaryKey: []*schema.Column{UsedTokensColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "usedtoken_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{UsedTokensColumns[3]},
 			},
 		},
 	}
@@ -1281,6 +1302,7 @@ var (
 		SupportMessagesTable,
 		SupportTicketsTable,
 		ThrottleEventsTable,
+		UsedTokensTable,
 		VariantSalesTable,
 		WishlistsTable,
 		WishlistEventsTable,

@@ -114,6 +114,9 @@ type SupportTicket func(*sql.Selector)
 // ThrottleEvent is the predicate function for throttleevent builders.
 type ThrottleEvent func(*sql.Selector)
 
+// UsedToken is the predicate function for usedtoken builders.
+type UsedToken func(*sql.Selector)
+
 // VariantSales is the predicate function for variantsales builders.
 type VariantSales func(*sql.Selector)
 

@@ -28,5 +28,9 @@ func (ShopSettings) Fields() []ent.Field {
 		// AllowedEmailDomains limits registration to these domains; empty
 		// allows any.
 		field.Strings("allowed_email_domains").Default([]string{}),
+		// MultipassSecret signs and encrypts Multipass tokens (Shopify's
+		// spec); nil while Multipass is off. It is needed in clear to check
+		// tokens, so it is a secret of the database like the TOTP secrets.
+		field.String("multipass_secret").Optional().Nillable().Sensitive().MaxLen(128),
 	}
 }

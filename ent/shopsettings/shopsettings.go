@@ -28,6 +28,8 @@ const (
 	FieldTwoFactor = "two_factor"
 	// FieldAllowedEmailDomains holds the string denoting the allowed_email_domains field in the database.
 	FieldAllowedEmailDomains = "allowed_email_domains"
+	// FieldMultipassSecret holds the string denoting the multipass_secret field in the database.
+	FieldMultipassSecret = "multipass_secret"
 	// Table holds the table name of the shopsettings in the database.
 	Table = "shop_settings"
 )
@@ -42,6 +44,7 @@ var Columns = []string{
 	FieldPasswordless,
 	FieldTwoFactor,
 	FieldAllowedEmailDomains,
+	FieldMultipassSecret,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -65,6 +68,8 @@ var (
 	DefaultPasswordless bool
 	// DefaultAllowedEmailDomains holds the default value on creation for the "allowed_email_domains" field.
 	DefaultAllowedEmailDomains []string
+	// MultipassSecretValidator is a validator for the "multipass_secret" field. It is called by the builders before save.
+	MultipassSecretValidator func(string) error
 )
 
 // Accounts defines the type for the "accounts" enum field.
@@ -182,4 +187,9 @@ func ByPasswordless(opts ...sql.OrderTermOption) OrderOption {
 // ByTwoFactor orders the results by the two_factor field.
 func ByTwoFactor(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTwoFactor, opts...).ToFunc()
+}
+
+// ByMultipassSecret orders the results by the multipass_secret field.
+func ByMultipassSecret(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMultipassSecret, opts...).ToFunc()
 }

@@ -69,6 +69,11 @@ func Passwordless(v bool) predicate.ShopSettings {
 	return predicate.ShopSettings(sql.FieldEQ(FieldPasswordless, v))
 }
 
+// MultipassSecret applies equality check predicate on the "multipass_secret" field. It's identical to MultipassSecretEQ.
+func MultipassSecret(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldEQ(FieldMultipassSecret, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.ShopSettings {
 	return predicate.ShopSettings(sql.FieldEQ(FieldCreatedAt, v))
@@ -217,6 +222,81 @@ func TwoFactorIn(vs ...TwoFactor) predicate.ShopSettings {
 // TwoFactorNotIn applies the NotIn predicate on the "two_factor" field.
 func TwoFactorNotIn(vs ...TwoFactor) predicate.ShopSettings {
 	return predicate.ShopSettings(sql.FieldNotIn(FieldTwoFactor, vs...))
+}
+
+// MultipassSecretEQ applies the EQ predicate on the "multipass_secret" field.
+func MultipassSecretEQ(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldEQ(FieldMultipassSecret, v))
+}
+
+// MultipassSecretNEQ applies the NEQ predicate on the "multipass_secret" field.
+func MultipassSecretNEQ(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldNEQ(FieldMultipassSecret, v))
+}
+
+// MultipassSecretIn applies the In predicate on the "multipass_secret" field.
+func MultipassSecretIn(vs ...string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldIn(FieldMultipassSecret, vs...))
+}
+
+// MultipassSecretNotIn applies the NotIn predicate on the "multipass_secret" field.
+func MultipassSecretNotIn(vs ...string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldNotIn(FieldMultipassSecret, vs...))
+}
+
+// MultipassSecretGT applies the GT predicate on the "multipass_secret" field.
+func MultipassSecretGT(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldGT(FieldMultipassSecret, v))
+}
+
+// MultipassSecretGTE applies the GTE predicate on the "multipass_secret" field.
+func MultipassSecretGTE(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldGTE(FieldMultipassSecret, v))
+}
+
+// MultipassSecretLT applies the LT predicate on the "multipass_secret" field.
+func MultipassSecretLT(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldLT(FieldMultipassSecret, v))
+}
+
+// MultipassSecretLTE applies the LTE predicate on the "multipass_secret" field.
+func MultipassSecretLTE(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldLTE(FieldMultipassSecret, v))
+}
+
+// MultipassSecretContains applies the Contains predicate on the "multipass_secret" field.
+func MultipassSecretContains(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldContains(FieldMultipassSecret, v))
+}
+
+// MultipassSecretHasPrefix applies the HasPrefix predicate on the "multipass_secret" field.
+func MultipassSecretHasPrefix(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldHasPrefix(FieldMultipassSecret, v))
+}
+
+// MultipassSecretHasSuffix applies the HasSuffix predicate on the "multipass_secret" field.
+func MultipassSecretHasSuffix(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldHasSuffix(FieldMultipassSecret, v))
+}
+
+// MultipassSecretIsNil applies the IsNil predicate on the "multipass_secret" field.
+func MultipassSecretIsNil() predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldIsNull(FieldMultipassSecret))
+}
+
+// MultipassSecretNotNil applies the NotNil predicate on the "multipass_secret" field.
+func MultipassSecretNotNil() predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldNotNull(FieldMultipassSecret))
+}
+
+// MultipassSecretEqualFold applies the EqualFold predicate on the "multipass_secret" field.
+func MultipassSecretEqualFold(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldEqualFold(FieldMultipassSecret, v))
+}
+
+// MultipassSecretContainsFold applies the ContainsFold predicate on the "multipass_secret" field.
+func MultipassSecretContainsFold(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldContainsFold(FieldMultipassSecret, v))
 }
 
 // And groups predicates with the AND operator between them.

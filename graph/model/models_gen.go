@@ -233,6 +233,14 @@ type AdminMembershipPayload struct {
 	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
+// The result of `adminMultipassSecretRotate`.
+type AdminMultipassSecretRotatePayload struct {
+	// The new secret (null when Multipass was turned off). Keep it on the site that makes the tokens.
+	Secret *string `json:"secret,omitempty"`
+	// What went wrong.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
 // An order from the order system.
 type AdminOrderInput struct {
 	// The order system's ID; the key that makes ingestion idempotent.
@@ -713,6 +721,14 @@ type CustomerAccessTokenCreateWithCodePayload struct {
 	// The new token.
 	CustomerAccessToken *CustomerAccessToken `json:"customerAccessToken,omitempty"`
 	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of `customerAccessTokenCreateWithMultipass`.
+type CustomerAccessTokenCreateWithMultipassPayload struct {
+	// The new access token.
+	CustomerAccessToken *CustomerAccessToken `json:"customerAccessToken,omitempty"`
+	// What was wrong; INVALID_MULTIPASS_REQUEST for a token that is malformed, tampered with, expired or used.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 

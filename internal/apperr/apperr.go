@@ -28,6 +28,7 @@ const (
 	CodeAlreadyEnabled       = "ALREADY_ENABLED"
 	CodeNotFound             = "NOT_FOUND"
 	CodeBadDomain            = "BAD_DOMAIN"
+	CodeInvalidMultipass     = "INVALID_MULTIPASS_REQUEST"
 )
 
 // Two-factor error codes (TwoFactorErrorCode; customerUserErrors carry

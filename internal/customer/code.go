@@ -147,40 +147,13 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 			wrong = !ok
 			return err // a wrong try is committed; the answer is refused after
 		}
-		c, err := tx.Customer.Query().Where(customer.EmailKey(key)).Only(ctx)
-		switch {
-		case ent.IsNotFound(err):
+		token, err = s.signInProven(ctx, tx, email, func(*ent.CustomerCreate) error {
 			// A new account, if the shop takes registrations from this address.
 			if st.Registration == shopsettings.RegistrationINVITE_ONLY {
 				return apperr.Invalid(path("email"), apperr.CodeInvalid, "Accounts are by invitation only")
 			}
-			if err := settings.CheckDomain(st, email, path("email")); err != nil {
-				return err
-			}
-			c, err = tx.Customer.Create().SetEmail(email).SetEmailKey(key).
-				SetState(customer.StateENABLED).SetEmailVerified(true).Save(ctx)
-			if err != nil {
-				return err
-			}
-			if s.Loyalty != nil {
-				if err := s.Loyalty.Joined(ctx, tx, c, ""); err != nil {
-					return err
-				}
-			}
-		case err != nil:
-			return err
-		case c.State == customer.StateDISABLED:
-			return apperr.Invalid(nil, apperr.CodeCustomerDisabled, "This account has been disabled")
-		default:
-			if c, err = c.Update().SetState(customer.StateENABLED).SetEmailVerified(true).Save(ctx); err != nil {
-				return err
-			}
-		}
-		// Guest orders placed with the now proven address join the account.
-		if err := s.joinGuestOrders(ctx, tx, c.ID, key); err != nil {
-			return err
-		}
-		token, err = s.issueToken(ctx, tx, c)
+			return settings.CheckDomain(st, email, path("email"))
+		})
 		return err
 	})
 	if err == nil && wrong {
@@ -195,4 +168,43 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 		return nil, err
 	}
 	return token, nil
+}
+
+// signInProven signs in, in tx, the owner of an email address that was
+// proven (a code sent to it) or vouched for (Multipass, a verified social
+// identity): the account is created when there is none (newAccount may
+// refuse or add to the profile), an invitation counts as taken up, and
+// guest orders placed with the address join the account. A disabled
+// account stays disabled.
+func (s *Service) signInProven(ctx context.Context, tx *ent.Tx, email string, newAccount func(*ent.CustomerCreate) error) (*Token, error) {
+	key := EmailKey(email)
+	c, err := tx.Customer.Query().Where(customer.EmailKey(key)).Only(ctx)
+	switch {
+	case ent.IsNotFound(err):
+		create := tx.Customer.Create().SetEmail(email).SetEmailKey(key).
+			SetState(customer.StateENABLED).SetEmailVerified(true)
+		if err := newAccount(create); err != nil {
+			return nil, err
+		}
+		if c, err = create.Save(ctx); err != nil {
+			return nil, err
+		}
+		if s.Loyalty != nil {
+			if err := s.Loyalty.Joined(ctx, tx, c, ""); err != nil {
+				return nil, err
+			}
+		}
+	case err != nil:
+		return nil, err
+	case c.State == customer.StateDISABLED:
+		return nil, apperr.Invalid(nil, apperr.CodeCustomerDisabled, "This account has been disabled")
+	case c.State != customer.StateENABLED || !c.EmailVerified:
+		if c, err = c.Update().SetState(customer.StateENABLED).SetEmailVerified(true).Save(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.joinGuestOrders(ctx, tx, c.ID, key); err != nil {
+		return nil, err
+	}
+	return s.issueToken(ctx, tx, c)
 }

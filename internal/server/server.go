@@ -22,6 +22,7 @@ import (
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"accountgraph/ent/usedtoken"
 	"accountgraph/graph"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/captcha"
@@ -154,7 +155,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	return s, nil
 }
 
-// housekeeping prunes old throttle records and expires loyalty points.
+// housekeeping prunes old throttle records, used Multipass tokens and sent
+// messages, and expires loyalty points.
 // Every replica may run it at the same time.
 func (s *Server) housekeeping(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
@@ -166,6 +168,9 @@ func (s *Server) housekeeping(ctx context.Context) {
 		case <-t.C:
 			if _, err := s.limiter.Prune(ctx, 24*time.Hour); err != nil && ctx.Err() == nil {
 				s.log.Warn("pruning throttle records failed", "err", err)
+			}
+			if _, err := s.DB.Client.UsedToken.Delete().Where(usedtoken.ExpiresAtLT(time.Now())).Exec(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("pruning used tokens failed", "err", err)
 			}
 			if _, err := s.Notifications.Prune(ctx, 30*24*time.Hour); err != nil && ctx.Err() == nil {
 				s.log.Warn("pruning delivered notifications failed", "err", err)

@@ -4,6 +4,8 @@ package settings
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"regexp"
 	"strings"
 
@@ -99,6 +101,28 @@ func (s *Service) Update(ctx context.Context, in Input) (*ent.ShopSettings, erro
 		return nil, err
 	}
 	return s.Get(ctx)
+}
+
+// RotateMultipassSecret makes and stores a new Multipass secret (or none,
+// turning Multipass off) and returns it.
+func (s *Service) RotateMultipassSecret(ctx context.Context, disable bool) (*string, error) {
+	var secret *string
+	if !disable {
+		b := make([]byte, 32)
+		_, _ = rand.Read(b)
+		v := hex.EncodeToString(b)
+		secret = &v
+	}
+	if _, err := s.Update(ctx, Input{}); err != nil { // makes the row on first use
+		return nil, err
+	}
+	u := s.DB.ShopSettings.Update().Where(shopsettings.ID(rowID))
+	if secret == nil {
+		u.ClearMultipassSecret()
+	} else {
+		u.SetMultipassSecret(*secret)
+	}
+	return secret, u.Exec(ctx)
 }
 
 // CheckSignIn refuses storefront sign-in while accounts are off.
