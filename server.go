@@ -3,6 +3,7 @@
 //	go run .                                  serve on :8080 with SQLite in ./data
 //	go run . --demo                           also add a demo customer
 //	go run . admin-key create --scopes all    print a new admin API key
+//	go run . import-customers FILE.csv        import customers (see adminCustomersImport)
 package main
 
 import (

@@ -9,6 +9,7 @@ import (
 	"accountgraph/internal/money"
 	"accountgraph/internal/settings"
 	"context"
+	"strings"
 )
 
 // MultipassEnabled is the resolver for the multipassEnabled field.
@@ -73,6 +74,22 @@ func (r *mutationResolver) AdminCustomerUpdate(ctx context.Context, id string, i
 	c, err := r.Customers.AdminUpdate(ctx, id, in)
 	ue, err := adminErrors(err)
 	return &model.AdminCustomerUpdatePayload{Customer: c, UserErrors: ue}, err
+}
+
+// AdminCustomersImport is the resolver for the adminCustomersImport field.
+func (r *mutationResolver) AdminCustomersImport(ctx context.Context, csv string, skipInvalid *bool) (*model.AdminCustomersImportPayload, error) {
+	res, err := r.Customers.Import(ctx, strings.NewReader(csv), skipInvalid != nil && *skipInvalid)
+	ue, err := adminErrors(err)
+	out := &model.AdminCustomersImportPayload{Report: []*model.AdminImportRowError{}, UserErrors: ue}
+	if res == nil {
+		return out, err
+	}
+	out.Created, out.Updated, out.Skipped, out.ErrorCount = res.Created, res.Updated, res.Skipped, res.ErrorCount
+	for _, e := range res.Errors {
+		out.Report = append(out.Report, &model.AdminImportRowError{Row: e.Row, Column: nilIfEmpty(e.Column),
+			Code: code[model.AdminErrorCode](e.Code), Message: e.Message})
+	}
+	return out, err
 }
 
 // AdminMultipassSecretRotate is the resolver for the adminMultipassSecretRotate field.

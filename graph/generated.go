@@ -113,6 +113,15 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	AdminCustomersImportPayload struct {
+		Created    func(childComplexity int) int
+		ErrorCount func(childComplexity int) int
+		Report     func(childComplexity int) int
+		Skipped    func(childComplexity int) int
+		Updated    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	AdminCustomersInvitePayload struct {
 		Customers  func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -128,6 +137,13 @@ type ComplexityRoot struct {
 		FulfillmentID func(childComplexity int) int
 		Order         func(childComplexity int) int
 		UserErrors    func(childComplexity int) int
+	}
+
+	AdminImportRowError struct {
+		Code    func(childComplexity int) int
+		Column  func(childComplexity int) int
+		Message func(childComplexity int) int
+		Row     func(childComplexity int) int
 	}
 
 	AdminLoyaltyDiscountCodePayload struct {
@@ -876,6 +892,7 @@ type ComplexityRoot struct {
 		AdminCustomerDelete                    func(childComplexity int, customerID string) int
 		AdminCustomerInvite                    func(childComplexity int, input model.AdminCustomerInviteInput) int
 		AdminCustomerUpdate                    func(childComplexity int, id string, input model.AdminCustomerUpdateInput) int
+		AdminCustomersImport                   func(childComplexity int, csv string, skipInvalid *bool) int
 		AdminCustomersInvite                   func(childComplexity int, inputs []*model.AdminCustomerInviteInput) int
 		AdminFulfillmentCreate                 func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
 		AdminFulfillmentEventAdd               func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
@@ -1420,6 +1437,7 @@ type MutationResolver interface {
 	AdminCustomerInvite(ctx context.Context, input model.AdminCustomerInviteInput) (*model.AdminCustomerInvitePayload, error)
 	AdminCustomersInvite(ctx context.Context, inputs []*model.AdminCustomerInviteInput) (*model.AdminCustomersInvitePayload, error)
 	AdminCustomerUpdate(ctx context.Context, id string, input model.AdminCustomerUpdateInput) (*model.AdminCustomerUpdatePayload, error)
+	AdminCustomersImport(ctx context.Context, csv string, skipInvalid *bool) (*model.AdminCustomersImportPayload, error)
 	AdminMultipassSecretRotate(ctx context.Context, disable *bool) (*model.AdminMultipassSecretRotatePayload, error)
 	CartCreate(ctx context.Context, input *model.CartInput) (*model.CartCreatePayload, error)
 	CartLinesAdd(ctx context.Context, cartID string, lines []*model.CartLineInput) (*model.CartLinesAddPayload, error)
@@ -1676,6 +1694,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AdminCustomerUpdatePayload.UserErrors(childComplexity), true
 
+	case "AdminCustomersImportPayload.created":
+		if e.ComplexityRoot.AdminCustomersImportPayload.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomersImportPayload.Created(childComplexity), true
+	case "AdminCustomersImportPayload.errorCount":
+		if e.ComplexityRoot.AdminCustomersImportPayload.ErrorCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomersImportPayload.ErrorCount(childComplexity), true
+	case "AdminCustomersImportPayload.report":
+		if e.ComplexityRoot.AdminCustomersImportPayload.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomersImportPayload.Report(childComplexity), true
+	case "AdminCustomersImportPayload.skipped":
+		if e.ComplexityRoot.AdminCustomersImportPayload.Skipped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomersImportPayload.Skipped(childComplexity), true
+	case "AdminCustomersImportPayload.updated":
+		if e.ComplexityRoot.AdminCustomersImportPayload.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomersImportPayload.Updated(childComplexity), true
+	case "AdminCustomersImportPayload.userErrors":
+		if e.ComplexityRoot.AdminCustomersImportPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomersImportPayload.UserErrors(childComplexity), true
+
 	case "AdminCustomersInvitePayload.customers":
 		if e.ComplexityRoot.AdminCustomersInvitePayload.Customers == nil {
 			break
@@ -1726,6 +1781,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdminFulfillmentPayload.UserErrors(childComplexity), true
+
+	case "AdminImportRowError.code":
+		if e.ComplexityRoot.AdminImportRowError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminImportRowError.Code(childComplexity), true
+	case "AdminImportRowError.column":
+		if e.ComplexityRoot.AdminImportRowError.Column == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminImportRowError.Column(childComplexity), true
+	case "AdminImportRowError.message":
+		if e.ComplexityRoot.AdminImportRowError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminImportRowError.Message(childComplexity), true
+	case "AdminImportRowError.row":
+		if e.ComplexityRoot.AdminImportRowError.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminImportRowError.Row(childComplexity), true
 
 	case "AdminLoyaltyDiscountCodePayload.redemption":
 		if e.ComplexityRoot.AdminLoyaltyDiscountCodePayload.Redemption == nil {
@@ -4546,6 +4626,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminCustomerUpdate(childComplexity, args["id"].(string), args["input"].(model.AdminCustomerUpdateInput)), true
+	case "Mutation.adminCustomersImport":
+		if e.ComplexityRoot.Mutation.AdminCustomersImport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCustomersImport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCustomersImport(childComplexity, args["csv"].(string), args["skipInvalid"].(*bool)), true
 	case "Mutation.adminCustomersInvite":
 		if e.ComplexityRoot.Mutation.AdminCustomersInvite == nil {
 			break
@@ -7006,12 +7097,51 @@ extend type Mutation {
   """
   adminCustomerUpdate("The customer's global ID." id: ID!, "The changes; absent fields stay." input: AdminCustomerUpdateInput!): AdminCustomerUpdatePayload @adminScope(scope: "customers:write")
   """
+  Imports customers from CSV text (header row; columns email, first_name,
+  last_name, phone, tags, note, accepts_marketing, password or
+  password_hash (argon2id PHC), address1, address2, city, company,
+  province, country, zip, address_phone; Shopify's export headers are
+  understood too). Idempotent by email: existing customers are updated,
+  never duplicated. Every row is checked first: by default one bad row
+  means nothing is written; with ` + "`" + `skipInvalid` + "`" + ` the good rows are. For
+  large files use the CLI: ` + "`" + `accountgraph import-customers FILE` + "`" + `.
+  """
+  adminCustomersImport("The CSV text." csv: String!, "Write the valid rows even when some are not." skipInvalid: Boolean = false): AdminCustomersImportPayload @adminScope(scope: "customers:write")
+  """
   Makes a new Multipass secret, shown this once, and turns Multipass
   sign-in on (` + "`" + `customerAccessTokenCreateWithMultipass` + "`" + `). Tokens made with
   the previous secret stop working at once; ` + "`" + `disable: true` + "`" + ` turns Multipass
   off instead.
   """
   adminMultipassSecretRotate("Turn Multipass off rather than making a new secret." disable: Boolean = false): AdminMultipassSecretRotatePayload @adminScope(scope: "settings:write")
+}
+
+"The result of ` + "`" + `adminCustomersImport` + "`" + `."
+type AdminCustomersImportPayload {
+  "Customers created."
+  created: Int!
+  "Existing customers updated."
+  updated: Int!
+  "Rows not written (invalid ones; every row when the import was refused)."
+  skipped: Int!
+  "How many problems were found (the report lists the first 1,000)."
+  errorCount: Int!
+  "The problems, row by row."
+  report: [AdminImportRowError!]!
+  "Problems with the file as a whole (no header, unknown column)."
+  userErrors: [AdminUserError!]!
+}
+
+"A problem with one row of an import."
+type AdminImportRowError {
+  "The row number in the file; the header is row 1."
+  row: Int!
+  "The column, when one is at fault."
+  column: String
+  "What kind of problem."
+  code: AdminErrorCode
+  "What is wrong, for people."
+  message: String!
 }
 
 "The result of ` + "`" + `adminMultipassSecretRotate` + "`" + `."
@@ -10238,6 +10368,8 @@ enum ConsentSource {
   EMAIL_LINK
   "Staff, through the Admin API."
   ADMIN
+  "A customer import (the shop's earlier records)."
+  IMPORT
 }
 
 "A page of consent changes."
@@ -11094,6 +11226,24 @@ func (ec *executionContext) childFields_AdminCustomerUpdatePayload(ctx context.C
 	return nil, fmt.Errorf("no field named %q was found under type AdminCustomerUpdatePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AdminCustomersImportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "created":
+		return ec.fieldContext_AdminCustomersImportPayload_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_AdminCustomersImportPayload_updated(ctx, field)
+	case "skipped":
+		return ec.fieldContext_AdminCustomersImportPayload_skipped(ctx, field)
+	case "errorCount":
+		return ec.fieldContext_AdminCustomersImportPayload_errorCount(ctx, field)
+	case "report":
+		return ec.fieldContext_AdminCustomersImportPayload_report(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminCustomersImportPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminCustomersImportPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AdminCustomersInvitePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "customers":
@@ -11126,6 +11276,20 @@ func (ec *executionContext) childFields_AdminFulfillmentPayload(ctx context.Cont
 		return ec.fieldContext_AdminFulfillmentPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AdminFulfillmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminImportRowError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_AdminImportRowError_row(ctx, field)
+	case "column":
+		return ec.fieldContext_AdminImportRowError_column(ctx, field)
+	case "code":
+		return ec.fieldContext_AdminImportRowError_code(ctx, field)
+	case "message":
+		return ec.fieldContext_AdminImportRowError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminImportRowError", field.Name)
 }
 
 func (ec *executionContext) childFields_AdminLoyaltyDiscountCodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14006,6 +14170,28 @@ func (ec *executionContext) field_Mutation_adminCustomerUpdate_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_adminCustomersImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "csv",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["csv"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "skipInvalid",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["skipInvalid"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_adminCustomersInvite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16843,6 +17029,162 @@ func (ec *executionContext) fieldContext_AdminCustomerUpdatePayload_userErrors(_
 	return fc, nil
 }
 
+func (ec *executionContext) _AdminCustomersImportPayload_created(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomersImportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomersImportPayload_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomersImportPayload_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminCustomersImportPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdminCustomersImportPayload_updated(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomersImportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomersImportPayload_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomersImportPayload_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminCustomersImportPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdminCustomersImportPayload_skipped(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomersImportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomersImportPayload_skipped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skipped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomersImportPayload_skipped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminCustomersImportPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdminCustomersImportPayload_errorCount(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomersImportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomersImportPayload_errorCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErrorCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomersImportPayload_errorCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminCustomersImportPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdminCustomersImportPayload_report(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomersImportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomersImportPayload_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminImportRowError) graphql.Marshaler {
+			return ec.marshalNAdminImportRowError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminImportRowErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomersImportPayload_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomersImportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminImportRowError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCustomersImportPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomersImportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomersImportPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomersImportPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomersImportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AdminCustomersInvitePayload_customers(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomersInvitePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17088,6 +17430,98 @@ func (ec *executionContext) fieldContext_AdminFulfillmentPayload_userErrors(_ co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AdminImportRowError_row(ctx context.Context, field graphql.CollectedField, obj *model.AdminImportRowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminImportRowError_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminImportRowError_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminImportRowError", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdminImportRowError_column(ctx context.Context, field graphql.CollectedField, obj *model.AdminImportRowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminImportRowError_column(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Column, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminImportRowError_column(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminImportRowError", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdminImportRowError_code(ctx context.Context, field graphql.CollectedField, obj *model.AdminImportRowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminImportRowError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminErrorCode) graphql.Marshaler {
+			return ec.marshalOAdminErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐAdminErrorCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminImportRowError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminImportRowError", field, false, false, "AdminErrorCode")
+}
+
+func (ec *executionContext) _AdminImportRowError_message(ctx context.Context, field graphql.CollectedField, obj *model.AdminImportRowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminImportRowError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminImportRowError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminImportRowError", field, false, false, "String")
 }
 
 func (ec *executionContext) _AdminLoyaltyDiscountCodePayload_redemption(ctx context.Context, field graphql.CollectedField, obj *model.AdminLoyaltyDiscountCodePayload) (ret graphql.Marshaler) {
@@ -30038,6 +30472,68 @@ func (ec *executionContext) fieldContext_Mutation_adminCustomerUpdate(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_adminCustomerUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminCustomersImport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCustomersImport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCustomersImport(ctx, fc.Args["csv"].(string), fc.Args["skipInvalid"].(*bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:write")
+				if err != nil {
+					var zeroVal *model.AdminCustomersImportPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminCustomersImportPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminCustomersImportPayload) graphql.Marshaler {
+			return ec.marshalOAdminCustomersImportPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomersImportPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCustomersImport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminCustomersImportPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCustomersImport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -43720,6 +44216,64 @@ func (ec *executionContext) _AdminCustomerUpdatePayload(ctx context.Context, sel
 	return out
 }
 
+var adminCustomersImportPayloadImplementors = []string{"AdminCustomersImportPayload"}
+
+func (ec *executionContext) _AdminCustomersImportPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCustomersImportPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminCustomersImportPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminCustomersImportPayload")
+		case "created":
+			out.Values[i] = ec._AdminCustomersImportPayload_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._AdminCustomersImportPayload_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skipped":
+			out.Values[i] = ec._AdminCustomersImportPayload_skipped(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errorCount":
+			out.Values[i] = ec._AdminCustomersImportPayload_errorCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "report":
+			out.Values[i] = ec._AdminCustomersImportPayload_report(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminCustomersImportPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var adminCustomersInvitePayloadImplementors = []string{"AdminCustomersInvitePayload"}
 
 func (ec *executionContext) _AdminCustomersInvitePayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCustomersInvitePayload) graphql.Marshaler {
@@ -43824,6 +44378,54 @@ func (ec *executionContext) _AdminFulfillmentPayload(ctx context.Context, sel as
 			}
 		case "userErrors":
 			out.Values[i] = ec._AdminFulfillmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminImportRowErrorImplementors = []string{"AdminImportRowError"}
+
+func (ec *executionContext) _AdminImportRowError(ctx context.Context, sel ast.SelectionSet, obj *model.AdminImportRowError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminImportRowErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminImportRowError")
+		case "row":
+			out.Values[i] = ec._AdminImportRowError_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "column":
+			out.Values[i] = ec._AdminImportRowError_column(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._AdminImportRowError_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._AdminImportRowError_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -49094,6 +49696,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "adminCustomersImport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCustomersImport(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "adminMultipassSecretRotate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_adminMultipassSecretRotate(ctx, field)
@@ -52382,6 +52991,30 @@ func (ec *executionContext) unmarshalNAdminFulfillmentLineInput2ᚖaccountgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAdminImportRowError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminImportRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AdminImportRowError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAdminImportRowError2ᚖaccountgraphᚋgraphᚋmodelᚐAdminImportRowError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAdminImportRowError2ᚖaccountgraphᚋgraphᚋmodelᚐAdminImportRowError(ctx context.Context, sel ast.SelectionSet, v *model.AdminImportRowError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AdminImportRowError!")
+		return graphql.Null
+	}
+	return ec._AdminImportRowError(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAdminOrderInput2accountgraphᚋgraphᚋmodelᚐAdminOrderInput(ctx context.Context, v any) (model.AdminOrderInput, error) {
 	res, err := ec.unmarshalInputAdminOrderInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -55084,6 +55717,13 @@ func (ec *executionContext) marshalOAdminCustomerUpdatePayload2ᚖaccountgraph�
 		return graphql.Null
 	}
 	return ec._AdminCustomerUpdatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAdminCustomersImportPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomersImportPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomersImportPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminCustomersImportPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOAdminCustomersInvitePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomersInvitePayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomersInvitePayload) graphql.Marshaler {

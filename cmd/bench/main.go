@@ -6,6 +6,7 @@
 //
 //	go run ./cmd/bench                                   # SQLite in a temporary folder
 //	go run ./cmd/bench -db postgres -pg postgres://…     # a fresh database on that server
+//	go run ./cmd/bench -scenario customers -customers 100000   # import and admin list
 package main
 
 import (
@@ -44,8 +45,16 @@ func main() {
 	concurrency := flag.Int("concurrency", 16, "concurrent clients")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the GraphQL phase here")
 	memprofile := flag.String("memprofile", "", "write an allocation profile (after the GraphQL phase) here")
+	scenario := flag.String("scenario", "history", "history (the order-history query against a SQL baseline) or customers (import and admin customer list)")
 	flag.Parse()
 	memProfile = *memprofile
+	if *scenario == "customers" {
+		if err := runCustomers(*dbKind, *pg, *customers, *duration, *concurrency); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*dbKind, *pg, seedSize{*customers, *orders, *lines, *shipments}, *duration, *concurrency, *cpuprofile); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -55,38 +64,52 @@ func main() {
 // memProfile is where -memprofile writes.
 var memProfile string
 
-func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency int, cpuprofile string) error {
-	ctx := context.Background()
-	cfg := config.Default()
+// open starts a server on a fresh database of the kind asked for; close
+// stops it and removes the database.
+func open(ctx context.Context, dbKind, pg string) (s *server.Server, cfg config.Config, closeAll func(), err error) {
+	cfg = config.Default()
 	cfg.MailDir = filepath.Join(os.TempDir(), "accountgraph-bench-mail")
 	cfg.LogLevel = "error"
+	cfg.Delivery = false
+	cfg.AdminAPIKey = "agk_bench-key-with-every-scope"
+	var drop func()
 	switch dbKind {
 	case "sqlite":
 		dir, err := os.MkdirTemp("", "accountgraph-bench")
 		if err != nil {
-			return err
+			return nil, cfg, nil, err
 		}
-		defer os.RemoveAll(dir)
+		drop = func() { os.RemoveAll(dir) }
 		cfg.DatabaseURL = "sqlite:" + filepath.Join(dir, "bench.db")
 	case "postgres":
 		if pg == "" {
-			return fmt.Errorf("-db postgres needs -pg or TEST_DATABASE_URL")
+			return nil, cfg, nil, fmt.Errorf("-db postgres needs -pg or TEST_DATABASE_URL")
 		}
-		u, drop, err := freshDatabase(pg)
+		u, dropDB, err := freshDatabase(pg)
 		if err != nil {
-			return err
+			return nil, cfg, nil, err
 		}
-		defer drop()
+		drop = dropDB
 		cfg.DatabaseURL = u
 	default:
-		return fmt.Errorf("unknown -db %q", dbKind)
+		return nil, cfg, nil, fmt.Errorf("unknown -db %q", dbKind)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s, err := server.New(ctx, cfg, log)
+	s, err = server.New(ctx, cfg, log)
+	if err != nil {
+		drop()
+		return nil, cfg, nil, err
+	}
+	return s, cfg, func() { s.Close(); drop() }, nil
+}
+
+func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency int, cpuprofile string) error {
+	ctx := context.Background()
+	s, cfg, closeAll, err := open(ctx, dbKind, pg)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer closeAll()
 
 	start := time.Now()
 	tokens, err := seed(ctx, s.DB.Client, size)

@@ -174,6 +174,7 @@ const (
 	SourceSTOREFRONT   Source = "STOREFRONT"
 	SourceEMAIL_LINK   Source = "EMAIL_LINK"
 	SourceADMIN        Source = "ADMIN"
+	SourceIMPORT       Source = "IMPORT"
 )
 
 func (s Source) String() string {
@@ -183,7 +184,7 @@ func (s Source) String() string {
 // SourceValidator is a validator for the "source" field enum values. It is called by the builders before save.
 func SourceValidator(s Source) error {
 	switch s {
-	case SourceREGISTRATION, SourceSTOREFRONT, SourceEMAIL_LINK, SourceADMIN:
+	case SourceREGISTRATION, SourceSTOREFRONT, SourceEMAIL_LINK, SourceADMIN, SourceIMPORT:
 		return nil
 	default:
 		return fmt.Errorf("consentevent: invalid enum value for source field: %q", s)

@@ -154,7 +154,7 @@ var (
 		{Name: "channel", Type: field.TypeEnum, Nullable: true, Enums: []string{"EMAIL", "SMS", "PUSH"}},
 		{Name: "frequency", Type: field.TypeEnum, Nullable: true, Enums: []string{"IMMEDIATE", "DAILY", "WEEKLY", "NEVER"}},
 		{Name: "granted", Type: field.TypeBool},
-		{Name: "source", Type: field.TypeEnum, Enums: []string{"REGISTRATION", "STOREFRONT", "EMAIL_LINK", "ADMIN"}},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"REGISTRATION", "STOREFRONT", "EMAIL_LINK", "ADMIN", "IMPORT"}},
 		{Name: "created_at", Type: field.TypeTime},
 	}
 	// ConsentEventsTable holds the schema information for the "consent_events" table.
@@ -232,19 +232,19 @@ var (
 				Columns: []*schema.Column{CustomersColumns[17]},
 			},
 			{
-				Name:    "customer_sort_name",
+				Name:    "customer_sort_name_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[32]},
+				Columns: []*schema.Column{CustomersColumns[32], CustomersColumns[0]},
 			},
 			{
-				Name:    "customer_orders_count",
+				Name:    "customer_orders_count_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[29]},
+				Columns: []*schema.Column{CustomersColumns[29], CustomersColumns[0]},
 			},
 			{
-				Name:    "customer_amount_spent",
+				Name:    "customer_amount_spent_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[30]},
+				Columns: []*schema.Column{CustomersColumns[30], CustomersColumns[0]},
 			},
 			{
 				Name:    "customer_last_order_at",

@@ -25,7 +25,7 @@ func (ConsentEvent) Fields() []ent.Field {
 		// Source is where the change came from: the customer's registration,
 		// their own change in the storefront, an unsubscribe link in a mail,
 		// or staff in the Admin API.
-		field.Enum("source").Values("REGISTRATION", "STOREFRONT", "EMAIL_LINK", "ADMIN").Immutable(),
+		field.Enum("source").Values("REGISTRATION", "STOREFRONT", "EMAIL_LINK", "ADMIN", "IMPORT").Immutable(),
 		field.Time("created_at").Immutable().Default(now),
 	}
 }

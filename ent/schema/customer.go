@@ -102,9 +102,11 @@ func (Customer) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("created_at"),
 		index.Fields("birth_md"),
-		index.Fields("sort_name"),
-		index.Fields("orders_count"),
-		index.Fields("amount_spent"),
+		// The list's sorts page by (column, id): with the id in the index,
+		// a page is an index range even where many customers tie.
+		index.Fields("sort_name", "id"),
+		index.Fields("orders_count", "id"),
+		index.Fields("amount_spent", "id"),
 		index.Fields("last_order_at"),
 	}
 }

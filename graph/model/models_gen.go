@@ -119,6 +119,22 @@ type AdminCustomerUpdatePayload struct {
 	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
+// The result of `adminCustomersImport`.
+type AdminCustomersImportPayload struct {
+	// Customers created.
+	Created int `json:"created"`
+	// Existing customers updated.
+	Updated int `json:"updated"`
+	// Rows not written (invalid ones; every row when the import was refused).
+	Skipped int `json:"skipped"`
+	// How many problems were found (the report lists the first 1,000).
+	ErrorCount int `json:"errorCount"`
+	// The problems, row by row.
+	Report []*AdminImportRowError `json:"report"`
+	// Problems with the file as a whole (no header, unknown column).
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
 // The result of `adminCustomersInvite`.
 type AdminCustomersInvitePayload struct {
 	// The invited customers, in input order (empty when anything was wrong).
@@ -203,6 +219,18 @@ type AdminFulfillmentPayload struct {
 	Order *ent.Order `json:"order,omitempty"`
 	// What was wrong with the input.
 	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// A problem with one row of an import.
+type AdminImportRowError struct {
+	// The row number in the file; the header is row 1.
+	Row int `json:"row"`
+	// The column, when one is at fault.
+	Column *string `json:"column,omitempty"`
+	// What kind of problem.
+	Code *AdminErrorCode `json:"code,omitempty"`
+	// What is wrong, for people.
+	Message string `json:"message"`
 }
 
 // The result of `adminLoyaltyDiscountCodeUse`.

@@ -79,22 +79,9 @@ var errMalformed = errors.New("malformed password hash")
 // parameters are read from the hash, so old hashes keep working after the
 // configuration changes.
 func (h *Hasher) Verify(ctx context.Context, password, encoded string) (bool, error) {
-	parts := strings.Split(encoded, "$")
-	if len(parts) != 6 || parts[1] != "argon2id" {
-		return false, errMalformed
-	}
-	var version int
-	var p Params
-	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
-		return false, errMalformed
-	}
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.Memory, &p.Iterations, &p.Parallelism); err != nil {
-		return false, errMalformed
-	}
-	salt, err1 := base64.RawStdEncoding.DecodeString(parts[4])
-	want, err2 := base64.RawStdEncoding.DecodeString(parts[5])
-	if err1 != nil || err2 != nil || len(want) == 0 {
-		return false, errMalformed
+	p, salt, want, err := parse(encoded)
+	if err != nil {
+		return false, err
 	}
 	if err := h.acquire(ctx); err != nil {
 		return false, err
@@ -102,6 +89,43 @@ func (h *Hasher) Verify(ctx context.Context, password, encoded string) (bool, er
 	defer h.release()
 	got := argon2.IDKey([]byte(password), salt, p.Iterations, p.Memory, p.Parallelism, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
+}
+
+// Bounds of the cost parameters of a stored hash: an imported hash may not
+// make each sign-in arbitrarily expensive.
+const (
+	maxMemoryKiB  = 1 << 20 // 1 GiB
+	maxIterations = 20
+	maxThreads    = 16
+)
+
+// parse reads an argon2id PHC string.
+func parse(encoded string) (p Params, salt, hash []byte, err error) {
+	parts := strings.Split(encoded, "$")
+	if len(parts) != 6 || parts[0] != "" || parts[1] != "argon2id" {
+		return p, nil, nil, errMalformed
+	}
+	var version int
+	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
+		return p, nil, nil, errMalformed
+	}
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.Memory, &p.Iterations, &p.Parallelism); err != nil ||
+		p.Memory < 8 || p.Memory > maxMemoryKiB || p.Iterations < 1 || p.Iterations > maxIterations || p.Parallelism < 1 || p.Parallelism > maxThreads {
+		return p, nil, nil, errMalformed
+	}
+	salt, err1 := base64.RawStdEncoding.DecodeString(parts[4])
+	hash, err2 := base64.RawStdEncoding.DecodeString(parts[5])
+	if err1 != nil || err2 != nil || len(salt) < 8 || len(hash) < 16 || len(hash) > 128 {
+		return p, nil, nil, errMalformed
+	}
+	return p, salt, hash, nil
+}
+
+// ValidHash tells whether encoded is an argon2id PHC string this package
+// can verify (for imported password hashes).
+func ValidHash(encoded string) bool {
+	_, _, _, err := parse(encoded)
+	return err == nil
 }
 
 // VerifyDummy spends the time of one verification without a real hash, so

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -20,6 +22,9 @@ import (
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "admin-key" {
 		return adminKeyCommand(ctx, args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "import-customers" {
+		return importCommand(ctx, args[1:], stdout, stderr)
 	}
 	cfg, err := config.Load(args, config.Environ)
 	if err != nil {
@@ -113,5 +118,53 @@ func adminKeyCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	fmt.Fprintf(stderr, "admin API key %q with scopes %s (shown only now; store it safely):\n", *name, strings.Join(sc, ","))
 	fmt.Fprintln(stdout, key)
+	return nil
+}
+
+// importCommand: import-customers [--skip-invalid] FILE|- imports a
+// customer CSV into the configured database (DATABASE_URL), as
+// adminCustomersImport does, without a body-size limit.
+func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("import-customers", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	skip := fs.Bool("skip-invalid", false, "write the valid rows even when some are not")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("usage: import-customers [--skip-invalid] FILE (or - for standard input)")
+	}
+	var in io.Reader = os.Stdin
+	if name := fs.Arg(0); name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	cfg, err := config.Load(nil, config.Environ)
+	if err != nil {
+		return err
+	}
+	cfg.Delivery = false // an import sends nothing
+	s, err := New(ctx, cfg, NewLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	start := time.Now()
+	res, err := s.Customers.Import(ctx, bufio.NewReaderSize(in, 1<<20), *skip)
+	if err != nil {
+		return err
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stdout, "row %d\t%s\t%s\t%s\n", e.Row, e.Column, e.Code, e.Message)
+	}
+	fmt.Fprintf(stdout, "created %d, updated %d, skipped %d, %d problems, in %s\n",
+		res.Created, res.Updated, res.Skipped, res.ErrorCount, time.Since(start).Round(time.Millisecond))
+	if res.ErrorCount > 0 && !*skip {
+		return errors.New("nothing was imported: fix the rows above or pass --skip-invalid")
+	}
 	return nil
 }
