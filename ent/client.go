@@ -22,6 +22,7 @@ import (
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/logincode"
 	"accountgraph/ent/loyaltyaccount"
 	"accountgraph/ent/loyaltyentry"
@@ -43,6 +44,7 @@ import (
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/sociallogin"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
@@ -88,6 +90,8 @@ type Client struct {
 	Fulfillment *FulfillmentClient
 	// FulfillmentEvent is the client for interacting with the FulfillmentEvent builders.
 	FulfillmentEvent *FulfillmentEventClient
+	// LinkedIdentity is the client for interacting with the LinkedIdentity builders.
+	LinkedIdentity *LinkedIdentityClient
 	// LoginCode is the client for interacting with the LoginCode builders.
 	LoginCode *LoginCodeClient
 	// LoyaltyAccount is the client for interacting with the LoyaltyAccount builders.
@@ -130,6 +134,8 @@ type Client struct {
 	ServerSecret *ServerSecretClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
+	// SocialLogin is the client for interacting with the SocialLogin builders.
+	SocialLogin *SocialLoginClient
 	// SupportContact is the client for interacting with the SupportContact builders.
 	SupportContact *SupportContactClient
 	// SupportMessage is the client for interacting with the SupportMessage builders.
@@ -170,6 +176,7 @@ func (c *Client) init() {
 	c.CustomerToken = NewCustomerTokenClient(c.config)
 	c.Fulfillment = NewFulfillmentClient(c.config)
 	c.FulfillmentEvent = NewFulfillmentEventClient(c.config)
+	c.LinkedIdentity = NewLinkedIdentityClient(c.config)
 	c.LoginCode = NewLoginCodeClient(c.config)
 	c.LoyaltyAccount = NewLoyaltyAccountClient(c.config)
 	c.LoyaltyEntry = NewLoyaltyEntryClient(c.config)
@@ -191,6 +198,7 @@ func (c *Client) init() {
 	c.SavedCartLine = NewSavedCartLineClient(c.config)
 	c.ServerSecret = NewServerSecretClient(c.config)
 	c.ShopSettings = NewShopSettingsClient(c.config)
+	c.SocialLogin = NewSocialLoginClient(c.config)
 	c.SupportContact = NewSupportContactClient(c.config)
 	c.SupportMessage = NewSupportMessageClient(c.config)
 	c.SupportTicket = NewSupportTicketClient(c.config)
@@ -303,6 +311,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		CustomerToken:           NewCustomerTokenClient(cfg),
 		Fulfillment:             NewFulfillmentClient(cfg),
 		FulfillmentEvent:        NewFulfillmentEventClient(cfg),
+		LinkedIdentity:          NewLinkedIdentityClient(cfg),
 		LoginCode:               NewLoginCodeClient(cfg),
 		LoyaltyAccount:          NewLoyaltyAccountClient(cfg),
 		LoyaltyEntry:            NewLoyaltyEntryClient(cfg),
@@ -324,6 +333,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		SavedCartLine:           NewSavedCartLineClient(cfg),
 		ServerSecret:            NewServerSecretClient(cfg),
 		ShopSettings:            NewShopSettingsClient(cfg),
+		SocialLogin:             NewSocialLoginClient(cfg),
 		SupportContact:          NewSupportContactClient(cfg),
 		SupportMessage:          NewSupportMessageClient(cfg),
 		SupportTicket:           NewSupportTicketClient(cfg),
@@ -363,6 +373,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		CustomerToken:           NewCustomerTokenClient(cfg),
 		Fulfillment:             NewFulfillmentClient(cfg),
 		FulfillmentEvent:        NewFulfillmentEventClient(cfg),
+		LinkedIdentity:          NewLinkedIdentityClient(cfg),
 		LoginCode:               NewLoginCodeClient(cfg),
 		LoyaltyAccount:          NewLoyaltyAccountClient(cfg),
 		LoyaltyEntry:            NewLoyaltyEntryClient(cfg),
@@ -384,6 +395,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		SavedCartLine:           NewSavedCartLineClient(cfg),
 		ServerSecret:            NewServerSecretClient(cfg),
 		ShopSettings:            NewShopSettingsClient(cfg),
+		SocialLogin:             NewSocialLoginClient(cfg),
 		SupportContact:          NewSupportContactClient(cfg),
 		SupportMessage:          NewSupportMessageClient(cfg),
 		SupportTicket:           NewSupportTicketClient(cfg),
@@ -424,14 +436,14 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
 		c.ConsentEvent, c.Customer, c.CustomerAccessToken, c.CustomerToken,
-		c.Fulfillment, c.FulfillmentEvent, c.LoginCode, c.LoyaltyAccount,
-		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
-		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
-		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
-		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
-		c.ShopSettings, c.SupportContact, c.SupportMessage, c.SupportTicket,
-		c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent,
-		c.WishlistLine,
+		c.Fulfillment, c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode,
+		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
+		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
+		c.MembershipPlan, c.Notification, c.Order, c.OrderLineItem,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
+		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SocialLogin,
+		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
+		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -443,14 +455,14 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
 		c.ConsentEvent, c.Customer, c.CustomerAccessToken, c.CustomerToken,
-		c.Fulfillment, c.FulfillmentEvent, c.LoginCode, c.LoyaltyAccount,
-		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
-		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
-		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
-		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
-		c.ShopSettings, c.SupportContact, c.SupportMessage, c.SupportTicket,
-		c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent,
-		c.WishlistLine,
+		c.Fulfillment, c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode,
+		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
+		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
+		c.MembershipPlan, c.Notification, c.Order, c.OrderLineItem,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
+		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SocialLogin,
+		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
+		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -481,6 +493,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Fulfillment.mutate(ctx, m)
 	case *FulfillmentEventMutation:
 		return c.FulfillmentEvent.mutate(ctx, m)
+	case *LinkedIdentityMutation:
+		return c.LinkedIdentity.mutate(ctx, m)
 	case *LoginCodeMutation:
 		return c.LoginCode.mutate(ctx, m)
 	case *LoyaltyAccountMutation:
@@ -523,6 +537,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ServerSecret.mutate(ctx, m)
 	case *ShopSettingsMutation:
 		return c.ShopSettings.mutate(ctx, m)
+	case *SocialLoginMutation:
+		return c.SocialLogin.mutate(ctx, m)
 	case *SupportContactMutation:
 		return c.SupportContact.mutate(ctx, m)
 	case *SupportMessageMutation:
@@ -1628,6 +1644,22 @@ func (c *CustomerClient) QueryCommunicationPreferences(_m *Customer) *Communicat
 	return query
 }
 
+// QueryLinkedIdentities queries the linked_identities edge of a Customer.
+func (c *CustomerClient) QueryLinkedIdentities(_m *Customer) *LinkedIdentityQuery {
+	query := (&LinkedIdentityClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(linkedidentity.Table, linkedidentity.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.LinkedIdentitiesTable, customer.LinkedIdentitiesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CustomerClient) Hooks() []Hook {
 	return c.hooks.Customer
@@ -2262,6 +2294,155 @@ func (c *FulfillmentEventClient) mutate(ctx context.Context, m *FulfillmentEvent
 		return (&FulfillmentEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown FulfillmentEvent mutation op: %q", m.Op())
+	}
+}
+
+// LinkedIdentityClient is a client for the LinkedIdentity schema.
+type LinkedIdentityClient struct {
+	config
+}
+
+// NewLinkedIdentityClient returns a client for the LinkedIdentity from the given config.
+func NewLinkedIdentityClient(c config) *LinkedIdentityClient {
+	return &LinkedIdentityClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `linkedidentity.Hooks(f(g(h())))`.
+func (c *LinkedIdentityClient) Use(hooks ...Hook) {
+	c.hooks.LinkedIdentity = append(c.hooks.LinkedIdentity, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `linkedidentity.Intercept(f(g(h())))`.
+func (c *LinkedIdentityClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LinkedIdentity = append(c.inters.LinkedIdentity, interceptors...)
+}
+
+// Create returns a builder for creating a LinkedIdentity entity.
+func (c *LinkedIdentityClient) Create() *LinkedIdentityCreate {
+	mutation := newLinkedIdentityMutation(c.config, OpCreate)
+	return &LinkedIdentityCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LinkedIdentity entities.
+func (c *LinkedIdentityClient) CreateBulk(builders ...*LinkedIdentityCreate) *LinkedIdentityCreateBulk {
+	return &LinkedIdentityCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LinkedIdentityClient) MapCreateBulk(slice any, setFunc func(*LinkedIdentityCreate, int)) *LinkedIdentityCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LinkedIdentityCreateBulk{err: fmt.Errorf("calling to LinkedIdentityClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LinkedIdentityCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LinkedIdentityCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LinkedIdentity.
+func (c *LinkedIdentityClient) Update() *LinkedIdentityUpdate {
+	mutation := newLinkedIdentityMutation(c.config, OpUpdate)
+	return &LinkedIdentityUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LinkedIdentityClient) UpdateOne(_m *LinkedIdentity) *LinkedIdentityUpdateOne {
+	mutation := newLinkedIdentityMutation(c.config, OpUpdateOne, withLinkedIdentity(_m))
+	return &LinkedIdentityUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LinkedIdentityClient) UpdateOneID(id int) *LinkedIdentityUpdateOne {
+	mutation := newLinkedIdentityMutation(c.config, OpUpdateOne, withLinkedIdentityID(id))
+	return &LinkedIdentityUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LinkedIdentity.
+func (c *LinkedIdentityClient) Delete() *LinkedIdentityDelete {
+	mutation := newLinkedIdentityMutation(c.config, OpDelete)
+	return &LinkedIdentityDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LinkedIdentityClient) DeleteOne(_m *LinkedIdentity) *LinkedIdentityDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LinkedIdentityClient) DeleteOneID(id int) *LinkedIdentityDeleteOne {
+	builder := c.Delete().Where(linkedidentity.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LinkedIdentityDeleteOne{builder}
+}
+
+// Query returns a query builder for LinkedIdentity.
+func (c *LinkedIdentityClient) Query() *LinkedIdentityQuery {
+	return &LinkedIdentityQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLinkedIdentity},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LinkedIdentity entity by its id.
+func (c *LinkedIdentityClient) Get(ctx context.Context, id int) (*LinkedIdentity, error) {
+	return c.Query().Where(linkedidentity.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LinkedIdentityClient) GetX(ctx context.Context, id int) *LinkedIdentity {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a LinkedIdentity.
+func (c *LinkedIdentityClient) QueryCustomer(_m *LinkedIdentity) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(linkedidentity.Table, linkedidentity.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, linkedidentity.CustomerTable, linkedidentity.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *LinkedIdentityClient) Hooks() []Hook {
+	return c.hooks.LinkedIdentity
+}
+
+// Interceptors returns the client interceptors.
+func (c *LinkedIdentityClient) Interceptors() []Interceptor {
+	return c.inters.LinkedIdentity
+}
+
+func (c *LinkedIdentityClient) mutate(ctx context.Context, m *LinkedIdentityMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LinkedIdentityCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LinkedIdentityUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LinkedIdentityUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LinkedIdentityDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LinkedIdentity mutation op: %q", m.Op())
 	}
 }
 
@@ -5282,6 +5463,139 @@ func (c *ShopSettingsClient) mutate(ctx context.Context, m *ShopSettingsMutation
 	}
 }
 
+// SocialLoginClient is a client for the SocialLogin schema.
+type SocialLoginClient struct {
+	config
+}
+
+// NewSocialLoginClient returns a client for the SocialLogin from the given config.
+func NewSocialLoginClient(c config) *SocialLoginClient {
+	return &SocialLoginClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `sociallogin.Hooks(f(g(h())))`.
+func (c *SocialLoginClient) Use(hooks ...Hook) {
+	c.hooks.SocialLogin = append(c.hooks.SocialLogin, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `sociallogin.Intercept(f(g(h())))`.
+func (c *SocialLoginClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SocialLogin = append(c.inters.SocialLogin, interceptors...)
+}
+
+// Create returns a builder for creating a SocialLogin entity.
+func (c *SocialLoginClient) Create() *SocialLoginCreate {
+	mutation := newSocialLoginMutation(c.config, OpCreate)
+	return &SocialLoginCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SocialLogin entities.
+func (c *SocialLoginClient) CreateBulk(builders ...*SocialLoginCreate) *SocialLoginCreateBulk {
+	return &SocialLoginCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SocialLoginClient) MapCreateBulk(slice any, setFunc func(*SocialLoginCreate, int)) *SocialLoginCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SocialLoginCreateBulk{err: fmt.Errorf("calling to SocialLoginClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SocialLoginCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SocialLoginCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SocialLogin.
+func (c *SocialLoginClient) Update() *SocialLoginUpdate {
+	mutation := newSocialLoginMutation(c.config, OpUpdate)
+	return &SocialLoginUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SocialLoginClient) UpdateOne(_m *SocialLogin) *SocialLoginUpdateOne {
+	mutation := newSocialLoginMutation(c.config, OpUpdateOne, withSocialLogin(_m))
+	return &SocialLoginUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SocialLoginClient) UpdateOneID(id int) *SocialLoginUpdateOne {
+	mutation := newSocialLoginMutation(c.config, OpUpdateOne, withSocialLoginID(id))
+	return &SocialLoginUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SocialLogin.
+func (c *SocialLoginClient) Delete() *SocialLoginDelete {
+	mutation := newSocialLoginMutation(c.config, OpDelete)
+	return &SocialLoginDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SocialLoginClient) DeleteOne(_m *SocialLogin) *SocialLoginDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SocialLoginClient) DeleteOneID(id int) *SocialLoginDeleteOne {
+	builder := c.Delete().Where(sociallogin.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SocialLoginDeleteOne{builder}
+}
+
+// Query returns a query builder for SocialLogin.
+func (c *SocialLoginClient) Query() *SocialLoginQuery {
+	return &SocialLoginQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSocialLogin},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SocialLogin entity by its id.
+func (c *SocialLoginClient) Get(ctx context.Context, id int) (*SocialLogin, error) {
+	return c.Query().Where(sociallogin.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SocialLoginClient) GetX(ctx context.Context, id int) *SocialLogin {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SocialLoginClient) Hooks() []Hook {
+	return c.hooks.SocialLogin
+}
+
+// Interceptors returns the client interceptors.
+func (c *SocialLoginClient) Interceptors() []Interceptor {
+	return c.inters.SocialLogin
+}
+
+func (c *SocialLoginClient) mutate(ctx context.Context, m *SocialLoginMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SocialLoginCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SocialLoginUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SocialLoginUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SocialLoginDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SocialLogin mutation op: %q", m.Op())
+	}
+}
+
 // SupportContactClient is a client for the SupportContact schema.
 type SupportContactClient struct {
 	config
@@ -6564,23 +6878,24 @@ type (
 	hooks struct {
 		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, ConsentEvent,
 		Customer, CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent,
-		LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption,
-		LoyaltyReward, MailingAddress, Membership, MembershipPayment, MembershipPlan,
-		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
-		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
-		ShopSettings, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
-		UsedToken, VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
+		LinkedIdentity, LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram,
+		LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
+		MembershipPayment, MembershipPlan, Notification, Order, OrderLineItem,
+		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
+		SavedCartLine, ServerSecret, ShopSettings, SocialLogin, SupportContact,
+		SupportMessage, SupportTicket, ThrottleEvent, UsedToken, VariantSales,
+		Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, ConsentEvent,
 		Customer, CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent,
-		LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption,
-		LoyaltyReward, MailingAddress, Membership, MembershipPayment, MembershipPlan,
-		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
-		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
-		ShopSettings, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
-		UsedToken, VariantSales, Wishlist, WishlistEvent,
-		WishlistLine []ent.Interceptor
+		LinkedIdentity, LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram,
+		LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
+		MembershipPayment, MembershipPlan, Notification, Order, OrderLineItem,
+		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
+		SavedCartLine, ServerSecret, ShopSettings, SocialLogin, SupportContact,
+		SupportMessage, SupportTicket, ThrottleEvent, UsedToken, VariantSales,
+		Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
 	}
 )
 

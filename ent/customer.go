@@ -107,9 +107,11 @@ type CustomerEdges struct {
 	Notifications []*Notification `json:"notifications,omitempty"`
 	// CommunicationPreferences holds the value of the communication_preferences edge.
 	CommunicationPreferences []*CommunicationPreference `json:"communication_preferences,omitempty"`
+	// LinkedIdentities holds the value of the linked_identities edge.
+	LinkedIdentities []*LinkedIdentity `json:"linked_identities,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 }
 
 // AddressesOrErr returns the Addresses value or an error if the edge
@@ -175,6 +177,15 @@ func (e CustomerEdges) CommunicationPreferencesOrErr() ([]*CommunicationPreferen
 		return e.CommunicationPreferences, nil
 	}
 	return nil, &NotLoadedError{edge: "communication_preferences"}
+}
+
+// LinkedIdentitiesOrErr returns the LinkedIdentities value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) LinkedIdentitiesOrErr() ([]*LinkedIdentity, error) {
+	if e.loadedTypes[7] {
+		return e.LinkedIdentities, nil
+	}
+	return nil, &NotLoadedError{edge: "linked_identities"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -482,6 +493,11 @@ func (_m *Customer) QueryNotifications() *NotificationQuery {
 // QueryCommunicationPreferences queries the "communication_preferences" edge of the Customer entity.
 func (_m *Customer) QueryCommunicationPreferences() *CommunicationPreferenceQuery {
 	return NewCustomerClient(_m.config).QueryCommunicationPreferences(_m)
+}
+
+// QueryLinkedIdentities queries the "linked_identities" edge of the Customer entity.
+func (_m *Customer) QueryLinkedIdentities() *LinkedIdentityQuery {
+	return NewCustomerClient(_m.config).QueryLinkedIdentities(_m)
 }
 
 // Update returns a builder for updating this Customer.

@@ -7,6 +7,7 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/notification"
 	"accountgraph/ent/recoverycode"
@@ -529,6 +530,21 @@ func (_c *CustomerCreate) AddCommunicationPreferences(v ...*CommunicationPrefere
 	return _c.AddCommunicationPreferenceIDs(ids...)
 }
 
+// AddLinkedIdentityIDs adds the "linked_identities" edge to the LinkedIdentity entity by IDs.
+func (_c *CustomerCreate) AddLinkedIdentityIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddLinkedIdentityIDs(ids...)
+	return _c
+}
+
+// AddLinkedIdentities adds the "linked_identities" edges to the LinkedIdentity entity.
+func (_c *CustomerCreate) AddLinkedIdentities(v ...*LinkedIdentity) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddLinkedIdentityIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_c *CustomerCreate) Mutation() *CustomerMutation {
 	return _c.mutation
@@ -1017,6 +1033,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.LinkedIdentitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.LinkedIdentitiesTable,
+			Columns: []string{customer.LinkedIdentitiesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

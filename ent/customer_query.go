@@ -7,6 +7,7 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/notification"
 	"accountgraph/ent/predicate"
@@ -37,6 +38,7 @@ type CustomerQuery struct {
 	withRecoveryCodes            *RecoveryCodeQuery
 	withNotifications            *NotificationQuery
 	withCommunicationPreferences *CommunicationPreferenceQuery
+	withLinkedIdentities         *LinkedIdentityQuery
 	modifiers                    []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -221,6 +223,28 @@ func (_q *CustomerQuery) QueryCommunicationPreferences() *CommunicationPreferenc
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(communicationpreference.Table, communicationpreference.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.CommunicationPreferencesTable, customer.CommunicationPreferencesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryLinkedIdentities chains the current query on the "linked_identities" edge.
+func (_q *CustomerQuery) QueryLinkedIdentities() *LinkedIdentityQuery {
+	query := (&LinkedIdentityClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(linkedidentity.Table, linkedidentity.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.LinkedIdentitiesTable, customer.LinkedIdentitiesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -427,6 +451,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withRecoveryCodes:            _q.withRecoveryCodes.Clone(),
 		withNotifications:            _q.withNotifications.Clone(),
 		withCommunicationPreferences: _q.withCommunicationPreferences.Clone(),
+		withLinkedIdentities:         _q.withLinkedIdentities.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -511,6 +536,17 @@ func (_q *CustomerQuery) WithCommunicationPreferences(opts ...func(*Communicatio
 	return _q
 }
 
+// WithLinkedIdentities tells the query-builder to eager-load the nodes that are connected to
+// the "linked_identities" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithLinkedIdentities(opts ...func(*LinkedIdentityQuery)) *CustomerQuery {
+	query := (&LinkedIdentityClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withLinkedIdentities = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -589,7 +625,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withAddresses != nil,
 			_q.withDefaultAddress != nil,
 			_q.withAccessTokens != nil,
@@ -597,6 +633,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withRecoveryCodes != nil,
 			_q.withNotifications != nil,
 			_q.withCommunicationPreferences != nil,
+			_q.withLinkedIdentities != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -667,6 +704,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			func(n *Customer, e *CommunicationPreference) {
 				n.Edges.CommunicationPreferences = append(n.Edges.CommunicationPreferences, e)
 			}); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withLinkedIdentities; query != nil {
+		if err := _q.loadLinkedIdentities(ctx, query, nodes,
+			func(n *Customer) { n.Edges.LinkedIdentities = []*LinkedIdentity{} },
+			func(n *Customer, e *LinkedIdentity) { n.Edges.LinkedIdentities = append(n.Edges.LinkedIdentities, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -873,6 +917,36 @@ func (_q *CustomerQuery) loadCommunicationPreferences(ctx context.Context, query
 	}
 	query.Where(predicate.CommunicationPreference(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.CommunicationPreferencesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadLinkedIdentities(ctx context.Context, query *LinkedIdentityQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *LinkedIdentity)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(linkedidentity.FieldCustomerID)
+	}
+	query.Where(predicate.LinkedIdentity(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.LinkedIdentitiesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/notification"
 	"accountgraph/ent/predicate"
@@ -679,6 +680,21 @@ func (_u *CustomerUpdate) AddCommunicationPreferences(v ...*CommunicationPrefere
 	return _u.AddCommunicationPreferenceIDs(ids...)
 }
 
+// AddLinkedIdentityIDs adds the "linked_identities" edge to the LinkedIdentity entity by IDs.
+func (_u *CustomerUpdate) AddLinkedIdentityIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddLinkedIdentityIDs(ids...)
+	return _u
+}
+
+// AddLinkedIdentities adds the "linked_identities" edges to the LinkedIdentity entity.
+func (_u *CustomerUpdate) AddLinkedIdentities(v ...*LinkedIdentity) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLinkedIdentityIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdate) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -814,6 +830,27 @@ func (_u *CustomerUpdate) RemoveCommunicationPreferences(v ...*CommunicationPref
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCommunicationPreferenceIDs(ids...)
+}
+
+// ClearLinkedIdentities clears all "linked_identities" edges to the LinkedIdentity entity.
+func (_u *CustomerUpdate) ClearLinkedIdentities() *CustomerUpdate {
+	_u.mutation.ClearLinkedIdentities()
+	return _u
+}
+
+// RemoveLinkedIdentityIDs removes the "linked_identities" edge to LinkedIdentity entities by IDs.
+func (_u *CustomerUpdate) RemoveLinkedIdentityIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveLinkedIdentityIDs(ids...)
+	return _u
+}
+
+// RemoveLinkedIdentities removes "linked_identities" edges to LinkedIdentity entities.
+func (_u *CustomerUpdate) RemoveLinkedIdentities(v ...*LinkedIdentity) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLinkedIdentityIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1409,6 +1446,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.LinkedIdentitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.LinkedIdentitiesTable,
+			Columns: []string{customer.LinkedIdentitiesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLinkedIdentitiesIDs(); len(nodes) > 0 && !_u.mutation.LinkedIdentitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.LinkedIdentitiesTable,
+			Columns: []string{customer.LinkedIdentitiesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LinkedIdentitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.LinkedIdentitiesTable,
+			Columns: []string{customer.LinkedIdentitiesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -2081,6 +2163,21 @@ func (_u *CustomerUpdateOne) AddCommunicationPreferences(v ...*CommunicationPref
 	return _u.AddCommunicationPreferenceIDs(ids...)
 }
 
+// AddLinkedIdentityIDs adds the "linked_identities" edge to the LinkedIdentity entity by IDs.
+func (_u *CustomerUpdateOne) AddLinkedIdentityIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddLinkedIdentityIDs(ids...)
+	return _u
+}
+
+// AddLinkedIdentities adds the "linked_identities" edges to the LinkedIdentity entity.
+func (_u *CustomerUpdateOne) AddLinkedIdentities(v ...*LinkedIdentity) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLinkedIdentityIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdateOne) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -2216,6 +2313,27 @@ func (_u *CustomerUpdateOne) RemoveCommunicationPreferences(v ...*CommunicationP
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCommunicationPreferenceIDs(ids...)
+}
+
+// ClearLinkedIdentities clears all "linked_identities" edges to the LinkedIdentity entity.
+func (_u *CustomerUpdateOne) ClearLinkedIdentities() *CustomerUpdateOne {
+	_u.mutation.ClearLinkedIdentities()
+	return _u
+}
+
+// RemoveLinkedIdentityIDs removes the "linked_identities" edge to LinkedIdentity entities by IDs.
+func (_u *CustomerUpdateOne) RemoveLinkedIdentityIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveLinkedIdentityIDs(ids...)
+	return _u
+}
+
+// RemoveLinkedIdentities removes "linked_identities" edges to LinkedIdentity entities.
+func (_u *CustomerUpdateOne) RemoveLinkedIdentities(v ...*LinkedIdentity) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLinkedIdentityIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -2841,6 +2959,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(communicationpreference.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.LinkedIdentitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.LinkedIdentitiesTable,
+			Columns: []string{customer.LinkedIdentitiesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLinkedIdentitiesIDs(); len(nodes) > 0 && !_u.mutation.LinkedIdentitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.LinkedIdentitiesTable,
+			Columns: []string{customer.LinkedIdentitiesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LinkedIdentitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.LinkedIdentitiesTable,
+			Columns: []string{customer.LinkedIdentitiesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

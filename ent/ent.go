@@ -14,6 +14,7 @@ import (
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/logincode"
 	"accountgraph/ent/loyaltyaccount"
 	"accountgraph/ent/loyaltyentry"
@@ -35,6 +36,7 @@ import (
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/sociallogin"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
@@ -124,6 +126,7 @@ func checkColumn(t, c string) error {
 			customertoken.Table:           customertoken.ValidColumn,
 			fulfillment.Table:             fulfillment.ValidColumn,
 			fulfillmentevent.Table:        fulfillmentevent.ValidColumn,
+			linkedidentity.Table:          linkedidentity.ValidColumn,
 			logincode.Table:               logincode.ValidColumn,
 			loyaltyaccount.Table:          loyaltyaccount.ValidColumn,
 			loyaltyentry.Table:            loyaltyentry.ValidColumn,
@@ -145,6 +148,7 @@ func checkColumn(t, c string) error {
 			savedcartline.Table:           savedcartline.ValidColumn,
 			serversecret.Table:            serversecret.ValidColumn,
 			shopsettings.Table:            shopsettings.ValidColumn,
+			sociallogin.Table:             sociallogin.ValidColumn,
 			supportcontact.Table:          supportcontact.ValidColumn,
 			supportmessage.Table:          supportmessage.ValidColumn,
 			supportticket.Table:           supportticket.ValidColumn,

@@ -14,6 +14,7 @@ import (
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/logincode"
 	"accountgraph/ent/loyaltyaccount"
 	"accountgraph/ent/loyaltyentry"
@@ -37,6 +38,7 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/sociallogin"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
@@ -76,6 +78,7 @@ const (
 	TypeCustomerToken           = "CustomerToken"
 	TypeFulfillment             = "Fulfillment"
 	TypeFulfillmentEvent        = "FulfillmentEvent"
+	TypeLinkedIdentity          = "LinkedIdentity"
 	TypeLoginCode               = "LoginCode"
 	TypeLoyaltyAccount          = "LoyaltyAccount"
 	TypeLoyaltyEntry            = "LoyaltyEntry"
@@ -97,6 +100,7 @@ const (
 	TypeSavedCartLine           = "SavedCartLine"
 	TypeServerSecret            = "ServerSecret"
 	TypeShopSettings            = "ShopSettings"
+	TypeSocialLogin             = "SocialLogin"
 	TypeSupportContact          = "SupportContact"
 	TypeSupportMessage          = "SupportMessage"
 	TypeSupportTicket           = "SupportTicket"
@@ -4736,6 +4740,9 @@ type CustomerMutation struct {
 	communication_preferences        map[int]struct{}
 	removedcommunication_preferences map[int]struct{}
 	clearedcommunication_preferences bool
+	linked_identities                map[int]struct{}
+	removedlinked_identities         map[int]struct{}
+	clearedlinked_identities         bool
 	done                             bool
 	oldValue                         func(context.Context) (*Customer, error)
 	predicates                       []predicate.Customer
@@ -6729,6 +6736,60 @@ func (m *CustomerMutation) ResetCommunicationPreferences() {
 	m.removedcommunication_preferences = nil
 }
 
+// AddLinkedIdentityIDs adds the "linked_identities" edge to the LinkedIdentity entity by ids.
+func (m *CustomerMutation) AddLinkedIdentityIDs(ids ...int) {
+	if m.linked_identities == nil {
+		m.linked_identities = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.linked_identities[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLinkedIdentities clears the "linked_identities" edge to the LinkedIdentity entity.
+func (m *CustomerMutation) ClearLinkedIdentities() {
+	m.clearedlinked_identities = true
+}
+
+// LinkedIdentitiesCleared reports if the "linked_identities" edge to the LinkedIdentity entity was cleared.
+func (m *CustomerMutation) LinkedIdentitiesCleared() bool {
+	return m.clearedlinked_identities
+}
+
+// RemoveLinkedIdentityIDs removes the "linked_identities" edge to the LinkedIdentity entity by IDs.
+func (m *CustomerMutation) RemoveLinkedIdentityIDs(ids ...int) {
+	if m.removedlinked_identities == nil {
+		m.removedlinked_identities = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.linked_identities, ids[i])
+		m.removedlinked_identities[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLinkedIdentities returns the removed IDs of the "linked_identities" edge to the LinkedIdentity entity.
+func (m *CustomerMutation) RemovedLinkedIdentitiesIDs() (ids []int) {
+	for id := range m.removedlinked_identities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LinkedIdentitiesIDs returns the "linked_identities" edge IDs in the mutation.
+func (m *CustomerMutation) LinkedIdentitiesIDs() (ids []int) {
+	for id := range m.linked_identities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLinkedIdentities resets all changes to the "linked_identities" edge.
+func (m *CustomerMutation) ResetLinkedIdentities() {
+	m.linked_identities = nil
+	m.clearedlinked_identities = false
+	m.removedlinked_identities = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -7550,7 +7611,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.addresses != nil {
 		edges = append(edges, customer.EdgeAddresses)
 	}
@@ -7571,6 +7632,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.communication_preferences != nil {
 		edges = append(edges, customer.EdgeCommunicationPreferences)
+	}
+	if m.linked_identities != nil {
+		edges = append(edges, customer.EdgeLinkedIdentities)
 	}
 	return edges
 }
@@ -7619,13 +7683,19 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeLinkedIdentities:
+		ids := make([]ent.Value, 0, len(m.linked_identities))
+		for id := range m.linked_identities {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.removedaddresses != nil {
 		edges = append(edges, customer.EdgeAddresses)
 	}
@@ -7643,6 +7713,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedcommunication_preferences != nil {
 		edges = append(edges, customer.EdgeCommunicationPreferences)
+	}
+	if m.removedlinked_identities != nil {
+		edges = append(edges, customer.EdgeLinkedIdentities)
 	}
 	return edges
 }
@@ -7687,13 +7760,19 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeLinkedIdentities:
+		ids := make([]ent.Value, 0, len(m.removedlinked_identities))
+		for id := range m.removedlinked_identities {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.clearedaddresses {
 		edges = append(edges, customer.EdgeAddresses)
 	}
@@ -7714,6 +7793,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedcommunication_preferences {
 		edges = append(edges, customer.EdgeCommunicationPreferences)
+	}
+	if m.clearedlinked_identities {
+		edges = append(edges, customer.EdgeLinkedIdentities)
 	}
 	return edges
 }
@@ -7736,6 +7818,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearednotifications
 	case customer.EdgeCommunicationPreferences:
 		return m.clearedcommunication_preferences
+	case customer.EdgeLinkedIdentities:
+		return m.clearedlinked_identities
 	}
 	return false
 }
@@ -7775,6 +7859,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeCommunicationPreferences:
 		m.ResetCommunicationPreferences()
+		return nil
+	case customer.EdgeLinkedIdentities:
+		m.ResetLinkedIdentities()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
@@ -11327,6 +11414,681 @@ func (m *FulfillmentEventMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown FulfillmentEvent edge %s", name)
+}
+
+// LinkedIdentityMutation represents an operation that mutates the LinkedIdentity nodes in the graph.
+type LinkedIdentityMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	provider        *string
+	subject         *string
+	email           *string
+	clearedFields   map[string]struct{}
+	customer        *int
+	clearedcustomer bool
+	done            bool
+	oldValue        func(context.Context) (*LinkedIdentity, error)
+	predicates      []predicate.LinkedIdentity
+}
+
+var _ ent.Mutation = (*LinkedIdentityMutation)(nil)
+
+// linkedidentityOption allows management of the mutation configuration using functional options.
+type linkedidentityOption func(*LinkedIdentityMutation)
+
+// newLinkedIdentityMutation creates new mutation for the LinkedIdentity entity.
+func newLinkedIdentityMutation(c config, op Op, opts ...linkedidentityOption) *LinkedIdentityMutation {
+	m := &LinkedIdentityMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeLinkedIdentity,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withLinkedIdentityID sets the ID field of the mutation.
+func withLinkedIdentityID(id int) linkedidentityOption {
+	return func(m *LinkedIdentityMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *LinkedIdentity
+		)
+		m.oldValue = func(ctx context.Context) (*LinkedIdentity, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().LinkedIdentity.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withLinkedIdentity sets the old LinkedIdentity of the mutation.
+func withLinkedIdentity(node *LinkedIdentity) linkedidentityOption {
+	return func(m *LinkedIdentityMutation) {
+		m.oldValue = func(context.Context) (*LinkedIdentity, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m LinkedIdentityMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m LinkedIdentityMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *LinkedIdentityMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *LinkedIdentityMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().LinkedIdentity.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *LinkedIdentityMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *LinkedIdentityMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the LinkedIdentity entity.
+// If the LinkedIdentity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LinkedIdentityMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *LinkedIdentityMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *LinkedIdentityMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *LinkedIdentityMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the LinkedIdentity entity.
+// If the LinkedIdentity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LinkedIdentityMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *LinkedIdentityMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *LinkedIdentityMutation) SetCustomerID(i int) {
+	m.customer = &i
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *LinkedIdentityMutation) CustomerID() (r int, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the LinkedIdentity entity.
+// If the LinkedIdentity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LinkedIdentityMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *LinkedIdentityMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetProvider sets the "provider" field.
+func (m *LinkedIdentityMutation) SetProvider(s string) {
+	m.provider = &s
+}
+
+// Provider returns the value of the "provider" field in the mutation.
+func (m *LinkedIdentityMutation) Provider() (r string, exists bool) {
+	v := m.provider
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProvider returns the old "provider" field's value of the LinkedIdentity entity.
+// If the LinkedIdentity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LinkedIdentityMutation) OldProvider(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProvider is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProvider requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProvider: %w", err)
+	}
+	return oldValue.Provider, nil
+}
+
+// ResetProvider resets all changes to the "provider" field.
+func (m *LinkedIdentityMutation) ResetProvider() {
+	m.provider = nil
+}
+
+// SetSubject sets the "subject" field.
+func (m *LinkedIdentityMutation) SetSubject(s string) {
+	m.subject = &s
+}
+
+// Subject returns the value of the "subject" field in the mutation.
+func (m *LinkedIdentityMutation) Subject() (r string, exists bool) {
+	v := m.subject
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubject returns the old "subject" field's value of the LinkedIdentity entity.
+// If the LinkedIdentity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LinkedIdentityMutation) OldSubject(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubject is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubject requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubject: %w", err)
+	}
+	return oldValue.Subject, nil
+}
+
+// ResetSubject resets all changes to the "subject" field.
+func (m *LinkedIdentityMutation) ResetSubject() {
+	m.subject = nil
+}
+
+// SetEmail sets the "email" field.
+func (m *LinkedIdentityMutation) SetEmail(s string) {
+	m.email = &s
+}
+
+// Email returns the value of the "email" field in the mutation.
+func (m *LinkedIdentityMutation) Email() (r string, exists bool) {
+	v := m.email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmail returns the old "email" field's value of the LinkedIdentity entity.
+// If the LinkedIdentity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LinkedIdentityMutation) OldEmail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmail: %w", err)
+	}
+	return oldValue.Email, nil
+}
+
+// ClearEmail clears the value of the "email" field.
+func (m *LinkedIdentityMutation) ClearEmail() {
+	m.email = nil
+	m.clearedFields[linkedidentity.FieldEmail] = struct{}{}
+}
+
+// EmailCleared returns if the "email" field was cleared in this mutation.
+func (m *LinkedIdentityMutation) EmailCleared() bool {
+	_, ok := m.clearedFields[linkedidentity.FieldEmail]
+	return ok
+}
+
+// ResetEmail resets all changes to the "email" field.
+func (m *LinkedIdentityMutation) ResetEmail() {
+	m.email = nil
+	delete(m.clearedFields, linkedidentity.FieldEmail)
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *LinkedIdentityMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[linkedidentity.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *LinkedIdentityMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *LinkedIdentityMutation) CustomerIDs() (ids []int) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *LinkedIdentityMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the LinkedIdentityMutation builder.
+func (m *LinkedIdentityMutation) Where(ps ...predicate.LinkedIdentity) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the LinkedIdentityMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *LinkedIdentityMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.LinkedIdentity, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *LinkedIdentityMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *LinkedIdentityMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (LinkedIdentity).
+func (m *LinkedIdentityMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *LinkedIdentityMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, linkedidentity.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, linkedidentity.FieldUpdatedAt)
+	}
+	if m.customer != nil {
+		fields = append(fields, linkedidentity.FieldCustomerID)
+	}
+	if m.provider != nil {
+		fields = append(fields, linkedidentity.FieldProvider)
+	}
+	if m.subject != nil {
+		fields = append(fields, linkedidentity.FieldSubject)
+	}
+	if m.email != nil {
+		fields = append(fields, linkedidentity.FieldEmail)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *LinkedIdentityMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case linkedidentity.FieldCreatedAt:
+		return m.CreatedAt()
+	case linkedidentity.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case linkedidentity.FieldCustomerID:
+		return m.CustomerID()
+	case linkedidentity.FieldProvider:
+		return m.Provider()
+	case linkedidentity.FieldSubject:
+		return m.Subject()
+	case linkedidentity.FieldEmail:
+		return m.Email()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *LinkedIdentityMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case linkedidentity.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case linkedidentity.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case linkedidentity.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case linkedidentity.FieldProvider:
+		return m.OldProvider(ctx)
+	case linkedidentity.FieldSubject:
+		return m.OldSubject(ctx)
+	case linkedidentity.FieldEmail:
+		return m.OldEmail(ctx)
+	}
+	return nil, fmt.Errorf("unknown LinkedIdentity field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LinkedIdentityMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case linkedidentity.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case linkedidentity.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case linkedidentity.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case linkedidentity.FieldProvider:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProvider(v)
+		return nil
+	case linkedidentity.FieldSubject:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubject(v)
+		return nil
+	case linkedidentity.FieldEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmail(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LinkedIdentity field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *LinkedIdentityMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *LinkedIdentityMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LinkedIdentityMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown LinkedIdentity numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *LinkedIdentityMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(linkedidentity.FieldEmail) {
+		fields = append(fields, linkedidentity.FieldEmail)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *LinkedIdentityMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *LinkedIdentityMutation) ClearField(name string) error {
+	switch name {
+	case linkedidentity.FieldEmail:
+		m.ClearEmail()
+		return nil
+	}
+	return fmt.Errorf("unknown LinkedIdentity nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *LinkedIdentityMutation) ResetField(name string) error {
+	switch name {
+	case linkedidentity.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case linkedidentity.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case linkedidentity.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case linkedidentity.FieldProvider:
+		m.ResetProvider()
+		return nil
+	case linkedidentity.FieldSubject:
+		m.ResetSubject()
+		return nil
+	case linkedidentity.FieldEmail:
+		m.ResetEmail()
+		return nil
+	}
+	return fmt.Errorf("unknown LinkedIdentity field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *LinkedIdentityMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.customer != nil {
+		edges = append(edges, linkedidentity.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *LinkedIdentityMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case linkedidentity.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *LinkedIdentityMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *LinkedIdentityMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *LinkedIdentityMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedcustomer {
+		edges = append(edges, linkedidentity.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *LinkedIdentityMutation) EdgeCleared(name string) bool {
+	switch name {
+	case linkedidentity.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *LinkedIdentityMutation) ClearEdge(name string) error {
+	switch name {
+	case linkedidentity.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown LinkedIdentity unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *LinkedIdentityMutation) ResetEdge(name string) error {
+	switch name {
+	case linkedidentity.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown LinkedIdentity edge %s", name)
 }
 
 // LoginCodeMutation represents an operation that mutates the LoginCode nodes in the graph.
@@ -32963,6 +33725,1022 @@ func (m *ShopSettingsMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *ShopSettingsMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ShopSettings edge %s", name)
+}
+
+// SocialLoginMutation represents an operation that mutates the SocialLogin nodes in the graph.
+type SocialLoginMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	provider            *string
+	state_hash          *[]byte
+	nonce               *string
+	code_verifier       *string
+	return_to           *string
+	link_customer_id    *int
+	addlink_customer_id *int
+	customer_id         *int
+	addcustomer_id      *int
+	code_hash           *[]byte
+	expires_at          *time.Time
+	clearedFields       map[string]struct{}
+	done                bool
+	oldValue            func(context.Context) (*SocialLogin, error)
+	predicates          []predicate.SocialLogin
+}
+
+var _ ent.Mutation = (*SocialLoginMutation)(nil)
+
+// socialloginOption allows management of the mutation configuration using functional options.
+type socialloginOption func(*SocialLoginMutation)
+
+// newSocialLoginMutation creates new mutation for the SocialLogin entity.
+func newSocialLoginMutation(c config, op Op, opts ...socialloginOption) *SocialLoginMutation {
+	m := &SocialLoginMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSocialLogin,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSocialLoginID sets the ID field of the mutation.
+func withSocialLoginID(id int) socialloginOption {
+	return func(m *SocialLoginMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SocialLogin
+		)
+		m.oldValue = func(ctx context.Context) (*SocialLogin, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SocialLogin.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSocialLogin sets the old SocialLogin of the mutation.
+func withSocialLogin(node *SocialLogin) socialloginOption {
+	return func(m *SocialLoginMutation) {
+		m.oldValue = func(context.Context) (*SocialLogin, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SocialLoginMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SocialLoginMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SocialLoginMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SocialLoginMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SocialLogin.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SocialLoginMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SocialLoginMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SocialLoginMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *SocialLoginMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *SocialLoginMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *SocialLoginMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetProvider sets the "provider" field.
+func (m *SocialLoginMutation) SetProvider(s string) {
+	m.provider = &s
+}
+
+// Provider returns the value of the "provider" field in the mutation.
+func (m *SocialLoginMutation) Provider() (r string, exists bool) {
+	v := m.provider
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProvider returns the old "provider" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldProvider(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProvider is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProvider requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProvider: %w", err)
+	}
+	return oldValue.Provider, nil
+}
+
+// ResetProvider resets all changes to the "provider" field.
+func (m *SocialLoginMutation) ResetProvider() {
+	m.provider = nil
+}
+
+// SetStateHash sets the "state_hash" field.
+func (m *SocialLoginMutation) SetStateHash(b []byte) {
+	m.state_hash = &b
+}
+
+// StateHash returns the value of the "state_hash" field in the mutation.
+func (m *SocialLoginMutation) StateHash() (r []byte, exists bool) {
+	v := m.state_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStateHash returns the old "state_hash" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldStateHash(ctx context.Context) (v *[]byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStateHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStateHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStateHash: %w", err)
+	}
+	return oldValue.StateHash, nil
+}
+
+// ClearStateHash clears the value of the "state_hash" field.
+func (m *SocialLoginMutation) ClearStateHash() {
+	m.state_hash = nil
+	m.clearedFields[sociallogin.FieldStateHash] = struct{}{}
+}
+
+// StateHashCleared returns if the "state_hash" field was cleared in this mutation.
+func (m *SocialLoginMutation) StateHashCleared() bool {
+	_, ok := m.clearedFields[sociallogin.FieldStateHash]
+	return ok
+}
+
+// ResetStateHash resets all changes to the "state_hash" field.
+func (m *SocialLoginMutation) ResetStateHash() {
+	m.state_hash = nil
+	delete(m.clearedFields, sociallogin.FieldStateHash)
+}
+
+// SetNonce sets the "nonce" field.
+func (m *SocialLoginMutation) SetNonce(s string) {
+	m.nonce = &s
+}
+
+// Nonce returns the value of the "nonce" field in the mutation.
+func (m *SocialLoginMutation) Nonce() (r string, exists bool) {
+	v := m.nonce
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNonce returns the old "nonce" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldNonce(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNonce is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNonce requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNonce: %w", err)
+	}
+	return oldValue.Nonce, nil
+}
+
+// ResetNonce resets all changes to the "nonce" field.
+func (m *SocialLoginMutation) ResetNonce() {
+	m.nonce = nil
+}
+
+// SetCodeVerifier sets the "code_verifier" field.
+func (m *SocialLoginMutation) SetCodeVerifier(s string) {
+	m.code_verifier = &s
+}
+
+// CodeVerifier returns the value of the "code_verifier" field in the mutation.
+func (m *SocialLoginMutation) CodeVerifier() (r string, exists bool) {
+	v := m.code_verifier
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCodeVerifier returns the old "code_verifier" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldCodeVerifier(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCodeVerifier is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCodeVerifier requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCodeVerifier: %w", err)
+	}
+	return oldValue.CodeVerifier, nil
+}
+
+// ResetCodeVerifier resets all changes to the "code_verifier" field.
+func (m *SocialLoginMutation) ResetCodeVerifier() {
+	m.code_verifier = nil
+}
+
+// SetReturnTo sets the "return_to" field.
+func (m *SocialLoginMutation) SetReturnTo(s string) {
+	m.return_to = &s
+}
+
+// ReturnTo returns the value of the "return_to" field in the mutation.
+func (m *SocialLoginMutation) ReturnTo() (r string, exists bool) {
+	v := m.return_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReturnTo returns the old "return_to" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldReturnTo(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReturnTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReturnTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReturnTo: %w", err)
+	}
+	return oldValue.ReturnTo, nil
+}
+
+// ResetReturnTo resets all changes to the "return_to" field.
+func (m *SocialLoginMutation) ResetReturnTo() {
+	m.return_to = nil
+}
+
+// SetLinkCustomerID sets the "link_customer_id" field.
+func (m *SocialLoginMutation) SetLinkCustomerID(i int) {
+	m.link_customer_id = &i
+	m.addlink_customer_id = nil
+}
+
+// LinkCustomerID returns the value of the "link_customer_id" field in the mutation.
+func (m *SocialLoginMutation) LinkCustomerID() (r int, exists bool) {
+	v := m.link_customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLinkCustomerID returns the old "link_customer_id" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldLinkCustomerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLinkCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLinkCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLinkCustomerID: %w", err)
+	}
+	return oldValue.LinkCustomerID, nil
+}
+
+// AddLinkCustomerID adds i to the "link_customer_id" field.
+func (m *SocialLoginMutation) AddLinkCustomerID(i int) {
+	if m.addlink_customer_id != nil {
+		*m.addlink_customer_id += i
+	} else {
+		m.addlink_customer_id = &i
+	}
+}
+
+// AddedLinkCustomerID returns the value that was added to the "link_customer_id" field in this mutation.
+func (m *SocialLoginMutation) AddedLinkCustomerID() (r int, exists bool) {
+	v := m.addlink_customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearLinkCustomerID clears the value of the "link_customer_id" field.
+func (m *SocialLoginMutation) ClearLinkCustomerID() {
+	m.link_customer_id = nil
+	m.addlink_customer_id = nil
+	m.clearedFields[sociallogin.FieldLinkCustomerID] = struct{}{}
+}
+
+// LinkCustomerIDCleared returns if the "link_customer_id" field was cleared in this mutation.
+func (m *SocialLoginMutation) LinkCustomerIDCleared() bool {
+	_, ok := m.clearedFields[sociallogin.FieldLinkCustomerID]
+	return ok
+}
+
+// ResetLinkCustomerID resets all changes to the "link_customer_id" field.
+func (m *SocialLoginMutation) ResetLinkCustomerID() {
+	m.link_customer_id = nil
+	m.addlink_customer_id = nil
+	delete(m.clearedFields, sociallogin.FieldLinkCustomerID)
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *SocialLoginMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *SocialLoginMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldCustomerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *SocialLoginMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *SocialLoginMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *SocialLoginMutation) ClearCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+	m.clearedFields[sociallogin.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *SocialLoginMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[sociallogin.FieldCustomerID]
+	return ok
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *SocialLoginMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+	delete(m.clearedFields, sociallogin.FieldCustomerID)
+}
+
+// SetCodeHash sets the "code_hash" field.
+func (m *SocialLoginMutation) SetCodeHash(b []byte) {
+	m.code_hash = &b
+}
+
+// CodeHash returns the value of the "code_hash" field in the mutation.
+func (m *SocialLoginMutation) CodeHash() (r []byte, exists bool) {
+	v := m.code_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCodeHash returns the old "code_hash" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldCodeHash(ctx context.Context) (v *[]byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCodeHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCodeHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCodeHash: %w", err)
+	}
+	return oldValue.CodeHash, nil
+}
+
+// ClearCodeHash clears the value of the "code_hash" field.
+func (m *SocialLoginMutation) ClearCodeHash() {
+	m.code_hash = nil
+	m.clearedFields[sociallogin.FieldCodeHash] = struct{}{}
+}
+
+// CodeHashCleared returns if the "code_hash" field was cleared in this mutation.
+func (m *SocialLoginMutation) CodeHashCleared() bool {
+	_, ok := m.clearedFields[sociallogin.FieldCodeHash]
+	return ok
+}
+
+// ResetCodeHash resets all changes to the "code_hash" field.
+func (m *SocialLoginMutation) ResetCodeHash() {
+	m.code_hash = nil
+	delete(m.clearedFields, sociallogin.FieldCodeHash)
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *SocialLoginMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *SocialLoginMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the SocialLogin entity.
+// If the SocialLogin object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SocialLoginMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *SocialLoginMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// Where appends a list predicates to the SocialLoginMutation builder.
+func (m *SocialLoginMutation) Where(ps ...predicate.SocialLogin) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SocialLoginMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SocialLoginMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SocialLogin, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SocialLoginMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SocialLoginMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SocialLogin).
+func (m *SocialLoginMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SocialLoginMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.created_at != nil {
+		fields = append(fields, sociallogin.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, sociallogin.FieldUpdatedAt)
+	}
+	if m.provider != nil {
+		fields = append(fields, sociallogin.FieldProvider)
+	}
+	if m.state_hash != nil {
+		fields = append(fields, sociallogin.FieldStateHash)
+	}
+	if m.nonce != nil {
+		fields = append(fields, sociallogin.FieldNonce)
+	}
+	if m.code_verifier != nil {
+		fields = append(fields, sociallogin.FieldCodeVerifier)
+	}
+	if m.return_to != nil {
+		fields = append(fields, sociallogin.FieldReturnTo)
+	}
+	if m.link_customer_id != nil {
+		fields = append(fields, sociallogin.FieldLinkCustomerID)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, sociallogin.FieldCustomerID)
+	}
+	if m.code_hash != nil {
+		fields = append(fields, sociallogin.FieldCodeHash)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, sociallogin.FieldExpiresAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SocialLoginMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case sociallogin.FieldCreatedAt:
+		return m.CreatedAt()
+	case sociallogin.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case sociallogin.FieldProvider:
+		return m.Provider()
+	case sociallogin.FieldStateHash:
+		return m.StateHash()
+	case sociallogin.FieldNonce:
+		return m.Nonce()
+	case sociallogin.FieldCodeVerifier:
+		return m.CodeVerifier()
+	case sociallogin.FieldReturnTo:
+		return m.ReturnTo()
+	case sociallogin.FieldLinkCustomerID:
+		return m.LinkCustomerID()
+	case sociallogin.FieldCustomerID:
+		return m.CustomerID()
+	case sociallogin.FieldCodeHash:
+		return m.CodeHash()
+	case sociallogin.FieldExpiresAt:
+		return m.ExpiresAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SocialLoginMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case sociallogin.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case sociallogin.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case sociallogin.FieldProvider:
+		return m.OldProvider(ctx)
+	case sociallogin.FieldStateHash:
+		return m.OldStateHash(ctx)
+	case sociallogin.FieldNonce:
+		return m.OldNonce(ctx)
+	case sociallogin.FieldCodeVerifier:
+		return m.OldCodeVerifier(ctx)
+	case sociallogin.FieldReturnTo:
+		return m.OldReturnTo(ctx)
+	case sociallogin.FieldLinkCustomerID:
+		return m.OldLinkCustomerID(ctx)
+	case sociallogin.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case sociallogin.FieldCodeHash:
+		return m.OldCodeHash(ctx)
+	case sociallogin.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown SocialLogin field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SocialLoginMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case sociallogin.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case sociallogin.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case sociallogin.FieldProvider:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProvider(v)
+		return nil
+	case sociallogin.FieldStateHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStateHash(v)
+		return nil
+	case sociallogin.FieldNonce:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNonce(v)
+		return nil
+	case sociallogin.FieldCodeVerifier:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCodeVerifier(v)
+		return nil
+	case sociallogin.FieldReturnTo:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReturnTo(v)
+		return nil
+	case sociallogin.FieldLinkCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLinkCustomerID(v)
+		return nil
+	case sociallogin.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case sociallogin.FieldCodeHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCodeHash(v)
+		return nil
+	case sociallogin.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SocialLogin field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SocialLoginMutation) AddedFields() []string {
+	var fields []string
+	if m.addlink_customer_id != nil {
+		fields = append(fields, sociallogin.FieldLinkCustomerID)
+	}
+	if m.addcustomer_id != nil {
+		fields = append(fields, sociallogin.FieldCustomerID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SocialLoginMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case sociallogin.FieldLinkCustomerID:
+		return m.AddedLinkCustomerID()
+	case sociallogin.FieldCustomerID:
+		return m.AddedCustomerID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SocialLoginMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case sociallogin.FieldLinkCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLinkCustomerID(v)
+		return nil
+	case sociallogin.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SocialLogin numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SocialLoginMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(sociallogin.FieldStateHash) {
+		fields = append(fields, sociallogin.FieldStateHash)
+	}
+	if m.FieldCleared(sociallogin.FieldLinkCustomerID) {
+		fields = append(fields, sociallogin.FieldLinkCustomerID)
+	}
+	if m.FieldCleared(sociallogin.FieldCustomerID) {
+		fields = append(fields, sociallogin.FieldCustomerID)
+	}
+	if m.FieldCleared(sociallogin.FieldCodeHash) {
+		fields = append(fields, sociallogin.FieldCodeHash)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SocialLoginMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SocialLoginMutation) ClearField(name string) error {
+	switch name {
+	case sociallogin.FieldStateHash:
+		m.ClearStateHash()
+		return nil
+	case sociallogin.FieldLinkCustomerID:
+		m.ClearLinkCustomerID()
+		return nil
+	case sociallogin.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
+	case sociallogin.FieldCodeHash:
+		m.ClearCodeHash()
+		return nil
+	}
+	return fmt.Errorf("unknown SocialLogin nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SocialLoginMutation) ResetField(name string) error {
+	switch name {
+	case sociallogin.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case sociallogin.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case sociallogin.FieldProvider:
+		m.ResetProvider()
+		return nil
+	case sociallogin.FieldStateHash:
+		m.ResetStateHash()
+		return nil
+	case sociallogin.FieldNonce:
+		m.ResetNonce()
+		return nil
+	case sociallogin.FieldCodeVerifier:
+		m.ResetCodeVerifier()
+		return nil
+	case sociallogin.FieldReturnTo:
+		m.ResetReturnTo()
+		return nil
+	case sociallogin.FieldLinkCustomerID:
+		m.ResetLinkCustomerID()
+		return nil
+	case sociallogin.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case sociallogin.FieldCodeHash:
+		m.ResetCodeHash()
+		return nil
+	case sociallogin.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown SocialLogin field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SocialLoginMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SocialLoginMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SocialLoginMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SocialLoginMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SocialLoginMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SocialLoginMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SocialLoginMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown SocialLogin unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SocialLoginMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown SocialLogin edge %s", name)
 }
 
 // SupportContactMutation represents an operation that mutates the SupportContact nodes in the graph.

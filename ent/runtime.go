@@ -14,6 +14,7 @@ import (
 	"accountgraph/ent/customertoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/logincode"
 	"accountgraph/ent/loyaltyaccount"
 	"accountgraph/ent/loyaltyentry"
@@ -36,6 +37,7 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/sociallogin"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
 	"accountgraph/ent/supportticket"
@@ -374,6 +376,33 @@ func init() {
 	fulfillmenteventDescZip := fulfillmenteventFields[7].Descriptor()
 	// fulfillmentevent.ZipValidator is a validator for the "zip" field. It is called by the builders before save.
 	fulfillmentevent.ZipValidator = fulfillmenteventDescZip.Validators[0].(func(string) error)
+	linkedidentityMixin := schema.LinkedIdentity{}.Mixin()
+	linkedidentityMixinFields0 := linkedidentityMixin[0].Fields()
+	_ = linkedidentityMixinFields0
+	linkedidentityFields := schema.LinkedIdentity{}.Fields()
+	_ = linkedidentityFields
+	// linkedidentityDescCreatedAt is the schema descriptor for created_at field.
+	linkedidentityDescCreatedAt := linkedidentityMixinFields0[0].Descriptor()
+	// linkedidentity.DefaultCreatedAt holds the default value on creation for the created_at field.
+	linkedidentity.DefaultCreatedAt = linkedidentityDescCreatedAt.Default.(func() time.Time)
+	// linkedidentityDescUpdatedAt is the schema descriptor for updated_at field.
+	linkedidentityDescUpdatedAt := linkedidentityMixinFields0[1].Descriptor()
+	// linkedidentity.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	linkedidentity.DefaultUpdatedAt = linkedidentityDescUpdatedAt.Default.(func() time.Time)
+	// linkedidentity.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	linkedidentity.UpdateDefaultUpdatedAt = linkedidentityDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// linkedidentityDescProvider is the schema descriptor for provider field.
+	linkedidentityDescProvider := linkedidentityFields[1].Descriptor()
+	// linkedidentity.ProviderValidator is a validator for the "provider" field. It is called by the builders before save.
+	linkedidentity.ProviderValidator = linkedidentityDescProvider.Validators[0].(func(string) error)
+	// linkedidentityDescSubject is the schema descriptor for subject field.
+	linkedidentityDescSubject := linkedidentityFields[2].Descriptor()
+	// linkedidentity.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	linkedidentity.SubjectValidator = linkedidentityDescSubject.Validators[0].(func(string) error)
+	// linkedidentityDescEmail is the schema descriptor for email field.
+	linkedidentityDescEmail := linkedidentityFields[3].Descriptor()
+	// linkedidentity.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	linkedidentity.EmailValidator = linkedidentityDescEmail.Validators[0].(func(string) error)
 	logincodeFields := schema.LoginCode{}.Fields()
 	_ = logincodeFields
 	// logincodeDescEmailKey is the schema descriptor for email_key field.
@@ -1051,6 +1080,45 @@ func init() {
 	shopsettingsDescMultipassSecret := shopsettingsFields[6].Descriptor()
 	// shopsettings.MultipassSecretValidator is a validator for the "multipass_secret" field. It is called by the builders before save.
 	shopsettings.MultipassSecretValidator = shopsettingsDescMultipassSecret.Validators[0].(func(string) error)
+	socialloginMixin := schema.SocialLogin{}.Mixin()
+	socialloginMixinFields0 := socialloginMixin[0].Fields()
+	_ = socialloginMixinFields0
+	socialloginFields := schema.SocialLogin{}.Fields()
+	_ = socialloginFields
+	// socialloginDescCreatedAt is the schema descriptor for created_at field.
+	socialloginDescCreatedAt := socialloginMixinFields0[0].Descriptor()
+	// sociallogin.DefaultCreatedAt holds the default value on creation for the created_at field.
+	sociallogin.DefaultCreatedAt = socialloginDescCreatedAt.Default.(func() time.Time)
+	// socialloginDescUpdatedAt is the schema descriptor for updated_at field.
+	socialloginDescUpdatedAt := socialloginMixinFields0[1].Descriptor()
+	// sociallogin.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	sociallogin.DefaultUpdatedAt = socialloginDescUpdatedAt.Default.(func() time.Time)
+	// sociallogin.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	sociallogin.UpdateDefaultUpdatedAt = socialloginDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// socialloginDescProvider is the schema descriptor for provider field.
+	socialloginDescProvider := socialloginFields[0].Descriptor()
+	// sociallogin.ProviderValidator is a validator for the "provider" field. It is called by the builders before save.
+	sociallogin.ProviderValidator = socialloginDescProvider.Validators[0].(func(string) error)
+	// socialloginDescStateHash is the schema descriptor for state_hash field.
+	socialloginDescStateHash := socialloginFields[1].Descriptor()
+	// sociallogin.StateHashValidator is a validator for the "state_hash" field. It is called by the builders before save.
+	sociallogin.StateHashValidator = socialloginDescStateHash.Validators[0].(func([]byte) error)
+	// socialloginDescNonce is the schema descriptor for nonce field.
+	socialloginDescNonce := socialloginFields[2].Descriptor()
+	// sociallogin.NonceValidator is a validator for the "nonce" field. It is called by the builders before save.
+	sociallogin.NonceValidator = socialloginDescNonce.Validators[0].(func(string) error)
+	// socialloginDescCodeVerifier is the schema descriptor for code_verifier field.
+	socialloginDescCodeVerifier := socialloginFields[3].Descriptor()
+	// sociallogin.CodeVerifierValidator is a validator for the "code_verifier" field. It is called by the builders before save.
+	sociallogin.CodeVerifierValidator = socialloginDescCodeVerifier.Validators[0].(func(string) error)
+	// socialloginDescReturnTo is the schema descriptor for return_to field.
+	socialloginDescReturnTo := socialloginFields[4].Descriptor()
+	// sociallogin.ReturnToValidator is a validator for the "return_to" field. It is called by the builders before save.
+	sociallogin.ReturnToValidator = socialloginDescReturnTo.Validators[0].(func(string) error)
+	// socialloginDescCodeHash is the schema descriptor for code_hash field.
+	socialloginDescCodeHash := socialloginFields[7].Descriptor()
+	// sociallogin.CodeHashValidator is a validator for the "code_hash" field. It is called by the builders before save.
+	sociallogin.CodeHashValidator = socialloginDescCodeHash.Validators[0].(func([]byte) error)
 	supportcontactMixin := schema.SupportContact{}.Mixin()
 	supportcontactMixinFields0 := supportcontactMixin[0].Fields()
 	_ = supportcontactMixinFields0

@@ -36,6 +36,8 @@ type Tx struct {
 	Fulfillment *FulfillmentClient
 	// FulfillmentEvent is the client for interacting with the FulfillmentEvent builders.
 	FulfillmentEvent *FulfillmentEventClient
+	// LinkedIdentity is the client for interacting with the LinkedIdentity builders.
+	LinkedIdentity *LinkedIdentityClient
 	// LoginCode is the client for interacting with the LoginCode builders.
 	LoginCode *LoginCodeClient
 	// LoyaltyAccount is the client for interacting with the LoyaltyAccount builders.
@@ -78,6 +80,8 @@ type Tx struct {
 	ServerSecret *ServerSecretClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
+	// SocialLogin is the client for interacting with the SocialLogin builders.
+	SocialLogin *SocialLoginClient
 	// SupportContact is the client for interacting with the SupportContact builders.
 	SupportContact *SupportContactClient
 	// SupportMessage is the client for interacting with the SupportMessage builders.
@@ -238,6 +242,7 @@ func (tx *Tx) init() {
 	tx.CustomerToken = NewCustomerTokenClient(tx.config)
 	tx.Fulfillment = NewFulfillmentClient(tx.config)
 	tx.FulfillmentEvent = NewFulfillmentEventClient(tx.config)
+	tx.LinkedIdentity = NewLinkedIdentityClient(tx.config)
 	tx.LoginCode = NewLoginCodeClient(tx.config)
 	tx.LoyaltyAccount = NewLoyaltyAccountClient(tx.config)
 	tx.LoyaltyEntry = NewLoyaltyEntryClient(tx.config)
@@ -259,6 +264,7 @@ func (tx *Tx) init() {
 	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
 	tx.ServerSecret = NewServerSecretClient(tx.config)
 	tx.ShopSettings = NewShopSettingsClient(tx.config)
+	tx.SocialLogin = NewSocialLoginClient(tx.config)
 	tx.SupportContact = NewSupportContactClient(tx.config)
 	tx.SupportMessage = NewSupportMessageClient(tx.config)
 	tx.SupportTicket = NewSupportTicketClient(tx.config)

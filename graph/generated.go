@@ -55,6 +55,7 @@ type ResolverRoot interface {
 	CustomerPreferences() CustomerPreferencesResolver
 	Fulfillment() FulfillmentResolver
 	FulfillmentEvent() FulfillmentEventResolver
+	LinkedIdentity() LinkedIdentityResolver
 	LoyaltyRedemption() LoyaltyRedemptionResolver
 	LoyaltyReward() LoyaltyRewardResolver
 	LoyaltyTransaction() LoyaltyTransactionResolver
@@ -363,6 +364,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		LastName         func(childComplexity int) int
 		LastOrderAt      func(childComplexity int) int
+		LinkedIdentities func(childComplexity int) int
 		Loyalty          func(childComplexity int) int
 		Note             func(childComplexity int) int
 		NumberOfOrders   func(childComplexity int) int
@@ -403,6 +405,11 @@ type ComplexityRoot struct {
 	}
 
 	CustomerAccessTokenCreateWithMultipassPayload struct {
+		CustomerAccessToken func(childComplexity int) int
+		CustomerUserErrors  func(childComplexity int) int
+	}
+
+	CustomerAccessTokenCreateWithSocialLoginPayload struct {
 		CustomerAccessToken func(childComplexity int) int
 		CustomerUserErrors  func(childComplexity int) int
 	}
@@ -499,6 +506,11 @@ type ComplexityRoot struct {
 		CustomerUserErrors func(childComplexity int) int
 	}
 
+	CustomerIdentityUnlinkPayload struct {
+		Customer           func(childComplexity int) int
+		CustomerUserErrors func(childComplexity int) int
+	}
+
 	CustomerLoyalty struct {
 		AvailableRewards func(childComplexity int) int
 		Balance          func(childComplexity int) int
@@ -587,6 +599,11 @@ type ComplexityRoot struct {
 	CustomerSessionsRevokeOthersPayload struct {
 		CustomerUserErrors func(childComplexity int) int
 		RevokedCount       func(childComplexity int) int
+	}
+
+	CustomerSocialLoginStartPayload struct {
+		AuthorizationURL   func(childComplexity int) int
+		CustomerUserErrors func(childComplexity int) int
 	}
 
 	CustomerTwoFactorDisablePayload struct {
@@ -687,6 +704,13 @@ type ComplexityRoot struct {
 		Src         func(childComplexity int) int
 		URL         func(childComplexity int) int
 		Width       func(childComplexity int) int
+	}
+
+	LinkedIdentity struct {
+		CreatedAt func(childComplexity int) int
+		Email     func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Provider  func(childComplexity int) int
 	}
 
 	LoyaltyConsistencyReport struct {
@@ -887,85 +911,88 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AdminAccountSettingsUpdate             func(childComplexity int, input model.AccountSettingsInput) int
-		AdminCustomerDataExport                func(childComplexity int, customerID string) int
-		AdminCustomerDelete                    func(childComplexity int, customerID string) int
-		AdminCustomerInvite                    func(childComplexity int, input model.AdminCustomerInviteInput) int
-		AdminCustomerUpdate                    func(childComplexity int, id string, input model.AdminCustomerUpdateInput) int
-		AdminCustomersImport                   func(childComplexity int, csv string, skipInvalid *bool) int
-		AdminCustomersInvite                   func(childComplexity int, inputs []*model.AdminCustomerInviteInput) int
-		AdminFulfillmentCreate                 func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
-		AdminFulfillmentEventAdd               func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
-		AdminLoyaltyDiscountCodeUse            func(childComplexity int, code string) int
-		AdminLoyaltyPointsAdjust               func(childComplexity int, customerID string, points int, reason string, idempotencyKey *string) int
-		AdminLoyaltyProgramUpdate              func(childComplexity int, input model.LoyaltyProgramInput) int
-		AdminMembershipCancel                  func(childComplexity int, customerID string, immediately *bool) int
-		AdminMembershipRenew                   func(childComplexity int, customerID string, paymentReference string) int
-		AdminMembershipStart                   func(childComplexity int, customerID string, planHandle string, paymentReference string) int
-		AdminMultipassSecretRotate             func(childComplexity int, disable *bool) int
-		AdminOrderCancel                       func(childComplexity int, id string, reason order.CancelReason) int
-		AdminOrderCreate                       func(childComplexity int, order model.AdminOrderInput) int
-		AdminOrderUpdate                       func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
-		AdminPreferenceVocabularyUpdate        func(childComplexity int, input model.PreferenceVocabularyInput) int
-		AdminProductsUpsert                    func(childComplexity int, products []*model.AdminProductInput) int
-		AdminSupportContactUpdate              func(childComplexity int, input model.SupportContactInput) int
-		AdminSupportTicketReply                func(childComplexity int, ticketID string, body string) int
-		AdminSupportTicketStatusUpdate         func(childComplexity int, ticketID string, status supportticket.Status) int
-		CartBuyerIdentityUpdate                func(childComplexity int, cartID string, buyerIdentity model.CartBuyerIdentityInput) int
-		CartCreate                             func(childComplexity int, input *model.CartInput) int
-		CartLinesAdd                           func(childComplexity int, cartID string, lines []*model.CartLineInput) int
-		CartLinesRemove                        func(childComplexity int, cartID string, lineIds []string) int
-		CartLinesSaveForLater                  func(childComplexity int, customerAccessToken string, cartID string, lineIds []string) int
-		CartLinesUpdate                        func(childComplexity int, cartID string, lines []*model.CartLineUpdateInput) int
-		CartNoteUpdate                         func(childComplexity int, cartID string, note string) int
-		CustomerAccessTokenCreate              func(childComplexity int, input model.CustomerAccessTokenCreateInput) int
-		CustomerAccessTokenCreateWithCode      func(childComplexity int, email string, code string) int
-		CustomerAccessTokenCreateWithMultipass func(childComplexity int, multipassToken string) int
-		CustomerAccessTokenDelete              func(childComplexity int, customerAccessToken string) int
-		CustomerAccessTokenRenew               func(childComplexity int, customerAccessToken string) int
-		CustomerActivate                       func(childComplexity int, id string, input model.CustomerActivateInput) int
-		CustomerActivateByURL                  func(childComplexity int, activationURL string, password string) int
-		CustomerAddressCreate                  func(childComplexity int, customerAccessToken string, address model.MailingAddressInput) int
-		CustomerAddressDelete                  func(childComplexity int, customerAccessToken string, id string) int
-		CustomerAddressUpdate                  func(childComplexity int, customerAccessToken string, id string, address model.MailingAddressInput) int
-		CustomerCommunicationPreferencesUpdate func(childComplexity int, customerAccessToken string, preferences []*model.CommunicationPreferenceInput) int
-		CustomerCreate                         func(childComplexity int, input model.CustomerCreateInput) int
-		CustomerDataExport                     func(childComplexity int, customerAccessToken string) int
-		CustomerDefaultAddressUpdate           func(childComplexity int, customerAccessToken string, addressID string) int
-		CustomerDelete                         func(childComplexity int, customerAccessToken string, confirmation *model.CustomerDeleteConfirmationInput) int
-		CustomerEmailCodeSend                  func(childComplexity int, email string) int
-		CustomerEmailVerify                    func(childComplexity int, token string) int
-		CustomerPreferencesUpdate              func(childComplexity int, customerAccessToken string, preferences model.CustomerPreferencesInput) int
-		CustomerPrivacyUpdate                  func(childComplexity int, customerAccessToken string, privacy model.CustomerPrivacyInput) int
-		CustomerRecover                        func(childComplexity int, email string) int
-		CustomerReset                          func(childComplexity int, id string, input model.CustomerResetInput) int
-		CustomerResetByURL                     func(childComplexity int, resetURL string, password string) int
-		CustomerSessionRevoke                  func(childComplexity int, customerAccessToken string, sessionID string) int
-		CustomerSessionsRevokeOthers           func(childComplexity int, customerAccessToken string) int
-		CustomerTwoFactorDisable               func(childComplexity int, customerAccessToken string, code string) int
-		CustomerTwoFactorEnable                func(childComplexity int, customerAccessToken string, code string) int
-		CustomerTwoFactorSetup                 func(childComplexity int, customerAccessToken string) int
-		CustomerUpdate                         func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
-		LoyaltyActionRecord                    func(childComplexity int, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) int
-		LoyaltyReferralApply                   func(childComplexity int, customerAccessToken string, referralCode string) int
-		LoyaltyRewardRedeem                    func(childComplexity int, customerAccessToken string, rewardID string) int
-		OrderReorder                           func(childComplexity int, customerAccessToken string, orderID string) int
-		SavedCartCreate                        func(childComplexity int, customerAccessToken string, cartID string, name string) int
-		SavedCartDelete                        func(childComplexity int, customerAccessToken string, savedCartID string) int
-		SavedCartRename                        func(childComplexity int, customerAccessToken string, savedCartID string, name string) int
-		SavedCartRestore                       func(childComplexity int, customerAccessToken string, savedCartID string) int
-		SavedForLaterMoveToCart                func(childComplexity int, customerAccessToken string, lineIds []string, cartID string) int
-		SupportTicketCreate                    func(childComplexity int, customerAccessToken string, subject string, body string, orderID *string) int
-		SupportTicketReply                     func(childComplexity int, customerAccessToken string, ticketID string, body string) int
-		WishlistCreate                         func(childComplexity int, customerAccessToken string, name string) int
-		WishlistDelete                         func(childComplexity int, customerAccessToken string, wishlistID string) int
-		WishlistLinesAdd                       func(childComplexity int, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) int
-		WishlistLinesMoveToCart                func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string, cartID string) int
-		WishlistLinesRemove                    func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string) int
-		WishlistLinesUpdate                    func(childComplexity int, customerAccessToken string, wishlistID string, lines []*model.WishlistLineUpdateInput) int
-		WishlistShare                          func(childComplexity int, customerAccessToken string, wishlistID string) int
-		WishlistUnshare                        func(childComplexity int, customerAccessToken string, wishlistID string) int
-		WishlistUpdate                         func(childComplexity int, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) int
+		AdminAccountSettingsUpdate               func(childComplexity int, input model.AccountSettingsInput) int
+		AdminCustomerDataExport                  func(childComplexity int, customerID string) int
+		AdminCustomerDelete                      func(childComplexity int, customerID string) int
+		AdminCustomerInvite                      func(childComplexity int, input model.AdminCustomerInviteInput) int
+		AdminCustomerUpdate                      func(childComplexity int, id string, input model.AdminCustomerUpdateInput) int
+		AdminCustomersImport                     func(childComplexity int, csv string, skipInvalid *bool) int
+		AdminCustomersInvite                     func(childComplexity int, inputs []*model.AdminCustomerInviteInput) int
+		AdminFulfillmentCreate                   func(childComplexity int, orderID string, fulfillment model.AdminFulfillmentInput) int
+		AdminFulfillmentEventAdd                 func(childComplexity int, fulfillmentID string, event model.AdminFulfillmentEventInput) int
+		AdminLoyaltyDiscountCodeUse              func(childComplexity int, code string) int
+		AdminLoyaltyPointsAdjust                 func(childComplexity int, customerID string, points int, reason string, idempotencyKey *string) int
+		AdminLoyaltyProgramUpdate                func(childComplexity int, input model.LoyaltyProgramInput) int
+		AdminMembershipCancel                    func(childComplexity int, customerID string, immediately *bool) int
+		AdminMembershipRenew                     func(childComplexity int, customerID string, paymentReference string) int
+		AdminMembershipStart                     func(childComplexity int, customerID string, planHandle string, paymentReference string) int
+		AdminMultipassSecretRotate               func(childComplexity int, disable *bool) int
+		AdminOrderCancel                         func(childComplexity int, id string, reason order.CancelReason) int
+		AdminOrderCreate                         func(childComplexity int, order model.AdminOrderInput) int
+		AdminOrderUpdate                         func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
+		AdminPreferenceVocabularyUpdate          func(childComplexity int, input model.PreferenceVocabularyInput) int
+		AdminProductsUpsert                      func(childComplexity int, products []*model.AdminProductInput) int
+		AdminSupportContactUpdate                func(childComplexity int, input model.SupportContactInput) int
+		AdminSupportTicketReply                  func(childComplexity int, ticketID string, body string) int
+		AdminSupportTicketStatusUpdate           func(childComplexity int, ticketID string, status supportticket.Status) int
+		CartBuyerIdentityUpdate                  func(childComplexity int, cartID string, buyerIdentity model.CartBuyerIdentityInput) int
+		CartCreate                               func(childComplexity int, input *model.CartInput) int
+		CartLinesAdd                             func(childComplexity int, cartID string, lines []*model.CartLineInput) int
+		CartLinesRemove                          func(childComplexity int, cartID string, lineIds []string) int
+		CartLinesSaveForLater                    func(childComplexity int, customerAccessToken string, cartID string, lineIds []string) int
+		CartLinesUpdate                          func(childComplexity int, cartID string, lines []*model.CartLineUpdateInput) int
+		CartNoteUpdate                           func(childComplexity int, cartID string, note string) int
+		CustomerAccessTokenCreate                func(childComplexity int, input model.CustomerAccessTokenCreateInput) int
+		CustomerAccessTokenCreateWithCode        func(childComplexity int, email string, code string) int
+		CustomerAccessTokenCreateWithMultipass   func(childComplexity int, multipassToken string) int
+		CustomerAccessTokenCreateWithSocialLogin func(childComplexity int, code string) int
+		CustomerAccessTokenDelete                func(childComplexity int, customerAccessToken string) int
+		CustomerAccessTokenRenew                 func(childComplexity int, customerAccessToken string) int
+		CustomerActivate                         func(childComplexity int, id string, input model.CustomerActivateInput) int
+		CustomerActivateByURL                    func(childComplexity int, activationURL string, password string) int
+		CustomerAddressCreate                    func(childComplexity int, customerAccessToken string, address model.MailingAddressInput) int
+		CustomerAddressDelete                    func(childComplexity int, customerAccessToken string, id string) int
+		CustomerAddressUpdate                    func(childComplexity int, customerAccessToken string, id string, address model.MailingAddressInput) int
+		CustomerCommunicationPreferencesUpdate   func(childComplexity int, customerAccessToken string, preferences []*model.CommunicationPreferenceInput) int
+		CustomerCreate                           func(childComplexity int, input model.CustomerCreateInput) int
+		CustomerDataExport                       func(childComplexity int, customerAccessToken string) int
+		CustomerDefaultAddressUpdate             func(childComplexity int, customerAccessToken string, addressID string) int
+		CustomerDelete                           func(childComplexity int, customerAccessToken string, confirmation *model.CustomerDeleteConfirmationInput) int
+		CustomerEmailCodeSend                    func(childComplexity int, email string) int
+		CustomerEmailVerify                      func(childComplexity int, token string) int
+		CustomerIdentityUnlink                   func(childComplexity int, customerAccessToken string, identityID string) int
+		CustomerPreferencesUpdate                func(childComplexity int, customerAccessToken string, preferences model.CustomerPreferencesInput) int
+		CustomerPrivacyUpdate                    func(childComplexity int, customerAccessToken string, privacy model.CustomerPrivacyInput) int
+		CustomerRecover                          func(childComplexity int, email string) int
+		CustomerReset                            func(childComplexity int, id string, input model.CustomerResetInput) int
+		CustomerResetByURL                       func(childComplexity int, resetURL string, password string) int
+		CustomerSessionRevoke                    func(childComplexity int, customerAccessToken string, sessionID string) int
+		CustomerSessionsRevokeOthers             func(childComplexity int, customerAccessToken string) int
+		CustomerSocialLoginStart                 func(childComplexity int, provider string, returnTo string, customerAccessToken *string) int
+		CustomerTwoFactorDisable                 func(childComplexity int, customerAccessToken string, code string) int
+		CustomerTwoFactorEnable                  func(childComplexity int, customerAccessToken string, code string) int
+		CustomerTwoFactorSetup                   func(childComplexity int, customerAccessToken string) int
+		CustomerUpdate                           func(childComplexity int, customerAccessToken string, customer model.CustomerUpdateInput) int
+		LoyaltyActionRecord                      func(childComplexity int, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) int
+		LoyaltyReferralApply                     func(childComplexity int, customerAccessToken string, referralCode string) int
+		LoyaltyRewardRedeem                      func(childComplexity int, customerAccessToken string, rewardID string) int
+		OrderReorder                             func(childComplexity int, customerAccessToken string, orderID string) int
+		SavedCartCreate                          func(childComplexity int, customerAccessToken string, cartID string, name string) int
+		SavedCartDelete                          func(childComplexity int, customerAccessToken string, savedCartID string) int
+		SavedCartRename                          func(childComplexity int, customerAccessToken string, savedCartID string, name string) int
+		SavedCartRestore                         func(childComplexity int, customerAccessToken string, savedCartID string) int
+		SavedForLaterMoveToCart                  func(childComplexity int, customerAccessToken string, lineIds []string, cartID string) int
+		SupportTicketCreate                      func(childComplexity int, customerAccessToken string, subject string, body string, orderID *string) int
+		SupportTicketReply                       func(childComplexity int, customerAccessToken string, ticketID string, body string) int
+		WishlistCreate                           func(childComplexity int, customerAccessToken string, name string) int
+		WishlistDelete                           func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistLinesAdd                         func(childComplexity int, customerAccessToken string, wishlistID *string, lines []*model.WishlistLineInput) int
+		WishlistLinesMoveToCart                  func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string, cartID string) int
+		WishlistLinesRemove                      func(childComplexity int, customerAccessToken string, wishlistID string, lineIds []string) int
+		WishlistLinesUpdate                      func(childComplexity int, customerAccessToken string, wishlistID string, lines []*model.WishlistLineUpdateInput) int
+		WishlistShare                            func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistUnshare                          func(childComplexity int, customerAccessToken string, wishlistID string) int
+		WishlistUpdate                           func(childComplexity int, customerAccessToken string, wishlistID string, name *string, showOwnerName *bool) int
 	}
 
 	Order struct {
@@ -1109,6 +1136,7 @@ type ComplexityRoot struct {
 		PreferenceVocabulary         func(childComplexity int) int
 		Product                      func(childComplexity int, handle *string, id *string) int
 		SharedWishlist               func(childComplexity int, shareToken string) int
+		SocialLoginProviders         func(childComplexity int) int
 		SupportContact               func(childComplexity int) int
 	}
 
@@ -1357,6 +1385,7 @@ type CustomerResolver interface {
 
 	Sessions(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.CustomerSessionConnection, error)
 
+	LinkedIdentities(ctx context.Context, obj *ent.Customer) ([]*ent.LinkedIdentity, error)
 	SupportTickets(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SupportTicketConnection, error)
 	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistConnection, error)
 	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
@@ -1384,6 +1413,9 @@ type FulfillmentEventResolver interface {
 	Message(ctx context.Context, obj *ent.FulfillmentEvent) (*string, error)
 
 	CountryCode(ctx context.Context, obj *ent.FulfillmentEvent) (*model.CountryCode, error)
+}
+type LinkedIdentityResolver interface {
+	ID(ctx context.Context, obj *ent.LinkedIdentity) (string, error)
 }
 type LoyaltyRedemptionResolver interface {
 	Reward(ctx context.Context, obj *ent.LoyaltyRedemption) (*ent.LoyaltyReward, error)
@@ -1483,6 +1515,9 @@ type MutationResolver interface {
 	CustomerTwoFactorSetup(ctx context.Context, customerAccessToken string) (*model.CustomerTwoFactorSetupPayload, error)
 	CustomerTwoFactorEnable(ctx context.Context, customerAccessToken string, code string) (*model.CustomerTwoFactorEnablePayload, error)
 	CustomerTwoFactorDisable(ctx context.Context, customerAccessToken string, code string) (*model.CustomerTwoFactorDisablePayload, error)
+	CustomerSocialLoginStart(ctx context.Context, provider string, returnTo string, customerAccessToken *string) (*model.CustomerSocialLoginStartPayload, error)
+	CustomerAccessTokenCreateWithSocialLogin(ctx context.Context, code string) (*model.CustomerAccessTokenCreateWithSocialLoginPayload, error)
+	CustomerIdentityUnlink(ctx context.Context, customerAccessToken string, identityID string) (*model.CustomerIdentityUnlinkPayload, error)
 	SupportTicketCreate(ctx context.Context, customerAccessToken string, subject string, body string, orderID *string) (*model.SupportTicketPayload, error)
 	SupportTicketReply(ctx context.Context, customerAccessToken string, ticketID string, body string) (*model.SupportTicketPayload, error)
 	AdminSupportTicketReply(ctx context.Context, ticketID string, body string) (*model.AdminSupportTicketPayload, error)
@@ -1546,6 +1581,7 @@ type QueryResolver interface {
 	AdminLoyaltyConsistencyCheck(ctx context.Context, customerIds []string) (*model.LoyaltyConsistencyReport, error)
 	PreferenceVocabulary(ctx context.Context) (*ent.PreferenceVocabulary, error)
 	AdminCustomerConsentLog(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.ConsentEventConnection, error)
+	SocialLoginProviders(ctx context.Context) ([]string, error)
 	AdminSupportTickets(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) (*model.SupportTicketConnection, error)
 	SupportContact(ctx context.Context) (*ent.SupportContact, error)
 	SharedWishlist(ctx context.Context, shareToken string) (*model.SharedWishlist, error)
@@ -2586,6 +2622,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.LastOrderAt(childComplexity), true
+	case "Customer.linkedIdentities":
+		if e.ComplexityRoot.Customer.LinkedIdentities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.LinkedIdentities(childComplexity), true
 	case "Customer.loyalty":
 		if e.ComplexityRoot.Customer.Loyalty == nil {
 			break
@@ -2810,6 +2852,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerAccessTokenCreateWithMultipassPayload.CustomerUserErrors(childComplexity), true
+
+	case "CustomerAccessTokenCreateWithSocialLoginPayload.customerAccessToken":
+		if e.ComplexityRoot.CustomerAccessTokenCreateWithSocialLoginPayload.CustomerAccessToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccessTokenCreateWithSocialLoginPayload.CustomerAccessToken(childComplexity), true
+	case "CustomerAccessTokenCreateWithSocialLoginPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerAccessTokenCreateWithSocialLoginPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccessTokenCreateWithSocialLoginPayload.CustomerUserErrors(childComplexity), true
 
 	case "CustomerAccessTokenDeletePayload.deletedAccessToken":
 		if e.ComplexityRoot.CustomerAccessTokenDeletePayload.DeletedAccessToken == nil {
@@ -3090,6 +3145,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerEmailVerifyPayload.CustomerUserErrors(childComplexity), true
+
+	case "CustomerIdentityUnlinkPayload.customer":
+		if e.ComplexityRoot.CustomerIdentityUnlinkPayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerIdentityUnlinkPayload.Customer(childComplexity), true
+	case "CustomerIdentityUnlinkPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerIdentityUnlinkPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerIdentityUnlinkPayload.CustomerUserErrors(childComplexity), true
 
 	case "CustomerLoyalty.availableRewards":
 		if e.ComplexityRoot.CustomerLoyalty.AvailableRewards == nil {
@@ -3436,6 +3504,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.RevokedCount(childComplexity), true
+
+	case "CustomerSocialLoginStartPayload.authorizationUrl":
+		if e.ComplexityRoot.CustomerSocialLoginStartPayload.AuthorizationURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSocialLoginStartPayload.AuthorizationURL(childComplexity), true
+	case "CustomerSocialLoginStartPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerSocialLoginStartPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSocialLoginStartPayload.CustomerUserErrors(childComplexity), true
 
 	case "CustomerTwoFactorDisablePayload.customer":
 		if e.ComplexityRoot.CustomerTwoFactorDisablePayload.Customer == nil {
@@ -3791,6 +3872,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Image.Width(childComplexity), true
+
+	case "LinkedIdentity.linkedAt":
+		if e.ComplexityRoot.LinkedIdentity.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedIdentity.CreatedAt(childComplexity), true
+	case "LinkedIdentity.email":
+		if e.ComplexityRoot.LinkedIdentity.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedIdentity.Email(childComplexity), true
+	case "LinkedIdentity.id":
+		if e.ComplexityRoot.LinkedIdentity.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedIdentity.ID(childComplexity), true
+	case "LinkedIdentity.provider":
+		if e.ComplexityRoot.LinkedIdentity.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedIdentity.Provider(childComplexity), true
 
 	case "LoyaltyConsistencyReport.checkedAccounts":
 		if e.ComplexityRoot.LoyaltyConsistencyReport.CheckedAccounts == nil {
@@ -4945,6 +5051,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerAccessTokenCreateWithMultipass(childComplexity, args["multipassToken"].(string)), true
+	case "Mutation.customerAccessTokenCreateWithSocialLogin":
+		if e.ComplexityRoot.Mutation.CustomerAccessTokenCreateWithSocialLogin == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerAccessTokenCreateWithSocialLogin_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerAccessTokenCreateWithSocialLogin(childComplexity, args["code"].(string)), true
 	case "Mutation.customerAccessTokenDelete":
 		if e.ComplexityRoot.Mutation.CustomerAccessTokenDelete == nil {
 			break
@@ -5099,6 +5216,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerEmailVerify(childComplexity, args["token"].(string)), true
+	case "Mutation.customerIdentityUnlink":
+		if e.ComplexityRoot.Mutation.CustomerIdentityUnlink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerIdentityUnlink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerIdentityUnlink(childComplexity, args["customerAccessToken"].(string), args["identityId"].(string)), true
 	case "Mutation.customerPreferencesUpdate":
 		if e.ComplexityRoot.Mutation.CustomerPreferencesUpdate == nil {
 			break
@@ -5176,6 +5304,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerSessionsRevokeOthers(childComplexity, args["customerAccessToken"].(string)), true
+	case "Mutation.customerSocialLoginStart":
+		if e.ComplexityRoot.Mutation.CustomerSocialLoginStart == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerSocialLoginStart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerSocialLoginStart(childComplexity, args["provider"].(string), args["returnTo"].(string), args["customerAccessToken"].(*string)), true
 	case "Mutation.customerTwoFactorDisable":
 		if e.ComplexityRoot.Mutation.CustomerTwoFactorDisable == nil {
 			break
@@ -6129,6 +6268,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SharedWishlist(childComplexity, args["shareToken"].(string)), true
+	case "Query.socialLoginProviders":
+		if e.ComplexityRoot.Query.SocialLoginProviders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SocialLoginProviders(childComplexity), true
 	case "Query.supportContact":
 		if e.ComplexityRoot.Query.SupportContact == nil {
 			break
@@ -10813,6 +10958,78 @@ type CustomerEmailVerifyPayload {
   customerUserErrors: [CustomerUserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/social.graphqls", Input: `# Social sign-in with OpenID Connect providers (Google, Apple, Facebook's
+# OIDC…), configured with OIDC_PROVIDERS. The storefront starts a sign-in,
+# sends the browser to the provider, and gets it back on ` + "`" + `returnTo` + "`" + ` with
+# ` + "`" + `social_code` + "`" + ` (exchanged for an access token), ` + "`" + `social_linked` + "`" + ` (after
+# linking) or ` + "`" + `social_error` + "`" + `.
+
+extend type Query {
+  "The names of the providers customers may sign in with."
+  socialLoginProviders: [String!]!
+}
+
+extend type Mutation {
+  """
+  Starts a sign-in with a provider and returns the URL to send the browser
+  to. With ` + "`" + `customerAccessToken` + "`" + `, the provider's identity is linked to the
+  signed-in customer instead. ` + "`" + `returnTo` + "`" + ` must be a page of the shop.
+  """
+  customerSocialLoginStart(
+    "A provider from ` + "`" + `socialLoginProviders` + "`" + `." provider: String!,
+    "Where the browser comes back, with ` + "`" + `social_code` + "`" + `, ` + "`" + `social_linked` + "`" + ` or ` + "`" + `social_error` + "`" + ` added." returnTo: URL!,
+    "To link the identity to this signed-in customer." customerAccessToken: String
+  ): CustomerSocialLoginStartPayload
+  """
+  Exchanges the one-time ` + "`" + `social_code` + "`" + ` of a finished sign-in (valid for 2
+  minutes, once) for an access token.
+  """
+  customerAccessTokenCreateWithSocialLogin("The ` + "`" + `social_code` + "`" + ` from the return address." code: String!): CustomerAccessTokenCreateWithSocialLoginPayload
+  "Removes a linked identity from the signed-in customer."
+  customerIdentityUnlink(customerAccessToken: String!, "The identity's ID." identityId: ID!): CustomerIdentityUnlinkPayload
+}
+
+extend type Customer {
+  "The provider identities that sign this customer in."
+  linkedIdentities: [LinkedIdentity!]!
+}
+
+"An account at a sign-in provider, linked to a customer."
+type LinkedIdentity {
+  "A globally unique ID."
+  id: ID!
+  "The provider's name."
+  provider: String!
+  "The email the provider gave when the identity was linked."
+  email: String
+  "When the identity was linked."
+  linkedAt: DateTime!
+}
+
+"The result of ` + "`" + `customerSocialLoginStart` + "`" + `."
+type CustomerSocialLoginStartPayload {
+  "Where to send the browser."
+  authorizationUrl: URL
+  "What was wrong."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerAccessTokenCreateWithSocialLogin` + "`" + `."
+type CustomerAccessTokenCreateWithSocialLoginPayload {
+  "The new access token."
+  customerAccessToken: CustomerAccessToken
+  "What was wrong."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerIdentityUnlink` + "`" + `."
+type CustomerIdentityUnlinkPayload {
+  "The customer."
+  customer: Customer
+  "What was wrong."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/support.graphqls", Input: `# Support: customers ask for help and follow their requests; staff answer
 # through the Admin API.
 
@@ -11742,6 +11959,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_sessions(ctx, field)
 	case "twoFactorEnabled":
 		return ec.fieldContext_Customer_twoFactorEnabled(ctx, field)
+	case "linkedIdentities":
+		return ec.fieldContext_Customer_linkedIdentities(ctx, field)
 	case "supportTickets":
 		return ec.fieldContext_Customer_supportTickets(ctx, field)
 	case "wishlists":
@@ -11796,6 +12015,16 @@ func (ec *executionContext) childFields_CustomerAccessTokenCreateWithMultipassPa
 		return ec.fieldContext_CustomerAccessTokenCreateWithMultipassPayload_customerUserErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerAccessTokenCreateWithMultipassPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerAccessTokenCreateWithSocialLoginPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customerAccessToken":
+		return ec.fieldContext_CustomerAccessTokenCreateWithSocialLoginPayload_customerAccessToken(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerAccessTokenCreateWithSocialLoginPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerAccessTokenCreateWithSocialLoginPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerAccessTokenDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11982,6 +12211,16 @@ func (ec *executionContext) childFields_CustomerEmailVerifyPayload(ctx context.C
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEmailVerifyPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerIdentityUnlinkPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerIdentityUnlinkPayload_customer(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerIdentityUnlinkPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerIdentityUnlinkPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CustomerLoyalty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "pointsBalance":
@@ -12160,6 +12399,16 @@ func (ec *executionContext) childFields_CustomerSessionsRevokeOthersPayload(ctx 
 		return ec.fieldContext_CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionsRevokeOthersPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSocialLoginStartPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "authorizationUrl":
+		return ec.fieldContext_CustomerSocialLoginStartPayload_authorizationUrl(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerSocialLoginStartPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSocialLoginStartPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerTwoFactorDisablePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12342,6 +12591,20 @@ func (ec *executionContext) childFields_Image(ctx context.Context, field graphql
 		return ec.fieldContext_Image_height(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Image", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkedIdentity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LinkedIdentity_id(ctx, field)
+	case "provider":
+		return ec.fieldContext_LinkedIdentity_provider(ctx, field)
+	case "email":
+		return ec.fieldContext_LinkedIdentity_email(ctx, field)
+	case "linkedAt":
+		return ec.fieldContext_LinkedIdentity_linkedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkedIdentity", field.Name)
 }
 
 func (ec *executionContext) childFields_LoyaltyConsistencyReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14738,6 +15001,20 @@ func (ec *executionContext) field_Mutation_customerAccessTokenCreateWithMultipas
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_customerAccessTokenCreateWithSocialLogin_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_customerAccessTokenCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15020,6 +15297,28 @@ func (ec *executionContext) field_Mutation_customerEmailVerify_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_customerIdentityUnlink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "identityId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["identityId"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_customerPreferencesUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15155,6 +15454,36 @@ func (ec *executionContext) field_Mutation_customerSessionsRevokeOthers_args(ctx
 		return nil, err
 	}
 	args["customerAccessToken"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerSocialLoginStart_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "provider",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["provider"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "returnTo",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNURL2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["returnTo"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg2
 	return args, nil
 }
 
@@ -21570,6 +21899,38 @@ func (ec *executionContext) fieldContext_Customer_twoFactorEnabled(_ context.Con
 	return graphql.NewScalarFieldContext("Customer", field, true, false, "Boolean")
 }
 
+func (ec *executionContext) _Customer_linkedIdentities(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_linkedIdentities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().LinkedIdentities(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LinkedIdentity) graphql.Marshaler {
+			return ec.marshalNLinkedIdentity2ᚕᚖaccountgraphᚋentᚐLinkedIdentityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_linkedIdentities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkedIdentity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Customer_supportTickets(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22017,6 +22378,70 @@ func (ec *executionContext) _CustomerAccessTokenCreateWithMultipassPayload_custo
 func (ec *executionContext) fieldContext_CustomerAccessTokenCreateWithMultipassPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerAccessTokenCreateWithMultipassPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAccessTokenCreateWithSocialLoginPayload_customerAccessToken(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessTokenCreateWithSocialLoginPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccessTokenCreateWithSocialLoginPayload_customerAccessToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerAccessToken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerAccessToken) graphql.Marshaler {
+			return ec.marshalOCustomerAccessToken2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessToken(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccessTokenCreateWithSocialLoginPayload_customerAccessToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccessTokenCreateWithSocialLoginPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccessToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAccessTokenCreateWithSocialLoginPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccessTokenCreateWithSocialLoginPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccessTokenCreateWithSocialLoginPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccessTokenCreateWithSocialLoginPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccessTokenCreateWithSocialLoginPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -23344,6 +23769,70 @@ func (ec *executionContext) _CustomerEmailVerifyPayload_customerUserErrors(ctx c
 func (ec *executionContext) fieldContext_CustomerEmailVerifyPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerEmailVerifyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerIdentityUnlinkPayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerIdentityUnlinkPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerIdentityUnlinkPayload_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerIdentityUnlinkPayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerIdentityUnlinkPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerIdentityUnlinkPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerIdentityUnlinkPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerIdentityUnlinkPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerIdentityUnlinkPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerIdentityUnlinkPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -24872,6 +25361,61 @@ func (ec *executionContext) fieldContext_CustomerSessionsRevokeOthersPayload_cus
 	return fc, nil
 }
 
+func (ec *executionContext) _CustomerSocialLoginStartPayload_authorizationUrl(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSocialLoginStartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSocialLoginStartPayload_authorizationUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorizationURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOURL2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSocialLoginStartPayload_authorizationUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSocialLoginStartPayload", field, false, false, "URL")
+}
+
+func (ec *executionContext) _CustomerSocialLoginStartPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSocialLoginStartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSocialLoginStartPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSocialLoginStartPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSocialLoginStartPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerTwoFactorDisablePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerTwoFactorDisablePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26366,6 +26910,98 @@ func (ec *executionContext) _Image_height(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Image_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Image", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LinkedIdentity_id(ctx context.Context, field graphql.CollectedField, obj *ent.LinkedIdentity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedIdentity_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LinkedIdentity().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedIdentity_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkedIdentity", field, true, true, "ID")
+}
+
+func (ec *executionContext) _LinkedIdentity_provider(ctx context.Context, field graphql.CollectedField, obj *ent.LinkedIdentity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedIdentity_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedIdentity_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkedIdentity", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkedIdentity_email(ctx context.Context, field graphql.CollectedField, obj *ent.LinkedIdentity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedIdentity_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedIdentity_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkedIdentity", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkedIdentity_linkedAt(ctx context.Context, field graphql.CollectedField, obj *ent.LinkedIdentity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedIdentity_linkedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedIdentity_linkedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkedIdentity", field, false, false, "DateTime")
 }
 
 func (ec *executionContext) _LoyaltyConsistencyReport_checkedAccounts(ctx context.Context, field graphql.CollectedField, obj *model.LoyaltyConsistencyReport) (ret graphql.Marshaler) {
@@ -32808,6 +33444,138 @@ func (ec *executionContext) fieldContext_Mutation_customerTwoFactorDisable(ctx c
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_customerSocialLoginStart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerSocialLoginStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerSocialLoginStart(ctx, fc.Args["provider"].(string), fc.Args["returnTo"].(string), fc.Args["customerAccessToken"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerSocialLoginStartPayload) graphql.Marshaler {
+			return ec.marshalOCustomerSocialLoginStartPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSocialLoginStartPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerSocialLoginStart(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSocialLoginStartPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerSocialLoginStart_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerAccessTokenCreateWithSocialLogin(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerAccessTokenCreateWithSocialLogin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerAccessTokenCreateWithSocialLogin(ctx, fc.Args["code"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerAccessTokenCreateWithSocialLoginPayload) graphql.Marshaler {
+			return ec.marshalOCustomerAccessTokenCreateWithSocialLoginPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessTokenCreateWithSocialLoginPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerAccessTokenCreateWithSocialLogin(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccessTokenCreateWithSocialLoginPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerAccessTokenCreateWithSocialLogin_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerIdentityUnlink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerIdentityUnlink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerIdentityUnlink(ctx, fc.Args["customerAccessToken"].(string), fc.Args["identityId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerIdentityUnlinkPayload) graphql.Marshaler {
+			return ec.marshalOCustomerIdentityUnlinkPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerIdentityUnlinkPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerIdentityUnlink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerIdentityUnlinkPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerIdentityUnlink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_supportTicketCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36792,6 +37560,29 @@ func (ec *executionContext) fieldContext_Query_adminCustomerConsentLog(ctx conte
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_socialLoginProviders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_socialLoginProviders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SocialLoginProviders(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_socialLoginProviders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
 }
 
 func (ec *executionContext) _Query_adminSupportTickets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -46045,6 +46836,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "linkedIdentities":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_linkedIdentities(ctx, field, obj)
+				})
 		case "supportTickets":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -46227,6 +47024,44 @@ func (ec *executionContext) _CustomerAccessTokenCreateWithMultipassPayload(ctx c
 			}
 		case "customerUserErrors":
 			out.Values[i] = ec._CustomerAccessTokenCreateWithMultipassPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerAccessTokenCreateWithSocialLoginPayloadImplementors = []string{"CustomerAccessTokenCreateWithSocialLoginPayload"}
+
+func (ec *executionContext) _CustomerAccessTokenCreateWithSocialLoginPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerAccessTokenCreateWithSocialLoginPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerAccessTokenCreateWithSocialLoginPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerAccessTokenCreateWithSocialLoginPayload")
+		case "customerAccessToken":
+			out.Values[i] = ec._CustomerAccessTokenCreateWithSocialLoginPayload_customerAccessToken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerAccessTokenCreateWithSocialLoginPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -46915,6 +47750,44 @@ func (ec *executionContext) _CustomerEmailVerifyPayload(ctx context.Context, sel
 	return out
 }
 
+var customerIdentityUnlinkPayloadImplementors = []string{"CustomerIdentityUnlinkPayload"}
+
+func (ec *executionContext) _CustomerIdentityUnlinkPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerIdentityUnlinkPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerIdentityUnlinkPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerIdentityUnlinkPayload")
+		case "customer":
+			out.Values[i] = ec._CustomerIdentityUnlinkPayload_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerIdentityUnlinkPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var customerLoyaltyImplementors = []string{"CustomerLoyalty"}
 
 func (ec *executionContext) _CustomerLoyalty(ctx context.Context, sel ast.SelectionSet, obj *ent.LoyaltyAccount) graphql.Marshaler {
@@ -47512,6 +48385,44 @@ func (ec *executionContext) _CustomerSessionsRevokeOthersPayload(ctx context.Con
 			}
 		case "customerUserErrors":
 			out.Values[i] = ec._CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSocialLoginStartPayloadImplementors = []string{"CustomerSocialLoginStartPayload"}
+
+func (ec *executionContext) _CustomerSocialLoginStartPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerSocialLoginStartPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSocialLoginStartPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSocialLoginStartPayload")
+		case "authorizationUrl":
+			out.Values[i] = ec._CustomerSocialLoginStartPayload_authorizationUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerSocialLoginStartPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -48212,6 +49123,55 @@ func (ec *executionContext) _Image(ctx context.Context, sel ast.SelectionSet, ob
 			out.Values[i] = ec._Image_height(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkedIdentityImplementors = []string{"LinkedIdentity"}
+
+func (ec *executionContext) _LinkedIdentity(ctx context.Context, sel ast.SelectionSet, obj *ent.LinkedIdentity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkedIdentityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkedIdentity")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LinkedIdentity_id(ctx, field, obj)
+				})
+		case "provider":
+			out.Values[i] = ec._LinkedIdentity_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._LinkedIdentity_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "linkedAt":
+			out.Values[i] = ec._LinkedIdentity_linkedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -50018,6 +50978,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "customerSocialLoginStart":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerSocialLoginStart(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerAccessTokenCreateWithSocialLogin":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerAccessTokenCreateWithSocialLogin(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerIdentityUnlink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerIdentityUnlink(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "supportTicketCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_supportTicketCreate(ctx, field)
@@ -51112,6 +52093,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_adminCustomerConsentLog(ctx, field)
+				})
+		case "socialLoginProviders":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_socialLoginProviders(ctx, field)
 				})
 		case "adminSupportTickets":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -54092,6 +55079,30 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNLinkedIdentity2ᚕᚖaccountgraphᚋentᚐLinkedIdentityᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LinkedIdentity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkedIdentity2ᚖaccountgraphᚋentᚐLinkedIdentity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLinkedIdentity2ᚖaccountgraphᚋentᚐLinkedIdentity(ctx context.Context, sel ast.SelectionSet, v *ent.LinkedIdentity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LinkedIdentity!")
+		return graphql.Null
+	}
+	return ec._LinkedIdentity(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNLoyaltyConsistencyReport2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyConsistencyReport(ctx context.Context, sel ast.SelectionSet, v *model.LoyaltyConsistencyReport) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "LoyaltyConsistencyReport!")
@@ -56154,6 +57165,13 @@ func (ec *executionContext) marshalOCustomerAccessTokenCreateWithMultipassPayloa
 	return ec._CustomerAccessTokenCreateWithMultipassPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCustomerAccessTokenCreateWithSocialLoginPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessTokenCreateWithSocialLoginPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerAccessTokenCreateWithSocialLoginPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerAccessTokenCreateWithSocialLoginPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCustomerAccessTokenDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccessTokenDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerAccessTokenDeletePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -56295,6 +57313,13 @@ func (ec *executionContext) marshalOCustomerErrorCode2ᚖaccountgraphᚋgraphᚋ
 	return v
 }
 
+func (ec *executionContext) marshalOCustomerIdentityUnlinkPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerIdentityUnlinkPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerIdentityUnlinkPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerIdentityUnlinkPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -56342,6 +57367,13 @@ func (ec *executionContext) marshalOCustomerSessionsRevokeOthersPayload2ᚖaccou
 		return graphql.Null
 	}
 	return ec._CustomerSessionsRevokeOthersPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerSocialLoginStartPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSocialLoginStartPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerSocialLoginStartPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerSocialLoginStartPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCustomerTwoFactorDisablePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerTwoFactorDisablePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerTwoFactorDisablePayload) graphql.Marshaler {

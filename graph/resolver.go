@@ -18,6 +18,7 @@ import (
 	"accountgraph/internal/privacy"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
+	"accountgraph/internal/social"
 	"accountgraph/internal/support"
 	"accountgraph/internal/wishlist"
 )
@@ -36,6 +37,7 @@ type Resolver struct {
 	LoyaltyService   *loyalty.Service
 	Preferences      *preferences.Service
 	Privacy          *privacy.Service
+	Social           *social.Service
 }
 
 // loaders returns the request's dataloaders.

@@ -70,6 +70,8 @@ func TestAccessControlSweep(t *testing.T) {
 			"customerUpdate":                         {"customer": map[string]any{"firstName": "Hijacked"}},
 			"customerAccessTokenRenew":               {},
 			"customerAccessTokenDelete":              {},
+			"customerSocialLoginStart":               {"provider": "local", "returnTo": "https://shop.test/account"},
+			"customerIdentityUnlink":                 {"identityId": "gid://accountgraph/LinkedIdentity/1"},
 			"customerAddressCreate":                  {"address": ottawa},
 			"customerAddressUpdate":                  {"id": addrB.ID, "address": with(ottawa, "city", "Hijacked")},
 			"customerAddressDelete":                  {"id": addrB.ID},

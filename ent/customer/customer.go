@@ -95,6 +95,8 @@ const (
 	EdgeNotifications = "notifications"
 	// EdgeCommunicationPreferences holds the string denoting the communication_preferences edge name in mutations.
 	EdgeCommunicationPreferences = "communication_preferences"
+	// EdgeLinkedIdentities holds the string denoting the linked_identities edge name in mutations.
+	EdgeLinkedIdentities = "linked_identities"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// AddressesTable is the table that holds the addresses relation/edge.
@@ -146,6 +148,13 @@ const (
 	CommunicationPreferencesInverseTable = "communication_preferences"
 	// CommunicationPreferencesColumn is the table column denoting the communication_preferences relation/edge.
 	CommunicationPreferencesColumn = "customer_id"
+	// LinkedIdentitiesTable is the table that holds the linked_identities relation/edge.
+	LinkedIdentitiesTable = "linked_identities"
+	// LinkedIdentitiesInverseTable is the table name for the LinkedIdentity entity.
+	// It exists in this package in order to avoid circular dependency with the "linkedidentity" package.
+	LinkedIdentitiesInverseTable = "linked_identities"
+	// LinkedIdentitiesColumn is the table column denoting the linked_identities relation/edge.
+	LinkedIdentitiesColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -522,6 +531,20 @@ func ByCommunicationPreferences(term sql.OrderTerm, terms ...sql.OrderTerm) Orde
 		sqlgraph.OrderByNeighborTerms(s, newCommunicationPreferencesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByLinkedIdentitiesCount orders the results by linked_identities count.
+func ByLinkedIdentitiesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newLinkedIdentitiesStep(), opts...)
+	}
+}
+
+// ByLinkedIdentities orders the results by linked_identities terms.
+func ByLinkedIdentities(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newLinkedIdentitiesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newAddressesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -569,5 +592,12 @@ func newCommunicationPreferencesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CommunicationPreferencesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, CommunicationPreferencesTable, CommunicationPreferencesColumn),
+	)
+}
+func newLinkedIdentitiesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(LinkedIdentitiesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, LinkedIdentitiesTable, LinkedIdentitiesColumn),
 	)
 }

@@ -1811,6 +1811,29 @@ func HasCommunicationPreferencesWith(preds ...predicate.CommunicationPreference)
 	})
 }
 
+// HasLinkedIdentities applies the HasEdge predicate on the "linked_identities" edge.
+func HasLinkedIdentities() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, LinkedIdentitiesTable, LinkedIdentitiesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasLinkedIdentitiesWith applies the HasEdge predicate on the "linked_identities" edge with a given conditions (other predicates).
+func HasLinkedIdentitiesWith(preds ...predicate.LinkedIdentity) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newLinkedIdentitiesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Customer) predicate.Customer {
 	return predicate.Customer(sql.AndPredicates(predicates...))

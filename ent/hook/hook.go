@@ -140,6 +140,18 @@ func (f FulfillmentEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.V
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FulfillmentEventMutation", m)
 }
 
+// The LinkedIdentityFunc type is an adapter to allow the use of ordinary
+// function as LinkedIdentity mutator.
+type LinkedIdentityFunc func(context.Context, *ent.LinkedIdentityMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f LinkedIdentityFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.LinkedIdentityMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LinkedIdentityMutation", m)
+}
+
 // The LoginCodeFunc type is an adapter to allow the use of ordinary
 // function as LoginCode mutator.
 type LoginCodeFunc func(context.Context, *ent.LoginCodeMutation) (ent.Value, error)
@@ -390,6 +402,18 @@ func (f ShopSettingsFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ShopSettingsMutation", m)
+}
+
+// The SocialLoginFunc type is an adapter to allow the use of ordinary
+// function as SocialLogin mutator.
+type SocialLoginFunc func(context.Context, *ent.SocialLoginMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SocialLoginFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SocialLoginMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SocialLoginMutation", m)
 }
 
 // The SupportContactFunc type is an adapter to allow the use of ordinary

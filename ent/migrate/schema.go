@@ -392,6 +392,42 @@ var (
 			},
 		},
 	}
+	// LinkedIdentitiesColumns holds the columns for the "linked_identities" table.
+	LinkedIdentitiesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "provider", Type: field.TypeString, Size: 64},
+		{Name: "subject", Type: field.TypeString, Size: 255},
+		{Name: "email", Type: field.TypeString, Nullable: true, Size: 254},
+		{Name: "customer_id", Type: field.TypeInt},
+	}
+	// LinkedIdentitiesTable holds the schema information for the "linked_identities" table.
+	LinkedIdentitiesTable = &schema.Table{
+		Name:       "linked_identities",
+		Columns:    LinkedIdentitiesColumns,
+		PrimaryKey: []*schema.Column{LinkedIdentitiesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "linked_identities_customers_linked_identities",
+				Columns:    []*schema.Column{LinkedIdentitiesColumns[6]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "linkedidentity_provider_subject",
+				Unique:  true,
+				Columns: []*schema.Column{LinkedIdentitiesColumns[3], LinkedIdentitiesColumns[4]},
+			},
+			{
+				Name:    "linkedidentity_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{LinkedIdentitiesColumns[6]},
+			},
+		},
+	}
 	// LoginCodesColumns holds the columns for the "login_codes" table.
 	LoginCodesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1029,6 +1065,34 @@ var (
 		Columns:    ShopSettingsColumns,
 		PrimaryKey: []*schema.Column{ShopSettingsColumns[0]},
 	}
+	// SocialLoginsColumns holds the columns for the "social_logins" table.
+	SocialLoginsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "provider", Type: field.TypeString, Size: 64},
+		{Name: "state_hash", Type: field.TypeBytes, Unique: true, Nullable: true, Size: 32},
+		{Name: "nonce", Type: field.TypeString, Size: 64},
+		{Name: "code_verifier", Type: field.TypeString, Size: 128},
+		{Name: "return_to", Type: field.TypeString, Size: 2048},
+		{Name: "link_customer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "code_hash", Type: field.TypeBytes, Unique: true, Nullable: true, Size: 32},
+		{Name: "expires_at", Type: field.TypeTime},
+	}
+	// SocialLoginsTable holds the schema information for the "social_logins" table.
+	SocialLoginsTable = &schema.Table{
+		Name:       "social_logins",
+		Columns:    SocialLoginsColumns,
+		PrimaryKey: []*schema.Column{SocialLoginsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "sociallogin_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{SocialLoginsColumns[11]},
+			},
+		},
+	}
 	// SupportContactsColumns holds the columns for the "support_contacts" table.
 	SupportContactsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1277,6 +1341,7 @@ var (
 		CustomerTokensTable,
 		FulfillmentsTable,
 		FulfillmentEventsTable,
+		LinkedIdentitiesTable,
 		LoginCodesTable,
 		LoyaltyAccountsTable,
 		LoyaltyEntriesTable,
@@ -1298,6 +1363,7 @@ var (
 		SavedCartLinesTable,
 		ServerSecretsTable,
 		ShopSettingsTable,
+		SocialLoginsTable,
 		SupportContactsTable,
 		SupportMessagesTable,
 		SupportTicketsTable,
@@ -1319,6 +1385,7 @@ func init() {
 	CustomerTokensTable.ForeignKeys[0].RefTable = CustomersTable
 	FulfillmentsTable.ForeignKeys[0].RefTable = OrdersTable
 	FulfillmentEventsTable.ForeignKeys[0].RefTable = FulfillmentsTable
+	LinkedIdentitiesTable.ForeignKeys[0].RefTable = CustomersTable
 	MailingAddressesTable.ForeignKeys[0].RefTable = CustomersTable
 	NotificationsTable.ForeignKeys[0].RefTable = CustomersTable
 	OrdersTable.ForeignKeys[0].RefTable = MailingAddressesTable

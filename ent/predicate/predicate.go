@@ -39,6 +39,9 @@ type Fulfillment func(*sql.Selector)
 // FulfillmentEvent is the predicate function for fulfillmentevent builders.
 type FulfillmentEvent func(*sql.Selector)
 
+// LinkedIdentity is the predicate function for linkedidentity builders.
+type LinkedIdentity func(*sql.Selector)
+
 // LoginCode is the predicate function for logincode builders.
 type LoginCode func(*sql.Selector)
 
@@ -101,6 +104,9 @@ type ServerSecret func(*sql.Selector)
 
 // ShopSettings is the predicate function for shopsettings builders.
 type ShopSettings func(*sql.Selector)
+
+// SocialLogin is the predicate function for sociallogin builders.
+type SocialLogin func(*sql.Selector)
 
 // SupportContact is the predicate function for supportcontact builders.
 type SupportContact func(*sql.Selector)

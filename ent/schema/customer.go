@@ -94,6 +94,8 @@ func (Customer) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.Cascade)),
 		edge.To("communication_preferences", CommunicationPreference.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("linked_identities", LinkedIdentity.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade)),
 	}
 }
 

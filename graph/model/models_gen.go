@@ -760,6 +760,14 @@ type CustomerAccessTokenCreateWithMultipassPayload struct {
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 
+// The result of `customerAccessTokenCreateWithSocialLogin`.
+type CustomerAccessTokenCreateWithSocialLoginPayload struct {
+	// The new access token.
+	CustomerAccessToken *CustomerAccessToken `json:"customerAccessToken,omitempty"`
+	// What was wrong.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
 // The result of `customerAccessTokenDelete`.
 type CustomerAccessTokenDeletePayload struct {
 	// The token that was deleted.
@@ -946,6 +954,14 @@ type CustomerEmailVerifyPayload struct {
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 
+// The result of `customerIdentityUnlink`.
+type CustomerIdentityUnlinkPayload struct {
+	// The customer.
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// What was wrong.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
 // Input for `customerPreferencesUpdate`.
 type CustomerPreferencesInput struct {
 	// The language the customer prefers; null removes it.
@@ -1063,6 +1079,14 @@ type CustomerSessionsRevokeOthersPayload struct {
 	// How many sessions were signed out.
 	RevokedCount int `json:"revokedCount"`
 	// What was wrong with the input.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of `customerSocialLoginStart`.
+type CustomerSocialLoginStartPayload struct {
+	// Where to send the browser.
+	AuthorizationURL *string `json:"authorizationUrl,omitempty"`
+	// What was wrong.
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 

@@ -3,10 +3,12 @@
 package config
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/url"
 	"os"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -44,6 +46,19 @@ type Config struct {
 	Argon2Iterations  uint32        // ARGON2_ITERATIONS
 	Argon2Parallelism uint8         // ARGON2_PARALLELISM
 	HashConcurrency   int           // HASH_CONCURRENCY: password hashes at once
+	// OIDCProviders are the social sign-in providers (OIDC_PROVIDERS, a
+	// JSON list such as [{"name":"google","issuer":"https://accounts.google.com",
+	// "clientId":"…","clientSecret":"…"}]).
+	OIDCProviders []OIDCProvider
+}
+
+// OIDCProvider is an OpenID Connect provider customers may sign in with.
+type OIDCProvider struct {
+	Name         string   `json:"name"`   // in URLs and the API: [a-z0-9-]
+	Issuer       string   `json:"issuer"` // discovery at Issuer/.well-known/openid-configuration
+	ClientID     string   `json:"clientId"`
+	ClientSecret string   `json:"clientSecret"`
+	Scopes       []string `json:"scopes"` // besides openid; default email and profile
 }
 
 // Default returns the settings used when nothing is configured.
@@ -147,11 +162,18 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	num(&iter, "argon2-iterations", "ARGON2_ITERATIONS", "argon2id passes")
 	num(&par, "argon2-parallelism", "ARGON2_PARALLELISM", "argon2id lanes")
 	num(&c.HashConcurrency, "hash-concurrency", "HASH_CONCURRENCY", "password hashes computed at once")
+	providers := ""
+	str(&providers, "oidc-providers", "OIDC_PROVIDERS", `social sign-in providers, JSON: [{"name","issuer","clientId","clientSecret"}]`)
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if len(errs) > 0 {
 		return c, fmt.Errorf("config: %s", strings.Join(errs, "; "))
+	}
+	if providers != "" {
+		if err := json.Unmarshal([]byte(providers), &c.OIDCProviders); err != nil {
+			return c, fmt.Errorf("config: OIDC_PROVIDERS: %w", err)
+		}
 	}
 	c.BodyLimit = int64(bodyLimit)
 	c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism = uint32(mem), uint32(iter), uint8(par)
@@ -192,6 +214,15 @@ func (c Config) validate() error {
 	if c.Argon2MemoryKiB < 8 || c.Argon2Iterations < 1 || c.Argon2Parallelism < 1 {
 		errs = append(errs, "argon2 parameters must be positive (memory ≥ 8 KiB)")
 	}
+	seen := map[string]bool{}
+	for _, p := range c.OIDCProviders {
+		u, err := url.Parse(p.Issuer)
+		if !providerName.MatchString(p.Name) || seen[p.Name] || err != nil || (u.Scheme != "https" && u.Scheme != "http") || p.ClientID == "" {
+			errs = append(errs, "OIDC_PROVIDERS: each provider needs a unique name of a-z, 0-9 and -, an http(s) issuer and a clientId")
+			break
+		}
+		seen[p.Name] = true
+	}
 	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		errs = append(errs, "PUBLIC_URL must be an http(s) URL")
 	}
@@ -203,11 +234,23 @@ func (c Config) validate() error {
 
 // String prints the settings with secrets masked, for the start-up log.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t",
+	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t oidc=%v",
 		c.Addr, MaskURL(c.DatabaseURL), c.PublicURL, c.CORSOrigins, c.CORSCredentials, c.mailTarget(),
 		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.MaxDepth, c.MaxComplexity, c.TokenTTL,
-		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval, c.CaptchaVerifyURL != "")
+		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval, c.CaptchaVerifyURL != "", c.providerNames())
 }
+
+// providerNames lists the social sign-in providers (their secrets stay out
+// of logs).
+func (c Config) providerNames() []string {
+	names := []string{}
+	for _, p := range c.OIDCProviders {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+var providerName = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)
 
 func (c Config) mailTarget() string {
 	if c.SMTPURL != "" {

@@ -171,12 +171,22 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 }
 
 // signInProven signs in, in tx, the owner of an email address that was
-// proven (a code sent to it) or vouched for (Multipass, a verified social
-// identity): the account is created when there is none (newAccount may
-// refuse or add to the profile), an invitation counts as taken up, and
-// guest orders placed with the address join the account. A disabled
-// account stays disabled.
+// proven (a code sent to it) or vouched for (Multipass): see ProveEmail.
 func (s *Service) signInProven(ctx context.Context, tx *ent.Tx, email string, newAccount func(*ent.CustomerCreate) error) (*Token, error) {
+	c, err := s.ProveEmail(ctx, tx, email, newAccount)
+	if err != nil {
+		return nil, err
+	}
+	return s.issueToken(ctx, tx, c)
+}
+
+// ProveEmail returns, in tx, the account of an email address that was
+// proven or vouched for (a code, Multipass, a provider's verified email):
+// the account is created when there is none (newAccount may refuse or add
+// to the profile), an invitation counts as taken up, and guest orders
+// placed with the address join the account. A disabled account is
+// refused.
+func (s *Service) ProveEmail(ctx context.Context, tx *ent.Tx, email string, newAccount func(*ent.CustomerCreate) error) (*ent.Customer, error) {
 	key := EmailKey(email)
 	c, err := tx.Customer.Query().Where(customer.EmailKey(key)).Only(ctx)
 	switch {
@@ -206,5 +216,29 @@ func (s *Service) signInProven(ctx context.Context, tx *ent.Tx, email string, ne
 	if err := s.joinGuestOrders(ctx, tx, c.ID, key); err != nil {
 		return nil, err
 	}
-	return s.issueToken(ctx, tx, c)
+	return c, nil
+}
+
+// SignInByID issues a session for a customer another sign-in method has
+// identified (a social login's one-time code); a disabled account is
+// refused.
+func (s *Service) SignInByID(ctx context.Context, id int) (*Token, error) {
+	if err := s.Settings.CheckSignIn(ctx); err != nil {
+		return nil, err
+	}
+	var out *Token
+	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		c, err := tx.Customer.Get(ctx, id)
+		switch {
+		case ent.IsNotFound(err):
+			return apperr.Invalid(nil, apperr.CodeUnidentifiedCustomer, "The account no longer exists")
+		case err != nil:
+			return err
+		case c.State != customer.StateENABLED:
+			return apperr.Invalid(nil, apperr.CodeCustomerDisabled, "This account has been disabled")
+		}
+		out, err = s.issueToken(ctx, tx, c)
+		return err
+	})
+	return out, err
 }

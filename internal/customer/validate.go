@@ -56,6 +56,15 @@ func checkText(errs *apperr.FieldErrors, field []string, label, v string, max in
 	return v
 }
 
+// PlainName tells whether s (trimmed) would pass as a first or last name:
+// for names from elsewhere (a social provider) that are dropped, not
+// refused, when they would not.
+func PlainName(s string) bool {
+	var errs apperr.FieldErrors
+	v := checkText(&errs, nil, "", s, MaxNameLength, true)
+	return len(errs) == 0 && v != ""
+}
+
 // checkEmail validates an email address and returns it trimmed.
 func checkEmail(errs *apperr.FieldErrors, field []string, v string) string {
 	v, ok := cleanText(v)

@@ -22,6 +22,7 @@ import (
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
@@ -59,6 +60,8 @@ type Loaders struct {
 	OpenCart *Keyed[int, *ent.Cart]
 	// Communication is a customer's stored communication preferences.
 	Communication *Keyed[int, []*ent.CommunicationPreference]
+	// LinkedIdentities are a customer's social sign-in identities.
+	LinkedIdentities *Keyed[int, []*ent.LinkedIdentity]
 	// WishlistPages are customers' wishlists; WishlistLinePages their lines.
 	WishlistPages     *Pages[*ent.Wishlist]
 	WishlistLinePages *Pages[*ent.WishlistLine]
@@ -131,6 +134,9 @@ func New(db *ent.Client) *Loaders {
 		Communication: newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CommunicationPreference, error) {
 			return db.CommunicationPreference.Query().Where(communicationpreference.CustomerIDIn(ids...)).All(ctx)
 		}, func(p *ent.CommunicationPreference) int { return p.CustomerID })),
+		LinkedIdentities: newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.LinkedIdentity, error) {
+			return db.LinkedIdentity.Query().Where(linkedidentity.CustomerIDIn(ids...)).Order(ent.Asc(linkedidentity.FieldID)).All(ctx)
+		}, func(i *ent.LinkedIdentity) int { return i.CustomerID })),
 		Fulfillments: newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.Fulfillment, error) {
 			return db.Fulfillment.Query().Where(fulfillment.OrderIDIn(ids...), fulfillment.StatusEQ(fulfillment.StatusSUCCESS)).
 				Order(ent.Asc(fulfillment.FieldID)).All(ctx)
@@ -310,6 +316,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.OrderCount.Expect(c.ID)
 		l.OpenCart.Expect(c.ID)
 		l.Communication.Expect(c.ID)
+		l.LinkedIdentities.Expect(c.ID)
 		l.WishlistPages.Expect(c.ID)
 		l.SessionPages.Expect(c.ID)
 		l.TicketPages.Expect(c.ID)

@@ -16,6 +16,7 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/fulfillment"
+	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/logincode"
 	"accountgraph/ent/loyaltyaccount"
 	"accountgraph/ent/loyaltyentry"
@@ -81,6 +82,7 @@ type Data struct {
 	ConsentLog     []*ent.ConsentEvent        `json:"consent_log"`
 	Sessions       []*ent.CustomerAccessToken `json:"sessions"`
 	SupportTickets []*ent.SupportTicket       `json:"support_tickets"`
+	Identities     []*ent.LinkedIdentity      `json:"linked_identities"`
 }
 
 // ExportFor exports the signed-in customer's data (at most 3 an hour).
@@ -125,6 +127,10 @@ func (s *Service) export(ctx context.Context, id int) (*Export, error) {
 			},
 			func() (err error) {
 				d.Wishlists, err = tx.Wishlist.Query().Where(wishlist.CustomerID(id)).WithLines().All(ctx)
+				return
+			},
+			func() (err error) {
+				d.Identities, err = tx.LinkedIdentity.Query().Where(linkedidentity.CustomerID(id)).All(ctx)
 				return
 			},
 			func() (err error) {

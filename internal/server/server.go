@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -42,6 +43,7 @@ import (
 	"accountgraph/internal/privacy"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
+	"accountgraph/internal/social"
 	"accountgraph/internal/support"
 	"accountgraph/internal/throttle"
 	"accountgraph/internal/wishlist"
@@ -66,6 +68,7 @@ type Server struct {
 	// exports and erases customers' data.
 	Preferences *preferences.Service
 	Privacy     *privacy.Service
+	Social      *social.Service
 	adminKeys   *auth.AdminKeys
 	limiter     *throttle.Limiter
 	// Outbox takes customer messages; Notifications delivers them; Links
@@ -139,6 +142,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	s.Customers.Loyalty, s.Orders.Loyalty = s.Loyalty, s.Loyalty
 	s.Preferences = &preferences.Service{DB: d.Client, Customers: s.Customers, Marketing: s.Customers}
 	s.Privacy = &privacy.Service{DB: d.Client, Customers: s.Customers, Limiter: s.limiter, Log: log}
+	s.Social = social.New(social.Service{DB: d.Client, Customers: s.Customers, Log: log, PublicURL: publicURL,
+		Origins: returnOrigins(cfg)}, cfg.OIDCProviders)
 	if cfg.AdminAPIKey != "" {
 		if err := s.adminKeys.Seed(ctx, cfg.AdminAPIKey); err != nil {
 			d.Close()
@@ -171,6 +176,9 @@ func (s *Server) housekeeping(ctx context.Context) {
 			}
 			if _, err := s.DB.Client.UsedToken.Delete().Where(usedtoken.ExpiresAtLT(time.Now())).Exec(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("pruning used tokens failed", "err", err)
+			}
+			if _, err := s.Social.Prune(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("pruning social sign-ins failed", "err", err)
 			}
 			if _, err := s.Notifications.Prune(ctx, 30*24*time.Hour); err != nil && ctx.Err() == nil {
 				s.log.Warn("pruning delivered notifications failed", "err", err)
@@ -214,6 +222,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("/unsubscribe", s.Links.Handler(s.Preferences.Unsubscribe, s.log))
 	mux.Handle("GET /admin/customers.csv", s.withViewer(http.HandlerFunc(s.customersCSV)))
+	mux.Handle("GET /auth/oidc/{provider}/callback", s.withViewer(http.HandlerFunc(s.Social.Callback)))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Metrics.Registry, promhttp.HandlerOpts{}))
 	c := cors.New(cors.Options{
 		AllowedOrigins:   s.cfg.CORSOrigins,
@@ -252,7 +261,7 @@ func (s *Server) graphQL() http.Handler {
 		Resolvers: &graph.Resolver{
 			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
 			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
-			LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy,
+			LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy, Social: s.Social,
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
@@ -284,4 +293,19 @@ func connectionCost(child int, first, last *int) int {
 		n = *last
 	}
 	return 1 + max(n, 1)*max(child, 1)
+}
+
+// returnOrigins are where a social sign-in may send the browser back: the
+// public URL's origin and the CORS origins (not "*").
+func returnOrigins(cfg config.Config) []string {
+	var out []string
+	if u, err := url.Parse(cfg.PublicURL); err == nil {
+		out = append(out, u.Scheme+"://"+u.Host)
+	}
+	for _, o := range cfg.CORSOrigins {
+		if o != "*" {
+			out = append(out, o)
+		}
+	}
+	return out
 }
