@@ -15,11 +15,15 @@ import (
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/company"
+	"accountgraph/ent/companycontact"
+	"accountgraph/ent/companylocation"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/erpcontact"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/linkedidentity"
@@ -78,6 +82,12 @@ type Client struct {
 	CoPurchase *CoPurchaseClient
 	// CommunicationPreference is the client for interacting with the CommunicationPreference builders.
 	CommunicationPreference *CommunicationPreferenceClient
+	// Company is the client for interacting with the Company builders.
+	Company *CompanyClient
+	// CompanyContact is the client for interacting with the CompanyContact builders.
+	CompanyContact *CompanyContactClient
+	// CompanyLocation is the client for interacting with the CompanyLocation builders.
+	CompanyLocation *CompanyLocationClient
 	// ConsentEvent is the client for interacting with the ConsentEvent builders.
 	ConsentEvent *ConsentEventClient
 	// Customer is the client for interacting with the Customer builders.
@@ -86,6 +96,8 @@ type Client struct {
 	CustomerAccessToken *CustomerAccessTokenClient
 	// CustomerToken is the client for interacting with the CustomerToken builders.
 	CustomerToken *CustomerTokenClient
+	// ErpContact is the client for interacting with the ErpContact builders.
+	ErpContact *ErpContactClient
 	// Fulfillment is the client for interacting with the Fulfillment builders.
 	Fulfillment *FulfillmentClient
 	// FulfillmentEvent is the client for interacting with the FulfillmentEvent builders.
@@ -170,10 +182,14 @@ func (c *Client) init() {
 	c.CartLine = NewCartLineClient(c.config)
 	c.CoPurchase = NewCoPurchaseClient(c.config)
 	c.CommunicationPreference = NewCommunicationPreferenceClient(c.config)
+	c.Company = NewCompanyClient(c.config)
+	c.CompanyContact = NewCompanyContactClient(c.config)
+	c.CompanyLocation = NewCompanyLocationClient(c.config)
 	c.ConsentEvent = NewConsentEventClient(c.config)
 	c.Customer = NewCustomerClient(c.config)
 	c.CustomerAccessToken = NewCustomerAccessTokenClient(c.config)
 	c.CustomerToken = NewCustomerTokenClient(c.config)
+	c.ErpContact = NewErpContactClient(c.config)
 	c.Fulfillment = NewFulfillmentClient(c.config)
 	c.FulfillmentEvent = NewFulfillmentEventClient(c.config)
 	c.LinkedIdentity = NewLinkedIdentityClient(c.config)
@@ -305,10 +321,14 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		CartLine:                NewCartLineClient(cfg),
 		CoPurchase:              NewCoPurchaseClient(cfg),
 		CommunicationPreference: NewCommunicationPreferenceClient(cfg),
+		Company:                 NewCompanyClient(cfg),
+		CompanyContact:          NewCompanyContactClient(cfg),
+		CompanyLocation:         NewCompanyLocationClient(cfg),
 		ConsentEvent:            NewConsentEventClient(cfg),
 		Customer:                NewCustomerClient(cfg),
 		CustomerAccessToken:     NewCustomerAccessTokenClient(cfg),
 		CustomerToken:           NewCustomerTokenClient(cfg),
+		ErpContact:              NewErpContactClient(cfg),
 		Fulfillment:             NewFulfillmentClient(cfg),
 		FulfillmentEvent:        NewFulfillmentEventClient(cfg),
 		LinkedIdentity:          NewLinkedIdentityClient(cfg),
@@ -367,10 +387,14 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		CartLine:                NewCartLineClient(cfg),
 		CoPurchase:              NewCoPurchaseClient(cfg),
 		CommunicationPreference: NewCommunicationPreferenceClient(cfg),
+		Company:                 NewCompanyClient(cfg),
+		CompanyContact:          NewCompanyContactClient(cfg),
+		CompanyLocation:         NewCompanyLocationClient(cfg),
 		ConsentEvent:            NewConsentEventClient(cfg),
 		Customer:                NewCustomerClient(cfg),
 		CustomerAccessToken:     NewCustomerAccessTokenClient(cfg),
 		CustomerToken:           NewCustomerTokenClient(cfg),
+		ErpContact:              NewErpContactClient(cfg),
 		Fulfillment:             NewFulfillmentClient(cfg),
 		FulfillmentEvent:        NewFulfillmentEventClient(cfg),
 		LinkedIdentity:          NewLinkedIdentityClient(cfg),
@@ -435,15 +459,16 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
-		c.ConsentEvent, c.Customer, c.CustomerAccessToken, c.CustomerToken,
-		c.Fulfillment, c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode,
-		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
-		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
-		c.MembershipPlan, c.Notification, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
-		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SocialLogin,
-		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
-		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.Company, c.CompanyContact, c.CompanyLocation, c.ConsentEvent, c.Customer,
+		c.CustomerAccessToken, c.CustomerToken, c.ErpContact, c.Fulfillment,
+		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
+		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
+		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
+		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
+		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
+		c.ShopSettings, c.SocialLogin, c.SupportContact, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -454,15 +479,16 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
-		c.ConsentEvent, c.Customer, c.CustomerAccessToken, c.CustomerToken,
-		c.Fulfillment, c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode,
-		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
-		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
-		c.MembershipPlan, c.Notification, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
-		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SocialLogin,
-		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
-		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.Company, c.CompanyContact, c.CompanyLocation, c.ConsentEvent, c.Customer,
+		c.CustomerAccessToken, c.CustomerToken, c.ErpContact, c.Fulfillment,
+		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
+		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
+		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
+		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
+		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
+		c.ShopSettings, c.SocialLogin, c.SupportContact, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -481,6 +507,12 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CoPurchase.mutate(ctx, m)
 	case *CommunicationPreferenceMutation:
 		return c.CommunicationPreference.mutate(ctx, m)
+	case *CompanyMutation:
+		return c.Company.mutate(ctx, m)
+	case *CompanyContactMutation:
+		return c.CompanyContact.mutate(ctx, m)
+	case *CompanyLocationMutation:
+		return c.CompanyLocation.mutate(ctx, m)
 	case *ConsentEventMutation:
 		return c.ConsentEvent.mutate(ctx, m)
 	case *CustomerMutation:
@@ -489,6 +521,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CustomerAccessToken.mutate(ctx, m)
 	case *CustomerTokenMutation:
 		return c.CustomerToken.mutate(ctx, m)
+	case *ErpContactMutation:
+		return c.ErpContact.mutate(ctx, m)
 	case *FulfillmentMutation:
 		return c.Fulfillment.mutate(ctx, m)
 	case *FulfillmentEventMutation:
@@ -1291,6 +1325,517 @@ func (c *CommunicationPreferenceClient) mutate(ctx context.Context, m *Communica
 	}
 }
 
+// CompanyClient is a client for the Company schema.
+type CompanyClient struct {
+	config
+}
+
+// NewCompanyClient returns a client for the Company from the given config.
+func NewCompanyClient(c config) *CompanyClient {
+	return &CompanyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `company.Hooks(f(g(h())))`.
+func (c *CompanyClient) Use(hooks ...Hook) {
+	c.hooks.Company = append(c.hooks.Company, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `company.Intercept(f(g(h())))`.
+func (c *CompanyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Company = append(c.inters.Company, interceptors...)
+}
+
+// Create returns a builder for creating a Company entity.
+func (c *CompanyClient) Create() *CompanyCreate {
+	mutation := newCompanyMutation(c.config, OpCreate)
+	return &CompanyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Company entities.
+func (c *CompanyClient) CreateBulk(builders ...*CompanyCreate) *CompanyCreateBulk {
+	return &CompanyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CompanyClient) MapCreateBulk(slice any, setFunc func(*CompanyCreate, int)) *CompanyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CompanyCreateBulk{err: fmt.Errorf("calling to CompanyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CompanyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CompanyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Company.
+func (c *CompanyClient) Update() *CompanyUpdate {
+	mutation := newCompanyMutation(c.config, OpUpdate)
+	return &CompanyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CompanyClient) UpdateOne(_m *Company) *CompanyUpdateOne {
+	mutation := newCompanyMutation(c.config, OpUpdateOne, withCompany(_m))
+	return &CompanyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CompanyClient) UpdateOneID(id int) *CompanyUpdateOne {
+	mutation := newCompanyMutation(c.config, OpUpdateOne, withCompanyID(id))
+	return &CompanyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Company.
+func (c *CompanyClient) Delete() *CompanyDelete {
+	mutation := newCompanyMutation(c.config, OpDelete)
+	return &CompanyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CompanyClient) DeleteOne(_m *Company) *CompanyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CompanyClient) DeleteOneID(id int) *CompanyDeleteOne {
+	builder := c.Delete().Where(company.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CompanyDeleteOne{builder}
+}
+
+// Query returns a query builder for Company.
+func (c *CompanyClient) Query() *CompanyQuery {
+	return &CompanyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCompany},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Company entity by its id.
+func (c *CompanyClient) Get(ctx context.Context, id int) (*Company, error) {
+	return c.Query().Where(company.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CompanyClient) GetX(ctx context.Context, id int) *Company {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryLocations queries the locations edge of a Company.
+func (c *CompanyClient) QueryLocations(_m *Company) *CompanyLocationQuery {
+	query := (&CompanyLocationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(company.Table, company.FieldID, id),
+			sqlgraph.To(companylocation.Table, companylocation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, company.LocationsTable, company.LocationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryContacts queries the contacts edge of a Company.
+func (c *CompanyClient) QueryContacts(_m *Company) *CompanyContactQuery {
+	query := (&CompanyContactClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(company.Table, company.FieldID, id),
+			sqlgraph.To(companycontact.Table, companycontact.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, company.ContactsTable, company.ContactsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryErpContacts queries the erp_contacts edge of a Company.
+func (c *CompanyClient) QueryErpContacts(_m *Company) *ErpContactQuery {
+	query := (&ErpContactClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(company.Table, company.FieldID, id),
+			sqlgraph.To(erpcontact.Table, erpcontact.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, company.ErpContactsTable, company.ErpContactsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CompanyClient) Hooks() []Hook {
+	return c.hooks.Company
+}
+
+// Interceptors returns the client interceptors.
+func (c *CompanyClient) Interceptors() []Interceptor {
+	return c.inters.Company
+}
+
+func (c *CompanyClient) mutate(ctx context.Context, m *CompanyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CompanyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CompanyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CompanyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CompanyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Company mutation op: %q", m.Op())
+	}
+}
+
+// CompanyContactClient is a client for the CompanyContact schema.
+type CompanyContactClient struct {
+	config
+}
+
+// NewCompanyContactClient returns a client for the CompanyContact from the given config.
+func NewCompanyContactClient(c config) *CompanyContactClient {
+	return &CompanyContactClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `companycontact.Hooks(f(g(h())))`.
+func (c *CompanyContactClient) Use(hooks ...Hook) {
+	c.hooks.CompanyContact = append(c.hooks.CompanyContact, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `companycontact.Intercept(f(g(h())))`.
+func (c *CompanyContactClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CompanyContact = append(c.inters.CompanyContact, interceptors...)
+}
+
+// Create returns a builder for creating a CompanyContact entity.
+func (c *CompanyContactClient) Create() *CompanyContactCreate {
+	mutation := newCompanyContactMutation(c.config, OpCreate)
+	return &CompanyContactCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CompanyContact entities.
+func (c *CompanyContactClient) CreateBulk(builders ...*CompanyContactCreate) *CompanyContactCreateBulk {
+	return &CompanyContactCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CompanyContactClient) MapCreateBulk(slice any, setFunc func(*CompanyContactCreate, int)) *CompanyContactCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CompanyContactCreateBulk{err: fmt.Errorf("calling to CompanyContactClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CompanyContactCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CompanyContactCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CompanyContact.
+func (c *CompanyContactClient) Update() *CompanyContactUpdate {
+	mutation := newCompanyContactMutation(c.config, OpUpdate)
+	return &CompanyContactUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CompanyContactClient) UpdateOne(_m *CompanyContact) *CompanyContactUpdateOne {
+	mutation := newCompanyContactMutation(c.config, OpUpdateOne, withCompanyContact(_m))
+	return &CompanyContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CompanyContactClient) UpdateOneID(id int) *CompanyContactUpdateOne {
+	mutation := newCompanyContactMutation(c.config, OpUpdateOne, withCompanyContactID(id))
+	return &CompanyContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CompanyContact.
+func (c *CompanyContactClient) Delete() *CompanyContactDelete {
+	mutation := newCompanyContactMutation(c.config, OpDelete)
+	return &CompanyContactDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CompanyContactClient) DeleteOne(_m *CompanyContact) *CompanyContactDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CompanyContactClient) DeleteOneID(id int) *CompanyContactDeleteOne {
+	builder := c.Delete().Where(companycontact.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CompanyContactDeleteOne{builder}
+}
+
+// Query returns a query builder for CompanyContact.
+func (c *CompanyContactClient) Query() *CompanyContactQuery {
+	return &CompanyContactQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCompanyContact},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CompanyContact entity by its id.
+func (c *CompanyContactClient) Get(ctx context.Context, id int) (*CompanyContact, error) {
+	return c.Query().Where(companycontact.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CompanyContactClient) GetX(ctx context.Context, id int) *CompanyContact {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCompany queries the company edge of a CompanyContact.
+func (c *CompanyContactClient) QueryCompany(_m *CompanyContact) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(companycontact.Table, companycontact.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, companycontact.CompanyTable, companycontact.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a CompanyContact.
+func (c *CompanyContactClient) QueryCustomer(_m *CompanyContact) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(companycontact.Table, companycontact.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, companycontact.CustomerTable, companycontact.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CompanyContactClient) Hooks() []Hook {
+	return c.hooks.CompanyContact
+}
+
+// Interceptors returns the client interceptors.
+func (c *CompanyContactClient) Interceptors() []Interceptor {
+	return c.inters.CompanyContact
+}
+
+func (c *CompanyContactClient) mutate(ctx context.Context, m *CompanyContactMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CompanyContactCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CompanyContactUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CompanyContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CompanyContactDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CompanyContact mutation op: %q", m.Op())
+	}
+}
+
+// CompanyLocationClient is a client for the CompanyLocation schema.
+type CompanyLocationClient struct {
+	config
+}
+
+// NewCompanyLocationClient returns a client for the CompanyLocation from the given config.
+func NewCompanyLocationClient(c config) *CompanyLocationClient {
+	return &CompanyLocationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `companylocation.Hooks(f(g(h())))`.
+func (c *CompanyLocationClient) Use(hooks ...Hook) {
+	c.hooks.CompanyLocation = append(c.hooks.CompanyLocation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `companylocation.Intercept(f(g(h())))`.
+func (c *CompanyLocationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CompanyLocation = append(c.inters.CompanyLocation, interceptors...)
+}
+
+// Create returns a builder for creating a CompanyLocation entity.
+func (c *CompanyLocationClient) Create() *CompanyLocationCreate {
+	mutation := newCompanyLocationMutation(c.config, OpCreate)
+	return &CompanyLocationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CompanyLocation entities.
+func (c *CompanyLocationClient) CreateBulk(builders ...*CompanyLocationCreate) *CompanyLocationCreateBulk {
+	return &CompanyLocationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CompanyLocationClient) MapCreateBulk(slice any, setFunc func(*CompanyLocationCreate, int)) *CompanyLocationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CompanyLocationCreateBulk{err: fmt.Errorf("calling to CompanyLocationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CompanyLocationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CompanyLocationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CompanyLocation.
+func (c *CompanyLocationClient) Update() *CompanyLocationUpdate {
+	mutation := newCompanyLocationMutation(c.config, OpUpdate)
+	return &CompanyLocationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CompanyLocationClient) UpdateOne(_m *CompanyLocation) *CompanyLocationUpdateOne {
+	mutation := newCompanyLocationMutation(c.config, OpUpdateOne, withCompanyLocation(_m))
+	return &CompanyLocationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CompanyLocationClient) UpdateOneID(id int) *CompanyLocationUpdateOne {
+	mutation := newCompanyLocationMutation(c.config, OpUpdateOne, withCompanyLocationID(id))
+	return &CompanyLocationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CompanyLocation.
+func (c *CompanyLocationClient) Delete() *CompanyLocationDelete {
+	mutation := newCompanyLocationMutation(c.config, OpDelete)
+	return &CompanyLocationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CompanyLocationClient) DeleteOne(_m *CompanyLocation) *CompanyLocationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CompanyLocationClient) DeleteOneID(id int) *CompanyLocationDeleteOne {
+	builder := c.Delete().Where(companylocation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CompanyLocationDeleteOne{builder}
+}
+
+// Query returns a query builder for CompanyLocation.
+func (c *CompanyLocationClient) Query() *CompanyLocationQuery {
+	return &CompanyLocationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCompanyLocation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CompanyLocation entity by its id.
+func (c *CompanyLocationClient) Get(ctx context.Context, id int) (*CompanyLocation, error) {
+	return c.Query().Where(companylocation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CompanyLocationClient) GetX(ctx context.Context, id int) *CompanyLocation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCompany queries the company edge of a CompanyLocation.
+func (c *CompanyLocationClient) QueryCompany(_m *CompanyLocation) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(companylocation.Table, companylocation.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, companylocation.CompanyTable, companylocation.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryShippingAddress queries the shipping_address edge of a CompanyLocation.
+func (c *CompanyLocationClient) QueryShippingAddress(_m *CompanyLocation) *MailingAddressQuery {
+	query := (&MailingAddressClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(companylocation.Table, companylocation.FieldID, id),
+			sqlgraph.To(mailingaddress.Table, mailingaddress.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, companylocation.ShippingAddressTable, companylocation.ShippingAddressColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CompanyLocationClient) Hooks() []Hook {
+	return c.hooks.CompanyLocation
+}
+
+// Interceptors returns the client interceptors.
+func (c *CompanyLocationClient) Interceptors() []Interceptor {
+	return c.inters.CompanyLocation
+}
+
+func (c *CompanyLocationClient) mutate(ctx context.Context, m *CompanyLocationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CompanyLocationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CompanyLocationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CompanyLocationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CompanyLocationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CompanyLocation mutation op: %q", m.Op())
+	}
+}
+
 // ConsentEventClient is a client for the ConsentEvent schema.
 type ConsentEventClient struct {
 	config
@@ -1660,6 +2205,22 @@ func (c *CustomerClient) QueryLinkedIdentities(_m *Customer) *LinkedIdentityQuer
 	return query
 }
 
+// QueryCompanyContacts queries the company_contacts edge of a Customer.
+func (c *CustomerClient) QueryCompanyContacts(_m *Customer) *CompanyContactQuery {
+	query := (&CompanyContactClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(companycontact.Table, companycontact.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.CompanyContactsTable, customer.CompanyContactsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CustomerClient) Hooks() []Hook {
 	return c.hooks.Customer
@@ -1980,6 +2541,155 @@ func (c *CustomerTokenClient) mutate(ctx context.Context, m *CustomerTokenMutati
 		return (&CustomerTokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown CustomerToken mutation op: %q", m.Op())
+	}
+}
+
+// ErpContactClient is a client for the ErpContact schema.
+type ErpContactClient struct {
+	config
+}
+
+// NewErpContactClient returns a client for the ErpContact from the given config.
+func NewErpContactClient(c config) *ErpContactClient {
+	return &ErpContactClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `erpcontact.Hooks(f(g(h())))`.
+func (c *ErpContactClient) Use(hooks ...Hook) {
+	c.hooks.ErpContact = append(c.hooks.ErpContact, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `erpcontact.Intercept(f(g(h())))`.
+func (c *ErpContactClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ErpContact = append(c.inters.ErpContact, interceptors...)
+}
+
+// Create returns a builder for creating a ErpContact entity.
+func (c *ErpContactClient) Create() *ErpContactCreate {
+	mutation := newErpContactMutation(c.config, OpCreate)
+	return &ErpContactCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ErpContact entities.
+func (c *ErpContactClient) CreateBulk(builders ...*ErpContactCreate) *ErpContactCreateBulk {
+	return &ErpContactCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ErpContactClient) MapCreateBulk(slice any, setFunc func(*ErpContactCreate, int)) *ErpContactCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ErpContactCreateBulk{err: fmt.Errorf("calling to ErpContactClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ErpContactCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ErpContactCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ErpContact.
+func (c *ErpContactClient) Update() *ErpContactUpdate {
+	mutation := newErpContactMutation(c.config, OpUpdate)
+	return &ErpContactUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ErpContactClient) UpdateOne(_m *ErpContact) *ErpContactUpdateOne {
+	mutation := newErpContactMutation(c.config, OpUpdateOne, withErpContact(_m))
+	return &ErpContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ErpContactClient) UpdateOneID(id int) *ErpContactUpdateOne {
+	mutation := newErpContactMutation(c.config, OpUpdateOne, withErpContactID(id))
+	return &ErpContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ErpContact.
+func (c *ErpContactClient) Delete() *ErpContactDelete {
+	mutation := newErpContactMutation(c.config, OpDelete)
+	return &ErpContactDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ErpContactClient) DeleteOne(_m *ErpContact) *ErpContactDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ErpContactClient) DeleteOneID(id int) *ErpContactDeleteOne {
+	builder := c.Delete().Where(erpcontact.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ErpContactDeleteOne{builder}
+}
+
+// Query returns a query builder for ErpContact.
+func (c *ErpContactClient) Query() *ErpContactQuery {
+	return &ErpContactQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeErpContact},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ErpContact entity by its id.
+func (c *ErpContactClient) Get(ctx context.Context, id int) (*ErpContact, error) {
+	return c.Query().Where(erpcontact.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ErpContactClient) GetX(ctx context.Context, id int) *ErpContact {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCompany queries the company edge of a ErpContact.
+func (c *ErpContactClient) QueryCompany(_m *ErpContact) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(erpcontact.Table, erpcontact.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, erpcontact.CompanyTable, erpcontact.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ErpContactClient) Hooks() []Hook {
+	return c.hooks.ErpContact
+}
+
+// Interceptors returns the client interceptors.
+func (c *ErpContactClient) Interceptors() []Interceptor {
+	return c.inters.ErpContact
+}
+
+func (c *ErpContactClient) mutate(ctx context.Context, m *ErpContactMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ErpContactCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ErpContactUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ErpContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ErpContactDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ErpContact mutation op: %q", m.Op())
 	}
 }
 
@@ -6876,26 +7586,28 @@ func (c *WishlistLineClient) mutate(ctx context.Context, m *WishlistLineMutation
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, ConsentEvent,
-		Customer, CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent,
-		LinkedIdentity, LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram,
-		LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
-		MembershipPayment, MembershipPlan, Notification, Order, OrderLineItem,
-		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
-		SavedCartLine, ServerSecret, ShopSettings, SocialLogin, SupportContact,
-		SupportMessage, SupportTicket, ThrottleEvent, UsedToken, VariantSales,
-		Wishlist, WishlistEvent, WishlistLine []ent.Hook
+		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, Company,
+		CompanyContact, CompanyLocation, ConsentEvent, Customer, CustomerAccessToken,
+		CustomerToken, ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity,
+		LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption,
+		LoyaltyReward, MailingAddress, Membership, MembershipPayment, MembershipPlan,
+		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
+		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
+		ShopSettings, SocialLogin, SupportContact, SupportMessage, SupportTicket,
+		ThrottleEvent, UsedToken, VariantSales, Wishlist, WishlistEvent,
+		WishlistLine []ent.Hook
 	}
 	inters struct {
-		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, ConsentEvent,
-		Customer, CustomerAccessToken, CustomerToken, Fulfillment, FulfillmentEvent,
-		LinkedIdentity, LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram,
-		LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
-		MembershipPayment, MembershipPlan, Notification, Order, OrderLineItem,
-		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
-		SavedCartLine, ServerSecret, ShopSettings, SocialLogin, SupportContact,
-		SupportMessage, SupportTicket, ThrottleEvent, UsedToken, VariantSales,
-		Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
+		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, Company,
+		CompanyContact, CompanyLocation, ConsentEvent, Customer, CustomerAccessToken,
+		CustomerToken, ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity,
+		LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption,
+		LoyaltyReward, MailingAddress, Membership, MembershipPayment, MembershipPlan,
+		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
+		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
+		ShopSettings, SocialLogin, SupportContact, SupportMessage, SupportTicket,
+		ThrottleEvent, UsedToken, VariantSales, Wishlist, WishlistEvent,
+		WishlistLine []ent.Interceptor
 	}
 )
 

@@ -109,9 +109,11 @@ type CustomerEdges struct {
 	CommunicationPreferences []*CommunicationPreference `json:"communication_preferences,omitempty"`
 	// LinkedIdentities holds the value of the linked_identities edge.
 	LinkedIdentities []*LinkedIdentity `json:"linked_identities,omitempty"`
+	// CompanyContacts holds the value of the company_contacts edge.
+	CompanyContacts []*CompanyContact `json:"company_contacts,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 }
 
 // AddressesOrErr returns the Addresses value or an error if the edge
@@ -186,6 +188,15 @@ func (e CustomerEdges) LinkedIdentitiesOrErr() ([]*LinkedIdentity, error) {
 		return e.LinkedIdentities, nil
 	}
 	return nil, &NotLoadedError{edge: "linked_identities"}
+}
+
+// CompanyContactsOrErr returns the CompanyContacts value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) CompanyContactsOrErr() ([]*CompanyContact, error) {
+	if e.loadedTypes[8] {
+		return e.CompanyContacts, nil
+	}
+	return nil, &NotLoadedError{edge: "company_contacts"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -498,6 +509,11 @@ func (_m *Customer) QueryCommunicationPreferences() *CommunicationPreferenceQuer
 // QueryLinkedIdentities queries the "linked_identities" edge of the Customer entity.
 func (_m *Customer) QueryLinkedIdentities() *LinkedIdentityQuery {
 	return NewCustomerClient(_m.config).QueryLinkedIdentities(_m)
+}
+
+// QueryCompanyContacts queries the "company_contacts" edge of the Customer entity.
+func (_m *Customer) QueryCompanyContacts() *CompanyContactQuery {
+	return NewCustomerClient(_m.config).QueryCompanyContacts(_m)
 }
 
 // Update returns a builder for updating this Customer.

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/companycontact"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
@@ -545,6 +546,21 @@ func (_c *CustomerCreate) AddLinkedIdentities(v ...*LinkedIdentity) *CustomerCre
 	return _c.AddLinkedIdentityIDs(ids...)
 }
 
+// AddCompanyContactIDs adds the "company_contacts" edge to the CompanyContact entity by IDs.
+func (_c *CustomerCreate) AddCompanyContactIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddCompanyContactIDs(ids...)
+	return _c
+}
+
+// AddCompanyContacts adds the "company_contacts" edges to the CompanyContact entity.
+func (_c *CustomerCreate) AddCompanyContacts(v ...*CompanyContact) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCompanyContactIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_c *CustomerCreate) Mutation() *CustomerMutation {
 	return _c.mutation
@@ -1049,6 +1065,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CompanyContactsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CompanyContactsTable,
+			Columns: []string{customer.CompanyContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(companycontact.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/companycontact"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
@@ -39,6 +40,7 @@ type CustomerQuery struct {
 	withNotifications            *NotificationQuery
 	withCommunicationPreferences *CommunicationPreferenceQuery
 	withLinkedIdentities         *LinkedIdentityQuery
+	withCompanyContacts          *CompanyContactQuery
 	modifiers                    []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -252,6 +254,28 @@ func (_q *CustomerQuery) QueryLinkedIdentities() *LinkedIdentityQuery {
 	return query
 }
 
+// QueryCompanyContacts chains the current query on the "company_contacts" edge.
+func (_q *CustomerQuery) QueryCompanyContacts() *CompanyContactQuery {
+	query := (&CompanyContactClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(companycontact.Table, companycontact.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.CompanyContactsTable, customer.CompanyContactsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Customer entity from the query.
 // Returns a *NotFoundError when no Customer was found.
 func (_q *CustomerQuery) First(ctx context.Context) (*Customer, error) {
@@ -452,6 +476,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withNotifications:            _q.withNotifications.Clone(),
 		withCommunicationPreferences: _q.withCommunicationPreferences.Clone(),
 		withLinkedIdentities:         _q.withLinkedIdentities.Clone(),
+		withCompanyContacts:          _q.withCompanyContacts.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -547,6 +572,17 @@ func (_q *CustomerQuery) WithLinkedIdentities(opts ...func(*LinkedIdentityQuery)
 	return _q
 }
 
+// WithCompanyContacts tells the query-builder to eager-load the nodes that are connected to
+// the "company_contacts" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithCompanyContacts(opts ...func(*CompanyContactQuery)) *CustomerQuery {
+	query := (&CompanyContactClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCompanyContacts = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -625,7 +661,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [9]bool{
 			_q.withAddresses != nil,
 			_q.withDefaultAddress != nil,
 			_q.withAccessTokens != nil,
@@ -634,6 +670,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withNotifications != nil,
 			_q.withCommunicationPreferences != nil,
 			_q.withLinkedIdentities != nil,
+			_q.withCompanyContacts != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -711,6 +748,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadLinkedIdentities(ctx, query, nodes,
 			func(n *Customer) { n.Edges.LinkedIdentities = []*LinkedIdentity{} },
 			func(n *Customer, e *LinkedIdentity) { n.Edges.LinkedIdentities = append(n.Edges.LinkedIdentities, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCompanyContacts; query != nil {
+		if err := _q.loadCompanyContacts(ctx, query, nodes,
+			func(n *Customer) { n.Edges.CompanyContacts = []*CompanyContact{} },
+			func(n *Customer, e *CompanyContact) { n.Edges.CompanyContacts = append(n.Edges.CompanyContacts, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -947,6 +991,36 @@ func (_q *CustomerQuery) loadLinkedIdentities(ctx context.Context, query *Linked
 	}
 	query.Where(predicate.LinkedIdentity(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.LinkedIdentitiesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadCompanyContacts(ctx context.Context, query *CompanyContactQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *CompanyContact)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(companycontact.FieldCustomerID)
+	}
+	query.Where(predicate.CompanyContact(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.CompanyContactsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

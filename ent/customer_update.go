@@ -4,6 +4,7 @@ package ent
 
 import (
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/companycontact"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
@@ -695,6 +696,21 @@ func (_u *CustomerUpdate) AddLinkedIdentities(v ...*LinkedIdentity) *CustomerUpd
 	return _u.AddLinkedIdentityIDs(ids...)
 }
 
+// AddCompanyContactIDs adds the "company_contacts" edge to the CompanyContact entity by IDs.
+func (_u *CustomerUpdate) AddCompanyContactIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddCompanyContactIDs(ids...)
+	return _u
+}
+
+// AddCompanyContacts adds the "company_contacts" edges to the CompanyContact entity.
+func (_u *CustomerUpdate) AddCompanyContacts(v ...*CompanyContact) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCompanyContactIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdate) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -851,6 +867,27 @@ func (_u *CustomerUpdate) RemoveLinkedIdentities(v ...*LinkedIdentity) *Customer
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveLinkedIdentityIDs(ids...)
+}
+
+// ClearCompanyContacts clears all "company_contacts" edges to the CompanyContact entity.
+func (_u *CustomerUpdate) ClearCompanyContacts() *CustomerUpdate {
+	_u.mutation.ClearCompanyContacts()
+	return _u
+}
+
+// RemoveCompanyContactIDs removes the "company_contacts" edge to CompanyContact entities by IDs.
+func (_u *CustomerUpdate) RemoveCompanyContactIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveCompanyContactIDs(ids...)
+	return _u
+}
+
+// RemoveCompanyContacts removes "company_contacts" edges to CompanyContact entities.
+func (_u *CustomerUpdate) RemoveCompanyContacts(v ...*CompanyContact) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCompanyContactIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1491,6 +1528,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CompanyContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CompanyContactsTable,
+			Columns: []string{customer.CompanyContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(companycontact.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCompanyContactsIDs(); len(nodes) > 0 && !_u.mutation.CompanyContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CompanyContactsTable,
+			Columns: []string{customer.CompanyContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(companycontact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CompanyContactsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CompanyContactsTable,
+			Columns: []string{customer.CompanyContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(companycontact.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -2178,6 +2260,21 @@ func (_u *CustomerUpdateOne) AddLinkedIdentities(v ...*LinkedIdentity) *Customer
 	return _u.AddLinkedIdentityIDs(ids...)
 }
 
+// AddCompanyContactIDs adds the "company_contacts" edge to the CompanyContact entity by IDs.
+func (_u *CustomerUpdateOne) AddCompanyContactIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddCompanyContactIDs(ids...)
+	return _u
+}
+
+// AddCompanyContacts adds the "company_contacts" edges to the CompanyContact entity.
+func (_u *CustomerUpdateOne) AddCompanyContacts(v ...*CompanyContact) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCompanyContactIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdateOne) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -2334,6 +2431,27 @@ func (_u *CustomerUpdateOne) RemoveLinkedIdentities(v ...*LinkedIdentity) *Custo
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveLinkedIdentityIDs(ids...)
+}
+
+// ClearCompanyContacts clears all "company_contacts" edges to the CompanyContact entity.
+func (_u *CustomerUpdateOne) ClearCompanyContacts() *CustomerUpdateOne {
+	_u.mutation.ClearCompanyContacts()
+	return _u
+}
+
+// RemoveCompanyContactIDs removes the "company_contacts" edge to CompanyContact entities by IDs.
+func (_u *CustomerUpdateOne) RemoveCompanyContactIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveCompanyContactIDs(ids...)
+	return _u
+}
+
+// RemoveCompanyContacts removes "company_contacts" edges to CompanyContact entities.
+func (_u *CustomerUpdateOne) RemoveCompanyContacts(v ...*CompanyContact) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCompanyContactIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -3004,6 +3122,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(linkedidentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CompanyContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CompanyContactsTable,
+			Columns: []string{customer.CompanyContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(companycontact.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCompanyContactsIDs(); len(nodes) > 0 && !_u.mutation.CompanyContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CompanyContactsTable,
+			Columns: []string{customer.CompanyContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(companycontact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CompanyContactsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CompanyContactsTable,
+			Columns: []string{customer.CompanyContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(companycontact.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -7,11 +7,15 @@ import (
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/company"
+	"accountgraph/ent/companycontact"
+	"accountgraph/ent/companylocation"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/erpcontact"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/linkedidentity"
@@ -120,10 +124,14 @@ func checkColumn(t, c string) error {
 			cartline.Table:                cartline.ValidColumn,
 			copurchase.Table:              copurchase.ValidColumn,
 			communicationpreference.Table: communicationpreference.ValidColumn,
+			company.Table:                 company.ValidColumn,
+			companycontact.Table:          companycontact.ValidColumn,
+			companylocation.Table:         companylocation.ValidColumn,
 			consentevent.Table:            consentevent.ValidColumn,
 			customer.Table:                customer.ValidColumn,
 			customeraccesstoken.Table:     customeraccesstoken.ValidColumn,
 			customertoken.Table:           customertoken.ValidColumn,
+			erpcontact.Table:              erpcontact.ValidColumn,
 			fulfillment.Table:             fulfillment.ValidColumn,
 			fulfillmentevent.Table:        fulfillmentevent.ValidColumn,
 			linkedidentity.Table:          linkedidentity.ValidColumn,

@@ -7,11 +7,15 @@ import (
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/company"
+	"accountgraph/ent/companycontact"
+	"accountgraph/ent/companylocation"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/erpcontact"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/linkedidentity"
@@ -72,10 +76,14 @@ const (
 	TypeCartLine                = "CartLine"
 	TypeCoPurchase              = "CoPurchase"
 	TypeCommunicationPreference = "CommunicationPreference"
+	TypeCompany                 = "Company"
+	TypeCompanyContact          = "CompanyContact"
+	TypeCompanyLocation         = "CompanyLocation"
 	TypeConsentEvent            = "ConsentEvent"
 	TypeCustomer                = "Customer"
 	TypeCustomerAccessToken     = "CustomerAccessToken"
 	TypeCustomerToken           = "CustomerToken"
+	TypeErpContact              = "ErpContact"
 	TypeFulfillment             = "Fulfillment"
 	TypeFulfillmentEvent        = "FulfillmentEvent"
 	TypeLinkedIdentity          = "LinkedIdentity"
@@ -3872,6 +3880,2305 @@ func (m *CommunicationPreferenceMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown CommunicationPreference edge %s", name)
 }
 
+// CompanyMutation represents an operation that mutates the Company nodes in the graph.
+type CompanyMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	external_id         *string
+	name                *string
+	note                *string
+	clearedFields       map[string]struct{}
+	locations           map[int]struct{}
+	removedlocations    map[int]struct{}
+	clearedlocations    bool
+	contacts            map[int]struct{}
+	removedcontacts     map[int]struct{}
+	clearedcontacts     bool
+	erp_contacts        map[int]struct{}
+	removederp_contacts map[int]struct{}
+	clearederp_contacts bool
+	done                bool
+	oldValue            func(context.Context) (*Company, error)
+	predicates          []predicate.Company
+}
+
+var _ ent.Mutation = (*CompanyMutation)(nil)
+
+// companyOption allows management of the mutation configuration using functional options.
+type companyOption func(*CompanyMutation)
+
+// newCompanyMutation creates new mutation for the Company entity.
+func newCompanyMutation(c config, op Op, opts ...companyOption) *CompanyMutation {
+	m := &CompanyMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCompany,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCompanyID sets the ID field of the mutation.
+func withCompanyID(id int) companyOption {
+	return func(m *CompanyMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Company
+		)
+		m.oldValue = func(ctx context.Context) (*Company, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Company.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCompany sets the old Company of the mutation.
+func withCompany(node *Company) companyOption {
+	return func(m *CompanyMutation) {
+		m.oldValue = func(context.Context) (*Company, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CompanyMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CompanyMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CompanyMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CompanyMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Company.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CompanyMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CompanyMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CompanyMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CompanyMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CompanyMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CompanyMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetExternalID sets the "external_id" field.
+func (m *CompanyMutation) SetExternalID(s string) {
+	m.external_id = &s
+}
+
+// ExternalID returns the value of the "external_id" field in the mutation.
+func (m *CompanyMutation) ExternalID() (r string, exists bool) {
+	v := m.external_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExternalID returns the old "external_id" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldExternalID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExternalID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExternalID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExternalID: %w", err)
+	}
+	return oldValue.ExternalID, nil
+}
+
+// ResetExternalID resets all changes to the "external_id" field.
+func (m *CompanyMutation) ResetExternalID() {
+	m.external_id = nil
+}
+
+// SetName sets the "name" field.
+func (m *CompanyMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *CompanyMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *CompanyMutation) ResetName() {
+	m.name = nil
+}
+
+// SetNote sets the "note" field.
+func (m *CompanyMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *CompanyMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldNote(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *CompanyMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[company.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *CompanyMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[company.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *CompanyMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, company.FieldNote)
+}
+
+// AddLocationIDs adds the "locations" edge to the CompanyLocation entity by ids.
+func (m *CompanyMutation) AddLocationIDs(ids ...int) {
+	if m.locations == nil {
+		m.locations = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.locations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLocations clears the "locations" edge to the CompanyLocation entity.
+func (m *CompanyMutation) ClearLocations() {
+	m.clearedlocations = true
+}
+
+// LocationsCleared reports if the "locations" edge to the CompanyLocation entity was cleared.
+func (m *CompanyMutation) LocationsCleared() bool {
+	return m.clearedlocations
+}
+
+// RemoveLocationIDs removes the "locations" edge to the CompanyLocation entity by IDs.
+func (m *CompanyMutation) RemoveLocationIDs(ids ...int) {
+	if m.removedlocations == nil {
+		m.removedlocations = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.locations, ids[i])
+		m.removedlocations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLocations returns the removed IDs of the "locations" edge to the CompanyLocation entity.
+func (m *CompanyMutation) RemovedLocationsIDs() (ids []int) {
+	for id := range m.removedlocations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LocationsIDs returns the "locations" edge IDs in the mutation.
+func (m *CompanyMutation) LocationsIDs() (ids []int) {
+	for id := range m.locations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLocations resets all changes to the "locations" edge.
+func (m *CompanyMutation) ResetLocations() {
+	m.locations = nil
+	m.clearedlocations = false
+	m.removedlocations = nil
+}
+
+// AddContactIDs adds the "contacts" edge to the CompanyContact entity by ids.
+func (m *CompanyMutation) AddContactIDs(ids ...int) {
+	if m.contacts == nil {
+		m.contacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.contacts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearContacts clears the "contacts" edge to the CompanyContact entity.
+func (m *CompanyMutation) ClearContacts() {
+	m.clearedcontacts = true
+}
+
+// ContactsCleared reports if the "contacts" edge to the CompanyContact entity was cleared.
+func (m *CompanyMutation) ContactsCleared() bool {
+	return m.clearedcontacts
+}
+
+// RemoveContactIDs removes the "contacts" edge to the CompanyContact entity by IDs.
+func (m *CompanyMutation) RemoveContactIDs(ids ...int) {
+	if m.removedcontacts == nil {
+		m.removedcontacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.contacts, ids[i])
+		m.removedcontacts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedContacts returns the removed IDs of the "contacts" edge to the CompanyContact entity.
+func (m *CompanyMutation) RemovedContactsIDs() (ids []int) {
+	for id := range m.removedcontacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ContactsIDs returns the "contacts" edge IDs in the mutation.
+func (m *CompanyMutation) ContactsIDs() (ids []int) {
+	for id := range m.contacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetContacts resets all changes to the "contacts" edge.
+func (m *CompanyMutation) ResetContacts() {
+	m.contacts = nil
+	m.clearedcontacts = false
+	m.removedcontacts = nil
+}
+
+// AddErpContactIDs adds the "erp_contacts" edge to the ErpContact entity by ids.
+func (m *CompanyMutation) AddErpContactIDs(ids ...int) {
+	if m.erp_contacts == nil {
+		m.erp_contacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.erp_contacts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearErpContacts clears the "erp_contacts" edge to the ErpContact entity.
+func (m *CompanyMutation) ClearErpContacts() {
+	m.clearederp_contacts = true
+}
+
+// ErpContactsCleared reports if the "erp_contacts" edge to the ErpContact entity was cleared.
+func (m *CompanyMutation) ErpContactsCleared() bool {
+	return m.clearederp_contacts
+}
+
+// RemoveErpContactIDs removes the "erp_contacts" edge to the ErpContact entity by IDs.
+func (m *CompanyMutation) RemoveErpContactIDs(ids ...int) {
+	if m.removederp_contacts == nil {
+		m.removederp_contacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.erp_contacts, ids[i])
+		m.removederp_contacts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedErpContacts returns the removed IDs of the "erp_contacts" edge to the ErpContact entity.
+func (m *CompanyMutation) RemovedErpContactsIDs() (ids []int) {
+	for id := range m.removederp_contacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ErpContactsIDs returns the "erp_contacts" edge IDs in the mutation.
+func (m *CompanyMutation) ErpContactsIDs() (ids []int) {
+	for id := range m.erp_contacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetErpContacts resets all changes to the "erp_contacts" edge.
+func (m *CompanyMutation) ResetErpContacts() {
+	m.erp_contacts = nil
+	m.clearederp_contacts = false
+	m.removederp_contacts = nil
+}
+
+// Where appends a list predicates to the CompanyMutation builder.
+func (m *CompanyMutation) Where(ps ...predicate.Company) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CompanyMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CompanyMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Company, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CompanyMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CompanyMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Company).
+func (m *CompanyMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CompanyMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, company.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, company.FieldUpdatedAt)
+	}
+	if m.external_id != nil {
+		fields = append(fields, company.FieldExternalID)
+	}
+	if m.name != nil {
+		fields = append(fields, company.FieldName)
+	}
+	if m.note != nil {
+		fields = append(fields, company.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CompanyMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case company.FieldCreatedAt:
+		return m.CreatedAt()
+	case company.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case company.FieldExternalID:
+		return m.ExternalID()
+	case company.FieldName:
+		return m.Name()
+	case company.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CompanyMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case company.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case company.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case company.FieldExternalID:
+		return m.OldExternalID(ctx)
+	case company.FieldName:
+		return m.OldName(ctx)
+	case company.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown Company field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanyMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case company.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case company.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case company.FieldExternalID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExternalID(v)
+		return nil
+	case company.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case company.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Company field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CompanyMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CompanyMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanyMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Company numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CompanyMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(company.FieldNote) {
+		fields = append(fields, company.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CompanyMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CompanyMutation) ClearField(name string) error {
+	switch name {
+	case company.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown Company nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CompanyMutation) ResetField(name string) error {
+	switch name {
+	case company.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case company.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case company.FieldExternalID:
+		m.ResetExternalID()
+		return nil
+	case company.FieldName:
+		m.ResetName()
+		return nil
+	case company.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown Company field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CompanyMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.locations != nil {
+		edges = append(edges, company.EdgeLocations)
+	}
+	if m.contacts != nil {
+		edges = append(edges, company.EdgeContacts)
+	}
+	if m.erp_contacts != nil {
+		edges = append(edges, company.EdgeErpContacts)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CompanyMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case company.EdgeLocations:
+		ids := make([]ent.Value, 0, len(m.locations))
+		for id := range m.locations {
+			ids = append(ids, id)
+		}
+		return ids
+	case company.EdgeContacts:
+		ids := make([]ent.Value, 0, len(m.contacts))
+		for id := range m.contacts {
+			ids = append(ids, id)
+		}
+		return ids
+	case company.EdgeErpContacts:
+		ids := make([]ent.Value, 0, len(m.erp_contacts))
+		for id := range m.erp_contacts {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CompanyMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedlocations != nil {
+		edges = append(edges, company.EdgeLocations)
+	}
+	if m.removedcontacts != nil {
+		edges = append(edges, company.EdgeContacts)
+	}
+	if m.removederp_contacts != nil {
+		edges = append(edges, company.EdgeErpContacts)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CompanyMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case company.EdgeLocations:
+		ids := make([]ent.Value, 0, len(m.removedlocations))
+		for id := range m.removedlocations {
+			ids = append(ids, id)
+		}
+		return ids
+	case company.EdgeContacts:
+		ids := make([]ent.Value, 0, len(m.removedcontacts))
+		for id := range m.removedcontacts {
+			ids = append(ids, id)
+		}
+		return ids
+	case company.EdgeErpContacts:
+		ids := make([]ent.Value, 0, len(m.removederp_contacts))
+		for id := range m.removederp_contacts {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CompanyMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedlocations {
+		edges = append(edges, company.EdgeLocations)
+	}
+	if m.clearedcontacts {
+		edges = append(edges, company.EdgeContacts)
+	}
+	if m.clearederp_contacts {
+		edges = append(edges, company.EdgeErpContacts)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CompanyMutation) EdgeCleared(name string) bool {
+	switch name {
+	case company.EdgeLocations:
+		return m.clearedlocations
+	case company.EdgeContacts:
+		return m.clearedcontacts
+	case company.EdgeErpContacts:
+		return m.clearederp_contacts
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CompanyMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Company unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CompanyMutation) ResetEdge(name string) error {
+	switch name {
+	case company.EdgeLocations:
+		m.ResetLocations()
+		return nil
+	case company.EdgeContacts:
+		m.ResetContacts()
+		return nil
+	case company.EdgeErpContacts:
+		m.ResetErpContacts()
+		return nil
+	}
+	return fmt.Errorf("unknown Company edge %s", name)
+}
+
+// CompanyContactMutation represents an operation that mutates the CompanyContact nodes in the graph.
+type CompanyContactMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	role              *companycontact.Role
+	spending_limit    *int64
+	addspending_limit *int64
+	clearedFields     map[string]struct{}
+	company           *int
+	clearedcompany    bool
+	customer          *int
+	clearedcustomer   bool
+	done              bool
+	oldValue          func(context.Context) (*CompanyContact, error)
+	predicates        []predicate.CompanyContact
+}
+
+var _ ent.Mutation = (*CompanyContactMutation)(nil)
+
+// companycontactOption allows management of the mutation configuration using functional options.
+type companycontactOption func(*CompanyContactMutation)
+
+// newCompanyContactMutation creates new mutation for the CompanyContact entity.
+func newCompanyContactMutation(c config, op Op, opts ...companycontactOption) *CompanyContactMutation {
+	m := &CompanyContactMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCompanyContact,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCompanyContactID sets the ID field of the mutation.
+func withCompanyContactID(id int) companycontactOption {
+	return func(m *CompanyContactMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CompanyContact
+		)
+		m.oldValue = func(ctx context.Context) (*CompanyContact, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CompanyContact.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCompanyContact sets the old CompanyContact of the mutation.
+func withCompanyContact(node *CompanyContact) companycontactOption {
+	return func(m *CompanyContactMutation) {
+		m.oldValue = func(context.Context) (*CompanyContact, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CompanyContactMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CompanyContactMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CompanyContactMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CompanyContactMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CompanyContact.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CompanyContactMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CompanyContactMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CompanyContact entity.
+// If the CompanyContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyContactMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CompanyContactMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CompanyContactMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CompanyContactMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CompanyContact entity.
+// If the CompanyContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyContactMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CompanyContactMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *CompanyContactMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *CompanyContactMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the CompanyContact entity.
+// If the CompanyContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyContactMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *CompanyContactMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *CompanyContactMutation) SetCustomerID(i int) {
+	m.customer = &i
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *CompanyContactMutation) CustomerID() (r int, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the CompanyContact entity.
+// If the CompanyContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyContactMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *CompanyContactMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetRole sets the "role" field.
+func (m *CompanyContactMutation) SetRole(c companycontact.Role) {
+	m.role = &c
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *CompanyContactMutation) Role() (r companycontact.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the CompanyContact entity.
+// If the CompanyContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyContactMutation) OldRole(ctx context.Context) (v companycontact.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *CompanyContactMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetSpendingLimit sets the "spending_limit" field.
+func (m *CompanyContactMutation) SetSpendingLimit(i int64) {
+	m.spending_limit = &i
+	m.addspending_limit = nil
+}
+
+// SpendingLimit returns the value of the "spending_limit" field in the mutation.
+func (m *CompanyContactMutation) SpendingLimit() (r int64, exists bool) {
+	v := m.spending_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSpendingLimit returns the old "spending_limit" field's value of the CompanyContact entity.
+// If the CompanyContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyContactMutation) OldSpendingLimit(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSpendingLimit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSpendingLimit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSpendingLimit: %w", err)
+	}
+	return oldValue.SpendingLimit, nil
+}
+
+// AddSpendingLimit adds i to the "spending_limit" field.
+func (m *CompanyContactMutation) AddSpendingLimit(i int64) {
+	if m.addspending_limit != nil {
+		*m.addspending_limit += i
+	} else {
+		m.addspending_limit = &i
+	}
+}
+
+// AddedSpendingLimit returns the value that was added to the "spending_limit" field in this mutation.
+func (m *CompanyContactMutation) AddedSpendingLimit() (r int64, exists bool) {
+	v := m.addspending_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSpendingLimit clears the value of the "spending_limit" field.
+func (m *CompanyContactMutation) ClearSpendingLimit() {
+	m.spending_limit = nil
+	m.addspending_limit = nil
+	m.clearedFields[companycontact.FieldSpendingLimit] = struct{}{}
+}
+
+// SpendingLimitCleared returns if the "spending_limit" field was cleared in this mutation.
+func (m *CompanyContactMutation) SpendingLimitCleared() bool {
+	_, ok := m.clearedFields[companycontact.FieldSpendingLimit]
+	return ok
+}
+
+// ResetSpendingLimit resets all changes to the "spending_limit" field.
+func (m *CompanyContactMutation) ResetSpendingLimit() {
+	m.spending_limit = nil
+	m.addspending_limit = nil
+	delete(m.clearedFields, companycontact.FieldSpendingLimit)
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *CompanyContactMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[companycontact.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *CompanyContactMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *CompanyContactMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *CompanyContactMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *CompanyContactMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[companycontact.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *CompanyContactMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *CompanyContactMutation) CustomerIDs() (ids []int) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *CompanyContactMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the CompanyContactMutation builder.
+func (m *CompanyContactMutation) Where(ps ...predicate.CompanyContact) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CompanyContactMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CompanyContactMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CompanyContact, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CompanyContactMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CompanyContactMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CompanyContact).
+func (m *CompanyContactMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CompanyContactMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, companycontact.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, companycontact.FieldUpdatedAt)
+	}
+	if m.company != nil {
+		fields = append(fields, companycontact.FieldCompanyID)
+	}
+	if m.customer != nil {
+		fields = append(fields, companycontact.FieldCustomerID)
+	}
+	if m.role != nil {
+		fields = append(fields, companycontact.FieldRole)
+	}
+	if m.spending_limit != nil {
+		fields = append(fields, companycontact.FieldSpendingLimit)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CompanyContactMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case companycontact.FieldCreatedAt:
+		return m.CreatedAt()
+	case companycontact.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case companycontact.FieldCompanyID:
+		return m.CompanyID()
+	case companycontact.FieldCustomerID:
+		return m.CustomerID()
+	case companycontact.FieldRole:
+		return m.Role()
+	case companycontact.FieldSpendingLimit:
+		return m.SpendingLimit()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CompanyContactMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case companycontact.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case companycontact.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case companycontact.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case companycontact.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case companycontact.FieldRole:
+		return m.OldRole(ctx)
+	case companycontact.FieldSpendingLimit:
+		return m.OldSpendingLimit(ctx)
+	}
+	return nil, fmt.Errorf("unknown CompanyContact field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanyContactMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case companycontact.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case companycontact.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case companycontact.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case companycontact.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case companycontact.FieldRole:
+		v, ok := value.(companycontact.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	case companycontact.FieldSpendingLimit:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSpendingLimit(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyContact field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CompanyContactMutation) AddedFields() []string {
+	var fields []string
+	if m.addspending_limit != nil {
+		fields = append(fields, companycontact.FieldSpendingLimit)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CompanyContactMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case companycontact.FieldSpendingLimit:
+		return m.AddedSpendingLimit()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanyContactMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case companycontact.FieldSpendingLimit:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSpendingLimit(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyContact numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CompanyContactMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(companycontact.FieldSpendingLimit) {
+		fields = append(fields, companycontact.FieldSpendingLimit)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CompanyContactMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CompanyContactMutation) ClearField(name string) error {
+	switch name {
+	case companycontact.FieldSpendingLimit:
+		m.ClearSpendingLimit()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyContact nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CompanyContactMutation) ResetField(name string) error {
+	switch name {
+	case companycontact.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case companycontact.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case companycontact.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case companycontact.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case companycontact.FieldRole:
+		m.ResetRole()
+		return nil
+	case companycontact.FieldSpendingLimit:
+		m.ResetSpendingLimit()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyContact field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CompanyContactMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.company != nil {
+		edges = append(edges, companycontact.EdgeCompany)
+	}
+	if m.customer != nil {
+		edges = append(edges, companycontact.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CompanyContactMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case companycontact.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	case companycontact.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CompanyContactMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CompanyContactMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CompanyContactMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcompany {
+		edges = append(edges, companycontact.EdgeCompany)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, companycontact.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CompanyContactMutation) EdgeCleared(name string) bool {
+	switch name {
+	case companycontact.EdgeCompany:
+		return m.clearedcompany
+	case companycontact.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CompanyContactMutation) ClearEdge(name string) error {
+	switch name {
+	case companycontact.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	case companycontact.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyContact unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CompanyContactMutation) ResetEdge(name string) error {
+	switch name {
+	case companycontact.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	case companycontact.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyContact edge %s", name)
+}
+
+// CompanyLocationMutation represents an operation that mutates the CompanyLocation nodes in the graph.
+type CompanyLocationMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *int
+	created_at              *time.Time
+	updated_at              *time.Time
+	external_id             *string
+	name                    *string
+	clearedFields           map[string]struct{}
+	company                 *int
+	clearedcompany          bool
+	shipping_address        *int
+	clearedshipping_address bool
+	done                    bool
+	oldValue                func(context.Context) (*CompanyLocation, error)
+	predicates              []predicate.CompanyLocation
+}
+
+var _ ent.Mutation = (*CompanyLocationMutation)(nil)
+
+// companylocationOption allows management of the mutation configuration using functional options.
+type companylocationOption func(*CompanyLocationMutation)
+
+// newCompanyLocationMutation creates new mutation for the CompanyLocation entity.
+func newCompanyLocationMutation(c config, op Op, opts ...companylocationOption) *CompanyLocationMutation {
+	m := &CompanyLocationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCompanyLocation,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCompanyLocationID sets the ID field of the mutation.
+func withCompanyLocationID(id int) companylocationOption {
+	return func(m *CompanyLocationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CompanyLocation
+		)
+		m.oldValue = func(ctx context.Context) (*CompanyLocation, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CompanyLocation.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCompanyLocation sets the old CompanyLocation of the mutation.
+func withCompanyLocation(node *CompanyLocation) companylocationOption {
+	return func(m *CompanyLocationMutation) {
+		m.oldValue = func(context.Context) (*CompanyLocation, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CompanyLocationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CompanyLocationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CompanyLocationMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CompanyLocationMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CompanyLocation.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CompanyLocationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CompanyLocationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CompanyLocation entity.
+// If the CompanyLocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyLocationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CompanyLocationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CompanyLocationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CompanyLocationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CompanyLocation entity.
+// If the CompanyLocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyLocationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CompanyLocationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *CompanyLocationMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *CompanyLocationMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the CompanyLocation entity.
+// If the CompanyLocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyLocationMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *CompanyLocationMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetExternalID sets the "external_id" field.
+func (m *CompanyLocationMutation) SetExternalID(s string) {
+	m.external_id = &s
+}
+
+// ExternalID returns the value of the "external_id" field in the mutation.
+func (m *CompanyLocationMutation) ExternalID() (r string, exists bool) {
+	v := m.external_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExternalID returns the old "external_id" field's value of the CompanyLocation entity.
+// If the CompanyLocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyLocationMutation) OldExternalID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExternalID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExternalID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExternalID: %w", err)
+	}
+	return oldValue.ExternalID, nil
+}
+
+// ResetExternalID resets all changes to the "external_id" field.
+func (m *CompanyLocationMutation) ResetExternalID() {
+	m.external_id = nil
+}
+
+// SetName sets the "name" field.
+func (m *CompanyLocationMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *CompanyLocationMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the CompanyLocation entity.
+// If the CompanyLocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyLocationMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *CompanyLocationMutation) ResetName() {
+	m.name = nil
+}
+
+// SetShippingAddressID sets the "shipping_address_id" field.
+func (m *CompanyLocationMutation) SetShippingAddressID(i int) {
+	m.shipping_address = &i
+}
+
+// ShippingAddressID returns the value of the "shipping_address_id" field in the mutation.
+func (m *CompanyLocationMutation) ShippingAddressID() (r int, exists bool) {
+	v := m.shipping_address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShippingAddressID returns the old "shipping_address_id" field's value of the CompanyLocation entity.
+// If the CompanyLocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyLocationMutation) OldShippingAddressID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShippingAddressID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShippingAddressID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShippingAddressID: %w", err)
+	}
+	return oldValue.ShippingAddressID, nil
+}
+
+// ClearShippingAddressID clears the value of the "shipping_address_id" field.
+func (m *CompanyLocationMutation) ClearShippingAddressID() {
+	m.shipping_address = nil
+	m.clearedFields[companylocation.FieldShippingAddressID] = struct{}{}
+}
+
+// ShippingAddressIDCleared returns if the "shipping_address_id" field was cleared in this mutation.
+func (m *CompanyLocationMutation) ShippingAddressIDCleared() bool {
+	_, ok := m.clearedFields[companylocation.FieldShippingAddressID]
+	return ok
+}
+
+// ResetShippingAddressID resets all changes to the "shipping_address_id" field.
+func (m *CompanyLocationMutation) ResetShippingAddressID() {
+	m.shipping_address = nil
+	delete(m.clearedFields, companylocation.FieldShippingAddressID)
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *CompanyLocationMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[companylocation.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *CompanyLocationMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *CompanyLocationMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *CompanyLocationMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// ClearShippingAddress clears the "shipping_address" edge to the MailingAddress entity.
+func (m *CompanyLocationMutation) ClearShippingAddress() {
+	m.clearedshipping_address = true
+	m.clearedFields[companylocation.FieldShippingAddressID] = struct{}{}
+}
+
+// ShippingAddressCleared reports if the "shipping_address" edge to the MailingAddress entity was cleared.
+func (m *CompanyLocationMutation) ShippingAddressCleared() bool {
+	return m.ShippingAddressIDCleared() || m.clearedshipping_address
+}
+
+// ShippingAddressIDs returns the "shipping_address" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ShippingAddressID instead. It exists only for internal usage by the builders.
+func (m *CompanyLocationMutation) ShippingAddressIDs() (ids []int) {
+	if id := m.shipping_address; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetShippingAddress resets all changes to the "shipping_address" edge.
+func (m *CompanyLocationMutation) ResetShippingAddress() {
+	m.shipping_address = nil
+	m.clearedshipping_address = false
+}
+
+// Where appends a list predicates to the CompanyLocationMutation builder.
+func (m *CompanyLocationMutation) Where(ps ...predicate.CompanyLocation) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CompanyLocationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CompanyLocationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CompanyLocation, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CompanyLocationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CompanyLocationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CompanyLocation).
+func (m *CompanyLocationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CompanyLocationMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, companylocation.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, companylocation.FieldUpdatedAt)
+	}
+	if m.company != nil {
+		fields = append(fields, companylocation.FieldCompanyID)
+	}
+	if m.external_id != nil {
+		fields = append(fields, companylocation.FieldExternalID)
+	}
+	if m.name != nil {
+		fields = append(fields, companylocation.FieldName)
+	}
+	if m.shipping_address != nil {
+		fields = append(fields, companylocation.FieldShippingAddressID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CompanyLocationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case companylocation.FieldCreatedAt:
+		return m.CreatedAt()
+	case companylocation.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case companylocation.FieldCompanyID:
+		return m.CompanyID()
+	case companylocation.FieldExternalID:
+		return m.ExternalID()
+	case companylocation.FieldName:
+		return m.Name()
+	case companylocation.FieldShippingAddressID:
+		return m.ShippingAddressID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CompanyLocationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case companylocation.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case companylocation.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case companylocation.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case companylocation.FieldExternalID:
+		return m.OldExternalID(ctx)
+	case companylocation.FieldName:
+		return m.OldName(ctx)
+	case companylocation.FieldShippingAddressID:
+		return m.OldShippingAddressID(ctx)
+	}
+	return nil, fmt.Errorf("unknown CompanyLocation field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanyLocationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case companylocation.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case companylocation.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case companylocation.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case companylocation.FieldExternalID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExternalID(v)
+		return nil
+	case companylocation.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case companylocation.FieldShippingAddressID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShippingAddressID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyLocation field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CompanyLocationMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CompanyLocationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanyLocationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CompanyLocation numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CompanyLocationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(companylocation.FieldShippingAddressID) {
+		fields = append(fields, companylocation.FieldShippingAddressID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CompanyLocationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CompanyLocationMutation) ClearField(name string) error {
+	switch name {
+	case companylocation.FieldShippingAddressID:
+		m.ClearShippingAddressID()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyLocation nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CompanyLocationMutation) ResetField(name string) error {
+	switch name {
+	case companylocation.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case companylocation.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case companylocation.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case companylocation.FieldExternalID:
+		m.ResetExternalID()
+		return nil
+	case companylocation.FieldName:
+		m.ResetName()
+		return nil
+	case companylocation.FieldShippingAddressID:
+		m.ResetShippingAddressID()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyLocation field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CompanyLocationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.company != nil {
+		edges = append(edges, companylocation.EdgeCompany)
+	}
+	if m.shipping_address != nil {
+		edges = append(edges, companylocation.EdgeShippingAddress)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CompanyLocationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case companylocation.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	case companylocation.EdgeShippingAddress:
+		if id := m.shipping_address; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CompanyLocationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CompanyLocationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CompanyLocationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcompany {
+		edges = append(edges, companylocation.EdgeCompany)
+	}
+	if m.clearedshipping_address {
+		edges = append(edges, companylocation.EdgeShippingAddress)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CompanyLocationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case companylocation.EdgeCompany:
+		return m.clearedcompany
+	case companylocation.EdgeShippingAddress:
+		return m.clearedshipping_address
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CompanyLocationMutation) ClearEdge(name string) error {
+	switch name {
+	case companylocation.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	case companylocation.EdgeShippingAddress:
+		m.ClearShippingAddress()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyLocation unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CompanyLocationMutation) ResetEdge(name string) error {
+	switch name {
+	case companylocation.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	case companylocation.EdgeShippingAddress:
+		m.ResetShippingAddress()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanyLocation edge %s", name)
+}
+
 // ConsentEventMutation represents an operation that mutates the ConsentEvent nodes in the graph.
 type ConsentEventMutation struct {
 	config
@@ -4743,6 +7050,9 @@ type CustomerMutation struct {
 	linked_identities                map[int]struct{}
 	removedlinked_identities         map[int]struct{}
 	clearedlinked_identities         bool
+	company_contacts                 map[int]struct{}
+	removedcompany_contacts          map[int]struct{}
+	clearedcompany_contacts          bool
 	done                             bool
 	oldValue                         func(context.Context) (*Customer, error)
 	predicates                       []predicate.Customer
@@ -6790,6 +9100,60 @@ func (m *CustomerMutation) ResetLinkedIdentities() {
 	m.removedlinked_identities = nil
 }
 
+// AddCompanyContactIDs adds the "company_contacts" edge to the CompanyContact entity by ids.
+func (m *CustomerMutation) AddCompanyContactIDs(ids ...int) {
+	if m.company_contacts == nil {
+		m.company_contacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.company_contacts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCompanyContacts clears the "company_contacts" edge to the CompanyContact entity.
+func (m *CustomerMutation) ClearCompanyContacts() {
+	m.clearedcompany_contacts = true
+}
+
+// CompanyContactsCleared reports if the "company_contacts" edge to the CompanyContact entity was cleared.
+func (m *CustomerMutation) CompanyContactsCleared() bool {
+	return m.clearedcompany_contacts
+}
+
+// RemoveCompanyContactIDs removes the "company_contacts" edge to the CompanyContact entity by IDs.
+func (m *CustomerMutation) RemoveCompanyContactIDs(ids ...int) {
+	if m.removedcompany_contacts == nil {
+		m.removedcompany_contacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.company_contacts, ids[i])
+		m.removedcompany_contacts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCompanyContacts returns the removed IDs of the "company_contacts" edge to the CompanyContact entity.
+func (m *CustomerMutation) RemovedCompanyContactsIDs() (ids []int) {
+	for id := range m.removedcompany_contacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CompanyContactsIDs returns the "company_contacts" edge IDs in the mutation.
+func (m *CustomerMutation) CompanyContactsIDs() (ids []int) {
+	for id := range m.company_contacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCompanyContacts resets all changes to the "company_contacts" edge.
+func (m *CustomerMutation) ResetCompanyContacts() {
+	m.company_contacts = nil
+	m.clearedcompany_contacts = false
+	m.removedcompany_contacts = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -7611,7 +9975,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.addresses != nil {
 		edges = append(edges, customer.EdgeAddresses)
 	}
@@ -7635,6 +9999,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.linked_identities != nil {
 		edges = append(edges, customer.EdgeLinkedIdentities)
+	}
+	if m.company_contacts != nil {
+		edges = append(edges, customer.EdgeCompanyContacts)
 	}
 	return edges
 }
@@ -7689,13 +10056,19 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeCompanyContacts:
+		ids := make([]ent.Value, 0, len(m.company_contacts))
+		for id := range m.company_contacts {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedaddresses != nil {
 		edges = append(edges, customer.EdgeAddresses)
 	}
@@ -7716,6 +10089,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedlinked_identities != nil {
 		edges = append(edges, customer.EdgeLinkedIdentities)
+	}
+	if m.removedcompany_contacts != nil {
+		edges = append(edges, customer.EdgeCompanyContacts)
 	}
 	return edges
 }
@@ -7766,13 +10142,19 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeCompanyContacts:
+		ids := make([]ent.Value, 0, len(m.removedcompany_contacts))
+		for id := range m.removedcompany_contacts {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.clearedaddresses {
 		edges = append(edges, customer.EdgeAddresses)
 	}
@@ -7797,6 +10179,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	if m.clearedlinked_identities {
 		edges = append(edges, customer.EdgeLinkedIdentities)
 	}
+	if m.clearedcompany_contacts {
+		edges = append(edges, customer.EdgeCompanyContacts)
+	}
 	return edges
 }
 
@@ -7820,6 +10205,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedcommunication_preferences
 	case customer.EdgeLinkedIdentities:
 		return m.clearedlinked_identities
+	case customer.EdgeCompanyContacts:
+		return m.clearedcompany_contacts
 	}
 	return false
 }
@@ -7862,6 +10249,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeLinkedIdentities:
 		m.ResetLinkedIdentities()
+		return nil
+	case customer.EdgeCompanyContacts:
+		m.ResetCompanyContacts()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
@@ -9615,6 +12005,715 @@ func (m *CustomerTokenMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown CustomerToken edge %s", name)
+}
+
+// ErpContactMutation represents an operation that mutates the ErpContact nodes in the graph.
+type ErpContactMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	email_key         *string
+	role              *erpcontact.Role
+	spending_limit    *int64
+	addspending_limit *int64
+	clearedFields     map[string]struct{}
+	company           *int
+	clearedcompany    bool
+	done              bool
+	oldValue          func(context.Context) (*ErpContact, error)
+	predicates        []predicate.ErpContact
+}
+
+var _ ent.Mutation = (*ErpContactMutation)(nil)
+
+// erpcontactOption allows management of the mutation configuration using functional options.
+type erpcontactOption func(*ErpContactMutation)
+
+// newErpContactMutation creates new mutation for the ErpContact entity.
+func newErpContactMutation(c config, op Op, opts ...erpcontactOption) *ErpContactMutation {
+	m := &ErpContactMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeErpContact,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withErpContactID sets the ID field of the mutation.
+func withErpContactID(id int) erpcontactOption {
+	return func(m *ErpContactMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ErpContact
+		)
+		m.oldValue = func(ctx context.Context) (*ErpContact, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ErpContact.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withErpContact sets the old ErpContact of the mutation.
+func withErpContact(node *ErpContact) erpcontactOption {
+	return func(m *ErpContactMutation) {
+		m.oldValue = func(context.Context) (*ErpContact, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ErpContactMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ErpContactMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ErpContactMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ErpContactMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ErpContact.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ErpContactMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ErpContactMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ErpContact entity.
+// If the ErpContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ErpContactMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ErpContactMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ErpContactMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ErpContactMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ErpContact entity.
+// If the ErpContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ErpContactMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ErpContactMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *ErpContactMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *ErpContactMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the ErpContact entity.
+// If the ErpContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ErpContactMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *ErpContactMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetEmailKey sets the "email_key" field.
+func (m *ErpContactMutation) SetEmailKey(s string) {
+	m.email_key = &s
+}
+
+// EmailKey returns the value of the "email_key" field in the mutation.
+func (m *ErpContactMutation) EmailKey() (r string, exists bool) {
+	v := m.email_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmailKey returns the old "email_key" field's value of the ErpContact entity.
+// If the ErpContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ErpContactMutation) OldEmailKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmailKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmailKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmailKey: %w", err)
+	}
+	return oldValue.EmailKey, nil
+}
+
+// ResetEmailKey resets all changes to the "email_key" field.
+func (m *ErpContactMutation) ResetEmailKey() {
+	m.email_key = nil
+}
+
+// SetRole sets the "role" field.
+func (m *ErpContactMutation) SetRole(e erpcontact.Role) {
+	m.role = &e
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *ErpContactMutation) Role() (r erpcontact.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the ErpContact entity.
+// If the ErpContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ErpContactMutation) OldRole(ctx context.Context) (v erpcontact.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *ErpContactMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetSpendingLimit sets the "spending_limit" field.
+func (m *ErpContactMutation) SetSpendingLimit(i int64) {
+	m.spending_limit = &i
+	m.addspending_limit = nil
+}
+
+// SpendingLimit returns the value of the "spending_limit" field in the mutation.
+func (m *ErpContactMutation) SpendingLimit() (r int64, exists bool) {
+	v := m.spending_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSpendingLimit returns the old "spending_limit" field's value of the ErpContact entity.
+// If the ErpContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ErpContactMutation) OldSpendingLimit(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSpendingLimit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSpendingLimit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSpendingLimit: %w", err)
+	}
+	return oldValue.SpendingLimit, nil
+}
+
+// AddSpendingLimit adds i to the "spending_limit" field.
+func (m *ErpContactMutation) AddSpendingLimit(i int64) {
+	if m.addspending_limit != nil {
+		*m.addspending_limit += i
+	} else {
+		m.addspending_limit = &i
+	}
+}
+
+// AddedSpendingLimit returns the value that was added to the "spending_limit" field in this mutation.
+func (m *ErpContactMutation) AddedSpendingLimit() (r int64, exists bool) {
+	v := m.addspending_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSpendingLimit clears the value of the "spending_limit" field.
+func (m *ErpContactMutation) ClearSpendingLimit() {
+	m.spending_limit = nil
+	m.addspending_limit = nil
+	m.clearedFields[erpcontact.FieldSpendingLimit] = struct{}{}
+}
+
+// SpendingLimitCleared returns if the "spending_limit" field was cleared in this mutation.
+func (m *ErpContactMutation) SpendingLimitCleared() bool {
+	_, ok := m.clearedFields[erpcontact.FieldSpendingLimit]
+	return ok
+}
+
+// ResetSpendingLimit resets all changes to the "spending_limit" field.
+func (m *ErpContactMutation) ResetSpendingLimit() {
+	m.spending_limit = nil
+	m.addspending_limit = nil
+	delete(m.clearedFields, erpcontact.FieldSpendingLimit)
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *ErpContactMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[erpcontact.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *ErpContactMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *ErpContactMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *ErpContactMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// Where appends a list predicates to the ErpContactMutation builder.
+func (m *ErpContactMutation) Where(ps ...predicate.ErpContact) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ErpContactMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ErpContactMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ErpContact, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ErpContactMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ErpContactMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ErpContact).
+func (m *ErpContactMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ErpContactMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, erpcontact.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, erpcontact.FieldUpdatedAt)
+	}
+	if m.company != nil {
+		fields = append(fields, erpcontact.FieldCompanyID)
+	}
+	if m.email_key != nil {
+		fields = append(fields, erpcontact.FieldEmailKey)
+	}
+	if m.role != nil {
+		fields = append(fields, erpcontact.FieldRole)
+	}
+	if m.spending_limit != nil {
+		fields = append(fields, erpcontact.FieldSpendingLimit)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ErpContactMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case erpcontact.FieldCreatedAt:
+		return m.CreatedAt()
+	case erpcontact.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case erpcontact.FieldCompanyID:
+		return m.CompanyID()
+	case erpcontact.FieldEmailKey:
+		return m.EmailKey()
+	case erpcontact.FieldRole:
+		return m.Role()
+	case erpcontact.FieldSpendingLimit:
+		return m.SpendingLimit()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ErpContactMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case erpcontact.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case erpcontact.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case erpcontact.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case erpcontact.FieldEmailKey:
+		return m.OldEmailKey(ctx)
+	case erpcontact.FieldRole:
+		return m.OldRole(ctx)
+	case erpcontact.FieldSpendingLimit:
+		return m.OldSpendingLimit(ctx)
+	}
+	return nil, fmt.Errorf("unknown ErpContact field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ErpContactMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case erpcontact.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case erpcontact.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case erpcontact.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case erpcontact.FieldEmailKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmailKey(v)
+		return nil
+	case erpcontact.FieldRole:
+		v, ok := value.(erpcontact.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	case erpcontact.FieldSpendingLimit:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSpendingLimit(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ErpContact field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ErpContactMutation) AddedFields() []string {
+	var fields []string
+	if m.addspending_limit != nil {
+		fields = append(fields, erpcontact.FieldSpendingLimit)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ErpContactMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case erpcontact.FieldSpendingLimit:
+		return m.AddedSpendingLimit()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ErpContactMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case erpcontact.FieldSpendingLimit:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSpendingLimit(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ErpContact numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ErpContactMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(erpcontact.FieldSpendingLimit) {
+		fields = append(fields, erpcontact.FieldSpendingLimit)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ErpContactMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ErpContactMutation) ClearField(name string) error {
+	switch name {
+	case erpcontact.FieldSpendingLimit:
+		m.ClearSpendingLimit()
+		return nil
+	}
+	return fmt.Errorf("unknown ErpContact nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ErpContactMutation) ResetField(name string) error {
+	switch name {
+	case erpcontact.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case erpcontact.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case erpcontact.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case erpcontact.FieldEmailKey:
+		m.ResetEmailKey()
+		return nil
+	case erpcontact.FieldRole:
+		m.ResetRole()
+		return nil
+	case erpcontact.FieldSpendingLimit:
+		m.ResetSpendingLimit()
+		return nil
+	}
+	return fmt.Errorf("unknown ErpContact field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ErpContactMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.company != nil {
+		edges = append(edges, erpcontact.EdgeCompany)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ErpContactMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case erpcontact.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ErpContactMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ErpContactMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ErpContactMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedcompany {
+		edges = append(edges, erpcontact.EdgeCompany)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ErpContactMutation) EdgeCleared(name string) bool {
+	switch name {
+	case erpcontact.EdgeCompany:
+		return m.clearedcompany
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ErpContactMutation) ClearEdge(name string) error {
+	switch name {
+	case erpcontact.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	}
+	return fmt.Errorf("unknown ErpContact unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ErpContactMutation) ResetEdge(name string) error {
+	switch name {
+	case erpcontact.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	}
+	return fmt.Errorf("unknown ErpContact edge %s", name)
 }
 
 // FulfillmentMutation represents an operation that mutates the Fulfillment nodes in the graph.
@@ -24041,6 +27140,10 @@ type OrderMutation struct {
 	discount_applications       *[]schema.DiscountApplication
 	appenddiscount_applications []schema.DiscountApplication
 	search_text                 *string
+	company_id                  *int
+	addcompany_id               *int
+	company_location_id         *int
+	addcompany_location_id      *int
 	clearedFields               map[string]struct{}
 	line_items                  map[int]struct{}
 	removedline_items           map[int]struct{}
@@ -25434,6 +28537,146 @@ func (m *OrderMutation) ResetSearchText() {
 	m.search_text = nil
 }
 
+// SetCompanyID sets the "company_id" field.
+func (m *OrderMutation) SetCompanyID(i int) {
+	m.company_id = &i
+	m.addcompany_id = nil
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *OrderMutation) CompanyID() (r int, exists bool) {
+	v := m.company_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCompanyID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// AddCompanyID adds i to the "company_id" field.
+func (m *OrderMutation) AddCompanyID(i int) {
+	if m.addcompany_id != nil {
+		*m.addcompany_id += i
+	} else {
+		m.addcompany_id = &i
+	}
+}
+
+// AddedCompanyID returns the value that was added to the "company_id" field in this mutation.
+func (m *OrderMutation) AddedCompanyID() (r int, exists bool) {
+	v := m.addcompany_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCompanyID clears the value of the "company_id" field.
+func (m *OrderMutation) ClearCompanyID() {
+	m.company_id = nil
+	m.addcompany_id = nil
+	m.clearedFields[order.FieldCompanyID] = struct{}{}
+}
+
+// CompanyIDCleared returns if the "company_id" field was cleared in this mutation.
+func (m *OrderMutation) CompanyIDCleared() bool {
+	_, ok := m.clearedFields[order.FieldCompanyID]
+	return ok
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *OrderMutation) ResetCompanyID() {
+	m.company_id = nil
+	m.addcompany_id = nil
+	delete(m.clearedFields, order.FieldCompanyID)
+}
+
+// SetCompanyLocationID sets the "company_location_id" field.
+func (m *OrderMutation) SetCompanyLocationID(i int) {
+	m.company_location_id = &i
+	m.addcompany_location_id = nil
+}
+
+// CompanyLocationID returns the value of the "company_location_id" field in the mutation.
+func (m *OrderMutation) CompanyLocationID() (r int, exists bool) {
+	v := m.company_location_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyLocationID returns the old "company_location_id" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCompanyLocationID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyLocationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyLocationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyLocationID: %w", err)
+	}
+	return oldValue.CompanyLocationID, nil
+}
+
+// AddCompanyLocationID adds i to the "company_location_id" field.
+func (m *OrderMutation) AddCompanyLocationID(i int) {
+	if m.addcompany_location_id != nil {
+		*m.addcompany_location_id += i
+	} else {
+		m.addcompany_location_id = &i
+	}
+}
+
+// AddedCompanyLocationID returns the value that was added to the "company_location_id" field in this mutation.
+func (m *OrderMutation) AddedCompanyLocationID() (r int, exists bool) {
+	v := m.addcompany_location_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCompanyLocationID clears the value of the "company_location_id" field.
+func (m *OrderMutation) ClearCompanyLocationID() {
+	m.company_location_id = nil
+	m.addcompany_location_id = nil
+	m.clearedFields[order.FieldCompanyLocationID] = struct{}{}
+}
+
+// CompanyLocationIDCleared returns if the "company_location_id" field was cleared in this mutation.
+func (m *OrderMutation) CompanyLocationIDCleared() bool {
+	_, ok := m.clearedFields[order.FieldCompanyLocationID]
+	return ok
+}
+
+// ResetCompanyLocationID resets all changes to the "company_location_id" field.
+func (m *OrderMutation) ResetCompanyLocationID() {
+	m.company_location_id = nil
+	m.addcompany_location_id = nil
+	delete(m.clearedFields, order.FieldCompanyLocationID)
+}
+
 // AddLineItemIDs adds the "line_items" edge to the OrderLineItem entity by ids.
 func (m *OrderMutation) AddLineItemIDs(ids ...int) {
 	if m.line_items == nil {
@@ -25630,7 +28873,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 27)
+	fields := make([]string, 0, 29)
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
 	}
@@ -25712,6 +28955,12 @@ func (m *OrderMutation) Fields() []string {
 	if m.search_text != nil {
 		fields = append(fields, order.FieldSearchText)
 	}
+	if m.company_id != nil {
+		fields = append(fields, order.FieldCompanyID)
+	}
+	if m.company_location_id != nil {
+		fields = append(fields, order.FieldCompanyLocationID)
+	}
 	return fields
 }
 
@@ -25774,6 +29023,10 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.BillingAddressID()
 	case order.FieldSearchText:
 		return m.SearchText()
+	case order.FieldCompanyID:
+		return m.CompanyID()
+	case order.FieldCompanyLocationID:
+		return m.CompanyLocationID()
 	}
 	return nil, false
 }
@@ -25837,6 +29090,10 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldBillingAddressID(ctx)
 	case order.FieldSearchText:
 		return m.OldSearchText(ctx)
+	case order.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case order.FieldCompanyLocationID:
+		return m.OldCompanyLocationID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Order field %s", name)
 }
@@ -26035,6 +29292,20 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSearchText(v)
 		return nil
+	case order.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case order.FieldCompanyLocationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyLocationID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
 }
@@ -26067,6 +29338,12 @@ func (m *OrderMutation) AddedFields() []string {
 	if m.addtotal_refunded != nil {
 		fields = append(fields, order.FieldTotalRefunded)
 	}
+	if m.addcompany_id != nil {
+		fields = append(fields, order.FieldCompanyID)
+	}
+	if m.addcompany_location_id != nil {
+		fields = append(fields, order.FieldCompanyLocationID)
+	}
 	return fields
 }
 
@@ -26091,6 +29368,10 @@ func (m *OrderMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedTotalPrice()
 	case order.FieldTotalRefunded:
 		return m.AddedTotalRefunded()
+	case order.FieldCompanyID:
+		return m.AddedCompanyID()
+	case order.FieldCompanyLocationID:
+		return m.AddedCompanyLocationID()
 	}
 	return nil, false
 }
@@ -26156,6 +29437,20 @@ func (m *OrderMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddTotalRefunded(v)
 		return nil
+	case order.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCompanyID(v)
+		return nil
+	case order.FieldCompanyLocationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCompanyLocationID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Order numeric field %s", name)
 }
@@ -26193,6 +29488,12 @@ func (m *OrderMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(order.FieldBillingAddressID) {
 		fields = append(fields, order.FieldBillingAddressID)
+	}
+	if m.FieldCleared(order.FieldCompanyID) {
+		fields = append(fields, order.FieldCompanyID)
+	}
+	if m.FieldCleared(order.FieldCompanyLocationID) {
+		fields = append(fields, order.FieldCompanyLocationID)
 	}
 	return fields
 }
@@ -26237,6 +29538,12 @@ func (m *OrderMutation) ClearField(name string) error {
 		return nil
 	case order.FieldBillingAddressID:
 		m.ClearBillingAddressID()
+		return nil
+	case order.FieldCompanyID:
+		m.ClearCompanyID()
+		return nil
+	case order.FieldCompanyLocationID:
+		m.ClearCompanyLocationID()
 		return nil
 	}
 	return fmt.Errorf("unknown Order nullable field %s", name)
@@ -26326,6 +29633,12 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldSearchText:
 		m.ResetSearchText()
+		return nil
+	case order.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case order.FieldCompanyLocationID:
+		m.ResetCompanyLocationID()
 		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)

@@ -74,6 +74,10 @@ type Order struct {
 	BillingAddressID *int `json:"billing_address_id,omitempty"`
 	// SearchText holds the value of the "search_text" field.
 	SearchText string `json:"search_text,omitempty"`
+	// CompanyID holds the value of the "company_id" field.
+	CompanyID *int `json:"company_id,omitempty"`
+	// CompanyLocationID holds the value of the "company_location_id" field.
+	CompanyLocationID *int `json:"company_location_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrderQuery when eager-loading is set.
 	Edges        OrderEdges `json:"edges"`
@@ -142,7 +146,7 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case order.FieldDiscountApplications:
 			values[i] = new([]byte)
-		case order.FieldID, order.FieldOrderNumber, order.FieldCustomerID, order.FieldSubtotalPrice, order.FieldTotalShippingPrice, order.FieldTotalTax, order.FieldTotalDiscounts, order.FieldTotalPrice, order.FieldTotalRefunded, order.FieldShippingAddressID, order.FieldBillingAddressID:
+		case order.FieldID, order.FieldOrderNumber, order.FieldCustomerID, order.FieldSubtotalPrice, order.FieldTotalShippingPrice, order.FieldTotalTax, order.FieldTotalDiscounts, order.FieldTotalPrice, order.FieldTotalRefunded, order.FieldShippingAddressID, order.FieldBillingAddressID, order.FieldCompanyID, order.FieldCompanyLocationID:
 			values[i] = new(sql.NullInt64)
 		case order.FieldExternalID, order.FieldName, order.FieldEmail, order.FieldEmailKey, order.FieldPhone, order.FieldCurrencyCode, order.FieldFinancialStatus, order.FieldFulfillmentStatus, order.FieldCancelReason, order.FieldStatusKey, order.FieldSearchText:
 			values[i] = new(sql.NullString)
@@ -342,6 +346,20 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.SearchText = value.String
 			}
+		case order.FieldCompanyID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field company_id", values[i])
+			} else if value.Valid {
+				_m.CompanyID = new(int)
+				*_m.CompanyID = int(value.Int64)
+			}
+		case order.FieldCompanyLocationID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field company_location_id", values[i])
+			} else if value.Valid {
+				_m.CompanyLocationID = new(int)
+				*_m.CompanyLocationID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -495,6 +513,16 @@ func (_m *Order) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("search_text=")
 	builder.WriteString(_m.SearchText)
+	builder.WriteString(", ")
+	if v := _m.CompanyID; v != nil {
+		builder.WriteString("company_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CompanyLocationID; v != nil {
+		builder.WriteString("company_location_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

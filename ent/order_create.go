@@ -292,6 +292,34 @@ func (_c *OrderCreate) SetNillableSearchText(v *string) *OrderCreate {
 	return _c
 }
 
+// SetCompanyID sets the "company_id" field.
+func (_c *OrderCreate) SetCompanyID(v int) *OrderCreate {
+	_c.mutation.SetCompanyID(v)
+	return _c
+}
+
+// SetNillableCompanyID sets the "company_id" field if the given value is not nil.
+func (_c *OrderCreate) SetNillableCompanyID(v *int) *OrderCreate {
+	if v != nil {
+		_c.SetCompanyID(*v)
+	}
+	return _c
+}
+
+// SetCompanyLocationID sets the "company_location_id" field.
+func (_c *OrderCreate) SetCompanyLocationID(v int) *OrderCreate {
+	_c.mutation.SetCompanyLocationID(v)
+	return _c
+}
+
+// SetNillableCompanyLocationID sets the "company_location_id" field if the given value is not nil.
+func (_c *OrderCreate) SetNillableCompanyLocationID(v *int) *OrderCreate {
+	if v != nil {
+		_c.SetCompanyLocationID(*v)
+	}
+	return _c
+}
+
 // AddLineItemIDs adds the "line_items" edge to the OrderLineItem entity by IDs.
 func (_c *OrderCreate) AddLineItemIDs(ids ...int) *OrderCreate {
 	_c.mutation.AddLineItemIDs(ids...)
@@ -614,6 +642,14 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.SearchText(); ok {
 		_spec.SetField(order.FieldSearchText, field.TypeString, value)
 		_node.SearchText = value
+	}
+	if value, ok := _c.mutation.CompanyID(); ok {
+		_spec.SetField(order.FieldCompanyID, field.TypeInt, value)
+		_node.CompanyID = &value
+	}
+	if value, ok := _c.mutation.CompanyLocationID(); ok {
+		_spec.SetField(order.FieldCompanyLocationID, field.TypeInt, value)
+		_node.CompanyLocationID = &value
 	}
 	if nodes := _c.mutation.LineItemsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1153,6 +1189,54 @@ func (u *OrderUpsert) UpdateSearchText() *OrderUpsert {
 	return u
 }
 
+// SetCompanyID sets the "company_id" field.
+func (u *OrderUpsert) SetCompanyID(v int) *OrderUpsert {
+	u.Set(order.FieldCompanyID, v)
+	return u
+}
+
+// UpdateCompanyID sets the "company_id" field to the value that was provided on create.
+func (u *OrderUpsert) UpdateCompanyID() *OrderUpsert {
+	u.SetExcluded(order.FieldCompanyID)
+	return u
+}
+
+// AddCompanyID adds v to the "company_id" field.
+func (u *OrderUpsert) AddCompanyID(v int) *OrderUpsert {
+	u.Add(order.FieldCompanyID, v)
+	return u
+}
+
+// ClearCompanyID clears the value of the "company_id" field.
+func (u *OrderUpsert) ClearCompanyID() *OrderUpsert {
+	u.SetNull(order.FieldCompanyID)
+	return u
+}
+
+// SetCompanyLocationID sets the "company_location_id" field.
+func (u *OrderUpsert) SetCompanyLocationID(v int) *OrderUpsert {
+	u.Set(order.FieldCompanyLocationID, v)
+	return u
+}
+
+// UpdateCompanyLocationID sets the "company_location_id" field to the value that was provided on create.
+func (u *OrderUpsert) UpdateCompanyLocationID() *OrderUpsert {
+	u.SetExcluded(order.FieldCompanyLocationID)
+	return u
+}
+
+// AddCompanyLocationID adds v to the "company_location_id" field.
+func (u *OrderUpsert) AddCompanyLocationID(v int) *OrderUpsert {
+	u.Add(order.FieldCompanyLocationID, v)
+	return u
+}
+
+// ClearCompanyLocationID clears the value of the "company_location_id" field.
+func (u *OrderUpsert) ClearCompanyLocationID() *OrderUpsert {
+	u.SetNull(order.FieldCompanyLocationID)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1685,6 +1769,62 @@ func (u *OrderUpsertOne) SetSearchText(v string) *OrderUpsertOne {
 func (u *OrderUpsertOne) UpdateSearchText() *OrderUpsertOne {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateSearchText()
+	})
+}
+
+// SetCompanyID sets the "company_id" field.
+func (u *OrderUpsertOne) SetCompanyID(v int) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetCompanyID(v)
+	})
+}
+
+// AddCompanyID adds v to the "company_id" field.
+func (u *OrderUpsertOne) AddCompanyID(v int) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.AddCompanyID(v)
+	})
+}
+
+// UpdateCompanyID sets the "company_id" field to the value that was provided on create.
+func (u *OrderUpsertOne) UpdateCompanyID() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateCompanyID()
+	})
+}
+
+// ClearCompanyID clears the value of the "company_id" field.
+func (u *OrderUpsertOne) ClearCompanyID() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearCompanyID()
+	})
+}
+
+// SetCompanyLocationID sets the "company_location_id" field.
+func (u *OrderUpsertOne) SetCompanyLocationID(v int) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetCompanyLocationID(v)
+	})
+}
+
+// AddCompanyLocationID adds v to the "company_location_id" field.
+func (u *OrderUpsertOne) AddCompanyLocationID(v int) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.AddCompanyLocationID(v)
+	})
+}
+
+// UpdateCompanyLocationID sets the "company_location_id" field to the value that was provided on create.
+func (u *OrderUpsertOne) UpdateCompanyLocationID() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateCompanyLocationID()
+	})
+}
+
+// ClearCompanyLocationID clears the value of the "company_location_id" field.
+func (u *OrderUpsertOne) ClearCompanyLocationID() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearCompanyLocationID()
 	})
 }
 
@@ -2386,6 +2526,62 @@ func (u *OrderUpsertBulk) SetSearchText(v string) *OrderUpsertBulk {
 func (u *OrderUpsertBulk) UpdateSearchText() *OrderUpsertBulk {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateSearchText()
+	})
+}
+
+// SetCompanyID sets the "company_id" field.
+func (u *OrderUpsertBulk) SetCompanyID(v int) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetCompanyID(v)
+	})
+}
+
+// AddCompanyID adds v to the "company_id" field.
+func (u *OrderUpsertBulk) AddCompanyID(v int) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.AddCompanyID(v)
+	})
+}
+
+// UpdateCompanyID sets the "company_id" field to the value that was provided on create.
+func (u *OrderUpsertBulk) UpdateCompanyID() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateCompanyID()
+	})
+}
+
+// ClearCompanyID clears the value of the "company_id" field.
+func (u *OrderUpsertBulk) ClearCompanyID() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearCompanyID()
+	})
+}
+
+// SetCompanyLocationID sets the "company_location_id" field.
+func (u *OrderUpsertBulk) SetCompanyLocationID(v int) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetCompanyLocationID(v)
+	})
+}
+
+// AddCompanyLocationID adds v to the "company_location_id" field.
+func (u *OrderUpsertBulk) AddCompanyLocationID(v int) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.AddCompanyLocationID(v)
+	})
+}
+
+// UpdateCompanyLocationID sets the "company_location_id" field to the value that was provided on create.
+func (u *OrderUpsertBulk) UpdateCompanyLocationID() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateCompanyLocationID()
+	})
+}
+
+// ClearCompanyLocationID clears the value of the "company_location_id" field.
+func (u *OrderUpsertBulk) ClearCompanyLocationID() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearCompanyLocationID()
 	})
 }
 

@@ -504,6 +504,60 @@ func (_u *OrderUpdate) SetNillableSearchText(v *string) *OrderUpdate {
 	return _u
 }
 
+// SetCompanyID sets the "company_id" field.
+func (_u *OrderUpdate) SetCompanyID(v int) *OrderUpdate {
+	_u.mutation.ResetCompanyID()
+	_u.mutation.SetCompanyID(v)
+	return _u
+}
+
+// SetNillableCompanyID sets the "company_id" field if the given value is not nil.
+func (_u *OrderUpdate) SetNillableCompanyID(v *int) *OrderUpdate {
+	if v != nil {
+		_u.SetCompanyID(*v)
+	}
+	return _u
+}
+
+// AddCompanyID adds value to the "company_id" field.
+func (_u *OrderUpdate) AddCompanyID(v int) *OrderUpdate {
+	_u.mutation.AddCompanyID(v)
+	return _u
+}
+
+// ClearCompanyID clears the value of the "company_id" field.
+func (_u *OrderUpdate) ClearCompanyID() *OrderUpdate {
+	_u.mutation.ClearCompanyID()
+	return _u
+}
+
+// SetCompanyLocationID sets the "company_location_id" field.
+func (_u *OrderUpdate) SetCompanyLocationID(v int) *OrderUpdate {
+	_u.mutation.ResetCompanyLocationID()
+	_u.mutation.SetCompanyLocationID(v)
+	return _u
+}
+
+// SetNillableCompanyLocationID sets the "company_location_id" field if the given value is not nil.
+func (_u *OrderUpdate) SetNillableCompanyLocationID(v *int) *OrderUpdate {
+	if v != nil {
+		_u.SetCompanyLocationID(*v)
+	}
+	return _u
+}
+
+// AddCompanyLocationID adds value to the "company_location_id" field.
+func (_u *OrderUpdate) AddCompanyLocationID(v int) *OrderUpdate {
+	_u.mutation.AddCompanyLocationID(v)
+	return _u
+}
+
+// ClearCompanyLocationID clears the value of the "company_location_id" field.
+func (_u *OrderUpdate) ClearCompanyLocationID() *OrderUpdate {
+	_u.mutation.ClearCompanyLocationID()
+	return _u
+}
+
 // AddLineItemIDs adds the "line_items" edge to the OrderLineItem entity by IDs.
 func (_u *OrderUpdate) AddLineItemIDs(ids ...int) *OrderUpdate {
 	_u.mutation.AddLineItemIDs(ids...)
@@ -836,6 +890,24 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(order.FieldSearchText, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.CompanyID(); ok {
+		_spec.SetField(order.FieldCompanyID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCompanyID(); ok {
+		_spec.AddField(order.FieldCompanyID, field.TypeInt, value)
+	}
+	if _u.mutation.CompanyIDCleared() {
+		_spec.ClearField(order.FieldCompanyID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.CompanyLocationID(); ok {
+		_spec.SetField(order.FieldCompanyLocationID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCompanyLocationID(); ok {
+		_spec.AddField(order.FieldCompanyLocationID, field.TypeInt, value)
+	}
+	if _u.mutation.CompanyLocationIDCleared() {
+		_spec.ClearField(order.FieldCompanyLocationID, field.TypeInt)
 	}
 	if _u.mutation.LineItemsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1477,6 +1549,60 @@ func (_u *OrderUpdateOne) SetNillableSearchText(v *string) *OrderUpdateOne {
 	return _u
 }
 
+// SetCompanyID sets the "company_id" field.
+func (_u *OrderUpdateOne) SetCompanyID(v int) *OrderUpdateOne {
+	_u.mutation.ResetCompanyID()
+	_u.mutation.SetCompanyID(v)
+	return _u
+}
+
+// SetNillableCompanyID sets the "company_id" field if the given value is not nil.
+func (_u *OrderUpdateOne) SetNillableCompanyID(v *int) *OrderUpdateOne {
+	if v != nil {
+		_u.SetCompanyID(*v)
+	}
+	return _u
+}
+
+// AddCompanyID adds value to the "company_id" field.
+func (_u *OrderUpdateOne) AddCompanyID(v int) *OrderUpdateOne {
+	_u.mutation.AddCompanyID(v)
+	return _u
+}
+
+// ClearCompanyID clears the value of the "company_id" field.
+func (_u *OrderUpdateOne) ClearCompanyID() *OrderUpdateOne {
+	_u.mutation.ClearCompanyID()
+	return _u
+}
+
+// SetCompanyLocationID sets the "company_location_id" field.
+func (_u *OrderUpdateOne) SetCompanyLocationID(v int) *OrderUpdateOne {
+	_u.mutation.ResetCompanyLocationID()
+	_u.mutation.SetCompanyLocationID(v)
+	return _u
+}
+
+// SetNillableCompanyLocationID sets the "company_location_id" field if the given value is not nil.
+func (_u *OrderUpdateOne) SetNillableCompanyLocationID(v *int) *OrderUpdateOne {
+	if v != nil {
+		_u.SetCompanyLocationID(*v)
+	}
+	return _u
+}
+
+// AddCompanyLocationID adds value to the "company_location_id" field.
+func (_u *OrderUpdateOne) AddCompanyLocationID(v int) *OrderUpdateOne {
+	_u.mutation.AddCompanyLocationID(v)
+	return _u
+}
+
+// ClearCompanyLocationID clears the value of the "company_location_id" field.
+func (_u *OrderUpdateOne) ClearCompanyLocationID() *OrderUpdateOne {
+	_u.mutation.ClearCompanyLocationID()
+	return _u
+}
+
 // AddLineItemIDs adds the "line_items" edge to the OrderLineItem entity by IDs.
 func (_u *OrderUpdateOne) AddLineItemIDs(ids ...int) *OrderUpdateOne {
 	_u.mutation.AddLineItemIDs(ids...)
@@ -1839,6 +1965,24 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(order.FieldSearchText, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.CompanyID(); ok {
+		_spec.SetField(order.FieldCompanyID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCompanyID(); ok {
+		_spec.AddField(order.FieldCompanyID, field.TypeInt, value)
+	}
+	if _u.mutation.CompanyIDCleared() {
+		_spec.ClearField(order.FieldCompanyID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.CompanyLocationID(); ok {
+		_spec.SetField(order.FieldCompanyLocationID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCompanyLocationID(); ok {
+		_spec.AddField(order.FieldCompanyLocationID, field.TypeInt, value)
+	}
+	if _u.mutation.CompanyLocationIDCleared() {
+		_spec.ClearField(order.FieldCompanyLocationID, field.TypeInt)
 	}
 	if _u.mutation.LineItemsCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -7,11 +7,15 @@ import (
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/company"
+	"accountgraph/ent/companycontact"
+	"accountgraph/ent/companylocation"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/copurchase"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/erpcontact"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/linkedidentity"
@@ -148,6 +152,71 @@ func init() {
 	communicationpreference.DefaultUpdatedAt = communicationpreferenceDescUpdatedAt.Default.(func() time.Time)
 	// communicationpreference.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	communicationpreference.UpdateDefaultUpdatedAt = communicationpreferenceDescUpdatedAt.UpdateDefault.(func() time.Time)
+	companyMixin := schema.Company{}.Mixin()
+	companyMixinFields0 := companyMixin[0].Fields()
+	_ = companyMixinFields0
+	companyFields := schema.Company{}.Fields()
+	_ = companyFields
+	// companyDescCreatedAt is the schema descriptor for created_at field.
+	companyDescCreatedAt := companyMixinFields0[0].Descriptor()
+	// company.DefaultCreatedAt holds the default value on creation for the created_at field.
+	company.DefaultCreatedAt = companyDescCreatedAt.Default.(func() time.Time)
+	// companyDescUpdatedAt is the schema descriptor for updated_at field.
+	companyDescUpdatedAt := companyMixinFields0[1].Descriptor()
+	// company.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	company.DefaultUpdatedAt = companyDescUpdatedAt.Default.(func() time.Time)
+	// company.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	company.UpdateDefaultUpdatedAt = companyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// companyDescExternalID is the schema descriptor for external_id field.
+	companyDescExternalID := companyFields[0].Descriptor()
+	// company.ExternalIDValidator is a validator for the "external_id" field. It is called by the builders before save.
+	company.ExternalIDValidator = companyDescExternalID.Validators[0].(func(string) error)
+	// companyDescName is the schema descriptor for name field.
+	companyDescName := companyFields[1].Descriptor()
+	// company.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	company.NameValidator = companyDescName.Validators[0].(func(string) error)
+	// companyDescNote is the schema descriptor for note field.
+	companyDescNote := companyFields[2].Descriptor()
+	// company.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	company.NoteValidator = companyDescNote.Validators[0].(func(string) error)
+	companycontactMixin := schema.CompanyContact{}.Mixin()
+	companycontactMixinFields0 := companycontactMixin[0].Fields()
+	_ = companycontactMixinFields0
+	companycontactFields := schema.CompanyContact{}.Fields()
+	_ = companycontactFields
+	// companycontactDescCreatedAt is the schema descriptor for created_at field.
+	companycontactDescCreatedAt := companycontactMixinFields0[0].Descriptor()
+	// companycontact.DefaultCreatedAt holds the default value on creation for the created_at field.
+	companycontact.DefaultCreatedAt = companycontactDescCreatedAt.Default.(func() time.Time)
+	// companycontactDescUpdatedAt is the schema descriptor for updated_at field.
+	companycontactDescUpdatedAt := companycontactMixinFields0[1].Descriptor()
+	// companycontact.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	companycontact.DefaultUpdatedAt = companycontactDescUpdatedAt.Default.(func() time.Time)
+	// companycontact.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	companycontact.UpdateDefaultUpdatedAt = companycontactDescUpdatedAt.UpdateDefault.(func() time.Time)
+	companylocationMixin := schema.CompanyLocation{}.Mixin()
+	companylocationMixinFields0 := companylocationMixin[0].Fields()
+	_ = companylocationMixinFields0
+	companylocationFields := schema.CompanyLocation{}.Fields()
+	_ = companylocationFields
+	// companylocationDescCreatedAt is the schema descriptor for created_at field.
+	companylocationDescCreatedAt := companylocationMixinFields0[0].Descriptor()
+	// companylocation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	companylocation.DefaultCreatedAt = companylocationDescCreatedAt.Default.(func() time.Time)
+	// companylocationDescUpdatedAt is the schema descriptor for updated_at field.
+	companylocationDescUpdatedAt := companylocationMixinFields0[1].Descriptor()
+	// companylocation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	companylocation.DefaultUpdatedAt = companylocationDescUpdatedAt.Default.(func() time.Time)
+	// companylocation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	companylocation.UpdateDefaultUpdatedAt = companylocationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// companylocationDescExternalID is the schema descriptor for external_id field.
+	companylocationDescExternalID := companylocationFields[1].Descriptor()
+	// companylocation.ExternalIDValidator is a validator for the "external_id" field. It is called by the builders before save.
+	companylocation.ExternalIDValidator = companylocationDescExternalID.Validators[0].(func(string) error)
+	// companylocationDescName is the schema descriptor for name field.
+	companylocationDescName := companylocationFields[2].Descriptor()
+	// companylocation.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	companylocation.NameValidator = companylocationDescName.Validators[0].(func(string) error)
 	consenteventFields := schema.ConsentEvent{}.Fields()
 	_ = consenteventFields
 	// consenteventDescCreatedAt is the schema descriptor for created_at field.
@@ -329,6 +398,25 @@ func init() {
 	customertokenDescTokenHash := customertokenFields[3].Descriptor()
 	// customertoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
 	customertoken.TokenHashValidator = customertokenDescTokenHash.Validators[0].(func([]byte) error)
+	erpcontactMixin := schema.ErpContact{}.Mixin()
+	erpcontactMixinFields0 := erpcontactMixin[0].Fields()
+	_ = erpcontactMixinFields0
+	erpcontactFields := schema.ErpContact{}.Fields()
+	_ = erpcontactFields
+	// erpcontactDescCreatedAt is the schema descriptor for created_at field.
+	erpcontactDescCreatedAt := erpcontactMixinFields0[0].Descriptor()
+	// erpcontact.DefaultCreatedAt holds the default value on creation for the created_at field.
+	erpcontact.DefaultCreatedAt = erpcontactDescCreatedAt.Default.(func() time.Time)
+	// erpcontactDescUpdatedAt is the schema descriptor for updated_at field.
+	erpcontactDescUpdatedAt := erpcontactMixinFields0[1].Descriptor()
+	// erpcontact.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	erpcontact.DefaultUpdatedAt = erpcontactDescUpdatedAt.Default.(func() time.Time)
+	// erpcontact.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	erpcontact.UpdateDefaultUpdatedAt = erpcontactDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// erpcontactDescEmailKey is the schema descriptor for email_key field.
+	erpcontactDescEmailKey := erpcontactFields[1].Descriptor()
+	// erpcontact.EmailKeyValidator is a validator for the "email_key" field. It is called by the builders before save.
+	erpcontact.EmailKeyValidator = erpcontactDescEmailKey.Validators[0].(func(string) error)
 	fulfillmentMixin := schema.Fulfillment{}.Mixin()
 	fulfillmentMixinFields0 := fulfillmentMixin[0].Fields()
 	_ = fulfillmentMixinFields0

@@ -24,6 +24,12 @@ type Tx struct {
 	CoPurchase *CoPurchaseClient
 	// CommunicationPreference is the client for interacting with the CommunicationPreference builders.
 	CommunicationPreference *CommunicationPreferenceClient
+	// Company is the client for interacting with the Company builders.
+	Company *CompanyClient
+	// CompanyContact is the client for interacting with the CompanyContact builders.
+	CompanyContact *CompanyContactClient
+	// CompanyLocation is the client for interacting with the CompanyLocation builders.
+	CompanyLocation *CompanyLocationClient
 	// ConsentEvent is the client for interacting with the ConsentEvent builders.
 	ConsentEvent *ConsentEventClient
 	// Customer is the client for interacting with the Customer builders.
@@ -32,6 +38,8 @@ type Tx struct {
 	CustomerAccessToken *CustomerAccessTokenClient
 	// CustomerToken is the client for interacting with the CustomerToken builders.
 	CustomerToken *CustomerTokenClient
+	// ErpContact is the client for interacting with the ErpContact builders.
+	ErpContact *ErpContactClient
 	// Fulfillment is the client for interacting with the Fulfillment builders.
 	Fulfillment *FulfillmentClient
 	// FulfillmentEvent is the client for interacting with the FulfillmentEvent builders.
@@ -236,10 +244,14 @@ func (tx *Tx) init() {
 	tx.CartLine = NewCartLineClient(tx.config)
 	tx.CoPurchase = NewCoPurchaseClient(tx.config)
 	tx.CommunicationPreference = NewCommunicationPreferenceClient(tx.config)
+	tx.Company = NewCompanyClient(tx.config)
+	tx.CompanyContact = NewCompanyContactClient(tx.config)
+	tx.CompanyLocation = NewCompanyLocationClient(tx.config)
 	tx.ConsentEvent = NewConsentEventClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerAccessToken = NewCustomerAccessTokenClient(tx.config)
 	tx.CustomerToken = NewCustomerTokenClient(tx.config)
+	tx.ErpContact = NewErpContactClient(tx.config)
 	tx.Fulfillment = NewFulfillmentClient(tx.config)
 	tx.FulfillmentEvent = NewFulfillmentEventClient(tx.config)
 	tx.LinkedIdentity = NewLinkedIdentityClient(tx.config)

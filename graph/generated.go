@@ -5,6 +5,7 @@ package graph
 import (
 	"accountgraph/ent"
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/companycontact"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/fulfillmentevent"
@@ -50,6 +51,9 @@ type ResolverRoot interface {
 	AccountSettings() AccountSettingsResolver
 	Cart() CartResolver
 	CartLine() CartLineResolver
+	Company() CompanyResolver
+	CompanyContact() CompanyContactResolver
+	CompanyLocation() CompanyLocationResolver
 	Customer() CustomerResolver
 	CustomerLoyalty() CustomerLoyaltyResolver
 	CustomerPreferences() CustomerPreferencesResolver
@@ -91,6 +95,11 @@ type ComplexityRoot struct {
 
 	AccountSettingsPayload struct {
 		Settings   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AdminCompanyPayload struct {
+		Company    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -326,6 +335,31 @@ type ComplexityRoot struct {
 		Topic     func(childComplexity int) int
 	}
 
+	Company struct {
+		Contacts        func(childComplexity int) int
+		ExternalID      func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Locations       func(childComplexity int) int
+		Name            func(childComplexity int) int
+		Note            func(childComplexity int) int
+		PendingContacts func(childComplexity int) int
+	}
+
+	CompanyContact struct {
+		Company       func(childComplexity int) int
+		Customer      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Orders        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
+		Role          func(childComplexity int) int
+		SpendingLimit func(childComplexity int) int
+	}
+
+	CompanyLocation struct {
+		ExternalID func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Name       func(childComplexity int) int
+	}
+
 	ConsentEvent struct {
 		Channel            func(childComplexity int) int
 		CommunicationTopic func(childComplexity int) int
@@ -354,6 +388,7 @@ type ComplexityRoot struct {
 		AvatarURL        func(childComplexity int) int
 		Birthday         func(childComplexity int) int
 		Cart             func(childComplexity int) int
+		CompanyContacts  func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
 		DefaultAddress   func(childComplexity int) int
 		DisplayName      func(childComplexity int) int
@@ -912,6 +947,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AdminAccountSettingsUpdate               func(childComplexity int, input model.AccountSettingsInput) int
+		AdminCompanyUpsert                       func(childComplexity int, input model.AdminCompanyInput) int
 		AdminCustomerDataExport                  func(childComplexity int, customerID string) int
 		AdminCustomerDelete                      func(childComplexity int, customerID string) int
 		AdminCustomerInvite                      func(childComplexity int, input model.AdminCustomerInviteInput) int
@@ -1122,6 +1158,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		AdminAccountSettings         func(childComplexity int) int
+		AdminCompany                 func(childComplexity int, id string) int
 		AdminCustomer                func(childComplexity int, id string) int
 		AdminCustomerConsentLog      func(childComplexity int, customerID string, first *int, after *string, last *int, before *string, reverse *bool) int
 		AdminCustomers               func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
@@ -1359,6 +1396,24 @@ type CartLineResolver interface {
 
 	Cost(ctx context.Context, obj *ent.CartLine) (*model.CartLineCost, error)
 }
+type CompanyResolver interface {
+	ID(ctx context.Context, obj *ent.Company) (string, error)
+
+	Locations(ctx context.Context, obj *ent.Company) ([]*ent.CompanyLocation, error)
+	Contacts(ctx context.Context, obj *ent.Company) ([]*ent.CompanyContact, error)
+	PendingContacts(ctx context.Context, obj *ent.Company) (int, error)
+}
+type CompanyContactResolver interface {
+	ID(ctx context.Context, obj *ent.CompanyContact) (string, error)
+	Company(ctx context.Context, obj *ent.CompanyContact) (*ent.Company, error)
+	Customer(ctx context.Context, obj *ent.CompanyContact) (*ent.Customer, error)
+
+	SpendingLimit(ctx context.Context, obj *ent.CompanyContact) (*money.V2, error)
+	Orders(ctx context.Context, obj *ent.CompanyContact, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
+}
+type CompanyLocationResolver interface {
+	ID(ctx context.Context, obj *ent.CompanyLocation) (string, error)
+}
 type CustomerResolver interface {
 	ID(ctx context.Context, obj *ent.Customer) (string, error)
 
@@ -1374,6 +1429,7 @@ type CustomerResolver interface {
 	AmountSpent(ctx context.Context, obj *ent.Customer) (*money.V2, error)
 
 	Cart(ctx context.Context, obj *ent.Customer) (*ent.Cart, error)
+	CompanyContacts(ctx context.Context, obj *ent.Customer) ([]*ent.CompanyContact, error)
 	Loyalty(ctx context.Context, obj *ent.Customer) (*ent.LoyaltyAccount, error)
 
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
@@ -1478,6 +1534,7 @@ type MutationResolver interface {
 	CartBuyerIdentityUpdate(ctx context.Context, cartID string, buyerIdentity model.CartBuyerIdentityInput) (*model.CartBuyerIdentityUpdatePayload, error)
 	CartNoteUpdate(ctx context.Context, cartID string, note string) (*model.CartNoteUpdatePayload, error)
 	AdminProductsUpsert(ctx context.Context, products []*model.AdminProductInput) (*model.AdminProductsUpsertPayload, error)
+	AdminCompanyUpsert(ctx context.Context, input model.AdminCompanyInput) (*model.AdminCompanyPayload, error)
 	LoyaltyRewardRedeem(ctx context.Context, customerAccessToken string, rewardID string) (*model.LoyaltyRewardRedeemPayload, error)
 	LoyaltyActionRecord(ctx context.Context, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) (*model.LoyaltyPayload, error)
 	LoyaltyReferralApply(ctx context.Context, customerAccessToken string, referralCode string) (*model.LoyaltyPayload, error)
@@ -1575,6 +1632,7 @@ type QueryResolver interface {
 	AdminAccountSettings(ctx context.Context) (*ent.ShopSettings, error)
 	Cart(ctx context.Context, id string) (*ent.Cart, error)
 	Product(ctx context.Context, handle *string, id *string) (*ent.Product, error)
+	AdminCompany(ctx context.Context, id string) (*ent.Company, error)
 	Customer(ctx context.Context, customerAccessToken string) (*ent.Customer, error)
 	LoyaltyProgram(ctx context.Context) (*model.LoyaltyProgram, error)
 	AdminLoyaltyLedger(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.LoyaltyTransactionConnection, error)
@@ -1677,6 +1735,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccountSettingsPayload.UserErrors(childComplexity), true
+
+	case "AdminCompanyPayload.company":
+		if e.ComplexityRoot.AdminCompanyPayload.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCompanyPayload.Company(childComplexity), true
+	case "AdminCompanyPayload.userErrors":
+		if e.ComplexityRoot.AdminCompanyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCompanyPayload.UserErrors(childComplexity), true
 
 	case "AdminCustomerDataExportPayload.export":
 		if e.ComplexityRoot.AdminCustomerDataExportPayload.Export == nil {
@@ -2446,6 +2517,110 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommunicationPreference.Topic(childComplexity), true
 
+	case "Company.contacts":
+		if e.ComplexityRoot.Company.Contacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Contacts(childComplexity), true
+	case "Company.externalId":
+		if e.ComplexityRoot.Company.ExternalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.ExternalID(childComplexity), true
+	case "Company.id":
+		if e.ComplexityRoot.Company.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.ID(childComplexity), true
+	case "Company.locations":
+		if e.ComplexityRoot.Company.Locations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Locations(childComplexity), true
+	case "Company.name":
+		if e.ComplexityRoot.Company.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Name(childComplexity), true
+	case "Company.note":
+		if e.ComplexityRoot.Company.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Note(childComplexity), true
+	case "Company.pendingContacts":
+		if e.ComplexityRoot.Company.PendingContacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.PendingContacts(childComplexity), true
+
+	case "CompanyContact.company":
+		if e.ComplexityRoot.CompanyContact.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyContact.Company(childComplexity), true
+	case "CompanyContact.customer":
+		if e.ComplexityRoot.CompanyContact.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyContact.Customer(childComplexity), true
+	case "CompanyContact.id":
+		if e.ComplexityRoot.CompanyContact.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyContact.ID(childComplexity), true
+	case "CompanyContact.orders":
+		if e.ComplexityRoot.CompanyContact.Orders == nil {
+			break
+		}
+
+		args, err := ec.field_CompanyContact_orders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CompanyContact.Orders(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["sortKey"].(*model.OrderSortKeys), args["query"].(*string)), true
+	case "CompanyContact.role":
+		if e.ComplexityRoot.CompanyContact.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyContact.Role(childComplexity), true
+	case "CompanyContact.spendingLimit":
+		if e.ComplexityRoot.CompanyContact.SpendingLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyContact.SpendingLimit(childComplexity), true
+
+	case "CompanyLocation.externalId":
+		if e.ComplexityRoot.CompanyLocation.ExternalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyLocation.ExternalID(childComplexity), true
+	case "CompanyLocation.id":
+		if e.ComplexityRoot.CompanyLocation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyLocation.ID(childComplexity), true
+	case "CompanyLocation.name":
+		if e.ComplexityRoot.CompanyLocation.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyLocation.Name(childComplexity), true
+
 	case "ConsentEvent.channel":
 		if e.ComplexityRoot.ConsentEvent.Channel == nil {
 			break
@@ -2562,6 +2737,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Cart(childComplexity), true
+	case "Customer.companyContacts":
+		if e.ComplexityRoot.Customer.CompanyContacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.CompanyContacts(childComplexity), true
 	case "Customer.createdAt":
 		if e.ComplexityRoot.Customer.CreatedAt == nil {
 			break
@@ -4688,6 +4869,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminAccountSettingsUpdate(childComplexity, args["input"].(model.AccountSettingsInput)), true
+	case "Mutation.adminCompanyUpsert":
+		if e.ComplexityRoot.Mutation.AdminCompanyUpsert == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCompanyUpsert_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCompanyUpsert(childComplexity, args["input"].(model.AdminCompanyInput)), true
 	case "Mutation.adminCustomerDataExport":
 		if e.ComplexityRoot.Mutation.AdminCustomerDataExport == nil {
 			break
@@ -6123,6 +6315,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AdminAccountSettings(childComplexity), true
+	case "Query.adminCompany":
+		if e.ComplexityRoot.Query.AdminCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Query_adminCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AdminCompany(childComplexity, args["id"].(string)), true
 	case "Query.adminCustomer":
 		if e.ComplexityRoot.Query.AdminCustomer == nil {
 			break
@@ -6943,6 +7146,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AccountSettingsInput", ec.unmarshalInputAccountSettingsInput),
+			graphql.NewInputUnmarshaler("AdminCompanyContactInput", ec.unmarshalInputAdminCompanyContactInput),
+			graphql.NewInputUnmarshaler("AdminCompanyInput", ec.unmarshalInputAdminCompanyInput),
+			graphql.NewInputUnmarshaler("AdminCompanyLocationInput", ec.unmarshalInputAdminCompanyLocationInput),
 			graphql.NewInputUnmarshaler("AdminCustomerInviteInput", ec.unmarshalInputAdminCustomerInviteInput),
 			graphql.NewInputUnmarshaler("AdminCustomerUpdateInput", ec.unmarshalInputAdminCustomerUpdateInput),
 			graphql.NewInputUnmarshaler("AdminDiscountApplicationInput", ec.unmarshalInputAdminDiscountApplicationInput),
@@ -8726,6 +8932,127 @@ enum CurrencyCode {
   ZMW
 }
 `, BuiltIn: false},
+	{Name: "../schema/company.graphqls", Input: `# B2B: companies synchronised from the shop's ERP, their locations, and
+# their contacts: customers who buy for a company. A person on a company's
+# ERP contact list gets a B2B account (becomes a contact) as soon as their
+# account's email is proven; everyone else has a B2C account.
+
+extend type Query {
+  "A company by global ID, or null when unknown."
+  adminCompany("The company's global ID." id: ID!): Company @adminScope(scope: "customers:read")
+}
+
+extend type Mutation {
+  """
+  Creates or updates a company from its ERP record, by ` + "`" + `externalId` + "`" + `: name,
+  locations (by their ` + "`" + `externalId` + "`" + `), and the contact list, which replaces
+  the previous one. Listed people whose account email is proven become
+  contacts at once; others when they prove it; contacts no longer listed
+  lose access.
+  """
+  adminCompanyUpsert("The company." input: AdminCompanyInput!): AdminCompanyPayload @adminScope(scope: "customers:write")
+}
+
+extend type Customer {
+  "The companies this customer buys for."
+  companyContacts: [CompanyContact!]!
+}
+
+"A business customer of the shop."
+type Company {
+  "A globally unique ID."
+  id: ID!
+  "The company's name."
+  name: String!
+  "The ERP's ID of the company."
+  externalId: String! @adminScope(scope: "customers:read")
+  "Staff notes."
+  note: String @adminScope(scope: "customers:read")
+  "The company's locations."
+  locations: [CompanyLocation!]!
+  "The customers who buy for the company."
+  contacts: [CompanyContact!]! @adminScope(scope: "customers:read")
+  "How many people on the ERP contact list have no proven account yet."
+  pendingContacts: Int! @adminScope(scope: "customers:read")
+}
+
+"A place of a company that orders are placed for."
+type CompanyLocation {
+  "A globally unique ID (use it as ` + "`" + `companyLocationId` + "`" + ` of ` + "`" + `adminOrderCreate` + "`" + `)."
+  id: ID!
+  "The location's name."
+  name: String!
+  "The ERP's ID of the location."
+  externalId: String! @adminScope(scope: "customers:read")
+}
+
+"What a contact may do for the company."
+enum CompanyContactRole {
+  "Sees and places every order of the company."
+  ADMIN
+  "Places orders within a spending limit; sees their own."
+  BUYER
+}
+
+"A customer buying for a company."
+type CompanyContact {
+  "A globally unique ID."
+  id: ID!
+  "The company."
+  company: Company!
+  "The customer."
+  customer: Customer! @adminScope(scope: "customers:read")
+  "The contact's role."
+  role: CompanyContactRole!
+  "The most one order may cost (the shop's currency); null for no limit."
+  spendingLimit: MoneyV2
+  """
+  The company's orders this contact may see: all of them for an ADMIN, their
+  own for a BUYER. Arguments as ` + "`" + `Customer.orders` + "`" + `.
+  """
+  orders(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: OrderSortKeys = ID, query: String): OrderConnection!
+}
+
+"A company from the ERP."
+input AdminCompanyInput {
+  "The ERP's ID: the key of the synchronisation."
+  externalId: String!
+  "The company's name."
+  name: String!
+  "Staff notes."
+  note: String
+  "Locations (at most 100), matched by ` + "`" + `externalId` + "`" + `."
+  locations: [AdminCompanyLocationInput!]
+  "The whole contact list (at most 1,000); it replaces the previous one."
+  contacts: [AdminCompanyContactInput!]
+}
+
+"A location from the ERP."
+input AdminCompanyLocationInput {
+  "The ERP's ID of the location."
+  externalId: String!
+  "The location's name."
+  name: String!
+}
+
+"A person on the ERP's contact list."
+input AdminCompanyContactInput {
+  "Their email; the account with this email, once proven, becomes the contact."
+  email: String!
+  "Their role."
+  role: CompanyContactRole!
+  "The most one order may cost, in the shop's currency."
+  spendingLimit: Decimal
+}
+
+"The result of ` + "`" + `adminCompanyUpsert` + "`" + `."
+type AdminCompanyPayload {
+  "The company."
+  company: Company
+  "What was wrong; nothing changed when not empty."
+  userErrors: [AdminUserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/customer.graphqls", Input: `# Customer accounts: registration, sign-in tokens, profile, activation and
 # password recovery. Names and shapes follow Shopify's Storefront API.
 
@@ -10106,6 +10433,11 @@ input AdminOrderInput {
   externalId: String!
   "The customer's global ID; without it the order is a guest order joined to the account of its email."
   customerId: ID
+  """
+  A B2B order: the company location it is placed for. The customer must be
+  a contact of the company, and a buyer's order within their spending limit.
+  """
+  companyLocationId: ID
   "The email the order was placed with."
   email: String
   "The phone the order was placed with."
@@ -11403,6 +11735,16 @@ func (ec *executionContext) childFields_AccountSettingsPayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type AccountSettingsPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AdminCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "company":
+		return ec.fieldContext_AdminCompanyPayload_company(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminCompanyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminCompanyPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AdminCustomerDataExportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "export":
@@ -11851,6 +12193,56 @@ func (ec *executionContext) childFields_CommunicationPreference(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type CommunicationPreference", field.Name)
 }
 
+func (ec *executionContext) childFields_Company(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Company_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Company_name(ctx, field)
+	case "externalId":
+		return ec.fieldContext_Company_externalId(ctx, field)
+	case "note":
+		return ec.fieldContext_Company_note(ctx, field)
+	case "locations":
+		return ec.fieldContext_Company_locations(ctx, field)
+	case "contacts":
+		return ec.fieldContext_Company_contacts(ctx, field)
+	case "pendingContacts":
+		return ec.fieldContext_Company_pendingContacts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Company", field.Name)
+}
+
+func (ec *executionContext) childFields_CompanyContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CompanyContact_id(ctx, field)
+	case "company":
+		return ec.fieldContext_CompanyContact_company(ctx, field)
+	case "customer":
+		return ec.fieldContext_CompanyContact_customer(ctx, field)
+	case "role":
+		return ec.fieldContext_CompanyContact_role(ctx, field)
+	case "spendingLimit":
+		return ec.fieldContext_CompanyContact_spendingLimit(ctx, field)
+	case "orders":
+		return ec.fieldContext_CompanyContact_orders(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanyContact", field.Name)
+}
+
+func (ec *executionContext) childFields_CompanyLocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CompanyLocation_id(ctx, field)
+	case "name":
+		return ec.fieldContext_CompanyLocation_name(ctx, field)
+	case "externalId":
+		return ec.fieldContext_CompanyLocation_externalId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanyLocation", field.Name)
+}
+
 func (ec *executionContext) childFields_ConsentEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "topic":
@@ -11937,6 +12329,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_lastOrderAt(ctx, field)
 	case "cart":
 		return ec.fieldContext_Customer_cart(ctx, field)
+	case "companyContacts":
+		return ec.fieldContext_Customer_companyContacts(ctx, field)
 	case "loyalty":
 		return ec.fieldContext_Customer_loyalty(ctx, field)
 	case "birthday":
@@ -13815,6 +14209,68 @@ func (ec *executionContext) field_Cart_lines_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_CompanyContact_orders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sortKey",
+		func(ctx context.Context, v any) (*model.OrderSortKeys, error) {
+			return ec.unmarshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐOrderSortKeys(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sortKey"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg6
+	return args, nil
+}
+
 func (ec *executionContext) field_CustomerLoyalty_redemptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14361,6 +14817,20 @@ func (ec *executionContext) field_Mutation_adminAccountSettingsUpdate_args(ctx c
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.AccountSettingsInput, error) {
 			return ec.unmarshalNAccountSettingsInput2accountgraphᚋgraphᚋmodelᚐAccountSettingsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminCompanyUpsert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AdminCompanyInput, error) {
+			return ec.unmarshalNAdminCompanyInput2accountgraphᚋgraphᚋmodelᚐAdminCompanyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16307,6 +16777,20 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_adminCompany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_adminCustomerConsentLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17101,6 +17585,70 @@ func (ec *executionContext) _AccountSettingsPayload_userErrors(ctx context.Conte
 func (ec *executionContext) fieldContext_AccountSettingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AccountSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCompanyPayload_company(ctx context.Context, field graphql.CollectedField, obj *model.AdminCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCompanyPayload_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖaccountgraphᚋentᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCompanyPayload_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCompanyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCompanyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCompanyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCompanyPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -20581,6 +21129,548 @@ func (ec *executionContext) fieldContext_CommunicationPreference_locked(_ contex
 	return graphql.NewScalarFieldContext("CommunicationPreference", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Company_id(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Company().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Company_name(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_externalId(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_externalId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExternalID, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, obj, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_externalId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_note(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *string
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *string
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, obj, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Company_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_locations(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_locations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Company().Locations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CompanyLocation) graphql.Marshaler {
+			return ec.marshalNCompanyLocation2ᚕᚖaccountgraphᚋentᚐCompanyLocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_locations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Company",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyLocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Company_contacts(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_contacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Company().Contacts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal []*ent.CompanyContact
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal []*ent.CompanyContact
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, obj, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CompanyContact) graphql.Marshaler {
+			return ec.marshalNCompanyContact2ᚕᚖaccountgraphᚋentᚐCompanyContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_contacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Company",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Company_pendingContacts(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_pendingContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Company().PendingContacts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, obj, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_pendingContacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CompanyContact_id(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyContact_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompanyContact().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyContact_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyContact", field, true, true, "ID")
+}
+
+func (ec *executionContext) _CompanyContact_company(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyContact_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompanyContact().Company(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+			return ec.marshalNCompany2ᚖaccountgraphᚋentᚐCompany(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyContact_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyContact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyContact_customer(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyContact_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompanyContact().Customer(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *ent.Customer
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *ent.Customer
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, obj, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyContact_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyContact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyContact_role(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyContact_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v companycontact.Role) graphql.Marshaler {
+			return ec.marshalNCompanyContactRole2accountgraphᚋentᚋcompanycontactᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyContact_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyContact", field, false, false, "CompanyContactRole")
+}
+
+func (ec *executionContext) _CompanyContact_spendingLimit(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyContact_spendingLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompanyContact().SpendingLimit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyContact_spendingLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyContact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyContact_orders(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyContact_orders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CompanyContact().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrderConnection) graphql.Marshaler {
+			return ec.marshalNOrderConnection2ᚖaccountgraphᚋgraphᚋmodelᚐOrderConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyContact_orders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyContact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CompanyContact_orders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyLocation_id(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyLocation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompanyLocation().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyLocation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyLocation", field, true, true, "ID")
+}
+
+func (ec *executionContext) _CompanyLocation_name(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyLocation_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyLocation_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyLocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanyLocation_externalId(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyLocation_externalId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExternalID, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, obj, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyLocation_externalId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyLocation", field, false, false, "String")
+}
+
 func (ec *executionContext) _ConsentEvent_topic(ctx context.Context, field graphql.CollectedField, obj *ent.ConsentEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21509,6 +22599,38 @@ func (ec *executionContext) fieldContext_Customer_cart(_ context.Context, field 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_companyContacts(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_companyContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().CompanyContacts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CompanyContact) graphql.Marshaler {
+			return ec.marshalNCompanyContact2ᚕᚖaccountgraphᚋentᚐCompanyContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_companyContacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyContact(ctx, field)
 		},
 	}
 	return fc, nil
@@ -31564,6 +32686,68 @@ func (ec *executionContext) fieldContext_Mutation_adminProductsUpsert(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_adminCompanyUpsert(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCompanyUpsert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCompanyUpsert(ctx, fc.Args["input"].(model.AdminCompanyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:write")
+				if err != nil {
+					var zeroVal *model.AdminCompanyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminCompanyPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminCompanyPayload) graphql.Marshaler {
+			return ec.marshalOAdminCompanyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCompanyUpsert(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminCompanyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCompanyUpsert_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_loyaltyRewardRedeem(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37268,6 +38452,68 @@ func (ec *executionContext) fieldContext_Query_product(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_adminCompany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminCompany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AdminCompany(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *ent.Company
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *ent.Company
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖaccountgraphᚋentᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminCompany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_adminCompany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_customer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41722,6 +42968,181 @@ func UnmarshalAccountSettingsInput(ctx context.Context, raw any) (model.AccountS
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAdminCompanyContactInput(ctx context.Context, obj any) (model.AdminCompanyContactInput, error) {
+	var it model.AdminCompanyContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "role", "spendingLimit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNCompanyContactRole2accountgraphᚋentᚋcompanycontactᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "spendingLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimit"))
+			data, err := ec.unmarshalODecimal2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminCompanyContactInput unmarshals raw into the AdminCompanyContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminCompanyContactInput(ctx context.Context, raw any) (model.AdminCompanyContactInput, error) {
+	var out model.AdminCompanyContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminCompanyContactInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminCompanyInput(ctx context.Context, obj any) (model.AdminCompanyInput, error) {
+	var it model.AdminCompanyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"externalId", "name", "note", "locations", "contacts"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "externalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("externalId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExternalID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "locations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locations"))
+			data, err := ec.unmarshalOAdminCompanyLocationInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyLocationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locations = data
+		case "contacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contacts"))
+			data, err := ec.unmarshalOAdminCompanyContactInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyContactInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contacts = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminCompanyInput unmarshals raw into the AdminCompanyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminCompanyInput(ctx context.Context, raw any) (model.AdminCompanyInput, error) {
+	var out model.AdminCompanyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminCompanyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminCompanyLocationInput(ctx context.Context, obj any) (model.AdminCompanyLocationInput, error) {
+	var it model.AdminCompanyLocationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"externalId", "name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "externalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("externalId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExternalID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminCompanyLocationInput unmarshals raw into the AdminCompanyLocationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminCompanyLocationInput(ctx context.Context, raw any) (model.AdminCompanyLocationInput, error) {
+	var out model.AdminCompanyLocationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminCompanyLocationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAdminCustomerInviteInput(ctx context.Context, obj any) (model.AdminCustomerInviteInput, error) {
 	var it model.AdminCustomerInviteInput
 	if obj == nil {
@@ -42162,7 +43583,7 @@ func (ec *executionContext) unmarshalInputAdminOrderInput(ctx context.Context, o
 		asMap["totalDiscounts"] = "0"
 	}
 
-	fieldsInOrder := [...]string{"externalId", "customerId", "email", "phone", "processedAt", "currencyCode", "financialStatus", "lineItems", "totalShippingPrice", "totalTax", "totalDiscounts", "discountApplications", "shippingAddress", "billingAddress"}
+	fieldsInOrder := [...]string{"externalId", "customerId", "companyLocationId", "email", "phone", "processedAt", "currencyCode", "financialStatus", "lineItems", "totalShippingPrice", "totalTax", "totalDiscounts", "discountApplications", "shippingAddress", "billingAddress"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42183,6 +43604,13 @@ func (ec *executionContext) unmarshalInputAdminOrderInput(ctx context.Context, o
 				return it, err
 			}
 			it.CustomerID = data
+		case "companyLocationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyLocationId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyLocationID = data
 		case "email":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -44855,6 +46283,44 @@ func (ec *executionContext) _AccountSettingsPayload(ctx context.Context, sel ast
 	return out
 }
 
+var adminCompanyPayloadImplementors = []string{"AdminCompanyPayload"}
+
+func (ec *executionContext) _AdminCompanyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCompanyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminCompanyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminCompanyPayload")
+		case "company":
+			out.Values[i] = ec._AdminCompanyPayload_company(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminCompanyPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var adminCustomerDataExportPayloadImplementors = []string{"AdminCustomerDataExportPayload"}
 
 func (ec *executionContext) _AdminCustomerDataExportPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCustomerDataExportPayload) graphql.Marshaler {
@@ -46504,6 +47970,180 @@ func (ec *executionContext) _CommunicationPreference(ctx context.Context, sel as
 	return out
 }
 
+var companyImplementors = []string{"Company"}
+
+func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, obj *ent.Company) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Company")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Company_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Company_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "externalId":
+			out.Values[i] = ec._Company_externalId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Company_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "locations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Company_locations(ctx, field, obj)
+				})
+		case "contacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Company_contacts(ctx, field, obj)
+				})
+		case "pendingContacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Company_pendingContacts(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var companyContactImplementors = []string{"CompanyContact"}
+
+func (ec *executionContext) _CompanyContact(ctx context.Context, sel ast.SelectionSet, obj *ent.CompanyContact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyContactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanyContact")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompanyContact_id(ctx, field, obj)
+				})
+		case "company":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompanyContact_company(ctx, field, obj)
+				})
+		case "customer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompanyContact_customer(ctx, field, obj)
+				})
+		case "role":
+			out.Values[i] = ec._CompanyContact_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "spendingLimit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompanyContact_spendingLimit(ctx, field, obj)
+				})
+		case "orders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompanyContact_orders(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var companyLocationImplementors = []string{"CompanyLocation"}
+
+func (ec *executionContext) _CompanyLocation(ctx context.Context, sel ast.SelectionSet, obj *ent.CompanyLocation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyLocationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanyLocation")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompanyLocation_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._CompanyLocation_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "externalId":
+			out.Values[i] = ec._CompanyLocation_externalId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var consentEventImplementors = []string{"ConsentEvent"}
 
 func (ec *executionContext) _ConsentEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.ConsentEvent) graphql.Marshaler {
@@ -46772,6 +48412,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_cart(ctx, field, obj)
+				})
+		case "companyContacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_companyContacts(ctx, field, obj)
 				})
 		case "loyalty":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -50719,6 +52365,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "adminCompanyUpsert":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCompanyUpsert(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "loyaltyRewardRedeem":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_loyaltyRewardRedeem(ctx, field)
@@ -52057,6 +53710,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_product(ctx, field)
+				})
+		case "adminCompany":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminCompany(ctx, field)
 				})
 		case "customer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -53929,6 +55588,21 @@ func (ec *executionContext) unmarshalNAccountSettingsInput2accountgraphᚋgraph�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAdminCompanyContactInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyContactInput(ctx context.Context, v any) (*model.AdminCompanyContactInput, error) {
+	res, err := ec.unmarshalInputAdminCompanyContactInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminCompanyInput2accountgraphᚋgraphᚋmodelᚐAdminCompanyInput(ctx context.Context, v any) (model.AdminCompanyInput, error) {
+	res, err := ec.unmarshalInputAdminCompanyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminCompanyLocationInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyLocationInput(ctx context.Context, v any) (*model.AdminCompanyLocationInput, error) {
+	res, err := ec.unmarshalInputAdminCompanyLocationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAdminCustomerInviteInput2accountgraphᚋgraphᚋmodelᚐAdminCustomerInviteInput(ctx context.Context, v any) (model.AdminCustomerInviteInput, error) {
 	res, err := ec.unmarshalInputAdminCustomerInviteInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -54452,6 +56126,77 @@ func (ec *executionContext) marshalNCommunicationTopic2accountgraphᚋentᚋnoti
 		graphql.AddInvalidNullFromMarshaler(ctx, "CommunicationTopic!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCompany2ᚖaccountgraphᚋentᚐCompany(ctx context.Context, sel ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Company!")
+		return graphql.Null
+	}
+	return ec._Company(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompanyContact2ᚕᚖaccountgraphᚋentᚐCompanyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CompanyContact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompanyContact2ᚖaccountgraphᚋentᚐCompanyContact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCompanyContact2ᚖaccountgraphᚋentᚐCompanyContact(ctx context.Context, sel ast.SelectionSet, v *ent.CompanyContact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompanyContact!")
+		return graphql.Null
+	}
+	return ec._CompanyContact(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCompanyContactRole2accountgraphᚋentᚋcompanycontactᚐRole(ctx context.Context, v any) (companycontact.Role, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := companycontact.Role(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompanyContactRole2accountgraphᚋentᚋcompanycontactᚐRole(ctx context.Context, sel ast.SelectionSet, v companycontact.Role) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CompanyContactRole!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCompanyLocation2ᚕᚖaccountgraphᚋentᚐCompanyLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CompanyLocation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompanyLocation2ᚖaccountgraphᚋentᚐCompanyLocation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCompanyLocation2ᚖaccountgraphᚋentᚐCompanyLocation(ctx context.Context, sel ast.SelectionSet, v *ent.CompanyLocation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompanyLocation!")
+		return graphql.Null
+	}
+	return ec._CompanyLocation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConsentEvent2ᚕᚖaccountgraphᚋentᚐConsentEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ConsentEvent) graphql.Marshaler {
@@ -56670,6 +58415,47 @@ func (ec *executionContext) marshalOAccountSettingsPayload2ᚖaccountgraphᚋgra
 	return ec._AccountSettingsPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOAdminCompanyContactInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyContactInputᚄ(ctx context.Context, v any) ([]*model.AdminCompanyContactInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminCompanyContactInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminCompanyContactInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyContactInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAdminCompanyLocationInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyLocationInputᚄ(ctx context.Context, v any) ([]*model.AdminCompanyLocationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminCompanyLocationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminCompanyLocationInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyLocationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAdminCompanyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCompanyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminCompanyPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAdminCustomerDataExportPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerDataExportPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomerDataExportPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -57096,6 +58882,13 @@ func (ec *executionContext) marshalOCommunicationTopic2ᚖaccountgraphᚋentᚋc
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalOCompany2ᚖaccountgraphᚋentᚐCompany(ctx context.Context, sel ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Company(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCountryCode2ᚖaccountgraphᚋgraphᚋmodelᚐCountryCode(ctx context.Context, v any) (*model.CountryCode, error) {

@@ -5,8 +5,10 @@ import (
 	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vikstrous/dataloadgen"
 
 	"accountgraph/ent"
+	"accountgraph/ent/companycontact"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/schema"
@@ -135,7 +137,7 @@ func productInputs(in []*model.AdminProductInput) []catalog.ProductInput {
 
 func orderInput(in model.AdminOrderInput) order.CreateInput {
 	out := order.CreateInput{
-		ExternalID: in.ExternalID, CustomerID: in.CustomerID, Email: in.Email, Phone: in.Phone,
+		ExternalID: in.ExternalID, CustomerID: in.CustomerID, Email: in.Email, Phone: in.Phone, CompanyLocationID: in.CompanyLocationID,
 		ProcessedAt: in.ProcessedAt, Currency: string(in.CurrencyCode), Shipping: deref(in.TotalShippingPrice),
 		Tax: deref(in.TotalTax), Discounts: deref(in.TotalDiscounts),
 	}
@@ -219,14 +221,35 @@ func (r *Resolver) customerOrders(ctx context.Context, c *ent.Customer, args pag
 		return nil, err
 	}
 	l := r.loaders(ctx)
-	p, err := l.OrderPages.Load(ctx, c.ID, spec)
+	return orderConnection(ctx, l.OrderPages, l.OrderTotalCounts, c.ID, spec)
+}
+
+// contactOrders pages through the orders a company contact may see: the
+// company's for an ADMIN, their own at the company for a BUYER.
+func (r *Resolver) contactOrders(ctx context.Context, c *ent.CompanyContact, args page.Args, sortKey model.OrderSortKeys, query string) (*model.OrderConnection, error) {
+	spec, err := order.HistorySpec(args, string(sortKey), query)
+	if err != nil {
+		return nil, err
+	}
+	l := r.loaders(ctx)
+	if c.Role == companycontact.RoleADMIN {
+		return orderConnection(ctx, l.CompanyOrderPages, l.CompanyOrderTotalCounts, c.CompanyID, spec)
+	}
+	return orderConnection(ctx, l.OrderPages, l.OrderTotalCounts, c.CustomerID, order.WithinCompany(spec, c.CompanyID))
+}
+
+// orderConnection loads one parent's page of orders (and its total when
+// asked for) through the request's loaders.
+func orderConnection(ctx context.Context, pages *loaders.Pages[*ent.Order], counts *dataloadgen.Loader[loaders.PageKey, int], parent int,
+	spec loaders.Spec[*ent.Order]) (*model.OrderConnection, error) {
+	p, err := pages.Load(ctx, parent, spec)
 	if err != nil {
 		return nil, err
 	}
 	edges, info := connection(p, func(cur string, o *ent.Order) *model.OrderEdge { return &model.OrderEdge{Cursor: cur, Node: o} })
 	conn := &model.OrderConnection{Edges: edges, Nodes: p.Items, PageInfo: info}
 	if fieldRequested(ctx, "totalCount") {
-		n, err := l.OrderTotalCounts.Load(ctx, l.OrderPages.Key(c.ID, spec))
+		n, err := counts.Load(ctx, pages.Key(parent, spec))
 		if err != nil {
 			return nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"accountgraph/ent"
 	"accountgraph/internal/cart"
 	"accountgraph/internal/catalog"
+	"accountgraph/internal/company"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/loaders"
 	"accountgraph/internal/loyalty"
@@ -38,6 +39,7 @@ type Resolver struct {
 	Preferences      *preferences.Service
 	Privacy          *privacy.Service
 	Social           *social.Service
+	Companies        *company.Service
 }
 
 // loaders returns the request's dataloaders.

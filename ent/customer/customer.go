@@ -97,6 +97,8 @@ const (
 	EdgeCommunicationPreferences = "communication_preferences"
 	// EdgeLinkedIdentities holds the string denoting the linked_identities edge name in mutations.
 	EdgeLinkedIdentities = "linked_identities"
+	// EdgeCompanyContacts holds the string denoting the company_contacts edge name in mutations.
+	EdgeCompanyContacts = "company_contacts"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// AddressesTable is the table that holds the addresses relation/edge.
@@ -155,6 +157,13 @@ const (
 	LinkedIdentitiesInverseTable = "linked_identities"
 	// LinkedIdentitiesColumn is the table column denoting the linked_identities relation/edge.
 	LinkedIdentitiesColumn = "customer_id"
+	// CompanyContactsTable is the table that holds the company_contacts relation/edge.
+	CompanyContactsTable = "company_contacts"
+	// CompanyContactsInverseTable is the table name for the CompanyContact entity.
+	// It exists in this package in order to avoid circular dependency with the "companycontact" package.
+	CompanyContactsInverseTable = "company_contacts"
+	// CompanyContactsColumn is the table column denoting the company_contacts relation/edge.
+	CompanyContactsColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -545,6 +554,20 @@ func ByLinkedIdentities(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption 
 		sqlgraph.OrderByNeighborTerms(s, newLinkedIdentitiesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByCompanyContactsCount orders the results by company_contacts count.
+func ByCompanyContactsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCompanyContactsStep(), opts...)
+	}
+}
+
+// ByCompanyContacts orders the results by company_contacts terms.
+func ByCompanyContacts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCompanyContactsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newAddressesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -599,5 +622,12 @@ func newLinkedIdentitiesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(LinkedIdentitiesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, LinkedIdentitiesTable, LinkedIdentitiesColumn),
+	)
+}
+func newCompanyContactsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CompanyContactsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CompanyContactsTable, CompanyContactsColumn),
 	)
 }

@@ -1834,6 +1834,29 @@ func HasLinkedIdentitiesWith(preds ...predicate.LinkedIdentity) predicate.Custom
 	})
 }
 
+// HasCompanyContacts applies the HasEdge predicate on the "company_contacts" edge.
+func HasCompanyContacts() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, CompanyContactsTable, CompanyContactsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCompanyContactsWith applies the HasEdge predicate on the "company_contacts" edge with a given conditions (other predicates).
+func HasCompanyContactsWith(preds ...predicate.CompanyContact) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newCompanyContactsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Customer) predicate.Customer {
 	return predicate.Customer(sql.AndPredicates(predicates...))

@@ -68,6 +68,42 @@ func (f CommunicationPreferenceFunc) Mutate(ctx context.Context, m ent.Mutation)
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommunicationPreferenceMutation", m)
 }
 
+// The CompanyFunc type is an adapter to allow the use of ordinary
+// function as Company mutator.
+type CompanyFunc func(context.Context, *ent.CompanyMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CompanyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CompanyMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CompanyMutation", m)
+}
+
+// The CompanyContactFunc type is an adapter to allow the use of ordinary
+// function as CompanyContact mutator.
+type CompanyContactFunc func(context.Context, *ent.CompanyContactMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CompanyContactFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CompanyContactMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CompanyContactMutation", m)
+}
+
+// The CompanyLocationFunc type is an adapter to allow the use of ordinary
+// function as CompanyLocation mutator.
+type CompanyLocationFunc func(context.Context, *ent.CompanyLocationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CompanyLocationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CompanyLocationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CompanyLocationMutation", m)
+}
+
 // The ConsentEventFunc type is an adapter to allow the use of ordinary
 // function as ConsentEvent mutator.
 type ConsentEventFunc func(context.Context, *ent.ConsentEventMutation) (ent.Value, error)
@@ -114,6 +150,18 @@ func (f CustomerTokenFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CustomerTokenMutation", m)
+}
+
+// The ErpContactFunc type is an adapter to allow the use of ordinary
+// function as ErpContact mutator.
+type ErpContactFunc func(context.Context, *ent.ErpContactMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ErpContactFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ErpContactMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ErpContactMutation", m)
 }
 
 // The FulfillmentFunc type is an adapter to allow the use of ordinary

@@ -145,6 +145,100 @@ var (
 			},
 		},
 	}
+	// CompaniesColumns holds the columns for the "companies" table.
+	CompaniesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "external_id", Type: field.TypeString, Unique: true, Size: 255},
+		{Name: "name", Type: field.TypeString, Size: 255},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 20000},
+	}
+	// CompaniesTable holds the schema information for the "companies" table.
+	CompaniesTable = &schema.Table{
+		Name:       "companies",
+		Columns:    CompaniesColumns,
+		PrimaryKey: []*schema.Column{CompaniesColumns[0]},
+	}
+	// CompanyContactsColumns holds the columns for the "company_contacts" table.
+	CompanyContactsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "BUYER"}},
+		{Name: "spending_limit", Type: field.TypeInt64, Nullable: true},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "customer_id", Type: field.TypeInt},
+	}
+	// CompanyContactsTable holds the schema information for the "company_contacts" table.
+	CompanyContactsTable = &schema.Table{
+		Name:       "company_contacts",
+		Columns:    CompanyContactsColumns,
+		PrimaryKey: []*schema.Column{CompanyContactsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "company_contacts_companies_contacts",
+				Columns:    []*schema.Column{CompanyContactsColumns[5]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "company_contacts_customers_company_contacts",
+				Columns:    []*schema.Column{CompanyContactsColumns[6]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "companycontact_company_id_customer_id",
+				Unique:  true,
+				Columns: []*schema.Column{CompanyContactsColumns[5], CompanyContactsColumns[6]},
+			},
+			{
+				Name:    "companycontact_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{CompanyContactsColumns[6]},
+			},
+		},
+	}
+	// CompanyLocationsColumns holds the columns for the "company_locations" table.
+	CompanyLocationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "external_id", Type: field.TypeString, Size: 255},
+		{Name: "name", Type: field.TypeString, Size: 255},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "shipping_address_id", Type: field.TypeInt, Nullable: true},
+	}
+	// CompanyLocationsTable holds the schema information for the "company_locations" table.
+	CompanyLocationsTable = &schema.Table{
+		Name:       "company_locations",
+		Columns:    CompanyLocationsColumns,
+		PrimaryKey: []*schema.Column{CompanyLocationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "company_locations_companies_locations",
+				Columns:    []*schema.Column{CompanyLocationsColumns[5]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "company_locations_mailing_addresses_shipping_address",
+				Columns:    []*schema.Column{CompanyLocationsColumns[6]},
+				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "companylocation_company_id_external_id",
+				Unique:  true,
+				Columns: []*schema.Column{CompanyLocationsColumns[5], CompanyLocationsColumns[3]},
+			},
+		},
+	}
 	// ConsentEventsColumns holds the columns for the "consent_events" table.
 	ConsentEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -323,6 +417,42 @@ var (
 				Name:    "customertoken_customer_id_purpose",
 				Unique:  false,
 				Columns: []*schema.Column{CustomerTokensColumns[8], CustomerTokensColumns[3]},
+			},
+		},
+	}
+	// ErpContactsColumns holds the columns for the "erp_contacts" table.
+	ErpContactsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "email_key", Type: field.TypeString, Size: 254},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "BUYER"}},
+		{Name: "spending_limit", Type: field.TypeInt64, Nullable: true},
+		{Name: "company_id", Type: field.TypeInt},
+	}
+	// ErpContactsTable holds the schema information for the "erp_contacts" table.
+	ErpContactsTable = &schema.Table{
+		Name:       "erp_contacts",
+		Columns:    ErpContactsColumns,
+		PrimaryKey: []*schema.Column{ErpContactsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "erp_contacts_companies_erp_contacts",
+				Columns:    []*schema.Column{ErpContactsColumns[6]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "erpcontact_company_id_email_key",
+				Unique:  true,
+				Columns: []*schema.Column{ErpContactsColumns[6], ErpContactsColumns[3]},
+			},
+			{
+				Name:    "erpcontact_email_key",
+				Unique:  false,
+				Columns: []*schema.Column{ErpContactsColumns[3]},
 			},
 		},
 	}
@@ -789,6 +919,8 @@ var (
 		{Name: "status_key", Type: field.TypeString, Size: 64},
 		{Name: "discount_applications", Type: field.TypeJSON, Nullable: true},
 		{Name: "search_text", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "company_id", Type: field.TypeInt, Nullable: true},
+		{Name: "company_location_id", Type: field.TypeInt, Nullable: true},
 		{Name: "shipping_address_id", Type: field.TypeInt, Nullable: true},
 		{Name: "billing_address_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -800,13 +932,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_mailing_addresses_shipping_address",
-				Columns:    []*schema.Column{OrdersColumns[26]},
+				Columns:    []*schema.Column{OrdersColumns[28]},
 				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "orders_mailing_addresses_billing_address",
-				Columns:    []*schema.Column{OrdersColumns[27]},
+				Columns:    []*schema.Column{OrdersColumns[29]},
 				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -826,6 +958,11 @@ var (
 				Name:    "order_email_key",
 				Unique:  false,
 				Columns: []*schema.Column{OrdersColumns[8]},
+			},
+			{
+				Name:    "order_company_id_processed_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[26], OrdersColumns[10]},
 			},
 		},
 	}
@@ -1335,10 +1472,14 @@ var (
 		CartLinesTable,
 		CoPurchasesTable,
 		CommunicationPreferencesTable,
+		CompaniesTable,
+		CompanyContactsTable,
+		CompanyLocationsTable,
 		ConsentEventsTable,
 		CustomersTable,
 		CustomerAccessTokensTable,
 		CustomerTokensTable,
+		ErpContactsTable,
 		FulfillmentsTable,
 		FulfillmentEventsTable,
 		LinkedIdentitiesTable,
@@ -1380,9 +1521,14 @@ func init() {
 	CartLinesTable.ForeignKeys[0].RefTable = CartsTable
 	CartLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
 	CommunicationPreferencesTable.ForeignKeys[0].RefTable = CustomersTable
+	CompanyContactsTable.ForeignKeys[0].RefTable = CompaniesTable
+	CompanyContactsTable.ForeignKeys[1].RefTable = CustomersTable
+	CompanyLocationsTable.ForeignKeys[0].RefTable = CompaniesTable
+	CompanyLocationsTable.ForeignKeys[1].RefTable = MailingAddressesTable
 	CustomersTable.ForeignKeys[0].RefTable = MailingAddressesTable
 	CustomerAccessTokensTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTokensTable.ForeignKeys[0].RefTable = CustomersTable
+	ErpContactsTable.ForeignKeys[0].RefTable = CompaniesTable
 	FulfillmentsTable.ForeignKeys[0].RefTable = OrdersTable
 	FulfillmentEventsTable.ForeignKeys[0].RefTable = FulfillmentsTable
 	LinkedIdentitiesTable.ForeignKeys[0].RefTable = CustomersTable

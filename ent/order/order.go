@@ -69,6 +69,10 @@ const (
 	FieldBillingAddressID = "billing_address_id"
 	// FieldSearchText holds the string denoting the search_text field in the database.
 	FieldSearchText = "search_text"
+	// FieldCompanyID holds the string denoting the company_id field in the database.
+	FieldCompanyID = "company_id"
+	// FieldCompanyLocationID holds the string denoting the company_location_id field in the database.
+	FieldCompanyLocationID = "company_location_id"
 	// EdgeLineItems holds the string denoting the line_items edge name in mutations.
 	EdgeLineItems = "line_items"
 	// EdgeFulfillments holds the string denoting the fulfillments edge name in mutations.
@@ -139,6 +143,8 @@ var Columns = []string{
 	FieldShippingAddressID,
 	FieldBillingAddressID,
 	FieldSearchText,
+	FieldCompanyID,
+	FieldCompanyLocationID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -399,6 +405,16 @@ func ByBillingAddressID(opts ...sql.OrderTermOption) OrderOption {
 // BySearchText orders the results by the search_text field.
 func BySearchText(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSearchText, opts...).ToFunc()
+}
+
+// ByCompanyID orders the results by the company_id field.
+func ByCompanyID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCompanyID, opts...).ToFunc()
+}
+
+// ByCompanyLocationID orders the results by the company_location_id field.
+func ByCompanyLocationID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCompanyLocationID, opts...).ToFunc()
 }
 
 // ByLineItemsCount orders the results by line_items count.

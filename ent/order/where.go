@@ -170,6 +170,16 @@ func SearchText(v string) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldSearchText, v))
 }
 
+// CompanyID applies equality check predicate on the "company_id" field. It's identical to CompanyIDEQ.
+func CompanyID(v int) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldCompanyID, v))
+}
+
+// CompanyLocationID applies equality check predicate on the "company_location_id" field. It's identical to CompanyLocationIDEQ.
+func CompanyLocationID(v int) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldCompanyLocationID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldCreatedAt, v))
@@ -1408,6 +1418,106 @@ func SearchTextEqualFold(v string) predicate.Order {
 // SearchTextContainsFold applies the ContainsFold predicate on the "search_text" field.
 func SearchTextContainsFold(v string) predicate.Order {
 	return predicate.Order(sql.FieldContainsFold(FieldSearchText, v))
+}
+
+// CompanyIDEQ applies the EQ predicate on the "company_id" field.
+func CompanyIDEQ(v int) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldCompanyID, v))
+}
+
+// CompanyIDNEQ applies the NEQ predicate on the "company_id" field.
+func CompanyIDNEQ(v int) predicate.Order {
+	return predicate.Order(sql.FieldNEQ(FieldCompanyID, v))
+}
+
+// CompanyIDIn applies the In predicate on the "company_id" field.
+func CompanyIDIn(vs ...int) predicate.Order {
+	return predicate.Order(sql.FieldIn(FieldCompanyID, vs...))
+}
+
+// CompanyIDNotIn applies the NotIn predicate on the "company_id" field.
+func CompanyIDNotIn(vs ...int) predicate.Order {
+	return predicate.Order(sql.FieldNotIn(FieldCompanyID, vs...))
+}
+
+// CompanyIDGT applies the GT predicate on the "company_id" field.
+func CompanyIDGT(v int) predicate.Order {
+	return predicate.Order(sql.FieldGT(FieldCompanyID, v))
+}
+
+// CompanyIDGTE applies the GTE predicate on the "company_id" field.
+func CompanyIDGTE(v int) predicate.Order {
+	return predicate.Order(sql.FieldGTE(FieldCompanyID, v))
+}
+
+// CompanyIDLT applies the LT predicate on the "company_id" field.
+func CompanyIDLT(v int) predicate.Order {
+	return predicate.Order(sql.FieldLT(FieldCompanyID, v))
+}
+
+// CompanyIDLTE applies the LTE predicate on the "company_id" field.
+func CompanyIDLTE(v int) predicate.Order {
+	return predicate.Order(sql.FieldLTE(FieldCompanyID, v))
+}
+
+// CompanyIDIsNil applies the IsNil predicate on the "company_id" field.
+func CompanyIDIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldCompanyID))
+}
+
+// CompanyIDNotNil applies the NotNil predicate on the "company_id" field.
+func CompanyIDNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldCompanyID))
+}
+
+// CompanyLocationIDEQ applies the EQ predicate on the "company_location_id" field.
+func CompanyLocationIDEQ(v int) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldCompanyLocationID, v))
+}
+
+// CompanyLocationIDNEQ applies the NEQ predicate on the "company_location_id" field.
+func CompanyLocationIDNEQ(v int) predicate.Order {
+	return predicate.Order(sql.FieldNEQ(FieldCompanyLocationID, v))
+}
+
+// CompanyLocationIDIn applies the In predicate on the "company_location_id" field.
+func CompanyLocationIDIn(vs ...int) predicate.Order {
+	return predicate.Order(sql.FieldIn(FieldCompanyLocationID, vs...))
+}
+
+// CompanyLocationIDNotIn applies the NotIn predicate on the "company_location_id" field.
+func CompanyLocationIDNotIn(vs ...int) predicate.Order {
+	return predicate.Order(sql.FieldNotIn(FieldCompanyLocationID, vs...))
+}
+
+// CompanyLocationIDGT applies the GT predicate on the "company_location_id" field.
+func CompanyLocationIDGT(v int) predicate.Order {
+	return predicate.Order(sql.FieldGT(FieldCompanyLocationID, v))
+}
+
+// CompanyLocationIDGTE applies the GTE predicate on the "company_location_id" field.
+func CompanyLocationIDGTE(v int) predicate.Order {
+	return predicate.Order(sql.FieldGTE(FieldCompanyLocationID, v))
+}
+
+// CompanyLocationIDLT applies the LT predicate on the "company_location_id" field.
+func CompanyLocationIDLT(v int) predicate.Order {
+	return predicate.Order(sql.FieldLT(FieldCompanyLocationID, v))
+}
+
+// CompanyLocationIDLTE applies the LTE predicate on the "company_location_id" field.
+func CompanyLocationIDLTE(v int) predicate.Order {
+	return predicate.Order(sql.FieldLTE(FieldCompanyLocationID, v))
+}
+
+// CompanyLocationIDIsNil applies the IsNil predicate on the "company_location_id" field.
+func CompanyLocationIDIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldCompanyLocationID))
+}
+
+// CompanyLocationIDNotNil applies the NotNil predicate on the "company_location_id" field.
+func CompanyLocationIDNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldCompanyLocationID))
 }
 
 // HasLineItems applies the HasEdge predicate on the "line_items" edge.

@@ -21,6 +21,15 @@ type CoPurchase func(*sql.Selector)
 // CommunicationPreference is the predicate function for communicationpreference builders.
 type CommunicationPreference func(*sql.Selector)
 
+// Company is the predicate function for company builders.
+type Company func(*sql.Selector)
+
+// CompanyContact is the predicate function for companycontact builders.
+type CompanyContact func(*sql.Selector)
+
+// CompanyLocation is the predicate function for companylocation builders.
+type CompanyLocation func(*sql.Selector)
+
 // ConsentEvent is the predicate function for consentevent builders.
 type ConsentEvent func(*sql.Selector)
 
@@ -32,6 +41,9 @@ type CustomerAccessToken func(*sql.Selector)
 
 // CustomerToken is the predicate function for customertoken builders.
 type CustomerToken func(*sql.Selector)
+
+// ErpContact is the predicate function for erpcontact builders.
+type ErpContact func(*sql.Selector)
 
 // Fulfillment is the predicate function for fulfillment builders.
 type Fulfillment func(*sql.Selector)

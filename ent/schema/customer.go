@@ -96,6 +96,8 @@ func (Customer) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.Cascade)),
 		edge.To("linked_identities", LinkedIdentity.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("company_contacts", CompanyContact.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade)),
 	}
 }
 

@@ -63,6 +63,10 @@ func (Order) Fields() []ent.Field {
 		// SearchText holds the name and line titles, lower-cased, for the
 		// free-text filter of Customer.orders(query:).
 		field.Text("search_text").Default(""),
+		// A B2B order is placed for a company (at one of its locations) by
+		// one of its contacts.
+		field.Int("company_id").Optional().Nillable(),
+		field.Int("company_location_id").Optional().Nillable(),
 	}
 }
 
@@ -82,5 +86,6 @@ func (Order) Indexes() []ent.Index {
 		index.Fields("customer_id", "processed_at"),
 		index.Fields("customer_id", "total_price"),
 		index.Fields("email_key"),
+		index.Fields("company_id", "processed_at"),
 	}
 }

@@ -5,6 +5,7 @@ package model
 import (
 	"accountgraph/ent"
 	"accountgraph/ent/communicationpreference"
+	"accountgraph/ent/companycontact"
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/loyaltyreward"
 	"accountgraph/ent/membershipplan"
@@ -62,6 +63,46 @@ type AccountSettingsPayload struct {
 	// The settings now.
 	Settings *ent.ShopSettings `json:"settings,omitempty"`
 	// What was wrong with the input; nothing changed when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// A person on the ERP's contact list.
+type AdminCompanyContactInput struct {
+	// Their email; the account with this email, once proven, becomes the contact.
+	Email string `json:"email"`
+	// Their role.
+	Role companycontact.Role `json:"role"`
+	// The most one order may cost, in the shop's currency.
+	SpendingLimit *string `json:"spendingLimit,omitempty"`
+}
+
+// A company from the ERP.
+type AdminCompanyInput struct {
+	// The ERP's ID: the key of the synchronisation.
+	ExternalID string `json:"externalId"`
+	// The company's name.
+	Name string `json:"name"`
+	// Staff notes.
+	Note *string `json:"note,omitempty"`
+	// Locations (at most 100), matched by `externalId`.
+	Locations []*AdminCompanyLocationInput `json:"locations,omitempty"`
+	// The whole contact list (at most 1,000); it replaces the previous one.
+	Contacts []*AdminCompanyContactInput `json:"contacts,omitempty"`
+}
+
+// A location from the ERP.
+type AdminCompanyLocationInput struct {
+	// The ERP's ID of the location.
+	ExternalID string `json:"externalId"`
+	// The location's name.
+	Name string `json:"name"`
+}
+
+// The result of `adminCompanyUpsert`.
+type AdminCompanyPayload struct {
+	// The company.
+	Company *ent.Company `json:"company,omitempty"`
+	// What was wrong; nothing changed when not empty.
 	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
@@ -275,6 +316,9 @@ type AdminOrderInput struct {
 	ExternalID string `json:"externalId"`
 	// The customer's global ID; without it the order is a guest order joined to the account of its email.
 	CustomerID *string `json:"customerId,omitempty"`
+	// A B2B order: the company location it is placed for. The customer must be
+	// a contact of the company, and a buyer's order within their spending limit.
+	CompanyLocationID *string `json:"companyLocationId,omitempty"`
 	// The email the order was placed with.
 	Email *string `json:"email,omitempty"`
 	// The phone the order was placed with.

@@ -59,6 +59,15 @@ type Service struct {
 	// Currency is the shop's currency, in which the customer list's amount
 	// spent is counted.
 	Currency string
+	// B2B gives a customer whose email is proven the company contacts the
+	// ERP lists for it (nil: no B2B).
+	B2B B2BHook
+}
+
+// B2BHook is told, in the transaction that proved it, that a customer owns
+// an email address.
+type B2BHook interface {
+	EmailProven(ctx context.Context, tx *ent.Tx, customerID int, emailKey string) error
 }
 
 // LoyaltyHooks keeps the loyalty ledger in step with accounts, inside the
@@ -71,8 +80,14 @@ type LoyaltyHooks interface {
 }
 
 // joinGuestOrders moves the guest orders placed with a proven address
-// into the account, with the points they earn.
+// into the account, with the points they earn, and makes the customer a
+// contact of the companies whose ERP lists the address.
 func (s *Service) joinGuestOrders(ctx context.Context, tx *ent.Tx, customerID int, key string) error {
+	if s.B2B != nil {
+		if err := s.B2B.EmailProven(ctx, tx, customerID, key); err != nil {
+			return err
+		}
+	}
 	orders, err := tx.Order.Query().Where(order.CustomerIDIsNil(), order.EmailKey(key)).Order(ent.Asc(order.FieldID)).All(ctx)
 	if err != nil || len(orders) == 0 {
 		return err

@@ -65,6 +65,11 @@ func PlainName(s string) bool {
 	return len(errs) == 0 && v != ""
 }
 
+// CheckEmail is checkEmail for other packages (an ERP's contact list).
+func CheckEmail(errs *apperr.FieldErrors, field []string, v string) string {
+	return checkEmail(errs, field, v)
+}
+
 // checkEmail validates an email address and returns it trimmed.
 func checkEmail(errs *apperr.FieldErrors, field []string, v string) string {
 	v, ok := cleanText(v)

@@ -62,6 +62,7 @@ type Loaders struct {
 	Communication *Keyed[int, []*ent.CommunicationPreference]
 	// LinkedIdentities are a customer's social sign-in identities.
 	LinkedIdentities *Keyed[int, []*ent.LinkedIdentity]
+	companyLoaders
 	// WishlistPages are customers' wishlists; WishlistLinePages their lines.
 	WishlistPages     *Pages[*ent.Wishlist]
 	WishlistLinePages *Pages[*ent.WishlistLine]
@@ -175,21 +176,7 @@ func New(db *ent.Client) *Loaders {
 	l.OrderPages = newPages(order.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Order, error) {
 		return db.Order.Query().Where(order.CustomerIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.Order) int { return *v.CustomerID })
-	l.OrderTotalCounts = dataloadgen.NewLoader(func(ctx context.Context, keys []PageKey) ([]int, []error) {
-		return l.OrderPages.counts(ctx, keys, func(ctx context.Context, filter func(*sql.Selector), parents []int) (map[int]int, error) {
-			var rows []struct {
-				CustomerID int `json:"customer_id"`
-				Count      int `json:"count"`
-			}
-			err := db.Order.Query().Where(order.CustomerIDIn(parents...), func(s *sql.Selector) { filter(s) }).
-				GroupBy(order.FieldCustomerID).Aggregate(ent.Count()).Scan(ctx, &rows)
-			out := map[int]int{}
-			for _, r := range rows {
-				out[r.CustomerID] = r.Count
-			}
-			return out, err
-		})
-	}, dataloadgen.WithWait(wait))
+	l.OrderTotalCounts = orderCounts(db, l.OrderPages, order.FieldCustomerID)
 
 	l.CartLines = newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CartLine, error) {
 		return db.CartLine.Query().Where(cartline.CartIDIn(ids...)).WithVariant().Order(ent.Asc(cartline.FieldID)).All(ctx)
@@ -268,6 +255,7 @@ func New(db *ent.Client) *Loaders {
 	}
 
 	l.newLoyalty(db)
+	l.newCompany(db)
 	l.Recommendations = newRecommendations(db)
 
 	// Each level tells the next which keys its children will load.
@@ -283,6 +271,7 @@ func New(db *ent.Client) *Loaders {
 			}
 		}
 	}
+	l.CompanyOrderPages.after = l.OrderPages.after
 	l.LineItemPages.after = func(lines []*ent.OrderLineItem) {
 		for _, li := range lines {
 			if li.VariantID != nil {
@@ -317,6 +306,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.OpenCart.Expect(c.ID)
 		l.Communication.Expect(c.ID)
 		l.LinkedIdentities.Expect(c.ID)
+		l.ContactsByCustomer.Expect(c.ID)
 		l.WishlistPages.Expect(c.ID)
 		l.SessionPages.Expect(c.ID)
 		l.TicketPages.Expect(c.ID)
@@ -571,4 +561,27 @@ func groupKeys(keys []PageKey) map[string][]int {
 		}
 	}
 	return groups
+}
+
+// orderCounts counts the orders of each page key's parent (grouped by
+// parentCol) under the key's filter: totalCount of an order connection.
+func orderCounts(db *ent.Client, pages *Pages[*ent.Order], parentCol string) *dataloadgen.Loader[PageKey, int] {
+	return dataloadgen.NewLoader(func(ctx context.Context, keys []PageKey) ([]int, []error) {
+		return pages.counts(ctx, keys, func(ctx context.Context, filter func(*sql.Selector), parents []int) (map[int]int, error) {
+			var rows []struct {
+				Parent int `json:"parent"`
+				Count  int `json:"count"`
+			}
+			err := db.Order.Query().Modify(func(s *sql.Selector) {
+				filter(s)
+				s.Where(sql.InInts(s.C(parentCol), parents...)).
+					Select(sql.As(s.C(parentCol), "parent"), sql.As(sql.Count("*"), "count")).GroupBy(s.C(parentCol))
+			}).Scan(ctx, &rows)
+			out := map[int]int{}
+			for _, r := range rows {
+				out[r.Parent] = r.Count
+			}
+			return out, err
+		})
+	}, dataloadgen.WithWait(wait))
 }

@@ -53,6 +53,19 @@ func HistorySpec(args page.Args, sortKey, query string) (loaders.Spec[*ent.Order
 	}, nil
 }
 
+// WithinCompany narrows a history spec to one company's orders.
+func WithinCompany(spec loaders.Spec[*ent.Order], companyID int) loaders.Spec[*ent.Order] {
+	filter := spec.Filter
+	spec.Filter = func(s *sql.Selector) {
+		if filter != nil {
+			filter(s)
+		}
+		s.Where(sql.EQ(s.C(entorder.FieldCompanyID), companyID))
+	}
+	spec.FilterKey += "\x00company:" + strconv.Itoa(companyID)
+	return spec
+}
+
 // filters turns a search query into one selector condition.
 func filters(q string) (func(*sql.Selector), error) {
 	terms, err := search.Parse(q)

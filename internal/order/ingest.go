@@ -50,6 +50,14 @@ type Service struct {
 	// Currency is the shop's currency, in which the customer list's amount
 	// spent is counted.
 	Currency string
+	// Companies checks B2B orders (nil: no B2B).
+	Companies CompanyChecker
+}
+
+// CompanyChecker checks a B2B order for a company location and returns the
+// company's ID.
+type CompanyChecker interface {
+	CheckOrder(ctx context.Context, locationID, customerID int, total int64, currency string, field []string) (int, error)
 }
 
 // LoyaltyHook keeps the loyalty ledger in step with an order, inside the
@@ -102,8 +110,9 @@ type DiscountInput struct {
 
 // CreateInput is an ingested order.
 type CreateInput struct {
-	ExternalID      string
-	CustomerID      *string
+	ExternalID        string
+	CustomerID        *string
+	CompanyLocationID *string
 	Email, Phone    *string
 	ProcessedAt     *time.Time
 	Currency        string
@@ -126,6 +135,7 @@ type validated struct {
 	shipping_, billing      *cust.ValidAddress
 	searchText              string
 	discountApps            []schema.DiscountApplication
+	companyID, locationID   *int
 }
 
 func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, error) {
@@ -288,6 +298,21 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Order, error
 			v.customerID = &c.ID
 		}
 	}
+	if in.CompanyLocationID != nil {
+		field := apperr.Path("order", "companyLocationId")
+		loc, err := gid.Decode(*in.CompanyLocationID, "CompanyLocation")
+		switch {
+		case err != nil || s.Companies == nil:
+			return nil, apperr.Invalid(field, apperr.CodeNotFound, "Company location does not exist")
+		case v.customerID == nil:
+			return nil, apperr.Invalid(field, apperr.CodeNotAllowed, "A company order needs a customer who is a contact of the company")
+		}
+		company, err := s.Companies.CheckOrder(ctx, loc, *v.customerID, v.total, in.Currency, field)
+		if err != nil {
+			return nil, err
+		}
+		v.companyID, v.locationID = &company, &loc
+	}
 	processed := s.now()
 	if in.ProcessedAt != nil {
 		processed = in.ProcessedAt.UTC()
@@ -337,7 +362,7 @@ func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *val
 		SetFinancialStatus(entorder.FinancialStatus(in.FinancialStatus)).SetFulfillmentStatus(entorder.FulfillmentStatusUNFULFILLED).
 		SetSubtotalPrice(v.subtotal).SetTotalShippingPrice(v.shipping).SetTotalTax(v.tax).
 		SetTotalDiscounts(v.discounts).SetTotalPrice(v.total).SetStatusKey(key[:32]).
-		SetDiscountApplications(v.discountApps).
+		SetDiscountApplications(v.discountApps).SetNillableCompanyID(v.companyID).SetNillableCompanyLocationID(v.locationID).
 		SetSearchText(strings.ToLower(name) + " \n " + v.searchText)
 	for _, a := range []struct {
 		addr *cust.ValidAddress

@@ -12,9 +12,11 @@ import (
 
 	"accountgraph/ent"
 	"accountgraph/ent/cart"
+	"accountgraph/ent/companycontact"
 	"accountgraph/ent/consentevent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
+	"accountgraph/ent/erpcontact"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/logincode"
@@ -83,6 +85,7 @@ type Data struct {
 	Sessions       []*ent.CustomerAccessToken `json:"sessions"`
 	SupportTickets []*ent.SupportTicket       `json:"support_tickets"`
 	Identities     []*ent.LinkedIdentity      `json:"linked_identities"`
+	Companies      []*ent.CompanyContact      `json:"company_contacts"`
 }
 
 // ExportFor exports the signed-in customer's data (at most 3 an hour).
@@ -131,6 +134,10 @@ func (s *Service) export(ctx context.Context, id int) (*Export, error) {
 			},
 			func() (err error) {
 				d.Identities, err = tx.LinkedIdentity.Query().Where(linkedidentity.CustomerID(id)).All(ctx)
+				return
+			},
+			func() (err error) {
+				d.Companies, err = tx.CompanyContact.Query().Where(companycontact.CustomerID(id)).WithCompany().All(ctx)
 				return
 			},
 			func() (err error) {
@@ -309,6 +316,9 @@ func (s *Service) erase(ctx context.Context, id int) error {
 			// the address before it had an account (guest orders, codes).
 			tx.Notification.Delete().Where(notification.CustomerIDIsNil(), notification.Or(sentTo...)).Exec,
 			tx.LoginCode.Delete().Where(logincode.EmailKeyIn(keys...)).Exec,
+			// The address leaves companies' ERP contact lists (until the ERP
+			// sends it again).
+			tx.ErpContact.Delete().Where(erpcontact.EmailKeyIn(keys...)).Exec,
 			// Addresses, access tokens and one-time tokens go with the row.
 			tx.Customer.Delete().Where(customer.ID(id)).Exec,
 		}

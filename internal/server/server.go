@@ -29,6 +29,7 @@ import (
 	"accountgraph/internal/captcha"
 	"accountgraph/internal/cart"
 	"accountgraph/internal/catalog"
+	"accountgraph/internal/company"
 	"accountgraph/internal/config"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/db"
@@ -69,6 +70,7 @@ type Server struct {
 	Preferences *preferences.Service
 	Privacy     *privacy.Service
 	Social      *social.Service
+	Companies   *company.Service
 	adminKeys   *auth.AdminKeys
 	limiter     *throttle.Limiter
 	// Outbox takes customer messages; Notifications delivers them; Links
@@ -142,6 +144,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	s.Customers.Loyalty, s.Orders.Loyalty = s.Loyalty, s.Loyalty
 	s.Preferences = &preferences.Service{DB: d.Client, Customers: s.Customers, Marketing: s.Customers}
 	s.Privacy = &privacy.Service{DB: d.Client, Customers: s.Customers, Limiter: s.limiter, Log: log}
+	s.Companies = &company.Service{DB: d.Client, Currency: cfg.ShopCurrency}
+	s.Customers.B2B, s.Orders.Companies = s.Companies, s.Companies
 	s.Social = social.New(social.Service{DB: d.Client, Customers: s.Customers, Log: log, PublicURL: publicURL,
 		Origins: returnOrigins(cfg)}, cfg.OIDCProviders)
 	if cfg.AdminAPIKey != "" {
@@ -261,7 +265,7 @@ func (s *Server) graphQL() http.Handler {
 		Resolvers: &graph.Resolver{
 			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
 			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
-			LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy, Social: s.Social,
+			LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy, Social: s.Social, Companies: s.Companies,
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
