@@ -113,17 +113,17 @@ type CreateInput struct {
 	ExternalID        string
 	CustomerID        *string
 	CompanyLocationID *string
-	Email, Phone    *string
-	ProcessedAt     *time.Time
-	Currency        string
-	FinancialStatus string
-	Lines           []LineInput
-	Shipping        string
-	Tax             string
-	Discounts       string
-	DiscountApps    []DiscountInput
-	ShippingAddress *cust.AddressInput
-	BillingAddress  *cust.AddressInput
+	Email, Phone      *string
+	ProcessedAt       *time.Time
+	Currency          string
+	FinancialStatus   string
+	Lines             []LineInput
+	Shipping          string
+	Tax               string
+	Discounts         string
+	DiscountApps      []DiscountInput
+	ShippingAddress   *cust.AddressInput
+	BillingAddress    *cust.AddressInput
 }
 
 type validated struct {
