@@ -78,8 +78,8 @@ func (r *customerResolver) CompanyContacts(ctx context.Context, obj *ent.Custome
 	return cs, err
 }
 
-// AdminCompanyUpsert is the resolver for the adminCompanyUpsert field.
-func (r *mutationResolver) AdminCompanyUpsert(ctx context.Context, input model.AdminCompanyInput) (*model.AdminCompanyPayload, error) {
+// AdminCompanyCreate is the resolver for the adminCompanyCreate field.
+func (r *mutationResolver) AdminCompanyCreate(ctx context.Context, input model.AdminCompanyInput) (*model.AdminCompanyPayload, error) {
 	c, err := r.Companies.Upsert(ctx, companyInput(input))
 	ue, err := adminErrors(err)
 	return &model.AdminCompanyPayload{Company: c, UserErrors: ue}, err

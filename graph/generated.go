@@ -947,7 +947,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AdminAccountSettingsUpdate               func(childComplexity int, input model.AccountSettingsInput) int
-		AdminCompanyUpsert                       func(childComplexity int, input model.AdminCompanyInput) int
+		AdminCompanyCreate                       func(childComplexity int, input model.AdminCompanyInput) int
 		AdminCustomerDataExport                  func(childComplexity int, customerID string) int
 		AdminCustomerDelete                      func(childComplexity int, customerID string) int
 		AdminCustomerInvite                      func(childComplexity int, input model.AdminCustomerInviteInput) int
@@ -1534,7 +1534,7 @@ type MutationResolver interface {
 	CartBuyerIdentityUpdate(ctx context.Context, cartID string, buyerIdentity model.CartBuyerIdentityInput) (*model.CartBuyerIdentityUpdatePayload, error)
 	CartNoteUpdate(ctx context.Context, cartID string, note string) (*model.CartNoteUpdatePayload, error)
 	AdminProductsUpsert(ctx context.Context, products []*model.AdminProductInput) (*model.AdminProductsUpsertPayload, error)
-	AdminCompanyUpsert(ctx context.Context, input model.AdminCompanyInput) (*model.AdminCompanyPayload, error)
+	AdminCompanyCreate(ctx context.Context, input model.AdminCompanyInput) (*model.AdminCompanyPayload, error)
 	LoyaltyRewardRedeem(ctx context.Context, customerAccessToken string, rewardID string) (*model.LoyaltyRewardRedeemPayload, error)
 	LoyaltyActionRecord(ctx context.Context, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) (*model.LoyaltyPayload, error)
 	LoyaltyReferralApply(ctx context.Context, customerAccessToken string, referralCode string) (*model.LoyaltyPayload, error)
@@ -4869,17 +4869,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminAccountSettingsUpdate(childComplexity, args["input"].(model.AccountSettingsInput)), true
-	case "Mutation.adminCompanyUpsert":
-		if e.ComplexityRoot.Mutation.AdminCompanyUpsert == nil {
+	case "Mutation.adminCompanyCreate":
+		if e.ComplexityRoot.Mutation.AdminCompanyCreate == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_adminCompanyUpsert_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_adminCompanyCreate_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AdminCompanyUpsert(childComplexity, args["input"].(model.AdminCompanyInput)), true
+		return e.ComplexityRoot.Mutation.AdminCompanyCreate(childComplexity, args["input"].(model.AdminCompanyInput)), true
 	case "Mutation.adminCustomerDataExport":
 		if e.ComplexityRoot.Mutation.AdminCustomerDataExport == nil {
 			break
@@ -8944,13 +8944,14 @@ extend type Query {
 
 extend type Mutation {
   """
-  Creates or updates a company from its ERP record, by ` + "`" + `externalId` + "`" + `: name,
+  Creates a company from its ERP record, or updates the company with the
+  same ` + "`" + `externalId` + "`" + ` (so the ERP can send it again at every change): name,
   locations (by their ` + "`" + `externalId` + "`" + `), and the contact list, which replaces
   the previous one. Listed people whose account email is proven become
   contacts at once; others when they prove it; contacts no longer listed
   lose access.
   """
-  adminCompanyUpsert("The company." input: AdminCompanyInput!): AdminCompanyPayload @adminScope(scope: "customers:write")
+  adminCompanyCreate("The company." input: AdminCompanyInput!): AdminCompanyPayload @adminScope(scope: "customers:write")
 }
 
 extend type Customer {
@@ -9045,7 +9046,7 @@ input AdminCompanyContactInput {
   spendingLimit: Decimal
 }
 
-"The result of ` + "`" + `adminCompanyUpsert` + "`" + `."
+"The result of ` + "`" + `adminCompanyCreate` + "`" + `."
 type AdminCompanyPayload {
   "The company."
   company: Company
@@ -14825,7 +14826,7 @@ func (ec *executionContext) field_Mutation_adminAccountSettingsUpdate_args(ctx c
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_adminCompanyUpsert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_adminCompanyCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
@@ -32686,17 +32687,17 @@ func (ec *executionContext) fieldContext_Mutation_adminProductsUpsert(ctx contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_adminCompanyUpsert(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_adminCompanyCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_adminCompanyUpsert(ctx, field)
+			return ec.fieldContext_Mutation_adminCompanyCreate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AdminCompanyUpsert(ctx, fc.Args["input"].(model.AdminCompanyInput))
+			return ec.Resolvers.Mutation().AdminCompanyCreate(ctx, fc.Args["input"].(model.AdminCompanyInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -32724,7 +32725,7 @@ func (ec *executionContext) _Mutation_adminCompanyUpsert(ctx context.Context, fi
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_adminCompanyUpsert(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_adminCompanyCreate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
@@ -32741,7 +32742,7 @@ func (ec *executionContext) fieldContext_Mutation_adminCompanyUpsert(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_adminCompanyUpsert_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_adminCompanyCreate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -52365,9 +52366,9 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "adminCompanyUpsert":
+		case "adminCompanyCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_adminCompanyUpsert(ctx, field)
+				return ec._Mutation_adminCompanyCreate(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++

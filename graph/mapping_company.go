@@ -5,7 +5,7 @@ import (
 	"accountgraph/internal/company"
 )
 
-// companyInput maps adminCompanyUpsert's input to the business type.
+// companyInput maps adminCompanyCreate's input to the business type.
 func companyInput(in model.AdminCompanyInput) company.Input {
 	out := company.Input{ExternalID: in.ExternalID, Name: in.Name, Note: in.Note}
 	for _, l := range in.Locations {

@@ -360,6 +360,13 @@ func TestAdminCustomersInvite(t *testing.T) {
 		if p := invite(many); cmp.Diff([]string{"TOO_MANY@inputs"}, codes(p.UserErrors)) != "" {
 			t.Errorf("251 invitations: %+v", p.UserErrors)
 		}
+		reader, err := api.Server.AdminKeys().Create(context.Background(), "reader", []string{"customers:read"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := api.Do(t, customersInviteDoc, map[string]any{"inputs": []any{map[string]any{"email": uniqueEmail("x")}}}, AsAdmin(reader)); len(r.Errors) != 1 || r.Errors[0].Code() != "ACCESS_DENIED" {
+			t.Errorf("read key invited: %s", r.Raw)
+		}
 	})
 }
 

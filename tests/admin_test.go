@@ -3,10 +3,14 @@ package tests
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 const adminCustomersDoc = `query($first: Int, $after: String, $last: Int, $query: String, $sortKey: AdminCustomerSortKeys, $reverse: Boolean) {
@@ -296,4 +300,40 @@ func TestAdminCustomerListStatementCount(t *testing.T) {
 		}
 		t.Logf("%d statements for a page of customers with nested lists", big)
 	})
+}
+
+// TestAdminFieldsNeedAScope: every Admin API root field (admin…) carries
+// @adminScope, so a new one cannot be reachable without a key.
+func TestAdminFieldsNeedAScope(t *testing.T) {
+	files, err := filepath.Glob("../schema/*.graphqls")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("schema files: %v", err)
+	}
+	var sources []*ast.Source
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources = append(sources, &ast.Source{Name: f, Input: string(b)})
+	}
+	schema, gqlErr := gqlparser.LoadSchema(sources...)
+	if gqlErr != nil {
+		t.Fatal(gqlErr)
+	}
+	n := 0
+	for _, root := range []*ast.Definition{schema.Query, schema.Mutation} {
+		for _, f := range root.Fields {
+			if !strings.HasPrefix(f.Name, "admin") {
+				continue
+			}
+			n++
+			if d := f.Directives.ForName("adminScope"); d == nil || d.Arguments.ForName("scope") == nil {
+				t.Errorf("%s.%s has no @adminScope", root.Name, f.Name)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d admin fields found", n)
+	}
 }

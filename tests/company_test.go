@@ -12,7 +12,7 @@ import (
 )
 
 const (
-	companyUpsertDoc = `mutation($i: AdminCompanyInput!) { adminCompanyUpsert(input: $i) {
+	companyUpsertDoc = `mutation($i: AdminCompanyInput!) { adminCompanyCreate(input: $i) {
   company { id name externalId pendingContacts locations { id name externalId } contacts { role spendingLimit { amount } customer { email } } }
   userErrors { code field message } } }`
 	myCompaniesDoc = `query($t: String!) { customer(customerAccessToken: $t) { companyContacts {
@@ -37,7 +37,7 @@ func (a *API) upsertCompany(t *testing.T, in map[string]any) (*companyOut, []str
 		adminPayload
 		Company *companyOut
 	}
-	a.MustDo(t, companyUpsertDoc, map[string]any{"i": in}, "adminCompanyUpsert", &p, AsAdmin(adminKey))
+	a.MustDo(t, companyUpsertDoc, map[string]any{"i": in}, "adminCompanyCreate", &p, AsAdmin(adminKey))
 	return p.Company, codes(p.UserErrors)
 }
 

@@ -98,7 +98,7 @@ type AdminCompanyLocationInput struct {
 	Name string `json:"name"`
 }
 
-// The result of `adminCompanyUpsert`.
+// The result of `adminCompanyCreate`.
 type AdminCompanyPayload struct {
 	// The company.
 	Company *ent.Company `json:"company,omitempty"`
