@@ -23,6 +23,7 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/datamigration"
 	"accountgraph/ent/erpcontact"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
@@ -96,6 +97,8 @@ type Client struct {
 	CustomerAccessToken *CustomerAccessTokenClient
 	// CustomerToken is the client for interacting with the CustomerToken builders.
 	CustomerToken *CustomerTokenClient
+	// DataMigration is the client for interacting with the DataMigration builders.
+	DataMigration *DataMigrationClient
 	// ErpContact is the client for interacting with the ErpContact builders.
 	ErpContact *ErpContactClient
 	// Fulfillment is the client for interacting with the Fulfillment builders.
@@ -189,6 +192,7 @@ func (c *Client) init() {
 	c.Customer = NewCustomerClient(c.config)
 	c.CustomerAccessToken = NewCustomerAccessTokenClient(c.config)
 	c.CustomerToken = NewCustomerTokenClient(c.config)
+	c.DataMigration = NewDataMigrationClient(c.config)
 	c.ErpContact = NewErpContactClient(c.config)
 	c.Fulfillment = NewFulfillmentClient(c.config)
 	c.FulfillmentEvent = NewFulfillmentEventClient(c.config)
@@ -328,6 +332,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Customer:                NewCustomerClient(cfg),
 		CustomerAccessToken:     NewCustomerAccessTokenClient(cfg),
 		CustomerToken:           NewCustomerTokenClient(cfg),
+		DataMigration:           NewDataMigrationClient(cfg),
 		ErpContact:              NewErpContactClient(cfg),
 		Fulfillment:             NewFulfillmentClient(cfg),
 		FulfillmentEvent:        NewFulfillmentEventClient(cfg),
@@ -394,6 +399,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Customer:                NewCustomerClient(cfg),
 		CustomerAccessToken:     NewCustomerAccessTokenClient(cfg),
 		CustomerToken:           NewCustomerTokenClient(cfg),
+		DataMigration:           NewDataMigrationClient(cfg),
 		ErpContact:              NewErpContactClient(cfg),
 		Fulfillment:             NewFulfillmentClient(cfg),
 		FulfillmentEvent:        NewFulfillmentEventClient(cfg),
@@ -460,15 +466,15 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
 		c.Company, c.CompanyContact, c.CompanyLocation, c.ConsentEvent, c.Customer,
-		c.CustomerAccessToken, c.CustomerToken, c.ErpContact, c.Fulfillment,
-		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
-		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
-		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
-		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
-		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
-		c.ShopSettings, c.SocialLogin, c.SupportContact, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.CustomerAccessToken, c.CustomerToken, c.DataMigration, c.ErpContact,
+		c.Fulfillment, c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode,
+		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
+		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
+		c.MembershipPlan, c.Notification, c.Order, c.OrderLineItem,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
+		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SocialLogin,
+		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
+		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -480,15 +486,15 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
 		c.Company, c.CompanyContact, c.CompanyLocation, c.ConsentEvent, c.Customer,
-		c.CustomerAccessToken, c.CustomerToken, c.ErpContact, c.Fulfillment,
-		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
-		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
-		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
-		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
-		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
-		c.ShopSettings, c.SocialLogin, c.SupportContact, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.CustomerAccessToken, c.CustomerToken, c.DataMigration, c.ErpContact,
+		c.Fulfillment, c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode,
+		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
+		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
+		c.MembershipPlan, c.Notification, c.Order, c.OrderLineItem,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
+		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SocialLogin,
+		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
+		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -521,6 +527,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CustomerAccessToken.mutate(ctx, m)
 	case *CustomerTokenMutation:
 		return c.CustomerToken.mutate(ctx, m)
+	case *DataMigrationMutation:
+		return c.DataMigration.mutate(ctx, m)
 	case *ErpContactMutation:
 		return c.ErpContact.mutate(ctx, m)
 	case *FulfillmentMutation:
@@ -2541,6 +2549,139 @@ func (c *CustomerTokenClient) mutate(ctx context.Context, m *CustomerTokenMutati
 		return (&CustomerTokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown CustomerToken mutation op: %q", m.Op())
+	}
+}
+
+// DataMigrationClient is a client for the DataMigration schema.
+type DataMigrationClient struct {
+	config
+}
+
+// NewDataMigrationClient returns a client for the DataMigration from the given config.
+func NewDataMigrationClient(c config) *DataMigrationClient {
+	return &DataMigrationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `datamigration.Hooks(f(g(h())))`.
+func (c *DataMigrationClient) Use(hooks ...Hook) {
+	c.hooks.DataMigration = append(c.hooks.DataMigration, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `datamigration.Intercept(f(g(h())))`.
+func (c *DataMigrationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DataMigration = append(c.inters.DataMigration, interceptors...)
+}
+
+// Create returns a builder for creating a DataMigration entity.
+func (c *DataMigrationClient) Create() *DataMigrationCreate {
+	mutation := newDataMigrationMutation(c.config, OpCreate)
+	return &DataMigrationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DataMigration entities.
+func (c *DataMigrationClient) CreateBulk(builders ...*DataMigrationCreate) *DataMigrationCreateBulk {
+	return &DataMigrationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DataMigrationClient) MapCreateBulk(slice any, setFunc func(*DataMigrationCreate, int)) *DataMigrationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DataMigrationCreateBulk{err: fmt.Errorf("calling to DataMigrationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DataMigrationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DataMigrationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DataMigration.
+func (c *DataMigrationClient) Update() *DataMigrationUpdate {
+	mutation := newDataMigrationMutation(c.config, OpUpdate)
+	return &DataMigrationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DataMigrationClient) UpdateOne(_m *DataMigration) *DataMigrationUpdateOne {
+	mutation := newDataMigrationMutation(c.config, OpUpdateOne, withDataMigration(_m))
+	return &DataMigrationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DataMigrationClient) UpdateOneID(id int) *DataMigrationUpdateOne {
+	mutation := newDataMigrationMutation(c.config, OpUpdateOne, withDataMigrationID(id))
+	return &DataMigrationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DataMigration.
+func (c *DataMigrationClient) Delete() *DataMigrationDelete {
+	mutation := newDataMigrationMutation(c.config, OpDelete)
+	return &DataMigrationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DataMigrationClient) DeleteOne(_m *DataMigration) *DataMigrationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DataMigrationClient) DeleteOneID(id int) *DataMigrationDeleteOne {
+	builder := c.Delete().Where(datamigration.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DataMigrationDeleteOne{builder}
+}
+
+// Query returns a query builder for DataMigration.
+func (c *DataMigrationClient) Query() *DataMigrationQuery {
+	return &DataMigrationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDataMigration},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DataMigration entity by its id.
+func (c *DataMigrationClient) Get(ctx context.Context, id int) (*DataMigration, error) {
+	return c.Query().Where(datamigration.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DataMigrationClient) GetX(ctx context.Context, id int) *DataMigration {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *DataMigrationClient) Hooks() []Hook {
+	return c.hooks.DataMigration
+}
+
+// Interceptors returns the client interceptors.
+func (c *DataMigrationClient) Interceptors() []Interceptor {
+	return c.inters.DataMigration
+}
+
+func (c *DataMigrationClient) mutate(ctx context.Context, m *DataMigrationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DataMigrationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DataMigrationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DataMigrationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DataMigrationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DataMigration mutation op: %q", m.Op())
 	}
 }
 
@@ -7588,26 +7729,26 @@ type (
 	hooks struct {
 		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, Company,
 		CompanyContact, CompanyLocation, ConsentEvent, Customer, CustomerAccessToken,
-		CustomerToken, ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity,
-		LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption,
-		LoyaltyReward, MailingAddress, Membership, MembershipPayment, MembershipPlan,
-		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
-		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
-		ShopSettings, SocialLogin, SupportContact, SupportMessage, SupportTicket,
-		ThrottleEvent, UsedToken, VariantSales, Wishlist, WishlistEvent,
-		WishlistLine []ent.Hook
+		CustomerToken, DataMigration, ErpContact, Fulfillment, FulfillmentEvent,
+		LinkedIdentity, LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram,
+		LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
+		MembershipPayment, MembershipPlan, Notification, Order, OrderLineItem,
+		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
+		SavedCartLine, ServerSecret, ShopSettings, SocialLogin, SupportContact,
+		SupportMessage, SupportTicket, ThrottleEvent, UsedToken, VariantSales,
+		Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, Company,
 		CompanyContact, CompanyLocation, ConsentEvent, Customer, CustomerAccessToken,
-		CustomerToken, ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity,
-		LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption,
-		LoyaltyReward, MailingAddress, Membership, MembershipPayment, MembershipPlan,
-		Notification, Order, OrderLineItem, PreferenceVocabulary, Product,
-		ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
-		ShopSettings, SocialLogin, SupportContact, SupportMessage, SupportTicket,
-		ThrottleEvent, UsedToken, VariantSales, Wishlist, WishlistEvent,
-		WishlistLine []ent.Interceptor
+		CustomerToken, DataMigration, ErpContact, Fulfillment, FulfillmentEvent,
+		LinkedIdentity, LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram,
+		LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
+		MembershipPayment, MembershipPlan, Notification, Order, OrderLineItem,
+		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
+		SavedCartLine, ServerSecret, ShopSettings, SocialLogin, SupportContact,
+		SupportMessage, SupportTicket, ThrottleEvent, UsedToken, VariantSales,
+		Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
 	}
 )
 

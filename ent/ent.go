@@ -15,6 +15,7 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/datamigration"
 	"accountgraph/ent/erpcontact"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
@@ -131,6 +132,7 @@ func checkColumn(t, c string) error {
 			customer.Table:                customer.ValidColumn,
 			customeraccesstoken.Table:     customeraccesstoken.ValidColumn,
 			customertoken.Table:           customertoken.ValidColumn,
+			datamigration.Table:           datamigration.ValidColumn,
 			erpcontact.Table:              erpcontact.ValidColumn,
 			fulfillment.Table:             fulfillment.ValidColumn,
 			fulfillmentevent.Table:        fulfillmentevent.ValidColumn,

@@ -15,6 +15,7 @@ import (
 	"accountgraph/ent/customer"
 	"accountgraph/ent/customeraccesstoken"
 	"accountgraph/ent/customertoken"
+	"accountgraph/ent/datamigration"
 	"accountgraph/ent/erpcontact"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
@@ -398,6 +399,25 @@ func init() {
 	customertokenDescTokenHash := customertokenFields[3].Descriptor()
 	// customertoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
 	customertoken.TokenHashValidator = customertokenDescTokenHash.Validators[0].(func([]byte) error)
+	datamigrationMixin := schema.DataMigration{}.Mixin()
+	datamigrationMixinFields0 := datamigrationMixin[0].Fields()
+	_ = datamigrationMixinFields0
+	datamigrationFields := schema.DataMigration{}.Fields()
+	_ = datamigrationFields
+	// datamigrationDescCreatedAt is the schema descriptor for created_at field.
+	datamigrationDescCreatedAt := datamigrationMixinFields0[0].Descriptor()
+	// datamigration.DefaultCreatedAt holds the default value on creation for the created_at field.
+	datamigration.DefaultCreatedAt = datamigrationDescCreatedAt.Default.(func() time.Time)
+	// datamigrationDescUpdatedAt is the schema descriptor for updated_at field.
+	datamigrationDescUpdatedAt := datamigrationMixinFields0[1].Descriptor()
+	// datamigration.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	datamigration.DefaultUpdatedAt = datamigrationDescUpdatedAt.Default.(func() time.Time)
+	// datamigration.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	datamigration.UpdateDefaultUpdatedAt = datamigrationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// datamigrationDescName is the schema descriptor for name field.
+	datamigrationDescName := datamigrationFields[0].Descriptor()
+	// datamigration.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	datamigration.NameValidator = datamigrationDescName.Validators[0].(func(string) error)
 	erpcontactMixin := schema.ErpContact{}.Mixin()
 	erpcontactMixinFields0 := erpcontactMixin[0].Fields()
 	_ = erpcontactMixinFields0

@@ -38,6 +38,8 @@ type Tx struct {
 	CustomerAccessToken *CustomerAccessTokenClient
 	// CustomerToken is the client for interacting with the CustomerToken builders.
 	CustomerToken *CustomerTokenClient
+	// DataMigration is the client for interacting with the DataMigration builders.
+	DataMigration *DataMigrationClient
 	// ErpContact is the client for interacting with the ErpContact builders.
 	ErpContact *ErpContactClient
 	// Fulfillment is the client for interacting with the Fulfillment builders.
@@ -251,6 +253,7 @@ func (tx *Tx) init() {
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerAccessToken = NewCustomerAccessTokenClient(tx.config)
 	tx.CustomerToken = NewCustomerTokenClient(tx.config)
+	tx.DataMigration = NewDataMigrationClient(tx.config)
 	tx.ErpContact = NewErpContactClient(tx.config)
 	tx.Fulfillment = NewFulfillmentClient(tx.config)
 	tx.FulfillmentEvent = NewFulfillmentEventClient(tx.config)

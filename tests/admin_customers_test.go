@@ -437,3 +437,52 @@ func TestCustomerCSVExport(t *testing.T) {
 		}
 	})
 }
+
+// TestListFiguresBackfill: a database from before the list figures (the
+// columns at their defaults, no record of the backfill) gets them at the
+// next start.
+func TestListFiguresBackfill(t *testing.T) {
+	eur := func(c *config.Config) { c.ShopCurrency = "EUR" }
+	eachDBWith(t, eur, func(t *testing.T, api *API) {
+		api.seedCatalog(t)
+		var p tokenPayload
+		api.MustDo(t, customerCreateDoc, map[string]any{"input": map[string]any{"email": uniqueEmail("old"), "password": goodPassword,
+			"firstName": "Älter", "lastName": "Kunde"}}, "customerCreate", &p)
+		o := api.createOrder(t, map[string]any{"customerId": p.Customer.ID})
+		read := func(api *API) string {
+			var c struct {
+				NumberOfOrders string
+				AmountSpent    struct{ Amount string }
+				LastOrderAt    *string
+			}
+			api.MustDo(t, `query($id: ID!) { adminCustomer(id: $id) { numberOfOrders amountSpent { amount } lastOrderAt } }`,
+				map[string]any{"id": p.Customer.ID}, "adminCustomer", &c, AsAdmin(adminKey))
+			names := api.customerIDs(t, "orders_count:1")
+			return fmt.Sprintf("%s %s %v %d", c.NumberOfOrders, c.AmountSpent.Amount, c.LastOrderAt != nil, len(names))
+		}
+		want := fmt.Sprintf("1 %s true 1", o.TotalPrice.Amount)
+		if got := read(api); got != want {
+			t.Fatalf("before: %s, want %s", got, want)
+		}
+		for _, q := range []string{
+			"UPDATE customers SET orders_count = 0, amount_spent = 0, last_order_at = NULL, sort_name = ''",
+			"DELETE FROM data_migrations",
+		} {
+			if _, err := api.Server.DB.SQL.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := read(api); got == want {
+			t.Fatal("the old state was not simulated")
+		}
+		upgraded := startOn(t, api, eur)
+		if got := read(upgraded); got != want {
+			t.Errorf("after the upgrade: %s, want %s", got, want)
+		}
+		var l struct{ Nodes []struct{ ID string } }
+		upgraded.MustDo(t, `{ adminCustomers(first: 1, sortKey: NAME, reverse: true) { nodes { id } } }`, nil, "adminCustomers", &l, AsAdmin(adminKey))
+		if len(l.Nodes) != 1 || l.Nodes[0].ID != p.Customer.ID {
+			t.Errorf("sort name not backfilled: %+v", l)
+		}
+	})
+}

@@ -152,6 +152,18 @@ func (f CustomerTokenFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CustomerTokenMutation", m)
 }
 
+// The DataMigrationFunc type is an adapter to allow the use of ordinary
+// function as DataMigration mutator.
+type DataMigrationFunc func(context.Context, *ent.DataMigrationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DataMigrationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DataMigrationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DataMigrationMutation", m)
+}
+
 // The ErpContactFunc type is an adapter to allow the use of ordinary
 // function as ErpContact mutator.
 type ErpContactFunc func(context.Context, *ent.ErpContactMutation) (ent.Value, error)

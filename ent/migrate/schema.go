@@ -420,6 +420,19 @@ var (
 			},
 		},
 	}
+	// DataMigrationsColumns holds the columns for the "data_migrations" table.
+	DataMigrationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Unique: true, Size: 128},
+	}
+	// DataMigrationsTable holds the schema information for the "data_migrations" table.
+	DataMigrationsTable = &schema.Table{
+		Name:       "data_migrations",
+		Columns:    DataMigrationsColumns,
+		PrimaryKey: []*schema.Column{DataMigrationsColumns[0]},
+	}
 	// ErpContactsColumns holds the columns for the "erp_contacts" table.
 	ErpContactsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1479,6 +1492,7 @@ var (
 		CustomersTable,
 		CustomerAccessTokensTable,
 		CustomerTokensTable,
+		DataMigrationsTable,
 		ErpContactsTable,
 		FulfillmentsTable,
 		FulfillmentEventsTable,

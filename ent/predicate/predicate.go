@@ -42,6 +42,9 @@ type CustomerAccessToken func(*sql.Selector)
 // CustomerToken is the predicate function for customertoken builders.
 type CustomerToken func(*sql.Selector)
 
+// DataMigration is the predicate function for datamigration builders.
+type DataMigration func(*sql.Selector)
+
 // ErpContact is the predicate function for erpcontact builders.
 type ErpContact func(*sql.Selector)
 

@@ -9,6 +9,8 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/order"
+	"accountgraph/ent/predicate"
+	"accountgraph/internal/db"
 )
 
 // RefreshStats recomputes the order figures of the admin customer list
@@ -19,6 +21,36 @@ func RefreshStats(ctx context.Context, tx *ent.Tx, currency string, ids ...int) 
 	if len(ids) == 0 {
 		return nil
 	}
+	return refreshStats(ctx, tx, currency, customer.IDIn(ids...))
+}
+
+// Backfills are the one-time data changes of the customer columns, for
+// databases made before the columns existed.
+func Backfills(currency string) []db.Backfill {
+	return []db.Backfill{
+		{Name: "customers.order_stats", Run: func(ctx context.Context, tx *ent.Tx) error {
+			return refreshStats(ctx, tx, currency, func(s *sql.Selector) {
+				s.Where(sql.In(s.C(customer.FieldID), sql.Select(order.FieldCustomerID).From(sql.Table(order.Table)).
+					Where(sql.NotNull(order.FieldCustomerID))))
+			})
+		}},
+		{Name: "customers.sort_name", Run: func(ctx context.Context, tx *ent.Tx) error {
+			cs, err := tx.Customer.Query().Where(customer.SortName(""), customer.Or(customer.FirstNameNotNil(), customer.LastNameNotNil())).
+				Select(customer.FieldID, customer.FieldFirstName, customer.FieldLastName).All(ctx)
+			if err != nil {
+				return err
+			}
+			for _, c := range cs {
+				if err := tx.Customer.Update().Where(customer.ID(c.ID)).SetSortName(NameKey(c.FirstName, c.LastName)).Exec(ctx); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+	}
+}
+
+func refreshStats(ctx context.Context, tx *ent.Tx, currency string, which predicate.Customer) error {
 	sub := func(expr string, more func(b *sql.Builder)) sql.Querier {
 		return sql.ExprFunc(func(b *sql.Builder) {
 			b.WriteString("(SELECT " + expr + " FROM ").Ident(order.Table).WriteString(" o WHERE o.").Ident(order.FieldCustomerID).
@@ -29,7 +61,7 @@ func RefreshStats(ctx context.Context, tx *ent.Tx, currency string, ids ...int) 
 			b.WriteByte(')')
 		})
 	}
-	return tx.Customer.Update().Where(customer.IDIn(ids...)).Modify(func(u *sql.UpdateBuilder) {
+	return tx.Customer.Update().Where(which).Modify(func(u *sql.UpdateBuilder) {
 		u.Set(customer.FieldOrdersCount, sub("COUNT(*)", nil))
 		u.Set(customer.FieldLastOrderAt, sub("MAX(o."+order.FieldProcessedAt+")", nil))
 		u.Set(customer.FieldAmountSpent, sub("COALESCE(SUM(o."+order.FieldTotalPrice+" - o."+order.FieldTotalRefunded+"), 0)", func(b *sql.Builder) {

@@ -15,6 +15,7 @@ import (
 
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
+	"accountgraph/ent/datamigration"
 	"accountgraph/ent/migrate"
 	"accountgraph/ent/serversecret"
 	"accountgraph/internal/apperr"
@@ -88,9 +89,18 @@ func sqliteDSN(url string) (string, error) {
 	return "file:" + path + "?" + params, nil
 }
 
-// Migrate brings the schema up to date. On PostgreSQL an advisory lock
-// makes replicas that start together migrate one after the other.
-func (d *DB) Migrate(ctx context.Context) error {
+// Backfill is a one-time data change that goes with a schema change (a
+// new column computed from existing rows). Migrate runs each once per
+// database, in its own transaction, and records it in data_migrations.
+type Backfill struct {
+	Name string
+	Run  func(ctx context.Context, tx *ent.Tx) error
+}
+
+// Migrate brings the schema up to date, then applies the backfills this
+// database has not had. On PostgreSQL an advisory lock makes replicas that
+// start together migrate one after the other.
+func (d *DB) Migrate(ctx context.Context, backfills ...Backfill) error {
 	if d.Dialect == dialect.Postgres {
 		conn, err := d.SQL.Conn(ctx)
 		if err != nil {
@@ -105,6 +115,21 @@ func (d *DB) Migrate(ctx context.Context) error {
 	}
 	if err := d.Client.Schema.Create(ctx, migrate.WithDropIndex(true)); err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, b := range backfills {
+		err := WithTx(ctx, d.Client, func(tx *ent.Tx) error {
+			done, err := tx.DataMigration.Query().Where(datamigration.Name(b.Name)).Exist(ctx)
+			if err != nil || done {
+				return err
+			}
+			if err := b.Run(ctx, tx); err != nil {
+				return err
+			}
+			return tx.DataMigration.Create().SetName(b.Name).Exec(ctx)
+		})
+		if err != nil {
+			return fmt.Errorf("backfill %s: %w", b.Name, err)
+		}
 	}
 	return nil
 }

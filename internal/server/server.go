@@ -90,7 +90,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	if err != nil {
 		return nil, err
 	}
-	if err := d.Migrate(ctx); err != nil {
+	if err := d.Migrate(ctx, customer.Backfills(cfg.ShopCurrency)...); err != nil {
 		d.Close()
 		return nil, err
 	}
