@@ -2,7 +2,6 @@ package tests
 
 import (
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -11,18 +10,10 @@ import (
 func TestConcurrentDoubleSubmits(t *testing.T) {
 	eachDB(t, func(t *testing.T, api *API) {
 		const n = 8
-		parallel := func(fn func(i int)) {
-			var wg sync.WaitGroup
-			for i := range n {
-				wg.Add(1)
-				go func() { defer wg.Done(); fn(i) }()
-			}
-			wg.Wait()
-		}
 		// Registrations of one email.
 		email := uniqueEmail("race")
 		results := make([]string, n)
-		parallel(func(i int) {
+		parallel(n, func(i int) {
 			r := api.Do(t, customerCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}}, FromIP(randomIP()))
 			results[i] = r.Raw
 		})
@@ -45,7 +36,7 @@ func TestConcurrentDoubleSubmits(t *testing.T) {
 		api.MustDo(t, recoverDoc, map[string]any{"email": email}, "customerRecover", nil)
 		link := api.LastLink(t, email, "reset")
 		tokens := make([]string, n)
-		parallel(func(i int) {
+		parallel(n, func(i int) {
 			var p tokenPayload
 			api.MustDo(t, resetByURLDoc, map[string]any{"url": link, "password": "parallel passphrase " + string(rune('a'+i))}, "customerResetByUrl", &p, FromIP(randomIP()))
 			if p.CustomerAccessToken != nil {
@@ -71,7 +62,7 @@ func TestConcurrentDoubleSubmits(t *testing.T) {
 
 		// Adding the same address at once stores it once.
 		token := api.login(t, email, "parallel passphrase "+string(rune('a'+winner)))
-		parallel(func(int) {
+		parallel(n, func(int) {
 			api.Do(t, addressCreateDoc, map[string]any{"token": token, "address": ottawa})
 		})
 		var cust struct {

@@ -468,3 +468,15 @@ func tail(s string, n int) string {
 func decode(r Response, field string, out any) error {
 	return json.Unmarshal(r.Data[field], out)
 }
+
+// parallel runs fn(0) … fn(n-1) at once and waits for all of them: a
+// double submit, a race between replicas. fn reports with t.Error, not
+// t.Fatal (it runs on its own goroutine).
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() { defer wg.Done(); fn(i) }()
+	}
+	wg.Wait()
+}

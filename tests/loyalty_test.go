@@ -418,20 +418,14 @@ func TestLoyaltyExpiry(t *testing.T) {
 		}
 		api.loyaltyTravel(370 * 24 * time.Hour)
 		// Two replicas running the job at once expire the points once.
-		var wg sync.WaitGroup
 		expired := make([]int, 3)
-		for i := range expired {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				n, err := api.Server.Loyalty.Housekeep(context.Background())
-				if err != nil {
-					t.Error(err)
-				}
-				expired[i] = n
-			}()
-		}
-		wg.Wait()
+		parallel(len(expired), func(i int) {
+			n, err := api.Server.Loyalty.Housekeep(context.Background())
+			if err != nil {
+				t.Error(err)
+			}
+			expired[i] = n
+		})
 		if expired[0]+expired[1]+expired[2] != 200 {
 			t.Fatalf("expired %v", expired)
 		}
@@ -840,27 +834,24 @@ func TestMemberships(t *testing.T) {
 		if _, errs := do(renewDoc, "adminMembershipRenew", map[string]any{"c": other, "r": "pay-5"}); !slices.Equal(errs, []string{"TAKEN@paymentReference"}) {
 			t.Fatalf("reused reference: %v", errs)
 		}
-		var wg sync.WaitGroup
 		results := make([][]string, 4)
-		for i := range results {
-			_, _, c := api.newCustomer(t, "racer")
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				r, err := api.TryDo(membershipDoc, map[string]any{"c": c, "p": "plus", "r": "pay-race"}, AsAdmin(adminKey))
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				var p struct{ UserErrors []UserError }
-				if err := decode(r, "adminMembershipStart", &p); err != nil || len(r.Errors) > 0 {
-					results[i] = []string{r.Raw}
-					return
-				}
-				results[i] = codes(p.UserErrors)
-			}()
+		racers := make([]string, len(results))
+		for i := range racers {
+			_, _, racers[i] = api.newCustomer(t, "racer")
 		}
-		wg.Wait()
+		parallel(len(results), func(i int) {
+			r, err := api.TryDo(membershipDoc, map[string]any{"c": racers[i], "p": "plus", "r": "pay-race"}, AsAdmin(adminKey))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			var p struct{ UserErrors []UserError }
+			if err := decode(r, "adminMembershipStart", &p); err != nil || len(r.Errors) > 0 {
+				results[i] = []string{r.Raw}
+				return
+			}
+			results[i] = codes(p.UserErrors)
+		})
 		started := 0
 		for _, r := range results {
 			switch {

@@ -10,8 +10,8 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -153,24 +153,13 @@ func TestMultipass(t *testing.T) {
 
 		// A token sent twice at once signs in once.
 		twice := shopifyMultipass(t, secret, map[string]any{"email": email, "created_at": now()})
-		var wg sync.WaitGroup
-		var mu sync.Mutex
-		wins := 0
-		for range 4 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				r, err := api.TryDo(multipassDoc, map[string]any{"m": twice})
-				var p payload
-				if err == nil && decode(r, "customerAccessTokenCreateWithMultipass", &p) == nil && p.CustomerAccessToken != nil {
-					mu.Lock()
-					wins++
-					mu.Unlock()
-				}
-			}()
-		}
-		wg.Wait()
-		if wins != 1 {
+		won := make([]bool, 4)
+		parallel(len(won), func(i int) {
+			r, err := api.TryDo(multipassDoc, map[string]any{"m": twice})
+			var p payload
+			won[i] = err == nil && decode(r, "customerAccessTokenCreateWithMultipass", &p) == nil && p.CustomerAccessToken != nil
+		})
+		if wins := len(slices.DeleteFunc(won, func(w bool) bool { return !w })); wins != 1 {
 			t.Errorf("a token sent 4 times at once signed in %d times", wins)
 		}
 

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -196,25 +195,19 @@ func TestOrderIngestion(t *testing.T) {
 			t.Fatalf("orders: %+v %+v", first, again)
 		}
 		// Concurrent retries of one new order also make one order.
-		var wg sync.WaitGroup
 		ids := make([]string, 6)
-		for i := range ids {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				var p struct{ Order *orderOut }
-				r, err := api.TryDo(orderCreateDoc, map[string]any{"order": map[string]any{"externalId": "erp-race", "customerId": id, "currencyCode": "EUR",
-					"lineItems": []any{map[string]any{"title": "Gift card", "quantity": 1, "price": "25"}}}}, AsAdmin(adminKey))
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				if err := json.Unmarshal(r.Data["adminOrderCreate"], &p); err == nil && p.Order != nil {
-					ids[i] = p.Order.ID
-				}
-			}()
-		}
-		wg.Wait()
+		parallel(len(ids), func(i int) {
+			var p struct{ Order *orderOut }
+			r, err := api.TryDo(orderCreateDoc, map[string]any{"order": map[string]any{"externalId": "erp-race", "customerId": id, "currencyCode": "EUR",
+				"lineItems": []any{map[string]any{"title": "Gift card", "quantity": 1, "price": "25"}}}}, AsAdmin(adminKey))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if err := json.Unmarshal(r.Data["adminOrderCreate"], &p); err == nil && p.Order != nil {
+				ids[i] = p.Order.ID
+			}
+		})
 		for _, got := range ids {
 			if got == "" || got != ids[0] {
 				t.Fatalf("racing creates: %v", ids)
