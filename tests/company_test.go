@@ -201,6 +201,11 @@ func TestCompanies(t *testing.T) {
 		if co.PendingContacts != 0 {
 			t.Errorf("pending: %d", co.PendingContacts)
 		}
+		in["contacts"] = []any{map[string]any{"email": boss, "role": "ADMIN"}}
+		api.upsertCompany(t, in)
+		if c := read(bossToken); c.CompanyContacts[0].Role != "ADMIN" || c.CompanyContacts[0].SpendingLimit != nil {
+			t.Errorf("a limit dropped by the ERP stays: %+v", c)
+		}
 		// Admin scopes.
 		reader, err := api.Server.AdminKeys().Create(context.Background(), "reader", []string{"customers:read"})
 		if err != nil {

@@ -167,8 +167,12 @@ func (s *Service) Upsert(ctx context.Context, in Input) (*ent.Company, error) {
 			for i, v := range contacts {
 				bulk[i] = tx.ErpContact.Create().SetCompanyID(c.ID).SetEmailKey(v.key).SetRole(v.role).SetNillableSpendingLimit(v.limit)
 			}
+			// Role and limit follow the list, also when it drops a limit.
 			if err := tx.ErpContact.CreateBulk(bulk...).OnConflictColumns(erpcontact.FieldCompanyID, erpcontact.FieldEmailKey).
-				UpdateNewValues().Exec(ctx); err != nil {
+				Update(func(u *ent.ErpContactUpsert) {
+					u.UpdateRole()
+					u.UpdateSpendingLimit()
+				}).Exec(ctx); err != nil {
 				return err
 			}
 			proven, err := tx.Customer.Query().Where(entcustomer.EmailKeyIn(keys...), entcustomer.EmailVerified(true)).
