@@ -4,6 +4,7 @@
 //	go run . --demo                           also add a demo customer
 //	go run . admin-key create --scopes all    print a new admin API key
 //	go run . import-customers FILE.csv        import customers (see adminCustomersImport)
+//	go run . generate --customers 100000      fill the database for load tests
 package main
 
 import (

@@ -355,16 +355,7 @@ func (s *Service) importBatch(ctx context.Context, tx *ent.Tx, rows []*importRow
 		if err := tx.MailingAddress.CreateBulk(addrs...).Exec(ctx); err != nil {
 			return 0, 0, err
 		}
-		// The imported address becomes the default of customers without one.
-		err := tx.Customer.Update().Where(customer.IDIn(withAddr...), customer.DefaultAddressIDIsNil()).
-			Modify(func(u *sql.UpdateBuilder) {
-				u.Set(customer.FieldDefaultAddressID, sql.ExprFunc(func(b *sql.Builder) {
-					b.WriteString("(SELECT MIN(a.").Ident(mailingaddress.FieldID).WriteString(") FROM ").Ident(mailingaddress.Table).
-						WriteString(" a WHERE a.").Ident(mailingaddress.CustomerColumn).WriteString(" = ").
-						Ident(customer.Table).WriteByte('.').Ident(customer.FieldID).WriteByte(')')
-				}))
-			}).Exec(ctx)
-		if err != nil {
+		if err := DefaultFirstAddress(ctx, tx, withAddr...); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -377,3 +368,16 @@ func (s *Service) importBatch(ctx context.Context, tx *ent.Tx, rows []*importRow
 }
 
 func ptrTo[T any](v T) *T { return &v }
+
+// DefaultFirstAddress makes each customer's first address their default,
+// for those of the customers without one, in one statement (bulk loads).
+func DefaultFirstAddress(ctx context.Context, tx *ent.Tx, ids ...int) error {
+	return tx.Customer.Update().Where(customer.IDIn(ids...), customer.DefaultAddressIDIsNil()).
+		Modify(func(u *sql.UpdateBuilder) {
+			u.Set(customer.FieldDefaultAddressID, sql.ExprFunc(func(b *sql.Builder) {
+				b.WriteString("(SELECT MIN(a.").Ident(mailingaddress.FieldID).WriteString(") FROM ").Ident(mailingaddress.Table).
+					WriteString(" a WHERE a.").Ident(mailingaddress.CustomerColumn).WriteString(" = ").
+					Ident(customer.Table).WriteByte('.').Ident(customer.FieldID).WriteByte(')')
+			}))
+		}).Exec(ctx)
+}

@@ -16,6 +16,7 @@ import (
 	"accountgraph/internal/auth"
 	"accountgraph/internal/config"
 	"accountgraph/internal/demo"
+	"accountgraph/internal/generate"
 )
 
 // Run is the whole program: a subcommand, or the server until ctx ends.
@@ -25,6 +26,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if len(args) > 0 && args[0] == "import-customers" {
 		return importCommand(ctx, args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "generate" {
+		return generateCommand(ctx, args[1:], stdout, stderr)
 	}
 	cfg, err := config.Load(args, config.Environ)
 	if err != nil {
@@ -166,5 +170,53 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if res.ErrorCount > 0 && !*skip {
 		return errors.New("nothing was imported: fix the rows above or pass --skip-invalid")
 	}
+	return nil
+}
+
+// GeneratedPassword is the password of every generated customer.
+const GeneratedPassword = "generated-customer-2026"
+
+// generateCommand: generate --customers N [--orders M] [--lines L] fills
+// the configured database (DATABASE_URL) with customers and their history
+// for load tests; every customer signs in with GeneratedPassword.
+func generateCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	customers := fs.Int("customers", 1000, "customers to add")
+	orders := fs.Int("orders", 10, "orders per customer, on average")
+	lines := fs.Int("lines", 3, "lines per order")
+	seed := fs.Uint64("seed", 1, "random seed")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *customers < 1 || *orders < 0 || *lines < 1 {
+		return errors.New("usage: generate --customers N (≥1) [--orders M (≥0)] [--lines L (≥1)]")
+	}
+	cfg, err := config.Load(nil, config.Environ)
+	if err != nil {
+		return err
+	}
+	cfg.Delivery = false
+	s, err := New(ctx, cfg, NewLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	hash, err := s.Customers.Hasher.Hash(ctx, GeneratedPassword)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	res, err := generate.Run(ctx, s.DB.Client, generate.Size{Customers: *customers, Orders: *orders, Lines: *lines},
+		generate.Options{Currency: cfg.ShopCurrency, PasswordHash: hash, Seed: *seed, Progress: func(done int) {
+			if done%10000 == 0 {
+				fmt.Fprintf(stderr, "%d customers…\n", done)
+			}
+		}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "generated %d customers, %d orders, %d order lines in %s; each signs in with password %q (emails gen.N@example.com)\n",
+		res.Customers, res.Orders, res.Lines, time.Since(start).Round(time.Millisecond), GeneratedPassword)
 	return nil
 }
