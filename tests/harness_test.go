@@ -7,8 +7,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,7 +15,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/mail"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -31,6 +28,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"accountgraph/internal/config"
+	"accountgraph/internal/db"
 	"accountgraph/internal/server"
 )
 
@@ -100,24 +98,12 @@ func eachDatabase(t *testing.T, file string, fn func(t *testing.T, name, url str
 // freshPostgres creates an empty database for one test and drops it after.
 func freshPostgres(t *testing.T, base string) string {
 	t.Helper()
-	admin, err := sql.Open("pgx", base)
+	u, drop, err := db.FreshPostgres(base, "ag_test")
 	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "ag_test_" + hex.EncodeToString(b)
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
 		t.Fatalf("create test database: %v", err)
 	}
-	t.Cleanup(func() { _, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)") })
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	t.Cleanup(drop)
+	return u
 }
 
 func start(t *testing.T, dbName, dbURL string, tweak func(*config.Config)) *API {

@@ -11,16 +11,12 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -31,6 +27,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"accountgraph/internal/config"
+	"accountgraph/internal/db"
 	"accountgraph/internal/server"
 )
 
@@ -85,7 +82,7 @@ func open(ctx context.Context, dbKind, pg string) (s *server.Server, cfg config.
 		if pg == "" {
 			return nil, cfg, nil, fmt.Errorf("-db postgres needs -pg or TEST_DATABASE_URL")
 		}
-		u, dropDB, err := freshDatabase(pg)
+		u, dropDB, err := db.FreshPostgres(pg, "ag_bench")
 		if err != nil {
 			return nil, cfg, nil, err
 		}
@@ -156,27 +153,4 @@ func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency i
 		return fmt.Errorf("requests failed")
 	}
 	return nil
-}
-
-// freshDatabase creates an empty database on a PostgreSQL server.
-func freshDatabase(base string) (string, func(), error) {
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		return "", nil, err
-	}
-	b := make([]byte, 4)
-	_, _ = rand.Read(b)
-	name := "ag_bench_" + hex.EncodeToString(b)
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		return "", nil, err
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		return "", nil, err
-	}
-	u.Path = "/" + name
-	return u.String(), func() {
-		_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-		admin.Close()
-	}, nil
 }
