@@ -48,6 +48,8 @@ type Warning struct{ Code, Message, Target string }
 // Authenticator finds the customer of an access token.
 type Authenticator interface {
 	Authenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
+	// AuthenticateTx authenticates inside a transaction, through it.
+	AuthenticateTx(ctx context.Context, tx *ent.Tx, accessToken string) (*ent.Customer, error)
 }
 
 // Service runs the cart rules.
@@ -56,7 +58,7 @@ type Service struct {
 	Customers Authenticator
 	// AccountRequired tells whether the shop requires an account to buy:
 	// then a cart must belong to a customer before lines go in.
-	AccountRequired func(ctx context.Context) (bool, error)
+	AccountRequired func(ctx context.Context, client *ent.Client) (bool, error)
 	PublicURL       string
 	// Currency is the shop's currency, for the cost of an empty cart.
 	Currency string
@@ -303,7 +305,7 @@ func (s *Service) buyer(ctx context.Context, tx *ent.Tx, c *ent.Cart, b *Buyer, 
 	}
 	var warnings []Warning
 	if b.CustomerAccessToken != nil {
-		cust, err := s.Customers.Authenticate(ctx, *b.CustomerAccessToken)
+		cust, err := s.Customers.AuthenticateTx(ctx, tx, *b.CustomerAccessToken)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -366,7 +368,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*Result, error) {
 		return nil, err
 	}
 	if len(in.Lines) > 0 && (in.Buyer == nil || in.Buyer.CustomerAccessToken == nil) {
-		if err := s.needCustomer(ctx, apperr.Path("input", "buyerIdentity", "customerAccessToken")); err != nil {
+		if err := s.needCustomer(ctx, s.DB, apperr.Path("input", "buyerIdentity", "customerAccessToken")); err != nil {
 			return nil, err
 		}
 	}
@@ -444,7 +446,7 @@ func (s *Service) AddLines(ctx context.Context, cartID string, lines []LineInput
 	}
 	return s.change(ctx, cartID, func(tx *ent.Tx, c *ent.Cart) ([]Warning, error) {
 		if c.CustomerID == nil {
-			if err := s.needCustomer(ctx, apperr.Path("cartId")); err != nil {
+			if err := s.needCustomer(ctx, tx.Client(), apperr.Path("cartId")); err != nil {
 				return nil, err
 			}
 		}
@@ -454,11 +456,11 @@ func (s *Service) AddLines(ctx context.Context, cartID string, lines []LineInput
 
 // needCustomer refuses a guest cart's lines when the shop requires an
 // account to buy.
-func (s *Service) needCustomer(ctx context.Context, field []string) error {
+func (s *Service) needCustomer(ctx context.Context, client *ent.Client, field []string) error {
 	if s.AccountRequired == nil {
 		return nil
 	}
-	required, err := s.AccountRequired(ctx)
+	required, err := s.AccountRequired(ctx, client)
 	if err != nil {
 		return err
 	}
@@ -477,7 +479,7 @@ func (s *Service) AddLinesTx(ctx context.Context, tx *ent.Tx, cartID string, lin
 		return nil, err
 	}
 	if c.CustomerID == nil {
-		if err := s.needCustomer(ctx, apperr.Path("cartId")); err != nil {
+		if err := s.needCustomer(ctx, tx.Client(), apperr.Path("cartId")); err != nil {
 			return nil, err
 		}
 	}

@@ -46,6 +46,7 @@ type Config struct {
 	Argon2Iterations  uint32        // ARGON2_ITERATIONS
 	Argon2Parallelism uint8         // ARGON2_PARALLELISM
 	HashConcurrency   int           // HASH_CONCURRENCY: password hashes at once
+	DBMaxConns        int           // DB_MAX_CONNS: database connections (0: 20 on PostgreSQL, 8 on SQLite)
 	// OIDCProviders are the social sign-in providers (OIDC_PROVIDERS, a
 	// JSON list such as [{"name":"google","issuer":"https://accounts.google.com",
 	// "clientId":"…","clientSecret":"…"}]).
@@ -64,24 +65,27 @@ type OIDCProvider struct {
 // Default returns the settings used when nothing is configured.
 func Default() Config {
 	return Config{
-		Addr:              ":8080",
-		DatabaseURL:       "sqlite:./data/accountgraph.db",
-		PublicURL:         "http://localhost:8080",
-		ShopName:          "accountgraph shop",
-		ShopCurrency:      "USD",
-		MailDir:           "./data/mail",
-		MailFrom:          "accountgraph <no-reply@localhost>",
-		LogFormat:         "text",
-		LogLevel:          "info",
-		BodyLimit:         1 << 20,
-		MaxDepth:          12,
-		MaxComplexity:     5000,
-		TokenTTL:          30 * 24 * time.Hour,
-		ShutdownTimeout:   20 * time.Second,
-		Argon2MemoryKiB:   64 * 1024,
-		Argon2Iterations:  3,
-		Argon2Parallelism: 2,
-		HashConcurrency:   runtime.NumCPU(),
+		Addr:             ":8080",
+		DatabaseURL:      "sqlite:./data/accountgraph.db",
+		PublicURL:        "http://localhost:8080",
+		ShopName:         "accountgraph shop",
+		ShopCurrency:     "USD",
+		MailDir:          "./data/mail",
+		MailFrom:         "accountgraph <no-reply@localhost>",
+		LogFormat:        "text",
+		LogLevel:         "info",
+		BodyLimit:        1 << 20,
+		MaxDepth:         12,
+		MaxComplexity:    5000,
+		TokenTTL:         30 * 24 * time.Hour,
+		ShutdownTimeout:  20 * time.Second,
+		Argon2MemoryKiB:  64 * 1024,
+		Argon2Iterations: 3,
+		// One lane per hash and hashes on half the CPUs: a storm of sign-ins
+		// then takes at most half the machine (BENCHMARKS.md: 75 % of read
+		// throughput remains during one on 2 cores).
+		Argon2Parallelism: 1,
+		HashConcurrency:   max(1, runtime.NumCPU()/2),
 		Delivery:          true,
 		DeliveryInterval:  5 * time.Second,
 	}
@@ -162,6 +166,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	num(&iter, "argon2-iterations", "ARGON2_ITERATIONS", "argon2id passes")
 	num(&par, "argon2-parallelism", "ARGON2_PARALLELISM", "argon2id lanes")
 	num(&c.HashConcurrency, "hash-concurrency", "HASH_CONCURRENCY", "password hashes computed at once")
+	num(&c.DBMaxConns, "db-max-conns", "DB_MAX_CONNS", "database connections per process (0: 20 on PostgreSQL, 8 on SQLite)")
 	providers := ""
 	str(&providers, "oidc-providers", "OIDC_PROVIDERS", `social sign-in providers, JSON: [{"name","issuer","clientId","clientSecret"}]`)
 	if err := fs.Parse(args); err != nil {

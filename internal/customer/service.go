@@ -160,7 +160,7 @@ func (s *Service) issueToken(ctx context.Context, tx *ent.Tx, c *ent.Customer) (
 	}
 	setupOnly := false
 	if c.TotpSecret == nil {
-		st, err := s.Settings.Get(ctx)
+		st, err := settings.Read(ctx, tx.Client())
 		if err != nil {
 			return nil, err
 		}
@@ -230,27 +230,33 @@ func tokenInvalid() error {
 // Authenticate returns the customer of a valid access token, or nil. A
 // token waiting for two-factor set-up (SetupOnly) is not valid here.
 func (s *Service) Authenticate(ctx context.Context, accessToken string) (*ent.Customer, error) {
-	return s.authenticate(ctx, accessToken, false)
+	return s.authenticate(ctx, s.DB, accessToken, false)
+}
+
+// AuthenticateTx is Authenticate inside a caller's transaction (it reads
+// and touches the session through tx, never a second connection).
+func (s *Service) AuthenticateTx(ctx context.Context, tx *ent.Tx, accessToken string) (*ent.Customer, error) {
+	return s.authenticate(ctx, tx.Client(), accessToken, false)
 }
 
 // MustAuthenticateForSetup is MustAuthenticate that also accepts a token
 // waiting for two-factor set-up: for the set-up operations themselves.
 func (s *Service) MustAuthenticateForSetup(ctx context.Context, accessToken string) (*ent.Customer, error) {
-	c, err := s.authenticate(ctx, accessToken, true)
+	c, err := s.authenticate(ctx, s.DB, accessToken, true)
 	if err == nil && c == nil {
 		err = tokenInvalid()
 	}
 	return c, err
 }
 
-func (s *Service) authenticate(ctx context.Context, accessToken string, setup bool) (*ent.Customer, error) {
+func (s *Service) authenticate(ctx context.Context, client *ent.Client, accessToken string, setup bool) (*ent.Customer, error) {
 	if accessToken == "" || len(accessToken) > 256 {
 		return nil, nil
 	}
 	now := s.now()
 	// One statement: the customer, if a live token of theirs has this hash,
 	// with the session's ID and last use.
-	c, err := s.DB.Customer.Query().Where(customer.StateEQ(customer.StateENABLED)).
+	c, err := client.Customer.Query().Where(customer.StateEQ(customer.StateENABLED)).
 		Modify(func(sel *entsql.Selector) {
 			t := entsql.Table(customeraccesstoken.Table).As("session")
 			sel.Join(t).On(sel.C(customer.FieldID), t.C(customeraccesstoken.FieldCustomerID)).
@@ -269,7 +275,7 @@ func (s *Service) authenticate(ctx context.Context, accessToken string, setup bo
 	if err != nil {
 		return nil, fmt.Errorf("authenticate: %w", err)
 	}
-	s.touch(ctx, c, now)
+	s.touch(ctx, client, c, now)
 	return c, nil
 }
 
@@ -280,7 +286,7 @@ const touchEvery = 5 * time.Minute
 // touch records that the session of c (as Authenticate loaded it) was
 // used, at most once every touchEvery. A failure only logs: the request
 // goes on.
-func (s *Service) touch(ctx context.Context, c *ent.Customer, now time.Time) {
+func (s *Service) touch(ctx context.Context, client *ent.Client, c *ent.Customer, now time.Time) {
 	idv, _ := c.Value("session_id")
 	id, ok := db.ValueInt(idv)
 	if !ok {
@@ -291,7 +297,7 @@ func (s *Service) touch(ctx context.Context, c *ent.Customer, now time.Time) {
 		return
 	}
 	// Update, not UpdateOne: one statement, without reading the row back.
-	err := s.DB.CustomerAccessToken.Update().Where(customeraccesstoken.ID(id)).SetLastUsedAt(now).Exec(ctx)
+	err := client.CustomerAccessToken.Update().Where(customeraccesstoken.ID(id)).SetLastUsedAt(now).Exec(ctx)
 	if err != nil {
 		s.Log.WarnContext(ctx, "session last use not recorded", "err", err)
 	}

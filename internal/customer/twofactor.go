@@ -17,6 +17,7 @@ import (
 	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
+	"accountgraph/internal/settings"
 	"accountgraph/internal/throttle"
 )
 
@@ -121,7 +122,7 @@ func (s *Service) DisableTwoFactor(ctx context.Context, accessToken, code string
 		if c.TotpSecret == nil {
 			return false, apperr.Invalid(nil, apperr.CodeNotEnabled, "Two-factor sign-in is off")
 		}
-		if st, err := s.Settings.Get(ctx); err != nil {
+		if st, err := settings.Read(ctx, tx.Client()); err != nil {
 			return false, err
 		} else if st.TwoFactor == shopsettings.TwoFactorREQUIRED {
 			return false, apperr.Invalid(nil, apperr.CodeNotAllowed, "The shop requires two-factor sign-in")

@@ -37,7 +37,7 @@ type DB struct {
 // Open connects to the database at url: "postgres://…"/"postgresql://…" for
 // PostgreSQL; "sqlite:PATH", "file:PATH" or a bare path for SQLite (its
 // folder is created). Every statement is reported to counter.
-func Open(url string, counter Counter) (*DB, error) {
+func Open(url string, counter Counter, maxConns int) (*DB, error) {
 	var conn *countingConnector
 	var dia string
 	switch {
@@ -53,15 +53,15 @@ func Open(url string, counter Counter) (*DB, error) {
 		conn = &countingConnector{dsn: dsn, driver: &sqlite3.SQLiteDriver{}, counter: counter}
 	}
 	sqldb := sql.OpenDB(conn)
+	if maxConns <= 0 {
+		// WAL lets SQLite's readers run beside its one writer; more
+		// connections than 8 only queue on its lock.
+		maxConns = map[string]int{dialect.Postgres: 20, dialect.SQLite: 8}[dia]
+	}
+	sqldb.SetMaxOpenConns(maxConns)
+	sqldb.SetMaxIdleConns(maxConns)
 	if dia == dialect.Postgres {
-		sqldb.SetMaxOpenConns(20)
-		sqldb.SetMaxIdleConns(20)
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
-	} else {
-		// WAL lets readers run beside the one writer; more connections than
-		// this only queue on SQLite's lock.
-		sqldb.SetMaxOpenConns(8)
-		sqldb.SetMaxIdleConns(8)
 	}
 	drv := entsql.OpenDB(dia, sqldb)
 	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: sqldb, Dialect: dia}, nil

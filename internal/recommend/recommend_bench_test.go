@@ -26,7 +26,7 @@ func BenchmarkRecommendations(b *testing.B) {
 	for _, orders := range []int{1_000, 10_000, 50_000} {
 		b.Run(fmt.Sprintf("orders=%d", orders), func(b *testing.B) {
 			ctx := context.Background()
-			d, err := db.Open("sqlite:"+filepath.Join(b.TempDir(), "bench.db"), nopCounter{})
+			d, err := db.Open("sqlite:"+filepath.Join(b.TempDir(), "bench.db"), nopCounter{}, 0)
 			if err != nil {
 				b.Fatal(err)
 			}

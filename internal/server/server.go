@@ -86,7 +86,7 @@ type Server struct {
 // New opens the database, migrates it and builds the services.
 func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, error) {
 	m := metrics.New()
-	d, err := db.Open(cfg.DatabaseURL, m.SQLStatements)
+	d, err := db.Open(cfg.DatabaseURL, m.SQLStatements, cfg.DBMaxConns)
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,14 @@ const rowID = 1
 
 // Get returns the settings (the defaults until an admin changes them).
 func (s *Service) Get(ctx context.Context) (*ent.ShopSettings, error) {
-	st, err := s.DB.ShopSettings.Get(ctx, rowID)
+	return Read(ctx, s.DB)
+}
+
+// Read returns the settings through client, which may be a transaction's
+// (tx.Client()): code inside a transaction must not wait for a second
+// pooled connection, or a full pool deadlocks on SQLite's write lock.
+func Read(ctx context.Context, client *ent.Client) (*ent.ShopSettings, error) {
+	st, err := client.ShopSettings.Get(ctx, rowID)
 	if ent.IsNotFound(err) {
 		return &ent.ShopSettings{ID: rowID, Accounts: shopsettings.DefaultAccounts, Registration: shopsettings.DefaultRegistration,
 			Passwordless: shopsettings.DefaultPasswordless, TwoFactor: shopsettings.DefaultTwoFactor, AllowedEmailDomains: []string{}}, nil
@@ -183,9 +190,10 @@ func CheckDomain(st *ent.ShopSettings, email string, field []string) error {
 	return apperr.Invalid(field, apperr.CodeBadDomain, "Accounts are open to addresses of "+strings.Join(st.AllowedEmailDomains, ", ")+" only")
 }
 
-// AccountRequired tells whether buying needs an account.
-func (s *Service) AccountRequired(ctx context.Context) (bool, error) {
-	st, err := s.Get(ctx)
+// AccountRequired tells whether buying needs an account, reading through
+// client (a transaction's, inside one).
+func (s *Service) AccountRequired(ctx context.Context, client *ent.Client) (bool, error) {
+	st, err := Read(ctx, client)
 	if err != nil {
 		return false, err
 	}
