@@ -117,6 +117,11 @@ func start(t *testing.T, dbName, dbURL string, tweak func(*config.Config)) *API 
 	// Tests deliver messages themselves (Mails); a background worker would
 	// add statements to the counts some tests pin.
 	cfg.Delivery = false
+	// TEST_DB_MAX_CONNS=1 runs every server on one connection: code that
+	// waits for a second connection inside a transaction then hangs.
+	if n, err := strconv.Atoi(os.Getenv("TEST_DB_MAX_CONNS")); err == nil {
+		cfg.DBMaxConns = n
+	}
 	// Cheap hashing keeps the suite fast; production costs are in config.
 	cfg.Argon2MemoryKiB, cfg.Argon2Iterations, cfg.Argon2Parallelism = 64, 1, 1
 	if tweak != nil {
@@ -353,9 +358,7 @@ func (a *API) Mails(t *testing.T) []Mail {
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		// Quoted-printable soft breaks would split links; undo them.
-		body := strings.ReplaceAll(string(b), "=\r\n", "")
-		body = strings.ReplaceAll(body, "=3D", "=")
+		body := unfold(string(b))
 		subject, err := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
 		if err != nil {
 			t.Fatalf("%s: subject: %v", f, err)
@@ -363,6 +366,12 @@ func (a *API) Mails(t *testing.T) []Mail {
 		out = append(out, Mail{To: m.Header.Get("To"), Subject: subject, Body: body})
 	}
 	return out
+}
+
+// unfold undoes quoted-printable soft breaks (and the escaped "="), which
+// would split the links of a raw mail.
+func unfold(raw string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(raw, "=\r\n", ""), "=3D", "=")
 }
 
 // deliver runs the server's delivery worker until nothing is due.
@@ -465,4 +474,15 @@ func parallel(n int, fn func(i int)) {
 		go func() { defer wg.Done(); fn(i) }()
 	}
 	wg.Wait()
+}
+
+// count tells how many of bs are true (the winners of a race).
+func count(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }
