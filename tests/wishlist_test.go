@@ -434,3 +434,42 @@ func TestWishlistAndCartSizeLimits(t *testing.T) {
 		}
 	})
 }
+
+// TestWishlistConcurrentRemoval: the same line removed by several requests
+// at once is removed once; the others are told it is gone (NOT_FOUND), not
+// an internal error.
+func TestWishlistConcurrentRemoval(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		api.seedCatalog(t)
+		v := api.variantIDs(t)
+		_, token, _ := api.newCustomer(t, "racer")
+		w := api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": token, "lines": []any{map[string]any{"merchandiseId": v["SOCKS"]}}}).Wishlist
+		answers := make([]string, 6)
+		parallel(len(answers), func(i int) {
+			r, err := api.TryDo(wlRemoveDoc, map[string]any{"t": token, "w": w.ID, "ids": []string{w.Lines.Nodes[0].ID}})
+			var p wlPayload
+			switch {
+			case err != nil || len(r.Errors) > 0 || decode(r, "wishlistLinesRemove", &p) != nil:
+				answers[i] = "error: " + r.Raw
+			case len(p.CustomerUserErrors) == 0:
+				answers[i] = "removed"
+			default:
+				answers[i] = codes(p.CustomerUserErrors)[0]
+			}
+		})
+		removed, gone := 0, 0
+		for _, a := range answers {
+			switch a {
+			case "removed":
+				removed++
+			case "NOT_FOUND@lineIds.0":
+				gone++
+			default:
+				t.Errorf("answer: %s", a)
+			}
+		}
+		if removed != 1 || gone != len(answers)-1 {
+			t.Errorf("removed %d, gone %d", removed, gone)
+		}
+	})
+}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	entsql "entgo.io/ent/dialect/sql"
+
 	"accountgraph/ent"
 	"accountgraph/ent/productvariant"
 	entwl "accountgraph/ent/wishlist"
@@ -40,13 +42,13 @@ type Service struct {
 }
 
 // own returns the customer's wishlist with global ID id, or NOT_FOUND.
-func own(ctx context.Context, db *ent.Client, customerID int, id string, field []string) (*ent.Wishlist, error) {
+func own(ctx context.Context, client *ent.Client, customerID int, id string, field []string, mods ...func(*entsql.Selector)) (*ent.Wishlist, error) {
 	notFound := apperr.Invalid(field, apperr.CodeNotFound, "Wishlist does not exist")
 	k, err := gid.Decode(id, "Wishlist")
 	if err != nil {
 		return nil, notFound
 	}
-	w, err := db.Wishlist.Query().Where(entwl.ID(k), entwl.CustomerID(customerID)).Only(ctx)
+	w, err := client.Wishlist.Query().Where(entwl.ID(k), entwl.CustomerID(customerID)).Modify(mods...).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, notFound
 	}
@@ -116,7 +118,7 @@ func (s *Service) Delete(ctx context.Context, token, id string) (string, error) 
 		if _, err := db.LockCustomer(ctx, tx, c.ID); err != nil {
 			return err
 		}
-		w, err := own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId"))
+		w, err := own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId"), db.ForUpdate)
 		if err != nil {
 			return err
 		}
@@ -183,7 +185,7 @@ func (s *Service) AddLines(ctx context.Context, token string, id *string, lines 
 		}
 		var err error
 		if id != nil {
-			w, err = own(ctx, tx.Client(), c.ID, *id, apperr.Path("wishlistId"))
+			w, err = own(ctx, tx.Client(), c.ID, *id, apperr.Path("wishlistId"), db.ForUpdate)
 		} else {
 			w, err = defaultList(ctx, tx, c.ID)
 		}
@@ -322,7 +324,7 @@ func (s *Service) change(ctx context.Context, token, id string, fn func(tx *ent.
 	}
 	var out *ent.Wishlist
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		w, err := own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId"))
+		w, err := own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId"), db.ForUpdate)
 		if err != nil {
 			return err
 		}
@@ -404,7 +406,7 @@ func (s *Service) MoveToCart(ctx context.Context, token, id string, lineIDs []st
 	var ct *ent.Cart
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		var err error
-		if w, err = own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId")); err != nil {
+		if w, err = own(ctx, tx.Client(), c.ID, id, apperr.Path("wishlistId"), db.ForUpdate); err != nil {
 			return err
 		}
 		var in []cartsvc.LineInput
