@@ -224,12 +224,7 @@ func drive(ops []op, sessions []*session, n int, d time.Duration, seed uint64, e
 					pick -= ops[i].weight
 				}
 				s := sessions[r.IntN(len(sessions))]
-				t := time.Now()
-				err := ops[i].do(s, r)
-				lat := time.Since(t)
-				mu.Lock()
-				record(stats[i], lat, err)
-				mu.Unlock()
+				timed(stats[i], &mu, func() error { return ops[i].do(s, r) })
 			}
 		}()
 	}
@@ -242,6 +237,16 @@ func drive(ops []op, sessions []*session, n int, d time.Duration, seed uint64, e
 		slices.Sort(s.latencies)
 	}
 	return stats
+}
+
+// timed runs fn and records its latency or error in s.
+func timed(s *opStats, mu *sync.Mutex, fn func() error) {
+	t := time.Now()
+	err := fn()
+	lat := time.Since(t)
+	mu.Lock()
+	defer mu.Unlock()
+	record(s, lat, err)
 }
 
 func record(s *opStats, lat time.Duration, err error) {
@@ -271,12 +276,7 @@ func loginRate(c *client, sessions []*session, perSecond float64) func(time.Time
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				t := time.Now()
-				_, err := c.signIn(sessions[i%len(sessions)].email)
-				lat := time.Since(t)
-				mu.Lock()
-				record(st, lat, err)
-				mu.Unlock()
+				timed(st, mu, func() error { _, err := c.signIn(sessions[i%len(sessions)].email); return err })
 			}()
 		}
 		wg.Wait()
@@ -292,12 +292,7 @@ func stormOp(c *client, sessions []*session, n int) func(time.Time, *opStats, *s
 			go func() {
 				defer wg.Done()
 				for i := w; time.Now().Before(deadline); i += n {
-					t := time.Now()
-					_, err := c.signIn(sessions[i%len(sessions)].email)
-					lat := time.Since(t)
-					mu.Lock()
-					record(st, lat, err)
-					mu.Unlock()
+					timed(st, mu, func() error { _, err := c.signIn(sessions[i%len(sessions)].email); return err })
 				}
 			}()
 		}
