@@ -1,3 +1,3 @@
 package ent
 
-//go:generate go tool ent generate --feature sql/upsert,sql/lock,sql/execquery,sql/modifier ./schema
+//go:generate go tool ent generate --feature sql/upsert,sql/lock,sql/execquery,sql/modifier,sql/versioned-migration ./schema

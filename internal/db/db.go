@@ -16,7 +16,6 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/datamigration"
-	"accountgraph/ent/migrate"
 	"accountgraph/ent/serversecret"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/gid"
@@ -97,23 +96,13 @@ type Backfill struct {
 	Run  func(ctx context.Context, tx *ent.Tx) error
 }
 
-// Migrate brings the schema up to date, then applies the backfills this
-// database has not had. On PostgreSQL an advisory lock makes replicas that
-// start together migrate one after the other.
+// Migrate applies the pending versioned migrations (internal/db/migrations,
+// one folder per dialect), then the backfills this database has not had.
+// On PostgreSQL an advisory lock makes replicas that start together apply
+// migrations one after the other; a backfill two replicas run at once is
+// kept once (its record is unique) and they compute the same values.
 func (d *DB) Migrate(ctx context.Context, backfills ...Backfill) error {
-	if d.Dialect == dialect.Postgres {
-		conn, err := d.SQL.Conn(ctx)
-		if err != nil {
-			return err
-		}
-		defer conn.Close()
-		const lockID = 7_420_113 // any constant shared by all replicas
-		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockID); err != nil {
-			return fmt.Errorf("migration lock: %w", err)
-		}
-		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockID) //nolint:errcheck // released with the session anyway
-	}
-	if err := d.Client.Schema.Create(ctx, migrate.WithDropIndex(true)); err != nil {
+	if err := d.migrateLocked(ctx); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	for _, b := range backfills {
@@ -127,11 +116,41 @@ func (d *DB) Migrate(ctx context.Context, backfills ...Backfill) error {
 			}
 			return tx.DataMigration.Create().SetName(b.Name).Exec(ctx)
 		})
-		if err != nil {
+		if err != nil && !IsUniqueViolation(err) {
 			return fmt.Errorf("backfill %s: %w", b.Name, err)
 		}
 	}
 	return nil
+}
+
+// migrateLocked applies the versioned migrations on one connection, under
+// the advisory lock on PostgreSQL; the connection goes back to the pool
+// before the backfills need it.
+func (d *DB) migrateLocked(ctx context.Context) error {
+	var adopted bool
+	var err error
+	if d.Dialect != dialect.Postgres {
+		if adopted, err = d.adoptAutoMigrated(ctx); err != nil {
+			return err
+		}
+	}
+	conn, err := d.SQL.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if d.Dialect == dialect.Postgres {
+		const lockID = 7_420_113 // any constant shared by all replicas
+		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockID); err != nil {
+			return fmt.Errorf("migration lock: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockID) //nolint:errcheck // released with the session anyway
+		// Under the lock, through the pool (a second connection).
+		if adopted, err = d.adoptAutoMigrated(ctx); err != nil {
+			return err
+		}
+	}
+	return d.migrateVersions(ctx, conn, 0, adopted)
 }
 
 // Close closes the database.
