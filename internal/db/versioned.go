@@ -64,9 +64,9 @@ var migrationFiles embed.FS
 const revisionsTable = "atlas_schema_revisions"
 
 // migrationDir is the embedded folder of the dialect as Atlas reads it.
-func migrationDir(dialect string) (atlasmigrate.Dir, error) {
-	dir := atlasmigrate.OpenMemDir("accountgraph-" + dialect + "-" + strconv.FormatInt(time.Now().UnixNano(), 36))
-	root := "migrations/" + dialect
+func migrationDir(folder string) (atlasmigrate.Dir, error) {
+	dir := &atlasmigrate.MemDir{} // not OpenMemDir: that registers it for sharing, for good
+	root := "migrations/" + folder
 	entries, err := migrationFiles.ReadDir(root)
 	if err != nil {
 		return nil, err
