@@ -5,6 +5,7 @@
 //	go run . admin-key create --scopes all    print a new admin API key
 //	go run . import-customers FILE.csv        import customers (see adminCustomersImport)
 //	go run . generate --customers 100000      fill the database for load tests
+//	go run . schema > schema.graphql          print the API's schema (SDL) for client generators
 package main
 
 import (

@@ -8,6 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"accountgraph/internal/server"
 )
 
 // TestGeneratedCodeIsFresh copies the module, runs `go generate ./...` in
@@ -81,5 +86,22 @@ func TestGeneratedCodeIsFresh(t *testing.T) {
 		if _, ok := got[name]; !ok {
 			t.Errorf("go generate removes %s", name)
 		}
+	}
+}
+
+// TestSchemaFileIsFresh: schema.graphql (for client code generators) is
+// what `go run . schema` prints, and it is valid SDL that parses back into
+// the same schema.
+func TestSchemaFileIsFresh(t *testing.T) {
+	committed, err := os.ReadFile("../schema.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sdl := server.SchemaSDL()
+	if string(committed) != sdl {
+		t.Fatal("schema.graphql is stale: run go run . schema > schema.graphql and commit it")
+	}
+	if _, err := gqlparser.LoadSchema(&ast.Source{Name: "schema.graphql", Input: sdl}); err != nil {
+		t.Fatalf("schema.graphql does not load: %v", err)
 	}
 }

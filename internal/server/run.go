@@ -30,6 +30,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "generate" {
 		return generateCommand(ctx, args[1:], stdout, stderr)
 	}
+	if len(args) == 1 && args[0] == "schema" {
+		_, err := io.WriteString(stdout, SchemaSDL())
+		return err
+	}
 	cfg, err := config.Load(args, config.Environ)
 	if err != nil {
 		return err
