@@ -180,10 +180,19 @@ func (s *Service) Upsert(ctx context.Context, in Input) (*ent.Company, error) {
 			if err != nil {
 				return err
 			}
-			for _, cu := range proven {
-				if err := s.claim(ctx, tx, cu.ID, cu.EmailKey, c.ID); err != nil {
-					return err
-				}
+			// The list is in hand: one statement for all of them.
+			byKey := make(map[string]validContact, len(contacts))
+			for _, v := range contacts {
+				byKey[v.key] = v
+			}
+			claims := make([]*ent.CompanyContactCreate, len(proven))
+			for i, cu := range proven {
+				v := byKey[cu.EmailKey]
+				claims[i] = tx.CompanyContact.Create().SetCompanyID(c.ID).SetCustomerID(cu.ID).
+					SetRole(companycontact.Role(v.role)).SetNillableSpendingLimit(v.limit)
+			}
+			if err := upsertContacts(ctx, tx, claims); err != nil {
+				return err
 			}
 		}
 		out = c
@@ -196,24 +205,23 @@ func (s *Service) Upsert(ctx context.Context, in Input) (*ent.Company, error) {
 // contact list has the address (customer.B2BHook; in the transaction that
 // proved it).
 func (s *Service) EmailProven(ctx context.Context, tx *ent.Tx, customerID int, emailKey string) error {
-	return s.claim(ctx, tx, customerID, emailKey, 0)
-}
-
-// claim creates or updates the contacts of customerID from the list
-// entries with emailKey (of one company, or all when companyID is 0).
-func (s *Service) claim(ctx context.Context, tx *ent.Tx, customerID int, emailKey string, companyID int) error {
-	q := tx.ErpContact.Query().Where(erpcontact.EmailKey(emailKey))
-	if companyID != 0 {
-		q.Where(erpcontact.CompanyID(companyID))
-	}
-	entries, err := q.All(ctx)
-	if err != nil || len(entries) == 0 {
+	entries, err := tx.ErpContact.Query().Where(erpcontact.EmailKey(emailKey)).All(ctx)
+	if err != nil {
 		return err
 	}
 	bulk := make([]*ent.CompanyContactCreate, len(entries))
 	for i, e := range entries {
 		bulk[i] = tx.CompanyContact.Create().SetCompanyID(e.CompanyID).SetCustomerID(customerID).
 			SetRole(companycontact.Role(e.Role)).SetNillableSpendingLimit(e.SpendingLimit)
+	}
+	return upsertContacts(ctx, tx, bulk)
+}
+
+// upsertContacts creates contacts, or gives existing ones the list's role
+// and limit (also none), in one statement.
+func upsertContacts(ctx context.Context, tx *ent.Tx, bulk []*ent.CompanyContactCreate) error {
+	if len(bulk) == 0 {
+		return nil
 	}
 	return tx.CompanyContact.CreateBulk(bulk...).OnConflictColumns(companycontact.FieldCompanyID, companycontact.FieldCustomerID).
 		Update(func(u *ent.CompanyContactUpsert) {
