@@ -126,8 +126,7 @@ func (s *Service) SignInWithMultipass(ctx context.Context, token string) (*Token
 	}
 	var out *Token
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		hash := sha256.Sum256([]byte(token))
-		if err := tx.UsedToken.Create().SetKind("multipass").SetTokenHash(hash[:]).
+		if err := tx.UsedToken.Create().SetKind("multipass").SetTokenHash(auth.HashToken(token)).
 			SetExpiresAt(created.Add(MultipassWindow + MultipassSkew)).Exec(ctx); err != nil {
 			if db.IsUniqueViolation(err) {
 				return invalidMultipass("Multipass token was used already")

@@ -8,7 +8,6 @@ package social
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -122,8 +121,6 @@ func (s *Service) oauth(p *provider, op *oidc.Provider) *oauth2.Config {
 	}
 }
 
-func hash(s string) []byte { h := sha256.Sum256([]byte(s)); return h[:] }
-
 // allowedReturn tells whether returnTo is on the shop's own origins.
 func (s *Service) allowedReturn(returnTo string) bool {
 	u, err := url.Parse(returnTo)
@@ -160,7 +157,7 @@ func (s *Service) Start(ctx context.Context, providerName, returnTo string, acce
 		return "", err
 	}
 	state, nonce, verifier := rand.Text(), rand.Text(), oauth2.GenerateVerifier()
-	err = s.DB.SocialLogin.Create().SetProvider(p.cfg.Name).SetStateHash(hash(state)).SetNonce(nonce).
+	err = s.DB.SocialLogin.Create().SetProvider(p.cfg.Name).SetStateHash(auth.HashToken(state)).SetNonce(nonce).
 		SetCodeVerifier(verifier).SetReturnTo(returnTo).SetNillableLinkCustomerID(link).
 		SetExpiresAt(s.now().Add(flowTTL)).Exec(ctx)
 	if err != nil {
@@ -204,7 +201,7 @@ func (s *Service) Callback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The state is single-use: the callback that clears it owns the flow.
-	flow, err := s.DB.SocialLogin.Query().Where(sociallogin.StateHash(hash(state)), sociallogin.Provider(p.cfg.Name),
+	flow, err := s.DB.SocialLogin.Query().Where(sociallogin.StateHash(auth.HashToken(state)), sociallogin.Provider(p.cfg.Name),
 		sociallogin.ExpiresAtGT(s.now())).Only(ctx)
 	if err == nil {
 		var n int
@@ -253,7 +250,7 @@ func (s *Service) Callback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	code := rand.Text()
-	err = s.DB.SocialLogin.Update().Where(sociallogin.ID(flow.ID)).SetCustomerID(customerID).SetCodeHash(hash(code)).
+	err = s.DB.SocialLogin.Update().Where(sociallogin.ID(flow.ID)).SetCustomerID(customerID).SetCodeHash(auth.HashToken(code)).
 		SetNonce("").SetCodeVerifier("").SetExpiresAt(s.now().Add(codeTTL)).Exec(ctx)
 	if err != nil {
 		s.Log.ErrorContext(ctx, "social sign-in code not stored", "request_id", auth.ViewerFrom(ctx).RequestID, "err", err)
@@ -352,7 +349,7 @@ func (s *Service) SignIn(ctx context.Context, code string) (*customer.Token, err
 	if code == "" || len(code) > 128 {
 		return nil, invalid
 	}
-	flow, err := s.DB.SocialLogin.Query().Where(sociallogin.CodeHash(hash(code)), sociallogin.CustomerIDNotNil(),
+	flow, err := s.DB.SocialLogin.Query().Where(sociallogin.CodeHash(auth.HashToken(code)), sociallogin.CustomerIDNotNil(),
 		sociallogin.ExpiresAtGT(s.now())).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, invalid
