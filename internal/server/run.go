@@ -111,11 +111,7 @@ func adminKeyCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	cfg, err := config.Load(nil, config.Environ)
-	if err != nil {
-		return err
-	}
-	s, err := New(ctx, cfg, NewLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr))
+	s, _, err := commandServer(ctx, stderr, nil)
 	if err != nil {
 		return err
 	}
@@ -151,12 +147,7 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 		defer f.Close()
 		in = f
 	}
-	cfg, err := config.Load(nil, config.Environ)
-	if err != nil {
-		return err
-	}
-	cfg.Delivery = false // an import sends nothing
-	s, err := New(ctx, cfg, NewLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr))
+	s, _, err := commandServer(ctx, stderr, noDelivery) // an import sends nothing
 	if err != nil {
 		return err
 	}
@@ -196,12 +187,7 @@ func generateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	if *customers < 1 || *orders < 0 || *lines < 1 {
 		return errors.New("usage: generate --customers N (≥1) [--orders M (≥0)] [--lines L (≥1)]")
 	}
-	cfg, err := config.Load(nil, config.Environ)
-	if err != nil {
-		return err
-	}
-	cfg.Delivery = false
-	s, err := New(ctx, cfg, NewLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr))
+	s, cfg, err := commandServer(ctx, stderr, noDelivery)
 	if err != nil {
 		return err
 	}
@@ -224,3 +210,20 @@ func generateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 		res.Customers, res.Orders, res.Lines, time.Since(start).Round(time.Millisecond), GeneratedPassword)
 	return nil
 }
+
+// commandServer opens the configured database for a subcommand (settings
+// from the environment, tweak applied, warnings only in the log).
+func commandServer(ctx context.Context, stderr io.Writer, tweak func(*config.Config)) (*Server, config.Config, error) {
+	cfg, err := config.Load(nil, config.Environ)
+	if err != nil {
+		return nil, cfg, err
+	}
+	if tweak != nil {
+		tweak(&cfg)
+	}
+	s, err := New(ctx, cfg, NewLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr))
+	return s, cfg, err
+}
+
+// noDelivery keeps a subcommand's process from sending messages.
+func noDelivery(c *config.Config) { c.Delivery = false }
