@@ -11,6 +11,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"time"
+
+	"accountgraph/internal/db"
 )
 
 // listVariants are the admin customer-list requests the customers scenario
@@ -91,10 +93,7 @@ func runCustomers(dbKind, pg string, n int, duration time.Duration, concurrency 
 	if err != nil {
 		return err
 	}
-	stmt := "UPDATE customers SET orders_count = ?, amount_spent = ?, last_order_at = ? WHERE id = ?"
-	if s.DB.Dialect == "postgres" {
-		stmt = "UPDATE customers SET orders_count = $1, amount_spent = $2, last_order_at = $3 WHERE id = $4"
-	}
+	stmt := db.Rebind(s.DB.Dialect, "UPDATE customers SET orders_count = ?, amount_spent = ?, last_order_at = ? WHERE id = ?")
 	for id := 1; id <= n; id++ {
 		orders := r.IntN(12)
 		var last any

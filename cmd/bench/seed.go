@@ -10,46 +10,35 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/schema"
 	"accountgraph/internal/auth"
+	"accountgraph/internal/db"
 )
 
 type seedSize struct{ customers, orders, lines, fulfillments int }
 
-// chunk is how many rows one INSERT carries (SQLite allows 32766 variables).
-const chunk = 500
-
-func inChunks[T any](ctx context.Context, rows []T, save func(context.Context, []T) error) error {
-	for i := 0; i < len(rows); i += chunk {
-		if err := save(ctx, rows[i:min(i+chunk, len(rows))]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // seed fills the database with bulk inserts and returns one access token
 // per customer.
-func seed(ctx context.Context, db *ent.Client, n seedSize) ([]string, error) {
+func seed(ctx context.Context, client *ent.Client, n seedSize) ([]string, error) {
 	now := time.Now().UTC()
 	const products, variantsPer = 200, 5
 	var pb []*ent.ProductCreate
 	for i := range products {
-		pb = append(pb, db.Product.Create().SetHandle(fmt.Sprintf("product-%d", i)).SetTitle(fmt.Sprintf("Product %d", i)).
+		pb = append(pb, client.Product.Create().SetHandle(fmt.Sprintf("product-%d", i)).SetTitle(fmt.Sprintf("Product %d", i)).
 			SetImageURL(fmt.Sprintf("https://cdn.example/p%d.jpg", i)))
 	}
-	prods, err := db.Product.CreateBulk(pb...).Save(ctx)
+	prods, err := client.Product.CreateBulk(pb...).Save(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var vb []*ent.ProductVariantCreate
 	for i, p := range prods {
 		for j := range variantsPer {
-			vb = append(vb, db.ProductVariant.Create().SetProductID(p.ID).SetSku(fmt.Sprintf("SKU-%d-%d", i, j)).
+			vb = append(vb, client.ProductVariant.Create().SetProductID(p.ID).SetSku(fmt.Sprintf("SKU-%d-%d", i, j)).
 				SetTitle(fmt.Sprintf("Size %d", j)).SetPrice(int64(1000+i*10+j)).SetCurrencyCode("EUR").SetPosition(j+1))
 		}
 	}
 	var variants []*ent.ProductVariant
-	if err := inChunks(ctx, vb, func(ctx context.Context, c []*ent.ProductVariantCreate) error {
-		v, err := db.ProductVariant.CreateBulk(c...).Save(ctx)
+	if err := db.InChunks(vb, func(c []*ent.ProductVariantCreate) error {
+		v, err := client.ProductVariant.CreateBulk(c...).Save(ctx)
 		variants = append(variants, v...)
 		return err
 	}); err != nil {
@@ -61,11 +50,11 @@ func seed(ctx context.Context, db *ent.Client, n seedSize) ([]string, error) {
 	var cb []*ent.CustomerCreate
 	for i := range n.customers {
 		e := fmt.Sprintf("bench.%d@example.com", i)
-		cb = append(cb, db.Customer.Create().SetEmail(e).SetEmailKey(e).SetFirstName("Bench").SetLastName(fmt.Sprint(i)).SetPasswordHash(hash))
+		cb = append(cb, client.Customer.Create().SetEmail(e).SetEmailKey(e).SetFirstName("Bench").SetLastName(fmt.Sprint(i)).SetPasswordHash(hash))
 	}
 	var customers []*ent.Customer
-	if err := inChunks(ctx, cb, func(ctx context.Context, c []*ent.CustomerCreate) error {
-		v, err := db.Customer.CreateBulk(c...).Save(ctx)
+	if err := db.InChunks(cb, func(c []*ent.CustomerCreate) error {
+		v, err := client.Customer.CreateBulk(c...).Save(ctx)
 		customers = append(customers, v...)
 		return err
 	}); err != nil {
@@ -76,10 +65,10 @@ func seed(ctx context.Context, db *ent.Client, n seedSize) ([]string, error) {
 	for i, c := range customers {
 		plain, h := auth.NewToken()
 		tokens[i] = plain
-		tb = append(tb, db.CustomerAccessToken.Create().SetCustomerID(c.ID).SetTokenHash(h).SetExpiresAt(now.Add(24*time.Hour)))
+		tb = append(tb, client.CustomerAccessToken.Create().SetCustomerID(c.ID).SetTokenHash(h).SetExpiresAt(now.Add(24*time.Hour)))
 	}
-	if err := inChunks(ctx, tb, func(ctx context.Context, c []*ent.CustomerAccessTokenCreate) error {
-		return db.CustomerAccessToken.CreateBulk(c...).Exec(ctx)
+	if err := db.InChunks(tb, func(c []*ent.CustomerAccessTokenCreate) error {
+		return client.CustomerAccessToken.CreateBulk(c...).Exec(ctx)
 	}); err != nil {
 		return nil, err
 	}
@@ -90,7 +79,7 @@ func seed(ctx context.Context, db *ent.Client, n seedSize) ([]string, error) {
 		for j := range n.orders {
 			number++
 			key, _ := auth.NewToken()
-			ob = append(ob, db.Order.Create().SetExternalID(fmt.Sprint("bench-", number)).SetOrderNumber(number).
+			ob = append(ob, client.Order.Create().SetExternalID(fmt.Sprint("bench-", number)).SetOrderNumber(number).
 				SetName(fmt.Sprint("#", number)).SetCustomerID(c.ID).SetProcessedAt(now.Add(-time.Duration(j)*24*time.Hour)).
 				SetCurrencyCode("EUR").SetFinancialStatus(order.FinancialStatusPAID).SetFulfillmentStatus(order.FulfillmentStatusFULFILLED).
 				SetSubtotalPrice(10000).SetTotalShippingPrice(490).SetTotalTax(0).SetTotalDiscounts(0).SetTotalPrice(10490).
@@ -98,8 +87,8 @@ func seed(ctx context.Context, db *ent.Client, n seedSize) ([]string, error) {
 		}
 	}
 	var orders []*ent.Order
-	if err := inChunks(ctx, ob, func(ctx context.Context, c []*ent.OrderCreate) error {
-		v, err := db.Order.CreateBulk(c...).Save(ctx)
+	if err := db.InChunks(ob, func(c []*ent.OrderCreate) error {
+		v, err := client.Order.CreateBulk(c...).Save(ctx)
 		orders = append(orders, v...)
 		return err
 	}); err != nil {
@@ -110,22 +99,22 @@ func seed(ctx context.Context, db *ent.Client, n seedSize) ([]string, error) {
 	for i, o := range orders {
 		for j := range n.lines {
 			v := variants[(i*7+j*13)%len(variants)]
-			lb = append(lb, db.OrderLineItem.Create().SetOrderID(o.ID).SetVariantID(v.ID).SetTitle(fmt.Sprint("Product line ", j)).
+			lb = append(lb, client.OrderLineItem.Create().SetOrderID(o.ID).SetVariantID(v.ID).SetTitle(fmt.Sprint("Product line ", j)).
 				SetSku(v.Sku).SetQuantity(1+j%3).SetCurrentQuantity(1+j%3).SetCurrencyCode("EUR").
 				SetOriginalUnitPrice(v.Price).SetDiscount(0).SetPosition(j+1))
 		}
 		for j := range n.fulfillments {
-			fb = append(fb, db.Fulfillment.Create().SetOrderID(o.ID).SetStatus(fulfillment.StatusSUCCESS).SetTrackingCompany("DHL").
+			fb = append(fb, client.Fulfillment.Create().SetOrderID(o.ID).SetStatus(fulfillment.StatusSUCCESS).SetTrackingCompany("DHL").
 				SetTrackingInfo([]schema.TrackingInfo{{Number: ptr(fmt.Sprintf("JD%08d%d", o.ID, j)), URL: ptr("https://track.example/" + fmt.Sprint(o.ID))}}))
 		}
 	}
-	if err := inChunks(ctx, lb, func(ctx context.Context, c []*ent.OrderLineItemCreate) error {
-		return db.OrderLineItem.CreateBulk(c...).Exec(ctx)
+	if err := db.InChunks(lb, func(c []*ent.OrderLineItemCreate) error {
+		return client.OrderLineItem.CreateBulk(c...).Exec(ctx)
 	}); err != nil {
 		return nil, err
 	}
-	if err := inChunks(ctx, fb, func(ctx context.Context, c []*ent.FulfillmentCreate) error {
-		return db.Fulfillment.CreateBulk(c...).Exec(ctx)
+	if err := db.InChunks(fb, func(c []*ent.FulfillmentCreate) error {
+		return client.Fulfillment.CreateBulk(c...).Exec(ctx)
 	}); err != nil {
 		return nil, err
 	}

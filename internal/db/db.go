@@ -302,3 +302,18 @@ func ValueTime(v any) (time.Time, bool) {
 func Fit(s string, n int) string {
 	return strings.ToValidUTF8(s[:min(len(s), n)], "")
 }
+
+// BulkChunk is how many rows one multi-row INSERT carries in bulk loads:
+// a row of a wide table has about 30 columns, and SQLite allows 32,766
+// parameters a statement.
+const BulkChunk = 500
+
+// InChunks hands rows to save BulkChunk at a time.
+func InChunks[T any](rows []T, save func([]T) error) error {
+	for i := 0; i < len(rows); i += BulkChunk {
+		if err := save(rows[i:min(i+BulkChunk, len(rows))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -44,21 +44,8 @@ type Result struct {
 	Emails                   []string // a sample of generated customers' emails (up to 10,000)
 }
 
-// batch is how many customers one transaction writes; chunk is how many
-// rows one INSERT carries (SQLite allows 32,766 parameters).
-const (
-	batch = 250
-	chunk = 500
-)
-
-func inChunks[T any](rows []T, save func([]T) error) error {
-	for i := 0; i < len(rows); i += chunk {
-		if err := save(rows[i:min(i+chunk, len(rows))]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+// batch is how many customers one transaction writes.
+const batch = 250
 
 var (
 	firstNames = []string{"Ada", "Ben", "Chloé", "Dario", "Emma", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kemi", "Lena", "Mateo", "Noor", "Olga", "Pia"}
@@ -130,7 +117,7 @@ func catalogue(ctx context.Context, client *ent.Client, currency string) ([]*ent
 		}
 	}
 	var out []*ent.ProductVariant
-	err = inChunks(vb, func(c []*ent.ProductVariantCreate) error {
+	err = db.InChunks(vb, func(c []*ent.ProductVariantCreate) error {
 		v, err := client.ProductVariant.CreateBulk(c...).Save(ctx)
 		out = append(out, v...)
 		return err
@@ -210,7 +197,7 @@ func writeBatch(ctx context.Context, tx *ent.Tx, r *rand.Rand, variants []*ent.P
 		cb[i] = c
 	}
 	var customers []*ent.Customer
-	if err := inChunks(cb, func(c []*ent.CustomerCreate) error {
+	if err := db.InChunks(cb, func(c []*ent.CustomerCreate) error {
 		v, err := tx.Customer.CreateBulk(c...).Save(ctx)
 		customers = append(customers, v...)
 		return err
@@ -236,17 +223,17 @@ func writeBatch(ctx context.Context, tx *ent.Tx, r *rand.Rand, variants []*ent.P
 			res.Emails = append(res.Emails, c.Email)
 		}
 	}
-	if err := inChunks(ab, func(c []*ent.MailingAddressCreate) error { return tx.MailingAddress.CreateBulk(c...).Exec(ctx) }); err != nil {
+	if err := db.InChunks(ab, func(c []*ent.MailingAddressCreate) error { return tx.MailingAddress.CreateBulk(c...).Exec(ctx) }); err != nil {
 		return err
 	}
 	if err := customer.DefaultFirstAddress(ctx, tx, ids...); err != nil {
 		return err
 	}
-	if err := inChunks(accounts, func(c []*ent.LoyaltyAccountCreate) error { return tx.LoyaltyAccount.CreateBulk(c...).Exec(ctx) }); err != nil {
+	if err := db.InChunks(accounts, func(c []*ent.LoyaltyAccountCreate) error { return tx.LoyaltyAccount.CreateBulk(c...).Exec(ctx) }); err != nil {
 		return err
 	}
 	var wishlists []*ent.Wishlist
-	if err := inChunks(wb, func(c []*ent.WishlistCreate) error {
+	if err := db.InChunks(wb, func(c []*ent.WishlistCreate) error {
 		v, err := tx.Wishlist.CreateBulk(c...).Save(ctx)
 		wishlists = append(wishlists, v...)
 		return err
@@ -260,7 +247,7 @@ func writeBatch(ctx context.Context, tx *ent.Tx, r *rand.Rand, variants []*ent.P
 			wl = append(wl, tx.WishlistLine.Create().SetWishlistID(w.ID).SetVariantID(v.ID).SetPriceWhenAdded(v.Price).SetCurrencyCode(v.CurrencyCode))
 		}
 	}
-	if err := inChunks(wl, func(c []*ent.WishlistLineCreate) error { return tx.WishlistLine.CreateBulk(c...).Exec(ctx) }); err != nil {
+	if err := db.InChunks(wl, func(c []*ent.WishlistLineCreate) error { return tx.WishlistLine.CreateBulk(c...).Exec(ctx) }); err != nil {
 		return err
 	}
 
@@ -273,7 +260,7 @@ func writeBatch(ctx context.Context, tx *ent.Tx, r *rand.Rand, variants []*ent.P
 		}
 	}
 	var orders []*ent.Order
-	if err := inChunks(ob, func(c []*ent.OrderCreate) error {
+	if err := db.InChunks(ob, func(c []*ent.OrderCreate) error {
 		v, err := tx.Order.CreateBulk(c...).Save(ctx)
 		orders = append(orders, v...)
 		return err
@@ -299,13 +286,13 @@ func writeBatch(ctx context.Context, tx *ent.Tx, r *rand.Rand, variants []*ent.P
 	}
 	for _, step := range []func() error{
 		func() error {
-			return inChunks(lb, func(c []*ent.OrderLineItemCreate) error { return tx.OrderLineItem.CreateBulk(c...).Exec(ctx) })
+			return db.InChunks(lb, func(c []*ent.OrderLineItemCreate) error { return tx.OrderLineItem.CreateBulk(c...).Exec(ctx) })
 		},
 		func() error {
-			return inChunks(fb, func(c []*ent.FulfillmentCreate) error { return tx.Fulfillment.CreateBulk(c...).Exec(ctx) })
+			return db.InChunks(fb, func(c []*ent.FulfillmentCreate) error { return tx.Fulfillment.CreateBulk(c...).Exec(ctx) })
 		},
 		func() error {
-			return inChunks(eb, func(c []*ent.LoyaltyEntryCreate) error { return tx.LoyaltyEntry.CreateBulk(c...).Exec(ctx) })
+			return db.InChunks(eb, func(c []*ent.LoyaltyEntryCreate) error { return tx.LoyaltyEntry.CreateBulk(c...).Exec(ctx) })
 		},
 	} {
 		if err := step(); err != nil {
