@@ -59,9 +59,6 @@ func (r *mutationResolver) AdminCustomersInvite(ctx context.Context, inputs []*m
 	}
 	cs, err := r.Customers.InviteMany(ctx, in)
 	ue, err := adminErrors(err)
-	if cs == nil {
-		cs = []*ent.Customer{}
-	}
 	return &model.AdminCustomersInvitePayload{Customers: cs, UserErrors: ue}, err
 }
 

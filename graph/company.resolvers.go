@@ -15,20 +15,12 @@ func (r *companyResolver) ID(ctx context.Context, obj *ent.Company) (string, err
 
 // Locations is the resolver for the locations field.
 func (r *companyResolver) Locations(ctx context.Context, obj *ent.Company) ([]*ent.CompanyLocation, error) {
-	ls, err := r.loaders(ctx).LocationsByCompany.Load(ctx, obj.ID)
-	if ls == nil {
-		ls = []*ent.CompanyLocation{}
-	}
-	return ls, err
+	return r.loaders(ctx).LocationsByCompany.Load(ctx, obj.ID)
 }
 
 // Contacts is the resolver for the contacts field.
 func (r *companyResolver) Contacts(ctx context.Context, obj *ent.Company) ([]*ent.CompanyContact, error) {
-	cs, err := r.loaders(ctx).ContactsByCompany.Load(ctx, obj.ID)
-	if cs == nil {
-		cs = []*ent.CompanyContact{}
-	}
-	return cs, err
+	return r.loaders(ctx).ContactsByCompany.Load(ctx, obj.ID)
 }
 
 // PendingContacts is the resolver for the pendingContacts field.
@@ -71,11 +63,7 @@ func (r *companyLocationResolver) ID(ctx context.Context, obj *ent.CompanyLocati
 
 // CompanyContacts is the resolver for the companyContacts field.
 func (r *customerResolver) CompanyContacts(ctx context.Context, obj *ent.Customer) ([]*ent.CompanyContact, error) {
-	cs, err := r.loaders(ctx).ContactsByCustomer.Load(ctx, obj.ID)
-	if cs == nil {
-		cs = []*ent.CompanyContact{}
-	}
-	return cs, err
+	return r.loaders(ctx).ContactsByCustomer.Load(ctx, obj.ID)
 }
 
 // AdminCompanyCreate is the resolver for the adminCompanyCreate field.

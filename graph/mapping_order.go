@@ -280,9 +280,6 @@ func discountApplications(o *ent.Order, args page.Args) (*model.DiscountApplicat
 		conn.Nodes = append(conn.Nodes, node)
 		conn.Edges = append(conn.Edges, &model.DiscountApplicationEdge{Cursor: p.Cursors[i], Node: node})
 	}
-	if conn.Nodes == nil {
-		conn.Nodes, conn.Edges = []model.DiscountApplication{}, []*model.DiscountApplicationEdge{}
-	}
 	return conn, nil
 }
 

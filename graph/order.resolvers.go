@@ -126,11 +126,7 @@ func (r *orderResolver) SuccessfulFulfillments(ctx context.Context, obj *ent.Ord
 
 // TrackingEvents is the resolver for the trackingEvents field.
 func (r *orderResolver) TrackingEvents(ctx context.Context, obj *ent.Order) ([]*ent.FulfillmentEvent, error) {
-	evs, err := r.loaders(ctx).EventsByOrder.Load(ctx, obj.ID)
-	if evs == nil {
-		evs = []*ent.FulfillmentEvent{}
-	}
-	return evs, err
+	return r.loaders(ctx).EventsByOrder.Load(ctx, obj.ID)
 }
 
 // DiscountApplications is the resolver for the discountApplications field.

@@ -9,11 +9,7 @@ import (
 
 // LinkedIdentities is the resolver for the linkedIdentities field.
 func (r *customerResolver) LinkedIdentities(ctx context.Context, obj *ent.Customer) ([]*ent.LinkedIdentity, error) {
-	ids, err := r.loaders(ctx).LinkedIdentities.Load(ctx, obj.ID)
-	if ids == nil {
-		ids = []*ent.LinkedIdentity{}
-	}
-	return ids, err
+	return r.loaders(ctx).LinkedIdentities.Load(ctx, obj.ID)
 }
 
 // ID is the resolver for the id field.
