@@ -19,6 +19,7 @@ import (
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/mail"
+	"accountgraph/internal/notify"
 	"accountgraph/internal/throttle"
 	"accountgraph/internal/useragent"
 )
@@ -603,18 +604,29 @@ func (s *Service) sendLink(ctx context.Context, c *ent.Customer, purpose custome
 // sendLinkTx is sendLink in the caller's transaction, with the shop's
 // personal message (invitations).
 func (s *Service) sendLinkTx(ctx context.Context, tx *ent.Tx, c *ent.Customer, purpose customertoken.Purpose, kind, route, message string) error {
-	plain, hash := auth.NewToken()
-	err := tx.CustomerToken.Create().
-		SetCustomerID(c.ID).SetPurpose(purpose).SetTokenHash(hash).
-		SetExpiresAt(s.now().Add(oneTimeTokenTTL)).Exec(ctx)
-	if err != nil {
-		return fmt.Errorf("store one-time token: %w", err)
+	return s.sendLinksTx(ctx, tx, []*ent.Customer{c}, purpose, kind, route, []string{message})
+}
+
+// sendLinksTx is sendLinkTx for several customers (messages[i] is the
+// note to cs[i]), with one statement for the tokens and one outbox call.
+func (s *Service) sendLinksTx(ctx context.Context, tx *ent.Tx, cs []*ent.Customer, purpose customertoken.Purpose, kind, route string, messages []string) error {
+	tokens := make([]*ent.CustomerTokenCreate, len(cs))
+	events := make([]notify.Event, len(cs))
+	for i, c := range cs {
+		plain, hash := auth.NewToken()
+		tokens[i] = tx.CustomerToken.Create().
+			SetCustomerID(c.ID).SetPurpose(purpose).SetTokenHash(hash).
+			SetExpiresAt(s.now().Add(oneTimeTokenTTL))
+		events[i] = askedForEvent(c.ID, "", kind, mail.AccountMail{
+			ExpiresIn: "24 hours",
+			URL:       fmt.Sprintf("%s/account/%s/%d/%s", s.PublicURL, route, c.ID, plain),
+			Message:   messages[i],
+		})
 	}
-	return s.askedFor(ctx, tx, c.ID, "", kind, mail.AccountMail{
-		ExpiresIn: "24 hours",
-		URL:       fmt.Sprintf("%s/account/%s/%d/%s", s.PublicURL, route, c.ID, plain),
-		Message:   message,
-	})
+	if err := tx.CustomerToken.CreateBulk(tokens...).Exec(ctx); err != nil {
+		return fmt.Errorf("store one-time tokens: %w", err)
+	}
+	return s.Outbox.Enqueue(ctx, tx, events...)
 }
 
 // Redemption is a reset or an activation.
@@ -836,12 +848,11 @@ func (s *Service) invite(ctx context.Context, ins []InviteInput, at func(i int, 
 		if out, err = tx.Customer.CreateBulk(bulk...).Save(ctx); err != nil {
 			return err
 		}
-		for i, c := range out {
-			if err := s.sendLinkTx(ctx, tx, c, customertoken.PurposeACTIVATION, "customer_activation", "activate", entries[i].msg); err != nil {
-				return err
-			}
+		messages := make([]string, len(entries))
+		for i, e := range entries {
+			messages[i] = e.msg
 		}
-		return nil
+		return s.sendLinksTx(ctx, tx, out, customertoken.PurposeACTIVATION, "customer_activation", "activate", messages)
 	})
 	if db.IsUniqueViolation(err) {
 		// Someone registered one of the addresses meanwhile.

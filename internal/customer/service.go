@@ -354,7 +354,12 @@ func (s *Service) checkCaptcha(ctx context.Context) error {
 // outbox in tx: it goes by email at once, to address when given (else the
 // customer's), whatever the preferences.
 func (s *Service) askedFor(ctx context.Context, tx *ent.Tx, customerID int, address, kind string, data any) error {
-	return s.Outbox.Enqueue(ctx, tx, notify.Event{Key: kind + ":" + rand.Text(), Kind: kind, CustomerID: customerID, To: address, Data: data})
+	return s.Outbox.Enqueue(ctx, tx, askedForEvent(customerID, address, kind, data))
+}
+
+// askedForEvent is the outbox event of a message the customer asked for.
+func askedForEvent(customerID int, address, kind string, data any) notify.Event {
+	return notify.Event{Key: kind + ":" + rand.Text(), Kind: kind, CustomerID: customerID, To: address, Data: data}
 }
 
 // tell adds a message on a topic to the outbox in tx.
