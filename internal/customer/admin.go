@@ -165,13 +165,13 @@ func (s *Service) customerTerm(t search.Term) (predicate.Customer, error) {
 		if err != nil || n < 0 {
 			return bad("use a whole number such as 2")
 		}
-		return compare(customer.FieldOrdersCount, t.Op, n, n+1), nil
+		return compare(t, customer.FieldOrdersCount, n, n+1), nil
 	case "amount_spent", "total_spent":
 		n, err := money.Parse(t.Value, s.Currency)
 		if err != nil {
 			return bad("use an amount such as 100.00")
 		}
-		return compare(customer.FieldAmountSpent, t.Op, n, n+1), nil
+		return compare(t, customer.FieldAmountSpent, n, n+1), nil
 	case "accepts_marketing":
 		b, err := strconv.ParseBool(t.Value)
 		if err != nil {
@@ -184,38 +184,22 @@ func (s *Service) customerTerm(t search.Term) (predicate.Customer, error) {
 			s.Where(sqljson.ValueContains(s.C(customer.FieldTags), tag))
 		}, nil
 	case "created_at", "updated_at", "last_order_date":
-		tm, err := time.Parse(time.DateOnly, t.Value)
+		tm, err := t.Date()
 		if err != nil {
-			if tm, err = time.Parse(time.RFC3339, t.Value); err != nil {
-				return bad("use a date such as 2026-01-31")
-			}
+			return bad("use a date such as 2026-01-31")
 		}
 		col := t.Field
 		if col == "last_order_date" {
 			col = customer.FieldLastOrderAt
 		}
-		return compare(col, t.Op, tm, tm.Add(24*time.Hour)), nil
+		return compare(t, col, tm, tm.Add(24*time.Hour)), nil
 	}
 	return bad("unknown filter")
 }
 
-// compare is a comparison term on col; a plain `field:v` matches the range
-// [v, next).
-func compare(col, op string, v, next any) predicate.Customer {
-	return func(s *sql.Selector) {
-		switch op {
-		case ":<":
-			s.Where(sql.LT(s.C(col), v))
-		case ":<=":
-			s.Where(sql.LTE(s.C(col), v))
-		case ":>":
-			s.Where(sql.GT(s.C(col), v))
-		case ":>=":
-			s.Where(sql.GTE(s.C(col), v))
-		default:
-			s.Where(sql.And(sql.GTE(s.C(col), v), sql.LT(s.C(col), next)))
-		}
-	}
+// compare is the term's comparison on col (see search.Term.Compare).
+func compare(t search.Term, col string, v, next any) predicate.Customer {
+	return func(s *sql.Selector) { s.Where(t.Compare(s, col, v, next)) }
 }
 
 // Limits of the staff fields.

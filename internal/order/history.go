@@ -129,26 +129,12 @@ func term(t search.Term) (func(*sql.Selector) *sql.Predicate, error) {
 		}
 		return bad("use open, closed or cancelled")
 	case "processed_at":
-		tm, err := time.Parse(time.DateOnly, t.Value)
+		tm, err := t.Date()
 		if err != nil {
-			if tm, err = time.Parse(time.RFC3339, t.Value); err != nil {
-				return bad("use a date such as 2026-01-31 or a time such as 2026-01-31T10:00:00Z")
-			}
+			return bad("use a date such as 2026-01-31 or a time such as 2026-01-31T10:00:00Z")
 		}
-		tm = tm.UTC()
 		return func(s *sql.Selector) *sql.Predicate {
-			c := s.C(entorder.FieldProcessedAt)
-			switch t.Op {
-			case ":<":
-				return sql.LT(c, tm)
-			case ":<=":
-				return sql.LTE(c, tm)
-			case ":>":
-				return sql.GT(c, tm)
-			case ":>=":
-				return sql.GTE(c, tm)
-			}
-			return sql.And(sql.GTE(c, tm), sql.LT(c, tm.Add(24*time.Hour)))
+			return t.Compare(s, entorder.FieldProcessedAt, tm, tm.Add(24*time.Hour))
 		}, nil
 	}
 	return bad("unknown filter")
