@@ -57,6 +57,7 @@ type ResolverRoot interface {
 	Customer() CustomerResolver
 	CustomerLoyalty() CustomerLoyaltyResolver
 	CustomerPreferences() CustomerPreferencesResolver
+	CustomerSession() CustomerSessionResolver
 	Fulfillment() FulfillmentResolver
 	FulfillmentEvent() FulfillmentEventResolver
 	LinkedIdentity() LinkedIdentityResolver
@@ -607,6 +608,7 @@ type ComplexityRoot struct {
 	CustomerSession struct {
 		CountryOrNil   func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
+		Current        func(childComplexity int) int
 		Device         func(childComplexity int) int
 		ExpiresAt      func(childComplexity int) int
 		GlobalID       func(childComplexity int) int
@@ -1461,6 +1463,9 @@ type CustomerLoyaltyResolver interface {
 }
 type CustomerPreferencesResolver interface {
 	Communication(ctx context.Context, obj *model.CustomerPreferences) ([]*notify.Preference, error)
+}
+type CustomerSessionResolver interface {
+	Current(ctx context.Context, obj *ent.CustomerAccessToken) (bool, error)
 }
 type FulfillmentResolver interface {
 	FulfillmentLineItems(ctx context.Context, obj *ent.Fulfillment, first *int, after *string, last *int, before *string, reverse *bool) (*model.FulfillmentLineItemConnection, error)
@@ -3591,6 +3596,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerSession.CreatedAt(childComplexity), true
+	case "CustomerSession.current":
+		if e.ComplexityRoot.CustomerSession.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.Current(childComplexity), true
 	case "CustomerSession.device":
 		if e.ComplexityRoot.CustomerSession.Device == nil {
 			break
@@ -11233,6 +11244,8 @@ type CustomerSession implements Node {
   country: String
   "When it was last used, to within five minutes."
   lastUsedAt: DateTime
+  "Whether this is the session of the access token the request was made with: the customer's \"this device\"."
+  current: Boolean!
 }
 
 "A page of sessions."
@@ -12750,6 +12763,8 @@ func (ec *executionContext) childFields_CustomerSession(ctx context.Context, fie
 		return ec.fieldContext_CustomerSession_country(ctx, field)
 	case "lastUsedAt":
 		return ec.fieldContext_CustomerSession_lastUsedAt(ctx, field)
+	case "current":
+		return ec.fieldContext_CustomerSession_current(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerSession", field.Name)
 }
@@ -26221,6 +26236,29 @@ func (ec *executionContext) _CustomerSession_lastUsedAt(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_CustomerSession_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerSession", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CustomerSession_current(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerSession().Current(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _CustomerSessionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CustomerSessionConnection) (ret graphql.Marshaler) {
@@ -49841,43 +49879,49 @@ func (ec *executionContext) _CustomerSession(ctx context.Context, sel ast.Select
 		case "id":
 			out.Values[i] = ec._CustomerSession_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._CustomerSession_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "expiresAt":
 			out.Values[i] = ec._CustomerSession_expiresAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "ipAddress":
 			out.Values[i] = ec._CustomerSession_ipAddress(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userAgent":
 			out.Values[i] = ec._CustomerSession_userAgent(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "device":
 			out.Values[i] = ec._CustomerSession_device(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "country":
 			out.Values[i] = ec._CustomerSession_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lastUsedAt":
 			out.Values[i] = ec._CustomerSession_lastUsedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "current":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerSession_current(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -3,7 +3,9 @@ package graph
 import (
 	"accountgraph/ent"
 	"accountgraph/graph/model"
+	"accountgraph/internal/auth"
 	"context"
+	"crypto/subtle"
 )
 
 // Sessions is the resolver for the sessions field.
@@ -20,6 +22,12 @@ func (r *customerResolver) Sessions(ctx context.Context, obj *ent.Customer, firs
 		return &model.CustomerSessionEdge{Cursor: c, Node: t}
 	})
 	return &model.CustomerSessionConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
+}
+
+// Current is the resolver for the current field.
+func (r *customerSessionResolver) Current(ctx context.Context, obj *ent.CustomerAccessToken) (bool, error) {
+	token, ok := callerToken(ctx)
+	return ok && subtle.ConstantTimeCompare(auth.HashToken(token), obj.TokenHash) == 1, nil
 }
 
 // CustomerEmailVerify is the resolver for the customerEmailVerify field.
@@ -84,3 +92,8 @@ func (r *mutationResolver) CustomerTwoFactorDisable(ctx context.Context, custome
 	tue, cue, err := twoFactorErrors(err)
 	return &model.CustomerTwoFactorDisablePayload{Customer: c, TwoFactorUserErrors: tue, CustomerUserErrors: cue}, err
 }
+
+// CustomerSession returns CustomerSessionResolver implementation.
+func (r *Resolver) CustomerSession() CustomerSessionResolver { return &customerSessionResolver{r} }
+
+type customerSessionResolver struct{ *Resolver }

@@ -10,13 +10,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-const sessionsDoc = `query($t: String!) { customer(customerAccessToken: $t) { sessions(first: 10) { nodes { id createdAt expiresAt ipAddress userAgent } } } }`
+const sessionsDoc = `query($t: String!) { customer(customerAccessToken: $t) { sessions(first: 10) { nodes { id createdAt expiresAt ipAddress userAgent current } } } }`
 
 type sessionsOut struct {
 	Sessions struct {
 		Nodes []struct {
 			ID, CreatedAt, ExpiresAt string
 			IPAddress, UserAgent     *string
+			Current                  bool
 		}
 	}
 }
@@ -31,7 +32,15 @@ func TestSessions(t *testing.T) {
 		if len(s.Sessions.Nodes) != 3 {
 			t.Fatalf("sessions: %+v", s)
 		}
-		// Newest first; the address is kept coarse, never whole.
+		// Newest first, and the one asking is marked as this device.
+		var current []bool
+		for _, n := range s.Sessions.Nodes {
+			current = append(current, n.Current)
+		}
+		if d := cmp.Diff([]bool{false, false, true}, current); d != "" {
+			t.Errorf("current session as seen from the first (-want +got):\n%s", d)
+		}
+		// The address is kept coarse, never whole.
 		phone := s.Sessions.Nodes[1]
 		if phone.IPAddress == nil || *phone.IPAddress != "203.0.113.0/24" || *phone.UserAgent != "Phone/1.0" {
 			t.Errorf("phone session: %+v", phone)
@@ -68,7 +77,7 @@ func TestSessions(t *testing.T) {
 			t.Error("another session survived")
 		}
 		api.MustDo(t, sessionsDoc, map[string]any{"t": third}, "customer", &s)
-		if len(s.Sessions.Nodes) != 1 {
+		if len(s.Sessions.Nodes) != 1 || !s.Sessions.Nodes[0].Current {
 			t.Errorf("sessions left: %+v", s)
 		}
 	})
