@@ -86,6 +86,15 @@ func runCommandAndShutdown(t *testing.T, databaseURL string) {
 	if !strings.Contains(out.String(), "demo customer: email demo@example.com") {
 		t.Fatalf("demo login not printed: %s", out)
 	}
+	// The newcomer is told where the portal is, and it is there.
+	if !regexp.MustCompile(`account portal at \S+/account/`).MatchString(out.String()) {
+		t.Errorf("portal address not printed: %s", out)
+	}
+	if res, err := http.Get(base + "/account/"); err != nil || res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("GET /account/: %v %v", err, res)
+	} else {
+		res.Body.Close()
+	}
 	api := &API{URL: base, ip: "127.0.0.1"}
 	var list struct{ Nodes []struct{ Email string } }
 	api.MustDo(t, `{ adminCustomers(first: 5) { nodes { email } } }`, nil, "adminCustomers", &list, AsAdmin(key))

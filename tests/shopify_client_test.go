@@ -16,11 +16,11 @@ import (
 func TestShopifyStorefrontClient(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("Shopify client check skipped: node is not installed")
+		needTool(t, "Shopify client check skipped: node is not installed")
 	}
 	dir, _ := filepath.Abs("shopify-client")
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@shopify", "storefront-api-client")); err != nil {
-		t.Skip("Shopify client check skipped: run `npm ci --prefix tests/shopify-client` (.ci/run does)")
+		needTool(t, "Shopify client check skipped: run `npm ci --prefix tests/shopify-client` (.ci/run does)")
 	}
 	eachDB(t, func(t *testing.T, api *API) {
 		tls := httptest.NewTLSServer(api.Server.Handler())

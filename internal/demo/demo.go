@@ -18,7 +18,9 @@ import (
 	"accountgraph/internal/gid"
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/order"
+	"accountgraph/internal/preferences"
 	"accountgraph/internal/savedcart"
+	"accountgraph/internal/support"
 	"accountgraph/internal/wishlist"
 )
 
@@ -37,6 +39,11 @@ type Services struct {
 	Wishlists *wishlist.Service
 	Saved     *savedcart.Service
 	Loyalty   *loyalty.Service
+	Support   *support.Service
+	Prefs     *preferences.Service
+	// PublicURL is where the server is reached; the demo's product pictures
+	// are served by the account portal there.
+	PublicURL string
 }
 
 // program is the demo loyalty programme.
@@ -103,11 +110,11 @@ func Seed(ctx context.Context, svc Services) (Login, error) {
 	}
 	size := func(v string) schema.SelectedOption { return schema.SelectedOption{Name: "Size", Value: v} }
 	if _, err := svc.Catalog.Upsert(ctx, []catalog.ProductInput{
-		{Handle: "linen-shirt", Title: "Linen shirt", Vendor: s("Atelier Nord"), ImageURL: s("https://picsum.photos/seed/shirt/600"),
+		{Handle: "linen-shirt", Title: "Linen shirt", Vendor: s("Atelier Nord"), ImageURL: s(svc.PublicURL + "/account/assets/demo/shirt.svg"),
 			Variants: []catalog.VariantInput{variant("SHIRT-S", "S", "59.00", true, size("S")), variant("SHIRT-M", "M", "59.00", true, size("M")), variant("SHIRT-L", "L", "59.00", false, size("L"))}},
-		{Handle: "wool-socks", Title: "Merino socks", Vendor: s("Atelier Nord"), ImageURL: s("https://picsum.photos/seed/socks/600"),
+		{Handle: "wool-socks", Title: "Merino socks", Vendor: s("Atelier Nord"), ImageURL: s(svc.PublicURL + "/account/assets/demo/socks.svg"),
 			Variants: []catalog.VariantInput{variant("SOCKS", "One size", "14.50", true)}},
-		{Handle: "canvas-tote", Title: "Canvas tote", Vendor: s("Atelier Nord"), ImageURL: s("https://picsum.photos/seed/tote/600"),
+		{Handle: "canvas-tote", Title: "Canvas tote", Vendor: s("Atelier Nord"), ImageURL: s(svc.PublicURL + "/account/assets/demo/tote.svg"),
 			Variants: []catalog.VariantInput{variant("TOTE", "Natural", "29.00", true)}},
 	}); err != nil {
 		return demoLogin, err
@@ -186,6 +193,9 @@ func Seed(ctx context.Context, svc Services) (Login, error) {
 	if _, err := svc.Saved.Create(ctx, token, ct.ID, "Winter basics"); err != nil {
 		return demoLogin, err
 	}
+	if err := seedSupport(ctx, svc, token, onItsWay); err != nil {
+		return demoLogin, err
+	}
 	if svc.Loyalty == nil {
 		return demoLogin, nil
 	}
@@ -208,4 +218,30 @@ func Seed(ctx context.Context, svc Services) (Login, error) {
 		return demoLogin, err
 	}
 	return demoLogin, nil
+}
+
+// seedSupport adds the shop's contact, a question about the order on its way
+// with the shop's answer, and a few communication choices.
+func seedSupport(ctx context.Context, svc Services, token, orderID string) error {
+	if svc.Prefs != nil {
+		if _, err := svc.Prefs.UpdateCommunication(ctx, token, []preferences.Change{
+			{Topic: "SHIPPING_UPDATES", Channel: "SMS", Frequency: "IMMEDIATE"},
+			{Topic: "PROMOTIONS", Channel: "EMAIL", Frequency: "WEEKLY"},
+		}); err != nil {
+			return err
+		}
+	}
+	if svc.Support == nil {
+		return nil
+	}
+	if _, err := svc.Support.UpdateContact(ctx, support.ContactInput{Email: s("help@atelier-nord.example"), Phone: s("+1 613 555 0199"),
+		Hours: s("Monday to Friday, 9:00–17:00 Eastern")}); err != nil {
+		return err
+	}
+	t, err := svc.Support.Create(ctx, token, "Can the tote arrive before Friday?", "Hello! The canvas tote is a birthday present. Could it arrive before Friday? Thank you, Ada", &orderID)
+	if err != nil {
+		return err
+	}
+	_, err = svc.Support.StaffReply(ctx, gid.Encode("SupportTicket", t.ID), "Hi Ada, it is with Canada Post and due on Thursday. The tracking link on your order page shows each step. Can we help with anything else?")
+	return err
 }

@@ -128,7 +128,7 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 				level = slog.LevelDebug
 			}
 			s.log.Log(ctx, level, "request", "request_id", auth.ViewerFrom(ctx).RequestID,
-				"method", r.Method, "path", r.URL.Path, "status", sw.status, "operation", info.operation,
+				"method", r.Method, "path", logPath(r.URL.Path), "status", sw.status, "operation", info.operation,
 				"duration_ms", float64(time.Since(start).Microseconds())/1000)
 		}()
 		next.ServeHTTP(sw, r.WithContext(ctx))
@@ -155,4 +155,12 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 	_ = json.NewEncoder(w).Encode(map[string]any{
 		"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}},
 	})
+}
+
+// secretPath matches the paths that carry a token from an email or a share
+// link; the log keeps their route and drops the token.
+var secretPath = regexp.MustCompile(`^(/account/(?:reset|activate)/[^/]+/|/account/verify/|/wishlists/shared/)[^/]+`)
+
+func logPath(p string) string {
+	return secretPath.ReplaceAllString(p, "${1}[redacted]")
 }

@@ -15,7 +15,6 @@ import (
 
 	"accountgraph/internal/auth"
 	"accountgraph/internal/config"
-	"accountgraph/internal/demo"
 	"accountgraph/internal/generate"
 )
 
@@ -46,8 +45,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer s.Close()
 	if cfg.Demo {
-		login, err := demo.Seed(ctx, demo.Services{Customers: s.Customers, Catalog: s.Catalog, Orders: s.Orders,
-			Carts: s.Carts, Wishlists: s.Wishlists, Saved: s.Saved, Loyalty: s.Loyalty})
+		login, err := s.SeedDemo(ctx)
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
@@ -64,7 +62,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.ListenAndServe() }()
-	fmt.Fprintf(stdout, "accountgraph listening on %s — GraphiQL at %s/\n", cfg.Addr, strings.TrimRight(cfg.PublicURL, "/"))
+	base := strings.TrimRight(cfg.PublicURL, "/")
+	fmt.Fprintf(stdout, "accountgraph listening on %s — GraphiQL at %s/, account portal at %s/account/\n", cfg.Addr, base, base)
 	select {
 	case err := <-errc:
 		return err

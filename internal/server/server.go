@@ -33,6 +33,7 @@ import (
 	"accountgraph/internal/config"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/db"
+	"accountgraph/internal/demo"
 	"accountgraph/internal/loaders"
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/mail"
@@ -40,6 +41,7 @@ import (
 	"accountgraph/internal/notify"
 	"accountgraph/internal/order"
 	"accountgraph/internal/password"
+	"accountgraph/internal/portal"
 	"accountgraph/internal/preferences"
 	"accountgraph/internal/privacy"
 	"accountgraph/internal/savedcart"
@@ -199,6 +201,14 @@ func (s *Server) housekeeping(ctx context.Context) {
 // AdminKeys creates and checks admin API keys.
 func (s *Server) AdminKeys() *auth.AdminKeys { return s.adminKeys }
 
+// SeedDemo fills the database with the demo customer and everything an
+// account page shows, unless they exist; it returns the demo login.
+func (s *Server) SeedDemo(ctx context.Context) (demo.Login, error) {
+	return demo.Seed(ctx, demo.Services{Customers: s.Customers, Catalog: s.Catalog, Orders: s.Orders, Carts: s.Carts,
+		Wishlists: s.Wishlists, Saved: s.Saved, Loyalty: s.Loyalty, Support: s.Support, Prefs: s.Preferences,
+		PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")})
+}
+
 // Close stops background work and closes the database.
 func (s *Server) Close() error {
 	s.ready.Store(false)
@@ -228,6 +238,10 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /admin/customers.csv", s.withViewer(http.HandlerFunc(s.customersCSV)))
 	mux.Handle("GET /auth/oidc/{provider}/callback", s.withViewer(http.HandlerFunc(s.Social.Callback)))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Metrics.Registry, promhttp.HandlerOpts{}))
+	// The reference account portal; the shop's wishlist share links open it too.
+	account := portal.Handler()
+	mux.Handle("GET /account/", account)
+	mux.Handle("GET /wishlists/shared/{token}", account)
 	c := cors.New(cors.Options{
 		AllowedOrigins:   s.cfg.CORSOrigins,
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},

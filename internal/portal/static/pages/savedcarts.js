@@ -1,0 +1,57 @@
+// Saved carts and items saved for later.
+
+import { ERR, gql, mutate } from '../api.js';
+import { action, badge, confirmButton, date, empty, h, money, picture, toast } from '../ui.js';
+
+const LINE = `id quantity merchandise { id title availableForSale price { amount currencyCode } image { url altText } product { title featuredImage { url altText } } }`;
+
+export async function page(ctx) {
+  const { customer: c } = await gql(`query SavedCarts($t: String!) { customer(customerAccessToken: $t) {
+    savedCarts(first: 20, reverse: true) { nodes { id name createdAt updatedAt lines(first: 100) { nodes { ${LINE} priceWhenSaved { amount currencyCode } } } } }
+    savedForLater(first: 50) { nodes { ${LINE} priceWhenSaved { amount currencyCode } } } } }`, { t: ctx.token });
+
+  const line = (l) => h('li', { class: 'line-card' },
+    picture(l.merchandise.image || l.merchandise.product.featuredImage, l.merchandise.product.title, 56),
+    h('div', { class: 'line-text' }, h('strong', {}, l.merchandise.product.title),
+      l.merchandise.title !== 'Default Title' ? h('span', { class: 'muted' }, l.merchandise.title) : null,
+      h('span', { class: 'muted' }, `Quantity ${l.quantity}`)),
+    h('span', { class: 'num' }, money(l.merchandise.price),
+      l.merchandise.price.amount !== l.priceWhenSaved.amount ? h('span', { class: 'muted small' }, ` (was ${money(l.priceWhenSaved)})`) : null,
+      l.merchandise.availableForSale ? null : [' ', badge('Out of stock', 'warn')]));
+
+  const carts = c.savedCarts.nodes.map((s) => {
+    const restore = h('button', { type: 'button', class: 'btn btn-primary' }, 'Restore to cart');
+    restore.setAttribute('aria-label', `Restore ${s.name} to cart`);
+    restore.addEventListener('click', () => action(restore, async () => {
+      const p = await mutate(`mutation Restore($t: String!, $id: ID!) { savedCartRestore(customerAccessToken: $t, savedCartId: $id) {
+        cart { totalQuantity checkoutUrl } warnings { code message } ${ERR} } }`, { t: ctx.token, id: s.id }, 'savedCartRestore');
+      toast(`Your cart has ${p.cart.totalQuantity} items.${p.warnings.length ? ` ${p.warnings.map((w) => w.message).join(' ')}` : ''}`,
+        p.warnings.length ? 'info' : 'ok');
+    }));
+    const rename = h('button', { type: 'button', class: 'btn btn-quiet' }, 'Rename');
+    rename.addEventListener('click', () => {
+      const field = h('input', { type: 'text', value: s.name, 'aria-label': 'Cart name', class: 'inline-input' });
+      const save = h('button', { type: 'button', class: 'btn' }, 'Save name');
+      save.addEventListener('click', () => action(save, async () => {
+        await mutate(`mutation Rename($t: String!, $id: ID!, $name: String!) { savedCartRename(customerAccessToken: $t, savedCartId: $id, name: $name) {
+          savedCart { id } ${ERR} } }`, { t: ctx.token, id: s.id, name: field.value }, 'savedCartRename');
+        toast('Renamed.');
+        ctx.refresh();
+      }));
+      rename.replaceWith(field, save);
+      field.focus();
+    });
+    return h('section', { class: 'card' },
+      h('div', { class: 'card-head' }, h('h2', {}, s.name), h('span', { class: 'muted' }, `Saved ${date(s.createdAt)}`)),
+      h('ul', { class: 'lines' }, s.lines.nodes.map(line)),
+      h('div', { class: 'actions' }, restore, rename, confirmButton('Delete', `Delete ${s.name}?`, async () => {
+        await mutate(`mutation DeleteSaved($t: String!, $id: ID!) { savedCartDelete(customerAccessToken: $t, savedCartId: $id) { deletedSavedCartId ${ERR} } }`,
+          { t: ctx.token, id: s.id }, 'savedCartDelete');
+        toast('Saved cart deleted.');
+        ctx.refresh();
+      })));
+  });
+  return h('div', {}, h('h1', {}, 'Saved carts'),
+    carts.length ? carts : empty('No saved carts. Save a cart from the shop to come back to it later.'),
+    c.savedForLater.nodes.length ? h('section', { class: 'card' }, h('h2', {}, 'Saved for later'), h('ul', { class: 'lines' }, c.savedForLater.nodes.map(line))) : null);
+}
