@@ -96,6 +96,7 @@ type browser struct {
 	ctx   context.Context
 	base  string
 	shots string
+	axe   string // axe-core's source, when installed
 
 	mu       sync.Mutex
 	problems []string
@@ -147,7 +148,7 @@ func newBrowser(t *testing.T, base, shots string, width, height int) *browser {
 	}
 	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(cancelTimeout)
-	b := &browser{t: t, ctx: ctx, base: base, shots: shots}
+	b := &browser{t: t, ctx: ctx, base: base, shots: shots, axe: axeSource(t)}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *runtime.EventExceptionThrown:
@@ -195,17 +196,60 @@ func (b *browser) run(what string, actions ...chromedp.Action) {
 
 // shot saves the whole page as <shots>/<name>.png.
 func (b *browser) shot(name string) {
+	b.t.Helper()
+	// Let transitions (the toast's fade) end and images settle, so the audit
+	// and the picture see the page at rest.
+	b.run("settle", chromedp.Sleep(300*time.Millisecond))
+	b.audit(name)
 	var png []byte
 	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
 	defer cancel()
-	// Let the toast fade and images settle so the picture shows the page.
-	if err := chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), chromedp.FullScreenshot(&png, 100)); err != nil {
+	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&png, 100)); err != nil {
 		b.t.Errorf("screenshot %s: %v", name, err)
 		return
 	}
 	if err := os.WriteFile(filepath.Join(b.shots, name+".png"), png, 0o644); err != nil {
 		b.t.Error(err)
 	}
+}
+
+// audit runs axe-core's WCAG 2.1 A and AA rules on the page as it is and
+// reports each violation: missing labels and names, contrast, landmarks,
+// ARIA misuse.
+func (b *browser) audit(page string) {
+	b.t.Helper()
+	if b.axe == "" {
+		return
+	}
+	var loaded bool
+	b.js("axe loaded?", `typeof window.axe !== 'undefined'`, &loaded)
+	if !loaded {
+		// Through DevTools, so the page's CSP (no eval) does not apply.
+		b.run("load axe", chromedp.Evaluate(b.axe, nil))
+	}
+	var violations []struct {
+		ID, Impact, Help string
+		Targets          []string
+	}
+	b.js("accessibility audit of "+page, `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+		.then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`, &violations)
+	for _, v := range violations {
+		b.t.Errorf("%s: accessibility (%s, %s): %s, at %s", page, v.ID, v.Impact, v.Help, strings.Join(v.Targets, "; "))
+	}
+}
+
+// axeSource reads axe-core from tests/accessibility (npm ci there; .ci/run
+// does). Without it the pages are not audited, which CI does not allow.
+func axeSource(t *testing.T) string {
+	src, err := os.ReadFile(filepath.Join("accessibility", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		if os.Getenv("CI_REQUIRE_TOOLS") != "" {
+			t.Fatalf("axe-core is not installed (npm ci --prefix tests/accessibility): %v", err)
+		}
+		t.Log("accessibility audits skipped: run `npm ci --prefix tests/accessibility` (.ci/run does)")
+		return ""
+	}
+	return string(src)
 }
 
 func (b *browser) open(path string) {
@@ -397,7 +441,7 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 	b.shot("10-shared-wishlist-page")
 	b.open("/account/wishlists")
 	b.waitFor("Canvas tote")
-	b.click("Move Canvas tote to cart")
+	b.click("Move to cart: Canvas tote")
 	b.run("moved", chromedp.Poll(`document.getElementById('toast').textContent.includes('Moved to your cart')`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	cart := api.Read(t, `query($t: String!) { customer(customerAccessToken: $t) { cart { lines(first: 10) { nodes { merchandise { ... on ProductVariant { sku } } } } } } }`,
 		map[string]any{"t": token}, "customer")

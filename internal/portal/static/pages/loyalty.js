@@ -22,7 +22,7 @@ export async function page(ctx) {
   const available = new Set(l.availableRewards.map((r) => r.id));
   const rewards = p.rewards.map((r) => {
     const redeem = h('button', { type: 'button', class: 'btn btn-primary' }, `Redeem for ${r.pointsCost} points`);
-    redeem.setAttribute('aria-label', `Redeem ${r.name} for ${r.pointsCost} points`);
+    redeem.setAttribute('aria-label', `Redeem for ${r.pointsCost} points: ${r.name}`);
     const short = r.pointsCost - l.pointsBalance;
     redeem.disabled = !available.has(r.id);
     redeem.addEventListener('click', () => action(redeem, async () => {

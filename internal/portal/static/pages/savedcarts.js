@@ -21,7 +21,7 @@ export async function page(ctx) {
 
   const carts = c.savedCarts.nodes.map((s) => {
     const restore = h('button', { type: 'button', class: 'btn btn-primary' }, 'Restore to cart');
-    restore.setAttribute('aria-label', `Restore ${s.name} to cart`);
+    restore.setAttribute('aria-label', `Restore to cart: ${s.name}`);
     restore.addEventListener('click', () => action(restore, async () => {
       const p = await mutate(`mutation Restore($t: String!, $id: ID!) { savedCartRestore(customerAccessToken: $t, savedCartId: $id) {
         cart { totalQuantity checkoutUrl } warnings { code message } ${ERR} } }`, { t: ctx.token, id: s.id }, 'savedCartRestore');

@@ -85,7 +85,7 @@ export async function page(ctx) {
     showShare(w.shareUrl);
     const lines = w.lines.nodes.map((l) => {
       const move = h('button', { type: 'button', class: 'btn btn-primary' }, 'Move to cart');
-      move.setAttribute('aria-label', `Move ${l.merchandise.product.title} to cart`);
+      move.setAttribute('aria-label', `Move to cart: ${l.merchandise.product.title}`);
       move.disabled = !l.merchandise.availableForSale;
       move.addEventListener('click', () => action(move, async () => {
         const p = await mutate(`mutation Move($t: String!, $id: ID!, $lines: [ID!]!, $cart: ID!) {
