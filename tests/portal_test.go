@@ -264,6 +264,13 @@ func (b *browser) js(what, expr string, out any) {
 	b.run(what, chromedp.Evaluate(expr, out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 }
 
+// fieldError waits until the control named name is marked invalid: the
+// API's error for that field has reached it.
+func (b *browser) fieldError(name string) {
+	b.t.Helper()
+	b.run("error at "+name, chromedp.WaitVisible(fmt.Sprintf(`[name=%s][aria-invalid=true]`, name), chromedp.ByQuery))
+}
+
 // waitFor waits until the page (main or its status toast) shows text.
 func (b *browser) waitFor(text string) {
 	b.t.Helper()
@@ -400,7 +407,7 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 	b.click("Edit 150 Elgin St")
 	b.fill("City", "<b>Kingston</b>")
 	b.click("Save address")
-	b.run("field error", chromedp.WaitVisible(`[name=city][aria-invalid=true]`, chromedp.ByQuery))
+	b.fieldError("city")
 	b.shot("08-address-error")
 	b.fill("City", "Kingston")
 	b.click("Save address")
@@ -517,7 +524,7 @@ func newCustomerJourney(t *testing.T, api *API, shots string) {
 	b.fill("Email", "grace@example.com")
 	b.fill("Password", "short")
 	b.click("Create account")
-	b.run("password error", chromedp.WaitVisible(`[name=password][aria-invalid=true]`, chromedp.ByQuery))
+	b.fieldError("password")
 	b.shot("20-phone-register-error")
 	b.fill("Password", "compiler-admiral-1906")
 	b.click("Create account")
