@@ -182,7 +182,7 @@ func (b *browser) run(what string, actions ...chromedp.Action) {
 	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
 	defer cancel()
 	if err := chromedp.Run(ctx, actions...); err != nil {
-		b.shot("failed-" + strings.ReplaceAll(what, " ", "-"))
+		b.capture("failed-" + strings.ReplaceAll(what, " ", "-"))
 		var main string
 		_ = chromedp.Run(b.ctx, chromedp.Text("body", &main, chromedp.ByQuery))
 		b.t.Fatalf("%s: %v\npage said:\n%s\nproblems: %v", what, err, main, b.problems)
@@ -194,13 +194,20 @@ func (b *browser) run(what string, actions ...chromedp.Action) {
 	}
 }
 
-// shot saves the whole page as <shots>/<name>.png.
+// shot audits the page and saves it as <shots>/<name>.png.
 func (b *browser) shot(name string) {
 	b.t.Helper()
 	// Let transitions (the toast's fade) end and images settle, so the audit
 	// and the picture see the page at rest.
 	b.run("settle", chromedp.Sleep(300*time.Millisecond))
 	b.audit(name)
+	b.capture(name)
+}
+
+// capture saves the whole page as <shots>/<name>.png. It reports, never
+// stops: run calls it when an action failed, and the browser may be gone.
+func (b *browser) capture(name string) {
+	b.t.Helper()
 	var png []byte
 	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
 	defer cancel()
