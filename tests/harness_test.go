@@ -16,6 +16,7 @@ import (
 	"net/http/httptest"
 	"net/mail"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -492,8 +493,28 @@ func count(bs []bool) int {
 // by skipping what it was meant to run.
 func needTool(t *testing.T, msg string) {
 	t.Helper()
-	if os.Getenv("CI_REQUIRE_TOOLS") != "" {
+	if toolsRequired() {
 		t.Fatal(msg + " (CI_REQUIRE_TOOLS is set)")
 	}
 	t.Skip(msg)
+}
+
+// toolsRequired: CI_REQUIRE_TOOLS is set, and a missing outside tool is a
+// failure rather than a reason to skip.
+func toolsRequired() bool { return os.Getenv("CI_REQUIRE_TOOLS") != "" }
+
+// needNodePackage returns node and the absolute path of the repository
+// folder dir whose npm packages include pkg, or skips (fails under
+// CI_REQUIRE_TOOLS) saying what is missing; check names the test.
+func needNodePackage(t *testing.T, check, dir, pkg string) (node, abs string) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		needTool(t, check+" skipped: node is not installed")
+	}
+	abs, _ = filepath.Abs(filepath.Join("..", filepath.FromSlash(dir)))
+	if _, err := os.Stat(filepath.Join(abs, "node_modules", filepath.FromSlash(pkg))); err != nil {
+		needTool(t, check+" skipped: run `npm ci --prefix "+dir+"` (.ci/run does)")
+	}
+	return node, abs
 }

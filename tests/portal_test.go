@@ -76,8 +76,10 @@ func TestPortalServes(t *testing.T) {
 	}
 }
 
-// chromePath finds Chromium: CHROME_PATH, else the usual names on PATH.
-func chromePath() string {
+// needChromium finds Chromium: CHROME_PATH, else the usual names on PATH;
+// without one the test skips (fails under CI_REQUIRE_TOOLS).
+func needChromium(t *testing.T) string {
+	t.Helper()
 	if p := os.Getenv("CHROME_PATH"); p != "" {
 		return p
 	}
@@ -86,6 +88,7 @@ func chromePath() string {
 			return p
 		}
 	}
+	needTool(t, "browser tests skipped: no Chromium found (apt-get install chromium, or set CHROME_PATH; .ci/run installs it)")
 	return ""
 }
 
@@ -104,10 +107,7 @@ type browser struct {
 
 func newBrowser(t *testing.T, base, shots string, width, height int) *browser {
 	t.Helper()
-	path := chromePath()
-	if path == "" {
-		needTool(t, "browser tests skipped: no Chromium found (apt-get install chromium, or set CHROME_PATH; .ci/run installs it)")
-	}
+	path := needChromium(t)
 	// Not t.TempDir: Chromium's helpers may still write to their profile for
 	// a moment after the browser exits, which fails t.TempDir's cleanup.
 	profile, err := os.MkdirTemp("", "portal-chromium-")
@@ -250,7 +250,7 @@ func (b *browser) audit(page string) {
 func axeSource(t *testing.T) string {
 	src, err := os.ReadFile(filepath.Join("accessibility", "node_modules", "axe-core", "axe.min.js"))
 	if err != nil {
-		if os.Getenv("CI_REQUIRE_TOOLS") != "" {
+		if toolsRequired() {
 			t.Fatalf("axe-core is not installed (npm ci --prefix tests/accessibility): %v", err)
 		}
 		t.Log("accessibility audits skipped: run `npm ci --prefix tests/accessibility` (.ci/run does)")
@@ -278,11 +278,28 @@ func (b *browser) fieldError(name string) {
 	b.run("error at "+name, chromedp.WaitVisible(fmt.Sprintf(`[name=%s][aria-invalid=true]`, name), chromedp.ByQuery))
 }
 
-// waitFor waits until the page (main or its status toast) shows text.
+// waitFor waits until the page (main) shows text.
 func (b *browser) waitFor(text string) {
 	b.t.Helper()
-	b.run("wait for "+text, chromedp.Poll(fmt.Sprintf(`!document.querySelector('main[aria-busy]') && (document.querySelector('main').innerText + '\n' + document.getElementById('toast').textContent).includes(%q)`, text), nil,
+	b.run("wait for "+text, chromedp.Poll(fmt.Sprintf(`!document.querySelector('main[aria-busy]') && document.querySelector('main').innerText.includes(%q)`, text), nil,
 		chromedp.WithPollingTimeout(15*time.Second)))
+}
+
+// toast waits until the status toast, where actions report their outcome,
+// says text.
+func (b *browser) toast(text string) {
+	b.t.Helper()
+	b.run("toast "+text, chromedp.Poll(fmt.Sprintf(`document.getElementById('toast').textContent.includes(%q)`, text), nil,
+		chromedp.WithPollingTimeout(15*time.Second)))
+}
+
+// visit clicks the link or button named name and photographs the page
+// once it shows text.
+func (b *browser) visit(name, text, shot string) {
+	b.t.Helper()
+	b.click(name)
+	b.waitFor(text)
+	b.shot(shot)
 }
 
 // fill types into the control labelled label, as the customer would see it.
@@ -352,9 +369,7 @@ func shotsDir(t *testing.T, name string) string {
 // to the cart, redeeming a reward, every other page, and signing out. Each
 // page is saved as a screenshot.
 func TestPortalInBrowser(t *testing.T) {
-	if chromePath() == "" {
-		needTool(t, "browser tests skipped: no Chromium found (apt-get install chromium, or set CHROME_PATH; .ci/run installs it)")
-	}
+	needChromium(t)
 	eachDatabase(t, "portal.db", func(t *testing.T, name, dbURL string) {
 		api := startPortalServer(t, name, dbURL)
 		login, err := api.Server.SeedDemo(context.Background())
@@ -387,17 +402,13 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 	b.shot("03-orders")
 
 	b.fill("Status", "cancelled")
-	b.click("Apply")
-	b.waitFor("1 order")
-	b.shot("04-orders-cancelled")
+	b.visit("Apply", "1 order", "04-orders-cancelled")
 	b.fill("Status", "")
 	b.fill("Search", "tote")
 	b.click("Apply")
 	b.waitFor("1 order")
 
-	b.click("Overview")
-	b.waitFor("Hello, Ada")
-	b.shot("05-overview")
+	b.visit("Overview", "Hello, Ada", "05-overview")
 
 	// The delivered order's page: lines, totals and the tracking timeline.
 	b.open("/account/orders?sort=oldest")
@@ -408,9 +419,7 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 	b.shot("06-order-tracking")
 
 	// Addresses: a bad value is refused at its field, a good one is saved.
-	b.click("Addresses")
-	b.waitFor("150 Elgin St")
-	b.shot("07-addresses")
+	b.visit("Addresses", "150 Elgin St", "07-addresses")
 	b.click("Edit 150 Elgin St")
 	b.fill("City", "<b>Kingston</b>")
 	b.click("Save address")
@@ -418,7 +427,7 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 	b.shot("08-address-error")
 	b.fill("City", "Kingston")
 	b.click("Save address")
-	b.waitFor("Address saved")
+	b.toast("Address saved")
 	b.waitFor("Kingston")
 	token := b.token()
 	var me struct{ DefaultAddress struct{ City string } }
@@ -449,28 +458,24 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 	b.open("/account/wishlists")
 	b.waitFor("Canvas tote")
 	b.fill("Show my first name on the shared page", "on")
-	b.waitFor("shows your first name")
+	b.toast("shows your first name")
 	b.open(strings.TrimPrefix(shareURL, api.URL))
 	b.waitFor("Ada’s Wishlist")
 	b.shot("10-shared-wishlist-page")
 	b.open("/account/wishlists")
 	b.waitFor("Canvas tote")
 	b.click("Move to cart: Canvas tote")
-	b.run("moved", chromedp.Poll(`document.getElementById('toast').textContent.includes('Moved to your cart')`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	b.toast("Moved to your cart")
 	cart := api.Read(t, `query($t: String!) { customer(customerAccessToken: $t) { cart { lines(first: 10) { nodes { merchandise { ... on ProductVariant { sku } } } } } } }`,
 		map[string]any{"t": token}, "customer")
 	if !strings.Contains(cart, `"sku":"TOTE"`) {
 		t.Errorf("the tote is not in the cart: %s", cart)
 	}
 
-	b.click("Saved carts")
-	b.waitFor("Winter basics")
-	b.shot("11-saved-carts")
+	b.visit("Saved carts", "Winter basics", "11-saved-carts")
 
 	// Rewards: redeem the first reward the balance allows; the code shows once.
-	b.click("Rewards")
-	b.waitFor("points to spend")
-	b.shot("12-rewards")
+	b.visit("Rewards", "points to spend", "12-rewards")
 	var redeemed string
 	b.js("redeem", `(() => { const b = [...document.querySelectorAll('.reward button')].find((b) => !b.disabled);
 		if (!b) throw new Error('no reward within the balance'); const name = b.getAttribute('aria-label'); b.click(); return name; })()`, &redeemed)
@@ -494,7 +499,7 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 	b.waitFor("Shipping updates")
 	b.fill("Loyalty by email", "WEEKLY")
 	b.click("Save choices")
-	b.run("saved", chromedp.Poll(`document.getElementById('toast').textContent.includes('saved')`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	b.toast("saved")
 	b.shot("14-communication")
 
 	b.click("Security")
@@ -502,17 +507,11 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 	b.waitFor("This device")
 	b.shot("15-security")
 
-	b.click("Support")
-	b.waitFor("Can the tote arrive before Friday?")
-	b.shot("16-support")
+	b.visit("Support", "Can the tote arrive before Friday?", "16-support")
 
-	b.click("Your data")
-	b.waitFor("Download my data")
-	b.shot("17-your-data")
+	b.visit("Your data", "Download my data", "17-your-data")
 
-	b.click("Profile")
-	b.waitFor("Your details")
-	b.shot("18-profile")
+	b.visit("Profile", "Your details", "18-profile")
 
 	// Signing out ends the session on the server, not only in the page.
 	b.click("Sign out")
@@ -534,9 +533,7 @@ func newCustomerJourney(t *testing.T, api *API, shots string) {
 	b.fieldError("password")
 	b.shot("20-phone-register-error")
 	b.fill("Password", "compiler-admiral-1906")
-	b.click("Create account")
-	b.waitFor("Hello, Grace")
-	b.shot("21-phone-overview")
+	b.visit("Create account", "Hello, Grace", "21-phone-overview")
 	b.click("Menu")
 	b.run("menu", chromedp.WaitVisible("#nav a[href='/account/orders']", chromedp.ByQuery))
 	b.shot("22-phone-menu")
@@ -586,7 +583,7 @@ func signInJourney(t *testing.T, api *API, shots string) {
 	b.fill("Email", email)
 	b.fill("Password", "a brand new passphrase")
 	b.click("Sign in")
-	b.waitFor("Enter the code from your authenticator app")
+	b.toast("Enter the code from your authenticator app")
 	b.fill("Code from your authenticator app", totpAt(t, strings.ReplaceAll(secret, " ", ""), time.Now().Add(30*time.Second)))
 	b.shot("32-two-step-sign-in")
 	b.click("Sign in")

@@ -4,7 +4,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,14 +13,7 @@ import (
 // against accountgraph, with only the store domain changed. The client
 // insists on https, so the server is served over TLS here.
 func TestShopifyStorefrontClient(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		needTool(t, "Shopify client check skipped: node is not installed")
-	}
-	dir, _ := filepath.Abs("shopify-client")
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@shopify", "storefront-api-client")); err != nil {
-		needTool(t, "Shopify client check skipped: run `npm ci --prefix tests/shopify-client` (.ci/run does)")
-	}
+	node, dir := needNodePackage(t, "Shopify client check", "tests/shopify-client", "@shopify/storefront-api-client")
 	eachDB(t, func(t *testing.T, api *API) {
 		tls := httptest.NewTLSServer(api.Server.Handler())
 		defer tls.Close()

@@ -19,15 +19,8 @@ import (
 // with orders against a real server. It works on a copy of the example
 // laid out like the repository, so it never writes into the example.
 func TestTypedClient(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		needTool(t, "typed client check skipped: node is not installed")
-	}
-	example, _ := filepath.Abs(filepath.Join("..", "examples", "typed-client"))
+	node, example := needNodePackage(t, "typed client check", "examples/typed-client", "@graphql-codegen/cli")
 	modules := filepath.Join(example, "node_modules")
-	if _, err := os.Stat(filepath.Join(modules, "@graphql-codegen", "cli")); err != nil {
-		needTool(t, "typed client check skipped: run `npm ci --prefix examples/typed-client` (.ci/run does)")
-	}
 
 	root := t.TempDir()
 	dir := filepath.Join(root, "examples", "typed-client")
