@@ -93,3 +93,6 @@ export async function mutate(query, variables, field) {
 
 // ERR is the selection of a mutation's errors.
 export const ERR = 'customerUserErrors { code field message }';
+
+// MERCHANDISE is the selection of a line's variant that merchandiseLine shows.
+export const MERCHANDISE = 'merchandise { id title availableForSale price { amount currencyCode } image { url altText } product { title featuredImage { url altText } } }';

@@ -219,6 +219,20 @@ export function picture(image, title, size = 64) {
   return img;
 }
 
+// merchandiseLine shows a line of a wishlist or saved cart: the variant's
+// picture, product and variant titles, the caller's details under them and
+// its aside (price or actions) at the end.
+export function merchandiseLine(m, size, details, aside) {
+  return h('li', { class: 'line-card' },
+    picture(m.image || m.product.featuredImage, m.product.title, size),
+    h('div', { class: 'line-text' }, h('strong', {}, m.product.title),
+      m.title !== 'Default Title' ? h('span', { class: 'muted' }, m.title) : null, details),
+    aside);
+}
+
+// outOfStock is the badge a line gets when its variant cannot be bought.
+export const outOfStock = (m) => (m.availableForSale ? null : [' ', badge('Out of stock', 'warn')]);
+
 export function pager(pageInfo, onPage) {
   if (!pageInfo.hasPreviousPage && !pageInfo.hasNextPage) return null;
   const prev = h('button', { type: 'button', class: 'btn btn-quiet', disabled: !pageInfo.hasPreviousPage }, '← Newer');

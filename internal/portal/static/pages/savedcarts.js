@@ -1,23 +1,19 @@
 // Saved carts and items saved for later.
 
-import { ERR, gql, mutate } from '../api.js';
-import { action, badge, confirmButton, date, empty, h, money, picture, toast } from '../ui.js';
+import { ERR, gql, MERCHANDISE, mutate } from '../api.js';
+import { action, confirmButton, date, empty, h, merchandiseLine, money, outOfStock, toast } from '../ui.js';
 
-const LINE = `id quantity merchandise { id title availableForSale price { amount currencyCode } image { url altText } product { title featuredImage { url altText } } }`;
+const LINE = `id quantity ${MERCHANDISE}`;
 
 export async function page(ctx) {
   const { customer: c } = await gql(`query SavedCarts($t: String!) { customer(customerAccessToken: $t) {
     savedCarts(first: 20, reverse: true) { nodes { id name createdAt updatedAt lines(first: 100) { nodes { ${LINE} priceWhenSaved { amount currencyCode } } } } }
     savedForLater(first: 50) { nodes { ${LINE} priceWhenSaved { amount currencyCode } } } } }`, { t: ctx.token });
 
-  const line = (l) => h('li', { class: 'line-card' },
-    picture(l.merchandise.image || l.merchandise.product.featuredImage, l.merchandise.product.title, 56),
-    h('div', { class: 'line-text' }, h('strong', {}, l.merchandise.product.title),
-      l.merchandise.title !== 'Default Title' ? h('span', { class: 'muted' }, l.merchandise.title) : null,
-      h('span', { class: 'muted' }, `Quantity ${l.quantity}`)),
+  const line = (l) => merchandiseLine(l.merchandise, 56, h('span', { class: 'muted' }, `Quantity ${l.quantity}`),
     h('span', { class: 'num' }, money(l.merchandise.price),
       l.merchandise.price.amount !== l.priceWhenSaved.amount ? h('span', { class: 'muted small' }, ` (was ${money(l.priceWhenSaved)})`) : null,
-      l.merchandise.availableForSale ? null : [' ', badge('Out of stock', 'warn')]));
+      outOfStock(l.merchandise)));
 
   const carts = c.savedCarts.nodes.map((s) => {
     const restore = h('button', { type: 'button', class: 'btn btn-primary' }, 'Restore to cart');

@@ -1,10 +1,9 @@
 // Wishlists: share a list, move items to the cart; and a shared list's page.
 
-import { ERR, gql, mutate } from '../api.js';
-import { action, badge, confirmButton, date, empty, form, h, input, money, picture, toast } from '../ui.js';
+import { ERR, gql, MERCHANDISE, mutate } from '../api.js';
+import { action, badge, confirmButton, date, empty, form, h, input, merchandiseLine, money, outOfStock, toast } from '../ui.js';
 
-const LINE = `id quantity note addedAt priceDropped priceWhenAdded { amount currencyCode }
-  merchandise { id title availableForSale price { amount currencyCode } image { url altText } product { title featuredImage { url altText } } }`;
+const LINE = `id quantity note addedAt priceDropped priceWhenAdded { amount currencyCode } ${MERCHANDISE}`;
 
 // cartId returns the customer's open cart, or makes one for them.
 async function cartId(token) {
@@ -18,16 +17,11 @@ async function cartId(token) {
 
 function lineView(l, ...actions) {
   const m = l.merchandise;
-  const title = m.product.title;
-  return h('li', { class: 'line-card' },
-    picture(m.image || m.product.featuredImage, title, 72),
-    h('div', { class: 'line-text' },
-      h('strong', {}, title), m.title !== 'Default Title' ? h('span', { class: 'muted' }, m.title) : null,
-      h('span', {}, money(m.price), l.priceDropped ? [' ', badge(`Was ${money(l.priceWhenAdded)}`, 'ok')] : null,
-        m.availableForSale ? null : [' ', badge('Out of stock', 'warn')]),
-      l.note ? h('span', { class: 'muted' }, `“${l.note}”`) : null,
-      l.addedAt ? h('span', { class: 'muted small' }, `Added ${date(l.addedAt)}`) : null),
-    actions.length ? h('div', { class: 'actions' }, actions) : null);
+  return merchandiseLine(m, 72, [
+    h('span', {}, money(m.price), l.priceDropped ? [' ', badge(`Was ${money(l.priceWhenAdded)}`, 'ok')] : null, outOfStock(m)),
+    l.note ? h('span', { class: 'muted' }, `“${l.note}”`) : null,
+    l.addedAt ? h('span', { class: 'muted small' }, `Added ${date(l.addedAt)}`) : null,
+  ], actions.length ? h('div', { class: 'actions' }, actions) : null);
 }
 
 export async function page(ctx) {
