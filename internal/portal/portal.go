@@ -77,8 +77,6 @@ func Handler() http.Handler {
 		// matching ETag costs a 304 only.
 		h.Set("Cache-Control", "no-cache")
 		h.Set("ETag", f.etag)
-		http.ServeContent(w, r, "", zeroTime, bytes.NewReader(f.body))
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
 	})
 }
-
-var zeroTime = time.Time{}

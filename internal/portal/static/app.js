@@ -174,7 +174,7 @@ async function render(moved = false) {
       h1.focus();
     }
     window.scrollTo(0, 0);
-    document.getElementById('nav').classList.remove('open');
+    nav.classList.remove('open');
     document.getElementById('menu')?.setAttribute('aria-expanded', 'false');
   }
   firstRender = false;

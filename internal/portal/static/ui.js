@@ -232,12 +232,3 @@ export function merchandiseLine(m, size, details, aside) {
 
 // outOfStock is the badge a line gets when its variant cannot be bought.
 export const outOfStock = (m) => (m.availableForSale ? null : [' ', badge('Out of stock', 'warn')]);
-
-export function pager(pageInfo, onPage) {
-  if (!pageInfo.hasPreviousPage && !pageInfo.hasNextPage) return null;
-  const prev = h('button', { type: 'button', class: 'btn btn-quiet', disabled: !pageInfo.hasPreviousPage }, '← Newer');
-  const next = h('button', { type: 'button', class: 'btn btn-quiet', disabled: !pageInfo.hasNextPage }, 'Older →');
-  prev.addEventListener('click', () => onPage({ last: 10, before: pageInfo.startCursor }));
-  next.addEventListener('click', () => onPage({ first: 10, after: pageInfo.endCursor }));
-  return h('nav', { class: 'pager', 'aria-label': 'Pages' }, prev, next);
-}
