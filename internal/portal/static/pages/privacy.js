@@ -1,6 +1,6 @@
 // The customer's data: download it, or erase the account.
 
-import { ERR, gql, mutate, session } from '../api.js';
+import { ERR, mutate, session } from '../api.js';
 import { action, card, form, h, input, toast } from '../ui.js';
 import { signOut } from '../app.js';
 
