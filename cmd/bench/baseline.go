@@ -28,33 +28,6 @@ func baseline(db *sql.DB, dia, publicURL string) http.Handler {
 	ordersQ := q(`SELECT o.id, o.name, o.processed_at, o.total_price, o.currency_code, o.status_key
 		FROM customer_access_tokens t JOIN orders o ON o.customer_id = t.customer_id
 		WHERE t.token_hash = ? AND t.expires_at > ? ORDER BY o.id LIMIT 20`)
-	type line struct {
-		Title    string `json:"title"`
-		Quantity int    `json:"quantity"`
-		Variant  *struct {
-			Sku   string `json:"sku"`
-			Title string `json:"title"`
-			Price money2 `json:"price"`
-		} `json:"variant"`
-	}
-	type tracking struct {
-		Number string `json:"number"`
-		URL    string `json:"url"`
-	}
-	type shipment struct {
-		TrackingCompany *string    `json:"trackingCompany"`
-		TrackingInfo    []tracking `json:"trackingInfo"`
-	}
-	type orderJSON struct {
-		ID          string `json:"id"`
-		Name        string `json:"name"`
-		ProcessedAt string `json:"processedAt"`
-		TotalPrice  money2 `json:"totalPrice"`
-		LineItems   struct {
-			Nodes []line `json:"nodes"`
-		} `json:"lineItems"`
-		SuccessfulFulfillments []shipment `json:"successfulFulfillments"`
-	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		rows, err := db.QueryContext(ctx, ordersQ, auth.HashToken(r.URL.Query().Get("token")), time.Now().UTC())
@@ -103,11 +76,7 @@ func baseline(db *sql.DB, dia, publicURL string) http.Handler {
 				}
 				l := line{Title: title, Quantity: qty}
 				if sku.Valid {
-					l.Variant = &struct {
-						Sku   string `json:"sku"`
-						Title string `json:"title"`
-						Price money2 `json:"price"`
-					}{sku.String, vtitle.String, money2{money.Format(price.Int64, cur.String), cur.String}}
+					l.Variant = &variantJSON{sku.String, vtitle.String, money2{money.Format(price.Int64, cur.String), cur.String}}
 				}
 				o := byID[oid]
 				if len(o.LineItems.Nodes) < 5 {
@@ -144,6 +113,37 @@ func baseline(db *sql.DB, dia, publicURL string) http.Handler {
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{"customer": map[string]any{"orders": map[string]any{"nodes": orders}}}})
 	})
+}
+
+// The JSON of the history query, as both hand-written endpoints build it.
+type variantJSON struct {
+	Sku   string `json:"sku"`
+	Title string `json:"title"`
+	Price money2 `json:"price"`
+}
+
+type line struct {
+	Title    string       `json:"title"`
+	Quantity int          `json:"quantity"`
+	Variant  *variantJSON `json:"variant"`
+}
+type tracking struct {
+	Number string `json:"number"`
+	URL    string `json:"url"`
+}
+type shipment struct {
+	TrackingCompany *string    `json:"trackingCompany"`
+	TrackingInfo    []tracking `json:"trackingInfo"`
+}
+type orderJSON struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	ProcessedAt string `json:"processedAt"`
+	TotalPrice  money2 `json:"totalPrice"`
+	LineItems   struct {
+		Nodes []line `json:"nodes"`
+	} `json:"lineItems"`
+	SuccessfulFulfillments []shipment `json:"successfulFulfillments"`
 }
 
 type money2 struct {

@@ -1,8 +1,9 @@
 // Command bench measures the order-history query: it seeds a database with
 // customers, orders, lines and shipments, then drives the GraphQL history
-// query and a hand-written SQL baseline (three queries, same JSON) with the
-// same concurrent client for a fixed time each, in one run, and prints
-// req/s, p50, p99 and the ratio.
+// query, a hand-written SQL baseline (three queries, same JSON) and the same
+// JSON built from ent reads (the GraphQL request's five statements, without
+// GraphQL) with the same concurrent client for a fixed time each, in one
+// run, and prints req/s, p50, p99 and the ratios to the baseline.
 //
 //	go run ./cmd/bench                                   # SQLite in a temporary folder
 //	go run ./cmd/bench -db postgres -pg postgres://…     # a fresh database on that server
@@ -119,6 +120,7 @@ func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency i
 	mux := http.NewServeMux()
 	mux.Handle("/", s.Handler())
 	mux.Handle("/baseline", baseline(s.DB.SQL, s.DB.Dialect, cfg.PublicURL))
+	mux.Handle("/ent", entBaseline(s.DB.Client))
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
 
@@ -140,16 +142,19 @@ func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency i
 	before = stmts()
 	base := drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return baselineRequest(ts.URL, tok) }, "")
 	base.statements = stmts() - before
-	fmt.Printf("%-10s %10s %10s %10s %12s %8s\n", "endpoint", "req/s", "p50", "p99", "SQL/request", "errors")
+	before = stmts()
+	viaEnt := drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return entRequest(ts.URL, tok) }, "")
+	viaEnt.statements = stmts() - before
+	fmt.Printf("%-10s %10s %10s %10s %12s %8s %10s\n", "endpoint", "req/s", "p50", "p99", "SQL/request", "errors", "ratio")
 	for _, r := range []struct {
 		name string
 		res  result
-	}{{"graphql", gql}, {"baseline", base}} {
-		fmt.Printf("%-10s %10.0f %10s %10s %12.1f %8d\n", r.name, r.res.rps(), r.res.pct(50), r.res.pct(99),
-			r.res.statements/float64(len(r.res.latencies)), r.res.errors)
+	}{{"graphql", gql}, {"baseline", base}, {"ent", viaEnt}} {
+		fmt.Printf("%-10s %10.0f %10s %10s %12.1f %8d %10.2f\n", r.name, r.res.rps(), r.res.pct(50), r.res.pct(99),
+			r.res.statements/float64(len(r.res.latencies)), r.res.errors, r.res.rps()/base.rps())
 	}
 	fmt.Printf("ratio graphql/baseline: %.2f\n", gql.rps()/base.rps())
-	if gql.errors > 0 || base.errors > 0 {
+	if gql.errors > 0 || base.errors > 0 || viaEnt.errors > 0 {
 		return fmt.Errorf("requests failed")
 	}
 	return nil
