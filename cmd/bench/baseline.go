@@ -110,8 +110,7 @@ func baseline(db *sql.DB, dia, publicURL string) http.Handler {
 			}
 			fr.Close()
 		}
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{"customer": map[string]any{"orders": map[string]any{"nodes": orders}}}})
+		writeHistory(w, orders)
 	})
 }
 
@@ -144,6 +143,12 @@ type orderJSON struct {
 		Nodes []line `json:"nodes"`
 	} `json:"lineItems"`
 	SuccessfulFulfillments []shipment `json:"successfulFulfillments"`
+}
+
+// writeHistory answers with orders in the shape of the history query's data.
+func writeHistory(w http.ResponseWriter, orders []*orderJSON) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{"customer": map[string]any{"orders": map[string]any{"nodes": orders}}}})
 }
 
 type money2 struct {

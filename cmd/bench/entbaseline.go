@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"time"
@@ -107,7 +106,6 @@ func entBaseline(db *ent.Client) http.Handler {
 				o.SuccessfulFulfillments = append(o.SuccessfulFulfillments, s)
 			}
 		}
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{"customer": map[string]any{"orders": map[string]any{"nodes": orders}}}})
+		writeHistory(w, orders)
 	})
 }
