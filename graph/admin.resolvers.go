@@ -102,7 +102,8 @@ func (r *queryResolver) AdminCustomer(ctx context.Context, id string) (*ent.Cust
 	if err != nil {
 		return nil, nil
 	}
-	return r.Customers.ByID(ctx, key)
+	c, err := r.Customers.ByID(ctx, key)
+	return r.rootCustomer(ctx, c, err)
 }
 
 // AdminCustomers is the resolver for the adminCustomers field.

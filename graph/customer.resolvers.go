@@ -148,7 +148,8 @@ func (r *mutationResolver) CustomerActivateByURL(ctx context.Context, activation
 
 // Customer is the resolver for the customer field.
 func (r *queryResolver) Customer(ctx context.Context, customerAccessToken string) (*ent.Customer, error) {
-	return r.Customers.Authenticate(ctx, customerAccessToken)
+	c, err := r.Customers.Authenticate(ctx, customerAccessToken)
+	return r.rootCustomer(ctx, c, err)
 }
 
 // Customer returns CustomerResolver implementation.

@@ -44,3 +44,12 @@ type Resolver struct {
 
 // loaders returns the request's dataloaders.
 func (r *Resolver) loaders(ctx context.Context) *loaders.Loaders { return loaders.For(ctx, r.DB) }
+
+// rootCustomer registers a root field's customer with the loaders, so its
+// nested fields load at once instead of waiting to be batched.
+func (r *Resolver) rootCustomer(ctx context.Context, c *ent.Customer, err error) (*ent.Customer, error) {
+	if c != nil && err == nil {
+		r.loaders(ctx).ExpectCustomers([]*ent.Customer{c})
+	}
+	return c, err
+}

@@ -11,10 +11,14 @@ import (
 // the level above registers every key its children will ask for (Expect),
 // and the first batch of this level fetches all of them in one statement.
 // Batching by time alone splits when siblings reach the loader late (many
-// rows, a busy machine); registered siblings never do.
+// rows, a busy machine); registered siblings never do. So a registered key
+// is fetched at once, without the batching wait: its siblings are in the
+// same statement or wait on it. Only unregistered keys (the rows of a root
+// list) wait to be batched.
 type Keyed[K comparable, V any] struct {
 	mu       sync.Mutex // serialises fetches, so overlapping batches never query twice
 	cache    map[K]V
+	failed   map[K]error // keys whose fetch failed: their siblings get the error, not another statement
 	expected map[K]bool
 	fetch    func(ctx context.Context, keys []K) (map[K]V, error)
 	after    func(values map[K]V) // registers the next level's keys
@@ -22,7 +26,7 @@ type Keyed[K comparable, V any] struct {
 }
 
 func newKeyed[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) *Keyed[K, V] {
-	k := &Keyed[K, V]{cache: map[K]V{}, expected: map[K]bool{}, fetch: fetch}
+	k := &Keyed[K, V]{cache: map[K]V{}, failed: map[K]error{}, expected: map[K]bool{}, fetch: fetch}
 	k.loader = dataloadgen.NewLoader(k.batch, dataloadgen.WithWait(wait))
 	return k
 }
@@ -39,11 +43,40 @@ func (k *Keyed[K, V]) Expect(keys ...K) {
 }
 
 // Load returns the value of one key.
-func (k *Keyed[K, V]) Load(ctx context.Context, key K) (V, error) { return k.loader.Load(ctx, key) }
+func (k *Keyed[K, V]) Load(ctx context.Context, key K) (V, error) {
+	if k.known(key) {
+		vs, errs := k.batch(ctx, []K{key})
+		return vs[0], errs[0]
+	}
+	return k.loader.Load(ctx, key)
+}
 
 // LoadAll returns the values of keys, in order.
 func (k *Keyed[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
-	return k.loader.LoadAll(ctx, keys)
+	if !k.known(keys...) {
+		return k.loader.LoadAll(ctx, keys)
+	}
+	vs, errs := k.batch(ctx, keys)
+	for _, err := range errs {
+		if err != nil {
+			return vs, dataloadgen.ErrorSlice(errs) // as the loader reports them
+		}
+	}
+	return vs, nil
+}
+
+// known reports whether every key is loaded, failed or registered: then
+// a batch needs no siblings to wait for.
+func (k *Keyed[K, V]) known(keys ...K) bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	for _, key := range keys {
+		_, done := k.cache[key]
+		if !done && k.failed[key] == nil && !k.expected[key] {
+			return false
+		}
+	}
+	return true
 }
 
 func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
@@ -51,7 +84,7 @@ func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
 	defer k.mu.Unlock()
 	need := map[K]bool{}
 	for _, key := range keys {
-		if _, done := k.cache[key]; !done {
+		if _, done := k.cache[key]; !done && k.failed[key] == nil {
 			need[key] = true
 		}
 	}
@@ -73,12 +106,17 @@ func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
 			if k.after != nil {
 				k.after(got)
 			}
+		} else {
+			for _, key := range list {
+				k.failed[key] = err
+				delete(k.expected, key)
+			}
 		}
 	}
 	out := make([]V, len(keys))
 	errs := make([]error, len(keys))
 	for i, key := range keys {
-		out[i], errs[i] = k.cache[key], err
+		out[i], errs[i] = k.cache[key], k.failed[key]
 	}
 	return out, errs
 }

@@ -388,6 +388,7 @@ type Pages[T any] struct {
 	specs     map[string]Spec[T]
 	expected  map[int]bool
 	cache     map[PageKey]page.Page[T]
+	failed    map[PageKey]error // pages whose fetch failed: siblings get the error, not another statement
 	// countCache holds total counts per parent and filter.
 	countCache map[PageKey]int
 	loader     *dataloadgen.Loader[PageKey, page.Page[T]]
@@ -395,7 +396,8 @@ type Pages[T any] struct {
 
 func newPages[T any](parentCol string, query func(context.Context, func(*sql.Selector), []int) ([]T, error), parentOf func(T) int) *Pages[T] {
 	p := &Pages[T]{parentCol: parentCol, query: query, parentOf: parentOf,
-		specs: map[string]Spec[T]{}, expected: map[int]bool{}, cache: map[PageKey]page.Page[T]{}, countCache: map[PageKey]int{}}
+		specs: map[string]Spec[T]{}, expected: map[int]bool{}, cache: map[PageKey]page.Page[T]{}, failed: map[PageKey]error{},
+		countCache: map[PageKey]int{}}
 	p.loader = dataloadgen.NewLoader(p.fetch, dataloadgen.WithWait(wait))
 	return p
 }
@@ -417,9 +419,20 @@ func (p *Pages[T]) key(parent int, spec Spec[T]) PageKey {
 	return k
 }
 
-// Load returns one parent's page.
+// Load returns one parent's page. A registered parent's page is fetched at
+// once (with every registered sibling's, see Keyed); others wait to be
+// batched.
 func (p *Pages[T]) Load(ctx context.Context, parent int, spec Spec[T]) (page.Page[T], error) {
-	return p.loader.Load(ctx, p.key(parent, spec))
+	key := p.key(parent, spec)
+	p.fetchMu.Lock()
+	_, done := p.cache[key]
+	known := done || p.failed[key] != nil || p.expected[parent]
+	p.fetchMu.Unlock()
+	if !known {
+		return p.loader.Load(ctx, key)
+	}
+	pages, errs := p.fetch(ctx, []PageKey{key})
+	return pages[0], errs[0]
 }
 
 // Key registers spec and returns the key for a parent, for loaders that
@@ -435,11 +448,11 @@ func (p *Pages[T]) spec(window string) Spec[T] {
 func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], []error) {
 	p.fetchMu.Lock()
 	defer p.fetchMu.Unlock()
-	errs := map[string]error{}
 	for window, parents := range groupKeys(keys) {
 		missing := false
 		for _, parent := range parents {
-			if _, ok := p.cache[PageKey{parent, window}]; !ok {
+			k := PageKey{parent, window}
+			if _, ok := p.cache[k]; !ok && p.failed[k] == nil {
 				missing = true
 			}
 		}
@@ -466,7 +479,9 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 			err = werr
 		}
 		if err != nil {
-			errs[window] = err
+			for _, parent := range parents {
+				p.failed[PageKey{parent, window}] = err
+			}
 			continue
 		}
 		byParent := map[int][]T{}
@@ -487,7 +502,7 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 	out := make([]page.Page[T], len(keys))
 	outErr := make([]error, len(keys))
 	for i, k := range keys {
-		out[i], outErr[i] = p.cache[k], errs[k.Window]
+		out[i], outErr[i] = p.cache[k], p.failed[k]
 	}
 	return out, outErr
 }
