@@ -184,14 +184,20 @@ export async function action(button, work) {
   }
 }
 
+// actionButton is a button whose click runs work through action.
+export function actionButton(label, cls, work, props = {}) {
+  const button = h('button', { type: 'button', class: cls, ...props }, label);
+  button.addEventListener('click', () => action(button, work));
+  return button;
+}
+
 // confirmButton asks for a second click instead of a modal dialog.
 export function confirmButton(label, question, onConfirm, cls = 'btn btn-danger-quiet') {
   const wrap = h('span', { class: 'confirm' });
   const start = h('button', { type: 'button', class: cls }, label);
   start.addEventListener('click', () => {
-    const yes = h('button', { type: 'button', class: 'btn btn-danger' }, `Yes, ${label.toLowerCase()}`);
+    const yes = actionButton(`Yes, ${label.toLowerCase()}`, 'btn btn-danger', onConfirm);
     const no = h('button', { type: 'button', class: 'btn btn-quiet' }, 'Cancel');
-    yes.addEventListener('click', () => action(yes, onConfirm));
     no.addEventListener('click', () => { wrap.replaceChildren(start); start.focus(); });
     wrap.replaceChildren(h('span', { class: 'confirm-q' }, question), yes, no);
     yes.focus();

@@ -1,7 +1,7 @@
 // Saved addresses: add, edit, make default, delete.
 
 import { ERR, gql, mutate } from '../api.js';
-import { action, confirmButton, empty, form, h, input, replace, toast } from '../ui.js';
+import { actionButton, confirmButton, empty, form, h, input, replace, toast } from '../ui.js';
 
 const FIELDS = 'id firstName lastName company address1 address2 city province zip country phone formatted(withName: true)';
 
@@ -57,13 +57,12 @@ export async function page(ctx) {
         item.replaceChildren(h('h2', { class: 'sr-only' }, `Edit ${a.address1}`), f);
         f.querySelector('input').focus();
       });
-      const makeDefault = a.id === defaultId ? null : h('button', { type: 'button', class: 'btn btn-quiet' }, 'Make default');
-      makeDefault?.addEventListener('click', () => action(makeDefault, async () => {
+      const makeDefault = a.id === defaultId ? null : actionButton('Make default', 'btn btn-quiet', async () => {
         await mutate(`mutation DefaultAddress($t: String!, $id: ID!) { customerDefaultAddressUpdate(customerAccessToken: $t, addressId: $id) {
           customer { id } ${ERR} } }`, { t: ctx.token, id: a.id }, 'customerDefaultAddressUpdate');
         toast('Default address changed.');
         ctx.refresh();
-      }));
+      });
       replace(item,
         a.id === defaultId ? h('span', { class: 'badge badge-ok' }, 'Default') : null,
         h('address', {}, a.formatted.map((l) => h('span', { class: 'line' }, l))),

@@ -1,7 +1,7 @@
 // Rewards: balance, progress to the next tier, rewards to redeem, history.
 
 import { ERR, gql, mutate } from '../api.js';
-import { action, badge, card, date, empty, h, money, toast, words } from '../ui.js';
+import { actionButton, badge, card, date, empty, h, money, toast, words } from '../ui.js';
 
 export async function page(ctx) {
   const { loyaltyProgram: p, customer: c } = await gql(`query Loyalty($t: String!) {
@@ -21,11 +21,8 @@ export async function page(ctx) {
   const codeSlot = h('div', { 'aria-live': 'polite' });
   const available = new Set(l.availableRewards.map((r) => r.id));
   const rewards = p.rewards.map((r) => {
-    const redeem = h('button', { type: 'button', class: 'btn btn-primary' }, `Redeem for ${r.pointsCost} points`);
-    redeem.setAttribute('aria-label', `Redeem for ${r.pointsCost} points: ${r.name}`);
     const short = r.pointsCost - l.pointsBalance;
-    redeem.disabled = !available.has(r.id);
-    redeem.addEventListener('click', () => action(redeem, async () => {
+    const redeem = actionButton(`Redeem for ${r.pointsCost} points`, 'btn btn-primary', async () => {
       const out = await mutate(`mutation Redeem($t: String!, $id: ID!) { loyaltyRewardRedeem(customerAccessToken: $t, rewardId: $id) {
         discountCode redemption { expiresAt } loyaltyUserErrors { code field message } ${ERR} } }`, { t: ctx.token, id: r.id }, 'loyaltyRewardRedeem');
       await ctx.refresh();
@@ -34,7 +31,7 @@ export async function page(ctx) {
         h('p', {}, `${r.name}: your code is `, h('code', { class: 'discount-code' }, out.discountCode), `, valid until ${date(out.redemption.expiresAt)}.`),
         h('p', { class: 'small' }, 'Copy it now: for your security we show it only once.')));
       toast(`Redeemed ${r.name}.`);
-    }));
+    }, { 'aria-label': `Redeem for ${r.pointsCost} points: ${r.name}`, disabled: !available.has(r.id) });
     return h('li', { class: 'reward' }, h('strong', {}, r.name), r.description ? h('span', { class: 'muted' }, r.description) : null,
       h('span', { class: 'points' }, `${r.pointsCost} points`), redeem,
       !available.has(r.id) ? h('span', { class: 'muted small' }, short > 0 ? `${short} more points needed` : 'Not available right now') : null);

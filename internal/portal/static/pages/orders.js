@@ -1,7 +1,7 @@
 // Order history with filters, and one order with its shipments' timeline.
 
 import { gql, mutate, ERR } from '../api.js';
-import { action, badge, card, date, dateTime, empty, h, input, money, picture, toast, words } from '../ui.js';
+import { actionButton, badge, card, date, dateTime, empty, h, input, money, picture, toast, words } from '../ui.js';
 import { go } from '../app.js';
 
 export const orderHref = (o) => `/account/order?id=${encodeURIComponent(o.id)}`;
@@ -112,12 +112,11 @@ export async function detail(ctx) {
   } } }`, { id });
   if (!o) return h('div', {}, h('h1', {}, 'Order not found'), empty('This order is not in your account.', h('a', { href: '/account/orders' }, 'Back to orders')));
 
-  const reorder = h('button', { type: 'button', class: 'btn' }, 'Buy again');
-  reorder.addEventListener('click', () => action(reorder, async () => {
+  const reorder = actionButton('Buy again', 'btn', async () => {
     const p = await mutate(`mutation Reorder($t: String!, $id: ID!) { orderReorder(customerAccessToken: $t, orderId: $id) {
       cart { checkoutUrl totalQuantity } warnings { message } ${ERR} } }`, { t: ctx.token, id: o.id }, 'orderReorder');
     toast(`${p.cart.totalQuantity} items are in a new cart.${p.warnings.length ? ` ${p.warnings.map((w) => w.message).join(' ')}` : ''}`);
-  }));
+  });
   const events = [...o.trackingEvents].sort((a, b) => new Date(b.happenedAt) - new Date(a.happenedAt));
   return h('div', {},
     h('p', {}, h('a', { href: '/account/orders' }, '← All orders')),

@@ -1,13 +1,12 @@
 // The customer's data: download it, or erase the account.
 
 import { ERR, mutate, session } from '../api.js';
-import { action, card, form, h, input, toast } from '../ui.js';
+import { actionButton, card, form, h, input, toast } from '../ui.js';
 import { signOut } from '../app.js';
 
 export async function page(ctx) {
-  const download = h('button', { type: 'button', class: 'btn btn-primary' }, 'Download my data');
   const linkSlot = h('div', { 'aria-live': 'polite' });
-  download.addEventListener('click', () => action(download, async () => {
+  const download = actionButton('Download my data', 'btn btn-primary', async () => {
     const p = await mutate(`mutation Export($t: String!) { customerDataExport(customerAccessToken: $t) { export { createdAt contentType data } ${ERR} } }`,
       { t: ctx.token }, 'customerDataExport');
     const url = URL.createObjectURL(new Blob([p.export.data], { type: p.export.contentType }));
@@ -15,11 +14,10 @@ export async function page(ctx) {
     linkSlot.replaceChildren(h('p', {}, 'Your data is ready: ', a));
     a.click();
     toast('Your data is ready.');
-  }));
+  });
 
   const erase = h('div');
-  const ask = h('button', { type: 'button', class: 'btn btn-danger' }, 'Delete my account');
-  ask.addEventListener('click', () => action(ask, async () => {
+  const ask = actionButton('Delete my account', 'btn btn-danger', async () => {
     await mutate(`mutation AskDelete($t: String!) { customerDelete(customerAccessToken: $t) { confirmationSent ${ERR} } }`, { t: ctx.token }, 'customerDelete');
     const confirm = form({ 'aria-label': 'Confirm account deletion' }, [
       h('p', { role: 'status' }, 'We emailed you a 6-digit code. Enter it to erase your account. This cannot be undone.'),
@@ -35,7 +33,7 @@ export async function page(ctx) {
     confirm.querySelector('.btn-primary').className = 'btn btn-danger';
     erase.replaceChildren(confirm);
     confirm.querySelector('input').focus();
-  }));
+  });
   erase.append(h('p', {}, 'Erasing your account removes your profile, addresses, wishlists, saved carts and points. Orders stay in the shop’s books without your personal details.'), ask);
 
   return h('div', {}, h('h1', {}, 'Your data'),

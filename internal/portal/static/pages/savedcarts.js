@@ -1,7 +1,7 @@
 // Saved carts and items saved for later.
 
 import { ERR, gql, MERCHANDISE, mutate } from '../api.js';
-import { action, confirmButton, date, empty, h, merchandiseLine, money, outOfStock, toast } from '../ui.js';
+import { actionButton, confirmButton, date, empty, h, merchandiseLine, money, outOfStock, toast } from '../ui.js';
 
 const LINE = `id quantity ${MERCHANDISE}`;
 
@@ -16,24 +16,21 @@ export async function page(ctx) {
       outOfStock(l.merchandise)));
 
   const carts = c.savedCarts.nodes.map((s) => {
-    const restore = h('button', { type: 'button', class: 'btn btn-primary' }, 'Restore to cart');
-    restore.setAttribute('aria-label', `Restore to cart: ${s.name}`);
-    restore.addEventListener('click', () => action(restore, async () => {
+    const restore = actionButton('Restore to cart', 'btn btn-primary', async () => {
       const p = await mutate(`mutation Restore($t: String!, $id: ID!) { savedCartRestore(customerAccessToken: $t, savedCartId: $id) {
         cart { totalQuantity checkoutUrl } warnings { code message } ${ERR} } }`, { t: ctx.token, id: s.id }, 'savedCartRestore');
       toast(`Your cart has ${p.cart.totalQuantity} items.${p.warnings.length ? ` ${p.warnings.map((w) => w.message).join(' ')}` : ''}`,
         p.warnings.length ? 'info' : 'ok');
-    }));
+    }, { 'aria-label': `Restore to cart: ${s.name}` });
     const rename = h('button', { type: 'button', class: 'btn btn-quiet' }, 'Rename');
     rename.addEventListener('click', () => {
       const field = h('input', { type: 'text', value: s.name, 'aria-label': 'Cart name', class: 'inline-input' });
-      const save = h('button', { type: 'button', class: 'btn' }, 'Save name');
-      save.addEventListener('click', () => action(save, async () => {
+      const save = actionButton('Save name', 'btn', async () => {
         await mutate(`mutation Rename($t: String!, $id: ID!, $name: String!) { savedCartRename(customerAccessToken: $t, savedCartId: $id, name: $name) {
           savedCart { id } ${ERR} } }`, { t: ctx.token, id: s.id, name: field.value }, 'savedCartRename');
         toast('Renamed.');
         ctx.refresh();
-      }));
+      });
       rename.replaceWith(field, save);
       field.focus();
     });

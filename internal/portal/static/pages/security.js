@@ -1,7 +1,7 @@
 // Sign-in and security: password, two-step sign-in, signed-in devices.
 
 import { ERR, gql, mutate, session } from '../api.js';
-import { action, badge, card, confirmButton, date, dateTime, form, h, input, toast } from '../ui.js';
+import { actionButton, badge, card, confirmButton, date, dateTime, form, h, input, toast } from '../ui.js';
 
 const TF_ERR = `twoFactorUserErrors { code field message } ${ERR}`;
 const on = () => [badge('On', 'ok'), ' Signing in with a password also asks for a code from your authenticator app.'];
@@ -51,13 +51,12 @@ export async function page(ctx) {
       toast('Signed out.');
       ctx.refresh();
     }, 'btn btn-quiet')));
-  const others = h('button', { type: 'button', class: 'btn' }, 'Sign out everywhere else');
-  others.addEventListener('click', () => action(others, async () => {
+  const others = actionButton('Sign out everywhere else', 'btn', async () => {
     const p = await mutate(`mutation Others($t: String!) { customerSessionsRevokeOthers(customerAccessToken: $t) { revokedCount ${ERR} } }`,
       { t: ctx.token }, 'customerSessionsRevokeOthers');
     toast(`${p.revokedCount} other ${p.revokedCount === 1 ? 'session' : 'sessions'} signed out.`);
     ctx.refresh();
-  }));
+  });
   return h('div', {}, h('h1', {}, 'Sign-in & security'),
     card('Password', password),
     card('Two-step sign-in', twoFactor),
@@ -66,8 +65,7 @@ export async function page(ctx) {
 
 function twoFactorSetup(ctx, required) {
   const slot = h('div');
-  const start = h('button', { type: 'button', class: 'btn btn-primary' }, 'Set up two-step sign-in');
-  start.addEventListener('click', () => action(start, async () => {
+  const start = actionButton('Set up two-step sign-in', 'btn btn-primary', async () => {
     const p = await mutate(`mutation Setup($t: String!) { customerTwoFactorSetup(customerAccessToken: $t) { secret otpauthUri ${TF_ERR} } }`,
       { t: ctx.token }, 'customerTwoFactorSetup');
     const confirm = form({ 'aria-label': 'Confirm two-step sign-in' }, [
@@ -92,7 +90,7 @@ function twoFactorSetup(ctx, required) {
     }, 'Turn on');
     slot.replaceChildren(confirm);
     confirm.querySelector('input').focus();
-  }));
+  });
   slot.append(start);
   return slot;
 }

@@ -1,7 +1,7 @@
 // Wishlists: share a list, move items to the cart; and a shared list's page.
 
 import { ERR, gql, MERCHANDISE, mutate } from '../api.js';
-import { action, badge, confirmButton, date, empty, form, h, input, merchandiseLine, money, outOfStock, toast } from '../ui.js';
+import { action, actionButton, badge, confirmButton, date, empty, form, h, input, merchandiseLine, money, outOfStock, toast } from '../ui.js';
 
 const LINE = `id quantity note addedAt priceDropped priceWhenAdded { amount currencyCode } ${MERCHANDISE}`;
 
@@ -31,15 +31,13 @@ export async function page(ctx) {
     const shareSlot = h('div', { class: 'share' });
     const showShare = (url) => {
       if (!url) {
-        const share = h('button', { type: 'button', class: 'btn' }, 'Share');
-        share.setAttribute('aria-label', `Share ${w.name}`);
-        share.addEventListener('click', () => action(share, async () => {
+        const share = actionButton('Share', 'btn', async () => {
           const p = await mutate(`mutation Share($t: String!, $id: ID!) { wishlistShare(customerAccessToken: $t, wishlistId: $id) {
             wishlist { shareUrl } ${ERR} } }`, { t: ctx.token, id: w.id }, 'wishlistShare');
           showShare(p.wishlist.shareUrl);
           toast('Anyone with the link can see this list.');
           shareSlot.querySelector('input').select();
-        }));
+        }, { 'aria-label': `Share ${w.name}` });
         shareSlot.replaceChildren(share);
         return;
       }
@@ -54,13 +52,12 @@ export async function page(ctx) {
           toast('Select the link and copy it.', 'info');
         }
       });
-      const stop = h('button', { type: 'button', class: 'btn btn-quiet' }, 'Stop sharing');
-      stop.addEventListener('click', () => action(stop, async () => {
+      const stop = actionButton('Stop sharing', 'btn btn-quiet', async () => {
         await mutate(`mutation Unshare($t: String!, $id: ID!) { wishlistUnshare(customerAccessToken: $t, wishlistId: $id) { wishlist { id } ${ERR} } }`,
           { t: ctx.token, id: w.id }, 'wishlistUnshare');
         showShare(null);
         toast('The link no longer works.');
-      }));
+      });
       const named = input('Show my first name on the shared page', 'showOwnerName', { type: 'checkbox', value: w.showOwnerName });
       named.querySelector('input').addEventListener('change', (ev) => action(ev.target, async () => {
         const on = ev.target.checked;
@@ -78,16 +75,13 @@ export async function page(ctx) {
     };
     showShare(w.shareUrl);
     const lines = w.lines.nodes.map((l) => {
-      const move = h('button', { type: 'button', class: 'btn btn-primary' }, 'Move to cart');
-      move.setAttribute('aria-label', `Move to cart: ${l.merchandise.product.title}`);
-      move.disabled = !l.merchandise.availableForSale;
-      move.addEventListener('click', () => action(move, async () => {
+      const move = actionButton('Move to cart', 'btn btn-primary', async () => {
         const p = await mutate(`mutation Move($t: String!, $id: ID!, $lines: [ID!]!, $cart: ID!) {
           wishlistLinesMoveToCart(customerAccessToken: $t, wishlistId: $id, lineIds: $lines, cartId: $cart) {
             cart { totalQuantity checkoutUrl } ${ERR} } }`, { t: ctx.token, id: w.id, lines: [l.id], cart: await cartId(ctx.token) }, 'wishlistLinesMoveToCart');
         toast(`Moved to your cart (${p.cart.totalQuantity} items).`);
         ctx.refresh();
-      }));
+      }, { 'aria-label': `Move to cart: ${l.merchandise.product.title}`, disabled: !l.merchandise.availableForSale });
       const remove = confirmButton('Remove', 'Remove from the list?', async () => {
         await mutate(`mutation Remove($t: String!, $id: ID!, $lines: [ID!]!) { wishlistLinesRemove(customerAccessToken: $t, wishlistId: $id, lineIds: $lines) {
           wishlist { id } ${ERR} } }`, { t: ctx.token, id: w.id, lines: [l.id] }, 'wishlistLinesRemove');
