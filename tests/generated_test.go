@@ -1,7 +1,6 @@
 package tests
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -27,65 +26,26 @@ func TestGeneratedCodeIsFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	copyDir := t.TempDir()
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		if d.IsDir() && (rel == ".git" || rel == "data" || d.Name() == "node_modules") {
-			return filepath.SkipDir
-		}
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(copyDir, rel), 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(copyDir, rel), b, 0o644)
+	copyTree(t, root, copyDir, func(rel string, d fs.DirEntry) bool {
+		return d.IsDir() && (rel == ".git" || rel == "data" || d.Name() == "node_modules")
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	cmd := exec.Command("go", "generate", "./...")
 	cmd.Dir = copyDir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go generate: %v\n%s", err, out)
 	}
 	generated := func(rel string) bool {
-		return strings.HasPrefix(rel, "ent"+string(filepath.Separator)) || strings.HasPrefix(rel, "graph"+string(filepath.Separator)) ||
-			rel == "go.mod" || rel == "go.sum"
+		return strings.HasPrefix(rel, "ent/") || strings.HasPrefix(rel, "graph/") || rel == "go.mod" || rel == "go.sum"
 	}
-	files := func(dir string) map[string][]byte {
-		m := map[string][]byte{}
-		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(dir, path)
-			if generated(rel) {
-				b, _ := os.ReadFile(path)
-				m[rel] = b
-			}
-			return nil
-		})
-		return m
+	changed, added, removed := diffTrees(t, root, copyDir, generated)
+	for _, name := range added {
+		t.Errorf("go generate adds %s: commit it", name)
 	}
-	want, got := files(root), files(copyDir)
-	for name, b := range got {
-		if w, ok := want[name]; !ok {
-			t.Errorf("go generate adds %s: commit it", name)
-		} else if !bytes.Equal(w, b) {
-			t.Errorf("go generate changes %s: run it and commit the result", name)
-		}
+	for _, name := range changed {
+		t.Errorf("go generate changes %s: run it and commit the result", name)
 	}
-	for name := range want {
-		if _, ok := got[name]; !ok {
-			t.Errorf("go generate removes %s", name)
-		}
+	for _, name := range removed {
+		t.Errorf("go generate removes %s", name)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"mime"
 	"net/http"
@@ -517,4 +518,77 @@ func needNodePackage(t *testing.T, check, dir, pkg string) (node, abs string) {
 		needTool(t, check+" skipped: run `npm ci --prefix "+dir+"` (.ci/run does)")
 	}
 	return node, abs
+}
+
+// copyTree copies the regular files under src to dst, leaving out what skip
+// names (a directory with everything in it); rel is slash-separated.
+func copyTree(t *testing.T, src, dst string, skip func(rel string, d fs.DirEntry) bool) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if skip(filepath.ToSlash(rel), d) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatalf("copy %s: %v", src, err)
+	}
+}
+
+// diffTrees compares the files under want and got that keep accepts (rel is
+// slash-separated): those whose contents differ, those only got has, and
+// those only want has, each sorted.
+func diffTrees(t *testing.T, want, got string, keep func(rel string) bool) (changed, added, removed []string) {
+	t.Helper()
+	read := func(root string) map[string][]byte {
+		files := map[string][]byte{}
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			if rel = filepath.ToSlash(rel); keep(rel) {
+				files[rel], err = os.ReadFile(path)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatalf("read %s: %v", root, err)
+		}
+		return files
+	}
+	w, g := read(want), read(got)
+	for name, body := range g {
+		if old, ok := w[name]; !ok {
+			added = append(added, name)
+		} else if !bytes.Equal(old, body) {
+			changed = append(changed, name)
+		}
+	}
+	for name := range w {
+		if _, ok := g[name]; !ok {
+			removed = append(removed, name)
+		}
+	}
+	sort.Strings(changed)
+	sort.Strings(added)
+	sort.Strings(removed)
+	return changed, added, removed
 }
