@@ -1,6 +1,6 @@
 // Wishlists: share a list, move items to the cart; and a shared list's page.
 
-import { ERR, gql, MERCHANDISE, mutate } from '../api.js';
+import { APIError, ERR, gql, MERCHANDISE, mutate } from '../api.js';
 import { action, actionButton, badge, confirmButton, date, empty, form, h, input, merchandiseLine, money, outOfStock, toast } from '../ui.js';
 
 const LINE = `id quantity note addedAt priceDropped priceWhenAdded { amount currencyCode } ${MERCHANDISE}`;
@@ -9,10 +9,10 @@ const LINE = `id quantity note addedAt priceDropped priceWhenAdded { amount curr
 async function cartId(token) {
   const { customer } = await gql('query Cart($t: String!) { customer(customerAccessToken: $t) { cart { id } } }', { t: token });
   if (customer.cart) return customer.cart.id;
-  const data = await gql(`mutation NewCart($t: String!) { cartCreate(input: { buyerIdentity: { customerAccessToken: $t } }) {
-    cart { id } userErrors { code field message } } }`, { t: token });
-  if (!data.cartCreate.cart) throw new Error(data.cartCreate.userErrors.map((e) => e.message).join(' ') || 'No cart could be made.');
-  return data.cartCreate.cart.id;
+  const p = await mutate(`mutation NewCart($t: String!) { cartCreate(input: { buyerIdentity: { customerAccessToken: $t } }) {
+    cart { id } userErrors { code field message } } }`, { t: token }, 'cartCreate');
+  if (!p.cart) throw new APIError('No cart could be made.');
+  return p.cart.id;
 }
 
 function lineView(l, ...actions) {
