@@ -47,25 +47,17 @@ func BenchmarkHistory(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		gql, base, viaEnt := s.Handler(), baseline(s.DB.SQL, s.DB.Dialect, cfg.PublicURL), entBaseline(s.DB.Client)
-		for _, ep := range []struct {
-			name string
-			h    http.Handler
-			req  func(string) (*http.Request, error)
-		}{
-			{"graphql", gql, func(t string) (*http.Request, error) { return graphqlRequest("http://bench", t) }},
-			{"baseline", base, func(t string) (*http.Request, error) { return baselineRequest("http://bench", t) }},
-			{"ent", viaEnt, func(t string) (*http.Request, error) { return entRequest("http://bench", t) }},
-		} {
+		h := handler(s, cfg)
+		for _, ep := range endpoints {
 			b.Run(dbKind+"/"+ep.name, func(b *testing.B) {
 				b.ReportAllocs()
 				b.SetParallelism(8) // 16 clients on 2 cores, as cmd/bench drives them
 				var n atomic.Int64
 				b.RunParallel(func(pb *testing.PB) {
 					for pb.Next() {
-						req, _ := ep.req(tokens[int(n.Add(1))%len(tokens)])
+						req, _ := ep.request("http://bench", tokens[int(n.Add(1))%len(tokens)])
 						w := httptest.NewRecorder()
-						ep.h.ServeHTTP(w, req)
+						h.ServeHTTP(w, req)
 						if w.Code != http.StatusOK {
 							b.Errorf("status %d: %.300s", w.Code, w.Body)
 							return

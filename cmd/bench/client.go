@@ -55,7 +55,7 @@ func check(c *http.Client, base, token string) error {
 		}
 		return json.Marshal(out)
 	}
-	r, _ := graphqlRequest(base, token)
+	r, _ := endpoints[0].request(base, token)
 	want, err := get(r)
 	if err != nil {
 		return err
@@ -63,14 +63,14 @@ func check(c *http.Client, base, token string) error {
 	if !strings.Contains(string(want), "trackingInfo") {
 		return fmt.Errorf("empty answer: %.300s", want)
 	}
-	for _, mk := range []func(string, string) (*http.Request, error){baselineRequest, entRequest} {
-		r, _ := mk(base, token)
+	for _, ep := range endpoints[1:] {
+		r, _ := ep.request(base, token)
 		got, err := get(r)
 		if err != nil {
 			return err
 		}
 		if !bytes.Equal(got, want) {
-			return fmt.Errorf("graphql and %s answers differ:\n%.400s\n%.400s", r.URL.Path, want, got)
+			return fmt.Errorf("graphql and %s answers differ:\n%.400s\n%.400s", ep.name, want, got)
 		}
 	}
 	return nil

@@ -59,6 +59,21 @@ func main() {
 	}
 }
 
+// endpoints are what a run measures, GraphQL first and the SQL baseline
+// second (the ratios are to it); handler serves them all.
+var endpoints = []struct {
+	name    string
+	request func(base, token string) (*http.Request, error)
+}{{"graphql", graphqlRequest}, {"baseline", baselineRequest}, {"ent", entRequest}}
+
+func handler(s *server.Server, cfg config.Config) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/", s.Handler())
+	mux.Handle("/baseline", baseline(s.DB.SQL, s.DB.Dialect, cfg.PublicURL))
+	mux.Handle("/ent", entBaseline(s.DB.Client))
+	return mux
+}
+
 // memProfile is where -memprofile writes.
 var memProfile string
 
@@ -117,11 +132,7 @@ func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency i
 	fmt.Printf("seeded %d customers × %d orders × %d lines × %d fulfillments on %s in %s\n",
 		size.customers, size.orders, size.lines, size.fulfillments, dbKind, time.Since(start).Round(time.Millisecond))
 
-	mux := http.NewServeMux()
-	mux.Handle("/", s.Handler())
-	mux.Handle("/baseline", baseline(s.DB.SQL, s.DB.Dialect, cfg.PublicURL))
-	mux.Handle("/ent", entBaseline(s.DB.Client))
-	ts := httptest.NewServer(mux)
+	ts := httptest.NewServer(handler(s, cfg))
 	defer ts.Close()
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: concurrency * 2}}
@@ -130,31 +141,32 @@ func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency i
 	}
 	fmt.Printf("GOMAXPROCS=%d, %d concurrent clients, %s per endpoint\n", runtime.GOMAXPROCS(0), concurrency, duration)
 	stmts := func() float64 { return testutil.ToFloat64(s.Metrics.SQLStatements) }
-	before := stmts()
-	gql := drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return graphqlRequest(ts.URL, tok) }, cpuprofile)
-	gql.statements = stmts() - before
-	if memProfile != "" {
-		if f, err := os.Create(memProfile); err == nil {
-			_ = pprof.Lookup("allocs").WriteTo(f, 0)
-			f.Close()
+	results := make([]result, len(endpoints))
+	for i, ep := range endpoints {
+		profile := ""
+		if i == 0 {
+			profile = cpuprofile // the GraphQL phase
+		}
+		before := stmts()
+		results[i] = drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return ep.request(ts.URL, tok) }, profile)
+		results[i].statements = stmts() - before
+		if i == 0 && memProfile != "" {
+			if f, err := os.Create(memProfile); err == nil {
+				_ = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
 		}
 	}
-	before = stmts()
-	base := drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return baselineRequest(ts.URL, tok) }, "")
-	base.statements = stmts() - before
-	before = stmts()
-	viaEnt := drive(client, concurrency, duration, tokens, func(tok string) (*http.Request, error) { return entRequest(ts.URL, tok) }, "")
-	viaEnt.statements = stmts() - before
+	base := results[1]
 	fmt.Printf("%-10s %10s %10s %10s %12s %8s %10s\n", "endpoint", "req/s", "p50", "p99", "SQL/request", "errors", "ratio")
-	for _, r := range []struct {
-		name string
-		res  result
-	}{{"graphql", gql}, {"baseline", base}, {"ent", viaEnt}} {
-		fmt.Printf("%-10s %10.0f %10s %10s %12.1f %8d %10.2f\n", r.name, r.res.rps(), r.res.pct(50), r.res.pct(99),
-			r.res.statements/float64(len(r.res.latencies)), r.res.errors, r.res.rps()/base.rps())
+	failed := false
+	for i, r := range results {
+		fmt.Printf("%-10s %10.0f %10s %10s %12.1f %8d %10.2f\n", endpoints[i].name, r.rps(), r.pct(50), r.pct(99),
+			r.statements/float64(len(r.latencies)), r.errors, r.rps()/base.rps())
+		failed = failed || r.errors > 0
 	}
-	fmt.Printf("ratio graphql/baseline: %.2f\n", gql.rps()/base.rps())
-	if gql.errors > 0 || base.errors > 0 || viaEnt.errors > 0 {
+	fmt.Printf("ratio graphql/baseline: %.2f\n", results[0].rps()/base.rps())
+	if failed {
 		return fmt.Errorf("requests failed")
 	}
 	return nil
