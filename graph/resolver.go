@@ -2,7 +2,7 @@
 // and input, call one business function in internal/, and map its result.
 package graph
 
-//go:generate go tool gqlgen generate
+//go:generate go run ../cmd/gqlgen
 
 import (
 	"context"

@@ -28,6 +28,9 @@ type Metrics struct {
 	Notifications *prometheus.CounterVec
 	// InFlight is the number of API requests being served.
 	InFlight prometheus.Gauge
+	// ReadPlan counts query operations by how the read plan took them
+	// (plan, unsupported, fallback).
+	ReadPlan *prometheus.CounterVec
 }
 
 // New makes and registers the collectors.
@@ -59,8 +62,11 @@ func New() *Metrics {
 		InFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "accountgraph_graphql_http_in_flight", Help: "API requests being served.",
 		}),
+		ReadPlan: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "accountgraph_read_plan_total", Help: "Query operations by how the read plan took them: plan, unsupported (gqlgen ran it), fallback (an error: gqlgen ran it again).",
+		}, []string{"outcome"}),
 	}
-	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Refusals, m.Notifications, m.InFlight,
+	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Refusals, m.Notifications, m.InFlight, m.ReadPlan,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

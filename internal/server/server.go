@@ -284,7 +284,7 @@ func (s *Server) graphQL() http.Handler {
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
 	setComplexity(&cfg)
-	h := handler.New(graph.NewExecutableSchema(cfg))
+	h := handler.New(graph.PlannedSchema(cfg, s.cfg.ReadPlan, s.observePlan))
 	h.AddTransport(transport.Options{})
 	h.AddTransport(transport.GET{})
 	h.AddTransport(transport.POST{})
@@ -299,6 +299,15 @@ func (s *Server) graphQL() http.Handler {
 	h.SetErrorPresenter(errorPresenter(s.log))
 	h.SetRecoverFunc(recoverFunc(s.log))
 	return h
+}
+
+// observePlan counts how the read plan took a query and, at debug level,
+// logs why gqlgen answered it.
+func (s *Server) observePlan(ctx context.Context, outcome graph.PlanOutcome, reason string) {
+	s.Metrics.ReadPlan.WithLabelValues(string(outcome)).Inc()
+	if outcome != graph.PlanRan {
+		s.log.DebugContext(ctx, "read plan: gqlgen answers", "outcome", string(outcome), "reason", reason)
+	}
 }
 
 // connectionCost makes a list field cost its page size times its children,

@@ -1,0 +1,529 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// The read plan runs query operations without gqlgen's per-field machinery.
+//
+// gqlgen's executor pays, for every field of every object, a field context,
+// a context value, a closure and a boxed result, and for every object a field
+// set and a deferred group; on the order history page (~500 objects, ~1,200
+// fields) that is most of the request's time and memory. The plan runs the
+// same operation in three steps:
+//
+//  1. plan: the operation's selections (fragments, @skip/@include, aliases
+//     merged by gqlgen's own CollectFields) become a tree of planSel per
+//     concrete type, with each field's arguments coerced once;
+//  2. resolve, one level of the response at a time: every resolver (or method
+//     taking a context or returning an error) of the level is called, all at
+//     once, so the request's dataloaders batch a level's keys into one
+//     statement as they do under gqlgen; then the objects each field returns
+//     become the next level's nodes;
+//  3. write: the tree is written as JSON straight into one buffer, leaves
+//     read from the bound Go values with no boxing.
+//
+// The per-type code (which resolver a field calls, how a leaf is written) is
+// generated from the schema and gqlgen.yml by internal/plangen into
+// plan_gen.go. A field the generator does not support is missing from its
+// tables, and an operation that selects it runs on gqlgen.
+//
+// Errors are gqlgen's: the plan never writes an error. When a resolver
+// returns one, panics, or a non-null field is null (which is an error with
+// null propagation), the plan's work is dropped and the operation runs again
+// on gqlgen, which then reports exactly what it reports today. Queries do not
+// write, so running one twice changes nothing but its cost, and only
+// requests with errors pay it.
+
+// errPlanUnsupported is returned by generated code for a field it does not know.
+var errPlanUnsupported = errors.New("read plan: unsupported field")
+
+// planType is an object type the plan can execute (generated in plan_gen.go).
+type planType struct {
+	name      string
+	satisfies []string // the type and the interfaces it implements, for fragments
+	fields    map[string]planFieldDef
+}
+
+// planFieldDef is one supported field of a planType.
+type planFieldDef struct {
+	fn       int    // the field's case in the generated switches
+	resolve  bool   // called in the resolve phase
+	object   bool   // returns objects (or a list of them)
+	resolver bool   // a resolver, for FieldContext.IsResolver
+	named    string // the named type it returns
+}
+
+// planSel is the plan of one selection set on one concrete type.
+type planSel struct {
+	typ      *planType
+	fields   []planField
+	resolves []int // fields called in the resolve phase
+	objects  []int // fields that return objects
+}
+
+// planField is one field of a planSel.
+type planField struct {
+	def      planFieldDef
+	field    graphql.CollectedField
+	key      string // `"alias":`
+	typename bool
+	args     map[string]any
+	child    map[string]*planSel // the plan of the returned objects, by concrete type
+}
+
+// planNode is one object of the response.
+type planNode struct {
+	sel  *planSel
+	obj  any
+	ctx  context.Context // holds the field context of the resolver above, which resolvers read
+	vals []any           // resolve-phase results, by field
+	kids []planKids      // returned objects, by field
+}
+
+// planKids are the objects one field of a node returned.
+type planKids struct {
+	nodes []*planNode     // nil entries are null elements
+	ctx   context.Context // the field's context, when it was resolved
+	null  bool
+	list  bool
+}
+
+// planExec runs one operation.
+type planExec struct {
+	ec   *executionContext
+	next []*planNode // the next level's nodes, while expanding
+	mu   sync.Mutex
+	why  string // why gqlgen answers instead
+}
+
+// planValue is the value a resolve-phase call returned (zero for nil).
+func planValue[T any](v any) T {
+	t, _ := v.(T)
+	return t
+}
+
+// planPointer is an object field's (type name, object), nil for a nil pointer.
+func planPointer[T any](typ string, p *T) (string, any) {
+	if p == nil {
+		return "", nil
+	}
+	return typ, p
+}
+
+// PlanOutcome is how the read plan took one query operation.
+type PlanOutcome string
+
+const (
+	PlanRan         PlanOutcome = "plan"        // the plan answered
+	PlanUnsupported PlanOutcome = "unsupported" // the operation selects what the plan does not run: gqlgen answered
+	PlanFallback    PlanOutcome = "fallback"    // an error or a null in a non-null field: gqlgen answered again
+)
+
+// PlanObserver is told the outcome of each query operation, with the reason
+// when gqlgen answered (the unsupported field, or what failed).
+type PlanObserver func(ctx context.Context, outcome PlanOutcome, reason string)
+
+// PlannedSchema is gqlgen's executable schema with the read plan in front of
+// it: query operations the plan supports run on the plan, everything else
+// (and every operation when enabled is false) on gqlgen.
+func PlannedSchema(cfg Config, enabled bool, observe PlanObserver) graphql.ExecutableSchema {
+	inner := NewExecutableSchema(cfg)
+	if !enabled {
+		return inner
+	}
+	if observe == nil {
+		observe = func(context.Context, PlanOutcome, string) {}
+	}
+	return &plannedSchema{ExecutableSchema: inner, es: inner.(*executableSchema), observe: observe}
+}
+
+type plannedSchema struct {
+	graphql.ExecutableSchema
+	es      *executableSchema
+	observe PlanObserver
+}
+
+// Exec runs a query on the plan when it can, else on gqlgen.
+func (s *plannedSchema) Exec(ctx context.Context) graphql.ResponseHandler {
+	opCtx := graphql.GetOperationContext(ctx)
+	if opCtx.Operation == nil || opCtx.Operation.Operation != ast.Query {
+		return s.ExecutableSchema.Exec(ctx)
+	}
+	var fallback graphql.ResponseHandler
+	done := false
+	return func(ctx context.Context) *graphql.Response {
+		if fallback != nil {
+			return fallback(ctx)
+		}
+		if done {
+			return nil
+		}
+		done = true
+		x := &planExec{ec: newExecutionContext(opCtx, s.es, nil)}
+		data, outcome := x.run(ctx)
+		s.observe(ctx, outcome, x.why)
+		if outcome == PlanRan {
+			return &graphql.Response{Data: data}
+		}
+		fallback = s.ExecutableSchema.Exec(ctx)
+		return fallback(ctx)
+	}
+}
+
+// fail records why the plan gave the operation back to gqlgen.
+func (x *planExec) fail(why string) {
+	x.mu.Lock()
+	if x.why == "" {
+		x.why = why
+	}
+	x.mu.Unlock()
+}
+
+// run executes the operation on the plan.
+func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			x.why = fmt.Sprintf("panic: %v", r)
+			data, outcome = nil, PlanFallback
+		}
+	}()
+	// Errors raised in the plan's run (by a marshaller, say) land in a
+	// response context of their own, and send the operation to gqlgen.
+	ctx = graphql.WithFreshResponseContext(ctx)
+	root, ok := x.selection(ctx, planTypes["Query"], x.ec.OperationContext.Operation.SelectionSet)
+	if !ok {
+		return nil, PlanUnsupported
+	}
+	top := x.newNode(root, nil, ctx)
+	for level := []*planNode{top}; len(level) > 0; {
+		if !x.resolveLevel(ctx, level) {
+			return nil, PlanFallback
+		}
+		x.next = nil
+		for _, n := range level {
+			for _, i := range n.sel.objects {
+				if !x.planExpand(n, i) {
+					x.fail("a null in non-null " + n.sel.typ.name + "." + n.sel.fields[i].field.Name)
+					return nil, PlanFallback
+				}
+			}
+		}
+		level = x.next
+	}
+	b := &planBuffer{}
+	b.Grow(4096)
+	if !x.writeNode(ctx, b, top) || len(graphql.GetErrors(ctx)) > 0 {
+		x.fail("an error or a null in a non-null field while writing")
+		return nil, PlanFallback
+	}
+	return b.Bytes(), PlanRan
+}
+
+// selection plans set on type t.
+func (x *planExec) selection(ctx context.Context, t *planType, set ast.SelectionSet) (*planSel, bool) {
+	if t == nil {
+		return nil, false
+	}
+	fields := graphql.CollectFields(x.ec.OperationContext, set, t.satisfies)
+	s := &planSel{typ: t, fields: make([]planField, len(fields))}
+	for i, cf := range fields {
+		if cf.IsDeferred() {
+			x.fail("@defer")
+			return nil, false
+		}
+		pf := &s.fields[i]
+		pf.field = cf
+		pf.key = jsonKey(cf.Alias)
+		if cf.Name == "__typename" {
+			pf.typename = true
+			continue
+		}
+		def, ok := t.fields[cf.Name]
+		if !ok {
+			x.fail(t.name + "." + cf.Name)
+			return nil, false
+		}
+		pf.def = def
+		if cf.Definition != nil && len(cf.Definition.Arguments) > 0 {
+			args, err := x.planArgs(ctx, def.fn, cf.ArgumentMap(x.ec.Variables))
+			if err != nil {
+				x.fail("arguments of " + t.name + "." + cf.Name)
+				return nil, false
+			}
+			pf.args = args
+		}
+		if def.resolve {
+			s.resolves = append(s.resolves, i)
+		}
+		if !def.object {
+			continue
+		}
+		s.objects = append(s.objects, i)
+		types := []string{def.named}
+		if possible, abstract := planPossible[def.named]; abstract {
+			types = possible
+		}
+		pf.child = make(map[string]*planSel, len(types))
+		for _, name := range types {
+			c, ok := x.selection(ctx, planTypes[name], cf.Selections)
+			if !ok {
+				x.fail("type " + name)
+				return nil, false
+			}
+			pf.child[name] = c
+		}
+	}
+	return s, true
+}
+
+func (x *planExec) newNode(sel *planSel, obj any, ctx context.Context) *planNode {
+	n := &planNode{sel: sel, obj: obj, ctx: ctx}
+	if len(sel.resolves) > 0 {
+		n.vals = make([]any, len(sel.fields))
+	}
+	if len(sel.objects) > 0 {
+		n.kids = make([]planKids, len(sel.fields))
+	}
+	return n
+}
+
+// resolveLevel makes every resolve-phase call of a level, concurrently, so
+// that sibling loads share their loaders' statements.
+func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
+	calls := 0
+	for _, n := range level {
+		calls += len(n.sel.resolves)
+	}
+	switch calls {
+	case 0:
+		return true
+	case 1:
+		for _, n := range level {
+			for _, i := range n.sel.resolves {
+				return x.call(n, i)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	var failed atomic.Bool
+	for _, n := range level {
+		for _, i := range n.sel.resolves {
+			wg.Go(func() {
+				if !x.call(n, i) {
+					failed.Store(true)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	return !failed.Load()
+}
+
+// call runs field i of n with a field context like gqlgen's (resolvers read
+// their arguments, the enclosing token and their selections from it).
+func (x *planExec) call(n *planNode, i int) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	f := &n.sel.fields[i]
+	fc := &graphql.FieldContext{Object: n.sel.typ.name, Field: f.field, Args: f.args, IsMethod: true, IsResolver: f.def.resolver}
+	ctx := graphql.WithFieldContext(n.ctx, fc) // sets fc.Parent
+	v, err := x.planResolve(ctx, f.def.fn, n.obj)
+	if err != nil {
+		x.fail(n.sel.typ.name + "." + f.field.Name + " returned an error")
+		return false
+	}
+	n.vals[i] = v
+	if n.kids != nil {
+		n.kids[i].ctx = ctx
+	}
+	return true
+}
+
+// one records the single object field i of n returned (ptr nil: null).
+func (x *planExec) one(n *planNode, i int, typ string, ptr any, nonNull bool) bool {
+	if ptr == nil {
+		return x.null(n, i, nonNull)
+	}
+	c := x.child(n, i, typ, ptr)
+	if c == nil {
+		return false
+	}
+	n.kids[i].nodes = []*planNode{c}
+	return true
+}
+
+// null records a null; a non-null field that is null is an error: gqlgen's.
+func (x *planExec) null(n *planNode, i int, nonNull bool) bool {
+	n.kids[i].null = true
+	return !nonNull
+}
+
+// list makes room for the size objects of list field i of n.
+func (x *planExec) list(n *planNode, i int, size int) {
+	k := &n.kids[i]
+	k.list = true
+	k.nodes = make([]*planNode, size)
+}
+
+// element records element j of list field i of n (ptr nil: null).
+func (x *planExec) element(n *planNode, i, j int, typ string, ptr any, nonNull bool) bool {
+	if ptr == nil {
+		return !nonNull
+	}
+	c := x.child(n, i, typ, ptr)
+	if c == nil {
+		return false
+	}
+	n.kids[i].nodes[j] = c
+	return true
+}
+
+// child makes the node of an object field i of n returned; nil when its
+// type is not one the plan knows.
+func (x *planExec) child(n *planNode, i int, typ string, ptr any) *planNode {
+	sel := n.sel.fields[i].child[typ]
+	if sel == nil {
+		return nil
+	}
+	ctx := n.kids[i].ctx
+	if ctx == nil {
+		ctx = n.ctx
+	}
+	c := x.newNode(sel, ptr, ctx)
+	x.next = append(x.next, c)
+	return c
+}
+
+// writeNode writes n as a JSON object, fields in the order gqlgen writes them.
+func (x *planExec) writeNode(ctx context.Context, b *planBuffer, n *planNode) bool {
+	b.WriteByte('{')
+	for i := range n.sel.fields {
+		f := &n.sel.fields[i]
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(f.key)
+		switch {
+		case f.typename:
+			b.str(n.sel.typ.name)
+		case f.def.object:
+			if !x.writeKids(ctx, b, &n.kids[i]) {
+				return false
+			}
+		default:
+			if !x.planWrite(ctx, b, n, i) {
+				return false
+			}
+		}
+	}
+	b.WriteByte('}')
+	return true
+}
+
+func (x *planExec) writeKids(ctx context.Context, b *planBuffer, k *planKids) bool {
+	if k.null {
+		b.null()
+		return true
+	}
+	if !k.list {
+		return x.writeNode(ctx, b, k.nodes[0])
+	}
+	b.WriteByte('[')
+	for j, c := range k.nodes {
+		if j > 0 {
+			b.WriteByte(',')
+		}
+		if c == nil {
+			b.null()
+		} else if !x.writeNode(ctx, b, c) {
+			return false
+		}
+	}
+	b.WriteByte(']')
+	return true
+}
+
+// jsonKey is `"name":` as gqlgen writes an object key.
+func jsonKey(name string) string {
+	var b planBuffer
+	b.str(name)
+	b.WriteByte(':')
+	return b.String()
+}
+
+// planBuffer writes JSON values exactly as gqlgen's marshallers do.
+type planBuffer struct{ bytes.Buffer }
+
+func (b *planBuffer) null() { b.WriteString("null") }
+
+func (b *planBuffer) boolean(v bool) {
+	if v {
+		b.WriteString("true")
+	} else {
+		b.WriteString("false")
+	}
+}
+
+func (b *planBuffer) int(v int64) { b.Write(strconv.AppendInt(b.AvailableBuffer(), v, 10)) }
+
+// float writes v as gqlgen's MarshalFloat does (fmt's %g).
+func (b *planBuffer) float(v float64) {
+	b.Write(strconv.AppendFloat(b.AvailableBuffer(), v, 'g', -1, 64))
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// str writes s quoted as gqlgen's MarshalString does: control characters,
+// quote and backslash escaped, everything else (invalid UTF-8 included) as is.
+func (b *planBuffer) str(s string) {
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// gqlgen ranges over runes; an invalid byte is written as is,
+			// and multi-byte runes never need escaping.
+			i++
+			continue
+		}
+		if c >= 0x20 && c != '\\' && c != '"' {
+			i++
+			continue
+		}
+		b.WriteString(s[start:i])
+		switch c {
+		case '\t':
+			b.WriteString(`\t`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '"':
+			b.WriteString(`\"`)
+		default:
+			b.WriteString(`\u00`)
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&0xf])
+		}
+		i++
+		start = i
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
+}
