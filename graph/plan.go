@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -94,6 +95,7 @@ type planNode struct {
 // planKids are the objects one field of a node returned.
 type planKids struct {
 	nodes []*planNode     // nil entries are null elements
+	one   [1]*planNode    // nodes of a single object
 	ctx   context.Context // the field's context, when it was resolved
 	null  bool
 	list  bool
@@ -105,6 +107,12 @@ type planExec struct {
 	next []*planNode // the next level's nodes, while expanding
 	mu   sync.Mutex
 	why  string // why gqlgen answers instead
+
+	// Nodes and their field slots come from slabs: a few allocations a
+	// request instead of three an object.
+	nodes []planNode
+	vals  []any
+	kids  []planKids
 }
 
 // planValue is the value a resolve-phase call returned (zero for nil).
@@ -288,14 +296,26 @@ func (x *planExec) selection(ctx context.Context, t *planType, set ast.Selection
 }
 
 func (x *planExec) newNode(sel *planSel, obj any, ctx context.Context) *planNode {
-	n := &planNode{sel: sel, obj: obj, ctx: ctx}
+	n := slab(&x.nodes, 1, 64)
+	n[0] = planNode{sel: sel, obj: obj, ctx: ctx}
 	if len(sel.resolves) > 0 {
-		n.vals = make([]any, len(sel.fields))
+		n[0].vals = slab(&x.vals, len(sel.fields), 256)
 	}
 	if len(sel.objects) > 0 {
-		n.kids = make([]planKids, len(sel.fields))
+		n[0].kids = slab(&x.kids, len(sel.fields), 256)
 	}
-	return n
+	return &n[0]
+}
+
+// slab takes n zeroed elements from *s, starting a new slab of at least
+// size elements when it is full (earlier slabs stay where they are).
+func slab[T any](s *[]T, n, size int) []T {
+	if cap(*s)-len(*s) < n {
+		*s = make([]T, 0, max(n, size))
+	}
+	l := len(*s)
+	*s = (*s)[:l+n]
+	return (*s)[l : l+n : l+n]
 }
 
 // resolveLevel makes every resolve-phase call of a level, concurrently, so
@@ -319,7 +339,9 @@ func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
 	var failed atomic.Bool
 	for _, n := range level {
 		for _, i := range n.sel.resolves {
-			wg.Go(func() {
+			wg.Add(1)
+			planGo(func() {
+				defer wg.Done()
 				if !x.call(n, i) {
 					failed.Store(true)
 				}
@@ -328,6 +350,38 @@ func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
 	}
 	wg.Wait()
 	return !failed.Load()
+}
+
+// planWork hands resolve-phase calls to idle workers: goroutines that keep
+// the stacks they grew in earlier calls (into ent and the driver), where a
+// new goroutine per call spent a tenth of the request growing its stack.
+// No call waits for a worker: with none idle, a new one starts, so a level's
+// calls all run at once and its loads are batched as before.
+var planWork = make(chan func())
+
+// planWorkerIdle is how long a worker waits for work before it ends.
+const planWorkerIdle = 30 * time.Second
+
+func planGo(f func()) {
+	select {
+	case planWork <- f:
+	default:
+		go planWorker(f)
+	}
+}
+
+func planWorker(f func()) {
+	idle := time.NewTimer(planWorkerIdle)
+	defer idle.Stop()
+	for {
+		f()
+		idle.Reset(planWorkerIdle)
+		select {
+		case f = <-planWork:
+		case <-idle.C:
+			return
+		}
+	}
 }
 
 // call runs field i of n with a field context like gqlgen's (resolvers read
@@ -362,7 +416,9 @@ func (x *planExec) one(n *planNode, i int, typ string, ptr any, nonNull bool) bo
 	if c == nil {
 		return false
 	}
-	n.kids[i].nodes = []*planNode{c}
+	k := &n.kids[i]
+	k.one[0] = c
+	k.nodes = k.one[:]
 	return true
 }
 
