@@ -47,7 +47,11 @@ func BenchmarkHistory(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		h := handler(s, cfg)
+		twin, err := gqlgenTwin(ctx, cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		h := handler(s, twin, cfg)
 		for _, ep := range endpoints {
 			b.Run(dbKind+"/"+ep.name, func(b *testing.B) {
 				b.ReportAllocs()
@@ -66,6 +70,7 @@ func BenchmarkHistory(b *testing.B) {
 				})
 			})
 		}
+		twin.Close()
 		closeAll()
 	}
 }

@@ -31,6 +31,10 @@ func graphqlRequest(base, token string) (*http.Request, error) {
 	return req, err
 }
 
+func gqlgenRequest(base, token string) (*http.Request, error) {
+	return graphqlRequest(base+"/gqlgen", token)
+}
+
 func baselineRequest(base, token string) (*http.Request, error) {
 	return http.NewRequest(http.MethodGet, base+"/baseline?token="+url.QueryEscape(token), nil)
 }

@@ -60,15 +60,20 @@ func main() {
 }
 
 // endpoints are what a run measures, GraphQL first and the SQL baseline
-// second (the ratios are to it); handler serves them all.
+// second (the ratios are to it); handler serves them all. "gqlgen" is the
+// same GraphQL request on a second server with the read plan off
+// (READ_PLAN=false): the executor before and after, side by side.
 var endpoints = []struct {
 	name    string
 	request func(base, token string) (*http.Request, error)
-}{{"graphql", graphqlRequest}, {"baseline", baselineRequest}, {"ent", entRequest}}
+}{{"graphql", graphqlRequest}, {"baseline", baselineRequest}, {"ent", entRequest}, {"gqlgen", gqlgenRequest}}
 
-func handler(s *server.Server, cfg config.Config) http.Handler {
+// handler serves the endpoints: s the GraphQL API, twin the same API with
+// the read plan off.
+func handler(s, twin *server.Server, cfg config.Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/", s.Handler())
+	mux.Handle("/gqlgen/", http.StripPrefix("/gqlgen", twin.Handler()))
 	mux.Handle("/baseline", baseline(s.DB.SQL, s.DB.Dialect, cfg.PublicURL))
 	mux.Handle("/ent", entBaseline(s.DB.Client))
 	return mux
@@ -107,13 +112,21 @@ func open(ctx context.Context, dbKind, pg string) (s *server.Server, cfg config.
 	default:
 		return nil, cfg, nil, fmt.Errorf("unknown -db %q", dbKind)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s, err = server.New(ctx, cfg, log)
+	s, err = server.New(ctx, cfg, quiet)
 	if err != nil {
 		drop()
 		return nil, cfg, nil, err
 	}
 	return s, cfg, func() { s.Close(); drop() }, nil
+}
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// gqlgenTwin starts a second server on the database of cfg with the read
+// plan off, for the "gqlgen" endpoint.
+func gqlgenTwin(ctx context.Context, cfg config.Config) (*server.Server, error) {
+	cfg.ReadPlan = false
+	return server.New(ctx, cfg, quiet)
 }
 
 func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency int, cpuprofile string) error {
@@ -132,7 +145,12 @@ func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency i
 	fmt.Printf("seeded %d customers × %d orders × %d lines × %d fulfillments on %s in %s\n",
 		size.customers, size.orders, size.lines, size.fulfillments, dbKind, time.Since(start).Round(time.Millisecond))
 
-	ts := httptest.NewServer(handler(s, cfg))
+	twin, err := gqlgenTwin(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer twin.Close()
+	ts := httptest.NewServer(handler(s, twin, cfg))
 	defer ts.Close()
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: concurrency * 2}}
@@ -140,7 +158,9 @@ func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency i
 		return err
 	}
 	fmt.Printf("GOMAXPROCS=%d, %d concurrent clients, %s per endpoint\n", runtime.GOMAXPROCS(0), concurrency, duration)
-	stmts := func() float64 { return testutil.ToFloat64(s.Metrics.SQLStatements) }
+	stmts := func() float64 {
+		return testutil.ToFloat64(s.Metrics.SQLStatements) + testutil.ToFloat64(twin.Metrics.SQLStatements)
+	}
 	results := make([]result, len(endpoints))
 	for i, ep := range endpoints {
 		profile := ""
