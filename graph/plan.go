@@ -76,6 +76,7 @@ type planSel struct {
 // planField is one field of a planSel.
 type planField struct {
 	def      planFieldDef
+	val, kid int // the field's places in its node's vals (resolve phase) and kids (objects)
 	field    graphql.CollectedField
 	key      string // `"alias":`
 	typename bool
@@ -88,8 +89,8 @@ type planNode struct {
 	sel  *planSel
 	obj  any
 	ctx  context.Context // holds the field context of the resolver above, which resolvers read
-	vals []any           // resolve-phase results, by field
-	kids []planKids      // returned objects, by field
+	vals []any           // resolve-phase results, by planField.val
+	kids []planKids      // returned objects, by planField.kid
 }
 
 // planKids are the objects one field of a node returned.
@@ -114,6 +115,12 @@ type planExec struct {
 	vals  []any
 	kids  []planKids
 }
+
+// val is the resolve-phase result of field i.
+func (n *planNode) val(i int) any { return n.vals[n.sel.fields[i].val] }
+
+// kid is what object field i returned.
+func (n *planNode) kid(i int) *planKids { return &n.kids[n.sel.fields[i].kid] }
 
 // planValue is the value a resolve-phase call returned (zero for nil).
 func planValue[T any](v any) T {
@@ -229,14 +236,23 @@ func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
 		}
 		level = x.next
 	}
-	b := &planBuffer{}
-	b.Grow(4096)
+	b := planBuffers.Get().(*planBuffer)
+	defer func() {
+		if b.Cap() <= 1<<20 {
+			b.Reset()
+			planBuffers.Put(b)
+		}
+	}()
 	if !x.writeNode(ctx, b, top) || len(graphql.GetErrors(ctx)) > 0 {
 		x.fail("an error or a null in a non-null field while writing")
 		return nil, PlanFallback
 	}
-	return b.Bytes(), PlanRan
+	return bytes.Clone(b.Bytes()), PlanRan
 }
+
+// planBuffers keep the buffers responses are written in, grown to the size
+// of a page, so that a response costs one allocation of its size.
+var planBuffers = sync.Pool{New: func() any { return new(planBuffer) }}
 
 // selection plans set on type t.
 func (x *planExec) selection(ctx context.Context, t *planType, set ast.SelectionSet) (*planSel, bool) {
@@ -272,11 +288,13 @@ func (x *planExec) selection(ctx context.Context, t *planType, set ast.Selection
 			pf.args = args
 		}
 		if def.resolve {
+			pf.val = len(s.resolves)
 			s.resolves = append(s.resolves, i)
 		}
 		if !def.object {
 			continue
 		}
+		pf.kid = len(s.objects)
 		s.objects = append(s.objects, i)
 		types := []string{def.named}
 		if possible, abstract := planPossible[def.named]; abstract {
@@ -299,10 +317,10 @@ func (x *planExec) newNode(sel *planSel, obj any, ctx context.Context) *planNode
 	n := slab(&x.nodes, 1, 64)
 	n[0] = planNode{sel: sel, obj: obj, ctx: ctx}
 	if len(sel.resolves) > 0 {
-		n[0].vals = slab(&x.vals, len(sel.fields), 256)
+		n[0].vals = slab(&x.vals, len(sel.resolves), 256)
 	}
 	if len(sel.objects) > 0 {
-		n[0].kids = slab(&x.kids, len(sel.fields), 256)
+		n[0].kids = slab(&x.kids, len(sel.objects), 64)
 	}
 	return &n[0]
 }
@@ -400,9 +418,9 @@ func (x *planExec) call(n *planNode, i int) (ok bool) {
 		x.fail(n.sel.typ.name + "." + f.field.Name + " returned an error")
 		return false
 	}
-	n.vals[i] = v
-	if n.kids != nil {
-		n.kids[i].ctx = ctx
+	n.vals[f.val] = v
+	if f.def.object {
+		n.kid(i).ctx = ctx
 	}
 	return true
 }
@@ -416,7 +434,7 @@ func (x *planExec) one(n *planNode, i int, typ string, ptr any, nonNull bool) bo
 	if c == nil {
 		return false
 	}
-	k := &n.kids[i]
+	k := n.kid(i)
 	k.one[0] = c
 	k.nodes = k.one[:]
 	return true
@@ -424,13 +442,13 @@ func (x *planExec) one(n *planNode, i int, typ string, ptr any, nonNull bool) bo
 
 // null records a null; a non-null field that is null is an error: gqlgen's.
 func (x *planExec) null(n *planNode, i int, nonNull bool) bool {
-	n.kids[i].null = true
+	n.kid(i).null = true
 	return !nonNull
 }
 
 // list makes room for the size objects of list field i of n.
 func (x *planExec) list(n *planNode, i int, size int) {
-	k := &n.kids[i]
+	k := n.kid(i)
 	k.list = true
 	k.nodes = make([]*planNode, size)
 }
@@ -444,7 +462,7 @@ func (x *planExec) element(n *planNode, i, j int, typ string, ptr any, nonNull b
 	if c == nil {
 		return false
 	}
-	n.kids[i].nodes[j] = c
+	n.kid(i).nodes[j] = c
 	return true
 }
 
@@ -455,7 +473,7 @@ func (x *planExec) child(n *planNode, i int, typ string, ptr any) *planNode {
 	if sel == nil {
 		return nil
 	}
-	ctx := n.kids[i].ctx
+	ctx := n.kid(i).ctx
 	if ctx == nil {
 		ctx = n.ctx
 	}
@@ -477,7 +495,7 @@ func (x *planExec) writeNode(ctx context.Context, b *planBuffer, n *planNode) bo
 		case f.typename:
 			b.str(n.sel.typ.name)
 		case f.def.object:
-			if !x.writeKids(ctx, b, &n.kids[i]) {
+			if !x.writeKids(ctx, b, n.kid(i)) {
 				return false
 			}
 		default:

@@ -1900,15 +1900,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planConcreteBaseCartLine(v)
 		return x.one(n, i, name, ptr, true)
 	case 67: // Cart.lines
-		v := planValue[*model.BaseCartLineConnection](n.vals[i])
+		v := planValue[*model.BaseCartLineConnection](n.val(i))
 		name, ptr := planPointer("BaseCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 69: // Cart.cost
-		v := planValue[*model.CartCost](n.vals[i])
+		v := planValue[*model.CartCost](n.val(i))
 		name, ptr := planPointer("CartCost", v)
 		return x.one(n, i, name, ptr, true)
 	case 70: // Cart.buyerIdentity
-		v := planValue[*model.CartBuyerIdentity](n.vals[i])
+		v := planValue[*model.CartBuyerIdentity](n.val(i))
 		name, ptr := planPointer("CartBuyerIdentity", v)
 		return x.one(n, i, name, ptr, true)
 	case 72: // Cart.attributes
@@ -1923,7 +1923,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 73: // Cart.discountCodes
-		v := planValue[[]*model.CartDiscountCode](n.vals[i])
+		v := planValue[[]*model.CartDiscountCode](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("CartDiscountCode", v[j])
@@ -2044,11 +2044,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 99: // CartLine.merchandise
-		v := planValue[model.Merchandise](n.vals[i])
+		v := planValue[model.Merchandise](n.val(i))
 		name, ptr := planConcreteMerchandise(v)
 		return x.one(n, i, name, ptr, true)
 	case 101: // CartLine.cost
-		v := planValue[*model.CartLineCost](n.vals[i])
+		v := planValue[*model.CartLineCost](n.val(i))
 		name, ptr := planPointer("CartLineCost", v)
 		return x.one(n, i, name, ptr, true)
 	case 102: // CartLine.attributes
@@ -2207,7 +2207,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 134: // Company.locations
-		v := planValue[[]*ent.CompanyLocation](n.vals[i])
+		v := planValue[[]*ent.CompanyLocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("CompanyLocation", v[j])
@@ -2217,15 +2217,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 136: // CompanyContact.company
-		v := planValue[*ent.Company](n.vals[i])
+		v := planValue[*ent.Company](n.val(i))
 		name, ptr := planPointer("Company", v)
 		return x.one(n, i, name, ptr, true)
 	case 138: // CompanyContact.spendingLimit
-		v := planValue[*money.V2](n.vals[i])
+		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
 	case 139: // CompanyContact.orders
-		v := planValue[*model.OrderConnection](n.vals[i])
+		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 149: // ConsentEventConnection.edges
@@ -2261,19 +2261,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("ConsentEvent", v)
 		return x.one(n, i, name, ptr, true)
 	case 165: // Customer.defaultAddress
-		v := planValue[*ent.MailingAddress](n.vals[i])
+		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
 	case 166: // Customer.addresses
-		v := planValue[*model.MailingAddressConnection](n.vals[i])
+		v := planValue[*model.MailingAddressConnection](n.val(i))
 		name, ptr := planPointer("MailingAddressConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 169: // Customer.cart
-		v := planValue[*ent.Cart](n.vals[i])
+		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
 	case 170: // Customer.companyContacts
-		v := planValue[[]*ent.CompanyContact](n.vals[i])
+		v := planValue[[]*ent.CompanyContact](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("CompanyContact", v[j])
@@ -2283,23 +2283,23 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 171: // Customer.loyalty
-		v := planValue[*ent.LoyaltyAccount](n.vals[i])
+		v := planValue[*ent.LoyaltyAccount](n.val(i))
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
 	case 173: // Customer.orders
-		v := planValue[*model.OrderConnection](n.vals[i])
+		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 174: // Customer.preferences
-		v := planValue[*model.CustomerPreferences](n.vals[i])
+		v := planValue[*model.CustomerPreferences](n.val(i))
 		name, ptr := planPointer("CustomerPreferences", v)
 		return x.one(n, i, name, ptr, true)
 	case 175: // Customer.privacy
-		v := planValue[*model.CustomerPrivacy](n.vals[i])
+		v := planValue[*model.CustomerPrivacy](n.val(i))
 		name, ptr := planPointer("CustomerPrivacy", v)
 		return x.one(n, i, name, ptr, true)
 	case 176: // Customer.recommendations
-		v := planValue[[]*recommend.Item](n.vals[i])
+		v := planValue[[]*recommend.Item](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("Recommendation", v[j])
@@ -2309,19 +2309,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 177: // Customer.savedCarts
-		v := planValue[*model.SavedCartConnection](n.vals[i])
+		v := planValue[*model.SavedCartConnection](n.val(i))
 		name, ptr := planPointer("SavedCartConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 178: // Customer.savedForLater
-		v := planValue[*model.SavedCartLineConnection](n.vals[i])
+		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 180: // Customer.sessions
-		v := planValue[*model.CustomerSessionConnection](n.vals[i])
+		v := planValue[*model.CustomerSessionConnection](n.val(i))
 		name, ptr := planPointer("CustomerSessionConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 182: // Customer.linkedIdentities
-		v := planValue[[]*ent.LinkedIdentity](n.vals[i])
+		v := planValue[[]*ent.LinkedIdentity](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("LinkedIdentity", v[j])
@@ -2331,15 +2331,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 183: // Customer.supportTickets
-		v := planValue[*model.SupportTicketConnection](n.vals[i])
+		v := planValue[*model.SupportTicketConnection](n.val(i))
 		name, ptr := planPointer("SupportTicketConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 184: // Customer.wishlists
-		v := planValue[*model.WishlistConnection](n.vals[i])
+		v := planValue[*model.WishlistConnection](n.val(i))
 		name, ptr := planPointer("WishlistConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 185: // Customer.wishlist
-		v := planValue[*ent.Wishlist](n.vals[i])
+		v := planValue[*ent.Wishlist](n.val(i))
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
 	case 189: // CustomerAccessTokenCreatePayload.customerAccessToken
@@ -2752,19 +2752,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 247: // CustomerLoyalty.tier
-		v := planValue[*model.LoyaltyTier](n.vals[i])
+		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
 	case 248: // CustomerLoyalty.nextTier
-		v := planValue[*model.LoyaltyTier](n.vals[i])
+		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
 	case 250: // CustomerLoyalty.spendToNextTier
-		v := planValue[*money.V2](n.vals[i])
+		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
 	case 251: // CustomerLoyalty.pointsExpiring
-		v := planValue[[]*model.LoyaltyPointsExpiry](n.vals[i])
+		v := planValue[[]*model.LoyaltyPointsExpiry](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("LoyaltyPointsExpiry", v[j])
@@ -2774,11 +2774,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 252: // CustomerLoyalty.transactions
-		v := planValue[*model.LoyaltyTransactionConnection](n.vals[i])
+		v := planValue[*model.LoyaltyTransactionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyTransactionConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 253: // CustomerLoyalty.availableRewards
-		v := planValue[[]*ent.LoyaltyReward](n.vals[i])
+		v := planValue[[]*ent.LoyaltyReward](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("LoyaltyReward", v[j])
@@ -2788,15 +2788,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 254: // CustomerLoyalty.redemptions
-		v := planValue[*model.LoyaltyRedemptionConnection](n.vals[i])
+		v := planValue[*model.LoyaltyRedemptionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyRedemptionConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 257: // CustomerLoyalty.membership
-		v := planValue[*ent.Membership](n.vals[i])
+		v := planValue[*ent.Membership](n.val(i))
 		name, ptr := planPointer("Membership", v)
 		return x.one(n, i, name, ptr, false)
 	case 266: // CustomerPreferences.communication
-		v := planValue[[]*notify.Preference](n.vals[i])
+		v := planValue[[]*notify.Preference](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("CommunicationPreference", v[j])
@@ -3129,7 +3129,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
 	case 332: // Fulfillment.trackingInfo
-		v := planValue[[]*schema.TrackingInfo](n.vals[i])
+		v := planValue[[]*schema.TrackingInfo](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("FulfillmentTrackingInfo", v[j])
@@ -3139,7 +3139,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 333: // Fulfillment.fulfillmentLineItems
-		v := planValue[*model.FulfillmentLineItemConnection](n.vals[i])
+		v := planValue[*model.FulfillmentLineItemConnection](n.val(i))
 		name, ptr := planPointer("FulfillmentLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 341: // FulfillmentLineItem.lineItem
@@ -3278,7 +3278,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 391: // LoyaltyRedemption.reward
-		v := planValue[*ent.LoyaltyReward](n.vals[i])
+		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, true)
 	case 394: // LoyaltyRedemption.amount
@@ -3324,7 +3324,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
 	case 413: // LoyaltyReward.variant
-		v := planValue[*ent.ProductVariant](n.vals[i])
+		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
 	case 416: // LoyaltyRewardRedeemPayload.redemption
@@ -3360,11 +3360,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 430: // LoyaltyTransaction.order
-		v := planValue[*ent.Order](n.vals[i])
+		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
 	case 431: // LoyaltyTransaction.reward
-		v := planValue[*ent.LoyaltyReward](n.vals[i])
+		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
 	case 434: // LoyaltyTransactionConnection.edges
@@ -3437,7 +3437,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
 	case 472: // Membership.plan
-		v := planValue[*ent.MembershipPlan](n.vals[i])
+		v := planValue[*ent.MembershipPlan](n.val(i))
 		name, ptr := planPointer("MembershipPlan", v)
 		return x.one(n, i, name, ptr, true)
 	case 480: // MembershipPlan.price
@@ -3446,7 +3446,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
 	case 498: // Order.customAttributes
-		v := planValue[[]*schema.Attribute](n.vals[i])
+		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("Attribute", v[j])
@@ -3531,19 +3531,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
 	case 517: // Order.shippingAddress
-		v := planValue[*ent.MailingAddress](n.vals[i])
+		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
 	case 518: // Order.billingAddress
-		v := planValue[*ent.MailingAddress](n.vals[i])
+		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
 	case 519: // Order.lineItems
-		v := planValue[*model.OrderLineItemConnection](n.vals[i])
+		v := planValue[*model.OrderLineItemConnection](n.val(i))
 		name, ptr := planPointer("OrderLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 520: // Order.successfulFulfillments
-		v := planValue[[]*ent.Fulfillment](n.vals[i])
+		v := planValue[[]*ent.Fulfillment](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
 		}
@@ -3556,7 +3556,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 521: // Order.trackingEvents
-		v := planValue[[]*ent.FulfillmentEvent](n.vals[i])
+		v := planValue[[]*ent.FulfillmentEvent](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("FulfillmentEvent", v[j])
@@ -3566,7 +3566,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 522: // Order.discountApplications
-		v := planValue[*model.DiscountApplicationConnection](n.vals[i])
+		v := planValue[*model.DiscountApplicationConnection](n.val(i))
 		name, ptr := planPointer("DiscountApplicationConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 523: // OrderConnection.edges
@@ -3612,11 +3612,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
 	case 534: // OrderLineItem.variant
-		v := planValue[*ent.ProductVariant](n.vals[i])
+		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
 	case 535: // OrderLineItem.customAttributes
-		v := planValue[[]*schema.Attribute](n.vals[i])
+		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("Attribute", v[j])
@@ -3674,11 +3674,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 559: // Product.featuredImage
-		v := planValue[*model.Image](n.vals[i])
+		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
 	case 563: // Product.variants
-		v := planValue[*model.ProductVariantConnection](n.vals[i])
+		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 567: // ProductVariant.price
@@ -3702,7 +3702,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
 	case 572: // ProductVariant.selectedOptions
-		v := planValue[[]*schema.SelectedOption](n.vals[i])
+		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planPointer("SelectedOption", v[j])
@@ -3712,11 +3712,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 573: // ProductVariant.image
-		v := planValue[*model.Image](n.vals[i])
+		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
 	case 574: // ProductVariant.product
-		v := planValue[*ent.Product](n.vals[i])
+		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
 	case 575: // ProductVariantConnection.edges
@@ -3752,11 +3752,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
 	case 580: // Query.node
-		v := planValue[model.Node](n.vals[i])
+		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
 	case 581: // Query.nodes
-		v := planValue[[]model.Node](n.vals[i])
+		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := planConcreteNode(v[j])
@@ -3766,31 +3766,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 582: // Query.cart
-		v := planValue[*ent.Cart](n.vals[i])
+		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
 	case 583: // Query.product
-		v := planValue[*ent.Product](n.vals[i])
+		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
 	case 584: // Query.customer
-		v := planValue[*ent.Customer](n.vals[i])
+		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
 	case 585: // Query.loyaltyProgram
-		v := planValue[*model.LoyaltyProgram](n.vals[i])
+		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
 	case 586: // Query.preferenceVocabulary
-		v := planValue[*ent.PreferenceVocabulary](n.vals[i])
+		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
 	case 588: // Query.supportContact
-		v := planValue[*ent.SupportContact](n.vals[i])
+		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
 	case 589: // Query.sharedWishlist
-		v := planValue[*model.SharedWishlist](n.vals[i])
+		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
 	case 590: // Recommendation.variant
@@ -3799,7 +3799,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
 	case 596: // SavedCart.lines
-		v := planValue[*model.SavedCartLineConnection](n.vals[i])
+		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 597: // SavedCartConnection.edges
@@ -3846,7 +3846,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
 	case 605: // SavedCartLine.merchandise
-		v := planValue[*ent.ProductVariant](n.vals[i])
+		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
 	case 607: // SavedCartLine.priceWhenSaved
@@ -3908,7 +3908,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
 	case 622: // SharedWishlist.lines
-		v := planValue[*model.WishlistLineConnection](n.vals[i])
+		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 628: // SupportContactPayload.supportContact
@@ -3960,11 +3960,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
 	case 643: // SupportTicket.order
-		v := planValue[*ent.Order](n.vals[i])
+		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
 	case 644: // SupportTicket.messages
-		v := planValue[*model.SupportMessageConnection](n.vals[i])
+		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 645: // SupportTicketConnection.edges
@@ -4016,7 +4016,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 665: // Wishlist.lines
-		v := planValue[*model.WishlistLineConnection](n.vals[i])
+		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
 	case 666: // WishlistConnection.edges
@@ -4063,7 +4063,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
 	case 674: // WishlistLine.merchandise
-		v := planValue[*ent.ProductVariant](n.vals[i])
+		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
 	case 678: // WishlistLine.priceWhenAdded
@@ -4141,7 +4141,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 694: // __Directive.args
-		v := planValue[[]introspection.InputValue](n.vals[i])
+		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := "__InputValue", any(&v[j])
@@ -4151,7 +4151,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 701: // __Field.args
-		v := planValue[[]introspection.InputValue](n.vals[i])
+		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
 			name, ptr := "__InputValue", any(&v[j])
@@ -4208,7 +4208,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 721: // __Type.fields
-		v := planValue[[]introspection.Field](n.vals[i])
+		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
 		}
@@ -4249,7 +4249,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 724: // __Type.enumValues
-		v := planValue[[]introspection.EnumValue](n.vals[i])
+		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
 		}
@@ -4262,7 +4262,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		}
 		return true
 	case 725: // __Type.inputFields
-		v := planValue[[]introspection.InputValue](n.vals[i])
+		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
 		}
@@ -4312,7 +4312,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 6: // AccountSettings.multipassEnabled
-		v := planValue[bool](n.vals[i])
+		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
 	case 13: // AdminCustomerDeletePayload.deletedCustomerId
@@ -4430,7 +4430,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string(v))
 		return true
 	case 64: // Cart.checkoutUrl
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 65: // Cart.createdAt
@@ -4444,7 +4444,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 68: // Cart.totalQuantity
-		v := planValue[int](n.vals[i])
+		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
 	case 71: // Cart.note
@@ -4583,7 +4583,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.boolean(bool(v))
 		return true
 	case 132: // Company.id
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 133: // Company.name
@@ -4592,7 +4592,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string(v))
 		return true
 	case 135: // CompanyContact.id
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 137: // CompanyContact.role
@@ -4601,7 +4601,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNCompanyContactRole2accountgraphᚋentᚋcompanycontactᚐRole(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 140: // CompanyLocation.id
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 141: // CompanyLocation.name
@@ -4662,7 +4662,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string(v))
 		return true
 	case 154: // Customer.id
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 155: // Customer.firstName
@@ -4684,7 +4684,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string((*v)))
 		return true
 	case 157: // Customer.displayName
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 158: // Customer.email
@@ -4707,7 +4707,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.boolean(bool(v))
 		return true
 	case 161: // Customer.avatarUrl
-		v := planValue[*string](n.vals[i])
+		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -4730,7 +4730,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 167: // Customer.numberOfOrders
-		v := planValue[uint64](n.vals[i])
+		v := planValue[uint64](n.val(i))
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 168: // Customer.emailVerified
@@ -4848,7 +4848,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.int(int64(v))
 		return true
 	case 249: // CustomerLoyalty.pointsToNextTier
-		v := planValue[*int](n.vals[i])
+		v := planValue[*int](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -4861,7 +4861,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string(v))
 		return true
 	case 256: // CustomerLoyalty.referralCount
-		v := planValue[int](n.vals[i])
+		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
 	case 258: // CustomerPreferences.language
@@ -4983,7 +4983,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 290: // CustomerSession.current
-		v := planValue[bool](n.vals[i])
+		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
 	case 294: // CustomerSessionEdge.cursor
@@ -5106,7 +5106,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 336: // FulfillmentEvent.message
-		v := planValue[*string](n.vals[i])
+		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5132,7 +5132,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string((*v)))
 		return true
 	case 339: // FulfillmentEvent.countryCode
-		v := planValue[*model.CountryCode](n.vals[i])
+		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5228,7 +5228,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.int(int64((*v)))
 		return true
 	case 357: // LinkedIdentity.id
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 358: // LinkedIdentity.provider
@@ -5364,7 +5364,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string(v))
 		return true
 	case 393: // LoyaltyRedemption.kind
-		v := planValue[loyaltyreward.Kind](n.vals[i])
+		v := planValue[loyaltyreward.Kind](n.val(i))
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 395: // LoyaltyRedemption.percentage
@@ -5498,7 +5498,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 427: // LoyaltyTransaction.action
-		v := planValue[*model.LoyaltyEarnAction](n.vals[i])
+		v := planValue[*model.LoyaltyEarnAction](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5554,7 +5554,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string(v))
 		return true
 	case 442: // MailingAddress.id
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 443: // MailingAddress.address1
@@ -5612,7 +5612,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string((*v)))
 		return true
 	case 449: // MailingAddress.countryCodeV2
-		v := planValue[*model.CountryCode](n.vals[i])
+		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5638,7 +5638,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string((*v)))
 		return true
 	case 452: // MailingAddress.name
-		v := planValue[*string](n.vals[i])
+		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5646,11 +5646,11 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string((*v)))
 		return true
 	case 453: // MailingAddress.formatted
-		v := planValue[[]string](n.vals[i])
+		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 454: // MailingAddress.formattedArea
-		v := planValue[*string](n.vals[i])
+		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5658,7 +5658,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string((*v)))
 		return true
 	case 455: // MailingAddress.latitude
-		v := planValue[*float64](n.vals[i])
+		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5666,7 +5666,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 456: // MailingAddress.longitude
-		v := planValue[*float64](n.vals[i])
+		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5744,7 +5744,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string(v))
 		return true
 	case 473: // Membership.status
-		v := planValue[model.MembershipStatus](n.vals[i])
+		v := planValue[model.MembershipStatus](n.val(i))
 		v.MarshalGQL(b)
 		return true
 	case 474: // Membership.startedAt
@@ -5753,7 +5753,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 475: // Membership.renewsAt
-		v := planValue[*time.Time](n.vals[i])
+		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5761,7 +5761,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 476: // Membership.endsAt
-		v := planValue[*time.Time](n.vals[i])
+		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5889,7 +5889,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.boolean(bool(v))
 		return true
 	case 499: // Order.customerLocale
-		v := planValue[*string](n.vals[i])
+		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5897,7 +5897,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string((*v)))
 		return true
 	case 500: // Order.customerUrl
-		v := planValue[*string](n.vals[i])
+		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -5905,7 +5905,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string((*v)))
 		return true
 	case 501: // Order.statusUrl
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 526: // OrderConnection.totalCount
@@ -5992,7 +5992,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 552: // Product.id
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 553: // Product.handle
@@ -6006,7 +6006,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string(v))
 		return true
 	case 555: // Product.description
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 556: // Product.vendor
@@ -6025,7 +6025,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 560: // Product.availableForSale
-		v := planValue[bool](n.vals[i])
+		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
 	case 561: // Product.createdAt
@@ -6039,7 +6039,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 564: // ProductVariant.id
-		v := planValue[string](n.vals[i])
+		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
 	case 565: // ProductVariant.title
@@ -6063,7 +6063,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.str(string(v))
 		return true
 	case 587: // Query.socialLoginProviders
-		v := planValue[[]string](n.vals[i])
+		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 591: // Recommendation.reason
@@ -6299,7 +6299,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		b.boolean(bool(v))
 		return true
 	case 661: // Wishlist.shareUrl
-		v := planValue[*string](n.vals[i])
+		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
 			return true
@@ -6364,7 +6364,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
 	case 679: // WishlistLine.priceDropped
-		v := planValue[bool](n.vals[i])
+		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
 	case 683: // WishlistLineEdge.cursor

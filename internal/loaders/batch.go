@@ -25,10 +25,28 @@ type Keyed[K comparable, V any] struct {
 	loader   *dataloadgen.Loader[K, V]
 }
 
+// newKeyed makes a loader; its maps and batcher are made on first use,
+// since a request uses few of its loaders.
 func newKeyed[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) *Keyed[K, V] {
-	k := &Keyed[K, V]{cache: map[K]V{}, failed: map[K]error{}, expected: map[K]bool{}, fetch: fetch}
-	k.loader = dataloadgen.NewLoader(k.batch, dataloadgen.WithWait(wait))
-	return k
+	return &Keyed[K, V]{fetch: fetch}
+}
+
+// batcher is the loader that waits for unregistered siblings.
+func (k *Keyed[K, V]) batcher() *dataloadgen.Loader[K, V] {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.loader == nil {
+		k.loader = dataloadgen.NewLoader(k.batch, dataloadgen.WithWait(wait))
+	}
+	return k.loader
+}
+
+// put sets m[key], making the map on first use (reading a nil map is fine).
+func put[K comparable, V any](m *map[K]V, key K, v V) {
+	if *m == nil {
+		*m = make(map[K]V)
+	}
+	(*m)[key] = v
 }
 
 // Expect registers keys that siblings will load.
@@ -37,7 +55,7 @@ func (k *Keyed[K, V]) Expect(keys ...K) {
 	defer k.mu.Unlock()
 	for _, key := range keys {
 		if _, done := k.cache[key]; !done {
-			k.expected[key] = true
+			put(&k.expected, key, true)
 		}
 	}
 }
@@ -48,13 +66,13 @@ func (k *Keyed[K, V]) Load(ctx context.Context, key K) (V, error) {
 		vs, errs := k.batch(ctx, []K{key})
 		return vs[0], errs[0]
 	}
-	return k.loader.Load(ctx, key)
+	return k.batcher().Load(ctx, key)
 }
 
 // LoadAll returns the values of keys, in order.
 func (k *Keyed[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
 	if !k.known(keys...) {
-		return k.loader.LoadAll(ctx, keys)
+		return k.batcher().LoadAll(ctx, keys)
 	}
 	vs, errs := k.batch(ctx, keys)
 	for _, err := range errs {
@@ -100,7 +118,7 @@ func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
 		var got map[K]V
 		if got, err = k.fetch(ctx, list); err == nil {
 			for _, key := range list {
-				k.cache[key] = got[key] // absent keys get the zero value: nil, 0, no rows
+				put(&k.cache, key, got[key]) // absent keys get the zero value: nil, 0, no rows
 				delete(k.expected, key)
 			}
 			if k.after != nil {
@@ -108,7 +126,7 @@ func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
 			}
 		} else {
 			for _, key := range list {
-				k.failed[key] = err
+				put(&k.failed, key, err)
 				delete(k.expected, key)
 			}
 		}

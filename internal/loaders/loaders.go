@@ -395,11 +395,18 @@ type Pages[T any] struct {
 }
 
 func newPages[T any](parentCol string, query func(context.Context, func(*sql.Selector), []int) ([]T, error), parentOf func(T) int) *Pages[T] {
-	p := &Pages[T]{parentCol: parentCol, query: query, parentOf: parentOf,
-		specs: map[string]Spec[T]{}, expected: map[int]bool{}, cache: map[PageKey]page.Page[T]{}, failed: map[PageKey]error{},
-		countCache: map[PageKey]int{}}
-	p.loader = dataloadgen.NewLoader(p.fetch, dataloadgen.WithWait(wait))
-	return p
+	return &Pages[T]{parentCol: parentCol, query: query, parentOf: parentOf}
+}
+
+// batcher is the loader that waits for unregistered siblings (made on
+// first use, like the maps).
+func (p *Pages[T]) batcher() *dataloadgen.Loader[PageKey, page.Page[T]] {
+	p.fetchMu.Lock()
+	defer p.fetchMu.Unlock()
+	if p.loader == nil {
+		p.loader = dataloadgen.NewLoader(p.fetch, dataloadgen.WithWait(wait))
+	}
+	return p.loader
 }
 
 // Expect registers parents whose pages siblings will load.
@@ -407,14 +414,14 @@ func (p *Pages[T]) Expect(parents ...int) {
 	p.fetchMu.Lock()
 	defer p.fetchMu.Unlock()
 	for _, id := range parents {
-		p.expected[id] = true
+		put(&p.expected, id, true)
 	}
 }
 
 func (p *Pages[T]) key(parent int, spec Spec[T]) PageKey {
 	k := PageKey{Parent: parent, Window: spec.Window.ID() + "|" + spec.FilterKey}
 	p.mu.Lock()
-	p.specs[k.Window] = spec
+	put(&p.specs, k.Window, spec)
 	p.mu.Unlock()
 	return k
 }
@@ -429,7 +436,7 @@ func (p *Pages[T]) Load(ctx context.Context, parent int, spec Spec[T]) (page.Pag
 	known := done || p.failed[key] != nil || p.expected[parent]
 	p.fetchMu.Unlock()
 	if !known {
-		return p.loader.Load(ctx, key)
+		return p.batcher().Load(ctx, key)
 	}
 	pages, errs := p.fetch(ctx, []PageKey{key})
 	return pages[0], errs[0]
@@ -480,7 +487,7 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 		}
 		if err != nil {
 			for _, parent := range parents {
-				p.failed[PageKey{parent, window}] = err
+				put(&p.failed, PageKey{parent, window}, err)
 			}
 			continue
 		}
@@ -489,7 +496,7 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 			byParent[p.parentOf(r)] = append(byParent[p.parentOf(r)], r)
 		}
 		for _, parent := range parents {
-			p.cache[PageKey{parent, window}] = page.Finish(spec.Window, byParent[parent], spec.CursorOf)
+			put(&p.cache, PageKey{parent, window}, page.Finish(spec.Window, byParent[parent], spec.CursorOf))
 		}
 		if p.after != nil {
 			var kept []T
@@ -539,7 +546,7 @@ func (p *Pages[T]) counts(ctx context.Context, keys []PageKey, count func(contex
 			continue
 		}
 		for _, parent := range parents {
-			p.countCache[PageKey{parent, window}] = n[parent]
+			put(&p.countCache, PageKey{parent, window}, n[parent])
 		}
 	}
 	out := make([]int, len(keys))

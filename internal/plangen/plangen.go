@@ -241,7 +241,7 @@ func (g *gen) argsFunc(fields []*planned) {
 // phases: the resolve phase's result, or the field or method of obj.
 func (g *gen) value(p *planned) string {
 	if p.resolve {
-		return fmt.Sprintf("planValue[%s](n.vals[i])", templates.CurrentImports.LookupType(p.f.TypeReference.GO))
+		return fmt.Sprintf("planValue[%s](n.val(i))", templates.CurrentImports.LookupType(p.f.TypeReference.GO))
 	}
 	if p.f.IsMethod() {
 		return fmt.Sprintf("obj.%s()", p.f.GoFieldName)
