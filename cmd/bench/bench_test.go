@@ -10,16 +10,20 @@ import (
 	"time"
 )
 
-// TestBenchSmoke runs the benchmark tiny, so the tool keeps working: it
-// seeds, checks that GraphQL and the baseline give the same JSON, and
-// drives both endpoints without errors.
+// TestBenchSmoke runs the benchmarks tiny, so the tool keeps working: it
+// seeds, checks that GraphQL and each baseline give the same JSON, and
+// drives every endpoint without errors.
 func TestBenchSmoke(t *testing.T) {
 	size := seedSize{customers: 5, orders: 3, lines: 2, fulfillments: 1}
-	if err := run("sqlite", "", size, 200*time.Millisecond, 2, ""); err != nil {
-		t.Fatal(err)
-	}
+	dbs := map[string]string{"sqlite": ""}
 	if pg := os.Getenv("TEST_DATABASE_URL"); pg != "" {
-		if err := run("postgres", pg, size, 200*time.Millisecond, 2, ""); err != nil {
+		dbs["postgres"] = pg
+	}
+	for kind, pg := range dbs {
+		if err := run(kind, pg, size, 200*time.Millisecond, 2, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := runPages(kind, pg, size, 100*time.Millisecond, 2); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -54,23 +58,69 @@ func BenchmarkHistory(b *testing.B) {
 		h := handler(s, twin, cfg)
 		for _, ep := range endpoints {
 			b.Run(dbKind+"/"+ep.name, func(b *testing.B) {
-				b.ReportAllocs()
-				b.SetParallelism(8) // 16 clients on 2 cores, as cmd/bench drives them
-				var n atomic.Int64
-				b.RunParallel(func(pb *testing.PB) {
-					for pb.Next() {
-						req, _ := ep.request("http://bench", tokens[int(n.Add(1))%len(tokens)])
-						w := httptest.NewRecorder()
-						h.ServeHTTP(w, req)
-						if w.Code != http.StatusOK {
-							b.Errorf("status %d: %.300s", w.Code, w.Body)
-							return
-						}
-					}
-				})
+				serveParallel(b, h, tokens, func(tok string) (*http.Request, error) { return ep.request("http://bench", tok) })
 			})
 		}
 		twin.Close()
 		closeAll()
 	}
+}
+
+// BenchmarkPages serves the profile, wishlists and loyalty pages and their
+// baselines in-process, as BenchmarkHistory does the history page:
+//
+//	go test ./cmd/bench -run '^$' -bench Pages -benchmem
+func BenchmarkPages(b *testing.B) {
+	dbs := []string{"sqlite"}
+	if os.Getenv("TEST_DATABASE_URL") != "" {
+		dbs = append(dbs, "postgres")
+	}
+	for _, dbKind := range dbs {
+		ctx := context.Background()
+		s, _, closeAll, err := open(ctx, dbKind, os.Getenv("TEST_DATABASE_URL"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		tokens, err := seed(ctx, s.DB.Client, seedSize{customers: 50, orders: 1, lines: 1, fulfillments: 0})
+		if err == nil {
+			err = seedPages(ctx, s.DB.Client)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		h := pagesHandler(s.Handler(), s.DB.SQL, s.DB.Dialect)
+		for _, p := range pages {
+			for _, ep := range []struct {
+				name    string
+				request func(token string) (*http.Request, error)
+			}{
+				{"graphql", func(tok string) (*http.Request, error) { return pageGraphQLRequest("http://bench", p.query, tok) }},
+				{"baseline", func(tok string) (*http.Request, error) { return pageBaselineRequest("http://bench", p.name, tok) }},
+			} {
+				b.Run(dbKind+"/"+p.name+"/"+ep.name, func(b *testing.B) {
+					serveParallel(b, h, tokens, ep.request)
+				})
+			}
+		}
+		closeAll()
+	}
+}
+
+// serveParallel serves requests from 16 goroutines on 2 cores, as cmd/bench
+// drives them, and reports allocations.
+func serveParallel(b *testing.B, h http.Handler, tokens []string, request func(token string) (*http.Request, error)) {
+	b.ReportAllocs()
+	b.SetParallelism(8)
+	var n atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			req, _ := request(tokens[int(n.Add(1))%len(tokens)])
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != http.StatusOK {
+				b.Errorf("status %d: %.300s", w.Code, w.Body)
+				return
+			}
+		}
+	})
 }

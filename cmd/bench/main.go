@@ -7,6 +7,7 @@
 //
 //	go run ./cmd/bench                                   # SQLite in a temporary folder
 //	go run ./cmd/bench -db postgres -pg postgres://…     # a fresh database on that server
+//	go run ./cmd/bench -scenario pages                   # profile, wishlists, loyalty pages
 //	go run ./cmd/bench -scenario customers -customers 100000   # import and admin list
 package main
 
@@ -43,9 +44,16 @@ func main() {
 	concurrency := flag.Int("concurrency", 16, "concurrent clients")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the GraphQL phase here")
 	memprofile := flag.String("memprofile", "", "write an allocation profile (after the GraphQL phase) here")
-	scenario := flag.String("scenario", "history", "history (the order-history query against a SQL baseline) or customers (import and admin customer list)")
+	scenario := flag.String("scenario", "history", "history (the order-history query against a SQL baseline), pages (profile, wishlists and loyalty pages against baselines of their own) or customers (import and admin customer list)")
 	flag.Parse()
 	memProfile = *memprofile
+	if *scenario == "pages" {
+		if err := runPages(*dbKind, *pg, seedSize{*customers, *orders, *lines, *shipments}, *duration, *concurrency); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *scenario == "customers" {
 		if err := runCustomers(*dbKind, *pg, *customers, *duration, *concurrency); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)

@@ -308,6 +308,7 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 		l.LinkedIdentities.Expect(c.ID)
 		l.ContactsByCustomer.Expect(c.ID)
 		l.WishlistPages.Expect(c.ID)
+		l.SavedCartPages.Expect(c.ID)
 		l.SessionPages.Expect(c.ID)
 		l.TicketPages.Expect(c.ID)
 		l.LoyaltyAccount.Expect(c.ID)

@@ -80,6 +80,10 @@ func (l *Loaders) newLoyalty(db *ent.Client) {
 		}
 		return out, err
 	})
+	// The programme and the active rewards are single rows: with no
+	// siblings to wait for, they are fetched at once.
+	l.LoyaltyProgram.Expect(0)
+	l.ActiveRewards.Expect(0)
 	// An account's fields load for every account of the batch at once.
 	l.LoyaltyAccount.after = func(as map[int]*ent.LoyaltyAccount) {
 		for id := range as {
