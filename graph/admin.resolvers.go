@@ -115,7 +115,7 @@ func (r *queryResolver) AdminCustomers(ctx context.Context, first *int, after *s
 	r.loaders(ctx).ExpectCustomers(p.Items)
 	conn := &model.CustomerConnection{Nodes: p.Items, PageInfo: pageInfo(p), Edges: make([]*model.CustomerEdge, len(p.Items))}
 	for i, c := range p.Items {
-		conn.Edges[i] = &model.CustomerEdge{Cursor: p.Cursors[i], Node: c}
+		conn.Edges[i] = &model.CustomerEdge{Cursor: p.Cursor(i), Node: c}
 	}
 	return conn, nil
 }

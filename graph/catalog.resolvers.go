@@ -56,7 +56,7 @@ func (r *productResolver) Variants(ctx context.Context, obj *ent.Product, first 
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(c string, v *ent.ProductVariant) *model.ProductVariantEdge {
+	edges, info := connection(ctx, p, func(c string, v *ent.ProductVariant) *model.ProductVariantEdge {
 		return &model.ProductVariantEdge{Cursor: c, Node: v}
 	})
 	return &model.ProductVariantConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

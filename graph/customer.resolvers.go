@@ -35,7 +35,7 @@ func (r *customerResolver) Addresses(ctx context.Context, obj *ent.Customer, fir
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(c string, a *ent.MailingAddress) *model.MailingAddressEdge {
+	edges, info := connection(ctx, p, func(c string, a *ent.MailingAddress) *model.MailingAddressEdge {
 		return &model.MailingAddressEdge{Cursor: c, Node: a}
 	})
 	return &model.MailingAddressConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

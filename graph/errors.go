@@ -1,7 +1,10 @@
 package graph
 
 import (
+	"context"
 	"errors"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"accountgraph/graph/model"
 	"accountgraph/internal/apperr"
@@ -99,8 +102,8 @@ func pageArgs(first *int, after *string, last *int, before *string, reverse *boo
 
 func pageInfo[T any](p page.Page[T]) *model.PageInfo {
 	info := &model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
-	if n := len(p.Cursors); n > 0 {
-		info.StartCursor, info.EndCursor = &p.Cursors[0], &p.Cursors[n-1]
+	if n := len(p.Items); n > 0 {
+		info.StartCursor, info.EndCursor = ptr(p.Cursor(0)), ptr(p.Cursor(n-1))
 	}
 	return info
 }
@@ -115,12 +118,23 @@ func adminErrors(err error) ([]*model.AdminUserError, error) {
 }
 
 // connection maps a page to a Relay connection's parts.
-func connection[T, E any](p page.Page[T], edge func(cursor string, node T) E) ([]E, *model.PageInfo) {
-	edges := make([]E, len(p.Items))
-	for i, it := range p.Items {
-		edges[i] = edge(p.Cursors[i], it)
+func connection[T, E any](ctx context.Context, p page.Page[T], edge func(cursor string, node T) E) ([]E, *model.PageInfo) {
+	// Storefronts mostly read nodes: edges and page info (and the cursors
+	// in them) are made only when the selection asks for them.
+	var edges []E
+	var info *model.PageInfo
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		switch f.Name {
+		case "edges":
+			edges = make([]E, len(p.Items))
+			for i, it := range p.Items {
+				edges[i] = edge(p.Cursor(i), it)
+			}
+		case "pageInfo":
+			info = pageInfo(p)
+		}
 	}
-	return edges, pageInfo(p)
+	return edges, info
 }
 
 // ptrs points at each element of s, for list fields bound to pointers.

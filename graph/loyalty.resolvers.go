@@ -118,7 +118,7 @@ func (r *customerLoyaltyResolver) Redemptions(ctx context.Context, obj *ent.Loya
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(c string, e *ent.LoyaltyRedemption) *model.LoyaltyRedemptionEdge {
+	edges, info := connection(ctx, p, func(c string, e *ent.LoyaltyRedemption) *model.LoyaltyRedemptionEdge {
 		return &model.LoyaltyRedemptionEdge{Cursor: c, Node: e}
 	})
 	return &model.LoyaltyRedemptionConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

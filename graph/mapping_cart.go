@@ -106,7 +106,7 @@ func (r *Resolver) cartLinePage(ctx context.Context, c *ent.Cart, args page.Args
 	conn := &model.BaseCartLineConnection{PageInfo: pageInfo(p), Nodes: []model.BaseCartLine{}, Edges: []*model.BaseCartLineEdge{}}
 	for i, l := range p.Items {
 		conn.Nodes = append(conn.Nodes, l)
-		conn.Edges = append(conn.Edges, &model.BaseCartLineEdge{Cursor: p.Cursors[i], Node: l})
+		conn.Edges = append(conn.Edges, &model.BaseCartLineEdge{Cursor: p.Cursor(i), Node: l})
 	}
 	return conn, nil
 }

@@ -105,7 +105,7 @@ func (r *Resolver) ledgerPage(ctx context.Context, customerID int, args page.Arg
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(c string, e *ent.LoyaltyEntry) *model.LoyaltyTransactionEdge {
+	edges, info := connection(ctx, p, func(c string, e *ent.LoyaltyEntry) *model.LoyaltyTransactionEdge {
 		return &model.LoyaltyTransactionEdge{Cursor: c, Node: e}
 	})
 	return &model.LoyaltyTransactionConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

@@ -106,7 +106,7 @@ func (r *Resolver) fulfillmentLines(ctx context.Context, f *ent.Fulfillment, arg
 	edges := make([]*model.FulfillmentLineItemEdge, len(p.Items))
 	for i, l := range p.Items {
 		nodes[i] = &model.FulfillmentLineItem{LineItem: items[i], Quantity: l.Quantity}
-		edges[i] = &model.FulfillmentLineItemEdge{Cursor: p.Cursors[i], Node: nodes[i]}
+		edges[i] = &model.FulfillmentLineItemEdge{Cursor: p.Cursor(i), Node: nodes[i]}
 	}
 	return &model.FulfillmentLineItemConnection{Edges: edges, Nodes: nodes, PageInfo: pageInfo(p)}, nil
 }
@@ -246,7 +246,7 @@ func orderConnection(ctx context.Context, pages *loaders.Pages[*ent.Order], coun
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(cur string, o *ent.Order) *model.OrderEdge { return &model.OrderEdge{Cursor: cur, Node: o} })
+	edges, info := connection(ctx, p, func(cur string, o *ent.Order) *model.OrderEdge { return &model.OrderEdge{Cursor: cur, Node: o} })
 	conn := &model.OrderConnection{Edges: edges, Nodes: p.Items, PageInfo: info}
 	if fieldRequested(ctx, "totalCount") {
 		n, err := counts.Load(ctx, pages.Key(parent, spec))
@@ -278,7 +278,7 @@ func discountApplications(o *ent.Order, args page.Args) (*model.DiscountApplicat
 	for i, it := range p.Items {
 		node := discountApplication(it.app, o.CurrencyCode)
 		conn.Nodes = append(conn.Nodes, node)
-		conn.Edges = append(conn.Edges, &model.DiscountApplicationEdge{Cursor: p.Cursors[i], Node: node})
+		conn.Edges = append(conn.Edges, &model.DiscountApplicationEdge{Cursor: p.Cursor(i), Node: node})
 	}
 	return conn, nil
 }

@@ -19,7 +19,7 @@ func (r *Resolver) savedCartPage(ctx context.Context, c *ent.Customer, args page
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(cur string, s *ent.SavedCart) *model.SavedCartEdge {
+	edges, info := connection(ctx, p, func(cur string, s *ent.SavedCart) *model.SavedCartEdge {
 		return &model.SavedCartEdge{Cursor: cur, Node: s}
 	})
 	return &model.SavedCartConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
@@ -38,7 +38,7 @@ func (r *Resolver) savedLinePage(ctx context.Context, savedCartID int, args page
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(cur string, l *ent.SavedCartLine) *model.SavedCartLineEdge {
+	edges, info := connection(ctx, p, func(cur string, l *ent.SavedCartLine) *model.SavedCartLineEdge {
 		return &model.SavedCartLineEdge{Cursor: cur, Node: l}
 	})
 	return &model.SavedCartLineConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

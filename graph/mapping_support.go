@@ -9,8 +9,8 @@ import (
 	"accountgraph/internal/page"
 )
 
-func ticketConnection(p page.Page[*ent.SupportTicket]) *model.SupportTicketConnection {
-	edges, info := connection(p, func(c string, t *ent.SupportTicket) *model.SupportTicketEdge {
+func ticketConnection(ctx context.Context, p page.Page[*ent.SupportTicket]) *model.SupportTicketConnection {
+	edges, info := connection(ctx, p, func(c string, t *ent.SupportTicket) *model.SupportTicketEdge {
 		return &model.SupportTicketEdge{Cursor: c, Node: t}
 	})
 	return &model.SupportTicketConnection{Edges: edges, Nodes: p.Items, PageInfo: info}
@@ -26,7 +26,7 @@ func (r *Resolver) ticketPage(ctx context.Context, c *ent.Customer, args page.Ar
 	if err != nil {
 		return nil, err
 	}
-	return ticketConnection(p), nil
+	return ticketConnection(ctx, p), nil
 }
 
 func (r *Resolver) messagePage(ctx context.Context, t *ent.SupportTicket, args page.Args) (*model.SupportMessageConnection, error) {
@@ -38,7 +38,7 @@ func (r *Resolver) messagePage(ctx context.Context, t *ent.SupportTicket, args p
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(c string, m *ent.SupportMessage) *model.SupportMessageEdge {
+	edges, info := connection(ctx, p, func(c string, m *ent.SupportMessage) *model.SupportMessageEdge {
 		return &model.SupportMessageEdge{Cursor: c, Node: m}
 	})
 	return &model.SupportMessageConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

@@ -18,7 +18,7 @@ func (r *Resolver) wishlistPage(ctx context.Context, c *ent.Customer, args page.
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(cur string, w *ent.Wishlist) *model.WishlistEdge {
+	edges, info := connection(ctx, p, func(cur string, w *ent.Wishlist) *model.WishlistEdge {
 		return &model.WishlistEdge{Cursor: cur, Node: w}
 	})
 	return &model.WishlistConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
@@ -33,7 +33,7 @@ func (r *Resolver) wishlistLinePage(ctx context.Context, wishlistID int, args pa
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(cur string, l *ent.WishlistLine) *model.WishlistLineEdge {
+	edges, info := connection(ctx, p, func(cur string, l *ent.WishlistLine) *model.WishlistLineEdge {
 		return &model.WishlistLineEdge{Cursor: cur, Node: l}
 	})
 	return &model.WishlistLineConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

@@ -109,7 +109,7 @@ func (r *orderResolver) LineItems(ctx context.Context, obj *ent.Order, first *in
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(c string, l *ent.OrderLineItem) *model.OrderLineItemEdge {
+	edges, info := connection(ctx, p, func(c string, l *ent.OrderLineItem) *model.OrderLineItemEdge {
 		return &model.OrderLineItemEdge{Cursor: c, Node: l}
 	})
 	return &model.OrderLineItemConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

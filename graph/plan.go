@@ -343,31 +343,51 @@ func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
 	for _, n := range level {
 		calls += len(n.sel.resolves)
 	}
-	switch calls {
-	case 0:
+	if calls == 0 {
 		return true
-	case 1:
+	}
+	// The level's field contexts in one allocation.
+	fcs := make([]graphql.FieldContext, calls)
+	if calls == 1 {
 		for _, n := range level {
 			for _, i := range n.sel.resolves {
-				return x.call(n, i)
+				return x.call(n, i, &fcs[0])
 			}
 		}
 	}
-	var wg sync.WaitGroup
-	var failed atomic.Bool
+	l := &planLevel{}
+	l.wg.Add(calls)
+	k := 0
 	for _, n := range level {
 		for _, i := range n.sel.resolves {
-			wg.Add(1)
-			planGo(func() {
-				defer wg.Done()
-				if !x.call(n, i) {
-					failed.Store(true)
-				}
-			})
+			planGo(planTask{x: x, n: n, i: i, fc: &fcs[k], level: l})
+			k++
 		}
 	}
-	wg.Wait()
-	return !failed.Load()
+	l.wg.Wait()
+	return !l.failed.Load()
+}
+
+// planLevel is one level's calls in flight.
+type planLevel struct {
+	wg     sync.WaitGroup
+	failed atomic.Bool
+}
+
+// planTask is one resolve-phase call.
+type planTask struct {
+	x     *planExec
+	n     *planNode
+	i     int
+	fc    *graphql.FieldContext
+	level *planLevel
+}
+
+func (t planTask) run() {
+	if !t.x.call(t.n, t.i, t.fc) {
+		t.level.failed.Store(true)
+	}
+	t.level.wg.Done()
 }
 
 // planWork hands resolve-phase calls to idle workers: goroutines that keep
@@ -375,27 +395,27 @@ func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
 // new goroutine per call spent a tenth of the request growing its stack.
 // No call waits for a worker: with none idle, a new one starts, so a level's
 // calls all run at once and its loads are batched as before.
-var planWork = make(chan func())
+var planWork = make(chan planTask)
 
 // planWorkerIdle is how long a worker waits for work before it ends.
 const planWorkerIdle = 30 * time.Second
 
-func planGo(f func()) {
+func planGo(t planTask) {
 	select {
-	case planWork <- f:
+	case planWork <- t:
 	default:
-		go planWorker(f)
+		go planWorker(t)
 	}
 }
 
-func planWorker(f func()) {
+func planWorker(t planTask) {
 	idle := time.NewTimer(planWorkerIdle)
 	defer idle.Stop()
 	for {
-		f()
+		t.run()
 		idle.Reset(planWorkerIdle)
 		select {
-		case f = <-planWork:
+		case t = <-planWork:
 		case <-idle.C:
 			return
 		}
@@ -403,15 +423,15 @@ func planWorker(f func()) {
 }
 
 // call runs field i of n with a field context like gqlgen's (resolvers read
-// their arguments, the enclosing token and their selections from it).
-func (x *planExec) call(n *planNode, i int) (ok bool) {
+// their arguments, the enclosing token and their selections from it) in fc.
+func (x *planExec) call(n *planNode, i int, fc *graphql.FieldContext) (ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false
 		}
 	}()
 	f := &n.sel.fields[i]
-	fc := &graphql.FieldContext{Object: n.sel.typ.name, Field: f.field, Args: f.args, IsMethod: true, IsResolver: f.def.resolver}
+	*fc = graphql.FieldContext{Object: n.sel.typ.name, Field: f.field, Args: f.args, IsMethod: true, IsResolver: f.def.resolver}
 	ctx := graphql.WithFieldContext(n.ctx, fc) // sets fc.Parent
 	v, err := x.planResolve(ctx, f.def.fn, n.obj)
 	if err != nil {

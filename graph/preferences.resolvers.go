@@ -63,7 +63,7 @@ func (r *queryResolver) AdminCustomerConsentLog(ctx context.Context, customerID 
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(c string, e *ent.ConsentEvent) *model.ConsentEventEdge {
+	edges, info := connection(ctx, p, func(c string, e *ent.ConsentEvent) *model.ConsentEventEdge {
 		return &model.ConsentEventEdge{Cursor: c, Node: e}
 	})
 	return &model.ConsentEventConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

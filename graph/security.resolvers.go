@@ -18,7 +18,7 @@ func (r *customerResolver) Sessions(ctx context.Context, obj *ent.Customer, firs
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p, func(c string, t *ent.CustomerAccessToken) *model.CustomerSessionEdge {
+	edges, info := connection(ctx, p, func(c string, t *ent.CustomerAccessToken) *model.CustomerSessionEdge {
 		return &model.CustomerSessionEdge{Cursor: c, Node: t}
 	})
 	return &model.CustomerSessionConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil

@@ -51,7 +51,7 @@ func (r *queryResolver) AdminSupportTickets(ctx context.Context, first *int, aft
 	if err != nil {
 		return nil, err
 	}
-	return ticketConnection(p), nil
+	return ticketConnection(ctx, p), nil
 }
 
 // SupportContact is the resolver for the supportContact field.

@@ -62,7 +62,15 @@ func (k *Keyed[K, V]) Expect(keys ...K) {
 
 // Load returns the value of one key.
 func (k *Keyed[K, V]) Load(ctx context.Context, key K) (V, error) {
-	if k.known(key) {
+	k.mu.Lock()
+	v, done := k.cache[key]
+	err := k.failed[key]
+	registered := k.expected[key]
+	k.mu.Unlock()
+	switch {
+	case done || err != nil: // a sibling's batch fetched it: no allocation
+		return v, err
+	case registered:
 		vs, errs := k.batch(ctx, []K{key})
 		return vs[0], errs[0]
 	}

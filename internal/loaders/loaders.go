@@ -433,9 +433,13 @@ func (p *Pages[T]) key(parent int, spec Spec[T]) PageKey {
 func (p *Pages[T]) Load(ctx context.Context, parent int, spec Spec[T]) (page.Page[T], error) {
 	key := p.key(parent, spec)
 	p.fetchMu.Lock()
-	_, done := p.cache[key]
-	known := done || p.failed[key] != nil || p.expected[parent]
+	pg, done := p.cache[key]
+	err := p.failed[key]
+	known := done || err != nil || p.expected[parent]
 	p.fetchMu.Unlock()
+	if done || err != nil { // a sibling's batch fetched it
+		return pg, err
+	}
 	if !known {
 		return p.batcher().Load(ctx, key)
 	}

@@ -174,9 +174,18 @@ func (w Window) bound(s *sql.Selector, col Column, c *Cursor, greater bool) (*sq
 // Page is one page of a list, with a cursor per item.
 type Page[T any] struct {
 	Items           []T
-	Cursors         []string
 	HasNextPage     bool
 	HasPreviousPage bool
+
+	key      string
+	cursorOf func(T) (value string, id int)
+}
+
+// Cursor is item i's cursor. It is encoded when asked for: most pages are
+// read without their edges.
+func (p Page[T]) Cursor(i int) string {
+	v, id := p.cursorOf(p.Items[i])
+	return Cursor{Key: p.key, Value: v, ID: id}.Encode()
 }
 
 // Query reads one page of a root list: run executes the query with mod
@@ -206,11 +215,7 @@ func Finish[T any](w Window, rows []T, cursorOf func(T) (value string, id int)) 
 			rows[i], rows[j] = rows[j], rows[i]
 		}
 	}
-	p := Page[T]{Items: rows, Cursors: make([]string, len(rows))}
-	for i, r := range rows {
-		v, id := cursorOf(r)
-		p.Cursors[i] = Cursor{Key: w.Key, Value: v, ID: id}.Encode()
-	}
+	p := Page[T]{Items: rows, key: w.Key, cursorOf: cursorOf}
 	if w.Backward {
 		p.HasPreviousPage, p.HasNextPage = more, w.Before != nil
 	} else {
