@@ -48,6 +48,9 @@ func BenchmarkHistory(b *testing.B) {
 			b.Fatal(err)
 		}
 		tokens, err := seed(ctx, s.DB.Client, seedSize{customers: 50, orders: 20, lines: 5, fulfillments: 2})
+		if err == nil {
+			err = analyze(ctx, s.DB.SQL)
+		}
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -84,6 +87,9 @@ func BenchmarkPages(b *testing.B) {
 		tokens, err := seed(ctx, s.DB.Client, seedSize{customers: 50, orders: 1, lines: 1, fulfillments: 0})
 		if err == nil {
 			err = seedPages(ctx, s.DB.Client)
+		}
+		if err == nil {
+			err = analyze(ctx, s.DB.SQL)
 		}
 		if err != nil {
 			b.Fatal(err)

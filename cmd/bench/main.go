@@ -147,6 +147,9 @@ func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency i
 
 	start := time.Now()
 	tokens, err := seed(ctx, s.DB.Client, size)
+	if err == nil {
+		err = analyze(ctx, s.DB.SQL)
+	}
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
