@@ -6,9 +6,9 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/gid"
-	"accountgraph/internal/loaders"
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/money"
+	"accountgraph/internal/page"
 	"context"
 	"time"
 )
@@ -110,7 +110,7 @@ func (r *customerLoyaltyResolver) AvailableRewards(ctx context.Context, obj *ent
 
 // Redemptions is the resolver for the redemptions field.
 func (r *customerLoyaltyResolver) Redemptions(ctx context.Context, obj *ent.LoyaltyAccount, first *int, after *string, last *int, before *string, reverse *bool) (*model.LoyaltyRedemptionConnection, error) {
-	spec, err := loaders.NewestFirst(pageArgs(first, after, last, before, reverse), "redemptions", func(e *ent.LoyaltyRedemption) int { return e.ID })
+	spec, err := page.NewestFirst(pageArgs(first, after, last, before, reverse), "redemptions", func(e *ent.LoyaltyRedemption) int { return e.ID })
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 
 	"accountgraph/ent"
 	"accountgraph/internal/gid"
-	"accountgraph/internal/loaders"
 	"accountgraph/internal/page"
 
 	"accountgraph/graph/model"
@@ -60,7 +59,7 @@ func (r *Resolver) defaultAddress(ctx context.Context, c *ent.Customer) (*ent.Ma
 }
 
 func (r *Resolver) addressPage(ctx context.Context, c *ent.Customer, args page.Args) (page.Page[*ent.MailingAddress], error) {
-	spec, err := loaders.ByID(args, "id", func(a *ent.MailingAddress) int { return a.ID })
+	spec, err := page.ByID(args, "id", func(a *ent.MailingAddress) int { return a.ID })
 	if err != nil {
 		return page.Page[*ent.MailingAddress]{}, err
 	}

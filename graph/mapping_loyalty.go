@@ -9,7 +9,6 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
 	"accountgraph/internal/apperr"
-	"accountgraph/internal/loaders"
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/money"
 	"accountgraph/internal/page"
@@ -97,7 +96,7 @@ func loyaltyErrors(err error) ([]*model.LoyaltyUserError, []*model.CustomerUserE
 }
 
 func (r *Resolver) ledgerPage(ctx context.Context, customerID int, args page.Args) (*model.LoyaltyTransactionConnection, error) {
-	spec, err := loaders.NewestFirst(args, "ledger", func(e *ent.LoyaltyEntry) int { return e.ID })
+	spec, err := page.NewestFirst(args, "ledger", func(e *ent.LoyaltyEntry) int { return e.ID })
 	if err != nil {
 		return nil, err
 	}

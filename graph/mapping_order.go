@@ -59,7 +59,7 @@ func (r *Resolver) variantPage(ctx context.Context, p *ent.Product, args page.Ar
 		return page.Page[*ent.ProductVariant]{}, err
 	}
 	col := variantColumns[key]
-	return r.loaders(ctx).VariantPages.Load(ctx, p.ID, loaders.Spec[*ent.ProductVariant]{
+	return r.loaders(ctx).VariantPages.Load(ctx, p.ID, page.Spec[*ent.ProductVariant]{
 		Window: w, Column: col,
 		CursorOf: func(v *ent.ProductVariant) (string, int) {
 			switch col.Name {
@@ -80,7 +80,7 @@ func (r *Resolver) lineItemPage(ctx context.Context, orderID int, args page.Args
 	if err != nil {
 		return page.Page[*ent.OrderLineItem]{}, err
 	}
-	return r.loaders(ctx).LineItemPages.Load(ctx, orderID, loaders.Spec[*ent.OrderLineItem]{
+	return r.loaders(ctx).LineItemPages.Load(ctx, orderID, page.Spec[*ent.OrderLineItem]{
 		Window: w, Column: page.Column{Name: orderlineitem.FieldPosition, Parse: parseInt},
 		CursorOf: func(l *ent.OrderLineItem) (string, int) { return itoa(l.Position), l.ID },
 	})
@@ -241,7 +241,7 @@ func (r *Resolver) contactOrders(ctx context.Context, c *ent.CompanyContact, arg
 // orderConnection loads one parent's page of orders (and its total when
 // asked for) through the request's loaders.
 func orderConnection(ctx context.Context, pages *loaders.Pages[*ent.Order], counts *dataloadgen.Loader[loaders.PageKey, int], parent int,
-	spec loaders.Spec[*ent.Order]) (*model.OrderConnection, error) {
+	spec page.Spec[*ent.Order]) (*model.OrderConnection, error) {
 	p, err := pages.Load(ctx, parent, spec)
 	if err != nil {
 		return nil, err

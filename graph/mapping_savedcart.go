@@ -5,13 +5,12 @@ import (
 
 	"accountgraph/ent"
 	"accountgraph/graph/model"
-	"accountgraph/internal/loaders"
 	"accountgraph/internal/page"
 	"accountgraph/internal/savedcart"
 )
 
 func (r *Resolver) savedCartPage(ctx context.Context, c *ent.Customer, args page.Args) (*model.SavedCartConnection, error) {
-	spec, err := loaders.ByID(args, "savedcarts", func(s *ent.SavedCart) int { return s.ID })
+	spec, err := page.ByID(args, "savedcarts", func(s *ent.SavedCart) int { return s.ID })
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +25,7 @@ func (r *Resolver) savedCartPage(ctx context.Context, c *ent.Customer, args page
 }
 
 func (r *Resolver) savedLinePage(ctx context.Context, savedCartID int, args page.Args) (*model.SavedCartLineConnection, error) {
-	spec, err := loaders.ByID(args, "savedlines", func(l *ent.SavedCartLine) int { return l.ID })
+	spec, err := page.ByID(args, "savedlines", func(l *ent.SavedCartLine) int { return l.ID })
 	if err != nil {
 		return nil, err
 	}

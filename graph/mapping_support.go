@@ -5,7 +5,6 @@ import (
 
 	"accountgraph/ent"
 	"accountgraph/graph/model"
-	"accountgraph/internal/loaders"
 	"accountgraph/internal/page"
 )
 
@@ -18,7 +17,7 @@ func ticketConnection(ctx context.Context, p page.Page[*ent.SupportTicket]) *mod
 
 // ticketPage is a customer's tickets, newest first, through the loader.
 func (r *Resolver) ticketPage(ctx context.Context, c *ent.Customer, args page.Args) (*model.SupportTicketConnection, error) {
-	spec, err := loaders.NewestFirst(args, "tickets", func(t *ent.SupportTicket) int { return t.ID })
+	spec, err := page.NewestFirst(args, "tickets", func(t *ent.SupportTicket) int { return t.ID })
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +29,7 @@ func (r *Resolver) ticketPage(ctx context.Context, c *ent.Customer, args page.Ar
 }
 
 func (r *Resolver) messagePage(ctx context.Context, t *ent.SupportTicket, args page.Args) (*model.SupportMessageConnection, error) {
-	spec, err := loaders.ByID(args, "messages", func(m *ent.SupportMessage) int { return m.ID })
+	spec, err := page.ByID(args, "messages", func(m *ent.SupportMessage) int { return m.ID })
 	if err != nil {
 		return nil, err
 	}

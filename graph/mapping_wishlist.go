@@ -5,12 +5,11 @@ import (
 
 	"accountgraph/ent"
 	"accountgraph/graph/model"
-	"accountgraph/internal/loaders"
 	"accountgraph/internal/page"
 )
 
 func (r *Resolver) wishlistPage(ctx context.Context, c *ent.Customer, args page.Args) (*model.WishlistConnection, error) {
-	spec, err := loaders.ByID(args, "wishlists", func(w *ent.Wishlist) int { return w.ID })
+	spec, err := page.ByID(args, "wishlists", func(w *ent.Wishlist) int { return w.ID })
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +24,7 @@ func (r *Resolver) wishlistPage(ctx context.Context, c *ent.Customer, args page.
 }
 
 func (r *Resolver) wishlistLinePage(ctx context.Context, wishlistID int, args page.Args) (*model.WishlistLineConnection, error) {
-	spec, err := loaders.ByID(args, "wishlistlines", func(l *ent.WishlistLine) int { return l.ID })
+	spec, err := page.ByID(args, "wishlistlines", func(l *ent.WishlistLine) int { return l.ID })
 	if err != nil {
 		return nil, err
 	}

@@ -10,14 +10,13 @@ import (
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/gid"
-	"accountgraph/internal/loaders"
 	"accountgraph/internal/page"
 )
 
 // SessionSpec is what the sessions loader needs for a page of a
 // customer's live sessions, newest first (reverse for oldest first).
-func (s *Service) SessionSpec(args page.Args) (loaders.Spec[*ent.CustomerAccessToken], error) {
-	spec, err := loaders.NewestFirst(args, "sessions", func(t *ent.CustomerAccessToken) int { return t.ID })
+func (s *Service) SessionSpec(args page.Args) (page.Spec[*ent.CustomerAccessToken], error) {
+	spec, err := page.NewestFirst(args, "sessions", func(t *ent.CustomerAccessToken) int { return t.ID })
 	if err != nil {
 		return spec, err
 	}

@@ -349,32 +349,6 @@ type PageKey struct {
 	Window string // page.Window.ID() plus any filter's key
 }
 
-// Spec is what a page of children needs: the window, the sort column, the
-// cursor value of a row, and optional filters (keyed in FilterKey).
-type Spec[T any] struct {
-	Window    page.Window
-	Column    page.Column
-	CursorOf  func(T) (string, int)
-	Filter    func(*sql.Selector)
-	FilterKey string
-}
-
-// ByID is the spec of a page of children in ID order (the order they were
-// made in), the common case; key names the cursor.
-func ByID[T any](args page.Args, key string, id func(T) int) (Spec[T], error) {
-	w, err := page.NewWindow(args, key)
-	if err != nil {
-		return Spec[T]{}, err
-	}
-	return Spec[T]{Window: w, Column: page.Column{Name: "id"}, CursorOf: func(v T) (string, int) { return "", id(v) }}, nil
-}
-
-// NewestFirst is ByID from the newest child (the oldest with reverse).
-func NewestFirst[T any](args page.Args, key string, id func(T) int) (Spec[T], error) {
-	args.Reverse = !args.Reverse
-	return ByID(args, key, id)
-}
-
 // Pages loads pages of children of many parents with one statement per
 // distinct set of arguments: ROW_NUMBER() OVER (PARTITION BY parent) keeps
 // each parent's pagination exact. Like Keyed, a batch covers every parent
@@ -386,7 +360,7 @@ type Pages[T any] struct {
 	after     func(rows []T)
 	mu        sync.Mutex // guards specs; fetchMu serialises fetches
 	fetchMu   sync.Mutex
-	specs     map[string]Spec[T]
+	specs     map[string]page.Spec[T]
 	expected  map[int]bool
 	cache     map[PageKey]page.Page[T]
 	failed    map[PageKey]error // pages whose fetch failed: siblings get the error, not another statement
@@ -419,7 +393,7 @@ func (p *Pages[T]) Expect(parents ...int) {
 	}
 }
 
-func (p *Pages[T]) key(parent int, spec Spec[T]) PageKey {
+func (p *Pages[T]) key(parent int, spec page.Spec[T]) PageKey {
 	k := PageKey{Parent: parent, Window: spec.Window.ID() + "|" + spec.FilterKey}
 	p.mu.Lock()
 	put(&p.specs, k.Window, spec)
@@ -430,7 +404,7 @@ func (p *Pages[T]) key(parent int, spec Spec[T]) PageKey {
 // Load returns one parent's page. A registered parent's page is fetched at
 // once (with every registered sibling's, see Keyed); others wait to be
 // batched.
-func (p *Pages[T]) Load(ctx context.Context, parent int, spec Spec[T]) (page.Page[T], error) {
+func (p *Pages[T]) Load(ctx context.Context, parent int, spec page.Spec[T]) (page.Page[T], error) {
 	key := p.key(parent, spec)
 	p.fetchMu.Lock()
 	pg, done := p.cache[key]
@@ -449,9 +423,9 @@ func (p *Pages[T]) Load(ctx context.Context, parent int, spec Spec[T]) (page.Pag
 
 // Key registers spec and returns the key for a parent, for loaders that
 // share the spec (such as total counts).
-func (p *Pages[T]) Key(parent int, spec Spec[T]) PageKey { return p.key(parent, spec) }
+func (p *Pages[T]) Key(parent int, spec page.Spec[T]) PageKey { return p.key(parent, spec) }
 
-func (p *Pages[T]) spec(window string) Spec[T] {
+func (p *Pages[T]) spec(window string) page.Spec[T] {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.specs[window]

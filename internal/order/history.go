@@ -10,7 +10,6 @@ import (
 	"accountgraph/ent"
 	entorder "accountgraph/ent/order"
 	"accountgraph/internal/apperr"
-	"accountgraph/internal/loaders"
 	"accountgraph/internal/page"
 	"accountgraph/internal/search"
 )
@@ -25,8 +24,8 @@ var sortColumns = map[string]page.Column{
 
 // HistorySpec validates the arguments of Customer.orders and returns what
 // the loader needs to fetch the page.
-func HistorySpec(args page.Args, sortKey, query string) (loaders.Spec[*ent.Order], error) {
-	var spec loaders.Spec[*ent.Order]
+func HistorySpec(args page.Args, sortKey, query string) (page.Spec[*ent.Order], error) {
+	var spec page.Spec[*ent.Order]
 	col, ok := sortColumns[sortKey]
 	if !ok {
 		return spec, apperr.BadRequest("unknown sort key " + sortKey)
@@ -39,7 +38,7 @@ func HistorySpec(args page.Args, sortKey, query string) (loaders.Spec[*ent.Order
 	if err != nil {
 		return spec, err
 	}
-	return loaders.Spec[*ent.Order]{
+	return page.Spec[*ent.Order]{
 		Window: w, Column: col, Filter: filter, FilterKey: strings.TrimSpace(query),
 		CursorOf: func(o *ent.Order) (string, int) {
 			switch col.Name {
@@ -54,7 +53,7 @@ func HistorySpec(args page.Args, sortKey, query string) (loaders.Spec[*ent.Order
 }
 
 // WithinCompany narrows a history spec to one company's orders.
-func WithinCompany(spec loaders.Spec[*ent.Order], companyID int) loaders.Spec[*ent.Order] {
+func WithinCompany(spec page.Spec[*ent.Order], companyID int) page.Spec[*ent.Order] {
 	filter := spec.Filter
 	spec.Filter = func(s *sql.Selector) {
 		if filter != nil {

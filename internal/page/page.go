@@ -255,3 +255,29 @@ func Slice[T any](w Window, items []T, id func(T) int) Page[T] {
 	}
 	return Finish(w, rows, func(it T) (string, int) { return "", id(it) })
 }
+
+// Spec is what a page of children needs: the window, the sort column, the
+// cursor value of a row, and optional filters (keyed in FilterKey).
+type Spec[T any] struct {
+	Window    Window
+	Column    Column
+	CursorOf  func(T) (string, int)
+	Filter    func(*sql.Selector)
+	FilterKey string
+}
+
+// ByID is the spec of a page of children in ID order (the order they were
+// made in), the common case; key names the cursor.
+func ByID[T any](args Args, key string, id func(T) int) (Spec[T], error) {
+	w, err := NewWindow(args, key)
+	if err != nil {
+		return Spec[T]{}, err
+	}
+	return Spec[T]{Window: w, Column: Column{Name: "id"}, CursorOf: func(v T) (string, int) { return "", id(v) }}, nil
+}
+
+// NewestFirst is ByID from the newest child (the oldest with reverse).
+func NewestFirst[T any](args Args, key string, id func(T) int) (Spec[T], error) {
+	args.Reverse = !args.Reverse
+	return ByID(args, key, id)
+}
