@@ -532,6 +532,32 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
+// tryDecode is MustDo for other goroutines than the test's: it returns what
+// went wrong instead of stopping the test.
+func (a *API) tryDecode(query string, vars map[string]any, field string, out any, opts ...Opt) error {
+	r, err := a.TryDo(query, vars, opts...)
+	switch {
+	case err != nil:
+		return err
+	case len(r.Errors) > 0 || r.Status != 200:
+		return fmt.Errorf("%s: status %d, errors %+v", field, r.Status, r.Errors)
+	}
+	if err := json.Unmarshal(r.Data[field], out); err != nil {
+		return fmt.Errorf("%s: decode %s: %w", field, r.Data[field], err)
+	}
+	return nil
+}
+
+// failOnErrors reports, on the test's goroutine, what goroutines collected.
+func failOnErrors(t *testing.T, errs []error) {
+	t.Helper()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("request %d: %v", i, err)
+		}
+	}
+}
+
 // count tells how many of bs are true (the winners of a race).
 func count(bs []bool) int {
 	n := 0
