@@ -37,20 +37,9 @@ func TestBenchSmoke(t *testing.T) {
 //	go test ./cmd/bench -run '^$' -bench History -benchmem
 //	TEST_DATABASE_URL=postgres://… go test ./cmd/bench -run '^$' -bench History/postgres -benchmem
 func BenchmarkHistory(b *testing.B) {
-	dbs := []string{"sqlite"}
-	if os.Getenv("TEST_DATABASE_URL") != "" {
-		dbs = append(dbs, "postgres")
-	}
-	for _, dbKind := range dbs {
+	for _, dbKind := range benchDatabases() {
 		ctx := context.Background()
-		s, cfg, closeAll, err := open(ctx, dbKind, os.Getenv("TEST_DATABASE_URL"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		tokens, err := seed(ctx, s.DB.Client, seedSize{customers: 50, orders: 20, lines: 5, fulfillments: 2})
-		if err == nil {
-			err = analyze(ctx, s.DB.SQL)
-		}
+		s, cfg, tokens, closeAll, err := openSeeded(ctx, dbKind, os.Getenv("TEST_DATABASE_URL"), seedSize{customers: 50, orders: 20, lines: 5, fulfillments: 2}, false)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -74,23 +63,9 @@ func BenchmarkHistory(b *testing.B) {
 //
 //	go test ./cmd/bench -run '^$' -bench Pages -benchmem
 func BenchmarkPages(b *testing.B) {
-	dbs := []string{"sqlite"}
-	if os.Getenv("TEST_DATABASE_URL") != "" {
-		dbs = append(dbs, "postgres")
-	}
-	for _, dbKind := range dbs {
+	for _, dbKind := range benchDatabases() {
 		ctx := context.Background()
-		s, _, closeAll, err := open(ctx, dbKind, os.Getenv("TEST_DATABASE_URL"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		tokens, err := seed(ctx, s.DB.Client, seedSize{customers: 50, orders: 1, lines: 1, fulfillments: 0})
-		if err == nil {
-			err = seedPages(ctx, s.DB.Client)
-		}
-		if err == nil {
-			err = analyze(ctx, s.DB.SQL)
-		}
+		s, _, tokens, closeAll, err := openSeeded(ctx, dbKind, os.Getenv("TEST_DATABASE_URL"), seedSize{customers: 50, orders: 1, lines: 1}, true)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -129,4 +104,12 @@ func serveParallel(b *testing.B, h http.Handler, tokens []string, request func(t
 			}
 		}
 	})
+}
+
+// benchDatabases are SQLite, and PostgreSQL when TEST_DATABASE_URL names a server.
+func benchDatabases() []string {
+	if os.Getenv("TEST_DATABASE_URL") != "" {
+		return []string{"sqlite", "postgres"}
+	}
+	return []string{"sqlite"}
 }

@@ -137,22 +137,36 @@ func gqlgenTwin(ctx context.Context, cfg config.Config) (*server.Server, error) 
 	return server.New(ctx, cfg, quiet)
 }
 
-func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency int, cpuprofile string) error {
-	ctx := context.Background()
+// openSeeded opens a fresh database of the kind asked for and fills it:
+// the history's data, and the other pages' too when pages is set. It
+// returns one access token per customer.
+func openSeeded(ctx context.Context, dbKind, pg string, size seedSize, pages bool) (*server.Server, config.Config, []string, func(), error) {
 	s, cfg, closeAll, err := open(ctx, dbKind, pg)
 	if err != nil {
-		return err
+		return nil, cfg, nil, nil, err
 	}
-	defer closeAll()
-
-	start := time.Now()
 	tokens, err := seed(ctx, s.DB.Client, size)
+	if err == nil && pages {
+		err = seedPages(ctx, s.DB.Client)
+	}
 	if err == nil {
 		err = analyze(ctx, s.DB.SQL)
 	}
 	if err != nil {
-		return fmt.Errorf("seed: %w", err)
+		closeAll()
+		return nil, cfg, nil, nil, fmt.Errorf("seed: %w", err)
 	}
+	return s, cfg, tokens, closeAll, nil
+}
+
+func run(dbKind, pg string, size seedSize, duration time.Duration, concurrency int, cpuprofile string) error {
+	ctx := context.Background()
+	start := time.Now()
+	s, cfg, tokens, closeAll, err := openSeeded(ctx, dbKind, pg, size, false)
+	if err != nil {
+		return err
+	}
+	defer closeAll()
 	fmt.Printf("seeded %d customers × %d orders × %d lines × %d fulfillments on %s in %s\n",
 		size.customers, size.orders, size.lines, size.fulfillments, dbKind, time.Since(start).Round(time.Millisecond))
 

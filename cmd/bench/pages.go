@@ -123,22 +123,12 @@ func seedPages(ctx context.Context, client *ent.Client) error {
 // runPages measures each page's GraphQL query against its baseline.
 func runPages(dbKind, pg string, size seedSize, duration time.Duration, concurrency int) error {
 	ctx := context.Background()
-	s, _, closeAll, err := open(ctx, dbKind, pg)
+	start := time.Now()
+	s, _, tokens, closeAll, err := openSeeded(ctx, dbKind, pg, size, true)
 	if err != nil {
 		return err
 	}
 	defer closeAll()
-	start := time.Now()
-	tokens, err := seed(ctx, s.DB.Client, size)
-	if err == nil {
-		err = seedPages(ctx, s.DB.Client)
-	}
-	if err == nil {
-		err = analyze(ctx, s.DB.SQL)
-	}
-	if err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
 	fmt.Printf("seeded %d customers with 3 addresses, 2 wishlists × 10 lines and 60 ledger entries each on %s in %s\n",
 		size.customers, dbKind, time.Since(start).Round(time.Millisecond))
 	ts := httptest.NewServer(pagesHandler(s.Handler(), s.DB.SQL, s.DB.Dialect))
