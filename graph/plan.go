@@ -42,9 +42,10 @@ import (
 // Errors are gqlgen's: the plan never writes an error. When a resolver
 // returns one, panics, or a non-null field is null (which is an error with
 // null propagation), the plan's work is dropped and the operation runs again
-// on gqlgen, which then reports exactly what it reports today. Queries do not
-// write, so running one twice changes nothing but its cost, and only
-// requests with errors pay it.
+// on gqlgen, which then reports exactly what it reports today. What a query
+// writes is idempotent (a session's last use, at most every five minutes; a
+// loyalty account made on first read), so running one twice changes nothing
+// but its cost, which only requests with errors pay, and at most twice.
 
 // errPlanUnsupported is returned by generated code for a field it does not know.
 var errPlanUnsupported = errors.New("read plan: unsupported field")
@@ -82,6 +83,7 @@ type planField struct {
 	typename bool
 	args     map[string]any
 	child    map[string]*planSel // the plan of the returned objects, by concrete type
+	abstract bool                // returns an interface or union: child is planned per type met
 }
 
 // planNode is one object of the response.
@@ -105,7 +107,8 @@ type planKids struct {
 // planExec runs one operation.
 type planExec struct {
 	ec   *executionContext
-	next []*planNode // the next level's nodes, while expanding
+	ctx  context.Context // the operation's, for planning abstract fields' children when met
+	next []*planNode     // the next level's nodes, while expanding
 	mu   sync.Mutex
 	why  string // why gqlgen answers instead
 
@@ -216,6 +219,7 @@ func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
 	// Errors raised in the plan's run (by a marshaller, say) land in a
 	// response context of their own, and send the operation to gqlgen.
 	ctx = graphql.WithFreshResponseContext(ctx)
+	x.ctx = ctx
 	root, ok := x.selection(ctx, planTypes["Query"], x.ec.OperationContext.Operation.SelectionSet)
 	if !ok {
 		return nil, PlanUnsupported
@@ -296,19 +300,17 @@ func (x *planExec) selection(ctx context.Context, t *planType, set ast.Selection
 		}
 		pf.kid = len(s.objects)
 		s.objects = append(s.objects, i)
-		types := []string{def.named}
-		if possible, abstract := planPossible[def.named]; abstract {
-			types = possible
+		if _, abstract := planPossible[def.named]; abstract {
+			// Planned for each type the data holds, when met: planning every
+			// possible type (Node has dozens) at every level would multiply.
+			pf.abstract = true
+			continue
 		}
-		pf.child = make(map[string]*planSel, len(types))
-		for _, name := range types {
-			c, ok := x.selection(ctx, planTypes[name], cf.Selections)
-			if !ok {
-				x.fail("type " + name)
-				return nil, false
-			}
-			pf.child[name] = c
+		c, ok := x.selection(ctx, planTypes[def.named], cf.Selections)
+		if !ok {
+			return nil, false
 		}
+		pf.child = map[string]*planSel{def.named: c}
 	}
 	return s, true
 }
@@ -489,7 +491,19 @@ func (x *planExec) element(n *planNode, i, j int, typ string, ptr any, nonNull b
 // child makes the node of an object field i of n returned; nil when its
 // type is not one the plan knows.
 func (x *planExec) child(n *planNode, i int, typ string, ptr any) *planNode {
-	sel := n.sel.fields[i].child[typ]
+	f := &n.sel.fields[i]
+	sel := f.child[typ]
+	if sel == nil && f.abstract {
+		var ok bool
+		if sel, ok = x.selection(x.ctx, planTypes[typ], f.field.Selections); !ok {
+			x.fail("type " + typ)
+			return nil
+		}
+		if f.child == nil {
+			f.child = map[string]*planSel{}
+		}
+		f.child[typ] = sel
+	}
 	if sel == nil {
 		return nil
 	}
