@@ -28,9 +28,9 @@ type companyLoaders struct {
 }
 
 func (l *Loaders) newCompany(db *ent.Client) {
-	l.ContactsByCustomer = newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CompanyContact, error) {
+	l.ContactsByCustomer = perCustomer(&l.byCustomer, newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CompanyContact, error) {
 		return db.CompanyContact.Query().Where(companycontact.CustomerIDIn(ids...)).Order(ent.Asc(companycontact.FieldID)).All(ctx)
-	}, func(c *ent.CompanyContact) int { return c.CustomerID }))
+	}, func(c *ent.CompanyContact) int { return c.CustomerID })))
 	l.ContactsByCompany = newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CompanyContact, error) {
 		return db.CompanyContact.Query().Where(companycontact.CompanyIDIn(ids...)).Order(ent.Asc(companycontact.FieldID)).All(ctx)
 	}, func(c *ent.CompanyContact) int { return c.CompanyID }))

@@ -97,6 +97,9 @@ type Loaders struct {
 
 	// Recommendations are customers' ranked recommendations.
 	Recommendations *Keyed[int, []recommend.Item]
+
+	// byCustomer are the loaders keyed by customer ID (see perCustomer).
+	byCustomer []expecter
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -119,25 +122,6 @@ func New(db *ent.Client) *Loaders {
 		LineItemByID: newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.OrderLineItem, error) {
 			return db.OrderLineItem.Query().Where(orderlineitem.IDIn(ids...)).All(ctx)
 		}, func(v *ent.OrderLineItem) int { return v.ID })),
-		OrderCount: newKeyed(func(ctx context.Context, customerIDs []int) (map[int]int, error) {
-			var rows []struct {
-				CustomerID int `json:"customer_id"`
-				Count      int `json:"count"`
-			}
-			err := db.Order.Query().Where(order.CustomerIDIn(customerIDs...)).
-				GroupBy(order.FieldCustomerID).Aggregate(ent.Count()).Scan(ctx, &rows)
-			out := make(map[int]int, len(customerIDs))
-			for _, r := range rows {
-				out[r.CustomerID] = r.Count
-			}
-			return out, err
-		}),
-		Communication: newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CommunicationPreference, error) {
-			return db.CommunicationPreference.Query().Where(communicationpreference.CustomerIDIn(ids...)).All(ctx)
-		}, func(p *ent.CommunicationPreference) int { return p.CustomerID })),
-		LinkedIdentities: newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.LinkedIdentity, error) {
-			return db.LinkedIdentity.Query().Where(linkedidentity.CustomerIDIn(ids...)).Order(ent.Asc(linkedidentity.FieldID)).All(ctx)
-		}, func(i *ent.LinkedIdentity) int { return i.CustomerID })),
 		Fulfillments: newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.Fulfillment, error) {
 			return db.Fulfillment.Query().Where(fulfillment.OrderIDIn(ids...), fulfillment.StatusEQ(fulfillment.StatusSUCCESS)).
 				Order(ent.Asc(fulfillment.FieldID)).All(ctx)
@@ -164,24 +148,43 @@ func New(db *ent.Client) *Loaders {
 			return out, err
 		}),
 	}
+	l.OrderCount = perCustomer(&l.byCustomer, newKeyed(func(ctx context.Context, customerIDs []int) (map[int]int, error) {
+		var rows []struct {
+			CustomerID int `json:"customer_id"`
+			Count      int `json:"count"`
+		}
+		err := db.Order.Query().Where(order.CustomerIDIn(customerIDs...)).
+			GroupBy(order.FieldCustomerID).Aggregate(ent.Count()).Scan(ctx, &rows)
+		out := make(map[int]int, len(customerIDs))
+		for _, r := range rows {
+			out[r.CustomerID] = r.Count
+		}
+		return out, err
+	}))
+	l.Communication = perCustomer(&l.byCustomer, newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CommunicationPreference, error) {
+		return db.CommunicationPreference.Query().Where(communicationpreference.CustomerIDIn(ids...)).All(ctx)
+	}, func(p *ent.CommunicationPreference) int { return p.CustomerID })))
+	l.LinkedIdentities = perCustomer(&l.byCustomer, newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.LinkedIdentity, error) {
+		return db.LinkedIdentity.Query().Where(linkedidentity.CustomerIDIn(ids...)).Order(ent.Asc(linkedidentity.FieldID)).All(ctx)
+	}, func(i *ent.LinkedIdentity) int { return i.CustomerID })))
 	l.LineItemPages = newPages(orderlineitem.FieldOrderID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.OrderLineItem, error) {
 		return db.OrderLineItem.Query().Where(orderlineitem.OrderIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.OrderLineItem) int { return v.OrderID })
-	l.AddressPages = newPages(mailingaddress.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.MailingAddress, error) {
+	l.AddressPages = perCustomer(&l.byCustomer, newPages(mailingaddress.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.MailingAddress, error) {
 		return db.MailingAddress.Query().Where(mailingaddress.CustomerIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.MailingAddress) int { return v.CustomerID })
+	}, func(v *ent.MailingAddress) int { return v.CustomerID }))
 	l.VariantPages = newPages(productvariant.FieldProductID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.ProductVariant, error) {
 		return db.ProductVariant.Query().Where(productvariant.ProductIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.ProductVariant) int { return v.ProductID })
-	l.OrderPages = newPages(order.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Order, error) {
+	l.OrderPages = perCustomer(&l.byCustomer, newPages(order.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Order, error) {
 		return db.Order.Query().Where(order.CustomerIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.Order) int { return *v.CustomerID })
+	}, func(v *ent.Order) int { return *v.CustomerID }))
 	l.OrderTotalCounts = orderCounts(db, l.OrderPages, order.FieldCustomerID)
 
 	l.CartLines = newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CartLine, error) {
 		return db.CartLine.Query().Where(cartline.CartIDIn(ids...)).WithVariant().Order(ent.Asc(cartline.FieldID)).All(ctx)
 	}, func(l *ent.CartLine) int { return l.CartID }))
-	l.OpenCart = newKeyed(func(ctx context.Context, customerIDs []int) (map[int]*ent.Cart, error) {
+	l.OpenCart = perCustomer(&l.byCustomer, newKeyed(func(ctx context.Context, customerIDs []int) (map[int]*ent.Cart, error) {
 		carts, err := db.Cart.Query().Where(cart.CustomerIDIn(customerIDs...), cart.StatusEQ(cart.StatusOPEN)).
 			Order(ent.Asc(cart.FieldUpdatedAt)).All(ctx)
 		out := map[int]*ent.Cart{}
@@ -189,7 +192,7 @@ func New(db *ent.Client) *Loaders {
 			out[*c.CustomerID] = c // the newest wins; there is at most one
 		}
 		return out, err
-	})
+	}))
 	l.OpenCart.after = func(cs map[int]*ent.Cart) {
 		for _, c := range cs {
 			if c != nil {
@@ -198,9 +201,9 @@ func New(db *ent.Client) *Loaders {
 		}
 	}
 
-	l.WishlistPages = newPages(wishlist.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Wishlist, error) {
+	l.WishlistPages = perCustomer(&l.byCustomer, newPages(wishlist.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Wishlist, error) {
 		return db.Wishlist.Query().Where(wishlist.CustomerIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.Wishlist) int { return v.CustomerID })
+	}, func(v *ent.Wishlist) int { return v.CustomerID }))
 	l.WishlistLinePages = newPages(wishlistline.FieldWishlistID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.WishlistLine, error) {
 		return db.WishlistLine.Query().Where(wishlistline.WishlistIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.WishlistLine) int { return v.WishlistID })
@@ -215,9 +218,9 @@ func New(db *ent.Client) *Loaders {
 		}
 	}
 
-	l.SavedCartPages = newPages(savedcart.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SavedCart, error) {
+	l.SavedCartPages = perCustomer(&l.byCustomer, newPages(savedcart.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SavedCart, error) {
 		return db.SavedCart.Query().Where(savedcart.CustomerIDIn(parents...), savedcart.KindEQ(savedcart.KindNAMED)).Modify(mod).All(ctx)
-	}, func(v *ent.SavedCart) int { return v.CustomerID })
+	}, func(v *ent.SavedCart) int { return v.CustomerID }))
 	l.SavedLinePages = newPages(savedcartline.FieldSavedCartID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SavedCartLine, error) {
 		return db.SavedCartLine.Query().Where(savedcartline.SavedCartIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.SavedCartLine) int { return v.SavedCartID })
@@ -232,13 +235,13 @@ func New(db *ent.Client) *Loaders {
 		}
 	}
 
-	l.SessionPages = newPages(customeraccesstoken.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.CustomerAccessToken, error) {
+	l.SessionPages = perCustomer(&l.byCustomer, newPages(customeraccesstoken.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.CustomerAccessToken, error) {
 		return db.CustomerAccessToken.Query().Where(customeraccesstoken.CustomerIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.CustomerAccessToken) int { return v.CustomerID })
+	}, func(v *ent.CustomerAccessToken) int { return v.CustomerID }))
 
-	l.TicketPages = newPages(supportticket.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SupportTicket, error) {
+	l.TicketPages = perCustomer(&l.byCustomer, newPages(supportticket.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SupportTicket, error) {
 		return db.SupportTicket.Query().Where(supportticket.CustomerIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.SupportTicket) int { return v.CustomerID })
+	}, func(v *ent.SupportTicket) int { return v.CustomerID }))
 	l.MessagePages = newPages(supportmessage.FieldTicketID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.SupportMessage, error) {
 		return db.SupportMessage.Query().Where(supportmessage.TicketIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.SupportMessage) int { return v.TicketID })
@@ -256,7 +259,7 @@ func New(db *ent.Client) *Loaders {
 
 	l.newLoyalty(db)
 	l.newCompany(db)
-	l.Recommendations = newRecommendations(db)
+	l.Recommendations = perCustomer(&l.byCustomer, newRecommendations(db))
 
 	// Each level tells the next which keys its children will load.
 	l.OrderPages.after = func(orders []*ent.Order) {
@@ -296,23 +299,24 @@ func New(db *ent.Client) *Loaders {
 	return l
 }
 
+// expecter is a loader whose keys can be registered ahead (Keyed, Pages).
+type expecter interface{ Expect(keys ...int) }
+
+// perCustomer declares a loader keyed by customer ID: ExpectCustomers
+// registers every customer for each of them, so a customer's children are
+// listed where they are made, not in a second hand-kept list.
+func perCustomer[L expecter](children *[]expecter, l L) L {
+	*children = append(*children, l)
+	return l
+}
+
 // ExpectCustomers registers the customers of a list, whose nested fields
 // then load in one batch each.
 func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 	for _, c := range cs {
-		l.OrderPages.Expect(c.ID)
-		l.AddressPages.Expect(c.ID)
-		l.OrderCount.Expect(c.ID)
-		l.OpenCart.Expect(c.ID)
-		l.Communication.Expect(c.ID)
-		l.LinkedIdentities.Expect(c.ID)
-		l.ContactsByCustomer.Expect(c.ID)
-		l.WishlistPages.Expect(c.ID)
-		l.SavedCartPages.Expect(c.ID)
-		l.SessionPages.Expect(c.ID)
-		l.TicketPages.Expect(c.ID)
-		l.LoyaltyAccount.Expect(c.ID)
-		l.Recommendations.Expect(c.ID)
+		for _, child := range l.byCustomer {
+			child.Expect(c.ID)
+		}
 		if c.DefaultAddressID != nil {
 			l.AddressByID.Expect(*c.DefaultAddressID)
 		}

@@ -21,9 +21,9 @@ func (l *Loaders) newLoyalty(db *ent.Client) {
 		p, err := loyalty.Config(ctx, db)
 		return map[int]*ent.LoyaltyProgram{0: p}, err
 	})
-	l.LoyaltyAccount = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.LoyaltyAccount, error) {
+	l.LoyaltyAccount = perCustomer(&l.byCustomer, newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.LoyaltyAccount, error) {
 		return db.LoyaltyAccount.Query().Where(loyaltyaccount.CustomerIDIn(ids...)).All(ctx)
-	}, func(a *ent.LoyaltyAccount) int { return a.CustomerID }))
+	}, func(a *ent.LoyaltyAccount) int { return a.CustomerID })))
 	l.LoyaltyRolling = newKeyed(func(ctx context.Context, ids []int) (map[int]loyalty.Sums, error) {
 		return loyalty.RollingSums(ctx, db, ids, time.Now())
 	})
