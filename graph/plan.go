@@ -146,30 +146,51 @@ const (
 	PlanRan         PlanOutcome = "plan"        // the plan answered
 	PlanUnsupported PlanOutcome = "unsupported" // the operation selects what the plan does not run: gqlgen answered
 	PlanFallback    PlanOutcome = "fallback"    // an error or a null in a non-null field: gqlgen answered again
+	PlanMismatch    PlanOutcome = "mismatch"    // verifying: gqlgen's answer differs from the plan's (the plan's was served)
 )
 
 // PlanObserver is told the outcome of each query operation, with the reason
 // when gqlgen answered (the unsupported field, or what failed).
 type PlanObserver func(ctx context.Context, outcome PlanOutcome, reason string)
 
+// PlanOptions say how the read plan runs.
+type PlanOptions struct {
+	// Enabled runs queries on the plan; without it every operation runs on gqlgen.
+	Enabled bool
+	// Verify also runs each query the plan answered on gqlgen and reports
+	// any difference as PlanMismatch: a canary for a new release, and how
+	// the black-box tests check every document their clients send. It
+	// doubles the cost of queries (the second run's statements are not
+	// counted: see Uncounted).
+	Verify bool
+	// Observe is told each query's outcome.
+	Observe PlanObserver
+	// Uncounted marks the context of the verifying run, whose statements
+	// the statement counter leaves out.
+	Uncounted func(context.Context) context.Context
+}
+
 // PlannedSchema is gqlgen's executable schema with the read plan in front of
 // it: query operations the plan supports run on the plan, everything else
-// (and every operation when enabled is false) on gqlgen.
-func PlannedSchema(cfg Config, enabled bool, observe PlanObserver) graphql.ExecutableSchema {
+// (and every operation unless the plan is enabled) on gqlgen.
+func PlannedSchema(cfg Config, opts PlanOptions) graphql.ExecutableSchema {
 	inner := NewExecutableSchema(cfg)
-	if !enabled {
+	if !opts.Enabled {
 		return inner
 	}
-	if observe == nil {
-		observe = func(context.Context, PlanOutcome, string) {}
+	if opts.Observe == nil {
+		opts.Observe = func(context.Context, PlanOutcome, string) {}
 	}
-	return &plannedSchema{ExecutableSchema: inner, es: inner.(*executableSchema), observe: observe}
+	if opts.Uncounted == nil {
+		opts.Uncounted = func(ctx context.Context) context.Context { return ctx }
+	}
+	return &plannedSchema{ExecutableSchema: inner, es: inner.(*executableSchema), opts: opts}
 }
 
 type plannedSchema struct {
 	graphql.ExecutableSchema
-	es      *executableSchema
-	observe PlanObserver
+	es   *executableSchema
+	opts PlanOptions
 }
 
 // Exec runs a query on the plan when it can, else on gqlgen.
@@ -190,13 +211,41 @@ func (s *plannedSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		done = true
 		x := &planExec{ec: newExecutionContext(opCtx, s.es, nil)}
 		data, outcome := x.run(ctx)
-		s.observe(ctx, outcome, x.why)
+		s.opts.Observe(ctx, outcome, x.why)
 		if outcome == PlanRan {
+			if s.opts.Verify {
+				if diff := s.verify(ctx, data); diff != "" {
+					s.opts.Observe(ctx, PlanMismatch, diff)
+				}
+			}
 			return &graphql.Response{Data: data}
 		}
 		fallback = s.ExecutableSchema.Exec(ctx)
 		return fallback(ctx)
 	}
+}
+
+// verify runs the operation on gqlgen too and describes how its answer
+// differs from data ("" when it is the same bytes, without errors).
+func (s *plannedSchema) verify(ctx context.Context, data []byte) string {
+	ctx = graphql.WithFreshResponseContext(s.opts.Uncounted(ctx))
+	resp := s.ExecutableSchema.Exec(ctx)(ctx)
+	if resp == nil {
+		return "gqlgen gave no response"
+	}
+	errs := append(resp.Errors, graphql.GetErrors(ctx)...)
+	if len(errs) == 0 && bytes.Equal(resp.Data, data) {
+		return ""
+	}
+	// The first line says where, without any of the data (it may be a
+	// customer's); the rest shows the bytes around it, for debug logs.
+	at := 0
+	for at < len(data) && at < len(resp.Data) && data[at] == resp.Data[at] {
+		at++
+	}
+	around := func(b []byte) []byte { return b[max(0, at-60):min(len(b), at+60)] }
+	return fmt.Sprintf("%d gqlgen errors; answers of %d and %d bytes differ from byte %d\nplan: …%s…\ngqlgen: …%s…\nerrors: %v",
+		len(errs), len(data), len(resp.Data), at, around(data), around(resp.Data), errs)
 }
 
 // fail records why the plan gave the operation back to gqlgen.

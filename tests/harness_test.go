@@ -28,9 +28,9 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
-	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/parser"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 
+	"accountgraph/graph"
 	"accountgraph/internal/config"
 	"accountgraph/internal/db"
 	"accountgraph/internal/server"
@@ -48,17 +48,6 @@ type API struct {
 	MailDir string
 	logs    *syncBuffer
 	ip      string
-
-	// The read-plan differential: every query Do sends is sent again to a
-	// second server on the same database with the plan off (gqlgen's
-	// executor), and the two responses must be the same bytes.
-	owner *testing.T
-	tweak func(*config.Config)
-	shift time.Duration // TimeTravel's, which the twin follows
-	twin  struct {
-		once sync.Once
-		api  *API
-	}
 }
 
 type syncBuffer struct {
@@ -139,6 +128,11 @@ func start(t *testing.T, dbName, dbURL string, tweak func(*config.Config)) *API 
 	}
 	// Cheap hashing keeps the suite fast; production costs are in config.
 	cfg.Argon2MemoryKiB, cfg.Argon2Iterations, cfg.Argon2Parallelism = 64, 1, 1
+	// Every query the read plan answers is answered by gqlgen too, and the
+	// two must be the same bytes (checked when the server stops): so every
+	// document a test sends, through this harness, a browser or a Node
+	// client, is a differential test of the plan.
+	cfg.ReadPlanVerify = true
 	if tweak != nil {
 		tweak(&cfg)
 	}
@@ -153,7 +147,23 @@ func start(t *testing.T, dbName, dbURL string, tweak func(*config.Config)) *API 
 		hs.Close()
 		s.Close()
 	})
-	return &API{URL: hs.URL, DB: dbName, DBURL: dbURL, Server: s, MailDir: cfg.MailDir, logs: logs, ip: randomIP(), owner: t, tweak: tweak}
+	t.Cleanup(func() { checkReadPlan(t, s, logs) }) // runs first
+	return &API{URL: hs.URL, DB: dbName, DBURL: dbURL, Server: s, MailDir: cfg.MailDir, logs: logs, ip: randomIP()}
+}
+
+// checkReadPlan fails the test when gqlgen answered any query differently
+// from the read plan (cfg.ReadPlanVerify), with what the log says of it.
+func checkReadPlan(t *testing.T, s *server.Server, logs *syncBuffer) {
+	t.Helper()
+	if n := testutil.ToFloat64(s.Metrics.ReadPlan.WithLabelValues(string(graph.PlanMismatch))); n > 0 {
+		var lines []string
+		for _, l := range strings.Split(logs.String(), "\n") {
+			if strings.Contains(l, "answers differently") || strings.Contains(l, "the differing answers") {
+				lines = append(lines, l)
+			}
+		}
+		t.Errorf("gqlgen answered %v queries differently from the read plan:\n%s", n, strings.Join(lines, "\n"))
+	}
 }
 
 // startOn starts a second server (a replica) on the database of api.
@@ -212,44 +222,7 @@ func Header(k, v string) Opt { return func(o *reqOpts) { o.header.Set(k, v) } }
 func (a *API) Do(t *testing.T, query string, vars map[string]any, opts ...Opt) Response {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	r := a.Post(t, "application/json", body, opts...)
-	a.compareWithGqlgen(t, query, body, r, opts)
-	return r
-}
-
-// compareWithGqlgen sends a query operation again to the twin server that
-// runs every operation on gqlgen's executor, and fails when its response
-// differs from r by one byte (errors and their paths included).
-func (a *API) compareWithGqlgen(t *testing.T, query string, body []byte, r Response, opts []Opt) {
-	t.Helper()
-	if a.owner == nil || !isQuery(query) {
-		return
-	}
-	a.twin.once.Do(func() {
-		a.twin.api = start(a.owner, a.DB, a.DBURL, func(c *config.Config) {
-			if a.tweak != nil {
-				a.tweak(c)
-			}
-			c.ReadPlan = false
-		})
-		a.twin.api.TimeTravel(a.shift)
-	})
-	req := a.request("application/json", body, opts...)
-	req.URL.Host = strings.TrimPrefix(a.twin.api.URL, "http://")
-	g, err := roundTrip(req)
-	if err != nil {
-		t.Errorf("read plan differential: gqlgen server: %v", err)
-		return
-	}
-	if g.Raw != r.Raw || g.Status != r.Status {
-		t.Errorf("read plan and gqlgen answer differently\nquery: %s\nplan   (%d): %s\ngqlgen (%d): %s", query, r.Status, r.Raw, g.Status, g.Raw)
-	}
-}
-
-// isQuery tells whether a document's one operation is a query.
-func isQuery(query string) bool {
-	doc, err := parser.ParseQuery(&ast.Source{Input: query})
-	return err == nil && len(doc.Operations) == 1 && doc.Operations[0].Operation == ast.Query
+	return a.Post(t, "application/json", body, opts...)
 }
 
 // TryDo is Do that returns errors instead of failing the test, for a
@@ -501,11 +474,7 @@ func (a *API) LastLink(t *testing.T, to, kind string) string {
 
 // TimeTravel moves the server's clock for the customer rules.
 func (a *API) TimeTravel(d time.Duration) {
-	a.shift = d
 	a.Server.Customers.Now = func() time.Time { return time.Now().Add(d) }
-	if a.twin.api != nil {
-		a.twin.api.TimeTravel(d)
-	}
 }
 
 func tail(s string, n int) string {

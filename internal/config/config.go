@@ -41,6 +41,7 @@ type Config struct {
 	MaxDepth          int           // QUERY_MAX_DEPTH
 	MaxComplexity     int           // QUERY_MAX_COMPLEXITY
 	ReadPlan          bool          // READ_PLAN: run queries on the read plan (false: all on gqlgen's executor, for diagnosis)
+	ReadPlanVerify    bool          // READ_PLAN_VERIFY: also run each planned query on gqlgen and log any difference (a canary; doubles query cost)
 	TokenTTL          time.Duration // ACCESS_TOKEN_TTL
 	ShutdownTimeout   time.Duration // SHUTDOWN_TIMEOUT
 	Argon2MemoryKiB   uint32        // ARGON2_MEMORY_KIB
@@ -162,6 +163,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	num(&c.MaxDepth, "query-max-depth", "QUERY_MAX_DEPTH", "deepest query allowed")
 	num(&c.MaxComplexity, "query-max-complexity", "QUERY_MAX_COMPLEXITY", "most complex query allowed")
 	boolean(&c.ReadPlan, "read-plan", "READ_PLAN", "run queries on the read plan (false: all on gqlgen's executor)")
+	boolean(&c.ReadPlanVerify, "read-plan-verify", "READ_PLAN_VERIFY", "also run each planned query on gqlgen and log any difference")
 	dur(&c.TokenTTL, "access-token-ttl", "ACCESS_TOKEN_TTL", "life of a customer access token")
 	dur(&c.ShutdownTimeout, "shutdown-timeout", "SHUTDOWN_TIMEOUT", "time for in-flight requests at shutdown")
 	mem, iter, par := int(c.Argon2MemoryKiB), int(c.Argon2Iterations), int(c.Argon2Parallelism)
@@ -242,9 +244,9 @@ func (c Config) validate() error {
 
 // String prints the settings with secrets masked, for the start-up log.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d read_plan=%t token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t oidc=%v",
+	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d read_plan=%t/verify=%t token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t oidc=%v",
 		c.Addr, MaskURL(c.DatabaseURL), c.PublicURL, c.CORSOrigins, c.CORSCredentials, c.mailTarget(),
-		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.MaxDepth, c.MaxComplexity, c.ReadPlan, c.TokenTTL,
+		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.MaxDepth, c.MaxComplexity, c.ReadPlan, c.ReadPlanVerify, c.TokenTTL,
 		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval, c.CaptchaVerifyURL != "", c.providerNames())
 }
 

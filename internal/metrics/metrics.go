@@ -29,7 +29,7 @@ type Metrics struct {
 	// InFlight is the number of API requests being served.
 	InFlight prometheus.Gauge
 	// ReadPlan counts query operations by how the read plan took them
-	// (plan, unsupported, fallback).
+	// (plan, unsupported, fallback; mismatch when verifying).
 	ReadPlan *prometheus.CounterVec
 }
 
@@ -63,7 +63,7 @@ func New() *Metrics {
 			Name: "accountgraph_graphql_http_in_flight", Help: "API requests being served.",
 		}),
 		ReadPlan: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "accountgraph_read_plan_total", Help: "Query operations by how the read plan took them: plan, unsupported (gqlgen ran it), fallback (an error: gqlgen ran it again).",
+			Name: "accountgraph_read_plan_total", Help: "Query operations by how the read plan took them: plan, unsupported (gqlgen ran it), fallback (an error: gqlgen ran it again), mismatch (READ_PLAN_VERIFY: gqlgen answered differently).",
 		}, []string{"outcome"}),
 	}
 	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Refusals, m.Notifications, m.InFlight, m.ReadPlan,

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -284,7 +285,9 @@ func (s *Server) graphQL() http.Handler {
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
 	setComplexity(&cfg)
-	h := handler.New(graph.PlannedSchema(cfg, s.cfg.ReadPlan, s.observePlan))
+	h := handler.New(graph.PlannedSchema(cfg, graph.PlanOptions{
+		Enabled: s.cfg.ReadPlan, Verify: s.cfg.ReadPlanVerify, Observe: s.observePlan, Uncounted: db.WithoutCounting,
+	}))
 	h.AddTransport(transport.Options{})
 	h.AddTransport(transport.GET{})
 	h.AddTransport(transport.POST{})
@@ -305,7 +308,16 @@ func (s *Server) graphQL() http.Handler {
 // logs why gqlgen answered it.
 func (s *Server) observePlan(ctx context.Context, outcome graph.PlanOutcome, reason string) {
 	s.Metrics.ReadPlan.WithLabelValues(string(outcome)).Inc()
-	if outcome != graph.PlanRan {
+	switch outcome {
+	case graph.PlanRan:
+	case graph.PlanMismatch:
+		// The answers may hold a customer's data: only where they differ is
+		// logged as an error, the bytes around it at debug level.
+		where, detail, _ := strings.Cut(reason, "\n")
+		op := graphql.GetOperationContext(ctx).OperationName
+		s.log.ErrorContext(ctx, "read plan: gqlgen answers differently", "operation", op, "where", where)
+		s.log.DebugContext(ctx, "read plan: the differing answers", "operation", op, "detail", detail)
+	default:
 		s.log.DebugContext(ctx, "read plan: gqlgen answers", "outcome", string(outcome), "reason", reason)
 	}
 }
