@@ -1,15 +1,11 @@
 package graph
 
 import (
-	"context"
 	"errors"
-
-	"github.com/99designs/gqlgen/graphql"
 
 	"accountgraph/graph/model"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/customer"
-	"accountgraph/internal/page"
 )
 
 // asErrors is the one place business errors become a payload's error
@@ -96,45 +92,11 @@ func accessToken(t *customer.Token) *model.CustomerAccessToken {
 	return &model.CustomerAccessToken{AccessToken: t.AccessToken, ExpiresAt: t.ExpiresAt, TwoFactorSetupRequired: t.SetupOnly}
 }
 
-func pageArgs(first *int, after *string, last *int, before *string, reverse *bool) page.Args {
-	return page.Args{First: first, After: after, Last: last, Before: before, Reverse: reverse != nil && *reverse}
-}
-
-func pageInfo[T any](p page.Page[T]) *model.PageInfo {
-	info := &model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
-	if n := len(p.Items); n > 0 {
-		info.StartCursor, info.EndCursor = ptr(p.Cursor(0)), ptr(p.Cursor(n-1))
-	}
-	return info
-}
-
-func ptr[T any](v T) *T { return &v }
-
 // adminErrors maps to an Admin API payload's userErrors.
 func adminErrors(err error) ([]*model.AdminUserError, error) {
 	return asErrors(err, func(e apperr.FieldError) *model.AdminUserError {
 		return &model.AdminUserError{Code: code[model.AdminErrorCode](e.Code), Field: e.Field, Message: e.Message}
 	})
-}
-
-// connection maps a page to a Relay connection's parts.
-func connection[T, E any](ctx context.Context, p page.Page[T], edge func(cursor string, node T) E) ([]E, *model.PageInfo) {
-	// Storefronts mostly read nodes: edges and page info (and the cursors
-	// in them) are made only when the selection asks for them.
-	var edges []E
-	var info *model.PageInfo
-	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		switch f.Name {
-		case "edges":
-			edges = make([]E, len(p.Items))
-			for i, it := range p.Items {
-				edges[i] = edge(p.Cursor(i), it)
-			}
-		case "pageInfo":
-			info = pageInfo(p)
-		}
-	}
-	return edges, info
 }
 
 // ptrs points at each element of s, for list fields bound to pointers.

@@ -30,21 +30,6 @@ func addressInput(in model.MailingAddressInput) customer.AddressInput {
 	}
 }
 
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
-
-// nilIfEmpty is deref's inverse: "" becomes null.
-func nilIfEmpty(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 // defaultAddress loads a customer's default address through the request's
 // loader; an address of someone else is never returned.
 func (r *Resolver) defaultAddress(ctx context.Context, c *ent.Customer) (*ent.MailingAddress, error) {

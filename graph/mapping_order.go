@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
 
 	"accountgraph/ent"
@@ -19,31 +18,6 @@ import (
 	"accountgraph/internal/order"
 	"accountgraph/internal/page"
 )
-
-func nonEmpty(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func image(url, alt *string) *model.Image {
-	if url == nil {
-		return nil
-	}
-	return &model.Image{URL: *url, Src: *url, OriginalSrc: *url, AltText: alt}
-}
-
-// fieldRequested tells whether the current field's selection includes name
-// (so costly parts such as totalCount run only when asked for).
-func fieldRequested(ctx context.Context, name string) bool {
-	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		if f.Name == name {
-			return true
-		}
-	}
-	return false
-}
 
 var variantColumns = map[model.ProductVariantSortKeys]page.Column{
 	model.ProductVariantSortKeysID:        {Name: productvariant.FieldID},
@@ -64,7 +38,7 @@ func (r *Resolver) variantPage(ctx context.Context, p *ent.Product, args page.Ar
 		CursorOf: func(v *ent.ProductVariant) (string, int) {
 			switch col.Name {
 			case productvariant.FieldPosition:
-				return itoa(v.Position), v.ID
+				return strconv.Itoa(v.Position), v.ID
 			case productvariant.FieldSku:
 				return v.Sku, v.ID
 			case productvariant.FieldTitle:
@@ -82,7 +56,7 @@ func (r *Resolver) lineItemPage(ctx context.Context, orderID int, args page.Args
 	}
 	return r.loaders(ctx).LineItemPages.Load(ctx, orderID, page.Spec[*ent.OrderLineItem]{
 		Window: w, Column: page.Column{Name: orderlineitem.FieldPosition, Parse: parseInt},
-		CursorOf: func(l *ent.OrderLineItem) (string, int) { return itoa(l.Position), l.ID },
+		CursorOf: func(l *ent.OrderLineItem) (string, int) { return strconv.Itoa(l.Position), l.ID },
 	})
 }
 
@@ -201,11 +175,7 @@ func eventInput(in model.AdminFulfillmentEventInput) order.EventInput {
 
 func parseInt(s string) (any, error) { return strconv.Atoi(s) }
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 func parseString(s string) (any, error) { return s, nil }
-
-func orderGlobalID(o *ent.Order) string { return order.GlobalID(o) }
 
 func (r *mutationResolver) createOrder(ctx context.Context, in model.AdminOrderInput) (*model.AdminOrderPayload, error) {
 	o, err := r.Orders.Create(ctx, orderInput(in))
@@ -296,5 +266,5 @@ func discountApplication(a schema.DiscountApplication, currency string) model.Di
 	if a.Code != "" {
 		return &model.DiscountCodeApplication{Code: a.Code, Applicable: true, AllocationMethod: alloc, TargetSelection: sel, TargetType: typ, Value: value}
 	}
-	return &model.ManualDiscountApplication{Title: a.Title, Description: nonEmpty(a.Description), AllocationMethod: alloc, TargetSelection: sel, TargetType: typ, Value: value}
+	return &model.ManualDiscountApplication{Title: a.Title, Description: nilIfEmpty(a.Description), AllocationMethod: alloc, TargetSelection: sel, TargetType: typ, Value: value}
 }

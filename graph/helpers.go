@@ -1,0 +1,84 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"accountgraph/graph/model"
+	"accountgraph/internal/page"
+)
+
+// The small helpers the resolvers and mappings share.
+
+// deref is a string pointer's value, "" for nil.
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// nilIfEmpty is deref's inverse: "" becomes null.
+func nilIfEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// image is a product image, or null without a URL.
+func image(url, alt *string) *model.Image {
+	if url == nil {
+		return nil
+	}
+	return &model.Image{URL: *url, Src: *url, OriginalSrc: *url, AltText: alt}
+}
+
+// fieldRequested tells whether the current field's selection includes name
+// (so costly parts such as totalCount run only when asked for).
+func fieldRequested(ctx context.Context, name string) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// pageArgs gathers a connection field's paging arguments.
+func pageArgs(first *int, after *string, last *int, before *string, reverse *bool) page.Args {
+	return page.Args{First: first, After: after, Last: last, Before: before, Reverse: reverse != nil && *reverse}
+}
+
+// pageInfo is a page's PageInfo, with its first and last cursors.
+func pageInfo[T any](p page.Page[T]) *model.PageInfo {
+	info := &model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
+	if n := len(p.Items); n > 0 {
+		info.StartCursor, info.EndCursor = ptr(p.Cursor(0)), ptr(p.Cursor(n-1))
+	}
+	return info
+}
+
+// ptr points at a copy of v.
+func ptr[T any](v T) *T { return &v }
+
+// connection maps a page to a Relay connection's parts.
+func connection[T, E any](ctx context.Context, p page.Page[T], edge func(cursor string, node T) E) ([]E, *model.PageInfo) {
+	// Storefronts mostly read nodes: edges and page info (and the cursors
+	// in them) are made only when the selection asks for them.
+	var edges []E
+	var info *model.PageInfo
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		switch f.Name {
+		case "edges":
+			edges = make([]E, len(p.Items))
+			for i, it := range p.Items {
+				edges[i] = edge(p.Cursor(i), it)
+			}
+		case "pageInfo":
+			info = pageInfo(p)
+		}
+	}
+	return edges, info
+}
