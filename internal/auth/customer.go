@@ -10,5 +10,5 @@ import (
 // TOKEN_INVALID (customer.Service is one). The storefront areas take it
 // to act for the token's customer.
 type Authenticator interface {
-	MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
+	RequireCustomer(ctx context.Context, accessToken string) (*ent.Customer, error)
 }

@@ -137,7 +137,7 @@ func ownAddress(ctx context.Context, db *ent.Client, customerID int, id, field s
 
 // CreateAddress saves a new address; the first one becomes the default.
 func (s *Service) CreateAddress(ctx context.Context, accessToken string, in AddressInput) (*ent.MailingAddress, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.RequireCustomer(ctx, accessToken)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func setAddress[T addressSetter[T]](b T, a ValidAddress) T {
 
 // UpdateAddress replaces one of the customer's addresses.
 func (s *Service) UpdateAddress(ctx context.Context, accessToken, id string, in AddressInput) (*ent.MailingAddress, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.RequireCustomer(ctx, accessToken)
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +247,7 @@ func (s *Service) UpdateAddress(ctx context.Context, accessToken, id string, in 
 // global ID. When it was the default, the newest remaining address becomes
 // the default.
 func (s *Service) DeleteAddress(ctx context.Context, accessToken, id string) (string, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.RequireCustomer(ctx, accessToken)
 	if err != nil {
 		return "", err
 	}
@@ -284,7 +284,7 @@ func (s *Service) DeleteAddress(ctx context.Context, accessToken, id string) (st
 
 // SetDefaultAddress makes one of the customer's addresses the default.
 func (s *Service) SetDefaultAddress(ctx context.Context, accessToken, id string) (*ent.Customer, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.RequireCustomer(ctx, accessToken)
 	if err != nil {
 		return nil, err
 	}

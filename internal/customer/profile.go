@@ -73,7 +73,7 @@ type UpdateInput struct {
 // Update changes the signed-in customer's profile. A password change ends
 // every session and returns a fresh token (else the token is nil).
 func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput) (*ent.Customer, *Token, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.RequireCustomer(ctx, accessToken)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -239,9 +239,9 @@ func (s *Service) AuthenticateTx(ctx context.Context, tx *ent.Tx, accessToken st
 	return s.authenticate(ctx, tx.Client(), accessToken, false)
 }
 
-// MustAuthenticateForSetup is MustAuthenticate that also accepts a token
+// RequireCustomerForSetup is RequireCustomer that also accepts a token
 // waiting for two-factor set-up: for the set-up operations themselves.
-func (s *Service) MustAuthenticateForSetup(ctx context.Context, accessToken string) (*ent.Customer, error) {
+func (s *Service) RequireCustomerForSetup(ctx context.Context, accessToken string) (*ent.Customer, error) {
 	c, err := s.authenticate(ctx, s.DB, accessToken, true)
 	if err == nil && c == nil {
 		err = tokenInvalid()
@@ -303,9 +303,9 @@ func (s *Service) touch(ctx context.Context, client *ent.Client, c *ent.Customer
 	}
 }
 
-// MustAuthenticate is Authenticate for mutations: an unknown token is a
+// RequireCustomer is Authenticate for mutations: an unknown token is a
 // TOKEN_INVALID input error.
-func (s *Service) MustAuthenticate(ctx context.Context, accessToken string) (*ent.Customer, error) {
+func (s *Service) RequireCustomer(ctx context.Context, accessToken string) (*ent.Customer, error) {
 	c, err := s.Authenticate(ctx, accessToken)
 	if err != nil {
 		return nil, err

@@ -28,7 +28,7 @@ func (s *Service) SessionSpec(args page.Args) (page.Spec[*ent.CustomerAccessToke
 
 // RevokeSession signs one of the customer's sessions out.
 func (s *Service) RevokeSession(ctx context.Context, accessToken, sessionID string) (string, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.RequireCustomer(ctx, accessToken)
 	if err != nil {
 		return "", err
 	}
@@ -51,7 +51,7 @@ func (s *Service) RevokeSession(ctx context.Context, accessToken, sessionID stri
 // RevokeOtherSessions signs out every session of the customer but the one
 // of accessToken, and returns how many ended.
 func (s *Service) RevokeOtherSessions(ctx context.Context, accessToken string) (int, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.RequireCustomer(ctx, accessToken)
 	if err != nil {
 		return 0, err
 	}

@@ -41,7 +41,7 @@ type TwoFactorSetup struct {
 // SetUpTwoFactor makes a new pending secret; it takes effect when a code
 // from it is confirmed (EnableTwoFactor).
 func (s *Service) SetUpTwoFactor(ctx context.Context, accessToken string) (*TwoFactorSetup, error) {
-	c, err := s.MustAuthenticateForSetup(ctx, accessToken)
+	c, err := s.RequireCustomerForSetup(ctx, accessToken)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +61,7 @@ func (s *Service) SetUpTwoFactor(ctx context.Context, accessToken string) (*TwoF
 // EnableTwoFactor turns two-factor sign-in on with a code from the pending
 // secret and returns the recovery codes, shown this once.
 func (s *Service) EnableTwoFactor(ctx context.Context, accessToken, code string) (*ent.Customer, []string, error) {
-	c, err := s.MustAuthenticateForSetup(ctx, accessToken)
+	c, err := s.RequireCustomerForSetup(ctx, accessToken)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -113,7 +113,7 @@ func (s *Service) EnableTwoFactor(ctx context.Context, accessToken, code string)
 // DisableTwoFactor turns two-factor sign-in off with a TOTP or recovery
 // code; the secret and the recovery codes are deleted.
 func (s *Service) DisableTwoFactor(ctx context.Context, accessToken, code string) (*ent.Customer, error) {
-	c, err := s.MustAuthenticate(ctx, accessToken)
+	c, err := s.RequireCustomer(ctx, accessToken)
 	if err != nil {
 		return nil, err
 	}

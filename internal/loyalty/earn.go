@@ -245,7 +245,7 @@ func (s *Service) MarketingOptIn(ctx context.Context, tx *ent.Tx, customerID int
 
 // customerOp authenticates and checks that the programme runs.
 func (s *Service) customerOp(ctx context.Context, token string) (*ent.Customer, *ent.LoyaltyProgram, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, nil, err
 	}

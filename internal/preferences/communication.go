@@ -26,7 +26,7 @@ const MaxChanges = 24
 // UpdateCommunication applies the signed-in customer's changes to their
 // communication preferences, all or nothing.
 func (s *Service) UpdateCommunication(ctx context.Context, token string, changes []Change) (*ent.Customer, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}

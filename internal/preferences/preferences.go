@@ -157,7 +157,7 @@ type Input struct {
 // Each chosen value must be in the shop's vocabulary; it is stored as the
 // vocabulary spells it.
 func (s *Service) Update(ctx context.Context, token string, in Input) (*ent.Customer, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +236,7 @@ func (s *Service) Update(ctx context.Context, token string, in Input) (*ent.Cust
 
 // UpdatePrivacy changes the customer's privacy switches.
 func (s *Service) UpdatePrivacy(ctx context.Context, token string, personalization, dataSharing *bool) (*ent.Customer, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}

@@ -90,7 +90,7 @@ type Data struct {
 
 // ExportFor exports the signed-in customer's data (at most 3 an hour).
 func (s *Service) ExportFor(ctx context.Context, token string) (*Export, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -216,7 +216,7 @@ type Confirmation struct{ Code, Password *string }
 // Delete erases the signed-in customer once confirmed. Without a
 // confirmation it mails a code and erases nothing.
 func (s *Service) Delete(ctx context.Context, token string, confirm *Confirmation) (*Deletion, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ func own(ctx context.Context, db *ent.Client, customerID int, id string) (*ent.S
 
 // Create snapshots a cart under a name.
 func (s *Service) Create(ctx context.Context, token, cartID, name string) (*ent.SavedCart, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func saveLines(ctx context.Context, tx *ent.Tx, sc *ent.SavedCart, lines []*ent.
 
 // Rename renames a saved cart.
 func (s *Service) Rename(ctx context.Context, token, id, name string) (*ent.SavedCart, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ func (s *Service) Rename(ctx context.Context, token, id, name string) (*ent.Save
 
 // Delete deletes a saved cart.
 func (s *Service) Delete(ctx context.Context, token, id string) (string, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return "", err
 	}
@@ -203,7 +203,7 @@ func (s *Service) toCart(ctx context.Context, tx *ent.Tx, lines []restoreLine) (
 
 // Restore makes a new cart from a saved cart.
 func (s *Service) Restore(ctx context.Context, token, id string) (*ent.Cart, []Warning, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -231,7 +231,7 @@ func (s *Service) Restore(ctx context.Context, token, id string) (*ent.Cart, []W
 
 // Reorder makes a new cart from one of the customer's orders.
 func (s *Service) Reorder(ctx context.Context, token, orderID string) (*ent.Cart, []Warning, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -286,7 +286,7 @@ func (s *Service) LaterListID(ctx context.Context, customerID int) (int, error) 
 
 // SaveForLater moves cart lines to the customer's save-for-later list.
 func (s *Service) SaveForLater(ctx context.Context, token, cartID string, lineIDs []string) (*ent.Cart, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -311,7 +311,7 @@ func (s *Service) SaveForLater(ctx context.Context, token, cartID string, lineID
 
 // MoveToCart moves saved-for-later lines back into a cart, all or nothing.
 func (s *Service) MoveToCart(ctx context.Context, token string, lineIDs []string, cartID string) (*ent.Cart, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}

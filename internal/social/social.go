@@ -144,7 +144,7 @@ func (s *Service) Start(ctx context.Context, providerName, returnTo string, acce
 	}
 	var link *int
 	if accessToken != nil {
-		c, err := s.Customers.MustAuthenticate(ctx, *accessToken)
+		c, err := s.Customers.RequireCustomer(ctx, *accessToken)
 		if err != nil {
 			return "", err
 		}
@@ -368,7 +368,7 @@ func (s *Service) SignIn(ctx context.Context, code string) (*customer.Token, err
 
 // Unlink removes one of the signed-in customer's identities.
 func (s *Service) Unlink(ctx context.Context, accessToken, identityID string) (*ent.Customer, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, accessToken)
+	c, err := s.Customers.RequireCustomer(ctx, accessToken)
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ type Service struct {
 
 // Create opens a ticket with its first message.
 func (s *Service) Create(ctx context.Context, token, subject, body string, orderID *string) (*ent.SupportTicket, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func (s *Service) Create(ctx context.Context, token, subject, body string, order
 // Reply adds the customer's message; it reopens a resolved ticket. A
 // closed ticket takes no more messages.
 func (s *Service) Reply(ctx context.Context, token, ticketID, body string) (*ent.SupportTicket, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}

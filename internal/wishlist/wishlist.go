@@ -57,7 +57,7 @@ func own(ctx context.Context, client *ent.Client, customerID int, id string, fie
 
 // Create makes a wishlist; the customer's first one becomes the default.
 func (s *Service) Create(ctx context.Context, token, name string) (*ent.Wishlist, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func (s *Service) Create(ctx context.Context, token, name string) (*ent.Wishlist
 // Update renames a wishlist or changes whether its shared view shows the
 // owner's first name.
 func (s *Service) Update(ctx context.Context, token, id string, name *string, showOwnerName *bool) (*ent.Wishlist, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +110,7 @@ func (s *Service) Update(ctx context.Context, token, id string, name *string, sh
 // Delete deletes a wishlist; when it was the default, the oldest remaining
 // list becomes the default.
 func (s *Service) Delete(ctx context.Context, token, id string) (string, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return "", err
 	}
@@ -153,7 +153,7 @@ type LineInput struct {
 // AddLines adds lines to a wishlist (the default one, made if needed, when
 // id is nil). A variant already on the list updates its line.
 func (s *Service) AddLines(ctx context.Context, token string, id *string, lines []LineInput) (*ent.Wishlist, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -318,7 +318,7 @@ func (s *Service) RemoveLines(ctx context.Context, token, id string, lineIDs []s
 }
 
 func (s *Service) change(ctx context.Context, token, id string, fn func(tx *ent.Tx, w *ent.Wishlist) error) (*ent.Wishlist, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -398,7 +398,7 @@ func (s *Service) ByID(ctx context.Context, c *ent.Customer, id string) (*ent.Wi
 // MoveToCart moves lines into a cart, all or nothing: on any error, the
 // wishlist and the cart are as they were.
 func (s *Service) MoveToCart(ctx context.Context, token, id string, lineIDs []string, cartID string, carts *cartsvc.Service) (*ent.Wishlist, *ent.Cart, error) {
-	c, err := s.Customers.MustAuthenticate(ctx, token)
+	c, err := s.Customers.RequireCustomer(ctx, token)
 	if err != nil {
 		return nil, nil, err
 	}
