@@ -101,7 +101,7 @@ func (r *customerLoyaltyResolver) AvailableRewards(ctx context.Context, obj *ent
 	}
 	out := []*ent.LoyaltyReward{}
 	for _, rw := range rewards {
-		if rw.PointsCost <= obj.Balance && (rw.LimitPerCustomer == 0 || used[rw.ID] < rw.LimitPerCustomer) {
+		if loyalty.Eligible(rw, obj.Balance, used[rw.ID]) {
 			out = append(out, rw)
 		}
 	}

@@ -63,11 +63,11 @@ func (s *Service) Redeem(ctx context.Context, token, rewardID string) (*Redeemed
 			if err != nil {
 				return err
 			}
-			if n >= r.LimitPerCustomer {
+			if !underLimit(r, n) {
 				return apperr.Invalid(apperr.Path("rewardId"), CodeLimitReached, "You have redeemed this reward as often as allowed")
 			}
 		}
-		if a.Balance < r.PointsCost {
+		if !affordable(r, a.Balance) {
 			return apperr.Invalid(apperr.Path("rewardId"), CodeInsufficientPoints, "You do not have enough points for this reward")
 		}
 		e, _, err := s.post(ctx, tx, p, a, entry{kind: loyaltyentry.KindREDEEM, source: loyaltyentry.SourceREWARD,
@@ -113,4 +113,19 @@ func (s *Service) UseCode(ctx context.Context, code string) (*ent.LoyaltyRedempt
 		return nil, apperr.Invalid(field, CodeAlreadyUsed, "Code was already used")
 	}
 	return s.DB.LoyaltyRedemption.Get(ctx, r.ID)
+}
+
+// Eligible tells whether a customer with balance points, who has redeemed
+// r times times already, may redeem r now. The reward list shows exactly
+// the rewards Redeem would accept.
+func Eligible(r *ent.LoyaltyReward, balance, times int) bool {
+	return affordable(r, balance) && underLimit(r, times)
+}
+
+func affordable(r *ent.LoyaltyReward, balance int) bool { return r.PointsCost <= balance }
+
+// underLimit: a reward without a limit per customer (0) can be redeemed
+// any number of times.
+func underLimit(r *ent.LoyaltyReward, times int) bool {
+	return r.LimitPerCustomer == 0 || times < r.LimitPerCustomer
 }
