@@ -33,7 +33,7 @@ func (r *customerLoyaltyResolver) Tier(ctx context.Context, obj *ent.LoyaltyAcco
 	if err != nil {
 		return nil, err
 	}
-	return loyaltyTier(v.tier), nil
+	return loyaltyTier(v.Tier), nil
 }
 
 // NextTier is the resolver for the nextTier field.
@@ -42,25 +42,22 @@ func (r *customerLoyaltyResolver) NextTier(ctx context.Context, obj *ent.Loyalty
 	if err != nil {
 		return nil, err
 	}
-	return loyaltyTier(v.next), nil
+	return loyaltyTier(v.Next), nil
 }
 
 // PointsToNextTier is the resolver for the pointsToNextTier field.
 func (r *customerLoyaltyResolver) PointsToNextTier(ctx context.Context, obj *ent.LoyaltyAccount) (*int, error) {
 	v, err := r.loyaltyView(ctx, obj)
-	if err != nil || v.next == nil || loyalty.SpendBasis(v.program) {
-		return nil, err
-	}
-	return ptr(int(int64(v.next.Threshold) - v.measure)), nil
+	return v.PointsToNext, err
 }
 
 // SpendToNextTier is the resolver for the spendToNextTier field.
 func (r *customerLoyaltyResolver) SpendToNextTier(ctx context.Context, obj *ent.LoyaltyAccount) (*money.V2, error) {
 	v, err := r.loyaltyView(ctx, obj)
-	if err != nil || v.next == nil || !loyalty.SpendBasis(v.program) {
+	if err != nil || v.SpendToNext == nil {
 		return nil, err
 	}
-	return money.NewV2((int64(v.next.Threshold)-v.measure)*v.spendUnit, v.program.CurrencyCode), nil
+	return money.NewV2(*v.SpendToNext, v.Currency), nil
 }
 
 // PointsExpiring is the resolver for the pointsExpiring field.

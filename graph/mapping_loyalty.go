@@ -110,32 +110,20 @@ func (r *Resolver) ledgerPage(ctx context.Context, customerID int, args page.Arg
 	return &model.LoyaltyTransactionConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
 }
 
-// loyaltyView is what an account's derived fields need.
-type loyaltyView struct {
-	program   *ent.LoyaltyProgram
-	tier      *schema.Tier
-	next      *schema.Tier
-	measure   int64
-	spendUnit int64
-}
-
-func (r *Resolver) loyaltyView(ctx context.Context, a *ent.LoyaltyAccount) (*loyaltyView, error) {
+// loyaltyView loads what an account's tier fields need and derives them.
+func (r *Resolver) loyaltyView(ctx context.Context, a *ent.LoyaltyAccount) (loyalty.TierView, error) {
 	l := r.loaders(ctx)
 	p, err := l.LoyaltyProgram.Load(ctx, 0)
 	if err != nil {
-		return nil, err
+		return loyalty.TierView{}, err
 	}
 	var rolling loyalty.Sums
 	if loyalty.Rolling(p) {
 		if rolling, err = l.LoyaltyRolling.Load(ctx, a.CustomerID); err != nil {
-			return nil, err
+			return loyalty.TierView{}, err
 		}
 	}
-	v := &loyaltyView{program: p, measure: loyalty.Measure(p, a, rolling), spendUnit: money.MinorPerUnit(p.CurrencyCode)}
-	// The tier is the cached one (rolling tiers move with the housekeeping
-	// job); the next is the one above it.
-	v.tier, v.next = loyalty.TierNamed(p.Tiers, a.Tier)
-	return v, nil
+	return loyalty.View(p, a, rolling), nil
 }
 
 // queryError turns an input problem of a query (which has no payload to

@@ -511,3 +511,33 @@ func TierNamed(tiers []schema.Tier, name string) (cur, next *schema.Tier) {
 	}
 	return cur, next
 }
+
+// TierView is what an account's tier fields show.
+type TierView struct {
+	Tier, Next *schema.Tier // the account's tier (nil below the first) and the next one up (nil at the top)
+	// What the next tier still needs, by the programme's basis: points, or
+	// spend in minor units of Currency; nil at the top and for the other basis.
+	PointsToNext *int
+	SpendToNext  *int64
+	Currency     string
+}
+
+// View derives the tier fields of account a (rolling: its 12-month sums,
+// for programmes whose tiers count them). The tier is the cached one:
+// rolling tiers move with the housekeeping job.
+func View(p *ent.LoyaltyProgram, a *ent.LoyaltyAccount, rolling Sums) TierView {
+	v := TierView{Currency: p.CurrencyCode}
+	v.Tier, v.Next = TierNamed(p.Tiers, a.Tier)
+	if v.Next == nil {
+		return v
+	}
+	left := int64(v.Next.Threshold) - Measure(p, a, rolling)
+	if SpendBasis(p) {
+		spend := left * money.MinorPerUnit(p.CurrencyCode)
+		v.SpendToNext = &spend
+	} else {
+		points := int(left)
+		v.PointsToNext = &points
+	}
+	return v
+}
