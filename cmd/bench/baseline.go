@@ -5,32 +5,24 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
-	"entgo.io/ent/dialect"
-
 	"accountgraph/internal/auth"
+	"accountgraph/internal/db"
 	"accountgraph/internal/money"
 )
 
 // baseline answers the history query with three hand-written statements
 // and builds the same JSON the GraphQL query returns: the yardstick.
-func baseline(db *sql.DB, dia, publicURL string) http.Handler {
-	q := func(s string) string {
-		if dia != dialect.Postgres {
-			return s
-		}
-		n := 0
-		return replaceEach(s, "?", func() string { n++; return "$" + strconv.Itoa(n) })
-	}
+func baseline(sqlDB *sql.DB, dia, publicURL string) http.Handler {
+	q := func(s string) string { return db.Rebind(dia, s) }
 	ordersQ := q(`SELECT o.id, o.name, o.processed_at, o.total_price, o.currency_code, o.status_key
 		FROM customer_access_tokens t JOIN orders o ON o.customer_id = t.customer_id
 		WHERE t.token_hash = ? AND t.expires_at > ? ORDER BY o.id LIMIT 20`)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		rows, err := db.QueryContext(ctx, ordersQ, auth.HashToken(r.URL.Query().Get("token")), time.Now().UTC())
+		rows, err := sqlDB.QueryContext(ctx, ordersQ, auth.HashToken(r.URL.Query().Get("token")), time.Now().UTC())
 		if err != nil {
 			http.Error(w, err.Error(), 500)
 			return
@@ -58,7 +50,7 @@ func baseline(db *sql.DB, dia, publicURL string) http.Handler {
 		rows.Close()
 		if len(ids) > 0 {
 			in := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
-			lr, err := db.QueryContext(ctx, q(`SELECT l.order_id, l.title, l.quantity, v.sku, v.title, v.price, v.currency_code
+			lr, err := sqlDB.QueryContext(ctx, q(`SELECT l.order_id, l.title, l.quantity, v.sku, v.title, v.price, v.currency_code
 				FROM order_line_items l LEFT JOIN product_variants v ON v.id = l.variant_id
 				WHERE l.order_id IN (`+in+`) ORDER BY l.order_id, l.position`), ids...)
 			if err != nil {
@@ -84,7 +76,7 @@ func baseline(db *sql.DB, dia, publicURL string) http.Handler {
 				}
 			}
 			lr.Close()
-			fr, err := db.QueryContext(ctx, q(`SELECT order_id, tracking_company, tracking_info FROM fulfillments
+			fr, err := sqlDB.QueryContext(ctx, q(`SELECT order_id, tracking_company, tracking_info FROM fulfillments
 				WHERE order_id IN (`+in+`) AND status = 'SUCCESS' ORDER BY id`), ids...)
 			if err != nil {
 				http.Error(w, err.Error(), 500)
@@ -154,18 +146,4 @@ func writeHistory(w http.ResponseWriter, orders []*orderJSON) {
 type money2 struct {
 	Amount       string `json:"amount"`
 	CurrencyCode string `json:"currencyCode"`
-}
-
-func replaceEach(s, old string, next func() string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, old)
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		b.WriteString(next())
-		s = s[i+len(old):]
-	}
 }

@@ -46,21 +46,8 @@ func entRequest(base, token string) (*http.Request, error) {
 // check runs the GraphQL query and each hand-written endpoint once and
 // compares their answers.
 func check(c *http.Client, base, token string) error {
-	get := func(req *http.Request) ([]byte, error) {
-		res, err := c.Do(req)
-		if err != nil {
-			return nil, err
-		}
-		defer res.Body.Close()
-		var out map[string]any
-		b, _ := io.ReadAll(res.Body)
-		if err := json.Unmarshal(b, &out); err != nil || out["errors"] != nil {
-			return nil, fmt.Errorf("bad answer: %.300s", b)
-		}
-		return json.Marshal(out)
-	}
 	r, _ := endpoints[0].request(base, token)
-	want, err := get(r)
+	want, err := answer(c, r)
 	if err != nil {
 		return err
 	}
@@ -69,7 +56,7 @@ func check(c *http.Client, base, token string) error {
 	}
 	for _, ep := range endpoints[1:] {
 		r, _ := ep.request(base, token)
-		got, err := get(r)
+		got, err := answer(c, r)
 		if err != nil {
 			return err
 		}
@@ -78,6 +65,23 @@ func check(c *http.Client, base, token string) error {
 		}
 	}
 	return nil
+}
+
+// answer sends req and returns its JSON answer in a canonical form (keys
+// sorted), so that answers built differently compare byte for byte; an
+// answer with errors is an error.
+func answer(c *http.Client, req *http.Request) ([]byte, error) {
+	res, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	var out map[string]any
+	b, _ := io.ReadAll(res.Body)
+	if err := json.Unmarshal(b, &out); err != nil || out["errors"] != nil {
+		return nil, fmt.Errorf("bad answer: %.300s", b)
+	}
+	return json.Marshal(out)
 }
 
 type result struct {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -9,11 +10,9 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"runtime"
-	"strconv"
 	"strings"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"accountgraph/ent"
@@ -180,13 +179,7 @@ func pageBaselineRequest(base, page, token string) (*http.Request, error) {
 
 // pagesHandler serves the API and each page's baseline.
 func pagesHandler(api http.Handler, sqlDB *sql.DB, dia string) http.Handler {
-	q := func(s string) string {
-		if dia != dialect.Postgres {
-			return s
-		}
-		n := 0
-		return replaceEach(s, "?", func() string { n++; return "$" + strconv.Itoa(n) })
-	}
+	q := func(s string) string { return db.Rebind(dia, s) }
 	mux := http.NewServeMux()
 	mux.Handle("/", api)
 	for _, p := range pages {
@@ -203,22 +196,16 @@ func pagesHandler(api http.Handler, sqlDB *sql.DB, dia string) http.Handler {
 func checkPage(c *http.Client, base, name, query, token string) error {
 	gr, _ := pageGraphQLRequest(base, query, token)
 	br, _ := pageBaselineRequest(base, name, token)
-	var answers [2][]byte
-	for i, req := range []*http.Request{gr, br} {
-		res, err := c.Do(req)
-		if err != nil {
-			return err
-		}
-		var out map[string]any
-		err = json.NewDecoder(res.Body).Decode(&out)
-		res.Body.Close()
-		if err != nil || out["errors"] != nil {
-			return fmt.Errorf("%s: bad answer (%v): %v", name, err, out)
-		}
-		answers[i], _ = json.Marshal(out)
+	got, err := answer(c, gr)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	if string(answers[0]) != string(answers[1]) {
-		return fmt.Errorf("%s: the baseline answers differently\ngraphql:  %.600s\nbaseline: %.600s", name, answers[0], answers[1])
+	want, err := answer(c, br)
+	if err != nil {
+		return fmt.Errorf("%s baseline: %w", name, err)
+	}
+	if !bytes.Equal(got, want) {
+		return fmt.Errorf("%s: the baseline answers differently\ngraphql:  %.600s\nbaseline: %.600s", name, got, want)
 	}
 	return nil
 }
