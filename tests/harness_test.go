@@ -301,15 +301,24 @@ func (a *API) Read(t *testing.T, query string, vars map[string]any, field string
 // decodes the field named field into out.
 func (a *API) MustDo(t *testing.T, query string, vars map[string]any, field string, out any, opts ...Opt) {
 	t.Helper()
-	r := a.Do(t, query, vars, opts...)
+	if err := decodeField(a.Do(t, query, vars, opts...), field, out); err != nil {
+		t.Fatalf("%v\nserver log:\n%s", err, tail(a.Logs(), 3000))
+	}
+}
+
+// decodeField checks that r succeeded without GraphQL errors and decodes
+// its field named field into out (when out is not nil).
+func decodeField(r Response, field string, out any) error {
 	if len(r.Errors) > 0 || r.Status != 200 {
-		t.Fatalf("%s: status %d, errors %+v\nserver log:\n%s", field, r.Status, r.Errors, tail(a.Logs(), 3000))
+		return fmt.Errorf("%s: status %d, errors %+v", field, r.Status, r.Errors)
 	}
-	if out != nil {
-		if err := json.Unmarshal(r.Data[field], out); err != nil {
-			t.Fatalf("%s: decode %s: %v", field, r.Data[field], err)
-		}
+	if out == nil {
+		return nil
 	}
+	if err := json.Unmarshal(r.Data[field], out); err != nil {
+		return fmt.Errorf("%s: decode %s: %w", field, r.Data[field], err)
+	}
+	return nil
 }
 
 // UserError is a customerUserErrors entry.
@@ -505,16 +514,10 @@ func parallel(n int, fn func(i int)) {
 // went wrong instead of stopping the test.
 func (a *API) tryDecode(query string, vars map[string]any, field string, out any, opts ...Opt) error {
 	r, err := a.TryDo(query, vars, opts...)
-	switch {
-	case err != nil:
+	if err != nil {
 		return err
-	case len(r.Errors) > 0 || r.Status != 200:
-		return fmt.Errorf("%s: status %d, errors %+v", field, r.Status, r.Errors)
 	}
-	if err := json.Unmarshal(r.Data[field], out); err != nil {
-		return fmt.Errorf("%s: decode %s: %w", field, r.Data[field], err)
-	}
-	return nil
+	return decodeField(r, field, out)
 }
 
 // failOnErrors reports, on the test's goroutine, what goroutines collected.
