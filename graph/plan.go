@@ -107,7 +107,7 @@ type planKids struct {
 // planExec runs one operation.
 type planExec struct {
 	ec   *executionContext
-	ctx  context.Context // the operation's, for planning abstract fields' children when met
+	ctx  context.Context // the operation's (with the plan's own response context), for planning
 	next []*planNode     // the next level's nodes, while expanding
 	mu   sync.Mutex
 	why  string // why gqlgen answers instead
@@ -269,7 +269,7 @@ func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
 	// response context of their own, and send the operation to gqlgen.
 	ctx = graphql.WithFreshResponseContext(ctx)
 	x.ctx = ctx
-	root, ok := x.selection(ctx, planTypes["Query"], x.ec.OperationContext.Operation.SelectionSet)
+	root, ok := x.selection(planTypes["Query"], x.ec.OperationContext.Operation.SelectionSet)
 	if !ok {
 		return nil, PlanUnsupported
 	}
@@ -308,7 +308,7 @@ func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
 var planBuffers = sync.Pool{New: func() any { return new(planBuffer) }}
 
 // selection plans set on type t.
-func (x *planExec) selection(ctx context.Context, t *planType, set ast.SelectionSet) (*planSel, bool) {
+func (x *planExec) selection(t *planType, set ast.SelectionSet) (*planSel, bool) {
 	if t == nil {
 		return nil, false
 	}
@@ -333,7 +333,7 @@ func (x *planExec) selection(ctx context.Context, t *planType, set ast.Selection
 		}
 		pf.def = def
 		if cf.Definition != nil && len(cf.Definition.Arguments) > 0 {
-			args, err := x.planArgs(ctx, def.fn, cf.ArgumentMap(x.ec.Variables))
+			args, err := x.planArgs(x.ctx, def.fn, cf.ArgumentMap(x.ec.Variables))
 			if err != nil {
 				x.fail("arguments of " + t.name + "." + cf.Name)
 				return nil, false
@@ -355,7 +355,7 @@ func (x *planExec) selection(ctx context.Context, t *planType, set ast.Selection
 			pf.abstract = true
 			continue
 		}
-		c, ok := x.selection(ctx, planTypes[def.named], cf.Selections)
+		c, ok := x.selection(planTypes[def.named], cf.Selections)
 		if !ok {
 			return nil, false
 		}
@@ -544,7 +544,7 @@ func (x *planExec) child(n *planNode, i int, typ string, ptr any) *planNode {
 	sel := f.child[typ]
 	if sel == nil && f.abstract {
 		var ok bool
-		if sel, ok = x.selection(x.ctx, planTypes[typ], f.field.Selections); !ok {
+		if sel, ok = x.selection(planTypes[typ], f.field.Selections); !ok {
 			x.fail("type " + typ)
 			return nil
 		}
