@@ -153,7 +153,21 @@ func (w Window) ID() string {
 		}
 		return c.Encode()
 	}
-	return fmt.Sprintf("%s|%d|%t|%t|%s|%s", w.Key, w.N, w.Backward, w.Reverse, c(w.After), c(w.Before))
+	// Built with strconv rather than fmt: it runs once per parent per
+	// connection, and fmt.Sprintf was 3 % of the history page's CPU.
+	b := make([]byte, 0, 32)
+	b = append(b, w.Key...)
+	b = append(b, '|')
+	b = strconv.AppendInt(b, int64(w.N), 10)
+	b = append(b, '|')
+	b = strconv.AppendBool(b, w.Backward)
+	b = append(b, '|')
+	b = strconv.AppendBool(b, w.Reverse)
+	b = append(b, '|')
+	b = append(b, c(w.After)...)
+	b = append(b, '|')
+	b = append(b, c(w.Before)...)
+	return string(b)
 }
 
 func (w Window) bound(s *sql.Selector, col Column, c *Cursor, greater bool) (*sql.Predicate, error) {
