@@ -69,7 +69,14 @@ func extensionErrors[C interface {
 }, E any](err error, mk func(code *C, field []string, message string) E) ([]E, []*model.CustomerUserError, error) {
 	cue := []*model.CustomerUserError{}
 	ext, err := asErrors(err, func(e apperr.FieldError) E {
-		cue = append(cue, &model.CustomerUserError{Code: code[model.CustomerErrorCode](e.Code), Field: e.Field, Message: e.Message})
+		// Shopify's CustomerErrorCode has no loyalty or two-factor codes:
+		// storefronts that read only customerUserErrors see INVALID, and
+		// every user error carries a code.
+		c := code[model.CustomerErrorCode](e.Code)
+		if c == nil {
+			c = ptr(model.CustomerErrorCodeInvalid)
+		}
+		cue = append(cue, &model.CustomerUserError{Code: c, Field: e.Field, Message: e.Message})
 		return mk(code[C](e.Code), e.Field, e.Message)
 	})
 	if err != nil {

@@ -470,6 +470,10 @@ func TestThrottling(t *testing.T) {
 		if len(r.Errors) != 1 || r.Errors[0].Code() != "THROTTLED" || string(r.Data["customerAccessTokenCreate"]) != "null" {
 			t.Fatalf("11th attempt: %s\n%s", r.Raw, api.Logs())
 		}
+		// The wait is rounded up: at least a second, never 0.
+		if s, _ := r.Errors[0].Extensions["retryAfterSeconds"].(float64); s < 1 {
+			t.Errorf("retryAfterSeconds = %v", r.Errors[0].Extensions["retryAfterSeconds"])
+		}
 		if v := api.Metric(t, `accountgraph_throttled_total{action="login"}`); v < 1 {
 			t.Errorf("throttle metric = %v", v)
 		}

@@ -33,11 +33,12 @@ import (
 	"accountgraph/graph"
 	"accountgraph/internal/config"
 	"accountgraph/internal/db"
+	"accountgraph/internal/querylimit"
 	"accountgraph/internal/server"
 )
 
 // adminKey is seeded with every scope in each test server.
-const adminKey = "agk_test-admin-key-with-all-scopes"
+const adminKey = "agk_test-admin-key-with-every-scope-0123456789"
 
 // API is one running server under test.
 type API struct {
@@ -133,6 +134,10 @@ func start(t *testing.T, dbName, dbURL string, tweak func(*config.Config)) *API 
 	// document a test sends, through this harness, a browser or a Node
 	// client, is a differential test of the plan.
 	cfg.ReadPlanVerify = true
+	// Every document the tests, the portal in a browser and the Node
+	// clients send must fit in half the default query limits: real
+	// documents stay well under them.
+	cfg.Limits = halfLimits()
 	if tweak != nil {
 		tweak(&cfg)
 	}
@@ -149,6 +154,14 @@ func start(t *testing.T, dbName, dbURL string, tweak func(*config.Config)) *API 
 	})
 	t.Cleanup(func() { checkReadPlan(t, s, logs) }) // runs first
 	return &API{URL: hs.URL, DB: dbName, DBURL: dbURL, Server: s, MailDir: cfg.MailDir, logs: logs, ip: randomIP()}
+}
+
+// halfLimits are the default query limits halved, but for depth (a
+// nesting level is not a quantity to halve).
+func halfLimits() querylimit.Limits {
+	l := querylimit.Defaults()
+	l.Tokens, l.Selections, l.Aliases, l.Directives, l.Cost, l.Values = l.Tokens/2, l.Selections/2, l.Aliases/2, l.Directives/2, l.Cost/2, l.Values/2
+	return l
 }
 
 // checkReadPlan fails the test when gqlgen answered any query differently

@@ -51,7 +51,7 @@ func TestHealthReadyMetricsGraphiQL(t *testing.T) {
 }
 
 func TestRequestLimits(t *testing.T) {
-	eachDBWith(t, func(c *config.Config) { c.MaxDepth = 4; c.MaxComplexity = 200 }, func(t *testing.T, api *API) {
+	eachDBWith(t, func(c *config.Config) { c.Limits.Depth = 4; c.Limits.Cost = 200 }, func(t *testing.T, api *API) {
 		// Body over the limit: refused before it is read.
 		big := `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", 1<<20) + `"}}`
 		if r := api.Post(t, "application/json", []byte(big)); r.Status != http.StatusRequestEntityTooLarge || r.Errors[0].Code() != "PAYLOAD_TOO_LARGE" {
@@ -86,8 +86,8 @@ func TestRequestLimits(t *testing.T) {
 		}
 		// Complexity: a page of 250 multiplies its children.
 		wide := `query($t: String!) { customer(customerAccessToken: $t) { addresses(first: 250) { nodes { id city zip } } } }`
-		if r := api.Do(t, wide, map[string]any{"t": "x"}); len(r.Errors) != 1 || r.Errors[0].Code() != "COMPLEXITY_LIMIT_EXCEEDED" {
-			t.Errorf("complexity: %s", r.Raw)
+		if r := api.Do(t, wide, map[string]any{"t": "x"}); len(r.Errors) != 1 || r.Errors[0].Code() != "MAX_COST_EXCEEDED" {
+			t.Errorf("cost: %s", r.Raw)
 		}
 		// Introspection is not limited by depth (GraphiQL needs it).
 		if r := api.Do(t, `{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }`, nil); len(r.Errors) > 0 {
@@ -147,19 +147,34 @@ func TestTransportsAndClientConventions(t *testing.T) {
 	})
 }
 
+func preflight(t *testing.T, api *API, origin string) http.Header {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodOptions, api.URL+"/graphql", nil)
+	req.Header.Set("Origin", origin)
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	req.Header.Set("Access-Control-Request-Headers", "content-type,x-shopify-storefront-access-token")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.Header
+}
+
 func TestCORS(t *testing.T) {
+	// By default no origin may call the API from a browser.
+	eachDB(t, func(t *testing.T, api *API) {
+		if h := preflight(t, api, "https://store.example"); h.Get("Access-Control-Allow-Origin") != "" {
+			t.Errorf("an origin is allowed by default: %v", h)
+		}
+		r := api.Do(t, `{ __typename }`, nil, Header("Origin", "https://store.example"))
+		if r.Header.Get("Access-Control-Allow-Origin") != "" {
+			t.Errorf("a request from another origin got CORS headers by default: %v", r.Header)
+		}
+	})
 	eachDBWith(t, func(c *config.Config) { c.CORSOrigins = []string{"https://store.example"} }, func(t *testing.T, api *API) {
 		preflight := func(origin string) http.Header {
-			req, _ := http.NewRequest(http.MethodOptions, api.URL+"/graphql", nil)
-			req.Header.Set("Origin", origin)
-			req.Header.Set("Access-Control-Request-Method", "POST")
-			req.Header.Set("Access-Control-Request-Headers", "content-type,x-shopify-storefront-access-token")
-			res, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res.Body.Close()
-			return res.Header
+			return preflight(t, api, origin)
 		}
 		h := preflight("https://store.example")
 		if h.Get("Access-Control-Allow-Origin") != "https://store.example" || h.Get("Access-Control-Allow-Credentials") != "" {

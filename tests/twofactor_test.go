@@ -101,8 +101,8 @@ func TestTwoFactor(t *testing.T) {
 			if p.CustomerAccessToken != nil || !cmp.Equal(tfCodes(p), []string{c.want}) {
 				t.Errorf("sign-in with %v: %+v", c.code, p)
 			}
-			// Shopify clients see the same entry without a code.
-			if len(p.CustomerUserErrors) != 1 || p.CustomerUserErrors[0].Code != nil || p.CustomerUserErrors[0].Message == "" {
+			// Shopify clients see the same entry with Shopify's INVALID.
+			if len(p.CustomerUserErrors) != 1 || p.CustomerUserErrors[0].Code == nil || *p.CustomerUserErrors[0].Code != "INVALID" || p.CustomerUserErrors[0].Message == "" {
 				t.Errorf("customerUserErrors for %v: %+v", c.code, p.CustomerUserErrors)
 			}
 		}

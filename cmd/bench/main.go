@@ -97,7 +97,7 @@ func open(ctx context.Context, dbKind, pg string) (s *server.Server, cfg config.
 	cfg.MailDir = filepath.Join(os.TempDir(), "accountgraph-bench-mail")
 	cfg.LogLevel = "error"
 	cfg.Delivery = false
-	cfg.AdminAPIKey = "agk_bench-key-with-every-scope"
+	cfg.AdminAPIKey = "agk_bench-key-with-every-scope-0123456789"
 	var drop func()
 	switch dbKind {
 	case "sqlite":

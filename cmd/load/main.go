@@ -81,7 +81,7 @@ func run(dbKind, pg string, customers, orders int, duration time.Duration, concu
 		return err
 	}
 	env := append(os.Environ(), "DATABASE_URL="+dbURL, "MAIL_DIR="+filepath.Join(dir, "mail"), "ADDR="+addr,
-		"ADMIN_API_KEY=agk_load-test-key", "LOG_LEVEL=warn", "PUBLIC_URL=http://"+addr)
+		"ADMIN_API_KEY=agk_load-test-key-with-every-scope-0123456789", "LOG_LEVEL=warn", "PUBLIC_URL=http://"+addr)
 	start := time.Now()
 	gen := exec.Command(bin, "generate", "--customers", fmt.Sprint(customers), "--orders", fmt.Sprint(orders), "--lines", "3")
 	gen.Env, gen.Stderr = env, io.Discard

@@ -34,6 +34,28 @@ type AdminKeys struct{ DB *ent.Client }
 // keyPrefix makes keys recognisable in config files and secret scanners.
 const keyPrefix = "agk_"
 
+// minKeySecret is the shortest secret after the prefix a configured key may
+// have: 32 characters of base64 are 192 bits. Generated keys have 43.
+const minKeySecret = 32
+
+// CheckKeyForm says what is wrong with a key given in configuration
+// (ADMIN_API_KEY), which would otherwise be stored and never match: keys
+// are recognised by their prefix, and a short one can be guessed.
+func CheckKeyForm(key string) error {
+	secret, ok := strings.CutPrefix(key, keyPrefix)
+	switch {
+	case !ok:
+		return fmt.Errorf("must start with %q, as every admin API key does (or leave it unset and make a stored key with: go run . admin-key create --scopes all)", keyPrefix)
+	case len(secret) < minKeySecret:
+		return fmt.Errorf("is too short to be safe: at least %d characters after %q (for example agk_ and the output of: openssl rand -hex 24)", minKeySecret, keyPrefix)
+	case len(key) > 128:
+		return fmt.Errorf("is longer than 128 characters")
+	case strings.ContainsAny(key, " \t\r\n"):
+		return fmt.Errorf("contains white space")
+	}
+	return nil
+}
+
 // ParseScopes splits a comma-separated scope list and checks each scope;
 // "all" stands for every scope.
 func ParseScopes(s string) ([]string, error) {

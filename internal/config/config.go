@@ -13,42 +13,46 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"accountgraph/internal/auth"
+	"accountgraph/internal/querylimit"
 )
 
 // Config is every setting of the server.
 type Config struct {
-	Addr              string        // ADDR: listen address
-	DatabaseURL       string        // DATABASE_URL: sqlite:PATH, file:PATH or postgres://…
-	PublicURL         string        // PUBLIC_URL: base of links in emails
-	ShopName          string        // SHOP_NAME: shown in emails
-	ShopCurrency      string        // SHOP_CURRENCY: ISO 4217 code of the shop's prices
-	CORSOrigins       []string      // CORS_ALLOWED_ORIGINS: comma-separated; "*" for any
-	CORSCredentials   bool          // CORS_ALLOW_CREDENTIALS
-	MailDir           string        // MAIL_DIR: where .eml files go without SMTP
-	SMTPURL           string        // SMTP_URL: smtp://user:pass@host:port
-	MailFrom          string        // MAIL_FROM
-	AdminAPIKey       string        // ADMIN_API_KEY: seeds one all-scope key
-	LogFormat         string        // LOG_FORMAT: text or json
-	LogLevel          string        // LOG_LEVEL: debug, info, warn, error
-	Demo              bool          // DEMO_DATA / --demo: add a demo customer
-	TrustProxyHeaders bool          // TRUST_PROXY_HEADERS: take the client IP from X-Forwarded-For
-	CaptchaVerifyURL  string        // CAPTCHA_VERIFY_URL: a siteverify endpoint (hCaptcha, reCAPTCHA, Turnstile)
-	CaptchaSecret     string        // CAPTCHA_SECRET
-	CountryHeader     string        // COUNTRY_HEADER: a proxy's client-country header, e.g. CF-IPCountry
-	Delivery          bool          // DELIVERY: run the notification delivery worker in this process
-	DeliveryInterval  time.Duration // DELIVERY_INTERVAL: how often the worker looks for due messages
-	BodyLimit         int64         // BODY_LIMIT_BYTES
-	MaxDepth          int           // QUERY_MAX_DEPTH
-	MaxComplexity     int           // QUERY_MAX_COMPLEXITY
-	ReadPlan          bool          // READ_PLAN: run queries on the read plan (false: all on gqlgen's executor, for diagnosis)
-	ReadPlanVerify    bool          // READ_PLAN_VERIFY: also run each planned query on gqlgen and log any difference (a canary; doubles query cost)
-	TokenTTL          time.Duration // ACCESS_TOKEN_TTL
-	ShutdownTimeout   time.Duration // SHUTDOWN_TIMEOUT
-	Argon2MemoryKiB   uint32        // ARGON2_MEMORY_KIB
-	Argon2Iterations  uint32        // ARGON2_ITERATIONS
-	Argon2Parallelism uint8         // ARGON2_PARALLELISM
-	HashConcurrency   int           // HASH_CONCURRENCY: password hashes at once
-	DBMaxConns        int           // DB_MAX_CONNS: database connections (0: 20 on PostgreSQL, 8 on SQLite)
+	Addr              string            // ADDR: listen address
+	DatabaseURL       string            // DATABASE_URL: sqlite:PATH, file:PATH or postgres://…
+	PublicURL         string            // PUBLIC_URL: base of links in emails
+	ShopName          string            // SHOP_NAME: shown in emails
+	ShopCurrency      string            // SHOP_CURRENCY: ISO 4217 code of the shop's prices
+	CORSOrigins       []string          // CORS_ALLOWED_ORIGINS: comma-separated; "*" for any
+	CORSCredentials   bool              // CORS_ALLOW_CREDENTIALS
+	MailDir           string            // MAIL_DIR: where .eml files go without SMTP
+	SMTPURL           string            // SMTP_URL: smtp://user:pass@host:port
+	MailFrom          string            // MAIL_FROM
+	AdminAPIKey       string            // ADMIN_API_KEY: seeds one all-scope key
+	LogFormat         string            // LOG_FORMAT: text or json
+	LogLevel          string            // LOG_LEVEL: debug, info, warn, error
+	Demo              bool              // DEMO_DATA / --demo: add a demo customer
+	TrustProxyHeaders bool              // TRUST_PROXY_HEADERS: take the client IP from X-Forwarded-For
+	CaptchaVerifyURL  string            // CAPTCHA_VERIFY_URL: a siteverify endpoint (hCaptcha, reCAPTCHA, Turnstile)
+	CaptchaSecret     string            // CAPTCHA_SECRET
+	CountryHeader     string            // COUNTRY_HEADER: a proxy's client-country header, e.g. CF-IPCountry
+	Delivery          bool              // DELIVERY: run the notification delivery worker in this process
+	DeliveryInterval  time.Duration     // DELIVERY_INTERVAL: how often the worker looks for due messages
+	BodyLimit         int64             // BODY_LIMIT_BYTES
+	Limits            querylimit.Limits // QUERY_MAX_*: what one request may ask for
+	RequestTimeout    time.Duration     // REQUEST_TIMEOUT: a whole request's deadline
+	MaxResponseBytes  int               // RESPONSE_MAX_BYTES: largest answer
+	ReadPlan          bool              // READ_PLAN: run queries on the read plan (false: all on gqlgen's executor, for diagnosis)
+	ReadPlanVerify    bool              // READ_PLAN_VERIFY: also run each planned query on gqlgen and log any difference (a canary; doubles query cost)
+	TokenTTL          time.Duration     // ACCESS_TOKEN_TTL
+	ShutdownTimeout   time.Duration     // SHUTDOWN_TIMEOUT
+	Argon2MemoryKiB   uint32            // ARGON2_MEMORY_KIB
+	Argon2Iterations  uint32            // ARGON2_ITERATIONS
+	Argon2Parallelism uint8             // ARGON2_PARALLELISM
+	HashConcurrency   int               // HASH_CONCURRENCY: password hashes at once
+	DBMaxConns        int               // DB_MAX_CONNS: database connections (0: 20 on PostgreSQL, 8 on SQLite)
 	// OIDCProviders are the social sign-in providers (OIDC_PROVIDERS, a
 	// JSON list such as [{"name":"google","issuer":"https://accounts.google.com",
 	// "clientId":"…","clientSecret":"…"}]).
@@ -77,8 +81,9 @@ func Default() Config {
 		LogFormat:        "text",
 		LogLevel:         "info",
 		BodyLimit:        1 << 20,
-		MaxDepth:         12,
-		MaxComplexity:    5000,
+		Limits:           querylimit.Defaults(),
+		RequestTimeout:   15 * time.Second,
+		MaxResponseBytes: 16 << 20,
 		ReadPlan:         true,
 		TokenTTL:         30 * 24 * time.Hour,
 		ShutdownTimeout:  20 * time.Second,
@@ -160,8 +165,15 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	dur(&c.DeliveryInterval, "delivery-interval", "DELIVERY_INTERVAL", "how often the delivery worker looks for due messages")
 	bodyLimit := int(c.BodyLimit)
 	num(&bodyLimit, "body-limit", "BODY_LIMIT_BYTES", "largest request body")
-	num(&c.MaxDepth, "query-max-depth", "QUERY_MAX_DEPTH", "deepest query allowed")
-	num(&c.MaxComplexity, "query-max-complexity", "QUERY_MAX_COMPLEXITY", "most complex query allowed")
+	num(&c.Limits.Tokens, "query-max-tokens", "QUERY_MAX_TOKENS", "lexical tokens of a query document")
+	num(&c.Limits.Selections, "query-max-selections", "QUERY_MAX_SELECTIONS", "fields of an operation, fragments expanded")
+	num(&c.Limits.Aliases, "query-max-aliases", "QUERY_MAX_ALIASES", "aliased fields in a document")
+	num(&c.Limits.Directives, "query-max-directives", "QUERY_MAX_DIRECTIVES", "directives in a document")
+	num(&c.Limits.Depth, "query-max-depth", "QUERY_MAX_DEPTH", "deepest query allowed")
+	num(&c.Limits.Cost, "query-max-cost", "QUERY_MAX_COST", "highest query cost (Shopify's measure: objects, page sizes multiplied)")
+	num(&c.Limits.Values, "query-max-values", "QUERY_MAX_VALUES", "most values an answer can hold, page sizes multiplied")
+	dur(&c.RequestTimeout, "request-timeout", "REQUEST_TIMEOUT", "deadline of one request, database work included")
+	num(&c.MaxResponseBytes, "response-max-bytes", "RESPONSE_MAX_BYTES", "largest answer a query may produce")
 	boolean(&c.ReadPlan, "read-plan", "READ_PLAN", "run queries on the read plan (false: all on gqlgen's executor)")
 	boolean(&c.ReadPlanVerify, "read-plan-verify", "READ_PLAN_VERIFY", "also run each planned query on gqlgen and log any difference")
 	dur(&c.TokenTTL, "access-token-ttl", "ACCESS_TOKEN_TTL", "life of a customer access token")
@@ -189,7 +201,8 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism = uint32(mem), uint32(iter), uint8(par)
 	c.CORSOrigins = nil
 	for _, o := range strings.Split(origins, ",") {
-		if o = strings.TrimSpace(o); o != "" {
+		// Browsers send an origin without a trailing slash.
+		if o = strings.TrimRight(strings.TrimSpace(o), "/"); o != "" {
 			c.CORSOrigins = append(c.CORSOrigins, o)
 		}
 	}
@@ -207,8 +220,18 @@ func (c Config) validate() error {
 	if c.BodyLimit < 1024 {
 		errs = append(errs, "BODY_LIMIT_BYTES must be at least 1024")
 	}
-	if c.MaxDepth < 2 || c.MaxComplexity < 10 {
-		errs = append(errs, "QUERY_MAX_DEPTH must be ≥ 2 and QUERY_MAX_COMPLEXITY ≥ 10")
+	errs = append(errs, c.Limits.Validate()...)
+	if c.AdminAPIKey != "" {
+		if err := auth.CheckKeyForm(c.AdminAPIKey); err != nil {
+			errs = append(errs, "ADMIN_API_KEY "+err.Error())
+		}
+	}
+	errs = append(errs, checkOrigins(c.CORSOrigins, c.CORSCredentials)...)
+	if c.RequestTimeout < 100*time.Millisecond {
+		errs = append(errs, "REQUEST_TIMEOUT must be at least 100ms")
+	}
+	if c.MaxResponseBytes < 64<<10 {
+		errs = append(errs, "RESPONSE_MAX_BYTES must be at least 65536")
 	}
 	if c.CaptchaVerifyURL != "" {
 		if u, err := url.Parse(c.CaptchaVerifyURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || c.CaptchaSecret == "" {
@@ -242,11 +265,34 @@ func (c Config) validate() error {
 	return nil
 }
 
+// checkOrigins refuses CORS origins a browser would never send (a path,
+// no scheme) and "*" with credentials, which would let any site act with a
+// signed-in customer's cookies (browsers refuse it too, so it never works).
+func checkOrigins(origins []string, credentials bool) []string {
+	var errs []string
+	for _, o := range origins {
+		if o == "*" {
+			if len(origins) > 1 {
+				errs = append(errs, `CORS_ALLOWED_ORIGINS: "*" allows every origin; list origins or "*" alone`)
+			}
+			if credentials {
+				errs = append(errs, `CORS_ALLOWED_ORIGINS "*" cannot be used with CORS_ALLOW_CREDENTIALS=true: list the storefront origins (https://shop.example)`)
+			}
+			continue
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			errs = append(errs, fmt.Sprintf("CORS_ALLOWED_ORIGINS: %q is not an origin: write scheme://host[:port], as https://shop.example", o))
+		}
+	}
+	return errs
+}
+
 // String prints the settings with secrets masked, for the start-up log.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d max_depth=%d max_complexity=%d read_plan=%t/verify=%t token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t oidc=%v",
+	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d limits=%+v request_timeout=%s response_max_bytes=%d read_plan=%t/verify=%t token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t oidc=%v",
 		c.Addr, MaskURL(c.DatabaseURL), c.PublicURL, c.CORSOrigins, c.CORSCredentials, c.mailTarget(),
-		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.MaxDepth, c.MaxComplexity, c.ReadPlan, c.ReadPlanVerify, c.TokenTTL,
+		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.Limits, c.RequestTimeout, c.MaxResponseBytes, c.ReadPlan, c.ReadPlanVerify, c.TokenTTL,
 		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval, c.CaptchaVerifyURL != "", c.providerNames())
 }
 

@@ -31,6 +31,10 @@ type Metrics struct {
 	// ReadPlan counts query operations by how the read plan took them
 	// (plan, unsupported, fallback; mismatch when verifying).
 	ReadPlan *prometheus.CounterVec
+	// LimitShare observes, per accepted operation, the larger of its cost
+	// and its answer size as a share of their limits: how close clients
+	// come to QUERY_MAX_COST and QUERY_MAX_VALUES.
+	LimitShare prometheus.Histogram
 }
 
 // New makes and registers the collectors.
@@ -65,8 +69,12 @@ func New() *Metrics {
 		ReadPlan: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "accountgraph_read_plan_total", Help: "Query operations by how the read plan took them: plan, unsupported (gqlgen ran it), fallback (an error: gqlgen ran it again), mismatch (READ_PLAN_VERIFY: gqlgen answered differently).",
 		}, []string{"outcome"}),
+		LimitShare: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "accountgraph_query_limit_share", Help: "Accepted operations by the larger of cost / QUERY_MAX_COST and values / QUERY_MAX_VALUES.",
+			Buckets: []float64{.01, .05, .1, .25, .5, .75, .9, 1},
+		}),
 	}
-	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Refusals, m.Notifications, m.InFlight, m.ReadPlan,
+	m.Registry.MustRegister(m.Requests, m.Errors, m.Duration, m.SQLStatements, m.Throttled, m.Refusals, m.Notifications, m.InFlight, m.ReadPlan, m.LimitShare,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

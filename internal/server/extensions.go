@@ -18,50 +18,6 @@ import (
 	"accountgraph/internal/metrics"
 )
 
-// depthLimit refuses operations nested deeper than max. Introspection is
-// not counted: its depth is bounded by the schema itself.
-type depthLimit struct{ max int }
-
-func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
-func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
-func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if oc.Operation == nil {
-		return nil
-	}
-	if got := depth(oc.Operation.SelectionSet, 0); got > d.max {
-		return &gqlerror.Error{
-			Message:    fmt.Sprintf("The query is nested %d levels deep; the limit is %d", got, d.max),
-			Extensions: map[string]any{"code": "MAX_DEPTH_EXCEEDED"},
-		}
-	}
-	return nil
-}
-
-func depth(set ast.SelectionSet, level int) int {
-	if level > 100 { // fragments cannot cycle after validation; this is a backstop
-		return level
-	}
-	deepest := level
-	for _, sel := range set {
-		var d int
-		switch s := sel.(type) {
-		case *ast.Field:
-			if strings.HasPrefix(s.Name, "__") {
-				continue
-			}
-			d = depth(s.SelectionSet, level+1)
-		case *ast.InlineFragment:
-			d = depth(s.SelectionSet, level)
-		case *ast.FragmentSpread:
-			if s.Definition != nil {
-				d = depth(s.Definition.SelectionSet, level)
-			}
-		}
-		deepest = max(deepest, d)
-	}
-	return deepest
-}
-
 // adminGate refuses a whole operation that selects an Admin API root field
 // without an admin key carrying its scope, before anything runs: the answer
 // then has errors and no data.
@@ -160,7 +116,7 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		switch {
 		case errors.As(err, &throttled):
 			out.Message = "Too many attempts. Try again later."
-			out.Extensions = map[string]any{"code": "THROTTLED", "retryAfterSeconds": int(throttled.RetryAfter.Seconds())}
+			out.Extensions = map[string]any{"code": "THROTTLED", "retryAfterSeconds": retryAfterSeconds(throttled.RetryAfter)}
 		case errors.Is(err, apperr.ErrBadRequest):
 			out.Message = strings.TrimPrefix(err.Error(), apperr.ErrBadRequest.Error()+": ")
 			out.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
@@ -184,6 +140,12 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		return &out
 	}
+}
+
+// retryAfterSeconds rounds up: a client that waits that long is let in
+// (0 would tell it to retry at once and be refused again).
+func retryAfterSeconds(d time.Duration) int {
+	return max(1, int((d+time.Second-1)/time.Second))
 }
 
 // recoverFunc turns a panic in a resolver into an internal error.

@@ -45,6 +45,7 @@ import (
 	"accountgraph/internal/portal"
 	"accountgraph/internal/preferences"
 	"accountgraph/internal/privacy"
+	"accountgraph/internal/querylimit"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
 	"accountgraph/internal/social"
@@ -222,7 +223,7 @@ func (s *Server) Close() error {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	gql := s.graphQL()
-	api := promhttp.InstrumentHandlerInFlight(s.Metrics.InFlight, s.limitBody(s.withViewer(loaders.Middleware(s.DB.Client, gql))))
+	api := promhttp.InstrumentHandlerInFlight(s.Metrics.InFlight, s.limitBody(s.withDeadline(s.withViewer(loaders.Middleware(s.DB.Client, gql)))))
 	mux.Handle("/graphql", api)
 	// Shopify's client libraries post to /api/{version}/graphql.json; serving
 	// that path lets them work with only the shop domain changed.
@@ -243,6 +244,11 @@ func (s *Server) Handler() http.Handler {
 	account := portal.Handler()
 	mux.Handle("GET /account/", account)
 	mux.Handle("GET /wishlists/shared/{token}", account)
+	if len(s.cfg.CORSOrigins) == 0 {
+		// No origin configured: no CORS headers at all, so browsers keep
+		// other sites' pages out (rs/cors would allow every origin).
+		return s.accessLog(mux)
+	}
 	c := cors.New(cors.Options{
 		AllowedOrigins:   s.cfg.CORSOrigins,
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
@@ -284,18 +290,22 @@ func (s *Server) graphQL() http.Handler {
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
-	setComplexity(&cfg)
-	h := handler.New(graph.PlannedSchema(cfg, graph.PlanOptions{
+	schema := graph.PlannedSchema(cfg, graph.PlanOptions{
 		Enabled: s.cfg.ReadPlan, Verify: s.cfg.ReadPlanVerify, Observe: s.observePlan, Uncounted: db.WithoutCounting,
-	}))
+	})
+	h := handler.New(schema)
 	h.AddTransport(transport.Options{})
 	h.AddTransport(transport.GET{})
-	h.AddTransport(postTransport{})
-	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	h.AddTransport(postTransport{maxResponse: s.cfg.MaxResponseBytes})
+	queries := lru.New[*ast.QueryDocument](1000)
+	h.SetQueryCache(queries)
+	h.SetParserTokenLimit(s.cfg.Limits.Tokens)
 	h.Use(extension.Introspection{})
+	// Limits: the document's shape before validation (after APQ has put
+	// the query in place), its price with variables after.
 	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
-	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
-	h.Use(depthLimit{max: s.cfg.MaxDepth})
+	h.Use(shapeLimit{limits: s.cfg.Limits, cache: queries})
+	h.Use(costLimit{limits: s.cfg.Limits, pricer: querylimit.NewPricer(schema.Schema(), listSizes), share: s.Metrics.LimitShare})
 	h.Use(adminGate{})
 	h.Use(rejectNUL{})
 	h.AroundResponses(observe(s.Metrics))
@@ -320,18 +330,6 @@ func (s *Server) observePlan(ctx context.Context, outcome graph.PlanOutcome, rea
 	default:
 		s.log.DebugContext(ctx, "read plan: gqlgen answers", "outcome", string(outcome), "reason", reason)
 	}
-}
-
-// connectionCost makes a list field cost its page size times its children,
-// so one request cannot ask for 250 × 250 × … objects.
-func connectionCost(child int, first, last *int) int {
-	n := 10 // unspecified pages are refused anyway; keep the estimate modest
-	if first != nil {
-		n = *first
-	} else if last != nil {
-		n = *last
-	}
-	return 1 + max(n, 1)*max(child, 1)
 }
 
 // returnOrigins are where a social sign-in may send the browser back: the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -25,7 +26,9 @@ import (
 //     and compacts every json.RawMessage it marshals, which was 3.5 % of
 //     the history page's CPU. Responses with errors or extensions are still
 //     marshalled by encoding/json.
-type postTransport struct{}
+type postTransport struct {
+	maxResponse int // RESPONSE_MAX_BYTES
+}
 
 var _ graphql.Transport = postTransport{}
 
@@ -42,7 +45,7 @@ const (
 	mediaGraphQLResponse = "application/graphql-response+json"
 )
 
-func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	ctx := r.Context()
 	contentType := responseContentType(r)
 	w.Header().Set("Content-Type", contentType)
@@ -73,7 +76,16 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, rc)
-	writeResponse(w, responses(ctx))
+	resp := responses(ctx)
+	if t.maxResponse > 0 && len(resp.Data) > t.maxResponse {
+		// The cost limits keep answers far below this; it is the last
+		// bound, for data larger than its schema promises.
+		resp = &graphql.Response{Errors: gqlerror.List{{
+			Message:    fmt.Sprintf("The answer is larger than the limit of %d bytes (RESPONSE_MAX_BYTES). Ask for smaller pages (first/last) or fewer fields.", t.maxResponse),
+			Extensions: map[string]any{"code": "RESPONSE_TOO_LARGE", "limit": "RESPONSE_MAX_BYTES", "maxBytes": t.maxResponse},
+		}}}
+	}
+	writeResponse(w, resp)
 }
 
 // decodeParams reads a GraphQL request body, or says in one line what is

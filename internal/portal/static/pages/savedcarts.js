@@ -5,9 +5,13 @@ import { actionButton, confirmButton, date, empty, h, merchandiseLine, money, ou
 
 const LINE = `id quantity ${MERCHANDISE}`;
 
+// Lines shown per saved cart (restoring brings back all of them): a page of
+// 20 carts stays well within the API's query limits (QUERY_MAX_VALUES).
+const PAGE = 50;
+
 export async function page(ctx) {
   const { customer: c } = await gql(`query SavedCarts($t: String!) { customer(customerAccessToken: $t) {
-    savedCarts(first: 20, reverse: true) { nodes { id name createdAt updatedAt lines(first: 100) { nodes { ${LINE} priceWhenSaved { amount currencyCode } } } } }
+    savedCarts(first: 20, reverse: true) { nodes { id name createdAt updatedAt lines(first: ${PAGE}) { pageInfo { hasNextPage } nodes { ${LINE} priceWhenSaved { amount currencyCode } } } } }
     savedForLater(first: 50) { nodes { ${LINE} priceWhenSaved { amount currencyCode } } } } }`, { t: ctx.token });
 
   const line = (l) => merchandiseLine(l.merchandise, 56, h('span', { class: 'muted' }, `Quantity ${l.quantity}`),
@@ -37,6 +41,7 @@ export async function page(ctx) {
     return h('section', { class: 'card' },
       h('div', { class: 'card-head' }, h('h2', {}, s.name), h('span', { class: 'muted' }, `Saved ${date(s.createdAt)}`)),
       h('ul', { class: 'lines' }, s.lines.nodes.map(line)),
+      s.lines.pageInfo.hasNextPage ? h('p', { class: 'muted small' }, `Showing the first ${PAGE} items; restoring brings back all of them.`) : null,
       h('div', { class: 'actions' }, restore, rename, confirmButton('Delete', `Delete ${s.name}?`, async () => {
         await mutate(`mutation DeleteSaved($t: String!, $id: ID!) { savedCartDelete(customerAccessToken: $t, savedCartId: $id) { deletedSavedCartId ${ERR} } }`,
           { t: ctx.token, id: s.id }, 'savedCartDelete');

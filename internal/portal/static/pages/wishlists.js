@@ -3,6 +3,10 @@
 import { APIError, ERR, gql, MERCHANDISE, mutate } from '../api.js';
 import { action, actionButton, badge, confirmButton, date, empty, form, h, input, merchandiseLine, money, outOfStock, toast } from '../ui.js';
 
+// Lines shown per list: a page of 20 lists stays well within the API's
+// query limits (QUERY_MAX_VALUES).
+const PAGE = 50;
+
 const LINE = `id quantity note addedAt priceDropped priceWhenAdded { amount currencyCode } ${MERCHANDISE}`;
 
 // cartId returns the customer's open cart, or makes one for them.
@@ -26,7 +30,7 @@ function lineView(l, ...actions) {
 
 export async function page(ctx) {
   const { customer: c } = await gql(`query Wishlists($t: String!) { customer(customerAccessToken: $t) {
-    wishlists(first: 20) { nodes { id name isDefault shareUrl showOwnerName lines(first: 100) { nodes { ${LINE} } } } } } }`, { t: ctx.token });
+    wishlists(first: 20) { nodes { id name isDefault shareUrl showOwnerName lines(first: ${PAGE}) { pageInfo { hasNextPage } nodes { ${LINE} } } } } } }`, { t: ctx.token });
   const lists = c.wishlists.nodes.map((w) => {
     const shareSlot = h('div', { class: 'share' });
     const showShare = (url) => {
@@ -93,6 +97,7 @@ export async function page(ctx) {
     return h('section', { class: 'card' },
       h('div', { class: 'card-head' }, h('h2', {}, w.name), w.isDefault ? badge('Default') : null, shareSlot),
       lines.length ? h('ul', { class: 'lines' }, lines) : h('p', { class: 'muted' }, 'Nothing saved here yet.'),
+      w.lines.pageInfo.hasNextPage ? h('p', { class: 'muted small' }, `Showing the first ${PAGE} items.`) : null,
       w.isDefault ? null : h('div', { class: 'actions' }, confirmButton('Delete list', `Delete ${w.name}?`, async () => {
         await mutate(`mutation DeleteList($t: String!, $id: ID!) { wishlistDelete(customerAccessToken: $t, wishlistId: $id) { deletedWishlistId ${ERR} } }`,
           { t: ctx.token, id: w.id }, 'wishlistDelete');
