@@ -114,11 +114,37 @@ func TestMultipass(t *testing.T) {
 			t.Errorf("customer = %s, want %s", got, want)
 		}
 		refused("replay", tok, invalid)
+		// The same token spelled otherwise is the same token: base64
+		// decoding forgives padding and line breaks.
+		for what, spelling := range map[string]string{
+			"unpadded":              strings.TrimRight(tok, "="),
+			"a line break inside":   tok[:20] + "\n" + tok[20:],
+			"CRLF appended":         tok + "\r\n",
+			"line breaks every 60":  wrap(tok, 60),
+			"CR inside, unpadded":   strings.TrimRight(tok[:30]+"\r"+tok[30:], "="),
+			"standard base64 (+/)":  base64.StdEncoding.EncodeToString(mustDecode(t, tok)),
+			"padding doubled":       tok + "==",
+			"spaces around":         " " + tok + " ",
+			"tab inside":            tok[:10] + "\t" + tok[10:],
+			"line break at the end": tok + "\n",
+		} {
+			p := signIn(spelling)
+			if p.CustomerAccessToken != nil || len(p.CustomerUserErrors) != 1 {
+				t.Errorf("replay, %s: signed in again: %+v", what, p)
+			}
+		}
 
 		// Expired, from the future, tampered, truncated, not base64, wrong
 		// secret, bad data, bound to another client.
 		refused("16 minutes old", shopifyMultipass(t, secret, map[string]any{"email": email, "created_at": time.Now().Add(-16 * time.Minute).UTC().Format(time.RFC3339)}), invalid)
 		refused("from the future", shopifyMultipass(t, secret, map[string]any{"email": email, "created_at": time.Now().Add(5 * time.Minute).UTC().Format(time.RFC3339)}), invalid)
+		// The messages say which: expired is not "in the future".
+		for what, at := range map[string]time.Duration{"expired": -16 * time.Minute, "future": 5 * time.Minute} {
+			p := signIn(shopifyMultipass(t, secret, map[string]any{"email": email, "created_at": time.Now().Add(at).UTC().Format(time.RFC3339)}))
+			if len(p.CustomerUserErrors) != 1 || !strings.Contains(p.CustomerUserErrors[0].Message, what) {
+				t.Errorf("%s token: %+v", what, p.CustomerUserErrors)
+			}
+		}
 		fresh := shopifyMultipass(t, secret, map[string]any{"email": email, "created_at": now()})
 		raw, _ := base64.URLEncoding.DecodeString(fresh)
 		for _, at := range []int{0, 20, len(raw) - 1} { // IV, ciphertext, signature
@@ -170,5 +196,96 @@ func TestMultipass(t *testing.T) {
 		}
 		api.MustDo(t, rotateDoc, map[string]any{"off": true}, "adminMultipassSecretRotate", nil, AsAdmin(adminKey))
 		refused("turned off", shopifyMultipass(t, newSecret, map[string]any{"email": email, "created_at": now()}), invalid)
+	})
+}
+
+func wrap(s string, n int) string {
+	var b strings.Builder
+	for len(s) > n {
+		b.WriteString(s[:n] + "\n")
+		s = s[n:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+func mustDecode(t *testing.T, tok string) []byte {
+	t.Helper()
+	b, err := base64.URLEncoding.DecodeString(tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestMultipassCustomerData: the token's addresses are added to the
+// account (once, the default one made default) and its identifier keeps
+// the account when the email changes on the other site, as on Shopify.
+func TestMultipassCustomerData(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		var rot struct{ Secret *string }
+		api.MustDo(t, rotateDoc, nil, "adminMultipassSecretRotate", &rot, AsAdmin(adminKey))
+		secret := *rot.Secret
+		now := func() string { return time.Now().UTC().Format(time.RFC3339) }
+		type payload struct {
+			CustomerAccessToken *Token
+			CustomerUserErrors  []UserError
+		}
+		signIn := func(data map[string]any) payload {
+			t.Helper()
+			data["created_at"] = now()
+			var p payload
+			api.MustDo(t, multipassDoc, map[string]any{"m": shopifyMultipass(t, secret, data)}, "customerAccessTokenCreateWithMultipass", &p)
+			return p
+		}
+		type account struct {
+			ID             string
+			Email          string
+			DefaultAddress *struct{ Address1 string }
+			Addresses      struct{ Nodes []struct{ Address1, City, CountryCodeV2, ProvinceCode string } }
+		}
+		read := func(p payload) account {
+			t.Helper()
+			if p.CustomerAccessToken == nil {
+				t.Fatalf("sign-in refused: %+v", p.CustomerUserErrors)
+			}
+			var a account
+			api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { id email defaultAddress { address1 }
+			  addresses(first: 20) { nodes { address1 city countryCodeV2 provinceCode } } } }`,
+				map[string]any{"t": p.CustomerAccessToken.AccessToken}, "customer", &a)
+			return a
+		}
+		home := map[string]any{"address1": "123 Oak St", "city": "Ottawa", "country": "Canada", "first_name": "Bob", "last_name": "Bobsen",
+			"phone": "+16135550123", "province": "Ontario", "zip": "K1A 0B1", "province_code": "ON", "country_code": "CA"}
+		work := map[string]any{"address1": "1 Main St", "city": "Toronto", "country_code": "CA", "province_code": "ON", "zip": "M5V 2T6", "default": true}
+		email := uniqueEmail("mp-data")
+		a := read(signIn(map[string]any{"email": email, "identifier": "user-1001", "addresses": []any{home, work}}))
+		if len(a.Addresses.Nodes) != 2 || a.DefaultAddress == nil || a.DefaultAddress.Address1 != "1 Main St" || a.Addresses.Nodes[0].ProvinceCode != "ON" {
+			t.Errorf("addresses from the token: %+v", a)
+		}
+		// Again, with the same addresses (in other words): nothing doubles.
+		home2 := map[string]any{"address1": "123 OAK ST", "city": "ottawa", "country_code": "CA", "province_code": "ON", "zip": "K1A0B1", "phone": "+16135550123", "first_name": "Bob", "last_name": "Bobsen"}
+		if b := read(signIn(map[string]any{"email": email, "identifier": "user-1001", "addresses": []any{home2}})); len(b.Addresses.Nodes) != 2 || b.DefaultAddress.Address1 != "1 Main St" {
+			t.Errorf("the same addresses again: %+v", b)
+		}
+		// The identifier follows the person to a new email.
+		moved := uniqueEmail("mp-moved")
+		if b := read(signIn(map[string]any{"email": moved, "identifier": "user-1001"})); b.ID != a.ID || b.Email != moved {
+			t.Errorf("new email with the same identifier: %+v, was %+v", b, a)
+		}
+		// Another account's email under this identifier, and this account's
+		// email under another identifier, are refused.
+		other, _, _ := api.newCustomer(t, "mp-other")
+		if p := signIn(map[string]any{"email": other, "identifier": "user-1001"}); p.CustomerAccessToken != nil || len(p.CustomerUserErrors) != 1 {
+			t.Errorf("another account's email: %+v", p)
+		}
+		if p := signIn(map[string]any{"email": moved, "identifier": "user-2002"}); p.CustomerAccessToken != nil || len(p.CustomerUserErrors) != 1 {
+			t.Errorf("another identifier: %+v", p)
+		}
+		// Bad addresses refuse the token, saying where.
+		p := signIn(map[string]any{"email": email, "addresses": []any{map[string]any{"address1": "x", "city": "y", "country_code": "ZZ"}}})
+		if p.CustomerAccessToken != nil || len(p.CustomerUserErrors) != 1 || !strings.Contains(p.CustomerUserErrors[0].Message, "addresses.0.country") {
+			t.Errorf("bad address: %+v", p)
+		}
 	})
 }

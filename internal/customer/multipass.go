@@ -8,10 +8,16 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"accountgraph/ent"
+	"accountgraph/ent/customer"
+	"accountgraph/ent/linkedidentity"
+	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
@@ -35,6 +41,49 @@ type multipassData struct {
 	TagString string `json:"tag_string"`
 	RemoteIP  string `json:"remote_ip"`
 	ReturnTo  string `json:"return_to"`
+	// Identifier is the customer's ID on the other site: with it the
+	// account follows the person when their email changes there.
+	Identifier string             `json:"identifier"`
+	Addresses  []multipassAddress `json:"addresses"`
+}
+
+// multipassAddress is an address of Shopify's Multipass customer data.
+type multipassAddress struct {
+	Address1     string `json:"address1"`
+	Address2     string `json:"address2"`
+	City         string `json:"city"`
+	Company      string `json:"company"`
+	Country      string `json:"country"`
+	CountryCode  string `json:"country_code"`
+	FirstName    string `json:"first_name"`
+	LastName     string `json:"last_name"`
+	Phone        string `json:"phone"`
+	Province     string `json:"province"`
+	ProvinceCode string `json:"province_code"`
+	Zip          string `json:"zip"`
+	Default      bool   `json:"default"`
+}
+
+// MaxMultipassAddresses is how many addresses one token may carry.
+const MaxMultipassAddresses = 10
+
+// multipassProvider is the linked identity an identifier is kept as.
+const multipassProvider = "multipass"
+
+func (a multipassAddress) input() AddressInput {
+	first := func(vs ...string) *string {
+		for _, v := range vs {
+			if v != "" {
+				return &v
+			}
+		}
+		return nil
+	}
+	return AddressInput{
+		Address1: first(a.Address1), Address2: first(a.Address2), City: first(a.City), Company: first(a.Company),
+		Country: first(a.CountryCode, a.Country), FirstName: first(a.FirstName), LastName: first(a.LastName),
+		Phone: first(a.Phone), Province: first(a.ProvinceCode, a.Province), Zip: first(a.Zip),
+	}
 }
 
 func invalidMultipass(msg string) error {
@@ -45,38 +94,42 @@ func invalidMultipass(msg string) error {
 // spec says: SHA-256 of the secret gives a 16-byte AES key and a 16-byte
 // HMAC key; the token is URL-safe base64 of IV ‖ AES-128-CBC(JSON) ‖
 // HMAC-SHA256(IV ‖ ciphertext).
-func openMultipass(secret, token string) (*multipassData, error) {
+//
+// It also returns the token's signature, which names the token whatever
+// its spelling: base64 decoding forgives padding and line breaks, so the
+// text itself cannot be what is remembered as used.
+func openMultipass(secret, token string) (*multipassData, []byte, error) {
 	raw, err := base64.URLEncoding.DecodeString(token)
 	if err != nil {
 		raw, err = base64.RawURLEncoding.DecodeString(strings.TrimRight(token, "="))
 	}
 	if err != nil || len(raw) < 2*aes.BlockSize+sha256.Size || (len(raw)-sha256.Size)%aes.BlockSize != 0 {
-		return nil, invalidMultipass("Multipass token is malformed")
+		return nil, nil, invalidMultipass("Multipass token is malformed")
 	}
 	keys := sha256.Sum256([]byte(secret))
 	body, sig := raw[:len(raw)-sha256.Size], raw[len(raw)-sha256.Size:]
 	mac := hmac.New(sha256.New, keys[16:])
 	mac.Write(body)
 	if !hmac.Equal(mac.Sum(nil), sig) {
-		return nil, invalidMultipass("Multipass token signature is invalid")
+		return nil, nil, invalidMultipass("Multipass token signature is invalid")
 	}
 	block, _ := aes.NewCipher(keys[:16])
 	plain := make([]byte, len(body)-aes.BlockSize)
 	cipher.NewCBCDecrypter(block, body[:aes.BlockSize]).CryptBlocks(plain, body[aes.BlockSize:])
 	pad := int(plain[len(plain)-1])
 	if pad == 0 || pad > aes.BlockSize || pad > len(plain) {
-		return nil, invalidMultipass("Multipass token is malformed")
+		return nil, nil, invalidMultipass("Multipass token is malformed")
 	}
 	for _, b := range plain[len(plain)-pad:] {
 		if int(b) != pad {
-			return nil, invalidMultipass("Multipass token is malformed")
+			return nil, nil, invalidMultipass("Multipass token is malformed")
 		}
 	}
 	var d multipassData
 	if err := json.Unmarshal(plain[:len(plain)-pad], &d); err != nil {
-		return nil, invalidMultipass("Multipass token data is not JSON")
+		return nil, nil, invalidMultipass("Multipass token data is not JSON")
 	}
-	return &d, nil
+	return &d, sig, nil
 }
 
 // SignInWithMultipass signs in the customer a Multipass token names: the
@@ -98,7 +151,7 @@ func (s *Service) SignInWithMultipass(ctx context.Context, token string) (*Token
 	case len(token) > 8192:
 		return nil, invalidMultipass("Multipass token is too long")
 	}
-	d, err := openMultipass(*st.MultipassSecret, token)
+	d, sig, err := openMultipass(*st.MultipassSecret, token)
 	if err != nil {
 		return nil, err
 	}
@@ -107,8 +160,10 @@ func (s *Service) SignInWithMultipass(ctx context.Context, token string) (*Token
 	switch {
 	case err != nil:
 		return nil, invalidMultipass("Multipass created_at must be an ISO 8601 time")
-	case now.Sub(created) > MultipassWindow || created.Sub(now) > MultipassSkew:
-		return nil, invalidMultipass("Multipass token has expired")
+	case created.Sub(now) > MultipassSkew:
+		return nil, invalidMultipass("Multipass created_at is in the future: check the clock of the site that made the token")
+	case now.Sub(created) > MultipassWindow:
+		return nil, invalidMultipass("Multipass token has expired: tokens are accepted for 15 minutes after created_at")
 	case d.RemoteIP != "" && d.RemoteIP != auth.ViewerFrom(ctx).IP:
 		return nil, invalidMultipass("Multipass token was made for another client")
 	}
@@ -121,27 +176,160 @@ func (s *Service) SignInWithMultipass(ctx context.Context, token string) (*Token
 	if d.TagString != "" {
 		tags = checkTags(&errs, path("multipassToken", "tag_string"), strings.Split(d.TagString, ","))
 	}
-	if err := errs.Err(); err != nil {
-		return nil, invalidMultipass("Multipass token data is invalid: " + err.Error())
+	identifier := checkText(&errs, path("multipassToken", "identifier"), "identifier", d.Identifier, 255, false)
+	if len(d.Addresses) > MaxMultipassAddresses {
+		errs.Add(path("multipassToken", "addresses"), apperr.CodeTooLong, fmt.Sprintf("A token may carry at most %d addresses", MaxMultipassAddresses))
+	}
+	var addresses []ValidAddress
+	defaultAt := -1
+	for i, in := range d.Addresses {
+		a, err := ValidateAddress(in.input(), path("multipassToken", "addresses", strconv.Itoa(i)))
+		if err != nil {
+			var fe apperr.FieldErrors
+			if errors.As(err, &fe) {
+				errs = append(errs, fe...)
+				continue
+			}
+			return nil, err
+		}
+		if in.Default {
+			defaultAt = len(addresses)
+		}
+		addresses = append(addresses, a)
+	}
+	if len(errs) > 0 {
+		var what []string
+		for _, e := range errs {
+			where := strings.Join(e.Field, ".")
+			where = strings.TrimPrefix(where, "multipassToken.")
+			what = append(what, where+": "+e.Message)
+		}
+		return nil, invalidMultipass("Multipass token data is invalid: " + strings.Join(what, "; "))
+	}
+	newAccount := func(c *ent.CustomerCreate) error {
+		c.SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
+			SetSortName(NameKey(p.firstName, p.lastName))
+		if tags != nil {
+			c.SetTags(tags)
+		}
+		return nil
 	}
 	var out *Token
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		if err := tx.UsedToken.Create().SetKind("multipass").SetTokenHash(auth.HashToken(token)).
+		// Used once: the signature is remembered, not the text.
+		if err := tx.UsedToken.Create().SetKind("multipass").SetTokenHash(auth.HashToken(string(sig))).
 			SetExpiresAt(created.Add(MultipassWindow + MultipassSkew)).Exec(ctx); err != nil {
 			if db.IsUniqueViolation(err) {
 				return invalidMultipass("Multipass token was used already")
 			}
 			return err
 		}
-		out, err = s.signInProven(ctx, tx, email, func(c *ent.CustomerCreate) error {
-			c.SetNillableFirstName(emptyToNil(p.firstName)).SetNillableLastName(emptyToNil(p.lastName)).
-				SetSortName(NameKey(p.firstName, p.lastName))
-			if tags != nil {
-				c.SetTags(tags)
-			}
-			return nil
-		})
+		c, err := s.multipassCustomer(ctx, tx, email, identifier, newAccount)
+		if err != nil {
+			return err
+		}
+		if err := addMultipassAddresses(ctx, tx, c, addresses, defaultAt); err != nil {
+			return err
+		}
+		out, err = s.issueToken(ctx, tx, c)
 		return err
 	})
 	return out, err
+}
+
+// multipassCustomer finds the account a token names. With an identifier,
+// the account that carries it, whatever its email now (the email follows
+// the other site's); else the email's account, which takes the identifier
+// unless it carries another one.
+func (s *Service) multipassCustomer(ctx context.Context, tx *ent.Tx, email, identifier string, newAccount func(*ent.CustomerCreate) error) (*ent.Customer, error) {
+	if identifier == "" {
+		return s.ProveEmail(ctx, tx, email, newAccount)
+	}
+	linked, err := tx.LinkedIdentity.Query().
+		Where(linkedidentity.Provider(multipassProvider), linkedidentity.Subject(identifier)).Only(ctx)
+	switch {
+	case err == nil:
+		c, err := tx.Customer.Get(ctx, linked.CustomerID)
+		if err != nil {
+			return nil, err
+		}
+		if c.State == customer.StateDISABLED {
+			return nil, apperr.Invalid(nil, apperr.CodeCustomerDisabled, "This account has been disabled")
+		}
+		if EmailKey(c.Email) != EmailKey(email) {
+			taken, err := tx.Customer.Query().Where(customer.EmailKey(EmailKey(email)), customer.IDNEQ(c.ID)).Exist(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if taken {
+				return nil, invalidMultipass("Multipass email belongs to another account than the identifier's")
+			}
+			if err := tx.Customer.UpdateOneID(c.ID).SetEmail(email).SetEmailKey(EmailKey(email)).Exec(ctx); err != nil {
+				return nil, err
+			}
+			if err := linked.Update().SetEmail(email).Exec(ctx); err != nil {
+				return nil, err
+			}
+		}
+		return s.ProveEmail(ctx, tx, email, newAccount)
+	case !ent.IsNotFound(err):
+		return nil, err
+	}
+	c, err := s.ProveEmail(ctx, tx, email, newAccount)
+	if err != nil {
+		return nil, err
+	}
+	other, err := tx.LinkedIdentity.Query().
+		Where(linkedidentity.Provider(multipassProvider), linkedidentity.CustomerID(c.ID)).Exist(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if other {
+		return nil, invalidMultipass("Multipass email belongs to an account with another identifier")
+	}
+	return c, tx.LinkedIdentity.Create().SetCustomerID(c.ID).SetProvider(multipassProvider).
+		SetSubject(identifier).SetEmail(email).Exec(ctx)
+}
+
+// addMultipassAddresses adds the token's addresses the account does not
+// have yet (as Shopify does), up to MaxAddresses; the one marked default
+// (or the first, on an account without addresses) becomes the default.
+func addMultipassAddresses(ctx context.Context, tx *ent.Tx, c *ent.Customer, addresses []ValidAddress, defaultAt int) error {
+	if len(addresses) == 0 {
+		return nil
+	}
+	c, err := db.LockCustomer(ctx, tx, c.ID)
+	if err != nil {
+		return err
+	}
+	existing, err := tx.MailingAddress.Query().Where(mailingaddress.CustomerID(c.ID)).All(ctx)
+	if err != nil {
+		return err
+	}
+	defaultID := c.DefaultAddressID
+	for i, a := range addresses {
+		var id int
+		for _, m := range existing {
+			if sameAddress(m, a) {
+				id = m.ID
+			}
+		}
+		if id == 0 {
+			if len(existing) >= MaxAddresses {
+				continue
+			}
+			m, err := setAddress(tx.MailingAddress.Create().SetCustomerID(c.ID), a).Save(ctx)
+			if err != nil {
+				return err
+			}
+			existing, id = append(existing, m), m.ID
+		}
+		if i == defaultAt || (defaultID == nil && i == 0) {
+			defaultID = &id
+		}
+	}
+	if defaultID != nil && (c.DefaultAddressID == nil || *defaultID != *c.DefaultAddressID) {
+		return tx.Customer.UpdateOneID(c.ID).SetDefaultAddressID(*defaultID).Exec(ctx)
+	}
+	return nil
 }
