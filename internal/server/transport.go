@@ -71,6 +71,7 @@ func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 
 	rc, opErr := exec.CreateOperationContext(ctx, params)
 	if opErr != nil {
+		opErr = firstErrors(opErr)
 		w.WriteHeader(statusFor(opErr, contentType))
 		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, rc), opErr))
 		return
@@ -86,6 +87,23 @@ func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		}}}
 	}
 	writeResponse(w, resp)
+}
+
+// maxErrors is how many errors a refused request is told about: a
+// document with a thousand mistakes gets the first ones and a count, not a
+// response many times its own size.
+const maxErrors = 20
+
+func firstErrors(errs gqlerror.List) gqlerror.List {
+	if len(errs) <= maxErrors {
+		return errs
+	}
+	out := append(gqlerror.List{}, errs[:maxErrors]...)
+	code := errs[0].Extensions["code"]
+	return append(out, &gqlerror.Error{
+		Message:    fmt.Sprintf("… and %d more errors", len(errs)-maxErrors),
+		Extensions: map[string]any{"code": code},
+	})
 }
 
 // decodeParams reads a GraphQL request body, or says in one line what is
