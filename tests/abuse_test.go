@@ -312,3 +312,30 @@ func (a *API) fullWishlists(t *testing.T, n, lines int) string {
 	}
 	return token
 }
+
+// TestDocumentsJustUnderTheLimitsAreQuick: what the limits let through is
+// validated and answered within the same budget (validation has rules that
+// are quadratic in a selection set's fields).
+func TestDocumentsJustUnderTheLimitsAreQuick(t *testing.T) {
+	eachDBWith(t, func(c *config.Config) { c.Limits = querylimit.Defaults() }, func(t *testing.T, api *API) {
+		_, token, _ := api.newCustomer(t, "heavy")
+		l := querylimit.Defaults()
+		for name, doc := range map[string]string{
+			"one field repeated to the selection limit": `query($t: String!) { customer(customerAccessToken: $t) { ` + strings.Repeat("email ", l.Selections-2) + ` } }`,
+			"every alias allowed":                       `query($t: String!) { ` + repeat(l.Aliases, func(i int) string { return fmt.Sprintf("c%d: customer(customerAccessToken: $t) { email }", i) }) + ` }`,
+			"fragments doubling 9 times":                fragmentBomb(9),
+			"__typename to the selection limit":         `query($t: String!) { customer(customerAccessToken: $t) { id } ` + strings.Repeat("__typename ", l.Selections-3) + ` }`,
+		} {
+			t.Run(name, func(t *testing.T) {
+				start := time.Now()
+				r := api.Do(t, doc, map[string]any{"t": token})
+				if took := time.Since(start); took > refusalBudget {
+					t.Errorf("took %s (budget %s)", took, refusalBudget)
+				}
+				if len(r.Errors) > 0 || !strings.Contains(r.Raw, `"customer"`) && !strings.Contains(r.Raw, `"c0"`) {
+					t.Errorf("not answered: %.400s", r.Raw)
+				}
+			})
+		}
+	})
+}
