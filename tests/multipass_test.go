@@ -242,7 +242,9 @@ func TestMultipassCustomerData(t *testing.T) {
 			ID             string
 			Email          string
 			DefaultAddress *struct{ Address1 string }
-			Addresses      struct{ Nodes []struct{ Address1, City, CountryCodeV2, ProvinceCode string } }
+			Addresses      struct {
+				Nodes []struct{ Address1, City, CountryCodeV2, ProvinceCode string }
+			}
 		}
 		read := func(p payload) account {
 			t.Helper()
