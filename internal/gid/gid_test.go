@@ -15,7 +15,7 @@ func TestRoundTrip(t *testing.T) {
 
 func TestDecodeRejects(t *testing.T) {
 	for _, s := range []string{
-		"", "42", "gid://shopify/Customer/1", "gid://accountgraph/Customer/",
+		"", "42", "gid://shopify/Customer/", "gid://other/Customer/1", "gid://accountgraph/Customer/",
 		"gid://accountgraph/Customer/0", "gid://accountgraph/Customer/-1",
 		"gid://accountgraph/Customer/01", "gid://accountgraph/Customer/1x",
 		"gid://accountgraph/Customer/99999999999", "gid://accountgraph/MailingAddress/1",
@@ -43,4 +43,16 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q) = %q %d without error", s, typ, id)
 		}
 	})
+}
+
+func TestShopifyNamespaceNamesTheSameObject(t *testing.T) {
+	for _, s := range []string{"gid://shopify/Customer/42", "gid://accountgraph/Customer/42"} {
+		if id, err := Decode(s, "Customer"); err != nil || id != 42 {
+			t.Errorf("Decode(%q) = %d, %v", s, id, err)
+		}
+	}
+	typ, id, q, err := Parse("gid://shopify/Order/7?key=abc")
+	if err != nil || typ != "Order" || id != 7 || q != "key=abc" {
+		t.Errorf("Parse = %q %d %q %v", typ, id, q, err)
+	}
 }
