@@ -8977,7 +8977,7 @@ type Company {
   "The company's name."
   name: String!
   "The ERP's ID of the company."
-  externalId: String! @adminScope(scope: "customers:read")
+  externalId: String @adminScope(scope: "customers:read")
   "Staff notes."
   note: String @adminScope(scope: "customers:read")
   "The company's locations."
@@ -8995,7 +8995,7 @@ type CompanyLocation {
   "The location's name."
   name: String!
   "The ERP's ID of the location."
-  externalId: String! @adminScope(scope: "customers:read")
+  externalId: String @adminScope(scope: "customers:read")
 }
 
 "What a contact may do for the company."
@@ -21222,10 +21222,10 @@ func (ec *executionContext) _Company_externalId(ctx context.Context, field graph
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Company_externalId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -21677,10 +21677,10 @@ func (ec *executionContext) _CompanyLocation_externalId(ctx context.Context, fie
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_CompanyLocation_externalId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -48033,7 +48033,7 @@ func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "externalId":
 			out.Values[i] = ec._Company_externalId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "note":
@@ -48163,7 +48163,7 @@ func (ec *executionContext) _CompanyLocation(ctx context.Context, sel ast.Select
 			}
 		case "externalId":
 			out.Values[i] = ec._CompanyLocation_externalId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
