@@ -7281,7 +7281,7 @@ extend type Mutation {
   "Saves a new address for the signed-in customer. The first address becomes the default."
   customerAddressCreate("The signed-in customer's token." customerAccessToken: String!, "The address." address: MailingAddressInput!): CustomerAddressCreatePayload
   "Changes one of the signed-in customer's addresses."
-  customerAddressUpdate("The signed-in customer's token." customerAccessToken: String!, "The address's global ID." id: ID!, "The new address; it replaces the old one whole." address: MailingAddressInput!): CustomerAddressUpdatePayload
+  customerAddressUpdate("The signed-in customer's token." customerAccessToken: String!, "The address's global ID." id: ID!, "The fields to change: one left out stays as it is, one set to null is cleared; the result must be a valid address." address: MailingAddressInput!): CustomerAddressUpdatePayload
   "Deletes one of the signed-in customer's addresses."
   customerAddressDelete("The signed-in customer's token." customerAccessToken: String!, "The address's global ID." id: ID!): CustomerAddressDeletePayload
   "Makes one of the signed-in customer's addresses the default."
@@ -45421,70 +45421,70 @@ func (ec *executionContext) unmarshalInputMailingAddressInput(ctx context.Contex
 			if err != nil {
 				return it, err
 			}
-			it.Address1 = data
+			it.Address1 = graphql.OmittableOf(data)
 		case "address2":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address2"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Address2 = data
+			it.Address2 = graphql.OmittableOf(data)
 		case "city":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("city"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.City = data
+			it.City = graphql.OmittableOf(data)
 		case "company":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("company"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Company = data
+			it.Company = graphql.OmittableOf(data)
 		case "country":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Country = data
+			it.Country = graphql.OmittableOf(data)
 		case "firstName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstName"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.FirstName = data
+			it.FirstName = graphql.OmittableOf(data)
 		case "lastName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastName"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.LastName = data
+			it.LastName = graphql.OmittableOf(data)
 		case "phone":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Phone = data
+			it.Phone = graphql.OmittableOf(data)
 		case "province":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("province"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Province = data
+			it.Province = graphql.OmittableOf(data)
 		case "zip":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zip"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Zip = data
+			it.Zip = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"accountgraph/ent"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/page"
@@ -23,10 +25,21 @@ func (r *mutationResolver) updateCustomer(ctx context.Context, token string, in 
 	return &model.CustomerUpdatePayload{Customer: c, CustomerAccessToken: accessToken(t), CustomerUserErrors: cue, UserErrors: ue}, err
 }
 
+// addressInput maps a MailingAddressInput, noting which fields were sent
+// (an update changes only those).
 func addressInput(in model.MailingAddressInput) customer.AddressInput {
+	given := map[string]bool{}
+	value := func(name string, o graphql.Omittable[*string]) *string {
+		if o.IsSet() {
+			given[name] = true
+		}
+		return o.Value()
+	}
 	return customer.AddressInput{
-		Address1: in.Address1, Address2: in.Address2, City: in.City, Company: in.Company, Country: in.Country,
-		FirstName: in.FirstName, LastName: in.LastName, Phone: in.Phone, Province: in.Province, Zip: in.Zip,
+		Address1: value("address1", in.Address1), Address2: value("address2", in.Address2), City: value("city", in.City),
+		Company: value("company", in.Company), Country: value("country", in.Country), FirstName: value("firstName", in.FirstName),
+		LastName: value("lastName", in.LastName), Phone: value("phone", in.Phone), Province: value("province", in.Province),
+		Zip: value("zip", in.Zip), Given: given,
 	}
 }
 

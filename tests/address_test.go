@@ -127,6 +127,37 @@ func TestAddressUpdateDeleteDefault(t *testing.T) {
 		if u.CustomerAddress == nil || u.CustomerAddress.City != "Toronto" || u.CustomerAddress.Province != "Ontario" || u.CustomerAddress.Company != nil {
 			t.Fatalf("update: %+v", u)
 		}
+		// Partial updates: a field left out stays, null clears it, and the
+		// merged address must be valid (nothing changes otherwise).
+		partial := func(address map[string]any) {
+			t.Helper()
+			u.CustomerAddress, u.CustomerUserErrors = nil, nil
+			api.MustDo(t, addressUpdateDoc, map[string]any{"token": token, "id": second.ID, "address": address}, "customerAddressUpdate", &u)
+		}
+		partial(map[string]any{"city": "Mississauga", "company": "Acme"})
+		if a := u.CustomerAddress; a == nil || a.City != "Mississauga" || a.Address1 != "301 Front St W" || a.Zip != "M5V 2T6" || a.ProvinceCode != "ON" || a.Company == nil || *a.Company != "Acme" {
+			t.Errorf("only city and company: %+v", u)
+		}
+		partial(map[string]any{"company": nil})
+		if a := u.CustomerAddress; a == nil || a.Company != nil || a.City != "Mississauga" {
+			t.Errorf("company: null: %+v", u)
+		}
+		partial(map[string]any{"address1": nil})
+		if cmp.Diff([]string{"BLANK@address.address1"}, codes(u.CustomerUserErrors)) != "" || u.CustomerAddress != nil {
+			t.Errorf("address1: null: %+v", u)
+		}
+		partial(map[string]any{"country": "US"}) // Ontario and M5V 2T6 are not American
+		if cmp.Diff([]string{"INVALID@address.province", "INVALID@address.zip"}, codes(u.CustomerUserErrors)) != "" {
+			t.Errorf("country alone: %+v", u.CustomerUserErrors)
+		}
+		var inline struct {
+			CustomerAddress *struct{ City, Address1 string }
+		}
+		api.MustDo(t, `mutation($t: String!, $id: ID!) { customerAddressUpdate(customerAccessToken: $t, id: $id, address: { city: "Toronto" }) {
+		  customerAddress { city address1 } } }`, map[string]any{"t": token, "id": second.ID}, "customerAddressUpdate", &inline)
+		if inline.CustomerAddress == nil || inline.CustomerAddress.City != "Toronto" || inline.CustomerAddress.Address1 != "301 Front St W" {
+			t.Errorf("inline partial update: %+v", inline)
+		}
 		api.MustDo(t, addressUpdateDoc, map[string]any{"token": token, "id": second.ID, "address": with(ottawa, "zip", "nope")}, "customerAddressUpdate", &u)
 		if cmp.Diff([]string{"INVALID@address.zip"}, codes(u.CustomerUserErrors)) != "" {
 			t.Errorf("bad update: %+v", u.CustomerUserErrors)

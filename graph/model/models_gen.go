@@ -1591,25 +1591,25 @@ type MailingAddressEdge struct {
 // Input for an address.
 type MailingAddressInput struct {
 	// The street address or PO box.
-	Address1 *string `json:"address1,omitempty"`
+	Address1 graphql.Omittable[*string] `json:"address1,omitempty"`
 	// The apartment, suite or unit.
-	Address2 *string `json:"address2,omitempty"`
+	Address2 graphql.Omittable[*string] `json:"address2,omitempty"`
 	// The city, town or village.
-	City *string `json:"city,omitempty"`
+	City graphql.Omittable[*string] `json:"city,omitempty"`
 	// The company or organisation.
-	Company *string `json:"company,omitempty"`
+	Company graphql.Omittable[*string] `json:"company,omitempty"`
 	// The country: a name such as `Canada` or a code such as `CA`.
-	Country *string `json:"country,omitempty"`
+	Country graphql.Omittable[*string] `json:"country,omitempty"`
 	// The recipient's given name.
-	FirstName *string `json:"firstName,omitempty"`
+	FirstName graphql.Omittable[*string] `json:"firstName,omitempty"`
 	// The recipient's family name.
-	LastName *string `json:"lastName,omitempty"`
+	LastName graphql.Omittable[*string] `json:"lastName,omitempty"`
 	// The phone number in E.164 form.
-	Phone *string `json:"phone,omitempty"`
+	Phone graphql.Omittable[*string] `json:"phone,omitempty"`
 	// The province, state or region: a name or a code.
-	Province *string `json:"province,omitempty"`
+	Province graphql.Omittable[*string] `json:"province,omitempty"`
 	// The postal or ZIP code.
-	Zip *string `json:"zip,omitempty"`
+	Zip graphql.Omittable[*string] `json:"zip,omitempty"`
 }
 
 // A discount given by staff, without a code.

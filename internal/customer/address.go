@@ -19,6 +19,35 @@ const MaxAddresses = 100
 type AddressInput struct {
 	Address1, Address2, City, Company, Country *string
 	FirstName, LastName, Phone, Province, Zip  *string
+	// Given names the fields the client sent (by their GraphQL names): an
+	// update changes only those. A create ignores it.
+	Given map[string]bool
+}
+
+// over returns the input's fields where given, m's elsewhere: the address
+// an update asks for.
+func (in AddressInput) over(m *ent.MailingAddress) AddressInput {
+	pick := func(name string, v, old *string) *string {
+		if in.Given[name] {
+			return v
+		}
+		return old
+	}
+	country := m.CountryCode
+	if country == nil {
+		country = m.Country
+	}
+	province := m.ProvinceCode
+	if province == nil {
+		province = m.Province
+	}
+	return AddressInput{
+		Address1: pick("address1", in.Address1, m.Address1), Address2: pick("address2", in.Address2, m.Address2),
+		City: pick("city", in.City, m.City), Company: pick("company", in.Company, m.Company),
+		Country: pick("country", in.Country, country), FirstName: pick("firstName", in.FirstName, m.FirstName),
+		LastName: pick("lastName", in.LastName, m.LastName), Phone: pick("phone", in.Phone, m.Phone),
+		Province: pick("province", in.Province, province), Zip: pick("zip", in.Zip, m.Zip),
+	}
 }
 
 // ValidAddress is an address that passed ValidateAddress.
@@ -211,11 +240,11 @@ func (s *Service) UpdateAddress(ctx context.Context, accessToken, id string, in 
 	if err != nil {
 		return nil, err
 	}
-	a, err := validateAddress(in)
+	// The fields given change; the merged address must be valid.
+	a, err := validateAddress(in.over(m))
 	if err != nil {
 		return nil, err
 	}
-	// The input replaces the address whole: parts left out are cleared.
 	u := m.Update()
 	for _, f := range []struct {
 		v          string
