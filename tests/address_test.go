@@ -328,3 +328,36 @@ func TestAddressPagination(t *testing.T) {
 		}
 	})
 }
+
+// TestAddressPhonesAsPeopleTypeThem: a national number is read in the
+// address's country and stored in E.164; an impossible one is refused.
+func TestAddressPhonesAsPeopleTypeThem(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		_, token, _ := api.newCustomer(t, "phones")
+		london := map[string]any{"address1": "10 Downing St", "city": "London", "country": "GB", "zip": "SW1A 2AA"}
+		for _, c := range []struct {
+			address map[string]any
+			phone   string
+		}{
+			{with(ottawa, "phone", "(613) 555-0123"), "+16135550123"},
+			{with(ottawa, "address1", "2 Elgin St", "phone", "613-555-0124"), "+16135550124"},
+			{with(london, "phone", "020 7946 0958"), "+442079460958"},
+		} {
+			var p struct {
+				CustomerAddress *struct{ Phone string }
+				Payload
+			}
+			api.MustDo(t, `mutation($t: String!, $a: MailingAddressInput!) { customerAddressCreate(customerAccessToken: $t, address: $a) {
+			  customerAddress { phone } customerUserErrors { code field message } } }`, map[string]any{"t": token, "a": c.address}, "customerAddressCreate", &p)
+			if p.CustomerAddress == nil || p.CustomerAddress.Phone != c.phone {
+				t.Errorf("%v: %+v", c.address["phone"], p)
+			}
+		}
+		var p struct{ Payload }
+		api.MustDo(t, `mutation($t: String!, $a: MailingAddressInput!) { customerAddressCreate(customerAccessToken: $t, address: $a) {
+		  customerUserErrors { code field message } } }`, map[string]any{"t": token, "a": with(ottawa, "address1", "3 Elgin St", "phone", "555-01")}, "customerAddressCreate", &p)
+		if cmp.Diff([]string{"INVALID@address.phone"}, codes(p.CustomerUserErrors)) != "" || !strings.Contains(p.CustomerUserErrors[0].Message, "too short") {
+			t.Errorf("impossible number: %+v", p.CustomerUserErrors)
+		}
+	})
+}

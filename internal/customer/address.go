@@ -123,7 +123,7 @@ func ValidateAddress(in AddressInput, prefix []string) (ValidAddress, error) {
 		}
 	}
 	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
-		a.Phone = checkPhone(&errs, f("phone"), *in.Phone)
+		a.Phone = checkPhone(&errs, f("phone"), *in.Phone, a.CountryCode)
 	}
 	return a, errs.Err()
 }

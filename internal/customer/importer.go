@@ -182,7 +182,7 @@ func (s *Service) importRow(get func(string) *string) (*importRow, apperr.FieldE
 	}
 	row.first, row.last = emptyToNil(p.firstName), emptyToNil(p.lastName)
 	if v := get("phone"); v != nil {
-		ph := checkPhone(&errs, path("phone"), *v)
+		ph := checkPhone(&errs, path("phone"), *v, "")
 		row.phone = &ph
 	}
 	if v := get("note"); v != nil {

@@ -87,7 +87,7 @@ func (s *Service) Update(ctx context.Context, accessToken string, in UpdateInput
 		email = &v
 	}
 	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
-		v := checkPhone(&errs, path("customer", "phone"), *in.Phone)
+		v := checkPhone(&errs, path("customer", "phone"), *in.Phone, "")
 		phone = &v
 	}
 	clearPhone := in.ClearPhone || (in.Phone != nil && strings.TrimSpace(*in.Phone) == "")

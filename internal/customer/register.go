@@ -39,7 +39,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Customer, er
 	errs = append(errs, p.errs...)
 	var phone *string
 	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
-		v := checkPhone(&errs, path("input", "phone"), *in.Phone)
+		v := checkPhone(&errs, path("input", "phone"), *in.Phone, "")
 		phone = &v
 	}
 	if err := errs.Err(); err != nil {

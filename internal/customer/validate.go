@@ -1,6 +1,7 @@
 package customer
 
 import (
+	"errors"
 	"net/mail"
 	"regexp"
 	"strconv"
@@ -8,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
 
 	"accountgraph/ent"
 	"accountgraph/internal/apperr"
@@ -118,22 +121,56 @@ func validDomain(d string) bool {
 // EmailKey is the form emails are compared in.
 func EmailKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
-// checkPhone validates a phone number and returns it in E.164 form.
-// Spaces, dashes, dots and parentheses are dropped first.
-func checkPhone(errs *apperr.FieldErrors, field []string, v string) string {
-	v = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(" -.()\u00a0", r) {
-			return -1
-		}
-		return r
-	}, v)
+// checkPhone reads a phone number as people type it and returns it in
+// E.164. A number in the international form (+…, or 00…) stands alone; a
+// national one (613-555-0123, 020 7946 0958) is read in region, the
+// address's country (ISO 3166 alpha-2; "" accepts only international
+// forms). Numbers that cannot exist there (too short, too long, no such
+// country code) are refused, saying why.
+func checkPhone(errs *apperr.FieldErrors, field []string, v, region string) string {
+	v = strings.TrimSpace(v)
 	if strings.HasPrefix(v, "00") {
 		v = "+" + v[2:]
 	}
-	if !e164.MatchString(v) {
-		errs.Add(field, apperr.CodeInvalid, "Phone is invalid; use the international form, for example +16135551111")
+	if len(v) > 64 {
+		errs.Add(field, apperr.CodeInvalid, "Phone is invalid: it is too long")
+		return v
 	}
-	return v
+	if region == "" {
+		region = "ZZ" // unknown: the number must carry its country code
+	}
+	n, err := phonenumbers.Parse(v, region)
+	if err != nil {
+		switch {
+		case errors.Is(err, phonenumbers.ErrInvalidCountryCode) && strings.HasPrefix(v, "+"):
+			errs.Add(field, apperr.CodeInvalid, "Phone is invalid: no country has that calling code")
+		case region == "ZZ":
+			errs.Add(field, apperr.CodeInvalid, "Phone is invalid; use the international form, for example +16135551111")
+		default:
+			errs.Add(field, apperr.CodeInvalid, "Phone is invalid: it is not a phone number")
+		}
+		return v
+	}
+	switch phonenumbers.IsPossibleNumberWithReason(n) {
+	case phonenumbers.IS_POSSIBLE:
+	case phonenumbers.INVALID_COUNTRY_CODE:
+		errs.Add(field, apperr.CodeInvalid, "Phone is invalid: no country has that calling code")
+		return v
+	case phonenumbers.TOO_SHORT:
+		errs.Add(field, apperr.CodeInvalid, "Phone is invalid: it is too short")
+		return v
+	case phonenumbers.TOO_LONG:
+		errs.Add(field, apperr.CodeInvalid, "Phone is invalid: it is too long")
+		return v
+	default:
+		errs.Add(field, apperr.CodeInvalid, "Phone is invalid: no number of that length exists there")
+		return v
+	}
+	out := phonenumbers.Format(n, phonenumbers.E164)
+	if !e164.MatchString(out) {
+		errs.Add(field, apperr.CodeInvalid, "Phone is invalid")
+	}
+	return out
 }
 
 // checkPassword applies the password rules.

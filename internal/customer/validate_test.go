@@ -27,7 +27,7 @@ func FuzzCheckPhone(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var errs apperr.FieldErrors
-		v := checkPhone(&errs, path("phone"), s)
+		v := checkPhone(&errs, path("phone"), s, "CA")
 		if len(errs) == 0 && !e164.MatchString(v) {
 			t.Fatalf("checkPhone(%q) accepted %q", s, v)
 		}
@@ -56,4 +56,36 @@ func FuzzValidateAddress(f *testing.F) {
 			t.Fatalf("accepted an incomplete address: %+v", a)
 		}
 	})
+}
+
+func TestCheckPhone(t *testing.T) {
+	for _, c := range []struct {
+		in, region, want string
+	}{
+		{"(613) 555-0123", "CA", "+16135550123"},
+		{"613-555-0123", "CA", "+16135550123"},
+		{"+1 613 555 0123", "", "+16135550123"},
+		{"0016135550123", "", "+16135550123"},
+		{"020 7946 0958", "GB", "+442079460958"},
+		{"+44 20 7946 0958", "CA", "+442079460958"},
+		{"030 123456", "DE", "+4930123456"},
+	} {
+		var errs apperr.FieldErrors
+		if got := checkPhone(&errs, path("phone"), c.in, c.region); got != c.want || len(errs) > 0 {
+			t.Errorf("checkPhone(%q, %q) = %q, %v; want %q", c.in, c.region, got, errs, c.want)
+		}
+	}
+	for _, c := range []struct{ in, region, why string }{
+		{"613-555-0123", "", "international form"},
+		{"12", "CA", "too short"},
+		{"+1 613 555 0123 4567 89", "", "too long"},
+		{"+999 123 4567", "", "calling code"},
+		{"phone me", "CA", "not a phone number"},
+	} {
+		var errs apperr.FieldErrors
+		checkPhone(&errs, path("phone"), c.in, c.region)
+		if len(errs) != 1 || !strings.Contains(errs[0].Message, c.why) {
+			t.Errorf("checkPhone(%q, %q): %v, want an error saying %q", c.in, c.region, errs, c.why)
+		}
+	}
 }
