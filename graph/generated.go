@@ -7346,7 +7346,7 @@ input MailingAddressInput {
   firstName: String
   "The recipient's family name."
   lastName: String
-  "The phone number in E.164 form."
+  "The phone number: international (` + "`" + `+44 20 7946 0958` + "`" + `) or national in the address's country (` + "`" + `(613) 555-0123` + "`" + ` in Canada); answered in E.164."
   phone: String
   "The province, state or region: a name or a code."
   province: String

@@ -1604,7 +1604,7 @@ type MailingAddressInput struct {
 	FirstName graphql.Omittable[*string] `json:"firstName,omitempty"`
 	// The recipient's family name.
 	LastName graphql.Omittable[*string] `json:"lastName,omitempty"`
-	// The phone number in E.164 form.
+	// The phone number: international (`+44 20 7946 0958`) or national in the address's country (`(613) 555-0123` in Canada); answered in E.164.
 	Phone graphql.Omittable[*string] `json:"phone,omitempty"`
 	// The province, state or region: a name or a code.
 	Province graphql.Omittable[*string] `json:"province,omitempty"`
