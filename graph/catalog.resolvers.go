@@ -4,11 +4,25 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
+	"accountgraph/internal/catalog"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/page"
 	"context"
 	"unicode/utf8"
 )
+
+// URL is the resolver for the url field.
+func (r *imageResolver) URL(ctx context.Context, obj *model.Image, transform *model.ImageTransformInput) (string, error) {
+	if transform == nil {
+		return obj.URL, nil
+	}
+	return catalog.ImageURL(obj.URL, imageTransform(transform.Crop, transform.MaxHeight, transform.MaxWidth, transform.PreferredContentType, transform.Scale))
+}
+
+// TransformedSrc is the resolver for the transformedSrc field.
+func (r *imageResolver) TransformedSrc(ctx context.Context, obj *model.Image, crop *model.CropRegion, maxHeight *int, maxWidth *int, preferredContentType *model.ImageContentType, scale *int) (string, error) {
+	return catalog.ImageURL(obj.URL, imageTransform(crop, maxHeight, maxWidth, preferredContentType, scale))
+}
 
 // AdminProductsUpsert is the resolver for the adminProductsUpsert field.
 func (r *mutationResolver) AdminProductsUpsert(ctx context.Context, products []*model.AdminProductInput) (*model.AdminProductsUpsertPayload, error) {
@@ -98,6 +112,9 @@ func (r *queryResolver) Product(ctx context.Context, handle *string, id *string)
 	return r.Catalog.Product(ctx, handle, id)
 }
 
+// Image returns ImageResolver implementation.
+func (r *Resolver) Image() ImageResolver { return &imageResolver{r} }
+
 // Product returns ProductResolver implementation.
 func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
 
@@ -105,6 +122,7 @@ func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
 func (r *Resolver) ProductVariant() ProductVariantResolver { return &productVariantResolver{r} }
 
 type (
+	imageResolver          struct{ *Resolver }
 	productResolver        struct{ *Resolver }
 	productVariantResolver struct{ *Resolver }
 )

@@ -60,6 +60,7 @@ type ResolverRoot interface {
 	CustomerSession() CustomerSessionResolver
 	Fulfillment() FulfillmentResolver
 	FulfillmentEvent() FulfillmentEventResolver
+	Image() ImageResolver
 	LinkedIdentity() LinkedIdentityResolver
 	LoyaltyRedemption() LoyaltyRedemptionResolver
 	LoyaltyReward() LoyaltyRewardResolver
@@ -734,13 +735,14 @@ type ComplexityRoot struct {
 	}
 
 	Image struct {
-		AltText     func(childComplexity int) int
-		Height      func(childComplexity int) int
-		ID          func(childComplexity int) int
-		OriginalSrc func(childComplexity int) int
-		Src         func(childComplexity int) int
-		URL         func(childComplexity int) int
-		Width       func(childComplexity int) int
+		AltText        func(childComplexity int) int
+		Height         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		OriginalSrc    func(childComplexity int) int
+		Src            func(childComplexity int) int
+		TransformedSrc func(childComplexity int, crop *model.CropRegion, maxHeight *int, maxWidth *int, preferredContentType *model.ImageContentType, scale *int) int
+		URL            func(childComplexity int, transform *model.ImageTransformInput) int
+		Width          func(childComplexity int) int
 	}
 
 	LinkedIdentity struct {
@@ -1474,6 +1476,11 @@ type FulfillmentEventResolver interface {
 	Message(ctx context.Context, obj *ent.FulfillmentEvent) (*string, error)
 
 	CountryCode(ctx context.Context, obj *ent.FulfillmentEvent) (*model.CountryCode, error)
+}
+type ImageResolver interface {
+	URL(ctx context.Context, obj *model.Image, transform *model.ImageTransformInput) (string, error)
+
+	TransformedSrc(ctx context.Context, obj *model.Image, crop *model.CropRegion, maxHeight *int, maxWidth *int, preferredContentType *model.ImageContentType, scale *int) (string, error)
 }
 type LinkedIdentityResolver interface {
 	ID(ctx context.Context, obj *ent.LinkedIdentity) (string, error)
@@ -4052,12 +4059,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Image.Src(childComplexity), true
+	case "Image.transformedSrc":
+		if e.ComplexityRoot.Image.TransformedSrc == nil {
+			break
+		}
+
+		args, err := ec.field_Image_transformedSrc_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Image.TransformedSrc(childComplexity, args["crop"].(*model.CropRegion), args["maxHeight"].(*int), args["maxWidth"].(*int), args["preferredContentType"].(*model.ImageContentType), args["scale"].(*int)), true
 	case "Image.url":
 		if e.ComplexityRoot.Image.URL == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Image.URL(childComplexity), true
+		args, err := ec.field_Image_url_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Image.URL(childComplexity, args["transform"].(*model.ImageTransformInput)), true
 	case "Image.width":
 		if e.ComplexityRoot.Image.Width == nil {
 			break
@@ -7187,6 +7210,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerPrivacyInput", ec.unmarshalInputCustomerPrivacyInput),
 			graphql.NewInputUnmarshaler("CustomerResetInput", ec.unmarshalInputCustomerResetInput),
 			graphql.NewInputUnmarshaler("CustomerUpdateInput", ec.unmarshalInputCustomerUpdateInput),
+			graphql.NewInputUnmarshaler("ImageTransformInput", ec.unmarshalInputImageTransformInput),
 			graphql.NewInputUnmarshaler("LoyaltyEarnRuleInput", ec.unmarshalInputLoyaltyEarnRuleInput),
 			graphql.NewInputUnmarshaler("LoyaltyProgramInput", ec.unmarshalInputLoyaltyProgramInput),
 			graphql.NewInputUnmarshaler("LoyaltyRewardInput", ec.unmarshalInputLoyaltyRewardInput),
@@ -8079,16 +8103,73 @@ type Image {
   id: ID
   "The text that describes the image."
   altText: String
-  "The image's address."
-  url: URL!
+  """
+  The image's address. With ` + "`" + `transform` + "`" + `, the address asks the image host for
+  the image resized, cropped and converted: the query parameters ` + "`" + `width` + "`" + ` and
+  ` + "`" + `height` + "`" + ` (the maximum times ` + "`" + `scale` + "`" + `), ` + "`" + `crop` + "`" + ` (` + "`" + `center` + "`" + `, ` + "`" + `top` + "`" + `…) and ` + "`" + `format` + "`" + `
+  (` + "`" + `jpg` + "`" + `, ` + "`" + `png` + "`" + `, ` + "`" + `webp` + "`" + `), as Shopify's image CDN reads them; parameters the
+  address already has are kept.
+  """
+  url("How to transform the image." transform: ImageTransformInput): URL!
   "The image's address."
   src: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
   "The image's address."
   originalSrc: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
+  "The image's address, transformed as ` + "`" + `url(transform:)` + "`" + ` does."
+  transformedSrc(
+    "The region kept when cropping."
+    crop: CropRegion
+    "Image height in pixels between 1 and 5760."
+    maxHeight: Int
+    "Image width in pixels between 1 and 5760."
+    maxWidth: Int
+    "The format to convert to."
+    preferredContentType: ImageContentType
+    "Size multiplier for high-resolution displays, between 1 and 3."
+    scale: Int = 1
+  ): URL! @deprecated(reason: "Use ` + "`" + `url(transform:)` + "`" + ` instead")
   "Width in pixels, when known."
   width: Int
   "Height in pixels, when known."
   height: Int
+}
+
+"How to resize, crop and convert an image (Shopify's ` + "`" + `ImageTransformInput` + "`" + `)."
+input ImageTransformInput {
+  "The region kept when cropping; use with ` + "`" + `maxWidth` + "`" + ` and/or ` + "`" + `maxHeight` + "`" + `."
+  crop: CropRegion
+  "Image height in pixels between 1 and 5760."
+  maxHeight: Int
+  "Image width in pixels between 1 and 5760."
+  maxWidth: Int
+  "The format to convert to."
+  preferredContentType: ImageContentType
+  "Size multiplier for high-resolution displays, between 1 and 3."
+  scale: Int = 1
+}
+
+"The region of an image kept when cropping."
+enum CropRegion {
+  "Keep the bottom."
+  BOTTOM
+  "Keep the centre."
+  CENTER
+  "Keep the left."
+  LEFT
+  "Keep the right."
+  RIGHT
+  "Keep the top."
+  TOP
+}
+
+"An image format to convert to."
+enum ImageContentType {
+  "JPEG."
+  JPG
+  "PNG."
+  PNG
+  "WebP."
+  WEBP
 }
 
 "An option of a variant, such as Size: M."
@@ -12995,6 +13076,8 @@ func (ec *executionContext) childFields_Image(ctx context.Context, field graphql
 		return ec.fieldContext_Image_src(ctx, field)
 	case "originalSrc":
 		return ec.fieldContext_Image_originalSrc(ctx, field)
+	case "transformedSrc":
+		return ec.fieldContext_Image_transformedSrc(ctx, field)
 	case "width":
 		return ec.fieldContext_Image_width(ctx, field)
 	case "height":
@@ -14802,6 +14885,66 @@ func (ec *executionContext) field_Fulfillment_trackingInfo_args(ctx context.Cont
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Image_transformedSrc_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "crop",
+		func(ctx context.Context, v any) (*model.CropRegion, error) {
+			return ec.unmarshalOCropRegion2ᚖaccountgraphᚋgraphᚋmodelᚐCropRegion(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["crop"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "maxHeight",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHeight"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxWidth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxWidth"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "preferredContentType",
+		func(ctx context.Context, v any) (*model.ImageContentType, error) {
+			return ec.unmarshalOImageContentType2ᚖaccountgraphᚋgraphᚋmodelᚐImageContentType(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["preferredContentType"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "scale",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scale"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Image_url_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "transform",
+		func(ctx context.Context, v any) (*model.ImageTransformInput, error) {
+			return ec.unmarshalOImageTransformInput2ᚖaccountgraphᚋgraphᚋmodelᚐImageTransformInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["transform"] = arg0
 	return args, nil
 }
 
@@ -27967,7 +28110,8 @@ func (ec *executionContext) _Image_url(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Image_url(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.URL, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -27977,8 +28121,28 @@ func (ec *executionContext) _Image_url(ctx context.Context, field graphql.Collec
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Image_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Image", field, false, false, "URL")
+func (ec *executionContext) fieldContext_Image_url(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Image",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type URL does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Image_url_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Image_src(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
@@ -28025,6 +28189,50 @@ func (ec *executionContext) _Image_originalSrc(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Image_originalSrc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Image", field, false, false, "URL")
+}
+
+func (ec *executionContext) _Image_transformedSrc(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_transformedSrc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNURL2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_transformedSrc(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Image",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type URL does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Image_transformedSrc_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Image_width(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
@@ -45054,6 +45262,80 @@ func UnmarshalCustomerUpdateInput(ctx context.Context, raw any) (model.CustomerU
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputImageTransformInput(ctx context.Context, obj any) (model.ImageTransformInput, error) {
+	var it model.ImageTransformInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["scale"]; !present {
+		asMap["scale"] = 1
+	}
+
+	fieldsInOrder := [...]string{"crop", "maxHeight", "maxWidth", "preferredContentType", "scale"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "crop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("crop"))
+			data, err := ec.unmarshalOCropRegion2ᚖaccountgraphᚋgraphᚋmodelᚐCropRegion(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Crop = data
+		case "maxHeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxHeight"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxHeight = data
+		case "maxWidth":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxWidth"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxWidth = data
+		case "preferredContentType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preferredContentType"))
+			data, err := ec.unmarshalOImageContentType2ᚖaccountgraphᚋgraphᚋmodelᚐImageContentType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreferredContentType = data
+		case "scale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scale"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scale = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImageTransformInput unmarshals raw into the ImageTransformInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImageTransformInput(ctx context.Context, raw any) (model.ImageTransformInput, error) {
+	var out model.ImageTransformInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImageTransformInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLoyaltyEarnRuleInput(ctx context.Context, obj any) (model.LoyaltyEarnRuleInput, error) {
 	var it model.LoyaltyEarnRuleInput
 	if obj == nil {
@@ -50783,37 +51065,44 @@ func (ec *executionContext) _Image(ctx context.Context, sel ast.SelectionSet, ob
 		case "id":
 			out.Values[i] = ec._Image_id(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "altText":
 			out.Values[i] = ec._Image_altText(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "url":
-			out.Values[i] = ec._Image_url(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Image_url(ctx, field, obj)
+				})
 		case "src":
 			out.Values[i] = ec._Image_src(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "originalSrc":
 			out.Values[i] = ec._Image_originalSrc(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "transformedSrc":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Image_transformedSrc(ctx, field, obj)
+				})
 		case "width":
 			out.Values[i] = ec._Image_width(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "height":
 			out.Values[i] = ec._Image_height(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -58952,6 +59241,22 @@ func (ec *executionContext) marshalOCountryCode2ᚖaccountgraphᚋgraphᚋmodel�
 	return v
 }
 
+func (ec *executionContext) unmarshalOCropRegion2ᚖaccountgraphᚋgraphᚋmodelᚐCropRegion(ctx context.Context, v any) (*model.CropRegion, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.CropRegion)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCropRegion2ᚖaccountgraphᚋgraphᚋmodelᚐCropRegion(ctx context.Context, sel ast.SelectionSet, v *model.CropRegion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, v any) (*money.Currency, error) {
 	if v == nil {
 		return nil, nil
@@ -59434,6 +59739,30 @@ func (ec *executionContext) marshalOImage2ᚖaccountgraphᚋgraphᚋmodelᚐImag
 		return graphql.Null
 	}
 	return ec._Image(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOImageContentType2ᚖaccountgraphᚋgraphᚋmodelᚐImageContentType(ctx context.Context, v any) (*model.ImageContentType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ImageContentType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImageContentType2ᚖaccountgraphᚋgraphᚋmodelᚐImageContentType(ctx context.Context, sel ast.SelectionSet, v *model.ImageContentType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOImageTransformInput2ᚖaccountgraphᚋgraphᚋmodelᚐImageTransformInput(ctx context.Context, v any) (*model.ImageTransformInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputImageTransformInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {

@@ -1311,16 +1311,36 @@ type Image struct {
 	ID *string `json:"id,omitempty"`
 	// The text that describes the image.
 	AltText *string `json:"altText,omitempty"`
-	// The image's address.
+	// The image's address. With `transform`, the address asks the image host for
+	// the image resized, cropped and converted: the query parameters `width` and
+	// `height` (the maximum times `scale`), `crop` (`center`, `top`…) and `format`
+	// (`jpg`, `png`, `webp`), as Shopify's image CDN reads them; parameters the
+	// address already has are kept.
 	URL string `json:"url"`
 	// The image's address.
 	Src string `json:"src"`
 	// The image's address.
 	OriginalSrc string `json:"originalSrc"`
+	// The image's address, transformed as `url(transform:)` does.
+	TransformedSrc string `json:"transformedSrc"`
 	// Width in pixels, when known.
 	Width *int `json:"width,omitempty"`
 	// Height in pixels, when known.
 	Height *int `json:"height,omitempty"`
+}
+
+// How to resize, crop and convert an image (Shopify's `ImageTransformInput`).
+type ImageTransformInput struct {
+	// The region kept when cropping; use with `maxWidth` and/or `maxHeight`.
+	Crop *CropRegion `json:"crop,omitempty"`
+	// Image height in pixels between 1 and 5760.
+	MaxHeight *int `json:"maxHeight,omitempty"`
+	// Image width in pixels between 1 and 5760.
+	MaxWidth *int `json:"maxWidth,omitempty"`
+	// The format to convert to.
+	PreferredContentType *ImageContentType `json:"preferredContentType,omitempty"`
+	// Size multiplier for high-resolution displays, between 1 and 3.
+	Scale *int `json:"scale,omitempty"`
 }
 
 // The consistency of cached loyalty balances with the ledger.
@@ -3061,6 +3081,73 @@ func (e CountryCode) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The region of an image kept when cropping.
+type CropRegion string
+
+const (
+	// Keep the bottom.
+	CropRegionBottom CropRegion = "BOTTOM"
+	// Keep the centre.
+	CropRegionCenter CropRegion = "CENTER"
+	// Keep the left.
+	CropRegionLeft CropRegion = "LEFT"
+	// Keep the right.
+	CropRegionRight CropRegion = "RIGHT"
+	// Keep the top.
+	CropRegionTop CropRegion = "TOP"
+)
+
+var AllCropRegion = []CropRegion{
+	CropRegionBottom,
+	CropRegionCenter,
+	CropRegionLeft,
+	CropRegionRight,
+	CropRegionTop,
+}
+
+func (e CropRegion) IsValid() bool {
+	switch e {
+	case CropRegionBottom, CropRegionCenter, CropRegionLeft, CropRegionRight, CropRegionTop:
+		return true
+	}
+	return false
+}
+
+func (e CropRegion) String() string {
+	return string(e)
+}
+
+func (e *CropRegion) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CropRegion(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CropRegion", str)
+	}
+	return nil
+}
+
+func (e CropRegion) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CropRegion) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CropRegion) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // The kinds of `CustomerUserError`, as on Shopify.
 type CustomerErrorCode string
 
@@ -3333,6 +3420,67 @@ func (e *DiscountApplicationTargetType) UnmarshalJSON(b []byte) error {
 }
 
 func (e DiscountApplicationTargetType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// An image format to convert to.
+type ImageContentType string
+
+const (
+	// JPEG.
+	ImageContentTypeJpg ImageContentType = "JPG"
+	// PNG.
+	ImageContentTypePng ImageContentType = "PNG"
+	// WebP.
+	ImageContentTypeWebp ImageContentType = "WEBP"
+)
+
+var AllImageContentType = []ImageContentType{
+	ImageContentTypeJpg,
+	ImageContentTypePng,
+	ImageContentTypeWebp,
+}
+
+func (e ImageContentType) IsValid() bool {
+	switch e {
+	case ImageContentTypeJpg, ImageContentTypePng, ImageContentTypeWebp:
+		return true
+	}
+	return false
+}
+
+func (e ImageContentType) String() string {
+	return string(e)
+}
+
+func (e *ImageContentType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImageContentType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImageContentType", str)
+	}
+	return nil
+}
+
+func (e ImageContentType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImageContentType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImageContentType) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

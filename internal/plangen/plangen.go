@@ -199,7 +199,9 @@ func (g *gen) resolveFunc(fields []*planned) {
 		if !p.obj.Root {
 			g.p("obj := o.(%s)", templates.CurrentImports.LookupType(p.obj.Reference()))
 		}
-		if len(f.Args) > 0 {
+		// The arguments are read from the field context by calls that
+		// take them; a plain struct field has none to pass.
+		if len(f.Args) > 0 && (f.IsResolver || f.IsMethod()) {
 			g.p("fc := graphql.GetFieldContext(ctx)")
 		}
 		switch {
