@@ -785,6 +785,19 @@ export type CountryCode =
   | 'ZW'
   | 'ZZ';
 
+/** The region of an image kept when cropping. */
+export type CropRegion =
+  /** Keep the bottom. */
+  | 'BOTTOM'
+  /** Keep the centre. */
+  | 'CENTER'
+  /** Keep the left. */
+  | 'LEFT'
+  /** Keep the right. */
+  | 'RIGHT'
+  /** Keep the top. */
+  | 'TOP';
+
 /** An ISO 4217 currency code. */
 export type CurrencyCode =
   | 'AED'
@@ -1150,6 +1163,29 @@ export type FulfillmentEventStatus =
   /** Ready to be picked up. */
   | 'READY_FOR_PICKUP';
 
+/** An image format to convert to. */
+export type ImageContentType =
+  /** JPEG. */
+  | 'JPG'
+  /** PNG. */
+  | 'PNG'
+  /** WebP. */
+  | 'WEBP';
+
+/** How to resize, crop and convert an image (Shopify's `ImageTransformInput`). */
+export type ImageTransformInput = {
+  /** The region kept when cropping; use with `maxWidth` and/or `maxHeight`. */
+  crop?: InputMaybe<CropRegion>;
+  /** Image height in pixels between 1 and 5760. */
+  maxHeight?: InputMaybe<Scalars['Int']['input']>;
+  /** Image width in pixels between 1 and 5760. */
+  maxWidth?: InputMaybe<Scalars['Int']['input']>;
+  /** The format to convert to. */
+  preferredContentType?: InputMaybe<ImageContentType>;
+  /** Size multiplier for high-resolution displays, between 1 and 3. */
+  scale?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An ISO 639-1 language code, with regional variants. */
 export type LanguageCode =
   | 'AF'
@@ -1490,7 +1526,7 @@ export type MailingAddressInput = {
   firstName?: InputMaybe<Scalars['String']['input']>;
   /** The recipient's family name. */
   lastName?: InputMaybe<Scalars['String']['input']>;
-  /** The phone number in E.164 form. */
+  /** The phone number: international (`+44 20 7946 0958`) or national in the address's country (`(613) 555-0123` in Canada); answered in E.164. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** The province, state or region: a name or a code. */
   province?: InputMaybe<Scalars['String']['input']>;
