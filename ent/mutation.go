@@ -30229,31 +30229,33 @@ func (m *OrderMutation) ResetEdge(name string) error {
 // OrderLineItemMutation represents an operation that mutates the OrderLineItem nodes in the graph.
 type OrderLineItemMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	title                  *string
-	variant_title          *string
-	sku                    *string
-	quantity               *int
-	addquantity            *int
-	current_quantity       *int
-	addcurrent_quantity    *int
-	currency_code          *string
-	original_unit_price    *int64
-	addoriginal_unit_price *int64
-	discount               *int64
-	adddiscount            *int64
-	position               *int
-	addposition            *int
-	clearedFields          map[string]struct{}
-	_order                 *int
-	cleared_order          bool
-	variant                *int
-	clearedvariant         bool
-	done                   bool
-	oldValue               func(context.Context) (*OrderLineItem, error)
-	predicates             []predicate.OrderLineItem
+	op                         Op
+	typ                        string
+	id                         *int
+	title                      *string
+	variant_title              *string
+	sku                        *string
+	quantity                   *int
+	addquantity                *int
+	current_quantity           *int
+	addcurrent_quantity        *int
+	currency_code              *string
+	original_unit_price        *int64
+	addoriginal_unit_price     *int64
+	discount                   *int64
+	adddiscount                *int64
+	discount_allocations       *[]schema.DiscountAllocation
+	appenddiscount_allocations []schema.DiscountAllocation
+	position                   *int
+	addposition                *int
+	clearedFields              map[string]struct{}
+	_order                     *int
+	cleared_order              bool
+	variant                    *int
+	clearedvariant             bool
+	done                       bool
+	oldValue                   func(context.Context) (*OrderLineItem, error)
+	predicates                 []predicate.OrderLineItem
 }
 
 var _ ent.Mutation = (*OrderLineItemMutation)(nil)
@@ -30807,6 +30809,71 @@ func (m *OrderLineItemMutation) ResetDiscount() {
 	m.adddiscount = nil
 }
 
+// SetDiscountAllocations sets the "discount_allocations" field.
+func (m *OrderLineItemMutation) SetDiscountAllocations(sa []schema.DiscountAllocation) {
+	m.discount_allocations = &sa
+	m.appenddiscount_allocations = nil
+}
+
+// DiscountAllocations returns the value of the "discount_allocations" field in the mutation.
+func (m *OrderLineItemMutation) DiscountAllocations() (r []schema.DiscountAllocation, exists bool) {
+	v := m.discount_allocations
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDiscountAllocations returns the old "discount_allocations" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldDiscountAllocations(ctx context.Context) (v []schema.DiscountAllocation, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDiscountAllocations is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDiscountAllocations requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDiscountAllocations: %w", err)
+	}
+	return oldValue.DiscountAllocations, nil
+}
+
+// AppendDiscountAllocations adds sa to the "discount_allocations" field.
+func (m *OrderLineItemMutation) AppendDiscountAllocations(sa []schema.DiscountAllocation) {
+	m.appenddiscount_allocations = append(m.appenddiscount_allocations, sa...)
+}
+
+// AppendedDiscountAllocations returns the list of values that were appended to the "discount_allocations" field in this mutation.
+func (m *OrderLineItemMutation) AppendedDiscountAllocations() ([]schema.DiscountAllocation, bool) {
+	if len(m.appenddiscount_allocations) == 0 {
+		return nil, false
+	}
+	return m.appenddiscount_allocations, true
+}
+
+// ClearDiscountAllocations clears the value of the "discount_allocations" field.
+func (m *OrderLineItemMutation) ClearDiscountAllocations() {
+	m.discount_allocations = nil
+	m.appenddiscount_allocations = nil
+	m.clearedFields[orderlineitem.FieldDiscountAllocations] = struct{}{}
+}
+
+// DiscountAllocationsCleared returns if the "discount_allocations" field was cleared in this mutation.
+func (m *OrderLineItemMutation) DiscountAllocationsCleared() bool {
+	_, ok := m.clearedFields[orderlineitem.FieldDiscountAllocations]
+	return ok
+}
+
+// ResetDiscountAllocations resets all changes to the "discount_allocations" field.
+func (m *OrderLineItemMutation) ResetDiscountAllocations() {
+	m.discount_allocations = nil
+	m.appenddiscount_allocations = nil
+	delete(m.clearedFields, orderlineitem.FieldDiscountAllocations)
+}
+
 // SetPosition sets the "position" field.
 func (m *OrderLineItemMutation) SetPosition(i int) {
 	m.position = &i
@@ -30951,7 +31018,7 @@ func (m *OrderLineItemMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderLineItemMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m._order != nil {
 		fields = append(fields, orderlineitem.FieldOrderID)
 	}
@@ -30981,6 +31048,9 @@ func (m *OrderLineItemMutation) Fields() []string {
 	}
 	if m.discount != nil {
 		fields = append(fields, orderlineitem.FieldDiscount)
+	}
+	if m.discount_allocations != nil {
+		fields = append(fields, orderlineitem.FieldDiscountAllocations)
 	}
 	if m.position != nil {
 		fields = append(fields, orderlineitem.FieldPosition)
@@ -31013,6 +31083,8 @@ func (m *OrderLineItemMutation) Field(name string) (ent.Value, bool) {
 		return m.OriginalUnitPrice()
 	case orderlineitem.FieldDiscount:
 		return m.Discount()
+	case orderlineitem.FieldDiscountAllocations:
+		return m.DiscountAllocations()
 	case orderlineitem.FieldPosition:
 		return m.Position()
 	}
@@ -31044,6 +31116,8 @@ func (m *OrderLineItemMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldOriginalUnitPrice(ctx)
 	case orderlineitem.FieldDiscount:
 		return m.OldDiscount(ctx)
+	case orderlineitem.FieldDiscountAllocations:
+		return m.OldDiscountAllocations(ctx)
 	case orderlineitem.FieldPosition:
 		return m.OldPosition(ctx)
 	}
@@ -31124,6 +31198,13 @@ func (m *OrderLineItemMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDiscount(v)
+		return nil
+	case orderlineitem.FieldDiscountAllocations:
+		v, ok := value.([]schema.DiscountAllocation)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDiscountAllocations(v)
 		return nil
 	case orderlineitem.FieldPosition:
 		v, ok := value.(int)
@@ -31228,6 +31309,9 @@ func (m *OrderLineItemMutation) ClearedFields() []string {
 	if m.FieldCleared(orderlineitem.FieldVariantID) {
 		fields = append(fields, orderlineitem.FieldVariantID)
 	}
+	if m.FieldCleared(orderlineitem.FieldDiscountAllocations) {
+		fields = append(fields, orderlineitem.FieldDiscountAllocations)
+	}
 	return fields
 }
 
@@ -31244,6 +31328,9 @@ func (m *OrderLineItemMutation) ClearField(name string) error {
 	switch name {
 	case orderlineitem.FieldVariantID:
 		m.ClearVariantID()
+		return nil
+	case orderlineitem.FieldDiscountAllocations:
+		m.ClearDiscountAllocations()
 		return nil
 	}
 	return fmt.Errorf("unknown OrderLineItem nullable field %s", name)
@@ -31282,6 +31369,9 @@ func (m *OrderLineItemMutation) ResetField(name string) error {
 		return nil
 	case orderlineitem.FieldDiscount:
 		m.ResetDiscount()
+		return nil
+	case orderlineitem.FieldDiscountAllocations:
+		m.ResetDiscountAllocations()
 		return nil
 	case orderlineitem.FieldPosition:
 		m.ResetPosition()

@@ -6,6 +6,8 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/schema"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -38,6 +40,8 @@ type OrderLineItem struct {
 	OriginalUnitPrice int64 `json:"original_unit_price,omitempty"`
 	// Discount holds the value of the "discount" field.
 	Discount int64 `json:"discount,omitempty"`
+	// DiscountAllocations holds the value of the "discount_allocations" field.
+	DiscountAllocations []schema.DiscountAllocation `json:"discount_allocations,omitempty"`
 	// Position holds the value of the "position" field.
 	Position int `json:"position,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -84,6 +88,8 @@ func (*OrderLineItem) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case orderlineitem.FieldDiscountAllocations:
+			values[i] = new([]byte)
 		case orderlineitem.FieldID, orderlineitem.FieldOrderID, orderlineitem.FieldVariantID, orderlineitem.FieldQuantity, orderlineitem.FieldCurrentQuantity, orderlineitem.FieldOriginalUnitPrice, orderlineitem.FieldDiscount, orderlineitem.FieldPosition:
 			values[i] = new(sql.NullInt64)
 		case orderlineitem.FieldTitle, orderlineitem.FieldVariantTitle, orderlineitem.FieldSku, orderlineitem.FieldCurrencyCode:
@@ -170,6 +176,14 @@ func (_m *OrderLineItem) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Discount = value.Int64
 			}
+		case orderlineitem.FieldDiscountAllocations:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field discount_allocations", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.DiscountAllocations); err != nil {
+					return fmt.Errorf("unmarshal field discount_allocations: %w", err)
+				}
+			}
 		case orderlineitem.FieldPosition:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field position", values[i])
@@ -253,6 +267,9 @@ func (_m *OrderLineItem) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("discount=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Discount))
+	builder.WriteString(", ")
+	builder.WriteString("discount_allocations=")
+	builder.WriteString(fmt.Sprintf("%v", _m.DiscountAllocations))
 	builder.WriteString(", ")
 	builder.WriteString("position=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Position))

@@ -6,6 +6,7 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/schema"
 	"context"
 	"errors"
 	"fmt"
@@ -104,6 +105,12 @@ func (_c *OrderLineItemCreate) SetOriginalUnitPrice(v int64) *OrderLineItemCreat
 // SetDiscount sets the "discount" field.
 func (_c *OrderLineItemCreate) SetDiscount(v int64) *OrderLineItemCreate {
 	_c.mutation.SetDiscount(v)
+	return _c
+}
+
+// SetDiscountAllocations sets the "discount_allocations" field.
+func (_c *OrderLineItemCreate) SetDiscountAllocations(v []schema.DiscountAllocation) *OrderLineItemCreate {
+	_c.mutation.SetDiscountAllocations(v)
 	return _c
 }
 
@@ -281,6 +288,10 @@ func (_c *OrderLineItemCreate) createSpec() (*OrderLineItem, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.Discount(); ok {
 		_spec.SetField(orderlineitem.FieldDiscount, field.TypeInt64, value)
 		_node.Discount = value
+	}
+	if value, ok := _c.mutation.DiscountAllocations(); ok {
+		_spec.SetField(orderlineitem.FieldDiscountAllocations, field.TypeJSON, value)
+		_node.DiscountAllocations = value
 	}
 	if value, ok := _c.mutation.Position(); ok {
 		_spec.SetField(orderlineitem.FieldPosition, field.TypeInt, value)
@@ -522,6 +533,24 @@ func (u *OrderLineItemUpsert) AddDiscount(v int64) *OrderLineItemUpsert {
 	return u
 }
 
+// SetDiscountAllocations sets the "discount_allocations" field.
+func (u *OrderLineItemUpsert) SetDiscountAllocations(v []schema.DiscountAllocation) *OrderLineItemUpsert {
+	u.Set(orderlineitem.FieldDiscountAllocations, v)
+	return u
+}
+
+// UpdateDiscountAllocations sets the "discount_allocations" field to the value that was provided on create.
+func (u *OrderLineItemUpsert) UpdateDiscountAllocations() *OrderLineItemUpsert {
+	u.SetExcluded(orderlineitem.FieldDiscountAllocations)
+	return u
+}
+
+// ClearDiscountAllocations clears the value of the "discount_allocations" field.
+func (u *OrderLineItemUpsert) ClearDiscountAllocations() *OrderLineItemUpsert {
+	u.SetNull(orderlineitem.FieldDiscountAllocations)
+	return u
+}
+
 // SetPosition sets the "position" field.
 func (u *OrderLineItemUpsert) SetPosition(v int) *OrderLineItemUpsert {
 	u.Set(orderlineitem.FieldPosition, v)
@@ -752,6 +781,27 @@ func (u *OrderLineItemUpsertOne) AddDiscount(v int64) *OrderLineItemUpsertOne {
 func (u *OrderLineItemUpsertOne) UpdateDiscount() *OrderLineItemUpsertOne {
 	return u.Update(func(s *OrderLineItemUpsert) {
 		s.UpdateDiscount()
+	})
+}
+
+// SetDiscountAllocations sets the "discount_allocations" field.
+func (u *OrderLineItemUpsertOne) SetDiscountAllocations(v []schema.DiscountAllocation) *OrderLineItemUpsertOne {
+	return u.Update(func(s *OrderLineItemUpsert) {
+		s.SetDiscountAllocations(v)
+	})
+}
+
+// UpdateDiscountAllocations sets the "discount_allocations" field to the value that was provided on create.
+func (u *OrderLineItemUpsertOne) UpdateDiscountAllocations() *OrderLineItemUpsertOne {
+	return u.Update(func(s *OrderLineItemUpsert) {
+		s.UpdateDiscountAllocations()
+	})
+}
+
+// ClearDiscountAllocations clears the value of the "discount_allocations" field.
+func (u *OrderLineItemUpsertOne) ClearDiscountAllocations() *OrderLineItemUpsertOne {
+	return u.Update(func(s *OrderLineItemUpsert) {
+		s.ClearDiscountAllocations()
 	})
 }
 
@@ -1152,6 +1202,27 @@ func (u *OrderLineItemUpsertBulk) AddDiscount(v int64) *OrderLineItemUpsertBulk 
 func (u *OrderLineItemUpsertBulk) UpdateDiscount() *OrderLineItemUpsertBulk {
 	return u.Update(func(s *OrderLineItemUpsert) {
 		s.UpdateDiscount()
+	})
+}
+
+// SetDiscountAllocations sets the "discount_allocations" field.
+func (u *OrderLineItemUpsertBulk) SetDiscountAllocations(v []schema.DiscountAllocation) *OrderLineItemUpsertBulk {
+	return u.Update(func(s *OrderLineItemUpsert) {
+		s.SetDiscountAllocations(v)
+	})
+}
+
+// UpdateDiscountAllocations sets the "discount_allocations" field to the value that was provided on create.
+func (u *OrderLineItemUpsertBulk) UpdateDiscountAllocations() *OrderLineItemUpsertBulk {
+	return u.Update(func(s *OrderLineItemUpsert) {
+		s.UpdateDiscountAllocations()
+	})
+}
+
+// ClearDiscountAllocations clears the value of the "discount_allocations" field.
+func (u *OrderLineItemUpsertBulk) ClearDiscountAllocations() *OrderLineItemUpsertBulk {
+	return u.Update(func(s *OrderLineItemUpsert) {
+		s.ClearDiscountAllocations()
 	})
 }
 

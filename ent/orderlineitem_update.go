@@ -7,12 +7,14 @@ import (
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/schema"
 	"context"
 	"errors"
 	"fmt"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 )
 
@@ -204,6 +206,24 @@ func (_u *OrderLineItemUpdate) AddDiscount(v int64) *OrderLineItemUpdate {
 	return _u
 }
 
+// SetDiscountAllocations sets the "discount_allocations" field.
+func (_u *OrderLineItemUpdate) SetDiscountAllocations(v []schema.DiscountAllocation) *OrderLineItemUpdate {
+	_u.mutation.SetDiscountAllocations(v)
+	return _u
+}
+
+// AppendDiscountAllocations appends value to the "discount_allocations" field.
+func (_u *OrderLineItemUpdate) AppendDiscountAllocations(v []schema.DiscountAllocation) *OrderLineItemUpdate {
+	_u.mutation.AppendDiscountAllocations(v)
+	return _u
+}
+
+// ClearDiscountAllocations clears the value of the "discount_allocations" field.
+func (_u *OrderLineItemUpdate) ClearDiscountAllocations() *OrderLineItemUpdate {
+	_u.mutation.ClearDiscountAllocations()
+	return _u
+}
+
 // SetPosition sets the "position" field.
 func (_u *OrderLineItemUpdate) SetPosition(v int) *OrderLineItemUpdate {
 	_u.mutation.ResetPosition()
@@ -360,6 +380,17 @@ func (_u *OrderLineItemUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if value, ok := _u.mutation.AddedDiscount(); ok {
 		_spec.AddField(orderlineitem.FieldDiscount, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.DiscountAllocations(); ok {
+		_spec.SetField(orderlineitem.FieldDiscountAllocations, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedDiscountAllocations(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, orderlineitem.FieldDiscountAllocations, value)
+		})
+	}
+	if _u.mutation.DiscountAllocationsCleared() {
+		_spec.ClearField(orderlineitem.FieldDiscountAllocations, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.Position(); ok {
 		_spec.SetField(orderlineitem.FieldPosition, field.TypeInt, value)
@@ -621,6 +652,24 @@ func (_u *OrderLineItemUpdateOne) AddDiscount(v int64) *OrderLineItemUpdateOne {
 	return _u
 }
 
+// SetDiscountAllocations sets the "discount_allocations" field.
+func (_u *OrderLineItemUpdateOne) SetDiscountAllocations(v []schema.DiscountAllocation) *OrderLineItemUpdateOne {
+	_u.mutation.SetDiscountAllocations(v)
+	return _u
+}
+
+// AppendDiscountAllocations appends value to the "discount_allocations" field.
+func (_u *OrderLineItemUpdateOne) AppendDiscountAllocations(v []schema.DiscountAllocation) *OrderLineItemUpdateOne {
+	_u.mutation.AppendDiscountAllocations(v)
+	return _u
+}
+
+// ClearDiscountAllocations clears the value of the "discount_allocations" field.
+func (_u *OrderLineItemUpdateOne) ClearDiscountAllocations() *OrderLineItemUpdateOne {
+	_u.mutation.ClearDiscountAllocations()
+	return _u
+}
+
 // SetPosition sets the "position" field.
 func (_u *OrderLineItemUpdateOne) SetPosition(v int) *OrderLineItemUpdateOne {
 	_u.mutation.ResetPosition()
@@ -807,6 +856,17 @@ func (_u *OrderLineItemUpdateOne) sqlSave(ctx context.Context) (_node *OrderLine
 	}
 	if value, ok := _u.mutation.AddedDiscount(); ok {
 		_spec.AddField(orderlineitem.FieldDiscount, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.DiscountAllocations(); ok {
+		_spec.SetField(orderlineitem.FieldDiscountAllocations, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedDiscountAllocations(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, orderlineitem.FieldDiscountAllocations, value)
+		})
+	}
+	if _u.mutation.DiscountAllocationsCleared() {
+		_spec.ClearField(orderlineitem.FieldDiscountAllocations, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.Position(); ok {
 		_spec.SetField(orderlineitem.FieldPosition, field.TypeInt, value)

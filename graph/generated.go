@@ -677,6 +677,11 @@ type ComplexityRoot struct {
 		Message func(childComplexity int) int
 	}
 
+	DiscountAllocation struct {
+		AllocatedAmount     func(childComplexity int) int
+		DiscountApplication func(childComplexity int) int
+	}
+
 	DiscountApplicationConnection struct {
 		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
@@ -1081,6 +1086,7 @@ type ComplexityRoot struct {
 	OrderLineItem struct {
 		CurrentQuantity      func(childComplexity int) int
 		CustomAttributes     func(childComplexity int) int
+		DiscountAllocations  func(childComplexity int) int
 		DiscountedTotalMoney func(childComplexity int) int
 		OriginalTotalMoney   func(childComplexity int) int
 		Quantity             func(childComplexity int) int
@@ -1618,6 +1624,7 @@ type OrderResolver interface {
 type OrderLineItemResolver interface {
 	Variant(ctx context.Context, obj *ent.OrderLineItem) (*ent.ProductVariant, error)
 	CustomAttributes(ctx context.Context, obj *ent.OrderLineItem) ([]*schema.Attribute, error)
+	DiscountAllocations(ctx context.Context, obj *ent.OrderLineItem) ([]*model.DiscountAllocation, error)
 }
 type ProductResolver interface {
 	ID(ctx context.Context, obj *ent.Product) (string, error)
@@ -3830,6 +3837,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerUserError.Message(childComplexity), true
 
+	case "DiscountAllocation.allocatedAmount":
+		if e.ComplexityRoot.DiscountAllocation.AllocatedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountAllocation.AllocatedAmount(childComplexity), true
+	case "DiscountAllocation.discountApplication":
+		if e.ComplexityRoot.DiscountAllocation.DiscountApplication == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiscountAllocation.DiscountApplication(childComplexity), true
+
 	case "DiscountApplicationConnection.edges":
 		if e.ComplexityRoot.DiscountApplicationConnection.Edges == nil {
 			break
@@ -6040,6 +6060,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderLineItem.CustomAttributes(childComplexity), true
+	case "OrderLineItem.discountAllocations":
+		if e.ComplexityRoot.OrderLineItem.DiscountAllocations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.DiscountAllocations(childComplexity), true
 	case "OrderLineItem.discountedTotalPrice":
 		if e.ComplexityRoot.OrderLineItem.DiscountedTotalMoney == nil {
 			break
@@ -7185,6 +7211,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AdminCompanyLocationInput", ec.unmarshalInputAdminCompanyLocationInput),
 			graphql.NewInputUnmarshaler("AdminCustomerInviteInput", ec.unmarshalInputAdminCustomerInviteInput),
 			graphql.NewInputUnmarshaler("AdminCustomerUpdateInput", ec.unmarshalInputAdminCustomerUpdateInput),
+			graphql.NewInputUnmarshaler("AdminDiscountAllocationInput", ec.unmarshalInputAdminDiscountAllocationInput),
 			graphql.NewInputUnmarshaler("AdminDiscountApplicationInput", ec.unmarshalInputAdminDiscountApplicationInput),
 			graphql.NewInputUnmarshaler("AdminFulfillmentEventInput", ec.unmarshalInputAdminFulfillmentEventInput),
 			graphql.NewInputUnmarshaler("AdminFulfillmentInput", ec.unmarshalInputAdminFulfillmentInput),
@@ -10322,6 +10349,16 @@ type OrderLineItem {
   variant: ProductVariant
   "Custom attributes of the line; none are kept, so always empty."
   customAttributes: [Attribute!]!
+  "How the line's discount splits over the order's discount applications; the amounts add up to it exactly."
+  discountAllocations: [DiscountAllocation!]!
+}
+
+"The part of a line's discount that one discount application gave."
+type DiscountAllocation {
+  "The amount taken off the line."
+  allocatedAmount: MoneyV2!
+  "The discount that gave it."
+  discountApplication: DiscountApplication!
 }
 
 "A shipment of some of an order's lines."
@@ -10591,6 +10628,22 @@ input AdminOrderLineItemInput {
   price: Decimal!
   "The discount on the whole line."
   discount: Decimal = "0"
+  """
+  Which of the order's discount applications make up the line's discount
+  (Shopify's ` + "`" + `discount_allocations` + "`" + `). The amounts must add up to ` + "`" + `discount` + "`" + `
+  (or give it, when ` + "`" + `discount` + "`" + ` is left at 0). Left out, a line's discount is
+  split over the order's line-item discounts in proportion to their values,
+  to the minor unit.
+  """
+  discountAllocations: [AdminDiscountAllocationInput!]
+}
+
+"The part of a line's discount one discount application gave."
+input AdminDiscountAllocationInput {
+  "The application's position in the order's ` + "`" + `discountApplications` + "`" + `, from 0."
+  discountApplicationIndex: Int!
+  "The amount."
+  amount: Decimal!
 }
 
 "Changes to an order."
@@ -12968,6 +13021,16 @@ func (ec *executionContext) childFields_CustomerUserError(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type CustomerUserError", field.Name)
 }
 
+func (ec *executionContext) childFields_DiscountAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "allocatedAmount":
+		return ec.fieldContext_DiscountAllocation_allocatedAmount(ctx, field)
+	case "discountApplication":
+		return ec.fieldContext_DiscountAllocation_discountApplication(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DiscountAllocation", field.Name)
+}
+
 func (ec *executionContext) childFields_DiscountApplicationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -13596,6 +13659,8 @@ func (ec *executionContext) childFields_OrderLineItem(ctx context.Context, field
 		return ec.fieldContext_OrderLineItem_variant(ctx, field)
 	case "customAttributes":
 		return ec.fieldContext_OrderLineItem_customAttributes(ctx, field)
+	case "discountAllocations":
+		return ec.fieldContext_OrderLineItem_discountAllocations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrderLineItem", field.Name)
 }
@@ -27242,6 +27307,70 @@ func (ec *executionContext) fieldContext_CustomerUserError_message(_ context.Con
 	return graphql.NewScalarFieldContext("CustomerUserError", field, false, false, "String")
 }
 
+func (ec *executionContext) _DiscountAllocation_allocatedAmount(ctx context.Context, field graphql.CollectedField, obj *model.DiscountAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountAllocation_allocatedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllocatedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountAllocation_allocatedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DiscountAllocation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DiscountAllocation_discountApplication(ctx context.Context, field graphql.CollectedField, obj *model.DiscountAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiscountAllocation_discountApplication(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiscountApplication, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DiscountApplication) graphql.Marshaler {
+			return ec.marshalNDiscountApplication2accountgraphᚋgraphᚋmodelᚐDiscountApplication(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiscountAllocation_discountApplication(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DiscountAllocation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DiscountApplicationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DiscountApplicationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37133,6 +37262,38 @@ func (ec *executionContext) fieldContext_OrderLineItem_customAttributes(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _OrderLineItem_discountAllocations(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_discountAllocations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrderLineItem().DiscountAllocations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DiscountAllocation) graphql.Marshaler {
+			return ec.marshalNDiscountAllocation2ᚕᚖaccountgraphᚋgraphᚋmodelᚐDiscountAllocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_discountAllocations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderLineItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DiscountAllocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrderLineItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrderLineItemConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43509,6 +43670,55 @@ func UnmarshalAdminCustomerUpdateInput(ctx context.Context, raw any) (model.Admi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAdminDiscountAllocationInput(ctx context.Context, obj any) (model.AdminDiscountAllocationInput, error) {
+	var it model.AdminDiscountAllocationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"discountApplicationIndex", "amount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "discountApplicationIndex":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountApplicationIndex"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountApplicationIndex = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNDecimal2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminDiscountAllocationInput unmarshals raw into the AdminDiscountAllocationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminDiscountAllocationInput(ctx context.Context, raw any) (model.AdminDiscountAllocationInput, error) {
+	var out model.AdminDiscountAllocationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminDiscountAllocationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAdminDiscountApplicationInput(ctx context.Context, obj any) (model.AdminDiscountApplicationInput, error) {
 	var it model.AdminDiscountApplicationInput
 	if obj == nil {
@@ -43974,7 +44184,7 @@ func (ec *executionContext) unmarshalInputAdminOrderLineItemInput(ctx context.Co
 		asMap["discount"] = "0"
 	}
 
-	fieldsInOrder := [...]string{"sku", "title", "variantTitle", "quantity", "price", "discount"}
+	fieldsInOrder := [...]string{"sku", "title", "variantTitle", "quantity", "price", "discount", "discountAllocations"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44023,6 +44233,13 @@ func (ec *executionContext) unmarshalInputAdminOrderLineItemInput(ctx context.Co
 				return it, err
 			}
 			it.Discount = data
+		case "discountAllocations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountAllocations"))
+			data, err := ec.unmarshalOAdminDiscountAllocationInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountAllocationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountAllocations = data
 		}
 	}
 	return it, nil
@@ -50646,6 +50863,44 @@ func (ec *executionContext) _CustomerUserError(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var discountAllocationImplementors = []string{"DiscountAllocation"}
+
+func (ec *executionContext) _DiscountAllocation(ctx context.Context, sel ast.SelectionSet, obj *model.DiscountAllocation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, discountAllocationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DiscountAllocation")
+		case "allocatedAmount":
+			out.Values[i] = ec._DiscountAllocation_allocatedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "discountApplication":
+			out.Values[i] = ec._DiscountAllocation_discountApplication(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var discountApplicationConnectionImplementors = []string{"DiscountApplicationConnection"}
 
 func (ec *executionContext) _DiscountApplicationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DiscountApplicationConnection) graphql.Marshaler {
@@ -53458,6 +53713,12 @@ func (ec *executionContext) _OrderLineItem(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._OrderLineItem_customAttributes(ctx, field, obj)
 				})
+		case "discountAllocations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderLineItem_discountAllocations(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -55966,6 +56227,11 @@ func (ec *executionContext) unmarshalNAdminCustomerUpdateInput2accountgraphᚋgr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAdminDiscountAllocationInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountAllocationInput(ctx context.Context, v any) (*model.AdminDiscountAllocationInput, error) {
+	res, err := ec.unmarshalInputAdminDiscountAllocationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAdminDiscountApplicationInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountApplicationInput(ctx context.Context, v any) (*model.AdminDiscountApplicationInput, error) {
 	res, err := ec.unmarshalInputAdminDiscountApplicationInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -56872,6 +57138,30 @@ func (ec *executionContext) marshalNDecimal2string(ctx context.Context, sel ast.
 		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDiscountAllocation2ᚕᚖaccountgraphᚋgraphᚋmodelᚐDiscountAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DiscountAllocation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDiscountAllocation2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountAllocation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDiscountAllocation2ᚖaccountgraphᚋgraphᚋmodelᚐDiscountAllocation(ctx context.Context, sel ast.SelectionSet, v *model.DiscountAllocation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DiscountAllocation!")
+		return graphql.Null
+	}
+	return ec._DiscountAllocation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDiscountApplication2accountgraphᚋgraphᚋmodelᚐDiscountApplication(ctx context.Context, sel ast.SelectionSet, v model.DiscountApplication) graphql.Marshaler {
@@ -58862,6 +59152,23 @@ func (ec *executionContext) marshalOAdminCustomersInvitePayload2ᚖaccountgraph�
 		return graphql.Null
 	}
 	return ec._AdminCustomersInvitePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAdminDiscountAllocationInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountAllocationInputᚄ(ctx context.Context, v any) ([]*model.AdminDiscountAllocationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminDiscountAllocationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminDiscountAllocationInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountAllocationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOAdminDiscountApplicationInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminDiscountApplicationInputᚄ(ctx context.Context, v any) ([]*model.AdminDiscountApplicationInput, error) {

@@ -125,8 +125,12 @@ func orderInput(in model.AdminOrderInput) order.CreateInput {
 		out.FinancialStatus = string(*in.FinancialStatus)
 	}
 	for _, l := range in.LineItems {
-		out.Lines = append(out.Lines, order.LineInput{SKU: l.Sku, Title: l.Title, VariantTitle: l.VariantTitle,
-			Quantity: l.Quantity, Price: l.Price, Discount: deref(l.Discount)})
+		li := order.LineInput{SKU: l.Sku, Title: l.Title, VariantTitle: l.VariantTitle,
+			Quantity: l.Quantity, Price: l.Price, Discount: deref(l.Discount)}
+		for _, a := range l.DiscountAllocations {
+			li.Allocations = append(li.Allocations, order.AllocationInput{Index: a.DiscountApplicationIndex, Amount: a.Amount})
+		}
+		out.Lines = append(out.Lines, li)
 	}
 	if in.ShippingAddress != nil {
 		a := addressInput(*in.ShippingAddress)

@@ -6,6 +6,7 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
 	"accountgraph/internal/gid"
+	"accountgraph/internal/money"
 	"context"
 )
 
@@ -145,6 +146,15 @@ func (r *orderLineItemResolver) Variant(ctx context.Context, obj *ent.OrderLineI
 // CustomAttributes is the resolver for the customAttributes field.
 func (r *orderLineItemResolver) CustomAttributes(ctx context.Context, obj *ent.OrderLineItem) ([]*schema.Attribute, error) {
 	return []*schema.Attribute{}, nil
+}
+
+// DiscountAllocations is the resolver for the discountAllocations field.
+func (r *orderLineItemResolver) DiscountAllocations(ctx context.Context, obj *ent.OrderLineItem) ([]*model.DiscountAllocation, error) {
+	out := make([]*model.DiscountAllocation, len(obj.DiscountAllocations))
+	for i, a := range obj.DiscountAllocations {
+		out[i] = &model.DiscountAllocation{AllocatedAmount: money.NewV2(a.Amount, obj.CurrencyCode), DiscountApplication: discountApplication(a.Application, obj.CurrencyCode)}
+	}
+	return out, nil
 }
 
 // Fulfillment returns FulfillmentResolver implementation.

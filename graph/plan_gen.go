@@ -513,590 +513,595 @@ var planTypes = map[string]*planType{
 		"field":   {fn: 318, resolve: false, object: false, resolver: false, named: "String"},
 		"message": {fn: 319, resolve: false, object: false, resolver: false, named: "String"},
 	}},
+	"DiscountAllocation": {name: "DiscountAllocation", satisfies: []string{"DiscountAllocation"}, fields: map[string]planFieldDef{
+		"allocatedAmount":     {fn: 320, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountApplication": {fn: 321, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+	}},
 	"DiscountApplicationConnection": {name: "DiscountApplicationConnection", satisfies: []string{"DiscountApplicationConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 320, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
-		"nodes":    {fn: 321, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
-		"pageInfo": {fn: 322, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 322, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
+		"nodes":    {fn: 323, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"pageInfo": {fn: 324, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"DiscountApplicationEdge": {name: "DiscountApplicationEdge", satisfies: []string{"DiscountApplicationEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 323, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 324, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"cursor": {fn: 325, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 326, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountCodeApplication": {name: "DiscountCodeApplication", satisfies: []string{"DiscountCodeApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 325, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"applicable":       {fn: 326, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"code":             {fn: 327, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 328, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 329, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"value":            {fn: 330, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 327, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"applicable":       {fn: 328, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"code":             {fn: 329, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 330, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 331, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"value":            {fn: 332, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Fulfillment": {name: "Fulfillment", satisfies: []string{"Fulfillment"}, fields: map[string]planFieldDef{
-		"trackingCompany":      {fn: 331, resolve: false, object: false, resolver: false, named: "String"},
-		"trackingInfo":         {fn: 332, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
-		"fulfillmentLineItems": {fn: 333, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
+		"trackingCompany":      {fn: 333, resolve: false, object: false, resolver: false, named: "String"},
+		"trackingInfo":         {fn: 334, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
+		"fulfillmentLineItems": {fn: 335, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
 	}},
 	"FulfillmentEvent": {name: "FulfillmentEvent", satisfies: []string{"FulfillmentEvent"}, fields: map[string]planFieldDef{
-		"status":      {fn: 334, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
-		"happenedAt":  {fn: 335, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"message":     {fn: 336, resolve: true, object: false, resolver: true, named: "String"},
-		"city":        {fn: 337, resolve: false, object: false, resolver: false, named: "String"},
-		"province":    {fn: 338, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode": {fn: 339, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"zip":         {fn: 340, resolve: false, object: false, resolver: false, named: "String"},
+		"status":      {fn: 336, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
+		"happenedAt":  {fn: 337, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"message":     {fn: 338, resolve: true, object: false, resolver: true, named: "String"},
+		"city":        {fn: 339, resolve: false, object: false, resolver: false, named: "String"},
+		"province":    {fn: 340, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 341, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"zip":         {fn: 342, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"FulfillmentLineItem": {name: "FulfillmentLineItem", satisfies: []string{"FulfillmentLineItem"}, fields: map[string]planFieldDef{
-		"lineItem": {fn: 341, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"quantity": {fn: 342, resolve: false, object: false, resolver: false, named: "Int"},
+		"lineItem": {fn: 343, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"quantity": {fn: 344, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"FulfillmentLineItemConnection": {name: "FulfillmentLineItemConnection", satisfies: []string{"FulfillmentLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 343, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
-		"nodes":    {fn: 344, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
-		"pageInfo": {fn: 345, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 345, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
+		"nodes":    {fn: 346, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"pageInfo": {fn: 347, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"FulfillmentLineItemEdge": {name: "FulfillmentLineItemEdge", satisfies: []string{"FulfillmentLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 346, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 347, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"cursor": {fn: 348, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 349, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
 	}},
 	"FulfillmentTrackingInfo": {name: "FulfillmentTrackingInfo", satisfies: []string{"FulfillmentTrackingInfo"}, fields: map[string]planFieldDef{
-		"number": {fn: 348, resolve: false, object: false, resolver: false, named: "String"},
-		"url":    {fn: 349, resolve: false, object: false, resolver: false, named: "URL"},
+		"number": {fn: 350, resolve: false, object: false, resolver: false, named: "String"},
+		"url":    {fn: 351, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Image": {name: "Image", satisfies: []string{"Image"}, fields: map[string]planFieldDef{
-		"id":             {fn: 350, resolve: false, object: false, resolver: false, named: "ID"},
-		"altText":        {fn: 351, resolve: false, object: false, resolver: false, named: "String"},
-		"url":            {fn: 352, resolve: true, object: false, resolver: true, named: "URL"},
-		"src":            {fn: 353, resolve: false, object: false, resolver: false, named: "URL"},
-		"originalSrc":    {fn: 354, resolve: false, object: false, resolver: false, named: "URL"},
-		"transformedSrc": {fn: 355, resolve: true, object: false, resolver: true, named: "URL"},
-		"width":          {fn: 356, resolve: false, object: false, resolver: false, named: "Int"},
-		"height":         {fn: 357, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":             {fn: 352, resolve: false, object: false, resolver: false, named: "ID"},
+		"altText":        {fn: 353, resolve: false, object: false, resolver: false, named: "String"},
+		"url":            {fn: 354, resolve: true, object: false, resolver: true, named: "URL"},
+		"src":            {fn: 355, resolve: false, object: false, resolver: false, named: "URL"},
+		"originalSrc":    {fn: 356, resolve: false, object: false, resolver: false, named: "URL"},
+		"transformedSrc": {fn: 357, resolve: true, object: false, resolver: true, named: "URL"},
+		"width":          {fn: 358, resolve: false, object: false, resolver: false, named: "Int"},
+		"height":         {fn: 359, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LinkedIdentity": {name: "LinkedIdentity", satisfies: []string{"LinkedIdentity"}, fields: map[string]planFieldDef{
-		"id":       {fn: 358, resolve: true, object: false, resolver: true, named: "ID"},
-		"provider": {fn: 359, resolve: false, object: false, resolver: false, named: "String"},
-		"email":    {fn: 360, resolve: false, object: false, resolver: false, named: "String"},
-		"linkedAt": {fn: 361, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":       {fn: 360, resolve: true, object: false, resolver: true, named: "ID"},
+		"provider": {fn: 361, resolve: false, object: false, resolver: false, named: "String"},
+		"email":    {fn: 362, resolve: false, object: false, resolver: false, named: "String"},
+		"linkedAt": {fn: 363, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyConsistencyReport": {name: "LoyaltyConsistencyReport", satisfies: []string{"LoyaltyConsistencyReport"}, fields: map[string]planFieldDef{
-		"checkedAccounts": {fn: 362, resolve: false, object: false, resolver: false, named: "Int"},
-		"mismatches":      {fn: 363, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
+		"checkedAccounts": {fn: 364, resolve: false, object: false, resolver: false, named: "Int"},
+		"mismatches":      {fn: 365, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
 	}},
 	"LoyaltyEarnRule": {name: "LoyaltyEarnRule", satisfies: []string{"LoyaltyEarnRule"}, fields: map[string]planFieldDef{
-		"action":   {fn: 364, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
-		"points":   {fn: 365, resolve: false, object: false, resolver: false, named: "Int"},
-		"dailyCap": {fn: 366, resolve: false, object: false, resolver: false, named: "Int"},
+		"action":   {fn: 366, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
+		"points":   {fn: 367, resolve: false, object: false, resolver: false, named: "Int"},
+		"dailyCap": {fn: 368, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyMismatch": {name: "LoyaltyMismatch", satisfies: []string{"LoyaltyMismatch"}, fields: map[string]planFieldDef{
-		"customerId":           {fn: 367, resolve: false, object: false, resolver: false, named: "ID"},
-		"cachedBalance":        {fn: 368, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerBalance":        {fn: 369, resolve: false, object: false, resolver: false, named: "Int"},
-		"cachedLifetimePoints": {fn: 370, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerLifetimePoints": {fn: 371, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerId":           {fn: 369, resolve: false, object: false, resolver: false, named: "ID"},
+		"cachedBalance":        {fn: 370, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerBalance":        {fn: 371, resolve: false, object: false, resolver: false, named: "Int"},
+		"cachedLifetimePoints": {fn: 372, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerLifetimePoints": {fn: 373, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyPayload": {name: "LoyaltyPayload", satisfies: []string{"LoyaltyPayload"}, fields: map[string]planFieldDef{
-		"loyalty":            {fn: 372, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"pointsEarned":       {fn: 373, resolve: false, object: false, resolver: false, named: "Int"},
-		"loyaltyUserErrors":  {fn: 374, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 375, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"loyalty":            {fn: 374, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"pointsEarned":       {fn: 375, resolve: false, object: false, resolver: false, named: "Int"},
+		"loyaltyUserErrors":  {fn: 376, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 377, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyPointsExpiry": {name: "LoyaltyPointsExpiry", satisfies: []string{"LoyaltyPointsExpiry"}, fields: map[string]planFieldDef{
-		"points":    {fn: 376, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt": {fn: 377, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"points":    {fn: 378, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt": {fn: 379, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyProgram": {name: "LoyaltyProgram", satisfies: []string{"LoyaltyProgram"}, fields: map[string]planFieldDef{
-		"enabled":                         {fn: 378, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"name":                            {fn: 379, resolve: false, object: false, resolver: false, named: "String"},
-		"currencyCode":                    {fn: 380, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"pointsPerCurrencyUnit":           {fn: 381, resolve: false, object: false, resolver: false, named: "Int"},
-		"earnRules":                       {fn: 382, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
-		"tierBasis":                       {fn: 383, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
-		"tiers":                           {fn: 384, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
-		"rewards":                         {fn: 385, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"pointsExpireAfterMonths":         {fn: 386, resolve: false, object: false, resolver: false, named: "Int"},
-		"pointsExpireAfterInactiveMonths": {fn: 387, resolve: false, object: false, resolver: false, named: "Int"},
-		"membershipPlans":                 {fn: 388, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
+		"enabled":                         {fn: 380, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"name":                            {fn: 381, resolve: false, object: false, resolver: false, named: "String"},
+		"currencyCode":                    {fn: 382, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"pointsPerCurrencyUnit":           {fn: 383, resolve: false, object: false, resolver: false, named: "Int"},
+		"earnRules":                       {fn: 384, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
+		"tierBasis":                       {fn: 385, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
+		"tiers":                           {fn: 386, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
+		"rewards":                         {fn: 387, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"pointsExpireAfterMonths":         {fn: 388, resolve: false, object: false, resolver: false, named: "Int"},
+		"pointsExpireAfterInactiveMonths": {fn: 389, resolve: false, object: false, resolver: false, named: "Int"},
+		"membershipPlans":                 {fn: 390, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
 	}},
 	"LoyaltyProgramPayload": {name: "LoyaltyProgramPayload", satisfies: []string{"LoyaltyProgramPayload"}, fields: map[string]planFieldDef{
-		"program":    {fn: 389, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
-		"userErrors": {fn: 390, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"program":    {fn: 391, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
+		"userErrors": {fn: 392, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"LoyaltyRedemption": {name: "LoyaltyRedemption", satisfies: []string{"LoyaltyRedemption", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 391, resolve: false, object: false, resolver: false, named: "ID"},
-		"reward":      {fn: 392, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"codeEnding":  {fn: 393, resolve: false, object: false, resolver: false, named: "String"},
-		"kind":        {fn: 394, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
-		"amount":      {fn: 395, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":  {fn: 396, resolve: false, object: false, resolver: false, named: "Float"},
-		"pointsSpent": {fn: 397, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt":   {fn: 398, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"usedAt":      {fn: 399, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 400, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 393, resolve: false, object: false, resolver: false, named: "ID"},
+		"reward":      {fn: 394, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"codeEnding":  {fn: 395, resolve: false, object: false, resolver: false, named: "String"},
+		"kind":        {fn: 396, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
+		"amount":      {fn: 397, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":  {fn: 398, resolve: false, object: false, resolver: false, named: "Float"},
+		"pointsSpent": {fn: 399, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt":   {fn: 400, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"usedAt":      {fn: 401, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 402, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyRedemptionConnection": {name: "LoyaltyRedemptionConnection", satisfies: []string{"LoyaltyRedemptionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 401, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
-		"nodes":    {fn: 402, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"pageInfo": {fn: 403, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 403, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
+		"nodes":    {fn: 404, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"pageInfo": {fn: 405, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyRedemptionEdge": {name: "LoyaltyRedemptionEdge", satisfies: []string{"LoyaltyRedemptionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 404, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 405, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"cursor": {fn: 406, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 407, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
 	}},
 	"LoyaltyReward": {name: "LoyaltyReward", satisfies: []string{"LoyaltyReward", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 406, resolve: false, object: false, resolver: false, named: "ID"},
-		"handle":           {fn: 407, resolve: false, object: false, resolver: false, named: "String"},
-		"name":             {fn: 408, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 409, resolve: false, object: false, resolver: false, named: "String"},
-		"pointsCost":       {fn: 410, resolve: false, object: false, resolver: false, named: "Int"},
-		"kind":             {fn: 411, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
-		"amount":           {fn: 412, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":       {fn: 413, resolve: false, object: false, resolver: false, named: "Float"},
-		"variant":          {fn: 414, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"limitPerCustomer": {fn: 415, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":               {fn: 408, resolve: false, object: false, resolver: false, named: "ID"},
+		"handle":           {fn: 409, resolve: false, object: false, resolver: false, named: "String"},
+		"name":             {fn: 410, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 411, resolve: false, object: false, resolver: false, named: "String"},
+		"pointsCost":       {fn: 412, resolve: false, object: false, resolver: false, named: "Int"},
+		"kind":             {fn: 413, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
+		"amount":           {fn: 414, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":       {fn: 415, resolve: false, object: false, resolver: false, named: "Float"},
+		"variant":          {fn: 416, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"limitPerCustomer": {fn: 417, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyRewardRedeemPayload": {name: "LoyaltyRewardRedeemPayload", satisfies: []string{"LoyaltyRewardRedeemPayload"}, fields: map[string]planFieldDef{
-		"discountCode":       {fn: 416, resolve: false, object: false, resolver: false, named: "String"},
-		"redemption":         {fn: 417, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"loyalty":            {fn: 418, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"loyaltyUserErrors":  {fn: 419, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 420, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"discountCode":       {fn: 418, resolve: false, object: false, resolver: false, named: "String"},
+		"redemption":         {fn: 419, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"loyalty":            {fn: 420, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"loyaltyUserErrors":  {fn: 421, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 422, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyTier": {name: "LoyaltyTier", satisfies: []string{"LoyaltyTier"}, fields: map[string]planFieldDef{
-		"name":       {fn: 421, resolve: false, object: false, resolver: false, named: "String"},
-		"threshold":  {fn: 422, resolve: false, object: false, resolver: false, named: "Int"},
-		"multiplier": {fn: 423, resolve: false, object: false, resolver: false, named: "Float"},
-		"benefits":   {fn: 424, resolve: false, object: false, resolver: false, named: "String"},
+		"name":       {fn: 423, resolve: false, object: false, resolver: false, named: "String"},
+		"threshold":  {fn: 424, resolve: false, object: false, resolver: false, named: "Int"},
+		"multiplier": {fn: 425, resolve: false, object: false, resolver: false, named: "Float"},
+		"benefits":   {fn: 426, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"LoyaltyTransaction": {name: "LoyaltyTransaction", satisfies: []string{"LoyaltyTransaction", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 425, resolve: false, object: false, resolver: false, named: "ID"},
-		"kind":        {fn: 426, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
-		"source":      {fn: 427, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
-		"action":      {fn: 428, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
-		"points":      {fn: 429, resolve: false, object: false, resolver: false, named: "Int"},
-		"description": {fn: 430, resolve: false, object: false, resolver: false, named: "String"},
-		"order":       {fn: 431, resolve: true, object: true, resolver: true, named: "Order"},
-		"reward":      {fn: 432, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"expiresAt":   {fn: 433, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 434, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 427, resolve: false, object: false, resolver: false, named: "ID"},
+		"kind":        {fn: 428, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
+		"source":      {fn: 429, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
+		"action":      {fn: 430, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
+		"points":      {fn: 431, resolve: false, object: false, resolver: false, named: "Int"},
+		"description": {fn: 432, resolve: false, object: false, resolver: false, named: "String"},
+		"order":       {fn: 433, resolve: true, object: true, resolver: true, named: "Order"},
+		"reward":      {fn: 434, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"expiresAt":   {fn: 435, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 436, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyTransactionConnection": {name: "LoyaltyTransactionConnection", satisfies: []string{"LoyaltyTransactionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 435, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
-		"nodes":    {fn: 436, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"pageInfo": {fn: 437, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 437, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
+		"nodes":    {fn: 438, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"pageInfo": {fn: 439, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyTransactionEdge": {name: "LoyaltyTransactionEdge", satisfies: []string{"LoyaltyTransactionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 438, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 439, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"cursor": {fn: 440, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 441, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
 	}},
 	"LoyaltyUserError": {name: "LoyaltyUserError", satisfies: []string{"LoyaltyUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 440, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
-		"field":   {fn: 441, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 442, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 442, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
+		"field":   {fn: 443, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 444, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddress": {name: "MailingAddress", satisfies: []string{"MailingAddress", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 443, resolve: true, object: false, resolver: true, named: "ID"},
-		"address1":      {fn: 444, resolve: false, object: false, resolver: false, named: "String"},
-		"address2":      {fn: 445, resolve: false, object: false, resolver: false, named: "String"},
-		"city":          {fn: 446, resolve: false, object: false, resolver: false, named: "String"},
-		"company":       {fn: 447, resolve: false, object: false, resolver: false, named: "String"},
-		"country":       {fn: 448, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode":   {fn: 449, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCodeV2": {fn: 450, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"firstName":     {fn: 451, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":      {fn: 452, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 453, resolve: true, object: false, resolver: true, named: "String"},
-		"formatted":     {fn: 454, resolve: true, object: false, resolver: true, named: "String"},
-		"formattedArea": {fn: 455, resolve: true, object: false, resolver: true, named: "String"},
-		"latitude":      {fn: 456, resolve: true, object: false, resolver: true, named: "Float"},
-		"longitude":     {fn: 457, resolve: true, object: false, resolver: true, named: "Float"},
-		"phone":         {fn: 458, resolve: false, object: false, resolver: false, named: "String"},
-		"province":      {fn: 459, resolve: false, object: false, resolver: false, named: "String"},
-		"provinceCode":  {fn: 460, resolve: false, object: false, resolver: false, named: "String"},
-		"zip":           {fn: 461, resolve: false, object: false, resolver: false, named: "String"},
+		"id":            {fn: 445, resolve: true, object: false, resolver: true, named: "ID"},
+		"address1":      {fn: 446, resolve: false, object: false, resolver: false, named: "String"},
+		"address2":      {fn: 447, resolve: false, object: false, resolver: false, named: "String"},
+		"city":          {fn: 448, resolve: false, object: false, resolver: false, named: "String"},
+		"company":       {fn: 449, resolve: false, object: false, resolver: false, named: "String"},
+		"country":       {fn: 450, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode":   {fn: 451, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCodeV2": {fn: 452, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"firstName":     {fn: 453, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":      {fn: 454, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 455, resolve: true, object: false, resolver: true, named: "String"},
+		"formatted":     {fn: 456, resolve: true, object: false, resolver: true, named: "String"},
+		"formattedArea": {fn: 457, resolve: true, object: false, resolver: true, named: "String"},
+		"latitude":      {fn: 458, resolve: true, object: false, resolver: true, named: "Float"},
+		"longitude":     {fn: 459, resolve: true, object: false, resolver: true, named: "Float"},
+		"phone":         {fn: 460, resolve: false, object: false, resolver: false, named: "String"},
+		"province":      {fn: 461, resolve: false, object: false, resolver: false, named: "String"},
+		"provinceCode":  {fn: 462, resolve: false, object: false, resolver: false, named: "String"},
+		"zip":           {fn: 463, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddressConnection": {name: "MailingAddressConnection", satisfies: []string{"MailingAddressConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 462, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
-		"nodes":    {fn: 463, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"pageInfo": {fn: 464, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 464, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
+		"nodes":    {fn: 465, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"pageInfo": {fn: 466, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"MailingAddressEdge": {name: "MailingAddressEdge", satisfies: []string{"MailingAddressEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 465, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 466, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"cursor": {fn: 467, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 468, resolve: false, object: true, resolver: false, named: "MailingAddress"},
 	}},
 	"ManualDiscountApplication": {name: "ManualDiscountApplication", satisfies: []string{"ManualDiscountApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 467, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"description":      {fn: 468, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 469, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 470, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"title":            {fn: 471, resolve: false, object: false, resolver: false, named: "String"},
-		"value":            {fn: 472, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 469, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"description":      {fn: 470, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 471, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 472, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"title":            {fn: 473, resolve: false, object: false, resolver: false, named: "String"},
+		"value":            {fn: 474, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Membership": {name: "Membership", satisfies: []string{"Membership"}, fields: map[string]planFieldDef{
-		"plan":        {fn: 473, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
-		"status":      {fn: 474, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
-		"startedAt":   {fn: 475, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"renewsAt":    {fn: 476, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"endsAt":      {fn: 477, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"cancelledAt": {fn: 478, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"plan":        {fn: 475, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
+		"status":      {fn: 476, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
+		"startedAt":   {fn: 477, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"renewsAt":    {fn: 478, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"endsAt":      {fn: 479, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"cancelledAt": {fn: 480, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"MembershipPlan": {name: "MembershipPlan", satisfies: []string{"MembershipPlan"}, fields: map[string]planFieldDef{
-		"handle":        {fn: 479, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 480, resolve: false, object: false, resolver: false, named: "String"},
-		"price":         {fn: 481, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"interval":      {fn: 482, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
-		"intervalCount": {fn: 483, resolve: false, object: false, resolver: false, named: "Int"},
-		"benefits":      {fn: 484, resolve: false, object: false, resolver: false, named: "String"},
+		"handle":        {fn: 481, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 482, resolve: false, object: false, resolver: false, named: "String"},
+		"price":         {fn: 483, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"interval":      {fn: 484, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
+		"intervalCount": {fn: 485, resolve: false, object: false, resolver: false, named: "Int"},
+		"benefits":      {fn: 486, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MoneyV2": {name: "MoneyV2", satisfies: []string{"MoneyV2", "PricingValue"}, fields: map[string]planFieldDef{
-		"amount":       {fn: 485, resolve: false, object: false, resolver: false, named: "Decimal"},
-		"currencyCode": {fn: 486, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"amount":       {fn: 487, resolve: false, object: false, resolver: false, named: "Decimal"},
+		"currencyCode": {fn: 488, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
 	}},
 	"Order": {name: "Order", satisfies: []string{"Order", "Node"}, fields: map[string]planFieldDef{
-		"id":                        {fn: 487, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":                      {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
-		"orderNumber":               {fn: 489, resolve: false, object: false, resolver: false, named: "Int"},
-		"processedAt":               {fn: 490, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"email":                     {fn: 491, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":                     {fn: 492, resolve: false, object: false, resolver: false, named: "String"},
-		"financialStatus":           {fn: 493, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
-		"fulfillmentStatus":         {fn: 494, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
-		"canceledAt":                {fn: 495, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"cancelReason":              {fn: 496, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
-		"currencyCode":              {fn: 497, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"edited":                    {fn: 498, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"customAttributes":          {fn: 499, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"customerLocale":            {fn: 500, resolve: true, object: false, resolver: true, named: "String"},
-		"customerUrl":               {fn: 501, resolve: true, object: false, resolver: true, named: "URL"},
-		"statusUrl":                 {fn: 502, resolve: true, object: false, resolver: true, named: "URL"},
-		"subtotalPrice":             {fn: 503, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalPriceV2":           {fn: 504, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPrice":        {fn: 505, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPriceV2":      {fn: 506, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTax":                  {fn: 507, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxV2":                {fn: 508, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPrice":                {fn: 509, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPriceV2":              {fn: 510, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefunded":             {fn: 511, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefundedV2":           {fn: 512, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"originalTotalPrice":        {fn: 513, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalPrice":         {fn: 514, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentSubtotalPrice":      {fn: 515, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalTax":           {fn: 516, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalShippingPrice": {fn: 517, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"shippingAddress":           {fn: 518, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"billingAddress":            {fn: 519, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"lineItems":                 {fn: 520, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
-		"successfulFulfillments":    {fn: 521, resolve: true, object: true, resolver: true, named: "Fulfillment"},
-		"trackingEvents":            {fn: 522, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
-		"discountApplications":      {fn: 523, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
+		"id":                        {fn: 489, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":                      {fn: 490, resolve: false, object: false, resolver: false, named: "String"},
+		"orderNumber":               {fn: 491, resolve: false, object: false, resolver: false, named: "Int"},
+		"processedAt":               {fn: 492, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"email":                     {fn: 493, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":                     {fn: 494, resolve: false, object: false, resolver: false, named: "String"},
+		"financialStatus":           {fn: 495, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
+		"fulfillmentStatus":         {fn: 496, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
+		"canceledAt":                {fn: 497, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"cancelReason":              {fn: 498, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
+		"currencyCode":              {fn: 499, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"edited":                    {fn: 500, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"customAttributes":          {fn: 501, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"customerLocale":            {fn: 502, resolve: true, object: false, resolver: true, named: "String"},
+		"customerUrl":               {fn: 503, resolve: true, object: false, resolver: true, named: "URL"},
+		"statusUrl":                 {fn: 504, resolve: true, object: false, resolver: true, named: "URL"},
+		"subtotalPrice":             {fn: 505, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalPriceV2":           {fn: 506, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPrice":        {fn: 507, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPriceV2":      {fn: 508, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTax":                  {fn: 509, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxV2":                {fn: 510, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPrice":                {fn: 511, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPriceV2":              {fn: 512, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefunded":             {fn: 513, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefundedV2":           {fn: 514, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"originalTotalPrice":        {fn: 515, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalPrice":         {fn: 516, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentSubtotalPrice":      {fn: 517, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalTax":           {fn: 518, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalShippingPrice": {fn: 519, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"shippingAddress":           {fn: 520, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"billingAddress":            {fn: 521, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"lineItems":                 {fn: 522, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
+		"successfulFulfillments":    {fn: 523, resolve: true, object: true, resolver: true, named: "Fulfillment"},
+		"trackingEvents":            {fn: 524, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
+		"discountApplications":      {fn: 525, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
 	}},
 	"OrderConnection": {name: "OrderConnection", satisfies: []string{"OrderConnection"}, fields: map[string]planFieldDef{
-		"edges":      {fn: 524, resolve: false, object: true, resolver: false, named: "OrderEdge"},
-		"nodes":      {fn: 525, resolve: false, object: true, resolver: false, named: "Order"},
-		"pageInfo":   {fn: 526, resolve: false, object: true, resolver: false, named: "PageInfo"},
-		"totalCount": {fn: 527, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+		"edges":      {fn: 526, resolve: false, object: true, resolver: false, named: "OrderEdge"},
+		"nodes":      {fn: 527, resolve: false, object: true, resolver: false, named: "Order"},
+		"pageInfo":   {fn: 528, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 529, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
 	}},
 	"OrderEdge": {name: "OrderEdge", satisfies: []string{"OrderEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 528, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 529, resolve: false, object: true, resolver: false, named: "Order"},
+		"cursor": {fn: 530, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 531, resolve: false, object: true, resolver: false, named: "Order"},
 	}},
 	"OrderLineItem": {name: "OrderLineItem", satisfies: []string{"OrderLineItem"}, fields: map[string]planFieldDef{
-		"title":                {fn: 530, resolve: false, object: false, resolver: false, named: "String"},
-		"quantity":             {fn: 531, resolve: false, object: false, resolver: false, named: "Int"},
-		"currentQuantity":      {fn: 532, resolve: false, object: false, resolver: false, named: "Int"},
-		"originalTotalPrice":   {fn: 533, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountedTotalPrice": {fn: 534, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"variant":              {fn: 535, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"customAttributes":     {fn: 536, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"title":                {fn: 532, resolve: false, object: false, resolver: false, named: "String"},
+		"quantity":             {fn: 533, resolve: false, object: false, resolver: false, named: "Int"},
+		"currentQuantity":      {fn: 534, resolve: false, object: false, resolver: false, named: "Int"},
+		"originalTotalPrice":   {fn: 535, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountedTotalPrice": {fn: 536, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"variant":              {fn: 537, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"customAttributes":     {fn: 538, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"discountAllocations":  {fn: 539, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
 	}},
 	"OrderLineItemConnection": {name: "OrderLineItemConnection", satisfies: []string{"OrderLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 537, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
-		"nodes":    {fn: 538, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"pageInfo": {fn: 539, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 540, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
+		"nodes":    {fn: 541, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"pageInfo": {fn: 542, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"OrderLineItemEdge": {name: "OrderLineItemEdge", satisfies: []string{"OrderLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 540, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 541, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"cursor": {fn: 543, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 544, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
 	}},
 	"PageInfo": {name: "PageInfo", satisfies: []string{"PageInfo"}, fields: map[string]planFieldDef{
-		"endCursor":       {fn: 542, resolve: false, object: false, resolver: false, named: "String"},
-		"hasNextPage":     {fn: 543, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"hasPreviousPage": {fn: 544, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"startCursor":     {fn: 545, resolve: false, object: false, resolver: false, named: "String"},
+		"endCursor":       {fn: 545, resolve: false, object: false, resolver: false, named: "String"},
+		"hasNextPage":     {fn: 546, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"hasPreviousPage": {fn: 547, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"startCursor":     {fn: 548, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabulary": {name: "PreferenceVocabulary", satisfies: []string{"PreferenceVocabulary"}, fields: map[string]planFieldDef{
-		"sizes":     {fn: 546, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":    {fn: 547, resolve: false, object: false, resolver: false, named: "String"},
-		"interests": {fn: 548, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions": {fn: 549, resolve: false, object: false, resolver: false, named: "String"},
+		"sizes":     {fn: 549, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":    {fn: 550, resolve: false, object: false, resolver: false, named: "String"},
+		"interests": {fn: 551, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions": {fn: 552, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabularyPayload": {name: "PreferenceVocabularyPayload", satisfies: []string{"PreferenceVocabularyPayload"}, fields: map[string]planFieldDef{
-		"preferenceVocabulary": {fn: 550, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
-		"userErrors":           {fn: 551, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"preferenceVocabulary": {fn: 553, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
+		"userErrors":           {fn: 554, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"PricingPercentageValue": {name: "PricingPercentageValue", satisfies: []string{"PricingPercentageValue", "PricingValue"}, fields: map[string]planFieldDef{
-		"percentage": {fn: 552, resolve: false, object: false, resolver: false, named: "Float"},
+		"percentage": {fn: 555, resolve: false, object: false, resolver: false, named: "Float"},
 	}},
 	"Product": {name: "Product", satisfies: []string{"Product", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 553, resolve: true, object: false, resolver: true, named: "ID"},
-		"handle":           {fn: 554, resolve: false, object: false, resolver: false, named: "String"},
-		"title":            {fn: 555, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 556, resolve: true, object: false, resolver: true, named: "String"},
-		"vendor":           {fn: 557, resolve: false, object: false, resolver: false, named: "String"},
-		"productType":      {fn: 558, resolve: false, object: false, resolver: false, named: "String"},
-		"tags":             {fn: 559, resolve: false, object: false, resolver: false, named: "String"},
-		"featuredImage":    {fn: 560, resolve: true, object: true, resolver: true, named: "Image"},
-		"availableForSale": {fn: 561, resolve: true, object: false, resolver: true, named: "Boolean"},
-		"createdAt":        {fn: 562, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":        {fn: 563, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"variants":         {fn: 564, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
+		"id":               {fn: 556, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":           {fn: 557, resolve: false, object: false, resolver: false, named: "String"},
+		"title":            {fn: 558, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 559, resolve: true, object: false, resolver: true, named: "String"},
+		"vendor":           {fn: 560, resolve: false, object: false, resolver: false, named: "String"},
+		"productType":      {fn: 561, resolve: false, object: false, resolver: false, named: "String"},
+		"tags":             {fn: 562, resolve: false, object: false, resolver: false, named: "String"},
+		"featuredImage":    {fn: 563, resolve: true, object: true, resolver: true, named: "Image"},
+		"availableForSale": {fn: 564, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"createdAt":        {fn: 565, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":        {fn: 566, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"variants":         {fn: 567, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
 	}},
 	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 565, resolve: true, object: false, resolver: true, named: "ID"},
-		"title":            {fn: 566, resolve: false, object: false, resolver: false, named: "String"},
-		"sku":              {fn: 567, resolve: false, object: false, resolver: false, named: "String"},
-		"price":            {fn: 568, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceV2":          {fn: 569, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPrice":   {fn: 570, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPriceV2": {fn: 571, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"availableForSale": {fn: 572, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"selectedOptions":  {fn: 573, resolve: true, object: true, resolver: true, named: "SelectedOption"},
-		"image":            {fn: 574, resolve: true, object: true, resolver: true, named: "Image"},
-		"product":          {fn: 575, resolve: true, object: true, resolver: true, named: "Product"},
+		"id":               {fn: 568, resolve: true, object: false, resolver: true, named: "ID"},
+		"title":            {fn: 569, resolve: false, object: false, resolver: false, named: "String"},
+		"sku":              {fn: 570, resolve: false, object: false, resolver: false, named: "String"},
+		"price":            {fn: 571, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceV2":          {fn: 572, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPrice":   {fn: 573, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPriceV2": {fn: 574, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"availableForSale": {fn: 575, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"selectedOptions":  {fn: 576, resolve: true, object: true, resolver: true, named: "SelectedOption"},
+		"image":            {fn: 577, resolve: true, object: true, resolver: true, named: "Image"},
+		"product":          {fn: 578, resolve: true, object: true, resolver: true, named: "Product"},
 	}},
 	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 576, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
-		"nodes":    {fn: 577, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"pageInfo": {fn: 578, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 579, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
+		"nodes":    {fn: 580, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"pageInfo": {fn: 581, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 579, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 580, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"cursor": {fn: 582, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 583, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"Query": {name: "Query", satisfies: []string{"Query"}, fields: map[string]planFieldDef{
-		"node":                 {fn: 581, resolve: true, object: true, resolver: true, named: "Node"},
-		"nodes":                {fn: 582, resolve: true, object: true, resolver: true, named: "Node"},
-		"cart":                 {fn: 583, resolve: true, object: true, resolver: true, named: "Cart"},
-		"product":              {fn: 584, resolve: true, object: true, resolver: true, named: "Product"},
-		"customer":             {fn: 585, resolve: true, object: true, resolver: true, named: "Customer"},
-		"loyaltyProgram":       {fn: 586, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
-		"preferenceVocabulary": {fn: 587, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
-		"socialLoginProviders": {fn: 588, resolve: true, object: false, resolver: true, named: "String"},
-		"supportContact":       {fn: 589, resolve: true, object: true, resolver: true, named: "SupportContact"},
-		"sharedWishlist":       {fn: 590, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
+		"node":                 {fn: 584, resolve: true, object: true, resolver: true, named: "Node"},
+		"nodes":                {fn: 585, resolve: true, object: true, resolver: true, named: "Node"},
+		"cart":                 {fn: 586, resolve: true, object: true, resolver: true, named: "Cart"},
+		"product":              {fn: 587, resolve: true, object: true, resolver: true, named: "Product"},
+		"customer":             {fn: 588, resolve: true, object: true, resolver: true, named: "Customer"},
+		"loyaltyProgram":       {fn: 589, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
+		"preferenceVocabulary": {fn: 590, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
+		"socialLoginProviders": {fn: 591, resolve: true, object: false, resolver: true, named: "String"},
+		"supportContact":       {fn: 592, resolve: true, object: true, resolver: true, named: "SupportContact"},
+		"sharedWishlist":       {fn: 593, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
 	}},
 	"Recommendation": {name: "Recommendation", satisfies: []string{"Recommendation"}, fields: map[string]planFieldDef{
-		"variant": {fn: 591, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"reason":  {fn: 592, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+		"variant": {fn: 594, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"reason":  {fn: 595, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
 	}},
 	"SavedCart": {name: "SavedCart", satisfies: []string{"SavedCart", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 593, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":      {fn: 594, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 595, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 596, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":     {fn: 597, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"id":        {fn: 596, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":      {fn: 597, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 598, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 599, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":     {fn: 600, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
 	}},
 	"SavedCartConnection": {name: "SavedCartConnection", satisfies: []string{"SavedCartConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 598, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
-		"nodes":    {fn: 599, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"pageInfo": {fn: 600, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 601, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
+		"nodes":    {fn: 602, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"pageInfo": {fn: 603, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartDeletePayload": {name: "SavedCartDeletePayload", satisfies: []string{"SavedCartDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedSavedCartId": {fn: 601, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 602, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedSavedCartId": {fn: 604, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 605, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartEdge": {name: "SavedCartEdge", satisfies: []string{"SavedCartEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 603, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 604, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"cursor": {fn: 606, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 607, resolve: false, object: true, resolver: false, named: "SavedCart"},
 	}},
 	"SavedCartLine": {name: "SavedCartLine", satisfies: []string{"SavedCartLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 605, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 606, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 607, resolve: false, object: false, resolver: false, named: "Int"},
-		"priceWhenSaved": {fn: 608, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"id":             {fn: 608, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 609, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 610, resolve: false, object: false, resolver: false, named: "Int"},
+		"priceWhenSaved": {fn: 611, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"SavedCartLineConnection": {name: "SavedCartLineConnection", satisfies: []string{"SavedCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 609, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
-		"nodes":    {fn: 610, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
-		"pageInfo": {fn: 611, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 612, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
+		"nodes":    {fn: 613, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"pageInfo": {fn: 614, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartLineEdge": {name: "SavedCartLineEdge", satisfies: []string{"SavedCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 612, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 613, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"cursor": {fn: 615, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 616, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
 	}},
 	"SavedCartPayload": {name: "SavedCartPayload", satisfies: []string{"SavedCartPayload"}, fields: map[string]planFieldDef{
-		"savedCart":          {fn: 614, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"customerUserErrors": {fn: 615, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"savedCart":          {fn: 617, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"customerUserErrors": {fn: 618, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartWarning": {name: "SavedCartWarning", satisfies: []string{"SavedCartWarning"}, fields: map[string]planFieldDef{
-		"code":        {fn: 616, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
-		"message":     {fn: 617, resolve: false, object: false, resolver: false, named: "String"},
-		"merchandise": {fn: 618, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"code":        {fn: 619, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
+		"message":     {fn: 620, resolve: false, object: false, resolver: false, named: "String"},
+		"merchandise": {fn: 621, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"SelectedOption": {name: "SelectedOption", satisfies: []string{"SelectedOption"}, fields: map[string]planFieldDef{
-		"name":  {fn: 619, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 620, resolve: false, object: false, resolver: false, named: "String"},
+		"name":  {fn: 622, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 623, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SharedWishlist": {name: "SharedWishlist", satisfies: []string{"SharedWishlist"}, fields: map[string]planFieldDef{
-		"name":           {fn: 621, resolve: false, object: false, resolver: false, named: "String"},
-		"ownerFirstName": {fn: 622, resolve: false, object: false, resolver: false, named: "String"},
-		"lines":          {fn: 623, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"name":           {fn: 624, resolve: false, object: false, resolver: false, named: "String"},
+		"ownerFirstName": {fn: 625, resolve: false, object: false, resolver: false, named: "String"},
+		"lines":          {fn: 626, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"SupportContact": {name: "SupportContact", satisfies: []string{"SupportContact"}, fields: map[string]planFieldDef{
-		"email":   {fn: 624, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":   {fn: 625, resolve: false, object: false, resolver: false, named: "String"},
-		"hours":   {fn: 626, resolve: false, object: false, resolver: false, named: "String"},
-		"chatUrl": {fn: 627, resolve: false, object: false, resolver: false, named: "URL"},
-		"faqUrl":  {fn: 628, resolve: false, object: false, resolver: false, named: "URL"},
+		"email":   {fn: 627, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":   {fn: 628, resolve: false, object: false, resolver: false, named: "String"},
+		"hours":   {fn: 629, resolve: false, object: false, resolver: false, named: "String"},
+		"chatUrl": {fn: 630, resolve: false, object: false, resolver: false, named: "URL"},
+		"faqUrl":  {fn: 631, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"SupportContactPayload": {name: "SupportContactPayload", satisfies: []string{"SupportContactPayload"}, fields: map[string]planFieldDef{
-		"supportContact": {fn: 629, resolve: false, object: true, resolver: false, named: "SupportContact"},
-		"userErrors":     {fn: 630, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportContact": {fn: 632, resolve: false, object: true, resolver: false, named: "SupportContact"},
+		"userErrors":     {fn: 633, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"SupportMessage": {name: "SupportMessage", satisfies: []string{"SupportMessage"}, fields: map[string]planFieldDef{
-		"author":    {fn: 631, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
-		"body":      {fn: 632, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 633, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"author":    {fn: 634, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
+		"body":      {fn: 635, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 636, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"SupportMessageConnection": {name: "SupportMessageConnection", satisfies: []string{"SupportMessageConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 634, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
-		"nodes":    {fn: 635, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-		"pageInfo": {fn: 636, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 637, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
+		"nodes":    {fn: 638, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"pageInfo": {fn: 639, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 637, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 638, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"cursor": {fn: 640, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 641, resolve: false, object: true, resolver: false, named: "SupportMessage"},
 	}},
 	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 639, resolve: false, object: false, resolver: false, named: "ID"},
-		"subject":   {fn: 640, resolve: false, object: false, resolver: false, named: "String"},
-		"status":    {fn: 641, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
-		"createdAt": {fn: 642, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 643, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"order":     {fn: 644, resolve: true, object: true, resolver: true, named: "Order"},
-		"messages":  {fn: 645, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
+		"id":        {fn: 642, resolve: false, object: false, resolver: false, named: "ID"},
+		"subject":   {fn: 643, resolve: false, object: false, resolver: false, named: "String"},
+		"status":    {fn: 644, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
+		"createdAt": {fn: 645, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 646, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"order":     {fn: 647, resolve: true, object: true, resolver: true, named: "Order"},
+		"messages":  {fn: 648, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
 	}},
 	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 646, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
-		"nodes":    {fn: 647, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"pageInfo": {fn: 648, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 649, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
+		"nodes":    {fn: 650, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"pageInfo": {fn: 651, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 649, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 650, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"cursor": {fn: 652, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 653, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 	}},
 	"SupportTicketPayload": {name: "SupportTicketPayload", satisfies: []string{"SupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket":      {fn: 651, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"customerUserErrors": {fn: 652, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"supportTicket":      {fn: 654, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"customerUserErrors": {fn: 655, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 653, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
-		"field":   {fn: 654, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 655, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 656, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
+		"field":   {fn: 657, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 658, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"field":   {fn: 656, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 657, resolve: false, object: false, resolver: false, named: "String"},
+		"field":   {fn: 659, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 660, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 658, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":          {fn: 659, resolve: false, object: false, resolver: false, named: "String"},
-		"isDefault":     {fn: 660, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"showOwnerName": {fn: 661, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"shareUrl":      {fn: 662, resolve: true, object: false, resolver: true, named: "URL"},
-		"shareToken":    {fn: 663, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt":     {fn: 664, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 665, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 666, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"id":            {fn: 661, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":          {fn: 662, resolve: false, object: false, resolver: false, named: "String"},
+		"isDefault":     {fn: 663, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"showOwnerName": {fn: 664, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"shareUrl":      {fn: 665, resolve: true, object: false, resolver: true, named: "URL"},
+		"shareToken":    {fn: 666, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":     {fn: 667, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 668, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 669, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 667, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
-		"nodes":    {fn: 668, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"pageInfo": {fn: 669, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 670, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
+		"nodes":    {fn: 671, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"pageInfo": {fn: 672, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedWishlistId":  {fn: 670, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 671, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedWishlistId":  {fn: 673, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 674, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 672, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 673, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cursor": {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 676, resolve: false, object: true, resolver: false, named: "Wishlist"},
 	}},
 	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 674, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 675, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 676, resolve: false, object: false, resolver: false, named: "Int"},
-		"note":           {fn: 677, resolve: false, object: false, resolver: false, named: "String"},
-		"addedAt":        {fn: 678, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"priceWhenAdded": {fn: 679, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceDropped":   {fn: 680, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":             {fn: 677, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 678, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 679, resolve: false, object: false, resolver: false, named: "Int"},
+		"note":           {fn: 680, resolve: false, object: false, resolver: false, named: "String"},
+		"addedAt":        {fn: 681, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"priceWhenAdded": {fn: 682, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceDropped":   {fn: 683, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 681, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
-		"nodes":    {fn: 682, resolve: false, object: true, resolver: false, named: "WishlistLine"},
-		"pageInfo": {fn: 683, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 684, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
+		"nodes":    {fn: 685, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"pageInfo": {fn: 686, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 684, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 685, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"cursor": {fn: 687, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 688, resolve: false, object: true, resolver: false, named: "WishlistLine"},
 	}},
 	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 686, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"cart":               {fn: 687, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 688, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 689, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cart":               {fn: 690, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 691, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 689, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"customerUserErrors": {fn: 690, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 692, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"customerUserErrors": {fn: 693, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"__Directive": {name: "__Directive", satisfies: []string{"__Directive"}, fields: map[string]planFieldDef{
-		"name":         {fn: 691, resolve: false, object: false, resolver: false, named: "String"},
-		"description":  {fn: 692, resolve: false, object: false, resolver: false, named: "String"},
-		"isRepeatable": {fn: 693, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"locations":    {fn: 694, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
-		"args":         {fn: 695, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"name":         {fn: 694, resolve: false, object: false, resolver: false, named: "String"},
+		"description":  {fn: 695, resolve: false, object: false, resolver: false, named: "String"},
+		"isRepeatable": {fn: 696, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"locations":    {fn: 697, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
+		"args":         {fn: 698, resolve: true, object: true, resolver: false, named: "__InputValue"},
 	}},
 	"__EnumValue": {name: "__EnumValue", satisfies: []string{"__EnumValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 696, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 697, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 698, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 699, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 699, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 700, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 701, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 702, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
-		"name":              {fn: 700, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 701, resolve: false, object: false, resolver: false, named: "String"},
-		"args":              {fn: 702, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"type":              {fn: 703, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isDeprecated":      {fn: 704, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 705, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 703, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
+		"args":              {fn: 705, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"type":              {fn: 706, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isDeprecated":      {fn: 707, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 708, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 706, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 707, resolve: false, object: false, resolver: false, named: "String"},
-		"type":              {fn: 708, resolve: false, object: true, resolver: false, named: "__Type"},
-		"defaultValue":      {fn: 709, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 710, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 711, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 709, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
+		"type":              {fn: 711, resolve: false, object: true, resolver: false, named: "__Type"},
+		"defaultValue":      {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 713, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 714, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Schema": {name: "__Schema", satisfies: []string{"__Schema"}, fields: map[string]planFieldDef{
-		"description":      {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
-		"types":            {fn: 713, resolve: false, object: true, resolver: false, named: "__Type"},
-		"queryType":        {fn: 714, resolve: false, object: true, resolver: false, named: "__Type"},
-		"mutationType":     {fn: 715, resolve: false, object: true, resolver: false, named: "__Type"},
-		"subscriptionType": {fn: 716, resolve: false, object: true, resolver: false, named: "__Type"},
-		"directives":       {fn: 717, resolve: false, object: true, resolver: false, named: "__Directive"},
+		"description":      {fn: 715, resolve: false, object: false, resolver: false, named: "String"},
+		"types":            {fn: 716, resolve: false, object: true, resolver: false, named: "__Type"},
+		"queryType":        {fn: 717, resolve: false, object: true, resolver: false, named: "__Type"},
+		"mutationType":     {fn: 718, resolve: false, object: true, resolver: false, named: "__Type"},
+		"subscriptionType": {fn: 719, resolve: false, object: true, resolver: false, named: "__Type"},
+		"directives":       {fn: 720, resolve: false, object: true, resolver: false, named: "__Directive"},
 	}},
 	"__Type": {name: "__Type", satisfies: []string{"__Type"}, fields: map[string]planFieldDef{
-		"kind":           {fn: 718, resolve: false, object: false, resolver: false, named: "__TypeKind"},
-		"name":           {fn: 719, resolve: false, object: false, resolver: false, named: "String"},
-		"description":    {fn: 720, resolve: false, object: false, resolver: false, named: "String"},
-		"specifiedByURL": {fn: 721, resolve: false, object: false, resolver: false, named: "String"},
-		"fields":         {fn: 722, resolve: true, object: true, resolver: false, named: "__Field"},
-		"interfaces":     {fn: 723, resolve: false, object: true, resolver: false, named: "__Type"},
-		"possibleTypes":  {fn: 724, resolve: false, object: true, resolver: false, named: "__Type"},
-		"enumValues":     {fn: 725, resolve: true, object: true, resolver: false, named: "__EnumValue"},
-		"inputFields":    {fn: 726, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"ofType":         {fn: 727, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isOneOf":        {fn: 728, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"kind":           {fn: 721, resolve: false, object: false, resolver: false, named: "__TypeKind"},
+		"name":           {fn: 722, resolve: false, object: false, resolver: false, named: "String"},
+		"description":    {fn: 723, resolve: false, object: false, resolver: false, named: "String"},
+		"specifiedByURL": {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
+		"fields":         {fn: 725, resolve: true, object: true, resolver: false, named: "__Field"},
+		"interfaces":     {fn: 726, resolve: false, object: true, resolver: false, named: "__Type"},
+		"possibleTypes":  {fn: 727, resolve: false, object: true, resolver: false, named: "__Type"},
+		"enumValues":     {fn: 728, resolve: true, object: true, resolver: false, named: "__EnumValue"},
+		"inputFields":    {fn: 729, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"ofType":         {fn: 730, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isOneOf":        {fn: 731, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 }
 
@@ -1270,225 +1275,228 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	case 290: // CustomerSession.current
 		obj := o.(*ent.CustomerAccessToken)
 		return x.ec.Resolvers.CustomerSession().Current(ctx, obj)
-	case 332: // Fulfillment.trackingInfo
+	case 334: // Fulfillment.trackingInfo
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.TrackingInfoFirst(fc.Args["first"].(*int)), nil
-	case 333: // Fulfillment.fulfillmentLineItems
+	case 335: // Fulfillment.fulfillmentLineItems
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Fulfillment().FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 336: // FulfillmentEvent.message
+	case 338: // FulfillmentEvent.message
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().Message(ctx, obj)
-	case 339: // FulfillmentEvent.countryCode
+	case 341: // FulfillmentEvent.countryCode
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().CountryCode(ctx, obj)
-	case 352: // Image.url
+	case 354: // Image.url
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
-	case 355: // Image.transformedSrc
+	case 357: // Image.transformedSrc
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
-	case 358: // LinkedIdentity.id
+	case 360: // LinkedIdentity.id
 		obj := o.(*ent.LinkedIdentity)
 		return x.ec.Resolvers.LinkedIdentity().ID(ctx, obj)
-	case 392: // LoyaltyRedemption.reward
+	case 394: // LoyaltyRedemption.reward
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
-	case 394: // LoyaltyRedemption.kind
+	case 396: // LoyaltyRedemption.kind
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
-	case 414: // LoyaltyReward.variant
+	case 416: // LoyaltyReward.variant
 		obj := o.(*ent.LoyaltyReward)
 		return x.ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
-	case 428: // LoyaltyTransaction.action
+	case 430: // LoyaltyTransaction.action
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
-	case 431: // LoyaltyTransaction.order
+	case 433: // LoyaltyTransaction.order
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
-	case 432: // LoyaltyTransaction.reward
+	case 434: // LoyaltyTransaction.reward
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
-	case 443: // MailingAddress.id
+	case 445: // MailingAddress.id
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().ID(ctx, obj)
-	case 450: // MailingAddress.countryCodeV2
+	case 452: // MailingAddress.countryCodeV2
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().CountryCodeV2(ctx, obj)
-	case 453: // MailingAddress.name
+	case 455: // MailingAddress.name
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Name(ctx, obj)
-	case 454: // MailingAddress.formatted
+	case 456: // MailingAddress.formatted
 		obj := o.(*ent.MailingAddress)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.MailingAddress().Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
-	case 455: // MailingAddress.formattedArea
+	case 457: // MailingAddress.formattedArea
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().FormattedArea(ctx, obj)
-	case 456: // MailingAddress.latitude
+	case 458: // MailingAddress.latitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Latitude(ctx, obj)
-	case 457: // MailingAddress.longitude
+	case 459: // MailingAddress.longitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Longitude(ctx, obj)
-	case 473: // Membership.plan
+	case 475: // Membership.plan
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Plan(ctx, obj)
-	case 474: // Membership.status
+	case 476: // Membership.status
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Status(ctx, obj)
-	case 476: // Membership.renewsAt
+	case 478: // Membership.renewsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().RenewsAt(ctx, obj)
-	case 477: // Membership.endsAt
+	case 479: // Membership.endsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().EndsAt(ctx, obj)
-	case 499: // Order.customAttributes
+	case 501: // Order.customAttributes
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomAttributes(ctx, obj)
-	case 500: // Order.customerLocale
+	case 502: // Order.customerLocale
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerLocale(ctx, obj)
-	case 501: // Order.customerUrl
+	case 503: // Order.customerUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerURL(ctx, obj)
-	case 502: // Order.statusUrl
+	case 504: // Order.statusUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().StatusURL(ctx, obj)
-	case 518: // Order.shippingAddress
+	case 520: // Order.shippingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingAddress(ctx, obj)
-	case 519: // Order.billingAddress
+	case 521: // Order.billingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().BillingAddress(ctx, obj)
-	case 520: // Order.lineItems
+	case 522: // Order.lineItems
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 521: // Order.successfulFulfillments
+	case 523: // Order.successfulFulfillments
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
-	case 522: // Order.trackingEvents
+	case 524: // Order.trackingEvents
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().TrackingEvents(ctx, obj)
-	case 523: // Order.discountApplications
+	case 525: // Order.discountApplications
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 535: // OrderLineItem.variant
+	case 537: // OrderLineItem.variant
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().Variant(ctx, obj)
-	case 536: // OrderLineItem.customAttributes
+	case 538: // OrderLineItem.customAttributes
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().CustomAttributes(ctx, obj)
-	case 553: // Product.id
+	case 539: // OrderLineItem.discountAllocations
+		obj := o.(*ent.OrderLineItem)
+		return x.ec.Resolvers.OrderLineItem().DiscountAllocations(ctx, obj)
+	case 556: // Product.id
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().ID(ctx, obj)
-	case 556: // Product.description
+	case 559: // Product.description
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Description(ctx, obj, fc.Args["truncateAt"].(*int))
-	case 560: // Product.featuredImage
+	case 563: // Product.featuredImage
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().FeaturedImage(ctx, obj)
-	case 561: // Product.availableForSale
+	case 564: // Product.availableForSale
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().AvailableForSale(ctx, obj)
-	case 564: // Product.variants
+	case 567: // Product.variants
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
-	case 565: // ProductVariant.id
+	case 568: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
-	case 573: // ProductVariant.selectedOptions
+	case 576: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
-	case 574: // ProductVariant.image
+	case 577: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
-	case 575: // ProductVariant.product
+	case 578: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
-	case 581: // Query.node
+	case 584: // Query.node
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
-	case 582: // Query.nodes
+	case 585: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
-	case 583: // Query.cart
+	case 586: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
-	case 584: // Query.product
+	case 587: // Query.product
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 585: // Query.customer
+	case 588: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
-	case 586: // Query.loyaltyProgram
+	case 589: // Query.loyaltyProgram
 		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
-	case 587: // Query.preferenceVocabulary
+	case 590: // Query.preferenceVocabulary
 		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
-	case 588: // Query.socialLoginProviders
+	case 591: // Query.socialLoginProviders
 		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
-	case 589: // Query.supportContact
+	case 592: // Query.supportContact
 		return x.ec.Resolvers.Query().SupportContact(ctx)
-	case 590: // Query.sharedWishlist
+	case 593: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
-	case 597: // SavedCart.lines
+	case 600: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 606: // SavedCartLine.merchandise
+	case 609: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
-	case 623: // SharedWishlist.lines
+	case 626: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 644: // SupportTicket.order
+	case 647: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
-	case 645: // SupportTicket.messages
+	case 648: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 662: // Wishlist.shareUrl
+	case 665: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
-	case 666: // Wishlist.lines
+	case 669: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 675: // WishlistLine.merchandise
+	case 678: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
-	case 680: // WishlistLine.priceDropped
+	case 683: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
-	case 695: // __Directive.args
+	case 698: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 702: // __Field.args
+	case 705: // __Field.args
 		obj := o.(*introspection.Field)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 722: // __Type.fields
+	case 725: // __Type.fields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
-	case 725: // __Type.enumValues
+	case 728: // __Type.enumValues
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
-	case 726: // __Type.inputFields
+	case 729: // __Type.inputFields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
@@ -1525,55 +1533,55 @@ func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (ma
 		return x.ec.field_CustomerLoyalty_transactions_args(ctx, raw)
 	case 254: // CustomerLoyalty.redemptions
 		return x.ec.field_CustomerLoyalty_redemptions_args(ctx, raw)
-	case 332: // Fulfillment.trackingInfo
+	case 334: // Fulfillment.trackingInfo
 		return x.ec.field_Fulfillment_trackingInfo_args(ctx, raw)
-	case 333: // Fulfillment.fulfillmentLineItems
+	case 335: // Fulfillment.fulfillmentLineItems
 		return x.ec.field_Fulfillment_fulfillmentLineItems_args(ctx, raw)
-	case 352: // Image.url
+	case 354: // Image.url
 		return x.ec.field_Image_url_args(ctx, raw)
-	case 355: // Image.transformedSrc
+	case 357: // Image.transformedSrc
 		return x.ec.field_Image_transformedSrc_args(ctx, raw)
-	case 454: // MailingAddress.formatted
+	case 456: // MailingAddress.formatted
 		return x.ec.field_MailingAddress_formatted_args(ctx, raw)
-	case 520: // Order.lineItems
+	case 522: // Order.lineItems
 		return x.ec.field_Order_lineItems_args(ctx, raw)
-	case 521: // Order.successfulFulfillments
+	case 523: // Order.successfulFulfillments
 		return x.ec.field_Order_successfulFulfillments_args(ctx, raw)
-	case 523: // Order.discountApplications
+	case 525: // Order.discountApplications
 		return x.ec.field_Order_discountApplications_args(ctx, raw)
-	case 556: // Product.description
+	case 559: // Product.description
 		return x.ec.field_Product_description_args(ctx, raw)
-	case 564: // Product.variants
+	case 567: // Product.variants
 		return x.ec.field_Product_variants_args(ctx, raw)
-	case 581: // Query.node
+	case 584: // Query.node
 		return x.ec.field_Query_node_args(ctx, raw)
-	case 582: // Query.nodes
+	case 585: // Query.nodes
 		return x.ec.field_Query_nodes_args(ctx, raw)
-	case 583: // Query.cart
+	case 586: // Query.cart
 		return x.ec.field_Query_cart_args(ctx, raw)
-	case 584: // Query.product
+	case 587: // Query.product
 		return x.ec.field_Query_product_args(ctx, raw)
-	case 585: // Query.customer
+	case 588: // Query.customer
 		return x.ec.field_Query_customer_args(ctx, raw)
-	case 590: // Query.sharedWishlist
+	case 593: // Query.sharedWishlist
 		return x.ec.field_Query_sharedWishlist_args(ctx, raw)
-	case 597: // SavedCart.lines
+	case 600: // SavedCart.lines
 		return x.ec.field_SavedCart_lines_args(ctx, raw)
-	case 623: // SharedWishlist.lines
+	case 626: // SharedWishlist.lines
 		return x.ec.field_SharedWishlist_lines_args(ctx, raw)
-	case 645: // SupportTicket.messages
+	case 648: // SupportTicket.messages
 		return x.ec.field_SupportTicket_messages_args(ctx, raw)
-	case 666: // Wishlist.lines
+	case 669: // Wishlist.lines
 		return x.ec.field_Wishlist_lines_args(ctx, raw)
-	case 695: // __Directive.args
+	case 698: // __Directive.args
 		return x.ec.field___Directive_args_args(ctx, raw)
-	case 702: // __Field.args
+	case 705: // __Field.args
 		return x.ec.field___Field_args_args(ctx, raw)
-	case 722: // __Type.fields
+	case 725: // __Type.fields
 		return x.ec.field___Type_fields_args(ctx, raw)
-	case 725: // __Type.enumValues
+	case 728: // __Type.enumValues
 		return x.ec.field___Type_enumValues_args(ctx, raw)
-	case 726: // __Type.inputFields
+	case 729: // __Type.inputFields
 		return x.ec.field___Type_inputFields_args(ctx, raw)
 	}
 	return nil, nil
@@ -3104,7 +3112,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 320: // DiscountApplicationConnection.edges
+	case 320: // DiscountAllocation.allocatedAmount
+		obj := n.obj.(*model.DiscountAllocation)
+		v := obj.AllocatedAmount
+		name, ptr := planPointer("MoneyV2", v)
+		return x.one(n, i, name, ptr, true)
+	case 321: // DiscountAllocation.discountApplication
+		obj := n.obj.(*model.DiscountAllocation)
+		v := obj.DiscountApplication
+		name, ptr := planConcreteDiscountApplication(v)
+		return x.one(n, i, name, ptr, true)
+	case 322: // DiscountApplicationConnection.edges
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3115,7 +3133,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 321: // DiscountApplicationConnection.nodes
+	case 323: // DiscountApplicationConnection.nodes
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3126,22 +3144,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 322: // DiscountApplicationConnection.pageInfo
+	case 324: // DiscountApplicationConnection.pageInfo
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 324: // DiscountApplicationEdge.node
+	case 326: // DiscountApplicationEdge.node
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Node
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 330: // DiscountCodeApplication.value
+	case 332: // DiscountCodeApplication.value
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 332: // Fulfillment.trackingInfo
+	case 334: // Fulfillment.trackingInfo
 		v := planValue[[]*schema.TrackingInfo](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3151,16 +3169,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 333: // Fulfillment.fulfillmentLineItems
+	case 335: // Fulfillment.fulfillmentLineItems
 		v := planValue[*model.FulfillmentLineItemConnection](n.val(i))
 		name, ptr := planPointer("FulfillmentLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 341: // FulfillmentLineItem.lineItem
+	case 343: // FulfillmentLineItem.lineItem
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.LineItem
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 343: // FulfillmentLineItemConnection.edges
+	case 345: // FulfillmentLineItemConnection.edges
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3171,7 +3189,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 344: // FulfillmentLineItemConnection.nodes
+	case 346: // FulfillmentLineItemConnection.nodes
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3182,17 +3200,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 345: // FulfillmentLineItemConnection.pageInfo
+	case 347: // FulfillmentLineItemConnection.pageInfo
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 347: // FulfillmentLineItemEdge.node
+	case 349: // FulfillmentLineItemEdge.node
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("FulfillmentLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 363: // LoyaltyConsistencyReport.mismatches
+	case 365: // LoyaltyConsistencyReport.mismatches
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.Mismatches
 		x.list(n, i, len(v))
@@ -3203,12 +3221,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 372: // LoyaltyPayload.loyalty
+	case 374: // LoyaltyPayload.loyalty
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 374: // LoyaltyPayload.loyaltyUserErrors
+	case 376: // LoyaltyPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3219,7 +3237,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 375: // LoyaltyPayload.customerUserErrors
+	case 377: // LoyaltyPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3230,7 +3248,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 382: // LoyaltyProgram.earnRules
+	case 384: // LoyaltyProgram.earnRules
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.EarnRules
 		x.list(n, i, len(v))
@@ -3241,7 +3259,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 384: // LoyaltyProgram.tiers
+	case 386: // LoyaltyProgram.tiers
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Tiers
 		x.list(n, i, len(v))
@@ -3252,7 +3270,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 385: // LoyaltyProgram.rewards
+	case 387: // LoyaltyProgram.rewards
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Rewards
 		x.list(n, i, len(v))
@@ -3263,7 +3281,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 388: // LoyaltyProgram.membershipPlans
+	case 390: // LoyaltyProgram.membershipPlans
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.MembershipPlans
 		x.list(n, i, len(v))
@@ -3274,12 +3292,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 389: // LoyaltyProgramPayload.program
+	case 391: // LoyaltyProgramPayload.program
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.Program
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, false)
-	case 390: // LoyaltyProgramPayload.userErrors
+	case 392: // LoyaltyProgramPayload.userErrors
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3290,16 +3308,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 392: // LoyaltyRedemption.reward
+	case 394: // LoyaltyRedemption.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, true)
-	case 395: // LoyaltyRedemption.amount
+	case 397: // LoyaltyRedemption.amount
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 401: // LoyaltyRedemptionConnection.edges
+	case 403: // LoyaltyRedemptionConnection.edges
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3310,7 +3328,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 402: // LoyaltyRedemptionConnection.nodes
+	case 404: // LoyaltyRedemptionConnection.nodes
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3321,36 +3339,36 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 403: // LoyaltyRedemptionConnection.pageInfo
+	case 405: // LoyaltyRedemptionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 405: // LoyaltyRedemptionEdge.node
+	case 407: // LoyaltyRedemptionEdge.node
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, true)
-	case 412: // LoyaltyReward.amount
+	case 414: // LoyaltyReward.amount
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 414: // LoyaltyReward.variant
+	case 416: // LoyaltyReward.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 417: // LoyaltyRewardRedeemPayload.redemption
+	case 419: // LoyaltyRewardRedeemPayload.redemption
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 418: // LoyaltyRewardRedeemPayload.loyalty
+	case 420: // LoyaltyRewardRedeemPayload.loyalty
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 419: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
+	case 421: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3361,7 +3379,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 420: // LoyaltyRewardRedeemPayload.customerUserErrors
+	case 422: // LoyaltyRewardRedeemPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3372,15 +3390,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 431: // LoyaltyTransaction.order
+	case 433: // LoyaltyTransaction.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 432: // LoyaltyTransaction.reward
+	case 434: // LoyaltyTransaction.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 435: // LoyaltyTransactionConnection.edges
+	case 437: // LoyaltyTransactionConnection.edges
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3391,7 +3409,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 436: // LoyaltyTransactionConnection.nodes
+	case 438: // LoyaltyTransactionConnection.nodes
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3402,17 +3420,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 437: // LoyaltyTransactionConnection.pageInfo
+	case 439: // LoyaltyTransactionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 439: // LoyaltyTransactionEdge.node
+	case 441: // LoyaltyTransactionEdge.node
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, true)
-	case 462: // MailingAddressConnection.edges
+	case 464: // MailingAddressConnection.edges
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3423,7 +3441,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 463: // MailingAddressConnection.nodes
+	case 465: // MailingAddressConnection.nodes
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3434,31 +3452,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 464: // MailingAddressConnection.pageInfo
+	case 466: // MailingAddressConnection.pageInfo
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 466: // MailingAddressEdge.node
+	case 468: // MailingAddressEdge.node
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Node
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, true)
-	case 472: // ManualDiscountApplication.value
+	case 474: // ManualDiscountApplication.value
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 473: // Membership.plan
+	case 475: // Membership.plan
 		v := planValue[*ent.MembershipPlan](n.val(i))
 		name, ptr := planPointer("MembershipPlan", v)
 		return x.one(n, i, name, ptr, true)
-	case 481: // MembershipPlan.price
+	case 483: // MembershipPlan.price
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 499: // Order.customAttributes
+	case 501: // Order.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3468,94 +3486,94 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 503: // Order.subtotalPrice
+	case 505: // Order.subtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 504: // Order.subtotalPriceV2
+	case 506: // Order.subtotalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 505: // Order.totalShippingPrice
+	case 507: // Order.totalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 506: // Order.totalShippingPriceV2
+	case 508: // Order.totalShippingPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 507: // Order.totalTax
+	case 509: // Order.totalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 508: // Order.totalTaxV2
+	case 510: // Order.totalTaxV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 509: // Order.totalPrice
+	case 511: // Order.totalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 510: // Order.totalPriceV2
+	case 512: // Order.totalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 511: // Order.totalRefunded
+	case 513: // Order.totalRefunded
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 512: // Order.totalRefundedV2
+	case 514: // Order.totalRefundedV2
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 513: // Order.originalTotalPrice
+	case 515: // Order.originalTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 514: // Order.currentTotalPrice
+	case 516: // Order.currentTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.CurrentTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 515: // Order.currentSubtotalPrice
+	case 517: // Order.currentSubtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 516: // Order.currentTotalTax
+	case 518: // Order.currentTotalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 517: // Order.currentTotalShippingPrice
+	case 519: // Order.currentTotalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 518: // Order.shippingAddress
+	case 520: // Order.shippingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 519: // Order.billingAddress
+	case 521: // Order.billingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 520: // Order.lineItems
+	case 522: // Order.lineItems
 		v := planValue[*model.OrderLineItemConnection](n.val(i))
 		name, ptr := planPointer("OrderLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 521: // Order.successfulFulfillments
+	case 523: // Order.successfulFulfillments
 		v := planValue[[]*ent.Fulfillment](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -3568,7 +3586,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 522: // Order.trackingEvents
+	case 524: // Order.trackingEvents
 		v := planValue[[]*ent.FulfillmentEvent](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3578,11 +3596,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 523: // Order.discountApplications
+	case 525: // Order.discountApplications
 		v := planValue[*model.DiscountApplicationConnection](n.val(i))
 		name, ptr := planPointer("DiscountApplicationConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 524: // OrderConnection.edges
+	case 526: // OrderConnection.edges
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3593,7 +3611,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 525: // OrderConnection.nodes
+	case 527: // OrderConnection.nodes
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3604,31 +3622,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 526: // OrderConnection.pageInfo
+	case 528: // OrderConnection.pageInfo
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 529: // OrderEdge.node
+	case 531: // OrderEdge.node
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Node
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, true)
-	case 533: // OrderLineItem.originalTotalPrice
+	case 535: // OrderLineItem.originalTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.OriginalTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 534: // OrderLineItem.discountedTotalPrice
+	case 536: // OrderLineItem.discountedTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.DiscountedTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 535: // OrderLineItem.variant
+	case 537: // OrderLineItem.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 536: // OrderLineItem.customAttributes
+	case 538: // OrderLineItem.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3638,7 +3656,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 537: // OrderLineItemConnection.edges
+	case 539: // OrderLineItem.discountAllocations
+		v := planValue[[]*model.DiscountAllocation](n.val(i))
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("DiscountAllocation", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 540: // OrderLineItemConnection.edges
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3649,7 +3677,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 538: // OrderLineItemConnection.nodes
+	case 541: // OrderLineItemConnection.nodes
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3660,22 +3688,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 539: // OrderLineItemConnection.pageInfo
+	case 542: // OrderLineItemConnection.pageInfo
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 541: // OrderLineItemEdge.node
+	case 544: // OrderLineItemEdge.node
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 550: // PreferenceVocabularyPayload.preferenceVocabulary
+	case 553: // PreferenceVocabularyPayload.preferenceVocabulary
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.PreferenceVocabulary
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, false)
-	case 551: // PreferenceVocabularyPayload.userErrors
+	case 554: // PreferenceVocabularyPayload.userErrors
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3686,35 +3714,35 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 560: // Product.featuredImage
+	case 563: // Product.featuredImage
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 564: // Product.variants
+	case 567: // Product.variants
 		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 568: // ProductVariant.price
+	case 571: // ProductVariant.price
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 569: // ProductVariant.priceV2
+	case 572: // ProductVariant.priceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 570: // ProductVariant.compareAtPrice
+	case 573: // ProductVariant.compareAtPrice
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 571: // ProductVariant.compareAtPriceV2
+	case 574: // ProductVariant.compareAtPriceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 573: // ProductVariant.selectedOptions
+	case 576: // ProductVariant.selectedOptions
 		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3724,15 +3752,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 574: // ProductVariant.image
+	case 577: // ProductVariant.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 575: // ProductVariant.product
+	case 578: // ProductVariant.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 576: // ProductVariantConnection.edges
+	case 579: // ProductVariantConnection.edges
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3743,7 +3771,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 577: // ProductVariantConnection.nodes
+	case 580: // ProductVariantConnection.nodes
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3754,21 +3782,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 578: // ProductVariantConnection.pageInfo
+	case 581: // ProductVariantConnection.pageInfo
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 580: // ProductVariantEdge.node
+	case 583: // ProductVariantEdge.node
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Node
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 581: // Query.node
+	case 584: // Query.node
 		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
-	case 582: // Query.nodes
+	case 585: // Query.nodes
 		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3778,44 +3806,44 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 583: // Query.cart
+	case 586: // Query.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 584: // Query.product
+	case 587: // Query.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
-	case 585: // Query.customer
+	case 588: // Query.customer
 		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 586: // Query.loyaltyProgram
+	case 589: // Query.loyaltyProgram
 		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
-	case 587: // Query.preferenceVocabulary
+	case 590: // Query.preferenceVocabulary
 		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
-	case 589: // Query.supportContact
+	case 592: // Query.supportContact
 		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
-	case 590: // Query.sharedWishlist
+	case 593: // Query.sharedWishlist
 		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 591: // Recommendation.variant
+	case 594: // Recommendation.variant
 		obj := n.obj.(*recommend.Item)
 		v := obj.Variant
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 597: // SavedCart.lines
+	case 600: // SavedCart.lines
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 598: // SavedCartConnection.edges
+	case 601: // SavedCartConnection.edges
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3826,7 +3854,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 599: // SavedCartConnection.nodes
+	case 602: // SavedCartConnection.nodes
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3837,12 +3865,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 600: // SavedCartConnection.pageInfo
+	case 603: // SavedCartConnection.pageInfo
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 602: // SavedCartDeletePayload.customerUserErrors
+	case 605: // SavedCartDeletePayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3853,21 +3881,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 604: // SavedCartEdge.node
+	case 607: // SavedCartEdge.node
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
-	case 606: // SavedCartLine.merchandise
+	case 609: // SavedCartLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 608: // SavedCartLine.priceWhenSaved
+	case 611: // SavedCartLine.priceWhenSaved
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.PriceWhenSavedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 609: // SavedCartLineConnection.edges
+	case 612: // SavedCartLineConnection.edges
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3878,7 +3906,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 610: // SavedCartLineConnection.nodes
+	case 613: // SavedCartLineConnection.nodes
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3889,22 +3917,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 611: // SavedCartLineConnection.pageInfo
+	case 614: // SavedCartLineConnection.pageInfo
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 613: // SavedCartLineEdge.node
+	case 616: // SavedCartLineEdge.node
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCartLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 614: // SavedCartPayload.savedCart
+	case 617: // SavedCartPayload.savedCart
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.SavedCart
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, false)
-	case 615: // SavedCartPayload.customerUserErrors
+	case 618: // SavedCartPayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3915,21 +3943,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 618: // SavedCartWarning.merchandise
+	case 621: // SavedCartWarning.merchandise
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Merchandise
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 623: // SharedWishlist.lines
+	case 626: // SharedWishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 629: // SupportContactPayload.supportContact
+	case 632: // SupportContactPayload.supportContact
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.SupportContact
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, false)
-	case 630: // SupportContactPayload.userErrors
+	case 633: // SupportContactPayload.userErrors
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3940,7 +3968,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 634: // SupportMessageConnection.edges
+	case 637: // SupportMessageConnection.edges
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3951,7 +3979,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 635: // SupportMessageConnection.nodes
+	case 638: // SupportMessageConnection.nodes
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3962,25 +3990,25 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 636: // SupportMessageConnection.pageInfo
+	case 639: // SupportMessageConnection.pageInfo
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 638: // SupportMessageEdge.node
+	case 641: // SupportMessageEdge.node
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
-	case 644: // SupportTicket.order
+	case 647: // SupportTicket.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 645: // SupportTicket.messages
+	case 648: // SupportTicket.messages
 		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 646: // SupportTicketConnection.edges
+	case 649: // SupportTicketConnection.edges
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3991,7 +4019,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 647: // SupportTicketConnection.nodes
+	case 650: // SupportTicketConnection.nodes
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4002,22 +4030,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 648: // SupportTicketConnection.pageInfo
+	case 651: // SupportTicketConnection.pageInfo
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 650: // SupportTicketEdge.node
+	case 653: // SupportTicketEdge.node
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, true)
-	case 651: // SupportTicketPayload.supportTicket
+	case 654: // SupportTicketPayload.supportTicket
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 652: // SupportTicketPayload.customerUserErrors
+	case 655: // SupportTicketPayload.customerUserErrors
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4028,11 +4056,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 666: // Wishlist.lines
+	case 669: // Wishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 667: // WishlistConnection.edges
+	case 670: // WishlistConnection.edges
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4043,7 +4071,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 668: // WishlistConnection.nodes
+	case 671: // WishlistConnection.nodes
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4054,12 +4082,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 669: // WishlistConnection.pageInfo
+	case 672: // WishlistConnection.pageInfo
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 671: // WishlistDeletePayload.customerUserErrors
+	case 674: // WishlistDeletePayload.customerUserErrors
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4070,21 +4098,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 673: // WishlistEdge.node
+	case 676: // WishlistEdge.node
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Node
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
-	case 675: // WishlistLine.merchandise
+	case 678: // WishlistLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 679: // WishlistLine.priceWhenAdded
+	case 682: // WishlistLine.priceWhenAdded
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.PriceWhenAddedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 681: // WishlistLineConnection.edges
+	case 684: // WishlistLineConnection.edges
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4095,7 +4123,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 682: // WishlistLineConnection.nodes
+	case 685: // WishlistLineConnection.nodes
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4106,27 +4134,27 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 683: // WishlistLineConnection.pageInfo
+	case 686: // WishlistLineConnection.pageInfo
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 685: // WishlistLineEdge.node
+	case 688: // WishlistLineEdge.node
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("WishlistLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 686: // WishlistLinesMoveToCartPayload.wishlist
+	case 689: // WishlistLinesMoveToCartPayload.wishlist
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 687: // WishlistLinesMoveToCartPayload.cart
+	case 690: // WishlistLinesMoveToCartPayload.cart
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 688: // WishlistLinesMoveToCartPayload.customerUserErrors
+	case 691: // WishlistLinesMoveToCartPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4137,12 +4165,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 689: // WishlistPayload.wishlist
+	case 692: // WishlistPayload.wishlist
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 690: // WishlistPayload.customerUserErrors
+	case 693: // WishlistPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4153,7 +4181,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 695: // __Directive.args
+	case 698: // __Directive.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4163,7 +4191,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 702: // __Field.args
+	case 705: // __Field.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4173,17 +4201,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 703: // __Field.type
+	case 706: // __Field.type
 		obj := n.obj.(*introspection.Field)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 708: // __InputValue.type
+	case 711: // __InputValue.type
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 713: // __Schema.types
+	case 716: // __Schema.types
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Types()
 		x.list(n, i, len(v))
@@ -4194,22 +4222,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 714: // __Schema.queryType
+	case 717: // __Schema.queryType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.QueryType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 715: // __Schema.mutationType
+	case 718: // __Schema.mutationType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.MutationType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 716: // __Schema.subscriptionType
+	case 719: // __Schema.subscriptionType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.SubscriptionType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 717: // __Schema.directives
+	case 720: // __Schema.directives
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Directives()
 		x.list(n, i, len(v))
@@ -4220,7 +4248,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 722: // __Type.fields
+	case 725: // __Type.fields
 		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4233,7 +4261,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 723: // __Type.interfaces
+	case 726: // __Type.interfaces
 		obj := n.obj.(*introspection.Type)
 		v := obj.Interfaces()
 		if v == nil {
@@ -4247,7 +4275,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 724: // __Type.possibleTypes
+	case 727: // __Type.possibleTypes
 		obj := n.obj.(*introspection.Type)
 		v := obj.PossibleTypes()
 		if v == nil {
@@ -4261,7 +4289,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 725: // __Type.enumValues
+	case 728: // __Type.enumValues
 		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4274,7 +4302,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 726: // __Type.inputFields
+	case 729: // __Type.inputFields
 		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4287,7 +4315,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 727: // __Type.ofType
+	case 730: // __Type.ofType
 		obj := n.obj.(*introspection.Type)
 		v := obj.OfType()
 		name, ptr := planPointer("__Type", v)
@@ -5069,37 +5097,37 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 323: // DiscountApplicationEdge.cursor
+	case 325: // DiscountApplicationEdge.cursor
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 325: // DiscountCodeApplication.allocationMethod
+	case 327: // DiscountCodeApplication.allocationMethod
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 326: // DiscountCodeApplication.applicable
+	case 328: // DiscountCodeApplication.applicable
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Applicable
 		b.boolean(bool(v))
 		return true
-	case 327: // DiscountCodeApplication.code
+	case 329: // DiscountCodeApplication.code
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Code
 		b.str(string(v))
 		return true
-	case 328: // DiscountCodeApplication.targetSelection
+	case 330: // DiscountCodeApplication.targetSelection
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 329: // DiscountCodeApplication.targetType
+	case 331: // DiscountCodeApplication.targetType
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 331: // Fulfillment.trackingCompany
+	case 333: // Fulfillment.trackingCompany
 		obj := n.obj.(*ent.Fulfillment)
 		v := obj.TrackingCompany
 		if v == nil {
@@ -5108,17 +5136,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 334: // FulfillmentEvent.status
+	case 336: // FulfillmentEvent.status
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Status
 		x.ec.marshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 335: // FulfillmentEvent.happenedAt
+	case 337: // FulfillmentEvent.happenedAt
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.HappenedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 336: // FulfillmentEvent.message
+	case 338: // FulfillmentEvent.message
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5126,7 +5154,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 337: // FulfillmentEvent.city
+	case 339: // FulfillmentEvent.city
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.City
 		if v == nil {
@@ -5135,7 +5163,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 338: // FulfillmentEvent.province
+	case 340: // FulfillmentEvent.province
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Province
 		if v == nil {
@@ -5144,7 +5172,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 339: // FulfillmentEvent.countryCode
+	case 341: // FulfillmentEvent.countryCode
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5152,7 +5180,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 340: // FulfillmentEvent.zip
+	case 342: // FulfillmentEvent.zip
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Zip
 		if v == nil {
@@ -5161,17 +5189,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 342: // FulfillmentLineItem.quantity
+	case 344: // FulfillmentLineItem.quantity
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 346: // FulfillmentLineItemEdge.cursor
+	case 348: // FulfillmentLineItemEdge.cursor
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 348: // FulfillmentTrackingInfo.number
+	case 350: // FulfillmentTrackingInfo.number
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.Number
 		if v == nil {
@@ -5180,7 +5208,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 349: // FulfillmentTrackingInfo.url
+	case 351: // FulfillmentTrackingInfo.url
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.URL
 		if v == nil {
@@ -5189,7 +5217,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 350: // Image.id
+	case 352: // Image.id
 		obj := n.obj.(*model.Image)
 		v := obj.ID
 		if v == nil {
@@ -5198,7 +5226,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 351: // Image.altText
+	case 353: // Image.altText
 		obj := n.obj.(*model.Image)
 		v := obj.AltText
 		if v == nil {
@@ -5207,25 +5235,25 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 352: // Image.url
+	case 354: // Image.url
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 353: // Image.src
+	case 355: // Image.src
 		obj := n.obj.(*model.Image)
 		v := obj.Src
 		b.str(string(v))
 		return true
-	case 354: // Image.originalSrc
+	case 356: // Image.originalSrc
 		obj := n.obj.(*model.Image)
 		v := obj.OriginalSrc
 		b.str(string(v))
 		return true
-	case 355: // Image.transformedSrc
+	case 357: // Image.transformedSrc
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 356: // Image.width
+	case 358: // Image.width
 		obj := n.obj.(*model.Image)
 		v := obj.Width
 		if v == nil {
@@ -5234,7 +5262,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 357: // Image.height
+	case 359: // Image.height
 		obj := n.obj.(*model.Image)
 		v := obj.Height
 		if v == nil {
@@ -5243,41 +5271,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 358: // LinkedIdentity.id
+	case 360: // LinkedIdentity.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 359: // LinkedIdentity.provider
+	case 361: // LinkedIdentity.provider
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Provider
 		b.str(string(v))
 		return true
-	case 360: // LinkedIdentity.email
+	case 362: // LinkedIdentity.email
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 361: // LinkedIdentity.linkedAt
+	case 363: // LinkedIdentity.linkedAt
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 362: // LoyaltyConsistencyReport.checkedAccounts
+	case 364: // LoyaltyConsistencyReport.checkedAccounts
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.CheckedAccounts
 		b.int(int64(v))
 		return true
-	case 364: // LoyaltyEarnRule.action
+	case 366: // LoyaltyEarnRule.action
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Action
 		v.MarshalGQL(b)
 		return true
-	case 365: // LoyaltyEarnRule.points
+	case 367: // LoyaltyEarnRule.points
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 366: // LoyaltyEarnRule.dailyCap
+	case 368: // LoyaltyEarnRule.dailyCap
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.DailyCap
 		if v == nil {
@@ -5286,72 +5314,72 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 367: // LoyaltyMismatch.customerId
+	case 369: // LoyaltyMismatch.customerId
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CustomerID
 		b.str(string(v))
 		return true
-	case 368: // LoyaltyMismatch.cachedBalance
+	case 370: // LoyaltyMismatch.cachedBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedBalance
 		b.int(int64(v))
 		return true
-	case 369: // LoyaltyMismatch.ledgerBalance
+	case 371: // LoyaltyMismatch.ledgerBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerBalance
 		b.int(int64(v))
 		return true
-	case 370: // LoyaltyMismatch.cachedLifetimePoints
+	case 372: // LoyaltyMismatch.cachedLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedLifetimePoints
 		b.int(int64(v))
 		return true
-	case 371: // LoyaltyMismatch.ledgerLifetimePoints
+	case 373: // LoyaltyMismatch.ledgerLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerLifetimePoints
 		b.int(int64(v))
 		return true
-	case 373: // LoyaltyPayload.pointsEarned
+	case 375: // LoyaltyPayload.pointsEarned
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.PointsEarned
 		b.int(int64(v))
 		return true
-	case 376: // LoyaltyPointsExpiry.points
+	case 378: // LoyaltyPointsExpiry.points
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 377: // LoyaltyPointsExpiry.expiresAt
+	case 379: // LoyaltyPointsExpiry.expiresAt
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 378: // LoyaltyProgram.enabled
+	case 380: // LoyaltyProgram.enabled
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Enabled
 		b.boolean(bool(v))
 		return true
-	case 379: // LoyaltyProgram.name
+	case 381: // LoyaltyProgram.name
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 380: // LoyaltyProgram.currencyCode
+	case 382: // LoyaltyProgram.currencyCode
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 381: // LoyaltyProgram.pointsPerCurrencyUnit
+	case 383: // LoyaltyProgram.pointsPerCurrencyUnit
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsPerCurrencyUnit
 		b.int(int64(v))
 		return true
-	case 383: // LoyaltyProgram.tierBasis
+	case 385: // LoyaltyProgram.tierBasis
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.TierBasis
 		v.MarshalGQL(b)
 		return true
-	case 386: // LoyaltyProgram.pointsExpireAfterMonths
+	case 388: // LoyaltyProgram.pointsExpireAfterMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterMonths
 		if v == nil {
@@ -5360,7 +5388,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 387: // LoyaltyProgram.pointsExpireAfterInactiveMonths
+	case 389: // LoyaltyProgram.pointsExpireAfterInactiveMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterInactiveMonths
 		if v == nil {
@@ -5369,21 +5397,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 391: // LoyaltyRedemption.id
+	case 393: // LoyaltyRedemption.id
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 393: // LoyaltyRedemption.codeEnding
+	case 395: // LoyaltyRedemption.codeEnding
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CodeEnding
 		b.str(string(v))
 		return true
-	case 394: // LoyaltyRedemption.kind
+	case 396: // LoyaltyRedemption.kind
 		v := planValue[loyaltyreward.Kind](n.val(i))
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 396: // LoyaltyRedemption.percentage
+	case 398: // LoyaltyRedemption.percentage
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5392,17 +5420,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 397: // LoyaltyRedemption.pointsSpent
+	case 399: // LoyaltyRedemption.pointsSpent
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 398: // LoyaltyRedemption.expiresAt
+	case 400: // LoyaltyRedemption.expiresAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 399: // LoyaltyRedemption.usedAt
+	case 401: // LoyaltyRedemption.usedAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.UsedAt
 		if v == nil {
@@ -5411,47 +5439,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 400: // LoyaltyRedemption.createdAt
+	case 402: // LoyaltyRedemption.createdAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 404: // LoyaltyRedemptionEdge.cursor
+	case 406: // LoyaltyRedemptionEdge.cursor
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 406: // LoyaltyReward.id
+	case 408: // LoyaltyReward.id
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 407: // LoyaltyReward.handle
+	case 409: // LoyaltyReward.handle
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 408: // LoyaltyReward.name
+	case 410: // LoyaltyReward.name
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 409: // LoyaltyReward.description
+	case 411: // LoyaltyReward.description
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 410: // LoyaltyReward.pointsCost
+	case 412: // LoyaltyReward.pointsCost
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PointsCost
 		b.int(int64(v))
 		return true
-	case 411: // LoyaltyReward.kind
+	case 413: // LoyaltyReward.kind
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 413: // LoyaltyReward.percentage
+	case 415: // LoyaltyReward.percentage
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5460,7 +5488,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 415: // LoyaltyReward.limitPerCustomer
+	case 417: // LoyaltyReward.limitPerCustomer
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.LimitOrNil()
 		if v == nil {
@@ -5469,7 +5497,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 416: // LoyaltyRewardRedeemPayload.discountCode
+	case 418: // LoyaltyRewardRedeemPayload.discountCode
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.DiscountCode
 		if v == nil {
@@ -5478,42 +5506,42 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 421: // LoyaltyTier.name
+	case 423: // LoyaltyTier.name
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 422: // LoyaltyTier.threshold
+	case 424: // LoyaltyTier.threshold
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Threshold
 		b.int(int64(v))
 		return true
-	case 423: // LoyaltyTier.multiplier
+	case 425: // LoyaltyTier.multiplier
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Multiplier
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 424: // LoyaltyTier.benefits
+	case 426: // LoyaltyTier.benefits
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 425: // LoyaltyTransaction.id
+	case 427: // LoyaltyTransaction.id
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 426: // LoyaltyTransaction.kind
+	case 428: // LoyaltyTransaction.kind
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 427: // LoyaltyTransaction.source
+	case 429: // LoyaltyTransaction.source
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Source
 		x.ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 428: // LoyaltyTransaction.action
+	case 430: // LoyaltyTransaction.action
 		v := planValue[*model.LoyaltyEarnAction](n.val(i))
 		if v == nil {
 			b.null()
@@ -5521,17 +5549,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 429: // LoyaltyTransaction.points
+	case 431: // LoyaltyTransaction.points
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 430: // LoyaltyTransaction.description
+	case 432: // LoyaltyTransaction.description
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 433: // LoyaltyTransaction.expiresAt
+	case 435: // LoyaltyTransaction.expiresAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.ExpiresAt
 		if v == nil {
@@ -5540,17 +5568,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 434: // LoyaltyTransaction.createdAt
+	case 436: // LoyaltyTransaction.createdAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 438: // LoyaltyTransactionEdge.cursor
+	case 440: // LoyaltyTransactionEdge.cursor
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 440: // LoyaltyUserError.code
+	case 442: // LoyaltyUserError.code
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Code
 		if v == nil {
@@ -5559,21 +5587,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 441: // LoyaltyUserError.field
+	case 443: // LoyaltyUserError.field
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 442: // LoyaltyUserError.message
+	case 444: // LoyaltyUserError.message
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 443: // MailingAddress.id
+	case 445: // MailingAddress.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 444: // MailingAddress.address1
+	case 446: // MailingAddress.address1
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address1
 		if v == nil {
@@ -5582,7 +5610,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 445: // MailingAddress.address2
+	case 447: // MailingAddress.address2
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address2
 		if v == nil {
@@ -5591,7 +5619,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 446: // MailingAddress.city
+	case 448: // MailingAddress.city
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.City
 		if v == nil {
@@ -5600,7 +5628,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 447: // MailingAddress.company
+	case 449: // MailingAddress.company
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Company
 		if v == nil {
@@ -5609,7 +5637,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 448: // MailingAddress.country
+	case 450: // MailingAddress.country
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Country
 		if v == nil {
@@ -5618,7 +5646,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 449: // MailingAddress.countryCode
+	case 451: // MailingAddress.countryCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.CountryCode
 		if v == nil {
@@ -5627,7 +5655,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 450: // MailingAddress.countryCodeV2
+	case 452: // MailingAddress.countryCodeV2
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5635,7 +5663,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 451: // MailingAddress.firstName
+	case 453: // MailingAddress.firstName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.FirstName
 		if v == nil {
@@ -5644,7 +5672,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 452: // MailingAddress.lastName
+	case 454: // MailingAddress.lastName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.LastName
 		if v == nil {
@@ -5653,7 +5681,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 453: // MailingAddress.name
+	case 455: // MailingAddress.name
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5661,11 +5689,11 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 454: // MailingAddress.formatted
+	case 456: // MailingAddress.formatted
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 455: // MailingAddress.formattedArea
+	case 457: // MailingAddress.formattedArea
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5673,7 +5701,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 456: // MailingAddress.latitude
+	case 458: // MailingAddress.latitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -5681,7 +5709,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 457: // MailingAddress.longitude
+	case 459: // MailingAddress.longitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -5689,7 +5717,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 458: // MailingAddress.phone
+	case 460: // MailingAddress.phone
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Phone
 		if v == nil {
@@ -5698,7 +5726,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 459: // MailingAddress.province
+	case 461: // MailingAddress.province
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Province
 		if v == nil {
@@ -5707,7 +5735,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 460: // MailingAddress.provinceCode
+	case 462: // MailingAddress.provinceCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.ProvinceCode
 		if v == nil {
@@ -5716,7 +5744,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 461: // MailingAddress.zip
+	case 463: // MailingAddress.zip
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Zip
 		if v == nil {
@@ -5725,17 +5753,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 465: // MailingAddressEdge.cursor
+	case 467: // MailingAddressEdge.cursor
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 467: // ManualDiscountApplication.allocationMethod
+	case 469: // ManualDiscountApplication.allocationMethod
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 468: // ManualDiscountApplication.description
+	case 470: // ManualDiscountApplication.description
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Description
 		if v == nil {
@@ -5744,31 +5772,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 469: // ManualDiscountApplication.targetSelection
+	case 471: // ManualDiscountApplication.targetSelection
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 470: // ManualDiscountApplication.targetType
+	case 472: // ManualDiscountApplication.targetType
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 471: // ManualDiscountApplication.title
+	case 473: // ManualDiscountApplication.title
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 474: // Membership.status
+	case 476: // Membership.status
 		v := planValue[model.MembershipStatus](n.val(i))
 		v.MarshalGQL(b)
 		return true
-	case 475: // Membership.startedAt
+	case 477: // Membership.startedAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.StartedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 476: // Membership.renewsAt
+	case 478: // Membership.renewsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -5776,7 +5804,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 477: // Membership.endsAt
+	case 479: // Membership.endsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -5784,7 +5812,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 478: // Membership.cancelledAt
+	case 480: // Membership.cancelledAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.CancelledAt
 		if v == nil {
@@ -5793,62 +5821,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 479: // MembershipPlan.handle
+	case 481: // MembershipPlan.handle
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 480: // MembershipPlan.name
+	case 482: // MembershipPlan.name
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 482: // MembershipPlan.interval
+	case 484: // MembershipPlan.interval
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Interval
 		x.ec.marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 483: // MembershipPlan.intervalCount
+	case 485: // MembershipPlan.intervalCount
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.IntervalCount
 		b.int(int64(v))
 		return true
-	case 484: // MembershipPlan.benefits
+	case 486: // MembershipPlan.benefits
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 485: // MoneyV2.amount
+	case 487: // MoneyV2.amount
 		obj := n.obj.(*money.V2)
 		v := obj.Amount
 		b.str(string(v))
 		return true
-	case 486: // MoneyV2.currencyCode
+	case 488: // MoneyV2.currencyCode
 		obj := n.obj.(*money.V2)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 487: // Order.id
+	case 489: // Order.id
 		obj := n.obj.(*ent.Order)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 488: // Order.name
+	case 490: // Order.name
 		obj := n.obj.(*ent.Order)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 489: // Order.orderNumber
+	case 491: // Order.orderNumber
 		obj := n.obj.(*ent.Order)
 		v := obj.OrderNumber
 		b.int(int64(v))
 		return true
-	case 490: // Order.processedAt
+	case 492: // Order.processedAt
 		obj := n.obj.(*ent.Order)
 		v := obj.ProcessedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 491: // Order.email
+	case 493: // Order.email
 		obj := n.obj.(*ent.Order)
 		v := obj.Email
 		if v == nil {
@@ -5857,7 +5885,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 492: // Order.phone
+	case 494: // Order.phone
 		obj := n.obj.(*ent.Order)
 		v := obj.Phone
 		if v == nil {
@@ -5866,17 +5894,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 493: // Order.financialStatus
+	case 495: // Order.financialStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FinancialStatus
 		x.ec.marshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 494: // Order.fulfillmentStatus
+	case 496: // Order.fulfillmentStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FulfillmentStatus
 		x.ec.marshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 495: // Order.canceledAt
+	case 497: // Order.canceledAt
 		obj := n.obj.(*ent.Order)
 		v := obj.CanceledAt
 		if v == nil {
@@ -5885,7 +5913,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 496: // Order.cancelReason
+	case 498: // Order.cancelReason
 		obj := n.obj.(*ent.Order)
 		v := obj.CancelReason
 		if v == nil {
@@ -5894,17 +5922,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 497: // Order.currencyCode
+	case 499: // Order.currencyCode
 		obj := n.obj.(*ent.Order)
 		v := obj.Currency()
 		v.MarshalGQL(b)
 		return true
-	case 498: // Order.edited
+	case 500: // Order.edited
 		obj := n.obj.(*ent.Order)
 		v := obj.Edited()
 		b.boolean(bool(v))
 		return true
-	case 500: // Order.customerLocale
+	case 502: // Order.customerLocale
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5912,7 +5940,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 501: // Order.customerUrl
+	case 503: // Order.customerUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5920,41 +5948,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 502: // Order.statusUrl
+	case 504: // Order.statusUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 527: // OrderConnection.totalCount
+	case 529: // OrderConnection.totalCount
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.TotalCount
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 528: // OrderEdge.cursor
+	case 530: // OrderEdge.cursor
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 530: // OrderLineItem.title
+	case 532: // OrderLineItem.title
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 531: // OrderLineItem.quantity
+	case 533: // OrderLineItem.quantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 532: // OrderLineItem.currentQuantity
+	case 534: // OrderLineItem.currentQuantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.CurrentQuantity
 		b.int(int64(v))
 		return true
-	case 540: // OrderLineItemEdge.cursor
+	case 543: // OrderLineItemEdge.cursor
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 542: // PageInfo.endCursor
+	case 545: // PageInfo.endCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.EndCursor
 		if v == nil {
@@ -5963,17 +5991,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 543: // PageInfo.hasNextPage
+	case 546: // PageInfo.hasNextPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasNextPage
 		b.boolean(bool(v))
 		return true
-	case 544: // PageInfo.hasPreviousPage
+	case 547: // PageInfo.hasPreviousPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasPreviousPage
 		b.boolean(bool(v))
 		return true
-	case 545: // PageInfo.startCursor
+	case 548: // PageInfo.startCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.StartCursor
 		if v == nil {
@@ -5982,132 +6010,132 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 546: // PreferenceVocabulary.sizes
+	case 549: // PreferenceVocabulary.sizes
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 547: // PreferenceVocabulary.colors
+	case 550: // PreferenceVocabulary.colors
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 548: // PreferenceVocabulary.interests
+	case 551: // PreferenceVocabulary.interests
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 549: // PreferenceVocabulary.occasions
+	case 552: // PreferenceVocabulary.occasions
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 552: // PricingPercentageValue.percentage
+	case 555: // PricingPercentageValue.percentage
 		obj := n.obj.(*model.PricingPercentageValue)
 		v := obj.Percentage
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 553: // Product.id
+	case 556: // Product.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 554: // Product.handle
+	case 557: // Product.handle
 		obj := n.obj.(*ent.Product)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 555: // Product.title
+	case 558: // Product.title
 		obj := n.obj.(*ent.Product)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 556: // Product.description
+	case 559: // Product.description
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 557: // Product.vendor
+	case 560: // Product.vendor
 		obj := n.obj.(*ent.Product)
 		v := obj.Vendor
 		b.str(string(v))
 		return true
-	case 558: // Product.productType
+	case 561: // Product.productType
 		obj := n.obj.(*ent.Product)
 		v := obj.ProductType
 		b.str(string(v))
 		return true
-	case 559: // Product.tags
+	case 562: // Product.tags
 		obj := n.obj.(*ent.Product)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 561: // Product.availableForSale
+	case 564: // Product.availableForSale
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 562: // Product.createdAt
+	case 565: // Product.createdAt
 		obj := n.obj.(*ent.Product)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 563: // Product.updatedAt
+	case 566: // Product.updatedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 565: // ProductVariant.id
+	case 568: // ProductVariant.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 566: // ProductVariant.title
+	case 569: // ProductVariant.title
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 567: // ProductVariant.sku
+	case 570: // ProductVariant.sku
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Sku
 		b.str(string(v))
 		return true
-	case 572: // ProductVariant.availableForSale
+	case 575: // ProductVariant.availableForSale
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.AvailableForSale
 		b.boolean(bool(v))
 		return true
-	case 579: // ProductVariantEdge.cursor
+	case 582: // ProductVariantEdge.cursor
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 588: // Query.socialLoginProviders
+	case 591: // Query.socialLoginProviders
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 592: // Recommendation.reason
+	case 595: // Recommendation.reason
 		obj := n.obj.(*recommend.Item)
 		v := obj.Reason
 		x.ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 593: // SavedCart.id
+	case 596: // SavedCart.id
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 594: // SavedCart.name
+	case 597: // SavedCart.name
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 595: // SavedCart.createdAt
+	case 598: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 596: // SavedCart.updatedAt
+	case 599: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 601: // SavedCartDeletePayload.deletedSavedCartId
+	case 604: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.DeletedSavedCartID
 		if v == nil {
@@ -6116,52 +6144,52 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 603: // SavedCartEdge.cursor
+	case 606: // SavedCartEdge.cursor
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 605: // SavedCartLine.id
+	case 608: // SavedCartLine.id
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 607: // SavedCartLine.quantity
+	case 610: // SavedCartLine.quantity
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 612: // SavedCartLineEdge.cursor
+	case 615: // SavedCartLineEdge.cursor
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 616: // SavedCartWarning.code
+	case 619: // SavedCartWarning.code
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 617: // SavedCartWarning.message
+	case 620: // SavedCartWarning.message
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 619: // SelectedOption.name
+	case 622: // SelectedOption.name
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 620: // SelectedOption.value
+	case 623: // SelectedOption.value
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 621: // SharedWishlist.name
+	case 624: // SharedWishlist.name
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 622: // SharedWishlist.ownerFirstName
+	case 625: // SharedWishlist.ownerFirstName
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.OwnerFirstName
 		if v == nil {
@@ -6170,7 +6198,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 624: // SupportContact.email
+	case 627: // SupportContact.email
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Email
 		if v == nil {
@@ -6179,7 +6207,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 625: // SupportContact.phone
+	case 628: // SupportContact.phone
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Phone
 		if v == nil {
@@ -6188,7 +6216,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 626: // SupportContact.hours
+	case 629: // SupportContact.hours
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Hours
 		if v == nil {
@@ -6197,7 +6225,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 627: // SupportContact.chatUrl
+	case 630: // SupportContact.chatUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.ChatURL
 		if v == nil {
@@ -6206,7 +6234,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 628: // SupportContact.faqUrl
+	case 631: // SupportContact.faqUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.FaqURL
 		if v == nil {
@@ -6215,57 +6243,57 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 631: // SupportMessage.author
+	case 634: // SupportMessage.author
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Author
 		x.ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 632: // SupportMessage.body
+	case 635: // SupportMessage.body
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Body
 		b.str(string(v))
 		return true
-	case 633: // SupportMessage.createdAt
+	case 636: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 637: // SupportMessageEdge.cursor
+	case 640: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 639: // SupportTicket.id
+	case 642: // SupportTicket.id
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 640: // SupportTicket.subject
+	case 643: // SupportTicket.subject
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Subject
 		b.str(string(v))
 		return true
-	case 641: // SupportTicket.status
+	case 644: // SupportTicket.status
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Status
 		x.ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 642: // SupportTicket.createdAt
+	case 645: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 643: // SupportTicket.updatedAt
+	case 646: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 649: // SupportTicketEdge.cursor
+	case 652: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 653: // TwoFactorUserError.code
+	case 656: // TwoFactorUserError.code
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Code
 		if v == nil {
@@ -6274,47 +6302,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 654: // TwoFactorUserError.field
+	case 657: // TwoFactorUserError.field
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 655: // TwoFactorUserError.message
+	case 658: // TwoFactorUserError.message
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 656: // UserError.field
+	case 659: // UserError.field
 		obj := n.obj.(*model.UserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 657: // UserError.message
+	case 660: // UserError.message
 		obj := n.obj.(*model.UserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 658: // Wishlist.id
+	case 661: // Wishlist.id
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 659: // Wishlist.name
+	case 662: // Wishlist.name
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 660: // Wishlist.isDefault
+	case 663: // Wishlist.isDefault
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.IsDefault
 		b.boolean(bool(v))
 		return true
-	case 661: // Wishlist.showOwnerName
+	case 664: // Wishlist.showOwnerName
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShowOwnerName
 		b.boolean(bool(v))
 		return true
-	case 662: // Wishlist.shareUrl
+	case 665: // Wishlist.shareUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6322,7 +6350,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 663: // Wishlist.shareToken
+	case 666: // Wishlist.shareToken
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShareToken
 		if v == nil {
@@ -6331,17 +6359,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 664: // Wishlist.createdAt
+	case 667: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 665: // Wishlist.updatedAt
+	case 668: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 670: // WishlistDeletePayload.deletedWishlistId
+	case 673: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.DeletedWishlistID
 		if v == nil {
@@ -6350,22 +6378,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 672: // WishlistEdge.cursor
+	case 675: // WishlistEdge.cursor
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 674: // WishlistLine.id
+	case 677: // WishlistLine.id
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 676: // WishlistLine.quantity
+	case 679: // WishlistLine.quantity
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 677: // WishlistLine.note
+	case 680: // WishlistLine.note
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.NoteOrNil()
 		if v == nil {
@@ -6374,26 +6402,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 678: // WishlistLine.addedAt
+	case 681: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 680: // WishlistLine.priceDropped
+	case 683: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 684: // WishlistLineEdge.cursor
+	case 687: // WishlistLineEdge.cursor
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 691: // __Directive.name
+	case 694: // __Directive.name
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 692: // __Directive.description
+	case 695: // __Directive.description
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Description()
 		if v == nil {
@@ -6402,22 +6430,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 693: // __Directive.isRepeatable
+	case 696: // __Directive.isRepeatable
 		obj := n.obj.(*introspection.Directive)
 		v := obj.IsRepeatable
 		b.boolean(bool(v))
 		return true
-	case 694: // __Directive.locations
+	case 697: // __Directive.locations
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Locations
 		x.ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 696: // __EnumValue.name
+	case 699: // __EnumValue.name
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 697: // __EnumValue.description
+	case 700: // __EnumValue.description
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Description()
 		if v == nil {
@@ -6426,12 +6454,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 698: // __EnumValue.isDeprecated
+	case 701: // __EnumValue.isDeprecated
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 699: // __EnumValue.deprecationReason
+	case 702: // __EnumValue.deprecationReason
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6440,12 +6468,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 700: // __Field.name
+	case 703: // __Field.name
 		obj := n.obj.(*introspection.Field)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 701: // __Field.description
+	case 704: // __Field.description
 		obj := n.obj.(*introspection.Field)
 		v := obj.Description()
 		if v == nil {
@@ -6454,12 +6482,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 704: // __Field.isDeprecated
+	case 707: // __Field.isDeprecated
 		obj := n.obj.(*introspection.Field)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 705: // __Field.deprecationReason
+	case 708: // __Field.deprecationReason
 		obj := n.obj.(*introspection.Field)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6468,12 +6496,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 706: // __InputValue.name
+	case 709: // __InputValue.name
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 707: // __InputValue.description
+	case 710: // __InputValue.description
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Description()
 		if v == nil {
@@ -6482,7 +6510,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 709: // __InputValue.defaultValue
+	case 712: // __InputValue.defaultValue
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DefaultValue
 		if v == nil {
@@ -6491,12 +6519,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 710: // __InputValue.isDeprecated
+	case 713: // __InputValue.isDeprecated
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 711: // __InputValue.deprecationReason
+	case 714: // __InputValue.deprecationReason
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6505,7 +6533,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 712: // __Schema.description
+	case 715: // __Schema.description
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Description()
 		if v == nil {
@@ -6514,12 +6542,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 718: // __Type.kind
+	case 721: // __Type.kind
 		obj := n.obj.(*introspection.Type)
 		v := obj.Kind()
 		b.str(string(v))
 		return true
-	case 719: // __Type.name
+	case 722: // __Type.name
 		obj := n.obj.(*introspection.Type)
 		v := obj.Name()
 		if v == nil {
@@ -6528,7 +6556,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 720: // __Type.description
+	case 723: // __Type.description
 		obj := n.obj.(*introspection.Type)
 		v := obj.Description()
 		if v == nil {
@@ -6537,7 +6565,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 721: // __Type.specifiedByURL
+	case 724: // __Type.specifiedByURL
 		obj := n.obj.(*introspection.Type)
 		v := obj.SpecifiedByURL()
 		if v == nil {
@@ -6546,7 +6574,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 728: // __Type.isOneOf
+	case 731: // __Type.isOneOf
 		obj := n.obj.(*introspection.Type)
 		v := obj.IsOneOf()
 		b.boolean(bool(v))

@@ -608,3 +608,81 @@ func TestOrderDiscountApplications(t *testing.T) {
 		}
 	})
 }
+
+// TestOrderLineDiscountAllocations: a line's discount is split over the
+// order's discount applications, as given at ingestion or in proportion,
+// and the parts add up to it exactly.
+func TestOrderLineDiscountAllocations(t *testing.T) {
+	eachDB(t, func(t *testing.T, api *API) {
+		api.seedCatalog(t)
+		_, token, id := api.newCustomer(t, "allocations")
+		apps := []any{
+			map[string]any{"code": "WELCOME10", "percentage": 10},
+			map[string]any{"title": "Bundle", "amount": "2.00"},
+			map[string]any{"title": "Free shipping", "amount": "4.90", "targetType": "SHIPPING_LINE"},
+		}
+		api.createOrder(t, map[string]any{"customerId": id, "discountApplications": apps, "lineItems": []any{
+			// Given: 9.80 from WELCOME10 and 2.00 from Bundle; the line's discount is their sum.
+			map[string]any{"sku": "SHIRT-M", "title": "Linen shirt", "quantity": 2, "price": "49.00", "discountAllocations": []any{
+				map[string]any{"discountApplicationIndex": 0, "amount": "9.80"}, map[string]any{"discountApplicationIndex": 1, "amount": "2.00"}}},
+			// Not given: 1.00 split over the two line-item discounts by what each
+			// would take off the line alone (10 % of 12.50 against 2.00).
+			map[string]any{"sku": "SOCKS", "title": "Wool socks", "quantity": 1, "price": "12.50", "discount": "1.00"},
+			map[string]any{"title": "Gift card", "quantity": 1, "price": "20.00"},
+		}})
+		var c struct {
+			Orders struct {
+				Nodes []struct {
+					LineItems struct {
+						Nodes []struct {
+							Title                string
+							DiscountedTotalPrice struct{ Amount string }
+							DiscountAllocations  []struct {
+								AllocatedAmount     struct{ Amount, CurrencyCode string }
+								DiscountApplication map[string]any
+							}
+						}
+					}
+				}
+			}
+		}
+		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { orders(first: 1) { nodes { lineItems(first: 5) { nodes {
+		  title discountedTotalPrice { amount } discountAllocations { allocatedAmount { amount currencyCode }
+		    discountApplication { __typename ... on DiscountCodeApplication { code } ... on ManualDiscountApplication { title } } } } } } } } }`,
+			map[string]any{"t": token}, "customer", &c)
+		lines := c.Orders.Nodes[0].LineItems.Nodes
+		type alloc struct{ Amount, Of string }
+		got := map[string][]alloc{}
+		for _, l := range lines {
+			got[l.Title] = []alloc{}
+			for _, a := range l.DiscountAllocations {
+				of, _ := a.DiscountApplication["code"].(string)
+				if of == "" {
+					of, _ = a.DiscountApplication["title"].(string)
+				}
+				got[l.Title] = append(got[l.Title], alloc{a.AllocatedAmount.Amount, of})
+			}
+		}
+		want := map[string][]alloc{
+			"Linen shirt": {{"9.80", "WELCOME10"}, {"2.00", "Bundle"}},
+			"Wool socks":  {{"0.38", "WELCOME10"}, {"0.62", "Bundle"}},
+			"Gift card":   {},
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("allocations (-want +got):\n%s", d)
+		}
+		if lines[0].DiscountedTotalPrice.Amount != "86.2" && lines[0].DiscountedTotalPrice.Amount != "86.20" {
+			t.Errorf("the given allocations make the line's discount: %+v", lines[0])
+		}
+		// Allocations that name no application, or do not add up, are refused.
+		var bad struct{ adminPayload }
+		api.MustDo(t, orderCreateDoc, map[string]any{"order": map[string]any{"externalId": "alloc-bad", "currencyCode": "EUR", "discountApplications": apps,
+			"lineItems": []any{
+				map[string]any{"title": "x", "quantity": 1, "price": "10", "discount": "3", "discountAllocations": []any{map[string]any{"discountApplicationIndex": 0, "amount": "1"}}},
+				map[string]any{"title": "y", "quantity": 1, "price": "10", "discountAllocations": []any{map[string]any{"discountApplicationIndex": 7, "amount": "1"}}},
+			}}}, "adminOrderCreate", &bad, AsAdmin(adminKey))
+		if d := cmp.Diff([]string{"INVALID@order.lineItems.0.discountAllocations", "INVALID@order.lineItems.1.discountAllocations.0.discountApplicationIndex"}, codes(bad.UserErrors)); d != "" {
+			t.Errorf("bad allocations (-want +got):\n%s", d)
+		}
+	})
+}

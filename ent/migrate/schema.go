@@ -990,6 +990,7 @@ var (
 		{Name: "currency_code", Type: field.TypeString, Size: 3},
 		{Name: "original_unit_price", Type: field.TypeInt64},
 		{Name: "discount", Type: field.TypeInt64},
+		{Name: "discount_allocations", Type: field.TypeJSON, Nullable: true},
 		{Name: "position", Type: field.TypeInt},
 		{Name: "order_id", Type: field.TypeInt},
 		{Name: "variant_id", Type: field.TypeInt, Nullable: true},
@@ -1002,13 +1003,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "order_line_items_orders_line_items",
-				Columns:    []*schema.Column{OrderLineItemsColumns[10]},
+				Columns:    []*schema.Column{OrderLineItemsColumns[11]},
 				RefColumns: []*schema.Column{OrdersColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 			{
 				Symbol:     "order_line_items_product_variants_variant",
-				Columns:    []*schema.Column{OrderLineItemsColumns[11]},
+				Columns:    []*schema.Column{OrderLineItemsColumns[12]},
 				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1017,7 +1018,7 @@ var (
 			{
 				Name:    "orderlineitem_order_id_position",
 				Unique:  false,
-				Columns: []*schema.Column{OrderLineItemsColumns[10], OrderLineItemsColumns[9]},
+				Columns: []*schema.Column{OrderLineItemsColumns[11], OrderLineItemsColumns[10]},
 			},
 		},
 	}

@@ -32,6 +32,8 @@ const (
 	FieldOriginalUnitPrice = "original_unit_price"
 	// FieldDiscount holds the string denoting the discount field in the database.
 	FieldDiscount = "discount"
+	// FieldDiscountAllocations holds the string denoting the discount_allocations field in the database.
+	FieldDiscountAllocations = "discount_allocations"
 	// FieldPosition holds the string denoting the position field in the database.
 	FieldPosition = "position"
 	// EdgeOrder holds the string denoting the order edge name in mutations.
@@ -69,6 +71,7 @@ var Columns = []string{
 	FieldCurrencyCode,
 	FieldOriginalUnitPrice,
 	FieldDiscount,
+	FieldDiscountAllocations,
 	FieldPosition,
 }
 

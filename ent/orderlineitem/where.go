@@ -579,6 +579,16 @@ func DiscountLTE(v int64) predicate.OrderLineItem {
 	return predicate.OrderLineItem(sql.FieldLTE(FieldDiscount, v))
 }
 
+// DiscountAllocationsIsNil applies the IsNil predicate on the "discount_allocations" field.
+func DiscountAllocationsIsNil() predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldIsNull(FieldDiscountAllocations))
+}
+
+// DiscountAllocationsNotNil applies the NotNil predicate on the "discount_allocations" field.
+func DiscountAllocationsNotNil() predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldNotNull(FieldDiscountAllocations))
+}
+
 // PositionEQ applies the EQ predicate on the "position" field.
 func PositionEQ(v int) predicate.OrderLineItem {
 	return predicate.OrderLineItem(sql.FieldEQ(FieldPosition, v))

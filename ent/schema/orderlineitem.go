@@ -25,8 +25,20 @@ func (OrderLineItem) Fields() []ent.Field {
 		field.String("currency_code").MaxLen(3),
 		field.Int64("original_unit_price"),
 		field.Int64("discount"),
+		// DiscountAllocations split Discount over the order's discount
+		// applications; null when the line has no discount.
+		field.JSON("discount_allocations", []DiscountAllocation{}).Optional(),
 		field.Int("position"),
 	}
+}
+
+// DiscountAllocation is the part of a line's discount one of the order's
+// discount applications gave, in minor units. The application is copied
+// (as the order had it at ingestion) so a line answers without its order.
+type DiscountAllocation struct {
+	Amount      int64               `json:"amount"`
+	Index       int                 `json:"index"` // in the order's discount applications
+	Application DiscountApplication `json:"application"`
 }
 
 // Edges of the OrderLineItem.

@@ -184,6 +184,14 @@ type AdminCustomersInvitePayload struct {
 	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
+// The part of a line's discount one discount application gave.
+type AdminDiscountAllocationInput struct {
+	// The application's position in the order's `discountApplications`, from 0.
+	DiscountApplicationIndex int `json:"discountApplicationIndex"`
+	// The amount.
+	Amount string `json:"amount"`
+}
+
 // A discount applied to an ingested order: a code, or a manual discount with a title.
 type AdminDiscountApplicationInput struct {
 	// The code the buyer entered.
@@ -359,6 +367,12 @@ type AdminOrderLineItemInput struct {
 	Price string `json:"price"`
 	// The discount on the whole line.
 	Discount *string `json:"discount,omitempty"`
+	// Which of the order's discount applications make up the line's discount
+	// (Shopify's `discount_allocations`). The amounts must add up to `discount`
+	// (or give it, when `discount` is left at 0). Left out, a line's discount is
+	// split over the order's line-item discounts in proportion to their values,
+	// to the minor unit.
+	DiscountAllocations []*AdminDiscountAllocationInput `json:"discountAllocations,omitempty"`
 }
 
 // The result of an admin order mutation.
@@ -1224,6 +1238,14 @@ func (this CustomerUserError) GetField() []string {
 
 // What went wrong, in words a customer can read.
 func (this CustomerUserError) GetMessage() string { return this.Message }
+
+// The part of a line's discount that one discount application gave.
+type DiscountAllocation struct {
+	// The amount taken off the line.
+	AllocatedAmount *money.V2 `json:"allocatedAmount"`
+	// The discount that gave it.
+	DiscountApplication DiscountApplication `json:"discountApplication"`
+}
 
 // A page of discount applications.
 type DiscountApplicationConnection struct {

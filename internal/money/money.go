@@ -91,3 +91,37 @@ func Format(minor int64, currency string) string {
 	}
 	return s
 }
+
+// Split divides total minor units in proportion to weights (all ≥ 1), so
+// that the parts add up to total exactly: each part is rounded down and
+// the units left go to the largest remainders (the earliest on a tie).
+func Split(total int64, weights []int64) []int64 {
+	parts := make([]int64, len(weights))
+	if len(weights) == 0 {
+		return parts
+	}
+	var sum int64
+	for _, w := range weights {
+		sum += w
+	}
+	rem := make([]int64, len(weights))
+	var given int64
+	for i, w := range weights {
+		// total·w can overflow for huge values: split the product.
+		q, r := total/sum, total%sum
+		parts[i] = q*w + (r*w)/sum
+		rem[i] = (r * w) % sum
+		given += parts[i]
+	}
+	for left := total - given; left > 0; left-- {
+		best := 0
+		for i := range rem {
+			if rem[i] > rem[best] {
+				best = i
+			}
+		}
+		parts[best]++
+		rem[best] = -1
+	}
+	return parts
+}

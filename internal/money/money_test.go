@@ -1,6 +1,9 @@
 package money
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestParseFormat(t *testing.T) {
 	for _, tc := range []struct {
@@ -42,6 +45,48 @@ func FuzzParse(f *testing.F) {
 		}
 		if m, err := Parse(Format(n, cur), cur); err != nil || m != n {
 			t.Fatalf("round trip %q -> %d -> %q -> %d %v", s, n, Format(n, cur), m, err)
+		}
+	})
+}
+
+func TestSplit(t *testing.T) {
+	for _, c := range []struct {
+		total   int64
+		weights []int64
+		want    []int64
+	}{
+		{100, []int64{1, 1, 1}, []int64{34, 33, 33}},
+		{1000, []int64{500, 1500}, []int64{250, 750}},
+		{1, []int64{1, 1}, []int64{1, 0}},
+		{999, []int64{1}, []int64{999}},
+		{10, []int64{1, 2, 3, 4}, []int64{1, 2, 3, 4}},
+	} {
+		got := Split(c.total, c.weights)
+		var sum int64
+		for _, p := range got {
+			sum += p
+		}
+		if sum != c.total || fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("Split(%d, %v) = %v, want %v", c.total, c.weights, got, c.want)
+		}
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	f.Add(int64(100), int64(1), int64(2), int64(3))
+	f.Fuzz(func(t *testing.T, total, a, b, c int64) {
+		if total < 0 || total > 1<<40 || a < 1 || b < 1 || c < 1 || a > 1<<30 || b > 1<<30 || c > 1<<30 {
+			return
+		}
+		var sum int64
+		for _, p := range Split(total, []int64{a, b, c}) {
+			if p < 0 {
+				t.Fatalf("negative part")
+			}
+			sum += p
+		}
+		if sum != total {
+			t.Fatalf("Split(%d) adds up to %d", total, sum)
 		}
 	})
 }

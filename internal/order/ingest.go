@@ -96,6 +96,15 @@ type LineInput struct {
 	Quantity     int
 	Price        string
 	Discount     string
+	// Allocations say which discount applications make up Discount.
+	Allocations []AllocationInput
+}
+
+// AllocationInput is the part of a line's discount one of the order's
+// discount applications (by index) gave.
+type AllocationInput struct {
+	Index  int
+	Amount string
 }
 
 // DiscountInput is a discount applied to an ingested order.
@@ -274,8 +283,79 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 		}
 		v.discountApps = append(v.discountApps, app)
 	}
+	for i, l := range in.Lines {
+		if i < len(v.lines) {
+			v.lines[i].DiscountAllocations = allocate(&errs, apperr.Path("order", "lineItems", i), &v.lines[i], l.Allocations, v.discountApps, amount)
+		}
+	}
 	v.searchText = strings.ToLower(strings.Join(titles, " \n "))
 	return v, errs.Err()
+}
+
+// allocate splits a line's discount over the order's discount
+// applications: as given (the amounts must add up to the line's discount,
+// or make it when none was given), or else over the applications that
+// target line items, in proportion to their values, to the minor unit.
+func allocate(errs *apperr.FieldErrors, at []string, li *ent.OrderLineItem, given []AllocationInput, apps []schema.DiscountApplication, amount func([]string, string) int64) []schema.DiscountAllocation {
+	f := func(path ...any) []string { return apperr.Path(append(append([]any{}, anys(at)...), path...)...) }
+	if len(given) > 0 {
+		var out []schema.DiscountAllocation
+		var sum int64
+		for j, g := range given {
+			if g.Index < 0 || g.Index >= len(apps) {
+				errs.Add(f("discountAllocations", j, "discountApplicationIndex"), apperr.CodeInvalid, "No discount application has this index")
+				continue
+			}
+			n := amount(f("discountAllocations", j, "amount"), g.Amount)
+			sum += n
+			out = append(out, schema.DiscountAllocation{Amount: n, Index: g.Index, Application: apps[g.Index]})
+		}
+		switch {
+		case li.Discount == 0 && sum <= li.OriginalUnitPrice*int64(li.Quantity):
+			li.Discount = sum
+		case sum != li.Discount:
+			errs.Add(f("discountAllocations"), apperr.CodeInvalid, "The allocations must add up to the line's discount")
+		}
+		return out
+	}
+	if li.Discount == 0 {
+		return nil
+	}
+	var targets []int
+	var weights []int64
+	for i, a := range apps {
+		if a.TargetType != "LINE_ITEM" {
+			continue
+		}
+		// Each weighs what it would take off this line alone.
+		w := int64(1)
+		switch {
+		case a.Amount != nil:
+			w = max(*a.Amount, 1)
+		case a.Percentage != nil:
+			w = max(int64(*a.Percentage*float64(li.OriginalUnitPrice*int64(li.Quantity))/100), 1)
+		}
+		targets, weights = append(targets, i), append(weights, w)
+	}
+	if len(targets) == 0 {
+		return nil
+	}
+	shares := money.Split(li.Discount, weights)
+	out := make([]schema.DiscountAllocation, 0, len(targets))
+	for k, i := range targets {
+		if shares[k] > 0 {
+			out = append(out, schema.DiscountAllocation{Amount: shares[k], Index: i, Application: apps[i]})
+		}
+	}
+	return out
+}
+
+func anys(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
 }
 
 // Create ingests an order. The same external ID ingested again returns the
@@ -405,6 +485,9 @@ func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *val
 			SetOriginalUnitPrice(l.OriginalUnitPrice).SetDiscount(l.Discount).SetPosition(l.Position)
 		if id, ok := variants[l.Sku]; ok {
 			b.SetVariantID(id)
+		}
+		if len(l.DiscountAllocations) > 0 { // else NULL: nothing to decode when read
+			b.SetDiscountAllocations(l.DiscountAllocations)
 		}
 		bulk[i] = b
 	}

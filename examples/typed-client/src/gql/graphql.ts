@@ -114,6 +114,14 @@ export type AdminCustomerUpdateInput = {
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** The part of a line's discount one discount application gave. */
+export type AdminDiscountAllocationInput = {
+  /** The amount. */
+  amount: Scalars['Decimal']['input'];
+  /** The application's position in the order's `discountApplications`, from 0. */
+  discountApplicationIndex: Scalars['Int']['input'];
+};
+
 /** A discount applied to an ingested order: a code, or a manual discount with a title. */
 export type AdminDiscountApplicationInput = {
   /** How it is spread. */
@@ -238,6 +246,14 @@ export type AdminOrderInput = {
 export type AdminOrderLineItemInput = {
   /** The discount on the whole line. */
   discount?: InputMaybe<Scalars['Decimal']['input']>;
+  /**
+   * Which of the order's discount applications make up the line's discount
+   * (Shopify's `discount_allocations`). The amounts must add up to `discount`
+   * (or give it, when `discount` is left at 0). Left out, a line's discount is
+   * split over the order's line-item discounts in proportion to their values,
+   * to the minor unit.
+   */
+  discountAllocations?: InputMaybe<Array<AdminDiscountAllocationInput>>;
   /** The unit price. */
   price: Scalars['Decimal']['input'];
   /** Units sold (1 to 10000). */
