@@ -130,12 +130,16 @@ func TestHydrogenDemoStoreDocuments(t *testing.T) {
 		var details struct {
 			FirstName      string
 			DefaultAddress *struct{ ID, Address2 string }
-			Addresses      struct{ Edges []struct{ Node struct{ ID string } } }
-			Orders         struct {
+			Addresses      struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+			Orders struct {
 				Edges []struct {
 					Node struct {
 						ID        string
-						LineItems struct{ Edges []struct{ Node struct{ Title string } } }
+						LineItems struct {
+							Edges []struct{ Node struct{ Title string } }
+						}
 					}
 				}
 			}
