@@ -14,7 +14,7 @@ import (
 
 // GlobalID is the order's ID with its status key, as its customer sees it:
 // gid://accountgraph/Order/12?key=….
-func (o *Order) GlobalID() string { return gid.Encode("Order", o.ID) + "?key=" + o.StatusKey }
+func (o *Order) GlobalID() string { return gid.EncodeKeyed("Order", o.ID, o.StatusKey) }
 
 // Currency is the order's currency.
 func (o *Order) Currency() money.Currency { return money.Currency(o.CurrencyCode) }
@@ -77,7 +77,7 @@ func (f *Fulfillment) TrackingInfoFirst(first *int) []*schema.TrackingInfo {
 }
 
 // GlobalID is the cart's ID with its key: gid://accountgraph/Cart/7?key=….
-func (c *Cart) GlobalID() string { return gid.Encode("Cart", c.ID) + "?key=" + c.Key }
+func (c *Cart) GlobalID() string { return gid.EncodeKeyed("Cart", c.ID, c.Key) }
 
 // GlobalID is the line's ID.
 func (l *CartLine) GlobalID() string { return gid.Encode("CartLine", l.ID) }

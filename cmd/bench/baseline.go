@@ -3,13 +3,13 @@ package main
 import (
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
 	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
+	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
 )
 
@@ -39,7 +39,7 @@ func baseline(sqlDB *sql.DB, dia, publicURL string) http.Handler {
 				http.Error(w, err.Error(), 500)
 				return
 			}
-			o := &orderJSON{ID: fmt.Sprintf("gid://accountgraph/Order/%d?key=%s", id, key), Name: name,
+			o := &orderJSON{ID: gid.EncodeKeyed("Order", id, key), Name: name,
 				ProcessedAt: at.UTC().Format(time.RFC3339), TotalPrice: money2{money.Format(total, cur), cur}}
 			o.LineItems.Nodes = []line{}
 			o.SuccessfulFulfillments = []shipment{}

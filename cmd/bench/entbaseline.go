@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/productvariant"
 	"accountgraph/internal/auth"
+	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
 )
 
@@ -40,7 +40,7 @@ func entBaseline(db *ent.Client) http.Handler {
 		byID := make(map[int]*orderJSON, len(placed))
 		ids := make([]int, len(placed))
 		for i, o := range placed {
-			orders[i] = &orderJSON{ID: fmt.Sprintf("gid://accountgraph/Order/%d?key=%s", o.ID, o.StatusKey), Name: o.Name,
+			orders[i] = &orderJSON{ID: gid.EncodeKeyed("Order", o.ID, o.StatusKey), Name: o.Name,
 				ProcessedAt: o.ProcessedAt.UTC().Format(time.RFC3339), TotalPrice: money2{money.Format(o.TotalPrice, o.CurrencyCode), o.CurrencyCode}}
 			orders[i].LineItems.Nodes = []line{}
 			orders[i].SuccessfulFulfillments = []shipment{}

@@ -25,6 +25,23 @@ func Encode(typ string, id int) string {
 	return prefix + typ + "/" + strconv.Itoa(id)
 }
 
+// EncodeKeyed returns the global ID of an object reached with a key (an
+// order's status page, a guest's cart): gid://accountgraph/Order/12?key=….
+//
+// Storefronts put IDs in URLs through base64 (Hydrogen's account recipe
+// links to /account/orders/${btoa(order.id)}). In base64 of ASCII text the
+// only character that gives '/' is '?' at a position 2 modulo 3, which
+// would make the link one path segment too long. The number is then
+// written with a leading zero, which moves the '?' one place on; Parse
+// reads both spellings as the same object.
+func EncodeKeyed(typ string, id int, key string) string {
+	n := strconv.Itoa(id)
+	if (len(prefix)+len(typ)+1+len(n))%3 == 2 {
+		n = "0" + n
+	}
+	return prefix + typ + "/" + n + "?key=" + key
+}
+
 // Parse splits a global ID into its type, numeric key and query (the part
 // after '?', such as an order's status key; "" when absent).
 func Parse(s string) (typ string, id int, query string, err error) {
@@ -40,8 +57,13 @@ func Parse(s string) (typ string, id int, query string, err error) {
 	if !ok || typ == "" {
 		return "", 0, "", ErrInvalid
 	}
-	n, err := strconv.ParseUint(key, 10, 31)
-	if err != nil || n == 0 || key[0] == '0' {
+	// One leading zero is allowed: EncodeKeyed writes it (see there).
+	digits := key
+	if len(digits) > 1 && digits[0] == '0' && query != "" {
+		digits = digits[1:]
+	}
+	n, err := strconv.ParseUint(digits, 10, 31)
+	if err != nil || n == 0 || digits[0] == '0' {
 		return "", 0, "", ErrInvalid
 	}
 	return typ, int(n), query, nil

@@ -1,6 +1,10 @@
 package gid
 
-import "testing"
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+)
 
 func TestRoundTrip(t *testing.T) {
 	s := Encode("Customer", 42)
@@ -54,5 +58,26 @@ func TestShopifyNamespaceNamesTheSameObject(t *testing.T) {
 	typ, id, q, err := Parse("gid://shopify/Order/7?key=abc")
 	if err != nil || typ != "Order" || id != 7 || q != "key=abc" {
 		t.Errorf("Parse = %q %d %q %v", typ, id, q, err)
+	}
+}
+
+// TestKeyedIDsSurviveBase64InAPath: btoa of a keyed ID never holds '/',
+// so a storefront can put it in a URL path; it parses back to the object.
+func TestKeyedIDsSurviveBase64InAPath(t *testing.T) {
+	for _, typ := range []string{"Order", "Cart"} {
+		for id := 1; id < 2_000_000; id = id*3/2 + 1 {
+			s := EncodeKeyed(typ, id, "0123456789abcdef0123456789abcdef")
+			if b := base64.StdEncoding.EncodeToString([]byte(s)); strings.Contains(b, "/") {
+				t.Errorf("btoa(%q) = %q", s, b)
+			}
+			got, n, q, err := Parse(s)
+			if err != nil || got != typ || n != id || q != "key=0123456789abcdef0123456789abcdef" {
+				t.Errorf("Parse(%q) = %q %d %q %v", s, got, n, q, err)
+			}
+		}
+	}
+	// Without a key, IDs stay canonical: no leading zeros.
+	if _, err := Decode("gid://accountgraph/Order/012", "Order"); err == nil {
+		t.Error("a leading zero without a key was accepted")
 	}
 }

@@ -545,7 +545,7 @@ func (s *Service) ByStatusLink(ctx context.Context, id int, query string) (*ent.
 
 // GlobalID is the order's ID with its status key, as its customer sees it.
 func GlobalID(o *ent.Order) string {
-	return gid.Encode("Order", o.ID) + "?key=" + o.StatusKey
+	return gid.EncodeKeyed("Order", o.ID, o.StatusKey)
 }
 
 // StatusURL is the order's status page.
