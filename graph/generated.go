@@ -7473,7 +7473,8 @@ extend type Query {
   ` + "`" + `email:` + "`" + `, ` + "`" + `state:enabled|invited|disabled` + "`" + `, ` + "`" + `has_account:true|false` + "`" + `,
   ` + "`" + `accepts_marketing:true|false` + "`" + `, ` + "`" + `tag:` + "`" + `, ` + "`" + `orders_count:>=2` + "`" + `,
   ` + "`" + `amount_spent:>100.00` + "`" + ` (the shop's currency), ` + "`" + `last_order_date:>=2026-01-01` + "`" + `,
-  ` + "`" + `created_at:>=2026-01-01` + "`" + ` and ` + "`" + `created_at:<…` + "`" + ` narrow the list.
+  ` + "`" + `created_at:>=2026-01-01` + "`" + ` and ` + "`" + `created_at:<…` + "`" + ` narrow the list, combined as
+  Shopify's search syntax combines terms (AND, OR, NOT, parentheses).
   The same list is streamed as CSV by ` + "`" + `GET /admin/customers.csv?query=…&sortKey=…&reverse=…` + "`" + `
   with the same key.
   """
@@ -10127,10 +10128,12 @@ type AdminMembershipPayload {
 
 extend type Customer {
   """
-  The customer's orders. ` + "`" + `query` + "`" + ` filters in search syntax:
+  The customer's orders. ` + "`" + `query` + "`" + ` filters in Shopify's search syntax:
+  ` + "`" + `id:1001` + "`" + ` (the number of the order's ID; also ` + "`" + `id:>1000` + "`" + `), ` + "`" + `name:#1001` + "`" + `,
   ` + "`" + `processed_at:>=2026-01-01` + "`" + `, ` + "`" + `processed_at:<…` + "`" + `, ` + "`" + `financial_status:paid` + "`" + `,
   ` + "`" + `fulfillment_status:fulfilled` + "`" + `, ` + "`" + `status:open|closed|cancelled` + "`" + `, and free
-  text matching the order name and line titles.
+  text matching the order name and line titles; terms side by side or with
+  AND, alternatives with OR, NOT or ` + "`" + `-` + "`" + ` to negate, parentheses to group.
   """
   orders(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: OrderSortKeys = ID, query: String): OrderConnection!
 }

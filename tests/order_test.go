@@ -386,13 +386,26 @@ func TestOrderHistoryPagingAndFilters(t *testing.T) {
 			"LINEN trousers":                                     {"#1004"},
 			"#1003":                                              {"#1003"},
 			"-financial_status:paid":                             {"#1002", "#1004"},
+			// Shopify's grammar: OR, NOT, parentheses; name with or without #.
+			"financial_status:refunded OR status:cancelled":   {"#1004", "#1005"},
+			"NOT (status:open OR financial_status:refunded)":  {"#1003", "#1005"},
+			"(linen OR #1001) fulfillment_status:unfulfilled": {"#1002", "#1004"},
+			"name:1003":                  {"#1003"},
+			`name:"#1002" OR name:#1004`: {"#1002", "#1004"},
 		} {
 			p := get(map[string]any{"first": 10, "query": q})
 			if d := cmp.Diff(want, p.names()); d != "" || p.TotalCount != fmt.Sprint(len(want)) {
 				t.Errorf("query %q (-want +got):\n%s totalCount=%s", q, d, p.TotalCount)
 			}
 		}
-		for _, q := range []string{"status:sleeping", "financial_status:rich", "processed_at:yesterday", "total:5", "a OR b"} {
+		// id: is the number of the order's ID (Hydrogen v1 finds an order so).
+		num := ids[2][strings.LastIndex(ids[2], "/")+1:]
+		num, _, _ = strings.Cut(num, "?")
+		num = strings.TrimLeft(num, "0")
+		if p := get(map[string]any{"first": 10, "query": "id:" + num}); cmp.Diff([]string{"#1003"}, p.names()) != "" {
+			t.Errorf("id:%s: %v", num, p.names())
+		}
+		for _, q := range []string{"status:sleeping", "financial_status:rich", "processed_at:yesterday", "total:5", "a OR", "(a", "id:abc"} {
 			r := api.Do(t, ordersPageDoc, map[string]any{"token": token, "first": 5, "query": q})
 			if len(r.Errors) != 1 || r.Errors[0].Code() != "BAD_USER_INPUT" {
 				t.Errorf("query %q: %s", q, r.Raw)

@@ -111,22 +111,17 @@ func (s *Service) Export(ctx context.Context, query, sortKey string, reverse boo
 
 // customerFilters turns a search query into predicates.
 func (s *Service) customerFilters(q string) ([]predicate.Customer, error) {
-	terms, err := search.Parse(q)
+	e, err := search.Parse(q)
 	if err != nil {
 		return nil, apperr.BadRequest(err.Error())
 	}
-	var preds []predicate.Customer
-	for _, t := range terms {
-		p, err := s.customerTerm(t)
-		if err != nil {
-			return nil, err
-		}
-		if t.Negate {
-			p = customer.Not(p)
-		}
-		preds = append(preds, p)
+	p, ok, err := search.Build(e, s.customerTerm, customer.Not,
+		func(ps ...predicate.Customer) predicate.Customer { return customer.And(ps...) },
+		func(ps ...predicate.Customer) predicate.Customer { return customer.Or(ps...) })
+	if err != nil || !ok {
+		return nil, err
 	}
-	return preds, nil
+	return []predicate.Customer{p}, nil
 }
 
 func (s *Service) customerTerm(t search.Term) (predicate.Customer, error) {

@@ -67,35 +67,37 @@ func WithinCompany(spec page.Spec[*ent.Order], companyID int) page.Spec[*ent.Ord
 
 // filters turns a search query into one selector condition.
 func filters(q string) (func(*sql.Selector), error) {
-	terms, err := search.Parse(q)
+	e, err := search.Parse(q)
 	if err != nil {
 		return nil, apperr.BadRequest(err.Error())
 	}
-	var preds []func(*sql.Selector) *sql.Predicate
-	for _, t := range terms {
-		p, err := term(t)
-		if err != nil {
-			return nil, err
+	type pred = func(*sql.Selector) *sql.Predicate
+	all := func(combine func(...*sql.Predicate) *sql.Predicate) func(...pred) pred {
+		return func(ps ...pred) pred {
+			return func(s *sql.Selector) *sql.Predicate {
+				out := make([]*sql.Predicate, len(ps))
+				for i, p := range ps {
+					out[i] = p(s)
+				}
+				return combine(out...)
+			}
 		}
-		if t.Negate {
-			inner := p
-			p = func(s *sql.Selector) *sql.Predicate { return sql.Not(inner(s)) }
-		}
-		preds = append(preds, p)
 	}
-	return func(s *sql.Selector) {
-		for _, p := range preds {
-			s.Where(p(s))
-		}
-	}, nil
+	p, ok, err := search.Build(e, term,
+		func(p pred) pred { return func(s *sql.Selector) *sql.Predicate { return sql.Not(p(s)) } },
+		all(sql.And), all(sql.Or))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return func(s *sql.Selector) { s.Where(p(s)) }, nil
 }
 
 func term(t search.Term) (func(*sql.Selector) *sql.Predicate, error) {
 	bad := func(msg string) (func(*sql.Selector) *sql.Predicate, error) {
 		return nil, apperr.BadRequest(t.Field + ": " + msg)
 	}
-	if t.Op != ":" && t.Field != "processed_at" {
-		return bad("comparisons work only on processed_at")
+	if t.Op != ":" && t.Field != "processed_at" && t.Field != "id" {
+		return bad("comparisons work only on processed_at and id")
 	}
 	v := strings.ToUpper(t.Value)
 	switch t.Field {
@@ -127,6 +129,19 @@ func term(t search.Term) (func(*sql.Selector) *sql.Predicate, error) {
 			return func(s *sql.Selector) *sql.Predicate { return sql.NotNull(s.C(entorder.FieldCanceledAt)) }, nil
 		}
 		return bad("use open, closed or cancelled")
+	case "id":
+		// The number of the order's ID (gid://…/Order/1001 is id:1001).
+		n, err := strconv.ParseInt(strings.TrimSpace(t.Value), 10, 64)
+		if err != nil || n < 1 {
+			return bad("use the number of the order's ID, such as id:1001")
+		}
+		return func(s *sql.Selector) *sql.Predicate { return t.Compare(s, entorder.FieldID, n, n+1) }, nil
+	case "name":
+		name := strings.TrimSpace(t.Value)
+		if !strings.HasPrefix(name, "#") {
+			name = "#" + name
+		}
+		return func(s *sql.Selector) *sql.Predicate { return sql.EQ(s.C(entorder.FieldName), name) }, nil
 	case "processed_at":
 		tm, err := t.Date()
 		if err != nil {
