@@ -356,11 +356,17 @@ func startPortalServer(t *testing.T, name, dbURL string) *API {
 // shotsDir is where screenshots go: $ARTIFACTS_DIR/portal, else
 // tests/artifacts/portal (ignored by git).
 func shotsDir(t *testing.T, name string) string {
+	return artifactsDir("portal", name)
+}
+
+// artifactsDir is where tests leave screenshots: ARTIFACTS_DIR, or
+// tests/artifacts.
+func artifactsDir(sub ...string) string {
 	dir := os.Getenv("ARTIFACTS_DIR")
 	if dir == "" {
 		dir, _ = filepath.Abs("artifacts")
 	}
-	return filepath.Join(dir, "portal", name)
+	return filepath.Join(append([]string{dir}, sub...)...)
 }
 
 // TestPortalInBrowser walks the portal in headless Chromium as the demo

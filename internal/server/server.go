@@ -19,7 +19,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -35,6 +34,7 @@ import (
 	"accountgraph/internal/customer"
 	"accountgraph/internal/db"
 	"accountgraph/internal/demo"
+	"accountgraph/internal/graphiql"
 	"accountgraph/internal/loaders"
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/mail"
@@ -228,9 +228,10 @@ func (s *Server) Handler() http.Handler {
 	// Shopify's client libraries post to /api/{version}/graphql.json; serving
 	// that path lets them work with only the shop domain changed.
 	mux.Handle("/api/{version}/graphql.json", api)
-	ide := playground.Handler("accountgraph GraphiQL", "/graphql")
+	ide, ideFiles := graphiql.Handler("accountgraph GraphiQL", "/graphql")
 	mux.Handle("GET /{$}", ide)
 	mux.Handle("GET /graphiql", ide)
+	mux.Handle("GET "+graphiql.AssetsPath, ideFiles)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		_, _ = w.Write([]byte("ok\n"))
