@@ -339,27 +339,33 @@ type ComplexityRoot struct {
 
 	Company struct {
 		Contacts        func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
 		ExternalID      func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Locations       func(childComplexity int) int
 		Name            func(childComplexity int) int
 		Note            func(childComplexity int) int
 		PendingContacts func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
 	}
 
 	CompanyContact struct {
 		Company       func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
 		Customer      func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Orders        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
 		Role          func(childComplexity int) int
 		SpendingLimit func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
 	}
 
 	CompanyLocation struct {
+		CreatedAt  func(childComplexity int) int
 		ExternalID func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Name       func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
 	}
 
 	ConsentEvent struct {
@@ -384,43 +390,44 @@ type ComplexityRoot struct {
 	}
 
 	Customer struct {
-		AcceptsMarketing func(childComplexity int) int
-		Addresses        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
-		AmountSpent      func(childComplexity int) int
-		AvatarURL        func(childComplexity int) int
-		Birthday         func(childComplexity int) int
-		Cart             func(childComplexity int) int
-		CompanyContacts  func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		DefaultAddress   func(childComplexity int) int
-		DisplayName      func(childComplexity int) int
-		Email            func(childComplexity int) int
-		EmailVerified    func(childComplexity int) int
-		FirstName        func(childComplexity int) int
-		HasAccount       func(childComplexity int) int
-		ID               func(childComplexity int) int
-		LastName         func(childComplexity int) int
-		LastOrderAt      func(childComplexity int) int
-		LinkedIdentities func(childComplexity int) int
-		Loyalty          func(childComplexity int) int
-		Note             func(childComplexity int) int
-		NumberOfOrders   func(childComplexity int) int
-		Orders           func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
-		PendingEmail     func(childComplexity int) int
-		Phone            func(childComplexity int) int
-		Preferences      func(childComplexity int) int
-		Privacy          func(childComplexity int) int
-		Recommendations  func(childComplexity int, first *int) int
-		SavedCarts       func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
-		SavedForLater    func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
-		Sessions         func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
-		State            func(childComplexity int) int
-		SupportTickets   func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
-		Tags             func(childComplexity int) int
-		TwoFactorEnabled func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
-		Wishlist         func(childComplexity int, id string) int
-		Wishlists        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		AcceptsMarketing    func(childComplexity int) int
+		Addresses           func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		AmountSpent         func(childComplexity int) int
+		AvatarURL           func(childComplexity int) int
+		Birthday            func(childComplexity int) int
+		Cart                func(childComplexity int) int
+		CompanyContacts     func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		DefaultAddress      func(childComplexity int) int
+		DisplayName         func(childComplexity int) int
+		Email               func(childComplexity int) int
+		EmailVerified       func(childComplexity int) int
+		FirstName           func(childComplexity int) int
+		HasAccount          func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		LastName            func(childComplexity int) int
+		LastOrderAt         func(childComplexity int) int
+		LinkedIdentities    func(childComplexity int) int
+		Loyalty             func(childComplexity int) int
+		Note                func(childComplexity int) int
+		NumberOfOrders      func(childComplexity int) int
+		Orders              func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
+		PendingEmail        func(childComplexity int) int
+		Phone               func(childComplexity int) int
+		Preferences         func(childComplexity int) int
+		Privacy             func(childComplexity int) int
+		Recommendations     func(childComplexity int, first *int) int
+		SavedCarts          func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		SavedForLater       func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Sessions            func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		SocialLoginProvider func(childComplexity int) int
+		State               func(childComplexity int) int
+		SupportTickets      func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Tags                func(childComplexity int) int
+		TwoFactorEnabled    func(childComplexity int) int
+		UpdatedAt           func(childComplexity int) int
+		Wishlist            func(childComplexity int, id string) int
+		Wishlists           func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 	}
 
 	CustomerAccessToken struct {
@@ -1041,34 +1048,35 @@ type ComplexityRoot struct {
 	}
 
 	Order struct {
-		BillingAddress         func(childComplexity int) int
-		CancelReason           func(childComplexity int) int
-		CanceledAt             func(childComplexity int) int
-		Currency               func(childComplexity int) int
-		CurrentTotalMoney      func(childComplexity int) int
-		CustomAttributes       func(childComplexity int) int
-		CustomerLocale         func(childComplexity int) int
-		CustomerURL            func(childComplexity int) int
-		DiscountApplications   func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
-		Edited                 func(childComplexity int) int
-		Email                  func(childComplexity int) int
-		FinancialStatus        func(childComplexity int) int
-		FulfillmentStatus      func(childComplexity int) int
-		GlobalID               func(childComplexity int) int
-		LineItems              func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
-		Name                   func(childComplexity int) int
-		OrderNumber            func(childComplexity int) int
-		Phone                  func(childComplexity int) int
-		ProcessedAt            func(childComplexity int) int
-		RefundedMoney          func(childComplexity int) int
-		ShippingAddress        func(childComplexity int) int
-		ShippingMoney          func(childComplexity int) int
-		StatusURL              func(childComplexity int) int
-		SubtotalMoney          func(childComplexity int) int
-		SuccessfulFulfillments func(childComplexity int, first *int) int
-		TaxMoney               func(childComplexity int) int
-		TotalMoney             func(childComplexity int) int
-		TrackingEvents         func(childComplexity int) int
+		BillingAddress              func(childComplexity int) int
+		CancelReason                func(childComplexity int) int
+		CanceledAt                  func(childComplexity int) int
+		Currency                    func(childComplexity int) int
+		CurrentTotalMoney           func(childComplexity int) int
+		CustomAttributes            func(childComplexity int) int
+		CustomerLocale              func(childComplexity int) int
+		CustomerURL                 func(childComplexity int) int
+		DiscountApplications        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Edited                      func(childComplexity int) int
+		Email                       func(childComplexity int) int
+		FinancialStatus             func(childComplexity int) int
+		FulfillmentStatus           func(childComplexity int) int
+		GlobalID                    func(childComplexity int) int
+		LineItems                   func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Name                        func(childComplexity int) int
+		OrderNumber                 func(childComplexity int) int
+		Phone                       func(childComplexity int) int
+		ProcessedAt                 func(childComplexity int) int
+		RefundedMoney               func(childComplexity int) int
+		ShippingAddress             func(childComplexity int) int
+		ShippingDiscountAllocations func(childComplexity int) int
+		ShippingMoney               func(childComplexity int) int
+		StatusURL                   func(childComplexity int) int
+		SubtotalMoney               func(childComplexity int) int
+		SuccessfulFulfillments      func(childComplexity int, first *int) int
+		TaxMoney                    func(childComplexity int) int
+		TotalMoney                  func(childComplexity int) int
+		TrackingEvents              func(childComplexity int) int
 	}
 
 	OrderConnection struct {
@@ -1256,6 +1264,10 @@ type ComplexityRoot struct {
 		OwnerFirstName func(childComplexity int) int
 	}
 
+	SocialLoginProvider struct {
+		Handle func(childComplexity int) int
+	}
+
 	SupportContact struct {
 		ChatURL func(childComplexity int) int
 		Email   func(childComplexity int) int
@@ -1415,6 +1427,7 @@ type CompanyResolver interface {
 }
 type CompanyContactResolver interface {
 	ID(ctx context.Context, obj *ent.CompanyContact) (string, error)
+
 	Company(ctx context.Context, obj *ent.CompanyContact) (*ent.Company, error)
 	Customer(ctx context.Context, obj *ent.CompanyContact) (*ent.Customer, error)
 
@@ -1452,6 +1465,7 @@ type CustomerResolver interface {
 	Sessions(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.CustomerSessionConnection, error)
 
 	LinkedIdentities(ctx context.Context, obj *ent.Customer) ([]*ent.LinkedIdentity, error)
+	SocialLoginProvider(ctx context.Context, obj *ent.Customer) (*model.SocialLoginProvider, error)
 	SupportTickets(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.SupportTicketConnection, error)
 	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.WishlistConnection, error)
 	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
@@ -1620,6 +1634,7 @@ type OrderResolver interface {
 	SuccessfulFulfillments(ctx context.Context, obj *ent.Order, first *int) ([]*ent.Fulfillment, error)
 	TrackingEvents(ctx context.Context, obj *ent.Order) ([]*ent.FulfillmentEvent, error)
 	DiscountApplications(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool) (*model.DiscountApplicationConnection, error)
+	ShippingDiscountAllocations(ctx context.Context, obj *ent.Order) ([]*model.DiscountAllocation, error)
 }
 type OrderLineItemResolver interface {
 	Variant(ctx context.Context, obj *ent.OrderLineItem) (*ent.ProductVariant, error)
@@ -2542,6 +2557,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Company.Contacts(childComplexity), true
+	case "Company.createdAt":
+		if e.ComplexityRoot.Company.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.CreatedAt(childComplexity), true
 	case "Company.externalId":
 		if e.ComplexityRoot.Company.ExternalID == nil {
 			break
@@ -2578,6 +2599,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Company.PendingContacts(childComplexity), true
+	case "Company.updatedAt":
+		if e.ComplexityRoot.Company.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.UpdatedAt(childComplexity), true
 
 	case "CompanyContact.company":
 		if e.ComplexityRoot.CompanyContact.Company == nil {
@@ -2585,6 +2612,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanyContact.Company(childComplexity), true
+	case "CompanyContact.createdAt":
+		if e.ComplexityRoot.CompanyContact.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyContact.CreatedAt(childComplexity), true
 	case "CompanyContact.customer":
 		if e.ComplexityRoot.CompanyContact.Customer == nil {
 			break
@@ -2620,7 +2653,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanyContact.SpendingLimit(childComplexity), true
+	case "CompanyContact.updatedAt":
+		if e.ComplexityRoot.CompanyContact.UpdatedAt == nil {
+			break
+		}
 
+		return e.ComplexityRoot.CompanyContact.UpdatedAt(childComplexity), true
+
+	case "CompanyLocation.createdAt":
+		if e.ComplexityRoot.CompanyLocation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyLocation.CreatedAt(childComplexity), true
 	case "CompanyLocation.externalId":
 		if e.ComplexityRoot.CompanyLocation.ExternalID == nil {
 			break
@@ -2639,6 +2684,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanyLocation.Name(childComplexity), true
+	case "CompanyLocation.updatedAt":
+		if e.ComplexityRoot.CompanyLocation.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyLocation.UpdatedAt(childComplexity), true
 
 	case "ConsentEvent.channel":
 		if e.ComplexityRoot.ConsentEvent.Channel == nil {
@@ -2925,6 +2976,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Sessions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Customer.socialLoginProvider":
+		if e.ComplexityRoot.Customer.SocialLoginProvider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.SocialLoginProvider(childComplexity), true
 	case "Customer.state":
 		if e.ComplexityRoot.Customer.State == nil {
 			break
@@ -5962,6 +6019,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.ShippingAddress(childComplexity), true
+	case "Order.shippingDiscountAllocations":
+		if e.ComplexityRoot.Order.ShippingDiscountAllocations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.ShippingDiscountAllocations(childComplexity), true
 	case "Order.totalShippingPrice", "Order.totalShippingPriceV2", "Order.currentTotalShippingPrice":
 		if e.ComplexityRoot.Order.ShippingMoney == nil {
 			break
@@ -6763,6 +6826,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SharedWishlist.OwnerFirstName(childComplexity), true
+
+	case "SocialLoginProvider.handle":
+		if e.ComplexityRoot.SocialLoginProvider.Handle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SocialLoginProvider.Handle(childComplexity), true
 
 	case "SupportContact.chatUrl":
 		if e.ComplexityRoot.SupportContact.ChatURL == nil {
@@ -9083,6 +9153,10 @@ extend type Customer {
 type Company {
   "A globally unique ID."
   id: ID!
+  "When it was created."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
   "The company's name."
   name: String!
   "The ERP's ID of the company."
@@ -9101,6 +9175,10 @@ type Company {
 type CompanyLocation {
   "A globally unique ID (use it as ` + "`" + `companyLocationId` + "`" + ` of ` + "`" + `adminOrderCreate` + "`" + `)."
   id: ID!
+  "When it was created."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
   "The location's name."
   name: String!
   "The ERP's ID of the location."
@@ -9119,6 +9197,10 @@ enum CompanyContactRole {
 type CompanyContact {
   "A globally unique ID."
   id: ID!
+  "When it was created."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
   "The company."
   company: Company!
   "The customer."
@@ -10227,6 +10309,8 @@ type Order implements Node {
   trackingEvents: [FulfillmentEvent!]!
   "The discounts applied to the order, in the order they were applied."
   discountApplications(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): DiscountApplicationConnection!
+  "The discounts taken off the shipping line: each shipping discount's amount (or percentage of the shipping price), up to the shipping price."
+  shippingDiscountAllocations: [DiscountAllocation!]!
 }
 
 "A discount applied to an order."
@@ -11475,6 +11559,14 @@ extend type Mutation {
 extend type Customer {
   "The provider identities that sign this customer in."
   linkedIdentities: [LinkedIdentity!]!
+  "The social sign-in provider of the customer's first linked identity, as Shopify's field; null when none."
+  socialLoginProvider: SocialLoginProvider
+}
+
+"A social sign-in provider."
+type SocialLoginProvider {
+  "The provider's name, as in ` + "`" + `socialLoginProviders` + "`" + `."
+  handle: String!
 }
 
 "An account at a sign-in provider, linked to a customer."
@@ -12348,6 +12440,10 @@ func (ec *executionContext) childFields_Company(ctx context.Context, field graph
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Company_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Company_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Company_updatedAt(ctx, field)
 	case "name":
 		return ec.fieldContext_Company_name(ctx, field)
 	case "externalId":
@@ -12368,6 +12464,10 @@ func (ec *executionContext) childFields_CompanyContact(ctx context.Context, fiel
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_CompanyContact_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CompanyContact_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CompanyContact_updatedAt(ctx, field)
 	case "company":
 		return ec.fieldContext_CompanyContact_company(ctx, field)
 	case "customer":
@@ -12386,6 +12486,10 @@ func (ec *executionContext) childFields_CompanyLocation(ctx context.Context, fie
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_CompanyLocation_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CompanyLocation_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CompanyLocation_updatedAt(ctx, field)
 	case "name":
 		return ec.fieldContext_CompanyLocation_name(ctx, field)
 	case "externalId":
@@ -12506,6 +12610,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_twoFactorEnabled(ctx, field)
 	case "linkedIdentities":
 		return ec.fieldContext_Customer_linkedIdentities(ctx, field)
+	case "socialLoginProvider":
+		return ec.fieldContext_Customer_socialLoginProvider(ctx, field)
 	case "supportTickets":
 		return ec.fieldContext_Customer_supportTickets(ctx, field)
 	case "wishlists":
@@ -13618,6 +13724,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_trackingEvents(ctx, field)
 	case "discountApplications":
 		return ec.fieldContext_Order_discountApplications(ctx, field)
+	case "shippingDiscountAllocations":
+		return ec.fieldContext_Order_shippingDiscountAllocations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
 }
@@ -13944,6 +14052,14 @@ func (ec *executionContext) childFields_SharedWishlist(ctx context.Context, fiel
 		return ec.fieldContext_SharedWishlist_lines(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SharedWishlist", field.Name)
+}
+
+func (ec *executionContext) childFields_SocialLoginProvider(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "handle":
+		return ec.fieldContext_SocialLoginProvider_handle(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SocialLoginProvider", field.Name)
 }
 
 func (ec *executionContext) childFields_SupportContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -21379,6 +21495,52 @@ func (ec *executionContext) fieldContext_Company_id(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Company", field, true, true, "ID")
 }
 
+func (ec *executionContext) _Company_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Company_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _Company_name(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21630,6 +21792,52 @@ func (ec *executionContext) fieldContext_CompanyContact_id(_ context.Context, fi
 	return graphql.NewScalarFieldContext("CompanyContact", field, true, true, "ID")
 }
 
+func (ec *executionContext) _CompanyContact_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyContact_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyContact_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyContact", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CompanyContact_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyContact_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyContact_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyContact", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _CompanyContact_company(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21832,6 +22040,52 @@ func (ec *executionContext) _CompanyLocation_id(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_CompanyLocation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CompanyLocation", field, true, true, "ID")
+}
+
+func (ec *executionContext) _CompanyLocation_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyLocation_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyLocation_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyLocation", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CompanyLocation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyLocation_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyLocation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyLocation", field, false, false, "DateTime")
 }
 
 func (ec *executionContext) _CompanyLocation_name(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyLocation) (ret graphql.Marshaler) {
@@ -23275,6 +23529,38 @@ func (ec *executionContext) fieldContext_Customer_linkedIdentities(_ context.Con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LinkedIdentity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_socialLoginProvider(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_socialLoginProvider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().SocialLoginProvider(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SocialLoginProvider) graphql.Marshaler {
+			return ec.marshalOSocialLoginProvider2ᚖaccountgraphᚋgraphᚋmodelᚐSocialLoginProvider(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_socialLoginProvider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SocialLoginProvider(ctx, field)
 		},
 	}
 	return fc, nil
@@ -36894,6 +37180,38 @@ func (ec *executionContext) fieldContext_Order_discountApplications(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Order_shippingDiscountAllocations(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_shippingDiscountAllocations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().ShippingDiscountAllocations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DiscountAllocation) graphql.Marshaler {
+			return ec.marshalNDiscountAllocation2ᚕᚖaccountgraphᚋgraphᚋmodelᚐDiscountAllocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_shippingDiscountAllocations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DiscountAllocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrderConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40390,6 +40708,29 @@ func (ec *executionContext) fieldContext_SharedWishlist_lines(ctx context.Contex
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SocialLoginProvider_handle(ctx context.Context, field graphql.CollectedField, obj *model.SocialLoginProvider) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SocialLoginProvider_handle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SocialLoginProvider_handle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SocialLoginProvider", field, false, false, "String")
 }
 
 func (ec *executionContext) _SupportContact_email(ctx context.Context, field graphql.CollectedField, obj *ent.SupportContact) (ret graphql.Marshaler) {
@@ -48528,6 +48869,16 @@ func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Company_id(ctx, field, obj)
 				})
+		case "createdAt":
+			out.Values[i] = ec._Company_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Company_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "name":
 			out.Values[i] = ec._Company_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -48595,6 +48946,16 @@ func (ec *executionContext) _CompanyContact(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CompanyContact_id(ctx, field, obj)
 				})
+		case "createdAt":
+			out.Values[i] = ec._CompanyContact_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CompanyContact_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "company":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -48658,6 +49019,16 @@ func (ec *executionContext) _CompanyLocation(ctx context.Context, sel ast.Select
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CompanyLocation_id(ctx, field, obj)
 				})
+		case "createdAt":
+			out.Values[i] = ec._CompanyLocation_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CompanyLocation_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "name":
 			out.Values[i] = ec._CompanyLocation_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -49028,6 +49399,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_linkedIdentities(ctx, field, obj)
+				})
+		case "socialLoginProvider":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_socialLoginProvider(ctx, field, obj)
 				})
 		case "supportTickets":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -53565,6 +53942,12 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Order_discountApplications(ctx, field, obj)
 				})
+		case "shippingDiscountAllocations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_shippingDiscountAllocations(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -54893,6 +55276,39 @@ func (ec *executionContext) _SharedWishlist(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SharedWishlist_lines(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var socialLoginProviderImplementors = []string{"SocialLoginProvider"}
+
+func (ec *executionContext) _SocialLoginProvider(ctx context.Context, sel ast.SelectionSet, obj *model.SocialLoginProvider) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, socialLoginProviderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SocialLoginProvider")
+		case "handle":
+			out.Values[i] = ec._SocialLoginProvider_handle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60535,6 +60951,13 @@ func (ec *executionContext) marshalOSharedWishlist2ᚖaccountgraphᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._SharedWishlist(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSocialLoginProvider2ᚖaccountgraphᚋgraphᚋmodelᚐSocialLoginProvider(ctx context.Context, sel ast.SelectionSet, v *model.SocialLoginProvider) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SocialLoginProvider(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -272,3 +272,15 @@ func discountApplication(a schema.DiscountApplication, currency string) model.Di
 	}
 	return &model.ManualDiscountApplication{Title: a.Title, Description: nilIfEmpty(a.Description), AllocationMethod: alloc, TargetSelection: sel, TargetType: typ, Value: value}
 }
+
+func discountAllocations(list []schema.DiscountAllocation, currency string) []*model.DiscountAllocation {
+	out := make([]*model.DiscountAllocation, len(list))
+	for i, a := range list {
+		out[i] = &model.DiscountAllocation{AllocatedAmount: money.NewV2(a.Amount, currency), DiscountApplication: discountApplication(a.Application, currency)}
+	}
+	return out
+}
+
+func shippingDiscountAllocations(o *ent.Order) []*model.DiscountAllocation {
+	return discountAllocations(order.ShippingAllocations(o), o.CurrencyCode)
+}

@@ -6,7 +6,6 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
 	"accountgraph/internal/gid"
-	"accountgraph/internal/money"
 	"context"
 )
 
@@ -135,6 +134,11 @@ func (r *orderResolver) DiscountApplications(ctx context.Context, obj *ent.Order
 	return discountApplications(obj, pageArgs(first, after, last, before, reverse))
 }
 
+// ShippingDiscountAllocations is the resolver for the shippingDiscountAllocations field.
+func (r *orderResolver) ShippingDiscountAllocations(ctx context.Context, obj *ent.Order) ([]*model.DiscountAllocation, error) {
+	return shippingDiscountAllocations(obj), nil
+}
+
 // Variant is the resolver for the variant field.
 func (r *orderLineItemResolver) Variant(ctx context.Context, obj *ent.OrderLineItem) (*ent.ProductVariant, error) {
 	if obj.VariantID == nil {
@@ -150,11 +154,7 @@ func (r *orderLineItemResolver) CustomAttributes(ctx context.Context, obj *ent.O
 
 // DiscountAllocations is the resolver for the discountAllocations field.
 func (r *orderLineItemResolver) DiscountAllocations(ctx context.Context, obj *ent.OrderLineItem) ([]*model.DiscountAllocation, error) {
-	out := make([]*model.DiscountAllocation, len(obj.DiscountAllocations))
-	for i, a := range obj.DiscountAllocations {
-		out[i] = &model.DiscountAllocation{AllocatedAmount: money.NewV2(a.Amount, obj.CurrencyCode), DiscountApplication: discountApplication(a.Application, obj.CurrencyCode)}
-	}
-	return out, nil
+	return discountAllocations(obj.DiscountAllocations, obj.CurrencyCode), nil
 }
 
 // Fulfillment returns FulfillmentResolver implementation.

@@ -233,875 +233,886 @@ var planTypes = map[string]*planType{
 	}},
 	"Company": {name: "Company", satisfies: []string{"Company"}, fields: map[string]planFieldDef{
 		"id":        {fn: 132, resolve: true, object: false, resolver: true, named: "ID"},
-		"name":      {fn: 133, resolve: false, object: false, resolver: false, named: "String"},
-		"locations": {fn: 134, resolve: true, object: true, resolver: true, named: "CompanyLocation"},
+		"createdAt": {fn: 133, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 134, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"name":      {fn: 135, resolve: false, object: false, resolver: false, named: "String"},
+		"locations": {fn: 136, resolve: true, object: true, resolver: true, named: "CompanyLocation"},
 	}},
 	"CompanyContact": {name: "CompanyContact", satisfies: []string{"CompanyContact"}, fields: map[string]planFieldDef{
-		"id":            {fn: 135, resolve: true, object: false, resolver: true, named: "ID"},
-		"company":       {fn: 136, resolve: true, object: true, resolver: true, named: "Company"},
-		"role":          {fn: 137, resolve: false, object: false, resolver: false, named: "CompanyContactRole"},
-		"spendingLimit": {fn: 138, resolve: true, object: true, resolver: true, named: "MoneyV2"},
-		"orders":        {fn: 139, resolve: true, object: true, resolver: true, named: "OrderConnection"},
+		"id":            {fn: 137, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt":     {fn: 138, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 139, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"company":       {fn: 140, resolve: true, object: true, resolver: true, named: "Company"},
+		"role":          {fn: 141, resolve: false, object: false, resolver: false, named: "CompanyContactRole"},
+		"spendingLimit": {fn: 142, resolve: true, object: true, resolver: true, named: "MoneyV2"},
+		"orders":        {fn: 143, resolve: true, object: true, resolver: true, named: "OrderConnection"},
 	}},
 	"CompanyLocation": {name: "CompanyLocation", satisfies: []string{"CompanyLocation"}, fields: map[string]planFieldDef{
-		"id":   {fn: 140, resolve: true, object: false, resolver: true, named: "ID"},
-		"name": {fn: 141, resolve: false, object: false, resolver: false, named: "String"},
+		"id":        {fn: 144, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt": {fn: 145, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 146, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"name":      {fn: 147, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"ConsentEvent": {name: "ConsentEvent", satisfies: []string{"ConsentEvent"}, fields: map[string]planFieldDef{
-		"topic":              {fn: 142, resolve: false, object: false, resolver: false, named: "ConsentTopic"},
-		"granted":            {fn: 143, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"source":             {fn: 144, resolve: false, object: false, resolver: false, named: "ConsentSource"},
-		"createdAt":          {fn: 145, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"communicationTopic": {fn: 146, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
-		"channel":            {fn: 147, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
-		"frequency":          {fn: 148, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
+		"topic":              {fn: 148, resolve: false, object: false, resolver: false, named: "ConsentTopic"},
+		"granted":            {fn: 149, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"source":             {fn: 150, resolve: false, object: false, resolver: false, named: "ConsentSource"},
+		"createdAt":          {fn: 151, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"communicationTopic": {fn: 152, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
+		"channel":            {fn: 153, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
+		"frequency":          {fn: 154, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
 	}},
 	"ConsentEventConnection": {name: "ConsentEventConnection", satisfies: []string{"ConsentEventConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 149, resolve: false, object: true, resolver: false, named: "ConsentEventEdge"},
-		"nodes":    {fn: 150, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
-		"pageInfo": {fn: 151, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 155, resolve: false, object: true, resolver: false, named: "ConsentEventEdge"},
+		"nodes":    {fn: 156, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
+		"pageInfo": {fn: 157, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ConsentEventEdge": {name: "ConsentEventEdge", satisfies: []string{"ConsentEventEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 152, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 153, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
+		"cursor": {fn: 158, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 159, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
 	}},
 	"Customer": {name: "Customer", satisfies: []string{"Customer"}, fields: map[string]planFieldDef{
-		"id":               {fn: 154, resolve: true, object: false, resolver: true, named: "ID"},
-		"firstName":        {fn: 155, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":         {fn: 156, resolve: false, object: false, resolver: false, named: "String"},
-		"displayName":      {fn: 157, resolve: true, object: false, resolver: true, named: "String"},
-		"email":            {fn: 158, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":            {fn: 159, resolve: false, object: false, resolver: false, named: "String"},
-		"acceptsMarketing": {fn: 160, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"avatarUrl":        {fn: 161, resolve: true, object: false, resolver: true, named: "String"},
-		"createdAt":        {fn: 162, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":        {fn: 163, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"tags":             {fn: 164, resolve: false, object: false, resolver: false, named: "String"},
-		"defaultAddress":   {fn: 165, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"addresses":        {fn: 166, resolve: true, object: true, resolver: true, named: "MailingAddressConnection"},
-		"numberOfOrders":   {fn: 167, resolve: true, object: false, resolver: true, named: "UnsignedInt64"},
-		"emailVerified":    {fn: 168, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"cart":             {fn: 169, resolve: true, object: true, resolver: true, named: "Cart"},
-		"companyContacts":  {fn: 170, resolve: true, object: true, resolver: true, named: "CompanyContact"},
-		"loyalty":          {fn: 171, resolve: true, object: true, resolver: true, named: "CustomerLoyalty"},
-		"birthday":         {fn: 172, resolve: false, object: false, resolver: false, named: "String"},
-		"orders":           {fn: 173, resolve: true, object: true, resolver: true, named: "OrderConnection"},
-		"preferences":      {fn: 174, resolve: true, object: true, resolver: true, named: "CustomerPreferences"},
-		"privacy":          {fn: 175, resolve: true, object: true, resolver: true, named: "CustomerPrivacy"},
-		"recommendations":  {fn: 176, resolve: true, object: true, resolver: true, named: "Recommendation"},
-		"savedCarts":       {fn: 177, resolve: true, object: true, resolver: true, named: "SavedCartConnection"},
-		"savedForLater":    {fn: 178, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
-		"pendingEmail":     {fn: 179, resolve: false, object: false, resolver: false, named: "String"},
-		"sessions":         {fn: 180, resolve: true, object: true, resolver: true, named: "CustomerSessionConnection"},
-		"twoFactorEnabled": {fn: 181, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"linkedIdentities": {fn: 182, resolve: true, object: true, resolver: true, named: "LinkedIdentity"},
-		"supportTickets":   {fn: 183, resolve: true, object: true, resolver: true, named: "SupportTicketConnection"},
-		"wishlists":        {fn: 184, resolve: true, object: true, resolver: true, named: "WishlistConnection"},
-		"wishlist":         {fn: 185, resolve: true, object: true, resolver: true, named: "Wishlist"},
+		"id":                  {fn: 160, resolve: true, object: false, resolver: true, named: "ID"},
+		"firstName":           {fn: 161, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":            {fn: 162, resolve: false, object: false, resolver: false, named: "String"},
+		"displayName":         {fn: 163, resolve: true, object: false, resolver: true, named: "String"},
+		"email":               {fn: 164, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":               {fn: 165, resolve: false, object: false, resolver: false, named: "String"},
+		"acceptsMarketing":    {fn: 166, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"avatarUrl":           {fn: 167, resolve: true, object: false, resolver: true, named: "String"},
+		"createdAt":           {fn: 168, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":           {fn: 169, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"tags":                {fn: 170, resolve: false, object: false, resolver: false, named: "String"},
+		"defaultAddress":      {fn: 171, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"addresses":           {fn: 172, resolve: true, object: true, resolver: true, named: "MailingAddressConnection"},
+		"numberOfOrders":      {fn: 173, resolve: true, object: false, resolver: true, named: "UnsignedInt64"},
+		"emailVerified":       {fn: 174, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"cart":                {fn: 175, resolve: true, object: true, resolver: true, named: "Cart"},
+		"companyContacts":     {fn: 176, resolve: true, object: true, resolver: true, named: "CompanyContact"},
+		"loyalty":             {fn: 177, resolve: true, object: true, resolver: true, named: "CustomerLoyalty"},
+		"birthday":            {fn: 178, resolve: false, object: false, resolver: false, named: "String"},
+		"orders":              {fn: 179, resolve: true, object: true, resolver: true, named: "OrderConnection"},
+		"preferences":         {fn: 180, resolve: true, object: true, resolver: true, named: "CustomerPreferences"},
+		"privacy":             {fn: 181, resolve: true, object: true, resolver: true, named: "CustomerPrivacy"},
+		"recommendations":     {fn: 182, resolve: true, object: true, resolver: true, named: "Recommendation"},
+		"savedCarts":          {fn: 183, resolve: true, object: true, resolver: true, named: "SavedCartConnection"},
+		"savedForLater":       {fn: 184, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"pendingEmail":        {fn: 185, resolve: false, object: false, resolver: false, named: "String"},
+		"sessions":            {fn: 186, resolve: true, object: true, resolver: true, named: "CustomerSessionConnection"},
+		"twoFactorEnabled":    {fn: 187, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"linkedIdentities":    {fn: 188, resolve: true, object: true, resolver: true, named: "LinkedIdentity"},
+		"socialLoginProvider": {fn: 189, resolve: true, object: true, resolver: true, named: "SocialLoginProvider"},
+		"supportTickets":      {fn: 190, resolve: true, object: true, resolver: true, named: "SupportTicketConnection"},
+		"wishlists":           {fn: 191, resolve: true, object: true, resolver: true, named: "WishlistConnection"},
+		"wishlist":            {fn: 192, resolve: true, object: true, resolver: true, named: "Wishlist"},
 	}},
 	"CustomerAccessToken": {name: "CustomerAccessToken", satisfies: []string{"CustomerAccessToken"}, fields: map[string]planFieldDef{
-		"accessToken":            {fn: 186, resolve: false, object: false, resolver: false, named: "String"},
-		"expiresAt":              {fn: 187, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"twoFactorSetupRequired": {fn: 188, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"accessToken":            {fn: 193, resolve: false, object: false, resolver: false, named: "String"},
+		"expiresAt":              {fn: 194, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"twoFactorSetupRequired": {fn: 195, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerAccessTokenCreatePayload": {name: "CustomerAccessTokenCreatePayload", satisfies: []string{"CustomerAccessTokenCreatePayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 189, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 190, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"twoFactorUserErrors": {fn: 191, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"userErrors":          {fn: 192, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAccessToken": {fn: 196, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 197, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"twoFactorUserErrors": {fn: 198, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"userErrors":          {fn: 199, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAccessTokenCreateWithCodePayload": {name: "CustomerAccessTokenCreateWithCodePayload", satisfies: []string{"CustomerAccessTokenCreateWithCodePayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 193, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 194, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerAccessToken": {fn: 200, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 201, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerAccessTokenCreateWithMultipassPayload": {name: "CustomerAccessTokenCreateWithMultipassPayload", satisfies: []string{"CustomerAccessTokenCreateWithMultipassPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 195, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 196, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerAccessToken": {fn: 202, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 203, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerAccessTokenCreateWithSocialLoginPayload": {name: "CustomerAccessTokenCreateWithSocialLoginPayload", satisfies: []string{"CustomerAccessTokenCreateWithSocialLoginPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 197, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 198, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerAccessToken": {fn: 204, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 205, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerAccessTokenDeletePayload": {name: "CustomerAccessTokenDeletePayload", satisfies: []string{"CustomerAccessTokenDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedAccessToken":           {fn: 199, resolve: false, object: false, resolver: false, named: "String"},
-		"deletedCustomerAccessTokenId": {fn: 200, resolve: false, object: false, resolver: false, named: "String"},
-		"userErrors":                   {fn: 201, resolve: false, object: true, resolver: false, named: "UserError"},
+		"deletedAccessToken":           {fn: 206, resolve: false, object: false, resolver: false, named: "String"},
+		"deletedCustomerAccessTokenId": {fn: 207, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":                   {fn: 208, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAccessTokenRenewPayload": {name: "CustomerAccessTokenRenewPayload", satisfies: []string{"CustomerAccessTokenRenewPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 202, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"userErrors":          {fn: 203, resolve: false, object: true, resolver: false, named: "UserError"},
-	}},
-	"CustomerActivateByUrlPayload": {name: "CustomerActivateByUrlPayload", satisfies: []string{"CustomerActivateByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 204, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 205, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 206, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerActivatePayload": {name: "CustomerActivatePayload", satisfies: []string{"CustomerActivatePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 207, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 208, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 209, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerAccessToken": {fn: 209, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
 		"userErrors":          {fn: 210, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
+	"CustomerActivateByUrlPayload": {name: "CustomerActivateByUrlPayload", satisfies: []string{"CustomerActivateByUrlPayload"}, fields: map[string]planFieldDef{
+		"customer":            {fn: 211, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 212, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 213, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerActivatePayload": {name: "CustomerActivatePayload", satisfies: []string{"CustomerActivatePayload"}, fields: map[string]planFieldDef{
+		"customer":            {fn: 214, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 215, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 216, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 217, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
 	"CustomerAddressCreatePayload": {name: "CustomerAddressCreatePayload", satisfies: []string{"CustomerAddressCreatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 211, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 212, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 213, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAddress":    {fn: 218, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"customerUserErrors": {fn: 219, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 220, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressDeletePayload": {name: "CustomerAddressDeletePayload", satisfies: []string{"CustomerAddressDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedCustomerAddressId": {fn: 214, resolve: false, object: false, resolver: false, named: "String"},
-		"customerUserErrors":       {fn: 215, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":               {fn: 216, resolve: false, object: true, resolver: false, named: "UserError"},
+		"deletedCustomerAddressId": {fn: 221, resolve: false, object: false, resolver: false, named: "String"},
+		"customerUserErrors":       {fn: 222, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":               {fn: 223, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressUpdatePayload": {name: "CustomerAddressUpdatePayload", satisfies: []string{"CustomerAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 217, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 218, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 219, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAddress":    {fn: 224, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"customerUserErrors": {fn: 225, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 226, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerConnection": {name: "CustomerConnection", satisfies: []string{"CustomerConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 220, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
-		"nodes":    {fn: 221, resolve: false, object: true, resolver: false, named: "Customer"},
-		"pageInfo": {fn: 222, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 227, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
+		"nodes":    {fn: 228, resolve: false, object: true, resolver: false, named: "Customer"},
+		"pageInfo": {fn: 229, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"CustomerCreatePayload": {name: "CustomerCreatePayload", satisfies: []string{"CustomerCreatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 223, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 224, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 225, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 230, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 231, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 232, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerDataExport": {name: "CustomerDataExport", satisfies: []string{"CustomerDataExport"}, fields: map[string]planFieldDef{
-		"createdAt":   {fn: 226, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"contentType": {fn: 227, resolve: false, object: false, resolver: false, named: "String"},
-		"data":        {fn: 228, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":   {fn: 233, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"contentType": {fn: 234, resolve: false, object: false, resolver: false, named: "String"},
+		"data":        {fn: 235, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CustomerDataExportPayload": {name: "CustomerDataExportPayload", satisfies: []string{"CustomerDataExportPayload"}, fields: map[string]planFieldDef{
-		"export":             {fn: 229, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
-		"customerUserErrors": {fn: 230, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"export":             {fn: 236, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
+		"customerUserErrors": {fn: 237, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerDefaultAddressUpdatePayload": {name: "CustomerDefaultAddressUpdatePayload", satisfies: []string{"CustomerDefaultAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 231, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 232, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 233, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 238, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 239, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 240, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerDeletePayload": {name: "CustomerDeletePayload", satisfies: []string{"CustomerDeletePayload"}, fields: map[string]planFieldDef{
-		"confirmationSent":   {fn: 234, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deletedCustomerId":  {fn: 235, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 236, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 237, resolve: false, object: true, resolver: false, named: "UserError"},
+		"confirmationSent":   {fn: 241, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deletedCustomerId":  {fn: 242, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 243, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 244, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerEdge": {name: "CustomerEdge", satisfies: []string{"CustomerEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 238, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 239, resolve: false, object: true, resolver: false, named: "Customer"},
+		"cursor": {fn: 245, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 246, resolve: false, object: true, resolver: false, named: "Customer"},
 	}},
 	"CustomerEmailCodeSendPayload": {name: "CustomerEmailCodeSendPayload", satisfies: []string{"CustomerEmailCodeSendPayload"}, fields: map[string]planFieldDef{
-		"customerUserErrors": {fn: 240, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerUserErrors": {fn: 247, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerEmailVerifyPayload": {name: "CustomerEmailVerifyPayload", satisfies: []string{"CustomerEmailVerifyPayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 241, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 242, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":           {fn: 248, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 249, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerIdentityUnlinkPayload": {name: "CustomerIdentityUnlinkPayload", satisfies: []string{"CustomerIdentityUnlinkPayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 243, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 244, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":           {fn: 250, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 251, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerLoyalty": {name: "CustomerLoyalty", satisfies: []string{"CustomerLoyalty"}, fields: map[string]planFieldDef{
-		"pointsBalance":    {fn: 245, resolve: false, object: false, resolver: false, named: "Int"},
-		"lifetimePoints":   {fn: 246, resolve: false, object: false, resolver: false, named: "Int"},
-		"tier":             {fn: 247, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"nextTier":         {fn: 248, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"pointsToNextTier": {fn: 249, resolve: true, object: false, resolver: true, named: "Int"},
-		"spendToNextTier":  {fn: 250, resolve: true, object: true, resolver: true, named: "MoneyV2"},
-		"pointsExpiring":   {fn: 251, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
-		"transactions":     {fn: 252, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
-		"availableRewards": {fn: 253, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"redemptions":      {fn: 254, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
-		"referralCode":     {fn: 255, resolve: false, object: false, resolver: false, named: "String"},
-		"referralCount":    {fn: 256, resolve: true, object: false, resolver: true, named: "Int"},
-		"membership":       {fn: 257, resolve: true, object: true, resolver: true, named: "Membership"},
+		"pointsBalance":    {fn: 252, resolve: false, object: false, resolver: false, named: "Int"},
+		"lifetimePoints":   {fn: 253, resolve: false, object: false, resolver: false, named: "Int"},
+		"tier":             {fn: 254, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"nextTier":         {fn: 255, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"pointsToNextTier": {fn: 256, resolve: true, object: false, resolver: true, named: "Int"},
+		"spendToNextTier":  {fn: 257, resolve: true, object: true, resolver: true, named: "MoneyV2"},
+		"pointsExpiring":   {fn: 258, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
+		"transactions":     {fn: 259, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
+		"availableRewards": {fn: 260, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"redemptions":      {fn: 261, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
+		"referralCode":     {fn: 262, resolve: false, object: false, resolver: false, named: "String"},
+		"referralCount":    {fn: 263, resolve: true, object: false, resolver: true, named: "Int"},
+		"membership":       {fn: 264, resolve: true, object: true, resolver: true, named: "Membership"},
 	}},
 	"CustomerPreferences": {name: "CustomerPreferences", satisfies: []string{"CustomerPreferences"}, fields: map[string]planFieldDef{
-		"language":        {fn: 258, resolve: false, object: false, resolver: false, named: "LanguageCode"},
-		"currencyCode":    {fn: 259, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"sizes":           {fn: 260, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":          {fn: 261, resolve: false, object: false, resolver: false, named: "String"},
-		"interests":       {fn: 262, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions":       {fn: 263, resolve: false, object: false, resolver: false, named: "String"},
-		"birthday":        {fn: 264, resolve: false, object: false, resolver: false, named: "String"},
-		"personalization": {fn: 265, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"communication":   {fn: 266, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
+		"language":        {fn: 265, resolve: false, object: false, resolver: false, named: "LanguageCode"},
+		"currencyCode":    {fn: 266, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"sizes":           {fn: 267, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":          {fn: 268, resolve: false, object: false, resolver: false, named: "String"},
+		"interests":       {fn: 269, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions":       {fn: 270, resolve: false, object: false, resolver: false, named: "String"},
+		"birthday":        {fn: 271, resolve: false, object: false, resolver: false, named: "String"},
+		"personalization": {fn: 272, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"communication":   {fn: 273, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
 	}},
 	"CustomerPreferencesUpdatePayload": {name: "CustomerPreferencesUpdatePayload", satisfies: []string{"CustomerPreferencesUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 267, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 268, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 269, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 274, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 275, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 276, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerPrivacy": {name: "CustomerPrivacy", satisfies: []string{"CustomerPrivacy"}, fields: map[string]planFieldDef{
-		"personalization": {fn: 270, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"dataSharing":     {fn: 271, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"personalization": {fn: 277, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"dataSharing":     {fn: 278, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerRecoverPayload": {name: "CustomerRecoverPayload", satisfies: []string{"CustomerRecoverPayload"}, fields: map[string]planFieldDef{
-		"customerUserErrors": {fn: 272, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 273, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerUserErrors": {fn: 279, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 280, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerResetByUrlPayload": {name: "CustomerResetByUrlPayload", satisfies: []string{"CustomerResetByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 274, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 275, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 276, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 277, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 281, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 282, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 283, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 284, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerResetPayload": {name: "CustomerResetPayload", satisfies: []string{"CustomerResetPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 278, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 279, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 280, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 281, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 285, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 286, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 287, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 288, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerSession": {name: "CustomerSession", satisfies: []string{"CustomerSession", "Node"}, fields: map[string]planFieldDef{
-		"id":         {fn: 282, resolve: false, object: false, resolver: false, named: "ID"},
-		"createdAt":  {fn: 283, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"expiresAt":  {fn: 284, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"ipAddress":  {fn: 285, resolve: false, object: false, resolver: false, named: "String"},
-		"userAgent":  {fn: 286, resolve: false, object: false, resolver: false, named: "String"},
-		"device":     {fn: 287, resolve: false, object: false, resolver: false, named: "String"},
-		"country":    {fn: 288, resolve: false, object: false, resolver: false, named: "String"},
-		"lastUsedAt": {fn: 289, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"current":    {fn: 290, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":         {fn: 289, resolve: false, object: false, resolver: false, named: "ID"},
+		"createdAt":  {fn: 290, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"expiresAt":  {fn: 291, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"ipAddress":  {fn: 292, resolve: false, object: false, resolver: false, named: "String"},
+		"userAgent":  {fn: 293, resolve: false, object: false, resolver: false, named: "String"},
+		"device":     {fn: 294, resolve: false, object: false, resolver: false, named: "String"},
+		"country":    {fn: 295, resolve: false, object: false, resolver: false, named: "String"},
+		"lastUsedAt": {fn: 296, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"current":    {fn: 297, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"CustomerSessionConnection": {name: "CustomerSessionConnection", satisfies: []string{"CustomerSessionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 291, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
-		"nodes":    {fn: 292, resolve: false, object: true, resolver: false, named: "CustomerSession"},
-		"pageInfo": {fn: 293, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 298, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
+		"nodes":    {fn: 299, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"pageInfo": {fn: 300, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"CustomerSessionEdge": {name: "CustomerSessionEdge", satisfies: []string{"CustomerSessionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 294, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 295, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"cursor": {fn: 301, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 302, resolve: false, object: true, resolver: false, named: "CustomerSession"},
 	}},
 	"CustomerSessionRevokePayload": {name: "CustomerSessionRevokePayload", satisfies: []string{"CustomerSessionRevokePayload"}, fields: map[string]planFieldDef{
-		"revokedSessionId":   {fn: 296, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 297, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"revokedSessionId":   {fn: 303, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 304, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerSessionsRevokeOthersPayload": {name: "CustomerSessionsRevokeOthersPayload", satisfies: []string{"CustomerSessionsRevokeOthersPayload"}, fields: map[string]planFieldDef{
-		"revokedCount":       {fn: 298, resolve: false, object: false, resolver: false, named: "Int"},
-		"customerUserErrors": {fn: 299, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"revokedCount":       {fn: 305, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerUserErrors": {fn: 306, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerSocialLoginStartPayload": {name: "CustomerSocialLoginStartPayload", satisfies: []string{"CustomerSocialLoginStartPayload"}, fields: map[string]planFieldDef{
-		"authorizationUrl":   {fn: 300, resolve: false, object: false, resolver: false, named: "URL"},
-		"customerUserErrors": {fn: 301, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"authorizationUrl":   {fn: 307, resolve: false, object: false, resolver: false, named: "URL"},
+		"customerUserErrors": {fn: 308, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorDisablePayload": {name: "CustomerTwoFactorDisablePayload", satisfies: []string{"CustomerTwoFactorDisablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 302, resolve: false, object: true, resolver: false, named: "Customer"},
-		"twoFactorUserErrors": {fn: 303, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 304, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 309, resolve: false, object: true, resolver: false, named: "Customer"},
+		"twoFactorUserErrors": {fn: 310, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 311, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorEnablePayload": {name: "CustomerTwoFactorEnablePayload", satisfies: []string{"CustomerTwoFactorEnablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 305, resolve: false, object: true, resolver: false, named: "Customer"},
-		"recoveryCodes":       {fn: 306, resolve: false, object: false, resolver: false, named: "String"},
-		"twoFactorUserErrors": {fn: 307, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 308, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 312, resolve: false, object: true, resolver: false, named: "Customer"},
+		"recoveryCodes":       {fn: 313, resolve: false, object: false, resolver: false, named: "String"},
+		"twoFactorUserErrors": {fn: 314, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 315, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorSetupPayload": {name: "CustomerTwoFactorSetupPayload", satisfies: []string{"CustomerTwoFactorSetupPayload"}, fields: map[string]planFieldDef{
-		"secret":              {fn: 309, resolve: false, object: false, resolver: false, named: "String"},
-		"otpauthUri":          {fn: 310, resolve: false, object: false, resolver: false, named: "String"},
-		"twoFactorUserErrors": {fn: 311, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 312, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"secret":              {fn: 316, resolve: false, object: false, resolver: false, named: "String"},
+		"otpauthUri":          {fn: 317, resolve: false, object: false, resolver: false, named: "String"},
+		"twoFactorUserErrors": {fn: 318, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 319, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerUpdatePayload": {name: "CustomerUpdatePayload", satisfies: []string{"CustomerUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 313, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 314, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 315, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 316, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 320, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 321, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 322, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 323, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerUserError": {name: "CustomerUserError", satisfies: []string{"CustomerUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 317, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
-		"field":   {fn: 318, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 319, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 324, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
+		"field":   {fn: 325, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 326, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"DiscountAllocation": {name: "DiscountAllocation", satisfies: []string{"DiscountAllocation"}, fields: map[string]planFieldDef{
-		"allocatedAmount":     {fn: 320, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountApplication": {fn: 321, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"allocatedAmount":     {fn: 327, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountApplication": {fn: 328, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountApplicationConnection": {name: "DiscountApplicationConnection", satisfies: []string{"DiscountApplicationConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 322, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
-		"nodes":    {fn: 323, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
-		"pageInfo": {fn: 324, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 329, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
+		"nodes":    {fn: 330, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"pageInfo": {fn: 331, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"DiscountApplicationEdge": {name: "DiscountApplicationEdge", satisfies: []string{"DiscountApplicationEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 325, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 326, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"cursor": {fn: 332, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 333, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountCodeApplication": {name: "DiscountCodeApplication", satisfies: []string{"DiscountCodeApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 327, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"applicable":       {fn: 328, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"code":             {fn: 329, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 330, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 331, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"value":            {fn: 332, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 334, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"applicable":       {fn: 335, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"code":             {fn: 336, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 337, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 338, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"value":            {fn: 339, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Fulfillment": {name: "Fulfillment", satisfies: []string{"Fulfillment"}, fields: map[string]planFieldDef{
-		"trackingCompany":      {fn: 333, resolve: false, object: false, resolver: false, named: "String"},
-		"trackingInfo":         {fn: 334, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
-		"fulfillmentLineItems": {fn: 335, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
+		"trackingCompany":      {fn: 340, resolve: false, object: false, resolver: false, named: "String"},
+		"trackingInfo":         {fn: 341, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
+		"fulfillmentLineItems": {fn: 342, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
 	}},
 	"FulfillmentEvent": {name: "FulfillmentEvent", satisfies: []string{"FulfillmentEvent"}, fields: map[string]planFieldDef{
-		"status":      {fn: 336, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
-		"happenedAt":  {fn: 337, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"message":     {fn: 338, resolve: true, object: false, resolver: true, named: "String"},
-		"city":        {fn: 339, resolve: false, object: false, resolver: false, named: "String"},
-		"province":    {fn: 340, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode": {fn: 341, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"zip":         {fn: 342, resolve: false, object: false, resolver: false, named: "String"},
+		"status":      {fn: 343, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
+		"happenedAt":  {fn: 344, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"message":     {fn: 345, resolve: true, object: false, resolver: true, named: "String"},
+		"city":        {fn: 346, resolve: false, object: false, resolver: false, named: "String"},
+		"province":    {fn: 347, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 348, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"zip":         {fn: 349, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"FulfillmentLineItem": {name: "FulfillmentLineItem", satisfies: []string{"FulfillmentLineItem"}, fields: map[string]planFieldDef{
-		"lineItem": {fn: 343, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"quantity": {fn: 344, resolve: false, object: false, resolver: false, named: "Int"},
+		"lineItem": {fn: 350, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"quantity": {fn: 351, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"FulfillmentLineItemConnection": {name: "FulfillmentLineItemConnection", satisfies: []string{"FulfillmentLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 345, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
-		"nodes":    {fn: 346, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
-		"pageInfo": {fn: 347, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 352, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
+		"nodes":    {fn: 353, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"pageInfo": {fn: 354, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"FulfillmentLineItemEdge": {name: "FulfillmentLineItemEdge", satisfies: []string{"FulfillmentLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 348, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 349, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"cursor": {fn: 355, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 356, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
 	}},
 	"FulfillmentTrackingInfo": {name: "FulfillmentTrackingInfo", satisfies: []string{"FulfillmentTrackingInfo"}, fields: map[string]planFieldDef{
-		"number": {fn: 350, resolve: false, object: false, resolver: false, named: "String"},
-		"url":    {fn: 351, resolve: false, object: false, resolver: false, named: "URL"},
+		"number": {fn: 357, resolve: false, object: false, resolver: false, named: "String"},
+		"url":    {fn: 358, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Image": {name: "Image", satisfies: []string{"Image"}, fields: map[string]planFieldDef{
-		"id":             {fn: 352, resolve: false, object: false, resolver: false, named: "ID"},
-		"altText":        {fn: 353, resolve: false, object: false, resolver: false, named: "String"},
-		"url":            {fn: 354, resolve: true, object: false, resolver: true, named: "URL"},
-		"src":            {fn: 355, resolve: false, object: false, resolver: false, named: "URL"},
-		"originalSrc":    {fn: 356, resolve: false, object: false, resolver: false, named: "URL"},
-		"transformedSrc": {fn: 357, resolve: true, object: false, resolver: true, named: "URL"},
-		"width":          {fn: 358, resolve: false, object: false, resolver: false, named: "Int"},
-		"height":         {fn: 359, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":             {fn: 359, resolve: false, object: false, resolver: false, named: "ID"},
+		"altText":        {fn: 360, resolve: false, object: false, resolver: false, named: "String"},
+		"url":            {fn: 361, resolve: true, object: false, resolver: true, named: "URL"},
+		"src":            {fn: 362, resolve: false, object: false, resolver: false, named: "URL"},
+		"originalSrc":    {fn: 363, resolve: false, object: false, resolver: false, named: "URL"},
+		"transformedSrc": {fn: 364, resolve: true, object: false, resolver: true, named: "URL"},
+		"width":          {fn: 365, resolve: false, object: false, resolver: false, named: "Int"},
+		"height":         {fn: 366, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LinkedIdentity": {name: "LinkedIdentity", satisfies: []string{"LinkedIdentity"}, fields: map[string]planFieldDef{
-		"id":       {fn: 360, resolve: true, object: false, resolver: true, named: "ID"},
-		"provider": {fn: 361, resolve: false, object: false, resolver: false, named: "String"},
-		"email":    {fn: 362, resolve: false, object: false, resolver: false, named: "String"},
-		"linkedAt": {fn: 363, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":       {fn: 367, resolve: true, object: false, resolver: true, named: "ID"},
+		"provider": {fn: 368, resolve: false, object: false, resolver: false, named: "String"},
+		"email":    {fn: 369, resolve: false, object: false, resolver: false, named: "String"},
+		"linkedAt": {fn: 370, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyConsistencyReport": {name: "LoyaltyConsistencyReport", satisfies: []string{"LoyaltyConsistencyReport"}, fields: map[string]planFieldDef{
-		"checkedAccounts": {fn: 364, resolve: false, object: false, resolver: false, named: "Int"},
-		"mismatches":      {fn: 365, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
+		"checkedAccounts": {fn: 371, resolve: false, object: false, resolver: false, named: "Int"},
+		"mismatches":      {fn: 372, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
 	}},
 	"LoyaltyEarnRule": {name: "LoyaltyEarnRule", satisfies: []string{"LoyaltyEarnRule"}, fields: map[string]planFieldDef{
-		"action":   {fn: 366, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
-		"points":   {fn: 367, resolve: false, object: false, resolver: false, named: "Int"},
-		"dailyCap": {fn: 368, resolve: false, object: false, resolver: false, named: "Int"},
+		"action":   {fn: 373, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
+		"points":   {fn: 374, resolve: false, object: false, resolver: false, named: "Int"},
+		"dailyCap": {fn: 375, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyMismatch": {name: "LoyaltyMismatch", satisfies: []string{"LoyaltyMismatch"}, fields: map[string]planFieldDef{
-		"customerId":           {fn: 369, resolve: false, object: false, resolver: false, named: "ID"},
-		"cachedBalance":        {fn: 370, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerBalance":        {fn: 371, resolve: false, object: false, resolver: false, named: "Int"},
-		"cachedLifetimePoints": {fn: 372, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerLifetimePoints": {fn: 373, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerId":           {fn: 376, resolve: false, object: false, resolver: false, named: "ID"},
+		"cachedBalance":        {fn: 377, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerBalance":        {fn: 378, resolve: false, object: false, resolver: false, named: "Int"},
+		"cachedLifetimePoints": {fn: 379, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerLifetimePoints": {fn: 380, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyPayload": {name: "LoyaltyPayload", satisfies: []string{"LoyaltyPayload"}, fields: map[string]planFieldDef{
-		"loyalty":            {fn: 374, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"pointsEarned":       {fn: 375, resolve: false, object: false, resolver: false, named: "Int"},
-		"loyaltyUserErrors":  {fn: 376, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 377, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"loyalty":            {fn: 381, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"pointsEarned":       {fn: 382, resolve: false, object: false, resolver: false, named: "Int"},
+		"loyaltyUserErrors":  {fn: 383, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 384, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyPointsExpiry": {name: "LoyaltyPointsExpiry", satisfies: []string{"LoyaltyPointsExpiry"}, fields: map[string]planFieldDef{
-		"points":    {fn: 378, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt": {fn: 379, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"points":    {fn: 385, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt": {fn: 386, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyProgram": {name: "LoyaltyProgram", satisfies: []string{"LoyaltyProgram"}, fields: map[string]planFieldDef{
-		"enabled":                         {fn: 380, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"name":                            {fn: 381, resolve: false, object: false, resolver: false, named: "String"},
-		"currencyCode":                    {fn: 382, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"pointsPerCurrencyUnit":           {fn: 383, resolve: false, object: false, resolver: false, named: "Int"},
-		"earnRules":                       {fn: 384, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
-		"tierBasis":                       {fn: 385, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
-		"tiers":                           {fn: 386, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
-		"rewards":                         {fn: 387, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"pointsExpireAfterMonths":         {fn: 388, resolve: false, object: false, resolver: false, named: "Int"},
-		"pointsExpireAfterInactiveMonths": {fn: 389, resolve: false, object: false, resolver: false, named: "Int"},
-		"membershipPlans":                 {fn: 390, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
+		"enabled":                         {fn: 387, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"name":                            {fn: 388, resolve: false, object: false, resolver: false, named: "String"},
+		"currencyCode":                    {fn: 389, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"pointsPerCurrencyUnit":           {fn: 390, resolve: false, object: false, resolver: false, named: "Int"},
+		"earnRules":                       {fn: 391, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
+		"tierBasis":                       {fn: 392, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
+		"tiers":                           {fn: 393, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
+		"rewards":                         {fn: 394, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"pointsExpireAfterMonths":         {fn: 395, resolve: false, object: false, resolver: false, named: "Int"},
+		"pointsExpireAfterInactiveMonths": {fn: 396, resolve: false, object: false, resolver: false, named: "Int"},
+		"membershipPlans":                 {fn: 397, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
 	}},
 	"LoyaltyProgramPayload": {name: "LoyaltyProgramPayload", satisfies: []string{"LoyaltyProgramPayload"}, fields: map[string]planFieldDef{
-		"program":    {fn: 391, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
-		"userErrors": {fn: 392, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"program":    {fn: 398, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
+		"userErrors": {fn: 399, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"LoyaltyRedemption": {name: "LoyaltyRedemption", satisfies: []string{"LoyaltyRedemption", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 393, resolve: false, object: false, resolver: false, named: "ID"},
-		"reward":      {fn: 394, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"codeEnding":  {fn: 395, resolve: false, object: false, resolver: false, named: "String"},
-		"kind":        {fn: 396, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
-		"amount":      {fn: 397, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":  {fn: 398, resolve: false, object: false, resolver: false, named: "Float"},
-		"pointsSpent": {fn: 399, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt":   {fn: 400, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"usedAt":      {fn: 401, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 402, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 400, resolve: false, object: false, resolver: false, named: "ID"},
+		"reward":      {fn: 401, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"codeEnding":  {fn: 402, resolve: false, object: false, resolver: false, named: "String"},
+		"kind":        {fn: 403, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
+		"amount":      {fn: 404, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":  {fn: 405, resolve: false, object: false, resolver: false, named: "Float"},
+		"pointsSpent": {fn: 406, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt":   {fn: 407, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"usedAt":      {fn: 408, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 409, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyRedemptionConnection": {name: "LoyaltyRedemptionConnection", satisfies: []string{"LoyaltyRedemptionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 403, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
-		"nodes":    {fn: 404, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"pageInfo": {fn: 405, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 410, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
+		"nodes":    {fn: 411, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"pageInfo": {fn: 412, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyRedemptionEdge": {name: "LoyaltyRedemptionEdge", satisfies: []string{"LoyaltyRedemptionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 406, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 407, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"cursor": {fn: 413, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 414, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
 	}},
 	"LoyaltyReward": {name: "LoyaltyReward", satisfies: []string{"LoyaltyReward", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 408, resolve: false, object: false, resolver: false, named: "ID"},
-		"handle":           {fn: 409, resolve: false, object: false, resolver: false, named: "String"},
-		"name":             {fn: 410, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 411, resolve: false, object: false, resolver: false, named: "String"},
-		"pointsCost":       {fn: 412, resolve: false, object: false, resolver: false, named: "Int"},
-		"kind":             {fn: 413, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
-		"amount":           {fn: 414, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":       {fn: 415, resolve: false, object: false, resolver: false, named: "Float"},
-		"variant":          {fn: 416, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"limitPerCustomer": {fn: 417, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":               {fn: 415, resolve: false, object: false, resolver: false, named: "ID"},
+		"handle":           {fn: 416, resolve: false, object: false, resolver: false, named: "String"},
+		"name":             {fn: 417, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 418, resolve: false, object: false, resolver: false, named: "String"},
+		"pointsCost":       {fn: 419, resolve: false, object: false, resolver: false, named: "Int"},
+		"kind":             {fn: 420, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
+		"amount":           {fn: 421, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":       {fn: 422, resolve: false, object: false, resolver: false, named: "Float"},
+		"variant":          {fn: 423, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"limitPerCustomer": {fn: 424, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyRewardRedeemPayload": {name: "LoyaltyRewardRedeemPayload", satisfies: []string{"LoyaltyRewardRedeemPayload"}, fields: map[string]planFieldDef{
-		"discountCode":       {fn: 418, resolve: false, object: false, resolver: false, named: "String"},
-		"redemption":         {fn: 419, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"loyalty":            {fn: 420, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"loyaltyUserErrors":  {fn: 421, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 422, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"discountCode":       {fn: 425, resolve: false, object: false, resolver: false, named: "String"},
+		"redemption":         {fn: 426, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"loyalty":            {fn: 427, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"loyaltyUserErrors":  {fn: 428, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 429, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyTier": {name: "LoyaltyTier", satisfies: []string{"LoyaltyTier"}, fields: map[string]planFieldDef{
-		"name":       {fn: 423, resolve: false, object: false, resolver: false, named: "String"},
-		"threshold":  {fn: 424, resolve: false, object: false, resolver: false, named: "Int"},
-		"multiplier": {fn: 425, resolve: false, object: false, resolver: false, named: "Float"},
-		"benefits":   {fn: 426, resolve: false, object: false, resolver: false, named: "String"},
+		"name":       {fn: 430, resolve: false, object: false, resolver: false, named: "String"},
+		"threshold":  {fn: 431, resolve: false, object: false, resolver: false, named: "Int"},
+		"multiplier": {fn: 432, resolve: false, object: false, resolver: false, named: "Float"},
+		"benefits":   {fn: 433, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"LoyaltyTransaction": {name: "LoyaltyTransaction", satisfies: []string{"LoyaltyTransaction", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 427, resolve: false, object: false, resolver: false, named: "ID"},
-		"kind":        {fn: 428, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
-		"source":      {fn: 429, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
-		"action":      {fn: 430, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
-		"points":      {fn: 431, resolve: false, object: false, resolver: false, named: "Int"},
-		"description": {fn: 432, resolve: false, object: false, resolver: false, named: "String"},
-		"order":       {fn: 433, resolve: true, object: true, resolver: true, named: "Order"},
-		"reward":      {fn: 434, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"expiresAt":   {fn: 435, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 436, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 434, resolve: false, object: false, resolver: false, named: "ID"},
+		"kind":        {fn: 435, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
+		"source":      {fn: 436, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
+		"action":      {fn: 437, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
+		"points":      {fn: 438, resolve: false, object: false, resolver: false, named: "Int"},
+		"description": {fn: 439, resolve: false, object: false, resolver: false, named: "String"},
+		"order":       {fn: 440, resolve: true, object: true, resolver: true, named: "Order"},
+		"reward":      {fn: 441, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"expiresAt":   {fn: 442, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 443, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyTransactionConnection": {name: "LoyaltyTransactionConnection", satisfies: []string{"LoyaltyTransactionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 437, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
-		"nodes":    {fn: 438, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"pageInfo": {fn: 439, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 444, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
+		"nodes":    {fn: 445, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"pageInfo": {fn: 446, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyTransactionEdge": {name: "LoyaltyTransactionEdge", satisfies: []string{"LoyaltyTransactionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 440, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 441, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"cursor": {fn: 447, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 448, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
 	}},
 	"LoyaltyUserError": {name: "LoyaltyUserError", satisfies: []string{"LoyaltyUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 442, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
-		"field":   {fn: 443, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 444, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 449, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
+		"field":   {fn: 450, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 451, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddress": {name: "MailingAddress", satisfies: []string{"MailingAddress", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 445, resolve: true, object: false, resolver: true, named: "ID"},
-		"address1":      {fn: 446, resolve: false, object: false, resolver: false, named: "String"},
-		"address2":      {fn: 447, resolve: false, object: false, resolver: false, named: "String"},
-		"city":          {fn: 448, resolve: false, object: false, resolver: false, named: "String"},
-		"company":       {fn: 449, resolve: false, object: false, resolver: false, named: "String"},
-		"country":       {fn: 450, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode":   {fn: 451, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCodeV2": {fn: 452, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"firstName":     {fn: 453, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":      {fn: 454, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 455, resolve: true, object: false, resolver: true, named: "String"},
-		"formatted":     {fn: 456, resolve: true, object: false, resolver: true, named: "String"},
-		"formattedArea": {fn: 457, resolve: true, object: false, resolver: true, named: "String"},
-		"latitude":      {fn: 458, resolve: true, object: false, resolver: true, named: "Float"},
-		"longitude":     {fn: 459, resolve: true, object: false, resolver: true, named: "Float"},
-		"phone":         {fn: 460, resolve: false, object: false, resolver: false, named: "String"},
-		"province":      {fn: 461, resolve: false, object: false, resolver: false, named: "String"},
-		"provinceCode":  {fn: 462, resolve: false, object: false, resolver: false, named: "String"},
-		"zip":           {fn: 463, resolve: false, object: false, resolver: false, named: "String"},
+		"id":            {fn: 452, resolve: true, object: false, resolver: true, named: "ID"},
+		"address1":      {fn: 453, resolve: false, object: false, resolver: false, named: "String"},
+		"address2":      {fn: 454, resolve: false, object: false, resolver: false, named: "String"},
+		"city":          {fn: 455, resolve: false, object: false, resolver: false, named: "String"},
+		"company":       {fn: 456, resolve: false, object: false, resolver: false, named: "String"},
+		"country":       {fn: 457, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode":   {fn: 458, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCodeV2": {fn: 459, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"firstName":     {fn: 460, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":      {fn: 461, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 462, resolve: true, object: false, resolver: true, named: "String"},
+		"formatted":     {fn: 463, resolve: true, object: false, resolver: true, named: "String"},
+		"formattedArea": {fn: 464, resolve: true, object: false, resolver: true, named: "String"},
+		"latitude":      {fn: 465, resolve: true, object: false, resolver: true, named: "Float"},
+		"longitude":     {fn: 466, resolve: true, object: false, resolver: true, named: "Float"},
+		"phone":         {fn: 467, resolve: false, object: false, resolver: false, named: "String"},
+		"province":      {fn: 468, resolve: false, object: false, resolver: false, named: "String"},
+		"provinceCode":  {fn: 469, resolve: false, object: false, resolver: false, named: "String"},
+		"zip":           {fn: 470, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddressConnection": {name: "MailingAddressConnection", satisfies: []string{"MailingAddressConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 464, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
-		"nodes":    {fn: 465, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"pageInfo": {fn: 466, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 471, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
+		"nodes":    {fn: 472, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"pageInfo": {fn: 473, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"MailingAddressEdge": {name: "MailingAddressEdge", satisfies: []string{"MailingAddressEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 467, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 468, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"cursor": {fn: 474, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 475, resolve: false, object: true, resolver: false, named: "MailingAddress"},
 	}},
 	"ManualDiscountApplication": {name: "ManualDiscountApplication", satisfies: []string{"ManualDiscountApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 469, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"description":      {fn: 470, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 471, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 472, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"title":            {fn: 473, resolve: false, object: false, resolver: false, named: "String"},
-		"value":            {fn: 474, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 476, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"description":      {fn: 477, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 478, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 479, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"title":            {fn: 480, resolve: false, object: false, resolver: false, named: "String"},
+		"value":            {fn: 481, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Membership": {name: "Membership", satisfies: []string{"Membership"}, fields: map[string]planFieldDef{
-		"plan":        {fn: 475, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
-		"status":      {fn: 476, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
-		"startedAt":   {fn: 477, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"renewsAt":    {fn: 478, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"endsAt":      {fn: 479, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"cancelledAt": {fn: 480, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"plan":        {fn: 482, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
+		"status":      {fn: 483, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
+		"startedAt":   {fn: 484, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"renewsAt":    {fn: 485, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"endsAt":      {fn: 486, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"cancelledAt": {fn: 487, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"MembershipPlan": {name: "MembershipPlan", satisfies: []string{"MembershipPlan"}, fields: map[string]planFieldDef{
-		"handle":        {fn: 481, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 482, resolve: false, object: false, resolver: false, named: "String"},
-		"price":         {fn: 483, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"interval":      {fn: 484, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
-		"intervalCount": {fn: 485, resolve: false, object: false, resolver: false, named: "Int"},
-		"benefits":      {fn: 486, resolve: false, object: false, resolver: false, named: "String"},
+		"handle":        {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 489, resolve: false, object: false, resolver: false, named: "String"},
+		"price":         {fn: 490, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"interval":      {fn: 491, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
+		"intervalCount": {fn: 492, resolve: false, object: false, resolver: false, named: "Int"},
+		"benefits":      {fn: 493, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MoneyV2": {name: "MoneyV2", satisfies: []string{"MoneyV2", "PricingValue"}, fields: map[string]planFieldDef{
-		"amount":       {fn: 487, resolve: false, object: false, resolver: false, named: "Decimal"},
-		"currencyCode": {fn: 488, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"amount":       {fn: 494, resolve: false, object: false, resolver: false, named: "Decimal"},
+		"currencyCode": {fn: 495, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
 	}},
 	"Order": {name: "Order", satisfies: []string{"Order", "Node"}, fields: map[string]planFieldDef{
-		"id":                        {fn: 489, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":                      {fn: 490, resolve: false, object: false, resolver: false, named: "String"},
-		"orderNumber":               {fn: 491, resolve: false, object: false, resolver: false, named: "Int"},
-		"processedAt":               {fn: 492, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"email":                     {fn: 493, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":                     {fn: 494, resolve: false, object: false, resolver: false, named: "String"},
-		"financialStatus":           {fn: 495, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
-		"fulfillmentStatus":         {fn: 496, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
-		"canceledAt":                {fn: 497, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"cancelReason":              {fn: 498, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
-		"currencyCode":              {fn: 499, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"edited":                    {fn: 500, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"customAttributes":          {fn: 501, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"customerLocale":            {fn: 502, resolve: true, object: false, resolver: true, named: "String"},
-		"customerUrl":               {fn: 503, resolve: true, object: false, resolver: true, named: "URL"},
-		"statusUrl":                 {fn: 504, resolve: true, object: false, resolver: true, named: "URL"},
-		"subtotalPrice":             {fn: 505, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalPriceV2":           {fn: 506, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPrice":        {fn: 507, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPriceV2":      {fn: 508, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTax":                  {fn: 509, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxV2":                {fn: 510, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPrice":                {fn: 511, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPriceV2":              {fn: 512, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefunded":             {fn: 513, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefundedV2":           {fn: 514, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"originalTotalPrice":        {fn: 515, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalPrice":         {fn: 516, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentSubtotalPrice":      {fn: 517, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalTax":           {fn: 518, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalShippingPrice": {fn: 519, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"shippingAddress":           {fn: 520, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"billingAddress":            {fn: 521, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"lineItems":                 {fn: 522, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
-		"successfulFulfillments":    {fn: 523, resolve: true, object: true, resolver: true, named: "Fulfillment"},
-		"trackingEvents":            {fn: 524, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
-		"discountApplications":      {fn: 525, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
+		"id":                          {fn: 496, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":                        {fn: 497, resolve: false, object: false, resolver: false, named: "String"},
+		"orderNumber":                 {fn: 498, resolve: false, object: false, resolver: false, named: "Int"},
+		"processedAt":                 {fn: 499, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"email":                       {fn: 500, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":                       {fn: 501, resolve: false, object: false, resolver: false, named: "String"},
+		"financialStatus":             {fn: 502, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
+		"fulfillmentStatus":           {fn: 503, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
+		"canceledAt":                  {fn: 504, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"cancelReason":                {fn: 505, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
+		"currencyCode":                {fn: 506, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"edited":                      {fn: 507, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"customAttributes":            {fn: 508, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"customerLocale":              {fn: 509, resolve: true, object: false, resolver: true, named: "String"},
+		"customerUrl":                 {fn: 510, resolve: true, object: false, resolver: true, named: "URL"},
+		"statusUrl":                   {fn: 511, resolve: true, object: false, resolver: true, named: "URL"},
+		"subtotalPrice":               {fn: 512, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalPriceV2":             {fn: 513, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPrice":          {fn: 514, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPriceV2":        {fn: 515, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTax":                    {fn: 516, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxV2":                  {fn: 517, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPrice":                  {fn: 518, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPriceV2":                {fn: 519, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefunded":               {fn: 520, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefundedV2":             {fn: 521, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"originalTotalPrice":          {fn: 522, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalPrice":           {fn: 523, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentSubtotalPrice":        {fn: 524, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalTax":             {fn: 525, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalShippingPrice":   {fn: 526, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"shippingAddress":             {fn: 527, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"billingAddress":              {fn: 528, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"lineItems":                   {fn: 529, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
+		"successfulFulfillments":      {fn: 530, resolve: true, object: true, resolver: true, named: "Fulfillment"},
+		"trackingEvents":              {fn: 531, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
+		"discountApplications":        {fn: 532, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
+		"shippingDiscountAllocations": {fn: 533, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
 	}},
 	"OrderConnection": {name: "OrderConnection", satisfies: []string{"OrderConnection"}, fields: map[string]planFieldDef{
-		"edges":      {fn: 526, resolve: false, object: true, resolver: false, named: "OrderEdge"},
-		"nodes":      {fn: 527, resolve: false, object: true, resolver: false, named: "Order"},
-		"pageInfo":   {fn: 528, resolve: false, object: true, resolver: false, named: "PageInfo"},
-		"totalCount": {fn: 529, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+		"edges":      {fn: 534, resolve: false, object: true, resolver: false, named: "OrderEdge"},
+		"nodes":      {fn: 535, resolve: false, object: true, resolver: false, named: "Order"},
+		"pageInfo":   {fn: 536, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 537, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
 	}},
 	"OrderEdge": {name: "OrderEdge", satisfies: []string{"OrderEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 530, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 531, resolve: false, object: true, resolver: false, named: "Order"},
+		"cursor": {fn: 538, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 539, resolve: false, object: true, resolver: false, named: "Order"},
 	}},
 	"OrderLineItem": {name: "OrderLineItem", satisfies: []string{"OrderLineItem"}, fields: map[string]planFieldDef{
-		"title":                {fn: 532, resolve: false, object: false, resolver: false, named: "String"},
-		"quantity":             {fn: 533, resolve: false, object: false, resolver: false, named: "Int"},
-		"currentQuantity":      {fn: 534, resolve: false, object: false, resolver: false, named: "Int"},
-		"originalTotalPrice":   {fn: 535, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountedTotalPrice": {fn: 536, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"variant":              {fn: 537, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"customAttributes":     {fn: 538, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"discountAllocations":  {fn: 539, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"title":                {fn: 540, resolve: false, object: false, resolver: false, named: "String"},
+		"quantity":             {fn: 541, resolve: false, object: false, resolver: false, named: "Int"},
+		"currentQuantity":      {fn: 542, resolve: false, object: false, resolver: false, named: "Int"},
+		"originalTotalPrice":   {fn: 543, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountedTotalPrice": {fn: 544, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"variant":              {fn: 545, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"customAttributes":     {fn: 546, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"discountAllocations":  {fn: 547, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
 	}},
 	"OrderLineItemConnection": {name: "OrderLineItemConnection", satisfies: []string{"OrderLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 540, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
-		"nodes":    {fn: 541, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"pageInfo": {fn: 542, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 548, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
+		"nodes":    {fn: 549, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"pageInfo": {fn: 550, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"OrderLineItemEdge": {name: "OrderLineItemEdge", satisfies: []string{"OrderLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 543, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 544, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"cursor": {fn: 551, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 552, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
 	}},
 	"PageInfo": {name: "PageInfo", satisfies: []string{"PageInfo"}, fields: map[string]planFieldDef{
-		"endCursor":       {fn: 545, resolve: false, object: false, resolver: false, named: "String"},
-		"hasNextPage":     {fn: 546, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"hasPreviousPage": {fn: 547, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"startCursor":     {fn: 548, resolve: false, object: false, resolver: false, named: "String"},
+		"endCursor":       {fn: 553, resolve: false, object: false, resolver: false, named: "String"},
+		"hasNextPage":     {fn: 554, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"hasPreviousPage": {fn: 555, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"startCursor":     {fn: 556, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabulary": {name: "PreferenceVocabulary", satisfies: []string{"PreferenceVocabulary"}, fields: map[string]planFieldDef{
-		"sizes":     {fn: 549, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":    {fn: 550, resolve: false, object: false, resolver: false, named: "String"},
-		"interests": {fn: 551, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions": {fn: 552, resolve: false, object: false, resolver: false, named: "String"},
+		"sizes":     {fn: 557, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":    {fn: 558, resolve: false, object: false, resolver: false, named: "String"},
+		"interests": {fn: 559, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions": {fn: 560, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabularyPayload": {name: "PreferenceVocabularyPayload", satisfies: []string{"PreferenceVocabularyPayload"}, fields: map[string]planFieldDef{
-		"preferenceVocabulary": {fn: 553, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
-		"userErrors":           {fn: 554, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"preferenceVocabulary": {fn: 561, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
+		"userErrors":           {fn: 562, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"PricingPercentageValue": {name: "PricingPercentageValue", satisfies: []string{"PricingPercentageValue", "PricingValue"}, fields: map[string]planFieldDef{
-		"percentage": {fn: 555, resolve: false, object: false, resolver: false, named: "Float"},
+		"percentage": {fn: 563, resolve: false, object: false, resolver: false, named: "Float"},
 	}},
 	"Product": {name: "Product", satisfies: []string{"Product", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 556, resolve: true, object: false, resolver: true, named: "ID"},
-		"handle":           {fn: 557, resolve: false, object: false, resolver: false, named: "String"},
-		"title":            {fn: 558, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 559, resolve: true, object: false, resolver: true, named: "String"},
-		"vendor":           {fn: 560, resolve: false, object: false, resolver: false, named: "String"},
-		"productType":      {fn: 561, resolve: false, object: false, resolver: false, named: "String"},
-		"tags":             {fn: 562, resolve: false, object: false, resolver: false, named: "String"},
-		"featuredImage":    {fn: 563, resolve: true, object: true, resolver: true, named: "Image"},
-		"availableForSale": {fn: 564, resolve: true, object: false, resolver: true, named: "Boolean"},
-		"createdAt":        {fn: 565, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":        {fn: 566, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"variants":         {fn: 567, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
+		"id":               {fn: 564, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":           {fn: 565, resolve: false, object: false, resolver: false, named: "String"},
+		"title":            {fn: 566, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 567, resolve: true, object: false, resolver: true, named: "String"},
+		"vendor":           {fn: 568, resolve: false, object: false, resolver: false, named: "String"},
+		"productType":      {fn: 569, resolve: false, object: false, resolver: false, named: "String"},
+		"tags":             {fn: 570, resolve: false, object: false, resolver: false, named: "String"},
+		"featuredImage":    {fn: 571, resolve: true, object: true, resolver: true, named: "Image"},
+		"availableForSale": {fn: 572, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"createdAt":        {fn: 573, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":        {fn: 574, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"variants":         {fn: 575, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
 	}},
 	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 568, resolve: true, object: false, resolver: true, named: "ID"},
-		"title":            {fn: 569, resolve: false, object: false, resolver: false, named: "String"},
-		"sku":              {fn: 570, resolve: false, object: false, resolver: false, named: "String"},
-		"price":            {fn: 571, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceV2":          {fn: 572, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPrice":   {fn: 573, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPriceV2": {fn: 574, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"availableForSale": {fn: 575, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"selectedOptions":  {fn: 576, resolve: true, object: true, resolver: true, named: "SelectedOption"},
-		"image":            {fn: 577, resolve: true, object: true, resolver: true, named: "Image"},
-		"product":          {fn: 578, resolve: true, object: true, resolver: true, named: "Product"},
+		"id":               {fn: 576, resolve: true, object: false, resolver: true, named: "ID"},
+		"title":            {fn: 577, resolve: false, object: false, resolver: false, named: "String"},
+		"sku":              {fn: 578, resolve: false, object: false, resolver: false, named: "String"},
+		"price":            {fn: 579, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceV2":          {fn: 580, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPrice":   {fn: 581, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPriceV2": {fn: 582, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"availableForSale": {fn: 583, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"selectedOptions":  {fn: 584, resolve: true, object: true, resolver: true, named: "SelectedOption"},
+		"image":            {fn: 585, resolve: true, object: true, resolver: true, named: "Image"},
+		"product":          {fn: 586, resolve: true, object: true, resolver: true, named: "Product"},
 	}},
 	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 579, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
-		"nodes":    {fn: 580, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"pageInfo": {fn: 581, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 587, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
+		"nodes":    {fn: 588, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"pageInfo": {fn: 589, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 582, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 583, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"cursor": {fn: 590, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 591, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"Query": {name: "Query", satisfies: []string{"Query"}, fields: map[string]planFieldDef{
-		"node":                 {fn: 584, resolve: true, object: true, resolver: true, named: "Node"},
-		"nodes":                {fn: 585, resolve: true, object: true, resolver: true, named: "Node"},
-		"cart":                 {fn: 586, resolve: true, object: true, resolver: true, named: "Cart"},
-		"product":              {fn: 587, resolve: true, object: true, resolver: true, named: "Product"},
-		"customer":             {fn: 588, resolve: true, object: true, resolver: true, named: "Customer"},
-		"loyaltyProgram":       {fn: 589, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
-		"preferenceVocabulary": {fn: 590, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
-		"socialLoginProviders": {fn: 591, resolve: true, object: false, resolver: true, named: "String"},
-		"supportContact":       {fn: 592, resolve: true, object: true, resolver: true, named: "SupportContact"},
-		"sharedWishlist":       {fn: 593, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
+		"node":                 {fn: 592, resolve: true, object: true, resolver: true, named: "Node"},
+		"nodes":                {fn: 593, resolve: true, object: true, resolver: true, named: "Node"},
+		"cart":                 {fn: 594, resolve: true, object: true, resolver: true, named: "Cart"},
+		"product":              {fn: 595, resolve: true, object: true, resolver: true, named: "Product"},
+		"customer":             {fn: 596, resolve: true, object: true, resolver: true, named: "Customer"},
+		"loyaltyProgram":       {fn: 597, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
+		"preferenceVocabulary": {fn: 598, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
+		"socialLoginProviders": {fn: 599, resolve: true, object: false, resolver: true, named: "String"},
+		"supportContact":       {fn: 600, resolve: true, object: true, resolver: true, named: "SupportContact"},
+		"sharedWishlist":       {fn: 601, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
 	}},
 	"Recommendation": {name: "Recommendation", satisfies: []string{"Recommendation"}, fields: map[string]planFieldDef{
-		"variant": {fn: 594, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"reason":  {fn: 595, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+		"variant": {fn: 602, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"reason":  {fn: 603, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
 	}},
 	"SavedCart": {name: "SavedCart", satisfies: []string{"SavedCart", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 596, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":      {fn: 597, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 598, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 599, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":     {fn: 600, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"id":        {fn: 604, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":      {fn: 605, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 606, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 607, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":     {fn: 608, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
 	}},
 	"SavedCartConnection": {name: "SavedCartConnection", satisfies: []string{"SavedCartConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 601, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
-		"nodes":    {fn: 602, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"pageInfo": {fn: 603, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 609, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
+		"nodes":    {fn: 610, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"pageInfo": {fn: 611, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartDeletePayload": {name: "SavedCartDeletePayload", satisfies: []string{"SavedCartDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedSavedCartId": {fn: 604, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 605, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedSavedCartId": {fn: 612, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 613, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartEdge": {name: "SavedCartEdge", satisfies: []string{"SavedCartEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 606, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 607, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"cursor": {fn: 614, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 615, resolve: false, object: true, resolver: false, named: "SavedCart"},
 	}},
 	"SavedCartLine": {name: "SavedCartLine", satisfies: []string{"SavedCartLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 608, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 609, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 610, resolve: false, object: false, resolver: false, named: "Int"},
-		"priceWhenSaved": {fn: 611, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"id":             {fn: 616, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 617, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 618, resolve: false, object: false, resolver: false, named: "Int"},
+		"priceWhenSaved": {fn: 619, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"SavedCartLineConnection": {name: "SavedCartLineConnection", satisfies: []string{"SavedCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 612, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
-		"nodes":    {fn: 613, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
-		"pageInfo": {fn: 614, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 620, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
+		"nodes":    {fn: 621, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"pageInfo": {fn: 622, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartLineEdge": {name: "SavedCartLineEdge", satisfies: []string{"SavedCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 615, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 616, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"cursor": {fn: 623, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 624, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
 	}},
 	"SavedCartPayload": {name: "SavedCartPayload", satisfies: []string{"SavedCartPayload"}, fields: map[string]planFieldDef{
-		"savedCart":          {fn: 617, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"customerUserErrors": {fn: 618, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"savedCart":          {fn: 625, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"customerUserErrors": {fn: 626, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartWarning": {name: "SavedCartWarning", satisfies: []string{"SavedCartWarning"}, fields: map[string]planFieldDef{
-		"code":        {fn: 619, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
-		"message":     {fn: 620, resolve: false, object: false, resolver: false, named: "String"},
-		"merchandise": {fn: 621, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"code":        {fn: 627, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
+		"message":     {fn: 628, resolve: false, object: false, resolver: false, named: "String"},
+		"merchandise": {fn: 629, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"SelectedOption": {name: "SelectedOption", satisfies: []string{"SelectedOption"}, fields: map[string]planFieldDef{
-		"name":  {fn: 622, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 623, resolve: false, object: false, resolver: false, named: "String"},
+		"name":  {fn: 630, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 631, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SharedWishlist": {name: "SharedWishlist", satisfies: []string{"SharedWishlist"}, fields: map[string]planFieldDef{
-		"name":           {fn: 624, resolve: false, object: false, resolver: false, named: "String"},
-		"ownerFirstName": {fn: 625, resolve: false, object: false, resolver: false, named: "String"},
-		"lines":          {fn: 626, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"name":           {fn: 632, resolve: false, object: false, resolver: false, named: "String"},
+		"ownerFirstName": {fn: 633, resolve: false, object: false, resolver: false, named: "String"},
+		"lines":          {fn: 634, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+	}},
+	"SocialLoginProvider": {name: "SocialLoginProvider", satisfies: []string{"SocialLoginProvider"}, fields: map[string]planFieldDef{
+		"handle": {fn: 635, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SupportContact": {name: "SupportContact", satisfies: []string{"SupportContact"}, fields: map[string]planFieldDef{
-		"email":   {fn: 627, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":   {fn: 628, resolve: false, object: false, resolver: false, named: "String"},
-		"hours":   {fn: 629, resolve: false, object: false, resolver: false, named: "String"},
-		"chatUrl": {fn: 630, resolve: false, object: false, resolver: false, named: "URL"},
-		"faqUrl":  {fn: 631, resolve: false, object: false, resolver: false, named: "URL"},
+		"email":   {fn: 636, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":   {fn: 637, resolve: false, object: false, resolver: false, named: "String"},
+		"hours":   {fn: 638, resolve: false, object: false, resolver: false, named: "String"},
+		"chatUrl": {fn: 639, resolve: false, object: false, resolver: false, named: "URL"},
+		"faqUrl":  {fn: 640, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"SupportContactPayload": {name: "SupportContactPayload", satisfies: []string{"SupportContactPayload"}, fields: map[string]planFieldDef{
-		"supportContact": {fn: 632, resolve: false, object: true, resolver: false, named: "SupportContact"},
-		"userErrors":     {fn: 633, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportContact": {fn: 641, resolve: false, object: true, resolver: false, named: "SupportContact"},
+		"userErrors":     {fn: 642, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"SupportMessage": {name: "SupportMessage", satisfies: []string{"SupportMessage"}, fields: map[string]planFieldDef{
-		"author":    {fn: 634, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
-		"body":      {fn: 635, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 636, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"author":    {fn: 643, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
+		"body":      {fn: 644, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 645, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"SupportMessageConnection": {name: "SupportMessageConnection", satisfies: []string{"SupportMessageConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 637, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
-		"nodes":    {fn: 638, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-		"pageInfo": {fn: 639, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 646, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
+		"nodes":    {fn: 647, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"pageInfo": {fn: 648, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 640, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 641, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"cursor": {fn: 649, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 650, resolve: false, object: true, resolver: false, named: "SupportMessage"},
 	}},
 	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 642, resolve: false, object: false, resolver: false, named: "ID"},
-		"subject":   {fn: 643, resolve: false, object: false, resolver: false, named: "String"},
-		"status":    {fn: 644, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
-		"createdAt": {fn: 645, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 646, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"order":     {fn: 647, resolve: true, object: true, resolver: true, named: "Order"},
-		"messages":  {fn: 648, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
+		"id":        {fn: 651, resolve: false, object: false, resolver: false, named: "ID"},
+		"subject":   {fn: 652, resolve: false, object: false, resolver: false, named: "String"},
+		"status":    {fn: 653, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
+		"createdAt": {fn: 654, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 655, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"order":     {fn: 656, resolve: true, object: true, resolver: true, named: "Order"},
+		"messages":  {fn: 657, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
 	}},
 	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 649, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
-		"nodes":    {fn: 650, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"pageInfo": {fn: 651, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 658, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
+		"nodes":    {fn: 659, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"pageInfo": {fn: 660, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 652, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 653, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"cursor": {fn: 661, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 662, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 	}},
 	"SupportTicketPayload": {name: "SupportTicketPayload", satisfies: []string{"SupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket":      {fn: 654, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"customerUserErrors": {fn: 655, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"supportTicket":      {fn: 663, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"customerUserErrors": {fn: 664, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 656, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
-		"field":   {fn: 657, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 658, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 665, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
+		"field":   {fn: 666, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 667, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"field":   {fn: 659, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 660, resolve: false, object: false, resolver: false, named: "String"},
+		"field":   {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 669, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 661, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":          {fn: 662, resolve: false, object: false, resolver: false, named: "String"},
-		"isDefault":     {fn: 663, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"showOwnerName": {fn: 664, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"shareUrl":      {fn: 665, resolve: true, object: false, resolver: true, named: "URL"},
-		"shareToken":    {fn: 666, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt":     {fn: 667, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 668, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 669, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"id":            {fn: 670, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":          {fn: 671, resolve: false, object: false, resolver: false, named: "String"},
+		"isDefault":     {fn: 672, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"showOwnerName": {fn: 673, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"shareUrl":      {fn: 674, resolve: true, object: false, resolver: true, named: "URL"},
+		"shareToken":    {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":     {fn: 676, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 677, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 678, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 670, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
-		"nodes":    {fn: 671, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"pageInfo": {fn: 672, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 679, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
+		"nodes":    {fn: 680, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"pageInfo": {fn: 681, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedWishlistId":  {fn: 673, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 674, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedWishlistId":  {fn: 682, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 683, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 676, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cursor": {fn: 684, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 685, resolve: false, object: true, resolver: false, named: "Wishlist"},
 	}},
 	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 677, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 678, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 679, resolve: false, object: false, resolver: false, named: "Int"},
-		"note":           {fn: 680, resolve: false, object: false, resolver: false, named: "String"},
-		"addedAt":        {fn: 681, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"priceWhenAdded": {fn: 682, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceDropped":   {fn: 683, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":             {fn: 686, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 687, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 688, resolve: false, object: false, resolver: false, named: "Int"},
+		"note":           {fn: 689, resolve: false, object: false, resolver: false, named: "String"},
+		"addedAt":        {fn: 690, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"priceWhenAdded": {fn: 691, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceDropped":   {fn: 692, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 684, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
-		"nodes":    {fn: 685, resolve: false, object: true, resolver: false, named: "WishlistLine"},
-		"pageInfo": {fn: 686, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 693, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
+		"nodes":    {fn: 694, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"pageInfo": {fn: 695, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 687, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 688, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"cursor": {fn: 696, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 697, resolve: false, object: true, resolver: false, named: "WishlistLine"},
 	}},
 	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 689, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"cart":               {fn: 690, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 691, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 698, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cart":               {fn: 699, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 700, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 692, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"customerUserErrors": {fn: 693, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 701, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"customerUserErrors": {fn: 702, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"__Directive": {name: "__Directive", satisfies: []string{"__Directive"}, fields: map[string]planFieldDef{
-		"name":         {fn: 694, resolve: false, object: false, resolver: false, named: "String"},
-		"description":  {fn: 695, resolve: false, object: false, resolver: false, named: "String"},
-		"isRepeatable": {fn: 696, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"locations":    {fn: 697, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
-		"args":         {fn: 698, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"name":         {fn: 703, resolve: false, object: false, resolver: false, named: "String"},
+		"description":  {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
+		"isRepeatable": {fn: 705, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"locations":    {fn: 706, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
+		"args":         {fn: 707, resolve: true, object: true, resolver: false, named: "__InputValue"},
 	}},
 	"__EnumValue": {name: "__EnumValue", satisfies: []string{"__EnumValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 699, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 700, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 701, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 702, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 708, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 709, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 710, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 711, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
-		"name":              {fn: 703, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
-		"args":              {fn: 705, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"type":              {fn: 706, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isDeprecated":      {fn: 707, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 708, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 713, resolve: false, object: false, resolver: false, named: "String"},
+		"args":              {fn: 714, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"type":              {fn: 715, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isDeprecated":      {fn: 716, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 717, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 709, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
-		"type":              {fn: 711, resolve: false, object: true, resolver: false, named: "__Type"},
-		"defaultValue":      {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 713, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 714, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 718, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 719, resolve: false, object: false, resolver: false, named: "String"},
+		"type":              {fn: 720, resolve: false, object: true, resolver: false, named: "__Type"},
+		"defaultValue":      {fn: 721, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 722, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 723, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Schema": {name: "__Schema", satisfies: []string{"__Schema"}, fields: map[string]planFieldDef{
-		"description":      {fn: 715, resolve: false, object: false, resolver: false, named: "String"},
-		"types":            {fn: 716, resolve: false, object: true, resolver: false, named: "__Type"},
-		"queryType":        {fn: 717, resolve: false, object: true, resolver: false, named: "__Type"},
-		"mutationType":     {fn: 718, resolve: false, object: true, resolver: false, named: "__Type"},
-		"subscriptionType": {fn: 719, resolve: false, object: true, resolver: false, named: "__Type"},
-		"directives":       {fn: 720, resolve: false, object: true, resolver: false, named: "__Directive"},
+		"description":      {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
+		"types":            {fn: 725, resolve: false, object: true, resolver: false, named: "__Type"},
+		"queryType":        {fn: 726, resolve: false, object: true, resolver: false, named: "__Type"},
+		"mutationType":     {fn: 727, resolve: false, object: true, resolver: false, named: "__Type"},
+		"subscriptionType": {fn: 728, resolve: false, object: true, resolver: false, named: "__Type"},
+		"directives":       {fn: 729, resolve: false, object: true, resolver: false, named: "__Directive"},
 	}},
 	"__Type": {name: "__Type", satisfies: []string{"__Type"}, fields: map[string]planFieldDef{
-		"kind":           {fn: 721, resolve: false, object: false, resolver: false, named: "__TypeKind"},
-		"name":           {fn: 722, resolve: false, object: false, resolver: false, named: "String"},
-		"description":    {fn: 723, resolve: false, object: false, resolver: false, named: "String"},
-		"specifiedByURL": {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
-		"fields":         {fn: 725, resolve: true, object: true, resolver: false, named: "__Field"},
-		"interfaces":     {fn: 726, resolve: false, object: true, resolver: false, named: "__Type"},
-		"possibleTypes":  {fn: 727, resolve: false, object: true, resolver: false, named: "__Type"},
-		"enumValues":     {fn: 728, resolve: true, object: true, resolver: false, named: "__EnumValue"},
-		"inputFields":    {fn: 729, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"ofType":         {fn: 730, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isOneOf":        {fn: 731, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"kind":           {fn: 730, resolve: false, object: false, resolver: false, named: "__TypeKind"},
+		"name":           {fn: 731, resolve: false, object: false, resolver: false, named: "String"},
+		"description":    {fn: 732, resolve: false, object: false, resolver: false, named: "String"},
+		"specifiedByURL": {fn: 733, resolve: false, object: false, resolver: false, named: "String"},
+		"fields":         {fn: 734, resolve: true, object: true, resolver: false, named: "__Field"},
+		"interfaces":     {fn: 735, resolve: false, object: true, resolver: false, named: "__Type"},
+		"possibleTypes":  {fn: 736, resolve: false, object: true, resolver: false, named: "__Type"},
+		"enumValues":     {fn: 737, resolve: true, object: true, resolver: false, named: "__EnumValue"},
+		"inputFields":    {fn: 738, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"ofType":         {fn: 739, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isOneOf":        {fn: 740, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 }
 
@@ -1149,354 +1160,360 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	case 132: // Company.id
 		obj := o.(*ent.Company)
 		return x.ec.Resolvers.Company().ID(ctx, obj)
-	case 134: // Company.locations
+	case 136: // Company.locations
 		obj := o.(*ent.Company)
 		return x.ec.Resolvers.Company().Locations(ctx, obj)
-	case 135: // CompanyContact.id
+	case 137: // CompanyContact.id
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().ID(ctx, obj)
-	case 136: // CompanyContact.company
+	case 140: // CompanyContact.company
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().Company(ctx, obj)
-	case 138: // CompanyContact.spendingLimit
+	case 142: // CompanyContact.spendingLimit
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().SpendingLimit(ctx, obj)
-	case 139: // CompanyContact.orders
+	case 143: // CompanyContact.orders
 		obj := o.(*ent.CompanyContact)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CompanyContact().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
-	case 140: // CompanyLocation.id
+	case 144: // CompanyLocation.id
 		obj := o.(*ent.CompanyLocation)
 		return x.ec.Resolvers.CompanyLocation().ID(ctx, obj)
-	case 154: // Customer.id
+	case 160: // Customer.id
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().ID(ctx, obj)
-	case 157: // Customer.displayName
+	case 163: // Customer.displayName
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().DisplayName(ctx, obj)
-	case 161: // Customer.avatarUrl
+	case 167: // Customer.avatarUrl
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().AvatarURL(ctx, obj)
-	case 165: // Customer.defaultAddress
+	case 171: // Customer.defaultAddress
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().DefaultAddress(ctx, obj)
-	case 166: // Customer.addresses
+	case 172: // Customer.addresses
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Addresses(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 167: // Customer.numberOfOrders
+	case 173: // Customer.numberOfOrders
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().NumberOfOrders(ctx, obj)
-	case 169: // Customer.cart
+	case 175: // Customer.cart
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Cart(ctx, obj)
-	case 170: // Customer.companyContacts
+	case 176: // Customer.companyContacts
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().CompanyContacts(ctx, obj)
-	case 171: // Customer.loyalty
+	case 177: // Customer.loyalty
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Loyalty(ctx, obj)
-	case 173: // Customer.orders
+	case 179: // Customer.orders
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
-	case 174: // Customer.preferences
+	case 180: // Customer.preferences
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Preferences(ctx, obj)
-	case 175: // Customer.privacy
+	case 181: // Customer.privacy
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Privacy(ctx, obj)
-	case 176: // Customer.recommendations
+	case 182: // Customer.recommendations
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Recommendations(ctx, obj, fc.Args["first"].(*int))
-	case 177: // Customer.savedCarts
+	case 183: // Customer.savedCarts
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SavedCarts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 178: // Customer.savedForLater
+	case 184: // Customer.savedForLater
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SavedForLater(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 180: // Customer.sessions
+	case 186: // Customer.sessions
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Sessions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 182: // Customer.linkedIdentities
+	case 188: // Customer.linkedIdentities
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().LinkedIdentities(ctx, obj)
-	case 183: // Customer.supportTickets
+	case 189: // Customer.socialLoginProvider
+		obj := o.(*ent.Customer)
+		return x.ec.Resolvers.Customer().SocialLoginProvider(ctx, obj)
+	case 190: // Customer.supportTickets
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SupportTickets(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 184: // Customer.wishlists
+	case 191: // Customer.wishlists
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Wishlists(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 185: // Customer.wishlist
+	case 192: // Customer.wishlist
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Wishlist(ctx, obj, fc.Args["id"].(string))
-	case 247: // CustomerLoyalty.tier
+	case 254: // CustomerLoyalty.tier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Tier(ctx, obj)
-	case 248: // CustomerLoyalty.nextTier
+	case 255: // CustomerLoyalty.nextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().NextTier(ctx, obj)
-	case 249: // CustomerLoyalty.pointsToNextTier
+	case 256: // CustomerLoyalty.pointsToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsToNextTier(ctx, obj)
-	case 250: // CustomerLoyalty.spendToNextTier
+	case 257: // CustomerLoyalty.spendToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().SpendToNextTier(ctx, obj)
-	case 251: // CustomerLoyalty.pointsExpiring
+	case 258: // CustomerLoyalty.pointsExpiring
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsExpiring(ctx, obj)
-	case 252: // CustomerLoyalty.transactions
+	case 259: // CustomerLoyalty.transactions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 253: // CustomerLoyalty.availableRewards
+	case 260: // CustomerLoyalty.availableRewards
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().AvailableRewards(ctx, obj)
-	case 254: // CustomerLoyalty.redemptions
+	case 261: // CustomerLoyalty.redemptions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 256: // CustomerLoyalty.referralCount
+	case 263: // CustomerLoyalty.referralCount
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().ReferralCount(ctx, obj)
-	case 257: // CustomerLoyalty.membership
+	case 264: // CustomerLoyalty.membership
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Membership(ctx, obj)
-	case 266: // CustomerPreferences.communication
+	case 273: // CustomerPreferences.communication
 		obj := o.(*model.CustomerPreferences)
 		return x.ec.Resolvers.CustomerPreferences().Communication(ctx, obj)
-	case 290: // CustomerSession.current
+	case 297: // CustomerSession.current
 		obj := o.(*ent.CustomerAccessToken)
 		return x.ec.Resolvers.CustomerSession().Current(ctx, obj)
-	case 334: // Fulfillment.trackingInfo
+	case 341: // Fulfillment.trackingInfo
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.TrackingInfoFirst(fc.Args["first"].(*int)), nil
-	case 335: // Fulfillment.fulfillmentLineItems
+	case 342: // Fulfillment.fulfillmentLineItems
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Fulfillment().FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 338: // FulfillmentEvent.message
+	case 345: // FulfillmentEvent.message
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().Message(ctx, obj)
-	case 341: // FulfillmentEvent.countryCode
+	case 348: // FulfillmentEvent.countryCode
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().CountryCode(ctx, obj)
-	case 354: // Image.url
+	case 361: // Image.url
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
-	case 357: // Image.transformedSrc
+	case 364: // Image.transformedSrc
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
-	case 360: // LinkedIdentity.id
+	case 367: // LinkedIdentity.id
 		obj := o.(*ent.LinkedIdentity)
 		return x.ec.Resolvers.LinkedIdentity().ID(ctx, obj)
-	case 394: // LoyaltyRedemption.reward
+	case 401: // LoyaltyRedemption.reward
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
-	case 396: // LoyaltyRedemption.kind
+	case 403: // LoyaltyRedemption.kind
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
-	case 416: // LoyaltyReward.variant
+	case 423: // LoyaltyReward.variant
 		obj := o.(*ent.LoyaltyReward)
 		return x.ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
-	case 430: // LoyaltyTransaction.action
+	case 437: // LoyaltyTransaction.action
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
-	case 433: // LoyaltyTransaction.order
+	case 440: // LoyaltyTransaction.order
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
-	case 434: // LoyaltyTransaction.reward
+	case 441: // LoyaltyTransaction.reward
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
-	case 445: // MailingAddress.id
+	case 452: // MailingAddress.id
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().ID(ctx, obj)
-	case 452: // MailingAddress.countryCodeV2
+	case 459: // MailingAddress.countryCodeV2
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().CountryCodeV2(ctx, obj)
-	case 455: // MailingAddress.name
+	case 462: // MailingAddress.name
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Name(ctx, obj)
-	case 456: // MailingAddress.formatted
+	case 463: // MailingAddress.formatted
 		obj := o.(*ent.MailingAddress)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.MailingAddress().Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
-	case 457: // MailingAddress.formattedArea
+	case 464: // MailingAddress.formattedArea
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().FormattedArea(ctx, obj)
-	case 458: // MailingAddress.latitude
+	case 465: // MailingAddress.latitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Latitude(ctx, obj)
-	case 459: // MailingAddress.longitude
+	case 466: // MailingAddress.longitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Longitude(ctx, obj)
-	case 475: // Membership.plan
+	case 482: // Membership.plan
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Plan(ctx, obj)
-	case 476: // Membership.status
+	case 483: // Membership.status
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Status(ctx, obj)
-	case 478: // Membership.renewsAt
+	case 485: // Membership.renewsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().RenewsAt(ctx, obj)
-	case 479: // Membership.endsAt
+	case 486: // Membership.endsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().EndsAt(ctx, obj)
-	case 501: // Order.customAttributes
+	case 508: // Order.customAttributes
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomAttributes(ctx, obj)
-	case 502: // Order.customerLocale
+	case 509: // Order.customerLocale
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerLocale(ctx, obj)
-	case 503: // Order.customerUrl
+	case 510: // Order.customerUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerURL(ctx, obj)
-	case 504: // Order.statusUrl
+	case 511: // Order.statusUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().StatusURL(ctx, obj)
-	case 520: // Order.shippingAddress
+	case 527: // Order.shippingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingAddress(ctx, obj)
-	case 521: // Order.billingAddress
+	case 528: // Order.billingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().BillingAddress(ctx, obj)
-	case 522: // Order.lineItems
+	case 529: // Order.lineItems
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 523: // Order.successfulFulfillments
+	case 530: // Order.successfulFulfillments
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
-	case 524: // Order.trackingEvents
+	case 531: // Order.trackingEvents
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().TrackingEvents(ctx, obj)
-	case 525: // Order.discountApplications
+	case 532: // Order.discountApplications
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 537: // OrderLineItem.variant
+	case 533: // Order.shippingDiscountAllocations
+		obj := o.(*ent.Order)
+		return x.ec.Resolvers.Order().ShippingDiscountAllocations(ctx, obj)
+	case 545: // OrderLineItem.variant
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().Variant(ctx, obj)
-	case 538: // OrderLineItem.customAttributes
+	case 546: // OrderLineItem.customAttributes
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().CustomAttributes(ctx, obj)
-	case 539: // OrderLineItem.discountAllocations
+	case 547: // OrderLineItem.discountAllocations
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().DiscountAllocations(ctx, obj)
-	case 556: // Product.id
+	case 564: // Product.id
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().ID(ctx, obj)
-	case 559: // Product.description
+	case 567: // Product.description
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Description(ctx, obj, fc.Args["truncateAt"].(*int))
-	case 563: // Product.featuredImage
+	case 571: // Product.featuredImage
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().FeaturedImage(ctx, obj)
-	case 564: // Product.availableForSale
+	case 572: // Product.availableForSale
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().AvailableForSale(ctx, obj)
-	case 567: // Product.variants
+	case 575: // Product.variants
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
-	case 568: // ProductVariant.id
+	case 576: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
-	case 576: // ProductVariant.selectedOptions
+	case 584: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
-	case 577: // ProductVariant.image
+	case 585: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
-	case 578: // ProductVariant.product
+	case 586: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
-	case 584: // Query.node
+	case 592: // Query.node
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
-	case 585: // Query.nodes
+	case 593: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
-	case 586: // Query.cart
+	case 594: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
-	case 587: // Query.product
+	case 595: // Query.product
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 588: // Query.customer
+	case 596: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
-	case 589: // Query.loyaltyProgram
+	case 597: // Query.loyaltyProgram
 		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
-	case 590: // Query.preferenceVocabulary
+	case 598: // Query.preferenceVocabulary
 		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
-	case 591: // Query.socialLoginProviders
+	case 599: // Query.socialLoginProviders
 		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
-	case 592: // Query.supportContact
+	case 600: // Query.supportContact
 		return x.ec.Resolvers.Query().SupportContact(ctx)
-	case 593: // Query.sharedWishlist
+	case 601: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
-	case 600: // SavedCart.lines
+	case 608: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 609: // SavedCartLine.merchandise
+	case 617: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
-	case 626: // SharedWishlist.lines
+	case 634: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 647: // SupportTicket.order
+	case 656: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
-	case 648: // SupportTicket.messages
+	case 657: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 665: // Wishlist.shareUrl
+	case 674: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
-	case 669: // Wishlist.lines
+	case 678: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 678: // WishlistLine.merchandise
+	case 687: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
-	case 683: // WishlistLine.priceDropped
+	case 692: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
-	case 698: // __Directive.args
+	case 707: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 705: // __Field.args
+	case 714: // __Field.args
 		obj := o.(*introspection.Field)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 725: // __Type.fields
+	case 734: // __Type.fields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
-	case 728: // __Type.enumValues
+	case 737: // __Type.enumValues
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
-	case 729: // __Type.inputFields
+	case 738: // __Type.inputFields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
@@ -1509,79 +1526,79 @@ func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (ma
 	switch fn {
 	case 67: // Cart.lines
 		return x.ec.field_Cart_lines_args(ctx, raw)
-	case 139: // CompanyContact.orders
+	case 143: // CompanyContact.orders
 		return x.ec.field_CompanyContact_orders_args(ctx, raw)
-	case 166: // Customer.addresses
+	case 172: // Customer.addresses
 		return x.ec.field_Customer_addresses_args(ctx, raw)
-	case 173: // Customer.orders
+	case 179: // Customer.orders
 		return x.ec.field_Customer_orders_args(ctx, raw)
-	case 176: // Customer.recommendations
+	case 182: // Customer.recommendations
 		return x.ec.field_Customer_recommendations_args(ctx, raw)
-	case 177: // Customer.savedCarts
+	case 183: // Customer.savedCarts
 		return x.ec.field_Customer_savedCarts_args(ctx, raw)
-	case 178: // Customer.savedForLater
+	case 184: // Customer.savedForLater
 		return x.ec.field_Customer_savedForLater_args(ctx, raw)
-	case 180: // Customer.sessions
+	case 186: // Customer.sessions
 		return x.ec.field_Customer_sessions_args(ctx, raw)
-	case 183: // Customer.supportTickets
+	case 190: // Customer.supportTickets
 		return x.ec.field_Customer_supportTickets_args(ctx, raw)
-	case 184: // Customer.wishlists
+	case 191: // Customer.wishlists
 		return x.ec.field_Customer_wishlists_args(ctx, raw)
-	case 185: // Customer.wishlist
+	case 192: // Customer.wishlist
 		return x.ec.field_Customer_wishlist_args(ctx, raw)
-	case 252: // CustomerLoyalty.transactions
+	case 259: // CustomerLoyalty.transactions
 		return x.ec.field_CustomerLoyalty_transactions_args(ctx, raw)
-	case 254: // CustomerLoyalty.redemptions
+	case 261: // CustomerLoyalty.redemptions
 		return x.ec.field_CustomerLoyalty_redemptions_args(ctx, raw)
-	case 334: // Fulfillment.trackingInfo
+	case 341: // Fulfillment.trackingInfo
 		return x.ec.field_Fulfillment_trackingInfo_args(ctx, raw)
-	case 335: // Fulfillment.fulfillmentLineItems
+	case 342: // Fulfillment.fulfillmentLineItems
 		return x.ec.field_Fulfillment_fulfillmentLineItems_args(ctx, raw)
-	case 354: // Image.url
+	case 361: // Image.url
 		return x.ec.field_Image_url_args(ctx, raw)
-	case 357: // Image.transformedSrc
+	case 364: // Image.transformedSrc
 		return x.ec.field_Image_transformedSrc_args(ctx, raw)
-	case 456: // MailingAddress.formatted
+	case 463: // MailingAddress.formatted
 		return x.ec.field_MailingAddress_formatted_args(ctx, raw)
-	case 522: // Order.lineItems
+	case 529: // Order.lineItems
 		return x.ec.field_Order_lineItems_args(ctx, raw)
-	case 523: // Order.successfulFulfillments
+	case 530: // Order.successfulFulfillments
 		return x.ec.field_Order_successfulFulfillments_args(ctx, raw)
-	case 525: // Order.discountApplications
+	case 532: // Order.discountApplications
 		return x.ec.field_Order_discountApplications_args(ctx, raw)
-	case 559: // Product.description
+	case 567: // Product.description
 		return x.ec.field_Product_description_args(ctx, raw)
-	case 567: // Product.variants
+	case 575: // Product.variants
 		return x.ec.field_Product_variants_args(ctx, raw)
-	case 584: // Query.node
+	case 592: // Query.node
 		return x.ec.field_Query_node_args(ctx, raw)
-	case 585: // Query.nodes
+	case 593: // Query.nodes
 		return x.ec.field_Query_nodes_args(ctx, raw)
-	case 586: // Query.cart
+	case 594: // Query.cart
 		return x.ec.field_Query_cart_args(ctx, raw)
-	case 587: // Query.product
+	case 595: // Query.product
 		return x.ec.field_Query_product_args(ctx, raw)
-	case 588: // Query.customer
+	case 596: // Query.customer
 		return x.ec.field_Query_customer_args(ctx, raw)
-	case 593: // Query.sharedWishlist
+	case 601: // Query.sharedWishlist
 		return x.ec.field_Query_sharedWishlist_args(ctx, raw)
-	case 600: // SavedCart.lines
+	case 608: // SavedCart.lines
 		return x.ec.field_SavedCart_lines_args(ctx, raw)
-	case 626: // SharedWishlist.lines
+	case 634: // SharedWishlist.lines
 		return x.ec.field_SharedWishlist_lines_args(ctx, raw)
-	case 648: // SupportTicket.messages
+	case 657: // SupportTicket.messages
 		return x.ec.field_SupportTicket_messages_args(ctx, raw)
-	case 669: // Wishlist.lines
+	case 678: // Wishlist.lines
 		return x.ec.field_Wishlist_lines_args(ctx, raw)
-	case 698: // __Directive.args
+	case 707: // __Directive.args
 		return x.ec.field___Directive_args_args(ctx, raw)
-	case 705: // __Field.args
+	case 714: // __Field.args
 		return x.ec.field___Field_args_args(ctx, raw)
-	case 725: // __Type.fields
+	case 734: // __Type.fields
 		return x.ec.field___Type_fields_args(ctx, raw)
-	case 728: // __Type.enumValues
+	case 737: // __Type.enumValues
 		return x.ec.field___Type_enumValues_args(ctx, raw)
-	case 729: // __Type.inputFields
+	case 738: // __Type.inputFields
 		return x.ec.field___Type_inputFields_args(ctx, raw)
 	}
 	return nil, nil
@@ -2227,7 +2244,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 134: // Company.locations
+	case 136: // Company.locations
 		v := planValue[[]*ent.CompanyLocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2237,19 +2254,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 136: // CompanyContact.company
+	case 140: // CompanyContact.company
 		v := planValue[*ent.Company](n.val(i))
 		name, ptr := planPointer("Company", v)
 		return x.one(n, i, name, ptr, true)
-	case 138: // CompanyContact.spendingLimit
+	case 142: // CompanyContact.spendingLimit
 		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 139: // CompanyContact.orders
+	case 143: // CompanyContact.orders
 		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 149: // ConsentEventConnection.edges
+	case 155: // ConsentEventConnection.edges
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2260,7 +2277,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 150: // ConsentEventConnection.nodes
+	case 156: // ConsentEventConnection.nodes
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2271,29 +2288,29 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 151: // ConsentEventConnection.pageInfo
+	case 157: // ConsentEventConnection.pageInfo
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 153: // ConsentEventEdge.node
+	case 159: // ConsentEventEdge.node
 		obj := n.obj.(*model.ConsentEventEdge)
 		v := obj.Node
 		name, ptr := planPointer("ConsentEvent", v)
 		return x.one(n, i, name, ptr, true)
-	case 165: // Customer.defaultAddress
+	case 171: // Customer.defaultAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 166: // Customer.addresses
+	case 172: // Customer.addresses
 		v := planValue[*model.MailingAddressConnection](n.val(i))
 		name, ptr := planPointer("MailingAddressConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 169: // Customer.cart
+	case 175: // Customer.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 170: // Customer.companyContacts
+	case 176: // Customer.companyContacts
 		v := planValue[[]*ent.CompanyContact](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2303,23 +2320,23 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 171: // Customer.loyalty
+	case 177: // Customer.loyalty
 		v := planValue[*ent.LoyaltyAccount](n.val(i))
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 173: // Customer.orders
+	case 179: // Customer.orders
 		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 174: // Customer.preferences
+	case 180: // Customer.preferences
 		v := planValue[*model.CustomerPreferences](n.val(i))
 		name, ptr := planPointer("CustomerPreferences", v)
 		return x.one(n, i, name, ptr, true)
-	case 175: // Customer.privacy
+	case 181: // Customer.privacy
 		v := planValue[*model.CustomerPrivacy](n.val(i))
 		name, ptr := planPointer("CustomerPrivacy", v)
 		return x.one(n, i, name, ptr, true)
-	case 176: // Customer.recommendations
+	case 182: // Customer.recommendations
 		v := planValue[[]*recommend.Item](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2329,19 +2346,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 177: // Customer.savedCarts
+	case 183: // Customer.savedCarts
 		v := planValue[*model.SavedCartConnection](n.val(i))
 		name, ptr := planPointer("SavedCartConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 178: // Customer.savedForLater
+	case 184: // Customer.savedForLater
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 180: // Customer.sessions
+	case 186: // Customer.sessions
 		v := planValue[*model.CustomerSessionConnection](n.val(i))
 		name, ptr := planPointer("CustomerSessionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 182: // Customer.linkedIdentities
+	case 188: // Customer.linkedIdentities
 		v := planValue[[]*ent.LinkedIdentity](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2351,24 +2368,28 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 183: // Customer.supportTickets
+	case 189: // Customer.socialLoginProvider
+		v := planValue[*model.SocialLoginProvider](n.val(i))
+		name, ptr := planPointer("SocialLoginProvider", v)
+		return x.one(n, i, name, ptr, false)
+	case 190: // Customer.supportTickets
 		v := planValue[*model.SupportTicketConnection](n.val(i))
 		name, ptr := planPointer("SupportTicketConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 184: // Customer.wishlists
+	case 191: // Customer.wishlists
 		v := planValue[*model.WishlistConnection](n.val(i))
 		name, ptr := planPointer("WishlistConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 185: // Customer.wishlist
+	case 192: // Customer.wishlist
 		v := planValue[*ent.Wishlist](n.val(i))
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 189: // CustomerAccessTokenCreatePayload.customerAccessToken
+	case 196: // CustomerAccessTokenCreatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 190: // CustomerAccessTokenCreatePayload.customerUserErrors
+	case 197: // CustomerAccessTokenCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2379,7 +2400,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 191: // CustomerAccessTokenCreatePayload.twoFactorUserErrors
+	case 198: // CustomerAccessTokenCreatePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -2390,7 +2411,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 192: // CustomerAccessTokenCreatePayload.userErrors
+	case 199: // CustomerAccessTokenCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2401,12 +2422,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 193: // CustomerAccessTokenCreateWithCodePayload.customerAccessToken
+	case 200: // CustomerAccessTokenCreateWithCodePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithCodePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 194: // CustomerAccessTokenCreateWithCodePayload.customerUserErrors
+	case 201: // CustomerAccessTokenCreateWithCodePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithCodePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2417,12 +2438,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 195: // CustomerAccessTokenCreateWithMultipassPayload.customerAccessToken
+	case 202: // CustomerAccessTokenCreateWithMultipassPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithMultipassPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 196: // CustomerAccessTokenCreateWithMultipassPayload.customerUserErrors
+	case 203: // CustomerAccessTokenCreateWithMultipassPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithMultipassPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2433,12 +2454,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 197: // CustomerAccessTokenCreateWithSocialLoginPayload.customerAccessToken
+	case 204: // CustomerAccessTokenCreateWithSocialLoginPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithSocialLoginPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 198: // CustomerAccessTokenCreateWithSocialLoginPayload.customerUserErrors
+	case 205: // CustomerAccessTokenCreateWithSocialLoginPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithSocialLoginPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2449,7 +2470,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 201: // CustomerAccessTokenDeletePayload.userErrors
+	case 208: // CustomerAccessTokenDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2460,12 +2481,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 202: // CustomerAccessTokenRenewPayload.customerAccessToken
+	case 209: // CustomerAccessTokenRenewPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenRenewPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 203: // CustomerAccessTokenRenewPayload.userErrors
+	case 210: // CustomerAccessTokenRenewPayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenRenewPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2476,17 +2497,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 204: // CustomerActivateByUrlPayload.customer
+	case 211: // CustomerActivateByUrlPayload.customer
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 205: // CustomerActivateByUrlPayload.customerAccessToken
+	case 212: // CustomerActivateByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 206: // CustomerActivateByUrlPayload.customerUserErrors
+	case 213: // CustomerActivateByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2497,17 +2518,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 207: // CustomerActivatePayload.customer
+	case 214: // CustomerActivatePayload.customer
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 208: // CustomerActivatePayload.customerAccessToken
+	case 215: // CustomerActivatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 209: // CustomerActivatePayload.customerUserErrors
+	case 216: // CustomerActivatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2518,7 +2539,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 210: // CustomerActivatePayload.userErrors
+	case 217: // CustomerActivatePayload.userErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2529,12 +2550,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 211: // CustomerAddressCreatePayload.customerAddress
+	case 218: // CustomerAddressCreatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 212: // CustomerAddressCreatePayload.customerUserErrors
+	case 219: // CustomerAddressCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2545,7 +2566,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 213: // CustomerAddressCreatePayload.userErrors
+	case 220: // CustomerAddressCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2556,7 +2577,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 215: // CustomerAddressDeletePayload.customerUserErrors
+	case 222: // CustomerAddressDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2567,7 +2588,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 216: // CustomerAddressDeletePayload.userErrors
+	case 223: // CustomerAddressDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2578,12 +2599,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 217: // CustomerAddressUpdatePayload.customerAddress
+	case 224: // CustomerAddressUpdatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 218: // CustomerAddressUpdatePayload.customerUserErrors
+	case 225: // CustomerAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2594,7 +2615,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 219: // CustomerAddressUpdatePayload.userErrors
+	case 226: // CustomerAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2605,7 +2626,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 220: // CustomerConnection.edges
+	case 227: // CustomerConnection.edges
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2616,7 +2637,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 221: // CustomerConnection.nodes
+	case 228: // CustomerConnection.nodes
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2627,17 +2648,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 222: // CustomerConnection.pageInfo
+	case 229: // CustomerConnection.pageInfo
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 223: // CustomerCreatePayload.customer
+	case 230: // CustomerCreatePayload.customer
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 224: // CustomerCreatePayload.customerUserErrors
+	case 231: // CustomerCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2648,7 +2669,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 225: // CustomerCreatePayload.userErrors
+	case 232: // CustomerCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2659,12 +2680,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 229: // CustomerDataExportPayload.export
+	case 236: // CustomerDataExportPayload.export
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.Export
 		name, ptr := planPointer("CustomerDataExport", v)
 		return x.one(n, i, name, ptr, false)
-	case 230: // CustomerDataExportPayload.customerUserErrors
+	case 237: // CustomerDataExportPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2675,12 +2696,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 231: // CustomerDefaultAddressUpdatePayload.customer
+	case 238: // CustomerDefaultAddressUpdatePayload.customer
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 232: // CustomerDefaultAddressUpdatePayload.customerUserErrors
+	case 239: // CustomerDefaultAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2691,7 +2712,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 233: // CustomerDefaultAddressUpdatePayload.userErrors
+	case 240: // CustomerDefaultAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2702,7 +2723,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 236: // CustomerDeletePayload.customerUserErrors
+	case 243: // CustomerDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2713,7 +2734,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 237: // CustomerDeletePayload.userErrors
+	case 244: // CustomerDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2724,12 +2745,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 239: // CustomerEdge.node
+	case 246: // CustomerEdge.node
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Node
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, true)
-	case 240: // CustomerEmailCodeSendPayload.customerUserErrors
+	case 247: // CustomerEmailCodeSendPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailCodeSendPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2740,12 +2761,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 241: // CustomerEmailVerifyPayload.customer
+	case 248: // CustomerEmailVerifyPayload.customer
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 242: // CustomerEmailVerifyPayload.customerUserErrors
+	case 249: // CustomerEmailVerifyPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2756,12 +2777,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 243: // CustomerIdentityUnlinkPayload.customer
+	case 250: // CustomerIdentityUnlinkPayload.customer
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 244: // CustomerIdentityUnlinkPayload.customerUserErrors
+	case 251: // CustomerIdentityUnlinkPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2772,19 +2793,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 247: // CustomerLoyalty.tier
+	case 254: // CustomerLoyalty.tier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 248: // CustomerLoyalty.nextTier
+	case 255: // CustomerLoyalty.nextTier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 250: // CustomerLoyalty.spendToNextTier
+	case 257: // CustomerLoyalty.spendToNextTier
 		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 251: // CustomerLoyalty.pointsExpiring
+	case 258: // CustomerLoyalty.pointsExpiring
 		v := planValue[[]*model.LoyaltyPointsExpiry](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2794,11 +2815,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 252: // CustomerLoyalty.transactions
+	case 259: // CustomerLoyalty.transactions
 		v := planValue[*model.LoyaltyTransactionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyTransactionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 253: // CustomerLoyalty.availableRewards
+	case 260: // CustomerLoyalty.availableRewards
 		v := planValue[[]*ent.LoyaltyReward](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2808,15 +2829,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 254: // CustomerLoyalty.redemptions
+	case 261: // CustomerLoyalty.redemptions
 		v := planValue[*model.LoyaltyRedemptionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyRedemptionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 257: // CustomerLoyalty.membership
+	case 264: // CustomerLoyalty.membership
 		v := planValue[*ent.Membership](n.val(i))
 		name, ptr := planPointer("Membership", v)
 		return x.one(n, i, name, ptr, false)
-	case 266: // CustomerPreferences.communication
+	case 273: // CustomerPreferences.communication
 		v := planValue[[]*notify.Preference](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2826,12 +2847,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 267: // CustomerPreferencesUpdatePayload.customer
+	case 274: // CustomerPreferencesUpdatePayload.customer
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 268: // CustomerPreferencesUpdatePayload.customerUserErrors
+	case 275: // CustomerPreferencesUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2842,7 +2863,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 269: // CustomerPreferencesUpdatePayload.userErrors
+	case 276: // CustomerPreferencesUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2853,7 +2874,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 272: // CustomerRecoverPayload.customerUserErrors
+	case 279: // CustomerRecoverPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2864,7 +2885,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 273: // CustomerRecoverPayload.userErrors
+	case 280: // CustomerRecoverPayload.userErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2875,17 +2896,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 274: // CustomerResetByUrlPayload.customer
+	case 281: // CustomerResetByUrlPayload.customer
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 275: // CustomerResetByUrlPayload.customerAccessToken
+	case 282: // CustomerResetByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 276: // CustomerResetByUrlPayload.customerUserErrors
+	case 283: // CustomerResetByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2896,7 +2917,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 277: // CustomerResetByUrlPayload.userErrors
+	case 284: // CustomerResetByUrlPayload.userErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2907,17 +2928,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 278: // CustomerResetPayload.customer
+	case 285: // CustomerResetPayload.customer
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 279: // CustomerResetPayload.customerAccessToken
+	case 286: // CustomerResetPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 280: // CustomerResetPayload.customerUserErrors
+	case 287: // CustomerResetPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2928,7 +2949,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 281: // CustomerResetPayload.userErrors
+	case 288: // CustomerResetPayload.userErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2939,7 +2960,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 291: // CustomerSessionConnection.edges
+	case 298: // CustomerSessionConnection.edges
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2950,7 +2971,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 292: // CustomerSessionConnection.nodes
+	case 299: // CustomerSessionConnection.nodes
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2961,17 +2982,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 293: // CustomerSessionConnection.pageInfo
+	case 300: // CustomerSessionConnection.pageInfo
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 295: // CustomerSessionEdge.node
+	case 302: // CustomerSessionEdge.node
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Node
 		name, ptr := planPointer("CustomerSession", v)
 		return x.one(n, i, name, ptr, true)
-	case 297: // CustomerSessionRevokePayload.customerUserErrors
+	case 304: // CustomerSessionRevokePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2982,7 +3003,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 299: // CustomerSessionsRevokeOthersPayload.customerUserErrors
+	case 306: // CustomerSessionsRevokeOthersPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2993,7 +3014,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 301: // CustomerSocialLoginStartPayload.customerUserErrors
+	case 308: // CustomerSocialLoginStartPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3004,12 +3025,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 302: // CustomerTwoFactorDisablePayload.customer
+	case 309: // CustomerTwoFactorDisablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 303: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
+	case 310: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3020,7 +3041,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 304: // CustomerTwoFactorDisablePayload.customerUserErrors
+	case 311: // CustomerTwoFactorDisablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3031,12 +3052,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 305: // CustomerTwoFactorEnablePayload.customer
+	case 312: // CustomerTwoFactorEnablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 307: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
+	case 314: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3047,7 +3068,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 308: // CustomerTwoFactorEnablePayload.customerUserErrors
+	case 315: // CustomerTwoFactorEnablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3058,7 +3079,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 311: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
+	case 318: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3069,7 +3090,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 312: // CustomerTwoFactorSetupPayload.customerUserErrors
+	case 319: // CustomerTwoFactorSetupPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3080,17 +3101,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 313: // CustomerUpdatePayload.customer
+	case 320: // CustomerUpdatePayload.customer
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 314: // CustomerUpdatePayload.customerAccessToken
+	case 321: // CustomerUpdatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 315: // CustomerUpdatePayload.customerUserErrors
+	case 322: // CustomerUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3101,7 +3122,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 316: // CustomerUpdatePayload.userErrors
+	case 323: // CustomerUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3112,17 +3133,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 320: // DiscountAllocation.allocatedAmount
+	case 327: // DiscountAllocation.allocatedAmount
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.AllocatedAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 321: // DiscountAllocation.discountApplication
+	case 328: // DiscountAllocation.discountApplication
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.DiscountApplication
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 322: // DiscountApplicationConnection.edges
+	case 329: // DiscountApplicationConnection.edges
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3133,7 +3154,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 323: // DiscountApplicationConnection.nodes
+	case 330: // DiscountApplicationConnection.nodes
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3144,22 +3165,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 324: // DiscountApplicationConnection.pageInfo
+	case 331: // DiscountApplicationConnection.pageInfo
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 326: // DiscountApplicationEdge.node
+	case 333: // DiscountApplicationEdge.node
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Node
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 332: // DiscountCodeApplication.value
+	case 339: // DiscountCodeApplication.value
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 334: // Fulfillment.trackingInfo
+	case 341: // Fulfillment.trackingInfo
 		v := planValue[[]*schema.TrackingInfo](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3169,16 +3190,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 335: // Fulfillment.fulfillmentLineItems
+	case 342: // Fulfillment.fulfillmentLineItems
 		v := planValue[*model.FulfillmentLineItemConnection](n.val(i))
 		name, ptr := planPointer("FulfillmentLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 343: // FulfillmentLineItem.lineItem
+	case 350: // FulfillmentLineItem.lineItem
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.LineItem
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 345: // FulfillmentLineItemConnection.edges
+	case 352: // FulfillmentLineItemConnection.edges
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3189,7 +3210,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 346: // FulfillmentLineItemConnection.nodes
+	case 353: // FulfillmentLineItemConnection.nodes
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3200,17 +3221,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 347: // FulfillmentLineItemConnection.pageInfo
+	case 354: // FulfillmentLineItemConnection.pageInfo
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 349: // FulfillmentLineItemEdge.node
+	case 356: // FulfillmentLineItemEdge.node
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("FulfillmentLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 365: // LoyaltyConsistencyReport.mismatches
+	case 372: // LoyaltyConsistencyReport.mismatches
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.Mismatches
 		x.list(n, i, len(v))
@@ -3221,12 +3242,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 374: // LoyaltyPayload.loyalty
+	case 381: // LoyaltyPayload.loyalty
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 376: // LoyaltyPayload.loyaltyUserErrors
+	case 383: // LoyaltyPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3237,7 +3258,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 377: // LoyaltyPayload.customerUserErrors
+	case 384: // LoyaltyPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3248,7 +3269,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 384: // LoyaltyProgram.earnRules
+	case 391: // LoyaltyProgram.earnRules
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.EarnRules
 		x.list(n, i, len(v))
@@ -3259,7 +3280,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 386: // LoyaltyProgram.tiers
+	case 393: // LoyaltyProgram.tiers
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Tiers
 		x.list(n, i, len(v))
@@ -3270,7 +3291,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 387: // LoyaltyProgram.rewards
+	case 394: // LoyaltyProgram.rewards
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Rewards
 		x.list(n, i, len(v))
@@ -3281,7 +3302,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 390: // LoyaltyProgram.membershipPlans
+	case 397: // LoyaltyProgram.membershipPlans
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.MembershipPlans
 		x.list(n, i, len(v))
@@ -3292,12 +3313,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 391: // LoyaltyProgramPayload.program
+	case 398: // LoyaltyProgramPayload.program
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.Program
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, false)
-	case 392: // LoyaltyProgramPayload.userErrors
+	case 399: // LoyaltyProgramPayload.userErrors
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3308,16 +3329,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 394: // LoyaltyRedemption.reward
+	case 401: // LoyaltyRedemption.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, true)
-	case 397: // LoyaltyRedemption.amount
+	case 404: // LoyaltyRedemption.amount
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 403: // LoyaltyRedemptionConnection.edges
+	case 410: // LoyaltyRedemptionConnection.edges
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3328,7 +3349,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 404: // LoyaltyRedemptionConnection.nodes
+	case 411: // LoyaltyRedemptionConnection.nodes
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3339,36 +3360,36 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 405: // LoyaltyRedemptionConnection.pageInfo
+	case 412: // LoyaltyRedemptionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 407: // LoyaltyRedemptionEdge.node
+	case 414: // LoyaltyRedemptionEdge.node
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, true)
-	case 414: // LoyaltyReward.amount
+	case 421: // LoyaltyReward.amount
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 416: // LoyaltyReward.variant
+	case 423: // LoyaltyReward.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 419: // LoyaltyRewardRedeemPayload.redemption
+	case 426: // LoyaltyRewardRedeemPayload.redemption
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 420: // LoyaltyRewardRedeemPayload.loyalty
+	case 427: // LoyaltyRewardRedeemPayload.loyalty
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 421: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
+	case 428: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3379,7 +3400,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 422: // LoyaltyRewardRedeemPayload.customerUserErrors
+	case 429: // LoyaltyRewardRedeemPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3390,15 +3411,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 433: // LoyaltyTransaction.order
+	case 440: // LoyaltyTransaction.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 434: // LoyaltyTransaction.reward
+	case 441: // LoyaltyTransaction.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 437: // LoyaltyTransactionConnection.edges
+	case 444: // LoyaltyTransactionConnection.edges
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3409,7 +3430,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 438: // LoyaltyTransactionConnection.nodes
+	case 445: // LoyaltyTransactionConnection.nodes
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3420,17 +3441,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 439: // LoyaltyTransactionConnection.pageInfo
+	case 446: // LoyaltyTransactionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 441: // LoyaltyTransactionEdge.node
+	case 448: // LoyaltyTransactionEdge.node
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, true)
-	case 464: // MailingAddressConnection.edges
+	case 471: // MailingAddressConnection.edges
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3441,7 +3462,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 465: // MailingAddressConnection.nodes
+	case 472: // MailingAddressConnection.nodes
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3452,31 +3473,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 466: // MailingAddressConnection.pageInfo
+	case 473: // MailingAddressConnection.pageInfo
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 468: // MailingAddressEdge.node
+	case 475: // MailingAddressEdge.node
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Node
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, true)
-	case 474: // ManualDiscountApplication.value
+	case 481: // ManualDiscountApplication.value
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 475: // Membership.plan
+	case 482: // Membership.plan
 		v := planValue[*ent.MembershipPlan](n.val(i))
 		name, ptr := planPointer("MembershipPlan", v)
 		return x.one(n, i, name, ptr, true)
-	case 483: // MembershipPlan.price
+	case 490: // MembershipPlan.price
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 501: // Order.customAttributes
+	case 508: // Order.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3486,94 +3507,94 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 505: // Order.subtotalPrice
+	case 512: // Order.subtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 506: // Order.subtotalPriceV2
+	case 513: // Order.subtotalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 507: // Order.totalShippingPrice
+	case 514: // Order.totalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 508: // Order.totalShippingPriceV2
+	case 515: // Order.totalShippingPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 509: // Order.totalTax
+	case 516: // Order.totalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 510: // Order.totalTaxV2
+	case 517: // Order.totalTaxV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 511: // Order.totalPrice
+	case 518: // Order.totalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 512: // Order.totalPriceV2
+	case 519: // Order.totalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 513: // Order.totalRefunded
+	case 520: // Order.totalRefunded
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 514: // Order.totalRefundedV2
+	case 521: // Order.totalRefundedV2
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 515: // Order.originalTotalPrice
+	case 522: // Order.originalTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 516: // Order.currentTotalPrice
+	case 523: // Order.currentTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.CurrentTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 517: // Order.currentSubtotalPrice
+	case 524: // Order.currentSubtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 518: // Order.currentTotalTax
+	case 525: // Order.currentTotalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 519: // Order.currentTotalShippingPrice
+	case 526: // Order.currentTotalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 520: // Order.shippingAddress
+	case 527: // Order.shippingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 521: // Order.billingAddress
+	case 528: // Order.billingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 522: // Order.lineItems
+	case 529: // Order.lineItems
 		v := planValue[*model.OrderLineItemConnection](n.val(i))
 		name, ptr := planPointer("OrderLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 523: // Order.successfulFulfillments
+	case 530: // Order.successfulFulfillments
 		v := planValue[[]*ent.Fulfillment](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -3586,7 +3607,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 524: // Order.trackingEvents
+	case 531: // Order.trackingEvents
 		v := planValue[[]*ent.FulfillmentEvent](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3596,11 +3617,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 525: // Order.discountApplications
+	case 532: // Order.discountApplications
 		v := planValue[*model.DiscountApplicationConnection](n.val(i))
 		name, ptr := planPointer("DiscountApplicationConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 526: // OrderConnection.edges
+	case 533: // Order.shippingDiscountAllocations
+		v := planValue[[]*model.DiscountAllocation](n.val(i))
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("DiscountAllocation", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 534: // OrderConnection.edges
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3611,7 +3642,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 527: // OrderConnection.nodes
+	case 535: // OrderConnection.nodes
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3622,31 +3653,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 528: // OrderConnection.pageInfo
+	case 536: // OrderConnection.pageInfo
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 531: // OrderEdge.node
+	case 539: // OrderEdge.node
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Node
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, true)
-	case 535: // OrderLineItem.originalTotalPrice
+	case 543: // OrderLineItem.originalTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.OriginalTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 536: // OrderLineItem.discountedTotalPrice
+	case 544: // OrderLineItem.discountedTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.DiscountedTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 537: // OrderLineItem.variant
+	case 545: // OrderLineItem.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 538: // OrderLineItem.customAttributes
+	case 546: // OrderLineItem.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3656,7 +3687,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 539: // OrderLineItem.discountAllocations
+	case 547: // OrderLineItem.discountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3666,7 +3697,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 540: // OrderLineItemConnection.edges
+	case 548: // OrderLineItemConnection.edges
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3677,7 +3708,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 541: // OrderLineItemConnection.nodes
+	case 549: // OrderLineItemConnection.nodes
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3688,22 +3719,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 542: // OrderLineItemConnection.pageInfo
+	case 550: // OrderLineItemConnection.pageInfo
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 544: // OrderLineItemEdge.node
+	case 552: // OrderLineItemEdge.node
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 553: // PreferenceVocabularyPayload.preferenceVocabulary
+	case 561: // PreferenceVocabularyPayload.preferenceVocabulary
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.PreferenceVocabulary
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, false)
-	case 554: // PreferenceVocabularyPayload.userErrors
+	case 562: // PreferenceVocabularyPayload.userErrors
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3714,35 +3745,35 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 563: // Product.featuredImage
+	case 571: // Product.featuredImage
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 567: // Product.variants
+	case 575: // Product.variants
 		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 571: // ProductVariant.price
+	case 579: // ProductVariant.price
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 572: // ProductVariant.priceV2
+	case 580: // ProductVariant.priceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 573: // ProductVariant.compareAtPrice
+	case 581: // ProductVariant.compareAtPrice
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 574: // ProductVariant.compareAtPriceV2
+	case 582: // ProductVariant.compareAtPriceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 576: // ProductVariant.selectedOptions
+	case 584: // ProductVariant.selectedOptions
 		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3752,15 +3783,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 577: // ProductVariant.image
+	case 585: // ProductVariant.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 578: // ProductVariant.product
+	case 586: // ProductVariant.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 579: // ProductVariantConnection.edges
+	case 587: // ProductVariantConnection.edges
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3771,7 +3802,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 580: // ProductVariantConnection.nodes
+	case 588: // ProductVariantConnection.nodes
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3782,21 +3813,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 581: // ProductVariantConnection.pageInfo
+	case 589: // ProductVariantConnection.pageInfo
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 583: // ProductVariantEdge.node
+	case 591: // ProductVariantEdge.node
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Node
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 584: // Query.node
+	case 592: // Query.node
 		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
-	case 585: // Query.nodes
+	case 593: // Query.nodes
 		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3806,44 +3837,44 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 586: // Query.cart
+	case 594: // Query.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 587: // Query.product
+	case 595: // Query.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
-	case 588: // Query.customer
+	case 596: // Query.customer
 		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 589: // Query.loyaltyProgram
+	case 597: // Query.loyaltyProgram
 		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
-	case 590: // Query.preferenceVocabulary
+	case 598: // Query.preferenceVocabulary
 		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
-	case 592: // Query.supportContact
+	case 600: // Query.supportContact
 		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
-	case 593: // Query.sharedWishlist
+	case 601: // Query.sharedWishlist
 		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 594: // Recommendation.variant
+	case 602: // Recommendation.variant
 		obj := n.obj.(*recommend.Item)
 		v := obj.Variant
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 600: // SavedCart.lines
+	case 608: // SavedCart.lines
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 601: // SavedCartConnection.edges
+	case 609: // SavedCartConnection.edges
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3854,7 +3885,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 602: // SavedCartConnection.nodes
+	case 610: // SavedCartConnection.nodes
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3865,12 +3896,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 603: // SavedCartConnection.pageInfo
+	case 611: // SavedCartConnection.pageInfo
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 605: // SavedCartDeletePayload.customerUserErrors
+	case 613: // SavedCartDeletePayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3881,21 +3912,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 607: // SavedCartEdge.node
+	case 615: // SavedCartEdge.node
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
-	case 609: // SavedCartLine.merchandise
+	case 617: // SavedCartLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 611: // SavedCartLine.priceWhenSaved
+	case 619: // SavedCartLine.priceWhenSaved
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.PriceWhenSavedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 612: // SavedCartLineConnection.edges
+	case 620: // SavedCartLineConnection.edges
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3906,7 +3937,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 613: // SavedCartLineConnection.nodes
+	case 621: // SavedCartLineConnection.nodes
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3917,22 +3948,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 614: // SavedCartLineConnection.pageInfo
+	case 622: // SavedCartLineConnection.pageInfo
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 616: // SavedCartLineEdge.node
+	case 624: // SavedCartLineEdge.node
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCartLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 617: // SavedCartPayload.savedCart
+	case 625: // SavedCartPayload.savedCart
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.SavedCart
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, false)
-	case 618: // SavedCartPayload.customerUserErrors
+	case 626: // SavedCartPayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3943,21 +3974,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 621: // SavedCartWarning.merchandise
+	case 629: // SavedCartWarning.merchandise
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Merchandise
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 626: // SharedWishlist.lines
+	case 634: // SharedWishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 632: // SupportContactPayload.supportContact
+	case 641: // SupportContactPayload.supportContact
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.SupportContact
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, false)
-	case 633: // SupportContactPayload.userErrors
+	case 642: // SupportContactPayload.userErrors
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3968,7 +3999,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 637: // SupportMessageConnection.edges
+	case 646: // SupportMessageConnection.edges
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3979,7 +4010,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 638: // SupportMessageConnection.nodes
+	case 647: // SupportMessageConnection.nodes
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3990,25 +4021,25 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 639: // SupportMessageConnection.pageInfo
+	case 648: // SupportMessageConnection.pageInfo
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 641: // SupportMessageEdge.node
+	case 650: // SupportMessageEdge.node
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
-	case 647: // SupportTicket.order
+	case 656: // SupportTicket.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 648: // SupportTicket.messages
+	case 657: // SupportTicket.messages
 		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 649: // SupportTicketConnection.edges
+	case 658: // SupportTicketConnection.edges
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4019,7 +4050,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 650: // SupportTicketConnection.nodes
+	case 659: // SupportTicketConnection.nodes
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4030,22 +4061,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 651: // SupportTicketConnection.pageInfo
+	case 660: // SupportTicketConnection.pageInfo
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 653: // SupportTicketEdge.node
+	case 662: // SupportTicketEdge.node
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, true)
-	case 654: // SupportTicketPayload.supportTicket
+	case 663: // SupportTicketPayload.supportTicket
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 655: // SupportTicketPayload.customerUserErrors
+	case 664: // SupportTicketPayload.customerUserErrors
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4056,11 +4087,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 669: // Wishlist.lines
+	case 678: // Wishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 670: // WishlistConnection.edges
+	case 679: // WishlistConnection.edges
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4071,7 +4102,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 671: // WishlistConnection.nodes
+	case 680: // WishlistConnection.nodes
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4082,12 +4113,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 672: // WishlistConnection.pageInfo
+	case 681: // WishlistConnection.pageInfo
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 674: // WishlistDeletePayload.customerUserErrors
+	case 683: // WishlistDeletePayload.customerUserErrors
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4098,21 +4129,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 676: // WishlistEdge.node
+	case 685: // WishlistEdge.node
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Node
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
-	case 678: // WishlistLine.merchandise
+	case 687: // WishlistLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 682: // WishlistLine.priceWhenAdded
+	case 691: // WishlistLine.priceWhenAdded
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.PriceWhenAddedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 684: // WishlistLineConnection.edges
+	case 693: // WishlistLineConnection.edges
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4123,7 +4154,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 685: // WishlistLineConnection.nodes
+	case 694: // WishlistLineConnection.nodes
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4134,27 +4165,27 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 686: // WishlistLineConnection.pageInfo
+	case 695: // WishlistLineConnection.pageInfo
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 688: // WishlistLineEdge.node
+	case 697: // WishlistLineEdge.node
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("WishlistLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 689: // WishlistLinesMoveToCartPayload.wishlist
+	case 698: // WishlistLinesMoveToCartPayload.wishlist
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 690: // WishlistLinesMoveToCartPayload.cart
+	case 699: // WishlistLinesMoveToCartPayload.cart
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 691: // WishlistLinesMoveToCartPayload.customerUserErrors
+	case 700: // WishlistLinesMoveToCartPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4165,12 +4196,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 692: // WishlistPayload.wishlist
+	case 701: // WishlistPayload.wishlist
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 693: // WishlistPayload.customerUserErrors
+	case 702: // WishlistPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4181,7 +4212,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 698: // __Directive.args
+	case 707: // __Directive.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4191,7 +4222,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 705: // __Field.args
+	case 714: // __Field.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4201,17 +4232,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 706: // __Field.type
+	case 715: // __Field.type
 		obj := n.obj.(*introspection.Field)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 711: // __InputValue.type
+	case 720: // __InputValue.type
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 716: // __Schema.types
+	case 725: // __Schema.types
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Types()
 		x.list(n, i, len(v))
@@ -4222,22 +4253,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 717: // __Schema.queryType
+	case 726: // __Schema.queryType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.QueryType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 718: // __Schema.mutationType
+	case 727: // __Schema.mutationType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.MutationType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 719: // __Schema.subscriptionType
+	case 728: // __Schema.subscriptionType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.SubscriptionType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 720: // __Schema.directives
+	case 729: // __Schema.directives
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Directives()
 		x.list(n, i, len(v))
@@ -4248,7 +4279,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 725: // __Type.fields
+	case 734: // __Type.fields
 		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4261,7 +4292,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 726: // __Type.interfaces
+	case 735: // __Type.interfaces
 		obj := n.obj.(*introspection.Type)
 		v := obj.Interfaces()
 		if v == nil {
@@ -4275,7 +4306,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 727: // __Type.possibleTypes
+	case 736: // __Type.possibleTypes
 		obj := n.obj.(*introspection.Type)
 		v := obj.PossibleTypes()
 		if v == nil {
@@ -4289,7 +4320,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 728: // __Type.enumValues
+	case 737: // __Type.enumValues
 		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4302,7 +4333,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 729: // __Type.inputFields
+	case 738: // __Type.inputFields
 		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4315,7 +4346,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 730: // __Type.ofType
+	case 739: // __Type.ofType
 		obj := n.obj.(*introspection.Type)
 		v := obj.OfType()
 		name, ptr := planPointer("__Type", v)
@@ -4627,50 +4658,80 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 133: // Company.name
+	case 133: // Company.createdAt
+		obj := n.obj.(*ent.Company)
+		v := obj.CreatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 134: // Company.updatedAt
+		obj := n.obj.(*ent.Company)
+		v := obj.UpdatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 135: // Company.name
 		obj := n.obj.(*ent.Company)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 135: // CompanyContact.id
+	case 137: // CompanyContact.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 137: // CompanyContact.role
+	case 138: // CompanyContact.createdAt
+		obj := n.obj.(*ent.CompanyContact)
+		v := obj.CreatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 139: // CompanyContact.updatedAt
+		obj := n.obj.(*ent.CompanyContact)
+		v := obj.UpdatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 141: // CompanyContact.role
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.Role
 		x.ec.marshalNCompanyContactRole2accountgraphᚋentᚋcompanycontactᚐRole(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 140: // CompanyLocation.id
+	case 144: // CompanyLocation.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 141: // CompanyLocation.name
+	case 145: // CompanyLocation.createdAt
+		obj := n.obj.(*ent.CompanyLocation)
+		v := obj.CreatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 146: // CompanyLocation.updatedAt
+		obj := n.obj.(*ent.CompanyLocation)
+		v := obj.UpdatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 147: // CompanyLocation.name
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 142: // ConsentEvent.topic
+	case 148: // ConsentEvent.topic
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Topic
 		x.ec.marshalNConsentTopic2accountgraphᚋentᚋconsenteventᚐTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 143: // ConsentEvent.granted
+	case 149: // ConsentEvent.granted
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Granted
 		b.boolean(bool(v))
 		return true
-	case 144: // ConsentEvent.source
+	case 150: // ConsentEvent.source
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Source
 		x.ec.marshalNConsentSource2accountgraphᚋentᚋconsenteventᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 145: // ConsentEvent.createdAt
+	case 151: // ConsentEvent.createdAt
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 146: // ConsentEvent.communicationTopic
+	case 152: // ConsentEvent.communicationTopic
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.CommunicationTopic
 		if v == nil {
@@ -4679,7 +4740,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationTopic2ᚖaccountgraphᚋentᚋconsenteventᚐCommunicationTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 147: // ConsentEvent.channel
+	case 153: // ConsentEvent.channel
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Channel
 		if v == nil {
@@ -4688,7 +4749,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationChannel2ᚖaccountgraphᚋentᚋconsenteventᚐChannel(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 148: // ConsentEvent.frequency
+	case 154: // ConsentEvent.frequency
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Frequency
 		if v == nil {
@@ -4697,16 +4758,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationFrequency2ᚖaccountgraphᚋentᚋconsenteventᚐFrequency(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 152: // ConsentEventEdge.cursor
+	case 158: // ConsentEventEdge.cursor
 		obj := n.obj.(*model.ConsentEventEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 154: // Customer.id
+	case 160: // Customer.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 155: // Customer.firstName
+	case 161: // Customer.firstName
 		obj := n.obj.(*ent.Customer)
 		v := obj.FirstName
 		if v == nil {
@@ -4715,7 +4776,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 156: // Customer.lastName
+	case 162: // Customer.lastName
 		obj := n.obj.(*ent.Customer)
 		v := obj.LastName
 		if v == nil {
@@ -4724,16 +4785,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 157: // Customer.displayName
+	case 163: // Customer.displayName
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 158: // Customer.email
+	case 164: // Customer.email
 		obj := n.obj.(*ent.Customer)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 159: // Customer.phone
+	case 165: // Customer.phone
 		obj := n.obj.(*ent.Customer)
 		v := obj.Phone
 		if v == nil {
@@ -4742,12 +4803,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 160: // Customer.acceptsMarketing
+	case 166: // Customer.acceptsMarketing
 		obj := n.obj.(*ent.Customer)
 		v := obj.AcceptsMarketing
 		b.boolean(bool(v))
 		return true
-	case 161: // Customer.avatarUrl
+	case 167: // Customer.avatarUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -4755,31 +4816,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 162: // Customer.createdAt
+	case 168: // Customer.createdAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 163: // Customer.updatedAt
+	case 169: // Customer.updatedAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 164: // Customer.tags
+	case 170: // Customer.tags
 		obj := n.obj.(*ent.Customer)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 167: // Customer.numberOfOrders
+	case 173: // Customer.numberOfOrders
 		v := planValue[uint64](n.val(i))
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 168: // Customer.emailVerified
+	case 174: // Customer.emailVerified
 		obj := n.obj.(*ent.Customer)
 		v := obj.EmailVerified
 		b.boolean(bool(v))
 		return true
-	case 172: // Customer.birthday
+	case 178: // Customer.birthday
 		obj := n.obj.(*ent.Customer)
 		v := obj.Birthday
 		if v == nil {
@@ -4788,7 +4849,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 179: // Customer.pendingEmail
+	case 185: // Customer.pendingEmail
 		obj := n.obj.(*ent.Customer)
 		v := obj.PendingEmail
 		if v == nil {
@@ -4797,27 +4858,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 181: // Customer.twoFactorEnabled
+	case 187: // Customer.twoFactorEnabled
 		obj := n.obj.(*ent.Customer)
 		v := obj.TwoFactorEnabled()
 		b.boolean(bool(v))
 		return true
-	case 186: // CustomerAccessToken.accessToken
+	case 193: // CustomerAccessToken.accessToken
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.AccessToken
 		b.str(string(v))
 		return true
-	case 187: // CustomerAccessToken.expiresAt
+	case 194: // CustomerAccessToken.expiresAt
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 188: // CustomerAccessToken.twoFactorSetupRequired
+	case 195: // CustomerAccessToken.twoFactorSetupRequired
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.TwoFactorSetupRequired
 		b.boolean(bool(v))
 		return true
-	case 199: // CustomerAccessTokenDeletePayload.deletedAccessToken
+	case 206: // CustomerAccessTokenDeletePayload.deletedAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.DeletedAccessToken
 		if v == nil {
@@ -4826,7 +4887,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 200: // CustomerAccessTokenDeletePayload.deletedCustomerAccessTokenId
+	case 207: // CustomerAccessTokenDeletePayload.deletedCustomerAccessTokenId
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.DeletedCustomerAccessTokenID
 		if v == nil {
@@ -4835,7 +4896,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 214: // CustomerAddressDeletePayload.deletedCustomerAddressId
+	case 221: // CustomerAddressDeletePayload.deletedCustomerAddressId
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.DeletedCustomerAddressID
 		if v == nil {
@@ -4844,27 +4905,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 226: // CustomerDataExport.createdAt
+	case 233: // CustomerDataExport.createdAt
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 227: // CustomerDataExport.contentType
+	case 234: // CustomerDataExport.contentType
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.ContentType
 		b.str(string(v))
 		return true
-	case 228: // CustomerDataExport.data
+	case 235: // CustomerDataExport.data
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.Data
 		b.str(string(v))
 		return true
-	case 234: // CustomerDeletePayload.confirmationSent
+	case 241: // CustomerDeletePayload.confirmationSent
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.ConfirmationSent
 		b.boolean(bool(v))
 		return true
-	case 235: // CustomerDeletePayload.deletedCustomerId
+	case 242: // CustomerDeletePayload.deletedCustomerId
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.DeletedCustomerID
 		if v == nil {
@@ -4873,22 +4934,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 238: // CustomerEdge.cursor
+	case 245: // CustomerEdge.cursor
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 245: // CustomerLoyalty.pointsBalance
+	case 252: // CustomerLoyalty.pointsBalance
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.Balance
 		b.int(int64(v))
 		return true
-	case 246: // CustomerLoyalty.lifetimePoints
+	case 253: // CustomerLoyalty.lifetimePoints
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.LifetimePoints
 		b.int(int64(v))
 		return true
-	case 249: // CustomerLoyalty.pointsToNextTier
+	case 256: // CustomerLoyalty.pointsToNextTier
 		v := planValue[*int](n.val(i))
 		if v == nil {
 			b.null()
@@ -4896,16 +4957,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 255: // CustomerLoyalty.referralCode
+	case 262: // CustomerLoyalty.referralCode
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.ReferralCode
 		b.str(string(v))
 		return true
-	case 256: // CustomerLoyalty.referralCount
+	case 263: // CustomerLoyalty.referralCount
 		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
-	case 258: // CustomerPreferences.language
+	case 265: // CustomerPreferences.language
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Language
 		if v == nil {
@@ -4914,7 +4975,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 259: // CustomerPreferences.currencyCode
+	case 266: // CustomerPreferences.currencyCode
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.CurrencyCode
 		if v == nil {
@@ -4923,27 +4984,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 260: // CustomerPreferences.sizes
+	case 267: // CustomerPreferences.sizes
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 261: // CustomerPreferences.colors
+	case 268: // CustomerPreferences.colors
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 262: // CustomerPreferences.interests
+	case 269: // CustomerPreferences.interests
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 263: // CustomerPreferences.occasions
+	case 270: // CustomerPreferences.occasions
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 264: // CustomerPreferences.birthday
+	case 271: // CustomerPreferences.birthday
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Birthday
 		if v == nil {
@@ -4952,37 +5013,37 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 265: // CustomerPreferences.personalization
+	case 272: // CustomerPreferences.personalization
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 270: // CustomerPrivacy.personalization
+	case 277: // CustomerPrivacy.personalization
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 271: // CustomerPrivacy.dataSharing
+	case 278: // CustomerPrivacy.dataSharing
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.DataSharing
 		b.boolean(bool(v))
 		return true
-	case 282: // CustomerSession.id
+	case 289: // CustomerSession.id
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 283: // CustomerSession.createdAt
+	case 290: // CustomerSession.createdAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 284: // CustomerSession.expiresAt
+	case 291: // CustomerSession.expiresAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 285: // CustomerSession.ipAddress
+	case 292: // CustomerSession.ipAddress
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.IPOrNil()
 		if v == nil {
@@ -4991,7 +5052,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 286: // CustomerSession.userAgent
+	case 293: // CustomerSession.userAgent
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.UserAgentOrNil()
 		if v == nil {
@@ -5000,12 +5061,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 287: // CustomerSession.device
+	case 294: // CustomerSession.device
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.Device()
 		b.str(string(v))
 		return true
-	case 288: // CustomerSession.country
+	case 295: // CustomerSession.country
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CountryOrNil()
 		if v == nil {
@@ -5014,7 +5075,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 289: // CustomerSession.lastUsedAt
+	case 296: // CustomerSession.lastUsedAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.LastUsedAt
 		if v == nil {
@@ -5023,16 +5084,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 290: // CustomerSession.current
+	case 297: // CustomerSession.current
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 294: // CustomerSessionEdge.cursor
+	case 301: // CustomerSessionEdge.cursor
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 296: // CustomerSessionRevokePayload.revokedSessionId
+	case 303: // CustomerSessionRevokePayload.revokedSessionId
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.RevokedSessionID
 		if v == nil {
@@ -5041,12 +5102,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 298: // CustomerSessionsRevokeOthersPayload.revokedCount
+	case 305: // CustomerSessionsRevokeOthersPayload.revokedCount
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.RevokedCount
 		b.int(int64(v))
 		return true
-	case 300: // CustomerSocialLoginStartPayload.authorizationUrl
+	case 307: // CustomerSocialLoginStartPayload.authorizationUrl
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.AuthorizationURL
 		if v == nil {
@@ -5055,12 +5116,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 306: // CustomerTwoFactorEnablePayload.recoveryCodes
+	case 313: // CustomerTwoFactorEnablePayload.recoveryCodes
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.RecoveryCodes
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 309: // CustomerTwoFactorSetupPayload.secret
+	case 316: // CustomerTwoFactorSetupPayload.secret
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.Secret
 		if v == nil {
@@ -5069,7 +5130,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 310: // CustomerTwoFactorSetupPayload.otpauthUri
+	case 317: // CustomerTwoFactorSetupPayload.otpauthUri
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.OtpauthURI
 		if v == nil {
@@ -5078,7 +5139,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 317: // CustomerUserError.code
+	case 324: // CustomerUserError.code
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Code
 		if v == nil {
@@ -5087,47 +5148,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 318: // CustomerUserError.field
+	case 325: // CustomerUserError.field
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 319: // CustomerUserError.message
+	case 326: // CustomerUserError.message
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 325: // DiscountApplicationEdge.cursor
+	case 332: // DiscountApplicationEdge.cursor
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 327: // DiscountCodeApplication.allocationMethod
+	case 334: // DiscountCodeApplication.allocationMethod
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 328: // DiscountCodeApplication.applicable
+	case 335: // DiscountCodeApplication.applicable
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Applicable
 		b.boolean(bool(v))
 		return true
-	case 329: // DiscountCodeApplication.code
+	case 336: // DiscountCodeApplication.code
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Code
 		b.str(string(v))
 		return true
-	case 330: // DiscountCodeApplication.targetSelection
+	case 337: // DiscountCodeApplication.targetSelection
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 331: // DiscountCodeApplication.targetType
+	case 338: // DiscountCodeApplication.targetType
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 333: // Fulfillment.trackingCompany
+	case 340: // Fulfillment.trackingCompany
 		obj := n.obj.(*ent.Fulfillment)
 		v := obj.TrackingCompany
 		if v == nil {
@@ -5136,17 +5197,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 336: // FulfillmentEvent.status
+	case 343: // FulfillmentEvent.status
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Status
 		x.ec.marshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 337: // FulfillmentEvent.happenedAt
+	case 344: // FulfillmentEvent.happenedAt
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.HappenedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 338: // FulfillmentEvent.message
+	case 345: // FulfillmentEvent.message
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5154,7 +5215,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 339: // FulfillmentEvent.city
+	case 346: // FulfillmentEvent.city
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.City
 		if v == nil {
@@ -5163,7 +5224,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 340: // FulfillmentEvent.province
+	case 347: // FulfillmentEvent.province
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Province
 		if v == nil {
@@ -5172,7 +5233,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 341: // FulfillmentEvent.countryCode
+	case 348: // FulfillmentEvent.countryCode
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5180,7 +5241,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 342: // FulfillmentEvent.zip
+	case 349: // FulfillmentEvent.zip
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Zip
 		if v == nil {
@@ -5189,17 +5250,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 344: // FulfillmentLineItem.quantity
+	case 351: // FulfillmentLineItem.quantity
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 348: // FulfillmentLineItemEdge.cursor
+	case 355: // FulfillmentLineItemEdge.cursor
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 350: // FulfillmentTrackingInfo.number
+	case 357: // FulfillmentTrackingInfo.number
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.Number
 		if v == nil {
@@ -5208,7 +5269,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 351: // FulfillmentTrackingInfo.url
+	case 358: // FulfillmentTrackingInfo.url
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.URL
 		if v == nil {
@@ -5217,7 +5278,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 352: // Image.id
+	case 359: // Image.id
 		obj := n.obj.(*model.Image)
 		v := obj.ID
 		if v == nil {
@@ -5226,7 +5287,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 353: // Image.altText
+	case 360: // Image.altText
 		obj := n.obj.(*model.Image)
 		v := obj.AltText
 		if v == nil {
@@ -5235,25 +5296,25 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 354: // Image.url
+	case 361: // Image.url
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 355: // Image.src
+	case 362: // Image.src
 		obj := n.obj.(*model.Image)
 		v := obj.Src
 		b.str(string(v))
 		return true
-	case 356: // Image.originalSrc
+	case 363: // Image.originalSrc
 		obj := n.obj.(*model.Image)
 		v := obj.OriginalSrc
 		b.str(string(v))
 		return true
-	case 357: // Image.transformedSrc
+	case 364: // Image.transformedSrc
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 358: // Image.width
+	case 365: // Image.width
 		obj := n.obj.(*model.Image)
 		v := obj.Width
 		if v == nil {
@@ -5262,7 +5323,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 359: // Image.height
+	case 366: // Image.height
 		obj := n.obj.(*model.Image)
 		v := obj.Height
 		if v == nil {
@@ -5271,41 +5332,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 360: // LinkedIdentity.id
+	case 367: // LinkedIdentity.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 361: // LinkedIdentity.provider
+	case 368: // LinkedIdentity.provider
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Provider
 		b.str(string(v))
 		return true
-	case 362: // LinkedIdentity.email
+	case 369: // LinkedIdentity.email
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 363: // LinkedIdentity.linkedAt
+	case 370: // LinkedIdentity.linkedAt
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 364: // LoyaltyConsistencyReport.checkedAccounts
+	case 371: // LoyaltyConsistencyReport.checkedAccounts
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.CheckedAccounts
 		b.int(int64(v))
 		return true
-	case 366: // LoyaltyEarnRule.action
+	case 373: // LoyaltyEarnRule.action
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Action
 		v.MarshalGQL(b)
 		return true
-	case 367: // LoyaltyEarnRule.points
+	case 374: // LoyaltyEarnRule.points
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 368: // LoyaltyEarnRule.dailyCap
+	case 375: // LoyaltyEarnRule.dailyCap
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.DailyCap
 		if v == nil {
@@ -5314,72 +5375,72 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 369: // LoyaltyMismatch.customerId
+	case 376: // LoyaltyMismatch.customerId
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CustomerID
 		b.str(string(v))
 		return true
-	case 370: // LoyaltyMismatch.cachedBalance
+	case 377: // LoyaltyMismatch.cachedBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedBalance
 		b.int(int64(v))
 		return true
-	case 371: // LoyaltyMismatch.ledgerBalance
+	case 378: // LoyaltyMismatch.ledgerBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerBalance
 		b.int(int64(v))
 		return true
-	case 372: // LoyaltyMismatch.cachedLifetimePoints
+	case 379: // LoyaltyMismatch.cachedLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedLifetimePoints
 		b.int(int64(v))
 		return true
-	case 373: // LoyaltyMismatch.ledgerLifetimePoints
+	case 380: // LoyaltyMismatch.ledgerLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerLifetimePoints
 		b.int(int64(v))
 		return true
-	case 375: // LoyaltyPayload.pointsEarned
+	case 382: // LoyaltyPayload.pointsEarned
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.PointsEarned
 		b.int(int64(v))
 		return true
-	case 378: // LoyaltyPointsExpiry.points
+	case 385: // LoyaltyPointsExpiry.points
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 379: // LoyaltyPointsExpiry.expiresAt
+	case 386: // LoyaltyPointsExpiry.expiresAt
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 380: // LoyaltyProgram.enabled
+	case 387: // LoyaltyProgram.enabled
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Enabled
 		b.boolean(bool(v))
 		return true
-	case 381: // LoyaltyProgram.name
+	case 388: // LoyaltyProgram.name
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 382: // LoyaltyProgram.currencyCode
+	case 389: // LoyaltyProgram.currencyCode
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 383: // LoyaltyProgram.pointsPerCurrencyUnit
+	case 390: // LoyaltyProgram.pointsPerCurrencyUnit
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsPerCurrencyUnit
 		b.int(int64(v))
 		return true
-	case 385: // LoyaltyProgram.tierBasis
+	case 392: // LoyaltyProgram.tierBasis
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.TierBasis
 		v.MarshalGQL(b)
 		return true
-	case 388: // LoyaltyProgram.pointsExpireAfterMonths
+	case 395: // LoyaltyProgram.pointsExpireAfterMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterMonths
 		if v == nil {
@@ -5388,7 +5449,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 389: // LoyaltyProgram.pointsExpireAfterInactiveMonths
+	case 396: // LoyaltyProgram.pointsExpireAfterInactiveMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterInactiveMonths
 		if v == nil {
@@ -5397,21 +5458,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 393: // LoyaltyRedemption.id
+	case 400: // LoyaltyRedemption.id
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 395: // LoyaltyRedemption.codeEnding
+	case 402: // LoyaltyRedemption.codeEnding
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CodeEnding
 		b.str(string(v))
 		return true
-	case 396: // LoyaltyRedemption.kind
+	case 403: // LoyaltyRedemption.kind
 		v := planValue[loyaltyreward.Kind](n.val(i))
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 398: // LoyaltyRedemption.percentage
+	case 405: // LoyaltyRedemption.percentage
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5420,17 +5481,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 399: // LoyaltyRedemption.pointsSpent
+	case 406: // LoyaltyRedemption.pointsSpent
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 400: // LoyaltyRedemption.expiresAt
+	case 407: // LoyaltyRedemption.expiresAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 401: // LoyaltyRedemption.usedAt
+	case 408: // LoyaltyRedemption.usedAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.UsedAt
 		if v == nil {
@@ -5439,47 +5500,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 402: // LoyaltyRedemption.createdAt
+	case 409: // LoyaltyRedemption.createdAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 406: // LoyaltyRedemptionEdge.cursor
+	case 413: // LoyaltyRedemptionEdge.cursor
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 408: // LoyaltyReward.id
+	case 415: // LoyaltyReward.id
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 409: // LoyaltyReward.handle
+	case 416: // LoyaltyReward.handle
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 410: // LoyaltyReward.name
+	case 417: // LoyaltyReward.name
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 411: // LoyaltyReward.description
+	case 418: // LoyaltyReward.description
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 412: // LoyaltyReward.pointsCost
+	case 419: // LoyaltyReward.pointsCost
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PointsCost
 		b.int(int64(v))
 		return true
-	case 413: // LoyaltyReward.kind
+	case 420: // LoyaltyReward.kind
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 415: // LoyaltyReward.percentage
+	case 422: // LoyaltyReward.percentage
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5488,7 +5549,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 417: // LoyaltyReward.limitPerCustomer
+	case 424: // LoyaltyReward.limitPerCustomer
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.LimitOrNil()
 		if v == nil {
@@ -5497,7 +5558,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 418: // LoyaltyRewardRedeemPayload.discountCode
+	case 425: // LoyaltyRewardRedeemPayload.discountCode
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.DiscountCode
 		if v == nil {
@@ -5506,42 +5567,42 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 423: // LoyaltyTier.name
+	case 430: // LoyaltyTier.name
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 424: // LoyaltyTier.threshold
+	case 431: // LoyaltyTier.threshold
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Threshold
 		b.int(int64(v))
 		return true
-	case 425: // LoyaltyTier.multiplier
+	case 432: // LoyaltyTier.multiplier
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Multiplier
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 426: // LoyaltyTier.benefits
+	case 433: // LoyaltyTier.benefits
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 427: // LoyaltyTransaction.id
+	case 434: // LoyaltyTransaction.id
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 428: // LoyaltyTransaction.kind
+	case 435: // LoyaltyTransaction.kind
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 429: // LoyaltyTransaction.source
+	case 436: // LoyaltyTransaction.source
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Source
 		x.ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 430: // LoyaltyTransaction.action
+	case 437: // LoyaltyTransaction.action
 		v := planValue[*model.LoyaltyEarnAction](n.val(i))
 		if v == nil {
 			b.null()
@@ -5549,17 +5610,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 431: // LoyaltyTransaction.points
+	case 438: // LoyaltyTransaction.points
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 432: // LoyaltyTransaction.description
+	case 439: // LoyaltyTransaction.description
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 435: // LoyaltyTransaction.expiresAt
+	case 442: // LoyaltyTransaction.expiresAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.ExpiresAt
 		if v == nil {
@@ -5568,17 +5629,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 436: // LoyaltyTransaction.createdAt
+	case 443: // LoyaltyTransaction.createdAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 440: // LoyaltyTransactionEdge.cursor
+	case 447: // LoyaltyTransactionEdge.cursor
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 442: // LoyaltyUserError.code
+	case 449: // LoyaltyUserError.code
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Code
 		if v == nil {
@@ -5587,21 +5648,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 443: // LoyaltyUserError.field
+	case 450: // LoyaltyUserError.field
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 444: // LoyaltyUserError.message
+	case 451: // LoyaltyUserError.message
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 445: // MailingAddress.id
+	case 452: // MailingAddress.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 446: // MailingAddress.address1
+	case 453: // MailingAddress.address1
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address1
 		if v == nil {
@@ -5610,7 +5671,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 447: // MailingAddress.address2
+	case 454: // MailingAddress.address2
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address2
 		if v == nil {
@@ -5619,7 +5680,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 448: // MailingAddress.city
+	case 455: // MailingAddress.city
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.City
 		if v == nil {
@@ -5628,7 +5689,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 449: // MailingAddress.company
+	case 456: // MailingAddress.company
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Company
 		if v == nil {
@@ -5637,7 +5698,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 450: // MailingAddress.country
+	case 457: // MailingAddress.country
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Country
 		if v == nil {
@@ -5646,7 +5707,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 451: // MailingAddress.countryCode
+	case 458: // MailingAddress.countryCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.CountryCode
 		if v == nil {
@@ -5655,7 +5716,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 452: // MailingAddress.countryCodeV2
+	case 459: // MailingAddress.countryCodeV2
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5663,7 +5724,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 453: // MailingAddress.firstName
+	case 460: // MailingAddress.firstName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.FirstName
 		if v == nil {
@@ -5672,7 +5733,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 454: // MailingAddress.lastName
+	case 461: // MailingAddress.lastName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.LastName
 		if v == nil {
@@ -5681,7 +5742,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 455: // MailingAddress.name
+	case 462: // MailingAddress.name
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5689,11 +5750,11 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 456: // MailingAddress.formatted
+	case 463: // MailingAddress.formatted
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 457: // MailingAddress.formattedArea
+	case 464: // MailingAddress.formattedArea
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5701,7 +5762,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 458: // MailingAddress.latitude
+	case 465: // MailingAddress.latitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -5709,7 +5770,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 459: // MailingAddress.longitude
+	case 466: // MailingAddress.longitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -5717,7 +5778,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 460: // MailingAddress.phone
+	case 467: // MailingAddress.phone
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Phone
 		if v == nil {
@@ -5726,7 +5787,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 461: // MailingAddress.province
+	case 468: // MailingAddress.province
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Province
 		if v == nil {
@@ -5735,7 +5796,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 462: // MailingAddress.provinceCode
+	case 469: // MailingAddress.provinceCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.ProvinceCode
 		if v == nil {
@@ -5744,7 +5805,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 463: // MailingAddress.zip
+	case 470: // MailingAddress.zip
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Zip
 		if v == nil {
@@ -5753,17 +5814,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 467: // MailingAddressEdge.cursor
+	case 474: // MailingAddressEdge.cursor
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 469: // ManualDiscountApplication.allocationMethod
+	case 476: // ManualDiscountApplication.allocationMethod
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 470: // ManualDiscountApplication.description
+	case 477: // ManualDiscountApplication.description
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Description
 		if v == nil {
@@ -5772,31 +5833,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 471: // ManualDiscountApplication.targetSelection
+	case 478: // ManualDiscountApplication.targetSelection
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 472: // ManualDiscountApplication.targetType
+	case 479: // ManualDiscountApplication.targetType
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 473: // ManualDiscountApplication.title
+	case 480: // ManualDiscountApplication.title
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 476: // Membership.status
+	case 483: // Membership.status
 		v := planValue[model.MembershipStatus](n.val(i))
 		v.MarshalGQL(b)
 		return true
-	case 477: // Membership.startedAt
+	case 484: // Membership.startedAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.StartedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 478: // Membership.renewsAt
+	case 485: // Membership.renewsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -5804,7 +5865,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 479: // Membership.endsAt
+	case 486: // Membership.endsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -5812,7 +5873,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 480: // Membership.cancelledAt
+	case 487: // Membership.cancelledAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.CancelledAt
 		if v == nil {
@@ -5821,62 +5882,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 481: // MembershipPlan.handle
+	case 488: // MembershipPlan.handle
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 482: // MembershipPlan.name
+	case 489: // MembershipPlan.name
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 484: // MembershipPlan.interval
+	case 491: // MembershipPlan.interval
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Interval
 		x.ec.marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 485: // MembershipPlan.intervalCount
+	case 492: // MembershipPlan.intervalCount
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.IntervalCount
 		b.int(int64(v))
 		return true
-	case 486: // MembershipPlan.benefits
+	case 493: // MembershipPlan.benefits
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 487: // MoneyV2.amount
+	case 494: // MoneyV2.amount
 		obj := n.obj.(*money.V2)
 		v := obj.Amount
 		b.str(string(v))
 		return true
-	case 488: // MoneyV2.currencyCode
+	case 495: // MoneyV2.currencyCode
 		obj := n.obj.(*money.V2)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 489: // Order.id
+	case 496: // Order.id
 		obj := n.obj.(*ent.Order)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 490: // Order.name
+	case 497: // Order.name
 		obj := n.obj.(*ent.Order)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 491: // Order.orderNumber
+	case 498: // Order.orderNumber
 		obj := n.obj.(*ent.Order)
 		v := obj.OrderNumber
 		b.int(int64(v))
 		return true
-	case 492: // Order.processedAt
+	case 499: // Order.processedAt
 		obj := n.obj.(*ent.Order)
 		v := obj.ProcessedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 493: // Order.email
+	case 500: // Order.email
 		obj := n.obj.(*ent.Order)
 		v := obj.Email
 		if v == nil {
@@ -5885,7 +5946,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 494: // Order.phone
+	case 501: // Order.phone
 		obj := n.obj.(*ent.Order)
 		v := obj.Phone
 		if v == nil {
@@ -5894,17 +5955,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 495: // Order.financialStatus
+	case 502: // Order.financialStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FinancialStatus
 		x.ec.marshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 496: // Order.fulfillmentStatus
+	case 503: // Order.fulfillmentStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FulfillmentStatus
 		x.ec.marshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 497: // Order.canceledAt
+	case 504: // Order.canceledAt
 		obj := n.obj.(*ent.Order)
 		v := obj.CanceledAt
 		if v == nil {
@@ -5913,7 +5974,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 498: // Order.cancelReason
+	case 505: // Order.cancelReason
 		obj := n.obj.(*ent.Order)
 		v := obj.CancelReason
 		if v == nil {
@@ -5922,17 +5983,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 499: // Order.currencyCode
+	case 506: // Order.currencyCode
 		obj := n.obj.(*ent.Order)
 		v := obj.Currency()
 		v.MarshalGQL(b)
 		return true
-	case 500: // Order.edited
+	case 507: // Order.edited
 		obj := n.obj.(*ent.Order)
 		v := obj.Edited()
 		b.boolean(bool(v))
 		return true
-	case 502: // Order.customerLocale
+	case 509: // Order.customerLocale
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5940,7 +6001,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 503: // Order.customerUrl
+	case 510: // Order.customerUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5948,41 +6009,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 504: // Order.statusUrl
+	case 511: // Order.statusUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 529: // OrderConnection.totalCount
+	case 537: // OrderConnection.totalCount
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.TotalCount
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 530: // OrderEdge.cursor
+	case 538: // OrderEdge.cursor
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 532: // OrderLineItem.title
+	case 540: // OrderLineItem.title
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 533: // OrderLineItem.quantity
+	case 541: // OrderLineItem.quantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 534: // OrderLineItem.currentQuantity
+	case 542: // OrderLineItem.currentQuantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.CurrentQuantity
 		b.int(int64(v))
 		return true
-	case 543: // OrderLineItemEdge.cursor
+	case 551: // OrderLineItemEdge.cursor
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 545: // PageInfo.endCursor
+	case 553: // PageInfo.endCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.EndCursor
 		if v == nil {
@@ -5991,17 +6052,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 546: // PageInfo.hasNextPage
+	case 554: // PageInfo.hasNextPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasNextPage
 		b.boolean(bool(v))
 		return true
-	case 547: // PageInfo.hasPreviousPage
+	case 555: // PageInfo.hasPreviousPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasPreviousPage
 		b.boolean(bool(v))
 		return true
-	case 548: // PageInfo.startCursor
+	case 556: // PageInfo.startCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.StartCursor
 		if v == nil {
@@ -6010,132 +6071,132 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 549: // PreferenceVocabulary.sizes
+	case 557: // PreferenceVocabulary.sizes
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 550: // PreferenceVocabulary.colors
+	case 558: // PreferenceVocabulary.colors
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 551: // PreferenceVocabulary.interests
+	case 559: // PreferenceVocabulary.interests
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 552: // PreferenceVocabulary.occasions
+	case 560: // PreferenceVocabulary.occasions
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 555: // PricingPercentageValue.percentage
+	case 563: // PricingPercentageValue.percentage
 		obj := n.obj.(*model.PricingPercentageValue)
 		v := obj.Percentage
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 556: // Product.id
+	case 564: // Product.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 557: // Product.handle
+	case 565: // Product.handle
 		obj := n.obj.(*ent.Product)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 558: // Product.title
+	case 566: // Product.title
 		obj := n.obj.(*ent.Product)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 559: // Product.description
+	case 567: // Product.description
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 560: // Product.vendor
+	case 568: // Product.vendor
 		obj := n.obj.(*ent.Product)
 		v := obj.Vendor
 		b.str(string(v))
 		return true
-	case 561: // Product.productType
+	case 569: // Product.productType
 		obj := n.obj.(*ent.Product)
 		v := obj.ProductType
 		b.str(string(v))
 		return true
-	case 562: // Product.tags
+	case 570: // Product.tags
 		obj := n.obj.(*ent.Product)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 564: // Product.availableForSale
+	case 572: // Product.availableForSale
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 565: // Product.createdAt
+	case 573: // Product.createdAt
 		obj := n.obj.(*ent.Product)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 566: // Product.updatedAt
+	case 574: // Product.updatedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 568: // ProductVariant.id
+	case 576: // ProductVariant.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 569: // ProductVariant.title
+	case 577: // ProductVariant.title
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 570: // ProductVariant.sku
+	case 578: // ProductVariant.sku
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Sku
 		b.str(string(v))
 		return true
-	case 575: // ProductVariant.availableForSale
+	case 583: // ProductVariant.availableForSale
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.AvailableForSale
 		b.boolean(bool(v))
 		return true
-	case 582: // ProductVariantEdge.cursor
+	case 590: // ProductVariantEdge.cursor
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 591: // Query.socialLoginProviders
+	case 599: // Query.socialLoginProviders
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 595: // Recommendation.reason
+	case 603: // Recommendation.reason
 		obj := n.obj.(*recommend.Item)
 		v := obj.Reason
 		x.ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 596: // SavedCart.id
+	case 604: // SavedCart.id
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 597: // SavedCart.name
+	case 605: // SavedCart.name
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 598: // SavedCart.createdAt
+	case 606: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 599: // SavedCart.updatedAt
+	case 607: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 604: // SavedCartDeletePayload.deletedSavedCartId
+	case 612: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.DeletedSavedCartID
 		if v == nil {
@@ -6144,52 +6205,52 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 606: // SavedCartEdge.cursor
+	case 614: // SavedCartEdge.cursor
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 608: // SavedCartLine.id
+	case 616: // SavedCartLine.id
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 610: // SavedCartLine.quantity
+	case 618: // SavedCartLine.quantity
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 615: // SavedCartLineEdge.cursor
+	case 623: // SavedCartLineEdge.cursor
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 619: // SavedCartWarning.code
+	case 627: // SavedCartWarning.code
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 620: // SavedCartWarning.message
+	case 628: // SavedCartWarning.message
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 622: // SelectedOption.name
+	case 630: // SelectedOption.name
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 623: // SelectedOption.value
+	case 631: // SelectedOption.value
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 624: // SharedWishlist.name
+	case 632: // SharedWishlist.name
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 625: // SharedWishlist.ownerFirstName
+	case 633: // SharedWishlist.ownerFirstName
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.OwnerFirstName
 		if v == nil {
@@ -6198,7 +6259,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 627: // SupportContact.email
+	case 635: // SocialLoginProvider.handle
+		obj := n.obj.(*model.SocialLoginProvider)
+		v := obj.Handle
+		b.str(string(v))
+		return true
+	case 636: // SupportContact.email
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Email
 		if v == nil {
@@ -6207,7 +6273,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 628: // SupportContact.phone
+	case 637: // SupportContact.phone
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Phone
 		if v == nil {
@@ -6216,7 +6282,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 629: // SupportContact.hours
+	case 638: // SupportContact.hours
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Hours
 		if v == nil {
@@ -6225,7 +6291,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 630: // SupportContact.chatUrl
+	case 639: // SupportContact.chatUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.ChatURL
 		if v == nil {
@@ -6234,7 +6300,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 631: // SupportContact.faqUrl
+	case 640: // SupportContact.faqUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.FaqURL
 		if v == nil {
@@ -6243,57 +6309,57 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 634: // SupportMessage.author
+	case 643: // SupportMessage.author
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Author
 		x.ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 635: // SupportMessage.body
+	case 644: // SupportMessage.body
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Body
 		b.str(string(v))
 		return true
-	case 636: // SupportMessage.createdAt
+	case 645: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 640: // SupportMessageEdge.cursor
+	case 649: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 642: // SupportTicket.id
+	case 651: // SupportTicket.id
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 643: // SupportTicket.subject
+	case 652: // SupportTicket.subject
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Subject
 		b.str(string(v))
 		return true
-	case 644: // SupportTicket.status
+	case 653: // SupportTicket.status
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Status
 		x.ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 645: // SupportTicket.createdAt
+	case 654: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 646: // SupportTicket.updatedAt
+	case 655: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 652: // SupportTicketEdge.cursor
+	case 661: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 656: // TwoFactorUserError.code
+	case 665: // TwoFactorUserError.code
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Code
 		if v == nil {
@@ -6302,47 +6368,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 657: // TwoFactorUserError.field
+	case 666: // TwoFactorUserError.field
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 658: // TwoFactorUserError.message
+	case 667: // TwoFactorUserError.message
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 659: // UserError.field
+	case 668: // UserError.field
 		obj := n.obj.(*model.UserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 660: // UserError.message
+	case 669: // UserError.message
 		obj := n.obj.(*model.UserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 661: // Wishlist.id
+	case 670: // Wishlist.id
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 662: // Wishlist.name
+	case 671: // Wishlist.name
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 663: // Wishlist.isDefault
+	case 672: // Wishlist.isDefault
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.IsDefault
 		b.boolean(bool(v))
 		return true
-	case 664: // Wishlist.showOwnerName
+	case 673: // Wishlist.showOwnerName
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShowOwnerName
 		b.boolean(bool(v))
 		return true
-	case 665: // Wishlist.shareUrl
+	case 674: // Wishlist.shareUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6350,7 +6416,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 666: // Wishlist.shareToken
+	case 675: // Wishlist.shareToken
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShareToken
 		if v == nil {
@@ -6359,17 +6425,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 667: // Wishlist.createdAt
+	case 676: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 668: // Wishlist.updatedAt
+	case 677: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 673: // WishlistDeletePayload.deletedWishlistId
+	case 682: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.DeletedWishlistID
 		if v == nil {
@@ -6378,22 +6444,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 675: // WishlistEdge.cursor
+	case 684: // WishlistEdge.cursor
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 677: // WishlistLine.id
+	case 686: // WishlistLine.id
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 679: // WishlistLine.quantity
+	case 688: // WishlistLine.quantity
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 680: // WishlistLine.note
+	case 689: // WishlistLine.note
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.NoteOrNil()
 		if v == nil {
@@ -6402,26 +6468,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 681: // WishlistLine.addedAt
+	case 690: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 683: // WishlistLine.priceDropped
+	case 692: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 687: // WishlistLineEdge.cursor
+	case 696: // WishlistLineEdge.cursor
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 694: // __Directive.name
+	case 703: // __Directive.name
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 695: // __Directive.description
+	case 704: // __Directive.description
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Description()
 		if v == nil {
@@ -6430,22 +6496,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 696: // __Directive.isRepeatable
+	case 705: // __Directive.isRepeatable
 		obj := n.obj.(*introspection.Directive)
 		v := obj.IsRepeatable
 		b.boolean(bool(v))
 		return true
-	case 697: // __Directive.locations
+	case 706: // __Directive.locations
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Locations
 		x.ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 699: // __EnumValue.name
+	case 708: // __EnumValue.name
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 700: // __EnumValue.description
+	case 709: // __EnumValue.description
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Description()
 		if v == nil {
@@ -6454,12 +6520,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 701: // __EnumValue.isDeprecated
+	case 710: // __EnumValue.isDeprecated
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 702: // __EnumValue.deprecationReason
+	case 711: // __EnumValue.deprecationReason
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6468,12 +6534,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 703: // __Field.name
+	case 712: // __Field.name
 		obj := n.obj.(*introspection.Field)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 704: // __Field.description
+	case 713: // __Field.description
 		obj := n.obj.(*introspection.Field)
 		v := obj.Description()
 		if v == nil {
@@ -6482,12 +6548,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 707: // __Field.isDeprecated
+	case 716: // __Field.isDeprecated
 		obj := n.obj.(*introspection.Field)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 708: // __Field.deprecationReason
+	case 717: // __Field.deprecationReason
 		obj := n.obj.(*introspection.Field)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6496,12 +6562,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 709: // __InputValue.name
+	case 718: // __InputValue.name
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 710: // __InputValue.description
+	case 719: // __InputValue.description
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Description()
 		if v == nil {
@@ -6510,7 +6576,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 712: // __InputValue.defaultValue
+	case 721: // __InputValue.defaultValue
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DefaultValue
 		if v == nil {
@@ -6519,12 +6585,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 713: // __InputValue.isDeprecated
+	case 722: // __InputValue.isDeprecated
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 714: // __InputValue.deprecationReason
+	case 723: // __InputValue.deprecationReason
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6533,7 +6599,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 715: // __Schema.description
+	case 724: // __Schema.description
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Description()
 		if v == nil {
@@ -6542,12 +6608,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 721: // __Type.kind
+	case 730: // __Type.kind
 		obj := n.obj.(*introspection.Type)
 		v := obj.Kind()
 		b.str(string(v))
 		return true
-	case 722: // __Type.name
+	case 731: // __Type.name
 		obj := n.obj.(*introspection.Type)
 		v := obj.Name()
 		if v == nil {
@@ -6556,7 +6622,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 723: // __Type.description
+	case 732: // __Type.description
 		obj := n.obj.(*introspection.Type)
 		v := obj.Description()
 		if v == nil {
@@ -6565,7 +6631,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 724: // __Type.specifiedByURL
+	case 733: // __Type.specifiedByURL
 		obj := n.obj.(*introspection.Type)
 		v := obj.SpecifiedByURL()
 		if v == nil {
@@ -6574,7 +6640,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 731: // __Type.isOneOf
+	case 740: // __Type.isOneOf
 		obj := n.obj.(*introspection.Type)
 		v := obj.IsOneOf()
 		b.boolean(bool(v))

@@ -3,6 +3,7 @@ package graph
 import (
 	"accountgraph/ent"
 	"accountgraph/graph/model"
+	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
 	"context"
 )
@@ -10,6 +11,17 @@ import (
 // LinkedIdentities is the resolver for the linkedIdentities field.
 func (r *customerResolver) LinkedIdentities(ctx context.Context, obj *ent.Customer) ([]*ent.LinkedIdentity, error) {
 	return r.loaders(ctx).LinkedIdentities.Load(ctx, obj.ID)
+}
+
+// SocialLoginProvider is the resolver for the socialLoginProvider field.
+func (r *customerResolver) SocialLoginProvider(ctx context.Context, obj *ent.Customer) (*model.SocialLoginProvider, error) {
+	ids, err := r.loaders(ctx).LinkedIdentities.Load(ctx, obj.ID)
+	for _, id := range ids {
+		if id.Provider != customer.MultipassProvider {
+			return &model.SocialLoginProvider{Handle: id.Provider}, err
+		}
+	}
+	return nil, err
 }
 
 // ID is the resolver for the id field.

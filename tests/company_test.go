@@ -16,7 +16,7 @@ const (
   company { id name externalId pendingContacts locations { id name externalId } contacts { role spendingLimit { amount } customer { email } } }
   userErrors { code field message } } }`
 	myCompaniesDoc = `query($t: String!) { customer(customerAccessToken: $t) { companyContacts {
-  role spendingLimit { amount currencyCode } company { name locations { name } }
+  role createdAt spendingLimit { amount currencyCode } company { name createdAt updatedAt locations { name createdAt } }
   orders(first: 10) { totalCount nodes { name } } } } }`
 )
 

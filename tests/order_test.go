@@ -659,6 +659,22 @@ func TestOrderLineDiscountAllocations(t *testing.T) {
 				}
 			}
 		}
+		var ship struct {
+			Orders struct {
+				Nodes []struct {
+					ShippingDiscountAllocations []struct {
+						AllocatedAmount     struct{ Amount string }
+						DiscountApplication struct{ Title string }
+					}
+				}
+			}
+		}
+		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { orders(first: 1) { nodes {
+		  shippingDiscountAllocations { allocatedAmount { amount } discountApplication { ... on ManualDiscountApplication { title } } } } } } }`,
+			map[string]any{"t": token}, "customer", &ship)
+		if s := ship.Orders.Nodes[0].ShippingDiscountAllocations; len(s) != 1 || s[0].AllocatedAmount.Amount != "4.90" || s[0].DiscountApplication.Title != "Free shipping" {
+			t.Errorf("shipping discount allocations: %+v", s)
+		}
 		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { orders(first: 1) { nodes { lineItems(first: 5) { nodes {
 		  title discountedTotalPrice { amount } discountAllocations { allocatedAmount { amount currencyCode }
 		    discountApplication { __typename ... on DiscountCodeApplication { code } ... on ManualDiscountApplication { title } } } } } } } } }`,

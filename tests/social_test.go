@@ -203,7 +203,7 @@ func TestSocialLogin(t *testing.T) {
 		}
 		me := func(token string) string {
 			t.Helper()
-			return api.Read(t, `query($t: String!) { customer(customerAccessToken: $t) { email firstName emailVerified linkedIdentities { provider email } } }`,
+			return api.Read(t, `query($t: String!) { customer(customerAccessToken: $t) { email firstName emailVerified linkedIdentities { provider email } socialLoginProvider { handle } } }`,
 				map[string]any{"t": token}, "customer")
 		}
 
@@ -215,7 +215,7 @@ func TestSocialLogin(t *testing.T) {
 		if token == "" {
 			t.Fatalf("sign-in: %v", errs)
 		}
-		if got, want := me(token), `{"email":"`+email+`","firstName":"Soc","emailVerified":true,"linkedIdentities":[{"provider":"local","email":"`+email+`"}]}`; got != want {
+		if got, want := me(token), `{"email":"`+email+`","firstName":"Soc","emailVerified":true,"linkedIdentities":[{"provider":"local","email":"`+email+`"}],"socialLoginProvider":{"handle":"local"}}`; got != want {
 			t.Errorf("customer = %s\nwant %s", got, want)
 		}
 		if _, errs := signIn(code); cmp.Diff([]string{"INVALID@code"}, errs) != "" {

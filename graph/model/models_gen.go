@@ -1882,6 +1882,12 @@ type SelectedOptionInput struct {
 	Value string `json:"value"`
 }
 
+// A social sign-in provider.
+type SocialLoginProvider struct {
+	// The provider's name, as in `socialLoginProviders`.
+	Handle string `json:"handle"`
+}
+
 // Changes to the support contact.
 type SupportContactInput struct {
 	// An email address (at most 254 characters).

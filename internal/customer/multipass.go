@@ -68,7 +68,11 @@ type multipassAddress struct {
 const MaxMultipassAddresses = 10
 
 // multipassProvider is the linked identity an identifier is kept as.
-const multipassProvider = "multipass"
+const multipassProvider = MultipassProvider
+
+// MultipassProvider is the provider name of identities Multipass keeps (a
+// Multipass identifier, not a social sign-in).
+const MultipassProvider = "multipass"
 
 func (a multipassAddress) input() AddressInput {
 	first := func(vs ...string) *string {

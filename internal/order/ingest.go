@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"fmt"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -551,4 +552,30 @@ func GlobalID(o *ent.Order) string {
 // StatusURL is the order's status page.
 func (s *Service) StatusURL(o *ent.Order) string {
 	return fmt.Sprintf("%s/orders/%d/status?key=%s", s.PublicURL, o.ID, o.StatusKey)
+}
+
+// ShippingAllocations are the parts of the shipping price the order's
+// shipping discounts took off, in their order, each its amount or its
+// percentage of the shipping price, never more than what is left of it.
+func ShippingAllocations(o *ent.Order) []schema.DiscountAllocation {
+	left := o.TotalShippingPrice
+	var out []schema.DiscountAllocation
+	for i, a := range o.DiscountApplications {
+		if a.TargetType != "SHIPPING_LINE" || left <= 0 {
+			continue
+		}
+		var n int64
+		switch {
+		case a.Amount != nil:
+			n = *a.Amount
+		case a.Percentage != nil:
+			n = int64(math.Round(*a.Percentage * float64(o.TotalShippingPrice) / 100))
+		}
+		n = min(n, left)
+		if n > 0 {
+			left -= n
+			out = append(out, schema.DiscountAllocation{Amount: n, Index: i, Application: a})
+		}
+	}
+	return out
 }
