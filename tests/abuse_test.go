@@ -280,26 +280,9 @@ func TestLargestAnswersStayWithinMemory(t *testing.T) {
 // fullWishlists gives a new customer n wishlists of lines lines each.
 func (a *API) fullWishlists(t *testing.T, n, lines int) string {
 	t.Helper()
-	var products []any
-	for p := range (lines + 99) / 100 {
-		var variants []any
-		for i := range 100 {
-			variants = append(variants, map[string]any{"sku": fmt.Sprintf("FULL-%d-%d", p, i), "title": strings.Repeat("Variant title ", 8), "price": "12.50", "currencyCode": "EUR", "availableForSale": true})
-		}
-		products = append(products, map[string]any{"handle": fmt.Sprint("full-", p), "title": strings.Repeat("Product title ", 8), "variants": variants})
-	}
-	var up struct {
-		Products []struct {
-			Variants struct{ Nodes []struct{ ID string } }
-		}
-	}
-	a.MustDo(t, `mutation($p: [AdminProductInput!]!) { adminProductsUpsert(products: $p) { products { variants(first: 100) { nodes { id } } } } }`,
-		map[string]any{"p": products}, "adminProductsUpsert", &up, AsAdmin(adminKey))
 	var ids []any
-	for _, p := range up.Products {
-		for _, v := range p.Variants.Nodes {
-			ids = append(ids, map[string]any{"merchandiseId": v.ID, "note": strings.Repeat("a note ", 20)})
-		}
+	for _, id := range a.bulkVariants(t, "FULL", (lines+99)/100, 100, strings.Repeat("Variant title ", 8)) {
+		ids = append(ids, map[string]any{"merchandiseId": id, "note": strings.Repeat("a note ", 20)})
 	}
 	_, token, _ := a.newCustomer(t, "hoarder")
 	for i := range n {

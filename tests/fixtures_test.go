@@ -2,6 +2,7 @@ package tests
 
 import (
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -147,4 +148,35 @@ func with(base map[string]any, kv ...any) map[string]any {
 		out[kv[i].(string)] = kv[i+1]
 	}
 	return out
+}
+
+// bulkVariants syncs products products of perProduct variants each
+// (SKUs PREFIX-p-i, titles title) and returns the variants' IDs.
+func (a *API) bulkVariants(t *testing.T, prefix string, products, perProduct int, title string) []string {
+	t.Helper()
+	var in []any
+	for p := range products {
+		var variants []any
+		for i := range perProduct {
+			variants = append(variants, map[string]any{"sku": fmt.Sprintf("%s-%d-%d", prefix, p, i), "title": title, "price": "12.50", "currencyCode": "EUR", "availableForSale": true})
+		}
+		in = append(in, map[string]any{"handle": fmt.Sprintf("%s-%d", strings.ToLower(prefix), p), "title": title, "variants": variants})
+	}
+	var up struct {
+		Products []struct {
+			Variants struct{ Nodes []struct{ ID string } }
+		}
+	}
+	a.MustDo(t, `mutation($p: [AdminProductInput!]!) { adminProductsUpsert(products: $p) { products { variants(first: 250) { nodes { id } } } } }`,
+		map[string]any{"p": in}, "adminProductsUpsert", &up, AsAdmin(adminKey))
+	var ids []string
+	for _, p := range up.Products {
+		for _, v := range p.Variants.Nodes {
+			ids = append(ids, v.ID)
+		}
+	}
+	if len(ids) != products*perProduct {
+		t.Fatalf("%d variants synced, want %d", len(ids), products*perProduct)
+	}
+	return ids
 }

@@ -391,29 +391,9 @@ func TestWishlistPriceEvents(t *testing.T) {
 
 func TestWishlistAndCartSizeLimits(t *testing.T) {
 	eachDB(t, func(t *testing.T, api *API) {
-		var products []any
-		for p := range 3 {
-			var variants []any
-			for i := range 90 {
-				variants = append(variants, map[string]any{"sku": fmt.Sprintf("L-%d-%d", p, i), "title": "x", "price": "1", "currencyCode": "EUR", "availableForSale": true})
-			}
-			products = append(products, map[string]any{"handle": fmt.Sprint("bulk-", p), "title": "Bulk", "variants": variants})
-		}
-		var up struct {
-			Products []struct {
-				Variants struct{ Nodes []struct{ ID string } }
-			}
-		}
-		api.MustDo(t, `mutation($p: [AdminProductInput!]!) { adminProductsUpsert(products: $p) { products { variants(first: 100) { nodes { id } } } } }`,
-			map[string]any{"p": products}, "adminProductsUpsert", &up, AsAdmin(adminKey))
 		var lines []any
-		for _, p := range up.Products {
-			for _, n := range p.Variants.Nodes {
-				lines = append(lines, map[string]any{"merchandiseId": n.ID})
-			}
-		}
-		if len(lines) != 270 {
-			t.Fatalf("%d variants", len(lines))
+		for _, id := range api.bulkVariants(t, "L", 3, 90, "x") {
+			lines = append(lines, map[string]any{"merchandiseId": id})
 		}
 		_, token, _ := api.newCustomer(t, "hoarder")
 		w := api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": token, "lines": lines[:250]})

@@ -145,6 +145,27 @@ func sameAddress(m *ent.MailingAddress, a ValidAddress) bool {
 		eq(m.Phone, a.Phone)
 }
 
+// findAddress is the stored address equal to a, or nil.
+func findAddress(stored []*ent.MailingAddress, a ValidAddress) *ent.MailingAddress {
+	for _, m := range stored {
+		if sameAddress(m, a) {
+			return m
+		}
+	}
+	return nil
+}
+
+// lockedAddresses locks the customer (so concurrent additions see each
+// other's rows) and returns it with its addresses, in tx.
+func lockedAddresses(ctx context.Context, tx *ent.Tx, customerID int) (*ent.Customer, []*ent.MailingAddress, error) {
+	c, err := db.LockCustomer(ctx, tx, customerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	existing, err := tx.MailingAddress.Query().Where(mailingaddress.CustomerID(c.ID)).All(ctx)
+	return c, existing, err
+}
+
 func addressNotFound(field string) error {
 	return apperr.Invalid(path(field), apperr.CodeNotFound, "Address does not exist")
 }
@@ -176,22 +197,15 @@ func (s *Service) CreateAddress(ctx context.Context, accessToken string, in Addr
 	}
 	var created *ent.MailingAddress
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		// Lock the customer: concurrent creates then see each other's rows.
-		c, err := db.LockCustomer(ctx, tx, c.ID)
-		if err != nil {
-			return err
-		}
-		existing, err := tx.MailingAddress.Query().Where(mailingaddress.CustomerID(c.ID)).All(ctx)
+		c, existing, err := lockedAddresses(ctx, tx, c.ID)
 		if err != nil {
 			return err
 		}
 		if len(existing) >= MaxAddresses {
 			return apperr.Invalid(path("address"), apperr.CodeInvalid, "You can keep at most 100 addresses; delete one first")
 		}
-		for _, m := range existing {
-			if sameAddress(m, a) {
-				return apperr.Invalid(path("address"), apperr.CodeTaken, "Address already exists")
-			}
+		if findAddress(existing, a) != nil {
+			return apperr.Invalid(path("address"), apperr.CodeTaken, "Address already exists")
 		}
 		created, err = setAddress(tx.MailingAddress.Create().SetCustomerID(c.ID), a).Save(ctx)
 		if err != nil {

@@ -17,7 +17,6 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/linkedidentity"
-	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/auth"
@@ -302,23 +301,16 @@ func addMultipassAddresses(ctx context.Context, tx *ent.Tx, c *ent.Customer, add
 	if len(addresses) == 0 {
 		return nil
 	}
-	c, err := db.LockCustomer(ctx, tx, c.ID)
-	if err != nil {
-		return err
-	}
-	existing, err := tx.MailingAddress.Query().Where(mailingaddress.CustomerID(c.ID)).All(ctx)
+	c, existing, err := lockedAddresses(ctx, tx, c.ID)
 	if err != nil {
 		return err
 	}
 	defaultID := c.DefaultAddressID
 	for i, a := range addresses {
 		var id int
-		for _, m := range existing {
-			if sameAddress(m, a) {
-				id = m.ID
-			}
-		}
-		if id == 0 {
+		if m := findAddress(existing, a); m != nil {
+			id = m.ID
+		} else {
 			if len(existing) >= MaxAddresses {
 				continue
 			}
