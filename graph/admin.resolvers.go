@@ -84,7 +84,7 @@ func (r *mutationResolver) AdminCustomersImport(ctx context.Context, csv string,
 	out.Created, out.Updated, out.Skipped, out.ErrorCount = res.Created, res.Updated, res.Skipped, res.ErrorCount
 	for _, e := range res.Errors {
 		out.Report = append(out.Report, &model.AdminImportRowError{Row: e.Row, Column: nilIfEmpty(e.Column),
-			Code: code[model.AdminErrorCode](e.Code), Message: e.Message})
+			Code: codeOr(e.Code, model.AdminErrorCodeInvalid), Message: e.Message})
 	}
 	return out, err
 }

@@ -38,10 +38,22 @@ func code[T interface {
 	return nil
 }
 
+// codeOr is code, falling back to INVALID for codes T lacks (an area's
+// own codes in Shopify's enums): every user error carries a code.
+func codeOr[T interface {
+	~string
+	IsValid() bool
+}](c string, invalid T) *T {
+	if v := code[T](c); v != nil {
+		return v
+	}
+	return &invalid
+}
+
 // userErrors maps to customerUserErrors and the deprecated userErrors.
 func userErrors(err error) ([]*model.CustomerUserError, []*model.UserError, error) {
 	cue, err := asErrors(err, func(e apperr.FieldError) *model.CustomerUserError {
-		return &model.CustomerUserError{Code: code[model.CustomerErrorCode](e.Code), Field: e.Field, Message: e.Message}
+		return &model.CustomerUserError{Code: codeOr(e.Code, model.CustomerErrorCodeInvalid), Field: e.Field, Message: e.Message}
 	})
 	if err != nil {
 		return nil, nil, err
@@ -70,13 +82,8 @@ func extensionErrors[C interface {
 	cue := []*model.CustomerUserError{}
 	ext, err := asErrors(err, func(e apperr.FieldError) E {
 		// Shopify's CustomerErrorCode has no loyalty or two-factor codes:
-		// storefronts that read only customerUserErrors see INVALID, and
-		// every user error carries a code.
-		c := code[model.CustomerErrorCode](e.Code)
-		if c == nil {
-			c = ptr(model.CustomerErrorCodeInvalid)
-		}
-		cue = append(cue, &model.CustomerUserError{Code: c, Field: e.Field, Message: e.Message})
+		// storefronts that read only customerUserErrors see INVALID.
+		cue = append(cue, &model.CustomerUserError{Code: codeOr(e.Code, model.CustomerErrorCodeInvalid), Field: e.Field, Message: e.Message})
 		return mk(code[C](e.Code), e.Field, e.Message)
 	})
 	if err != nil {
@@ -102,7 +109,7 @@ func accessToken(t *customer.Token) *model.CustomerAccessToken {
 // adminErrors maps to an Admin API payload's userErrors.
 func adminErrors(err error) ([]*model.AdminUserError, error) {
 	return asErrors(err, func(e apperr.FieldError) *model.AdminUserError {
-		return &model.AdminUserError{Code: code[model.AdminErrorCode](e.Code), Field: e.Field, Message: e.Message}
+		return &model.AdminUserError{Code: codeOr(e.Code, model.AdminErrorCodeInvalid), Field: e.Field, Message: e.Message}
 	})
 }
 

@@ -15,7 +15,7 @@ import (
 // cartErrors maps to a cart payload's userErrors.
 func cartErrors(err error) ([]*model.CartUserError, error) {
 	return asErrors(err, func(e apperr.FieldError) *model.CartUserError {
-		return &model.CartUserError{Code: code[model.CartErrorCode](e.Code), Field: e.Field, Message: e.Message}
+		return &model.CartUserError{Code: codeOr(e.Code, model.CartErrorCodeInvalid), Field: e.Field, Message: e.Message}
 	})
 }
 

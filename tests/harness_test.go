@@ -273,6 +273,11 @@ func (a *API) send(t *testing.T, req *http.Request) Response {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Every user error carries a code (the standard for bad input), in
+	// every response any test sees.
+	if i := strings.Index(r.Raw, `"code":null`); i >= 0 {
+		t.Errorf("a user error without a code: …%s…", r.Raw[max(0, i-200):min(len(r.Raw), i+100)])
+	}
 	return r
 }
 
