@@ -146,3 +146,27 @@ func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
 	}
 	return out, errs
 }
+
+// byID turns a query by IDs into a mapped fetch.
+func byID[T any](q func(context.Context, []int) ([]T, error), id func(T) int) func(context.Context, []int) (map[int]T, error) {
+	return func(ctx context.Context, ids []int) (map[int]T, error) {
+		rows, err := q(ctx, ids)
+		out := make(map[int]T, len(rows))
+		for _, r := range rows {
+			out[id(r)] = r
+		}
+		return out, err
+	}
+}
+
+// groupBy turns a query by parent IDs into a mapped fetch of lists.
+func groupBy[T any](q func(context.Context, []int) ([]T, error), parent func(T) int) func(context.Context, []int) (map[int][]T, error) {
+	return func(ctx context.Context, ids []int) (map[int][]T, error) {
+		rows, err := q(ctx, ids)
+		out := make(map[int][]T, len(ids))
+		for _, r := range rows {
+			out[parent(r)] = append(out[parent(r)], r)
+		}
+		return out, err
+	}
+}

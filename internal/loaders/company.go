@@ -47,6 +47,8 @@ func (l *Loaders) newCompany(db *ent.Client) {
 		return db.Order.Query().Where(order.CompanyIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(o *ent.Order) int { return *o.CompanyID })
 	l.CompanyOrderTotalCounts = orderCounts(db, l.CompanyOrderPages, order.FieldCompanyID)
+	// A company's orders load their children as a customer's do.
+	l.CompanyOrderPages.after = l.OrderPages.after
 	// A customer's contacts tell which companies load next.
 	l.ContactsByCustomer.after = func(all map[int][]*ent.CompanyContact) {
 		for _, cs := range all {

@@ -16,6 +16,25 @@ import (
 	"accountgraph/internal/loyalty"
 )
 
+// Loyalty loaders: the programme (key 0), accounts by customer, the
+// rolling 12-month sums and the expiry view of customers' ledgers, ledger
+// and redemption pages, redemption counts per reward, rewards, active
+// rewards (key 0), memberships by customer, plans and referral counts.
+type loyaltyLoaders struct {
+	LoyaltyProgram       *Keyed[int, *ent.LoyaltyProgram]
+	LoyaltyAccount       *Keyed[int, *ent.LoyaltyAccount]
+	LoyaltyRolling       *Keyed[int, loyalty.Sums]
+	LoyaltyLots          *Keyed[int, loyalty.Ledger]
+	LoyaltyEntryPages    *Pages[*ent.LoyaltyEntry]
+	RedemptionPages      *Pages[*ent.LoyaltyRedemption]
+	RedemptionCounts     *Keyed[int, map[int]int]
+	RewardByID           *Keyed[int, *ent.LoyaltyReward]
+	ActiveRewards        *Keyed[int, []*ent.LoyaltyReward]
+	MembershipByCustomer *Keyed[int, *ent.Membership]
+	PlanByID             *Keyed[int, *ent.MembershipPlan]
+	ReferralCount        *Keyed[int, int]
+}
+
 func (l *Loaders) newLoyalty(db *ent.Client) {
 	l.LoyaltyProgram = newKeyed(func(ctx context.Context, _ []int) (map[int]*ent.LoyaltyProgram, error) {
 		p, err := loyalty.Config(ctx, db)

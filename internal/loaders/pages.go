@@ -1,0 +1,217 @@
+package loaders
+
+import (
+	"context"
+	"slices"
+	"sync"
+
+	"entgo.io/ent/dialect/sql"
+	"github.com/vikstrous/dataloadgen"
+
+	"accountgraph/internal/db"
+	"accountgraph/internal/page"
+)
+
+// PageKey asks for one parent's page of children.
+type PageKey struct {
+	Parent int
+	Window string // page.Window.ID() plus any filter's key
+}
+
+// Pages loads pages of children of many parents with one statement per
+// distinct set of arguments: ROW_NUMBER() OVER (PARTITION BY parent) keeps
+// each parent's pagination exact. Like Keyed, a batch covers every parent
+// registered with Expect.
+type Pages[T any] struct {
+	parentCol string
+	query     func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]T, error)
+	parentOf  func(T) int
+	after     func(rows []T)
+	mu        sync.Mutex // guards specs; fetchMu serialises fetches
+	fetchMu   sync.Mutex
+	specs     map[string]page.Spec[T]
+	expected  map[int]bool
+	cache     map[PageKey]page.Page[T]
+	failed    map[PageKey]error // pages whose fetch failed: siblings get the error, not another statement
+	// countCache holds total counts per parent and filter.
+	countCache map[PageKey]int
+	loader     *dataloadgen.Loader[PageKey, page.Page[T]]
+}
+
+func newPages[T any](parentCol string, query func(context.Context, func(*sql.Selector), []int) ([]T, error), parentOf func(T) int) *Pages[T] {
+	return &Pages[T]{parentCol: parentCol, query: query, parentOf: parentOf}
+}
+
+// batcher is the loader that waits for unregistered siblings (made on
+// first use, like the maps).
+func (p *Pages[T]) batcher() *dataloadgen.Loader[PageKey, page.Page[T]] {
+	p.fetchMu.Lock()
+	defer p.fetchMu.Unlock()
+	if p.loader == nil {
+		p.loader = dataloadgen.NewLoader(p.fetch, dataloadgen.WithWait(wait))
+	}
+	return p.loader
+}
+
+// Expect registers parents whose pages siblings will load.
+func (p *Pages[T]) Expect(parents ...int) {
+	p.fetchMu.Lock()
+	defer p.fetchMu.Unlock()
+	for _, id := range parents {
+		put(&p.expected, id, true)
+	}
+}
+
+func (p *Pages[T]) key(parent int, spec page.Spec[T]) PageKey {
+	k := PageKey{Parent: parent, Window: spec.Window.ID() + "|" + spec.FilterKey}
+	p.mu.Lock()
+	put(&p.specs, k.Window, spec)
+	p.mu.Unlock()
+	return k
+}
+
+// Load returns one parent's page. A registered parent's page is fetched at
+// once (with every registered sibling's, see Keyed); others wait to be
+// batched.
+func (p *Pages[T]) Load(ctx context.Context, parent int, spec page.Spec[T]) (page.Page[T], error) {
+	key := p.key(parent, spec)
+	p.fetchMu.Lock()
+	pg, done := p.cache[key]
+	err := p.failed[key]
+	known := done || err != nil || p.expected[parent]
+	p.fetchMu.Unlock()
+	if done || err != nil { // a sibling's batch fetched it
+		return pg, err
+	}
+	if !known {
+		return p.batcher().Load(ctx, key)
+	}
+	pages, errs := p.fetch(ctx, []PageKey{key})
+	return pages[0], errs[0]
+}
+
+// Key registers spec and returns the key for a parent, for loaders that
+// share the spec (such as total counts).
+func (p *Pages[T]) Key(parent int, spec page.Spec[T]) PageKey { return p.key(parent, spec) }
+
+func (p *Pages[T]) spec(window string) page.Spec[T] {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.specs[window]
+}
+
+func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], []error) {
+	p.fetchMu.Lock()
+	defer p.fetchMu.Unlock()
+	for window, parents := range groupKeys(keys) {
+		missing := false
+		for _, parent := range parents {
+			k := PageKey{parent, window}
+			if _, ok := p.cache[k]; !ok && p.failed[k] == nil {
+				missing = true
+			}
+		}
+		if !missing {
+			continue
+		}
+		for parent := range p.expected {
+			if _, ok := p.cache[PageKey{parent, window}]; !ok && !slices.Contains(parents, parent) {
+				parents = append(parents, parent)
+			}
+		}
+		spec := p.spec(window)
+		var werr error
+		rows, err := p.query(ctx, func(s *sql.Selector) {
+			if spec.Filter != nil {
+				spec.Filter(s)
+			}
+			if werr = spec.Window.Where(s, spec.Column); werr != nil {
+				return
+			}
+			db.LimitPerParent(s, p.parentCol, spec.Window.Limit(), spec.Window.OrderTerms(spec.Column, func(c string) string { return c }))
+		}, parents)
+		if err == nil {
+			err = werr
+		}
+		if err != nil {
+			for _, parent := range parents {
+				put(&p.failed, PageKey{parent, window}, err)
+			}
+			continue
+		}
+		byParent := map[int][]T{}
+		for _, r := range rows {
+			byParent[p.parentOf(r)] = append(byParent[p.parentOf(r)], r)
+		}
+		for _, parent := range parents {
+			put(&p.cache, PageKey{parent, window}, page.Finish(spec.Window, byParent[parent], spec.CursorOf))
+		}
+		if p.after != nil {
+			var kept []T
+			for _, parent := range parents {
+				kept = append(kept, p.cache[PageKey{parent, window}].Items...)
+			}
+			p.after(kept)
+		}
+	}
+	out := make([]page.Page[T], len(keys))
+	outErr := make([]error, len(keys))
+	for i, k := range keys {
+		out[i], outErr[i] = p.cache[k], p.failed[k]
+	}
+	return out, outErr
+}
+
+// counts answers total counts for pages' filters (cursor bounds ignored).
+func (p *Pages[T]) counts(ctx context.Context, keys []PageKey, count func(context.Context, func(*sql.Selector), []int) (map[int]int, error)) ([]int, []error) {
+	p.fetchMu.Lock()
+	defer p.fetchMu.Unlock()
+	errs := map[string]error{}
+	for window, parents := range groupKeys(keys) {
+		parents = slices.DeleteFunc(parents, func(parent int) bool {
+			_, done := p.countCache[PageKey{parent, window}]
+			return done
+		})
+		if len(parents) == 0 {
+			continue
+		}
+		// Like pages, counts are complete by construction: every expected
+		// parent is counted in the first batch, however late its sibling
+		// resolvers arrive.
+		for parent := range p.expected {
+			if _, ok := p.countCache[PageKey{parent, window}]; !ok && !slices.Contains(parents, parent) {
+				parents = append(parents, parent)
+			}
+		}
+		spec := p.spec(window)
+		filter := spec.Filter
+		if filter == nil {
+			filter = func(*sql.Selector) {}
+		}
+		n, err := count(ctx, filter, parents)
+		if err != nil {
+			errs[window] = err
+			continue
+		}
+		for _, parent := range parents {
+			put(&p.countCache, PageKey{parent, window}, n[parent])
+		}
+	}
+	out := make([]int, len(keys))
+	outErr := make([]error, len(keys))
+	for i, k := range keys {
+		out[i], outErr[i] = p.countCache[k], errs[k.Window]
+	}
+	return out, outErr
+}
+
+// groupKeys groups page keys by their arguments.
+func groupKeys(keys []PageKey) map[string][]int {
+	groups := map[string][]int{}
+	for _, k := range keys {
+		if !slices.Contains(groups[k.Window], k.Parent) {
+			groups[k.Window] = append(groups[k.Window], k.Parent)
+		}
+	}
+	return groups
+}
