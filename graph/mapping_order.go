@@ -2,14 +2,11 @@ package graph
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/vikstrous/dataloadgen"
 
 	"accountgraph/ent"
 	"accountgraph/ent/companycontact"
-	"accountgraph/ent/orderlineitem"
-	"accountgraph/ent/productvariant"
 	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
 	"accountgraph/internal/catalog"
@@ -19,45 +16,20 @@ import (
 	"accountgraph/internal/page"
 )
 
-var variantColumns = map[model.ProductVariantSortKeys]page.Column{
-	model.ProductVariantSortKeysID:        {Name: productvariant.FieldID},
-	model.ProductVariantSortKeysPosition:  {Name: productvariant.FieldPosition, Parse: parseInt},
-	model.ProductVariantSortKeysRelevance: {Name: productvariant.FieldPosition, Parse: parseInt},
-	model.ProductVariantSortKeysSku:       {Name: productvariant.FieldSku, Parse: parseString},
-	model.ProductVariantSortKeysTitle:     {Name: productvariant.FieldTitle, Parse: parseString},
-}
-
 func (r *Resolver) variantPage(ctx context.Context, p *ent.Product, args page.Args, key model.ProductVariantSortKeys) (page.Page[*ent.ProductVariant], error) {
-	w, err := page.NewWindow(args, "variants:"+string(key))
+	spec, err := catalog.VariantSpec(args, string(key))
 	if err != nil {
 		return page.Page[*ent.ProductVariant]{}, err
 	}
-	col := variantColumns[key]
-	return r.loaders(ctx).VariantPages.Load(ctx, p.ID, page.Spec[*ent.ProductVariant]{
-		Window: w, Column: col,
-		CursorOf: func(v *ent.ProductVariant) (string, int) {
-			switch col.Name {
-			case productvariant.FieldPosition:
-				return strconv.Itoa(v.Position), v.ID
-			case productvariant.FieldSku:
-				return v.Sku, v.ID
-			case productvariant.FieldTitle:
-				return v.Title, v.ID
-			}
-			return "", v.ID
-		},
-	})
+	return r.loaders(ctx).VariantPages.Load(ctx, p.ID, spec)
 }
 
 func (r *Resolver) lineItemPage(ctx context.Context, orderID int, args page.Args) (page.Page[*ent.OrderLineItem], error) {
-	w, err := page.NewWindow(args, "lines")
+	spec, err := order.LineItemSpec(args)
 	if err != nil {
 		return page.Page[*ent.OrderLineItem]{}, err
 	}
-	return r.loaders(ctx).LineItemPages.Load(ctx, orderID, page.Spec[*ent.OrderLineItem]{
-		Window: w, Column: page.Column{Name: orderlineitem.FieldPosition, Parse: parseInt},
-		CursorOf: func(l *ent.OrderLineItem) (string, int) { return strconv.Itoa(l.Position), l.ID },
-	})
+	return r.loaders(ctx).LineItemPages.Load(ctx, orderID, spec)
 }
 
 // fulfillmentLines pages through a shipment's lines (kept on the shipment)
@@ -176,10 +148,6 @@ func eventInput(in model.AdminFulfillmentEventInput) order.EventInput {
 	}
 	return out
 }
-
-func parseInt(s string) (any, error) { return strconv.Atoi(s) }
-
-func parseString(s string) (any, error) { return s, nil }
 
 func (r *mutationResolver) createOrder(ctx context.Context, in model.AdminOrderInput) (*model.AdminOrderPayload, error) {
 	o, err := r.Orders.Create(ctx, orderInput(in))

@@ -24,7 +24,10 @@ import (
 	"accountgraph/internal/wishlist"
 )
 
-// Resolver is the root resolver; it reaches the business services.
+// Resolver is the root resolver; it reaches the business services. Three
+// carry a Service suffix because a resolver method of the same name (such
+// as customerResolver.Wishlists, for Customer.wishlists) would shadow the
+// field inside the resolvers that embed *Resolver.
 type Resolver struct {
 	DB               *ent.Client
 	Customers        *customer.Service

@@ -45,8 +45,10 @@ const (
 // Warning is something to tell the buyer about a change that was made.
 type Warning struct{ Code, Message, Target string }
 
-// Authenticator finds the customer of an access token.
-type Authenticator interface {
+// BuyerLookup finds the customer of a buyer's access token, if any (a
+// cart may belong to a guest; auth.Authenticator, which the other areas
+// take, refuses unknown tokens instead).
+type BuyerLookup interface {
 	Authenticate(ctx context.Context, accessToken string) (*ent.Customer, error)
 	// AuthenticateTx authenticates inside a transaction, through it.
 	AuthenticateTx(ctx context.Context, tx *ent.Tx, accessToken string) (*ent.Customer, error)
@@ -55,7 +57,7 @@ type Authenticator interface {
 // Service runs the cart rules.
 type Service struct {
 	DB        *ent.Client
-	Customers Authenticator
+	Customers BuyerLookup
 	// AccountRequired tells whether the shop requires an account to buy:
 	// then a cart must belong to a customer before lines go in.
 	AccountRequired func(ctx context.Context, client *ent.Client) (bool, error)

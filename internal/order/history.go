@@ -9,6 +9,7 @@ import (
 
 	"accountgraph/ent"
 	entorder "accountgraph/ent/order"
+	"accountgraph/ent/orderlineitem"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/page"
 	"accountgraph/internal/search"
@@ -152,4 +153,17 @@ func term(t search.Term) (func(*sql.Selector) *sql.Predicate, error) {
 		}, nil
 	}
 	return bad("unknown filter")
+}
+
+// LineItemSpec validates the arguments of Order.lineItems: lines in their
+// order's sequence.
+func LineItemSpec(args page.Args) (page.Spec[*ent.OrderLineItem], error) {
+	w, err := page.NewWindow(args, "lines")
+	if err != nil {
+		return page.Spec[*ent.OrderLineItem]{}, err
+	}
+	return page.Spec[*ent.OrderLineItem]{
+		Window: w, Column: page.Column{Name: orderlineitem.FieldPosition, Parse: page.ParseInt},
+		CursorOf: func(l *ent.OrderLineItem) (string, int) { return strconv.Itoa(l.Position), l.ID },
+	}, nil
 }

@@ -295,3 +295,10 @@ func NewestFirst[T any](args Args, key string, id func(T) int) (Spec[T], error) 
 	args.Reverse = !args.Reverse
 	return ByID(args, key, id)
 }
+
+// ParseInt and ParseString read an integer or text sort column's cursor
+// value (Column.Parse).
+func ParseInt(s string) (any, error) { return strconv.Atoi(s) }
+
+// ParseString reads a text sort column's cursor value.
+func ParseString(s string) (any, error) { return s, nil }
