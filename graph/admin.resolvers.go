@@ -7,6 +7,7 @@ import (
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/ptr"
 	"accountgraph/internal/settings"
 	"context"
 	"strings"
@@ -31,13 +32,13 @@ func (r *customerResolver) AmountSpent(ctx context.Context, obj *ent.Customer) (
 func (r *mutationResolver) AdminAccountSettingsUpdate(ctx context.Context, input model.AccountSettingsInput) (*model.AccountSettingsPayload, error) {
 	in := settings.Input{Passwordless: input.Passwordless, AllowedEmailDomains: input.AllowedEmailDomains, SetDomains: input.AllowedEmailDomains != nil}
 	if input.Accounts != nil {
-		in.Accounts = ptr(string(*input.Accounts))
+		in.Accounts = ptr.To(string(*input.Accounts))
 	}
 	if input.Registration != nil {
-		in.Registration = ptr(string(*input.Registration))
+		in.Registration = ptr.To(string(*input.Registration))
 	}
 	if input.TwoFactor != nil {
-		in.TwoFactor = ptr(string(*input.TwoFactor))
+		in.TwoFactor = ptr.To(string(*input.TwoFactor))
 	}
 	st, err := r.Settings.Update(ctx, in)
 	ue, err := adminErrors(err)
@@ -66,7 +67,7 @@ func (r *mutationResolver) AdminCustomersInvite(ctx context.Context, inputs []*m
 func (r *mutationResolver) AdminCustomerUpdate(ctx context.Context, id string, input model.AdminCustomerUpdateInput) (*model.AdminCustomerUpdatePayload, error) {
 	in := customer.AdminUpdate{Tags: input.Tags, Note: input.Note}
 	if input.State != nil {
-		in.State = ptr(string(*input.State))
+		in.State = ptr.To(string(*input.State))
 	}
 	c, err := r.Customers.AdminUpdate(ctx, id, in)
 	ue, err := adminErrors(err)
@@ -108,7 +109,7 @@ func (r *queryResolver) AdminCustomer(ctx context.Context, id string) (*ent.Cust
 
 // AdminCustomers is the resolver for the adminCustomers field.
 func (r *queryResolver) AdminCustomers(ctx context.Context, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) (*model.CustomerConnection, error) {
-	p, err := r.Customers.List(ctx, pageArgs(first, after, last, before, reverse), deref(query), string(*sortKey))
+	p, err := r.Customers.List(ctx, pageArgs(first, after, last, before, reverse), ptr.Deref(query), string(*sortKey))
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"accountgraph/internal/catalog"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/page"
+	"accountgraph/internal/ptr"
 	"context"
 	"unicode/utf8"
 )
@@ -52,7 +53,7 @@ func (r *productResolver) FeaturedImage(ctx context.Context, obj *ent.Product) (
 
 // AvailableForSale is the resolver for the availableForSale field.
 func (r *productResolver) AvailableForSale(ctx context.Context, obj *ent.Product) (bool, error) {
-	p, err := r.variantPage(ctx, obj, page.Args{First: ptr(page.Max)}, model.ProductVariantSortKeysPosition)
+	p, err := r.variantPage(ctx, obj, page.Args{First: ptr.To(page.Max)}, model.ProductVariantSortKeysPosition)
 	if err != nil {
 		return false, err
 	}

@@ -5,6 +5,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/ptr"
 	"context"
 )
 
@@ -53,7 +54,7 @@ func (r *companyContactResolver) SpendingLimit(ctx context.Context, obj *ent.Com
 
 // Orders is the resolver for the orders field.
 func (r *companyContactResolver) Orders(ctx context.Context, obj *ent.CompanyContact, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error) {
-	return r.contactOrders(ctx, obj, pageArgs(first, after, last, before, reverse), *sortKey, deref(query))
+	return r.contactOrders(ctx, obj, pageArgs(first, after, last, before, reverse), *sortKey, ptr.Deref(query))
 }
 
 // ID is the resolver for the id field.

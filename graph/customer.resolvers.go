@@ -5,6 +5,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
+	"accountgraph/internal/ptr"
 	"context"
 	"slices"
 )
@@ -89,7 +90,7 @@ func (r *mutationResolver) CustomerAccessTokenDelete(ctx context.Context, custom
 		return &model.CustomerAccessTokenDeletePayload{UserErrors: ue}, err
 	}
 	return &model.CustomerAccessTokenDeletePayload{
-		DeletedAccessToken: &customerAccessToken, DeletedCustomerAccessTokenID: ptr(gid.Encode("CustomerAccessToken", id)), UserErrors: ue,
+		DeletedAccessToken: &customerAccessToken, DeletedCustomerAccessTokenID: ptr.To(gid.Encode("CustomerAccessToken", id)), UserErrors: ue,
 	}, nil
 }
 

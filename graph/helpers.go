@@ -7,19 +7,12 @@ import (
 
 	"accountgraph/graph/model"
 	"accountgraph/internal/page"
+	"accountgraph/internal/ptr"
 )
 
 // The small helpers the resolvers and mappings share.
 
-// deref is a string pointer's value, "" for nil.
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
-
-// nilIfEmpty is deref's inverse: "" becomes null.
+// nilIfEmpty is ptr.Deref's inverse for text: "" becomes null.
 func nilIfEmpty(s string) *string {
 	if s == "" {
 		return nil
@@ -55,13 +48,10 @@ func pageArgs(first *int, after *string, last *int, before *string, reverse *boo
 func pageInfo[T any](p page.Page[T]) *model.PageInfo {
 	info := &model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
 	if n := len(p.Items); n > 0 {
-		info.StartCursor, info.EndCursor = ptr(p.Cursor(0)), ptr(p.Cursor(n-1))
+		info.StartCursor, info.EndCursor = ptr.To(p.Cursor(0)), ptr.To(p.Cursor(n-1))
 	}
 	return info
 }
-
-// ptr points at a copy of v.
-func ptr[T any](v T) *T { return &v }
 
 // connection maps a page to a Relay connection's parts.
 func connection[T, E any](ctx context.Context, p page.Page[T], edge func(cursor string, node T) E) ([]E, *model.PageInfo) {

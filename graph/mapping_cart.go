@@ -10,6 +10,7 @@ import (
 	"accountgraph/internal/cart"
 	"accountgraph/internal/money"
 	"accountgraph/internal/page"
+	"accountgraph/internal/ptr"
 )
 
 // cartErrors maps to a cart payload's userErrors.
@@ -61,7 +62,7 @@ func cartBuyer(in *model.CartBuyerIdentityInput) *cart.Buyer {
 	}
 	b := &cart.Buyer{CustomerAccessToken: in.CustomerAccessToken, Email: in.Email, Phone: in.Phone}
 	if in.CountryCode != nil {
-		b.CountryCode = ptr(string(*in.CountryCode))
+		b.CountryCode = ptr.To(string(*in.CountryCode))
 	}
 	return b
 }

@@ -12,6 +12,7 @@ import (
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/money"
 	"accountgraph/internal/page"
+	"accountgraph/internal/ptr"
 )
 
 func loyaltyTier(t *schema.Tier) *model.LoyaltyTier {
@@ -29,7 +30,7 @@ func loyaltyProgram(p *loyalty.Program) *model.LoyaltyProgram {
 	for _, r := range p.EarnRules {
 		rule := &model.LoyaltyEarnRule{Action: model.LoyaltyEarnAction(r.Action), Points: r.Points}
 		if r.DailyCap > 0 {
-			rule.DailyCap = ptr(r.DailyCap)
+			rule.DailyCap = ptr.To(r.DailyCap)
 		}
 		out.EarnRules = append(out.EarnRules, rule)
 	}
@@ -37,10 +38,10 @@ func loyaltyProgram(p *loyalty.Program) *model.LoyaltyProgram {
 		out.Tiers = append(out.Tiers, loyaltyTier(&p.Tiers[i]))
 	}
 	if p.ExpireAfterMonths > 0 {
-		out.PointsExpireAfterMonths = ptr(p.ExpireAfterMonths)
+		out.PointsExpireAfterMonths = ptr.To(p.ExpireAfterMonths)
 	}
 	if p.ExpireAfterInactiveMonths > 0 {
-		out.PointsExpireAfterInactiveMonths = ptr(p.ExpireAfterInactiveMonths)
+		out.PointsExpireAfterInactiveMonths = ptr.To(p.ExpireAfterInactiveMonths)
 	}
 	return out
 }
@@ -51,10 +52,10 @@ func programInput(in model.LoyaltyProgramInput) loyalty.ProgramInput {
 		RewardCodeValidDays: in.RewardCodeValidDays,
 		SetEarnRules:        in.EarnRules != nil, SetTiers: in.Tiers != nil, SetRewards: in.Rewards != nil, SetPlans: in.MembershipPlans != nil}
 	if in.CurrencyCode != nil {
-		out.CurrencyCode = ptr(string(*in.CurrencyCode))
+		out.CurrencyCode = ptr.To(string(*in.CurrencyCode))
 	}
 	if in.TierBasis != nil {
-		out.TierBasis = ptr(string(*in.TierBasis))
+		out.TierBasis = ptr.To(string(*in.TierBasis))
 	}
 	for _, r := range in.EarnRules {
 		rule := schema.EarnRule{Action: string(r.Action), Points: r.Points}

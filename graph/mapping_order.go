@@ -14,6 +14,7 @@ import (
 	"accountgraph/internal/money"
 	"accountgraph/internal/order"
 	"accountgraph/internal/page"
+	"accountgraph/internal/ptr"
 )
 
 func (r *Resolver) variantPage(ctx context.Context, p *ent.Product, args page.Args, key model.ProductVariantSortKeys) (page.Page[*ent.ProductVariant], error) {
@@ -84,8 +85,8 @@ func productInputs(in []*model.AdminProductInput) []catalog.ProductInput {
 func orderInput(in model.AdminOrderInput) order.CreateInput {
 	out := order.CreateInput{
 		ExternalID: in.ExternalID, CustomerID: in.CustomerID, Email: in.Email, Phone: in.Phone, CompanyLocationID: in.CompanyLocationID,
-		ProcessedAt: in.ProcessedAt, Currency: string(in.CurrencyCode), Shipping: deref(in.TotalShippingPrice),
-		Tax: deref(in.TotalTax), Discounts: deref(in.TotalDiscounts),
+		ProcessedAt: in.ProcessedAt, Currency: string(in.CurrencyCode), Shipping: ptr.Deref(in.TotalShippingPrice),
+		Tax: ptr.Deref(in.TotalTax), Discounts: ptr.Deref(in.TotalDiscounts),
 	}
 	for _, d := range in.DiscountApplications {
 		out.DiscountApps = append(out.DiscountApps, order.DiscountInput{
@@ -98,7 +99,7 @@ func orderInput(in model.AdminOrderInput) order.CreateInput {
 	}
 	for _, l := range in.LineItems {
 		li := order.LineInput{SKU: l.Sku, Title: l.Title, VariantTitle: l.VariantTitle,
-			Quantity: l.Quantity, Price: l.Price, Discount: deref(l.Discount)}
+			Quantity: l.Quantity, Price: l.Price, Discount: ptr.Deref(l.Discount)}
 		for _, a := range l.DiscountAllocations {
 			li.Allocations = append(li.Allocations, order.AllocationInput{Index: a.DiscountApplicationIndex, Amount: a.Amount})
 		}
@@ -118,10 +119,10 @@ func orderInput(in model.AdminOrderInput) order.CreateInput {
 func orderUpdateInput(in model.AdminOrderUpdateInput) order.UpdateInput {
 	out := order.UpdateInput{RefundAmount: in.RefundAmount, Closed: in.Closed}
 	if in.FinancialStatus != nil {
-		out.FinancialStatus = ptr(string(*in.FinancialStatus))
+		out.FinancialStatus = ptr.To(string(*in.FinancialStatus))
 	}
 	if in.FulfillmentStatus != nil {
-		out.FulfillmentStatus = ptr(string(*in.FulfillmentStatus))
+		out.FulfillmentStatus = ptr.To(string(*in.FulfillmentStatus))
 	}
 	return out
 }
@@ -144,7 +145,7 @@ func eventInput(in model.AdminFulfillmentEventInput) order.EventInput {
 	out := order.EventInput{Status: string(in.Status), HappenedAt: in.HappenedAt, Message: in.Message,
 		City: in.City, Province: in.Province, Zip: in.Zip}
 	if in.CountryCode != nil {
-		out.CountryCode = ptr(string(*in.CountryCode))
+		out.CountryCode = ptr.To(string(*in.CountryCode))
 	}
 	return out
 }

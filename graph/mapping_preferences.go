@@ -6,16 +6,17 @@ import (
 	"accountgraph/internal/money"
 	"accountgraph/internal/preferences"
 	"accountgraph/internal/privacy"
+	"accountgraph/internal/ptr"
 )
 
 func customerPreferences(c *ent.Customer) *model.CustomerPreferences {
 	p := &model.CustomerPreferences{Sizes: c.Sizes, Colors: c.Colors, Interests: c.Interests, Occasions: c.Occasions,
 		Birthday: c.Birthday, Personalization: c.Personalization, Customer: c}
 	if c.Language != nil {
-		p.Language = ptr(model.LanguageCode(*c.Language))
+		p.Language = ptr.To(model.LanguageCode(*c.Language))
 	}
 	if c.CurrencyCode != nil {
-		p.CurrencyCode = ptr(money.Currency(*c.CurrencyCode))
+		p.CurrencyCode = ptr.To(money.Currency(*c.CurrencyCode))
 	}
 	return p
 }
@@ -27,10 +28,10 @@ func preferencesInput(in model.CustomerPreferencesInput) preferences.Input {
 		Birthday: in.Birthday.Value(), SetBirthday: in.Birthday.IsSet(), Personalization: in.Personalization,
 	}
 	if v := in.Language.Value(); v != nil {
-		out.Language = ptr(string(*v))
+		out.Language = ptr.To(string(*v))
 	}
 	if v := in.CurrencyCode.Value(); v != nil {
-		out.CurrencyCode = ptr(string(*v))
+		out.CurrencyCode = ptr.To(string(*v))
 	}
 	return out
 }

@@ -6,12 +6,13 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
 	"accountgraph/internal/gid"
+	"accountgraph/internal/ptr"
 	"context"
 )
 
 // Orders is the resolver for the orders field.
 func (r *customerResolver) Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error) {
-	return r.customerOrders(ctx, obj, pageArgs(first, after, last, before, reverse), *sortKey, deref(query))
+	return r.customerOrders(ctx, obj, pageArgs(first, after, last, before, reverse), *sortKey, ptr.Deref(query))
 }
 
 // FulfillmentLineItems is the resolver for the fulfillmentLineItems field.
@@ -61,7 +62,7 @@ func (r *mutationResolver) AdminFulfillmentCreate(ctx context.Context, orderID s
 	ue, err := adminErrors(err)
 	p := &model.AdminFulfillmentPayload{Fulfillment: f, Order: o, UserErrors: ue}
 	if f != nil {
-		p.FulfillmentID = ptr(gid.Encode("Fulfillment", f.ID))
+		p.FulfillmentID = ptr.To(gid.Encode("Fulfillment", f.ID))
 	}
 	return p, err
 }
@@ -85,7 +86,7 @@ func (r *orderResolver) CustomerLocale(ctx context.Context, obj *ent.Order) (*st
 
 // CustomerURL is the resolver for the customerUrl field.
 func (r *orderResolver) CustomerURL(ctx context.Context, obj *ent.Order) (*string, error) {
-	return ptr(r.Orders.StatusURL(obj)), nil
+	return ptr.To(r.Orders.StatusURL(obj)), nil
 }
 
 // StatusURL is the resolver for the statusUrl field.

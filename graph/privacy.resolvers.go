@@ -4,6 +4,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/privacy"
+	"accountgraph/internal/ptr"
 	"context"
 )
 
@@ -26,7 +27,7 @@ func (r *mutationResolver) CustomerDelete(ctx context.Context, customerAccessTok
 	if d != nil {
 		out.ConfirmationSent = d.ConfirmationSent
 		if d.DeletedID != 0 {
-			out.DeletedCustomerID = ptr(gid.Encode("Customer", d.DeletedID))
+			out.DeletedCustomerID = ptr.To(gid.Encode("Customer", d.DeletedID))
 		}
 	}
 	return out, err
@@ -45,7 +46,7 @@ func (r *mutationResolver) AdminCustomerDelete(ctx context.Context, customerID s
 	ue, err := adminErrors(err)
 	out := &model.AdminCustomerDeletePayload{UserErrors: ue}
 	if err == nil && len(ue) == 0 {
-		out.DeletedCustomerID = ptr(gid.Encode("Customer", id))
+		out.DeletedCustomerID = ptr.To(gid.Encode("Customer", id))
 	}
 	return out, err
 }

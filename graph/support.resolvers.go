@@ -4,6 +4,7 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/supportticket"
 	"accountgraph/graph/model"
+	"accountgraph/internal/ptr"
 	"accountgraph/internal/support"
 	"context"
 )
@@ -45,7 +46,7 @@ func (r *mutationResolver) AdminSupportContactUpdate(ctx context.Context, input 
 func (r *queryResolver) AdminSupportTickets(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) (*model.SupportTicketConnection, error) {
 	var st *string
 	if status != nil {
-		st = ptr(string(*status))
+		st = ptr.To(string(*status))
 	}
 	p, err := r.Support.List(ctx, pageArgs(first, after, last, before, reverse), st)
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
 	"accountgraph/internal/notify"
+	"accountgraph/internal/ptr"
 )
 
 // Limits of one sync call.
@@ -173,11 +174,11 @@ func (s *Service) Upsert(ctx context.Context, products []ProductInput) ([]*ent.P
 			}
 			if existing == nil {
 				out[i], err = tx.Product.Create().SetHandle(p.Handle).SetTitle(strings.TrimSpace(p.Title)).
-					SetDescription(deref(p.Description)).SetVendor(deref(p.Vendor)).SetProductType(deref(p.ProductType)).
+					SetDescription(trimmed(p.Description)).SetVendor(trimmed(p.Vendor)).SetProductType(trimmed(p.ProductType)).
 					SetTags(tags).SetNillableImageURL(p.ImageURL).SetNillableImageAlt(p.ImageAlt).Save(ctx)
 			} else {
 				out[i], err = existing.Update().SetTitle(strings.TrimSpace(p.Title)).
-					SetDescription(deref(p.Description)).SetVendor(deref(p.Vendor)).SetProductType(deref(p.ProductType)).
+					SetDescription(trimmed(p.Description)).SetVendor(trimmed(p.Vendor)).SetProductType(trimmed(p.ProductType)).
 					SetTags(tags).SetNillableImageURL(p.ImageURL).SetNillableImageAlt(p.ImageAlt).Save(ctx)
 			}
 			if err != nil {
@@ -219,12 +220,8 @@ func (s *Service) Upsert(ctx context.Context, products []ProductInput) ([]*ent.P
 	return out, err
 }
 
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return strings.TrimSpace(*p)
-}
+// trimmed is the text p points at, trimmed ("" for nil).
+func trimmed(p *string) string { return strings.TrimSpace(ptr.Deref(p)) }
 
 // Product returns a product by handle or global ID, or nil.
 func (s *Service) Product(ctx context.Context, handle, id *string) (*ent.Product, error) {

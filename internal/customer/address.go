@@ -10,6 +10,7 @@ import (
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
 	"accountgraph/internal/gid"
+	"accountgraph/internal/ptr"
 )
 
 // MaxAddresses is how many addresses one customer may keep.
@@ -61,13 +62,6 @@ func SaveAddress(ctx context.Context, tx *ent.Tx, a ValidAddress) (*ent.MailingA
 	return setAddress(tx.MailingAddress.Create(), a).Save(ctx)
 }
 
-func opt(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
-
 // validateAddress checks an address: street, city and country are needed;
 // so are a province and a postal code where the country uses them.
 func validateAddress(in AddressInput) (ValidAddress, error) {
@@ -80,7 +74,7 @@ func ValidateAddress(in AddressInput, prefix []string) (ValidAddress, error) {
 	var errs apperr.FieldErrors
 	f := func(name string) []string { return append(append([]string{}, prefix...), name) }
 	text := func(name, label string, v *string, max int, noURL bool) string {
-		return checkText(&errs, f(name), label, opt(v), max, noURL)
+		return checkText(&errs, f(name), label, ptr.Deref(v), max, noURL)
 	}
 	var a ValidAddress
 	a.FirstName = text("firstName", "First name", in.FirstName, MaxNameLength, true)
@@ -137,11 +131,11 @@ func nilIfEmpty(s string) *string {
 
 // sameAddress tells whether a stored address equals a validated one.
 func sameAddress(m *ent.MailingAddress, a ValidAddress) bool {
-	eq := func(p *string, s string) bool { return strings.EqualFold(opt(p), s) }
+	eq := func(p *string, s string) bool { return strings.EqualFold(ptr.Deref(p), s) }
 	return eq(m.FirstName, a.FirstName) && eq(m.LastName, a.LastName) && eq(m.Company, a.Company) &&
 		eq(m.Address1, a.Address1) && eq(m.Address2, a.Address2) && eq(m.City, a.City) &&
 		eq(m.CountryCode, a.CountryCode) && eq(m.Province, a.Province) &&
-		strings.EqualFold(strings.ReplaceAll(opt(m.Zip), " ", ""), strings.ReplaceAll(a.Zip, " ", "")) &&
+		strings.EqualFold(strings.ReplaceAll(ptr.Deref(m.Zip), " ", ""), strings.ReplaceAll(a.Zip, " ", "")) &&
 		eq(m.Phone, a.Phone)
 }
 
@@ -341,9 +335,9 @@ func (s *Service) SetDefaultAddress(ctx context.Context, accessToken, id string)
 // Parts returns an address's parts for formatting.
 func Parts(m *ent.MailingAddress) address.Parts {
 	return address.Parts{
-		FirstName: opt(m.FirstName), LastName: opt(m.LastName), Company: opt(m.Company),
-		Address1: opt(m.Address1), Address2: opt(m.Address2), City: opt(m.City),
-		Province: opt(m.Province), ProvinceCode: opt(m.ProvinceCode), Country: opt(m.Country),
-		CountryCode: opt(m.CountryCode), Zip: opt(m.Zip), Phone: opt(m.Phone),
+		FirstName: ptr.Deref(m.FirstName), LastName: ptr.Deref(m.LastName), Company: ptr.Deref(m.Company),
+		Address1: ptr.Deref(m.Address1), Address2: ptr.Deref(m.Address2), City: ptr.Deref(m.City),
+		Province: ptr.Deref(m.Province), ProvinceCode: ptr.Deref(m.ProvinceCode), Country: ptr.Deref(m.Country),
+		CountryCode: ptr.Deref(m.CountryCode), Zip: ptr.Deref(m.Zip), Phone: ptr.Deref(m.Phone),
 	}
 }

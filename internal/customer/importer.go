@@ -19,6 +19,7 @@ import (
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
 	"accountgraph/internal/password"
+	"accountgraph/internal/ptr"
 )
 
 // ImportRowError is one problem of an imported row: its number in the
@@ -173,7 +174,7 @@ func (s *Service) Import(ctx context.Context, r io.Reader, skipInvalid bool) (*I
 func (s *Service) importRow(get func(string) *string) (*importRow, apperr.FieldErrors) {
 	var errs apperr.FieldErrors
 	row := &importRow{}
-	row.email = checkEmail(&errs, path("email"), deref(get("email")))
+	row.email = checkEmail(&errs, path("email"), ptr.Deref(get("email")))
 	row.key = EmailKey(row.email)
 	p := profile{}
 	validateNames(&p, "", get("first_name"), get("last_name"))

@@ -15,6 +15,7 @@ import (
 	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
 	"accountgraph/internal/mail"
+	"accountgraph/internal/ptr"
 	"accountgraph/internal/useragent"
 )
 
@@ -46,13 +47,6 @@ func emptyToNil(p *string) *string {
 		return nil
 	}
 	return p
-}
-
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }
 
 // UpdateInput is customerUpdate's input. Nil fields stay as they are;
@@ -211,13 +205,13 @@ func (s *Service) tellChanges(ctx context.Context, tx *ent.Tx, before, after *en
 		}
 	}
 	var what []string
-	if deref(before.FirstName) != deref(after.FirstName) || deref(before.LastName) != deref(after.LastName) {
+	if ptr.Deref(before.FirstName) != ptr.Deref(after.FirstName) || ptr.Deref(before.LastName) != ptr.Deref(after.LastName) {
 		what = append(what, "name")
 	}
-	if deref(before.Phone) != deref(after.Phone) {
+	if ptr.Deref(before.Phone) != ptr.Deref(after.Phone) {
 		what = append(what, "phone number")
 	}
-	if deref(before.Birthday) != deref(after.Birthday) {
+	if ptr.Deref(before.Birthday) != ptr.Deref(after.Birthday) {
 		what = append(what, "birthday")
 	}
 	if len(what) == 0 {

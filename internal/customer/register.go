@@ -13,6 +13,7 @@ import (
 	"accountgraph/internal/auth"
 	"accountgraph/internal/db"
 	"accountgraph/internal/mail"
+	"accountgraph/internal/ptr"
 )
 
 // Registration: new accounts and the proof of their email address.
@@ -176,7 +177,7 @@ func (s *Service) VerifyEmail(ctx context.Context, token string) (*ent.Customer,
 			return invalid
 		}
 		c = t.Edges.Customer
-		address := deref(t.Email)
+		address := ptr.Deref(t.Email)
 		u := tx.Customer.UpdateOne(c).SetEmailVerified(true)
 		if EmailKey(address) != c.EmailKey {
 			// An email change: only the address the link went to may become

@@ -28,6 +28,7 @@ import (
 	"accountgraph/internal/db"
 	"accountgraph/internal/notify"
 	"accountgraph/internal/password"
+	"accountgraph/internal/ptr"
 	"accountgraph/internal/settings"
 	"accountgraph/internal/throttle"
 	"accountgraph/internal/useragent"
@@ -370,12 +371,12 @@ func (s *Service) tell(ctx context.Context, tx *ent.Tx, c *ent.Customer, topic n
 // DisplayName is the name to show: the full name, else the email, else the
 // phone.
 func DisplayName(c *ent.Customer) string {
-	name := strings.TrimSpace(deref(c.FirstName) + " " + deref(c.LastName))
+	name := strings.TrimSpace(ptr.Deref(c.FirstName) + " " + ptr.Deref(c.LastName))
 	switch {
 	case name != "":
 		return name
 	case c.Email != "":
 		return c.Email
 	}
-	return deref(c.Phone)
+	return ptr.Deref(c.Phone)
 }

@@ -15,6 +15,7 @@ import (
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/ptr"
 )
 
 // customersCSVHeader names the columns of the customer export.
@@ -61,10 +62,10 @@ func (s *Server) customersCSV(w http.ResponseWriter, r *http.Request) {
 				last = c.LastOrderAt.UTC().Format(time.RFC3339)
 			}
 			if err := cw.Write([]string{
-				gid.Encode("Customer", c.ID), cell(c.Email), cell(deref(c.FirstName)), cell(deref(c.LastName)), deref(c.Phone),
+				gid.Encode("Customer", c.ID), cell(c.Email), cell(ptr.Deref(c.FirstName)), cell(ptr.Deref(c.LastName)), ptr.Deref(c.Phone),
 				string(c.State), strconv.FormatBool(c.State != entcustomer.StateINVITED), strconv.FormatBool(c.AcceptsMarketing),
 				strconv.Itoa(c.OrdersCount), money.Format(c.AmountSpent, cur), cur, last,
-				cell(strings.Join(c.Tags, ", ")), cell(deref(c.Note)), c.CreatedAt.UTC().Format(time.RFC3339),
+				cell(strings.Join(c.Tags, ", ")), cell(ptr.Deref(c.Note)), c.CreatedAt.UTC().Format(time.RFC3339),
 			}); err != nil {
 				return err
 			}
@@ -95,11 +96,4 @@ func cell(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
