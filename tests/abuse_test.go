@@ -322,3 +322,17 @@ func TestDocumentsJustUnderTheLimitsAreQuick(t *testing.T) {
 		}
 	})
 }
+
+// TestResponseSizeCap: an answer over RESPONSE_MAX_BYTES is replaced by an
+// error naming the setting (the query limits keep real answers far below).
+func TestResponseSizeCap(t *testing.T) {
+	eachDBWith(t, func(c *config.Config) { c.MaxResponseBytes = 64 << 10 }, func(t *testing.T, api *API) {
+		r := api.Do(t, `{ __schema { types { name description fields { name description args { name description } } } } }`, nil)
+		if len(r.Errors) != 1 || r.Errors[0].Code() != "RESPONSE_TOO_LARGE" || r.Errors[0].Extensions["limit"] != "RESPONSE_MAX_BYTES" || len(r.Raw) > 1024 {
+			t.Errorf("a large answer: %d bytes, %.300s", len(r.Raw), r.Raw)
+		}
+		if r := api.Do(t, `{ __typename }`, nil); len(r.Errors) > 0 {
+			t.Errorf("a small answer: %s", r.Raw)
+		}
+	})
+}
