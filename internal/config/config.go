@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"accountgraph/internal/auth"
+	"accountgraph/internal/password"
 	"accountgraph/internal/querylimit"
 )
 
@@ -52,6 +53,7 @@ type Config struct {
 	Argon2Iterations  uint32            // ARGON2_ITERATIONS
 	Argon2Parallelism uint8             // ARGON2_PARALLELISM
 	HashConcurrency   int               // HASH_CONCURRENCY: password hashes at once
+	HashShare         float64           // HASH_CPU_SHARE: the share of each hash slot's time hashing may take
 	DBMaxConns        int               // DB_MAX_CONNS: database connections (0: 20 on PostgreSQL, 8 on SQLite)
 	// OIDCProviders are the social sign-in providers (OIDC_PROVIDERS, a
 	// JSON list such as [{"name":"google","issuer":"https://accounts.google.com",
@@ -87,15 +89,19 @@ func Default() Config {
 		ReadPlan:         true,
 		TokenTTL:         30 * 24 * time.Hour,
 		ShutdownTimeout:  20 * time.Second,
-		Argon2MemoryKiB:  64 * 1024,
-		Argon2Iterations: 3,
+		Argon2MemoryKiB:  password.DefaultParams.Memory,
+		Argon2Iterations: password.DefaultParams.Iterations,
 		// One lane per hash and hashes on half the CPUs: a storm of sign-ins
 		// then takes at most half the machine (BENCHMARKS.md: 75 % of read
 		// throughput remains during one on 2 cores).
-		Argon2Parallelism: 1,
+		Argon2Parallelism: password.DefaultParams.Parallelism,
 		HashConcurrency:   max(1, runtime.NumCPU()/2),
-		Delivery:          true,
-		DeliveryInterval:  5 * time.Second,
+		// Hashing may keep a slot busy a quarter of the time: a storm of
+		// sign-ins then takes an eighth of a 2-core machine, and reads keep
+		// the rest (BENCHMARKS.md, "Mixed load").
+		HashShare:        0.25,
+		Delivery:         true,
+		DeliveryInterval: 5 * time.Second,
 	}
 }
 
@@ -183,6 +189,8 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	num(&iter, "argon2-iterations", "ARGON2_ITERATIONS", "argon2id passes")
 	num(&par, "argon2-parallelism", "ARGON2_PARALLELISM", "argon2id lanes")
 	num(&c.HashConcurrency, "hash-concurrency", "HASH_CONCURRENCY", "password hashes computed at once")
+	share := strconv.FormatFloat(c.HashShare, 'f', -1, 64)
+	str(&share, "hash-cpu-share", "HASH_CPU_SHARE", "share of each hash slot's time hashing may take (0 < x ≤ 1)")
 	num(&c.DBMaxConns, "db-max-conns", "DB_MAX_CONNS", "database connections per process (0: 20 on PostgreSQL, 8 on SQLite)")
 	providers := ""
 	str(&providers, "oidc-providers", "OIDC_PROVIDERS", `social sign-in providers, JSON: [{"name","issuer","clientId","clientSecret"}]`)
@@ -198,6 +206,11 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		}
 	}
 	c.BodyLimit = int64(bodyLimit)
+	if v, err := strconv.ParseFloat(share, 64); err != nil {
+		return c, fmt.Errorf("config: HASH_CPU_SHARE: %w", err)
+	} else {
+		c.HashShare = v
+	}
 	c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism = uint32(mem), uint32(iter), uint8(par)
 	c.CORSOrigins = nil
 	for _, o := range strings.Split(origins, ",") {
@@ -243,6 +256,9 @@ func (c Config) validate() error {
 	}
 	if c.TokenTTL < time.Minute {
 		errs = append(errs, "ACCESS_TOKEN_TTL must be at least 1m")
+	}
+	if !(c.HashShare > 0 && c.HashShare <= 1) {
+		errs = append(errs, "HASH_CPU_SHARE must be above 0 and at most 1 (1: hashes may run back to back)")
 	}
 	if c.Argon2MemoryKiB < 8 || c.Argon2Iterations < 1 || c.Argon2Parallelism < 1 {
 		errs = append(errs, "argon2 parameters must be positive (memory ≥ 8 KiB)")

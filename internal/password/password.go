@@ -14,13 +14,17 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 )
 
-// Params are the argon2id cost parameters. The defaults follow RFC 9106's
-// second recommended option (64 MiB, 3 passes); tests lower them.
+// Params are the argon2id cost parameters. The defaults are OWASP's
+// (Password Storage Cheat Sheet: 19 MiB, 2 passes, 1 lane); RFC 9106's
+// second recommended option (64 MiB, 3 passes) costs three times the
+// memory a concurrent hash, which measured as most of the server's RSS
+// (BENCHMARKS.md). Tests lower them.
 type Params struct {
 	Memory      uint32 // KiB
 	Iterations  uint32
@@ -28,43 +32,62 @@ type Params struct {
 }
 
 // DefaultParams are used when the configuration sets none.
-var DefaultParams = Params{Memory: 64 * 1024, Iterations: 3, Parallelism: 2}
+var DefaultParams = Params{Memory: 19 * 1024, Iterations: 2, Parallelism: 1}
 
 // Hasher hashes and verifies passwords. It bounds how many hashes run at
 // once: argon2id is expensive on purpose, and a storm of logins must queue
 // rather than take all memory and CPU from other requests.
+//
+// It also bounds their share of each slot's time: after a hash of d, the
+// slot rests d·(1/share − 1) before the next hash may take it (the caller
+// is not kept waiting). A storm of sign-ins then gets at most share of
+// concurrency cores, whatever the hash's cost, and reads keep the rest;
+// a sign-in with no queue ahead of it is as fast as ever.
 type Hasher struct {
 	params Params
 	slots  chan struct{}
+	share  float64
 	dummy  string
 	once   sync.Once
 }
 
-// NewHasher returns a Hasher that runs at most concurrency hashes at once.
-func NewHasher(p Params, concurrency int) *Hasher {
+// NewHasher returns a Hasher that runs at most concurrency hashes at once,
+// each slot busy hashing at most share (0 < share ≤ 1) of the time.
+func NewHasher(p Params, concurrency int, share float64) *Hasher {
 	if concurrency < 1 {
 		concurrency = 1
 	}
-	return &Hasher{params: p, slots: make(chan struct{}, concurrency)}
+	if share <= 0 || share > 1 {
+		share = 1
+	}
+	return &Hasher{params: p, slots: make(chan struct{}, concurrency), share: share}
 }
 
-func (h *Hasher) acquire(ctx context.Context) error {
+// acquire takes a slot and returns the function that gives it back.
+func (h *Hasher) acquire(ctx context.Context) (release func(), err error) {
 	select {
 	case h.slots <- struct{}{}:
-		return nil
 	case <-ctx.Done():
-		return ctx.Err()
+		return nil, ctx.Err()
 	}
+	start := time.Now()
+	return func() {
+		rest := time.Duration(float64(time.Since(start)) * (1/h.share - 1))
+		if rest <= 0 {
+			<-h.slots
+			return
+		}
+		time.AfterFunc(rest, func() { <-h.slots })
+	}, nil
 }
-
-func (h *Hasher) release() { <-h.slots }
 
 // Hash returns the PHC string of password with a fresh salt.
 func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
-	if err := h.acquire(ctx); err != nil {
+	release, err := h.acquire(ctx)
+	if err != nil {
 		return "", err
 	}
-	defer h.release()
+	defer release()
 	salt := make([]byte, 16)
 	_, _ = rand.Read(salt)
 	p := h.params
@@ -83,10 +106,11 @@ func (h *Hasher) Verify(ctx context.Context, password, encoded string) (bool, er
 	if err != nil {
 		return false, err
 	}
-	if err := h.acquire(ctx); err != nil {
+	release, err := h.acquire(ctx)
+	if err != nil {
 		return false, err
 	}
-	defer h.release()
+	defer release()
 	got := argon2.IDKey([]byte(password), salt, p.Iterations, p.Memory, p.Parallelism, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCheck(t *testing.T) {
@@ -26,7 +27,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestHashVerify(t *testing.T) {
-	h := NewHasher(Params{Memory: 1024, Iterations: 1, Parallelism: 1}, 2)
+	h := NewHasher(Params{Memory: 1024, Iterations: 1, Parallelism: 1}, 2, 1)
 	ctx := context.Background()
 	enc, err := h.Hash(ctx, "s3cret-passphrase")
 	if err != nil {
@@ -42,7 +43,7 @@ func TestHashVerify(t *testing.T) {
 		t.Fatal("Verify(wrong) = true")
 	}
 	// Hashes made with other parameters still verify.
-	h2 := NewHasher(Params{Memory: 2048, Iterations: 2, Parallelism: 1}, 1)
+	h2 := NewHasher(Params{Memory: 2048, Iterations: 2, Parallelism: 1}, 1, 1)
 	if ok, _ := h2.Verify(ctx, "s3cret-passphrase", enc); !ok {
 		t.Fatal("Verify with other params failed")
 	}
@@ -50,5 +51,32 @@ func TestHashVerify(t *testing.T) {
 		if ok, err := h.Verify(ctx, "x", bad); ok || err == nil {
 			t.Errorf("Verify(%q) = %v, %v", bad, ok, err)
 		}
+	}
+}
+
+// TestHashShare: with a share below 1, a slot rests after each hash (the
+// caller does not wait), so a queue of hashes takes at most that share of
+// the slot's time.
+func TestHashShare(t *testing.T) {
+	h := NewHasher(Params{Memory: 1024, Iterations: 1, Parallelism: 1}, 1, 0.01)
+	if _, err := h.Hash(context.Background(), "a passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if len(h.slots) != 1 {
+		t.Fatal("the slot was free at once after a hash at a 1 % share")
+	}
+	// A second hash waits for the rest, or gives up with its context.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
+	defer cancel()
+	if _, err := h.Hash(ctx, "another"); err == nil {
+		t.Error("a second hash ran during the first one's rest")
+	}
+	for deadline := time.Now().Add(10 * time.Second); len(h.slots) != 0; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the slot never came back")
+		}
+	}
+	if NewHasher(Params{}, 0, 0).share != 1 || NewHasher(Params{}, 0, 2).share != 1 {
+		t.Error("a share out of (0, 1] is not taken as 1")
 	}
 }

@@ -124,7 +124,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 		Outbox:   s.Outbox,
 		Hasher: password.NewHasher(password.Params{
 			Memory: cfg.Argon2MemoryKiB, Iterations: cfg.Argon2Iterations, Parallelism: cfg.Argon2Parallelism,
-		}, cfg.HashConcurrency),
+		}, cfg.HashConcurrency, cfg.HashShare),
 		Limiter:   s.limiter,
 		Log:       log,
 		PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
