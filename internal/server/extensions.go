@@ -132,6 +132,11 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.Is(err, context.Canceled):
 			out.Message = "The request was cancelled"
 			out.Extensions = map[string]any{"code": "CANCELLED"}
+		case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+			// REQUEST_TIMEOUT passed: the database work was cancelled, and a
+			// write's transaction rolled back.
+			out.Message = "The request took longer than the server allows (REQUEST_TIMEOUT); nothing was changed by the part that did not finish"
+			out.Extensions = map[string]any{"code": "TIMEOUT", "limit": "REQUEST_TIMEOUT"}
 		default:
 			id := auth.ViewerFrom(ctx).RequestID
 			log.ErrorContext(ctx, "internal error", "request_id", id, "path", out.Path.String(), "err", err)
