@@ -32155,6 +32155,7 @@ type ProductMutation struct {
 	appendtags      []string
 	image_url       *string
 	image_alt       *string
+	published_at    *time.Time
 	clearedFields   map[string]struct{}
 	variants        map[int]struct{}
 	removedvariants map[int]struct{}
@@ -32663,6 +32664,55 @@ func (m *ProductMutation) ResetImageAlt() {
 	delete(m.clearedFields, product.FieldImageAlt)
 }
 
+// SetPublishedAt sets the "published_at" field.
+func (m *ProductMutation) SetPublishedAt(t time.Time) {
+	m.published_at = &t
+}
+
+// PublishedAt returns the value of the "published_at" field in the mutation.
+func (m *ProductMutation) PublishedAt() (r time.Time, exists bool) {
+	v := m.published_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishedAt returns the old "published_at" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldPublishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishedAt: %w", err)
+	}
+	return oldValue.PublishedAt, nil
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (m *ProductMutation) ClearPublishedAt() {
+	m.published_at = nil
+	m.clearedFields[product.FieldPublishedAt] = struct{}{}
+}
+
+// PublishedAtCleared returns if the "published_at" field was cleared in this mutation.
+func (m *ProductMutation) PublishedAtCleared() bool {
+	_, ok := m.clearedFields[product.FieldPublishedAt]
+	return ok
+}
+
+// ResetPublishedAt resets all changes to the "published_at" field.
+func (m *ProductMutation) ResetPublishedAt() {
+	m.published_at = nil
+	delete(m.clearedFields, product.FieldPublishedAt)
+}
+
 // AddVariantIDs adds the "variants" edge to the ProductVariant entity by ids.
 func (m *ProductMutation) AddVariantIDs(ids ...int) {
 	if m.variants == nil {
@@ -32751,7 +32801,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -32782,6 +32832,9 @@ func (m *ProductMutation) Fields() []string {
 	if m.image_alt != nil {
 		fields = append(fields, product.FieldImageAlt)
 	}
+	if m.published_at != nil {
+		fields = append(fields, product.FieldPublishedAt)
+	}
 	return fields
 }
 
@@ -32810,6 +32863,8 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.ImageURL()
 	case product.FieldImageAlt:
 		return m.ImageAlt()
+	case product.FieldPublishedAt:
+		return m.PublishedAt()
 	}
 	return nil, false
 }
@@ -32839,6 +32894,8 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldImageURL(ctx)
 	case product.FieldImageAlt:
 		return m.OldImageAlt(ctx)
+	case product.FieldPublishedAt:
+		return m.OldPublishedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Product field %s", name)
 }
@@ -32918,6 +32975,13 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetImageAlt(v)
 		return nil
+	case product.FieldPublishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishedAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)
 }
@@ -32954,6 +33018,9 @@ func (m *ProductMutation) ClearedFields() []string {
 	if m.FieldCleared(product.FieldImageAlt) {
 		fields = append(fields, product.FieldImageAlt)
 	}
+	if m.FieldCleared(product.FieldPublishedAt) {
+		fields = append(fields, product.FieldPublishedAt)
+	}
 	return fields
 }
 
@@ -32973,6 +33040,9 @@ func (m *ProductMutation) ClearField(name string) error {
 		return nil
 	case product.FieldImageAlt:
 		m.ClearImageAlt()
+		return nil
+	case product.FieldPublishedAt:
+		m.ClearPublishedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Product nullable field %s", name)
@@ -33011,6 +33081,9 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldImageAlt:
 		m.ResetImageAlt()
+		return nil
+	case product.FieldPublishedAt:
+		m.ResetPublishedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)

@@ -10,6 +10,7 @@ import (
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
 	"accountgraph/internal/useragent"
+	"time"
 )
 
 // GlobalID is the order's ID with its status key, as its customer sees it:
@@ -201,3 +202,12 @@ func (r *LoyaltyRedemption) PercentageOrNil() *float64 {
 
 // TwoFactorEnabled tells whether signing in needs a TOTP or recovery code.
 func (c *Customer) TwoFactorEnabled() bool { return c.TotpSecret != nil }
+
+// Published is when the product went on sale: as synced, else when it was
+// first synced.
+func (p *Product) Published() time.Time {
+	if p.PublishedAt != nil {
+		return *p.PublishedAt
+	}
+	return p.CreatedAt
+}

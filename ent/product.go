@@ -38,6 +38,8 @@ type Product struct {
 	ImageURL *string `json:"image_url,omitempty"`
 	// ImageAlt holds the value of the "image_alt" field.
 	ImageAlt *string `json:"image_alt,omitempty"`
+	// PublishedAt holds the value of the "published_at" field.
+	PublishedAt *time.Time `json:"published_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProductQuery when eager-loading is set.
 	Edges        ProductEdges `json:"edges"`
@@ -73,7 +75,7 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case product.FieldHandle, product.FieldTitle, product.FieldDescription, product.FieldVendor, product.FieldProductType, product.FieldImageURL, product.FieldImageAlt:
 			values[i] = new(sql.NullString)
-		case product.FieldCreatedAt, product.FieldUpdatedAt:
+		case product.FieldCreatedAt, product.FieldUpdatedAt, product.FieldPublishedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -160,6 +162,13 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				_m.ImageAlt = new(string)
 				*_m.ImageAlt = value.String
 			}
+		case product.FieldPublishedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field published_at", values[i])
+			} else if value.Valid {
+				_m.PublishedAt = new(time.Time)
+				*_m.PublishedAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -233,6 +242,11 @@ func (_m *Product) String() string {
 	if v := _m.ImageAlt; v != nil {
 		builder.WriteString("image_alt=")
 		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.PublishedAt; v != nil {
+		builder.WriteString("published_at=")
+		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')
 	return builder.String()

@@ -139,6 +139,20 @@ func (_c *ProductCreate) SetNillableImageAlt(v *string) *ProductCreate {
 	return _c
 }
 
+// SetPublishedAt sets the "published_at" field.
+func (_c *ProductCreate) SetPublishedAt(v time.Time) *ProductCreate {
+	_c.mutation.SetPublishedAt(v)
+	return _c
+}
+
+// SetNillablePublishedAt sets the "published_at" field if the given value is not nil.
+func (_c *ProductCreate) SetNillablePublishedAt(v *time.Time) *ProductCreate {
+	if v != nil {
+		_c.SetPublishedAt(*v)
+	}
+	return _c
+}
+
 // AddVariantIDs adds the "variants" edge to the ProductVariant entity by IDs.
 func (_c *ProductCreate) AddVariantIDs(ids ...int) *ProductCreate {
 	_c.mutation.AddVariantIDs(ids...)
@@ -338,6 +352,10 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 		_spec.SetField(product.FieldImageAlt, field.TypeString, value)
 		_node.ImageAlt = &value
 	}
+	if value, ok := _c.mutation.PublishedAt(); ok {
+		_spec.SetField(product.FieldPublishedAt, field.TypeTime, value)
+		_node.PublishedAt = &value
+	}
 	if nodes := _c.mutation.VariantsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -526,6 +544,24 @@ func (u *ProductUpsert) ClearImageAlt() *ProductUpsert {
 	return u
 }
 
+// SetPublishedAt sets the "published_at" field.
+func (u *ProductUpsert) SetPublishedAt(v time.Time) *ProductUpsert {
+	u.Set(product.FieldPublishedAt, v)
+	return u
+}
+
+// UpdatePublishedAt sets the "published_at" field to the value that was provided on create.
+func (u *ProductUpsert) UpdatePublishedAt() *ProductUpsert {
+	u.SetExcluded(product.FieldPublishedAt)
+	return u
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (u *ProductUpsert) ClearPublishedAt() *ProductUpsert {
+	u.SetNull(product.FieldPublishedAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -708,6 +744,27 @@ func (u *ProductUpsertOne) UpdateImageAlt() *ProductUpsertOne {
 func (u *ProductUpsertOne) ClearImageAlt() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
 		s.ClearImageAlt()
+	})
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (u *ProductUpsertOne) SetPublishedAt(v time.Time) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetPublishedAt(v)
+	})
+}
+
+// UpdatePublishedAt sets the "published_at" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdatePublishedAt() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdatePublishedAt()
+	})
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (u *ProductUpsertOne) ClearPublishedAt() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearPublishedAt()
 	})
 }
 
@@ -1059,6 +1116,27 @@ func (u *ProductUpsertBulk) UpdateImageAlt() *ProductUpsertBulk {
 func (u *ProductUpsertBulk) ClearImageAlt() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.ClearImageAlt()
+	})
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (u *ProductUpsertBulk) SetPublishedAt(v time.Time) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetPublishedAt(v)
+	})
+}
+
+// UpdatePublishedAt sets the "published_at" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdatePublishedAt() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdatePublishedAt()
+	})
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (u *ProductUpsertBulk) ClearPublishedAt() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearPublishedAt()
 	})
 }
 

@@ -159,6 +159,26 @@ func (_u *ProductUpdate) ClearImageAlt() *ProductUpdate {
 	return _u
 }
 
+// SetPublishedAt sets the "published_at" field.
+func (_u *ProductUpdate) SetPublishedAt(v time.Time) *ProductUpdate {
+	_u.mutation.SetPublishedAt(v)
+	return _u
+}
+
+// SetNillablePublishedAt sets the "published_at" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillablePublishedAt(v *time.Time) *ProductUpdate {
+	if v != nil {
+		_u.SetPublishedAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (_u *ProductUpdate) ClearPublishedAt() *ProductUpdate {
+	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
 // AddVariantIDs adds the "variants" edge to the ProductVariant entity by IDs.
 func (_u *ProductUpdate) AddVariantIDs(ids ...int) *ProductUpdate {
 	_u.mutation.AddVariantIDs(ids...)
@@ -326,6 +346,12 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ImageAltCleared() {
 		_spec.ClearField(product.FieldImageAlt, field.TypeString)
+	}
+	if value, ok := _u.mutation.PublishedAt(); ok {
+		_spec.SetField(product.FieldPublishedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishedAtCleared() {
+		_spec.ClearField(product.FieldPublishedAt, field.TypeTime)
 	}
 	if _u.mutation.VariantsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -519,6 +545,26 @@ func (_u *ProductUpdateOne) SetNillableImageAlt(v *string) *ProductUpdateOne {
 // ClearImageAlt clears the value of the "image_alt" field.
 func (_u *ProductUpdateOne) ClearImageAlt() *ProductUpdateOne {
 	_u.mutation.ClearImageAlt()
+	return _u
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (_u *ProductUpdateOne) SetPublishedAt(v time.Time) *ProductUpdateOne {
+	_u.mutation.SetPublishedAt(v)
+	return _u
+}
+
+// SetNillablePublishedAt sets the "published_at" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillablePublishedAt(v *time.Time) *ProductUpdateOne {
+	if v != nil {
+		_u.SetPublishedAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (_u *ProductUpdateOne) ClearPublishedAt() *ProductUpdateOne {
+	_u.mutation.ClearPublishedAt()
 	return _u
 }
 
@@ -719,6 +765,12 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	}
 	if _u.mutation.ImageAltCleared() {
 		_spec.ClearField(product.FieldImageAlt, field.TypeString)
+	}
+	if value, ok := _u.mutation.PublishedAt(); ok {
+		_spec.SetField(product.FieldPublishedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishedAtCleared() {
+		_spec.ClearField(product.FieldPublishedAt, field.TypeTime)
 	}
 	if _u.mutation.VariantsCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -1144,6 +1144,7 @@ type ComplexityRoot struct {
 		Handle           func(childComplexity int) int
 		ID               func(childComplexity int) int
 		ProductType      func(childComplexity int) int
+		Published        func(childComplexity int) int
 		Tags             func(childComplexity int) int
 		Title            func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
@@ -6309,6 +6310,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.ProductType(childComplexity), true
+	case "Product.publishedAt":
+		if e.ComplexityRoot.Product.Published == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Published(childComplexity), true
 	case "Product.tags":
 		if e.ComplexityRoot.Product.Tags == nil {
 			break
@@ -8302,6 +8309,8 @@ type Product implements Node {
   createdAt: DateTime!
   "When the product last changed."
   updatedAt: DateTime!
+  "When the product went on sale."
+  publishedAt: DateTime!
   "The product's variants."
   variants(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: ProductVariantSortKeys = POSITION): ProductVariantConnection!
 }
@@ -8382,6 +8391,8 @@ input AdminProductInput {
   imageUrl: URL
   "The main picture's text."
   imageAlt: String
+  "When the product went on sale; left out, a new product's is the time of its first sync and an existing product's stays."
+  publishedAt: DateTime
   "The variants; variants of the product not listed are kept."
   variants: [AdminProductVariantInput!]!
 }
@@ -13860,6 +13871,8 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Product_updatedAt(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Product_publishedAt(ctx, field)
 	case "variants":
 		return ec.fieldContext_Product_variants(ctx, field)
 	}
@@ -38320,6 +38333,29 @@ func (ec *executionContext) fieldContext_Product_updatedAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Product", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _Product_publishedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Published(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, false, "DateTime")
+}
+
 func (ec *executionContext) _Product_variants(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -44675,7 +44711,7 @@ func (ec *executionContext) unmarshalInputAdminProductInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"handle", "title", "description", "vendor", "productType", "tags", "imageUrl", "imageAlt", "variants"}
+	fieldsInOrder := [...]string{"handle", "title", "description", "vendor", "productType", "tags", "imageUrl", "imageAlt", "publishedAt", "variants"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44738,6 +44774,13 @@ func (ec *executionContext) unmarshalInputAdminProductInput(ctx context.Context,
 				return it, err
 			}
 			it.ImageAlt = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
 		case "variants":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variants"))
 			data, err := ec.unmarshalNAdminProductVariantInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminProductVariantInputᚄ(ctx, v)
@@ -54437,6 +54480,11 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Product_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Product_publishedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -69,7 +69,7 @@ func productInputs(in []*model.AdminProductInput) []catalog.ProductInput {
 	out := make([]catalog.ProductInput, len(in))
 	for i, p := range in {
 		out[i] = catalog.ProductInput{Handle: p.Handle, Title: p.Title, Description: p.Description, Vendor: p.Vendor,
-			ProductType: p.ProductType, Tags: p.Tags, ImageURL: p.ImageURL, ImageAlt: p.ImageAlt}
+			ProductType: p.ProductType, Tags: p.Tags, ImageURL: p.ImageURL, ImageAlt: p.ImageAlt, PublishedAt: p.PublishedAt}
 		for _, v := range p.Variants {
 			vi := catalog.VariantInput{SKU: v.Sku, Title: v.Title, Price: v.Price, CompareAtPrice: v.CompareAtPrice,
 				Currency: string(v.CurrencyCode), AvailableForSale: v.AvailableForSale, ImageURL: v.ImageURL}

@@ -861,258 +861,259 @@ var planTypes = map[string]*planType{
 		"availableForSale": {fn: 572, resolve: true, object: false, resolver: true, named: "Boolean"},
 		"createdAt":        {fn: 573, resolve: false, object: false, resolver: false, named: "DateTime"},
 		"updatedAt":        {fn: 574, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"variants":         {fn: 575, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
+		"publishedAt":      {fn: 575, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"variants":         {fn: 576, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
 	}},
 	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 576, resolve: true, object: false, resolver: true, named: "ID"},
-		"title":            {fn: 577, resolve: false, object: false, resolver: false, named: "String"},
-		"sku":              {fn: 578, resolve: false, object: false, resolver: false, named: "String"},
-		"price":            {fn: 579, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceV2":          {fn: 580, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPrice":   {fn: 581, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPriceV2": {fn: 582, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"availableForSale": {fn: 583, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"selectedOptions":  {fn: 584, resolve: true, object: true, resolver: true, named: "SelectedOption"},
-		"image":            {fn: 585, resolve: true, object: true, resolver: true, named: "Image"},
-		"product":          {fn: 586, resolve: true, object: true, resolver: true, named: "Product"},
+		"id":               {fn: 577, resolve: true, object: false, resolver: true, named: "ID"},
+		"title":            {fn: 578, resolve: false, object: false, resolver: false, named: "String"},
+		"sku":              {fn: 579, resolve: false, object: false, resolver: false, named: "String"},
+		"price":            {fn: 580, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceV2":          {fn: 581, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPrice":   {fn: 582, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPriceV2": {fn: 583, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"availableForSale": {fn: 584, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"selectedOptions":  {fn: 585, resolve: true, object: true, resolver: true, named: "SelectedOption"},
+		"image":            {fn: 586, resolve: true, object: true, resolver: true, named: "Image"},
+		"product":          {fn: 587, resolve: true, object: true, resolver: true, named: "Product"},
 	}},
 	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 587, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
-		"nodes":    {fn: 588, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"pageInfo": {fn: 589, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 588, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
+		"nodes":    {fn: 589, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"pageInfo": {fn: 590, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 590, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 591, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"cursor": {fn: 591, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 592, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"Query": {name: "Query", satisfies: []string{"Query"}, fields: map[string]planFieldDef{
-		"node":                 {fn: 592, resolve: true, object: true, resolver: true, named: "Node"},
-		"nodes":                {fn: 593, resolve: true, object: true, resolver: true, named: "Node"},
-		"cart":                 {fn: 594, resolve: true, object: true, resolver: true, named: "Cart"},
-		"product":              {fn: 595, resolve: true, object: true, resolver: true, named: "Product"},
-		"customer":             {fn: 596, resolve: true, object: true, resolver: true, named: "Customer"},
-		"loyaltyProgram":       {fn: 597, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
-		"preferenceVocabulary": {fn: 598, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
-		"socialLoginProviders": {fn: 599, resolve: true, object: false, resolver: true, named: "String"},
-		"supportContact":       {fn: 600, resolve: true, object: true, resolver: true, named: "SupportContact"},
-		"sharedWishlist":       {fn: 601, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
+		"node":                 {fn: 593, resolve: true, object: true, resolver: true, named: "Node"},
+		"nodes":                {fn: 594, resolve: true, object: true, resolver: true, named: "Node"},
+		"cart":                 {fn: 595, resolve: true, object: true, resolver: true, named: "Cart"},
+		"product":              {fn: 596, resolve: true, object: true, resolver: true, named: "Product"},
+		"customer":             {fn: 597, resolve: true, object: true, resolver: true, named: "Customer"},
+		"loyaltyProgram":       {fn: 598, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
+		"preferenceVocabulary": {fn: 599, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
+		"socialLoginProviders": {fn: 600, resolve: true, object: false, resolver: true, named: "String"},
+		"supportContact":       {fn: 601, resolve: true, object: true, resolver: true, named: "SupportContact"},
+		"sharedWishlist":       {fn: 602, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
 	}},
 	"Recommendation": {name: "Recommendation", satisfies: []string{"Recommendation"}, fields: map[string]planFieldDef{
-		"variant": {fn: 602, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"reason":  {fn: 603, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+		"variant": {fn: 603, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"reason":  {fn: 604, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
 	}},
 	"SavedCart": {name: "SavedCart", satisfies: []string{"SavedCart", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 604, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":      {fn: 605, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 606, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 607, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":     {fn: 608, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"id":        {fn: 605, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":      {fn: 606, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 607, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 608, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":     {fn: 609, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
 	}},
 	"SavedCartConnection": {name: "SavedCartConnection", satisfies: []string{"SavedCartConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 609, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
-		"nodes":    {fn: 610, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"pageInfo": {fn: 611, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 610, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
+		"nodes":    {fn: 611, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"pageInfo": {fn: 612, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartDeletePayload": {name: "SavedCartDeletePayload", satisfies: []string{"SavedCartDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedSavedCartId": {fn: 612, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 613, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedSavedCartId": {fn: 613, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 614, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartEdge": {name: "SavedCartEdge", satisfies: []string{"SavedCartEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 614, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 615, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"cursor": {fn: 615, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 616, resolve: false, object: true, resolver: false, named: "SavedCart"},
 	}},
 	"SavedCartLine": {name: "SavedCartLine", satisfies: []string{"SavedCartLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 616, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 617, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 618, resolve: false, object: false, resolver: false, named: "Int"},
-		"priceWhenSaved": {fn: 619, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"id":             {fn: 617, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 618, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 619, resolve: false, object: false, resolver: false, named: "Int"},
+		"priceWhenSaved": {fn: 620, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"SavedCartLineConnection": {name: "SavedCartLineConnection", satisfies: []string{"SavedCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 620, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
-		"nodes":    {fn: 621, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
-		"pageInfo": {fn: 622, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 621, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
+		"nodes":    {fn: 622, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"pageInfo": {fn: 623, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartLineEdge": {name: "SavedCartLineEdge", satisfies: []string{"SavedCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 623, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 624, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"cursor": {fn: 624, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 625, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
 	}},
 	"SavedCartPayload": {name: "SavedCartPayload", satisfies: []string{"SavedCartPayload"}, fields: map[string]planFieldDef{
-		"savedCart":          {fn: 625, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"customerUserErrors": {fn: 626, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"savedCart":          {fn: 626, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"customerUserErrors": {fn: 627, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartWarning": {name: "SavedCartWarning", satisfies: []string{"SavedCartWarning"}, fields: map[string]planFieldDef{
-		"code":        {fn: 627, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
-		"message":     {fn: 628, resolve: false, object: false, resolver: false, named: "String"},
-		"merchandise": {fn: 629, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"code":        {fn: 628, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
+		"message":     {fn: 629, resolve: false, object: false, resolver: false, named: "String"},
+		"merchandise": {fn: 630, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"SelectedOption": {name: "SelectedOption", satisfies: []string{"SelectedOption"}, fields: map[string]planFieldDef{
-		"name":  {fn: 630, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 631, resolve: false, object: false, resolver: false, named: "String"},
+		"name":  {fn: 631, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 632, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SharedWishlist": {name: "SharedWishlist", satisfies: []string{"SharedWishlist"}, fields: map[string]planFieldDef{
-		"name":           {fn: 632, resolve: false, object: false, resolver: false, named: "String"},
-		"ownerFirstName": {fn: 633, resolve: false, object: false, resolver: false, named: "String"},
-		"lines":          {fn: 634, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"name":           {fn: 633, resolve: false, object: false, resolver: false, named: "String"},
+		"ownerFirstName": {fn: 634, resolve: false, object: false, resolver: false, named: "String"},
+		"lines":          {fn: 635, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"SocialLoginProvider": {name: "SocialLoginProvider", satisfies: []string{"SocialLoginProvider"}, fields: map[string]planFieldDef{
-		"handle": {fn: 635, resolve: false, object: false, resolver: false, named: "String"},
+		"handle": {fn: 636, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SupportContact": {name: "SupportContact", satisfies: []string{"SupportContact"}, fields: map[string]planFieldDef{
-		"email":   {fn: 636, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":   {fn: 637, resolve: false, object: false, resolver: false, named: "String"},
-		"hours":   {fn: 638, resolve: false, object: false, resolver: false, named: "String"},
-		"chatUrl": {fn: 639, resolve: false, object: false, resolver: false, named: "URL"},
-		"faqUrl":  {fn: 640, resolve: false, object: false, resolver: false, named: "URL"},
+		"email":   {fn: 637, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":   {fn: 638, resolve: false, object: false, resolver: false, named: "String"},
+		"hours":   {fn: 639, resolve: false, object: false, resolver: false, named: "String"},
+		"chatUrl": {fn: 640, resolve: false, object: false, resolver: false, named: "URL"},
+		"faqUrl":  {fn: 641, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"SupportContactPayload": {name: "SupportContactPayload", satisfies: []string{"SupportContactPayload"}, fields: map[string]planFieldDef{
-		"supportContact": {fn: 641, resolve: false, object: true, resolver: false, named: "SupportContact"},
-		"userErrors":     {fn: 642, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportContact": {fn: 642, resolve: false, object: true, resolver: false, named: "SupportContact"},
+		"userErrors":     {fn: 643, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"SupportMessage": {name: "SupportMessage", satisfies: []string{"SupportMessage"}, fields: map[string]planFieldDef{
-		"author":    {fn: 643, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
-		"body":      {fn: 644, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 645, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"author":    {fn: 644, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
+		"body":      {fn: 645, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 646, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"SupportMessageConnection": {name: "SupportMessageConnection", satisfies: []string{"SupportMessageConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 646, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
-		"nodes":    {fn: 647, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-		"pageInfo": {fn: 648, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 647, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
+		"nodes":    {fn: 648, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"pageInfo": {fn: 649, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 649, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 650, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"cursor": {fn: 650, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 651, resolve: false, object: true, resolver: false, named: "SupportMessage"},
 	}},
 	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 651, resolve: false, object: false, resolver: false, named: "ID"},
-		"subject":   {fn: 652, resolve: false, object: false, resolver: false, named: "String"},
-		"status":    {fn: 653, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
-		"createdAt": {fn: 654, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 655, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"order":     {fn: 656, resolve: true, object: true, resolver: true, named: "Order"},
-		"messages":  {fn: 657, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
+		"id":        {fn: 652, resolve: false, object: false, resolver: false, named: "ID"},
+		"subject":   {fn: 653, resolve: false, object: false, resolver: false, named: "String"},
+		"status":    {fn: 654, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
+		"createdAt": {fn: 655, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 656, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"order":     {fn: 657, resolve: true, object: true, resolver: true, named: "Order"},
+		"messages":  {fn: 658, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
 	}},
 	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 658, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
-		"nodes":    {fn: 659, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"pageInfo": {fn: 660, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 659, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
+		"nodes":    {fn: 660, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"pageInfo": {fn: 661, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 661, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 662, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"cursor": {fn: 662, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 663, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 	}},
 	"SupportTicketPayload": {name: "SupportTicketPayload", satisfies: []string{"SupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket":      {fn: 663, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"customerUserErrors": {fn: 664, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"supportTicket":      {fn: 664, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"customerUserErrors": {fn: 665, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 665, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
-		"field":   {fn: 666, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 667, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 666, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
+		"field":   {fn: 667, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"field":   {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 669, resolve: false, object: false, resolver: false, named: "String"},
+		"field":   {fn: 669, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 670, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 670, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":          {fn: 671, resolve: false, object: false, resolver: false, named: "String"},
-		"isDefault":     {fn: 672, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"showOwnerName": {fn: 673, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"shareUrl":      {fn: 674, resolve: true, object: false, resolver: true, named: "URL"},
-		"shareToken":    {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt":     {fn: 676, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 677, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 678, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"id":            {fn: 671, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":          {fn: 672, resolve: false, object: false, resolver: false, named: "String"},
+		"isDefault":     {fn: 673, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"showOwnerName": {fn: 674, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"shareUrl":      {fn: 675, resolve: true, object: false, resolver: true, named: "URL"},
+		"shareToken":    {fn: 676, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":     {fn: 677, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 678, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 679, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 679, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
-		"nodes":    {fn: 680, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"pageInfo": {fn: 681, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 680, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
+		"nodes":    {fn: 681, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"pageInfo": {fn: 682, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedWishlistId":  {fn: 682, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 683, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedWishlistId":  {fn: 683, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 684, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 684, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 685, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cursor": {fn: 685, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 686, resolve: false, object: true, resolver: false, named: "Wishlist"},
 	}},
 	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 686, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 687, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 688, resolve: false, object: false, resolver: false, named: "Int"},
-		"note":           {fn: 689, resolve: false, object: false, resolver: false, named: "String"},
-		"addedAt":        {fn: 690, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"priceWhenAdded": {fn: 691, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceDropped":   {fn: 692, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":             {fn: 687, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 688, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 689, resolve: false, object: false, resolver: false, named: "Int"},
+		"note":           {fn: 690, resolve: false, object: false, resolver: false, named: "String"},
+		"addedAt":        {fn: 691, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"priceWhenAdded": {fn: 692, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceDropped":   {fn: 693, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 693, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
-		"nodes":    {fn: 694, resolve: false, object: true, resolver: false, named: "WishlistLine"},
-		"pageInfo": {fn: 695, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 694, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
+		"nodes":    {fn: 695, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"pageInfo": {fn: 696, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 696, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 697, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"cursor": {fn: 697, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 698, resolve: false, object: true, resolver: false, named: "WishlistLine"},
 	}},
 	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 698, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"cart":               {fn: 699, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 700, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 699, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cart":               {fn: 700, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 701, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 701, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"customerUserErrors": {fn: 702, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 702, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"customerUserErrors": {fn: 703, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"__Directive": {name: "__Directive", satisfies: []string{"__Directive"}, fields: map[string]planFieldDef{
-		"name":         {fn: 703, resolve: false, object: false, resolver: false, named: "String"},
-		"description":  {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
-		"isRepeatable": {fn: 705, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"locations":    {fn: 706, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
-		"args":         {fn: 707, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"name":         {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
+		"description":  {fn: 705, resolve: false, object: false, resolver: false, named: "String"},
+		"isRepeatable": {fn: 706, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"locations":    {fn: 707, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
+		"args":         {fn: 708, resolve: true, object: true, resolver: false, named: "__InputValue"},
 	}},
 	"__EnumValue": {name: "__EnumValue", satisfies: []string{"__EnumValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 708, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 709, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 710, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 711, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 709, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 711, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
-		"name":              {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 713, resolve: false, object: false, resolver: false, named: "String"},
-		"args":              {fn: 714, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"type":              {fn: 715, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isDeprecated":      {fn: 716, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 717, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 713, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 714, resolve: false, object: false, resolver: false, named: "String"},
+		"args":              {fn: 715, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"type":              {fn: 716, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isDeprecated":      {fn: 717, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 718, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 718, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 719, resolve: false, object: false, resolver: false, named: "String"},
-		"type":              {fn: 720, resolve: false, object: true, resolver: false, named: "__Type"},
-		"defaultValue":      {fn: 721, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 722, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 723, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 719, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 720, resolve: false, object: false, resolver: false, named: "String"},
+		"type":              {fn: 721, resolve: false, object: true, resolver: false, named: "__Type"},
+		"defaultValue":      {fn: 722, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 723, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Schema": {name: "__Schema", satisfies: []string{"__Schema"}, fields: map[string]planFieldDef{
-		"description":      {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
-		"types":            {fn: 725, resolve: false, object: true, resolver: false, named: "__Type"},
-		"queryType":        {fn: 726, resolve: false, object: true, resolver: false, named: "__Type"},
-		"mutationType":     {fn: 727, resolve: false, object: true, resolver: false, named: "__Type"},
-		"subscriptionType": {fn: 728, resolve: false, object: true, resolver: false, named: "__Type"},
-		"directives":       {fn: 729, resolve: false, object: true, resolver: false, named: "__Directive"},
+		"description":      {fn: 725, resolve: false, object: false, resolver: false, named: "String"},
+		"types":            {fn: 726, resolve: false, object: true, resolver: false, named: "__Type"},
+		"queryType":        {fn: 727, resolve: false, object: true, resolver: false, named: "__Type"},
+		"mutationType":     {fn: 728, resolve: false, object: true, resolver: false, named: "__Type"},
+		"subscriptionType": {fn: 729, resolve: false, object: true, resolver: false, named: "__Type"},
+		"directives":       {fn: 730, resolve: false, object: true, resolver: false, named: "__Directive"},
 	}},
 	"__Type": {name: "__Type", satisfies: []string{"__Type"}, fields: map[string]planFieldDef{
-		"kind":           {fn: 730, resolve: false, object: false, resolver: false, named: "__TypeKind"},
-		"name":           {fn: 731, resolve: false, object: false, resolver: false, named: "String"},
-		"description":    {fn: 732, resolve: false, object: false, resolver: false, named: "String"},
-		"specifiedByURL": {fn: 733, resolve: false, object: false, resolver: false, named: "String"},
-		"fields":         {fn: 734, resolve: true, object: true, resolver: false, named: "__Field"},
-		"interfaces":     {fn: 735, resolve: false, object: true, resolver: false, named: "__Type"},
-		"possibleTypes":  {fn: 736, resolve: false, object: true, resolver: false, named: "__Type"},
-		"enumValues":     {fn: 737, resolve: true, object: true, resolver: false, named: "__EnumValue"},
-		"inputFields":    {fn: 738, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"ofType":         {fn: 739, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isOneOf":        {fn: 740, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"kind":           {fn: 731, resolve: false, object: false, resolver: false, named: "__TypeKind"},
+		"name":           {fn: 732, resolve: false, object: false, resolver: false, named: "String"},
+		"description":    {fn: 733, resolve: false, object: false, resolver: false, named: "String"},
+		"specifiedByURL": {fn: 734, resolve: false, object: false, resolver: false, named: "String"},
+		"fields":         {fn: 735, resolve: true, object: true, resolver: false, named: "__Field"},
+		"interfaces":     {fn: 736, resolve: false, object: true, resolver: false, named: "__Type"},
+		"possibleTypes":  {fn: 737, resolve: false, object: true, resolver: false, named: "__Type"},
+		"enumValues":     {fn: 738, resolve: true, object: true, resolver: false, named: "__EnumValue"},
+		"inputFields":    {fn: 739, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"ofType":         {fn: 740, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isOneOf":        {fn: 741, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 }
 
@@ -1424,96 +1425,96 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	case 572: // Product.availableForSale
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().AvailableForSale(ctx, obj)
-	case 575: // Product.variants
+	case 576: // Product.variants
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
-	case 576: // ProductVariant.id
+	case 577: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
-	case 584: // ProductVariant.selectedOptions
+	case 585: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
-	case 585: // ProductVariant.image
+	case 586: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
-	case 586: // ProductVariant.product
+	case 587: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
-	case 592: // Query.node
+	case 593: // Query.node
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
-	case 593: // Query.nodes
+	case 594: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
-	case 594: // Query.cart
+	case 595: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
-	case 595: // Query.product
+	case 596: // Query.product
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 596: // Query.customer
+	case 597: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
-	case 597: // Query.loyaltyProgram
+	case 598: // Query.loyaltyProgram
 		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
-	case 598: // Query.preferenceVocabulary
+	case 599: // Query.preferenceVocabulary
 		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
-	case 599: // Query.socialLoginProviders
+	case 600: // Query.socialLoginProviders
 		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
-	case 600: // Query.supportContact
+	case 601: // Query.supportContact
 		return x.ec.Resolvers.Query().SupportContact(ctx)
-	case 601: // Query.sharedWishlist
+	case 602: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
-	case 608: // SavedCart.lines
+	case 609: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 617: // SavedCartLine.merchandise
+	case 618: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
-	case 634: // SharedWishlist.lines
+	case 635: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 656: // SupportTicket.order
+	case 657: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
-	case 657: // SupportTicket.messages
+	case 658: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 674: // Wishlist.shareUrl
+	case 675: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
-	case 678: // Wishlist.lines
+	case 679: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 687: // WishlistLine.merchandise
+	case 688: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
-	case 692: // WishlistLine.priceDropped
+	case 693: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
-	case 707: // __Directive.args
+	case 708: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 714: // __Field.args
+	case 715: // __Field.args
 		obj := o.(*introspection.Field)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 734: // __Type.fields
+	case 735: // __Type.fields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
-	case 737: // __Type.enumValues
+	case 738: // __Type.enumValues
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
-	case 738: // __Type.inputFields
+	case 739: // __Type.inputFields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
@@ -1568,37 +1569,37 @@ func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (ma
 		return x.ec.field_Order_discountApplications_args(ctx, raw)
 	case 567: // Product.description
 		return x.ec.field_Product_description_args(ctx, raw)
-	case 575: // Product.variants
+	case 576: // Product.variants
 		return x.ec.field_Product_variants_args(ctx, raw)
-	case 592: // Query.node
+	case 593: // Query.node
 		return x.ec.field_Query_node_args(ctx, raw)
-	case 593: // Query.nodes
+	case 594: // Query.nodes
 		return x.ec.field_Query_nodes_args(ctx, raw)
-	case 594: // Query.cart
+	case 595: // Query.cart
 		return x.ec.field_Query_cart_args(ctx, raw)
-	case 595: // Query.product
+	case 596: // Query.product
 		return x.ec.field_Query_product_args(ctx, raw)
-	case 596: // Query.customer
+	case 597: // Query.customer
 		return x.ec.field_Query_customer_args(ctx, raw)
-	case 601: // Query.sharedWishlist
+	case 602: // Query.sharedWishlist
 		return x.ec.field_Query_sharedWishlist_args(ctx, raw)
-	case 608: // SavedCart.lines
+	case 609: // SavedCart.lines
 		return x.ec.field_SavedCart_lines_args(ctx, raw)
-	case 634: // SharedWishlist.lines
+	case 635: // SharedWishlist.lines
 		return x.ec.field_SharedWishlist_lines_args(ctx, raw)
-	case 657: // SupportTicket.messages
+	case 658: // SupportTicket.messages
 		return x.ec.field_SupportTicket_messages_args(ctx, raw)
-	case 678: // Wishlist.lines
+	case 679: // Wishlist.lines
 		return x.ec.field_Wishlist_lines_args(ctx, raw)
-	case 707: // __Directive.args
+	case 708: // __Directive.args
 		return x.ec.field___Directive_args_args(ctx, raw)
-	case 714: // __Field.args
+	case 715: // __Field.args
 		return x.ec.field___Field_args_args(ctx, raw)
-	case 734: // __Type.fields
+	case 735: // __Type.fields
 		return x.ec.field___Type_fields_args(ctx, raw)
-	case 737: // __Type.enumValues
+	case 738: // __Type.enumValues
 		return x.ec.field___Type_enumValues_args(ctx, raw)
-	case 738: // __Type.inputFields
+	case 739: // __Type.inputFields
 		return x.ec.field___Type_inputFields_args(ctx, raw)
 	}
 	return nil, nil
@@ -3749,31 +3750,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 575: // Product.variants
+	case 576: // Product.variants
 		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 579: // ProductVariant.price
+	case 580: // ProductVariant.price
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 580: // ProductVariant.priceV2
+	case 581: // ProductVariant.priceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 581: // ProductVariant.compareAtPrice
+	case 582: // ProductVariant.compareAtPrice
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 582: // ProductVariant.compareAtPriceV2
+	case 583: // ProductVariant.compareAtPriceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 584: // ProductVariant.selectedOptions
+	case 585: // ProductVariant.selectedOptions
 		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3783,15 +3784,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 585: // ProductVariant.image
+	case 586: // ProductVariant.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 586: // ProductVariant.product
+	case 587: // ProductVariant.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 587: // ProductVariantConnection.edges
+	case 588: // ProductVariantConnection.edges
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3802,7 +3803,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 588: // ProductVariantConnection.nodes
+	case 589: // ProductVariantConnection.nodes
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3813,21 +3814,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 589: // ProductVariantConnection.pageInfo
+	case 590: // ProductVariantConnection.pageInfo
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 591: // ProductVariantEdge.node
+	case 592: // ProductVariantEdge.node
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Node
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 592: // Query.node
+	case 593: // Query.node
 		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
-	case 593: // Query.nodes
+	case 594: // Query.nodes
 		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3837,44 +3838,44 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 594: // Query.cart
+	case 595: // Query.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 595: // Query.product
+	case 596: // Query.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
-	case 596: // Query.customer
+	case 597: // Query.customer
 		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 597: // Query.loyaltyProgram
+	case 598: // Query.loyaltyProgram
 		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
-	case 598: // Query.preferenceVocabulary
+	case 599: // Query.preferenceVocabulary
 		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
-	case 600: // Query.supportContact
+	case 601: // Query.supportContact
 		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
-	case 601: // Query.sharedWishlist
+	case 602: // Query.sharedWishlist
 		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 602: // Recommendation.variant
+	case 603: // Recommendation.variant
 		obj := n.obj.(*recommend.Item)
 		v := obj.Variant
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 608: // SavedCart.lines
+	case 609: // SavedCart.lines
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 609: // SavedCartConnection.edges
+	case 610: // SavedCartConnection.edges
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3885,7 +3886,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 610: // SavedCartConnection.nodes
+	case 611: // SavedCartConnection.nodes
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3896,12 +3897,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 611: // SavedCartConnection.pageInfo
+	case 612: // SavedCartConnection.pageInfo
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 613: // SavedCartDeletePayload.customerUserErrors
+	case 614: // SavedCartDeletePayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3912,21 +3913,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 615: // SavedCartEdge.node
+	case 616: // SavedCartEdge.node
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
-	case 617: // SavedCartLine.merchandise
+	case 618: // SavedCartLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 619: // SavedCartLine.priceWhenSaved
+	case 620: // SavedCartLine.priceWhenSaved
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.PriceWhenSavedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 620: // SavedCartLineConnection.edges
+	case 621: // SavedCartLineConnection.edges
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3937,7 +3938,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 621: // SavedCartLineConnection.nodes
+	case 622: // SavedCartLineConnection.nodes
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3948,22 +3949,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 622: // SavedCartLineConnection.pageInfo
+	case 623: // SavedCartLineConnection.pageInfo
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 624: // SavedCartLineEdge.node
+	case 625: // SavedCartLineEdge.node
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCartLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 625: // SavedCartPayload.savedCart
+	case 626: // SavedCartPayload.savedCart
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.SavedCart
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, false)
-	case 626: // SavedCartPayload.customerUserErrors
+	case 627: // SavedCartPayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3974,21 +3975,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 629: // SavedCartWarning.merchandise
+	case 630: // SavedCartWarning.merchandise
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Merchandise
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 634: // SharedWishlist.lines
+	case 635: // SharedWishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 641: // SupportContactPayload.supportContact
+	case 642: // SupportContactPayload.supportContact
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.SupportContact
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, false)
-	case 642: // SupportContactPayload.userErrors
+	case 643: // SupportContactPayload.userErrors
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3999,7 +4000,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 646: // SupportMessageConnection.edges
+	case 647: // SupportMessageConnection.edges
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4010,7 +4011,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 647: // SupportMessageConnection.nodes
+	case 648: // SupportMessageConnection.nodes
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4021,25 +4022,25 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 648: // SupportMessageConnection.pageInfo
+	case 649: // SupportMessageConnection.pageInfo
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 650: // SupportMessageEdge.node
+	case 651: // SupportMessageEdge.node
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
-	case 656: // SupportTicket.order
+	case 657: // SupportTicket.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 657: // SupportTicket.messages
+	case 658: // SupportTicket.messages
 		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 658: // SupportTicketConnection.edges
+	case 659: // SupportTicketConnection.edges
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4050,7 +4051,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 659: // SupportTicketConnection.nodes
+	case 660: // SupportTicketConnection.nodes
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4061,22 +4062,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 660: // SupportTicketConnection.pageInfo
+	case 661: // SupportTicketConnection.pageInfo
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 662: // SupportTicketEdge.node
+	case 663: // SupportTicketEdge.node
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, true)
-	case 663: // SupportTicketPayload.supportTicket
+	case 664: // SupportTicketPayload.supportTicket
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 664: // SupportTicketPayload.customerUserErrors
+	case 665: // SupportTicketPayload.customerUserErrors
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4087,11 +4088,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 678: // Wishlist.lines
+	case 679: // Wishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 679: // WishlistConnection.edges
+	case 680: // WishlistConnection.edges
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4102,7 +4103,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 680: // WishlistConnection.nodes
+	case 681: // WishlistConnection.nodes
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4113,12 +4114,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 681: // WishlistConnection.pageInfo
+	case 682: // WishlistConnection.pageInfo
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 683: // WishlistDeletePayload.customerUserErrors
+	case 684: // WishlistDeletePayload.customerUserErrors
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4129,21 +4130,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 685: // WishlistEdge.node
+	case 686: // WishlistEdge.node
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Node
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
-	case 687: // WishlistLine.merchandise
+	case 688: // WishlistLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 691: // WishlistLine.priceWhenAdded
+	case 692: // WishlistLine.priceWhenAdded
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.PriceWhenAddedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 693: // WishlistLineConnection.edges
+	case 694: // WishlistLineConnection.edges
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4154,7 +4155,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 694: // WishlistLineConnection.nodes
+	case 695: // WishlistLineConnection.nodes
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4165,27 +4166,27 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 695: // WishlistLineConnection.pageInfo
+	case 696: // WishlistLineConnection.pageInfo
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 697: // WishlistLineEdge.node
+	case 698: // WishlistLineEdge.node
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("WishlistLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 698: // WishlistLinesMoveToCartPayload.wishlist
+	case 699: // WishlistLinesMoveToCartPayload.wishlist
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 699: // WishlistLinesMoveToCartPayload.cart
+	case 700: // WishlistLinesMoveToCartPayload.cart
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 700: // WishlistLinesMoveToCartPayload.customerUserErrors
+	case 701: // WishlistLinesMoveToCartPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4196,12 +4197,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 701: // WishlistPayload.wishlist
+	case 702: // WishlistPayload.wishlist
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 702: // WishlistPayload.customerUserErrors
+	case 703: // WishlistPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4212,7 +4213,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 707: // __Directive.args
+	case 708: // __Directive.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4222,7 +4223,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 714: // __Field.args
+	case 715: // __Field.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4232,17 +4233,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 715: // __Field.type
+	case 716: // __Field.type
 		obj := n.obj.(*introspection.Field)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 720: // __InputValue.type
+	case 721: // __InputValue.type
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 725: // __Schema.types
+	case 726: // __Schema.types
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Types()
 		x.list(n, i, len(v))
@@ -4253,22 +4254,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 726: // __Schema.queryType
+	case 727: // __Schema.queryType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.QueryType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 727: // __Schema.mutationType
+	case 728: // __Schema.mutationType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.MutationType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 728: // __Schema.subscriptionType
+	case 729: // __Schema.subscriptionType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.SubscriptionType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 729: // __Schema.directives
+	case 730: // __Schema.directives
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Directives()
 		x.list(n, i, len(v))
@@ -4279,7 +4280,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 734: // __Type.fields
+	case 735: // __Type.fields
 		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4292,7 +4293,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 735: // __Type.interfaces
+	case 736: // __Type.interfaces
 		obj := n.obj.(*introspection.Type)
 		v := obj.Interfaces()
 		if v == nil {
@@ -4306,7 +4307,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 736: // __Type.possibleTypes
+	case 737: // __Type.possibleTypes
 		obj := n.obj.(*introspection.Type)
 		v := obj.PossibleTypes()
 		if v == nil {
@@ -4320,7 +4321,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 737: // __Type.enumValues
+	case 738: // __Type.enumValues
 		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4333,7 +4334,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 738: // __Type.inputFields
+	case 739: // __Type.inputFields
 		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4346,7 +4347,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 739: // __Type.ofType
+	case 740: // __Type.ofType
 		obj := n.obj.(*introspection.Type)
 		v := obj.OfType()
 		name, ptr := planPointer("__Type", v)
@@ -6143,60 +6144,65 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 576: // ProductVariant.id
+	case 575: // Product.publishedAt
+		obj := n.obj.(*ent.Product)
+		v := obj.Published()
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 577: // ProductVariant.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 577: // ProductVariant.title
+	case 578: // ProductVariant.title
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 578: // ProductVariant.sku
+	case 579: // ProductVariant.sku
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Sku
 		b.str(string(v))
 		return true
-	case 583: // ProductVariant.availableForSale
+	case 584: // ProductVariant.availableForSale
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.AvailableForSale
 		b.boolean(bool(v))
 		return true
-	case 590: // ProductVariantEdge.cursor
+	case 591: // ProductVariantEdge.cursor
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 599: // Query.socialLoginProviders
+	case 600: // Query.socialLoginProviders
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 603: // Recommendation.reason
+	case 604: // Recommendation.reason
 		obj := n.obj.(*recommend.Item)
 		v := obj.Reason
 		x.ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 604: // SavedCart.id
+	case 605: // SavedCart.id
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 605: // SavedCart.name
+	case 606: // SavedCart.name
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 606: // SavedCart.createdAt
+	case 607: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 607: // SavedCart.updatedAt
+	case 608: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 612: // SavedCartDeletePayload.deletedSavedCartId
+	case 613: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.DeletedSavedCartID
 		if v == nil {
@@ -6205,52 +6211,52 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 614: // SavedCartEdge.cursor
+	case 615: // SavedCartEdge.cursor
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 616: // SavedCartLine.id
+	case 617: // SavedCartLine.id
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 618: // SavedCartLine.quantity
+	case 619: // SavedCartLine.quantity
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 623: // SavedCartLineEdge.cursor
+	case 624: // SavedCartLineEdge.cursor
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 627: // SavedCartWarning.code
+	case 628: // SavedCartWarning.code
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 628: // SavedCartWarning.message
+	case 629: // SavedCartWarning.message
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 630: // SelectedOption.name
+	case 631: // SelectedOption.name
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 631: // SelectedOption.value
+	case 632: // SelectedOption.value
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 632: // SharedWishlist.name
+	case 633: // SharedWishlist.name
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 633: // SharedWishlist.ownerFirstName
+	case 634: // SharedWishlist.ownerFirstName
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.OwnerFirstName
 		if v == nil {
@@ -6259,12 +6265,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 635: // SocialLoginProvider.handle
+	case 636: // SocialLoginProvider.handle
 		obj := n.obj.(*model.SocialLoginProvider)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 636: // SupportContact.email
+	case 637: // SupportContact.email
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Email
 		if v == nil {
@@ -6273,7 +6279,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 637: // SupportContact.phone
+	case 638: // SupportContact.phone
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Phone
 		if v == nil {
@@ -6282,7 +6288,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 638: // SupportContact.hours
+	case 639: // SupportContact.hours
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Hours
 		if v == nil {
@@ -6291,7 +6297,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 639: // SupportContact.chatUrl
+	case 640: // SupportContact.chatUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.ChatURL
 		if v == nil {
@@ -6300,7 +6306,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 640: // SupportContact.faqUrl
+	case 641: // SupportContact.faqUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.FaqURL
 		if v == nil {
@@ -6309,57 +6315,57 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 643: // SupportMessage.author
+	case 644: // SupportMessage.author
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Author
 		x.ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 644: // SupportMessage.body
+	case 645: // SupportMessage.body
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Body
 		b.str(string(v))
 		return true
-	case 645: // SupportMessage.createdAt
+	case 646: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 649: // SupportMessageEdge.cursor
+	case 650: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 651: // SupportTicket.id
+	case 652: // SupportTicket.id
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 652: // SupportTicket.subject
+	case 653: // SupportTicket.subject
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Subject
 		b.str(string(v))
 		return true
-	case 653: // SupportTicket.status
+	case 654: // SupportTicket.status
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Status
 		x.ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 654: // SupportTicket.createdAt
+	case 655: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 655: // SupportTicket.updatedAt
+	case 656: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 661: // SupportTicketEdge.cursor
+	case 662: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 665: // TwoFactorUserError.code
+	case 666: // TwoFactorUserError.code
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Code
 		if v == nil {
@@ -6368,47 +6374,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 666: // TwoFactorUserError.field
+	case 667: // TwoFactorUserError.field
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 667: // TwoFactorUserError.message
+	case 668: // TwoFactorUserError.message
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 668: // UserError.field
+	case 669: // UserError.field
 		obj := n.obj.(*model.UserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 669: // UserError.message
+	case 670: // UserError.message
 		obj := n.obj.(*model.UserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 670: // Wishlist.id
+	case 671: // Wishlist.id
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 671: // Wishlist.name
+	case 672: // Wishlist.name
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 672: // Wishlist.isDefault
+	case 673: // Wishlist.isDefault
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.IsDefault
 		b.boolean(bool(v))
 		return true
-	case 673: // Wishlist.showOwnerName
+	case 674: // Wishlist.showOwnerName
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShowOwnerName
 		b.boolean(bool(v))
 		return true
-	case 674: // Wishlist.shareUrl
+	case 675: // Wishlist.shareUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6416,7 +6422,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 675: // Wishlist.shareToken
+	case 676: // Wishlist.shareToken
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShareToken
 		if v == nil {
@@ -6425,17 +6431,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 676: // Wishlist.createdAt
+	case 677: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 677: // Wishlist.updatedAt
+	case 678: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 682: // WishlistDeletePayload.deletedWishlistId
+	case 683: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.DeletedWishlistID
 		if v == nil {
@@ -6444,22 +6450,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 684: // WishlistEdge.cursor
+	case 685: // WishlistEdge.cursor
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 686: // WishlistLine.id
+	case 687: // WishlistLine.id
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 688: // WishlistLine.quantity
+	case 689: // WishlistLine.quantity
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 689: // WishlistLine.note
+	case 690: // WishlistLine.note
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.NoteOrNil()
 		if v == nil {
@@ -6468,26 +6474,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 690: // WishlistLine.addedAt
+	case 691: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 692: // WishlistLine.priceDropped
+	case 693: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 696: // WishlistLineEdge.cursor
+	case 697: // WishlistLineEdge.cursor
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 703: // __Directive.name
+	case 704: // __Directive.name
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 704: // __Directive.description
+	case 705: // __Directive.description
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Description()
 		if v == nil {
@@ -6496,22 +6502,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 705: // __Directive.isRepeatable
+	case 706: // __Directive.isRepeatable
 		obj := n.obj.(*introspection.Directive)
 		v := obj.IsRepeatable
 		b.boolean(bool(v))
 		return true
-	case 706: // __Directive.locations
+	case 707: // __Directive.locations
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Locations
 		x.ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 708: // __EnumValue.name
+	case 709: // __EnumValue.name
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 709: // __EnumValue.description
+	case 710: // __EnumValue.description
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Description()
 		if v == nil {
@@ -6520,12 +6526,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 710: // __EnumValue.isDeprecated
+	case 711: // __EnumValue.isDeprecated
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 711: // __EnumValue.deprecationReason
+	case 712: // __EnumValue.deprecationReason
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6534,12 +6540,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 712: // __Field.name
+	case 713: // __Field.name
 		obj := n.obj.(*introspection.Field)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 713: // __Field.description
+	case 714: // __Field.description
 		obj := n.obj.(*introspection.Field)
 		v := obj.Description()
 		if v == nil {
@@ -6548,12 +6554,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 716: // __Field.isDeprecated
+	case 717: // __Field.isDeprecated
 		obj := n.obj.(*introspection.Field)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 717: // __Field.deprecationReason
+	case 718: // __Field.deprecationReason
 		obj := n.obj.(*introspection.Field)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6562,12 +6568,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 718: // __InputValue.name
+	case 719: // __InputValue.name
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 719: // __InputValue.description
+	case 720: // __InputValue.description
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Description()
 		if v == nil {
@@ -6576,7 +6582,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 721: // __InputValue.defaultValue
+	case 722: // __InputValue.defaultValue
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DefaultValue
 		if v == nil {
@@ -6585,12 +6591,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 722: // __InputValue.isDeprecated
+	case 723: // __InputValue.isDeprecated
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 723: // __InputValue.deprecationReason
+	case 724: // __InputValue.deprecationReason
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6599,7 +6605,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 724: // __Schema.description
+	case 725: // __Schema.description
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Description()
 		if v == nil {
@@ -6608,12 +6614,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 730: // __Type.kind
+	case 731: // __Type.kind
 		obj := n.obj.(*introspection.Type)
 		v := obj.Kind()
 		b.str(string(v))
 		return true
-	case 731: // __Type.name
+	case 732: // __Type.name
 		obj := n.obj.(*introspection.Type)
 		v := obj.Name()
 		if v == nil {
@@ -6622,7 +6628,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 732: // __Type.description
+	case 733: // __Type.description
 		obj := n.obj.(*introspection.Type)
 		v := obj.Description()
 		if v == nil {
@@ -6631,7 +6637,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 733: // __Type.specifiedByURL
+	case 734: // __Type.specifiedByURL
 		obj := n.obj.(*introspection.Type)
 		v := obj.SpecifiedByURL()
 		if v == nil {
@@ -6640,7 +6646,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 740: // __Type.isOneOf
+	case 741: // __Type.isOneOf
 		obj := n.obj.(*introspection.Type)
 		v := obj.IsOneOf()
 		b.boolean(bool(v))

@@ -1051,6 +1051,7 @@ var (
 		{Name: "tags", Type: field.TypeJSON},
 		{Name: "image_url", Type: field.TypeString, Nullable: true, Size: 2048},
 		{Name: "image_alt", Type: field.TypeString, Nullable: true, Size: 2048},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
 	}
 	// ProductsTable holds the schema information for the "products" table.
 	ProductsTable = &schema.Table{

@@ -34,6 +34,8 @@ const (
 	FieldImageURL = "image_url"
 	// FieldImageAlt holds the string denoting the image_alt field in the database.
 	FieldImageAlt = "image_alt"
+	// FieldPublishedAt holds the string denoting the published_at field in the database.
+	FieldPublishedAt = "published_at"
 	// EdgeVariants holds the string denoting the variants edge name in mutations.
 	EdgeVariants = "variants"
 	// Table holds the table name of the product in the database.
@@ -60,6 +62,7 @@ var Columns = []string{
 	FieldTags,
 	FieldImageURL,
 	FieldImageAlt,
+	FieldPublishedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -152,6 +155,11 @@ func ByImageURL(opts ...sql.OrderTermOption) OrderOption {
 // ByImageAlt orders the results by the image_alt field.
 func ByImageAlt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldImageAlt, opts...).ToFunc()
+}
+
+// ByPublishedAt orders the results by the published_at field.
+func ByPublishedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPublishedAt, opts...).ToFunc()
 }
 
 // ByVariantsCount orders the results by variants count.

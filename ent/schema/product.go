@@ -26,6 +26,9 @@ func (Product) Fields() []ent.Field {
 		field.Strings("tags").Default([]string{}),
 		field.String("image_url").Optional().Nillable().MaxLen(2048),
 		field.String("image_alt").Optional().Nillable().MaxLen(4 * 512),
+		// PublishedAt is when the product went on sale (Product.publishedAt:
+		// its creation when the catalogue system did not say).
+		field.Time("published_at").Optional().Nillable(),
 	}
 }
 

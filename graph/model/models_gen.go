@@ -413,6 +413,8 @@ type AdminProductInput struct {
 	ImageURL *string `json:"imageUrl,omitempty"`
 	// The main picture's text.
 	ImageAlt *string `json:"imageAlt,omitempty"`
+	// When the product went on sale; left out, a new product's is the time of its first sync and an existing product's stays.
+	PublishedAt *time.Time `json:"publishedAt,omitempty"`
 	// The variants; variants of the product not listed are kept.
 	Variants []*AdminProductVariantInput `json:"variants"`
 }

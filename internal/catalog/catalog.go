@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"accountgraph/ent"
@@ -48,6 +49,7 @@ type ProductInput struct {
 	Vendor, ProductType *string
 	Tags                []string
 	ImageURL, ImageAlt  *string
+	PublishedAt         *time.Time
 	Variants            []VariantInput
 }
 
@@ -173,13 +175,17 @@ func (s *Service) Upsert(ctx context.Context, products []ProductInput) ([]*ent.P
 				tags = []string{}
 			}
 			if existing == nil {
+				published := p.PublishedAt
+				if published == nil {
+					published = ptr.To(time.Now().UTC())
+				}
 				out[i], err = tx.Product.Create().SetHandle(p.Handle).SetTitle(strings.TrimSpace(p.Title)).
 					SetDescription(trimmed(p.Description)).SetVendor(trimmed(p.Vendor)).SetProductType(trimmed(p.ProductType)).
-					SetTags(tags).SetNillableImageURL(p.ImageURL).SetNillableImageAlt(p.ImageAlt).Save(ctx)
+					SetTags(tags).SetNillableImageURL(p.ImageURL).SetNillableImageAlt(p.ImageAlt).SetPublishedAt(*published).Save(ctx)
 			} else {
 				out[i], err = existing.Update().SetTitle(strings.TrimSpace(p.Title)).
 					SetDescription(trimmed(p.Description)).SetVendor(trimmed(p.Vendor)).SetProductType(trimmed(p.ProductType)).
-					SetTags(tags).SetNillableImageURL(p.ImageURL).SetNillableImageAlt(p.ImageAlt).Save(ctx)
+					SetTags(tags).SetNillableImageURL(p.ImageURL).SetNillableImageAlt(p.ImageAlt).SetNillablePublishedAt(p.PublishedAt).Save(ctx)
 			}
 			if err != nil {
 				return err

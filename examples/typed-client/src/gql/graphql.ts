@@ -290,6 +290,8 @@ export type AdminProductInput = {
   imageUrl?: InputMaybe<Scalars['URL']['input']>;
   /** The kind of product. */
   productType?: InputMaybe<Scalars['String']['input']>;
+  /** When the product went on sale; left out, a new product's is the time of its first sync and an existing product's stays. */
+  publishedAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Labels. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The title. */
