@@ -183,34 +183,29 @@ func TestHydrogenDemoStoreDocuments(t *testing.T) {
 			t.Errorf("transformed image: %+v", l.Variant)
 		}
 
-		// Forgotten password: the reset link is /account/reset/{id}/{token};
-		// the route sends gid://shopify/Customer/{id}.
+		// A link /account/{kind}/{id}/{token} from a mail: the route sends
+		// gid://shopify/Customer/{id} and the token to the mutation.
+		redeem := func(doc, to, kind, tokenField, password string) {
+			t.Helper()
+			id, token := linkParts(t, api.LastLink(t, to, kind))
+			var p struct {
+				userErrors
+				CustomerAccessToken *struct{ AccessToken string }
+			}
+			run(doc, map[string]any{"id": "gid://shopify/Customer/" + id, "input": map[string]any{tokenField: token, "password": password}}, &p)
+			noErrors(doc, p.userErrors)
+			if p.CustomerAccessToken == nil {
+				t.Errorf("%s gave no token", doc)
+			}
+		}
+		// Forgotten password.
 		run("customerRecover", map[string]any{"email": email}, &p)
 		noErrors("customerRecover", p)
-		id, resetToken := linkParts(t, api.LastLink(t, email, "reset"))
-		var reset struct {
-			userErrors
-			CustomerAccessToken *struct{ AccessToken string }
-		}
-		run("customerReset", map[string]any{"id": "gid://shopify/Customer/" + id, "input": map[string]any{"resetToken": resetToken, "password": "a new demo passphrase"}}, &reset)
-		noErrors("customerReset", reset.userErrors)
-		if reset.CustomerAccessToken == nil {
-			t.Error("customerReset gave no token")
-		}
-
-		// An invited customer activates from /account/activate/{id}/{token}.
+		redeem("customerReset", email, "reset", "resetToken", "a new demo passphrase")
+		// An invited customer activates.
 		invited := uniqueEmail("hydrogen-invited")
 		api.MustDo(t, inviteDoc, map[string]any{"input": map[string]any{"email": invited}}, "adminCustomerInvite", nil, AsAdmin(adminKey))
-		id, activationToken := linkParts(t, api.LastLink(t, invited, "activate"))
-		var activated struct {
-			userErrors
-			CustomerAccessToken *struct{ AccessToken string }
-		}
-		run("customerActivate", map[string]any{"id": "gid://shopify/Customer/" + id, "input": map[string]any{"activationToken": activationToken, "password": "an activated passphrase"}}, &activated)
-		noErrors("customerActivate", activated.userErrors)
-		if activated.CustomerAccessToken == nil {
-			t.Error("customerActivate gave no token")
-		}
+		redeem("customerActivate", invited, "activate", "activationToken", "an activated passphrase")
 	})
 }
 
