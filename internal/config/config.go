@@ -306,10 +306,10 @@ func checkOrigins(origins []string, credentials bool) []string {
 
 // String prints the settings with secrets masked, for the start-up log.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d limits=%+v request_timeout=%s response_max_bytes=%d read_plan=%t/verify=%t token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t oidc=%v",
+	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d limits=%+v request_timeout=%s response_max_bytes=%d read_plan=%t/verify=%t token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d hash_cpu_share=%g trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t oidc=%v",
 		c.Addr, MaskURL(c.DatabaseURL), c.PublicURL, c.CORSOrigins, c.CORSCredentials, c.mailTarget(),
 		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.Limits, c.RequestTimeout, c.MaxResponseBytes, c.ReadPlan, c.ReadPlanVerify, c.TokenTTL,
-		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval, c.CaptchaVerifyURL != "", c.providerNames())
+		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.HashShare, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval, c.CaptchaVerifyURL != "", c.providerNames())
 }
 
 // providerNames lists the social sign-in providers (their secrets stay out
