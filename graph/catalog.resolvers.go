@@ -113,6 +113,21 @@ func (r *queryResolver) Product(ctx context.Context, handle *string, id *string)
 	return r.Catalog.Product(ctx, handle, id)
 }
 
+// Products is the resolver for the products field.
+func (r *queryResolver) Products(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductSortKeys, query *string) (*model.ProductConnection, error) {
+	p, err := r.Catalog.List(ctx, pageArgs(first, after, last, before, reverse), ptr.Deref(query), string(*sortKey))
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int, len(p.Items))
+	for i, it := range p.Items {
+		ids[i] = it.ID
+	}
+	r.loaders(ctx).VariantPages.Expect(ids...)
+	edges, info := connection(ctx, p, func(c string, n *ent.Product) *model.ProductEdge { return &model.ProductEdge{Cursor: c, Node: n} })
+	return &model.ProductConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
+}
+
 // Image returns ImageResolver implementation.
 func (r *Resolver) Image() ImageResolver { return &imageResolver{r} }
 

@@ -864,256 +864,266 @@ var planTypes = map[string]*planType{
 		"publishedAt":      {fn: 575, resolve: false, object: false, resolver: false, named: "DateTime"},
 		"variants":         {fn: 576, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
 	}},
+	"ProductConnection": {name: "ProductConnection", satisfies: []string{"ProductConnection"}, fields: map[string]planFieldDef{
+		"edges":    {fn: 577, resolve: false, object: true, resolver: false, named: "ProductEdge"},
+		"nodes":    {fn: 578, resolve: false, object: true, resolver: false, named: "Product"},
+		"pageInfo": {fn: 579, resolve: false, object: true, resolver: false, named: "PageInfo"},
+	}},
+	"ProductEdge": {name: "ProductEdge", satisfies: []string{"ProductEdge"}, fields: map[string]planFieldDef{
+		"cursor": {fn: 580, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 581, resolve: false, object: true, resolver: false, named: "Product"},
+	}},
 	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 577, resolve: true, object: false, resolver: true, named: "ID"},
-		"title":            {fn: 578, resolve: false, object: false, resolver: false, named: "String"},
-		"sku":              {fn: 579, resolve: false, object: false, resolver: false, named: "String"},
-		"price":            {fn: 580, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceV2":          {fn: 581, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPrice":   {fn: 582, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPriceV2": {fn: 583, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"availableForSale": {fn: 584, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"selectedOptions":  {fn: 585, resolve: true, object: true, resolver: true, named: "SelectedOption"},
-		"image":            {fn: 586, resolve: true, object: true, resolver: true, named: "Image"},
-		"product":          {fn: 587, resolve: true, object: true, resolver: true, named: "Product"},
+		"id":               {fn: 582, resolve: true, object: false, resolver: true, named: "ID"},
+		"title":            {fn: 583, resolve: false, object: false, resolver: false, named: "String"},
+		"sku":              {fn: 584, resolve: false, object: false, resolver: false, named: "String"},
+		"price":            {fn: 585, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceV2":          {fn: 586, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPrice":   {fn: 587, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPriceV2": {fn: 588, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"availableForSale": {fn: 589, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"selectedOptions":  {fn: 590, resolve: true, object: true, resolver: true, named: "SelectedOption"},
+		"image":            {fn: 591, resolve: true, object: true, resolver: true, named: "Image"},
+		"product":          {fn: 592, resolve: true, object: true, resolver: true, named: "Product"},
 	}},
 	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 588, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
-		"nodes":    {fn: 589, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"pageInfo": {fn: 590, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 593, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
+		"nodes":    {fn: 594, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"pageInfo": {fn: 595, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 591, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 592, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"cursor": {fn: 596, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 597, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"Query": {name: "Query", satisfies: []string{"Query"}, fields: map[string]planFieldDef{
-		"node":                 {fn: 593, resolve: true, object: true, resolver: true, named: "Node"},
-		"nodes":                {fn: 594, resolve: true, object: true, resolver: true, named: "Node"},
-		"cart":                 {fn: 595, resolve: true, object: true, resolver: true, named: "Cart"},
-		"product":              {fn: 596, resolve: true, object: true, resolver: true, named: "Product"},
-		"customer":             {fn: 597, resolve: true, object: true, resolver: true, named: "Customer"},
-		"loyaltyProgram":       {fn: 598, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
-		"preferenceVocabulary": {fn: 599, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
-		"socialLoginProviders": {fn: 600, resolve: true, object: false, resolver: true, named: "String"},
-		"supportContact":       {fn: 601, resolve: true, object: true, resolver: true, named: "SupportContact"},
-		"sharedWishlist":       {fn: 602, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
+		"node":                 {fn: 598, resolve: true, object: true, resolver: true, named: "Node"},
+		"nodes":                {fn: 599, resolve: true, object: true, resolver: true, named: "Node"},
+		"cart":                 {fn: 600, resolve: true, object: true, resolver: true, named: "Cart"},
+		"product":              {fn: 601, resolve: true, object: true, resolver: true, named: "Product"},
+		"products":             {fn: 602, resolve: true, object: true, resolver: true, named: "ProductConnection"},
+		"customer":             {fn: 603, resolve: true, object: true, resolver: true, named: "Customer"},
+		"loyaltyProgram":       {fn: 604, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
+		"preferenceVocabulary": {fn: 605, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
+		"socialLoginProviders": {fn: 606, resolve: true, object: false, resolver: true, named: "String"},
+		"supportContact":       {fn: 607, resolve: true, object: true, resolver: true, named: "SupportContact"},
+		"sharedWishlist":       {fn: 608, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
 	}},
 	"Recommendation": {name: "Recommendation", satisfies: []string{"Recommendation"}, fields: map[string]planFieldDef{
-		"variant": {fn: 603, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"reason":  {fn: 604, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+		"variant": {fn: 609, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"reason":  {fn: 610, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
 	}},
 	"SavedCart": {name: "SavedCart", satisfies: []string{"SavedCart", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 605, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":      {fn: 606, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 607, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 608, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":     {fn: 609, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"id":        {fn: 611, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":      {fn: 612, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 613, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 614, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":     {fn: 615, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
 	}},
 	"SavedCartConnection": {name: "SavedCartConnection", satisfies: []string{"SavedCartConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 610, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
-		"nodes":    {fn: 611, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"pageInfo": {fn: 612, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 616, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
+		"nodes":    {fn: 617, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"pageInfo": {fn: 618, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartDeletePayload": {name: "SavedCartDeletePayload", satisfies: []string{"SavedCartDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedSavedCartId": {fn: 613, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 614, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedSavedCartId": {fn: 619, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 620, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartEdge": {name: "SavedCartEdge", satisfies: []string{"SavedCartEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 615, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 616, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"cursor": {fn: 621, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 622, resolve: false, object: true, resolver: false, named: "SavedCart"},
 	}},
 	"SavedCartLine": {name: "SavedCartLine", satisfies: []string{"SavedCartLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 617, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 618, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 619, resolve: false, object: false, resolver: false, named: "Int"},
-		"priceWhenSaved": {fn: 620, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"id":             {fn: 623, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 624, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 625, resolve: false, object: false, resolver: false, named: "Int"},
+		"priceWhenSaved": {fn: 626, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"SavedCartLineConnection": {name: "SavedCartLineConnection", satisfies: []string{"SavedCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 621, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
-		"nodes":    {fn: 622, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
-		"pageInfo": {fn: 623, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 627, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
+		"nodes":    {fn: 628, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"pageInfo": {fn: 629, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartLineEdge": {name: "SavedCartLineEdge", satisfies: []string{"SavedCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 624, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 625, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"cursor": {fn: 630, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 631, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
 	}},
 	"SavedCartPayload": {name: "SavedCartPayload", satisfies: []string{"SavedCartPayload"}, fields: map[string]planFieldDef{
-		"savedCart":          {fn: 626, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"customerUserErrors": {fn: 627, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"savedCart":          {fn: 632, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"customerUserErrors": {fn: 633, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartWarning": {name: "SavedCartWarning", satisfies: []string{"SavedCartWarning"}, fields: map[string]planFieldDef{
-		"code":        {fn: 628, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
-		"message":     {fn: 629, resolve: false, object: false, resolver: false, named: "String"},
-		"merchandise": {fn: 630, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"code":        {fn: 634, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
+		"message":     {fn: 635, resolve: false, object: false, resolver: false, named: "String"},
+		"merchandise": {fn: 636, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"SelectedOption": {name: "SelectedOption", satisfies: []string{"SelectedOption"}, fields: map[string]planFieldDef{
-		"name":  {fn: 631, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 632, resolve: false, object: false, resolver: false, named: "String"},
+		"name":  {fn: 637, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 638, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SharedWishlist": {name: "SharedWishlist", satisfies: []string{"SharedWishlist"}, fields: map[string]planFieldDef{
-		"name":           {fn: 633, resolve: false, object: false, resolver: false, named: "String"},
-		"ownerFirstName": {fn: 634, resolve: false, object: false, resolver: false, named: "String"},
-		"lines":          {fn: 635, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"name":           {fn: 639, resolve: false, object: false, resolver: false, named: "String"},
+		"ownerFirstName": {fn: 640, resolve: false, object: false, resolver: false, named: "String"},
+		"lines":          {fn: 641, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"SocialLoginProvider": {name: "SocialLoginProvider", satisfies: []string{"SocialLoginProvider"}, fields: map[string]planFieldDef{
-		"handle": {fn: 636, resolve: false, object: false, resolver: false, named: "String"},
+		"handle": {fn: 642, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SupportContact": {name: "SupportContact", satisfies: []string{"SupportContact"}, fields: map[string]planFieldDef{
-		"email":   {fn: 637, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":   {fn: 638, resolve: false, object: false, resolver: false, named: "String"},
-		"hours":   {fn: 639, resolve: false, object: false, resolver: false, named: "String"},
-		"chatUrl": {fn: 640, resolve: false, object: false, resolver: false, named: "URL"},
-		"faqUrl":  {fn: 641, resolve: false, object: false, resolver: false, named: "URL"},
+		"email":   {fn: 643, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":   {fn: 644, resolve: false, object: false, resolver: false, named: "String"},
+		"hours":   {fn: 645, resolve: false, object: false, resolver: false, named: "String"},
+		"chatUrl": {fn: 646, resolve: false, object: false, resolver: false, named: "URL"},
+		"faqUrl":  {fn: 647, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"SupportContactPayload": {name: "SupportContactPayload", satisfies: []string{"SupportContactPayload"}, fields: map[string]planFieldDef{
-		"supportContact": {fn: 642, resolve: false, object: true, resolver: false, named: "SupportContact"},
-		"userErrors":     {fn: 643, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportContact": {fn: 648, resolve: false, object: true, resolver: false, named: "SupportContact"},
+		"userErrors":     {fn: 649, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"SupportMessage": {name: "SupportMessage", satisfies: []string{"SupportMessage"}, fields: map[string]planFieldDef{
-		"author":    {fn: 644, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
-		"body":      {fn: 645, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 646, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"author":    {fn: 650, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
+		"body":      {fn: 651, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 652, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"SupportMessageConnection": {name: "SupportMessageConnection", satisfies: []string{"SupportMessageConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 647, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
-		"nodes":    {fn: 648, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-		"pageInfo": {fn: 649, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 653, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
+		"nodes":    {fn: 654, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"pageInfo": {fn: 655, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 650, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 651, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"cursor": {fn: 656, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 657, resolve: false, object: true, resolver: false, named: "SupportMessage"},
 	}},
 	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 652, resolve: false, object: false, resolver: false, named: "ID"},
-		"subject":   {fn: 653, resolve: false, object: false, resolver: false, named: "String"},
-		"status":    {fn: 654, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
-		"createdAt": {fn: 655, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 656, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"order":     {fn: 657, resolve: true, object: true, resolver: true, named: "Order"},
-		"messages":  {fn: 658, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
+		"id":        {fn: 658, resolve: false, object: false, resolver: false, named: "ID"},
+		"subject":   {fn: 659, resolve: false, object: false, resolver: false, named: "String"},
+		"status":    {fn: 660, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
+		"createdAt": {fn: 661, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 662, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"order":     {fn: 663, resolve: true, object: true, resolver: true, named: "Order"},
+		"messages":  {fn: 664, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
 	}},
 	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 659, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
-		"nodes":    {fn: 660, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"pageInfo": {fn: 661, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 665, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
+		"nodes":    {fn: 666, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"pageInfo": {fn: 667, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 662, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 663, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"cursor": {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 669, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 	}},
 	"SupportTicketPayload": {name: "SupportTicketPayload", satisfies: []string{"SupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket":      {fn: 664, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"customerUserErrors": {fn: 665, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"supportTicket":      {fn: 670, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"customerUserErrors": {fn: 671, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 666, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
-		"field":   {fn: 667, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 672, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
+		"field":   {fn: 673, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 674, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"field":   {fn: 669, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 670, resolve: false, object: false, resolver: false, named: "String"},
+		"field":   {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 676, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 671, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":          {fn: 672, resolve: false, object: false, resolver: false, named: "String"},
-		"isDefault":     {fn: 673, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"showOwnerName": {fn: 674, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"shareUrl":      {fn: 675, resolve: true, object: false, resolver: true, named: "URL"},
-		"shareToken":    {fn: 676, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt":     {fn: 677, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 678, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 679, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"id":            {fn: 677, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":          {fn: 678, resolve: false, object: false, resolver: false, named: "String"},
+		"isDefault":     {fn: 679, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"showOwnerName": {fn: 680, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"shareUrl":      {fn: 681, resolve: true, object: false, resolver: true, named: "URL"},
+		"shareToken":    {fn: 682, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":     {fn: 683, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 684, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 685, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 680, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
-		"nodes":    {fn: 681, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"pageInfo": {fn: 682, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 686, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
+		"nodes":    {fn: 687, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"pageInfo": {fn: 688, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedWishlistId":  {fn: 683, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 684, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedWishlistId":  {fn: 689, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 690, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 685, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 686, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cursor": {fn: 691, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 692, resolve: false, object: true, resolver: false, named: "Wishlist"},
 	}},
 	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 687, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 688, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 689, resolve: false, object: false, resolver: false, named: "Int"},
-		"note":           {fn: 690, resolve: false, object: false, resolver: false, named: "String"},
-		"addedAt":        {fn: 691, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"priceWhenAdded": {fn: 692, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceDropped":   {fn: 693, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":             {fn: 693, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 694, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 695, resolve: false, object: false, resolver: false, named: "Int"},
+		"note":           {fn: 696, resolve: false, object: false, resolver: false, named: "String"},
+		"addedAt":        {fn: 697, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"priceWhenAdded": {fn: 698, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceDropped":   {fn: 699, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 694, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
-		"nodes":    {fn: 695, resolve: false, object: true, resolver: false, named: "WishlistLine"},
-		"pageInfo": {fn: 696, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 700, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
+		"nodes":    {fn: 701, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"pageInfo": {fn: 702, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 697, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 698, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"cursor": {fn: 703, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 704, resolve: false, object: true, resolver: false, named: "WishlistLine"},
 	}},
 	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 699, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"cart":               {fn: 700, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 701, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 705, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cart":               {fn: 706, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 707, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 702, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"customerUserErrors": {fn: 703, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 708, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"customerUserErrors": {fn: 709, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"__Directive": {name: "__Directive", satisfies: []string{"__Directive"}, fields: map[string]planFieldDef{
-		"name":         {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
-		"description":  {fn: 705, resolve: false, object: false, resolver: false, named: "String"},
-		"isRepeatable": {fn: 706, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"locations":    {fn: 707, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
-		"args":         {fn: 708, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"name":         {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
+		"description":  {fn: 711, resolve: false, object: false, resolver: false, named: "String"},
+		"isRepeatable": {fn: 712, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"locations":    {fn: 713, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
+		"args":         {fn: 714, resolve: true, object: true, resolver: false, named: "__InputValue"},
 	}},
 	"__EnumValue": {name: "__EnumValue", satisfies: []string{"__EnumValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 709, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 711, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
-	}},
-	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
-		"name":              {fn: 713, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 714, resolve: false, object: false, resolver: false, named: "String"},
-		"args":              {fn: 715, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"type":              {fn: 716, resolve: false, object: true, resolver: false, named: "__Type"},
+		"name":              {fn: 715, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 716, resolve: false, object: false, resolver: false, named: "String"},
 		"isDeprecated":      {fn: 717, resolve: false, object: false, resolver: false, named: "Boolean"},
 		"deprecationReason": {fn: 718, resolve: false, object: false, resolver: false, named: "String"},
 	}},
-	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
+	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
 		"name":              {fn: 719, resolve: false, object: false, resolver: false, named: "String"},
 		"description":       {fn: 720, resolve: false, object: false, resolver: false, named: "String"},
-		"type":              {fn: 721, resolve: false, object: true, resolver: false, named: "__Type"},
-		"defaultValue":      {fn: 722, resolve: false, object: false, resolver: false, named: "String"},
+		"args":              {fn: 721, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"type":              {fn: 722, resolve: false, object: true, resolver: false, named: "__Type"},
 		"isDeprecated":      {fn: 723, resolve: false, object: false, resolver: false, named: "Boolean"},
 		"deprecationReason": {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
 	}},
+	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
+		"name":              {fn: 725, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 726, resolve: false, object: false, resolver: false, named: "String"},
+		"type":              {fn: 727, resolve: false, object: true, resolver: false, named: "__Type"},
+		"defaultValue":      {fn: 728, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 729, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 730, resolve: false, object: false, resolver: false, named: "String"},
+	}},
 	"__Schema": {name: "__Schema", satisfies: []string{"__Schema"}, fields: map[string]planFieldDef{
-		"description":      {fn: 725, resolve: false, object: false, resolver: false, named: "String"},
-		"types":            {fn: 726, resolve: false, object: true, resolver: false, named: "__Type"},
-		"queryType":        {fn: 727, resolve: false, object: true, resolver: false, named: "__Type"},
-		"mutationType":     {fn: 728, resolve: false, object: true, resolver: false, named: "__Type"},
-		"subscriptionType": {fn: 729, resolve: false, object: true, resolver: false, named: "__Type"},
-		"directives":       {fn: 730, resolve: false, object: true, resolver: false, named: "__Directive"},
+		"description":      {fn: 731, resolve: false, object: false, resolver: false, named: "String"},
+		"types":            {fn: 732, resolve: false, object: true, resolver: false, named: "__Type"},
+		"queryType":        {fn: 733, resolve: false, object: true, resolver: false, named: "__Type"},
+		"mutationType":     {fn: 734, resolve: false, object: true, resolver: false, named: "__Type"},
+		"subscriptionType": {fn: 735, resolve: false, object: true, resolver: false, named: "__Type"},
+		"directives":       {fn: 736, resolve: false, object: true, resolver: false, named: "__Directive"},
 	}},
 	"__Type": {name: "__Type", satisfies: []string{"__Type"}, fields: map[string]planFieldDef{
-		"kind":           {fn: 731, resolve: false, object: false, resolver: false, named: "__TypeKind"},
-		"name":           {fn: 732, resolve: false, object: false, resolver: false, named: "String"},
-		"description":    {fn: 733, resolve: false, object: false, resolver: false, named: "String"},
-		"specifiedByURL": {fn: 734, resolve: false, object: false, resolver: false, named: "String"},
-		"fields":         {fn: 735, resolve: true, object: true, resolver: false, named: "__Field"},
-		"interfaces":     {fn: 736, resolve: false, object: true, resolver: false, named: "__Type"},
-		"possibleTypes":  {fn: 737, resolve: false, object: true, resolver: false, named: "__Type"},
-		"enumValues":     {fn: 738, resolve: true, object: true, resolver: false, named: "__EnumValue"},
-		"inputFields":    {fn: 739, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"ofType":         {fn: 740, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isOneOf":        {fn: 741, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"kind":           {fn: 737, resolve: false, object: false, resolver: false, named: "__TypeKind"},
+		"name":           {fn: 738, resolve: false, object: false, resolver: false, named: "String"},
+		"description":    {fn: 739, resolve: false, object: false, resolver: false, named: "String"},
+		"specifiedByURL": {fn: 740, resolve: false, object: false, resolver: false, named: "String"},
+		"fields":         {fn: 741, resolve: true, object: true, resolver: false, named: "__Field"},
+		"interfaces":     {fn: 742, resolve: false, object: true, resolver: false, named: "__Type"},
+		"possibleTypes":  {fn: 743, resolve: false, object: true, resolver: false, named: "__Type"},
+		"enumValues":     {fn: 744, resolve: true, object: true, resolver: false, named: "__EnumValue"},
+		"inputFields":    {fn: 745, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"ofType":         {fn: 746, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isOneOf":        {fn: 747, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 }
 
@@ -1429,92 +1439,95 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
-	case 577: // ProductVariant.id
+	case 582: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
-	case 585: // ProductVariant.selectedOptions
+	case 590: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
-	case 586: // ProductVariant.image
+	case 591: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
-	case 587: // ProductVariant.product
+	case 592: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
-	case 593: // Query.node
+	case 598: // Query.node
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
-	case 594: // Query.nodes
+	case 599: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
-	case 595: // Query.cart
+	case 600: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
-	case 596: // Query.product
+	case 601: // Query.product
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 597: // Query.customer
+	case 602: // Query.products
+		fc := graphql.GetFieldContext(ctx)
+		return x.ec.Resolvers.Query().Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductSortKeys), fc.Args["query"].(*string))
+	case 603: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
-	case 598: // Query.loyaltyProgram
+	case 604: // Query.loyaltyProgram
 		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
-	case 599: // Query.preferenceVocabulary
+	case 605: // Query.preferenceVocabulary
 		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
-	case 600: // Query.socialLoginProviders
+	case 606: // Query.socialLoginProviders
 		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
-	case 601: // Query.supportContact
+	case 607: // Query.supportContact
 		return x.ec.Resolvers.Query().SupportContact(ctx)
-	case 602: // Query.sharedWishlist
+	case 608: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
-	case 609: // SavedCart.lines
+	case 615: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 618: // SavedCartLine.merchandise
+	case 624: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
-	case 635: // SharedWishlist.lines
+	case 641: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 657: // SupportTicket.order
+	case 663: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
-	case 658: // SupportTicket.messages
+	case 664: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 675: // Wishlist.shareUrl
+	case 681: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
-	case 679: // Wishlist.lines
+	case 685: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 688: // WishlistLine.merchandise
+	case 694: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
-	case 693: // WishlistLine.priceDropped
+	case 699: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
-	case 708: // __Directive.args
+	case 714: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 715: // __Field.args
+	case 721: // __Field.args
 		obj := o.(*introspection.Field)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 735: // __Type.fields
+	case 741: // __Type.fields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
-	case 738: // __Type.enumValues
+	case 744: // __Type.enumValues
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
-	case 739: // __Type.inputFields
+	case 745: // __Type.inputFields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
@@ -1571,35 +1584,37 @@ func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (ma
 		return x.ec.field_Product_description_args(ctx, raw)
 	case 576: // Product.variants
 		return x.ec.field_Product_variants_args(ctx, raw)
-	case 593: // Query.node
+	case 598: // Query.node
 		return x.ec.field_Query_node_args(ctx, raw)
-	case 594: // Query.nodes
+	case 599: // Query.nodes
 		return x.ec.field_Query_nodes_args(ctx, raw)
-	case 595: // Query.cart
+	case 600: // Query.cart
 		return x.ec.field_Query_cart_args(ctx, raw)
-	case 596: // Query.product
+	case 601: // Query.product
 		return x.ec.field_Query_product_args(ctx, raw)
-	case 597: // Query.customer
+	case 602: // Query.products
+		return x.ec.field_Query_products_args(ctx, raw)
+	case 603: // Query.customer
 		return x.ec.field_Query_customer_args(ctx, raw)
-	case 602: // Query.sharedWishlist
+	case 608: // Query.sharedWishlist
 		return x.ec.field_Query_sharedWishlist_args(ctx, raw)
-	case 609: // SavedCart.lines
+	case 615: // SavedCart.lines
 		return x.ec.field_SavedCart_lines_args(ctx, raw)
-	case 635: // SharedWishlist.lines
+	case 641: // SharedWishlist.lines
 		return x.ec.field_SharedWishlist_lines_args(ctx, raw)
-	case 658: // SupportTicket.messages
+	case 664: // SupportTicket.messages
 		return x.ec.field_SupportTicket_messages_args(ctx, raw)
-	case 679: // Wishlist.lines
+	case 685: // Wishlist.lines
 		return x.ec.field_Wishlist_lines_args(ctx, raw)
-	case 708: // __Directive.args
+	case 714: // __Directive.args
 		return x.ec.field___Directive_args_args(ctx, raw)
-	case 715: // __Field.args
+	case 721: // __Field.args
 		return x.ec.field___Field_args_args(ctx, raw)
-	case 735: // __Type.fields
+	case 741: // __Type.fields
 		return x.ec.field___Type_fields_args(ctx, raw)
-	case 738: // __Type.enumValues
+	case 744: // __Type.enumValues
 		return x.ec.field___Type_enumValues_args(ctx, raw)
-	case 739: // __Type.inputFields
+	case 745: // __Type.inputFields
 		return x.ec.field___Type_inputFields_args(ctx, raw)
 	}
 	return nil, nil
@@ -3754,27 +3769,59 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 580: // ProductVariant.price
+	case 577: // ProductConnection.edges
+		obj := n.obj.(*model.ProductConnection)
+		v := obj.Edges
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("ProductEdge", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 578: // ProductConnection.nodes
+		obj := n.obj.(*model.ProductConnection)
+		v := obj.Nodes
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("Product", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 579: // ProductConnection.pageInfo
+		obj := n.obj.(*model.ProductConnection)
+		v := obj.PageInfo
+		name, ptr := planPointer("PageInfo", v)
+		return x.one(n, i, name, ptr, true)
+	case 581: // ProductEdge.node
+		obj := n.obj.(*model.ProductEdge)
+		v := obj.Node
+		name, ptr := planPointer("Product", v)
+		return x.one(n, i, name, ptr, true)
+	case 585: // ProductVariant.price
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 581: // ProductVariant.priceV2
+	case 586: // ProductVariant.priceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 582: // ProductVariant.compareAtPrice
+	case 587: // ProductVariant.compareAtPrice
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 583: // ProductVariant.compareAtPriceV2
+	case 588: // ProductVariant.compareAtPriceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 585: // ProductVariant.selectedOptions
+	case 590: // ProductVariant.selectedOptions
 		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3784,15 +3831,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 586: // ProductVariant.image
+	case 591: // ProductVariant.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 587: // ProductVariant.product
+	case 592: // ProductVariant.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 588: // ProductVariantConnection.edges
+	case 593: // ProductVariantConnection.edges
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3803,7 +3850,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 589: // ProductVariantConnection.nodes
+	case 594: // ProductVariantConnection.nodes
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3814,21 +3861,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 590: // ProductVariantConnection.pageInfo
+	case 595: // ProductVariantConnection.pageInfo
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 592: // ProductVariantEdge.node
+	case 597: // ProductVariantEdge.node
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Node
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 593: // Query.node
+	case 598: // Query.node
 		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
-	case 594: // Query.nodes
+	case 599: // Query.nodes
 		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3838,44 +3885,48 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 595: // Query.cart
+	case 600: // Query.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 596: // Query.product
+	case 601: // Query.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
-	case 597: // Query.customer
+	case 602: // Query.products
+		v := planValue[*model.ProductConnection](n.val(i))
+		name, ptr := planPointer("ProductConnection", v)
+		return x.one(n, i, name, ptr, true)
+	case 603: // Query.customer
 		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 598: // Query.loyaltyProgram
+	case 604: // Query.loyaltyProgram
 		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
-	case 599: // Query.preferenceVocabulary
+	case 605: // Query.preferenceVocabulary
 		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
-	case 601: // Query.supportContact
+	case 607: // Query.supportContact
 		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
-	case 602: // Query.sharedWishlist
+	case 608: // Query.sharedWishlist
 		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 603: // Recommendation.variant
+	case 609: // Recommendation.variant
 		obj := n.obj.(*recommend.Item)
 		v := obj.Variant
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 609: // SavedCart.lines
+	case 615: // SavedCart.lines
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 610: // SavedCartConnection.edges
+	case 616: // SavedCartConnection.edges
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3886,7 +3937,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 611: // SavedCartConnection.nodes
+	case 617: // SavedCartConnection.nodes
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3897,12 +3948,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 612: // SavedCartConnection.pageInfo
+	case 618: // SavedCartConnection.pageInfo
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 614: // SavedCartDeletePayload.customerUserErrors
+	case 620: // SavedCartDeletePayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3913,21 +3964,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 616: // SavedCartEdge.node
+	case 622: // SavedCartEdge.node
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
-	case 618: // SavedCartLine.merchandise
+	case 624: // SavedCartLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 620: // SavedCartLine.priceWhenSaved
+	case 626: // SavedCartLine.priceWhenSaved
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.PriceWhenSavedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 621: // SavedCartLineConnection.edges
+	case 627: // SavedCartLineConnection.edges
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3938,7 +3989,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 622: // SavedCartLineConnection.nodes
+	case 628: // SavedCartLineConnection.nodes
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3949,22 +4000,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 623: // SavedCartLineConnection.pageInfo
+	case 629: // SavedCartLineConnection.pageInfo
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 625: // SavedCartLineEdge.node
+	case 631: // SavedCartLineEdge.node
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCartLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 626: // SavedCartPayload.savedCart
+	case 632: // SavedCartPayload.savedCart
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.SavedCart
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, false)
-	case 627: // SavedCartPayload.customerUserErrors
+	case 633: // SavedCartPayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3975,21 +4026,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 630: // SavedCartWarning.merchandise
+	case 636: // SavedCartWarning.merchandise
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Merchandise
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 635: // SharedWishlist.lines
+	case 641: // SharedWishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 642: // SupportContactPayload.supportContact
+	case 648: // SupportContactPayload.supportContact
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.SupportContact
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, false)
-	case 643: // SupportContactPayload.userErrors
+	case 649: // SupportContactPayload.userErrors
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -4000,7 +4051,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 647: // SupportMessageConnection.edges
+	case 653: // SupportMessageConnection.edges
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4011,7 +4062,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 648: // SupportMessageConnection.nodes
+	case 654: // SupportMessageConnection.nodes
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4022,25 +4073,25 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 649: // SupportMessageConnection.pageInfo
+	case 655: // SupportMessageConnection.pageInfo
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 651: // SupportMessageEdge.node
+	case 657: // SupportMessageEdge.node
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
-	case 657: // SupportTicket.order
+	case 663: // SupportTicket.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 658: // SupportTicket.messages
+	case 664: // SupportTicket.messages
 		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 659: // SupportTicketConnection.edges
+	case 665: // SupportTicketConnection.edges
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4051,7 +4102,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 660: // SupportTicketConnection.nodes
+	case 666: // SupportTicketConnection.nodes
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4062,22 +4113,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 661: // SupportTicketConnection.pageInfo
+	case 667: // SupportTicketConnection.pageInfo
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 663: // SupportTicketEdge.node
+	case 669: // SupportTicketEdge.node
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, true)
-	case 664: // SupportTicketPayload.supportTicket
+	case 670: // SupportTicketPayload.supportTicket
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 665: // SupportTicketPayload.customerUserErrors
+	case 671: // SupportTicketPayload.customerUserErrors
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4088,11 +4139,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 679: // Wishlist.lines
+	case 685: // Wishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 680: // WishlistConnection.edges
+	case 686: // WishlistConnection.edges
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4103,7 +4154,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 681: // WishlistConnection.nodes
+	case 687: // WishlistConnection.nodes
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4114,12 +4165,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 682: // WishlistConnection.pageInfo
+	case 688: // WishlistConnection.pageInfo
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 684: // WishlistDeletePayload.customerUserErrors
+	case 690: // WishlistDeletePayload.customerUserErrors
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4130,21 +4181,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 686: // WishlistEdge.node
+	case 692: // WishlistEdge.node
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Node
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
-	case 688: // WishlistLine.merchandise
+	case 694: // WishlistLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 692: // WishlistLine.priceWhenAdded
+	case 698: // WishlistLine.priceWhenAdded
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.PriceWhenAddedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 694: // WishlistLineConnection.edges
+	case 700: // WishlistLineConnection.edges
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4155,7 +4206,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 695: // WishlistLineConnection.nodes
+	case 701: // WishlistLineConnection.nodes
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4166,27 +4217,27 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 696: // WishlistLineConnection.pageInfo
+	case 702: // WishlistLineConnection.pageInfo
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 698: // WishlistLineEdge.node
+	case 704: // WishlistLineEdge.node
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("WishlistLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 699: // WishlistLinesMoveToCartPayload.wishlist
+	case 705: // WishlistLinesMoveToCartPayload.wishlist
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 700: // WishlistLinesMoveToCartPayload.cart
+	case 706: // WishlistLinesMoveToCartPayload.cart
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 701: // WishlistLinesMoveToCartPayload.customerUserErrors
+	case 707: // WishlistLinesMoveToCartPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4197,12 +4248,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 702: // WishlistPayload.wishlist
+	case 708: // WishlistPayload.wishlist
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 703: // WishlistPayload.customerUserErrors
+	case 709: // WishlistPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4213,7 +4264,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 708: // __Directive.args
+	case 714: // __Directive.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4223,7 +4274,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 715: // __Field.args
+	case 721: // __Field.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4233,17 +4284,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 716: // __Field.type
+	case 722: // __Field.type
 		obj := n.obj.(*introspection.Field)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 721: // __InputValue.type
+	case 727: // __InputValue.type
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 726: // __Schema.types
+	case 732: // __Schema.types
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Types()
 		x.list(n, i, len(v))
@@ -4254,22 +4305,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 727: // __Schema.queryType
+	case 733: // __Schema.queryType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.QueryType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 728: // __Schema.mutationType
+	case 734: // __Schema.mutationType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.MutationType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 729: // __Schema.subscriptionType
+	case 735: // __Schema.subscriptionType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.SubscriptionType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 730: // __Schema.directives
+	case 736: // __Schema.directives
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Directives()
 		x.list(n, i, len(v))
@@ -4280,7 +4331,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 735: // __Type.fields
+	case 741: // __Type.fields
 		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4293,7 +4344,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 736: // __Type.interfaces
+	case 742: // __Type.interfaces
 		obj := n.obj.(*introspection.Type)
 		v := obj.Interfaces()
 		if v == nil {
@@ -4307,7 +4358,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 737: // __Type.possibleTypes
+	case 743: // __Type.possibleTypes
 		obj := n.obj.(*introspection.Type)
 		v := obj.PossibleTypes()
 		if v == nil {
@@ -4321,7 +4372,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 738: // __Type.enumValues
+	case 744: // __Type.enumValues
 		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4334,7 +4385,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 739: // __Type.inputFields
+	case 745: // __Type.inputFields
 		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4347,7 +4398,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 740: // __Type.ofType
+	case 746: // __Type.ofType
 		obj := n.obj.(*introspection.Type)
 		v := obj.OfType()
 		name, ptr := planPointer("__Type", v)
@@ -6149,60 +6200,65 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		v := obj.Published()
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 577: // ProductVariant.id
+	case 580: // ProductEdge.cursor
+		obj := n.obj.(*model.ProductEdge)
+		v := obj.Cursor
+		b.str(string(v))
+		return true
+	case 582: // ProductVariant.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 578: // ProductVariant.title
+	case 583: // ProductVariant.title
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 579: // ProductVariant.sku
+	case 584: // ProductVariant.sku
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Sku
 		b.str(string(v))
 		return true
-	case 584: // ProductVariant.availableForSale
+	case 589: // ProductVariant.availableForSale
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.AvailableForSale
 		b.boolean(bool(v))
 		return true
-	case 591: // ProductVariantEdge.cursor
+	case 596: // ProductVariantEdge.cursor
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 600: // Query.socialLoginProviders
+	case 606: // Query.socialLoginProviders
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 604: // Recommendation.reason
+	case 610: // Recommendation.reason
 		obj := n.obj.(*recommend.Item)
 		v := obj.Reason
 		x.ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 605: // SavedCart.id
+	case 611: // SavedCart.id
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 606: // SavedCart.name
+	case 612: // SavedCart.name
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 607: // SavedCart.createdAt
+	case 613: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 608: // SavedCart.updatedAt
+	case 614: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 613: // SavedCartDeletePayload.deletedSavedCartId
+	case 619: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.DeletedSavedCartID
 		if v == nil {
@@ -6211,52 +6267,52 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 615: // SavedCartEdge.cursor
+	case 621: // SavedCartEdge.cursor
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 617: // SavedCartLine.id
+	case 623: // SavedCartLine.id
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 619: // SavedCartLine.quantity
+	case 625: // SavedCartLine.quantity
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 624: // SavedCartLineEdge.cursor
+	case 630: // SavedCartLineEdge.cursor
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 628: // SavedCartWarning.code
+	case 634: // SavedCartWarning.code
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 629: // SavedCartWarning.message
+	case 635: // SavedCartWarning.message
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 631: // SelectedOption.name
+	case 637: // SelectedOption.name
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 632: // SelectedOption.value
+	case 638: // SelectedOption.value
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 633: // SharedWishlist.name
+	case 639: // SharedWishlist.name
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 634: // SharedWishlist.ownerFirstName
+	case 640: // SharedWishlist.ownerFirstName
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.OwnerFirstName
 		if v == nil {
@@ -6265,12 +6321,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 636: // SocialLoginProvider.handle
+	case 642: // SocialLoginProvider.handle
 		obj := n.obj.(*model.SocialLoginProvider)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 637: // SupportContact.email
+	case 643: // SupportContact.email
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Email
 		if v == nil {
@@ -6279,7 +6335,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 638: // SupportContact.phone
+	case 644: // SupportContact.phone
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Phone
 		if v == nil {
@@ -6288,7 +6344,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 639: // SupportContact.hours
+	case 645: // SupportContact.hours
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Hours
 		if v == nil {
@@ -6297,7 +6353,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 640: // SupportContact.chatUrl
+	case 646: // SupportContact.chatUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.ChatURL
 		if v == nil {
@@ -6306,7 +6362,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 641: // SupportContact.faqUrl
+	case 647: // SupportContact.faqUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.FaqURL
 		if v == nil {
@@ -6315,57 +6371,57 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 644: // SupportMessage.author
+	case 650: // SupportMessage.author
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Author
 		x.ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 645: // SupportMessage.body
+	case 651: // SupportMessage.body
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Body
 		b.str(string(v))
 		return true
-	case 646: // SupportMessage.createdAt
+	case 652: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 650: // SupportMessageEdge.cursor
+	case 656: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 652: // SupportTicket.id
+	case 658: // SupportTicket.id
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 653: // SupportTicket.subject
+	case 659: // SupportTicket.subject
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Subject
 		b.str(string(v))
 		return true
-	case 654: // SupportTicket.status
+	case 660: // SupportTicket.status
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Status
 		x.ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 655: // SupportTicket.createdAt
+	case 661: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 656: // SupportTicket.updatedAt
+	case 662: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 662: // SupportTicketEdge.cursor
+	case 668: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 666: // TwoFactorUserError.code
+	case 672: // TwoFactorUserError.code
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Code
 		if v == nil {
@@ -6374,47 +6430,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 667: // TwoFactorUserError.field
+	case 673: // TwoFactorUserError.field
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 668: // TwoFactorUserError.message
+	case 674: // TwoFactorUserError.message
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 669: // UserError.field
+	case 675: // UserError.field
 		obj := n.obj.(*model.UserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 670: // UserError.message
+	case 676: // UserError.message
 		obj := n.obj.(*model.UserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 671: // Wishlist.id
+	case 677: // Wishlist.id
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 672: // Wishlist.name
+	case 678: // Wishlist.name
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 673: // Wishlist.isDefault
+	case 679: // Wishlist.isDefault
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.IsDefault
 		b.boolean(bool(v))
 		return true
-	case 674: // Wishlist.showOwnerName
+	case 680: // Wishlist.showOwnerName
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShowOwnerName
 		b.boolean(bool(v))
 		return true
-	case 675: // Wishlist.shareUrl
+	case 681: // Wishlist.shareUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6422,7 +6478,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 676: // Wishlist.shareToken
+	case 682: // Wishlist.shareToken
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShareToken
 		if v == nil {
@@ -6431,17 +6487,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 677: // Wishlist.createdAt
+	case 683: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 678: // Wishlist.updatedAt
+	case 684: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 683: // WishlistDeletePayload.deletedWishlistId
+	case 689: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.DeletedWishlistID
 		if v == nil {
@@ -6450,22 +6506,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 685: // WishlistEdge.cursor
+	case 691: // WishlistEdge.cursor
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 687: // WishlistLine.id
+	case 693: // WishlistLine.id
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 689: // WishlistLine.quantity
+	case 695: // WishlistLine.quantity
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 690: // WishlistLine.note
+	case 696: // WishlistLine.note
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.NoteOrNil()
 		if v == nil {
@@ -6474,26 +6530,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 691: // WishlistLine.addedAt
+	case 697: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 693: // WishlistLine.priceDropped
+	case 699: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 697: // WishlistLineEdge.cursor
+	case 703: // WishlistLineEdge.cursor
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 704: // __Directive.name
+	case 710: // __Directive.name
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 705: // __Directive.description
+	case 711: // __Directive.description
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Description()
 		if v == nil {
@@ -6502,22 +6558,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 706: // __Directive.isRepeatable
+	case 712: // __Directive.isRepeatable
 		obj := n.obj.(*introspection.Directive)
 		v := obj.IsRepeatable
 		b.boolean(bool(v))
 		return true
-	case 707: // __Directive.locations
+	case 713: // __Directive.locations
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Locations
 		x.ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 709: // __EnumValue.name
+	case 715: // __EnumValue.name
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 710: // __EnumValue.description
+	case 716: // __EnumValue.description
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Description()
 		if v == nil {
@@ -6526,12 +6582,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 711: // __EnumValue.isDeprecated
+	case 717: // __EnumValue.isDeprecated
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 712: // __EnumValue.deprecationReason
+	case 718: // __EnumValue.deprecationReason
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6540,12 +6596,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 713: // __Field.name
+	case 719: // __Field.name
 		obj := n.obj.(*introspection.Field)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 714: // __Field.description
+	case 720: // __Field.description
 		obj := n.obj.(*introspection.Field)
 		v := obj.Description()
 		if v == nil {
@@ -6554,12 +6610,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 717: // __Field.isDeprecated
+	case 723: // __Field.isDeprecated
 		obj := n.obj.(*introspection.Field)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 718: // __Field.deprecationReason
+	case 724: // __Field.deprecationReason
 		obj := n.obj.(*introspection.Field)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6568,12 +6624,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 719: // __InputValue.name
+	case 725: // __InputValue.name
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 720: // __InputValue.description
+	case 726: // __InputValue.description
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Description()
 		if v == nil {
@@ -6582,7 +6638,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 722: // __InputValue.defaultValue
+	case 728: // __InputValue.defaultValue
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DefaultValue
 		if v == nil {
@@ -6591,12 +6647,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 723: // __InputValue.isDeprecated
+	case 729: // __InputValue.isDeprecated
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 724: // __InputValue.deprecationReason
+	case 730: // __InputValue.deprecationReason
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6605,7 +6661,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 725: // __Schema.description
+	case 731: // __Schema.description
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Description()
 		if v == nil {
@@ -6614,12 +6670,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 731: // __Type.kind
+	case 737: // __Type.kind
 		obj := n.obj.(*introspection.Type)
 		v := obj.Kind()
 		b.str(string(v))
 		return true
-	case 732: // __Type.name
+	case 738: // __Type.name
 		obj := n.obj.(*introspection.Type)
 		v := obj.Name()
 		if v == nil {
@@ -6628,7 +6684,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 733: // __Type.description
+	case 739: // __Type.description
 		obj := n.obj.(*introspection.Type)
 		v := obj.Description()
 		if v == nil {
@@ -6637,7 +6693,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 734: // __Type.specifiedByURL
+	case 740: // __Type.specifiedByURL
 		obj := n.obj.(*introspection.Type)
 		v := obj.SpecifiedByURL()
 		if v == nil {
@@ -6646,7 +6702,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 741: // __Type.isOneOf
+	case 747: // __Type.isOneOf
 		obj := n.obj.(*introspection.Type)
 		v := obj.IsOneOf()
 		b.boolean(bool(v))

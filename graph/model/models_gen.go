@@ -1792,6 +1792,24 @@ type PricingPercentageValue struct {
 
 func (PricingPercentageValue) IsPricingValue() {}
 
+// A page of products.
+type ProductConnection struct {
+	// The products with their cursors.
+	Edges []*ProductEdge `json:"edges"`
+	// The products.
+	Nodes []*ent.Product `json:"nodes"`
+	// Where the page is in the list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A product and its cursor.
+type ProductEdge struct {
+	// Where the product is in the list.
+	Cursor string `json:"cursor"`
+	// The product.
+	Node *ent.Product `json:"node"`
+}
+
 // A page of variants.
 type ProductVariantConnection struct {
 	// The variants with their cursors.
@@ -4265,6 +4283,85 @@ func (e *OrderSortKeys) UnmarshalJSON(b []byte) error {
 }
 
 func (e OrderSortKeys) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The orders of the products list.
+type ProductSortKeys string
+
+const (
+	// Not supported: no sales are kept.
+	ProductSortKeysBestSelling ProductSortKeys = "BEST_SELLING"
+	// When the product was first synced.
+	ProductSortKeysCreatedAt ProductSortKeys = "CREATED_AT"
+	// The product's ID.
+	ProductSortKeysID ProductSortKeys = "ID"
+	// Not supported: products have no single price.
+	ProductSortKeysPrice ProductSortKeys = "PRICE"
+	// The product type.
+	ProductSortKeysProductType ProductSortKeys = "PRODUCT_TYPE"
+	// The catalogue's order (ID).
+	ProductSortKeysRelevance ProductSortKeys = "RELEVANCE"
+	// The title.
+	ProductSortKeysTitle ProductSortKeys = "TITLE"
+	// When the product last changed.
+	ProductSortKeysUpdatedAt ProductSortKeys = "UPDATED_AT"
+	// The vendor.
+	ProductSortKeysVendor ProductSortKeys = "VENDOR"
+)
+
+var AllProductSortKeys = []ProductSortKeys{
+	ProductSortKeysBestSelling,
+	ProductSortKeysCreatedAt,
+	ProductSortKeysID,
+	ProductSortKeysPrice,
+	ProductSortKeysProductType,
+	ProductSortKeysRelevance,
+	ProductSortKeysTitle,
+	ProductSortKeysUpdatedAt,
+	ProductSortKeysVendor,
+}
+
+func (e ProductSortKeys) IsValid() bool {
+	switch e {
+	case ProductSortKeysBestSelling, ProductSortKeysCreatedAt, ProductSortKeysID, ProductSortKeysPrice, ProductSortKeysProductType, ProductSortKeysRelevance, ProductSortKeysTitle, ProductSortKeysUpdatedAt, ProductSortKeysVendor:
+		return true
+	}
+	return false
+}
+
+func (e ProductSortKeys) String() string {
+	return string(e)
+}
+
+func (e *ProductSortKeys) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ProductSortKeys(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ProductSortKeys", str)
+	}
+	return nil
+}
+
+func (e ProductSortKeys) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ProductSortKeys) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ProductSortKeys) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -1662,6 +1662,27 @@ export type PreferenceVocabularyInput = {
   sizes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** The orders of the products list. */
+export type ProductSortKeys =
+  /** Not supported: no sales are kept. */
+  | 'BEST_SELLING'
+  /** When the product was first synced. */
+  | 'CREATED_AT'
+  /** The product's ID. */
+  | 'ID'
+  /** Not supported: products have no single price. */
+  | 'PRICE'
+  /** The product type. */
+  | 'PRODUCT_TYPE'
+  /** The catalogue's order (ID). */
+  | 'RELEVANCE'
+  /** The title. */
+  | 'TITLE'
+  /** When the product last changed. */
+  | 'UPDATED_AT'
+  /** The vendor. */
+  | 'VENDOR';
+
 /** The orders of `Product.variants`. */
 export type ProductVariantSortKeys =
   /** By ID. */
