@@ -27,11 +27,9 @@ var productColumns = map[string]page.Column{
 	"TITLE":        {Name: product.FieldTitle, Parse: page.ParseString},
 	"PRODUCT_TYPE": {Name: product.FieldProductType, Parse: page.ParseString},
 	"VENDOR":       {Name: product.FieldVendor, Parse: page.ParseString},
-	"CREATED_AT":   {Name: product.FieldCreatedAt, Parse: parseTime},
-	"UPDATED_AT":   {Name: product.FieldUpdatedAt, Parse: parseTime},
+	"CREATED_AT":   {Name: product.FieldCreatedAt, Parse: page.ParseTime},
+	"UPDATED_AT":   {Name: product.FieldUpdatedAt, Parse: page.ParseTime},
 }
-
-func parseTime(s string) (any, error) { return time.Parse(time.RFC3339Nano, s) }
 
 // List returns a page of the catalogue for the storefront's products
 // connection, filtered by a search-syntax query: title:, tag:,
@@ -75,9 +73,9 @@ func productSortValue(p *ent.Product, col string) string {
 	case product.FieldVendor:
 		return p.Vendor
 	case product.FieldCreatedAt:
-		return p.CreatedAt.UTC().Format(time.RFC3339Nano)
+		return page.TimeValue(p.CreatedAt)
 	case product.FieldUpdatedAt:
-		return p.UpdatedAt.UTC().Format(time.RFC3339Nano)
+		return page.TimeValue(p.UpdatedAt)
 	}
 	return strconv.Itoa(p.ID)
 }

@@ -34,22 +34,20 @@ const (
 
 var sortColumns = map[string]page.Column{
 	SortID:        {Name: customer.FieldID},
-	SortCreatedAt: {Name: customer.FieldCreatedAt, Parse: parseTime},
-	SortUpdatedAt: {Name: customer.FieldUpdatedAt, Parse: parseTime},
-	SortName:      {Name: customer.FieldSortName, Parse: func(s string) (any, error) { return s, nil }},
-	SortOrders:    {Name: customer.FieldOrdersCount, Parse: func(s string) (any, error) { return strconv.Atoi(s) }},
+	SortCreatedAt: {Name: customer.FieldCreatedAt, Parse: page.ParseTime},
+	SortUpdatedAt: {Name: customer.FieldUpdatedAt, Parse: page.ParseTime},
+	SortName:      {Name: customer.FieldSortName, Parse: page.ParseString},
+	SortOrders:    {Name: customer.FieldOrdersCount, Parse: page.ParseInt},
 	SortSpent:     {Name: customer.FieldAmountSpent, Parse: func(s string) (any, error) { return strconv.ParseInt(s, 10, 64) }},
 }
-
-func parseTime(s string) (any, error) { return time.Parse(time.RFC3339Nano, s) }
 
 // sortValue is c's value of the sort column, for its cursor.
 func sortValue(c *ent.Customer, sortKey string) string {
 	switch sortKey {
 	case SortCreatedAt:
-		return c.CreatedAt.UTC().Format(time.RFC3339Nano)
+		return page.TimeValue(c.CreatedAt)
 	case SortUpdatedAt:
-		return c.UpdatedAt.UTC().Format(time.RFC3339Nano)
+		return page.TimeValue(c.UpdatedAt)
 	case SortName:
 		return c.SortName
 	case SortOrders:

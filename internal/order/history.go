@@ -19,7 +19,7 @@ import (
 var sortColumns = map[string]page.Column{
 	"ID":           {Name: entorder.FieldID},
 	"RELEVANCE":    {Name: entorder.FieldID},
-	"PROCESSED_AT": {Name: entorder.FieldProcessedAt, Parse: func(s string) (any, error) { return time.Parse(time.RFC3339Nano, s) }},
+	"PROCESSED_AT": {Name: entorder.FieldProcessedAt, Parse: page.ParseTime},
 	"TOTAL_PRICE":  {Name: entorder.FieldTotalPrice, Parse: func(s string) (any, error) { return strconv.ParseInt(s, 10, 64) }},
 }
 
@@ -44,7 +44,7 @@ func HistorySpec(args page.Args, sortKey, query string) (page.Spec[*ent.Order], 
 		CursorOf: func(o *ent.Order) (string, int) {
 			switch col.Name {
 			case entorder.FieldProcessedAt:
-				return o.ProcessedAt.UTC().Format(time.RFC3339Nano), o.ID
+				return page.TimeValue(o.ProcessedAt), o.ID
 			case entorder.FieldTotalPrice:
 				return strconv.FormatInt(o.TotalPrice, 10), o.ID
 			}

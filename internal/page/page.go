@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -302,3 +303,9 @@ func ParseInt(s string) (any, error) { return strconv.Atoi(s) }
 
 // ParseString reads a text sort column's cursor value.
 func ParseString(s string) (any, error) { return s, nil }
+
+// ParseTime reads a time sort column's cursor value, as TimeValue writes it.
+func ParseTime(s string) (any, error) { return time.Parse(time.RFC3339Nano, s) }
+
+// TimeValue is a time sort column's cursor value.
+func TimeValue(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
