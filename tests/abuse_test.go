@@ -350,7 +350,7 @@ func TestRequestDeadline(t *testing.T) {
 			t.Skip("SQLite's wait for its write lock is not interruptible")
 		}
 		_, token, _ := api.newCustomer(t, "patient")
-		other, err := db.Open(api.DBURL, uncounted{}, 1)
+		other, err := db.Open(api.DBURL, db.Uncounted{}, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -383,8 +383,3 @@ func TestRequestDeadline(t *testing.T) {
 		}
 	})
 }
-
-// uncounted is a statement counter that counts nothing.
-type uncounted struct{}
-
-func (uncounted) Inc() {}

@@ -16,10 +16,6 @@ import (
 	"accountgraph/internal/gid"
 )
 
-type noCounter struct{}
-
-func (noCounter) Inc() {}
-
 // tokens is a BuyerLookup with fixed tokens.
 type tokens map[string]*ent.Customer
 
@@ -33,7 +29,7 @@ func (t tokens) AuthenticateTx(_ context.Context, _ *ent.Tx, token string) (*ent
 func setup(t *testing.T) (*Service, *ent.Client, []string, tokens) {
 	t.Helper()
 	ctx := context.Background()
-	d, err := db.Open("sqlite:"+filepath.Join(t.TempDir(), "cart.db"), noCounter{}, 0)
+	d, err := db.Open("sqlite:"+filepath.Join(t.TempDir(), "cart.db"), db.Uncounted{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
