@@ -140,12 +140,18 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 func (s *Server) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > s.cfg.BodyLimit {
-			writeError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE", "The request body is larger than the limit")
+			writeTooLarge(w)
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.BodyLimit)
 		next.ServeHTTP(w, r)
 	})
+}
+
+// writeTooLarge refuses a body over BODY_LIMIT_BYTES: announced by its
+// length (limitBody) or found while reading it (the POST transport).
+func writeTooLarge(w http.ResponseWriter) {
+	writeError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE", "The request body is larger than the limit (BODY_LIMIT_BYTES)")
 }
 
 // writeError answers with a GraphQL-shaped error body.

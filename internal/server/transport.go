@@ -55,7 +55,7 @@ func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			writeError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE", "The request body is larger than the limit")
+			writeTooLarge(w)
 			return
 		}
 		writeProtocolError(w, http.StatusBadRequest, "The request body could not be read")
