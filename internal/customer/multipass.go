@@ -66,11 +66,8 @@ type multipassAddress struct {
 // MaxMultipassAddresses is how many addresses one token may carry.
 const MaxMultipassAddresses = 10
 
-// multipassProvider is the linked identity an identifier is kept as.
-const multipassProvider = MultipassProvider
-
-// MultipassProvider is the provider name of identities Multipass keeps (a
-// Multipass identifier, not a social sign-in).
+// MultipassProvider is the provider name of the linked identities that
+// keep Multipass identifiers (not social sign-ins).
 const MultipassProvider = "multipass"
 
 func (a multipassAddress) input() AddressInput {
@@ -249,7 +246,7 @@ func (s *Service) multipassCustomer(ctx context.Context, tx *ent.Tx, email, iden
 		return s.ProveEmail(ctx, tx, email, newAccount)
 	}
 	linked, err := tx.LinkedIdentity.Query().
-		Where(linkedidentity.Provider(multipassProvider), linkedidentity.Subject(identifier)).Only(ctx)
+		Where(linkedidentity.Provider(MultipassProvider), linkedidentity.Subject(identifier)).Only(ctx)
 	switch {
 	case err == nil:
 		c, err := tx.Customer.Get(ctx, linked.CustomerID)
@@ -283,14 +280,14 @@ func (s *Service) multipassCustomer(ctx context.Context, tx *ent.Tx, email, iden
 		return nil, err
 	}
 	other, err := tx.LinkedIdentity.Query().
-		Where(linkedidentity.Provider(multipassProvider), linkedidentity.CustomerID(c.ID)).Exist(ctx)
+		Where(linkedidentity.Provider(MultipassProvider), linkedidentity.CustomerID(c.ID)).Exist(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if other {
 		return nil, invalidMultipass("Multipass email belongs to an account with another identifier")
 	}
-	return c, tx.LinkedIdentity.Create().SetCustomerID(c.ID).SetProvider(multipassProvider).
+	return c, tx.LinkedIdentity.Create().SetCustomerID(c.ID).SetProvider(MultipassProvider).
 		SetSubject(identifier).SetEmail(email).Exec(ctx)
 }
 
