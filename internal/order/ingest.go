@@ -284,10 +284,8 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 		}
 		v.discountApps = append(v.discountApps, app)
 	}
-	for i, l := range in.Lines {
-		if i < len(v.lines) {
-			v.lines[i].DiscountAllocations = allocate(&errs, apperr.Path("order", "lineItems", i), &v.lines[i], l.Allocations, v.discountApps, amount)
-		}
+	for i, l := range in.Lines { // v.lines has a line for each, valid or not
+		v.lines[i].DiscountAllocations = allocate(&errs, i, &v.lines[i], l.Allocations, v.discountApps, amount)
 	}
 	v.searchText = strings.ToLower(strings.Join(titles, " \n "))
 	return v, errs.Err()
@@ -296,9 +294,10 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 // allocate splits a line's discount over the order's discount
 // applications: as given (the amounts must add up to the line's discount,
 // or make it when none was given), or else over the applications that
-// target line items, in proportion to their values, to the minor unit.
-func allocate(errs *apperr.FieldErrors, at []string, li *ent.OrderLineItem, given []AllocationInput, apps []schema.DiscountApplication, amount func([]string, string) int64) []schema.DiscountAllocation {
-	f := func(path ...any) []string { return apperr.Path(append(append([]any{}, anys(at)...), path...)...) }
+// target line items, in proportion to what each would take off the line
+// alone, to the minor unit.
+func allocate(errs *apperr.FieldErrors, line int, li *ent.OrderLineItem, given []AllocationInput, apps []schema.DiscountApplication, amount func([]string, string) int64) []schema.DiscountAllocation {
+	f := func(path ...any) []string { return apperr.Path(append([]any{"order", "lineItems", line}, path...)...) }
 	if len(given) > 0 {
 		var out []schema.DiscountAllocation
 		var sum int64
@@ -347,14 +346,6 @@ func allocate(errs *apperr.FieldErrors, at []string, li *ent.OrderLineItem, give
 		if shares[k] > 0 {
 			out = append(out, schema.DiscountAllocation{Amount: shares[k], Index: i, Application: apps[i]})
 		}
-	}
-	return out
-}
-
-func anys(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
 	}
 	return out
 }
