@@ -9,23 +9,32 @@ import (
 	"testing"
 )
 
-// hydrogenDocuments reads the customer documents of Shopify's Hydrogen
-// demo store, verbatim, from ../shared/clients (SHARED_DIR/clients when
-// set). A user's clone has no shared folder: the test then skips, saying
-// so; CI has it.
-func hydrogenDocuments(t *testing.T) map[string]string {
+// sharedPath is a path in the shared folder (../shared beside the
+// repository, or SHARED_DIR). A user's clone has none: the test then
+// skips, saying so; CI (CI_REQUIRE_TOOLS) fails instead.
+func sharedPath(t *testing.T, parts ...string) string {
 	t.Helper()
 	dir := filepath.Join("..", "..", "shared")
 	if d := os.Getenv("SHARED_DIR"); d != "" {
 		dir = d
 	}
-	dir = filepath.Join(dir, "clients", "shopify-hydrogen-demo-store")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.graphql"))
-	if len(files) == 0 {
+	p := filepath.Join(append([]string{dir}, parts...)...)
+	if _, err := os.Stat(p); err != nil {
 		if os.Getenv("CI_REQUIRE_TOOLS") != "" {
-			t.Fatalf("no storefront documents in %s (set SHARED_DIR)", dir)
+			t.Fatalf("%v (set SHARED_DIR to the shared folder)", err)
 		}
-		t.Skipf("no storefront documents in %s: the shared conformance set is not on this machine (set SHARED_DIR to its folder)", dir)
+		t.Skipf("%s is not on this machine: the shared folder is absent (set SHARED_DIR to it)", p)
+	}
+	return p
+}
+
+// hydrogenDocuments reads the customer documents of Shopify's Hydrogen
+// demo store, verbatim, from the shared conformance set.
+func hydrogenDocuments(t *testing.T) map[string]string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(sharedPath(t, "clients", "shopify-hydrogen-demo-store"), "*.graphql"))
+	if len(files) == 0 {
+		t.Fatal("the shared conformance set holds no documents")
 	}
 	docs := map[string]string{}
 	for _, f := range files {
