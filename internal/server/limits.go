@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -36,7 +37,11 @@ func (l shapeLimit) MutateOperationParameters(ctx context.Context, params *graph
 	if err != nil {
 		var gerr *gqlerror.Error
 		if errors.As(err, &gerr) && strings.Contains(gerr.Message, "token limit") {
-			return querylimit.Exceeded("MAX_TOKENS_EXCEEDED", "QUERY_MAX_TOKENS", l.limits.Tokens, l.limits.Tokens+1, "number of tokens")
+			// The parser stops at the limit, so the count is only known to
+			// be above it: cost says limit+1, the message "more than".
+			e := querylimit.Exceeded("MAX_TOKENS_EXCEEDED", "QUERY_MAX_TOKENS", l.limits.Tokens, l.limits.Tokens+1, "number of tokens")
+			e.Message = fmt.Sprintf("The query has more than %d tokens, the limit (QUERY_MAX_TOKENS)", l.limits.Tokens)
+			return e
 		}
 		return nil // gqlgen reports the syntax error
 	}
