@@ -327,6 +327,7 @@ func TestDocumentsJustUnderTheLimitsAreQuick(t *testing.T) {
 // TestResponseSizeCap: an answer over RESPONSE_MAX_BYTES is replaced by an
 // error naming the setting (the query limits keep real answers far below).
 func TestResponseSizeCap(t *testing.T) {
+	parallel(t)
 	eachDBWith(t, func(c *config.Config) { c.MaxResponseBytes = 64 << 10 }, func(t *testing.T, api *API) {
 		r := api.Do(t, `{ __schema { types { name description fields { name description args { name description } } } } }`, nil)
 		if len(r.Errors) != 1 || r.Errors[0].Code() != "RESPONSE_TOO_LARGE" || r.Errors[0].Extensions["limit"] != "RESPONSE_MAX_BYTES" || len(r.Raw) > 1024 {
@@ -343,6 +344,7 @@ func TestResponseSizeCap(t *testing.T) {
 // error that says so, instead of holding its connection for as long as
 // the lock lasts; nothing of it is written.
 func TestRequestDeadline(t *testing.T) {
+	parallel(t)
 	eachDBWith(t, func(c *config.Config) { c.RequestTimeout = 300 * time.Millisecond }, func(t *testing.T, api *API) {
 		if api.DB == "sqlite" {
 			// go-sqlite3 waits for SQLite's write lock in C (busy_timeout,

@@ -33,6 +33,7 @@ const (
 )
 
 func TestAddressCreateAndFormat(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		_, token, _ := api.newCustomer(t, "addr")
 		a := api.addAddress(t, token, ottawa)
@@ -107,6 +108,7 @@ func TestAddressCreateAndFormat(t *testing.T) {
 }
 
 func TestAddressUpdateDeleteDefault(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		_, token, _ := api.newCustomer(t, "addr")
 		first := api.addAddress(t, token, ottawa)
@@ -204,6 +206,7 @@ func TestAddressUpdateDeleteDefault(t *testing.T) {
 // TestAddressesOfOthers: customer A, with A's token, uses B's address IDs
 // in every address operation; nothing of B's is read or changed.
 func TestAddressesOfOthers(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		_, tokenA, _ := api.newCustomer(t, "alice")
 		_, tokenB, _ := api.newCustomer(t, "bob")
@@ -268,6 +271,7 @@ type addressPage struct {
 }
 
 func TestAddressPagination(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		_, token, _ := api.newCustomer(t, "pager")
 		var ids []string
@@ -332,6 +336,7 @@ func TestAddressPagination(t *testing.T) {
 // TestAddressPhonesAsPeopleTypeThem: a national number is read in the
 // address's country and stored in E.164; an impossible one is refused.
 func TestAddressPhonesAsPeopleTypeThem(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		_, token, _ := api.newCustomer(t, "phones")
 		london := map[string]any{"address1": "10 Downing St", "city": "London", "country": "GB", "zip": "SW1A 2AA"}

@@ -63,6 +63,7 @@ func (a *API) tag(t *testing.T, id string, tags ...string) {
 // cancellations and refunds), last order and account status are listed,
 // filtered and sorted, kept in step by every order change.
 func TestAdminCustomerFigures(t *testing.T) {
+	parallel(t)
 	eachDBWith(t, func(c *config.Config) { c.ShopCurrency = "EUR" }, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		kit := fmt.Sprintf("figures-%s", api.ip)
@@ -199,6 +200,7 @@ func reversed(s []string) []string {
 // TestAdminCustomerUpdate: tags, note and state; disabling ends every
 // session and voids pending links; bad input changes nothing.
 func TestAdminCustomerUpdate(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, token, id := api.newCustomer(t, "managed")
 		other := api.login(t, email, goodPassword)
@@ -305,6 +307,7 @@ func TestAdminCustomerUpdate(t *testing.T) {
 // TestAdminCustomersInvite: a batch is invited with its message, or
 // nobody is when an entry is wrong.
 func TestAdminCustomersInvite(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		taken, _, _ := api.newCustomer(t, "member")
 		type out struct {
@@ -373,6 +376,7 @@ func TestAdminCustomersInvite(t *testing.T) {
 // TestCustomerCSVExport: the filtered list streams as CSV to keys that may
 // read customers, with formula-like values defused.
 func TestCustomerCSVExport(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		kit := "csv-" + strings.ReplaceAll(api.ip, ".", "-")
@@ -442,6 +446,7 @@ func TestCustomerCSVExport(t *testing.T) {
 // columns at their defaults, no record of the backfill) gets them at the
 // next start.
 func TestListFiguresBackfill(t *testing.T) {
+	parallel(t)
 	eur := func(c *config.Config) { c.ShopCurrency = "EUR" }
 	eachDBWith(t, eur, func(t *testing.T, api *API) {
 		api.seedCatalog(t)

@@ -43,6 +43,7 @@ func (l customerList) emails() []string {
 }
 
 func TestAdminAccess(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		_, _, id := api.newCustomer(t, "someone")
 		readKey, err := api.Server.AdminKeys().Create(context.Background(), "reader", []string{"customers:read"})
@@ -87,6 +88,7 @@ func TestAdminAccess(t *testing.T) {
 }
 
 func TestAdminCustomerList(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		for _, name := range []string{"anna", "bert", "cleo", "dora", "emil"} {
 			email := uniqueEmail(name)
@@ -167,6 +169,7 @@ const (
 )
 
 func TestAccountSettings(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, token, _ := api.newCustomer(t, "settled")
 		r := api.Do(t, settingsDoc, nil, AsAdmin(adminKey))
@@ -270,6 +273,7 @@ func TestAccountSettings(t *testing.T) {
 // orders, addresses, carts and counts costs the same statements for 2
 // customers as for 20.
 func TestAdminCustomerListStatementCount(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		doc := `query($n: Int!) { adminCustomers(first: $n) { nodes { email numberOfOrders defaultAddress { city }
@@ -305,6 +309,7 @@ func TestAdminCustomerListStatementCount(t *testing.T) {
 // TestAdminFieldsNeedAScope: every Admin API root field (admin…) carries
 // @adminScope, so a new one cannot be reachable without a key.
 func TestAdminFieldsNeedAScope(t *testing.T) {
+	parallel(t)
 	files, err := filepath.Glob("../schema/*.graphqls")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("schema files: %v", err)

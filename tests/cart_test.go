@@ -89,6 +89,7 @@ func (a *API) cartDo(t *testing.T, doc, field string, vars map[string]any) cartP
 }
 
 func TestCartLinesAndCost(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)
@@ -198,6 +199,7 @@ func TestCartLinesAndCost(t *testing.T) {
 // with the customer's open cart (quantities summed, no line lost) and the
 // customer's second device sees it.
 func TestCartFollowsTheCustomer(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)

@@ -12,6 +12,7 @@ import (
 // TestProductPublishedAt: Product.publishedAt is what the catalogue system
 // says, else the time of the first sync; a later sync without it keeps it.
 func TestProductPublishedAt(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		upsert := func(products ...map[string]any) {
 			t.Helper()
@@ -50,6 +51,7 @@ func TestProductPublishedAt(t *testing.T) {
 // in Shopify's search syntax, every page in one statement however many
 // products it holds.
 func TestProductsList(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		var in []any
 		for i, p := range []struct{ handle, title, vendor, kind, tag string }{

@@ -54,6 +54,7 @@ func (a *API) verified(t *testing.T, prefix string) (email, token, id string) {
 // stay B2C; roles decide which company orders a contact sees; a buyer's
 // limit bounds B2B orders; a list change revokes access.
 func TestCompanies(t *testing.T) {
+	parallel(t)
 	eachDBWith(t, func(c *config.Config) { c.ShopCurrency = "EUR" }, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		boss, bossToken, bossID := api.verified(t, "boss")

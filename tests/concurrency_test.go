@@ -8,6 +8,7 @@ import (
 // TestConcurrentDoubleSubmits: the same one-time action sent many times at
 // once succeeds exactly once and leaves consistent data.
 func TestConcurrentDoubleSubmits(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		const n = 8
 		// Registrations of one email.
@@ -16,7 +17,7 @@ func TestConcurrentDoubleSubmits(t *testing.T) {
 		// own goroutine (t.Fatal must not be called from another).
 		results := make([]string, n)
 		errs := make([]error, n)
-		parallel(n, func(i int) {
+		atOnce(n, func(i int) {
 			r, err := api.TryDo(customerCreateDoc, map[string]any{"input": map[string]any{"email": email, "password": goodPassword}}, FromIP(randomIP()))
 			results[i], errs[i] = r.Raw, err
 		})
@@ -40,7 +41,7 @@ func TestConcurrentDoubleSubmits(t *testing.T) {
 		api.MustDo(t, recoverDoc, map[string]any{"email": email}, "customerRecover", nil)
 		link := api.LastLink(t, email, "reset")
 		tokens := make([]string, n)
-		parallel(n, func(i int) {
+		atOnce(n, func(i int) {
 			var p tokenPayload
 			errs[i] = api.tryDecode(resetByURLDoc, map[string]any{"url": link, "password": "parallel passphrase " + string(rune('a'+i))}, "customerResetByUrl", &p, FromIP(randomIP()))
 			if p.CustomerAccessToken != nil {
@@ -70,7 +71,7 @@ func TestConcurrentDoubleSubmits(t *testing.T) {
 
 		// Adding the same address at once stores it once.
 		token := api.login(t, email, "parallel passphrase "+string(rune('a'+winner)))
-		parallel(n, func(i int) {
+		atOnce(n, func(i int) {
 			_, errs[i] = api.TryDo(addressCreateDoc, map[string]any{"token": token, "address": ottawa})
 		})
 		failOnErrors(t, errs)

@@ -17,6 +17,7 @@ import (
 // acknowledged to a client is there and that no multi-row change is half
 // applied (an account's first address is always its default).
 func TestCrashSafety(t *testing.T) {
+	parallel(t)
 	if testing.Short() {
 		t.Skip("builds and kills the server binary; skipped with -short")
 	}

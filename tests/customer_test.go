@@ -17,6 +17,7 @@ import (
 )
 
 func TestCustomerCreate(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		var p struct {
 			Payload
@@ -91,6 +92,7 @@ func TestCustomerCreate(t *testing.T) {
 }
 
 func TestLoginDoesNotRevealAccounts(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email := uniqueEmail("known")
 		api.register(t, email)
@@ -120,6 +122,7 @@ func TestLoginDoesNotRevealAccounts(t *testing.T) {
 }
 
 func TestAccessTokenLifecycle(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, token, id := api.newCustomer(t, "tok")
 		var c struct{ ID, Email string }
@@ -202,6 +205,7 @@ type updatePayload struct {
 }
 
 func TestCustomerUpdate(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		otherEmail, _, _ := api.newCustomer(t, "other")
 		_, token, _ := api.newCustomer(t, "upd")
@@ -301,6 +305,7 @@ func splitLink(link string) (id, token string) {
 }
 
 func TestRecoverAndReset(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, oldToken, _ := api.newCustomer(t, "forgetful")
 		known := api.Do(t, recoverDoc, map[string]any{"email": strings.ToUpper(email)})
@@ -386,6 +391,7 @@ const (
 )
 
 func TestInviteAndActivate(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email := uniqueEmail("invited")
 		var inv struct {
@@ -458,6 +464,7 @@ func (a *API) tryLogin(t *testing.T, email, pw, ip string) Response {
 }
 
 func TestThrottling(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email := uniqueEmail("target")
 		api.register(t, email)
@@ -511,6 +518,7 @@ func TestThrottling(t *testing.T) {
 // account-wide limit, which still lets the owner in from a network the
 // account has a session from.
 func TestLoginBackoff(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email := uniqueEmail("backoff")
 		api.register(t, email)
@@ -569,6 +577,7 @@ func TestLoginBackoff(t *testing.T) {
 // provider (secret, answer and client address); refusals are counted.
 // Without one (the default) nothing is asked (every other test).
 func TestRegistrationCaptcha(t *testing.T) {
+	parallel(t)
 	var mu sync.Mutex
 	var asked []url.Values
 	provider := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -578,7 +587,7 @@ func TestRegistrationCaptcha(t *testing.T) {
 		mu.Unlock()
 		fmt.Fprintf(w, `{"success": %t}`, r.PostForm.Get("secret") == "s3cret" && r.PostForm.Get("response") == "human")
 	}))
-	defer provider.Close()
+	t.Cleanup(provider.Close) // after both databases' runs, which go side by side
 	eachDBWith(t, func(c *config.Config) { c.CaptchaVerifyURL, c.CaptchaSecret = provider.URL, "s3cret" }, func(t *testing.T, api *API) {
 		input := map[string]any{"email": uniqueEmail("captcha"), "password": goodPassword}
 		register := func(opts ...Opt) []string {

@@ -123,6 +123,7 @@ func (s schemaInfo) value(rng *rand.Rand, t typeRef, depth int) any {
 // arguments, as a guest, as a customer and as an admin: never a 500, never
 // a panic, never an internal error.
 func TestGraphQLFuzz(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		_, token, _ := api.newCustomer(t, "fuzzed")

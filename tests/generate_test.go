@@ -15,13 +15,11 @@ import (
 // with the printed password, whose list figures match their orders and
 // whose loyalty caches match their ledgers.
 func TestGenerateCommand(t *testing.T) {
+	parallel(t)
 	eachDatabase(t, "gen.sqlite", func(t *testing.T, _, url string) {
-		t.Setenv("DATABASE_URL", url)
-		t.Setenv("MAIL_DIR", filepath.Join(t.TempDir(), "mail"))
-		t.Setenv("ARGON2_MEMORY_KIB", "64")
-		t.Setenv("ARGON2_ITERATIONS", "1")
+		env := map[string]string{"DATABASE_URL": url, "MAIL_DIR": filepath.Join(t.TempDir(), "mail"), "ARGON2_MEMORY_KIB": "64", "ARGON2_ITERATIONS": "1"}
 		for range 2 { // a second run adds more, after the first
-			out, errOut, done := runBinary(t, context.Background(), []string{"generate", "--customers", "30", "--orders", "3", "--lines", "2"})
+			out, errOut, done := runBinary(t, context.Background(), env, []string{"generate", "--customers", "30", "--orders", "3", "--lines", "2"})
 			if err := <-done; err != nil || !regexp.MustCompile(`generated 30 customers, \d+ orders`).MatchString(out.String()) {
 				t.Fatalf("generate: %v\n%s%s", err, out, errOut)
 			}

@@ -18,6 +18,7 @@ import (
 // the copy and fails when any generated file (ent/, graph/, go.mod, go.sum)
 // differs from what is committed.
 func TestGeneratedCodeIsFresh(t *testing.T) {
+	parallel(t)
 	// Regenerating takes a minute, most of an everyday `go test ./...`:
 	// CI runs it (.ci/run sets CHECK_GENERATED), and so can anyone.
 	if testing.Short() || (os.Getenv("CHECK_GENERATED") == "" && os.Getenv("CI") == "") {
@@ -55,6 +56,7 @@ func TestGeneratedCodeIsFresh(t *testing.T) {
 // what `go run . schema` prints, and it is valid SDL that parses back into
 // the same schema.
 func TestSchemaFileIsFresh(t *testing.T) {
+	parallel(t)
 	committed, err := os.ReadFile("../schema.graphql")
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 // query and saves a screenshot. Every file the page loads comes from the
 // server itself (the machine has no internet; a CDN file would never load).
 func TestGraphiQLWorksOffline(t *testing.T) {
+	parallel(t)
 	needChromium(t)
 	dir := filepath.Join(t.TempDir(), "test.db")
 	api := start(t, "sqlite", "sqlite:"+dir, nil)

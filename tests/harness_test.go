@@ -68,8 +68,14 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// Logs returns everything the server logged so far.
-func (a *API) Logs() string { return a.logs.String() }
+// Logs returns everything the server logged so far (nothing for a server
+// in another process or started by Run, whose log the test reads itself).
+func (a *API) Logs() string {
+	if a.logs == nil {
+		return "(the server's log is not captured here)"
+	}
+	return a.logs.String()
+}
 
 // eachDB runs fn against a fresh server on every available database.
 func eachDB(t *testing.T, fn func(t *testing.T, api *API)) {
@@ -86,18 +92,38 @@ func eachDBWith(t *testing.T, tweak func(*config.Config), fn func(t *testing.T, 
 // eachDatabase runs fn on a fresh SQLite file (named file) and, when
 // TEST_DATABASE_URL names a PostgreSQL server, on a fresh PostgreSQL
 // database; name is "sqlite" or "postgres".
+//
+// In a test marked parallel the two run side by side.
 func eachDatabase(t *testing.T, file string, fn func(t *testing.T, name, url string)) {
 	t.Helper()
+	_, side := parallelTests.Load(t.Name())
 	t.Run("sqlite", func(t *testing.T) {
+		if side {
+			t.Parallel()
+		}
 		fn(t, "sqlite", "sqlite:"+filepath.Join(t.TempDir(), file))
 	})
 	t.Run("postgres", func(t *testing.T) {
+		if side {
+			t.Parallel()
+		}
 		base := os.Getenv("TEST_DATABASE_URL")
 		if base == "" {
 			t.Skip("PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://… (.ci/run starts a throwaway server)")
 		}
 		fn(t, "postgres", freshPostgres(t, base))
 	})
+}
+
+// parallelTests holds the names of the tests marked with parallel.
+var parallelTests sync.Map
+
+// parallel marks a test that runs beside others (see TestMain): it owns
+// its servers, and its SQLite and PostgreSQL runs go side by side too.
+func parallel(t *testing.T) {
+	t.Helper()
+	parallelTests.Store(t.Name(), true)
+	t.Parallel()
 }
 
 // freshPostgres creates an empty database for one test and drops it after.
@@ -516,10 +542,10 @@ func decode(r Response, field string, out any) error {
 	return json.Unmarshal(r.Data[field], out)
 }
 
-// parallel runs fn(0) … fn(n-1) at once and waits for all of them: a
+// atOnce runs fn(0) … fn(n-1) at once and waits for all of them: a
 // double submit, a race between replicas. fn reports with t.Error, not
 // t.Fatal (it runs on its own goroutine).
-func parallel(n int, fn func(i int)) {
+func atOnce(n int, fn func(i int)) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Add(1)

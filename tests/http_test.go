@@ -14,6 +14,7 @@ import (
 )
 
 func TestHealthReadyMetricsGraphiQL(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.Do(t, customerDoc, map[string]any{"token": "unknown"})
 		api.Do(t, `{ adminCustomer(id: "x") { id } }`, nil)
@@ -51,6 +52,7 @@ func TestHealthReadyMetricsGraphiQL(t *testing.T) {
 }
 
 func TestRequestLimits(t *testing.T) {
+	parallel(t)
 	eachDBWith(t, func(c *config.Config) { c.Limits.Depth = 4; c.Limits.Cost = 200 }, func(t *testing.T, api *API) {
 		// Body over the limit: refused before it is read.
 		big := `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", 1<<20) + `"}}`
@@ -97,6 +99,7 @@ func TestRequestLimits(t *testing.T) {
 }
 
 func TestTransportsAndClientConventions(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, token, _ := api.newCustomer(t, "client")
 		// GET for queries.
@@ -162,6 +165,7 @@ func preflight(t *testing.T, api *API, origin string) http.Header {
 }
 
 func TestCORS(t *testing.T) {
+	parallel(t)
 	// By default no origin may call the API from a browser.
 	eachDB(t, func(t *testing.T, api *API) {
 		if h := preflight(t, api, "https://store.example"); h.Get("Access-Control-Allow-Origin") != "" {

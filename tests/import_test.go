@@ -56,6 +56,7 @@ func phcHash(pw string) string {
 // skipping bad rows), customers created or updated by email, so the same
 // file twice duplicates nothing; an imported hash signs in.
 func TestCustomersImport(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		existing, _, _ := api.newCustomer(t, "known")
 		newA, newB, dup := uniqueEmail("imp-a"), uniqueEmail("imp-b"), uniqueEmail("imp-dup")
@@ -156,9 +157,9 @@ func TestCustomersImport(t *testing.T) {
 // TestImportCommand: `import-customers FILE` imports into DATABASE_URL and
 // refuses a file with a bad row unless told to skip it.
 func TestImportCommand(t *testing.T) {
+	parallel(t)
 	eachDatabase(t, "db.sqlite", func(t *testing.T, _, url string) {
-		t.Setenv("DATABASE_URL", url)
-		t.Setenv("MAIL_DIR", filepath.Join(t.TempDir(), "mail"))
+		env := map[string]string{"DATABASE_URL": url, "MAIL_DIR": filepath.Join(t.TempDir(), "mail")}
 		file := filepath.Join(t.TempDir(), "customers.csv")
 		body := "Email,First Name,Last Name,Accepts Email Marketing,Tags\n"
 		for i := range 50 {
@@ -167,11 +168,11 @@ func TestImportCommand(t *testing.T) {
 		if err := os.WriteFile(file, []byte(body+"broken,,,,\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		out, errOut, done := runBinary(t, context.Background(), []string{"import-customers", file})
+		out, errOut, done := runBinary(t, context.Background(), env, []string{"import-customers", file})
 		if err := <-done; err == nil || !strings.Contains(out.String(), "row 52\temail\tINVALID") {
 			t.Fatalf("bad file: %v\n%s%s", err, out, errOut)
 		}
-		out, errOut, done = runBinary(t, context.Background(), []string{"import-customers", "--skip-invalid", file})
+		out, errOut, done = runBinary(t, context.Background(), env, []string{"import-customers", "--skip-invalid", file})
 		if err := <-done; err != nil || !strings.Contains(out.String(), "created 50, updated 0, skipped 1, 1 problems") {
 			t.Fatalf("skip-invalid: %v\n%s%s", err, out, errOut)
 		}

@@ -218,6 +218,7 @@ func sumPoints(es []ledgerEntry) int {
 // TestLoyaltyConcurrentRedemption: 50 redemptions at once of a reward the
 // balance covers 10 times: exactly 10 succeed and nothing is overspent.
 func TestLoyaltyConcurrentRedemption(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		rewards := api.setUpLoyalty(t, map[string]any{"earnRules": []any{}})
 		_, token, id := api.newCustomer(t, "saver")
@@ -277,6 +278,7 @@ func TestLoyaltyConcurrentRedemption(t *testing.T) {
 // and change both ways, refunds and cancellations take back their share,
 // and an order earns when it becomes paid.
 func TestLoyaltyOrders(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		api.setUpLoyalty(t, nil)
@@ -359,6 +361,7 @@ func TestLoyaltyOrders(t *testing.T) {
 // TestLoyaltyGuestOrdersJoin: a guest order earns when it joins the
 // account whose owner proved the address.
 func TestLoyaltyGuestOrdersJoin(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		api.setUpLoyalty(t, nil)
@@ -380,6 +383,7 @@ func TestLoyaltyGuestOrdersJoin(t *testing.T) {
 // TestLoyaltyTiersOnRollingPoints: a rolling 12-month tier lapses as the
 // points that earned it grow old.
 func TestLoyaltyTiersOnRollingPoints(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.setUpLoyalty(t, map[string]any{"tierBasis": "ROLLING_12_MONTH_POINTS", "earnRules": []any{}})
 		_, token, id := api.newCustomer(t, "roller")
@@ -402,6 +406,7 @@ func TestLoyaltyTiersOnRollingPoints(t *testing.T) {
 // (spending uses the oldest first), or all at once after inactivity; the
 // job is idempotent.
 func TestLoyaltyExpiry(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		rewards := api.setUpLoyalty(t, map[string]any{"pointsExpireAfterMonths": 12, "earnRules": []any{}})
 		_, token, id := api.newCustomer(t, "expiring")
@@ -419,7 +424,7 @@ func TestLoyaltyExpiry(t *testing.T) {
 		api.loyaltyTravel(370 * 24 * time.Hour)
 		// Two replicas running the job at once expire the points once.
 		expired := make([]int, 3)
-		parallel(len(expired), func(i int) {
+		atOnce(len(expired), func(i int) {
 			n, err := api.Server.Loyalty.Housekeep(context.Background())
 			if err != nil {
 				t.Error(err)
@@ -465,6 +470,7 @@ func TestLoyaltyExpiry(t *testing.T) {
 // first paid order; self-referral, loops, late and repeated referrals are
 // refused.
 func TestLoyaltyReferrals(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		api.setUpLoyalty(t, nil)
@@ -546,6 +552,7 @@ func TestLoyaltyReferrals(t *testing.T) {
 // TestLoyaltyActions: actions earn once per reference within daily caps;
 // the newsletter bonus comes once.
 func TestLoyaltyActions(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.setUpLoyalty(t, nil)
 		_, token, _ := api.newCustomer(t, "reviewer")
@@ -592,6 +599,7 @@ func TestLoyaltyActions(t *testing.T) {
 // TestLoyaltyRedemptionRules: codes are one-time and expire; limits,
 // unknown rewards, a disabled programme and bad tokens are refused.
 func TestLoyaltyRedemptionRules(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		rewards := api.setUpLoyalty(t, map[string]any{"rewardCodeValidDays": 30})
 		_, token, id := api.newCustomer(t, "redeemer")
@@ -683,6 +691,7 @@ func TestLoyaltyRedemptionRules(t *testing.T) {
 // TestLoyaltyAdmin: set-up validation, adjustments with reasons and
 // idempotency keys, the audit ledger and the consistency check.
 func TestLoyaltyAdmin(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.setUpLoyalty(t, nil)
 		var bad programOut
@@ -782,6 +791,7 @@ func TestLoyaltyAdmin(t *testing.T) {
 // TestMemberships: start, renew and cancel are recorded once per payment
 // reference, and the customer sees where the membership stands.
 func TestMemberships(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.setUpLoyalty(t, nil)
 		_, token, id := api.newCustomer(t, "member")
@@ -839,7 +849,7 @@ func TestMemberships(t *testing.T) {
 		for i := range racers {
 			_, _, racers[i] = api.newCustomer(t, "racer")
 		}
-		parallel(len(results), func(i int) {
+		atOnce(len(results), func(i int) {
 			r, err := api.TryDo(membershipDoc, map[string]any{"c": racers[i], "p": "plus", "r": "pay-race"}, AsAdmin(adminKey))
 			if err != nil {
 				t.Error(err)
@@ -870,6 +880,7 @@ func TestMemberships(t *testing.T) {
 // TestLoyaltyStatementCount: the ledgers of a customer list load with the
 // same number of statements for 2 customers as for 8.
 func TestLoyaltyStatementCount(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		rewards := api.setUpLoyalty(t, nil)
@@ -912,6 +923,7 @@ func TestLoyaltyStatementCount(t *testing.T) {
 // TestLoyaltyBirthday: the birthday bonus comes on the day (or the day
 // after, for a job that missed it), once a year.
 func TestLoyaltyBirthday(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.setUpLoyalty(t, map[string]any{"earnRules": []any{map[string]any{"action": "BIRTHDAY", "points": 60}}})
 		_, token, _ := api.newCustomer(t, "cake")

@@ -16,6 +16,7 @@ import (
 // nothing to write; a schema change without `go run ./cmd/migrate -name …`
 // fails here.
 func TestMigrationsAreFresh(t *testing.T) {
+	parallel(t)
 	eachDatabase(t, "dev.sqlite", func(t *testing.T, name, url string) {
 		folder := map[string]string{"sqlite": "sqlite", "postgres": "postgres"}[name]
 		dir := t.TempDir()
@@ -53,6 +54,7 @@ func TestMigrationsAreFresh(t *testing.T) {
 // by the server's start: later migrations and backfills apply, the data
 // stays and the new features work on it.
 func TestUpgradeFromOlderSchema(t *testing.T) {
+	parallel(t)
 	eachDatabase(t, "old.sqlite", func(t *testing.T, _, url string) {
 		ctx := context.Background()
 		old, err := db.Open(url, db.Uncounted{}, 0)
@@ -113,6 +115,7 @@ func TestUpgradeFromOlderSchema(t *testing.T) {
 // it is brought up to date once and recorded at the newest version, and a
 // restart applies nothing again.
 func TestAutoMigratedDatabaseIsAdopted(t *testing.T) {
+	parallel(t)
 	eachDatabase(t, "auto.sqlite", func(t *testing.T, _, url string) {
 		ctx := context.Background()
 		old, err := db.Open(url, db.Uncounted{}, 0)

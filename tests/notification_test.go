@@ -74,6 +74,7 @@ func (a *API) setCommunication(t *testing.T, token string, changes ...string) []
 // changes with their checks (all or nothing), promotions by email and
 // acceptsMarketing as one consent, and every change in the consent log.
 func TestCommunicationPreferences(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		_, token, id := api.newCustomer(t, "prefs")
 		prefs, marketing := api.communication(t, token)
@@ -180,6 +181,7 @@ func subjects(ms []*mail.Message) []string {
 // (also when the customer opts out after the event), and DAILY messages
 // arrive as one digest.
 func TestDeliveryOverSMTP(t *testing.T) {
+	parallel(t)
 	smtp := startSMTPServer(t)
 	eachDBWith(t, withSMTP(smtp), func(t *testing.T, api *API) {
 		api.seedCatalog(t)
@@ -275,6 +277,7 @@ func TestDeliveryOverSMTP(t *testing.T) {
 // TestTwoWorkersDeliverOnce: two servers (replicas) on one database, each
 // with its delivery worker, deliver every message exactly once.
 func TestTwoWorkersDeliverOnce(t *testing.T) {
+	parallel(t)
 	smtp := startSMTPServer(t)
 	eachDBWith(t, withSMTP(smtp), func(t *testing.T, api *API) {
 		other := startOn(t, api, withSMTP(smtp))
@@ -311,6 +314,7 @@ func TestTwoWorkersDeliverOnce(t *testing.T) {
 // signing in, after a confirmation page (GET changes nothing); the mail
 // client's one-click POST works too; a tampered link is refused.
 func TestUnsubscribeLink(t *testing.T) {
+	parallel(t)
 	smtp := startSMTPServer(t)
 	eachDBWith(t, withSMTP(smtp), func(t *testing.T, api *API) {
 		api.seedCatalog(t)
@@ -378,6 +382,7 @@ func TestUnsubscribeLink(t *testing.T) {
 // password change and two-factor changes raise an alert by email in the
 // customer's language; a sign-in from a known device does not.
 func TestSecurityAlerts(t *testing.T) {
+	parallel(t)
 	eachDBWith(t, func(c *config.Config) { c.CountryHeader = "CF-IPCountry" }, func(t *testing.T, api *API) {
 		email := uniqueEmail("alert")
 		api.register(t, email)
@@ -418,6 +423,7 @@ func TestSecurityAlerts(t *testing.T) {
 // TestTextMessages: a customer with a phone number can take order
 // confirmations by text; without a gateway they go to sms.jsonl.
 func TestTextMessages(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		_, token, id := api.newCustomer(t, "sms")
@@ -468,6 +474,7 @@ func readLines(t *testing.T, path string) []string {
 // TestLoyaltyMessages: points for a new order are announced; points for
 // an order imported long after it was placed are not (history import).
 func TestLoyaltyMessages(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.setUpLoyalty(t, nil)
 		api.seedCatalog(t)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -82,14 +83,14 @@ func (a *API) seedCatalog(t *testing.T) {
 	}
 }
 
-var orderSeq int
+// orderSeq numbers ingested orders (tests run in parallel).
+var orderSeq atomic.Int64
 
 // createOrder ingests an order for a customer (by ID) or a guest email.
 func (a *API) createOrder(t *testing.T, in map[string]any) orderOut {
 	t.Helper()
-	orderSeq++
 	base := map[string]any{
-		"externalId": fmt.Sprintf("ext-%d-%s", orderSeq, a.ip), "currencyCode": "EUR", "financialStatus": "PAID",
+		"externalId": fmt.Sprintf("ext-%d-%s", orderSeq.Add(1), a.ip), "currencyCode": "EUR", "financialStatus": "PAID",
 		"totalShippingPrice": "4.90", "totalTax": "0",
 		"lineItems": []any{
 			map[string]any{"sku": "SHIRT-M", "title": "Linen shirt", "variantTitle": "M", "quantity": 2, "price": "49.00", "discount": "5.00"},
@@ -130,6 +131,7 @@ func (a *API) ship(t *testing.T, orderID string, f map[string]any) string {
 // default query limits allow (QUERY_MAX_VALUES: up to 101,000 values), so
 // this server's limit is raised.
 func TestOrderHistoryStatementCount(t *testing.T) {
+	parallel(t)
 	eachDBWith(t, func(c *config.Config) { c.Limits = querylimit.Defaults(); c.Limits.Values = 120_000 }, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		_, token, id := api.newCustomer(t, "collector")
@@ -191,6 +193,7 @@ func TestOrderHistoryStatementCount(t *testing.T) {
 }
 
 func TestOrderIngestion(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		_, token, id := api.newCustomer(t, "buyer")
@@ -202,7 +205,7 @@ func TestOrderIngestion(t *testing.T) {
 		}
 		// Concurrent retries of one new order also make one order.
 		ids := make([]string, 6)
-		parallel(len(ids), func(i int) {
+		atOnce(len(ids), func(i int) {
 			var p struct{ Order *orderOut }
 			r, err := api.TryDo(orderCreateDoc, map[string]any{"order": map[string]any{"externalId": "erp-race", "customerId": id, "currencyCode": "EUR",
 				"lineItems": []any{map[string]any{"title": "Gift card", "quantity": 1, "price": "25"}}}}, AsAdmin(adminKey))
@@ -242,8 +245,7 @@ func TestOrderIngestion(t *testing.T) {
 			"blank externalId": {map[string]any{"externalId": " "}, []string{"BLANK@order.externalId"}},
 		} {
 			t.Run(name, func(t *testing.T) {
-				orderSeq++
-				base := map[string]any{"externalId": fmt.Sprintf("bad-%d", orderSeq), "currencyCode": "EUR",
+				base := map[string]any{"externalId": fmt.Sprintf("bad-%d", orderSeq.Add(1)), "currencyCode": "EUR",
 					"lineItems": []any{map[string]any{"title": "x", "quantity": 1, "price": "1"}}}
 				for k, v := range tc.patch {
 					base[k] = v
@@ -303,6 +305,7 @@ func (p ordersPage) names() []string {
 }
 
 func TestOrderHistoryPagingAndFilters(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		_, token, id := api.newCustomer(t, "pager")
@@ -448,6 +451,7 @@ type orderDetail struct {
 }
 
 func TestOrderLifecycle(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		_, token, id := api.newCustomer(t, "lifecycle")
@@ -531,6 +535,7 @@ func TestOrderLifecycle(t *testing.T) {
 // TestOrdersOfOthersAndGuests: B's orders are invisible through A's token;
 // a guest order joins the account once its email is verified.
 func TestOrdersOfOthersAndGuests(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		_, tokenA, idA := api.newCustomer(t, "alice")
@@ -568,6 +573,7 @@ func TestOrdersOfOthersAndGuests(t *testing.T) {
 }
 
 func TestOrderDiscountApplications(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		_, token, id := api.newCustomer(t, "saver")
@@ -626,6 +632,7 @@ func TestOrderDiscountApplications(t *testing.T) {
 // order's discount applications, as given at ingestion or in proportion,
 // and the parts add up to it exactly.
 func TestOrderLineDiscountAllocations(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		_, token, id := api.newCustomer(t, "allocations")

@@ -28,6 +28,7 @@ import (
 // products, fulfillments, tracking, addresses, wishlists, saved carts,
 // loyalty and the rest.
 func TestReadPlanRandomSelections(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		login, err := api.Server.SeedDemo(context.Background())
 		if err != nil {
@@ -72,6 +73,7 @@ func FuzzReadPlan(f *testing.F) {
 
 // TestReadPlanOff: READ_PLAN=false runs every query on gqlgen.
 func TestReadPlanOff(t *testing.T) {
+	parallel(t)
 	eachDBWith(t, func(c *config.Config) { c.ReadPlan = false }, func(t *testing.T, api *API) {
 		_, token, _ := api.newCustomer(t, "planoff")
 		api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { email } }`, map[string]any{"t": token}, "customer", nil)
@@ -84,6 +86,7 @@ func TestReadPlanOff(t *testing.T) {
 // TestReadPlanFallsBackOnErrors: a resolver's error is reported by gqlgen
 // itself, exactly as it reports it without the plan.
 func TestReadPlanFallsBackOnErrors(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		_, token, _ := api.newCustomer(t, "planerr")
 		const bad = `query($t: String!) { customer(customerAccessToken: $t) { email addresses(first: 1, last: 1) { nodes { id } } } }`

@@ -26,6 +26,7 @@ import (
 // browser: the app's page for every route (the links in emails among them),
 // its files with their types, and headers that keep the page to its own code.
 func TestPortalServes(t *testing.T) {
+	parallel(t)
 	api := start(t, "sqlite", "sqlite:"+filepath.Join(t.TempDir(), "portal.db"), nil)
 	get := func(path string, header ...string) *http.Response {
 		t.Helper()
@@ -375,6 +376,7 @@ func artifactsDir(sub ...string) string {
 // to the cart, redeeming a reward, every other page, and signing out. Each
 // page is saved as a screenshot.
 func TestPortalInBrowser(t *testing.T) {
+	parallel(t)
 	needChromium(t)
 	eachDatabase(t, "portal.db", func(t *testing.T, name, dbURL string) {
 		api := startPortalServer(t, name, dbURL)

@@ -96,6 +96,7 @@ func (a *API) consentLog(t *testing.T, customerID string) []string {
 // TestPreferenceVocabulary: staff set the lists customers choose from;
 // bad values are refused with their paths and change nothing.
 func TestPreferenceVocabulary(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.setVocabulary(t, map[string]any{"sizes": []string{"S", " M ", "L"}, "colors": []string{"Navy", "Olive"}, "interests": []string{"Hiking"}})
 		bad := []struct {
@@ -144,6 +145,7 @@ func TestPreferenceVocabulary(t *testing.T) {
 // vocabulary; unknown values, too many values and bad dates are refused
 // with their paths and nothing is written.
 func TestCustomerPreferences(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.setVocabulary(t, map[string]any{"sizes": []string{"S", "M", "L"}, "colors": []string{"Navy", "Olive"},
 			"interests": []string{"Hiking", "Cooking"}, "occasions": []string{"Birthdays"}})
@@ -228,6 +230,7 @@ func TestCustomerPreferences(t *testing.T) {
 // consent change (marketing email included) lands in the consent log with
 // its source.
 func TestPrivacyAndConsentLog(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		_, token, id := api.newCustomer(t, "consent")
 		var p preferencesPayload

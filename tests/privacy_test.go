@@ -116,6 +116,7 @@ func (a *API) export(t *testing.T, token string) (map[string]json.RawMessage, st
 // loyalty ledger and redemptions, membership, preferences, consent log,
 // sessions and tickets — and nothing of anyone else, and no secrets.
 func TestDataExport(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		rewards := api.setUpLoyalty(t, nil)
@@ -196,6 +197,7 @@ var deleteCodeRE = regexp.MustCompile(`erasure is:\s*\n\s*\n\s*([0-9]{6})`)
 // personal value of the customer is left in any table, the orders remain
 // for the accounts, and another customer is untouched.
 func TestCustomerDelete(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		rewards := api.setUpLoyalty(t, map[string]any{"earnRules": []any{map[string]any{"action": "REFERRAL", "points": 10}}})

@@ -72,6 +72,7 @@ func process(t *testing.T, dbURL string, env ...string) (*API, *exec.Cmd) {
 // throttling, carts, loyalty redemptions and message delivery behave as
 // with one; a replica killed mid-way leaves the other serving.
 func TestReplicaProcesses(t *testing.T) {
+	parallel(t)
 	base := os.Getenv("TEST_DATABASE_URL")
 	if base == "" {
 		t.Skip("replica process test needs PostgreSQL: set TEST_DATABASE_URL=postgres://… (.ci/run starts a throwaway server)")
@@ -116,7 +117,7 @@ func TestReplicaProcesses(t *testing.T) {
 	_, saverToken, saverID := b.newCustomer(t, "saver") // 100 sign-up points
 	a.adjust(t, saverID, 450)
 	won := make([]bool, 12)
-	parallel(len(won), func(i int) {
+	atOnce(len(won), func(i int) {
 		r, err := []*API{a, b}[i%2].TryDo(redeemDoc, map[string]any{"t": saverToken, "r": rewards["five-off"]})
 		var p struct{ DiscountCode *string }
 		won[i] = err == nil && decode(r, "loyaltyRewardRedeem", &p) == nil && p.DiscountCode != nil
@@ -166,7 +167,7 @@ func TestReplicaProcesses(t *testing.T) {
 		t.Fatal("no reset mail")
 	}
 	resets := make([]bool, 6)
-	parallel(len(resets), func(i int) {
+	atOnce(len(resets), func(i int) {
 		r, err := []*API{a, b}[i%2].TryDo(resetByURLDoc, map[string]any{"url": link, "password": "a raced passphrase"}, FromIP(randomIP()))
 		resets[i] = err == nil && regexp.MustCompile(`"accessToken"`).MatchString(r.Raw)
 	})

@@ -85,6 +85,7 @@ func (a *API) recommendations(t *testing.T, token string, n int) []string {
 // counting, and with personalization off the customer's orders and
 // wishlists are not used.
 func TestRecommendations(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		v := api.seedRecommendationCatalog(t)
 		guest := func(i int) map[string]any {
@@ -162,6 +163,7 @@ func TestRecommendations(t *testing.T) {
 // TestRecommendationsStatementCount: recommendations of a list of
 // customers cost the same statements for 2 customers as for 6.
 func TestRecommendationsStatementCount(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedRecommendationCatalog(t)
 		tag := fmt.Sprintf("rec%d", seq.Add(1))

@@ -40,6 +40,7 @@ func (p fromSaved) warnings() []string {
 }
 
 func TestSavedCarts(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)
@@ -104,6 +105,7 @@ func TestSavedCarts(t *testing.T) {
 }
 
 func TestSaveForLaterAndReorder(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)
@@ -167,6 +169,7 @@ func TestSaveForLaterAndReorder(t *testing.T) {
 // TestSavedCartsOfOthers: B's saved carts, saved lines, orders and attached
 // cart used with A's token read and change nothing.
 func TestSavedCartsOfOthers(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)

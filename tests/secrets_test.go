@@ -12,6 +12,7 @@ import (
 // password, access token, reset or activation token or admin key may
 // appear in clear.
 func TestNoSecretsAtRest(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, token, _ := api.newCustomer(t, "secretive")
 		renewed := api.Do(t, `mutation($t: String!) { customerAccessTokenRenew(customerAccessToken: $t) { customerAccessToken { accessToken } } }`, map[string]any{"t": token})

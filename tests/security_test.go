@@ -23,6 +23,7 @@ type sessionsOut struct {
 }
 
 func TestSessions(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, first, _ := api.newCustomer(t, "sessions")
 		second := api.login(t, email, goodPassword, FromIP("203.0.113.77"), Header("User-Agent", "Phone/1.0"))
@@ -102,6 +103,7 @@ type codeLogin struct {
 }
 
 func TestPasswordlessCodes(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		known, _, _ := api.newCustomer(t, "coder")
 		stranger := uniqueEmail("newcomer")
@@ -194,6 +196,7 @@ func (a *API) verifyToken(t *testing.T, to string) string {
 }
 
 func TestEmailVerification(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		email := uniqueEmail("verifier")
@@ -256,6 +259,7 @@ func TestEmailVerification(t *testing.T) {
 // used; the time moves when the session is used again after five minutes
 // (not on every request, which would cost a write each).
 func TestSessionLastUse(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email := uniqueEmail("lastuse")
 		api.register(t, email)
@@ -300,6 +304,7 @@ func TestSessionLastUse(t *testing.T) {
 // a character, or not UTF-8 at all still signs in (it is stored cut on a
 // character boundary, invalid bytes dropped).
 func TestLongOrOddUserAgent(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email := uniqueEmail("ua")
 		api.register(t, email)

@@ -26,10 +26,11 @@ func freePort(t *testing.T) string {
 }
 
 // runBinary runs the program's entry point as `go run .` would.
-func runBinary(t *testing.T, ctx context.Context, args []string) (stdout, stderr *syncBuffer, done chan error) {
+func runBinary(t *testing.T, ctx context.Context, env map[string]string, args []string) (stdout, stderr *syncBuffer, done chan error) {
 	t.Helper()
 	stdout, stderr, done = &syncBuffer{}, &syncBuffer{}, make(chan error, 1)
-	go func() { done <- server.Run(ctx, args, stdout, stderr) }()
+	getenv := func(k string) string { return env[k] }
+	go func() { done <- server.Run(ctx, args, getenv, stdout, stderr) }()
 	return stdout, stderr, done
 }
 
@@ -51,19 +52,25 @@ func waitReady(t *testing.T, base string) {
 // works with exactly its scopes; `--demo` seeds a customer that can sign
 // in; cancelling (what SIGTERM does) lets an in-flight request finish.
 func TestAdminKeyCommandDemoAndShutdown(t *testing.T) {
+	parallel(t)
 	eachDatabase(t, "db.sqlite", func(t *testing.T, _, url string) { runCommandAndShutdown(t, url) })
 }
 
 func runCommandAndShutdown(t *testing.T, databaseURL string) {
 	dir := t.TempDir()
-	t.Setenv("DATABASE_URL", databaseURL)
-	t.Setenv("MAIL_DIR", filepath.Join(dir, "mail"))
-	t.Setenv("LOG_FORMAT", "json")
-	// A deliberately slow hash keeps a sign-in in flight during shutdown.
-	t.Setenv("ARGON2_MEMORY_KIB", "131072")
-	t.Setenv("ARGON2_ITERATIONS", "6")
+	env := map[string]string{
+		"DATABASE_URL": databaseURL,
+		"MAIL_DIR":     filepath.Join(dir, "mail"),
+		"LOG_FORMAT":   "json",
+		// A deliberately slow hash keeps a sign-in in flight during shutdown.
+		"ARGON2_MEMORY_KIB": "131072",
+		"ARGON2_ITERATIONS": "6",
+		// No rest between hashes: the demo seed's hash would hold up the
+		// sign-ins below for three times its length.
+		"HASH_CPU_SHARE": "1",
+	}
 
-	out, errOut, done := runBinary(t, context.Background(), []string{"admin-key", "create", "--scopes", "customers:read", "--name", "reporting"})
+	out, errOut, done := runBinary(t, context.Background(), env, []string{"admin-key", "create", "--scopes", "customers:read", "--name", "reporting"})
 	if err := <-done; err != nil {
 		t.Fatalf("admin-key create: %v\n%s", err, errOut)
 	}
@@ -71,16 +78,16 @@ func runCommandAndShutdown(t *testing.T, databaseURL string) {
 	if !regexp.MustCompile(`^agk_[A-Za-z0-9_-]{43}$`).MatchString(key) {
 		t.Fatalf("key %q", key)
 	}
-	_, _, done = runBinary(t, context.Background(), []string{"admin-key", "create", "--scopes", "customers:everything"})
+	_, _, done = runBinary(t, context.Background(), env, []string{"admin-key", "create", "--scopes", "customers:everything"})
 	if err := <-done; err == nil || !strings.Contains(err.Error(), "unknown scope") {
 		t.Errorf("bad scope: %v", err)
 	}
 
 	addr := freePort(t)
-	t.Setenv("ADDR", addr)
+	env["ADDR"] = addr
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
-	out, errOut, done = runBinary(t, ctx, []string{"--demo"})
+	out, errOut, done = runBinary(t, ctx, env, []string{"--demo"})
 	base := "http://" + addr
 	waitReady(t, base)
 	if !strings.Contains(out.String(), "demo customer: email demo@example.com") {

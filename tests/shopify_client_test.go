@@ -13,6 +13,7 @@ import (
 // against accountgraph, with only the store domain changed. The client
 // insists on https, so the server is served over TLS here.
 func TestShopifyStorefrontClient(t *testing.T) {
+	parallel(t)
 	node, dir := needNodePackage(t, "Shopify client check", "tests/shopify-client", "@shopify/storefront-api-client")
 	eachDB(t, func(t *testing.T, api *API) {
 		tls := httptest.NewTLSServer(api.Server.Handler())

@@ -144,6 +144,7 @@ const (
 // by a verified email, refusing an unverified one, a forged state, a wrong
 // nonce, a replayed code, explicit linking and unlinking.
 func TestSocialLogin(t *testing.T) {
+	parallel(t)
 	idp := newLocalIdP(t)
 	eachDBWith(t, func(c *config.Config) {
 		c.OIDCProviders = []config.OIDCProvider{{Name: "local", Issuer: idp.URL, ClientID: idpClient, ClientSecret: idpSecret}}

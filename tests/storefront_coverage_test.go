@@ -75,6 +75,7 @@ func storefrontDifferences(ours, theirs *ast.Schema) []string {
 // difference must be in tests/testdata/storefront-omissions.txt, reviewed
 // and grouped with its reason; an entry that no longer applies must go.
 func TestStorefrontSchemaCoverage(t *testing.T) {
+	parallel(t)
 	ref, err := os.ReadFile(sharedPath(t, "reference", "shopify-storefront-2026-04.graphql"))
 	if err != nil {
 		t.Fatal(err)

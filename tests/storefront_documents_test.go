@@ -53,6 +53,7 @@ func hydrogenDocuments(t *testing.T) map[string]string {
 // suite runs within half the default query limits, so these documents are
 // also shown to stay well under them.
 func TestHydrogenDemoStoreDocuments(t *testing.T) {
+	parallel(t)
 	docs := hydrogenDocuments(t)
 	if len(docs) != 12 {
 		t.Errorf("%d documents, want the demo store's 12", len(docs))

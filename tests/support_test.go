@@ -17,6 +17,7 @@ const (
 )
 
 func TestSupportTickets(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		email, token, id := api.newCustomer(t, "helpme")
@@ -98,6 +99,7 @@ func TestSupportTickets(t *testing.T) {
 // TestSupportContact: staff set how customers reach support; anyone reads
 // it; bad values are refused whole; empty strings remove a field.
 func TestSupportContact(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		const read = `{ supportContact { email phone hours chatUrl faqUrl } }`
 		const update = `mutation($i: SupportContactInput!) { adminSupportContactUpdate(input: $i) {

@@ -11,6 +11,7 @@ import (
 // B's was changed or shown. A new operation fails the test until it is
 // given arguments here.
 func TestAccessControlSweep(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)

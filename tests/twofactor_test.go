@@ -45,6 +45,7 @@ func totpAt(t *testing.T, secret string, at time.Time) string {
 // (and refuses a missing, wrong or reused one with its own error code),
 // recovery codes that work once, and disabling.
 func TestTwoFactor(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, token, _ := api.newCustomer(t, "totp")
 		do := func(doc, field string, vars map[string]any) twoFactorPayload {
@@ -158,6 +159,7 @@ func TestTwoFactor(t *testing.T) {
 // TestTwoFactorBruteForce: wrong second factors are throttled per account,
 // well before guessing one of a million codes is likely.
 func TestTwoFactorBruteForce(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, token, _ := api.newCustomer(t, "totpbf")
 		var s twoFactorPayload
@@ -187,6 +189,7 @@ func TestTwoFactorBruteForce(t *testing.T) {
 // sessions that were live when the policy changed); turning it on makes
 // every such session whole, and it cannot be turned off while required.
 func TestTwoFactorPolicyRequired(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		email, before, _ := api.newCustomer(t, "mandated")
 		setPolicy := func(p string) {

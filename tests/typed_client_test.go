@@ -17,6 +17,7 @@ import (
 // with orders against a real server. It works on a copy of the example
 // laid out like the repository, so it never writes into the example.
 func TestTypedClient(t *testing.T) {
+	parallel(t)
 	node, example := needNodePackage(t, "typed client check", "examples/typed-client", "@graphql-codegen/cli")
 	modules := filepath.Join(example, "node_modules")
 

@@ -71,6 +71,7 @@ func (a *API) wl(t *testing.T, doc, field string, vars map[string]any) wlPayload
 }
 
 func TestWishlists(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)
@@ -148,6 +149,7 @@ func TestWishlists(t *testing.T) {
 }
 
 func TestWishlistSharing(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)
@@ -190,6 +192,7 @@ func TestWishlistSharing(t *testing.T) {
 }
 
 func TestWishlistMoveToCart(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)
@@ -250,6 +253,7 @@ func TestWishlistMoveToCart(t *testing.T) {
 // TestWishlistsOfOthers: B's wishlist and line IDs used with A's token read
 // and change nothing.
 func TestWishlistsOfOthers(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)
@@ -297,6 +301,7 @@ func TestWishlistsOfOthers(t *testing.T) {
 // TestWishlistStatementCount: 5 lists × 50 lines cost the same statements
 // as 1 list × 1 line.
 func TestWishlistStatementCount(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		var variants []any
 		for i := range 50 {
@@ -347,6 +352,7 @@ func TestWishlistStatementCount(t *testing.T) {
 // wishlisted variant, from the catalogue sync, is recorded once per
 // customer for the notifications to deliver; other changes are not.
 func TestWishlistPriceEvents(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)
@@ -390,6 +396,7 @@ func TestWishlistPriceEvents(t *testing.T) {
 }
 
 func TestWishlistAndCartSizeLimits(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		var lines []any
 		for _, id := range api.bulkVariants(t, "L", 3, 90, "x") {
@@ -419,13 +426,14 @@ func TestWishlistAndCartSizeLimits(t *testing.T) {
 // at once is removed once; the others are told it is gone (NOT_FOUND), not
 // an internal error.
 func TestWishlistConcurrentRemoval(t *testing.T) {
+	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
 		api.seedCatalog(t)
 		v := api.variantIDs(t)
 		_, token, _ := api.newCustomer(t, "racer")
 		w := api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": token, "lines": []any{map[string]any{"merchandiseId": v["SOCKS"]}}}).Wishlist
 		answers := make([]string, 6)
-		parallel(len(answers), func(i int) {
+		atOnce(len(answers), func(i int) {
 			r, err := api.TryDo(wlRemoveDoc, map[string]any{"t": token, "w": w.ID, "ids": []string{w.Lines.Nodes[0].ID}})
 			var p wlPayload
 			switch {

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"net/url"
-	"os"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -349,6 +348,3 @@ func MaskURL(s string) string {
 	}
 	return u.String()
 }
-
-// Environ is os.Getenv, for Load.
-func Environ(key string) string { return os.Getenv(key) }

@@ -19,21 +19,23 @@ import (
 )
 
 // Run is the whole program: a subcommand, or the server until ctx ends.
-func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// Settings come from args and from getenv (os.Getenv in main; tests pass
+// their own, so that programs can run side by side).
+func Run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "admin-key" {
-		return adminKeyCommand(ctx, args[1:], stdout, stderr)
+		return adminKeyCommand(ctx, args[1:], getenv, stdout, stderr)
 	}
 	if len(args) > 0 && args[0] == "import-customers" {
-		return importCommand(ctx, args[1:], stdout, stderr)
+		return importCommand(ctx, args[1:], getenv, stdout, stderr)
 	}
 	if len(args) > 0 && args[0] == "generate" {
-		return generateCommand(ctx, args[1:], stdout, stderr)
+		return generateCommand(ctx, args[1:], getenv, stdout, stderr)
 	}
 	if len(args) == 1 && args[0] == "schema" {
 		_, err := io.WriteString(stdout, SchemaSDL())
 		return err
 	}
-	cfg, err := config.Load(args, config.Environ)
+	cfg, err := config.Load(args, getenv)
 	if err != nil {
 		return err
 	}
@@ -95,7 +97,7 @@ func NewLogger(cfg config.Config, w io.Writer) *slog.Logger {
 }
 
 // adminKeyCommand: admin-key create --scopes a,b [--name N].
-func adminKeyCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func adminKeyCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "create" {
 		return errors.New("usage: admin-key create --scopes " + strings.Join(auth.Scopes, ",") + "|all [--name NAME]")
 	}
@@ -110,7 +112,7 @@ func adminKeyCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	s, _, err := commandServer(ctx, stderr, nil)
+	s, _, err := commandServer(ctx, getenv, stderr, nil)
 	if err != nil {
 		return err
 	}
@@ -127,7 +129,7 @@ func adminKeyCommand(ctx context.Context, args []string, stdout, stderr io.Write
 // importCommand: import-customers [--skip-invalid] FILE|- imports a
 // customer CSV into the configured database (DATABASE_URL), as
 // adminCustomersImport does, without a body-size limit.
-func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func importCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import-customers", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	skip := fs.Bool("skip-invalid", false, "write the valid rows even when some are not")
@@ -146,7 +148,7 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 		defer f.Close()
 		in = f
 	}
-	s, _, err := commandServer(ctx, stderr, noDelivery) // an import sends nothing
+	s, _, err := commandServer(ctx, getenv, stderr, noDelivery) // an import sends nothing
 	if err != nil {
 		return err
 	}
@@ -173,7 +175,7 @@ const GeneratedPassword = "generated-customer-2026"
 // generateCommand: generate --customers N [--orders M] [--lines L] fills
 // the configured database (DATABASE_URL) with customers and their history
 // for load tests; every customer signs in with GeneratedPassword.
-func generateCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func generateCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	customers := fs.Int("customers", 1000, "customers to add")
@@ -186,7 +188,7 @@ func generateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	if *customers < 1 || *orders < 0 || *lines < 1 {
 		return errors.New("usage: generate --customers N (≥1) [--orders M (≥0)] [--lines L (≥1)]")
 	}
-	s, cfg, err := commandServer(ctx, stderr, noDelivery)
+	s, cfg, err := commandServer(ctx, getenv, stderr, noDelivery)
 	if err != nil {
 		return err
 	}
@@ -212,8 +214,8 @@ func generateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 
 // commandServer opens the configured database for a subcommand (settings
 // from the environment, tweak applied, warnings only in the log).
-func commandServer(ctx context.Context, stderr io.Writer, tweak func(*config.Config)) (*Server, config.Config, error) {
-	cfg, err := config.Load(nil, config.Environ)
+func commandServer(ctx context.Context, getenv func(string) string, stderr io.Writer, tweak func(*config.Config)) (*Server, config.Config, error) {
+	cfg, err := config.Load(nil, getenv)
 	if err != nil {
 		return nil, cfg, err
 	}
