@@ -14,6 +14,8 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/collection"
+	"accountgraph/ent/collectionproduct"
 	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/company"
 	"accountgraph/ent/companycontact"
@@ -81,6 +83,10 @@ type Client struct {
 	CartLine *CartLineClient
 	// CoPurchase is the client for interacting with the CoPurchase builders.
 	CoPurchase *CoPurchaseClient
+	// Collection is the client for interacting with the Collection builders.
+	Collection *CollectionClient
+	// CollectionProduct is the client for interacting with the CollectionProduct builders.
+	CollectionProduct *CollectionProductClient
 	// CommunicationPreference is the client for interacting with the CommunicationPreference builders.
 	CommunicationPreference *CommunicationPreferenceClient
 	// Company is the client for interacting with the Company builders.
@@ -184,6 +190,8 @@ func (c *Client) init() {
 	c.Cart = NewCartClient(c.config)
 	c.CartLine = NewCartLineClient(c.config)
 	c.CoPurchase = NewCoPurchaseClient(c.config)
+	c.Collection = NewCollectionClient(c.config)
+	c.CollectionProduct = NewCollectionProductClient(c.config)
 	c.CommunicationPreference = NewCommunicationPreferenceClient(c.config)
 	c.Company = NewCompanyClient(c.config)
 	c.CompanyContact = NewCompanyContactClient(c.config)
@@ -324,6 +332,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Cart:                    NewCartClient(cfg),
 		CartLine:                NewCartLineClient(cfg),
 		CoPurchase:              NewCoPurchaseClient(cfg),
+		Collection:              NewCollectionClient(cfg),
+		CollectionProduct:       NewCollectionProductClient(cfg),
 		CommunicationPreference: NewCommunicationPreferenceClient(cfg),
 		Company:                 NewCompanyClient(cfg),
 		CompanyContact:          NewCompanyContactClient(cfg),
@@ -391,6 +401,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Cart:                    NewCartClient(cfg),
 		CartLine:                NewCartLineClient(cfg),
 		CoPurchase:              NewCoPurchaseClient(cfg),
+		Collection:              NewCollectionClient(cfg),
+		CollectionProduct:       NewCollectionProductClient(cfg),
 		CommunicationPreference: NewCommunicationPreferenceClient(cfg),
 		Company:                 NewCompanyClient(cfg),
 		CompanyContact:          NewCompanyContactClient(cfg),
@@ -464,17 +476,18 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
-		c.Company, c.CompanyContact, c.CompanyLocation, c.ConsentEvent, c.Customer,
-		c.CustomerAccessToken, c.CustomerToken, c.DataMigration, c.ErpContact,
-		c.Fulfillment, c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode,
-		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
-		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
-		c.MembershipPlan, c.Notification, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
-		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SocialLogin,
-		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
-		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.Collection,
+		c.CollectionProduct, c.CommunicationPreference, c.Company, c.CompanyContact,
+		c.CompanyLocation, c.ConsentEvent, c.Customer, c.CustomerAccessToken,
+		c.CustomerToken, c.DataMigration, c.ErpContact, c.Fulfillment,
+		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
+		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
+		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
+		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
+		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
+		c.ShopSettings, c.SocialLogin, c.SupportContact, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -484,17 +497,18 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.CommunicationPreference,
-		c.Company, c.CompanyContact, c.CompanyLocation, c.ConsentEvent, c.Customer,
-		c.CustomerAccessToken, c.CustomerToken, c.DataMigration, c.ErpContact,
-		c.Fulfillment, c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode,
-		c.LoyaltyAccount, c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption,
-		c.LoyaltyReward, c.MailingAddress, c.Membership, c.MembershipPayment,
-		c.MembershipPlan, c.Notification, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
-		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SocialLogin,
-		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
-		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
+		c.AdminAPIKey, c.Cart, c.CartLine, c.CoPurchase, c.Collection,
+		c.CollectionProduct, c.CommunicationPreference, c.Company, c.CompanyContact,
+		c.CompanyLocation, c.ConsentEvent, c.Customer, c.CustomerAccessToken,
+		c.CustomerToken, c.DataMigration, c.ErpContact, c.Fulfillment,
+		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
+		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
+		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
+		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
+		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
+		c.ShopSettings, c.SocialLogin, c.SupportContact, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -511,6 +525,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CartLine.mutate(ctx, m)
 	case *CoPurchaseMutation:
 		return c.CoPurchase.mutate(ctx, m)
+	case *CollectionMutation:
+		return c.Collection.mutate(ctx, m)
+	case *CollectionProductMutation:
+		return c.CollectionProduct.mutate(ctx, m)
 	case *CommunicationPreferenceMutation:
 		return c.CommunicationPreference.mutate(ctx, m)
 	case *CompanyMutation:
@@ -1181,6 +1199,320 @@ func (c *CoPurchaseClient) mutate(ctx context.Context, m *CoPurchaseMutation) (V
 		return (&CoPurchaseDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown CoPurchase mutation op: %q", m.Op())
+	}
+}
+
+// CollectionClient is a client for the Collection schema.
+type CollectionClient struct {
+	config
+}
+
+// NewCollectionClient returns a client for the Collection from the given config.
+func NewCollectionClient(c config) *CollectionClient {
+	return &CollectionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `collection.Hooks(f(g(h())))`.
+func (c *CollectionClient) Use(hooks ...Hook) {
+	c.hooks.Collection = append(c.hooks.Collection, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `collection.Intercept(f(g(h())))`.
+func (c *CollectionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Collection = append(c.inters.Collection, interceptors...)
+}
+
+// Create returns a builder for creating a Collection entity.
+func (c *CollectionClient) Create() *CollectionCreate {
+	mutation := newCollectionMutation(c.config, OpCreate)
+	return &CollectionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Collection entities.
+func (c *CollectionClient) CreateBulk(builders ...*CollectionCreate) *CollectionCreateBulk {
+	return &CollectionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CollectionClient) MapCreateBulk(slice any, setFunc func(*CollectionCreate, int)) *CollectionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CollectionCreateBulk{err: fmt.Errorf("calling to CollectionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CollectionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CollectionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Collection.
+func (c *CollectionClient) Update() *CollectionUpdate {
+	mutation := newCollectionMutation(c.config, OpUpdate)
+	return &CollectionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CollectionClient) UpdateOne(_m *Collection) *CollectionUpdateOne {
+	mutation := newCollectionMutation(c.config, OpUpdateOne, withCollection(_m))
+	return &CollectionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CollectionClient) UpdateOneID(id int) *CollectionUpdateOne {
+	mutation := newCollectionMutation(c.config, OpUpdateOne, withCollectionID(id))
+	return &CollectionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Collection.
+func (c *CollectionClient) Delete() *CollectionDelete {
+	mutation := newCollectionMutation(c.config, OpDelete)
+	return &CollectionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CollectionClient) DeleteOne(_m *Collection) *CollectionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CollectionClient) DeleteOneID(id int) *CollectionDeleteOne {
+	builder := c.Delete().Where(collection.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CollectionDeleteOne{builder}
+}
+
+// Query returns a query builder for Collection.
+func (c *CollectionClient) Query() *CollectionQuery {
+	return &CollectionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCollection},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Collection entity by its id.
+func (c *CollectionClient) Get(ctx context.Context, id int) (*Collection, error) {
+	return c.Query().Where(collection.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CollectionClient) GetX(ctx context.Context, id int) *Collection {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryEntries queries the entries edge of a Collection.
+func (c *CollectionClient) QueryEntries(_m *Collection) *CollectionProductQuery {
+	query := (&CollectionProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(collection.Table, collection.FieldID, id),
+			sqlgraph.To(collectionproduct.Table, collectionproduct.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, collection.EntriesTable, collection.EntriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CollectionClient) Hooks() []Hook {
+	return c.hooks.Collection
+}
+
+// Interceptors returns the client interceptors.
+func (c *CollectionClient) Interceptors() []Interceptor {
+	return c.inters.Collection
+}
+
+func (c *CollectionClient) mutate(ctx context.Context, m *CollectionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CollectionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CollectionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CollectionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CollectionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Collection mutation op: %q", m.Op())
+	}
+}
+
+// CollectionProductClient is a client for the CollectionProduct schema.
+type CollectionProductClient struct {
+	config
+}
+
+// NewCollectionProductClient returns a client for the CollectionProduct from the given config.
+func NewCollectionProductClient(c config) *CollectionProductClient {
+	return &CollectionProductClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `collectionproduct.Hooks(f(g(h())))`.
+func (c *CollectionProductClient) Use(hooks ...Hook) {
+	c.hooks.CollectionProduct = append(c.hooks.CollectionProduct, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `collectionproduct.Intercept(f(g(h())))`.
+func (c *CollectionProductClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CollectionProduct = append(c.inters.CollectionProduct, interceptors...)
+}
+
+// Create returns a builder for creating a CollectionProduct entity.
+func (c *CollectionProductClient) Create() *CollectionProductCreate {
+	mutation := newCollectionProductMutation(c.config, OpCreate)
+	return &CollectionProductCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CollectionProduct entities.
+func (c *CollectionProductClient) CreateBulk(builders ...*CollectionProductCreate) *CollectionProductCreateBulk {
+	return &CollectionProductCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CollectionProductClient) MapCreateBulk(slice any, setFunc func(*CollectionProductCreate, int)) *CollectionProductCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CollectionProductCreateBulk{err: fmt.Errorf("calling to CollectionProductClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CollectionProductCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CollectionProductCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CollectionProduct.
+func (c *CollectionProductClient) Update() *CollectionProductUpdate {
+	mutation := newCollectionProductMutation(c.config, OpUpdate)
+	return &CollectionProductUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CollectionProductClient) UpdateOne(_m *CollectionProduct) *CollectionProductUpdateOne {
+	mutation := newCollectionProductMutation(c.config, OpUpdateOne, withCollectionProduct(_m))
+	return &CollectionProductUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CollectionProductClient) UpdateOneID(id int) *CollectionProductUpdateOne {
+	mutation := newCollectionProductMutation(c.config, OpUpdateOne, withCollectionProductID(id))
+	return &CollectionProductUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CollectionProduct.
+func (c *CollectionProductClient) Delete() *CollectionProductDelete {
+	mutation := newCollectionProductMutation(c.config, OpDelete)
+	return &CollectionProductDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CollectionProductClient) DeleteOne(_m *CollectionProduct) *CollectionProductDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CollectionProductClient) DeleteOneID(id int) *CollectionProductDeleteOne {
+	builder := c.Delete().Where(collectionproduct.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CollectionProductDeleteOne{builder}
+}
+
+// Query returns a query builder for CollectionProduct.
+func (c *CollectionProductClient) Query() *CollectionProductQuery {
+	return &CollectionProductQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCollectionProduct},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CollectionProduct entity by its id.
+func (c *CollectionProductClient) Get(ctx context.Context, id int) (*CollectionProduct, error) {
+	return c.Query().Where(collectionproduct.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CollectionProductClient) GetX(ctx context.Context, id int) *CollectionProduct {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCollection queries the collection edge of a CollectionProduct.
+func (c *CollectionProductClient) QueryCollection(_m *CollectionProduct) *CollectionQuery {
+	query := (&CollectionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(collectionproduct.Table, collectionproduct.FieldID, id),
+			sqlgraph.To(collection.Table, collection.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, collectionproduct.CollectionTable, collectionproduct.CollectionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProduct queries the product edge of a CollectionProduct.
+func (c *CollectionProductClient) QueryProduct(_m *CollectionProduct) *ProductQuery {
+	query := (&ProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(collectionproduct.Table, collectionproduct.FieldID, id),
+			sqlgraph.To(product.Table, product.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, collectionproduct.ProductTable, collectionproduct.ProductColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CollectionProductClient) Hooks() []Hook {
+	return c.hooks.CollectionProduct
+}
+
+// Interceptors returns the client interceptors.
+func (c *CollectionProductClient) Interceptors() []Interceptor {
+	return c.inters.CollectionProduct
+}
+
+func (c *CollectionProductClient) mutate(ctx context.Context, m *CollectionProductMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CollectionProductCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CollectionProductUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CollectionProductUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CollectionProductDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CollectionProduct mutation op: %q", m.Op())
 	}
 }
 
@@ -5411,6 +5743,22 @@ func (c *ProductClient) QueryVariants(_m *Product) *ProductVariantQuery {
 	return query
 }
 
+// QueryCollectionEntries queries the collection_entries edge of a Product.
+func (c *ProductClient) QueryCollectionEntries(_m *Product) *CollectionProductQuery {
+	query := (&CollectionProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, id),
+			sqlgraph.To(collectionproduct.Table, collectionproduct.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, product.CollectionEntriesTable, product.CollectionEntriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ProductClient) Hooks() []Hook {
 	return c.hooks.Product
@@ -7727,28 +8075,29 @@ func (c *WishlistLineClient) mutate(ctx context.Context, m *WishlistLineMutation
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, Company,
-		CompanyContact, CompanyLocation, ConsentEvent, Customer, CustomerAccessToken,
-		CustomerToken, DataMigration, ErpContact, Fulfillment, FulfillmentEvent,
-		LinkedIdentity, LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram,
-		LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
-		MembershipPayment, MembershipPlan, Notification, Order, OrderLineItem,
-		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
-		SavedCartLine, ServerSecret, ShopSettings, SocialLogin, SupportContact,
-		SupportMessage, SupportTicket, ThrottleEvent, UsedToken, VariantSales,
-		Wishlist, WishlistEvent, WishlistLine []ent.Hook
+		AdminAPIKey, Cart, CartLine, CoPurchase, Collection, CollectionProduct,
+		CommunicationPreference, Company, CompanyContact, CompanyLocation,
+		ConsentEvent, Customer, CustomerAccessToken, CustomerToken, DataMigration,
+		ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity, LoginCode,
+		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
+		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
+		Order, OrderLineItem, PreferenceVocabulary, Product, ProductVariant,
+		RecoveryCode, SavedCart, SavedCartLine, ServerSecret, ShopSettings,
+		SocialLogin, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
+		UsedToken, VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
-		AdminAPIKey, Cart, CartLine, CoPurchase, CommunicationPreference, Company,
-		CompanyContact, CompanyLocation, ConsentEvent, Customer, CustomerAccessToken,
-		CustomerToken, DataMigration, ErpContact, Fulfillment, FulfillmentEvent,
-		LinkedIdentity, LoginCode, LoyaltyAccount, LoyaltyEntry, LoyaltyProgram,
-		LoyaltyRedemption, LoyaltyReward, MailingAddress, Membership,
-		MembershipPayment, MembershipPlan, Notification, Order, OrderLineItem,
-		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
-		SavedCartLine, ServerSecret, ShopSettings, SocialLogin, SupportContact,
-		SupportMessage, SupportTicket, ThrottleEvent, UsedToken, VariantSales,
-		Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
+		AdminAPIKey, Cart, CartLine, CoPurchase, Collection, CollectionProduct,
+		CommunicationPreference, Company, CompanyContact, CompanyLocation,
+		ConsentEvent, Customer, CustomerAccessToken, CustomerToken, DataMigration,
+		ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity, LoginCode,
+		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
+		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
+		Order, OrderLineItem, PreferenceVocabulary, Product, ProductVariant,
+		RecoveryCode, SavedCart, SavedCartLine, ServerSecret, ShopSettings,
+		SocialLogin, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
+		UsedToken, VariantSales, Wishlist, WishlistEvent,
+		WishlistLine []ent.Interceptor
 	}
 )
 

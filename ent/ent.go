@@ -6,6 +6,8 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/collection"
+	"accountgraph/ent/collectionproduct"
 	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/company"
 	"accountgraph/ent/companycontact"
@@ -124,6 +126,8 @@ func checkColumn(t, c string) error {
 			cart.Table:                    cart.ValidColumn,
 			cartline.Table:                cartline.ValidColumn,
 			copurchase.Table:              copurchase.ValidColumn,
+			collection.Table:              collection.ValidColumn,
+			collectionproduct.Table:       collectionproduct.ValidColumn,
 			communicationpreference.Table: communicationpreference.ValidColumn,
 			company.Table:                 company.ValidColumn,
 			companycontact.Table:          companycontact.ValidColumn,

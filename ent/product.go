@@ -50,9 +50,11 @@ type Product struct {
 type ProductEdges struct {
 	// Variants holds the value of the variants edge.
 	Variants []*ProductVariant `json:"variants,omitempty"`
+	// CollectionEntries holds the value of the collection_entries edge.
+	CollectionEntries []*CollectionProduct `json:"collection_entries,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 }
 
 // VariantsOrErr returns the Variants value or an error if the edge
@@ -62,6 +64,15 @@ func (e ProductEdges) VariantsOrErr() ([]*ProductVariant, error) {
 		return e.Variants, nil
 	}
 	return nil, &NotLoadedError{edge: "variants"}
+}
+
+// CollectionEntriesOrErr returns the CollectionEntries value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProductEdges) CollectionEntriesOrErr() ([]*CollectionProduct, error) {
+	if e.loadedTypes[1] {
+		return e.CollectionEntries, nil
+	}
+	return nil, &NotLoadedError{edge: "collection_entries"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -185,6 +196,11 @@ func (_m *Product) Value(name string) (ent.Value, error) {
 // QueryVariants queries the "variants" edge of the Product entity.
 func (_m *Product) QueryVariants() *ProductVariantQuery {
 	return NewProductClient(_m.config).QueryVariants(_m)
+}
+
+// QueryCollectionEntries queries the "collection_entries" edge of the Product entity.
+func (_m *Product) QueryCollectionEntries() *CollectionProductQuery {
+	return NewProductClient(_m.config).QueryCollectionEntries(_m)
 }
 
 // Update returns a builder for updating this Product.

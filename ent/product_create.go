@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"accountgraph/ent/collectionproduct"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"context"
@@ -166,6 +167,21 @@ func (_c *ProductCreate) AddVariants(v ...*ProductVariant) *ProductCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddVariantIDs(ids...)
+}
+
+// AddCollectionEntryIDs adds the "collection_entries" edge to the CollectionProduct entity by IDs.
+func (_c *ProductCreate) AddCollectionEntryIDs(ids ...int) *ProductCreate {
+	_c.mutation.AddCollectionEntryIDs(ids...)
+	return _c
+}
+
+// AddCollectionEntries adds the "collection_entries" edges to the CollectionProduct entity.
+func (_c *ProductCreate) AddCollectionEntries(v ...*CollectionProduct) *ProductCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCollectionEntryIDs(ids...)
 }
 
 // Mutation returns the ProductMutation object of the builder.
@@ -365,6 +381,22 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(productvariant.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CollectionEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CollectionEntriesTable,
+			Columns: []string{product.CollectionEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(collectionproduct.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"accountgraph/ent/collectionproduct"
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
@@ -21,12 +22,13 @@ import (
 // ProductQuery is the builder for querying Product entities.
 type ProductQuery struct {
 	config
-	ctx          *QueryContext
-	order        []product.OrderOption
-	inters       []Interceptor
-	predicates   []predicate.Product
-	withVariants *ProductVariantQuery
-	modifiers    []func(*sql.Selector)
+	ctx                   *QueryContext
+	order                 []product.OrderOption
+	inters                []Interceptor
+	predicates            []predicate.Product
+	withVariants          *ProductVariantQuery
+	withCollectionEntries *CollectionProductQuery
+	modifiers             []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -78,6 +80,28 @@ func (_q *ProductQuery) QueryVariants() *ProductVariantQuery {
 			sqlgraph.From(product.Table, product.FieldID, selector),
 			sqlgraph.To(productvariant.Table, productvariant.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, product.VariantsTable, product.VariantsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCollectionEntries chains the current query on the "collection_entries" edge.
+func (_q *ProductQuery) QueryCollectionEntries() *CollectionProductQuery {
+	query := (&CollectionProductClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, selector),
+			sqlgraph.To(collectionproduct.Table, collectionproduct.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, product.CollectionEntriesTable, product.CollectionEntriesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -272,12 +296,13 @@ func (_q *ProductQuery) Clone() *ProductQuery {
 		return nil
 	}
 	return &ProductQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]product.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Product{}, _q.predicates...),
-		withVariants: _q.withVariants.Clone(),
+		config:                _q.config,
+		ctx:                   _q.ctx.Clone(),
+		order:                 append([]product.OrderOption{}, _q.order...),
+		inters:                append([]Interceptor{}, _q.inters...),
+		predicates:            append([]predicate.Product{}, _q.predicates...),
+		withVariants:          _q.withVariants.Clone(),
+		withCollectionEntries: _q.withCollectionEntries.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -293,6 +318,17 @@ func (_q *ProductQuery) WithVariants(opts ...func(*ProductVariantQuery)) *Produc
 		opt(query)
 	}
 	_q.withVariants = query
+	return _q
+}
+
+// WithCollectionEntries tells the query-builder to eager-load the nodes that are connected to
+// the "collection_entries" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithCollectionEntries(opts ...func(*CollectionProductQuery)) *ProductQuery {
+	query := (&CollectionProductClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCollectionEntries = query
 	return _q
 }
 
@@ -374,8 +410,9 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 	var (
 		nodes       = []*Product{}
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [2]bool{
 			_q.withVariants != nil,
+			_q.withCollectionEntries != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -406,6 +443,15 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 			return nil, err
 		}
 	}
+	if query := _q.withCollectionEntries; query != nil {
+		if err := _q.loadCollectionEntries(ctx, query, nodes,
+			func(n *Product) { n.Edges.CollectionEntries = []*CollectionProduct{} },
+			func(n *Product, e *CollectionProduct) {
+				n.Edges.CollectionEntries = append(n.Edges.CollectionEntries, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	return nodes, nil
 }
 
@@ -424,6 +470,36 @@ func (_q *ProductQuery) loadVariants(ctx context.Context, query *ProductVariantQ
 	}
 	query.Where(predicate.ProductVariant(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(product.VariantsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ProductID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "product_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ProductQuery) loadCollectionEntries(ctx context.Context, query *CollectionProductQuery, nodes []*Product, init func(*Product), assign func(*Product, *CollectionProduct)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Product)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(collectionproduct.FieldProductID)
+	}
+	query.Where(predicate.CollectionProduct(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(product.CollectionEntriesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"accountgraph/ent/collectionproduct"
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
@@ -194,6 +195,21 @@ func (_u *ProductUpdate) AddVariants(v ...*ProductVariant) *ProductUpdate {
 	return _u.AddVariantIDs(ids...)
 }
 
+// AddCollectionEntryIDs adds the "collection_entries" edge to the CollectionProduct entity by IDs.
+func (_u *ProductUpdate) AddCollectionEntryIDs(ids ...int) *ProductUpdate {
+	_u.mutation.AddCollectionEntryIDs(ids...)
+	return _u
+}
+
+// AddCollectionEntries adds the "collection_entries" edges to the CollectionProduct entity.
+func (_u *ProductUpdate) AddCollectionEntries(v ...*CollectionProduct) *ProductUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCollectionEntryIDs(ids...)
+}
+
 // Mutation returns the ProductMutation object of the builder.
 func (_u *ProductUpdate) Mutation() *ProductMutation {
 	return _u.mutation
@@ -218,6 +234,27 @@ func (_u *ProductUpdate) RemoveVariants(v ...*ProductVariant) *ProductUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveVariantIDs(ids...)
+}
+
+// ClearCollectionEntries clears all "collection_entries" edges to the CollectionProduct entity.
+func (_u *ProductUpdate) ClearCollectionEntries() *ProductUpdate {
+	_u.mutation.ClearCollectionEntries()
+	return _u
+}
+
+// RemoveCollectionEntryIDs removes the "collection_entries" edge to CollectionProduct entities by IDs.
+func (_u *ProductUpdate) RemoveCollectionEntryIDs(ids ...int) *ProductUpdate {
+	_u.mutation.RemoveCollectionEntryIDs(ids...)
+	return _u
+}
+
+// RemoveCollectionEntries removes "collection_entries" edges to CollectionProduct entities.
+func (_u *ProductUpdate) RemoveCollectionEntries(v ...*CollectionProduct) *ProductUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCollectionEntryIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -391,6 +428,51 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(productvariant.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CollectionEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CollectionEntriesTable,
+			Columns: []string{product.CollectionEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(collectionproduct.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCollectionEntriesIDs(); len(nodes) > 0 && !_u.mutation.CollectionEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CollectionEntriesTable,
+			Columns: []string{product.CollectionEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(collectionproduct.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CollectionEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CollectionEntriesTable,
+			Columns: []string{product.CollectionEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(collectionproduct.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -583,6 +665,21 @@ func (_u *ProductUpdateOne) AddVariants(v ...*ProductVariant) *ProductUpdateOne 
 	return _u.AddVariantIDs(ids...)
 }
 
+// AddCollectionEntryIDs adds the "collection_entries" edge to the CollectionProduct entity by IDs.
+func (_u *ProductUpdateOne) AddCollectionEntryIDs(ids ...int) *ProductUpdateOne {
+	_u.mutation.AddCollectionEntryIDs(ids...)
+	return _u
+}
+
+// AddCollectionEntries adds the "collection_entries" edges to the CollectionProduct entity.
+func (_u *ProductUpdateOne) AddCollectionEntries(v ...*CollectionProduct) *ProductUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCollectionEntryIDs(ids...)
+}
+
 // Mutation returns the ProductMutation object of the builder.
 func (_u *ProductUpdateOne) Mutation() *ProductMutation {
 	return _u.mutation
@@ -607,6 +704,27 @@ func (_u *ProductUpdateOne) RemoveVariants(v ...*ProductVariant) *ProductUpdateO
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveVariantIDs(ids...)
+}
+
+// ClearCollectionEntries clears all "collection_entries" edges to the CollectionProduct entity.
+func (_u *ProductUpdateOne) ClearCollectionEntries() *ProductUpdateOne {
+	_u.mutation.ClearCollectionEntries()
+	return _u
+}
+
+// RemoveCollectionEntryIDs removes the "collection_entries" edge to CollectionProduct entities by IDs.
+func (_u *ProductUpdateOne) RemoveCollectionEntryIDs(ids ...int) *ProductUpdateOne {
+	_u.mutation.RemoveCollectionEntryIDs(ids...)
+	return _u
+}
+
+// RemoveCollectionEntries removes "collection_entries" edges to CollectionProduct entities.
+func (_u *ProductUpdateOne) RemoveCollectionEntries(v ...*CollectionProduct) *ProductUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCollectionEntryIDs(ids...)
 }
 
 // Where appends a list predicates to the ProductUpdate builder.
@@ -810,6 +928,51 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(productvariant.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CollectionEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CollectionEntriesTable,
+			Columns: []string{product.CollectionEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(collectionproduct.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCollectionEntriesIDs(); len(nodes) > 0 && !_u.mutation.CollectionEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CollectionEntriesTable,
+			Columns: []string{product.CollectionEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(collectionproduct.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CollectionEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CollectionEntriesTable,
+			Columns: []string{product.CollectionEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(collectionproduct.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -6,6 +6,7 @@ import (
 	"accountgraph/ent/adminapikey"
 	"accountgraph/ent/cart"
 	"accountgraph/ent/cartline"
+	"accountgraph/ent/collection"
 	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/company"
 	"accountgraph/ent/companycontact"
@@ -138,6 +139,41 @@ func init() {
 	copurchaseDescOrders := copurchaseFields[2].Descriptor()
 	// copurchase.DefaultOrders holds the default value on creation for the orders field.
 	copurchase.DefaultOrders = copurchaseDescOrders.Default.(int)
+	collectionMixin := schema.Collection{}.Mixin()
+	collectionMixinFields0 := collectionMixin[0].Fields()
+	_ = collectionMixinFields0
+	collectionFields := schema.Collection{}.Fields()
+	_ = collectionFields
+	// collectionDescCreatedAt is the schema descriptor for created_at field.
+	collectionDescCreatedAt := collectionMixinFields0[0].Descriptor()
+	// collection.DefaultCreatedAt holds the default value on creation for the created_at field.
+	collection.DefaultCreatedAt = collectionDescCreatedAt.Default.(func() time.Time)
+	// collectionDescUpdatedAt is the schema descriptor for updated_at field.
+	collectionDescUpdatedAt := collectionMixinFields0[1].Descriptor()
+	// collection.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	collection.DefaultUpdatedAt = collectionDescUpdatedAt.Default.(func() time.Time)
+	// collection.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	collection.UpdateDefaultUpdatedAt = collectionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// collectionDescHandle is the schema descriptor for handle field.
+	collectionDescHandle := collectionFields[0].Descriptor()
+	// collection.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
+	collection.HandleValidator = collectionDescHandle.Validators[0].(func(string) error)
+	// collectionDescTitle is the schema descriptor for title field.
+	collectionDescTitle := collectionFields[1].Descriptor()
+	// collection.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	collection.TitleValidator = collectionDescTitle.Validators[0].(func(string) error)
+	// collectionDescDescription is the schema descriptor for description field.
+	collectionDescDescription := collectionFields[2].Descriptor()
+	// collection.DefaultDescription holds the default value on creation for the description field.
+	collection.DefaultDescription = collectionDescDescription.Default.(string)
+	// collectionDescImageURL is the schema descriptor for image_url field.
+	collectionDescImageURL := collectionFields[3].Descriptor()
+	// collection.ImageURLValidator is a validator for the "image_url" field. It is called by the builders before save.
+	collection.ImageURLValidator = collectionDescImageURL.Validators[0].(func(string) error)
+	// collectionDescImageAlt is the schema descriptor for image_alt field.
+	collectionDescImageAlt := collectionFields[4].Descriptor()
+	// collection.ImageAltValidator is a validator for the "image_alt" field. It is called by the builders before save.
+	collection.ImageAltValidator = collectionDescImageAlt.Validators[0].(func(string) error)
 	communicationpreferenceMixin := schema.CommunicationPreference{}.Mixin()
 	communicationpreferenceMixinFields0 := communicationpreferenceMixin[0].Fields()
 	_ = communicationpreferenceMixinFields0

@@ -22,6 +22,10 @@ type Tx struct {
 	CartLine *CartLineClient
 	// CoPurchase is the client for interacting with the CoPurchase builders.
 	CoPurchase *CoPurchaseClient
+	// Collection is the client for interacting with the Collection builders.
+	Collection *CollectionClient
+	// CollectionProduct is the client for interacting with the CollectionProduct builders.
+	CollectionProduct *CollectionProductClient
 	// CommunicationPreference is the client for interacting with the CommunicationPreference builders.
 	CommunicationPreference *CommunicationPreferenceClient
 	// Company is the client for interacting with the Company builders.
@@ -245,6 +249,8 @@ func (tx *Tx) init() {
 	tx.Cart = NewCartClient(tx.config)
 	tx.CartLine = NewCartLineClient(tx.config)
 	tx.CoPurchase = NewCoPurchaseClient(tx.config)
+	tx.Collection = NewCollectionClient(tx.config)
+	tx.CollectionProduct = NewCollectionProductClient(tx.config)
 	tx.CommunicationPreference = NewCommunicationPreferenceClient(tx.config)
 	tx.Company = NewCompanyClient(tx.config)
 	tx.CompanyContact = NewCompanyContactClient(tx.config)

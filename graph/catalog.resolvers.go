@@ -9,8 +9,35 @@ import (
 	"accountgraph/internal/page"
 	"accountgraph/internal/ptr"
 	"context"
-	"unicode/utf8"
 )
+
+// ID is the resolver for the id field.
+func (r *collectionResolver) ID(ctx context.Context, obj *ent.Collection) (string, error) {
+	return gid.Encode("Collection", obj.ID), nil
+}
+
+// Description is the resolver for the description field.
+func (r *collectionResolver) Description(ctx context.Context, obj *ent.Collection, truncateAt *int) (string, error) {
+	return truncate(obj.Description, truncateAt), nil
+}
+
+// Image is the resolver for the image field.
+func (r *collectionResolver) Image(ctx context.Context, obj *ent.Collection) (*model.Image, error) {
+	return image(obj.ImageURL, obj.ImageAlt), nil
+}
+
+// Products is the resolver for the products field.
+func (r *collectionResolver) Products(ctx context.Context, obj *ent.Collection, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductCollectionSortKeys) (*model.ProductConnection, error) {
+	spec, err := catalog.CollectionProductsSpec(pageArgs(first, after, last, before, reverse), string(*sortKey))
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.loaders(ctx).CollectionProducts.Load(ctx, obj.ID, spec)
+	if err != nil {
+		return nil, err
+	}
+	return productConnection(ctx, p), nil
+}
 
 // URL is the resolver for the url field.
 func (r *imageResolver) URL(ctx context.Context, obj *model.Image, transform *model.ImageTransformInput) (string, error) {
@@ -32,6 +59,13 @@ func (r *mutationResolver) AdminProductsUpsert(ctx context.Context, products []*
 	return &model.AdminProductsUpsertPayload{Products: ps, UserErrors: ue}, err
 }
 
+// AdminCollectionsUpsert is the resolver for the adminCollectionsUpsert field.
+func (r *mutationResolver) AdminCollectionsUpsert(ctx context.Context, collections []*model.AdminCollectionInput) (*model.AdminCollectionsUpsertPayload, error) {
+	cs, err := r.Catalog.UpsertCollections(ctx, collectionInputs(collections))
+	ue, err := adminErrors(err)
+	return &model.AdminCollectionsUpsertPayload{Collections: cs, UserErrors: ue}, err
+}
+
 // ID is the resolver for the id field.
 func (r *productResolver) ID(ctx context.Context, obj *ent.Product) (string, error) {
 	return gid.Encode("Product", obj.ID), nil
@@ -39,11 +73,7 @@ func (r *productResolver) ID(ctx context.Context, obj *ent.Product) (string, err
 
 // Description is the resolver for the description field.
 func (r *productResolver) Description(ctx context.Context, obj *ent.Product, truncateAt *int) (string, error) {
-	d := obj.Description
-	if truncateAt != nil && *truncateAt >= 0 && utf8.RuneCountInString(d) > *truncateAt {
-		d = string([]rune(d)[:*truncateAt])
-	}
-	return d, nil
+	return truncate(obj.Description, truncateAt), nil
 }
 
 // FeaturedImage is the resolver for the featuredImage field.
@@ -63,6 +93,20 @@ func (r *productResolver) AvailableForSale(ctx context.Context, obj *ent.Product
 		}
 	}
 	return false, nil
+}
+
+// Collections is the resolver for the collections field.
+func (r *productResolver) Collections(ctx context.Context, obj *ent.Product, first *int, after *string, last *int, before *string, reverse *bool) (*model.CollectionConnection, error) {
+	spec, err := page.ByID(pageArgs(first, after, last, before, reverse), "product-collections", func(c *ent.Collection) int { return c.ID })
+	if err != nil {
+		return nil, err
+	}
+	l := r.loaders(ctx)
+	p, err := l.ProductCollections.Load(ctx, obj.ID, spec)
+	if err != nil {
+		return nil, err
+	}
+	return collectionConnection(ctx, p, func(ctx context.Context) (int, error) { return l.ProductCollectionCounts.Load(ctx, obj.ID) })
 }
 
 // Variants is the resolver for the variants field.
@@ -123,10 +167,39 @@ func (r *queryResolver) Products(ctx context.Context, first *int, after *string,
 	for i, it := range p.Items {
 		ids[i] = it.ID
 	}
-	r.loaders(ctx).VariantPages.Expect(ids...)
-	edges, info := connection(ctx, p, func(c string, n *ent.Product) *model.ProductEdge { return &model.ProductEdge{Cursor: c, Node: n} })
-	return &model.ProductConnection{Edges: edges, Nodes: p.Items, PageInfo: info}, nil
+	l := r.loaders(ctx)
+	l.VariantPages.Expect(ids...)
+	l.ProductCollections.Expect(ids...)
+	l.ProductCollectionCounts.Expect(ids...)
+	return productConnection(ctx, p), nil
 }
+
+// Collection is the resolver for the collection field.
+func (r *queryResolver) Collection(ctx context.Context, handle *string, id *string) (*ent.Collection, error) {
+	return r.Catalog.Collection(ctx, handle, id)
+}
+
+// CollectionByHandle is the resolver for the collectionByHandle field.
+func (r *queryResolver) CollectionByHandle(ctx context.Context, handle string) (*ent.Collection, error) {
+	return r.Catalog.Collection(ctx, &handle, nil)
+}
+
+// Collections is the resolver for the collections field.
+func (r *queryResolver) Collections(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.CollectionSortKeys, query *string) (*model.CollectionConnection, error) {
+	l, err := r.Catalog.Collections(ctx, pageArgs(first, after, last, before, reverse), ptr.Deref(query), string(*sortKey))
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int, len(l.Items))
+	for i, c := range l.Items {
+		ids[i] = c.ID
+	}
+	r.loaders(ctx).CollectionProducts.Expect(ids...)
+	return collectionConnection(ctx, l.Page, l.Count)
+}
+
+// Collection returns CollectionResolver implementation.
+func (r *Resolver) Collection() CollectionResolver { return &collectionResolver{r} }
 
 // Image returns ImageResolver implementation.
 func (r *Resolver) Image() ImageResolver { return &imageResolver{r} }
@@ -138,6 +211,7 @@ func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
 func (r *Resolver) ProductVariant() ProductVariantResolver { return &productVariantResolver{r} }
 
 type (
+	collectionResolver     struct{ *Resolver }
 	imageResolver          struct{ *Resolver }
 	productResolver        struct{ *Resolver }
 	productVariantResolver struct{ *Resolver }

@@ -51,6 +51,7 @@ type ResolverRoot interface {
 	AccountSettings() AccountSettingsResolver
 	Cart() CartResolver
 	CartLine() CartLineResolver
+	Collection() CollectionResolver
 	Company() CompanyResolver
 	CompanyContact() CompanyContactResolver
 	CompanyLocation() CompanyLocationResolver
@@ -98,6 +99,11 @@ type ComplexityRoot struct {
 	AccountSettingsPayload struct {
 		Settings   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	AdminCollectionsUpsertPayload struct {
+		Collections func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	AdminCompanyPayload struct {
@@ -327,6 +333,28 @@ type ComplexityRoot struct {
 		Code    func(childComplexity int) int
 		Message func(childComplexity int) int
 		Target  func(childComplexity int) int
+	}
+
+	Collection struct {
+		Description func(childComplexity int, truncateAt *int) int
+		Handle      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Image       func(childComplexity int) int
+		Products    func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductCollectionSortKeys) int
+		Title       func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+	}
+
+	CollectionConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CollectionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CommunicationPreference struct {
@@ -963,6 +991,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AdminAccountSettingsUpdate               func(childComplexity int, input model.AccountSettingsInput) int
+		AdminCollectionsUpsert                   func(childComplexity int, collections []*model.AdminCollectionInput) int
 		AdminCompanyCreate                       func(childComplexity int, input model.AdminCompanyInput) int
 		AdminCustomerDataExport                  func(childComplexity int, customerID string) int
 		AdminCustomerDelete                      func(childComplexity int, customerID string) int
@@ -1138,6 +1167,7 @@ type ComplexityRoot struct {
 
 	Product struct {
 		AvailableForSale func(childComplexity int) int
+		Collections      func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		CreatedAt        func(childComplexity int) int
 		Description      func(childComplexity int, truncateAt *int) int
 		FeaturedImage    func(childComplexity int) int
@@ -1196,6 +1226,9 @@ type ComplexityRoot struct {
 		AdminLoyaltyLedger           func(childComplexity int, customerID string, first *int, after *string, last *int, before *string, reverse *bool) int
 		AdminSupportTickets          func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) int
 		Cart                         func(childComplexity int, id string) int
+		Collection                   func(childComplexity int, handle *string, id *string) int
+		CollectionByHandle           func(childComplexity int, handle string) int
+		Collections                  func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.CollectionSortKeys, query *string) int
 		Customer                     func(childComplexity int, customerAccessToken string) int
 		LoyaltyProgram               func(childComplexity int) int
 		Node                         func(childComplexity int, id string) int
@@ -1431,6 +1464,14 @@ type CartLineResolver interface {
 
 	Cost(ctx context.Context, obj *ent.CartLine) (*model.CartLineCost, error)
 }
+type CollectionResolver interface {
+	ID(ctx context.Context, obj *ent.Collection) (string, error)
+
+	Description(ctx context.Context, obj *ent.Collection, truncateAt *int) (string, error)
+	Image(ctx context.Context, obj *ent.Collection) (*model.Image, error)
+
+	Products(ctx context.Context, obj *ent.Collection, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductCollectionSortKeys) (*model.ProductConnection, error)
+}
 type CompanyResolver interface {
 	ID(ctx context.Context, obj *ent.Company) (string, error)
 
@@ -1579,6 +1620,7 @@ type MutationResolver interface {
 	CartBuyerIdentityUpdate(ctx context.Context, cartID string, buyerIdentity model.CartBuyerIdentityInput) (*model.CartBuyerIdentityUpdatePayload, error)
 	CartNoteUpdate(ctx context.Context, cartID string, note string) (*model.CartNoteUpdatePayload, error)
 	AdminProductsUpsert(ctx context.Context, products []*model.AdminProductInput) (*model.AdminProductsUpsertPayload, error)
+	AdminCollectionsUpsert(ctx context.Context, collections []*model.AdminCollectionInput) (*model.AdminCollectionsUpsertPayload, error)
 	AdminCompanyCreate(ctx context.Context, input model.AdminCompanyInput) (*model.AdminCompanyPayload, error)
 	LoyaltyRewardRedeem(ctx context.Context, customerAccessToken string, rewardID string) (*model.LoyaltyRewardRedeemPayload, error)
 	LoyaltyActionRecord(ctx context.Context, customerAccessToken string, action model.LoyaltyCustomerAction, reference string) (*model.LoyaltyPayload, error)
@@ -1662,6 +1704,7 @@ type ProductResolver interface {
 	FeaturedImage(ctx context.Context, obj *ent.Product) (*model.Image, error)
 	AvailableForSale(ctx context.Context, obj *ent.Product) (bool, error)
 
+	Collections(ctx context.Context, obj *ent.Product, first *int, after *string, last *int, before *string, reverse *bool) (*model.CollectionConnection, error)
 	Variants(ctx context.Context, obj *ent.Product, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductVariantSortKeys) (*model.ProductVariantConnection, error)
 }
 type ProductVariantResolver interface {
@@ -1680,6 +1723,9 @@ type QueryResolver interface {
 	Cart(ctx context.Context, id string) (*ent.Cart, error)
 	Product(ctx context.Context, handle *string, id *string) (*ent.Product, error)
 	Products(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductSortKeys, query *string) (*model.ProductConnection, error)
+	Collection(ctx context.Context, handle *string, id *string) (*ent.Collection, error)
+	CollectionByHandle(ctx context.Context, handle string) (*ent.Collection, error)
+	Collections(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.CollectionSortKeys, query *string) (*model.CollectionConnection, error)
 	AdminCompany(ctx context.Context, id string) (*ent.Company, error)
 	Customer(ctx context.Context, customerAccessToken string) (*ent.Customer, error)
 	LoyaltyProgram(ctx context.Context) (*model.LoyaltyProgram, error)
@@ -1783,6 +1829,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccountSettingsPayload.UserErrors(childComplexity), true
+
+	case "AdminCollectionsUpsertPayload.collections":
+		if e.ComplexityRoot.AdminCollectionsUpsertPayload.Collections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCollectionsUpsertPayload.Collections(childComplexity), true
+	case "AdminCollectionsUpsertPayload.userErrors":
+		if e.ComplexityRoot.AdminCollectionsUpsertPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCollectionsUpsertPayload.UserErrors(childComplexity), true
 
 	case "AdminCompanyPayload.company":
 		if e.ComplexityRoot.AdminCompanyPayload.Company == nil {
@@ -2533,6 +2592,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CartWarning.Target(childComplexity), true
+
+	case "Collection.description":
+		if e.ComplexityRoot.Collection.Description == nil {
+			break
+		}
+
+		args, err := ec.field_Collection_description_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Collection.Description(childComplexity, args["truncateAt"].(*int)), true
+	case "Collection.handle":
+		if e.ComplexityRoot.Collection.Handle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.Handle(childComplexity), true
+	case "Collection.id":
+		if e.ComplexityRoot.Collection.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.ID(childComplexity), true
+	case "Collection.image":
+		if e.ComplexityRoot.Collection.Image == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.Image(childComplexity), true
+	case "Collection.products":
+		if e.ComplexityRoot.Collection.Products == nil {
+			break
+		}
+
+		args, err := ec.field_Collection_products_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Collection.Products(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["sortKey"].(*model.ProductCollectionSortKeys)), true
+	case "Collection.title":
+		if e.ComplexityRoot.Collection.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.Title(childComplexity), true
+	case "Collection.updatedAt":
+		if e.ComplexityRoot.Collection.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.UpdatedAt(childComplexity), true
+
+	case "CollectionConnection.edges":
+		if e.ComplexityRoot.CollectionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionConnection.Edges(childComplexity), true
+	case "CollectionConnection.nodes":
+		if e.ComplexityRoot.CollectionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionConnection.Nodes(childComplexity), true
+	case "CollectionConnection.pageInfo":
+		if e.ComplexityRoot.CollectionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionConnection.PageInfo(childComplexity), true
+	case "CollectionConnection.totalCount":
+		if e.ComplexityRoot.CollectionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionConnection.TotalCount(childComplexity), true
+
+	case "CollectionEdge.cursor":
+		if e.ComplexityRoot.CollectionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionEdge.Cursor(childComplexity), true
+	case "CollectionEdge.node":
+		if e.ComplexityRoot.CollectionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionEdge.Node(childComplexity), true
 
 	case "CommunicationPreference.channel":
 		if e.ComplexityRoot.CommunicationPreference.Channel == nil {
@@ -4994,6 +5144,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminAccountSettingsUpdate(childComplexity, args["input"].(model.AccountSettingsInput)), true
+	case "Mutation.adminCollectionsUpsert":
+		if e.ComplexityRoot.Mutation.AdminCollectionsUpsert == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCollectionsUpsert_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCollectionsUpsert(childComplexity, args["collections"].([]*model.AdminCollectionInput)), true
 	case "Mutation.adminCompanyCreate":
 		if e.ComplexityRoot.Mutation.AdminCompanyCreate == nil {
 			break
@@ -6282,6 +6443,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.AvailableForSale(childComplexity), true
+	case "Product.collections":
+		if e.ComplexityRoot.Product.Collections == nil {
+			break
+		}
+
+		args, err := ec.field_Product_collections_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Product.Collections(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 	case "Product.createdAt":
 		if e.ComplexityRoot.Product.CreatedAt == nil {
 			break
@@ -6578,6 +6750,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Cart(childComplexity, args["id"].(string)), true
+	case "Query.collection":
+		if e.ComplexityRoot.Query.Collection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_collection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Collection(childComplexity, args["handle"].(*string), args["id"].(*string)), true
+	case "Query.collectionByHandle":
+		if e.ComplexityRoot.Query.CollectionByHandle == nil {
+			break
+		}
+
+		args, err := ec.field_Query_collectionByHandle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CollectionByHandle(childComplexity, args["handle"].(string)), true
+	case "Query.collections":
+		if e.ComplexityRoot.Query.Collections == nil {
+			break
+		}
+
+		args, err := ec.field_Query_collections_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Collections(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["sortKey"].(*model.CollectionSortKeys), args["query"].(*string)), true
 	case "Query.customer":
 		if e.ComplexityRoot.Query.Customer == nil {
 			break
@@ -7339,6 +7544,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AccountSettingsInput", ec.unmarshalInputAccountSettingsInput),
+			graphql.NewInputUnmarshaler("AdminCollectionInput", ec.unmarshalInputAdminCollectionInput),
 			graphql.NewInputUnmarshaler("AdminCompanyContactInput", ec.unmarshalInputAdminCompanyContactInput),
 			graphql.NewInputUnmarshaler("AdminCompanyInput", ec.unmarshalInputAdminCompanyInput),
 			graphql.NewInputUnmarshaler("AdminCompanyLocationInput", ec.unmarshalInputAdminCompanyLocationInput),
@@ -8252,6 +8458,91 @@ extend type Query {
   price per product.
   """
   products(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: ProductSortKeys = ID, query: String): ProductConnection!
+  "A collection by handle or by global ID."
+  collection("The collection's handle." handle: String, "The collection's global ID." id: ID): Collection
+  "A collection by handle."
+  collectionByHandle("The collection's handle." handle: String!): Collection @deprecated(reason: "Use ` + "`" + `collection` + "`" + ` instead.")
+  """
+  The collections, a page at a time. ` + "`" + `query` + "`" + ` filters in Shopify's search
+  syntax: ` + "`" + `title:` + "`" + `, ` + "`" + `handle:` + "`" + `, ` + "`" + `collection_type:` + "`" + ` (` + "`" + `custom` + "`" + `: every collection
+  here is hand-picked; ` + "`" + `smart` + "`" + `: none) and ` + "`" + `updated_at:` + "`" + ` (with ` + "`" + `:>` + "`" + `, ` + "`" + `:<=` + "`" + `…),
+  and free text in the title, combined with AND, OR, NOT and parentheses.
+  """
+  collections(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: CollectionSortKeys = ID, query: String): CollectionConnection!
+}
+
+"A group of products, in the collection's own order."
+type Collection implements Node {
+  "The collection's global ID."
+  id: ID!
+  "The URL-safe name of the collection."
+  handle: String!
+  "The collection's title."
+  title: String!
+  "The description as plain text, cut at ` + "`" + `truncateAt` + "`" + ` characters when given."
+  description(truncateAt: Int): String!
+  "The collection's picture."
+  image: Image
+  "When the collection last changed."
+  updatedAt: DateTime!
+  """
+  The collection's products. COLLECTION_DEFAULT, MANUAL and RELEVANCE are the
+  order the catalogue system gave; BEST_SELLING and PRICE are refused: the
+  catalogue keeps no sales or price per product.
+  """
+  products(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: ProductCollectionSortKeys = COLLECTION_DEFAULT): ProductConnection!
+}
+
+"A page of collections."
+type CollectionConnection {
+  "The collections with their cursors."
+  edges: [CollectionEdge!]!
+  "The collections."
+  nodes: [Collection!]!
+  "Where the page is in the list."
+  pageInfo: PageInfo!
+  "How many collections the list has in all."
+  totalCount: UnsignedInt64!
+}
+
+"A collection and its cursor."
+type CollectionEdge {
+  "Where the collection is in the list."
+  cursor: String!
+  "The collection."
+  node: Collection!
+}
+
+"The orders of the collections list."
+enum CollectionSortKeys {
+  "The collection's ID."
+  ID
+  "The ID's order: no text ranking is kept."
+  RELEVANCE
+  "The title."
+  TITLE
+  "When the collection last changed."
+  UPDATED_AT
+}
+
+"The orders of a collection's products."
+enum ProductCollectionSortKeys {
+  "Not supported: no sales are kept."
+  BEST_SELLING
+  "The collection's own order."
+  COLLECTION_DEFAULT
+  "When the product was first synced."
+  CREATED
+  "The product's ID."
+  ID
+  "The collection's own order."
+  MANUAL
+  "Not supported: products have no single price."
+  PRICE
+  "The collection's own order."
+  RELEVANCE
+  "The title."
+  TITLE
 }
 
 "A page of products."
@@ -8297,6 +8588,32 @@ enum ProductSortKeys {
 extend type Mutation {
   "Creates or updates products and their variants, matched by handle and SKU. All or nothing."
   adminProductsUpsert("The products, at most 250." products: [AdminProductInput!]!): AdminProductsUpsertPayload @adminScope(scope: "catalog:write")
+  "Creates or updates collections, matched by handle, and sets their products. All or nothing."
+  adminCollectionsUpsert("The collections, at most 250." collections: [AdminCollectionInput!]!): AdminCollectionsUpsertPayload @adminScope(scope: "catalog:write")
+}
+
+"A collection to create or update (matched by handle)."
+input AdminCollectionInput {
+  "The URL-safe key: lower-case letters, digits and dashes."
+  handle: String!
+  "The title."
+  title: String!
+  "Plain-text description."
+  description: String
+  "The picture's address."
+  imageUrl: URL
+  "The picture's text."
+  imageAlt: String
+  "The handles of the collection's products, in its order, at most 1,000; left out, the collection keeps its products."
+  productHandles: [String!]
+}
+
+"The result of ` + "`" + `adminCollectionsUpsert` + "`" + `."
+type AdminCollectionsUpsertPayload {
+  "The collections as stored, in input order."
+  collections: [Collection!]
+  "What was wrong with the input; nothing was stored when not empty."
+  userErrors: [AdminUserError!]!
 }
 
 "An amount of money in a currency."
@@ -8416,6 +8733,8 @@ type Product implements Node {
   updatedAt: DateTime!
   "When the product went on sale."
   publishedAt: DateTime!
+  "The collections the product is in, in the order they were made."
+  collections(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): CollectionConnection!
   "The product's variants."
   variants(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: ProductVariantSortKeys = POSITION): ProductVariantConnection!
 }
@@ -12094,6 +12413,16 @@ func (ec *executionContext) childFields_AccountSettingsPayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type AccountSettingsPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AdminCollectionsUpsertPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "collections":
+		return ec.fieldContext_AdminCollectionsUpsertPayload_collections(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminCollectionsUpsertPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminCollectionsUpsertPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AdminCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "company":
@@ -12534,6 +12863,50 @@ func (ec *executionContext) childFields_CartWarning(ctx context.Context, field g
 		return ec.fieldContext_CartWarning_target(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CartWarning", field.Name)
+}
+
+func (ec *executionContext) childFields_Collection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Collection_id(ctx, field)
+	case "handle":
+		return ec.fieldContext_Collection_handle(ctx, field)
+	case "title":
+		return ec.fieldContext_Collection_title(ctx, field)
+	case "description":
+		return ec.fieldContext_Collection_description(ctx, field)
+	case "image":
+		return ec.fieldContext_Collection_image(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Collection_updatedAt(ctx, field)
+	case "products":
+		return ec.fieldContext_Collection_products(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Collection", field.Name)
+}
+
+func (ec *executionContext) childFields_CollectionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CollectionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CollectionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CollectionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CollectionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollectionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CollectionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CollectionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CollectionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollectionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CommunicationPreference(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13978,6 +14351,8 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_updatedAt(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Product_publishedAt(ctx, field)
+	case "collections":
+		return ec.fieldContext_Product_collections(ctx, field)
 	case "variants":
 		return ec.fieldContext_Product_variants(ctx, field)
 	}
@@ -14629,6 +15004,74 @@ func (ec *executionContext) field_Cart_lines_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Collection_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "truncateAt",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["truncateAt"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Collection_products_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sortKey",
+		func(ctx context.Context, v any) (*model.ProductCollectionSortKeys, error) {
+			return ec.unmarshalOProductCollectionSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐProductCollectionSortKeys(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sortKey"] = arg5
 	return args, nil
 }
 
@@ -15305,6 +15748,20 @@ func (ec *executionContext) field_Mutation_adminAccountSettingsUpdate_args(ctx c
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminCollectionsUpsert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "collections",
+		func(ctx context.Context, v any) ([]*model.AdminCollectionInput, error) {
+			return ec.unmarshalNAdminCollectionInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminCollectionInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["collections"] = arg0
 	return args, nil
 }
 
@@ -17178,6 +17635,52 @@ func (ec *executionContext) field_Order_successfulFulfillments_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Product_collections_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Product_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17537,6 +18040,104 @@ func (ec *executionContext) field_Query_cart_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_collectionByHandle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "handle",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["handle"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_collection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "handle",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["handle"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_collections_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sortKey",
+		func(ctx context.Context, v any) (*model.CollectionSortKeys, error) {
+			return ec.unmarshalOCollectionSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐCollectionSortKeys(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sortKey"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg6
 	return args, nil
 }
 
@@ -18130,6 +18731,70 @@ func (ec *executionContext) _AccountSettingsPayload_userErrors(ctx context.Conte
 func (ec *executionContext) fieldContext_AccountSettingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AccountSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCollectionsUpsertPayload_collections(ctx context.Context, field graphql.CollectedField, obj *model.AdminCollectionsUpsertPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCollectionsUpsertPayload_collections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Collections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Collection) graphql.Marshaler {
+			return ec.marshalOCollection2ᚕᚖaccountgraphᚋentᚐCollectionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCollectionsUpsertPayload_collections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCollectionsUpsertPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCollectionsUpsertPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminCollectionsUpsertPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCollectionsUpsertPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCollectionsUpsertPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCollectionsUpsertPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -21557,6 +22222,392 @@ func (ec *executionContext) _CartWarning_target(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_CartWarning_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CartWarning", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Collection_id(ctx context.Context, field graphql.CollectedField, obj *ent.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Collection().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Collection_handle(ctx context.Context, field graphql.CollectedField, obj *ent.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_handle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_handle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Collection_title(ctx context.Context, field graphql.CollectedField, obj *ent.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Collection_description(ctx context.Context, field graphql.CollectedField, obj *ent.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Collection().Description(ctx, obj, fc.Args["truncateAt"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_description(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Collection_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Collection_image(ctx context.Context, field graphql.CollectedField, obj *ent.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_image(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Collection().Image(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Image) graphql.Marshaler {
+			return ec.marshalOImage2ᚖaccountgraphᚋgraphᚋmodelᚐImage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_image(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Image(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Collection_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Collection_products(ctx context.Context, field graphql.CollectedField, obj *ent.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_products(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Collection().Products(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductCollectionSortKeys))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProductConnection) graphql.Marshaler {
+			return ec.marshalNProductConnection2ᚖaccountgraphᚋgraphᚋmodelᚐProductConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_products(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Collection_products_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollectionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CollectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CollectionEdge) graphql.Marshaler {
+			return ec.marshalNCollectionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCollectionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollectionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CollectionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollectionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CollectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Collection) graphql.Marshaler {
+			return ec.marshalNCollection2ᚕᚖaccountgraphᚋentᚐCollectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollectionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollectionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CollectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollectionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollectionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CollectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uint64) graphql.Marshaler {
+			return ec.marshalNUnsignedInt642uint64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CollectionConnection", field, false, false, "UnsignedInt64")
+}
+
+func (ec *executionContext) _CollectionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CollectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CollectionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CollectionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CollectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Collection) graphql.Marshaler {
+			return ec.marshalNCollection2ᚖaccountgraphᚋentᚐCollection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollectionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CommunicationPreference_topic(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
@@ -33553,6 +34604,68 @@ func (ec *executionContext) fieldContext_Mutation_adminProductsUpsert(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_adminCollectionsUpsert(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCollectionsUpsert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCollectionsUpsert(ctx, fc.Args["collections"].([]*model.AdminCollectionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "catalog:write")
+				if err != nil {
+					var zeroVal *model.AdminCollectionsUpsertPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminCollectionsUpsertPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminCollectionsUpsertPayload) graphql.Marshaler {
+			return ec.marshalOAdminCollectionsUpsertPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCollectionsUpsertPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCollectionsUpsert(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminCollectionsUpsertPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCollectionsUpsert_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_adminCompanyCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38545,6 +39658,50 @@ func (ec *executionContext) fieldContext_Product_publishedAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Product", field, true, false, "DateTime")
 }
 
+func (ec *executionContext) _Product_collections(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_collections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Product().Collections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CollectionConnection) graphql.Marshaler {
+			return ec.marshalNCollectionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐCollectionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_collections(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CollectionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Product_collections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Product_variants(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39595,6 +40752,138 @@ func (ec *executionContext) fieldContext_Query_products(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_products_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_collection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_collection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Collection(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Collection) graphql.Marshaler {
+			return ec.marshalOCollection2ᚖaccountgraphᚋentᚐCollection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_collection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_collection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_collectionByHandle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_collectionByHandle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CollectionByHandle(ctx, fc.Args["handle"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Collection) graphql.Marshaler {
+			return ec.marshalOCollection2ᚖaccountgraphᚋentᚐCollection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_collectionByHandle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_collectionByHandle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_collections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_collections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.CollectionSortKeys), fc.Args["query"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CollectionConnection) graphql.Marshaler {
+			return ec.marshalNCollectionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐCollectionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_collections(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CollectionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_collections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -44140,6 +45429,83 @@ func UnmarshalAccountSettingsInput(ctx context.Context, raw any) (model.AccountS
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAdminCollectionInput(ctx context.Context, obj any) (model.AdminCollectionInput, error) {
+	var it model.AdminCollectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"handle", "title", "description", "imageUrl", "imageAlt", "productHandles"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "handle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handle"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handle = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "imageUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("imageUrl"))
+			data, err := ec.unmarshalOURL2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImageURL = data
+		case "imageAlt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("imageAlt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImageAlt = data
+		case "productHandles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productHandles"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductHandles = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminCollectionInput unmarshals raw into the AdminCollectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminCollectionInput(ctx context.Context, raw any) (model.AdminCollectionInput, error) {
+	var out model.AdminCollectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminCollectionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAdminCompanyContactInput(ctx context.Context, obj any) (model.AdminCompanyContactInput, error) {
 	var it model.AdminCompanyContactInput
 	if obj == nil {
@@ -47438,6 +48804,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._CustomerSession(ctx, sel, obj)
+	case ent.Collection:
+		return ec._Collection(ctx, sel, &obj)
+	case *ent.Collection:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Collection(ctx, sel, obj)
 	case ent.Cart:
 		return ec._Cart(ctx, sel, &obj)
 	case *ent.Cart:
@@ -47572,6 +48945,44 @@ func (ec *executionContext) _AccountSettingsPayload(ctx context.Context, sel ast
 			}
 		case "userErrors":
 			out.Values[i] = ec._AccountSettingsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminCollectionsUpsertPayloadImplementors = []string{"AdminCollectionsUpsertPayload"}
+
+func (ec *executionContext) _AdminCollectionsUpsertPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCollectionsUpsertPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminCollectionsUpsertPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminCollectionsUpsertPayload")
+		case "collections":
+			out.Values[i] = ec._AdminCollectionsUpsertPayload_collections(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminCollectionsUpsertPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -49206,6 +50617,159 @@ func (ec *executionContext) _CartWarning(ctx context.Context, sel ast.SelectionS
 			}
 		case "target":
 			out.Values[i] = ec._CartWarning_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var collectionImplementors = []string{"Collection", "Node"}
+
+func (ec *executionContext) _Collection(ctx context.Context, sel ast.SelectionSet, obj *ent.Collection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Collection")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collection_id(ctx, field, obj)
+				})
+		case "handle":
+			out.Values[i] = ec._Collection_handle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Collection_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collection_description(ctx, field, obj)
+				})
+		case "image":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collection_image(ctx, field, obj)
+				})
+		case "updatedAt":
+			out.Values[i] = ec._Collection_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "products":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collection_products(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var collectionConnectionImplementors = []string{"CollectionConnection"}
+
+func (ec *executionContext) _CollectionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CollectionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collectionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CollectionConnection")
+		case "edges":
+			out.Values[i] = ec._CollectionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._CollectionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CollectionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CollectionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var collectionEdgeImplementors = []string{"CollectionEdge"}
+
+func (ec *executionContext) _CollectionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CollectionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collectionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CollectionEdge")
+		case "cursor":
+			out.Values[i] = ec._CollectionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CollectionEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -53761,6 +55325,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "adminCollectionsUpsert":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCollectionsUpsert(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "adminCompanyCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_adminCompanyCreate(ctx, field)
@@ -54872,6 +56443,12 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "collections":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_collections(ctx, field, obj)
+				})
 		case "variants":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -55210,6 +56787,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_products(ctx, field)
+				})
+		case "collection":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_collection(ctx, field)
+				})
+		case "collectionByHandle":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_collectionByHandle(ctx, field)
+				})
+		case "collections":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_collections(ctx, field)
 				})
 		case "adminCompany":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -57121,6 +58716,25 @@ func (ec *executionContext) unmarshalNAccountSettingsInput2accountgraphᚋgraph�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAdminCollectionInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminCollectionInputᚄ(ctx context.Context, v any) ([]*model.AdminCollectionInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminCollectionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminCollectionInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCollectionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAdminCollectionInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCollectionInput(ctx context.Context, v any) (*model.AdminCollectionInput, error) {
+	res, err := ec.unmarshalInputAdminCollectionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAdminCompanyContactInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyContactInput(ctx context.Context, v any) (*model.AdminCompanyContactInput, error) {
 	res, err := ec.unmarshalInputAdminCompanyContactInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -57576,6 +59190,62 @@ func (ec *executionContext) unmarshalNCartWarningCode2accountgraphᚋgraphᚋmod
 
 func (ec *executionContext) marshalNCartWarningCode2accountgraphᚋgraphᚋmodelᚐCartWarningCode(ctx context.Context, sel ast.SelectionSet, v model.CartWarningCode) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCollection2ᚕᚖaccountgraphᚋentᚐCollectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Collection) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCollection2ᚖaccountgraphᚋentᚐCollection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCollection2ᚖaccountgraphᚋentᚐCollection(ctx context.Context, sel ast.SelectionSet, v *ent.Collection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Collection!")
+		return graphql.Null
+	}
+	return ec._Collection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCollectionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐCollectionConnection(ctx context.Context, sel ast.SelectionSet, v *model.CollectionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CollectionConnection!")
+		return graphql.Null
+	}
+	return ec._CollectionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCollectionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCollectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CollectionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCollectionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐCollectionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCollectionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐCollectionEdge(ctx context.Context, sel ast.SelectionSet, v *model.CollectionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CollectionEdge!")
+		return graphql.Null
+	}
+	return ec._CollectionEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx context.Context, v any) (notification.Channel, error) {
@@ -60025,6 +61695,13 @@ func (ec *executionContext) marshalOAccountSettingsPayload2ᚖaccountgraphᚋgra
 	return ec._AccountSettingsPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAdminCollectionsUpsertPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCollectionsUpsertPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCollectionsUpsertPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminCollectionsUpsertPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAdminCompanyContactInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminCompanyContactInputᚄ(ctx context.Context, v any) ([]*model.AdminCompanyContactInput, error) {
 	if v == nil {
 		return nil, nil
@@ -60452,6 +62129,48 @@ func (ec *executionContext) marshalOCartNoteUpdatePayload2ᚖaccountgraphᚋgrap
 		return graphql.Null
 	}
 	return ec._CartNoteUpdatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCollection2ᚕᚖaccountgraphᚋentᚐCollectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Collection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCollection2ᚖaccountgraphᚋentᚐCollection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCollection2ᚖaccountgraphᚋentᚐCollection(ctx context.Context, sel ast.SelectionSet, v *ent.Collection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Collection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCollectionSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐCollectionSortKeys(ctx context.Context, v any) (*model.CollectionSortKeys, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.CollectionSortKeys)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCollectionSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐCollectionSortKeys(ctx context.Context, sel ast.SelectionSet, v *model.CollectionSortKeys) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOCommunicationChannel2ᚖaccountgraphᚋentᚋconsenteventᚐChannel(ctx context.Context, v any) (*consentevent.Channel, error) {
@@ -61431,6 +63150,22 @@ func (ec *executionContext) marshalOProduct2ᚖaccountgraphᚋentᚐProduct(ctx 
 		return graphql.Null
 	}
 	return ec._Product(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProductCollectionSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐProductCollectionSortKeys(ctx context.Context, v any) (*model.ProductCollectionSortKeys, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ProductCollectionSortKeys)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProductCollectionSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐProductCollectionSortKeys(ctx context.Context, sel ast.SelectionSet, v *model.ProductCollectionSortKeys) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOProductSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐProductSortKeys(ctx context.Context, v any) (*model.ProductSortKeys, error) {

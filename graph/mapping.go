@@ -64,7 +64,7 @@ func (r *Resolver) addressPage(ctx context.Context, c *ent.Customer, args page.A
 	return r.loaders(ctx).AddressPages.Load(ctx, c.ID, spec)
 }
 
-// node serves the public objects (products, variants) and orders whose ID
+// node serves the public objects (products, variants, collections) and orders whose ID
 // carries their status key; customer data is never reachable this way.
 func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	typ, key, query, err := gid.Parse(id)
@@ -80,6 +80,10 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	case "ProductVariant":
 		if v, err := l.VariantByID.Load(ctx, key); err != nil || v != nil {
 			return v, err
+		}
+	case "Collection":
+		if c, err := l.CollectionByID.Load(ctx, key); err != nil || c != nil {
+			return c, err
 		}
 	case "Order":
 		if o, err := r.Orders.ByStatusLink(ctx, key, query); err != nil || o != nil {

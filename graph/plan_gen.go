@@ -32,1098 +32,1125 @@ var planTypes = map[string]*planType{
 		"settings":   {fn: 7, resolve: false, object: true, resolver: false, named: "AccountSettings"},
 		"userErrors": {fn: 8, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
-	"AdminCompanyPayload": {name: "AdminCompanyPayload", satisfies: []string{"AdminCompanyPayload"}, fields: map[string]planFieldDef{
-		"company":    {fn: 9, resolve: false, object: true, resolver: false, named: "Company"},
-		"userErrors": {fn: 10, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	"AdminCollectionsUpsertPayload": {name: "AdminCollectionsUpsertPayload", satisfies: []string{"AdminCollectionsUpsertPayload"}, fields: map[string]planFieldDef{
+		"collections": {fn: 9, resolve: false, object: true, resolver: false, named: "Collection"},
+		"userErrors":  {fn: 10, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
-	"AdminCustomerDataExportPayload": {name: "AdminCustomerDataExportPayload", satisfies: []string{"AdminCustomerDataExportPayload"}, fields: map[string]planFieldDef{
-		"export":     {fn: 11, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
+	"AdminCompanyPayload": {name: "AdminCompanyPayload", satisfies: []string{"AdminCompanyPayload"}, fields: map[string]planFieldDef{
+		"company":    {fn: 11, resolve: false, object: true, resolver: false, named: "Company"},
 		"userErrors": {fn: 12, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
+	"AdminCustomerDataExportPayload": {name: "AdminCustomerDataExportPayload", satisfies: []string{"AdminCustomerDataExportPayload"}, fields: map[string]planFieldDef{
+		"export":     {fn: 13, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
+		"userErrors": {fn: 14, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
 	"AdminCustomerDeletePayload": {name: "AdminCustomerDeletePayload", satisfies: []string{"AdminCustomerDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedCustomerId": {fn: 13, resolve: false, object: false, resolver: false, named: "ID"},
-		"userErrors":        {fn: 14, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"deletedCustomerId": {fn: 15, resolve: false, object: false, resolver: false, named: "ID"},
+		"userErrors":        {fn: 16, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminCustomerInvitePayload": {name: "AdminCustomerInvitePayload", satisfies: []string{"AdminCustomerInvitePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 15, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 16, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":           {fn: 17, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 18, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"AdminCustomerUpdatePayload": {name: "AdminCustomerUpdatePayload", satisfies: []string{"AdminCustomerUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":   {fn: 17, resolve: false, object: true, resolver: false, named: "Customer"},
-		"userErrors": {fn: 18, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"customer":   {fn: 19, resolve: false, object: true, resolver: false, named: "Customer"},
+		"userErrors": {fn: 20, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminCustomersImportPayload": {name: "AdminCustomersImportPayload", satisfies: []string{"AdminCustomersImportPayload"}, fields: map[string]planFieldDef{
-		"created":    {fn: 19, resolve: false, object: false, resolver: false, named: "Int"},
-		"updated":    {fn: 20, resolve: false, object: false, resolver: false, named: "Int"},
-		"skipped":    {fn: 21, resolve: false, object: false, resolver: false, named: "Int"},
-		"errorCount": {fn: 22, resolve: false, object: false, resolver: false, named: "Int"},
-		"report":     {fn: 23, resolve: false, object: true, resolver: false, named: "AdminImportRowError"},
-		"userErrors": {fn: 24, resolve: false, object: true, resolver: false, named: "AdminUserError"},
-	}},
-	"AdminCustomersInvitePayload": {name: "AdminCustomersInvitePayload", satisfies: []string{"AdminCustomersInvitePayload"}, fields: map[string]planFieldDef{
-		"customers":  {fn: 25, resolve: false, object: true, resolver: false, named: "Customer"},
+		"created":    {fn: 21, resolve: false, object: false, resolver: false, named: "Int"},
+		"updated":    {fn: 22, resolve: false, object: false, resolver: false, named: "Int"},
+		"skipped":    {fn: 23, resolve: false, object: false, resolver: false, named: "Int"},
+		"errorCount": {fn: 24, resolve: false, object: false, resolver: false, named: "Int"},
+		"report":     {fn: 25, resolve: false, object: true, resolver: false, named: "AdminImportRowError"},
 		"userErrors": {fn: 26, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
+	"AdminCustomersInvitePayload": {name: "AdminCustomersInvitePayload", satisfies: []string{"AdminCustomersInvitePayload"}, fields: map[string]planFieldDef{
+		"customers":  {fn: 27, resolve: false, object: true, resolver: false, named: "Customer"},
+		"userErrors": {fn: 28, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
 	"AdminFulfillmentEventPayload": {name: "AdminFulfillmentEventPayload", satisfies: []string{"AdminFulfillmentEventPayload"}, fields: map[string]planFieldDef{
-		"fulfillmentEvent": {fn: 27, resolve: false, object: true, resolver: false, named: "FulfillmentEvent"},
-		"userErrors":       {fn: 28, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"fulfillmentEvent": {fn: 29, resolve: false, object: true, resolver: false, named: "FulfillmentEvent"},
+		"userErrors":       {fn: 30, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminFulfillmentPayload": {name: "AdminFulfillmentPayload", satisfies: []string{"AdminFulfillmentPayload"}, fields: map[string]planFieldDef{
-		"fulfillmentId": {fn: 29, resolve: false, object: false, resolver: false, named: "ID"},
-		"fulfillment":   {fn: 30, resolve: false, object: true, resolver: false, named: "Fulfillment"},
-		"order":         {fn: 31, resolve: false, object: true, resolver: false, named: "Order"},
-		"userErrors":    {fn: 32, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"fulfillmentId": {fn: 31, resolve: false, object: false, resolver: false, named: "ID"},
+		"fulfillment":   {fn: 32, resolve: false, object: true, resolver: false, named: "Fulfillment"},
+		"order":         {fn: 33, resolve: false, object: true, resolver: false, named: "Order"},
+		"userErrors":    {fn: 34, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminImportRowError": {name: "AdminImportRowError", satisfies: []string{"AdminImportRowError"}, fields: map[string]planFieldDef{
-		"row":     {fn: 33, resolve: false, object: false, resolver: false, named: "Int"},
-		"column":  {fn: 34, resolve: false, object: false, resolver: false, named: "String"},
-		"code":    {fn: 35, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
-		"message": {fn: 36, resolve: false, object: false, resolver: false, named: "String"},
+		"row":     {fn: 35, resolve: false, object: false, resolver: false, named: "Int"},
+		"column":  {fn: 36, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 37, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
+		"message": {fn: 38, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"AdminLoyaltyDiscountCodePayload": {name: "AdminLoyaltyDiscountCodePayload", satisfies: []string{"AdminLoyaltyDiscountCodePayload"}, fields: map[string]planFieldDef{
-		"redemption": {fn: 37, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"reward":     {fn: 38, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"userErrors": {fn: 39, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"redemption": {fn: 39, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"reward":     {fn: 40, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"userErrors": {fn: 41, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminLoyaltyPayload": {name: "AdminLoyaltyPayload", satisfies: []string{"AdminLoyaltyPayload"}, fields: map[string]planFieldDef{
-		"transaction": {fn: 40, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"loyalty":     {fn: 41, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"userErrors":  {fn: 42, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"transaction": {fn: 42, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"loyalty":     {fn: 43, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"userErrors":  {fn: 44, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminMembershipPayload": {name: "AdminMembershipPayload", satisfies: []string{"AdminMembershipPayload"}, fields: map[string]planFieldDef{
-		"membership": {fn: 43, resolve: false, object: true, resolver: false, named: "Membership"},
-		"userErrors": {fn: 44, resolve: false, object: true, resolver: false, named: "AdminUserError"},
-	}},
-	"AdminMultipassSecretRotatePayload": {name: "AdminMultipassSecretRotatePayload", satisfies: []string{"AdminMultipassSecretRotatePayload"}, fields: map[string]planFieldDef{
-		"secret":     {fn: 45, resolve: false, object: false, resolver: false, named: "String"},
+		"membership": {fn: 45, resolve: false, object: true, resolver: false, named: "Membership"},
 		"userErrors": {fn: 46, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
-	"AdminOrderPayload": {name: "AdminOrderPayload", satisfies: []string{"AdminOrderPayload"}, fields: map[string]planFieldDef{
-		"order":      {fn: 47, resolve: false, object: true, resolver: false, named: "Order"},
+	"AdminMultipassSecretRotatePayload": {name: "AdminMultipassSecretRotatePayload", satisfies: []string{"AdminMultipassSecretRotatePayload"}, fields: map[string]planFieldDef{
+		"secret":     {fn: 47, resolve: false, object: false, resolver: false, named: "String"},
 		"userErrors": {fn: 48, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
-	"AdminProductsUpsertPayload": {name: "AdminProductsUpsertPayload", satisfies: []string{"AdminProductsUpsertPayload"}, fields: map[string]planFieldDef{
-		"products":   {fn: 49, resolve: false, object: true, resolver: false, named: "Product"},
+	"AdminOrderPayload": {name: "AdminOrderPayload", satisfies: []string{"AdminOrderPayload"}, fields: map[string]planFieldDef{
+		"order":      {fn: 49, resolve: false, object: true, resolver: false, named: "Order"},
 		"userErrors": {fn: 50, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
+	"AdminProductsUpsertPayload": {name: "AdminProductsUpsertPayload", satisfies: []string{"AdminProductsUpsertPayload"}, fields: map[string]planFieldDef{
+		"products":   {fn: 51, resolve: false, object: true, resolver: false, named: "Product"},
+		"userErrors": {fn: 52, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
 	"AdminSupportTicketPayload": {name: "AdminSupportTicketPayload", satisfies: []string{"AdminSupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket": {fn: 51, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"userErrors":    {fn: 52, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportTicket": {fn: 53, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"userErrors":    {fn: 54, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminUserError": {name: "AdminUserError", satisfies: []string{"AdminUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 53, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
-		"field":   {fn: 54, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 55, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 55, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
+		"field":   {fn: 56, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 57, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Attribute": {name: "Attribute", satisfies: []string{"Attribute"}, fields: map[string]planFieldDef{
-		"key":   {fn: 56, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 57, resolve: false, object: false, resolver: false, named: "String"},
+		"key":   {fn: 58, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 59, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"BaseCartLineConnection": {name: "BaseCartLineConnection", satisfies: []string{"BaseCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 58, resolve: false, object: true, resolver: false, named: "BaseCartLineEdge"},
-		"nodes":    {fn: 59, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
-		"pageInfo": {fn: 60, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 60, resolve: false, object: true, resolver: false, named: "BaseCartLineEdge"},
+		"nodes":    {fn: 61, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
+		"pageInfo": {fn: 62, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"BaseCartLineEdge": {name: "BaseCartLineEdge", satisfies: []string{"BaseCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 61, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 62, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
+		"cursor": {fn: 63, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 64, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
 	}},
 	"Cart": {name: "Cart", satisfies: []string{"Cart", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 63, resolve: false, object: false, resolver: false, named: "ID"},
-		"checkoutUrl":   {fn: 64, resolve: true, object: false, resolver: true, named: "URL"},
-		"createdAt":     {fn: 65, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 66, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 67, resolve: true, object: true, resolver: true, named: "BaseCartLineConnection"},
-		"totalQuantity": {fn: 68, resolve: true, object: false, resolver: true, named: "Int"},
-		"cost":          {fn: 69, resolve: true, object: true, resolver: true, named: "CartCost"},
-		"buyerIdentity": {fn: 70, resolve: true, object: true, resolver: true, named: "CartBuyerIdentity"},
-		"note":          {fn: 71, resolve: false, object: false, resolver: false, named: "String"},
-		"attributes":    {fn: 72, resolve: false, object: true, resolver: false, named: "Attribute"},
-		"discountCodes": {fn: 73, resolve: true, object: true, resolver: true, named: "CartDiscountCode"},
+		"id":            {fn: 65, resolve: false, object: false, resolver: false, named: "ID"},
+		"checkoutUrl":   {fn: 66, resolve: true, object: false, resolver: true, named: "URL"},
+		"createdAt":     {fn: 67, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 68, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 69, resolve: true, object: true, resolver: true, named: "BaseCartLineConnection"},
+		"totalQuantity": {fn: 70, resolve: true, object: false, resolver: true, named: "Int"},
+		"cost":          {fn: 71, resolve: true, object: true, resolver: true, named: "CartCost"},
+		"buyerIdentity": {fn: 72, resolve: true, object: true, resolver: true, named: "CartBuyerIdentity"},
+		"note":          {fn: 73, resolve: false, object: false, resolver: false, named: "String"},
+		"attributes":    {fn: 74, resolve: false, object: true, resolver: false, named: "Attribute"},
+		"discountCodes": {fn: 75, resolve: true, object: true, resolver: true, named: "CartDiscountCode"},
 	}},
 	"CartBuyerIdentity": {name: "CartBuyerIdentity", satisfies: []string{"CartBuyerIdentity"}, fields: map[string]planFieldDef{
-		"countryCode": {fn: 74, resolve: false, object: false, resolver: false, named: "CountryCode"},
-		"customer":    {fn: 75, resolve: false, object: true, resolver: false, named: "Customer"},
-		"email":       {fn: 76, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":       {fn: 77, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 76, resolve: false, object: false, resolver: false, named: "CountryCode"},
+		"customer":    {fn: 77, resolve: false, object: true, resolver: false, named: "Customer"},
+		"email":       {fn: 78, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":       {fn: 79, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CartBuyerIdentityUpdatePayload": {name: "CartBuyerIdentityUpdatePayload", satisfies: []string{"CartBuyerIdentityUpdatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 78, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 79, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 80, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 80, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 81, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 82, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartCost": {name: "CartCost", satisfies: []string{"CartCost"}, fields: map[string]planFieldDef{
-		"checkoutChargeAmount":     {fn: 81, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalAmount":           {fn: 82, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalAmountEstimated":  {fn: 83, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"totalAmount":              {fn: 84, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalAmountEstimated":     {fn: 85, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"totalDutyAmount":          {fn: 86, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalDutyAmountEstimated": {fn: 87, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"totalTaxAmount":           {fn: 88, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxAmountEstimated":  {fn: 89, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"checkoutChargeAmount":     {fn: 83, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalAmount":           {fn: 84, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalAmountEstimated":  {fn: 85, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"totalAmount":              {fn: 86, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalAmountEstimated":     {fn: 87, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"totalDutyAmount":          {fn: 88, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalDutyAmountEstimated": {fn: 89, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"totalTaxAmount":           {fn: 90, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxAmountEstimated":  {fn: 91, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CartCreatePayload": {name: "CartCreatePayload", satisfies: []string{"CartCreatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 90, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 91, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 92, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 92, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 93, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 94, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartDiscountCode": {name: "CartDiscountCode", satisfies: []string{"CartDiscountCode"}, fields: map[string]planFieldDef{
-		"applicable": {fn: 93, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"code":       {fn: 94, resolve: false, object: false, resolver: false, named: "String"},
+		"applicable": {fn: 95, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"code":       {fn: 96, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CartFromSavedPayload": {name: "CartFromSavedPayload", satisfies: []string{"CartFromSavedPayload"}, fields: map[string]planFieldDef{
-		"cart":               {fn: 95, resolve: false, object: true, resolver: false, named: "Cart"},
-		"warnings":           {fn: 96, resolve: false, object: true, resolver: false, named: "SavedCartWarning"},
-		"customerUserErrors": {fn: 97, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"cart":               {fn: 97, resolve: false, object: true, resolver: false, named: "Cart"},
+		"warnings":           {fn: 98, resolve: false, object: true, resolver: false, named: "SavedCartWarning"},
+		"customerUserErrors": {fn: 99, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CartLine": {name: "CartLine", satisfies: []string{"CartLine", "BaseCartLine", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 98, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise": {fn: 99, resolve: true, object: true, resolver: true, named: "Merchandise"},
-		"quantity":    {fn: 100, resolve: false, object: false, resolver: false, named: "Int"},
-		"cost":        {fn: 101, resolve: true, object: true, resolver: true, named: "CartLineCost"},
-		"attributes":  {fn: 102, resolve: false, object: true, resolver: false, named: "Attribute"},
+		"id":          {fn: 100, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise": {fn: 101, resolve: true, object: true, resolver: true, named: "Merchandise"},
+		"quantity":    {fn: 102, resolve: false, object: false, resolver: false, named: "Int"},
+		"cost":        {fn: 103, resolve: true, object: true, resolver: true, named: "CartLineCost"},
+		"attributes":  {fn: 104, resolve: false, object: true, resolver: false, named: "Attribute"},
 	}},
 	"CartLineCost": {name: "CartLineCost", satisfies: []string{"CartLineCost"}, fields: map[string]planFieldDef{
-		"amountPerQuantity":          {fn: 103, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtAmountPerQuantity": {fn: 104, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalAmount":             {fn: 105, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalAmount":                {fn: 106, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"amountPerQuantity":          {fn: 105, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtAmountPerQuantity": {fn: 106, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalAmount":             {fn: 107, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalAmount":                {fn: 108, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"CartLinesAddPayload": {name: "CartLinesAddPayload", satisfies: []string{"CartLinesAddPayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 107, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 108, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 109, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 109, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 110, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 111, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartLinesRemovePayload": {name: "CartLinesRemovePayload", satisfies: []string{"CartLinesRemovePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 110, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 111, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 112, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 112, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 113, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 114, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartLinesSaveForLaterPayload": {name: "CartLinesSaveForLaterPayload", satisfies: []string{"CartLinesSaveForLaterPayload"}, fields: map[string]planFieldDef{
-		"cart":               {fn: 113, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 114, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"cart":               {fn: 115, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 116, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CartLinesUpdatePayload": {name: "CartLinesUpdatePayload", satisfies: []string{"CartLinesUpdatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 115, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 116, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 117, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 117, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 118, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 119, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartNoteUpdatePayload": {name: "CartNoteUpdatePayload", satisfies: []string{"CartNoteUpdatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 118, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 119, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 120, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 120, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 121, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 122, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartUserError": {name: "CartUserError", satisfies: []string{"CartUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 121, resolve: false, object: false, resolver: false, named: "CartErrorCode"},
-		"field":   {fn: 122, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 123, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 123, resolve: false, object: false, resolver: false, named: "CartErrorCode"},
+		"field":   {fn: 124, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 125, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CartWarning": {name: "CartWarning", satisfies: []string{"CartWarning"}, fields: map[string]planFieldDef{
-		"code":    {fn: 124, resolve: false, object: false, resolver: false, named: "CartWarningCode"},
-		"message": {fn: 125, resolve: false, object: false, resolver: false, named: "String"},
-		"target":  {fn: 126, resolve: false, object: false, resolver: false, named: "ID"},
+		"code":    {fn: 126, resolve: false, object: false, resolver: false, named: "CartWarningCode"},
+		"message": {fn: 127, resolve: false, object: false, resolver: false, named: "String"},
+		"target":  {fn: 128, resolve: false, object: false, resolver: false, named: "ID"},
+	}},
+	"Collection": {name: "Collection", satisfies: []string{"Collection", "Node"}, fields: map[string]planFieldDef{
+		"id":          {fn: 129, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":      {fn: 130, resolve: false, object: false, resolver: false, named: "String"},
+		"title":       {fn: 131, resolve: false, object: false, resolver: false, named: "String"},
+		"description": {fn: 132, resolve: true, object: false, resolver: true, named: "String"},
+		"image":       {fn: 133, resolve: true, object: true, resolver: true, named: "Image"},
+		"updatedAt":   {fn: 134, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"products":    {fn: 135, resolve: true, object: true, resolver: true, named: "ProductConnection"},
+	}},
+	"CollectionConnection": {name: "CollectionConnection", satisfies: []string{"CollectionConnection"}, fields: map[string]planFieldDef{
+		"edges":      {fn: 136, resolve: false, object: true, resolver: false, named: "CollectionEdge"},
+		"nodes":      {fn: 137, resolve: false, object: true, resolver: false, named: "Collection"},
+		"pageInfo":   {fn: 138, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 139, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+	}},
+	"CollectionEdge": {name: "CollectionEdge", satisfies: []string{"CollectionEdge"}, fields: map[string]planFieldDef{
+		"cursor": {fn: 140, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 141, resolve: false, object: true, resolver: false, named: "Collection"},
 	}},
 	"CommunicationPreference": {name: "CommunicationPreference", satisfies: []string{"CommunicationPreference"}, fields: map[string]planFieldDef{
-		"topic":     {fn: 127, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
-		"channel":   {fn: 128, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
-		"enabled":   {fn: 129, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"frequency": {fn: 130, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
-		"locked":    {fn: 131, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"topic":     {fn: 142, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
+		"channel":   {fn: 143, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
+		"enabled":   {fn: 144, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"frequency": {fn: 145, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
+		"locked":    {fn: 146, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"Company": {name: "Company", satisfies: []string{"Company"}, fields: map[string]planFieldDef{
-		"id":        {fn: 132, resolve: true, object: false, resolver: true, named: "ID"},
-		"createdAt": {fn: 133, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 134, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"name":      {fn: 135, resolve: false, object: false, resolver: false, named: "String"},
-		"locations": {fn: 136, resolve: true, object: true, resolver: true, named: "CompanyLocation"},
+		"id":        {fn: 147, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt": {fn: 148, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 149, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"name":      {fn: 150, resolve: false, object: false, resolver: false, named: "String"},
+		"locations": {fn: 151, resolve: true, object: true, resolver: true, named: "CompanyLocation"},
 	}},
 	"CompanyContact": {name: "CompanyContact", satisfies: []string{"CompanyContact"}, fields: map[string]planFieldDef{
-		"id":            {fn: 137, resolve: true, object: false, resolver: true, named: "ID"},
-		"createdAt":     {fn: 138, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 139, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"company":       {fn: 140, resolve: true, object: true, resolver: true, named: "Company"},
-		"role":          {fn: 141, resolve: false, object: false, resolver: false, named: "CompanyContactRole"},
-		"spendingLimit": {fn: 142, resolve: true, object: true, resolver: true, named: "MoneyV2"},
-		"orders":        {fn: 143, resolve: true, object: true, resolver: true, named: "OrderConnection"},
+		"id":            {fn: 152, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt":     {fn: 153, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 154, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"company":       {fn: 155, resolve: true, object: true, resolver: true, named: "Company"},
+		"role":          {fn: 156, resolve: false, object: false, resolver: false, named: "CompanyContactRole"},
+		"spendingLimit": {fn: 157, resolve: true, object: true, resolver: true, named: "MoneyV2"},
+		"orders":        {fn: 158, resolve: true, object: true, resolver: true, named: "OrderConnection"},
 	}},
 	"CompanyLocation": {name: "CompanyLocation", satisfies: []string{"CompanyLocation"}, fields: map[string]planFieldDef{
-		"id":        {fn: 144, resolve: true, object: false, resolver: true, named: "ID"},
-		"createdAt": {fn: 145, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 146, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"name":      {fn: 147, resolve: false, object: false, resolver: false, named: "String"},
+		"id":        {fn: 159, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt": {fn: 160, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 161, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"name":      {fn: 162, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"ConsentEvent": {name: "ConsentEvent", satisfies: []string{"ConsentEvent"}, fields: map[string]planFieldDef{
-		"topic":              {fn: 148, resolve: false, object: false, resolver: false, named: "ConsentTopic"},
-		"granted":            {fn: 149, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"source":             {fn: 150, resolve: false, object: false, resolver: false, named: "ConsentSource"},
-		"createdAt":          {fn: 151, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"communicationTopic": {fn: 152, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
-		"channel":            {fn: 153, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
-		"frequency":          {fn: 154, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
+		"topic":              {fn: 163, resolve: false, object: false, resolver: false, named: "ConsentTopic"},
+		"granted":            {fn: 164, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"source":             {fn: 165, resolve: false, object: false, resolver: false, named: "ConsentSource"},
+		"createdAt":          {fn: 166, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"communicationTopic": {fn: 167, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
+		"channel":            {fn: 168, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
+		"frequency":          {fn: 169, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
 	}},
 	"ConsentEventConnection": {name: "ConsentEventConnection", satisfies: []string{"ConsentEventConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 155, resolve: false, object: true, resolver: false, named: "ConsentEventEdge"},
-		"nodes":    {fn: 156, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
-		"pageInfo": {fn: 157, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 170, resolve: false, object: true, resolver: false, named: "ConsentEventEdge"},
+		"nodes":    {fn: 171, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
+		"pageInfo": {fn: 172, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ConsentEventEdge": {name: "ConsentEventEdge", satisfies: []string{"ConsentEventEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 158, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 159, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
+		"cursor": {fn: 173, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 174, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
 	}},
 	"Customer": {name: "Customer", satisfies: []string{"Customer"}, fields: map[string]planFieldDef{
-		"id":                  {fn: 160, resolve: true, object: false, resolver: true, named: "ID"},
-		"firstName":           {fn: 161, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":            {fn: 162, resolve: false, object: false, resolver: false, named: "String"},
-		"displayName":         {fn: 163, resolve: true, object: false, resolver: true, named: "String"},
-		"email":               {fn: 164, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":               {fn: 165, resolve: false, object: false, resolver: false, named: "String"},
-		"acceptsMarketing":    {fn: 166, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"avatarUrl":           {fn: 167, resolve: true, object: false, resolver: true, named: "String"},
-		"createdAt":           {fn: 168, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":           {fn: 169, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"tags":                {fn: 170, resolve: false, object: false, resolver: false, named: "String"},
-		"defaultAddress":      {fn: 171, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"addresses":           {fn: 172, resolve: true, object: true, resolver: true, named: "MailingAddressConnection"},
-		"numberOfOrders":      {fn: 173, resolve: true, object: false, resolver: true, named: "UnsignedInt64"},
-		"emailVerified":       {fn: 174, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"cart":                {fn: 175, resolve: true, object: true, resolver: true, named: "Cart"},
-		"companyContacts":     {fn: 176, resolve: true, object: true, resolver: true, named: "CompanyContact"},
-		"loyalty":             {fn: 177, resolve: true, object: true, resolver: true, named: "CustomerLoyalty"},
-		"birthday":            {fn: 178, resolve: false, object: false, resolver: false, named: "String"},
-		"orders":              {fn: 179, resolve: true, object: true, resolver: true, named: "OrderConnection"},
-		"preferences":         {fn: 180, resolve: true, object: true, resolver: true, named: "CustomerPreferences"},
-		"privacy":             {fn: 181, resolve: true, object: true, resolver: true, named: "CustomerPrivacy"},
-		"recommendations":     {fn: 182, resolve: true, object: true, resolver: true, named: "Recommendation"},
-		"savedCarts":          {fn: 183, resolve: true, object: true, resolver: true, named: "SavedCartConnection"},
-		"savedForLater":       {fn: 184, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
-		"pendingEmail":        {fn: 185, resolve: false, object: false, resolver: false, named: "String"},
-		"sessions":            {fn: 186, resolve: true, object: true, resolver: true, named: "CustomerSessionConnection"},
-		"twoFactorEnabled":    {fn: 187, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"linkedIdentities":    {fn: 188, resolve: true, object: true, resolver: true, named: "LinkedIdentity"},
-		"socialLoginProvider": {fn: 189, resolve: true, object: true, resolver: true, named: "SocialLoginProvider"},
-		"supportTickets":      {fn: 190, resolve: true, object: true, resolver: true, named: "SupportTicketConnection"},
-		"wishlists":           {fn: 191, resolve: true, object: true, resolver: true, named: "WishlistConnection"},
-		"wishlist":            {fn: 192, resolve: true, object: true, resolver: true, named: "Wishlist"},
+		"id":                  {fn: 175, resolve: true, object: false, resolver: true, named: "ID"},
+		"firstName":           {fn: 176, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":            {fn: 177, resolve: false, object: false, resolver: false, named: "String"},
+		"displayName":         {fn: 178, resolve: true, object: false, resolver: true, named: "String"},
+		"email":               {fn: 179, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":               {fn: 180, resolve: false, object: false, resolver: false, named: "String"},
+		"acceptsMarketing":    {fn: 181, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"avatarUrl":           {fn: 182, resolve: true, object: false, resolver: true, named: "String"},
+		"createdAt":           {fn: 183, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":           {fn: 184, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"tags":                {fn: 185, resolve: false, object: false, resolver: false, named: "String"},
+		"defaultAddress":      {fn: 186, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"addresses":           {fn: 187, resolve: true, object: true, resolver: true, named: "MailingAddressConnection"},
+		"numberOfOrders":      {fn: 188, resolve: true, object: false, resolver: true, named: "UnsignedInt64"},
+		"emailVerified":       {fn: 189, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"cart":                {fn: 190, resolve: true, object: true, resolver: true, named: "Cart"},
+		"companyContacts":     {fn: 191, resolve: true, object: true, resolver: true, named: "CompanyContact"},
+		"loyalty":             {fn: 192, resolve: true, object: true, resolver: true, named: "CustomerLoyalty"},
+		"birthday":            {fn: 193, resolve: false, object: false, resolver: false, named: "String"},
+		"orders":              {fn: 194, resolve: true, object: true, resolver: true, named: "OrderConnection"},
+		"preferences":         {fn: 195, resolve: true, object: true, resolver: true, named: "CustomerPreferences"},
+		"privacy":             {fn: 196, resolve: true, object: true, resolver: true, named: "CustomerPrivacy"},
+		"recommendations":     {fn: 197, resolve: true, object: true, resolver: true, named: "Recommendation"},
+		"savedCarts":          {fn: 198, resolve: true, object: true, resolver: true, named: "SavedCartConnection"},
+		"savedForLater":       {fn: 199, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"pendingEmail":        {fn: 200, resolve: false, object: false, resolver: false, named: "String"},
+		"sessions":            {fn: 201, resolve: true, object: true, resolver: true, named: "CustomerSessionConnection"},
+		"twoFactorEnabled":    {fn: 202, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"linkedIdentities":    {fn: 203, resolve: true, object: true, resolver: true, named: "LinkedIdentity"},
+		"socialLoginProvider": {fn: 204, resolve: true, object: true, resolver: true, named: "SocialLoginProvider"},
+		"supportTickets":      {fn: 205, resolve: true, object: true, resolver: true, named: "SupportTicketConnection"},
+		"wishlists":           {fn: 206, resolve: true, object: true, resolver: true, named: "WishlistConnection"},
+		"wishlist":            {fn: 207, resolve: true, object: true, resolver: true, named: "Wishlist"},
 	}},
 	"CustomerAccessToken": {name: "CustomerAccessToken", satisfies: []string{"CustomerAccessToken"}, fields: map[string]planFieldDef{
-		"accessToken":            {fn: 193, resolve: false, object: false, resolver: false, named: "String"},
-		"expiresAt":              {fn: 194, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"twoFactorSetupRequired": {fn: 195, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"accessToken":            {fn: 208, resolve: false, object: false, resolver: false, named: "String"},
+		"expiresAt":              {fn: 209, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"twoFactorSetupRequired": {fn: 210, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerAccessTokenCreatePayload": {name: "CustomerAccessTokenCreatePayload", satisfies: []string{"CustomerAccessTokenCreatePayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 196, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 197, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"twoFactorUserErrors": {fn: 198, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"userErrors":          {fn: 199, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAccessToken": {fn: 211, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 212, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"twoFactorUserErrors": {fn: 213, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"userErrors":          {fn: 214, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAccessTokenCreateWithCodePayload": {name: "CustomerAccessTokenCreateWithCodePayload", satisfies: []string{"CustomerAccessTokenCreateWithCodePayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 200, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 201, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerAccessTokenCreateWithMultipassPayload": {name: "CustomerAccessTokenCreateWithMultipassPayload", satisfies: []string{"CustomerAccessTokenCreateWithMultipassPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 202, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 203, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerAccessTokenCreateWithSocialLoginPayload": {name: "CustomerAccessTokenCreateWithSocialLoginPayload", satisfies: []string{"CustomerAccessTokenCreateWithSocialLoginPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 204, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 205, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerAccessTokenDeletePayload": {name: "CustomerAccessTokenDeletePayload", satisfies: []string{"CustomerAccessTokenDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedAccessToken":           {fn: 206, resolve: false, object: false, resolver: false, named: "String"},
-		"deletedCustomerAccessTokenId": {fn: 207, resolve: false, object: false, resolver: false, named: "String"},
-		"userErrors":                   {fn: 208, resolve: false, object: true, resolver: false, named: "UserError"},
-	}},
-	"CustomerAccessTokenRenewPayload": {name: "CustomerAccessTokenRenewPayload", satisfies: []string{"CustomerAccessTokenRenewPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 209, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"userErrors":          {fn: 210, resolve: false, object: true, resolver: false, named: "UserError"},
-	}},
-	"CustomerActivateByUrlPayload": {name: "CustomerActivateByUrlPayload", satisfies: []string{"CustomerActivateByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 211, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 212, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 213, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerActivatePayload": {name: "CustomerActivatePayload", satisfies: []string{"CustomerActivatePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 214, resolve: false, object: true, resolver: false, named: "Customer"},
 		"customerAccessToken": {fn: 215, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
 		"customerUserErrors":  {fn: 216, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 217, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
+	"CustomerAccessTokenCreateWithMultipassPayload": {name: "CustomerAccessTokenCreateWithMultipassPayload", satisfies: []string{"CustomerAccessTokenCreateWithMultipassPayload"}, fields: map[string]planFieldDef{
+		"customerAccessToken": {fn: 217, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 218, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerAccessTokenCreateWithSocialLoginPayload": {name: "CustomerAccessTokenCreateWithSocialLoginPayload", satisfies: []string{"CustomerAccessTokenCreateWithSocialLoginPayload"}, fields: map[string]planFieldDef{
+		"customerAccessToken": {fn: 219, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 220, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerAccessTokenDeletePayload": {name: "CustomerAccessTokenDeletePayload", satisfies: []string{"CustomerAccessTokenDeletePayload"}, fields: map[string]planFieldDef{
+		"deletedAccessToken":           {fn: 221, resolve: false, object: false, resolver: false, named: "String"},
+		"deletedCustomerAccessTokenId": {fn: 222, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":                   {fn: 223, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
+	"CustomerAccessTokenRenewPayload": {name: "CustomerAccessTokenRenewPayload", satisfies: []string{"CustomerAccessTokenRenewPayload"}, fields: map[string]planFieldDef{
+		"customerAccessToken": {fn: 224, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"userErrors":          {fn: 225, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
+	"CustomerActivateByUrlPayload": {name: "CustomerActivateByUrlPayload", satisfies: []string{"CustomerActivateByUrlPayload"}, fields: map[string]planFieldDef{
+		"customer":            {fn: 226, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 227, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 228, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerActivatePayload": {name: "CustomerActivatePayload", satisfies: []string{"CustomerActivatePayload"}, fields: map[string]planFieldDef{
+		"customer":            {fn: 229, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 230, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 231, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 232, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressCreatePayload": {name: "CustomerAddressCreatePayload", satisfies: []string{"CustomerAddressCreatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 218, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 219, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 220, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAddress":    {fn: 233, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"customerUserErrors": {fn: 234, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 235, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressDeletePayload": {name: "CustomerAddressDeletePayload", satisfies: []string{"CustomerAddressDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedCustomerAddressId": {fn: 221, resolve: false, object: false, resolver: false, named: "String"},
-		"customerUserErrors":       {fn: 222, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":               {fn: 223, resolve: false, object: true, resolver: false, named: "UserError"},
+		"deletedCustomerAddressId": {fn: 236, resolve: false, object: false, resolver: false, named: "String"},
+		"customerUserErrors":       {fn: 237, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":               {fn: 238, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressUpdatePayload": {name: "CustomerAddressUpdatePayload", satisfies: []string{"CustomerAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 224, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 225, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 226, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAddress":    {fn: 239, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"customerUserErrors": {fn: 240, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 241, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerConnection": {name: "CustomerConnection", satisfies: []string{"CustomerConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 227, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
-		"nodes":    {fn: 228, resolve: false, object: true, resolver: false, named: "Customer"},
-		"pageInfo": {fn: 229, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 242, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
+		"nodes":    {fn: 243, resolve: false, object: true, resolver: false, named: "Customer"},
+		"pageInfo": {fn: 244, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"CustomerCreatePayload": {name: "CustomerCreatePayload", satisfies: []string{"CustomerCreatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 230, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 231, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 232, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 245, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 246, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 247, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerDataExport": {name: "CustomerDataExport", satisfies: []string{"CustomerDataExport"}, fields: map[string]planFieldDef{
-		"createdAt":   {fn: 233, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"contentType": {fn: 234, resolve: false, object: false, resolver: false, named: "String"},
-		"data":        {fn: 235, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":   {fn: 248, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"contentType": {fn: 249, resolve: false, object: false, resolver: false, named: "String"},
+		"data":        {fn: 250, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CustomerDataExportPayload": {name: "CustomerDataExportPayload", satisfies: []string{"CustomerDataExportPayload"}, fields: map[string]planFieldDef{
-		"export":             {fn: 236, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
-		"customerUserErrors": {fn: 237, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"export":             {fn: 251, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
+		"customerUserErrors": {fn: 252, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerDefaultAddressUpdatePayload": {name: "CustomerDefaultAddressUpdatePayload", satisfies: []string{"CustomerDefaultAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 238, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 239, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 240, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 253, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 254, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 255, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerDeletePayload": {name: "CustomerDeletePayload", satisfies: []string{"CustomerDeletePayload"}, fields: map[string]planFieldDef{
-		"confirmationSent":   {fn: 241, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deletedCustomerId":  {fn: 242, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 243, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 244, resolve: false, object: true, resolver: false, named: "UserError"},
+		"confirmationSent":   {fn: 256, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deletedCustomerId":  {fn: 257, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 258, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 259, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerEdge": {name: "CustomerEdge", satisfies: []string{"CustomerEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 245, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 246, resolve: false, object: true, resolver: false, named: "Customer"},
+		"cursor": {fn: 260, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 261, resolve: false, object: true, resolver: false, named: "Customer"},
 	}},
 	"CustomerEmailCodeSendPayload": {name: "CustomerEmailCodeSendPayload", satisfies: []string{"CustomerEmailCodeSendPayload"}, fields: map[string]planFieldDef{
-		"customerUserErrors": {fn: 247, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerUserErrors": {fn: 262, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerEmailVerifyPayload": {name: "CustomerEmailVerifyPayload", satisfies: []string{"CustomerEmailVerifyPayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 248, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 249, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":           {fn: 263, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 264, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerIdentityUnlinkPayload": {name: "CustomerIdentityUnlinkPayload", satisfies: []string{"CustomerIdentityUnlinkPayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 250, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 251, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":           {fn: 265, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 266, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerLoyalty": {name: "CustomerLoyalty", satisfies: []string{"CustomerLoyalty"}, fields: map[string]planFieldDef{
-		"pointsBalance":    {fn: 252, resolve: false, object: false, resolver: false, named: "Int"},
-		"lifetimePoints":   {fn: 253, resolve: false, object: false, resolver: false, named: "Int"},
-		"tier":             {fn: 254, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"nextTier":         {fn: 255, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"pointsToNextTier": {fn: 256, resolve: true, object: false, resolver: true, named: "Int"},
-		"spendToNextTier":  {fn: 257, resolve: true, object: true, resolver: true, named: "MoneyV2"},
-		"pointsExpiring":   {fn: 258, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
-		"transactions":     {fn: 259, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
-		"availableRewards": {fn: 260, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"redemptions":      {fn: 261, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
-		"referralCode":     {fn: 262, resolve: false, object: false, resolver: false, named: "String"},
-		"referralCount":    {fn: 263, resolve: true, object: false, resolver: true, named: "Int"},
-		"membership":       {fn: 264, resolve: true, object: true, resolver: true, named: "Membership"},
+		"pointsBalance":    {fn: 267, resolve: false, object: false, resolver: false, named: "Int"},
+		"lifetimePoints":   {fn: 268, resolve: false, object: false, resolver: false, named: "Int"},
+		"tier":             {fn: 269, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"nextTier":         {fn: 270, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"pointsToNextTier": {fn: 271, resolve: true, object: false, resolver: true, named: "Int"},
+		"spendToNextTier":  {fn: 272, resolve: true, object: true, resolver: true, named: "MoneyV2"},
+		"pointsExpiring":   {fn: 273, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
+		"transactions":     {fn: 274, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
+		"availableRewards": {fn: 275, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"redemptions":      {fn: 276, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
+		"referralCode":     {fn: 277, resolve: false, object: false, resolver: false, named: "String"},
+		"referralCount":    {fn: 278, resolve: true, object: false, resolver: true, named: "Int"},
+		"membership":       {fn: 279, resolve: true, object: true, resolver: true, named: "Membership"},
 	}},
 	"CustomerPreferences": {name: "CustomerPreferences", satisfies: []string{"CustomerPreferences"}, fields: map[string]planFieldDef{
-		"language":        {fn: 265, resolve: false, object: false, resolver: false, named: "LanguageCode"},
-		"currencyCode":    {fn: 266, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"sizes":           {fn: 267, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":          {fn: 268, resolve: false, object: false, resolver: false, named: "String"},
-		"interests":       {fn: 269, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions":       {fn: 270, resolve: false, object: false, resolver: false, named: "String"},
-		"birthday":        {fn: 271, resolve: false, object: false, resolver: false, named: "String"},
-		"personalization": {fn: 272, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"communication":   {fn: 273, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
+		"language":        {fn: 280, resolve: false, object: false, resolver: false, named: "LanguageCode"},
+		"currencyCode":    {fn: 281, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"sizes":           {fn: 282, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":          {fn: 283, resolve: false, object: false, resolver: false, named: "String"},
+		"interests":       {fn: 284, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions":       {fn: 285, resolve: false, object: false, resolver: false, named: "String"},
+		"birthday":        {fn: 286, resolve: false, object: false, resolver: false, named: "String"},
+		"personalization": {fn: 287, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"communication":   {fn: 288, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
 	}},
 	"CustomerPreferencesUpdatePayload": {name: "CustomerPreferencesUpdatePayload", satisfies: []string{"CustomerPreferencesUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 274, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 275, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 276, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 289, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 290, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 291, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerPrivacy": {name: "CustomerPrivacy", satisfies: []string{"CustomerPrivacy"}, fields: map[string]planFieldDef{
-		"personalization": {fn: 277, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"dataSharing":     {fn: 278, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"personalization": {fn: 292, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"dataSharing":     {fn: 293, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerRecoverPayload": {name: "CustomerRecoverPayload", satisfies: []string{"CustomerRecoverPayload"}, fields: map[string]planFieldDef{
-		"customerUserErrors": {fn: 279, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 280, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerUserErrors": {fn: 294, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 295, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerResetByUrlPayload": {name: "CustomerResetByUrlPayload", satisfies: []string{"CustomerResetByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 281, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 282, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 283, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 284, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 296, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 297, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 298, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 299, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerResetPayload": {name: "CustomerResetPayload", satisfies: []string{"CustomerResetPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 285, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 286, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 287, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 288, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 300, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 301, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 302, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 303, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerSession": {name: "CustomerSession", satisfies: []string{"CustomerSession", "Node"}, fields: map[string]planFieldDef{
-		"id":         {fn: 289, resolve: false, object: false, resolver: false, named: "ID"},
-		"createdAt":  {fn: 290, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"expiresAt":  {fn: 291, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"ipAddress":  {fn: 292, resolve: false, object: false, resolver: false, named: "String"},
-		"userAgent":  {fn: 293, resolve: false, object: false, resolver: false, named: "String"},
-		"device":     {fn: 294, resolve: false, object: false, resolver: false, named: "String"},
-		"country":    {fn: 295, resolve: false, object: false, resolver: false, named: "String"},
-		"lastUsedAt": {fn: 296, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"current":    {fn: 297, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":         {fn: 304, resolve: false, object: false, resolver: false, named: "ID"},
+		"createdAt":  {fn: 305, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"expiresAt":  {fn: 306, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"ipAddress":  {fn: 307, resolve: false, object: false, resolver: false, named: "String"},
+		"userAgent":  {fn: 308, resolve: false, object: false, resolver: false, named: "String"},
+		"device":     {fn: 309, resolve: false, object: false, resolver: false, named: "String"},
+		"country":    {fn: 310, resolve: false, object: false, resolver: false, named: "String"},
+		"lastUsedAt": {fn: 311, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"current":    {fn: 312, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"CustomerSessionConnection": {name: "CustomerSessionConnection", satisfies: []string{"CustomerSessionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 298, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
-		"nodes":    {fn: 299, resolve: false, object: true, resolver: false, named: "CustomerSession"},
-		"pageInfo": {fn: 300, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 313, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
+		"nodes":    {fn: 314, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"pageInfo": {fn: 315, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"CustomerSessionEdge": {name: "CustomerSessionEdge", satisfies: []string{"CustomerSessionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 301, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 302, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"cursor": {fn: 316, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 317, resolve: false, object: true, resolver: false, named: "CustomerSession"},
 	}},
 	"CustomerSessionRevokePayload": {name: "CustomerSessionRevokePayload", satisfies: []string{"CustomerSessionRevokePayload"}, fields: map[string]planFieldDef{
-		"revokedSessionId":   {fn: 303, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 304, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"revokedSessionId":   {fn: 318, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 319, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerSessionsRevokeOthersPayload": {name: "CustomerSessionsRevokeOthersPayload", satisfies: []string{"CustomerSessionsRevokeOthersPayload"}, fields: map[string]planFieldDef{
-		"revokedCount":       {fn: 305, resolve: false, object: false, resolver: false, named: "Int"},
-		"customerUserErrors": {fn: 306, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"revokedCount":       {fn: 320, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerUserErrors": {fn: 321, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerSocialLoginStartPayload": {name: "CustomerSocialLoginStartPayload", satisfies: []string{"CustomerSocialLoginStartPayload"}, fields: map[string]planFieldDef{
-		"authorizationUrl":   {fn: 307, resolve: false, object: false, resolver: false, named: "URL"},
-		"customerUserErrors": {fn: 308, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"authorizationUrl":   {fn: 322, resolve: false, object: false, resolver: false, named: "URL"},
+		"customerUserErrors": {fn: 323, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorDisablePayload": {name: "CustomerTwoFactorDisablePayload", satisfies: []string{"CustomerTwoFactorDisablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 309, resolve: false, object: true, resolver: false, named: "Customer"},
-		"twoFactorUserErrors": {fn: 310, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 311, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 324, resolve: false, object: true, resolver: false, named: "Customer"},
+		"twoFactorUserErrors": {fn: 325, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 326, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorEnablePayload": {name: "CustomerTwoFactorEnablePayload", satisfies: []string{"CustomerTwoFactorEnablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 312, resolve: false, object: true, resolver: false, named: "Customer"},
-		"recoveryCodes":       {fn: 313, resolve: false, object: false, resolver: false, named: "String"},
-		"twoFactorUserErrors": {fn: 314, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 315, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 327, resolve: false, object: true, resolver: false, named: "Customer"},
+		"recoveryCodes":       {fn: 328, resolve: false, object: false, resolver: false, named: "String"},
+		"twoFactorUserErrors": {fn: 329, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 330, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorSetupPayload": {name: "CustomerTwoFactorSetupPayload", satisfies: []string{"CustomerTwoFactorSetupPayload"}, fields: map[string]planFieldDef{
-		"secret":              {fn: 316, resolve: false, object: false, resolver: false, named: "String"},
-		"otpauthUri":          {fn: 317, resolve: false, object: false, resolver: false, named: "String"},
-		"twoFactorUserErrors": {fn: 318, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 319, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"secret":              {fn: 331, resolve: false, object: false, resolver: false, named: "String"},
+		"otpauthUri":          {fn: 332, resolve: false, object: false, resolver: false, named: "String"},
+		"twoFactorUserErrors": {fn: 333, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 334, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerUpdatePayload": {name: "CustomerUpdatePayload", satisfies: []string{"CustomerUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 320, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 321, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 322, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 323, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 335, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 336, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 337, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 338, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerUserError": {name: "CustomerUserError", satisfies: []string{"CustomerUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 324, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
-		"field":   {fn: 325, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 326, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 339, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
+		"field":   {fn: 340, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 341, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"DiscountAllocation": {name: "DiscountAllocation", satisfies: []string{"DiscountAllocation"}, fields: map[string]planFieldDef{
-		"allocatedAmount":     {fn: 327, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountApplication": {fn: 328, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"allocatedAmount":     {fn: 342, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountApplication": {fn: 343, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountApplicationConnection": {name: "DiscountApplicationConnection", satisfies: []string{"DiscountApplicationConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 329, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
-		"nodes":    {fn: 330, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
-		"pageInfo": {fn: 331, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 344, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
+		"nodes":    {fn: 345, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"pageInfo": {fn: 346, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"DiscountApplicationEdge": {name: "DiscountApplicationEdge", satisfies: []string{"DiscountApplicationEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 332, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 333, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"cursor": {fn: 347, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 348, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountCodeApplication": {name: "DiscountCodeApplication", satisfies: []string{"DiscountCodeApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 334, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"applicable":       {fn: 335, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"code":             {fn: 336, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 337, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 338, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"value":            {fn: 339, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 349, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"applicable":       {fn: 350, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"code":             {fn: 351, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 352, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 353, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"value":            {fn: 354, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Fulfillment": {name: "Fulfillment", satisfies: []string{"Fulfillment"}, fields: map[string]planFieldDef{
-		"trackingCompany":      {fn: 340, resolve: false, object: false, resolver: false, named: "String"},
-		"trackingInfo":         {fn: 341, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
-		"fulfillmentLineItems": {fn: 342, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
+		"trackingCompany":      {fn: 355, resolve: false, object: false, resolver: false, named: "String"},
+		"trackingInfo":         {fn: 356, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
+		"fulfillmentLineItems": {fn: 357, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
 	}},
 	"FulfillmentEvent": {name: "FulfillmentEvent", satisfies: []string{"FulfillmentEvent"}, fields: map[string]planFieldDef{
-		"status":      {fn: 343, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
-		"happenedAt":  {fn: 344, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"message":     {fn: 345, resolve: true, object: false, resolver: true, named: "String"},
-		"city":        {fn: 346, resolve: false, object: false, resolver: false, named: "String"},
-		"province":    {fn: 347, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode": {fn: 348, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"zip":         {fn: 349, resolve: false, object: false, resolver: false, named: "String"},
+		"status":      {fn: 358, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
+		"happenedAt":  {fn: 359, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"message":     {fn: 360, resolve: true, object: false, resolver: true, named: "String"},
+		"city":        {fn: 361, resolve: false, object: false, resolver: false, named: "String"},
+		"province":    {fn: 362, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 363, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"zip":         {fn: 364, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"FulfillmentLineItem": {name: "FulfillmentLineItem", satisfies: []string{"FulfillmentLineItem"}, fields: map[string]planFieldDef{
-		"lineItem": {fn: 350, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"quantity": {fn: 351, resolve: false, object: false, resolver: false, named: "Int"},
+		"lineItem": {fn: 365, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"quantity": {fn: 366, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"FulfillmentLineItemConnection": {name: "FulfillmentLineItemConnection", satisfies: []string{"FulfillmentLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 352, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
-		"nodes":    {fn: 353, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
-		"pageInfo": {fn: 354, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 367, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
+		"nodes":    {fn: 368, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"pageInfo": {fn: 369, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"FulfillmentLineItemEdge": {name: "FulfillmentLineItemEdge", satisfies: []string{"FulfillmentLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 355, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 356, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"cursor": {fn: 370, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 371, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
 	}},
 	"FulfillmentTrackingInfo": {name: "FulfillmentTrackingInfo", satisfies: []string{"FulfillmentTrackingInfo"}, fields: map[string]planFieldDef{
-		"number": {fn: 357, resolve: false, object: false, resolver: false, named: "String"},
-		"url":    {fn: 358, resolve: false, object: false, resolver: false, named: "URL"},
+		"number": {fn: 372, resolve: false, object: false, resolver: false, named: "String"},
+		"url":    {fn: 373, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Image": {name: "Image", satisfies: []string{"Image"}, fields: map[string]planFieldDef{
-		"id":             {fn: 359, resolve: false, object: false, resolver: false, named: "ID"},
-		"altText":        {fn: 360, resolve: false, object: false, resolver: false, named: "String"},
-		"url":            {fn: 361, resolve: true, object: false, resolver: true, named: "URL"},
-		"src":            {fn: 362, resolve: false, object: false, resolver: false, named: "URL"},
-		"originalSrc":    {fn: 363, resolve: false, object: false, resolver: false, named: "URL"},
-		"transformedSrc": {fn: 364, resolve: true, object: false, resolver: true, named: "URL"},
-		"width":          {fn: 365, resolve: false, object: false, resolver: false, named: "Int"},
-		"height":         {fn: 366, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":             {fn: 374, resolve: false, object: false, resolver: false, named: "ID"},
+		"altText":        {fn: 375, resolve: false, object: false, resolver: false, named: "String"},
+		"url":            {fn: 376, resolve: true, object: false, resolver: true, named: "URL"},
+		"src":            {fn: 377, resolve: false, object: false, resolver: false, named: "URL"},
+		"originalSrc":    {fn: 378, resolve: false, object: false, resolver: false, named: "URL"},
+		"transformedSrc": {fn: 379, resolve: true, object: false, resolver: true, named: "URL"},
+		"width":          {fn: 380, resolve: false, object: false, resolver: false, named: "Int"},
+		"height":         {fn: 381, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LinkedIdentity": {name: "LinkedIdentity", satisfies: []string{"LinkedIdentity"}, fields: map[string]planFieldDef{
-		"id":       {fn: 367, resolve: true, object: false, resolver: true, named: "ID"},
-		"provider": {fn: 368, resolve: false, object: false, resolver: false, named: "String"},
-		"email":    {fn: 369, resolve: false, object: false, resolver: false, named: "String"},
-		"linkedAt": {fn: 370, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":       {fn: 382, resolve: true, object: false, resolver: true, named: "ID"},
+		"provider": {fn: 383, resolve: false, object: false, resolver: false, named: "String"},
+		"email":    {fn: 384, resolve: false, object: false, resolver: false, named: "String"},
+		"linkedAt": {fn: 385, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyConsistencyReport": {name: "LoyaltyConsistencyReport", satisfies: []string{"LoyaltyConsistencyReport"}, fields: map[string]planFieldDef{
-		"checkedAccounts": {fn: 371, resolve: false, object: false, resolver: false, named: "Int"},
-		"mismatches":      {fn: 372, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
+		"checkedAccounts": {fn: 386, resolve: false, object: false, resolver: false, named: "Int"},
+		"mismatches":      {fn: 387, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
 	}},
 	"LoyaltyEarnRule": {name: "LoyaltyEarnRule", satisfies: []string{"LoyaltyEarnRule"}, fields: map[string]planFieldDef{
-		"action":   {fn: 373, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
-		"points":   {fn: 374, resolve: false, object: false, resolver: false, named: "Int"},
-		"dailyCap": {fn: 375, resolve: false, object: false, resolver: false, named: "Int"},
+		"action":   {fn: 388, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
+		"points":   {fn: 389, resolve: false, object: false, resolver: false, named: "Int"},
+		"dailyCap": {fn: 390, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyMismatch": {name: "LoyaltyMismatch", satisfies: []string{"LoyaltyMismatch"}, fields: map[string]planFieldDef{
-		"customerId":           {fn: 376, resolve: false, object: false, resolver: false, named: "ID"},
-		"cachedBalance":        {fn: 377, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerBalance":        {fn: 378, resolve: false, object: false, resolver: false, named: "Int"},
-		"cachedLifetimePoints": {fn: 379, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerLifetimePoints": {fn: 380, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerId":           {fn: 391, resolve: false, object: false, resolver: false, named: "ID"},
+		"cachedBalance":        {fn: 392, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerBalance":        {fn: 393, resolve: false, object: false, resolver: false, named: "Int"},
+		"cachedLifetimePoints": {fn: 394, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerLifetimePoints": {fn: 395, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyPayload": {name: "LoyaltyPayload", satisfies: []string{"LoyaltyPayload"}, fields: map[string]planFieldDef{
-		"loyalty":            {fn: 381, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"pointsEarned":       {fn: 382, resolve: false, object: false, resolver: false, named: "Int"},
-		"loyaltyUserErrors":  {fn: 383, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 384, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"loyalty":            {fn: 396, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"pointsEarned":       {fn: 397, resolve: false, object: false, resolver: false, named: "Int"},
+		"loyaltyUserErrors":  {fn: 398, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 399, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyPointsExpiry": {name: "LoyaltyPointsExpiry", satisfies: []string{"LoyaltyPointsExpiry"}, fields: map[string]planFieldDef{
-		"points":    {fn: 385, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt": {fn: 386, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"points":    {fn: 400, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt": {fn: 401, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyProgram": {name: "LoyaltyProgram", satisfies: []string{"LoyaltyProgram"}, fields: map[string]planFieldDef{
-		"enabled":                         {fn: 387, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"name":                            {fn: 388, resolve: false, object: false, resolver: false, named: "String"},
-		"currencyCode":                    {fn: 389, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"pointsPerCurrencyUnit":           {fn: 390, resolve: false, object: false, resolver: false, named: "Int"},
-		"earnRules":                       {fn: 391, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
-		"tierBasis":                       {fn: 392, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
-		"tiers":                           {fn: 393, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
-		"rewards":                         {fn: 394, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"pointsExpireAfterMonths":         {fn: 395, resolve: false, object: false, resolver: false, named: "Int"},
-		"pointsExpireAfterInactiveMonths": {fn: 396, resolve: false, object: false, resolver: false, named: "Int"},
-		"membershipPlans":                 {fn: 397, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
+		"enabled":                         {fn: 402, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"name":                            {fn: 403, resolve: false, object: false, resolver: false, named: "String"},
+		"currencyCode":                    {fn: 404, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"pointsPerCurrencyUnit":           {fn: 405, resolve: false, object: false, resolver: false, named: "Int"},
+		"earnRules":                       {fn: 406, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
+		"tierBasis":                       {fn: 407, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
+		"tiers":                           {fn: 408, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
+		"rewards":                         {fn: 409, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"pointsExpireAfterMonths":         {fn: 410, resolve: false, object: false, resolver: false, named: "Int"},
+		"pointsExpireAfterInactiveMonths": {fn: 411, resolve: false, object: false, resolver: false, named: "Int"},
+		"membershipPlans":                 {fn: 412, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
 	}},
 	"LoyaltyProgramPayload": {name: "LoyaltyProgramPayload", satisfies: []string{"LoyaltyProgramPayload"}, fields: map[string]planFieldDef{
-		"program":    {fn: 398, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
-		"userErrors": {fn: 399, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"program":    {fn: 413, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
+		"userErrors": {fn: 414, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"LoyaltyRedemption": {name: "LoyaltyRedemption", satisfies: []string{"LoyaltyRedemption", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 400, resolve: false, object: false, resolver: false, named: "ID"},
-		"reward":      {fn: 401, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"codeEnding":  {fn: 402, resolve: false, object: false, resolver: false, named: "String"},
-		"kind":        {fn: 403, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
-		"amount":      {fn: 404, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":  {fn: 405, resolve: false, object: false, resolver: false, named: "Float"},
-		"pointsSpent": {fn: 406, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt":   {fn: 407, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"usedAt":      {fn: 408, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 409, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 415, resolve: false, object: false, resolver: false, named: "ID"},
+		"reward":      {fn: 416, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"codeEnding":  {fn: 417, resolve: false, object: false, resolver: false, named: "String"},
+		"kind":        {fn: 418, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
+		"amount":      {fn: 419, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":  {fn: 420, resolve: false, object: false, resolver: false, named: "Float"},
+		"pointsSpent": {fn: 421, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt":   {fn: 422, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"usedAt":      {fn: 423, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 424, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyRedemptionConnection": {name: "LoyaltyRedemptionConnection", satisfies: []string{"LoyaltyRedemptionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 410, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
-		"nodes":    {fn: 411, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"pageInfo": {fn: 412, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 425, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
+		"nodes":    {fn: 426, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"pageInfo": {fn: 427, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyRedemptionEdge": {name: "LoyaltyRedemptionEdge", satisfies: []string{"LoyaltyRedemptionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 413, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 414, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"cursor": {fn: 428, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 429, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
 	}},
 	"LoyaltyReward": {name: "LoyaltyReward", satisfies: []string{"LoyaltyReward", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 415, resolve: false, object: false, resolver: false, named: "ID"},
-		"handle":           {fn: 416, resolve: false, object: false, resolver: false, named: "String"},
-		"name":             {fn: 417, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 418, resolve: false, object: false, resolver: false, named: "String"},
-		"pointsCost":       {fn: 419, resolve: false, object: false, resolver: false, named: "Int"},
-		"kind":             {fn: 420, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
-		"amount":           {fn: 421, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":       {fn: 422, resolve: false, object: false, resolver: false, named: "Float"},
-		"variant":          {fn: 423, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"limitPerCustomer": {fn: 424, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":               {fn: 430, resolve: false, object: false, resolver: false, named: "ID"},
+		"handle":           {fn: 431, resolve: false, object: false, resolver: false, named: "String"},
+		"name":             {fn: 432, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 433, resolve: false, object: false, resolver: false, named: "String"},
+		"pointsCost":       {fn: 434, resolve: false, object: false, resolver: false, named: "Int"},
+		"kind":             {fn: 435, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
+		"amount":           {fn: 436, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":       {fn: 437, resolve: false, object: false, resolver: false, named: "Float"},
+		"variant":          {fn: 438, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"limitPerCustomer": {fn: 439, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyRewardRedeemPayload": {name: "LoyaltyRewardRedeemPayload", satisfies: []string{"LoyaltyRewardRedeemPayload"}, fields: map[string]planFieldDef{
-		"discountCode":       {fn: 425, resolve: false, object: false, resolver: false, named: "String"},
-		"redemption":         {fn: 426, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"loyalty":            {fn: 427, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"loyaltyUserErrors":  {fn: 428, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 429, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"discountCode":       {fn: 440, resolve: false, object: false, resolver: false, named: "String"},
+		"redemption":         {fn: 441, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"loyalty":            {fn: 442, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"loyaltyUserErrors":  {fn: 443, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 444, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyTier": {name: "LoyaltyTier", satisfies: []string{"LoyaltyTier"}, fields: map[string]planFieldDef{
-		"name":       {fn: 430, resolve: false, object: false, resolver: false, named: "String"},
-		"threshold":  {fn: 431, resolve: false, object: false, resolver: false, named: "Int"},
-		"multiplier": {fn: 432, resolve: false, object: false, resolver: false, named: "Float"},
-		"benefits":   {fn: 433, resolve: false, object: false, resolver: false, named: "String"},
+		"name":       {fn: 445, resolve: false, object: false, resolver: false, named: "String"},
+		"threshold":  {fn: 446, resolve: false, object: false, resolver: false, named: "Int"},
+		"multiplier": {fn: 447, resolve: false, object: false, resolver: false, named: "Float"},
+		"benefits":   {fn: 448, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"LoyaltyTransaction": {name: "LoyaltyTransaction", satisfies: []string{"LoyaltyTransaction", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 434, resolve: false, object: false, resolver: false, named: "ID"},
-		"kind":        {fn: 435, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
-		"source":      {fn: 436, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
-		"action":      {fn: 437, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
-		"points":      {fn: 438, resolve: false, object: false, resolver: false, named: "Int"},
-		"description": {fn: 439, resolve: false, object: false, resolver: false, named: "String"},
-		"order":       {fn: 440, resolve: true, object: true, resolver: true, named: "Order"},
-		"reward":      {fn: 441, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"expiresAt":   {fn: 442, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 443, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 449, resolve: false, object: false, resolver: false, named: "ID"},
+		"kind":        {fn: 450, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
+		"source":      {fn: 451, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
+		"action":      {fn: 452, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
+		"points":      {fn: 453, resolve: false, object: false, resolver: false, named: "Int"},
+		"description": {fn: 454, resolve: false, object: false, resolver: false, named: "String"},
+		"order":       {fn: 455, resolve: true, object: true, resolver: true, named: "Order"},
+		"reward":      {fn: 456, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"expiresAt":   {fn: 457, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 458, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyTransactionConnection": {name: "LoyaltyTransactionConnection", satisfies: []string{"LoyaltyTransactionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 444, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
-		"nodes":    {fn: 445, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"pageInfo": {fn: 446, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 459, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
+		"nodes":    {fn: 460, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"pageInfo": {fn: 461, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyTransactionEdge": {name: "LoyaltyTransactionEdge", satisfies: []string{"LoyaltyTransactionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 447, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 448, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"cursor": {fn: 462, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 463, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
 	}},
 	"LoyaltyUserError": {name: "LoyaltyUserError", satisfies: []string{"LoyaltyUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 449, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
-		"field":   {fn: 450, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 451, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 464, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
+		"field":   {fn: 465, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 466, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddress": {name: "MailingAddress", satisfies: []string{"MailingAddress", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 452, resolve: true, object: false, resolver: true, named: "ID"},
-		"address1":      {fn: 453, resolve: false, object: false, resolver: false, named: "String"},
-		"address2":      {fn: 454, resolve: false, object: false, resolver: false, named: "String"},
-		"city":          {fn: 455, resolve: false, object: false, resolver: false, named: "String"},
-		"company":       {fn: 456, resolve: false, object: false, resolver: false, named: "String"},
-		"country":       {fn: 457, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode":   {fn: 458, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCodeV2": {fn: 459, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"firstName":     {fn: 460, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":      {fn: 461, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 462, resolve: true, object: false, resolver: true, named: "String"},
-		"formatted":     {fn: 463, resolve: true, object: false, resolver: true, named: "String"},
-		"formattedArea": {fn: 464, resolve: true, object: false, resolver: true, named: "String"},
-		"latitude":      {fn: 465, resolve: true, object: false, resolver: true, named: "Float"},
-		"longitude":     {fn: 466, resolve: true, object: false, resolver: true, named: "Float"},
-		"phone":         {fn: 467, resolve: false, object: false, resolver: false, named: "String"},
-		"province":      {fn: 468, resolve: false, object: false, resolver: false, named: "String"},
-		"provinceCode":  {fn: 469, resolve: false, object: false, resolver: false, named: "String"},
-		"zip":           {fn: 470, resolve: false, object: false, resolver: false, named: "String"},
+		"id":            {fn: 467, resolve: true, object: false, resolver: true, named: "ID"},
+		"address1":      {fn: 468, resolve: false, object: false, resolver: false, named: "String"},
+		"address2":      {fn: 469, resolve: false, object: false, resolver: false, named: "String"},
+		"city":          {fn: 470, resolve: false, object: false, resolver: false, named: "String"},
+		"company":       {fn: 471, resolve: false, object: false, resolver: false, named: "String"},
+		"country":       {fn: 472, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode":   {fn: 473, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCodeV2": {fn: 474, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"firstName":     {fn: 475, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":      {fn: 476, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 477, resolve: true, object: false, resolver: true, named: "String"},
+		"formatted":     {fn: 478, resolve: true, object: false, resolver: true, named: "String"},
+		"formattedArea": {fn: 479, resolve: true, object: false, resolver: true, named: "String"},
+		"latitude":      {fn: 480, resolve: true, object: false, resolver: true, named: "Float"},
+		"longitude":     {fn: 481, resolve: true, object: false, resolver: true, named: "Float"},
+		"phone":         {fn: 482, resolve: false, object: false, resolver: false, named: "String"},
+		"province":      {fn: 483, resolve: false, object: false, resolver: false, named: "String"},
+		"provinceCode":  {fn: 484, resolve: false, object: false, resolver: false, named: "String"},
+		"zip":           {fn: 485, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddressConnection": {name: "MailingAddressConnection", satisfies: []string{"MailingAddressConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 471, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
-		"nodes":    {fn: 472, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"pageInfo": {fn: 473, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 486, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
+		"nodes":    {fn: 487, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"pageInfo": {fn: 488, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"MailingAddressEdge": {name: "MailingAddressEdge", satisfies: []string{"MailingAddressEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 474, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 475, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"cursor": {fn: 489, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 490, resolve: false, object: true, resolver: false, named: "MailingAddress"},
 	}},
 	"ManualDiscountApplication": {name: "ManualDiscountApplication", satisfies: []string{"ManualDiscountApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 476, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"description":      {fn: 477, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 478, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 479, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"title":            {fn: 480, resolve: false, object: false, resolver: false, named: "String"},
-		"value":            {fn: 481, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 491, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"description":      {fn: 492, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 493, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 494, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"title":            {fn: 495, resolve: false, object: false, resolver: false, named: "String"},
+		"value":            {fn: 496, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Membership": {name: "Membership", satisfies: []string{"Membership"}, fields: map[string]planFieldDef{
-		"plan":        {fn: 482, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
-		"status":      {fn: 483, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
-		"startedAt":   {fn: 484, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"renewsAt":    {fn: 485, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"endsAt":      {fn: 486, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"cancelledAt": {fn: 487, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"plan":        {fn: 497, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
+		"status":      {fn: 498, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
+		"startedAt":   {fn: 499, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"renewsAt":    {fn: 500, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"endsAt":      {fn: 501, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"cancelledAt": {fn: 502, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"MembershipPlan": {name: "MembershipPlan", satisfies: []string{"MembershipPlan"}, fields: map[string]planFieldDef{
-		"handle":        {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 489, resolve: false, object: false, resolver: false, named: "String"},
-		"price":         {fn: 490, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"interval":      {fn: 491, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
-		"intervalCount": {fn: 492, resolve: false, object: false, resolver: false, named: "Int"},
-		"benefits":      {fn: 493, resolve: false, object: false, resolver: false, named: "String"},
+		"handle":        {fn: 503, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 504, resolve: false, object: false, resolver: false, named: "String"},
+		"price":         {fn: 505, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"interval":      {fn: 506, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
+		"intervalCount": {fn: 507, resolve: false, object: false, resolver: false, named: "Int"},
+		"benefits":      {fn: 508, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MoneyV2": {name: "MoneyV2", satisfies: []string{"MoneyV2", "PricingValue"}, fields: map[string]planFieldDef{
-		"amount":       {fn: 494, resolve: false, object: false, resolver: false, named: "Decimal"},
-		"currencyCode": {fn: 495, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"amount":       {fn: 509, resolve: false, object: false, resolver: false, named: "Decimal"},
+		"currencyCode": {fn: 510, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
 	}},
 	"Order": {name: "Order", satisfies: []string{"Order", "Node"}, fields: map[string]planFieldDef{
-		"id":                          {fn: 496, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":                        {fn: 497, resolve: false, object: false, resolver: false, named: "String"},
-		"orderNumber":                 {fn: 498, resolve: false, object: false, resolver: false, named: "Int"},
-		"processedAt":                 {fn: 499, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"email":                       {fn: 500, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":                       {fn: 501, resolve: false, object: false, resolver: false, named: "String"},
-		"financialStatus":             {fn: 502, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
-		"fulfillmentStatus":           {fn: 503, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
-		"canceledAt":                  {fn: 504, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"cancelReason":                {fn: 505, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
-		"currencyCode":                {fn: 506, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"edited":                      {fn: 507, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"customAttributes":            {fn: 508, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"customerLocale":              {fn: 509, resolve: true, object: false, resolver: true, named: "String"},
-		"customerUrl":                 {fn: 510, resolve: true, object: false, resolver: true, named: "URL"},
-		"statusUrl":                   {fn: 511, resolve: true, object: false, resolver: true, named: "URL"},
-		"subtotalPrice":               {fn: 512, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalPriceV2":             {fn: 513, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPrice":          {fn: 514, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPriceV2":        {fn: 515, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTax":                    {fn: 516, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxV2":                  {fn: 517, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPrice":                  {fn: 518, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPriceV2":                {fn: 519, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefunded":               {fn: 520, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefundedV2":             {fn: 521, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"originalTotalPrice":          {fn: 522, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalPrice":           {fn: 523, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentSubtotalPrice":        {fn: 524, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalTax":             {fn: 525, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalShippingPrice":   {fn: 526, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"shippingAddress":             {fn: 527, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"billingAddress":              {fn: 528, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"lineItems":                   {fn: 529, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
-		"successfulFulfillments":      {fn: 530, resolve: true, object: true, resolver: true, named: "Fulfillment"},
-		"trackingEvents":              {fn: 531, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
-		"discountApplications":        {fn: 532, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
-		"shippingDiscountAllocations": {fn: 533, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"id":                          {fn: 511, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":                        {fn: 512, resolve: false, object: false, resolver: false, named: "String"},
+		"orderNumber":                 {fn: 513, resolve: false, object: false, resolver: false, named: "Int"},
+		"processedAt":                 {fn: 514, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"email":                       {fn: 515, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":                       {fn: 516, resolve: false, object: false, resolver: false, named: "String"},
+		"financialStatus":             {fn: 517, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
+		"fulfillmentStatus":           {fn: 518, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
+		"canceledAt":                  {fn: 519, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"cancelReason":                {fn: 520, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
+		"currencyCode":                {fn: 521, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"edited":                      {fn: 522, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"customAttributes":            {fn: 523, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"customerLocale":              {fn: 524, resolve: true, object: false, resolver: true, named: "String"},
+		"customerUrl":                 {fn: 525, resolve: true, object: false, resolver: true, named: "URL"},
+		"statusUrl":                   {fn: 526, resolve: true, object: false, resolver: true, named: "URL"},
+		"subtotalPrice":               {fn: 527, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalPriceV2":             {fn: 528, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPrice":          {fn: 529, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPriceV2":        {fn: 530, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTax":                    {fn: 531, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxV2":                  {fn: 532, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPrice":                  {fn: 533, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPriceV2":                {fn: 534, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefunded":               {fn: 535, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefundedV2":             {fn: 536, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"originalTotalPrice":          {fn: 537, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalPrice":           {fn: 538, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentSubtotalPrice":        {fn: 539, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalTax":             {fn: 540, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalShippingPrice":   {fn: 541, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"shippingAddress":             {fn: 542, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"billingAddress":              {fn: 543, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"lineItems":                   {fn: 544, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
+		"successfulFulfillments":      {fn: 545, resolve: true, object: true, resolver: true, named: "Fulfillment"},
+		"trackingEvents":              {fn: 546, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
+		"discountApplications":        {fn: 547, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
+		"shippingDiscountAllocations": {fn: 548, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
 	}},
 	"OrderConnection": {name: "OrderConnection", satisfies: []string{"OrderConnection"}, fields: map[string]planFieldDef{
-		"edges":      {fn: 534, resolve: false, object: true, resolver: false, named: "OrderEdge"},
-		"nodes":      {fn: 535, resolve: false, object: true, resolver: false, named: "Order"},
-		"pageInfo":   {fn: 536, resolve: false, object: true, resolver: false, named: "PageInfo"},
-		"totalCount": {fn: 537, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+		"edges":      {fn: 549, resolve: false, object: true, resolver: false, named: "OrderEdge"},
+		"nodes":      {fn: 550, resolve: false, object: true, resolver: false, named: "Order"},
+		"pageInfo":   {fn: 551, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 552, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
 	}},
 	"OrderEdge": {name: "OrderEdge", satisfies: []string{"OrderEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 538, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 539, resolve: false, object: true, resolver: false, named: "Order"},
+		"cursor": {fn: 553, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 554, resolve: false, object: true, resolver: false, named: "Order"},
 	}},
 	"OrderLineItem": {name: "OrderLineItem", satisfies: []string{"OrderLineItem"}, fields: map[string]planFieldDef{
-		"title":                {fn: 540, resolve: false, object: false, resolver: false, named: "String"},
-		"quantity":             {fn: 541, resolve: false, object: false, resolver: false, named: "Int"},
-		"currentQuantity":      {fn: 542, resolve: false, object: false, resolver: false, named: "Int"},
-		"originalTotalPrice":   {fn: 543, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountedTotalPrice": {fn: 544, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"variant":              {fn: 545, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"customAttributes":     {fn: 546, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"discountAllocations":  {fn: 547, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"title":                {fn: 555, resolve: false, object: false, resolver: false, named: "String"},
+		"quantity":             {fn: 556, resolve: false, object: false, resolver: false, named: "Int"},
+		"currentQuantity":      {fn: 557, resolve: false, object: false, resolver: false, named: "Int"},
+		"originalTotalPrice":   {fn: 558, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountedTotalPrice": {fn: 559, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"variant":              {fn: 560, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"customAttributes":     {fn: 561, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"discountAllocations":  {fn: 562, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
 	}},
 	"OrderLineItemConnection": {name: "OrderLineItemConnection", satisfies: []string{"OrderLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 548, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
-		"nodes":    {fn: 549, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"pageInfo": {fn: 550, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 563, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
+		"nodes":    {fn: 564, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"pageInfo": {fn: 565, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"OrderLineItemEdge": {name: "OrderLineItemEdge", satisfies: []string{"OrderLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 551, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 552, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"cursor": {fn: 566, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 567, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
 	}},
 	"PageInfo": {name: "PageInfo", satisfies: []string{"PageInfo"}, fields: map[string]planFieldDef{
-		"endCursor":       {fn: 553, resolve: false, object: false, resolver: false, named: "String"},
-		"hasNextPage":     {fn: 554, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"hasPreviousPage": {fn: 555, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"startCursor":     {fn: 556, resolve: false, object: false, resolver: false, named: "String"},
+		"endCursor":       {fn: 568, resolve: false, object: false, resolver: false, named: "String"},
+		"hasNextPage":     {fn: 569, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"hasPreviousPage": {fn: 570, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"startCursor":     {fn: 571, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabulary": {name: "PreferenceVocabulary", satisfies: []string{"PreferenceVocabulary"}, fields: map[string]planFieldDef{
-		"sizes":     {fn: 557, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":    {fn: 558, resolve: false, object: false, resolver: false, named: "String"},
-		"interests": {fn: 559, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions": {fn: 560, resolve: false, object: false, resolver: false, named: "String"},
+		"sizes":     {fn: 572, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":    {fn: 573, resolve: false, object: false, resolver: false, named: "String"},
+		"interests": {fn: 574, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions": {fn: 575, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabularyPayload": {name: "PreferenceVocabularyPayload", satisfies: []string{"PreferenceVocabularyPayload"}, fields: map[string]planFieldDef{
-		"preferenceVocabulary": {fn: 561, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
-		"userErrors":           {fn: 562, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"preferenceVocabulary": {fn: 576, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
+		"userErrors":           {fn: 577, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"PricingPercentageValue": {name: "PricingPercentageValue", satisfies: []string{"PricingPercentageValue", "PricingValue"}, fields: map[string]planFieldDef{
-		"percentage": {fn: 563, resolve: false, object: false, resolver: false, named: "Float"},
+		"percentage": {fn: 578, resolve: false, object: false, resolver: false, named: "Float"},
 	}},
 	"Product": {name: "Product", satisfies: []string{"Product", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 564, resolve: true, object: false, resolver: true, named: "ID"},
-		"handle":           {fn: 565, resolve: false, object: false, resolver: false, named: "String"},
-		"title":            {fn: 566, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 567, resolve: true, object: false, resolver: true, named: "String"},
-		"vendor":           {fn: 568, resolve: false, object: false, resolver: false, named: "String"},
-		"productType":      {fn: 569, resolve: false, object: false, resolver: false, named: "String"},
-		"tags":             {fn: 570, resolve: false, object: false, resolver: false, named: "String"},
-		"featuredImage":    {fn: 571, resolve: true, object: true, resolver: true, named: "Image"},
-		"availableForSale": {fn: 572, resolve: true, object: false, resolver: true, named: "Boolean"},
-		"createdAt":        {fn: 573, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":        {fn: 574, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"publishedAt":      {fn: 575, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"variants":         {fn: 576, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
+		"id":               {fn: 579, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":           {fn: 580, resolve: false, object: false, resolver: false, named: "String"},
+		"title":            {fn: 581, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 582, resolve: true, object: false, resolver: true, named: "String"},
+		"vendor":           {fn: 583, resolve: false, object: false, resolver: false, named: "String"},
+		"productType":      {fn: 584, resolve: false, object: false, resolver: false, named: "String"},
+		"tags":             {fn: 585, resolve: false, object: false, resolver: false, named: "String"},
+		"featuredImage":    {fn: 586, resolve: true, object: true, resolver: true, named: "Image"},
+		"availableForSale": {fn: 587, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"createdAt":        {fn: 588, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":        {fn: 589, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"publishedAt":      {fn: 590, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"collections":      {fn: 591, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"variants":         {fn: 592, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
 	}},
 	"ProductConnection": {name: "ProductConnection", satisfies: []string{"ProductConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 577, resolve: false, object: true, resolver: false, named: "ProductEdge"},
-		"nodes":    {fn: 578, resolve: false, object: true, resolver: false, named: "Product"},
-		"pageInfo": {fn: 579, resolve: false, object: true, resolver: false, named: "PageInfo"},
-	}},
-	"ProductEdge": {name: "ProductEdge", satisfies: []string{"ProductEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 580, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 581, resolve: false, object: true, resolver: false, named: "Product"},
-	}},
-	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 582, resolve: true, object: false, resolver: true, named: "ID"},
-		"title":            {fn: 583, resolve: false, object: false, resolver: false, named: "String"},
-		"sku":              {fn: 584, resolve: false, object: false, resolver: false, named: "String"},
-		"price":            {fn: 585, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceV2":          {fn: 586, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPrice":   {fn: 587, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPriceV2": {fn: 588, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"availableForSale": {fn: 589, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"selectedOptions":  {fn: 590, resolve: true, object: true, resolver: true, named: "SelectedOption"},
-		"image":            {fn: 591, resolve: true, object: true, resolver: true, named: "Image"},
-		"product":          {fn: 592, resolve: true, object: true, resolver: true, named: "Product"},
-	}},
-	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 593, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
-		"nodes":    {fn: 594, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"edges":    {fn: 593, resolve: false, object: true, resolver: false, named: "ProductEdge"},
+		"nodes":    {fn: 594, resolve: false, object: true, resolver: false, named: "Product"},
 		"pageInfo": {fn: 595, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
-	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
+	"ProductEdge": {name: "ProductEdge", satisfies: []string{"ProductEdge"}, fields: map[string]planFieldDef{
 		"cursor": {fn: 596, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 597, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"node":   {fn: 597, resolve: false, object: true, resolver: false, named: "Product"},
+	}},
+	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
+		"id":               {fn: 598, resolve: true, object: false, resolver: true, named: "ID"},
+		"title":            {fn: 599, resolve: false, object: false, resolver: false, named: "String"},
+		"sku":              {fn: 600, resolve: false, object: false, resolver: false, named: "String"},
+		"price":            {fn: 601, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceV2":          {fn: 602, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPrice":   {fn: 603, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPriceV2": {fn: 604, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"availableForSale": {fn: 605, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"selectedOptions":  {fn: 606, resolve: true, object: true, resolver: true, named: "SelectedOption"},
+		"image":            {fn: 607, resolve: true, object: true, resolver: true, named: "Image"},
+		"product":          {fn: 608, resolve: true, object: true, resolver: true, named: "Product"},
+	}},
+	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
+		"edges":    {fn: 609, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
+		"nodes":    {fn: 610, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"pageInfo": {fn: 611, resolve: false, object: true, resolver: false, named: "PageInfo"},
+	}},
+	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
+		"cursor": {fn: 612, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 613, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"Query": {name: "Query", satisfies: []string{"Query"}, fields: map[string]planFieldDef{
-		"node":                 {fn: 598, resolve: true, object: true, resolver: true, named: "Node"},
-		"nodes":                {fn: 599, resolve: true, object: true, resolver: true, named: "Node"},
-		"cart":                 {fn: 600, resolve: true, object: true, resolver: true, named: "Cart"},
-		"product":              {fn: 601, resolve: true, object: true, resolver: true, named: "Product"},
-		"products":             {fn: 602, resolve: true, object: true, resolver: true, named: "ProductConnection"},
-		"customer":             {fn: 603, resolve: true, object: true, resolver: true, named: "Customer"},
-		"loyaltyProgram":       {fn: 604, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
-		"preferenceVocabulary": {fn: 605, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
-		"socialLoginProviders": {fn: 606, resolve: true, object: false, resolver: true, named: "String"},
-		"supportContact":       {fn: 607, resolve: true, object: true, resolver: true, named: "SupportContact"},
-		"sharedWishlist":       {fn: 608, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
+		"node":                 {fn: 614, resolve: true, object: true, resolver: true, named: "Node"},
+		"nodes":                {fn: 615, resolve: true, object: true, resolver: true, named: "Node"},
+		"cart":                 {fn: 616, resolve: true, object: true, resolver: true, named: "Cart"},
+		"product":              {fn: 617, resolve: true, object: true, resolver: true, named: "Product"},
+		"products":             {fn: 618, resolve: true, object: true, resolver: true, named: "ProductConnection"},
+		"collection":           {fn: 619, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collectionByHandle":   {fn: 620, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collections":          {fn: 621, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"customer":             {fn: 622, resolve: true, object: true, resolver: true, named: "Customer"},
+		"loyaltyProgram":       {fn: 623, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
+		"preferenceVocabulary": {fn: 624, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
+		"socialLoginProviders": {fn: 625, resolve: true, object: false, resolver: true, named: "String"},
+		"supportContact":       {fn: 626, resolve: true, object: true, resolver: true, named: "SupportContact"},
+		"sharedWishlist":       {fn: 627, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
 	}},
 	"Recommendation": {name: "Recommendation", satisfies: []string{"Recommendation"}, fields: map[string]planFieldDef{
-		"variant": {fn: 609, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"reason":  {fn: 610, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+		"variant": {fn: 628, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"reason":  {fn: 629, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
 	}},
 	"SavedCart": {name: "SavedCart", satisfies: []string{"SavedCart", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 611, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":      {fn: 612, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 613, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 614, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":     {fn: 615, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"id":        {fn: 630, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":      {fn: 631, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 632, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 633, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":     {fn: 634, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
 	}},
 	"SavedCartConnection": {name: "SavedCartConnection", satisfies: []string{"SavedCartConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 616, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
-		"nodes":    {fn: 617, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"pageInfo": {fn: 618, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 635, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
+		"nodes":    {fn: 636, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"pageInfo": {fn: 637, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartDeletePayload": {name: "SavedCartDeletePayload", satisfies: []string{"SavedCartDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedSavedCartId": {fn: 619, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 620, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedSavedCartId": {fn: 638, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 639, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartEdge": {name: "SavedCartEdge", satisfies: []string{"SavedCartEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 621, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 622, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"cursor": {fn: 640, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 641, resolve: false, object: true, resolver: false, named: "SavedCart"},
 	}},
 	"SavedCartLine": {name: "SavedCartLine", satisfies: []string{"SavedCartLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 623, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 624, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 625, resolve: false, object: false, resolver: false, named: "Int"},
-		"priceWhenSaved": {fn: 626, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"id":             {fn: 642, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 643, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 644, resolve: false, object: false, resolver: false, named: "Int"},
+		"priceWhenSaved": {fn: 645, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"SavedCartLineConnection": {name: "SavedCartLineConnection", satisfies: []string{"SavedCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 627, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
-		"nodes":    {fn: 628, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
-		"pageInfo": {fn: 629, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 646, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
+		"nodes":    {fn: 647, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"pageInfo": {fn: 648, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartLineEdge": {name: "SavedCartLineEdge", satisfies: []string{"SavedCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 630, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 631, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"cursor": {fn: 649, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 650, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
 	}},
 	"SavedCartPayload": {name: "SavedCartPayload", satisfies: []string{"SavedCartPayload"}, fields: map[string]planFieldDef{
-		"savedCart":          {fn: 632, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"customerUserErrors": {fn: 633, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"savedCart":          {fn: 651, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"customerUserErrors": {fn: 652, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartWarning": {name: "SavedCartWarning", satisfies: []string{"SavedCartWarning"}, fields: map[string]planFieldDef{
-		"code":        {fn: 634, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
-		"message":     {fn: 635, resolve: false, object: false, resolver: false, named: "String"},
-		"merchandise": {fn: 636, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"code":        {fn: 653, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
+		"message":     {fn: 654, resolve: false, object: false, resolver: false, named: "String"},
+		"merchandise": {fn: 655, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"SelectedOption": {name: "SelectedOption", satisfies: []string{"SelectedOption"}, fields: map[string]planFieldDef{
-		"name":  {fn: 637, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 638, resolve: false, object: false, resolver: false, named: "String"},
+		"name":  {fn: 656, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 657, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SharedWishlist": {name: "SharedWishlist", satisfies: []string{"SharedWishlist"}, fields: map[string]planFieldDef{
-		"name":           {fn: 639, resolve: false, object: false, resolver: false, named: "String"},
-		"ownerFirstName": {fn: 640, resolve: false, object: false, resolver: false, named: "String"},
-		"lines":          {fn: 641, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"name":           {fn: 658, resolve: false, object: false, resolver: false, named: "String"},
+		"ownerFirstName": {fn: 659, resolve: false, object: false, resolver: false, named: "String"},
+		"lines":          {fn: 660, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"SocialLoginProvider": {name: "SocialLoginProvider", satisfies: []string{"SocialLoginProvider"}, fields: map[string]planFieldDef{
-		"handle": {fn: 642, resolve: false, object: false, resolver: false, named: "String"},
+		"handle": {fn: 661, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SupportContact": {name: "SupportContact", satisfies: []string{"SupportContact"}, fields: map[string]planFieldDef{
-		"email":   {fn: 643, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":   {fn: 644, resolve: false, object: false, resolver: false, named: "String"},
-		"hours":   {fn: 645, resolve: false, object: false, resolver: false, named: "String"},
-		"chatUrl": {fn: 646, resolve: false, object: false, resolver: false, named: "URL"},
-		"faqUrl":  {fn: 647, resolve: false, object: false, resolver: false, named: "URL"},
+		"email":   {fn: 662, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":   {fn: 663, resolve: false, object: false, resolver: false, named: "String"},
+		"hours":   {fn: 664, resolve: false, object: false, resolver: false, named: "String"},
+		"chatUrl": {fn: 665, resolve: false, object: false, resolver: false, named: "URL"},
+		"faqUrl":  {fn: 666, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"SupportContactPayload": {name: "SupportContactPayload", satisfies: []string{"SupportContactPayload"}, fields: map[string]planFieldDef{
-		"supportContact": {fn: 648, resolve: false, object: true, resolver: false, named: "SupportContact"},
-		"userErrors":     {fn: 649, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportContact": {fn: 667, resolve: false, object: true, resolver: false, named: "SupportContact"},
+		"userErrors":     {fn: 668, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"SupportMessage": {name: "SupportMessage", satisfies: []string{"SupportMessage"}, fields: map[string]planFieldDef{
-		"author":    {fn: 650, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
-		"body":      {fn: 651, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 652, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"author":    {fn: 669, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
+		"body":      {fn: 670, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 671, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"SupportMessageConnection": {name: "SupportMessageConnection", satisfies: []string{"SupportMessageConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 653, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
-		"nodes":    {fn: 654, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-		"pageInfo": {fn: 655, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 672, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
+		"nodes":    {fn: 673, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"pageInfo": {fn: 674, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 656, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 657, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"cursor": {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 676, resolve: false, object: true, resolver: false, named: "SupportMessage"},
 	}},
 	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 658, resolve: false, object: false, resolver: false, named: "ID"},
-		"subject":   {fn: 659, resolve: false, object: false, resolver: false, named: "String"},
-		"status":    {fn: 660, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
-		"createdAt": {fn: 661, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 662, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"order":     {fn: 663, resolve: true, object: true, resolver: true, named: "Order"},
-		"messages":  {fn: 664, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
+		"id":        {fn: 677, resolve: false, object: false, resolver: false, named: "ID"},
+		"subject":   {fn: 678, resolve: false, object: false, resolver: false, named: "String"},
+		"status":    {fn: 679, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
+		"createdAt": {fn: 680, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 681, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"order":     {fn: 682, resolve: true, object: true, resolver: true, named: "Order"},
+		"messages":  {fn: 683, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
 	}},
 	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 665, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
-		"nodes":    {fn: 666, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"pageInfo": {fn: 667, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 684, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
+		"nodes":    {fn: 685, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"pageInfo": {fn: 686, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 669, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"cursor": {fn: 687, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 688, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 	}},
 	"SupportTicketPayload": {name: "SupportTicketPayload", satisfies: []string{"SupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket":      {fn: 670, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"customerUserErrors": {fn: 671, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 672, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
-		"field":   {fn: 673, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 674, resolve: false, object: false, resolver: false, named: "String"},
-	}},
-	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"field":   {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 676, resolve: false, object: false, resolver: false, named: "String"},
-	}},
-	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 677, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":          {fn: 678, resolve: false, object: false, resolver: false, named: "String"},
-		"isDefault":     {fn: 679, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"showOwnerName": {fn: 680, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"shareUrl":      {fn: 681, resolve: true, object: false, resolver: true, named: "URL"},
-		"shareToken":    {fn: 682, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt":     {fn: 683, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 684, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 685, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
-	}},
-	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 686, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
-		"nodes":    {fn: 687, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"pageInfo": {fn: 688, resolve: false, object: true, resolver: false, named: "PageInfo"},
-	}},
-	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedWishlistId":  {fn: 689, resolve: false, object: false, resolver: false, named: "ID"},
+		"supportTicket":      {fn: 689, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 		"customerUserErrors": {fn: 690, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
-	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 691, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 692, resolve: false, object: true, resolver: false, named: "Wishlist"},
+	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
+		"code":    {fn: 691, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
+		"field":   {fn: 692, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 693, resolve: false, object: false, resolver: false, named: "String"},
 	}},
-	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 693, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 694, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 695, resolve: false, object: false, resolver: false, named: "Int"},
-		"note":           {fn: 696, resolve: false, object: false, resolver: false, named: "String"},
-		"addedAt":        {fn: 697, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"priceWhenAdded": {fn: 698, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceDropped":   {fn: 699, resolve: true, object: false, resolver: true, named: "Boolean"},
+	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
+		"field":   {fn: 694, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 695, resolve: false, object: false, resolver: false, named: "String"},
 	}},
-	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 700, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
-		"nodes":    {fn: 701, resolve: false, object: true, resolver: false, named: "WishlistLine"},
-		"pageInfo": {fn: 702, resolve: false, object: true, resolver: false, named: "PageInfo"},
+	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
+		"id":            {fn: 696, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":          {fn: 697, resolve: false, object: false, resolver: false, named: "String"},
+		"isDefault":     {fn: 698, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"showOwnerName": {fn: 699, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"shareUrl":      {fn: 700, resolve: true, object: false, resolver: true, named: "URL"},
+		"shareToken":    {fn: 701, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":     {fn: 702, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 703, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 704, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
-	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 703, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 704, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
+		"edges":    {fn: 705, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
+		"nodes":    {fn: 706, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"pageInfo": {fn: 707, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
-	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 705, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"cart":               {fn: 706, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 707, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 708, resolve: false, object: true, resolver: false, named: "Wishlist"},
+	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
+		"deletedWishlistId":  {fn: 708, resolve: false, object: false, resolver: false, named: "ID"},
 		"customerUserErrors": {fn: 709, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
+	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
+		"cursor": {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 711, resolve: false, object: true, resolver: false, named: "Wishlist"},
+	}},
+	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
+		"id":             {fn: 712, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 713, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 714, resolve: false, object: false, resolver: false, named: "Int"},
+		"note":           {fn: 715, resolve: false, object: false, resolver: false, named: "String"},
+		"addedAt":        {fn: 716, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"priceWhenAdded": {fn: 717, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceDropped":   {fn: 718, resolve: true, object: false, resolver: true, named: "Boolean"},
+	}},
+	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
+		"edges":    {fn: 719, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
+		"nodes":    {fn: 720, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"pageInfo": {fn: 721, resolve: false, object: true, resolver: false, named: "PageInfo"},
+	}},
+	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
+		"cursor": {fn: 722, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 723, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+	}},
+	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
+		"wishlist":           {fn: 724, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cart":               {fn: 725, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 726, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
+		"wishlist":           {fn: 727, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"customerUserErrors": {fn: 728, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
 	"__Directive": {name: "__Directive", satisfies: []string{"__Directive"}, fields: map[string]planFieldDef{
-		"name":         {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
-		"description":  {fn: 711, resolve: false, object: false, resolver: false, named: "String"},
-		"isRepeatable": {fn: 712, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"locations":    {fn: 713, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
-		"args":         {fn: 714, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"name":         {fn: 729, resolve: false, object: false, resolver: false, named: "String"},
+		"description":  {fn: 730, resolve: false, object: false, resolver: false, named: "String"},
+		"isRepeatable": {fn: 731, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"locations":    {fn: 732, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
+		"args":         {fn: 733, resolve: true, object: true, resolver: false, named: "__InputValue"},
 	}},
 	"__EnumValue": {name: "__EnumValue", satisfies: []string{"__EnumValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 715, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 716, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 717, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 718, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 734, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 735, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 736, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 737, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
-		"name":              {fn: 719, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 720, resolve: false, object: false, resolver: false, named: "String"},
-		"args":              {fn: 721, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"type":              {fn: 722, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isDeprecated":      {fn: 723, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 738, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 739, resolve: false, object: false, resolver: false, named: "String"},
+		"args":              {fn: 740, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"type":              {fn: 741, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isDeprecated":      {fn: 742, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 743, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 725, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 726, resolve: false, object: false, resolver: false, named: "String"},
-		"type":              {fn: 727, resolve: false, object: true, resolver: false, named: "__Type"},
-		"defaultValue":      {fn: 728, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 729, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 730, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 744, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 745, resolve: false, object: false, resolver: false, named: "String"},
+		"type":              {fn: 746, resolve: false, object: true, resolver: false, named: "__Type"},
+		"defaultValue":      {fn: 747, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 748, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 749, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Schema": {name: "__Schema", satisfies: []string{"__Schema"}, fields: map[string]planFieldDef{
-		"description":      {fn: 731, resolve: false, object: false, resolver: false, named: "String"},
-		"types":            {fn: 732, resolve: false, object: true, resolver: false, named: "__Type"},
-		"queryType":        {fn: 733, resolve: false, object: true, resolver: false, named: "__Type"},
-		"mutationType":     {fn: 734, resolve: false, object: true, resolver: false, named: "__Type"},
-		"subscriptionType": {fn: 735, resolve: false, object: true, resolver: false, named: "__Type"},
-		"directives":       {fn: 736, resolve: false, object: true, resolver: false, named: "__Directive"},
+		"description":      {fn: 750, resolve: false, object: false, resolver: false, named: "String"},
+		"types":            {fn: 751, resolve: false, object: true, resolver: false, named: "__Type"},
+		"queryType":        {fn: 752, resolve: false, object: true, resolver: false, named: "__Type"},
+		"mutationType":     {fn: 753, resolve: false, object: true, resolver: false, named: "__Type"},
+		"subscriptionType": {fn: 754, resolve: false, object: true, resolver: false, named: "__Type"},
+		"directives":       {fn: 755, resolve: false, object: true, resolver: false, named: "__Directive"},
 	}},
 	"__Type": {name: "__Type", satisfies: []string{"__Type"}, fields: map[string]planFieldDef{
-		"kind":           {fn: 737, resolve: false, object: false, resolver: false, named: "__TypeKind"},
-		"name":           {fn: 738, resolve: false, object: false, resolver: false, named: "String"},
-		"description":    {fn: 739, resolve: false, object: false, resolver: false, named: "String"},
-		"specifiedByURL": {fn: 740, resolve: false, object: false, resolver: false, named: "String"},
-		"fields":         {fn: 741, resolve: true, object: true, resolver: false, named: "__Field"},
-		"interfaces":     {fn: 742, resolve: false, object: true, resolver: false, named: "__Type"},
-		"possibleTypes":  {fn: 743, resolve: false, object: true, resolver: false, named: "__Type"},
-		"enumValues":     {fn: 744, resolve: true, object: true, resolver: false, named: "__EnumValue"},
-		"inputFields":    {fn: 745, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"ofType":         {fn: 746, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isOneOf":        {fn: 747, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"kind":           {fn: 756, resolve: false, object: false, resolver: false, named: "__TypeKind"},
+		"name":           {fn: 757, resolve: false, object: false, resolver: false, named: "String"},
+		"description":    {fn: 758, resolve: false, object: false, resolver: false, named: "String"},
+		"specifiedByURL": {fn: 759, resolve: false, object: false, resolver: false, named: "String"},
+		"fields":         {fn: 760, resolve: true, object: true, resolver: false, named: "__Field"},
+		"interfaces":     {fn: 761, resolve: false, object: true, resolver: false, named: "__Type"},
+		"possibleTypes":  {fn: 762, resolve: false, object: true, resolver: false, named: "__Type"},
+		"enumValues":     {fn: 763, resolve: true, object: true, resolver: false, named: "__EnumValue"},
+		"inputFields":    {fn: 764, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"ofType":         {fn: 765, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isOneOf":        {fn: 766, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 }
 
@@ -1133,7 +1160,7 @@ var planPossible = map[string][]string{
 	"DiscountApplication": {"DiscountCodeApplication", "ManualDiscountApplication"},
 	"DisplayableError":    {"AdminUserError", "CartUserError", "CustomerUserError", "LoyaltyUserError", "TwoFactorUserError", "UserError"},
 	"Merchandise":         {"ProductVariant"},
-	"Node":                {"BaseCartLine", "Cart", "CartLine", "CustomerSession", "LoyaltyRedemption", "LoyaltyReward", "LoyaltyTransaction", "MailingAddress", "Order", "Product", "ProductVariant", "SavedCart", "SupportTicket", "Wishlist"},
+	"Node":                {"BaseCartLine", "Cart", "CartLine", "Collection", "CustomerSession", "LoyaltyRedemption", "LoyaltyReward", "LoyaltyTransaction", "MailingAddress", "Order", "Product", "ProductVariant", "SavedCart", "SupportTicket", "Wishlist"},
 	"PricingValue":        {"MoneyV2", "PricingPercentageValue"},
 }
 
@@ -1143,391 +1170,418 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	case 6: // AccountSettings.multipassEnabled
 		obj := o.(*ent.ShopSettings)
 		return x.ec.Resolvers.AccountSettings().MultipassEnabled(ctx, obj)
-	case 64: // Cart.checkoutUrl
+	case 66: // Cart.checkoutUrl
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().CheckoutURL(ctx, obj)
-	case 67: // Cart.lines
+	case 69: // Cart.lines
 		obj := o.(*ent.Cart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Cart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 68: // Cart.totalQuantity
+	case 70: // Cart.totalQuantity
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().TotalQuantity(ctx, obj)
-	case 69: // Cart.cost
+	case 71: // Cart.cost
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().Cost(ctx, obj)
-	case 70: // Cart.buyerIdentity
+	case 72: // Cart.buyerIdentity
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().BuyerIdentity(ctx, obj)
-	case 73: // Cart.discountCodes
+	case 75: // Cart.discountCodes
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().DiscountCodes(ctx, obj)
-	case 99: // CartLine.merchandise
+	case 101: // CartLine.merchandise
 		obj := o.(*ent.CartLine)
 		return x.ec.Resolvers.CartLine().Merchandise(ctx, obj)
-	case 101: // CartLine.cost
+	case 103: // CartLine.cost
 		obj := o.(*ent.CartLine)
 		return x.ec.Resolvers.CartLine().Cost(ctx, obj)
-	case 132: // Company.id
+	case 129: // Collection.id
+		obj := o.(*ent.Collection)
+		return x.ec.Resolvers.Collection().ID(ctx, obj)
+	case 132: // Collection.description
+		obj := o.(*ent.Collection)
+		fc := graphql.GetFieldContext(ctx)
+		return x.ec.Resolvers.Collection().Description(ctx, obj, fc.Args["truncateAt"].(*int))
+	case 133: // Collection.image
+		obj := o.(*ent.Collection)
+		return x.ec.Resolvers.Collection().Image(ctx, obj)
+	case 135: // Collection.products
+		obj := o.(*ent.Collection)
+		fc := graphql.GetFieldContext(ctx)
+		return x.ec.Resolvers.Collection().Products(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductCollectionSortKeys))
+	case 147: // Company.id
 		obj := o.(*ent.Company)
 		return x.ec.Resolvers.Company().ID(ctx, obj)
-	case 136: // Company.locations
+	case 151: // Company.locations
 		obj := o.(*ent.Company)
 		return x.ec.Resolvers.Company().Locations(ctx, obj)
-	case 137: // CompanyContact.id
+	case 152: // CompanyContact.id
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().ID(ctx, obj)
-	case 140: // CompanyContact.company
+	case 155: // CompanyContact.company
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().Company(ctx, obj)
-	case 142: // CompanyContact.spendingLimit
+	case 157: // CompanyContact.spendingLimit
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().SpendingLimit(ctx, obj)
-	case 143: // CompanyContact.orders
+	case 158: // CompanyContact.orders
 		obj := o.(*ent.CompanyContact)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CompanyContact().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
-	case 144: // CompanyLocation.id
+	case 159: // CompanyLocation.id
 		obj := o.(*ent.CompanyLocation)
 		return x.ec.Resolvers.CompanyLocation().ID(ctx, obj)
-	case 160: // Customer.id
+	case 175: // Customer.id
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().ID(ctx, obj)
-	case 163: // Customer.displayName
+	case 178: // Customer.displayName
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().DisplayName(ctx, obj)
-	case 167: // Customer.avatarUrl
+	case 182: // Customer.avatarUrl
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().AvatarURL(ctx, obj)
-	case 171: // Customer.defaultAddress
+	case 186: // Customer.defaultAddress
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().DefaultAddress(ctx, obj)
-	case 172: // Customer.addresses
+	case 187: // Customer.addresses
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Addresses(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 173: // Customer.numberOfOrders
+	case 188: // Customer.numberOfOrders
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().NumberOfOrders(ctx, obj)
-	case 175: // Customer.cart
+	case 190: // Customer.cart
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Cart(ctx, obj)
-	case 176: // Customer.companyContacts
+	case 191: // Customer.companyContacts
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().CompanyContacts(ctx, obj)
-	case 177: // Customer.loyalty
+	case 192: // Customer.loyalty
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Loyalty(ctx, obj)
-	case 179: // Customer.orders
+	case 194: // Customer.orders
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
-	case 180: // Customer.preferences
+	case 195: // Customer.preferences
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Preferences(ctx, obj)
-	case 181: // Customer.privacy
+	case 196: // Customer.privacy
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Privacy(ctx, obj)
-	case 182: // Customer.recommendations
+	case 197: // Customer.recommendations
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Recommendations(ctx, obj, fc.Args["first"].(*int))
-	case 183: // Customer.savedCarts
+	case 198: // Customer.savedCarts
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SavedCarts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 184: // Customer.savedForLater
+	case 199: // Customer.savedForLater
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SavedForLater(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 186: // Customer.sessions
+	case 201: // Customer.sessions
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Sessions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 188: // Customer.linkedIdentities
+	case 203: // Customer.linkedIdentities
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().LinkedIdentities(ctx, obj)
-	case 189: // Customer.socialLoginProvider
+	case 204: // Customer.socialLoginProvider
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().SocialLoginProvider(ctx, obj)
-	case 190: // Customer.supportTickets
+	case 205: // Customer.supportTickets
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SupportTickets(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 191: // Customer.wishlists
+	case 206: // Customer.wishlists
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Wishlists(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 192: // Customer.wishlist
+	case 207: // Customer.wishlist
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Wishlist(ctx, obj, fc.Args["id"].(string))
-	case 254: // CustomerLoyalty.tier
+	case 269: // CustomerLoyalty.tier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Tier(ctx, obj)
-	case 255: // CustomerLoyalty.nextTier
+	case 270: // CustomerLoyalty.nextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().NextTier(ctx, obj)
-	case 256: // CustomerLoyalty.pointsToNextTier
+	case 271: // CustomerLoyalty.pointsToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsToNextTier(ctx, obj)
-	case 257: // CustomerLoyalty.spendToNextTier
+	case 272: // CustomerLoyalty.spendToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().SpendToNextTier(ctx, obj)
-	case 258: // CustomerLoyalty.pointsExpiring
+	case 273: // CustomerLoyalty.pointsExpiring
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsExpiring(ctx, obj)
-	case 259: // CustomerLoyalty.transactions
+	case 274: // CustomerLoyalty.transactions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 260: // CustomerLoyalty.availableRewards
+	case 275: // CustomerLoyalty.availableRewards
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().AvailableRewards(ctx, obj)
-	case 261: // CustomerLoyalty.redemptions
+	case 276: // CustomerLoyalty.redemptions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 263: // CustomerLoyalty.referralCount
+	case 278: // CustomerLoyalty.referralCount
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().ReferralCount(ctx, obj)
-	case 264: // CustomerLoyalty.membership
+	case 279: // CustomerLoyalty.membership
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Membership(ctx, obj)
-	case 273: // CustomerPreferences.communication
+	case 288: // CustomerPreferences.communication
 		obj := o.(*model.CustomerPreferences)
 		return x.ec.Resolvers.CustomerPreferences().Communication(ctx, obj)
-	case 297: // CustomerSession.current
+	case 312: // CustomerSession.current
 		obj := o.(*ent.CustomerAccessToken)
 		return x.ec.Resolvers.CustomerSession().Current(ctx, obj)
-	case 341: // Fulfillment.trackingInfo
+	case 356: // Fulfillment.trackingInfo
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.TrackingInfoFirst(fc.Args["first"].(*int)), nil
-	case 342: // Fulfillment.fulfillmentLineItems
+	case 357: // Fulfillment.fulfillmentLineItems
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Fulfillment().FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 345: // FulfillmentEvent.message
+	case 360: // FulfillmentEvent.message
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().Message(ctx, obj)
-	case 348: // FulfillmentEvent.countryCode
+	case 363: // FulfillmentEvent.countryCode
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().CountryCode(ctx, obj)
-	case 361: // Image.url
+	case 376: // Image.url
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
-	case 364: // Image.transformedSrc
+	case 379: // Image.transformedSrc
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
-	case 367: // LinkedIdentity.id
+	case 382: // LinkedIdentity.id
 		obj := o.(*ent.LinkedIdentity)
 		return x.ec.Resolvers.LinkedIdentity().ID(ctx, obj)
-	case 401: // LoyaltyRedemption.reward
+	case 416: // LoyaltyRedemption.reward
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
-	case 403: // LoyaltyRedemption.kind
+	case 418: // LoyaltyRedemption.kind
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
-	case 423: // LoyaltyReward.variant
+	case 438: // LoyaltyReward.variant
 		obj := o.(*ent.LoyaltyReward)
 		return x.ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
-	case 437: // LoyaltyTransaction.action
+	case 452: // LoyaltyTransaction.action
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
-	case 440: // LoyaltyTransaction.order
+	case 455: // LoyaltyTransaction.order
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
-	case 441: // LoyaltyTransaction.reward
+	case 456: // LoyaltyTransaction.reward
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
-	case 452: // MailingAddress.id
+	case 467: // MailingAddress.id
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().ID(ctx, obj)
-	case 459: // MailingAddress.countryCodeV2
+	case 474: // MailingAddress.countryCodeV2
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().CountryCodeV2(ctx, obj)
-	case 462: // MailingAddress.name
+	case 477: // MailingAddress.name
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Name(ctx, obj)
-	case 463: // MailingAddress.formatted
+	case 478: // MailingAddress.formatted
 		obj := o.(*ent.MailingAddress)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.MailingAddress().Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
-	case 464: // MailingAddress.formattedArea
+	case 479: // MailingAddress.formattedArea
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().FormattedArea(ctx, obj)
-	case 465: // MailingAddress.latitude
+	case 480: // MailingAddress.latitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Latitude(ctx, obj)
-	case 466: // MailingAddress.longitude
+	case 481: // MailingAddress.longitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Longitude(ctx, obj)
-	case 482: // Membership.plan
+	case 497: // Membership.plan
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Plan(ctx, obj)
-	case 483: // Membership.status
+	case 498: // Membership.status
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Status(ctx, obj)
-	case 485: // Membership.renewsAt
+	case 500: // Membership.renewsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().RenewsAt(ctx, obj)
-	case 486: // Membership.endsAt
+	case 501: // Membership.endsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().EndsAt(ctx, obj)
-	case 508: // Order.customAttributes
+	case 523: // Order.customAttributes
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomAttributes(ctx, obj)
-	case 509: // Order.customerLocale
+	case 524: // Order.customerLocale
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerLocale(ctx, obj)
-	case 510: // Order.customerUrl
+	case 525: // Order.customerUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerURL(ctx, obj)
-	case 511: // Order.statusUrl
+	case 526: // Order.statusUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().StatusURL(ctx, obj)
-	case 527: // Order.shippingAddress
+	case 542: // Order.shippingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingAddress(ctx, obj)
-	case 528: // Order.billingAddress
+	case 543: // Order.billingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().BillingAddress(ctx, obj)
-	case 529: // Order.lineItems
+	case 544: // Order.lineItems
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 530: // Order.successfulFulfillments
+	case 545: // Order.successfulFulfillments
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
-	case 531: // Order.trackingEvents
+	case 546: // Order.trackingEvents
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().TrackingEvents(ctx, obj)
-	case 532: // Order.discountApplications
+	case 547: // Order.discountApplications
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 533: // Order.shippingDiscountAllocations
+	case 548: // Order.shippingDiscountAllocations
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingDiscountAllocations(ctx, obj)
-	case 545: // OrderLineItem.variant
+	case 560: // OrderLineItem.variant
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().Variant(ctx, obj)
-	case 546: // OrderLineItem.customAttributes
+	case 561: // OrderLineItem.customAttributes
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().CustomAttributes(ctx, obj)
-	case 547: // OrderLineItem.discountAllocations
+	case 562: // OrderLineItem.discountAllocations
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().DiscountAllocations(ctx, obj)
-	case 564: // Product.id
+	case 579: // Product.id
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().ID(ctx, obj)
-	case 567: // Product.description
+	case 582: // Product.description
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Description(ctx, obj, fc.Args["truncateAt"].(*int))
-	case 571: // Product.featuredImage
+	case 586: // Product.featuredImage
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().FeaturedImage(ctx, obj)
-	case 572: // Product.availableForSale
+	case 587: // Product.availableForSale
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().AvailableForSale(ctx, obj)
-	case 576: // Product.variants
+	case 591: // Product.collections
+		obj := o.(*ent.Product)
+		fc := graphql.GetFieldContext(ctx)
+		return x.ec.Resolvers.Product().Collections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+	case 592: // Product.variants
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
-	case 582: // ProductVariant.id
+	case 598: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
-	case 590: // ProductVariant.selectedOptions
+	case 606: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
-	case 591: // ProductVariant.image
+	case 607: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
-	case 592: // ProductVariant.product
+	case 608: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
-	case 598: // Query.node
+	case 614: // Query.node
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
-	case 599: // Query.nodes
+	case 615: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
-	case 600: // Query.cart
+	case 616: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
-	case 601: // Query.product
+	case 617: // Query.product
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 602: // Query.products
+	case 618: // Query.products
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductSortKeys), fc.Args["query"].(*string))
-	case 603: // Query.customer
+	case 619: // Query.collection
+		fc := graphql.GetFieldContext(ctx)
+		return x.ec.Resolvers.Query().Collection(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
+	case 620: // Query.collectionByHandle
+		fc := graphql.GetFieldContext(ctx)
+		return x.ec.Resolvers.Query().CollectionByHandle(ctx, fc.Args["handle"].(string))
+	case 621: // Query.collections
+		fc := graphql.GetFieldContext(ctx)
+		return x.ec.Resolvers.Query().Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.CollectionSortKeys), fc.Args["query"].(*string))
+	case 622: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
-	case 604: // Query.loyaltyProgram
+	case 623: // Query.loyaltyProgram
 		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
-	case 605: // Query.preferenceVocabulary
+	case 624: // Query.preferenceVocabulary
 		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
-	case 606: // Query.socialLoginProviders
+	case 625: // Query.socialLoginProviders
 		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
-	case 607: // Query.supportContact
+	case 626: // Query.supportContact
 		return x.ec.Resolvers.Query().SupportContact(ctx)
-	case 608: // Query.sharedWishlist
+	case 627: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
-	case 615: // SavedCart.lines
+	case 634: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 624: // SavedCartLine.merchandise
+	case 643: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
-	case 641: // SharedWishlist.lines
+	case 660: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 663: // SupportTicket.order
+	case 682: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
-	case 664: // SupportTicket.messages
+	case 683: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 681: // Wishlist.shareUrl
+	case 700: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
-	case 685: // Wishlist.lines
+	case 704: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 694: // WishlistLine.merchandise
+	case 713: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
-	case 699: // WishlistLine.priceDropped
+	case 718: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
-	case 714: // __Directive.args
+	case 733: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 721: // __Field.args
+	case 740: // __Field.args
 		obj := o.(*introspection.Field)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 741: // __Type.fields
+	case 760: // __Type.fields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
-	case 744: // __Type.enumValues
+	case 763: // __Type.enumValues
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
-	case 745: // __Type.inputFields
+	case 764: // __Type.inputFields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
@@ -1538,83 +1592,95 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 // planArgs coerces the arguments of field fn.
 func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (map[string]any, error) {
 	switch fn {
-	case 67: // Cart.lines
+	case 69: // Cart.lines
 		return x.ec.field_Cart_lines_args(ctx, raw)
-	case 143: // CompanyContact.orders
+	case 132: // Collection.description
+		return x.ec.field_Collection_description_args(ctx, raw)
+	case 135: // Collection.products
+		return x.ec.field_Collection_products_args(ctx, raw)
+	case 158: // CompanyContact.orders
 		return x.ec.field_CompanyContact_orders_args(ctx, raw)
-	case 172: // Customer.addresses
+	case 187: // Customer.addresses
 		return x.ec.field_Customer_addresses_args(ctx, raw)
-	case 179: // Customer.orders
+	case 194: // Customer.orders
 		return x.ec.field_Customer_orders_args(ctx, raw)
-	case 182: // Customer.recommendations
+	case 197: // Customer.recommendations
 		return x.ec.field_Customer_recommendations_args(ctx, raw)
-	case 183: // Customer.savedCarts
+	case 198: // Customer.savedCarts
 		return x.ec.field_Customer_savedCarts_args(ctx, raw)
-	case 184: // Customer.savedForLater
+	case 199: // Customer.savedForLater
 		return x.ec.field_Customer_savedForLater_args(ctx, raw)
-	case 186: // Customer.sessions
+	case 201: // Customer.sessions
 		return x.ec.field_Customer_sessions_args(ctx, raw)
-	case 190: // Customer.supportTickets
+	case 205: // Customer.supportTickets
 		return x.ec.field_Customer_supportTickets_args(ctx, raw)
-	case 191: // Customer.wishlists
+	case 206: // Customer.wishlists
 		return x.ec.field_Customer_wishlists_args(ctx, raw)
-	case 192: // Customer.wishlist
+	case 207: // Customer.wishlist
 		return x.ec.field_Customer_wishlist_args(ctx, raw)
-	case 259: // CustomerLoyalty.transactions
+	case 274: // CustomerLoyalty.transactions
 		return x.ec.field_CustomerLoyalty_transactions_args(ctx, raw)
-	case 261: // CustomerLoyalty.redemptions
+	case 276: // CustomerLoyalty.redemptions
 		return x.ec.field_CustomerLoyalty_redemptions_args(ctx, raw)
-	case 341: // Fulfillment.trackingInfo
+	case 356: // Fulfillment.trackingInfo
 		return x.ec.field_Fulfillment_trackingInfo_args(ctx, raw)
-	case 342: // Fulfillment.fulfillmentLineItems
+	case 357: // Fulfillment.fulfillmentLineItems
 		return x.ec.field_Fulfillment_fulfillmentLineItems_args(ctx, raw)
-	case 361: // Image.url
+	case 376: // Image.url
 		return x.ec.field_Image_url_args(ctx, raw)
-	case 364: // Image.transformedSrc
+	case 379: // Image.transformedSrc
 		return x.ec.field_Image_transformedSrc_args(ctx, raw)
-	case 463: // MailingAddress.formatted
+	case 478: // MailingAddress.formatted
 		return x.ec.field_MailingAddress_formatted_args(ctx, raw)
-	case 529: // Order.lineItems
+	case 544: // Order.lineItems
 		return x.ec.field_Order_lineItems_args(ctx, raw)
-	case 530: // Order.successfulFulfillments
+	case 545: // Order.successfulFulfillments
 		return x.ec.field_Order_successfulFulfillments_args(ctx, raw)
-	case 532: // Order.discountApplications
+	case 547: // Order.discountApplications
 		return x.ec.field_Order_discountApplications_args(ctx, raw)
-	case 567: // Product.description
+	case 582: // Product.description
 		return x.ec.field_Product_description_args(ctx, raw)
-	case 576: // Product.variants
+	case 591: // Product.collections
+		return x.ec.field_Product_collections_args(ctx, raw)
+	case 592: // Product.variants
 		return x.ec.field_Product_variants_args(ctx, raw)
-	case 598: // Query.node
+	case 614: // Query.node
 		return x.ec.field_Query_node_args(ctx, raw)
-	case 599: // Query.nodes
+	case 615: // Query.nodes
 		return x.ec.field_Query_nodes_args(ctx, raw)
-	case 600: // Query.cart
+	case 616: // Query.cart
 		return x.ec.field_Query_cart_args(ctx, raw)
-	case 601: // Query.product
+	case 617: // Query.product
 		return x.ec.field_Query_product_args(ctx, raw)
-	case 602: // Query.products
+	case 618: // Query.products
 		return x.ec.field_Query_products_args(ctx, raw)
-	case 603: // Query.customer
+	case 619: // Query.collection
+		return x.ec.field_Query_collection_args(ctx, raw)
+	case 620: // Query.collectionByHandle
+		return x.ec.field_Query_collectionByHandle_args(ctx, raw)
+	case 621: // Query.collections
+		return x.ec.field_Query_collections_args(ctx, raw)
+	case 622: // Query.customer
 		return x.ec.field_Query_customer_args(ctx, raw)
-	case 608: // Query.sharedWishlist
+	case 627: // Query.sharedWishlist
 		return x.ec.field_Query_sharedWishlist_args(ctx, raw)
-	case 615: // SavedCart.lines
+	case 634: // SavedCart.lines
 		return x.ec.field_SavedCart_lines_args(ctx, raw)
-	case 641: // SharedWishlist.lines
+	case 660: // SharedWishlist.lines
 		return x.ec.field_SharedWishlist_lines_args(ctx, raw)
-	case 664: // SupportTicket.messages
+	case 683: // SupportTicket.messages
 		return x.ec.field_SupportTicket_messages_args(ctx, raw)
-	case 685: // Wishlist.lines
+	case 704: // Wishlist.lines
 		return x.ec.field_Wishlist_lines_args(ctx, raw)
-	case 714: // __Directive.args
+	case 733: // __Directive.args
 		return x.ec.field___Directive_args_args(ctx, raw)
-	case 721: // __Field.args
+	case 740: // __Field.args
 		return x.ec.field___Field_args_args(ctx, raw)
-	case 741: // __Type.fields
+	case 760: // __Type.fields
 		return x.ec.field___Type_fields_args(ctx, raw)
-	case 744: // __Type.enumValues
+	case 763: // __Type.enumValues
 		return x.ec.field___Type_enumValues_args(ctx, raw)
-	case 745: // __Type.inputFields
+	case 764: // __Type.inputFields
 		return x.ec.field___Type_inputFields_args(ctx, raw)
 	}
 	return nil, nil
@@ -1639,12 +1705,37 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 9: // AdminCompanyPayload.company
+	case 9: // AdminCollectionsUpsertPayload.collections
+		obj := n.obj.(*model.AdminCollectionsUpsertPayload)
+		v := obj.Collections
+		if v == nil {
+			return x.null(n, i, false)
+		}
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("Collection", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 10: // AdminCollectionsUpsertPayload.userErrors
+		obj := n.obj.(*model.AdminCollectionsUpsertPayload)
+		v := obj.UserErrors
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("AdminUserError", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 11: // AdminCompanyPayload.company
 		obj := n.obj.(*model.AdminCompanyPayload)
 		v := obj.Company
 		name, ptr := planPointer("Company", v)
 		return x.one(n, i, name, ptr, false)
-	case 10: // AdminCompanyPayload.userErrors
+	case 12: // AdminCompanyPayload.userErrors
 		obj := n.obj.(*model.AdminCompanyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1655,12 +1746,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 11: // AdminCustomerDataExportPayload.export
+	case 13: // AdminCustomerDataExportPayload.export
 		obj := n.obj.(*model.AdminCustomerDataExportPayload)
 		v := obj.Export
 		name, ptr := planPointer("CustomerDataExport", v)
 		return x.one(n, i, name, ptr, false)
-	case 12: // AdminCustomerDataExportPayload.userErrors
+	case 14: // AdminCustomerDataExportPayload.userErrors
 		obj := n.obj.(*model.AdminCustomerDataExportPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1671,7 +1762,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 14: // AdminCustomerDeletePayload.userErrors
+	case 16: // AdminCustomerDeletePayload.userErrors
 		obj := n.obj.(*model.AdminCustomerDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1682,12 +1773,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 15: // AdminCustomerInvitePayload.customer
+	case 17: // AdminCustomerInvitePayload.customer
 		obj := n.obj.(*model.AdminCustomerInvitePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 16: // AdminCustomerInvitePayload.customerUserErrors
+	case 18: // AdminCustomerInvitePayload.customerUserErrors
 		obj := n.obj.(*model.AdminCustomerInvitePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -1698,12 +1789,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 17: // AdminCustomerUpdatePayload.customer
+	case 19: // AdminCustomerUpdatePayload.customer
 		obj := n.obj.(*model.AdminCustomerUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 18: // AdminCustomerUpdatePayload.userErrors
+	case 20: // AdminCustomerUpdatePayload.userErrors
 		obj := n.obj.(*model.AdminCustomerUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1714,7 +1805,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 23: // AdminCustomersImportPayload.report
+	case 25: // AdminCustomersImportPayload.report
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Report
 		x.list(n, i, len(v))
@@ -1725,7 +1816,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 24: // AdminCustomersImportPayload.userErrors
+	case 26: // AdminCustomersImportPayload.userErrors
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1736,7 +1827,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 25: // AdminCustomersInvitePayload.customers
+	case 27: // AdminCustomersInvitePayload.customers
 		obj := n.obj.(*model.AdminCustomersInvitePayload)
 		v := obj.Customers
 		x.list(n, i, len(v))
@@ -1747,7 +1838,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 26: // AdminCustomersInvitePayload.userErrors
+	case 28: // AdminCustomersInvitePayload.userErrors
 		obj := n.obj.(*model.AdminCustomersInvitePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1758,12 +1849,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 27: // AdminFulfillmentEventPayload.fulfillmentEvent
+	case 29: // AdminFulfillmentEventPayload.fulfillmentEvent
 		obj := n.obj.(*model.AdminFulfillmentEventPayload)
 		v := obj.FulfillmentEvent
 		name, ptr := planPointer("FulfillmentEvent", v)
 		return x.one(n, i, name, ptr, false)
-	case 28: // AdminFulfillmentEventPayload.userErrors
+	case 30: // AdminFulfillmentEventPayload.userErrors
 		obj := n.obj.(*model.AdminFulfillmentEventPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1774,17 +1865,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 30: // AdminFulfillmentPayload.fulfillment
+	case 32: // AdminFulfillmentPayload.fulfillment
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.Fulfillment
 		name, ptr := planPointer("Fulfillment", v)
 		return x.one(n, i, name, ptr, false)
-	case 31: // AdminFulfillmentPayload.order
+	case 33: // AdminFulfillmentPayload.order
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.Order
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 32: // AdminFulfillmentPayload.userErrors
+	case 34: // AdminFulfillmentPayload.userErrors
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1795,17 +1886,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 37: // AdminLoyaltyDiscountCodePayload.redemption
+	case 39: // AdminLoyaltyDiscountCodePayload.redemption
 		obj := n.obj.(*model.AdminLoyaltyDiscountCodePayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 38: // AdminLoyaltyDiscountCodePayload.reward
+	case 40: // AdminLoyaltyDiscountCodePayload.reward
 		obj := n.obj.(*model.AdminLoyaltyDiscountCodePayload)
 		v := obj.Reward
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 39: // AdminLoyaltyDiscountCodePayload.userErrors
+	case 41: // AdminLoyaltyDiscountCodePayload.userErrors
 		obj := n.obj.(*model.AdminLoyaltyDiscountCodePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1816,17 +1907,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 40: // AdminLoyaltyPayload.transaction
+	case 42: // AdminLoyaltyPayload.transaction
 		obj := n.obj.(*model.AdminLoyaltyPayload)
 		v := obj.Transaction
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, false)
-	case 41: // AdminLoyaltyPayload.loyalty
+	case 43: // AdminLoyaltyPayload.loyalty
 		obj := n.obj.(*model.AdminLoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 42: // AdminLoyaltyPayload.userErrors
+	case 44: // AdminLoyaltyPayload.userErrors
 		obj := n.obj.(*model.AdminLoyaltyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1837,12 +1928,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 43: // AdminMembershipPayload.membership
+	case 45: // AdminMembershipPayload.membership
 		obj := n.obj.(*model.AdminMembershipPayload)
 		v := obj.Membership
 		name, ptr := planPointer("Membership", v)
 		return x.one(n, i, name, ptr, false)
-	case 44: // AdminMembershipPayload.userErrors
+	case 46: // AdminMembershipPayload.userErrors
 		obj := n.obj.(*model.AdminMembershipPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1853,7 +1944,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 46: // AdminMultipassSecretRotatePayload.userErrors
+	case 48: // AdminMultipassSecretRotatePayload.userErrors
 		obj := n.obj.(*model.AdminMultipassSecretRotatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1864,12 +1955,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 47: // AdminOrderPayload.order
+	case 49: // AdminOrderPayload.order
 		obj := n.obj.(*model.AdminOrderPayload)
 		v := obj.Order
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 48: // AdminOrderPayload.userErrors
+	case 50: // AdminOrderPayload.userErrors
 		obj := n.obj.(*model.AdminOrderPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1880,7 +1971,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 49: // AdminProductsUpsertPayload.products
+	case 51: // AdminProductsUpsertPayload.products
 		obj := n.obj.(*model.AdminProductsUpsertPayload)
 		v := obj.Products
 		if v == nil {
@@ -1894,7 +1985,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 50: // AdminProductsUpsertPayload.userErrors
+	case 52: // AdminProductsUpsertPayload.userErrors
 		obj := n.obj.(*model.AdminProductsUpsertPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1905,12 +1996,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 51: // AdminSupportTicketPayload.supportTicket
+	case 53: // AdminSupportTicketPayload.supportTicket
 		obj := n.obj.(*model.AdminSupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 52: // AdminSupportTicketPayload.userErrors
+	case 54: // AdminSupportTicketPayload.userErrors
 		obj := n.obj.(*model.AdminSupportTicketPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1921,7 +2012,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 58: // BaseCartLineConnection.edges
+	case 60: // BaseCartLineConnection.edges
 		obj := n.obj.(*model.BaseCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -1932,7 +2023,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 59: // BaseCartLineConnection.nodes
+	case 61: // BaseCartLineConnection.nodes
 		obj := n.obj.(*model.BaseCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -1943,29 +2034,29 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 60: // BaseCartLineConnection.pageInfo
+	case 62: // BaseCartLineConnection.pageInfo
 		obj := n.obj.(*model.BaseCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 62: // BaseCartLineEdge.node
+	case 64: // BaseCartLineEdge.node
 		obj := n.obj.(*model.BaseCartLineEdge)
 		v := obj.Node
 		name, ptr := planConcreteBaseCartLine(v)
 		return x.one(n, i, name, ptr, true)
-	case 67: // Cart.lines
+	case 69: // Cart.lines
 		v := planValue[*model.BaseCartLineConnection](n.val(i))
 		name, ptr := planPointer("BaseCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 69: // Cart.cost
+	case 71: // Cart.cost
 		v := planValue[*model.CartCost](n.val(i))
 		name, ptr := planPointer("CartCost", v)
 		return x.one(n, i, name, ptr, true)
-	case 70: // Cart.buyerIdentity
+	case 72: // Cart.buyerIdentity
 		v := planValue[*model.CartBuyerIdentity](n.val(i))
 		name, ptr := planPointer("CartBuyerIdentity", v)
 		return x.one(n, i, name, ptr, true)
-	case 72: // Cart.attributes
+	case 74: // Cart.attributes
 		obj := n.obj.(*ent.Cart)
 		v := obj.Attributes
 		x.list(n, i, len(v))
@@ -1976,7 +2067,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 73: // Cart.discountCodes
+	case 75: // Cart.discountCodes
 		v := planValue[[]*model.CartDiscountCode](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -1986,17 +2077,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 75: // CartBuyerIdentity.customer
+	case 77: // CartBuyerIdentity.customer
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 78: // CartBuyerIdentityUpdatePayload.cart
+	case 80: // CartBuyerIdentityUpdatePayload.cart
 		obj := n.obj.(*model.CartBuyerIdentityUpdatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 79: // CartBuyerIdentityUpdatePayload.userErrors
+	case 81: // CartBuyerIdentityUpdatePayload.userErrors
 		obj := n.obj.(*model.CartBuyerIdentityUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2007,7 +2098,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 80: // CartBuyerIdentityUpdatePayload.warnings
+	case 82: // CartBuyerIdentityUpdatePayload.warnings
 		obj := n.obj.(*model.CartBuyerIdentityUpdatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2018,37 +2109,37 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 81: // CartCost.checkoutChargeAmount
+	case 83: // CartCost.checkoutChargeAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.CheckoutChargeAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 82: // CartCost.subtotalAmount
+	case 84: // CartCost.subtotalAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.SubtotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 84: // CartCost.totalAmount
+	case 86: // CartCost.totalAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 86: // CartCost.totalDutyAmount
+	case 88: // CartCost.totalDutyAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalDutyAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 88: // CartCost.totalTaxAmount
+	case 90: // CartCost.totalTaxAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalTaxAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 90: // CartCreatePayload.cart
+	case 92: // CartCreatePayload.cart
 		obj := n.obj.(*model.CartCreatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 91: // CartCreatePayload.userErrors
+	case 93: // CartCreatePayload.userErrors
 		obj := n.obj.(*model.CartCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2059,7 +2150,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 92: // CartCreatePayload.warnings
+	case 94: // CartCreatePayload.warnings
 		obj := n.obj.(*model.CartCreatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2070,12 +2161,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 95: // CartFromSavedPayload.cart
+	case 97: // CartFromSavedPayload.cart
 		obj := n.obj.(*model.CartFromSavedPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 96: // CartFromSavedPayload.warnings
+	case 98: // CartFromSavedPayload.warnings
 		obj := n.obj.(*model.CartFromSavedPayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2086,7 +2177,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 97: // CartFromSavedPayload.customerUserErrors
+	case 99: // CartFromSavedPayload.customerUserErrors
 		obj := n.obj.(*model.CartFromSavedPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2097,15 +2188,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 99: // CartLine.merchandise
+	case 101: // CartLine.merchandise
 		v := planValue[model.Merchandise](n.val(i))
 		name, ptr := planConcreteMerchandise(v)
 		return x.one(n, i, name, ptr, true)
-	case 101: // CartLine.cost
+	case 103: // CartLine.cost
 		v := planValue[*model.CartLineCost](n.val(i))
 		name, ptr := planPointer("CartLineCost", v)
 		return x.one(n, i, name, ptr, true)
-	case 102: // CartLine.attributes
+	case 104: // CartLine.attributes
 		obj := n.obj.(*ent.CartLine)
 		v := obj.Attributes
 		x.list(n, i, len(v))
@@ -2116,32 +2207,32 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 103: // CartLineCost.amountPerQuantity
+	case 105: // CartLineCost.amountPerQuantity
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.AmountPerQuantity
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 104: // CartLineCost.compareAtAmountPerQuantity
+	case 106: // CartLineCost.compareAtAmountPerQuantity
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.CompareAtAmountPerQuantity
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 105: // CartLineCost.subtotalAmount
+	case 107: // CartLineCost.subtotalAmount
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.SubtotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 106: // CartLineCost.totalAmount
+	case 108: // CartLineCost.totalAmount
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.TotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 107: // CartLinesAddPayload.cart
+	case 109: // CartLinesAddPayload.cart
 		obj := n.obj.(*model.CartLinesAddPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 108: // CartLinesAddPayload.userErrors
+	case 110: // CartLinesAddPayload.userErrors
 		obj := n.obj.(*model.CartLinesAddPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2152,7 +2243,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 109: // CartLinesAddPayload.warnings
+	case 111: // CartLinesAddPayload.warnings
 		obj := n.obj.(*model.CartLinesAddPayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2163,12 +2254,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 110: // CartLinesRemovePayload.cart
+	case 112: // CartLinesRemovePayload.cart
 		obj := n.obj.(*model.CartLinesRemovePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 111: // CartLinesRemovePayload.userErrors
+	case 113: // CartLinesRemovePayload.userErrors
 		obj := n.obj.(*model.CartLinesRemovePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2179,7 +2270,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 112: // CartLinesRemovePayload.warnings
+	case 114: // CartLinesRemovePayload.warnings
 		obj := n.obj.(*model.CartLinesRemovePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2190,12 +2281,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 113: // CartLinesSaveForLaterPayload.cart
+	case 115: // CartLinesSaveForLaterPayload.cart
 		obj := n.obj.(*model.CartLinesSaveForLaterPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 114: // CartLinesSaveForLaterPayload.customerUserErrors
+	case 116: // CartLinesSaveForLaterPayload.customerUserErrors
 		obj := n.obj.(*model.CartLinesSaveForLaterPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2206,12 +2297,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 115: // CartLinesUpdatePayload.cart
+	case 117: // CartLinesUpdatePayload.cart
 		obj := n.obj.(*model.CartLinesUpdatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 116: // CartLinesUpdatePayload.userErrors
+	case 118: // CartLinesUpdatePayload.userErrors
 		obj := n.obj.(*model.CartLinesUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2222,7 +2313,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 117: // CartLinesUpdatePayload.warnings
+	case 119: // CartLinesUpdatePayload.warnings
 		obj := n.obj.(*model.CartLinesUpdatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2233,12 +2324,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 118: // CartNoteUpdatePayload.cart
+	case 120: // CartNoteUpdatePayload.cart
 		obj := n.obj.(*model.CartNoteUpdatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 119: // CartNoteUpdatePayload.userErrors
+	case 121: // CartNoteUpdatePayload.userErrors
 		obj := n.obj.(*model.CartNoteUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2249,7 +2340,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 120: // CartNoteUpdatePayload.warnings
+	case 122: // CartNoteUpdatePayload.warnings
 		obj := n.obj.(*model.CartNoteUpdatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2260,7 +2351,47 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 136: // Company.locations
+	case 133: // Collection.image
+		v := planValue[*model.Image](n.val(i))
+		name, ptr := planPointer("Image", v)
+		return x.one(n, i, name, ptr, false)
+	case 135: // Collection.products
+		v := planValue[*model.ProductConnection](n.val(i))
+		name, ptr := planPointer("ProductConnection", v)
+		return x.one(n, i, name, ptr, true)
+	case 136: // CollectionConnection.edges
+		obj := n.obj.(*model.CollectionConnection)
+		v := obj.Edges
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("CollectionEdge", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 137: // CollectionConnection.nodes
+		obj := n.obj.(*model.CollectionConnection)
+		v := obj.Nodes
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("Collection", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 138: // CollectionConnection.pageInfo
+		obj := n.obj.(*model.CollectionConnection)
+		v := obj.PageInfo
+		name, ptr := planPointer("PageInfo", v)
+		return x.one(n, i, name, ptr, true)
+	case 141: // CollectionEdge.node
+		obj := n.obj.(*model.CollectionEdge)
+		v := obj.Node
+		name, ptr := planPointer("Collection", v)
+		return x.one(n, i, name, ptr, true)
+	case 151: // Company.locations
 		v := planValue[[]*ent.CompanyLocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2270,19 +2401,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 140: // CompanyContact.company
+	case 155: // CompanyContact.company
 		v := planValue[*ent.Company](n.val(i))
 		name, ptr := planPointer("Company", v)
 		return x.one(n, i, name, ptr, true)
-	case 142: // CompanyContact.spendingLimit
+	case 157: // CompanyContact.spendingLimit
 		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 143: // CompanyContact.orders
+	case 158: // CompanyContact.orders
 		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 155: // ConsentEventConnection.edges
+	case 170: // ConsentEventConnection.edges
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2293,7 +2424,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 156: // ConsentEventConnection.nodes
+	case 171: // ConsentEventConnection.nodes
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2304,29 +2435,29 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 157: // ConsentEventConnection.pageInfo
+	case 172: // ConsentEventConnection.pageInfo
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 159: // ConsentEventEdge.node
+	case 174: // ConsentEventEdge.node
 		obj := n.obj.(*model.ConsentEventEdge)
 		v := obj.Node
 		name, ptr := planPointer("ConsentEvent", v)
 		return x.one(n, i, name, ptr, true)
-	case 171: // Customer.defaultAddress
+	case 186: // Customer.defaultAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 172: // Customer.addresses
+	case 187: // Customer.addresses
 		v := planValue[*model.MailingAddressConnection](n.val(i))
 		name, ptr := planPointer("MailingAddressConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 175: // Customer.cart
+	case 190: // Customer.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 176: // Customer.companyContacts
+	case 191: // Customer.companyContacts
 		v := planValue[[]*ent.CompanyContact](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2336,23 +2467,23 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 177: // Customer.loyalty
+	case 192: // Customer.loyalty
 		v := planValue[*ent.LoyaltyAccount](n.val(i))
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 179: // Customer.orders
+	case 194: // Customer.orders
 		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 180: // Customer.preferences
+	case 195: // Customer.preferences
 		v := planValue[*model.CustomerPreferences](n.val(i))
 		name, ptr := planPointer("CustomerPreferences", v)
 		return x.one(n, i, name, ptr, true)
-	case 181: // Customer.privacy
+	case 196: // Customer.privacy
 		v := planValue[*model.CustomerPrivacy](n.val(i))
 		name, ptr := planPointer("CustomerPrivacy", v)
 		return x.one(n, i, name, ptr, true)
-	case 182: // Customer.recommendations
+	case 197: // Customer.recommendations
 		v := planValue[[]*recommend.Item](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2362,19 +2493,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 183: // Customer.savedCarts
+	case 198: // Customer.savedCarts
 		v := planValue[*model.SavedCartConnection](n.val(i))
 		name, ptr := planPointer("SavedCartConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 184: // Customer.savedForLater
+	case 199: // Customer.savedForLater
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 186: // Customer.sessions
+	case 201: // Customer.sessions
 		v := planValue[*model.CustomerSessionConnection](n.val(i))
 		name, ptr := planPointer("CustomerSessionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 188: // Customer.linkedIdentities
+	case 203: // Customer.linkedIdentities
 		v := planValue[[]*ent.LinkedIdentity](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2384,28 +2515,28 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 189: // Customer.socialLoginProvider
+	case 204: // Customer.socialLoginProvider
 		v := planValue[*model.SocialLoginProvider](n.val(i))
 		name, ptr := planPointer("SocialLoginProvider", v)
 		return x.one(n, i, name, ptr, false)
-	case 190: // Customer.supportTickets
+	case 205: // Customer.supportTickets
 		v := planValue[*model.SupportTicketConnection](n.val(i))
 		name, ptr := planPointer("SupportTicketConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 191: // Customer.wishlists
+	case 206: // Customer.wishlists
 		v := planValue[*model.WishlistConnection](n.val(i))
 		name, ptr := planPointer("WishlistConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 192: // Customer.wishlist
+	case 207: // Customer.wishlist
 		v := planValue[*ent.Wishlist](n.val(i))
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 196: // CustomerAccessTokenCreatePayload.customerAccessToken
+	case 211: // CustomerAccessTokenCreatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 197: // CustomerAccessTokenCreatePayload.customerUserErrors
+	case 212: // CustomerAccessTokenCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2416,7 +2547,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 198: // CustomerAccessTokenCreatePayload.twoFactorUserErrors
+	case 213: // CustomerAccessTokenCreatePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -2427,7 +2558,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 199: // CustomerAccessTokenCreatePayload.userErrors
+	case 214: // CustomerAccessTokenCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2438,12 +2569,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 200: // CustomerAccessTokenCreateWithCodePayload.customerAccessToken
+	case 215: // CustomerAccessTokenCreateWithCodePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithCodePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 201: // CustomerAccessTokenCreateWithCodePayload.customerUserErrors
+	case 216: // CustomerAccessTokenCreateWithCodePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithCodePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2454,12 +2585,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 202: // CustomerAccessTokenCreateWithMultipassPayload.customerAccessToken
+	case 217: // CustomerAccessTokenCreateWithMultipassPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithMultipassPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 203: // CustomerAccessTokenCreateWithMultipassPayload.customerUserErrors
+	case 218: // CustomerAccessTokenCreateWithMultipassPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithMultipassPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2470,12 +2601,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 204: // CustomerAccessTokenCreateWithSocialLoginPayload.customerAccessToken
+	case 219: // CustomerAccessTokenCreateWithSocialLoginPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithSocialLoginPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 205: // CustomerAccessTokenCreateWithSocialLoginPayload.customerUserErrors
+	case 220: // CustomerAccessTokenCreateWithSocialLoginPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithSocialLoginPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2486,7 +2617,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 208: // CustomerAccessTokenDeletePayload.userErrors
+	case 223: // CustomerAccessTokenDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2497,12 +2628,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 209: // CustomerAccessTokenRenewPayload.customerAccessToken
+	case 224: // CustomerAccessTokenRenewPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenRenewPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 210: // CustomerAccessTokenRenewPayload.userErrors
+	case 225: // CustomerAccessTokenRenewPayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenRenewPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2513,17 +2644,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 211: // CustomerActivateByUrlPayload.customer
+	case 226: // CustomerActivateByUrlPayload.customer
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 212: // CustomerActivateByUrlPayload.customerAccessToken
+	case 227: // CustomerActivateByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 213: // CustomerActivateByUrlPayload.customerUserErrors
+	case 228: // CustomerActivateByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2534,17 +2665,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 214: // CustomerActivatePayload.customer
+	case 229: // CustomerActivatePayload.customer
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 215: // CustomerActivatePayload.customerAccessToken
+	case 230: // CustomerActivatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 216: // CustomerActivatePayload.customerUserErrors
+	case 231: // CustomerActivatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2555,7 +2686,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 217: // CustomerActivatePayload.userErrors
+	case 232: // CustomerActivatePayload.userErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2566,12 +2697,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 218: // CustomerAddressCreatePayload.customerAddress
+	case 233: // CustomerAddressCreatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 219: // CustomerAddressCreatePayload.customerUserErrors
+	case 234: // CustomerAddressCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2582,7 +2713,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 220: // CustomerAddressCreatePayload.userErrors
+	case 235: // CustomerAddressCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2593,7 +2724,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 222: // CustomerAddressDeletePayload.customerUserErrors
+	case 237: // CustomerAddressDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2604,7 +2735,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 223: // CustomerAddressDeletePayload.userErrors
+	case 238: // CustomerAddressDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2615,12 +2746,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 224: // CustomerAddressUpdatePayload.customerAddress
+	case 239: // CustomerAddressUpdatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 225: // CustomerAddressUpdatePayload.customerUserErrors
+	case 240: // CustomerAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2631,7 +2762,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 226: // CustomerAddressUpdatePayload.userErrors
+	case 241: // CustomerAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2642,7 +2773,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 227: // CustomerConnection.edges
+	case 242: // CustomerConnection.edges
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2653,7 +2784,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 228: // CustomerConnection.nodes
+	case 243: // CustomerConnection.nodes
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2664,17 +2795,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 229: // CustomerConnection.pageInfo
+	case 244: // CustomerConnection.pageInfo
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 230: // CustomerCreatePayload.customer
+	case 245: // CustomerCreatePayload.customer
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 231: // CustomerCreatePayload.customerUserErrors
+	case 246: // CustomerCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2685,7 +2816,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 232: // CustomerCreatePayload.userErrors
+	case 247: // CustomerCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2696,12 +2827,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 236: // CustomerDataExportPayload.export
+	case 251: // CustomerDataExportPayload.export
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.Export
 		name, ptr := planPointer("CustomerDataExport", v)
 		return x.one(n, i, name, ptr, false)
-	case 237: // CustomerDataExportPayload.customerUserErrors
+	case 252: // CustomerDataExportPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2712,12 +2843,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 238: // CustomerDefaultAddressUpdatePayload.customer
+	case 253: // CustomerDefaultAddressUpdatePayload.customer
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 239: // CustomerDefaultAddressUpdatePayload.customerUserErrors
+	case 254: // CustomerDefaultAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2728,7 +2859,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 240: // CustomerDefaultAddressUpdatePayload.userErrors
+	case 255: // CustomerDefaultAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2739,7 +2870,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 243: // CustomerDeletePayload.customerUserErrors
+	case 258: // CustomerDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2750,7 +2881,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 244: // CustomerDeletePayload.userErrors
+	case 259: // CustomerDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2761,12 +2892,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 246: // CustomerEdge.node
+	case 261: // CustomerEdge.node
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Node
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, true)
-	case 247: // CustomerEmailCodeSendPayload.customerUserErrors
+	case 262: // CustomerEmailCodeSendPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailCodeSendPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2777,12 +2908,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 248: // CustomerEmailVerifyPayload.customer
+	case 263: // CustomerEmailVerifyPayload.customer
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 249: // CustomerEmailVerifyPayload.customerUserErrors
+	case 264: // CustomerEmailVerifyPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2793,12 +2924,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 250: // CustomerIdentityUnlinkPayload.customer
+	case 265: // CustomerIdentityUnlinkPayload.customer
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 251: // CustomerIdentityUnlinkPayload.customerUserErrors
+	case 266: // CustomerIdentityUnlinkPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2809,19 +2940,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 254: // CustomerLoyalty.tier
+	case 269: // CustomerLoyalty.tier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 255: // CustomerLoyalty.nextTier
+	case 270: // CustomerLoyalty.nextTier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 257: // CustomerLoyalty.spendToNextTier
+	case 272: // CustomerLoyalty.spendToNextTier
 		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 258: // CustomerLoyalty.pointsExpiring
+	case 273: // CustomerLoyalty.pointsExpiring
 		v := planValue[[]*model.LoyaltyPointsExpiry](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2831,11 +2962,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 259: // CustomerLoyalty.transactions
+	case 274: // CustomerLoyalty.transactions
 		v := planValue[*model.LoyaltyTransactionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyTransactionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 260: // CustomerLoyalty.availableRewards
+	case 275: // CustomerLoyalty.availableRewards
 		v := planValue[[]*ent.LoyaltyReward](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2845,15 +2976,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 261: // CustomerLoyalty.redemptions
+	case 276: // CustomerLoyalty.redemptions
 		v := planValue[*model.LoyaltyRedemptionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyRedemptionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 264: // CustomerLoyalty.membership
+	case 279: // CustomerLoyalty.membership
 		v := planValue[*ent.Membership](n.val(i))
 		name, ptr := planPointer("Membership", v)
 		return x.one(n, i, name, ptr, false)
-	case 273: // CustomerPreferences.communication
+	case 288: // CustomerPreferences.communication
 		v := planValue[[]*notify.Preference](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2863,12 +2994,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 274: // CustomerPreferencesUpdatePayload.customer
+	case 289: // CustomerPreferencesUpdatePayload.customer
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 275: // CustomerPreferencesUpdatePayload.customerUserErrors
+	case 290: // CustomerPreferencesUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2879,7 +3010,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 276: // CustomerPreferencesUpdatePayload.userErrors
+	case 291: // CustomerPreferencesUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2890,7 +3021,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 279: // CustomerRecoverPayload.customerUserErrors
+	case 294: // CustomerRecoverPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2901,7 +3032,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 280: // CustomerRecoverPayload.userErrors
+	case 295: // CustomerRecoverPayload.userErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2912,17 +3043,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 281: // CustomerResetByUrlPayload.customer
+	case 296: // CustomerResetByUrlPayload.customer
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 282: // CustomerResetByUrlPayload.customerAccessToken
+	case 297: // CustomerResetByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 283: // CustomerResetByUrlPayload.customerUserErrors
+	case 298: // CustomerResetByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2933,7 +3064,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 284: // CustomerResetByUrlPayload.userErrors
+	case 299: // CustomerResetByUrlPayload.userErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2944,17 +3075,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 285: // CustomerResetPayload.customer
+	case 300: // CustomerResetPayload.customer
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 286: // CustomerResetPayload.customerAccessToken
+	case 301: // CustomerResetPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 287: // CustomerResetPayload.customerUserErrors
+	case 302: // CustomerResetPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2965,7 +3096,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 288: // CustomerResetPayload.userErrors
+	case 303: // CustomerResetPayload.userErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2976,7 +3107,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 298: // CustomerSessionConnection.edges
+	case 313: // CustomerSessionConnection.edges
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2987,7 +3118,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 299: // CustomerSessionConnection.nodes
+	case 314: // CustomerSessionConnection.nodes
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2998,17 +3129,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 300: // CustomerSessionConnection.pageInfo
+	case 315: // CustomerSessionConnection.pageInfo
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 302: // CustomerSessionEdge.node
+	case 317: // CustomerSessionEdge.node
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Node
 		name, ptr := planPointer("CustomerSession", v)
 		return x.one(n, i, name, ptr, true)
-	case 304: // CustomerSessionRevokePayload.customerUserErrors
+	case 319: // CustomerSessionRevokePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3019,7 +3150,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 306: // CustomerSessionsRevokeOthersPayload.customerUserErrors
+	case 321: // CustomerSessionsRevokeOthersPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3030,7 +3161,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 308: // CustomerSocialLoginStartPayload.customerUserErrors
+	case 323: // CustomerSocialLoginStartPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3041,12 +3172,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 309: // CustomerTwoFactorDisablePayload.customer
+	case 324: // CustomerTwoFactorDisablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 310: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
+	case 325: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3057,7 +3188,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 311: // CustomerTwoFactorDisablePayload.customerUserErrors
+	case 326: // CustomerTwoFactorDisablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3068,12 +3199,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 312: // CustomerTwoFactorEnablePayload.customer
+	case 327: // CustomerTwoFactorEnablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 314: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
+	case 329: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3084,7 +3215,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 315: // CustomerTwoFactorEnablePayload.customerUserErrors
+	case 330: // CustomerTwoFactorEnablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3095,7 +3226,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 318: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
+	case 333: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3106,7 +3237,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 319: // CustomerTwoFactorSetupPayload.customerUserErrors
+	case 334: // CustomerTwoFactorSetupPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3117,17 +3248,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 320: // CustomerUpdatePayload.customer
+	case 335: // CustomerUpdatePayload.customer
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 321: // CustomerUpdatePayload.customerAccessToken
+	case 336: // CustomerUpdatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 322: // CustomerUpdatePayload.customerUserErrors
+	case 337: // CustomerUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3138,7 +3269,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 323: // CustomerUpdatePayload.userErrors
+	case 338: // CustomerUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3149,17 +3280,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 327: // DiscountAllocation.allocatedAmount
+	case 342: // DiscountAllocation.allocatedAmount
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.AllocatedAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 328: // DiscountAllocation.discountApplication
+	case 343: // DiscountAllocation.discountApplication
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.DiscountApplication
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 329: // DiscountApplicationConnection.edges
+	case 344: // DiscountApplicationConnection.edges
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3170,7 +3301,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 330: // DiscountApplicationConnection.nodes
+	case 345: // DiscountApplicationConnection.nodes
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3181,22 +3312,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 331: // DiscountApplicationConnection.pageInfo
+	case 346: // DiscountApplicationConnection.pageInfo
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 333: // DiscountApplicationEdge.node
+	case 348: // DiscountApplicationEdge.node
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Node
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 339: // DiscountCodeApplication.value
+	case 354: // DiscountCodeApplication.value
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 341: // Fulfillment.trackingInfo
+	case 356: // Fulfillment.trackingInfo
 		v := planValue[[]*schema.TrackingInfo](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3206,16 +3337,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 342: // Fulfillment.fulfillmentLineItems
+	case 357: // Fulfillment.fulfillmentLineItems
 		v := planValue[*model.FulfillmentLineItemConnection](n.val(i))
 		name, ptr := planPointer("FulfillmentLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 350: // FulfillmentLineItem.lineItem
+	case 365: // FulfillmentLineItem.lineItem
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.LineItem
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 352: // FulfillmentLineItemConnection.edges
+	case 367: // FulfillmentLineItemConnection.edges
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3226,7 +3357,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 353: // FulfillmentLineItemConnection.nodes
+	case 368: // FulfillmentLineItemConnection.nodes
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3237,17 +3368,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 354: // FulfillmentLineItemConnection.pageInfo
+	case 369: // FulfillmentLineItemConnection.pageInfo
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 356: // FulfillmentLineItemEdge.node
+	case 371: // FulfillmentLineItemEdge.node
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("FulfillmentLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 372: // LoyaltyConsistencyReport.mismatches
+	case 387: // LoyaltyConsistencyReport.mismatches
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.Mismatches
 		x.list(n, i, len(v))
@@ -3258,12 +3389,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 381: // LoyaltyPayload.loyalty
+	case 396: // LoyaltyPayload.loyalty
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 383: // LoyaltyPayload.loyaltyUserErrors
+	case 398: // LoyaltyPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3274,7 +3405,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 384: // LoyaltyPayload.customerUserErrors
+	case 399: // LoyaltyPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3285,7 +3416,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 391: // LoyaltyProgram.earnRules
+	case 406: // LoyaltyProgram.earnRules
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.EarnRules
 		x.list(n, i, len(v))
@@ -3296,7 +3427,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 393: // LoyaltyProgram.tiers
+	case 408: // LoyaltyProgram.tiers
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Tiers
 		x.list(n, i, len(v))
@@ -3307,7 +3438,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 394: // LoyaltyProgram.rewards
+	case 409: // LoyaltyProgram.rewards
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Rewards
 		x.list(n, i, len(v))
@@ -3318,7 +3449,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 397: // LoyaltyProgram.membershipPlans
+	case 412: // LoyaltyProgram.membershipPlans
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.MembershipPlans
 		x.list(n, i, len(v))
@@ -3329,12 +3460,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 398: // LoyaltyProgramPayload.program
+	case 413: // LoyaltyProgramPayload.program
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.Program
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, false)
-	case 399: // LoyaltyProgramPayload.userErrors
+	case 414: // LoyaltyProgramPayload.userErrors
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3345,16 +3476,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 401: // LoyaltyRedemption.reward
+	case 416: // LoyaltyRedemption.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, true)
-	case 404: // LoyaltyRedemption.amount
+	case 419: // LoyaltyRedemption.amount
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 410: // LoyaltyRedemptionConnection.edges
+	case 425: // LoyaltyRedemptionConnection.edges
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3365,7 +3496,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 411: // LoyaltyRedemptionConnection.nodes
+	case 426: // LoyaltyRedemptionConnection.nodes
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3376,36 +3507,36 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 412: // LoyaltyRedemptionConnection.pageInfo
+	case 427: // LoyaltyRedemptionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 414: // LoyaltyRedemptionEdge.node
+	case 429: // LoyaltyRedemptionEdge.node
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, true)
-	case 421: // LoyaltyReward.amount
+	case 436: // LoyaltyReward.amount
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 423: // LoyaltyReward.variant
+	case 438: // LoyaltyReward.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 426: // LoyaltyRewardRedeemPayload.redemption
+	case 441: // LoyaltyRewardRedeemPayload.redemption
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 427: // LoyaltyRewardRedeemPayload.loyalty
+	case 442: // LoyaltyRewardRedeemPayload.loyalty
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 428: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
+	case 443: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3416,7 +3547,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 429: // LoyaltyRewardRedeemPayload.customerUserErrors
+	case 444: // LoyaltyRewardRedeemPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3427,15 +3558,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 440: // LoyaltyTransaction.order
+	case 455: // LoyaltyTransaction.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 441: // LoyaltyTransaction.reward
+	case 456: // LoyaltyTransaction.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 444: // LoyaltyTransactionConnection.edges
+	case 459: // LoyaltyTransactionConnection.edges
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3446,7 +3577,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 445: // LoyaltyTransactionConnection.nodes
+	case 460: // LoyaltyTransactionConnection.nodes
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3457,17 +3588,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 446: // LoyaltyTransactionConnection.pageInfo
+	case 461: // LoyaltyTransactionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 448: // LoyaltyTransactionEdge.node
+	case 463: // LoyaltyTransactionEdge.node
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, true)
-	case 471: // MailingAddressConnection.edges
+	case 486: // MailingAddressConnection.edges
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3478,7 +3609,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 472: // MailingAddressConnection.nodes
+	case 487: // MailingAddressConnection.nodes
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3489,31 +3620,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 473: // MailingAddressConnection.pageInfo
+	case 488: // MailingAddressConnection.pageInfo
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 475: // MailingAddressEdge.node
+	case 490: // MailingAddressEdge.node
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Node
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, true)
-	case 481: // ManualDiscountApplication.value
+	case 496: // ManualDiscountApplication.value
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 482: // Membership.plan
+	case 497: // Membership.plan
 		v := planValue[*ent.MembershipPlan](n.val(i))
 		name, ptr := planPointer("MembershipPlan", v)
 		return x.one(n, i, name, ptr, true)
-	case 490: // MembershipPlan.price
+	case 505: // MembershipPlan.price
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 508: // Order.customAttributes
+	case 523: // Order.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3523,94 +3654,94 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 512: // Order.subtotalPrice
+	case 527: // Order.subtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 513: // Order.subtotalPriceV2
+	case 528: // Order.subtotalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 514: // Order.totalShippingPrice
+	case 529: // Order.totalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 515: // Order.totalShippingPriceV2
+	case 530: // Order.totalShippingPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 516: // Order.totalTax
+	case 531: // Order.totalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 517: // Order.totalTaxV2
+	case 532: // Order.totalTaxV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 518: // Order.totalPrice
+	case 533: // Order.totalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 519: // Order.totalPriceV2
+	case 534: // Order.totalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 520: // Order.totalRefunded
+	case 535: // Order.totalRefunded
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 521: // Order.totalRefundedV2
+	case 536: // Order.totalRefundedV2
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 522: // Order.originalTotalPrice
+	case 537: // Order.originalTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 523: // Order.currentTotalPrice
+	case 538: // Order.currentTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.CurrentTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 524: // Order.currentSubtotalPrice
+	case 539: // Order.currentSubtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 525: // Order.currentTotalTax
+	case 540: // Order.currentTotalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 526: // Order.currentTotalShippingPrice
+	case 541: // Order.currentTotalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 527: // Order.shippingAddress
+	case 542: // Order.shippingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 528: // Order.billingAddress
+	case 543: // Order.billingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 529: // Order.lineItems
+	case 544: // Order.lineItems
 		v := planValue[*model.OrderLineItemConnection](n.val(i))
 		name, ptr := planPointer("OrderLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 530: // Order.successfulFulfillments
+	case 545: // Order.successfulFulfillments
 		v := planValue[[]*ent.Fulfillment](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -3623,7 +3754,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 531: // Order.trackingEvents
+	case 546: // Order.trackingEvents
 		v := planValue[[]*ent.FulfillmentEvent](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3633,11 +3764,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 532: // Order.discountApplications
+	case 547: // Order.discountApplications
 		v := planValue[*model.DiscountApplicationConnection](n.val(i))
 		name, ptr := planPointer("DiscountApplicationConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 533: // Order.shippingDiscountAllocations
+	case 548: // Order.shippingDiscountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3647,7 +3778,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 534: // OrderConnection.edges
+	case 549: // OrderConnection.edges
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3658,7 +3789,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 535: // OrderConnection.nodes
+	case 550: // OrderConnection.nodes
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3669,31 +3800,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 536: // OrderConnection.pageInfo
+	case 551: // OrderConnection.pageInfo
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 539: // OrderEdge.node
+	case 554: // OrderEdge.node
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Node
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, true)
-	case 543: // OrderLineItem.originalTotalPrice
+	case 558: // OrderLineItem.originalTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.OriginalTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 544: // OrderLineItem.discountedTotalPrice
+	case 559: // OrderLineItem.discountedTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.DiscountedTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 545: // OrderLineItem.variant
+	case 560: // OrderLineItem.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 546: // OrderLineItem.customAttributes
+	case 561: // OrderLineItem.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3703,7 +3834,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 547: // OrderLineItem.discountAllocations
+	case 562: // OrderLineItem.discountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3713,7 +3844,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 548: // OrderLineItemConnection.edges
+	case 563: // OrderLineItemConnection.edges
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3724,7 +3855,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 549: // OrderLineItemConnection.nodes
+	case 564: // OrderLineItemConnection.nodes
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3735,22 +3866,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 550: // OrderLineItemConnection.pageInfo
+	case 565: // OrderLineItemConnection.pageInfo
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 552: // OrderLineItemEdge.node
+	case 567: // OrderLineItemEdge.node
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 561: // PreferenceVocabularyPayload.preferenceVocabulary
+	case 576: // PreferenceVocabularyPayload.preferenceVocabulary
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.PreferenceVocabulary
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, false)
-	case 562: // PreferenceVocabularyPayload.userErrors
+	case 577: // PreferenceVocabularyPayload.userErrors
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3761,15 +3892,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 571: // Product.featuredImage
+	case 586: // Product.featuredImage
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 576: // Product.variants
+	case 591: // Product.collections
+		v := planValue[*model.CollectionConnection](n.val(i))
+		name, ptr := planPointer("CollectionConnection", v)
+		return x.one(n, i, name, ptr, true)
+	case 592: // Product.variants
 		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 577: // ProductConnection.edges
+	case 593: // ProductConnection.edges
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3780,7 +3915,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 578: // ProductConnection.nodes
+	case 594: // ProductConnection.nodes
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3791,37 +3926,37 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 579: // ProductConnection.pageInfo
+	case 595: // ProductConnection.pageInfo
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 581: // ProductEdge.node
+	case 597: // ProductEdge.node
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Node
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 585: // ProductVariant.price
+	case 601: // ProductVariant.price
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 586: // ProductVariant.priceV2
+	case 602: // ProductVariant.priceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 587: // ProductVariant.compareAtPrice
+	case 603: // ProductVariant.compareAtPrice
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 588: // ProductVariant.compareAtPriceV2
+	case 604: // ProductVariant.compareAtPriceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 590: // ProductVariant.selectedOptions
+	case 606: // ProductVariant.selectedOptions
 		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3831,15 +3966,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 591: // ProductVariant.image
+	case 607: // ProductVariant.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 592: // ProductVariant.product
+	case 608: // ProductVariant.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 593: // ProductVariantConnection.edges
+	case 609: // ProductVariantConnection.edges
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3850,7 +3985,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 594: // ProductVariantConnection.nodes
+	case 610: // ProductVariantConnection.nodes
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3861,21 +3996,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 595: // ProductVariantConnection.pageInfo
+	case 611: // ProductVariantConnection.pageInfo
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 597: // ProductVariantEdge.node
+	case 613: // ProductVariantEdge.node
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Node
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 598: // Query.node
+	case 614: // Query.node
 		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
-	case 599: // Query.nodes
+	case 615: // Query.nodes
 		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3885,48 +4020,60 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 600: // Query.cart
+	case 616: // Query.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 601: // Query.product
+	case 617: // Query.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
-	case 602: // Query.products
+	case 618: // Query.products
 		v := planValue[*model.ProductConnection](n.val(i))
 		name, ptr := planPointer("ProductConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 603: // Query.customer
+	case 619: // Query.collection
+		v := planValue[*ent.Collection](n.val(i))
+		name, ptr := planPointer("Collection", v)
+		return x.one(n, i, name, ptr, false)
+	case 620: // Query.collectionByHandle
+		v := planValue[*ent.Collection](n.val(i))
+		name, ptr := planPointer("Collection", v)
+		return x.one(n, i, name, ptr, false)
+	case 621: // Query.collections
+		v := planValue[*model.CollectionConnection](n.val(i))
+		name, ptr := planPointer("CollectionConnection", v)
+		return x.one(n, i, name, ptr, true)
+	case 622: // Query.customer
 		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 604: // Query.loyaltyProgram
+	case 623: // Query.loyaltyProgram
 		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
-	case 605: // Query.preferenceVocabulary
+	case 624: // Query.preferenceVocabulary
 		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
-	case 607: // Query.supportContact
+	case 626: // Query.supportContact
 		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
-	case 608: // Query.sharedWishlist
+	case 627: // Query.sharedWishlist
 		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 609: // Recommendation.variant
+	case 628: // Recommendation.variant
 		obj := n.obj.(*recommend.Item)
 		v := obj.Variant
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 615: // SavedCart.lines
+	case 634: // SavedCart.lines
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 616: // SavedCartConnection.edges
+	case 635: // SavedCartConnection.edges
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3937,7 +4084,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 617: // SavedCartConnection.nodes
+	case 636: // SavedCartConnection.nodes
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3948,12 +4095,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 618: // SavedCartConnection.pageInfo
+	case 637: // SavedCartConnection.pageInfo
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 620: // SavedCartDeletePayload.customerUserErrors
+	case 639: // SavedCartDeletePayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3964,21 +4111,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 622: // SavedCartEdge.node
+	case 641: // SavedCartEdge.node
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
-	case 624: // SavedCartLine.merchandise
+	case 643: // SavedCartLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 626: // SavedCartLine.priceWhenSaved
+	case 645: // SavedCartLine.priceWhenSaved
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.PriceWhenSavedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 627: // SavedCartLineConnection.edges
+	case 646: // SavedCartLineConnection.edges
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3989,7 +4136,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 628: // SavedCartLineConnection.nodes
+	case 647: // SavedCartLineConnection.nodes
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4000,22 +4147,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 629: // SavedCartLineConnection.pageInfo
+	case 648: // SavedCartLineConnection.pageInfo
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 631: // SavedCartLineEdge.node
+	case 650: // SavedCartLineEdge.node
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCartLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 632: // SavedCartPayload.savedCart
+	case 651: // SavedCartPayload.savedCart
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.SavedCart
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, false)
-	case 633: // SavedCartPayload.customerUserErrors
+	case 652: // SavedCartPayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4026,21 +4173,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 636: // SavedCartWarning.merchandise
+	case 655: // SavedCartWarning.merchandise
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Merchandise
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 641: // SharedWishlist.lines
+	case 660: // SharedWishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 648: // SupportContactPayload.supportContact
+	case 667: // SupportContactPayload.supportContact
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.SupportContact
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, false)
-	case 649: // SupportContactPayload.userErrors
+	case 668: // SupportContactPayload.userErrors
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -4051,7 +4198,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 653: // SupportMessageConnection.edges
+	case 672: // SupportMessageConnection.edges
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4062,7 +4209,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 654: // SupportMessageConnection.nodes
+	case 673: // SupportMessageConnection.nodes
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4073,25 +4220,25 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 655: // SupportMessageConnection.pageInfo
+	case 674: // SupportMessageConnection.pageInfo
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 657: // SupportMessageEdge.node
+	case 676: // SupportMessageEdge.node
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
-	case 663: // SupportTicket.order
+	case 682: // SupportTicket.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 664: // SupportTicket.messages
+	case 683: // SupportTicket.messages
 		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 665: // SupportTicketConnection.edges
+	case 684: // SupportTicketConnection.edges
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4102,7 +4249,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 666: // SupportTicketConnection.nodes
+	case 685: // SupportTicketConnection.nodes
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4113,22 +4260,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 667: // SupportTicketConnection.pageInfo
+	case 686: // SupportTicketConnection.pageInfo
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 669: // SupportTicketEdge.node
+	case 688: // SupportTicketEdge.node
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, true)
-	case 670: // SupportTicketPayload.supportTicket
+	case 689: // SupportTicketPayload.supportTicket
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 671: // SupportTicketPayload.customerUserErrors
+	case 690: // SupportTicketPayload.customerUserErrors
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4139,11 +4286,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 685: // Wishlist.lines
+	case 704: // Wishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 686: // WishlistConnection.edges
+	case 705: // WishlistConnection.edges
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4154,7 +4301,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 687: // WishlistConnection.nodes
+	case 706: // WishlistConnection.nodes
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4165,12 +4312,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 688: // WishlistConnection.pageInfo
+	case 707: // WishlistConnection.pageInfo
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 690: // WishlistDeletePayload.customerUserErrors
+	case 709: // WishlistDeletePayload.customerUserErrors
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4181,21 +4328,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 692: // WishlistEdge.node
+	case 711: // WishlistEdge.node
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Node
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
-	case 694: // WishlistLine.merchandise
+	case 713: // WishlistLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 698: // WishlistLine.priceWhenAdded
+	case 717: // WishlistLine.priceWhenAdded
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.PriceWhenAddedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 700: // WishlistLineConnection.edges
+	case 719: // WishlistLineConnection.edges
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4206,7 +4353,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 701: // WishlistLineConnection.nodes
+	case 720: // WishlistLineConnection.nodes
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4217,27 +4364,27 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 702: // WishlistLineConnection.pageInfo
+	case 721: // WishlistLineConnection.pageInfo
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 704: // WishlistLineEdge.node
+	case 723: // WishlistLineEdge.node
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("WishlistLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 705: // WishlistLinesMoveToCartPayload.wishlist
+	case 724: // WishlistLinesMoveToCartPayload.wishlist
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 706: // WishlistLinesMoveToCartPayload.cart
+	case 725: // WishlistLinesMoveToCartPayload.cart
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 707: // WishlistLinesMoveToCartPayload.customerUserErrors
+	case 726: // WishlistLinesMoveToCartPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4248,12 +4395,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 708: // WishlistPayload.wishlist
+	case 727: // WishlistPayload.wishlist
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 709: // WishlistPayload.customerUserErrors
+	case 728: // WishlistPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4264,7 +4411,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 714: // __Directive.args
+	case 733: // __Directive.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4274,7 +4421,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 721: // __Field.args
+	case 740: // __Field.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4284,17 +4431,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 722: // __Field.type
+	case 741: // __Field.type
 		obj := n.obj.(*introspection.Field)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 727: // __InputValue.type
+	case 746: // __InputValue.type
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 732: // __Schema.types
+	case 751: // __Schema.types
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Types()
 		x.list(n, i, len(v))
@@ -4305,22 +4452,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 733: // __Schema.queryType
+	case 752: // __Schema.queryType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.QueryType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 734: // __Schema.mutationType
+	case 753: // __Schema.mutationType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.MutationType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 735: // __Schema.subscriptionType
+	case 754: // __Schema.subscriptionType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.SubscriptionType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 736: // __Schema.directives
+	case 755: // __Schema.directives
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Directives()
 		x.list(n, i, len(v))
@@ -4331,7 +4478,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 741: // __Type.fields
+	case 760: // __Type.fields
 		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4344,7 +4491,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 742: // __Type.interfaces
+	case 761: // __Type.interfaces
 		obj := n.obj.(*introspection.Type)
 		v := obj.Interfaces()
 		if v == nil {
@@ -4358,7 +4505,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 743: // __Type.possibleTypes
+	case 762: // __Type.possibleTypes
 		obj := n.obj.(*introspection.Type)
 		v := obj.PossibleTypes()
 		if v == nil {
@@ -4372,7 +4519,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 744: // __Type.enumValues
+	case 763: // __Type.enumValues
 		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4385,7 +4532,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 745: // __Type.inputFields
+	case 764: // __Type.inputFields
 		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4398,7 +4545,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 746: // __Type.ofType
+	case 765: // __Type.ofType
 		obj := n.obj.(*introspection.Type)
 		v := obj.OfType()
 		name, ptr := planPointer("__Type", v)
@@ -4439,7 +4586,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 13: // AdminCustomerDeletePayload.deletedCustomerId
+	case 15: // AdminCustomerDeletePayload.deletedCustomerId
 		obj := n.obj.(*model.AdminCustomerDeletePayload)
 		v := obj.DeletedCustomerID
 		if v == nil {
@@ -4448,27 +4595,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 19: // AdminCustomersImportPayload.created
+	case 21: // AdminCustomersImportPayload.created
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Created
 		b.int(int64(v))
 		return true
-	case 20: // AdminCustomersImportPayload.updated
+	case 22: // AdminCustomersImportPayload.updated
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Updated
 		b.int(int64(v))
 		return true
-	case 21: // AdminCustomersImportPayload.skipped
+	case 23: // AdminCustomersImportPayload.skipped
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Skipped
 		b.int(int64(v))
 		return true
-	case 22: // AdminCustomersImportPayload.errorCount
+	case 24: // AdminCustomersImportPayload.errorCount
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.ErrorCount
 		b.int(int64(v))
 		return true
-	case 29: // AdminFulfillmentPayload.fulfillmentId
+	case 31: // AdminFulfillmentPayload.fulfillmentId
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.FulfillmentID
 		if v == nil {
@@ -4477,12 +4624,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 33: // AdminImportRowError.row
+	case 35: // AdminImportRowError.row
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Row
 		b.int(int64(v))
 		return true
-	case 34: // AdminImportRowError.column
+	case 36: // AdminImportRowError.column
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Column
 		if v == nil {
@@ -4491,7 +4638,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 35: // AdminImportRowError.code
+	case 37: // AdminImportRowError.code
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Code
 		if v == nil {
@@ -4500,12 +4647,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 36: // AdminImportRowError.message
+	case 38: // AdminImportRowError.message
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 45: // AdminMultipassSecretRotatePayload.secret
+	case 47: // AdminMultipassSecretRotatePayload.secret
 		obj := n.obj.(*model.AdminMultipassSecretRotatePayload)
 		v := obj.Secret
 		if v == nil {
@@ -4514,7 +4661,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 53: // AdminUserError.code
+	case 55: // AdminUserError.code
 		obj := n.obj.(*model.AdminUserError)
 		v := obj.Code
 		if v == nil {
@@ -4523,55 +4670,55 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 54: // AdminUserError.field
+	case 56: // AdminUserError.field
 		obj := n.obj.(*model.AdminUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 55: // AdminUserError.message
+	case 57: // AdminUserError.message
 		obj := n.obj.(*model.AdminUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 56: // Attribute.key
+	case 58: // Attribute.key
 		obj := n.obj.(*schema.Attribute)
 		v := obj.Key
 		b.str(string(v))
 		return true
-	case 57: // Attribute.value
+	case 59: // Attribute.value
 		obj := n.obj.(*schema.Attribute)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 61: // BaseCartLineEdge.cursor
+	case 63: // BaseCartLineEdge.cursor
 		obj := n.obj.(*model.BaseCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 63: // Cart.id
+	case 65: // Cart.id
 		obj := n.obj.(*ent.Cart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 64: // Cart.checkoutUrl
+	case 66: // Cart.checkoutUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 65: // Cart.createdAt
+	case 67: // Cart.createdAt
 		obj := n.obj.(*ent.Cart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 66: // Cart.updatedAt
+	case 68: // Cart.updatedAt
 		obj := n.obj.(*ent.Cart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 68: // Cart.totalQuantity
+	case 70: // Cart.totalQuantity
 		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
-	case 71: // Cart.note
+	case 73: // Cart.note
 		obj := n.obj.(*ent.Cart)
 		v := obj.Note
 		if v == nil {
@@ -4580,7 +4727,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 74: // CartBuyerIdentity.countryCode
+	case 76: // CartBuyerIdentity.countryCode
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.CountryCode
 		if v == nil {
@@ -4589,7 +4736,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 76: // CartBuyerIdentity.email
+	case 78: // CartBuyerIdentity.email
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.Email
 		if v == nil {
@@ -4598,7 +4745,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 77: // CartBuyerIdentity.phone
+	case 79: // CartBuyerIdentity.phone
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.Phone
 		if v == nil {
@@ -4607,47 +4754,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 83: // CartCost.subtotalAmountEstimated
+	case 85: // CartCost.subtotalAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.SubtotalAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 85: // CartCost.totalAmountEstimated
+	case 87: // CartCost.totalAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 87: // CartCost.totalDutyAmountEstimated
+	case 89: // CartCost.totalDutyAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalDutyAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 89: // CartCost.totalTaxAmountEstimated
+	case 91: // CartCost.totalTaxAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalTaxAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 93: // CartDiscountCode.applicable
+	case 95: // CartDiscountCode.applicable
 		obj := n.obj.(*model.CartDiscountCode)
 		v := obj.Applicable
 		b.boolean(bool(v))
 		return true
-	case 94: // CartDiscountCode.code
+	case 96: // CartDiscountCode.code
 		obj := n.obj.(*model.CartDiscountCode)
 		v := obj.Code
 		b.str(string(v))
 		return true
-	case 98: // CartLine.id
+	case 100: // CartLine.id
 		obj := n.obj.(*ent.CartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 100: // CartLine.quantity
+	case 102: // CartLine.quantity
 		obj := n.obj.(*ent.CartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 121: // CartUserError.code
+	case 123: // CartUserError.code
 		obj := n.obj.(*model.CartUserError)
 		v := obj.Code
 		if v == nil {
@@ -4656,134 +4803,167 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 122: // CartUserError.field
+	case 124: // CartUserError.field
 		obj := n.obj.(*model.CartUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 123: // CartUserError.message
+	case 125: // CartUserError.message
 		obj := n.obj.(*model.CartUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 124: // CartWarning.code
+	case 126: // CartWarning.code
 		obj := n.obj.(*model.CartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 125: // CartWarning.message
+	case 127: // CartWarning.message
 		obj := n.obj.(*model.CartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 126: // CartWarning.target
+	case 128: // CartWarning.target
 		obj := n.obj.(*model.CartWarning)
 		v := obj.Target
 		b.str(string(v))
 		return true
-	case 127: // CommunicationPreference.topic
+	case 129: // Collection.id
+		v := planValue[string](n.val(i))
+		b.str(string(v))
+		return true
+	case 130: // Collection.handle
+		obj := n.obj.(*ent.Collection)
+		v := obj.Handle
+		b.str(string(v))
+		return true
+	case 131: // Collection.title
+		obj := n.obj.(*ent.Collection)
+		v := obj.Title
+		b.str(string(v))
+		return true
+	case 132: // Collection.description
+		v := planValue[string](n.val(i))
+		b.str(string(v))
+		return true
+	case 134: // Collection.updatedAt
+		obj := n.obj.(*ent.Collection)
+		v := obj.UpdatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 139: // CollectionConnection.totalCount
+		obj := n.obj.(*model.CollectionConnection)
+		v := obj.TotalCount
+		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 140: // CollectionEdge.cursor
+		obj := n.obj.(*model.CollectionEdge)
+		v := obj.Cursor
+		b.str(string(v))
+		return true
+	case 142: // CommunicationPreference.topic
 		obj := n.obj.(*notify.Preference)
 		v := obj.Topic
 		x.ec.marshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 128: // CommunicationPreference.channel
+	case 143: // CommunicationPreference.channel
 		obj := n.obj.(*notify.Preference)
 		v := obj.Channel
 		x.ec.marshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 129: // CommunicationPreference.enabled
+	case 144: // CommunicationPreference.enabled
 		obj := n.obj.(*notify.Preference)
 		v := obj.Enabled()
 		b.boolean(bool(v))
 		return true
-	case 130: // CommunicationPreference.frequency
+	case 145: // CommunicationPreference.frequency
 		obj := n.obj.(*notify.Preference)
 		v := obj.Frequency
 		x.ec.marshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 131: // CommunicationPreference.locked
+	case 146: // CommunicationPreference.locked
 		obj := n.obj.(*notify.Preference)
 		v := obj.Locked
 		b.boolean(bool(v))
 		return true
-	case 132: // Company.id
+	case 147: // Company.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 133: // Company.createdAt
+	case 148: // Company.createdAt
 		obj := n.obj.(*ent.Company)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 134: // Company.updatedAt
+	case 149: // Company.updatedAt
 		obj := n.obj.(*ent.Company)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 135: // Company.name
+	case 150: // Company.name
 		obj := n.obj.(*ent.Company)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 137: // CompanyContact.id
+	case 152: // CompanyContact.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 138: // CompanyContact.createdAt
+	case 153: // CompanyContact.createdAt
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 139: // CompanyContact.updatedAt
+	case 154: // CompanyContact.updatedAt
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 141: // CompanyContact.role
+	case 156: // CompanyContact.role
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.Role
 		x.ec.marshalNCompanyContactRole2accountgraphᚋentᚋcompanycontactᚐRole(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 144: // CompanyLocation.id
+	case 159: // CompanyLocation.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 145: // CompanyLocation.createdAt
+	case 160: // CompanyLocation.createdAt
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 146: // CompanyLocation.updatedAt
+	case 161: // CompanyLocation.updatedAt
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 147: // CompanyLocation.name
+	case 162: // CompanyLocation.name
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 148: // ConsentEvent.topic
+	case 163: // ConsentEvent.topic
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Topic
 		x.ec.marshalNConsentTopic2accountgraphᚋentᚋconsenteventᚐTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 149: // ConsentEvent.granted
+	case 164: // ConsentEvent.granted
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Granted
 		b.boolean(bool(v))
 		return true
-	case 150: // ConsentEvent.source
+	case 165: // ConsentEvent.source
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Source
 		x.ec.marshalNConsentSource2accountgraphᚋentᚋconsenteventᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 151: // ConsentEvent.createdAt
+	case 166: // ConsentEvent.createdAt
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 152: // ConsentEvent.communicationTopic
+	case 167: // ConsentEvent.communicationTopic
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.CommunicationTopic
 		if v == nil {
@@ -4792,7 +4972,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationTopic2ᚖaccountgraphᚋentᚋconsenteventᚐCommunicationTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 153: // ConsentEvent.channel
+	case 168: // ConsentEvent.channel
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Channel
 		if v == nil {
@@ -4801,7 +4981,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationChannel2ᚖaccountgraphᚋentᚋconsenteventᚐChannel(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 154: // ConsentEvent.frequency
+	case 169: // ConsentEvent.frequency
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Frequency
 		if v == nil {
@@ -4810,16 +4990,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationFrequency2ᚖaccountgraphᚋentᚋconsenteventᚐFrequency(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 158: // ConsentEventEdge.cursor
+	case 173: // ConsentEventEdge.cursor
 		obj := n.obj.(*model.ConsentEventEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 160: // Customer.id
+	case 175: // Customer.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 161: // Customer.firstName
+	case 176: // Customer.firstName
 		obj := n.obj.(*ent.Customer)
 		v := obj.FirstName
 		if v == nil {
@@ -4828,7 +5008,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 162: // Customer.lastName
+	case 177: // Customer.lastName
 		obj := n.obj.(*ent.Customer)
 		v := obj.LastName
 		if v == nil {
@@ -4837,16 +5017,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 163: // Customer.displayName
+	case 178: // Customer.displayName
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 164: // Customer.email
+	case 179: // Customer.email
 		obj := n.obj.(*ent.Customer)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 165: // Customer.phone
+	case 180: // Customer.phone
 		obj := n.obj.(*ent.Customer)
 		v := obj.Phone
 		if v == nil {
@@ -4855,12 +5035,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 166: // Customer.acceptsMarketing
+	case 181: // Customer.acceptsMarketing
 		obj := n.obj.(*ent.Customer)
 		v := obj.AcceptsMarketing
 		b.boolean(bool(v))
 		return true
-	case 167: // Customer.avatarUrl
+	case 182: // Customer.avatarUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -4868,31 +5048,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 168: // Customer.createdAt
+	case 183: // Customer.createdAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 169: // Customer.updatedAt
+	case 184: // Customer.updatedAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 170: // Customer.tags
+	case 185: // Customer.tags
 		obj := n.obj.(*ent.Customer)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 173: // Customer.numberOfOrders
+	case 188: // Customer.numberOfOrders
 		v := planValue[uint64](n.val(i))
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 174: // Customer.emailVerified
+	case 189: // Customer.emailVerified
 		obj := n.obj.(*ent.Customer)
 		v := obj.EmailVerified
 		b.boolean(bool(v))
 		return true
-	case 178: // Customer.birthday
+	case 193: // Customer.birthday
 		obj := n.obj.(*ent.Customer)
 		v := obj.Birthday
 		if v == nil {
@@ -4901,7 +5081,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 185: // Customer.pendingEmail
+	case 200: // Customer.pendingEmail
 		obj := n.obj.(*ent.Customer)
 		v := obj.PendingEmail
 		if v == nil {
@@ -4910,27 +5090,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 187: // Customer.twoFactorEnabled
+	case 202: // Customer.twoFactorEnabled
 		obj := n.obj.(*ent.Customer)
 		v := obj.TwoFactorEnabled()
 		b.boolean(bool(v))
 		return true
-	case 193: // CustomerAccessToken.accessToken
+	case 208: // CustomerAccessToken.accessToken
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.AccessToken
 		b.str(string(v))
 		return true
-	case 194: // CustomerAccessToken.expiresAt
+	case 209: // CustomerAccessToken.expiresAt
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 195: // CustomerAccessToken.twoFactorSetupRequired
+	case 210: // CustomerAccessToken.twoFactorSetupRequired
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.TwoFactorSetupRequired
 		b.boolean(bool(v))
 		return true
-	case 206: // CustomerAccessTokenDeletePayload.deletedAccessToken
+	case 221: // CustomerAccessTokenDeletePayload.deletedAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.DeletedAccessToken
 		if v == nil {
@@ -4939,7 +5119,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 207: // CustomerAccessTokenDeletePayload.deletedCustomerAccessTokenId
+	case 222: // CustomerAccessTokenDeletePayload.deletedCustomerAccessTokenId
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.DeletedCustomerAccessTokenID
 		if v == nil {
@@ -4948,7 +5128,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 221: // CustomerAddressDeletePayload.deletedCustomerAddressId
+	case 236: // CustomerAddressDeletePayload.deletedCustomerAddressId
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.DeletedCustomerAddressID
 		if v == nil {
@@ -4957,27 +5137,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 233: // CustomerDataExport.createdAt
+	case 248: // CustomerDataExport.createdAt
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 234: // CustomerDataExport.contentType
+	case 249: // CustomerDataExport.contentType
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.ContentType
 		b.str(string(v))
 		return true
-	case 235: // CustomerDataExport.data
+	case 250: // CustomerDataExport.data
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.Data
 		b.str(string(v))
 		return true
-	case 241: // CustomerDeletePayload.confirmationSent
+	case 256: // CustomerDeletePayload.confirmationSent
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.ConfirmationSent
 		b.boolean(bool(v))
 		return true
-	case 242: // CustomerDeletePayload.deletedCustomerId
+	case 257: // CustomerDeletePayload.deletedCustomerId
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.DeletedCustomerID
 		if v == nil {
@@ -4986,22 +5166,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 245: // CustomerEdge.cursor
+	case 260: // CustomerEdge.cursor
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 252: // CustomerLoyalty.pointsBalance
+	case 267: // CustomerLoyalty.pointsBalance
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.Balance
 		b.int(int64(v))
 		return true
-	case 253: // CustomerLoyalty.lifetimePoints
+	case 268: // CustomerLoyalty.lifetimePoints
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.LifetimePoints
 		b.int(int64(v))
 		return true
-	case 256: // CustomerLoyalty.pointsToNextTier
+	case 271: // CustomerLoyalty.pointsToNextTier
 		v := planValue[*int](n.val(i))
 		if v == nil {
 			b.null()
@@ -5009,16 +5189,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 262: // CustomerLoyalty.referralCode
+	case 277: // CustomerLoyalty.referralCode
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.ReferralCode
 		b.str(string(v))
 		return true
-	case 263: // CustomerLoyalty.referralCount
+	case 278: // CustomerLoyalty.referralCount
 		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
-	case 265: // CustomerPreferences.language
+	case 280: // CustomerPreferences.language
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Language
 		if v == nil {
@@ -5027,7 +5207,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 266: // CustomerPreferences.currencyCode
+	case 281: // CustomerPreferences.currencyCode
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.CurrencyCode
 		if v == nil {
@@ -5036,27 +5216,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 267: // CustomerPreferences.sizes
+	case 282: // CustomerPreferences.sizes
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 268: // CustomerPreferences.colors
+	case 283: // CustomerPreferences.colors
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 269: // CustomerPreferences.interests
+	case 284: // CustomerPreferences.interests
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 270: // CustomerPreferences.occasions
+	case 285: // CustomerPreferences.occasions
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 271: // CustomerPreferences.birthday
+	case 286: // CustomerPreferences.birthday
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Birthday
 		if v == nil {
@@ -5065,37 +5245,37 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 272: // CustomerPreferences.personalization
+	case 287: // CustomerPreferences.personalization
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 277: // CustomerPrivacy.personalization
+	case 292: // CustomerPrivacy.personalization
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 278: // CustomerPrivacy.dataSharing
+	case 293: // CustomerPrivacy.dataSharing
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.DataSharing
 		b.boolean(bool(v))
 		return true
-	case 289: // CustomerSession.id
+	case 304: // CustomerSession.id
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 290: // CustomerSession.createdAt
+	case 305: // CustomerSession.createdAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 291: // CustomerSession.expiresAt
+	case 306: // CustomerSession.expiresAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 292: // CustomerSession.ipAddress
+	case 307: // CustomerSession.ipAddress
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.IPOrNil()
 		if v == nil {
@@ -5104,7 +5284,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 293: // CustomerSession.userAgent
+	case 308: // CustomerSession.userAgent
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.UserAgentOrNil()
 		if v == nil {
@@ -5113,12 +5293,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 294: // CustomerSession.device
+	case 309: // CustomerSession.device
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.Device()
 		b.str(string(v))
 		return true
-	case 295: // CustomerSession.country
+	case 310: // CustomerSession.country
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CountryOrNil()
 		if v == nil {
@@ -5127,7 +5307,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 296: // CustomerSession.lastUsedAt
+	case 311: // CustomerSession.lastUsedAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.LastUsedAt
 		if v == nil {
@@ -5136,16 +5316,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 297: // CustomerSession.current
+	case 312: // CustomerSession.current
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 301: // CustomerSessionEdge.cursor
+	case 316: // CustomerSessionEdge.cursor
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 303: // CustomerSessionRevokePayload.revokedSessionId
+	case 318: // CustomerSessionRevokePayload.revokedSessionId
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.RevokedSessionID
 		if v == nil {
@@ -5154,12 +5334,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 305: // CustomerSessionsRevokeOthersPayload.revokedCount
+	case 320: // CustomerSessionsRevokeOthersPayload.revokedCount
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.RevokedCount
 		b.int(int64(v))
 		return true
-	case 307: // CustomerSocialLoginStartPayload.authorizationUrl
+	case 322: // CustomerSocialLoginStartPayload.authorizationUrl
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.AuthorizationURL
 		if v == nil {
@@ -5168,12 +5348,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 313: // CustomerTwoFactorEnablePayload.recoveryCodes
+	case 328: // CustomerTwoFactorEnablePayload.recoveryCodes
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.RecoveryCodes
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 316: // CustomerTwoFactorSetupPayload.secret
+	case 331: // CustomerTwoFactorSetupPayload.secret
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.Secret
 		if v == nil {
@@ -5182,7 +5362,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 317: // CustomerTwoFactorSetupPayload.otpauthUri
+	case 332: // CustomerTwoFactorSetupPayload.otpauthUri
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.OtpauthURI
 		if v == nil {
@@ -5191,7 +5371,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 324: // CustomerUserError.code
+	case 339: // CustomerUserError.code
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Code
 		if v == nil {
@@ -5200,47 +5380,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 325: // CustomerUserError.field
+	case 340: // CustomerUserError.field
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 326: // CustomerUserError.message
+	case 341: // CustomerUserError.message
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 332: // DiscountApplicationEdge.cursor
+	case 347: // DiscountApplicationEdge.cursor
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 334: // DiscountCodeApplication.allocationMethod
+	case 349: // DiscountCodeApplication.allocationMethod
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 335: // DiscountCodeApplication.applicable
+	case 350: // DiscountCodeApplication.applicable
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Applicable
 		b.boolean(bool(v))
 		return true
-	case 336: // DiscountCodeApplication.code
+	case 351: // DiscountCodeApplication.code
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Code
 		b.str(string(v))
 		return true
-	case 337: // DiscountCodeApplication.targetSelection
+	case 352: // DiscountCodeApplication.targetSelection
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 338: // DiscountCodeApplication.targetType
+	case 353: // DiscountCodeApplication.targetType
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 340: // Fulfillment.trackingCompany
+	case 355: // Fulfillment.trackingCompany
 		obj := n.obj.(*ent.Fulfillment)
 		v := obj.TrackingCompany
 		if v == nil {
@@ -5249,17 +5429,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 343: // FulfillmentEvent.status
+	case 358: // FulfillmentEvent.status
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Status
 		x.ec.marshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 344: // FulfillmentEvent.happenedAt
+	case 359: // FulfillmentEvent.happenedAt
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.HappenedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 345: // FulfillmentEvent.message
+	case 360: // FulfillmentEvent.message
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5267,7 +5447,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 346: // FulfillmentEvent.city
+	case 361: // FulfillmentEvent.city
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.City
 		if v == nil {
@@ -5276,7 +5456,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 347: // FulfillmentEvent.province
+	case 362: // FulfillmentEvent.province
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Province
 		if v == nil {
@@ -5285,7 +5465,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 348: // FulfillmentEvent.countryCode
+	case 363: // FulfillmentEvent.countryCode
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5293,7 +5473,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 349: // FulfillmentEvent.zip
+	case 364: // FulfillmentEvent.zip
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Zip
 		if v == nil {
@@ -5302,17 +5482,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 351: // FulfillmentLineItem.quantity
+	case 366: // FulfillmentLineItem.quantity
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 355: // FulfillmentLineItemEdge.cursor
+	case 370: // FulfillmentLineItemEdge.cursor
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 357: // FulfillmentTrackingInfo.number
+	case 372: // FulfillmentTrackingInfo.number
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.Number
 		if v == nil {
@@ -5321,7 +5501,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 358: // FulfillmentTrackingInfo.url
+	case 373: // FulfillmentTrackingInfo.url
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.URL
 		if v == nil {
@@ -5330,7 +5510,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 359: // Image.id
+	case 374: // Image.id
 		obj := n.obj.(*model.Image)
 		v := obj.ID
 		if v == nil {
@@ -5339,7 +5519,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 360: // Image.altText
+	case 375: // Image.altText
 		obj := n.obj.(*model.Image)
 		v := obj.AltText
 		if v == nil {
@@ -5348,25 +5528,25 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 361: // Image.url
+	case 376: // Image.url
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 362: // Image.src
+	case 377: // Image.src
 		obj := n.obj.(*model.Image)
 		v := obj.Src
 		b.str(string(v))
 		return true
-	case 363: // Image.originalSrc
+	case 378: // Image.originalSrc
 		obj := n.obj.(*model.Image)
 		v := obj.OriginalSrc
 		b.str(string(v))
 		return true
-	case 364: // Image.transformedSrc
+	case 379: // Image.transformedSrc
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 365: // Image.width
+	case 380: // Image.width
 		obj := n.obj.(*model.Image)
 		v := obj.Width
 		if v == nil {
@@ -5375,7 +5555,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 366: // Image.height
+	case 381: // Image.height
 		obj := n.obj.(*model.Image)
 		v := obj.Height
 		if v == nil {
@@ -5384,41 +5564,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 367: // LinkedIdentity.id
+	case 382: // LinkedIdentity.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 368: // LinkedIdentity.provider
+	case 383: // LinkedIdentity.provider
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Provider
 		b.str(string(v))
 		return true
-	case 369: // LinkedIdentity.email
+	case 384: // LinkedIdentity.email
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 370: // LinkedIdentity.linkedAt
+	case 385: // LinkedIdentity.linkedAt
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 371: // LoyaltyConsistencyReport.checkedAccounts
+	case 386: // LoyaltyConsistencyReport.checkedAccounts
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.CheckedAccounts
 		b.int(int64(v))
 		return true
-	case 373: // LoyaltyEarnRule.action
+	case 388: // LoyaltyEarnRule.action
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Action
 		v.MarshalGQL(b)
 		return true
-	case 374: // LoyaltyEarnRule.points
+	case 389: // LoyaltyEarnRule.points
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 375: // LoyaltyEarnRule.dailyCap
+	case 390: // LoyaltyEarnRule.dailyCap
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.DailyCap
 		if v == nil {
@@ -5427,72 +5607,72 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 376: // LoyaltyMismatch.customerId
+	case 391: // LoyaltyMismatch.customerId
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CustomerID
 		b.str(string(v))
 		return true
-	case 377: // LoyaltyMismatch.cachedBalance
+	case 392: // LoyaltyMismatch.cachedBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedBalance
 		b.int(int64(v))
 		return true
-	case 378: // LoyaltyMismatch.ledgerBalance
+	case 393: // LoyaltyMismatch.ledgerBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerBalance
 		b.int(int64(v))
 		return true
-	case 379: // LoyaltyMismatch.cachedLifetimePoints
+	case 394: // LoyaltyMismatch.cachedLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedLifetimePoints
 		b.int(int64(v))
 		return true
-	case 380: // LoyaltyMismatch.ledgerLifetimePoints
+	case 395: // LoyaltyMismatch.ledgerLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerLifetimePoints
 		b.int(int64(v))
 		return true
-	case 382: // LoyaltyPayload.pointsEarned
+	case 397: // LoyaltyPayload.pointsEarned
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.PointsEarned
 		b.int(int64(v))
 		return true
-	case 385: // LoyaltyPointsExpiry.points
+	case 400: // LoyaltyPointsExpiry.points
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 386: // LoyaltyPointsExpiry.expiresAt
+	case 401: // LoyaltyPointsExpiry.expiresAt
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 387: // LoyaltyProgram.enabled
+	case 402: // LoyaltyProgram.enabled
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Enabled
 		b.boolean(bool(v))
 		return true
-	case 388: // LoyaltyProgram.name
+	case 403: // LoyaltyProgram.name
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 389: // LoyaltyProgram.currencyCode
+	case 404: // LoyaltyProgram.currencyCode
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 390: // LoyaltyProgram.pointsPerCurrencyUnit
+	case 405: // LoyaltyProgram.pointsPerCurrencyUnit
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsPerCurrencyUnit
 		b.int(int64(v))
 		return true
-	case 392: // LoyaltyProgram.tierBasis
+	case 407: // LoyaltyProgram.tierBasis
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.TierBasis
 		v.MarshalGQL(b)
 		return true
-	case 395: // LoyaltyProgram.pointsExpireAfterMonths
+	case 410: // LoyaltyProgram.pointsExpireAfterMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterMonths
 		if v == nil {
@@ -5501,7 +5681,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 396: // LoyaltyProgram.pointsExpireAfterInactiveMonths
+	case 411: // LoyaltyProgram.pointsExpireAfterInactiveMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterInactiveMonths
 		if v == nil {
@@ -5510,21 +5690,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 400: // LoyaltyRedemption.id
+	case 415: // LoyaltyRedemption.id
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 402: // LoyaltyRedemption.codeEnding
+	case 417: // LoyaltyRedemption.codeEnding
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CodeEnding
 		b.str(string(v))
 		return true
-	case 403: // LoyaltyRedemption.kind
+	case 418: // LoyaltyRedemption.kind
 		v := planValue[loyaltyreward.Kind](n.val(i))
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 405: // LoyaltyRedemption.percentage
+	case 420: // LoyaltyRedemption.percentage
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5533,17 +5713,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 406: // LoyaltyRedemption.pointsSpent
+	case 421: // LoyaltyRedemption.pointsSpent
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 407: // LoyaltyRedemption.expiresAt
+	case 422: // LoyaltyRedemption.expiresAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 408: // LoyaltyRedemption.usedAt
+	case 423: // LoyaltyRedemption.usedAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.UsedAt
 		if v == nil {
@@ -5552,47 +5732,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 409: // LoyaltyRedemption.createdAt
+	case 424: // LoyaltyRedemption.createdAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 413: // LoyaltyRedemptionEdge.cursor
+	case 428: // LoyaltyRedemptionEdge.cursor
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 415: // LoyaltyReward.id
+	case 430: // LoyaltyReward.id
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 416: // LoyaltyReward.handle
+	case 431: // LoyaltyReward.handle
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 417: // LoyaltyReward.name
+	case 432: // LoyaltyReward.name
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 418: // LoyaltyReward.description
+	case 433: // LoyaltyReward.description
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 419: // LoyaltyReward.pointsCost
+	case 434: // LoyaltyReward.pointsCost
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PointsCost
 		b.int(int64(v))
 		return true
-	case 420: // LoyaltyReward.kind
+	case 435: // LoyaltyReward.kind
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 422: // LoyaltyReward.percentage
+	case 437: // LoyaltyReward.percentage
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5601,7 +5781,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 424: // LoyaltyReward.limitPerCustomer
+	case 439: // LoyaltyReward.limitPerCustomer
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.LimitOrNil()
 		if v == nil {
@@ -5610,7 +5790,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 425: // LoyaltyRewardRedeemPayload.discountCode
+	case 440: // LoyaltyRewardRedeemPayload.discountCode
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.DiscountCode
 		if v == nil {
@@ -5619,42 +5799,42 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 430: // LoyaltyTier.name
+	case 445: // LoyaltyTier.name
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 431: // LoyaltyTier.threshold
+	case 446: // LoyaltyTier.threshold
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Threshold
 		b.int(int64(v))
 		return true
-	case 432: // LoyaltyTier.multiplier
+	case 447: // LoyaltyTier.multiplier
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Multiplier
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 433: // LoyaltyTier.benefits
+	case 448: // LoyaltyTier.benefits
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 434: // LoyaltyTransaction.id
+	case 449: // LoyaltyTransaction.id
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 435: // LoyaltyTransaction.kind
+	case 450: // LoyaltyTransaction.kind
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 436: // LoyaltyTransaction.source
+	case 451: // LoyaltyTransaction.source
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Source
 		x.ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 437: // LoyaltyTransaction.action
+	case 452: // LoyaltyTransaction.action
 		v := planValue[*model.LoyaltyEarnAction](n.val(i))
 		if v == nil {
 			b.null()
@@ -5662,17 +5842,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 438: // LoyaltyTransaction.points
+	case 453: // LoyaltyTransaction.points
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 439: // LoyaltyTransaction.description
+	case 454: // LoyaltyTransaction.description
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 442: // LoyaltyTransaction.expiresAt
+	case 457: // LoyaltyTransaction.expiresAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.ExpiresAt
 		if v == nil {
@@ -5681,17 +5861,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 443: // LoyaltyTransaction.createdAt
+	case 458: // LoyaltyTransaction.createdAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 447: // LoyaltyTransactionEdge.cursor
+	case 462: // LoyaltyTransactionEdge.cursor
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 449: // LoyaltyUserError.code
+	case 464: // LoyaltyUserError.code
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Code
 		if v == nil {
@@ -5700,21 +5880,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 450: // LoyaltyUserError.field
+	case 465: // LoyaltyUserError.field
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 451: // LoyaltyUserError.message
+	case 466: // LoyaltyUserError.message
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 452: // MailingAddress.id
+	case 467: // MailingAddress.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 453: // MailingAddress.address1
+	case 468: // MailingAddress.address1
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address1
 		if v == nil {
@@ -5723,7 +5903,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 454: // MailingAddress.address2
+	case 469: // MailingAddress.address2
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address2
 		if v == nil {
@@ -5732,7 +5912,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 455: // MailingAddress.city
+	case 470: // MailingAddress.city
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.City
 		if v == nil {
@@ -5741,7 +5921,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 456: // MailingAddress.company
+	case 471: // MailingAddress.company
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Company
 		if v == nil {
@@ -5750,7 +5930,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 457: // MailingAddress.country
+	case 472: // MailingAddress.country
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Country
 		if v == nil {
@@ -5759,7 +5939,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 458: // MailingAddress.countryCode
+	case 473: // MailingAddress.countryCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.CountryCode
 		if v == nil {
@@ -5768,7 +5948,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 459: // MailingAddress.countryCodeV2
+	case 474: // MailingAddress.countryCodeV2
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5776,7 +5956,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 460: // MailingAddress.firstName
+	case 475: // MailingAddress.firstName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.FirstName
 		if v == nil {
@@ -5785,7 +5965,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 461: // MailingAddress.lastName
+	case 476: // MailingAddress.lastName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.LastName
 		if v == nil {
@@ -5794,7 +5974,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 462: // MailingAddress.name
+	case 477: // MailingAddress.name
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5802,11 +5982,11 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 463: // MailingAddress.formatted
+	case 478: // MailingAddress.formatted
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 464: // MailingAddress.formattedArea
+	case 479: // MailingAddress.formattedArea
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5814,7 +5994,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 465: // MailingAddress.latitude
+	case 480: // MailingAddress.latitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -5822,7 +6002,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 466: // MailingAddress.longitude
+	case 481: // MailingAddress.longitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -5830,7 +6010,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 467: // MailingAddress.phone
+	case 482: // MailingAddress.phone
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Phone
 		if v == nil {
@@ -5839,7 +6019,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 468: // MailingAddress.province
+	case 483: // MailingAddress.province
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Province
 		if v == nil {
@@ -5848,7 +6028,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 469: // MailingAddress.provinceCode
+	case 484: // MailingAddress.provinceCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.ProvinceCode
 		if v == nil {
@@ -5857,7 +6037,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 470: // MailingAddress.zip
+	case 485: // MailingAddress.zip
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Zip
 		if v == nil {
@@ -5866,17 +6046,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 474: // MailingAddressEdge.cursor
+	case 489: // MailingAddressEdge.cursor
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 476: // ManualDiscountApplication.allocationMethod
+	case 491: // ManualDiscountApplication.allocationMethod
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 477: // ManualDiscountApplication.description
+	case 492: // ManualDiscountApplication.description
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Description
 		if v == nil {
@@ -5885,31 +6065,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 478: // ManualDiscountApplication.targetSelection
+	case 493: // ManualDiscountApplication.targetSelection
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 479: // ManualDiscountApplication.targetType
+	case 494: // ManualDiscountApplication.targetType
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 480: // ManualDiscountApplication.title
+	case 495: // ManualDiscountApplication.title
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 483: // Membership.status
+	case 498: // Membership.status
 		v := planValue[model.MembershipStatus](n.val(i))
 		v.MarshalGQL(b)
 		return true
-	case 484: // Membership.startedAt
+	case 499: // Membership.startedAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.StartedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 485: // Membership.renewsAt
+	case 500: // Membership.renewsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -5917,7 +6097,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 486: // Membership.endsAt
+	case 501: // Membership.endsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -5925,7 +6105,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 487: // Membership.cancelledAt
+	case 502: // Membership.cancelledAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.CancelledAt
 		if v == nil {
@@ -5934,62 +6114,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 488: // MembershipPlan.handle
+	case 503: // MembershipPlan.handle
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 489: // MembershipPlan.name
+	case 504: // MembershipPlan.name
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 491: // MembershipPlan.interval
+	case 506: // MembershipPlan.interval
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Interval
 		x.ec.marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 492: // MembershipPlan.intervalCount
+	case 507: // MembershipPlan.intervalCount
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.IntervalCount
 		b.int(int64(v))
 		return true
-	case 493: // MembershipPlan.benefits
+	case 508: // MembershipPlan.benefits
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 494: // MoneyV2.amount
+	case 509: // MoneyV2.amount
 		obj := n.obj.(*money.V2)
 		v := obj.Amount
 		b.str(string(v))
 		return true
-	case 495: // MoneyV2.currencyCode
+	case 510: // MoneyV2.currencyCode
 		obj := n.obj.(*money.V2)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 496: // Order.id
+	case 511: // Order.id
 		obj := n.obj.(*ent.Order)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 497: // Order.name
+	case 512: // Order.name
 		obj := n.obj.(*ent.Order)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 498: // Order.orderNumber
+	case 513: // Order.orderNumber
 		obj := n.obj.(*ent.Order)
 		v := obj.OrderNumber
 		b.int(int64(v))
 		return true
-	case 499: // Order.processedAt
+	case 514: // Order.processedAt
 		obj := n.obj.(*ent.Order)
 		v := obj.ProcessedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 500: // Order.email
+	case 515: // Order.email
 		obj := n.obj.(*ent.Order)
 		v := obj.Email
 		if v == nil {
@@ -5998,7 +6178,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 501: // Order.phone
+	case 516: // Order.phone
 		obj := n.obj.(*ent.Order)
 		v := obj.Phone
 		if v == nil {
@@ -6007,17 +6187,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 502: // Order.financialStatus
+	case 517: // Order.financialStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FinancialStatus
 		x.ec.marshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 503: // Order.fulfillmentStatus
+	case 518: // Order.fulfillmentStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FulfillmentStatus
 		x.ec.marshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 504: // Order.canceledAt
+	case 519: // Order.canceledAt
 		obj := n.obj.(*ent.Order)
 		v := obj.CanceledAt
 		if v == nil {
@@ -6026,7 +6206,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 505: // Order.cancelReason
+	case 520: // Order.cancelReason
 		obj := n.obj.(*ent.Order)
 		v := obj.CancelReason
 		if v == nil {
@@ -6035,17 +6215,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 506: // Order.currencyCode
+	case 521: // Order.currencyCode
 		obj := n.obj.(*ent.Order)
 		v := obj.Currency()
 		v.MarshalGQL(b)
 		return true
-	case 507: // Order.edited
+	case 522: // Order.edited
 		obj := n.obj.(*ent.Order)
 		v := obj.Edited()
 		b.boolean(bool(v))
 		return true
-	case 509: // Order.customerLocale
+	case 524: // Order.customerLocale
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6053,7 +6233,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 510: // Order.customerUrl
+	case 525: // Order.customerUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6061,41 +6241,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 511: // Order.statusUrl
+	case 526: // Order.statusUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 537: // OrderConnection.totalCount
+	case 552: // OrderConnection.totalCount
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.TotalCount
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 538: // OrderEdge.cursor
+	case 553: // OrderEdge.cursor
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 540: // OrderLineItem.title
+	case 555: // OrderLineItem.title
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 541: // OrderLineItem.quantity
+	case 556: // OrderLineItem.quantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 542: // OrderLineItem.currentQuantity
+	case 557: // OrderLineItem.currentQuantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.CurrentQuantity
 		b.int(int64(v))
 		return true
-	case 551: // OrderLineItemEdge.cursor
+	case 566: // OrderLineItemEdge.cursor
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 553: // PageInfo.endCursor
+	case 568: // PageInfo.endCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.EndCursor
 		if v == nil {
@@ -6104,17 +6284,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 554: // PageInfo.hasNextPage
+	case 569: // PageInfo.hasNextPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasNextPage
 		b.boolean(bool(v))
 		return true
-	case 555: // PageInfo.hasPreviousPage
+	case 570: // PageInfo.hasPreviousPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasPreviousPage
 		b.boolean(bool(v))
 		return true
-	case 556: // PageInfo.startCursor
+	case 571: // PageInfo.startCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.StartCursor
 		if v == nil {
@@ -6123,142 +6303,142 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 557: // PreferenceVocabulary.sizes
+	case 572: // PreferenceVocabulary.sizes
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 558: // PreferenceVocabulary.colors
+	case 573: // PreferenceVocabulary.colors
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 559: // PreferenceVocabulary.interests
+	case 574: // PreferenceVocabulary.interests
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 560: // PreferenceVocabulary.occasions
+	case 575: // PreferenceVocabulary.occasions
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 563: // PricingPercentageValue.percentage
+	case 578: // PricingPercentageValue.percentage
 		obj := n.obj.(*model.PricingPercentageValue)
 		v := obj.Percentage
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 564: // Product.id
+	case 579: // Product.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 565: // Product.handle
+	case 580: // Product.handle
 		obj := n.obj.(*ent.Product)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 566: // Product.title
+	case 581: // Product.title
 		obj := n.obj.(*ent.Product)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 567: // Product.description
+	case 582: // Product.description
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 568: // Product.vendor
+	case 583: // Product.vendor
 		obj := n.obj.(*ent.Product)
 		v := obj.Vendor
 		b.str(string(v))
 		return true
-	case 569: // Product.productType
+	case 584: // Product.productType
 		obj := n.obj.(*ent.Product)
 		v := obj.ProductType
 		b.str(string(v))
 		return true
-	case 570: // Product.tags
+	case 585: // Product.tags
 		obj := n.obj.(*ent.Product)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 572: // Product.availableForSale
+	case 587: // Product.availableForSale
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 573: // Product.createdAt
+	case 588: // Product.createdAt
 		obj := n.obj.(*ent.Product)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 574: // Product.updatedAt
+	case 589: // Product.updatedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 575: // Product.publishedAt
+	case 590: // Product.publishedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.Published()
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 580: // ProductEdge.cursor
+	case 596: // ProductEdge.cursor
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 582: // ProductVariant.id
+	case 598: // ProductVariant.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 583: // ProductVariant.title
+	case 599: // ProductVariant.title
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 584: // ProductVariant.sku
+	case 600: // ProductVariant.sku
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Sku
 		b.str(string(v))
 		return true
-	case 589: // ProductVariant.availableForSale
+	case 605: // ProductVariant.availableForSale
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.AvailableForSale
 		b.boolean(bool(v))
 		return true
-	case 596: // ProductVariantEdge.cursor
+	case 612: // ProductVariantEdge.cursor
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 606: // Query.socialLoginProviders
+	case 625: // Query.socialLoginProviders
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 610: // Recommendation.reason
+	case 629: // Recommendation.reason
 		obj := n.obj.(*recommend.Item)
 		v := obj.Reason
 		x.ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 611: // SavedCart.id
+	case 630: // SavedCart.id
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 612: // SavedCart.name
+	case 631: // SavedCart.name
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 613: // SavedCart.createdAt
+	case 632: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 614: // SavedCart.updatedAt
+	case 633: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 619: // SavedCartDeletePayload.deletedSavedCartId
+	case 638: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.DeletedSavedCartID
 		if v == nil {
@@ -6267,52 +6447,52 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 621: // SavedCartEdge.cursor
+	case 640: // SavedCartEdge.cursor
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 623: // SavedCartLine.id
+	case 642: // SavedCartLine.id
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 625: // SavedCartLine.quantity
+	case 644: // SavedCartLine.quantity
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 630: // SavedCartLineEdge.cursor
+	case 649: // SavedCartLineEdge.cursor
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 634: // SavedCartWarning.code
+	case 653: // SavedCartWarning.code
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 635: // SavedCartWarning.message
+	case 654: // SavedCartWarning.message
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 637: // SelectedOption.name
+	case 656: // SelectedOption.name
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 638: // SelectedOption.value
+	case 657: // SelectedOption.value
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 639: // SharedWishlist.name
+	case 658: // SharedWishlist.name
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 640: // SharedWishlist.ownerFirstName
+	case 659: // SharedWishlist.ownerFirstName
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.OwnerFirstName
 		if v == nil {
@@ -6321,12 +6501,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 642: // SocialLoginProvider.handle
+	case 661: // SocialLoginProvider.handle
 		obj := n.obj.(*model.SocialLoginProvider)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 643: // SupportContact.email
+	case 662: // SupportContact.email
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Email
 		if v == nil {
@@ -6335,7 +6515,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 644: // SupportContact.phone
+	case 663: // SupportContact.phone
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Phone
 		if v == nil {
@@ -6344,7 +6524,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 645: // SupportContact.hours
+	case 664: // SupportContact.hours
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Hours
 		if v == nil {
@@ -6353,7 +6533,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 646: // SupportContact.chatUrl
+	case 665: // SupportContact.chatUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.ChatURL
 		if v == nil {
@@ -6362,7 +6542,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 647: // SupportContact.faqUrl
+	case 666: // SupportContact.faqUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.FaqURL
 		if v == nil {
@@ -6371,57 +6551,57 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 650: // SupportMessage.author
+	case 669: // SupportMessage.author
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Author
 		x.ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 651: // SupportMessage.body
+	case 670: // SupportMessage.body
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Body
 		b.str(string(v))
 		return true
-	case 652: // SupportMessage.createdAt
+	case 671: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 656: // SupportMessageEdge.cursor
+	case 675: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 658: // SupportTicket.id
+	case 677: // SupportTicket.id
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 659: // SupportTicket.subject
+	case 678: // SupportTicket.subject
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Subject
 		b.str(string(v))
 		return true
-	case 660: // SupportTicket.status
+	case 679: // SupportTicket.status
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Status
 		x.ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 661: // SupportTicket.createdAt
+	case 680: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 662: // SupportTicket.updatedAt
+	case 681: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 668: // SupportTicketEdge.cursor
+	case 687: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 672: // TwoFactorUserError.code
+	case 691: // TwoFactorUserError.code
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Code
 		if v == nil {
@@ -6430,47 +6610,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 673: // TwoFactorUserError.field
+	case 692: // TwoFactorUserError.field
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 674: // TwoFactorUserError.message
+	case 693: // TwoFactorUserError.message
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 675: // UserError.field
+	case 694: // UserError.field
 		obj := n.obj.(*model.UserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 676: // UserError.message
+	case 695: // UserError.message
 		obj := n.obj.(*model.UserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 677: // Wishlist.id
+	case 696: // Wishlist.id
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 678: // Wishlist.name
+	case 697: // Wishlist.name
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 679: // Wishlist.isDefault
+	case 698: // Wishlist.isDefault
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.IsDefault
 		b.boolean(bool(v))
 		return true
-	case 680: // Wishlist.showOwnerName
+	case 699: // Wishlist.showOwnerName
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShowOwnerName
 		b.boolean(bool(v))
 		return true
-	case 681: // Wishlist.shareUrl
+	case 700: // Wishlist.shareUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6478,7 +6658,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 682: // Wishlist.shareToken
+	case 701: // Wishlist.shareToken
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShareToken
 		if v == nil {
@@ -6487,17 +6667,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 683: // Wishlist.createdAt
+	case 702: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 684: // Wishlist.updatedAt
+	case 703: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 689: // WishlistDeletePayload.deletedWishlistId
+	case 708: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.DeletedWishlistID
 		if v == nil {
@@ -6506,22 +6686,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 691: // WishlistEdge.cursor
+	case 710: // WishlistEdge.cursor
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 693: // WishlistLine.id
+	case 712: // WishlistLine.id
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 695: // WishlistLine.quantity
+	case 714: // WishlistLine.quantity
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 696: // WishlistLine.note
+	case 715: // WishlistLine.note
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.NoteOrNil()
 		if v == nil {
@@ -6530,26 +6710,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 697: // WishlistLine.addedAt
+	case 716: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 699: // WishlistLine.priceDropped
+	case 718: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 703: // WishlistLineEdge.cursor
+	case 722: // WishlistLineEdge.cursor
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 710: // __Directive.name
+	case 729: // __Directive.name
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 711: // __Directive.description
+	case 730: // __Directive.description
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Description()
 		if v == nil {
@@ -6558,22 +6738,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 712: // __Directive.isRepeatable
+	case 731: // __Directive.isRepeatable
 		obj := n.obj.(*introspection.Directive)
 		v := obj.IsRepeatable
 		b.boolean(bool(v))
 		return true
-	case 713: // __Directive.locations
+	case 732: // __Directive.locations
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Locations
 		x.ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 715: // __EnumValue.name
+	case 734: // __EnumValue.name
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 716: // __EnumValue.description
+	case 735: // __EnumValue.description
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Description()
 		if v == nil {
@@ -6582,12 +6762,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 717: // __EnumValue.isDeprecated
+	case 736: // __EnumValue.isDeprecated
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 718: // __EnumValue.deprecationReason
+	case 737: // __EnumValue.deprecationReason
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6596,12 +6776,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 719: // __Field.name
+	case 738: // __Field.name
 		obj := n.obj.(*introspection.Field)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 720: // __Field.description
+	case 739: // __Field.description
 		obj := n.obj.(*introspection.Field)
 		v := obj.Description()
 		if v == nil {
@@ -6610,12 +6790,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 723: // __Field.isDeprecated
+	case 742: // __Field.isDeprecated
 		obj := n.obj.(*introspection.Field)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 724: // __Field.deprecationReason
+	case 743: // __Field.deprecationReason
 		obj := n.obj.(*introspection.Field)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6624,12 +6804,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 725: // __InputValue.name
+	case 744: // __InputValue.name
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 726: // __InputValue.description
+	case 745: // __InputValue.description
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Description()
 		if v == nil {
@@ -6638,7 +6818,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 728: // __InputValue.defaultValue
+	case 747: // __InputValue.defaultValue
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DefaultValue
 		if v == nil {
@@ -6647,12 +6827,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 729: // __InputValue.isDeprecated
+	case 748: // __InputValue.isDeprecated
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 730: // __InputValue.deprecationReason
+	case 749: // __InputValue.deprecationReason
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6661,7 +6841,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 731: // __Schema.description
+	case 750: // __Schema.description
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Description()
 		if v == nil {
@@ -6670,12 +6850,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 737: // __Type.kind
+	case 756: // __Type.kind
 		obj := n.obj.(*introspection.Type)
 		v := obj.Kind()
 		b.str(string(v))
 		return true
-	case 738: // __Type.name
+	case 757: // __Type.name
 		obj := n.obj.(*introspection.Type)
 		v := obj.Name()
 		if v == nil {
@@ -6684,7 +6864,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 739: // __Type.description
+	case 758: // __Type.description
 		obj := n.obj.(*introspection.Type)
 		v := obj.Description()
 		if v == nil {
@@ -6693,7 +6873,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 740: // __Type.specifiedByURL
+	case 759: // __Type.specifiedByURL
 		obj := n.obj.(*introspection.Type)
 		v := obj.SpecifiedByURL()
 		if v == nil {
@@ -6702,7 +6882,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 747: // __Type.isOneOf
+	case 766: // __Type.isOneOf
 		obj := n.obj.(*introspection.Type)
 		v := obj.IsOneOf()
 		b.boolean(bool(v))
@@ -6901,6 +7081,13 @@ func planConcreteNode(v model.Node) (string, any) {
 			return "", nil
 		}
 		return "CustomerSession", obj
+	case ent.Collection:
+		return "Collection", &obj
+	case *ent.Collection:
+		if obj == nil {
+			return "", nil
+		}
+		return "Collection", obj
 	case ent.Cart:
 		return "Cart", &obj
 	case *ent.Cart:

@@ -56,6 +56,30 @@ func (f CoPurchaseFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CoPurchaseMutation", m)
 }
 
+// The CollectionFunc type is an adapter to allow the use of ordinary
+// function as Collection mutator.
+type CollectionFunc func(context.Context, *ent.CollectionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CollectionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CollectionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CollectionMutation", m)
+}
+
+// The CollectionProductFunc type is an adapter to allow the use of ordinary
+// function as CollectionProduct mutator.
+type CollectionProductFunc func(context.Context, *ent.CollectionProductMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CollectionProductFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CollectionProductMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CollectionProductMutation", m)
+}
+
 // The CommunicationPreferenceFunc type is an adapter to allow the use of ordinary
 // function as CommunicationPreference mutator.
 type CommunicationPreferenceFunc func(context.Context, *ent.CommunicationPreferenceMutation) (ent.Value, error)

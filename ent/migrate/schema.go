@@ -114,6 +114,67 @@ var (
 			},
 		},
 	}
+	// CollectionsColumns holds the columns for the "collections" table.
+	CollectionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "handle", Type: field.TypeString, Unique: true, Size: 255},
+		{Name: "title", Type: field.TypeString, Size: 1020},
+		{Name: "description", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "image_url", Type: field.TypeString, Nullable: true, Size: 2048},
+		{Name: "image_alt", Type: field.TypeString, Nullable: true, Size: 2048},
+	}
+	// CollectionsTable holds the schema information for the "collections" table.
+	CollectionsTable = &schema.Table{
+		Name:       "collections",
+		Columns:    CollectionsColumns,
+		PrimaryKey: []*schema.Column{CollectionsColumns[0]},
+	}
+	// CollectionProductsColumns holds the columns for the "collection_products" table.
+	CollectionProductsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "position", Type: field.TypeInt},
+		{Name: "collection_id", Type: field.TypeInt},
+		{Name: "product_id", Type: field.TypeInt},
+	}
+	// CollectionProductsTable holds the schema information for the "collection_products" table.
+	CollectionProductsTable = &schema.Table{
+		Name:       "collection_products",
+		Columns:    CollectionProductsColumns,
+		PrimaryKey: []*schema.Column{CollectionProductsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "collection_products_collections_entries",
+				Columns:    []*schema.Column{CollectionProductsColumns[2]},
+				RefColumns: []*schema.Column{CollectionsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "collection_products_products_collection_entries",
+				Columns:    []*schema.Column{CollectionProductsColumns[3]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "collectionproduct_collection_id_product_id",
+				Unique:  true,
+				Columns: []*schema.Column{CollectionProductsColumns[2], CollectionProductsColumns[3]},
+			},
+			{
+				Name:    "collectionproduct_collection_id_position",
+				Unique:  false,
+				Columns: []*schema.Column{CollectionProductsColumns[2], CollectionProductsColumns[1]},
+			},
+			{
+				Name:    "collectionproduct_product_id",
+				Unique:  false,
+				Columns: []*schema.Column{CollectionProductsColumns[3]},
+			},
+		},
+	}
 	// CommunicationPreferencesColumns holds the columns for the "communication_preferences" table.
 	CommunicationPreferencesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1486,6 +1547,8 @@ var (
 		CartsTable,
 		CartLinesTable,
 		CoPurchasesTable,
+		CollectionsTable,
+		CollectionProductsTable,
 		CommunicationPreferencesTable,
 		CompaniesTable,
 		CompanyContactsTable,
@@ -1536,6 +1599,8 @@ var (
 func init() {
 	CartLinesTable.ForeignKeys[0].RefTable = CartsTable
 	CartLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
+	CollectionProductsTable.ForeignKeys[0].RefTable = CollectionsTable
+	CollectionProductsTable.ForeignKeys[1].RefTable = ProductsTable
 	CommunicationPreferencesTable.ForeignKeys[0].RefTable = CustomersTable
 	CompanyContactsTable.ForeignKeys[0].RefTable = CompaniesTable
 	CompanyContactsTable.ForeignKeys[1].RefTable = CustomersTable

@@ -18,6 +18,12 @@ type CartLine func(*sql.Selector)
 // CoPurchase is the predicate function for copurchase builders.
 type CoPurchase func(*sql.Selector)
 
+// Collection is the predicate function for collection builders.
+type Collection func(*sql.Selector)
+
+// CollectionProduct is the predicate function for collectionproduct builders.
+type CollectionProduct func(*sql.Selector)
+
 // CommunicationPreference is the predicate function for communicationpreference builders.
 type CommunicationPreference func(*sql.Selector)
 

@@ -38,6 +38,8 @@ const (
 	FieldPublishedAt = "published_at"
 	// EdgeVariants holds the string denoting the variants edge name in mutations.
 	EdgeVariants = "variants"
+	// EdgeCollectionEntries holds the string denoting the collection_entries edge name in mutations.
+	EdgeCollectionEntries = "collection_entries"
 	// Table holds the table name of the product in the database.
 	Table = "products"
 	// VariantsTable is the table that holds the variants relation/edge.
@@ -47,6 +49,13 @@ const (
 	VariantsInverseTable = "product_variants"
 	// VariantsColumn is the table column denoting the variants relation/edge.
 	VariantsColumn = "product_id"
+	// CollectionEntriesTable is the table that holds the collection_entries relation/edge.
+	CollectionEntriesTable = "collection_products"
+	// CollectionEntriesInverseTable is the table name for the CollectionProduct entity.
+	// It exists in this package in order to avoid circular dependency with the "collectionproduct" package.
+	CollectionEntriesInverseTable = "collection_products"
+	// CollectionEntriesColumn is the table column denoting the collection_entries relation/edge.
+	CollectionEntriesColumn = "product_id"
 )
 
 // Columns holds all SQL columns for product fields.
@@ -175,10 +184,31 @@ func ByVariants(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newVariantsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByCollectionEntriesCount orders the results by collection_entries count.
+func ByCollectionEntriesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCollectionEntriesStep(), opts...)
+	}
+}
+
+// ByCollectionEntries orders the results by collection_entries terms.
+func ByCollectionEntries(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCollectionEntriesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newVariantsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(VariantsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, VariantsTable, VariantsColumn),
+	)
+}
+func newCollectionEntriesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CollectionEntriesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CollectionEntriesTable, CollectionEntriesColumn),
 	)
 }

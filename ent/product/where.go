@@ -733,6 +733,29 @@ func HasVariantsWith(preds ...predicate.ProductVariant) predicate.Product {
 	})
 }
 
+// HasCollectionEntries applies the HasEdge predicate on the "collection_entries" edge.
+func HasCollectionEntries() predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, CollectionEntriesTable, CollectionEntriesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCollectionEntriesWith applies the HasEdge predicate on the "collection_entries" edge with a given conditions (other predicates).
+func HasCollectionEntriesWith(preds ...predicate.CollectionProduct) predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := newCollectionEntriesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Product) predicate.Product {
 	return predicate.Product(sql.AndPredicates(predicates...))

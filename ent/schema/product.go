@@ -36,5 +36,6 @@ func (Product) Fields() []ent.Field {
 func (Product) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("variants", ProductVariant.Type).Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("collection_entries", CollectionProduct.Type).Annotations(entsql.OnDelete(entsql.Cascade)),
 	}
 }

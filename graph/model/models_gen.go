@@ -66,6 +66,30 @@ type AccountSettingsPayload struct {
 	UserErrors []*AdminUserError `json:"userErrors"`
 }
 
+// A collection to create or update (matched by handle).
+type AdminCollectionInput struct {
+	// The URL-safe key: lower-case letters, digits and dashes.
+	Handle string `json:"handle"`
+	// The title.
+	Title string `json:"title"`
+	// Plain-text description.
+	Description *string `json:"description,omitempty"`
+	// The picture's address.
+	ImageURL *string `json:"imageUrl,omitempty"`
+	// The picture's text.
+	ImageAlt *string `json:"imageAlt,omitempty"`
+	// The handles of the collection's products, in its order, at most 1,000; left out, the collection keeps its products.
+	ProductHandles []string `json:"productHandles,omitempty"`
+}
+
+// The result of `adminCollectionsUpsert`.
+type AdminCollectionsUpsertPayload struct {
+	// The collections as stored, in input order.
+	Collections []*ent.Collection `json:"collections,omitempty"`
+	// What was wrong with the input; nothing was stored when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
 // A person on the ERP's contact list.
 type AdminCompanyContactInput struct {
 	// Their email; the account with this email, once proven, becomes the contact.
@@ -739,6 +763,26 @@ type CartWarning struct {
 	Message string `json:"message"`
 	// The line or variant concerned.
 	Target string `json:"target"`
+}
+
+// A page of collections.
+type CollectionConnection struct {
+	// The collections with their cursors.
+	Edges []*CollectionEdge `json:"edges"`
+	// The collections.
+	Nodes []*ent.Collection `json:"nodes"`
+	// Where the page is in the list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many collections the list has in all.
+	TotalCount uint64 `json:"totalCount"`
+}
+
+// A collection and its cursor.
+type CollectionEdge struct {
+	// Where the collection is in the list.
+	Cursor string `json:"cursor"`
+	// The collection.
+	Node *ent.Collection `json:"node"`
 }
 
 // A change of one communication preference.
@@ -2587,6 +2631,70 @@ func (e CartWarningCode) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The orders of the collections list.
+type CollectionSortKeys string
+
+const (
+	// The collection's ID.
+	CollectionSortKeysID CollectionSortKeys = "ID"
+	// The ID's order: no text ranking is kept.
+	CollectionSortKeysRelevance CollectionSortKeys = "RELEVANCE"
+	// The title.
+	CollectionSortKeysTitle CollectionSortKeys = "TITLE"
+	// When the collection last changed.
+	CollectionSortKeysUpdatedAt CollectionSortKeys = "UPDATED_AT"
+)
+
+var AllCollectionSortKeys = []CollectionSortKeys{
+	CollectionSortKeysID,
+	CollectionSortKeysRelevance,
+	CollectionSortKeysTitle,
+	CollectionSortKeysUpdatedAt,
+}
+
+func (e CollectionSortKeys) IsValid() bool {
+	switch e {
+	case CollectionSortKeysID, CollectionSortKeysRelevance, CollectionSortKeysTitle, CollectionSortKeysUpdatedAt:
+		return true
+	}
+	return false
+}
+
+func (e CollectionSortKeys) String() string {
+	return string(e)
+}
+
+func (e *CollectionSortKeys) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CollectionSortKeys(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CollectionSortKeys", str)
+	}
+	return nil
+}
+
+func (e CollectionSortKeys) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CollectionSortKeys) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CollectionSortKeys) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // An ISO 3166-1 alpha-2 country code.
 type CountryCode string
 
@@ -4283,6 +4391,82 @@ func (e *OrderSortKeys) UnmarshalJSON(b []byte) error {
 }
 
 func (e OrderSortKeys) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The orders of a collection's products.
+type ProductCollectionSortKeys string
+
+const (
+	// Not supported: no sales are kept.
+	ProductCollectionSortKeysBestSelling ProductCollectionSortKeys = "BEST_SELLING"
+	// The collection's own order.
+	ProductCollectionSortKeysCollectionDefault ProductCollectionSortKeys = "COLLECTION_DEFAULT"
+	// When the product was first synced.
+	ProductCollectionSortKeysCreated ProductCollectionSortKeys = "CREATED"
+	// The product's ID.
+	ProductCollectionSortKeysID ProductCollectionSortKeys = "ID"
+	// The collection's own order.
+	ProductCollectionSortKeysManual ProductCollectionSortKeys = "MANUAL"
+	// Not supported: products have no single price.
+	ProductCollectionSortKeysPrice ProductCollectionSortKeys = "PRICE"
+	// The collection's own order.
+	ProductCollectionSortKeysRelevance ProductCollectionSortKeys = "RELEVANCE"
+	// The title.
+	ProductCollectionSortKeysTitle ProductCollectionSortKeys = "TITLE"
+)
+
+var AllProductCollectionSortKeys = []ProductCollectionSortKeys{
+	ProductCollectionSortKeysBestSelling,
+	ProductCollectionSortKeysCollectionDefault,
+	ProductCollectionSortKeysCreated,
+	ProductCollectionSortKeysID,
+	ProductCollectionSortKeysManual,
+	ProductCollectionSortKeysPrice,
+	ProductCollectionSortKeysRelevance,
+	ProductCollectionSortKeysTitle,
+}
+
+func (e ProductCollectionSortKeys) IsValid() bool {
+	switch e {
+	case ProductCollectionSortKeysBestSelling, ProductCollectionSortKeysCollectionDefault, ProductCollectionSortKeysCreated, ProductCollectionSortKeysID, ProductCollectionSortKeysManual, ProductCollectionSortKeysPrice, ProductCollectionSortKeysRelevance, ProductCollectionSortKeysTitle:
+		return true
+	}
+	return false
+}
+
+func (e ProductCollectionSortKeys) String() string {
+	return string(e)
+}
+
+func (e *ProductCollectionSortKeys) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ProductCollectionSortKeys(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ProductCollectionSortKeys", str)
+	}
+	return nil
+}
+
+func (e ProductCollectionSortKeys) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ProductCollectionSortKeys) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ProductCollectionSortKeys) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

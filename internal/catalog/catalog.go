@@ -7,6 +7,7 @@ import (
 	"context"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -78,33 +79,11 @@ func validate(products []ProductInput) ([]prepared, error) {
 	}
 	handles, skus := map[string]bool{}, map[string]bool{}
 	out := make([]prepared, len(products))
-	text := func(field []string, v string, max int) {
-		if utf8.RuneCountInString(v) > max {
-			errs.Add(field, apperr.CodeTooLong, "Too long")
-		}
-	}
-	imageOK := func(field []string, v *string) {
-		if v == nil {
-			return
-		}
-		u, err := url.Parse(*v)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(*v) > 2048 {
-			errs.Add(field, apperr.CodeInvalid, "Image URL must be an http(s) address")
-		}
-	}
+	text := func(field []string, v string, max int) { checkLength(&errs, field, v, max) }
+	imageOK := func(field []string, v *string) { checkImageURL(&errs, field, v) }
 	for i, p := range products {
 		p.Handle = strings.TrimSpace(p.Handle)
-		switch {
-		case !handleRE.MatchString(p.Handle):
-			errs.Add(apperr.Path("products", i, "handle"), apperr.CodeInvalid, "Handle must be lower-case letters, digits and dashes")
-		case handles[p.Handle]:
-			errs.Add(apperr.Path("products", i, "handle"), apperr.CodeTaken, "Handle appears twice in this call")
-		}
-		handles[p.Handle] = true
-		if strings.TrimSpace(p.Title) == "" {
-			errs.Add(apperr.Path("products", i, "title"), apperr.CodeBlank, "Title can't be blank")
-		}
-		text(apperr.Path("products", i, "title"), p.Title, 255)
+		checkHandleAndTitle(&errs, handles, apperr.Path("products", i), p.Handle, p.Title)
 		for name, v := range map[string]*string{"vendor": p.Vendor, "productType": p.ProductType, "imageAlt": p.ImageAlt} {
 			if v != nil {
 				text(apperr.Path("products", i, name), *v, 255)
@@ -154,6 +133,41 @@ func validate(products []ProductInput) ([]prepared, error) {
 		}
 	}
 	return out, errs.Err()
+}
+
+// checkLength refuses text of more than max characters.
+func checkLength(errs *apperr.FieldErrors, field []string, v string, max int) {
+	if utf8.RuneCountInString(v) > max {
+		errs.Add(field, apperr.CodeTooLong, "Too long")
+	}
+}
+
+// checkImageURL refuses an image address that is not http(s).
+func checkImageURL(errs *apperr.FieldErrors, field []string, v *string) {
+	if v == nil {
+		return
+	}
+	u, err := url.Parse(*v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(*v) > 2048 {
+		errs.Add(field, apperr.CodeInvalid, "Image URL must be an http(s) address")
+	}
+}
+
+// checkHandleAndTitle checks the keys every synced object has (handle,
+// trimmed, unique in the call: seen holds the call's handles) and its title.
+func checkHandleAndTitle(errs *apperr.FieldErrors, seen map[string]bool, at []string, handle, title string) {
+	field := func(name string) []string { return append(slices.Clone(at), name) }
+	switch {
+	case !handleRE.MatchString(handle):
+		errs.Add(field("handle"), apperr.CodeInvalid, "Handle must be lower-case letters, digits and dashes")
+	case seen[handle]:
+		errs.Add(field("handle"), apperr.CodeTaken, "Handle appears twice in this call")
+	}
+	seen[handle] = true
+	if strings.TrimSpace(title) == "" {
+		errs.Add(field("title"), apperr.CodeBlank, "Title can't be blank")
+	}
+	checkLength(errs, field("title"), title, 255)
 }
 
 // Upsert creates or updates products and variants, all or nothing.

@@ -6,15 +6,28 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"accountgraph/ent"
+	"accountgraph/ent/collection"
+	"accountgraph/ent/collectionproduct"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
+	"accountgraph/internal/catalog"
 )
 
-// Catalogue loaders: variants and products by ID, a product's variants.
+// Catalogue loaders: variants, products and collections by ID, a product's
+// variants and collections, a collection's products.
 type catalogLoaders struct {
 	VariantByID  *Keyed[int, *ent.ProductVariant]
 	ProductByID  *Keyed[int, *ent.Product]
 	VariantPages *Pages[*ent.ProductVariant]
+
+	CollectionByID *Keyed[int, *ent.Collection]
+	// CollectionProducts are collections' pages of products (rows read
+	// through catalog.CollectionProductsTable).
+	CollectionProducts *Pages[*ent.Product]
+	// ProductCollections are products' pages of collections, and
+	// ProductCollectionCounts how many collections each product is in.
+	ProductCollections      *Pages[*ent.Collection]
+	ProductCollectionCounts *Keyed[int, int]
 }
 
 func (l *Loaders) newCatalog(db *ent.Client) {
@@ -31,6 +44,47 @@ func (l *Loaders) newCatalog(db *ent.Client) {
 	l.VariantByID.after = func(vs map[int]*ent.ProductVariant) {
 		for _, v := range vs {
 			l.ProductByID.Expect(v.ProductID)
+		}
+	}
+
+	l.CollectionByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Collection, error) {
+		return db.Collection.Query().Where(collection.IDIn(ids...)).All(ctx)
+	}, func(c *ent.Collection) int { return c.ID }))
+	l.CollectionProducts = newPages(collectionproduct.FieldCollectionID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Product, error) {
+		return db.Product.Query().Modify(catalog.CollectionProductsTable, func(s *sql.Selector) {
+			s.Where(sql.InInts(s.C(collectionproduct.FieldCollectionID), parents...))
+		}, mod).All(ctx)
+	}, catalog.EntryCollection)
+	l.ProductCollections = newPages(collectionproduct.FieldProductID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Collection, error) {
+		return db.Collection.Query().Modify(catalog.ProductsCollectionsTable, func(s *sql.Selector) {
+			s.Where(sql.InInts(s.C(collectionproduct.FieldProductID), parents...))
+		}, mod).All(ctx)
+	}, catalog.EntryProduct)
+	l.ProductCollectionCounts = newKeyed(func(ctx context.Context, productIDs []int) (map[int]int, error) {
+		var rows []struct {
+			ProductID int `json:"product_id"`
+			Count     int `json:"count"`
+		}
+		err := db.CollectionProduct.Query().Where(collectionproduct.ProductIDIn(productIDs...)).
+			GroupBy(collectionproduct.FieldProductID).Aggregate(ent.Count()).Scan(ctx, &rows)
+		out := make(map[int]int, len(productIDs))
+		for _, r := range rows {
+			out[r.ProductID] = r.Count
+		}
+		return out, err
+	})
+	// A page of a collection's products: their variants (availableForSale)
+	// and collections load next.
+	l.CollectionProducts.after = func(ps []*ent.Product) {
+		for _, p := range ps {
+			l.VariantPages.Expect(p.ID)
+			l.ProductCollections.Expect(p.ID)
+			l.ProductCollectionCounts.Expect(p.ID)
+		}
+	}
+	l.ProductCollections.after = func(cs []*ent.Collection) {
+		for _, c := range cs {
+			l.CollectionProducts.Expect(c.ID)
 		}
 	}
 }

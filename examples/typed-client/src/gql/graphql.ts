@@ -38,6 +38,22 @@ export type AccountSettingsInput = {
   twoFactor?: InputMaybe<TwoFactorPolicy>;
 };
 
+/** A collection to create or update (matched by handle). */
+export type AdminCollectionInput = {
+  /** Plain-text description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The URL-safe key: lower-case letters, digits and dashes. */
+  handle: Scalars['String']['input'];
+  /** The picture's text. */
+  imageAlt?: InputMaybe<Scalars['String']['input']>;
+  /** The picture's address. */
+  imageUrl?: InputMaybe<Scalars['URL']['input']>;
+  /** The handles of the collection's products, in its order, at most 1,000; left out, the collection keeps its products. */
+  productHandles?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The title. */
+  title: Scalars['String']['input'];
+};
+
 /** A person on the ERP's contact list. */
 export type AdminCompanyContactInput = {
   /** Their email; the account with this email, once proven, becomes the contact. */
@@ -474,6 +490,17 @@ export type CartWarningCode =
   | 'MERCHANDISE_OUT_OF_STOCK'
   | 'MERCHANDISE_SELLING_PLAN_NOT_APPLICABLE_ON_COMPANY_LOCATION'
   | 'PAYMENTS_GIFT_CARDS_UNAVAILABLE';
+
+/** The orders of the collections list. */
+export type CollectionSortKeys =
+  /** The collection's ID. */
+  | 'ID'
+  /** The ID's order: no text ranking is kept. */
+  | 'RELEVANCE'
+  /** The title. */
+  | 'TITLE'
+  /** When the collection last changed. */
+  | 'UPDATED_AT';
 
 /** How a customer message travels. */
 export type CommunicationChannel =
@@ -1661,6 +1688,25 @@ export type PreferenceVocabularyInput = {
   /** Sizes. */
   sizes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** The orders of a collection's products. */
+export type ProductCollectionSortKeys =
+  /** Not supported: no sales are kept. */
+  | 'BEST_SELLING'
+  /** The collection's own order. */
+  | 'COLLECTION_DEFAULT'
+  /** When the product was first synced. */
+  | 'CREATED'
+  /** The product's ID. */
+  | 'ID'
+  /** The collection's own order. */
+  | 'MANUAL'
+  /** Not supported: products have no single price. */
+  | 'PRICE'
+  /** The collection's own order. */
+  | 'RELEVANCE'
+  /** The title. */
+  | 'TITLE';
 
 /** The orders of the products list. */
 export type ProductSortKeys =
