@@ -1,12 +1,14 @@
 package tests
 
 import (
+	"encoding/base64"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -183,5 +185,61 @@ func TestReplicaProcesses(t *testing.T) {
 	b.login(t, racer, "a raced passphrase")
 	if got := b.loyalty(t, saverToken).PointsBalance; got != 50 {
 		t.Errorf("after a died: balance %d", got)
+	}
+}
+
+// TestShopifyIDNamespace: with ID_NAMESPACE=shopify the server writes
+// every ID in Shopify's namespace (as storefronts that take IDs apart by
+// Shopify's prefix expect); those IDs, and ours for the same objects, find
+// the objects, and a keyed ID's btoa still fits in a URL path.
+func TestShopifyIDNamespace(t *testing.T) {
+	parallel(t)
+	api, _ := process(t, "sqlite:"+filepath.Join(t.TempDir(), "ns.db"), "ID_NAMESPACE=shopify")
+	_, token, customerID := api.newCustomer(t, "namespaced")
+	if !strings.HasPrefix(customerID, "gid://shopify/Customer/") {
+		t.Errorf("customer ID %q", customerID)
+	}
+	api.seedCatalog(t)
+	for range 3 {
+		api.createOrder(t, map[string]any{"customerId": customerID})
+	}
+	var c struct {
+		Orders struct {
+			Nodes []struct {
+				ID        string
+				LineItems struct {
+					Nodes []struct {
+						Variant struct {
+							ID      string
+							Product struct{ ID string }
+						}
+					}
+				}
+			}
+		}
+	}
+	api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { orders(first: 5) { nodes { id lineItems(first: 1) { nodes { variant { id product { id } } } } } } } }`,
+		map[string]any{"t": token}, "customer", &c)
+	if len(c.Orders.Nodes) != 3 {
+		t.Fatalf("orders: %+v", c)
+	}
+	for _, o := range c.Orders.Nodes {
+		v := o.LineItems.Nodes[0].Variant
+		for _, id := range []string{o.ID, v.ID, v.Product.ID} {
+			if !strings.HasPrefix(id, "gid://shopify/") {
+				t.Errorf("ID %q is not in Shopify's namespace", id)
+			}
+		}
+		if b := base64.StdEncoding.EncodeToString([]byte(o.ID)); strings.Contains(b, "/") {
+			t.Errorf("btoa(%q) = %q", o.ID, b)
+		}
+		ours := strings.Replace(o.ID, "gid://shopify/", "gid://accountgraph/", 1)
+		for _, id := range []string{o.ID, ours} {
+			var n struct{ ID string }
+			api.MustDo(t, `query($id: ID!) { node(id: $id) { ... on Order { id } } }`, map[string]any{"id": id}, "node", &n)
+			if n.ID != o.ID {
+				t.Errorf("node(%q) = %+v, want %s", id, n, o.ID)
+			}
+		}
 	}
 }

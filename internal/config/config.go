@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"accountgraph/internal/auth"
+	"accountgraph/internal/gid"
 	"accountgraph/internal/password"
 	"accountgraph/internal/querylimit"
 )
@@ -23,6 +24,7 @@ type Config struct {
 	Addr              string            // ADDR: listen address
 	DatabaseURL       string            // DATABASE_URL: sqlite:PATH, file:PATH or postgres://…
 	PublicURL         string            // PUBLIC_URL: base of links in emails
+	IDNamespace       string            // ID_NAMESPACE: accountgraph (default) or shopify, the namespace of the IDs we emit
 	ShopName          string            // SHOP_NAME: shown in emails
 	ShopCurrency      string            // SHOP_CURRENCY: ISO 4217 code of the shop's prices
 	CORSOrigins       []string          // CORS_ALLOWED_ORIGINS: comma-separated; "*" for any
@@ -75,6 +77,7 @@ func Default() Config {
 		Addr:             ":8080",
 		DatabaseURL:      "sqlite:./data/accountgraph.db",
 		PublicURL:        "http://localhost:8080",
+		IDNamespace:      gid.Ours,
 		ShopName:         "accountgraph shop",
 		ShopCurrency:     "USD",
 		MailDir:          "./data/mail",
@@ -150,6 +153,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	str(&c.Addr, "addr", "ADDR", "listen address")
 	str(&c.DatabaseURL, "database-url", "DATABASE_URL", "sqlite:PATH or postgres://…")
 	str(&c.PublicURL, "public-url", "PUBLIC_URL", "base URL of links in emails")
+	str(&c.IDNamespace, "id-namespace", "ID_NAMESPACE", "namespace of emitted IDs: accountgraph (gid://accountgraph/…) or shopify (gid://shopify/…); both are read")
 	str(&c.ShopName, "shop-name", "SHOP_NAME", "shop name in emails")
 	str(&c.ShopCurrency, "shop-currency", "SHOP_CURRENCY", "ISO 4217 currency of the shop's prices")
 	origins = strings.Join(c.CORSOrigins, ",")
@@ -231,6 +235,9 @@ func (c Config) validate() error {
 	}
 	if c.BodyLimit < 1024 {
 		errs = append(errs, "BODY_LIMIT_BYTES must be at least 1024")
+	}
+	if c.IDNamespace != gid.Ours && c.IDNamespace != gid.Shopify {
+		errs = append(errs, "ID_NAMESPACE must be "+gid.Ours+" or "+gid.Shopify)
 	}
 	errs = append(errs, c.Limits.Validate()...)
 	if c.AdminAPIKey != "" {

@@ -6,15 +6,44 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
-const prefix = "gid://accountgraph/"
+// The namespaces of the IDs we emit (ID_NAMESPACE). Ours is the default:
+// an ID then says which system it belongs to, so a storefront that talks
+// to Shopify and to us cannot mistake one system's Product/5 for the
+// other's. "shopify" is for storefronts that take IDs apart by Shopify's
+// prefix (id.replace("gid://shopify/Customer/", "")). Both are read
+// whatever the setting.
+const (
+	Ours    = "accountgraph"
+	Shopify = "shopify"
+)
+
+const prefixOurs = "gid://" + Ours + "/"
+
+// prefix is the namespace of emitted IDs: one process serves one shop, so
+// it is set once, at start (SetNamespace).
+var prefix atomic.Pointer[string]
+
+func init() { SetNamespace(Ours) }
+
+// SetNamespace chooses the namespace of the IDs Encode and EncodeKeyed
+// write: Ours or Shopify.
+func SetNamespace(ns string) error {
+	if ns != Ours && ns != Shopify {
+		return errors.New("ID namespace must be " + Ours + " or " + Shopify)
+	}
+	p := "gid://" + ns + "/"
+	prefix.Store(&p)
+	return nil
+}
 
 // shopifyPrefix is Shopify's namespace. Storefronts written for Shopify
 // build some IDs themselves from URLs (the demo store's reset, activation
 // and order routes write gid://shopify/Customer/${id}): such an ID names
 // the same object as ours.
-const shopifyPrefix = "gid://shopify/"
+const shopifyPrefix = "gid://" + Shopify + "/"
 
 // ErrInvalid is returned for an ID that is not a well-formed global ID of
 // the expected type.
@@ -22,7 +51,7 @@ var ErrInvalid = errors.New("invalid global ID")
 
 // Encode returns the global ID of the object of type typ with the given key.
 func Encode(typ string, id int) string {
-	return prefix + typ + "/" + strconv.Itoa(id)
+	return *prefix.Load() + typ + "/" + strconv.Itoa(id)
 }
 
 // EncodeKeyed returns the global ID of an object reached with a key (an
@@ -35,17 +64,17 @@ func Encode(typ string, id int) string {
 // written with a leading zero, which moves the '?' one place on; Parse
 // reads both spellings as the same object.
 func EncodeKeyed(typ string, id int, key string) string {
-	n := strconv.Itoa(id)
-	if (len(prefix)+len(typ)+1+len(n))%3 == 2 {
+	p, n := *prefix.Load(), strconv.Itoa(id)
+	if (len(p)+len(typ)+1+len(n))%3 == 2 {
 		n = "0" + n
 	}
-	return prefix + typ + "/" + n + "?key=" + key
+	return p + typ + "/" + n + "?key=" + key
 }
 
 // Parse splits a global ID into its type, numeric key and query (the part
 // after '?', such as an order's status key; "" when absent).
 func Parse(s string) (typ string, id int, query string, err error) {
-	rest, ok := strings.CutPrefix(s, prefix)
+	rest, ok := strings.CutPrefix(s, prefixOurs)
 	if !ok {
 		rest, ok = strings.CutPrefix(s, shopifyPrefix)
 	}

@@ -63,18 +63,31 @@ func TestShopifyNamespaceNamesTheSameObject(t *testing.T) {
 
 // TestKeyedIDsSurviveBase64InAPath: btoa of a keyed ID never holds '/',
 // so a storefront can put it in a URL path; it parses back to the object.
+// In either namespace.
 func TestKeyedIDsSurviveBase64InAPath(t *testing.T) {
-	for _, typ := range []string{"Order", "Cart"} {
-		for id := 1; id < 2_000_000; id = id*3/2 + 1 {
-			s := EncodeKeyed(typ, id, "0123456789abcdef0123456789abcdef")
-			if b := base64.StdEncoding.EncodeToString([]byte(s)); strings.Contains(b, "/") {
-				t.Errorf("btoa(%q) = %q", s, b)
-			}
-			got, n, q, err := Parse(s)
-			if err != nil || got != typ || n != id || q != "key=0123456789abcdef0123456789abcdef" {
-				t.Errorf("Parse(%q) = %q %d %q %v", s, got, n, q, err)
+	defer SetNamespace(Ours)
+	for _, ns := range []string{Ours, Shopify} {
+		if err := SetNamespace(ns); err != nil {
+			t.Fatal(err)
+		}
+		for _, typ := range []string{"Order", "Cart"} {
+			for id := 1; id < 2_000_000; id = id*3/2 + 1 {
+				s := EncodeKeyed(typ, id, "0123456789abcdef0123456789abcdef")
+				if !strings.HasPrefix(s, "gid://"+ns+"/") {
+					t.Fatalf("%q is not in namespace %s", s, ns)
+				}
+				if b := base64.StdEncoding.EncodeToString([]byte(s)); strings.Contains(b, "/") {
+					t.Errorf("btoa(%q) = %q", s, b)
+				}
+				got, n, q, err := Parse(s)
+				if err != nil || got != typ || n != id || q != "key=0123456789abcdef0123456789abcdef" {
+					t.Errorf("Parse(%q) = %q %d %q %v", s, got, n, q, err)
+				}
 			}
 		}
+	}
+	if err := SetNamespace("other"); err == nil {
+		t.Error("an unknown namespace was accepted")
 	}
 	// Without a key, IDs stay canonical: no leading zeros.
 	if _, err := Decode("gid://accountgraph/Order/012", "Order"); err == nil {

@@ -16,6 +16,7 @@ import (
 	"accountgraph/internal/auth"
 	"accountgraph/internal/config"
 	"accountgraph/internal/generate"
+	"accountgraph/internal/gid"
 )
 
 // Run is the whole program: a subcommand, or the server until ctx ends.
@@ -37,6 +38,10 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	cfg, err := config.Load(args, getenv)
 	if err != nil {
+		return err
+	}
+	// The IDs the process writes (one process serves one shop).
+	if err := gid.SetNamespace(cfg.IDNamespace); err != nil {
 		return err
 	}
 	log := NewLogger(cfg, stderr)
