@@ -67,11 +67,12 @@ func TestProductsList(t *testing.T) {
 		}
 		api.MustDo(t, `mutation($p: [AdminProductInput!]!) { adminProductsUpsert(products: $p) { userErrors { code } } }`,
 			map[string]any{"p": in}, "adminProductsUpsert", nil, AsAdmin(adminKey))
+		type node struct {
+			Handle   string
+			Variants struct{ Nodes []struct{ Sku string } }
+		}
 		type list struct {
-			Nodes []struct {
-				Handle   string
-				Variants struct{ Nodes []struct{ Sku string } }
-			}
+			Nodes    []node
 			PageInfo struct {
 				HasNextPage bool
 				EndCursor   *string
@@ -79,24 +80,11 @@ func TestProductsList(t *testing.T) {
 		}
 		get := func(vars map[string]any) (list, Response) {
 			t.Helper()
-			var l list
-			r := api.Do(t, `query($first: Int, $after: String, $sortKey: ProductSortKeys, $reverse: Boolean, $query: String) {
+			return tryField[list](t, api, `query($first: Int, $after: String, $sortKey: ProductSortKeys, $reverse: Boolean, $query: String) {
 			  products(first: $first, after: $after, sortKey: $sortKey, reverse: $reverse, query: $query) {
-			    nodes { handle variants(first: 5) { nodes { sku } } } pageInfo { hasNextPage endCursor } } }`, vars)
-			if len(r.Errors) == 0 {
-				if err := json.Unmarshal(r.Data["products"], &l); err != nil {
-					t.Fatal(err)
-				}
-			}
-			return l, r
+			    nodes { handle variants(first: 5) { nodes { sku } } } pageInfo { hasNextPage endCursor } } }`, vars, "products")
 		}
-		handles := func(l list) []string {
-			out := []string{}
-			for _, n := range l.Nodes {
-				out = append(out, n.Handle)
-			}
-			return out
-		}
+		handles := func(l list) []string { return pluck(l.Nodes, func(n node) string { return n.Handle }) }
 		for name, c := range map[string]struct {
 			vars map[string]any
 			want []string
@@ -255,42 +243,30 @@ func TestCollections(t *testing.T) {
 
 		// The root list: sorted, filtered, counted, paged; each level of
 		// nesting is one statement, for every collection of the page.
-		type list struct {
-			TotalCount string
-			Nodes      []struct {
-				Handle   string
-				Products struct {
-					Nodes []struct {
-						Handle           string
-						AvailableForSale bool
-						Collections      struct {
-							TotalCount string
-							Nodes      []struct{ Handle string }
-						}
+		type collNode struct {
+			Handle   string
+			Products struct {
+				Nodes []struct {
+					Handle           string
+					AvailableForSale bool
+					Collections      struct {
+						TotalCount string
+						Nodes      []struct{ Handle string }
 					}
 				}
 			}
 		}
+		type list struct {
+			TotalCount string
+			Nodes      []collNode
+		}
 		get := func(vars map[string]any) (list, Response) {
 			t.Helper()
-			var l list
-			r := api.Do(t, `query($first: Int, $sortKey: CollectionSortKeys, $reverse: Boolean, $query: String) {
+			return tryField[list](t, api, `query($first: Int, $sortKey: CollectionSortKeys, $reverse: Boolean, $query: String) {
 			  collections(first: $first, sortKey: $sortKey, reverse: $reverse, query: $query) { totalCount
-			    nodes { handle products(first: 5) { nodes { handle availableForSale collections(first: 5) { totalCount nodes { handle } } } } } } }`, vars)
-			if len(r.Errors) == 0 {
-				if err := json.Unmarshal(r.Data["collections"], &l); err != nil {
-					t.Fatal(err)
-				}
-			}
-			return l, r
+			    nodes { handle products(first: 5) { nodes { handle availableForSale collections(first: 5) { totalCount nodes { handle } } } } } } }`, vars, "collections")
 		}
-		names := func(l list) []string {
-			out := []string{}
-			for _, n := range l.Nodes {
-				out = append(out, n.Handle)
-			}
-			return out
-		}
+		names := func(l list) []string { return pluck(l.Nodes, func(n collNode) string { return n.Handle }) }
 		for name, c := range map[string]struct {
 			vars  map[string]any
 			want  []string
@@ -349,9 +325,28 @@ func TestCollections(t *testing.T) {
 
 // handlesOf lists the handles of products or collections.
 func handlesOf(nodes []struct{ Handle string }) []string {
-	out := []string{}
-	for _, n := range nodes {
-		out = append(out, n.Handle)
+	return pluck(nodes, func(n struct{ Handle string }) string { return n.Handle })
+}
+
+// pluck lists one value of each item.
+func pluck[T, V any](items []T, value func(T) V) []V {
+	out := make([]V, 0, len(items))
+	for _, it := range items {
+		out = append(out, value(it))
 	}
 	return out
+}
+
+// tryField sends a document and decodes one field of its data when the
+// answer has no errors (a test of refusals reads the response).
+func tryField[T any](t *testing.T, api *API, doc string, vars map[string]any, field string) (T, Response) {
+	t.Helper()
+	var v T
+	r := api.Do(t, doc, vars)
+	if len(r.Errors) == 0 {
+		if err := json.Unmarshal(r.Data[field], &v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return v, r
 }

@@ -245,24 +245,33 @@ func trimmed(p *string) string { return strings.TrimSpace(ptr.Deref(p)) }
 
 // Product returns a product by handle or global ID, or nil.
 func (s *Service) Product(ctx context.Context, handle, id *string) (*ent.Product, error) {
-	q := s.DB.Product.Query()
+	return findSynced(handle, id, "Product",
+		func(h string) (*ent.Product, error) { return s.DB.Product.Query().Where(product.Handle(h)).Only(ctx) },
+		func(key int) (*ent.Product, error) { return s.DB.Product.Get(ctx, key) })
+}
+
+// findSynced finds an object the catalogue system syncs by handle, or by
+// its global ID of type typ: nil when there is none (or the ID is of
+// another type).
+func findSynced[T any](handle, id *string, typ string, byHandle func(string) (T, error), byKey func(int) (T, error)) (T, error) {
+	var none, v T
+	var err error
 	switch {
 	case handle != nil:
-		q.Where(product.Handle(*handle))
+		v, err = byHandle(*handle)
 	case id != nil:
-		key, err := gid.Decode(*id, "Product")
-		if err != nil {
-			return nil, nil
+		key, derr := gid.Decode(*id, typ)
+		if derr != nil {
+			return none, nil
 		}
-		q.Where(product.ID(key))
+		v, err = byKey(key)
 	default:
-		return nil, apperr.BadRequest("pass handle or id")
+		return none, apperr.BadRequest("pass handle or id")
 	}
-	p, err := q.Only(ctx)
 	if ent.IsNotFound(err) {
-		return nil, nil
+		return none, nil
 	}
-	return p, err
+	return v, err
 }
 
 // recordWishlistEvents notes, for every customer with the variant on a

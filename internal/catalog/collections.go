@@ -16,7 +16,6 @@ import (
 	"accountgraph/ent/product"
 	"accountgraph/internal/apperr"
 	"accountgraph/internal/db"
-	"accountgraph/internal/gid"
 	"accountgraph/internal/page"
 	"accountgraph/internal/search"
 )
@@ -138,24 +137,11 @@ func (s *Service) UpsertCollections(ctx context.Context, cs []CollectionInput) (
 
 // Collection returns a collection by handle or global ID, or nil.
 func (s *Service) Collection(ctx context.Context, handle, id *string) (*ent.Collection, error) {
-	q := s.DB.Collection.Query()
-	switch {
-	case handle != nil:
-		q.Where(collection.Handle(*handle))
-	case id != nil:
-		key, err := gid.Decode(*id, "Collection")
-		if err != nil {
-			return nil, nil
-		}
-		q.Where(collection.ID(key))
-	default:
-		return nil, apperr.BadRequest("pass handle or id")
-	}
-	c, err := q.Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	return c, err
+	return findSynced(handle, id, "Collection",
+		func(h string) (*ent.Collection, error) {
+			return s.DB.Collection.Query().Where(collection.Handle(h)).Only(ctx)
+		},
+		func(key int) (*ent.Collection, error) { return s.DB.Collection.Get(ctx, key) })
 }
 
 // collectionColumns are the sort keys of the collections list
