@@ -41,6 +41,8 @@ import (
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/notification"
+	"accountgraph/ent/oauthcode"
+	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/preferencevocabulary"
@@ -51,6 +53,7 @@ import (
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/signingkey"
 	"accountgraph/ent/sociallogin"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
@@ -135,6 +138,10 @@ type Client struct {
 	MembershipPlan *MembershipPlanClient
 	// Notification is the client for interacting with the Notification builders.
 	Notification *NotificationClient
+	// OAuthCode is the client for interacting with the OAuthCode builders.
+	OAuthCode *OAuthCodeClient
+	// OAuthRefreshToken is the client for interacting with the OAuthRefreshToken builders.
+	OAuthRefreshToken *OAuthRefreshTokenClient
 	// Order is the client for interacting with the Order builders.
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
@@ -155,6 +162,8 @@ type Client struct {
 	ServerSecret *ServerSecretClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
+	// SigningKey is the client for interacting with the SigningKey builders.
+	SigningKey *SigningKeyClient
 	// SocialLogin is the client for interacting with the SocialLogin builders.
 	SocialLogin *SocialLoginClient
 	// SupportContact is the client for interacting with the SupportContact builders.
@@ -216,6 +225,8 @@ func (c *Client) init() {
 	c.MembershipPayment = NewMembershipPaymentClient(c.config)
 	c.MembershipPlan = NewMembershipPlanClient(c.config)
 	c.Notification = NewNotificationClient(c.config)
+	c.OAuthCode = NewOAuthCodeClient(c.config)
+	c.OAuthRefreshToken = NewOAuthRefreshTokenClient(c.config)
 	c.Order = NewOrderClient(c.config)
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
 	c.PreferenceVocabulary = NewPreferenceVocabularyClient(c.config)
@@ -226,6 +237,7 @@ func (c *Client) init() {
 	c.SavedCartLine = NewSavedCartLineClient(c.config)
 	c.ServerSecret = NewServerSecretClient(c.config)
 	c.ShopSettings = NewShopSettingsClient(c.config)
+	c.SigningKey = NewSigningKeyClient(c.config)
 	c.SocialLogin = NewSocialLoginClient(c.config)
 	c.SupportContact = NewSupportContactClient(c.config)
 	c.SupportMessage = NewSupportMessageClient(c.config)
@@ -358,6 +370,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MembershipPayment:       NewMembershipPaymentClient(cfg),
 		MembershipPlan:          NewMembershipPlanClient(cfg),
 		Notification:            NewNotificationClient(cfg),
+		OAuthCode:               NewOAuthCodeClient(cfg),
+		OAuthRefreshToken:       NewOAuthRefreshTokenClient(cfg),
 		Order:                   NewOrderClient(cfg),
 		OrderLineItem:           NewOrderLineItemClient(cfg),
 		PreferenceVocabulary:    NewPreferenceVocabularyClient(cfg),
@@ -368,6 +382,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		SavedCartLine:           NewSavedCartLineClient(cfg),
 		ServerSecret:            NewServerSecretClient(cfg),
 		ShopSettings:            NewShopSettingsClient(cfg),
+		SigningKey:              NewSigningKeyClient(cfg),
 		SocialLogin:             NewSocialLoginClient(cfg),
 		SupportContact:          NewSupportContactClient(cfg),
 		SupportMessage:          NewSupportMessageClient(cfg),
@@ -427,6 +442,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MembershipPayment:       NewMembershipPaymentClient(cfg),
 		MembershipPlan:          NewMembershipPlanClient(cfg),
 		Notification:            NewNotificationClient(cfg),
+		OAuthCode:               NewOAuthCodeClient(cfg),
+		OAuthRefreshToken:       NewOAuthRefreshTokenClient(cfg),
 		Order:                   NewOrderClient(cfg),
 		OrderLineItem:           NewOrderLineItemClient(cfg),
 		PreferenceVocabulary:    NewPreferenceVocabularyClient(cfg),
@@ -437,6 +454,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		SavedCartLine:           NewSavedCartLineClient(cfg),
 		ServerSecret:            NewServerSecretClient(cfg),
 		ShopSettings:            NewShopSettingsClient(cfg),
+		SigningKey:              NewSigningKeyClient(cfg),
 		SocialLogin:             NewSocialLoginClient(cfg),
 		SupportContact:          NewSupportContactClient(cfg),
 		SupportMessage:          NewSupportMessageClient(cfg),
@@ -483,11 +501,12 @@ func (c *Client) Use(hooks ...Hook) {
 		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
 		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
 		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
-		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
-		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
-		c.ShopSettings, c.SocialLogin, c.SupportContact, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.Notification, c.OAuthCode, c.OAuthRefreshToken, c.Order, c.OrderLineItem,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
+		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SigningKey,
+		c.SocialLogin, c.SupportContact, c.SupportMessage, c.SupportTicket,
+		c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent,
+		c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -504,11 +523,12 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
 		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
 		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
-		c.Notification, c.Order, c.OrderLineItem, c.PreferenceVocabulary, c.Product,
-		c.ProductVariant, c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret,
-		c.ShopSettings, c.SocialLogin, c.SupportContact, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.Notification, c.OAuthCode, c.OAuthRefreshToken, c.Order, c.OrderLineItem,
+		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
+		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SigningKey,
+		c.SocialLogin, c.SupportContact, c.SupportMessage, c.SupportTicket,
+		c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent,
+		c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -577,6 +597,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MembershipPlan.mutate(ctx, m)
 	case *NotificationMutation:
 		return c.Notification.mutate(ctx, m)
+	case *OAuthCodeMutation:
+		return c.OAuthCode.mutate(ctx, m)
+	case *OAuthRefreshTokenMutation:
+		return c.OAuthRefreshToken.mutate(ctx, m)
 	case *OrderMutation:
 		return c.Order.mutate(ctx, m)
 	case *OrderLineItemMutation:
@@ -597,6 +621,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ServerSecret.mutate(ctx, m)
 	case *ShopSettingsMutation:
 		return c.ShopSettings.mutate(ctx, m)
+	case *SigningKeyMutation:
+		return c.SigningKey.mutate(ctx, m)
 	case *SocialLoginMutation:
 		return c.SocialLogin.mutate(ctx, m)
 	case *SupportContactMutation:
@@ -2458,6 +2484,38 @@ func (c *CustomerClient) QueryAccessTokens(_m *Customer) *CustomerAccessTokenQue
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(customeraccesstoken.Table, customeraccesstoken.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.AccessTokensTable, customer.AccessTokensColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOauthCodes queries the oauth_codes edge of a Customer.
+func (c *CustomerClient) QueryOauthCodes(_m *Customer) *OAuthCodeQuery {
+	query := (&OAuthCodeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(oauthcode.Table, oauthcode.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.OauthCodesTable, customer.OauthCodesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOauthRefreshTokens queries the oauth_refresh_tokens edge of a Customer.
+func (c *CustomerClient) QueryOauthRefreshTokens(_m *Customer) *OAuthRefreshTokenQuery {
+	query := (&OAuthRefreshTokenClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(oauthrefreshtoken.Table, oauthrefreshtoken.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.OauthRefreshTokensTable, customer.OauthRefreshTokensColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -5124,6 +5182,304 @@ func (c *NotificationClient) mutate(ctx context.Context, m *NotificationMutation
 	}
 }
 
+// OAuthCodeClient is a client for the OAuthCode schema.
+type OAuthCodeClient struct {
+	config
+}
+
+// NewOAuthCodeClient returns a client for the OAuthCode from the given config.
+func NewOAuthCodeClient(c config) *OAuthCodeClient {
+	return &OAuthCodeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `oauthcode.Hooks(f(g(h())))`.
+func (c *OAuthCodeClient) Use(hooks ...Hook) {
+	c.hooks.OAuthCode = append(c.hooks.OAuthCode, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `oauthcode.Intercept(f(g(h())))`.
+func (c *OAuthCodeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.OAuthCode = append(c.inters.OAuthCode, interceptors...)
+}
+
+// Create returns a builder for creating a OAuthCode entity.
+func (c *OAuthCodeClient) Create() *OAuthCodeCreate {
+	mutation := newOAuthCodeMutation(c.config, OpCreate)
+	return &OAuthCodeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of OAuthCode entities.
+func (c *OAuthCodeClient) CreateBulk(builders ...*OAuthCodeCreate) *OAuthCodeCreateBulk {
+	return &OAuthCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OAuthCodeClient) MapCreateBulk(slice any, setFunc func(*OAuthCodeCreate, int)) *OAuthCodeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OAuthCodeCreateBulk{err: fmt.Errorf("calling to OAuthCodeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OAuthCodeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OAuthCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for OAuthCode.
+func (c *OAuthCodeClient) Update() *OAuthCodeUpdate {
+	mutation := newOAuthCodeMutation(c.config, OpUpdate)
+	return &OAuthCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OAuthCodeClient) UpdateOne(_m *OAuthCode) *OAuthCodeUpdateOne {
+	mutation := newOAuthCodeMutation(c.config, OpUpdateOne, withOAuthCode(_m))
+	return &OAuthCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OAuthCodeClient) UpdateOneID(id int) *OAuthCodeUpdateOne {
+	mutation := newOAuthCodeMutation(c.config, OpUpdateOne, withOAuthCodeID(id))
+	return &OAuthCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for OAuthCode.
+func (c *OAuthCodeClient) Delete() *OAuthCodeDelete {
+	mutation := newOAuthCodeMutation(c.config, OpDelete)
+	return &OAuthCodeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OAuthCodeClient) DeleteOne(_m *OAuthCode) *OAuthCodeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OAuthCodeClient) DeleteOneID(id int) *OAuthCodeDeleteOne {
+	builder := c.Delete().Where(oauthcode.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OAuthCodeDeleteOne{builder}
+}
+
+// Query returns a query builder for OAuthCode.
+func (c *OAuthCodeClient) Query() *OAuthCodeQuery {
+	return &OAuthCodeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOAuthCode},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a OAuthCode entity by its id.
+func (c *OAuthCodeClient) Get(ctx context.Context, id int) (*OAuthCode, error) {
+	return c.Query().Where(oauthcode.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OAuthCodeClient) GetX(ctx context.Context, id int) *OAuthCode {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a OAuthCode.
+func (c *OAuthCodeClient) QueryCustomer(_m *OAuthCode) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(oauthcode.Table, oauthcode.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, oauthcode.CustomerTable, oauthcode.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *OAuthCodeClient) Hooks() []Hook {
+	return c.hooks.OAuthCode
+}
+
+// Interceptors returns the client interceptors.
+func (c *OAuthCodeClient) Interceptors() []Interceptor {
+	return c.inters.OAuthCode
+}
+
+func (c *OAuthCodeClient) mutate(ctx context.Context, m *OAuthCodeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OAuthCodeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OAuthCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OAuthCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OAuthCodeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown OAuthCode mutation op: %q", m.Op())
+	}
+}
+
+// OAuthRefreshTokenClient is a client for the OAuthRefreshToken schema.
+type OAuthRefreshTokenClient struct {
+	config
+}
+
+// NewOAuthRefreshTokenClient returns a client for the OAuthRefreshToken from the given config.
+func NewOAuthRefreshTokenClient(c config) *OAuthRefreshTokenClient {
+	return &OAuthRefreshTokenClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `oauthrefreshtoken.Hooks(f(g(h())))`.
+func (c *OAuthRefreshTokenClient) Use(hooks ...Hook) {
+	c.hooks.OAuthRefreshToken = append(c.hooks.OAuthRefreshToken, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `oauthrefreshtoken.Intercept(f(g(h())))`.
+func (c *OAuthRefreshTokenClient) Intercept(interceptors ...Interceptor) {
+	c.inters.OAuthRefreshToken = append(c.inters.OAuthRefreshToken, interceptors...)
+}
+
+// Create returns a builder for creating a OAuthRefreshToken entity.
+func (c *OAuthRefreshTokenClient) Create() *OAuthRefreshTokenCreate {
+	mutation := newOAuthRefreshTokenMutation(c.config, OpCreate)
+	return &OAuthRefreshTokenCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of OAuthRefreshToken entities.
+func (c *OAuthRefreshTokenClient) CreateBulk(builders ...*OAuthRefreshTokenCreate) *OAuthRefreshTokenCreateBulk {
+	return &OAuthRefreshTokenCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OAuthRefreshTokenClient) MapCreateBulk(slice any, setFunc func(*OAuthRefreshTokenCreate, int)) *OAuthRefreshTokenCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OAuthRefreshTokenCreateBulk{err: fmt.Errorf("calling to OAuthRefreshTokenClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OAuthRefreshTokenCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OAuthRefreshTokenCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for OAuthRefreshToken.
+func (c *OAuthRefreshTokenClient) Update() *OAuthRefreshTokenUpdate {
+	mutation := newOAuthRefreshTokenMutation(c.config, OpUpdate)
+	return &OAuthRefreshTokenUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OAuthRefreshTokenClient) UpdateOne(_m *OAuthRefreshToken) *OAuthRefreshTokenUpdateOne {
+	mutation := newOAuthRefreshTokenMutation(c.config, OpUpdateOne, withOAuthRefreshToken(_m))
+	return &OAuthRefreshTokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OAuthRefreshTokenClient) UpdateOneID(id int) *OAuthRefreshTokenUpdateOne {
+	mutation := newOAuthRefreshTokenMutation(c.config, OpUpdateOne, withOAuthRefreshTokenID(id))
+	return &OAuthRefreshTokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for OAuthRefreshToken.
+func (c *OAuthRefreshTokenClient) Delete() *OAuthRefreshTokenDelete {
+	mutation := newOAuthRefreshTokenMutation(c.config, OpDelete)
+	return &OAuthRefreshTokenDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OAuthRefreshTokenClient) DeleteOne(_m *OAuthRefreshToken) *OAuthRefreshTokenDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OAuthRefreshTokenClient) DeleteOneID(id int) *OAuthRefreshTokenDeleteOne {
+	builder := c.Delete().Where(oauthrefreshtoken.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OAuthRefreshTokenDeleteOne{builder}
+}
+
+// Query returns a query builder for OAuthRefreshToken.
+func (c *OAuthRefreshTokenClient) Query() *OAuthRefreshTokenQuery {
+	return &OAuthRefreshTokenQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOAuthRefreshToken},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a OAuthRefreshToken entity by its id.
+func (c *OAuthRefreshTokenClient) Get(ctx context.Context, id int) (*OAuthRefreshToken, error) {
+	return c.Query().Where(oauthrefreshtoken.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OAuthRefreshTokenClient) GetX(ctx context.Context, id int) *OAuthRefreshToken {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a OAuthRefreshToken.
+func (c *OAuthRefreshTokenClient) QueryCustomer(_m *OAuthRefreshToken) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(oauthrefreshtoken.Table, oauthrefreshtoken.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, oauthrefreshtoken.CustomerTable, oauthrefreshtoken.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *OAuthRefreshTokenClient) Hooks() []Hook {
+	return c.hooks.OAuthRefreshToken
+}
+
+// Interceptors returns the client interceptors.
+func (c *OAuthRefreshTokenClient) Interceptors() []Interceptor {
+	return c.inters.OAuthRefreshToken
+}
+
+func (c *OAuthRefreshTokenClient) mutate(ctx context.Context, m *OAuthRefreshTokenMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OAuthRefreshTokenCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OAuthRefreshTokenUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OAuthRefreshTokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OAuthRefreshTokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown OAuthRefreshToken mutation op: %q", m.Op())
+	}
+}
+
 // OrderClient is a client for the Order schema.
 type OrderClient struct {
 	config
@@ -6662,6 +7018,139 @@ func (c *ShopSettingsClient) mutate(ctx context.Context, m *ShopSettingsMutation
 	}
 }
 
+// SigningKeyClient is a client for the SigningKey schema.
+type SigningKeyClient struct {
+	config
+}
+
+// NewSigningKeyClient returns a client for the SigningKey from the given config.
+func NewSigningKeyClient(c config) *SigningKeyClient {
+	return &SigningKeyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `signingkey.Hooks(f(g(h())))`.
+func (c *SigningKeyClient) Use(hooks ...Hook) {
+	c.hooks.SigningKey = append(c.hooks.SigningKey, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `signingkey.Intercept(f(g(h())))`.
+func (c *SigningKeyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SigningKey = append(c.inters.SigningKey, interceptors...)
+}
+
+// Create returns a builder for creating a SigningKey entity.
+func (c *SigningKeyClient) Create() *SigningKeyCreate {
+	mutation := newSigningKeyMutation(c.config, OpCreate)
+	return &SigningKeyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SigningKey entities.
+func (c *SigningKeyClient) CreateBulk(builders ...*SigningKeyCreate) *SigningKeyCreateBulk {
+	return &SigningKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SigningKeyClient) MapCreateBulk(slice any, setFunc func(*SigningKeyCreate, int)) *SigningKeyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SigningKeyCreateBulk{err: fmt.Errorf("calling to SigningKeyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SigningKeyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SigningKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SigningKey.
+func (c *SigningKeyClient) Update() *SigningKeyUpdate {
+	mutation := newSigningKeyMutation(c.config, OpUpdate)
+	return &SigningKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SigningKeyClient) UpdateOne(_m *SigningKey) *SigningKeyUpdateOne {
+	mutation := newSigningKeyMutation(c.config, OpUpdateOne, withSigningKey(_m))
+	return &SigningKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SigningKeyClient) UpdateOneID(id int) *SigningKeyUpdateOne {
+	mutation := newSigningKeyMutation(c.config, OpUpdateOne, withSigningKeyID(id))
+	return &SigningKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SigningKey.
+func (c *SigningKeyClient) Delete() *SigningKeyDelete {
+	mutation := newSigningKeyMutation(c.config, OpDelete)
+	return &SigningKeyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SigningKeyClient) DeleteOne(_m *SigningKey) *SigningKeyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SigningKeyClient) DeleteOneID(id int) *SigningKeyDeleteOne {
+	builder := c.Delete().Where(signingkey.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SigningKeyDeleteOne{builder}
+}
+
+// Query returns a query builder for SigningKey.
+func (c *SigningKeyClient) Query() *SigningKeyQuery {
+	return &SigningKeyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSigningKey},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SigningKey entity by its id.
+func (c *SigningKeyClient) Get(ctx context.Context, id int) (*SigningKey, error) {
+	return c.Query().Where(signingkey.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SigningKeyClient) GetX(ctx context.Context, id int) *SigningKey {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SigningKeyClient) Hooks() []Hook {
+	return c.hooks.SigningKey
+}
+
+// Interceptors returns the client interceptors.
+func (c *SigningKeyClient) Interceptors() []Interceptor {
+	return c.inters.SigningKey
+}
+
+func (c *SigningKeyClient) mutate(ctx context.Context, m *SigningKeyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SigningKeyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SigningKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SigningKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SigningKeyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SigningKey mutation op: %q", m.Op())
+	}
+}
+
 // SocialLoginClient is a client for the SocialLogin schema.
 type SocialLoginClient struct {
 	config
@@ -8081,10 +8570,11 @@ type (
 		ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity, LoginCode,
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
-		Order, OrderLineItem, PreferenceVocabulary, Product, ProductVariant,
-		RecoveryCode, SavedCart, SavedCartLine, ServerSecret, ShopSettings,
-		SocialLogin, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
-		UsedToken, VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
+		OAuthCode, OAuthRefreshToken, Order, OrderLineItem, PreferenceVocabulary,
+		Product, ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
+		ShopSettings, SigningKey, SocialLogin, SupportContact, SupportMessage,
+		SupportTicket, ThrottleEvent, UsedToken, VariantSales, Wishlist, WishlistEvent,
+		WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, CoPurchase, Collection, CollectionProduct,
@@ -8093,10 +8583,10 @@ type (
 		ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity, LoginCode,
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
-		Order, OrderLineItem, PreferenceVocabulary, Product, ProductVariant,
-		RecoveryCode, SavedCart, SavedCartLine, ServerSecret, ShopSettings,
-		SocialLogin, SupportContact, SupportMessage, SupportTicket, ThrottleEvent,
-		UsedToken, VariantSales, Wishlist, WishlistEvent,
+		OAuthCode, OAuthRefreshToken, Order, OrderLineItem, PreferenceVocabulary,
+		Product, ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
+		ShopSettings, SigningKey, SocialLogin, SupportContact, SupportMessage,
+		SupportTicket, ThrottleEvent, UsedToken, VariantSales, Wishlist, WishlistEvent,
 		WishlistLine []ent.Interceptor
 	}
 )

@@ -99,6 +99,10 @@ type CustomerEdges struct {
 	DefaultAddress *MailingAddress `json:"default_address,omitempty"`
 	// AccessTokens holds the value of the access_tokens edge.
 	AccessTokens []*CustomerAccessToken `json:"access_tokens,omitempty"`
+	// OauthCodes holds the value of the oauth_codes edge.
+	OauthCodes []*OAuthCode `json:"oauth_codes,omitempty"`
+	// OauthRefreshTokens holds the value of the oauth_refresh_tokens edge.
+	OauthRefreshTokens []*OAuthRefreshToken `json:"oauth_refresh_tokens,omitempty"`
 	// OneTimeTokens holds the value of the one_time_tokens edge.
 	OneTimeTokens []*CustomerToken `json:"one_time_tokens,omitempty"`
 	// RecoveryCodes holds the value of the recovery_codes edge.
@@ -113,7 +117,7 @@ type CustomerEdges struct {
 	CompanyContacts []*CompanyContact `json:"company_contacts,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [9]bool
+	loadedTypes [11]bool
 }
 
 // AddressesOrErr returns the Addresses value or an error if the edge
@@ -145,10 +149,28 @@ func (e CustomerEdges) AccessTokensOrErr() ([]*CustomerAccessToken, error) {
 	return nil, &NotLoadedError{edge: "access_tokens"}
 }
 
+// OauthCodesOrErr returns the OauthCodes value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) OauthCodesOrErr() ([]*OAuthCode, error) {
+	if e.loadedTypes[3] {
+		return e.OauthCodes, nil
+	}
+	return nil, &NotLoadedError{edge: "oauth_codes"}
+}
+
+// OauthRefreshTokensOrErr returns the OauthRefreshTokens value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) OauthRefreshTokensOrErr() ([]*OAuthRefreshToken, error) {
+	if e.loadedTypes[4] {
+		return e.OauthRefreshTokens, nil
+	}
+	return nil, &NotLoadedError{edge: "oauth_refresh_tokens"}
+}
+
 // OneTimeTokensOrErr returns the OneTimeTokens value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) OneTimeTokensOrErr() ([]*CustomerToken, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[5] {
 		return e.OneTimeTokens, nil
 	}
 	return nil, &NotLoadedError{edge: "one_time_tokens"}
@@ -157,7 +179,7 @@ func (e CustomerEdges) OneTimeTokensOrErr() ([]*CustomerToken, error) {
 // RecoveryCodesOrErr returns the RecoveryCodes value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) RecoveryCodesOrErr() ([]*RecoveryCode, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[6] {
 		return e.RecoveryCodes, nil
 	}
 	return nil, &NotLoadedError{edge: "recovery_codes"}
@@ -166,7 +188,7 @@ func (e CustomerEdges) RecoveryCodesOrErr() ([]*RecoveryCode, error) {
 // NotificationsOrErr returns the Notifications value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) NotificationsOrErr() ([]*Notification, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[7] {
 		return e.Notifications, nil
 	}
 	return nil, &NotLoadedError{edge: "notifications"}
@@ -175,7 +197,7 @@ func (e CustomerEdges) NotificationsOrErr() ([]*Notification, error) {
 // CommunicationPreferencesOrErr returns the CommunicationPreferences value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) CommunicationPreferencesOrErr() ([]*CommunicationPreference, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[8] {
 		return e.CommunicationPreferences, nil
 	}
 	return nil, &NotLoadedError{edge: "communication_preferences"}
@@ -184,7 +206,7 @@ func (e CustomerEdges) CommunicationPreferencesOrErr() ([]*CommunicationPreferen
 // LinkedIdentitiesOrErr returns the LinkedIdentities value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) LinkedIdentitiesOrErr() ([]*LinkedIdentity, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[9] {
 		return e.LinkedIdentities, nil
 	}
 	return nil, &NotLoadedError{edge: "linked_identities"}
@@ -193,7 +215,7 @@ func (e CustomerEdges) LinkedIdentitiesOrErr() ([]*LinkedIdentity, error) {
 // CompanyContactsOrErr returns the CompanyContacts value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) CompanyContactsOrErr() ([]*CompanyContact, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[10] {
 		return e.CompanyContacts, nil
 	}
 	return nil, &NotLoadedError{edge: "company_contacts"}
@@ -484,6 +506,16 @@ func (_m *Customer) QueryDefaultAddress() *MailingAddressQuery {
 // QueryAccessTokens queries the "access_tokens" edge of the Customer entity.
 func (_m *Customer) QueryAccessTokens() *CustomerAccessTokenQuery {
 	return NewCustomerClient(_m.config).QueryAccessTokens(_m)
+}
+
+// QueryOauthCodes queries the "oauth_codes" edge of the Customer entity.
+func (_m *Customer) QueryOauthCodes() *OAuthCodeQuery {
+	return NewCustomerClient(_m.config).QueryOauthCodes(_m)
+}
+
+// QueryOauthRefreshTokens queries the "oauth_refresh_tokens" edge of the Customer entity.
+func (_m *Customer) QueryOauthRefreshTokens() *OAuthRefreshTokenQuery {
+	return NewCustomerClient(_m.config).QueryOauthRefreshTokens(_m)
 }
 
 // QueryOneTimeTokens queries the "one_time_tokens" edge of the Customer entity.

@@ -11,6 +11,8 @@ import (
 	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/notification"
+	"accountgraph/ent/oauthcode"
+	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/recoverycode"
 	"context"
 	"errors"
@@ -469,6 +471,36 @@ func (_c *CustomerCreate) AddAccessTokens(v ...*CustomerAccessToken) *CustomerCr
 		ids[i] = v[i].ID
 	}
 	return _c.AddAccessTokenIDs(ids...)
+}
+
+// AddOauthCodeIDs adds the "oauth_codes" edge to the OAuthCode entity by IDs.
+func (_c *CustomerCreate) AddOauthCodeIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddOauthCodeIDs(ids...)
+	return _c
+}
+
+// AddOauthCodes adds the "oauth_codes" edges to the OAuthCode entity.
+func (_c *CustomerCreate) AddOauthCodes(v ...*OAuthCode) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddOauthCodeIDs(ids...)
+}
+
+// AddOauthRefreshTokenIDs adds the "oauth_refresh_tokens" edge to the OAuthRefreshToken entity by IDs.
+func (_c *CustomerCreate) AddOauthRefreshTokenIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddOauthRefreshTokenIDs(ids...)
+	return _c
+}
+
+// AddOauthRefreshTokens adds the "oauth_refresh_tokens" edges to the OAuthRefreshToken entity.
+func (_c *CustomerCreate) AddOauthRefreshTokens(v ...*OAuthRefreshToken) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddOauthRefreshTokenIDs(ids...)
 }
 
 // AddOneTimeTokenIDs adds the "one_time_tokens" edge to the CustomerToken entity by IDs.
@@ -985,6 +1017,38 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customeraccesstoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.OauthCodesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthCodesTable,
+			Columns: []string{customer.OauthCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthcode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.OauthRefreshTokensIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthRefreshTokensTable,
+			Columns: []string{customer.OauthRefreshTokensColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthrefreshtoken.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

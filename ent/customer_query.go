@@ -11,6 +11,8 @@ import (
 	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/notification"
+	"accountgraph/ent/oauthcode"
+	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/recoverycode"
 	"context"
@@ -35,6 +37,8 @@ type CustomerQuery struct {
 	withAddresses                *MailingAddressQuery
 	withDefaultAddress           *MailingAddressQuery
 	withAccessTokens             *CustomerAccessTokenQuery
+	withOauthCodes               *OAuthCodeQuery
+	withOauthRefreshTokens       *OAuthRefreshTokenQuery
 	withOneTimeTokens            *CustomerTokenQuery
 	withRecoveryCodes            *RecoveryCodeQuery
 	withNotifications            *NotificationQuery
@@ -137,6 +141,50 @@ func (_q *CustomerQuery) QueryAccessTokens() *CustomerAccessTokenQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(customeraccesstoken.Table, customeraccesstoken.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.AccessTokensTable, customer.AccessTokensColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryOauthCodes chains the current query on the "oauth_codes" edge.
+func (_q *CustomerQuery) QueryOauthCodes() *OAuthCodeQuery {
+	query := (&OAuthCodeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(oauthcode.Table, oauthcode.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.OauthCodesTable, customer.OauthCodesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryOauthRefreshTokens chains the current query on the "oauth_refresh_tokens" edge.
+func (_q *CustomerQuery) QueryOauthRefreshTokens() *OAuthRefreshTokenQuery {
+	query := (&OAuthRefreshTokenClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(oauthrefreshtoken.Table, oauthrefreshtoken.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.OauthRefreshTokensTable, customer.OauthRefreshTokensColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -471,6 +519,8 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withAddresses:                _q.withAddresses.Clone(),
 		withDefaultAddress:           _q.withDefaultAddress.Clone(),
 		withAccessTokens:             _q.withAccessTokens.Clone(),
+		withOauthCodes:               _q.withOauthCodes.Clone(),
+		withOauthRefreshTokens:       _q.withOauthRefreshTokens.Clone(),
 		withOneTimeTokens:            _q.withOneTimeTokens.Clone(),
 		withRecoveryCodes:            _q.withRecoveryCodes.Clone(),
 		withNotifications:            _q.withNotifications.Clone(),
@@ -514,6 +564,28 @@ func (_q *CustomerQuery) WithAccessTokens(opts ...func(*CustomerAccessTokenQuery
 		opt(query)
 	}
 	_q.withAccessTokens = query
+	return _q
+}
+
+// WithOauthCodes tells the query-builder to eager-load the nodes that are connected to
+// the "oauth_codes" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithOauthCodes(opts ...func(*OAuthCodeQuery)) *CustomerQuery {
+	query := (&OAuthCodeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOauthCodes = query
+	return _q
+}
+
+// WithOauthRefreshTokens tells the query-builder to eager-load the nodes that are connected to
+// the "oauth_refresh_tokens" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithOauthRefreshTokens(opts ...func(*OAuthRefreshTokenQuery)) *CustomerQuery {
+	query := (&OAuthRefreshTokenClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOauthRefreshTokens = query
 	return _q
 }
 
@@ -661,10 +733,12 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [9]bool{
+		loadedTypes = [11]bool{
 			_q.withAddresses != nil,
 			_q.withDefaultAddress != nil,
 			_q.withAccessTokens != nil,
+			_q.withOauthCodes != nil,
+			_q.withOauthRefreshTokens != nil,
 			_q.withOneTimeTokens != nil,
 			_q.withRecoveryCodes != nil,
 			_q.withNotifications != nil,
@@ -711,6 +785,22 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadAccessTokens(ctx, query, nodes,
 			func(n *Customer) { n.Edges.AccessTokens = []*CustomerAccessToken{} },
 			func(n *Customer, e *CustomerAccessToken) { n.Edges.AccessTokens = append(n.Edges.AccessTokens, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withOauthCodes; query != nil {
+		if err := _q.loadOauthCodes(ctx, query, nodes,
+			func(n *Customer) { n.Edges.OauthCodes = []*OAuthCode{} },
+			func(n *Customer, e *OAuthCode) { n.Edges.OauthCodes = append(n.Edges.OauthCodes, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withOauthRefreshTokens; query != nil {
+		if err := _q.loadOauthRefreshTokens(ctx, query, nodes,
+			func(n *Customer) { n.Edges.OauthRefreshTokens = []*OAuthRefreshToken{} },
+			func(n *Customer, e *OAuthRefreshToken) {
+				n.Edges.OauthRefreshTokens = append(n.Edges.OauthRefreshTokens, e)
+			}); err != nil {
 			return nil, err
 		}
 	}
@@ -838,6 +928,66 @@ func (_q *CustomerQuery) loadAccessTokens(ctx context.Context, query *CustomerAc
 	}
 	query.Where(predicate.CustomerAccessToken(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.AccessTokensColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadOauthCodes(ctx context.Context, query *OAuthCodeQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *OAuthCode)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(oauthcode.FieldCustomerID)
+	}
+	query.Where(predicate.OAuthCode(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.OauthCodesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadOauthRefreshTokens(ctx context.Context, query *OAuthRefreshTokenQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *OAuthRefreshToken)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(oauthrefreshtoken.FieldCustomerID)
+	}
+	query.Where(predicate.OAuthRefreshToken(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.OauthRefreshTokensColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 	"accountgraph/ent/linkedidentity"
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/notification"
+	"accountgraph/ent/oauthcode"
+	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/recoverycode"
 	"context"
@@ -621,6 +623,36 @@ func (_u *CustomerUpdate) AddAccessTokens(v ...*CustomerAccessToken) *CustomerUp
 	return _u.AddAccessTokenIDs(ids...)
 }
 
+// AddOauthCodeIDs adds the "oauth_codes" edge to the OAuthCode entity by IDs.
+func (_u *CustomerUpdate) AddOauthCodeIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddOauthCodeIDs(ids...)
+	return _u
+}
+
+// AddOauthCodes adds the "oauth_codes" edges to the OAuthCode entity.
+func (_u *CustomerUpdate) AddOauthCodes(v ...*OAuthCode) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddOauthCodeIDs(ids...)
+}
+
+// AddOauthRefreshTokenIDs adds the "oauth_refresh_tokens" edge to the OAuthRefreshToken entity by IDs.
+func (_u *CustomerUpdate) AddOauthRefreshTokenIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddOauthRefreshTokenIDs(ids...)
+	return _u
+}
+
+// AddOauthRefreshTokens adds the "oauth_refresh_tokens" edges to the OAuthRefreshToken entity.
+func (_u *CustomerUpdate) AddOauthRefreshTokens(v ...*OAuthRefreshToken) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddOauthRefreshTokenIDs(ids...)
+}
+
 // AddOneTimeTokenIDs adds the "one_time_tokens" edge to the CustomerToken entity by IDs.
 func (_u *CustomerUpdate) AddOneTimeTokenIDs(ids ...int) *CustomerUpdate {
 	_u.mutation.AddOneTimeTokenIDs(ids...)
@@ -762,6 +794,48 @@ func (_u *CustomerUpdate) RemoveAccessTokens(v ...*CustomerAccessToken) *Custome
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAccessTokenIDs(ids...)
+}
+
+// ClearOauthCodes clears all "oauth_codes" edges to the OAuthCode entity.
+func (_u *CustomerUpdate) ClearOauthCodes() *CustomerUpdate {
+	_u.mutation.ClearOauthCodes()
+	return _u
+}
+
+// RemoveOauthCodeIDs removes the "oauth_codes" edge to OAuthCode entities by IDs.
+func (_u *CustomerUpdate) RemoveOauthCodeIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveOauthCodeIDs(ids...)
+	return _u
+}
+
+// RemoveOauthCodes removes "oauth_codes" edges to OAuthCode entities.
+func (_u *CustomerUpdate) RemoveOauthCodes(v ...*OAuthCode) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveOauthCodeIDs(ids...)
+}
+
+// ClearOauthRefreshTokens clears all "oauth_refresh_tokens" edges to the OAuthRefreshToken entity.
+func (_u *CustomerUpdate) ClearOauthRefreshTokens() *CustomerUpdate {
+	_u.mutation.ClearOauthRefreshTokens()
+	return _u
+}
+
+// RemoveOauthRefreshTokenIDs removes the "oauth_refresh_tokens" edge to OAuthRefreshToken entities by IDs.
+func (_u *CustomerUpdate) RemoveOauthRefreshTokenIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveOauthRefreshTokenIDs(ids...)
+	return _u
+}
+
+// RemoveOauthRefreshTokens removes "oauth_refresh_tokens" edges to OAuthRefreshToken entities.
+func (_u *CustomerUpdate) RemoveOauthRefreshTokens(v ...*OAuthRefreshToken) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveOauthRefreshTokenIDs(ids...)
 }
 
 // ClearOneTimeTokens clears all "one_time_tokens" edges to the CustomerToken entity.
@@ -1303,6 +1377,96 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customeraccesstoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.OauthCodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthCodesTable,
+			Columns: []string{customer.OauthCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthcode.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedOauthCodesIDs(); len(nodes) > 0 && !_u.mutation.OauthCodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthCodesTable,
+			Columns: []string{customer.OauthCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthcode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OauthCodesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthCodesTable,
+			Columns: []string{customer.OauthCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthcode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.OauthRefreshTokensCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthRefreshTokensTable,
+			Columns: []string{customer.OauthRefreshTokensColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthrefreshtoken.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedOauthRefreshTokensIDs(); len(nodes) > 0 && !_u.mutation.OauthRefreshTokensCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthRefreshTokensTable,
+			Columns: []string{customer.OauthRefreshTokensColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthrefreshtoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OauthRefreshTokensIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthRefreshTokensTable,
+			Columns: []string{customer.OauthRefreshTokensColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthrefreshtoken.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -2185,6 +2349,36 @@ func (_u *CustomerUpdateOne) AddAccessTokens(v ...*CustomerAccessToken) *Custome
 	return _u.AddAccessTokenIDs(ids...)
 }
 
+// AddOauthCodeIDs adds the "oauth_codes" edge to the OAuthCode entity by IDs.
+func (_u *CustomerUpdateOne) AddOauthCodeIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddOauthCodeIDs(ids...)
+	return _u
+}
+
+// AddOauthCodes adds the "oauth_codes" edges to the OAuthCode entity.
+func (_u *CustomerUpdateOne) AddOauthCodes(v ...*OAuthCode) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddOauthCodeIDs(ids...)
+}
+
+// AddOauthRefreshTokenIDs adds the "oauth_refresh_tokens" edge to the OAuthRefreshToken entity by IDs.
+func (_u *CustomerUpdateOne) AddOauthRefreshTokenIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddOauthRefreshTokenIDs(ids...)
+	return _u
+}
+
+// AddOauthRefreshTokens adds the "oauth_refresh_tokens" edges to the OAuthRefreshToken entity.
+func (_u *CustomerUpdateOne) AddOauthRefreshTokens(v ...*OAuthRefreshToken) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddOauthRefreshTokenIDs(ids...)
+}
+
 // AddOneTimeTokenIDs adds the "one_time_tokens" edge to the CustomerToken entity by IDs.
 func (_u *CustomerUpdateOne) AddOneTimeTokenIDs(ids ...int) *CustomerUpdateOne {
 	_u.mutation.AddOneTimeTokenIDs(ids...)
@@ -2326,6 +2520,48 @@ func (_u *CustomerUpdateOne) RemoveAccessTokens(v ...*CustomerAccessToken) *Cust
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAccessTokenIDs(ids...)
+}
+
+// ClearOauthCodes clears all "oauth_codes" edges to the OAuthCode entity.
+func (_u *CustomerUpdateOne) ClearOauthCodes() *CustomerUpdateOne {
+	_u.mutation.ClearOauthCodes()
+	return _u
+}
+
+// RemoveOauthCodeIDs removes the "oauth_codes" edge to OAuthCode entities by IDs.
+func (_u *CustomerUpdateOne) RemoveOauthCodeIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveOauthCodeIDs(ids...)
+	return _u
+}
+
+// RemoveOauthCodes removes "oauth_codes" edges to OAuthCode entities.
+func (_u *CustomerUpdateOne) RemoveOauthCodes(v ...*OAuthCode) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveOauthCodeIDs(ids...)
+}
+
+// ClearOauthRefreshTokens clears all "oauth_refresh_tokens" edges to the OAuthRefreshToken entity.
+func (_u *CustomerUpdateOne) ClearOauthRefreshTokens() *CustomerUpdateOne {
+	_u.mutation.ClearOauthRefreshTokens()
+	return _u
+}
+
+// RemoveOauthRefreshTokenIDs removes the "oauth_refresh_tokens" edge to OAuthRefreshToken entities by IDs.
+func (_u *CustomerUpdateOne) RemoveOauthRefreshTokenIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveOauthRefreshTokenIDs(ids...)
+	return _u
+}
+
+// RemoveOauthRefreshTokens removes "oauth_refresh_tokens" edges to OAuthRefreshToken entities.
+func (_u *CustomerUpdateOne) RemoveOauthRefreshTokens(v ...*OAuthRefreshToken) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveOauthRefreshTokenIDs(ids...)
 }
 
 // ClearOneTimeTokens clears all "one_time_tokens" edges to the CustomerToken entity.
@@ -2897,6 +3133,96 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customeraccesstoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.OauthCodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthCodesTable,
+			Columns: []string{customer.OauthCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthcode.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedOauthCodesIDs(); len(nodes) > 0 && !_u.mutation.OauthCodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthCodesTable,
+			Columns: []string{customer.OauthCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthcode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OauthCodesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthCodesTable,
+			Columns: []string{customer.OauthCodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthcode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.OauthRefreshTokensCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthRefreshTokensTable,
+			Columns: []string{customer.OauthRefreshTokensColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthrefreshtoken.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedOauthRefreshTokensIDs(); len(nodes) > 0 && !_u.mutation.OauthRefreshTokensCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthRefreshTokensTable,
+			Columns: []string{customer.OauthRefreshTokensColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthrefreshtoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OauthRefreshTokensIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OauthRefreshTokensTable,
+			Columns: []string{customer.OauthRefreshTokensColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthrefreshtoken.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -33,6 +33,8 @@ import (
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/notification"
+	"accountgraph/ent/oauthcode"
+	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/preferencevocabulary"
@@ -43,6 +45,7 @@ import (
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/signingkey"
 	"accountgraph/ent/sociallogin"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
@@ -152,6 +155,8 @@ func checkColumn(t, c string) error {
 			membershippayment.Table:       membershippayment.ValidColumn,
 			membershipplan.Table:          membershipplan.ValidColumn,
 			notification.Table:            notification.ValidColumn,
+			oauthcode.Table:               oauthcode.ValidColumn,
+			oauthrefreshtoken.Table:       oauthrefreshtoken.ValidColumn,
 			order.Table:                   order.ValidColumn,
 			orderlineitem.Table:           orderlineitem.ValidColumn,
 			preferencevocabulary.Table:    preferencevocabulary.ValidColumn,
@@ -162,6 +167,7 @@ func checkColumn(t, c string) error {
 			savedcartline.Table:           savedcartline.ValidColumn,
 			serversecret.Table:            serversecret.ValidColumn,
 			shopsettings.Table:            shopsettings.ValidColumn,
+			signingkey.Table:              signingkey.ValidColumn,
 			sociallogin.Table:             sociallogin.ValidColumn,
 			supportcontact.Table:          supportcontact.ValidColumn,
 			supportmessage.Table:          supportmessage.ValidColumn,

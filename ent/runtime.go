@@ -32,6 +32,8 @@ import (
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/notification"
+	"accountgraph/ent/oauthcode"
+	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/preferencevocabulary"
@@ -43,6 +45,7 @@ import (
 	"accountgraph/ent/schema"
 	"accountgraph/ent/serversecret"
 	"accountgraph/ent/shopsettings"
+	"accountgraph/ent/signingkey"
 	"accountgraph/ent/sociallogin"
 	"accountgraph/ent/supportcontact"
 	"accountgraph/ent/supportmessage"
@@ -937,6 +940,86 @@ func init() {
 	notificationDescCreatedAt := notificationFields[16].Descriptor()
 	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
 	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
+	oauthcodeMixin := schema.OAuthCode{}.Mixin()
+	oauthcodeMixinFields0 := oauthcodeMixin[0].Fields()
+	_ = oauthcodeMixinFields0
+	oauthcodeFields := schema.OAuthCode{}.Fields()
+	_ = oauthcodeFields
+	// oauthcodeDescCreatedAt is the schema descriptor for created_at field.
+	oauthcodeDescCreatedAt := oauthcodeMixinFields0[0].Descriptor()
+	// oauthcode.DefaultCreatedAt holds the default value on creation for the created_at field.
+	oauthcode.DefaultCreatedAt = oauthcodeDescCreatedAt.Default.(func() time.Time)
+	// oauthcodeDescUpdatedAt is the schema descriptor for updated_at field.
+	oauthcodeDescUpdatedAt := oauthcodeMixinFields0[1].Descriptor()
+	// oauthcode.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	oauthcode.DefaultUpdatedAt = oauthcodeDescUpdatedAt.Default.(func() time.Time)
+	// oauthcode.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	oauthcode.UpdateDefaultUpdatedAt = oauthcodeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// oauthcodeDescCodeHash is the schema descriptor for code_hash field.
+	oauthcodeDescCodeHash := oauthcodeFields[0].Descriptor()
+	// oauthcode.CodeHashValidator is a validator for the "code_hash" field. It is called by the builders before save.
+	oauthcode.CodeHashValidator = oauthcodeDescCodeHash.Validators[0].(func([]byte) error)
+	// oauthcodeDescClientID is the schema descriptor for client_id field.
+	oauthcodeDescClientID := oauthcodeFields[2].Descriptor()
+	// oauthcode.ClientIDValidator is a validator for the "client_id" field. It is called by the builders before save.
+	oauthcode.ClientIDValidator = oauthcodeDescClientID.Validators[0].(func(string) error)
+	// oauthcodeDescRedirectURI is the schema descriptor for redirect_uri field.
+	oauthcodeDescRedirectURI := oauthcodeFields[3].Descriptor()
+	// oauthcode.RedirectURIValidator is a validator for the "redirect_uri" field. It is called by the builders before save.
+	oauthcode.RedirectURIValidator = oauthcodeDescRedirectURI.Validators[0].(func(string) error)
+	// oauthcodeDescCodeChallenge is the schema descriptor for code_challenge field.
+	oauthcodeDescCodeChallenge := oauthcodeFields[4].Descriptor()
+	// oauthcode.CodeChallengeValidator is a validator for the "code_challenge" field. It is called by the builders before save.
+	oauthcode.CodeChallengeValidator = oauthcodeDescCodeChallenge.Validators[0].(func(string) error)
+	// oauthcodeDescNonce is the schema descriptor for nonce field.
+	oauthcodeDescNonce := oauthcodeFields[5].Descriptor()
+	// oauthcode.DefaultNonce holds the default value on creation for the nonce field.
+	oauthcode.DefaultNonce = oauthcodeDescNonce.Default.(string)
+	// oauthcode.NonceValidator is a validator for the "nonce" field. It is called by the builders before save.
+	oauthcode.NonceValidator = oauthcodeDescNonce.Validators[0].(func(string) error)
+	// oauthcodeDescScope is the schema descriptor for scope field.
+	oauthcodeDescScope := oauthcodeFields[6].Descriptor()
+	// oauthcode.DefaultScope holds the default value on creation for the scope field.
+	oauthcode.DefaultScope = oauthcodeDescScope.Default.(string)
+	// oauthcode.ScopeValidator is a validator for the "scope" field. It is called by the builders before save.
+	oauthcode.ScopeValidator = oauthcodeDescScope.Validators[0].(func(string) error)
+	// oauthcodeDescFamily is the schema descriptor for family field.
+	oauthcodeDescFamily := oauthcodeFields[9].Descriptor()
+	// oauthcode.FamilyValidator is a validator for the "family" field. It is called by the builders before save.
+	oauthcode.FamilyValidator = oauthcodeDescFamily.Validators[0].(func(string) error)
+	oauthrefreshtokenMixin := schema.OAuthRefreshToken{}.Mixin()
+	oauthrefreshtokenMixinFields0 := oauthrefreshtokenMixin[0].Fields()
+	_ = oauthrefreshtokenMixinFields0
+	oauthrefreshtokenFields := schema.OAuthRefreshToken{}.Fields()
+	_ = oauthrefreshtokenFields
+	// oauthrefreshtokenDescCreatedAt is the schema descriptor for created_at field.
+	oauthrefreshtokenDescCreatedAt := oauthrefreshtokenMixinFields0[0].Descriptor()
+	// oauthrefreshtoken.DefaultCreatedAt holds the default value on creation for the created_at field.
+	oauthrefreshtoken.DefaultCreatedAt = oauthrefreshtokenDescCreatedAt.Default.(func() time.Time)
+	// oauthrefreshtokenDescUpdatedAt is the schema descriptor for updated_at field.
+	oauthrefreshtokenDescUpdatedAt := oauthrefreshtokenMixinFields0[1].Descriptor()
+	// oauthrefreshtoken.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	oauthrefreshtoken.DefaultUpdatedAt = oauthrefreshtokenDescUpdatedAt.Default.(func() time.Time)
+	// oauthrefreshtoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	oauthrefreshtoken.UpdateDefaultUpdatedAt = oauthrefreshtokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// oauthrefreshtokenDescTokenHash is the schema descriptor for token_hash field.
+	oauthrefreshtokenDescTokenHash := oauthrefreshtokenFields[0].Descriptor()
+	// oauthrefreshtoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	oauthrefreshtoken.TokenHashValidator = oauthrefreshtokenDescTokenHash.Validators[0].(func([]byte) error)
+	// oauthrefreshtokenDescFamily is the schema descriptor for family field.
+	oauthrefreshtokenDescFamily := oauthrefreshtokenFields[1].Descriptor()
+	// oauthrefreshtoken.FamilyValidator is a validator for the "family" field. It is called by the builders before save.
+	oauthrefreshtoken.FamilyValidator = oauthrefreshtokenDescFamily.Validators[0].(func(string) error)
+	// oauthrefreshtokenDescClientID is the schema descriptor for client_id field.
+	oauthrefreshtokenDescClientID := oauthrefreshtokenFields[3].Descriptor()
+	// oauthrefreshtoken.ClientIDValidator is a validator for the "client_id" field. It is called by the builders before save.
+	oauthrefreshtoken.ClientIDValidator = oauthrefreshtokenDescClientID.Validators[0].(func(string) error)
+	// oauthrefreshtokenDescScope is the schema descriptor for scope field.
+	oauthrefreshtokenDescScope := oauthrefreshtokenFields[4].Descriptor()
+	// oauthrefreshtoken.DefaultScope holds the default value on creation for the scope field.
+	oauthrefreshtoken.DefaultScope = oauthrefreshtokenDescScope.Default.(string)
+	// oauthrefreshtoken.ScopeValidator is a validator for the "scope" field. It is called by the builders before save.
+	oauthrefreshtoken.ScopeValidator = oauthrefreshtokenDescScope.Validators[0].(func(string) error)
 	orderMixin := schema.Order{}.Mixin()
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
@@ -1224,6 +1307,25 @@ func init() {
 	shopsettingsDescMultipassSecret := shopsettingsFields[6].Descriptor()
 	// shopsettings.MultipassSecretValidator is a validator for the "multipass_secret" field. It is called by the builders before save.
 	shopsettings.MultipassSecretValidator = shopsettingsDescMultipassSecret.Validators[0].(func(string) error)
+	signingkeyMixin := schema.SigningKey{}.Mixin()
+	signingkeyMixinFields0 := signingkeyMixin[0].Fields()
+	_ = signingkeyMixinFields0
+	signingkeyFields := schema.SigningKey{}.Fields()
+	_ = signingkeyFields
+	// signingkeyDescCreatedAt is the schema descriptor for created_at field.
+	signingkeyDescCreatedAt := signingkeyMixinFields0[0].Descriptor()
+	// signingkey.DefaultCreatedAt holds the default value on creation for the created_at field.
+	signingkey.DefaultCreatedAt = signingkeyDescCreatedAt.Default.(func() time.Time)
+	// signingkeyDescUpdatedAt is the schema descriptor for updated_at field.
+	signingkeyDescUpdatedAt := signingkeyMixinFields0[1].Descriptor()
+	// signingkey.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	signingkey.DefaultUpdatedAt = signingkeyDescUpdatedAt.Default.(func() time.Time)
+	// signingkey.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	signingkey.UpdateDefaultUpdatedAt = signingkeyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// signingkeyDescKid is the schema descriptor for kid field.
+	signingkeyDescKid := signingkeyFields[0].Descriptor()
+	// signingkey.KidValidator is a validator for the "kid" field. It is called by the builders before save.
+	signingkey.KidValidator = signingkeyDescKid.Validators[0].(func(string) error)
 	socialloginMixin := schema.SocialLogin{}.Mixin()
 	socialloginMixinFields0 := socialloginMixin[0].Fields()
 	_ = socialloginMixinFields0

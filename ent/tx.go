@@ -74,6 +74,10 @@ type Tx struct {
 	MembershipPlan *MembershipPlanClient
 	// Notification is the client for interacting with the Notification builders.
 	Notification *NotificationClient
+	// OAuthCode is the client for interacting with the OAuthCode builders.
+	OAuthCode *OAuthCodeClient
+	// OAuthRefreshToken is the client for interacting with the OAuthRefreshToken builders.
+	OAuthRefreshToken *OAuthRefreshTokenClient
 	// Order is the client for interacting with the Order builders.
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
@@ -94,6 +98,8 @@ type Tx struct {
 	ServerSecret *ServerSecretClient
 	// ShopSettings is the client for interacting with the ShopSettings builders.
 	ShopSettings *ShopSettingsClient
+	// SigningKey is the client for interacting with the SigningKey builders.
+	SigningKey *SigningKeyClient
 	// SocialLogin is the client for interacting with the SocialLogin builders.
 	SocialLogin *SocialLoginClient
 	// SupportContact is the client for interacting with the SupportContact builders.
@@ -275,6 +281,8 @@ func (tx *Tx) init() {
 	tx.MembershipPayment = NewMembershipPaymentClient(tx.config)
 	tx.MembershipPlan = NewMembershipPlanClient(tx.config)
 	tx.Notification = NewNotificationClient(tx.config)
+	tx.OAuthCode = NewOAuthCodeClient(tx.config)
+	tx.OAuthRefreshToken = NewOAuthRefreshTokenClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
 	tx.PreferenceVocabulary = NewPreferenceVocabularyClient(tx.config)
@@ -285,6 +293,7 @@ func (tx *Tx) init() {
 	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
 	tx.ServerSecret = NewServerSecretClient(tx.config)
 	tx.ShopSettings = NewShopSettingsClient(tx.config)
+	tx.SigningKey = NewSigningKeyClient(tx.config)
 	tx.SocialLogin = NewSocialLoginClient(tx.config)
 	tx.SupportContact = NewSupportContactClient(tx.config)
 	tx.SupportMessage = NewSupportMessageClient(tx.config)

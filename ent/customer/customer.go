@@ -87,6 +87,10 @@ const (
 	EdgeDefaultAddress = "default_address"
 	// EdgeAccessTokens holds the string denoting the access_tokens edge name in mutations.
 	EdgeAccessTokens = "access_tokens"
+	// EdgeOauthCodes holds the string denoting the oauth_codes edge name in mutations.
+	EdgeOauthCodes = "oauth_codes"
+	// EdgeOauthRefreshTokens holds the string denoting the oauth_refresh_tokens edge name in mutations.
+	EdgeOauthRefreshTokens = "oauth_refresh_tokens"
 	// EdgeOneTimeTokens holds the string denoting the one_time_tokens edge name in mutations.
 	EdgeOneTimeTokens = "one_time_tokens"
 	// EdgeRecoveryCodes holds the string denoting the recovery_codes edge name in mutations.
@@ -122,6 +126,20 @@ const (
 	AccessTokensInverseTable = "customer_access_tokens"
 	// AccessTokensColumn is the table column denoting the access_tokens relation/edge.
 	AccessTokensColumn = "customer_id"
+	// OauthCodesTable is the table that holds the oauth_codes relation/edge.
+	OauthCodesTable = "oauth_codes"
+	// OauthCodesInverseTable is the table name for the OAuthCode entity.
+	// It exists in this package in order to avoid circular dependency with the "oauthcode" package.
+	OauthCodesInverseTable = "oauth_codes"
+	// OauthCodesColumn is the table column denoting the oauth_codes relation/edge.
+	OauthCodesColumn = "customer_id"
+	// OauthRefreshTokensTable is the table that holds the oauth_refresh_tokens relation/edge.
+	OauthRefreshTokensTable = "oauth_refresh_tokens"
+	// OauthRefreshTokensInverseTable is the table name for the OAuthRefreshToken entity.
+	// It exists in this package in order to avoid circular dependency with the "oauthrefreshtoken" package.
+	OauthRefreshTokensInverseTable = "oauth_refresh_tokens"
+	// OauthRefreshTokensColumn is the table column denoting the oauth_refresh_tokens relation/edge.
+	OauthRefreshTokensColumn = "customer_id"
 	// OneTimeTokensTable is the table that holds the one_time_tokens relation/edge.
 	OneTimeTokensTable = "customer_tokens"
 	// OneTimeTokensInverseTable is the table name for the CustomerToken entity.
@@ -485,6 +503,34 @@ func ByAccessTokens(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByOauthCodesCount orders the results by oauth_codes count.
+func ByOauthCodesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newOauthCodesStep(), opts...)
+	}
+}
+
+// ByOauthCodes orders the results by oauth_codes terms.
+func ByOauthCodes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOauthCodesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByOauthRefreshTokensCount orders the results by oauth_refresh_tokens count.
+func ByOauthRefreshTokensCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newOauthRefreshTokensStep(), opts...)
+	}
+}
+
+// ByOauthRefreshTokens orders the results by oauth_refresh_tokens terms.
+func ByOauthRefreshTokens(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOauthRefreshTokensStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByOneTimeTokensCount orders the results by one_time_tokens count.
 func ByOneTimeTokensCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -587,6 +633,20 @@ func newAccessTokensStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AccessTokensInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, AccessTokensTable, AccessTokensColumn),
+	)
+}
+func newOauthCodesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OauthCodesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, OauthCodesTable, OauthCodesColumn),
+	)
+}
+func newOauthRefreshTokensStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OauthRefreshTokensInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, OauthRefreshTokensTable, OauthRefreshTokensColumn),
 	)
 }
 func newOneTimeTokensStep() *sqlgraph.Step {

@@ -1719,6 +1719,52 @@ func HasAccessTokensWith(preds ...predicate.CustomerAccessToken) predicate.Custo
 	})
 }
 
+// HasOauthCodes applies the HasEdge predicate on the "oauth_codes" edge.
+func HasOauthCodes() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, OauthCodesTable, OauthCodesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasOauthCodesWith applies the HasEdge predicate on the "oauth_codes" edge with a given conditions (other predicates).
+func HasOauthCodesWith(preds ...predicate.OAuthCode) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newOauthCodesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasOauthRefreshTokens applies the HasEdge predicate on the "oauth_refresh_tokens" edge.
+func HasOauthRefreshTokens() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, OauthRefreshTokensTable, OauthRefreshTokensColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasOauthRefreshTokensWith applies the HasEdge predicate on the "oauth_refresh_tokens" edge with a given conditions (other predicates).
+func HasOauthRefreshTokensWith(preds ...predicate.OAuthRefreshToken) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newOauthRefreshTokensStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasOneTimeTokens applies the HasEdge predicate on the "one_time_tokens" edge.
 func HasOneTimeTokens() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {

@@ -965,6 +965,90 @@ var (
 			},
 		},
 	}
+	// OauthCodesColumns holds the columns for the "oauth_codes" table.
+	OauthCodesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "code_hash", Type: field.TypeBytes, Unique: true, Size: 32},
+		{Name: "client_id", Type: field.TypeString, Size: 255},
+		{Name: "redirect_uri", Type: field.TypeString, Size: 2048},
+		{Name: "code_challenge", Type: field.TypeString, Size: 128},
+		{Name: "nonce", Type: field.TypeString, Size: 512, Default: ""},
+		{Name: "scope", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "auth_time", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "family", Type: field.TypeString, Size: 64},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "customer_id", Type: field.TypeInt},
+	}
+	// OauthCodesTable holds the schema information for the "oauth_codes" table.
+	OauthCodesTable = &schema.Table{
+		Name:       "oauth_codes",
+		Columns:    OauthCodesColumns,
+		PrimaryKey: []*schema.Column{OauthCodesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "oauth_codes_customers_oauth_codes",
+				Columns:    []*schema.Column{OauthCodesColumns[13]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "oauthcode_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{OauthCodesColumns[10]},
+			},
+		},
+	}
+	// OauthRefreshTokensColumns holds the columns for the "oauth_refresh_tokens" table.
+	OauthRefreshTokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "token_hash", Type: field.TypeBytes, Unique: true, Size: 32},
+		{Name: "family", Type: field.TypeString, Size: 64},
+		{Name: "client_id", Type: field.TypeString, Size: 255},
+		{Name: "scope", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "auth_time", Type: field.TypeTime},
+		{Name: "access_token_id", Type: field.TypeInt},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "customer_id", Type: field.TypeInt},
+	}
+	// OauthRefreshTokensTable holds the schema information for the "oauth_refresh_tokens" table.
+	OauthRefreshTokensTable = &schema.Table{
+		Name:       "oauth_refresh_tokens",
+		Columns:    OauthRefreshTokensColumns,
+		PrimaryKey: []*schema.Column{OauthRefreshTokensColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "oauth_refresh_tokens_customers_oauth_refresh_tokens",
+				Columns:    []*schema.Column{OauthRefreshTokensColumns[11]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "oauthrefreshtoken_family",
+				Unique:  false,
+				Columns: []*schema.Column{OauthRefreshTokensColumns[4]},
+			},
+			{
+				Name:    "oauthrefreshtoken_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{OauthRefreshTokensColumns[11]},
+			},
+			{
+				Name:    "oauthrefreshtoken_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{OauthRefreshTokensColumns[9]},
+			},
+		},
+	}
 	// OrdersColumns holds the columns for the "orders" table.
 	OrdersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1278,6 +1362,21 @@ var (
 		Columns:    ShopSettingsColumns,
 		PrimaryKey: []*schema.Column{ShopSettingsColumns[0]},
 	}
+	// SigningKeysColumns holds the columns for the "signing_keys" table.
+	SigningKeysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kid", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "private_key", Type: field.TypeBytes},
+		{Name: "signs_until", Type: field.TypeTime},
+	}
+	// SigningKeysTable holds the schema information for the "signing_keys" table.
+	SigningKeysTable = &schema.Table{
+		Name:       "signing_keys",
+		Columns:    SigningKeysColumns,
+		PrimaryKey: []*schema.Column{SigningKeysColumns[0]},
+	}
 	// SocialLoginsColumns holds the columns for the "social_logins" table.
 	SocialLoginsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1573,6 +1672,8 @@ var (
 		MembershipPaymentsTable,
 		MembershipPlansTable,
 		NotificationsTable,
+		OauthCodesTable,
+		OauthRefreshTokensTable,
 		OrdersTable,
 		OrderLineItemsTable,
 		PreferenceVocabulariesTable,
@@ -1583,6 +1684,7 @@ var (
 		SavedCartLinesTable,
 		ServerSecretsTable,
 		ShopSettingsTable,
+		SigningKeysTable,
 		SocialLoginsTable,
 		SupportContactsTable,
 		SupportMessagesTable,
@@ -1615,6 +1717,8 @@ func init() {
 	LinkedIdentitiesTable.ForeignKeys[0].RefTable = CustomersTable
 	MailingAddressesTable.ForeignKeys[0].RefTable = CustomersTable
 	NotificationsTable.ForeignKeys[0].RefTable = CustomersTable
+	OauthCodesTable.ForeignKeys[0].RefTable = CustomersTable
+	OauthRefreshTokensTable.ForeignKeys[0].RefTable = CustomersTable
 	OrdersTable.ForeignKeys[0].RefTable = MailingAddressesTable
 	OrdersTable.ForeignKeys[1].RefTable = MailingAddressesTable
 	OrderLineItemsTable.ForeignKeys[0].RefTable = OrdersTable

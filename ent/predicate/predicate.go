@@ -96,6 +96,12 @@ type MembershipPlan func(*sql.Selector)
 // Notification is the predicate function for notification builders.
 type Notification func(*sql.Selector)
 
+// OAuthCode is the predicate function for oauthcode builders.
+type OAuthCode func(*sql.Selector)
+
+// OAuthRefreshToken is the predicate function for oauthrefreshtoken builders.
+type OAuthRefreshToken func(*sql.Selector)
+
 // Order is the predicate function for order builders.
 type Order func(*sql.Selector)
 
@@ -125,6 +131,9 @@ type ServerSecret func(*sql.Selector)
 
 // ShopSettings is the predicate function for shopsettings builders.
 type ShopSettings func(*sql.Selector)
+
+// SigningKey is the predicate function for signingkey builders.
+type SigningKey func(*sql.Selector)
 
 // SocialLogin is the predicate function for sociallogin builders.
 type SocialLogin func(*sql.Selector)

@@ -86,6 +86,8 @@ func (Customer) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.SetNull)),
 		edge.To("access_tokens", CustomerAccessToken.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("oauth_codes", OAuthCode.Type).Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("oauth_refresh_tokens", OAuthRefreshToken.Type).Annotations(entsql.OnDelete(entsql.Cascade)),
 		edge.To("one_time_tokens", CustomerToken.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade)),
 		edge.To("recovery_codes", RecoveryCode.Type).

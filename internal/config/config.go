@@ -21,41 +21,47 @@ import (
 
 // Config is every setting of the server.
 type Config struct {
-	Addr              string            // ADDR: listen address
-	DatabaseURL       string            // DATABASE_URL: sqlite:PATH, file:PATH or postgres://…
-	PublicURL         string            // PUBLIC_URL: base of links in emails
-	IDNamespace       string            // ID_NAMESPACE: accountgraph (default) or shopify, the namespace of the IDs we emit
-	ShopName          string            // SHOP_NAME: shown in emails
-	ShopCurrency      string            // SHOP_CURRENCY: ISO 4217 code of the shop's prices
-	CORSOrigins       []string          // CORS_ALLOWED_ORIGINS: comma-separated; "*" for any
-	CORSCredentials   bool              // CORS_ALLOW_CREDENTIALS
-	MailDir           string            // MAIL_DIR: where .eml files go without SMTP
-	SMTPURL           string            // SMTP_URL: smtp://user:pass@host:port
-	MailFrom          string            // MAIL_FROM
-	AdminAPIKey       string            // ADMIN_API_KEY: seeds one all-scope key
-	LogFormat         string            // LOG_FORMAT: text or json
-	LogLevel          string            // LOG_LEVEL: debug, info, warn, error
-	Demo              bool              // DEMO_DATA / --demo: add a demo customer
-	TrustProxyHeaders bool              // TRUST_PROXY_HEADERS: take the client IP from X-Forwarded-For
-	CaptchaVerifyURL  string            // CAPTCHA_VERIFY_URL: a siteverify endpoint (hCaptcha, reCAPTCHA, Turnstile)
-	CaptchaSecret     string            // CAPTCHA_SECRET
-	CountryHeader     string            // COUNTRY_HEADER: a proxy's client-country header, e.g. CF-IPCountry
-	Delivery          bool              // DELIVERY: run the notification delivery worker in this process
-	DeliveryInterval  time.Duration     // DELIVERY_INTERVAL: how often the worker looks for due messages
-	BodyLimit         int64             // BODY_LIMIT_BYTES
-	Limits            querylimit.Limits // QUERY_MAX_*: what one request may ask for
-	RequestTimeout    time.Duration     // REQUEST_TIMEOUT: a whole request's deadline
-	MaxResponseBytes  int               // RESPONSE_MAX_BYTES: largest answer
-	ReadPlan          bool              // READ_PLAN: run queries on the read plan (false: all on gqlgen's executor, for diagnosis)
-	ReadPlanVerify    bool              // READ_PLAN_VERIFY: also run each planned query on gqlgen and log any difference (a canary; doubles query cost)
-	TokenTTL          time.Duration     // ACCESS_TOKEN_TTL
-	ShutdownTimeout   time.Duration     // SHUTDOWN_TIMEOUT
-	Argon2MemoryKiB   uint32            // ARGON2_MEMORY_KIB
-	Argon2Iterations  uint32            // ARGON2_ITERATIONS
-	Argon2Parallelism uint8             // ARGON2_PARALLELISM
-	HashConcurrency   int               // HASH_CONCURRENCY: password hashes at once
-	HashShare         float64           // HASH_CPU_SHARE: the share of each hash slot's time hashing may take
-	DBMaxConns        int               // DB_MAX_CONNS: database connections (0: 20 on PostgreSQL, 8 on SQLite)
+	Addr        string // ADDR: listen address
+	DatabaseURL string // DATABASE_URL: sqlite:PATH, file:PATH or postgres://…
+	PublicURL   string // PUBLIC_URL: base of links in emails
+	ShopID      string // SHOP_ID: the shop's ID in the Customer Account API's URLs
+	// CustomerAccountClient is the storefront registered with the OpenID
+	// Connect provider from settings: CUSTOMER_ACCOUNT_CLIENT_ID and
+	// CUSTOMER_ACCOUNT_REDIRECT_URIS (comma-separated).
+	CustomerAccountClientID     string
+	CustomerAccountRedirectURIs []string
+	IDNamespace                 string            // ID_NAMESPACE: accountgraph (default) or shopify, the namespace of the IDs we emit
+	ShopName                    string            // SHOP_NAME: shown in emails
+	ShopCurrency                string            // SHOP_CURRENCY: ISO 4217 code of the shop's prices
+	CORSOrigins                 []string          // CORS_ALLOWED_ORIGINS: comma-separated; "*" for any
+	CORSCredentials             bool              // CORS_ALLOW_CREDENTIALS
+	MailDir                     string            // MAIL_DIR: where .eml files go without SMTP
+	SMTPURL                     string            // SMTP_URL: smtp://user:pass@host:port
+	MailFrom                    string            // MAIL_FROM
+	AdminAPIKey                 string            // ADMIN_API_KEY: seeds one all-scope key
+	LogFormat                   string            // LOG_FORMAT: text or json
+	LogLevel                    string            // LOG_LEVEL: debug, info, warn, error
+	Demo                        bool              // DEMO_DATA / --demo: add a demo customer
+	TrustProxyHeaders           bool              // TRUST_PROXY_HEADERS: take the client IP from X-Forwarded-For
+	CaptchaVerifyURL            string            // CAPTCHA_VERIFY_URL: a siteverify endpoint (hCaptcha, reCAPTCHA, Turnstile)
+	CaptchaSecret               string            // CAPTCHA_SECRET
+	CountryHeader               string            // COUNTRY_HEADER: a proxy's client-country header, e.g. CF-IPCountry
+	Delivery                    bool              // DELIVERY: run the notification delivery worker in this process
+	DeliveryInterval            time.Duration     // DELIVERY_INTERVAL: how often the worker looks for due messages
+	BodyLimit                   int64             // BODY_LIMIT_BYTES
+	Limits                      querylimit.Limits // QUERY_MAX_*: what one request may ask for
+	RequestTimeout              time.Duration     // REQUEST_TIMEOUT: a whole request's deadline
+	MaxResponseBytes            int               // RESPONSE_MAX_BYTES: largest answer
+	ReadPlan                    bool              // READ_PLAN: run queries on the read plan (false: all on gqlgen's executor, for diagnosis)
+	ReadPlanVerify              bool              // READ_PLAN_VERIFY: also run each planned query on gqlgen and log any difference (a canary; doubles query cost)
+	TokenTTL                    time.Duration     // ACCESS_TOKEN_TTL
+	ShutdownTimeout             time.Duration     // SHUTDOWN_TIMEOUT
+	Argon2MemoryKiB             uint32            // ARGON2_MEMORY_KIB
+	Argon2Iterations            uint32            // ARGON2_ITERATIONS
+	Argon2Parallelism           uint8             // ARGON2_PARALLELISM
+	HashConcurrency             int               // HASH_CONCURRENCY: password hashes at once
+	HashShare                   float64           // HASH_CPU_SHARE: the share of each hash slot's time hashing may take
+	DBMaxConns                  int               // DB_MAX_CONNS: database connections (0: 20 on PostgreSQL, 8 on SQLite)
 	// OIDCProviders are the social sign-in providers (OIDC_PROVIDERS, a
 	// JSON list such as [{"name":"google","issuer":"https://accounts.google.com",
 	// "clientId":"…","clientSecret":"…"}]).
@@ -78,6 +84,7 @@ func Default() Config {
 		DatabaseURL:      "sqlite:./data/accountgraph.db",
 		PublicURL:        "http://localhost:8080",
 		IDNamespace:      gid.Ours,
+		ShopID:           "accountgraph",
 		ShopName:         "accountgraph shop",
 		ShopCurrency:     "USD",
 		MailDir:          "./data/mail",
@@ -118,7 +125,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		}
 		fs.StringVar(p, name, *p, usage+" ($"+env+")")
 	}
-	var origins string
+	var origins, redirects string
 	var errs []string
 	boolean := func(p *bool, name, env, usage string) {
 		if v := getenv(env); v != "" {
@@ -156,6 +163,10 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	str(&c.IDNamespace, "id-namespace", "ID_NAMESPACE", "namespace of emitted IDs: accountgraph (gid://accountgraph/…) or shopify (gid://shopify/…); both are read")
 	str(&c.ShopName, "shop-name", "SHOP_NAME", "shop name in emails")
 	str(&c.ShopCurrency, "shop-currency", "SHOP_CURRENCY", "ISO 4217 currency of the shop's prices")
+	str(&c.ShopID, "shop-id", "SHOP_ID", "the shop's ID in Customer Account API URLs (/authentication/SHOP_ID/…)")
+	str(&c.CustomerAccountClientID, "customer-account-client-id", "CUSTOMER_ACCOUNT_CLIENT_ID", "client ID of the storefront signing customers in through the OpenID Connect provider")
+	redirects = strings.Join(c.CustomerAccountRedirectURIs, ",")
+	str(&redirects, "customer-account-redirect-uris", "CUSTOMER_ACCOUNT_REDIRECT_URIS", "comma-separated redirect URIs of that client")
 	origins = strings.Join(c.CORSOrigins, ",")
 	str(&origins, "cors-allowed-origins", "CORS_ALLOWED_ORIGINS", "comma-separated origins allowed by CORS")
 	boolean(&c.CORSCredentials, "cors-allow-credentials", "CORS_ALLOW_CREDENTIALS", "allow credentialed CORS requests")
@@ -215,6 +226,12 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		c.HashShare = v
 	}
 	c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism = uint32(mem), uint32(iter), uint8(par)
+	c.CustomerAccountRedirectURIs = nil
+	for _, u := range strings.Split(redirects, ",") {
+		if u = strings.TrimSpace(u); u != "" {
+			c.CustomerAccountRedirectURIs = append(c.CustomerAccountRedirectURIs, u)
+		}
+	}
 	c.CORSOrigins = nil
 	for _, o := range strings.Split(origins, ",") {
 		// Browsers send an origin without a trailing slash.
@@ -223,6 +240,21 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		}
 	}
 	return c, c.validate()
+}
+
+var shopIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// CheckRedirectURI accepts an OAuth redirect URI: absolute, https (http
+// only for localhost, in development), no fragment.
+func CheckRedirectURI(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || u.Fragment != "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return fmt.Errorf("%q is not an absolute http(s) URI without a fragment", raw)
+	}
+	if u.Scheme == "http" && u.Hostname() != "localhost" && u.Hostname() != "127.0.0.1" && u.Hostname() != "::1" {
+		return fmt.Errorf("%q: use https (http only for localhost)", raw)
+	}
+	return nil
 }
 
 func (c Config) validate() error {
@@ -235,6 +267,17 @@ func (c Config) validate() error {
 	}
 	if c.BodyLimit < 1024 {
 		errs = append(errs, "BODY_LIMIT_BYTES must be at least 1024")
+	}
+	if !shopIDRE.MatchString(c.ShopID) {
+		errs = append(errs, "SHOP_ID must be 1 to 64 letters, digits, dashes or underscores")
+	}
+	if (c.CustomerAccountClientID == "") != (len(c.CustomerAccountRedirectURIs) == 0) {
+		errs = append(errs, "CUSTOMER_ACCOUNT_CLIENT_ID and CUSTOMER_ACCOUNT_REDIRECT_URIS go together")
+	}
+	for _, u := range c.CustomerAccountRedirectURIs {
+		if err := CheckRedirectURI(u); err != nil {
+			errs = append(errs, "CUSTOMER_ACCOUNT_REDIRECT_URIS: "+err.Error())
+		}
 	}
 	if c.IDNamespace != gid.Ours && c.IDNamespace != gid.Shopify {
 		errs = append(errs, "ID_NAMESPACE must be "+gid.Ours+" or "+gid.Shopify)

@@ -20,6 +20,30 @@ import (
 // With two-factor sign-in on, totpCode (a TOTP or recovery code) is needed
 // too; its absence or a wrong one gets a distinct error and no token.
 func (s *Service) Login(ctx context.Context, email, pw string, totpCode *string) (*Token, error) {
+	c, err := s.CheckCredentials(ctx, email, pw, totpCode)
+	if err != nil {
+		return nil, err
+	}
+	var token *Token
+	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		token, err = s.issueToken(ctx, tx, c)
+		return err
+	})
+	return token, err
+}
+
+// IssueToken starts a session for a customer whose sign-in was checked
+// elsewhere (the OpenID Connect provider's token endpoint), in tx.
+func (s *Service) IssueToken(ctx context.Context, tx *ent.Tx, c *ent.Customer) (*Token, error) {
+	return s.issueToken(ctx, tx, c)
+}
+
+// CheckCredentials is Login's check of an email, a password and the
+// second factor, throttled like Login, without starting a session. When
+// the account has two-factor sign-in and no code is given, the error is
+// TWO_FACTOR_REQUIRED and the customer is returned with it (the password
+// was right), for a sign-in page that asks for the code next.
+func (s *Service) CheckCredentials(ctx context.Context, email, pw string, totpCode *string) (*ent.Customer, error) {
 	if err := s.Settings.CheckSignIn(ctx); err != nil {
 		return nil, err
 	}
@@ -44,7 +68,7 @@ func (s *Service) Login(ctx context.Context, email, pw string, totpCode *string)
 			return nil, err
 		}
 	}
-	fail := func() (*Token, error) {
+	fail := func() (*ent.Customer, error) {
 		for _, r := range []struct {
 			rule    throttle.Rule
 			subject string
@@ -76,18 +100,16 @@ func (s *Service) Login(ctx context.Context, email, pw string, totpCode *string)
 	}
 	if c.TotpSecret != nil {
 		if err := s.checkSignInFactor(ctx, c, totpCode); err != nil {
+			if fe, ok := err.(apperr.FieldErrors); ok && len(fe) == 1 && fe[0].Code == apperr.CodeTwoFactorRequired {
+				return c, err // the password was right; the code was not given
+			}
 			return nil, err
 		}
 	}
 	if err := s.Limiter.Clear(ctx, loginByPair, pair); err != nil {
 		return nil, err
 	}
-	var token *Token
-	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		token, err = s.issueToken(ctx, tx, c)
-		return err
-	})
-	return token, err
+	return c, nil
 }
 
 // knownNetwork reports whether the account with the email key has a live

@@ -149,6 +149,12 @@ func (s *Service) DisableTwoFactor(ctx context.Context, accessToken, code string
 
 // checkSignInFactor is the second step of a password sign-in for a
 // customer with two-factor sign-in on.
+// CheckSecondFactor checks the second factor of a sign-in whose password
+// CheckCredentials accepted (the hosted sign-in page's second step).
+func (s *Service) CheckSecondFactor(ctx context.Context, c *ent.Customer, code string) error {
+	return s.checkSignInFactor(ctx, c, &code)
+}
+
 func (s *Service) checkSignInFactor(ctx context.Context, c *ent.Customer, code *string) error {
 	if code == nil || strings.TrimSpace(*code) == "" {
 		return apperr.Invalid(path("input", "totpCode"), apperr.CodeTwoFactorRequired,

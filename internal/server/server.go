@@ -40,6 +40,7 @@ import (
 	"accountgraph/internal/mail"
 	"accountgraph/internal/metrics"
 	"accountgraph/internal/notify"
+	"accountgraph/internal/oidc"
 	"accountgraph/internal/order"
 	"accountgraph/internal/password"
 	"accountgraph/internal/portal"
@@ -75,6 +76,10 @@ type Server struct {
 	Privacy     *privacy.Service
 	Social      *social.Service
 	Companies   *company.Service
+	// OIDC is the OpenID Connect provider customers sign in through
+	// (Customer Account API); oidcHandler serves it.
+	OIDC        *oidc.Provider
+	oidcHandler http.Handler
 	adminKeys   *auth.AdminKeys
 	limiter     *throttle.Limiter
 	// Outbox takes customer messages; Notifications delivers them; Links
@@ -152,6 +157,13 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	s.Customers.B2B, s.Orders.Companies = s.Companies, s.Companies
 	s.Social = social.New(social.Service{DB: d.Client, Customers: s.Customers, Log: log, PublicURL: publicURL,
 		Origins: returnOrigins(cfg)}, cfg.OIDCProviders)
+	s.OIDC = &oidc.Provider{DB: d.Client, Customers: s.Customers, PublicURL: publicURL, ShopID: cfg.ShopID,
+		GraphQLVersion: CustomerAccountVersion, Clients: oidcClients(cfg), Log: log, Now: time.Now,
+		Keys: &oidc.Keys{DB: d.Client, Rotate: 30 * 24 * time.Hour, Keep: 2 * oidc.IDTokenTTL, Now: time.Now}}
+	if s.oidcHandler, err = s.OIDC.Handler(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
 	if cfg.AdminAPIKey != "" {
 		if err := s.adminKeys.Seed(ctx, cfg.AdminAPIKey); err != nil {
 			d.Close()
@@ -185,6 +197,9 @@ func (s *Server) housekeeping(ctx context.Context) {
 			if _, err := s.DB.Client.UsedToken.Delete().Where(usedtoken.ExpiresAtLT(time.Now())).Exec(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("pruning used tokens failed", "err", err)
 			}
+			if _, err := s.OIDC.Prune(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("pruning OpenID Connect codes and refresh tokens failed", "err", err)
+			}
 			if _, err := s.Social.Prune(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("pruning social sign-ins failed", "err", err)
 			}
@@ -198,6 +213,17 @@ func (s *Server) housekeeping(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// CustomerAccountVersion is the Customer Account API version served.
+const CustomerAccountVersion = "2026-04"
+
+// oidcClients are the storefronts registered from settings.
+func oidcClients(cfg config.Config) []oidc.Client {
+	if cfg.CustomerAccountClientID == "" {
+		return nil
+	}
+	return []oidc.Client{{ID: cfg.CustomerAccountClientID, RedirectURIs: cfg.CustomerAccountRedirectURIs}}
 }
 
 // AdminKeys creates and checks admin API keys.
@@ -241,6 +267,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /admin/customers.csv", s.withViewer(http.HandlerFunc(s.customersCSV)))
 	mux.Handle("GET /auth/oidc/{provider}/callback", s.withViewer(http.HandlerFunc(s.Social.Callback)))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Metrics.Registry, promhttp.HandlerOpts{}))
+	for _, path := range s.OIDC.Paths() {
+		mux.Handle(path, s.limitBody(s.withViewer(s.oidcHandler)))
+	}
 	// The reference account portal; the shop's wishlist share links open it too.
 	account := portal.Handler()
 	mux.Handle("GET /account/", account)
