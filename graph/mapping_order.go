@@ -11,7 +11,6 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/catalog"
 	"accountgraph/internal/loaders"
-	"accountgraph/internal/money"
 	"accountgraph/internal/order"
 	"accountgraph/internal/page"
 	"accountgraph/internal/ptr"
@@ -201,55 +200,6 @@ func orderConnection(ctx context.Context, pages *loaders.Pages[*ent.Order], coun
 	return conn, nil
 }
 
-// discountApplications pages through an order's discounts, which are
-// stored with the order (a cursor is the discount's position, from 1).
-func discountApplications(o *ent.Order, args page.Args) (*model.DiscountApplicationConnection, error) {
-	w, err := page.NewWindow(args, "discounts")
-	if err != nil {
-		return nil, err
-	}
-	type item struct {
-		pos int
-		app schema.DiscountApplication
-	}
-	all := make([]item, len(o.DiscountApplications))
-	for i, a := range o.DiscountApplications {
-		all[i] = item{i + 1, a}
-	}
-	p := page.Slice(w, all, func(it item) int { return it.pos })
-	conn := &model.DiscountApplicationConnection{PageInfo: pageInfo(p)}
-	for i, it := range p.Items {
-		node := discountApplication(it.app, o.CurrencyCode)
-		conn.Nodes = append(conn.Nodes, node)
-		conn.Edges = append(conn.Edges, &model.DiscountApplicationEdge{Cursor: p.Cursor(i), Node: node})
-	}
-	return conn, nil
-}
-
-func discountApplication(a schema.DiscountApplication, currency string) model.DiscountApplication {
-	var value model.PricingValue
-	if a.Amount != nil {
-		value = money.NewV2(*a.Amount, currency)
-	} else if a.Percentage != nil {
-		value = &model.PricingPercentageValue{Percentage: *a.Percentage}
-	}
-	alloc := model.DiscountApplicationAllocationMethod(a.AllocationMethod)
-	sel := model.DiscountApplicationTargetSelection(a.TargetSelection)
-	typ := model.DiscountApplicationTargetType(a.TargetType)
-	if a.Code != "" {
-		return &model.DiscountCodeApplication{Code: a.Code, Applicable: true, AllocationMethod: alloc, TargetSelection: sel, TargetType: typ, Value: value}
-	}
-	return &model.ManualDiscountApplication{Title: a.Title, Description: nilIfEmpty(a.Description), AllocationMethod: alloc, TargetSelection: sel, TargetType: typ, Value: value}
-}
-
-func discountAllocations(list []schema.DiscountAllocation, currency string) []*model.DiscountAllocation {
-	out := make([]*model.DiscountAllocation, len(list))
-	for i, a := range list {
-		out[i] = &model.DiscountAllocation{AllocatedAmount: money.NewV2(a.Amount, currency), DiscountApplication: discountApplication(a.Application, currency)}
-	}
-	return out
-}
-
 func shippingDiscountAllocations(o *ent.Order) []*model.DiscountAllocation {
-	return discountAllocations(order.ShippingAllocations(o), o.CurrencyCode)
+	return model.DiscountAllocations(order.ShippingAllocations(o), o.CurrencyCode)
 }

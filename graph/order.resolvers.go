@@ -132,7 +132,7 @@ func (r *orderResolver) TrackingEvents(ctx context.Context, obj *ent.Order) ([]*
 
 // DiscountApplications is the resolver for the discountApplications field.
 func (r *orderResolver) DiscountApplications(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool) (*model.DiscountApplicationConnection, error) {
-	return discountApplications(obj, pageArgs(first, after, last, before, reverse))
+	return model.DiscountApplications(obj, pageArgs(first, after, last, before, reverse))
 }
 
 // ShippingDiscountAllocations is the resolver for the shippingDiscountAllocations field.
@@ -155,7 +155,7 @@ func (r *orderLineItemResolver) CustomAttributes(ctx context.Context, obj *ent.O
 
 // DiscountAllocations is the resolver for the discountAllocations field.
 func (r *orderLineItemResolver) DiscountAllocations(ctx context.Context, obj *ent.OrderLineItem) ([]*model.DiscountAllocation, error) {
-	return discountAllocations(obj.DiscountAllocations, obj.CurrencyCode), nil
+	return model.DiscountAllocations(obj.DiscountAllocations, obj.CurrencyCode), nil
 }
 
 // Fulfillment returns FulfillmentResolver implementation.

@@ -4,8 +4,10 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/99designs/gqlgen/api"
 	"github.com/99designs/gqlgen/codegen/config"
@@ -14,12 +16,25 @@ import (
 )
 
 func main() {
-	cfg, err := config.LoadConfigFromDefaultLocations()
+	file := flag.String("config", "", "a gqlgen config other than gqlgen.yml (its paths are relative to it)")
+	plan := flag.Bool("plan", true, "also write the read plan's field code")
+	flag.Parse()
+	var cfg *config.Config
+	var err error
+	if *file == "" {
+		cfg, err = config.LoadConfigFromDefaultLocations()
+	} else if err = os.Chdir(filepath.Dir(*file)); err == nil {
+		cfg, err = config.LoadConfig(filepath.Base(*file))
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gqlgen: load config:", err)
 		os.Exit(2)
 	}
-	if err := api.Generate(cfg, api.AddPlugin(plangen.New())); err != nil {
+	var opts []api.Option
+	if *plan {
+		opts = append(opts, api.AddPlugin(plangen.New()))
+	}
+	if err := api.Generate(cfg, opts...); err != nil {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(3)
 	}

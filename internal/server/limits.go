@@ -72,14 +72,15 @@ func (l costLimit) MutateOperationContext(_ context.Context, oc *graphql.Operati
 // listSizes are the plain lists of objects whose length is known to be
 // other than querylimit.DefaultList.
 var listSizes = map[string]int{
-	"Order.trackingEvents":                  50,
-	"Company.contacts":                      50,
-	"Company.locations":                     50,
-	"Customer.companyContacts":              10,
-	"AdminCustomersInvitePayload.customers": 250,
-	"AdminProductsUpsertPayload.products":   250,
-	"AdminCustomersImportPayload.report":    250,
-	"LoyaltyConsistencyReport.mismatches":   250,
+	"Order.trackingEvents":                      50,
+	"Company.contacts":                          50,
+	"Company.locations":                         50,
+	"Customer.companyContacts":                  10,
+	"AdminCustomersInvitePayload.customers":     250,
+	"AdminProductsUpsertPayload.products":       250,
+	"AdminCollectionsUpsertPayload.collections": 250,
+	"AdminCustomersImportPayload.report":        250,
+	"LoyaltyConsistencyReport.mismatches":       250,
 }
 
 // withDeadline gives a GraphQL request its deadline: database work stops

@@ -267,6 +267,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /admin/customers.csv", s.withViewer(http.HandlerFunc(s.customersCSV)))
 	mux.Handle("GET /auth/oidc/{provider}/callback", s.withViewer(http.HandlerFunc(s.Social.Callback)))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Metrics.Registry, promhttp.HandlerOpts{}))
+	mux.Handle("POST /{shop}/account/customer/api/{version}/graphql", s.customerAccountAPI())
 	for _, path := range s.OIDC.Paths() {
 		mux.Handle(path, s.limitBody(s.withViewer(s.oidcHandler)))
 	}

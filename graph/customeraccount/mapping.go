@@ -1,0 +1,177 @@
+package customeraccount
+
+import (
+	"context"
+	"errors"
+	"html"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"accountgraph/ent"
+	"accountgraph/graph/customeraccount/model"
+	sfmodel "accountgraph/graph/model"
+	"accountgraph/internal/apperr"
+	"accountgraph/internal/customer"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/loaders"
+	"accountgraph/internal/page"
+	"accountgraph/internal/ptr"
+)
+
+type tokenKey struct{}
+
+// WithToken gives a request the access token the handler checked.
+func WithToken(ctx context.Context, token string) context.Context {
+	return context.WithValue(ctx, tokenKey{}, token)
+}
+
+func token(ctx context.Context) string { s, _ := ctx.Value(tokenKey{}).(string); return s }
+
+// viewer is the signed-in customer (the handler refused requests without
+// one).
+func (r *Resolver) viewer(ctx context.Context) (*ent.Customer, error) {
+	return r.Customers.RequireCustomer(ctx, token(ctx))
+}
+
+func (r *Resolver) loaders(ctx context.Context) *loaders.Loaders { return loaders.For(ctx, r.DB) }
+
+func pageArgs(first *int, after *string, last *int, before *string, reverse *bool) page.Args {
+	return page.Args{First: first, After: after, Last: last, Before: before, Reverse: reverse != nil && *reverse}
+}
+
+func pageInfo[T any](p page.Page[T]) *sfmodel.PageInfo {
+	info := &sfmodel.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
+	if n := len(p.Items); n > 0 {
+		info.StartCursor, info.EndCursor = ptr.To(p.Cursor(0)), ptr.To(p.Cursor(n-1))
+	}
+	return info
+}
+
+func edges[T, E any](p page.Page[T], edge func(cursor string, node T) E) []E {
+	out := make([]E, len(p.Items))
+	for i, it := range p.Items {
+		out[i] = edge(p.Cursor(i), it)
+	}
+	return out
+}
+
+// The Customer Account API names an address CustomerAddress where the
+// Storefront API says MailingAddress: the same object, either ID.
+func addressID(a *ent.MailingAddress) string { return gid.Encode("CustomerAddress", a.ID) }
+
+func storefrontAddressID(id string) string {
+	typ, n, _, err := gid.Parse(id)
+	if err != nil || (typ != "CustomerAddress" && typ != "MailingAddress") {
+		return id
+	}
+	return gid.Encode("MailingAddress", n)
+}
+
+// addressFields are the Customer Account API's names of the Storefront
+// API's address fields, for error paths.
+var addressFields = map[string]string{"country": "territoryCode", "province": "zoneCode", "phone": "phoneNumber", "id": "addressId"}
+
+var addressCodes = map[string]model.UserErrorsCustomerAddressUserErrorsCode{
+	apperr.CodeBlank:            model.UserErrorsCustomerAddressUserErrorsCodeRequired,
+	apperr.CodeTooLong:          model.UserErrorsCustomerAddressUserErrorsCodeTooLong,
+	apperr.CodeContainsHTMLTags: model.UserErrorsCustomerAddressUserErrorsCodeContainsHTMLTags,
+	apperr.CodeNotFound:         model.UserErrorsCustomerAddressUserErrorsCodeAddressIDDoesNotExist,
+	apperr.CodeTaken:            model.UserErrorsCustomerAddressUserErrorsCodeCustomerAddressAlreadyExists,
+}
+
+// addressErrors maps an address service error to userErrors (other errors
+// stay errors).
+func addressErrors(err error) ([]*model.UserErrorsCustomerAddressUserErrors, error) {
+	out := []*model.UserErrorsCustomerAddressUserErrors{}
+	var fe apperr.FieldErrors
+	if !errors.As(err, &fe) {
+		return out, err
+	}
+	for _, e := range fe {
+		code, ok := addressCodes[e.Code]
+		if !ok {
+			code = model.UserErrorsCustomerAddressUserErrorsCodeInvalid
+		}
+		field := make([]string, len(e.Field))
+		for i, f := range e.Field {
+			field[i] = f
+			if n, ok := addressFields[f]; ok {
+				field[i] = n
+			}
+		}
+		out = append(out, &model.UserErrorsCustomerAddressUserErrors{Code: &code, Field: field, Message: e.Message})
+	}
+	return out, nil
+}
+
+// customerErrors maps a profile service error to userErrors.
+func customerErrors(err error) ([]*model.UserErrorsCustomerUserErrors, error) {
+	out := []*model.UserErrorsCustomerUserErrors{}
+	var fe apperr.FieldErrors
+	if !errors.As(err, &fe) {
+		return out, err
+	}
+	for _, e := range fe {
+		code := model.UserErrorsCustomerUserErrorsCode(e.Code)
+		if !code.IsValid() {
+			code = model.UserErrorsCustomerUserErrorsCodeInvalid
+		}
+		// The Storefront API's customerUpdate takes `customer`, ours `input`.
+		field := slices.Clone(e.Field)
+		if len(field) > 0 && field[0] == "customer" {
+			field[0] = "input"
+		}
+		out = append(out, &model.UserErrorsCustomerUserErrors{Code: &code, Field: field, Message: e.Message})
+	}
+	return out, nil
+}
+
+// addressInput maps CustomerAddressInput to the Storefront API's address
+// fields (territoryCode is the country, zoneCode the province). Fields left
+// out are kept by an update.
+func addressInput(in *model.CustomerAddressInput) customer.AddressInput {
+	if in == nil {
+		return customer.AddressInput{Given: map[string]bool{}}
+	}
+	out := customer.AddressInput{Address1: in.Address1, Address2: in.Address2, City: in.City, Company: in.Company,
+		Country: in.TerritoryCode, FirstName: in.FirstName, LastName: in.LastName, Phone: in.PhoneNumber,
+		Province: in.ZoneCode, Zip: in.Zip, Given: map[string]bool{}}
+	for name, v := range map[string]*string{"address1": in.Address1, "address2": in.Address2, "city": in.City, "company": in.Company,
+		"country": in.TerritoryCode, "firstName": in.FirstName, "lastName": in.LastName, "phone": in.PhoneNumber,
+		"province": in.ZoneCode, "zip": in.Zip} {
+		if v != nil {
+			out.Given[name] = true
+		}
+	}
+	return out
+}
+
+// fieldRequested tells whether the current field's selection has name.
+func fieldRequested(ctx context.Context, name string) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// avatar is a picture of the customer's initials (the API asks for an
+// image URL; no avatar is stored), as an SVG data URL.
+func avatar(c *ent.Customer) string {
+	initials := ""
+	for _, n := range []*string{c.FirstName, c.LastName} {
+		if n != nil && *n != "" {
+			initials += strings.ToUpper(string([]rune(*n)[:1]))
+		}
+	}
+	if initials == "" {
+		initials = strings.ToUpper(string([]rune(c.Email)[:1]))
+	}
+	svg := `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#5c6ac4"/>` +
+		`<text x="32" y="41" font-family="sans-serif" font-size="26" fill="#fff" text-anchor="middle">` + html.EscapeString(initials) + `</text></svg>`
+	return "data:image/svg+xml," + url.PathEscape(svg)
+}
