@@ -737,6 +737,12 @@ type ComplexityRoot struct {
 		Value            func(childComplexity int) int
 	}
 
+	Domain struct {
+		Host       func(childComplexity int) int
+		SslEnabled func(childComplexity int) int
+		URL        func(childComplexity int) int
+	}
+
 	Fulfillment struct {
 		FulfillmentLineItems func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		TrackingCompany      func(childComplexity int) int
@@ -1237,6 +1243,7 @@ type ComplexityRoot struct {
 		Product                      func(childComplexity int, handle *string, id *string) int
 		Products                     func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductSortKeys, query *string) int
 		SharedWishlist               func(childComplexity int, shareToken string) int
+		Shop                         func(childComplexity int) int
 		SocialLoginProviders         func(childComplexity int) int
 		SupportContact               func(childComplexity int) int
 	}
@@ -1308,6 +1315,16 @@ type ComplexityRoot struct {
 		Lines          func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		Name           func(childComplexity int) int
 		OwnerFirstName func(childComplexity int) int
+	}
+
+	Shop struct {
+		CustomerAccountURL func(childComplexity int) int
+		Description        func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		MoneyFormat        func(childComplexity int) int
+		Name               func(childComplexity int) int
+		PrimaryDomain      func(childComplexity int) int
+		ShipsToCountries   func(childComplexity int) int
 	}
 
 	SocialLoginProvider struct {
@@ -1733,6 +1750,7 @@ type QueryResolver interface {
 	AdminLoyaltyConsistencyCheck(ctx context.Context, customerIds []string) (*model.LoyaltyConsistencyReport, error)
 	PreferenceVocabulary(ctx context.Context) (*ent.PreferenceVocabulary, error)
 	AdminCustomerConsentLog(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.ConsentEventConnection, error)
+	Shop(ctx context.Context) (*model.Shop, error)
 	SocialLoginProviders(ctx context.Context) ([]string, error)
 	AdminSupportTickets(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) (*model.SupportTicketConnection, error)
 	SupportContact(ctx context.Context) (*ent.SupportContact, error)
@@ -4139,6 +4157,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DiscountCodeApplication.Value(childComplexity), true
+
+	case "Domain.host":
+		if e.ComplexityRoot.Domain.Host == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Domain.Host(childComplexity), true
+	case "Domain.sslEnabled":
+		if e.ComplexityRoot.Domain.SslEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Domain.SslEnabled(childComplexity), true
+	case "Domain.url":
+		if e.ComplexityRoot.Domain.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Domain.URL(childComplexity), true
 
 	case "Fulfillment.fulfillmentLineItems":
 		if e.ComplexityRoot.Fulfillment.FulfillmentLineItems == nil {
@@ -6862,6 +6899,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SharedWishlist(childComplexity, args["shareToken"].(string)), true
+	case "Query.shop":
+		if e.ComplexityRoot.Query.Shop == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Shop(childComplexity), true
 	case "Query.socialLoginProviders":
 		if e.ComplexityRoot.Query.SocialLoginProviders == nil {
 			break
@@ -7094,6 +7137,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SharedWishlist.OwnerFirstName(childComplexity), true
+
+	case "Shop.customerAccountUrl":
+		if e.ComplexityRoot.Shop.CustomerAccountURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shop.CustomerAccountURL(childComplexity), true
+	case "Shop.description":
+		if e.ComplexityRoot.Shop.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shop.Description(childComplexity), true
+	case "Shop.id":
+		if e.ComplexityRoot.Shop.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shop.ID(childComplexity), true
+	case "Shop.moneyFormat":
+		if e.ComplexityRoot.Shop.MoneyFormat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shop.MoneyFormat(childComplexity), true
+	case "Shop.name":
+		if e.ComplexityRoot.Shop.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shop.Name(childComplexity), true
+	case "Shop.primaryDomain":
+		if e.ComplexityRoot.Shop.PrimaryDomain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shop.PrimaryDomain(childComplexity), true
+	case "Shop.shipsToCountries":
+		if e.ComplexityRoot.Shop.ShipsToCountries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shop.ShipsToCountries(childComplexity), true
 
 	case "SocialLoginProvider.handle":
 		if e.ComplexityRoot.SocialLoginProvider.Handle == nil {
@@ -11960,6 +12046,42 @@ type CustomerEmailVerifyPayload {
   customerUserErrors: [CustomerUserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/shop.graphqls", Input: `# The shop a storefront's pages name (Hydrogen's sign-in page shows its
+# name): from the settings SHOP_NAME, SHOP_CURRENCY and PUBLIC_URL.
+
+extend type Query {
+  "The shop."
+  shop: Shop!
+}
+
+"The shop."
+type Shop {
+  "Where customers manage their accounts: the account portal."
+  customerAccountUrl: String
+  "The shop's description; null: none is kept."
+  description: String
+  "The shop's ID."
+  id: ID!
+  "How prices are written, such as ` + "`" + `{{amount}} EUR` + "`" + `."
+  moneyFormat: String!
+  "The shop's name."
+  name: String!
+  "The shop's address."
+  primaryDomain: Domain!
+  "The countries the shop ships to; empty: not kept."
+  shipsToCountries: [CountryCode!]!
+}
+
+"A domain of the shop."
+type Domain {
+  "The host name, such as ` + "`" + `shop.example.com` + "`" + `."
+  host: String!
+  "Whether the domain is served over HTTPS."
+  sslEnabled: Boolean!
+  "The domain's URL."
+  url: URL!
+}
+`, BuiltIn: false},
 	{Name: "../schema/social.graphqls", Input: `# Social sign-in with OpenID Connect providers (Google, Apple, Facebook's
 # OIDC…), configured with OIDC_PROVIDERS. The storefront starts a sign-in,
 # sends the browser to the provider, and gets it back on ` + "`" + `returnTo` + "`" + ` with
@@ -13651,6 +13773,18 @@ func (ec *executionContext) childFields_DiscountApplicationEdge(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type DiscountApplicationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Domain(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "host":
+		return ec.fieldContext_Domain_host(ctx, field)
+	case "sslEnabled":
+		return ec.fieldContext_Domain_sslEnabled(ctx, field)
+	case "url":
+		return ec.fieldContext_Domain_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Domain", field.Name)
+}
+
 func (ec *executionContext) childFields_Fulfillment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "trackingCompany":
@@ -14567,6 +14701,26 @@ func (ec *executionContext) childFields_SharedWishlist(ctx context.Context, fiel
 		return ec.fieldContext_SharedWishlist_lines(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SharedWishlist", field.Name)
+}
+
+func (ec *executionContext) childFields_Shop(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customerAccountUrl":
+		return ec.fieldContext_Shop_customerAccountUrl(ctx, field)
+	case "description":
+		return ec.fieldContext_Shop_description(ctx, field)
+	case "id":
+		return ec.fieldContext_Shop_id(ctx, field)
+	case "moneyFormat":
+		return ec.fieldContext_Shop_moneyFormat(ctx, field)
+	case "name":
+		return ec.fieldContext_Shop_name(ctx, field)
+	case "primaryDomain":
+		return ec.fieldContext_Shop_primaryDomain(ctx, field)
+	case "shipsToCountries":
+		return ec.fieldContext_Shop_shipsToCountries(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Shop", field.Name)
 }
 
 func (ec *executionContext) childFields_SocialLoginProvider(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -29202,6 +29356,75 @@ func (ec *executionContext) fieldContext_DiscountCodeApplication_value(_ context
 	return graphql.NewScalarFieldContext("DiscountCodeApplication", field, false, false, "PricingValue")
 }
 
+func (ec *executionContext) _Domain_host(ctx context.Context, field graphql.CollectedField, obj *model.Domain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Domain_host(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Host, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Domain_host(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Domain", field, false, false, "String")
+}
+
+func (ec *executionContext) _Domain_sslEnabled(ctx context.Context, field graphql.CollectedField, obj *model.Domain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Domain_sslEnabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SslEnabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Domain_sslEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Domain", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Domain_url(ctx context.Context, field graphql.CollectedField, obj *model.Domain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Domain_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNURL2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Domain_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Domain", field, false, false, "URL")
+}
+
 func (ec *executionContext) _Fulfillment_trackingCompany(ctx context.Context, field graphql.CollectedField, obj *ent.Fulfillment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41246,6 +41469,38 @@ func (ec *executionContext) fieldContext_Query_adminCustomerConsentLog(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_shop(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shop(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Shop(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Shop) graphql.Marshaler {
+			return ec.marshalNShop2ᚖaccountgraphᚋgraphᚋmodelᚐShop(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shop(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shop(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_socialLoginProviders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42417,6 +42672,176 @@ func (ec *executionContext) fieldContext_SharedWishlist_lines(ctx context.Contex
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Shop_customerAccountUrl(ctx context.Context, field graphql.CollectedField, obj *model.Shop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shop_customerAccountUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerAccountURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shop_customerAccountUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shop", field, false, false, "String")
+}
+
+func (ec *executionContext) _Shop_description(ctx context.Context, field graphql.CollectedField, obj *model.Shop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shop_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shop_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shop", field, false, false, "String")
+}
+
+func (ec *executionContext) _Shop_id(ctx context.Context, field graphql.CollectedField, obj *model.Shop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shop_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shop_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shop", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Shop_moneyFormat(ctx context.Context, field graphql.CollectedField, obj *model.Shop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shop_moneyFormat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MoneyFormat, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shop_moneyFormat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shop", field, false, false, "String")
+}
+
+func (ec *executionContext) _Shop_name(ctx context.Context, field graphql.CollectedField, obj *model.Shop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shop_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shop_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shop", field, false, false, "String")
+}
+
+func (ec *executionContext) _Shop_primaryDomain(ctx context.Context, field graphql.CollectedField, obj *model.Shop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shop_primaryDomain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PrimaryDomain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Domain) graphql.Marshaler {
+			return ec.marshalNDomain2ᚖaccountgraphᚋgraphᚋmodelᚐDomain(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shop_primaryDomain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Shop",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Domain(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Shop_shipsToCountries(ctx context.Context, field graphql.CollectedField, obj *model.Shop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shop_shipsToCountries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShipsToCountries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CountryCode) graphql.Marshaler {
+			return ec.marshalNCountryCode2ᚕaccountgraphᚋgraphᚋmodelᚐCountryCodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shop_shipsToCountries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shop", field, false, false, "CountryCode")
 }
 
 func (ec *executionContext) _SocialLoginProvider_handle(ctx context.Context, field graphql.CollectedField, obj *model.SocialLoginProvider) (ret graphql.Marshaler) {
@@ -53411,6 +53836,49 @@ func (ec *executionContext) _DiscountCodeApplication(ctx context.Context, sel as
 	return out
 }
 
+var domainImplementors = []string{"Domain"}
+
+func (ec *executionContext) _Domain(ctx context.Context, sel ast.SelectionSet, obj *model.Domain) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, domainImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Domain")
+		case "host":
+			out.Values[i] = ec._Domain_host(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sslEnabled":
+			out.Values[i] = ec._Domain_sslEnabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._Domain_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fulfillmentImplementors = []string{"Fulfillment"}
 
 func (ec *executionContext) _Fulfillment(ctx context.Context, sel ast.SelectionSet, obj *ent.Fulfillment) graphql.Marshaler {
@@ -56848,6 +57316,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_adminCustomerConsentLog(ctx, field)
 				})
+		case "shop":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_shop(ctx, field)
+				})
 		case "socialLoginProviders":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -57390,6 +57864,69 @@ func (ec *executionContext) _SharedWishlist(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SharedWishlist_lines(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shopImplementors = []string{"Shop"}
+
+func (ec *executionContext) _Shop(ctx context.Context, sel ast.SelectionSet, obj *model.Shop) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shopImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Shop")
+		case "customerAccountUrl":
+			out.Values[i] = ec._Shop_customerAccountUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._Shop_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "id":
+			out.Values[i] = ec._Shop_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moneyFormat":
+			out.Values[i] = ec._Shop_moneyFormat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Shop_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "primaryDomain":
+			out.Values[i] = ec._Shop_primaryDomain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipsToCountries":
+			out.Values[i] = ec._Shop_shipsToCountries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59493,6 +60030,46 @@ func (ec *executionContext) marshalNConsentTopic2accountgraphᚋentᚋconsenteve
 	return res
 }
 
+func (ec *executionContext) unmarshalNCountryCode2accountgraphᚋgraphᚋmodelᚐCountryCode(ctx context.Context, v any) (model.CountryCode, error) {
+	var res model.CountryCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCountryCode2accountgraphᚋgraphᚋmodelᚐCountryCode(ctx context.Context, sel ast.SelectionSet, v model.CountryCode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCountryCode2ᚕaccountgraphᚋgraphᚋmodelᚐCountryCodeᚄ(ctx context.Context, v any) ([]model.CountryCode, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.CountryCode, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCountryCode2accountgraphᚋgraphᚋmodelᚐCountryCode(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNCountryCode2ᚕaccountgraphᚋgraphᚋmodelᚐCountryCodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CountryCode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCountryCode2accountgraphᚋgraphᚋmodelᚐCountryCode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, v any) (money.Currency, error) {
 	var res money.Currency
 	err := res.UnmarshalGQL(v)
@@ -59856,6 +60433,14 @@ func (ec *executionContext) unmarshalNDiscountApplicationTargetType2accountgraph
 
 func (ec *executionContext) marshalNDiscountApplicationTargetType2accountgraphᚋgraphᚋmodelᚐDiscountApplicationTargetType(ctx context.Context, sel ast.SelectionSet, v model.DiscountApplicationTargetType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNDomain2ᚖaccountgraphᚋgraphᚋmodelᚐDomain(ctx context.Context, sel ast.SelectionSet, v *model.Domain) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Domain!")
+		return graphql.Null
+	}
+	return ec._Domain(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -61098,6 +61683,14 @@ func (ec *executionContext) marshalNSelectedOption2ᚖaccountgraphᚋentᚋschem
 func (ec *executionContext) unmarshalNSelectedOptionInput2ᚖaccountgraphᚋgraphᚋmodelᚐSelectedOptionInput(ctx context.Context, v any) (*model.SelectedOptionInput, error) {
 	res, err := ec.unmarshalInputSelectedOptionInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNShop2ᚖaccountgraphᚋgraphᚋmodelᚐShop(ctx context.Context, sel ast.SelectionSet, v *model.Shop) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Shop!")
+		return graphql.Null
+	}
+	return ec._Shop(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {

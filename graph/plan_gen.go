@@ -564,593 +564,608 @@ var planTypes = map[string]*planType{
 		"targetType":       {fn: 353, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
 		"value":            {fn: 354, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
+	"Domain": {name: "Domain", satisfies: []string{"Domain"}, fields: map[string]planFieldDef{
+		"host":       {fn: 355, resolve: false, object: false, resolver: false, named: "String"},
+		"sslEnabled": {fn: 356, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"url":        {fn: 357, resolve: false, object: false, resolver: false, named: "URL"},
+	}},
 	"Fulfillment": {name: "Fulfillment", satisfies: []string{"Fulfillment"}, fields: map[string]planFieldDef{
-		"trackingCompany":      {fn: 355, resolve: false, object: false, resolver: false, named: "String"},
-		"trackingInfo":         {fn: 356, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
-		"fulfillmentLineItems": {fn: 357, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
+		"trackingCompany":      {fn: 358, resolve: false, object: false, resolver: false, named: "String"},
+		"trackingInfo":         {fn: 359, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
+		"fulfillmentLineItems": {fn: 360, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
 	}},
 	"FulfillmentEvent": {name: "FulfillmentEvent", satisfies: []string{"FulfillmentEvent"}, fields: map[string]planFieldDef{
-		"status":      {fn: 358, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
-		"happenedAt":  {fn: 359, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"message":     {fn: 360, resolve: true, object: false, resolver: true, named: "String"},
-		"city":        {fn: 361, resolve: false, object: false, resolver: false, named: "String"},
-		"province":    {fn: 362, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode": {fn: 363, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"zip":         {fn: 364, resolve: false, object: false, resolver: false, named: "String"},
+		"status":      {fn: 361, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
+		"happenedAt":  {fn: 362, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"message":     {fn: 363, resolve: true, object: false, resolver: true, named: "String"},
+		"city":        {fn: 364, resolve: false, object: false, resolver: false, named: "String"},
+		"province":    {fn: 365, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 366, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"zip":         {fn: 367, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"FulfillmentLineItem": {name: "FulfillmentLineItem", satisfies: []string{"FulfillmentLineItem"}, fields: map[string]planFieldDef{
-		"lineItem": {fn: 365, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"quantity": {fn: 366, resolve: false, object: false, resolver: false, named: "Int"},
+		"lineItem": {fn: 368, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"quantity": {fn: 369, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"FulfillmentLineItemConnection": {name: "FulfillmentLineItemConnection", satisfies: []string{"FulfillmentLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 367, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
-		"nodes":    {fn: 368, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
-		"pageInfo": {fn: 369, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 370, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
+		"nodes":    {fn: 371, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"pageInfo": {fn: 372, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"FulfillmentLineItemEdge": {name: "FulfillmentLineItemEdge", satisfies: []string{"FulfillmentLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 370, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 371, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"cursor": {fn: 373, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 374, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
 	}},
 	"FulfillmentTrackingInfo": {name: "FulfillmentTrackingInfo", satisfies: []string{"FulfillmentTrackingInfo"}, fields: map[string]planFieldDef{
-		"number": {fn: 372, resolve: false, object: false, resolver: false, named: "String"},
-		"url":    {fn: 373, resolve: false, object: false, resolver: false, named: "URL"},
+		"number": {fn: 375, resolve: false, object: false, resolver: false, named: "String"},
+		"url":    {fn: 376, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Image": {name: "Image", satisfies: []string{"Image"}, fields: map[string]planFieldDef{
-		"id":             {fn: 374, resolve: false, object: false, resolver: false, named: "ID"},
-		"altText":        {fn: 375, resolve: false, object: false, resolver: false, named: "String"},
-		"url":            {fn: 376, resolve: true, object: false, resolver: true, named: "URL"},
-		"src":            {fn: 377, resolve: false, object: false, resolver: false, named: "URL"},
-		"originalSrc":    {fn: 378, resolve: false, object: false, resolver: false, named: "URL"},
-		"transformedSrc": {fn: 379, resolve: true, object: false, resolver: true, named: "URL"},
-		"width":          {fn: 380, resolve: false, object: false, resolver: false, named: "Int"},
-		"height":         {fn: 381, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":             {fn: 377, resolve: false, object: false, resolver: false, named: "ID"},
+		"altText":        {fn: 378, resolve: false, object: false, resolver: false, named: "String"},
+		"url":            {fn: 379, resolve: true, object: false, resolver: true, named: "URL"},
+		"src":            {fn: 380, resolve: false, object: false, resolver: false, named: "URL"},
+		"originalSrc":    {fn: 381, resolve: false, object: false, resolver: false, named: "URL"},
+		"transformedSrc": {fn: 382, resolve: true, object: false, resolver: true, named: "URL"},
+		"width":          {fn: 383, resolve: false, object: false, resolver: false, named: "Int"},
+		"height":         {fn: 384, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LinkedIdentity": {name: "LinkedIdentity", satisfies: []string{"LinkedIdentity"}, fields: map[string]planFieldDef{
-		"id":       {fn: 382, resolve: true, object: false, resolver: true, named: "ID"},
-		"provider": {fn: 383, resolve: false, object: false, resolver: false, named: "String"},
-		"email":    {fn: 384, resolve: false, object: false, resolver: false, named: "String"},
-		"linkedAt": {fn: 385, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":       {fn: 385, resolve: true, object: false, resolver: true, named: "ID"},
+		"provider": {fn: 386, resolve: false, object: false, resolver: false, named: "String"},
+		"email":    {fn: 387, resolve: false, object: false, resolver: false, named: "String"},
+		"linkedAt": {fn: 388, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyConsistencyReport": {name: "LoyaltyConsistencyReport", satisfies: []string{"LoyaltyConsistencyReport"}, fields: map[string]planFieldDef{
-		"checkedAccounts": {fn: 386, resolve: false, object: false, resolver: false, named: "Int"},
-		"mismatches":      {fn: 387, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
+		"checkedAccounts": {fn: 389, resolve: false, object: false, resolver: false, named: "Int"},
+		"mismatches":      {fn: 390, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
 	}},
 	"LoyaltyEarnRule": {name: "LoyaltyEarnRule", satisfies: []string{"LoyaltyEarnRule"}, fields: map[string]planFieldDef{
-		"action":   {fn: 388, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
-		"points":   {fn: 389, resolve: false, object: false, resolver: false, named: "Int"},
-		"dailyCap": {fn: 390, resolve: false, object: false, resolver: false, named: "Int"},
+		"action":   {fn: 391, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
+		"points":   {fn: 392, resolve: false, object: false, resolver: false, named: "Int"},
+		"dailyCap": {fn: 393, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyMismatch": {name: "LoyaltyMismatch", satisfies: []string{"LoyaltyMismatch"}, fields: map[string]planFieldDef{
-		"customerId":           {fn: 391, resolve: false, object: false, resolver: false, named: "ID"},
-		"cachedBalance":        {fn: 392, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerBalance":        {fn: 393, resolve: false, object: false, resolver: false, named: "Int"},
-		"cachedLifetimePoints": {fn: 394, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerLifetimePoints": {fn: 395, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerId":           {fn: 394, resolve: false, object: false, resolver: false, named: "ID"},
+		"cachedBalance":        {fn: 395, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerBalance":        {fn: 396, resolve: false, object: false, resolver: false, named: "Int"},
+		"cachedLifetimePoints": {fn: 397, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerLifetimePoints": {fn: 398, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyPayload": {name: "LoyaltyPayload", satisfies: []string{"LoyaltyPayload"}, fields: map[string]planFieldDef{
-		"loyalty":            {fn: 396, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"pointsEarned":       {fn: 397, resolve: false, object: false, resolver: false, named: "Int"},
-		"loyaltyUserErrors":  {fn: 398, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 399, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"loyalty":            {fn: 399, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"pointsEarned":       {fn: 400, resolve: false, object: false, resolver: false, named: "Int"},
+		"loyaltyUserErrors":  {fn: 401, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 402, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyPointsExpiry": {name: "LoyaltyPointsExpiry", satisfies: []string{"LoyaltyPointsExpiry"}, fields: map[string]planFieldDef{
-		"points":    {fn: 400, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt": {fn: 401, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"points":    {fn: 403, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt": {fn: 404, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyProgram": {name: "LoyaltyProgram", satisfies: []string{"LoyaltyProgram"}, fields: map[string]planFieldDef{
-		"enabled":                         {fn: 402, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"name":                            {fn: 403, resolve: false, object: false, resolver: false, named: "String"},
-		"currencyCode":                    {fn: 404, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"pointsPerCurrencyUnit":           {fn: 405, resolve: false, object: false, resolver: false, named: "Int"},
-		"earnRules":                       {fn: 406, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
-		"tierBasis":                       {fn: 407, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
-		"tiers":                           {fn: 408, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
-		"rewards":                         {fn: 409, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"pointsExpireAfterMonths":         {fn: 410, resolve: false, object: false, resolver: false, named: "Int"},
-		"pointsExpireAfterInactiveMonths": {fn: 411, resolve: false, object: false, resolver: false, named: "Int"},
-		"membershipPlans":                 {fn: 412, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
+		"enabled":                         {fn: 405, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"name":                            {fn: 406, resolve: false, object: false, resolver: false, named: "String"},
+		"currencyCode":                    {fn: 407, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"pointsPerCurrencyUnit":           {fn: 408, resolve: false, object: false, resolver: false, named: "Int"},
+		"earnRules":                       {fn: 409, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
+		"tierBasis":                       {fn: 410, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
+		"tiers":                           {fn: 411, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
+		"rewards":                         {fn: 412, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"pointsExpireAfterMonths":         {fn: 413, resolve: false, object: false, resolver: false, named: "Int"},
+		"pointsExpireAfterInactiveMonths": {fn: 414, resolve: false, object: false, resolver: false, named: "Int"},
+		"membershipPlans":                 {fn: 415, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
 	}},
 	"LoyaltyProgramPayload": {name: "LoyaltyProgramPayload", satisfies: []string{"LoyaltyProgramPayload"}, fields: map[string]planFieldDef{
-		"program":    {fn: 413, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
-		"userErrors": {fn: 414, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"program":    {fn: 416, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
+		"userErrors": {fn: 417, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"LoyaltyRedemption": {name: "LoyaltyRedemption", satisfies: []string{"LoyaltyRedemption", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 415, resolve: false, object: false, resolver: false, named: "ID"},
-		"reward":      {fn: 416, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"codeEnding":  {fn: 417, resolve: false, object: false, resolver: false, named: "String"},
-		"kind":        {fn: 418, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
-		"amount":      {fn: 419, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":  {fn: 420, resolve: false, object: false, resolver: false, named: "Float"},
-		"pointsSpent": {fn: 421, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt":   {fn: 422, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"usedAt":      {fn: 423, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 424, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 418, resolve: false, object: false, resolver: false, named: "ID"},
+		"reward":      {fn: 419, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"codeEnding":  {fn: 420, resolve: false, object: false, resolver: false, named: "String"},
+		"kind":        {fn: 421, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
+		"amount":      {fn: 422, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":  {fn: 423, resolve: false, object: false, resolver: false, named: "Float"},
+		"pointsSpent": {fn: 424, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt":   {fn: 425, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"usedAt":      {fn: 426, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 427, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyRedemptionConnection": {name: "LoyaltyRedemptionConnection", satisfies: []string{"LoyaltyRedemptionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 425, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
-		"nodes":    {fn: 426, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"pageInfo": {fn: 427, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 428, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
+		"nodes":    {fn: 429, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"pageInfo": {fn: 430, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyRedemptionEdge": {name: "LoyaltyRedemptionEdge", satisfies: []string{"LoyaltyRedemptionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 428, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 429, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"cursor": {fn: 431, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 432, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
 	}},
 	"LoyaltyReward": {name: "LoyaltyReward", satisfies: []string{"LoyaltyReward", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 430, resolve: false, object: false, resolver: false, named: "ID"},
-		"handle":           {fn: 431, resolve: false, object: false, resolver: false, named: "String"},
-		"name":             {fn: 432, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 433, resolve: false, object: false, resolver: false, named: "String"},
-		"pointsCost":       {fn: 434, resolve: false, object: false, resolver: false, named: "Int"},
-		"kind":             {fn: 435, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
-		"amount":           {fn: 436, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":       {fn: 437, resolve: false, object: false, resolver: false, named: "Float"},
-		"variant":          {fn: 438, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"limitPerCustomer": {fn: 439, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":               {fn: 433, resolve: false, object: false, resolver: false, named: "ID"},
+		"handle":           {fn: 434, resolve: false, object: false, resolver: false, named: "String"},
+		"name":             {fn: 435, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 436, resolve: false, object: false, resolver: false, named: "String"},
+		"pointsCost":       {fn: 437, resolve: false, object: false, resolver: false, named: "Int"},
+		"kind":             {fn: 438, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
+		"amount":           {fn: 439, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":       {fn: 440, resolve: false, object: false, resolver: false, named: "Float"},
+		"variant":          {fn: 441, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"limitPerCustomer": {fn: 442, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyRewardRedeemPayload": {name: "LoyaltyRewardRedeemPayload", satisfies: []string{"LoyaltyRewardRedeemPayload"}, fields: map[string]planFieldDef{
-		"discountCode":       {fn: 440, resolve: false, object: false, resolver: false, named: "String"},
-		"redemption":         {fn: 441, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"loyalty":            {fn: 442, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"loyaltyUserErrors":  {fn: 443, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 444, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"discountCode":       {fn: 443, resolve: false, object: false, resolver: false, named: "String"},
+		"redemption":         {fn: 444, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"loyalty":            {fn: 445, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"loyaltyUserErrors":  {fn: 446, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 447, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyTier": {name: "LoyaltyTier", satisfies: []string{"LoyaltyTier"}, fields: map[string]planFieldDef{
-		"name":       {fn: 445, resolve: false, object: false, resolver: false, named: "String"},
-		"threshold":  {fn: 446, resolve: false, object: false, resolver: false, named: "Int"},
-		"multiplier": {fn: 447, resolve: false, object: false, resolver: false, named: "Float"},
-		"benefits":   {fn: 448, resolve: false, object: false, resolver: false, named: "String"},
+		"name":       {fn: 448, resolve: false, object: false, resolver: false, named: "String"},
+		"threshold":  {fn: 449, resolve: false, object: false, resolver: false, named: "Int"},
+		"multiplier": {fn: 450, resolve: false, object: false, resolver: false, named: "Float"},
+		"benefits":   {fn: 451, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"LoyaltyTransaction": {name: "LoyaltyTransaction", satisfies: []string{"LoyaltyTransaction", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 449, resolve: false, object: false, resolver: false, named: "ID"},
-		"kind":        {fn: 450, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
-		"source":      {fn: 451, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
-		"action":      {fn: 452, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
-		"points":      {fn: 453, resolve: false, object: false, resolver: false, named: "Int"},
-		"description": {fn: 454, resolve: false, object: false, resolver: false, named: "String"},
-		"order":       {fn: 455, resolve: true, object: true, resolver: true, named: "Order"},
-		"reward":      {fn: 456, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"expiresAt":   {fn: 457, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 458, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 452, resolve: false, object: false, resolver: false, named: "ID"},
+		"kind":        {fn: 453, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
+		"source":      {fn: 454, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
+		"action":      {fn: 455, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
+		"points":      {fn: 456, resolve: false, object: false, resolver: false, named: "Int"},
+		"description": {fn: 457, resolve: false, object: false, resolver: false, named: "String"},
+		"order":       {fn: 458, resolve: true, object: true, resolver: true, named: "Order"},
+		"reward":      {fn: 459, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"expiresAt":   {fn: 460, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 461, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyTransactionConnection": {name: "LoyaltyTransactionConnection", satisfies: []string{"LoyaltyTransactionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 459, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
-		"nodes":    {fn: 460, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"pageInfo": {fn: 461, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 462, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
+		"nodes":    {fn: 463, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"pageInfo": {fn: 464, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyTransactionEdge": {name: "LoyaltyTransactionEdge", satisfies: []string{"LoyaltyTransactionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 462, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 463, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"cursor": {fn: 465, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 466, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
 	}},
 	"LoyaltyUserError": {name: "LoyaltyUserError", satisfies: []string{"LoyaltyUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 464, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
-		"field":   {fn: 465, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 466, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 467, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
+		"field":   {fn: 468, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 469, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddress": {name: "MailingAddress", satisfies: []string{"MailingAddress", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 467, resolve: true, object: false, resolver: true, named: "ID"},
-		"address1":      {fn: 468, resolve: false, object: false, resolver: false, named: "String"},
-		"address2":      {fn: 469, resolve: false, object: false, resolver: false, named: "String"},
-		"city":          {fn: 470, resolve: false, object: false, resolver: false, named: "String"},
-		"company":       {fn: 471, resolve: false, object: false, resolver: false, named: "String"},
-		"country":       {fn: 472, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode":   {fn: 473, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCodeV2": {fn: 474, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"firstName":     {fn: 475, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":      {fn: 476, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 477, resolve: true, object: false, resolver: true, named: "String"},
-		"formatted":     {fn: 478, resolve: true, object: false, resolver: true, named: "String"},
-		"formattedArea": {fn: 479, resolve: true, object: false, resolver: true, named: "String"},
-		"latitude":      {fn: 480, resolve: true, object: false, resolver: true, named: "Float"},
-		"longitude":     {fn: 481, resolve: true, object: false, resolver: true, named: "Float"},
-		"phone":         {fn: 482, resolve: false, object: false, resolver: false, named: "String"},
-		"province":      {fn: 483, resolve: false, object: false, resolver: false, named: "String"},
-		"provinceCode":  {fn: 484, resolve: false, object: false, resolver: false, named: "String"},
-		"zip":           {fn: 485, resolve: false, object: false, resolver: false, named: "String"},
+		"id":            {fn: 470, resolve: true, object: false, resolver: true, named: "ID"},
+		"address1":      {fn: 471, resolve: false, object: false, resolver: false, named: "String"},
+		"address2":      {fn: 472, resolve: false, object: false, resolver: false, named: "String"},
+		"city":          {fn: 473, resolve: false, object: false, resolver: false, named: "String"},
+		"company":       {fn: 474, resolve: false, object: false, resolver: false, named: "String"},
+		"country":       {fn: 475, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode":   {fn: 476, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCodeV2": {fn: 477, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"firstName":     {fn: 478, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":      {fn: 479, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 480, resolve: true, object: false, resolver: true, named: "String"},
+		"formatted":     {fn: 481, resolve: true, object: false, resolver: true, named: "String"},
+		"formattedArea": {fn: 482, resolve: true, object: false, resolver: true, named: "String"},
+		"latitude":      {fn: 483, resolve: true, object: false, resolver: true, named: "Float"},
+		"longitude":     {fn: 484, resolve: true, object: false, resolver: true, named: "Float"},
+		"phone":         {fn: 485, resolve: false, object: false, resolver: false, named: "String"},
+		"province":      {fn: 486, resolve: false, object: false, resolver: false, named: "String"},
+		"provinceCode":  {fn: 487, resolve: false, object: false, resolver: false, named: "String"},
+		"zip":           {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddressConnection": {name: "MailingAddressConnection", satisfies: []string{"MailingAddressConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 486, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
-		"nodes":    {fn: 487, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"pageInfo": {fn: 488, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 489, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
+		"nodes":    {fn: 490, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"pageInfo": {fn: 491, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"MailingAddressEdge": {name: "MailingAddressEdge", satisfies: []string{"MailingAddressEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 489, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 490, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"cursor": {fn: 492, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 493, resolve: false, object: true, resolver: false, named: "MailingAddress"},
 	}},
 	"ManualDiscountApplication": {name: "ManualDiscountApplication", satisfies: []string{"ManualDiscountApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 491, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"description":      {fn: 492, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 493, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 494, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"title":            {fn: 495, resolve: false, object: false, resolver: false, named: "String"},
-		"value":            {fn: 496, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 494, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"description":      {fn: 495, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 496, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 497, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"title":            {fn: 498, resolve: false, object: false, resolver: false, named: "String"},
+		"value":            {fn: 499, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Membership": {name: "Membership", satisfies: []string{"Membership"}, fields: map[string]planFieldDef{
-		"plan":        {fn: 497, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
-		"status":      {fn: 498, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
-		"startedAt":   {fn: 499, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"renewsAt":    {fn: 500, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"endsAt":      {fn: 501, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"cancelledAt": {fn: 502, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"plan":        {fn: 500, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
+		"status":      {fn: 501, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
+		"startedAt":   {fn: 502, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"renewsAt":    {fn: 503, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"endsAt":      {fn: 504, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"cancelledAt": {fn: 505, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"MembershipPlan": {name: "MembershipPlan", satisfies: []string{"MembershipPlan"}, fields: map[string]planFieldDef{
-		"handle":        {fn: 503, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 504, resolve: false, object: false, resolver: false, named: "String"},
-		"price":         {fn: 505, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"interval":      {fn: 506, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
-		"intervalCount": {fn: 507, resolve: false, object: false, resolver: false, named: "Int"},
-		"benefits":      {fn: 508, resolve: false, object: false, resolver: false, named: "String"},
+		"handle":        {fn: 506, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 507, resolve: false, object: false, resolver: false, named: "String"},
+		"price":         {fn: 508, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"interval":      {fn: 509, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
+		"intervalCount": {fn: 510, resolve: false, object: false, resolver: false, named: "Int"},
+		"benefits":      {fn: 511, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MoneyV2": {name: "MoneyV2", satisfies: []string{"MoneyV2", "PricingValue"}, fields: map[string]planFieldDef{
-		"amount":       {fn: 509, resolve: false, object: false, resolver: false, named: "Decimal"},
-		"currencyCode": {fn: 510, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"amount":       {fn: 512, resolve: false, object: false, resolver: false, named: "Decimal"},
+		"currencyCode": {fn: 513, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
 	}},
 	"Order": {name: "Order", satisfies: []string{"Order", "Node"}, fields: map[string]planFieldDef{
-		"id":                          {fn: 511, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":                        {fn: 512, resolve: false, object: false, resolver: false, named: "String"},
-		"orderNumber":                 {fn: 513, resolve: false, object: false, resolver: false, named: "Int"},
-		"processedAt":                 {fn: 514, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"email":                       {fn: 515, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":                       {fn: 516, resolve: false, object: false, resolver: false, named: "String"},
-		"financialStatus":             {fn: 517, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
-		"fulfillmentStatus":           {fn: 518, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
-		"canceledAt":                  {fn: 519, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"cancelReason":                {fn: 520, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
-		"currencyCode":                {fn: 521, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"edited":                      {fn: 522, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"customAttributes":            {fn: 523, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"customerLocale":              {fn: 524, resolve: true, object: false, resolver: true, named: "String"},
-		"customerUrl":                 {fn: 525, resolve: true, object: false, resolver: true, named: "URL"},
-		"statusUrl":                   {fn: 526, resolve: true, object: false, resolver: true, named: "URL"},
-		"subtotalPrice":               {fn: 527, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalPriceV2":             {fn: 528, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPrice":          {fn: 529, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPriceV2":        {fn: 530, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTax":                    {fn: 531, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxV2":                  {fn: 532, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPrice":                  {fn: 533, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPriceV2":                {fn: 534, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefunded":               {fn: 535, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefundedV2":             {fn: 536, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"originalTotalPrice":          {fn: 537, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalPrice":           {fn: 538, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentSubtotalPrice":        {fn: 539, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalTax":             {fn: 540, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalShippingPrice":   {fn: 541, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"shippingAddress":             {fn: 542, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"billingAddress":              {fn: 543, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"lineItems":                   {fn: 544, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
-		"successfulFulfillments":      {fn: 545, resolve: true, object: true, resolver: true, named: "Fulfillment"},
-		"trackingEvents":              {fn: 546, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
-		"discountApplications":        {fn: 547, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
-		"shippingDiscountAllocations": {fn: 548, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"id":                          {fn: 514, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":                        {fn: 515, resolve: false, object: false, resolver: false, named: "String"},
+		"orderNumber":                 {fn: 516, resolve: false, object: false, resolver: false, named: "Int"},
+		"processedAt":                 {fn: 517, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"email":                       {fn: 518, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":                       {fn: 519, resolve: false, object: false, resolver: false, named: "String"},
+		"financialStatus":             {fn: 520, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
+		"fulfillmentStatus":           {fn: 521, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
+		"canceledAt":                  {fn: 522, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"cancelReason":                {fn: 523, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
+		"currencyCode":                {fn: 524, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"edited":                      {fn: 525, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"customAttributes":            {fn: 526, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"customerLocale":              {fn: 527, resolve: true, object: false, resolver: true, named: "String"},
+		"customerUrl":                 {fn: 528, resolve: true, object: false, resolver: true, named: "URL"},
+		"statusUrl":                   {fn: 529, resolve: true, object: false, resolver: true, named: "URL"},
+		"subtotalPrice":               {fn: 530, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalPriceV2":             {fn: 531, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPrice":          {fn: 532, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPriceV2":        {fn: 533, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTax":                    {fn: 534, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxV2":                  {fn: 535, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPrice":                  {fn: 536, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPriceV2":                {fn: 537, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefunded":               {fn: 538, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefundedV2":             {fn: 539, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"originalTotalPrice":          {fn: 540, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalPrice":           {fn: 541, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentSubtotalPrice":        {fn: 542, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalTax":             {fn: 543, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalShippingPrice":   {fn: 544, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"shippingAddress":             {fn: 545, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"billingAddress":              {fn: 546, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"lineItems":                   {fn: 547, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
+		"successfulFulfillments":      {fn: 548, resolve: true, object: true, resolver: true, named: "Fulfillment"},
+		"trackingEvents":              {fn: 549, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
+		"discountApplications":        {fn: 550, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
+		"shippingDiscountAllocations": {fn: 551, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
 	}},
 	"OrderConnection": {name: "OrderConnection", satisfies: []string{"OrderConnection"}, fields: map[string]planFieldDef{
-		"edges":      {fn: 549, resolve: false, object: true, resolver: false, named: "OrderEdge"},
-		"nodes":      {fn: 550, resolve: false, object: true, resolver: false, named: "Order"},
-		"pageInfo":   {fn: 551, resolve: false, object: true, resolver: false, named: "PageInfo"},
-		"totalCount": {fn: 552, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+		"edges":      {fn: 552, resolve: false, object: true, resolver: false, named: "OrderEdge"},
+		"nodes":      {fn: 553, resolve: false, object: true, resolver: false, named: "Order"},
+		"pageInfo":   {fn: 554, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 555, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
 	}},
 	"OrderEdge": {name: "OrderEdge", satisfies: []string{"OrderEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 553, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 554, resolve: false, object: true, resolver: false, named: "Order"},
+		"cursor": {fn: 556, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 557, resolve: false, object: true, resolver: false, named: "Order"},
 	}},
 	"OrderLineItem": {name: "OrderLineItem", satisfies: []string{"OrderLineItem"}, fields: map[string]planFieldDef{
-		"title":                {fn: 555, resolve: false, object: false, resolver: false, named: "String"},
-		"quantity":             {fn: 556, resolve: false, object: false, resolver: false, named: "Int"},
-		"currentQuantity":      {fn: 557, resolve: false, object: false, resolver: false, named: "Int"},
-		"originalTotalPrice":   {fn: 558, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountedTotalPrice": {fn: 559, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"variant":              {fn: 560, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"customAttributes":     {fn: 561, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"discountAllocations":  {fn: 562, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"title":                {fn: 558, resolve: false, object: false, resolver: false, named: "String"},
+		"quantity":             {fn: 559, resolve: false, object: false, resolver: false, named: "Int"},
+		"currentQuantity":      {fn: 560, resolve: false, object: false, resolver: false, named: "Int"},
+		"originalTotalPrice":   {fn: 561, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountedTotalPrice": {fn: 562, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"variant":              {fn: 563, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"customAttributes":     {fn: 564, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"discountAllocations":  {fn: 565, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
 	}},
 	"OrderLineItemConnection": {name: "OrderLineItemConnection", satisfies: []string{"OrderLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 563, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
-		"nodes":    {fn: 564, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"pageInfo": {fn: 565, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 566, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
+		"nodes":    {fn: 567, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"pageInfo": {fn: 568, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"OrderLineItemEdge": {name: "OrderLineItemEdge", satisfies: []string{"OrderLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 566, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 567, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"cursor": {fn: 569, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 570, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
 	}},
 	"PageInfo": {name: "PageInfo", satisfies: []string{"PageInfo"}, fields: map[string]planFieldDef{
-		"endCursor":       {fn: 568, resolve: false, object: false, resolver: false, named: "String"},
-		"hasNextPage":     {fn: 569, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"hasPreviousPage": {fn: 570, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"startCursor":     {fn: 571, resolve: false, object: false, resolver: false, named: "String"},
+		"endCursor":       {fn: 571, resolve: false, object: false, resolver: false, named: "String"},
+		"hasNextPage":     {fn: 572, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"hasPreviousPage": {fn: 573, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"startCursor":     {fn: 574, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabulary": {name: "PreferenceVocabulary", satisfies: []string{"PreferenceVocabulary"}, fields: map[string]planFieldDef{
-		"sizes":     {fn: 572, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":    {fn: 573, resolve: false, object: false, resolver: false, named: "String"},
-		"interests": {fn: 574, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions": {fn: 575, resolve: false, object: false, resolver: false, named: "String"},
+		"sizes":     {fn: 575, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":    {fn: 576, resolve: false, object: false, resolver: false, named: "String"},
+		"interests": {fn: 577, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions": {fn: 578, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabularyPayload": {name: "PreferenceVocabularyPayload", satisfies: []string{"PreferenceVocabularyPayload"}, fields: map[string]planFieldDef{
-		"preferenceVocabulary": {fn: 576, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
-		"userErrors":           {fn: 577, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"preferenceVocabulary": {fn: 579, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
+		"userErrors":           {fn: 580, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"PricingPercentageValue": {name: "PricingPercentageValue", satisfies: []string{"PricingPercentageValue", "PricingValue"}, fields: map[string]planFieldDef{
-		"percentage": {fn: 578, resolve: false, object: false, resolver: false, named: "Float"},
+		"percentage": {fn: 581, resolve: false, object: false, resolver: false, named: "Float"},
 	}},
 	"Product": {name: "Product", satisfies: []string{"Product", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 579, resolve: true, object: false, resolver: true, named: "ID"},
-		"handle":           {fn: 580, resolve: false, object: false, resolver: false, named: "String"},
-		"title":            {fn: 581, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 582, resolve: true, object: false, resolver: true, named: "String"},
-		"vendor":           {fn: 583, resolve: false, object: false, resolver: false, named: "String"},
-		"productType":      {fn: 584, resolve: false, object: false, resolver: false, named: "String"},
-		"tags":             {fn: 585, resolve: false, object: false, resolver: false, named: "String"},
-		"featuredImage":    {fn: 586, resolve: true, object: true, resolver: true, named: "Image"},
-		"availableForSale": {fn: 587, resolve: true, object: false, resolver: true, named: "Boolean"},
-		"createdAt":        {fn: 588, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":        {fn: 589, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"publishedAt":      {fn: 590, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"collections":      {fn: 591, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
-		"variants":         {fn: 592, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
+		"id":               {fn: 582, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":           {fn: 583, resolve: false, object: false, resolver: false, named: "String"},
+		"title":            {fn: 584, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 585, resolve: true, object: false, resolver: true, named: "String"},
+		"vendor":           {fn: 586, resolve: false, object: false, resolver: false, named: "String"},
+		"productType":      {fn: 587, resolve: false, object: false, resolver: false, named: "String"},
+		"tags":             {fn: 588, resolve: false, object: false, resolver: false, named: "String"},
+		"featuredImage":    {fn: 589, resolve: true, object: true, resolver: true, named: "Image"},
+		"availableForSale": {fn: 590, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"createdAt":        {fn: 591, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":        {fn: 592, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"publishedAt":      {fn: 593, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"collections":      {fn: 594, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"variants":         {fn: 595, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
 	}},
 	"ProductConnection": {name: "ProductConnection", satisfies: []string{"ProductConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 593, resolve: false, object: true, resolver: false, named: "ProductEdge"},
-		"nodes":    {fn: 594, resolve: false, object: true, resolver: false, named: "Product"},
-		"pageInfo": {fn: 595, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 596, resolve: false, object: true, resolver: false, named: "ProductEdge"},
+		"nodes":    {fn: 597, resolve: false, object: true, resolver: false, named: "Product"},
+		"pageInfo": {fn: 598, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductEdge": {name: "ProductEdge", satisfies: []string{"ProductEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 596, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 597, resolve: false, object: true, resolver: false, named: "Product"},
+		"cursor": {fn: 599, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 600, resolve: false, object: true, resolver: false, named: "Product"},
 	}},
 	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 598, resolve: true, object: false, resolver: true, named: "ID"},
-		"title":            {fn: 599, resolve: false, object: false, resolver: false, named: "String"},
-		"sku":              {fn: 600, resolve: false, object: false, resolver: false, named: "String"},
-		"price":            {fn: 601, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceV2":          {fn: 602, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPrice":   {fn: 603, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPriceV2": {fn: 604, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"availableForSale": {fn: 605, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"selectedOptions":  {fn: 606, resolve: true, object: true, resolver: true, named: "SelectedOption"},
-		"image":            {fn: 607, resolve: true, object: true, resolver: true, named: "Image"},
-		"product":          {fn: 608, resolve: true, object: true, resolver: true, named: "Product"},
+		"id":               {fn: 601, resolve: true, object: false, resolver: true, named: "ID"},
+		"title":            {fn: 602, resolve: false, object: false, resolver: false, named: "String"},
+		"sku":              {fn: 603, resolve: false, object: false, resolver: false, named: "String"},
+		"price":            {fn: 604, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceV2":          {fn: 605, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPrice":   {fn: 606, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPriceV2": {fn: 607, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"availableForSale": {fn: 608, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"selectedOptions":  {fn: 609, resolve: true, object: true, resolver: true, named: "SelectedOption"},
+		"image":            {fn: 610, resolve: true, object: true, resolver: true, named: "Image"},
+		"product":          {fn: 611, resolve: true, object: true, resolver: true, named: "Product"},
 	}},
 	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 609, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
-		"nodes":    {fn: 610, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"pageInfo": {fn: 611, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 612, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
+		"nodes":    {fn: 613, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"pageInfo": {fn: 614, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 612, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 613, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"cursor": {fn: 615, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 616, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"Query": {name: "Query", satisfies: []string{"Query"}, fields: map[string]planFieldDef{
-		"node":                 {fn: 614, resolve: true, object: true, resolver: true, named: "Node"},
-		"nodes":                {fn: 615, resolve: true, object: true, resolver: true, named: "Node"},
-		"cart":                 {fn: 616, resolve: true, object: true, resolver: true, named: "Cart"},
-		"product":              {fn: 617, resolve: true, object: true, resolver: true, named: "Product"},
-		"products":             {fn: 618, resolve: true, object: true, resolver: true, named: "ProductConnection"},
-		"collection":           {fn: 619, resolve: true, object: true, resolver: true, named: "Collection"},
-		"collectionByHandle":   {fn: 620, resolve: true, object: true, resolver: true, named: "Collection"},
-		"collections":          {fn: 621, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
-		"customer":             {fn: 622, resolve: true, object: true, resolver: true, named: "Customer"},
-		"loyaltyProgram":       {fn: 623, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
-		"preferenceVocabulary": {fn: 624, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
-		"socialLoginProviders": {fn: 625, resolve: true, object: false, resolver: true, named: "String"},
-		"supportContact":       {fn: 626, resolve: true, object: true, resolver: true, named: "SupportContact"},
-		"sharedWishlist":       {fn: 627, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
+		"node":                 {fn: 617, resolve: true, object: true, resolver: true, named: "Node"},
+		"nodes":                {fn: 618, resolve: true, object: true, resolver: true, named: "Node"},
+		"cart":                 {fn: 619, resolve: true, object: true, resolver: true, named: "Cart"},
+		"product":              {fn: 620, resolve: true, object: true, resolver: true, named: "Product"},
+		"products":             {fn: 621, resolve: true, object: true, resolver: true, named: "ProductConnection"},
+		"collection":           {fn: 622, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collectionByHandle":   {fn: 623, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collections":          {fn: 624, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"customer":             {fn: 625, resolve: true, object: true, resolver: true, named: "Customer"},
+		"loyaltyProgram":       {fn: 626, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
+		"preferenceVocabulary": {fn: 627, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
+		"shop":                 {fn: 628, resolve: true, object: true, resolver: true, named: "Shop"},
+		"socialLoginProviders": {fn: 629, resolve: true, object: false, resolver: true, named: "String"},
+		"supportContact":       {fn: 630, resolve: true, object: true, resolver: true, named: "SupportContact"},
+		"sharedWishlist":       {fn: 631, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
 	}},
 	"Recommendation": {name: "Recommendation", satisfies: []string{"Recommendation"}, fields: map[string]planFieldDef{
-		"variant": {fn: 628, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"reason":  {fn: 629, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+		"variant": {fn: 632, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"reason":  {fn: 633, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
 	}},
 	"SavedCart": {name: "SavedCart", satisfies: []string{"SavedCart", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 630, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":      {fn: 631, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 632, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 633, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":     {fn: 634, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"id":        {fn: 634, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":      {fn: 635, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 636, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 637, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":     {fn: 638, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
 	}},
 	"SavedCartConnection": {name: "SavedCartConnection", satisfies: []string{"SavedCartConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 635, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
-		"nodes":    {fn: 636, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"pageInfo": {fn: 637, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 639, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
+		"nodes":    {fn: 640, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"pageInfo": {fn: 641, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartDeletePayload": {name: "SavedCartDeletePayload", satisfies: []string{"SavedCartDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedSavedCartId": {fn: 638, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 639, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedSavedCartId": {fn: 642, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 643, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartEdge": {name: "SavedCartEdge", satisfies: []string{"SavedCartEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 640, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 641, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"cursor": {fn: 644, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 645, resolve: false, object: true, resolver: false, named: "SavedCart"},
 	}},
 	"SavedCartLine": {name: "SavedCartLine", satisfies: []string{"SavedCartLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 642, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 643, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 644, resolve: false, object: false, resolver: false, named: "Int"},
-		"priceWhenSaved": {fn: 645, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"id":             {fn: 646, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 647, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 648, resolve: false, object: false, resolver: false, named: "Int"},
+		"priceWhenSaved": {fn: 649, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"SavedCartLineConnection": {name: "SavedCartLineConnection", satisfies: []string{"SavedCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 646, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
-		"nodes":    {fn: 647, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
-		"pageInfo": {fn: 648, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 650, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
+		"nodes":    {fn: 651, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"pageInfo": {fn: 652, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartLineEdge": {name: "SavedCartLineEdge", satisfies: []string{"SavedCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 649, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 650, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"cursor": {fn: 653, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 654, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
 	}},
 	"SavedCartPayload": {name: "SavedCartPayload", satisfies: []string{"SavedCartPayload"}, fields: map[string]planFieldDef{
-		"savedCart":          {fn: 651, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"customerUserErrors": {fn: 652, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"savedCart":          {fn: 655, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"customerUserErrors": {fn: 656, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartWarning": {name: "SavedCartWarning", satisfies: []string{"SavedCartWarning"}, fields: map[string]planFieldDef{
-		"code":        {fn: 653, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
-		"message":     {fn: 654, resolve: false, object: false, resolver: false, named: "String"},
-		"merchandise": {fn: 655, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"code":        {fn: 657, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
+		"message":     {fn: 658, resolve: false, object: false, resolver: false, named: "String"},
+		"merchandise": {fn: 659, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"SelectedOption": {name: "SelectedOption", satisfies: []string{"SelectedOption"}, fields: map[string]planFieldDef{
-		"name":  {fn: 656, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 657, resolve: false, object: false, resolver: false, named: "String"},
+		"name":  {fn: 660, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 661, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SharedWishlist": {name: "SharedWishlist", satisfies: []string{"SharedWishlist"}, fields: map[string]planFieldDef{
-		"name":           {fn: 658, resolve: false, object: false, resolver: false, named: "String"},
-		"ownerFirstName": {fn: 659, resolve: false, object: false, resolver: false, named: "String"},
-		"lines":          {fn: 660, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"name":           {fn: 662, resolve: false, object: false, resolver: false, named: "String"},
+		"ownerFirstName": {fn: 663, resolve: false, object: false, resolver: false, named: "String"},
+		"lines":          {fn: 664, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+	}},
+	"Shop": {name: "Shop", satisfies: []string{"Shop"}, fields: map[string]planFieldDef{
+		"customerAccountUrl": {fn: 665, resolve: false, object: false, resolver: false, named: "String"},
+		"description":        {fn: 666, resolve: false, object: false, resolver: false, named: "String"},
+		"id":                 {fn: 667, resolve: false, object: false, resolver: false, named: "ID"},
+		"moneyFormat":        {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
+		"name":               {fn: 669, resolve: false, object: false, resolver: false, named: "String"},
+		"primaryDomain":      {fn: 670, resolve: false, object: true, resolver: false, named: "Domain"},
+		"shipsToCountries":   {fn: 671, resolve: false, object: false, resolver: false, named: "CountryCode"},
 	}},
 	"SocialLoginProvider": {name: "SocialLoginProvider", satisfies: []string{"SocialLoginProvider"}, fields: map[string]planFieldDef{
-		"handle": {fn: 661, resolve: false, object: false, resolver: false, named: "String"},
+		"handle": {fn: 672, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SupportContact": {name: "SupportContact", satisfies: []string{"SupportContact"}, fields: map[string]planFieldDef{
-		"email":   {fn: 662, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":   {fn: 663, resolve: false, object: false, resolver: false, named: "String"},
-		"hours":   {fn: 664, resolve: false, object: false, resolver: false, named: "String"},
-		"chatUrl": {fn: 665, resolve: false, object: false, resolver: false, named: "URL"},
-		"faqUrl":  {fn: 666, resolve: false, object: false, resolver: false, named: "URL"},
+		"email":   {fn: 673, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":   {fn: 674, resolve: false, object: false, resolver: false, named: "String"},
+		"hours":   {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
+		"chatUrl": {fn: 676, resolve: false, object: false, resolver: false, named: "URL"},
+		"faqUrl":  {fn: 677, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"SupportContactPayload": {name: "SupportContactPayload", satisfies: []string{"SupportContactPayload"}, fields: map[string]planFieldDef{
-		"supportContact": {fn: 667, resolve: false, object: true, resolver: false, named: "SupportContact"},
-		"userErrors":     {fn: 668, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportContact": {fn: 678, resolve: false, object: true, resolver: false, named: "SupportContact"},
+		"userErrors":     {fn: 679, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"SupportMessage": {name: "SupportMessage", satisfies: []string{"SupportMessage"}, fields: map[string]planFieldDef{
-		"author":    {fn: 669, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
-		"body":      {fn: 670, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 671, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"author":    {fn: 680, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
+		"body":      {fn: 681, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 682, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"SupportMessageConnection": {name: "SupportMessageConnection", satisfies: []string{"SupportMessageConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 672, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
-		"nodes":    {fn: 673, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-		"pageInfo": {fn: 674, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 683, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
+		"nodes":    {fn: 684, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"pageInfo": {fn: 685, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 676, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"cursor": {fn: 686, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 687, resolve: false, object: true, resolver: false, named: "SupportMessage"},
 	}},
 	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 677, resolve: false, object: false, resolver: false, named: "ID"},
-		"subject":   {fn: 678, resolve: false, object: false, resolver: false, named: "String"},
-		"status":    {fn: 679, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
-		"createdAt": {fn: 680, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 681, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"order":     {fn: 682, resolve: true, object: true, resolver: true, named: "Order"},
-		"messages":  {fn: 683, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
+		"id":        {fn: 688, resolve: false, object: false, resolver: false, named: "ID"},
+		"subject":   {fn: 689, resolve: false, object: false, resolver: false, named: "String"},
+		"status":    {fn: 690, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
+		"createdAt": {fn: 691, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 692, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"order":     {fn: 693, resolve: true, object: true, resolver: true, named: "Order"},
+		"messages":  {fn: 694, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
 	}},
 	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 684, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
-		"nodes":    {fn: 685, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"pageInfo": {fn: 686, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 695, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
+		"nodes":    {fn: 696, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"pageInfo": {fn: 697, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 687, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 688, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"cursor": {fn: 698, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 699, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 	}},
 	"SupportTicketPayload": {name: "SupportTicketPayload", satisfies: []string{"SupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket":      {fn: 689, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"customerUserErrors": {fn: 690, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"supportTicket":      {fn: 700, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"customerUserErrors": {fn: 701, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 691, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
-		"field":   {fn: 692, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 693, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 702, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
+		"field":   {fn: 703, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"field":   {fn: 694, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 695, resolve: false, object: false, resolver: false, named: "String"},
+		"field":   {fn: 705, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 706, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 696, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":          {fn: 697, resolve: false, object: false, resolver: false, named: "String"},
-		"isDefault":     {fn: 698, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"showOwnerName": {fn: 699, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"shareUrl":      {fn: 700, resolve: true, object: false, resolver: true, named: "URL"},
-		"shareToken":    {fn: 701, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt":     {fn: 702, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 703, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 704, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"id":            {fn: 707, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":          {fn: 708, resolve: false, object: false, resolver: false, named: "String"},
+		"isDefault":     {fn: 709, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"showOwnerName": {fn: 710, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"shareUrl":      {fn: 711, resolve: true, object: false, resolver: true, named: "URL"},
+		"shareToken":    {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":     {fn: 713, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 714, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 715, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 705, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
-		"nodes":    {fn: 706, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"pageInfo": {fn: 707, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 716, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
+		"nodes":    {fn: 717, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"pageInfo": {fn: 718, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedWishlistId":  {fn: 708, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 709, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedWishlistId":  {fn: 719, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 720, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 711, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cursor": {fn: 721, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 722, resolve: false, object: true, resolver: false, named: "Wishlist"},
 	}},
 	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 712, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 713, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 714, resolve: false, object: false, resolver: false, named: "Int"},
-		"note":           {fn: 715, resolve: false, object: false, resolver: false, named: "String"},
-		"addedAt":        {fn: 716, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"priceWhenAdded": {fn: 717, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceDropped":   {fn: 718, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":             {fn: 723, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 724, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 725, resolve: false, object: false, resolver: false, named: "Int"},
+		"note":           {fn: 726, resolve: false, object: false, resolver: false, named: "String"},
+		"addedAt":        {fn: 727, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"priceWhenAdded": {fn: 728, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceDropped":   {fn: 729, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 719, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
-		"nodes":    {fn: 720, resolve: false, object: true, resolver: false, named: "WishlistLine"},
-		"pageInfo": {fn: 721, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 730, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
+		"nodes":    {fn: 731, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"pageInfo": {fn: 732, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 722, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 723, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"cursor": {fn: 733, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 734, resolve: false, object: true, resolver: false, named: "WishlistLine"},
 	}},
 	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 724, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"cart":               {fn: 725, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 726, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 735, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cart":               {fn: 736, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 737, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 727, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"customerUserErrors": {fn: 728, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 738, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"customerUserErrors": {fn: 739, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"__Directive": {name: "__Directive", satisfies: []string{"__Directive"}, fields: map[string]planFieldDef{
-		"name":         {fn: 729, resolve: false, object: false, resolver: false, named: "String"},
-		"description":  {fn: 730, resolve: false, object: false, resolver: false, named: "String"},
-		"isRepeatable": {fn: 731, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"locations":    {fn: 732, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
-		"args":         {fn: 733, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"name":         {fn: 740, resolve: false, object: false, resolver: false, named: "String"},
+		"description":  {fn: 741, resolve: false, object: false, resolver: false, named: "String"},
+		"isRepeatable": {fn: 742, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"locations":    {fn: 743, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
+		"args":         {fn: 744, resolve: true, object: true, resolver: false, named: "__InputValue"},
 	}},
 	"__EnumValue": {name: "__EnumValue", satisfies: []string{"__EnumValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 734, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 735, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 736, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 737, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 745, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 746, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 747, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 748, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
-		"name":              {fn: 738, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 739, resolve: false, object: false, resolver: false, named: "String"},
-		"args":              {fn: 740, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"type":              {fn: 741, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isDeprecated":      {fn: 742, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 743, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 749, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 750, resolve: false, object: false, resolver: false, named: "String"},
+		"args":              {fn: 751, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"type":              {fn: 752, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isDeprecated":      {fn: 753, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 754, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 744, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 745, resolve: false, object: false, resolver: false, named: "String"},
-		"type":              {fn: 746, resolve: false, object: true, resolver: false, named: "__Type"},
-		"defaultValue":      {fn: 747, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 748, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 749, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 755, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 756, resolve: false, object: false, resolver: false, named: "String"},
+		"type":              {fn: 757, resolve: false, object: true, resolver: false, named: "__Type"},
+		"defaultValue":      {fn: 758, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 759, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 760, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Schema": {name: "__Schema", satisfies: []string{"__Schema"}, fields: map[string]planFieldDef{
-		"description":      {fn: 750, resolve: false, object: false, resolver: false, named: "String"},
-		"types":            {fn: 751, resolve: false, object: true, resolver: false, named: "__Type"},
-		"queryType":        {fn: 752, resolve: false, object: true, resolver: false, named: "__Type"},
-		"mutationType":     {fn: 753, resolve: false, object: true, resolver: false, named: "__Type"},
-		"subscriptionType": {fn: 754, resolve: false, object: true, resolver: false, named: "__Type"},
-		"directives":       {fn: 755, resolve: false, object: true, resolver: false, named: "__Directive"},
+		"description":      {fn: 761, resolve: false, object: false, resolver: false, named: "String"},
+		"types":            {fn: 762, resolve: false, object: true, resolver: false, named: "__Type"},
+		"queryType":        {fn: 763, resolve: false, object: true, resolver: false, named: "__Type"},
+		"mutationType":     {fn: 764, resolve: false, object: true, resolver: false, named: "__Type"},
+		"subscriptionType": {fn: 765, resolve: false, object: true, resolver: false, named: "__Type"},
+		"directives":       {fn: 766, resolve: false, object: true, resolver: false, named: "__Directive"},
 	}},
 	"__Type": {name: "__Type", satisfies: []string{"__Type"}, fields: map[string]planFieldDef{
-		"kind":           {fn: 756, resolve: false, object: false, resolver: false, named: "__TypeKind"},
-		"name":           {fn: 757, resolve: false, object: false, resolver: false, named: "String"},
-		"description":    {fn: 758, resolve: false, object: false, resolver: false, named: "String"},
-		"specifiedByURL": {fn: 759, resolve: false, object: false, resolver: false, named: "String"},
-		"fields":         {fn: 760, resolve: true, object: true, resolver: false, named: "__Field"},
-		"interfaces":     {fn: 761, resolve: false, object: true, resolver: false, named: "__Type"},
-		"possibleTypes":  {fn: 762, resolve: false, object: true, resolver: false, named: "__Type"},
-		"enumValues":     {fn: 763, resolve: true, object: true, resolver: false, named: "__EnumValue"},
-		"inputFields":    {fn: 764, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"ofType":         {fn: 765, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isOneOf":        {fn: 766, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"kind":           {fn: 767, resolve: false, object: false, resolver: false, named: "__TypeKind"},
+		"name":           {fn: 768, resolve: false, object: false, resolver: false, named: "String"},
+		"description":    {fn: 769, resolve: false, object: false, resolver: false, named: "String"},
+		"specifiedByURL": {fn: 770, resolve: false, object: false, resolver: false, named: "String"},
+		"fields":         {fn: 771, resolve: true, object: true, resolver: false, named: "__Field"},
+		"interfaces":     {fn: 772, resolve: false, object: true, resolver: false, named: "__Type"},
+		"possibleTypes":  {fn: 773, resolve: false, object: true, resolver: false, named: "__Type"},
+		"enumValues":     {fn: 774, resolve: true, object: true, resolver: false, named: "__EnumValue"},
+		"inputFields":    {fn: 775, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"ofType":         {fn: 776, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isOneOf":        {fn: 777, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 }
 
@@ -1341,247 +1356,249 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	case 312: // CustomerSession.current
 		obj := o.(*ent.CustomerAccessToken)
 		return x.ec.Resolvers.CustomerSession().Current(ctx, obj)
-	case 356: // Fulfillment.trackingInfo
+	case 359: // Fulfillment.trackingInfo
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.TrackingInfoFirst(fc.Args["first"].(*int)), nil
-	case 357: // Fulfillment.fulfillmentLineItems
+	case 360: // Fulfillment.fulfillmentLineItems
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Fulfillment().FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 360: // FulfillmentEvent.message
+	case 363: // FulfillmentEvent.message
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().Message(ctx, obj)
-	case 363: // FulfillmentEvent.countryCode
+	case 366: // FulfillmentEvent.countryCode
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().CountryCode(ctx, obj)
-	case 376: // Image.url
+	case 379: // Image.url
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
-	case 379: // Image.transformedSrc
+	case 382: // Image.transformedSrc
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
-	case 382: // LinkedIdentity.id
+	case 385: // LinkedIdentity.id
 		obj := o.(*ent.LinkedIdentity)
 		return x.ec.Resolvers.LinkedIdentity().ID(ctx, obj)
-	case 416: // LoyaltyRedemption.reward
+	case 419: // LoyaltyRedemption.reward
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
-	case 418: // LoyaltyRedemption.kind
+	case 421: // LoyaltyRedemption.kind
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
-	case 438: // LoyaltyReward.variant
+	case 441: // LoyaltyReward.variant
 		obj := o.(*ent.LoyaltyReward)
 		return x.ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
-	case 452: // LoyaltyTransaction.action
+	case 455: // LoyaltyTransaction.action
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
-	case 455: // LoyaltyTransaction.order
+	case 458: // LoyaltyTransaction.order
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
-	case 456: // LoyaltyTransaction.reward
+	case 459: // LoyaltyTransaction.reward
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
-	case 467: // MailingAddress.id
+	case 470: // MailingAddress.id
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().ID(ctx, obj)
-	case 474: // MailingAddress.countryCodeV2
+	case 477: // MailingAddress.countryCodeV2
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().CountryCodeV2(ctx, obj)
-	case 477: // MailingAddress.name
+	case 480: // MailingAddress.name
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Name(ctx, obj)
-	case 478: // MailingAddress.formatted
+	case 481: // MailingAddress.formatted
 		obj := o.(*ent.MailingAddress)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.MailingAddress().Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
-	case 479: // MailingAddress.formattedArea
+	case 482: // MailingAddress.formattedArea
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().FormattedArea(ctx, obj)
-	case 480: // MailingAddress.latitude
+	case 483: // MailingAddress.latitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Latitude(ctx, obj)
-	case 481: // MailingAddress.longitude
+	case 484: // MailingAddress.longitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Longitude(ctx, obj)
-	case 497: // Membership.plan
+	case 500: // Membership.plan
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Plan(ctx, obj)
-	case 498: // Membership.status
+	case 501: // Membership.status
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Status(ctx, obj)
-	case 500: // Membership.renewsAt
+	case 503: // Membership.renewsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().RenewsAt(ctx, obj)
-	case 501: // Membership.endsAt
+	case 504: // Membership.endsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().EndsAt(ctx, obj)
-	case 523: // Order.customAttributes
+	case 526: // Order.customAttributes
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomAttributes(ctx, obj)
-	case 524: // Order.customerLocale
+	case 527: // Order.customerLocale
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerLocale(ctx, obj)
-	case 525: // Order.customerUrl
+	case 528: // Order.customerUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerURL(ctx, obj)
-	case 526: // Order.statusUrl
+	case 529: // Order.statusUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().StatusURL(ctx, obj)
-	case 542: // Order.shippingAddress
+	case 545: // Order.shippingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingAddress(ctx, obj)
-	case 543: // Order.billingAddress
+	case 546: // Order.billingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().BillingAddress(ctx, obj)
-	case 544: // Order.lineItems
+	case 547: // Order.lineItems
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 545: // Order.successfulFulfillments
+	case 548: // Order.successfulFulfillments
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
-	case 546: // Order.trackingEvents
+	case 549: // Order.trackingEvents
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().TrackingEvents(ctx, obj)
-	case 547: // Order.discountApplications
+	case 550: // Order.discountApplications
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 548: // Order.shippingDiscountAllocations
+	case 551: // Order.shippingDiscountAllocations
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingDiscountAllocations(ctx, obj)
-	case 560: // OrderLineItem.variant
+	case 563: // OrderLineItem.variant
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().Variant(ctx, obj)
-	case 561: // OrderLineItem.customAttributes
+	case 564: // OrderLineItem.customAttributes
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().CustomAttributes(ctx, obj)
-	case 562: // OrderLineItem.discountAllocations
+	case 565: // OrderLineItem.discountAllocations
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().DiscountAllocations(ctx, obj)
-	case 579: // Product.id
+	case 582: // Product.id
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().ID(ctx, obj)
-	case 582: // Product.description
+	case 585: // Product.description
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Description(ctx, obj, fc.Args["truncateAt"].(*int))
-	case 586: // Product.featuredImage
+	case 589: // Product.featuredImage
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().FeaturedImage(ctx, obj)
-	case 587: // Product.availableForSale
+	case 590: // Product.availableForSale
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().AvailableForSale(ctx, obj)
-	case 591: // Product.collections
+	case 594: // Product.collections
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Collections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 592: // Product.variants
+	case 595: // Product.variants
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
-	case 598: // ProductVariant.id
+	case 601: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
-	case 606: // ProductVariant.selectedOptions
+	case 609: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
-	case 607: // ProductVariant.image
+	case 610: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
-	case 608: // ProductVariant.product
+	case 611: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
-	case 614: // Query.node
+	case 617: // Query.node
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
-	case 615: // Query.nodes
+	case 618: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
-	case 616: // Query.cart
+	case 619: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
-	case 617: // Query.product
+	case 620: // Query.product
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 618: // Query.products
+	case 621: // Query.products
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductSortKeys), fc.Args["query"].(*string))
-	case 619: // Query.collection
+	case 622: // Query.collection
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Collection(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 620: // Query.collectionByHandle
+	case 623: // Query.collectionByHandle
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().CollectionByHandle(ctx, fc.Args["handle"].(string))
-	case 621: // Query.collections
+	case 624: // Query.collections
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.CollectionSortKeys), fc.Args["query"].(*string))
-	case 622: // Query.customer
+	case 625: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
-	case 623: // Query.loyaltyProgram
+	case 626: // Query.loyaltyProgram
 		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
-	case 624: // Query.preferenceVocabulary
+	case 627: // Query.preferenceVocabulary
 		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
-	case 625: // Query.socialLoginProviders
+	case 628: // Query.shop
+		return x.ec.Resolvers.Query().Shop(ctx)
+	case 629: // Query.socialLoginProviders
 		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
-	case 626: // Query.supportContact
+	case 630: // Query.supportContact
 		return x.ec.Resolvers.Query().SupportContact(ctx)
-	case 627: // Query.sharedWishlist
+	case 631: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
-	case 634: // SavedCart.lines
+	case 638: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 643: // SavedCartLine.merchandise
+	case 647: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
-	case 660: // SharedWishlist.lines
+	case 664: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 682: // SupportTicket.order
+	case 693: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
-	case 683: // SupportTicket.messages
+	case 694: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 700: // Wishlist.shareUrl
+	case 711: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
-	case 704: // Wishlist.lines
+	case 715: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 713: // WishlistLine.merchandise
+	case 724: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
-	case 718: // WishlistLine.priceDropped
+	case 729: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
-	case 733: // __Directive.args
+	case 744: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 740: // __Field.args
+	case 751: // __Field.args
 		obj := o.(*introspection.Field)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 760: // __Type.fields
+	case 771: // __Type.fields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
-	case 763: // __Type.enumValues
+	case 774: // __Type.enumValues
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
-	case 764: // __Type.inputFields
+	case 775: // __Type.inputFields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
@@ -1622,65 +1639,65 @@ func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (ma
 		return x.ec.field_CustomerLoyalty_transactions_args(ctx, raw)
 	case 276: // CustomerLoyalty.redemptions
 		return x.ec.field_CustomerLoyalty_redemptions_args(ctx, raw)
-	case 356: // Fulfillment.trackingInfo
+	case 359: // Fulfillment.trackingInfo
 		return x.ec.field_Fulfillment_trackingInfo_args(ctx, raw)
-	case 357: // Fulfillment.fulfillmentLineItems
+	case 360: // Fulfillment.fulfillmentLineItems
 		return x.ec.field_Fulfillment_fulfillmentLineItems_args(ctx, raw)
-	case 376: // Image.url
+	case 379: // Image.url
 		return x.ec.field_Image_url_args(ctx, raw)
-	case 379: // Image.transformedSrc
+	case 382: // Image.transformedSrc
 		return x.ec.field_Image_transformedSrc_args(ctx, raw)
-	case 478: // MailingAddress.formatted
+	case 481: // MailingAddress.formatted
 		return x.ec.field_MailingAddress_formatted_args(ctx, raw)
-	case 544: // Order.lineItems
+	case 547: // Order.lineItems
 		return x.ec.field_Order_lineItems_args(ctx, raw)
-	case 545: // Order.successfulFulfillments
+	case 548: // Order.successfulFulfillments
 		return x.ec.field_Order_successfulFulfillments_args(ctx, raw)
-	case 547: // Order.discountApplications
+	case 550: // Order.discountApplications
 		return x.ec.field_Order_discountApplications_args(ctx, raw)
-	case 582: // Product.description
+	case 585: // Product.description
 		return x.ec.field_Product_description_args(ctx, raw)
-	case 591: // Product.collections
+	case 594: // Product.collections
 		return x.ec.field_Product_collections_args(ctx, raw)
-	case 592: // Product.variants
+	case 595: // Product.variants
 		return x.ec.field_Product_variants_args(ctx, raw)
-	case 614: // Query.node
+	case 617: // Query.node
 		return x.ec.field_Query_node_args(ctx, raw)
-	case 615: // Query.nodes
+	case 618: // Query.nodes
 		return x.ec.field_Query_nodes_args(ctx, raw)
-	case 616: // Query.cart
+	case 619: // Query.cart
 		return x.ec.field_Query_cart_args(ctx, raw)
-	case 617: // Query.product
+	case 620: // Query.product
 		return x.ec.field_Query_product_args(ctx, raw)
-	case 618: // Query.products
+	case 621: // Query.products
 		return x.ec.field_Query_products_args(ctx, raw)
-	case 619: // Query.collection
+	case 622: // Query.collection
 		return x.ec.field_Query_collection_args(ctx, raw)
-	case 620: // Query.collectionByHandle
+	case 623: // Query.collectionByHandle
 		return x.ec.field_Query_collectionByHandle_args(ctx, raw)
-	case 621: // Query.collections
+	case 624: // Query.collections
 		return x.ec.field_Query_collections_args(ctx, raw)
-	case 622: // Query.customer
+	case 625: // Query.customer
 		return x.ec.field_Query_customer_args(ctx, raw)
-	case 627: // Query.sharedWishlist
+	case 631: // Query.sharedWishlist
 		return x.ec.field_Query_sharedWishlist_args(ctx, raw)
-	case 634: // SavedCart.lines
+	case 638: // SavedCart.lines
 		return x.ec.field_SavedCart_lines_args(ctx, raw)
-	case 660: // SharedWishlist.lines
+	case 664: // SharedWishlist.lines
 		return x.ec.field_SharedWishlist_lines_args(ctx, raw)
-	case 683: // SupportTicket.messages
+	case 694: // SupportTicket.messages
 		return x.ec.field_SupportTicket_messages_args(ctx, raw)
-	case 704: // Wishlist.lines
+	case 715: // Wishlist.lines
 		return x.ec.field_Wishlist_lines_args(ctx, raw)
-	case 733: // __Directive.args
+	case 744: // __Directive.args
 		return x.ec.field___Directive_args_args(ctx, raw)
-	case 740: // __Field.args
+	case 751: // __Field.args
 		return x.ec.field___Field_args_args(ctx, raw)
-	case 760: // __Type.fields
+	case 771: // __Type.fields
 		return x.ec.field___Type_fields_args(ctx, raw)
-	case 763: // __Type.enumValues
+	case 774: // __Type.enumValues
 		return x.ec.field___Type_enumValues_args(ctx, raw)
-	case 764: // __Type.inputFields
+	case 775: // __Type.inputFields
 		return x.ec.field___Type_inputFields_args(ctx, raw)
 	}
 	return nil, nil
@@ -3327,7 +3344,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 356: // Fulfillment.trackingInfo
+	case 359: // Fulfillment.trackingInfo
 		v := planValue[[]*schema.TrackingInfo](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3337,16 +3354,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 357: // Fulfillment.fulfillmentLineItems
+	case 360: // Fulfillment.fulfillmentLineItems
 		v := planValue[*model.FulfillmentLineItemConnection](n.val(i))
 		name, ptr := planPointer("FulfillmentLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 365: // FulfillmentLineItem.lineItem
+	case 368: // FulfillmentLineItem.lineItem
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.LineItem
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 367: // FulfillmentLineItemConnection.edges
+	case 370: // FulfillmentLineItemConnection.edges
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3357,7 +3374,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 368: // FulfillmentLineItemConnection.nodes
+	case 371: // FulfillmentLineItemConnection.nodes
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3368,17 +3385,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 369: // FulfillmentLineItemConnection.pageInfo
+	case 372: // FulfillmentLineItemConnection.pageInfo
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 371: // FulfillmentLineItemEdge.node
+	case 374: // FulfillmentLineItemEdge.node
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("FulfillmentLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 387: // LoyaltyConsistencyReport.mismatches
+	case 390: // LoyaltyConsistencyReport.mismatches
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.Mismatches
 		x.list(n, i, len(v))
@@ -3389,12 +3406,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 396: // LoyaltyPayload.loyalty
+	case 399: // LoyaltyPayload.loyalty
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 398: // LoyaltyPayload.loyaltyUserErrors
+	case 401: // LoyaltyPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3405,7 +3422,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 399: // LoyaltyPayload.customerUserErrors
+	case 402: // LoyaltyPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3416,7 +3433,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 406: // LoyaltyProgram.earnRules
+	case 409: // LoyaltyProgram.earnRules
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.EarnRules
 		x.list(n, i, len(v))
@@ -3427,7 +3444,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 408: // LoyaltyProgram.tiers
+	case 411: // LoyaltyProgram.tiers
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Tiers
 		x.list(n, i, len(v))
@@ -3438,7 +3455,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 409: // LoyaltyProgram.rewards
+	case 412: // LoyaltyProgram.rewards
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Rewards
 		x.list(n, i, len(v))
@@ -3449,7 +3466,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 412: // LoyaltyProgram.membershipPlans
+	case 415: // LoyaltyProgram.membershipPlans
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.MembershipPlans
 		x.list(n, i, len(v))
@@ -3460,12 +3477,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 413: // LoyaltyProgramPayload.program
+	case 416: // LoyaltyProgramPayload.program
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.Program
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, false)
-	case 414: // LoyaltyProgramPayload.userErrors
+	case 417: // LoyaltyProgramPayload.userErrors
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3476,16 +3493,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 416: // LoyaltyRedemption.reward
+	case 419: // LoyaltyRedemption.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, true)
-	case 419: // LoyaltyRedemption.amount
+	case 422: // LoyaltyRedemption.amount
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 425: // LoyaltyRedemptionConnection.edges
+	case 428: // LoyaltyRedemptionConnection.edges
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3496,7 +3513,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 426: // LoyaltyRedemptionConnection.nodes
+	case 429: // LoyaltyRedemptionConnection.nodes
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3507,36 +3524,36 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 427: // LoyaltyRedemptionConnection.pageInfo
+	case 430: // LoyaltyRedemptionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 429: // LoyaltyRedemptionEdge.node
+	case 432: // LoyaltyRedemptionEdge.node
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, true)
-	case 436: // LoyaltyReward.amount
+	case 439: // LoyaltyReward.amount
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 438: // LoyaltyReward.variant
+	case 441: // LoyaltyReward.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 441: // LoyaltyRewardRedeemPayload.redemption
+	case 444: // LoyaltyRewardRedeemPayload.redemption
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 442: // LoyaltyRewardRedeemPayload.loyalty
+	case 445: // LoyaltyRewardRedeemPayload.loyalty
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 443: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
+	case 446: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3547,7 +3564,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 444: // LoyaltyRewardRedeemPayload.customerUserErrors
+	case 447: // LoyaltyRewardRedeemPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3558,15 +3575,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 455: // LoyaltyTransaction.order
+	case 458: // LoyaltyTransaction.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 456: // LoyaltyTransaction.reward
+	case 459: // LoyaltyTransaction.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 459: // LoyaltyTransactionConnection.edges
+	case 462: // LoyaltyTransactionConnection.edges
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3577,7 +3594,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 460: // LoyaltyTransactionConnection.nodes
+	case 463: // LoyaltyTransactionConnection.nodes
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3588,17 +3605,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 461: // LoyaltyTransactionConnection.pageInfo
+	case 464: // LoyaltyTransactionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 463: // LoyaltyTransactionEdge.node
+	case 466: // LoyaltyTransactionEdge.node
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, true)
-	case 486: // MailingAddressConnection.edges
+	case 489: // MailingAddressConnection.edges
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3609,7 +3626,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 487: // MailingAddressConnection.nodes
+	case 490: // MailingAddressConnection.nodes
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3620,31 +3637,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 488: // MailingAddressConnection.pageInfo
+	case 491: // MailingAddressConnection.pageInfo
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 490: // MailingAddressEdge.node
+	case 493: // MailingAddressEdge.node
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Node
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, true)
-	case 496: // ManualDiscountApplication.value
+	case 499: // ManualDiscountApplication.value
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 497: // Membership.plan
+	case 500: // Membership.plan
 		v := planValue[*ent.MembershipPlan](n.val(i))
 		name, ptr := planPointer("MembershipPlan", v)
 		return x.one(n, i, name, ptr, true)
-	case 505: // MembershipPlan.price
+	case 508: // MembershipPlan.price
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 523: // Order.customAttributes
+	case 526: // Order.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3654,94 +3671,94 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 527: // Order.subtotalPrice
+	case 530: // Order.subtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 528: // Order.subtotalPriceV2
+	case 531: // Order.subtotalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 529: // Order.totalShippingPrice
+	case 532: // Order.totalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 530: // Order.totalShippingPriceV2
+	case 533: // Order.totalShippingPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 531: // Order.totalTax
+	case 534: // Order.totalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 532: // Order.totalTaxV2
+	case 535: // Order.totalTaxV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 533: // Order.totalPrice
+	case 536: // Order.totalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 534: // Order.totalPriceV2
+	case 537: // Order.totalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 535: // Order.totalRefunded
+	case 538: // Order.totalRefunded
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 536: // Order.totalRefundedV2
+	case 539: // Order.totalRefundedV2
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 537: // Order.originalTotalPrice
+	case 540: // Order.originalTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 538: // Order.currentTotalPrice
+	case 541: // Order.currentTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.CurrentTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 539: // Order.currentSubtotalPrice
+	case 542: // Order.currentSubtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 540: // Order.currentTotalTax
+	case 543: // Order.currentTotalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 541: // Order.currentTotalShippingPrice
+	case 544: // Order.currentTotalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 542: // Order.shippingAddress
+	case 545: // Order.shippingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 543: // Order.billingAddress
+	case 546: // Order.billingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 544: // Order.lineItems
+	case 547: // Order.lineItems
 		v := planValue[*model.OrderLineItemConnection](n.val(i))
 		name, ptr := planPointer("OrderLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 545: // Order.successfulFulfillments
+	case 548: // Order.successfulFulfillments
 		v := planValue[[]*ent.Fulfillment](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -3754,7 +3771,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 546: // Order.trackingEvents
+	case 549: // Order.trackingEvents
 		v := planValue[[]*ent.FulfillmentEvent](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3764,11 +3781,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 547: // Order.discountApplications
+	case 550: // Order.discountApplications
 		v := planValue[*model.DiscountApplicationConnection](n.val(i))
 		name, ptr := planPointer("DiscountApplicationConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 548: // Order.shippingDiscountAllocations
+	case 551: // Order.shippingDiscountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3778,7 +3795,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 549: // OrderConnection.edges
+	case 552: // OrderConnection.edges
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3789,7 +3806,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 550: // OrderConnection.nodes
+	case 553: // OrderConnection.nodes
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3800,31 +3817,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 551: // OrderConnection.pageInfo
+	case 554: // OrderConnection.pageInfo
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 554: // OrderEdge.node
+	case 557: // OrderEdge.node
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Node
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, true)
-	case 558: // OrderLineItem.originalTotalPrice
+	case 561: // OrderLineItem.originalTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.OriginalTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 559: // OrderLineItem.discountedTotalPrice
+	case 562: // OrderLineItem.discountedTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.DiscountedTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 560: // OrderLineItem.variant
+	case 563: // OrderLineItem.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 561: // OrderLineItem.customAttributes
+	case 564: // OrderLineItem.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3834,7 +3851,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 562: // OrderLineItem.discountAllocations
+	case 565: // OrderLineItem.discountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3844,7 +3861,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 563: // OrderLineItemConnection.edges
+	case 566: // OrderLineItemConnection.edges
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3855,7 +3872,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 564: // OrderLineItemConnection.nodes
+	case 567: // OrderLineItemConnection.nodes
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3866,22 +3883,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 565: // OrderLineItemConnection.pageInfo
+	case 568: // OrderLineItemConnection.pageInfo
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 567: // OrderLineItemEdge.node
+	case 570: // OrderLineItemEdge.node
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 576: // PreferenceVocabularyPayload.preferenceVocabulary
+	case 579: // PreferenceVocabularyPayload.preferenceVocabulary
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.PreferenceVocabulary
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, false)
-	case 577: // PreferenceVocabularyPayload.userErrors
+	case 580: // PreferenceVocabularyPayload.userErrors
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3892,19 +3909,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 586: // Product.featuredImage
+	case 589: // Product.featuredImage
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 591: // Product.collections
+	case 594: // Product.collections
 		v := planValue[*model.CollectionConnection](n.val(i))
 		name, ptr := planPointer("CollectionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 592: // Product.variants
+	case 595: // Product.variants
 		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 593: // ProductConnection.edges
+	case 596: // ProductConnection.edges
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3915,7 +3932,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 594: // ProductConnection.nodes
+	case 597: // ProductConnection.nodes
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3926,37 +3943,37 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 595: // ProductConnection.pageInfo
+	case 598: // ProductConnection.pageInfo
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 597: // ProductEdge.node
+	case 600: // ProductEdge.node
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Node
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 601: // ProductVariant.price
+	case 604: // ProductVariant.price
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 602: // ProductVariant.priceV2
+	case 605: // ProductVariant.priceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 603: // ProductVariant.compareAtPrice
+	case 606: // ProductVariant.compareAtPrice
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 604: // ProductVariant.compareAtPriceV2
+	case 607: // ProductVariant.compareAtPriceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 606: // ProductVariant.selectedOptions
+	case 609: // ProductVariant.selectedOptions
 		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3966,15 +3983,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 607: // ProductVariant.image
+	case 610: // ProductVariant.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 608: // ProductVariant.product
+	case 611: // ProductVariant.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 609: // ProductVariantConnection.edges
+	case 612: // ProductVariantConnection.edges
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3985,7 +4002,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 610: // ProductVariantConnection.nodes
+	case 613: // ProductVariantConnection.nodes
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3996,21 +4013,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 611: // ProductVariantConnection.pageInfo
+	case 614: // ProductVariantConnection.pageInfo
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 613: // ProductVariantEdge.node
+	case 616: // ProductVariantEdge.node
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Node
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 614: // Query.node
+	case 617: // Query.node
 		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
-	case 615: // Query.nodes
+	case 618: // Query.nodes
 		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4020,60 +4037,64 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 616: // Query.cart
+	case 619: // Query.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 617: // Query.product
+	case 620: // Query.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
-	case 618: // Query.products
+	case 621: // Query.products
 		v := planValue[*model.ProductConnection](n.val(i))
 		name, ptr := planPointer("ProductConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 619: // Query.collection
+	case 622: // Query.collection
 		v := planValue[*ent.Collection](n.val(i))
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, false)
-	case 620: // Query.collectionByHandle
+	case 623: // Query.collectionByHandle
 		v := planValue[*ent.Collection](n.val(i))
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, false)
-	case 621: // Query.collections
+	case 624: // Query.collections
 		v := planValue[*model.CollectionConnection](n.val(i))
 		name, ptr := planPointer("CollectionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 622: // Query.customer
+	case 625: // Query.customer
 		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 623: // Query.loyaltyProgram
+	case 626: // Query.loyaltyProgram
 		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
-	case 624: // Query.preferenceVocabulary
+	case 627: // Query.preferenceVocabulary
 		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
-	case 626: // Query.supportContact
+	case 628: // Query.shop
+		v := planValue[*model.Shop](n.val(i))
+		name, ptr := planPointer("Shop", v)
+		return x.one(n, i, name, ptr, true)
+	case 630: // Query.supportContact
 		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
-	case 627: // Query.sharedWishlist
+	case 631: // Query.sharedWishlist
 		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 628: // Recommendation.variant
+	case 632: // Recommendation.variant
 		obj := n.obj.(*recommend.Item)
 		v := obj.Variant
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 634: // SavedCart.lines
+	case 638: // SavedCart.lines
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 635: // SavedCartConnection.edges
+	case 639: // SavedCartConnection.edges
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4084,7 +4105,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 636: // SavedCartConnection.nodes
+	case 640: // SavedCartConnection.nodes
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4095,12 +4116,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 637: // SavedCartConnection.pageInfo
+	case 641: // SavedCartConnection.pageInfo
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 639: // SavedCartDeletePayload.customerUserErrors
+	case 643: // SavedCartDeletePayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4111,21 +4132,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 641: // SavedCartEdge.node
+	case 645: // SavedCartEdge.node
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
-	case 643: // SavedCartLine.merchandise
+	case 647: // SavedCartLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 645: // SavedCartLine.priceWhenSaved
+	case 649: // SavedCartLine.priceWhenSaved
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.PriceWhenSavedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 646: // SavedCartLineConnection.edges
+	case 650: // SavedCartLineConnection.edges
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4136,7 +4157,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 647: // SavedCartLineConnection.nodes
+	case 651: // SavedCartLineConnection.nodes
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4147,22 +4168,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 648: // SavedCartLineConnection.pageInfo
+	case 652: // SavedCartLineConnection.pageInfo
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 650: // SavedCartLineEdge.node
+	case 654: // SavedCartLineEdge.node
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCartLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 651: // SavedCartPayload.savedCart
+	case 655: // SavedCartPayload.savedCart
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.SavedCart
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, false)
-	case 652: // SavedCartPayload.customerUserErrors
+	case 656: // SavedCartPayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4173,21 +4194,26 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 655: // SavedCartWarning.merchandise
+	case 659: // SavedCartWarning.merchandise
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Merchandise
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 660: // SharedWishlist.lines
+	case 664: // SharedWishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 667: // SupportContactPayload.supportContact
+	case 670: // Shop.primaryDomain
+		obj := n.obj.(*model.Shop)
+		v := obj.PrimaryDomain
+		name, ptr := planPointer("Domain", v)
+		return x.one(n, i, name, ptr, true)
+	case 678: // SupportContactPayload.supportContact
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.SupportContact
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, false)
-	case 668: // SupportContactPayload.userErrors
+	case 679: // SupportContactPayload.userErrors
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -4198,7 +4224,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 672: // SupportMessageConnection.edges
+	case 683: // SupportMessageConnection.edges
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4209,7 +4235,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 673: // SupportMessageConnection.nodes
+	case 684: // SupportMessageConnection.nodes
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4220,25 +4246,25 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 674: // SupportMessageConnection.pageInfo
+	case 685: // SupportMessageConnection.pageInfo
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 676: // SupportMessageEdge.node
+	case 687: // SupportMessageEdge.node
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
-	case 682: // SupportTicket.order
+	case 693: // SupportTicket.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 683: // SupportTicket.messages
+	case 694: // SupportTicket.messages
 		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 684: // SupportTicketConnection.edges
+	case 695: // SupportTicketConnection.edges
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4249,7 +4275,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 685: // SupportTicketConnection.nodes
+	case 696: // SupportTicketConnection.nodes
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4260,22 +4286,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 686: // SupportTicketConnection.pageInfo
+	case 697: // SupportTicketConnection.pageInfo
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 688: // SupportTicketEdge.node
+	case 699: // SupportTicketEdge.node
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, true)
-	case 689: // SupportTicketPayload.supportTicket
+	case 700: // SupportTicketPayload.supportTicket
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 690: // SupportTicketPayload.customerUserErrors
+	case 701: // SupportTicketPayload.customerUserErrors
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4286,11 +4312,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 704: // Wishlist.lines
+	case 715: // Wishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 705: // WishlistConnection.edges
+	case 716: // WishlistConnection.edges
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4301,7 +4327,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 706: // WishlistConnection.nodes
+	case 717: // WishlistConnection.nodes
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4312,12 +4338,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 707: // WishlistConnection.pageInfo
+	case 718: // WishlistConnection.pageInfo
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 709: // WishlistDeletePayload.customerUserErrors
+	case 720: // WishlistDeletePayload.customerUserErrors
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4328,21 +4354,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 711: // WishlistEdge.node
+	case 722: // WishlistEdge.node
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Node
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
-	case 713: // WishlistLine.merchandise
+	case 724: // WishlistLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 717: // WishlistLine.priceWhenAdded
+	case 728: // WishlistLine.priceWhenAdded
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.PriceWhenAddedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 719: // WishlistLineConnection.edges
+	case 730: // WishlistLineConnection.edges
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4353,7 +4379,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 720: // WishlistLineConnection.nodes
+	case 731: // WishlistLineConnection.nodes
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4364,27 +4390,27 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 721: // WishlistLineConnection.pageInfo
+	case 732: // WishlistLineConnection.pageInfo
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 723: // WishlistLineEdge.node
+	case 734: // WishlistLineEdge.node
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("WishlistLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 724: // WishlistLinesMoveToCartPayload.wishlist
+	case 735: // WishlistLinesMoveToCartPayload.wishlist
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 725: // WishlistLinesMoveToCartPayload.cart
+	case 736: // WishlistLinesMoveToCartPayload.cart
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 726: // WishlistLinesMoveToCartPayload.customerUserErrors
+	case 737: // WishlistLinesMoveToCartPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4395,12 +4421,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 727: // WishlistPayload.wishlist
+	case 738: // WishlistPayload.wishlist
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 728: // WishlistPayload.customerUserErrors
+	case 739: // WishlistPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4411,7 +4437,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 733: // __Directive.args
+	case 744: // __Directive.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4421,7 +4447,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 740: // __Field.args
+	case 751: // __Field.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4431,17 +4457,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 741: // __Field.type
+	case 752: // __Field.type
 		obj := n.obj.(*introspection.Field)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 746: // __InputValue.type
+	case 757: // __InputValue.type
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 751: // __Schema.types
+	case 762: // __Schema.types
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Types()
 		x.list(n, i, len(v))
@@ -4452,22 +4478,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 752: // __Schema.queryType
+	case 763: // __Schema.queryType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.QueryType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 753: // __Schema.mutationType
+	case 764: // __Schema.mutationType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.MutationType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 754: // __Schema.subscriptionType
+	case 765: // __Schema.subscriptionType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.SubscriptionType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 755: // __Schema.directives
+	case 766: // __Schema.directives
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Directives()
 		x.list(n, i, len(v))
@@ -4478,7 +4504,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 760: // __Type.fields
+	case 771: // __Type.fields
 		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4491,7 +4517,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 761: // __Type.interfaces
+	case 772: // __Type.interfaces
 		obj := n.obj.(*introspection.Type)
 		v := obj.Interfaces()
 		if v == nil {
@@ -4505,7 +4531,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 762: // __Type.possibleTypes
+	case 773: // __Type.possibleTypes
 		obj := n.obj.(*introspection.Type)
 		v := obj.PossibleTypes()
 		if v == nil {
@@ -4519,7 +4545,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 763: // __Type.enumValues
+	case 774: // __Type.enumValues
 		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4532,7 +4558,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 764: // __Type.inputFields
+	case 775: // __Type.inputFields
 		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4545,7 +4571,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 765: // __Type.ofType
+	case 776: // __Type.ofType
 		obj := n.obj.(*introspection.Type)
 		v := obj.OfType()
 		name, ptr := planPointer("__Type", v)
@@ -5420,7 +5446,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 355: // Fulfillment.trackingCompany
+	case 355: // Domain.host
+		obj := n.obj.(*model.Domain)
+		v := obj.Host
+		b.str(string(v))
+		return true
+	case 356: // Domain.sslEnabled
+		obj := n.obj.(*model.Domain)
+		v := obj.SslEnabled
+		b.boolean(bool(v))
+		return true
+	case 357: // Domain.url
+		obj := n.obj.(*model.Domain)
+		v := obj.URL
+		b.str(string(v))
+		return true
+	case 358: // Fulfillment.trackingCompany
 		obj := n.obj.(*ent.Fulfillment)
 		v := obj.TrackingCompany
 		if v == nil {
@@ -5429,17 +5470,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 358: // FulfillmentEvent.status
+	case 361: // FulfillmentEvent.status
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Status
 		x.ec.marshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 359: // FulfillmentEvent.happenedAt
+	case 362: // FulfillmentEvent.happenedAt
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.HappenedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 360: // FulfillmentEvent.message
+	case 363: // FulfillmentEvent.message
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5447,7 +5488,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 361: // FulfillmentEvent.city
+	case 364: // FulfillmentEvent.city
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.City
 		if v == nil {
@@ -5456,7 +5497,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 362: // FulfillmentEvent.province
+	case 365: // FulfillmentEvent.province
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Province
 		if v == nil {
@@ -5465,7 +5506,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 363: // FulfillmentEvent.countryCode
+	case 366: // FulfillmentEvent.countryCode
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5473,7 +5514,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 364: // FulfillmentEvent.zip
+	case 367: // FulfillmentEvent.zip
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Zip
 		if v == nil {
@@ -5482,17 +5523,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 366: // FulfillmentLineItem.quantity
+	case 369: // FulfillmentLineItem.quantity
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 370: // FulfillmentLineItemEdge.cursor
+	case 373: // FulfillmentLineItemEdge.cursor
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 372: // FulfillmentTrackingInfo.number
+	case 375: // FulfillmentTrackingInfo.number
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.Number
 		if v == nil {
@@ -5501,7 +5542,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 373: // FulfillmentTrackingInfo.url
+	case 376: // FulfillmentTrackingInfo.url
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.URL
 		if v == nil {
@@ -5510,7 +5551,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 374: // Image.id
+	case 377: // Image.id
 		obj := n.obj.(*model.Image)
 		v := obj.ID
 		if v == nil {
@@ -5519,7 +5560,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 375: // Image.altText
+	case 378: // Image.altText
 		obj := n.obj.(*model.Image)
 		v := obj.AltText
 		if v == nil {
@@ -5528,25 +5569,25 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 376: // Image.url
+	case 379: // Image.url
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 377: // Image.src
+	case 380: // Image.src
 		obj := n.obj.(*model.Image)
 		v := obj.Src
 		b.str(string(v))
 		return true
-	case 378: // Image.originalSrc
+	case 381: // Image.originalSrc
 		obj := n.obj.(*model.Image)
 		v := obj.OriginalSrc
 		b.str(string(v))
 		return true
-	case 379: // Image.transformedSrc
+	case 382: // Image.transformedSrc
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 380: // Image.width
+	case 383: // Image.width
 		obj := n.obj.(*model.Image)
 		v := obj.Width
 		if v == nil {
@@ -5555,7 +5596,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 381: // Image.height
+	case 384: // Image.height
 		obj := n.obj.(*model.Image)
 		v := obj.Height
 		if v == nil {
@@ -5564,41 +5605,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 382: // LinkedIdentity.id
+	case 385: // LinkedIdentity.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 383: // LinkedIdentity.provider
+	case 386: // LinkedIdentity.provider
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Provider
 		b.str(string(v))
 		return true
-	case 384: // LinkedIdentity.email
+	case 387: // LinkedIdentity.email
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 385: // LinkedIdentity.linkedAt
+	case 388: // LinkedIdentity.linkedAt
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 386: // LoyaltyConsistencyReport.checkedAccounts
+	case 389: // LoyaltyConsistencyReport.checkedAccounts
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.CheckedAccounts
 		b.int(int64(v))
 		return true
-	case 388: // LoyaltyEarnRule.action
+	case 391: // LoyaltyEarnRule.action
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Action
 		v.MarshalGQL(b)
 		return true
-	case 389: // LoyaltyEarnRule.points
+	case 392: // LoyaltyEarnRule.points
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 390: // LoyaltyEarnRule.dailyCap
+	case 393: // LoyaltyEarnRule.dailyCap
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.DailyCap
 		if v == nil {
@@ -5607,72 +5648,72 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 391: // LoyaltyMismatch.customerId
+	case 394: // LoyaltyMismatch.customerId
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CustomerID
 		b.str(string(v))
 		return true
-	case 392: // LoyaltyMismatch.cachedBalance
+	case 395: // LoyaltyMismatch.cachedBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedBalance
 		b.int(int64(v))
 		return true
-	case 393: // LoyaltyMismatch.ledgerBalance
+	case 396: // LoyaltyMismatch.ledgerBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerBalance
 		b.int(int64(v))
 		return true
-	case 394: // LoyaltyMismatch.cachedLifetimePoints
+	case 397: // LoyaltyMismatch.cachedLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedLifetimePoints
 		b.int(int64(v))
 		return true
-	case 395: // LoyaltyMismatch.ledgerLifetimePoints
+	case 398: // LoyaltyMismatch.ledgerLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerLifetimePoints
 		b.int(int64(v))
 		return true
-	case 397: // LoyaltyPayload.pointsEarned
+	case 400: // LoyaltyPayload.pointsEarned
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.PointsEarned
 		b.int(int64(v))
 		return true
-	case 400: // LoyaltyPointsExpiry.points
+	case 403: // LoyaltyPointsExpiry.points
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 401: // LoyaltyPointsExpiry.expiresAt
+	case 404: // LoyaltyPointsExpiry.expiresAt
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 402: // LoyaltyProgram.enabled
+	case 405: // LoyaltyProgram.enabled
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Enabled
 		b.boolean(bool(v))
 		return true
-	case 403: // LoyaltyProgram.name
+	case 406: // LoyaltyProgram.name
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 404: // LoyaltyProgram.currencyCode
+	case 407: // LoyaltyProgram.currencyCode
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 405: // LoyaltyProgram.pointsPerCurrencyUnit
+	case 408: // LoyaltyProgram.pointsPerCurrencyUnit
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsPerCurrencyUnit
 		b.int(int64(v))
 		return true
-	case 407: // LoyaltyProgram.tierBasis
+	case 410: // LoyaltyProgram.tierBasis
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.TierBasis
 		v.MarshalGQL(b)
 		return true
-	case 410: // LoyaltyProgram.pointsExpireAfterMonths
+	case 413: // LoyaltyProgram.pointsExpireAfterMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterMonths
 		if v == nil {
@@ -5681,7 +5722,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 411: // LoyaltyProgram.pointsExpireAfterInactiveMonths
+	case 414: // LoyaltyProgram.pointsExpireAfterInactiveMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterInactiveMonths
 		if v == nil {
@@ -5690,21 +5731,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 415: // LoyaltyRedemption.id
+	case 418: // LoyaltyRedemption.id
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 417: // LoyaltyRedemption.codeEnding
+	case 420: // LoyaltyRedemption.codeEnding
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CodeEnding
 		b.str(string(v))
 		return true
-	case 418: // LoyaltyRedemption.kind
+	case 421: // LoyaltyRedemption.kind
 		v := planValue[loyaltyreward.Kind](n.val(i))
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 420: // LoyaltyRedemption.percentage
+	case 423: // LoyaltyRedemption.percentage
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5713,17 +5754,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 421: // LoyaltyRedemption.pointsSpent
+	case 424: // LoyaltyRedemption.pointsSpent
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 422: // LoyaltyRedemption.expiresAt
+	case 425: // LoyaltyRedemption.expiresAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 423: // LoyaltyRedemption.usedAt
+	case 426: // LoyaltyRedemption.usedAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.UsedAt
 		if v == nil {
@@ -5732,47 +5773,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 424: // LoyaltyRedemption.createdAt
+	case 427: // LoyaltyRedemption.createdAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 428: // LoyaltyRedemptionEdge.cursor
+	case 431: // LoyaltyRedemptionEdge.cursor
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 430: // LoyaltyReward.id
+	case 433: // LoyaltyReward.id
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 431: // LoyaltyReward.handle
+	case 434: // LoyaltyReward.handle
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 432: // LoyaltyReward.name
+	case 435: // LoyaltyReward.name
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 433: // LoyaltyReward.description
+	case 436: // LoyaltyReward.description
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 434: // LoyaltyReward.pointsCost
+	case 437: // LoyaltyReward.pointsCost
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PointsCost
 		b.int(int64(v))
 		return true
-	case 435: // LoyaltyReward.kind
+	case 438: // LoyaltyReward.kind
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 437: // LoyaltyReward.percentage
+	case 440: // LoyaltyReward.percentage
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5781,7 +5822,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 439: // LoyaltyReward.limitPerCustomer
+	case 442: // LoyaltyReward.limitPerCustomer
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.LimitOrNil()
 		if v == nil {
@@ -5790,7 +5831,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 440: // LoyaltyRewardRedeemPayload.discountCode
+	case 443: // LoyaltyRewardRedeemPayload.discountCode
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.DiscountCode
 		if v == nil {
@@ -5799,42 +5840,42 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 445: // LoyaltyTier.name
+	case 448: // LoyaltyTier.name
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 446: // LoyaltyTier.threshold
+	case 449: // LoyaltyTier.threshold
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Threshold
 		b.int(int64(v))
 		return true
-	case 447: // LoyaltyTier.multiplier
+	case 450: // LoyaltyTier.multiplier
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Multiplier
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 448: // LoyaltyTier.benefits
+	case 451: // LoyaltyTier.benefits
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 449: // LoyaltyTransaction.id
+	case 452: // LoyaltyTransaction.id
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 450: // LoyaltyTransaction.kind
+	case 453: // LoyaltyTransaction.kind
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 451: // LoyaltyTransaction.source
+	case 454: // LoyaltyTransaction.source
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Source
 		x.ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 452: // LoyaltyTransaction.action
+	case 455: // LoyaltyTransaction.action
 		v := planValue[*model.LoyaltyEarnAction](n.val(i))
 		if v == nil {
 			b.null()
@@ -5842,17 +5883,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 453: // LoyaltyTransaction.points
+	case 456: // LoyaltyTransaction.points
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 454: // LoyaltyTransaction.description
+	case 457: // LoyaltyTransaction.description
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 457: // LoyaltyTransaction.expiresAt
+	case 460: // LoyaltyTransaction.expiresAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.ExpiresAt
 		if v == nil {
@@ -5861,17 +5902,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 458: // LoyaltyTransaction.createdAt
+	case 461: // LoyaltyTransaction.createdAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 462: // LoyaltyTransactionEdge.cursor
+	case 465: // LoyaltyTransactionEdge.cursor
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 464: // LoyaltyUserError.code
+	case 467: // LoyaltyUserError.code
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Code
 		if v == nil {
@@ -5880,21 +5921,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 465: // LoyaltyUserError.field
+	case 468: // LoyaltyUserError.field
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 466: // LoyaltyUserError.message
+	case 469: // LoyaltyUserError.message
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 467: // MailingAddress.id
+	case 470: // MailingAddress.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 468: // MailingAddress.address1
+	case 471: // MailingAddress.address1
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address1
 		if v == nil {
@@ -5903,7 +5944,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 469: // MailingAddress.address2
+	case 472: // MailingAddress.address2
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address2
 		if v == nil {
@@ -5912,7 +5953,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 470: // MailingAddress.city
+	case 473: // MailingAddress.city
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.City
 		if v == nil {
@@ -5921,7 +5962,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 471: // MailingAddress.company
+	case 474: // MailingAddress.company
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Company
 		if v == nil {
@@ -5930,7 +5971,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 472: // MailingAddress.country
+	case 475: // MailingAddress.country
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Country
 		if v == nil {
@@ -5939,7 +5980,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 473: // MailingAddress.countryCode
+	case 476: // MailingAddress.countryCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.CountryCode
 		if v == nil {
@@ -5948,7 +5989,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 474: // MailingAddress.countryCodeV2
+	case 477: // MailingAddress.countryCodeV2
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5956,7 +5997,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 475: // MailingAddress.firstName
+	case 478: // MailingAddress.firstName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.FirstName
 		if v == nil {
@@ -5965,7 +6006,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 476: // MailingAddress.lastName
+	case 479: // MailingAddress.lastName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.LastName
 		if v == nil {
@@ -5974,7 +6015,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 477: // MailingAddress.name
+	case 480: // MailingAddress.name
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5982,11 +6023,11 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 478: // MailingAddress.formatted
+	case 481: // MailingAddress.formatted
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 479: // MailingAddress.formattedArea
+	case 482: // MailingAddress.formattedArea
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5994,7 +6035,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 480: // MailingAddress.latitude
+	case 483: // MailingAddress.latitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -6002,7 +6043,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 481: // MailingAddress.longitude
+	case 484: // MailingAddress.longitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -6010,7 +6051,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 482: // MailingAddress.phone
+	case 485: // MailingAddress.phone
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Phone
 		if v == nil {
@@ -6019,7 +6060,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 483: // MailingAddress.province
+	case 486: // MailingAddress.province
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Province
 		if v == nil {
@@ -6028,7 +6069,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 484: // MailingAddress.provinceCode
+	case 487: // MailingAddress.provinceCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.ProvinceCode
 		if v == nil {
@@ -6037,7 +6078,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 485: // MailingAddress.zip
+	case 488: // MailingAddress.zip
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Zip
 		if v == nil {
@@ -6046,17 +6087,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 489: // MailingAddressEdge.cursor
+	case 492: // MailingAddressEdge.cursor
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 491: // ManualDiscountApplication.allocationMethod
+	case 494: // ManualDiscountApplication.allocationMethod
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 492: // ManualDiscountApplication.description
+	case 495: // ManualDiscountApplication.description
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Description
 		if v == nil {
@@ -6065,31 +6106,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 493: // ManualDiscountApplication.targetSelection
+	case 496: // ManualDiscountApplication.targetSelection
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 494: // ManualDiscountApplication.targetType
+	case 497: // ManualDiscountApplication.targetType
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 495: // ManualDiscountApplication.title
+	case 498: // ManualDiscountApplication.title
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 498: // Membership.status
+	case 501: // Membership.status
 		v := planValue[model.MembershipStatus](n.val(i))
 		v.MarshalGQL(b)
 		return true
-	case 499: // Membership.startedAt
+	case 502: // Membership.startedAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.StartedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 500: // Membership.renewsAt
+	case 503: // Membership.renewsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -6097,7 +6138,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 501: // Membership.endsAt
+	case 504: // Membership.endsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -6105,7 +6146,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 502: // Membership.cancelledAt
+	case 505: // Membership.cancelledAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.CancelledAt
 		if v == nil {
@@ -6114,62 +6155,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 503: // MembershipPlan.handle
+	case 506: // MembershipPlan.handle
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 504: // MembershipPlan.name
+	case 507: // MembershipPlan.name
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 506: // MembershipPlan.interval
+	case 509: // MembershipPlan.interval
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Interval
 		x.ec.marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 507: // MembershipPlan.intervalCount
+	case 510: // MembershipPlan.intervalCount
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.IntervalCount
 		b.int(int64(v))
 		return true
-	case 508: // MembershipPlan.benefits
+	case 511: // MembershipPlan.benefits
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 509: // MoneyV2.amount
+	case 512: // MoneyV2.amount
 		obj := n.obj.(*money.V2)
 		v := obj.Amount
 		b.str(string(v))
 		return true
-	case 510: // MoneyV2.currencyCode
+	case 513: // MoneyV2.currencyCode
 		obj := n.obj.(*money.V2)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 511: // Order.id
+	case 514: // Order.id
 		obj := n.obj.(*ent.Order)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 512: // Order.name
+	case 515: // Order.name
 		obj := n.obj.(*ent.Order)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 513: // Order.orderNumber
+	case 516: // Order.orderNumber
 		obj := n.obj.(*ent.Order)
 		v := obj.OrderNumber
 		b.int(int64(v))
 		return true
-	case 514: // Order.processedAt
+	case 517: // Order.processedAt
 		obj := n.obj.(*ent.Order)
 		v := obj.ProcessedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 515: // Order.email
+	case 518: // Order.email
 		obj := n.obj.(*ent.Order)
 		v := obj.Email
 		if v == nil {
@@ -6178,7 +6219,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 516: // Order.phone
+	case 519: // Order.phone
 		obj := n.obj.(*ent.Order)
 		v := obj.Phone
 		if v == nil {
@@ -6187,17 +6228,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 517: // Order.financialStatus
+	case 520: // Order.financialStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FinancialStatus
 		x.ec.marshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 518: // Order.fulfillmentStatus
+	case 521: // Order.fulfillmentStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FulfillmentStatus
 		x.ec.marshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 519: // Order.canceledAt
+	case 522: // Order.canceledAt
 		obj := n.obj.(*ent.Order)
 		v := obj.CanceledAt
 		if v == nil {
@@ -6206,7 +6247,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 520: // Order.cancelReason
+	case 523: // Order.cancelReason
 		obj := n.obj.(*ent.Order)
 		v := obj.CancelReason
 		if v == nil {
@@ -6215,17 +6256,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 521: // Order.currencyCode
+	case 524: // Order.currencyCode
 		obj := n.obj.(*ent.Order)
 		v := obj.Currency()
 		v.MarshalGQL(b)
 		return true
-	case 522: // Order.edited
+	case 525: // Order.edited
 		obj := n.obj.(*ent.Order)
 		v := obj.Edited()
 		b.boolean(bool(v))
 		return true
-	case 524: // Order.customerLocale
+	case 527: // Order.customerLocale
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6233,7 +6274,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 525: // Order.customerUrl
+	case 528: // Order.customerUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6241,41 +6282,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 526: // Order.statusUrl
+	case 529: // Order.statusUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 552: // OrderConnection.totalCount
+	case 555: // OrderConnection.totalCount
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.TotalCount
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 553: // OrderEdge.cursor
+	case 556: // OrderEdge.cursor
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 555: // OrderLineItem.title
+	case 558: // OrderLineItem.title
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 556: // OrderLineItem.quantity
+	case 559: // OrderLineItem.quantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 557: // OrderLineItem.currentQuantity
+	case 560: // OrderLineItem.currentQuantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.CurrentQuantity
 		b.int(int64(v))
 		return true
-	case 566: // OrderLineItemEdge.cursor
+	case 569: // OrderLineItemEdge.cursor
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 568: // PageInfo.endCursor
+	case 571: // PageInfo.endCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.EndCursor
 		if v == nil {
@@ -6284,17 +6325,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 569: // PageInfo.hasNextPage
+	case 572: // PageInfo.hasNextPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasNextPage
 		b.boolean(bool(v))
 		return true
-	case 570: // PageInfo.hasPreviousPage
+	case 573: // PageInfo.hasPreviousPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasPreviousPage
 		b.boolean(bool(v))
 		return true
-	case 571: // PageInfo.startCursor
+	case 574: // PageInfo.startCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.StartCursor
 		if v == nil {
@@ -6303,142 +6344,142 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 572: // PreferenceVocabulary.sizes
+	case 575: // PreferenceVocabulary.sizes
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 573: // PreferenceVocabulary.colors
+	case 576: // PreferenceVocabulary.colors
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 574: // PreferenceVocabulary.interests
+	case 577: // PreferenceVocabulary.interests
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 575: // PreferenceVocabulary.occasions
+	case 578: // PreferenceVocabulary.occasions
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 578: // PricingPercentageValue.percentage
+	case 581: // PricingPercentageValue.percentage
 		obj := n.obj.(*model.PricingPercentageValue)
 		v := obj.Percentage
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 579: // Product.id
+	case 582: // Product.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 580: // Product.handle
+	case 583: // Product.handle
 		obj := n.obj.(*ent.Product)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 581: // Product.title
+	case 584: // Product.title
 		obj := n.obj.(*ent.Product)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 582: // Product.description
+	case 585: // Product.description
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 583: // Product.vendor
+	case 586: // Product.vendor
 		obj := n.obj.(*ent.Product)
 		v := obj.Vendor
 		b.str(string(v))
 		return true
-	case 584: // Product.productType
+	case 587: // Product.productType
 		obj := n.obj.(*ent.Product)
 		v := obj.ProductType
 		b.str(string(v))
 		return true
-	case 585: // Product.tags
+	case 588: // Product.tags
 		obj := n.obj.(*ent.Product)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 587: // Product.availableForSale
+	case 590: // Product.availableForSale
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 588: // Product.createdAt
+	case 591: // Product.createdAt
 		obj := n.obj.(*ent.Product)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 589: // Product.updatedAt
+	case 592: // Product.updatedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 590: // Product.publishedAt
+	case 593: // Product.publishedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.Published()
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 596: // ProductEdge.cursor
+	case 599: // ProductEdge.cursor
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 598: // ProductVariant.id
+	case 601: // ProductVariant.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 599: // ProductVariant.title
+	case 602: // ProductVariant.title
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 600: // ProductVariant.sku
+	case 603: // ProductVariant.sku
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Sku
 		b.str(string(v))
 		return true
-	case 605: // ProductVariant.availableForSale
+	case 608: // ProductVariant.availableForSale
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.AvailableForSale
 		b.boolean(bool(v))
 		return true
-	case 612: // ProductVariantEdge.cursor
+	case 615: // ProductVariantEdge.cursor
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 625: // Query.socialLoginProviders
+	case 629: // Query.socialLoginProviders
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 629: // Recommendation.reason
+	case 633: // Recommendation.reason
 		obj := n.obj.(*recommend.Item)
 		v := obj.Reason
 		x.ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 630: // SavedCart.id
+	case 634: // SavedCart.id
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 631: // SavedCart.name
+	case 635: // SavedCart.name
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 632: // SavedCart.createdAt
+	case 636: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 633: // SavedCart.updatedAt
+	case 637: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 638: // SavedCartDeletePayload.deletedSavedCartId
+	case 642: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.DeletedSavedCartID
 		if v == nil {
@@ -6447,52 +6488,52 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 640: // SavedCartEdge.cursor
+	case 644: // SavedCartEdge.cursor
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 642: // SavedCartLine.id
+	case 646: // SavedCartLine.id
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 644: // SavedCartLine.quantity
+	case 648: // SavedCartLine.quantity
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 649: // SavedCartLineEdge.cursor
+	case 653: // SavedCartLineEdge.cursor
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 653: // SavedCartWarning.code
+	case 657: // SavedCartWarning.code
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 654: // SavedCartWarning.message
+	case 658: // SavedCartWarning.message
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 656: // SelectedOption.name
+	case 660: // SelectedOption.name
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 657: // SelectedOption.value
+	case 661: // SelectedOption.value
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 658: // SharedWishlist.name
+	case 662: // SharedWishlist.name
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 659: // SharedWishlist.ownerFirstName
+	case 663: // SharedWishlist.ownerFirstName
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.OwnerFirstName
 		if v == nil {
@@ -6501,12 +6542,50 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 661: // SocialLoginProvider.handle
+	case 665: // Shop.customerAccountUrl
+		obj := n.obj.(*model.Shop)
+		v := obj.CustomerAccountURL
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 666: // Shop.description
+		obj := n.obj.(*model.Shop)
+		v := obj.Description
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 667: // Shop.id
+		obj := n.obj.(*model.Shop)
+		v := obj.ID
+		b.str(string(v))
+		return true
+	case 668: // Shop.moneyFormat
+		obj := n.obj.(*model.Shop)
+		v := obj.MoneyFormat
+		b.str(string(v))
+		return true
+	case 669: // Shop.name
+		obj := n.obj.(*model.Shop)
+		v := obj.Name
+		b.str(string(v))
+		return true
+	case 671: // Shop.shipsToCountries
+		obj := n.obj.(*model.Shop)
+		v := obj.ShipsToCountries
+		x.ec.marshalNCountryCode2ᚕaccountgraphᚋgraphᚋmodelᚐCountryCodeᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 672: // SocialLoginProvider.handle
 		obj := n.obj.(*model.SocialLoginProvider)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 662: // SupportContact.email
+	case 673: // SupportContact.email
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Email
 		if v == nil {
@@ -6515,7 +6594,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 663: // SupportContact.phone
+	case 674: // SupportContact.phone
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Phone
 		if v == nil {
@@ -6524,7 +6603,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 664: // SupportContact.hours
+	case 675: // SupportContact.hours
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Hours
 		if v == nil {
@@ -6533,7 +6612,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 665: // SupportContact.chatUrl
+	case 676: // SupportContact.chatUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.ChatURL
 		if v == nil {
@@ -6542,7 +6621,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 666: // SupportContact.faqUrl
+	case 677: // SupportContact.faqUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.FaqURL
 		if v == nil {
@@ -6551,57 +6630,57 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 669: // SupportMessage.author
+	case 680: // SupportMessage.author
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Author
 		x.ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 670: // SupportMessage.body
+	case 681: // SupportMessage.body
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Body
 		b.str(string(v))
 		return true
-	case 671: // SupportMessage.createdAt
+	case 682: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 675: // SupportMessageEdge.cursor
+	case 686: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 677: // SupportTicket.id
+	case 688: // SupportTicket.id
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 678: // SupportTicket.subject
+	case 689: // SupportTicket.subject
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Subject
 		b.str(string(v))
 		return true
-	case 679: // SupportTicket.status
+	case 690: // SupportTicket.status
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Status
 		x.ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 680: // SupportTicket.createdAt
+	case 691: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 681: // SupportTicket.updatedAt
+	case 692: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 687: // SupportTicketEdge.cursor
+	case 698: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 691: // TwoFactorUserError.code
+	case 702: // TwoFactorUserError.code
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Code
 		if v == nil {
@@ -6610,47 +6689,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 692: // TwoFactorUserError.field
+	case 703: // TwoFactorUserError.field
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 693: // TwoFactorUserError.message
+	case 704: // TwoFactorUserError.message
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 694: // UserError.field
+	case 705: // UserError.field
 		obj := n.obj.(*model.UserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 695: // UserError.message
+	case 706: // UserError.message
 		obj := n.obj.(*model.UserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 696: // Wishlist.id
+	case 707: // Wishlist.id
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 697: // Wishlist.name
+	case 708: // Wishlist.name
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 698: // Wishlist.isDefault
+	case 709: // Wishlist.isDefault
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.IsDefault
 		b.boolean(bool(v))
 		return true
-	case 699: // Wishlist.showOwnerName
+	case 710: // Wishlist.showOwnerName
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShowOwnerName
 		b.boolean(bool(v))
 		return true
-	case 700: // Wishlist.shareUrl
+	case 711: // Wishlist.shareUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6658,7 +6737,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 701: // Wishlist.shareToken
+	case 712: // Wishlist.shareToken
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShareToken
 		if v == nil {
@@ -6667,17 +6746,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 702: // Wishlist.createdAt
+	case 713: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 703: // Wishlist.updatedAt
+	case 714: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 708: // WishlistDeletePayload.deletedWishlistId
+	case 719: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.DeletedWishlistID
 		if v == nil {
@@ -6686,22 +6765,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 710: // WishlistEdge.cursor
+	case 721: // WishlistEdge.cursor
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 712: // WishlistLine.id
+	case 723: // WishlistLine.id
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 714: // WishlistLine.quantity
+	case 725: // WishlistLine.quantity
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 715: // WishlistLine.note
+	case 726: // WishlistLine.note
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.NoteOrNil()
 		if v == nil {
@@ -6710,26 +6789,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 716: // WishlistLine.addedAt
+	case 727: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 718: // WishlistLine.priceDropped
+	case 729: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 722: // WishlistLineEdge.cursor
+	case 733: // WishlistLineEdge.cursor
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 729: // __Directive.name
+	case 740: // __Directive.name
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 730: // __Directive.description
+	case 741: // __Directive.description
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Description()
 		if v == nil {
@@ -6738,22 +6817,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 731: // __Directive.isRepeatable
+	case 742: // __Directive.isRepeatable
 		obj := n.obj.(*introspection.Directive)
 		v := obj.IsRepeatable
 		b.boolean(bool(v))
 		return true
-	case 732: // __Directive.locations
+	case 743: // __Directive.locations
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Locations
 		x.ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 734: // __EnumValue.name
+	case 745: // __EnumValue.name
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 735: // __EnumValue.description
+	case 746: // __EnumValue.description
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Description()
 		if v == nil {
@@ -6762,12 +6841,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 736: // __EnumValue.isDeprecated
+	case 747: // __EnumValue.isDeprecated
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 737: // __EnumValue.deprecationReason
+	case 748: // __EnumValue.deprecationReason
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6776,12 +6855,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 738: // __Field.name
+	case 749: // __Field.name
 		obj := n.obj.(*introspection.Field)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 739: // __Field.description
+	case 750: // __Field.description
 		obj := n.obj.(*introspection.Field)
 		v := obj.Description()
 		if v == nil {
@@ -6790,12 +6869,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 742: // __Field.isDeprecated
+	case 753: // __Field.isDeprecated
 		obj := n.obj.(*introspection.Field)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 743: // __Field.deprecationReason
+	case 754: // __Field.deprecationReason
 		obj := n.obj.(*introspection.Field)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6804,12 +6883,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 744: // __InputValue.name
+	case 755: // __InputValue.name
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 745: // __InputValue.description
+	case 756: // __InputValue.description
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Description()
 		if v == nil {
@@ -6818,7 +6897,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 747: // __InputValue.defaultValue
+	case 758: // __InputValue.defaultValue
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DefaultValue
 		if v == nil {
@@ -6827,12 +6906,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 748: // __InputValue.isDeprecated
+	case 759: // __InputValue.isDeprecated
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 749: // __InputValue.deprecationReason
+	case 760: // __InputValue.deprecationReason
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6841,7 +6920,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 750: // __Schema.description
+	case 761: // __Schema.description
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Description()
 		if v == nil {
@@ -6850,12 +6929,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 756: // __Type.kind
+	case 767: // __Type.kind
 		obj := n.obj.(*introspection.Type)
 		v := obj.Kind()
 		b.str(string(v))
 		return true
-	case 757: // __Type.name
+	case 768: // __Type.name
 		obj := n.obj.(*introspection.Type)
 		v := obj.Name()
 		if v == nil {
@@ -6864,7 +6943,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 758: // __Type.description
+	case 769: // __Type.description
 		obj := n.obj.(*introspection.Type)
 		v := obj.Description()
 		if v == nil {
@@ -6873,7 +6952,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 759: // __Type.specifiedByURL
+	case 770: // __Type.specifiedByURL
 		obj := n.obj.(*introspection.Type)
 		v := obj.SpecifiedByURL()
 		if v == nil {
@@ -6882,7 +6961,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 766: // __Type.isOneOf
+	case 777: // __Type.isOneOf
 		obj := n.obj.(*introspection.Type)
 		v := obj.IsOneOf()
 		b.boolean(bool(v))

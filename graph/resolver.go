@@ -8,6 +8,7 @@ import (
 	"context"
 
 	"accountgraph/ent"
+	"accountgraph/graph/model"
 	"accountgraph/internal/cart"
 	"accountgraph/internal/catalog"
 	"accountgraph/internal/company"
@@ -43,6 +44,8 @@ type Resolver struct {
 	Privacy          *privacy.Service
 	Social           *social.Service
 	Companies        *company.Service
+	// ShopInfo is Query.shop, made from the settings.
+	ShopInfo *model.Shop
 }
 
 // loaders returns the request's dataloaders.

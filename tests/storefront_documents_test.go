@@ -1,7 +1,9 @@
 package tests
 
 import (
+	"accountgraph/internal/config"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -228,4 +230,25 @@ func linkParts(t *testing.T, link string) (id, token string) {
 		t.Fatalf("link %q", link)
 	}
 	return parts[len(parts)-2], parts[len(parts)-1]
+}
+
+// TestShopQuery: Query.shop answers from the settings (Hydrogen v1's
+// sign-in page asks `query shopInfo { shop { name } }` when it loads).
+func TestShopQuery(t *testing.T) {
+	parallel(t)
+	eachDBWith(t, func(c *config.Config) { c.ShopName, c.ShopCurrency = "Nordic Wool", "EUR" }, func(t *testing.T, api *API) {
+		var s struct {
+			ID, Name, MoneyFormat, CustomerAccountURL string
+			PrimaryDomain                             struct {
+				Host, URL  string
+				SslEnabled bool
+			}
+			ShipsToCountries []string
+		}
+		api.MustDo(t, `query shopInfo { shop { id name moneyFormat customerAccountUrl primaryDomain { host url sslEnabled } shipsToCountries } }`, nil, "shop", &s)
+		want := "{ID:gid://accountgraph/Shop/1 Name:Nordic Wool MoneyFormat:{{amount}} EUR CustomerAccountURL:https://shop.test/account PrimaryDomain:{Host:shop.test URL:https://shop.test SslEnabled:true} ShipsToCountries:[]}"
+		if got := fmt.Sprintf("%+v", s); got != want {
+			t.Errorf("shop: %s, want %s", got, want)
+		}
+	})
 }

@@ -1347,6 +1347,16 @@ func (this DiscountCodeApplication) GetTargetType() DiscountApplicationTargetTyp
 // The discount: an amount or a percentage.
 func (this DiscountCodeApplication) GetValue() PricingValue { return this.Value }
 
+// A domain of the shop.
+type Domain struct {
+	// The host name, such as `shop.example.com`.
+	Host string `json:"host"`
+	// Whether the domain is served over HTTPS.
+	SslEnabled bool `json:"sslEnabled"`
+	// The domain's URL.
+	URL string `json:"url"`
+}
+
 // A line of a shipment.
 type FulfillmentLineItem struct {
 	// The order line.
@@ -1944,6 +1954,24 @@ type SelectedOptionInput struct {
 	Name string `json:"name"`
 	// The option's value.
 	Value string `json:"value"`
+}
+
+// The shop.
+type Shop struct {
+	// Where customers manage their accounts: the account portal.
+	CustomerAccountURL *string `json:"customerAccountUrl,omitempty"`
+	// The shop's description; null: none is kept.
+	Description *string `json:"description,omitempty"`
+	// The shop's ID.
+	ID string `json:"id"`
+	// How prices are written, such as `{{amount}} EUR`.
+	MoneyFormat string `json:"moneyFormat"`
+	// The shop's name.
+	Name string `json:"name"`
+	// The shop's address.
+	PrimaryDomain *Domain `json:"primaryDomain"`
+	// The countries the shop ships to; empty: not kept.
+	ShipsToCountries []CountryCode `json:"shipsToCountries"`
 }
 
 // A social sign-in provider.

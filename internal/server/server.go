@@ -25,6 +25,7 @@ import (
 
 	"accountgraph/ent/usedtoken"
 	"accountgraph/graph"
+	"accountgraph/graph/model"
 	"accountgraph/internal/auth"
 	"accountgraph/internal/captcha"
 	"accountgraph/internal/cart"
@@ -34,6 +35,7 @@ import (
 	"accountgraph/internal/customer"
 	"accountgraph/internal/db"
 	"accountgraph/internal/demo"
+	"accountgraph/internal/gid"
 	"accountgraph/internal/graphiql"
 	"accountgraph/internal/loaders"
 	"accountgraph/internal/loyalty"
@@ -46,6 +48,7 @@ import (
 	"accountgraph/internal/portal"
 	"accountgraph/internal/preferences"
 	"accountgraph/internal/privacy"
+	"accountgraph/internal/ptr"
 	"accountgraph/internal/querylimit"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
@@ -215,6 +218,19 @@ func (s *Server) housekeeping(ctx context.Context) {
 	}
 }
 
+// shopInfo is Query.shop, from the settings.
+func shopInfo(cfg config.Config) *model.Shop {
+	base := strings.TrimRight(cfg.PublicURL, "/")
+	u, _ := url.Parse(base)
+	host := base
+	if u != nil && u.Host != "" {
+		host = u.Hostname()
+	}
+	return &model.Shop{ID: gid.Encode("Shop", 1), Name: cfg.ShopName, MoneyFormat: "{{amount}} " + cfg.ShopCurrency,
+		CustomerAccountURL: ptr.To(base + "/account"), ShipsToCountries: []model.CountryCode{},
+		PrimaryDomain: &model.Domain{Host: host, SslEnabled: strings.HasPrefix(base, "https://"), URL: base}}
+}
+
 // CustomerAccountVersion is the Customer Account API version served.
 const CustomerAccountVersion = "2026-04"
 
@@ -318,6 +334,7 @@ func (s *Server) graphQL() http.Handler {
 			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
 			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
 			LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy, Social: s.Social, Companies: s.Companies,
+			ShopInfo: shopInfo(s.cfg),
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}
