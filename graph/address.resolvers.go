@@ -3,7 +3,6 @@ package graph
 import (
 	"accountgraph/ent"
 	"accountgraph/graph/model"
-	"accountgraph/internal/address"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
 	"context"
@@ -28,23 +27,17 @@ func (r *mailingAddressResolver) CountryCodeV2(ctx context.Context, obj *ent.Mai
 
 // Name is the resolver for the name field.
 func (r *mailingAddressResolver) Name(ctx context.Context, obj *ent.MailingAddress) (*string, error) {
-	if n := customer.Parts(obj).Name(); n != "" {
-		return &n, nil
-	}
-	return nil, nil
+	return customer.AddressName(obj), nil
 }
 
 // Formatted is the resolver for the formatted field.
 func (r *mailingAddressResolver) Formatted(ctx context.Context, obj *ent.MailingAddress, withName *bool, withCompany *bool) ([]string, error) {
-	return address.Formatted(customer.Parts(obj), withName != nil && *withName, withCompany == nil || *withCompany), nil
+	return customer.AddressLines(obj, withName, withCompany), nil
 }
 
 // FormattedArea is the resolver for the formattedArea field.
 func (r *mailingAddressResolver) FormattedArea(ctx context.Context, obj *ent.MailingAddress) (*string, error) {
-	if a := address.FormattedArea(customer.Parts(obj)); a != "" {
-		return &a, nil
-	}
-	return nil, nil
+	return customer.AddressArea(obj), nil
 }
 
 // Latitude is the resolver for the latitude field.

@@ -7,7 +7,6 @@ import (
 
 	"accountgraph/graph/model"
 	"accountgraph/internal/page"
-	"accountgraph/internal/ptr"
 )
 
 // The small helpers the resolvers and mappings share.
@@ -41,17 +40,11 @@ func fieldRequested(ctx context.Context, name string) bool {
 
 // pageArgs gathers a connection field's paging arguments.
 func pageArgs(first *int, after *string, last *int, before *string, reverse *bool) page.Args {
-	return page.Args{First: first, After: after, Last: last, Before: before, Reverse: reverse != nil && *reverse}
+	return page.FromArgs(first, after, last, before, reverse)
 }
 
 // pageInfo is a page's PageInfo, with its first and last cursors.
-func pageInfo[T any](p page.Page[T]) *model.PageInfo {
-	info := &model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
-	if n := len(p.Items); n > 0 {
-		info.StartCursor, info.EndCursor = ptr.To(p.Cursor(0)), ptr.To(p.Cursor(n-1))
-	}
-	return info
-}
+func pageInfo[T any](p page.Page[T]) *model.PageInfo { return model.NewPageInfo(p) }
 
 // connection maps a page to a Relay connection's parts.
 func connection[T, E any](ctx context.Context, p page.Page[T], edge func(cursor string, node T) E) ([]E, *model.PageInfo) {

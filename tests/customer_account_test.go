@@ -54,6 +54,15 @@ func (r rewrite) RoundTrip(req *http.Request) (*http.Response, error) {
 
 var inputRE = regexp.MustCompile(`<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"`)
 
+// formValues are the values of a page's form fields, as a browser sends them.
+func formValues(page string) url.Values {
+	form := url.Values{}
+	for _, m := range inputRE.FindAllStringSubmatch(page, -1) {
+		form.Set(m[1], html.UnescapeString(m[2]))
+	}
+	return form
+}
+
 // browserSignIn opens an authorization URL as a browser would, fills the
 // hosted form with the email and password and returns where the provider
 // sends the browser after it.
@@ -68,10 +77,7 @@ func browserSignIn(t *testing.T, hc *http.Client, authURL, email, password strin
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("authorize: %d %s", res.StatusCode, body)
 	}
-	form := url.Values{}
-	for _, m := range inputRE.FindAllStringSubmatch(string(body), -1) {
-		form.Set(m[1], html.UnescapeString(m[2]))
-	}
+	form := formValues(string(body))
 	form.Set("email", email)
 	form.Set("password", password)
 	res, err = hc.PostForm(strings.Split(authURL, "?")[0], form)
@@ -424,10 +430,7 @@ func TestCustomerAccountTwoFactor(t *testing.T) {
 			t.Fatalf("the code step (which must not carry the password): %v %.400s", loc, page)
 		}
 		step := func(code string) (*url.URL, string) {
-			form := url.Values{}
-			for _, m := range inputRE.FindAllStringSubmatch(page, -1) {
-				form.Set(m[1], html.UnescapeString(m[2]))
-			}
+			form := formValues(page)
 			form.Set("code", code)
 			res, err := hc.PostForm(shopIssuer+"/oauth/authorize", form)
 			if err != nil {

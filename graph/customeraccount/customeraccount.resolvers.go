@@ -6,7 +6,6 @@ import (
 	"accountgraph/ent/mailingaddress"
 	"accountgraph/graph/customeraccount/model"
 	model1 "accountgraph/graph/model"
-	"accountgraph/internal/address"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
@@ -104,15 +103,12 @@ func (r *customerResolver) PhoneNumber(ctx context.Context, obj *ent.Customer) (
 
 // Formatted is the resolver for the formatted field.
 func (r *customerAddressResolver) Formatted(ctx context.Context, obj *ent.MailingAddress, withCompany *bool, withName *bool) ([]string, error) {
-	return address.Formatted(customer.Parts(obj), withName != nil && *withName, withCompany == nil || *withCompany), nil
+	return customer.AddressLines(obj, withName, withCompany), nil
 }
 
 // FormattedArea is the resolver for the formattedArea field.
 func (r *customerAddressResolver) FormattedArea(ctx context.Context, obj *ent.MailingAddress) (*string, error) {
-	if a := address.FormattedArea(customer.Parts(obj)); a != "" {
-		return &a, nil
-	}
-	return nil, nil
+	return customer.AddressArea(obj), nil
 }
 
 // ID is the resolver for the id field.
@@ -122,10 +118,7 @@ func (r *customerAddressResolver) ID(ctx context.Context, obj *ent.MailingAddres
 
 // Name is the resolver for the name field.
 func (r *customerAddressResolver) Name(ctx context.Context, obj *ent.MailingAddress) (*string, error) {
-	if n := customer.Parts(obj).Name(); n != "" {
-		return &n, nil
-	}
-	return nil, nil
+	return customer.AddressName(obj), nil
 }
 
 // TerritoryCode is the resolver for the territoryCode field.

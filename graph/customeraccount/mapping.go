@@ -18,7 +18,6 @@ import (
 	"accountgraph/internal/gid"
 	"accountgraph/internal/loaders"
 	"accountgraph/internal/page"
-	"accountgraph/internal/ptr"
 )
 
 type tokenKey struct{}
@@ -38,17 +37,9 @@ func (r *Resolver) viewer(ctx context.Context) (*ent.Customer, error) {
 
 func (r *Resolver) loaders(ctx context.Context) *loaders.Loaders { return loaders.For(ctx, r.DB) }
 
-func pageArgs(first *int, after *string, last *int, before *string, reverse *bool) page.Args {
-	return page.Args{First: first, After: after, Last: last, Before: before, Reverse: reverse != nil && *reverse}
-}
+var pageArgs = page.FromArgs
 
-func pageInfo[T any](p page.Page[T]) *sfmodel.PageInfo {
-	info := &sfmodel.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
-	if n := len(p.Items); n > 0 {
-		info.StartCursor, info.EndCursor = ptr.To(p.Cursor(0)), ptr.To(p.Cursor(n-1))
-	}
-	return info
-}
+func pageInfo[T any](p page.Page[T]) *sfmodel.PageInfo { return sfmodel.NewPageInfo(p) }
 
 func edges[T, E any](p page.Page[T], edge func(cursor string, node T) E) []E {
 	out := make([]E, len(p.Items))

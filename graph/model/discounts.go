@@ -8,6 +8,15 @@ import (
 	"accountgraph/internal/ptr"
 )
 
+// NewPageInfo is a page's PageInfo, with its first and last cursors.
+func NewPageInfo[T any](p page.Page[T]) *PageInfo {
+	info := &PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
+	if n := len(p.Items); n > 0 {
+		info.StartCursor, info.EndCursor = ptr.To(p.Cursor(0)), ptr.To(p.Cursor(n-1))
+	}
+	return info
+}
+
 // Discounts as both APIs show them (the Storefront API's types, which the
 // Customer Account API's are bound to).
 
@@ -27,10 +36,7 @@ func DiscountApplications(o *ent.Order, args page.Args) (*DiscountApplicationCon
 		all[i] = item{i + 1, a}
 	}
 	p := page.Slice(w, all, func(it item) int { return it.pos })
-	conn := &DiscountApplicationConnection{PageInfo: &PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}}
-	if n := len(p.Items); n > 0 {
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = ptr.To(p.Cursor(0)), ptr.To(p.Cursor(n-1))
-	}
+	conn := &DiscountApplicationConnection{PageInfo: NewPageInfo(p)}
 	for i, it := range p.Items {
 		node := NewDiscountApplication(it.app, o.CurrencyCode)
 		conn.Nodes = append(conn.Nodes, node)

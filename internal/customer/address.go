@@ -341,3 +341,25 @@ func Parts(m *ent.MailingAddress) address.Parts {
 		CountryCode: ptr.Deref(m.CountryCode), Zip: ptr.Deref(m.Zip), Phone: ptr.Deref(m.Phone),
 	}
 }
+
+// AddressName is an address's full name (MailingAddress.name), or nil.
+func AddressName(a *ent.MailingAddress) *string {
+	if n := Parts(a).Name(); n != "" {
+		return &n
+	}
+	return nil
+}
+
+// AddressArea is an address's city, province and country on one line
+// (formattedArea), or nil.
+func AddressArea(a *ent.MailingAddress) *string {
+	if s := address.FormattedArea(Parts(a)); s != "" {
+		return &s
+	}
+	return nil
+}
+
+// AddressLines is an address as lines of text (formatted).
+func AddressLines(a *ent.MailingAddress, withName, withCompany *bool) []string {
+	return address.Formatted(Parts(a), withName != nil && *withName, withCompany == nil || *withCompany)
+}

@@ -111,15 +111,27 @@ func redirectError(w http.ResponseWriter, r *http.Request, req authRequest, err 
 	http.Redirect(w, r, u.String(), http.StatusFound)
 }
 
+// request reads and checks an authorization request; when it is not valid
+// it answers (a page for the user, or a redirect with the error to the
+// client) and ok is false.
+func (p *Provider) request(w http.ResponseWriter, r *http.Request, q url.Values) (req authRequest, ok bool) {
+	req = readAuthRequest(q)
+	toUser, toClient := p.check(req, q)
+	switch {
+	case toUser != "":
+		p.page(w, http.StatusBadRequest, formPage{Title: "Sign-in link not valid", Message: toUser})
+	case toClient != nil:
+		redirectError(w, r, req, toClient)
+	default:
+		return req, true
+	}
+	return req, false
+}
+
 // authorize shows the sign-in form for a valid request.
 func (p *Provider) authorize(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	req := readAuthRequest(q)
-	if toUser, toClient := p.check(req, q); toUser != "" {
-		p.page(w, http.StatusBadRequest, formPage{Title: "Sign-in link not valid", Message: toUser})
-		return
-	} else if toClient != nil {
-		redirectError(w, r, req, toClient)
+	req, ok := p.request(w, r, r.URL.Query())
+	if !ok {
 		return
 	}
 	nonce := p.csrfCookie(w, r)
@@ -134,12 +146,8 @@ func (p *Provider) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
-	req := readAuthRequest(f)
-	if toUser, toClient := p.check(req, f); toUser != "" {
-		p.page(w, http.StatusBadRequest, formPage{Title: "Sign-in link not valid", Message: toUser})
-		return
-	} else if toClient != nil {
-		redirectError(w, r, req, toClient)
+	req, ok := p.request(w, r, f)
+	if !ok {
 		return
 	}
 	c, err := r.Cookie(csrfCookie)

@@ -206,23 +206,34 @@ func (p *Provider) exchange(ctx context.Context, form url.Values) (*tokens, erro
 	if subtle.ConstantTimeCompare([]byte(base64.RawURLEncoding.EncodeToString(sum[:])), []byte(code.CodeChallenge)) != 1 {
 		return nil, invalidGrant("code_verifier does not match the code_challenge")
 	}
+	return p.once(ctx, code.Family, "the code was already used; what it issued is revoked", func(tx *ent.Tx) (int, error) {
+		return tx.OAuthCode.Update().Where(oauthcode.ID(code.ID), oauthcode.UsedAtIsNil()).SetUsedAt(p.Now()).Save(ctx)
+	}, func(tx *ent.Tx) (*tokens, error) {
+		return p.issue(ctx, tx, code.CustomerID, clientID, code.Scope, code.Family, code.Nonce, code.AuthTime)
+	})
+}
+
+// once spends a single-use grant (use marks it used, answering 0 when it
+// already was) and issues tokens in one transaction, then signs the ID
+// token. A grant spent twice revokes its sign-in (family).
+func (p *Provider) once(ctx context.Context, family, reused string, use func(*ent.Tx) (int, error), issue func(*ent.Tx) (*tokens, error)) (*tokens, error) {
 	var out *tokens
-	err = db.WithTx(ctx, p.DB, func(tx *ent.Tx) error {
-		n, err := tx.OAuthCode.Update().Where(oauthcode.ID(code.ID), oauthcode.UsedAtIsNil()).SetUsedAt(p.Now()).Save(ctx)
+	err := db.WithTx(ctx, p.DB, func(tx *ent.Tx) error {
+		n, err := use(tx)
 		if err != nil {
 			return err
 		}
 		if n == 0 {
 			return errReused
 		}
-		out, err = p.issue(ctx, tx, code.CustomerID, clientID, code.Scope, code.Family, code.Nonce, code.AuthTime)
+		out, err = issue(tx)
 		return err
 	})
 	if errors.Is(err, errReused) {
-		if err := p.revokeFamily(ctx, code.Family); err != nil {
+		if err := p.revokeFamily(ctx, family); err != nil {
 			return nil, err
 		}
-		return nil, invalidGrant("the code was already used; what it issued is revoked")
+		return nil, invalidGrant(reused)
 	}
 	return p.signed(ctx, out, err)
 }
@@ -249,28 +260,15 @@ func (p *Provider) refresh(ctx context.Context, form url.Values) (*tokens, error
 	if p.Now().After(rt.ExpiresAt) {
 		return nil, invalidGrant("the refresh token has expired")
 	}
-	var out *tokens
-	err = db.WithTx(ctx, p.DB, func(tx *ent.Tx) error {
-		n, err := tx.OAuthRefreshToken.Update().Where(oauthrefreshtoken.ID(rt.ID), oauthrefreshtoken.UsedAtIsNil()).SetUsedAt(p.Now()).Save(ctx)
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return errReused
-		}
+	return p.once(ctx, rt.Family, "the refresh token was already used; the sign-in is revoked", func(tx *ent.Tx) (int, error) {
+		return tx.OAuthRefreshToken.Update().Where(oauthrefreshtoken.ID(rt.ID), oauthrefreshtoken.UsedAtIsNil()).SetUsedAt(p.Now()).Save(ctx)
+	}, func(tx *ent.Tx) (*tokens, error) {
+		// The session this refresh token renewed ends.
 		if _, err := tx.CustomerAccessToken.Delete().Where(customeraccesstoken.ID(rt.AccessTokenID)).Exec(ctx); err != nil {
-			return err
-		}
-		out, err = p.issue(ctx, tx, rt.CustomerID, clientID, rt.Scope, rt.Family, "", rt.AuthTime)
-		return err
-	})
-	if errors.Is(err, errReused) {
-		if err := p.revokeFamily(ctx, rt.Family); err != nil {
 			return nil, err
 		}
-		return nil, invalidGrant("the refresh token was already used; the sign-in is revoked")
-	}
-	return p.signed(ctx, out, err)
+		return p.issue(ctx, tx, rt.CustomerID, clientID, rt.Scope, rt.Family, "", rt.AuthTime)
+	})
 }
 
 // issue starts a session (a customer access token), a refresh token and

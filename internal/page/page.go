@@ -309,3 +309,8 @@ func ParseTime(s string) (any, error) { return time.Parse(time.RFC3339Nano, s) }
 
 // TimeValue is a time sort column's cursor value.
 func TimeValue(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// FromArgs are a connection's arguments as GraphQL gives them.
+func FromArgs(first *int, after *string, last *int, before *string, reverse *bool) Args {
+	return Args{First: first, After: after, Last: last, Before: before, Reverse: reverse != nil && *reverse}
+}
