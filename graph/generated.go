@@ -47995,14 +47995,14 @@ func (ec *executionContext) unmarshalInputCustomerUpdateInput(ctx context.Contex
 			if err != nil {
 				return it, err
 			}
-			it.FirstName = data
+			it.FirstName = graphql.OmittableOf(data)
 		case "lastName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastName"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.LastName = data
+			it.LastName = graphql.OmittableOf(data)
 		case "password":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)

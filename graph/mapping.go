@@ -6,18 +6,25 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"accountgraph/ent"
-	"accountgraph/internal/gid"
-	"accountgraph/internal/page"
-
 	"accountgraph/graph/model"
 	"accountgraph/internal/customer"
+	"accountgraph/internal/gid"
+	"accountgraph/internal/page"
+	"accountgraph/internal/ptr"
 )
 
 // updateCustomer is customerUpdate's body; it lives here because the
 // mutation's argument is named like the customer package.
 func (r *mutationResolver) updateCustomer(ctx context.Context, token string, in model.CustomerUpdateInput) (*model.CustomerUpdatePayload, error) {
+	// A name sent as null is cleared (the service clears an empty one).
+	clearable := func(o graphql.Omittable[*string]) *string {
+		if o.IsSet() && o.Value() == nil {
+			return ptr.To("")
+		}
+		return o.Value()
+	}
 	c, t, err := r.Customers.Update(ctx, token, customer.UpdateInput{
-		Email: in.Email, Password: in.Password, FirstName: in.FirstName, LastName: in.LastName,
+		Email: in.Email, Password: in.Password, FirstName: clearable(in.FirstName), LastName: clearable(in.LastName),
 		Phone: in.Phone.Value(), ClearPhone: in.Phone.IsSet() && in.Phone.Value() == nil,
 		AcceptsMarketing: in.AcceptsMarketing, Birthday: in.Birthday.Value(), SetBirthday: in.Birthday.IsSet(),
 	})

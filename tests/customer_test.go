@@ -225,6 +225,13 @@ func TestCustomerUpdate(t *testing.T) {
 		if p := update(token, map[string]any{"phone": nil}); p.Customer.Phone != nil {
 			t.Errorf("phone not removed: %v", *p.Customer.Phone)
 		}
+		// The same for names: left out stays, null clears.
+		if p := update(token, map[string]any{"acceptsMarketing": false}); p.Customer.FirstName == nil || *p.Customer.FirstName != "Katherine" {
+			t.Errorf("absent first name changed: %+v", p.Customer)
+		}
+		if p := update(token, map[string]any{"firstName": nil}); p.Customer.FirstName != nil || p.Customer.LastName == nil {
+			t.Errorf("first name not cleared (or last name lost): %+v", p.Customer)
+		}
 		for name, tc := range map[string]struct {
 			in   map[string]any
 			want []string

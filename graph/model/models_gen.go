@@ -1235,9 +1235,9 @@ type CustomerUpdateInput struct {
 	// A new email address.
 	Email *string `json:"email,omitempty"`
 	// The given name.
-	FirstName *string `json:"firstName,omitempty"`
+	FirstName graphql.Omittable[*string] `json:"firstName,omitempty"`
 	// The family name.
-	LastName *string `json:"lastName,omitempty"`
+	LastName graphql.Omittable[*string] `json:"lastName,omitempty"`
 	// A new password.
 	Password *string `json:"password,omitempty"`
 	// A unique phone number in E.164 form, or null to remove it.
