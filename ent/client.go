@@ -41,6 +41,7 @@ import (
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/notification"
+	"accountgraph/ent/oauthclient"
 	"accountgraph/ent/oauthcode"
 	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
@@ -138,6 +139,8 @@ type Client struct {
 	MembershipPlan *MembershipPlanClient
 	// Notification is the client for interacting with the Notification builders.
 	Notification *NotificationClient
+	// OAuthClient is the client for interacting with the OAuthClient builders.
+	OAuthClient *OAuthClientClient
 	// OAuthCode is the client for interacting with the OAuthCode builders.
 	OAuthCode *OAuthCodeClient
 	// OAuthRefreshToken is the client for interacting with the OAuthRefreshToken builders.
@@ -225,6 +228,7 @@ func (c *Client) init() {
 	c.MembershipPayment = NewMembershipPaymentClient(c.config)
 	c.MembershipPlan = NewMembershipPlanClient(c.config)
 	c.Notification = NewNotificationClient(c.config)
+	c.OAuthClient = NewOAuthClientClient(c.config)
 	c.OAuthCode = NewOAuthCodeClient(c.config)
 	c.OAuthRefreshToken = NewOAuthRefreshTokenClient(c.config)
 	c.Order = NewOrderClient(c.config)
@@ -370,6 +374,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MembershipPayment:       NewMembershipPaymentClient(cfg),
 		MembershipPlan:          NewMembershipPlanClient(cfg),
 		Notification:            NewNotificationClient(cfg),
+		OAuthClient:             NewOAuthClientClient(cfg),
 		OAuthCode:               NewOAuthCodeClient(cfg),
 		OAuthRefreshToken:       NewOAuthRefreshTokenClient(cfg),
 		Order:                   NewOrderClient(cfg),
@@ -442,6 +447,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MembershipPayment:       NewMembershipPaymentClient(cfg),
 		MembershipPlan:          NewMembershipPlanClient(cfg),
 		Notification:            NewNotificationClient(cfg),
+		OAuthClient:             NewOAuthClientClient(cfg),
 		OAuthCode:               NewOAuthCodeClient(cfg),
 		OAuthRefreshToken:       NewOAuthRefreshTokenClient(cfg),
 		Order:                   NewOrderClient(cfg),
@@ -501,12 +507,12 @@ func (c *Client) Use(hooks ...Hook) {
 		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
 		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
 		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
-		c.Notification, c.OAuthCode, c.OAuthRefreshToken, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
-		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SigningKey,
-		c.SocialLogin, c.SupportContact, c.SupportMessage, c.SupportTicket,
-		c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent,
-		c.WishlistLine,
+		c.Notification, c.OAuthClient, c.OAuthCode, c.OAuthRefreshToken, c.Order,
+		c.OrderLineItem, c.PreferenceVocabulary, c.Product, c.ProductVariant,
+		c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings,
+		c.SigningKey, c.SocialLogin, c.SupportContact, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -523,12 +529,12 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.FulfillmentEvent, c.LinkedIdentity, c.LoginCode, c.LoyaltyAccount,
 		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
 		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
-		c.Notification, c.OAuthCode, c.OAuthRefreshToken, c.Order, c.OrderLineItem,
-		c.PreferenceVocabulary, c.Product, c.ProductVariant, c.RecoveryCode,
-		c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SigningKey,
-		c.SocialLogin, c.SupportContact, c.SupportMessage, c.SupportTicket,
-		c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent,
-		c.WishlistLine,
+		c.Notification, c.OAuthClient, c.OAuthCode, c.OAuthRefreshToken, c.Order,
+		c.OrderLineItem, c.PreferenceVocabulary, c.Product, c.ProductVariant,
+		c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings,
+		c.SigningKey, c.SocialLogin, c.SupportContact, c.SupportMessage,
+		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
+		c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -597,6 +603,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MembershipPlan.mutate(ctx, m)
 	case *NotificationMutation:
 		return c.Notification.mutate(ctx, m)
+	case *OAuthClientMutation:
+		return c.OAuthClient.mutate(ctx, m)
 	case *OAuthCodeMutation:
 		return c.OAuthCode.mutate(ctx, m)
 	case *OAuthRefreshTokenMutation:
@@ -5182,6 +5190,139 @@ func (c *NotificationClient) mutate(ctx context.Context, m *NotificationMutation
 	}
 }
 
+// OAuthClientClient is a client for the OAuthClient schema.
+type OAuthClientClient struct {
+	config
+}
+
+// NewOAuthClientClient returns a client for the OAuthClient from the given config.
+func NewOAuthClientClient(c config) *OAuthClientClient {
+	return &OAuthClientClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `oauthclient.Hooks(f(g(h())))`.
+func (c *OAuthClientClient) Use(hooks ...Hook) {
+	c.hooks.OAuthClient = append(c.hooks.OAuthClient, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `oauthclient.Intercept(f(g(h())))`.
+func (c *OAuthClientClient) Intercept(interceptors ...Interceptor) {
+	c.inters.OAuthClient = append(c.inters.OAuthClient, interceptors...)
+}
+
+// Create returns a builder for creating a OAuthClient entity.
+func (c *OAuthClientClient) Create() *OAuthClientCreate {
+	mutation := newOAuthClientMutation(c.config, OpCreate)
+	return &OAuthClientCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of OAuthClient entities.
+func (c *OAuthClientClient) CreateBulk(builders ...*OAuthClientCreate) *OAuthClientCreateBulk {
+	return &OAuthClientCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OAuthClientClient) MapCreateBulk(slice any, setFunc func(*OAuthClientCreate, int)) *OAuthClientCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OAuthClientCreateBulk{err: fmt.Errorf("calling to OAuthClientClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OAuthClientCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OAuthClientCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for OAuthClient.
+func (c *OAuthClientClient) Update() *OAuthClientUpdate {
+	mutation := newOAuthClientMutation(c.config, OpUpdate)
+	return &OAuthClientUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OAuthClientClient) UpdateOne(_m *OAuthClient) *OAuthClientUpdateOne {
+	mutation := newOAuthClientMutation(c.config, OpUpdateOne, withOAuthClient(_m))
+	return &OAuthClientUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OAuthClientClient) UpdateOneID(id int) *OAuthClientUpdateOne {
+	mutation := newOAuthClientMutation(c.config, OpUpdateOne, withOAuthClientID(id))
+	return &OAuthClientUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for OAuthClient.
+func (c *OAuthClientClient) Delete() *OAuthClientDelete {
+	mutation := newOAuthClientMutation(c.config, OpDelete)
+	return &OAuthClientDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OAuthClientClient) DeleteOne(_m *OAuthClient) *OAuthClientDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OAuthClientClient) DeleteOneID(id int) *OAuthClientDeleteOne {
+	builder := c.Delete().Where(oauthclient.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OAuthClientDeleteOne{builder}
+}
+
+// Query returns a query builder for OAuthClient.
+func (c *OAuthClientClient) Query() *OAuthClientQuery {
+	return &OAuthClientQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOAuthClient},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a OAuthClient entity by its id.
+func (c *OAuthClientClient) Get(ctx context.Context, id int) (*OAuthClient, error) {
+	return c.Query().Where(oauthclient.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OAuthClientClient) GetX(ctx context.Context, id int) *OAuthClient {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *OAuthClientClient) Hooks() []Hook {
+	return c.hooks.OAuthClient
+}
+
+// Interceptors returns the client interceptors.
+func (c *OAuthClientClient) Interceptors() []Interceptor {
+	return c.inters.OAuthClient
+}
+
+func (c *OAuthClientClient) mutate(ctx context.Context, m *OAuthClientMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OAuthClientCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OAuthClientUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OAuthClientUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OAuthClientDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown OAuthClient mutation op: %q", m.Op())
+	}
+}
+
 // OAuthCodeClient is a client for the OAuthCode schema.
 type OAuthCodeClient struct {
 	config
@@ -8570,11 +8711,11 @@ type (
 		ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity, LoginCode,
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
-		OAuthCode, OAuthRefreshToken, Order, OrderLineItem, PreferenceVocabulary,
-		Product, ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
-		ShopSettings, SigningKey, SocialLogin, SupportContact, SupportMessage,
-		SupportTicket, ThrottleEvent, UsedToken, VariantSales, Wishlist, WishlistEvent,
-		WishlistLine []ent.Hook
+		OAuthClient, OAuthCode, OAuthRefreshToken, Order, OrderLineItem,
+		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
+		SavedCartLine, ServerSecret, ShopSettings, SigningKey, SocialLogin,
+		SupportContact, SupportMessage, SupportTicket, ThrottleEvent, UsedToken,
+		VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
 	inters struct {
 		AdminAPIKey, Cart, CartLine, CoPurchase, Collection, CollectionProduct,
@@ -8583,11 +8724,11 @@ type (
 		ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity, LoginCode,
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
-		OAuthCode, OAuthRefreshToken, Order, OrderLineItem, PreferenceVocabulary,
-		Product, ProductVariant, RecoveryCode, SavedCart, SavedCartLine, ServerSecret,
-		ShopSettings, SigningKey, SocialLogin, SupportContact, SupportMessage,
-		SupportTicket, ThrottleEvent, UsedToken, VariantSales, Wishlist, WishlistEvent,
-		WishlistLine []ent.Interceptor
+		OAuthClient, OAuthCode, OAuthRefreshToken, Order, OrderLineItem,
+		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
+		SavedCartLine, ServerSecret, ShopSettings, SigningKey, SocialLogin,
+		SupportContact, SupportMessage, SupportTicket, ThrottleEvent, UsedToken,
+		VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
 	}
 )
 

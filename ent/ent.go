@@ -33,6 +33,7 @@ import (
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/notification"
+	"accountgraph/ent/oauthclient"
 	"accountgraph/ent/oauthcode"
 	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
@@ -155,6 +156,7 @@ func checkColumn(t, c string) error {
 			membershippayment.Table:       membershippayment.ValidColumn,
 			membershipplan.Table:          membershipplan.ValidColumn,
 			notification.Table:            notification.ValidColumn,
+			oauthclient.Table:             oauthclient.ValidColumn,
 			oauthcode.Table:               oauthcode.ValidColumn,
 			oauthrefreshtoken.Table:       oauthrefreshtoken.ValidColumn,
 			order.Table:                   order.ValidColumn,

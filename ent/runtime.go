@@ -32,6 +32,7 @@ import (
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/notification"
+	"accountgraph/ent/oauthclient"
 	"accountgraph/ent/oauthcode"
 	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
@@ -940,6 +941,45 @@ func init() {
 	notificationDescCreatedAt := notificationFields[16].Descriptor()
 	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
 	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
+	oauthclientMixin := schema.OAuthClient{}.Mixin()
+	oauthclientMixinFields0 := oauthclientMixin[0].Fields()
+	_ = oauthclientMixinFields0
+	oauthclientFields := schema.OAuthClient{}.Fields()
+	_ = oauthclientFields
+	// oauthclientDescCreatedAt is the schema descriptor for created_at field.
+	oauthclientDescCreatedAt := oauthclientMixinFields0[0].Descriptor()
+	// oauthclient.DefaultCreatedAt holds the default value on creation for the created_at field.
+	oauthclient.DefaultCreatedAt = oauthclientDescCreatedAt.Default.(func() time.Time)
+	// oauthclientDescUpdatedAt is the schema descriptor for updated_at field.
+	oauthclientDescUpdatedAt := oauthclientMixinFields0[1].Descriptor()
+	// oauthclient.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	oauthclient.DefaultUpdatedAt = oauthclientDescUpdatedAt.Default.(func() time.Time)
+	// oauthclient.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	oauthclient.UpdateDefaultUpdatedAt = oauthclientDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// oauthclientDescClientID is the schema descriptor for client_id field.
+	oauthclientDescClientID := oauthclientFields[0].Descriptor()
+	// oauthclient.ClientIDValidator is a validator for the "client_id" field. It is called by the builders before save.
+	oauthclient.ClientIDValidator = oauthclientDescClientID.Validators[0].(func(string) error)
+	// oauthclientDescName is the schema descriptor for name field.
+	oauthclientDescName := oauthclientFields[1].Descriptor()
+	// oauthclient.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	oauthclient.NameValidator = oauthclientDescName.Validators[0].(func(string) error)
+	// oauthclientDescConfidential is the schema descriptor for confidential field.
+	oauthclientDescConfidential := oauthclientFields[2].Descriptor()
+	// oauthclient.DefaultConfidential holds the default value on creation for the confidential field.
+	oauthclient.DefaultConfidential = oauthclientDescConfidential.Default.(bool)
+	// oauthclientDescSecretHash is the schema descriptor for secret_hash field.
+	oauthclientDescSecretHash := oauthclientFields[3].Descriptor()
+	// oauthclient.SecretHashValidator is a validator for the "secret_hash" field. It is called by the builders before save.
+	oauthclient.SecretHashValidator = oauthclientDescSecretHash.Validators[0].(func([]byte) error)
+	// oauthclientDescPostLogoutUris is the schema descriptor for post_logout_uris field.
+	oauthclientDescPostLogoutUris := oauthclientFields[5].Descriptor()
+	// oauthclient.DefaultPostLogoutUris holds the default value on creation for the post_logout_uris field.
+	oauthclient.DefaultPostLogoutUris = oauthclientDescPostLogoutUris.Default.([]string)
+	// oauthclientDescAllowedOrigins is the schema descriptor for allowed_origins field.
+	oauthclientDescAllowedOrigins := oauthclientFields[6].Descriptor()
+	// oauthclient.DefaultAllowedOrigins holds the default value on creation for the allowed_origins field.
+	oauthclient.DefaultAllowedOrigins = oauthclientDescAllowedOrigins.Default.([]string)
 	oauthcodeMixin := schema.OAuthCode{}.Mixin()
 	oauthcodeMixinFields0 := oauthcodeMixin[0].Fields()
 	_ = oauthcodeMixinFields0

@@ -74,6 +74,8 @@ type Tx struct {
 	MembershipPlan *MembershipPlanClient
 	// Notification is the client for interacting with the Notification builders.
 	Notification *NotificationClient
+	// OAuthClient is the client for interacting with the OAuthClient builders.
+	OAuthClient *OAuthClientClient
 	// OAuthCode is the client for interacting with the OAuthCode builders.
 	OAuthCode *OAuthCodeClient
 	// OAuthRefreshToken is the client for interacting with the OAuthRefreshToken builders.
@@ -281,6 +283,7 @@ func (tx *Tx) init() {
 	tx.MembershipPayment = NewMembershipPaymentClient(tx.config)
 	tx.MembershipPlan = NewMembershipPlanClient(tx.config)
 	tx.Notification = NewNotificationClient(tx.config)
+	tx.OAuthClient = NewOAuthClientClient(tx.config)
 	tx.OAuthCode = NewOAuthCodeClient(tx.config)
 	tx.OAuthRefreshToken = NewOAuthRefreshTokenClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)

@@ -7,6 +7,7 @@ import (
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
+	"accountgraph/internal/oidc"
 	"accountgraph/internal/ptr"
 	"accountgraph/internal/settings"
 	"context"
@@ -97,6 +98,23 @@ func (r *mutationResolver) AdminMultipassSecretRotate(ctx context.Context, disab
 	return &model.AdminMultipassSecretRotatePayload{Secret: secret, UserErrors: ue}, err
 }
 
+// AdminCustomerAccountClientCreate is the resolver for the adminCustomerAccountClientCreate field.
+func (r *mutationResolver) AdminCustomerAccountClientCreate(ctx context.Context, input model.CustomerAccountClientInput) (*model.CustomerAccountClientCreatePayload, error) {
+	c, secret, err := r.OIDC.CreateClient(ctx, oidc.ClientInput{Name: input.Name, Confidential: ptr.Deref(input.Confidential),
+		RedirectURIs: input.RedirectUris, PostLogoutURIs: input.PostLogoutRedirectUris, AllowedOrigins: input.AllowedOrigins})
+	ue, err := adminErrors(err)
+	return &model.CustomerAccountClientCreatePayload{Client: c, ClientSecret: nilIfEmpty(secret), UserErrors: ue}, err
+}
+
+// AdminCustomerAccountClientDelete is the resolver for the adminCustomerAccountClientDelete field.
+func (r *mutationResolver) AdminCustomerAccountClientDelete(ctx context.Context, clientID string) (*model.CustomerAccountClientDeletePayload, error) {
+	ue, err := adminErrors(r.OIDC.DeleteClient(ctx, clientID))
+	if len(ue) > 0 || err != nil {
+		return &model.CustomerAccountClientDeletePayload{UserErrors: ue}, err
+	}
+	return &model.CustomerAccountClientDeletePayload{DeletedClientID: &clientID, UserErrors: ue}, nil
+}
+
 // AdminCustomer is the resolver for the adminCustomer field.
 func (r *queryResolver) AdminCustomer(ctx context.Context, id string) (*ent.Customer, error) {
 	key, err := gid.Decode(id, "Customer")
@@ -124,6 +142,16 @@ func (r *queryResolver) AdminCustomers(ctx context.Context, first *int, after *s
 // AdminAccountSettings is the resolver for the adminAccountSettings field.
 func (r *queryResolver) AdminAccountSettings(ctx context.Context) (*ent.ShopSettings, error) {
 	return r.Settings.Get(ctx)
+}
+
+// AdminCustomerAccountClients is the resolver for the adminCustomerAccountClients field.
+func (r *queryResolver) AdminCustomerAccountClients(ctx context.Context) ([]*oidc.Client, error) {
+	cs, err := r.OIDC.ListClients(ctx)
+	out := make([]*oidc.Client, len(cs))
+	for i := range cs {
+		out[i] = &cs[i]
+	}
+	return out, err
 }
 
 // AccountSettings returns AccountSettingsResolver implementation.

@@ -22,6 +22,7 @@ import (
 	"accountgraph/graph/scalar"
 	"accountgraph/internal/money"
 	"accountgraph/internal/notify"
+	"accountgraph/internal/oidc"
 	"accountgraph/internal/recommend"
 	"bytes"
 	"context"
@@ -495,6 +496,27 @@ type ComplexityRoot struct {
 	CustomerAccessTokenRenewPayload struct {
 		CustomerAccessToken func(childComplexity int) int
 		UserErrors          func(childComplexity int) int
+	}
+
+	CustomerAccountClient struct {
+		AllowedOrigins func(childComplexity int) int
+		Confidential   func(childComplexity int) int
+		FromSettings   func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Name           func(childComplexity int) int
+		PostLogoutURIs func(childComplexity int) int
+		RedirectURIs   func(childComplexity int) int
+	}
+
+	CustomerAccountClientCreatePayload struct {
+		Client       func(childComplexity int) int
+		ClientSecret func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
+	CustomerAccountClientDeletePayload struct {
+		DeletedClientID func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
 	}
 
 	CustomerActivateByUrlPayload struct {
@@ -999,6 +1021,8 @@ type ComplexityRoot struct {
 		AdminAccountSettingsUpdate               func(childComplexity int, input model.AccountSettingsInput) int
 		AdminCollectionsUpsert                   func(childComplexity int, collections []*model.AdminCollectionInput) int
 		AdminCompanyCreate                       func(childComplexity int, input model.AdminCompanyInput) int
+		AdminCustomerAccountClientCreate         func(childComplexity int, input model.CustomerAccountClientInput) int
+		AdminCustomerAccountClientDelete         func(childComplexity int, clientID string) int
 		AdminCustomerDataExport                  func(childComplexity int, customerID string) int
 		AdminCustomerDelete                      func(childComplexity int, customerID string) int
 		AdminCustomerInvite                      func(childComplexity int, input model.AdminCustomerInviteInput) int
@@ -1226,6 +1250,7 @@ type ComplexityRoot struct {
 		AdminAccountSettings         func(childComplexity int) int
 		AdminCompany                 func(childComplexity int, id string) int
 		AdminCustomer                func(childComplexity int, id string) int
+		AdminCustomerAccountClients  func(childComplexity int) int
 		AdminCustomerConsentLog      func(childComplexity int, customerID string, first *int, after *string, last *int, before *string, reverse *bool) int
 		AdminCustomers               func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
 		AdminLoyaltyConsistencyCheck func(childComplexity int, customerIds []string) int
@@ -1630,6 +1655,8 @@ type MutationResolver interface {
 	AdminCustomerUpdate(ctx context.Context, id string, input model.AdminCustomerUpdateInput) (*model.AdminCustomerUpdatePayload, error)
 	AdminCustomersImport(ctx context.Context, csv string, skipInvalid *bool) (*model.AdminCustomersImportPayload, error)
 	AdminMultipassSecretRotate(ctx context.Context, disable *bool) (*model.AdminMultipassSecretRotatePayload, error)
+	AdminCustomerAccountClientCreate(ctx context.Context, input model.CustomerAccountClientInput) (*model.CustomerAccountClientCreatePayload, error)
+	AdminCustomerAccountClientDelete(ctx context.Context, clientID string) (*model.CustomerAccountClientDeletePayload, error)
 	CartCreate(ctx context.Context, input *model.CartInput) (*model.CartCreatePayload, error)
 	CartLinesAdd(ctx context.Context, cartID string, lines []*model.CartLineInput) (*model.CartLinesAddPayload, error)
 	CartLinesUpdate(ctx context.Context, cartID string, lines []*model.CartLineUpdateInput) (*model.CartLinesUpdatePayload, error)
@@ -1737,6 +1764,7 @@ type QueryResolver interface {
 	AdminCustomer(ctx context.Context, id string) (*ent.Customer, error)
 	AdminCustomers(ctx context.Context, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) (*model.CustomerConnection, error)
 	AdminAccountSettings(ctx context.Context) (*ent.ShopSettings, error)
+	AdminCustomerAccountClients(ctx context.Context) ([]*oidc.Client, error)
 	Cart(ctx context.Context, id string) (*ent.Cart, error)
 	Product(ctx context.Context, handle *string, id *string) (*ent.Product, error)
 	Products(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ProductSortKeys, query *string) (*model.ProductConnection, error)
@@ -3336,6 +3364,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerAccessTokenRenewPayload.UserErrors(childComplexity), true
+
+	case "CustomerAccountClient.allowedOrigins":
+		if e.ComplexityRoot.CustomerAccountClient.AllowedOrigins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClient.AllowedOrigins(childComplexity), true
+	case "CustomerAccountClient.confidential":
+		if e.ComplexityRoot.CustomerAccountClient.Confidential == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClient.Confidential(childComplexity), true
+	case "CustomerAccountClient.fromSettings":
+		if e.ComplexityRoot.CustomerAccountClient.FromSettings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClient.FromSettings(childComplexity), true
+	case "CustomerAccountClient.clientId":
+		if e.ComplexityRoot.CustomerAccountClient.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClient.ID(childComplexity), true
+	case "CustomerAccountClient.name":
+		if e.ComplexityRoot.CustomerAccountClient.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClient.Name(childComplexity), true
+	case "CustomerAccountClient.postLogoutRedirectUris":
+		if e.ComplexityRoot.CustomerAccountClient.PostLogoutURIs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClient.PostLogoutURIs(childComplexity), true
+	case "CustomerAccountClient.redirectUris":
+		if e.ComplexityRoot.CustomerAccountClient.RedirectURIs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClient.RedirectURIs(childComplexity), true
+
+	case "CustomerAccountClientCreatePayload.client":
+		if e.ComplexityRoot.CustomerAccountClientCreatePayload.Client == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClientCreatePayload.Client(childComplexity), true
+	case "CustomerAccountClientCreatePayload.clientSecret":
+		if e.ComplexityRoot.CustomerAccountClientCreatePayload.ClientSecret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClientCreatePayload.ClientSecret(childComplexity), true
+	case "CustomerAccountClientCreatePayload.userErrors":
+		if e.ComplexityRoot.CustomerAccountClientCreatePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClientCreatePayload.UserErrors(childComplexity), true
+
+	case "CustomerAccountClientDeletePayload.deletedClientId":
+		if e.ComplexityRoot.CustomerAccountClientDeletePayload.DeletedClientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClientDeletePayload.DeletedClientID(childComplexity), true
+	case "CustomerAccountClientDeletePayload.userErrors":
+		if e.ComplexityRoot.CustomerAccountClientDeletePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAccountClientDeletePayload.UserErrors(childComplexity), true
 
 	case "CustomerActivateByUrlPayload.customer":
 		if e.ComplexityRoot.CustomerActivateByUrlPayload.Customer == nil {
@@ -5203,6 +5306,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminCompanyCreate(childComplexity, args["input"].(model.AdminCompanyInput)), true
+	case "Mutation.adminCustomerAccountClientCreate":
+		if e.ComplexityRoot.Mutation.AdminCustomerAccountClientCreate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCustomerAccountClientCreate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCustomerAccountClientCreate(childComplexity, args["input"].(model.CustomerAccountClientInput)), true
+	case "Mutation.adminCustomerAccountClientDelete":
+		if e.ComplexityRoot.Mutation.AdminCustomerAccountClientDelete == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCustomerAccountClientDelete_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCustomerAccountClientDelete(childComplexity, args["clientId"].(string)), true
 	case "Mutation.adminCustomerDataExport":
 		if e.ComplexityRoot.Mutation.AdminCustomerDataExport == nil {
 			break
@@ -6721,6 +6846,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AdminCustomer(childComplexity, args["id"].(string)), true
+	case "Query.adminCustomerAccountClients":
+		if e.ComplexityRoot.Query.AdminCustomerAccountClients == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AdminCustomerAccountClients(childComplexity), true
 	case "Query.adminCustomerConsentLog":
 		if e.ComplexityRoot.Query.AdminCustomerConsentLog == nil {
 			break
@@ -7655,6 +7786,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CartLineUpdateInput", ec.unmarshalInputCartLineUpdateInput),
 			graphql.NewInputUnmarshaler("CommunicationPreferenceInput", ec.unmarshalInputCommunicationPreferenceInput),
 			graphql.NewInputUnmarshaler("CustomerAccessTokenCreateInput", ec.unmarshalInputCustomerAccessTokenCreateInput),
+			graphql.NewInputUnmarshaler("CustomerAccountClientInput", ec.unmarshalInputCustomerAccountClientInput),
 			graphql.NewInputUnmarshaler("CustomerActivateInput", ec.unmarshalInputCustomerActivateInput),
 			graphql.NewInputUnmarshaler("CustomerCreateInput", ec.unmarshalInputCustomerCreateInput),
 			graphql.NewInputUnmarshaler("CustomerDeleteConfirmationInput", ec.unmarshalInputCustomerDeleteConfirmationInput),
@@ -8149,6 +8281,68 @@ type AccountSettingsPayload {
   "The settings now."
   settings: AccountSettings
   "What was wrong with the input; nothing changed when not empty."
+  userErrors: [AdminUserError!]!
+}
+
+extend type Query {
+  "The storefronts and apps that sign customers in through our OpenID Connect provider (settings' first)."
+  adminCustomerAccountClients: [CustomerAccountClient!]! @adminScope(scope: "customers:read")
+}
+
+extend type Mutation {
+  "Registers a storefront or app with the OpenID Connect provider. A confidential client's secret is shown once, here."
+  adminCustomerAccountClientCreate("The client." input: CustomerAccountClientInput!): CustomerAccountClientCreatePayload @adminScope(scope: "settings:write")
+  "Removes a client registered here; its customers' refresh tokens stop working."
+  adminCustomerAccountClientDelete("The client's ID." clientId: String!): CustomerAccountClientDeletePayload @adminScope(scope: "settings:write")
+}
+
+"A storefront or app registered with the OpenID Connect provider."
+type CustomerAccountClient {
+  "The client_id it sends."
+  clientId: String!
+  "Its name, for staff."
+  name: String!
+  "Whether it authenticates with a secret (a server-side app); PKCE is required of every client."
+  confidential: Boolean!
+  "Where the provider may send the browser with a code (exact match)."
+  redirectUris: [URL!]!
+  "Where logout may send the browser; empty: the redirect URIs' origins."
+  postLogoutRedirectUris: [URL!]!
+  "Origins that may call the token endpoint from a browser."
+  allowedOrigins: [String!]!
+  "Whether it comes from the settings (CUSTOMER_ACCOUNT_CLIENT_ID), not from this API."
+  fromSettings: Boolean!
+}
+
+"A client to register."
+input CustomerAccountClientInput {
+  "Its name, for staff."
+  name: String!
+  "Whether it authenticates with a secret."
+  confidential: Boolean = false
+  "Its redirect URIs (https; http only for localhost), at most 20."
+  redirectUris: [URL!]!
+  "Where logout may send the browser, at most 20."
+  postLogoutRedirectUris: [URL!]
+  "Origins that may call the token endpoint from a browser, at most 20."
+  allowedOrigins: [String!]
+}
+
+"The result of ` + "`" + `adminCustomerAccountClientCreate` + "`" + `."
+type CustomerAccountClientCreatePayload {
+  "The client."
+  client: CustomerAccountClient
+  "A confidential client's secret, shown only now."
+  clientSecret: String
+  "What was wrong; nothing was stored when not empty."
+  userErrors: [AdminUserError!]!
+}
+
+"The result of ` + "`" + `adminCustomerAccountClientDelete` + "`" + `."
+type CustomerAccountClientDeletePayload {
+  "The removed client's ID."
+  deletedClientId: String
+  "What was wrong."
   userErrors: [AdminUserError!]!
 }
 `, BuiltIn: false},
@@ -13311,6 +13505,48 @@ func (ec *executionContext) childFields_CustomerAccessTokenRenewPayload(ctx cont
 	return nil, fmt.Errorf("no field named %q was found under type CustomerAccessTokenRenewPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerAccountClient(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientId":
+		return ec.fieldContext_CustomerAccountClient_clientId(ctx, field)
+	case "name":
+		return ec.fieldContext_CustomerAccountClient_name(ctx, field)
+	case "confidential":
+		return ec.fieldContext_CustomerAccountClient_confidential(ctx, field)
+	case "redirectUris":
+		return ec.fieldContext_CustomerAccountClient_redirectUris(ctx, field)
+	case "postLogoutRedirectUris":
+		return ec.fieldContext_CustomerAccountClient_postLogoutRedirectUris(ctx, field)
+	case "allowedOrigins":
+		return ec.fieldContext_CustomerAccountClient_allowedOrigins(ctx, field)
+	case "fromSettings":
+		return ec.fieldContext_CustomerAccountClient_fromSettings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerAccountClient", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerAccountClientCreatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "client":
+		return ec.fieldContext_CustomerAccountClientCreatePayload_client(ctx, field)
+	case "clientSecret":
+		return ec.fieldContext_CustomerAccountClientCreatePayload_clientSecret(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CustomerAccountClientCreatePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerAccountClientCreatePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerAccountClientDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedClientId":
+		return ec.fieldContext_CustomerAccountClientDeletePayload_deletedClientId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CustomerAccountClientDeletePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerAccountClientDeletePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CustomerActivateByUrlPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "customer":
@@ -15930,6 +16166,34 @@ func (ec *executionContext) field_Mutation_adminCompanyCreate_args(ctx context.C
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminCustomerAccountClientCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CustomerAccountClientInput, error) {
+			return ec.unmarshalNCustomerAccountClientInput2accountgraphᚋgraphᚋmodelᚐCustomerAccountClientInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminCustomerAccountClientDelete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "clientId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientId"] = arg0
 	return args, nil
 }
 
@@ -25636,6 +25900,309 @@ func (ec *executionContext) fieldContext_CustomerAccessTokenRenewPayload_userErr
 	return fc, nil
 }
 
+func (ec *executionContext) _CustomerAccountClient_clientId(ctx context.Context, field graphql.CollectedField, obj *oidc.Client) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClient_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClient_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccountClient", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerAccountClient_name(ctx context.Context, field graphql.CollectedField, obj *oidc.Client) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClient_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClient_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccountClient", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerAccountClient_confidential(ctx context.Context, field graphql.CollectedField, obj *oidc.Client) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClient_confidential(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidential, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClient_confidential(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccountClient", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerAccountClient_redirectUris(ctx context.Context, field graphql.CollectedField, obj *oidc.Client) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClient_redirectUris(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RedirectURIs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNURL2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClient_redirectUris(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccountClient", field, false, false, "URL")
+}
+
+func (ec *executionContext) _CustomerAccountClient_postLogoutRedirectUris(ctx context.Context, field graphql.CollectedField, obj *oidc.Client) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClient_postLogoutRedirectUris(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostLogoutURIs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNURL2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClient_postLogoutRedirectUris(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccountClient", field, false, false, "URL")
+}
+
+func (ec *executionContext) _CustomerAccountClient_allowedOrigins(ctx context.Context, field graphql.CollectedField, obj *oidc.Client) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClient_allowedOrigins(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllowedOrigins, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClient_allowedOrigins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccountClient", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerAccountClient_fromSettings(ctx context.Context, field graphql.CollectedField, obj *oidc.Client) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClient_fromSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromSettings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClient_fromSettings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccountClient", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerAccountClientCreatePayload_client(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccountClientCreatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClientCreatePayload_client(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Client, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *oidc.Client) graphql.Marshaler {
+			return ec.marshalOCustomerAccountClient2ᚖaccountgraphᚋinternalᚋoidcᚐClient(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClientCreatePayload_client(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccountClientCreatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccountClient(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAccountClientCreatePayload_clientSecret(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccountClientCreatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClientCreatePayload_clientSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientSecret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClientCreatePayload_clientSecret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccountClientCreatePayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerAccountClientCreatePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccountClientCreatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClientCreatePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClientCreatePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccountClientCreatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAccountClientDeletePayload_deletedClientId(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccountClientDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClientDeletePayload_deletedClientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClientDeletePayload_deletedClientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerAccountClientDeletePayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerAccountClientDeletePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerAccountClientDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAccountClientDeletePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAccountClientDeletePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAccountClientDeletePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerActivateByUrlPayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerActivateByURLPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34501,6 +35068,130 @@ func (ec *executionContext) fieldContext_Mutation_adminMultipassSecretRotate(ctx
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_adminCustomerAccountClientCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCustomerAccountClientCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCustomerAccountClientCreate(ctx, fc.Args["input"].(model.CustomerAccountClientInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "settings:write")
+				if err != nil {
+					var zeroVal *model.CustomerAccountClientCreatePayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.CustomerAccountClientCreatePayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerAccountClientCreatePayload) graphql.Marshaler {
+			return ec.marshalOCustomerAccountClientCreatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccountClientCreatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCustomerAccountClientCreate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccountClientCreatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCustomerAccountClientCreate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminCustomerAccountClientDelete(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCustomerAccountClientDelete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCustomerAccountClientDelete(ctx, fc.Args["clientId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "settings:write")
+				if err != nil {
+					var zeroVal *model.CustomerAccountClientDeletePayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.CustomerAccountClientDeletePayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerAccountClientDeletePayload) graphql.Marshaler {
+			return ec.marshalOCustomerAccountClientDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccountClientDeletePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCustomerAccountClientDelete(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccountClientDeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCustomerAccountClientDelete_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_cartCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40844,6 +41535,56 @@ func (ec *executionContext) fieldContext_Query_adminAccountSettings(_ context.Co
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AccountSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_adminCustomerAccountClients(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminCustomerAccountClients(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AdminCustomerAccountClients(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal []*oidc.Client
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal []*oidc.Client
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*oidc.Client) graphql.Marshaler {
+			return ec.marshalNCustomerAccountClient2ᚕᚖaccountgraphᚋinternalᚋoidcᚐClientᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminCustomerAccountClients(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAccountClient(ctx, field)
 		},
 	}
 	return fc, nil
@@ -47586,6 +48327,80 @@ func UnmarshalCustomerAccessTokenCreateInput(ctx context.Context, raw any) (mode
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCustomerAccountClientInput(ctx context.Context, obj any) (model.CustomerAccountClientInput, error) {
+	var it model.CustomerAccountClientInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["confidential"]; !present {
+		asMap["confidential"] = false
+	}
+
+	fieldsInOrder := [...]string{"name", "confidential", "redirectUris", "postLogoutRedirectUris", "allowedOrigins"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "confidential":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidential"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidential = data
+		case "redirectUris":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redirectUris"))
+			data, err := ec.unmarshalNURL2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedirectUris = data
+		case "postLogoutRedirectUris":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postLogoutRedirectUris"))
+			data, err := ec.unmarshalOURL2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostLogoutRedirectUris = data
+		case "allowedOrigins":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowedOrigins"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowedOrigins = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerAccountClientInput unmarshals raw into the CustomerAccountClientInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerAccountClientInput(ctx context.Context, raw any) (model.CustomerAccountClientInput, error) {
+	var out model.CustomerAccountClientInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerAccountClientInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCustomerActivateInput(ctx context.Context, obj any) (model.CustomerActivateInput, error) {
 	var it model.CustomerActivateInput
 	if obj == nil {
@@ -52143,6 +52958,150 @@ func (ec *executionContext) _CustomerAccessTokenRenewPayload(ctx context.Context
 	return out
 }
 
+var customerAccountClientImplementors = []string{"CustomerAccountClient"}
+
+func (ec *executionContext) _CustomerAccountClient(ctx context.Context, sel ast.SelectionSet, obj *oidc.Client) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerAccountClientImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerAccountClient")
+		case "clientId":
+			out.Values[i] = ec._CustomerAccountClient_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._CustomerAccountClient_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidential":
+			out.Values[i] = ec._CustomerAccountClient_confidential(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "redirectUris":
+			out.Values[i] = ec._CustomerAccountClient_redirectUris(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postLogoutRedirectUris":
+			out.Values[i] = ec._CustomerAccountClient_postLogoutRedirectUris(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "allowedOrigins":
+			out.Values[i] = ec._CustomerAccountClient_allowedOrigins(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromSettings":
+			out.Values[i] = ec._CustomerAccountClient_fromSettings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerAccountClientCreatePayloadImplementors = []string{"CustomerAccountClientCreatePayload"}
+
+func (ec *executionContext) _CustomerAccountClientCreatePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerAccountClientCreatePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerAccountClientCreatePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerAccountClientCreatePayload")
+		case "client":
+			out.Values[i] = ec._CustomerAccountClientCreatePayload_client(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "clientSecret":
+			out.Values[i] = ec._CustomerAccountClientCreatePayload_clientSecret(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CustomerAccountClientCreatePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerAccountClientDeletePayloadImplementors = []string{"CustomerAccountClientDeletePayload"}
+
+func (ec *executionContext) _CustomerAccountClientDeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerAccountClientDeletePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerAccountClientDeletePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerAccountClientDeletePayload")
+		case "deletedClientId":
+			out.Values[i] = ec._CustomerAccountClientDeletePayload_deletedClientId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CustomerAccountClientDeletePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var customerActivateByUrlPayloadImplementors = []string{"CustomerActivateByUrlPayload"}
 
 func (ec *executionContext) _CustomerActivateByUrlPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerActivateByURLPayload) graphql.Marshaler {
@@ -55744,6 +56703,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "adminCustomerAccountClientCreate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCustomerAccountClientCreate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminCustomerAccountClientDelete":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCustomerAccountClientDelete(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "cartCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_cartCreate(ctx, field)
@@ -57237,6 +58210,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_adminAccountSettings(ctx, field)
+				})
+		case "adminCustomerAccountClients":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminCustomerAccountClients(ctx, field)
 				})
 		case "cart":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -60109,6 +61088,35 @@ func (ec *executionContext) unmarshalNCustomerAccessTokenCreateInput2accountgrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCustomerAccountClient2ᚕᚖaccountgraphᚋinternalᚋoidcᚐClientᚄ(ctx context.Context, sel ast.SelectionSet, v []*oidc.Client) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerAccountClient2ᚖaccountgraphᚋinternalᚋoidcᚐClient(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerAccountClient2ᚖaccountgraphᚋinternalᚋoidcᚐClient(ctx context.Context, sel ast.SelectionSet, v *oidc.Client) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerAccountClient!")
+		return graphql.Null
+	}
+	return ec._CustomerAccountClient(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerAccountClientInput2accountgraphᚋgraphᚋmodelᚐCustomerAccountClientInput(ctx context.Context, v any) (model.CustomerAccountClientInput, error) {
+	res, err := ec.unmarshalInputCustomerAccountClientInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCustomerAccountsMode2accountgraphᚋentᚋshopsettingsᚐAccounts(ctx context.Context, v any) (shopsettings.Accounts, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := shopsettings.Accounts(tmp)
@@ -61944,6 +62952,35 @@ func (ec *executionContext) marshalNURL2string(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) unmarshalNURL2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNURL2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNURL2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNURL2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNUnsignedInt642uint64(ctx context.Context, v any) (uint64, error) {
 	res, err := scalar.UnmarshalUnsignedInt64(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -62932,6 +63969,27 @@ func (ec *executionContext) marshalOCustomerAccessTokenRenewPayload2ᚖaccountgr
 		return graphql.Null
 	}
 	return ec._CustomerAccessTokenRenewPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerAccountClient2ᚖaccountgraphᚋinternalᚋoidcᚐClient(ctx context.Context, sel ast.SelectionSet, v *oidc.Client) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerAccountClient(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerAccountClientCreatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccountClientCreatePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerAccountClientCreatePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerAccountClientCreatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerAccountClientDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerAccountClientDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerAccountClientDeletePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerAccountClientDeletePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCustomerAccountsMode2ᚖaccountgraphᚋentᚋshopsettingsᚐAccounts(ctx context.Context, v any) (*shopsettings.Accounts, error) {
@@ -64016,6 +65074,41 @@ func (ec *executionContext) marshalOTwoFactorPolicy2ᚖaccountgraphᚋentᚋshop
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOURL2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNURL2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOURL2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNURL2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOURL2ᚖstring(ctx context.Context, v any) (*string, error) {

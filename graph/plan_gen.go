@@ -9,6 +9,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/money"
 	"accountgraph/internal/notify"
+	"accountgraph/internal/oidc"
 	"accountgraph/internal/recommend"
 	"context"
 	"time"
@@ -361,811 +362,829 @@ var planTypes = map[string]*planType{
 		"customerAccessToken": {fn: 224, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
 		"userErrors":          {fn: 225, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
+	"CustomerAccountClient": {name: "CustomerAccountClient", satisfies: []string{"CustomerAccountClient"}, fields: map[string]planFieldDef{
+		"clientId":               {fn: 226, resolve: false, object: false, resolver: false, named: "String"},
+		"name":                   {fn: 227, resolve: false, object: false, resolver: false, named: "String"},
+		"confidential":           {fn: 228, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"redirectUris":           {fn: 229, resolve: false, object: false, resolver: false, named: "URL"},
+		"postLogoutRedirectUris": {fn: 230, resolve: false, object: false, resolver: false, named: "URL"},
+		"allowedOrigins":         {fn: 231, resolve: false, object: false, resolver: false, named: "String"},
+		"fromSettings":           {fn: 232, resolve: false, object: false, resolver: false, named: "Boolean"},
+	}},
+	"CustomerAccountClientCreatePayload": {name: "CustomerAccountClientCreatePayload", satisfies: []string{"CustomerAccountClientCreatePayload"}, fields: map[string]planFieldDef{
+		"client":       {fn: 233, resolve: false, object: true, resolver: false, named: "CustomerAccountClient"},
+		"clientSecret": {fn: 234, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":   {fn: 235, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
+	"CustomerAccountClientDeletePayload": {name: "CustomerAccountClientDeletePayload", satisfies: []string{"CustomerAccountClientDeletePayload"}, fields: map[string]planFieldDef{
+		"deletedClientId": {fn: 236, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":      {fn: 237, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
 	"CustomerActivateByUrlPayload": {name: "CustomerActivateByUrlPayload", satisfies: []string{"CustomerActivateByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 226, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 227, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 228, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 238, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 239, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 240, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerActivatePayload": {name: "CustomerActivatePayload", satisfies: []string{"CustomerActivatePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 229, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 230, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 231, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 232, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 241, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 242, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 243, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 244, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressCreatePayload": {name: "CustomerAddressCreatePayload", satisfies: []string{"CustomerAddressCreatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 233, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 234, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 235, resolve: false, object: true, resolver: false, named: "UserError"},
-	}},
-	"CustomerAddressDeletePayload": {name: "CustomerAddressDeletePayload", satisfies: []string{"CustomerAddressDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedCustomerAddressId": {fn: 236, resolve: false, object: false, resolver: false, named: "String"},
-		"customerUserErrors":       {fn: 237, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":               {fn: 238, resolve: false, object: true, resolver: false, named: "UserError"},
-	}},
-	"CustomerAddressUpdatePayload": {name: "CustomerAddressUpdatePayload", satisfies: []string{"CustomerAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 239, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 240, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 241, resolve: false, object: true, resolver: false, named: "UserError"},
-	}},
-	"CustomerConnection": {name: "CustomerConnection", satisfies: []string{"CustomerConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 242, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
-		"nodes":    {fn: 243, resolve: false, object: true, resolver: false, named: "Customer"},
-		"pageInfo": {fn: 244, resolve: false, object: true, resolver: false, named: "PageInfo"},
-	}},
-	"CustomerCreatePayload": {name: "CustomerCreatePayload", satisfies: []string{"CustomerCreatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 245, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAddress":    {fn: 245, resolve: false, object: true, resolver: false, named: "MailingAddress"},
 		"customerUserErrors": {fn: 246, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 		"userErrors":         {fn: 247, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
-	"CustomerDataExport": {name: "CustomerDataExport", satisfies: []string{"CustomerDataExport"}, fields: map[string]planFieldDef{
-		"createdAt":   {fn: 248, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"contentType": {fn: 249, resolve: false, object: false, resolver: false, named: "String"},
-		"data":        {fn: 250, resolve: false, object: false, resolver: false, named: "String"},
+	"CustomerAddressDeletePayload": {name: "CustomerAddressDeletePayload", satisfies: []string{"CustomerAddressDeletePayload"}, fields: map[string]planFieldDef{
+		"deletedCustomerAddressId": {fn: 248, resolve: false, object: false, resolver: false, named: "String"},
+		"customerUserErrors":       {fn: 249, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":               {fn: 250, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
-	"CustomerDataExportPayload": {name: "CustomerDataExportPayload", satisfies: []string{"CustomerDataExportPayload"}, fields: map[string]planFieldDef{
-		"export":             {fn: 251, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
+	"CustomerAddressUpdatePayload": {name: "CustomerAddressUpdatePayload", satisfies: []string{"CustomerAddressUpdatePayload"}, fields: map[string]planFieldDef{
+		"customerAddress":    {fn: 251, resolve: false, object: true, resolver: false, named: "MailingAddress"},
 		"customerUserErrors": {fn: 252, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 253, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
-	"CustomerDefaultAddressUpdatePayload": {name: "CustomerDefaultAddressUpdatePayload", satisfies: []string{"CustomerDefaultAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 253, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 254, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 255, resolve: false, object: true, resolver: false, named: "UserError"},
+	"CustomerConnection": {name: "CustomerConnection", satisfies: []string{"CustomerConnection"}, fields: map[string]planFieldDef{
+		"edges":    {fn: 254, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
+		"nodes":    {fn: 255, resolve: false, object: true, resolver: false, named: "Customer"},
+		"pageInfo": {fn: 256, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
-	"CustomerDeletePayload": {name: "CustomerDeletePayload", satisfies: []string{"CustomerDeletePayload"}, fields: map[string]planFieldDef{
-		"confirmationSent":   {fn: 256, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deletedCustomerId":  {fn: 257, resolve: false, object: false, resolver: false, named: "ID"},
+	"CustomerCreatePayload": {name: "CustomerCreatePayload", satisfies: []string{"CustomerCreatePayload"}, fields: map[string]planFieldDef{
+		"customer":           {fn: 257, resolve: false, object: true, resolver: false, named: "Customer"},
 		"customerUserErrors": {fn: 258, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 		"userErrors":         {fn: 259, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
-	"CustomerEdge": {name: "CustomerEdge", satisfies: []string{"CustomerEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 260, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 261, resolve: false, object: true, resolver: false, named: "Customer"},
+	"CustomerDataExport": {name: "CustomerDataExport", satisfies: []string{"CustomerDataExport"}, fields: map[string]planFieldDef{
+		"createdAt":   {fn: 260, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"contentType": {fn: 261, resolve: false, object: false, resolver: false, named: "String"},
+		"data":        {fn: 262, resolve: false, object: false, resolver: false, named: "String"},
 	}},
-	"CustomerEmailCodeSendPayload": {name: "CustomerEmailCodeSendPayload", satisfies: []string{"CustomerEmailCodeSendPayload"}, fields: map[string]planFieldDef{
-		"customerUserErrors": {fn: 262, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerEmailVerifyPayload": {name: "CustomerEmailVerifyPayload", satisfies: []string{"CustomerEmailVerifyPayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 263, resolve: false, object: true, resolver: false, named: "Customer"},
+	"CustomerDataExportPayload": {name: "CustomerDataExportPayload", satisfies: []string{"CustomerDataExportPayload"}, fields: map[string]planFieldDef{
+		"export":             {fn: 263, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
 		"customerUserErrors": {fn: 264, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
-	"CustomerIdentityUnlinkPayload": {name: "CustomerIdentityUnlinkPayload", satisfies: []string{"CustomerIdentityUnlinkPayload"}, fields: map[string]planFieldDef{
+	"CustomerDefaultAddressUpdatePayload": {name: "CustomerDefaultAddressUpdatePayload", satisfies: []string{"CustomerDefaultAddressUpdatePayload"}, fields: map[string]planFieldDef{
 		"customer":           {fn: 265, resolve: false, object: true, resolver: false, named: "Customer"},
 		"customerUserErrors": {fn: 266, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 267, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
+	"CustomerDeletePayload": {name: "CustomerDeletePayload", satisfies: []string{"CustomerDeletePayload"}, fields: map[string]planFieldDef{
+		"confirmationSent":   {fn: 268, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deletedCustomerId":  {fn: 269, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 270, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 271, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
+	"CustomerEdge": {name: "CustomerEdge", satisfies: []string{"CustomerEdge"}, fields: map[string]planFieldDef{
+		"cursor": {fn: 272, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 273, resolve: false, object: true, resolver: false, named: "Customer"},
+	}},
+	"CustomerEmailCodeSendPayload": {name: "CustomerEmailCodeSendPayload", satisfies: []string{"CustomerEmailCodeSendPayload"}, fields: map[string]planFieldDef{
+		"customerUserErrors": {fn: 274, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerEmailVerifyPayload": {name: "CustomerEmailVerifyPayload", satisfies: []string{"CustomerEmailVerifyPayload"}, fields: map[string]planFieldDef{
+		"customer":           {fn: 275, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 276, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerIdentityUnlinkPayload": {name: "CustomerIdentityUnlinkPayload", satisfies: []string{"CustomerIdentityUnlinkPayload"}, fields: map[string]planFieldDef{
+		"customer":           {fn: 277, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 278, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerLoyalty": {name: "CustomerLoyalty", satisfies: []string{"CustomerLoyalty"}, fields: map[string]planFieldDef{
-		"pointsBalance":    {fn: 267, resolve: false, object: false, resolver: false, named: "Int"},
-		"lifetimePoints":   {fn: 268, resolve: false, object: false, resolver: false, named: "Int"},
-		"tier":             {fn: 269, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"nextTier":         {fn: 270, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"pointsToNextTier": {fn: 271, resolve: true, object: false, resolver: true, named: "Int"},
-		"spendToNextTier":  {fn: 272, resolve: true, object: true, resolver: true, named: "MoneyV2"},
-		"pointsExpiring":   {fn: 273, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
-		"transactions":     {fn: 274, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
-		"availableRewards": {fn: 275, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"redemptions":      {fn: 276, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
-		"referralCode":     {fn: 277, resolve: false, object: false, resolver: false, named: "String"},
-		"referralCount":    {fn: 278, resolve: true, object: false, resolver: true, named: "Int"},
-		"membership":       {fn: 279, resolve: true, object: true, resolver: true, named: "Membership"},
+		"pointsBalance":    {fn: 279, resolve: false, object: false, resolver: false, named: "Int"},
+		"lifetimePoints":   {fn: 280, resolve: false, object: false, resolver: false, named: "Int"},
+		"tier":             {fn: 281, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"nextTier":         {fn: 282, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"pointsToNextTier": {fn: 283, resolve: true, object: false, resolver: true, named: "Int"},
+		"spendToNextTier":  {fn: 284, resolve: true, object: true, resolver: true, named: "MoneyV2"},
+		"pointsExpiring":   {fn: 285, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
+		"transactions":     {fn: 286, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
+		"availableRewards": {fn: 287, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"redemptions":      {fn: 288, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
+		"referralCode":     {fn: 289, resolve: false, object: false, resolver: false, named: "String"},
+		"referralCount":    {fn: 290, resolve: true, object: false, resolver: true, named: "Int"},
+		"membership":       {fn: 291, resolve: true, object: true, resolver: true, named: "Membership"},
 	}},
 	"CustomerPreferences": {name: "CustomerPreferences", satisfies: []string{"CustomerPreferences"}, fields: map[string]planFieldDef{
-		"language":        {fn: 280, resolve: false, object: false, resolver: false, named: "LanguageCode"},
-		"currencyCode":    {fn: 281, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"sizes":           {fn: 282, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":          {fn: 283, resolve: false, object: false, resolver: false, named: "String"},
-		"interests":       {fn: 284, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions":       {fn: 285, resolve: false, object: false, resolver: false, named: "String"},
-		"birthday":        {fn: 286, resolve: false, object: false, resolver: false, named: "String"},
-		"personalization": {fn: 287, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"communication":   {fn: 288, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
+		"language":        {fn: 292, resolve: false, object: false, resolver: false, named: "LanguageCode"},
+		"currencyCode":    {fn: 293, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"sizes":           {fn: 294, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":          {fn: 295, resolve: false, object: false, resolver: false, named: "String"},
+		"interests":       {fn: 296, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions":       {fn: 297, resolve: false, object: false, resolver: false, named: "String"},
+		"birthday":        {fn: 298, resolve: false, object: false, resolver: false, named: "String"},
+		"personalization": {fn: 299, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"communication":   {fn: 300, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
 	}},
 	"CustomerPreferencesUpdatePayload": {name: "CustomerPreferencesUpdatePayload", satisfies: []string{"CustomerPreferencesUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 289, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 290, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 291, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 301, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 302, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 303, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerPrivacy": {name: "CustomerPrivacy", satisfies: []string{"CustomerPrivacy"}, fields: map[string]planFieldDef{
-		"personalization": {fn: 292, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"dataSharing":     {fn: 293, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"personalization": {fn: 304, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"dataSharing":     {fn: 305, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerRecoverPayload": {name: "CustomerRecoverPayload", satisfies: []string{"CustomerRecoverPayload"}, fields: map[string]planFieldDef{
-		"customerUserErrors": {fn: 294, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 295, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerUserErrors": {fn: 306, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 307, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerResetByUrlPayload": {name: "CustomerResetByUrlPayload", satisfies: []string{"CustomerResetByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 296, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 297, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 298, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 299, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 308, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 309, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 310, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 311, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerResetPayload": {name: "CustomerResetPayload", satisfies: []string{"CustomerResetPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 300, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 301, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 302, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 303, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 312, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 313, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 314, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 315, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerSession": {name: "CustomerSession", satisfies: []string{"CustomerSession", "Node"}, fields: map[string]planFieldDef{
-		"id":         {fn: 304, resolve: false, object: false, resolver: false, named: "ID"},
-		"createdAt":  {fn: 305, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"expiresAt":  {fn: 306, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"ipAddress":  {fn: 307, resolve: false, object: false, resolver: false, named: "String"},
-		"userAgent":  {fn: 308, resolve: false, object: false, resolver: false, named: "String"},
-		"device":     {fn: 309, resolve: false, object: false, resolver: false, named: "String"},
-		"country":    {fn: 310, resolve: false, object: false, resolver: false, named: "String"},
-		"lastUsedAt": {fn: 311, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"current":    {fn: 312, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":         {fn: 316, resolve: false, object: false, resolver: false, named: "ID"},
+		"createdAt":  {fn: 317, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"expiresAt":  {fn: 318, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"ipAddress":  {fn: 319, resolve: false, object: false, resolver: false, named: "String"},
+		"userAgent":  {fn: 320, resolve: false, object: false, resolver: false, named: "String"},
+		"device":     {fn: 321, resolve: false, object: false, resolver: false, named: "String"},
+		"country":    {fn: 322, resolve: false, object: false, resolver: false, named: "String"},
+		"lastUsedAt": {fn: 323, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"current":    {fn: 324, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"CustomerSessionConnection": {name: "CustomerSessionConnection", satisfies: []string{"CustomerSessionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 313, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
-		"nodes":    {fn: 314, resolve: false, object: true, resolver: false, named: "CustomerSession"},
-		"pageInfo": {fn: 315, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 325, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
+		"nodes":    {fn: 326, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"pageInfo": {fn: 327, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"CustomerSessionEdge": {name: "CustomerSessionEdge", satisfies: []string{"CustomerSessionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 316, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 317, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"cursor": {fn: 328, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 329, resolve: false, object: true, resolver: false, named: "CustomerSession"},
 	}},
 	"CustomerSessionRevokePayload": {name: "CustomerSessionRevokePayload", satisfies: []string{"CustomerSessionRevokePayload"}, fields: map[string]planFieldDef{
-		"revokedSessionId":   {fn: 318, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 319, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"revokedSessionId":   {fn: 330, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 331, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerSessionsRevokeOthersPayload": {name: "CustomerSessionsRevokeOthersPayload", satisfies: []string{"CustomerSessionsRevokeOthersPayload"}, fields: map[string]planFieldDef{
-		"revokedCount":       {fn: 320, resolve: false, object: false, resolver: false, named: "Int"},
-		"customerUserErrors": {fn: 321, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"revokedCount":       {fn: 332, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerUserErrors": {fn: 333, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerSocialLoginStartPayload": {name: "CustomerSocialLoginStartPayload", satisfies: []string{"CustomerSocialLoginStartPayload"}, fields: map[string]planFieldDef{
-		"authorizationUrl":   {fn: 322, resolve: false, object: false, resolver: false, named: "URL"},
-		"customerUserErrors": {fn: 323, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"authorizationUrl":   {fn: 334, resolve: false, object: false, resolver: false, named: "URL"},
+		"customerUserErrors": {fn: 335, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorDisablePayload": {name: "CustomerTwoFactorDisablePayload", satisfies: []string{"CustomerTwoFactorDisablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 324, resolve: false, object: true, resolver: false, named: "Customer"},
-		"twoFactorUserErrors": {fn: 325, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 326, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 336, resolve: false, object: true, resolver: false, named: "Customer"},
+		"twoFactorUserErrors": {fn: 337, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 338, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorEnablePayload": {name: "CustomerTwoFactorEnablePayload", satisfies: []string{"CustomerTwoFactorEnablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 327, resolve: false, object: true, resolver: false, named: "Customer"},
-		"recoveryCodes":       {fn: 328, resolve: false, object: false, resolver: false, named: "String"},
-		"twoFactorUserErrors": {fn: 329, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 330, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 339, resolve: false, object: true, resolver: false, named: "Customer"},
+		"recoveryCodes":       {fn: 340, resolve: false, object: false, resolver: false, named: "String"},
+		"twoFactorUserErrors": {fn: 341, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 342, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorSetupPayload": {name: "CustomerTwoFactorSetupPayload", satisfies: []string{"CustomerTwoFactorSetupPayload"}, fields: map[string]planFieldDef{
-		"secret":              {fn: 331, resolve: false, object: false, resolver: false, named: "String"},
-		"otpauthUri":          {fn: 332, resolve: false, object: false, resolver: false, named: "String"},
-		"twoFactorUserErrors": {fn: 333, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 334, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"secret":              {fn: 343, resolve: false, object: false, resolver: false, named: "String"},
+		"otpauthUri":          {fn: 344, resolve: false, object: false, resolver: false, named: "String"},
+		"twoFactorUserErrors": {fn: 345, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 346, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerUpdatePayload": {name: "CustomerUpdatePayload", satisfies: []string{"CustomerUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 335, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 336, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 337, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 338, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 347, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 348, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 349, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 350, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerUserError": {name: "CustomerUserError", satisfies: []string{"CustomerUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 339, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
-		"field":   {fn: 340, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 341, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 351, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
+		"field":   {fn: 352, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 353, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"DiscountAllocation": {name: "DiscountAllocation", satisfies: []string{"DiscountAllocation"}, fields: map[string]planFieldDef{
-		"allocatedAmount":     {fn: 342, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountApplication": {fn: 343, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"allocatedAmount":     {fn: 354, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountApplication": {fn: 355, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountApplicationConnection": {name: "DiscountApplicationConnection", satisfies: []string{"DiscountApplicationConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 344, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
-		"nodes":    {fn: 345, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
-		"pageInfo": {fn: 346, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 356, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
+		"nodes":    {fn: 357, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"pageInfo": {fn: 358, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"DiscountApplicationEdge": {name: "DiscountApplicationEdge", satisfies: []string{"DiscountApplicationEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 347, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 348, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"cursor": {fn: 359, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 360, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountCodeApplication": {name: "DiscountCodeApplication", satisfies: []string{"DiscountCodeApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 349, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"applicable":       {fn: 350, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"code":             {fn: 351, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 352, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 353, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"value":            {fn: 354, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 361, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"applicable":       {fn: 362, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"code":             {fn: 363, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 364, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 365, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"value":            {fn: 366, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Domain": {name: "Domain", satisfies: []string{"Domain"}, fields: map[string]planFieldDef{
-		"host":       {fn: 355, resolve: false, object: false, resolver: false, named: "String"},
-		"sslEnabled": {fn: 356, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"url":        {fn: 357, resolve: false, object: false, resolver: false, named: "URL"},
+		"host":       {fn: 367, resolve: false, object: false, resolver: false, named: "String"},
+		"sslEnabled": {fn: 368, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"url":        {fn: 369, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Fulfillment": {name: "Fulfillment", satisfies: []string{"Fulfillment"}, fields: map[string]planFieldDef{
-		"trackingCompany":      {fn: 358, resolve: false, object: false, resolver: false, named: "String"},
-		"trackingInfo":         {fn: 359, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
-		"fulfillmentLineItems": {fn: 360, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
+		"trackingCompany":      {fn: 370, resolve: false, object: false, resolver: false, named: "String"},
+		"trackingInfo":         {fn: 371, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
+		"fulfillmentLineItems": {fn: 372, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
 	}},
 	"FulfillmentEvent": {name: "FulfillmentEvent", satisfies: []string{"FulfillmentEvent"}, fields: map[string]planFieldDef{
-		"status":      {fn: 361, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
-		"happenedAt":  {fn: 362, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"message":     {fn: 363, resolve: true, object: false, resolver: true, named: "String"},
-		"city":        {fn: 364, resolve: false, object: false, resolver: false, named: "String"},
-		"province":    {fn: 365, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode": {fn: 366, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"zip":         {fn: 367, resolve: false, object: false, resolver: false, named: "String"},
+		"status":      {fn: 373, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
+		"happenedAt":  {fn: 374, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"message":     {fn: 375, resolve: true, object: false, resolver: true, named: "String"},
+		"city":        {fn: 376, resolve: false, object: false, resolver: false, named: "String"},
+		"province":    {fn: 377, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 378, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"zip":         {fn: 379, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"FulfillmentLineItem": {name: "FulfillmentLineItem", satisfies: []string{"FulfillmentLineItem"}, fields: map[string]planFieldDef{
-		"lineItem": {fn: 368, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"quantity": {fn: 369, resolve: false, object: false, resolver: false, named: "Int"},
+		"lineItem": {fn: 380, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"quantity": {fn: 381, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"FulfillmentLineItemConnection": {name: "FulfillmentLineItemConnection", satisfies: []string{"FulfillmentLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 370, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
-		"nodes":    {fn: 371, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
-		"pageInfo": {fn: 372, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 382, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
+		"nodes":    {fn: 383, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"pageInfo": {fn: 384, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"FulfillmentLineItemEdge": {name: "FulfillmentLineItemEdge", satisfies: []string{"FulfillmentLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 373, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 374, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"cursor": {fn: 385, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 386, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
 	}},
 	"FulfillmentTrackingInfo": {name: "FulfillmentTrackingInfo", satisfies: []string{"FulfillmentTrackingInfo"}, fields: map[string]planFieldDef{
-		"number": {fn: 375, resolve: false, object: false, resolver: false, named: "String"},
-		"url":    {fn: 376, resolve: false, object: false, resolver: false, named: "URL"},
+		"number": {fn: 387, resolve: false, object: false, resolver: false, named: "String"},
+		"url":    {fn: 388, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Image": {name: "Image", satisfies: []string{"Image"}, fields: map[string]planFieldDef{
-		"id":             {fn: 377, resolve: false, object: false, resolver: false, named: "ID"},
-		"altText":        {fn: 378, resolve: false, object: false, resolver: false, named: "String"},
-		"url":            {fn: 379, resolve: true, object: false, resolver: true, named: "URL"},
-		"src":            {fn: 380, resolve: false, object: false, resolver: false, named: "URL"},
-		"originalSrc":    {fn: 381, resolve: false, object: false, resolver: false, named: "URL"},
-		"transformedSrc": {fn: 382, resolve: true, object: false, resolver: true, named: "URL"},
-		"width":          {fn: 383, resolve: false, object: false, resolver: false, named: "Int"},
-		"height":         {fn: 384, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":             {fn: 389, resolve: false, object: false, resolver: false, named: "ID"},
+		"altText":        {fn: 390, resolve: false, object: false, resolver: false, named: "String"},
+		"url":            {fn: 391, resolve: true, object: false, resolver: true, named: "URL"},
+		"src":            {fn: 392, resolve: false, object: false, resolver: false, named: "URL"},
+		"originalSrc":    {fn: 393, resolve: false, object: false, resolver: false, named: "URL"},
+		"transformedSrc": {fn: 394, resolve: true, object: false, resolver: true, named: "URL"},
+		"width":          {fn: 395, resolve: false, object: false, resolver: false, named: "Int"},
+		"height":         {fn: 396, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LinkedIdentity": {name: "LinkedIdentity", satisfies: []string{"LinkedIdentity"}, fields: map[string]planFieldDef{
-		"id":       {fn: 385, resolve: true, object: false, resolver: true, named: "ID"},
-		"provider": {fn: 386, resolve: false, object: false, resolver: false, named: "String"},
-		"email":    {fn: 387, resolve: false, object: false, resolver: false, named: "String"},
-		"linkedAt": {fn: 388, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":       {fn: 397, resolve: true, object: false, resolver: true, named: "ID"},
+		"provider": {fn: 398, resolve: false, object: false, resolver: false, named: "String"},
+		"email":    {fn: 399, resolve: false, object: false, resolver: false, named: "String"},
+		"linkedAt": {fn: 400, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyConsistencyReport": {name: "LoyaltyConsistencyReport", satisfies: []string{"LoyaltyConsistencyReport"}, fields: map[string]planFieldDef{
-		"checkedAccounts": {fn: 389, resolve: false, object: false, resolver: false, named: "Int"},
-		"mismatches":      {fn: 390, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
+		"checkedAccounts": {fn: 401, resolve: false, object: false, resolver: false, named: "Int"},
+		"mismatches":      {fn: 402, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
 	}},
 	"LoyaltyEarnRule": {name: "LoyaltyEarnRule", satisfies: []string{"LoyaltyEarnRule"}, fields: map[string]planFieldDef{
-		"action":   {fn: 391, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
-		"points":   {fn: 392, resolve: false, object: false, resolver: false, named: "Int"},
-		"dailyCap": {fn: 393, resolve: false, object: false, resolver: false, named: "Int"},
+		"action":   {fn: 403, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
+		"points":   {fn: 404, resolve: false, object: false, resolver: false, named: "Int"},
+		"dailyCap": {fn: 405, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyMismatch": {name: "LoyaltyMismatch", satisfies: []string{"LoyaltyMismatch"}, fields: map[string]planFieldDef{
-		"customerId":           {fn: 394, resolve: false, object: false, resolver: false, named: "ID"},
-		"cachedBalance":        {fn: 395, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerBalance":        {fn: 396, resolve: false, object: false, resolver: false, named: "Int"},
-		"cachedLifetimePoints": {fn: 397, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerLifetimePoints": {fn: 398, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerId":           {fn: 406, resolve: false, object: false, resolver: false, named: "ID"},
+		"cachedBalance":        {fn: 407, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerBalance":        {fn: 408, resolve: false, object: false, resolver: false, named: "Int"},
+		"cachedLifetimePoints": {fn: 409, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerLifetimePoints": {fn: 410, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyPayload": {name: "LoyaltyPayload", satisfies: []string{"LoyaltyPayload"}, fields: map[string]planFieldDef{
-		"loyalty":            {fn: 399, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"pointsEarned":       {fn: 400, resolve: false, object: false, resolver: false, named: "Int"},
-		"loyaltyUserErrors":  {fn: 401, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 402, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"loyalty":            {fn: 411, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"pointsEarned":       {fn: 412, resolve: false, object: false, resolver: false, named: "Int"},
+		"loyaltyUserErrors":  {fn: 413, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 414, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyPointsExpiry": {name: "LoyaltyPointsExpiry", satisfies: []string{"LoyaltyPointsExpiry"}, fields: map[string]planFieldDef{
-		"points":    {fn: 403, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt": {fn: 404, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"points":    {fn: 415, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt": {fn: 416, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyProgram": {name: "LoyaltyProgram", satisfies: []string{"LoyaltyProgram"}, fields: map[string]planFieldDef{
-		"enabled":                         {fn: 405, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"name":                            {fn: 406, resolve: false, object: false, resolver: false, named: "String"},
-		"currencyCode":                    {fn: 407, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"pointsPerCurrencyUnit":           {fn: 408, resolve: false, object: false, resolver: false, named: "Int"},
-		"earnRules":                       {fn: 409, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
-		"tierBasis":                       {fn: 410, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
-		"tiers":                           {fn: 411, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
-		"rewards":                         {fn: 412, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"pointsExpireAfterMonths":         {fn: 413, resolve: false, object: false, resolver: false, named: "Int"},
-		"pointsExpireAfterInactiveMonths": {fn: 414, resolve: false, object: false, resolver: false, named: "Int"},
-		"membershipPlans":                 {fn: 415, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
+		"enabled":                         {fn: 417, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"name":                            {fn: 418, resolve: false, object: false, resolver: false, named: "String"},
+		"currencyCode":                    {fn: 419, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"pointsPerCurrencyUnit":           {fn: 420, resolve: false, object: false, resolver: false, named: "Int"},
+		"earnRules":                       {fn: 421, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
+		"tierBasis":                       {fn: 422, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
+		"tiers":                           {fn: 423, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
+		"rewards":                         {fn: 424, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"pointsExpireAfterMonths":         {fn: 425, resolve: false, object: false, resolver: false, named: "Int"},
+		"pointsExpireAfterInactiveMonths": {fn: 426, resolve: false, object: false, resolver: false, named: "Int"},
+		"membershipPlans":                 {fn: 427, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
 	}},
 	"LoyaltyProgramPayload": {name: "LoyaltyProgramPayload", satisfies: []string{"LoyaltyProgramPayload"}, fields: map[string]planFieldDef{
-		"program":    {fn: 416, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
-		"userErrors": {fn: 417, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"program":    {fn: 428, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
+		"userErrors": {fn: 429, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"LoyaltyRedemption": {name: "LoyaltyRedemption", satisfies: []string{"LoyaltyRedemption", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 418, resolve: false, object: false, resolver: false, named: "ID"},
-		"reward":      {fn: 419, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"codeEnding":  {fn: 420, resolve: false, object: false, resolver: false, named: "String"},
-		"kind":        {fn: 421, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
-		"amount":      {fn: 422, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":  {fn: 423, resolve: false, object: false, resolver: false, named: "Float"},
-		"pointsSpent": {fn: 424, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt":   {fn: 425, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"usedAt":      {fn: 426, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 427, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 430, resolve: false, object: false, resolver: false, named: "ID"},
+		"reward":      {fn: 431, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"codeEnding":  {fn: 432, resolve: false, object: false, resolver: false, named: "String"},
+		"kind":        {fn: 433, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
+		"amount":      {fn: 434, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":  {fn: 435, resolve: false, object: false, resolver: false, named: "Float"},
+		"pointsSpent": {fn: 436, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt":   {fn: 437, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"usedAt":      {fn: 438, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 439, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyRedemptionConnection": {name: "LoyaltyRedemptionConnection", satisfies: []string{"LoyaltyRedemptionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 428, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
-		"nodes":    {fn: 429, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"pageInfo": {fn: 430, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 440, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
+		"nodes":    {fn: 441, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"pageInfo": {fn: 442, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyRedemptionEdge": {name: "LoyaltyRedemptionEdge", satisfies: []string{"LoyaltyRedemptionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 431, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 432, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"cursor": {fn: 443, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 444, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
 	}},
 	"LoyaltyReward": {name: "LoyaltyReward", satisfies: []string{"LoyaltyReward", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 433, resolve: false, object: false, resolver: false, named: "ID"},
-		"handle":           {fn: 434, resolve: false, object: false, resolver: false, named: "String"},
-		"name":             {fn: 435, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 436, resolve: false, object: false, resolver: false, named: "String"},
-		"pointsCost":       {fn: 437, resolve: false, object: false, resolver: false, named: "Int"},
-		"kind":             {fn: 438, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
-		"amount":           {fn: 439, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":       {fn: 440, resolve: false, object: false, resolver: false, named: "Float"},
-		"variant":          {fn: 441, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"limitPerCustomer": {fn: 442, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":               {fn: 445, resolve: false, object: false, resolver: false, named: "ID"},
+		"handle":           {fn: 446, resolve: false, object: false, resolver: false, named: "String"},
+		"name":             {fn: 447, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 448, resolve: false, object: false, resolver: false, named: "String"},
+		"pointsCost":       {fn: 449, resolve: false, object: false, resolver: false, named: "Int"},
+		"kind":             {fn: 450, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
+		"amount":           {fn: 451, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":       {fn: 452, resolve: false, object: false, resolver: false, named: "Float"},
+		"variant":          {fn: 453, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"limitPerCustomer": {fn: 454, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyRewardRedeemPayload": {name: "LoyaltyRewardRedeemPayload", satisfies: []string{"LoyaltyRewardRedeemPayload"}, fields: map[string]planFieldDef{
-		"discountCode":       {fn: 443, resolve: false, object: false, resolver: false, named: "String"},
-		"redemption":         {fn: 444, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"loyalty":            {fn: 445, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"loyaltyUserErrors":  {fn: 446, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 447, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"discountCode":       {fn: 455, resolve: false, object: false, resolver: false, named: "String"},
+		"redemption":         {fn: 456, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"loyalty":            {fn: 457, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"loyaltyUserErrors":  {fn: 458, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 459, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyTier": {name: "LoyaltyTier", satisfies: []string{"LoyaltyTier"}, fields: map[string]planFieldDef{
-		"name":       {fn: 448, resolve: false, object: false, resolver: false, named: "String"},
-		"threshold":  {fn: 449, resolve: false, object: false, resolver: false, named: "Int"},
-		"multiplier": {fn: 450, resolve: false, object: false, resolver: false, named: "Float"},
-		"benefits":   {fn: 451, resolve: false, object: false, resolver: false, named: "String"},
+		"name":       {fn: 460, resolve: false, object: false, resolver: false, named: "String"},
+		"threshold":  {fn: 461, resolve: false, object: false, resolver: false, named: "Int"},
+		"multiplier": {fn: 462, resolve: false, object: false, resolver: false, named: "Float"},
+		"benefits":   {fn: 463, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"LoyaltyTransaction": {name: "LoyaltyTransaction", satisfies: []string{"LoyaltyTransaction", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 452, resolve: false, object: false, resolver: false, named: "ID"},
-		"kind":        {fn: 453, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
-		"source":      {fn: 454, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
-		"action":      {fn: 455, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
-		"points":      {fn: 456, resolve: false, object: false, resolver: false, named: "Int"},
-		"description": {fn: 457, resolve: false, object: false, resolver: false, named: "String"},
-		"order":       {fn: 458, resolve: true, object: true, resolver: true, named: "Order"},
-		"reward":      {fn: 459, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"expiresAt":   {fn: 460, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 461, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 464, resolve: false, object: false, resolver: false, named: "ID"},
+		"kind":        {fn: 465, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
+		"source":      {fn: 466, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
+		"action":      {fn: 467, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
+		"points":      {fn: 468, resolve: false, object: false, resolver: false, named: "Int"},
+		"description": {fn: 469, resolve: false, object: false, resolver: false, named: "String"},
+		"order":       {fn: 470, resolve: true, object: true, resolver: true, named: "Order"},
+		"reward":      {fn: 471, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"expiresAt":   {fn: 472, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 473, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyTransactionConnection": {name: "LoyaltyTransactionConnection", satisfies: []string{"LoyaltyTransactionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 462, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
-		"nodes":    {fn: 463, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"pageInfo": {fn: 464, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 474, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
+		"nodes":    {fn: 475, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"pageInfo": {fn: 476, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyTransactionEdge": {name: "LoyaltyTransactionEdge", satisfies: []string{"LoyaltyTransactionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 465, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 466, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"cursor": {fn: 477, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 478, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
 	}},
 	"LoyaltyUserError": {name: "LoyaltyUserError", satisfies: []string{"LoyaltyUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 467, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
-		"field":   {fn: 468, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 469, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 479, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
+		"field":   {fn: 480, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 481, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddress": {name: "MailingAddress", satisfies: []string{"MailingAddress", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 470, resolve: true, object: false, resolver: true, named: "ID"},
-		"address1":      {fn: 471, resolve: false, object: false, resolver: false, named: "String"},
-		"address2":      {fn: 472, resolve: false, object: false, resolver: false, named: "String"},
-		"city":          {fn: 473, resolve: false, object: false, resolver: false, named: "String"},
-		"company":       {fn: 474, resolve: false, object: false, resolver: false, named: "String"},
-		"country":       {fn: 475, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode":   {fn: 476, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCodeV2": {fn: 477, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"firstName":     {fn: 478, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":      {fn: 479, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 480, resolve: true, object: false, resolver: true, named: "String"},
-		"formatted":     {fn: 481, resolve: true, object: false, resolver: true, named: "String"},
-		"formattedArea": {fn: 482, resolve: true, object: false, resolver: true, named: "String"},
-		"latitude":      {fn: 483, resolve: true, object: false, resolver: true, named: "Float"},
-		"longitude":     {fn: 484, resolve: true, object: false, resolver: true, named: "Float"},
-		"phone":         {fn: 485, resolve: false, object: false, resolver: false, named: "String"},
-		"province":      {fn: 486, resolve: false, object: false, resolver: false, named: "String"},
-		"provinceCode":  {fn: 487, resolve: false, object: false, resolver: false, named: "String"},
-		"zip":           {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
+		"id":            {fn: 482, resolve: true, object: false, resolver: true, named: "ID"},
+		"address1":      {fn: 483, resolve: false, object: false, resolver: false, named: "String"},
+		"address2":      {fn: 484, resolve: false, object: false, resolver: false, named: "String"},
+		"city":          {fn: 485, resolve: false, object: false, resolver: false, named: "String"},
+		"company":       {fn: 486, resolve: false, object: false, resolver: false, named: "String"},
+		"country":       {fn: 487, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode":   {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCodeV2": {fn: 489, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"firstName":     {fn: 490, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":      {fn: 491, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 492, resolve: true, object: false, resolver: true, named: "String"},
+		"formatted":     {fn: 493, resolve: true, object: false, resolver: true, named: "String"},
+		"formattedArea": {fn: 494, resolve: true, object: false, resolver: true, named: "String"},
+		"latitude":      {fn: 495, resolve: true, object: false, resolver: true, named: "Float"},
+		"longitude":     {fn: 496, resolve: true, object: false, resolver: true, named: "Float"},
+		"phone":         {fn: 497, resolve: false, object: false, resolver: false, named: "String"},
+		"province":      {fn: 498, resolve: false, object: false, resolver: false, named: "String"},
+		"provinceCode":  {fn: 499, resolve: false, object: false, resolver: false, named: "String"},
+		"zip":           {fn: 500, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddressConnection": {name: "MailingAddressConnection", satisfies: []string{"MailingAddressConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 489, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
-		"nodes":    {fn: 490, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"pageInfo": {fn: 491, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 501, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
+		"nodes":    {fn: 502, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"pageInfo": {fn: 503, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"MailingAddressEdge": {name: "MailingAddressEdge", satisfies: []string{"MailingAddressEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 492, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 493, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"cursor": {fn: 504, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 505, resolve: false, object: true, resolver: false, named: "MailingAddress"},
 	}},
 	"ManualDiscountApplication": {name: "ManualDiscountApplication", satisfies: []string{"ManualDiscountApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 494, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"description":      {fn: 495, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 496, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 497, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"title":            {fn: 498, resolve: false, object: false, resolver: false, named: "String"},
-		"value":            {fn: 499, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 506, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"description":      {fn: 507, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 508, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 509, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"title":            {fn: 510, resolve: false, object: false, resolver: false, named: "String"},
+		"value":            {fn: 511, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Membership": {name: "Membership", satisfies: []string{"Membership"}, fields: map[string]planFieldDef{
-		"plan":        {fn: 500, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
-		"status":      {fn: 501, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
-		"startedAt":   {fn: 502, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"renewsAt":    {fn: 503, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"endsAt":      {fn: 504, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"cancelledAt": {fn: 505, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"plan":        {fn: 512, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
+		"status":      {fn: 513, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
+		"startedAt":   {fn: 514, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"renewsAt":    {fn: 515, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"endsAt":      {fn: 516, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"cancelledAt": {fn: 517, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"MembershipPlan": {name: "MembershipPlan", satisfies: []string{"MembershipPlan"}, fields: map[string]planFieldDef{
-		"handle":        {fn: 506, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 507, resolve: false, object: false, resolver: false, named: "String"},
-		"price":         {fn: 508, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"interval":      {fn: 509, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
-		"intervalCount": {fn: 510, resolve: false, object: false, resolver: false, named: "Int"},
-		"benefits":      {fn: 511, resolve: false, object: false, resolver: false, named: "String"},
+		"handle":        {fn: 518, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 519, resolve: false, object: false, resolver: false, named: "String"},
+		"price":         {fn: 520, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"interval":      {fn: 521, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
+		"intervalCount": {fn: 522, resolve: false, object: false, resolver: false, named: "Int"},
+		"benefits":      {fn: 523, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MoneyV2": {name: "MoneyV2", satisfies: []string{"MoneyV2", "PricingValue"}, fields: map[string]planFieldDef{
-		"amount":       {fn: 512, resolve: false, object: false, resolver: false, named: "Decimal"},
-		"currencyCode": {fn: 513, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"amount":       {fn: 524, resolve: false, object: false, resolver: false, named: "Decimal"},
+		"currencyCode": {fn: 525, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
 	}},
 	"Order": {name: "Order", satisfies: []string{"Order", "Node"}, fields: map[string]planFieldDef{
-		"id":                          {fn: 514, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":                        {fn: 515, resolve: false, object: false, resolver: false, named: "String"},
-		"orderNumber":                 {fn: 516, resolve: false, object: false, resolver: false, named: "Int"},
-		"processedAt":                 {fn: 517, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"email":                       {fn: 518, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":                       {fn: 519, resolve: false, object: false, resolver: false, named: "String"},
-		"financialStatus":             {fn: 520, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
-		"fulfillmentStatus":           {fn: 521, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
-		"canceledAt":                  {fn: 522, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"cancelReason":                {fn: 523, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
-		"currencyCode":                {fn: 524, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"edited":                      {fn: 525, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"customAttributes":            {fn: 526, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"customerLocale":              {fn: 527, resolve: true, object: false, resolver: true, named: "String"},
-		"customerUrl":                 {fn: 528, resolve: true, object: false, resolver: true, named: "URL"},
-		"statusUrl":                   {fn: 529, resolve: true, object: false, resolver: true, named: "URL"},
-		"subtotalPrice":               {fn: 530, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalPriceV2":             {fn: 531, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPrice":          {fn: 532, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPriceV2":        {fn: 533, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTax":                    {fn: 534, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxV2":                  {fn: 535, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPrice":                  {fn: 536, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPriceV2":                {fn: 537, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefunded":               {fn: 538, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefundedV2":             {fn: 539, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"originalTotalPrice":          {fn: 540, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalPrice":           {fn: 541, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentSubtotalPrice":        {fn: 542, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalTax":             {fn: 543, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalShippingPrice":   {fn: 544, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"shippingAddress":             {fn: 545, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"billingAddress":              {fn: 546, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"lineItems":                   {fn: 547, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
-		"successfulFulfillments":      {fn: 548, resolve: true, object: true, resolver: true, named: "Fulfillment"},
-		"trackingEvents":              {fn: 549, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
-		"discountApplications":        {fn: 550, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
-		"shippingDiscountAllocations": {fn: 551, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"id":                          {fn: 526, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":                        {fn: 527, resolve: false, object: false, resolver: false, named: "String"},
+		"orderNumber":                 {fn: 528, resolve: false, object: false, resolver: false, named: "Int"},
+		"processedAt":                 {fn: 529, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"email":                       {fn: 530, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":                       {fn: 531, resolve: false, object: false, resolver: false, named: "String"},
+		"financialStatus":             {fn: 532, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
+		"fulfillmentStatus":           {fn: 533, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
+		"canceledAt":                  {fn: 534, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"cancelReason":                {fn: 535, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
+		"currencyCode":                {fn: 536, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"edited":                      {fn: 537, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"customAttributes":            {fn: 538, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"customerLocale":              {fn: 539, resolve: true, object: false, resolver: true, named: "String"},
+		"customerUrl":                 {fn: 540, resolve: true, object: false, resolver: true, named: "URL"},
+		"statusUrl":                   {fn: 541, resolve: true, object: false, resolver: true, named: "URL"},
+		"subtotalPrice":               {fn: 542, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalPriceV2":             {fn: 543, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPrice":          {fn: 544, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPriceV2":        {fn: 545, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTax":                    {fn: 546, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxV2":                  {fn: 547, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPrice":                  {fn: 548, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPriceV2":                {fn: 549, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefunded":               {fn: 550, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefundedV2":             {fn: 551, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"originalTotalPrice":          {fn: 552, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalPrice":           {fn: 553, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentSubtotalPrice":        {fn: 554, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalTax":             {fn: 555, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalShippingPrice":   {fn: 556, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"shippingAddress":             {fn: 557, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"billingAddress":              {fn: 558, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"lineItems":                   {fn: 559, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
+		"successfulFulfillments":      {fn: 560, resolve: true, object: true, resolver: true, named: "Fulfillment"},
+		"trackingEvents":              {fn: 561, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
+		"discountApplications":        {fn: 562, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
+		"shippingDiscountAllocations": {fn: 563, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
 	}},
 	"OrderConnection": {name: "OrderConnection", satisfies: []string{"OrderConnection"}, fields: map[string]planFieldDef{
-		"edges":      {fn: 552, resolve: false, object: true, resolver: false, named: "OrderEdge"},
-		"nodes":      {fn: 553, resolve: false, object: true, resolver: false, named: "Order"},
-		"pageInfo":   {fn: 554, resolve: false, object: true, resolver: false, named: "PageInfo"},
-		"totalCount": {fn: 555, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+		"edges":      {fn: 564, resolve: false, object: true, resolver: false, named: "OrderEdge"},
+		"nodes":      {fn: 565, resolve: false, object: true, resolver: false, named: "Order"},
+		"pageInfo":   {fn: 566, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 567, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
 	}},
 	"OrderEdge": {name: "OrderEdge", satisfies: []string{"OrderEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 556, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 557, resolve: false, object: true, resolver: false, named: "Order"},
+		"cursor": {fn: 568, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 569, resolve: false, object: true, resolver: false, named: "Order"},
 	}},
 	"OrderLineItem": {name: "OrderLineItem", satisfies: []string{"OrderLineItem"}, fields: map[string]planFieldDef{
-		"title":                {fn: 558, resolve: false, object: false, resolver: false, named: "String"},
-		"quantity":             {fn: 559, resolve: false, object: false, resolver: false, named: "Int"},
-		"currentQuantity":      {fn: 560, resolve: false, object: false, resolver: false, named: "Int"},
-		"originalTotalPrice":   {fn: 561, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountedTotalPrice": {fn: 562, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"variant":              {fn: 563, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"customAttributes":     {fn: 564, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"discountAllocations":  {fn: 565, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"title":                {fn: 570, resolve: false, object: false, resolver: false, named: "String"},
+		"quantity":             {fn: 571, resolve: false, object: false, resolver: false, named: "Int"},
+		"currentQuantity":      {fn: 572, resolve: false, object: false, resolver: false, named: "Int"},
+		"originalTotalPrice":   {fn: 573, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountedTotalPrice": {fn: 574, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"variant":              {fn: 575, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"customAttributes":     {fn: 576, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"discountAllocations":  {fn: 577, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
 	}},
 	"OrderLineItemConnection": {name: "OrderLineItemConnection", satisfies: []string{"OrderLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 566, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
-		"nodes":    {fn: 567, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"pageInfo": {fn: 568, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 578, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
+		"nodes":    {fn: 579, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"pageInfo": {fn: 580, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"OrderLineItemEdge": {name: "OrderLineItemEdge", satisfies: []string{"OrderLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 569, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 570, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"cursor": {fn: 581, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 582, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
 	}},
 	"PageInfo": {name: "PageInfo", satisfies: []string{"PageInfo"}, fields: map[string]planFieldDef{
-		"endCursor":       {fn: 571, resolve: false, object: false, resolver: false, named: "String"},
-		"hasNextPage":     {fn: 572, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"hasPreviousPage": {fn: 573, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"startCursor":     {fn: 574, resolve: false, object: false, resolver: false, named: "String"},
+		"endCursor":       {fn: 583, resolve: false, object: false, resolver: false, named: "String"},
+		"hasNextPage":     {fn: 584, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"hasPreviousPage": {fn: 585, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"startCursor":     {fn: 586, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabulary": {name: "PreferenceVocabulary", satisfies: []string{"PreferenceVocabulary"}, fields: map[string]planFieldDef{
-		"sizes":     {fn: 575, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":    {fn: 576, resolve: false, object: false, resolver: false, named: "String"},
-		"interests": {fn: 577, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions": {fn: 578, resolve: false, object: false, resolver: false, named: "String"},
+		"sizes":     {fn: 587, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":    {fn: 588, resolve: false, object: false, resolver: false, named: "String"},
+		"interests": {fn: 589, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions": {fn: 590, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabularyPayload": {name: "PreferenceVocabularyPayload", satisfies: []string{"PreferenceVocabularyPayload"}, fields: map[string]planFieldDef{
-		"preferenceVocabulary": {fn: 579, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
-		"userErrors":           {fn: 580, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"preferenceVocabulary": {fn: 591, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
+		"userErrors":           {fn: 592, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"PricingPercentageValue": {name: "PricingPercentageValue", satisfies: []string{"PricingPercentageValue", "PricingValue"}, fields: map[string]planFieldDef{
-		"percentage": {fn: 581, resolve: false, object: false, resolver: false, named: "Float"},
+		"percentage": {fn: 593, resolve: false, object: false, resolver: false, named: "Float"},
 	}},
 	"Product": {name: "Product", satisfies: []string{"Product", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 582, resolve: true, object: false, resolver: true, named: "ID"},
-		"handle":           {fn: 583, resolve: false, object: false, resolver: false, named: "String"},
-		"title":            {fn: 584, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 585, resolve: true, object: false, resolver: true, named: "String"},
-		"vendor":           {fn: 586, resolve: false, object: false, resolver: false, named: "String"},
-		"productType":      {fn: 587, resolve: false, object: false, resolver: false, named: "String"},
-		"tags":             {fn: 588, resolve: false, object: false, resolver: false, named: "String"},
-		"featuredImage":    {fn: 589, resolve: true, object: true, resolver: true, named: "Image"},
-		"availableForSale": {fn: 590, resolve: true, object: false, resolver: true, named: "Boolean"},
-		"createdAt":        {fn: 591, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":        {fn: 592, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"publishedAt":      {fn: 593, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"collections":      {fn: 594, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
-		"variants":         {fn: 595, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
+		"id":               {fn: 594, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":           {fn: 595, resolve: false, object: false, resolver: false, named: "String"},
+		"title":            {fn: 596, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 597, resolve: true, object: false, resolver: true, named: "String"},
+		"vendor":           {fn: 598, resolve: false, object: false, resolver: false, named: "String"},
+		"productType":      {fn: 599, resolve: false, object: false, resolver: false, named: "String"},
+		"tags":             {fn: 600, resolve: false, object: false, resolver: false, named: "String"},
+		"featuredImage":    {fn: 601, resolve: true, object: true, resolver: true, named: "Image"},
+		"availableForSale": {fn: 602, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"createdAt":        {fn: 603, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":        {fn: 604, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"publishedAt":      {fn: 605, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"collections":      {fn: 606, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"variants":         {fn: 607, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
 	}},
 	"ProductConnection": {name: "ProductConnection", satisfies: []string{"ProductConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 596, resolve: false, object: true, resolver: false, named: "ProductEdge"},
-		"nodes":    {fn: 597, resolve: false, object: true, resolver: false, named: "Product"},
-		"pageInfo": {fn: 598, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 608, resolve: false, object: true, resolver: false, named: "ProductEdge"},
+		"nodes":    {fn: 609, resolve: false, object: true, resolver: false, named: "Product"},
+		"pageInfo": {fn: 610, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductEdge": {name: "ProductEdge", satisfies: []string{"ProductEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 599, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 600, resolve: false, object: true, resolver: false, named: "Product"},
+		"cursor": {fn: 611, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 612, resolve: false, object: true, resolver: false, named: "Product"},
 	}},
 	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 601, resolve: true, object: false, resolver: true, named: "ID"},
-		"title":            {fn: 602, resolve: false, object: false, resolver: false, named: "String"},
-		"sku":              {fn: 603, resolve: false, object: false, resolver: false, named: "String"},
-		"price":            {fn: 604, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceV2":          {fn: 605, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPrice":   {fn: 606, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPriceV2": {fn: 607, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"availableForSale": {fn: 608, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"selectedOptions":  {fn: 609, resolve: true, object: true, resolver: true, named: "SelectedOption"},
-		"image":            {fn: 610, resolve: true, object: true, resolver: true, named: "Image"},
-		"product":          {fn: 611, resolve: true, object: true, resolver: true, named: "Product"},
+		"id":               {fn: 613, resolve: true, object: false, resolver: true, named: "ID"},
+		"title":            {fn: 614, resolve: false, object: false, resolver: false, named: "String"},
+		"sku":              {fn: 615, resolve: false, object: false, resolver: false, named: "String"},
+		"price":            {fn: 616, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceV2":          {fn: 617, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPrice":   {fn: 618, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPriceV2": {fn: 619, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"availableForSale": {fn: 620, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"selectedOptions":  {fn: 621, resolve: true, object: true, resolver: true, named: "SelectedOption"},
+		"image":            {fn: 622, resolve: true, object: true, resolver: true, named: "Image"},
+		"product":          {fn: 623, resolve: true, object: true, resolver: true, named: "Product"},
 	}},
 	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 612, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
-		"nodes":    {fn: 613, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"pageInfo": {fn: 614, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 624, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
+		"nodes":    {fn: 625, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"pageInfo": {fn: 626, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 615, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 616, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"cursor": {fn: 627, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 628, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"Query": {name: "Query", satisfies: []string{"Query"}, fields: map[string]planFieldDef{
-		"node":                 {fn: 617, resolve: true, object: true, resolver: true, named: "Node"},
-		"nodes":                {fn: 618, resolve: true, object: true, resolver: true, named: "Node"},
-		"cart":                 {fn: 619, resolve: true, object: true, resolver: true, named: "Cart"},
-		"product":              {fn: 620, resolve: true, object: true, resolver: true, named: "Product"},
-		"products":             {fn: 621, resolve: true, object: true, resolver: true, named: "ProductConnection"},
-		"collection":           {fn: 622, resolve: true, object: true, resolver: true, named: "Collection"},
-		"collectionByHandle":   {fn: 623, resolve: true, object: true, resolver: true, named: "Collection"},
-		"collections":          {fn: 624, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
-		"customer":             {fn: 625, resolve: true, object: true, resolver: true, named: "Customer"},
-		"loyaltyProgram":       {fn: 626, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
-		"preferenceVocabulary": {fn: 627, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
-		"shop":                 {fn: 628, resolve: true, object: true, resolver: true, named: "Shop"},
-		"socialLoginProviders": {fn: 629, resolve: true, object: false, resolver: true, named: "String"},
-		"supportContact":       {fn: 630, resolve: true, object: true, resolver: true, named: "SupportContact"},
-		"sharedWishlist":       {fn: 631, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
+		"node":                 {fn: 629, resolve: true, object: true, resolver: true, named: "Node"},
+		"nodes":                {fn: 630, resolve: true, object: true, resolver: true, named: "Node"},
+		"cart":                 {fn: 631, resolve: true, object: true, resolver: true, named: "Cart"},
+		"product":              {fn: 632, resolve: true, object: true, resolver: true, named: "Product"},
+		"products":             {fn: 633, resolve: true, object: true, resolver: true, named: "ProductConnection"},
+		"collection":           {fn: 634, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collectionByHandle":   {fn: 635, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collections":          {fn: 636, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"customer":             {fn: 637, resolve: true, object: true, resolver: true, named: "Customer"},
+		"loyaltyProgram":       {fn: 638, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
+		"preferenceVocabulary": {fn: 639, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
+		"shop":                 {fn: 640, resolve: true, object: true, resolver: true, named: "Shop"},
+		"socialLoginProviders": {fn: 641, resolve: true, object: false, resolver: true, named: "String"},
+		"supportContact":       {fn: 642, resolve: true, object: true, resolver: true, named: "SupportContact"},
+		"sharedWishlist":       {fn: 643, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
 	}},
 	"Recommendation": {name: "Recommendation", satisfies: []string{"Recommendation"}, fields: map[string]planFieldDef{
-		"variant": {fn: 632, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"reason":  {fn: 633, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+		"variant": {fn: 644, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"reason":  {fn: 645, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
 	}},
 	"SavedCart": {name: "SavedCart", satisfies: []string{"SavedCart", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 634, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":      {fn: 635, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 636, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 637, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":     {fn: 638, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"id":        {fn: 646, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":      {fn: 647, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 648, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 649, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":     {fn: 650, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
 	}},
 	"SavedCartConnection": {name: "SavedCartConnection", satisfies: []string{"SavedCartConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 639, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
-		"nodes":    {fn: 640, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"pageInfo": {fn: 641, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 651, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
+		"nodes":    {fn: 652, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"pageInfo": {fn: 653, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartDeletePayload": {name: "SavedCartDeletePayload", satisfies: []string{"SavedCartDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedSavedCartId": {fn: 642, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 643, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedSavedCartId": {fn: 654, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 655, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartEdge": {name: "SavedCartEdge", satisfies: []string{"SavedCartEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 644, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 645, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"cursor": {fn: 656, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 657, resolve: false, object: true, resolver: false, named: "SavedCart"},
 	}},
 	"SavedCartLine": {name: "SavedCartLine", satisfies: []string{"SavedCartLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 646, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 647, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 648, resolve: false, object: false, resolver: false, named: "Int"},
-		"priceWhenSaved": {fn: 649, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"id":             {fn: 658, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 659, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 660, resolve: false, object: false, resolver: false, named: "Int"},
+		"priceWhenSaved": {fn: 661, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"SavedCartLineConnection": {name: "SavedCartLineConnection", satisfies: []string{"SavedCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 650, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
-		"nodes":    {fn: 651, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
-		"pageInfo": {fn: 652, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 662, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
+		"nodes":    {fn: 663, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"pageInfo": {fn: 664, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartLineEdge": {name: "SavedCartLineEdge", satisfies: []string{"SavedCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 653, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 654, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"cursor": {fn: 665, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 666, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
 	}},
 	"SavedCartPayload": {name: "SavedCartPayload", satisfies: []string{"SavedCartPayload"}, fields: map[string]planFieldDef{
-		"savedCart":          {fn: 655, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"customerUserErrors": {fn: 656, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"savedCart":          {fn: 667, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"customerUserErrors": {fn: 668, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartWarning": {name: "SavedCartWarning", satisfies: []string{"SavedCartWarning"}, fields: map[string]planFieldDef{
-		"code":        {fn: 657, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
-		"message":     {fn: 658, resolve: false, object: false, resolver: false, named: "String"},
-		"merchandise": {fn: 659, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"code":        {fn: 669, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
+		"message":     {fn: 670, resolve: false, object: false, resolver: false, named: "String"},
+		"merchandise": {fn: 671, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"SelectedOption": {name: "SelectedOption", satisfies: []string{"SelectedOption"}, fields: map[string]planFieldDef{
-		"name":  {fn: 660, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 661, resolve: false, object: false, resolver: false, named: "String"},
+		"name":  {fn: 672, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 673, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SharedWishlist": {name: "SharedWishlist", satisfies: []string{"SharedWishlist"}, fields: map[string]planFieldDef{
-		"name":           {fn: 662, resolve: false, object: false, resolver: false, named: "String"},
-		"ownerFirstName": {fn: 663, resolve: false, object: false, resolver: false, named: "String"},
-		"lines":          {fn: 664, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"name":           {fn: 674, resolve: false, object: false, resolver: false, named: "String"},
+		"ownerFirstName": {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
+		"lines":          {fn: 676, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"Shop": {name: "Shop", satisfies: []string{"Shop"}, fields: map[string]planFieldDef{
-		"customerAccountUrl": {fn: 665, resolve: false, object: false, resolver: false, named: "String"},
-		"description":        {fn: 666, resolve: false, object: false, resolver: false, named: "String"},
-		"id":                 {fn: 667, resolve: false, object: false, resolver: false, named: "ID"},
-		"moneyFormat":        {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
-		"name":               {fn: 669, resolve: false, object: false, resolver: false, named: "String"},
-		"primaryDomain":      {fn: 670, resolve: false, object: true, resolver: false, named: "Domain"},
-		"shipsToCountries":   {fn: 671, resolve: false, object: false, resolver: false, named: "CountryCode"},
+		"customerAccountUrl": {fn: 677, resolve: false, object: false, resolver: false, named: "String"},
+		"description":        {fn: 678, resolve: false, object: false, resolver: false, named: "String"},
+		"id":                 {fn: 679, resolve: false, object: false, resolver: false, named: "ID"},
+		"moneyFormat":        {fn: 680, resolve: false, object: false, resolver: false, named: "String"},
+		"name":               {fn: 681, resolve: false, object: false, resolver: false, named: "String"},
+		"primaryDomain":      {fn: 682, resolve: false, object: true, resolver: false, named: "Domain"},
+		"shipsToCountries":   {fn: 683, resolve: false, object: false, resolver: false, named: "CountryCode"},
 	}},
 	"SocialLoginProvider": {name: "SocialLoginProvider", satisfies: []string{"SocialLoginProvider"}, fields: map[string]planFieldDef{
-		"handle": {fn: 672, resolve: false, object: false, resolver: false, named: "String"},
+		"handle": {fn: 684, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SupportContact": {name: "SupportContact", satisfies: []string{"SupportContact"}, fields: map[string]planFieldDef{
-		"email":   {fn: 673, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":   {fn: 674, resolve: false, object: false, resolver: false, named: "String"},
-		"hours":   {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
-		"chatUrl": {fn: 676, resolve: false, object: false, resolver: false, named: "URL"},
-		"faqUrl":  {fn: 677, resolve: false, object: false, resolver: false, named: "URL"},
+		"email":   {fn: 685, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":   {fn: 686, resolve: false, object: false, resolver: false, named: "String"},
+		"hours":   {fn: 687, resolve: false, object: false, resolver: false, named: "String"},
+		"chatUrl": {fn: 688, resolve: false, object: false, resolver: false, named: "URL"},
+		"faqUrl":  {fn: 689, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"SupportContactPayload": {name: "SupportContactPayload", satisfies: []string{"SupportContactPayload"}, fields: map[string]planFieldDef{
-		"supportContact": {fn: 678, resolve: false, object: true, resolver: false, named: "SupportContact"},
-		"userErrors":     {fn: 679, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportContact": {fn: 690, resolve: false, object: true, resolver: false, named: "SupportContact"},
+		"userErrors":     {fn: 691, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"SupportMessage": {name: "SupportMessage", satisfies: []string{"SupportMessage"}, fields: map[string]planFieldDef{
-		"author":    {fn: 680, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
-		"body":      {fn: 681, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 682, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"author":    {fn: 692, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
+		"body":      {fn: 693, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 694, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"SupportMessageConnection": {name: "SupportMessageConnection", satisfies: []string{"SupportMessageConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 683, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
-		"nodes":    {fn: 684, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-		"pageInfo": {fn: 685, resolve: false, object: true, resolver: false, named: "PageInfo"},
-	}},
-	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 686, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 687, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-	}},
-	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 688, resolve: false, object: false, resolver: false, named: "ID"},
-		"subject":   {fn: 689, resolve: false, object: false, resolver: false, named: "String"},
-		"status":    {fn: 690, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
-		"createdAt": {fn: 691, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 692, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"order":     {fn: 693, resolve: true, object: true, resolver: true, named: "Order"},
-		"messages":  {fn: 694, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
-	}},
-	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 695, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
-		"nodes":    {fn: 696, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"edges":    {fn: 695, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
+		"nodes":    {fn: 696, resolve: false, object: true, resolver: false, named: "SupportMessage"},
 		"pageInfo": {fn: 697, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
-	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
+	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
 		"cursor": {fn: 698, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 699, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"node":   {fn: 699, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+	}},
+	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
+		"id":        {fn: 700, resolve: false, object: false, resolver: false, named: "ID"},
+		"subject":   {fn: 701, resolve: false, object: false, resolver: false, named: "String"},
+		"status":    {fn: 702, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
+		"createdAt": {fn: 703, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 704, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"order":     {fn: 705, resolve: true, object: true, resolver: true, named: "Order"},
+		"messages":  {fn: 706, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
+	}},
+	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
+		"edges":    {fn: 707, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
+		"nodes":    {fn: 708, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"pageInfo": {fn: 709, resolve: false, object: true, resolver: false, named: "PageInfo"},
+	}},
+	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
+		"cursor": {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 711, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 	}},
 	"SupportTicketPayload": {name: "SupportTicketPayload", satisfies: []string{"SupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket":      {fn: 700, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"customerUserErrors": {fn: 701, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"supportTicket":      {fn: 712, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"customerUserErrors": {fn: 713, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 702, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
-		"field":   {fn: 703, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 714, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
+		"field":   {fn: 715, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 716, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"field":   {fn: 705, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 706, resolve: false, object: false, resolver: false, named: "String"},
+		"field":   {fn: 717, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 718, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 707, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":          {fn: 708, resolve: false, object: false, resolver: false, named: "String"},
-		"isDefault":     {fn: 709, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"showOwnerName": {fn: 710, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"shareUrl":      {fn: 711, resolve: true, object: false, resolver: true, named: "URL"},
-		"shareToken":    {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt":     {fn: 713, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 714, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 715, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"id":            {fn: 719, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":          {fn: 720, resolve: false, object: false, resolver: false, named: "String"},
+		"isDefault":     {fn: 721, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"showOwnerName": {fn: 722, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"shareUrl":      {fn: 723, resolve: true, object: false, resolver: true, named: "URL"},
+		"shareToken":    {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":     {fn: 725, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 726, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 727, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 716, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
-		"nodes":    {fn: 717, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"pageInfo": {fn: 718, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 728, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
+		"nodes":    {fn: 729, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"pageInfo": {fn: 730, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedWishlistId":  {fn: 719, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 720, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedWishlistId":  {fn: 731, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 732, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 721, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 722, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cursor": {fn: 733, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 734, resolve: false, object: true, resolver: false, named: "Wishlist"},
 	}},
 	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 723, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 724, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 725, resolve: false, object: false, resolver: false, named: "Int"},
-		"note":           {fn: 726, resolve: false, object: false, resolver: false, named: "String"},
-		"addedAt":        {fn: 727, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"priceWhenAdded": {fn: 728, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceDropped":   {fn: 729, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":             {fn: 735, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 736, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 737, resolve: false, object: false, resolver: false, named: "Int"},
+		"note":           {fn: 738, resolve: false, object: false, resolver: false, named: "String"},
+		"addedAt":        {fn: 739, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"priceWhenAdded": {fn: 740, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceDropped":   {fn: 741, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 730, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
-		"nodes":    {fn: 731, resolve: false, object: true, resolver: false, named: "WishlistLine"},
-		"pageInfo": {fn: 732, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 742, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
+		"nodes":    {fn: 743, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"pageInfo": {fn: 744, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 733, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 734, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"cursor": {fn: 745, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 746, resolve: false, object: true, resolver: false, named: "WishlistLine"},
 	}},
 	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 735, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"cart":               {fn: 736, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 737, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 747, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cart":               {fn: 748, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 749, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 738, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"customerUserErrors": {fn: 739, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 750, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"customerUserErrors": {fn: 751, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"__Directive": {name: "__Directive", satisfies: []string{"__Directive"}, fields: map[string]planFieldDef{
-		"name":         {fn: 740, resolve: false, object: false, resolver: false, named: "String"},
-		"description":  {fn: 741, resolve: false, object: false, resolver: false, named: "String"},
-		"isRepeatable": {fn: 742, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"locations":    {fn: 743, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
-		"args":         {fn: 744, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"name":         {fn: 752, resolve: false, object: false, resolver: false, named: "String"},
+		"description":  {fn: 753, resolve: false, object: false, resolver: false, named: "String"},
+		"isRepeatable": {fn: 754, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"locations":    {fn: 755, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
+		"args":         {fn: 756, resolve: true, object: true, resolver: false, named: "__InputValue"},
 	}},
 	"__EnumValue": {name: "__EnumValue", satisfies: []string{"__EnumValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 745, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 746, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 747, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 748, resolve: false, object: false, resolver: false, named: "String"},
-	}},
-	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
-		"name":              {fn: 749, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 750, resolve: false, object: false, resolver: false, named: "String"},
-		"args":              {fn: 751, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"type":              {fn: 752, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isDeprecated":      {fn: 753, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 754, resolve: false, object: false, resolver: false, named: "String"},
-	}},
-	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 755, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 756, resolve: false, object: false, resolver: false, named: "String"},
-		"type":              {fn: 757, resolve: false, object: true, resolver: false, named: "__Type"},
-		"defaultValue":      {fn: 758, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 757, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 758, resolve: false, object: false, resolver: false, named: "String"},
 		"isDeprecated":      {fn: 759, resolve: false, object: false, resolver: false, named: "Boolean"},
 		"deprecationReason": {fn: 760, resolve: false, object: false, resolver: false, named: "String"},
 	}},
+	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
+		"name":              {fn: 761, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 762, resolve: false, object: false, resolver: false, named: "String"},
+		"args":              {fn: 763, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"type":              {fn: 764, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isDeprecated":      {fn: 765, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 766, resolve: false, object: false, resolver: false, named: "String"},
+	}},
+	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
+		"name":              {fn: 767, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 768, resolve: false, object: false, resolver: false, named: "String"},
+		"type":              {fn: 769, resolve: false, object: true, resolver: false, named: "__Type"},
+		"defaultValue":      {fn: 770, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 771, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 772, resolve: false, object: false, resolver: false, named: "String"},
+	}},
 	"__Schema": {name: "__Schema", satisfies: []string{"__Schema"}, fields: map[string]planFieldDef{
-		"description":      {fn: 761, resolve: false, object: false, resolver: false, named: "String"},
-		"types":            {fn: 762, resolve: false, object: true, resolver: false, named: "__Type"},
-		"queryType":        {fn: 763, resolve: false, object: true, resolver: false, named: "__Type"},
-		"mutationType":     {fn: 764, resolve: false, object: true, resolver: false, named: "__Type"},
-		"subscriptionType": {fn: 765, resolve: false, object: true, resolver: false, named: "__Type"},
-		"directives":       {fn: 766, resolve: false, object: true, resolver: false, named: "__Directive"},
+		"description":      {fn: 773, resolve: false, object: false, resolver: false, named: "String"},
+		"types":            {fn: 774, resolve: false, object: true, resolver: false, named: "__Type"},
+		"queryType":        {fn: 775, resolve: false, object: true, resolver: false, named: "__Type"},
+		"mutationType":     {fn: 776, resolve: false, object: true, resolver: false, named: "__Type"},
+		"subscriptionType": {fn: 777, resolve: false, object: true, resolver: false, named: "__Type"},
+		"directives":       {fn: 778, resolve: false, object: true, resolver: false, named: "__Directive"},
 	}},
 	"__Type": {name: "__Type", satisfies: []string{"__Type"}, fields: map[string]planFieldDef{
-		"kind":           {fn: 767, resolve: false, object: false, resolver: false, named: "__TypeKind"},
-		"name":           {fn: 768, resolve: false, object: false, resolver: false, named: "String"},
-		"description":    {fn: 769, resolve: false, object: false, resolver: false, named: "String"},
-		"specifiedByURL": {fn: 770, resolve: false, object: false, resolver: false, named: "String"},
-		"fields":         {fn: 771, resolve: true, object: true, resolver: false, named: "__Field"},
-		"interfaces":     {fn: 772, resolve: false, object: true, resolver: false, named: "__Type"},
-		"possibleTypes":  {fn: 773, resolve: false, object: true, resolver: false, named: "__Type"},
-		"enumValues":     {fn: 774, resolve: true, object: true, resolver: false, named: "__EnumValue"},
-		"inputFields":    {fn: 775, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"ofType":         {fn: 776, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isOneOf":        {fn: 777, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"kind":           {fn: 779, resolve: false, object: false, resolver: false, named: "__TypeKind"},
+		"name":           {fn: 780, resolve: false, object: false, resolver: false, named: "String"},
+		"description":    {fn: 781, resolve: false, object: false, resolver: false, named: "String"},
+		"specifiedByURL": {fn: 782, resolve: false, object: false, resolver: false, named: "String"},
+		"fields":         {fn: 783, resolve: true, object: true, resolver: false, named: "__Field"},
+		"interfaces":     {fn: 784, resolve: false, object: true, resolver: false, named: "__Type"},
+		"possibleTypes":  {fn: 785, resolve: false, object: true, resolver: false, named: "__Type"},
+		"enumValues":     {fn: 786, resolve: true, object: true, resolver: false, named: "__EnumValue"},
+		"inputFields":    {fn: 787, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"ofType":         {fn: 788, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isOneOf":        {fn: 789, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 }
 
@@ -1318,287 +1337,287 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Wishlist(ctx, obj, fc.Args["id"].(string))
-	case 269: // CustomerLoyalty.tier
+	case 281: // CustomerLoyalty.tier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Tier(ctx, obj)
-	case 270: // CustomerLoyalty.nextTier
+	case 282: // CustomerLoyalty.nextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().NextTier(ctx, obj)
-	case 271: // CustomerLoyalty.pointsToNextTier
+	case 283: // CustomerLoyalty.pointsToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsToNextTier(ctx, obj)
-	case 272: // CustomerLoyalty.spendToNextTier
+	case 284: // CustomerLoyalty.spendToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().SpendToNextTier(ctx, obj)
-	case 273: // CustomerLoyalty.pointsExpiring
+	case 285: // CustomerLoyalty.pointsExpiring
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsExpiring(ctx, obj)
-	case 274: // CustomerLoyalty.transactions
+	case 286: // CustomerLoyalty.transactions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 275: // CustomerLoyalty.availableRewards
+	case 287: // CustomerLoyalty.availableRewards
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().AvailableRewards(ctx, obj)
-	case 276: // CustomerLoyalty.redemptions
+	case 288: // CustomerLoyalty.redemptions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 278: // CustomerLoyalty.referralCount
+	case 290: // CustomerLoyalty.referralCount
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().ReferralCount(ctx, obj)
-	case 279: // CustomerLoyalty.membership
+	case 291: // CustomerLoyalty.membership
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Membership(ctx, obj)
-	case 288: // CustomerPreferences.communication
+	case 300: // CustomerPreferences.communication
 		obj := o.(*model.CustomerPreferences)
 		return x.ec.Resolvers.CustomerPreferences().Communication(ctx, obj)
-	case 312: // CustomerSession.current
+	case 324: // CustomerSession.current
 		obj := o.(*ent.CustomerAccessToken)
 		return x.ec.Resolvers.CustomerSession().Current(ctx, obj)
-	case 359: // Fulfillment.trackingInfo
+	case 371: // Fulfillment.trackingInfo
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.TrackingInfoFirst(fc.Args["first"].(*int)), nil
-	case 360: // Fulfillment.fulfillmentLineItems
+	case 372: // Fulfillment.fulfillmentLineItems
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Fulfillment().FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 363: // FulfillmentEvent.message
+	case 375: // FulfillmentEvent.message
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().Message(ctx, obj)
-	case 366: // FulfillmentEvent.countryCode
+	case 378: // FulfillmentEvent.countryCode
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().CountryCode(ctx, obj)
-	case 379: // Image.url
+	case 391: // Image.url
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
-	case 382: // Image.transformedSrc
+	case 394: // Image.transformedSrc
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
-	case 385: // LinkedIdentity.id
+	case 397: // LinkedIdentity.id
 		obj := o.(*ent.LinkedIdentity)
 		return x.ec.Resolvers.LinkedIdentity().ID(ctx, obj)
-	case 419: // LoyaltyRedemption.reward
+	case 431: // LoyaltyRedemption.reward
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
-	case 421: // LoyaltyRedemption.kind
+	case 433: // LoyaltyRedemption.kind
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
-	case 441: // LoyaltyReward.variant
+	case 453: // LoyaltyReward.variant
 		obj := o.(*ent.LoyaltyReward)
 		return x.ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
-	case 455: // LoyaltyTransaction.action
+	case 467: // LoyaltyTransaction.action
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
-	case 458: // LoyaltyTransaction.order
+	case 470: // LoyaltyTransaction.order
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
-	case 459: // LoyaltyTransaction.reward
+	case 471: // LoyaltyTransaction.reward
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
-	case 470: // MailingAddress.id
+	case 482: // MailingAddress.id
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().ID(ctx, obj)
-	case 477: // MailingAddress.countryCodeV2
+	case 489: // MailingAddress.countryCodeV2
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().CountryCodeV2(ctx, obj)
-	case 480: // MailingAddress.name
+	case 492: // MailingAddress.name
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Name(ctx, obj)
-	case 481: // MailingAddress.formatted
+	case 493: // MailingAddress.formatted
 		obj := o.(*ent.MailingAddress)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.MailingAddress().Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
-	case 482: // MailingAddress.formattedArea
+	case 494: // MailingAddress.formattedArea
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().FormattedArea(ctx, obj)
-	case 483: // MailingAddress.latitude
+	case 495: // MailingAddress.latitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Latitude(ctx, obj)
-	case 484: // MailingAddress.longitude
+	case 496: // MailingAddress.longitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Longitude(ctx, obj)
-	case 500: // Membership.plan
+	case 512: // Membership.plan
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Plan(ctx, obj)
-	case 501: // Membership.status
+	case 513: // Membership.status
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Status(ctx, obj)
-	case 503: // Membership.renewsAt
+	case 515: // Membership.renewsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().RenewsAt(ctx, obj)
-	case 504: // Membership.endsAt
+	case 516: // Membership.endsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().EndsAt(ctx, obj)
-	case 526: // Order.customAttributes
+	case 538: // Order.customAttributes
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomAttributes(ctx, obj)
-	case 527: // Order.customerLocale
+	case 539: // Order.customerLocale
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerLocale(ctx, obj)
-	case 528: // Order.customerUrl
+	case 540: // Order.customerUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerURL(ctx, obj)
-	case 529: // Order.statusUrl
+	case 541: // Order.statusUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().StatusURL(ctx, obj)
-	case 545: // Order.shippingAddress
+	case 557: // Order.shippingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingAddress(ctx, obj)
-	case 546: // Order.billingAddress
+	case 558: // Order.billingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().BillingAddress(ctx, obj)
-	case 547: // Order.lineItems
+	case 559: // Order.lineItems
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 548: // Order.successfulFulfillments
+	case 560: // Order.successfulFulfillments
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
-	case 549: // Order.trackingEvents
+	case 561: // Order.trackingEvents
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().TrackingEvents(ctx, obj)
-	case 550: // Order.discountApplications
+	case 562: // Order.discountApplications
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 551: // Order.shippingDiscountAllocations
+	case 563: // Order.shippingDiscountAllocations
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingDiscountAllocations(ctx, obj)
-	case 563: // OrderLineItem.variant
+	case 575: // OrderLineItem.variant
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().Variant(ctx, obj)
-	case 564: // OrderLineItem.customAttributes
+	case 576: // OrderLineItem.customAttributes
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().CustomAttributes(ctx, obj)
-	case 565: // OrderLineItem.discountAllocations
+	case 577: // OrderLineItem.discountAllocations
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().DiscountAllocations(ctx, obj)
-	case 582: // Product.id
+	case 594: // Product.id
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().ID(ctx, obj)
-	case 585: // Product.description
+	case 597: // Product.description
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Description(ctx, obj, fc.Args["truncateAt"].(*int))
-	case 589: // Product.featuredImage
+	case 601: // Product.featuredImage
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().FeaturedImage(ctx, obj)
-	case 590: // Product.availableForSale
+	case 602: // Product.availableForSale
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().AvailableForSale(ctx, obj)
-	case 594: // Product.collections
+	case 606: // Product.collections
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Collections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 595: // Product.variants
+	case 607: // Product.variants
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
-	case 601: // ProductVariant.id
+	case 613: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
-	case 609: // ProductVariant.selectedOptions
+	case 621: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
-	case 610: // ProductVariant.image
+	case 622: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
-	case 611: // ProductVariant.product
+	case 623: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
-	case 617: // Query.node
+	case 629: // Query.node
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
-	case 618: // Query.nodes
+	case 630: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
-	case 619: // Query.cart
+	case 631: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
-	case 620: // Query.product
+	case 632: // Query.product
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 621: // Query.products
+	case 633: // Query.products
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductSortKeys), fc.Args["query"].(*string))
-	case 622: // Query.collection
+	case 634: // Query.collection
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Collection(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 623: // Query.collectionByHandle
+	case 635: // Query.collectionByHandle
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().CollectionByHandle(ctx, fc.Args["handle"].(string))
-	case 624: // Query.collections
+	case 636: // Query.collections
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.CollectionSortKeys), fc.Args["query"].(*string))
-	case 625: // Query.customer
+	case 637: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
-	case 626: // Query.loyaltyProgram
+	case 638: // Query.loyaltyProgram
 		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
-	case 627: // Query.preferenceVocabulary
+	case 639: // Query.preferenceVocabulary
 		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
-	case 628: // Query.shop
+	case 640: // Query.shop
 		return x.ec.Resolvers.Query().Shop(ctx)
-	case 629: // Query.socialLoginProviders
+	case 641: // Query.socialLoginProviders
 		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
-	case 630: // Query.supportContact
+	case 642: // Query.supportContact
 		return x.ec.Resolvers.Query().SupportContact(ctx)
-	case 631: // Query.sharedWishlist
+	case 643: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
-	case 638: // SavedCart.lines
+	case 650: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 647: // SavedCartLine.merchandise
+	case 659: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
-	case 664: // SharedWishlist.lines
+	case 676: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 693: // SupportTicket.order
+	case 705: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
-	case 694: // SupportTicket.messages
+	case 706: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 711: // Wishlist.shareUrl
+	case 723: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
-	case 715: // Wishlist.lines
+	case 727: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 724: // WishlistLine.merchandise
+	case 736: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
-	case 729: // WishlistLine.priceDropped
+	case 741: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
-	case 744: // __Directive.args
+	case 756: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 751: // __Field.args
+	case 763: // __Field.args
 		obj := o.(*introspection.Field)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 771: // __Type.fields
+	case 783: // __Type.fields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
-	case 774: // __Type.enumValues
+	case 786: // __Type.enumValues
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
-	case 775: // __Type.inputFields
+	case 787: // __Type.inputFields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
@@ -1635,69 +1654,69 @@ func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (ma
 		return x.ec.field_Customer_wishlists_args(ctx, raw)
 	case 207: // Customer.wishlist
 		return x.ec.field_Customer_wishlist_args(ctx, raw)
-	case 274: // CustomerLoyalty.transactions
+	case 286: // CustomerLoyalty.transactions
 		return x.ec.field_CustomerLoyalty_transactions_args(ctx, raw)
-	case 276: // CustomerLoyalty.redemptions
+	case 288: // CustomerLoyalty.redemptions
 		return x.ec.field_CustomerLoyalty_redemptions_args(ctx, raw)
-	case 359: // Fulfillment.trackingInfo
+	case 371: // Fulfillment.trackingInfo
 		return x.ec.field_Fulfillment_trackingInfo_args(ctx, raw)
-	case 360: // Fulfillment.fulfillmentLineItems
+	case 372: // Fulfillment.fulfillmentLineItems
 		return x.ec.field_Fulfillment_fulfillmentLineItems_args(ctx, raw)
-	case 379: // Image.url
+	case 391: // Image.url
 		return x.ec.field_Image_url_args(ctx, raw)
-	case 382: // Image.transformedSrc
+	case 394: // Image.transformedSrc
 		return x.ec.field_Image_transformedSrc_args(ctx, raw)
-	case 481: // MailingAddress.formatted
+	case 493: // MailingAddress.formatted
 		return x.ec.field_MailingAddress_formatted_args(ctx, raw)
-	case 547: // Order.lineItems
+	case 559: // Order.lineItems
 		return x.ec.field_Order_lineItems_args(ctx, raw)
-	case 548: // Order.successfulFulfillments
+	case 560: // Order.successfulFulfillments
 		return x.ec.field_Order_successfulFulfillments_args(ctx, raw)
-	case 550: // Order.discountApplications
+	case 562: // Order.discountApplications
 		return x.ec.field_Order_discountApplications_args(ctx, raw)
-	case 585: // Product.description
+	case 597: // Product.description
 		return x.ec.field_Product_description_args(ctx, raw)
-	case 594: // Product.collections
+	case 606: // Product.collections
 		return x.ec.field_Product_collections_args(ctx, raw)
-	case 595: // Product.variants
+	case 607: // Product.variants
 		return x.ec.field_Product_variants_args(ctx, raw)
-	case 617: // Query.node
+	case 629: // Query.node
 		return x.ec.field_Query_node_args(ctx, raw)
-	case 618: // Query.nodes
+	case 630: // Query.nodes
 		return x.ec.field_Query_nodes_args(ctx, raw)
-	case 619: // Query.cart
+	case 631: // Query.cart
 		return x.ec.field_Query_cart_args(ctx, raw)
-	case 620: // Query.product
+	case 632: // Query.product
 		return x.ec.field_Query_product_args(ctx, raw)
-	case 621: // Query.products
+	case 633: // Query.products
 		return x.ec.field_Query_products_args(ctx, raw)
-	case 622: // Query.collection
+	case 634: // Query.collection
 		return x.ec.field_Query_collection_args(ctx, raw)
-	case 623: // Query.collectionByHandle
+	case 635: // Query.collectionByHandle
 		return x.ec.field_Query_collectionByHandle_args(ctx, raw)
-	case 624: // Query.collections
+	case 636: // Query.collections
 		return x.ec.field_Query_collections_args(ctx, raw)
-	case 625: // Query.customer
+	case 637: // Query.customer
 		return x.ec.field_Query_customer_args(ctx, raw)
-	case 631: // Query.sharedWishlist
+	case 643: // Query.sharedWishlist
 		return x.ec.field_Query_sharedWishlist_args(ctx, raw)
-	case 638: // SavedCart.lines
+	case 650: // SavedCart.lines
 		return x.ec.field_SavedCart_lines_args(ctx, raw)
-	case 664: // SharedWishlist.lines
+	case 676: // SharedWishlist.lines
 		return x.ec.field_SharedWishlist_lines_args(ctx, raw)
-	case 694: // SupportTicket.messages
+	case 706: // SupportTicket.messages
 		return x.ec.field_SupportTicket_messages_args(ctx, raw)
-	case 715: // Wishlist.lines
+	case 727: // Wishlist.lines
 		return x.ec.field_Wishlist_lines_args(ctx, raw)
-	case 744: // __Directive.args
+	case 756: // __Directive.args
 		return x.ec.field___Directive_args_args(ctx, raw)
-	case 751: // __Field.args
+	case 763: // __Field.args
 		return x.ec.field___Field_args_args(ctx, raw)
-	case 771: // __Type.fields
+	case 783: // __Type.fields
 		return x.ec.field___Type_fields_args(ctx, raw)
-	case 774: // __Type.enumValues
+	case 786: // __Type.enumValues
 		return x.ec.field___Type_enumValues_args(ctx, raw)
-	case 775: // __Type.inputFields
+	case 787: // __Type.inputFields
 		return x.ec.field___Type_inputFields_args(ctx, raw)
 	}
 	return nil, nil
@@ -2661,17 +2680,44 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 226: // CustomerActivateByUrlPayload.customer
+	case 233: // CustomerAccountClientCreatePayload.client
+		obj := n.obj.(*model.CustomerAccountClientCreatePayload)
+		v := obj.Client
+		name, ptr := planPointer("CustomerAccountClient", v)
+		return x.one(n, i, name, ptr, false)
+	case 235: // CustomerAccountClientCreatePayload.userErrors
+		obj := n.obj.(*model.CustomerAccountClientCreatePayload)
+		v := obj.UserErrors
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("AdminUserError", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 237: // CustomerAccountClientDeletePayload.userErrors
+		obj := n.obj.(*model.CustomerAccountClientDeletePayload)
+		v := obj.UserErrors
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("AdminUserError", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 238: // CustomerActivateByUrlPayload.customer
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 227: // CustomerActivateByUrlPayload.customerAccessToken
+	case 239: // CustomerActivateByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 228: // CustomerActivateByUrlPayload.customerUserErrors
+	case 240: // CustomerActivateByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2682,17 +2728,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 229: // CustomerActivatePayload.customer
+	case 241: // CustomerActivatePayload.customer
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 230: // CustomerActivatePayload.customerAccessToken
+	case 242: // CustomerActivatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 231: // CustomerActivatePayload.customerUserErrors
+	case 243: // CustomerActivatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2703,7 +2749,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 232: // CustomerActivatePayload.userErrors
+	case 244: // CustomerActivatePayload.userErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2714,12 +2760,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 233: // CustomerAddressCreatePayload.customerAddress
+	case 245: // CustomerAddressCreatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 234: // CustomerAddressCreatePayload.customerUserErrors
+	case 246: // CustomerAddressCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2730,7 +2776,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 235: // CustomerAddressCreatePayload.userErrors
+	case 247: // CustomerAddressCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2741,7 +2787,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 237: // CustomerAddressDeletePayload.customerUserErrors
+	case 249: // CustomerAddressDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2752,7 +2798,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 238: // CustomerAddressDeletePayload.userErrors
+	case 250: // CustomerAddressDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2763,12 +2809,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 239: // CustomerAddressUpdatePayload.customerAddress
+	case 251: // CustomerAddressUpdatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 240: // CustomerAddressUpdatePayload.customerUserErrors
+	case 252: // CustomerAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2779,7 +2825,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 241: // CustomerAddressUpdatePayload.userErrors
+	case 253: // CustomerAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2790,7 +2836,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 242: // CustomerConnection.edges
+	case 254: // CustomerConnection.edges
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2801,7 +2847,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 243: // CustomerConnection.nodes
+	case 255: // CustomerConnection.nodes
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2812,17 +2858,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 244: // CustomerConnection.pageInfo
+	case 256: // CustomerConnection.pageInfo
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 245: // CustomerCreatePayload.customer
+	case 257: // CustomerCreatePayload.customer
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 246: // CustomerCreatePayload.customerUserErrors
+	case 258: // CustomerCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2833,7 +2879,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 247: // CustomerCreatePayload.userErrors
+	case 259: // CustomerCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2844,12 +2890,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 251: // CustomerDataExportPayload.export
+	case 263: // CustomerDataExportPayload.export
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.Export
 		name, ptr := planPointer("CustomerDataExport", v)
 		return x.one(n, i, name, ptr, false)
-	case 252: // CustomerDataExportPayload.customerUserErrors
+	case 264: // CustomerDataExportPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2860,12 +2906,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 253: // CustomerDefaultAddressUpdatePayload.customer
+	case 265: // CustomerDefaultAddressUpdatePayload.customer
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 254: // CustomerDefaultAddressUpdatePayload.customerUserErrors
+	case 266: // CustomerDefaultAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2876,7 +2922,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 255: // CustomerDefaultAddressUpdatePayload.userErrors
+	case 267: // CustomerDefaultAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2887,7 +2933,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 258: // CustomerDeletePayload.customerUserErrors
+	case 270: // CustomerDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2898,7 +2944,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 259: // CustomerDeletePayload.userErrors
+	case 271: // CustomerDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2909,12 +2955,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 261: // CustomerEdge.node
+	case 273: // CustomerEdge.node
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Node
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, true)
-	case 262: // CustomerEmailCodeSendPayload.customerUserErrors
+	case 274: // CustomerEmailCodeSendPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailCodeSendPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2925,12 +2971,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 263: // CustomerEmailVerifyPayload.customer
+	case 275: // CustomerEmailVerifyPayload.customer
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 264: // CustomerEmailVerifyPayload.customerUserErrors
+	case 276: // CustomerEmailVerifyPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2941,12 +2987,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 265: // CustomerIdentityUnlinkPayload.customer
+	case 277: // CustomerIdentityUnlinkPayload.customer
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 266: // CustomerIdentityUnlinkPayload.customerUserErrors
+	case 278: // CustomerIdentityUnlinkPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2957,19 +3003,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 269: // CustomerLoyalty.tier
+	case 281: // CustomerLoyalty.tier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 270: // CustomerLoyalty.nextTier
+	case 282: // CustomerLoyalty.nextTier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 272: // CustomerLoyalty.spendToNextTier
+	case 284: // CustomerLoyalty.spendToNextTier
 		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 273: // CustomerLoyalty.pointsExpiring
+	case 285: // CustomerLoyalty.pointsExpiring
 		v := planValue[[]*model.LoyaltyPointsExpiry](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2979,11 +3025,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 274: // CustomerLoyalty.transactions
+	case 286: // CustomerLoyalty.transactions
 		v := planValue[*model.LoyaltyTransactionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyTransactionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 275: // CustomerLoyalty.availableRewards
+	case 287: // CustomerLoyalty.availableRewards
 		v := planValue[[]*ent.LoyaltyReward](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2993,15 +3039,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 276: // CustomerLoyalty.redemptions
+	case 288: // CustomerLoyalty.redemptions
 		v := planValue[*model.LoyaltyRedemptionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyRedemptionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 279: // CustomerLoyalty.membership
+	case 291: // CustomerLoyalty.membership
 		v := planValue[*ent.Membership](n.val(i))
 		name, ptr := planPointer("Membership", v)
 		return x.one(n, i, name, ptr, false)
-	case 288: // CustomerPreferences.communication
+	case 300: // CustomerPreferences.communication
 		v := planValue[[]*notify.Preference](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3011,12 +3057,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 289: // CustomerPreferencesUpdatePayload.customer
+	case 301: // CustomerPreferencesUpdatePayload.customer
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 290: // CustomerPreferencesUpdatePayload.customerUserErrors
+	case 302: // CustomerPreferencesUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3027,7 +3073,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 291: // CustomerPreferencesUpdatePayload.userErrors
+	case 303: // CustomerPreferencesUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3038,7 +3084,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 294: // CustomerRecoverPayload.customerUserErrors
+	case 306: // CustomerRecoverPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3049,7 +3095,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 295: // CustomerRecoverPayload.userErrors
+	case 307: // CustomerRecoverPayload.userErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3060,17 +3106,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 296: // CustomerResetByUrlPayload.customer
+	case 308: // CustomerResetByUrlPayload.customer
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 297: // CustomerResetByUrlPayload.customerAccessToken
+	case 309: // CustomerResetByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 298: // CustomerResetByUrlPayload.customerUserErrors
+	case 310: // CustomerResetByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3081,7 +3127,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 299: // CustomerResetByUrlPayload.userErrors
+	case 311: // CustomerResetByUrlPayload.userErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3092,17 +3138,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 300: // CustomerResetPayload.customer
+	case 312: // CustomerResetPayload.customer
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 301: // CustomerResetPayload.customerAccessToken
+	case 313: // CustomerResetPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 302: // CustomerResetPayload.customerUserErrors
+	case 314: // CustomerResetPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3113,7 +3159,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 303: // CustomerResetPayload.userErrors
+	case 315: // CustomerResetPayload.userErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3124,7 +3170,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 313: // CustomerSessionConnection.edges
+	case 325: // CustomerSessionConnection.edges
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3135,7 +3181,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 314: // CustomerSessionConnection.nodes
+	case 326: // CustomerSessionConnection.nodes
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3146,17 +3192,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 315: // CustomerSessionConnection.pageInfo
+	case 327: // CustomerSessionConnection.pageInfo
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 317: // CustomerSessionEdge.node
+	case 329: // CustomerSessionEdge.node
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Node
 		name, ptr := planPointer("CustomerSession", v)
 		return x.one(n, i, name, ptr, true)
-	case 319: // CustomerSessionRevokePayload.customerUserErrors
+	case 331: // CustomerSessionRevokePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3167,7 +3213,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 321: // CustomerSessionsRevokeOthersPayload.customerUserErrors
+	case 333: // CustomerSessionsRevokeOthersPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3178,7 +3224,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 323: // CustomerSocialLoginStartPayload.customerUserErrors
+	case 335: // CustomerSocialLoginStartPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3189,12 +3235,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 324: // CustomerTwoFactorDisablePayload.customer
+	case 336: // CustomerTwoFactorDisablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 325: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
+	case 337: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3205,7 +3251,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 326: // CustomerTwoFactorDisablePayload.customerUserErrors
+	case 338: // CustomerTwoFactorDisablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3216,12 +3262,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 327: // CustomerTwoFactorEnablePayload.customer
+	case 339: // CustomerTwoFactorEnablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 329: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
+	case 341: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3232,7 +3278,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 330: // CustomerTwoFactorEnablePayload.customerUserErrors
+	case 342: // CustomerTwoFactorEnablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3243,7 +3289,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 333: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
+	case 345: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3254,7 +3300,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 334: // CustomerTwoFactorSetupPayload.customerUserErrors
+	case 346: // CustomerTwoFactorSetupPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3265,17 +3311,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 335: // CustomerUpdatePayload.customer
+	case 347: // CustomerUpdatePayload.customer
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 336: // CustomerUpdatePayload.customerAccessToken
+	case 348: // CustomerUpdatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 337: // CustomerUpdatePayload.customerUserErrors
+	case 349: // CustomerUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3286,7 +3332,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 338: // CustomerUpdatePayload.userErrors
+	case 350: // CustomerUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3297,17 +3343,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 342: // DiscountAllocation.allocatedAmount
+	case 354: // DiscountAllocation.allocatedAmount
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.AllocatedAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 343: // DiscountAllocation.discountApplication
+	case 355: // DiscountAllocation.discountApplication
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.DiscountApplication
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 344: // DiscountApplicationConnection.edges
+	case 356: // DiscountApplicationConnection.edges
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3318,7 +3364,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 345: // DiscountApplicationConnection.nodes
+	case 357: // DiscountApplicationConnection.nodes
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3329,22 +3375,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 346: // DiscountApplicationConnection.pageInfo
+	case 358: // DiscountApplicationConnection.pageInfo
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 348: // DiscountApplicationEdge.node
+	case 360: // DiscountApplicationEdge.node
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Node
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 354: // DiscountCodeApplication.value
+	case 366: // DiscountCodeApplication.value
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 359: // Fulfillment.trackingInfo
+	case 371: // Fulfillment.trackingInfo
 		v := planValue[[]*schema.TrackingInfo](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3354,16 +3400,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 360: // Fulfillment.fulfillmentLineItems
+	case 372: // Fulfillment.fulfillmentLineItems
 		v := planValue[*model.FulfillmentLineItemConnection](n.val(i))
 		name, ptr := planPointer("FulfillmentLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 368: // FulfillmentLineItem.lineItem
+	case 380: // FulfillmentLineItem.lineItem
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.LineItem
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 370: // FulfillmentLineItemConnection.edges
+	case 382: // FulfillmentLineItemConnection.edges
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3374,7 +3420,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 371: // FulfillmentLineItemConnection.nodes
+	case 383: // FulfillmentLineItemConnection.nodes
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3385,17 +3431,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 372: // FulfillmentLineItemConnection.pageInfo
+	case 384: // FulfillmentLineItemConnection.pageInfo
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 374: // FulfillmentLineItemEdge.node
+	case 386: // FulfillmentLineItemEdge.node
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("FulfillmentLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 390: // LoyaltyConsistencyReport.mismatches
+	case 402: // LoyaltyConsistencyReport.mismatches
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.Mismatches
 		x.list(n, i, len(v))
@@ -3406,12 +3452,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 399: // LoyaltyPayload.loyalty
+	case 411: // LoyaltyPayload.loyalty
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 401: // LoyaltyPayload.loyaltyUserErrors
+	case 413: // LoyaltyPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3422,7 +3468,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 402: // LoyaltyPayload.customerUserErrors
+	case 414: // LoyaltyPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3433,7 +3479,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 409: // LoyaltyProgram.earnRules
+	case 421: // LoyaltyProgram.earnRules
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.EarnRules
 		x.list(n, i, len(v))
@@ -3444,7 +3490,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 411: // LoyaltyProgram.tiers
+	case 423: // LoyaltyProgram.tiers
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Tiers
 		x.list(n, i, len(v))
@@ -3455,7 +3501,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 412: // LoyaltyProgram.rewards
+	case 424: // LoyaltyProgram.rewards
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Rewards
 		x.list(n, i, len(v))
@@ -3466,7 +3512,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 415: // LoyaltyProgram.membershipPlans
+	case 427: // LoyaltyProgram.membershipPlans
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.MembershipPlans
 		x.list(n, i, len(v))
@@ -3477,12 +3523,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 416: // LoyaltyProgramPayload.program
+	case 428: // LoyaltyProgramPayload.program
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.Program
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, false)
-	case 417: // LoyaltyProgramPayload.userErrors
+	case 429: // LoyaltyProgramPayload.userErrors
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3493,16 +3539,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 419: // LoyaltyRedemption.reward
+	case 431: // LoyaltyRedemption.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, true)
-	case 422: // LoyaltyRedemption.amount
+	case 434: // LoyaltyRedemption.amount
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 428: // LoyaltyRedemptionConnection.edges
+	case 440: // LoyaltyRedemptionConnection.edges
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3513,7 +3559,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 429: // LoyaltyRedemptionConnection.nodes
+	case 441: // LoyaltyRedemptionConnection.nodes
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3524,36 +3570,36 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 430: // LoyaltyRedemptionConnection.pageInfo
+	case 442: // LoyaltyRedemptionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 432: // LoyaltyRedemptionEdge.node
+	case 444: // LoyaltyRedemptionEdge.node
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, true)
-	case 439: // LoyaltyReward.amount
+	case 451: // LoyaltyReward.amount
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 441: // LoyaltyReward.variant
+	case 453: // LoyaltyReward.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 444: // LoyaltyRewardRedeemPayload.redemption
+	case 456: // LoyaltyRewardRedeemPayload.redemption
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 445: // LoyaltyRewardRedeemPayload.loyalty
+	case 457: // LoyaltyRewardRedeemPayload.loyalty
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 446: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
+	case 458: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3564,7 +3610,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 447: // LoyaltyRewardRedeemPayload.customerUserErrors
+	case 459: // LoyaltyRewardRedeemPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3575,15 +3621,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 458: // LoyaltyTransaction.order
+	case 470: // LoyaltyTransaction.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 459: // LoyaltyTransaction.reward
+	case 471: // LoyaltyTransaction.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 462: // LoyaltyTransactionConnection.edges
+	case 474: // LoyaltyTransactionConnection.edges
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3594,7 +3640,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 463: // LoyaltyTransactionConnection.nodes
+	case 475: // LoyaltyTransactionConnection.nodes
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3605,17 +3651,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 464: // LoyaltyTransactionConnection.pageInfo
+	case 476: // LoyaltyTransactionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 466: // LoyaltyTransactionEdge.node
+	case 478: // LoyaltyTransactionEdge.node
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, true)
-	case 489: // MailingAddressConnection.edges
+	case 501: // MailingAddressConnection.edges
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3626,7 +3672,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 490: // MailingAddressConnection.nodes
+	case 502: // MailingAddressConnection.nodes
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3637,31 +3683,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 491: // MailingAddressConnection.pageInfo
+	case 503: // MailingAddressConnection.pageInfo
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 493: // MailingAddressEdge.node
+	case 505: // MailingAddressEdge.node
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Node
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, true)
-	case 499: // ManualDiscountApplication.value
+	case 511: // ManualDiscountApplication.value
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 500: // Membership.plan
+	case 512: // Membership.plan
 		v := planValue[*ent.MembershipPlan](n.val(i))
 		name, ptr := planPointer("MembershipPlan", v)
 		return x.one(n, i, name, ptr, true)
-	case 508: // MembershipPlan.price
+	case 520: // MembershipPlan.price
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 526: // Order.customAttributes
+	case 538: // Order.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3671,94 +3717,94 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 530: // Order.subtotalPrice
+	case 542: // Order.subtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 531: // Order.subtotalPriceV2
+	case 543: // Order.subtotalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 532: // Order.totalShippingPrice
+	case 544: // Order.totalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 533: // Order.totalShippingPriceV2
+	case 545: // Order.totalShippingPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 534: // Order.totalTax
+	case 546: // Order.totalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 535: // Order.totalTaxV2
+	case 547: // Order.totalTaxV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 536: // Order.totalPrice
+	case 548: // Order.totalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 537: // Order.totalPriceV2
+	case 549: // Order.totalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 538: // Order.totalRefunded
+	case 550: // Order.totalRefunded
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 539: // Order.totalRefundedV2
+	case 551: // Order.totalRefundedV2
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 540: // Order.originalTotalPrice
+	case 552: // Order.originalTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 541: // Order.currentTotalPrice
+	case 553: // Order.currentTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.CurrentTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 542: // Order.currentSubtotalPrice
+	case 554: // Order.currentSubtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 543: // Order.currentTotalTax
+	case 555: // Order.currentTotalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 544: // Order.currentTotalShippingPrice
+	case 556: // Order.currentTotalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 545: // Order.shippingAddress
+	case 557: // Order.shippingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 546: // Order.billingAddress
+	case 558: // Order.billingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 547: // Order.lineItems
+	case 559: // Order.lineItems
 		v := planValue[*model.OrderLineItemConnection](n.val(i))
 		name, ptr := planPointer("OrderLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 548: // Order.successfulFulfillments
+	case 560: // Order.successfulFulfillments
 		v := planValue[[]*ent.Fulfillment](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -3771,7 +3817,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 549: // Order.trackingEvents
+	case 561: // Order.trackingEvents
 		v := planValue[[]*ent.FulfillmentEvent](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3781,11 +3827,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 550: // Order.discountApplications
+	case 562: // Order.discountApplications
 		v := planValue[*model.DiscountApplicationConnection](n.val(i))
 		name, ptr := planPointer("DiscountApplicationConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 551: // Order.shippingDiscountAllocations
+	case 563: // Order.shippingDiscountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3795,7 +3841,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 552: // OrderConnection.edges
+	case 564: // OrderConnection.edges
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3806,7 +3852,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 553: // OrderConnection.nodes
+	case 565: // OrderConnection.nodes
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3817,31 +3863,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 554: // OrderConnection.pageInfo
+	case 566: // OrderConnection.pageInfo
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 557: // OrderEdge.node
+	case 569: // OrderEdge.node
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Node
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, true)
-	case 561: // OrderLineItem.originalTotalPrice
+	case 573: // OrderLineItem.originalTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.OriginalTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 562: // OrderLineItem.discountedTotalPrice
+	case 574: // OrderLineItem.discountedTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.DiscountedTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 563: // OrderLineItem.variant
+	case 575: // OrderLineItem.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 564: // OrderLineItem.customAttributes
+	case 576: // OrderLineItem.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3851,7 +3897,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 565: // OrderLineItem.discountAllocations
+	case 577: // OrderLineItem.discountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3861,7 +3907,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 566: // OrderLineItemConnection.edges
+	case 578: // OrderLineItemConnection.edges
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3872,7 +3918,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 567: // OrderLineItemConnection.nodes
+	case 579: // OrderLineItemConnection.nodes
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3883,22 +3929,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 568: // OrderLineItemConnection.pageInfo
+	case 580: // OrderLineItemConnection.pageInfo
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 570: // OrderLineItemEdge.node
+	case 582: // OrderLineItemEdge.node
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 579: // PreferenceVocabularyPayload.preferenceVocabulary
+	case 591: // PreferenceVocabularyPayload.preferenceVocabulary
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.PreferenceVocabulary
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, false)
-	case 580: // PreferenceVocabularyPayload.userErrors
+	case 592: // PreferenceVocabularyPayload.userErrors
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3909,19 +3955,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 589: // Product.featuredImage
+	case 601: // Product.featuredImage
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 594: // Product.collections
+	case 606: // Product.collections
 		v := planValue[*model.CollectionConnection](n.val(i))
 		name, ptr := planPointer("CollectionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 595: // Product.variants
+	case 607: // Product.variants
 		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 596: // ProductConnection.edges
+	case 608: // ProductConnection.edges
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3932,7 +3978,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 597: // ProductConnection.nodes
+	case 609: // ProductConnection.nodes
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3943,37 +3989,37 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 598: // ProductConnection.pageInfo
+	case 610: // ProductConnection.pageInfo
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 600: // ProductEdge.node
+	case 612: // ProductEdge.node
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Node
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 604: // ProductVariant.price
+	case 616: // ProductVariant.price
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 605: // ProductVariant.priceV2
+	case 617: // ProductVariant.priceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 606: // ProductVariant.compareAtPrice
+	case 618: // ProductVariant.compareAtPrice
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 607: // ProductVariant.compareAtPriceV2
+	case 619: // ProductVariant.compareAtPriceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 609: // ProductVariant.selectedOptions
+	case 621: // ProductVariant.selectedOptions
 		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3983,15 +4029,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 610: // ProductVariant.image
+	case 622: // ProductVariant.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 611: // ProductVariant.product
+	case 623: // ProductVariant.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 612: // ProductVariantConnection.edges
+	case 624: // ProductVariantConnection.edges
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4002,7 +4048,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 613: // ProductVariantConnection.nodes
+	case 625: // ProductVariantConnection.nodes
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4013,21 +4059,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 614: // ProductVariantConnection.pageInfo
+	case 626: // ProductVariantConnection.pageInfo
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 616: // ProductVariantEdge.node
+	case 628: // ProductVariantEdge.node
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Node
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 617: // Query.node
+	case 629: // Query.node
 		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
-	case 618: // Query.nodes
+	case 630: // Query.nodes
 		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4037,64 +4083,64 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 619: // Query.cart
+	case 631: // Query.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 620: // Query.product
+	case 632: // Query.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
-	case 621: // Query.products
+	case 633: // Query.products
 		v := planValue[*model.ProductConnection](n.val(i))
 		name, ptr := planPointer("ProductConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 622: // Query.collection
+	case 634: // Query.collection
 		v := planValue[*ent.Collection](n.val(i))
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, false)
-	case 623: // Query.collectionByHandle
+	case 635: // Query.collectionByHandle
 		v := planValue[*ent.Collection](n.val(i))
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, false)
-	case 624: // Query.collections
+	case 636: // Query.collections
 		v := planValue[*model.CollectionConnection](n.val(i))
 		name, ptr := planPointer("CollectionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 625: // Query.customer
+	case 637: // Query.customer
 		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 626: // Query.loyaltyProgram
+	case 638: // Query.loyaltyProgram
 		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
-	case 627: // Query.preferenceVocabulary
+	case 639: // Query.preferenceVocabulary
 		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
-	case 628: // Query.shop
+	case 640: // Query.shop
 		v := planValue[*model.Shop](n.val(i))
 		name, ptr := planPointer("Shop", v)
 		return x.one(n, i, name, ptr, true)
-	case 630: // Query.supportContact
+	case 642: // Query.supportContact
 		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
-	case 631: // Query.sharedWishlist
+	case 643: // Query.sharedWishlist
 		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 632: // Recommendation.variant
+	case 644: // Recommendation.variant
 		obj := n.obj.(*recommend.Item)
 		v := obj.Variant
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 638: // SavedCart.lines
+	case 650: // SavedCart.lines
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 639: // SavedCartConnection.edges
+	case 651: // SavedCartConnection.edges
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4105,7 +4151,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 640: // SavedCartConnection.nodes
+	case 652: // SavedCartConnection.nodes
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4116,12 +4162,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 641: // SavedCartConnection.pageInfo
+	case 653: // SavedCartConnection.pageInfo
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 643: // SavedCartDeletePayload.customerUserErrors
+	case 655: // SavedCartDeletePayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4132,21 +4178,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 645: // SavedCartEdge.node
+	case 657: // SavedCartEdge.node
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
-	case 647: // SavedCartLine.merchandise
+	case 659: // SavedCartLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 649: // SavedCartLine.priceWhenSaved
+	case 661: // SavedCartLine.priceWhenSaved
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.PriceWhenSavedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 650: // SavedCartLineConnection.edges
+	case 662: // SavedCartLineConnection.edges
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4157,7 +4203,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 651: // SavedCartLineConnection.nodes
+	case 663: // SavedCartLineConnection.nodes
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4168,22 +4214,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 652: // SavedCartLineConnection.pageInfo
+	case 664: // SavedCartLineConnection.pageInfo
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 654: // SavedCartLineEdge.node
+	case 666: // SavedCartLineEdge.node
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCartLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 655: // SavedCartPayload.savedCart
+	case 667: // SavedCartPayload.savedCart
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.SavedCart
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, false)
-	case 656: // SavedCartPayload.customerUserErrors
+	case 668: // SavedCartPayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4194,26 +4240,26 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 659: // SavedCartWarning.merchandise
+	case 671: // SavedCartWarning.merchandise
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Merchandise
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 664: // SharedWishlist.lines
+	case 676: // SharedWishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 670: // Shop.primaryDomain
+	case 682: // Shop.primaryDomain
 		obj := n.obj.(*model.Shop)
 		v := obj.PrimaryDomain
 		name, ptr := planPointer("Domain", v)
 		return x.one(n, i, name, ptr, true)
-	case 678: // SupportContactPayload.supportContact
+	case 690: // SupportContactPayload.supportContact
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.SupportContact
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, false)
-	case 679: // SupportContactPayload.userErrors
+	case 691: // SupportContactPayload.userErrors
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -4224,7 +4270,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 683: // SupportMessageConnection.edges
+	case 695: // SupportMessageConnection.edges
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4235,7 +4281,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 684: // SupportMessageConnection.nodes
+	case 696: // SupportMessageConnection.nodes
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4246,25 +4292,25 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 685: // SupportMessageConnection.pageInfo
+	case 697: // SupportMessageConnection.pageInfo
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 687: // SupportMessageEdge.node
+	case 699: // SupportMessageEdge.node
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
-	case 693: // SupportTicket.order
+	case 705: // SupportTicket.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 694: // SupportTicket.messages
+	case 706: // SupportTicket.messages
 		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 695: // SupportTicketConnection.edges
+	case 707: // SupportTicketConnection.edges
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4275,7 +4321,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 696: // SupportTicketConnection.nodes
+	case 708: // SupportTicketConnection.nodes
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4286,22 +4332,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 697: // SupportTicketConnection.pageInfo
+	case 709: // SupportTicketConnection.pageInfo
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 699: // SupportTicketEdge.node
+	case 711: // SupportTicketEdge.node
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, true)
-	case 700: // SupportTicketPayload.supportTicket
+	case 712: // SupportTicketPayload.supportTicket
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 701: // SupportTicketPayload.customerUserErrors
+	case 713: // SupportTicketPayload.customerUserErrors
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4312,11 +4358,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 715: // Wishlist.lines
+	case 727: // Wishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 716: // WishlistConnection.edges
+	case 728: // WishlistConnection.edges
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4327,7 +4373,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 717: // WishlistConnection.nodes
+	case 729: // WishlistConnection.nodes
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4338,12 +4384,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 718: // WishlistConnection.pageInfo
+	case 730: // WishlistConnection.pageInfo
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 720: // WishlistDeletePayload.customerUserErrors
+	case 732: // WishlistDeletePayload.customerUserErrors
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4354,21 +4400,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 722: // WishlistEdge.node
+	case 734: // WishlistEdge.node
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Node
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
-	case 724: // WishlistLine.merchandise
+	case 736: // WishlistLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 728: // WishlistLine.priceWhenAdded
+	case 740: // WishlistLine.priceWhenAdded
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.PriceWhenAddedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 730: // WishlistLineConnection.edges
+	case 742: // WishlistLineConnection.edges
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4379,7 +4425,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 731: // WishlistLineConnection.nodes
+	case 743: // WishlistLineConnection.nodes
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4390,27 +4436,27 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 732: // WishlistLineConnection.pageInfo
+	case 744: // WishlistLineConnection.pageInfo
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 734: // WishlistLineEdge.node
+	case 746: // WishlistLineEdge.node
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("WishlistLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 735: // WishlistLinesMoveToCartPayload.wishlist
+	case 747: // WishlistLinesMoveToCartPayload.wishlist
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 736: // WishlistLinesMoveToCartPayload.cart
+	case 748: // WishlistLinesMoveToCartPayload.cart
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 737: // WishlistLinesMoveToCartPayload.customerUserErrors
+	case 749: // WishlistLinesMoveToCartPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4421,12 +4467,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 738: // WishlistPayload.wishlist
+	case 750: // WishlistPayload.wishlist
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 739: // WishlistPayload.customerUserErrors
+	case 751: // WishlistPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4437,7 +4483,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 744: // __Directive.args
+	case 756: // __Directive.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4447,7 +4493,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 751: // __Field.args
+	case 763: // __Field.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4457,17 +4503,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 752: // __Field.type
+	case 764: // __Field.type
 		obj := n.obj.(*introspection.Field)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 757: // __InputValue.type
+	case 769: // __InputValue.type
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 762: // __Schema.types
+	case 774: // __Schema.types
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Types()
 		x.list(n, i, len(v))
@@ -4478,22 +4524,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 763: // __Schema.queryType
+	case 775: // __Schema.queryType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.QueryType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 764: // __Schema.mutationType
+	case 776: // __Schema.mutationType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.MutationType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 765: // __Schema.subscriptionType
+	case 777: // __Schema.subscriptionType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.SubscriptionType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 766: // __Schema.directives
+	case 778: // __Schema.directives
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Directives()
 		x.list(n, i, len(v))
@@ -4504,7 +4550,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 771: // __Type.fields
+	case 783: // __Type.fields
 		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4517,7 +4563,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 772: // __Type.interfaces
+	case 784: // __Type.interfaces
 		obj := n.obj.(*introspection.Type)
 		v := obj.Interfaces()
 		if v == nil {
@@ -4531,7 +4577,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 773: // __Type.possibleTypes
+	case 785: // __Type.possibleTypes
 		obj := n.obj.(*introspection.Type)
 		v := obj.PossibleTypes()
 		if v == nil {
@@ -4545,7 +4591,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 774: // __Type.enumValues
+	case 786: // __Type.enumValues
 		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4558,7 +4604,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 775: // __Type.inputFields
+	case 787: // __Type.inputFields
 		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4571,7 +4617,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 776: // __Type.ofType
+	case 788: // __Type.ofType
 		obj := n.obj.(*introspection.Type)
 		v := obj.OfType()
 		name, ptr := planPointer("__Type", v)
@@ -5154,7 +5200,60 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 236: // CustomerAddressDeletePayload.deletedCustomerAddressId
+	case 226: // CustomerAccountClient.clientId
+		obj := n.obj.(*oidc.Client)
+		v := obj.ID
+		b.str(string(v))
+		return true
+	case 227: // CustomerAccountClient.name
+		obj := n.obj.(*oidc.Client)
+		v := obj.Name
+		b.str(string(v))
+		return true
+	case 228: // CustomerAccountClient.confidential
+		obj := n.obj.(*oidc.Client)
+		v := obj.Confidential
+		b.boolean(bool(v))
+		return true
+	case 229: // CustomerAccountClient.redirectUris
+		obj := n.obj.(*oidc.Client)
+		v := obj.RedirectURIs
+		x.ec.marshalNURL2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 230: // CustomerAccountClient.postLogoutRedirectUris
+		obj := n.obj.(*oidc.Client)
+		v := obj.PostLogoutURIs
+		x.ec.marshalNURL2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 231: // CustomerAccountClient.allowedOrigins
+		obj := n.obj.(*oidc.Client)
+		v := obj.AllowedOrigins
+		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 232: // CustomerAccountClient.fromSettings
+		obj := n.obj.(*oidc.Client)
+		v := obj.FromSettings
+		b.boolean(bool(v))
+		return true
+	case 234: // CustomerAccountClientCreatePayload.clientSecret
+		obj := n.obj.(*model.CustomerAccountClientCreatePayload)
+		v := obj.ClientSecret
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 236: // CustomerAccountClientDeletePayload.deletedClientId
+		obj := n.obj.(*model.CustomerAccountClientDeletePayload)
+		v := obj.DeletedClientID
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 248: // CustomerAddressDeletePayload.deletedCustomerAddressId
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.DeletedCustomerAddressID
 		if v == nil {
@@ -5163,27 +5262,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 248: // CustomerDataExport.createdAt
+	case 260: // CustomerDataExport.createdAt
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 249: // CustomerDataExport.contentType
+	case 261: // CustomerDataExport.contentType
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.ContentType
 		b.str(string(v))
 		return true
-	case 250: // CustomerDataExport.data
+	case 262: // CustomerDataExport.data
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.Data
 		b.str(string(v))
 		return true
-	case 256: // CustomerDeletePayload.confirmationSent
+	case 268: // CustomerDeletePayload.confirmationSent
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.ConfirmationSent
 		b.boolean(bool(v))
 		return true
-	case 257: // CustomerDeletePayload.deletedCustomerId
+	case 269: // CustomerDeletePayload.deletedCustomerId
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.DeletedCustomerID
 		if v == nil {
@@ -5192,22 +5291,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 260: // CustomerEdge.cursor
+	case 272: // CustomerEdge.cursor
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 267: // CustomerLoyalty.pointsBalance
+	case 279: // CustomerLoyalty.pointsBalance
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.Balance
 		b.int(int64(v))
 		return true
-	case 268: // CustomerLoyalty.lifetimePoints
+	case 280: // CustomerLoyalty.lifetimePoints
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.LifetimePoints
 		b.int(int64(v))
 		return true
-	case 271: // CustomerLoyalty.pointsToNextTier
+	case 283: // CustomerLoyalty.pointsToNextTier
 		v := planValue[*int](n.val(i))
 		if v == nil {
 			b.null()
@@ -5215,16 +5314,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 277: // CustomerLoyalty.referralCode
+	case 289: // CustomerLoyalty.referralCode
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.ReferralCode
 		b.str(string(v))
 		return true
-	case 278: // CustomerLoyalty.referralCount
+	case 290: // CustomerLoyalty.referralCount
 		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
-	case 280: // CustomerPreferences.language
+	case 292: // CustomerPreferences.language
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Language
 		if v == nil {
@@ -5233,7 +5332,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 281: // CustomerPreferences.currencyCode
+	case 293: // CustomerPreferences.currencyCode
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.CurrencyCode
 		if v == nil {
@@ -5242,27 +5341,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 282: // CustomerPreferences.sizes
+	case 294: // CustomerPreferences.sizes
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 283: // CustomerPreferences.colors
+	case 295: // CustomerPreferences.colors
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 284: // CustomerPreferences.interests
+	case 296: // CustomerPreferences.interests
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 285: // CustomerPreferences.occasions
+	case 297: // CustomerPreferences.occasions
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 286: // CustomerPreferences.birthday
+	case 298: // CustomerPreferences.birthday
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Birthday
 		if v == nil {
@@ -5271,37 +5370,37 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 287: // CustomerPreferences.personalization
+	case 299: // CustomerPreferences.personalization
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 292: // CustomerPrivacy.personalization
+	case 304: // CustomerPrivacy.personalization
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 293: // CustomerPrivacy.dataSharing
+	case 305: // CustomerPrivacy.dataSharing
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.DataSharing
 		b.boolean(bool(v))
 		return true
-	case 304: // CustomerSession.id
+	case 316: // CustomerSession.id
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 305: // CustomerSession.createdAt
+	case 317: // CustomerSession.createdAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 306: // CustomerSession.expiresAt
+	case 318: // CustomerSession.expiresAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 307: // CustomerSession.ipAddress
+	case 319: // CustomerSession.ipAddress
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.IPOrNil()
 		if v == nil {
@@ -5310,7 +5409,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 308: // CustomerSession.userAgent
+	case 320: // CustomerSession.userAgent
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.UserAgentOrNil()
 		if v == nil {
@@ -5319,12 +5418,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 309: // CustomerSession.device
+	case 321: // CustomerSession.device
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.Device()
 		b.str(string(v))
 		return true
-	case 310: // CustomerSession.country
+	case 322: // CustomerSession.country
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CountryOrNil()
 		if v == nil {
@@ -5333,7 +5432,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 311: // CustomerSession.lastUsedAt
+	case 323: // CustomerSession.lastUsedAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.LastUsedAt
 		if v == nil {
@@ -5342,16 +5441,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 312: // CustomerSession.current
+	case 324: // CustomerSession.current
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 316: // CustomerSessionEdge.cursor
+	case 328: // CustomerSessionEdge.cursor
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 318: // CustomerSessionRevokePayload.revokedSessionId
+	case 330: // CustomerSessionRevokePayload.revokedSessionId
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.RevokedSessionID
 		if v == nil {
@@ -5360,12 +5459,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 320: // CustomerSessionsRevokeOthersPayload.revokedCount
+	case 332: // CustomerSessionsRevokeOthersPayload.revokedCount
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.RevokedCount
 		b.int(int64(v))
 		return true
-	case 322: // CustomerSocialLoginStartPayload.authorizationUrl
+	case 334: // CustomerSocialLoginStartPayload.authorizationUrl
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.AuthorizationURL
 		if v == nil {
@@ -5374,12 +5473,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 328: // CustomerTwoFactorEnablePayload.recoveryCodes
+	case 340: // CustomerTwoFactorEnablePayload.recoveryCodes
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.RecoveryCodes
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 331: // CustomerTwoFactorSetupPayload.secret
+	case 343: // CustomerTwoFactorSetupPayload.secret
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.Secret
 		if v == nil {
@@ -5388,7 +5487,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 332: // CustomerTwoFactorSetupPayload.otpauthUri
+	case 344: // CustomerTwoFactorSetupPayload.otpauthUri
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.OtpauthURI
 		if v == nil {
@@ -5397,7 +5496,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 339: // CustomerUserError.code
+	case 351: // CustomerUserError.code
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Code
 		if v == nil {
@@ -5406,62 +5505,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 340: // CustomerUserError.field
+	case 352: // CustomerUserError.field
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 341: // CustomerUserError.message
+	case 353: // CustomerUserError.message
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 347: // DiscountApplicationEdge.cursor
+	case 359: // DiscountApplicationEdge.cursor
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 349: // DiscountCodeApplication.allocationMethod
+	case 361: // DiscountCodeApplication.allocationMethod
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 350: // DiscountCodeApplication.applicable
+	case 362: // DiscountCodeApplication.applicable
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Applicable
 		b.boolean(bool(v))
 		return true
-	case 351: // DiscountCodeApplication.code
+	case 363: // DiscountCodeApplication.code
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Code
 		b.str(string(v))
 		return true
-	case 352: // DiscountCodeApplication.targetSelection
+	case 364: // DiscountCodeApplication.targetSelection
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 353: // DiscountCodeApplication.targetType
+	case 365: // DiscountCodeApplication.targetType
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 355: // Domain.host
+	case 367: // Domain.host
 		obj := n.obj.(*model.Domain)
 		v := obj.Host
 		b.str(string(v))
 		return true
-	case 356: // Domain.sslEnabled
+	case 368: // Domain.sslEnabled
 		obj := n.obj.(*model.Domain)
 		v := obj.SslEnabled
 		b.boolean(bool(v))
 		return true
-	case 357: // Domain.url
+	case 369: // Domain.url
 		obj := n.obj.(*model.Domain)
 		v := obj.URL
 		b.str(string(v))
 		return true
-	case 358: // Fulfillment.trackingCompany
+	case 370: // Fulfillment.trackingCompany
 		obj := n.obj.(*ent.Fulfillment)
 		v := obj.TrackingCompany
 		if v == nil {
@@ -5470,17 +5569,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 361: // FulfillmentEvent.status
+	case 373: // FulfillmentEvent.status
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Status
 		x.ec.marshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 362: // FulfillmentEvent.happenedAt
+	case 374: // FulfillmentEvent.happenedAt
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.HappenedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 363: // FulfillmentEvent.message
+	case 375: // FulfillmentEvent.message
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5488,7 +5587,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 364: // FulfillmentEvent.city
+	case 376: // FulfillmentEvent.city
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.City
 		if v == nil {
@@ -5497,7 +5596,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 365: // FulfillmentEvent.province
+	case 377: // FulfillmentEvent.province
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Province
 		if v == nil {
@@ -5506,7 +5605,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 366: // FulfillmentEvent.countryCode
+	case 378: // FulfillmentEvent.countryCode
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5514,7 +5613,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 367: // FulfillmentEvent.zip
+	case 379: // FulfillmentEvent.zip
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Zip
 		if v == nil {
@@ -5523,17 +5622,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 369: // FulfillmentLineItem.quantity
+	case 381: // FulfillmentLineItem.quantity
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 373: // FulfillmentLineItemEdge.cursor
+	case 385: // FulfillmentLineItemEdge.cursor
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 375: // FulfillmentTrackingInfo.number
+	case 387: // FulfillmentTrackingInfo.number
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.Number
 		if v == nil {
@@ -5542,7 +5641,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 376: // FulfillmentTrackingInfo.url
+	case 388: // FulfillmentTrackingInfo.url
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.URL
 		if v == nil {
@@ -5551,7 +5650,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 377: // Image.id
+	case 389: // Image.id
 		obj := n.obj.(*model.Image)
 		v := obj.ID
 		if v == nil {
@@ -5560,7 +5659,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 378: // Image.altText
+	case 390: // Image.altText
 		obj := n.obj.(*model.Image)
 		v := obj.AltText
 		if v == nil {
@@ -5569,25 +5668,25 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 379: // Image.url
+	case 391: // Image.url
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 380: // Image.src
+	case 392: // Image.src
 		obj := n.obj.(*model.Image)
 		v := obj.Src
 		b.str(string(v))
 		return true
-	case 381: // Image.originalSrc
+	case 393: // Image.originalSrc
 		obj := n.obj.(*model.Image)
 		v := obj.OriginalSrc
 		b.str(string(v))
 		return true
-	case 382: // Image.transformedSrc
+	case 394: // Image.transformedSrc
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 383: // Image.width
+	case 395: // Image.width
 		obj := n.obj.(*model.Image)
 		v := obj.Width
 		if v == nil {
@@ -5596,7 +5695,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 384: // Image.height
+	case 396: // Image.height
 		obj := n.obj.(*model.Image)
 		v := obj.Height
 		if v == nil {
@@ -5605,41 +5704,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 385: // LinkedIdentity.id
+	case 397: // LinkedIdentity.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 386: // LinkedIdentity.provider
+	case 398: // LinkedIdentity.provider
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Provider
 		b.str(string(v))
 		return true
-	case 387: // LinkedIdentity.email
+	case 399: // LinkedIdentity.email
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 388: // LinkedIdentity.linkedAt
+	case 400: // LinkedIdentity.linkedAt
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 389: // LoyaltyConsistencyReport.checkedAccounts
+	case 401: // LoyaltyConsistencyReport.checkedAccounts
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.CheckedAccounts
 		b.int(int64(v))
 		return true
-	case 391: // LoyaltyEarnRule.action
+	case 403: // LoyaltyEarnRule.action
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Action
 		v.MarshalGQL(b)
 		return true
-	case 392: // LoyaltyEarnRule.points
+	case 404: // LoyaltyEarnRule.points
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 393: // LoyaltyEarnRule.dailyCap
+	case 405: // LoyaltyEarnRule.dailyCap
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.DailyCap
 		if v == nil {
@@ -5648,72 +5747,72 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 394: // LoyaltyMismatch.customerId
+	case 406: // LoyaltyMismatch.customerId
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CustomerID
 		b.str(string(v))
 		return true
-	case 395: // LoyaltyMismatch.cachedBalance
+	case 407: // LoyaltyMismatch.cachedBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedBalance
 		b.int(int64(v))
 		return true
-	case 396: // LoyaltyMismatch.ledgerBalance
+	case 408: // LoyaltyMismatch.ledgerBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerBalance
 		b.int(int64(v))
 		return true
-	case 397: // LoyaltyMismatch.cachedLifetimePoints
+	case 409: // LoyaltyMismatch.cachedLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedLifetimePoints
 		b.int(int64(v))
 		return true
-	case 398: // LoyaltyMismatch.ledgerLifetimePoints
+	case 410: // LoyaltyMismatch.ledgerLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerLifetimePoints
 		b.int(int64(v))
 		return true
-	case 400: // LoyaltyPayload.pointsEarned
+	case 412: // LoyaltyPayload.pointsEarned
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.PointsEarned
 		b.int(int64(v))
 		return true
-	case 403: // LoyaltyPointsExpiry.points
+	case 415: // LoyaltyPointsExpiry.points
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 404: // LoyaltyPointsExpiry.expiresAt
+	case 416: // LoyaltyPointsExpiry.expiresAt
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 405: // LoyaltyProgram.enabled
+	case 417: // LoyaltyProgram.enabled
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Enabled
 		b.boolean(bool(v))
 		return true
-	case 406: // LoyaltyProgram.name
+	case 418: // LoyaltyProgram.name
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 407: // LoyaltyProgram.currencyCode
+	case 419: // LoyaltyProgram.currencyCode
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 408: // LoyaltyProgram.pointsPerCurrencyUnit
+	case 420: // LoyaltyProgram.pointsPerCurrencyUnit
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsPerCurrencyUnit
 		b.int(int64(v))
 		return true
-	case 410: // LoyaltyProgram.tierBasis
+	case 422: // LoyaltyProgram.tierBasis
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.TierBasis
 		v.MarshalGQL(b)
 		return true
-	case 413: // LoyaltyProgram.pointsExpireAfterMonths
+	case 425: // LoyaltyProgram.pointsExpireAfterMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterMonths
 		if v == nil {
@@ -5722,7 +5821,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 414: // LoyaltyProgram.pointsExpireAfterInactiveMonths
+	case 426: // LoyaltyProgram.pointsExpireAfterInactiveMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterInactiveMonths
 		if v == nil {
@@ -5731,21 +5830,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 418: // LoyaltyRedemption.id
+	case 430: // LoyaltyRedemption.id
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 420: // LoyaltyRedemption.codeEnding
+	case 432: // LoyaltyRedemption.codeEnding
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CodeEnding
 		b.str(string(v))
 		return true
-	case 421: // LoyaltyRedemption.kind
+	case 433: // LoyaltyRedemption.kind
 		v := planValue[loyaltyreward.Kind](n.val(i))
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 423: // LoyaltyRedemption.percentage
+	case 435: // LoyaltyRedemption.percentage
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5754,17 +5853,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 424: // LoyaltyRedemption.pointsSpent
+	case 436: // LoyaltyRedemption.pointsSpent
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 425: // LoyaltyRedemption.expiresAt
+	case 437: // LoyaltyRedemption.expiresAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 426: // LoyaltyRedemption.usedAt
+	case 438: // LoyaltyRedemption.usedAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.UsedAt
 		if v == nil {
@@ -5773,47 +5872,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 427: // LoyaltyRedemption.createdAt
+	case 439: // LoyaltyRedemption.createdAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 431: // LoyaltyRedemptionEdge.cursor
+	case 443: // LoyaltyRedemptionEdge.cursor
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 433: // LoyaltyReward.id
+	case 445: // LoyaltyReward.id
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 434: // LoyaltyReward.handle
+	case 446: // LoyaltyReward.handle
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 435: // LoyaltyReward.name
+	case 447: // LoyaltyReward.name
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 436: // LoyaltyReward.description
+	case 448: // LoyaltyReward.description
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 437: // LoyaltyReward.pointsCost
+	case 449: // LoyaltyReward.pointsCost
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PointsCost
 		b.int(int64(v))
 		return true
-	case 438: // LoyaltyReward.kind
+	case 450: // LoyaltyReward.kind
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 440: // LoyaltyReward.percentage
+	case 452: // LoyaltyReward.percentage
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5822,7 +5921,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 442: // LoyaltyReward.limitPerCustomer
+	case 454: // LoyaltyReward.limitPerCustomer
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.LimitOrNil()
 		if v == nil {
@@ -5831,7 +5930,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 443: // LoyaltyRewardRedeemPayload.discountCode
+	case 455: // LoyaltyRewardRedeemPayload.discountCode
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.DiscountCode
 		if v == nil {
@@ -5840,42 +5939,42 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 448: // LoyaltyTier.name
+	case 460: // LoyaltyTier.name
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 449: // LoyaltyTier.threshold
+	case 461: // LoyaltyTier.threshold
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Threshold
 		b.int(int64(v))
 		return true
-	case 450: // LoyaltyTier.multiplier
+	case 462: // LoyaltyTier.multiplier
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Multiplier
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 451: // LoyaltyTier.benefits
+	case 463: // LoyaltyTier.benefits
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 452: // LoyaltyTransaction.id
+	case 464: // LoyaltyTransaction.id
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 453: // LoyaltyTransaction.kind
+	case 465: // LoyaltyTransaction.kind
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 454: // LoyaltyTransaction.source
+	case 466: // LoyaltyTransaction.source
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Source
 		x.ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 455: // LoyaltyTransaction.action
+	case 467: // LoyaltyTransaction.action
 		v := planValue[*model.LoyaltyEarnAction](n.val(i))
 		if v == nil {
 			b.null()
@@ -5883,17 +5982,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 456: // LoyaltyTransaction.points
+	case 468: // LoyaltyTransaction.points
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 457: // LoyaltyTransaction.description
+	case 469: // LoyaltyTransaction.description
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 460: // LoyaltyTransaction.expiresAt
+	case 472: // LoyaltyTransaction.expiresAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.ExpiresAt
 		if v == nil {
@@ -5902,17 +6001,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 461: // LoyaltyTransaction.createdAt
+	case 473: // LoyaltyTransaction.createdAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 465: // LoyaltyTransactionEdge.cursor
+	case 477: // LoyaltyTransactionEdge.cursor
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 467: // LoyaltyUserError.code
+	case 479: // LoyaltyUserError.code
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Code
 		if v == nil {
@@ -5921,21 +6020,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 468: // LoyaltyUserError.field
+	case 480: // LoyaltyUserError.field
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 469: // LoyaltyUserError.message
+	case 481: // LoyaltyUserError.message
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 470: // MailingAddress.id
+	case 482: // MailingAddress.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 471: // MailingAddress.address1
+	case 483: // MailingAddress.address1
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address1
 		if v == nil {
@@ -5944,7 +6043,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 472: // MailingAddress.address2
+	case 484: // MailingAddress.address2
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address2
 		if v == nil {
@@ -5953,7 +6052,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 473: // MailingAddress.city
+	case 485: // MailingAddress.city
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.City
 		if v == nil {
@@ -5962,7 +6061,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 474: // MailingAddress.company
+	case 486: // MailingAddress.company
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Company
 		if v == nil {
@@ -5971,7 +6070,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 475: // MailingAddress.country
+	case 487: // MailingAddress.country
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Country
 		if v == nil {
@@ -5980,7 +6079,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 476: // MailingAddress.countryCode
+	case 488: // MailingAddress.countryCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.CountryCode
 		if v == nil {
@@ -5989,7 +6088,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 477: // MailingAddress.countryCodeV2
+	case 489: // MailingAddress.countryCodeV2
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5997,7 +6096,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 478: // MailingAddress.firstName
+	case 490: // MailingAddress.firstName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.FirstName
 		if v == nil {
@@ -6006,7 +6105,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 479: // MailingAddress.lastName
+	case 491: // MailingAddress.lastName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.LastName
 		if v == nil {
@@ -6015,7 +6114,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 480: // MailingAddress.name
+	case 492: // MailingAddress.name
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6023,11 +6122,11 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 481: // MailingAddress.formatted
+	case 493: // MailingAddress.formatted
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 482: // MailingAddress.formattedArea
+	case 494: // MailingAddress.formattedArea
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6035,7 +6134,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 483: // MailingAddress.latitude
+	case 495: // MailingAddress.latitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -6043,7 +6142,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 484: // MailingAddress.longitude
+	case 496: // MailingAddress.longitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -6051,7 +6150,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 485: // MailingAddress.phone
+	case 497: // MailingAddress.phone
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Phone
 		if v == nil {
@@ -6060,7 +6159,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 486: // MailingAddress.province
+	case 498: // MailingAddress.province
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Province
 		if v == nil {
@@ -6069,7 +6168,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 487: // MailingAddress.provinceCode
+	case 499: // MailingAddress.provinceCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.ProvinceCode
 		if v == nil {
@@ -6078,7 +6177,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 488: // MailingAddress.zip
+	case 500: // MailingAddress.zip
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Zip
 		if v == nil {
@@ -6087,17 +6186,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 492: // MailingAddressEdge.cursor
+	case 504: // MailingAddressEdge.cursor
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 494: // ManualDiscountApplication.allocationMethod
+	case 506: // ManualDiscountApplication.allocationMethod
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 495: // ManualDiscountApplication.description
+	case 507: // ManualDiscountApplication.description
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Description
 		if v == nil {
@@ -6106,31 +6205,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 496: // ManualDiscountApplication.targetSelection
+	case 508: // ManualDiscountApplication.targetSelection
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 497: // ManualDiscountApplication.targetType
+	case 509: // ManualDiscountApplication.targetType
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 498: // ManualDiscountApplication.title
+	case 510: // ManualDiscountApplication.title
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 501: // Membership.status
+	case 513: // Membership.status
 		v := planValue[model.MembershipStatus](n.val(i))
 		v.MarshalGQL(b)
 		return true
-	case 502: // Membership.startedAt
+	case 514: // Membership.startedAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.StartedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 503: // Membership.renewsAt
+	case 515: // Membership.renewsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -6138,7 +6237,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 504: // Membership.endsAt
+	case 516: // Membership.endsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -6146,7 +6245,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 505: // Membership.cancelledAt
+	case 517: // Membership.cancelledAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.CancelledAt
 		if v == nil {
@@ -6155,62 +6254,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 506: // MembershipPlan.handle
+	case 518: // MembershipPlan.handle
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 507: // MembershipPlan.name
+	case 519: // MembershipPlan.name
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 509: // MembershipPlan.interval
+	case 521: // MembershipPlan.interval
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Interval
 		x.ec.marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 510: // MembershipPlan.intervalCount
+	case 522: // MembershipPlan.intervalCount
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.IntervalCount
 		b.int(int64(v))
 		return true
-	case 511: // MembershipPlan.benefits
+	case 523: // MembershipPlan.benefits
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 512: // MoneyV2.amount
+	case 524: // MoneyV2.amount
 		obj := n.obj.(*money.V2)
 		v := obj.Amount
 		b.str(string(v))
 		return true
-	case 513: // MoneyV2.currencyCode
+	case 525: // MoneyV2.currencyCode
 		obj := n.obj.(*money.V2)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 514: // Order.id
+	case 526: // Order.id
 		obj := n.obj.(*ent.Order)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 515: // Order.name
+	case 527: // Order.name
 		obj := n.obj.(*ent.Order)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 516: // Order.orderNumber
+	case 528: // Order.orderNumber
 		obj := n.obj.(*ent.Order)
 		v := obj.OrderNumber
 		b.int(int64(v))
 		return true
-	case 517: // Order.processedAt
+	case 529: // Order.processedAt
 		obj := n.obj.(*ent.Order)
 		v := obj.ProcessedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 518: // Order.email
+	case 530: // Order.email
 		obj := n.obj.(*ent.Order)
 		v := obj.Email
 		if v == nil {
@@ -6219,7 +6318,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 519: // Order.phone
+	case 531: // Order.phone
 		obj := n.obj.(*ent.Order)
 		v := obj.Phone
 		if v == nil {
@@ -6228,17 +6327,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 520: // Order.financialStatus
+	case 532: // Order.financialStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FinancialStatus
 		x.ec.marshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 521: // Order.fulfillmentStatus
+	case 533: // Order.fulfillmentStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FulfillmentStatus
 		x.ec.marshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 522: // Order.canceledAt
+	case 534: // Order.canceledAt
 		obj := n.obj.(*ent.Order)
 		v := obj.CanceledAt
 		if v == nil {
@@ -6247,7 +6346,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 523: // Order.cancelReason
+	case 535: // Order.cancelReason
 		obj := n.obj.(*ent.Order)
 		v := obj.CancelReason
 		if v == nil {
@@ -6256,17 +6355,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 524: // Order.currencyCode
+	case 536: // Order.currencyCode
 		obj := n.obj.(*ent.Order)
 		v := obj.Currency()
 		v.MarshalGQL(b)
 		return true
-	case 525: // Order.edited
+	case 537: // Order.edited
 		obj := n.obj.(*ent.Order)
 		v := obj.Edited()
 		b.boolean(bool(v))
 		return true
-	case 527: // Order.customerLocale
+	case 539: // Order.customerLocale
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6274,7 +6373,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 528: // Order.customerUrl
+	case 540: // Order.customerUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6282,41 +6381,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 529: // Order.statusUrl
+	case 541: // Order.statusUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 555: // OrderConnection.totalCount
+	case 567: // OrderConnection.totalCount
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.TotalCount
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 556: // OrderEdge.cursor
+	case 568: // OrderEdge.cursor
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 558: // OrderLineItem.title
+	case 570: // OrderLineItem.title
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 559: // OrderLineItem.quantity
+	case 571: // OrderLineItem.quantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 560: // OrderLineItem.currentQuantity
+	case 572: // OrderLineItem.currentQuantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.CurrentQuantity
 		b.int(int64(v))
 		return true
-	case 569: // OrderLineItemEdge.cursor
+	case 581: // OrderLineItemEdge.cursor
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 571: // PageInfo.endCursor
+	case 583: // PageInfo.endCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.EndCursor
 		if v == nil {
@@ -6325,17 +6424,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 572: // PageInfo.hasNextPage
+	case 584: // PageInfo.hasNextPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasNextPage
 		b.boolean(bool(v))
 		return true
-	case 573: // PageInfo.hasPreviousPage
+	case 585: // PageInfo.hasPreviousPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasPreviousPage
 		b.boolean(bool(v))
 		return true
-	case 574: // PageInfo.startCursor
+	case 586: // PageInfo.startCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.StartCursor
 		if v == nil {
@@ -6344,142 +6443,142 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 575: // PreferenceVocabulary.sizes
+	case 587: // PreferenceVocabulary.sizes
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 576: // PreferenceVocabulary.colors
+	case 588: // PreferenceVocabulary.colors
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 577: // PreferenceVocabulary.interests
+	case 589: // PreferenceVocabulary.interests
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 578: // PreferenceVocabulary.occasions
+	case 590: // PreferenceVocabulary.occasions
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 581: // PricingPercentageValue.percentage
+	case 593: // PricingPercentageValue.percentage
 		obj := n.obj.(*model.PricingPercentageValue)
 		v := obj.Percentage
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 582: // Product.id
+	case 594: // Product.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 583: // Product.handle
+	case 595: // Product.handle
 		obj := n.obj.(*ent.Product)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 584: // Product.title
+	case 596: // Product.title
 		obj := n.obj.(*ent.Product)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 585: // Product.description
+	case 597: // Product.description
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 586: // Product.vendor
+	case 598: // Product.vendor
 		obj := n.obj.(*ent.Product)
 		v := obj.Vendor
 		b.str(string(v))
 		return true
-	case 587: // Product.productType
+	case 599: // Product.productType
 		obj := n.obj.(*ent.Product)
 		v := obj.ProductType
 		b.str(string(v))
 		return true
-	case 588: // Product.tags
+	case 600: // Product.tags
 		obj := n.obj.(*ent.Product)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 590: // Product.availableForSale
+	case 602: // Product.availableForSale
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 591: // Product.createdAt
+	case 603: // Product.createdAt
 		obj := n.obj.(*ent.Product)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 592: // Product.updatedAt
+	case 604: // Product.updatedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 593: // Product.publishedAt
+	case 605: // Product.publishedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.Published()
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 599: // ProductEdge.cursor
+	case 611: // ProductEdge.cursor
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 601: // ProductVariant.id
+	case 613: // ProductVariant.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 602: // ProductVariant.title
+	case 614: // ProductVariant.title
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 603: // ProductVariant.sku
+	case 615: // ProductVariant.sku
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Sku
 		b.str(string(v))
 		return true
-	case 608: // ProductVariant.availableForSale
+	case 620: // ProductVariant.availableForSale
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.AvailableForSale
 		b.boolean(bool(v))
 		return true
-	case 615: // ProductVariantEdge.cursor
+	case 627: // ProductVariantEdge.cursor
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 629: // Query.socialLoginProviders
+	case 641: // Query.socialLoginProviders
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 633: // Recommendation.reason
+	case 645: // Recommendation.reason
 		obj := n.obj.(*recommend.Item)
 		v := obj.Reason
 		x.ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 634: // SavedCart.id
+	case 646: // SavedCart.id
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 635: // SavedCart.name
+	case 647: // SavedCart.name
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 636: // SavedCart.createdAt
+	case 648: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 637: // SavedCart.updatedAt
+	case 649: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 642: // SavedCartDeletePayload.deletedSavedCartId
+	case 654: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.DeletedSavedCartID
 		if v == nil {
@@ -6488,52 +6587,52 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 644: // SavedCartEdge.cursor
+	case 656: // SavedCartEdge.cursor
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 646: // SavedCartLine.id
+	case 658: // SavedCartLine.id
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 648: // SavedCartLine.quantity
+	case 660: // SavedCartLine.quantity
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 653: // SavedCartLineEdge.cursor
+	case 665: // SavedCartLineEdge.cursor
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 657: // SavedCartWarning.code
+	case 669: // SavedCartWarning.code
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 658: // SavedCartWarning.message
+	case 670: // SavedCartWarning.message
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 660: // SelectedOption.name
+	case 672: // SelectedOption.name
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 661: // SelectedOption.value
+	case 673: // SelectedOption.value
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 662: // SharedWishlist.name
+	case 674: // SharedWishlist.name
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 663: // SharedWishlist.ownerFirstName
+	case 675: // SharedWishlist.ownerFirstName
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.OwnerFirstName
 		if v == nil {
@@ -6542,7 +6641,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 665: // Shop.customerAccountUrl
+	case 677: // Shop.customerAccountUrl
 		obj := n.obj.(*model.Shop)
 		v := obj.CustomerAccountURL
 		if v == nil {
@@ -6551,7 +6650,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 666: // Shop.description
+	case 678: // Shop.description
 		obj := n.obj.(*model.Shop)
 		v := obj.Description
 		if v == nil {
@@ -6560,32 +6659,32 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 667: // Shop.id
+	case 679: // Shop.id
 		obj := n.obj.(*model.Shop)
 		v := obj.ID
 		b.str(string(v))
 		return true
-	case 668: // Shop.moneyFormat
+	case 680: // Shop.moneyFormat
 		obj := n.obj.(*model.Shop)
 		v := obj.MoneyFormat
 		b.str(string(v))
 		return true
-	case 669: // Shop.name
+	case 681: // Shop.name
 		obj := n.obj.(*model.Shop)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 671: // Shop.shipsToCountries
+	case 683: // Shop.shipsToCountries
 		obj := n.obj.(*model.Shop)
 		v := obj.ShipsToCountries
 		x.ec.marshalNCountryCode2ᚕaccountgraphᚋgraphᚋmodelᚐCountryCodeᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 672: // SocialLoginProvider.handle
+	case 684: // SocialLoginProvider.handle
 		obj := n.obj.(*model.SocialLoginProvider)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 673: // SupportContact.email
+	case 685: // SupportContact.email
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Email
 		if v == nil {
@@ -6594,7 +6693,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 674: // SupportContact.phone
+	case 686: // SupportContact.phone
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Phone
 		if v == nil {
@@ -6603,7 +6702,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 675: // SupportContact.hours
+	case 687: // SupportContact.hours
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Hours
 		if v == nil {
@@ -6612,7 +6711,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 676: // SupportContact.chatUrl
+	case 688: // SupportContact.chatUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.ChatURL
 		if v == nil {
@@ -6621,7 +6720,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 677: // SupportContact.faqUrl
+	case 689: // SupportContact.faqUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.FaqURL
 		if v == nil {
@@ -6630,57 +6729,57 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 680: // SupportMessage.author
+	case 692: // SupportMessage.author
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Author
 		x.ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 681: // SupportMessage.body
+	case 693: // SupportMessage.body
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Body
 		b.str(string(v))
 		return true
-	case 682: // SupportMessage.createdAt
+	case 694: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 686: // SupportMessageEdge.cursor
+	case 698: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 688: // SupportTicket.id
+	case 700: // SupportTicket.id
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 689: // SupportTicket.subject
+	case 701: // SupportTicket.subject
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Subject
 		b.str(string(v))
 		return true
-	case 690: // SupportTicket.status
+	case 702: // SupportTicket.status
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Status
 		x.ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 691: // SupportTicket.createdAt
+	case 703: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 692: // SupportTicket.updatedAt
+	case 704: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 698: // SupportTicketEdge.cursor
+	case 710: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 702: // TwoFactorUserError.code
+	case 714: // TwoFactorUserError.code
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Code
 		if v == nil {
@@ -6689,47 +6788,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 703: // TwoFactorUserError.field
+	case 715: // TwoFactorUserError.field
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 704: // TwoFactorUserError.message
+	case 716: // TwoFactorUserError.message
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 705: // UserError.field
+	case 717: // UserError.field
 		obj := n.obj.(*model.UserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 706: // UserError.message
+	case 718: // UserError.message
 		obj := n.obj.(*model.UserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 707: // Wishlist.id
+	case 719: // Wishlist.id
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 708: // Wishlist.name
+	case 720: // Wishlist.name
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 709: // Wishlist.isDefault
+	case 721: // Wishlist.isDefault
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.IsDefault
 		b.boolean(bool(v))
 		return true
-	case 710: // Wishlist.showOwnerName
+	case 722: // Wishlist.showOwnerName
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShowOwnerName
 		b.boolean(bool(v))
 		return true
-	case 711: // Wishlist.shareUrl
+	case 723: // Wishlist.shareUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6737,7 +6836,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 712: // Wishlist.shareToken
+	case 724: // Wishlist.shareToken
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShareToken
 		if v == nil {
@@ -6746,17 +6845,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 713: // Wishlist.createdAt
+	case 725: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 714: // Wishlist.updatedAt
+	case 726: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 719: // WishlistDeletePayload.deletedWishlistId
+	case 731: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.DeletedWishlistID
 		if v == nil {
@@ -6765,22 +6864,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 721: // WishlistEdge.cursor
+	case 733: // WishlistEdge.cursor
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 723: // WishlistLine.id
+	case 735: // WishlistLine.id
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 725: // WishlistLine.quantity
+	case 737: // WishlistLine.quantity
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 726: // WishlistLine.note
+	case 738: // WishlistLine.note
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.NoteOrNil()
 		if v == nil {
@@ -6789,26 +6888,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 727: // WishlistLine.addedAt
+	case 739: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 729: // WishlistLine.priceDropped
+	case 741: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 733: // WishlistLineEdge.cursor
+	case 745: // WishlistLineEdge.cursor
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 740: // __Directive.name
+	case 752: // __Directive.name
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 741: // __Directive.description
+	case 753: // __Directive.description
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Description()
 		if v == nil {
@@ -6817,22 +6916,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 742: // __Directive.isRepeatable
+	case 754: // __Directive.isRepeatable
 		obj := n.obj.(*introspection.Directive)
 		v := obj.IsRepeatable
 		b.boolean(bool(v))
 		return true
-	case 743: // __Directive.locations
+	case 755: // __Directive.locations
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Locations
 		x.ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 745: // __EnumValue.name
+	case 757: // __EnumValue.name
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 746: // __EnumValue.description
+	case 758: // __EnumValue.description
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Description()
 		if v == nil {
@@ -6841,12 +6940,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 747: // __EnumValue.isDeprecated
+	case 759: // __EnumValue.isDeprecated
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 748: // __EnumValue.deprecationReason
+	case 760: // __EnumValue.deprecationReason
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6855,12 +6954,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 749: // __Field.name
+	case 761: // __Field.name
 		obj := n.obj.(*introspection.Field)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 750: // __Field.description
+	case 762: // __Field.description
 		obj := n.obj.(*introspection.Field)
 		v := obj.Description()
 		if v == nil {
@@ -6869,12 +6968,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 753: // __Field.isDeprecated
+	case 765: // __Field.isDeprecated
 		obj := n.obj.(*introspection.Field)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 754: // __Field.deprecationReason
+	case 766: // __Field.deprecationReason
 		obj := n.obj.(*introspection.Field)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6883,12 +6982,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 755: // __InputValue.name
+	case 767: // __InputValue.name
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 756: // __InputValue.description
+	case 768: // __InputValue.description
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Description()
 		if v == nil {
@@ -6897,7 +6996,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 758: // __InputValue.defaultValue
+	case 770: // __InputValue.defaultValue
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DefaultValue
 		if v == nil {
@@ -6906,12 +7005,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 759: // __InputValue.isDeprecated
+	case 771: // __InputValue.isDeprecated
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 760: // __InputValue.deprecationReason
+	case 772: // __InputValue.deprecationReason
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6920,7 +7019,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 761: // __Schema.description
+	case 773: // __Schema.description
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Description()
 		if v == nil {
@@ -6929,12 +7028,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 767: // __Type.kind
+	case 779: // __Type.kind
 		obj := n.obj.(*introspection.Type)
 		v := obj.Kind()
 		b.str(string(v))
 		return true
-	case 768: // __Type.name
+	case 780: // __Type.name
 		obj := n.obj.(*introspection.Type)
 		v := obj.Name()
 		if v == nil {
@@ -6943,7 +7042,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 769: // __Type.description
+	case 781: // __Type.description
 		obj := n.obj.(*introspection.Type)
 		v := obj.Description()
 		if v == nil {
@@ -6952,7 +7051,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 770: // __Type.specifiedByURL
+	case 782: // __Type.specifiedByURL
 		obj := n.obj.(*introspection.Type)
 		v := obj.SpecifiedByURL()
 		if v == nil {
@@ -6961,7 +7060,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 777: // __Type.isOneOf
+	case 789: // __Type.isOneOf
 		obj := n.obj.(*introspection.Type)
 		v := obj.IsOneOf()
 		b.boolean(bool(v))

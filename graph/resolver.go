@@ -15,6 +15,7 @@ import (
 	"accountgraph/internal/customer"
 	"accountgraph/internal/loaders"
 	"accountgraph/internal/loyalty"
+	"accountgraph/internal/oidc"
 	"accountgraph/internal/order"
 	"accountgraph/internal/preferences"
 	"accountgraph/internal/privacy"
@@ -44,6 +45,8 @@ type Resolver struct {
 	Privacy          *privacy.Service
 	Social           *social.Service
 	Companies        *company.Service
+	// OIDC is the OpenID Connect provider (its client registry).
+	OIDC *oidc.Provider
 	// ShopInfo is Query.shop, made from the settings.
 	ShopInfo *model.Shop
 }

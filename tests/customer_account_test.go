@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/coreos/go-oidc/v3/oidc"
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/oauth2"
 
 	"accountgraph/internal/config"
@@ -446,6 +447,88 @@ func TestCustomerAccountTwoFactor(t *testing.T) {
 		}
 		if l, p := step(totpAt(t, *s.Secret, time.Now().Add(30*time.Second))); l == nil || l.Query().Get("code") == "" {
 			t.Errorf("right code: %v %.300s", l, p)
+		}
+	})
+}
+
+// TestCustomerAccountClients: staff register clients through the Admin API;
+// a confidential one signs customers in only with its secret; a removed
+// one's refresh tokens stop working.
+func TestCustomerAccountClients(t *testing.T) {
+	parallel(t)
+	eachDBWith(t, withStorefrontClient, func(t *testing.T, api *API) {
+		const createDoc = `mutation($in: CustomerAccountClientInput!) { adminCustomerAccountClientCreate(input: $in) {
+		  client { clientId name confidential redirectUris postLogoutRedirectUris allowedOrigins fromSettings } clientSecret userErrors { code field message } } }`
+		var created struct {
+			Client *struct {
+				ClientID, Name string
+				Confidential   bool
+				RedirectUris   []string
+				FromSettings   bool
+			}
+			ClientSecret *string
+			UserErrors   []UserError
+		}
+		api.MustDo(t, createDoc, map[string]any{"in": map[string]any{"name": " ", "redirectUris": []string{"http://evil.test/cb", "https://app.test/cb#x"},
+			"allowedOrigins": []string{"https://app.test/path"}}}, "adminCustomerAccountClientCreate", &created, AsAdmin(adminKey))
+		want := []string{"BLANK@input.name", "INVALID@input.allowedOrigins.0", "INVALID@input.redirectUris.0", "INVALID@input.redirectUris.1"}
+		if got := codes(created.UserErrors); !cmp.Equal(want, got) || created.Client != nil {
+			t.Errorf("bad client: %v, want %v", got, want)
+		}
+		api.MustDo(t, createDoc, map[string]any{"in": map[string]any{"name": "Mobile app backend", "confidential": true,
+			"redirectUris": []string{"https://app.test/cb"}, "allowedOrigins": []string{"https://app.test"}}}, "adminCustomerAccountClientCreate", &created, AsAdmin(adminKey))
+		if created.Client == nil || !created.Client.Confidential || created.ClientSecret == nil || !strings.HasPrefix(created.Client.ClientID, "cac_") {
+			t.Fatalf("client: %+v", created)
+		}
+		var list []struct {
+			ClientID     string
+			FromSettings bool
+		}
+		api.MustDo(t, `{ adminCustomerAccountClients { clientId fromSettings } }`, nil, "adminCustomerAccountClients", &list, AsAdmin(adminKey))
+		if len(list) != 2 || list[0].ClientID != storefrontClient || !list[0].FromSettings || list[1].ClientID != created.Client.ClientID || list[1].FromSettings {
+			t.Errorf("clients: %+v", list)
+		}
+		if r := api.Do(t, createDoc, map[string]any{"in": map[string]any{"name": "x", "redirectUris": []string{"https://a.test/cb"}}}); len(r.Errors) != 1 || r.Errors[0].Code() != "ACCESS_DENIED" {
+			t.Errorf("without a key: %s", r.Raw)
+		}
+
+		email, _, _ := api.newCustomer(t, "confidential")
+		hc := toServer(api)
+		conf := oauth2.Config{ClientID: created.Client.ClientID, ClientSecret: *created.ClientSecret, RedirectURL: "https://app.test/cb",
+			Scopes: []string{"openid"}, Endpoint: oauth2.Endpoint{AuthURL: shopIssuer + "/oauth/authorize", TokenURL: shopIssuer + "/oauth/token"}}
+		tok := signIn(t, hc, conf, email)
+		// Without the secret, or with another, the same client is refused.
+		for _, secret := range []string{"", "wrong"} {
+			form := url.Values{"grant_type": {"refresh_token"}, "client_id": {conf.ClientID}, "refresh_token": {tok.RefreshToken}}
+			if secret != "" {
+				form.Set("client_secret", secret)
+			}
+			if r := tokenRequest(t, hc, form); r["status"] != "401" || r["error"] != "invalid_client" {
+				t.Errorf("secret %q: %v", secret, r)
+			}
+		}
+		fresh, err := conf.TokenSource(oidc.ClientContext(context.Background(), hc), &oauth2.Token{RefreshToken: tok.RefreshToken}).Token()
+		if err != nil || fresh.AccessToken == "" {
+			t.Fatalf("refresh with the secret: %v", err)
+		}
+
+		var del struct {
+			DeletedClientID *string
+			UserErrors      []UserError
+		}
+		api.MustDo(t, `mutation($id: String!) { adminCustomerAccountClientDelete(clientId: $id) { deletedClientId userErrors { code field message } } }`,
+			map[string]any{"id": created.Client.ClientID}, "adminCustomerAccountClientDelete", &del, AsAdmin(adminKey))
+		if del.DeletedClientID == nil || len(del.UserErrors) > 0 {
+			t.Errorf("delete: %+v", del)
+		}
+		api.MustDo(t, `mutation($id: String!) { adminCustomerAccountClientDelete(clientId: $id) { deletedClientId userErrors { code field message } } }`,
+			map[string]any{"id": storefrontClient}, "adminCustomerAccountClientDelete", &del, AsAdmin(adminKey))
+		if !cmp.Equal(codes(del.UserErrors), []string{"NOT_FOUND@clientId"}) {
+			t.Errorf("deleting the settings' client: %+v", del)
+		}
+		form := url.Values{"grant_type": {"refresh_token"}, "client_id": {conf.ClientID}, "client_secret": {conf.ClientSecret}, "refresh_token": {fresh.RefreshToken}}
+		if r := tokenRequest(t, hc, form); r["error"] != "invalid_client" {
+			t.Errorf("refresh for a removed client: %v", r)
 		}
 	})
 }

@@ -965,6 +965,25 @@ var (
 			},
 		},
 	}
+	// OauthClientsColumns holds the columns for the "oauth_clients" table.
+	OauthClientsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "client_id", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "name", Type: field.TypeString, Size: 1020},
+		{Name: "confidential", Type: field.TypeBool, Default: false},
+		{Name: "secret_hash", Type: field.TypeBytes, Nullable: true, Size: 32},
+		{Name: "redirect_uris", Type: field.TypeJSON},
+		{Name: "post_logout_uris", Type: field.TypeJSON},
+		{Name: "allowed_origins", Type: field.TypeJSON},
+	}
+	// OauthClientsTable holds the schema information for the "oauth_clients" table.
+	OauthClientsTable = &schema.Table{
+		Name:       "oauth_clients",
+		Columns:    OauthClientsColumns,
+		PrimaryKey: []*schema.Column{OauthClientsColumns[0]},
+	}
 	// OauthCodesColumns holds the columns for the "oauth_codes" table.
 	OauthCodesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1672,6 +1691,7 @@ var (
 		MembershipPaymentsTable,
 		MembershipPlansTable,
 		NotificationsTable,
+		OauthClientsTable,
 		OauthCodesTable,
 		OauthRefreshTokensTable,
 		OrdersTable,

@@ -13,6 +13,7 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/money"
+	"accountgraph/internal/oidc"
 	"bytes"
 	"fmt"
 	"io"
@@ -888,6 +889,38 @@ type CustomerAccessTokenRenewPayload struct {
 	CustomerAccessToken *CustomerAccessToken `json:"customerAccessToken,omitempty"`
 	// What was wrong with the input.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of `adminCustomerAccountClientCreate`.
+type CustomerAccountClientCreatePayload struct {
+	// The client.
+	Client *oidc.Client `json:"client,omitempty"`
+	// A confidential client's secret, shown only now.
+	ClientSecret *string `json:"clientSecret,omitempty"`
+	// What was wrong; nothing was stored when not empty.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// The result of `adminCustomerAccountClientDelete`.
+type CustomerAccountClientDeletePayload struct {
+	// The removed client's ID.
+	DeletedClientID *string `json:"deletedClientId,omitempty"`
+	// What was wrong.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// A client to register.
+type CustomerAccountClientInput struct {
+	// Its name, for staff.
+	Name string `json:"name"`
+	// Whether it authenticates with a secret.
+	Confidential *bool `json:"confidential,omitempty"`
+	// Its redirect URIs (https; http only for localhost), at most 20.
+	RedirectUris []string `json:"redirectUris"`
+	// Where logout may send the browser, at most 20.
+	PostLogoutRedirectUris []string `json:"postLogoutRedirectUris,omitempty"`
+	// Origins that may call the token endpoint from a browser, at most 20.
+	AllowedOrigins []string `json:"allowedOrigins,omitempty"`
 }
 
 // The result of `customerActivateByUrl`.

@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -116,8 +117,10 @@ func redirectError(w http.ResponseWriter, r *http.Request, req authRequest, err 
 // client) and ok is false.
 func (p *Provider) request(w http.ResponseWriter, r *http.Request, q url.Values) (req authRequest, ok bool) {
 	req = readAuthRequest(q)
-	toUser, toClient := p.check(req, q)
+	toUser, toClient, err := p.check(r.Context(), req, q)
 	switch {
+	case err != nil:
+		p.internal(w, r, err)
 	case toUser != "":
 		p.page(w, http.StatusBadRequest, formPage{Title: "Sign-in link not valid", Message: toUser})
 	case toClient != nil:
@@ -279,13 +282,25 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": "bad form"})
 		return
 	}
+	// A confidential client authenticates with HTTP Basic (RFC 6749
+	// 2.3.1) or client_secret in the form.
+	form, secret := r.PostForm, r.PostForm.Get("client_secret")
+	if id, s, ok := r.BasicAuth(); ok {
+		id, _ = url.QueryUnescape(id)
+		s, _ = url.QueryUnescape(s)
+		form.Set("client_id", id)
+		secret = s
+	}
+	if c, err := p.client(r.Context(), form.Get("client_id")); err == nil && c != nil {
+		allowOrigin(w, r, c)
+	}
 	var out *tokens
 	var err error
 	switch r.PostForm.Get("grant_type") {
 	case "authorization_code":
-		out, err = p.exchange(r.Context(), r.PostForm)
+		out, err = p.exchange(r.Context(), form, secret)
 	case "refresh_token":
-		out, err = p.refresh(r.Context(), r.PostForm)
+		out, err = p.refresh(r.Context(), form, secret)
 	default:
 		err = &grantError{400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token"}
 	}
@@ -297,6 +312,15 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 		p.internal(w, r, err)
 	default:
 		writeJSON(w, http.StatusOK, out)
+	}
+}
+
+// allowOrigin lets a client's allowed origins read the token endpoint's
+// answers from a browser.
+func allowOrigin(w http.ResponseWriter, r *http.Request, c *Client) {
+	if o := r.Header.Get("Origin"); o != "" && slices.Contains(c.AllowedOrigins, o) {
+		w.Header().Set("Access-Control-Allow-Origin", o)
+		w.Header().Add("Vary", "Origin")
 	}
 }
 
@@ -344,7 +368,12 @@ func (p *Provider) logout(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	target := q.Get("post_logout_redirect_uri")
-	if c := p.client(aud); c != nil && target != "" && c.postLogoutAllowed(target) {
+	c, err := p.client(r.Context(), aud)
+	if err != nil {
+		p.internal(w, r, err)
+		return
+	}
+	if c != nil && target != "" && c.postLogoutAllowed(target) {
 		if state := q.Get("state"); state != "" {
 			u, _ := url.Parse(target)
 			v := u.Query()

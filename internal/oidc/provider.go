@@ -41,14 +41,21 @@ const (
 	RefreshTTL = 90 * 24 * time.Hour
 )
 
-// Client is a storefront registered with the provider: a public client,
-// so PKCE is required and it has no secret.
+// Client is a storefront or app registered with the provider, from the
+// settings or through the Admin API. PKCE is required of every client; a
+// confidential one also authenticates with its secret.
 type Client struct {
-	ID           string
+	ID, Name     string
+	Confidential bool
+	secretHash   []byte
 	RedirectURIs []string
 	// PostLogoutURIs are where logout may send the browser: the origins of
 	// the redirect URIs (with a trailing slash or without) unless given.
 	PostLogoutURIs []string
+	// AllowedOrigins may call the token endpoint from a browser (CORS).
+	AllowedOrigins []string
+	// FromSettings: registered by CUSTOMER_ACCOUNT_CLIENT_ID.
+	FromSettings bool
 }
 
 // Provider serves the provider's endpoints.
@@ -75,15 +82,6 @@ func (p *Provider) subject(customerID int) string { return gid.Encode("Customer"
 // Issuer is the provider's issuer URL (iss).
 func (p *Provider) Issuer() string {
 	return strings.TrimRight(p.PublicURL, "/") + "/authentication/" + p.ShopID
-}
-
-func (p *Provider) client(id string) *Client {
-	for i := range p.Clients {
-		if p.Clients[i].ID == id {
-			return &p.Clients[i]
-		}
-	}
-	return nil
 }
 
 // postLogoutAllowed tells whether logout may redirect to u for c.
@@ -136,25 +134,28 @@ func readAuthRequest(q url.Values) authRequest {
 // check validates an authorization request. An unknown client or redirect
 // URI is shown to the user (never redirected to); other errors go back to
 // the client's redirect URI.
-func (p *Provider) check(r authRequest, q url.Values) (toUser string, toClient error) {
-	c := p.client(r.ClientID)
+func (p *Provider) check(ctx context.Context, r authRequest, q url.Values) (toUser string, toClient error, err error) {
+	c, err := p.client(ctx, r.ClientID)
+	if err != nil {
+		return "", nil, err
+	}
 	if c == nil {
-		return "This sign-in link names an unknown application.", nil
+		return "This sign-in link names an unknown application.", nil, nil
 	}
 	if !slices.Contains(c.RedirectURIs, r.RedirectURI) {
-		return "This sign-in link returns to an address the application did not register.", nil
+		return "This sign-in link returns to an address the application did not register.", nil, nil
 	}
 	switch {
 	case q.Get("response_type") != "code":
-		return "", &grantError{400, "unsupported_response_type", "response_type must be code"}
+		return "", &grantError{400, "unsupported_response_type", "response_type must be code"}, nil
 	case !slices.Contains(strings.Fields(r.Scope), "openid"):
-		return "", &grantError{400, "invalid_scope", "scope must include openid"}
+		return "", &grantError{400, "invalid_scope", "scope must include openid"}, nil
 	case q.Get("code_challenge_method") != "S256" || !challengeRE.MatchString(r.Challenge):
-		return "", invalidRequest("PKCE is required: code_challenge (S256 of the verifier) with code_challenge_method=S256")
+		return "", invalidRequest("PKCE is required: code_challenge (S256 of the verifier) with code_challenge_method=S256"), nil
 	case len(r.State) > 1024 || len(r.Nonce) > 512:
-		return "", invalidRequest("state or nonce is too long")
+		return "", invalidRequest("state or nonce is too long"), nil
 	}
-	return "", nil
+	return "", nil, nil
 }
 
 // newCode stores a single-use code for a signed-in customer.
@@ -181,10 +182,10 @@ type tokens struct {
 
 // exchange redeems an authorization code (with its PKCE verifier). A code
 // presented twice revokes what its first use issued.
-func (p *Provider) exchange(ctx context.Context, form url.Values) (*tokens, error) {
+func (p *Provider) exchange(ctx context.Context, form url.Values, secret string) (*tokens, error) {
 	clientID, redirect, verifier := form.Get("client_id"), form.Get("redirect_uri"), form.Get("code_verifier")
-	if p.client(clientID) == nil {
-		return nil, &grantError{401, "invalid_client", "unknown client"}
+	if _, err := p.authenticate(ctx, clientID, secret); err != nil {
+		return nil, err
 	}
 	if !verifierRE.MatchString(verifier) {
 		return nil, invalidRequest("code_verifier must be 43 to 128 characters of [A-Za-z0-9._~-]")
@@ -242,10 +243,10 @@ var errReused = errors.New("reused")
 
 // refresh rotates a refresh token: the old one and its access token end,
 // new ones start. A refresh token presented twice revokes its family.
-func (p *Provider) refresh(ctx context.Context, form url.Values) (*tokens, error) {
+func (p *Provider) refresh(ctx context.Context, form url.Values, secret string) (*tokens, error) {
 	clientID := form.Get("client_id")
-	if p.client(clientID) == nil {
-		return nil, &grantError{401, "invalid_client", "unknown client"}
+	if _, err := p.authenticate(ctx, clientID, secret); err != nil {
+		return nil, err
 	}
 	rt, err := p.DB.OAuthRefreshToken.Query().Where(oauthrefreshtoken.TokenHash(auth.HashToken(form.Get("refresh_token")))).Only(ctx)
 	if ent.IsNotFound(err) {

@@ -334,7 +334,7 @@ func (s *Server) graphQL() http.Handler {
 			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
 			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
 			LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy, Social: s.Social, Companies: s.Companies,
-			ShopInfo: shopInfo(s.cfg),
+			ShopInfo: shopInfo(s.cfg), OIDC: s.OIDC,
 		},
 		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
 	}

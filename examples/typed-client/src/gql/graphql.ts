@@ -1017,6 +1017,20 @@ export type CustomerAccessTokenCreateInput = {
   totpCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A client to register. */
+export type CustomerAccountClientInput = {
+  /** Origins that may call the token endpoint from a browser, at most 20. */
+  allowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whether it authenticates with a secret. */
+  confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Its name, for staff. */
+  name: Scalars['String']['input'];
+  /** Where logout may send the browser, at most 20. */
+  postLogoutRedirectUris?: InputMaybe<Array<Scalars['URL']['input']>>;
+  /** Its redirect URIs (https; http only for localhost), at most 20. */
+  redirectUris: Array<Scalars['URL']['input']>;
+};
+
 /** Whether customers have accounts. */
 export type CustomerAccountsMode =
   /** Storefront sign-in and registration are off. */
