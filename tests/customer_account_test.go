@@ -10,10 +10,12 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/coreos/go-oidc/v3/oidc"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/oauth2"
@@ -531,4 +533,64 @@ func TestCustomerAccountClients(t *testing.T) {
 			t.Errorf("refresh for a removed client: %v", r)
 		}
 	})
+}
+
+// TestHostedSignInInBrowser: a customer signs in on the hosted page in
+// Chromium (no JavaScript needed), which passes an accessibility audit; the
+// browser lands on the client's redirect URI with a code that redeems.
+func TestHostedSignInInBrowser(t *testing.T) {
+	parallel(t)
+	needChromium(t)
+	eachDatabase(t, "hosted.db", func(t *testing.T, name, dbURL string) {
+		api := startPortalServer(t, name, dbURL)
+		email, _, _ := api.newCustomer(t, "browser")
+		// A client whose redirect URI is on the test server, so the browser
+		// can land there.
+		var created struct{ Client *struct{ ClientID string } }
+		api.MustDo(t, `mutation($in: CustomerAccountClientInput!) { adminCustomerAccountClientCreate(input: $in) { client { clientId } } }`,
+			map[string]any{"in": map[string]any{"name": "Browser test", "redirectUris": []string{api.URL + "/healthz"}}},
+			"adminCustomerAccountClientCreate", &created, AsAdmin(adminKey))
+		conf := oauth2.Config{ClientID: created.Client.ClientID, RedirectURL: api.URL + "/healthz", Scopes: []string{"openid", "email"},
+			Endpoint: oauth2.Endpoint{AuthURL: api.URL + "/authentication/accountgraph/oauth/authorize", TokenURL: api.URL + "/authentication/accountgraph/oauth/token"}}
+		verifier := oauth2.GenerateVerifier()
+		authURL := conf.AuthCodeURL("browser-state", oauth2.S256ChallengeOption(verifier))
+
+		b := newBrowser(t, api.URL, artifactsDir("hosted-sign-in", name), 1024, 800)
+		b.open(strings.TrimPrefix(authURL, api.URL))
+		b.waitFor("Sign in")
+		b.audit("hosted sign-in")
+		b.shot("01-hosted-sign-in")
+		b.fill("Email", email)
+		b.fill("Password", "not the password")
+		b.click("Sign in")
+		afterPost(b, `document.body.innerText.includes("Incorrect email or password")`)
+		b.shot("02-wrong-password")
+		b.fill("Password", goodPassword)
+		b.click("Sign in")
+		landed := afterPost(b, `location.href.startsWith(`+strconv.Quote(api.URL+"/healthz?")+`) && location.href`)
+		u, err := url.Parse(landed)
+		if err != nil || u.Query().Get("state") != "browser-state" || u.Query().Get("code") == "" {
+			t.Fatalf("landed on %q", landed)
+		}
+		tok, err := conf.Exchange(context.Background(), u.Query().Get("code"), oauth2.VerifierOption(verifier))
+		if err != nil || tok.AccessToken == "" {
+			t.Fatalf("exchange the browser's code: %v", err)
+		}
+	})
+}
+
+// afterPost waits, across the navigation a form's POST starts, until expr
+// is truthy in the page, and returns its value as text.
+func afterPost(b *browser, expr string) string {
+	b.t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		var v any
+		// Evaluating while the page navigates fails; the next try sees the
+		// new document.
+		if err := chromedp.Run(b.ctx, chromedp.Evaluate(expr, &v)); err == nil && v != nil && v != false {
+			return fmt.Sprint(v)
+		}
+	}
+	b.t.Fatalf("after the form was sent, %s never held", expr)
+	return ""
 }
