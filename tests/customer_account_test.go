@@ -402,6 +402,20 @@ func TestCustomerAccountRefusals(t *testing.T) {
 		if bad["error"] != "invalid_grant" || good2["access_token"] == "" {
 			t.Errorf("wrong then right verifier: %v / %v", bad, good2)
 		}
+		// A refresh token belongs to its client, and expires.
+		var other struct{ Client *struct{ ClientID string } }
+		api.MustDo(t, `mutation { adminCustomerAccountClientCreate(input: {name: "Other", redirectUris: ["https://other.test/cb"]}) { client { clientId } } }`,
+			nil, "adminCustomerAccountClientCreate", &other, AsAdmin(adminKey))
+		stolen := url.Values{"grant_type": {"refresh_token"}, "client_id": {other.Client.ClientID}, "refresh_token": {good2["refresh_token"]}}
+		if r := tokenRequest(t, hc, stolen); r["error"] != "invalid_grant" {
+			t.Errorf("another client's refresh token: %v", r)
+		}
+		if _, err := api.Server.DB.Client.OAuthRefreshToken.Update().SetExpiresAt(time.Now().Add(-time.Minute)).Save(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if r := refresh(t, hc, good2["refresh_token"]); r["error"] != "invalid_grant" {
+			t.Errorf("expired refresh token: %v", r)
+		}
 		// Nothing of this reached the logs in clear.
 		for _, secret := range []string{good2["access_token"], good2["refresh_token"], goodPassword} {
 			if strings.Contains(api.Logs(), secret) {
