@@ -608,3 +608,69 @@ func afterPost(b *browser, expr string) string {
 	b.t.Fatalf("after the form was sent, %s never held", expr)
 	return ""
 }
+
+// TestHostedSignInWithEmailCode: on the hosted page a shopper without a
+// password asks for a code by email and signs in with it (a new address
+// gets its account, as with customerAccessTokenCreateWithCode); the page
+// answers the same for any address.
+func TestHostedSignInWithEmailCode(t *testing.T) {
+	parallel(t)
+	eachDBWith(t, withStorefrontClient, func(t *testing.T, api *API) {
+		known, _, _ := api.newCustomer(t, "hosted-code")
+		hc := toServer(api)
+		conf := oauth2.Config{ClientID: storefrontClient, RedirectURL: storefrontRedirect, Scopes: []string{"openid", "email"},
+			Endpoint: oauth2.Endpoint{AuthURL: shopIssuer + "/oauth/authorize", TokenURL: shopIssuer + "/oauth/token"}}
+		post := func(form url.Values) (*url.URL, string) {
+			t.Helper()
+			res, err := hc.PostForm(shopIssuer+"/oauth/authorize", form)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			l, _ := res.Location()
+			return l, string(b)
+		}
+		var pages []string
+		for _, email := range []string{known, uniqueEmail("hosted-newcomer")} {
+			verifier := oauth2.GenerateVerifier()
+			res, err := hc.Get(conf.AuthCodeURL("st", oauth2.S256ChallengeOption(verifier)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			form := formValues(string(body))
+			form.Set("email", email)
+			form.Set("method", "email-code")
+			loc, page := post(form)
+			if loc != nil || !strings.Contains(page, "6-digit code") {
+				t.Fatalf("asking for a code: %v %.300s", loc, page)
+			}
+			// The same page but for the address and the request's own values.
+			pages = append(pages, regexp.MustCompile(`value="[^"]*"`).ReplaceAllString(strings.ReplaceAll(page, email, "EMAIL"), ""))
+			step := formValues(page)
+			step.Set("code", wrongCode(api.lastCode(t, email), 1))
+			if loc, page := post(step); loc != nil || !strings.Contains(page, `name="code"`) {
+				t.Errorf("a wrong code: %v %.300s", loc, page)
+			}
+			step.Set("code", api.lastCode(t, email))
+			loc, page = post(step)
+			if loc == nil || loc.Query().Get("code") == "" {
+				t.Fatalf("the right code: %v %.300s", loc, page)
+			}
+			tok, err := conf.Exchange(oidc.ClientContext(context.Background(), hc), loc.Query().Get("code"), oauth2.VerifierOption(verifier))
+			if err != nil {
+				t.Fatalf("exchange: %v", err)
+			}
+			var c *struct{ Email string }
+			api.MustDo(t, customerDoc, map[string]any{"token": tok.AccessToken}, "customer", &c)
+			if c == nil || c.Email != email {
+				t.Errorf("signed in as %+v, want %s", c, email)
+			}
+		}
+		if pages[0] != pages[1] {
+			t.Error("the code page differs between an account and a new address")
+		}
+	})
+}

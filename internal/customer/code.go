@@ -122,24 +122,40 @@ func (s *Service) useCode(ctx context.Context, tx *ent.Tx, key string, purpose l
 // LoginWithCode checks a code and issues an access token, making the
 // account on first use for a new address. The address is proven.
 func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token, error) {
+	return withCode(ctx, s, email, code, s.signInProven)
+}
+
+// ProveCode is LoginWithCode without the session: the hosted sign-in page
+// checks a code with it, and the provider's token endpoint starts the
+// session.
+func (s *Service) ProveCode(ctx context.Context, email, code string) (*ent.Customer, error) {
+	return withCode(ctx, s, email, code, s.ProveEmail)
+}
+
+// withCode checks a sign-in code (throttled, single use) and, in the same
+// transaction, hands the proven address to then (which makes the account
+// on first use, where the shop takes registrations from the address).
+func withCode[T any](ctx context.Context, s *Service, email, code string,
+	then func(context.Context, *ent.Tx, string, func(*ent.CustomerCreate) error) (T, error)) (T, error) {
+	var none T
 	invalid := apperr.Invalid(path("code"), apperr.CodeTokenInvalid, "The code is invalid or has expired; ask for a new one")
 	if err := s.Settings.CheckPasswordless(ctx); err != nil {
-		return nil, err
+		return none, err
 	}
 	st, err := s.Settings.Get(ctx)
 	if err != nil {
-		return nil, err
+		return none, err
 	}
 	ip := auth.ViewerFrom(ctx).IP
 	if err := s.Limiter.Check(ctx, codeTryByIP, ip); err != nil {
-		return nil, err
+		return none, err
 	}
 	key := EmailKey(email)
 	if len(code) != 6 || key == "" {
 		_ = s.Limiter.Record(ctx, codeTryByIP, ip)
-		return nil, invalid
+		return none, invalid
 	}
-	var token *Token
+	var out T
 	wrong := false
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		ok, err := s.useCode(ctx, tx, key, logincode.PurposeSIGN_IN, code)
@@ -147,7 +163,7 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 			wrong = !ok
 			return err // a wrong try is committed; the answer is refused after
 		}
-		token, err = s.signInProven(ctx, tx, email, func(*ent.CustomerCreate) error {
+		out, err = then(ctx, tx, email, func(*ent.CustomerCreate) error {
 			// A new account, if the shop takes registrations from this address.
 			if st.Registration == shopsettings.RegistrationINVITE_ONLY {
 				return apperr.Invalid(path("email"), apperr.CodeInvalid, "Accounts are by invitation only")
@@ -159,15 +175,15 @@ func (s *Service) LoginWithCode(ctx context.Context, email, code string) (*Token
 	if err == nil && wrong {
 		s.refused("code")
 		_ = s.Limiter.Record(ctx, codeTryByIP, ip)
-		return nil, invalid
+		return none, invalid
 	}
 	if err != nil {
 		if fe, ok := err.(apperr.FieldErrors); ok && fe[0].Code == apperr.CodeTokenInvalid {
 			_ = s.Limiter.Record(ctx, codeTryByIP, ip)
 		}
-		return nil, err
+		return none, err
 	}
-	return token, nil
+	return out, nil
 }
 
 // signInProven signs in, in tx, the owner of an email address that was

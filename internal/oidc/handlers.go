@@ -161,13 +161,25 @@ func (p *Provider) signIn(w http.ResponseWriter, r *http.Request) {
 	}
 	form := formPage{Title: "Sign in", Req: req, Email: strings.TrimSpace(f.Get("email")), CSRF: f.Get("csrf")}
 	var cust *ent.Customer
-	if pending := f.Get("pending"); pending != "" {
+	switch pending := f.Get("pending"); {
+	case f.Get("method") == "email-code":
+		// No password: a one-time code is emailed (to any address, so the
+		// page says the same whether an account exists).
+		if err = p.Customers.SendCode(r.Context(), form.Email); err == nil {
+			form.EmailCode, form.Message = true, "If the address can sign in here, a 6-digit code is on its way to it."
+			p.page(w, http.StatusOK, form)
+			return
+		}
+	case f.Get("method") == "email-code-check":
+		form.EmailCode = true
+		cust, err = p.Customers.ProveCode(r.Context(), form.Email, strings.TrimSpace(f.Get("code")))
+	case pending != "":
 		// The second step: the password was right, the code is asked.
 		form.AskCode, form.Pending = true, pending
 		if cust, err = p.pendingCustomer(r.Context(), pending, c.Value); err == nil {
 			err = p.Customers.CheckSecondFactor(r.Context(), cust, strings.TrimSpace(f.Get("code")))
 		}
-	} else {
+	default:
 		cust, err = p.Customers.CheckCredentials(r.Context(), form.Email, f.Get("password"), nil)
 	}
 	var fe apperr.FieldErrors
@@ -393,6 +405,8 @@ type formPage struct {
 	// AskCode: the second step; Pending carries the first step's result.
 	AskCode bool
 	Pending string
+	// EmailCode: signing in with a code sent by email.
+	EmailCode bool
 	Req     authRequest
 }
 
@@ -406,6 +420,7 @@ main{max-width:24rem;margin:4rem auto;background:#fff;padding:2rem;border-radius
 h1{font-size:1.5rem;margin:0 0 1rem}label{display:block;margin:.75rem 0 .25rem;font-weight:600}
 input{width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #8c9196;border-radius:6px;font:inherit}
 button{margin-top:1.25rem;width:100%;padding:.7rem;border:0;border-radius:6px;background:#1a1a1a;color:#fff;font:inherit;font-weight:600;cursor:pointer}
+button.secondary{margin-top:.75rem;background:#fff;color:#1a1a1a;border:1px solid #1a1a1a}
 p.message{background:#fff4f4;border:1px solid #e0b3b2;padding:.6rem;border-radius:6px}
 nav{margin-top:1rem;display:flex;justify-content:space-between;font-size:.9rem}
 </style></head><body><main>
@@ -425,11 +440,17 @@ nav{margin-top:1rem;display:flex;justify-content:space-between;font-size:.9rem}
 {{if .AskCode}}<input type="hidden" name="email" value="{{.Email}}"><input type="hidden" name="pending" value="{{.Pending}}">
 <label for="code">Code from your authenticator app (or a recovery code)</label>
 <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" required autofocus>
+<button type="submit">Sign in</button>
+{{else if .EmailCode}}<input type="hidden" name="email" value="{{.Email}}"><input type="hidden" name="method" value="email-code-check">
+<label for="code">The 6-digit code we emailed to {{.Email}}</label>
+<input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{6}" required autofocus>
+<button type="submit">Sign in</button>
 {{else}}<label for="email">Email</label>
 <input id="email" name="email" type="email" autocomplete="email" value="{{.Email}}" required{{if not .Email}} autofocus{{end}}>
 <label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required{{if .Email}} autofocus{{end}}>{{end}}
+<input id="password" name="password" type="password" autocomplete="current-password"{{if .Email}} autofocus{{end}}>
 <button type="submit">Sign in</button>
+<button type="submit" name="method" value="email-code" class="secondary">Email me a sign-in code</button>{{end}}
 </form>
 <nav><a href="/account/register">Create an account</a><a href="/account/recover">Forgot your password?</a></nav>{{end}}
 </main></body></html>`))
