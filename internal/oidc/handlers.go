@@ -407,7 +407,7 @@ type formPage struct {
 	Pending string
 	// EmailCode: signing in with a code sent by email.
 	EmailCode bool
-	Req     authRequest
+	Req       authRequest
 }
 
 var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
