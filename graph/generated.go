@@ -10927,7 +10927,8 @@ extend type Customer {
   """
   The customer's orders. ` + "`" + `query` + "`" + ` filters in Shopify's search syntax:
   ` + "`" + `id:1001` + "`" + ` (the number of the order's ID; also ` + "`" + `id:>1000` + "`" + `), ` + "`" + `name:#1001` + "`" + `,
-  ` + "`" + `processed_at:>=2026-01-01` + "`" + `, ` + "`" + `processed_at:<…` + "`" + `, ` + "`" + `financial_status:paid` + "`" + `,
+  ` + "`" + `order_number:1001` + "`" + `, ` + "`" + `processed_at:>=2026-01-01` + "`" + `, ` + "`" + `processed_at:<…` + "`" + ` (and
+  ` + "`" + `created_at:` + "`" + `, ` + "`" + `updated_at:` + "`" + ` alike), ` + "`" + `financial_status:paid` + "`" + `,
   ` + "`" + `fulfillment_status:fulfilled` + "`" + `, ` + "`" + `status:open|closed|cancelled` + "`" + `, and free
   text matching the order name and line titles; terms side by side or with
   AND, alternatives with OR, NOT or ` + "`" + `-` + "`" + ` to negate, parentheses to group.

@@ -3,6 +3,7 @@ package tests
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -209,9 +210,12 @@ func TestCustomerAccountAPI(t *testing.T) {
 		if n := orders.Orders.Nodes; len(n) != 2 || !strings.HasPrefix(n[1].ID, "gid://accountgraph/Order/") || n[0].Number <= n[1].Number || n[1].TotalPrice.CurrencyCode != "EUR" {
 			t.Fatalf("orders: %+v", orders)
 		}
-		api.caMust(t, token, caCustomerOrders, map[string]any{"first": 10, "query": "name:" + mine.Name}, "customer", &orders)
-		if len(orders.Orders.Nodes) != 1 || orders.Orders.Nodes[0].Number != mine.OrderNumber {
-			t.Errorf("orders named %s: %+v", mine.Name, orders)
+		for _, q := range []string{"name:" + mine.Name, fmt.Sprintf("order_number:%d", mine.OrderNumber),
+			fmt.Sprintf("order_number:<=%d AND created_at:>=2020-01-01", mine.OrderNumber)} {
+			api.caMust(t, token, caCustomerOrders, map[string]any{"first": 10, "query": q}, "customer", &orders)
+			if len(orders.Orders.Nodes) != 1 || orders.Orders.Nodes[0].Number != mine.OrderNumber {
+				t.Errorf("orders matching %s: %+v", q, orders)
+			}
 		}
 		var order struct {
 			Name, StatusPageURL string

@@ -1547,7 +1547,7 @@ type Customer {
   imageUrl: URL!
   "The customer's last name."
   lastName: String
-  "The customer's orders. ` + "`" + `query` + "`" + ` filters in Shopify's search syntax (` + "`" + `name:` + "`" + `, ` + "`" + `order_number:` + "`" + `, ` + "`" + `id:` + "`" + `, ` + "`" + `processed_at:` + "`" + `, ` + "`" + `created_at:` + "`" + `, ` + "`" + `updated_at:` + "`" + `, ` + "`" + `financial_status:` + "`" + `, ` + "`" + `fulfillment_status:` + "`" + `)."
+  "The customer's orders. ` + "`" + `query` + "`" + ` filters in Shopify's search syntax (` + "`" + `name:` + "`" + `, ` + "`" + `order_number:` + "`" + `, ` + "`" + `id:` + "`" + `, ` + "`" + `processed_at:` + "`" + `, ` + "`" + `created_at:` + "`" + `, ` + "`" + `updated_at:` + "`" + `, ` + "`" + `financial_status:` + "`" + `, ` + "`" + `fulfillment_status:` + "`" + `, ` + "`" + `status:` + "`" + `; comparisons on dates, ` + "`" + `id` + "`" + ` and ` + "`" + `order_number` + "`" + `), with AND, OR, NOT and parentheses."
   orders(after: String, before: String, first: Int, last: Int, query: String, reverse: Boolean = false, sortKey: OrderSortKeys = ID): OrderConnection!
   "The customer's phone number."
   phoneNumber: CustomerPhoneNumber

@@ -97,8 +97,9 @@ func term(t search.Term) (func(*sql.Selector) *sql.Predicate, error) {
 	bad := func(msg string) (func(*sql.Selector) *sql.Predicate, error) {
 		return nil, apperr.BadRequest(t.Field + ": " + msg)
 	}
-	if t.Op != ":" && t.Field != "processed_at" && t.Field != "id" {
-		return bad("comparisons work only on processed_at and id")
+	dates := map[string]string{"processed_at": entorder.FieldProcessedAt, "created_at": entorder.FieldCreatedAt, "updated_at": entorder.FieldUpdatedAt}
+	if _, date := dates[t.Field]; t.Op != ":" && !date && t.Field != "id" && t.Field != "order_number" {
+		return bad("comparisons work only on processed_at, created_at, updated_at, id and order_number")
 	}
 	v := strings.ToUpper(t.Value)
 	switch t.Field {
@@ -143,14 +144,20 @@ func term(t search.Term) (func(*sql.Selector) *sql.Predicate, error) {
 			name = "#" + name
 		}
 		return func(s *sql.Selector) *sql.Predicate { return sql.EQ(s.C(entorder.FieldName), name) }, nil
-	case "processed_at":
+	case "processed_at", "created_at", "updated_at":
 		tm, err := t.Date()
 		if err != nil {
 			return bad("use a date such as 2026-01-31 or a time such as 2026-01-31T10:00:00Z")
 		}
-		return func(s *sql.Selector) *sql.Predicate {
-			return t.Compare(s, entorder.FieldProcessedAt, tm, tm.Add(24*time.Hour))
-		}, nil
+		col := dates[t.Field]
+		return func(s *sql.Selector) *sql.Predicate { return t.Compare(s, col, tm, tm.Add(24*time.Hour)) }, nil
+	case "order_number":
+		// The number in the order's name (#1001 is order_number:1001).
+		n, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(t.Value), "#"), 10, 64)
+		if err != nil || n < 1 {
+			return bad("use the order's number, such as order_number:1001")
+		}
+		return func(s *sql.Selector) *sql.Predicate { return t.Compare(s, entorder.FieldOrderNumber, n, n+1) }, nil
 	}
 	return bad("unknown filter")
 }
