@@ -10,6 +10,7 @@ import (
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
 	"accountgraph/internal/useragent"
+	"strconv"
 	"time"
 )
 
@@ -210,4 +211,31 @@ func (p *Product) Published() time.Time {
 		return *p.PublishedAt
 	}
 	return p.CreatedAt
+}
+
+// CollectionID is the collection a product was read for, when it was read
+// through its collection entries (internal/loaders' CollectionProducts).
+func (p *Product) CollectionID() int { return selectedInt(p.Value("collection_id")) }
+
+// CollectionPosition is the product's position in that collection.
+func (p *Product) CollectionPosition() int { return selectedInt(p.Value("position")) }
+
+// EntryProductID is the product a collection was read for, when it was
+// read through its entries (internal/loaders' ProductCollections).
+func (c *Collection) EntryProductID() int { return selectedInt(c.Value("product_id")) }
+
+// selectedInt reads an integer column a query selected beside an entity's
+// own (drivers return int64, some as text).
+func selectedInt(v any, err error) int {
+	switch n := v.(type) {
+	case int64:
+		return int(n)
+	case []byte:
+		i, _ := strconv.Atoi(string(n))
+		return i
+	case string:
+		i, _ := strconv.Atoi(n)
+		return i
+	}
+	return 0
 }

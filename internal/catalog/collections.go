@@ -241,7 +241,8 @@ func collectionTerm(t search.Term) (predicate.Collection, error) {
 
 // CollectionProductColumns are the sort keys of a collection's products
 // (ProductCollectionSortKeys): the collection's own order (its position
-// column, see CollectionProductsTable) or the product's. BEST_SELLING and
+// column, read through the collection entries, see
+// ent.Product.CollectionPosition) or the product's. BEST_SELLING and
 // PRICE need sales and a price per product, which the catalogue does not
 // keep.
 var CollectionProductColumns = map[string]page.Column{
@@ -265,64 +266,8 @@ func CollectionProductsSpec(args page.Args, sortKey string) (page.Spec[*ent.Prod
 	}
 	return page.Spec[*ent.Product]{Window: w, Column: col, CursorOf: func(p *ent.Product) (string, int) {
 		if col.Name == collectionproduct.FieldPosition {
-			return strconv.Itoa(EntryPosition(p)), p.ID
+			return strconv.Itoa(p.CollectionPosition()), p.ID
 		}
 		return productSortValue(p, col.Name), p.ID
 	}}, nil
-}
-
-// CollectionProductsTable replaces a products query's table with products
-// joined to their collection entries, under the products table's name: the
-// rows then carry collection_id and position (read with EntryPosition),
-// and every products column keeps its name.
-func CollectionProductsTable(s *sql.Selector) {
-	d := sql.Dialect(s.Dialect())
-	p, e := d.Table(product.Table), d.Table(collectionproduct.Table).As("ag_entries")
-	joined := d.Select(p.C("*")).
-		AppendSelect(e.C(collectionproduct.FieldCollectionID), e.C(collectionproduct.FieldPosition)).
-		From(p).Join(e).On(p.C(product.FieldID), e.C(collectionproduct.FieldProductID)).As(product.Table)
-	s.From(joined).AppendSelect(s.C(collectionproduct.FieldCollectionID), s.C(collectionproduct.FieldPosition))
-}
-
-// ProductsCollectionsTable is CollectionProductsTable's twin for a
-// product's collections: collections joined to their entries, carrying
-// product_id.
-func ProductsCollectionsTable(s *sql.Selector) {
-	d := sql.Dialect(s.Dialect())
-	c, e := d.Table(collection.Table), d.Table(collectionproduct.Table).As("ag_entries")
-	joined := d.Select(c.C("*")).AppendSelect(e.C(collectionproduct.FieldProductID)).
-		From(c).Join(e).On(c.C(collection.FieldID), e.C(collectionproduct.FieldCollectionID)).As(collection.Table)
-	s.From(joined).AppendSelect(s.C(collectionproduct.FieldProductID))
-}
-
-// EntryCollection is the collection a product row of
-// CollectionProductsTable was read for.
-func EntryCollection(p *ent.Product) int {
-	return selectedInt(p.Value(collectionproduct.FieldCollectionID))
-}
-
-// EntryPosition is the position of a product row of
-// CollectionProductsTable in its collection.
-func EntryPosition(p *ent.Product) int { return selectedInt(p.Value(collectionproduct.FieldPosition)) }
-
-// EntryProduct is the product a collection row of ProductsCollectionsTable
-// was read for.
-func EntryProduct(c *ent.Collection) int {
-	return selectedInt(c.Value(collectionproduct.FieldProductID))
-}
-
-// selectedInt reads an integer column a query selected beside an entity's
-// own (drivers return int64, some as text).
-func selectedInt(v any, err error) int {
-	switch n := v.(type) {
-	case int64:
-		return int(n)
-	case []byte:
-		i, _ := strconv.Atoi(string(n))
-		return i
-	case string:
-		i, _ := strconv.Atoi(n)
-		return i
-	}
-	return 0
 }

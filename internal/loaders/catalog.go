@@ -10,7 +10,6 @@ import (
 	"accountgraph/ent/collectionproduct"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
-	"accountgraph/internal/catalog"
 )
 
 // Catalogue loaders: variants, products and collections by ID, a product's
@@ -22,7 +21,7 @@ type catalogLoaders struct {
 
 	CollectionByID *Keyed[int, *ent.Collection]
 	// CollectionProducts are collections' pages of products (rows read
-	// through catalog.CollectionProductsTable).
+	// through collectionProductsTable).
 	CollectionProducts *Pages[*ent.Product]
 	// ProductCollections are products' pages of collections, and
 	// ProductCollectionCounts how many collections each product is in.
@@ -51,15 +50,15 @@ func (l *Loaders) newCatalog(db *ent.Client) {
 		return db.Collection.Query().Where(collection.IDIn(ids...)).All(ctx)
 	}, func(c *ent.Collection) int { return c.ID }))
 	l.CollectionProducts = newPages(collectionproduct.FieldCollectionID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Product, error) {
-		return db.Product.Query().Modify(catalog.CollectionProductsTable, func(s *sql.Selector) {
+		return db.Product.Query().Modify(collectionProductsTable, func(s *sql.Selector) {
 			s.Where(sql.InInts(s.C(collectionproduct.FieldCollectionID), parents...))
 		}, mod).All(ctx)
-	}, catalog.EntryCollection)
+	}, (*ent.Product).CollectionID)
 	l.ProductCollections = newPages(collectionproduct.FieldProductID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Collection, error) {
-		return db.Collection.Query().Modify(catalog.ProductsCollectionsTable, func(s *sql.Selector) {
+		return db.Collection.Query().Modify(productsCollectionsTable, func(s *sql.Selector) {
 			s.Where(sql.InInts(s.C(collectionproduct.FieldProductID), parents...))
 		}, mod).All(ctx)
-	}, catalog.EntryProduct)
+	}, (*ent.Collection).EntryProductID)
 	l.ProductCollectionCounts = newKeyed(func(ctx context.Context, productIDs []int) (map[int]int, error) {
 		var rows []struct {
 			ProductID int `json:"product_id"`
@@ -87,4 +86,28 @@ func (l *Loaders) newCatalog(db *ent.Client) {
 			l.CollectionProducts.Expect(c.ID)
 		}
 	}
+}
+
+// collectionProductsTable replaces a products query's table with products
+// joined to their collection entries, under the products table's name: the
+// rows then carry collection_id and position (ent.Product.CollectionID,
+// CollectionPosition), and every products column keeps its name.
+func collectionProductsTable(s *sql.Selector) {
+	d := sql.Dialect(s.Dialect())
+	p, e := d.Table(product.Table), d.Table(collectionproduct.Table).As("ag_entries")
+	joined := d.Select(p.C("*")).
+		AppendSelect(e.C(collectionproduct.FieldCollectionID), e.C(collectionproduct.FieldPosition)).
+		From(p).Join(e).On(p.C(product.FieldID), e.C(collectionproduct.FieldProductID)).As(product.Table)
+	s.From(joined).AppendSelect(s.C(collectionproduct.FieldCollectionID), s.C(collectionproduct.FieldPosition))
+}
+
+// productsCollectionsTable is collectionProductsTable's twin for a
+// product's collections: collections joined to their entries, carrying
+// product_id.
+func productsCollectionsTable(s *sql.Selector) {
+	d := sql.Dialect(s.Dialect())
+	c, e := d.Table(collection.Table), d.Table(collectionproduct.Table).As("ag_entries")
+	joined := d.Select(c.C("*")).AppendSelect(e.C(collectionproduct.FieldProductID)).
+		From(c).Join(e).On(c.C(collection.FieldID), e.C(collectionproduct.FieldCollectionID)).As(collection.Table)
+	s.From(joined).AppendSelect(s.C(collectionproduct.FieldProductID))
 }
