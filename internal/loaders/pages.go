@@ -128,6 +128,13 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 			if werr = spec.Window.Where(s, spec.Column); werr != nil {
 				return
 			}
+			if len(parents) == 1 {
+				// One parent (a signed-in customer's own list): a plain
+				// ORDER BY … LIMIT, which the databases answer from the
+				// index without ranking rows.
+				s.OrderBy(spec.Window.OrderTerms(spec.Column, s.C)...).Limit(spec.Window.Limit())
+				return
+			}
 			db.LimitPerParent(s, p.parentCol, spec.Window.Limit(), spec.Window.OrderTerms(spec.Column, func(c string) string { return c }))
 		}, parents)
 		if err == nil {
