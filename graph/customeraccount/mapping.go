@@ -20,18 +20,29 @@ import (
 	"accountgraph/internal/page"
 )
 
-type tokenKey struct{}
-
-// WithToken gives a request the access token the handler checked.
-func WithToken(ctx context.Context, token string) context.Context {
-	return context.WithValue(ctx, tokenKey{}, token)
+// signedIn is the access token the handler checked and its customer.
+type signedIn struct {
+	token    string
+	customer *ent.Customer
 }
 
-func token(ctx context.Context) string { s, _ := ctx.Value(tokenKey{}).(string); return s }
+type signedInKey struct{}
 
-// viewer is the signed-in customer (the handler refused requests without
-// one).
+// WithCustomer gives a request the access token the handler checked and
+// the customer it belongs to.
+func WithCustomer(ctx context.Context, token string, c *ent.Customer) context.Context {
+	return context.WithValue(ctx, signedInKey{}, signedIn{token, c})
+}
+
+// token is the request's access token, for the services' mutations.
+func token(ctx context.Context) string { s, _ := ctx.Value(signedInKey{}).(signedIn); return s.token }
+
+// viewer is the signed-in customer, as the handler found them (it refused
+// requests without one): a query does not look the token up again.
 func (r *Resolver) viewer(ctx context.Context) (*ent.Customer, error) {
+	if s, ok := ctx.Value(signedInKey{}).(signedIn); ok && s.customer != nil {
+		return s.customer, nil
+	}
 	return r.Customers.RequireCustomer(ctx, token(ctx))
 }
 

@@ -71,7 +71,7 @@ func (p *Provider) authenticate(ctx context.Context, id, secret string) (*Client
 	return c, nil
 }
 
-// Clients lists the registered clients, the settings' first.
+// ListClients lists the registered clients, the settings' first.
 func (p *Provider) ListClients(ctx context.Context) ([]Client, error) {
 	rows, err := p.DB.OAuthClient.Query().Order(ent.Asc(oauthclient.FieldID)).All(ctx)
 	if err != nil {

@@ -61,7 +61,7 @@ func (s *Server) customerAccountAPI() http.Handler {
 		}
 		// The token is the customer's, not an admin key: the viewer
 		// middleware must not read it as one.
-		r = r.Clone(customeraccount.WithToken(r.Context(), token))
+		r = r.Clone(customeraccount.WithCustomer(r.Context(), token, c))
 		r.Header.Del("Authorization")
 		api.ServeHTTP(w, r)
 	})))
