@@ -260,9 +260,9 @@ func TestCustomerAccountAPI(t *testing.T) {
 		if deleted.DeletedAddressID == nil || *deleted.DeletedAddressID != created.CustomerAddress.ID {
 			t.Errorf("customerAddressDelete: %+v", deleted)
 		}
-		// Introspection works for a signed-in client.
-		if r := api.caDo(t, token, `{ __schema { queryType { name } } }`, nil); len(r.Errors) > 0 || !strings.Contains(r.Raw, `"Query"`) {
-			t.Errorf("introspection: %s", r.Raw)
+		// Introspection works for a signed-in client; answers carry a request id.
+		if r := api.caDo(t, token, `{ __schema { queryType { name } } }`, nil); len(r.Errors) > 0 || !strings.Contains(r.Raw, `"Query"`) || r.Header.Get("X-Request-Id") == "" {
+			t.Errorf("introspection: %s %v", r.Raw, r.Header)
 		}
 	})
 }

@@ -166,6 +166,14 @@ func TestCustomerAccountSignIn(t *testing.T) {
 		if !live(tok.AccessToken) {
 			t.Error("the access token is not a Storefront API session")
 		}
+		// It is one of the customer's sessions, which they can see and end.
+		var sessions struct {
+			Sessions struct{ Nodes []struct{ Current bool } }
+		}
+		api.MustDo(t, sessionsDoc, map[string]any{"t": tok.AccessToken}, "customer", &sessions)
+		if n := sessions.Sessions.Nodes; len(n) != 2 || !n[0].Current {
+			t.Errorf("sessions after the OIDC sign-in (and the test's own sign-in): %+v", n)
+		}
 
 		// The code is single-use: a second exchange fails and revokes
 		// what the first issued.
