@@ -31939,6 +31939,7 @@ type OrderMutation struct {
 	order_number                *int
 	addorder_number             *int
 	name                        *string
+	confirmation_number         *string
 	customer_id                 *int
 	addcustomer_id              *int
 	email                       *string
@@ -32283,6 +32284,55 @@ func (m *OrderMutation) OldName(ctx context.Context) (v string, err error) {
 // ResetName resets all changes to the "name" field.
 func (m *OrderMutation) ResetName() {
 	m.name = nil
+}
+
+// SetConfirmationNumber sets the "confirmation_number" field.
+func (m *OrderMutation) SetConfirmationNumber(s string) {
+	m.confirmation_number = &s
+}
+
+// ConfirmationNumber returns the value of the "confirmation_number" field in the mutation.
+func (m *OrderMutation) ConfirmationNumber() (r string, exists bool) {
+	v := m.confirmation_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConfirmationNumber returns the old "confirmation_number" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldConfirmationNumber(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConfirmationNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConfirmationNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConfirmationNumber: %w", err)
+	}
+	return oldValue.ConfirmationNumber, nil
+}
+
+// ClearConfirmationNumber clears the value of the "confirmation_number" field.
+func (m *OrderMutation) ClearConfirmationNumber() {
+	m.confirmation_number = nil
+	m.clearedFields[order.FieldConfirmationNumber] = struct{}{}
+}
+
+// ConfirmationNumberCleared returns if the "confirmation_number" field was cleared in this mutation.
+func (m *OrderMutation) ConfirmationNumberCleared() bool {
+	_, ok := m.clearedFields[order.FieldConfirmationNumber]
+	return ok
+}
+
+// ResetConfirmationNumber resets all changes to the "confirmation_number" field.
+func (m *OrderMutation) ResetConfirmationNumber() {
+	m.confirmation_number = nil
+	delete(m.clearedFields, order.FieldConfirmationNumber)
 }
 
 // SetCustomerID sets the "customer_id" field.
@@ -33700,7 +33750,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 29)
+	fields := make([]string, 0, 30)
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
 	}
@@ -33715,6 +33765,9 @@ func (m *OrderMutation) Fields() []string {
 	}
 	if m.name != nil {
 		fields = append(fields, order.FieldName)
+	}
+	if m.confirmation_number != nil {
+		fields = append(fields, order.FieldConfirmationNumber)
 	}
 	if m.customer_id != nil {
 		fields = append(fields, order.FieldCustomerID)
@@ -33806,6 +33859,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.OrderNumber()
 	case order.FieldName:
 		return m.Name()
+	case order.FieldConfirmationNumber:
+		return m.ConfirmationNumber()
 	case order.FieldCustomerID:
 		return m.CustomerID()
 	case order.FieldEmail:
@@ -33873,6 +33928,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldOrderNumber(ctx)
 	case order.FieldName:
 		return m.OldName(ctx)
+	case order.FieldConfirmationNumber:
+		return m.OldConfirmationNumber(ctx)
 	case order.FieldCustomerID:
 		return m.OldCustomerID(ctx)
 	case order.FieldEmail:
@@ -33964,6 +34021,13 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetName(v)
+		return nil
+	case order.FieldConfirmationNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConfirmationNumber(v)
 		return nil
 	case order.FieldCustomerID:
 		v, ok := value.(int)
@@ -34286,6 +34350,9 @@ func (m *OrderMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *OrderMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(order.FieldConfirmationNumber) {
+		fields = append(fields, order.FieldConfirmationNumber)
+	}
 	if m.FieldCleared(order.FieldCustomerID) {
 		fields = append(fields, order.FieldCustomerID)
 	}
@@ -34336,6 +34403,9 @@ func (m *OrderMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *OrderMutation) ClearField(name string) error {
 	switch name {
+	case order.FieldConfirmationNumber:
+		m.ClearConfirmationNumber()
+		return nil
 	case order.FieldCustomerID:
 		m.ClearCustomerID()
 		return nil
@@ -34394,6 +34464,9 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldName:
 		m.ResetName()
+		return nil
+	case order.FieldConfirmationNumber:
+		m.ResetConfirmationNumber()
 		return nil
 	case order.FieldCustomerID:
 		m.ResetCustomerID()

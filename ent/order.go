@@ -30,6 +30,8 @@ type Order struct {
 	OrderNumber int `json:"order_number,omitempty"`
 	// Name holds the value of the "name" field.
 	Name string `json:"name,omitempty"`
+	// ConfirmationNumber holds the value of the "confirmation_number" field.
+	ConfirmationNumber *string `json:"confirmation_number,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID *int `json:"customer_id,omitempty"`
 	// Email holds the value of the "email" field.
@@ -148,7 +150,7 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case order.FieldID, order.FieldOrderNumber, order.FieldCustomerID, order.FieldSubtotalPrice, order.FieldTotalShippingPrice, order.FieldTotalTax, order.FieldTotalDiscounts, order.FieldTotalPrice, order.FieldTotalRefunded, order.FieldShippingAddressID, order.FieldBillingAddressID, order.FieldCompanyID, order.FieldCompanyLocationID:
 			values[i] = new(sql.NullInt64)
-		case order.FieldExternalID, order.FieldName, order.FieldEmail, order.FieldEmailKey, order.FieldPhone, order.FieldCurrencyCode, order.FieldFinancialStatus, order.FieldFulfillmentStatus, order.FieldCancelReason, order.FieldStatusKey, order.FieldSearchText:
+		case order.FieldExternalID, order.FieldName, order.FieldConfirmationNumber, order.FieldEmail, order.FieldEmailKey, order.FieldPhone, order.FieldCurrencyCode, order.FieldFinancialStatus, order.FieldFulfillmentStatus, order.FieldCancelReason, order.FieldStatusKey, order.FieldSearchText:
 			values[i] = new(sql.NullString)
 		case order.FieldCreatedAt, order.FieldUpdatedAt, order.FieldProcessedAt, order.FieldCanceledAt, order.FieldClosedAt:
 			values[i] = new(sql.NullTime)
@@ -202,6 +204,13 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
 			} else if value.Valid {
 				_m.Name = value.String
+			}
+		case order.FieldConfirmationNumber:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field confirmation_number", values[i])
+			} else if value.Valid {
+				_m.ConfirmationNumber = new(string)
+				*_m.ConfirmationNumber = value.String
 			}
 		case order.FieldCustomerID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -430,6 +439,11 @@ func (_m *Order) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)
+	builder.WriteString(", ")
+	if v := _m.ConfirmationNumber; v != nil {
+		builder.WriteString("confirmation_number=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	if v := _m.CustomerID; v != nil {
 		builder.WriteString("customer_id=")

@@ -72,6 +72,20 @@ func (_c *OrderCreate) SetName(v string) *OrderCreate {
 	return _c
 }
 
+// SetConfirmationNumber sets the "confirmation_number" field.
+func (_c *OrderCreate) SetConfirmationNumber(v string) *OrderCreate {
+	_c.mutation.SetConfirmationNumber(v)
+	return _c
+}
+
+// SetNillableConfirmationNumber sets the "confirmation_number" field if the given value is not nil.
+func (_c *OrderCreate) SetNillableConfirmationNumber(v *string) *OrderCreate {
+	if v != nil {
+		_c.SetConfirmationNumber(*v)
+	}
+	return _c
+}
+
 // SetCustomerID sets the "customer_id" field.
 func (_c *OrderCreate) SetCustomerID(v int) *OrderCreate {
 	_c.mutation.SetCustomerID(v)
@@ -440,6 +454,11 @@ func (_c *OrderCreate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Order.name": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.ConfirmationNumber(); ok {
+		if err := order.ConfirmationNumberValidator(v); err != nil {
+			return &ValidationError{Name: "confirmation_number", err: fmt.Errorf(`ent: validator failed for field "Order.confirmation_number": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Email(); ok {
 		if err := order.EmailValidator(v); err != nil {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "Order.email": %w`, err)}
@@ -562,6 +581,10 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(order.FieldName, field.TypeString, value)
 		_node.Name = value
+	}
+	if value, ok := _c.mutation.ConfirmationNumber(); ok {
+		_spec.SetField(order.FieldConfirmationNumber, field.TypeString, value)
+		_node.ConfirmationNumber = &value
 	}
 	if value, ok := _c.mutation.CustomerID(); ok {
 		_spec.SetField(order.FieldCustomerID, field.TypeInt, value)
@@ -820,6 +843,24 @@ func (u *OrderUpsert) SetName(v string) *OrderUpsert {
 // UpdateName sets the "name" field to the value that was provided on create.
 func (u *OrderUpsert) UpdateName() *OrderUpsert {
 	u.SetExcluded(order.FieldName)
+	return u
+}
+
+// SetConfirmationNumber sets the "confirmation_number" field.
+func (u *OrderUpsert) SetConfirmationNumber(v string) *OrderUpsert {
+	u.Set(order.FieldConfirmationNumber, v)
+	return u
+}
+
+// UpdateConfirmationNumber sets the "confirmation_number" field to the value that was provided on create.
+func (u *OrderUpsert) UpdateConfirmationNumber() *OrderUpsert {
+	u.SetExcluded(order.FieldConfirmationNumber)
+	return u
+}
+
+// ClearConfirmationNumber clears the value of the "confirmation_number" field.
+func (u *OrderUpsert) ClearConfirmationNumber() *OrderUpsert {
+	u.SetNull(order.FieldConfirmationNumber)
 	return u
 }
 
@@ -1342,6 +1383,27 @@ func (u *OrderUpsertOne) SetName(v string) *OrderUpsertOne {
 func (u *OrderUpsertOne) UpdateName() *OrderUpsertOne {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateName()
+	})
+}
+
+// SetConfirmationNumber sets the "confirmation_number" field.
+func (u *OrderUpsertOne) SetConfirmationNumber(v string) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetConfirmationNumber(v)
+	})
+}
+
+// UpdateConfirmationNumber sets the "confirmation_number" field to the value that was provided on create.
+func (u *OrderUpsertOne) UpdateConfirmationNumber() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateConfirmationNumber()
+	})
+}
+
+// ClearConfirmationNumber clears the value of the "confirmation_number" field.
+func (u *OrderUpsertOne) ClearConfirmationNumber() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearConfirmationNumber()
 	})
 }
 
@@ -2099,6 +2161,27 @@ func (u *OrderUpsertBulk) SetName(v string) *OrderUpsertBulk {
 func (u *OrderUpsertBulk) UpdateName() *OrderUpsertBulk {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateName()
+	})
+}
+
+// SetConfirmationNumber sets the "confirmation_number" field.
+func (u *OrderUpsertBulk) SetConfirmationNumber(v string) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetConfirmationNumber(v)
+	})
+}
+
+// UpdateConfirmationNumber sets the "confirmation_number" field to the value that was provided on create.
+func (u *OrderUpsertBulk) UpdateConfirmationNumber() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateConfirmationNumber()
+	})
+}
+
+// ClearConfirmationNumber clears the value of the "confirmation_number" field.
+func (u *OrderUpsertBulk) ClearConfirmationNumber() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.ClearConfirmationNumber()
 	})
 }
 

@@ -89,6 +89,26 @@ func (_u *OrderUpdate) SetNillableName(v *string) *OrderUpdate {
 	return _u
 }
 
+// SetConfirmationNumber sets the "confirmation_number" field.
+func (_u *OrderUpdate) SetConfirmationNumber(v string) *OrderUpdate {
+	_u.mutation.SetConfirmationNumber(v)
+	return _u
+}
+
+// SetNillableConfirmationNumber sets the "confirmation_number" field if the given value is not nil.
+func (_u *OrderUpdate) SetNillableConfirmationNumber(v *string) *OrderUpdate {
+	if v != nil {
+		_u.SetConfirmationNumber(*v)
+	}
+	return _u
+}
+
+// ClearConfirmationNumber clears the value of the "confirmation_number" field.
+func (_u *OrderUpdate) ClearConfirmationNumber() *OrderUpdate {
+	_u.mutation.ClearConfirmationNumber()
+	return _u
+}
+
 // SetCustomerID sets the "customer_id" field.
 func (_u *OrderUpdate) SetCustomerID(v int) *OrderUpdate {
 	_u.mutation.ResetCustomerID()
@@ -705,6 +725,11 @@ func (_u *OrderUpdate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Order.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ConfirmationNumber(); ok {
+		if err := order.ConfirmationNumberValidator(v); err != nil {
+			return &ValidationError{Name: "confirmation_number", err: fmt.Errorf(`ent: validator failed for field "Order.confirmation_number": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Email(); ok {
 		if err := order.EmailValidator(v); err != nil {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "Order.email": %w`, err)}
@@ -780,6 +805,12 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(order.FieldName, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ConfirmationNumber(); ok {
+		_spec.SetField(order.FieldConfirmationNumber, field.TypeString, value)
+	}
+	if _u.mutation.ConfirmationNumberCleared() {
+		_spec.ClearField(order.FieldConfirmationNumber, field.TypeString)
 	}
 	if value, ok := _u.mutation.CustomerID(); ok {
 		_spec.SetField(order.FieldCustomerID, field.TypeInt, value)
@@ -1131,6 +1162,26 @@ func (_u *OrderUpdateOne) SetNillableName(v *string) *OrderUpdateOne {
 	if v != nil {
 		_u.SetName(*v)
 	}
+	return _u
+}
+
+// SetConfirmationNumber sets the "confirmation_number" field.
+func (_u *OrderUpdateOne) SetConfirmationNumber(v string) *OrderUpdateOne {
+	_u.mutation.SetConfirmationNumber(v)
+	return _u
+}
+
+// SetNillableConfirmationNumber sets the "confirmation_number" field if the given value is not nil.
+func (_u *OrderUpdateOne) SetNillableConfirmationNumber(v *string) *OrderUpdateOne {
+	if v != nil {
+		_u.SetConfirmationNumber(*v)
+	}
+	return _u
+}
+
+// ClearConfirmationNumber clears the value of the "confirmation_number" field.
+func (_u *OrderUpdateOne) ClearConfirmationNumber() *OrderUpdateOne {
+	_u.mutation.ClearConfirmationNumber()
 	return _u
 }
 
@@ -1763,6 +1814,11 @@ func (_u *OrderUpdateOne) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Order.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ConfirmationNumber(); ok {
+		if err := order.ConfirmationNumberValidator(v); err != nil {
+			return &ValidationError{Name: "confirmation_number", err: fmt.Errorf(`ent: validator failed for field "Order.confirmation_number": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Email(); ok {
 		if err := order.EmailValidator(v); err != nil {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "Order.email": %w`, err)}
@@ -1855,6 +1911,12 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(order.FieldName, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ConfirmationNumber(); ok {
+		_spec.SetField(order.FieldConfirmationNumber, field.TypeString, value)
+	}
+	if _u.mutation.ConfirmationNumberCleared() {
+		_spec.ClearField(order.FieldConfirmationNumber, field.TypeString)
 	}
 	if value, ok := _u.mutation.CustomerID(); ok {
 		_spec.SetField(order.FieldCustomerID, field.TypeInt, value)

@@ -1083,32 +1083,36 @@ func init() {
 	orderDescName := orderFields[2].Descriptor()
 	// order.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	order.NameValidator = orderDescName.Validators[0].(func(string) error)
+	// orderDescConfirmationNumber is the schema descriptor for confirmation_number field.
+	orderDescConfirmationNumber := orderFields[3].Descriptor()
+	// order.ConfirmationNumberValidator is a validator for the "confirmation_number" field. It is called by the builders before save.
+	order.ConfirmationNumberValidator = orderDescConfirmationNumber.Validators[0].(func(string) error)
 	// orderDescEmail is the schema descriptor for email field.
-	orderDescEmail := orderFields[4].Descriptor()
+	orderDescEmail := orderFields[5].Descriptor()
 	// order.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	order.EmailValidator = orderDescEmail.Validators[0].(func(string) error)
 	// orderDescEmailKey is the schema descriptor for email_key field.
-	orderDescEmailKey := orderFields[5].Descriptor()
+	orderDescEmailKey := orderFields[6].Descriptor()
 	// order.EmailKeyValidator is a validator for the "email_key" field. It is called by the builders before save.
 	order.EmailKeyValidator = orderDescEmailKey.Validators[0].(func(string) error)
 	// orderDescPhone is the schema descriptor for phone field.
-	orderDescPhone := orderFields[6].Descriptor()
+	orderDescPhone := orderFields[7].Descriptor()
 	// order.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	order.PhoneValidator = orderDescPhone.Validators[0].(func(string) error)
 	// orderDescCurrencyCode is the schema descriptor for currency_code field.
-	orderDescCurrencyCode := orderFields[8].Descriptor()
+	orderDescCurrencyCode := orderFields[9].Descriptor()
 	// order.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
 	order.CurrencyCodeValidator = orderDescCurrencyCode.Validators[0].(func(string) error)
 	// orderDescTotalRefunded is the schema descriptor for total_refunded field.
-	orderDescTotalRefunded := orderFields[19].Descriptor()
+	orderDescTotalRefunded := orderFields[20].Descriptor()
 	// order.DefaultTotalRefunded holds the default value on creation for the total_refunded field.
 	order.DefaultTotalRefunded = orderDescTotalRefunded.Default.(int64)
 	// orderDescStatusKey is the schema descriptor for status_key field.
-	orderDescStatusKey := orderFields[20].Descriptor()
+	orderDescStatusKey := orderFields[21].Descriptor()
 	// order.StatusKeyValidator is a validator for the "status_key" field. It is called by the builders before save.
 	order.StatusKeyValidator = orderDescStatusKey.Validators[0].(func(string) error)
 	// orderDescSearchText is the schema descriptor for search_text field.
-	orderDescSearchText := orderFields[24].Descriptor()
+	orderDescSearchText := orderFields[25].Descriptor()
 	// order.DefaultSearchText holds the default value on creation for the search_text field.
 	order.DefaultSearchText = orderDescSearchText.Default.(string)
 	orderlineitemFields := schema.OrderLineItem{}.Fields()

@@ -10927,7 +10927,7 @@ extend type Customer {
   """
   The customer's orders. ` + "`" + `query` + "`" + ` filters in Shopify's search syntax:
   ` + "`" + `id:1001` + "`" + ` (the number of the order's ID; also ` + "`" + `id:>1000` + "`" + `), ` + "`" + `name:#1001` + "`" + `,
-  ` + "`" + `order_number:1001` + "`" + `, ` + "`" + `processed_at:>=2026-01-01` + "`" + `, ` + "`" + `processed_at:<…` + "`" + ` (and
+  ` + "`" + `order_number:1001` + "`" + `, ` + "`" + `confirmation_number:X7K2PQM9A` + "`" + `, ` + "`" + `processed_at:>=2026-01-01` + "`" + `, ` + "`" + `processed_at:<…` + "`" + ` (and
   ` + "`" + `created_at:` + "`" + `, ` + "`" + `updated_at:` + "`" + ` alike), ` + "`" + `financial_status:paid` + "`" + `,
   ` + "`" + `fulfillment_status:fulfilled` + "`" + `, ` + "`" + `status:open|closed|cancelled` + "`" + `, and free
   text matching the order name and line titles; terms side by side or with
@@ -11364,6 +11364,8 @@ type FulfillmentLineItemEdge {
 input AdminOrderInput {
   "The order system's ID; the key that makes ingestion idempotent."
   externalId: String!
+  "The confirmation number the customer was shown (4 to 32 letters and digits); left out, one is made."
+  confirmationNumber: String
   "The customer's global ID; without it the order is a guest order joined to the account of its email."
   customerId: ID
   """
@@ -47337,7 +47339,7 @@ func (ec *executionContext) unmarshalInputAdminOrderInput(ctx context.Context, o
 		asMap["totalDiscounts"] = "0"
 	}
 
-	fieldsInOrder := [...]string{"externalId", "customerId", "companyLocationId", "email", "phone", "processedAt", "currencyCode", "financialStatus", "lineItems", "totalShippingPrice", "totalTax", "totalDiscounts", "discountApplications", "shippingAddress", "billingAddress"}
+	fieldsInOrder := [...]string{"externalId", "confirmationNumber", "customerId", "companyLocationId", "email", "phone", "processedAt", "currencyCode", "financialStatus", "lineItems", "totalShippingPrice", "totalTax", "totalDiscounts", "discountApplications", "shippingAddress", "billingAddress"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47351,6 +47353,13 @@ func (ec *executionContext) unmarshalInputAdminOrderInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExternalID = data
+		case "confirmationNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmationNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmationNumber = data
 		case "customerId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)

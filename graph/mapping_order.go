@@ -83,7 +83,7 @@ func productInputs(in []*model.AdminProductInput) []catalog.ProductInput {
 
 func orderInput(in model.AdminOrderInput) order.CreateInput {
 	out := order.CreateInput{
-		ExternalID: in.ExternalID, CustomerID: in.CustomerID, Email: in.Email, Phone: in.Phone, CompanyLocationID: in.CompanyLocationID,
+		ExternalID: in.ExternalID, ConfirmationNumber: in.ConfirmationNumber, CustomerID: in.CustomerID, Email: in.Email, Phone: in.Phone, CompanyLocationID: in.CompanyLocationID,
 		ProcessedAt: in.ProcessedAt, Currency: string(in.CurrencyCode), Shipping: ptr.Deref(in.TotalShippingPrice),
 		Tax: ptr.Deref(in.TotalTax), Discounts: ptr.Deref(in.TotalDiscounts),
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -210,7 +211,27 @@ func TestCustomerAccountAPI(t *testing.T) {
 		if n := orders.Orders.Nodes; len(n) != 2 || !strings.HasPrefix(n[1].ID, "gid://accountgraph/Order/") || n[0].Number <= n[1].Number || n[1].TotalPrice.CurrencyCode != "EUR" {
 			t.Fatalf("orders: %+v", orders)
 		}
+		var confirmation struct{ ConfirmationNumber string }
+		api.caMust(t, token, `query($id: ID!) { order(id: $id) { confirmationNumber } }`, map[string]any{"id": orders.Orders.Nodes[1].ID}, "order", &confirmation)
+		if !regexp.MustCompile(`^[2-9A-HJ-NP-Z]{9}$`).MatchString(confirmation.ConfirmationNumber) {
+			t.Errorf("confirmation number %q", confirmation.ConfirmationNumber)
+		}
+		// The order system's own confirmation number is kept (upper case); a
+		// malformed one is refused.
+		given := api.createOrder(t, map[string]any{"customerId": customerID, "confirmationNumber": "erp42xyz"})
+		var byNumber struct{ ConfirmationNumber string }
+		api.caMust(t, token, `query($id: ID!) { order(id: $id) { confirmationNumber } }`, map[string]any{"id": plainID(given.ID)}, "order", &byNumber)
+		if byNumber.ConfirmationNumber != "ERP42XYZ" {
+			t.Errorf("given confirmation number: %+v", byNumber)
+		}
+		var refused struct{ adminPayload }
+		api.MustDo(t, orderCreateDoc, map[string]any{"order": map[string]any{"externalId": "bad-confirmation", "currencyCode": "EUR", "financialStatus": "PAID",
+			"confirmationNumber": "no spaces!", "lineItems": []any{map[string]any{"title": "X", "quantity": 1, "price": "1.00"}}}}, "adminOrderCreate", &refused, AsAdmin(adminKey))
+		if !cmp.Equal(codes(refused.UserErrors), []string{"INVALID@order.confirmationNumber"}) {
+			t.Errorf("a malformed confirmation number: %+v", refused)
+		}
 		for _, q := range []string{"name:" + mine.Name, fmt.Sprintf("order_number:%d", mine.OrderNumber),
+			"confirmation_number:" + strings.ToLower(confirmation.ConfirmationNumber) + " AND name:" + mine.Name,
 			fmt.Sprintf("order_number:<=%d AND created_at:>=2020-01-01", mine.OrderNumber)} {
 			api.caMust(t, token, caCustomerOrders, map[string]any{"first": 10, "query": q}, "customer", &orders)
 			if len(orders.Orders.Nodes) != 1 || orders.Orders.Nodes[0].Number != mine.OrderNumber {
@@ -245,7 +266,7 @@ func TestCustomerAccountAPI(t *testing.T) {
 			t.Errorf("order: %+v", order)
 		}
 		// Another customer's order, by our ID or Shopify's: not found.
-		for _, id := range []string{theirs.ID, strings.Replace(strings.Split(theirs.ID, "?")[0], "gid://accountgraph/", "gid://shopify/", 1)} {
+		for _, id := range []string{theirs.ID, plainID(theirs.ID), strings.Replace(plainID(theirs.ID), "gid://accountgraph/", "gid://shopify/", 1)} {
 			r := api.caDo(t, token, caOrder, map[string]any{"orderId": id})
 			if len(r.Errors) > 0 || string(r.Data["order"]) != "null" {
 				t.Errorf("another customer's order %s: %s", id, r.Raw)
@@ -265,4 +286,14 @@ func TestCustomerAccountAPI(t *testing.T) {
 			t.Errorf("introspection: %s %v", r.Raw, r.Header)
 		}
 	})
+}
+
+// plainID is a keyed ID (an order's, with its status key) without the key:
+// the ID the Customer Account API writes for the same order.
+func plainID(id string) string {
+	m := regexp.MustCompile(`^(gid://[a-z]+/[A-Za-z]+/)0?([0-9]+)`).FindStringSubmatch(id)
+	if m == nil {
+		return id
+	}
+	return m[1] + m[2]
 }

@@ -1076,6 +1076,7 @@ var (
 		{Name: "external_id", Type: field.TypeString, Unique: true, Size: 255},
 		{Name: "order_number", Type: field.TypeInt, Unique: true},
 		{Name: "name", Type: field.TypeString, Size: 64},
+		{Name: "confirmation_number", Type: field.TypeString, Unique: true, Nullable: true, Size: 32},
 		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
 		{Name: "email", Type: field.TypeString, Nullable: true, Size: 254},
 		{Name: "email_key", Type: field.TypeString, Nullable: true, Size: 254},
@@ -1109,13 +1110,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_mailing_addresses_shipping_address",
-				Columns:    []*schema.Column{OrdersColumns[28]},
+				Columns:    []*schema.Column{OrdersColumns[29]},
 				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "orders_mailing_addresses_billing_address",
-				Columns:    []*schema.Column{OrdersColumns[29]},
+				Columns:    []*schema.Column{OrdersColumns[30]},
 				RefColumns: []*schema.Column{MailingAddressesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1124,22 +1125,22 @@ var (
 			{
 				Name:    "order_customer_id_processed_at",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[6], OrdersColumns[10]},
+				Columns: []*schema.Column{OrdersColumns[7], OrdersColumns[11]},
 			},
 			{
 				Name:    "order_customer_id_total_price",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[6], OrdersColumns[21]},
+				Columns: []*schema.Column{OrdersColumns[7], OrdersColumns[22]},
 			},
 			{
 				Name:    "order_email_key",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[8]},
+				Columns: []*schema.Column{OrdersColumns[9]},
 			},
 			{
 				Name:    "order_company_id_processed_at",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[26], OrdersColumns[10]},
+				Columns: []*schema.Column{OrdersColumns[27], OrdersColumns[11]},
 			},
 		},
 	}

@@ -25,6 +25,8 @@ const (
 	FieldOrderNumber = "order_number"
 	// FieldName holds the string denoting the name field in the database.
 	FieldName = "name"
+	// FieldConfirmationNumber holds the string denoting the confirmation_number field in the database.
+	FieldConfirmationNumber = "confirmation_number"
 	// FieldCustomerID holds the string denoting the customer_id field in the database.
 	FieldCustomerID = "customer_id"
 	// FieldEmail holds the string denoting the email field in the database.
@@ -121,6 +123,7 @@ var Columns = []string{
 	FieldExternalID,
 	FieldOrderNumber,
 	FieldName,
+	FieldConfirmationNumber,
 	FieldCustomerID,
 	FieldEmail,
 	FieldEmailKey,
@@ -168,6 +171,8 @@ var (
 	ExternalIDValidator func(string) error
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// ConfirmationNumberValidator is a validator for the "confirmation_number" field. It is called by the builders before save.
+	ConfirmationNumberValidator func(string) error
 	// EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	EmailValidator func(string) error
 	// EmailKeyValidator is a validator for the "email_key" field. It is called by the builders before save.
@@ -300,6 +305,11 @@ func ByOrderNumber(opts ...sql.OrderTermOption) OrderOption {
 // ByName orders the results by the name field.
 func ByName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldName, opts...).ToFunc()
+}
+
+// ByConfirmationNumber orders the results by the confirmation_number field.
+func ByConfirmationNumber(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldConfirmationNumber, opts...).ToFunc()
 }
 
 // ByCustomerID orders the results by the customer_id field.

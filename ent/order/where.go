@@ -80,6 +80,11 @@ func Name(v string) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldName, v))
 }
 
+// ConfirmationNumber applies equality check predicate on the "confirmation_number" field. It's identical to ConfirmationNumberEQ.
+func ConfirmationNumber(v string) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldConfirmationNumber, v))
+}
+
 // CustomerID applies equality check predicate on the "customer_id" field. It's identical to CustomerIDEQ.
 func CustomerID(v int) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldCustomerID, v))
@@ -428,6 +433,81 @@ func NameEqualFold(v string) predicate.Order {
 // NameContainsFold applies the ContainsFold predicate on the "name" field.
 func NameContainsFold(v string) predicate.Order {
 	return predicate.Order(sql.FieldContainsFold(FieldName, v))
+}
+
+// ConfirmationNumberEQ applies the EQ predicate on the "confirmation_number" field.
+func ConfirmationNumberEQ(v string) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberNEQ applies the NEQ predicate on the "confirmation_number" field.
+func ConfirmationNumberNEQ(v string) predicate.Order {
+	return predicate.Order(sql.FieldNEQ(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberIn applies the In predicate on the "confirmation_number" field.
+func ConfirmationNumberIn(vs ...string) predicate.Order {
+	return predicate.Order(sql.FieldIn(FieldConfirmationNumber, vs...))
+}
+
+// ConfirmationNumberNotIn applies the NotIn predicate on the "confirmation_number" field.
+func ConfirmationNumberNotIn(vs ...string) predicate.Order {
+	return predicate.Order(sql.FieldNotIn(FieldConfirmationNumber, vs...))
+}
+
+// ConfirmationNumberGT applies the GT predicate on the "confirmation_number" field.
+func ConfirmationNumberGT(v string) predicate.Order {
+	return predicate.Order(sql.FieldGT(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberGTE applies the GTE predicate on the "confirmation_number" field.
+func ConfirmationNumberGTE(v string) predicate.Order {
+	return predicate.Order(sql.FieldGTE(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberLT applies the LT predicate on the "confirmation_number" field.
+func ConfirmationNumberLT(v string) predicate.Order {
+	return predicate.Order(sql.FieldLT(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberLTE applies the LTE predicate on the "confirmation_number" field.
+func ConfirmationNumberLTE(v string) predicate.Order {
+	return predicate.Order(sql.FieldLTE(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberContains applies the Contains predicate on the "confirmation_number" field.
+func ConfirmationNumberContains(v string) predicate.Order {
+	return predicate.Order(sql.FieldContains(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberHasPrefix applies the HasPrefix predicate on the "confirmation_number" field.
+func ConfirmationNumberHasPrefix(v string) predicate.Order {
+	return predicate.Order(sql.FieldHasPrefix(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberHasSuffix applies the HasSuffix predicate on the "confirmation_number" field.
+func ConfirmationNumberHasSuffix(v string) predicate.Order {
+	return predicate.Order(sql.FieldHasSuffix(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberIsNil applies the IsNil predicate on the "confirmation_number" field.
+func ConfirmationNumberIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldConfirmationNumber))
+}
+
+// ConfirmationNumberNotNil applies the NotNil predicate on the "confirmation_number" field.
+func ConfirmationNumberNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldConfirmationNumber))
+}
+
+// ConfirmationNumberEqualFold applies the EqualFold predicate on the "confirmation_number" field.
+func ConfirmationNumberEqualFold(v string) predicate.Order {
+	return predicate.Order(sql.FieldEqualFold(FieldConfirmationNumber, v))
+}
+
+// ConfirmationNumberContainsFold applies the ContainsFold predicate on the "confirmation_number" field.
+func ConfirmationNumberContainsFold(v string) predicate.Order {
+	return predicate.Order(sql.FieldContainsFold(FieldConfirmationNumber, v))
 }
 
 // CustomerIDEQ applies the EQ predicate on the "customer_id" field.

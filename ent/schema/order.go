@@ -37,6 +37,10 @@ func (Order) Fields() []ent.Field {
 		field.String("external_id").Unique().MaxLen(255),
 		field.Int("order_number").Unique(),
 		field.String("name").MaxLen(64),
+		// ConfirmationNumber is what the customer may be shown instead of
+		// the sequential name (the order system's, else random letters and
+		// digits); Customer Account API orders filter on it.
+		field.String("confirmation_number").Optional().Nillable().Unique().MaxLen(32),
 		field.Int("customer_id").Optional().Nillable(),
 		field.String("email").Optional().Nillable().MaxLen(254),
 		field.String("email_key").Optional().Nillable().MaxLen(254).Comment("lower-cased email, to join guest orders"),

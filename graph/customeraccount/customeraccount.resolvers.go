@@ -301,11 +301,6 @@ func (r *orderResolver) BillingAddress(ctx context.Context, obj *ent.Order) (*en
 	return r.loaders(ctx).AddressByID.Load(ctx, *obj.BillingAddressID)
 }
 
-// ConfirmationNumber is the resolver for the confirmationNumber field.
-func (r *orderResolver) ConfirmationNumber(ctx context.Context, obj *ent.Order) (*string, error) {
-	return nil, nil
-}
-
 // Fulfillments is the resolver for the fulfillments field.
 func (r *orderResolver) Fulfillments(ctx context.Context, obj *ent.Order, after *string, before *string, first *int, last *int, reverse *bool) (*model.FulfillmentConnection, error) {
 	all, err := r.loaders(ctx).Fulfillments.Load(ctx, obj.ID)

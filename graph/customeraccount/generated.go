@@ -350,8 +350,6 @@ type MutationResolver interface {
 type OrderResolver interface {
 	BillingAddress(ctx context.Context, obj *ent.Order) (*ent.MailingAddress, error)
 
-	ConfirmationNumber(ctx context.Context, obj *ent.Order) (*string, error)
-
 	Fulfillments(ctx context.Context, obj *ent.Order, after *string, before *string, first *int, last *int, reverse *bool) (*model.FulfillmentConnection, error)
 	ID(ctx context.Context, obj *ent.Order) (string, error)
 	DiscountApplications(ctx context.Context, obj *ent.Order, after *string, before *string, first *int, last *int, reverse *bool) (*model1.DiscountApplicationConnection, error)
@@ -1547,7 +1545,7 @@ type Customer {
   imageUrl: URL!
   "The customer's last name."
   lastName: String
-  "The customer's orders. ` + "`" + `query` + "`" + ` filters in Shopify's search syntax (` + "`" + `name:` + "`" + `, ` + "`" + `order_number:` + "`" + `, ` + "`" + `id:` + "`" + `, ` + "`" + `processed_at:` + "`" + `, ` + "`" + `created_at:` + "`" + `, ` + "`" + `updated_at:` + "`" + `, ` + "`" + `financial_status:` + "`" + `, ` + "`" + `fulfillment_status:` + "`" + `, ` + "`" + `status:` + "`" + `; comparisons on dates, ` + "`" + `id` + "`" + ` and ` + "`" + `order_number` + "`" + `), with AND, OR, NOT and parentheses."
+  "The customer's orders. ` + "`" + `query` + "`" + ` filters in Shopify's search syntax (` + "`" + `name:` + "`" + `, ` + "`" + `order_number:` + "`" + `, ` + "`" + `confirmation_number:` + "`" + `, ` + "`" + `id:` + "`" + `, ` + "`" + `processed_at:` + "`" + `, ` + "`" + `created_at:` + "`" + `, ` + "`" + `updated_at:` + "`" + `, ` + "`" + `financial_status:` + "`" + `, ` + "`" + `fulfillment_status:` + "`" + `, ` + "`" + `status:` + "`" + `; comparisons on dates, ` + "`" + `id` + "`" + ` and ` + "`" + `order_number` + "`" + `), with AND, OR, NOT and parentheses."
   orders(after: String, before: String, first: Int, last: Int, query: String, reverse: Boolean = false, sortKey: OrderSortKeys = ID): OrderConnection!
   "The customer's phone number."
   phoneNumber: CustomerPhoneNumber
@@ -1715,7 +1713,7 @@ type Order {
   cancelReason: OrderCancelReason
   "When the order was cancelled."
   cancelledAt: DateTime
-  "A customer-facing confirmation number; null: the shop's order system gives none."
+  "The confirmation number the customer was shown (the order system's, else one made at ingestion)."
   confirmationNumber: String
   "When the order was created."
   createdAt: DateTime!
@@ -7869,7 +7867,7 @@ func (ec *executionContext) _Order_confirmationNumber(ctx context.Context, field
 			return ec.fieldContext_Order_confirmationNumber(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Order().ConfirmationNumber(ctx, obj)
+			return obj.ConfirmationNumber, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -7880,7 +7878,7 @@ func (ec *executionContext) _Order_confirmationNumber(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Order_confirmationNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Order", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Order", field, false, false, "String")
 }
 
 func (ec *executionContext) _Order_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
@@ -11629,11 +11627,10 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "confirmationNumber":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Order_confirmationNumber(ctx, field, obj)
-				})
+			out.Values[i] = ec._Order_confirmationNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdAt":
 			out.Values[i] = ec._Order_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

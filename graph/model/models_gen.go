@@ -347,6 +347,8 @@ type AdminMultipassSecretRotatePayload struct {
 type AdminOrderInput struct {
 	// The order system's ID; the key that makes ingestion idempotent.
 	ExternalID string `json:"externalId"`
+	// The confirmation number the customer was shown (4 to 32 letters and digits); left out, one is made.
+	ConfirmationNumber *string `json:"confirmationNumber,omitempty"`
 	// The customer's global ID; without it the order is a guest order joined to the account of its email.
 	CustomerID *string `json:"customerId,omitempty"`
 	// A B2B order: the company location it is placed for. The customer must be

@@ -151,6 +151,9 @@ func term(t search.Term) (func(*sql.Selector) *sql.Predicate, error) {
 		}
 		col := dates[t.Field]
 		return func(s *sql.Selector) *sql.Predicate { return t.Compare(s, col, tm, tm.Add(24*time.Hour)) }, nil
+	case "confirmation_number":
+		code := strings.ToUpper(strings.TrimSpace(t.Value))
+		return func(s *sql.Selector) *sql.Predicate { return sql.EQ(s.C(entorder.FieldConfirmationNumber), code) }, nil
 	case "order_number":
 		// The number in the order's name (#1001 is order_number:1001).
 		n, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(t.Value), "#"), 10, 64)

@@ -6,10 +6,12 @@ package order
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/subtle"
 	"fmt"
 	"math"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +28,7 @@ import (
 	"accountgraph/internal/gid"
 	"accountgraph/internal/money"
 	"accountgraph/internal/notify"
+	"accountgraph/internal/ptr"
 	"accountgraph/internal/recommend"
 
 	cust "accountgraph/internal/customer"
@@ -118,22 +121,38 @@ type DiscountInput struct {
 	AllocationMethod         string
 }
 
+var confirmationRE = regexp.MustCompile(`^[A-Za-z0-9]{4,32}$`)
+
+// newConfirmationNumber is nine random capitals and digits (no 0, O, 1 or
+// I, which customers misread), as Shopify's look.
+func newConfirmationNumber() string {
+	const letters = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+	b := make([]byte, 9)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = letters[int(b[i])%len(letters)]
+	}
+	return string(b)
+}
+
 // CreateInput is an ingested order.
 type CreateInput struct {
-	ExternalID        string
-	CustomerID        *string
-	CompanyLocationID *string
-	Email, Phone      *string
-	ProcessedAt       *time.Time
-	Currency          string
-	FinancialStatus   string
-	Lines             []LineInput
-	Shipping          string
-	Tax               string
-	Discounts         string
-	DiscountApps      []DiscountInput
-	ShippingAddress   *cust.AddressInput
-	BillingAddress    *cust.AddressInput
+	ExternalID string
+	// ConfirmationNumber is the order system's; nil: one is made.
+	ConfirmationNumber *string
+	CustomerID         *string
+	CompanyLocationID  *string
+	Email, Phone       *string
+	ProcessedAt        *time.Time
+	Currency           string
+	FinancialStatus    string
+	Lines              []LineInput
+	Shipping           string
+	Tax                string
+	Discounts          string
+	DiscountApps       []DiscountInput
+	ShippingAddress    *cust.AddressInput
+	BillingAddress     *cust.AddressInput
 }
 
 type validated struct {
@@ -162,6 +181,9 @@ func (s *Service) validate(ctx context.Context, in CreateInput) (*validated, err
 		errs.Add(apperr.Path("order", "externalId"), apperr.CodeBlank, "External ID can't be blank")
 	} else if len(in.ExternalID) > 255 {
 		errs.Add(apperr.Path("order", "externalId"), apperr.CodeTooLong, "External ID is too long")
+	}
+	if c := in.ConfirmationNumber; c != nil && !confirmationRE.MatchString(*c) {
+		errs.Add(apperr.Path("order", "confirmationNumber"), apperr.CodeInvalid, "A confirmation number is 4 to 32 letters and digits")
 	}
 	switch {
 	case len(in.Lines) == 0:
@@ -427,8 +449,13 @@ func (s *Service) insert(ctx context.Context, tx *ent.Tx, in CreateInput, v *val
 	}
 	key, _ := auth.NewToken()
 	name := "#" + strconv.Itoa(number)
+	confirmation := in.ConfirmationNumber
+	if confirmation == nil {
+		confirmation = ptr.To(newConfirmationNumber())
+	}
 	create := tx.Order.Create().
 		SetExternalID(strings.TrimSpace(in.ExternalID)).SetOrderNumber(number).SetName(name).
+		SetConfirmationNumber(strings.ToUpper(*confirmation)).
 		SetNillableCustomerID(v.customerID).SetNillableEmail(v.email).SetNillableEmailKey(v.emailKey).SetNillablePhone(v.phone).
 		SetProcessedAt(processed).SetCurrencyCode(in.Currency).
 		SetFinancialStatus(entorder.FinancialStatus(in.FinancialStatus)).SetFulfillmentStatus(entorder.FulfillmentStatusUNFULFILLED).

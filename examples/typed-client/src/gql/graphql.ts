@@ -230,6 +230,8 @@ export type AdminOrderInput = {
    * a contact of the company, and a buyer's order within their spending limit.
    */
   companyLocationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The confirmation number the customer was shown (4 to 32 letters and digits); left out, one is made. */
+  confirmationNumber?: InputMaybe<Scalars['String']['input']>;
   /** The currency of every amount. */
   currencyCode: CurrencyCode;
   /** The customer's global ID; without it the order is a guest order joined to the account of its email. */
