@@ -171,8 +171,10 @@ func TestCustomerAccountSignIn(t *testing.T) {
 			Sessions struct{ Nodes []struct{ Current bool } }
 		}
 		api.MustDo(t, sessionsDoc, map[string]any{"t": tok.AccessToken}, "customer", &sessions)
-		if n := sessions.Sessions.Nodes; len(n) != 2 || !n[0].Current {
-			t.Errorf("sessions after the OIDC sign-in (and the test's own sign-in): %+v", n)
+		// The test's own sign-in, the account portal's (started by the hosted
+		// page) and the client's.
+		if n := sessions.Sessions.Nodes; len(n) != 3 || !n[0].Current {
+			t.Errorf("sessions after the OIDC sign-in: %+v", n)
 		}
 
 		// The code is single-use: a second exchange fails and revokes
@@ -597,6 +599,28 @@ func TestHostedSignInInBrowser(t *testing.T) {
 		tok, err := conf.Exchange(context.Background(), u.Query().Get("code"), oauth2.VerifierOption(verifier))
 		if err != nil || tok.AccessToken == "" {
 			t.Fatalf("exchange the browser's code: %v", err)
+		}
+		// The same sign-in opened the account portal in this browser...
+		b.open("/account/")
+		b.waitFor("Manage addresses") // the overview, which only a signed-in customer sees
+		b.shot("03-portal-signed-in")
+		portalToken := b.token()
+		if portalToken == "" || portalToken == tok.AccessToken {
+			t.Fatalf("the portal's session: %q", portalToken)
+		}
+		// ...and logging out at the provider ends both.
+		idHint, _ := tok.Extra("id_token").(string)
+		res, err := http.Get(api.URL + "/authentication/accountgraph/logout?" + url.Values{"id_token_hint": {idHint}}.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		for _, token := range []string{portalToken, tok.AccessToken} {
+			var c *struct{ Email string }
+			api.MustDo(t, customerDoc, map[string]any{"token": token}, "customer", &c)
+			if c != nil {
+				t.Error("a session of the sign-in outlived the provider's logout")
+			}
 		}
 	})
 }

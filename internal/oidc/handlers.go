@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -209,11 +210,16 @@ func (p *Provider) signIn(w http.ResponseWriter, r *http.Request) {
 		p.internal(w, r, err)
 		return
 	}
-	code, err := p.newCode(r.Context(), req, cust)
+	code, portal, err := p.newCode(r.Context(), req, cust)
 	if err != nil {
 		p.internal(w, r, err)
 		return
 	}
+	// The account portal (/account/, this origin) picks its session up from
+	// this short-lived cookie and moves it to its own storage.
+	session, _ := json.Marshal(map[string]string{"accessToken": portal.AccessToken, "expiresAt": portal.ExpiresAt.UTC().Format(time.RFC3339)})
+	http.SetCookie(w, &http.Cookie{Name: "ag_portal_session", Value: base64.RawURLEncoding.EncodeToString(session), Path: "/account/",
+		Secure: strings.HasPrefix(p.PublicURL, "https://"), SameSite: http.SameSiteLaxMode, MaxAge: 300})
 	u, _ := url.Parse(req.RedirectURI)
 	q := u.Query()
 	q.Set("code", code)

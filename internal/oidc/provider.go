@@ -158,15 +158,36 @@ func (p *Provider) check(ctx context.Context, r authRequest, q url.Values) (toUs
 	return "", nil, nil
 }
 
-// newCode stores a single-use code for a signed-in customer.
-func (p *Provider) newCode(ctx context.Context, r authRequest, c *ent.Customer) (string, error) {
+// PortalClient names, in a sign-in's records, the session the account
+// portal gets with it (see newCode).
+const PortalClient = "account-portal"
+
+// newCode stores a single-use code for a signed-in customer. The same
+// sign-in also starts a session of the account portal (served on this
+// origin), recorded in the sign-in's family so that logout ends it too; it
+// is returned for the portal to pick up.
+func (p *Provider) newCode(ctx context.Context, r authRequest, c *ent.Customer) (code string, portal *customer.Token, err error) {
 	plain, hash := auth.NewToken()
 	family, _ := auth.NewToken()
+	family = family[:32]
 	now := p.Now()
-	err := p.DB.OAuthCode.Create().SetCodeHash(hash).SetCustomerID(c.ID).SetClientID(r.ClientID).
-		SetRedirectURI(r.RedirectURI).SetCodeChallenge(r.Challenge).SetNonce(r.Nonce).SetScope(r.Scope).
-		SetAuthTime(now).SetExpiresAt(now.Add(CodeTTL)).SetFamily(family[:32]).Exec(ctx)
-	return plain, err
+	err = db.WithTx(ctx, p.DB, func(tx *ent.Tx) error {
+		if err := tx.OAuthCode.Create().SetCodeHash(hash).SetCustomerID(c.ID).SetClientID(r.ClientID).
+			SetRedirectURI(r.RedirectURI).SetCodeChallenge(r.Challenge).SetNonce(r.Nonce).SetScope(r.Scope).
+			SetAuthTime(now).SetExpiresAt(now.Add(CodeTTL)).SetFamily(family).Exec(ctx); err != nil {
+			return err
+		}
+		if portal, err = p.Customers.IssueToken(ctx, tx, c); err != nil {
+			return err
+		}
+		// A spent refresh token nobody holds: it only ties the portal's
+		// session to the sign-in, for revokeFamily.
+		_, unusable := auth.NewToken()
+		return tx.OAuthRefreshToken.Create().SetTokenHash(unusable).SetFamily(family).SetCustomerID(c.ID).
+			SetClientID(PortalClient).SetAuthTime(now).SetAccessTokenID(portal.ID).SetExpiresAt(portal.ExpiresAt).
+			SetUsedAt(now).Exec(ctx)
+	})
+	return plain, portal, err
 }
 
 // tokens is a token endpoint answer.

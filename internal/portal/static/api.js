@@ -27,6 +27,21 @@ export const session = {
   },
 };
 
+// A sign-in on the shop's hosted sign-in page (/authentication/…) also
+// starts a portal session, handed over in a short-lived cookie: take it
+// into this browser's storage and drop the cookie.
+(() => {
+  const m = document.cookie.match(/(?:^|; )ag_portal_session=([^;]+)/);
+  if (!m) return;
+  document.cookie = 'ag_portal_session=; Max-Age=0; Path=/account/';
+  try {
+    const t = JSON.parse(atob(m[1].replace(/-/g, '+').replace(/_/g, '/')));
+    if (t.accessToken) session.save(t);
+  } catch {
+    // A malformed cookie is ignored: the customer signs in here instead.
+  }
+})();
+
 // APIError is a failed request: the network, the server, or a GraphQL error.
 export class APIError extends Error {}
 
