@@ -56,19 +56,15 @@ func fromRow(row *ent.OAuthClient) *Client {
 
 // authenticate checks a client at the token endpoint: a confidential one
 // must give its secret (HTTP Basic or client_secret), a public one has
-// none to give.
-func (p *Provider) authenticate(ctx context.Context, id, secret string) (*Client, error) {
-	c, err := p.client(ctx, id)
-	if err != nil {
-		return nil, err
-	}
+// none to give. c is nil for an unknown client.
+func (c *Client) authenticate(secret string) error {
 	if c == nil {
-		return nil, &grantError{401, "invalid_client", "unknown client"}
+		return &grantError{401, "invalid_client", "unknown client"}
 	}
 	if c.Confidential && (secret == "" || subtle.ConstantTimeCompare(auth.HashToken(secret), c.secretHash) != 1) {
-		return nil, &grantError{401, "invalid_client", "client authentication failed"}
+		return &grantError{401, "invalid_client", "client authentication failed"}
 	}
-	return c, nil
+	return nil
 }
 
 // ListClients lists the registered clients, the settings' first.

@@ -102,15 +102,22 @@ func (p *Provider) internal(w http.ResponseWriter, r *http.Request, err error) {
 func redirectError(w http.ResponseWriter, r *http.Request, req authRequest, err error) {
 	var ge *grantError
 	errors.As(err, &ge)
+	redirectBack(w, r, req, http.StatusFound, "error", ge.code, "error_description", ge.about)
+}
+
+// redirectBack sends the browser to the request's redirect URI with the
+// given parameters (name, value pairs) and the request's state.
+func redirectBack(w http.ResponseWriter, r *http.Request, req authRequest, status int, params ...string) {
 	u, _ := url.Parse(req.RedirectURI)
 	q := u.Query()
-	q.Set("error", ge.code)
-	q.Set("error_description", ge.about)
+	for i := 0; i+1 < len(params); i += 2 {
+		q.Set(params[i], params[i+1])
+	}
 	if req.State != "" {
 		q.Set("state", req.State)
 	}
 	u.RawQuery = q.Encode()
-	http.Redirect(w, r, u.String(), http.StatusFound)
+	http.Redirect(w, r, u.String(), status)
 }
 
 // request reads and checks an authorization request; when it is not valid
@@ -219,16 +226,13 @@ func (p *Provider) signIn(w http.ResponseWriter, r *http.Request) {
 	// this short-lived cookie and moves it to its own storage.
 	session, _ := json.Marshal(map[string]string{"accessToken": portal.AccessToken, "expiresAt": portal.ExpiresAt.UTC().Format(time.RFC3339)})
 	http.SetCookie(w, &http.Cookie{Name: "ag_portal_session", Value: base64.RawURLEncoding.EncodeToString(session), Path: "/account/",
-		Secure: strings.HasPrefix(p.PublicURL, "https://"), SameSite: http.SameSiteLaxMode, MaxAge: 300})
-	u, _ := url.Parse(req.RedirectURI)
-	q := u.Query()
-	q.Set("code", code)
-	if req.State != "" {
-		q.Set("state", req.State)
-	}
-	u.RawQuery = q.Encode()
-	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+		Secure: p.secure(), SameSite: http.SameSiteLaxMode, MaxAge: 300})
+	redirectBack(w, r, req, http.StatusSeeOther, "code", code)
 }
+
+// secure tells whether the server is reached over HTTPS (its cookies are
+// then Secure).
+func (p *Provider) secure() bool { return strings.HasPrefix(p.PublicURL, "https://") }
 
 const csrfCookie = "ag_signin"
 
@@ -285,7 +289,7 @@ func (p *Provider) csrfCookie(w http.ResponseWriter, r *http.Request) string {
 	_, _ = rand.Read(b)
 	v := hex.EncodeToString(b)
 	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: v, Path: "/authentication/", HttpOnly: true,
-		Secure: strings.HasPrefix(p.PublicURL, "https://"), SameSite: http.SameSiteLaxMode, MaxAge: int((12 * time.Hour).Seconds())})
+		Secure: p.secure(), SameSite: http.SameSiteLaxMode, MaxAge: int((12 * time.Hour).Seconds())})
 	return v
 }
 
@@ -309,18 +313,22 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 		form.Set("client_id", id)
 		secret = s
 	}
-	if c, err := p.client(r.Context(), form.Get("client_id")); err == nil && c != nil {
-		allowOrigin(w, r, c)
+	client, err := p.client(r.Context(), form.Get("client_id"))
+	if err != nil {
+		p.internal(w, r, err)
+		return
+	}
+	if client != nil {
+		allowOrigin(w, r, client)
 	}
 	var out *tokens
-	var err error
-	switch r.PostForm.Get("grant_type") {
-	case "authorization_code":
-		out, err = p.exchange(r.Context(), form, secret)
-	case "refresh_token":
-		out, err = p.refresh(r.Context(), form, secret)
-	default:
+	grant := form.Get("grant_type")
+	if grant != "authorization_code" && grant != "refresh_token" {
 		err = &grantError{400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token"}
+	} else if err = client.authenticate(secret); err == nil && grant == "authorization_code" {
+		out, err = p.exchange(r.Context(), client, form)
+	} else if err == nil {
+		out, err = p.refresh(r.Context(), client, form)
 	}
 	var ge *grantError
 	switch {

@@ -203,11 +203,8 @@ type tokens struct {
 
 // exchange redeems an authorization code (with its PKCE verifier). A code
 // presented twice revokes what its first use issued.
-func (p *Provider) exchange(ctx context.Context, form url.Values, secret string) (*tokens, error) {
-	clientID, redirect, verifier := form.Get("client_id"), form.Get("redirect_uri"), form.Get("code_verifier")
-	if _, err := p.authenticate(ctx, clientID, secret); err != nil {
-		return nil, err
-	}
+func (p *Provider) exchange(ctx context.Context, client *Client, form url.Values) (*tokens, error) {
+	clientID, redirect, verifier := client.ID, form.Get("redirect_uri"), form.Get("code_verifier")
 	if !verifierRE.MatchString(verifier) {
 		return nil, invalidRequest("code_verifier must be 43 to 128 characters of [A-Za-z0-9._~-]")
 	}
@@ -264,11 +261,8 @@ var errReused = errors.New("reused")
 
 // refresh rotates a refresh token: the old one and its access token end,
 // new ones start. A refresh token presented twice revokes its family.
-func (p *Provider) refresh(ctx context.Context, form url.Values, secret string) (*tokens, error) {
-	clientID := form.Get("client_id")
-	if _, err := p.authenticate(ctx, clientID, secret); err != nil {
-		return nil, err
-	}
+func (p *Provider) refresh(ctx context.Context, client *Client, form url.Values) (*tokens, error) {
+	clientID := client.ID
 	rt, err := p.DB.OAuthRefreshToken.Query().Where(oauthrefreshtoken.TokenHash(auth.HashToken(form.Get("refresh_token")))).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, invalidGrant("unknown or revoked refresh token")
