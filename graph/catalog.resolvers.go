@@ -23,7 +23,7 @@ func (r *collectionResolver) Description(ctx context.Context, obj *ent.Collectio
 
 // Image is the resolver for the image field.
 func (r *collectionResolver) Image(ctx context.Context, obj *ent.Collection) (*model.Image, error) {
-	return image(obj.ImageURL, obj.ImageAlt), nil
+	return model.NewImage(obj.ImageURL, obj.ImageAlt), nil
 }
 
 // Products is the resolver for the products field.
@@ -78,7 +78,7 @@ func (r *productResolver) Description(ctx context.Context, obj *ent.Product, tru
 
 // FeaturedImage is the resolver for the featuredImage field.
 func (r *productResolver) FeaturedImage(ctx context.Context, obj *ent.Product) (*model.Image, error) {
-	return image(obj.ImageURL, obj.ImageAlt), nil
+	return model.NewImage(obj.ImageURL, obj.ImageAlt), nil
 }
 
 // AvailableForSale is the resolver for the availableForSale field.
@@ -138,13 +138,13 @@ func (r *productVariantResolver) SelectedOptions(ctx context.Context, obj *ent.P
 // Image is the resolver for the image field.
 func (r *productVariantResolver) Image(ctx context.Context, obj *ent.ProductVariant) (*model.Image, error) {
 	if obj.ImageURL != nil {
-		return image(obj.ImageURL, obj.ImageAlt), nil
+		return model.NewImage(obj.ImageURL, obj.ImageAlt), nil
 	}
 	p, err := r.loaders(ctx).ProductByID.Load(ctx, obj.ProductID)
 	if err != nil || p == nil {
 		return nil, err
 	}
-	return image(p.ImageURL, p.ImageAlt), nil
+	return model.NewImage(p.ImageURL, p.ImageAlt), nil
 }
 
 // Product is the resolver for the product field.

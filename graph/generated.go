@@ -8896,97 +8896,6 @@ type AdminCollectionsUpsertPayload {
   userErrors: [AdminUserError!]!
 }
 
-"An amount of money in a currency."
-type MoneyV2 {
-  "The amount as an exact decimal string, for example ` + "`" + `\"19.99\"` + "`" + `."
-  amount: Decimal!
-  "The currency of the amount."
-  currencyCode: CurrencyCode!
-}
-
-"A picture of a product or variant."
-type Image {
-  "The image's ID; null: images have no ID of their own here."
-  id: ID
-  "The text that describes the image."
-  altText: String
-  """
-  The image's address. With ` + "`" + `transform` + "`" + `, the address asks the image host for
-  the image resized, cropped and converted: the query parameters ` + "`" + `width` + "`" + ` and
-  ` + "`" + `height` + "`" + ` (the maximum times ` + "`" + `scale` + "`" + `), ` + "`" + `crop` + "`" + ` (` + "`" + `center` + "`" + `, ` + "`" + `top` + "`" + `…) and ` + "`" + `format` + "`" + `
-  (` + "`" + `jpg` + "`" + `, ` + "`" + `png` + "`" + `, ` + "`" + `webp` + "`" + `), as Shopify's image CDN reads them; parameters the
-  address already has are kept.
-  """
-  url("How to transform the image." transform: ImageTransformInput): URL!
-  "The image's address."
-  src: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
-  "The image's address."
-  originalSrc: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
-  "The image's address, transformed as ` + "`" + `url(transform:)` + "`" + ` does."
-  transformedSrc(
-    "The region kept when cropping."
-    crop: CropRegion
-    "Image height in pixels between 1 and 5760."
-    maxHeight: Int
-    "Image width in pixels between 1 and 5760."
-    maxWidth: Int
-    "The format to convert to."
-    preferredContentType: ImageContentType
-    "Size multiplier for high-resolution displays, between 1 and 3."
-    scale: Int = 1
-  ): URL! @deprecated(reason: "Use ` + "`" + `url(transform:)` + "`" + ` instead")
-  "Width in pixels, when known."
-  width: Int
-  "Height in pixels, when known."
-  height: Int
-}
-
-"How to resize, crop and convert an image (Shopify's ` + "`" + `ImageTransformInput` + "`" + `)."
-input ImageTransformInput {
-  "The region kept when cropping; use with ` + "`" + `maxWidth` + "`" + ` and/or ` + "`" + `maxHeight` + "`" + `."
-  crop: CropRegion
-  "Image height in pixels between 1 and 5760."
-  maxHeight: Int
-  "Image width in pixels between 1 and 5760."
-  maxWidth: Int
-  "The format to convert to."
-  preferredContentType: ImageContentType
-  "Size multiplier for high-resolution displays, between 1 and 3."
-  scale: Int = 1
-}
-
-"The region of an image kept when cropping."
-enum CropRegion {
-  "Keep the bottom."
-  BOTTOM
-  "Keep the centre."
-  CENTER
-  "Keep the left."
-  LEFT
-  "Keep the right."
-  RIGHT
-  "Keep the top."
-  TOP
-}
-
-"An image format to convert to."
-enum ImageContentType {
-  "JPEG."
-  JPG
-  "PNG."
-  PNG
-  "WebP."
-  WEBP
-}
-
-"An option of a variant, such as Size: M."
-type SelectedOption {
-  "The option's name, such as ` + "`" + `Size` + "`" + `."
-  name: String!
-  "The option's value, such as ` + "`" + `M` + "`" + `."
-  value: String!
-}
-
 "A product of the catalogue."
 type Product implements Node {
   "The product's global ID."
@@ -9230,28 +9139,6 @@ input VisitorConsent {
   preferences: Boolean
   "Consent to the sale or sharing of data."
   saleOfData: Boolean
-}
-
-"An object with a global ID, which ` + "`" + `node` + "`" + ` and ` + "`" + `nodes` + "`" + ` can fetch."
-interface Node {
-  "The object's global ID, such as ` + "`" + `gid://accountgraph/MailingAddress/1` + "`" + `."
-  id: ID!
-}
-
-"An error that can be shown to the user."
-interface DisplayableError {
-  "The path to the input field that caused the error."
-  field: [String!]
-  "What went wrong, in words a customer can read."
-  message: String!
-}
-
-"An error in the input of a mutation (kept for old clients; read the payload's typed errors instead)."
-type UserError implements DisplayableError {
-  "The path to the input field that caused the error."
-  field: [String!]
-  "What went wrong."
-  message: String!
 }
 
 "Where a page of a connection sits in the whole list (Relay cursor connections)."
@@ -10140,50 +10027,6 @@ input CustomerResetInput {
   resetToken: String!
 }
 
-"An error in the input of a customer mutation."
-type CustomerUserError implements DisplayableError {
-  "What kind of error it is."
-  code: CustomerErrorCode
-  "The path to the input field that caused the error, for example ` + "`" + `[\"input\", \"email\"]` + "`" + `."
-  field: [String!]
-  "What went wrong, in words a customer can read."
-  message: String!
-}
-
-"The kinds of ` + "`" + `CustomerUserError` + "`" + `, as on Shopify."
-enum CustomerErrorCode {
-  "The account is already active."
-  ALREADY_ENABLED
-  "The email's domain cannot receive mail."
-  BAD_DOMAIN
-  "A required value is empty."
-  BLANK
-  "The value contains HTML tags."
-  CONTAINS_HTML_TAGS
-  "The value contains a URL."
-  CONTAINS_URL
-  "The account is disabled."
-  CUSTOMER_DISABLED
-  "The value is not valid."
-  INVALID
-  "The Multipass token is not valid."
-  INVALID_MULTIPASS_REQUEST
-  "The referenced object does not exist for this customer."
-  NOT_FOUND
-  "The password starts or ends with white space."
-  PASSWORD_STARTS_OR_ENDS_WITH_WHITESPACE
-  "The value is already used by another account."
-  TAKEN
-  "The token is not valid, expired or already used."
-  TOKEN_INVALID
-  "The value is too long."
-  TOO_LONG
-  "The value is too short."
-  TOO_SHORT
-  "The email and password do not match an account."
-  UNIDENTIFIED_CUSTOMER
-}
-
 "The result of ` + "`" + `customerCreate` + "`" + `."
 type CustomerCreatePayload {
   "The new customer."
@@ -10378,398 +10221,6 @@ extend type Mutation {
     "End now instead of at the end of the paid period."
     immediately: Boolean = false
   ): AdminMembershipPayload @adminScope(scope: "loyalty:write")
-}
-
-"The loyalty programme."
-type LoyaltyProgram {
-  "Whether the shop runs the programme."
-  enabled: Boolean!
-  "The programme's name."
-  name: String!
-  "The currency of fixed-amount rewards."
-  currencyCode: CurrencyCode!
-  "Points a paid order earns per whole unit of its currency (before the tier's multiplier); shipping and taxes earn nothing."
-  pointsPerCurrencyUnit: Int!
-  "Fixed points for actions."
-  earnRules: [LoyaltyEarnRule!]!
-  "What tier thresholds measure."
-  tierBasis: LoyaltyTierBasis!
-  "The tiers, lowest first."
-  tiers: [LoyaltyTier!]!
-  "The rewards on offer, cheapest first."
-  rewards: [LoyaltyReward!]!
-  "Points expire this many months after they are earned; null when they do not."
-  pointsExpireAfterMonths: Int
-  "The whole balance expires after this many months without earning or redeeming; null when it does not."
-  pointsExpireAfterInactiveMonths: Int
-  "The paid memberships on offer."
-  membershipPlans: [MembershipPlan!]!
-}
-
-"Fixed points for an action."
-type LoyaltyEarnRule {
-  "The action."
-  action: LoyaltyEarnAction!
-  "The points it earns."
-  points: Int!
-  "How many times a day it earns; null when there is no cap."
-  dailyCap: Int
-}
-
-"Actions that earn points."
-enum LoyaltyEarnAction {
-  "A paid order: points per currency unit, not a fixed-point rule."
-  PURCHASE
-  "Registering an account."
-  ACCOUNT_CREATION
-  "The customer's birthday, once a year."
-  BIRTHDAY
-  "The first paid order."
-  FIRST_ORDER
-  "Agreeing to marketing email, once."
-  NEWSLETTER_OPT_IN
-  "A product review (` + "`" + `loyaltyActionRecord` + "`" + `)."
-  REVIEW
-  "A social media share (` + "`" + `loyaltyActionRecord` + "`" + `)."
-  SOCIAL_SHARE
-  "A referred friend's first paid order, for the referrer."
-  REFERRAL
-  "Registering with a friend's referral code, once the first order is paid, for the new customer."
-  REFERRED
-}
-
-"Actions a customer records with ` + "`" + `loyaltyActionRecord` + "`" + `."
-enum LoyaltyCustomerAction {
-  "A product review."
-  REVIEW
-  "A social media share."
-  SOCIAL_SHARE
-}
-
-"What tier thresholds measure."
-enum LoyaltyTierBasis {
-  "Points earned since joining (net of reversals)."
-  LIFETIME_POINTS
-  "Points earned in the last 12 months."
-  ROLLING_12_MONTH_POINTS
-  "Whole currency units spent on paid orders since joining."
-  LIFETIME_SPEND
-  "Whole currency units spent on paid orders in the last 12 months."
-  ROLLING_12_MONTH_SPEND
-}
-
-"A level of the programme."
-type LoyaltyTier {
-  "The tier's name."
-  name: String!
-  "Where the tier starts: points or whole currency units, as ` + "`" + `tierBasis` + "`" + ` says."
-  threshold: Int!
-  "Purchase points are multiplied by this (1.5 earns half as much again)."
-  multiplier: Float!
-  "What members of the tier get, such as free shipping or early access."
-  benefits: [String!]!
-}
-
-"A reward bought with points."
-type LoyaltyReward implements Node {
-  "The reward's global ID."
-  id: ID!
-  "A stable name for set-up."
-  handle: String!
-  "The reward's name."
-  name: String!
-  "A description."
-  description: String!
-  "What it costs."
-  pointsCost: Int!
-  "What it gives."
-  kind: LoyaltyRewardKind!
-  "The amount off (FIXED_AMOUNT)."
-  amount: MoneyV2
-  "The percentage off (PERCENTAGE)."
-  percentage: Float
-  "The free product (FREE_PRODUCT)."
-  variant: ProductVariant
-  "How many times one customer may redeem it; null when there is no limit."
-  limitPerCustomer: Int
-}
-
-"What a reward gives."
-enum LoyaltyRewardKind {
-  "An amount off an order."
-  FIXED_AMOUNT
-  "A percentage off an order."
-  PERCENTAGE
-  "Free shipping."
-  FREE_SHIPPING
-  "A free product."
-  FREE_PRODUCT
-}
-
-"A paid membership plan."
-type MembershipPlan {
-  "A stable name for set-up."
-  handle: String!
-  "The plan's name."
-  name: String!
-  "The price of one period."
-  price: MoneyV2!
-  "The length of a period."
-  interval: MembershipInterval!
-  "How many intervals a period lasts."
-  intervalCount: Int!
-  "What members get."
-  benefits: [String!]!
-}
-
-"The unit of a membership period."
-enum MembershipInterval {
-  "Months."
-  MONTH
-  "Years."
-  YEAR
-}
-
-"A customer's points, tier, rewards and membership."
-type CustomerLoyalty {
-  "Points that can be spent now."
-  pointsBalance: Int!
-  "Points earned since joining, net of reversals (spending does not lower them)."
-  lifetimePoints: Int!
-  "The current tier, or null below the first."
-  tier: LoyaltyTier
-  "The next tier up, or null at the top."
-  nextTier: LoyaltyTier
-  "Points still needed for the next tier, when tiers count points; null at the top."
-  pointsToNextTier: Int
-  "Spend still needed for the next tier, when tiers count spend; null at the top."
-  spendToNextTier: MoneyV2
-  "Points that will expire, soonest first."
-  pointsExpiring: [LoyaltyPointsExpiry!]!
-  "The ledger, newest first by default."
-  transactions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): LoyaltyTransactionConnection!
-  "Active rewards the customer can afford and has not used up."
-  availableRewards: [LoyaltyReward!]!
-  "Rewards redeemed, newest first by default."
-  redemptions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): LoyaltyRedemptionConnection!
-  "The code friends register with."
-  referralCode: String!
-  "How many friends registered with the code."
-  referralCount: Int!
-  "The paid membership, or null."
-  membership: Membership
-}
-
-"Points that expire together."
-type LoyaltyPointsExpiry {
-  "How many."
-  points: Int!
-  "When."
-  expiresAt: DateTime!
-}
-
-"An entry of the points ledger."
-type LoyaltyTransaction implements Node {
-  "The entry's global ID."
-  id: ID!
-  "What happened."
-  kind: LoyaltyTransactionKind!
-  "What caused it."
-  source: LoyaltyTransactionSource!
-  "The earning action, for earned points."
-  action: LoyaltyEarnAction
-  "Points added (positive) or taken (negative)."
-  points: Int!
-  "What the customer reads, such as the order's name or the admin's reason."
-  description: String!
-  "The order that earned or reversed the points."
-  order: Order
-  "The reward the points bought."
-  reward: LoyaltyReward
-  "When the points expire, for earned points under an expiry policy."
-  expiresAt: DateTime
-  "When it happened."
-  createdAt: DateTime!
-}
-
-"What a ledger entry did."
-enum LoyaltyTransactionKind {
-  "Points earned."
-  EARN
-  "Points spent on a reward."
-  REDEEM
-  "Points that lapsed."
-  EXPIRE
-  "Points added or removed by staff."
-  ADJUST
-  "Points taken back after a refund or cancellation."
-  REVERSE
-}
-
-"What caused a ledger entry."
-enum LoyaltyTransactionSource {
-  "An order."
-  ORDER
-  "An action of the customer's."
-  ACTION
-  "Staff."
-  ADMIN
-  "A referral."
-  REFERRAL
-  "A reward."
-  REWARD
-  "The expiry policy."
-  EXPIRY
-}
-
-"A redeemed reward. The code itself is shown only once, when redeemed."
-type LoyaltyRedemption implements Node {
-  "The redemption's global ID."
-  id: ID!
-  "The reward."
-  reward: LoyaltyReward!
-  "The last characters of the code, to recognise it."
-  codeEnding: String!
-  "What the code gives (as the reward gave when redeemed)."
-  kind: LoyaltyRewardKind!
-  "The amount off (FIXED_AMOUNT)."
-  amount: MoneyV2
-  "The percentage off (PERCENTAGE)."
-  percentage: Float
-  "Points spent."
-  pointsSpent: Int!
-  "When the code stops working."
-  expiresAt: DateTime!
-  "When the code was used, or null."
-  usedAt: DateTime
-  "When it was redeemed."
-  createdAt: DateTime!
-}
-
-"A customer's paid membership."
-type Membership {
-  "The plan."
-  plan: MembershipPlan!
-  "Where the membership stands."
-  status: MembershipStatus!
-  "When it began."
-  startedAt: DateTime!
-  "When the next period is due, while it renews."
-  renewsAt: DateTime
-  "When it ends or ended, once cancelled or lapsed."
-  endsAt: DateTime
-  "When it was cancelled."
-  cancelledAt: DateTime
-}
-
-"Where a membership stands."
-enum MembershipStatus {
-  "Paid up and renewing."
-  ACTIVE
-  "Cancelled: benefits run to the end of the paid period."
-  CANCELLED
-  "Over."
-  EXPIRED
-}
-
-"A page of ledger entries."
-type LoyaltyTransactionConnection {
-  "The entries with their cursors."
-  edges: [LoyaltyTransactionEdge!]!
-  "The entries."
-  nodes: [LoyaltyTransaction!]!
-  "Where this page sits in the whole list."
-  pageInfo: PageInfo!
-}
-
-"A ledger entry and its cursor."
-type LoyaltyTransactionEdge {
-  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
-  cursor: String!
-  "The entry."
-  node: LoyaltyTransaction!
-}
-
-"A page of redemptions."
-type LoyaltyRedemptionConnection {
-  "The redemptions with their cursors."
-  edges: [LoyaltyRedemptionEdge!]!
-  "The redemptions."
-  nodes: [LoyaltyRedemption!]!
-  "Where this page sits in the whole list."
-  pageInfo: PageInfo!
-}
-
-"A redemption and its cursor."
-type LoyaltyRedemptionEdge {
-  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
-  cursor: String!
-  "The redemption."
-  node: LoyaltyRedemption!
-}
-
-"A loyalty problem with the input."
-type LoyaltyUserError implements DisplayableError {
-  "The problem's kind."
-  code: LoyaltyErrorCode
-  "The path to the input field."
-  field: [String!]
-  "What went wrong."
-  message: String!
-}
-
-"The kinds of ` + "`" + `LoyaltyUserError` + "`" + `."
-enum LoyaltyErrorCode {
-  "The shop runs no loyalty programme."
-  PROGRAM_DISABLED
-  "The access token is unknown or expired."
-  TOKEN_INVALID
-  "The referenced object does not exist."
-  NOT_FOUND
-  "The value is not valid."
-  INVALID
-  "The balance does not cover the reward."
-  INSUFFICIENT_POINTS
-  "The reward's limit per customer is reached."
-  LIMIT_REACHED
-  "Today's cap for the action is reached."
-  DAILY_CAP_REACHED
-  "This reference has already earned points."
-  ALREADY_RECORDED
-  "The action earns no points in this programme."
-  NOT_EARNING
-  "The code is the customer's own."
-  SELF_REFERRAL
-  "The code belongs to someone the customer referred (directly or through others)."
-  REFERRAL_LOOP
-  "The customer was already referred, or has already ordered."
-  REFERRAL_NOT_ALLOWED
-}
-
-"The result of ` + "`" + `loyaltyRewardRedeem` + "`" + `."
-type LoyaltyRewardRedeemPayload {
-  "The discount code: shown only here, keep it."
-  discountCode: String
-  "The redemption (its code's ending, value and expiry)."
-  redemption: LoyaltyRedemption
-  "The loyalty account after redeeming."
-  loyalty: CustomerLoyalty
-  "What was wrong, with loyalty codes; nothing was spent when not empty."
-  loyaltyUserErrors: [LoyaltyUserError!]!
-  "The same problems as customer errors (codes where Shopify's enum has one)."
-  customerUserErrors: [CustomerUserError!]!
-}
-
-"The result of a loyalty mutation."
-type LoyaltyPayload {
-  "The loyalty account afterwards."
-  loyalty: CustomerLoyalty
-  "Points earned by the call."
-  pointsEarned: Int!
-  "What was wrong, with loyalty codes; nothing changed when not empty."
-  loyaltyUserErrors: [LoyaltyUserError!]!
-  "The same problems as customer errors (codes where Shopify's enum has one)."
-  customerUserErrors: [CustomerUserError!]!
 }
 
 "The consistency of cached loyalty balances with the ledger."
@@ -11547,114 +10998,6 @@ extend type Customer {
   privacy: CustomerPrivacy!
 }
 
-"What a customer told the shop about themselves (our extension)."
-type CustomerPreferences {
-  "The language the customer prefers."
-  language: LanguageCode
-  "The currency the customer prefers."
-  currencyCode: CurrencyCode
-  "Sizes the customer wears, from ` + "`" + `preferenceVocabulary.sizes` + "`" + `."
-  sizes: [String!]!
-  "Colours the customer likes, from ` + "`" + `preferenceVocabulary.colors` + "`" + `."
-  colors: [String!]!
-  "Interests, from ` + "`" + `preferenceVocabulary.interests` + "`" + `."
-  interests: [String!]!
-  "Occasions the customer shops for, from ` + "`" + `preferenceVocabulary.occasions` + "`" + `."
-  occasions: [String!]!
-  "The birthday as YYYY-MM-DD."
-  birthday: String
-  "Whether recommendations may draw on the customer's orders and wishlists (the same switch as ` + "`" + `privacy.personalization` + "`" + `)."
-  personalization: Boolean!
-  "How the customer hears about each topic on each channel: every topic × channel, in a fixed order."
-  communication: [CommunicationPreference!]!
-}
-
-"How a customer hears about one topic on one channel (our extension)."
-type CommunicationPreference {
-  "What the messages are about."
-  topic: CommunicationTopic!
-  "How they travel."
-  channel: CommunicationChannel!
-  "Whether they go out at all (` + "`" + `frequency` + "`" + ` is not ` + "`" + `NEVER` + "`" + `)."
-  enabled: Boolean!
-  "How often: at once, in a daily or weekly digest, or never."
-  frequency: CommunicationFrequency!
-  "True where the choice cannot be changed: security alerts by email."
-  locked: Boolean!
-}
-
-"What a customer message is about."
-enum CommunicationTopic {
-  "An order was placed."
-  ORDER_CONFIRMATION
-  "An order shipped."
-  SHIPPING_UPDATES
-  "The last mile: out for delivery, delivered, attempted, failed."
-  DELIVERY_UPDATES
-  "Offers and news; by email the same consent as ` + "`" + `acceptsMarketing` + "`" + `."
-  PROMOTIONS
-  "Changes of the account's details."
-  ACCOUNT_CHANGES
-  "Sign-ins from new devices or countries, password and two-factor changes."
-  SECURITY_ALERTS
-  "Price drops and restocks of wishlist items."
-  WISHLIST_ALERTS
-  "Points earned and tiers reached."
-  LOYALTY
-}
-
-"How a customer message travels."
-enum CommunicationChannel {
-  "Email."
-  EMAIL
-  "Text message to the account's phone number."
-  SMS
-  "Push notification to the shop's app."
-  PUSH
-}
-
-"How often a customer hears about a topic on a channel."
-enum CommunicationFrequency {
-  "Each message at once."
-  IMMEDIATE
-  "One digest a day (08:00 UTC)."
-  DAILY
-  "One digest a week (Mondays, 08:00 UTC)."
-  WEEKLY
-  "Not at all."
-  NEVER
-}
-
-"A change of one communication preference."
-input CommunicationPreferenceInput {
-  "What the messages are about."
-  topic: CommunicationTopic!
-  "How they travel."
-  channel: CommunicationChannel!
-  "How often from now on."
-  frequency: CommunicationFrequency!
-}
-
-"A customer's privacy switches (our extension). Every change is kept in the consent log."
-type CustomerPrivacy {
-  "Whether recommendations may draw on the customer's orders and wishlists."
-  personalization: Boolean!
-  "Whether the shop may share the customer's data with its partners."
-  dataSharing: Boolean!
-}
-
-"The values customers choose their preferences from, set by the shop."
-type PreferenceVocabulary {
-  "Sizes, matched against variant options named Size."
-  sizes: [String!]!
-  "Colours, matched against variant options named Color or Colour."
-  colors: [String!]!
-  "Interests, matched against product types and tags."
-  interests: [String!]!
-  "Occasions."
-  occasions: [String!]!
-}
-
 extend type Query {
   "The values customers choose their preferences from."
   preferenceVocabulary: PreferenceVocabulary!
@@ -11696,44 +11039,6 @@ extend type Mutation {
   ): CustomerPreferencesUpdatePayload
   "Replaces the lists given; absent lists stay."
   adminPreferenceVocabularyUpdate("The new lists." input: PreferenceVocabularyInput!): PreferenceVocabularyPayload @adminScope(scope: "settings:write")
-}
-
-"Input for ` + "`" + `customerPreferencesUpdate` + "`" + `."
-input CustomerPreferencesInput {
-  "The language the customer prefers; null removes it."
-  language: LanguageCode
-  "The currency the customer prefers; null removes it."
-  currencyCode: CurrencyCode
-  "Sizes (at most 20), from ` + "`" + `preferenceVocabulary.sizes` + "`" + `, compared without regard to case."
-  sizes: [String!]
-  "Colours (at most 20), from ` + "`" + `preferenceVocabulary.colors` + "`" + `."
-  colors: [String!]
-  "Interests (at most 20), from ` + "`" + `preferenceVocabulary.interests` + "`" + `."
-  interests: [String!]
-  "Occasions (at most 20), from ` + "`" + `preferenceVocabulary.occasions` + "`" + `."
-  occasions: [String!]
-  "The birthday as YYYY-MM-DD; null removes it."
-  birthday: String
-  "Whether recommendations may draw on the customer's orders and wishlists."
-  personalization: Boolean
-}
-
-"Input for ` + "`" + `customerPrivacyUpdate` + "`" + `."
-input CustomerPrivacyInput {
-  "Whether recommendations may draw on the customer's orders and wishlists."
-  personalization: Boolean
-  "Whether the shop may share the customer's data with its partners."
-  dataSharing: Boolean
-}
-
-"The result of ` + "`" + `customerPreferencesUpdate` + "`" + ` and ` + "`" + `customerPrivacyUpdate` + "`" + `."
-type CustomerPreferencesUpdatePayload {
-  "The customer after the change."
-  customer: Customer
-  "What was wrong with the input; nothing changed when not empty."
-  customerUserErrors: [CustomerUserError!]!
-  "The same errors without codes."
-  userErrors: [UserError!]! @deprecated(reason: "Use ` + "`" + `customerUserErrors` + "`" + ` instead.")
 }
 
 "Input for ` + "`" + `adminPreferenceVocabularyUpdate` + "`" + `: each list at most 200 values of at most 50 characters, unique regardless of case."
@@ -11956,104 +11261,6 @@ extend type Mutation {
   orderReorder(customerAccessToken: String!, "The order's global ID." orderId: ID!): CartFromSavedPayload
 }
 
-"A named snapshot of a cart."
-type SavedCart implements Node {
-  "The saved cart's global ID."
-  id: ID!
-  "The name."
-  name: String!
-  "When it was saved."
-  createdAt: DateTime!
-  "When it last changed."
-  updatedAt: DateTime!
-  "The lines, oldest first."
-  lines(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SavedCartLineConnection!
-}
-
-"A variant and quantity in a saved cart or the saved-for-later list."
-type SavedCartLine {
-  "The line's global ID."
-  id: ID!
-  "The variant."
-  merchandise: ProductVariant!
-  "Units."
-  quantity: Int!
-  "The price when saved."
-  priceWhenSaved: MoneyV2!
-}
-
-"What changed since a cart was saved or an order placed."
-type SavedCartWarning {
-  "What kind of change."
-  code: SavedCartWarningCode!
-  "What changed, in words."
-  message: String!
-  "The variant concerned, when it still exists."
-  merchandise: ProductVariant
-}
-
-"Kinds of ` + "`" + `SavedCartWarning` + "`" + `."
-enum SavedCartWarningCode {
-  "The price is not what it was."
-  PRICE_CHANGED
-  "The variant cannot be bought now (it is in the cart all the same)."
-  UNAVAILABLE
-  "The item is no longer in the catalogue and was left out."
-  NO_LONGER_SOLD
-}
-
-"A page of saved carts."
-type SavedCartConnection {
-  "The saved carts with their cursors."
-  edges: [SavedCartEdge!]!
-  "The saved carts."
-  nodes: [SavedCart!]!
-  "Where this page sits in the whole list."
-  pageInfo: PageInfo!
-}
-
-"A saved cart and its cursor."
-type SavedCartEdge {
-  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
-  cursor: String!
-  "The saved cart."
-  node: SavedCart!
-}
-
-"A page of saved lines."
-type SavedCartLineConnection {
-  "The lines with their cursors."
-  edges: [SavedCartLineEdge!]!
-  "The lines."
-  nodes: [SavedCartLine!]!
-  "Where this page sits in the whole list."
-  pageInfo: PageInfo!
-}
-
-"A saved line and its cursor."
-type SavedCartLineEdge {
-  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
-  cursor: String!
-  "The line."
-  node: SavedCartLine!
-}
-
-"The result of a saved-cart mutation."
-type SavedCartPayload {
-  "The saved cart."
-  savedCart: SavedCart
-  "What was wrong with the input; nothing was written when not empty."
-  customerUserErrors: [CustomerUserError!]!
-}
-
-"The result of ` + "`" + `savedCartDelete` + "`" + `."
-type SavedCartDeletePayload {
-  "The global ID of the deleted saved cart."
-  deletedSavedCartId: ID
-  "What was wrong with the input."
-  customerUserErrors: [CustomerUserError!]!
-}
-
 "A new cart made from a saved cart or an order."
 type CartFromSavedPayload {
   "The new cart."
@@ -12162,62 +11369,6 @@ type CustomerTwoFactorDisablePayload {
   "What was wrong, with two-factor codes."
   twoFactorUserErrors: [TwoFactorUserError!]!
   "What was wrong."
-  customerUserErrors: [CustomerUserError!]!
-}
-
-"A signed-in session: one access token."
-type CustomerSession implements Node {
-  "The session's global ID."
-  id: ID!
-  "When the customer signed in."
-  createdAt: DateTime!
-  "When the session ends unless renewed."
-  expiresAt: DateTime!
-  "The network it signed in from, coarsened (IPv4 /24, IPv6 /48)."
-  ipAddress: String
-  "The browser or app it signed in with."
-  userAgent: String
-  "The browser or app in short, e.g. ` + "`" + `Firefox on Linux` + "`" + `."
-  device: String!
-  "The country it signed in from, when the shop's proxy tells (ISO 3166 code)."
-  country: String
-  "When it was last used, to within five minutes."
-  lastUsedAt: DateTime
-  "Whether this is the session of the access token the request was made with: the customer's \"this device\"."
-  current: Boolean!
-}
-
-"A page of sessions."
-type CustomerSessionConnection {
-  "The sessions with their cursors."
-  edges: [CustomerSessionEdge!]!
-  "The sessions."
-  nodes: [CustomerSession!]!
-  "Where this page sits in the whole list."
-  pageInfo: PageInfo!
-}
-
-"A session and its cursor."
-type CustomerSessionEdge {
-  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
-  cursor: String!
-  "The session."
-  node: CustomerSession!
-}
-
-"The result of ` + "`" + `customerSessionRevoke` + "`" + `."
-type CustomerSessionRevokePayload {
-  "The global ID of the signed-out session."
-  revokedSessionId: ID
-  "What was wrong with the input."
-  customerUserErrors: [CustomerUserError!]!
-}
-
-"The result of ` + "`" + `customerSessionsRevokeOthers` + "`" + `."
-type CustomerSessionsRevokeOthersPayload {
-  "How many sessions were signed out."
-  revokedCount: Int!
-  "What was wrong with the input."
   customerUserErrors: [CustomerUserError!]!
 }
 
@@ -12565,6 +11716,897 @@ extend type Mutation {
   wishlistLinesMoveToCart(customerAccessToken: String!, wishlistId: ID!, lineIds: [ID!]!, "The cart's ID." cartId: ID!): WishlistLinesMoveToCartPayload
 }
 
+"The result of ` + "`" + `wishlistLinesMoveToCart` + "`" + `."
+type WishlistLinesMoveToCartPayload {
+  "The wishlist without the moved lines."
+  wishlist: Wishlist
+  "The cart with them."
+  cart: Cart
+  "What was wrong with the input; nothing was moved when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/shared/catalog.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/catalog.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"An amount of money in a currency."
+type MoneyV2 {
+  "The amount as an exact decimal string, for example ` + "`" + `\"19.99\"` + "`" + `."
+  amount: Decimal!
+  "The currency of the amount."
+  currencyCode: CurrencyCode!
+}
+
+"A picture of a product or variant."
+type Image {
+  "The image's ID; null: images have no ID of their own here."
+  id: ID
+  "The text that describes the image."
+  altText: String
+  """
+  The image's address. With ` + "`" + `transform` + "`" + `, the address asks the image host for
+  the image resized, cropped and converted: the query parameters ` + "`" + `width` + "`" + ` and
+  ` + "`" + `height` + "`" + ` (the maximum times ` + "`" + `scale` + "`" + `), ` + "`" + `crop` + "`" + ` (` + "`" + `center` + "`" + `, ` + "`" + `top` + "`" + `…) and ` + "`" + `format` + "`" + `
+  (` + "`" + `jpg` + "`" + `, ` + "`" + `png` + "`" + `, ` + "`" + `webp` + "`" + `), as Shopify's image CDN reads them; parameters the
+  address already has are kept.
+  """
+  url("How to transform the image." transform: ImageTransformInput): URL!
+  "The image's address."
+  src: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
+  "The image's address."
+  originalSrc: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
+  "The image's address, transformed as ` + "`" + `url(transform:)` + "`" + ` does."
+  transformedSrc(
+    "The region kept when cropping."
+    crop: CropRegion
+    "Image height in pixels between 1 and 5760."
+    maxHeight: Int
+    "Image width in pixels between 1 and 5760."
+    maxWidth: Int
+    "The format to convert to."
+    preferredContentType: ImageContentType
+    "Size multiplier for high-resolution displays, between 1 and 3."
+    scale: Int = 1
+  ): URL! @deprecated(reason: "Use ` + "`" + `url(transform:)` + "`" + ` instead")
+  "Width in pixels, when known."
+  width: Int
+  "Height in pixels, when known."
+  height: Int
+}
+
+"How to resize, crop and convert an image (Shopify's ` + "`" + `ImageTransformInput` + "`" + `)."
+input ImageTransformInput {
+  "The region kept when cropping; use with ` + "`" + `maxWidth` + "`" + ` and/or ` + "`" + `maxHeight` + "`" + `."
+  crop: CropRegion
+  "Image height in pixels between 1 and 5760."
+  maxHeight: Int
+  "Image width in pixels between 1 and 5760."
+  maxWidth: Int
+  "The format to convert to."
+  preferredContentType: ImageContentType
+  "Size multiplier for high-resolution displays, between 1 and 3."
+  scale: Int = 1
+}
+
+"The region of an image kept when cropping."
+enum CropRegion {
+  "Keep the bottom."
+  BOTTOM
+  "Keep the centre."
+  CENTER
+  "Keep the left."
+  LEFT
+  "Keep the right."
+  RIGHT
+  "Keep the top."
+  TOP
+}
+
+"An image format to convert to."
+enum ImageContentType {
+  "JPEG."
+  JPG
+  "PNG."
+  PNG
+  "WebP."
+  WEBP
+}
+
+"An option of a variant, such as Size: M."
+type SelectedOption {
+  "The option's name, such as ` + "`" + `Size` + "`" + `."
+  name: String!
+  "The option's value, such as ` + "`" + `M` + "`" + `."
+  value: String!
+}
+`, BuiltIn: false},
+	{Name: "../schema/shared/common.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/common.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"An object with a global ID, which ` + "`" + `node` + "`" + ` and ` + "`" + `nodes` + "`" + ` can fetch."
+interface Node {
+  "The object's global ID, such as ` + "`" + `gid://accountgraph/MailingAddress/1` + "`" + `."
+  id: ID!
+}
+
+"An error that can be shown to the user."
+interface DisplayableError {
+  "The path to the input field that caused the error."
+  field: [String!]
+  "What went wrong, in words a customer can read."
+  message: String!
+}
+
+"An error in the input of a mutation (kept for old clients; read the payload's typed errors instead)."
+type UserError implements DisplayableError {
+  "The path to the input field that caused the error."
+  field: [String!]
+  "What went wrong."
+  message: String!
+}
+`, BuiltIn: false},
+	{Name: "../schema/shared/customer.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/customer.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"An error in the input of a customer mutation."
+type CustomerUserError implements DisplayableError {
+  "What kind of error it is."
+  code: CustomerErrorCode
+  "The path to the input field that caused the error, for example ` + "`" + `[\"input\", \"email\"]` + "`" + `."
+  field: [String!]
+  "What went wrong, in words a customer can read."
+  message: String!
+}
+
+"The kinds of ` + "`" + `CustomerUserError` + "`" + `, as on Shopify."
+enum CustomerErrorCode {
+  "The account is already active."
+  ALREADY_ENABLED
+  "The email's domain cannot receive mail."
+  BAD_DOMAIN
+  "A required value is empty."
+  BLANK
+  "The value contains HTML tags."
+  CONTAINS_HTML_TAGS
+  "The value contains a URL."
+  CONTAINS_URL
+  "The account is disabled."
+  CUSTOMER_DISABLED
+  "The value is not valid."
+  INVALID
+  "The Multipass token is not valid."
+  INVALID_MULTIPASS_REQUEST
+  "The referenced object does not exist for this customer."
+  NOT_FOUND
+  "The password starts or ends with white space."
+  PASSWORD_STARTS_OR_ENDS_WITH_WHITESPACE
+  "The value is already used by another account."
+  TAKEN
+  "The token is not valid, expired or already used."
+  TOKEN_INVALID
+  "The value is too long."
+  TOO_LONG
+  "The value is too short."
+  TOO_SHORT
+  "The email and password do not match an account."
+  UNIDENTIFIED_CUSTOMER
+}
+`, BuiltIn: false},
+	{Name: "../schema/shared/loyalty.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/loyalty.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"The loyalty programme."
+type LoyaltyProgram {
+  "Whether the shop runs the programme."
+  enabled: Boolean!
+  "The programme's name."
+  name: String!
+  "The currency of fixed-amount rewards."
+  currencyCode: CurrencyCode!
+  "Points a paid order earns per whole unit of its currency (before the tier's multiplier); shipping and taxes earn nothing."
+  pointsPerCurrencyUnit: Int!
+  "Fixed points for actions."
+  earnRules: [LoyaltyEarnRule!]!
+  "What tier thresholds measure."
+  tierBasis: LoyaltyTierBasis!
+  "The tiers, lowest first."
+  tiers: [LoyaltyTier!]!
+  "The rewards on offer, cheapest first."
+  rewards: [LoyaltyReward!]!
+  "Points expire this many months after they are earned; null when they do not."
+  pointsExpireAfterMonths: Int
+  "The whole balance expires after this many months without earning or redeeming; null when it does not."
+  pointsExpireAfterInactiveMonths: Int
+  "The paid memberships on offer."
+  membershipPlans: [MembershipPlan!]!
+}
+
+"Fixed points for an action."
+type LoyaltyEarnRule {
+  "The action."
+  action: LoyaltyEarnAction!
+  "The points it earns."
+  points: Int!
+  "How many times a day it earns; null when there is no cap."
+  dailyCap: Int
+}
+
+"Actions that earn points."
+enum LoyaltyEarnAction {
+  "A paid order: points per currency unit, not a fixed-point rule."
+  PURCHASE
+  "Registering an account."
+  ACCOUNT_CREATION
+  "The customer's birthday, once a year."
+  BIRTHDAY
+  "The first paid order."
+  FIRST_ORDER
+  "Agreeing to marketing email, once."
+  NEWSLETTER_OPT_IN
+  "A product review (` + "`" + `loyaltyActionRecord` + "`" + `)."
+  REVIEW
+  "A social media share (` + "`" + `loyaltyActionRecord` + "`" + `)."
+  SOCIAL_SHARE
+  "A referred friend's first paid order, for the referrer."
+  REFERRAL
+  "Registering with a friend's referral code, once the first order is paid, for the new customer."
+  REFERRED
+}
+
+"Actions a customer records with ` + "`" + `loyaltyActionRecord` + "`" + `."
+enum LoyaltyCustomerAction {
+  "A product review."
+  REVIEW
+  "A social media share."
+  SOCIAL_SHARE
+}
+
+"What tier thresholds measure."
+enum LoyaltyTierBasis {
+  "Points earned since joining (net of reversals)."
+  LIFETIME_POINTS
+  "Points earned in the last 12 months."
+  ROLLING_12_MONTH_POINTS
+  "Whole currency units spent on paid orders since joining."
+  LIFETIME_SPEND
+  "Whole currency units spent on paid orders in the last 12 months."
+  ROLLING_12_MONTH_SPEND
+}
+
+"A level of the programme."
+type LoyaltyTier {
+  "The tier's name."
+  name: String!
+  "Where the tier starts: points or whole currency units, as ` + "`" + `tierBasis` + "`" + ` says."
+  threshold: Int!
+  "Purchase points are multiplied by this (1.5 earns half as much again)."
+  multiplier: Float!
+  "What members of the tier get, such as free shipping or early access."
+  benefits: [String!]!
+}
+
+"A reward bought with points."
+type LoyaltyReward implements Node {
+  "The reward's global ID."
+  id: ID!
+  "A stable name for set-up."
+  handle: String!
+  "The reward's name."
+  name: String!
+  "A description."
+  description: String!
+  "What it costs."
+  pointsCost: Int!
+  "What it gives."
+  kind: LoyaltyRewardKind!
+  "The amount off (FIXED_AMOUNT)."
+  amount: MoneyV2
+  "The percentage off (PERCENTAGE)."
+  percentage: Float
+  "The free product (FREE_PRODUCT)."
+  variant: ProductVariant
+  "How many times one customer may redeem it; null when there is no limit."
+  limitPerCustomer: Int
+}
+
+"What a reward gives."
+enum LoyaltyRewardKind {
+  "An amount off an order."
+  FIXED_AMOUNT
+  "A percentage off an order."
+  PERCENTAGE
+  "Free shipping."
+  FREE_SHIPPING
+  "A free product."
+  FREE_PRODUCT
+}
+
+"A paid membership plan."
+type MembershipPlan {
+  "A stable name for set-up."
+  handle: String!
+  "The plan's name."
+  name: String!
+  "The price of one period."
+  price: MoneyV2!
+  "The length of a period."
+  interval: MembershipInterval!
+  "How many intervals a period lasts."
+  intervalCount: Int!
+  "What members get."
+  benefits: [String!]!
+}
+
+"The unit of a membership period."
+enum MembershipInterval {
+  "Months."
+  MONTH
+  "Years."
+  YEAR
+}
+
+"A customer's points, tier, rewards and membership."
+type CustomerLoyalty {
+  "Points that can be spent now."
+  pointsBalance: Int!
+  "Points earned since joining, net of reversals (spending does not lower them)."
+  lifetimePoints: Int!
+  "The current tier, or null below the first."
+  tier: LoyaltyTier
+  "The next tier up, or null at the top."
+  nextTier: LoyaltyTier
+  "Points still needed for the next tier, when tiers count points; null at the top."
+  pointsToNextTier: Int
+  "Spend still needed for the next tier, when tiers count spend; null at the top."
+  spendToNextTier: MoneyV2
+  "Points that will expire, soonest first."
+  pointsExpiring: [LoyaltyPointsExpiry!]!
+  "The ledger, newest first by default."
+  transactions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): LoyaltyTransactionConnection!
+  "Active rewards the customer can afford and has not used up."
+  availableRewards: [LoyaltyReward!]!
+  "Rewards redeemed, newest first by default."
+  redemptions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): LoyaltyRedemptionConnection!
+  "The code friends register with."
+  referralCode: String!
+  "How many friends registered with the code."
+  referralCount: Int!
+  "The paid membership, or null."
+  membership: Membership
+}
+
+"Points that expire together."
+type LoyaltyPointsExpiry {
+  "How many."
+  points: Int!
+  "When."
+  expiresAt: DateTime!
+}
+
+"An entry of the points ledger."
+type LoyaltyTransaction implements Node {
+  "The entry's global ID."
+  id: ID!
+  "What happened."
+  kind: LoyaltyTransactionKind!
+  "What caused it."
+  source: LoyaltyTransactionSource!
+  "The earning action, for earned points."
+  action: LoyaltyEarnAction
+  "Points added (positive) or taken (negative)."
+  points: Int!
+  "What the customer reads, such as the order's name or the admin's reason."
+  description: String!
+  "The order that earned or reversed the points."
+  order: Order
+  "The reward the points bought."
+  reward: LoyaltyReward
+  "When the points expire, for earned points under an expiry policy."
+  expiresAt: DateTime
+  "When it happened."
+  createdAt: DateTime!
+}
+
+"What a ledger entry did."
+enum LoyaltyTransactionKind {
+  "Points earned."
+  EARN
+  "Points spent on a reward."
+  REDEEM
+  "Points that lapsed."
+  EXPIRE
+  "Points added or removed by staff."
+  ADJUST
+  "Points taken back after a refund or cancellation."
+  REVERSE
+}
+
+"What caused a ledger entry."
+enum LoyaltyTransactionSource {
+  "An order."
+  ORDER
+  "An action of the customer's."
+  ACTION
+  "Staff."
+  ADMIN
+  "A referral."
+  REFERRAL
+  "A reward."
+  REWARD
+  "The expiry policy."
+  EXPIRY
+}
+
+"A redeemed reward. The code itself is shown only once, when redeemed."
+type LoyaltyRedemption implements Node {
+  "The redemption's global ID."
+  id: ID!
+  "The reward."
+  reward: LoyaltyReward!
+  "The last characters of the code, to recognise it."
+  codeEnding: String!
+  "What the code gives (as the reward gave when redeemed)."
+  kind: LoyaltyRewardKind!
+  "The amount off (FIXED_AMOUNT)."
+  amount: MoneyV2
+  "The percentage off (PERCENTAGE)."
+  percentage: Float
+  "Points spent."
+  pointsSpent: Int!
+  "When the code stops working."
+  expiresAt: DateTime!
+  "When the code was used, or null."
+  usedAt: DateTime
+  "When it was redeemed."
+  createdAt: DateTime!
+}
+
+"A customer's paid membership."
+type Membership {
+  "The plan."
+  plan: MembershipPlan!
+  "Where the membership stands."
+  status: MembershipStatus!
+  "When it began."
+  startedAt: DateTime!
+  "When the next period is due, while it renews."
+  renewsAt: DateTime
+  "When it ends or ended, once cancelled or lapsed."
+  endsAt: DateTime
+  "When it was cancelled."
+  cancelledAt: DateTime
+}
+
+"Where a membership stands."
+enum MembershipStatus {
+  "Paid up and renewing."
+  ACTIVE
+  "Cancelled: benefits run to the end of the paid period."
+  CANCELLED
+  "Over."
+  EXPIRED
+}
+
+"A page of ledger entries."
+type LoyaltyTransactionConnection {
+  "The entries with their cursors."
+  edges: [LoyaltyTransactionEdge!]!
+  "The entries."
+  nodes: [LoyaltyTransaction!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A ledger entry and its cursor."
+type LoyaltyTransactionEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The entry."
+  node: LoyaltyTransaction!
+}
+
+"A page of redemptions."
+type LoyaltyRedemptionConnection {
+  "The redemptions with their cursors."
+  edges: [LoyaltyRedemptionEdge!]!
+  "The redemptions."
+  nodes: [LoyaltyRedemption!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A redemption and its cursor."
+type LoyaltyRedemptionEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The redemption."
+  node: LoyaltyRedemption!
+}
+
+"A loyalty problem with the input."
+type LoyaltyUserError implements DisplayableError {
+  "The problem's kind."
+  code: LoyaltyErrorCode
+  "The path to the input field."
+  field: [String!]
+  "What went wrong."
+  message: String!
+}
+
+"The kinds of ` + "`" + `LoyaltyUserError` + "`" + `."
+enum LoyaltyErrorCode {
+  "The shop runs no loyalty programme."
+  PROGRAM_DISABLED
+  "The access token is unknown or expired."
+  TOKEN_INVALID
+  "The referenced object does not exist."
+  NOT_FOUND
+  "The value is not valid."
+  INVALID
+  "The balance does not cover the reward."
+  INSUFFICIENT_POINTS
+  "The reward's limit per customer is reached."
+  LIMIT_REACHED
+  "Today's cap for the action is reached."
+  DAILY_CAP_REACHED
+  "This reference has already earned points."
+  ALREADY_RECORDED
+  "The action earns no points in this programme."
+  NOT_EARNING
+  "The code is the customer's own."
+  SELF_REFERRAL
+  "The code belongs to someone the customer referred (directly or through others)."
+  REFERRAL_LOOP
+  "The customer was already referred, or has already ordered."
+  REFERRAL_NOT_ALLOWED
+}
+
+"The result of ` + "`" + `loyaltyRewardRedeem` + "`" + `."
+type LoyaltyRewardRedeemPayload {
+  "The discount code: shown only here, keep it."
+  discountCode: String
+  "The redemption (its code's ending, value and expiry)."
+  redemption: LoyaltyRedemption
+  "The loyalty account after redeeming."
+  loyalty: CustomerLoyalty
+  "What was wrong, with loyalty codes; nothing was spent when not empty."
+  loyaltyUserErrors: [LoyaltyUserError!]!
+  "The same problems as customer errors (codes where Shopify's enum has one)."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of a loyalty mutation."
+type LoyaltyPayload {
+  "The loyalty account afterwards."
+  loyalty: CustomerLoyalty
+  "Points earned by the call."
+  pointsEarned: Int!
+  "What was wrong, with loyalty codes; nothing changed when not empty."
+  loyaltyUserErrors: [LoyaltyUserError!]!
+  "The same problems as customer errors (codes where Shopify's enum has one)."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/shared/preferences.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/preferences.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"What a customer told the shop about themselves (our extension)."
+type CustomerPreferences {
+  "The language the customer prefers."
+  language: LanguageCode
+  "The currency the customer prefers."
+  currencyCode: CurrencyCode
+  "Sizes the customer wears, from ` + "`" + `preferenceVocabulary.sizes` + "`" + `."
+  sizes: [String!]!
+  "Colours the customer likes, from ` + "`" + `preferenceVocabulary.colors` + "`" + `."
+  colors: [String!]!
+  "Interests, from ` + "`" + `preferenceVocabulary.interests` + "`" + `."
+  interests: [String!]!
+  "Occasions the customer shops for, from ` + "`" + `preferenceVocabulary.occasions` + "`" + `."
+  occasions: [String!]!
+  "The birthday as YYYY-MM-DD."
+  birthday: String
+  "Whether recommendations may draw on the customer's orders and wishlists (the same switch as ` + "`" + `privacy.personalization` + "`" + `)."
+  personalization: Boolean!
+  "How the customer hears about each topic on each channel: every topic × channel, in a fixed order."
+  communication: [CommunicationPreference!]!
+}
+
+"How a customer hears about one topic on one channel (our extension)."
+type CommunicationPreference {
+  "What the messages are about."
+  topic: CommunicationTopic!
+  "How they travel."
+  channel: CommunicationChannel!
+  "Whether they go out at all (` + "`" + `frequency` + "`" + ` is not ` + "`" + `NEVER` + "`" + `)."
+  enabled: Boolean!
+  "How often: at once, in a daily or weekly digest, or never."
+  frequency: CommunicationFrequency!
+  "True where the choice cannot be changed: security alerts by email."
+  locked: Boolean!
+}
+
+"What a customer message is about."
+enum CommunicationTopic {
+  "An order was placed."
+  ORDER_CONFIRMATION
+  "An order shipped."
+  SHIPPING_UPDATES
+  "The last mile: out for delivery, delivered, attempted, failed."
+  DELIVERY_UPDATES
+  "Offers and news; by email the same consent as ` + "`" + `acceptsMarketing` + "`" + `."
+  PROMOTIONS
+  "Changes of the account's details."
+  ACCOUNT_CHANGES
+  "Sign-ins from new devices or countries, password and two-factor changes."
+  SECURITY_ALERTS
+  "Price drops and restocks of wishlist items."
+  WISHLIST_ALERTS
+  "Points earned and tiers reached."
+  LOYALTY
+}
+
+"How a customer message travels."
+enum CommunicationChannel {
+  "Email."
+  EMAIL
+  "Text message to the account's phone number."
+  SMS
+  "Push notification to the shop's app."
+  PUSH
+}
+
+"How often a customer hears about a topic on a channel."
+enum CommunicationFrequency {
+  "Each message at once."
+  IMMEDIATE
+  "One digest a day (08:00 UTC)."
+  DAILY
+  "One digest a week (Mondays, 08:00 UTC)."
+  WEEKLY
+  "Not at all."
+  NEVER
+}
+
+"A change of one communication preference."
+input CommunicationPreferenceInput {
+  "What the messages are about."
+  topic: CommunicationTopic!
+  "How they travel."
+  channel: CommunicationChannel!
+  "How often from now on."
+  frequency: CommunicationFrequency!
+}
+
+"A customer's privacy switches (our extension). Every change is kept in the consent log."
+type CustomerPrivacy {
+  "Whether recommendations may draw on the customer's orders and wishlists."
+  personalization: Boolean!
+  "Whether the shop may share the customer's data with its partners."
+  dataSharing: Boolean!
+}
+
+"The values customers choose their preferences from, set by the shop."
+type PreferenceVocabulary {
+  "Sizes, matched against variant options named Size."
+  sizes: [String!]!
+  "Colours, matched against variant options named Color or Colour."
+  colors: [String!]!
+  "Interests, matched against product types and tags."
+  interests: [String!]!
+  "Occasions."
+  occasions: [String!]!
+}
+
+"Input for ` + "`" + `customerPreferencesUpdate` + "`" + `."
+input CustomerPreferencesInput {
+  "The language the customer prefers; null removes it."
+  language: LanguageCode
+  "The currency the customer prefers; null removes it."
+  currencyCode: CurrencyCode
+  "Sizes (at most 20), from ` + "`" + `preferenceVocabulary.sizes` + "`" + `, compared without regard to case."
+  sizes: [String!]
+  "Colours (at most 20), from ` + "`" + `preferenceVocabulary.colors` + "`" + `."
+  colors: [String!]
+  "Interests (at most 20), from ` + "`" + `preferenceVocabulary.interests` + "`" + `."
+  interests: [String!]
+  "Occasions (at most 20), from ` + "`" + `preferenceVocabulary.occasions` + "`" + `."
+  occasions: [String!]
+  "The birthday as YYYY-MM-DD; null removes it."
+  birthday: String
+  "Whether recommendations may draw on the customer's orders and wishlists."
+  personalization: Boolean
+}
+
+"Input for ` + "`" + `customerPrivacyUpdate` + "`" + `."
+input CustomerPrivacyInput {
+  "Whether recommendations may draw on the customer's orders and wishlists."
+  personalization: Boolean
+  "Whether the shop may share the customer's data with its partners."
+  dataSharing: Boolean
+}
+
+"The result of ` + "`" + `customerPreferencesUpdate` + "`" + ` and ` + "`" + `customerPrivacyUpdate` + "`" + `."
+type CustomerPreferencesUpdatePayload {
+  "The customer after the change."
+  customer: Customer
+  "What was wrong with the input; nothing changed when not empty."
+  customerUserErrors: [CustomerUserError!]!
+  "The same errors without codes."
+  userErrors: [UserError!]! @deprecated(reason: "Use ` + "`" + `customerUserErrors` + "`" + ` instead.")
+}
+`, BuiltIn: false},
+	{Name: "../schema/shared/savedcart.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/savedcart.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"A named snapshot of a cart."
+type SavedCart implements Node {
+  "The saved cart's global ID."
+  id: ID!
+  "The name."
+  name: String!
+  "When it was saved."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
+  "The lines, oldest first."
+  lines(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SavedCartLineConnection!
+}
+
+"A variant and quantity in a saved cart or the saved-for-later list."
+type SavedCartLine {
+  "The line's global ID."
+  id: ID!
+  "The variant."
+  merchandise: ProductVariant!
+  "Units."
+  quantity: Int!
+  "The price when saved."
+  priceWhenSaved: MoneyV2!
+}
+
+"What changed since a cart was saved or an order placed."
+type SavedCartWarning {
+  "What kind of change."
+  code: SavedCartWarningCode!
+  "What changed, in words."
+  message: String!
+  "The variant concerned, when it still exists."
+  merchandise: ProductVariant
+}
+
+"Kinds of ` + "`" + `SavedCartWarning` + "`" + `."
+enum SavedCartWarningCode {
+  "The price is not what it was."
+  PRICE_CHANGED
+  "The variant cannot be bought now (it is in the cart all the same)."
+  UNAVAILABLE
+  "The item is no longer in the catalogue and was left out."
+  NO_LONGER_SOLD
+}
+
+"A page of saved carts."
+type SavedCartConnection {
+  "The saved carts with their cursors."
+  edges: [SavedCartEdge!]!
+  "The saved carts."
+  nodes: [SavedCart!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A saved cart and its cursor."
+type SavedCartEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The saved cart."
+  node: SavedCart!
+}
+
+"A page of saved lines."
+type SavedCartLineConnection {
+  "The lines with their cursors."
+  edges: [SavedCartLineEdge!]!
+  "The lines."
+  nodes: [SavedCartLine!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A saved line and its cursor."
+type SavedCartLineEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The line."
+  node: SavedCartLine!
+}
+
+"The result of a saved-cart mutation."
+type SavedCartPayload {
+  "The saved cart."
+  savedCart: SavedCart
+  "What was wrong with the input; nothing was written when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `savedCartDelete` + "`" + `."
+type SavedCartDeletePayload {
+  "The global ID of the deleted saved cart."
+  deletedSavedCartId: ID
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/shared/security.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/security.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"A signed-in session: one access token."
+type CustomerSession implements Node {
+  "The session's global ID."
+  id: ID!
+  "When the customer signed in."
+  createdAt: DateTime!
+  "When the session ends unless renewed."
+  expiresAt: DateTime!
+  "The network it signed in from, coarsened (IPv4 /24, IPv6 /48)."
+  ipAddress: String
+  "The browser or app it signed in with."
+  userAgent: String
+  "The browser or app in short, e.g. ` + "`" + `Firefox on Linux` + "`" + `."
+  device: String!
+  "The country it signed in from, when the shop's proxy tells (ISO 3166 code)."
+  country: String
+  "When it was last used, to within five minutes."
+  lastUsedAt: DateTime
+  "Whether this is the session of the access token the request was made with: the customer's \"this device\"."
+  current: Boolean!
+}
+
+"A page of sessions."
+type CustomerSessionConnection {
+  "The sessions with their cursors."
+  edges: [CustomerSessionEdge!]!
+  "The sessions."
+  nodes: [CustomerSession!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A session and its cursor."
+type CustomerSessionEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The session."
+  node: CustomerSession!
+}
+
+"The result of ` + "`" + `customerSessionRevoke` + "`" + `."
+type CustomerSessionRevokePayload {
+  "The global ID of the signed-out session."
+  revokedSessionId: ID
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerSessionsRevokeOthers` + "`" + `."
+type CustomerSessionsRevokeOthersPayload {
+  "How many sessions were signed out."
+  revokedCount: Int!
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/shared/wishlist.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/wishlist.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
 "A customer's wishlist."
 type Wishlist implements Node {
   "The wishlist's global ID."
@@ -12684,16 +12726,6 @@ type WishlistDeletePayload {
   "The global ID of the deleted wishlist."
   deletedWishlistId: ID
   "What was wrong with the input."
-  customerUserErrors: [CustomerUserError!]!
-}
-
-"The result of ` + "`" + `wishlistLinesMoveToCart` + "`" + `."
-type WishlistLinesMoveToCartPayload {
-  "The wishlist without the moved lines."
-  wishlist: Wishlist
-  "The cart with them."
-  cart: Cart
-  "What was wrong with the input; nothing was moved when not empty."
   customerUserErrors: [CustomerUserError!]!
 }
 `, BuiltIn: false},

@@ -19,14 +19,6 @@ func nilIfEmpty(s string) *string {
 	return &s
 }
 
-// image is a product image, or null without a URL.
-func image(url, alt *string) *model.Image {
-	if url == nil {
-		return nil
-	}
-	return &model.Image{URL: *url, Src: *url, OriginalSrc: *url, AltText: alt}
-}
-
 // fieldRequested tells whether the current field's selection includes name
 // (so costly parts such as totalCount run only when asked for).
 func fieldRequested(ctx context.Context, name string) bool {

@@ -39,23 +39,40 @@ type typeInfo struct {
 
 func introspect(t *testing.T, api *API) schemaInfo {
 	t.Helper()
-	const tr = `kind name ofType { kind name ofType { kind name ofType { kind name } } }`
-	var out struct {
-		QueryType, MutationType struct{ Fields []fieldInfo }
-		Types                   []struct {
-			Name        string
-			Kind        string
-			InputFields []struct {
-				Name string
-				Type typeRef
-			}
-			EnumValues []struct{ Name string }
+	var out introspection
+	api.MustDo(t, introspectionDoc, nil, "__schema", &out)
+	return out.info()
+}
+
+// introspectCA reads the Customer Account API's schema with a customer's token.
+func introspectCA(t *testing.T, api *API, token string) schemaInfo {
+	t.Helper()
+	var out introspection
+	api.caMust(t, token, introspectionDoc, nil, "__schema", &out)
+	return out.info()
+}
+
+const introspectionDoc = `{ __schema {
+  queryType { fields { name type { fields { name } } args { name type { ` + typeRefFields + ` } } } }
+  mutationType { fields { name type { fields { name } } args { name type { ` + typeRefFields + ` } } } }
+  types { name kind enumValues { name } inputFields { name type { ` + typeRefFields + ` } } } } }`
+
+const typeRefFields = `kind name ofType { kind name ofType { kind name ofType { kind name } } }`
+
+type introspection struct {
+	QueryType, MutationType struct{ Fields []fieldInfo }
+	Types                   []struct {
+		Name        string
+		Kind        string
+		InputFields []struct {
+			Name string
+			Type typeRef
 		}
+		EnumValues []struct{ Name string }
 	}
-	api.MustDo(t, `{ __schema {
-  queryType { fields { name type { fields { name } } args { name type { `+tr+` } } } }
-  mutationType { fields { name type { fields { name } } args { name type { `+tr+` } } } }
-  types { name kind enumValues { name } inputFields { name type { `+tr+` } } } } }`, nil, "__schema", &out)
+}
+
+func (out introspection) info() schemaInfo {
 	s := schemaInfo{roots: map[string][]fieldInfo{"query": out.QueryType.Fields, "mutation": out.MutationType.Fields}, types: map[string]typeInfo{}}
 	for _, ty := range out.Types {
 		s.types[ty.Name] = typeInfo{Kind: ty.Kind, InputFields: ty.InputFields, EnumValues: ty.EnumValues}

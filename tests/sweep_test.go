@@ -6,10 +6,10 @@ import (
 )
 
 // TestAccessControlSweep walks every storefront mutation that acts for a
-// customer (found by introspection: it takes customerAccessToken), calls it
-// with customer A's token and customer B's IDs, and checks that nothing of
-// B's was changed or shown. A new operation fails the test until it is
-// given arguments here.
+// customer (found by introspection: it takes customerAccessToken) and every
+// Customer Account API mutation, calls it with customer A's token and
+// customer B's IDs, and checks that nothing of B's was changed or shown. A
+// new operation fails the test until it is given arguments here.
 func TestAccessControlSweep(t *testing.T) {
 	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
@@ -110,6 +110,49 @@ func TestAccessControlSweep(t *testing.T) {
 			"customerTwoFactorDisable":               {"code": "123456"},
 		}
 
+		// call runs one operation as A (a fresh token each time: an earlier
+		// one may have ended A's) with B's IDs, and checks that nothing of
+		// B's was shown or changed.
+		call := func(api string, f fieldInfo, vars map[string]any, send func(doc string, vars map[string]any) Response) {
+			var decl, pass []string
+			all := map[string]any{}
+			for _, a := range f.Args {
+				val, given := vars[a.Name]
+				if !given {
+					continue
+				}
+				decl = append(decl, "$"+a.Name+": "+a.Type.String())
+				pass = append(pass, a.Name+": $"+a.Name)
+				all[a.Name] = val
+			}
+			selection := "__typename"
+			for _, pf := range f.Type.Fields {
+				if pf.Name == "customerUserErrors" {
+					selection = "customerUserErrors { code field }"
+				}
+			}
+			doc := "mutation"
+			if len(decl) > 0 {
+				doc += "(" + strings.Join(decl, ", ") + ")"
+			}
+			doc += " { " + f.Name
+			if len(pass) > 0 {
+				doc += "(" + strings.Join(pass, ", ") + ")"
+			}
+			res := send(doc+" { "+selection+" } }", all)
+			// A GraphQL error would mean B's IDs were never looked at.
+			if res.Status != 200 || len(res.Errors) > 0 || strings.Contains(res.Raw, emailB) || strings.Contains(res.Raw, "Bobby") {
+				t.Errorf("%s %s: %d %s", api, f.Name, res.Status, res.Raw)
+			}
+			// The call was made as A: a refused token would prove nothing.
+			if strings.Contains(res.Raw, "TOKEN_INVALID") {
+				t.Errorf("%s %s ran without a valid token: %s", api, f.Name, res.Raw)
+			}
+			if after := read(); after != before {
+				t.Fatalf("%s %s changed B's account:\nbefore %s\nafter  %s", api, f.Name, before, after)
+			}
+		}
+
 		covered := 0
 		for _, f := range introspect(t, api).roots["mutation"] {
 			takesToken := false
@@ -125,43 +168,34 @@ func TestAccessControlSweep(t *testing.T) {
 				continue
 			}
 			covered++
-			// A fresh token each time: an earlier operation may have ended A's.
 			tokenA := api.login(t, emailA, goodPassword)
-			// Declare every argument with its type from the schema.
-			var decl, pass []string
-			all := map[string]any{"customerAccessToken": tokenA}
-			for k, val := range vars {
-				all[k] = val
+			vars["customerAccessToken"] = tokenA
+			call("Storefront API", f, vars, func(doc string, vars map[string]any) Response { return api.Do(t, doc, vars) })
+		}
+
+		// The Customer Account API: every mutation acts for the token's
+		// customer; those named as in the Storefront API take its arguments.
+		caArgs := map[string]map[string]any{
+			"customerUpdate":        {"input": map[string]any{"firstName": "Hijacked"}},
+			"customerAddressCreate": {"address": map[string]any{"address1": "1 Main St", "city": "Ottawa", "territoryCode": "CA", "zoneCode": "ON", "zip": "K2P 1L4"}},
+			"customerAddressUpdate": {"addressId": addrB.ID, "address": map[string]any{"city": "Hijacked"}},
+			"customerAddressDelete": {"addressId": addrB.ID},
+		}
+		caMutations := introspectCA(t, api, api.login(t, emailA, goodPassword)).roots["mutation"]
+		if len(caMutations) <= len(caArgs) {
+			t.Errorf("the Customer Account API has %d mutations", len(caMutations))
+		}
+		for _, f := range caMutations {
+			vars, ok := caArgs[f.Name]
+			if !ok {
+				vars, ok = args[f.Name]
 			}
-			for _, a := range f.Args {
-				val, given := all[a.Name]
-				if !given {
-					continue
-				}
-				typ := a.Type.String()
-				decl = append(decl, "$"+a.Name+": "+typ)
-				pass = append(pass, a.Name+": $"+a.Name)
-				all[a.Name] = val
+			if !ok {
+				t.Errorf("Customer Account API %s: add it to the access-control sweep", f.Name)
+				continue
 			}
-			selection := "__typename"
-			for _, pf := range f.Type.Fields {
-				if pf.Name == "customerUserErrors" {
-					selection = "customerUserErrors { code field }"
-				}
-			}
-			doc := "mutation(" + strings.Join(decl, ", ") + ") { " + f.Name + "(" + strings.Join(pass, ", ") + ") { " + selection + " } }"
-			res := api.Do(t, doc, all)
-			// A GraphQL error would mean B's IDs were never looked at.
-			if res.Status != 200 || len(res.Errors) > 0 || strings.Contains(res.Raw, emailB) || strings.Contains(res.Raw, "Bobby") {
-				t.Errorf("%s: %d %s", f.Name, res.Status, res.Raw)
-			}
-			// The call was made as A: a refused token would prove nothing.
-			if strings.Contains(res.Raw, "TOKEN_INVALID") {
-				t.Errorf("%s ran without a valid token: %s", f.Name, res.Raw)
-			}
-			if after := read(); after != before {
-				t.Fatalf("%s changed B's account:\nbefore %s\nafter  %s", f.Name, before, after)
-			}
+			tokenA := api.login(t, emailA, goodPassword)
+			call("Customer Account API", f, vars, func(doc string, vars map[string]any) Response { return api.caDo(t, tokenA, doc, vars) })
 		}
 		if covered < len(args) {
 			t.Errorf("only %d of %d listed operations exist", covered, len(args))

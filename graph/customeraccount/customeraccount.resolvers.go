@@ -176,7 +176,7 @@ func (r *lineItemResolver) ID(ctx context.Context, obj *ent.OrderLineItem) (stri
 }
 
 // Image is the resolver for the image field.
-func (r *lineItemResolver) Image(ctx context.Context, obj *ent.OrderLineItem) (*model.Image, error) {
+func (r *lineItemResolver) Image(ctx context.Context, obj *ent.OrderLineItem) (*model1.Image, error) {
 	if obj.VariantID == nil {
 		return nil, nil
 	}
@@ -193,10 +193,7 @@ func (r *lineItemResolver) Image(ctx context.Context, obj *ent.OrderLineItem) (*
 		}
 		url, alt = p.ImageURL, p.ImageAlt
 	}
-	if url == nil {
-		return nil, nil
-	}
-	return &model.Image{URL: *url, AltText: alt}, nil
+	return model1.NewImage(url, alt), nil
 }
 
 // Name is the resolver for the name field.

@@ -4,13 +4,20 @@ package customeraccount
 
 import (
 	"accountgraph/ent"
+	"accountgraph/ent/communicationpreference"
 	"accountgraph/ent/fulfillment"
 	"accountgraph/ent/fulfillmentevent"
+	"accountgraph/ent/loyaltyentry"
+	"accountgraph/ent/loyaltyreward"
+	"accountgraph/ent/membershipplan"
+	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
+	"accountgraph/ent/schema"
 	"accountgraph/graph/customeraccount/model"
 	model1 "accountgraph/graph/model"
 	"accountgraph/graph/scalar"
 	"accountgraph/internal/money"
+	"accountgraph/internal/notify"
 	"bytes"
 	"context"
 	"errors"
@@ -38,29 +45,61 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Customer() CustomerResolver
 	CustomerAddress() CustomerAddressResolver
+	CustomerLoyalty() CustomerLoyaltyResolver
+	CustomerPreferences() CustomerPreferencesResolver
+	CustomerSession() CustomerSessionResolver
 	Fulfillment() FulfillmentResolver
+	Image() ImageResolver
 	LineItem() LineItemResolver
+	LoyaltyRedemption() LoyaltyRedemptionResolver
+	LoyaltyReward() LoyaltyRewardResolver
+	LoyaltyTransaction() LoyaltyTransactionResolver
+	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Order() OrderResolver
+	Product() ProductResolver
+	ProductVariant() ProductVariantResolver
 	Query() QueryResolver
+	SavedCart() SavedCartResolver
+	SavedCartLine() SavedCartLineResolver
+	SharedWishlist() SharedWishlistResolver
+	Wishlist() WishlistResolver
+	WishlistLine() WishlistLineResolver
 }
 
 type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	CommunicationPreference struct {
+		Channel   func(childComplexity int) int
+		Enabled   func(childComplexity int) int
+		Frequency func(childComplexity int) int
+		Locked    func(childComplexity int) int
+		Topic     func(childComplexity int) int
+	}
+
 	Customer struct {
-		Addresses      func(childComplexity int, after *string, before *string, first *int, last *int, reverse *bool, skipDefault *bool) int
-		CreatedAt      func(childComplexity int) int
-		DefaultAddress func(childComplexity int) int
-		DisplayName    func(childComplexity int) int
-		EmailAddress   func(childComplexity int) int
-		FirstName      func(childComplexity int) int
-		ID             func(childComplexity int) int
-		ImageURL       func(childComplexity int) int
-		LastName       func(childComplexity int) int
-		Orders         func(childComplexity int, after *string, before *string, first *int, last *int, query *string, reverse *bool, sortKey *model.OrderSortKeys) int
-		PhoneNumber    func(childComplexity int) int
+		Addresses        func(childComplexity int, after *string, before *string, first *int, last *int, reverse *bool, skipDefault *bool) int
+		CreatedAt        func(childComplexity int) int
+		DefaultAddress   func(childComplexity int) int
+		DisplayName      func(childComplexity int) int
+		EmailAddress     func(childComplexity int) int
+		FirstName        func(childComplexity int) int
+		ID               func(childComplexity int) int
+		ImageURL         func(childComplexity int) int
+		LastName         func(childComplexity int) int
+		Loyalty          func(childComplexity int) int
+		Orders           func(childComplexity int, after *string, before *string, first *int, last *int, query *string, reverse *bool, sortKey *model.OrderSortKeys) int
+		PhoneNumber      func(childComplexity int) int
+		Preferences      func(childComplexity int) int
+		Privacy          func(childComplexity int) int
+		SavedCarts       func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		SavedForLater    func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Sessions         func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		TwoFactorEnabled func(childComplexity int) int
+		Wishlist         func(childComplexity int, id string) int
+		Wishlists        func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 	}
 
 	CustomerAddress struct {
@@ -113,14 +152,92 @@ type ComplexityRoot struct {
 		MarketingState func(childComplexity int) int
 	}
 
+	CustomerLoyalty struct {
+		AvailableRewards func(childComplexity int) int
+		Balance          func(childComplexity int) int
+		LifetimePoints   func(childComplexity int) int
+		Membership       func(childComplexity int) int
+		NextTier         func(childComplexity int) int
+		PointsExpiring   func(childComplexity int) int
+		PointsToNextTier func(childComplexity int) int
+		Redemptions      func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		ReferralCode     func(childComplexity int) int
+		ReferralCount    func(childComplexity int) int
+		SpendToNextTier  func(childComplexity int) int
+		Tier             func(childComplexity int) int
+		Transactions     func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+	}
+
 	CustomerPhoneNumber struct {
 		MarketingState func(childComplexity int) int
 		PhoneNumber    func(childComplexity int) int
 	}
 
+	CustomerPreferences struct {
+		Birthday        func(childComplexity int) int
+		Colors          func(childComplexity int) int
+		Communication   func(childComplexity int) int
+		CurrencyCode    func(childComplexity int) int
+		Interests       func(childComplexity int) int
+		Language        func(childComplexity int) int
+		Occasions       func(childComplexity int) int
+		Personalization func(childComplexity int) int
+		Sizes           func(childComplexity int) int
+	}
+
+	CustomerPreferencesUpdatePayload struct {
+		Customer           func(childComplexity int) int
+		CustomerUserErrors func(childComplexity int) int
+		UserErrors         func(childComplexity int) int
+	}
+
+	CustomerPrivacy struct {
+		DataSharing     func(childComplexity int) int
+		Personalization func(childComplexity int) int
+	}
+
+	CustomerSession struct {
+		CountryOrNil   func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Current        func(childComplexity int) int
+		Device         func(childComplexity int) int
+		ExpiresAt      func(childComplexity int) int
+		GlobalID       func(childComplexity int) int
+		IPOrNil        func(childComplexity int) int
+		LastUsedAt     func(childComplexity int) int
+		UserAgentOrNil func(childComplexity int) int
+	}
+
+	CustomerSessionConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	CustomerSessionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CustomerSessionRevokePayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		RevokedSessionID   func(childComplexity int) int
+	}
+
+	CustomerSessionsRevokeOthersPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		RevokedCount       func(childComplexity int) int
+	}
+
 	CustomerUpdatePayload struct {
 		Customer   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	CustomerUserError struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
 	}
 
 	DiscountAllocation struct {
@@ -169,11 +286,14 @@ type ComplexityRoot struct {
 	}
 
 	Image struct {
-		AltText func(childComplexity int) int
-		Height  func(childComplexity int) int
-		ID      func(childComplexity int) int
-		URL     func(childComplexity int) int
-		Width   func(childComplexity int) int
+		AltText        func(childComplexity int) int
+		Height         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		OriginalSrc    func(childComplexity int) int
+		Src            func(childComplexity int) int
+		TransformedSrc func(childComplexity int, crop *model1.CropRegion, maxHeight *int, maxWidth *int, preferredContentType *model1.ImageContentType, scale *int) int
+		URL            func(childComplexity int, transform *model1.ImageTransformInput) int
+		Width          func(childComplexity int) int
 	}
 
 	LineItem struct {
@@ -203,6 +323,120 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	LoyaltyEarnRule struct {
+		Action   func(childComplexity int) int
+		DailyCap func(childComplexity int) int
+		Points   func(childComplexity int) int
+	}
+
+	LoyaltyPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		Loyalty            func(childComplexity int) int
+		LoyaltyUserErrors  func(childComplexity int) int
+		PointsEarned       func(childComplexity int) int
+	}
+
+	LoyaltyPointsExpiry struct {
+		ExpiresAt func(childComplexity int) int
+		Points    func(childComplexity int) int
+	}
+
+	LoyaltyProgram struct {
+		CurrencyCode                    func(childComplexity int) int
+		EarnRules                       func(childComplexity int) int
+		Enabled                         func(childComplexity int) int
+		MembershipPlans                 func(childComplexity int) int
+		Name                            func(childComplexity int) int
+		PointsExpireAfterInactiveMonths func(childComplexity int) int
+		PointsExpireAfterMonths         func(childComplexity int) int
+		PointsPerCurrencyUnit           func(childComplexity int) int
+		Rewards                         func(childComplexity int) int
+		TierBasis                       func(childComplexity int) int
+		Tiers                           func(childComplexity int) int
+	}
+
+	LoyaltyRedemption struct {
+		AmountMoney     func(childComplexity int) int
+		CodeEnding      func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		ExpiresAt       func(childComplexity int) int
+		GlobalID        func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		PercentageOrNil func(childComplexity int) int
+		Points          func(childComplexity int) int
+		Reward          func(childComplexity int) int
+		UsedAt          func(childComplexity int) int
+	}
+
+	LoyaltyRedemptionConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	LoyaltyRedemptionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	LoyaltyReward struct {
+		AmountMoney     func(childComplexity int) int
+		Description     func(childComplexity int) int
+		GlobalID        func(childComplexity int) int
+		Handle          func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		LimitOrNil      func(childComplexity int) int
+		Name            func(childComplexity int) int
+		PercentageOrNil func(childComplexity int) int
+		PointsCost      func(childComplexity int) int
+		Variant         func(childComplexity int) int
+	}
+
+	LoyaltyRewardRedeemPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		DiscountCode       func(childComplexity int) int
+		Loyalty            func(childComplexity int) int
+		LoyaltyUserErrors  func(childComplexity int) int
+		Redemption         func(childComplexity int) int
+	}
+
+	LoyaltyTier struct {
+		Benefits   func(childComplexity int) int
+		Multiplier func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Threshold  func(childComplexity int) int
+	}
+
+	LoyaltyTransaction struct {
+		Action      func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		ExpiresAt   func(childComplexity int) int
+		GlobalID    func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Order       func(childComplexity int) int
+		Points      func(childComplexity int) int
+		Reward      func(childComplexity int) int
+		Source      func(childComplexity int) int
+	}
+
+	LoyaltyTransactionConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	LoyaltyTransactionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	LoyaltyUserError struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	ManualDiscountApplication struct {
 		AllocationMethod func(childComplexity int) int
 		Description      func(childComplexity int) int
@@ -212,16 +446,52 @@ type ComplexityRoot struct {
 		Value            func(childComplexity int) int
 	}
 
+	Membership struct {
+		CancelledAt func(childComplexity int) int
+		EndsAt      func(childComplexity int) int
+		Plan        func(childComplexity int) int
+		RenewsAt    func(childComplexity int) int
+		StartedAt   func(childComplexity int) int
+		Status      func(childComplexity int) int
+	}
+
+	MembershipPlan struct {
+		Benefits      func(childComplexity int) int
+		Handle        func(childComplexity int) int
+		Interval      func(childComplexity int) int
+		IntervalCount func(childComplexity int) int
+		Name          func(childComplexity int) int
+		PriceMoney    func(childComplexity int) int
+	}
+
 	MoneyV2 struct {
 		Amount       func(childComplexity int) int
 		CurrencyCode func(childComplexity int) int
 	}
 
 	Mutation struct {
-		CustomerAddressCreate func(childComplexity int, address model.CustomerAddressInput, defaultAddress *bool) int
-		CustomerAddressDelete func(childComplexity int, addressID string) int
-		CustomerAddressUpdate func(childComplexity int, address *model.CustomerAddressInput, addressID string, defaultAddress *bool) int
-		CustomerUpdate        func(childComplexity int, input model.CustomerUpdateInput) int
+		CustomerAddressCreate                  func(childComplexity int, address model.CustomerAddressInput, defaultAddress *bool) int
+		CustomerAddressDelete                  func(childComplexity int, addressID string) int
+		CustomerAddressUpdate                  func(childComplexity int, address *model.CustomerAddressInput, addressID string, defaultAddress *bool) int
+		CustomerCommunicationPreferencesUpdate func(childComplexity int, preferences []*model1.CommunicationPreferenceInput) int
+		CustomerPreferencesUpdate              func(childComplexity int, preferences model1.CustomerPreferencesInput) int
+		CustomerPrivacyUpdate                  func(childComplexity int, privacy model1.CustomerPrivacyInput) int
+		CustomerSessionRevoke                  func(childComplexity int, sessionID string) int
+		CustomerSessionsRevokeOthers           func(childComplexity int) int
+		CustomerUpdate                         func(childComplexity int, input model.CustomerUpdateInput) int
+		LoyaltyActionRecord                    func(childComplexity int, action model1.LoyaltyCustomerAction, reference string) int
+		LoyaltyReferralApply                   func(childComplexity int, referralCode string) int
+		LoyaltyRewardRedeem                    func(childComplexity int, rewardID string) int
+		SavedCartDelete                        func(childComplexity int, savedCartID string) int
+		SavedCartRename                        func(childComplexity int, savedCartID string, name string) int
+		WishlistCreate                         func(childComplexity int, name string) int
+		WishlistDelete                         func(childComplexity int, wishlistID string) int
+		WishlistLinesAdd                       func(childComplexity int, wishlistID *string, lines []*model1.WishlistLineInput) int
+		WishlistLinesRemove                    func(childComplexity int, wishlistID string, lineIds []string) int
+		WishlistLinesUpdate                    func(childComplexity int, wishlistID string, lines []*model1.WishlistLineUpdateInput) int
+		WishlistShare                          func(childComplexity int, wishlistID string) int
+		WishlistUnshare                        func(childComplexity int, wishlistID string) int
+		WishlistUpdate                         func(childComplexity int, wishlistID string, name *string, showOwnerName *bool) int
 	}
 
 	Order struct {
@@ -269,19 +539,118 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PreferenceVocabulary struct {
+		Colors    func(childComplexity int) int
+		Interests func(childComplexity int) int
+		Occasions func(childComplexity int) int
+		Sizes     func(childComplexity int) int
+	}
+
 	PricingPercentageValue struct {
 		Percentage func(childComplexity int) int
 	}
 
+	Product struct {
+		AvailableForSale func(childComplexity int) int
+		FeaturedImage    func(childComplexity int) int
+		Handle           func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Title            func(childComplexity int) int
+		Vendor           func(childComplexity int) int
+	}
+
+	ProductVariant struct {
+		AvailableForSale    func(childComplexity int) int
+		CompareAtPriceMoney func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Image               func(childComplexity int) int
+		PriceMoney          func(childComplexity int) int
+		Product             func(childComplexity int) int
+		SelectedOptions     func(childComplexity int) int
+		Sku                 func(childComplexity int) int
+		Title               func(childComplexity int) int
+	}
+
 	Query struct {
-		Customer func(childComplexity int) int
-		Order    func(childComplexity int, id string) int
+		Customer             func(childComplexity int) int
+		LoyaltyProgram       func(childComplexity int) int
+		Order                func(childComplexity int, id string) int
+		PreferenceVocabulary func(childComplexity int) int
+	}
+
+	SavedCart struct {
+		CreatedAt func(childComplexity int) int
+		GlobalID  func(childComplexity int) int
+		Lines     func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Name      func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	SavedCartConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	SavedCartDeletePayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		DeletedSavedCartID func(childComplexity int) int
+	}
+
+	SavedCartEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SavedCartLine struct {
+		GlobalID            func(childComplexity int) int
+		Merchandise         func(childComplexity int) int
+		PriceWhenSavedMoney func(childComplexity int) int
+		Quantity            func(childComplexity int) int
+	}
+
+	SavedCartLineConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	SavedCartLineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SavedCartPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		SavedCart          func(childComplexity int) int
+	}
+
+	SavedCartWarning struct {
+		Code        func(childComplexity int) int
+		Merchandise func(childComplexity int) int
+		Message     func(childComplexity int) int
+	}
+
+	SelectedOption struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
+	SharedWishlist struct {
+		Lines          func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Name           func(childComplexity int) int
+		OwnerFirstName func(childComplexity int) int
 	}
 
 	TrackingInformation struct {
 		Company func(childComplexity int) int
 		Number  func(childComplexity int) int
 		URL     func(childComplexity int) int
+	}
+
+	UserError struct {
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
 	}
 
 	UserErrorsCustomerAddressUserErrors struct {
@@ -294,6 +663,60 @@ type ComplexityRoot struct {
 		Code    func(childComplexity int) int
 		Field   func(childComplexity int) int
 		Message func(childComplexity int) int
+	}
+
+	Wishlist struct {
+		CreatedAt     func(childComplexity int) int
+		GlobalID      func(childComplexity int) int
+		IsDefault     func(childComplexity int) int
+		Lines         func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Name          func(childComplexity int) int
+		ShareToken    func(childComplexity int) int
+		ShareURL      func(childComplexity int) int
+		ShowOwnerName func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	WishlistConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	WishlistDeletePayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		DeletedWishlistID  func(childComplexity int) int
+	}
+
+	WishlistEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	WishlistLine struct {
+		CreatedAt           func(childComplexity int) int
+		GlobalID            func(childComplexity int) int
+		Merchandise         func(childComplexity int) int
+		NoteOrNil           func(childComplexity int) int
+		PriceDropped        func(childComplexity int) int
+		PriceWhenAddedMoney func(childComplexity int) int
+		Quantity            func(childComplexity int) int
+	}
+
+	WishlistLineConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	WishlistLineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	WishlistPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		Wishlist           func(childComplexity int) int
 	}
 }
 
@@ -313,6 +736,14 @@ type CustomerResolver interface {
 
 	Orders(ctx context.Context, obj *ent.Customer, after *string, before *string, first *int, last *int, query *string, reverse *bool, sortKey *model.OrderSortKeys) (*model.OrderConnection, error)
 	PhoneNumber(ctx context.Context, obj *ent.Customer) (*model.CustomerPhoneNumber, error)
+	Wishlists(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model1.WishlistConnection, error)
+	Wishlist(ctx context.Context, obj *ent.Customer, id string) (*ent.Wishlist, error)
+	SavedCarts(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model1.SavedCartConnection, error)
+	SavedForLater(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model1.SavedCartLineConnection, error)
+	Loyalty(ctx context.Context, obj *ent.Customer) (*ent.LoyaltyAccount, error)
+	Preferences(ctx context.Context, obj *ent.Customer) (*model1.CustomerPreferences, error)
+	Privacy(ctx context.Context, obj *ent.Customer) (*model1.CustomerPrivacy, error)
+	Sessions(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model1.CustomerSessionConnection, error)
 }
 type CustomerAddressResolver interface {
 	Formatted(ctx context.Context, obj *ent.MailingAddress, withCompany *bool, withName *bool) ([]string, error)
@@ -323,16 +754,40 @@ type CustomerAddressResolver interface {
 
 	TerritoryCode(ctx context.Context, obj *ent.MailingAddress) (*model.CountryCode, error)
 }
+type CustomerLoyaltyResolver interface {
+	Tier(ctx context.Context, obj *ent.LoyaltyAccount) (*model1.LoyaltyTier, error)
+	NextTier(ctx context.Context, obj *ent.LoyaltyAccount) (*model1.LoyaltyTier, error)
+	PointsToNextTier(ctx context.Context, obj *ent.LoyaltyAccount) (*int, error)
+	SpendToNextTier(ctx context.Context, obj *ent.LoyaltyAccount) (*money.V2, error)
+	PointsExpiring(ctx context.Context, obj *ent.LoyaltyAccount) ([]*model1.LoyaltyPointsExpiry, error)
+	Transactions(ctx context.Context, obj *ent.LoyaltyAccount, first *int, after *string, last *int, before *string, reverse *bool) (*model1.LoyaltyTransactionConnection, error)
+	AvailableRewards(ctx context.Context, obj *ent.LoyaltyAccount) ([]*ent.LoyaltyReward, error)
+	Redemptions(ctx context.Context, obj *ent.LoyaltyAccount, first *int, after *string, last *int, before *string, reverse *bool) (*model1.LoyaltyRedemptionConnection, error)
+
+	ReferralCount(ctx context.Context, obj *ent.LoyaltyAccount) (int, error)
+	Membership(ctx context.Context, obj *ent.LoyaltyAccount) (*ent.Membership, error)
+}
+type CustomerPreferencesResolver interface {
+	Communication(ctx context.Context, obj *model1.CustomerPreferences) ([]*notify.Preference, error)
+}
+type CustomerSessionResolver interface {
+	Current(ctx context.Context, obj *ent.CustomerAccessToken) (bool, error)
+}
 type FulfillmentResolver interface {
 	ID(ctx context.Context, obj *ent.Fulfillment) (string, error)
 	LatestShipmentStatus(ctx context.Context, obj *ent.Fulfillment) (*fulfillmentevent.Status, error)
 
 	TrackingInformation(ctx context.Context, obj *ent.Fulfillment) ([]*model.TrackingInformation, error)
 }
+type ImageResolver interface {
+	URL(ctx context.Context, obj *model1.Image, transform *model1.ImageTransformInput) (string, error)
+
+	TransformedSrc(ctx context.Context, obj *model1.Image, crop *model1.CropRegion, maxHeight *int, maxWidth *int, preferredContentType *model1.ImageContentType, scale *int) (string, error)
+}
 type LineItemResolver interface {
 	DiscountAllocations(ctx context.Context, obj *ent.OrderLineItem) ([]*model1.DiscountAllocation, error)
 	ID(ctx context.Context, obj *ent.OrderLineItem) (string, error)
-	Image(ctx context.Context, obj *ent.OrderLineItem) (*model.Image, error)
+	Image(ctx context.Context, obj *ent.OrderLineItem) (*model1.Image, error)
 	Name(ctx context.Context, obj *ent.OrderLineItem) (string, error)
 	Price(ctx context.Context, obj *ent.OrderLineItem) (*money.V2, error)
 	ProductID(ctx context.Context, obj *ent.OrderLineItem) (*string, error)
@@ -341,11 +796,50 @@ type LineItemResolver interface {
 
 	VariantID(ctx context.Context, obj *ent.OrderLineItem) (*string, error)
 }
+type LoyaltyRedemptionResolver interface {
+	Reward(ctx context.Context, obj *ent.LoyaltyRedemption) (*ent.LoyaltyReward, error)
+
+	Kind(ctx context.Context, obj *ent.LoyaltyRedemption) (loyaltyreward.Kind, error)
+}
+type LoyaltyRewardResolver interface {
+	Variant(ctx context.Context, obj *ent.LoyaltyReward) (*ent.ProductVariant, error)
+}
+type LoyaltyTransactionResolver interface {
+	Action(ctx context.Context, obj *ent.LoyaltyEntry) (*model1.LoyaltyEarnAction, error)
+
+	Order(ctx context.Context, obj *ent.LoyaltyEntry) (*ent.Order, error)
+	Reward(ctx context.Context, obj *ent.LoyaltyEntry) (*ent.LoyaltyReward, error)
+}
+type MembershipResolver interface {
+	Plan(ctx context.Context, obj *ent.Membership) (*ent.MembershipPlan, error)
+	Status(ctx context.Context, obj *ent.Membership) (model1.MembershipStatus, error)
+
+	RenewsAt(ctx context.Context, obj *ent.Membership) (*time.Time, error)
+	EndsAt(ctx context.Context, obj *ent.Membership) (*time.Time, error)
+}
 type MutationResolver interface {
 	CustomerAddressCreate(ctx context.Context, address model.CustomerAddressInput, defaultAddress *bool) (*model.CustomerAddressCreatePayload, error)
 	CustomerAddressDelete(ctx context.Context, addressID string) (*model.CustomerAddressDeletePayload, error)
 	CustomerAddressUpdate(ctx context.Context, address *model.CustomerAddressInput, addressID string, defaultAddress *bool) (*model.CustomerAddressUpdatePayload, error)
 	CustomerUpdate(ctx context.Context, input model.CustomerUpdateInput) (*model.CustomerUpdatePayload, error)
+	WishlistCreate(ctx context.Context, name string) (*model1.WishlistPayload, error)
+	WishlistUpdate(ctx context.Context, wishlistID string, name *string, showOwnerName *bool) (*model1.WishlistPayload, error)
+	WishlistDelete(ctx context.Context, wishlistID string) (*model1.WishlistDeletePayload, error)
+	WishlistLinesAdd(ctx context.Context, wishlistID *string, lines []*model1.WishlistLineInput) (*model1.WishlistPayload, error)
+	WishlistLinesUpdate(ctx context.Context, wishlistID string, lines []*model1.WishlistLineUpdateInput) (*model1.WishlistPayload, error)
+	WishlistLinesRemove(ctx context.Context, wishlistID string, lineIds []string) (*model1.WishlistPayload, error)
+	WishlistShare(ctx context.Context, wishlistID string) (*model1.WishlistPayload, error)
+	WishlistUnshare(ctx context.Context, wishlistID string) (*model1.WishlistPayload, error)
+	SavedCartRename(ctx context.Context, savedCartID string, name string) (*model1.SavedCartPayload, error)
+	SavedCartDelete(ctx context.Context, savedCartID string) (*model1.SavedCartDeletePayload, error)
+	LoyaltyRewardRedeem(ctx context.Context, rewardID string) (*model1.LoyaltyRewardRedeemPayload, error)
+	LoyaltyActionRecord(ctx context.Context, action model1.LoyaltyCustomerAction, reference string) (*model1.LoyaltyPayload, error)
+	LoyaltyReferralApply(ctx context.Context, referralCode string) (*model1.LoyaltyPayload, error)
+	CustomerPreferencesUpdate(ctx context.Context, preferences model1.CustomerPreferencesInput) (*model1.CustomerPreferencesUpdatePayload, error)
+	CustomerPrivacyUpdate(ctx context.Context, privacy model1.CustomerPrivacyInput) (*model1.CustomerPreferencesUpdatePayload, error)
+	CustomerCommunicationPreferencesUpdate(ctx context.Context, preferences []*model1.CommunicationPreferenceInput) (*model1.CustomerPreferencesUpdatePayload, error)
+	CustomerSessionRevoke(ctx context.Context, sessionID string) (*model1.CustomerSessionRevokePayload, error)
+	CustomerSessionsRevokeOthers(ctx context.Context) (*model1.CustomerSessionsRevokeOthersPayload, error)
 }
 type OrderResolver interface {
 	BillingAddress(ctx context.Context, obj *ent.Order) (*ent.MailingAddress, error)
@@ -358,9 +852,43 @@ type OrderResolver interface {
 	ShippingAddress(ctx context.Context, obj *ent.Order) (*ent.MailingAddress, error)
 	StatusPageURL(ctx context.Context, obj *ent.Order) (string, error)
 }
+type ProductResolver interface {
+	ID(ctx context.Context, obj *ent.Product) (string, error)
+
+	FeaturedImage(ctx context.Context, obj *ent.Product) (*model1.Image, error)
+	AvailableForSale(ctx context.Context, obj *ent.Product) (bool, error)
+}
+type ProductVariantResolver interface {
+	ID(ctx context.Context, obj *ent.ProductVariant) (string, error)
+
+	SelectedOptions(ctx context.Context, obj *ent.ProductVariant) ([]*schema.SelectedOption, error)
+	Image(ctx context.Context, obj *ent.ProductVariant) (*model1.Image, error)
+	Product(ctx context.Context, obj *ent.ProductVariant) (*ent.Product, error)
+}
 type QueryResolver interface {
 	Customer(ctx context.Context) (*ent.Customer, error)
 	Order(ctx context.Context, id string) (*ent.Order, error)
+	LoyaltyProgram(ctx context.Context) (*model1.LoyaltyProgram, error)
+	PreferenceVocabulary(ctx context.Context) (*ent.PreferenceVocabulary, error)
+}
+type SavedCartResolver interface {
+	Lines(ctx context.Context, obj *ent.SavedCart, first *int, after *string, last *int, before *string, reverse *bool) (*model1.SavedCartLineConnection, error)
+}
+type SavedCartLineResolver interface {
+	Merchandise(ctx context.Context, obj *ent.SavedCartLine) (*ent.ProductVariant, error)
+}
+type SharedWishlistResolver interface {
+	Lines(ctx context.Context, obj *model1.SharedWishlist, first *int, after *string, last *int, before *string, reverse *bool) (*model1.WishlistLineConnection, error)
+}
+type WishlistResolver interface {
+	ShareURL(ctx context.Context, obj *ent.Wishlist) (*string, error)
+
+	Lines(ctx context.Context, obj *ent.Wishlist, first *int, after *string, last *int, before *string, reverse *bool) (*model1.WishlistLineConnection, error)
+}
+type WishlistLineResolver interface {
+	Merchandise(ctx context.Context, obj *ent.WishlistLine) (*ent.ProductVariant, error)
+
+	PriceDropped(ctx context.Context, obj *ent.WishlistLine) (bool, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -380,6 +908,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "CommunicationPreference.channel":
+		if e.ComplexityRoot.CommunicationPreference.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Channel(childComplexity), true
+	case "CommunicationPreference.enabled":
+		if e.ComplexityRoot.CommunicationPreference.Enabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Enabled(childComplexity), true
+	case "CommunicationPreference.frequency":
+		if e.ComplexityRoot.CommunicationPreference.Frequency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Frequency(childComplexity), true
+	case "CommunicationPreference.locked":
+		if e.ComplexityRoot.CommunicationPreference.Locked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Locked(childComplexity), true
+	case "CommunicationPreference.topic":
+		if e.ComplexityRoot.CommunicationPreference.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunicationPreference.Topic(childComplexity), true
 
 	case "Customer.addresses":
 		if e.ComplexityRoot.Customer.Addresses == nil {
@@ -440,6 +999,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.LastName(childComplexity), true
+	case "Customer.loyalty":
+		if e.ComplexityRoot.Customer.Loyalty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Loyalty(childComplexity), true
 	case "Customer.orders":
 		if e.ComplexityRoot.Customer.Orders == nil {
 			break
@@ -457,6 +1022,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.PhoneNumber(childComplexity), true
+	case "Customer.preferences":
+		if e.ComplexityRoot.Customer.Preferences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Preferences(childComplexity), true
+	case "Customer.privacy":
+		if e.ComplexityRoot.Customer.Privacy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Privacy(childComplexity), true
+	case "Customer.savedCarts":
+		if e.ComplexityRoot.Customer.SavedCarts == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_savedCarts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.SavedCarts(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Customer.savedForLater":
+		if e.ComplexityRoot.Customer.SavedForLater == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_savedForLater_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.SavedForLater(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Customer.sessions":
+		if e.ComplexityRoot.Customer.Sessions == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_sessions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Sessions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Customer.twoFactorEnabled":
+		if e.ComplexityRoot.Customer.TwoFactorEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.TwoFactorEnabled(childComplexity), true
+	case "Customer.wishlist":
+		if e.ComplexityRoot.Customer.Wishlist == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_wishlist_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Wishlist(childComplexity, args["id"].(string)), true
+	case "Customer.wishlists":
+		if e.ComplexityRoot.Customer.Wishlists == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_wishlists_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Wishlists(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 
 	case "CustomerAddress.address1":
 		if e.ComplexityRoot.CustomerAddress.Address1 == nil {
@@ -644,6 +1282,95 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerEmailAddress.MarketingState(childComplexity), true
 
+	case "CustomerLoyalty.availableRewards":
+		if e.ComplexityRoot.CustomerLoyalty.AvailableRewards == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.AvailableRewards(childComplexity), true
+	case "CustomerLoyalty.pointsBalance":
+		if e.ComplexityRoot.CustomerLoyalty.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Balance(childComplexity), true
+	case "CustomerLoyalty.lifetimePoints":
+		if e.ComplexityRoot.CustomerLoyalty.LifetimePoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.LifetimePoints(childComplexity), true
+	case "CustomerLoyalty.membership":
+		if e.ComplexityRoot.CustomerLoyalty.Membership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Membership(childComplexity), true
+	case "CustomerLoyalty.nextTier":
+		if e.ComplexityRoot.CustomerLoyalty.NextTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.NextTier(childComplexity), true
+	case "CustomerLoyalty.pointsExpiring":
+		if e.ComplexityRoot.CustomerLoyalty.PointsExpiring == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.PointsExpiring(childComplexity), true
+	case "CustomerLoyalty.pointsToNextTier":
+		if e.ComplexityRoot.CustomerLoyalty.PointsToNextTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.PointsToNextTier(childComplexity), true
+	case "CustomerLoyalty.redemptions":
+		if e.ComplexityRoot.CustomerLoyalty.Redemptions == nil {
+			break
+		}
+
+		args, err := ec.field_CustomerLoyalty_redemptions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Redemptions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "CustomerLoyalty.referralCode":
+		if e.ComplexityRoot.CustomerLoyalty.ReferralCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.ReferralCode(childComplexity), true
+	case "CustomerLoyalty.referralCount":
+		if e.ComplexityRoot.CustomerLoyalty.ReferralCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.ReferralCount(childComplexity), true
+	case "CustomerLoyalty.spendToNextTier":
+		if e.ComplexityRoot.CustomerLoyalty.SpendToNextTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.SpendToNextTier(childComplexity), true
+	case "CustomerLoyalty.tier":
+		if e.ComplexityRoot.CustomerLoyalty.Tier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Tier(childComplexity), true
+	case "CustomerLoyalty.transactions":
+		if e.ComplexityRoot.CustomerLoyalty.Transactions == nil {
+			break
+		}
+
+		args, err := ec.field_CustomerLoyalty_transactions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CustomerLoyalty.Transactions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+
 	case "CustomerPhoneNumber.marketingState":
 		if e.ComplexityRoot.CustomerPhoneNumber.MarketingState == nil {
 			break
@@ -657,6 +1384,206 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerPhoneNumber.PhoneNumber(childComplexity), true
 
+	case "CustomerPreferences.birthday":
+		if e.ComplexityRoot.CustomerPreferences.Birthday == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Birthday(childComplexity), true
+	case "CustomerPreferences.colors":
+		if e.ComplexityRoot.CustomerPreferences.Colors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Colors(childComplexity), true
+	case "CustomerPreferences.communication":
+		if e.ComplexityRoot.CustomerPreferences.Communication == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Communication(childComplexity), true
+	case "CustomerPreferences.currencyCode":
+		if e.ComplexityRoot.CustomerPreferences.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.CurrencyCode(childComplexity), true
+	case "CustomerPreferences.interests":
+		if e.ComplexityRoot.CustomerPreferences.Interests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Interests(childComplexity), true
+	case "CustomerPreferences.language":
+		if e.ComplexityRoot.CustomerPreferences.Language == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Language(childComplexity), true
+	case "CustomerPreferences.occasions":
+		if e.ComplexityRoot.CustomerPreferences.Occasions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Occasions(childComplexity), true
+	case "CustomerPreferences.personalization":
+		if e.ComplexityRoot.CustomerPreferences.Personalization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Personalization(childComplexity), true
+	case "CustomerPreferences.sizes":
+		if e.ComplexityRoot.CustomerPreferences.Sizes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferences.Sizes(childComplexity), true
+
+	case "CustomerPreferencesUpdatePayload.customer":
+		if e.ComplexityRoot.CustomerPreferencesUpdatePayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferencesUpdatePayload.Customer(childComplexity), true
+	case "CustomerPreferencesUpdatePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerPreferencesUpdatePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferencesUpdatePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerPreferencesUpdatePayload.userErrors":
+		if e.ComplexityRoot.CustomerPreferencesUpdatePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPreferencesUpdatePayload.UserErrors(childComplexity), true
+
+	case "CustomerPrivacy.dataSharing":
+		if e.ComplexityRoot.CustomerPrivacy.DataSharing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPrivacy.DataSharing(childComplexity), true
+	case "CustomerPrivacy.personalization":
+		if e.ComplexityRoot.CustomerPrivacy.Personalization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPrivacy.Personalization(childComplexity), true
+
+	case "CustomerSession.country":
+		if e.ComplexityRoot.CustomerSession.CountryOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.CountryOrNil(childComplexity), true
+	case "CustomerSession.createdAt":
+		if e.ComplexityRoot.CustomerSession.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.CreatedAt(childComplexity), true
+	case "CustomerSession.current":
+		if e.ComplexityRoot.CustomerSession.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.Current(childComplexity), true
+	case "CustomerSession.device":
+		if e.ComplexityRoot.CustomerSession.Device == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.Device(childComplexity), true
+	case "CustomerSession.expiresAt":
+		if e.ComplexityRoot.CustomerSession.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.ExpiresAt(childComplexity), true
+	case "CustomerSession.id":
+		if e.ComplexityRoot.CustomerSession.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.GlobalID(childComplexity), true
+	case "CustomerSession.ipAddress":
+		if e.ComplexityRoot.CustomerSession.IPOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.IPOrNil(childComplexity), true
+	case "CustomerSession.lastUsedAt":
+		if e.ComplexityRoot.CustomerSession.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.LastUsedAt(childComplexity), true
+	case "CustomerSession.userAgent":
+		if e.ComplexityRoot.CustomerSession.UserAgentOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSession.UserAgentOrNil(childComplexity), true
+
+	case "CustomerSessionConnection.edges":
+		if e.ComplexityRoot.CustomerSessionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionConnection.Edges(childComplexity), true
+	case "CustomerSessionConnection.nodes":
+		if e.ComplexityRoot.CustomerSessionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionConnection.Nodes(childComplexity), true
+	case "CustomerSessionConnection.pageInfo":
+		if e.ComplexityRoot.CustomerSessionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionConnection.PageInfo(childComplexity), true
+
+	case "CustomerSessionEdge.cursor":
+		if e.ComplexityRoot.CustomerSessionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionEdge.Cursor(childComplexity), true
+	case "CustomerSessionEdge.node":
+		if e.ComplexityRoot.CustomerSessionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionEdge.Node(childComplexity), true
+
+	case "CustomerSessionRevokePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerSessionRevokePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionRevokePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerSessionRevokePayload.revokedSessionId":
+		if e.ComplexityRoot.CustomerSessionRevokePayload.RevokedSessionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionRevokePayload.RevokedSessionID(childComplexity), true
+
+	case "CustomerSessionsRevokeOthersPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.CustomerUserErrors(childComplexity), true
+	case "CustomerSessionsRevokeOthersPayload.revokedCount":
+		if e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.RevokedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSessionsRevokeOthersPayload.RevokedCount(childComplexity), true
+
 	case "CustomerUpdatePayload.customer":
 		if e.ComplexityRoot.CustomerUpdatePayload.Customer == nil {
 			break
@@ -669,6 +1596,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerUpdatePayload.UserErrors(childComplexity), true
+
+	case "CustomerUserError.code":
+		if e.ComplexityRoot.CustomerUserError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerUserError.Code(childComplexity), true
+	case "CustomerUserError.field":
+		if e.ComplexityRoot.CustomerUserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerUserError.Field(childComplexity), true
+	case "CustomerUserError.message":
+		if e.ComplexityRoot.CustomerUserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerUserError.Message(childComplexity), true
 
 	case "DiscountAllocation.allocatedAmount":
 		if e.ComplexityRoot.DiscountAllocation.AllocatedAmount == nil {
@@ -839,12 +1785,40 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Image.ID(childComplexity), true
+	case "Image.originalSrc":
+		if e.ComplexityRoot.Image.OriginalSrc == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.OriginalSrc(childComplexity), true
+	case "Image.src":
+		if e.ComplexityRoot.Image.Src == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.Src(childComplexity), true
+	case "Image.transformedSrc":
+		if e.ComplexityRoot.Image.TransformedSrc == nil {
+			break
+		}
+
+		args, err := ec.field_Image_transformedSrc_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Image.TransformedSrc(childComplexity, args["crop"].(*model1.CropRegion), args["maxHeight"].(*int), args["maxWidth"].(*int), args["preferredContentType"].(*model1.ImageContentType), args["scale"].(*int)), true
 	case "Image.url":
 		if e.ComplexityRoot.Image.URL == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Image.URL(childComplexity), true
+		args, err := ec.field_Image_url_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Image.URL(childComplexity, args["transform"].(*model1.ImageTransformInput)), true
 	case "Image.width":
 		if e.ComplexityRoot.Image.Width == nil {
 			break
@@ -963,6 +1937,452 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LineItemEdge.Node(childComplexity), true
 
+	case "LoyaltyEarnRule.action":
+		if e.ComplexityRoot.LoyaltyEarnRule.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyEarnRule.Action(childComplexity), true
+	case "LoyaltyEarnRule.dailyCap":
+		if e.ComplexityRoot.LoyaltyEarnRule.DailyCap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyEarnRule.DailyCap(childComplexity), true
+	case "LoyaltyEarnRule.points":
+		if e.ComplexityRoot.LoyaltyEarnRule.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyEarnRule.Points(childComplexity), true
+
+	case "LoyaltyPayload.customerUserErrors":
+		if e.ComplexityRoot.LoyaltyPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPayload.CustomerUserErrors(childComplexity), true
+	case "LoyaltyPayload.loyalty":
+		if e.ComplexityRoot.LoyaltyPayload.Loyalty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPayload.Loyalty(childComplexity), true
+	case "LoyaltyPayload.loyaltyUserErrors":
+		if e.ComplexityRoot.LoyaltyPayload.LoyaltyUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPayload.LoyaltyUserErrors(childComplexity), true
+	case "LoyaltyPayload.pointsEarned":
+		if e.ComplexityRoot.LoyaltyPayload.PointsEarned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPayload.PointsEarned(childComplexity), true
+
+	case "LoyaltyPointsExpiry.expiresAt":
+		if e.ComplexityRoot.LoyaltyPointsExpiry.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPointsExpiry.ExpiresAt(childComplexity), true
+	case "LoyaltyPointsExpiry.points":
+		if e.ComplexityRoot.LoyaltyPointsExpiry.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyPointsExpiry.Points(childComplexity), true
+
+	case "LoyaltyProgram.currencyCode":
+		if e.ComplexityRoot.LoyaltyProgram.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.CurrencyCode(childComplexity), true
+	case "LoyaltyProgram.earnRules":
+		if e.ComplexityRoot.LoyaltyProgram.EarnRules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.EarnRules(childComplexity), true
+	case "LoyaltyProgram.enabled":
+		if e.ComplexityRoot.LoyaltyProgram.Enabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.Enabled(childComplexity), true
+	case "LoyaltyProgram.membershipPlans":
+		if e.ComplexityRoot.LoyaltyProgram.MembershipPlans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.MembershipPlans(childComplexity), true
+	case "LoyaltyProgram.name":
+		if e.ComplexityRoot.LoyaltyProgram.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.Name(childComplexity), true
+	case "LoyaltyProgram.pointsExpireAfterInactiveMonths":
+		if e.ComplexityRoot.LoyaltyProgram.PointsExpireAfterInactiveMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.PointsExpireAfterInactiveMonths(childComplexity), true
+	case "LoyaltyProgram.pointsExpireAfterMonths":
+		if e.ComplexityRoot.LoyaltyProgram.PointsExpireAfterMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.PointsExpireAfterMonths(childComplexity), true
+	case "LoyaltyProgram.pointsPerCurrencyUnit":
+		if e.ComplexityRoot.LoyaltyProgram.PointsPerCurrencyUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.PointsPerCurrencyUnit(childComplexity), true
+	case "LoyaltyProgram.rewards":
+		if e.ComplexityRoot.LoyaltyProgram.Rewards == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.Rewards(childComplexity), true
+	case "LoyaltyProgram.tierBasis":
+		if e.ComplexityRoot.LoyaltyProgram.TierBasis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.TierBasis(childComplexity), true
+	case "LoyaltyProgram.tiers":
+		if e.ComplexityRoot.LoyaltyProgram.Tiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyProgram.Tiers(childComplexity), true
+
+	case "LoyaltyRedemption.amount":
+		if e.ComplexityRoot.LoyaltyRedemption.AmountMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.AmountMoney(childComplexity), true
+	case "LoyaltyRedemption.codeEnding":
+		if e.ComplexityRoot.LoyaltyRedemption.CodeEnding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.CodeEnding(childComplexity), true
+	case "LoyaltyRedemption.createdAt":
+		if e.ComplexityRoot.LoyaltyRedemption.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.CreatedAt(childComplexity), true
+	case "LoyaltyRedemption.expiresAt":
+		if e.ComplexityRoot.LoyaltyRedemption.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.ExpiresAt(childComplexity), true
+	case "LoyaltyRedemption.id":
+		if e.ComplexityRoot.LoyaltyRedemption.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.GlobalID(childComplexity), true
+	case "LoyaltyRedemption.kind":
+		if e.ComplexityRoot.LoyaltyRedemption.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.Kind(childComplexity), true
+	case "LoyaltyRedemption.percentage":
+		if e.ComplexityRoot.LoyaltyRedemption.PercentageOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.PercentageOrNil(childComplexity), true
+	case "LoyaltyRedemption.pointsSpent":
+		if e.ComplexityRoot.LoyaltyRedemption.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.Points(childComplexity), true
+	case "LoyaltyRedemption.reward":
+		if e.ComplexityRoot.LoyaltyRedemption.Reward == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.Reward(childComplexity), true
+	case "LoyaltyRedemption.usedAt":
+		if e.ComplexityRoot.LoyaltyRedemption.UsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemption.UsedAt(childComplexity), true
+
+	case "LoyaltyRedemptionConnection.edges":
+		if e.ComplexityRoot.LoyaltyRedemptionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionConnection.Edges(childComplexity), true
+	case "LoyaltyRedemptionConnection.nodes":
+		if e.ComplexityRoot.LoyaltyRedemptionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionConnection.Nodes(childComplexity), true
+	case "LoyaltyRedemptionConnection.pageInfo":
+		if e.ComplexityRoot.LoyaltyRedemptionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionConnection.PageInfo(childComplexity), true
+
+	case "LoyaltyRedemptionEdge.cursor":
+		if e.ComplexityRoot.LoyaltyRedemptionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionEdge.Cursor(childComplexity), true
+	case "LoyaltyRedemptionEdge.node":
+		if e.ComplexityRoot.LoyaltyRedemptionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRedemptionEdge.Node(childComplexity), true
+
+	case "LoyaltyReward.amount":
+		if e.ComplexityRoot.LoyaltyReward.AmountMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.AmountMoney(childComplexity), true
+	case "LoyaltyReward.description":
+		if e.ComplexityRoot.LoyaltyReward.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Description(childComplexity), true
+	case "LoyaltyReward.id":
+		if e.ComplexityRoot.LoyaltyReward.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.GlobalID(childComplexity), true
+	case "LoyaltyReward.handle":
+		if e.ComplexityRoot.LoyaltyReward.Handle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Handle(childComplexity), true
+	case "LoyaltyReward.kind":
+		if e.ComplexityRoot.LoyaltyReward.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Kind(childComplexity), true
+	case "LoyaltyReward.limitPerCustomer":
+		if e.ComplexityRoot.LoyaltyReward.LimitOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.LimitOrNil(childComplexity), true
+	case "LoyaltyReward.name":
+		if e.ComplexityRoot.LoyaltyReward.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Name(childComplexity), true
+	case "LoyaltyReward.percentage":
+		if e.ComplexityRoot.LoyaltyReward.PercentageOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.PercentageOrNil(childComplexity), true
+	case "LoyaltyReward.pointsCost":
+		if e.ComplexityRoot.LoyaltyReward.PointsCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.PointsCost(childComplexity), true
+	case "LoyaltyReward.variant":
+		if e.ComplexityRoot.LoyaltyReward.Variant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyReward.Variant(childComplexity), true
+
+	case "LoyaltyRewardRedeemPayload.customerUserErrors":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.CustomerUserErrors(childComplexity), true
+	case "LoyaltyRewardRedeemPayload.discountCode":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.DiscountCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.DiscountCode(childComplexity), true
+	case "LoyaltyRewardRedeemPayload.loyalty":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.Loyalty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.Loyalty(childComplexity), true
+	case "LoyaltyRewardRedeemPayload.loyaltyUserErrors":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.LoyaltyUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.LoyaltyUserErrors(childComplexity), true
+	case "LoyaltyRewardRedeemPayload.redemption":
+		if e.ComplexityRoot.LoyaltyRewardRedeemPayload.Redemption == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyRewardRedeemPayload.Redemption(childComplexity), true
+
+	case "LoyaltyTier.benefits":
+		if e.ComplexityRoot.LoyaltyTier.Benefits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTier.Benefits(childComplexity), true
+	case "LoyaltyTier.multiplier":
+		if e.ComplexityRoot.LoyaltyTier.Multiplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTier.Multiplier(childComplexity), true
+	case "LoyaltyTier.name":
+		if e.ComplexityRoot.LoyaltyTier.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTier.Name(childComplexity), true
+	case "LoyaltyTier.threshold":
+		if e.ComplexityRoot.LoyaltyTier.Threshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTier.Threshold(childComplexity), true
+
+	case "LoyaltyTransaction.action":
+		if e.ComplexityRoot.LoyaltyTransaction.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Action(childComplexity), true
+	case "LoyaltyTransaction.createdAt":
+		if e.ComplexityRoot.LoyaltyTransaction.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.CreatedAt(childComplexity), true
+	case "LoyaltyTransaction.description":
+		if e.ComplexityRoot.LoyaltyTransaction.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Description(childComplexity), true
+	case "LoyaltyTransaction.expiresAt":
+		if e.ComplexityRoot.LoyaltyTransaction.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.ExpiresAt(childComplexity), true
+	case "LoyaltyTransaction.id":
+		if e.ComplexityRoot.LoyaltyTransaction.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.GlobalID(childComplexity), true
+	case "LoyaltyTransaction.kind":
+		if e.ComplexityRoot.LoyaltyTransaction.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Kind(childComplexity), true
+	case "LoyaltyTransaction.order":
+		if e.ComplexityRoot.LoyaltyTransaction.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Order(childComplexity), true
+	case "LoyaltyTransaction.points":
+		if e.ComplexityRoot.LoyaltyTransaction.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Points(childComplexity), true
+	case "LoyaltyTransaction.reward":
+		if e.ComplexityRoot.LoyaltyTransaction.Reward == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Reward(childComplexity), true
+	case "LoyaltyTransaction.source":
+		if e.ComplexityRoot.LoyaltyTransaction.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransaction.Source(childComplexity), true
+
+	case "LoyaltyTransactionConnection.edges":
+		if e.ComplexityRoot.LoyaltyTransactionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionConnection.Edges(childComplexity), true
+	case "LoyaltyTransactionConnection.nodes":
+		if e.ComplexityRoot.LoyaltyTransactionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionConnection.Nodes(childComplexity), true
+	case "LoyaltyTransactionConnection.pageInfo":
+		if e.ComplexityRoot.LoyaltyTransactionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionConnection.PageInfo(childComplexity), true
+
+	case "LoyaltyTransactionEdge.cursor":
+		if e.ComplexityRoot.LoyaltyTransactionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionEdge.Cursor(childComplexity), true
+	case "LoyaltyTransactionEdge.node":
+		if e.ComplexityRoot.LoyaltyTransactionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyTransactionEdge.Node(childComplexity), true
+
+	case "LoyaltyUserError.code":
+		if e.ComplexityRoot.LoyaltyUserError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyUserError.Code(childComplexity), true
+	case "LoyaltyUserError.field":
+		if e.ComplexityRoot.LoyaltyUserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyUserError.Field(childComplexity), true
+	case "LoyaltyUserError.message":
+		if e.ComplexityRoot.LoyaltyUserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoyaltyUserError.Message(childComplexity), true
+
 	case "ManualDiscountApplication.allocationMethod":
 		if e.ComplexityRoot.ManualDiscountApplication.AllocationMethod == nil {
 			break
@@ -999,6 +2419,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ManualDiscountApplication.Value(childComplexity), true
+
+	case "Membership.cancelledAt":
+		if e.ComplexityRoot.Membership.CancelledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.CancelledAt(childComplexity), true
+	case "Membership.endsAt":
+		if e.ComplexityRoot.Membership.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.EndsAt(childComplexity), true
+	case "Membership.plan":
+		if e.ComplexityRoot.Membership.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.Plan(childComplexity), true
+	case "Membership.renewsAt":
+		if e.ComplexityRoot.Membership.RenewsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.RenewsAt(childComplexity), true
+	case "Membership.startedAt":
+		if e.ComplexityRoot.Membership.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.StartedAt(childComplexity), true
+	case "Membership.status":
+		if e.ComplexityRoot.Membership.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.Status(childComplexity), true
+
+	case "MembershipPlan.benefits":
+		if e.ComplexityRoot.MembershipPlan.Benefits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.Benefits(childComplexity), true
+	case "MembershipPlan.handle":
+		if e.ComplexityRoot.MembershipPlan.Handle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.Handle(childComplexity), true
+	case "MembershipPlan.interval":
+		if e.ComplexityRoot.MembershipPlan.Interval == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.Interval(childComplexity), true
+	case "MembershipPlan.intervalCount":
+		if e.ComplexityRoot.MembershipPlan.IntervalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.IntervalCount(childComplexity), true
+	case "MembershipPlan.name":
+		if e.ComplexityRoot.MembershipPlan.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.Name(childComplexity), true
+	case "MembershipPlan.price":
+		if e.ComplexityRoot.MembershipPlan.PriceMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipPlan.PriceMoney(childComplexity), true
 
 	case "MoneyV2.amount":
 		if e.ComplexityRoot.MoneyV2.Amount == nil {
@@ -1046,6 +2540,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerAddressUpdate(childComplexity, args["address"].(*model.CustomerAddressInput), args["addressId"].(string), args["defaultAddress"].(*bool)), true
+	case "Mutation.customerCommunicationPreferencesUpdate":
+		if e.ComplexityRoot.Mutation.CustomerCommunicationPreferencesUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerCommunicationPreferencesUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerCommunicationPreferencesUpdate(childComplexity, args["preferences"].([]*model1.CommunicationPreferenceInput)), true
+	case "Mutation.customerPreferencesUpdate":
+		if e.ComplexityRoot.Mutation.CustomerPreferencesUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerPreferencesUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerPreferencesUpdate(childComplexity, args["preferences"].(model1.CustomerPreferencesInput)), true
+	case "Mutation.customerPrivacyUpdate":
+		if e.ComplexityRoot.Mutation.CustomerPrivacyUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerPrivacyUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerPrivacyUpdate(childComplexity, args["privacy"].(model1.CustomerPrivacyInput)), true
+	case "Mutation.customerSessionRevoke":
+		if e.ComplexityRoot.Mutation.CustomerSessionRevoke == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerSessionRevoke_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerSessionRevoke(childComplexity, args["sessionId"].(string)), true
+	case "Mutation.customerSessionsRevokeOthers":
+		if e.ComplexityRoot.Mutation.CustomerSessionsRevokeOthers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerSessionsRevokeOthers(childComplexity), true
 	case "Mutation.customerUpdate":
 		if e.ComplexityRoot.Mutation.CustomerUpdate == nil {
 			break
@@ -1057,6 +2601,149 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerUpdate(childComplexity, args["input"].(model.CustomerUpdateInput)), true
+	case "Mutation.loyaltyActionRecord":
+		if e.ComplexityRoot.Mutation.LoyaltyActionRecord == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_loyaltyActionRecord_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LoyaltyActionRecord(childComplexity, args["action"].(model1.LoyaltyCustomerAction), args["reference"].(string)), true
+	case "Mutation.loyaltyReferralApply":
+		if e.ComplexityRoot.Mutation.LoyaltyReferralApply == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_loyaltyReferralApply_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LoyaltyReferralApply(childComplexity, args["referralCode"].(string)), true
+	case "Mutation.loyaltyRewardRedeem":
+		if e.ComplexityRoot.Mutation.LoyaltyRewardRedeem == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_loyaltyRewardRedeem_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LoyaltyRewardRedeem(childComplexity, args["rewardId"].(string)), true
+	case "Mutation.savedCartDelete":
+		if e.ComplexityRoot.Mutation.SavedCartDelete == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_savedCartDelete_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SavedCartDelete(childComplexity, args["savedCartId"].(string)), true
+	case "Mutation.savedCartRename":
+		if e.ComplexityRoot.Mutation.SavedCartRename == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_savedCartRename_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SavedCartRename(childComplexity, args["savedCartId"].(string), args["name"].(string)), true
+	case "Mutation.wishlistCreate":
+		if e.ComplexityRoot.Mutation.WishlistCreate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistCreate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistCreate(childComplexity, args["name"].(string)), true
+	case "Mutation.wishlistDelete":
+		if e.ComplexityRoot.Mutation.WishlistDelete == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistDelete_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistDelete(childComplexity, args["wishlistId"].(string)), true
+	case "Mutation.wishlistLinesAdd":
+		if e.ComplexityRoot.Mutation.WishlistLinesAdd == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistLinesAdd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistLinesAdd(childComplexity, args["wishlistId"].(*string), args["lines"].([]*model1.WishlistLineInput)), true
+	case "Mutation.wishlistLinesRemove":
+		if e.ComplexityRoot.Mutation.WishlistLinesRemove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistLinesRemove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistLinesRemove(childComplexity, args["wishlistId"].(string), args["lineIds"].([]string)), true
+	case "Mutation.wishlistLinesUpdate":
+		if e.ComplexityRoot.Mutation.WishlistLinesUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistLinesUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistLinesUpdate(childComplexity, args["wishlistId"].(string), args["lines"].([]*model1.WishlistLineUpdateInput)), true
+	case "Mutation.wishlistShare":
+		if e.ComplexityRoot.Mutation.WishlistShare == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistShare_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistShare(childComplexity, args["wishlistId"].(string)), true
+	case "Mutation.wishlistUnshare":
+		if e.ComplexityRoot.Mutation.WishlistUnshare == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistUnshare_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistUnshare(childComplexity, args["wishlistId"].(string)), true
+	case "Mutation.wishlistUpdate":
+		if e.ComplexityRoot.Mutation.WishlistUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_wishlistUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WishlistUpdate(childComplexity, args["wishlistId"].(string), args["name"].(*string), args["showOwnerName"].(*bool)), true
 
 	case "Order.billingAddress":
 		if e.ComplexityRoot.Order.BillingAddress == nil {
@@ -1275,12 +2962,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PreferenceVocabulary.colors":
+		if e.ComplexityRoot.PreferenceVocabulary.Colors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabulary.Colors(childComplexity), true
+	case "PreferenceVocabulary.interests":
+		if e.ComplexityRoot.PreferenceVocabulary.Interests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabulary.Interests(childComplexity), true
+	case "PreferenceVocabulary.occasions":
+		if e.ComplexityRoot.PreferenceVocabulary.Occasions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabulary.Occasions(childComplexity), true
+	case "PreferenceVocabulary.sizes":
+		if e.ComplexityRoot.PreferenceVocabulary.Sizes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreferenceVocabulary.Sizes(childComplexity), true
+
 	case "PricingPercentageValue.percentage":
 		if e.ComplexityRoot.PricingPercentageValue.Percentage == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PricingPercentageValue.Percentage(childComplexity), true
+
+	case "Product.availableForSale":
+		if e.ComplexityRoot.Product.AvailableForSale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.AvailableForSale(childComplexity), true
+	case "Product.featuredImage":
+		if e.ComplexityRoot.Product.FeaturedImage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.FeaturedImage(childComplexity), true
+	case "Product.handle":
+		if e.ComplexityRoot.Product.Handle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Handle(childComplexity), true
+	case "Product.id":
+		if e.ComplexityRoot.Product.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ID(childComplexity), true
+	case "Product.title":
+		if e.ComplexityRoot.Product.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Title(childComplexity), true
+	case "Product.vendor":
+		if e.ComplexityRoot.Product.Vendor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Vendor(childComplexity), true
+
+	case "ProductVariant.availableForSale":
+		if e.ComplexityRoot.ProductVariant.AvailableForSale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.AvailableForSale(childComplexity), true
+	case "ProductVariant.compareAtPrice":
+		if e.ComplexityRoot.ProductVariant.CompareAtPriceMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.CompareAtPriceMoney(childComplexity), true
+	case "ProductVariant.id":
+		if e.ComplexityRoot.ProductVariant.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.ID(childComplexity), true
+	case "ProductVariant.image":
+		if e.ComplexityRoot.ProductVariant.Image == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Image(childComplexity), true
+	case "ProductVariant.price":
+		if e.ComplexityRoot.ProductVariant.PriceMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.PriceMoney(childComplexity), true
+	case "ProductVariant.product":
+		if e.ComplexityRoot.ProductVariant.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Product(childComplexity), true
+	case "ProductVariant.selectedOptions":
+		if e.ComplexityRoot.ProductVariant.SelectedOptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.SelectedOptions(childComplexity), true
+	case "ProductVariant.sku":
+		if e.ComplexityRoot.ProductVariant.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Sku(childComplexity), true
+	case "ProductVariant.title":
+		if e.ComplexityRoot.ProductVariant.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Title(childComplexity), true
 
 	case "Query.customer":
 		if e.ComplexityRoot.Query.Customer == nil {
@@ -1289,6 +3093,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Customer(childComplexity), true
 
+	case "Query.loyaltyProgram":
+		if e.ComplexityRoot.Query.LoyaltyProgram == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.LoyaltyProgram(childComplexity), true
 	case "Query.order":
 		if e.ComplexityRoot.Query.Order == nil {
 			break
@@ -1300,6 +3110,219 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Order(childComplexity, args["id"].(string)), true
+	case "Query.preferenceVocabulary":
+		if e.ComplexityRoot.Query.PreferenceVocabulary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PreferenceVocabulary(childComplexity), true
+
+	case "SavedCart.createdAt":
+		if e.ComplexityRoot.SavedCart.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCart.CreatedAt(childComplexity), true
+	case "SavedCart.id":
+		if e.ComplexityRoot.SavedCart.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCart.GlobalID(childComplexity), true
+	case "SavedCart.lines":
+		if e.ComplexityRoot.SavedCart.Lines == nil {
+			break
+		}
+
+		args, err := ec.field_SavedCart_lines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SavedCart.Lines(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "SavedCart.name":
+		if e.ComplexityRoot.SavedCart.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCart.Name(childComplexity), true
+	case "SavedCart.updatedAt":
+		if e.ComplexityRoot.SavedCart.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCart.UpdatedAt(childComplexity), true
+
+	case "SavedCartConnection.edges":
+		if e.ComplexityRoot.SavedCartConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartConnection.Edges(childComplexity), true
+	case "SavedCartConnection.nodes":
+		if e.ComplexityRoot.SavedCartConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartConnection.Nodes(childComplexity), true
+	case "SavedCartConnection.pageInfo":
+		if e.ComplexityRoot.SavedCartConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartConnection.PageInfo(childComplexity), true
+
+	case "SavedCartDeletePayload.customerUserErrors":
+		if e.ComplexityRoot.SavedCartDeletePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartDeletePayload.CustomerUserErrors(childComplexity), true
+	case "SavedCartDeletePayload.deletedSavedCartId":
+		if e.ComplexityRoot.SavedCartDeletePayload.DeletedSavedCartID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartDeletePayload.DeletedSavedCartID(childComplexity), true
+
+	case "SavedCartEdge.cursor":
+		if e.ComplexityRoot.SavedCartEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartEdge.Cursor(childComplexity), true
+	case "SavedCartEdge.node":
+		if e.ComplexityRoot.SavedCartEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartEdge.Node(childComplexity), true
+
+	case "SavedCartLine.id":
+		if e.ComplexityRoot.SavedCartLine.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLine.GlobalID(childComplexity), true
+	case "SavedCartLine.merchandise":
+		if e.ComplexityRoot.SavedCartLine.Merchandise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLine.Merchandise(childComplexity), true
+	case "SavedCartLine.priceWhenSaved":
+		if e.ComplexityRoot.SavedCartLine.PriceWhenSavedMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLine.PriceWhenSavedMoney(childComplexity), true
+	case "SavedCartLine.quantity":
+		if e.ComplexityRoot.SavedCartLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLine.Quantity(childComplexity), true
+
+	case "SavedCartLineConnection.edges":
+		if e.ComplexityRoot.SavedCartLineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineConnection.Edges(childComplexity), true
+	case "SavedCartLineConnection.nodes":
+		if e.ComplexityRoot.SavedCartLineConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineConnection.Nodes(childComplexity), true
+	case "SavedCartLineConnection.pageInfo":
+		if e.ComplexityRoot.SavedCartLineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineConnection.PageInfo(childComplexity), true
+
+	case "SavedCartLineEdge.cursor":
+		if e.ComplexityRoot.SavedCartLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineEdge.Cursor(childComplexity), true
+	case "SavedCartLineEdge.node":
+		if e.ComplexityRoot.SavedCartLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartLineEdge.Node(childComplexity), true
+
+	case "SavedCartPayload.customerUserErrors":
+		if e.ComplexityRoot.SavedCartPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartPayload.CustomerUserErrors(childComplexity), true
+	case "SavedCartPayload.savedCart":
+		if e.ComplexityRoot.SavedCartPayload.SavedCart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartPayload.SavedCart(childComplexity), true
+
+	case "SavedCartWarning.code":
+		if e.ComplexityRoot.SavedCartWarning.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartWarning.Code(childComplexity), true
+	case "SavedCartWarning.merchandise":
+		if e.ComplexityRoot.SavedCartWarning.Merchandise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartWarning.Merchandise(childComplexity), true
+	case "SavedCartWarning.message":
+		if e.ComplexityRoot.SavedCartWarning.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedCartWarning.Message(childComplexity), true
+
+	case "SelectedOption.name":
+		if e.ComplexityRoot.SelectedOption.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectedOption.Name(childComplexity), true
+	case "SelectedOption.value":
+		if e.ComplexityRoot.SelectedOption.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectedOption.Value(childComplexity), true
+
+	case "SharedWishlist.lines":
+		if e.ComplexityRoot.SharedWishlist.Lines == nil {
+			break
+		}
+
+		args, err := ec.field_SharedWishlist_lines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SharedWishlist.Lines(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "SharedWishlist.name":
+		if e.ComplexityRoot.SharedWishlist.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedWishlist.Name(childComplexity), true
+	case "SharedWishlist.ownerFirstName":
+		if e.ComplexityRoot.SharedWishlist.OwnerFirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedWishlist.OwnerFirstName(childComplexity), true
 
 	case "TrackingInformation.company":
 		if e.ComplexityRoot.TrackingInformation.Company == nil {
@@ -1319,6 +3342,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TrackingInformation.URL(childComplexity), true
+
+	case "UserError.field":
+		if e.ComplexityRoot.UserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Field(childComplexity), true
+	case "UserError.message":
+		if e.ComplexityRoot.UserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Message(childComplexity), true
 
 	case "UserErrorsCustomerAddressUserErrors.code":
 		if e.ComplexityRoot.UserErrorsCustomerAddressUserErrors.Code == nil {
@@ -1358,6 +3394,199 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserErrorsCustomerUserErrors.Message(childComplexity), true
 
+	case "Wishlist.createdAt":
+		if e.ComplexityRoot.Wishlist.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.CreatedAt(childComplexity), true
+	case "Wishlist.id":
+		if e.ComplexityRoot.Wishlist.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.GlobalID(childComplexity), true
+	case "Wishlist.isDefault":
+		if e.ComplexityRoot.Wishlist.IsDefault == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.IsDefault(childComplexity), true
+	case "Wishlist.lines":
+		if e.ComplexityRoot.Wishlist.Lines == nil {
+			break
+		}
+
+		args, err := ec.field_Wishlist_lines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Wishlist.Lines(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Wishlist.name":
+		if e.ComplexityRoot.Wishlist.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.Name(childComplexity), true
+	case "Wishlist.shareToken":
+		if e.ComplexityRoot.Wishlist.ShareToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.ShareToken(childComplexity), true
+	case "Wishlist.shareUrl":
+		if e.ComplexityRoot.Wishlist.ShareURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.ShareURL(childComplexity), true
+	case "Wishlist.showOwnerName":
+		if e.ComplexityRoot.Wishlist.ShowOwnerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.ShowOwnerName(childComplexity), true
+	case "Wishlist.updatedAt":
+		if e.ComplexityRoot.Wishlist.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wishlist.UpdatedAt(childComplexity), true
+
+	case "WishlistConnection.edges":
+		if e.ComplexityRoot.WishlistConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistConnection.Edges(childComplexity), true
+	case "WishlistConnection.nodes":
+		if e.ComplexityRoot.WishlistConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistConnection.Nodes(childComplexity), true
+	case "WishlistConnection.pageInfo":
+		if e.ComplexityRoot.WishlistConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistConnection.PageInfo(childComplexity), true
+
+	case "WishlistDeletePayload.customerUserErrors":
+		if e.ComplexityRoot.WishlistDeletePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistDeletePayload.CustomerUserErrors(childComplexity), true
+	case "WishlistDeletePayload.deletedWishlistId":
+		if e.ComplexityRoot.WishlistDeletePayload.DeletedWishlistID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistDeletePayload.DeletedWishlistID(childComplexity), true
+
+	case "WishlistEdge.cursor":
+		if e.ComplexityRoot.WishlistEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistEdge.Cursor(childComplexity), true
+	case "WishlistEdge.node":
+		if e.ComplexityRoot.WishlistEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistEdge.Node(childComplexity), true
+
+	case "WishlistLine.addedAt":
+		if e.ComplexityRoot.WishlistLine.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.CreatedAt(childComplexity), true
+	case "WishlistLine.id":
+		if e.ComplexityRoot.WishlistLine.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.GlobalID(childComplexity), true
+	case "WishlistLine.merchandise":
+		if e.ComplexityRoot.WishlistLine.Merchandise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.Merchandise(childComplexity), true
+	case "WishlistLine.note":
+		if e.ComplexityRoot.WishlistLine.NoteOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.NoteOrNil(childComplexity), true
+	case "WishlistLine.priceDropped":
+		if e.ComplexityRoot.WishlistLine.PriceDropped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.PriceDropped(childComplexity), true
+	case "WishlistLine.priceWhenAdded":
+		if e.ComplexityRoot.WishlistLine.PriceWhenAddedMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.PriceWhenAddedMoney(childComplexity), true
+	case "WishlistLine.quantity":
+		if e.ComplexityRoot.WishlistLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLine.Quantity(childComplexity), true
+
+	case "WishlistLineConnection.edges":
+		if e.ComplexityRoot.WishlistLineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineConnection.Edges(childComplexity), true
+	case "WishlistLineConnection.nodes":
+		if e.ComplexityRoot.WishlistLineConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineConnection.Nodes(childComplexity), true
+	case "WishlistLineConnection.pageInfo":
+		if e.ComplexityRoot.WishlistLineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineConnection.PageInfo(childComplexity), true
+
+	case "WishlistLineEdge.cursor":
+		if e.ComplexityRoot.WishlistLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineEdge.Cursor(childComplexity), true
+	case "WishlistLineEdge.node":
+		if e.ComplexityRoot.WishlistLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistLineEdge.Node(childComplexity), true
+
+	case "WishlistPayload.customerUserErrors":
+		if e.ComplexityRoot.WishlistPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistPayload.CustomerUserErrors(childComplexity), true
+	case "WishlistPayload.wishlist":
+		if e.ComplexityRoot.WishlistPayload.Wishlist == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishlistPayload.Wishlist(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -1367,8 +3596,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("CommunicationPreferenceInput", ec.unmarshalInputCommunicationPreferenceInput),
 			graphql.NewInputUnmarshaler("CustomerAddressInput", ec.unmarshalInputCustomerAddressInput),
+			graphql.NewInputUnmarshaler("CustomerPreferencesInput", ec.unmarshalInputCustomerPreferencesInput),
+			graphql.NewInputUnmarshaler("CustomerPrivacyInput", ec.unmarshalInputCustomerPrivacyInput),
 			graphql.NewInputUnmarshaler("CustomerUpdateInput", ec.unmarshalInputCustomerUpdateInput),
+			graphql.NewInputUnmarshaler("ImageTransformInput", ec.unmarshalInputImageTransformInput),
+			graphql.NewInputUnmarshaler("WishlistLineInput", ec.unmarshalInputWishlistLineInput),
+			graphql.NewInputUnmarshaler("WishlistLineUpdateInput", ec.unmarshalInputWishlistLineUpdateInput),
 		)
 	}
 	first := true
@@ -1503,27 +3738,7 @@ type PageInfo {
   startCursor: String
 }
 
-"A monetary value with currency."
-type MoneyV2 {
-  "Decimal money amount."
-  amount: Decimal!
-  "Currency of the money."
-  currencyCode: CurrencyCode!
-}
 
-"An image."
-type Image {
-  "A word or phrase to describe the image."
-  altText: String
-  "The original height of the image in pixels; null when unknown."
-  height: Int
-  "A unique ID for the image; null: images have no ID of their own here."
-  id: ID
-  "The location of the image as a URL."
-  url: URL!
-  "The original width of the image in pixels; null when unknown."
-  width: Int
-}
 
 "A signed-in customer's account."
 type Customer {
@@ -3951,12 +6166,1141 @@ enum LanguageCode {
   ZU
 }
 `, BuiltIn: false},
+	{Name: "../../schema/customeraccount/extensions.graphqls", Input: `# Our extensions of the account (wishlists, saved carts, loyalty,
+# preferences, sessions), served here under the Storefront API's names. The
+# types are schema/shared's, one definition for both APIs; the mutations
+# take no ` + "`" + `customerAccessToken` + "`" + `: the signed-in customer is the token's.
+
+"A product variant, as wishlists and saved carts show it."
+type ProductVariant implements Node {
+  "The variant's global ID."
+  id: ID!
+  "The variant's title, such as ` + "`" + `M / Blue` + "`" + `."
+  title: String!
+  "The stock keeping unit, when set."
+  sku: String
+  "The price."
+  price: MoneyV2!
+  "The price before a markdown, when there is one."
+  compareAtPrice: MoneyV2
+  "Whether the variant can be bought now."
+  availableForSale: Boolean!
+  "The options that make the variant, such as Size: M."
+  selectedOptions: [SelectedOption!]!
+  "The variant's image, else the product's."
+  image: Image
+  "The product."
+  product: Product!
+}
+
+"A product, as wishlists and saved carts show it."
+type Product implements Node {
+  "The product's global ID."
+  id: ID!
+  "The product's handle, its address in the storefront."
+  handle: String!
+  "The product's title."
+  title: String!
+  "The vendor."
+  vendor: String!
+  "The main image."
+  featuredImage: Image
+  "Whether any variant can be bought now."
+  availableForSale: Boolean!
+}
+
+extend type Customer {
+  "The customer's wishlists, oldest first."
+  wishlists(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): WishlistConnection!
+  "One of the customer's wishlists, or null."
+  wishlist("The wishlist's global ID." id: ID!): Wishlist
+  "The customer's saved carts, newest first."
+  savedCarts(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SavedCartConnection!
+  "The lines the customer saved for later, newest first."
+  savedForLater(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SavedCartLineConnection!
+  "The customer's loyalty account; null when the programme is off."
+  loyalty: CustomerLoyalty
+  "How the customer wants to be addressed and contacted."
+  preferences: CustomerPreferences!
+  "The customer's privacy choices."
+  privacy: CustomerPrivacy!
+  "The customer's signed-in sessions, newest first."
+  sessions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): CustomerSessionConnection!
+  "Whether sign-in asks for a second factor."
+  twoFactorEnabled: Boolean!
+}
+
+extend type Query {
+  "The shop's loyalty programme: how points are earned, tiers, rewards and membership plans."
+  loyaltyProgram: LoyaltyProgram!
+  "The choices the preference fields take."
+  preferenceVocabulary: PreferenceVocabulary!
+}
+
+extend type Mutation {
+  "Creates a wishlist (at most 20); the first becomes the default."
+  wishlistCreate("The name (1 to 100 characters)." name: String!): WishlistPayload
+  "Renames a wishlist or changes whether its shared view shows your first name."
+  wishlistUpdate(wishlistId: ID!, name: String, showOwnerName: Boolean): WishlistPayload
+  "Deletes a wishlist and its lines."
+  wishlistDelete(wishlistId: ID!): WishlistDeletePayload
+  "Adds variants (the default wishlist when ` + "`" + `wishlistId` + "`" + ` is absent, made on first use). A variant already on the list updates its line."
+  wishlistLinesAdd(wishlistId: ID, lines: [WishlistLineInput!]!): WishlistPayload
+  "Changes quantities or notes."
+  wishlistLinesUpdate(wishlistId: ID!, lines: [WishlistLineUpdateInput!]!): WishlistPayload
+  "Removes lines."
+  wishlistLinesRemove(wishlistId: ID!, lineIds: [ID!]!): WishlistPayload
+  "Shares a wishlist: returns its share link (the same one until unshared)."
+  wishlistShare(wishlistId: ID!): WishlistPayload
+  "Ends sharing: the old link stops working."
+  wishlistUnshare(wishlistId: ID!): WishlistPayload
+  "Renames a saved cart."
+  savedCartRename(savedCartId: ID!, name: String!): SavedCartPayload
+  "Deletes a saved cart."
+  savedCartDelete(savedCartId: ID!): SavedCartDeletePayload
+  "Turns points into a reward's discount code."
+  loyaltyRewardRedeem("The reward's global ID." rewardId: ID!): LoyaltyRewardRedeemPayload
+  "Records an action the programme rewards (once per reference)."
+  loyaltyActionRecord(action: LoyaltyCustomerAction!, reference: String!): LoyaltyPayload
+  "Applies a friend's referral code."
+  loyaltyReferralApply("The friend's referral code." referralCode: String!): LoyaltyPayload
+  "Changes the customer's preferences; fields left out stay."
+  customerPreferencesUpdate(preferences: CustomerPreferencesInput!): CustomerPreferencesUpdatePayload
+  "Changes the customer's privacy choices; fields left out stay."
+  customerPrivacyUpdate(privacy: CustomerPrivacyInput!): CustomerPreferencesUpdatePayload
+  "Changes how the customer hears about topics on channels; topics and channels not named stay. All or nothing."
+  customerCommunicationPreferencesUpdate(preferences: [CommunicationPreferenceInput!]!): CustomerPreferencesUpdatePayload
+  "Signs one of the customer's sessions out."
+  customerSessionRevoke("The session's global ID." sessionId: ID!): CustomerSessionRevokePayload
+  "Signs out every session but this one."
+  customerSessionsRevokeOthers: CustomerSessionsRevokeOthersPayload
+}
+`, BuiltIn: false},
+	{Name: "../../schema/shared/catalog.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/catalog.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"An amount of money in a currency."
+type MoneyV2 {
+  "The amount as an exact decimal string, for example ` + "`" + `\"19.99\"` + "`" + `."
+  amount: Decimal!
+  "The currency of the amount."
+  currencyCode: CurrencyCode!
+}
+
+"A picture of a product or variant."
+type Image {
+  "The image's ID; null: images have no ID of their own here."
+  id: ID
+  "The text that describes the image."
+  altText: String
+  """
+  The image's address. With ` + "`" + `transform` + "`" + `, the address asks the image host for
+  the image resized, cropped and converted: the query parameters ` + "`" + `width` + "`" + ` and
+  ` + "`" + `height` + "`" + ` (the maximum times ` + "`" + `scale` + "`" + `), ` + "`" + `crop` + "`" + ` (` + "`" + `center` + "`" + `, ` + "`" + `top` + "`" + `…) and ` + "`" + `format` + "`" + `
+  (` + "`" + `jpg` + "`" + `, ` + "`" + `png` + "`" + `, ` + "`" + `webp` + "`" + `), as Shopify's image CDN reads them; parameters the
+  address already has are kept.
+  """
+  url("How to transform the image." transform: ImageTransformInput): URL!
+  "The image's address."
+  src: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
+  "The image's address."
+  originalSrc: URL! @deprecated(reason: "Use ` + "`" + `url` + "`" + ` instead.")
+  "The image's address, transformed as ` + "`" + `url(transform:)` + "`" + ` does."
+  transformedSrc(
+    "The region kept when cropping."
+    crop: CropRegion
+    "Image height in pixels between 1 and 5760."
+    maxHeight: Int
+    "Image width in pixels between 1 and 5760."
+    maxWidth: Int
+    "The format to convert to."
+    preferredContentType: ImageContentType
+    "Size multiplier for high-resolution displays, between 1 and 3."
+    scale: Int = 1
+  ): URL! @deprecated(reason: "Use ` + "`" + `url(transform:)` + "`" + ` instead")
+  "Width in pixels, when known."
+  width: Int
+  "Height in pixels, when known."
+  height: Int
+}
+
+"How to resize, crop and convert an image (Shopify's ` + "`" + `ImageTransformInput` + "`" + `)."
+input ImageTransformInput {
+  "The region kept when cropping; use with ` + "`" + `maxWidth` + "`" + ` and/or ` + "`" + `maxHeight` + "`" + `."
+  crop: CropRegion
+  "Image height in pixels between 1 and 5760."
+  maxHeight: Int
+  "Image width in pixels between 1 and 5760."
+  maxWidth: Int
+  "The format to convert to."
+  preferredContentType: ImageContentType
+  "Size multiplier for high-resolution displays, between 1 and 3."
+  scale: Int = 1
+}
+
+"The region of an image kept when cropping."
+enum CropRegion {
+  "Keep the bottom."
+  BOTTOM
+  "Keep the centre."
+  CENTER
+  "Keep the left."
+  LEFT
+  "Keep the right."
+  RIGHT
+  "Keep the top."
+  TOP
+}
+
+"An image format to convert to."
+enum ImageContentType {
+  "JPEG."
+  JPG
+  "PNG."
+  PNG
+  "WebP."
+  WEBP
+}
+
+"An option of a variant, such as Size: M."
+type SelectedOption {
+  "The option's name, such as ` + "`" + `Size` + "`" + `."
+  name: String!
+  "The option's value, such as ` + "`" + `M` + "`" + `."
+  value: String!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/shared/common.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/common.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"An object with a global ID, which ` + "`" + `node` + "`" + ` and ` + "`" + `nodes` + "`" + ` can fetch."
+interface Node {
+  "The object's global ID, such as ` + "`" + `gid://accountgraph/MailingAddress/1` + "`" + `."
+  id: ID!
+}
+
+"An error that can be shown to the user."
+interface DisplayableError {
+  "The path to the input field that caused the error."
+  field: [String!]
+  "What went wrong, in words a customer can read."
+  message: String!
+}
+
+"An error in the input of a mutation (kept for old clients; read the payload's typed errors instead)."
+type UserError implements DisplayableError {
+  "The path to the input field that caused the error."
+  field: [String!]
+  "What went wrong."
+  message: String!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/shared/customer.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/customer.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"An error in the input of a customer mutation."
+type CustomerUserError implements DisplayableError {
+  "What kind of error it is."
+  code: CustomerErrorCode
+  "The path to the input field that caused the error, for example ` + "`" + `[\"input\", \"email\"]` + "`" + `."
+  field: [String!]
+  "What went wrong, in words a customer can read."
+  message: String!
+}
+
+"The kinds of ` + "`" + `CustomerUserError` + "`" + `, as on Shopify."
+enum CustomerErrorCode {
+  "The account is already active."
+  ALREADY_ENABLED
+  "The email's domain cannot receive mail."
+  BAD_DOMAIN
+  "A required value is empty."
+  BLANK
+  "The value contains HTML tags."
+  CONTAINS_HTML_TAGS
+  "The value contains a URL."
+  CONTAINS_URL
+  "The account is disabled."
+  CUSTOMER_DISABLED
+  "The value is not valid."
+  INVALID
+  "The Multipass token is not valid."
+  INVALID_MULTIPASS_REQUEST
+  "The referenced object does not exist for this customer."
+  NOT_FOUND
+  "The password starts or ends with white space."
+  PASSWORD_STARTS_OR_ENDS_WITH_WHITESPACE
+  "The value is already used by another account."
+  TAKEN
+  "The token is not valid, expired or already used."
+  TOKEN_INVALID
+  "The value is too long."
+  TOO_LONG
+  "The value is too short."
+  TOO_SHORT
+  "The email and password do not match an account."
+  UNIDENTIFIED_CUSTOMER
+}
+`, BuiltIn: false},
+	{Name: "../../schema/shared/loyalty.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/loyalty.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"The loyalty programme."
+type LoyaltyProgram {
+  "Whether the shop runs the programme."
+  enabled: Boolean!
+  "The programme's name."
+  name: String!
+  "The currency of fixed-amount rewards."
+  currencyCode: CurrencyCode!
+  "Points a paid order earns per whole unit of its currency (before the tier's multiplier); shipping and taxes earn nothing."
+  pointsPerCurrencyUnit: Int!
+  "Fixed points for actions."
+  earnRules: [LoyaltyEarnRule!]!
+  "What tier thresholds measure."
+  tierBasis: LoyaltyTierBasis!
+  "The tiers, lowest first."
+  tiers: [LoyaltyTier!]!
+  "The rewards on offer, cheapest first."
+  rewards: [LoyaltyReward!]!
+  "Points expire this many months after they are earned; null when they do not."
+  pointsExpireAfterMonths: Int
+  "The whole balance expires after this many months without earning or redeeming; null when it does not."
+  pointsExpireAfterInactiveMonths: Int
+  "The paid memberships on offer."
+  membershipPlans: [MembershipPlan!]!
+}
+
+"Fixed points for an action."
+type LoyaltyEarnRule {
+  "The action."
+  action: LoyaltyEarnAction!
+  "The points it earns."
+  points: Int!
+  "How many times a day it earns; null when there is no cap."
+  dailyCap: Int
+}
+
+"Actions that earn points."
+enum LoyaltyEarnAction {
+  "A paid order: points per currency unit, not a fixed-point rule."
+  PURCHASE
+  "Registering an account."
+  ACCOUNT_CREATION
+  "The customer's birthday, once a year."
+  BIRTHDAY
+  "The first paid order."
+  FIRST_ORDER
+  "Agreeing to marketing email, once."
+  NEWSLETTER_OPT_IN
+  "A product review (` + "`" + `loyaltyActionRecord` + "`" + `)."
+  REVIEW
+  "A social media share (` + "`" + `loyaltyActionRecord` + "`" + `)."
+  SOCIAL_SHARE
+  "A referred friend's first paid order, for the referrer."
+  REFERRAL
+  "Registering with a friend's referral code, once the first order is paid, for the new customer."
+  REFERRED
+}
+
+"Actions a customer records with ` + "`" + `loyaltyActionRecord` + "`" + `."
+enum LoyaltyCustomerAction {
+  "A product review."
+  REVIEW
+  "A social media share."
+  SOCIAL_SHARE
+}
+
+"What tier thresholds measure."
+enum LoyaltyTierBasis {
+  "Points earned since joining (net of reversals)."
+  LIFETIME_POINTS
+  "Points earned in the last 12 months."
+  ROLLING_12_MONTH_POINTS
+  "Whole currency units spent on paid orders since joining."
+  LIFETIME_SPEND
+  "Whole currency units spent on paid orders in the last 12 months."
+  ROLLING_12_MONTH_SPEND
+}
+
+"A level of the programme."
+type LoyaltyTier {
+  "The tier's name."
+  name: String!
+  "Where the tier starts: points or whole currency units, as ` + "`" + `tierBasis` + "`" + ` says."
+  threshold: Int!
+  "Purchase points are multiplied by this (1.5 earns half as much again)."
+  multiplier: Float!
+  "What members of the tier get, such as free shipping or early access."
+  benefits: [String!]!
+}
+
+"A reward bought with points."
+type LoyaltyReward implements Node {
+  "The reward's global ID."
+  id: ID!
+  "A stable name for set-up."
+  handle: String!
+  "The reward's name."
+  name: String!
+  "A description."
+  description: String!
+  "What it costs."
+  pointsCost: Int!
+  "What it gives."
+  kind: LoyaltyRewardKind!
+  "The amount off (FIXED_AMOUNT)."
+  amount: MoneyV2
+  "The percentage off (PERCENTAGE)."
+  percentage: Float
+  "The free product (FREE_PRODUCT)."
+  variant: ProductVariant
+  "How many times one customer may redeem it; null when there is no limit."
+  limitPerCustomer: Int
+}
+
+"What a reward gives."
+enum LoyaltyRewardKind {
+  "An amount off an order."
+  FIXED_AMOUNT
+  "A percentage off an order."
+  PERCENTAGE
+  "Free shipping."
+  FREE_SHIPPING
+  "A free product."
+  FREE_PRODUCT
+}
+
+"A paid membership plan."
+type MembershipPlan {
+  "A stable name for set-up."
+  handle: String!
+  "The plan's name."
+  name: String!
+  "The price of one period."
+  price: MoneyV2!
+  "The length of a period."
+  interval: MembershipInterval!
+  "How many intervals a period lasts."
+  intervalCount: Int!
+  "What members get."
+  benefits: [String!]!
+}
+
+"The unit of a membership period."
+enum MembershipInterval {
+  "Months."
+  MONTH
+  "Years."
+  YEAR
+}
+
+"A customer's points, tier, rewards and membership."
+type CustomerLoyalty {
+  "Points that can be spent now."
+  pointsBalance: Int!
+  "Points earned since joining, net of reversals (spending does not lower them)."
+  lifetimePoints: Int!
+  "The current tier, or null below the first."
+  tier: LoyaltyTier
+  "The next tier up, or null at the top."
+  nextTier: LoyaltyTier
+  "Points still needed for the next tier, when tiers count points; null at the top."
+  pointsToNextTier: Int
+  "Spend still needed for the next tier, when tiers count spend; null at the top."
+  spendToNextTier: MoneyV2
+  "Points that will expire, soonest first."
+  pointsExpiring: [LoyaltyPointsExpiry!]!
+  "The ledger, newest first by default."
+  transactions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): LoyaltyTransactionConnection!
+  "Active rewards the customer can afford and has not used up."
+  availableRewards: [LoyaltyReward!]!
+  "Rewards redeemed, newest first by default."
+  redemptions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): LoyaltyRedemptionConnection!
+  "The code friends register with."
+  referralCode: String!
+  "How many friends registered with the code."
+  referralCount: Int!
+  "The paid membership, or null."
+  membership: Membership
+}
+
+"Points that expire together."
+type LoyaltyPointsExpiry {
+  "How many."
+  points: Int!
+  "When."
+  expiresAt: DateTime!
+}
+
+"An entry of the points ledger."
+type LoyaltyTransaction implements Node {
+  "The entry's global ID."
+  id: ID!
+  "What happened."
+  kind: LoyaltyTransactionKind!
+  "What caused it."
+  source: LoyaltyTransactionSource!
+  "The earning action, for earned points."
+  action: LoyaltyEarnAction
+  "Points added (positive) or taken (negative)."
+  points: Int!
+  "What the customer reads, such as the order's name or the admin's reason."
+  description: String!
+  "The order that earned or reversed the points."
+  order: Order
+  "The reward the points bought."
+  reward: LoyaltyReward
+  "When the points expire, for earned points under an expiry policy."
+  expiresAt: DateTime
+  "When it happened."
+  createdAt: DateTime!
+}
+
+"What a ledger entry did."
+enum LoyaltyTransactionKind {
+  "Points earned."
+  EARN
+  "Points spent on a reward."
+  REDEEM
+  "Points that lapsed."
+  EXPIRE
+  "Points added or removed by staff."
+  ADJUST
+  "Points taken back after a refund or cancellation."
+  REVERSE
+}
+
+"What caused a ledger entry."
+enum LoyaltyTransactionSource {
+  "An order."
+  ORDER
+  "An action of the customer's."
+  ACTION
+  "Staff."
+  ADMIN
+  "A referral."
+  REFERRAL
+  "A reward."
+  REWARD
+  "The expiry policy."
+  EXPIRY
+}
+
+"A redeemed reward. The code itself is shown only once, when redeemed."
+type LoyaltyRedemption implements Node {
+  "The redemption's global ID."
+  id: ID!
+  "The reward."
+  reward: LoyaltyReward!
+  "The last characters of the code, to recognise it."
+  codeEnding: String!
+  "What the code gives (as the reward gave when redeemed)."
+  kind: LoyaltyRewardKind!
+  "The amount off (FIXED_AMOUNT)."
+  amount: MoneyV2
+  "The percentage off (PERCENTAGE)."
+  percentage: Float
+  "Points spent."
+  pointsSpent: Int!
+  "When the code stops working."
+  expiresAt: DateTime!
+  "When the code was used, or null."
+  usedAt: DateTime
+  "When it was redeemed."
+  createdAt: DateTime!
+}
+
+"A customer's paid membership."
+type Membership {
+  "The plan."
+  plan: MembershipPlan!
+  "Where the membership stands."
+  status: MembershipStatus!
+  "When it began."
+  startedAt: DateTime!
+  "When the next period is due, while it renews."
+  renewsAt: DateTime
+  "When it ends or ended, once cancelled or lapsed."
+  endsAt: DateTime
+  "When it was cancelled."
+  cancelledAt: DateTime
+}
+
+"Where a membership stands."
+enum MembershipStatus {
+  "Paid up and renewing."
+  ACTIVE
+  "Cancelled: benefits run to the end of the paid period."
+  CANCELLED
+  "Over."
+  EXPIRED
+}
+
+"A page of ledger entries."
+type LoyaltyTransactionConnection {
+  "The entries with their cursors."
+  edges: [LoyaltyTransactionEdge!]!
+  "The entries."
+  nodes: [LoyaltyTransaction!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A ledger entry and its cursor."
+type LoyaltyTransactionEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The entry."
+  node: LoyaltyTransaction!
+}
+
+"A page of redemptions."
+type LoyaltyRedemptionConnection {
+  "The redemptions with their cursors."
+  edges: [LoyaltyRedemptionEdge!]!
+  "The redemptions."
+  nodes: [LoyaltyRedemption!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A redemption and its cursor."
+type LoyaltyRedemptionEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The redemption."
+  node: LoyaltyRedemption!
+}
+
+"A loyalty problem with the input."
+type LoyaltyUserError implements DisplayableError {
+  "The problem's kind."
+  code: LoyaltyErrorCode
+  "The path to the input field."
+  field: [String!]
+  "What went wrong."
+  message: String!
+}
+
+"The kinds of ` + "`" + `LoyaltyUserError` + "`" + `."
+enum LoyaltyErrorCode {
+  "The shop runs no loyalty programme."
+  PROGRAM_DISABLED
+  "The access token is unknown or expired."
+  TOKEN_INVALID
+  "The referenced object does not exist."
+  NOT_FOUND
+  "The value is not valid."
+  INVALID
+  "The balance does not cover the reward."
+  INSUFFICIENT_POINTS
+  "The reward's limit per customer is reached."
+  LIMIT_REACHED
+  "Today's cap for the action is reached."
+  DAILY_CAP_REACHED
+  "This reference has already earned points."
+  ALREADY_RECORDED
+  "The action earns no points in this programme."
+  NOT_EARNING
+  "The code is the customer's own."
+  SELF_REFERRAL
+  "The code belongs to someone the customer referred (directly or through others)."
+  REFERRAL_LOOP
+  "The customer was already referred, or has already ordered."
+  REFERRAL_NOT_ALLOWED
+}
+
+"The result of ` + "`" + `loyaltyRewardRedeem` + "`" + `."
+type LoyaltyRewardRedeemPayload {
+  "The discount code: shown only here, keep it."
+  discountCode: String
+  "The redemption (its code's ending, value and expiry)."
+  redemption: LoyaltyRedemption
+  "The loyalty account after redeeming."
+  loyalty: CustomerLoyalty
+  "What was wrong, with loyalty codes; nothing was spent when not empty."
+  loyaltyUserErrors: [LoyaltyUserError!]!
+  "The same problems as customer errors (codes where Shopify's enum has one)."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of a loyalty mutation."
+type LoyaltyPayload {
+  "The loyalty account afterwards."
+  loyalty: CustomerLoyalty
+  "Points earned by the call."
+  pointsEarned: Int!
+  "What was wrong, with loyalty codes; nothing changed when not empty."
+  loyaltyUserErrors: [LoyaltyUserError!]!
+  "The same problems as customer errors (codes where Shopify's enum has one)."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/shared/preferences.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/preferences.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"What a customer told the shop about themselves (our extension)."
+type CustomerPreferences {
+  "The language the customer prefers."
+  language: LanguageCode
+  "The currency the customer prefers."
+  currencyCode: CurrencyCode
+  "Sizes the customer wears, from ` + "`" + `preferenceVocabulary.sizes` + "`" + `."
+  sizes: [String!]!
+  "Colours the customer likes, from ` + "`" + `preferenceVocabulary.colors` + "`" + `."
+  colors: [String!]!
+  "Interests, from ` + "`" + `preferenceVocabulary.interests` + "`" + `."
+  interests: [String!]!
+  "Occasions the customer shops for, from ` + "`" + `preferenceVocabulary.occasions` + "`" + `."
+  occasions: [String!]!
+  "The birthday as YYYY-MM-DD."
+  birthday: String
+  "Whether recommendations may draw on the customer's orders and wishlists (the same switch as ` + "`" + `privacy.personalization` + "`" + `)."
+  personalization: Boolean!
+  "How the customer hears about each topic on each channel: every topic × channel, in a fixed order."
+  communication: [CommunicationPreference!]!
+}
+
+"How a customer hears about one topic on one channel (our extension)."
+type CommunicationPreference {
+  "What the messages are about."
+  topic: CommunicationTopic!
+  "How they travel."
+  channel: CommunicationChannel!
+  "Whether they go out at all (` + "`" + `frequency` + "`" + ` is not ` + "`" + `NEVER` + "`" + `)."
+  enabled: Boolean!
+  "How often: at once, in a daily or weekly digest, or never."
+  frequency: CommunicationFrequency!
+  "True where the choice cannot be changed: security alerts by email."
+  locked: Boolean!
+}
+
+"What a customer message is about."
+enum CommunicationTopic {
+  "An order was placed."
+  ORDER_CONFIRMATION
+  "An order shipped."
+  SHIPPING_UPDATES
+  "The last mile: out for delivery, delivered, attempted, failed."
+  DELIVERY_UPDATES
+  "Offers and news; by email the same consent as ` + "`" + `acceptsMarketing` + "`" + `."
+  PROMOTIONS
+  "Changes of the account's details."
+  ACCOUNT_CHANGES
+  "Sign-ins from new devices or countries, password and two-factor changes."
+  SECURITY_ALERTS
+  "Price drops and restocks of wishlist items."
+  WISHLIST_ALERTS
+  "Points earned and tiers reached."
+  LOYALTY
+}
+
+"How a customer message travels."
+enum CommunicationChannel {
+  "Email."
+  EMAIL
+  "Text message to the account's phone number."
+  SMS
+  "Push notification to the shop's app."
+  PUSH
+}
+
+"How often a customer hears about a topic on a channel."
+enum CommunicationFrequency {
+  "Each message at once."
+  IMMEDIATE
+  "One digest a day (08:00 UTC)."
+  DAILY
+  "One digest a week (Mondays, 08:00 UTC)."
+  WEEKLY
+  "Not at all."
+  NEVER
+}
+
+"A change of one communication preference."
+input CommunicationPreferenceInput {
+  "What the messages are about."
+  topic: CommunicationTopic!
+  "How they travel."
+  channel: CommunicationChannel!
+  "How often from now on."
+  frequency: CommunicationFrequency!
+}
+
+"A customer's privacy switches (our extension). Every change is kept in the consent log."
+type CustomerPrivacy {
+  "Whether recommendations may draw on the customer's orders and wishlists."
+  personalization: Boolean!
+  "Whether the shop may share the customer's data with its partners."
+  dataSharing: Boolean!
+}
+
+"The values customers choose their preferences from, set by the shop."
+type PreferenceVocabulary {
+  "Sizes, matched against variant options named Size."
+  sizes: [String!]!
+  "Colours, matched against variant options named Color or Colour."
+  colors: [String!]!
+  "Interests, matched against product types and tags."
+  interests: [String!]!
+  "Occasions."
+  occasions: [String!]!
+}
+
+"Input for ` + "`" + `customerPreferencesUpdate` + "`" + `."
+input CustomerPreferencesInput {
+  "The language the customer prefers; null removes it."
+  language: LanguageCode
+  "The currency the customer prefers; null removes it."
+  currencyCode: CurrencyCode
+  "Sizes (at most 20), from ` + "`" + `preferenceVocabulary.sizes` + "`" + `, compared without regard to case."
+  sizes: [String!]
+  "Colours (at most 20), from ` + "`" + `preferenceVocabulary.colors` + "`" + `."
+  colors: [String!]
+  "Interests (at most 20), from ` + "`" + `preferenceVocabulary.interests` + "`" + `."
+  interests: [String!]
+  "Occasions (at most 20), from ` + "`" + `preferenceVocabulary.occasions` + "`" + `."
+  occasions: [String!]
+  "The birthday as YYYY-MM-DD; null removes it."
+  birthday: String
+  "Whether recommendations may draw on the customer's orders and wishlists."
+  personalization: Boolean
+}
+
+"Input for ` + "`" + `customerPrivacyUpdate` + "`" + `."
+input CustomerPrivacyInput {
+  "Whether recommendations may draw on the customer's orders and wishlists."
+  personalization: Boolean
+  "Whether the shop may share the customer's data with its partners."
+  dataSharing: Boolean
+}
+
+"The result of ` + "`" + `customerPreferencesUpdate` + "`" + ` and ` + "`" + `customerPrivacyUpdate` + "`" + `."
+type CustomerPreferencesUpdatePayload {
+  "The customer after the change."
+  customer: Customer
+  "What was wrong with the input; nothing changed when not empty."
+  customerUserErrors: [CustomerUserError!]!
+  "The same errors without codes."
+  userErrors: [UserError!]! @deprecated(reason: "Use ` + "`" + `customerUserErrors` + "`" + ` instead.")
+}
+`, BuiltIn: false},
+	{Name: "../../schema/shared/savedcart.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/savedcart.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"A named snapshot of a cart."
+type SavedCart implements Node {
+  "The saved cart's global ID."
+  id: ID!
+  "The name."
+  name: String!
+  "When it was saved."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
+  "The lines, oldest first."
+  lines(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): SavedCartLineConnection!
+}
+
+"A variant and quantity in a saved cart or the saved-for-later list."
+type SavedCartLine {
+  "The line's global ID."
+  id: ID!
+  "The variant."
+  merchandise: ProductVariant!
+  "Units."
+  quantity: Int!
+  "The price when saved."
+  priceWhenSaved: MoneyV2!
+}
+
+"What changed since a cart was saved or an order placed."
+type SavedCartWarning {
+  "What kind of change."
+  code: SavedCartWarningCode!
+  "What changed, in words."
+  message: String!
+  "The variant concerned, when it still exists."
+  merchandise: ProductVariant
+}
+
+"Kinds of ` + "`" + `SavedCartWarning` + "`" + `."
+enum SavedCartWarningCode {
+  "The price is not what it was."
+  PRICE_CHANGED
+  "The variant cannot be bought now (it is in the cart all the same)."
+  UNAVAILABLE
+  "The item is no longer in the catalogue and was left out."
+  NO_LONGER_SOLD
+}
+
+"A page of saved carts."
+type SavedCartConnection {
+  "The saved carts with their cursors."
+  edges: [SavedCartEdge!]!
+  "The saved carts."
+  nodes: [SavedCart!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A saved cart and its cursor."
+type SavedCartEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The saved cart."
+  node: SavedCart!
+}
+
+"A page of saved lines."
+type SavedCartLineConnection {
+  "The lines with their cursors."
+  edges: [SavedCartLineEdge!]!
+  "The lines."
+  nodes: [SavedCartLine!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A saved line and its cursor."
+type SavedCartLineEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The line."
+  node: SavedCartLine!
+}
+
+"The result of a saved-cart mutation."
+type SavedCartPayload {
+  "The saved cart."
+  savedCart: SavedCart
+  "What was wrong with the input; nothing was written when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `savedCartDelete` + "`" + `."
+type SavedCartDeletePayload {
+  "The global ID of the deleted saved cart."
+  deletedSavedCartId: ID
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/shared/security.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/security.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"A signed-in session: one access token."
+type CustomerSession implements Node {
+  "The session's global ID."
+  id: ID!
+  "When the customer signed in."
+  createdAt: DateTime!
+  "When the session ends unless renewed."
+  expiresAt: DateTime!
+  "The network it signed in from, coarsened (IPv4 /24, IPv6 /48)."
+  ipAddress: String
+  "The browser or app it signed in with."
+  userAgent: String
+  "The browser or app in short, e.g. ` + "`" + `Firefox on Linux` + "`" + `."
+  device: String!
+  "The country it signed in from, when the shop's proxy tells (ISO 3166 code)."
+  country: String
+  "When it was last used, to within five minutes."
+  lastUsedAt: DateTime
+  "Whether this is the session of the access token the request was made with: the customer's \"this device\"."
+  current: Boolean!
+}
+
+"A page of sessions."
+type CustomerSessionConnection {
+  "The sessions with their cursors."
+  edges: [CustomerSessionEdge!]!
+  "The sessions."
+  nodes: [CustomerSession!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A session and its cursor."
+type CustomerSessionEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The session."
+  node: CustomerSession!
+}
+
+"The result of ` + "`" + `customerSessionRevoke` + "`" + `."
+type CustomerSessionRevokePayload {
+  "The global ID of the signed-out session."
+  revokedSessionId: ID
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerSessionsRevokeOthers` + "`" + `."
+type CustomerSessionsRevokeOthersPayload {
+  "How many sessions were signed out."
+  revokedCount: Int!
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/shared/wishlist.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/wishlist.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"A customer's wishlist."
+type Wishlist implements Node {
+  "The wishlist's global ID."
+  id: ID!
+  "The name."
+  name: String!
+  "Whether lines are added here when no wishlist is named."
+  isDefault: Boolean!
+  "Whether the shared view shows the owner's first name."
+  showOwnerName: Boolean!
+  "The share link, when shared."
+  shareUrl: URL
+  "The share token, when shared."
+  shareToken: String
+  "When the wishlist was made."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
+  "The lines, oldest first."
+  lines(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): WishlistLineConnection!
+}
+
+"A variant on a wishlist."
+type WishlistLine {
+  "The line's global ID."
+  id: ID!
+  "The variant."
+  merchandise: ProductVariant!
+  "How many are wanted."
+  quantity: Int!
+  "A note, such as a size to double-check."
+  note: String
+  "When it was added."
+  addedAt: DateTime!
+  "The price when it was added."
+  priceWhenAdded: MoneyV2!
+  "Whether the current price is lower than when added."
+  priceDropped: Boolean!
+}
+
+"A wishlist as its owner shared it: no customer data but the list's name and, if allowed, the owner's first name."
+type SharedWishlist {
+  "The list's name."
+  name: String!
+  "The owner's first name, when the owner allows it."
+  ownerFirstName: String
+  "The lines, oldest first."
+  lines(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): WishlistLineConnection!
+}
+
+"A variant to add to a wishlist."
+input WishlistLineInput {
+  "The variant's global ID."
+  merchandiseId: ID!
+  "How many are wanted (1 to 999)."
+  quantity: Int = 1
+  "A note (at most 500 characters)."
+  note: String
+}
+
+"A change to a wishlist line."
+input WishlistLineUpdateInput {
+  "The line's global ID."
+  id: ID!
+  "How many are wanted (1 to 999)."
+  quantity: Int
+  "A note (at most 500 characters)."
+  note: String
+}
+
+"A page of wishlists."
+type WishlistConnection {
+  "The wishlists with their cursors."
+  edges: [WishlistEdge!]!
+  "The wishlists."
+  nodes: [Wishlist!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A wishlist and its cursor."
+type WishlistEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The wishlist."
+  node: Wishlist!
+}
+
+"A page of wishlist lines."
+type WishlistLineConnection {
+  "The lines with their cursors."
+  edges: [WishlistLineEdge!]!
+  "The lines."
+  nodes: [WishlistLine!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+}
+
+"A wishlist line and its cursor."
+type WishlistLineEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The line."
+  node: WishlistLine!
+}
+
+"The result of a wishlist mutation."
+type WishlistPayload {
+  "The wishlist."
+  wishlist: Wishlist
+  "What was wrong with the input; nothing was written when not empty."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `wishlistDelete` + "`" + `."
+type WishlistDeletePayload {
+  "The global ID of the deleted wishlist."
+  deletedWishlistId: ID
+  "What was wrong with the input."
+  customerUserErrors: [CustomerUserError!]!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_CommunicationPreference(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "topic":
+		return ec.fieldContext_CommunicationPreference_topic(ctx, field)
+	case "channel":
+		return ec.fieldContext_CommunicationPreference_channel(ctx, field)
+	case "enabled":
+		return ec.fieldContext_CommunicationPreference_enabled(ctx, field)
+	case "frequency":
+		return ec.fieldContext_CommunicationPreference_frequency(ctx, field)
+	case "locked":
+		return ec.fieldContext_CommunicationPreference_locked(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommunicationPreference", field.Name)
+}
 
 func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -3982,6 +7326,24 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_orders(ctx, field)
 	case "phoneNumber":
 		return ec.fieldContext_Customer_phoneNumber(ctx, field)
+	case "wishlists":
+		return ec.fieldContext_Customer_wishlists(ctx, field)
+	case "wishlist":
+		return ec.fieldContext_Customer_wishlist(ctx, field)
+	case "savedCarts":
+		return ec.fieldContext_Customer_savedCarts(ctx, field)
+	case "savedForLater":
+		return ec.fieldContext_Customer_savedForLater(ctx, field)
+	case "loyalty":
+		return ec.fieldContext_Customer_loyalty(ctx, field)
+	case "preferences":
+		return ec.fieldContext_Customer_preferences(ctx, field)
+	case "privacy":
+		return ec.fieldContext_Customer_privacy(ctx, field)
+	case "sessions":
+		return ec.fieldContext_Customer_sessions(ctx, field)
+	case "twoFactorEnabled":
+		return ec.fieldContext_Customer_twoFactorEnabled(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -4086,6 +7448,38 @@ func (ec *executionContext) childFields_CustomerEmailAddress(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEmailAddress", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerLoyalty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "pointsBalance":
+		return ec.fieldContext_CustomerLoyalty_pointsBalance(ctx, field)
+	case "lifetimePoints":
+		return ec.fieldContext_CustomerLoyalty_lifetimePoints(ctx, field)
+	case "tier":
+		return ec.fieldContext_CustomerLoyalty_tier(ctx, field)
+	case "nextTier":
+		return ec.fieldContext_CustomerLoyalty_nextTier(ctx, field)
+	case "pointsToNextTier":
+		return ec.fieldContext_CustomerLoyalty_pointsToNextTier(ctx, field)
+	case "spendToNextTier":
+		return ec.fieldContext_CustomerLoyalty_spendToNextTier(ctx, field)
+	case "pointsExpiring":
+		return ec.fieldContext_CustomerLoyalty_pointsExpiring(ctx, field)
+	case "transactions":
+		return ec.fieldContext_CustomerLoyalty_transactions(ctx, field)
+	case "availableRewards":
+		return ec.fieldContext_CustomerLoyalty_availableRewards(ctx, field)
+	case "redemptions":
+		return ec.fieldContext_CustomerLoyalty_redemptions(ctx, field)
+	case "referralCode":
+		return ec.fieldContext_CustomerLoyalty_referralCode(ctx, field)
+	case "referralCount":
+		return ec.fieldContext_CustomerLoyalty_referralCount(ctx, field)
+	case "membership":
+		return ec.fieldContext_CustomerLoyalty_membership(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerLoyalty", field.Name)
+}
+
 func (ec *executionContext) childFields_CustomerPhoneNumber(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "marketingState":
@@ -4096,6 +7490,118 @@ func (ec *executionContext) childFields_CustomerPhoneNumber(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type CustomerPhoneNumber", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerPreferences(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "language":
+		return ec.fieldContext_CustomerPreferences_language(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_CustomerPreferences_currencyCode(ctx, field)
+	case "sizes":
+		return ec.fieldContext_CustomerPreferences_sizes(ctx, field)
+	case "colors":
+		return ec.fieldContext_CustomerPreferences_colors(ctx, field)
+	case "interests":
+		return ec.fieldContext_CustomerPreferences_interests(ctx, field)
+	case "occasions":
+		return ec.fieldContext_CustomerPreferences_occasions(ctx, field)
+	case "birthday":
+		return ec.fieldContext_CustomerPreferences_birthday(ctx, field)
+	case "personalization":
+		return ec.fieldContext_CustomerPreferences_personalization(ctx, field)
+	case "communication":
+		return ec.fieldContext_CustomerPreferences_communication(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPreferences", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPreferencesUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerPreferencesUpdatePayload_customer(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerPreferencesUpdatePayload_customerUserErrors(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CustomerPreferencesUpdatePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPreferencesUpdatePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPrivacy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "personalization":
+		return ec.fieldContext_CustomerPrivacy_personalization(ctx, field)
+	case "dataSharing":
+		return ec.fieldContext_CustomerPrivacy_dataSharing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPrivacy", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSession(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CustomerSession_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CustomerSession_createdAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_CustomerSession_expiresAt(ctx, field)
+	case "ipAddress":
+		return ec.fieldContext_CustomerSession_ipAddress(ctx, field)
+	case "userAgent":
+		return ec.fieldContext_CustomerSession_userAgent(ctx, field)
+	case "device":
+		return ec.fieldContext_CustomerSession_device(ctx, field)
+	case "country":
+		return ec.fieldContext_CustomerSession_country(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_CustomerSession_lastUsedAt(ctx, field)
+	case "current":
+		return ec.fieldContext_CustomerSession_current(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSession", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSessionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CustomerSessionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CustomerSessionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CustomerSessionConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSessionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CustomerSessionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CustomerSessionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSessionRevokePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "revokedSessionId":
+		return ec.fieldContext_CustomerSessionRevokePayload_revokedSessionId(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerSessionRevokePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionRevokePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSessionsRevokeOthersPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "revokedCount":
+		return ec.fieldContext_CustomerSessionsRevokeOthersPayload_revokedCount(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSessionsRevokeOthersPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CustomerUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "customer":
@@ -4104,6 +7610,18 @@ func (ec *executionContext) childFields_CustomerUpdatePayload(ctx context.Contex
 		return ec.fieldContext_CustomerUpdatePayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerUpdatePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerUserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_CustomerUserError_code(ctx, field)
+	case "field":
+		return ec.fieldContext_CustomerUserError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_CustomerUserError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerUserError", field.Name)
 }
 
 func (ec *executionContext) childFields_DiscountAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4180,16 +7698,22 @@ func (ec *executionContext) childFields_FulfillmentEdge(ctx context.Context, fie
 
 func (ec *executionContext) childFields_Image(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "altText":
-		return ec.fieldContext_Image_altText(ctx, field)
-	case "height":
-		return ec.fieldContext_Image_height(ctx, field)
 	case "id":
 		return ec.fieldContext_Image_id(ctx, field)
+	case "altText":
+		return ec.fieldContext_Image_altText(ctx, field)
 	case "url":
 		return ec.fieldContext_Image_url(ctx, field)
+	case "src":
+		return ec.fieldContext_Image_src(ctx, field)
+	case "originalSrc":
+		return ec.fieldContext_Image_originalSrc(ctx, field)
+	case "transformedSrc":
+		return ec.fieldContext_Image_transformedSrc(ctx, field)
 	case "width":
 		return ec.fieldContext_Image_width(ctx, field)
+	case "height":
+		return ec.fieldContext_Image_height(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Image", field.Name)
 }
@@ -4246,6 +7770,270 @@ func (ec *executionContext) childFields_LineItemEdge(ctx context.Context, field 
 		return ec.fieldContext_LineItemEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LineItemEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyEarnRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "action":
+		return ec.fieldContext_LoyaltyEarnRule_action(ctx, field)
+	case "points":
+		return ec.fieldContext_LoyaltyEarnRule_points(ctx, field)
+	case "dailyCap":
+		return ec.fieldContext_LoyaltyEarnRule_dailyCap(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyEarnRule", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "loyalty":
+		return ec.fieldContext_LoyaltyPayload_loyalty(ctx, field)
+	case "pointsEarned":
+		return ec.fieldContext_LoyaltyPayload_pointsEarned(ctx, field)
+	case "loyaltyUserErrors":
+		return ec.fieldContext_LoyaltyPayload_loyaltyUserErrors(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_LoyaltyPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyPointsExpiry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "points":
+		return ec.fieldContext_LoyaltyPointsExpiry_points(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_LoyaltyPointsExpiry_expiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyPointsExpiry", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyProgram(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "enabled":
+		return ec.fieldContext_LoyaltyProgram_enabled(ctx, field)
+	case "name":
+		return ec.fieldContext_LoyaltyProgram_name(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_LoyaltyProgram_currencyCode(ctx, field)
+	case "pointsPerCurrencyUnit":
+		return ec.fieldContext_LoyaltyProgram_pointsPerCurrencyUnit(ctx, field)
+	case "earnRules":
+		return ec.fieldContext_LoyaltyProgram_earnRules(ctx, field)
+	case "tierBasis":
+		return ec.fieldContext_LoyaltyProgram_tierBasis(ctx, field)
+	case "tiers":
+		return ec.fieldContext_LoyaltyProgram_tiers(ctx, field)
+	case "rewards":
+		return ec.fieldContext_LoyaltyProgram_rewards(ctx, field)
+	case "pointsExpireAfterMonths":
+		return ec.fieldContext_LoyaltyProgram_pointsExpireAfterMonths(ctx, field)
+	case "pointsExpireAfterInactiveMonths":
+		return ec.fieldContext_LoyaltyProgram_pointsExpireAfterInactiveMonths(ctx, field)
+	case "membershipPlans":
+		return ec.fieldContext_LoyaltyProgram_membershipPlans(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyProgram", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyRedemption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LoyaltyRedemption_id(ctx, field)
+	case "reward":
+		return ec.fieldContext_LoyaltyRedemption_reward(ctx, field)
+	case "codeEnding":
+		return ec.fieldContext_LoyaltyRedemption_codeEnding(ctx, field)
+	case "kind":
+		return ec.fieldContext_LoyaltyRedemption_kind(ctx, field)
+	case "amount":
+		return ec.fieldContext_LoyaltyRedemption_amount(ctx, field)
+	case "percentage":
+		return ec.fieldContext_LoyaltyRedemption_percentage(ctx, field)
+	case "pointsSpent":
+		return ec.fieldContext_LoyaltyRedemption_pointsSpent(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_LoyaltyRedemption_expiresAt(ctx, field)
+	case "usedAt":
+		return ec.fieldContext_LoyaltyRedemption_usedAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_LoyaltyRedemption_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyRedemption", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyRedemptionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LoyaltyRedemptionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_LoyaltyRedemptionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LoyaltyRedemptionConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyRedemptionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyRedemptionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LoyaltyRedemptionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LoyaltyRedemptionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyRedemptionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyReward(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LoyaltyReward_id(ctx, field)
+	case "handle":
+		return ec.fieldContext_LoyaltyReward_handle(ctx, field)
+	case "name":
+		return ec.fieldContext_LoyaltyReward_name(ctx, field)
+	case "description":
+		return ec.fieldContext_LoyaltyReward_description(ctx, field)
+	case "pointsCost":
+		return ec.fieldContext_LoyaltyReward_pointsCost(ctx, field)
+	case "kind":
+		return ec.fieldContext_LoyaltyReward_kind(ctx, field)
+	case "amount":
+		return ec.fieldContext_LoyaltyReward_amount(ctx, field)
+	case "percentage":
+		return ec.fieldContext_LoyaltyReward_percentage(ctx, field)
+	case "variant":
+		return ec.fieldContext_LoyaltyReward_variant(ctx, field)
+	case "limitPerCustomer":
+		return ec.fieldContext_LoyaltyReward_limitPerCustomer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyReward", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyRewardRedeemPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "discountCode":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_discountCode(ctx, field)
+	case "redemption":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_redemption(ctx, field)
+	case "loyalty":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_loyalty(ctx, field)
+	case "loyaltyUserErrors":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_loyaltyUserErrors(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_LoyaltyRewardRedeemPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyRewardRedeemPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyTier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_LoyaltyTier_name(ctx, field)
+	case "threshold":
+		return ec.fieldContext_LoyaltyTier_threshold(ctx, field)
+	case "multiplier":
+		return ec.fieldContext_LoyaltyTier_multiplier(ctx, field)
+	case "benefits":
+		return ec.fieldContext_LoyaltyTier_benefits(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyTier", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyTransaction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LoyaltyTransaction_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_LoyaltyTransaction_kind(ctx, field)
+	case "source":
+		return ec.fieldContext_LoyaltyTransaction_source(ctx, field)
+	case "action":
+		return ec.fieldContext_LoyaltyTransaction_action(ctx, field)
+	case "points":
+		return ec.fieldContext_LoyaltyTransaction_points(ctx, field)
+	case "description":
+		return ec.fieldContext_LoyaltyTransaction_description(ctx, field)
+	case "order":
+		return ec.fieldContext_LoyaltyTransaction_order(ctx, field)
+	case "reward":
+		return ec.fieldContext_LoyaltyTransaction_reward(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_LoyaltyTransaction_expiresAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_LoyaltyTransaction_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyTransaction", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyTransactionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LoyaltyTransactionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_LoyaltyTransactionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LoyaltyTransactionConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyTransactionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyTransactionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LoyaltyTransactionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LoyaltyTransactionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyTransactionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LoyaltyUserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_LoyaltyUserError_code(ctx, field)
+	case "field":
+		return ec.fieldContext_LoyaltyUserError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_LoyaltyUserError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoyaltyUserError", field.Name)
+}
+
+func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "plan":
+		return ec.fieldContext_Membership_plan(ctx, field)
+	case "status":
+		return ec.fieldContext_Membership_status(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_Membership_startedAt(ctx, field)
+	case "renewsAt":
+		return ec.fieldContext_Membership_renewsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_Membership_endsAt(ctx, field)
+	case "cancelledAt":
+		return ec.fieldContext_Membership_cancelledAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Membership", field.Name)
+}
+
+func (ec *executionContext) childFields_MembershipPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "handle":
+		return ec.fieldContext_MembershipPlan_handle(ctx, field)
+	case "name":
+		return ec.fieldContext_MembershipPlan_name(ctx, field)
+	case "price":
+		return ec.fieldContext_MembershipPlan_price(ctx, field)
+	case "interval":
+		return ec.fieldContext_MembershipPlan_interval(ctx, field)
+	case "intervalCount":
+		return ec.fieldContext_MembershipPlan_intervalCount(ctx, field)
+	case "benefits":
+		return ec.fieldContext_MembershipPlan_benefits(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MembershipPlan", field.Name)
 }
 
 func (ec *executionContext) childFields_MoneyV2(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4348,6 +8136,166 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PreferenceVocabulary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sizes":
+		return ec.fieldContext_PreferenceVocabulary_sizes(ctx, field)
+	case "colors":
+		return ec.fieldContext_PreferenceVocabulary_colors(ctx, field)
+	case "interests":
+		return ec.fieldContext_PreferenceVocabulary_interests(ctx, field)
+	case "occasions":
+		return ec.fieldContext_PreferenceVocabulary_occasions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreferenceVocabulary", field.Name)
+}
+
+func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Product_id(ctx, field)
+	case "handle":
+		return ec.fieldContext_Product_handle(ctx, field)
+	case "title":
+		return ec.fieldContext_Product_title(ctx, field)
+	case "vendor":
+		return ec.fieldContext_Product_vendor(ctx, field)
+	case "featuredImage":
+		return ec.fieldContext_Product_featuredImage(ctx, field)
+	case "availableForSale":
+		return ec.fieldContext_Product_availableForSale(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductVariant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ProductVariant_id(ctx, field)
+	case "title":
+		return ec.fieldContext_ProductVariant_title(ctx, field)
+	case "sku":
+		return ec.fieldContext_ProductVariant_sku(ctx, field)
+	case "price":
+		return ec.fieldContext_ProductVariant_price(ctx, field)
+	case "compareAtPrice":
+		return ec.fieldContext_ProductVariant_compareAtPrice(ctx, field)
+	case "availableForSale":
+		return ec.fieldContext_ProductVariant_availableForSale(ctx, field)
+	case "selectedOptions":
+		return ec.fieldContext_ProductVariant_selectedOptions(ctx, field)
+	case "image":
+		return ec.fieldContext_ProductVariant_image(ctx, field)
+	case "product":
+		return ec.fieldContext_ProductVariant_product(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductVariant", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SavedCart_id(ctx, field)
+	case "name":
+		return ec.fieldContext_SavedCart_name(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SavedCart_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SavedCart_updatedAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_SavedCart_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCart", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SavedCartConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SavedCartConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SavedCartConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedSavedCartId":
+		return ec.fieldContext_SavedCartDeletePayload_deletedSavedCartId(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_SavedCartDeletePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartDeletePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SavedCartEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SavedCartEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SavedCartLine_id(ctx, field)
+	case "merchandise":
+		return ec.fieldContext_SavedCartLine_merchandise(ctx, field)
+	case "quantity":
+		return ec.fieldContext_SavedCartLine_quantity(ctx, field)
+	case "priceWhenSaved":
+		return ec.fieldContext_SavedCartLine_priceWhenSaved(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartLine", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartLineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SavedCartLineConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SavedCartLineConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SavedCartLineConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartLineConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SavedCartLineEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SavedCartLineEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartLineEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedCartPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "savedCart":
+		return ec.fieldContext_SavedCartPayload_savedCart(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_SavedCartPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedCartPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SelectedOption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SelectedOption_name(ctx, field)
+	case "value":
+		return ec.fieldContext_SelectedOption_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SelectedOption", field.Name)
+}
+
 func (ec *executionContext) childFields_TrackingInformation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "company":
@@ -4358,6 +8306,16 @@ func (ec *executionContext) childFields_TrackingInformation(ctx context.Context,
 		return ec.fieldContext_TrackingInformation_url(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TrackingInformation", field.Name)
+}
+
+func (ec *executionContext) childFields_UserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_UserError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_UserError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 }
 
 func (ec *executionContext) childFields_UserErrorsCustomerAddressUserErrors(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4382,6 +8340,114 @@ func (ec *executionContext) childFields_UserErrorsCustomerUserErrors(ctx context
 		return ec.fieldContext_UserErrorsCustomerUserErrors_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserErrorsCustomerUserErrors", field.Name)
+}
+
+func (ec *executionContext) childFields_Wishlist(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Wishlist_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Wishlist_name(ctx, field)
+	case "isDefault":
+		return ec.fieldContext_Wishlist_isDefault(ctx, field)
+	case "showOwnerName":
+		return ec.fieldContext_Wishlist_showOwnerName(ctx, field)
+	case "shareUrl":
+		return ec.fieldContext_Wishlist_shareUrl(ctx, field)
+	case "shareToken":
+		return ec.fieldContext_Wishlist_shareToken(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Wishlist_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Wishlist_updatedAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_Wishlist_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Wishlist", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_WishlistConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_WishlistConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_WishlistConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistDeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedWishlistId":
+		return ec.fieldContext_WishlistDeletePayload_deletedWishlistId(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_WishlistDeletePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistDeletePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_WishlistEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_WishlistEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_WishlistLine_id(ctx, field)
+	case "merchandise":
+		return ec.fieldContext_WishlistLine_merchandise(ctx, field)
+	case "quantity":
+		return ec.fieldContext_WishlistLine_quantity(ctx, field)
+	case "note":
+		return ec.fieldContext_WishlistLine_note(ctx, field)
+	case "addedAt":
+		return ec.fieldContext_WishlistLine_addedAt(ctx, field)
+	case "priceWhenAdded":
+		return ec.fieldContext_WishlistLine_priceWhenAdded(ctx, field)
+	case "priceDropped":
+		return ec.fieldContext_WishlistLine_priceDropped(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistLine", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistLineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_WishlistLineConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_WishlistLineConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_WishlistLineConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistLineConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_WishlistLineEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_WishlistLineEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistLineEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WishlistPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "wishlist":
+		return ec.fieldContext_WishlistPayload_wishlist(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_WishlistPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishlistPayload", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4522,6 +8588,98 @@ func (ec *executionContext) field_CustomerAddress_formatted_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_CustomerLoyalty_redemptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_CustomerLoyalty_transactions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_addresses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4638,6 +8796,264 @@ func (ec *executionContext) field_Customer_orders_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_savedCarts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_savedForLater_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_sessions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_wishlist_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_wishlists_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Image_transformedSrc_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "crop",
+		func(ctx context.Context, v any) (*model1.CropRegion, error) {
+			return ec.unmarshalOCropRegion2ᚖaccountgraphᚋgraphᚋmodelᚐCropRegion(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["crop"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "maxHeight",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHeight"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxWidth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxWidth"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "preferredContentType",
+		func(ctx context.Context, v any) (*model1.ImageContentType, error) {
+			return ec.unmarshalOImageContentType2ᚖaccountgraphᚋgraphᚋmodelᚐImageContentType(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["preferredContentType"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "scale",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scale"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Image_url_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "transform",
+		func(ctx context.Context, v any) (*model1.ImageTransformInput, error) {
+			return ec.unmarshalOImageTransformInput2ᚖaccountgraphᚋgraphᚋmodelᚐImageTransformInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["transform"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_customerAddressCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4704,6 +9120,62 @@ func (ec *executionContext) field_Mutation_customerAddressUpdate_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_customerCommunicationPreferencesUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "preferences",
+		func(ctx context.Context, v any) ([]*model1.CommunicationPreferenceInput, error) {
+			return ec.unmarshalNCommunicationPreferenceInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCommunicationPreferenceInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["preferences"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerPreferencesUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "preferences",
+		func(ctx context.Context, v any) (model1.CustomerPreferencesInput, error) {
+			return ec.unmarshalNCustomerPreferencesInput2accountgraphᚋgraphᚋmodelᚐCustomerPreferencesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["preferences"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerPrivacyUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "privacy",
+		func(ctx context.Context, v any) (model1.CustomerPrivacyInput, error) {
+			return ec.unmarshalNCustomerPrivacyInput2accountgraphᚋgraphᚋmodelᚐCustomerPrivacyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["privacy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerSessionRevoke_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sessionId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_customerUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4715,6 +9187,244 @@ func (ec *executionContext) field_Mutation_customerUpdate_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_loyaltyActionRecord_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "action",
+		func(ctx context.Context, v any) (model1.LoyaltyCustomerAction, error) {
+			return ec.unmarshalNLoyaltyCustomerAction2accountgraphᚋgraphᚋmodelᚐLoyaltyCustomerAction(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["action"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_loyaltyReferralApply_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralCode"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_loyaltyRewardRedeem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "rewardId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rewardId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_savedCartDelete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "savedCartId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["savedCartId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_savedCartRename_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "savedCartId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["savedCartId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistDelete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistLinesAdd_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*model1.WishlistLineInput, error) {
+			return ec.unmarshalNWishlistLineInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistLinesRemove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lineIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lineIds"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistLinesUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*model1.WishlistLineUpdateInput, error) {
+			return ec.unmarshalNWishlistLineUpdateInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineUpdateInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistShare_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistUnshare_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_wishlistUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wishlistId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wishlistId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "showOwnerName",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["showOwnerName"] = arg2
 	return args, nil
 }
 
@@ -4884,6 +9594,144 @@ func (ec *executionContext) field_Query_order_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_SavedCart_lines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_SharedWishlist_lines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Wishlist_lines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4957,6 +9805,121 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _CommunicationPreference_topic(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notification.Topic) graphql.Marshaler {
+			return ec.marshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, false, false, "CommunicationTopic")
+}
+
+func (ec *executionContext) _CommunicationPreference_channel(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notification.Channel) graphql.Marshaler {
+			return ec.marshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, false, false, "CommunicationChannel")
+}
+
+func (ec *executionContext) _CommunicationPreference_enabled(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_enabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enabled(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_enabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _CommunicationPreference_frequency(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_frequency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frequency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v communicationpreference.Frequency) graphql.Marshaler {
+			return ec.marshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_frequency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, false, false, "CommunicationFrequency")
+}
+
+func (ec *executionContext) _CommunicationPreference_locked(ctx context.Context, field graphql.CollectedField, obj *notify.Preference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunicationPreference_locked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunicationPreference_locked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunicationPreference", field, false, false, "Boolean")
+}
 
 func (ec *executionContext) _Customer_addresses(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5278,6 +10241,345 @@ func (ec *executionContext) fieldContext_Customer_phoneNumber(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Customer_wishlists(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_wishlists(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Wishlists(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistConnection) graphql.Marshaler {
+			return ec.marshalNWishlistConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_wishlists(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_wishlists_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_wishlist(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_wishlist(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Wishlist(ctx, obj, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+			return ec.marshalOWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_wishlist(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wishlist(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_wishlist_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_savedCarts(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_savedCarts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().SavedCarts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.SavedCartConnection) graphql.Marshaler {
+			return ec.marshalNSavedCartConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_savedCarts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_savedCarts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_savedForLater(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_savedForLater(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().SavedForLater(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.SavedCartLineConnection) graphql.Marshaler {
+			return ec.marshalNSavedCartLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_savedForLater(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_savedForLater_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_loyalty(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_loyalty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Loyalty(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
+			return ec.marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_loyalty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerLoyalty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_preferences(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_preferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Preferences(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.CustomerPreferences) graphql.Marshaler {
+			return ec.marshalNCustomerPreferences2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_preferences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPreferences(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_privacy(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_privacy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Privacy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.CustomerPrivacy) graphql.Marshaler {
+			return ec.marshalNCustomerPrivacy2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPrivacy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_privacy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPrivacy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_sessions(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_sessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Sessions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.CustomerSessionConnection) graphql.Marshaler {
+			return ec.marshalNCustomerSessionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_sessions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSessionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_sessions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_twoFactorEnabled(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_twoFactorEnabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TwoFactorEnabled(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_twoFactorEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, false, "Boolean")
 }
 
 func (ec *executionContext) _CustomerAddress_address1(ctx context.Context, field graphql.CollectedField, obj *ent.MailingAddress) (ret graphql.Marshaler) {
@@ -6049,6 +11351,401 @@ func (ec *executionContext) fieldContext_CustomerEmailAddress_marketingState(_ c
 	return graphql.NewScalarFieldContext("CustomerEmailAddress", field, false, false, "EmailMarketingState")
 }
 
+func (ec *executionContext) _CustomerLoyalty_pointsBalance(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_pointsBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_pointsBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerLoyalty_lifetimePoints(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_lifetimePoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LifetimePoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_lifetimePoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerLoyalty_tier(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_tier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().Tier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyTier) graphql.Marshaler {
+			return ec.marshalOLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_tier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_nextTier(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_nextTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().NextTier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyTier) graphql.Marshaler {
+			return ec.marshalOLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_nextTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_pointsToNextTier(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_pointsToNextTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().PointsToNextTier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_pointsToNextTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CustomerLoyalty_spendToNextTier(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_spendToNextTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().SpendToNextTier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_spendToNextTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_pointsExpiring(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_pointsExpiring(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().PointsExpiring(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.LoyaltyPointsExpiry) graphql.Marshaler {
+			return ec.marshalNLoyaltyPointsExpiry2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPointsExpiryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_pointsExpiring(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyPointsExpiry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_transactions(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_transactions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CustomerLoyalty().Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyTransactionConnection) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransactionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_transactions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransactionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CustomerLoyalty_transactions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_availableRewards(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_availableRewards(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().AvailableRewards(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LoyaltyReward) graphql.Marshaler {
+			return ec.marshalNLoyaltyReward2ᚕᚖaccountgraphᚋentᚐLoyaltyRewardᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_availableRewards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyReward(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_redemptions(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_redemptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CustomerLoyalty().Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyRedemptionConnection) graphql.Marshaler {
+			return ec.marshalNLoyaltyRedemptionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_redemptions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemptionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CustomerLoyalty_redemptions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerLoyalty_referralCode(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_referralCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_referralCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerLoyalty_referralCount(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_referralCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().ReferralCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_referralCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoyalty", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CustomerLoyalty_membership(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoyalty_membership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerLoyalty().Membership(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+			return ec.marshalOMembership2ᚖaccountgraphᚋentᚐMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoyalty_membership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoyalty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerPhoneNumber_marketingState(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPhoneNumber) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6093,6 +11790,832 @@ func (ec *executionContext) _CustomerPhoneNumber_phoneNumber(ctx context.Context
 }
 func (ec *executionContext) fieldContext_CustomerPhoneNumber_phoneNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerPhoneNumber", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_language(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_language(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Language, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LanguageCode) graphql.Marshaler {
+			return ec.marshalOLanguageCode2ᚖaccountgraphᚋgraphᚋmodelᚐLanguageCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "LanguageCode")
+}
+
+func (ec *executionContext) _CustomerPreferences_currencyCode(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Currency) graphql.Marshaler {
+			return ec.marshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "CurrencyCode")
+}
+
+func (ec *executionContext) _CustomerPreferences_sizes(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_sizes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sizes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_sizes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_colors(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_colors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Colors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_colors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_interests(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_interests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_interests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_occasions(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_occasions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Occasions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_occasions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_birthday(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_birthday(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Birthday, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_birthday(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPreferences_personalization(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_personalization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Personalization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_personalization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPreferences", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerPreferences_communication(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferences_communication(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPreferences().Communication(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*notify.Preference) graphql.Marshaler {
+			return ec.marshalNCommunicationPreference2ᚕᚖaccountgraphᚋinternalᚋnotifyᚐPreferenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferences_communication(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPreferences",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommunicationPreference(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPreferencesUpdatePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferencesUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferencesUpdatePayload_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferencesUpdatePayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPreferencesUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPreferencesUpdatePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferencesUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferencesUpdatePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferencesUpdatePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPreferencesUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPreferencesUpdatePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPreferencesUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPreferencesUpdatePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPreferencesUpdatePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPreferencesUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPrivacy_personalization(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPrivacy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPrivacy_personalization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Personalization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPrivacy_personalization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPrivacy", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerPrivacy_dataSharing(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerPrivacy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPrivacy_dataSharing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DataSharing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPrivacy_dataSharing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPrivacy", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerSession_id(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSession_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CustomerSession_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CustomerSession_ipAddress(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_ipAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IPOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_ipAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "String")
+}
+
+func (ec *executionContext) _CustomerSession_userAgent(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_userAgent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserAgentOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_userAgent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "String")
+}
+
+func (ec *executionContext) _CustomerSession_device(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_device(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Device(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_device(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "String")
+}
+
+func (ec *executionContext) _CustomerSession_country(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, false, "String")
+}
+
+func (ec *executionContext) _CustomerSession_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_lastUsedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastUsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CustomerSession_current(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerAccessToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSession_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerSession().Current(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSession_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSession", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _CustomerSessionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerSessionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerSessionEdge) graphql.Marshaler {
+			return ec.marshalNCustomerSessionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSessionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerSessionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CustomerAccessToken) graphql.Marshaler {
+			return ec.marshalNCustomerSession2ᚕᚖaccountgraphᚋentᚐCustomerAccessTokenᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSession(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerSessionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerSessionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSessionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerSessionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerSessionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustomerAccessToken) graphql.Marshaler {
+			return ec.marshalNCustomerSession2ᚖaccountgraphᚋentᚐCustomerAccessToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSession(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionRevokePayload_revokedSessionId(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerSessionRevokePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionRevokePayload_revokedSessionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedSessionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionRevokePayload_revokedSessionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSessionRevokePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSessionRevokePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerSessionRevokePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionRevokePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionRevokePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionRevokePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSessionsRevokeOthersPayload_revokedCount(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerSessionsRevokeOthersPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionsRevokeOthersPayload_revokedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionsRevokeOthersPayload_revokedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSessionsRevokeOthersPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerSessionsRevokeOthersPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSessionsRevokeOthersPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSessionsRevokeOthersPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CustomerUpdatePayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.CustomerUpdatePayload) (ret graphql.Marshaler) {
@@ -6157,6 +12680,75 @@ func (ec *executionContext) fieldContext_CustomerUpdatePayload_userErrors(_ cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CustomerUserError_code(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerUserError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.CustomerErrorCode) graphql.Marshaler {
+			return ec.marshalOCustomerErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerErrorCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerUserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerUserError", field, false, false, "CustomerErrorCode")
+}
+
+func (ec *executionContext) _CustomerUserError_field(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerUserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerUserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerUserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerUserError_message(ctx context.Context, field graphql.CollectedField, obj *model1.CustomerUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerUserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerUserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerUserError", field, false, false, "String")
 }
 
 func (ec *executionContext) _DiscountAllocation_allocatedAmount(ctx context.Context, field graphql.CollectedField, obj *model1.DiscountAllocation) (ret graphql.Marshaler) {
@@ -6810,53 +13402,7 @@ func (ec *executionContext) fieldContext_FulfillmentEdge_node(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Image_altText(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Image_altText(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AltText, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Image_altText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Image", field, false, false, "String")
-}
-
-func (ec *executionContext) _Image_height(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Image_height(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Height, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Image_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Image", field, false, false, "Int")
-}
-
-func (ec *executionContext) _Image_id(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+func (ec *executionContext) _Image_id(ctx context.Context, field graphql.CollectedField, obj *model1.Image) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6879,7 +13425,30 @@ func (ec *executionContext) fieldContext_Image_id(_ context.Context, field graph
 	return graphql.NewScalarFieldContext("Image", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Image_url(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+func (ec *executionContext) _Image_altText(ctx context.Context, field graphql.CollectedField, obj *model1.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_altText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AltText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Image_altText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "String")
+}
+
+func (ec *executionContext) _Image_url(ctx context.Context, field graphql.CollectedField, obj *model1.Image) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6888,7 +13457,8 @@ func (ec *executionContext) _Image_url(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Image_url(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.URL, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model1.ImageTransformInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -6898,11 +13468,121 @@ func (ec *executionContext) _Image_url(ctx context.Context, field graphql.Collec
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Image_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Image_url(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Image",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type URL does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Image_url_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Image_src(ctx context.Context, field graphql.CollectedField, obj *model1.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_src(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Src, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNURL2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_src(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Image", field, false, false, "URL")
 }
 
-func (ec *executionContext) _Image_width(ctx context.Context, field graphql.CollectedField, obj *model.Image) (ret graphql.Marshaler) {
+func (ec *executionContext) _Image_originalSrc(ctx context.Context, field graphql.CollectedField, obj *model1.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_originalSrc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginalSrc, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNURL2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_originalSrc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "URL")
+}
+
+func (ec *executionContext) _Image_transformedSrc(ctx context.Context, field graphql.CollectedField, obj *model1.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_transformedSrc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model1.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model1.ImageContentType), fc.Args["scale"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNURL2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_transformedSrc(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Image",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type URL does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Image_transformedSrc_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Image_width(ctx context.Context, field graphql.CollectedField, obj *model1.Image) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6922,6 +13602,29 @@ func (ec *executionContext) _Image_width(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Image_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Image_height(ctx context.Context, field graphql.CollectedField, obj *model1.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Image_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Image", field, false, false, "Int")
 }
 
@@ -6992,8 +13695,8 @@ func (ec *executionContext) _LineItem_image(ctx context.Context, field graphql.C
 			return ec.Resolvers.LineItem().Image(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Image) graphql.Marshaler {
-			return ec.marshalOImage2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐImage(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.Image) graphql.Marshaler {
+			return ec.marshalOImage2ᚖaccountgraphᚋgraphᚋmodelᚐImage(ctx, selections, v)
 		},
 		true,
 		false,
@@ -7420,6 +14123,1887 @@ func (ec *executionContext) fieldContext_LineItemEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _LoyaltyEarnRule_action(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyEarnRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyEarnRule_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model1.LoyaltyEarnAction) graphql.Marshaler {
+			return ec.marshalNLoyaltyEarnAction2accountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyEarnRule_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyEarnRule", field, false, false, "LoyaltyEarnAction")
+}
+
+func (ec *executionContext) _LoyaltyEarnRule_points(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyEarnRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyEarnRule_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyEarnRule_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyEarnRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyEarnRule_dailyCap(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyEarnRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyEarnRule_dailyCap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DailyCap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyEarnRule_dailyCap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyEarnRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyPayload_loyalty(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPayload_loyalty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Loyalty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
+			return ec.marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPayload_loyalty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerLoyalty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyPayload_pointsEarned(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPayload_pointsEarned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsEarned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPayload_pointsEarned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyPayload_loyaltyUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPayload_loyaltyUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoyaltyUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.LoyaltyUserError) graphql.Marshaler {
+			return ec.marshalNLoyaltyUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPayload_loyaltyUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyPointsExpiry_points(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyPointsExpiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPointsExpiry_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPointsExpiry_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyPointsExpiry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyPointsExpiry_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyPointsExpiry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyPointsExpiry_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyPointsExpiry_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyPointsExpiry", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyProgram_enabled(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_enabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_enabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _LoyaltyProgram_name(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyProgram_currencyCode(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v money.Currency) graphql.Marshaler {
+			return ec.marshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "CurrencyCode")
+}
+
+func (ec *executionContext) _LoyaltyProgram_pointsPerCurrencyUnit(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_pointsPerCurrencyUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsPerCurrencyUnit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_pointsPerCurrencyUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyProgram_earnRules(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_earnRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EarnRules, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.LoyaltyEarnRule) graphql.Marshaler {
+			return ec.marshalNLoyaltyEarnRule2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_earnRules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyEarnRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyProgram_tierBasis(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_tierBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TierBasis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model1.LoyaltyTierBasis) graphql.Marshaler {
+			return ec.marshalNLoyaltyTierBasis2accountgraphᚋgraphᚋmodelᚐLoyaltyTierBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_tierBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "LoyaltyTierBasis")
+}
+
+func (ec *executionContext) _LoyaltyProgram_tiers(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_tiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.LoyaltyTier) graphql.Marshaler {
+			return ec.marshalNLoyaltyTier2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_tiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyProgram_rewards(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_rewards(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rewards, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LoyaltyReward) graphql.Marshaler {
+			return ec.marshalNLoyaltyReward2ᚕᚖaccountgraphᚋentᚐLoyaltyRewardᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_rewards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyReward(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyProgram_pointsExpireAfterMonths(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_pointsExpireAfterMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsExpireAfterMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_pointsExpireAfterMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyProgram_pointsExpireAfterInactiveMonths(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_pointsExpireAfterInactiveMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsExpireAfterInactiveMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_pointsExpireAfterInactiveMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyProgram", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyProgram_membershipPlans(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyProgram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyProgram_membershipPlans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MembershipPlans, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MembershipPlan) graphql.Marshaler {
+			return ec.marshalNMembershipPlan2ᚕᚖaccountgraphᚋentᚐMembershipPlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyProgram_membershipPlans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MembershipPlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemption_id(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_reward(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_reward(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyReward) graphql.Marshaler {
+			return ec.marshalNLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_reward(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemption",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyReward(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemption_codeEnding(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_codeEnding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CodeEnding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_codeEnding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_kind(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v loyaltyreward.Kind) graphql.Marshaler {
+			return ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, true, true, "LoyaltyRewardKind")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_amount(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmountMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemption",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemption_percentage(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_percentage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PercentageOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_percentage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, true, false, "Float")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_pointsSpent(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_pointsSpent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_pointsSpent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_usedAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_usedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_usedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyRedemption_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyRedemption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemption_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemption_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemption", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyRedemptionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRedemptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.LoyaltyRedemptionEdge) graphql.Marshaler {
+			return ec.marshalNLoyaltyRedemptionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemptionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemptionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRedemptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LoyaltyRedemption) graphql.Marshaler {
+			return ec.marshalNLoyaltyRedemption2ᚕᚖaccountgraphᚋentᚐLoyaltyRedemptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemptionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRedemptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRedemptionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRedemptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRedemptionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyRedemptionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRedemptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRedemptionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyRedemption) graphql.Marshaler {
+			return ec.marshalNLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRedemptionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRedemptionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyReward_id(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LoyaltyReward_handle(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_handle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_handle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyReward_name(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyReward_description(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyReward_pointsCost(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_pointsCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_pointsCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyReward_kind(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v loyaltyreward.Kind) graphql.Marshaler {
+			return ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, false, false, "LoyaltyRewardKind")
+}
+
+func (ec *executionContext) _LoyaltyReward_amount(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmountMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyReward",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyReward_percentage(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_percentage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PercentageOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_percentage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, true, false, "Float")
+}
+
+func (ec *executionContext) _LoyaltyReward_variant(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_variant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalOProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_variant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyReward",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyReward_limitPerCustomer(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyReward) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyReward_limitPerCustomer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LimitOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyReward_limitPerCustomer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyReward", field, true, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_discountCode(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_discountCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiscountCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_discountCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyRewardRedeemPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_redemption(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_redemption(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Redemption, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyRedemption) graphql.Marshaler {
+			return ec.marshalOLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_redemption(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRewardRedeemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRedemption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_loyalty(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_loyalty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Loyalty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
+			return ec.marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_loyalty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRewardRedeemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerLoyalty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_loyaltyUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_loyaltyUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoyaltyUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.LoyaltyUserError) graphql.Marshaler {
+			return ec.marshalNLoyaltyUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_loyaltyUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRewardRedeemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyRewardRedeemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyRewardRedeemPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyRewardRedeemPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyRewardRedeemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTier_name(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyTier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTier_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTier_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTier", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyTier_threshold(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyTier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTier_threshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Threshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTier_threshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTier", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyTier_multiplier(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyTier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTier_multiplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Multiplier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTier_multiplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTier", field, false, false, "Float")
+}
+
+func (ec *executionContext) _LoyaltyTier_benefits(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyTier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTier_benefits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Benefits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTier_benefits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTier", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_id(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, true, false, "ID")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_kind(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v loyaltyentry.Kind) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "LoyaltyTransactionKind")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_source(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v loyaltyentry.Source) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "LoyaltyTransactionSource")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_action(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyEarnAction) graphql.Marshaler {
+			return ec.marshalOLoyaltyEarnAction2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, true, true, "LoyaltyEarnAction")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_points(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_description(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_order(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalOOrder2ᚖaccountgraphᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransaction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransaction_reward(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_reward(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyReward) graphql.Marshaler {
+			return ec.marshalOLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_reward(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransaction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyReward(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransaction_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyTransaction_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.LoyaltyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransaction_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransaction_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransaction", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LoyaltyTransactionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyTransactionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.LoyaltyTransactionEdge) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransactionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransactionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransactionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransactionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyTransactionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LoyaltyEntry) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransaction2ᚕᚖaccountgraphᚋentᚐLoyaltyEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransactionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransaction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransactionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyTransactionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransactionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyTransactionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyTransactionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyTransactionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyTransactionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyTransactionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyTransactionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LoyaltyEntry) graphql.Marshaler {
+			return ec.marshalNLoyaltyTransaction2ᚖaccountgraphᚋentᚐLoyaltyEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyTransactionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoyaltyTransactionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyTransaction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoyaltyUserError_code(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyUserError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyErrorCode) graphql.Marshaler {
+			return ec.marshalOLoyaltyErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyErrorCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyUserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyUserError", field, false, false, "LoyaltyErrorCode")
+}
+
+func (ec *executionContext) _LoyaltyUserError_field(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyUserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyUserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyUserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoyaltyUserError_message(ctx context.Context, field graphql.CollectedField, obj *model1.LoyaltyUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoyaltyUserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoyaltyUserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoyaltyUserError", field, false, false, "String")
+}
+
 func (ec *executionContext) _ManualDiscountApplication_allocationMethod(ctx context.Context, field graphql.CollectedField, obj *model1.ManualDiscountApplication) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7556,6 +16140,300 @@ func (ec *executionContext) _ManualDiscountApplication_value(ctx context.Context
 }
 func (ec *executionContext) fieldContext_ManualDiscountApplication_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ManualDiscountApplication", field, false, false, "PricingValue")
+}
+
+func (ec *executionContext) _Membership_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Membership().Plan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MembershipPlan) graphql.Marshaler {
+			return ec.marshalNMembershipPlan2ᚖaccountgraphᚋentᚐMembershipPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Membership",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MembershipPlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Membership_status(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Membership().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model1.MembershipStatus) graphql.Marshaler {
+			return ec.marshalNMembershipStatus2accountgraphᚋgraphᚋmodelᚐMembershipStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, true, true, "MembershipStatus")
+}
+
+func (ec *executionContext) _Membership_startedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Membership_renewsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_renewsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Membership().RenewsAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_renewsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, true, true, "DateTime")
+}
+
+func (ec *executionContext) _Membership_endsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Membership().EndsAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, true, true, "DateTime")
+}
+
+func (ec *executionContext) _Membership_cancelledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_cancelledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_cancelledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _MembershipPlan_handle(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_handle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_handle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipPlan_name(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipPlan_price(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MembershipPlan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MembershipPlan_interval(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_interval(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interval, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v membershipplan.Interval) graphql.Marshaler {
+			return ec.marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_interval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "MembershipInterval")
+}
+
+func (ec *executionContext) _MembershipPlan_intervalCount(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_intervalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IntervalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_intervalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MembershipPlan_benefits(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipPlan_benefits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Benefits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipPlan_benefits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipPlan", field, false, false, "String")
 }
 
 func (ec *executionContext) _MoneyV2_amount(ctx context.Context, field graphql.CollectedField, obj *money.V2) (ret graphql.Marshaler) {
@@ -7776,6 +16654,786 @@ func (ec *executionContext) fieldContext_Mutation_customerUpdate(ctx context.Con
 	if fc.Args, err = ec.field_Mutation_customerUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistCreate(ctx, fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistCreate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistCreate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistUpdate(ctx, fc.Args["wishlistId"].(string), fc.Args["name"].(*string), fc.Args["showOwnerName"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistDelete(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistDelete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistDelete(ctx, fc.Args["wishlistId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistDeletePayload) graphql.Marshaler {
+			return ec.marshalOWishlistDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistDeletePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistDelete(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistDeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistDelete_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistLinesAdd(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistLinesAdd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistLinesAdd(ctx, fc.Args["wishlistId"].(*string), fc.Args["lines"].([]*model1.WishlistLineInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistLinesAdd(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistLinesAdd_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistLinesUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistLinesUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistLinesUpdate(ctx, fc.Args["wishlistId"].(string), fc.Args["lines"].([]*model1.WishlistLineUpdateInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistLinesUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistLinesUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistLinesRemove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistLinesRemove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistLinesRemove(ctx, fc.Args["wishlistId"].(string), fc.Args["lineIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistLinesRemove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistLinesRemove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistShare(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistShare(ctx, fc.Args["wishlistId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistShare(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistShare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_wishlistUnshare(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_wishlistUnshare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WishlistUnshare(ctx, fc.Args["wishlistId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistPayload) graphql.Marshaler {
+			return ec.marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_wishlistUnshare(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_wishlistUnshare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_savedCartRename(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_savedCartRename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SavedCartRename(ctx, fc.Args["savedCartId"].(string), fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.SavedCartPayload) graphql.Marshaler {
+			return ec.marshalOSavedCartPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_savedCartRename(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_savedCartRename_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_savedCartDelete(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_savedCartDelete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SavedCartDelete(ctx, fc.Args["savedCartId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.SavedCartDeletePayload) graphql.Marshaler {
+			return ec.marshalOSavedCartDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartDeletePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_savedCartDelete(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartDeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_savedCartDelete_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_loyaltyRewardRedeem(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_loyaltyRewardRedeem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LoyaltyRewardRedeem(ctx, fc.Args["rewardId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyRewardRedeemPayload) graphql.Marshaler {
+			return ec.marshalOLoyaltyRewardRedeemPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRewardRedeemPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_loyaltyRewardRedeem(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyRewardRedeemPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_loyaltyRewardRedeem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_loyaltyActionRecord(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_loyaltyActionRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LoyaltyActionRecord(ctx, fc.Args["action"].(model1.LoyaltyCustomerAction), fc.Args["reference"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyPayload) graphql.Marshaler {
+			return ec.marshalOLoyaltyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_loyaltyActionRecord(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_loyaltyActionRecord_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_loyaltyReferralApply(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_loyaltyReferralApply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LoyaltyReferralApply(ctx, fc.Args["referralCode"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyPayload) graphql.Marshaler {
+			return ec.marshalOLoyaltyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_loyaltyReferralApply(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_loyaltyReferralApply_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerPreferencesUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerPreferencesUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerPreferencesUpdate(ctx, fc.Args["preferences"].(model1.CustomerPreferencesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+			return ec.marshalOCustomerPreferencesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferencesUpdatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerPreferencesUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPreferencesUpdatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerPreferencesUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerPrivacyUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerPrivacyUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerPrivacyUpdate(ctx, fc.Args["privacy"].(model1.CustomerPrivacyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+			return ec.marshalOCustomerPreferencesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferencesUpdatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerPrivacyUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPreferencesUpdatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerPrivacyUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerCommunicationPreferencesUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerCommunicationPreferencesUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerCommunicationPreferencesUpdate(ctx, fc.Args["preferences"].([]*model1.CommunicationPreferenceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+			return ec.marshalOCustomerPreferencesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferencesUpdatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerCommunicationPreferencesUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPreferencesUpdatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerCommunicationPreferencesUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerSessionRevoke(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerSessionRevoke(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerSessionRevoke(ctx, fc.Args["sessionId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.CustomerSessionRevokePayload) graphql.Marshaler {
+			return ec.marshalOCustomerSessionRevokePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionRevokePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerSessionRevoke(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSessionRevokePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerSessionRevoke_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerSessionsRevokeOthers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerSessionsRevokeOthers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().CustomerSessionsRevokeOthers(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.CustomerSessionsRevokeOthersPayload) graphql.Marshaler {
+			return ec.marshalOCustomerSessionsRevokeOthersPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionsRevokeOthersPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerSessionsRevokeOthers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSessionsRevokeOthersPayload(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -8701,6 +18359,98 @@ func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context,
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _PreferenceVocabulary_sizes(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabulary_sizes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sizes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabulary_sizes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreferenceVocabulary", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreferenceVocabulary_colors(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabulary_colors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Colors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabulary_colors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreferenceVocabulary", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreferenceVocabulary_interests(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabulary_interests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabulary_interests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreferenceVocabulary", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreferenceVocabulary_occasions(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreferenceVocabulary_occasions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Occasions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreferenceVocabulary_occasions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreferenceVocabulary", field, false, false, "String")
+}
+
 func (ec *executionContext) _PricingPercentageValue_percentage(ctx context.Context, field graphql.CollectedField, obj *model1.PricingPercentageValue) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8722,6 +18472,405 @@ func (ec *executionContext) _PricingPercentageValue_percentage(ctx context.Conte
 }
 func (ec *executionContext) fieldContext_PricingPercentageValue_percentage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PricingPercentageValue", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Product_handle(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_handle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_handle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_title(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_vendor(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_vendor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vendor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_vendor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_featuredImage(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_featuredImage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().FeaturedImage(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.Image) graphql.Marshaler {
+			return ec.marshalOImage2ᚖaccountgraphᚋgraphᚋmodelᚐImage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_featuredImage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Image(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Product_availableForSale(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_availableForSale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Product().AvailableForSale(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_availableForSale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _ProductVariant_id(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ProductVariant_title(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductVariant_sku(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sku, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductVariant_price(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_compareAtPrice(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_compareAtPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompareAtPriceMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_compareAtPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_availableForSale(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_availableForSale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvailableForSale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_availableForSale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ProductVariant_selectedOptions(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_selectedOptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*schema.SelectedOption) graphql.Marshaler {
+			return ec.marshalNSelectedOption2ᚕᚖaccountgraphᚋentᚋschemaᚐSelectedOptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_selectedOptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SelectedOption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_image(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_image(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().Image(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.Image) graphql.Marshaler {
+			return ec.marshalOImage2ᚖaccountgraphᚋgraphᚋmodelᚐImage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_image(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Image(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductVariant_product(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProductVariant().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖaccountgraphᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_customer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -8796,6 +18945,70 @@ func (ec *executionContext) fieldContext_Query_order(ctx context.Context, field 
 	if fc.Args, err = ec.field_Query_order_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_loyaltyProgram(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_loyaltyProgram(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().LoyaltyProgram(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.LoyaltyProgram) graphql.Marshaler {
+			return ec.marshalNLoyaltyProgram2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyProgram(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_loyaltyProgram(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoyaltyProgram(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_preferenceVocabulary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_preferenceVocabulary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PreferenceVocabulary(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PreferenceVocabulary) graphql.Marshaler {
+			return ec.marshalNPreferenceVocabulary2ᚖaccountgraphᚋentᚐPreferenceVocabulary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_preferenceVocabulary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreferenceVocabulary(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -8876,6 +19089,887 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _SavedCart_id(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCart", field, true, false, "ID")
+}
+
+func (ec *executionContext) _SavedCart_name(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCart", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedCart_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCart", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SavedCart_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCart", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SavedCart_lines(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCart_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.SavedCartLineConnection) graphql.Marshaler {
+			return ec.marshalNSavedCartLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCart_lines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCart",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_SavedCart_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.SavedCartEdge) graphql.Marshaler {
+			return ec.marshalNSavedCartEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SavedCart) graphql.Marshaler {
+			return ec.marshalNSavedCart2ᚕᚖaccountgraphᚋentᚐSavedCartᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartDeletePayload_deletedSavedCartId(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartDeletePayload_deletedSavedCartId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedSavedCartID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartDeletePayload_deletedSavedCartId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartDeletePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SavedCartDeletePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartDeletePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartDeletePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartDeletePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedCartEdge_node(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {
+			return ec.marshalNSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCartLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartLine", field, true, false, "ID")
+}
+
+func (ec *executionContext) _SavedCartLine_merchandise(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCartLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLine_merchandise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalNProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLine_merchandise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLine_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCartLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SavedCartLine_priceWhenSaved(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCartLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLine_priceWhenSaved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceWhenSavedMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLine_priceWhenSaved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.SavedCartLineEdge) graphql.Marshaler {
+			return ec.marshalNSavedCartLineEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLineConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SavedCartLine) graphql.Marshaler {
+			return ec.marshalNSavedCartLine2ᚕᚖaccountgraphᚋentᚐSavedCartLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartLineEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedCartLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedCartLine) graphql.Marshaler {
+			return ec.marshalNSavedCartLine2ᚖaccountgraphᚋentᚐSavedCartLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCartLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartPayload_savedCart(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartPayload_savedCart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SavedCart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {
+			return ec.marshalOSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartPayload_savedCart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedCart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedCartWarning_code(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartWarning_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model1.SavedCartWarningCode) graphql.Marshaler {
+			return ec.marshalNSavedCartWarningCode2accountgraphᚋgraphᚋmodelᚐSavedCartWarningCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartWarning_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartWarning", field, false, false, "SavedCartWarningCode")
+}
+
+func (ec *executionContext) _SavedCartWarning_message(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartWarning_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartWarning_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedCartWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedCartWarning_merchandise(ctx context.Context, field graphql.CollectedField, obj *model1.SavedCartWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedCartWarning_merchandise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Merchandise, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalOProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedCartWarning_merchandise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedCartWarning",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SelectedOption_name(ctx context.Context, field graphql.CollectedField, obj *schema.SelectedOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectedOption_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectedOption_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectedOption", field, false, false, "String")
+}
+
+func (ec *executionContext) _SelectedOption_value(ctx context.Context, field graphql.CollectedField, obj *schema.SelectedOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectedOption_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectedOption_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectedOption", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedWishlist_name(ctx context.Context, field graphql.CollectedField, obj *model1.SharedWishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedWishlist_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedWishlist_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedWishlist", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedWishlist_ownerFirstName(ctx context.Context, field graphql.CollectedField, obj *model1.SharedWishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedWishlist_ownerFirstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerFirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedWishlist_ownerFirstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedWishlist", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedWishlist_lines(ctx context.Context, field graphql.CollectedField, obj *model1.SharedWishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedWishlist_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistLineConnection) graphql.Marshaler {
+			return ec.marshalNWishlistLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedWishlist_lines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedWishlist",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_SharedWishlist_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TrackingInformation_company(ctx context.Context, field graphql.CollectedField, obj *model.TrackingInformation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8943,6 +20037,52 @@ func (ec *executionContext) _TrackingInformation_url(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_TrackingInformation_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TrackingInformation", field, false, false, "URL")
+}
+
+func (ec *executionContext) _UserError_field(ctx context.Context, field graphql.CollectedField, obj *model1.UserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserError_message(ctx context.Context, field graphql.CollectedField, obj *model1.UserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserError", field, false, false, "String")
 }
 
 func (ec *executionContext) _UserErrorsCustomerAddressUserErrors_code(ctx context.Context, field graphql.CollectedField, obj *model.UserErrorsCustomerAddressUserErrors) (ret graphql.Marshaler) {
@@ -9081,6 +20221,834 @@ func (ec *executionContext) _UserErrorsCustomerUserErrors_message(ctx context.Co
 }
 func (ec *executionContext) fieldContext_UserErrorsCustomerUserErrors_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UserErrorsCustomerUserErrors", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wishlist_id(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, true, false, "ID")
+}
+
+func (ec *executionContext) _Wishlist_name(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wishlist_isDefault(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_isDefault(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsDefault, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_isDefault(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Wishlist_showOwnerName(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_showOwnerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowOwnerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_showOwnerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Wishlist_shareUrl(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_shareUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wishlist().ShareURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOURL2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_shareUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, true, true, "URL")
+}
+
+func (ec *executionContext) _Wishlist_shareToken(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_shareToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShareToken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_shareToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wishlist_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Wishlist_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wishlist", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Wishlist_lines(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wishlist_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.WishlistLineConnection) graphql.Marshaler {
+			return ec.marshalNWishlistLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wishlist_lines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wishlist",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Wishlist_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.WishlistEdge) graphql.Marshaler {
+			return ec.marshalNWishlistEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Wishlist) graphql.Marshaler {
+			return ec.marshalNWishlist2ᚕᚖaccountgraphᚋentᚐWishlistᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wishlist(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistDeletePayload_deletedWishlistId(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistDeletePayload_deletedWishlistId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedWishlistID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistDeletePayload_deletedWishlistId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistDeletePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _WishlistDeletePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistDeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistDeletePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistDeletePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistDeletePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _WishlistEdge_node(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+			return ec.marshalNWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wishlist(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GlobalID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, true, false, "ID")
+}
+
+func (ec *executionContext) _WishlistLine_merchandise(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_merchandise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+			return ec.marshalNProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_merchandise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLine_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WishlistLine_note(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoteOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, true, false, "String")
+}
+
+func (ec *executionContext) _WishlistLine_addedAt(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_addedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_addedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _WishlistLine_priceWhenAdded(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_priceWhenAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceWhenAddedMoney(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.V2) graphql.Marshaler {
+			return ec.marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_priceWhenAdded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoneyV2(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLine_priceDropped(ctx context.Context, field graphql.CollectedField, obj *ent.WishlistLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLine_priceDropped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLine_priceDropped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLine", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _WishlistLineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.WishlistLineEdge) graphql.Marshaler {
+			return ec.marshalNWishlistLineEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLineConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.WishlistLine) graphql.Marshaler {
+			return ec.marshalNWishlistLine2ᚕᚖaccountgraphᚋentᚐWishlistLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishlistLineEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _WishlistLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.WishlistLine) graphql.Marshaler {
+			return ec.marshalNWishlistLine2ᚖaccountgraphᚋentᚐWishlistLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishlistLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistPayload_wishlist(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistPayload_wishlist(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wishlist, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+			return ec.marshalOWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistPayload_wishlist(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wishlist(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishlistPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model1.WishlistPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishlistPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishlistPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishlistPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -10156,6 +22124,62 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputCommunicationPreferenceInput(ctx context.Context, obj any) (model1.CommunicationPreferenceInput, error) {
+	var it model1.CommunicationPreferenceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"topic", "channel", "frequency"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "topic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topic"))
+			data, err := ec.unmarshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Topic = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "frequency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("frequency"))
+			data, err := ec.unmarshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Frequency = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommunicationPreferenceInput unmarshals raw into the CommunicationPreferenceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommunicationPreferenceInput(ctx context.Context, raw any) (model1.CommunicationPreferenceInput, error) {
+	var out model1.CommunicationPreferenceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommunicationPreferenceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCustomerAddressInput(ctx context.Context, obj any) (model.CustomerAddressInput, error) {
 	var it model.CustomerAddressInput
 	if obj == nil {
@@ -10261,6 +22285,146 @@ func UnmarshalCustomerAddressInput(ctx context.Context, raw any) (model.Customer
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCustomerPreferencesInput(ctx context.Context, obj any) (model1.CustomerPreferencesInput, error) {
+	var it model1.CustomerPreferencesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"language", "currencyCode", "sizes", "colors", "interests", "occasions", "birthday", "personalization"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOLanguageCode2ᚖaccountgraphᚋgraphᚋmodelᚐLanguageCode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = graphql.OmittableOf(data)
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = graphql.OmittableOf(data)
+		case "sizes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sizes = data
+		case "colors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("colors"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Colors = data
+		case "interests":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interests"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Interests = data
+		case "occasions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occasions"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Occasions = data
+		case "birthday":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthday"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Birthday = graphql.OmittableOf(data)
+		case "personalization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personalization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Personalization = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerPreferencesInput unmarshals raw into the CustomerPreferencesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerPreferencesInput(ctx context.Context, raw any) (model1.CustomerPreferencesInput, error) {
+	var out model1.CustomerPreferencesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerPreferencesInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCustomerPrivacyInput(ctx context.Context, obj any) (model1.CustomerPrivacyInput, error) {
+	var it model1.CustomerPrivacyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"personalization", "dataSharing"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "personalization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personalization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Personalization = data
+		case "dataSharing":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dataSharing"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DataSharing = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerPrivacyInput unmarshals raw into the CustomerPrivacyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerPrivacyInput(ctx context.Context, raw any) (model1.CustomerPrivacyInput, error) {
+	var out model1.CustomerPrivacyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerPrivacyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCustomerUpdateInput(ctx context.Context, obj any) (model.CustomerUpdateInput, error) {
 	var it model.CustomerUpdateInput
 	if obj == nil {
@@ -10310,6 +22474,196 @@ func UnmarshalCustomerUpdateInput(ctx context.Context, raw any) (model.CustomerU
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputImageTransformInput(ctx context.Context, obj any) (model1.ImageTransformInput, error) {
+	var it model1.ImageTransformInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["scale"]; !present {
+		asMap["scale"] = 1
+	}
+
+	fieldsInOrder := [...]string{"crop", "maxHeight", "maxWidth", "preferredContentType", "scale"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "crop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("crop"))
+			data, err := ec.unmarshalOCropRegion2ᚖaccountgraphᚋgraphᚋmodelᚐCropRegion(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Crop = data
+		case "maxHeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxHeight"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxHeight = data
+		case "maxWidth":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxWidth"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxWidth = data
+		case "preferredContentType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preferredContentType"))
+			data, err := ec.unmarshalOImageContentType2ᚖaccountgraphᚋgraphᚋmodelᚐImageContentType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreferredContentType = data
+		case "scale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scale"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scale = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImageTransformInput unmarshals raw into the ImageTransformInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImageTransformInput(ctx context.Context, raw any) (model1.ImageTransformInput, error) {
+	var out model1.ImageTransformInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImageTransformInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWishlistLineInput(ctx context.Context, obj any) (model1.WishlistLineInput, error) {
+	var it model1.WishlistLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["quantity"]; !present {
+		asMap["quantity"] = 1
+	}
+
+	fieldsInOrder := [...]string{"merchandiseId", "quantity", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "merchandiseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("merchandiseId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MerchandiseID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWishlistLineInput unmarshals raw into the WishlistLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWishlistLineInput(ctx context.Context, raw any) (model1.WishlistLineInput, error) {
+	var out model1.WishlistLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WishlistLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWishlistLineUpdateInput(ctx context.Context, obj any) (model1.WishlistLineUpdateInput, error) {
+	var it model1.WishlistLineUpdateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "quantity", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWishlistLineUpdateInput unmarshals raw into the WishlistLineUpdateInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWishlistLineUpdateInput(ctx context.Context, raw any) (model1.WishlistLineUpdateInput, error) {
+	var out model1.WishlistLineUpdateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WishlistLineUpdateInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -10337,6 +22691,109 @@ func (ec *executionContext) _DiscountApplication(ctx context.Context, sel ast.Se
 			return typedObj
 		} else {
 			panic(fmt.Errorf("unexpected type %T; non-generated variants of DiscountApplication must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
+func (ec *executionContext) _DisplayableError(ctx context.Context, sel ast.SelectionSet, obj model1.DisplayableError) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case model1.UserError:
+		return ec._UserError(ctx, sel, &obj)
+	case *model1.UserError:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._UserError(ctx, sel, obj)
+	case model1.LoyaltyUserError:
+		return ec._LoyaltyUserError(ctx, sel, &obj)
+	case *model1.LoyaltyUserError:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LoyaltyUserError(ctx, sel, obj)
+	case model1.CustomerUserError:
+		return ec._CustomerUserError(ctx, sel, &obj)
+	case *model1.CustomerUserError:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerUserError(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of DisplayableError must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj model1.Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case ent.Wishlist:
+		return ec._Wishlist(ctx, sel, &obj)
+	case *ent.Wishlist:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Wishlist(ctx, sel, obj)
+	case ent.SavedCart:
+		return ec._SavedCart(ctx, sel, &obj)
+	case *ent.SavedCart:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SavedCart(ctx, sel, obj)
+	case ent.ProductVariant:
+		return ec._ProductVariant(ctx, sel, &obj)
+	case *ent.ProductVariant:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ProductVariant(ctx, sel, obj)
+	case ent.Product:
+		return ec._Product(ctx, sel, &obj)
+	case *ent.Product:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Product(ctx, sel, obj)
+	case ent.LoyaltyEntry:
+		return ec._LoyaltyTransaction(ctx, sel, &obj)
+	case *ent.LoyaltyEntry:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LoyaltyTransaction(ctx, sel, obj)
+	case ent.LoyaltyReward:
+		return ec._LoyaltyReward(ctx, sel, &obj)
+	case *ent.LoyaltyReward:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LoyaltyReward(ctx, sel, obj)
+	case ent.LoyaltyRedemption:
+		return ec._LoyaltyRedemption(ctx, sel, &obj)
+	case *ent.LoyaltyRedemption:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LoyaltyRedemption(ctx, sel, obj)
+	case ent.CustomerAccessToken:
+		return ec._CustomerSession(ctx, sel, &obj)
+	case *ent.CustomerAccessToken:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerSession(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
 		}
 	}
 }
@@ -10371,6 +22828,59 @@ func (ec *executionContext) _PricingValue(ctx context.Context, sel ast.Selection
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var communicationPreferenceImplementors = []string{"CommunicationPreference"}
+
+func (ec *executionContext) _CommunicationPreference(ctx context.Context, sel ast.SelectionSet, obj *notify.Preference) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, communicationPreferenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommunicationPreference")
+		case "topic":
+			out.Values[i] = ec._CommunicationPreference_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "channel":
+			out.Values[i] = ec._CommunicationPreference_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "enabled":
+			out.Values[i] = ec._CommunicationPreference_enabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "frequency":
+			out.Values[i] = ec._CommunicationPreference_frequency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locked":
+			out.Values[i] = ec._CommunicationPreference_locked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var customerImplementors = []string{"Customer"}
 
@@ -10446,6 +22956,59 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_phoneNumber(ctx, field, obj)
 				})
+		case "wishlists":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_wishlists(ctx, field, obj)
+				})
+		case "wishlist":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_wishlist(ctx, field, obj)
+				})
+		case "savedCarts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_savedCarts(ctx, field, obj)
+				})
+		case "savedForLater":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_savedForLater(ctx, field, obj)
+				})
+		case "loyalty":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_loyalty(ctx, field, obj)
+				})
+		case "preferences":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_preferences(ctx, field, obj)
+				})
+		case "privacy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_privacy(ctx, field, obj)
+				})
+		case "sessions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_sessions(ctx, field, obj)
+				})
+		case "twoFactorEnabled":
+			out.Values[i] = ec._Customer_twoFactorEnabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10809,6 +23372,109 @@ func (ec *executionContext) _CustomerEmailAddress(ctx context.Context, sel ast.S
 	return out
 }
 
+var customerLoyaltyImplementors = []string{"CustomerLoyalty"}
+
+func (ec *executionContext) _CustomerLoyalty(ctx context.Context, sel ast.SelectionSet, obj *ent.LoyaltyAccount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerLoyaltyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerLoyalty")
+		case "pointsBalance":
+			out.Values[i] = ec._CustomerLoyalty_pointsBalance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lifetimePoints":
+			out.Values[i] = ec._CustomerLoyalty_lifetimePoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_tier(ctx, field, obj)
+				})
+		case "nextTier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_nextTier(ctx, field, obj)
+				})
+		case "pointsToNextTier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_pointsToNextTier(ctx, field, obj)
+				})
+		case "spendToNextTier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_spendToNextTier(ctx, field, obj)
+				})
+		case "pointsExpiring":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_pointsExpiring(ctx, field, obj)
+				})
+		case "transactions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_transactions(ctx, field, obj)
+				})
+		case "availableRewards":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_availableRewards(ctx, field, obj)
+				})
+		case "redemptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_redemptions(ctx, field, obj)
+				})
+		case "referralCode":
+			out.Values[i] = ec._CustomerLoyalty_referralCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referralCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_referralCount(ctx, field, obj)
+				})
+		case "membership":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerLoyalty_membership(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var customerPhoneNumberImplementors = []string{"CustomerPhoneNumber"}
 
 func (ec *executionContext) _CustomerPhoneNumber(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerPhoneNumber) graphql.Marshaler {
@@ -10847,6 +23513,392 @@ func (ec *executionContext) _CustomerPhoneNumber(ctx context.Context, sel ast.Se
 	return out
 }
 
+var customerPreferencesImplementors = []string{"CustomerPreferences"}
+
+func (ec *executionContext) _CustomerPreferences(ctx context.Context, sel ast.SelectionSet, obj *model1.CustomerPreferences) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPreferencesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPreferences")
+		case "language":
+			out.Values[i] = ec._CustomerPreferences_language(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.Values[i] = ec._CustomerPreferences_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sizes":
+			out.Values[i] = ec._CustomerPreferences_sizes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "colors":
+			out.Values[i] = ec._CustomerPreferences_colors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "interests":
+			out.Values[i] = ec._CustomerPreferences_interests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "occasions":
+			out.Values[i] = ec._CustomerPreferences_occasions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "birthday":
+			out.Values[i] = ec._CustomerPreferences_birthday(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "personalization":
+			out.Values[i] = ec._CustomerPreferences_personalization(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "communication":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPreferences_communication(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPreferencesUpdatePayloadImplementors = []string{"CustomerPreferencesUpdatePayload"}
+
+func (ec *executionContext) _CustomerPreferencesUpdatePayload(ctx context.Context, sel ast.SelectionSet, obj *model1.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPreferencesUpdatePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPreferencesUpdatePayload")
+		case "customer":
+			out.Values[i] = ec._CustomerPreferencesUpdatePayload_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerPreferencesUpdatePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CustomerPreferencesUpdatePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPrivacyImplementors = []string{"CustomerPrivacy"}
+
+func (ec *executionContext) _CustomerPrivacy(ctx context.Context, sel ast.SelectionSet, obj *model1.CustomerPrivacy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPrivacyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPrivacy")
+		case "personalization":
+			out.Values[i] = ec._CustomerPrivacy_personalization(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dataSharing":
+			out.Values[i] = ec._CustomerPrivacy_dataSharing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionImplementors = []string{"CustomerSession", "Node"}
+
+func (ec *executionContext) _CustomerSession(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerAccessToken) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSession")
+		case "id":
+			out.Values[i] = ec._CustomerSession_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CustomerSession_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._CustomerSession_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ipAddress":
+			out.Values[i] = ec._CustomerSession_ipAddress(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userAgent":
+			out.Values[i] = ec._CustomerSession_userAgent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "device":
+			out.Values[i] = ec._CustomerSession_device(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "country":
+			out.Values[i] = ec._CustomerSession_country(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastUsedAt":
+			out.Values[i] = ec._CustomerSession_lastUsedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "current":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerSession_current(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionConnectionImplementors = []string{"CustomerSessionConnection"}
+
+func (ec *executionContext) _CustomerSessionConnection(ctx context.Context, sel ast.SelectionSet, obj *model1.CustomerSessionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSessionConnection")
+		case "edges":
+			out.Values[i] = ec._CustomerSessionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._CustomerSessionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CustomerSessionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionEdgeImplementors = []string{"CustomerSessionEdge"}
+
+func (ec *executionContext) _CustomerSessionEdge(ctx context.Context, sel ast.SelectionSet, obj *model1.CustomerSessionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSessionEdge")
+		case "cursor":
+			out.Values[i] = ec._CustomerSessionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CustomerSessionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionRevokePayloadImplementors = []string{"CustomerSessionRevokePayload"}
+
+func (ec *executionContext) _CustomerSessionRevokePayload(ctx context.Context, sel ast.SelectionSet, obj *model1.CustomerSessionRevokePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionRevokePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSessionRevokePayload")
+		case "revokedSessionId":
+			out.Values[i] = ec._CustomerSessionRevokePayload_revokedSessionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerSessionRevokePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSessionsRevokeOthersPayloadImplementors = []string{"CustomerSessionsRevokeOthersPayload"}
+
+func (ec *executionContext) _CustomerSessionsRevokeOthersPayload(ctx context.Context, sel ast.SelectionSet, obj *model1.CustomerSessionsRevokeOthersPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSessionsRevokeOthersPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSessionsRevokeOthersPayload")
+		case "revokedCount":
+			out.Values[i] = ec._CustomerSessionsRevokeOthersPayload_revokedCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerSessionsRevokeOthersPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var customerUpdatePayloadImplementors = []string{"CustomerUpdatePayload"}
 
 func (ec *executionContext) _CustomerUpdatePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerUpdatePayload) graphql.Marshaler {
@@ -10865,6 +23917,49 @@ func (ec *executionContext) _CustomerUpdatePayload(ctx context.Context, sel ast.
 			}
 		case "userErrors":
 			out.Values[i] = ec._CustomerUpdatePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerUserErrorImplementors = []string{"CustomerUserError", "DisplayableError"}
+
+func (ec *executionContext) _CustomerUserError(ctx context.Context, sel ast.SelectionSet, obj *model1.CustomerUserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerUserErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerUserError")
+		case "code":
+			out.Values[i] = ec._CustomerUserError_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._CustomerUserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._CustomerUserError_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -11206,7 +24301,7 @@ func (ec *executionContext) _FulfillmentEdge(ctx context.Context, sel ast.Select
 
 var imageImplementors = []string{"Image"}
 
-func (ec *executionContext) _Image(ctx context.Context, sel ast.SelectionSet, obj *model.Image) graphql.Marshaler {
+func (ec *executionContext) _Image(ctx context.Context, sel ast.SelectionSet, obj *model1.Image) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, imageImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -11215,30 +24310,47 @@ func (ec *executionContext) _Image(ctx context.Context, sel ast.SelectionSet, ob
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Image")
+		case "id":
+			out.Values[i] = ec._Image_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "altText":
 			out.Values[i] = ec._Image_altText(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Image_url(ctx, field, obj)
+				})
+		case "src":
+			out.Values[i] = ec._Image_src(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "originalSrc":
+			out.Values[i] = ec._Image_originalSrc(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transformedSrc":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Image_transformedSrc(ctx, field, obj)
+				})
+		case "width":
+			out.Values[i] = ec._Image_width(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "height":
 			out.Values[i] = ec._Image_height(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "id":
-			out.Values[i] = ec._Image_id(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "url":
-			out.Values[i] = ec._Image_url(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "width":
-			out.Values[i] = ec._Image_width(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -11439,6 +24551,764 @@ func (ec *executionContext) _LineItemEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var loyaltyEarnRuleImplementors = []string{"LoyaltyEarnRule"}
+
+func (ec *executionContext) _LoyaltyEarnRule(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyEarnRule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyEarnRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyEarnRule")
+		case "action":
+			out.Values[i] = ec._LoyaltyEarnRule_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._LoyaltyEarnRule_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dailyCap":
+			out.Values[i] = ec._LoyaltyEarnRule_dailyCap(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyPayloadImplementors = []string{"LoyaltyPayload"}
+
+func (ec *executionContext) _LoyaltyPayload(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyPayload")
+		case "loyalty":
+			out.Values[i] = ec._LoyaltyPayload_loyalty(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pointsEarned":
+			out.Values[i] = ec._LoyaltyPayload_pointsEarned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "loyaltyUserErrors":
+			out.Values[i] = ec._LoyaltyPayload_loyaltyUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._LoyaltyPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyPointsExpiryImplementors = []string{"LoyaltyPointsExpiry"}
+
+func (ec *executionContext) _LoyaltyPointsExpiry(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyPointsExpiry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyPointsExpiryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyPointsExpiry")
+		case "points":
+			out.Values[i] = ec._LoyaltyPointsExpiry_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._LoyaltyPointsExpiry_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyProgramImplementors = []string{"LoyaltyProgram"}
+
+func (ec *executionContext) _LoyaltyProgram(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyProgram) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyProgramImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyProgram")
+		case "enabled":
+			out.Values[i] = ec._LoyaltyProgram_enabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._LoyaltyProgram_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currencyCode":
+			out.Values[i] = ec._LoyaltyProgram_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pointsPerCurrencyUnit":
+			out.Values[i] = ec._LoyaltyProgram_pointsPerCurrencyUnit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "earnRules":
+			out.Values[i] = ec._LoyaltyProgram_earnRules(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tierBasis":
+			out.Values[i] = ec._LoyaltyProgram_tierBasis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tiers":
+			out.Values[i] = ec._LoyaltyProgram_tiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rewards":
+			out.Values[i] = ec._LoyaltyProgram_rewards(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pointsExpireAfterMonths":
+			out.Values[i] = ec._LoyaltyProgram_pointsExpireAfterMonths(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pointsExpireAfterInactiveMonths":
+			out.Values[i] = ec._LoyaltyProgram_pointsExpireAfterInactiveMonths(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "membershipPlans":
+			out.Values[i] = ec._LoyaltyProgram_membershipPlans(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRedemptionImplementors = []string{"LoyaltyRedemption", "Node"}
+
+func (ec *executionContext) _LoyaltyRedemption(ctx context.Context, sel ast.SelectionSet, obj *ent.LoyaltyRedemption) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRedemptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyRedemption")
+		case "id":
+			out.Values[i] = ec._LoyaltyRedemption_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reward":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyRedemption_reward(ctx, field, obj)
+				})
+		case "codeEnding":
+			out.Values[i] = ec._LoyaltyRedemption_codeEnding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyRedemption_kind(ctx, field, obj)
+				})
+		case "amount":
+			out.Values[i] = ec._LoyaltyRedemption_amount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "percentage":
+			out.Values[i] = ec._LoyaltyRedemption_percentage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pointsSpent":
+			out.Values[i] = ec._LoyaltyRedemption_pointsSpent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._LoyaltyRedemption_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "usedAt":
+			out.Values[i] = ec._LoyaltyRedemption_usedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._LoyaltyRedemption_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRedemptionConnectionImplementors = []string{"LoyaltyRedemptionConnection"}
+
+func (ec *executionContext) _LoyaltyRedemptionConnection(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyRedemptionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRedemptionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyRedemptionConnection")
+		case "edges":
+			out.Values[i] = ec._LoyaltyRedemptionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._LoyaltyRedemptionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LoyaltyRedemptionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRedemptionEdgeImplementors = []string{"LoyaltyRedemptionEdge"}
+
+func (ec *executionContext) _LoyaltyRedemptionEdge(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyRedemptionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRedemptionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyRedemptionEdge")
+		case "cursor":
+			out.Values[i] = ec._LoyaltyRedemptionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LoyaltyRedemptionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRewardImplementors = []string{"LoyaltyReward", "Node"}
+
+func (ec *executionContext) _LoyaltyReward(ctx context.Context, sel ast.SelectionSet, obj *ent.LoyaltyReward) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRewardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyReward")
+		case "id":
+			out.Values[i] = ec._LoyaltyReward_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "handle":
+			out.Values[i] = ec._LoyaltyReward_handle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._LoyaltyReward_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._LoyaltyReward_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pointsCost":
+			out.Values[i] = ec._LoyaltyReward_pointsCost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._LoyaltyReward_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._LoyaltyReward_amount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "percentage":
+			out.Values[i] = ec._LoyaltyReward_percentage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyReward_variant(ctx, field, obj)
+				})
+		case "limitPerCustomer":
+			out.Values[i] = ec._LoyaltyReward_limitPerCustomer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyRewardRedeemPayloadImplementors = []string{"LoyaltyRewardRedeemPayload"}
+
+func (ec *executionContext) _LoyaltyRewardRedeemPayload(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyRewardRedeemPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyRewardRedeemPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyRewardRedeemPayload")
+		case "discountCode":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_discountCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "redemption":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_redemption(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyalty":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_loyalty(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyaltyUserErrors":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_loyaltyUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._LoyaltyRewardRedeemPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyTierImplementors = []string{"LoyaltyTier"}
+
+func (ec *executionContext) _LoyaltyTier(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyTier) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyTierImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyTier")
+		case "name":
+			out.Values[i] = ec._LoyaltyTier_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "threshold":
+			out.Values[i] = ec._LoyaltyTier_threshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "multiplier":
+			out.Values[i] = ec._LoyaltyTier_multiplier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "benefits":
+			out.Values[i] = ec._LoyaltyTier_benefits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyTransactionImplementors = []string{"LoyaltyTransaction", "Node"}
+
+func (ec *executionContext) _LoyaltyTransaction(ctx context.Context, sel ast.SelectionSet, obj *ent.LoyaltyEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyTransactionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyTransaction")
+		case "id":
+			out.Values[i] = ec._LoyaltyTransaction_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._LoyaltyTransaction_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._LoyaltyTransaction_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "action":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyTransaction_action(ctx, field, obj)
+				})
+		case "points":
+			out.Values[i] = ec._LoyaltyTransaction_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._LoyaltyTransaction_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "order":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyTransaction_order(ctx, field, obj)
+				})
+		case "reward":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LoyaltyTransaction_reward(ctx, field, obj)
+				})
+		case "expiresAt":
+			out.Values[i] = ec._LoyaltyTransaction_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._LoyaltyTransaction_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyTransactionConnectionImplementors = []string{"LoyaltyTransactionConnection"}
+
+func (ec *executionContext) _LoyaltyTransactionConnection(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyTransactionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyTransactionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyTransactionConnection")
+		case "edges":
+			out.Values[i] = ec._LoyaltyTransactionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._LoyaltyTransactionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LoyaltyTransactionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyTransactionEdgeImplementors = []string{"LoyaltyTransactionEdge"}
+
+func (ec *executionContext) _LoyaltyTransactionEdge(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyTransactionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyTransactionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyTransactionEdge")
+		case "cursor":
+			out.Values[i] = ec._LoyaltyTransactionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LoyaltyTransactionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loyaltyUserErrorImplementors = []string{"LoyaltyUserError", "DisplayableError"}
+
+func (ec *executionContext) _LoyaltyUserError(ctx context.Context, sel ast.SelectionSet, obj *model1.LoyaltyUserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loyaltyUserErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoyaltyUserError")
+		case "code":
+			out.Values[i] = ec._LoyaltyUserError_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._LoyaltyUserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._LoyaltyUserError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var manualDiscountApplicationImplementors = []string{"ManualDiscountApplication", "DiscountApplication"}
 
 func (ec *executionContext) _ManualDiscountApplication(ctx context.Context, sel ast.SelectionSet, obj *model1.ManualDiscountApplication) graphql.Marshaler {
@@ -11477,6 +25347,126 @@ func (ec *executionContext) _ManualDiscountApplication(ctx context.Context, sel 
 			}
 		case "value":
 			out.Values[i] = ec._ManualDiscountApplication_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var membershipImplementors = []string{"Membership"}
+
+func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *ent.Membership) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, membershipImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Membership")
+		case "plan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Membership_plan(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Membership_status(ctx, field, obj)
+				})
+		case "startedAt":
+			out.Values[i] = ec._Membership_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "renewsAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Membership_renewsAt(ctx, field, obj)
+				})
+		case "endsAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Membership_endsAt(ctx, field, obj)
+				})
+		case "cancelledAt":
+			out.Values[i] = ec._Membership_cancelledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var membershipPlanImplementors = []string{"MembershipPlan"}
+
+func (ec *executionContext) _MembershipPlan(ctx context.Context, sel ast.SelectionSet, obj *ent.MembershipPlan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, membershipPlanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MembershipPlan")
+		case "handle":
+			out.Values[i] = ec._MembershipPlan_handle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._MembershipPlan_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "price":
+			out.Values[i] = ec._MembershipPlan_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "interval":
+			out.Values[i] = ec._MembershipPlan_interval(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "intervalCount":
+			out.Values[i] = ec._MembershipPlan_intervalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "benefits":
+			out.Values[i] = ec._MembershipPlan_benefits(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -11578,6 +25568,132 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "customerUpdate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_customerUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistCreate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistCreate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistDelete":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistDelete(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistLinesAdd":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistLinesAdd(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistLinesUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistLinesUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistLinesRemove":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistLinesRemove(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistShare":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistShare(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wishlistUnshare":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_wishlistUnshare(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "savedCartRename":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_savedCartRename(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "savedCartDelete":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_savedCartDelete(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyaltyRewardRedeem":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_loyaltyRewardRedeem(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyaltyActionRecord":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_loyaltyActionRecord(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loyaltyReferralApply":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_loyaltyReferralApply(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerPreferencesUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerPreferencesUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerPrivacyUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerPrivacyUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerCommunicationPreferencesUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerCommunicationPreferencesUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerSessionRevoke":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerSessionRevoke(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerSessionsRevokeOthers":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerSessionsRevokeOthers(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -11883,6 +25999,54 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var preferenceVocabularyImplementors = []string{"PreferenceVocabulary"}
+
+func (ec *executionContext) _PreferenceVocabulary(ctx context.Context, sel ast.SelectionSet, obj *ent.PreferenceVocabulary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, preferenceVocabularyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreferenceVocabulary")
+		case "sizes":
+			out.Values[i] = ec._PreferenceVocabulary_sizes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "colors":
+			out.Values[i] = ec._PreferenceVocabulary_colors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "interests":
+			out.Values[i] = ec._PreferenceVocabulary_interests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "occasions":
+			out.Values[i] = ec._PreferenceVocabulary_occasions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pricingPercentageValueImplementors = []string{"PricingPercentageValue", "PricingValue"}
 
 func (ec *executionContext) _PricingPercentageValue(ctx context.Context, sel ast.SelectionSet, obj *model1.PricingPercentageValue) graphql.Marshaler {
@@ -11899,6 +26063,144 @@ func (ec *executionContext) _PricingPercentageValue(ctx context.Context, sel ast
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productImplementors = []string{"Product", "Node"}
+
+func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *ent.Product) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Product")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_id(ctx, field, obj)
+				})
+		case "handle":
+			out.Values[i] = ec._Product_handle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Product_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vendor":
+			out.Values[i] = ec._Product_vendor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "featuredImage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_featuredImage(ctx, field, obj)
+				})
+		case "availableForSale":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_availableForSale(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productVariantImplementors = []string{"ProductVariant", "Node"}
+
+func (ec *executionContext) _ProductVariant(ctx context.Context, sel ast.SelectionSet, obj *ent.ProductVariant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productVariantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductVariant")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_id(ctx, field, obj)
+				})
+		case "title":
+			out.Values[i] = ec._ProductVariant_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sku":
+			out.Values[i] = ec._ProductVariant_sku(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "price":
+			out.Values[i] = ec._ProductVariant_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "compareAtPrice":
+			out.Values[i] = ec._ProductVariant_compareAtPrice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "availableForSale":
+			out.Values[i] = ec._ProductVariant_availableForSale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "selectedOptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_selectedOptions(ctx, field, obj)
+				})
+		case "image":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_image(ctx, field, obj)
+				})
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductVariant_product(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11947,6 +26249,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_order(ctx, field)
 				})
+		case "loyaltyProgram":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_loyaltyProgram(ctx, field)
+				})
+		case "preferenceVocabulary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_preferenceVocabulary(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -11961,6 +26275,472 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartImplementors = []string{"SavedCart", "Node"}
+
+func (ec *executionContext) _SavedCart(ctx context.Context, sel ast.SelectionSet, obj *ent.SavedCart) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCart")
+		case "id":
+			out.Values[i] = ec._SavedCart_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._SavedCart_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._SavedCart_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SavedCart_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedCart_lines(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartConnectionImplementors = []string{"SavedCartConnection"}
+
+func (ec *executionContext) _SavedCartConnection(ctx context.Context, sel ast.SelectionSet, obj *model1.SavedCartConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartConnection")
+		case "edges":
+			out.Values[i] = ec._SavedCartConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SavedCartConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SavedCartConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartDeletePayloadImplementors = []string{"SavedCartDeletePayload"}
+
+func (ec *executionContext) _SavedCartDeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model1.SavedCartDeletePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartDeletePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartDeletePayload")
+		case "deletedSavedCartId":
+			out.Values[i] = ec._SavedCartDeletePayload_deletedSavedCartId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._SavedCartDeletePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartEdgeImplementors = []string{"SavedCartEdge"}
+
+func (ec *executionContext) _SavedCartEdge(ctx context.Context, sel ast.SelectionSet, obj *model1.SavedCartEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartEdge")
+		case "cursor":
+			out.Values[i] = ec._SavedCartEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SavedCartEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartLineImplementors = []string{"SavedCartLine"}
+
+func (ec *executionContext) _SavedCartLine(ctx context.Context, sel ast.SelectionSet, obj *ent.SavedCartLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartLine")
+		case "id":
+			out.Values[i] = ec._SavedCartLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "merchandise":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedCartLine_merchandise(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._SavedCartLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "priceWhenSaved":
+			out.Values[i] = ec._SavedCartLine_priceWhenSaved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartLineConnectionImplementors = []string{"SavedCartLineConnection"}
+
+func (ec *executionContext) _SavedCartLineConnection(ctx context.Context, sel ast.SelectionSet, obj *model1.SavedCartLineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartLineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartLineConnection")
+		case "edges":
+			out.Values[i] = ec._SavedCartLineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SavedCartLineConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SavedCartLineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartLineEdgeImplementors = []string{"SavedCartLineEdge"}
+
+func (ec *executionContext) _SavedCartLineEdge(ctx context.Context, sel ast.SelectionSet, obj *model1.SavedCartLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartLineEdge")
+		case "cursor":
+			out.Values[i] = ec._SavedCartLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SavedCartLineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartPayloadImplementors = []string{"SavedCartPayload"}
+
+func (ec *executionContext) _SavedCartPayload(ctx context.Context, sel ast.SelectionSet, obj *model1.SavedCartPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartPayload")
+		case "savedCart":
+			out.Values[i] = ec._SavedCartPayload_savedCart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._SavedCartPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedCartWarningImplementors = []string{"SavedCartWarning"}
+
+func (ec *executionContext) _SavedCartWarning(ctx context.Context, sel ast.SelectionSet, obj *model1.SavedCartWarning) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedCartWarningImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedCartWarning")
+		case "code":
+			out.Values[i] = ec._SavedCartWarning_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._SavedCartWarning_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "merchandise":
+			out.Values[i] = ec._SavedCartWarning_merchandise(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var selectedOptionImplementors = []string{"SelectedOption"}
+
+func (ec *executionContext) _SelectedOption(ctx context.Context, sel ast.SelectionSet, obj *schema.SelectedOption) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, selectedOptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SelectedOption")
+		case "name":
+			out.Values[i] = ec._SelectedOption_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._SelectedOption_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedWishlistImplementors = []string{"SharedWishlist"}
+
+func (ec *executionContext) _SharedWishlist(ctx context.Context, sel ast.SelectionSet, obj *model1.SharedWishlist) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedWishlistImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedWishlist")
+		case "name":
+			out.Values[i] = ec._SharedWishlist_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerFirstName":
+			out.Values[i] = ec._SharedWishlist_ownerFirstName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedWishlist_lines(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12002,6 +26782,44 @@ func (ec *executionContext) _TrackingInformation(ctx context.Context, sel ast.Se
 		case "url":
 			out.Values[i] = ec._TrackingInformation_url(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var userErrorImplementors = []string{"UserError", "DisplayableError"}
+
+func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet, obj *model1.UserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UserError")
+		case "field":
+			out.Values[i] = ec._UserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._UserError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -12087,6 +26905,384 @@ func (ec *executionContext) _UserErrorsCustomerUserErrors(ctx context.Context, s
 			}
 		case "message":
 			out.Values[i] = ec._UserErrorsCustomerUserErrors_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistImplementors = []string{"Wishlist", "Node"}
+
+func (ec *executionContext) _Wishlist(ctx context.Context, sel ast.SelectionSet, obj *ent.Wishlist) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Wishlist")
+		case "id":
+			out.Values[i] = ec._Wishlist_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Wishlist_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "isDefault":
+			out.Values[i] = ec._Wishlist_isDefault(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "showOwnerName":
+			out.Values[i] = ec._Wishlist_showOwnerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shareUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wishlist_shareUrl(ctx, field, obj)
+				})
+		case "shareToken":
+			out.Values[i] = ec._Wishlist_shareToken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Wishlist_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Wishlist_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wishlist_lines(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistConnectionImplementors = []string{"WishlistConnection"}
+
+func (ec *executionContext) _WishlistConnection(ctx context.Context, sel ast.SelectionSet, obj *model1.WishlistConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistConnection")
+		case "edges":
+			out.Values[i] = ec._WishlistConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._WishlistConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._WishlistConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistDeletePayloadImplementors = []string{"WishlistDeletePayload"}
+
+func (ec *executionContext) _WishlistDeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model1.WishlistDeletePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistDeletePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistDeletePayload")
+		case "deletedWishlistId":
+			out.Values[i] = ec._WishlistDeletePayload_deletedWishlistId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._WishlistDeletePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistEdgeImplementors = []string{"WishlistEdge"}
+
+func (ec *executionContext) _WishlistEdge(ctx context.Context, sel ast.SelectionSet, obj *model1.WishlistEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistEdge")
+		case "cursor":
+			out.Values[i] = ec._WishlistEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._WishlistEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistLineImplementors = []string{"WishlistLine"}
+
+func (ec *executionContext) _WishlistLine(ctx context.Context, sel ast.SelectionSet, obj *ent.WishlistLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistLine")
+		case "id":
+			out.Values[i] = ec._WishlistLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "merchandise":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WishlistLine_merchandise(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._WishlistLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._WishlistLine_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "addedAt":
+			out.Values[i] = ec._WishlistLine_addedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "priceWhenAdded":
+			out.Values[i] = ec._WishlistLine_priceWhenAdded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "priceDropped":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WishlistLine_priceDropped(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistLineConnectionImplementors = []string{"WishlistLineConnection"}
+
+func (ec *executionContext) _WishlistLineConnection(ctx context.Context, sel ast.SelectionSet, obj *model1.WishlistLineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistLineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistLineConnection")
+		case "edges":
+			out.Values[i] = ec._WishlistLineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._WishlistLineConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._WishlistLineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistLineEdgeImplementors = []string{"WishlistLineEdge"}
+
+func (ec *executionContext) _WishlistLineEdge(ctx context.Context, sel ast.SelectionSet, obj *model1.WishlistLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistLineEdge")
+		case "cursor":
+			out.Values[i] = ec._WishlistLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._WishlistLineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishlistPayloadImplementors = []string{"WishlistPayload"}
+
+func (ec *executionContext) _WishlistPayload(ctx context.Context, sel ast.SelectionSet, obj *model1.WishlistPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishlistPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishlistPayload")
+		case "wishlist":
+			out.Values[i] = ec._WishlistPayload_wishlist(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._WishlistPayload_customerUserErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12483,6 +27679,94 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx context.Context, v any) (notification.Channel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := notification.Channel(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx context.Context, sel ast.SelectionSet, v notification.Channel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CommunicationChannel!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx context.Context, v any) (communicationpreference.Frequency, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := communicationpreference.Frequency(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx context.Context, sel ast.SelectionSet, v communicationpreference.Frequency) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CommunicationFrequency!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCommunicationPreference2ᚕᚖaccountgraphᚋinternalᚋnotifyᚐPreferenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*notify.Preference) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommunicationPreference2ᚖaccountgraphᚋinternalᚋnotifyᚐPreference(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCommunicationPreference2ᚖaccountgraphᚋinternalᚋnotifyᚐPreference(ctx context.Context, sel ast.SelectionSet, v *notify.Preference) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommunicationPreference!")
+		return graphql.Null
+	}
+	return ec._CommunicationPreference(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommunicationPreferenceInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCommunicationPreferenceInputᚄ(ctx context.Context, v any) ([]*model1.CommunicationPreferenceInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model1.CommunicationPreferenceInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommunicationPreferenceInput2ᚖaccountgraphᚋgraphᚋmodelᚐCommunicationPreferenceInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCommunicationPreferenceInput2ᚖaccountgraphᚋgraphᚋmodelᚐCommunicationPreferenceInput(ctx context.Context, v any) (*model1.CommunicationPreferenceInput, error) {
+	res, err := ec.unmarshalInputCommunicationPreferenceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx context.Context, v any) (notification.Topic, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := notification.Topic(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx context.Context, sel ast.SelectionSet, v notification.Topic) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CommunicationTopic!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCurrencyCode2accountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, v any) (money.Currency, error) {
 	var res money.Currency
 	err := res.UnmarshalGQL(v)
@@ -12562,9 +27846,115 @@ func (ec *executionContext) unmarshalNCustomerAddressInput2accountgraphᚋgraph�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCustomerPreferences2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferences(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerPreferences) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerPreferences!")
+		return graphql.Null
+	}
+	return ec._CustomerPreferences(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerPreferencesInput2accountgraphᚋgraphᚋmodelᚐCustomerPreferencesInput(ctx context.Context, v any) (model1.CustomerPreferencesInput, error) {
+	res, err := ec.unmarshalInputCustomerPreferencesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerPrivacy2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPrivacy(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerPrivacy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerPrivacy!")
+		return graphql.Null
+	}
+	return ec._CustomerPrivacy(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerPrivacyInput2accountgraphᚋgraphᚋmodelᚐCustomerPrivacyInput(ctx context.Context, v any) (model1.CustomerPrivacyInput, error) {
+	res, err := ec.unmarshalInputCustomerPrivacyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerSession2ᚕᚖaccountgraphᚋentᚐCustomerAccessTokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CustomerAccessToken) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerSession2ᚖaccountgraphᚋentᚐCustomerAccessToken(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerSession2ᚖaccountgraphᚋentᚐCustomerAccessToken(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerAccessToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerSession!")
+		return graphql.Null
+	}
+	return ec._CustomerSession(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerSessionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionConnection(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerSessionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerSessionConnection!")
+		return graphql.Null
+	}
+	return ec._CustomerSessionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerSessionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.CustomerSessionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerSessionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerSessionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionEdge(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerSessionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerSessionEdge!")
+		return graphql.Null
+	}
+	return ec._CustomerSessionEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCustomerUpdateInput2accountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerUpdateInput(ctx context.Context, v any) (model.CustomerUpdateInput, error) {
 	res, err := ec.unmarshalInputCustomerUpdateInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.CustomerUserError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerUserError2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerUserError2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserError(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerUserError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerUserError!")
+		return graphql.Null
+	}
+	return ec._CustomerUserError(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -12799,6 +28189,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12867,6 +28286,370 @@ func (ec *executionContext) marshalNLineItemEdge2ᚖaccountgraphᚋgraphᚋcusto
 		return graphql.Null
 	}
 	return ec._LineItemEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyCustomerAction2accountgraphᚋgraphᚋmodelᚐLoyaltyCustomerAction(ctx context.Context, v any) (model1.LoyaltyCustomerAction, error) {
+	var res model1.LoyaltyCustomerAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyCustomerAction2accountgraphᚋgraphᚋmodelᚐLoyaltyCustomerAction(ctx context.Context, sel ast.SelectionSet, v model1.LoyaltyCustomerAction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNLoyaltyEarnAction2accountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx context.Context, v any) (model1.LoyaltyEarnAction, error) {
+	var res model1.LoyaltyEarnAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyEarnAction2accountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx context.Context, sel ast.SelectionSet, v model1.LoyaltyEarnAction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNLoyaltyEarnRule2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.LoyaltyEarnRule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyEarnRule2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyEarnRule2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnRule(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyEarnRule) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyEarnRule!")
+		return graphql.Null
+	}
+	return ec._LoyaltyEarnRule(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyPointsExpiry2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPointsExpiryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.LoyaltyPointsExpiry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyPointsExpiry2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPointsExpiry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyPointsExpiry2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPointsExpiry(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyPointsExpiry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyPointsExpiry!")
+		return graphql.Null
+	}
+	return ec._LoyaltyPointsExpiry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyProgram2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyProgram(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyProgram) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyProgram!")
+		return graphql.Null
+	}
+	return ec._LoyaltyProgram(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemption2ᚕᚖaccountgraphᚋentᚐLoyaltyRedemptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LoyaltyRedemption) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyRedemption) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyRedemption!")
+		return graphql.Null
+	}
+	return ec._LoyaltyRedemption(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemptionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionConnection(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyRedemptionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyRedemptionConnection!")
+		return graphql.Null
+	}
+	return ec._LoyaltyRedemptionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemptionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.LoyaltyRedemptionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyRedemptionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyRedemptionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRedemptionEdge(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyRedemptionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyRedemptionEdge!")
+		return graphql.Null
+	}
+	return ec._LoyaltyRedemptionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyReward2ᚕᚖaccountgraphᚋentᚐLoyaltyRewardᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LoyaltyReward) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyReward) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyReward!")
+		return graphql.Null
+	}
+	return ec._LoyaltyReward(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx context.Context, v any) (loyaltyreward.Kind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := loyaltyreward.Kind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx context.Context, sel ast.SelectionSet, v loyaltyreward.Kind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LoyaltyRewardKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNLoyaltyTier2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTierᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.LoyaltyTier) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyTier) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyTier!")
+		return graphql.Null
+	}
+	return ec._LoyaltyTier(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyTierBasis2accountgraphᚋgraphᚋmodelᚐLoyaltyTierBasis(ctx context.Context, v any) (model1.LoyaltyTierBasis, error) {
+	var res model1.LoyaltyTierBasis
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyTierBasis2accountgraphᚋgraphᚋmodelᚐLoyaltyTierBasis(ctx context.Context, sel ast.SelectionSet, v model1.LoyaltyTierBasis) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNLoyaltyTransaction2ᚕᚖaccountgraphᚋentᚐLoyaltyEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LoyaltyEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyTransaction2ᚖaccountgraphᚋentᚐLoyaltyEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyTransaction2ᚖaccountgraphᚋentᚐLoyaltyEntry(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyTransaction!")
+		return graphql.Null
+	}
+	return ec._LoyaltyTransaction(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionConnection2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionConnection(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyTransactionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyTransactionConnection!")
+		return graphql.Null
+	}
+	return ec._LoyaltyTransactionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.LoyaltyTransactionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyTransactionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionEdge2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTransactionEdge(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyTransactionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyTransactionEdge!")
+		return graphql.Null
+	}
+	return ec._LoyaltyTransactionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx context.Context, v any) (loyaltyentry.Kind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := loyaltyentry.Kind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx context.Context, sel ast.SelectionSet, v loyaltyentry.Kind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LoyaltyTransactionKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx context.Context, v any) (loyaltyentry.Source, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := loyaltyentry.Source(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx context.Context, sel ast.SelectionSet, v loyaltyentry.Source) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LoyaltyTransactionSource!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNLoyaltyUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.LoyaltyUserError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLoyaltyUserError2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLoyaltyUserError2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyUserError(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyUserError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoyaltyUserError!")
+		return graphql.Null
+	}
+	return ec._LoyaltyUserError(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx context.Context, v any) (membershipplan.Interval, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := membershipplan.Interval(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx context.Context, sel ast.SelectionSet, v membershipplan.Interval) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MembershipInterval!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNMembershipPlan2ᚕᚖaccountgraphᚋentᚐMembershipPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MembershipPlan) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMembershipPlan2ᚖaccountgraphᚋentᚐMembershipPlan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMembershipPlan2ᚖaccountgraphᚋentᚐMembershipPlan(ctx context.Context, sel ast.SelectionSet, v *ent.MembershipPlan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MembershipPlan!")
+		return graphql.Null
+	}
+	return ec._MembershipPlan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMembershipStatus2accountgraphᚋgraphᚋmodelᚐMembershipStatus(ctx context.Context, v any) (model1.MembershipStatus, error) {
+	var res model1.MembershipStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMembershipStatus2accountgraphᚋgraphᚋmodelᚐMembershipStatus(ctx context.Context, sel ast.SelectionSet, v model1.MembershipStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx context.Context, sel ast.SelectionSet, v *money.V2) graphql.Marshaler {
@@ -12956,12 +28739,182 @@ func (ec *executionContext) marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐP
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPreferenceVocabulary2ᚖaccountgraphᚋentᚐPreferenceVocabulary(ctx context.Context, sel ast.SelectionSet, v *ent.PreferenceVocabulary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreferenceVocabulary!")
+		return graphql.Null
+	}
+	return ec._PreferenceVocabulary(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPricingValue2accountgraphᚋgraphᚋmodelᚐPricingValue(ctx context.Context, sel ast.SelectionSet, v model1.PricingValue) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PricingValue!")
 		return graphql.Null
 	}
 	return ec._PricingValue(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProduct2ᚖaccountgraphᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Product!")
+		return graphql.Null
+	}
+	return ec._Product(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx context.Context, sel ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProductVariant!")
+		return graphql.Null
+	}
+	return ec._ProductVariant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCart2ᚕᚖaccountgraphᚋentᚐSavedCartᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SavedCart) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx context.Context, sel ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCart!")
+		return graphql.Null
+	}
+	return ec._SavedCart(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartConnection(ctx context.Context, sel ast.SelectionSet, v *model1.SavedCartConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartConnection!")
+		return graphql.Null
+	}
+	return ec._SavedCartConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.SavedCartEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedCartEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedCartEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartEdge(ctx context.Context, sel ast.SelectionSet, v *model1.SavedCartEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartEdge!")
+		return graphql.Null
+	}
+	return ec._SavedCartEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartLine2ᚕᚖaccountgraphᚋentᚐSavedCartLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SavedCartLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedCartLine2ᚖaccountgraphᚋentᚐSavedCartLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedCartLine2ᚖaccountgraphᚋentᚐSavedCartLine(ctx context.Context, sel ast.SelectionSet, v *ent.SavedCartLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartLine!")
+		return graphql.Null
+	}
+	return ec._SavedCartLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineConnection(ctx context.Context, sel ast.SelectionSet, v *model1.SavedCartLineConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartLineConnection!")
+		return graphql.Null
+	}
+	return ec._SavedCartLineConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedCartLineEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.SavedCartLineEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedCartLineEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedCartLineEdge2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartLineEdge(ctx context.Context, sel ast.SelectionSet, v *model1.SavedCartLineEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedCartLineEdge!")
+		return graphql.Null
+	}
+	return ec._SavedCartLineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSavedCartWarningCode2accountgraphᚋgraphᚋmodelᚐSavedCartWarningCode(ctx context.Context, v any) (model1.SavedCartWarningCode, error) {
+	var res model1.SavedCartWarningCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSavedCartWarningCode2accountgraphᚋgraphᚋmodelᚐSavedCartWarningCode(ctx context.Context, sel ast.SelectionSet, v model1.SavedCartWarningCode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNSelectedOption2ᚕᚖaccountgraphᚋentᚋschemaᚐSelectedOptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*schema.SelectedOption) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSelectedOption2ᚖaccountgraphᚋentᚋschemaᚐSelectedOption(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSelectedOption2ᚖaccountgraphᚋentᚋschemaᚐSelectedOption(ctx context.Context, sel ast.SelectionSet, v *schema.SelectedOption) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SelectedOption!")
+		return graphql.Null
+	}
+	return ec._SelectedOption(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSmsMarketingState2accountgraphᚋgraphᚋcustomeraccountᚋmodelᚐSmsMarketingState(ctx context.Context, v any) (model.SmsMarketingState, error) {
@@ -13055,6 +29008,30 @@ func (ec *executionContext) marshalNURL2string(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalNUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.UserError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUserError2ᚖaccountgraphᚋgraphᚋmodelᚐUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUserError2ᚖaccountgraphᚋgraphᚋmodelᚐUserError(ctx context.Context, sel ast.SelectionSet, v *model1.UserError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UserError!")
+		return graphql.Null
+	}
+	return ec._UserError(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNUserErrorsCustomerAddressUserErrors2ᚕᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsCustomerAddressUserErrorsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UserErrorsCustomerAddressUserErrors) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -13101,6 +29078,156 @@ func (ec *executionContext) marshalNUserErrorsCustomerUserErrors2ᚖaccountgraph
 		return graphql.Null
 	}
 	return ec._UserErrorsCustomerUserErrors(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlist2ᚕᚖaccountgraphᚋentᚐWishlistᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Wishlist) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx context.Context, sel ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Wishlist!")
+		return graphql.Null
+	}
+	return ec._Wishlist(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistConnection(ctx context.Context, sel ast.SelectionSet, v *model1.WishlistConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistConnection!")
+		return graphql.Null
+	}
+	return ec._WishlistConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.WishlistEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishlistEdge2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishlistEdge2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistEdge(ctx context.Context, sel ast.SelectionSet, v *model1.WishlistEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistEdge!")
+		return graphql.Null
+	}
+	return ec._WishlistEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistLine2ᚕᚖaccountgraphᚋentᚐWishlistLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.WishlistLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishlistLine2ᚖaccountgraphᚋentᚐWishlistLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishlistLine2ᚖaccountgraphᚋentᚐWishlistLine(ctx context.Context, sel ast.SelectionSet, v *ent.WishlistLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistLine!")
+		return graphql.Null
+	}
+	return ec._WishlistLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistLineConnection2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineConnection(ctx context.Context, sel ast.SelectionSet, v *model1.WishlistLineConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistLineConnection!")
+		return graphql.Null
+	}
+	return ec._WishlistLineConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishlistLineEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.WishlistLineEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishlistLineEdge2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishlistLineEdge2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineEdge(ctx context.Context, sel ast.SelectionSet, v *model1.WishlistLineEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishlistLineEdge!")
+		return graphql.Null
+	}
+	return ec._WishlistLineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWishlistLineInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineInputᚄ(ctx context.Context, v any) ([]*model1.WishlistLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model1.WishlistLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWishlistLineInput2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNWishlistLineInput2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineInput(ctx context.Context, v any) (*model1.WishlistLineInput, error) {
+	res, err := ec.unmarshalInputWishlistLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNWishlistLineUpdateInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineUpdateInputᚄ(ctx context.Context, v any) ([]*model1.WishlistLineUpdateInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model1.WishlistLineUpdateInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWishlistLineUpdateInput2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineUpdateInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNWishlistLineUpdateInput2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistLineUpdateInput(ctx context.Context, v any) (*model1.WishlistLineUpdateInput, error) {
+	res, err := ec.unmarshalInputWishlistLineUpdateInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -13291,6 +29418,38 @@ func (ec *executionContext) marshalOCountryCode2ᚖaccountgraphᚋgraphᚋcustom
 	return v
 }
 
+func (ec *executionContext) unmarshalOCropRegion2ᚖaccountgraphᚋgraphᚋmodelᚐCropRegion(ctx context.Context, v any) (*model1.CropRegion, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model1.CropRegion)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCropRegion2ᚖaccountgraphᚋgraphᚋmodelᚐCropRegion(ctx context.Context, sel ast.SelectionSet, v *model1.CropRegion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, v any) (*money.Currency, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(money.Currency)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCurrencyCode2ᚖaccountgraphᚋinternalᚋmoneyᚐCurrency(ctx context.Context, sel ast.SelectionSet, v *money.Currency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOCustomer2ᚖaccountgraphᚋentᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -13341,11 +29500,55 @@ func (ec *executionContext) marshalOCustomerEmailAddress2ᚖaccountgraphᚋgraph
 	return ec._CustomerEmailAddress(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOCustomerErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerErrorCode(ctx context.Context, v any) (*model1.CustomerErrorCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model1.CustomerErrorCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCustomerErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerErrorCode(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerErrorCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoyaltyAccount(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyAccount) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerLoyalty(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCustomerPhoneNumber2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerPhoneNumber(ctx context.Context, sel ast.SelectionSet, v *model.CustomerPhoneNumber) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CustomerPhoneNumber(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerPreferencesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferencesUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerPreferencesUpdatePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerPreferencesUpdatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerSessionRevokePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionRevokePayload(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerSessionRevokePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerSessionRevokePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerSessionsRevokeOthersPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerSessionsRevokeOthersPayload(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerSessionsRevokeOthersPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerSessionsRevokeOthersPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCustomerUpdatePayload2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerUpdatePayload) graphql.Marshaler {
@@ -13371,6 +29574,23 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	_ = ctx
 	res := scalar.MarshalDateTime(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOFulfillmentEventStatus2ᚖaccountgraphᚋentᚋfulfillmenteventᚐStatus(ctx context.Context, v any) (*fulfillmentevent.Status, error) {
@@ -13423,11 +29643,35 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalOImage2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐImage(ctx context.Context, sel ast.SelectionSet, v *model.Image) graphql.Marshaler {
+func (ec *executionContext) marshalOImage2ᚖaccountgraphᚋgraphᚋmodelᚐImage(ctx context.Context, sel ast.SelectionSet, v *model1.Image) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Image(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOImageContentType2ᚖaccountgraphᚋgraphᚋmodelᚐImageContentType(ctx context.Context, v any) (*model1.ImageContentType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model1.ImageContentType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImageContentType2ᚖaccountgraphᚋgraphᚋmodelᚐImageContentType(ctx context.Context, sel ast.SelectionSet, v *model1.ImageContentType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOImageTransformInput2ᚖaccountgraphᚋgraphᚋmodelᚐImageTransformInput(ctx context.Context, v any) (*model1.ImageTransformInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputImageTransformInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -13462,6 +29706,96 @@ func (ec *executionContext) marshalOLanguageCode2ᚖaccountgraphᚋgraphᚋcusto
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOLanguageCode2ᚖaccountgraphᚋgraphᚋmodelᚐLanguageCode(ctx context.Context, v any) (*model1.LanguageCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model1.LanguageCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLanguageCode2ᚖaccountgraphᚋgraphᚋmodelᚐLanguageCode(ctx context.Context, sel ast.SelectionSet, v *model1.LanguageCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOLoyaltyEarnAction2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx context.Context, v any) (*model1.LoyaltyEarnAction, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model1.LoyaltyEarnAction)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLoyaltyEarnAction2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyEarnAction(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyEarnAction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOLoyaltyErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyErrorCode(ctx context.Context, v any) (*model1.LoyaltyErrorCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model1.LoyaltyErrorCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLoyaltyErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyErrorCode(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyErrorCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOLoyaltyPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyPayload(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLoyaltyRedemption2ᚖaccountgraphᚋentᚐLoyaltyRedemption(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyRedemption) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyRedemption(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLoyaltyReward2ᚖaccountgraphᚋentᚐLoyaltyReward(ctx context.Context, sel ast.SelectionSet, v *ent.LoyaltyReward) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyReward(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLoyaltyRewardRedeemPayload2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyRewardRedeemPayload(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyRewardRedeemPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyRewardRedeemPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLoyaltyTier2ᚖaccountgraphᚋgraphᚋmodelᚐLoyaltyTier(ctx context.Context, sel ast.SelectionSet, v *model1.LoyaltyTier) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoyaltyTier(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMembership2ᚖaccountgraphᚋentᚐMembership(ctx context.Context, sel ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Membership(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOMoneyV22ᚖaccountgraphᚋinternalᚋmoneyᚐV2(ctx context.Context, sel ast.SelectionSet, v *money.V2) graphql.Marshaler {
@@ -13524,6 +29858,34 @@ func (ec *executionContext) marshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋcust
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx context.Context, sel ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProductVariant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx context.Context, sel ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedCart(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSavedCartDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model1.SavedCartDeletePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedCartDeletePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSavedCartPayload2ᚖaccountgraphᚋgraphᚋmodelᚐSavedCartPayload(ctx context.Context, sel ast.SelectionSet, v *model1.SavedCartPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedCartPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
@@ -13639,6 +30001,27 @@ func (ec *executionContext) marshalOUserErrorsCustomerUserErrorsCode2ᚖaccountg
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOWishlist2ᚖaccountgraphᚋentᚐWishlist(ctx context.Context, sel ast.SelectionSet, v *ent.Wishlist) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Wishlist(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOWishlistDeletePayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model1.WishlistDeletePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WishlistDeletePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOWishlistPayload2ᚖaccountgraphᚋgraphᚋmodelᚐWishlistPayload(ctx context.Context, sel ast.SelectionSet, v *model1.WishlistPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WishlistPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -1,6 +1,7 @@
 package customeraccount
 
 import (
+	"accountgraph/graph"
 	"context"
 	"errors"
 	"html"
@@ -31,7 +32,7 @@ type signedInKey struct{}
 // WithCustomer gives a request the access token the handler checked and
 // the customer it belongs to.
 func WithCustomer(ctx context.Context, token string, c *ent.Customer) context.Context {
-	return context.WithValue(ctx, signedInKey{}, signedIn{token, c})
+	return context.WithValue(graph.WithCaller(ctx, token), signedInKey{}, signedIn{token, c})
 }
 
 // token is the request's access token, for the services' mutations.

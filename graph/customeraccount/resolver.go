@@ -4,10 +4,11 @@
 // only map.
 package customeraccount
 
-//go:generate go run ../../cmd/gqlgen -config ../../gqlgen.customeraccount.yml -plan=false
+//go:generate go run ../../cmd/gqlgen -config ../../gqlgen.customeraccount.yml -share gqlgen.yml -plan=false
 
 import (
 	"accountgraph/ent"
+	"accountgraph/graph"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/order"
 )
@@ -18,4 +19,7 @@ type Resolver struct {
 	DB        *ent.Client
 	Customers *customer.Service
 	Orders    *order.Service
+	// Storefront is the Storefront API's root resolver: the types both
+	// APIs serve (schema/shared) resolve with its resolvers.
+	Storefront *graph.Resolver
 }

@@ -26,7 +26,7 @@ var versionRE = regexp.MustCompile(`^(\d{4}-\d{2}|unstable)$`)
 // out.
 func (s *Server) customerAccountAPI() http.Handler {
 	schema := customeraccount.NewExecutableSchema(customeraccount.Config{
-		Resolvers: &customeraccount.Resolver{DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders},
+		Resolvers: &customeraccount.Resolver{DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Storefront: s.storefront()},
 	})
 	h := handler.New(schema)
 	h.AddTransport(postTransport{maxResponse: s.cfg.MaxResponseBytes})
@@ -35,7 +35,7 @@ func (s *Server) customerAccountAPI() http.Handler {
 	h.SetParserTokenLimit(s.cfg.Limits.Tokens)
 	h.Use(extension.Introspection{})
 	h.Use(shapeLimit{limits: s.cfg.Limits, cache: queries})
-	h.Use(costLimit{limits: s.cfg.Limits, pricer: querylimit.NewPricer(schema.Schema(), nil), share: s.Metrics.LimitShare})
+	h.Use(costLimit{limits: s.cfg.Limits, pricer: querylimit.NewPricer(schema.Schema(), listSizes), share: s.Metrics.LimitShare})
 	h.Use(rejectNUL{})
 	h.AroundResponses(observe(s.Metrics))
 	h.SetErrorPresenter(errorPresenter(s.log))

@@ -327,17 +327,20 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte("ready\n"))
 }
 
+// storefront is the Storefront API's root resolver (the Customer Account
+// API's extensions resolve with it too).
+func (s *Server) storefront() *graph.Resolver {
+	return &graph.Resolver{
+		DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
+		SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
+		LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy, Social: s.Social, Companies: s.Companies,
+		ShopInfo: shopInfo(s.cfg), OIDC: s.OIDC,
+	}
+}
+
 // graphQL builds the GraphQL handler with its limits and hooks.
 func (s *Server) graphQL() http.Handler {
-	cfg := graph.Config{
-		Resolvers: &graph.Resolver{
-			DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
-			SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
-			LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy, Social: s.Social, Companies: s.Companies,
-			ShopInfo: shopInfo(s.cfg), OIDC: s.OIDC,
-		},
-		Directives: graph.DirectiveRoot{AdminScope: AdminScope},
-	}
+	cfg := graph.Config{Resolvers: s.storefront(), Directives: graph.DirectiveRoot{AdminScope: AdminScope}}
 	schema := graph.PlannedSchema(cfg, graph.PlanOptions{
 		Enabled: s.cfg.ReadPlan, Verify: s.cfg.ReadPlanVerify, Observe: s.observePlan, Uncounted: db.WithoutCounting,
 	})

@@ -127,20 +127,6 @@ type FulfillmentEdge struct {
 	Node *ent.Fulfillment `json:"node"`
 }
 
-// An image.
-type Image struct {
-	// A word or phrase to describe the image.
-	AltText *string `json:"altText,omitempty"`
-	// The original height of the image in pixels; null when unknown.
-	Height *int `json:"height,omitempty"`
-	// A unique ID for the image; null: images have no ID of their own here.
-	ID *string `json:"id,omitempty"`
-	// The location of the image as a URL.
-	URL string `json:"url"`
-	// The original width of the image in pixels; null when unknown.
-	Width *int `json:"width,omitempty"`
-}
-
 // A page of line items.
 type LineItemConnection struct {
 	// The lines with their cursors.
