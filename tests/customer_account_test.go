@@ -706,3 +706,58 @@ func TestHostedSignInWithEmailCode(t *testing.T) {
 		}
 	})
 }
+
+// TestHostedSignInLanguage: the hosted page speaks the authorization
+// request's `locale` (Hydrogen's), else OpenID Connect's `ui_locales`, else
+// the browser's Accept-Language; its messages after a post too; English
+// for a language it does not have.
+func TestHostedSignInLanguage(t *testing.T) {
+	parallel(t)
+	eachDBWith(t, withStorefrontClient, func(t *testing.T, api *API) {
+		email, _, _ := api.newCustomer(t, "oidc-lang")
+		hc := toServer(api)
+		conf := oauth2.Config{ClientID: storefrontClient, RedirectURL: storefrontRedirect, Scopes: []string{"openid", "email"},
+			Endpoint: oauth2.Endpoint{AuthURL: shopIssuer + "/oauth/authorize", TokenURL: shopIssuer + "/oauth/token"}}
+		challenge := oauth2.S256ChallengeOption(oauth2.GenerateVerifier())
+		get := func(accept string, opts ...oauth2.AuthCodeOption) string {
+			req, _ := http.NewRequest(http.MethodGet, conf.AuthCodeURL("s", append(opts, challenge)...), nil)
+			if accept != "" {
+				req.Header.Set("Accept-Language", accept)
+			}
+			res, err := hc.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			body, _ := io.ReadAll(res.Body)
+			return string(body)
+		}
+		for _, c := range []struct {
+			accept string
+			opts   []oauth2.AuthCodeOption
+			lang   string
+			texts  []string
+		}{
+			{"", []oauth2.AuthCodeOption{oauth2.SetAuthURLParam("locale", "fr")}, "fr", []string{"<title>Se connecter</title>", "Mot de passe", "Mot de passe oublié ?"}},
+			{"de-DE,de;q=0.9", nil, "de", []string{"Anmelden", "Passwort vergessen?"}},
+			{"de", []oauth2.AuthCodeOption{oauth2.SetAuthURLParam("ui_locales", "nl-BE en")}, "nl", []string{"Inloggen", "Wachtwoord"}},
+			{"", []oauth2.AuthCodeOption{oauth2.SetAuthURLParam("locale", "pt-BR")}, "pt", []string{"Entrar", "Senha"}},
+			{"", []oauth2.AuthCodeOption{oauth2.SetAuthURLParam("locale", "xx-<b>")}, "en", []string{"<title>Sign in</title>", "Forgot your password?"}},
+		} {
+			page := get(c.accept, c.opts...)
+			if !strings.Contains(page, `<html lang="`+c.lang+`">`) {
+				t.Errorf("%q %v: not in %s: %.200s", c.accept, c.opts, c.lang, page)
+			}
+			for _, text := range c.texts {
+				if !strings.Contains(page, text) {
+					t.Errorf("%q %v: no %q in the page", c.accept, c.opts, text)
+				}
+			}
+		}
+		// A wrong password, in Spanish: the form kept the locale.
+		_, page := browserSignIn(t, hc, conf.AuthCodeURL("s", challenge, oauth2.SetAuthURLParam("locale", "es")), email, "wrong password")
+		if !strings.Contains(page, "Correo electrónico o contraseña incorrectos.") || !strings.Contains(page, `<html lang="es">`) {
+			t.Errorf("a wrong password in Spanish: %.600s", page)
+		}
+	})
+}

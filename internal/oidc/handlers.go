@@ -1,6 +1,8 @@
 package oidc
 
 import (
+	"golang.org/x/text/language"
+
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -71,7 +73,8 @@ func (p *Provider) discovery(w http.ResponseWriter, r *http.Request) {
 		"subject_types_supported":               []string{"public"},
 		"id_token_signing_alg_values_supported": []string{"RS256"},
 		"scopes_supported":                      []string{"openid", "email", "customer-account-api:full"},
-		"token_endpoint_auth_methods_supported": []string{"none"},
+		"token_endpoint_auth_methods_supported": []string{"none", "client_secret_basic", "client_secret_post"},
+		"ui_locales_supported":                  uiLocales(),
 		"code_challenge_methods_supported":      []string{"S256"},
 		"claims_supported":                      []string{"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "sid", "email", "email_verified"},
 	})
@@ -130,7 +133,7 @@ func (p *Provider) request(w http.ResponseWriter, r *http.Request, q url.Values)
 	case err != nil:
 		p.internal(w, r, err)
 	case toUser != "":
-		p.page(w, http.StatusBadRequest, formPage{Title: "Sign-in link not valid", Message: toUser})
+		p.page(w, r, http.StatusBadRequest, formPage{Title: "Sign-in link not valid", Message: toUser})
 	case toClient != nil:
 		redirectError(w, r, req, toClient)
 	default:
@@ -146,7 +149,7 @@ func (p *Provider) authorize(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	nonce := p.csrfCookie(w, r)
-	p.page(w, http.StatusOK, formPage{Title: "Sign in", Req: req, Email: req.LoginHint, CSRF: p.csrfToken(nonce, req)})
+	p.page(w, r, http.StatusOK, formPage{Title: "Sign in", Req: req, Email: req.LoginHint, CSRF: p.csrfToken(nonce, req)})
 }
 
 // signIn takes the form: email and password (and the second factor when
@@ -163,7 +166,7 @@ func (p *Provider) signIn(w http.ResponseWriter, r *http.Request) {
 	}
 	c, err := r.Cookie(csrfCookie)
 	if err != nil || !hmac.Equal([]byte(f.Get("csrf")), []byte(p.csrfToken(c.Value, req))) {
-		p.page(w, http.StatusForbidden, formPage{Title: "Sign in", Req: req, Message: "This form has expired. Please sign in again.",
+		p.page(w, r, http.StatusForbidden, formPage{Title: "Sign in", Req: req, Message: "This form has expired. Please sign in again.",
 			CSRF: p.csrfToken(p.csrfCookie(w, r), req)})
 		return
 	}
@@ -175,7 +178,7 @@ func (p *Provider) signIn(w http.ResponseWriter, r *http.Request) {
 		// page says the same whether an account exists).
 		if err = p.Customers.SendCode(r.Context(), form.Email); err == nil {
 			form.EmailCode, form.Message = true, "If the address can sign in here, a 6-digit code is on its way to it."
-			p.page(w, http.StatusOK, form)
+			p.page(w, r, http.StatusOK, form)
 			return
 		}
 	case f.Get("method") == "email-code-check":
@@ -195,11 +198,11 @@ func (p *Provider) signIn(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, errPendingExpired):
 		form = formPage{Title: "Sign in", Req: req, Email: form.Email, CSRF: form.CSRF, Message: "That took too long. Please sign in again."}
-		p.page(w, http.StatusOK, form)
+		p.page(w, r, http.StatusOK, form)
 		return
 	case errors.As(err, &te):
 		form.Message = "Too many attempts. Please try again later."
-		p.page(w, http.StatusTooManyRequests, form)
+		p.page(w, r, http.StatusTooManyRequests, form)
 		return
 	case errors.As(err, &fe) && len(fe) > 0:
 		form.Message = fe[0].Message
@@ -211,7 +214,7 @@ func (p *Provider) signIn(w http.ResponseWriter, r *http.Request) {
 		case apperr.CodeUnidentifiedCustomer:
 			form.Message = "Incorrect email or password."
 		}
-		p.page(w, http.StatusOK, form)
+		p.page(w, r, http.StatusOK, form)
 		return
 	case err != nil:
 		p.internal(w, r, err)
@@ -379,14 +382,14 @@ func (p *Provider) logout(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	claims, err := p.Keys.Verify(r.Context(), q.Get("id_token_hint"))
 	if err != nil {
-		p.page(w, http.StatusBadRequest, formPage{Title: "Sign-out link not valid", Message: "This sign-out link is not valid."})
+		p.page(w, r, http.StatusBadRequest, formPage{Title: "Sign-out link not valid", Message: "This sign-out link is not valid."})
 		return
 	}
 	aud, _ := claims["aud"].(string)
 	iss, _ := claims["iss"].(string)
 	sid, _ := claims["sid"].(string)
 	if iss != p.Issuer() || sid == "" {
-		p.page(w, http.StatusBadRequest, formPage{Title: "Sign-out link not valid", Message: "This sign-out link is not valid."})
+		p.page(w, r, http.StatusBadRequest, formPage{Title: "Sign-out link not valid", Message: "This sign-out link is not valid."})
 		return
 	}
 	if err := p.revokeFamily(r.Context(), sid); err != nil {
@@ -410,7 +413,7 @@ func (p *Provider) logout(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target, http.StatusFound)
 		return
 	}
-	p.page(w, http.StatusOK, formPage{Title: "Signed out", Message: "You are signed out."})
+	p.page(w, r, http.StatusOK, formPage{Title: "Signed out", Message: "You are signed out."})
 }
 
 // formPage is the sign-in page's data.
@@ -422,12 +425,17 @@ type formPage struct {
 	// EmailCode: signing in with a code sent by email.
 	EmailCode bool
 	Req       authRequest
+	// Lang is the page's language (see pageLanguage).
+	Lang language.Tag
 }
 
+// T is a text of the page in its language.
+func (f formPage) T(text string) string { return translate(f.Lang, text) }
+
 var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
-<html lang="{{with .Req.Locale}}{{.}}{{else}}en{{end}}"><head><meta charset="utf-8">
+<html lang="{{.Lang}}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
+<title>{{.T .Title}}</title>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;background:#f6f6f7;color:#1a1a1a;margin:0}
 main{max-width:24rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:12px;box-shadow:0 1px 3px #0002}
@@ -438,8 +446,8 @@ button.secondary{margin-top:.75rem;background:#fff;color:#1a1a1a;border:1px soli
 p.message{background:#fff4f4;border:1px solid #e0b3b2;padding:.6rem;border-radius:6px}
 nav{margin-top:1rem;display:flex;justify-content:space-between;font-size:.9rem}
 </style></head><body><main>
-<h1>{{.Title}}</h1>
-{{with .Message}}<p class="message" role="alert">{{.}}</p>{{end}}
+<h1>{{.T .Title}}</h1>
+{{with .Message}}<p class="message" role="alert">{{$.T .}}</p>{{end}}
 {{if .CSRF}}<form method="post" action="">
 <input type="hidden" name="csrf" value="{{.CSRF}}">
 <input type="hidden" name="client_id" value="{{.Req.ClientID}}">
@@ -452,24 +460,25 @@ nav{margin-top:1rem;display:flex;justify-content:space-between;font-size:.9rem}
 <input type="hidden" name="code_challenge_method" value="S256">
 <input type="hidden" name="locale" value="{{.Req.Locale}}">
 {{if .AskCode}}<input type="hidden" name="email" value="{{.Email}}"><input type="hidden" name="pending" value="{{.Pending}}">
-<label for="code">Code from your authenticator app (or a recovery code)</label>
+<label for="code">{{.T "Code from your authenticator app (or a recovery code)"}}</label>
 <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" required autofocus>
-<button type="submit">Sign in</button>
+<button type="submit">{{.T "Sign in"}}</button>
 {{else if .EmailCode}}<input type="hidden" name="email" value="{{.Email}}"><input type="hidden" name="method" value="email-code-check">
-<label for="code">The 6-digit code we emailed to {{.Email}}</label>
+<label for="code">{{.T "The 6-digit code we emailed to"}} {{.Email}}</label>
 <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{6}" required autofocus>
-<button type="submit">Sign in</button>
-{{else}}<label for="email">Email</label>
+<button type="submit">{{.T "Sign in"}}</button>
+{{else}}<label for="email">{{.T "Email"}}</label>
 <input id="email" name="email" type="email" autocomplete="email" value="{{.Email}}" required{{if not .Email}} autofocus{{end}}>
-<label for="password">Password</label>
+<label for="password">{{.T "Password"}}</label>
 <input id="password" name="password" type="password" autocomplete="current-password"{{if .Email}} autofocus{{end}}>
-<button type="submit">Sign in</button>
-<button type="submit" name="method" value="email-code" class="secondary">Email me a sign-in code</button>{{end}}
+<button type="submit">{{.T "Sign in"}}</button>
+<button type="submit" name="method" value="email-code" class="secondary">{{.T "Email me a sign-in code"}}</button>{{end}}
 </form>
-<nav><a href="/account/register">Create an account</a><a href="/account/recover">Forgot your password?</a></nav>{{end}}
+<nav><a href="/account/register">{{.T "Create an account"}}</a><a href="/account/recover">{{.T "Forgot your password?"}}</a></nav>{{end}}
 </main></body></html>`))
 
-func (p *Provider) page(w http.ResponseWriter, status int, data formPage) {
+func (p *Provider) page(w http.ResponseWriter, r *http.Request, status int, data formPage) {
+	data.Lang = pageLanguage(r, data.Req.Locale)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Frame-Options", "DENY")

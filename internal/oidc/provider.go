@@ -126,9 +126,18 @@ type authRequest struct {
 }
 
 func readAuthRequest(q url.Values) authRequest {
+	// Hydrogen sends `locale`; OpenID Connect's own is `ui_locales`, the
+	// shopper's languages in order.
+	locale := q.Get("locale")
+	if locale == "" {
+		locale, _, _ = strings.Cut(q.Get("ui_locales"), " ")
+	}
+	if len(locale) > 35 {
+		locale = ""
+	}
 	return authRequest{ClientID: q.Get("client_id"), RedirectURI: q.Get("redirect_uri"), Scope: q.Get("scope"),
 		State: q.Get("state"), Nonce: q.Get("nonce"), Challenge: q.Get("code_challenge"),
-		Locale: q.Get("locale"), LoginHint: q.Get("login_hint")}
+		Locale: locale, LoginHint: q.Get("login_hint")}
 }
 
 // check validates an authorization request. An unknown client or redirect
