@@ -46,10 +46,12 @@ import (
 	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/orderreturn"
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/recoverycode"
+	"accountgraph/ent/returnlineitem"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/serversecret"
@@ -149,6 +151,8 @@ type Client struct {
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
 	OrderLineItem *OrderLineItemClient
+	// OrderReturn is the client for interacting with the OrderReturn builders.
+	OrderReturn *OrderReturnClient
 	// PreferenceVocabulary is the client for interacting with the PreferenceVocabulary builders.
 	PreferenceVocabulary *PreferenceVocabularyClient
 	// Product is the client for interacting with the Product builders.
@@ -157,6 +161,8 @@ type Client struct {
 	ProductVariant *ProductVariantClient
 	// RecoveryCode is the client for interacting with the RecoveryCode builders.
 	RecoveryCode *RecoveryCodeClient
+	// ReturnLineItem is the client for interacting with the ReturnLineItem builders.
+	ReturnLineItem *ReturnLineItemClient
 	// SavedCart is the client for interacting with the SavedCart builders.
 	SavedCart *SavedCartClient
 	// SavedCartLine is the client for interacting with the SavedCartLine builders.
@@ -233,10 +239,12 @@ func (c *Client) init() {
 	c.OAuthRefreshToken = NewOAuthRefreshTokenClient(c.config)
 	c.Order = NewOrderClient(c.config)
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
+	c.OrderReturn = NewOrderReturnClient(c.config)
 	c.PreferenceVocabulary = NewPreferenceVocabularyClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.ProductVariant = NewProductVariantClient(c.config)
 	c.RecoveryCode = NewRecoveryCodeClient(c.config)
+	c.ReturnLineItem = NewReturnLineItemClient(c.config)
 	c.SavedCart = NewSavedCartClient(c.config)
 	c.SavedCartLine = NewSavedCartLineClient(c.config)
 	c.ServerSecret = NewServerSecretClient(c.config)
@@ -379,10 +387,12 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		OAuthRefreshToken:       NewOAuthRefreshTokenClient(cfg),
 		Order:                   NewOrderClient(cfg),
 		OrderLineItem:           NewOrderLineItemClient(cfg),
+		OrderReturn:             NewOrderReturnClient(cfg),
 		PreferenceVocabulary:    NewPreferenceVocabularyClient(cfg),
 		Product:                 NewProductClient(cfg),
 		ProductVariant:          NewProductVariantClient(cfg),
 		RecoveryCode:            NewRecoveryCodeClient(cfg),
+		ReturnLineItem:          NewReturnLineItemClient(cfg),
 		SavedCart:               NewSavedCartClient(cfg),
 		SavedCartLine:           NewSavedCartLineClient(cfg),
 		ServerSecret:            NewServerSecretClient(cfg),
@@ -452,10 +462,12 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		OAuthRefreshToken:       NewOAuthRefreshTokenClient(cfg),
 		Order:                   NewOrderClient(cfg),
 		OrderLineItem:           NewOrderLineItemClient(cfg),
+		OrderReturn:             NewOrderReturnClient(cfg),
 		PreferenceVocabulary:    NewPreferenceVocabularyClient(cfg),
 		Product:                 NewProductClient(cfg),
 		ProductVariant:          NewProductVariantClient(cfg),
 		RecoveryCode:            NewRecoveryCodeClient(cfg),
+		ReturnLineItem:          NewReturnLineItemClient(cfg),
 		SavedCart:               NewSavedCartClient(cfg),
 		SavedCartLine:           NewSavedCartLineClient(cfg),
 		ServerSecret:            NewServerSecretClient(cfg),
@@ -508,11 +520,11 @@ func (c *Client) Use(hooks ...Hook) {
 		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
 		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
 		c.Notification, c.OAuthClient, c.OAuthCode, c.OAuthRefreshToken, c.Order,
-		c.OrderLineItem, c.PreferenceVocabulary, c.Product, c.ProductVariant,
-		c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings,
-		c.SigningKey, c.SocialLogin, c.SupportContact, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.OrderLineItem, c.OrderReturn, c.PreferenceVocabulary, c.Product,
+		c.ProductVariant, c.RecoveryCode, c.ReturnLineItem, c.SavedCart,
+		c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SigningKey, c.SocialLogin,
+		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
+		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Use(hooks...)
 	}
@@ -530,11 +542,11 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
 		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
 		c.Notification, c.OAuthClient, c.OAuthCode, c.OAuthRefreshToken, c.Order,
-		c.OrderLineItem, c.PreferenceVocabulary, c.Product, c.ProductVariant,
-		c.RecoveryCode, c.SavedCart, c.SavedCartLine, c.ServerSecret, c.ShopSettings,
-		c.SigningKey, c.SocialLogin, c.SupportContact, c.SupportMessage,
-		c.SupportTicket, c.ThrottleEvent, c.UsedToken, c.VariantSales, c.Wishlist,
-		c.WishlistEvent, c.WishlistLine,
+		c.OrderLineItem, c.OrderReturn, c.PreferenceVocabulary, c.Product,
+		c.ProductVariant, c.RecoveryCode, c.ReturnLineItem, c.SavedCart,
+		c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SigningKey, c.SocialLogin,
+		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
+		c.UsedToken, c.VariantSales, c.Wishlist, c.WishlistEvent, c.WishlistLine,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -613,6 +625,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Order.mutate(ctx, m)
 	case *OrderLineItemMutation:
 		return c.OrderLineItem.mutate(ctx, m)
+	case *OrderReturnMutation:
+		return c.OrderReturn.mutate(ctx, m)
 	case *PreferenceVocabularyMutation:
 		return c.PreferenceVocabulary.mutate(ctx, m)
 	case *ProductMutation:
@@ -621,6 +635,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ProductVariant.mutate(ctx, m)
 	case *RecoveryCodeMutation:
 		return c.RecoveryCode.mutate(ctx, m)
+	case *ReturnLineItemMutation:
+		return c.ReturnLineItem.mutate(ctx, m)
 	case *SavedCartMutation:
 		return c.SavedCart.mutate(ctx, m)
 	case *SavedCartLineMutation:
@@ -5983,6 +5999,187 @@ func (c *OrderLineItemClient) mutate(ctx context.Context, m *OrderLineItemMutati
 	}
 }
 
+// OrderReturnClient is a client for the OrderReturn schema.
+type OrderReturnClient struct {
+	config
+}
+
+// NewOrderReturnClient returns a client for the OrderReturn from the given config.
+func NewOrderReturnClient(c config) *OrderReturnClient {
+	return &OrderReturnClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `orderreturn.Hooks(f(g(h())))`.
+func (c *OrderReturnClient) Use(hooks ...Hook) {
+	c.hooks.OrderReturn = append(c.hooks.OrderReturn, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `orderreturn.Intercept(f(g(h())))`.
+func (c *OrderReturnClient) Intercept(interceptors ...Interceptor) {
+	c.inters.OrderReturn = append(c.inters.OrderReturn, interceptors...)
+}
+
+// Create returns a builder for creating a OrderReturn entity.
+func (c *OrderReturnClient) Create() *OrderReturnCreate {
+	mutation := newOrderReturnMutation(c.config, OpCreate)
+	return &OrderReturnCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of OrderReturn entities.
+func (c *OrderReturnClient) CreateBulk(builders ...*OrderReturnCreate) *OrderReturnCreateBulk {
+	return &OrderReturnCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OrderReturnClient) MapCreateBulk(slice any, setFunc func(*OrderReturnCreate, int)) *OrderReturnCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OrderReturnCreateBulk{err: fmt.Errorf("calling to OrderReturnClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OrderReturnCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OrderReturnCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for OrderReturn.
+func (c *OrderReturnClient) Update() *OrderReturnUpdate {
+	mutation := newOrderReturnMutation(c.config, OpUpdate)
+	return &OrderReturnUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OrderReturnClient) UpdateOne(_m *OrderReturn) *OrderReturnUpdateOne {
+	mutation := newOrderReturnMutation(c.config, OpUpdateOne, withOrderReturn(_m))
+	return &OrderReturnUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OrderReturnClient) UpdateOneID(id int) *OrderReturnUpdateOne {
+	mutation := newOrderReturnMutation(c.config, OpUpdateOne, withOrderReturnID(id))
+	return &OrderReturnUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for OrderReturn.
+func (c *OrderReturnClient) Delete() *OrderReturnDelete {
+	mutation := newOrderReturnMutation(c.config, OpDelete)
+	return &OrderReturnDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OrderReturnClient) DeleteOne(_m *OrderReturn) *OrderReturnDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OrderReturnClient) DeleteOneID(id int) *OrderReturnDeleteOne {
+	builder := c.Delete().Where(orderreturn.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OrderReturnDeleteOne{builder}
+}
+
+// Query returns a query builder for OrderReturn.
+func (c *OrderReturnClient) Query() *OrderReturnQuery {
+	return &OrderReturnQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOrderReturn},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a OrderReturn entity by its id.
+func (c *OrderReturnClient) Get(ctx context.Context, id int) (*OrderReturn, error) {
+	return c.Query().Where(orderreturn.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OrderReturnClient) GetX(ctx context.Context, id int) *OrderReturn {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryLines queries the lines edge of a OrderReturn.
+func (c *OrderReturnClient) QueryLines(_m *OrderReturn) *ReturnLineItemQuery {
+	query := (&ReturnLineItemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderreturn.Table, orderreturn.FieldID, id),
+			sqlgraph.To(returnlineitem.Table, returnlineitem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, orderreturn.LinesTable, orderreturn.LinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrder queries the order edge of a OrderReturn.
+func (c *OrderReturnClient) QueryOrder(_m *OrderReturn) *OrderQuery {
+	query := (&OrderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderreturn.Table, orderreturn.FieldID, id),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, orderreturn.OrderTable, orderreturn.OrderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a OrderReturn.
+func (c *OrderReturnClient) QueryCustomer(_m *OrderReturn) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderreturn.Table, orderreturn.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, orderreturn.CustomerTable, orderreturn.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *OrderReturnClient) Hooks() []Hook {
+	return c.hooks.OrderReturn
+}
+
+// Interceptors returns the client interceptors.
+func (c *OrderReturnClient) Interceptors() []Interceptor {
+	return c.inters.OrderReturn
+}
+
+func (c *OrderReturnClient) mutate(ctx context.Context, m *OrderReturnMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OrderReturnCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OrderReturnUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OrderReturnUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OrderReturnDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown OrderReturn mutation op: %q", m.Op())
+	}
+}
+
 // PreferenceVocabularyClient is a client for the PreferenceVocabulary schema.
 type PreferenceVocabularyClient struct {
 	config
@@ -6576,6 +6773,171 @@ func (c *RecoveryCodeClient) mutate(ctx context.Context, m *RecoveryCodeMutation
 		return (&RecoveryCodeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown RecoveryCode mutation op: %q", m.Op())
+	}
+}
+
+// ReturnLineItemClient is a client for the ReturnLineItem schema.
+type ReturnLineItemClient struct {
+	config
+}
+
+// NewReturnLineItemClient returns a client for the ReturnLineItem from the given config.
+func NewReturnLineItemClient(c config) *ReturnLineItemClient {
+	return &ReturnLineItemClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `returnlineitem.Hooks(f(g(h())))`.
+func (c *ReturnLineItemClient) Use(hooks ...Hook) {
+	c.hooks.ReturnLineItem = append(c.hooks.ReturnLineItem, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `returnlineitem.Intercept(f(g(h())))`.
+func (c *ReturnLineItemClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ReturnLineItem = append(c.inters.ReturnLineItem, interceptors...)
+}
+
+// Create returns a builder for creating a ReturnLineItem entity.
+func (c *ReturnLineItemClient) Create() *ReturnLineItemCreate {
+	mutation := newReturnLineItemMutation(c.config, OpCreate)
+	return &ReturnLineItemCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ReturnLineItem entities.
+func (c *ReturnLineItemClient) CreateBulk(builders ...*ReturnLineItemCreate) *ReturnLineItemCreateBulk {
+	return &ReturnLineItemCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ReturnLineItemClient) MapCreateBulk(slice any, setFunc func(*ReturnLineItemCreate, int)) *ReturnLineItemCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ReturnLineItemCreateBulk{err: fmt.Errorf("calling to ReturnLineItemClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ReturnLineItemCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ReturnLineItemCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ReturnLineItem.
+func (c *ReturnLineItemClient) Update() *ReturnLineItemUpdate {
+	mutation := newReturnLineItemMutation(c.config, OpUpdate)
+	return &ReturnLineItemUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ReturnLineItemClient) UpdateOne(_m *ReturnLineItem) *ReturnLineItemUpdateOne {
+	mutation := newReturnLineItemMutation(c.config, OpUpdateOne, withReturnLineItem(_m))
+	return &ReturnLineItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ReturnLineItemClient) UpdateOneID(id int) *ReturnLineItemUpdateOne {
+	mutation := newReturnLineItemMutation(c.config, OpUpdateOne, withReturnLineItemID(id))
+	return &ReturnLineItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ReturnLineItem.
+func (c *ReturnLineItemClient) Delete() *ReturnLineItemDelete {
+	mutation := newReturnLineItemMutation(c.config, OpDelete)
+	return &ReturnLineItemDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ReturnLineItemClient) DeleteOne(_m *ReturnLineItem) *ReturnLineItemDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ReturnLineItemClient) DeleteOneID(id int) *ReturnLineItemDeleteOne {
+	builder := c.Delete().Where(returnlineitem.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ReturnLineItemDeleteOne{builder}
+}
+
+// Query returns a query builder for ReturnLineItem.
+func (c *ReturnLineItemClient) Query() *ReturnLineItemQuery {
+	return &ReturnLineItemQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeReturnLineItem},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ReturnLineItem entity by its id.
+func (c *ReturnLineItemClient) Get(ctx context.Context, id int) (*ReturnLineItem, error) {
+	return c.Query().Where(returnlineitem.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ReturnLineItemClient) GetX(ctx context.Context, id int) *ReturnLineItem {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryReturn queries the return edge of a ReturnLineItem.
+func (c *ReturnLineItemClient) QueryReturn(_m *ReturnLineItem) *OrderReturnQuery {
+	query := (&OrderReturnClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(returnlineitem.Table, returnlineitem.FieldID, id),
+			sqlgraph.To(orderreturn.Table, orderreturn.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, returnlineitem.ReturnTable, returnlineitem.ReturnColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLineItem queries the line_item edge of a ReturnLineItem.
+func (c *ReturnLineItemClient) QueryLineItem(_m *ReturnLineItem) *OrderLineItemQuery {
+	query := (&OrderLineItemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(returnlineitem.Table, returnlineitem.FieldID, id),
+			sqlgraph.To(orderlineitem.Table, orderlineitem.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, returnlineitem.LineItemTable, returnlineitem.LineItemColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ReturnLineItemClient) Hooks() []Hook {
+	return c.hooks.ReturnLineItem
+}
+
+// Interceptors returns the client interceptors.
+func (c *ReturnLineItemClient) Interceptors() []Interceptor {
+	return c.inters.ReturnLineItem
+}
+
+func (c *ReturnLineItemClient) mutate(ctx context.Context, m *ReturnLineItemMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ReturnLineItemCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ReturnLineItemUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ReturnLineItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ReturnLineItemDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ReturnLineItem mutation op: %q", m.Op())
 	}
 }
 
@@ -8711,9 +9073,9 @@ type (
 		ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity, LoginCode,
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
-		OAuthClient, OAuthCode, OAuthRefreshToken, Order, OrderLineItem,
-		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
-		SavedCartLine, ServerSecret, ShopSettings, SigningKey, SocialLogin,
+		OAuthClient, OAuthCode, OAuthRefreshToken, Order, OrderLineItem, OrderReturn,
+		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, ReturnLineItem,
+		SavedCart, SavedCartLine, ServerSecret, ShopSettings, SigningKey, SocialLogin,
 		SupportContact, SupportMessage, SupportTicket, ThrottleEvent, UsedToken,
 		VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Hook
 	}
@@ -8724,9 +9086,9 @@ type (
 		ErpContact, Fulfillment, FulfillmentEvent, LinkedIdentity, LoginCode,
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
-		OAuthClient, OAuthCode, OAuthRefreshToken, Order, OrderLineItem,
-		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, SavedCart,
-		SavedCartLine, ServerSecret, ShopSettings, SigningKey, SocialLogin,
+		OAuthClient, OAuthCode, OAuthRefreshToken, Order, OrderLineItem, OrderReturn,
+		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, ReturnLineItem,
+		SavedCart, SavedCartLine, ServerSecret, ShopSettings, SigningKey, SocialLogin,
 		SupportContact, SupportMessage, SupportTicket, ThrottleEvent, UsedToken,
 		VariantSales, Wishlist, WishlistEvent, WishlistLine []ent.Interceptor
 	}

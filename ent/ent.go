@@ -38,10 +38,12 @@ import (
 	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/orderreturn"
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/recoverycode"
+	"accountgraph/ent/returnlineitem"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/serversecret"
@@ -161,10 +163,12 @@ func checkColumn(t, c string) error {
 			oauthrefreshtoken.Table:       oauthrefreshtoken.ValidColumn,
 			order.Table:                   order.ValidColumn,
 			orderlineitem.Table:           orderlineitem.ValidColumn,
+			orderreturn.Table:             orderreturn.ValidColumn,
 			preferencevocabulary.Table:    preferencevocabulary.ValidColumn,
 			product.Table:                 product.ValidColumn,
 			productvariant.Table:          productvariant.ValidColumn,
 			recoverycode.Table:            recoverycode.ValidColumn,
+			returnlineitem.Table:          returnlineitem.ValidColumn,
 			savedcart.Table:               savedcart.ValidColumn,
 			savedcartline.Table:           savedcartline.ValidColumn,
 			serversecret.Table:            serversecret.ValidColumn,

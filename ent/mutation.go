@@ -38,11 +38,13 @@ import (
 	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/orderreturn"
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/recoverycode"
+	"accountgraph/ent/returnlineitem"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
@@ -113,10 +115,12 @@ const (
 	TypeOAuthRefreshToken       = "OAuthRefreshToken"
 	TypeOrder                   = "Order"
 	TypeOrderLineItem           = "OrderLineItem"
+	TypeOrderReturn             = "OrderReturn"
 	TypePreferenceVocabulary    = "PreferenceVocabulary"
 	TypeProduct                 = "Product"
 	TypeProductVariant          = "ProductVariant"
 	TypeRecoveryCode            = "RecoveryCode"
+	TypeReturnLineItem          = "ReturnLineItem"
 	TypeSavedCart               = "SavedCart"
 	TypeSavedCartLine           = "SavedCartLine"
 	TypeServerSecret            = "ServerSecret"
@@ -35936,6 +35940,1064 @@ func (m *OrderLineItemMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown OrderLineItem edge %s", name)
 }
 
+// OrderReturnMutation represents an operation that mutates the OrderReturn nodes in the graph.
+type OrderReturnMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	number          *int
+	addnumber       *int
+	status          *orderreturn.Status
+	decline_reason  *orderreturn.DeclineReason
+	decline_note    *string
+	closed_at       *time.Time
+	clearedFields   map[string]struct{}
+	lines           map[int]struct{}
+	removedlines    map[int]struct{}
+	clearedlines    bool
+	_order          *int
+	cleared_order   bool
+	customer        *int
+	clearedcustomer bool
+	done            bool
+	oldValue        func(context.Context) (*OrderReturn, error)
+	predicates      []predicate.OrderReturn
+}
+
+var _ ent.Mutation = (*OrderReturnMutation)(nil)
+
+// orderreturnOption allows management of the mutation configuration using functional options.
+type orderreturnOption func(*OrderReturnMutation)
+
+// newOrderReturnMutation creates new mutation for the OrderReturn entity.
+func newOrderReturnMutation(c config, op Op, opts ...orderreturnOption) *OrderReturnMutation {
+	m := &OrderReturnMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeOrderReturn,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withOrderReturnID sets the ID field of the mutation.
+func withOrderReturnID(id int) orderreturnOption {
+	return func(m *OrderReturnMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *OrderReturn
+		)
+		m.oldValue = func(ctx context.Context) (*OrderReturn, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().OrderReturn.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withOrderReturn sets the old OrderReturn of the mutation.
+func withOrderReturn(node *OrderReturn) orderreturnOption {
+	return func(m *OrderReturnMutation) {
+		m.oldValue = func(context.Context) (*OrderReturn, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m OrderReturnMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m OrderReturnMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *OrderReturnMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *OrderReturnMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().OrderReturn.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *OrderReturnMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *OrderReturnMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the OrderReturn entity.
+// If the OrderReturn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderReturnMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *OrderReturnMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *OrderReturnMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *OrderReturnMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the OrderReturn entity.
+// If the OrderReturn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderReturnMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *OrderReturnMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *OrderReturnMutation) SetOrderID(i int) {
+	m._order = &i
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *OrderReturnMutation) OrderID() (r int, exists bool) {
+	v := m._order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the OrderReturn entity.
+// If the OrderReturn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderReturnMutation) OldOrderID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *OrderReturnMutation) ResetOrderID() {
+	m._order = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *OrderReturnMutation) SetCustomerID(i int) {
+	m.customer = &i
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *OrderReturnMutation) CustomerID() (r int, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the OrderReturn entity.
+// If the OrderReturn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderReturnMutation) OldCustomerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *OrderReturnMutation) ClearCustomerID() {
+	m.customer = nil
+	m.clearedFields[orderreturn.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *OrderReturnMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[orderreturn.FieldCustomerID]
+	return ok
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *OrderReturnMutation) ResetCustomerID() {
+	m.customer = nil
+	delete(m.clearedFields, orderreturn.FieldCustomerID)
+}
+
+// SetNumber sets the "number" field.
+func (m *OrderReturnMutation) SetNumber(i int) {
+	m.number = &i
+	m.addnumber = nil
+}
+
+// Number returns the value of the "number" field in the mutation.
+func (m *OrderReturnMutation) Number() (r int, exists bool) {
+	v := m.number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNumber returns the old "number" field's value of the OrderReturn entity.
+// If the OrderReturn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderReturnMutation) OldNumber(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNumber: %w", err)
+	}
+	return oldValue.Number, nil
+}
+
+// AddNumber adds i to the "number" field.
+func (m *OrderReturnMutation) AddNumber(i int) {
+	if m.addnumber != nil {
+		*m.addnumber += i
+	} else {
+		m.addnumber = &i
+	}
+}
+
+// AddedNumber returns the value that was added to the "number" field in this mutation.
+func (m *OrderReturnMutation) AddedNumber() (r int, exists bool) {
+	v := m.addnumber
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetNumber resets all changes to the "number" field.
+func (m *OrderReturnMutation) ResetNumber() {
+	m.number = nil
+	m.addnumber = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *OrderReturnMutation) SetStatus(o orderreturn.Status) {
+	m.status = &o
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *OrderReturnMutation) Status() (r orderreturn.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the OrderReturn entity.
+// If the OrderReturn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderReturnMutation) OldStatus(ctx context.Context) (v orderreturn.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *OrderReturnMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetDeclineReason sets the "decline_reason" field.
+func (m *OrderReturnMutation) SetDeclineReason(or orderreturn.DeclineReason) {
+	m.decline_reason = &or
+}
+
+// DeclineReason returns the value of the "decline_reason" field in the mutation.
+func (m *OrderReturnMutation) DeclineReason() (r orderreturn.DeclineReason, exists bool) {
+	v := m.decline_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeclineReason returns the old "decline_reason" field's value of the OrderReturn entity.
+// If the OrderReturn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderReturnMutation) OldDeclineReason(ctx context.Context) (v *orderreturn.DeclineReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeclineReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeclineReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeclineReason: %w", err)
+	}
+	return oldValue.DeclineReason, nil
+}
+
+// ClearDeclineReason clears the value of the "decline_reason" field.
+func (m *OrderReturnMutation) ClearDeclineReason() {
+	m.decline_reason = nil
+	m.clearedFields[orderreturn.FieldDeclineReason] = struct{}{}
+}
+
+// DeclineReasonCleared returns if the "decline_reason" field was cleared in this mutation.
+func (m *OrderReturnMutation) DeclineReasonCleared() bool {
+	_, ok := m.clearedFields[orderreturn.FieldDeclineReason]
+	return ok
+}
+
+// ResetDeclineReason resets all changes to the "decline_reason" field.
+func (m *OrderReturnMutation) ResetDeclineReason() {
+	m.decline_reason = nil
+	delete(m.clearedFields, orderreturn.FieldDeclineReason)
+}
+
+// SetDeclineNote sets the "decline_note" field.
+func (m *OrderReturnMutation) SetDeclineNote(s string) {
+	m.decline_note = &s
+}
+
+// DeclineNote returns the value of the "decline_note" field in the mutation.
+func (m *OrderReturnMutation) DeclineNote() (r string, exists bool) {
+	v := m.decline_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeclineNote returns the old "decline_note" field's value of the OrderReturn entity.
+// If the OrderReturn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderReturnMutation) OldDeclineNote(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeclineNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeclineNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeclineNote: %w", err)
+	}
+	return oldValue.DeclineNote, nil
+}
+
+// ClearDeclineNote clears the value of the "decline_note" field.
+func (m *OrderReturnMutation) ClearDeclineNote() {
+	m.decline_note = nil
+	m.clearedFields[orderreturn.FieldDeclineNote] = struct{}{}
+}
+
+// DeclineNoteCleared returns if the "decline_note" field was cleared in this mutation.
+func (m *OrderReturnMutation) DeclineNoteCleared() bool {
+	_, ok := m.clearedFields[orderreturn.FieldDeclineNote]
+	return ok
+}
+
+// ResetDeclineNote resets all changes to the "decline_note" field.
+func (m *OrderReturnMutation) ResetDeclineNote() {
+	m.decline_note = nil
+	delete(m.clearedFields, orderreturn.FieldDeclineNote)
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *OrderReturnMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *OrderReturnMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the OrderReturn entity.
+// If the OrderReturn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderReturnMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *OrderReturnMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[orderreturn.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *OrderReturnMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[orderreturn.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *OrderReturnMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, orderreturn.FieldClosedAt)
+}
+
+// AddLineIDs adds the "lines" edge to the ReturnLineItem entity by ids.
+func (m *OrderReturnMutation) AddLineIDs(ids ...int) {
+	if m.lines == nil {
+		m.lines = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLines clears the "lines" edge to the ReturnLineItem entity.
+func (m *OrderReturnMutation) ClearLines() {
+	m.clearedlines = true
+}
+
+// LinesCleared reports if the "lines" edge to the ReturnLineItem entity was cleared.
+func (m *OrderReturnMutation) LinesCleared() bool {
+	return m.clearedlines
+}
+
+// RemoveLineIDs removes the "lines" edge to the ReturnLineItem entity by IDs.
+func (m *OrderReturnMutation) RemoveLineIDs(ids ...int) {
+	if m.removedlines == nil {
+		m.removedlines = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.lines, ids[i])
+		m.removedlines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLines returns the removed IDs of the "lines" edge to the ReturnLineItem entity.
+func (m *OrderReturnMutation) RemovedLinesIDs() (ids []int) {
+	for id := range m.removedlines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LinesIDs returns the "lines" edge IDs in the mutation.
+func (m *OrderReturnMutation) LinesIDs() (ids []int) {
+	for id := range m.lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLines resets all changes to the "lines" edge.
+func (m *OrderReturnMutation) ResetLines() {
+	m.lines = nil
+	m.clearedlines = false
+	m.removedlines = nil
+}
+
+// ClearOrder clears the "order" edge to the Order entity.
+func (m *OrderReturnMutation) ClearOrder() {
+	m.cleared_order = true
+	m.clearedFields[orderreturn.FieldOrderID] = struct{}{}
+}
+
+// OrderCleared reports if the "order" edge to the Order entity was cleared.
+func (m *OrderReturnMutation) OrderCleared() bool {
+	return m.cleared_order
+}
+
+// OrderIDs returns the "order" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrderID instead. It exists only for internal usage by the builders.
+func (m *OrderReturnMutation) OrderIDs() (ids []int) {
+	if id := m._order; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrder resets all changes to the "order" edge.
+func (m *OrderReturnMutation) ResetOrder() {
+	m._order = nil
+	m.cleared_order = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *OrderReturnMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[orderreturn.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *OrderReturnMutation) CustomerCleared() bool {
+	return m.CustomerIDCleared() || m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *OrderReturnMutation) CustomerIDs() (ids []int) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *OrderReturnMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the OrderReturnMutation builder.
+func (m *OrderReturnMutation) Where(ps ...predicate.OrderReturn) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the OrderReturnMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *OrderReturnMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.OrderReturn, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *OrderReturnMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *OrderReturnMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (OrderReturn).
+func (m *OrderReturnMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *OrderReturnMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, orderreturn.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, orderreturn.FieldUpdatedAt)
+	}
+	if m._order != nil {
+		fields = append(fields, orderreturn.FieldOrderID)
+	}
+	if m.customer != nil {
+		fields = append(fields, orderreturn.FieldCustomerID)
+	}
+	if m.number != nil {
+		fields = append(fields, orderreturn.FieldNumber)
+	}
+	if m.status != nil {
+		fields = append(fields, orderreturn.FieldStatus)
+	}
+	if m.decline_reason != nil {
+		fields = append(fields, orderreturn.FieldDeclineReason)
+	}
+	if m.decline_note != nil {
+		fields = append(fields, orderreturn.FieldDeclineNote)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, orderreturn.FieldClosedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *OrderReturnMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case orderreturn.FieldCreatedAt:
+		return m.CreatedAt()
+	case orderreturn.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case orderreturn.FieldOrderID:
+		return m.OrderID()
+	case orderreturn.FieldCustomerID:
+		return m.CustomerID()
+	case orderreturn.FieldNumber:
+		return m.Number()
+	case orderreturn.FieldStatus:
+		return m.Status()
+	case orderreturn.FieldDeclineReason:
+		return m.DeclineReason()
+	case orderreturn.FieldDeclineNote:
+		return m.DeclineNote()
+	case orderreturn.FieldClosedAt:
+		return m.ClosedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *OrderReturnMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case orderreturn.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case orderreturn.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case orderreturn.FieldOrderID:
+		return m.OldOrderID(ctx)
+	case orderreturn.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case orderreturn.FieldNumber:
+		return m.OldNumber(ctx)
+	case orderreturn.FieldStatus:
+		return m.OldStatus(ctx)
+	case orderreturn.FieldDeclineReason:
+		return m.OldDeclineReason(ctx)
+	case orderreturn.FieldDeclineNote:
+		return m.OldDeclineNote(ctx)
+	case orderreturn.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown OrderReturn field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderReturnMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case orderreturn.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case orderreturn.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case orderreturn.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	case orderreturn.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case orderreturn.FieldNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNumber(v)
+		return nil
+	case orderreturn.FieldStatus:
+		v, ok := value.(orderreturn.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case orderreturn.FieldDeclineReason:
+		v, ok := value.(orderreturn.DeclineReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeclineReason(v)
+		return nil
+	case orderreturn.FieldDeclineNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeclineNote(v)
+		return nil
+	case orderreturn.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown OrderReturn field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *OrderReturnMutation) AddedFields() []string {
+	var fields []string
+	if m.addnumber != nil {
+		fields = append(fields, orderreturn.FieldNumber)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *OrderReturnMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case orderreturn.FieldNumber:
+		return m.AddedNumber()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OrderReturnMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case orderreturn.FieldNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddNumber(v)
+		return nil
+	}
+	return fmt.Errorf("unknown OrderReturn numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *OrderReturnMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(orderreturn.FieldCustomerID) {
+		fields = append(fields, orderreturn.FieldCustomerID)
+	}
+	if m.FieldCleared(orderreturn.FieldDeclineReason) {
+		fields = append(fields, orderreturn.FieldDeclineReason)
+	}
+	if m.FieldCleared(orderreturn.FieldDeclineNote) {
+		fields = append(fields, orderreturn.FieldDeclineNote)
+	}
+	if m.FieldCleared(orderreturn.FieldClosedAt) {
+		fields = append(fields, orderreturn.FieldClosedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *OrderReturnMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *OrderReturnMutation) ClearField(name string) error {
+	switch name {
+	case orderreturn.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
+	case orderreturn.FieldDeclineReason:
+		m.ClearDeclineReason()
+		return nil
+	case orderreturn.FieldDeclineNote:
+		m.ClearDeclineNote()
+		return nil
+	case orderreturn.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderReturn nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *OrderReturnMutation) ResetField(name string) error {
+	switch name {
+	case orderreturn.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case orderreturn.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case orderreturn.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	case orderreturn.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case orderreturn.FieldNumber:
+		m.ResetNumber()
+		return nil
+	case orderreturn.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case orderreturn.FieldDeclineReason:
+		m.ResetDeclineReason()
+		return nil
+	case orderreturn.FieldDeclineNote:
+		m.ResetDeclineNote()
+		return nil
+	case orderreturn.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderReturn field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *OrderReturnMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.lines != nil {
+		edges = append(edges, orderreturn.EdgeLines)
+	}
+	if m._order != nil {
+		edges = append(edges, orderreturn.EdgeOrder)
+	}
+	if m.customer != nil {
+		edges = append(edges, orderreturn.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *OrderReturnMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case orderreturn.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.lines))
+		for id := range m.lines {
+			ids = append(ids, id)
+		}
+		return ids
+	case orderreturn.EdgeOrder:
+		if id := m._order; id != nil {
+			return []ent.Value{*id}
+		}
+	case orderreturn.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *OrderReturnMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedlines != nil {
+		edges = append(edges, orderreturn.EdgeLines)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *OrderReturnMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case orderreturn.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.removedlines))
+		for id := range m.removedlines {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *OrderReturnMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedlines {
+		edges = append(edges, orderreturn.EdgeLines)
+	}
+	if m.cleared_order {
+		edges = append(edges, orderreturn.EdgeOrder)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, orderreturn.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *OrderReturnMutation) EdgeCleared(name string) bool {
+	switch name {
+	case orderreturn.EdgeLines:
+		return m.clearedlines
+	case orderreturn.EdgeOrder:
+		return m.cleared_order
+	case orderreturn.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *OrderReturnMutation) ClearEdge(name string) error {
+	switch name {
+	case orderreturn.EdgeOrder:
+		m.ClearOrder()
+		return nil
+	case orderreturn.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderReturn unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *OrderReturnMutation) ResetEdge(name string) error {
+	switch name {
+	case orderreturn.EdgeLines:
+		m.ResetLines()
+		return nil
+	case orderreturn.EdgeOrder:
+		m.ResetOrder()
+		return nil
+	case orderreturn.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown OrderReturn edge %s", name)
+}
+
 // PreferenceVocabularyMutation represents an operation that mutates the PreferenceVocabulary nodes in the graph.
 type PreferenceVocabularyMutation struct {
 	config
@@ -39514,6 +40576,793 @@ func (m *RecoveryCodeMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown RecoveryCode edge %s", name)
 }
 
+// ReturnLineItemMutation represents an operation that mutates the ReturnLineItem nodes in the graph.
+type ReturnLineItemMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *int
+	quantity             *int
+	addquantity          *int
+	reason               *returnlineitem.Reason
+	customer_note        *string
+	received_quantity    *int
+	addreceived_quantity *int
+	clearedFields        map[string]struct{}
+	_return              *int
+	cleared_return       bool
+	line_item            *int
+	clearedline_item     bool
+	done                 bool
+	oldValue             func(context.Context) (*ReturnLineItem, error)
+	predicates           []predicate.ReturnLineItem
+}
+
+var _ ent.Mutation = (*ReturnLineItemMutation)(nil)
+
+// returnlineitemOption allows management of the mutation configuration using functional options.
+type returnlineitemOption func(*ReturnLineItemMutation)
+
+// newReturnLineItemMutation creates new mutation for the ReturnLineItem entity.
+func newReturnLineItemMutation(c config, op Op, opts ...returnlineitemOption) *ReturnLineItemMutation {
+	m := &ReturnLineItemMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeReturnLineItem,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withReturnLineItemID sets the ID field of the mutation.
+func withReturnLineItemID(id int) returnlineitemOption {
+	return func(m *ReturnLineItemMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ReturnLineItem
+		)
+		m.oldValue = func(ctx context.Context) (*ReturnLineItem, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ReturnLineItem.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withReturnLineItem sets the old ReturnLineItem of the mutation.
+func withReturnLineItem(node *ReturnLineItem) returnlineitemOption {
+	return func(m *ReturnLineItemMutation) {
+		m.oldValue = func(context.Context) (*ReturnLineItem, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ReturnLineItemMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ReturnLineItemMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ReturnLineItemMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ReturnLineItemMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ReturnLineItem.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetReturnID sets the "return_id" field.
+func (m *ReturnLineItemMutation) SetReturnID(i int) {
+	m._return = &i
+}
+
+// ReturnID returns the value of the "return_id" field in the mutation.
+func (m *ReturnLineItemMutation) ReturnID() (r int, exists bool) {
+	v := m._return
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReturnID returns the old "return_id" field's value of the ReturnLineItem entity.
+// If the ReturnLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReturnLineItemMutation) OldReturnID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReturnID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReturnID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReturnID: %w", err)
+	}
+	return oldValue.ReturnID, nil
+}
+
+// ResetReturnID resets all changes to the "return_id" field.
+func (m *ReturnLineItemMutation) ResetReturnID() {
+	m._return = nil
+}
+
+// SetLineItemID sets the "line_item_id" field.
+func (m *ReturnLineItemMutation) SetLineItemID(i int) {
+	m.line_item = &i
+}
+
+// LineItemID returns the value of the "line_item_id" field in the mutation.
+func (m *ReturnLineItemMutation) LineItemID() (r int, exists bool) {
+	v := m.line_item
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLineItemID returns the old "line_item_id" field's value of the ReturnLineItem entity.
+// If the ReturnLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReturnLineItemMutation) OldLineItemID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLineItemID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLineItemID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLineItemID: %w", err)
+	}
+	return oldValue.LineItemID, nil
+}
+
+// ResetLineItemID resets all changes to the "line_item_id" field.
+func (m *ReturnLineItemMutation) ResetLineItemID() {
+	m.line_item = nil
+}
+
+// SetQuantity sets the "quantity" field.
+func (m *ReturnLineItemMutation) SetQuantity(i int) {
+	m.quantity = &i
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *ReturnLineItemMutation) Quantity() (r int, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the ReturnLineItem entity.
+// If the ReturnLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReturnLineItemMutation) OldQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds i to the "quantity" field.
+func (m *ReturnLineItemMutation) AddQuantity(i int) {
+	if m.addquantity != nil {
+		*m.addquantity += i
+	} else {
+		m.addquantity = &i
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *ReturnLineItemMutation) AddedQuantity() (r int, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *ReturnLineItemMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *ReturnLineItemMutation) SetReason(r returnlineitem.Reason) {
+	m.reason = &r
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *ReturnLineItemMutation) Reason() (r returnlineitem.Reason, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the ReturnLineItem entity.
+// If the ReturnLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReturnLineItemMutation) OldReason(ctx context.Context) (v returnlineitem.Reason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *ReturnLineItemMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetCustomerNote sets the "customer_note" field.
+func (m *ReturnLineItemMutation) SetCustomerNote(s string) {
+	m.customer_note = &s
+}
+
+// CustomerNote returns the value of the "customer_note" field in the mutation.
+func (m *ReturnLineItemMutation) CustomerNote() (r string, exists bool) {
+	v := m.customer_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerNote returns the old "customer_note" field's value of the ReturnLineItem entity.
+// If the ReturnLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReturnLineItemMutation) OldCustomerNote(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerNote: %w", err)
+	}
+	return oldValue.CustomerNote, nil
+}
+
+// ClearCustomerNote clears the value of the "customer_note" field.
+func (m *ReturnLineItemMutation) ClearCustomerNote() {
+	m.customer_note = nil
+	m.clearedFields[returnlineitem.FieldCustomerNote] = struct{}{}
+}
+
+// CustomerNoteCleared returns if the "customer_note" field was cleared in this mutation.
+func (m *ReturnLineItemMutation) CustomerNoteCleared() bool {
+	_, ok := m.clearedFields[returnlineitem.FieldCustomerNote]
+	return ok
+}
+
+// ResetCustomerNote resets all changes to the "customer_note" field.
+func (m *ReturnLineItemMutation) ResetCustomerNote() {
+	m.customer_note = nil
+	delete(m.clearedFields, returnlineitem.FieldCustomerNote)
+}
+
+// SetReceivedQuantity sets the "received_quantity" field.
+func (m *ReturnLineItemMutation) SetReceivedQuantity(i int) {
+	m.received_quantity = &i
+	m.addreceived_quantity = nil
+}
+
+// ReceivedQuantity returns the value of the "received_quantity" field in the mutation.
+func (m *ReturnLineItemMutation) ReceivedQuantity() (r int, exists bool) {
+	v := m.received_quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReceivedQuantity returns the old "received_quantity" field's value of the ReturnLineItem entity.
+// If the ReturnLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReturnLineItemMutation) OldReceivedQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReceivedQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReceivedQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReceivedQuantity: %w", err)
+	}
+	return oldValue.ReceivedQuantity, nil
+}
+
+// AddReceivedQuantity adds i to the "received_quantity" field.
+func (m *ReturnLineItemMutation) AddReceivedQuantity(i int) {
+	if m.addreceived_quantity != nil {
+		*m.addreceived_quantity += i
+	} else {
+		m.addreceived_quantity = &i
+	}
+}
+
+// AddedReceivedQuantity returns the value that was added to the "received_quantity" field in this mutation.
+func (m *ReturnLineItemMutation) AddedReceivedQuantity() (r int, exists bool) {
+	v := m.addreceived_quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetReceivedQuantity resets all changes to the "received_quantity" field.
+func (m *ReturnLineItemMutation) ResetReceivedQuantity() {
+	m.received_quantity = nil
+	m.addreceived_quantity = nil
+}
+
+// ClearReturn clears the "return" edge to the OrderReturn entity.
+func (m *ReturnLineItemMutation) ClearReturn() {
+	m.cleared_return = true
+	m.clearedFields[returnlineitem.FieldReturnID] = struct{}{}
+}
+
+// ReturnCleared reports if the "return" edge to the OrderReturn entity was cleared.
+func (m *ReturnLineItemMutation) ReturnCleared() bool {
+	return m.cleared_return
+}
+
+// ReturnIDs returns the "return" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ReturnID instead. It exists only for internal usage by the builders.
+func (m *ReturnLineItemMutation) ReturnIDs() (ids []int) {
+	if id := m._return; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReturn resets all changes to the "return" edge.
+func (m *ReturnLineItemMutation) ResetReturn() {
+	m._return = nil
+	m.cleared_return = false
+}
+
+// ClearLineItem clears the "line_item" edge to the OrderLineItem entity.
+func (m *ReturnLineItemMutation) ClearLineItem() {
+	m.clearedline_item = true
+	m.clearedFields[returnlineitem.FieldLineItemID] = struct{}{}
+}
+
+// LineItemCleared reports if the "line_item" edge to the OrderLineItem entity was cleared.
+func (m *ReturnLineItemMutation) LineItemCleared() bool {
+	return m.clearedline_item
+}
+
+// LineItemIDs returns the "line_item" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// LineItemID instead. It exists only for internal usage by the builders.
+func (m *ReturnLineItemMutation) LineItemIDs() (ids []int) {
+	if id := m.line_item; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetLineItem resets all changes to the "line_item" edge.
+func (m *ReturnLineItemMutation) ResetLineItem() {
+	m.line_item = nil
+	m.clearedline_item = false
+}
+
+// Where appends a list predicates to the ReturnLineItemMutation builder.
+func (m *ReturnLineItemMutation) Where(ps ...predicate.ReturnLineItem) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ReturnLineItemMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ReturnLineItemMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ReturnLineItem, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ReturnLineItemMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ReturnLineItemMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ReturnLineItem).
+func (m *ReturnLineItemMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ReturnLineItemMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m._return != nil {
+		fields = append(fields, returnlineitem.FieldReturnID)
+	}
+	if m.line_item != nil {
+		fields = append(fields, returnlineitem.FieldLineItemID)
+	}
+	if m.quantity != nil {
+		fields = append(fields, returnlineitem.FieldQuantity)
+	}
+	if m.reason != nil {
+		fields = append(fields, returnlineitem.FieldReason)
+	}
+	if m.customer_note != nil {
+		fields = append(fields, returnlineitem.FieldCustomerNote)
+	}
+	if m.received_quantity != nil {
+		fields = append(fields, returnlineitem.FieldReceivedQuantity)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ReturnLineItemMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case returnlineitem.FieldReturnID:
+		return m.ReturnID()
+	case returnlineitem.FieldLineItemID:
+		return m.LineItemID()
+	case returnlineitem.FieldQuantity:
+		return m.Quantity()
+	case returnlineitem.FieldReason:
+		return m.Reason()
+	case returnlineitem.FieldCustomerNote:
+		return m.CustomerNote()
+	case returnlineitem.FieldReceivedQuantity:
+		return m.ReceivedQuantity()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ReturnLineItemMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case returnlineitem.FieldReturnID:
+		return m.OldReturnID(ctx)
+	case returnlineitem.FieldLineItemID:
+		return m.OldLineItemID(ctx)
+	case returnlineitem.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case returnlineitem.FieldReason:
+		return m.OldReason(ctx)
+	case returnlineitem.FieldCustomerNote:
+		return m.OldCustomerNote(ctx)
+	case returnlineitem.FieldReceivedQuantity:
+		return m.OldReceivedQuantity(ctx)
+	}
+	return nil, fmt.Errorf("unknown ReturnLineItem field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReturnLineItemMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case returnlineitem.FieldReturnID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReturnID(v)
+		return nil
+	case returnlineitem.FieldLineItemID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLineItemID(v)
+		return nil
+	case returnlineitem.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case returnlineitem.FieldReason:
+		v, ok := value.(returnlineitem.Reason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case returnlineitem.FieldCustomerNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerNote(v)
+		return nil
+	case returnlineitem.FieldReceivedQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReceivedQuantity(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ReturnLineItem field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ReturnLineItemMutation) AddedFields() []string {
+	var fields []string
+	if m.addquantity != nil {
+		fields = append(fields, returnlineitem.FieldQuantity)
+	}
+	if m.addreceived_quantity != nil {
+		fields = append(fields, returnlineitem.FieldReceivedQuantity)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ReturnLineItemMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case returnlineitem.FieldQuantity:
+		return m.AddedQuantity()
+	case returnlineitem.FieldReceivedQuantity:
+		return m.AddedReceivedQuantity()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReturnLineItemMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case returnlineitem.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	case returnlineitem.FieldReceivedQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReceivedQuantity(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ReturnLineItem numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ReturnLineItemMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(returnlineitem.FieldCustomerNote) {
+		fields = append(fields, returnlineitem.FieldCustomerNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ReturnLineItemMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ReturnLineItemMutation) ClearField(name string) error {
+	switch name {
+	case returnlineitem.FieldCustomerNote:
+		m.ClearCustomerNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ReturnLineItem nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ReturnLineItemMutation) ResetField(name string) error {
+	switch name {
+	case returnlineitem.FieldReturnID:
+		m.ResetReturnID()
+		return nil
+	case returnlineitem.FieldLineItemID:
+		m.ResetLineItemID()
+		return nil
+	case returnlineitem.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case returnlineitem.FieldReason:
+		m.ResetReason()
+		return nil
+	case returnlineitem.FieldCustomerNote:
+		m.ResetCustomerNote()
+		return nil
+	case returnlineitem.FieldReceivedQuantity:
+		m.ResetReceivedQuantity()
+		return nil
+	}
+	return fmt.Errorf("unknown ReturnLineItem field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ReturnLineItemMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m._return != nil {
+		edges = append(edges, returnlineitem.EdgeReturn)
+	}
+	if m.line_item != nil {
+		edges = append(edges, returnlineitem.EdgeLineItem)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ReturnLineItemMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case returnlineitem.EdgeReturn:
+		if id := m._return; id != nil {
+			return []ent.Value{*id}
+		}
+	case returnlineitem.EdgeLineItem:
+		if id := m.line_item; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ReturnLineItemMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ReturnLineItemMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ReturnLineItemMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleared_return {
+		edges = append(edges, returnlineitem.EdgeReturn)
+	}
+	if m.clearedline_item {
+		edges = append(edges, returnlineitem.EdgeLineItem)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ReturnLineItemMutation) EdgeCleared(name string) bool {
+	switch name {
+	case returnlineitem.EdgeReturn:
+		return m.cleared_return
+	case returnlineitem.EdgeLineItem:
+		return m.clearedline_item
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ReturnLineItemMutation) ClearEdge(name string) error {
+	switch name {
+	case returnlineitem.EdgeReturn:
+		m.ClearReturn()
+		return nil
+	case returnlineitem.EdgeLineItem:
+		m.ClearLineItem()
+		return nil
+	}
+	return fmt.Errorf("unknown ReturnLineItem unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ReturnLineItemMutation) ResetEdge(name string) error {
+	switch name {
+	case returnlineitem.EdgeReturn:
+		m.ResetReturn()
+		return nil
+	case returnlineitem.EdgeLineItem:
+		m.ResetLineItem()
+		return nil
+	}
+	return fmt.Errorf("unknown ReturnLineItem edge %s", name)
+}
+
 // SavedCartMutation represents an operation that mutates the SavedCart nodes in the graph.
 type SavedCartMutation struct {
 	config
@@ -41453,6 +43302,9 @@ type ShopSettingsMutation struct {
 	allowed_email_domains       *[]string
 	appendallowed_email_domains []string
 	multipass_secret            *string
+	return_window_days          *int
+	addreturn_window_days       *int
+	return_instructions         *string
 	clearedFields               map[string]struct{}
 	done                        bool
 	oldValue                    func(context.Context) (*ShopSettings, error)
@@ -41879,6 +43731,98 @@ func (m *ShopSettingsMutation) ResetMultipassSecret() {
 	delete(m.clearedFields, shopsettings.FieldMultipassSecret)
 }
 
+// SetReturnWindowDays sets the "return_window_days" field.
+func (m *ShopSettingsMutation) SetReturnWindowDays(i int) {
+	m.return_window_days = &i
+	m.addreturn_window_days = nil
+}
+
+// ReturnWindowDays returns the value of the "return_window_days" field in the mutation.
+func (m *ShopSettingsMutation) ReturnWindowDays() (r int, exists bool) {
+	v := m.return_window_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReturnWindowDays returns the old "return_window_days" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldReturnWindowDays(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReturnWindowDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReturnWindowDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReturnWindowDays: %w", err)
+	}
+	return oldValue.ReturnWindowDays, nil
+}
+
+// AddReturnWindowDays adds i to the "return_window_days" field.
+func (m *ShopSettingsMutation) AddReturnWindowDays(i int) {
+	if m.addreturn_window_days != nil {
+		*m.addreturn_window_days += i
+	} else {
+		m.addreturn_window_days = &i
+	}
+}
+
+// AddedReturnWindowDays returns the value that was added to the "return_window_days" field in this mutation.
+func (m *ShopSettingsMutation) AddedReturnWindowDays() (r int, exists bool) {
+	v := m.addreturn_window_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetReturnWindowDays resets all changes to the "return_window_days" field.
+func (m *ShopSettingsMutation) ResetReturnWindowDays() {
+	m.return_window_days = nil
+	m.addreturn_window_days = nil
+}
+
+// SetReturnInstructions sets the "return_instructions" field.
+func (m *ShopSettingsMutation) SetReturnInstructions(s string) {
+	m.return_instructions = &s
+}
+
+// ReturnInstructions returns the value of the "return_instructions" field in the mutation.
+func (m *ShopSettingsMutation) ReturnInstructions() (r string, exists bool) {
+	v := m.return_instructions
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReturnInstructions returns the old "return_instructions" field's value of the ShopSettings entity.
+// If the ShopSettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShopSettingsMutation) OldReturnInstructions(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReturnInstructions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReturnInstructions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReturnInstructions: %w", err)
+	}
+	return oldValue.ReturnInstructions, nil
+}
+
+// ResetReturnInstructions resets all changes to the "return_instructions" field.
+func (m *ShopSettingsMutation) ResetReturnInstructions() {
+	m.return_instructions = nil
+}
+
 // Where appends a list predicates to the ShopSettingsMutation builder.
 func (m *ShopSettingsMutation) Where(ps ...predicate.ShopSettings) {
 	m.predicates = append(m.predicates, ps...)
@@ -41913,7 +43857,7 @@ func (m *ShopSettingsMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ShopSettingsMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, shopsettings.FieldCreatedAt)
 	}
@@ -41937,6 +43881,12 @@ func (m *ShopSettingsMutation) Fields() []string {
 	}
 	if m.multipass_secret != nil {
 		fields = append(fields, shopsettings.FieldMultipassSecret)
+	}
+	if m.return_window_days != nil {
+		fields = append(fields, shopsettings.FieldReturnWindowDays)
+	}
+	if m.return_instructions != nil {
+		fields = append(fields, shopsettings.FieldReturnInstructions)
 	}
 	return fields
 }
@@ -41962,6 +43912,10 @@ func (m *ShopSettingsMutation) Field(name string) (ent.Value, bool) {
 		return m.AllowedEmailDomains()
 	case shopsettings.FieldMultipassSecret:
 		return m.MultipassSecret()
+	case shopsettings.FieldReturnWindowDays:
+		return m.ReturnWindowDays()
+	case shopsettings.FieldReturnInstructions:
+		return m.ReturnInstructions()
 	}
 	return nil, false
 }
@@ -41987,6 +43941,10 @@ func (m *ShopSettingsMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldAllowedEmailDomains(ctx)
 	case shopsettings.FieldMultipassSecret:
 		return m.OldMultipassSecret(ctx)
+	case shopsettings.FieldReturnWindowDays:
+		return m.OldReturnWindowDays(ctx)
+	case shopsettings.FieldReturnInstructions:
+		return m.OldReturnInstructions(ctx)
 	}
 	return nil, fmt.Errorf("unknown ShopSettings field %s", name)
 }
@@ -42052,6 +44010,20 @@ func (m *ShopSettingsMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetMultipassSecret(v)
 		return nil
+	case shopsettings.FieldReturnWindowDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReturnWindowDays(v)
+		return nil
+	case shopsettings.FieldReturnInstructions:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReturnInstructions(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ShopSettings field %s", name)
 }
@@ -42059,13 +44031,21 @@ func (m *ShopSettingsMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *ShopSettingsMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addreturn_window_days != nil {
+		fields = append(fields, shopsettings.FieldReturnWindowDays)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *ShopSettingsMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case shopsettings.FieldReturnWindowDays:
+		return m.AddedReturnWindowDays()
+	}
 	return nil, false
 }
 
@@ -42074,6 +44054,13 @@ func (m *ShopSettingsMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ShopSettingsMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case shopsettings.FieldReturnWindowDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReturnWindowDays(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ShopSettings numeric field %s", name)
 }
@@ -42133,6 +44120,12 @@ func (m *ShopSettingsMutation) ResetField(name string) error {
 		return nil
 	case shopsettings.FieldMultipassSecret:
 		m.ResetMultipassSecret()
+		return nil
+	case shopsettings.FieldReturnWindowDays:
+		m.ResetReturnWindowDays()
+		return nil
+	case shopsettings.FieldReturnInstructions:
+		m.ResetReturnInstructions()
 		return nil
 	}
 	return fmt.Errorf("unknown ShopSettings field %s", name)

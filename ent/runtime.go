@@ -37,10 +37,12 @@ import (
 	"accountgraph/ent/oauthrefreshtoken"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
+	"accountgraph/ent/orderreturn"
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
 	"accountgraph/ent/recoverycode"
+	"accountgraph/ent/returnlineitem"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/savedcartline"
 	"accountgraph/ent/schema"
@@ -1137,6 +1139,25 @@ func init() {
 	orderlineitemDescCurrencyCode := orderlineitemFields[7].Descriptor()
 	// orderlineitem.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
 	orderlineitem.CurrencyCodeValidator = orderlineitemDescCurrencyCode.Validators[0].(func(string) error)
+	orderreturnMixin := schema.OrderReturn{}.Mixin()
+	orderreturnMixinFields0 := orderreturnMixin[0].Fields()
+	_ = orderreturnMixinFields0
+	orderreturnFields := schema.OrderReturn{}.Fields()
+	_ = orderreturnFields
+	// orderreturnDescCreatedAt is the schema descriptor for created_at field.
+	orderreturnDescCreatedAt := orderreturnMixinFields0[0].Descriptor()
+	// orderreturn.DefaultCreatedAt holds the default value on creation for the created_at field.
+	orderreturn.DefaultCreatedAt = orderreturnDescCreatedAt.Default.(func() time.Time)
+	// orderreturnDescUpdatedAt is the schema descriptor for updated_at field.
+	orderreturnDescUpdatedAt := orderreturnMixinFields0[1].Descriptor()
+	// orderreturn.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	orderreturn.DefaultUpdatedAt = orderreturnDescUpdatedAt.Default.(func() time.Time)
+	// orderreturn.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	orderreturn.UpdateDefaultUpdatedAt = orderreturnDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// orderreturnDescDeclineNote is the schema descriptor for decline_note field.
+	orderreturnDescDeclineNote := orderreturnFields[5].Descriptor()
+	// orderreturn.DeclineNoteValidator is a validator for the "decline_note" field. It is called by the builders before save.
+	orderreturn.DeclineNoteValidator = orderreturnDescDeclineNote.Validators[0].(func(string) error)
 	preferencevocabularyMixin := schema.PreferenceVocabulary{}.Mixin()
 	preferencevocabularyMixinFields0 := preferencevocabularyMixin[0].Fields()
 	_ = preferencevocabularyMixinFields0
@@ -1272,6 +1293,16 @@ func init() {
 	recoverycodeDescCreatedAt := recoverycodeFields[2].Descriptor()
 	// recoverycode.DefaultCreatedAt holds the default value on creation for the created_at field.
 	recoverycode.DefaultCreatedAt = recoverycodeDescCreatedAt.Default.(func() time.Time)
+	returnlineitemFields := schema.ReturnLineItem{}.Fields()
+	_ = returnlineitemFields
+	// returnlineitemDescCustomerNote is the schema descriptor for customer_note field.
+	returnlineitemDescCustomerNote := returnlineitemFields[4].Descriptor()
+	// returnlineitem.CustomerNoteValidator is a validator for the "customer_note" field. It is called by the builders before save.
+	returnlineitem.CustomerNoteValidator = returnlineitemDescCustomerNote.Validators[0].(func(string) error)
+	// returnlineitemDescReceivedQuantity is the schema descriptor for received_quantity field.
+	returnlineitemDescReceivedQuantity := returnlineitemFields[5].Descriptor()
+	// returnlineitem.DefaultReceivedQuantity holds the default value on creation for the received_quantity field.
+	returnlineitem.DefaultReceivedQuantity = returnlineitemDescReceivedQuantity.Default.(int)
 	savedcartMixin := schema.SavedCart{}.Mixin()
 	savedcartMixinFields0 := savedcartMixin[0].Fields()
 	_ = savedcartMixinFields0
@@ -1351,6 +1382,16 @@ func init() {
 	shopsettingsDescMultipassSecret := shopsettingsFields[6].Descriptor()
 	// shopsettings.MultipassSecretValidator is a validator for the "multipass_secret" field. It is called by the builders before save.
 	shopsettings.MultipassSecretValidator = shopsettingsDescMultipassSecret.Validators[0].(func(string) error)
+	// shopsettingsDescReturnWindowDays is the schema descriptor for return_window_days field.
+	shopsettingsDescReturnWindowDays := shopsettingsFields[7].Descriptor()
+	// shopsettings.DefaultReturnWindowDays holds the default value on creation for the return_window_days field.
+	shopsettings.DefaultReturnWindowDays = shopsettingsDescReturnWindowDays.Default.(int)
+	// shopsettingsDescReturnInstructions is the schema descriptor for return_instructions field.
+	shopsettingsDescReturnInstructions := shopsettingsFields[8].Descriptor()
+	// shopsettings.DefaultReturnInstructions holds the default value on creation for the return_instructions field.
+	shopsettings.DefaultReturnInstructions = shopsettingsDescReturnInstructions.Default.(string)
+	// shopsettings.ReturnInstructionsValidator is a validator for the "return_instructions" field. It is called by the builders before save.
+	shopsettings.ReturnInstructionsValidator = shopsettingsDescReturnInstructions.Validators[0].(func(string) error)
 	signingkeyMixin := schema.SigningKey{}.Mixin()
 	signingkeyMixinFields0 := signingkeyMixin[0].Fields()
 	_ = signingkeyMixinFields0

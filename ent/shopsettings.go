@@ -34,7 +34,11 @@ type ShopSettings struct {
 	AllowedEmailDomains []string `json:"allowed_email_domains,omitempty"`
 	// MultipassSecret holds the value of the "multipass_secret" field.
 	MultipassSecret *string `json:"-"`
-	selectValues    sql.SelectValues
+	// ReturnWindowDays holds the value of the "return_window_days" field.
+	ReturnWindowDays int `json:"return_window_days,omitempty"`
+	// ReturnInstructions holds the value of the "return_instructions" field.
+	ReturnInstructions string `json:"return_instructions,omitempty"`
+	selectValues       sql.SelectValues
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -46,9 +50,9 @@ func (*ShopSettings) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case shopsettings.FieldPasswordless:
 			values[i] = new(sql.NullBool)
-		case shopsettings.FieldID:
+		case shopsettings.FieldID, shopsettings.FieldReturnWindowDays:
 			values[i] = new(sql.NullInt64)
-		case shopsettings.FieldAccounts, shopsettings.FieldRegistration, shopsettings.FieldTwoFactor, shopsettings.FieldMultipassSecret:
+		case shopsettings.FieldAccounts, shopsettings.FieldRegistration, shopsettings.FieldTwoFactor, shopsettings.FieldMultipassSecret, shopsettings.FieldReturnInstructions:
 			values[i] = new(sql.NullString)
 		case shopsettings.FieldCreatedAt, shopsettings.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -124,6 +128,18 @@ func (_m *ShopSettings) assignValues(columns []string, values []any) error {
 				_m.MultipassSecret = new(string)
 				*_m.MultipassSecret = value.String
 			}
+		case shopsettings.FieldReturnWindowDays:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field return_window_days", values[i])
+			} else if value.Valid {
+				_m.ReturnWindowDays = int(value.Int64)
+			}
+		case shopsettings.FieldReturnInstructions:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field return_instructions", values[i])
+			} else if value.Valid {
+				_m.ReturnInstructions = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -182,6 +198,12 @@ func (_m *ShopSettings) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.AllowedEmailDomains))
 	builder.WriteString(", ")
 	builder.WriteString("multipass_secret=<sensitive>")
+	builder.WriteString(", ")
+	builder.WriteString("return_window_days=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReturnWindowDays))
+	builder.WriteString(", ")
+	builder.WriteString("return_instructions=")
+	builder.WriteString(_m.ReturnInstructions)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -126,6 +126,34 @@ func (_c *ShopSettingsCreate) SetNillableMultipassSecret(v *string) *ShopSetting
 	return _c
 }
 
+// SetReturnWindowDays sets the "return_window_days" field.
+func (_c *ShopSettingsCreate) SetReturnWindowDays(v int) *ShopSettingsCreate {
+	_c.mutation.SetReturnWindowDays(v)
+	return _c
+}
+
+// SetNillableReturnWindowDays sets the "return_window_days" field if the given value is not nil.
+func (_c *ShopSettingsCreate) SetNillableReturnWindowDays(v *int) *ShopSettingsCreate {
+	if v != nil {
+		_c.SetReturnWindowDays(*v)
+	}
+	return _c
+}
+
+// SetReturnInstructions sets the "return_instructions" field.
+func (_c *ShopSettingsCreate) SetReturnInstructions(v string) *ShopSettingsCreate {
+	_c.mutation.SetReturnInstructions(v)
+	return _c
+}
+
+// SetNillableReturnInstructions sets the "return_instructions" field if the given value is not nil.
+func (_c *ShopSettingsCreate) SetNillableReturnInstructions(v *string) *ShopSettingsCreate {
+	if v != nil {
+		_c.SetReturnInstructions(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *ShopSettingsCreate) SetID(v int) *ShopSettingsCreate {
 	_c.mutation.SetID(v)
@@ -195,6 +223,14 @@ func (_c *ShopSettingsCreate) defaults() {
 		v := shopsettings.DefaultAllowedEmailDomains
 		_c.mutation.SetAllowedEmailDomains(v)
 	}
+	if _, ok := _c.mutation.ReturnWindowDays(); !ok {
+		v := shopsettings.DefaultReturnWindowDays
+		_c.mutation.SetReturnWindowDays(v)
+	}
+	if _, ok := _c.mutation.ReturnInstructions(); !ok {
+		v := shopsettings.DefaultReturnInstructions
+		_c.mutation.SetReturnInstructions(v)
+	}
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -238,6 +274,17 @@ func (_c *ShopSettingsCreate) check() error {
 	if v, ok := _c.mutation.MultipassSecret(); ok {
 		if err := shopsettings.MultipassSecretValidator(v); err != nil {
 			return &ValidationError{Name: "multipass_secret", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.multipass_secret": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ReturnWindowDays(); !ok {
+		return &ValidationError{Name: "return_window_days", err: errors.New(`ent: missing required field "ShopSettings.return_window_days"`)}
+	}
+	if _, ok := _c.mutation.ReturnInstructions(); !ok {
+		return &ValidationError{Name: "return_instructions", err: errors.New(`ent: missing required field "ShopSettings.return_instructions"`)}
+	}
+	if v, ok := _c.mutation.ReturnInstructions(); ok {
+		if err := shopsettings.ReturnInstructionsValidator(v); err != nil {
+			return &ValidationError{Name: "return_instructions", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.return_instructions": %w`, err)}
 		}
 	}
 	return nil
@@ -304,6 +351,14 @@ func (_c *ShopSettingsCreate) createSpec() (*ShopSettings, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.MultipassSecret(); ok {
 		_spec.SetField(shopsettings.FieldMultipassSecret, field.TypeString, value)
 		_node.MultipassSecret = &value
+	}
+	if value, ok := _c.mutation.ReturnWindowDays(); ok {
+		_spec.SetField(shopsettings.FieldReturnWindowDays, field.TypeInt, value)
+		_node.ReturnWindowDays = value
+	}
+	if value, ok := _c.mutation.ReturnInstructions(); ok {
+		_spec.SetField(shopsettings.FieldReturnInstructions, field.TypeString, value)
+		_node.ReturnInstructions = value
 	}
 	return _node, _spec
 }
@@ -444,6 +499,36 @@ func (u *ShopSettingsUpsert) UpdateMultipassSecret() *ShopSettingsUpsert {
 // ClearMultipassSecret clears the value of the "multipass_secret" field.
 func (u *ShopSettingsUpsert) ClearMultipassSecret() *ShopSettingsUpsert {
 	u.SetNull(shopsettings.FieldMultipassSecret)
+	return u
+}
+
+// SetReturnWindowDays sets the "return_window_days" field.
+func (u *ShopSettingsUpsert) SetReturnWindowDays(v int) *ShopSettingsUpsert {
+	u.Set(shopsettings.FieldReturnWindowDays, v)
+	return u
+}
+
+// UpdateReturnWindowDays sets the "return_window_days" field to the value that was provided on create.
+func (u *ShopSettingsUpsert) UpdateReturnWindowDays() *ShopSettingsUpsert {
+	u.SetExcluded(shopsettings.FieldReturnWindowDays)
+	return u
+}
+
+// AddReturnWindowDays adds v to the "return_window_days" field.
+func (u *ShopSettingsUpsert) AddReturnWindowDays(v int) *ShopSettingsUpsert {
+	u.Add(shopsettings.FieldReturnWindowDays, v)
+	return u
+}
+
+// SetReturnInstructions sets the "return_instructions" field.
+func (u *ShopSettingsUpsert) SetReturnInstructions(v string) *ShopSettingsUpsert {
+	u.Set(shopsettings.FieldReturnInstructions, v)
+	return u
+}
+
+// UpdateReturnInstructions sets the "return_instructions" field to the value that was provided on create.
+func (u *ShopSettingsUpsert) UpdateReturnInstructions() *ShopSettingsUpsert {
+	u.SetExcluded(shopsettings.FieldReturnInstructions)
 	return u
 }
 
@@ -600,6 +685,41 @@ func (u *ShopSettingsUpsertOne) UpdateMultipassSecret() *ShopSettingsUpsertOne {
 func (u *ShopSettingsUpsertOne) ClearMultipassSecret() *ShopSettingsUpsertOne {
 	return u.Update(func(s *ShopSettingsUpsert) {
 		s.ClearMultipassSecret()
+	})
+}
+
+// SetReturnWindowDays sets the "return_window_days" field.
+func (u *ShopSettingsUpsertOne) SetReturnWindowDays(v int) *ShopSettingsUpsertOne {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.SetReturnWindowDays(v)
+	})
+}
+
+// AddReturnWindowDays adds v to the "return_window_days" field.
+func (u *ShopSettingsUpsertOne) AddReturnWindowDays(v int) *ShopSettingsUpsertOne {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.AddReturnWindowDays(v)
+	})
+}
+
+// UpdateReturnWindowDays sets the "return_window_days" field to the value that was provided on create.
+func (u *ShopSettingsUpsertOne) UpdateReturnWindowDays() *ShopSettingsUpsertOne {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.UpdateReturnWindowDays()
+	})
+}
+
+// SetReturnInstructions sets the "return_instructions" field.
+func (u *ShopSettingsUpsertOne) SetReturnInstructions(v string) *ShopSettingsUpsertOne {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.SetReturnInstructions(v)
+	})
+}
+
+// UpdateReturnInstructions sets the "return_instructions" field to the value that was provided on create.
+func (u *ShopSettingsUpsertOne) UpdateReturnInstructions() *ShopSettingsUpsertOne {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.UpdateReturnInstructions()
 	})
 }
 
@@ -922,6 +1042,41 @@ func (u *ShopSettingsUpsertBulk) UpdateMultipassSecret() *ShopSettingsUpsertBulk
 func (u *ShopSettingsUpsertBulk) ClearMultipassSecret() *ShopSettingsUpsertBulk {
 	return u.Update(func(s *ShopSettingsUpsert) {
 		s.ClearMultipassSecret()
+	})
+}
+
+// SetReturnWindowDays sets the "return_window_days" field.
+func (u *ShopSettingsUpsertBulk) SetReturnWindowDays(v int) *ShopSettingsUpsertBulk {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.SetReturnWindowDays(v)
+	})
+}
+
+// AddReturnWindowDays adds v to the "return_window_days" field.
+func (u *ShopSettingsUpsertBulk) AddReturnWindowDays(v int) *ShopSettingsUpsertBulk {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.AddReturnWindowDays(v)
+	})
+}
+
+// UpdateReturnWindowDays sets the "return_window_days" field to the value that was provided on create.
+func (u *ShopSettingsUpsertBulk) UpdateReturnWindowDays() *ShopSettingsUpsertBulk {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.UpdateReturnWindowDays()
+	})
+}
+
+// SetReturnInstructions sets the "return_instructions" field.
+func (u *ShopSettingsUpsertBulk) SetReturnInstructions(v string) *ShopSettingsUpsertBulk {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.SetReturnInstructions(v)
+	})
+}
+
+// UpdateReturnInstructions sets the "return_instructions" field to the value that was provided on create.
+func (u *ShopSettingsUpsertBulk) UpdateReturnInstructions() *ShopSettingsUpsertBulk {
+	return u.Update(func(s *ShopSettingsUpsert) {
+		s.UpdateReturnInstructions()
 	})
 }
 

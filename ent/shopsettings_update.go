@@ -124,6 +124,41 @@ func (_u *ShopSettingsUpdate) ClearMultipassSecret() *ShopSettingsUpdate {
 	return _u
 }
 
+// SetReturnWindowDays sets the "return_window_days" field.
+func (_u *ShopSettingsUpdate) SetReturnWindowDays(v int) *ShopSettingsUpdate {
+	_u.mutation.ResetReturnWindowDays()
+	_u.mutation.SetReturnWindowDays(v)
+	return _u
+}
+
+// SetNillableReturnWindowDays sets the "return_window_days" field if the given value is not nil.
+func (_u *ShopSettingsUpdate) SetNillableReturnWindowDays(v *int) *ShopSettingsUpdate {
+	if v != nil {
+		_u.SetReturnWindowDays(*v)
+	}
+	return _u
+}
+
+// AddReturnWindowDays adds value to the "return_window_days" field.
+func (_u *ShopSettingsUpdate) AddReturnWindowDays(v int) *ShopSettingsUpdate {
+	_u.mutation.AddReturnWindowDays(v)
+	return _u
+}
+
+// SetReturnInstructions sets the "return_instructions" field.
+func (_u *ShopSettingsUpdate) SetReturnInstructions(v string) *ShopSettingsUpdate {
+	_u.mutation.SetReturnInstructions(v)
+	return _u
+}
+
+// SetNillableReturnInstructions sets the "return_instructions" field if the given value is not nil.
+func (_u *ShopSettingsUpdate) SetNillableReturnInstructions(v *string) *ShopSettingsUpdate {
+	if v != nil {
+		_u.SetReturnInstructions(*v)
+	}
+	return _u
+}
+
 // Mutation returns the ShopSettingsMutation object of the builder.
 func (_u *ShopSettingsUpdate) Mutation() *ShopSettingsMutation {
 	return _u.mutation
@@ -187,6 +222,11 @@ func (_u *ShopSettingsUpdate) check() error {
 			return &ValidationError{Name: "multipass_secret", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.multipass_secret": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReturnInstructions(); ok {
+		if err := shopsettings.ReturnInstructionsValidator(v); err != nil {
+			return &ValidationError{Name: "return_instructions", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.return_instructions": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -236,6 +276,15 @@ func (_u *ShopSettingsUpdate) sqlSave(ctx context.Context) (_node int, err error
 	}
 	if _u.mutation.MultipassSecretCleared() {
 		_spec.ClearField(shopsettings.FieldMultipassSecret, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReturnWindowDays(); ok {
+		_spec.SetField(shopsettings.FieldReturnWindowDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReturnWindowDays(); ok {
+		_spec.AddField(shopsettings.FieldReturnWindowDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ReturnInstructions(); ok {
+		_spec.SetField(shopsettings.FieldReturnInstructions, field.TypeString, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -353,6 +402,41 @@ func (_u *ShopSettingsUpdateOne) ClearMultipassSecret() *ShopSettingsUpdateOne {
 	return _u
 }
 
+// SetReturnWindowDays sets the "return_window_days" field.
+func (_u *ShopSettingsUpdateOne) SetReturnWindowDays(v int) *ShopSettingsUpdateOne {
+	_u.mutation.ResetReturnWindowDays()
+	_u.mutation.SetReturnWindowDays(v)
+	return _u
+}
+
+// SetNillableReturnWindowDays sets the "return_window_days" field if the given value is not nil.
+func (_u *ShopSettingsUpdateOne) SetNillableReturnWindowDays(v *int) *ShopSettingsUpdateOne {
+	if v != nil {
+		_u.SetReturnWindowDays(*v)
+	}
+	return _u
+}
+
+// AddReturnWindowDays adds value to the "return_window_days" field.
+func (_u *ShopSettingsUpdateOne) AddReturnWindowDays(v int) *ShopSettingsUpdateOne {
+	_u.mutation.AddReturnWindowDays(v)
+	return _u
+}
+
+// SetReturnInstructions sets the "return_instructions" field.
+func (_u *ShopSettingsUpdateOne) SetReturnInstructions(v string) *ShopSettingsUpdateOne {
+	_u.mutation.SetReturnInstructions(v)
+	return _u
+}
+
+// SetNillableReturnInstructions sets the "return_instructions" field if the given value is not nil.
+func (_u *ShopSettingsUpdateOne) SetNillableReturnInstructions(v *string) *ShopSettingsUpdateOne {
+	if v != nil {
+		_u.SetReturnInstructions(*v)
+	}
+	return _u
+}
+
 // Mutation returns the ShopSettingsMutation object of the builder.
 func (_u *ShopSettingsUpdateOne) Mutation() *ShopSettingsMutation {
 	return _u.mutation
@@ -429,6 +513,11 @@ func (_u *ShopSettingsUpdateOne) check() error {
 			return &ValidationError{Name: "multipass_secret", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.multipass_secret": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReturnInstructions(); ok {
+		if err := shopsettings.ReturnInstructionsValidator(v); err != nil {
+			return &ValidationError{Name: "return_instructions", err: fmt.Errorf(`ent: validator failed for field "ShopSettings.return_instructions": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -495,6 +584,15 @@ func (_u *ShopSettingsUpdateOne) sqlSave(ctx context.Context) (_node *ShopSettin
 	}
 	if _u.mutation.MultipassSecretCleared() {
 		_spec.ClearField(shopsettings.FieldMultipassSecret, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReturnWindowDays(); ok {
+		_spec.SetField(shopsettings.FieldReturnWindowDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReturnWindowDays(); ok {
+		_spec.AddField(shopsettings.FieldReturnWindowDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ReturnInstructions(); ok {
+		_spec.SetField(shopsettings.FieldReturnInstructions, field.TypeString, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &ShopSettings{config: _u.config}

@@ -84,6 +84,8 @@ type Tx struct {
 	Order *OrderClient
 	// OrderLineItem is the client for interacting with the OrderLineItem builders.
 	OrderLineItem *OrderLineItemClient
+	// OrderReturn is the client for interacting with the OrderReturn builders.
+	OrderReturn *OrderReturnClient
 	// PreferenceVocabulary is the client for interacting with the PreferenceVocabulary builders.
 	PreferenceVocabulary *PreferenceVocabularyClient
 	// Product is the client for interacting with the Product builders.
@@ -92,6 +94,8 @@ type Tx struct {
 	ProductVariant *ProductVariantClient
 	// RecoveryCode is the client for interacting with the RecoveryCode builders.
 	RecoveryCode *RecoveryCodeClient
+	// ReturnLineItem is the client for interacting with the ReturnLineItem builders.
+	ReturnLineItem *ReturnLineItemClient
 	// SavedCart is the client for interacting with the SavedCart builders.
 	SavedCart *SavedCartClient
 	// SavedCartLine is the client for interacting with the SavedCartLine builders.
@@ -288,10 +292,12 @@ func (tx *Tx) init() {
 	tx.OAuthRefreshToken = NewOAuthRefreshTokenClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
+	tx.OrderReturn = NewOrderReturnClient(tx.config)
 	tx.PreferenceVocabulary = NewPreferenceVocabularyClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.ProductVariant = NewProductVariantClient(tx.config)
 	tx.RecoveryCode = NewRecoveryCodeClient(tx.config)
+	tx.ReturnLineItem = NewReturnLineItemClient(tx.config)
 	tx.SavedCart = NewSavedCartClient(tx.config)
 	tx.SavedCartLine = NewSavedCartLineClient(tx.config)
 	tx.ServerSecret = NewServerSecretClient(tx.config)

@@ -31,7 +31,8 @@ func (r *customerResolver) AmountSpent(ctx context.Context, obj *ent.Customer) (
 
 // AdminAccountSettingsUpdate is the resolver for the adminAccountSettingsUpdate field.
 func (r *mutationResolver) AdminAccountSettingsUpdate(ctx context.Context, input model.AccountSettingsInput) (*model.AccountSettingsPayload, error) {
-	in := settings.Input{Passwordless: input.Passwordless, AllowedEmailDomains: input.AllowedEmailDomains, SetDomains: input.AllowedEmailDomains != nil}
+	in := settings.Input{Passwordless: input.Passwordless, AllowedEmailDomains: input.AllowedEmailDomains, SetDomains: input.AllowedEmailDomains != nil,
+		ReturnWindowDays: input.ReturnWindowDays, ReturnInstructions: input.ReturnInstructions}
 	if input.Accounts != nil {
 		in.Accounts = ptr.To(string(*input.Accounts))
 	}

@@ -14,6 +14,8 @@ import (
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
+	"accountgraph/ent/orderreturn"
+	"accountgraph/ent/returnlineitem"
 	"accountgraph/ent/schema"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/ent/supportmessage"
@@ -75,6 +77,8 @@ type ResolverRoot interface {
 	Product() ProductResolver
 	ProductVariant() ProductVariantResolver
 	Query() QueryResolver
+	Return() ReturnResolver
+	ReturnLineItem() ReturnLineItemResolver
 	SavedCart() SavedCartResolver
 	SavedCartLine() SavedCartLineResolver
 	SharedWishlist() SharedWishlistResolver
@@ -94,6 +98,8 @@ type ComplexityRoot struct {
 		MultipassEnabled    func(childComplexity int) int
 		Passwordless        func(childComplexity int) int
 		Registration        func(childComplexity int) int
+		ReturnInstructions  func(childComplexity int) int
+		ReturnWindowDays    func(childComplexity int) int
 		TwoFactor           func(childComplexity int) int
 	}
 
@@ -194,6 +200,11 @@ type ComplexityRoot struct {
 
 	AdminProductsUpsertPayload struct {
 		Products   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AdminReturnPayload struct {
+		Return     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -1043,6 +1054,9 @@ type ComplexityRoot struct {
 		AdminOrderUpdate                         func(childComplexity int, id string, input model.AdminOrderUpdateInput) int
 		AdminPreferenceVocabularyUpdate          func(childComplexity int, input model.PreferenceVocabularyInput) int
 		AdminProductsUpsert                      func(childComplexity int, products []*model.AdminProductInput) int
+		AdminReturnApprove                       func(childComplexity int, returnID string, instructions *string) int
+		AdminReturnDecline                       func(childComplexity int, returnID string, reason orderreturn.DeclineReason, note *string) int
+		AdminReturnReceive                       func(childComplexity int, returnID string, lines []*model.AdminReturnReceiveLineInput) int
 		AdminSupportContactUpdate                func(childComplexity int, input model.SupportContactInput) int
 		AdminSupportTicketReply                  func(childComplexity int, ticketID string, body string) int
 		AdminSupportTicketStatusUpdate           func(childComplexity int, ticketID string, status supportticket.Status) int
@@ -1088,6 +1102,7 @@ type ComplexityRoot struct {
 		LoyaltyReferralApply                     func(childComplexity int, customerAccessToken string, referralCode string) int
 		LoyaltyRewardRedeem                      func(childComplexity int, customerAccessToken string, rewardID string) int
 		OrderReorder                             func(childComplexity int, customerAccessToken string, orderID string) int
+		OrderRequestReturn                       func(childComplexity int, customerAccessToken string, orderID string, requestedLineItems []*model.RequestedLineItemInput) int
 		SavedCartCreate                          func(childComplexity int, customerAccessToken string, cartID string, name string) int
 		SavedCartDelete                          func(childComplexity int, customerAccessToken string, savedCartID string) int
 		SavedCartRename                          func(childComplexity int, customerAccessToken string, savedCartID string, name string) int
@@ -1127,6 +1142,7 @@ type ComplexityRoot struct {
 		Phone                       func(childComplexity int) int
 		ProcessedAt                 func(childComplexity int) int
 		RefundedMoney               func(childComplexity int) int
+		Returns                     func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		ShippingAddress             func(childComplexity int) int
 		ShippingDiscountAllocations func(childComplexity int) int
 		ShippingMoney               func(childComplexity int) int
@@ -1155,8 +1171,10 @@ type ComplexityRoot struct {
 		CustomAttributes     func(childComplexity int) int
 		DiscountAllocations  func(childComplexity int) int
 		DiscountedTotalMoney func(childComplexity int) int
+		ID                   func(childComplexity int) int
 		OriginalTotalMoney   func(childComplexity int) int
 		Quantity             func(childComplexity int) int
+		ReturnableQuantity   func(childComplexity int) int
 		Title                func(childComplexity int) int
 		Variant              func(childComplexity int) int
 	}
@@ -1170,6 +1188,11 @@ type ComplexityRoot struct {
 	OrderLineItemEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	OrderRequestReturnPayload struct {
+		Return     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -1255,6 +1278,7 @@ type ComplexityRoot struct {
 		AdminCustomers               func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
 		AdminLoyaltyConsistencyCheck func(childComplexity int, customerIds []string) int
 		AdminLoyaltyLedger           func(childComplexity int, customerID string, first *int, after *string, last *int, before *string, reverse *bool) int
+		AdminReturns                 func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, status *orderreturn.Status) int
 		AdminSupportTickets          func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) int
 		Cart                         func(childComplexity int, id string) int
 		Collection                   func(childComplexity int, handle *string, id *string) int
@@ -1276,6 +1300,60 @@ type ComplexityRoot struct {
 	Recommendation struct {
 		Reason  func(childComplexity int) int
 		Variant func(childComplexity int) int
+	}
+
+	Return struct {
+		ClosedAt        func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Decline         func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Name            func(childComplexity int) int
+		Order           func(childComplexity int) int
+		ReturnLineItems func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Status          func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+	}
+
+	ReturnConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ReturnDecline struct {
+		Note   func(childComplexity int) int
+		Reason func(childComplexity int) int
+	}
+
+	ReturnEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReturnLineItem struct {
+		CustomerNote     func(childComplexity int) int
+		ID               func(childComplexity int) int
+		LineItem         func(childComplexity int) int
+		Quantity         func(childComplexity int) int
+		Reason           func(childComplexity int) int
+		ReceivedQuantity func(childComplexity int) int
+	}
+
+	ReturnLineItemConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ReturnLineItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReturnUserError struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
 	}
 
 	SavedCart struct {
@@ -1688,6 +1766,10 @@ type MutationResolver interface {
 	CustomerDelete(ctx context.Context, customerAccessToken string, confirmation *model.CustomerDeleteConfirmationInput) (*model.CustomerDeletePayload, error)
 	AdminCustomerDataExport(ctx context.Context, customerID string) (*model.AdminCustomerDataExportPayload, error)
 	AdminCustomerDelete(ctx context.Context, customerID string) (*model.AdminCustomerDeletePayload, error)
+	OrderRequestReturn(ctx context.Context, customerAccessToken string, orderID string, requestedLineItems []*model.RequestedLineItemInput) (*model.OrderRequestReturnPayload, error)
+	AdminReturnApprove(ctx context.Context, returnID string, instructions *string) (*model.AdminReturnPayload, error)
+	AdminReturnDecline(ctx context.Context, returnID string, reason orderreturn.DeclineReason, note *string) (*model.AdminReturnPayload, error)
+	AdminReturnReceive(ctx context.Context, returnID string, lines []*model.AdminReturnReceiveLineInput) (*model.AdminReturnPayload, error)
 	SavedCartCreate(ctx context.Context, customerAccessToken string, cartID string, name string) (*model.SavedCartPayload, error)
 	SavedCartRename(ctx context.Context, customerAccessToken string, savedCartID string, name string) (*model.SavedCartPayload, error)
 	SavedCartDelete(ctx context.Context, customerAccessToken string, savedCartID string) (*model.SavedCartDeletePayload, error)
@@ -1734,11 +1816,14 @@ type OrderResolver interface {
 	TrackingEvents(ctx context.Context, obj *ent.Order) ([]*ent.FulfillmentEvent, error)
 	DiscountApplications(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool) (*model.DiscountApplicationConnection, error)
 	ShippingDiscountAllocations(ctx context.Context, obj *ent.Order) ([]*model.DiscountAllocation, error)
+	Returns(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool) (*model.ReturnConnection, error)
 }
 type OrderLineItemResolver interface {
 	Variant(ctx context.Context, obj *ent.OrderLineItem) (*ent.ProductVariant, error)
 	CustomAttributes(ctx context.Context, obj *ent.OrderLineItem) ([]*schema.Attribute, error)
 	DiscountAllocations(ctx context.Context, obj *ent.OrderLineItem) ([]*model.DiscountAllocation, error)
+	ID(ctx context.Context, obj *ent.OrderLineItem) (string, error)
+	ReturnableQuantity(ctx context.Context, obj *ent.OrderLineItem) (int, error)
 }
 type ProductResolver interface {
 	ID(ctx context.Context, obj *ent.Product) (string, error)
@@ -1778,11 +1863,24 @@ type QueryResolver interface {
 	AdminLoyaltyConsistencyCheck(ctx context.Context, customerIds []string) (*model.LoyaltyConsistencyReport, error)
 	PreferenceVocabulary(ctx context.Context) (*ent.PreferenceVocabulary, error)
 	AdminCustomerConsentLog(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.ConsentEventConnection, error)
+	AdminReturns(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *orderreturn.Status) (*model.ReturnConnection, error)
 	Shop(ctx context.Context) (*model.Shop, error)
 	SocialLoginProviders(ctx context.Context) ([]string, error)
 	AdminSupportTickets(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *supportticket.Status) (*model.SupportTicketConnection, error)
 	SupportContact(ctx context.Context) (*ent.SupportContact, error)
 	SharedWishlist(ctx context.Context, shareToken string) (*model.SharedWishlist, error)
+}
+type ReturnResolver interface {
+	ID(ctx context.Context, obj *ent.OrderReturn) (string, error)
+	Name(ctx context.Context, obj *ent.OrderReturn) (string, error)
+
+	Decline(ctx context.Context, obj *ent.OrderReturn) (*model.ReturnDecline, error)
+	Order(ctx context.Context, obj *ent.OrderReturn) (*ent.Order, error)
+	ReturnLineItems(ctx context.Context, obj *ent.OrderReturn, first *int, after *string, last *int, before *string, reverse *bool) (*model.ReturnLineItemConnection, error)
+}
+type ReturnLineItemResolver interface {
+	ID(ctx context.Context, obj *ent.ReturnLineItem) (string, error)
+	LineItem(ctx context.Context, obj *ent.ReturnLineItem) (*ent.OrderLineItem, error)
 }
 type SavedCartResolver interface {
 	Lines(ctx context.Context, obj *ent.SavedCart, first *int, after *string, last *int, before *string, reverse *bool) (*model.SavedCartLineConnection, error)
@@ -1856,6 +1954,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccountSettings.Registration(childComplexity), true
+	case "AccountSettings.returnInstructions":
+		if e.ComplexityRoot.AccountSettings.ReturnInstructions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettings.ReturnInstructions(childComplexity), true
+	case "AccountSettings.returnWindowDays":
+		if e.ComplexityRoot.AccountSettings.ReturnWindowDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountSettings.ReturnWindowDays(childComplexity), true
 	case "AccountSettings.twoFactor":
 		if e.ComplexityRoot.AccountSettings.TwoFactor == nil {
 			break
@@ -2156,6 +2266,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdminProductsUpsertPayload.UserErrors(childComplexity), true
+
+	case "AdminReturnPayload.return":
+		if e.ComplexityRoot.AdminReturnPayload.Return == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminReturnPayload.Return(childComplexity), true
+	case "AdminReturnPayload.userErrors":
+		if e.ComplexityRoot.AdminReturnPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminReturnPayload.UserErrors(childComplexity), true
 
 	case "AdminSupportTicketPayload.supportTicket":
 		if e.ComplexityRoot.AdminSupportTicketPayload.SupportTicket == nil {
@@ -5548,6 +5671,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminProductsUpsert(childComplexity, args["products"].([]*model.AdminProductInput)), true
+	case "Mutation.adminReturnApprove":
+		if e.ComplexityRoot.Mutation.AdminReturnApprove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminReturnApprove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminReturnApprove(childComplexity, args["returnId"].(string), args["instructions"].(*string)), true
+	case "Mutation.adminReturnDecline":
+		if e.ComplexityRoot.Mutation.AdminReturnDecline == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminReturnDecline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminReturnDecline(childComplexity, args["returnId"].(string), args["reason"].(orderreturn.DeclineReason), args["note"].(*string)), true
+	case "Mutation.adminReturnReceive":
+		if e.ComplexityRoot.Mutation.AdminReturnReceive == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminReturnReceive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminReturnReceive(childComplexity, args["returnId"].(string), args["lines"].([]*model.AdminReturnReceiveLineInput)), true
 	case "Mutation.adminSupportContactUpdate":
 		if e.ComplexityRoot.Mutation.AdminSupportContactUpdate == nil {
 			break
@@ -6043,6 +6199,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.OrderReorder(childComplexity, args["customerAccessToken"].(string), args["orderId"].(string)), true
+	case "Mutation.orderRequestReturn":
+		if e.ComplexityRoot.Mutation.OrderRequestReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_orderRequestReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OrderRequestReturn(childComplexity, args["customerAccessToken"].(string), args["orderId"].(string), args["requestedLineItems"].([]*model.RequestedLineItemInput)), true
 	case "Mutation.savedCartCreate":
 		if e.ComplexityRoot.Mutation.SavedCartCreate == nil {
 			break
@@ -6350,6 +6517,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.RefundedMoney(childComplexity), true
+	case "Order.returns":
+		if e.ComplexityRoot.Order.Returns == nil {
+			break
+		}
+
+		args, err := ec.field_Order_returns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Order.Returns(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 	case "Order.shippingAddress":
 		if e.ComplexityRoot.Order.ShippingAddress == nil {
 			break
@@ -6472,6 +6650,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderLineItem.DiscountedTotalMoney(childComplexity), true
+	case "OrderLineItem.id":
+		if e.ComplexityRoot.OrderLineItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.ID(childComplexity), true
 	case "OrderLineItem.originalTotalPrice":
 		if e.ComplexityRoot.OrderLineItem.OriginalTotalMoney == nil {
 			break
@@ -6484,6 +6668,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderLineItem.Quantity(childComplexity), true
+	case "OrderLineItem.returnableQuantity":
+		if e.ComplexityRoot.OrderLineItem.ReturnableQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.ReturnableQuantity(childComplexity), true
 	case "OrderLineItem.title":
 		if e.ComplexityRoot.OrderLineItem.Title == nil {
 			break
@@ -6528,6 +6718,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderLineItemEdge.Node(childComplexity), true
+
+	case "OrderRequestReturnPayload.return":
+		if e.ComplexityRoot.OrderRequestReturnPayload.Return == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderRequestReturnPayload.Return(childComplexity), true
+	case "OrderRequestReturnPayload.userErrors":
+		if e.ComplexityRoot.OrderRequestReturnPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderRequestReturnPayload.UserErrors(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -6896,6 +7099,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AdminLoyaltyLedger(childComplexity, args["customerId"].(string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Query.adminReturns":
+		if e.ComplexityRoot.Query.AdminReturns == nil {
+			break
+		}
+
+		args, err := ec.field_Query_adminReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AdminReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["status"].(*orderreturn.Status)), true
 	case "Query.adminSupportTickets":
 		if e.ComplexityRoot.Query.AdminSupportTickets == nil {
 			break
@@ -7061,6 +7275,199 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recommendation.Variant(childComplexity), true
+
+	case "Return.closedAt":
+		if e.ComplexityRoot.Return.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.ClosedAt(childComplexity), true
+	case "Return.createdAt":
+		if e.ComplexityRoot.Return.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.CreatedAt(childComplexity), true
+	case "Return.decline":
+		if e.ComplexityRoot.Return.Decline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Decline(childComplexity), true
+	case "Return.id":
+		if e.ComplexityRoot.Return.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.ID(childComplexity), true
+	case "Return.name":
+		if e.ComplexityRoot.Return.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Name(childComplexity), true
+	case "Return.order":
+		if e.ComplexityRoot.Return.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Order(childComplexity), true
+	case "Return.returnLineItems":
+		if e.ComplexityRoot.Return.ReturnLineItems == nil {
+			break
+		}
+
+		args, err := ec.field_Return_returnLineItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Return.ReturnLineItems(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Return.status":
+		if e.ComplexityRoot.Return.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Status(childComplexity), true
+	case "Return.updatedAt":
+		if e.ComplexityRoot.Return.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.UpdatedAt(childComplexity), true
+
+	case "ReturnConnection.edges":
+		if e.ComplexityRoot.ReturnConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnConnection.Edges(childComplexity), true
+	case "ReturnConnection.nodes":
+		if e.ComplexityRoot.ReturnConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnConnection.Nodes(childComplexity), true
+	case "ReturnConnection.pageInfo":
+		if e.ComplexityRoot.ReturnConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnConnection.PageInfo(childComplexity), true
+
+	case "ReturnDecline.note":
+		if e.ComplexityRoot.ReturnDecline.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnDecline.Note(childComplexity), true
+	case "ReturnDecline.reason":
+		if e.ComplexityRoot.ReturnDecline.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnDecline.Reason(childComplexity), true
+
+	case "ReturnEdge.cursor":
+		if e.ComplexityRoot.ReturnEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnEdge.Cursor(childComplexity), true
+	case "ReturnEdge.node":
+		if e.ComplexityRoot.ReturnEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnEdge.Node(childComplexity), true
+
+	case "ReturnLineItem.customerNote":
+		if e.ComplexityRoot.ReturnLineItem.CustomerNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.CustomerNote(childComplexity), true
+	case "ReturnLineItem.id":
+		if e.ComplexityRoot.ReturnLineItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.ID(childComplexity), true
+	case "ReturnLineItem.lineItem":
+		if e.ComplexityRoot.ReturnLineItem.LineItem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.LineItem(childComplexity), true
+	case "ReturnLineItem.quantity":
+		if e.ComplexityRoot.ReturnLineItem.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.Quantity(childComplexity), true
+	case "ReturnLineItem.returnReason":
+		if e.ComplexityRoot.ReturnLineItem.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.Reason(childComplexity), true
+	case "ReturnLineItem.receivedQuantity":
+		if e.ComplexityRoot.ReturnLineItem.ReceivedQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.ReceivedQuantity(childComplexity), true
+
+	case "ReturnLineItemConnection.edges":
+		if e.ComplexityRoot.ReturnLineItemConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemConnection.Edges(childComplexity), true
+	case "ReturnLineItemConnection.nodes":
+		if e.ComplexityRoot.ReturnLineItemConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemConnection.Nodes(childComplexity), true
+	case "ReturnLineItemConnection.pageInfo":
+		if e.ComplexityRoot.ReturnLineItemConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemConnection.PageInfo(childComplexity), true
+
+	case "ReturnLineItemEdge.cursor":
+		if e.ComplexityRoot.ReturnLineItemEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemEdge.Cursor(childComplexity), true
+	case "ReturnLineItemEdge.node":
+		if e.ComplexityRoot.ReturnLineItemEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemEdge.Node(childComplexity), true
+
+	case "ReturnUserError.code":
+		if e.ComplexityRoot.ReturnUserError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnUserError.Code(childComplexity), true
+	case "ReturnUserError.field":
+		if e.ComplexityRoot.ReturnUserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnUserError.Field(childComplexity), true
+	case "ReturnUserError.message":
+		if e.ComplexityRoot.ReturnUserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnUserError.Message(childComplexity), true
 
 	case "SavedCart.createdAt":
 		if e.ComplexityRoot.SavedCart.CreatedAt == nil {
@@ -7777,6 +8184,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AdminOrderUpdateInput", ec.unmarshalInputAdminOrderUpdateInput),
 			graphql.NewInputUnmarshaler("AdminProductInput", ec.unmarshalInputAdminProductInput),
 			graphql.NewInputUnmarshaler("AdminProductVariantInput", ec.unmarshalInputAdminProductVariantInput),
+			graphql.NewInputUnmarshaler("AdminReturnReceiveLineInput", ec.unmarshalInputAdminReturnReceiveLineInput),
 			graphql.NewInputUnmarshaler("AdminTrackingInfoInput", ec.unmarshalInputAdminTrackingInfoInput),
 			graphql.NewInputUnmarshaler("AttributeInput", ec.unmarshalInputAttributeInput),
 			graphql.NewInputUnmarshaler("BuyerInput", ec.unmarshalInputBuyerInput),
@@ -7802,6 +8210,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MailingAddressInput", ec.unmarshalInputMailingAddressInput),
 			graphql.NewInputUnmarshaler("MembershipPlanInput", ec.unmarshalInputMembershipPlanInput),
 			graphql.NewInputUnmarshaler("PreferenceVocabularyInput", ec.unmarshalInputPreferenceVocabularyInput),
+			graphql.NewInputUnmarshaler("RequestedLineItemInput", ec.unmarshalInputRequestedLineItemInput),
 			graphql.NewInputUnmarshaler("SelectedOptionInput", ec.unmarshalInputSelectedOptionInput),
 			graphql.NewInputUnmarshaler("SupportContactInput", ec.unmarshalInputSupportContactInput),
 			graphql.NewInputUnmarshaler("VisitorConsent", ec.unmarshalInputVisitorConsent),
@@ -8234,6 +8643,10 @@ type AccountSettings {
   allowedEmailDomains: [String!]!
   "Whether Multipass sign-in is on (a secret was made with ` + "`" + `adminMultipassSecretRotate` + "`" + `)."
   multipassEnabled: Boolean!
+  "How many days after shipping customers may ask for a return (` + "`" + `orderRequestReturn` + "`" + `); 0: no returns online."
+  returnWindowDays: Int!
+  "What an approved return's message tells the customer (where to send the parcel)."
+  returnInstructions: String!
 }
 
 "Whether customers have accounts."
@@ -8274,6 +8687,10 @@ input AccountSettingsInput {
   twoFactor: TwoFactorPolicy
   "Allowed registration domains (at most 100); an empty list allows any."
   allowedEmailDomains: [String!]
+  "The return window in days, 0 (off) to 365."
+  returnWindowDays: Int
+  "Return instructions, at most 2000 characters."
+  returnInstructions: String
 }
 
 "The result of ` + "`" + `adminAccountSettingsUpdate` + "`" + `."
@@ -10924,6 +11341,8 @@ input AdminFulfillmentInput {
   trackingInfo: [AdminTrackingInfoInput!]
   "The lines shipped; every line in full when absent."
   lineItems: [AdminFulfillmentLineInput!]
+  "When it shipped (a shipment synced late); now when absent. The return window counts from it; a shipment older than a day is not announced."
+  shippedAt: DateTime
 }
 
 "A parcel."
@@ -11232,6 +11651,143 @@ enum RecommendationReason {
   FROM_WISHLIST
   "It sells well."
   POPULAR
+}
+`, BuiltIn: false},
+	{Name: "../schema/returns.graphqls", Input: `# Self-serve returns: a customer asks to send back shipped units within the
+# shop's return window (AccountSettings.returnWindowDays); staff approve or
+# decline and mark units received; a refund recorded on the order closes
+# what is open. Each step is told through the outbox (topic RETURNS).
+
+extend type Order {
+  "The order's returns, oldest first."
+  returns(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): ReturnConnection!
+}
+
+extend type OrderLineItem {
+  "The line's global ID (the same as the Customer Account API's ` + "`" + `LineItem.id` + "`" + `)."
+  id: ID!
+  "How many units can be asked back now: shipped, within the return window, not already in a return."
+  returnableQuantity: Int!
+}
+
+extend type Mutation {
+  "Asks to return shipped units of one of the customer's orders (the Customer Account API's operation)."
+  orderRequestReturn(
+    customerAccessToken: String!
+    "The order's global ID."
+    orderId: ID!
+    "The lines and units to return."
+    requestedLineItems: [RequestedLineItemInput!]!
+  ): OrderRequestReturnPayload
+  "Approves a requested return; the customer is sent the instructions (the shop's ` + "`" + `returnInstructions` + "`" + ` when absent)."
+  adminReturnApprove(returnId: ID!, "What to do with the parcel, at most 2000 characters." instructions: String): AdminReturnPayload @adminScope(scope: "orders:write")
+  "Declines a requested return with a reason and a note for the customer."
+  adminReturnDecline(returnId: ID!, reason: ReturnDeclineReason!, "At most 500 characters." note: String): AdminReturnPayload @adminScope(scope: "orders:write")
+  "Records units received back for an open return."
+  adminReturnReceive(returnId: ID!, lines: [AdminReturnReceiveLineInput!]!): AdminReturnPayload @adminScope(scope: "orders:write")
+}
+
+extend type Query {
+  "Returns, newest first, optionally of one status."
+  adminReturns(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, status: ReturnStatus): ReturnConnection! @adminScope(scope: "customers:read")
+}
+
+"A request to send back some of an order's units, and what became of it."
+type Return implements Node {
+  "The return's global ID."
+  id: ID!
+  "The order's name and the return's number, such as #1001-R1."
+  name: String!
+  "Where the return stands."
+  status: ReturnStatus!
+  "When the customer asked."
+  createdAt: DateTime!
+  "When it last changed."
+  updatedAt: DateTime!
+  "When it was declined or closed."
+  closedAt: DateTime
+  "Why it was declined."
+  decline: ReturnDecline
+  "The order."
+  order: Order!
+  "The lines returned, in the request's order."
+  returnLineItems(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): ReturnLineItemConnection!
+}
+
+"Units of one order line in a return."
+type ReturnLineItem implements Node {
+  "The return line's global ID."
+  id: ID!
+  "The order line."
+  lineItem: OrderLineItem!
+  "How many units go back."
+  quantity: Int!
+  "Why."
+  returnReason: ReturnReason!
+  "The customer's note for staff."
+  customerNote: String
+  "How many units staff have received back."
+  receivedQuantity: Int!
+}
+
+"Returns, one page."
+type ReturnConnection {
+  "The edges."
+  edges: [ReturnEdge!]!
+  "The returns."
+  nodes: [Return!]!
+  "Where the page is."
+  pageInfo: PageInfo!
+}
+
+"A return and its cursor."
+type ReturnEdge {
+  "The cursor."
+  cursor: String!
+  "The return."
+  node: Return!
+}
+
+"Return lines, one page."
+type ReturnLineItemConnection {
+  "The edges."
+  edges: [ReturnLineItemEdge!]!
+  "The lines."
+  nodes: [ReturnLineItem!]!
+  "Where the page is."
+  pageInfo: PageInfo!
+}
+
+"A return line and its cursor."
+type ReturnLineItemEdge {
+  "The cursor."
+  cursor: String!
+  "The line."
+  node: ReturnLineItem!
+}
+
+"The result of ` + "`" + `orderRequestReturn` + "`" + `."
+type OrderRequestReturnPayload {
+  "The return asked for."
+  return: Return
+  "What was wrong; nothing was asked when not empty."
+  userErrors: [ReturnUserError!]!
+}
+
+"Units received back, for one return line."
+input AdminReturnReceiveLineInput {
+  "The return line's global ID."
+  returnLineItemId: ID!
+  "How many more units arrived."
+  quantity: Int!
+}
+
+"The result of a staff change to a return."
+type AdminReturnPayload {
+  "The return now."
+  return: Return
+  "What was wrong; nothing changed when not empty (codes of ReturnErrorCode)."
+  userErrors: [ReturnUserError!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/savedcart.graphqls", Input: `# Saved carts (named snapshots to buy again), save for later, and
@@ -12349,6 +12905,8 @@ enum CommunicationTopic {
   WISHLIST_ALERTS
   "Points earned and tiers reached."
   LOYALTY
+  "Return requests answered and refunded."
+  RETURNS
 }
 
 "How a customer message travels."
@@ -12439,6 +12997,142 @@ type CustomerPreferencesUpdatePayload {
   customerUserErrors: [CustomerUserError!]!
   "The same errors without codes."
   userErrors: [UserError!]! @deprecated(reason: "Use ` + "`" + `customerUserErrors` + "`" + ` instead.")
+}
+`, BuiltIn: false},
+	{Name: "../schema/shared/returns.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/returns.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"The status of a return."
+enum ReturnStatus {
+  "The customer asked; staff have not answered yet."
+  REQUESTED
+  "Approved: the customer sends the units back."
+  OPEN
+  "Staff declined the request (see ` + "`" + `decline` + "`" + `)."
+  DECLINED
+  "Refunded and done."
+  CLOSED
+  "Cancelled."
+  CANCELED
+}
+
+"Why a unit goes back (Shopify's ReturnReason)."
+enum ReturnReason {
+  "The color of the item didn't meet expectations."
+  COLOR
+  "The item was damaged or defective."
+  DEFECTIVE
+  "The item was not as described."
+  NOT_AS_DESCRIBED
+  "Other reason not listed."
+  OTHER
+  "The size of the item was too large."
+  SIZE_TOO_LARGE
+  "The size of the item was too small."
+  SIZE_TOO_SMALL
+  "The customer didn't like the design of the item."
+  STYLE
+  "Unknown reason."
+  UNKNOWN
+  "The customer changed their mind about the item."
+  UNWANTED
+  "The customer received the wrong item."
+  WRONG_ITEM
+}
+
+"Why staff declined a return."
+enum ReturnDeclineReason {
+  "The return period ended."
+  RETURN_PERIOD_ENDED
+  "The items were a final sale."
+  FINAL_SALE
+  "Another reason (see the note)."
+  OTHER
+}
+
+"Staff's answer to a declined return."
+type ReturnDecline {
+  "Why."
+  reason: ReturnDeclineReason!
+  "Staff's message to the customer."
+  note: String
+}
+
+"A line of an order to return."
+input RequestedLineItemInput {
+  "The line's ID (` + "`" + `OrderLineItem.id` + "`" + `, the Customer Account API's ` + "`" + `LineItem.id` + "`" + `)."
+  lineItemId: ID!
+  "How many units (at most the line's ` + "`" + `returnableQuantity` + "`" + `)."
+  quantity: Int!
+  "Why; UNKNOWN when absent."
+  returnReason: ReturnReason
+  "A note for staff, at most 300 characters, no HTML."
+  customerNote: String
+}
+
+"What was wrong with a return request or change."
+type ReturnUserError implements DisplayableError {
+  "The error code."
+  code: ReturnErrorCode
+  "The path to the input field that caused the error."
+  field: [String!]
+  "The error message."
+  message: String!
+}
+
+"Codes of return errors (Shopify's ReturnErrorCode)."
+enum ReturnErrorCode {
+  "A unit or line is already in a return, or named twice."
+  ALREADY_EXISTS
+  "Nothing was named."
+  BLANK
+  "The return could not be made."
+  CREATION_FAILED
+  "The input value should be equal to the value allowed."
+  EQUAL_TO
+  "The shop takes no return requests online."
+  FEATURE_NOT_ENABLED
+  "The value must be greater."
+  GREATER_THAN
+  "The value must be greater than or equal to the minimum."
+  GREATER_THAN_OR_EQUAL_TO
+  "The value is not in the list."
+  INCLUSION
+  "An internal error."
+  INTERNAL_ERROR
+  "The value is not valid."
+  INVALID
+  "The order, line or return is not in a state that allows this (not shipped, past the window, already answered)."
+  INVALID_STATE
+  "The value must be less."
+  LESS_THAN
+  "The value must be at most the maximum (the units still returnable)."
+  LESS_THAN_OR_EQUAL_TO
+  "A notification could not be sent."
+  NOTIFICATION_FAILED
+  "Not allowed."
+  NOT_AUTHORIZED
+  "Not a number."
+  NOT_A_NUMBER
+  "Cannot be changed."
+  NOT_EDITABLE
+  "Does not exist (or is not the customer's)."
+  NOT_FOUND
+  "Must be blank."
+  PRESENT
+  "Already taken."
+  TAKEN
+  "Too big."
+  TOO_BIG
+  "Too long."
+  TOO_LONG
+  "Too many lines."
+  TOO_MANY_ARGUMENTS
+  "Too short."
+  TOO_SHORT
+  "Wrong length."
+  WRONG_LENGTH
 }
 `, BuiltIn: false},
 	{Name: "../schema/shared/savedcart.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/savedcart.graphqls, and the
@@ -12750,6 +13444,10 @@ func (ec *executionContext) childFields_AccountSettings(ctx context.Context, fie
 		return ec.fieldContext_AccountSettings_allowedEmailDomains(ctx, field)
 	case "multipassEnabled":
 		return ec.fieldContext_AccountSettings_multipassEnabled(ctx, field)
+	case "returnWindowDays":
+		return ec.fieldContext_AccountSettings_returnWindowDays(ctx, field)
+	case "returnInstructions":
+		return ec.fieldContext_AccountSettings_returnInstructions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AccountSettings", field.Name)
 }
@@ -12952,6 +13650,16 @@ func (ec *executionContext) childFields_AdminProductsUpsertPayload(ctx context.C
 		return ec.fieldContext_AdminProductsUpsertPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AdminProductsUpsertPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AdminReturnPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "return":
+		return ec.fieldContext_AdminReturnPayload_return(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminReturnPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminReturnPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_AdminSupportTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14620,6 +15328,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_discountApplications(ctx, field)
 	case "shippingDiscountAllocations":
 		return ec.fieldContext_Order_shippingDiscountAllocations(ctx, field)
+	case "returns":
+		return ec.fieldContext_Order_returns(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
 }
@@ -14666,6 +15376,10 @@ func (ec *executionContext) childFields_OrderLineItem(ctx context.Context, field
 		return ec.fieldContext_OrderLineItem_customAttributes(ctx, field)
 	case "discountAllocations":
 		return ec.fieldContext_OrderLineItem_discountAllocations(ctx, field)
+	case "id":
+		return ec.fieldContext_OrderLineItem_id(ctx, field)
+	case "returnableQuantity":
+		return ec.fieldContext_OrderLineItem_returnableQuantity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrderLineItem", field.Name)
 }
@@ -14690,6 +15404,16 @@ func (ec *executionContext) childFields_OrderLineItemEdge(ctx context.Context, f
 		return ec.fieldContext_OrderLineItemEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrderLineItemEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderRequestReturnPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "return":
+		return ec.fieldContext_OrderRequestReturnPayload_return(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_OrderRequestReturnPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderRequestReturnPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14844,6 +15568,114 @@ func (ec *executionContext) childFields_Recommendation(ctx context.Context, fiel
 		return ec.fieldContext_Recommendation_reason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Recommendation", field.Name)
+}
+
+func (ec *executionContext) childFields_Return(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Return_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Return_name(ctx, field)
+	case "status":
+		return ec.fieldContext_Return_status(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Return_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Return_updatedAt(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_Return_closedAt(ctx, field)
+	case "decline":
+		return ec.fieldContext_Return_decline(ctx, field)
+	case "order":
+		return ec.fieldContext_Return_order(ctx, field)
+	case "returnLineItems":
+		return ec.fieldContext_Return_returnLineItems(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Return", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReturnConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ReturnConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReturnConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnDecline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reason":
+		return ec.fieldContext_ReturnDecline_reason(ctx, field)
+	case "note":
+		return ec.fieldContext_ReturnDecline_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnDecline", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ReturnEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ReturnEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnLineItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReturnLineItem_id(ctx, field)
+	case "lineItem":
+		return ec.fieldContext_ReturnLineItem_lineItem(ctx, field)
+	case "quantity":
+		return ec.fieldContext_ReturnLineItem_quantity(ctx, field)
+	case "returnReason":
+		return ec.fieldContext_ReturnLineItem_returnReason(ctx, field)
+	case "customerNote":
+		return ec.fieldContext_ReturnLineItem_customerNote(ctx, field)
+	case "receivedQuantity":
+		return ec.fieldContext_ReturnLineItem_receivedQuantity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnLineItem", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnLineItemConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReturnLineItemConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ReturnLineItemConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReturnLineItemConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnLineItemConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnLineItemEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ReturnLineItemEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ReturnLineItemEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnLineItemEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnUserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ReturnUserError_code(ctx, field)
+	case "field":
+		return ec.fieldContext_ReturnUserError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_ReturnUserError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnUserError", field.Name)
 }
 
 func (ec *executionContext) childFields_SavedCart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16616,6 +17448,80 @@ func (ec *executionContext) field_Mutation_adminProductsUpsert_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_adminReturnApprove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "returnId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["returnId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "instructions",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["instructions"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminReturnDecline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "returnId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["returnId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (orderreturn.DeclineReason, error) {
+			return ec.unmarshalNReturnDeclineReason2accountgraphᚋentᚋorderreturnᚐDeclineReason(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_adminReturnReceive_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "returnId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["returnId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*model.AdminReturnReceiveLineInput, error) {
+			return ec.unmarshalNAdminReturnReceiveLineInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminReturnReceiveLineInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_adminSupportContactUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17526,6 +18432,36 @@ func (ec *executionContext) field_Mutation_orderReorder_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_orderRequestReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "requestedLineItems",
+		func(ctx context.Context, v any) ([]*model.RequestedLineItemInput, error) {
+			return ec.unmarshalNRequestedLineItemInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐRequestedLineItemInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["requestedLineItems"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_savedCartCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18074,6 +19010,52 @@ func (ec *executionContext) field_Order_lineItems_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Order_returns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Order_successfulFulfillments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18428,6 +19410,60 @@ func (ec *executionContext) field_Query_adminLoyaltyLedger_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_adminReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*orderreturn.Status, error) {
+			return ec.unmarshalOReturnStatus2ᚖaccountgraphᚋentᚋorderreturnᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_adminSupportTickets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18731,6 +19767,52 @@ func (ec *executionContext) field_Query_sharedWishlist_args(ctx context.Context,
 		return nil, err
 	}
 	args["shareToken"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Return_returnLineItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
 	return args, nil
 }
 
@@ -19128,6 +20210,52 @@ func (ec *executionContext) _AccountSettings_multipassEnabled(ctx context.Contex
 }
 func (ec *executionContext) fieldContext_AccountSettings_multipassEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AccountSettings", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _AccountSettings_returnWindowDays(ctx context.Context, field graphql.CollectedField, obj *ent.ShopSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettings_returnWindowDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnWindowDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettings_returnWindowDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountSettings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AccountSettings_returnInstructions(ctx context.Context, field graphql.CollectedField, obj *ent.ShopSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountSettings_returnInstructions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnInstructions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountSettings_returnInstructions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountSettings", field, false, false, "String")
 }
 
 func (ec *executionContext) _AccountSettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *model.AccountSettingsPayload) (ret graphql.Marshaler) {
@@ -20498,6 +21626,70 @@ func (ec *executionContext) fieldContext_AdminProductsUpsertPayload_userErrors(_
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AdminUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminReturnPayload_return(ctx context.Context, field graphql.CollectedField, obj *model.AdminReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminReturnPayload_return(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Return, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderReturn) graphql.Marshaler {
+			return ec.marshalOReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminReturnPayload_return(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminReturnPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminReturnPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReturnUserError) graphql.Marshaler {
+			return ec.marshalNReturnUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminReturnPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -36897,6 +38089,236 @@ func (ec *executionContext) fieldContext_Mutation_adminCustomerDelete(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_orderRequestReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_orderRequestReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OrderRequestReturn(ctx, fc.Args["customerAccessToken"].(string), fc.Args["orderId"].(string), fc.Args["requestedLineItems"].([]*model.RequestedLineItemInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrderRequestReturnPayload) graphql.Marshaler {
+			return ec.marshalOOrderRequestReturnPayload2ᚖaccountgraphᚋgraphᚋmodelᚐOrderRequestReturnPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_orderRequestReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderRequestReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_orderRequestReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminReturnApprove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminReturnApprove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminReturnApprove(ctx, fc.Args["returnId"].(string), fc.Args["instructions"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "orders:write")
+				if err != nil {
+					var zeroVal *model.AdminReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminReturnPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminReturnPayload) graphql.Marshaler {
+			return ec.marshalOAdminReturnPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminReturnPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminReturnApprove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminReturnApprove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminReturnDecline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminReturnDecline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminReturnDecline(ctx, fc.Args["returnId"].(string), fc.Args["reason"].(orderreturn.DeclineReason), fc.Args["note"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "orders:write")
+				if err != nil {
+					var zeroVal *model.AdminReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminReturnPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminReturnPayload) graphql.Marshaler {
+			return ec.marshalOAdminReturnPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminReturnPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminReturnDecline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminReturnDecline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminReturnReceive(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminReturnReceive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminReturnReceive(ctx, fc.Args["returnId"].(string), fc.Args["lines"].([]*model.AdminReturnReceiveLineInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "orders:write")
+				if err != nil {
+					var zeroVal *model.AdminReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminReturnPayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminReturnPayload) graphql.Marshaler {
+			return ec.marshalOAdminReturnPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminReturnPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminReturnReceive(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminReturnReceive_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_savedCartCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39476,6 +40898,50 @@ func (ec *executionContext) fieldContext_Order_shippingDiscountAllocations(_ con
 	return fc, nil
 }
 
+func (ec *executionContext) _Order_returns(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_returns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Order().Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnConnection) graphql.Marshaler {
+			return ec.marshalNReturnConnection2ᚖaccountgraphᚋgraphᚋmodelᚐReturnConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_returns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Order_returns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrderConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39879,6 +41345,52 @@ func (ec *executionContext) fieldContext_OrderLineItem_discountAllocations(_ con
 	return fc, nil
 }
 
+func (ec *executionContext) _OrderLineItem_id(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrderLineItem().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderLineItem", field, true, true, "ID")
+}
+
+func (ec *executionContext) _OrderLineItem_returnableQuantity(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_returnableQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrderLineItem().ReturnableQuantity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_returnableQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderLineItem", field, true, true, "Int")
+}
+
 func (ec *executionContext) _OrderLineItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrderLineItemConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40025,6 +41537,70 @@ func (ec *executionContext) fieldContext_OrderLineItemEdge_node(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_OrderLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderRequestReturnPayload_return(ctx context.Context, field graphql.CollectedField, obj *model.OrderRequestReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderRequestReturnPayload_return(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Return, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderReturn) graphql.Marshaler {
+			return ec.marshalOReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderRequestReturnPayload_return(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderRequestReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderRequestReturnPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.OrderRequestReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderRequestReturnPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReturnUserError) graphql.Marshaler {
+			return ec.marshalNReturnUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderRequestReturnPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderRequestReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -42245,6 +43821,68 @@ func (ec *executionContext) fieldContext_Query_adminCustomerConsentLog(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_adminReturns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AdminReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["status"].(*orderreturn.Status))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal *model.ReturnConnection
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.ReturnConnection
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnConnection) graphql.Marshaler {
+			return ec.marshalNReturnConnection2ᚖaccountgraphᚋgraphᚋmodelᚐReturnConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_adminReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_shop(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42567,6 +44205,816 @@ func (ec *executionContext) _Recommendation_reason(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Recommendation_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Recommendation", field, false, false, "RecommendationReason")
+}
+
+func (ec *executionContext) _Return_id(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Return().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Return_name(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Return().Name(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, true, true, "String")
+}
+
+func (ec *executionContext) _Return_status(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v orderreturn.Status) graphql.Marshaler {
+			return ec.marshalNReturnStatus2accountgraphᚋentᚋorderreturnᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "ReturnStatus")
+}
+
+func (ec *executionContext) _Return_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Return_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Return_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Return_decline(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_decline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Return().Decline(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnDecline) graphql.Marshaler {
+			return ec.marshalOReturnDecline2ᚖaccountgraphᚋgraphᚋmodelᚐReturnDecline(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_decline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnDecline(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_order(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Return().Order(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalNOrder2ᚖaccountgraphᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_returnLineItems(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_returnLineItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Return().ReturnLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnLineItemConnection) graphql.Marshaler {
+			return ec.marshalNReturnLineItemConnection2ᚖaccountgraphᚋgraphᚋmodelᚐReturnLineItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_returnLineItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnLineItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Return_returnLineItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReturnEdge) graphql.Marshaler {
+			return ec.marshalNReturnEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.OrderReturn) graphql.Marshaler {
+			return ec.marshalNReturn2ᚕᚖaccountgraphᚋentᚐOrderReturnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnDecline_reason(ctx context.Context, field graphql.CollectedField, obj *model.ReturnDecline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnDecline_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v orderreturn.DeclineReason) graphql.Marshaler {
+			return ec.marshalNReturnDeclineReason2accountgraphᚋentᚋorderreturnᚐDeclineReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnDecline_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnDecline", field, false, false, "ReturnDeclineReason")
+}
+
+func (ec *executionContext) _ReturnDecline_note(ctx context.Context, field graphql.CollectedField, obj *model.ReturnDecline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnDecline_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnDecline_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnDecline", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderReturn) graphql.Marshaler {
+			return ec.marshalNReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItem_id(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReturnLineItem().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItem", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ReturnLineItem_lineItem(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_lineItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReturnLineItem().LineItem(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderLineItem) graphql.Marshaler {
+			return ec.marshalNOrderLineItem2ᚖaccountgraphᚋentᚐOrderLineItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_lineItem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItem_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReturnLineItem_returnReason(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_returnReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v returnlineitem.Reason) graphql.Marshaler {
+			return ec.marshalNReturnReason2accountgraphᚋentᚋreturnlineitemᚐReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_returnReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItem", field, false, false, "ReturnReason")
+}
+
+func (ec *executionContext) _ReturnLineItem_customerNote(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_customerNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_customerNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnLineItem_receivedQuantity(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_receivedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedQuantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_receivedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReturnLineItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReturnLineItemEdge) graphql.Marshaler {
+			return ec.marshalNReturnLineItemEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnLineItemEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnLineItemEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItemConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ReturnLineItem) graphql.Marshaler {
+			return ec.marshalNReturnLineItem2ᚕᚖaccountgraphᚋentᚐReturnLineItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItemConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItemEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItemEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnLineItemEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ReturnLineItem) graphql.Marshaler {
+			return ec.marshalNReturnLineItem2ᚖaccountgraphᚋentᚐReturnLineItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItemEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnUserError_code(ctx context.Context, field graphql.CollectedField, obj *model.ReturnUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnUserError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnErrorCode) graphql.Marshaler {
+			return ec.marshalOReturnErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐReturnErrorCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnUserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnUserError", field, false, false, "ReturnErrorCode")
+}
+
+func (ec *executionContext) _ReturnUserError_field(ctx context.Context, field graphql.CollectedField, obj *model.ReturnUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnUserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnUserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnUserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnUserError_message(ctx context.Context, field graphql.CollectedField, obj *model.ReturnUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnUserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnUserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnUserError", field, false, false, "String")
 }
 
 func (ec *executionContext) _SavedCart_id(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
@@ -46571,7 +49019,7 @@ func (ec *executionContext) unmarshalInputAccountSettingsInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"accounts", "registration", "passwordless", "twoFactor", "allowedEmailDomains"}
+	fieldsInOrder := [...]string{"accounts", "registration", "passwordless", "twoFactor", "allowedEmailDomains", "returnWindowDays", "returnInstructions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -46613,6 +49061,20 @@ func (ec *executionContext) unmarshalInputAccountSettingsInput(ctx context.Conte
 				return it, err
 			}
 			it.AllowedEmailDomains = data
+		case "returnWindowDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnWindowDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnWindowDays = data
+		case "returnInstructions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnInstructions"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnInstructions = data
 		}
 	}
 	return it, nil
@@ -47246,7 +49708,7 @@ func (ec *executionContext) unmarshalInputAdminFulfillmentInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"externalId", "trackingCompany", "trackingInfo", "lineItems"}
+	fieldsInOrder := [...]string{"externalId", "trackingCompany", "trackingInfo", "lineItems", "shippedAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47281,6 +49743,13 @@ func (ec *executionContext) unmarshalInputAdminFulfillmentInput(ctx context.Cont
 				return it, err
 			}
 			it.LineItems = data
+		case "shippedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippedAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippedAt = data
 		}
 	}
 	return it, nil
@@ -47851,6 +50320,55 @@ func (ec *executionContext) unmarshalInputAdminProductVariantInput(ctx context.C
 func UnmarshalAdminProductVariantInput(ctx context.Context, raw any) (model.AdminProductVariantInput, error) {
 	var out model.AdminProductVariantInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminProductVariantInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminReturnReceiveLineInput(ctx context.Context, obj any) (model.AdminReturnReceiveLineInput, error) {
+	var it model.AdminReturnReceiveLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"returnLineItemId", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "returnLineItemId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnLineItemId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnLineItemID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminReturnReceiveLineInput unmarshals raw into the AdminReturnReceiveLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminReturnReceiveLineInput(ctx context.Context, raw any) (model.AdminReturnReceiveLineInput, error) {
+	var out model.AdminReturnReceiveLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminReturnReceiveLineInput", raw, &out)
 	return out, err
 }
 
@@ -49574,6 +52092,69 @@ func UnmarshalPreferenceVocabularyInput(ctx context.Context, raw any) (model.Pre
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRequestedLineItemInput(ctx context.Context, obj any) (model.RequestedLineItemInput, error) {
+	var it model.RequestedLineItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"lineItemId", "quantity", "returnReason", "customerNote"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "lineItemId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineItemId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LineItemID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "returnReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnReason"))
+			data, err := ec.unmarshalOReturnReason2ᚖaccountgraphᚋentᚋreturnlineitemᚐReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnReason = data
+		case "customerNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNote = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRequestedLineItemInput unmarshals raw into the RequestedLineItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRequestedLineItemInput(ctx context.Context, raw any) (model.RequestedLineItemInput, error) {
+	var out model.RequestedLineItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RequestedLineItemInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSelectedOptionInput(ctx context.Context, obj any) (model.SelectedOptionInput, error) {
 	var it model.SelectedOptionInput
 	if obj == nil {
@@ -49941,6 +52522,13 @@ func (ec *executionContext) _DisplayableError(ctx context.Context, sel ast.Selec
 			return graphql.Null
 		}
 		return ec._TwoFactorUserError(ctx, sel, obj)
+	case model.ReturnUserError:
+		return ec._ReturnUserError(ctx, sel, &obj)
+	case *model.ReturnUserError:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReturnUserError(ctx, sel, obj)
 	case model.LoyaltyUserError:
 		return ec._LoyaltyUserError(ctx, sel, &obj)
 	case *model.LoyaltyUserError:
@@ -50030,6 +52618,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._SavedCart(ctx, sel, obj)
+	case ent.ReturnLineItem:
+		return ec._ReturnLineItem(ctx, sel, &obj)
+	case *ent.ReturnLineItem:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReturnLineItem(ctx, sel, obj)
+	case ent.OrderReturn:
+		return ec._Return(ctx, sel, &obj)
+	case *ent.OrderReturn:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Return(ctx, sel, obj)
 	case ent.ProductVariant:
 		return ec._ProductVariant(ctx, sel, &obj)
 	case *ent.ProductVariant:
@@ -50192,6 +52794,16 @@ func (ec *executionContext) _AccountSettings(ctx context.Context, sel ast.Select
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AccountSettings_multipassEnabled(ctx, field, obj)
 				})
+		case "returnWindowDays":
+			out.Values[i] = ec._AccountSettings_returnWindowDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "returnInstructions":
+			out.Values[i] = ec._AccountSettings_returnInstructions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -50923,6 +53535,44 @@ func (ec *executionContext) _AdminProductsUpsertPayload(ctx context.Context, sel
 			}
 		case "userErrors":
 			out.Values[i] = ec._AdminProductsUpsertPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminReturnPayloadImplementors = []string{"AdminReturnPayload"}
+
+func (ec *executionContext) _AdminReturnPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminReturnPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminReturnPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminReturnPayload")
+		case "return":
+			out.Values[i] = ec._AdminReturnPayload_return(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminReturnPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -56976,6 +59626,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "orderRequestReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_orderRequestReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminReturnApprove":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminReturnApprove(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminReturnDecline":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminReturnDecline(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminReturnReceive":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminReturnReceive(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "savedCartCreate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_savedCartCreate(ctx, field)
@@ -57429,6 +60107,12 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Order_shippingDiscountAllocations(ctx, field, obj)
 				})
+		case "returns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_returns(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -57586,6 +60270,18 @@ func (ec *executionContext) _OrderLineItem(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._OrderLineItem_discountAllocations(ctx, field, obj)
 				})
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderLineItem_id(ctx, field, obj)
+				})
+		case "returnableQuantity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderLineItem_returnableQuantity(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -57664,6 +60360,44 @@ func (ec *executionContext) _OrderLineItemEdge(ctx context.Context, sel ast.Sele
 			}
 		case "node":
 			out.Values[i] = ec._OrderLineItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderRequestReturnPayloadImplementors = []string{"OrderRequestReturnPayload"}
+
+func (ec *executionContext) _OrderRequestReturnPayload(ctx context.Context, sel ast.SelectionSet, obj *model.OrderRequestReturnPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderRequestReturnPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderRequestReturnPayload")
+		case "return":
+			out.Values[i] = ec._OrderRequestReturnPayload_return(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._OrderRequestReturnPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -58337,6 +61071,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_adminCustomerConsentLog(ctx, field)
 				})
+		case "adminReturns":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminReturns(ctx, field)
+				})
 		case "shop":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -58416,6 +61156,387 @@ func (ec *executionContext) _Recommendation(ctx context.Context, sel ast.Selecti
 			}
 		case "reason":
 			out.Values[i] = ec._Recommendation_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnImplementors = []string{"Return", "Node"}
+
+func (ec *executionContext) _Return(ctx context.Context, sel ast.SelectionSet, obj *ent.OrderReturn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Return")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_id(ctx, field, obj)
+				})
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_name(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._Return_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Return_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Return_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._Return_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decline":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_decline(ctx, field, obj)
+				})
+		case "order":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_order(ctx, field, obj)
+				})
+		case "returnLineItems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_returnLineItems(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnConnectionImplementors = []string{"ReturnConnection"}
+
+func (ec *executionContext) _ReturnConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnConnection")
+		case "edges":
+			out.Values[i] = ec._ReturnConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ReturnConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReturnConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnDeclineImplementors = []string{"ReturnDecline"}
+
+func (ec *executionContext) _ReturnDecline(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnDecline) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnDeclineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnDecline")
+		case "reason":
+			out.Values[i] = ec._ReturnDecline_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ReturnDecline_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnEdgeImplementors = []string{"ReturnEdge"}
+
+func (ec *executionContext) _ReturnEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnEdge")
+		case "cursor":
+			out.Values[i] = ec._ReturnEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReturnEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnLineItemImplementors = []string{"ReturnLineItem", "Node"}
+
+func (ec *executionContext) _ReturnLineItem(ctx context.Context, sel ast.SelectionSet, obj *ent.ReturnLineItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnLineItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnLineItem")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReturnLineItem_id(ctx, field, obj)
+				})
+		case "lineItem":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReturnLineItem_lineItem(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._ReturnLineItem_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "returnReason":
+			out.Values[i] = ec._ReturnLineItem_returnReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerNote":
+			out.Values[i] = ec._ReturnLineItem_customerNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "receivedQuantity":
+			out.Values[i] = ec._ReturnLineItem_receivedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnLineItemConnectionImplementors = []string{"ReturnLineItemConnection"}
+
+func (ec *executionContext) _ReturnLineItemConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnLineItemConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnLineItemConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnLineItemConnection")
+		case "edges":
+			out.Values[i] = ec._ReturnLineItemConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ReturnLineItemConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReturnLineItemConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnLineItemEdgeImplementors = []string{"ReturnLineItemEdge"}
+
+func (ec *executionContext) _ReturnLineItemEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnLineItemEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnLineItemEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnLineItemEdge")
+		case "cursor":
+			out.Values[i] = ec._ReturnLineItemEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReturnLineItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnUserErrorImplementors = []string{"ReturnUserError", "DisplayableError"}
+
+func (ec *executionContext) _ReturnUserError(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnUserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnUserErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnUserError")
+		case "code":
+			out.Values[i] = ec._ReturnUserError_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ReturnUserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ReturnUserError_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -60450,6 +63571,25 @@ func (ec *executionContext) unmarshalNAdminProductVariantInput2ᚕᚖaccountgrap
 
 func (ec *executionContext) unmarshalNAdminProductVariantInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminProductVariantInput(ctx context.Context, v any) (*model.AdminProductVariantInput, error) {
 	res, err := ec.unmarshalInputAdminProductVariantInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAdminReturnReceiveLineInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminReturnReceiveLineInputᚄ(ctx context.Context, v any) ([]*model.AdminReturnReceiveLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AdminReturnReceiveLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAdminReturnReceiveLineInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminReturnReceiveLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAdminReturnReceiveLineInput2ᚖaccountgraphᚋgraphᚋmodelᚐAdminReturnReceiveLineInput(ctx context.Context, v any) (*model.AdminReturnReceiveLineInput, error) {
+	res, err := ec.unmarshalInputAdminReturnReceiveLineInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -62560,6 +65700,206 @@ func (ec *executionContext) marshalNRegistrationMode2accountgraphᚋentᚋshopse
 	return res
 }
 
+func (ec *executionContext) unmarshalNRequestedLineItemInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐRequestedLineItemInputᚄ(ctx context.Context, v any) ([]*model.RequestedLineItemInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.RequestedLineItemInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRequestedLineItemInput2ᚖaccountgraphᚋgraphᚋmodelᚐRequestedLineItemInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNRequestedLineItemInput2ᚖaccountgraphᚋgraphᚋmodelᚐRequestedLineItemInput(ctx context.Context, v any) (*model.RequestedLineItemInput, error) {
+	res, err := ec.unmarshalInputRequestedLineItemInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturn2ᚕᚖaccountgraphᚋentᚐOrderReturnᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.OrderReturn) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx context.Context, sel ast.SelectionSet, v *ent.OrderReturn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Return!")
+		return graphql.Null
+	}
+	return ec._Return(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnConnection2ᚖaccountgraphᚋgraphᚋmodelᚐReturnConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReturnConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnConnection!")
+		return graphql.Null
+	}
+	return ec._ReturnConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReturnDeclineReason2accountgraphᚋentᚋorderreturnᚐDeclineReason(ctx context.Context, v any) (orderreturn.DeclineReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := orderreturn.DeclineReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturnDeclineReason2accountgraphᚋentᚋorderreturnᚐDeclineReason(ctx context.Context, sel ast.SelectionSet, v orderreturn.DeclineReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReturnDeclineReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNReturnEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReturnEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnEdge2ᚖaccountgraphᚋgraphᚋmodelᚐReturnEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnEdge2ᚖaccountgraphᚋgraphᚋmodelᚐReturnEdge(ctx context.Context, sel ast.SelectionSet, v *model.ReturnEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnEdge!")
+		return graphql.Null
+	}
+	return ec._ReturnEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnLineItem2ᚕᚖaccountgraphᚋentᚐReturnLineItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ReturnLineItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnLineItem2ᚖaccountgraphᚋentᚐReturnLineItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnLineItem2ᚖaccountgraphᚋentᚐReturnLineItem(ctx context.Context, sel ast.SelectionSet, v *ent.ReturnLineItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnLineItem!")
+		return graphql.Null
+	}
+	return ec._ReturnLineItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnLineItemConnection2ᚖaccountgraphᚋgraphᚋmodelᚐReturnLineItemConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReturnLineItemConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnLineItemConnection!")
+		return graphql.Null
+	}
+	return ec._ReturnLineItemConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnLineItemEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnLineItemEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReturnLineItemEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnLineItemEdge2ᚖaccountgraphᚋgraphᚋmodelᚐReturnLineItemEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnLineItemEdge2ᚖaccountgraphᚋgraphᚋmodelᚐReturnLineItemEdge(ctx context.Context, sel ast.SelectionSet, v *model.ReturnLineItemEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnLineItemEdge!")
+		return graphql.Null
+	}
+	return ec._ReturnLineItemEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReturnReason2accountgraphᚋentᚋreturnlineitemᚐReason(ctx context.Context, v any) (returnlineitem.Reason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := returnlineitem.Reason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturnReason2accountgraphᚋentᚋreturnlineitemᚐReason(ctx context.Context, sel ast.SelectionSet, v returnlineitem.Reason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReturnReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNReturnStatus2accountgraphᚋentᚋorderreturnᚐStatus(ctx context.Context, v any) (orderreturn.Status, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := orderreturn.Status(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturnStatus2accountgraphᚋentᚋorderreturnᚐStatus(ctx context.Context, sel ast.SelectionSet, v orderreturn.Status) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReturnStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNReturnUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReturnUserError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnUserError2ᚖaccountgraphᚋgraphᚋmodelᚐReturnUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnUserError2ᚖaccountgraphᚋgraphᚋmodelᚐReturnUserError(ctx context.Context, sel ast.SelectionSet, v *model.ReturnUserError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnUserError!")
+		return graphql.Null
+	}
+	return ec._ReturnUserError(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSavedCart2ᚕᚖaccountgraphᚋentᚐSavedCartᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SavedCart) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -63610,6 +66950,13 @@ func (ec *executionContext) marshalOAdminProductsUpsertPayload2ᚖaccountgraph�
 		return graphql.Null
 	}
 	return ec._AdminProductsUpsertPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAdminReturnPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminReturnPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminReturnPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminReturnPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOAdminSupportTicketPayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminSupportTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminSupportTicketPayload) graphql.Marshaler {
@@ -64789,6 +68136,13 @@ func (ec *executionContext) marshalOOrderFulfillmentStatus2ᚖaccountgraphᚋent
 	return res
 }
 
+func (ec *executionContext) marshalOOrderRequestReturnPayload2ᚖaccountgraphᚋgraphᚋmodelᚐOrderRequestReturnPayload(ctx context.Context, sel ast.SelectionSet, v *model.OrderRequestReturnPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OrderRequestReturnPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐOrderSortKeys(ctx context.Context, v any) (*model.OrderSortKeys, error) {
 	if v == nil {
 		return nil, nil
@@ -64910,6 +68264,74 @@ func (ec *executionContext) unmarshalORegistrationMode2ᚖaccountgraphᚋentᚋs
 }
 
 func (ec *executionContext) marshalORegistrationMode2ᚖaccountgraphᚋentᚋshopsettingsᚐRegistration(ctx context.Context, sel ast.SelectionSet, v *shopsettings.Registration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalOReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx context.Context, sel ast.SelectionSet, v *ent.OrderReturn) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Return(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReturnDecline2ᚖaccountgraphᚋgraphᚋmodelᚐReturnDecline(ctx context.Context, sel ast.SelectionSet, v *model.ReturnDecline) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReturnDecline(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReturnErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐReturnErrorCode(ctx context.Context, v any) (*model.ReturnErrorCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ReturnErrorCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReturnErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐReturnErrorCode(ctx context.Context, sel ast.SelectionSet, v *model.ReturnErrorCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOReturnReason2ᚖaccountgraphᚋentᚋreturnlineitemᚐReason(ctx context.Context, v any) (*returnlineitem.Reason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := returnlineitem.Reason(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReturnReason2ᚖaccountgraphᚋentᚋreturnlineitemᚐReason(ctx context.Context, sel ast.SelectionSet, v *returnlineitem.Reason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOReturnStatus2ᚖaccountgraphᚋentᚋorderreturnᚐStatus(ctx context.Context, v any) (*orderreturn.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := orderreturn.Status(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReturnStatus2ᚖaccountgraphᚋentᚋorderreturnᚐStatus(ctx context.Context, sel ast.SelectionSet, v *orderreturn.Status) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -127,7 +127,7 @@ func orderUpdateInput(in model.AdminOrderUpdateInput) order.UpdateInput {
 }
 
 func fulfillmentInput(in model.AdminFulfillmentInput) order.FulfillmentInput {
-	out := order.FulfillmentInput{ExternalID: in.ExternalID, TrackingCompany: in.TrackingCompany, Tracking: []schema.TrackingInfo{}}
+	out := order.FulfillmentInput{ExternalID: in.ExternalID, TrackingCompany: in.TrackingCompany, Tracking: []schema.TrackingInfo{}, ShippedAt: in.ShippedAt}
 	for _, t := range in.TrackingInfo {
 		out.Tracking = append(out.Tracking, schema.TrackingInfo{Number: &t.Number, URL: t.URL})
 	}

@@ -28,1163 +28,1222 @@ var planTypes = map[string]*planType{
 		"twoFactor":           {fn: 4, resolve: false, object: false, resolver: false, named: "TwoFactorPolicy"},
 		"allowedEmailDomains": {fn: 5, resolve: false, object: false, resolver: false, named: "String"},
 		"multipassEnabled":    {fn: 6, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"returnWindowDays":    {fn: 7, resolve: false, object: false, resolver: false, named: "Int"},
+		"returnInstructions":  {fn: 8, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"AccountSettingsPayload": {name: "AccountSettingsPayload", satisfies: []string{"AccountSettingsPayload"}, fields: map[string]planFieldDef{
-		"settings":   {fn: 7, resolve: false, object: true, resolver: false, named: "AccountSettings"},
-		"userErrors": {fn: 8, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"settings":   {fn: 9, resolve: false, object: true, resolver: false, named: "AccountSettings"},
+		"userErrors": {fn: 10, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminCollectionsUpsertPayload": {name: "AdminCollectionsUpsertPayload", satisfies: []string{"AdminCollectionsUpsertPayload"}, fields: map[string]planFieldDef{
-		"collections": {fn: 9, resolve: false, object: true, resolver: false, named: "Collection"},
-		"userErrors":  {fn: 10, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"collections": {fn: 11, resolve: false, object: true, resolver: false, named: "Collection"},
+		"userErrors":  {fn: 12, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminCompanyPayload": {name: "AdminCompanyPayload", satisfies: []string{"AdminCompanyPayload"}, fields: map[string]planFieldDef{
-		"company":    {fn: 11, resolve: false, object: true, resolver: false, named: "Company"},
-		"userErrors": {fn: 12, resolve: false, object: true, resolver: false, named: "AdminUserError"},
-	}},
-	"AdminCustomerDataExportPayload": {name: "AdminCustomerDataExportPayload", satisfies: []string{"AdminCustomerDataExportPayload"}, fields: map[string]planFieldDef{
-		"export":     {fn: 13, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
+		"company":    {fn: 13, resolve: false, object: true, resolver: false, named: "Company"},
 		"userErrors": {fn: 14, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
+	"AdminCustomerDataExportPayload": {name: "AdminCustomerDataExportPayload", satisfies: []string{"AdminCustomerDataExportPayload"}, fields: map[string]planFieldDef{
+		"export":     {fn: 15, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
+		"userErrors": {fn: 16, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
 	"AdminCustomerDeletePayload": {name: "AdminCustomerDeletePayload", satisfies: []string{"AdminCustomerDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedCustomerId": {fn: 15, resolve: false, object: false, resolver: false, named: "ID"},
-		"userErrors":        {fn: 16, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"deletedCustomerId": {fn: 17, resolve: false, object: false, resolver: false, named: "ID"},
+		"userErrors":        {fn: 18, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminCustomerInvitePayload": {name: "AdminCustomerInvitePayload", satisfies: []string{"AdminCustomerInvitePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 17, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 18, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":           {fn: 19, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 20, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"AdminCustomerUpdatePayload": {name: "AdminCustomerUpdatePayload", satisfies: []string{"AdminCustomerUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":   {fn: 19, resolve: false, object: true, resolver: false, named: "Customer"},
-		"userErrors": {fn: 20, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"customer":   {fn: 21, resolve: false, object: true, resolver: false, named: "Customer"},
+		"userErrors": {fn: 22, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminCustomersImportPayload": {name: "AdminCustomersImportPayload", satisfies: []string{"AdminCustomersImportPayload"}, fields: map[string]planFieldDef{
-		"created":    {fn: 21, resolve: false, object: false, resolver: false, named: "Int"},
-		"updated":    {fn: 22, resolve: false, object: false, resolver: false, named: "Int"},
-		"skipped":    {fn: 23, resolve: false, object: false, resolver: false, named: "Int"},
-		"errorCount": {fn: 24, resolve: false, object: false, resolver: false, named: "Int"},
-		"report":     {fn: 25, resolve: false, object: true, resolver: false, named: "AdminImportRowError"},
-		"userErrors": {fn: 26, resolve: false, object: true, resolver: false, named: "AdminUserError"},
-	}},
-	"AdminCustomersInvitePayload": {name: "AdminCustomersInvitePayload", satisfies: []string{"AdminCustomersInvitePayload"}, fields: map[string]planFieldDef{
-		"customers":  {fn: 27, resolve: false, object: true, resolver: false, named: "Customer"},
+		"created":    {fn: 23, resolve: false, object: false, resolver: false, named: "Int"},
+		"updated":    {fn: 24, resolve: false, object: false, resolver: false, named: "Int"},
+		"skipped":    {fn: 25, resolve: false, object: false, resolver: false, named: "Int"},
+		"errorCount": {fn: 26, resolve: false, object: false, resolver: false, named: "Int"},
+		"report":     {fn: 27, resolve: false, object: true, resolver: false, named: "AdminImportRowError"},
 		"userErrors": {fn: 28, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
+	"AdminCustomersInvitePayload": {name: "AdminCustomersInvitePayload", satisfies: []string{"AdminCustomersInvitePayload"}, fields: map[string]planFieldDef{
+		"customers":  {fn: 29, resolve: false, object: true, resolver: false, named: "Customer"},
+		"userErrors": {fn: 30, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
 	"AdminFulfillmentEventPayload": {name: "AdminFulfillmentEventPayload", satisfies: []string{"AdminFulfillmentEventPayload"}, fields: map[string]planFieldDef{
-		"fulfillmentEvent": {fn: 29, resolve: false, object: true, resolver: false, named: "FulfillmentEvent"},
-		"userErrors":       {fn: 30, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"fulfillmentEvent": {fn: 31, resolve: false, object: true, resolver: false, named: "FulfillmentEvent"},
+		"userErrors":       {fn: 32, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminFulfillmentPayload": {name: "AdminFulfillmentPayload", satisfies: []string{"AdminFulfillmentPayload"}, fields: map[string]planFieldDef{
-		"fulfillmentId": {fn: 31, resolve: false, object: false, resolver: false, named: "ID"},
-		"fulfillment":   {fn: 32, resolve: false, object: true, resolver: false, named: "Fulfillment"},
-		"order":         {fn: 33, resolve: false, object: true, resolver: false, named: "Order"},
-		"userErrors":    {fn: 34, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"fulfillmentId": {fn: 33, resolve: false, object: false, resolver: false, named: "ID"},
+		"fulfillment":   {fn: 34, resolve: false, object: true, resolver: false, named: "Fulfillment"},
+		"order":         {fn: 35, resolve: false, object: true, resolver: false, named: "Order"},
+		"userErrors":    {fn: 36, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminImportRowError": {name: "AdminImportRowError", satisfies: []string{"AdminImportRowError"}, fields: map[string]planFieldDef{
-		"row":     {fn: 35, resolve: false, object: false, resolver: false, named: "Int"},
-		"column":  {fn: 36, resolve: false, object: false, resolver: false, named: "String"},
-		"code":    {fn: 37, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
-		"message": {fn: 38, resolve: false, object: false, resolver: false, named: "String"},
+		"row":     {fn: 37, resolve: false, object: false, resolver: false, named: "Int"},
+		"column":  {fn: 38, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 39, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
+		"message": {fn: 40, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"AdminLoyaltyDiscountCodePayload": {name: "AdminLoyaltyDiscountCodePayload", satisfies: []string{"AdminLoyaltyDiscountCodePayload"}, fields: map[string]planFieldDef{
-		"redemption": {fn: 39, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"reward":     {fn: 40, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"userErrors": {fn: 41, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"redemption": {fn: 41, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"reward":     {fn: 42, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"userErrors": {fn: 43, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminLoyaltyPayload": {name: "AdminLoyaltyPayload", satisfies: []string{"AdminLoyaltyPayload"}, fields: map[string]planFieldDef{
-		"transaction": {fn: 42, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"loyalty":     {fn: 43, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"userErrors":  {fn: 44, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"transaction": {fn: 44, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"loyalty":     {fn: 45, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"userErrors":  {fn: 46, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminMembershipPayload": {name: "AdminMembershipPayload", satisfies: []string{"AdminMembershipPayload"}, fields: map[string]planFieldDef{
-		"membership": {fn: 45, resolve: false, object: true, resolver: false, named: "Membership"},
-		"userErrors": {fn: 46, resolve: false, object: true, resolver: false, named: "AdminUserError"},
-	}},
-	"AdminMultipassSecretRotatePayload": {name: "AdminMultipassSecretRotatePayload", satisfies: []string{"AdminMultipassSecretRotatePayload"}, fields: map[string]planFieldDef{
-		"secret":     {fn: 47, resolve: false, object: false, resolver: false, named: "String"},
+		"membership": {fn: 47, resolve: false, object: true, resolver: false, named: "Membership"},
 		"userErrors": {fn: 48, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
-	"AdminOrderPayload": {name: "AdminOrderPayload", satisfies: []string{"AdminOrderPayload"}, fields: map[string]planFieldDef{
-		"order":      {fn: 49, resolve: false, object: true, resolver: false, named: "Order"},
+	"AdminMultipassSecretRotatePayload": {name: "AdminMultipassSecretRotatePayload", satisfies: []string{"AdminMultipassSecretRotatePayload"}, fields: map[string]planFieldDef{
+		"secret":     {fn: 49, resolve: false, object: false, resolver: false, named: "String"},
 		"userErrors": {fn: 50, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
-	"AdminProductsUpsertPayload": {name: "AdminProductsUpsertPayload", satisfies: []string{"AdminProductsUpsertPayload"}, fields: map[string]planFieldDef{
-		"products":   {fn: 51, resolve: false, object: true, resolver: false, named: "Product"},
+	"AdminOrderPayload": {name: "AdminOrderPayload", satisfies: []string{"AdminOrderPayload"}, fields: map[string]planFieldDef{
+		"order":      {fn: 51, resolve: false, object: true, resolver: false, named: "Order"},
 		"userErrors": {fn: 52, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
+	"AdminProductsUpsertPayload": {name: "AdminProductsUpsertPayload", satisfies: []string{"AdminProductsUpsertPayload"}, fields: map[string]planFieldDef{
+		"products":   {fn: 53, resolve: false, object: true, resolver: false, named: "Product"},
+		"userErrors": {fn: 54, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
+	"AdminReturnPayload": {name: "AdminReturnPayload", satisfies: []string{"AdminReturnPayload"}, fields: map[string]planFieldDef{
+		"return":     {fn: 55, resolve: false, object: true, resolver: false, named: "Return"},
+		"userErrors": {fn: 56, resolve: false, object: true, resolver: false, named: "ReturnUserError"},
+	}},
 	"AdminSupportTicketPayload": {name: "AdminSupportTicketPayload", satisfies: []string{"AdminSupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket": {fn: 53, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"userErrors":    {fn: 54, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportTicket": {fn: 57, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"userErrors":    {fn: 58, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminUserError": {name: "AdminUserError", satisfies: []string{"AdminUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 55, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
-		"field":   {fn: 56, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 57, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 59, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
+		"field":   {fn: 60, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 61, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Attribute": {name: "Attribute", satisfies: []string{"Attribute"}, fields: map[string]planFieldDef{
-		"key":   {fn: 58, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 59, resolve: false, object: false, resolver: false, named: "String"},
+		"key":   {fn: 62, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 63, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"BaseCartLineConnection": {name: "BaseCartLineConnection", satisfies: []string{"BaseCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 60, resolve: false, object: true, resolver: false, named: "BaseCartLineEdge"},
-		"nodes":    {fn: 61, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
-		"pageInfo": {fn: 62, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 64, resolve: false, object: true, resolver: false, named: "BaseCartLineEdge"},
+		"nodes":    {fn: 65, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
+		"pageInfo": {fn: 66, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"BaseCartLineEdge": {name: "BaseCartLineEdge", satisfies: []string{"BaseCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 63, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 64, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
+		"cursor": {fn: 67, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 68, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
 	}},
 	"Cart": {name: "Cart", satisfies: []string{"Cart", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 65, resolve: false, object: false, resolver: false, named: "ID"},
-		"checkoutUrl":   {fn: 66, resolve: true, object: false, resolver: true, named: "URL"},
-		"createdAt":     {fn: 67, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 68, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 69, resolve: true, object: true, resolver: true, named: "BaseCartLineConnection"},
-		"totalQuantity": {fn: 70, resolve: true, object: false, resolver: true, named: "Int"},
-		"cost":          {fn: 71, resolve: true, object: true, resolver: true, named: "CartCost"},
-		"buyerIdentity": {fn: 72, resolve: true, object: true, resolver: true, named: "CartBuyerIdentity"},
-		"note":          {fn: 73, resolve: false, object: false, resolver: false, named: "String"},
-		"attributes":    {fn: 74, resolve: false, object: true, resolver: false, named: "Attribute"},
-		"discountCodes": {fn: 75, resolve: true, object: true, resolver: true, named: "CartDiscountCode"},
+		"id":            {fn: 69, resolve: false, object: false, resolver: false, named: "ID"},
+		"checkoutUrl":   {fn: 70, resolve: true, object: false, resolver: true, named: "URL"},
+		"createdAt":     {fn: 71, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 72, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 73, resolve: true, object: true, resolver: true, named: "BaseCartLineConnection"},
+		"totalQuantity": {fn: 74, resolve: true, object: false, resolver: true, named: "Int"},
+		"cost":          {fn: 75, resolve: true, object: true, resolver: true, named: "CartCost"},
+		"buyerIdentity": {fn: 76, resolve: true, object: true, resolver: true, named: "CartBuyerIdentity"},
+		"note":          {fn: 77, resolve: false, object: false, resolver: false, named: "String"},
+		"attributes":    {fn: 78, resolve: false, object: true, resolver: false, named: "Attribute"},
+		"discountCodes": {fn: 79, resolve: true, object: true, resolver: true, named: "CartDiscountCode"},
 	}},
 	"CartBuyerIdentity": {name: "CartBuyerIdentity", satisfies: []string{"CartBuyerIdentity"}, fields: map[string]planFieldDef{
-		"countryCode": {fn: 76, resolve: false, object: false, resolver: false, named: "CountryCode"},
-		"customer":    {fn: 77, resolve: false, object: true, resolver: false, named: "Customer"},
-		"email":       {fn: 78, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":       {fn: 79, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 80, resolve: false, object: false, resolver: false, named: "CountryCode"},
+		"customer":    {fn: 81, resolve: false, object: true, resolver: false, named: "Customer"},
+		"email":       {fn: 82, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":       {fn: 83, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CartBuyerIdentityUpdatePayload": {name: "CartBuyerIdentityUpdatePayload", satisfies: []string{"CartBuyerIdentityUpdatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 80, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 81, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 82, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 84, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 85, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 86, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartCost": {name: "CartCost", satisfies: []string{"CartCost"}, fields: map[string]planFieldDef{
-		"checkoutChargeAmount":     {fn: 83, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalAmount":           {fn: 84, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalAmountEstimated":  {fn: 85, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"totalAmount":              {fn: 86, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalAmountEstimated":     {fn: 87, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"totalDutyAmount":          {fn: 88, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalDutyAmountEstimated": {fn: 89, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"totalTaxAmount":           {fn: 90, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxAmountEstimated":  {fn: 91, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"checkoutChargeAmount":     {fn: 87, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalAmount":           {fn: 88, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalAmountEstimated":  {fn: 89, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"totalAmount":              {fn: 90, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalAmountEstimated":     {fn: 91, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"totalDutyAmount":          {fn: 92, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalDutyAmountEstimated": {fn: 93, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"totalTaxAmount":           {fn: 94, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxAmountEstimated":  {fn: 95, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CartCreatePayload": {name: "CartCreatePayload", satisfies: []string{"CartCreatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 92, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 93, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 94, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 96, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 97, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 98, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartDiscountCode": {name: "CartDiscountCode", satisfies: []string{"CartDiscountCode"}, fields: map[string]planFieldDef{
-		"applicable": {fn: 95, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"code":       {fn: 96, resolve: false, object: false, resolver: false, named: "String"},
+		"applicable": {fn: 99, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"code":       {fn: 100, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CartFromSavedPayload": {name: "CartFromSavedPayload", satisfies: []string{"CartFromSavedPayload"}, fields: map[string]planFieldDef{
-		"cart":               {fn: 97, resolve: false, object: true, resolver: false, named: "Cart"},
-		"warnings":           {fn: 98, resolve: false, object: true, resolver: false, named: "SavedCartWarning"},
-		"customerUserErrors": {fn: 99, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"cart":               {fn: 101, resolve: false, object: true, resolver: false, named: "Cart"},
+		"warnings":           {fn: 102, resolve: false, object: true, resolver: false, named: "SavedCartWarning"},
+		"customerUserErrors": {fn: 103, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CartLine": {name: "CartLine", satisfies: []string{"CartLine", "BaseCartLine", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 100, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise": {fn: 101, resolve: true, object: true, resolver: true, named: "Merchandise"},
-		"quantity":    {fn: 102, resolve: false, object: false, resolver: false, named: "Int"},
-		"cost":        {fn: 103, resolve: true, object: true, resolver: true, named: "CartLineCost"},
-		"attributes":  {fn: 104, resolve: false, object: true, resolver: false, named: "Attribute"},
+		"id":          {fn: 104, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise": {fn: 105, resolve: true, object: true, resolver: true, named: "Merchandise"},
+		"quantity":    {fn: 106, resolve: false, object: false, resolver: false, named: "Int"},
+		"cost":        {fn: 107, resolve: true, object: true, resolver: true, named: "CartLineCost"},
+		"attributes":  {fn: 108, resolve: false, object: true, resolver: false, named: "Attribute"},
 	}},
 	"CartLineCost": {name: "CartLineCost", satisfies: []string{"CartLineCost"}, fields: map[string]planFieldDef{
-		"amountPerQuantity":          {fn: 105, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtAmountPerQuantity": {fn: 106, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalAmount":             {fn: 107, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalAmount":                {fn: 108, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"amountPerQuantity":          {fn: 109, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtAmountPerQuantity": {fn: 110, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalAmount":             {fn: 111, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalAmount":                {fn: 112, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"CartLinesAddPayload": {name: "CartLinesAddPayload", satisfies: []string{"CartLinesAddPayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 109, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 110, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 111, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 113, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 114, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 115, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartLinesRemovePayload": {name: "CartLinesRemovePayload", satisfies: []string{"CartLinesRemovePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 112, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 113, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 114, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 116, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 117, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 118, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartLinesSaveForLaterPayload": {name: "CartLinesSaveForLaterPayload", satisfies: []string{"CartLinesSaveForLaterPayload"}, fields: map[string]planFieldDef{
-		"cart":               {fn: 115, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 116, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"cart":               {fn: 119, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 120, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CartLinesUpdatePayload": {name: "CartLinesUpdatePayload", satisfies: []string{"CartLinesUpdatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 117, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 118, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 119, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 121, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 122, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 123, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartNoteUpdatePayload": {name: "CartNoteUpdatePayload", satisfies: []string{"CartNoteUpdatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 120, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 121, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 122, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 124, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 125, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 126, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartUserError": {name: "CartUserError", satisfies: []string{"CartUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 123, resolve: false, object: false, resolver: false, named: "CartErrorCode"},
-		"field":   {fn: 124, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 125, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 127, resolve: false, object: false, resolver: false, named: "CartErrorCode"},
+		"field":   {fn: 128, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 129, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CartWarning": {name: "CartWarning", satisfies: []string{"CartWarning"}, fields: map[string]planFieldDef{
-		"code":    {fn: 126, resolve: false, object: false, resolver: false, named: "CartWarningCode"},
-		"message": {fn: 127, resolve: false, object: false, resolver: false, named: "String"},
-		"target":  {fn: 128, resolve: false, object: false, resolver: false, named: "ID"},
+		"code":    {fn: 130, resolve: false, object: false, resolver: false, named: "CartWarningCode"},
+		"message": {fn: 131, resolve: false, object: false, resolver: false, named: "String"},
+		"target":  {fn: 132, resolve: false, object: false, resolver: false, named: "ID"},
 	}},
 	"Collection": {name: "Collection", satisfies: []string{"Collection", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 129, resolve: true, object: false, resolver: true, named: "ID"},
-		"handle":      {fn: 130, resolve: false, object: false, resolver: false, named: "String"},
-		"title":       {fn: 131, resolve: false, object: false, resolver: false, named: "String"},
-		"description": {fn: 132, resolve: true, object: false, resolver: true, named: "String"},
-		"image":       {fn: 133, resolve: true, object: true, resolver: true, named: "Image"},
-		"updatedAt":   {fn: 134, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"products":    {fn: 135, resolve: true, object: true, resolver: true, named: "ProductConnection"},
+		"id":          {fn: 133, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":      {fn: 134, resolve: false, object: false, resolver: false, named: "String"},
+		"title":       {fn: 135, resolve: false, object: false, resolver: false, named: "String"},
+		"description": {fn: 136, resolve: true, object: false, resolver: true, named: "String"},
+		"image":       {fn: 137, resolve: true, object: true, resolver: true, named: "Image"},
+		"updatedAt":   {fn: 138, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"products":    {fn: 139, resolve: true, object: true, resolver: true, named: "ProductConnection"},
 	}},
 	"CollectionConnection": {name: "CollectionConnection", satisfies: []string{"CollectionConnection"}, fields: map[string]planFieldDef{
-		"edges":      {fn: 136, resolve: false, object: true, resolver: false, named: "CollectionEdge"},
-		"nodes":      {fn: 137, resolve: false, object: true, resolver: false, named: "Collection"},
-		"pageInfo":   {fn: 138, resolve: false, object: true, resolver: false, named: "PageInfo"},
-		"totalCount": {fn: 139, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+		"edges":      {fn: 140, resolve: false, object: true, resolver: false, named: "CollectionEdge"},
+		"nodes":      {fn: 141, resolve: false, object: true, resolver: false, named: "Collection"},
+		"pageInfo":   {fn: 142, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 143, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
 	}},
 	"CollectionEdge": {name: "CollectionEdge", satisfies: []string{"CollectionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 140, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 141, resolve: false, object: true, resolver: false, named: "Collection"},
+		"cursor": {fn: 144, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 145, resolve: false, object: true, resolver: false, named: "Collection"},
 	}},
 	"CommunicationPreference": {name: "CommunicationPreference", satisfies: []string{"CommunicationPreference"}, fields: map[string]planFieldDef{
-		"topic":     {fn: 142, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
-		"channel":   {fn: 143, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
-		"enabled":   {fn: 144, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"frequency": {fn: 145, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
-		"locked":    {fn: 146, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"topic":     {fn: 146, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
+		"channel":   {fn: 147, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
+		"enabled":   {fn: 148, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"frequency": {fn: 149, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
+		"locked":    {fn: 150, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"Company": {name: "Company", satisfies: []string{"Company"}, fields: map[string]planFieldDef{
-		"id":        {fn: 147, resolve: true, object: false, resolver: true, named: "ID"},
-		"createdAt": {fn: 148, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 149, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"name":      {fn: 150, resolve: false, object: false, resolver: false, named: "String"},
-		"locations": {fn: 151, resolve: true, object: true, resolver: true, named: "CompanyLocation"},
+		"id":        {fn: 151, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt": {fn: 152, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 153, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"name":      {fn: 154, resolve: false, object: false, resolver: false, named: "String"},
+		"locations": {fn: 155, resolve: true, object: true, resolver: true, named: "CompanyLocation"},
 	}},
 	"CompanyContact": {name: "CompanyContact", satisfies: []string{"CompanyContact"}, fields: map[string]planFieldDef{
-		"id":            {fn: 152, resolve: true, object: false, resolver: true, named: "ID"},
-		"createdAt":     {fn: 153, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 154, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"company":       {fn: 155, resolve: true, object: true, resolver: true, named: "Company"},
-		"role":          {fn: 156, resolve: false, object: false, resolver: false, named: "CompanyContactRole"},
-		"spendingLimit": {fn: 157, resolve: true, object: true, resolver: true, named: "MoneyV2"},
-		"orders":        {fn: 158, resolve: true, object: true, resolver: true, named: "OrderConnection"},
+		"id":            {fn: 156, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt":     {fn: 157, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 158, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"company":       {fn: 159, resolve: true, object: true, resolver: true, named: "Company"},
+		"role":          {fn: 160, resolve: false, object: false, resolver: false, named: "CompanyContactRole"},
+		"spendingLimit": {fn: 161, resolve: true, object: true, resolver: true, named: "MoneyV2"},
+		"orders":        {fn: 162, resolve: true, object: true, resolver: true, named: "OrderConnection"},
 	}},
 	"CompanyLocation": {name: "CompanyLocation", satisfies: []string{"CompanyLocation"}, fields: map[string]planFieldDef{
-		"id":        {fn: 159, resolve: true, object: false, resolver: true, named: "ID"},
-		"createdAt": {fn: 160, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 161, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"name":      {fn: 162, resolve: false, object: false, resolver: false, named: "String"},
+		"id":        {fn: 163, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt": {fn: 164, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 165, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"name":      {fn: 166, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"ConsentEvent": {name: "ConsentEvent", satisfies: []string{"ConsentEvent"}, fields: map[string]planFieldDef{
-		"topic":              {fn: 163, resolve: false, object: false, resolver: false, named: "ConsentTopic"},
-		"granted":            {fn: 164, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"source":             {fn: 165, resolve: false, object: false, resolver: false, named: "ConsentSource"},
-		"createdAt":          {fn: 166, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"communicationTopic": {fn: 167, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
-		"channel":            {fn: 168, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
-		"frequency":          {fn: 169, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
+		"topic":              {fn: 167, resolve: false, object: false, resolver: false, named: "ConsentTopic"},
+		"granted":            {fn: 168, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"source":             {fn: 169, resolve: false, object: false, resolver: false, named: "ConsentSource"},
+		"createdAt":          {fn: 170, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"communicationTopic": {fn: 171, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
+		"channel":            {fn: 172, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
+		"frequency":          {fn: 173, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
 	}},
 	"ConsentEventConnection": {name: "ConsentEventConnection", satisfies: []string{"ConsentEventConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 170, resolve: false, object: true, resolver: false, named: "ConsentEventEdge"},
-		"nodes":    {fn: 171, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
-		"pageInfo": {fn: 172, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 174, resolve: false, object: true, resolver: false, named: "ConsentEventEdge"},
+		"nodes":    {fn: 175, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
+		"pageInfo": {fn: 176, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ConsentEventEdge": {name: "ConsentEventEdge", satisfies: []string{"ConsentEventEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 173, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 174, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
+		"cursor": {fn: 177, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 178, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
 	}},
 	"Customer": {name: "Customer", satisfies: []string{"Customer"}, fields: map[string]planFieldDef{
-		"id":                  {fn: 175, resolve: true, object: false, resolver: true, named: "ID"},
-		"firstName":           {fn: 176, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":            {fn: 177, resolve: false, object: false, resolver: false, named: "String"},
-		"displayName":         {fn: 178, resolve: true, object: false, resolver: true, named: "String"},
-		"email":               {fn: 179, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":               {fn: 180, resolve: false, object: false, resolver: false, named: "String"},
-		"acceptsMarketing":    {fn: 181, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"avatarUrl":           {fn: 182, resolve: true, object: false, resolver: true, named: "String"},
-		"createdAt":           {fn: 183, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":           {fn: 184, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"tags":                {fn: 185, resolve: false, object: false, resolver: false, named: "String"},
-		"defaultAddress":      {fn: 186, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"addresses":           {fn: 187, resolve: true, object: true, resolver: true, named: "MailingAddressConnection"},
-		"numberOfOrders":      {fn: 188, resolve: true, object: false, resolver: true, named: "UnsignedInt64"},
-		"emailVerified":       {fn: 189, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"cart":                {fn: 190, resolve: true, object: true, resolver: true, named: "Cart"},
-		"companyContacts":     {fn: 191, resolve: true, object: true, resolver: true, named: "CompanyContact"},
-		"loyalty":             {fn: 192, resolve: true, object: true, resolver: true, named: "CustomerLoyalty"},
-		"birthday":            {fn: 193, resolve: false, object: false, resolver: false, named: "String"},
-		"orders":              {fn: 194, resolve: true, object: true, resolver: true, named: "OrderConnection"},
-		"preferences":         {fn: 195, resolve: true, object: true, resolver: true, named: "CustomerPreferences"},
-		"privacy":             {fn: 196, resolve: true, object: true, resolver: true, named: "CustomerPrivacy"},
-		"recommendations":     {fn: 197, resolve: true, object: true, resolver: true, named: "Recommendation"},
-		"savedCarts":          {fn: 198, resolve: true, object: true, resolver: true, named: "SavedCartConnection"},
-		"savedForLater":       {fn: 199, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
-		"pendingEmail":        {fn: 200, resolve: false, object: false, resolver: false, named: "String"},
-		"sessions":            {fn: 201, resolve: true, object: true, resolver: true, named: "CustomerSessionConnection"},
-		"twoFactorEnabled":    {fn: 202, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"linkedIdentities":    {fn: 203, resolve: true, object: true, resolver: true, named: "LinkedIdentity"},
-		"socialLoginProvider": {fn: 204, resolve: true, object: true, resolver: true, named: "SocialLoginProvider"},
-		"supportTickets":      {fn: 205, resolve: true, object: true, resolver: true, named: "SupportTicketConnection"},
-		"wishlists":           {fn: 206, resolve: true, object: true, resolver: true, named: "WishlistConnection"},
-		"wishlist":            {fn: 207, resolve: true, object: true, resolver: true, named: "Wishlist"},
+		"id":                  {fn: 179, resolve: true, object: false, resolver: true, named: "ID"},
+		"firstName":           {fn: 180, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":            {fn: 181, resolve: false, object: false, resolver: false, named: "String"},
+		"displayName":         {fn: 182, resolve: true, object: false, resolver: true, named: "String"},
+		"email":               {fn: 183, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":               {fn: 184, resolve: false, object: false, resolver: false, named: "String"},
+		"acceptsMarketing":    {fn: 185, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"avatarUrl":           {fn: 186, resolve: true, object: false, resolver: true, named: "String"},
+		"createdAt":           {fn: 187, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":           {fn: 188, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"tags":                {fn: 189, resolve: false, object: false, resolver: false, named: "String"},
+		"defaultAddress":      {fn: 190, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"addresses":           {fn: 191, resolve: true, object: true, resolver: true, named: "MailingAddressConnection"},
+		"numberOfOrders":      {fn: 192, resolve: true, object: false, resolver: true, named: "UnsignedInt64"},
+		"emailVerified":       {fn: 193, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"cart":                {fn: 194, resolve: true, object: true, resolver: true, named: "Cart"},
+		"companyContacts":     {fn: 195, resolve: true, object: true, resolver: true, named: "CompanyContact"},
+		"loyalty":             {fn: 196, resolve: true, object: true, resolver: true, named: "CustomerLoyalty"},
+		"birthday":            {fn: 197, resolve: false, object: false, resolver: false, named: "String"},
+		"orders":              {fn: 198, resolve: true, object: true, resolver: true, named: "OrderConnection"},
+		"preferences":         {fn: 199, resolve: true, object: true, resolver: true, named: "CustomerPreferences"},
+		"privacy":             {fn: 200, resolve: true, object: true, resolver: true, named: "CustomerPrivacy"},
+		"recommendations":     {fn: 201, resolve: true, object: true, resolver: true, named: "Recommendation"},
+		"savedCarts":          {fn: 202, resolve: true, object: true, resolver: true, named: "SavedCartConnection"},
+		"savedForLater":       {fn: 203, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"pendingEmail":        {fn: 204, resolve: false, object: false, resolver: false, named: "String"},
+		"sessions":            {fn: 205, resolve: true, object: true, resolver: true, named: "CustomerSessionConnection"},
+		"twoFactorEnabled":    {fn: 206, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"linkedIdentities":    {fn: 207, resolve: true, object: true, resolver: true, named: "LinkedIdentity"},
+		"socialLoginProvider": {fn: 208, resolve: true, object: true, resolver: true, named: "SocialLoginProvider"},
+		"supportTickets":      {fn: 209, resolve: true, object: true, resolver: true, named: "SupportTicketConnection"},
+		"wishlists":           {fn: 210, resolve: true, object: true, resolver: true, named: "WishlistConnection"},
+		"wishlist":            {fn: 211, resolve: true, object: true, resolver: true, named: "Wishlist"},
 	}},
 	"CustomerAccessToken": {name: "CustomerAccessToken", satisfies: []string{"CustomerAccessToken"}, fields: map[string]planFieldDef{
-		"accessToken":            {fn: 208, resolve: false, object: false, resolver: false, named: "String"},
-		"expiresAt":              {fn: 209, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"twoFactorSetupRequired": {fn: 210, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"accessToken":            {fn: 212, resolve: false, object: false, resolver: false, named: "String"},
+		"expiresAt":              {fn: 213, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"twoFactorSetupRequired": {fn: 214, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerAccessTokenCreatePayload": {name: "CustomerAccessTokenCreatePayload", satisfies: []string{"CustomerAccessTokenCreatePayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 211, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 212, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"twoFactorUserErrors": {fn: 213, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"userErrors":          {fn: 214, resolve: false, object: true, resolver: false, named: "UserError"},
-	}},
-	"CustomerAccessTokenCreateWithCodePayload": {name: "CustomerAccessTokenCreateWithCodePayload", satisfies: []string{"CustomerAccessTokenCreateWithCodePayload"}, fields: map[string]planFieldDef{
 		"customerAccessToken": {fn: 215, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
 		"customerUserErrors":  {fn: 216, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"twoFactorUserErrors": {fn: 217, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"userErrors":          {fn: 218, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
-	"CustomerAccessTokenCreateWithMultipassPayload": {name: "CustomerAccessTokenCreateWithMultipassPayload", satisfies: []string{"CustomerAccessTokenCreateWithMultipassPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 217, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 218, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerAccessTokenCreateWithSocialLoginPayload": {name: "CustomerAccessTokenCreateWithSocialLoginPayload", satisfies: []string{"CustomerAccessTokenCreateWithSocialLoginPayload"}, fields: map[string]planFieldDef{
+	"CustomerAccessTokenCreateWithCodePayload": {name: "CustomerAccessTokenCreateWithCodePayload", satisfies: []string{"CustomerAccessTokenCreateWithCodePayload"}, fields: map[string]planFieldDef{
 		"customerAccessToken": {fn: 219, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
 		"customerUserErrors":  {fn: 220, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
+	"CustomerAccessTokenCreateWithMultipassPayload": {name: "CustomerAccessTokenCreateWithMultipassPayload", satisfies: []string{"CustomerAccessTokenCreateWithMultipassPayload"}, fields: map[string]planFieldDef{
+		"customerAccessToken": {fn: 221, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 222, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerAccessTokenCreateWithSocialLoginPayload": {name: "CustomerAccessTokenCreateWithSocialLoginPayload", satisfies: []string{"CustomerAccessTokenCreateWithSocialLoginPayload"}, fields: map[string]planFieldDef{
+		"customerAccessToken": {fn: 223, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 224, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
 	"CustomerAccessTokenDeletePayload": {name: "CustomerAccessTokenDeletePayload", satisfies: []string{"CustomerAccessTokenDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedAccessToken":           {fn: 221, resolve: false, object: false, resolver: false, named: "String"},
-		"deletedCustomerAccessTokenId": {fn: 222, resolve: false, object: false, resolver: false, named: "String"},
-		"userErrors":                   {fn: 223, resolve: false, object: true, resolver: false, named: "UserError"},
+		"deletedAccessToken":           {fn: 225, resolve: false, object: false, resolver: false, named: "String"},
+		"deletedCustomerAccessTokenId": {fn: 226, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":                   {fn: 227, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAccessTokenRenewPayload": {name: "CustomerAccessTokenRenewPayload", satisfies: []string{"CustomerAccessTokenRenewPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 224, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"userErrors":          {fn: 225, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAccessToken": {fn: 228, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"userErrors":          {fn: 229, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAccountClient": {name: "CustomerAccountClient", satisfies: []string{"CustomerAccountClient"}, fields: map[string]planFieldDef{
-		"clientId":               {fn: 226, resolve: false, object: false, resolver: false, named: "String"},
-		"name":                   {fn: 227, resolve: false, object: false, resolver: false, named: "String"},
-		"confidential":           {fn: 228, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"redirectUris":           {fn: 229, resolve: false, object: false, resolver: false, named: "URL"},
-		"postLogoutRedirectUris": {fn: 230, resolve: false, object: false, resolver: false, named: "URL"},
-		"allowedOrigins":         {fn: 231, resolve: false, object: false, resolver: false, named: "String"},
-		"fromSettings":           {fn: 232, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"clientId":               {fn: 230, resolve: false, object: false, resolver: false, named: "String"},
+		"name":                   {fn: 231, resolve: false, object: false, resolver: false, named: "String"},
+		"confidential":           {fn: 232, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"redirectUris":           {fn: 233, resolve: false, object: false, resolver: false, named: "URL"},
+		"postLogoutRedirectUris": {fn: 234, resolve: false, object: false, resolver: false, named: "URL"},
+		"allowedOrigins":         {fn: 235, resolve: false, object: false, resolver: false, named: "String"},
+		"fromSettings":           {fn: 236, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerAccountClientCreatePayload": {name: "CustomerAccountClientCreatePayload", satisfies: []string{"CustomerAccountClientCreatePayload"}, fields: map[string]planFieldDef{
-		"client":       {fn: 233, resolve: false, object: true, resolver: false, named: "CustomerAccountClient"},
-		"clientSecret": {fn: 234, resolve: false, object: false, resolver: false, named: "String"},
-		"userErrors":   {fn: 235, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"client":       {fn: 237, resolve: false, object: true, resolver: false, named: "CustomerAccountClient"},
+		"clientSecret": {fn: 238, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":   {fn: 239, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"CustomerAccountClientDeletePayload": {name: "CustomerAccountClientDeletePayload", satisfies: []string{"CustomerAccountClientDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedClientId": {fn: 236, resolve: false, object: false, resolver: false, named: "String"},
-		"userErrors":      {fn: 237, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"deletedClientId": {fn: 240, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":      {fn: 241, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"CustomerActivateByUrlPayload": {name: "CustomerActivateByUrlPayload", satisfies: []string{"CustomerActivateByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 238, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 239, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 240, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 242, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 243, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 244, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerActivatePayload": {name: "CustomerActivatePayload", satisfies: []string{"CustomerActivatePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 241, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 242, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 243, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 244, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 245, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 246, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 247, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 248, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressCreatePayload": {name: "CustomerAddressCreatePayload", satisfies: []string{"CustomerAddressCreatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 245, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 246, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 247, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAddress":    {fn: 249, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"customerUserErrors": {fn: 250, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 251, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressDeletePayload": {name: "CustomerAddressDeletePayload", satisfies: []string{"CustomerAddressDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedCustomerAddressId": {fn: 248, resolve: false, object: false, resolver: false, named: "String"},
-		"customerUserErrors":       {fn: 249, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":               {fn: 250, resolve: false, object: true, resolver: false, named: "UserError"},
+		"deletedCustomerAddressId": {fn: 252, resolve: false, object: false, resolver: false, named: "String"},
+		"customerUserErrors":       {fn: 253, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":               {fn: 254, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressUpdatePayload": {name: "CustomerAddressUpdatePayload", satisfies: []string{"CustomerAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 251, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 252, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 253, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAddress":    {fn: 255, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"customerUserErrors": {fn: 256, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 257, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerConnection": {name: "CustomerConnection", satisfies: []string{"CustomerConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 254, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
-		"nodes":    {fn: 255, resolve: false, object: true, resolver: false, named: "Customer"},
-		"pageInfo": {fn: 256, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 258, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
+		"nodes":    {fn: 259, resolve: false, object: true, resolver: false, named: "Customer"},
+		"pageInfo": {fn: 260, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"CustomerCreatePayload": {name: "CustomerCreatePayload", satisfies: []string{"CustomerCreatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 257, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 258, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 259, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 261, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 262, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 263, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerDataExport": {name: "CustomerDataExport", satisfies: []string{"CustomerDataExport"}, fields: map[string]planFieldDef{
-		"createdAt":   {fn: 260, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"contentType": {fn: 261, resolve: false, object: false, resolver: false, named: "String"},
-		"data":        {fn: 262, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":   {fn: 264, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"contentType": {fn: 265, resolve: false, object: false, resolver: false, named: "String"},
+		"data":        {fn: 266, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CustomerDataExportPayload": {name: "CustomerDataExportPayload", satisfies: []string{"CustomerDataExportPayload"}, fields: map[string]planFieldDef{
-		"export":             {fn: 263, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
-		"customerUserErrors": {fn: 264, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"export":             {fn: 267, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
+		"customerUserErrors": {fn: 268, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerDefaultAddressUpdatePayload": {name: "CustomerDefaultAddressUpdatePayload", satisfies: []string{"CustomerDefaultAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 265, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 266, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 267, resolve: false, object: true, resolver: false, named: "UserError"},
-	}},
-	"CustomerDeletePayload": {name: "CustomerDeletePayload", satisfies: []string{"CustomerDeletePayload"}, fields: map[string]planFieldDef{
-		"confirmationSent":   {fn: 268, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deletedCustomerId":  {fn: 269, resolve: false, object: false, resolver: false, named: "ID"},
+		"customer":           {fn: 269, resolve: false, object: true, resolver: false, named: "Customer"},
 		"customerUserErrors": {fn: 270, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 		"userErrors":         {fn: 271, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
+	"CustomerDeletePayload": {name: "CustomerDeletePayload", satisfies: []string{"CustomerDeletePayload"}, fields: map[string]planFieldDef{
+		"confirmationSent":   {fn: 272, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deletedCustomerId":  {fn: 273, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 274, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 275, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
 	"CustomerEdge": {name: "CustomerEdge", satisfies: []string{"CustomerEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 272, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 273, resolve: false, object: true, resolver: false, named: "Customer"},
+		"cursor": {fn: 276, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 277, resolve: false, object: true, resolver: false, named: "Customer"},
 	}},
 	"CustomerEmailCodeSendPayload": {name: "CustomerEmailCodeSendPayload", satisfies: []string{"CustomerEmailCodeSendPayload"}, fields: map[string]planFieldDef{
-		"customerUserErrors": {fn: 274, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerEmailVerifyPayload": {name: "CustomerEmailVerifyPayload", satisfies: []string{"CustomerEmailVerifyPayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 275, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 276, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerIdentityUnlinkPayload": {name: "CustomerIdentityUnlinkPayload", satisfies: []string{"CustomerIdentityUnlinkPayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 277, resolve: false, object: true, resolver: false, named: "Customer"},
 		"customerUserErrors": {fn: 278, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
+	"CustomerEmailVerifyPayload": {name: "CustomerEmailVerifyPayload", satisfies: []string{"CustomerEmailVerifyPayload"}, fields: map[string]planFieldDef{
+		"customer":           {fn: 279, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 280, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerIdentityUnlinkPayload": {name: "CustomerIdentityUnlinkPayload", satisfies: []string{"CustomerIdentityUnlinkPayload"}, fields: map[string]planFieldDef{
+		"customer":           {fn: 281, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 282, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
 	"CustomerLoyalty": {name: "CustomerLoyalty", satisfies: []string{"CustomerLoyalty"}, fields: map[string]planFieldDef{
-		"pointsBalance":    {fn: 279, resolve: false, object: false, resolver: false, named: "Int"},
-		"lifetimePoints":   {fn: 280, resolve: false, object: false, resolver: false, named: "Int"},
-		"tier":             {fn: 281, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"nextTier":         {fn: 282, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"pointsToNextTier": {fn: 283, resolve: true, object: false, resolver: true, named: "Int"},
-		"spendToNextTier":  {fn: 284, resolve: true, object: true, resolver: true, named: "MoneyV2"},
-		"pointsExpiring":   {fn: 285, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
-		"transactions":     {fn: 286, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
-		"availableRewards": {fn: 287, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"redemptions":      {fn: 288, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
-		"referralCode":     {fn: 289, resolve: false, object: false, resolver: false, named: "String"},
-		"referralCount":    {fn: 290, resolve: true, object: false, resolver: true, named: "Int"},
-		"membership":       {fn: 291, resolve: true, object: true, resolver: true, named: "Membership"},
+		"pointsBalance":    {fn: 283, resolve: false, object: false, resolver: false, named: "Int"},
+		"lifetimePoints":   {fn: 284, resolve: false, object: false, resolver: false, named: "Int"},
+		"tier":             {fn: 285, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"nextTier":         {fn: 286, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"pointsToNextTier": {fn: 287, resolve: true, object: false, resolver: true, named: "Int"},
+		"spendToNextTier":  {fn: 288, resolve: true, object: true, resolver: true, named: "MoneyV2"},
+		"pointsExpiring":   {fn: 289, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
+		"transactions":     {fn: 290, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
+		"availableRewards": {fn: 291, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"redemptions":      {fn: 292, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
+		"referralCode":     {fn: 293, resolve: false, object: false, resolver: false, named: "String"},
+		"referralCount":    {fn: 294, resolve: true, object: false, resolver: true, named: "Int"},
+		"membership":       {fn: 295, resolve: true, object: true, resolver: true, named: "Membership"},
 	}},
 	"CustomerPreferences": {name: "CustomerPreferences", satisfies: []string{"CustomerPreferences"}, fields: map[string]planFieldDef{
-		"language":        {fn: 292, resolve: false, object: false, resolver: false, named: "LanguageCode"},
-		"currencyCode":    {fn: 293, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"sizes":           {fn: 294, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":          {fn: 295, resolve: false, object: false, resolver: false, named: "String"},
-		"interests":       {fn: 296, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions":       {fn: 297, resolve: false, object: false, resolver: false, named: "String"},
-		"birthday":        {fn: 298, resolve: false, object: false, resolver: false, named: "String"},
-		"personalization": {fn: 299, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"communication":   {fn: 300, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
+		"language":        {fn: 296, resolve: false, object: false, resolver: false, named: "LanguageCode"},
+		"currencyCode":    {fn: 297, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"sizes":           {fn: 298, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":          {fn: 299, resolve: false, object: false, resolver: false, named: "String"},
+		"interests":       {fn: 300, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions":       {fn: 301, resolve: false, object: false, resolver: false, named: "String"},
+		"birthday":        {fn: 302, resolve: false, object: false, resolver: false, named: "String"},
+		"personalization": {fn: 303, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"communication":   {fn: 304, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
 	}},
 	"CustomerPreferencesUpdatePayload": {name: "CustomerPreferencesUpdatePayload", satisfies: []string{"CustomerPreferencesUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 301, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 302, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 303, resolve: false, object: true, resolver: false, named: "UserError"},
-	}},
-	"CustomerPrivacy": {name: "CustomerPrivacy", satisfies: []string{"CustomerPrivacy"}, fields: map[string]planFieldDef{
-		"personalization": {fn: 304, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"dataSharing":     {fn: 305, resolve: false, object: false, resolver: false, named: "Boolean"},
-	}},
-	"CustomerRecoverPayload": {name: "CustomerRecoverPayload", satisfies: []string{"CustomerRecoverPayload"}, fields: map[string]planFieldDef{
+		"customer":           {fn: 305, resolve: false, object: true, resolver: false, named: "Customer"},
 		"customerUserErrors": {fn: 306, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 		"userErrors":         {fn: 307, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
-	"CustomerResetByUrlPayload": {name: "CustomerResetByUrlPayload", satisfies: []string{"CustomerResetByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 308, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 309, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 310, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 311, resolve: false, object: true, resolver: false, named: "UserError"},
+	"CustomerPrivacy": {name: "CustomerPrivacy", satisfies: []string{"CustomerPrivacy"}, fields: map[string]planFieldDef{
+		"personalization": {fn: 308, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"dataSharing":     {fn: 309, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
-	"CustomerResetPayload": {name: "CustomerResetPayload", satisfies: []string{"CustomerResetPayload"}, fields: map[string]planFieldDef{
+	"CustomerRecoverPayload": {name: "CustomerRecoverPayload", satisfies: []string{"CustomerRecoverPayload"}, fields: map[string]planFieldDef{
+		"customerUserErrors": {fn: 310, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 311, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
+	"CustomerResetByUrlPayload": {name: "CustomerResetByUrlPayload", satisfies: []string{"CustomerResetByUrlPayload"}, fields: map[string]planFieldDef{
 		"customer":            {fn: 312, resolve: false, object: true, resolver: false, named: "Customer"},
 		"customerAccessToken": {fn: 313, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
 		"customerUserErrors":  {fn: 314, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 		"userErrors":          {fn: 315, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
+	"CustomerResetPayload": {name: "CustomerResetPayload", satisfies: []string{"CustomerResetPayload"}, fields: map[string]planFieldDef{
+		"customer":            {fn: 316, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 317, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 318, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 319, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
 	"CustomerSession": {name: "CustomerSession", satisfies: []string{"CustomerSession", "Node"}, fields: map[string]planFieldDef{
-		"id":         {fn: 316, resolve: false, object: false, resolver: false, named: "ID"},
-		"createdAt":  {fn: 317, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"expiresAt":  {fn: 318, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"ipAddress":  {fn: 319, resolve: false, object: false, resolver: false, named: "String"},
-		"userAgent":  {fn: 320, resolve: false, object: false, resolver: false, named: "String"},
-		"device":     {fn: 321, resolve: false, object: false, resolver: false, named: "String"},
-		"country":    {fn: 322, resolve: false, object: false, resolver: false, named: "String"},
-		"lastUsedAt": {fn: 323, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"current":    {fn: 324, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":         {fn: 320, resolve: false, object: false, resolver: false, named: "ID"},
+		"createdAt":  {fn: 321, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"expiresAt":  {fn: 322, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"ipAddress":  {fn: 323, resolve: false, object: false, resolver: false, named: "String"},
+		"userAgent":  {fn: 324, resolve: false, object: false, resolver: false, named: "String"},
+		"device":     {fn: 325, resolve: false, object: false, resolver: false, named: "String"},
+		"country":    {fn: 326, resolve: false, object: false, resolver: false, named: "String"},
+		"lastUsedAt": {fn: 327, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"current":    {fn: 328, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"CustomerSessionConnection": {name: "CustomerSessionConnection", satisfies: []string{"CustomerSessionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 325, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
-		"nodes":    {fn: 326, resolve: false, object: true, resolver: false, named: "CustomerSession"},
-		"pageInfo": {fn: 327, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 329, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
+		"nodes":    {fn: 330, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"pageInfo": {fn: 331, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"CustomerSessionEdge": {name: "CustomerSessionEdge", satisfies: []string{"CustomerSessionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 328, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 329, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"cursor": {fn: 332, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 333, resolve: false, object: true, resolver: false, named: "CustomerSession"},
 	}},
 	"CustomerSessionRevokePayload": {name: "CustomerSessionRevokePayload", satisfies: []string{"CustomerSessionRevokePayload"}, fields: map[string]planFieldDef{
-		"revokedSessionId":   {fn: 330, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 331, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerSessionsRevokeOthersPayload": {name: "CustomerSessionsRevokeOthersPayload", satisfies: []string{"CustomerSessionsRevokeOthersPayload"}, fields: map[string]planFieldDef{
-		"revokedCount":       {fn: 332, resolve: false, object: false, resolver: false, named: "Int"},
-		"customerUserErrors": {fn: 333, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerSocialLoginStartPayload": {name: "CustomerSocialLoginStartPayload", satisfies: []string{"CustomerSocialLoginStartPayload"}, fields: map[string]planFieldDef{
-		"authorizationUrl":   {fn: 334, resolve: false, object: false, resolver: false, named: "URL"},
+		"revokedSessionId":   {fn: 334, resolve: false, object: false, resolver: false, named: "ID"},
 		"customerUserErrors": {fn: 335, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
-	"CustomerTwoFactorDisablePayload": {name: "CustomerTwoFactorDisablePayload", satisfies: []string{"CustomerTwoFactorDisablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 336, resolve: false, object: true, resolver: false, named: "Customer"},
-		"twoFactorUserErrors": {fn: 337, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 338, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	"CustomerSessionsRevokeOthersPayload": {name: "CustomerSessionsRevokeOthersPayload", satisfies: []string{"CustomerSessionsRevokeOthersPayload"}, fields: map[string]planFieldDef{
+		"revokedCount":       {fn: 336, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerUserErrors": {fn: 337, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
-	"CustomerTwoFactorEnablePayload": {name: "CustomerTwoFactorEnablePayload", satisfies: []string{"CustomerTwoFactorEnablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 339, resolve: false, object: true, resolver: false, named: "Customer"},
-		"recoveryCodes":       {fn: 340, resolve: false, object: false, resolver: false, named: "String"},
+	"CustomerSocialLoginStartPayload": {name: "CustomerSocialLoginStartPayload", satisfies: []string{"CustomerSocialLoginStartPayload"}, fields: map[string]planFieldDef{
+		"authorizationUrl":   {fn: 338, resolve: false, object: false, resolver: false, named: "URL"},
+		"customerUserErrors": {fn: 339, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerTwoFactorDisablePayload": {name: "CustomerTwoFactorDisablePayload", satisfies: []string{"CustomerTwoFactorDisablePayload"}, fields: map[string]planFieldDef{
+		"customer":            {fn: 340, resolve: false, object: true, resolver: false, named: "Customer"},
 		"twoFactorUserErrors": {fn: 341, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
 		"customerUserErrors":  {fn: 342, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
-	"CustomerTwoFactorSetupPayload": {name: "CustomerTwoFactorSetupPayload", satisfies: []string{"CustomerTwoFactorSetupPayload"}, fields: map[string]planFieldDef{
-		"secret":              {fn: 343, resolve: false, object: false, resolver: false, named: "String"},
-		"otpauthUri":          {fn: 344, resolve: false, object: false, resolver: false, named: "String"},
+	"CustomerTwoFactorEnablePayload": {name: "CustomerTwoFactorEnablePayload", satisfies: []string{"CustomerTwoFactorEnablePayload"}, fields: map[string]planFieldDef{
+		"customer":            {fn: 343, resolve: false, object: true, resolver: false, named: "Customer"},
+		"recoveryCodes":       {fn: 344, resolve: false, object: false, resolver: false, named: "String"},
 		"twoFactorUserErrors": {fn: 345, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
 		"customerUserErrors":  {fn: 346, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
+	"CustomerTwoFactorSetupPayload": {name: "CustomerTwoFactorSetupPayload", satisfies: []string{"CustomerTwoFactorSetupPayload"}, fields: map[string]planFieldDef{
+		"secret":              {fn: 347, resolve: false, object: false, resolver: false, named: "String"},
+		"otpauthUri":          {fn: 348, resolve: false, object: false, resolver: false, named: "String"},
+		"twoFactorUserErrors": {fn: 349, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 350, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
 	"CustomerUpdatePayload": {name: "CustomerUpdatePayload", satisfies: []string{"CustomerUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 347, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 348, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 349, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 350, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 351, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 352, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 353, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 354, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerUserError": {name: "CustomerUserError", satisfies: []string{"CustomerUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 351, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
-		"field":   {fn: 352, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 353, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 355, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
+		"field":   {fn: 356, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 357, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"DiscountAllocation": {name: "DiscountAllocation", satisfies: []string{"DiscountAllocation"}, fields: map[string]planFieldDef{
-		"allocatedAmount":     {fn: 354, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountApplication": {fn: 355, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"allocatedAmount":     {fn: 358, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountApplication": {fn: 359, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountApplicationConnection": {name: "DiscountApplicationConnection", satisfies: []string{"DiscountApplicationConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 356, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
-		"nodes":    {fn: 357, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
-		"pageInfo": {fn: 358, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 360, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
+		"nodes":    {fn: 361, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"pageInfo": {fn: 362, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"DiscountApplicationEdge": {name: "DiscountApplicationEdge", satisfies: []string{"DiscountApplicationEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 359, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 360, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"cursor": {fn: 363, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 364, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountCodeApplication": {name: "DiscountCodeApplication", satisfies: []string{"DiscountCodeApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 361, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"applicable":       {fn: 362, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"code":             {fn: 363, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 364, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 365, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"value":            {fn: 366, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 365, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"applicable":       {fn: 366, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"code":             {fn: 367, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 368, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 369, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"value":            {fn: 370, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Domain": {name: "Domain", satisfies: []string{"Domain"}, fields: map[string]planFieldDef{
-		"host":       {fn: 367, resolve: false, object: false, resolver: false, named: "String"},
-		"sslEnabled": {fn: 368, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"url":        {fn: 369, resolve: false, object: false, resolver: false, named: "URL"},
+		"host":       {fn: 371, resolve: false, object: false, resolver: false, named: "String"},
+		"sslEnabled": {fn: 372, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"url":        {fn: 373, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Fulfillment": {name: "Fulfillment", satisfies: []string{"Fulfillment"}, fields: map[string]planFieldDef{
-		"trackingCompany":      {fn: 370, resolve: false, object: false, resolver: false, named: "String"},
-		"trackingInfo":         {fn: 371, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
-		"fulfillmentLineItems": {fn: 372, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
+		"trackingCompany":      {fn: 374, resolve: false, object: false, resolver: false, named: "String"},
+		"trackingInfo":         {fn: 375, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
+		"fulfillmentLineItems": {fn: 376, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
 	}},
 	"FulfillmentEvent": {name: "FulfillmentEvent", satisfies: []string{"FulfillmentEvent"}, fields: map[string]planFieldDef{
-		"status":      {fn: 373, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
-		"happenedAt":  {fn: 374, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"message":     {fn: 375, resolve: true, object: false, resolver: true, named: "String"},
-		"city":        {fn: 376, resolve: false, object: false, resolver: false, named: "String"},
-		"province":    {fn: 377, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode": {fn: 378, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"zip":         {fn: 379, resolve: false, object: false, resolver: false, named: "String"},
+		"status":      {fn: 377, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
+		"happenedAt":  {fn: 378, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"message":     {fn: 379, resolve: true, object: false, resolver: true, named: "String"},
+		"city":        {fn: 380, resolve: false, object: false, resolver: false, named: "String"},
+		"province":    {fn: 381, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 382, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"zip":         {fn: 383, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"FulfillmentLineItem": {name: "FulfillmentLineItem", satisfies: []string{"FulfillmentLineItem"}, fields: map[string]planFieldDef{
-		"lineItem": {fn: 380, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"quantity": {fn: 381, resolve: false, object: false, resolver: false, named: "Int"},
+		"lineItem": {fn: 384, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"quantity": {fn: 385, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"FulfillmentLineItemConnection": {name: "FulfillmentLineItemConnection", satisfies: []string{"FulfillmentLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 382, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
-		"nodes":    {fn: 383, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
-		"pageInfo": {fn: 384, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 386, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
+		"nodes":    {fn: 387, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"pageInfo": {fn: 388, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"FulfillmentLineItemEdge": {name: "FulfillmentLineItemEdge", satisfies: []string{"FulfillmentLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 385, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 386, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"cursor": {fn: 389, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 390, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
 	}},
 	"FulfillmentTrackingInfo": {name: "FulfillmentTrackingInfo", satisfies: []string{"FulfillmentTrackingInfo"}, fields: map[string]planFieldDef{
-		"number": {fn: 387, resolve: false, object: false, resolver: false, named: "String"},
-		"url":    {fn: 388, resolve: false, object: false, resolver: false, named: "URL"},
+		"number": {fn: 391, resolve: false, object: false, resolver: false, named: "String"},
+		"url":    {fn: 392, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Image": {name: "Image", satisfies: []string{"Image"}, fields: map[string]planFieldDef{
-		"id":             {fn: 389, resolve: false, object: false, resolver: false, named: "ID"},
-		"altText":        {fn: 390, resolve: false, object: false, resolver: false, named: "String"},
-		"url":            {fn: 391, resolve: true, object: false, resolver: true, named: "URL"},
-		"src":            {fn: 392, resolve: false, object: false, resolver: false, named: "URL"},
-		"originalSrc":    {fn: 393, resolve: false, object: false, resolver: false, named: "URL"},
-		"transformedSrc": {fn: 394, resolve: true, object: false, resolver: true, named: "URL"},
-		"width":          {fn: 395, resolve: false, object: false, resolver: false, named: "Int"},
-		"height":         {fn: 396, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":             {fn: 393, resolve: false, object: false, resolver: false, named: "ID"},
+		"altText":        {fn: 394, resolve: false, object: false, resolver: false, named: "String"},
+		"url":            {fn: 395, resolve: true, object: false, resolver: true, named: "URL"},
+		"src":            {fn: 396, resolve: false, object: false, resolver: false, named: "URL"},
+		"originalSrc":    {fn: 397, resolve: false, object: false, resolver: false, named: "URL"},
+		"transformedSrc": {fn: 398, resolve: true, object: false, resolver: true, named: "URL"},
+		"width":          {fn: 399, resolve: false, object: false, resolver: false, named: "Int"},
+		"height":         {fn: 400, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LinkedIdentity": {name: "LinkedIdentity", satisfies: []string{"LinkedIdentity"}, fields: map[string]planFieldDef{
-		"id":       {fn: 397, resolve: true, object: false, resolver: true, named: "ID"},
-		"provider": {fn: 398, resolve: false, object: false, resolver: false, named: "String"},
-		"email":    {fn: 399, resolve: false, object: false, resolver: false, named: "String"},
-		"linkedAt": {fn: 400, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":       {fn: 401, resolve: true, object: false, resolver: true, named: "ID"},
+		"provider": {fn: 402, resolve: false, object: false, resolver: false, named: "String"},
+		"email":    {fn: 403, resolve: false, object: false, resolver: false, named: "String"},
+		"linkedAt": {fn: 404, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyConsistencyReport": {name: "LoyaltyConsistencyReport", satisfies: []string{"LoyaltyConsistencyReport"}, fields: map[string]planFieldDef{
-		"checkedAccounts": {fn: 401, resolve: false, object: false, resolver: false, named: "Int"},
-		"mismatches":      {fn: 402, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
+		"checkedAccounts": {fn: 405, resolve: false, object: false, resolver: false, named: "Int"},
+		"mismatches":      {fn: 406, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
 	}},
 	"LoyaltyEarnRule": {name: "LoyaltyEarnRule", satisfies: []string{"LoyaltyEarnRule"}, fields: map[string]planFieldDef{
-		"action":   {fn: 403, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
-		"points":   {fn: 404, resolve: false, object: false, resolver: false, named: "Int"},
-		"dailyCap": {fn: 405, resolve: false, object: false, resolver: false, named: "Int"},
+		"action":   {fn: 407, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
+		"points":   {fn: 408, resolve: false, object: false, resolver: false, named: "Int"},
+		"dailyCap": {fn: 409, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyMismatch": {name: "LoyaltyMismatch", satisfies: []string{"LoyaltyMismatch"}, fields: map[string]planFieldDef{
-		"customerId":           {fn: 406, resolve: false, object: false, resolver: false, named: "ID"},
-		"cachedBalance":        {fn: 407, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerBalance":        {fn: 408, resolve: false, object: false, resolver: false, named: "Int"},
-		"cachedLifetimePoints": {fn: 409, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerLifetimePoints": {fn: 410, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerId":           {fn: 410, resolve: false, object: false, resolver: false, named: "ID"},
+		"cachedBalance":        {fn: 411, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerBalance":        {fn: 412, resolve: false, object: false, resolver: false, named: "Int"},
+		"cachedLifetimePoints": {fn: 413, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerLifetimePoints": {fn: 414, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyPayload": {name: "LoyaltyPayload", satisfies: []string{"LoyaltyPayload"}, fields: map[string]planFieldDef{
-		"loyalty":            {fn: 411, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"pointsEarned":       {fn: 412, resolve: false, object: false, resolver: false, named: "Int"},
-		"loyaltyUserErrors":  {fn: 413, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 414, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"loyalty":            {fn: 415, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"pointsEarned":       {fn: 416, resolve: false, object: false, resolver: false, named: "Int"},
+		"loyaltyUserErrors":  {fn: 417, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 418, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyPointsExpiry": {name: "LoyaltyPointsExpiry", satisfies: []string{"LoyaltyPointsExpiry"}, fields: map[string]planFieldDef{
-		"points":    {fn: 415, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt": {fn: 416, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"points":    {fn: 419, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt": {fn: 420, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyProgram": {name: "LoyaltyProgram", satisfies: []string{"LoyaltyProgram"}, fields: map[string]planFieldDef{
-		"enabled":                         {fn: 417, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"name":                            {fn: 418, resolve: false, object: false, resolver: false, named: "String"},
-		"currencyCode":                    {fn: 419, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"pointsPerCurrencyUnit":           {fn: 420, resolve: false, object: false, resolver: false, named: "Int"},
-		"earnRules":                       {fn: 421, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
-		"tierBasis":                       {fn: 422, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
-		"tiers":                           {fn: 423, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
-		"rewards":                         {fn: 424, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"pointsExpireAfterMonths":         {fn: 425, resolve: false, object: false, resolver: false, named: "Int"},
-		"pointsExpireAfterInactiveMonths": {fn: 426, resolve: false, object: false, resolver: false, named: "Int"},
-		"membershipPlans":                 {fn: 427, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
+		"enabled":                         {fn: 421, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"name":                            {fn: 422, resolve: false, object: false, resolver: false, named: "String"},
+		"currencyCode":                    {fn: 423, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"pointsPerCurrencyUnit":           {fn: 424, resolve: false, object: false, resolver: false, named: "Int"},
+		"earnRules":                       {fn: 425, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
+		"tierBasis":                       {fn: 426, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
+		"tiers":                           {fn: 427, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
+		"rewards":                         {fn: 428, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"pointsExpireAfterMonths":         {fn: 429, resolve: false, object: false, resolver: false, named: "Int"},
+		"pointsExpireAfterInactiveMonths": {fn: 430, resolve: false, object: false, resolver: false, named: "Int"},
+		"membershipPlans":                 {fn: 431, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
 	}},
 	"LoyaltyProgramPayload": {name: "LoyaltyProgramPayload", satisfies: []string{"LoyaltyProgramPayload"}, fields: map[string]planFieldDef{
-		"program":    {fn: 428, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
-		"userErrors": {fn: 429, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"program":    {fn: 432, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
+		"userErrors": {fn: 433, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"LoyaltyRedemption": {name: "LoyaltyRedemption", satisfies: []string{"LoyaltyRedemption", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 430, resolve: false, object: false, resolver: false, named: "ID"},
-		"reward":      {fn: 431, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"codeEnding":  {fn: 432, resolve: false, object: false, resolver: false, named: "String"},
-		"kind":        {fn: 433, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
-		"amount":      {fn: 434, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":  {fn: 435, resolve: false, object: false, resolver: false, named: "Float"},
-		"pointsSpent": {fn: 436, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt":   {fn: 437, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"usedAt":      {fn: 438, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 439, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 434, resolve: false, object: false, resolver: false, named: "ID"},
+		"reward":      {fn: 435, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"codeEnding":  {fn: 436, resolve: false, object: false, resolver: false, named: "String"},
+		"kind":        {fn: 437, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
+		"amount":      {fn: 438, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":  {fn: 439, resolve: false, object: false, resolver: false, named: "Float"},
+		"pointsSpent": {fn: 440, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt":   {fn: 441, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"usedAt":      {fn: 442, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 443, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyRedemptionConnection": {name: "LoyaltyRedemptionConnection", satisfies: []string{"LoyaltyRedemptionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 440, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
-		"nodes":    {fn: 441, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"pageInfo": {fn: 442, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 444, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
+		"nodes":    {fn: 445, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"pageInfo": {fn: 446, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyRedemptionEdge": {name: "LoyaltyRedemptionEdge", satisfies: []string{"LoyaltyRedemptionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 443, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 444, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"cursor": {fn: 447, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 448, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
 	}},
 	"LoyaltyReward": {name: "LoyaltyReward", satisfies: []string{"LoyaltyReward", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 445, resolve: false, object: false, resolver: false, named: "ID"},
-		"handle":           {fn: 446, resolve: false, object: false, resolver: false, named: "String"},
-		"name":             {fn: 447, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 448, resolve: false, object: false, resolver: false, named: "String"},
-		"pointsCost":       {fn: 449, resolve: false, object: false, resolver: false, named: "Int"},
-		"kind":             {fn: 450, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
-		"amount":           {fn: 451, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":       {fn: 452, resolve: false, object: false, resolver: false, named: "Float"},
-		"variant":          {fn: 453, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"limitPerCustomer": {fn: 454, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":               {fn: 449, resolve: false, object: false, resolver: false, named: "ID"},
+		"handle":           {fn: 450, resolve: false, object: false, resolver: false, named: "String"},
+		"name":             {fn: 451, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 452, resolve: false, object: false, resolver: false, named: "String"},
+		"pointsCost":       {fn: 453, resolve: false, object: false, resolver: false, named: "Int"},
+		"kind":             {fn: 454, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
+		"amount":           {fn: 455, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":       {fn: 456, resolve: false, object: false, resolver: false, named: "Float"},
+		"variant":          {fn: 457, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"limitPerCustomer": {fn: 458, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyRewardRedeemPayload": {name: "LoyaltyRewardRedeemPayload", satisfies: []string{"LoyaltyRewardRedeemPayload"}, fields: map[string]planFieldDef{
-		"discountCode":       {fn: 455, resolve: false, object: false, resolver: false, named: "String"},
-		"redemption":         {fn: 456, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"loyalty":            {fn: 457, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"loyaltyUserErrors":  {fn: 458, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 459, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"discountCode":       {fn: 459, resolve: false, object: false, resolver: false, named: "String"},
+		"redemption":         {fn: 460, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"loyalty":            {fn: 461, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"loyaltyUserErrors":  {fn: 462, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 463, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyTier": {name: "LoyaltyTier", satisfies: []string{"LoyaltyTier"}, fields: map[string]planFieldDef{
-		"name":       {fn: 460, resolve: false, object: false, resolver: false, named: "String"},
-		"threshold":  {fn: 461, resolve: false, object: false, resolver: false, named: "Int"},
-		"multiplier": {fn: 462, resolve: false, object: false, resolver: false, named: "Float"},
-		"benefits":   {fn: 463, resolve: false, object: false, resolver: false, named: "String"},
+		"name":       {fn: 464, resolve: false, object: false, resolver: false, named: "String"},
+		"threshold":  {fn: 465, resolve: false, object: false, resolver: false, named: "Int"},
+		"multiplier": {fn: 466, resolve: false, object: false, resolver: false, named: "Float"},
+		"benefits":   {fn: 467, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"LoyaltyTransaction": {name: "LoyaltyTransaction", satisfies: []string{"LoyaltyTransaction", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 464, resolve: false, object: false, resolver: false, named: "ID"},
-		"kind":        {fn: 465, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
-		"source":      {fn: 466, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
-		"action":      {fn: 467, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
-		"points":      {fn: 468, resolve: false, object: false, resolver: false, named: "Int"},
-		"description": {fn: 469, resolve: false, object: false, resolver: false, named: "String"},
-		"order":       {fn: 470, resolve: true, object: true, resolver: true, named: "Order"},
-		"reward":      {fn: 471, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"expiresAt":   {fn: 472, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 473, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 468, resolve: false, object: false, resolver: false, named: "ID"},
+		"kind":        {fn: 469, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
+		"source":      {fn: 470, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
+		"action":      {fn: 471, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
+		"points":      {fn: 472, resolve: false, object: false, resolver: false, named: "Int"},
+		"description": {fn: 473, resolve: false, object: false, resolver: false, named: "String"},
+		"order":       {fn: 474, resolve: true, object: true, resolver: true, named: "Order"},
+		"reward":      {fn: 475, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"expiresAt":   {fn: 476, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 477, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyTransactionConnection": {name: "LoyaltyTransactionConnection", satisfies: []string{"LoyaltyTransactionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 474, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
-		"nodes":    {fn: 475, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"pageInfo": {fn: 476, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 478, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
+		"nodes":    {fn: 479, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"pageInfo": {fn: 480, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyTransactionEdge": {name: "LoyaltyTransactionEdge", satisfies: []string{"LoyaltyTransactionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 477, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 478, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"cursor": {fn: 481, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 482, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
 	}},
 	"LoyaltyUserError": {name: "LoyaltyUserError", satisfies: []string{"LoyaltyUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 479, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
-		"field":   {fn: 480, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 481, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 483, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
+		"field":   {fn: 484, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 485, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddress": {name: "MailingAddress", satisfies: []string{"MailingAddress", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 482, resolve: true, object: false, resolver: true, named: "ID"},
-		"address1":      {fn: 483, resolve: false, object: false, resolver: false, named: "String"},
-		"address2":      {fn: 484, resolve: false, object: false, resolver: false, named: "String"},
-		"city":          {fn: 485, resolve: false, object: false, resolver: false, named: "String"},
-		"company":       {fn: 486, resolve: false, object: false, resolver: false, named: "String"},
-		"country":       {fn: 487, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode":   {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCodeV2": {fn: 489, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"firstName":     {fn: 490, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":      {fn: 491, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 492, resolve: true, object: false, resolver: true, named: "String"},
-		"formatted":     {fn: 493, resolve: true, object: false, resolver: true, named: "String"},
-		"formattedArea": {fn: 494, resolve: true, object: false, resolver: true, named: "String"},
-		"latitude":      {fn: 495, resolve: true, object: false, resolver: true, named: "Float"},
-		"longitude":     {fn: 496, resolve: true, object: false, resolver: true, named: "Float"},
-		"phone":         {fn: 497, resolve: false, object: false, resolver: false, named: "String"},
-		"province":      {fn: 498, resolve: false, object: false, resolver: false, named: "String"},
-		"provinceCode":  {fn: 499, resolve: false, object: false, resolver: false, named: "String"},
-		"zip":           {fn: 500, resolve: false, object: false, resolver: false, named: "String"},
+		"id":            {fn: 486, resolve: true, object: false, resolver: true, named: "ID"},
+		"address1":      {fn: 487, resolve: false, object: false, resolver: false, named: "String"},
+		"address2":      {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
+		"city":          {fn: 489, resolve: false, object: false, resolver: false, named: "String"},
+		"company":       {fn: 490, resolve: false, object: false, resolver: false, named: "String"},
+		"country":       {fn: 491, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode":   {fn: 492, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCodeV2": {fn: 493, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"firstName":     {fn: 494, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":      {fn: 495, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 496, resolve: true, object: false, resolver: true, named: "String"},
+		"formatted":     {fn: 497, resolve: true, object: false, resolver: true, named: "String"},
+		"formattedArea": {fn: 498, resolve: true, object: false, resolver: true, named: "String"},
+		"latitude":      {fn: 499, resolve: true, object: false, resolver: true, named: "Float"},
+		"longitude":     {fn: 500, resolve: true, object: false, resolver: true, named: "Float"},
+		"phone":         {fn: 501, resolve: false, object: false, resolver: false, named: "String"},
+		"province":      {fn: 502, resolve: false, object: false, resolver: false, named: "String"},
+		"provinceCode":  {fn: 503, resolve: false, object: false, resolver: false, named: "String"},
+		"zip":           {fn: 504, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddressConnection": {name: "MailingAddressConnection", satisfies: []string{"MailingAddressConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 501, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
-		"nodes":    {fn: 502, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"pageInfo": {fn: 503, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 505, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
+		"nodes":    {fn: 506, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"pageInfo": {fn: 507, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"MailingAddressEdge": {name: "MailingAddressEdge", satisfies: []string{"MailingAddressEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 504, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 505, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"cursor": {fn: 508, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 509, resolve: false, object: true, resolver: false, named: "MailingAddress"},
 	}},
 	"ManualDiscountApplication": {name: "ManualDiscountApplication", satisfies: []string{"ManualDiscountApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 506, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"description":      {fn: 507, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 508, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 509, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"title":            {fn: 510, resolve: false, object: false, resolver: false, named: "String"},
-		"value":            {fn: 511, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 510, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"description":      {fn: 511, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 512, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 513, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"title":            {fn: 514, resolve: false, object: false, resolver: false, named: "String"},
+		"value":            {fn: 515, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Membership": {name: "Membership", satisfies: []string{"Membership"}, fields: map[string]planFieldDef{
-		"plan":        {fn: 512, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
-		"status":      {fn: 513, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
-		"startedAt":   {fn: 514, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"renewsAt":    {fn: 515, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"endsAt":      {fn: 516, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"cancelledAt": {fn: 517, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"plan":        {fn: 516, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
+		"status":      {fn: 517, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
+		"startedAt":   {fn: 518, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"renewsAt":    {fn: 519, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"endsAt":      {fn: 520, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"cancelledAt": {fn: 521, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"MembershipPlan": {name: "MembershipPlan", satisfies: []string{"MembershipPlan"}, fields: map[string]planFieldDef{
-		"handle":        {fn: 518, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 519, resolve: false, object: false, resolver: false, named: "String"},
-		"price":         {fn: 520, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"interval":      {fn: 521, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
-		"intervalCount": {fn: 522, resolve: false, object: false, resolver: false, named: "Int"},
-		"benefits":      {fn: 523, resolve: false, object: false, resolver: false, named: "String"},
+		"handle":        {fn: 522, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 523, resolve: false, object: false, resolver: false, named: "String"},
+		"price":         {fn: 524, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"interval":      {fn: 525, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
+		"intervalCount": {fn: 526, resolve: false, object: false, resolver: false, named: "Int"},
+		"benefits":      {fn: 527, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MoneyV2": {name: "MoneyV2", satisfies: []string{"MoneyV2", "PricingValue"}, fields: map[string]planFieldDef{
-		"amount":       {fn: 524, resolve: false, object: false, resolver: false, named: "Decimal"},
-		"currencyCode": {fn: 525, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"amount":       {fn: 528, resolve: false, object: false, resolver: false, named: "Decimal"},
+		"currencyCode": {fn: 529, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
 	}},
 	"Order": {name: "Order", satisfies: []string{"Order", "Node"}, fields: map[string]planFieldDef{
-		"id":                          {fn: 526, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":                        {fn: 527, resolve: false, object: false, resolver: false, named: "String"},
-		"orderNumber":                 {fn: 528, resolve: false, object: false, resolver: false, named: "Int"},
-		"processedAt":                 {fn: 529, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"email":                       {fn: 530, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":                       {fn: 531, resolve: false, object: false, resolver: false, named: "String"},
-		"financialStatus":             {fn: 532, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
-		"fulfillmentStatus":           {fn: 533, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
-		"canceledAt":                  {fn: 534, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"cancelReason":                {fn: 535, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
-		"currencyCode":                {fn: 536, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"edited":                      {fn: 537, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"customAttributes":            {fn: 538, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"customerLocale":              {fn: 539, resolve: true, object: false, resolver: true, named: "String"},
-		"customerUrl":                 {fn: 540, resolve: true, object: false, resolver: true, named: "URL"},
-		"statusUrl":                   {fn: 541, resolve: true, object: false, resolver: true, named: "URL"},
-		"subtotalPrice":               {fn: 542, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalPriceV2":             {fn: 543, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPrice":          {fn: 544, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPriceV2":        {fn: 545, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTax":                    {fn: 546, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxV2":                  {fn: 547, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPrice":                  {fn: 548, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPriceV2":                {fn: 549, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefunded":               {fn: 550, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefundedV2":             {fn: 551, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"originalTotalPrice":          {fn: 552, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalPrice":           {fn: 553, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentSubtotalPrice":        {fn: 554, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalTax":             {fn: 555, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalShippingPrice":   {fn: 556, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"shippingAddress":             {fn: 557, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"billingAddress":              {fn: 558, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"lineItems":                   {fn: 559, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
-		"successfulFulfillments":      {fn: 560, resolve: true, object: true, resolver: true, named: "Fulfillment"},
-		"trackingEvents":              {fn: 561, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
-		"discountApplications":        {fn: 562, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
-		"shippingDiscountAllocations": {fn: 563, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"id":                          {fn: 530, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":                        {fn: 531, resolve: false, object: false, resolver: false, named: "String"},
+		"orderNumber":                 {fn: 532, resolve: false, object: false, resolver: false, named: "Int"},
+		"processedAt":                 {fn: 533, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"email":                       {fn: 534, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":                       {fn: 535, resolve: false, object: false, resolver: false, named: "String"},
+		"financialStatus":             {fn: 536, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
+		"fulfillmentStatus":           {fn: 537, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
+		"canceledAt":                  {fn: 538, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"cancelReason":                {fn: 539, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
+		"currencyCode":                {fn: 540, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"edited":                      {fn: 541, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"customAttributes":            {fn: 542, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"customerLocale":              {fn: 543, resolve: true, object: false, resolver: true, named: "String"},
+		"customerUrl":                 {fn: 544, resolve: true, object: false, resolver: true, named: "URL"},
+		"statusUrl":                   {fn: 545, resolve: true, object: false, resolver: true, named: "URL"},
+		"subtotalPrice":               {fn: 546, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalPriceV2":             {fn: 547, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPrice":          {fn: 548, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPriceV2":        {fn: 549, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTax":                    {fn: 550, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxV2":                  {fn: 551, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPrice":                  {fn: 552, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPriceV2":                {fn: 553, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefunded":               {fn: 554, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefundedV2":             {fn: 555, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"originalTotalPrice":          {fn: 556, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalPrice":           {fn: 557, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentSubtotalPrice":        {fn: 558, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalTax":             {fn: 559, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalShippingPrice":   {fn: 560, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"shippingAddress":             {fn: 561, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"billingAddress":              {fn: 562, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"lineItems":                   {fn: 563, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
+		"successfulFulfillments":      {fn: 564, resolve: true, object: true, resolver: true, named: "Fulfillment"},
+		"trackingEvents":              {fn: 565, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
+		"discountApplications":        {fn: 566, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
+		"shippingDiscountAllocations": {fn: 567, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"returns":                     {fn: 568, resolve: true, object: true, resolver: true, named: "ReturnConnection"},
 	}},
 	"OrderConnection": {name: "OrderConnection", satisfies: []string{"OrderConnection"}, fields: map[string]planFieldDef{
-		"edges":      {fn: 564, resolve: false, object: true, resolver: false, named: "OrderEdge"},
-		"nodes":      {fn: 565, resolve: false, object: true, resolver: false, named: "Order"},
-		"pageInfo":   {fn: 566, resolve: false, object: true, resolver: false, named: "PageInfo"},
-		"totalCount": {fn: 567, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+		"edges":      {fn: 569, resolve: false, object: true, resolver: false, named: "OrderEdge"},
+		"nodes":      {fn: 570, resolve: false, object: true, resolver: false, named: "Order"},
+		"pageInfo":   {fn: 571, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 572, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
 	}},
 	"OrderEdge": {name: "OrderEdge", satisfies: []string{"OrderEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 568, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 569, resolve: false, object: true, resolver: false, named: "Order"},
+		"cursor": {fn: 573, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 574, resolve: false, object: true, resolver: false, named: "Order"},
 	}},
 	"OrderLineItem": {name: "OrderLineItem", satisfies: []string{"OrderLineItem"}, fields: map[string]planFieldDef{
-		"title":                {fn: 570, resolve: false, object: false, resolver: false, named: "String"},
-		"quantity":             {fn: 571, resolve: false, object: false, resolver: false, named: "Int"},
-		"currentQuantity":      {fn: 572, resolve: false, object: false, resolver: false, named: "Int"},
-		"originalTotalPrice":   {fn: 573, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountedTotalPrice": {fn: 574, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"variant":              {fn: 575, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"customAttributes":     {fn: 576, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"discountAllocations":  {fn: 577, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"title":                {fn: 575, resolve: false, object: false, resolver: false, named: "String"},
+		"quantity":             {fn: 576, resolve: false, object: false, resolver: false, named: "Int"},
+		"currentQuantity":      {fn: 577, resolve: false, object: false, resolver: false, named: "Int"},
+		"originalTotalPrice":   {fn: 578, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountedTotalPrice": {fn: 579, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"variant":              {fn: 580, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"customAttributes":     {fn: 581, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"discountAllocations":  {fn: 582, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"id":                   {fn: 583, resolve: true, object: false, resolver: true, named: "ID"},
+		"returnableQuantity":   {fn: 584, resolve: true, object: false, resolver: true, named: "Int"},
 	}},
 	"OrderLineItemConnection": {name: "OrderLineItemConnection", satisfies: []string{"OrderLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 578, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
-		"nodes":    {fn: 579, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"pageInfo": {fn: 580, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 585, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
+		"nodes":    {fn: 586, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"pageInfo": {fn: 587, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"OrderLineItemEdge": {name: "OrderLineItemEdge", satisfies: []string{"OrderLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 581, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 582, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"cursor": {fn: 588, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 589, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+	}},
+	"OrderRequestReturnPayload": {name: "OrderRequestReturnPayload", satisfies: []string{"OrderRequestReturnPayload"}, fields: map[string]planFieldDef{
+		"return":     {fn: 590, resolve: false, object: true, resolver: false, named: "Return"},
+		"userErrors": {fn: 591, resolve: false, object: true, resolver: false, named: "ReturnUserError"},
 	}},
 	"PageInfo": {name: "PageInfo", satisfies: []string{"PageInfo"}, fields: map[string]planFieldDef{
-		"endCursor":       {fn: 583, resolve: false, object: false, resolver: false, named: "String"},
-		"hasNextPage":     {fn: 584, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"hasPreviousPage": {fn: 585, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"startCursor":     {fn: 586, resolve: false, object: false, resolver: false, named: "String"},
+		"endCursor":       {fn: 592, resolve: false, object: false, resolver: false, named: "String"},
+		"hasNextPage":     {fn: 593, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"hasPreviousPage": {fn: 594, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"startCursor":     {fn: 595, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabulary": {name: "PreferenceVocabulary", satisfies: []string{"PreferenceVocabulary"}, fields: map[string]planFieldDef{
-		"sizes":     {fn: 587, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":    {fn: 588, resolve: false, object: false, resolver: false, named: "String"},
-		"interests": {fn: 589, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions": {fn: 590, resolve: false, object: false, resolver: false, named: "String"},
+		"sizes":     {fn: 596, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":    {fn: 597, resolve: false, object: false, resolver: false, named: "String"},
+		"interests": {fn: 598, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions": {fn: 599, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabularyPayload": {name: "PreferenceVocabularyPayload", satisfies: []string{"PreferenceVocabularyPayload"}, fields: map[string]planFieldDef{
-		"preferenceVocabulary": {fn: 591, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
-		"userErrors":           {fn: 592, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"preferenceVocabulary": {fn: 600, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
+		"userErrors":           {fn: 601, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"PricingPercentageValue": {name: "PricingPercentageValue", satisfies: []string{"PricingPercentageValue", "PricingValue"}, fields: map[string]planFieldDef{
-		"percentage": {fn: 593, resolve: false, object: false, resolver: false, named: "Float"},
+		"percentage": {fn: 602, resolve: false, object: false, resolver: false, named: "Float"},
 	}},
 	"Product": {name: "Product", satisfies: []string{"Product", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 594, resolve: true, object: false, resolver: true, named: "ID"},
-		"handle":           {fn: 595, resolve: false, object: false, resolver: false, named: "String"},
-		"title":            {fn: 596, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 597, resolve: true, object: false, resolver: true, named: "String"},
-		"vendor":           {fn: 598, resolve: false, object: false, resolver: false, named: "String"},
-		"productType":      {fn: 599, resolve: false, object: false, resolver: false, named: "String"},
-		"tags":             {fn: 600, resolve: false, object: false, resolver: false, named: "String"},
-		"featuredImage":    {fn: 601, resolve: true, object: true, resolver: true, named: "Image"},
-		"availableForSale": {fn: 602, resolve: true, object: false, resolver: true, named: "Boolean"},
-		"createdAt":        {fn: 603, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":        {fn: 604, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"publishedAt":      {fn: 605, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"collections":      {fn: 606, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
-		"variants":         {fn: 607, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
+		"id":               {fn: 603, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":           {fn: 604, resolve: false, object: false, resolver: false, named: "String"},
+		"title":            {fn: 605, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 606, resolve: true, object: false, resolver: true, named: "String"},
+		"vendor":           {fn: 607, resolve: false, object: false, resolver: false, named: "String"},
+		"productType":      {fn: 608, resolve: false, object: false, resolver: false, named: "String"},
+		"tags":             {fn: 609, resolve: false, object: false, resolver: false, named: "String"},
+		"featuredImage":    {fn: 610, resolve: true, object: true, resolver: true, named: "Image"},
+		"availableForSale": {fn: 611, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"createdAt":        {fn: 612, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":        {fn: 613, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"publishedAt":      {fn: 614, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"collections":      {fn: 615, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"variants":         {fn: 616, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
 	}},
 	"ProductConnection": {name: "ProductConnection", satisfies: []string{"ProductConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 608, resolve: false, object: true, resolver: false, named: "ProductEdge"},
-		"nodes":    {fn: 609, resolve: false, object: true, resolver: false, named: "Product"},
-		"pageInfo": {fn: 610, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 617, resolve: false, object: true, resolver: false, named: "ProductEdge"},
+		"nodes":    {fn: 618, resolve: false, object: true, resolver: false, named: "Product"},
+		"pageInfo": {fn: 619, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductEdge": {name: "ProductEdge", satisfies: []string{"ProductEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 611, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 612, resolve: false, object: true, resolver: false, named: "Product"},
+		"cursor": {fn: 620, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 621, resolve: false, object: true, resolver: false, named: "Product"},
 	}},
 	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 613, resolve: true, object: false, resolver: true, named: "ID"},
-		"title":            {fn: 614, resolve: false, object: false, resolver: false, named: "String"},
-		"sku":              {fn: 615, resolve: false, object: false, resolver: false, named: "String"},
-		"price":            {fn: 616, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceV2":          {fn: 617, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPrice":   {fn: 618, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPriceV2": {fn: 619, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"availableForSale": {fn: 620, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"selectedOptions":  {fn: 621, resolve: true, object: true, resolver: true, named: "SelectedOption"},
-		"image":            {fn: 622, resolve: true, object: true, resolver: true, named: "Image"},
-		"product":          {fn: 623, resolve: true, object: true, resolver: true, named: "Product"},
+		"id":               {fn: 622, resolve: true, object: false, resolver: true, named: "ID"},
+		"title":            {fn: 623, resolve: false, object: false, resolver: false, named: "String"},
+		"sku":              {fn: 624, resolve: false, object: false, resolver: false, named: "String"},
+		"price":            {fn: 625, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceV2":          {fn: 626, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPrice":   {fn: 627, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPriceV2": {fn: 628, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"availableForSale": {fn: 629, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"selectedOptions":  {fn: 630, resolve: true, object: true, resolver: true, named: "SelectedOption"},
+		"image":            {fn: 631, resolve: true, object: true, resolver: true, named: "Image"},
+		"product":          {fn: 632, resolve: true, object: true, resolver: true, named: "Product"},
 	}},
 	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 624, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
-		"nodes":    {fn: 625, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"pageInfo": {fn: 626, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 633, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
+		"nodes":    {fn: 634, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"pageInfo": {fn: 635, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 627, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 628, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"cursor": {fn: 636, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 637, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"Query": {name: "Query", satisfies: []string{"Query"}, fields: map[string]planFieldDef{
-		"node":                 {fn: 629, resolve: true, object: true, resolver: true, named: "Node"},
-		"nodes":                {fn: 630, resolve: true, object: true, resolver: true, named: "Node"},
-		"cart":                 {fn: 631, resolve: true, object: true, resolver: true, named: "Cart"},
-		"product":              {fn: 632, resolve: true, object: true, resolver: true, named: "Product"},
-		"products":             {fn: 633, resolve: true, object: true, resolver: true, named: "ProductConnection"},
-		"collection":           {fn: 634, resolve: true, object: true, resolver: true, named: "Collection"},
-		"collectionByHandle":   {fn: 635, resolve: true, object: true, resolver: true, named: "Collection"},
-		"collections":          {fn: 636, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
-		"customer":             {fn: 637, resolve: true, object: true, resolver: true, named: "Customer"},
-		"loyaltyProgram":       {fn: 638, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
-		"preferenceVocabulary": {fn: 639, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
-		"shop":                 {fn: 640, resolve: true, object: true, resolver: true, named: "Shop"},
-		"socialLoginProviders": {fn: 641, resolve: true, object: false, resolver: true, named: "String"},
-		"supportContact":       {fn: 642, resolve: true, object: true, resolver: true, named: "SupportContact"},
-		"sharedWishlist":       {fn: 643, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
+		"node":                 {fn: 638, resolve: true, object: true, resolver: true, named: "Node"},
+		"nodes":                {fn: 639, resolve: true, object: true, resolver: true, named: "Node"},
+		"cart":                 {fn: 640, resolve: true, object: true, resolver: true, named: "Cart"},
+		"product":              {fn: 641, resolve: true, object: true, resolver: true, named: "Product"},
+		"products":             {fn: 642, resolve: true, object: true, resolver: true, named: "ProductConnection"},
+		"collection":           {fn: 643, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collectionByHandle":   {fn: 644, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collections":          {fn: 645, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"customer":             {fn: 646, resolve: true, object: true, resolver: true, named: "Customer"},
+		"loyaltyProgram":       {fn: 647, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
+		"preferenceVocabulary": {fn: 648, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
+		"shop":                 {fn: 649, resolve: true, object: true, resolver: true, named: "Shop"},
+		"socialLoginProviders": {fn: 650, resolve: true, object: false, resolver: true, named: "String"},
+		"supportContact":       {fn: 651, resolve: true, object: true, resolver: true, named: "SupportContact"},
+		"sharedWishlist":       {fn: 652, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
 	}},
 	"Recommendation": {name: "Recommendation", satisfies: []string{"Recommendation"}, fields: map[string]planFieldDef{
-		"variant": {fn: 644, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"reason":  {fn: 645, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+		"variant": {fn: 653, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"reason":  {fn: 654, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+	}},
+	"Return": {name: "Return", satisfies: []string{"Return", "Node"}, fields: map[string]planFieldDef{
+		"id":              {fn: 655, resolve: true, object: false, resolver: true, named: "ID"},
+		"name":            {fn: 656, resolve: true, object: false, resolver: true, named: "String"},
+		"status":          {fn: 657, resolve: false, object: false, resolver: false, named: "ReturnStatus"},
+		"createdAt":       {fn: 658, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":       {fn: 659, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"closedAt":        {fn: 660, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"decline":         {fn: 661, resolve: true, object: true, resolver: true, named: "ReturnDecline"},
+		"order":           {fn: 662, resolve: true, object: true, resolver: true, named: "Order"},
+		"returnLineItems": {fn: 663, resolve: true, object: true, resolver: true, named: "ReturnLineItemConnection"},
+	}},
+	"ReturnConnection": {name: "ReturnConnection", satisfies: []string{"ReturnConnection"}, fields: map[string]planFieldDef{
+		"edges":    {fn: 664, resolve: false, object: true, resolver: false, named: "ReturnEdge"},
+		"nodes":    {fn: 665, resolve: false, object: true, resolver: false, named: "Return"},
+		"pageInfo": {fn: 666, resolve: false, object: true, resolver: false, named: "PageInfo"},
+	}},
+	"ReturnDecline": {name: "ReturnDecline", satisfies: []string{"ReturnDecline"}, fields: map[string]planFieldDef{
+		"reason": {fn: 667, resolve: false, object: false, resolver: false, named: "ReturnDeclineReason"},
+		"note":   {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
+	}},
+	"ReturnEdge": {name: "ReturnEdge", satisfies: []string{"ReturnEdge"}, fields: map[string]planFieldDef{
+		"cursor": {fn: 669, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 670, resolve: false, object: true, resolver: false, named: "Return"},
+	}},
+	"ReturnLineItem": {name: "ReturnLineItem", satisfies: []string{"ReturnLineItem", "Node"}, fields: map[string]planFieldDef{
+		"id":               {fn: 671, resolve: true, object: false, resolver: true, named: "ID"},
+		"lineItem":         {fn: 672, resolve: true, object: true, resolver: true, named: "OrderLineItem"},
+		"quantity":         {fn: 673, resolve: false, object: false, resolver: false, named: "Int"},
+		"returnReason":     {fn: 674, resolve: false, object: false, resolver: false, named: "ReturnReason"},
+		"customerNote":     {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
+		"receivedQuantity": {fn: 676, resolve: false, object: false, resolver: false, named: "Int"},
+	}},
+	"ReturnLineItemConnection": {name: "ReturnLineItemConnection", satisfies: []string{"ReturnLineItemConnection"}, fields: map[string]planFieldDef{
+		"edges":    {fn: 677, resolve: false, object: true, resolver: false, named: "ReturnLineItemEdge"},
+		"nodes":    {fn: 678, resolve: false, object: true, resolver: false, named: "ReturnLineItem"},
+		"pageInfo": {fn: 679, resolve: false, object: true, resolver: false, named: "PageInfo"},
+	}},
+	"ReturnLineItemEdge": {name: "ReturnLineItemEdge", satisfies: []string{"ReturnLineItemEdge"}, fields: map[string]planFieldDef{
+		"cursor": {fn: 680, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 681, resolve: false, object: true, resolver: false, named: "ReturnLineItem"},
+	}},
+	"ReturnUserError": {name: "ReturnUserError", satisfies: []string{"ReturnUserError", "DisplayableError"}, fields: map[string]planFieldDef{
+		"code":    {fn: 682, resolve: false, object: false, resolver: false, named: "ReturnErrorCode"},
+		"field":   {fn: 683, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 684, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SavedCart": {name: "SavedCart", satisfies: []string{"SavedCart", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 646, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":      {fn: 647, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 648, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 649, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":     {fn: 650, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"id":        {fn: 685, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":      {fn: 686, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 687, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 688, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":     {fn: 689, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
 	}},
 	"SavedCartConnection": {name: "SavedCartConnection", satisfies: []string{"SavedCartConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 651, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
-		"nodes":    {fn: 652, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"pageInfo": {fn: 653, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 690, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
+		"nodes":    {fn: 691, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"pageInfo": {fn: 692, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartDeletePayload": {name: "SavedCartDeletePayload", satisfies: []string{"SavedCartDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedSavedCartId": {fn: 654, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 655, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedSavedCartId": {fn: 693, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 694, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartEdge": {name: "SavedCartEdge", satisfies: []string{"SavedCartEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 656, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 657, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"cursor": {fn: 695, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 696, resolve: false, object: true, resolver: false, named: "SavedCart"},
 	}},
 	"SavedCartLine": {name: "SavedCartLine", satisfies: []string{"SavedCartLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 658, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 659, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 660, resolve: false, object: false, resolver: false, named: "Int"},
-		"priceWhenSaved": {fn: 661, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"id":             {fn: 697, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 698, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 699, resolve: false, object: false, resolver: false, named: "Int"},
+		"priceWhenSaved": {fn: 700, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"SavedCartLineConnection": {name: "SavedCartLineConnection", satisfies: []string{"SavedCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 662, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
-		"nodes":    {fn: 663, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
-		"pageInfo": {fn: 664, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 701, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
+		"nodes":    {fn: 702, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"pageInfo": {fn: 703, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartLineEdge": {name: "SavedCartLineEdge", satisfies: []string{"SavedCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 665, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 666, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"cursor": {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 705, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
 	}},
 	"SavedCartPayload": {name: "SavedCartPayload", satisfies: []string{"SavedCartPayload"}, fields: map[string]planFieldDef{
-		"savedCart":          {fn: 667, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"customerUserErrors": {fn: 668, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"savedCart":          {fn: 706, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"customerUserErrors": {fn: 707, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartWarning": {name: "SavedCartWarning", satisfies: []string{"SavedCartWarning"}, fields: map[string]planFieldDef{
-		"code":        {fn: 669, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
-		"message":     {fn: 670, resolve: false, object: false, resolver: false, named: "String"},
-		"merchandise": {fn: 671, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"code":        {fn: 708, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
+		"message":     {fn: 709, resolve: false, object: false, resolver: false, named: "String"},
+		"merchandise": {fn: 710, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"SelectedOption": {name: "SelectedOption", satisfies: []string{"SelectedOption"}, fields: map[string]planFieldDef{
-		"name":  {fn: 672, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 673, resolve: false, object: false, resolver: false, named: "String"},
+		"name":  {fn: 711, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SharedWishlist": {name: "SharedWishlist", satisfies: []string{"SharedWishlist"}, fields: map[string]planFieldDef{
-		"name":           {fn: 674, resolve: false, object: false, resolver: false, named: "String"},
-		"ownerFirstName": {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
-		"lines":          {fn: 676, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"name":           {fn: 713, resolve: false, object: false, resolver: false, named: "String"},
+		"ownerFirstName": {fn: 714, resolve: false, object: false, resolver: false, named: "String"},
+		"lines":          {fn: 715, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"Shop": {name: "Shop", satisfies: []string{"Shop"}, fields: map[string]planFieldDef{
-		"customerAccountUrl": {fn: 677, resolve: false, object: false, resolver: false, named: "String"},
-		"description":        {fn: 678, resolve: false, object: false, resolver: false, named: "String"},
-		"id":                 {fn: 679, resolve: false, object: false, resolver: false, named: "ID"},
-		"moneyFormat":        {fn: 680, resolve: false, object: false, resolver: false, named: "String"},
-		"name":               {fn: 681, resolve: false, object: false, resolver: false, named: "String"},
-		"primaryDomain":      {fn: 682, resolve: false, object: true, resolver: false, named: "Domain"},
-		"shipsToCountries":   {fn: 683, resolve: false, object: false, resolver: false, named: "CountryCode"},
+		"customerAccountUrl": {fn: 716, resolve: false, object: false, resolver: false, named: "String"},
+		"description":        {fn: 717, resolve: false, object: false, resolver: false, named: "String"},
+		"id":                 {fn: 718, resolve: false, object: false, resolver: false, named: "ID"},
+		"moneyFormat":        {fn: 719, resolve: false, object: false, resolver: false, named: "String"},
+		"name":               {fn: 720, resolve: false, object: false, resolver: false, named: "String"},
+		"primaryDomain":      {fn: 721, resolve: false, object: true, resolver: false, named: "Domain"},
+		"shipsToCountries":   {fn: 722, resolve: false, object: false, resolver: false, named: "CountryCode"},
 	}},
 	"SocialLoginProvider": {name: "SocialLoginProvider", satisfies: []string{"SocialLoginProvider"}, fields: map[string]planFieldDef{
-		"handle": {fn: 684, resolve: false, object: false, resolver: false, named: "String"},
+		"handle": {fn: 723, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SupportContact": {name: "SupportContact", satisfies: []string{"SupportContact"}, fields: map[string]planFieldDef{
-		"email":   {fn: 685, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":   {fn: 686, resolve: false, object: false, resolver: false, named: "String"},
-		"hours":   {fn: 687, resolve: false, object: false, resolver: false, named: "String"},
-		"chatUrl": {fn: 688, resolve: false, object: false, resolver: false, named: "URL"},
-		"faqUrl":  {fn: 689, resolve: false, object: false, resolver: false, named: "URL"},
+		"email":   {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":   {fn: 725, resolve: false, object: false, resolver: false, named: "String"},
+		"hours":   {fn: 726, resolve: false, object: false, resolver: false, named: "String"},
+		"chatUrl": {fn: 727, resolve: false, object: false, resolver: false, named: "URL"},
+		"faqUrl":  {fn: 728, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"SupportContactPayload": {name: "SupportContactPayload", satisfies: []string{"SupportContactPayload"}, fields: map[string]planFieldDef{
-		"supportContact": {fn: 690, resolve: false, object: true, resolver: false, named: "SupportContact"},
-		"userErrors":     {fn: 691, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportContact": {fn: 729, resolve: false, object: true, resolver: false, named: "SupportContact"},
+		"userErrors":     {fn: 730, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"SupportMessage": {name: "SupportMessage", satisfies: []string{"SupportMessage"}, fields: map[string]planFieldDef{
-		"author":    {fn: 692, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
-		"body":      {fn: 693, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 694, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"author":    {fn: 731, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
+		"body":      {fn: 732, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 733, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"SupportMessageConnection": {name: "SupportMessageConnection", satisfies: []string{"SupportMessageConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 695, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
-		"nodes":    {fn: 696, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-		"pageInfo": {fn: 697, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 734, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
+		"nodes":    {fn: 735, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"pageInfo": {fn: 736, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 698, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 699, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"cursor": {fn: 737, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 738, resolve: false, object: true, resolver: false, named: "SupportMessage"},
 	}},
 	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 700, resolve: false, object: false, resolver: false, named: "ID"},
-		"subject":   {fn: 701, resolve: false, object: false, resolver: false, named: "String"},
-		"status":    {fn: 702, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
-		"createdAt": {fn: 703, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 704, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"order":     {fn: 705, resolve: true, object: true, resolver: true, named: "Order"},
-		"messages":  {fn: 706, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
+		"id":        {fn: 739, resolve: false, object: false, resolver: false, named: "ID"},
+		"subject":   {fn: 740, resolve: false, object: false, resolver: false, named: "String"},
+		"status":    {fn: 741, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
+		"createdAt": {fn: 742, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 743, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"order":     {fn: 744, resolve: true, object: true, resolver: true, named: "Order"},
+		"messages":  {fn: 745, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
 	}},
 	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 707, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
-		"nodes":    {fn: 708, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"pageInfo": {fn: 709, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 746, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
+		"nodes":    {fn: 747, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"pageInfo": {fn: 748, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 710, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 711, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"cursor": {fn: 749, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 750, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 	}},
 	"SupportTicketPayload": {name: "SupportTicketPayload", satisfies: []string{"SupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket":      {fn: 712, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"customerUserErrors": {fn: 713, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"supportTicket":      {fn: 751, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"customerUserErrors": {fn: 752, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 714, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
-		"field":   {fn: 715, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 716, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 753, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
+		"field":   {fn: 754, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 755, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"field":   {fn: 717, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 718, resolve: false, object: false, resolver: false, named: "String"},
+		"field":   {fn: 756, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 757, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 719, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":          {fn: 720, resolve: false, object: false, resolver: false, named: "String"},
-		"isDefault":     {fn: 721, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"showOwnerName": {fn: 722, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"shareUrl":      {fn: 723, resolve: true, object: false, resolver: true, named: "URL"},
-		"shareToken":    {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt":     {fn: 725, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 726, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 727, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"id":            {fn: 758, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":          {fn: 759, resolve: false, object: false, resolver: false, named: "String"},
+		"isDefault":     {fn: 760, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"showOwnerName": {fn: 761, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"shareUrl":      {fn: 762, resolve: true, object: false, resolver: true, named: "URL"},
+		"shareToken":    {fn: 763, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":     {fn: 764, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 765, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 766, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 728, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
-		"nodes":    {fn: 729, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"pageInfo": {fn: 730, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 767, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
+		"nodes":    {fn: 768, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"pageInfo": {fn: 769, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedWishlistId":  {fn: 731, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 732, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedWishlistId":  {fn: 770, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 771, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 733, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 734, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cursor": {fn: 772, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 773, resolve: false, object: true, resolver: false, named: "Wishlist"},
 	}},
 	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 735, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 736, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 737, resolve: false, object: false, resolver: false, named: "Int"},
-		"note":           {fn: 738, resolve: false, object: false, resolver: false, named: "String"},
-		"addedAt":        {fn: 739, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"priceWhenAdded": {fn: 740, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceDropped":   {fn: 741, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":             {fn: 774, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 775, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 776, resolve: false, object: false, resolver: false, named: "Int"},
+		"note":           {fn: 777, resolve: false, object: false, resolver: false, named: "String"},
+		"addedAt":        {fn: 778, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"priceWhenAdded": {fn: 779, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceDropped":   {fn: 780, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 742, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
-		"nodes":    {fn: 743, resolve: false, object: true, resolver: false, named: "WishlistLine"},
-		"pageInfo": {fn: 744, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 781, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
+		"nodes":    {fn: 782, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"pageInfo": {fn: 783, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 745, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 746, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"cursor": {fn: 784, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 785, resolve: false, object: true, resolver: false, named: "WishlistLine"},
 	}},
 	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 747, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"cart":               {fn: 748, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 749, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 786, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cart":               {fn: 787, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 788, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 750, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"customerUserErrors": {fn: 751, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 789, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"customerUserErrors": {fn: 790, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"__Directive": {name: "__Directive", satisfies: []string{"__Directive"}, fields: map[string]planFieldDef{
-		"name":         {fn: 752, resolve: false, object: false, resolver: false, named: "String"},
-		"description":  {fn: 753, resolve: false, object: false, resolver: false, named: "String"},
-		"isRepeatable": {fn: 754, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"locations":    {fn: 755, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
-		"args":         {fn: 756, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"name":         {fn: 791, resolve: false, object: false, resolver: false, named: "String"},
+		"description":  {fn: 792, resolve: false, object: false, resolver: false, named: "String"},
+		"isRepeatable": {fn: 793, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"locations":    {fn: 794, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
+		"args":         {fn: 795, resolve: true, object: true, resolver: false, named: "__InputValue"},
 	}},
 	"__EnumValue": {name: "__EnumValue", satisfies: []string{"__EnumValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 757, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 758, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 759, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 760, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 796, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 797, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 798, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 799, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
-		"name":              {fn: 761, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 762, resolve: false, object: false, resolver: false, named: "String"},
-		"args":              {fn: 763, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"type":              {fn: 764, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isDeprecated":      {fn: 765, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 766, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 800, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 801, resolve: false, object: false, resolver: false, named: "String"},
+		"args":              {fn: 802, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"type":              {fn: 803, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isDeprecated":      {fn: 804, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 805, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 767, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 768, resolve: false, object: false, resolver: false, named: "String"},
-		"type":              {fn: 769, resolve: false, object: true, resolver: false, named: "__Type"},
-		"defaultValue":      {fn: 770, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 771, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 772, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 806, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 807, resolve: false, object: false, resolver: false, named: "String"},
+		"type":              {fn: 808, resolve: false, object: true, resolver: false, named: "__Type"},
+		"defaultValue":      {fn: 809, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 810, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 811, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Schema": {name: "__Schema", satisfies: []string{"__Schema"}, fields: map[string]planFieldDef{
-		"description":      {fn: 773, resolve: false, object: false, resolver: false, named: "String"},
-		"types":            {fn: 774, resolve: false, object: true, resolver: false, named: "__Type"},
-		"queryType":        {fn: 775, resolve: false, object: true, resolver: false, named: "__Type"},
-		"mutationType":     {fn: 776, resolve: false, object: true, resolver: false, named: "__Type"},
-		"subscriptionType": {fn: 777, resolve: false, object: true, resolver: false, named: "__Type"},
-		"directives":       {fn: 778, resolve: false, object: true, resolver: false, named: "__Directive"},
+		"description":      {fn: 812, resolve: false, object: false, resolver: false, named: "String"},
+		"types":            {fn: 813, resolve: false, object: true, resolver: false, named: "__Type"},
+		"queryType":        {fn: 814, resolve: false, object: true, resolver: false, named: "__Type"},
+		"mutationType":     {fn: 815, resolve: false, object: true, resolver: false, named: "__Type"},
+		"subscriptionType": {fn: 816, resolve: false, object: true, resolver: false, named: "__Type"},
+		"directives":       {fn: 817, resolve: false, object: true, resolver: false, named: "__Directive"},
 	}},
 	"__Type": {name: "__Type", satisfies: []string{"__Type"}, fields: map[string]planFieldDef{
-		"kind":           {fn: 779, resolve: false, object: false, resolver: false, named: "__TypeKind"},
-		"name":           {fn: 780, resolve: false, object: false, resolver: false, named: "String"},
-		"description":    {fn: 781, resolve: false, object: false, resolver: false, named: "String"},
-		"specifiedByURL": {fn: 782, resolve: false, object: false, resolver: false, named: "String"},
-		"fields":         {fn: 783, resolve: true, object: true, resolver: false, named: "__Field"},
-		"interfaces":     {fn: 784, resolve: false, object: true, resolver: false, named: "__Type"},
-		"possibleTypes":  {fn: 785, resolve: false, object: true, resolver: false, named: "__Type"},
-		"enumValues":     {fn: 786, resolve: true, object: true, resolver: false, named: "__EnumValue"},
-		"inputFields":    {fn: 787, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"ofType":         {fn: 788, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isOneOf":        {fn: 789, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"kind":           {fn: 818, resolve: false, object: false, resolver: false, named: "__TypeKind"},
+		"name":           {fn: 819, resolve: false, object: false, resolver: false, named: "String"},
+		"description":    {fn: 820, resolve: false, object: false, resolver: false, named: "String"},
+		"specifiedByURL": {fn: 821, resolve: false, object: false, resolver: false, named: "String"},
+		"fields":         {fn: 822, resolve: true, object: true, resolver: false, named: "__Field"},
+		"interfaces":     {fn: 823, resolve: false, object: true, resolver: false, named: "__Type"},
+		"possibleTypes":  {fn: 824, resolve: false, object: true, resolver: false, named: "__Type"},
+		"enumValues":     {fn: 825, resolve: true, object: true, resolver: false, named: "__EnumValue"},
+		"inputFields":    {fn: 826, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"ofType":         {fn: 827, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isOneOf":        {fn: 828, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 }
 
@@ -1192,9 +1251,9 @@ var planTypes = map[string]*planType{
 var planPossible = map[string][]string{
 	"BaseCartLine":        {"CartLine"},
 	"DiscountApplication": {"DiscountCodeApplication", "ManualDiscountApplication"},
-	"DisplayableError":    {"AdminUserError", "CartUserError", "CustomerUserError", "LoyaltyUserError", "TwoFactorUserError", "UserError"},
+	"DisplayableError":    {"AdminUserError", "CartUserError", "CustomerUserError", "LoyaltyUserError", "ReturnUserError", "TwoFactorUserError", "UserError"},
 	"Merchandise":         {"ProductVariant"},
-	"Node":                {"BaseCartLine", "Cart", "CartLine", "Collection", "CustomerSession", "LoyaltyRedemption", "LoyaltyReward", "LoyaltyTransaction", "MailingAddress", "Order", "Product", "ProductVariant", "SavedCart", "SupportTicket", "Wishlist"},
+	"Node":                {"BaseCartLine", "Cart", "CartLine", "Collection", "CustomerSession", "LoyaltyRedemption", "LoyaltyReward", "LoyaltyTransaction", "MailingAddress", "Order", "Product", "ProductVariant", "Return", "ReturnLineItem", "SavedCart", "SupportTicket", "Wishlist"},
 	"PricingValue":        {"MoneyV2", "PricingPercentageValue"},
 }
 
@@ -1204,420 +1263,452 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	case 6: // AccountSettings.multipassEnabled
 		obj := o.(*ent.ShopSettings)
 		return x.ec.Resolvers.AccountSettings().MultipassEnabled(ctx, obj)
-	case 66: // Cart.checkoutUrl
+	case 70: // Cart.checkoutUrl
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().CheckoutURL(ctx, obj)
-	case 69: // Cart.lines
+	case 73: // Cart.lines
 		obj := o.(*ent.Cart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Cart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 70: // Cart.totalQuantity
+	case 74: // Cart.totalQuantity
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().TotalQuantity(ctx, obj)
-	case 71: // Cart.cost
+	case 75: // Cart.cost
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().Cost(ctx, obj)
-	case 72: // Cart.buyerIdentity
+	case 76: // Cart.buyerIdentity
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().BuyerIdentity(ctx, obj)
-	case 75: // Cart.discountCodes
+	case 79: // Cart.discountCodes
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().DiscountCodes(ctx, obj)
-	case 101: // CartLine.merchandise
+	case 105: // CartLine.merchandise
 		obj := o.(*ent.CartLine)
 		return x.ec.Resolvers.CartLine().Merchandise(ctx, obj)
-	case 103: // CartLine.cost
+	case 107: // CartLine.cost
 		obj := o.(*ent.CartLine)
 		return x.ec.Resolvers.CartLine().Cost(ctx, obj)
-	case 129: // Collection.id
+	case 133: // Collection.id
 		obj := o.(*ent.Collection)
 		return x.ec.Resolvers.Collection().ID(ctx, obj)
-	case 132: // Collection.description
+	case 136: // Collection.description
 		obj := o.(*ent.Collection)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Collection().Description(ctx, obj, fc.Args["truncateAt"].(*int))
-	case 133: // Collection.image
+	case 137: // Collection.image
 		obj := o.(*ent.Collection)
 		return x.ec.Resolvers.Collection().Image(ctx, obj)
-	case 135: // Collection.products
+	case 139: // Collection.products
 		obj := o.(*ent.Collection)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Collection().Products(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductCollectionSortKeys))
-	case 147: // Company.id
+	case 151: // Company.id
 		obj := o.(*ent.Company)
 		return x.ec.Resolvers.Company().ID(ctx, obj)
-	case 151: // Company.locations
+	case 155: // Company.locations
 		obj := o.(*ent.Company)
 		return x.ec.Resolvers.Company().Locations(ctx, obj)
-	case 152: // CompanyContact.id
+	case 156: // CompanyContact.id
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().ID(ctx, obj)
-	case 155: // CompanyContact.company
+	case 159: // CompanyContact.company
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().Company(ctx, obj)
-	case 157: // CompanyContact.spendingLimit
+	case 161: // CompanyContact.spendingLimit
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().SpendingLimit(ctx, obj)
-	case 158: // CompanyContact.orders
+	case 162: // CompanyContact.orders
 		obj := o.(*ent.CompanyContact)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CompanyContact().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
-	case 159: // CompanyLocation.id
+	case 163: // CompanyLocation.id
 		obj := o.(*ent.CompanyLocation)
 		return x.ec.Resolvers.CompanyLocation().ID(ctx, obj)
-	case 175: // Customer.id
+	case 179: // Customer.id
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().ID(ctx, obj)
-	case 178: // Customer.displayName
+	case 182: // Customer.displayName
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().DisplayName(ctx, obj)
-	case 182: // Customer.avatarUrl
+	case 186: // Customer.avatarUrl
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().AvatarURL(ctx, obj)
-	case 186: // Customer.defaultAddress
+	case 190: // Customer.defaultAddress
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().DefaultAddress(ctx, obj)
-	case 187: // Customer.addresses
+	case 191: // Customer.addresses
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Addresses(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 188: // Customer.numberOfOrders
+	case 192: // Customer.numberOfOrders
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().NumberOfOrders(ctx, obj)
-	case 190: // Customer.cart
+	case 194: // Customer.cart
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Cart(ctx, obj)
-	case 191: // Customer.companyContacts
+	case 195: // Customer.companyContacts
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().CompanyContacts(ctx, obj)
-	case 192: // Customer.loyalty
+	case 196: // Customer.loyalty
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Loyalty(ctx, obj)
-	case 194: // Customer.orders
+	case 198: // Customer.orders
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
-	case 195: // Customer.preferences
+	case 199: // Customer.preferences
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Preferences(ctx, obj)
-	case 196: // Customer.privacy
+	case 200: // Customer.privacy
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Privacy(ctx, obj)
-	case 197: // Customer.recommendations
+	case 201: // Customer.recommendations
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Recommendations(ctx, obj, fc.Args["first"].(*int))
-	case 198: // Customer.savedCarts
+	case 202: // Customer.savedCarts
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SavedCarts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 199: // Customer.savedForLater
+	case 203: // Customer.savedForLater
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SavedForLater(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 201: // Customer.sessions
+	case 205: // Customer.sessions
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Sessions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 203: // Customer.linkedIdentities
+	case 207: // Customer.linkedIdentities
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().LinkedIdentities(ctx, obj)
-	case 204: // Customer.socialLoginProvider
+	case 208: // Customer.socialLoginProvider
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().SocialLoginProvider(ctx, obj)
-	case 205: // Customer.supportTickets
+	case 209: // Customer.supportTickets
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SupportTickets(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 206: // Customer.wishlists
+	case 210: // Customer.wishlists
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Wishlists(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 207: // Customer.wishlist
+	case 211: // Customer.wishlist
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Wishlist(ctx, obj, fc.Args["id"].(string))
-	case 281: // CustomerLoyalty.tier
+	case 285: // CustomerLoyalty.tier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Tier(ctx, obj)
-	case 282: // CustomerLoyalty.nextTier
+	case 286: // CustomerLoyalty.nextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().NextTier(ctx, obj)
-	case 283: // CustomerLoyalty.pointsToNextTier
+	case 287: // CustomerLoyalty.pointsToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsToNextTier(ctx, obj)
-	case 284: // CustomerLoyalty.spendToNextTier
+	case 288: // CustomerLoyalty.spendToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().SpendToNextTier(ctx, obj)
-	case 285: // CustomerLoyalty.pointsExpiring
+	case 289: // CustomerLoyalty.pointsExpiring
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsExpiring(ctx, obj)
-	case 286: // CustomerLoyalty.transactions
+	case 290: // CustomerLoyalty.transactions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 287: // CustomerLoyalty.availableRewards
+	case 291: // CustomerLoyalty.availableRewards
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().AvailableRewards(ctx, obj)
-	case 288: // CustomerLoyalty.redemptions
+	case 292: // CustomerLoyalty.redemptions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 290: // CustomerLoyalty.referralCount
+	case 294: // CustomerLoyalty.referralCount
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().ReferralCount(ctx, obj)
-	case 291: // CustomerLoyalty.membership
+	case 295: // CustomerLoyalty.membership
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Membership(ctx, obj)
-	case 300: // CustomerPreferences.communication
+	case 304: // CustomerPreferences.communication
 		obj := o.(*model.CustomerPreferences)
 		return x.ec.Resolvers.CustomerPreferences().Communication(ctx, obj)
-	case 324: // CustomerSession.current
+	case 328: // CustomerSession.current
 		obj := o.(*ent.CustomerAccessToken)
 		return x.ec.Resolvers.CustomerSession().Current(ctx, obj)
-	case 371: // Fulfillment.trackingInfo
+	case 375: // Fulfillment.trackingInfo
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.TrackingInfoFirst(fc.Args["first"].(*int)), nil
-	case 372: // Fulfillment.fulfillmentLineItems
+	case 376: // Fulfillment.fulfillmentLineItems
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Fulfillment().FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 375: // FulfillmentEvent.message
+	case 379: // FulfillmentEvent.message
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().Message(ctx, obj)
-	case 378: // FulfillmentEvent.countryCode
+	case 382: // FulfillmentEvent.countryCode
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().CountryCode(ctx, obj)
-	case 391: // Image.url
+	case 395: // Image.url
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
-	case 394: // Image.transformedSrc
+	case 398: // Image.transformedSrc
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
-	case 397: // LinkedIdentity.id
+	case 401: // LinkedIdentity.id
 		obj := o.(*ent.LinkedIdentity)
 		return x.ec.Resolvers.LinkedIdentity().ID(ctx, obj)
-	case 431: // LoyaltyRedemption.reward
+	case 435: // LoyaltyRedemption.reward
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
-	case 433: // LoyaltyRedemption.kind
+	case 437: // LoyaltyRedemption.kind
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
-	case 453: // LoyaltyReward.variant
+	case 457: // LoyaltyReward.variant
 		obj := o.(*ent.LoyaltyReward)
 		return x.ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
-	case 467: // LoyaltyTransaction.action
+	case 471: // LoyaltyTransaction.action
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
-	case 470: // LoyaltyTransaction.order
+	case 474: // LoyaltyTransaction.order
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
-	case 471: // LoyaltyTransaction.reward
+	case 475: // LoyaltyTransaction.reward
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
-	case 482: // MailingAddress.id
+	case 486: // MailingAddress.id
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().ID(ctx, obj)
-	case 489: // MailingAddress.countryCodeV2
+	case 493: // MailingAddress.countryCodeV2
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().CountryCodeV2(ctx, obj)
-	case 492: // MailingAddress.name
+	case 496: // MailingAddress.name
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Name(ctx, obj)
-	case 493: // MailingAddress.formatted
+	case 497: // MailingAddress.formatted
 		obj := o.(*ent.MailingAddress)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.MailingAddress().Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
-	case 494: // MailingAddress.formattedArea
+	case 498: // MailingAddress.formattedArea
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().FormattedArea(ctx, obj)
-	case 495: // MailingAddress.latitude
+	case 499: // MailingAddress.latitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Latitude(ctx, obj)
-	case 496: // MailingAddress.longitude
+	case 500: // MailingAddress.longitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Longitude(ctx, obj)
-	case 512: // Membership.plan
+	case 516: // Membership.plan
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Plan(ctx, obj)
-	case 513: // Membership.status
+	case 517: // Membership.status
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Status(ctx, obj)
-	case 515: // Membership.renewsAt
+	case 519: // Membership.renewsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().RenewsAt(ctx, obj)
-	case 516: // Membership.endsAt
+	case 520: // Membership.endsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().EndsAt(ctx, obj)
-	case 538: // Order.customAttributes
+	case 542: // Order.customAttributes
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomAttributes(ctx, obj)
-	case 539: // Order.customerLocale
+	case 543: // Order.customerLocale
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerLocale(ctx, obj)
-	case 540: // Order.customerUrl
+	case 544: // Order.customerUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerURL(ctx, obj)
-	case 541: // Order.statusUrl
+	case 545: // Order.statusUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().StatusURL(ctx, obj)
-	case 557: // Order.shippingAddress
+	case 561: // Order.shippingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingAddress(ctx, obj)
-	case 558: // Order.billingAddress
+	case 562: // Order.billingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().BillingAddress(ctx, obj)
-	case 559: // Order.lineItems
+	case 563: // Order.lineItems
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 560: // Order.successfulFulfillments
+	case 564: // Order.successfulFulfillments
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
-	case 561: // Order.trackingEvents
+	case 565: // Order.trackingEvents
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().TrackingEvents(ctx, obj)
-	case 562: // Order.discountApplications
+	case 566: // Order.discountApplications
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 563: // Order.shippingDiscountAllocations
+	case 567: // Order.shippingDiscountAllocations
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingDiscountAllocations(ctx, obj)
-	case 575: // OrderLineItem.variant
+	case 568: // Order.returns
+		obj := o.(*ent.Order)
+		fc := graphql.GetFieldContext(ctx)
+		return x.ec.Resolvers.Order().Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+	case 580: // OrderLineItem.variant
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().Variant(ctx, obj)
-	case 576: // OrderLineItem.customAttributes
+	case 581: // OrderLineItem.customAttributes
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().CustomAttributes(ctx, obj)
-	case 577: // OrderLineItem.discountAllocations
+	case 582: // OrderLineItem.discountAllocations
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().DiscountAllocations(ctx, obj)
-	case 594: // Product.id
+	case 583: // OrderLineItem.id
+		obj := o.(*ent.OrderLineItem)
+		return x.ec.Resolvers.OrderLineItem().ID(ctx, obj)
+	case 584: // OrderLineItem.returnableQuantity
+		obj := o.(*ent.OrderLineItem)
+		return x.ec.Resolvers.OrderLineItem().ReturnableQuantity(ctx, obj)
+	case 603: // Product.id
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().ID(ctx, obj)
-	case 597: // Product.description
+	case 606: // Product.description
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Description(ctx, obj, fc.Args["truncateAt"].(*int))
-	case 601: // Product.featuredImage
+	case 610: // Product.featuredImage
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().FeaturedImage(ctx, obj)
-	case 602: // Product.availableForSale
+	case 611: // Product.availableForSale
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().AvailableForSale(ctx, obj)
-	case 606: // Product.collections
+	case 615: // Product.collections
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Collections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 607: // Product.variants
+	case 616: // Product.variants
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
-	case 613: // ProductVariant.id
+	case 622: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
-	case 621: // ProductVariant.selectedOptions
+	case 630: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
-	case 622: // ProductVariant.image
+	case 631: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
-	case 623: // ProductVariant.product
+	case 632: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
-	case 629: // Query.node
+	case 638: // Query.node
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
-	case 630: // Query.nodes
+	case 639: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
-	case 631: // Query.cart
+	case 640: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
-	case 632: // Query.product
+	case 641: // Query.product
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 633: // Query.products
+	case 642: // Query.products
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductSortKeys), fc.Args["query"].(*string))
-	case 634: // Query.collection
+	case 643: // Query.collection
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Collection(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 635: // Query.collectionByHandle
+	case 644: // Query.collectionByHandle
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().CollectionByHandle(ctx, fc.Args["handle"].(string))
-	case 636: // Query.collections
+	case 645: // Query.collections
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.CollectionSortKeys), fc.Args["query"].(*string))
-	case 637: // Query.customer
+	case 646: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
-	case 638: // Query.loyaltyProgram
+	case 647: // Query.loyaltyProgram
 		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
-	case 639: // Query.preferenceVocabulary
+	case 648: // Query.preferenceVocabulary
 		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
-	case 640: // Query.shop
+	case 649: // Query.shop
 		return x.ec.Resolvers.Query().Shop(ctx)
-	case 641: // Query.socialLoginProviders
+	case 650: // Query.socialLoginProviders
 		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
-	case 642: // Query.supportContact
+	case 651: // Query.supportContact
 		return x.ec.Resolvers.Query().SupportContact(ctx)
-	case 643: // Query.sharedWishlist
+	case 652: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
-	case 650: // SavedCart.lines
+	case 655: // Return.id
+		obj := o.(*ent.OrderReturn)
+		return x.ec.Resolvers.Return().ID(ctx, obj)
+	case 656: // Return.name
+		obj := o.(*ent.OrderReturn)
+		return x.ec.Resolvers.Return().Name(ctx, obj)
+	case 661: // Return.decline
+		obj := o.(*ent.OrderReturn)
+		return x.ec.Resolvers.Return().Decline(ctx, obj)
+	case 662: // Return.order
+		obj := o.(*ent.OrderReturn)
+		return x.ec.Resolvers.Return().Order(ctx, obj)
+	case 663: // Return.returnLineItems
+		obj := o.(*ent.OrderReturn)
+		fc := graphql.GetFieldContext(ctx)
+		return x.ec.Resolvers.Return().ReturnLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+	case 671: // ReturnLineItem.id
+		obj := o.(*ent.ReturnLineItem)
+		return x.ec.Resolvers.ReturnLineItem().ID(ctx, obj)
+	case 672: // ReturnLineItem.lineItem
+		obj := o.(*ent.ReturnLineItem)
+		return x.ec.Resolvers.ReturnLineItem().LineItem(ctx, obj)
+	case 689: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 659: // SavedCartLine.merchandise
+	case 698: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
-	case 676: // SharedWishlist.lines
+	case 715: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 705: // SupportTicket.order
+	case 744: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
-	case 706: // SupportTicket.messages
+	case 745: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 723: // Wishlist.shareUrl
+	case 762: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
-	case 727: // Wishlist.lines
+	case 766: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 736: // WishlistLine.merchandise
+	case 775: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
-	case 741: // WishlistLine.priceDropped
+	case 780: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
-	case 756: // __Directive.args
+	case 795: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 763: // __Field.args
+	case 802: // __Field.args
 		obj := o.(*introspection.Field)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 783: // __Type.fields
+	case 822: // __Type.fields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
-	case 786: // __Type.enumValues
+	case 825: // __Type.enumValues
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
-	case 787: // __Type.inputFields
+	case 826: // __Type.inputFields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
@@ -1628,95 +1719,99 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 // planArgs coerces the arguments of field fn.
 func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (map[string]any, error) {
 	switch fn {
-	case 69: // Cart.lines
+	case 73: // Cart.lines
 		return x.ec.field_Cart_lines_args(ctx, raw)
-	case 132: // Collection.description
+	case 136: // Collection.description
 		return x.ec.field_Collection_description_args(ctx, raw)
-	case 135: // Collection.products
+	case 139: // Collection.products
 		return x.ec.field_Collection_products_args(ctx, raw)
-	case 158: // CompanyContact.orders
+	case 162: // CompanyContact.orders
 		return x.ec.field_CompanyContact_orders_args(ctx, raw)
-	case 187: // Customer.addresses
+	case 191: // Customer.addresses
 		return x.ec.field_Customer_addresses_args(ctx, raw)
-	case 194: // Customer.orders
+	case 198: // Customer.orders
 		return x.ec.field_Customer_orders_args(ctx, raw)
-	case 197: // Customer.recommendations
+	case 201: // Customer.recommendations
 		return x.ec.field_Customer_recommendations_args(ctx, raw)
-	case 198: // Customer.savedCarts
+	case 202: // Customer.savedCarts
 		return x.ec.field_Customer_savedCarts_args(ctx, raw)
-	case 199: // Customer.savedForLater
+	case 203: // Customer.savedForLater
 		return x.ec.field_Customer_savedForLater_args(ctx, raw)
-	case 201: // Customer.sessions
+	case 205: // Customer.sessions
 		return x.ec.field_Customer_sessions_args(ctx, raw)
-	case 205: // Customer.supportTickets
+	case 209: // Customer.supportTickets
 		return x.ec.field_Customer_supportTickets_args(ctx, raw)
-	case 206: // Customer.wishlists
+	case 210: // Customer.wishlists
 		return x.ec.field_Customer_wishlists_args(ctx, raw)
-	case 207: // Customer.wishlist
+	case 211: // Customer.wishlist
 		return x.ec.field_Customer_wishlist_args(ctx, raw)
-	case 286: // CustomerLoyalty.transactions
+	case 290: // CustomerLoyalty.transactions
 		return x.ec.field_CustomerLoyalty_transactions_args(ctx, raw)
-	case 288: // CustomerLoyalty.redemptions
+	case 292: // CustomerLoyalty.redemptions
 		return x.ec.field_CustomerLoyalty_redemptions_args(ctx, raw)
-	case 371: // Fulfillment.trackingInfo
+	case 375: // Fulfillment.trackingInfo
 		return x.ec.field_Fulfillment_trackingInfo_args(ctx, raw)
-	case 372: // Fulfillment.fulfillmentLineItems
+	case 376: // Fulfillment.fulfillmentLineItems
 		return x.ec.field_Fulfillment_fulfillmentLineItems_args(ctx, raw)
-	case 391: // Image.url
+	case 395: // Image.url
 		return x.ec.field_Image_url_args(ctx, raw)
-	case 394: // Image.transformedSrc
+	case 398: // Image.transformedSrc
 		return x.ec.field_Image_transformedSrc_args(ctx, raw)
-	case 493: // MailingAddress.formatted
+	case 497: // MailingAddress.formatted
 		return x.ec.field_MailingAddress_formatted_args(ctx, raw)
-	case 559: // Order.lineItems
+	case 563: // Order.lineItems
 		return x.ec.field_Order_lineItems_args(ctx, raw)
-	case 560: // Order.successfulFulfillments
+	case 564: // Order.successfulFulfillments
 		return x.ec.field_Order_successfulFulfillments_args(ctx, raw)
-	case 562: // Order.discountApplications
+	case 566: // Order.discountApplications
 		return x.ec.field_Order_discountApplications_args(ctx, raw)
-	case 597: // Product.description
+	case 568: // Order.returns
+		return x.ec.field_Order_returns_args(ctx, raw)
+	case 606: // Product.description
 		return x.ec.field_Product_description_args(ctx, raw)
-	case 606: // Product.collections
+	case 615: // Product.collections
 		return x.ec.field_Product_collections_args(ctx, raw)
-	case 607: // Product.variants
+	case 616: // Product.variants
 		return x.ec.field_Product_variants_args(ctx, raw)
-	case 629: // Query.node
+	case 638: // Query.node
 		return x.ec.field_Query_node_args(ctx, raw)
-	case 630: // Query.nodes
+	case 639: // Query.nodes
 		return x.ec.field_Query_nodes_args(ctx, raw)
-	case 631: // Query.cart
+	case 640: // Query.cart
 		return x.ec.field_Query_cart_args(ctx, raw)
-	case 632: // Query.product
+	case 641: // Query.product
 		return x.ec.field_Query_product_args(ctx, raw)
-	case 633: // Query.products
+	case 642: // Query.products
 		return x.ec.field_Query_products_args(ctx, raw)
-	case 634: // Query.collection
+	case 643: // Query.collection
 		return x.ec.field_Query_collection_args(ctx, raw)
-	case 635: // Query.collectionByHandle
+	case 644: // Query.collectionByHandle
 		return x.ec.field_Query_collectionByHandle_args(ctx, raw)
-	case 636: // Query.collections
+	case 645: // Query.collections
 		return x.ec.field_Query_collections_args(ctx, raw)
-	case 637: // Query.customer
+	case 646: // Query.customer
 		return x.ec.field_Query_customer_args(ctx, raw)
-	case 643: // Query.sharedWishlist
+	case 652: // Query.sharedWishlist
 		return x.ec.field_Query_sharedWishlist_args(ctx, raw)
-	case 650: // SavedCart.lines
+	case 663: // Return.returnLineItems
+		return x.ec.field_Return_returnLineItems_args(ctx, raw)
+	case 689: // SavedCart.lines
 		return x.ec.field_SavedCart_lines_args(ctx, raw)
-	case 676: // SharedWishlist.lines
+	case 715: // SharedWishlist.lines
 		return x.ec.field_SharedWishlist_lines_args(ctx, raw)
-	case 706: // SupportTicket.messages
+	case 745: // SupportTicket.messages
 		return x.ec.field_SupportTicket_messages_args(ctx, raw)
-	case 727: // Wishlist.lines
+	case 766: // Wishlist.lines
 		return x.ec.field_Wishlist_lines_args(ctx, raw)
-	case 756: // __Directive.args
+	case 795: // __Directive.args
 		return x.ec.field___Directive_args_args(ctx, raw)
-	case 763: // __Field.args
+	case 802: // __Field.args
 		return x.ec.field___Field_args_args(ctx, raw)
-	case 783: // __Type.fields
+	case 822: // __Type.fields
 		return x.ec.field___Type_fields_args(ctx, raw)
-	case 786: // __Type.enumValues
+	case 825: // __Type.enumValues
 		return x.ec.field___Type_enumValues_args(ctx, raw)
-	case 787: // __Type.inputFields
+	case 826: // __Type.inputFields
 		return x.ec.field___Type_inputFields_args(ctx, raw)
 	}
 	return nil, nil
@@ -1725,12 +1820,12 @@ func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (ma
 // planExpand reaches the objects field i of n returns.
 func (x *planExec) planExpand(n *planNode, i int) bool {
 	switch n.sel.fields[i].def.fn {
-	case 7: // AccountSettingsPayload.settings
+	case 9: // AccountSettingsPayload.settings
 		obj := n.obj.(*model.AccountSettingsPayload)
 		v := obj.Settings
 		name, ptr := planPointer("AccountSettings", v)
 		return x.one(n, i, name, ptr, false)
-	case 8: // AccountSettingsPayload.userErrors
+	case 10: // AccountSettingsPayload.userErrors
 		obj := n.obj.(*model.AccountSettingsPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1741,7 +1836,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 9: // AdminCollectionsUpsertPayload.collections
+	case 11: // AdminCollectionsUpsertPayload.collections
 		obj := n.obj.(*model.AdminCollectionsUpsertPayload)
 		v := obj.Collections
 		if v == nil {
@@ -1755,7 +1850,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 10: // AdminCollectionsUpsertPayload.userErrors
+	case 12: // AdminCollectionsUpsertPayload.userErrors
 		obj := n.obj.(*model.AdminCollectionsUpsertPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1766,12 +1861,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 11: // AdminCompanyPayload.company
+	case 13: // AdminCompanyPayload.company
 		obj := n.obj.(*model.AdminCompanyPayload)
 		v := obj.Company
 		name, ptr := planPointer("Company", v)
 		return x.one(n, i, name, ptr, false)
-	case 12: // AdminCompanyPayload.userErrors
+	case 14: // AdminCompanyPayload.userErrors
 		obj := n.obj.(*model.AdminCompanyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1782,12 +1877,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 13: // AdminCustomerDataExportPayload.export
+	case 15: // AdminCustomerDataExportPayload.export
 		obj := n.obj.(*model.AdminCustomerDataExportPayload)
 		v := obj.Export
 		name, ptr := planPointer("CustomerDataExport", v)
 		return x.one(n, i, name, ptr, false)
-	case 14: // AdminCustomerDataExportPayload.userErrors
+	case 16: // AdminCustomerDataExportPayload.userErrors
 		obj := n.obj.(*model.AdminCustomerDataExportPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1798,7 +1893,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 16: // AdminCustomerDeletePayload.userErrors
+	case 18: // AdminCustomerDeletePayload.userErrors
 		obj := n.obj.(*model.AdminCustomerDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1809,12 +1904,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 17: // AdminCustomerInvitePayload.customer
+	case 19: // AdminCustomerInvitePayload.customer
 		obj := n.obj.(*model.AdminCustomerInvitePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 18: // AdminCustomerInvitePayload.customerUserErrors
+	case 20: // AdminCustomerInvitePayload.customerUserErrors
 		obj := n.obj.(*model.AdminCustomerInvitePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -1825,12 +1920,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 19: // AdminCustomerUpdatePayload.customer
+	case 21: // AdminCustomerUpdatePayload.customer
 		obj := n.obj.(*model.AdminCustomerUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 20: // AdminCustomerUpdatePayload.userErrors
+	case 22: // AdminCustomerUpdatePayload.userErrors
 		obj := n.obj.(*model.AdminCustomerUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1841,7 +1936,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 25: // AdminCustomersImportPayload.report
+	case 27: // AdminCustomersImportPayload.report
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Report
 		x.list(n, i, len(v))
@@ -1852,7 +1947,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 26: // AdminCustomersImportPayload.userErrors
+	case 28: // AdminCustomersImportPayload.userErrors
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1863,7 +1958,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 27: // AdminCustomersInvitePayload.customers
+	case 29: // AdminCustomersInvitePayload.customers
 		obj := n.obj.(*model.AdminCustomersInvitePayload)
 		v := obj.Customers
 		x.list(n, i, len(v))
@@ -1874,7 +1969,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 28: // AdminCustomersInvitePayload.userErrors
+	case 30: // AdminCustomersInvitePayload.userErrors
 		obj := n.obj.(*model.AdminCustomersInvitePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1885,12 +1980,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 29: // AdminFulfillmentEventPayload.fulfillmentEvent
+	case 31: // AdminFulfillmentEventPayload.fulfillmentEvent
 		obj := n.obj.(*model.AdminFulfillmentEventPayload)
 		v := obj.FulfillmentEvent
 		name, ptr := planPointer("FulfillmentEvent", v)
 		return x.one(n, i, name, ptr, false)
-	case 30: // AdminFulfillmentEventPayload.userErrors
+	case 32: // AdminFulfillmentEventPayload.userErrors
 		obj := n.obj.(*model.AdminFulfillmentEventPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1901,17 +1996,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 32: // AdminFulfillmentPayload.fulfillment
+	case 34: // AdminFulfillmentPayload.fulfillment
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.Fulfillment
 		name, ptr := planPointer("Fulfillment", v)
 		return x.one(n, i, name, ptr, false)
-	case 33: // AdminFulfillmentPayload.order
+	case 35: // AdminFulfillmentPayload.order
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.Order
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 34: // AdminFulfillmentPayload.userErrors
+	case 36: // AdminFulfillmentPayload.userErrors
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1922,17 +2017,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 39: // AdminLoyaltyDiscountCodePayload.redemption
+	case 41: // AdminLoyaltyDiscountCodePayload.redemption
 		obj := n.obj.(*model.AdminLoyaltyDiscountCodePayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 40: // AdminLoyaltyDiscountCodePayload.reward
+	case 42: // AdminLoyaltyDiscountCodePayload.reward
 		obj := n.obj.(*model.AdminLoyaltyDiscountCodePayload)
 		v := obj.Reward
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 41: // AdminLoyaltyDiscountCodePayload.userErrors
+	case 43: // AdminLoyaltyDiscountCodePayload.userErrors
 		obj := n.obj.(*model.AdminLoyaltyDiscountCodePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1943,17 +2038,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 42: // AdminLoyaltyPayload.transaction
+	case 44: // AdminLoyaltyPayload.transaction
 		obj := n.obj.(*model.AdminLoyaltyPayload)
 		v := obj.Transaction
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, false)
-	case 43: // AdminLoyaltyPayload.loyalty
+	case 45: // AdminLoyaltyPayload.loyalty
 		obj := n.obj.(*model.AdminLoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 44: // AdminLoyaltyPayload.userErrors
+	case 46: // AdminLoyaltyPayload.userErrors
 		obj := n.obj.(*model.AdminLoyaltyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1964,12 +2059,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 45: // AdminMembershipPayload.membership
+	case 47: // AdminMembershipPayload.membership
 		obj := n.obj.(*model.AdminMembershipPayload)
 		v := obj.Membership
 		name, ptr := planPointer("Membership", v)
 		return x.one(n, i, name, ptr, false)
-	case 46: // AdminMembershipPayload.userErrors
+	case 48: // AdminMembershipPayload.userErrors
 		obj := n.obj.(*model.AdminMembershipPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1980,7 +2075,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 48: // AdminMultipassSecretRotatePayload.userErrors
+	case 50: // AdminMultipassSecretRotatePayload.userErrors
 		obj := n.obj.(*model.AdminMultipassSecretRotatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1991,12 +2086,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 49: // AdminOrderPayload.order
+	case 51: // AdminOrderPayload.order
 		obj := n.obj.(*model.AdminOrderPayload)
 		v := obj.Order
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 50: // AdminOrderPayload.userErrors
+	case 52: // AdminOrderPayload.userErrors
 		obj := n.obj.(*model.AdminOrderPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2007,7 +2102,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 51: // AdminProductsUpsertPayload.products
+	case 53: // AdminProductsUpsertPayload.products
 		obj := n.obj.(*model.AdminProductsUpsertPayload)
 		v := obj.Products
 		if v == nil {
@@ -2021,7 +2116,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 52: // AdminProductsUpsertPayload.userErrors
+	case 54: // AdminProductsUpsertPayload.userErrors
 		obj := n.obj.(*model.AdminProductsUpsertPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2032,12 +2127,28 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 53: // AdminSupportTicketPayload.supportTicket
+	case 55: // AdminReturnPayload.return
+		obj := n.obj.(*model.AdminReturnPayload)
+		v := obj.Return
+		name, ptr := planPointer("Return", v)
+		return x.one(n, i, name, ptr, false)
+	case 56: // AdminReturnPayload.userErrors
+		obj := n.obj.(*model.AdminReturnPayload)
+		v := obj.UserErrors
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("ReturnUserError", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 57: // AdminSupportTicketPayload.supportTicket
 		obj := n.obj.(*model.AdminSupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 54: // AdminSupportTicketPayload.userErrors
+	case 58: // AdminSupportTicketPayload.userErrors
 		obj := n.obj.(*model.AdminSupportTicketPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2048,7 +2159,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 60: // BaseCartLineConnection.edges
+	case 64: // BaseCartLineConnection.edges
 		obj := n.obj.(*model.BaseCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2059,7 +2170,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 61: // BaseCartLineConnection.nodes
+	case 65: // BaseCartLineConnection.nodes
 		obj := n.obj.(*model.BaseCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2070,29 +2181,29 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 62: // BaseCartLineConnection.pageInfo
+	case 66: // BaseCartLineConnection.pageInfo
 		obj := n.obj.(*model.BaseCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 64: // BaseCartLineEdge.node
+	case 68: // BaseCartLineEdge.node
 		obj := n.obj.(*model.BaseCartLineEdge)
 		v := obj.Node
 		name, ptr := planConcreteBaseCartLine(v)
 		return x.one(n, i, name, ptr, true)
-	case 69: // Cart.lines
+	case 73: // Cart.lines
 		v := planValue[*model.BaseCartLineConnection](n.val(i))
 		name, ptr := planPointer("BaseCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 71: // Cart.cost
+	case 75: // Cart.cost
 		v := planValue[*model.CartCost](n.val(i))
 		name, ptr := planPointer("CartCost", v)
 		return x.one(n, i, name, ptr, true)
-	case 72: // Cart.buyerIdentity
+	case 76: // Cart.buyerIdentity
 		v := planValue[*model.CartBuyerIdentity](n.val(i))
 		name, ptr := planPointer("CartBuyerIdentity", v)
 		return x.one(n, i, name, ptr, true)
-	case 74: // Cart.attributes
+	case 78: // Cart.attributes
 		obj := n.obj.(*ent.Cart)
 		v := obj.Attributes
 		x.list(n, i, len(v))
@@ -2103,7 +2214,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 75: // Cart.discountCodes
+	case 79: // Cart.discountCodes
 		v := planValue[[]*model.CartDiscountCode](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2113,17 +2224,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 77: // CartBuyerIdentity.customer
+	case 81: // CartBuyerIdentity.customer
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 80: // CartBuyerIdentityUpdatePayload.cart
+	case 84: // CartBuyerIdentityUpdatePayload.cart
 		obj := n.obj.(*model.CartBuyerIdentityUpdatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 81: // CartBuyerIdentityUpdatePayload.userErrors
+	case 85: // CartBuyerIdentityUpdatePayload.userErrors
 		obj := n.obj.(*model.CartBuyerIdentityUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2134,7 +2245,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 82: // CartBuyerIdentityUpdatePayload.warnings
+	case 86: // CartBuyerIdentityUpdatePayload.warnings
 		obj := n.obj.(*model.CartBuyerIdentityUpdatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2145,37 +2256,37 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 83: // CartCost.checkoutChargeAmount
+	case 87: // CartCost.checkoutChargeAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.CheckoutChargeAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 84: // CartCost.subtotalAmount
+	case 88: // CartCost.subtotalAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.SubtotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 86: // CartCost.totalAmount
+	case 90: // CartCost.totalAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 88: // CartCost.totalDutyAmount
+	case 92: // CartCost.totalDutyAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalDutyAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 90: // CartCost.totalTaxAmount
+	case 94: // CartCost.totalTaxAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalTaxAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 92: // CartCreatePayload.cart
+	case 96: // CartCreatePayload.cart
 		obj := n.obj.(*model.CartCreatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 93: // CartCreatePayload.userErrors
+	case 97: // CartCreatePayload.userErrors
 		obj := n.obj.(*model.CartCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2186,7 +2297,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 94: // CartCreatePayload.warnings
+	case 98: // CartCreatePayload.warnings
 		obj := n.obj.(*model.CartCreatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2197,12 +2308,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 97: // CartFromSavedPayload.cart
+	case 101: // CartFromSavedPayload.cart
 		obj := n.obj.(*model.CartFromSavedPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 98: // CartFromSavedPayload.warnings
+	case 102: // CartFromSavedPayload.warnings
 		obj := n.obj.(*model.CartFromSavedPayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2213,7 +2324,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 99: // CartFromSavedPayload.customerUserErrors
+	case 103: // CartFromSavedPayload.customerUserErrors
 		obj := n.obj.(*model.CartFromSavedPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2224,15 +2335,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 101: // CartLine.merchandise
+	case 105: // CartLine.merchandise
 		v := planValue[model.Merchandise](n.val(i))
 		name, ptr := planConcreteMerchandise(v)
 		return x.one(n, i, name, ptr, true)
-	case 103: // CartLine.cost
+	case 107: // CartLine.cost
 		v := planValue[*model.CartLineCost](n.val(i))
 		name, ptr := planPointer("CartLineCost", v)
 		return x.one(n, i, name, ptr, true)
-	case 104: // CartLine.attributes
+	case 108: // CartLine.attributes
 		obj := n.obj.(*ent.CartLine)
 		v := obj.Attributes
 		x.list(n, i, len(v))
@@ -2243,32 +2354,32 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 105: // CartLineCost.amountPerQuantity
+	case 109: // CartLineCost.amountPerQuantity
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.AmountPerQuantity
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 106: // CartLineCost.compareAtAmountPerQuantity
+	case 110: // CartLineCost.compareAtAmountPerQuantity
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.CompareAtAmountPerQuantity
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 107: // CartLineCost.subtotalAmount
+	case 111: // CartLineCost.subtotalAmount
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.SubtotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 108: // CartLineCost.totalAmount
+	case 112: // CartLineCost.totalAmount
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.TotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 109: // CartLinesAddPayload.cart
+	case 113: // CartLinesAddPayload.cart
 		obj := n.obj.(*model.CartLinesAddPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 110: // CartLinesAddPayload.userErrors
+	case 114: // CartLinesAddPayload.userErrors
 		obj := n.obj.(*model.CartLinesAddPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2279,7 +2390,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 111: // CartLinesAddPayload.warnings
+	case 115: // CartLinesAddPayload.warnings
 		obj := n.obj.(*model.CartLinesAddPayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2290,12 +2401,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 112: // CartLinesRemovePayload.cart
+	case 116: // CartLinesRemovePayload.cart
 		obj := n.obj.(*model.CartLinesRemovePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 113: // CartLinesRemovePayload.userErrors
+	case 117: // CartLinesRemovePayload.userErrors
 		obj := n.obj.(*model.CartLinesRemovePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2306,7 +2417,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 114: // CartLinesRemovePayload.warnings
+	case 118: // CartLinesRemovePayload.warnings
 		obj := n.obj.(*model.CartLinesRemovePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2317,12 +2428,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 115: // CartLinesSaveForLaterPayload.cart
+	case 119: // CartLinesSaveForLaterPayload.cart
 		obj := n.obj.(*model.CartLinesSaveForLaterPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 116: // CartLinesSaveForLaterPayload.customerUserErrors
+	case 120: // CartLinesSaveForLaterPayload.customerUserErrors
 		obj := n.obj.(*model.CartLinesSaveForLaterPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2333,12 +2444,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 117: // CartLinesUpdatePayload.cart
+	case 121: // CartLinesUpdatePayload.cart
 		obj := n.obj.(*model.CartLinesUpdatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 118: // CartLinesUpdatePayload.userErrors
+	case 122: // CartLinesUpdatePayload.userErrors
 		obj := n.obj.(*model.CartLinesUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2349,7 +2460,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 119: // CartLinesUpdatePayload.warnings
+	case 123: // CartLinesUpdatePayload.warnings
 		obj := n.obj.(*model.CartLinesUpdatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2360,12 +2471,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 120: // CartNoteUpdatePayload.cart
+	case 124: // CartNoteUpdatePayload.cart
 		obj := n.obj.(*model.CartNoteUpdatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 121: // CartNoteUpdatePayload.userErrors
+	case 125: // CartNoteUpdatePayload.userErrors
 		obj := n.obj.(*model.CartNoteUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2376,7 +2487,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 122: // CartNoteUpdatePayload.warnings
+	case 126: // CartNoteUpdatePayload.warnings
 		obj := n.obj.(*model.CartNoteUpdatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2387,15 +2498,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 133: // Collection.image
+	case 137: // Collection.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 135: // Collection.products
+	case 139: // Collection.products
 		v := planValue[*model.ProductConnection](n.val(i))
 		name, ptr := planPointer("ProductConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 136: // CollectionConnection.edges
+	case 140: // CollectionConnection.edges
 		obj := n.obj.(*model.CollectionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2406,7 +2517,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 137: // CollectionConnection.nodes
+	case 141: // CollectionConnection.nodes
 		obj := n.obj.(*model.CollectionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2417,17 +2528,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 138: // CollectionConnection.pageInfo
+	case 142: // CollectionConnection.pageInfo
 		obj := n.obj.(*model.CollectionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 141: // CollectionEdge.node
+	case 145: // CollectionEdge.node
 		obj := n.obj.(*model.CollectionEdge)
 		v := obj.Node
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, true)
-	case 151: // Company.locations
+	case 155: // Company.locations
 		v := planValue[[]*ent.CompanyLocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2437,19 +2548,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 155: // CompanyContact.company
+	case 159: // CompanyContact.company
 		v := planValue[*ent.Company](n.val(i))
 		name, ptr := planPointer("Company", v)
 		return x.one(n, i, name, ptr, true)
-	case 157: // CompanyContact.spendingLimit
+	case 161: // CompanyContact.spendingLimit
 		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 158: // CompanyContact.orders
+	case 162: // CompanyContact.orders
 		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 170: // ConsentEventConnection.edges
+	case 174: // ConsentEventConnection.edges
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2460,7 +2571,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 171: // ConsentEventConnection.nodes
+	case 175: // ConsentEventConnection.nodes
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2471,29 +2582,29 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 172: // ConsentEventConnection.pageInfo
+	case 176: // ConsentEventConnection.pageInfo
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 174: // ConsentEventEdge.node
+	case 178: // ConsentEventEdge.node
 		obj := n.obj.(*model.ConsentEventEdge)
 		v := obj.Node
 		name, ptr := planPointer("ConsentEvent", v)
 		return x.one(n, i, name, ptr, true)
-	case 186: // Customer.defaultAddress
+	case 190: // Customer.defaultAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 187: // Customer.addresses
+	case 191: // Customer.addresses
 		v := planValue[*model.MailingAddressConnection](n.val(i))
 		name, ptr := planPointer("MailingAddressConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 190: // Customer.cart
+	case 194: // Customer.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 191: // Customer.companyContacts
+	case 195: // Customer.companyContacts
 		v := planValue[[]*ent.CompanyContact](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2503,23 +2614,23 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 192: // Customer.loyalty
+	case 196: // Customer.loyalty
 		v := planValue[*ent.LoyaltyAccount](n.val(i))
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 194: // Customer.orders
+	case 198: // Customer.orders
 		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 195: // Customer.preferences
+	case 199: // Customer.preferences
 		v := planValue[*model.CustomerPreferences](n.val(i))
 		name, ptr := planPointer("CustomerPreferences", v)
 		return x.one(n, i, name, ptr, true)
-	case 196: // Customer.privacy
+	case 200: // Customer.privacy
 		v := planValue[*model.CustomerPrivacy](n.val(i))
 		name, ptr := planPointer("CustomerPrivacy", v)
 		return x.one(n, i, name, ptr, true)
-	case 197: // Customer.recommendations
+	case 201: // Customer.recommendations
 		v := planValue[[]*recommend.Item](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2529,19 +2640,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 198: // Customer.savedCarts
+	case 202: // Customer.savedCarts
 		v := planValue[*model.SavedCartConnection](n.val(i))
 		name, ptr := planPointer("SavedCartConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 199: // Customer.savedForLater
+	case 203: // Customer.savedForLater
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 201: // Customer.sessions
+	case 205: // Customer.sessions
 		v := planValue[*model.CustomerSessionConnection](n.val(i))
 		name, ptr := planPointer("CustomerSessionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 203: // Customer.linkedIdentities
+	case 207: // Customer.linkedIdentities
 		v := planValue[[]*ent.LinkedIdentity](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2551,28 +2662,28 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 204: // Customer.socialLoginProvider
+	case 208: // Customer.socialLoginProvider
 		v := planValue[*model.SocialLoginProvider](n.val(i))
 		name, ptr := planPointer("SocialLoginProvider", v)
 		return x.one(n, i, name, ptr, false)
-	case 205: // Customer.supportTickets
+	case 209: // Customer.supportTickets
 		v := planValue[*model.SupportTicketConnection](n.val(i))
 		name, ptr := planPointer("SupportTicketConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 206: // Customer.wishlists
+	case 210: // Customer.wishlists
 		v := planValue[*model.WishlistConnection](n.val(i))
 		name, ptr := planPointer("WishlistConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 207: // Customer.wishlist
+	case 211: // Customer.wishlist
 		v := planValue[*ent.Wishlist](n.val(i))
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 211: // CustomerAccessTokenCreatePayload.customerAccessToken
+	case 215: // CustomerAccessTokenCreatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 212: // CustomerAccessTokenCreatePayload.customerUserErrors
+	case 216: // CustomerAccessTokenCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2583,7 +2694,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 213: // CustomerAccessTokenCreatePayload.twoFactorUserErrors
+	case 217: // CustomerAccessTokenCreatePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -2594,7 +2705,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 214: // CustomerAccessTokenCreatePayload.userErrors
+	case 218: // CustomerAccessTokenCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2605,12 +2716,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 215: // CustomerAccessTokenCreateWithCodePayload.customerAccessToken
+	case 219: // CustomerAccessTokenCreateWithCodePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithCodePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 216: // CustomerAccessTokenCreateWithCodePayload.customerUserErrors
+	case 220: // CustomerAccessTokenCreateWithCodePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithCodePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2621,12 +2732,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 217: // CustomerAccessTokenCreateWithMultipassPayload.customerAccessToken
+	case 221: // CustomerAccessTokenCreateWithMultipassPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithMultipassPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 218: // CustomerAccessTokenCreateWithMultipassPayload.customerUserErrors
+	case 222: // CustomerAccessTokenCreateWithMultipassPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithMultipassPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2637,12 +2748,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 219: // CustomerAccessTokenCreateWithSocialLoginPayload.customerAccessToken
+	case 223: // CustomerAccessTokenCreateWithSocialLoginPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithSocialLoginPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 220: // CustomerAccessTokenCreateWithSocialLoginPayload.customerUserErrors
+	case 224: // CustomerAccessTokenCreateWithSocialLoginPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithSocialLoginPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2653,7 +2764,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 223: // CustomerAccessTokenDeletePayload.userErrors
+	case 227: // CustomerAccessTokenDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2664,12 +2775,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 224: // CustomerAccessTokenRenewPayload.customerAccessToken
+	case 228: // CustomerAccessTokenRenewPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenRenewPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 225: // CustomerAccessTokenRenewPayload.userErrors
+	case 229: // CustomerAccessTokenRenewPayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenRenewPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2680,12 +2791,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 233: // CustomerAccountClientCreatePayload.client
+	case 237: // CustomerAccountClientCreatePayload.client
 		obj := n.obj.(*model.CustomerAccountClientCreatePayload)
 		v := obj.Client
 		name, ptr := planPointer("CustomerAccountClient", v)
 		return x.one(n, i, name, ptr, false)
-	case 235: // CustomerAccountClientCreatePayload.userErrors
+	case 239: // CustomerAccountClientCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAccountClientCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2696,7 +2807,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 237: // CustomerAccountClientDeletePayload.userErrors
+	case 241: // CustomerAccountClientDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAccountClientDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2707,17 +2818,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 238: // CustomerActivateByUrlPayload.customer
+	case 242: // CustomerActivateByUrlPayload.customer
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 239: // CustomerActivateByUrlPayload.customerAccessToken
+	case 243: // CustomerActivateByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 240: // CustomerActivateByUrlPayload.customerUserErrors
+	case 244: // CustomerActivateByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2728,17 +2839,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 241: // CustomerActivatePayload.customer
+	case 245: // CustomerActivatePayload.customer
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 242: // CustomerActivatePayload.customerAccessToken
+	case 246: // CustomerActivatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 243: // CustomerActivatePayload.customerUserErrors
+	case 247: // CustomerActivatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2749,7 +2860,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 244: // CustomerActivatePayload.userErrors
+	case 248: // CustomerActivatePayload.userErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2760,12 +2871,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 245: // CustomerAddressCreatePayload.customerAddress
+	case 249: // CustomerAddressCreatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 246: // CustomerAddressCreatePayload.customerUserErrors
+	case 250: // CustomerAddressCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2776,7 +2887,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 247: // CustomerAddressCreatePayload.userErrors
+	case 251: // CustomerAddressCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2787,7 +2898,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 249: // CustomerAddressDeletePayload.customerUserErrors
+	case 253: // CustomerAddressDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2798,7 +2909,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 250: // CustomerAddressDeletePayload.userErrors
+	case 254: // CustomerAddressDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2809,12 +2920,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 251: // CustomerAddressUpdatePayload.customerAddress
+	case 255: // CustomerAddressUpdatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 252: // CustomerAddressUpdatePayload.customerUserErrors
+	case 256: // CustomerAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2825,7 +2936,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 253: // CustomerAddressUpdatePayload.userErrors
+	case 257: // CustomerAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2836,7 +2947,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 254: // CustomerConnection.edges
+	case 258: // CustomerConnection.edges
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2847,7 +2958,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 255: // CustomerConnection.nodes
+	case 259: // CustomerConnection.nodes
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2858,17 +2969,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 256: // CustomerConnection.pageInfo
+	case 260: // CustomerConnection.pageInfo
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 257: // CustomerCreatePayload.customer
+	case 261: // CustomerCreatePayload.customer
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 258: // CustomerCreatePayload.customerUserErrors
+	case 262: // CustomerCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2879,7 +2990,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 259: // CustomerCreatePayload.userErrors
+	case 263: // CustomerCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2890,12 +3001,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 263: // CustomerDataExportPayload.export
+	case 267: // CustomerDataExportPayload.export
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.Export
 		name, ptr := planPointer("CustomerDataExport", v)
 		return x.one(n, i, name, ptr, false)
-	case 264: // CustomerDataExportPayload.customerUserErrors
+	case 268: // CustomerDataExportPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2906,12 +3017,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 265: // CustomerDefaultAddressUpdatePayload.customer
+	case 269: // CustomerDefaultAddressUpdatePayload.customer
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 266: // CustomerDefaultAddressUpdatePayload.customerUserErrors
+	case 270: // CustomerDefaultAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2922,7 +3033,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 267: // CustomerDefaultAddressUpdatePayload.userErrors
+	case 271: // CustomerDefaultAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2933,7 +3044,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 270: // CustomerDeletePayload.customerUserErrors
+	case 274: // CustomerDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2944,7 +3055,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 271: // CustomerDeletePayload.userErrors
+	case 275: // CustomerDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2955,12 +3066,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 273: // CustomerEdge.node
+	case 277: // CustomerEdge.node
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Node
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, true)
-	case 274: // CustomerEmailCodeSendPayload.customerUserErrors
+	case 278: // CustomerEmailCodeSendPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailCodeSendPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2971,12 +3082,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 275: // CustomerEmailVerifyPayload.customer
+	case 279: // CustomerEmailVerifyPayload.customer
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 276: // CustomerEmailVerifyPayload.customerUserErrors
+	case 280: // CustomerEmailVerifyPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2987,12 +3098,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 277: // CustomerIdentityUnlinkPayload.customer
+	case 281: // CustomerIdentityUnlinkPayload.customer
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 278: // CustomerIdentityUnlinkPayload.customerUserErrors
+	case 282: // CustomerIdentityUnlinkPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3003,19 +3114,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 281: // CustomerLoyalty.tier
+	case 285: // CustomerLoyalty.tier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 282: // CustomerLoyalty.nextTier
+	case 286: // CustomerLoyalty.nextTier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 284: // CustomerLoyalty.spendToNextTier
+	case 288: // CustomerLoyalty.spendToNextTier
 		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 285: // CustomerLoyalty.pointsExpiring
+	case 289: // CustomerLoyalty.pointsExpiring
 		v := planValue[[]*model.LoyaltyPointsExpiry](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3025,11 +3136,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 286: // CustomerLoyalty.transactions
+	case 290: // CustomerLoyalty.transactions
 		v := planValue[*model.LoyaltyTransactionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyTransactionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 287: // CustomerLoyalty.availableRewards
+	case 291: // CustomerLoyalty.availableRewards
 		v := planValue[[]*ent.LoyaltyReward](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3039,15 +3150,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 288: // CustomerLoyalty.redemptions
+	case 292: // CustomerLoyalty.redemptions
 		v := planValue[*model.LoyaltyRedemptionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyRedemptionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 291: // CustomerLoyalty.membership
+	case 295: // CustomerLoyalty.membership
 		v := planValue[*ent.Membership](n.val(i))
 		name, ptr := planPointer("Membership", v)
 		return x.one(n, i, name, ptr, false)
-	case 300: // CustomerPreferences.communication
+	case 304: // CustomerPreferences.communication
 		v := planValue[[]*notify.Preference](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3057,12 +3168,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 301: // CustomerPreferencesUpdatePayload.customer
+	case 305: // CustomerPreferencesUpdatePayload.customer
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 302: // CustomerPreferencesUpdatePayload.customerUserErrors
+	case 306: // CustomerPreferencesUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3073,7 +3184,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 303: // CustomerPreferencesUpdatePayload.userErrors
+	case 307: // CustomerPreferencesUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3084,7 +3195,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 306: // CustomerRecoverPayload.customerUserErrors
+	case 310: // CustomerRecoverPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3095,7 +3206,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 307: // CustomerRecoverPayload.userErrors
+	case 311: // CustomerRecoverPayload.userErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3106,17 +3217,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 308: // CustomerResetByUrlPayload.customer
+	case 312: // CustomerResetByUrlPayload.customer
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 309: // CustomerResetByUrlPayload.customerAccessToken
+	case 313: // CustomerResetByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 310: // CustomerResetByUrlPayload.customerUserErrors
+	case 314: // CustomerResetByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3127,7 +3238,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 311: // CustomerResetByUrlPayload.userErrors
+	case 315: // CustomerResetByUrlPayload.userErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3138,17 +3249,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 312: // CustomerResetPayload.customer
+	case 316: // CustomerResetPayload.customer
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 313: // CustomerResetPayload.customerAccessToken
+	case 317: // CustomerResetPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 314: // CustomerResetPayload.customerUserErrors
+	case 318: // CustomerResetPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3159,7 +3270,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 315: // CustomerResetPayload.userErrors
+	case 319: // CustomerResetPayload.userErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3170,7 +3281,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 325: // CustomerSessionConnection.edges
+	case 329: // CustomerSessionConnection.edges
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3181,7 +3292,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 326: // CustomerSessionConnection.nodes
+	case 330: // CustomerSessionConnection.nodes
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3192,17 +3303,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 327: // CustomerSessionConnection.pageInfo
+	case 331: // CustomerSessionConnection.pageInfo
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 329: // CustomerSessionEdge.node
+	case 333: // CustomerSessionEdge.node
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Node
 		name, ptr := planPointer("CustomerSession", v)
 		return x.one(n, i, name, ptr, true)
-	case 331: // CustomerSessionRevokePayload.customerUserErrors
+	case 335: // CustomerSessionRevokePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3213,7 +3324,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 333: // CustomerSessionsRevokeOthersPayload.customerUserErrors
+	case 337: // CustomerSessionsRevokeOthersPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3224,7 +3335,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 335: // CustomerSocialLoginStartPayload.customerUserErrors
+	case 339: // CustomerSocialLoginStartPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3235,12 +3346,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 336: // CustomerTwoFactorDisablePayload.customer
+	case 340: // CustomerTwoFactorDisablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 337: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
+	case 341: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3251,7 +3362,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 338: // CustomerTwoFactorDisablePayload.customerUserErrors
+	case 342: // CustomerTwoFactorDisablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3262,12 +3373,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 339: // CustomerTwoFactorEnablePayload.customer
+	case 343: // CustomerTwoFactorEnablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 341: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
+	case 345: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3278,7 +3389,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 342: // CustomerTwoFactorEnablePayload.customerUserErrors
+	case 346: // CustomerTwoFactorEnablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3289,7 +3400,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 345: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
+	case 349: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3300,7 +3411,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 346: // CustomerTwoFactorSetupPayload.customerUserErrors
+	case 350: // CustomerTwoFactorSetupPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3311,17 +3422,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 347: // CustomerUpdatePayload.customer
+	case 351: // CustomerUpdatePayload.customer
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 348: // CustomerUpdatePayload.customerAccessToken
+	case 352: // CustomerUpdatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 349: // CustomerUpdatePayload.customerUserErrors
+	case 353: // CustomerUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3332,7 +3443,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 350: // CustomerUpdatePayload.userErrors
+	case 354: // CustomerUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3343,17 +3454,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 354: // DiscountAllocation.allocatedAmount
+	case 358: // DiscountAllocation.allocatedAmount
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.AllocatedAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 355: // DiscountAllocation.discountApplication
+	case 359: // DiscountAllocation.discountApplication
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.DiscountApplication
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 356: // DiscountApplicationConnection.edges
+	case 360: // DiscountApplicationConnection.edges
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3364,7 +3475,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 357: // DiscountApplicationConnection.nodes
+	case 361: // DiscountApplicationConnection.nodes
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3375,22 +3486,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 358: // DiscountApplicationConnection.pageInfo
+	case 362: // DiscountApplicationConnection.pageInfo
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 360: // DiscountApplicationEdge.node
+	case 364: // DiscountApplicationEdge.node
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Node
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 366: // DiscountCodeApplication.value
+	case 370: // DiscountCodeApplication.value
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 371: // Fulfillment.trackingInfo
+	case 375: // Fulfillment.trackingInfo
 		v := planValue[[]*schema.TrackingInfo](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3400,16 +3511,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 372: // Fulfillment.fulfillmentLineItems
+	case 376: // Fulfillment.fulfillmentLineItems
 		v := planValue[*model.FulfillmentLineItemConnection](n.val(i))
 		name, ptr := planPointer("FulfillmentLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 380: // FulfillmentLineItem.lineItem
+	case 384: // FulfillmentLineItem.lineItem
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.LineItem
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 382: // FulfillmentLineItemConnection.edges
+	case 386: // FulfillmentLineItemConnection.edges
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3420,7 +3531,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 383: // FulfillmentLineItemConnection.nodes
+	case 387: // FulfillmentLineItemConnection.nodes
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3431,17 +3542,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 384: // FulfillmentLineItemConnection.pageInfo
+	case 388: // FulfillmentLineItemConnection.pageInfo
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 386: // FulfillmentLineItemEdge.node
+	case 390: // FulfillmentLineItemEdge.node
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("FulfillmentLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 402: // LoyaltyConsistencyReport.mismatches
+	case 406: // LoyaltyConsistencyReport.mismatches
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.Mismatches
 		x.list(n, i, len(v))
@@ -3452,12 +3563,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 411: // LoyaltyPayload.loyalty
+	case 415: // LoyaltyPayload.loyalty
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 413: // LoyaltyPayload.loyaltyUserErrors
+	case 417: // LoyaltyPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3468,7 +3579,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 414: // LoyaltyPayload.customerUserErrors
+	case 418: // LoyaltyPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3479,7 +3590,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 421: // LoyaltyProgram.earnRules
+	case 425: // LoyaltyProgram.earnRules
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.EarnRules
 		x.list(n, i, len(v))
@@ -3490,7 +3601,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 423: // LoyaltyProgram.tiers
+	case 427: // LoyaltyProgram.tiers
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Tiers
 		x.list(n, i, len(v))
@@ -3501,7 +3612,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 424: // LoyaltyProgram.rewards
+	case 428: // LoyaltyProgram.rewards
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Rewards
 		x.list(n, i, len(v))
@@ -3512,7 +3623,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 427: // LoyaltyProgram.membershipPlans
+	case 431: // LoyaltyProgram.membershipPlans
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.MembershipPlans
 		x.list(n, i, len(v))
@@ -3523,12 +3634,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 428: // LoyaltyProgramPayload.program
+	case 432: // LoyaltyProgramPayload.program
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.Program
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, false)
-	case 429: // LoyaltyProgramPayload.userErrors
+	case 433: // LoyaltyProgramPayload.userErrors
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3539,16 +3650,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 431: // LoyaltyRedemption.reward
+	case 435: // LoyaltyRedemption.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, true)
-	case 434: // LoyaltyRedemption.amount
+	case 438: // LoyaltyRedemption.amount
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 440: // LoyaltyRedemptionConnection.edges
+	case 444: // LoyaltyRedemptionConnection.edges
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3559,7 +3670,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 441: // LoyaltyRedemptionConnection.nodes
+	case 445: // LoyaltyRedemptionConnection.nodes
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3570,36 +3681,36 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 442: // LoyaltyRedemptionConnection.pageInfo
+	case 446: // LoyaltyRedemptionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 444: // LoyaltyRedemptionEdge.node
+	case 448: // LoyaltyRedemptionEdge.node
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, true)
-	case 451: // LoyaltyReward.amount
+	case 455: // LoyaltyReward.amount
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 453: // LoyaltyReward.variant
+	case 457: // LoyaltyReward.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 456: // LoyaltyRewardRedeemPayload.redemption
+	case 460: // LoyaltyRewardRedeemPayload.redemption
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 457: // LoyaltyRewardRedeemPayload.loyalty
+	case 461: // LoyaltyRewardRedeemPayload.loyalty
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 458: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
+	case 462: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3610,7 +3721,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 459: // LoyaltyRewardRedeemPayload.customerUserErrors
+	case 463: // LoyaltyRewardRedeemPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3621,15 +3732,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 470: // LoyaltyTransaction.order
+	case 474: // LoyaltyTransaction.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 471: // LoyaltyTransaction.reward
+	case 475: // LoyaltyTransaction.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 474: // LoyaltyTransactionConnection.edges
+	case 478: // LoyaltyTransactionConnection.edges
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3640,7 +3751,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 475: // LoyaltyTransactionConnection.nodes
+	case 479: // LoyaltyTransactionConnection.nodes
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3651,17 +3762,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 476: // LoyaltyTransactionConnection.pageInfo
+	case 480: // LoyaltyTransactionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 478: // LoyaltyTransactionEdge.node
+	case 482: // LoyaltyTransactionEdge.node
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, true)
-	case 501: // MailingAddressConnection.edges
+	case 505: // MailingAddressConnection.edges
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3672,7 +3783,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 502: // MailingAddressConnection.nodes
+	case 506: // MailingAddressConnection.nodes
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3683,31 +3794,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 503: // MailingAddressConnection.pageInfo
+	case 507: // MailingAddressConnection.pageInfo
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 505: // MailingAddressEdge.node
+	case 509: // MailingAddressEdge.node
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Node
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, true)
-	case 511: // ManualDiscountApplication.value
+	case 515: // ManualDiscountApplication.value
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 512: // Membership.plan
+	case 516: // Membership.plan
 		v := planValue[*ent.MembershipPlan](n.val(i))
 		name, ptr := planPointer("MembershipPlan", v)
 		return x.one(n, i, name, ptr, true)
-	case 520: // MembershipPlan.price
+	case 524: // MembershipPlan.price
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 538: // Order.customAttributes
+	case 542: // Order.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3717,94 +3828,94 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 542: // Order.subtotalPrice
+	case 546: // Order.subtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 543: // Order.subtotalPriceV2
+	case 547: // Order.subtotalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 544: // Order.totalShippingPrice
+	case 548: // Order.totalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 545: // Order.totalShippingPriceV2
+	case 549: // Order.totalShippingPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 546: // Order.totalTax
+	case 550: // Order.totalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 547: // Order.totalTaxV2
+	case 551: // Order.totalTaxV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 548: // Order.totalPrice
+	case 552: // Order.totalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 549: // Order.totalPriceV2
+	case 553: // Order.totalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 550: // Order.totalRefunded
+	case 554: // Order.totalRefunded
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 551: // Order.totalRefundedV2
+	case 555: // Order.totalRefundedV2
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 552: // Order.originalTotalPrice
+	case 556: // Order.originalTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 553: // Order.currentTotalPrice
+	case 557: // Order.currentTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.CurrentTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 554: // Order.currentSubtotalPrice
+	case 558: // Order.currentSubtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 555: // Order.currentTotalTax
+	case 559: // Order.currentTotalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 556: // Order.currentTotalShippingPrice
+	case 560: // Order.currentTotalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 557: // Order.shippingAddress
+	case 561: // Order.shippingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 558: // Order.billingAddress
+	case 562: // Order.billingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 559: // Order.lineItems
+	case 563: // Order.lineItems
 		v := planValue[*model.OrderLineItemConnection](n.val(i))
 		name, ptr := planPointer("OrderLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 560: // Order.successfulFulfillments
+	case 564: // Order.successfulFulfillments
 		v := planValue[[]*ent.Fulfillment](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -3817,7 +3928,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 561: // Order.trackingEvents
+	case 565: // Order.trackingEvents
 		v := planValue[[]*ent.FulfillmentEvent](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3827,11 +3938,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 562: // Order.discountApplications
+	case 566: // Order.discountApplications
 		v := planValue[*model.DiscountApplicationConnection](n.val(i))
 		name, ptr := planPointer("DiscountApplicationConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 563: // Order.shippingDiscountAllocations
+	case 567: // Order.shippingDiscountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3841,7 +3952,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 564: // OrderConnection.edges
+	case 568: // Order.returns
+		v := planValue[*model.ReturnConnection](n.val(i))
+		name, ptr := planPointer("ReturnConnection", v)
+		return x.one(n, i, name, ptr, true)
+	case 569: // OrderConnection.edges
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3852,7 +3967,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 565: // OrderConnection.nodes
+	case 570: // OrderConnection.nodes
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3863,31 +3978,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 566: // OrderConnection.pageInfo
+	case 571: // OrderConnection.pageInfo
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 569: // OrderEdge.node
+	case 574: // OrderEdge.node
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Node
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, true)
-	case 573: // OrderLineItem.originalTotalPrice
+	case 578: // OrderLineItem.originalTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.OriginalTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 574: // OrderLineItem.discountedTotalPrice
+	case 579: // OrderLineItem.discountedTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.DiscountedTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 575: // OrderLineItem.variant
+	case 580: // OrderLineItem.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 576: // OrderLineItem.customAttributes
+	case 581: // OrderLineItem.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3897,7 +4012,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 577: // OrderLineItem.discountAllocations
+	case 582: // OrderLineItem.discountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3907,7 +4022,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 578: // OrderLineItemConnection.edges
+	case 585: // OrderLineItemConnection.edges
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3918,7 +4033,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 579: // OrderLineItemConnection.nodes
+	case 586: // OrderLineItemConnection.nodes
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3929,22 +4044,38 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 580: // OrderLineItemConnection.pageInfo
+	case 587: // OrderLineItemConnection.pageInfo
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 582: // OrderLineItemEdge.node
+	case 589: // OrderLineItemEdge.node
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 591: // PreferenceVocabularyPayload.preferenceVocabulary
+	case 590: // OrderRequestReturnPayload.return
+		obj := n.obj.(*model.OrderRequestReturnPayload)
+		v := obj.Return
+		name, ptr := planPointer("Return", v)
+		return x.one(n, i, name, ptr, false)
+	case 591: // OrderRequestReturnPayload.userErrors
+		obj := n.obj.(*model.OrderRequestReturnPayload)
+		v := obj.UserErrors
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("ReturnUserError", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 600: // PreferenceVocabularyPayload.preferenceVocabulary
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.PreferenceVocabulary
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, false)
-	case 592: // PreferenceVocabularyPayload.userErrors
+	case 601: // PreferenceVocabularyPayload.userErrors
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3955,19 +4086,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 601: // Product.featuredImage
+	case 610: // Product.featuredImage
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 606: // Product.collections
+	case 615: // Product.collections
 		v := planValue[*model.CollectionConnection](n.val(i))
 		name, ptr := planPointer("CollectionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 607: // Product.variants
+	case 616: // Product.variants
 		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 608: // ProductConnection.edges
+	case 617: // ProductConnection.edges
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3978,7 +4109,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 609: // ProductConnection.nodes
+	case 618: // ProductConnection.nodes
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3989,37 +4120,37 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 610: // ProductConnection.pageInfo
+	case 619: // ProductConnection.pageInfo
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 612: // ProductEdge.node
+	case 621: // ProductEdge.node
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Node
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 616: // ProductVariant.price
+	case 625: // ProductVariant.price
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 617: // ProductVariant.priceV2
+	case 626: // ProductVariant.priceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 618: // ProductVariant.compareAtPrice
+	case 627: // ProductVariant.compareAtPrice
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 619: // ProductVariant.compareAtPriceV2
+	case 628: // ProductVariant.compareAtPriceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 621: // ProductVariant.selectedOptions
+	case 630: // ProductVariant.selectedOptions
 		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4029,15 +4160,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 622: // ProductVariant.image
+	case 631: // ProductVariant.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 623: // ProductVariant.product
+	case 632: // ProductVariant.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 624: // ProductVariantConnection.edges
+	case 633: // ProductVariantConnection.edges
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4048,7 +4179,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 625: // ProductVariantConnection.nodes
+	case 634: // ProductVariantConnection.nodes
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4059,21 +4190,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 626: // ProductVariantConnection.pageInfo
+	case 635: // ProductVariantConnection.pageInfo
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 628: // ProductVariantEdge.node
+	case 637: // ProductVariantEdge.node
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Node
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 629: // Query.node
+	case 638: // Query.node
 		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
-	case 630: // Query.nodes
+	case 639: // Query.nodes
 		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4083,64 +4214,144 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 631: // Query.cart
+	case 640: // Query.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 632: // Query.product
+	case 641: // Query.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
-	case 633: // Query.products
+	case 642: // Query.products
 		v := planValue[*model.ProductConnection](n.val(i))
 		name, ptr := planPointer("ProductConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 634: // Query.collection
+	case 643: // Query.collection
 		v := planValue[*ent.Collection](n.val(i))
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, false)
-	case 635: // Query.collectionByHandle
+	case 644: // Query.collectionByHandle
 		v := planValue[*ent.Collection](n.val(i))
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, false)
-	case 636: // Query.collections
+	case 645: // Query.collections
 		v := planValue[*model.CollectionConnection](n.val(i))
 		name, ptr := planPointer("CollectionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 637: // Query.customer
+	case 646: // Query.customer
 		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 638: // Query.loyaltyProgram
+	case 647: // Query.loyaltyProgram
 		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
-	case 639: // Query.preferenceVocabulary
+	case 648: // Query.preferenceVocabulary
 		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
-	case 640: // Query.shop
+	case 649: // Query.shop
 		v := planValue[*model.Shop](n.val(i))
 		name, ptr := planPointer("Shop", v)
 		return x.one(n, i, name, ptr, true)
-	case 642: // Query.supportContact
+	case 651: // Query.supportContact
 		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
-	case 643: // Query.sharedWishlist
+	case 652: // Query.sharedWishlist
 		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 644: // Recommendation.variant
+	case 653: // Recommendation.variant
 		obj := n.obj.(*recommend.Item)
 		v := obj.Variant
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 650: // SavedCart.lines
+	case 661: // Return.decline
+		v := planValue[*model.ReturnDecline](n.val(i))
+		name, ptr := planPointer("ReturnDecline", v)
+		return x.one(n, i, name, ptr, false)
+	case 662: // Return.order
+		v := planValue[*ent.Order](n.val(i))
+		name, ptr := planPointer("Order", v)
+		return x.one(n, i, name, ptr, true)
+	case 663: // Return.returnLineItems
+		v := planValue[*model.ReturnLineItemConnection](n.val(i))
+		name, ptr := planPointer("ReturnLineItemConnection", v)
+		return x.one(n, i, name, ptr, true)
+	case 664: // ReturnConnection.edges
+		obj := n.obj.(*model.ReturnConnection)
+		v := obj.Edges
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("ReturnEdge", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 665: // ReturnConnection.nodes
+		obj := n.obj.(*model.ReturnConnection)
+		v := obj.Nodes
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("Return", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 666: // ReturnConnection.pageInfo
+		obj := n.obj.(*model.ReturnConnection)
+		v := obj.PageInfo
+		name, ptr := planPointer("PageInfo", v)
+		return x.one(n, i, name, ptr, true)
+	case 670: // ReturnEdge.node
+		obj := n.obj.(*model.ReturnEdge)
+		v := obj.Node
+		name, ptr := planPointer("Return", v)
+		return x.one(n, i, name, ptr, true)
+	case 672: // ReturnLineItem.lineItem
+		v := planValue[*ent.OrderLineItem](n.val(i))
+		name, ptr := planPointer("OrderLineItem", v)
+		return x.one(n, i, name, ptr, true)
+	case 677: // ReturnLineItemConnection.edges
+		obj := n.obj.(*model.ReturnLineItemConnection)
+		v := obj.Edges
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("ReturnLineItemEdge", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 678: // ReturnLineItemConnection.nodes
+		obj := n.obj.(*model.ReturnLineItemConnection)
+		v := obj.Nodes
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("ReturnLineItem", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 679: // ReturnLineItemConnection.pageInfo
+		obj := n.obj.(*model.ReturnLineItemConnection)
+		v := obj.PageInfo
+		name, ptr := planPointer("PageInfo", v)
+		return x.one(n, i, name, ptr, true)
+	case 681: // ReturnLineItemEdge.node
+		obj := n.obj.(*model.ReturnLineItemEdge)
+		v := obj.Node
+		name, ptr := planPointer("ReturnLineItem", v)
+		return x.one(n, i, name, ptr, true)
+	case 689: // SavedCart.lines
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 651: // SavedCartConnection.edges
+	case 690: // SavedCartConnection.edges
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4151,7 +4362,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 652: // SavedCartConnection.nodes
+	case 691: // SavedCartConnection.nodes
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4162,12 +4373,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 653: // SavedCartConnection.pageInfo
+	case 692: // SavedCartConnection.pageInfo
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 655: // SavedCartDeletePayload.customerUserErrors
+	case 694: // SavedCartDeletePayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4178,21 +4389,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 657: // SavedCartEdge.node
+	case 696: // SavedCartEdge.node
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
-	case 659: // SavedCartLine.merchandise
+	case 698: // SavedCartLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 661: // SavedCartLine.priceWhenSaved
+	case 700: // SavedCartLine.priceWhenSaved
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.PriceWhenSavedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 662: // SavedCartLineConnection.edges
+	case 701: // SavedCartLineConnection.edges
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4203,7 +4414,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 663: // SavedCartLineConnection.nodes
+	case 702: // SavedCartLineConnection.nodes
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4214,22 +4425,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 664: // SavedCartLineConnection.pageInfo
+	case 703: // SavedCartLineConnection.pageInfo
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 666: // SavedCartLineEdge.node
+	case 705: // SavedCartLineEdge.node
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCartLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 667: // SavedCartPayload.savedCart
+	case 706: // SavedCartPayload.savedCart
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.SavedCart
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, false)
-	case 668: // SavedCartPayload.customerUserErrors
+	case 707: // SavedCartPayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4240,26 +4451,26 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 671: // SavedCartWarning.merchandise
+	case 710: // SavedCartWarning.merchandise
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Merchandise
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 676: // SharedWishlist.lines
+	case 715: // SharedWishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 682: // Shop.primaryDomain
+	case 721: // Shop.primaryDomain
 		obj := n.obj.(*model.Shop)
 		v := obj.PrimaryDomain
 		name, ptr := planPointer("Domain", v)
 		return x.one(n, i, name, ptr, true)
-	case 690: // SupportContactPayload.supportContact
+	case 729: // SupportContactPayload.supportContact
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.SupportContact
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, false)
-	case 691: // SupportContactPayload.userErrors
+	case 730: // SupportContactPayload.userErrors
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -4270,7 +4481,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 695: // SupportMessageConnection.edges
+	case 734: // SupportMessageConnection.edges
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4281,7 +4492,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 696: // SupportMessageConnection.nodes
+	case 735: // SupportMessageConnection.nodes
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4292,25 +4503,25 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 697: // SupportMessageConnection.pageInfo
+	case 736: // SupportMessageConnection.pageInfo
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 699: // SupportMessageEdge.node
+	case 738: // SupportMessageEdge.node
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
-	case 705: // SupportTicket.order
+	case 744: // SupportTicket.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 706: // SupportTicket.messages
+	case 745: // SupportTicket.messages
 		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 707: // SupportTicketConnection.edges
+	case 746: // SupportTicketConnection.edges
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4321,7 +4532,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 708: // SupportTicketConnection.nodes
+	case 747: // SupportTicketConnection.nodes
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4332,22 +4543,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 709: // SupportTicketConnection.pageInfo
+	case 748: // SupportTicketConnection.pageInfo
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 711: // SupportTicketEdge.node
+	case 750: // SupportTicketEdge.node
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, true)
-	case 712: // SupportTicketPayload.supportTicket
+	case 751: // SupportTicketPayload.supportTicket
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 713: // SupportTicketPayload.customerUserErrors
+	case 752: // SupportTicketPayload.customerUserErrors
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4358,11 +4569,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 727: // Wishlist.lines
+	case 766: // Wishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 728: // WishlistConnection.edges
+	case 767: // WishlistConnection.edges
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4373,7 +4584,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 729: // WishlistConnection.nodes
+	case 768: // WishlistConnection.nodes
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4384,12 +4595,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 730: // WishlistConnection.pageInfo
+	case 769: // WishlistConnection.pageInfo
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 732: // WishlistDeletePayload.customerUserErrors
+	case 771: // WishlistDeletePayload.customerUserErrors
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4400,21 +4611,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 734: // WishlistEdge.node
+	case 773: // WishlistEdge.node
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Node
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
-	case 736: // WishlistLine.merchandise
+	case 775: // WishlistLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 740: // WishlistLine.priceWhenAdded
+	case 779: // WishlistLine.priceWhenAdded
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.PriceWhenAddedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 742: // WishlistLineConnection.edges
+	case 781: // WishlistLineConnection.edges
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4425,7 +4636,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 743: // WishlistLineConnection.nodes
+	case 782: // WishlistLineConnection.nodes
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4436,27 +4647,27 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 744: // WishlistLineConnection.pageInfo
+	case 783: // WishlistLineConnection.pageInfo
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 746: // WishlistLineEdge.node
+	case 785: // WishlistLineEdge.node
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("WishlistLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 747: // WishlistLinesMoveToCartPayload.wishlist
+	case 786: // WishlistLinesMoveToCartPayload.wishlist
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 748: // WishlistLinesMoveToCartPayload.cart
+	case 787: // WishlistLinesMoveToCartPayload.cart
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 749: // WishlistLinesMoveToCartPayload.customerUserErrors
+	case 788: // WishlistLinesMoveToCartPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4467,12 +4678,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 750: // WishlistPayload.wishlist
+	case 789: // WishlistPayload.wishlist
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 751: // WishlistPayload.customerUserErrors
+	case 790: // WishlistPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4483,7 +4694,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 756: // __Directive.args
+	case 795: // __Directive.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4493,7 +4704,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 763: // __Field.args
+	case 802: // __Field.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4503,17 +4714,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 764: // __Field.type
+	case 803: // __Field.type
 		obj := n.obj.(*introspection.Field)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 769: // __InputValue.type
+	case 808: // __InputValue.type
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 774: // __Schema.types
+	case 813: // __Schema.types
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Types()
 		x.list(n, i, len(v))
@@ -4524,22 +4735,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 775: // __Schema.queryType
+	case 814: // __Schema.queryType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.QueryType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 776: // __Schema.mutationType
+	case 815: // __Schema.mutationType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.MutationType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 777: // __Schema.subscriptionType
+	case 816: // __Schema.subscriptionType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.SubscriptionType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 778: // __Schema.directives
+	case 817: // __Schema.directives
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Directives()
 		x.list(n, i, len(v))
@@ -4550,7 +4761,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 783: // __Type.fields
+	case 822: // __Type.fields
 		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4563,7 +4774,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 784: // __Type.interfaces
+	case 823: // __Type.interfaces
 		obj := n.obj.(*introspection.Type)
 		v := obj.Interfaces()
 		if v == nil {
@@ -4577,7 +4788,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 785: // __Type.possibleTypes
+	case 824: // __Type.possibleTypes
 		obj := n.obj.(*introspection.Type)
 		v := obj.PossibleTypes()
 		if v == nil {
@@ -4591,7 +4802,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 786: // __Type.enumValues
+	case 825: // __Type.enumValues
 		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4604,7 +4815,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 787: // __Type.inputFields
+	case 826: // __Type.inputFields
 		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4617,7 +4828,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 788: // __Type.ofType
+	case 827: // __Type.ofType
 		obj := n.obj.(*introspection.Type)
 		v := obj.OfType()
 		name, ptr := planPointer("__Type", v)
@@ -4658,7 +4869,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 15: // AdminCustomerDeletePayload.deletedCustomerId
+	case 7: // AccountSettings.returnWindowDays
+		obj := n.obj.(*ent.ShopSettings)
+		v := obj.ReturnWindowDays
+		b.int(int64(v))
+		return true
+	case 8: // AccountSettings.returnInstructions
+		obj := n.obj.(*ent.ShopSettings)
+		v := obj.ReturnInstructions
+		b.str(string(v))
+		return true
+	case 17: // AdminCustomerDeletePayload.deletedCustomerId
 		obj := n.obj.(*model.AdminCustomerDeletePayload)
 		v := obj.DeletedCustomerID
 		if v == nil {
@@ -4667,27 +4888,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 21: // AdminCustomersImportPayload.created
+	case 23: // AdminCustomersImportPayload.created
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Created
 		b.int(int64(v))
 		return true
-	case 22: // AdminCustomersImportPayload.updated
+	case 24: // AdminCustomersImportPayload.updated
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Updated
 		b.int(int64(v))
 		return true
-	case 23: // AdminCustomersImportPayload.skipped
+	case 25: // AdminCustomersImportPayload.skipped
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Skipped
 		b.int(int64(v))
 		return true
-	case 24: // AdminCustomersImportPayload.errorCount
+	case 26: // AdminCustomersImportPayload.errorCount
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.ErrorCount
 		b.int(int64(v))
 		return true
-	case 31: // AdminFulfillmentPayload.fulfillmentId
+	case 33: // AdminFulfillmentPayload.fulfillmentId
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.FulfillmentID
 		if v == nil {
@@ -4696,12 +4917,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 35: // AdminImportRowError.row
+	case 37: // AdminImportRowError.row
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Row
 		b.int(int64(v))
 		return true
-	case 36: // AdminImportRowError.column
+	case 38: // AdminImportRowError.column
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Column
 		if v == nil {
@@ -4710,7 +4931,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 37: // AdminImportRowError.code
+	case 39: // AdminImportRowError.code
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Code
 		if v == nil {
@@ -4719,12 +4940,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 38: // AdminImportRowError.message
+	case 40: // AdminImportRowError.message
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 47: // AdminMultipassSecretRotatePayload.secret
+	case 49: // AdminMultipassSecretRotatePayload.secret
 		obj := n.obj.(*model.AdminMultipassSecretRotatePayload)
 		v := obj.Secret
 		if v == nil {
@@ -4733,7 +4954,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 55: // AdminUserError.code
+	case 59: // AdminUserError.code
 		obj := n.obj.(*model.AdminUserError)
 		v := obj.Code
 		if v == nil {
@@ -4742,55 +4963,55 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 56: // AdminUserError.field
+	case 60: // AdminUserError.field
 		obj := n.obj.(*model.AdminUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 57: // AdminUserError.message
+	case 61: // AdminUserError.message
 		obj := n.obj.(*model.AdminUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 58: // Attribute.key
+	case 62: // Attribute.key
 		obj := n.obj.(*schema.Attribute)
 		v := obj.Key
 		b.str(string(v))
 		return true
-	case 59: // Attribute.value
+	case 63: // Attribute.value
 		obj := n.obj.(*schema.Attribute)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 63: // BaseCartLineEdge.cursor
+	case 67: // BaseCartLineEdge.cursor
 		obj := n.obj.(*model.BaseCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 65: // Cart.id
+	case 69: // Cart.id
 		obj := n.obj.(*ent.Cart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 66: // Cart.checkoutUrl
+	case 70: // Cart.checkoutUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 67: // Cart.createdAt
+	case 71: // Cart.createdAt
 		obj := n.obj.(*ent.Cart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 68: // Cart.updatedAt
+	case 72: // Cart.updatedAt
 		obj := n.obj.(*ent.Cart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 70: // Cart.totalQuantity
+	case 74: // Cart.totalQuantity
 		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
-	case 73: // Cart.note
+	case 77: // Cart.note
 		obj := n.obj.(*ent.Cart)
 		v := obj.Note
 		if v == nil {
@@ -4799,7 +5020,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 76: // CartBuyerIdentity.countryCode
+	case 80: // CartBuyerIdentity.countryCode
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.CountryCode
 		if v == nil {
@@ -4808,7 +5029,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 78: // CartBuyerIdentity.email
+	case 82: // CartBuyerIdentity.email
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.Email
 		if v == nil {
@@ -4817,7 +5038,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 79: // CartBuyerIdentity.phone
+	case 83: // CartBuyerIdentity.phone
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.Phone
 		if v == nil {
@@ -4826,47 +5047,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 85: // CartCost.subtotalAmountEstimated
+	case 89: // CartCost.subtotalAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.SubtotalAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 87: // CartCost.totalAmountEstimated
+	case 91: // CartCost.totalAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 89: // CartCost.totalDutyAmountEstimated
+	case 93: // CartCost.totalDutyAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalDutyAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 91: // CartCost.totalTaxAmountEstimated
+	case 95: // CartCost.totalTaxAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalTaxAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 95: // CartDiscountCode.applicable
+	case 99: // CartDiscountCode.applicable
 		obj := n.obj.(*model.CartDiscountCode)
 		v := obj.Applicable
 		b.boolean(bool(v))
 		return true
-	case 96: // CartDiscountCode.code
+	case 100: // CartDiscountCode.code
 		obj := n.obj.(*model.CartDiscountCode)
 		v := obj.Code
 		b.str(string(v))
 		return true
-	case 100: // CartLine.id
+	case 104: // CartLine.id
 		obj := n.obj.(*ent.CartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 102: // CartLine.quantity
+	case 106: // CartLine.quantity
 		obj := n.obj.(*ent.CartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 123: // CartUserError.code
+	case 127: // CartUserError.code
 		obj := n.obj.(*model.CartUserError)
 		v := obj.Code
 		if v == nil {
@@ -4875,167 +5096,167 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 124: // CartUserError.field
+	case 128: // CartUserError.field
 		obj := n.obj.(*model.CartUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 125: // CartUserError.message
+	case 129: // CartUserError.message
 		obj := n.obj.(*model.CartUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 126: // CartWarning.code
+	case 130: // CartWarning.code
 		obj := n.obj.(*model.CartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 127: // CartWarning.message
+	case 131: // CartWarning.message
 		obj := n.obj.(*model.CartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 128: // CartWarning.target
+	case 132: // CartWarning.target
 		obj := n.obj.(*model.CartWarning)
 		v := obj.Target
 		b.str(string(v))
 		return true
-	case 129: // Collection.id
+	case 133: // Collection.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 130: // Collection.handle
+	case 134: // Collection.handle
 		obj := n.obj.(*ent.Collection)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 131: // Collection.title
+	case 135: // Collection.title
 		obj := n.obj.(*ent.Collection)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 132: // Collection.description
+	case 136: // Collection.description
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 134: // Collection.updatedAt
+	case 138: // Collection.updatedAt
 		obj := n.obj.(*ent.Collection)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 139: // CollectionConnection.totalCount
+	case 143: // CollectionConnection.totalCount
 		obj := n.obj.(*model.CollectionConnection)
 		v := obj.TotalCount
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 140: // CollectionEdge.cursor
+	case 144: // CollectionEdge.cursor
 		obj := n.obj.(*model.CollectionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 142: // CommunicationPreference.topic
+	case 146: // CommunicationPreference.topic
 		obj := n.obj.(*notify.Preference)
 		v := obj.Topic
 		x.ec.marshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 143: // CommunicationPreference.channel
+	case 147: // CommunicationPreference.channel
 		obj := n.obj.(*notify.Preference)
 		v := obj.Channel
 		x.ec.marshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 144: // CommunicationPreference.enabled
+	case 148: // CommunicationPreference.enabled
 		obj := n.obj.(*notify.Preference)
 		v := obj.Enabled()
 		b.boolean(bool(v))
 		return true
-	case 145: // CommunicationPreference.frequency
+	case 149: // CommunicationPreference.frequency
 		obj := n.obj.(*notify.Preference)
 		v := obj.Frequency
 		x.ec.marshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 146: // CommunicationPreference.locked
+	case 150: // CommunicationPreference.locked
 		obj := n.obj.(*notify.Preference)
 		v := obj.Locked
 		b.boolean(bool(v))
 		return true
-	case 147: // Company.id
+	case 151: // Company.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 148: // Company.createdAt
+	case 152: // Company.createdAt
 		obj := n.obj.(*ent.Company)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 149: // Company.updatedAt
+	case 153: // Company.updatedAt
 		obj := n.obj.(*ent.Company)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 150: // Company.name
+	case 154: // Company.name
 		obj := n.obj.(*ent.Company)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 152: // CompanyContact.id
+	case 156: // CompanyContact.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 153: // CompanyContact.createdAt
+	case 157: // CompanyContact.createdAt
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 154: // CompanyContact.updatedAt
+	case 158: // CompanyContact.updatedAt
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 156: // CompanyContact.role
+	case 160: // CompanyContact.role
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.Role
 		x.ec.marshalNCompanyContactRole2accountgraphᚋentᚋcompanycontactᚐRole(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 159: // CompanyLocation.id
+	case 163: // CompanyLocation.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 160: // CompanyLocation.createdAt
+	case 164: // CompanyLocation.createdAt
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 161: // CompanyLocation.updatedAt
+	case 165: // CompanyLocation.updatedAt
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 162: // CompanyLocation.name
+	case 166: // CompanyLocation.name
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 163: // ConsentEvent.topic
+	case 167: // ConsentEvent.topic
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Topic
 		x.ec.marshalNConsentTopic2accountgraphᚋentᚋconsenteventᚐTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 164: // ConsentEvent.granted
+	case 168: // ConsentEvent.granted
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Granted
 		b.boolean(bool(v))
 		return true
-	case 165: // ConsentEvent.source
+	case 169: // ConsentEvent.source
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Source
 		x.ec.marshalNConsentSource2accountgraphᚋentᚋconsenteventᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 166: // ConsentEvent.createdAt
+	case 170: // ConsentEvent.createdAt
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 167: // ConsentEvent.communicationTopic
+	case 171: // ConsentEvent.communicationTopic
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.CommunicationTopic
 		if v == nil {
@@ -5044,7 +5265,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationTopic2ᚖaccountgraphᚋentᚋconsenteventᚐCommunicationTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 168: // ConsentEvent.channel
+	case 172: // ConsentEvent.channel
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Channel
 		if v == nil {
@@ -5053,7 +5274,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationChannel2ᚖaccountgraphᚋentᚋconsenteventᚐChannel(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 169: // ConsentEvent.frequency
+	case 173: // ConsentEvent.frequency
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Frequency
 		if v == nil {
@@ -5062,16 +5283,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationFrequency2ᚖaccountgraphᚋentᚋconsenteventᚐFrequency(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 173: // ConsentEventEdge.cursor
+	case 177: // ConsentEventEdge.cursor
 		obj := n.obj.(*model.ConsentEventEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 175: // Customer.id
+	case 179: // Customer.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 176: // Customer.firstName
+	case 180: // Customer.firstName
 		obj := n.obj.(*ent.Customer)
 		v := obj.FirstName
 		if v == nil {
@@ -5080,7 +5301,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 177: // Customer.lastName
+	case 181: // Customer.lastName
 		obj := n.obj.(*ent.Customer)
 		v := obj.LastName
 		if v == nil {
@@ -5089,16 +5310,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 178: // Customer.displayName
+	case 182: // Customer.displayName
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 179: // Customer.email
+	case 183: // Customer.email
 		obj := n.obj.(*ent.Customer)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 180: // Customer.phone
+	case 184: // Customer.phone
 		obj := n.obj.(*ent.Customer)
 		v := obj.Phone
 		if v == nil {
@@ -5107,12 +5328,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 181: // Customer.acceptsMarketing
+	case 185: // Customer.acceptsMarketing
 		obj := n.obj.(*ent.Customer)
 		v := obj.AcceptsMarketing
 		b.boolean(bool(v))
 		return true
-	case 182: // Customer.avatarUrl
+	case 186: // Customer.avatarUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5120,31 +5341,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 183: // Customer.createdAt
+	case 187: // Customer.createdAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 184: // Customer.updatedAt
+	case 188: // Customer.updatedAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 185: // Customer.tags
+	case 189: // Customer.tags
 		obj := n.obj.(*ent.Customer)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 188: // Customer.numberOfOrders
+	case 192: // Customer.numberOfOrders
 		v := planValue[uint64](n.val(i))
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 189: // Customer.emailVerified
+	case 193: // Customer.emailVerified
 		obj := n.obj.(*ent.Customer)
 		v := obj.EmailVerified
 		b.boolean(bool(v))
 		return true
-	case 193: // Customer.birthday
+	case 197: // Customer.birthday
 		obj := n.obj.(*ent.Customer)
 		v := obj.Birthday
 		if v == nil {
@@ -5153,7 +5374,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 200: // Customer.pendingEmail
+	case 204: // Customer.pendingEmail
 		obj := n.obj.(*ent.Customer)
 		v := obj.PendingEmail
 		if v == nil {
@@ -5162,27 +5383,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 202: // Customer.twoFactorEnabled
+	case 206: // Customer.twoFactorEnabled
 		obj := n.obj.(*ent.Customer)
 		v := obj.TwoFactorEnabled()
 		b.boolean(bool(v))
 		return true
-	case 208: // CustomerAccessToken.accessToken
+	case 212: // CustomerAccessToken.accessToken
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.AccessToken
 		b.str(string(v))
 		return true
-	case 209: // CustomerAccessToken.expiresAt
+	case 213: // CustomerAccessToken.expiresAt
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 210: // CustomerAccessToken.twoFactorSetupRequired
+	case 214: // CustomerAccessToken.twoFactorSetupRequired
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.TwoFactorSetupRequired
 		b.boolean(bool(v))
 		return true
-	case 221: // CustomerAccessTokenDeletePayload.deletedAccessToken
+	case 225: // CustomerAccessTokenDeletePayload.deletedAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.DeletedAccessToken
 		if v == nil {
@@ -5191,7 +5412,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 222: // CustomerAccessTokenDeletePayload.deletedCustomerAccessTokenId
+	case 226: // CustomerAccessTokenDeletePayload.deletedCustomerAccessTokenId
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.DeletedCustomerAccessTokenID
 		if v == nil {
@@ -5200,42 +5421,42 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 226: // CustomerAccountClient.clientId
+	case 230: // CustomerAccountClient.clientId
 		obj := n.obj.(*oidc.Client)
 		v := obj.ID
 		b.str(string(v))
 		return true
-	case 227: // CustomerAccountClient.name
+	case 231: // CustomerAccountClient.name
 		obj := n.obj.(*oidc.Client)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 228: // CustomerAccountClient.confidential
+	case 232: // CustomerAccountClient.confidential
 		obj := n.obj.(*oidc.Client)
 		v := obj.Confidential
 		b.boolean(bool(v))
 		return true
-	case 229: // CustomerAccountClient.redirectUris
+	case 233: // CustomerAccountClient.redirectUris
 		obj := n.obj.(*oidc.Client)
 		v := obj.RedirectURIs
 		x.ec.marshalNURL2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 230: // CustomerAccountClient.postLogoutRedirectUris
+	case 234: // CustomerAccountClient.postLogoutRedirectUris
 		obj := n.obj.(*oidc.Client)
 		v := obj.PostLogoutURIs
 		x.ec.marshalNURL2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 231: // CustomerAccountClient.allowedOrigins
+	case 235: // CustomerAccountClient.allowedOrigins
 		obj := n.obj.(*oidc.Client)
 		v := obj.AllowedOrigins
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 232: // CustomerAccountClient.fromSettings
+	case 236: // CustomerAccountClient.fromSettings
 		obj := n.obj.(*oidc.Client)
 		v := obj.FromSettings
 		b.boolean(bool(v))
 		return true
-	case 234: // CustomerAccountClientCreatePayload.clientSecret
+	case 238: // CustomerAccountClientCreatePayload.clientSecret
 		obj := n.obj.(*model.CustomerAccountClientCreatePayload)
 		v := obj.ClientSecret
 		if v == nil {
@@ -5244,7 +5465,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 236: // CustomerAccountClientDeletePayload.deletedClientId
+	case 240: // CustomerAccountClientDeletePayload.deletedClientId
 		obj := n.obj.(*model.CustomerAccountClientDeletePayload)
 		v := obj.DeletedClientID
 		if v == nil {
@@ -5253,7 +5474,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 248: // CustomerAddressDeletePayload.deletedCustomerAddressId
+	case 252: // CustomerAddressDeletePayload.deletedCustomerAddressId
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.DeletedCustomerAddressID
 		if v == nil {
@@ -5262,27 +5483,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 260: // CustomerDataExport.createdAt
+	case 264: // CustomerDataExport.createdAt
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 261: // CustomerDataExport.contentType
+	case 265: // CustomerDataExport.contentType
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.ContentType
 		b.str(string(v))
 		return true
-	case 262: // CustomerDataExport.data
+	case 266: // CustomerDataExport.data
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.Data
 		b.str(string(v))
 		return true
-	case 268: // CustomerDeletePayload.confirmationSent
+	case 272: // CustomerDeletePayload.confirmationSent
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.ConfirmationSent
 		b.boolean(bool(v))
 		return true
-	case 269: // CustomerDeletePayload.deletedCustomerId
+	case 273: // CustomerDeletePayload.deletedCustomerId
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.DeletedCustomerID
 		if v == nil {
@@ -5291,22 +5512,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 272: // CustomerEdge.cursor
+	case 276: // CustomerEdge.cursor
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 279: // CustomerLoyalty.pointsBalance
+	case 283: // CustomerLoyalty.pointsBalance
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.Balance
 		b.int(int64(v))
 		return true
-	case 280: // CustomerLoyalty.lifetimePoints
+	case 284: // CustomerLoyalty.lifetimePoints
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.LifetimePoints
 		b.int(int64(v))
 		return true
-	case 283: // CustomerLoyalty.pointsToNextTier
+	case 287: // CustomerLoyalty.pointsToNextTier
 		v := planValue[*int](n.val(i))
 		if v == nil {
 			b.null()
@@ -5314,16 +5535,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 289: // CustomerLoyalty.referralCode
+	case 293: // CustomerLoyalty.referralCode
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.ReferralCode
 		b.str(string(v))
 		return true
-	case 290: // CustomerLoyalty.referralCount
+	case 294: // CustomerLoyalty.referralCount
 		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
-	case 292: // CustomerPreferences.language
+	case 296: // CustomerPreferences.language
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Language
 		if v == nil {
@@ -5332,7 +5553,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 293: // CustomerPreferences.currencyCode
+	case 297: // CustomerPreferences.currencyCode
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.CurrencyCode
 		if v == nil {
@@ -5341,27 +5562,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 294: // CustomerPreferences.sizes
+	case 298: // CustomerPreferences.sizes
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 295: // CustomerPreferences.colors
+	case 299: // CustomerPreferences.colors
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 296: // CustomerPreferences.interests
+	case 300: // CustomerPreferences.interests
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 297: // CustomerPreferences.occasions
+	case 301: // CustomerPreferences.occasions
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 298: // CustomerPreferences.birthday
+	case 302: // CustomerPreferences.birthday
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Birthday
 		if v == nil {
@@ -5370,37 +5591,37 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 299: // CustomerPreferences.personalization
+	case 303: // CustomerPreferences.personalization
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 304: // CustomerPrivacy.personalization
+	case 308: // CustomerPrivacy.personalization
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 305: // CustomerPrivacy.dataSharing
+	case 309: // CustomerPrivacy.dataSharing
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.DataSharing
 		b.boolean(bool(v))
 		return true
-	case 316: // CustomerSession.id
+	case 320: // CustomerSession.id
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 317: // CustomerSession.createdAt
+	case 321: // CustomerSession.createdAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 318: // CustomerSession.expiresAt
+	case 322: // CustomerSession.expiresAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 319: // CustomerSession.ipAddress
+	case 323: // CustomerSession.ipAddress
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.IPOrNil()
 		if v == nil {
@@ -5409,7 +5630,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 320: // CustomerSession.userAgent
+	case 324: // CustomerSession.userAgent
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.UserAgentOrNil()
 		if v == nil {
@@ -5418,12 +5639,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 321: // CustomerSession.device
+	case 325: // CustomerSession.device
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.Device()
 		b.str(string(v))
 		return true
-	case 322: // CustomerSession.country
+	case 326: // CustomerSession.country
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CountryOrNil()
 		if v == nil {
@@ -5432,7 +5653,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 323: // CustomerSession.lastUsedAt
+	case 327: // CustomerSession.lastUsedAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.LastUsedAt
 		if v == nil {
@@ -5441,16 +5662,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 324: // CustomerSession.current
+	case 328: // CustomerSession.current
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 328: // CustomerSessionEdge.cursor
+	case 332: // CustomerSessionEdge.cursor
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 330: // CustomerSessionRevokePayload.revokedSessionId
+	case 334: // CustomerSessionRevokePayload.revokedSessionId
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.RevokedSessionID
 		if v == nil {
@@ -5459,12 +5680,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 332: // CustomerSessionsRevokeOthersPayload.revokedCount
+	case 336: // CustomerSessionsRevokeOthersPayload.revokedCount
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.RevokedCount
 		b.int(int64(v))
 		return true
-	case 334: // CustomerSocialLoginStartPayload.authorizationUrl
+	case 338: // CustomerSocialLoginStartPayload.authorizationUrl
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.AuthorizationURL
 		if v == nil {
@@ -5473,12 +5694,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 340: // CustomerTwoFactorEnablePayload.recoveryCodes
+	case 344: // CustomerTwoFactorEnablePayload.recoveryCodes
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.RecoveryCodes
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 343: // CustomerTwoFactorSetupPayload.secret
+	case 347: // CustomerTwoFactorSetupPayload.secret
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.Secret
 		if v == nil {
@@ -5487,7 +5708,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 344: // CustomerTwoFactorSetupPayload.otpauthUri
+	case 348: // CustomerTwoFactorSetupPayload.otpauthUri
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.OtpauthURI
 		if v == nil {
@@ -5496,7 +5717,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 351: // CustomerUserError.code
+	case 355: // CustomerUserError.code
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Code
 		if v == nil {
@@ -5505,62 +5726,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 352: // CustomerUserError.field
+	case 356: // CustomerUserError.field
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 353: // CustomerUserError.message
+	case 357: // CustomerUserError.message
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 359: // DiscountApplicationEdge.cursor
+	case 363: // DiscountApplicationEdge.cursor
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 361: // DiscountCodeApplication.allocationMethod
+	case 365: // DiscountCodeApplication.allocationMethod
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 362: // DiscountCodeApplication.applicable
+	case 366: // DiscountCodeApplication.applicable
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Applicable
 		b.boolean(bool(v))
 		return true
-	case 363: // DiscountCodeApplication.code
+	case 367: // DiscountCodeApplication.code
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Code
 		b.str(string(v))
 		return true
-	case 364: // DiscountCodeApplication.targetSelection
+	case 368: // DiscountCodeApplication.targetSelection
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 365: // DiscountCodeApplication.targetType
+	case 369: // DiscountCodeApplication.targetType
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 367: // Domain.host
+	case 371: // Domain.host
 		obj := n.obj.(*model.Domain)
 		v := obj.Host
 		b.str(string(v))
 		return true
-	case 368: // Domain.sslEnabled
+	case 372: // Domain.sslEnabled
 		obj := n.obj.(*model.Domain)
 		v := obj.SslEnabled
 		b.boolean(bool(v))
 		return true
-	case 369: // Domain.url
+	case 373: // Domain.url
 		obj := n.obj.(*model.Domain)
 		v := obj.URL
 		b.str(string(v))
 		return true
-	case 370: // Fulfillment.trackingCompany
+	case 374: // Fulfillment.trackingCompany
 		obj := n.obj.(*ent.Fulfillment)
 		v := obj.TrackingCompany
 		if v == nil {
@@ -5569,17 +5790,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 373: // FulfillmentEvent.status
+	case 377: // FulfillmentEvent.status
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Status
 		x.ec.marshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 374: // FulfillmentEvent.happenedAt
+	case 378: // FulfillmentEvent.happenedAt
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.HappenedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 375: // FulfillmentEvent.message
+	case 379: // FulfillmentEvent.message
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5587,7 +5808,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 376: // FulfillmentEvent.city
+	case 380: // FulfillmentEvent.city
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.City
 		if v == nil {
@@ -5596,7 +5817,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 377: // FulfillmentEvent.province
+	case 381: // FulfillmentEvent.province
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Province
 		if v == nil {
@@ -5605,7 +5826,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 378: // FulfillmentEvent.countryCode
+	case 382: // FulfillmentEvent.countryCode
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5613,7 +5834,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 379: // FulfillmentEvent.zip
+	case 383: // FulfillmentEvent.zip
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Zip
 		if v == nil {
@@ -5622,17 +5843,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 381: // FulfillmentLineItem.quantity
+	case 385: // FulfillmentLineItem.quantity
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 385: // FulfillmentLineItemEdge.cursor
+	case 389: // FulfillmentLineItemEdge.cursor
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 387: // FulfillmentTrackingInfo.number
+	case 391: // FulfillmentTrackingInfo.number
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.Number
 		if v == nil {
@@ -5641,7 +5862,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 388: // FulfillmentTrackingInfo.url
+	case 392: // FulfillmentTrackingInfo.url
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.URL
 		if v == nil {
@@ -5650,7 +5871,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 389: // Image.id
+	case 393: // Image.id
 		obj := n.obj.(*model.Image)
 		v := obj.ID
 		if v == nil {
@@ -5659,7 +5880,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 390: // Image.altText
+	case 394: // Image.altText
 		obj := n.obj.(*model.Image)
 		v := obj.AltText
 		if v == nil {
@@ -5668,25 +5889,25 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 391: // Image.url
+	case 395: // Image.url
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 392: // Image.src
+	case 396: // Image.src
 		obj := n.obj.(*model.Image)
 		v := obj.Src
 		b.str(string(v))
 		return true
-	case 393: // Image.originalSrc
+	case 397: // Image.originalSrc
 		obj := n.obj.(*model.Image)
 		v := obj.OriginalSrc
 		b.str(string(v))
 		return true
-	case 394: // Image.transformedSrc
+	case 398: // Image.transformedSrc
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 395: // Image.width
+	case 399: // Image.width
 		obj := n.obj.(*model.Image)
 		v := obj.Width
 		if v == nil {
@@ -5695,7 +5916,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 396: // Image.height
+	case 400: // Image.height
 		obj := n.obj.(*model.Image)
 		v := obj.Height
 		if v == nil {
@@ -5704,41 +5925,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 397: // LinkedIdentity.id
+	case 401: // LinkedIdentity.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 398: // LinkedIdentity.provider
+	case 402: // LinkedIdentity.provider
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Provider
 		b.str(string(v))
 		return true
-	case 399: // LinkedIdentity.email
+	case 403: // LinkedIdentity.email
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 400: // LinkedIdentity.linkedAt
+	case 404: // LinkedIdentity.linkedAt
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 401: // LoyaltyConsistencyReport.checkedAccounts
+	case 405: // LoyaltyConsistencyReport.checkedAccounts
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.CheckedAccounts
 		b.int(int64(v))
 		return true
-	case 403: // LoyaltyEarnRule.action
+	case 407: // LoyaltyEarnRule.action
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Action
 		v.MarshalGQL(b)
 		return true
-	case 404: // LoyaltyEarnRule.points
+	case 408: // LoyaltyEarnRule.points
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 405: // LoyaltyEarnRule.dailyCap
+	case 409: // LoyaltyEarnRule.dailyCap
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.DailyCap
 		if v == nil {
@@ -5747,72 +5968,72 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 406: // LoyaltyMismatch.customerId
+	case 410: // LoyaltyMismatch.customerId
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CustomerID
 		b.str(string(v))
 		return true
-	case 407: // LoyaltyMismatch.cachedBalance
+	case 411: // LoyaltyMismatch.cachedBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedBalance
 		b.int(int64(v))
 		return true
-	case 408: // LoyaltyMismatch.ledgerBalance
+	case 412: // LoyaltyMismatch.ledgerBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerBalance
 		b.int(int64(v))
 		return true
-	case 409: // LoyaltyMismatch.cachedLifetimePoints
+	case 413: // LoyaltyMismatch.cachedLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedLifetimePoints
 		b.int(int64(v))
 		return true
-	case 410: // LoyaltyMismatch.ledgerLifetimePoints
+	case 414: // LoyaltyMismatch.ledgerLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerLifetimePoints
 		b.int(int64(v))
 		return true
-	case 412: // LoyaltyPayload.pointsEarned
+	case 416: // LoyaltyPayload.pointsEarned
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.PointsEarned
 		b.int(int64(v))
 		return true
-	case 415: // LoyaltyPointsExpiry.points
+	case 419: // LoyaltyPointsExpiry.points
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 416: // LoyaltyPointsExpiry.expiresAt
+	case 420: // LoyaltyPointsExpiry.expiresAt
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 417: // LoyaltyProgram.enabled
+	case 421: // LoyaltyProgram.enabled
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Enabled
 		b.boolean(bool(v))
 		return true
-	case 418: // LoyaltyProgram.name
+	case 422: // LoyaltyProgram.name
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 419: // LoyaltyProgram.currencyCode
+	case 423: // LoyaltyProgram.currencyCode
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 420: // LoyaltyProgram.pointsPerCurrencyUnit
+	case 424: // LoyaltyProgram.pointsPerCurrencyUnit
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsPerCurrencyUnit
 		b.int(int64(v))
 		return true
-	case 422: // LoyaltyProgram.tierBasis
+	case 426: // LoyaltyProgram.tierBasis
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.TierBasis
 		v.MarshalGQL(b)
 		return true
-	case 425: // LoyaltyProgram.pointsExpireAfterMonths
+	case 429: // LoyaltyProgram.pointsExpireAfterMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterMonths
 		if v == nil {
@@ -5821,7 +6042,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 426: // LoyaltyProgram.pointsExpireAfterInactiveMonths
+	case 430: // LoyaltyProgram.pointsExpireAfterInactiveMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterInactiveMonths
 		if v == nil {
@@ -5830,21 +6051,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 430: // LoyaltyRedemption.id
+	case 434: // LoyaltyRedemption.id
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 432: // LoyaltyRedemption.codeEnding
+	case 436: // LoyaltyRedemption.codeEnding
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CodeEnding
 		b.str(string(v))
 		return true
-	case 433: // LoyaltyRedemption.kind
+	case 437: // LoyaltyRedemption.kind
 		v := planValue[loyaltyreward.Kind](n.val(i))
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 435: // LoyaltyRedemption.percentage
+	case 439: // LoyaltyRedemption.percentage
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5853,17 +6074,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 436: // LoyaltyRedemption.pointsSpent
+	case 440: // LoyaltyRedemption.pointsSpent
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 437: // LoyaltyRedemption.expiresAt
+	case 441: // LoyaltyRedemption.expiresAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 438: // LoyaltyRedemption.usedAt
+	case 442: // LoyaltyRedemption.usedAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.UsedAt
 		if v == nil {
@@ -5872,47 +6093,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 439: // LoyaltyRedemption.createdAt
+	case 443: // LoyaltyRedemption.createdAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 443: // LoyaltyRedemptionEdge.cursor
+	case 447: // LoyaltyRedemptionEdge.cursor
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 445: // LoyaltyReward.id
+	case 449: // LoyaltyReward.id
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 446: // LoyaltyReward.handle
+	case 450: // LoyaltyReward.handle
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 447: // LoyaltyReward.name
+	case 451: // LoyaltyReward.name
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 448: // LoyaltyReward.description
+	case 452: // LoyaltyReward.description
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 449: // LoyaltyReward.pointsCost
+	case 453: // LoyaltyReward.pointsCost
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PointsCost
 		b.int(int64(v))
 		return true
-	case 450: // LoyaltyReward.kind
+	case 454: // LoyaltyReward.kind
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 452: // LoyaltyReward.percentage
+	case 456: // LoyaltyReward.percentage
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -5921,7 +6142,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 454: // LoyaltyReward.limitPerCustomer
+	case 458: // LoyaltyReward.limitPerCustomer
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.LimitOrNil()
 		if v == nil {
@@ -5930,7 +6151,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 455: // LoyaltyRewardRedeemPayload.discountCode
+	case 459: // LoyaltyRewardRedeemPayload.discountCode
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.DiscountCode
 		if v == nil {
@@ -5939,42 +6160,42 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 460: // LoyaltyTier.name
+	case 464: // LoyaltyTier.name
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 461: // LoyaltyTier.threshold
+	case 465: // LoyaltyTier.threshold
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Threshold
 		b.int(int64(v))
 		return true
-	case 462: // LoyaltyTier.multiplier
+	case 466: // LoyaltyTier.multiplier
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Multiplier
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 463: // LoyaltyTier.benefits
+	case 467: // LoyaltyTier.benefits
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 464: // LoyaltyTransaction.id
+	case 468: // LoyaltyTransaction.id
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 465: // LoyaltyTransaction.kind
+	case 469: // LoyaltyTransaction.kind
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 466: // LoyaltyTransaction.source
+	case 470: // LoyaltyTransaction.source
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Source
 		x.ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 467: // LoyaltyTransaction.action
+	case 471: // LoyaltyTransaction.action
 		v := planValue[*model.LoyaltyEarnAction](n.val(i))
 		if v == nil {
 			b.null()
@@ -5982,17 +6203,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 468: // LoyaltyTransaction.points
+	case 472: // LoyaltyTransaction.points
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 469: // LoyaltyTransaction.description
+	case 473: // LoyaltyTransaction.description
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 472: // LoyaltyTransaction.expiresAt
+	case 476: // LoyaltyTransaction.expiresAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.ExpiresAt
 		if v == nil {
@@ -6001,17 +6222,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 473: // LoyaltyTransaction.createdAt
+	case 477: // LoyaltyTransaction.createdAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 477: // LoyaltyTransactionEdge.cursor
+	case 481: // LoyaltyTransactionEdge.cursor
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 479: // LoyaltyUserError.code
+	case 483: // LoyaltyUserError.code
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Code
 		if v == nil {
@@ -6020,21 +6241,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 480: // LoyaltyUserError.field
+	case 484: // LoyaltyUserError.field
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 481: // LoyaltyUserError.message
+	case 485: // LoyaltyUserError.message
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 482: // MailingAddress.id
+	case 486: // MailingAddress.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 483: // MailingAddress.address1
+	case 487: // MailingAddress.address1
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address1
 		if v == nil {
@@ -6043,7 +6264,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 484: // MailingAddress.address2
+	case 488: // MailingAddress.address2
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address2
 		if v == nil {
@@ -6052,7 +6273,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 485: // MailingAddress.city
+	case 489: // MailingAddress.city
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.City
 		if v == nil {
@@ -6061,7 +6282,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 486: // MailingAddress.company
+	case 490: // MailingAddress.company
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Company
 		if v == nil {
@@ -6070,7 +6291,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 487: // MailingAddress.country
+	case 491: // MailingAddress.country
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Country
 		if v == nil {
@@ -6079,7 +6300,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 488: // MailingAddress.countryCode
+	case 492: // MailingAddress.countryCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.CountryCode
 		if v == nil {
@@ -6088,7 +6309,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 489: // MailingAddress.countryCodeV2
+	case 493: // MailingAddress.countryCodeV2
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -6096,7 +6317,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 490: // MailingAddress.firstName
+	case 494: // MailingAddress.firstName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.FirstName
 		if v == nil {
@@ -6105,7 +6326,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 491: // MailingAddress.lastName
+	case 495: // MailingAddress.lastName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.LastName
 		if v == nil {
@@ -6114,7 +6335,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 492: // MailingAddress.name
+	case 496: // MailingAddress.name
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6122,11 +6343,11 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 493: // MailingAddress.formatted
+	case 497: // MailingAddress.formatted
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 494: // MailingAddress.formattedArea
+	case 498: // MailingAddress.formattedArea
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6134,7 +6355,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 495: // MailingAddress.latitude
+	case 499: // MailingAddress.latitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -6142,7 +6363,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 496: // MailingAddress.longitude
+	case 500: // MailingAddress.longitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -6150,7 +6371,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 497: // MailingAddress.phone
+	case 501: // MailingAddress.phone
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Phone
 		if v == nil {
@@ -6159,7 +6380,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 498: // MailingAddress.province
+	case 502: // MailingAddress.province
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Province
 		if v == nil {
@@ -6168,7 +6389,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 499: // MailingAddress.provinceCode
+	case 503: // MailingAddress.provinceCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.ProvinceCode
 		if v == nil {
@@ -6177,7 +6398,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 500: // MailingAddress.zip
+	case 504: // MailingAddress.zip
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Zip
 		if v == nil {
@@ -6186,17 +6407,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 504: // MailingAddressEdge.cursor
+	case 508: // MailingAddressEdge.cursor
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 506: // ManualDiscountApplication.allocationMethod
+	case 510: // ManualDiscountApplication.allocationMethod
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 507: // ManualDiscountApplication.description
+	case 511: // ManualDiscountApplication.description
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Description
 		if v == nil {
@@ -6205,31 +6426,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 508: // ManualDiscountApplication.targetSelection
+	case 512: // ManualDiscountApplication.targetSelection
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 509: // ManualDiscountApplication.targetType
+	case 513: // ManualDiscountApplication.targetType
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 510: // ManualDiscountApplication.title
+	case 514: // ManualDiscountApplication.title
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 513: // Membership.status
+	case 517: // Membership.status
 		v := planValue[model.MembershipStatus](n.val(i))
 		v.MarshalGQL(b)
 		return true
-	case 514: // Membership.startedAt
+	case 518: // Membership.startedAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.StartedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 515: // Membership.renewsAt
+	case 519: // Membership.renewsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -6237,7 +6458,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 516: // Membership.endsAt
+	case 520: // Membership.endsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -6245,7 +6466,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 517: // Membership.cancelledAt
+	case 521: // Membership.cancelledAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.CancelledAt
 		if v == nil {
@@ -6254,62 +6475,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 518: // MembershipPlan.handle
+	case 522: // MembershipPlan.handle
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 519: // MembershipPlan.name
+	case 523: // MembershipPlan.name
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 521: // MembershipPlan.interval
+	case 525: // MembershipPlan.interval
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Interval
 		x.ec.marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 522: // MembershipPlan.intervalCount
+	case 526: // MembershipPlan.intervalCount
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.IntervalCount
 		b.int(int64(v))
 		return true
-	case 523: // MembershipPlan.benefits
+	case 527: // MembershipPlan.benefits
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 524: // MoneyV2.amount
+	case 528: // MoneyV2.amount
 		obj := n.obj.(*money.V2)
 		v := obj.Amount
 		b.str(string(v))
 		return true
-	case 525: // MoneyV2.currencyCode
+	case 529: // MoneyV2.currencyCode
 		obj := n.obj.(*money.V2)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 526: // Order.id
+	case 530: // Order.id
 		obj := n.obj.(*ent.Order)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 527: // Order.name
+	case 531: // Order.name
 		obj := n.obj.(*ent.Order)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 528: // Order.orderNumber
+	case 532: // Order.orderNumber
 		obj := n.obj.(*ent.Order)
 		v := obj.OrderNumber
 		b.int(int64(v))
 		return true
-	case 529: // Order.processedAt
+	case 533: // Order.processedAt
 		obj := n.obj.(*ent.Order)
 		v := obj.ProcessedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 530: // Order.email
+	case 534: // Order.email
 		obj := n.obj.(*ent.Order)
 		v := obj.Email
 		if v == nil {
@@ -6318,7 +6539,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 531: // Order.phone
+	case 535: // Order.phone
 		obj := n.obj.(*ent.Order)
 		v := obj.Phone
 		if v == nil {
@@ -6327,17 +6548,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 532: // Order.financialStatus
+	case 536: // Order.financialStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FinancialStatus
 		x.ec.marshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 533: // Order.fulfillmentStatus
+	case 537: // Order.fulfillmentStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FulfillmentStatus
 		x.ec.marshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 534: // Order.canceledAt
+	case 538: // Order.canceledAt
 		obj := n.obj.(*ent.Order)
 		v := obj.CanceledAt
 		if v == nil {
@@ -6346,7 +6567,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 535: // Order.cancelReason
+	case 539: // Order.cancelReason
 		obj := n.obj.(*ent.Order)
 		v := obj.CancelReason
 		if v == nil {
@@ -6355,17 +6576,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 536: // Order.currencyCode
+	case 540: // Order.currencyCode
 		obj := n.obj.(*ent.Order)
 		v := obj.Currency()
 		v.MarshalGQL(b)
 		return true
-	case 537: // Order.edited
+	case 541: // Order.edited
 		obj := n.obj.(*ent.Order)
 		v := obj.Edited()
 		b.boolean(bool(v))
 		return true
-	case 539: // Order.customerLocale
+	case 543: // Order.customerLocale
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6373,7 +6594,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 540: // Order.customerUrl
+	case 544: // Order.customerUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6381,41 +6602,49 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 541: // Order.statusUrl
+	case 545: // Order.statusUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 567: // OrderConnection.totalCount
+	case 572: // OrderConnection.totalCount
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.TotalCount
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 568: // OrderEdge.cursor
+	case 573: // OrderEdge.cursor
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 570: // OrderLineItem.title
+	case 575: // OrderLineItem.title
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 571: // OrderLineItem.quantity
+	case 576: // OrderLineItem.quantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 572: // OrderLineItem.currentQuantity
+	case 577: // OrderLineItem.currentQuantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.CurrentQuantity
 		b.int(int64(v))
 		return true
-	case 581: // OrderLineItemEdge.cursor
+	case 583: // OrderLineItem.id
+		v := planValue[string](n.val(i))
+		b.str(string(v))
+		return true
+	case 584: // OrderLineItem.returnableQuantity
+		v := planValue[int](n.val(i))
+		b.int(int64(v))
+		return true
+	case 588: // OrderLineItemEdge.cursor
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 583: // PageInfo.endCursor
+	case 592: // PageInfo.endCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.EndCursor
 		if v == nil {
@@ -6424,17 +6653,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 584: // PageInfo.hasNextPage
+	case 593: // PageInfo.hasNextPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasNextPage
 		b.boolean(bool(v))
 		return true
-	case 585: // PageInfo.hasPreviousPage
+	case 594: // PageInfo.hasPreviousPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasPreviousPage
 		b.boolean(bool(v))
 		return true
-	case 586: // PageInfo.startCursor
+	case 595: // PageInfo.startCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.StartCursor
 		if v == nil {
@@ -6443,142 +6672,245 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 587: // PreferenceVocabulary.sizes
+	case 596: // PreferenceVocabulary.sizes
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 588: // PreferenceVocabulary.colors
+	case 597: // PreferenceVocabulary.colors
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 589: // PreferenceVocabulary.interests
+	case 598: // PreferenceVocabulary.interests
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 590: // PreferenceVocabulary.occasions
+	case 599: // PreferenceVocabulary.occasions
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 593: // PricingPercentageValue.percentage
+	case 602: // PricingPercentageValue.percentage
 		obj := n.obj.(*model.PricingPercentageValue)
 		v := obj.Percentage
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 594: // Product.id
+	case 603: // Product.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 595: // Product.handle
+	case 604: // Product.handle
 		obj := n.obj.(*ent.Product)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 596: // Product.title
+	case 605: // Product.title
 		obj := n.obj.(*ent.Product)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 597: // Product.description
+	case 606: // Product.description
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 598: // Product.vendor
+	case 607: // Product.vendor
 		obj := n.obj.(*ent.Product)
 		v := obj.Vendor
 		b.str(string(v))
 		return true
-	case 599: // Product.productType
+	case 608: // Product.productType
 		obj := n.obj.(*ent.Product)
 		v := obj.ProductType
 		b.str(string(v))
 		return true
-	case 600: // Product.tags
+	case 609: // Product.tags
 		obj := n.obj.(*ent.Product)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 602: // Product.availableForSale
+	case 611: // Product.availableForSale
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 603: // Product.createdAt
+	case 612: // Product.createdAt
 		obj := n.obj.(*ent.Product)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 604: // Product.updatedAt
+	case 613: // Product.updatedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 605: // Product.publishedAt
+	case 614: // Product.publishedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.Published()
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 611: // ProductEdge.cursor
+	case 620: // ProductEdge.cursor
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 613: // ProductVariant.id
+	case 622: // ProductVariant.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 614: // ProductVariant.title
+	case 623: // ProductVariant.title
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 615: // ProductVariant.sku
+	case 624: // ProductVariant.sku
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Sku
 		b.str(string(v))
 		return true
-	case 620: // ProductVariant.availableForSale
+	case 629: // ProductVariant.availableForSale
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.AvailableForSale
 		b.boolean(bool(v))
 		return true
-	case 627: // ProductVariantEdge.cursor
+	case 636: // ProductVariantEdge.cursor
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 641: // Query.socialLoginProviders
+	case 650: // Query.socialLoginProviders
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 645: // Recommendation.reason
+	case 654: // Recommendation.reason
 		obj := n.obj.(*recommend.Item)
 		v := obj.Reason
 		x.ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 646: // SavedCart.id
+	case 655: // Return.id
+		v := planValue[string](n.val(i))
+		b.str(string(v))
+		return true
+	case 656: // Return.name
+		v := planValue[string](n.val(i))
+		b.str(string(v))
+		return true
+	case 657: // Return.status
+		obj := n.obj.(*ent.OrderReturn)
+		v := obj.Status
+		x.ec.marshalNReturnStatus2accountgraphᚋentᚋorderreturnᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 658: // Return.createdAt
+		obj := n.obj.(*ent.OrderReturn)
+		v := obj.CreatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 659: // Return.updatedAt
+		obj := n.obj.(*ent.OrderReturn)
+		v := obj.UpdatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 660: // Return.closedAt
+		obj := n.obj.(*ent.OrderReturn)
+		v := obj.ClosedAt
+		if v == nil {
+			b.null()
+			return true
+		}
+		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 667: // ReturnDecline.reason
+		obj := n.obj.(*model.ReturnDecline)
+		v := obj.Reason
+		x.ec.marshalNReturnDeclineReason2accountgraphᚋentᚋorderreturnᚐDeclineReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 668: // ReturnDecline.note
+		obj := n.obj.(*model.ReturnDecline)
+		v := obj.Note
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 669: // ReturnEdge.cursor
+		obj := n.obj.(*model.ReturnEdge)
+		v := obj.Cursor
+		b.str(string(v))
+		return true
+	case 671: // ReturnLineItem.id
+		v := planValue[string](n.val(i))
+		b.str(string(v))
+		return true
+	case 673: // ReturnLineItem.quantity
+		obj := n.obj.(*ent.ReturnLineItem)
+		v := obj.Quantity
+		b.int(int64(v))
+		return true
+	case 674: // ReturnLineItem.returnReason
+		obj := n.obj.(*ent.ReturnLineItem)
+		v := obj.Reason
+		x.ec.marshalNReturnReason2accountgraphᚋentᚋreturnlineitemᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 675: // ReturnLineItem.customerNote
+		obj := n.obj.(*ent.ReturnLineItem)
+		v := obj.CustomerNote
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 676: // ReturnLineItem.receivedQuantity
+		obj := n.obj.(*ent.ReturnLineItem)
+		v := obj.ReceivedQuantity
+		b.int(int64(v))
+		return true
+	case 680: // ReturnLineItemEdge.cursor
+		obj := n.obj.(*model.ReturnLineItemEdge)
+		v := obj.Cursor
+		b.str(string(v))
+		return true
+	case 682: // ReturnUserError.code
+		obj := n.obj.(*model.ReturnUserError)
+		v := obj.Code
+		if v == nil {
+			b.null()
+			return true
+		}
+		(*v).MarshalGQL(b)
+		return true
+	case 683: // ReturnUserError.field
+		obj := n.obj.(*model.ReturnUserError)
+		v := obj.Field
+		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 684: // ReturnUserError.message
+		obj := n.obj.(*model.ReturnUserError)
+		v := obj.Message
+		b.str(string(v))
+		return true
+	case 685: // SavedCart.id
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 647: // SavedCart.name
+	case 686: // SavedCart.name
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 648: // SavedCart.createdAt
+	case 687: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 649: // SavedCart.updatedAt
+	case 688: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 654: // SavedCartDeletePayload.deletedSavedCartId
+	case 693: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.DeletedSavedCartID
 		if v == nil {
@@ -6587,52 +6919,52 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 656: // SavedCartEdge.cursor
+	case 695: // SavedCartEdge.cursor
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 658: // SavedCartLine.id
+	case 697: // SavedCartLine.id
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 660: // SavedCartLine.quantity
+	case 699: // SavedCartLine.quantity
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 665: // SavedCartLineEdge.cursor
+	case 704: // SavedCartLineEdge.cursor
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 669: // SavedCartWarning.code
+	case 708: // SavedCartWarning.code
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 670: // SavedCartWarning.message
+	case 709: // SavedCartWarning.message
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 672: // SelectedOption.name
+	case 711: // SelectedOption.name
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 673: // SelectedOption.value
+	case 712: // SelectedOption.value
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 674: // SharedWishlist.name
+	case 713: // SharedWishlist.name
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 675: // SharedWishlist.ownerFirstName
+	case 714: // SharedWishlist.ownerFirstName
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.OwnerFirstName
 		if v == nil {
@@ -6641,7 +6973,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 677: // Shop.customerAccountUrl
+	case 716: // Shop.customerAccountUrl
 		obj := n.obj.(*model.Shop)
 		v := obj.CustomerAccountURL
 		if v == nil {
@@ -6650,7 +6982,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 678: // Shop.description
+	case 717: // Shop.description
 		obj := n.obj.(*model.Shop)
 		v := obj.Description
 		if v == nil {
@@ -6659,32 +6991,32 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 679: // Shop.id
+	case 718: // Shop.id
 		obj := n.obj.(*model.Shop)
 		v := obj.ID
 		b.str(string(v))
 		return true
-	case 680: // Shop.moneyFormat
+	case 719: // Shop.moneyFormat
 		obj := n.obj.(*model.Shop)
 		v := obj.MoneyFormat
 		b.str(string(v))
 		return true
-	case 681: // Shop.name
+	case 720: // Shop.name
 		obj := n.obj.(*model.Shop)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 683: // Shop.shipsToCountries
+	case 722: // Shop.shipsToCountries
 		obj := n.obj.(*model.Shop)
 		v := obj.ShipsToCountries
 		x.ec.marshalNCountryCode2ᚕaccountgraphᚋgraphᚋmodelᚐCountryCodeᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 684: // SocialLoginProvider.handle
+	case 723: // SocialLoginProvider.handle
 		obj := n.obj.(*model.SocialLoginProvider)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 685: // SupportContact.email
+	case 724: // SupportContact.email
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Email
 		if v == nil {
@@ -6693,7 +7025,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 686: // SupportContact.phone
+	case 725: // SupportContact.phone
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Phone
 		if v == nil {
@@ -6702,7 +7034,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 687: // SupportContact.hours
+	case 726: // SupportContact.hours
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Hours
 		if v == nil {
@@ -6711,7 +7043,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 688: // SupportContact.chatUrl
+	case 727: // SupportContact.chatUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.ChatURL
 		if v == nil {
@@ -6720,7 +7052,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 689: // SupportContact.faqUrl
+	case 728: // SupportContact.faqUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.FaqURL
 		if v == nil {
@@ -6729,57 +7061,57 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 692: // SupportMessage.author
+	case 731: // SupportMessage.author
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Author
 		x.ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 693: // SupportMessage.body
+	case 732: // SupportMessage.body
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Body
 		b.str(string(v))
 		return true
-	case 694: // SupportMessage.createdAt
+	case 733: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 698: // SupportMessageEdge.cursor
+	case 737: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 700: // SupportTicket.id
+	case 739: // SupportTicket.id
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 701: // SupportTicket.subject
+	case 740: // SupportTicket.subject
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Subject
 		b.str(string(v))
 		return true
-	case 702: // SupportTicket.status
+	case 741: // SupportTicket.status
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Status
 		x.ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 703: // SupportTicket.createdAt
+	case 742: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 704: // SupportTicket.updatedAt
+	case 743: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 710: // SupportTicketEdge.cursor
+	case 749: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 714: // TwoFactorUserError.code
+	case 753: // TwoFactorUserError.code
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Code
 		if v == nil {
@@ -6788,47 +7120,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 715: // TwoFactorUserError.field
+	case 754: // TwoFactorUserError.field
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 716: // TwoFactorUserError.message
+	case 755: // TwoFactorUserError.message
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 717: // UserError.field
+	case 756: // UserError.field
 		obj := n.obj.(*model.UserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 718: // UserError.message
+	case 757: // UserError.message
 		obj := n.obj.(*model.UserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 719: // Wishlist.id
+	case 758: // Wishlist.id
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 720: // Wishlist.name
+	case 759: // Wishlist.name
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 721: // Wishlist.isDefault
+	case 760: // Wishlist.isDefault
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.IsDefault
 		b.boolean(bool(v))
 		return true
-	case 722: // Wishlist.showOwnerName
+	case 761: // Wishlist.showOwnerName
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShowOwnerName
 		b.boolean(bool(v))
 		return true
-	case 723: // Wishlist.shareUrl
+	case 762: // Wishlist.shareUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6836,7 +7168,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 724: // Wishlist.shareToken
+	case 763: // Wishlist.shareToken
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShareToken
 		if v == nil {
@@ -6845,17 +7177,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 725: // Wishlist.createdAt
+	case 764: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 726: // Wishlist.updatedAt
+	case 765: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 731: // WishlistDeletePayload.deletedWishlistId
+	case 770: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.DeletedWishlistID
 		if v == nil {
@@ -6864,22 +7196,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 733: // WishlistEdge.cursor
+	case 772: // WishlistEdge.cursor
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 735: // WishlistLine.id
+	case 774: // WishlistLine.id
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 737: // WishlistLine.quantity
+	case 776: // WishlistLine.quantity
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 738: // WishlistLine.note
+	case 777: // WishlistLine.note
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.NoteOrNil()
 		if v == nil {
@@ -6888,26 +7220,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 739: // WishlistLine.addedAt
+	case 778: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 741: // WishlistLine.priceDropped
+	case 780: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 745: // WishlistLineEdge.cursor
+	case 784: // WishlistLineEdge.cursor
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 752: // __Directive.name
+	case 791: // __Directive.name
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 753: // __Directive.description
+	case 792: // __Directive.description
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Description()
 		if v == nil {
@@ -6916,22 +7248,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 754: // __Directive.isRepeatable
+	case 793: // __Directive.isRepeatable
 		obj := n.obj.(*introspection.Directive)
 		v := obj.IsRepeatable
 		b.boolean(bool(v))
 		return true
-	case 755: // __Directive.locations
+	case 794: // __Directive.locations
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Locations
 		x.ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 757: // __EnumValue.name
+	case 796: // __EnumValue.name
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 758: // __EnumValue.description
+	case 797: // __EnumValue.description
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Description()
 		if v == nil {
@@ -6940,12 +7272,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 759: // __EnumValue.isDeprecated
+	case 798: // __EnumValue.isDeprecated
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 760: // __EnumValue.deprecationReason
+	case 799: // __EnumValue.deprecationReason
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6954,12 +7286,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 761: // __Field.name
+	case 800: // __Field.name
 		obj := n.obj.(*introspection.Field)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 762: // __Field.description
+	case 801: // __Field.description
 		obj := n.obj.(*introspection.Field)
 		v := obj.Description()
 		if v == nil {
@@ -6968,12 +7300,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 765: // __Field.isDeprecated
+	case 804: // __Field.isDeprecated
 		obj := n.obj.(*introspection.Field)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 766: // __Field.deprecationReason
+	case 805: // __Field.deprecationReason
 		obj := n.obj.(*introspection.Field)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -6982,12 +7314,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 767: // __InputValue.name
+	case 806: // __InputValue.name
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 768: // __InputValue.description
+	case 807: // __InputValue.description
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Description()
 		if v == nil {
@@ -6996,7 +7328,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 770: // __InputValue.defaultValue
+	case 809: // __InputValue.defaultValue
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DefaultValue
 		if v == nil {
@@ -7005,12 +7337,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 771: // __InputValue.isDeprecated
+	case 810: // __InputValue.isDeprecated
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 772: // __InputValue.deprecationReason
+	case 811: // __InputValue.deprecationReason
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -7019,7 +7351,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 773: // __Schema.description
+	case 812: // __Schema.description
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Description()
 		if v == nil {
@@ -7028,12 +7360,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 779: // __Type.kind
+	case 818: // __Type.kind
 		obj := n.obj.(*introspection.Type)
 		v := obj.Kind()
 		b.str(string(v))
 		return true
-	case 780: // __Type.name
+	case 819: // __Type.name
 		obj := n.obj.(*introspection.Type)
 		v := obj.Name()
 		if v == nil {
@@ -7042,7 +7374,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 781: // __Type.description
+	case 820: // __Type.description
 		obj := n.obj.(*introspection.Type)
 		v := obj.Description()
 		if v == nil {
@@ -7051,7 +7383,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 782: // __Type.specifiedByURL
+	case 821: // __Type.specifiedByURL
 		obj := n.obj.(*introspection.Type)
 		v := obj.SpecifiedByURL()
 		if v == nil {
@@ -7060,7 +7392,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 789: // __Type.isOneOf
+	case 828: // __Type.isOneOf
 		obj := n.obj.(*introspection.Type)
 		v := obj.IsOneOf()
 		b.boolean(bool(v))
@@ -7124,6 +7456,13 @@ func planConcreteDisplayableError(v model.DisplayableError) (string, any) {
 			return "", nil
 		}
 		return "TwoFactorUserError", obj
+	case model.ReturnUserError:
+		return "ReturnUserError", &obj
+	case *model.ReturnUserError:
+		if obj == nil {
+			return "", nil
+		}
+		return "ReturnUserError", obj
 	case model.LoyaltyUserError:
 		return "LoyaltyUserError", &obj
 	case *model.LoyaltyUserError:
@@ -7203,6 +7542,20 @@ func planConcreteNode(v model.Node) (string, any) {
 			return "", nil
 		}
 		return "SavedCart", obj
+	case ent.ReturnLineItem:
+		return "ReturnLineItem", &obj
+	case *ent.ReturnLineItem:
+		if obj == nil {
+			return "", nil
+		}
+		return "ReturnLineItem", obj
+	case ent.OrderReturn:
+		return "Return", &obj
+	case *ent.OrderReturn:
+		if obj == nil {
+			return "", nil
+		}
+		return "Return", obj
 	case ent.ProductVariant:
 		return "ProductVariant", &obj
 	case *ent.ProductVariant:

@@ -19,6 +19,7 @@ import (
 	"accountgraph/internal/order"
 	"accountgraph/internal/preferences"
 	"accountgraph/internal/privacy"
+	"accountgraph/internal/returns"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
 	"accountgraph/internal/social"
@@ -45,6 +46,7 @@ type Resolver struct {
 	Privacy          *privacy.Service
 	Social           *social.Service
 	Companies        *company.Service
+	Returns          *returns.Service
 	// OIDC is the OpenID Connect provider (its client registry).
 	OIDC *oidc.Provider
 	// ShopInfo is Query.shop, made from the settings.

@@ -78,7 +78,7 @@ func TestCommunicationPreferences(t *testing.T) {
 	eachDB(t, func(t *testing.T, api *API) {
 		_, token, id := api.newCustomer(t, "prefs")
 		prefs, marketing := api.communication(t, token)
-		if len(prefs) != 24 || marketing {
+		if len(prefs) != 27 || marketing { // 9 topics × 3 channels
 			t.Fatalf("%d preferences, acceptsMarketing %v", len(prefs), marketing)
 		}
 		for key, want := range map[string]commPref{
@@ -87,6 +87,7 @@ func TestCommunicationPreferences(t *testing.T) {
 			"SECURITY_ALERTS/EMAIL":    {Frequency: "IMMEDIATE", Enabled: true, Locked: true},
 			"SHIPPING_UPDATES/SMS":     {Frequency: "NEVER"}, // text and push are opt-in
 			"LOYALTY/PUSH":             {Frequency: "NEVER"},
+			"RETURNS/EMAIL":            {Frequency: "IMMEDIATE", Enabled: true},
 		} {
 			got := prefs[key]
 			got.Topic, got.Channel = "", ""

@@ -426,6 +426,31 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 	b.waitFor("Merino socks")
 	b.shot("06-order-tracking")
 
+	// A return from the order page: nothing chosen is refused at the form;
+	// one unit is asked for and the page lists the return.
+	b.click("Request return")
+	b.run("nothing chosen", chromedp.WaitVisible(".return-form .form-errors", chromedp.ByQuery))
+	b.fill("Quantity to return", "1")
+	b.fill("Reason", "SIZE_TOO_SMALL")
+	b.click("Request return")
+	b.toast("Return #1001-R1 requested")
+	b.waitFor("Return #1001-R1")
+	b.waitFor("Too small")
+	b.shot("06b-order-return")
+	var asked struct {
+		Orders struct {
+			Nodes []struct {
+				Name    string
+				Returns struct{ Nodes []struct{ Status string } }
+			}
+		}
+	}
+	api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { orders(first: 5, sortKey: PROCESSED_AT) { nodes { name returns(first: 5) { nodes { status } } } } } }`,
+		map[string]any{"t": b.token()}, "customer", &asked)
+	if n := asked.Orders.Nodes; len(n) == 0 || n[0].Name != "#1001" || len(n[0].Returns.Nodes) != 1 || n[0].Returns.Nodes[0].Status != "REQUESTED" {
+		t.Errorf("the return through the API: %+v", asked)
+	}
+
 	// Addresses: a bad value is refused at its field, a good one is saved.
 	b.visit("Addresses", "150 Elgin St", "07-addresses")
 	b.click("Edit 150 Elgin St")

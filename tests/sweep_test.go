@@ -20,6 +20,8 @@ func TestAccessControlSweep(t *testing.T) {
 		// B's belongings.
 		addrB := api.addAddress(t, tokenB, with(ottawa, "firstName", "Bobby"))
 		orderB := api.createOrder(t, map[string]any{"customerId": idB})
+		api.ship(t, orderB.ID, map[string]any{})
+		lineB := api.myOrders(t, tokenB)[orderB.Name].LineItems.Nodes[0].ID
 		wlB := api.wl(t, wlAddDoc, "wishlistLinesAdd", map[string]any{"t": tokenB, "lines": []any{map[string]any{"merchandiseId": v["SOCKS"]}}}).Wishlist
 		api.wl(t, wlShareDoc, "wishlistShare", map[string]any{"t": tokenB, "w": wlB.ID})
 		cartB := api.cartDo(t, cartCreateDoc, "cartCreate", map[string]any{"input": map[string]any{
@@ -44,7 +46,7 @@ func TestAccessControlSweep(t *testing.T) {
 		snapshot := `query($t: String!) { customer(customerAccessToken: $t) {
   id email firstName lastName phone acceptsMarketing tags defaultAddress { id }
   addresses(first: 10) { nodes { id address1 city firstName } }
-  orders(first: 10) { nodes { id name financialStatus } }
+  orders(first: 10) { nodes { id name financialStatus returns(first: 5) { nodes { id status } } } }
   cart { id totalQuantity lines(first: 10) { nodes { id quantity } } }
   wishlists(first: 10) { nodes { id name shareToken lines(first: 10) { nodes { id quantity note } } } }
   savedCarts(first: 10) { nodes { id name lines(first: 10) { nodes { quantity } } } }
@@ -93,6 +95,7 @@ func TestAccessControlSweep(t *testing.T) {
 			"cartLinesSaveForLater":                  {"cartId": cartB.ID, "lineIds": []string{cartLineB}},
 			"savedForLaterMoveToCart":                {"lineIds": []string{laterB.SavedForLater.Nodes[0].ID}, "cartId": cartA.ID},
 			"orderReorder":                           {"orderId": orderB.ID},
+			"orderRequestReturn":                     {"orderId": orderB.ID, "requestedLineItems": []any{line(lineB, 1)}},
 			"customerSessionRevoke":                  {"sessionId": sessionB},
 			"customerSessionsRevokeOthers":           {},
 			"supportTicketCreate":                    {"subject": "About B's order", "body": "Show me", "orderId": orderB.ID},

@@ -100,6 +100,7 @@ const (
 	CommunicationTopicSECURITY_ALERTS    CommunicationTopic = "SECURITY_ALERTS"
 	CommunicationTopicWISHLIST_ALERTS    CommunicationTopic = "WISHLIST_ALERTS"
 	CommunicationTopicLOYALTY            CommunicationTopic = "LOYALTY"
+	CommunicationTopicRETURNS            CommunicationTopic = "RETURNS"
 )
 
 func (ct CommunicationTopic) String() string {
@@ -109,7 +110,7 @@ func (ct CommunicationTopic) String() string {
 // CommunicationTopicValidator is a validator for the "communication_topic" field enum values. It is called by the builders before save.
 func CommunicationTopicValidator(ct CommunicationTopic) error {
 	switch ct {
-	case CommunicationTopicORDER_CONFIRMATION, CommunicationTopicSHIPPING_UPDATES, CommunicationTopicDELIVERY_UPDATES, CommunicationTopicPROMOTIONS, CommunicationTopicACCOUNT_CHANGES, CommunicationTopicSECURITY_ALERTS, CommunicationTopicWISHLIST_ALERTS, CommunicationTopicLOYALTY:
+	case CommunicationTopicORDER_CONFIRMATION, CommunicationTopicSHIPPING_UPDATES, CommunicationTopicDELIVERY_UPDATES, CommunicationTopicPROMOTIONS, CommunicationTopicACCOUNT_CHANGES, CommunicationTopicSECURITY_ALERTS, CommunicationTopicWISHLIST_ALERTS, CommunicationTopicLOYALTY, CommunicationTopicRETURNS:
 		return nil
 	default:
 		return fmt.Errorf("consentevent: invalid enum value for communication_topic field: %q", ct)

@@ -428,6 +428,18 @@ func (f OrderLineItemFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderLineItemMutation", m)
 }
 
+// The OrderReturnFunc type is an adapter to allow the use of ordinary
+// function as OrderReturn mutator.
+type OrderReturnFunc func(context.Context, *ent.OrderReturnMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f OrderReturnFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.OrderReturnMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderReturnMutation", m)
+}
+
 // The PreferenceVocabularyFunc type is an adapter to allow the use of ordinary
 // function as PreferenceVocabulary mutator.
 type PreferenceVocabularyFunc func(context.Context, *ent.PreferenceVocabularyMutation) (ent.Value, error)
@@ -474,6 +486,18 @@ func (f RecoveryCodeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RecoveryCodeMutation", m)
+}
+
+// The ReturnLineItemFunc type is an adapter to allow the use of ordinary
+// function as ReturnLineItem mutator.
+type ReturnLineItemFunc func(context.Context, *ent.ReturnLineItemMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ReturnLineItemFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ReturnLineItemMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ReturnLineItemMutation", m)
 }
 
 // The SavedCartFunc type is an adapter to allow the use of ordinary

@@ -180,7 +180,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "topic", Type: field.TypeEnum, Enums: []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY"}},
+		{Name: "topic", Type: field.TypeEnum, Enums: []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY", "RETURNS"}},
 		{Name: "channel", Type: field.TypeEnum, Enums: []string{"EMAIL", "SMS", "PUSH"}},
 		{Name: "frequency", Type: field.TypeEnum, Enums: []string{"IMMEDIATE", "DAILY", "WEEKLY", "NEVER"}},
 		{Name: "customer_id", Type: field.TypeInt},
@@ -305,7 +305,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "customer_id", Type: field.TypeInt},
 		{Name: "topic", Type: field.TypeEnum, Enums: []string{"MARKETING_EMAIL", "PERSONALIZATION", "DATA_SHARING", "COMMUNICATION"}},
-		{Name: "communication_topic", Type: field.TypeEnum, Nullable: true, Enums: []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY"}},
+		{Name: "communication_topic", Type: field.TypeEnum, Nullable: true, Enums: []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY", "RETURNS"}},
 		{Name: "channel", Type: field.TypeEnum, Nullable: true, Enums: []string{"EMAIL", "SMS", "PUSH"}},
 		{Name: "frequency", Type: field.TypeEnum, Nullable: true, Enums: []string{"IMMEDIATE", "DAILY", "WEEKLY", "NEVER"}},
 		{Name: "granted", Type: field.TypeBool},
@@ -918,7 +918,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "event_key", Type: field.TypeString, Size: 200},
 		{Name: "kind", Type: field.TypeString, Size: 64},
-		{Name: "topic", Type: field.TypeEnum, Nullable: true, Enums: []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY"}},
+		{Name: "topic", Type: field.TypeEnum, Nullable: true, Enums: []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY", "RETURNS"}},
 		{Name: "channel", Type: field.TypeEnum, Enums: []string{"EMAIL", "SMS", "PUSH"}},
 		{Name: "recipient", Type: field.TypeString, Size: 320},
 		{Name: "language", Type: field.TypeString, Size: 8, Default: "EN"},
@@ -1187,6 +1187,56 @@ var (
 			},
 		},
 	}
+	// OrderReturnsColumns holds the columns for the "order_returns" table.
+	OrderReturnsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "number", Type: field.TypeInt},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"REQUESTED", "OPEN", "DECLINED", "CLOSED", "CANCELED"}, Default: "REQUESTED"},
+		{Name: "decline_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"RETURN_PERIOD_ENDED", "FINAL_SALE", "OTHER"}},
+		{Name: "decline_note", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "order_id", Type: field.TypeInt},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+	}
+	// OrderReturnsTable holds the schema information for the "order_returns" table.
+	OrderReturnsTable = &schema.Table{
+		Name:       "order_returns",
+		Columns:    OrderReturnsColumns,
+		PrimaryKey: []*schema.Column{OrderReturnsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "order_returns_orders_order",
+				Columns:    []*schema.Column{OrderReturnsColumns[8]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "order_returns_customers_customer",
+				Columns:    []*schema.Column{OrderReturnsColumns[9]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "orderreturn_order_id_number",
+				Unique:  true,
+				Columns: []*schema.Column{OrderReturnsColumns[8], OrderReturnsColumns[3]},
+			},
+			{
+				Name:    "orderreturn_customer_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrderReturnsColumns[9], OrderReturnsColumns[1]},
+			},
+			{
+				Name:    "orderreturn_status_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrderReturnsColumns[4], OrderReturnsColumns[1]},
+			},
+		},
+	}
 	// PreferenceVocabulariesColumns holds the columns for the "preference_vocabularies" table.
 	PreferenceVocabulariesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1291,6 +1341,48 @@ var (
 			},
 		},
 	}
+	// ReturnLineItemsColumns holds the columns for the "return_line_items" table.
+	ReturnLineItemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "reason", Type: field.TypeEnum, Enums: []string{"COLOR", "DEFECTIVE", "NOT_AS_DESCRIBED", "OTHER", "SIZE_TOO_LARGE", "SIZE_TOO_SMALL", "STYLE", "UNWANTED", "WRONG_ITEM", "UNKNOWN"}},
+		{Name: "customer_note", Type: field.TypeString, Nullable: true, Size: 1200},
+		{Name: "received_quantity", Type: field.TypeInt, Default: 0},
+		{Name: "return_id", Type: field.TypeInt},
+		{Name: "line_item_id", Type: field.TypeInt},
+	}
+	// ReturnLineItemsTable holds the schema information for the "return_line_items" table.
+	ReturnLineItemsTable = &schema.Table{
+		Name:       "return_line_items",
+		Columns:    ReturnLineItemsColumns,
+		PrimaryKey: []*schema.Column{ReturnLineItemsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "return_line_items_order_returns_lines",
+				Columns:    []*schema.Column{ReturnLineItemsColumns[5]},
+				RefColumns: []*schema.Column{OrderReturnsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "return_line_items_order_line_items_line_item",
+				Columns:    []*schema.Column{ReturnLineItemsColumns[6]},
+				RefColumns: []*schema.Column{OrderLineItemsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "returnlineitem_return_id",
+				Unique:  false,
+				Columns: []*schema.Column{ReturnLineItemsColumns[5]},
+			},
+			{
+				Name:    "returnlineitem_line_item_id",
+				Unique:  false,
+				Columns: []*schema.Column{ReturnLineItemsColumns[6]},
+			},
+		},
+	}
 	// SavedCartsColumns holds the columns for the "saved_carts" table.
 	SavedCartsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1375,6 +1467,8 @@ var (
 		{Name: "two_factor", Type: field.TypeEnum, Enums: []string{"OPTIONAL", "REQUIRED"}, Default: "OPTIONAL"},
 		{Name: "allowed_email_domains", Type: field.TypeJSON},
 		{Name: "multipass_secret", Type: field.TypeString, Nullable: true, Size: 128},
+		{Name: "return_window_days", Type: field.TypeInt, Default: 30},
+		{Name: "return_instructions", Type: field.TypeString, Size: 8000, Default: ""},
 	}
 	// ShopSettingsTable holds the schema information for the "shop_settings" table.
 	ShopSettingsTable = &schema.Table{
@@ -1697,10 +1791,12 @@ var (
 		OauthRefreshTokensTable,
 		OrdersTable,
 		OrderLineItemsTable,
+		OrderReturnsTable,
 		PreferenceVocabulariesTable,
 		ProductsTable,
 		ProductVariantsTable,
 		RecoveryCodesTable,
+		ReturnLineItemsTable,
 		SavedCartsTable,
 		SavedCartLinesTable,
 		ServerSecretsTable,
@@ -1744,8 +1840,12 @@ func init() {
 	OrdersTable.ForeignKeys[1].RefTable = MailingAddressesTable
 	OrderLineItemsTable.ForeignKeys[0].RefTable = OrdersTable
 	OrderLineItemsTable.ForeignKeys[1].RefTable = ProductVariantsTable
+	OrderReturnsTable.ForeignKeys[0].RefTable = OrdersTable
+	OrderReturnsTable.ForeignKeys[1].RefTable = CustomersTable
 	ProductVariantsTable.ForeignKeys[0].RefTable = ProductsTable
 	RecoveryCodesTable.ForeignKeys[0].RefTable = CustomersTable
+	ReturnLineItemsTable.ForeignKeys[0].RefTable = OrderReturnsTable
+	ReturnLineItemsTable.ForeignKeys[1].RefTable = OrderLineItemsTable
 	SavedCartLinesTable.ForeignKeys[0].RefTable = SavedCartsTable
 	SavedCartLinesTable.ForeignKeys[1].RefTable = ProductVariantsTable
 	SupportMessagesTable.ForeignKeys[0].RefTable = SupportTicketsTable

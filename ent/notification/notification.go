@@ -128,6 +128,7 @@ const (
 	TopicSECURITY_ALERTS    Topic = "SECURITY_ALERTS"
 	TopicWISHLIST_ALERTS    Topic = "WISHLIST_ALERTS"
 	TopicLOYALTY            Topic = "LOYALTY"
+	TopicRETURNS            Topic = "RETURNS"
 )
 
 func (t Topic) String() string {
@@ -137,7 +138,7 @@ func (t Topic) String() string {
 // TopicValidator is a validator for the "topic" field enum values. It is called by the builders before save.
 func TopicValidator(t Topic) error {
 	switch t {
-	case TopicORDER_CONFIRMATION, TopicSHIPPING_UPDATES, TopicDELIVERY_UPDATES, TopicPROMOTIONS, TopicACCOUNT_CHANGES, TopicSECURITY_ALERTS, TopicWISHLIST_ALERTS, TopicLOYALTY:
+	case TopicORDER_CONFIRMATION, TopicSHIPPING_UPDATES, TopicDELIVERY_UPDATES, TopicPROMOTIONS, TopicACCOUNT_CHANGES, TopicSECURITY_ALERTS, TopicWISHLIST_ALERTS, TopicLOYALTY, TopicRETURNS:
 		return nil
 	default:
 		return fmt.Errorf("notification: invalid enum value for topic field: %q", t)

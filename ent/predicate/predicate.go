@@ -111,6 +111,9 @@ type Order func(*sql.Selector)
 // OrderLineItem is the predicate function for orderlineitem builders.
 type OrderLineItem func(*sql.Selector)
 
+// OrderReturn is the predicate function for orderreturn builders.
+type OrderReturn func(*sql.Selector)
+
 // PreferenceVocabulary is the predicate function for preferencevocabulary builders.
 type PreferenceVocabulary func(*sql.Selector)
 
@@ -122,6 +125,9 @@ type ProductVariant func(*sql.Selector)
 
 // RecoveryCode is the predicate function for recoverycode builders.
 type RecoveryCode func(*sql.Selector)
+
+// ReturnLineItem is the predicate function for returnlineitem builders.
+type ReturnLineItem func(*sql.Selector)
 
 // SavedCart is the predicate function for savedcart builders.
 type SavedCart func(*sql.Selector)

@@ -9,7 +9,7 @@ import (
 
 // Topics, channels and frequencies of customer messages (API.md).
 var (
-	notificationTopics   = []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY"}
+	notificationTopics   = []string{"ORDER_CONFIRMATION", "SHIPPING_UPDATES", "DELIVERY_UPDATES", "PROMOTIONS", "ACCOUNT_CHANGES", "SECURITY_ALERTS", "WISHLIST_ALERTS", "LOYALTY", "RETURNS"}
 	notificationChannels = []string{"EMAIL", "SMS", "PUSH"}
 )
 

@@ -32,5 +32,11 @@ func (ShopSettings) Fields() []ent.Field {
 		// spec); nil while Multipass is off. It is needed in clear to check
 		// tokens, so it is a secret of the database like the TOTP secrets.
 		field.String("multipass_secret").Optional().Nillable().Sensitive().MaxLen(128),
+		// ReturnWindowDays is how many days after shipping a customer may
+		// ask to return units; 0 turns self-serve returns off.
+		field.Int("return_window_days").Default(30),
+		// ReturnInstructions go with an approved return's message (where to
+		// send the parcel, what to put in it).
+		field.String("return_instructions").Default("").MaxLen(4 * 2000),
 	}
 }

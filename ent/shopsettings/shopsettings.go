@@ -30,6 +30,10 @@ const (
 	FieldAllowedEmailDomains = "allowed_email_domains"
 	// FieldMultipassSecret holds the string denoting the multipass_secret field in the database.
 	FieldMultipassSecret = "multipass_secret"
+	// FieldReturnWindowDays holds the string denoting the return_window_days field in the database.
+	FieldReturnWindowDays = "return_window_days"
+	// FieldReturnInstructions holds the string denoting the return_instructions field in the database.
+	FieldReturnInstructions = "return_instructions"
 	// Table holds the table name of the shopsettings in the database.
 	Table = "shop_settings"
 )
@@ -45,6 +49,8 @@ var Columns = []string{
 	FieldTwoFactor,
 	FieldAllowedEmailDomains,
 	FieldMultipassSecret,
+	FieldReturnWindowDays,
+	FieldReturnInstructions,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -70,6 +76,12 @@ var (
 	DefaultAllowedEmailDomains []string
 	// MultipassSecretValidator is a validator for the "multipass_secret" field. It is called by the builders before save.
 	MultipassSecretValidator func(string) error
+	// DefaultReturnWindowDays holds the default value on creation for the "return_window_days" field.
+	DefaultReturnWindowDays int
+	// DefaultReturnInstructions holds the default value on creation for the "return_instructions" field.
+	DefaultReturnInstructions string
+	// ReturnInstructionsValidator is a validator for the "return_instructions" field. It is called by the builders before save.
+	ReturnInstructionsValidator func(string) error
 )
 
 // Accounts defines the type for the "accounts" enum field.
@@ -192,4 +204,14 @@ func ByTwoFactor(opts ...sql.OrderTermOption) OrderOption {
 // ByMultipassSecret orders the results by the multipass_secret field.
 func ByMultipassSecret(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldMultipassSecret, opts...).ToFunc()
+}
+
+// ByReturnWindowDays orders the results by the return_window_days field.
+func ByReturnWindowDays(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReturnWindowDays, opts...).ToFunc()
+}
+
+// ByReturnInstructions orders the results by the return_instructions field.
+func ByReturnInstructions(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReturnInstructions, opts...).ToFunc()
 }

@@ -74,6 +74,16 @@ func MultipassSecret(v string) predicate.ShopSettings {
 	return predicate.ShopSettings(sql.FieldEQ(FieldMultipassSecret, v))
 }
 
+// ReturnWindowDays applies equality check predicate on the "return_window_days" field. It's identical to ReturnWindowDaysEQ.
+func ReturnWindowDays(v int) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldEQ(FieldReturnWindowDays, v))
+}
+
+// ReturnInstructions applies equality check predicate on the "return_instructions" field. It's identical to ReturnInstructionsEQ.
+func ReturnInstructions(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldEQ(FieldReturnInstructions, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.ShopSettings {
 	return predicate.ShopSettings(sql.FieldEQ(FieldCreatedAt, v))
@@ -297,6 +307,111 @@ func MultipassSecretEqualFold(v string) predicate.ShopSettings {
 // MultipassSecretContainsFold applies the ContainsFold predicate on the "multipass_secret" field.
 func MultipassSecretContainsFold(v string) predicate.ShopSettings {
 	return predicate.ShopSettings(sql.FieldContainsFold(FieldMultipassSecret, v))
+}
+
+// ReturnWindowDaysEQ applies the EQ predicate on the "return_window_days" field.
+func ReturnWindowDaysEQ(v int) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldEQ(FieldReturnWindowDays, v))
+}
+
+// ReturnWindowDaysNEQ applies the NEQ predicate on the "return_window_days" field.
+func ReturnWindowDaysNEQ(v int) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldNEQ(FieldReturnWindowDays, v))
+}
+
+// ReturnWindowDaysIn applies the In predicate on the "return_window_days" field.
+func ReturnWindowDaysIn(vs ...int) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldIn(FieldReturnWindowDays, vs...))
+}
+
+// ReturnWindowDaysNotIn applies the NotIn predicate on the "return_window_days" field.
+func ReturnWindowDaysNotIn(vs ...int) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldNotIn(FieldReturnWindowDays, vs...))
+}
+
+// ReturnWindowDaysGT applies the GT predicate on the "return_window_days" field.
+func ReturnWindowDaysGT(v int) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldGT(FieldReturnWindowDays, v))
+}
+
+// ReturnWindowDaysGTE applies the GTE predicate on the "return_window_days" field.
+func ReturnWindowDaysGTE(v int) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldGTE(FieldReturnWindowDays, v))
+}
+
+// ReturnWindowDaysLT applies the LT predicate on the "return_window_days" field.
+func ReturnWindowDaysLT(v int) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldLT(FieldReturnWindowDays, v))
+}
+
+// ReturnWindowDaysLTE applies the LTE predicate on the "return_window_days" field.
+func ReturnWindowDaysLTE(v int) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldLTE(FieldReturnWindowDays, v))
+}
+
+// ReturnInstructionsEQ applies the EQ predicate on the "return_instructions" field.
+func ReturnInstructionsEQ(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldEQ(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsNEQ applies the NEQ predicate on the "return_instructions" field.
+func ReturnInstructionsNEQ(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldNEQ(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsIn applies the In predicate on the "return_instructions" field.
+func ReturnInstructionsIn(vs ...string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldIn(FieldReturnInstructions, vs...))
+}
+
+// ReturnInstructionsNotIn applies the NotIn predicate on the "return_instructions" field.
+func ReturnInstructionsNotIn(vs ...string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldNotIn(FieldReturnInstructions, vs...))
+}
+
+// ReturnInstructionsGT applies the GT predicate on the "return_instructions" field.
+func ReturnInstructionsGT(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldGT(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsGTE applies the GTE predicate on the "return_instructions" field.
+func ReturnInstructionsGTE(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldGTE(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsLT applies the LT predicate on the "return_instructions" field.
+func ReturnInstructionsLT(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldLT(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsLTE applies the LTE predicate on the "return_instructions" field.
+func ReturnInstructionsLTE(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldLTE(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsContains applies the Contains predicate on the "return_instructions" field.
+func ReturnInstructionsContains(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldContains(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsHasPrefix applies the HasPrefix predicate on the "return_instructions" field.
+func ReturnInstructionsHasPrefix(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldHasPrefix(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsHasSuffix applies the HasSuffix predicate on the "return_instructions" field.
+func ReturnInstructionsHasSuffix(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldHasSuffix(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsEqualFold applies the EqualFold predicate on the "return_instructions" field.
+func ReturnInstructionsEqualFold(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldEqualFold(FieldReturnInstructions, v))
+}
+
+// ReturnInstructionsContainsFold applies the ContainsFold predicate on the "return_instructions" field.
+func ReturnInstructionsContainsFold(v string) predicate.ShopSettings {
+	return predicate.ShopSettings(sql.FieldContainsFold(FieldReturnInstructions, v))
 }
 
 // And groups predicates with the AND operator between them.

@@ -12,6 +12,8 @@ import (
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
+	"accountgraph/ent/orderreturn"
+	"accountgraph/ent/returnlineitem"
 	"accountgraph/ent/schema"
 	"accountgraph/graph/customeraccount/model"
 	model1 "accountgraph/graph/model"
@@ -60,6 +62,8 @@ type ResolverRoot interface {
 	Product() ProductResolver
 	ProductVariant() ProductVariantResolver
 	Query() QueryResolver
+	Return() ReturnResolver
+	ReturnLineItem() ReturnLineItemResolver
 	SavedCart() SavedCartResolver
 	SavedCartLine() SavedCartLineResolver
 	SharedWishlist() SharedWishlistResolver
@@ -305,6 +309,7 @@ type ComplexityRoot struct {
 		Price                func(childComplexity int) int
 		ProductID            func(childComplexity int) int
 		Quantity             func(childComplexity int) int
+		ReturnableQuantity   func(childComplexity int) int
 		Sku                  func(childComplexity int) int
 		Title                func(childComplexity int) int
 		TotalDiscount        func(childComplexity int) int
@@ -482,6 +487,7 @@ type ComplexityRoot struct {
 		LoyaltyActionRecord                    func(childComplexity int, action model1.LoyaltyCustomerAction, reference string) int
 		LoyaltyReferralApply                   func(childComplexity int, referralCode string) int
 		LoyaltyRewardRedeem                    func(childComplexity int, rewardID string) int
+		OrderRequestReturn                     func(childComplexity int, orderID string, requestedLineItems []*model1.RequestedLineItemInput) int
 		SavedCartDelete                        func(childComplexity int, savedCartID string) int
 		SavedCartRename                        func(childComplexity int, savedCartID string, name string) int
 		WishlistCreate                         func(childComplexity int, name string) int
@@ -512,6 +518,7 @@ type ComplexityRoot struct {
 		OrderNumber          func(childComplexity int) int
 		ProcessedAt          func(childComplexity int) int
 		RefundedMoney        func(childComplexity int) int
+		Returns              func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ReturnSortKeys) int
 		ShippingAddress      func(childComplexity int) int
 		ShippingMoney        func(childComplexity int) int
 		StatusPageURL        func(childComplexity int) int
@@ -530,6 +537,11 @@ type ComplexityRoot struct {
 	OrderEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	OrderRequestReturnPayload struct {
+		Return     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -576,6 +588,58 @@ type ComplexityRoot struct {
 		LoyaltyProgram       func(childComplexity int) int
 		Order                func(childComplexity int, id string) int
 		PreferenceVocabulary func(childComplexity int) int
+	}
+
+	Return struct {
+		ClosedAt        func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Decline         func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Name            func(childComplexity int) int
+		ReturnLineItems func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+		Status          func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+	}
+
+	ReturnConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ReturnDecline struct {
+		Note   func(childComplexity int) int
+		Reason func(childComplexity int) int
+	}
+
+	ReturnEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReturnLineItem struct {
+		CustomerNote func(childComplexity int) int
+		ID           func(childComplexity int) int
+		LineItem     func(childComplexity int) int
+		Quantity     func(childComplexity int) int
+		Reason       func(childComplexity int) int
+	}
+
+	ReturnLineItemTypeConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ReturnLineItemTypeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReturnUserError struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
 	}
 
 	SavedCart struct {
@@ -795,6 +859,8 @@ type LineItemResolver interface {
 	TotalDiscount(ctx context.Context, obj *ent.OrderLineItem) (*money.V2, error)
 
 	VariantID(ctx context.Context, obj *ent.OrderLineItem) (*string, error)
+
+	ReturnableQuantity(ctx context.Context, obj *ent.OrderLineItem) (int, error)
 }
 type LoyaltyRedemptionResolver interface {
 	Reward(ctx context.Context, obj *ent.LoyaltyRedemption) (*ent.LoyaltyReward, error)
@@ -840,6 +906,7 @@ type MutationResolver interface {
 	CustomerCommunicationPreferencesUpdate(ctx context.Context, preferences []*model1.CommunicationPreferenceInput) (*model1.CustomerPreferencesUpdatePayload, error)
 	CustomerSessionRevoke(ctx context.Context, sessionID string) (*model1.CustomerSessionRevokePayload, error)
 	CustomerSessionsRevokeOthers(ctx context.Context) (*model1.CustomerSessionsRevokeOthersPayload, error)
+	OrderRequestReturn(ctx context.Context, orderID string, requestedLineItems []*model1.RequestedLineItemInput) (*model1.OrderRequestReturnPayload, error)
 }
 type OrderResolver interface {
 	BillingAddress(ctx context.Context, obj *ent.Order) (*ent.MailingAddress, error)
@@ -851,6 +918,8 @@ type OrderResolver interface {
 
 	ShippingAddress(ctx context.Context, obj *ent.Order) (*ent.MailingAddress, error)
 	StatusPageURL(ctx context.Context, obj *ent.Order) (string, error)
+
+	Returns(ctx context.Context, obj *ent.Order, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.ReturnSortKeys) (*model1.ReturnConnection, error)
 }
 type ProductResolver interface {
 	ID(ctx context.Context, obj *ent.Product) (string, error)
@@ -870,6 +939,16 @@ type QueryResolver interface {
 	Order(ctx context.Context, id string) (*ent.Order, error)
 	LoyaltyProgram(ctx context.Context) (*model1.LoyaltyProgram, error)
 	PreferenceVocabulary(ctx context.Context) (*ent.PreferenceVocabulary, error)
+}
+type ReturnResolver interface {
+	Decline(ctx context.Context, obj *ent.OrderReturn) (*model1.ReturnDecline, error)
+	ID(ctx context.Context, obj *ent.OrderReturn) (string, error)
+	Name(ctx context.Context, obj *ent.OrderReturn) (string, error)
+	ReturnLineItems(ctx context.Context, obj *ent.OrderReturn, first *int, after *string, last *int, before *string, reverse *bool) (*model.ReturnLineItemTypeConnection, error)
+}
+type ReturnLineItemResolver interface {
+	ID(ctx context.Context, obj *ent.ReturnLineItem) (string, error)
+	LineItem(ctx context.Context, obj *ent.ReturnLineItem) (*ent.OrderLineItem, error)
 }
 type SavedCartResolver interface {
 	Lines(ctx context.Context, obj *ent.SavedCart, first *int, after *string, last *int, before *string, reverse *bool) (*model1.SavedCartLineConnection, error)
@@ -1874,6 +1953,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LineItem.Quantity(childComplexity), true
+	case "LineItem.returnableQuantity":
+		if e.ComplexityRoot.LineItem.ReturnableQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineItem.ReturnableQuantity(childComplexity), true
 	case "LineItem.sku":
 		if e.ComplexityRoot.LineItem.Sku == nil {
 			break
@@ -2634,6 +2719,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.LoyaltyRewardRedeem(childComplexity, args["rewardId"].(string)), true
+	case "Mutation.orderRequestReturn":
+		if e.ComplexityRoot.Mutation.OrderRequestReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_orderRequestReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OrderRequestReturn(childComplexity, args["orderId"].(string), args["requestedLineItems"].([]*model1.RequestedLineItemInput)), true
 	case "Mutation.savedCartDelete":
 		if e.ComplexityRoot.Mutation.SavedCartDelete == nil {
 			break
@@ -2862,6 +2958,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.RefundedMoney(childComplexity), true
+	case "Order.returns":
+		if e.ComplexityRoot.Order.Returns == nil {
+			break
+		}
+
+		args, err := ec.field_Order_returns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Order.Returns(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["sortKey"].(*model.ReturnSortKeys)), true
 	case "Order.shippingAddress":
 		if e.ComplexityRoot.Order.ShippingAddress == nil {
 			break
@@ -2936,6 +3043,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderEdge.Node(childComplexity), true
+
+	case "OrderRequestReturnPayload.return":
+		if e.ComplexityRoot.OrderRequestReturnPayload.Return == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderRequestReturnPayload.Return(childComplexity), true
+	case "OrderRequestReturnPayload.userErrors":
+		if e.ComplexityRoot.OrderRequestReturnPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderRequestReturnPayload.UserErrors(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -3116,6 +3236,187 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PreferenceVocabulary(childComplexity), true
+
+	case "Return.closedAt":
+		if e.ComplexityRoot.Return.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.ClosedAt(childComplexity), true
+	case "Return.createdAt":
+		if e.ComplexityRoot.Return.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.CreatedAt(childComplexity), true
+	case "Return.decline":
+		if e.ComplexityRoot.Return.Decline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Decline(childComplexity), true
+	case "Return.id":
+		if e.ComplexityRoot.Return.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.ID(childComplexity), true
+	case "Return.name":
+		if e.ComplexityRoot.Return.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Name(childComplexity), true
+	case "Return.returnLineItems":
+		if e.ComplexityRoot.Return.ReturnLineItems == nil {
+			break
+		}
+
+		args, err := ec.field_Return_returnLineItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Return.ReturnLineItems(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Return.status":
+		if e.ComplexityRoot.Return.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Status(childComplexity), true
+	case "Return.updatedAt":
+		if e.ComplexityRoot.Return.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.UpdatedAt(childComplexity), true
+
+	case "ReturnConnection.edges":
+		if e.ComplexityRoot.ReturnConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnConnection.Edges(childComplexity), true
+	case "ReturnConnection.nodes":
+		if e.ComplexityRoot.ReturnConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnConnection.Nodes(childComplexity), true
+	case "ReturnConnection.pageInfo":
+		if e.ComplexityRoot.ReturnConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnConnection.PageInfo(childComplexity), true
+
+	case "ReturnDecline.note":
+		if e.ComplexityRoot.ReturnDecline.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnDecline.Note(childComplexity), true
+	case "ReturnDecline.reason":
+		if e.ComplexityRoot.ReturnDecline.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnDecline.Reason(childComplexity), true
+
+	case "ReturnEdge.cursor":
+		if e.ComplexityRoot.ReturnEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnEdge.Cursor(childComplexity), true
+	case "ReturnEdge.node":
+		if e.ComplexityRoot.ReturnEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnEdge.Node(childComplexity), true
+
+	case "ReturnLineItem.customerNote":
+		if e.ComplexityRoot.ReturnLineItem.CustomerNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.CustomerNote(childComplexity), true
+	case "ReturnLineItem.id":
+		if e.ComplexityRoot.ReturnLineItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.ID(childComplexity), true
+	case "ReturnLineItem.lineItem":
+		if e.ComplexityRoot.ReturnLineItem.LineItem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.LineItem(childComplexity), true
+	case "ReturnLineItem.quantity":
+		if e.ComplexityRoot.ReturnLineItem.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.Quantity(childComplexity), true
+	case "ReturnLineItem.returnReason":
+		if e.ComplexityRoot.ReturnLineItem.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItem.Reason(childComplexity), true
+
+	case "ReturnLineItemTypeConnection.edges":
+		if e.ComplexityRoot.ReturnLineItemTypeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemTypeConnection.Edges(childComplexity), true
+	case "ReturnLineItemTypeConnection.nodes":
+		if e.ComplexityRoot.ReturnLineItemTypeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemTypeConnection.Nodes(childComplexity), true
+	case "ReturnLineItemTypeConnection.pageInfo":
+		if e.ComplexityRoot.ReturnLineItemTypeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemTypeConnection.PageInfo(childComplexity), true
+
+	case "ReturnLineItemTypeEdge.cursor":
+		if e.ComplexityRoot.ReturnLineItemTypeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemTypeEdge.Cursor(childComplexity), true
+	case "ReturnLineItemTypeEdge.node":
+		if e.ComplexityRoot.ReturnLineItemTypeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnLineItemTypeEdge.Node(childComplexity), true
+
+	case "ReturnUserError.code":
+		if e.ComplexityRoot.ReturnUserError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnUserError.Code(childComplexity), true
+	case "ReturnUserError.field":
+		if e.ComplexityRoot.ReturnUserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnUserError.Field(childComplexity), true
+	case "ReturnUserError.message":
+		if e.ComplexityRoot.ReturnUserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnUserError.Message(childComplexity), true
 
 	case "SavedCart.createdAt":
 		if e.ComplexityRoot.SavedCart.CreatedAt == nil {
@@ -3602,6 +3903,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerPrivacyInput", ec.unmarshalInputCustomerPrivacyInput),
 			graphql.NewInputUnmarshaler("CustomerUpdateInput", ec.unmarshalInputCustomerUpdateInput),
 			graphql.NewInputUnmarshaler("ImageTransformInput", ec.unmarshalInputImageTransformInput),
+			graphql.NewInputUnmarshaler("RequestedLineItemInput", ec.unmarshalInputRequestedLineItemInput),
 			graphql.NewInputUnmarshaler("WishlistLineInput", ec.unmarshalInputWishlistLineInput),
 			graphql.NewInputUnmarshaler("WishlistLineUpdateInput", ec.unmarshalInputWishlistLineUpdateInput),
 		)
@@ -6276,6 +6578,128 @@ extend type Mutation {
   customerSessionsRevokeOthers: CustomerSessionsRevokeOthersPayload
 }
 `, BuiltIn: false},
+	{Name: "../../schema/customeraccount/returns.graphqls", Input: `# Self-serve returns, as Shopify's Customer Account API names them. The
+# enums, input and errors are schema/shared's; Return and its lines are
+# the Storefront API's rows with this API's LineItem.
+
+extend type Order {
+  "The order's returns, oldest first."
+  returns(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, "Accepted: both keys give the order they were asked in." sortKey: ReturnSortKeys = ID): ReturnConnection!
+}
+
+extend type LineItem {
+  "How many units can be asked back now: shipped, within the shop's return window, not already in a return (our extension)."
+  returnableQuantity: Int!
+}
+
+extend type Mutation {
+  "Asks to return shipped units of one of the customer's orders."
+  orderRequestReturn(
+    "The order's ID."
+    orderId: ID!
+    "The lines and units to return."
+    requestedLineItems: [RequestedLineItemInput!]!
+  ): OrderRequestReturnPayload
+}
+
+"A product return."
+type Return implements Node {
+  "When the return was declined or closed."
+  closedAt: DateTime
+  "When the customer asked."
+  createdAt: DateTime
+  "Why staff declined it."
+  decline: ReturnDecline
+  "A globally-unique ID."
+  id: ID!
+  "The order's name and the return's number, such as #1001-R1."
+  name: String!
+  "The line items of the return."
+  returnLineItems(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): ReturnLineItemTypeConnection!
+  "Where the return stands."
+  status: ReturnStatus!
+  "When it last changed."
+  updatedAt: DateTime
+}
+
+"A line item of a return."
+interface ReturnLineItemType implements Node {
+  "A globally-unique ID."
+  id: ID!
+  "The line item returned."
+  lineItem: LineItem!
+  "How many units."
+  quantity: Int!
+  "Why."
+  returnReason: ReturnReason!
+}
+
+"A line item that has been returned."
+type ReturnLineItem implements Node & ReturnLineItemType {
+  "A globally-unique ID."
+  id: ID!
+  "The line item returned."
+  lineItem: LineItem!
+  "How many units."
+  quantity: Int!
+  "Why."
+  returnReason: ReturnReason!
+  "The customer's note for staff (our extension)."
+  customerNote: String
+}
+
+"How returns can be sorted."
+enum ReturnSortKeys {
+  "By creation time."
+  CREATED_AT
+  "By ID."
+  ID
+}
+
+"Returns, one page."
+type ReturnConnection {
+  "The edges."
+  edges: [ReturnEdge!]!
+  "The returns."
+  nodes: [Return!]!
+  "Where the page is."
+  pageInfo: PageInfo!
+}
+
+"A return and its cursor."
+type ReturnEdge {
+  "The cursor."
+  cursor: String!
+  "The return."
+  node: Return!
+}
+
+"Return line items, one page."
+type ReturnLineItemTypeConnection {
+  "The edges."
+  edges: [ReturnLineItemTypeEdge!]!
+  "The line items."
+  nodes: [ReturnLineItemType!]!
+  "Where the page is."
+  pageInfo: PageInfo!
+}
+
+"A return line item and its cursor."
+type ReturnLineItemTypeEdge {
+  "The cursor."
+  cursor: String!
+  "The line item."
+  node: ReturnLineItemType!
+}
+
+"Return type for ` + "`" + `orderRequestReturn` + "`" + ` mutation."
+type OrderRequestReturnPayload {
+  "The return request that has been made."
+  return: Return
+  "The list of errors that occurred from executing the mutation."
+  userErrors: [ReturnUserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/shared/catalog.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/catalog.graphqls, and the
 # Customer Account API, schema/customeraccount): one definition, one Go
 # binding, one set of resolvers.
@@ -6899,6 +7323,8 @@ enum CommunicationTopic {
   WISHLIST_ALERTS
   "Points earned and tiers reached."
   LOYALTY
+  "Return requests answered and refunded."
+  RETURNS
 }
 
 "How a customer message travels."
@@ -6989,6 +7415,142 @@ type CustomerPreferencesUpdatePayload {
   customerUserErrors: [CustomerUserError!]!
   "The same errors without codes."
   userErrors: [UserError!]! @deprecated(reason: "Use ` + "`" + `customerUserErrors` + "`" + ` instead.")
+}
+`, BuiltIn: false},
+	{Name: "../../schema/shared/returns.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/returns.graphqls, and the
+# Customer Account API, schema/customeraccount): one definition, one Go
+# binding, one set of resolvers.
+
+"The status of a return."
+enum ReturnStatus {
+  "The customer asked; staff have not answered yet."
+  REQUESTED
+  "Approved: the customer sends the units back."
+  OPEN
+  "Staff declined the request (see ` + "`" + `decline` + "`" + `)."
+  DECLINED
+  "Refunded and done."
+  CLOSED
+  "Cancelled."
+  CANCELED
+}
+
+"Why a unit goes back (Shopify's ReturnReason)."
+enum ReturnReason {
+  "The color of the item didn't meet expectations."
+  COLOR
+  "The item was damaged or defective."
+  DEFECTIVE
+  "The item was not as described."
+  NOT_AS_DESCRIBED
+  "Other reason not listed."
+  OTHER
+  "The size of the item was too large."
+  SIZE_TOO_LARGE
+  "The size of the item was too small."
+  SIZE_TOO_SMALL
+  "The customer didn't like the design of the item."
+  STYLE
+  "Unknown reason."
+  UNKNOWN
+  "The customer changed their mind about the item."
+  UNWANTED
+  "The customer received the wrong item."
+  WRONG_ITEM
+}
+
+"Why staff declined a return."
+enum ReturnDeclineReason {
+  "The return period ended."
+  RETURN_PERIOD_ENDED
+  "The items were a final sale."
+  FINAL_SALE
+  "Another reason (see the note)."
+  OTHER
+}
+
+"Staff's answer to a declined return."
+type ReturnDecline {
+  "Why."
+  reason: ReturnDeclineReason!
+  "Staff's message to the customer."
+  note: String
+}
+
+"A line of an order to return."
+input RequestedLineItemInput {
+  "The line's ID (` + "`" + `OrderLineItem.id` + "`" + `, the Customer Account API's ` + "`" + `LineItem.id` + "`" + `)."
+  lineItemId: ID!
+  "How many units (at most the line's ` + "`" + `returnableQuantity` + "`" + `)."
+  quantity: Int!
+  "Why; UNKNOWN when absent."
+  returnReason: ReturnReason
+  "A note for staff, at most 300 characters, no HTML."
+  customerNote: String
+}
+
+"What was wrong with a return request or change."
+type ReturnUserError implements DisplayableError {
+  "The error code."
+  code: ReturnErrorCode
+  "The path to the input field that caused the error."
+  field: [String!]
+  "The error message."
+  message: String!
+}
+
+"Codes of return errors (Shopify's ReturnErrorCode)."
+enum ReturnErrorCode {
+  "A unit or line is already in a return, or named twice."
+  ALREADY_EXISTS
+  "Nothing was named."
+  BLANK
+  "The return could not be made."
+  CREATION_FAILED
+  "The input value should be equal to the value allowed."
+  EQUAL_TO
+  "The shop takes no return requests online."
+  FEATURE_NOT_ENABLED
+  "The value must be greater."
+  GREATER_THAN
+  "The value must be greater than or equal to the minimum."
+  GREATER_THAN_OR_EQUAL_TO
+  "The value is not in the list."
+  INCLUSION
+  "An internal error."
+  INTERNAL_ERROR
+  "The value is not valid."
+  INVALID
+  "The order, line or return is not in a state that allows this (not shipped, past the window, already answered)."
+  INVALID_STATE
+  "The value must be less."
+  LESS_THAN
+  "The value must be at most the maximum (the units still returnable)."
+  LESS_THAN_OR_EQUAL_TO
+  "A notification could not be sent."
+  NOTIFICATION_FAILED
+  "Not allowed."
+  NOT_AUTHORIZED
+  "Not a number."
+  NOT_A_NUMBER
+  "Cannot be changed."
+  NOT_EDITABLE
+  "Does not exist (or is not the customer's)."
+  NOT_FOUND
+  "Must be blank."
+  PRESENT
+  "Already taken."
+  TAKEN
+  "Too big."
+  TOO_BIG
+  "Too long."
+  TOO_LONG
+  "Too many lines."
+  TOO_MANY_ARGUMENTS
+  "Too short."
+  TOO_SHORT
+  "Wrong length."
+  WRONG_LENGTH
 }
 `, BuiltIn: false},
 	{Name: "../../schema/shared/savedcart.graphqls", Input: `# Types both APIs serve (the Storefront API, schema/savedcart.graphqls, and the
@@ -7746,6 +8308,8 @@ func (ec *executionContext) childFields_LineItem(ctx context.Context, field grap
 		return ec.fieldContext_LineItem_variantId(ctx, field)
 	case "variantTitle":
 		return ec.fieldContext_LineItem_variantTitle(ctx, field)
+	case "returnableQuantity":
+		return ec.fieldContext_LineItem_returnableQuantity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LineItem", field.Name)
 }
@@ -8096,6 +8660,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_totalTax(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Order_updatedAt(ctx, field)
+	case "returns":
+		return ec.fieldContext_Order_returns(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
 }
@@ -8120,6 +8686,16 @@ func (ec *executionContext) childFields_OrderEdge(ctx context.Context, field gra
 		return ec.fieldContext_OrderEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrderEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderRequestReturnPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "return":
+		return ec.fieldContext_OrderRequestReturnPayload_return(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_OrderRequestReturnPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderRequestReturnPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8190,6 +8766,94 @@ func (ec *executionContext) childFields_ProductVariant(ctx context.Context, fiel
 		return ec.fieldContext_ProductVariant_product(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductVariant", field.Name)
+}
+
+func (ec *executionContext) childFields_Return(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "closedAt":
+		return ec.fieldContext_Return_closedAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Return_createdAt(ctx, field)
+	case "decline":
+		return ec.fieldContext_Return_decline(ctx, field)
+	case "id":
+		return ec.fieldContext_Return_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Return_name(ctx, field)
+	case "returnLineItems":
+		return ec.fieldContext_Return_returnLineItems(ctx, field)
+	case "status":
+		return ec.fieldContext_Return_status(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Return_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Return", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReturnConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ReturnConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReturnConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnDecline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reason":
+		return ec.fieldContext_ReturnDecline_reason(ctx, field)
+	case "note":
+		return ec.fieldContext_ReturnDecline_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnDecline", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ReturnEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ReturnEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnLineItemTypeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReturnLineItemTypeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ReturnLineItemTypeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReturnLineItemTypeConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnLineItemTypeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnLineItemTypeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ReturnLineItemTypeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ReturnLineItemTypeEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnLineItemTypeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnUserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ReturnUserError_code(ctx, field)
+	case "field":
+		return ec.fieldContext_ReturnUserError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_ReturnUserError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnUserError", field.Name)
 }
 
 func (ec *executionContext) childFields_SavedCart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9240,6 +9904,28 @@ func (ec *executionContext) field_Mutation_loyaltyRewardRedeem_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_orderRequestReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "requestedLineItems",
+		func(ctx context.Context, v any) ([]*model1.RequestedLineItemInput, error) {
+			return ec.unmarshalNRequestedLineItemInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐRequestedLineItemInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["requestedLineItems"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_savedCartDelete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9566,6 +10252,60 @@ func (ec *executionContext) field_Order_lineItems_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Order_returns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sortKey",
+		func(ctx context.Context, v any) (*model.ReturnSortKeys, error) {
+			return ec.unmarshalOReturnSortKeys2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnSortKeys(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sortKey"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9591,6 +10331,52 @@ func (ec *executionContext) field_Query_order_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Return_returnLineItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
 	return args, nil
 }
 
@@ -13972,6 +14758,29 @@ func (ec *executionContext) fieldContext_LineItem_variantTitle(_ context.Context
 	return graphql.NewScalarFieldContext("LineItem", field, false, false, "String")
 }
 
+func (ec *executionContext) _LineItem_returnableQuantity(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineItem_returnableQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LineItem().ReturnableQuantity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineItem_returnableQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LineItem", field, true, true, "Int")
+}
+
 func (ec *executionContext) _LineItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LineItemConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17438,6 +18247,50 @@ func (ec *executionContext) fieldContext_Mutation_customerSessionsRevokeOthers(_
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_orderRequestReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_orderRequestReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OrderRequestReturn(ctx, fc.Args["orderId"].(string), fc.Args["requestedLineItems"].([]*model1.RequestedLineItemInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.OrderRequestReturnPayload) graphql.Marshaler {
+			return ec.marshalOOrderRequestReturnPayload2ᚖaccountgraphᚋgraphᚋmodelᚐOrderRequestReturnPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_orderRequestReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderRequestReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_orderRequestReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Order_billingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18116,6 +18969,50 @@ func (ec *executionContext) fieldContext_Order_updatedAt(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Order", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _Order_returns(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_returns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Order().Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ReturnSortKeys))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.ReturnConnection) graphql.Marshaler {
+			return ec.marshalNReturnConnection2ᚖaccountgraphᚋgraphᚋmodelᚐReturnConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_returns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Order_returns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrderConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18262,6 +19159,70 @@ func (ec *executionContext) fieldContext_OrderEdge_node(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderRequestReturnPayload_return(ctx context.Context, field graphql.CollectedField, obj *model1.OrderRequestReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderRequestReturnPayload_return(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Return, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderReturn) graphql.Marshaler {
+			return ec.marshalOReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderRequestReturnPayload_return(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderRequestReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrderRequestReturnPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model1.OrderRequestReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderRequestReturnPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.ReturnUserError) graphql.Marshaler {
+			return ec.marshalNReturnUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderRequestReturnPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderRequestReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19087,6 +20048,761 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Return_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Return_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Return_decline(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_decline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Return().Decline(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.ReturnDecline) graphql.Marshaler {
+			return ec.marshalOReturnDecline2ᚖaccountgraphᚋgraphᚋmodelᚐReturnDecline(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_decline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnDecline(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_id(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Return().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Return_name(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Return().Name(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, true, true, "String")
+}
+
+func (ec *executionContext) _Return_returnLineItems(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_returnLineItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Return().ReturnLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnLineItemTypeConnection) graphql.Marshaler {
+			return ec.marshalNReturnLineItemTypeConnection2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemTypeConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_returnLineItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnLineItemTypeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Return_returnLineItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_status(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v orderreturn.Status) graphql.Marshaler {
+			return ec.marshalNReturnStatus2accountgraphᚋentᚋorderreturnᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "ReturnStatus")
+}
+
+func (ec *executionContext) _Return_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.OrderReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ReturnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model1.ReturnEdge) graphql.Marshaler {
+			return ec.marshalNReturnEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.OrderReturn) graphql.Marshaler {
+			return ec.marshalNReturn2ᚕᚖaccountgraphᚋentᚐOrderReturnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnDecline_reason(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnDecline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnDecline_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v orderreturn.DeclineReason) graphql.Marshaler {
+			return ec.marshalNReturnDeclineReason2accountgraphᚋentᚋorderreturnᚐDeclineReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnDecline_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnDecline", field, false, false, "ReturnDeclineReason")
+}
+
+func (ec *executionContext) _ReturnDecline_note(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnDecline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnDecline_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnDecline_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnDecline", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnEdge_node(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderReturn) graphql.Marshaler {
+			return ec.marshalNReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItem_id(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReturnLineItem().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItem", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ReturnLineItem_lineItem(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_lineItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReturnLineItem().LineItem(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrderLineItem) graphql.Marshaler {
+			return ec.marshalNLineItem2ᚖaccountgraphᚋentᚐOrderLineItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_lineItem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItem_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReturnLineItem_returnReason(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_returnReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v returnlineitem.Reason) graphql.Marshaler {
+			return ec.marshalNReturnReason2accountgraphᚋentᚋreturnlineitemᚐReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_returnReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItem", field, false, false, "ReturnReason")
+}
+
+func (ec *executionContext) _ReturnLineItem_customerNote(ctx context.Context, field graphql.CollectedField, obj *ent.ReturnLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItem_customerNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItem_customerNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnLineItemTypeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemTypeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReturnLineItemTypeEdge) graphql.Marshaler {
+			return ec.marshalNReturnLineItemTypeEdge2ᚕᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemTypeEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemTypeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItemTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnLineItemTypeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItemTypeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemTypeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model1.Node) graphql.Marshaler {
+			return ec.marshalNReturnLineItemType2ᚕaccountgraphᚋgraphᚋmodelᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemTypeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItemTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItemTypeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemTypeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemTypeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItemTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnLineItemTypeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemTypeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemTypeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemTypeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnLineItemTypeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnLineItemTypeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReturnLineItemTypeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnLineItemTypeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model1.Node) graphql.Marshaler {
+			return ec.marshalNReturnLineItemType2accountgraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnLineItemTypeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnLineItemTypeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnUserError_code(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnUserError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.ReturnErrorCode) graphql.Marshaler {
+			return ec.marshalOReturnErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐReturnErrorCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnUserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnUserError", field, false, false, "ReturnErrorCode")
+}
+
+func (ec *executionContext) _ReturnUserError_field(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnUserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnUserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnUserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnUserError_message(ctx context.Context, field graphql.CollectedField, obj *model1.ReturnUserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnUserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnUserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnUserError", field, false, false, "String")
 }
 
 func (ec *executionContext) _SavedCart_id(ctx context.Context, field graphql.CollectedField, obj *ent.SavedCart) (ret graphql.Marshaler) {
@@ -22548,6 +24264,69 @@ func UnmarshalImageTransformInput(ctx context.Context, raw any) (model1.ImageTra
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRequestedLineItemInput(ctx context.Context, obj any) (model1.RequestedLineItemInput, error) {
+	var it model1.RequestedLineItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"lineItemId", "quantity", "returnReason", "customerNote"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "lineItemId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineItemId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LineItemID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "returnReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnReason"))
+			data, err := ec.unmarshalOReturnReason2ᚖaccountgraphᚋentᚋreturnlineitemᚐReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnReason = data
+		case "customerNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNote = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRequestedLineItemInput unmarshals raw into the RequestedLineItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRequestedLineItemInput(ctx context.Context, raw any) (model1.RequestedLineItemInput, error) {
+	var out model1.RequestedLineItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RequestedLineItemInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputWishlistLineInput(ctx context.Context, obj any) (model1.WishlistLineInput, error) {
 	var it model1.WishlistLineInput
 	if obj == nil {
@@ -22706,6 +24485,13 @@ func (ec *executionContext) _DisplayableError(ctx context.Context, sel ast.Selec
 			return graphql.Null
 		}
 		return ec._UserError(ctx, sel, obj)
+	case model1.ReturnUserError:
+		return ec._ReturnUserError(ctx, sel, &obj)
+	case *model1.ReturnUserError:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReturnUserError(ctx, sel, obj)
 	case model1.LoyaltyUserError:
 		return ec._LoyaltyUserError(ctx, sel, &obj)
 	case *model1.LoyaltyUserError:
@@ -22733,6 +24519,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case ent.ReturnLineItem:
+		return ec._ReturnLineItem(ctx, sel, &obj)
+	case *ent.ReturnLineItem:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReturnLineItem(ctx, sel, obj)
 	case ent.Wishlist:
 		return ec._Wishlist(ctx, sel, &obj)
 	case *ent.Wishlist:
@@ -22747,6 +24540,23 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._SavedCart(ctx, sel, obj)
+	case model1.Node:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReturnLineItemType(ctx, sel, obj)
+	case *model1.Node:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReturnLineItemType(ctx, sel, obj)
+	case ent.OrderReturn:
+		return ec._Return(ctx, sel, &obj)
+	case *ent.OrderReturn:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Return(ctx, sel, obj)
 	case ent.ProductVariant:
 		return ec._ProductVariant(ctx, sel, &obj)
 	case *ent.ProductVariant:
@@ -22821,6 +24631,26 @@ func (ec *executionContext) _PricingValue(ctx context.Context, sel ast.Selection
 			return typedObj
 		} else {
 			panic(fmt.Errorf("unexpected type %T; non-generated variants of PricingValue must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
+func (ec *executionContext) _ReturnLineItemType(ctx context.Context, sel ast.SelectionSet, obj model1.Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case ent.ReturnLineItem:
+		return ec._ReturnLineItem(ctx, sel, &obj)
+	case *ent.ReturnLineItem:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReturnLineItem(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of ReturnLineItemType must implement graphql.Marshaler", obj))
 		}
 	}
 }
@@ -24453,6 +26283,12 @@ func (ec *executionContext) _LineItem(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "returnableQuantity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LineItem_returnableQuantity(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25698,6 +27534,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "orderRequestReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_orderRequestReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25853,6 +27696,12 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "returns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_returns(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25931,6 +27780,44 @@ func (ec *executionContext) _OrderEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._OrderEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderRequestReturnPayloadImplementors = []string{"OrderRequestReturnPayload"}
+
+func (ec *executionContext) _OrderRequestReturnPayload(ctx context.Context, sel ast.SelectionSet, obj *model1.OrderRequestReturnPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderRequestReturnPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderRequestReturnPayload")
+		case "return":
+			out.Values[i] = ec._OrderRequestReturnPayload_return(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._OrderRequestReturnPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -26274,6 +28161,376 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnImplementors = []string{"Return", "Node"}
+
+func (ec *executionContext) _Return(ctx context.Context, sel ast.SelectionSet, obj *ent.OrderReturn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Return")
+		case "closedAt":
+			out.Values[i] = ec._Return_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Return_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decline":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_decline(ctx, field, obj)
+				})
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_id(ctx, field, obj)
+				})
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_name(ctx, field, obj)
+				})
+		case "returnLineItems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_returnLineItems(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._Return_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Return_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnConnectionImplementors = []string{"ReturnConnection"}
+
+func (ec *executionContext) _ReturnConnection(ctx context.Context, sel ast.SelectionSet, obj *model1.ReturnConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnConnection")
+		case "edges":
+			out.Values[i] = ec._ReturnConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ReturnConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReturnConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnDeclineImplementors = []string{"ReturnDecline"}
+
+func (ec *executionContext) _ReturnDecline(ctx context.Context, sel ast.SelectionSet, obj *model1.ReturnDecline) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnDeclineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnDecline")
+		case "reason":
+			out.Values[i] = ec._ReturnDecline_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ReturnDecline_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnEdgeImplementors = []string{"ReturnEdge"}
+
+func (ec *executionContext) _ReturnEdge(ctx context.Context, sel ast.SelectionSet, obj *model1.ReturnEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnEdge")
+		case "cursor":
+			out.Values[i] = ec._ReturnEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReturnEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnLineItemImplementors = []string{"ReturnLineItem", "Node", "ReturnLineItemType"}
+
+func (ec *executionContext) _ReturnLineItem(ctx context.Context, sel ast.SelectionSet, obj *ent.ReturnLineItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnLineItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnLineItem")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReturnLineItem_id(ctx, field, obj)
+				})
+		case "lineItem":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReturnLineItem_lineItem(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._ReturnLineItem_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "returnReason":
+			out.Values[i] = ec._ReturnLineItem_returnReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerNote":
+			out.Values[i] = ec._ReturnLineItem_customerNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnLineItemTypeConnectionImplementors = []string{"ReturnLineItemTypeConnection"}
+
+func (ec *executionContext) _ReturnLineItemTypeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnLineItemTypeConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnLineItemTypeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnLineItemTypeConnection")
+		case "edges":
+			out.Values[i] = ec._ReturnLineItemTypeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ReturnLineItemTypeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReturnLineItemTypeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnLineItemTypeEdgeImplementors = []string{"ReturnLineItemTypeEdge"}
+
+func (ec *executionContext) _ReturnLineItemTypeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnLineItemTypeEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnLineItemTypeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnLineItemTypeEdge")
+		case "cursor":
+			out.Values[i] = ec._ReturnLineItemTypeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReturnLineItemTypeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnUserErrorImplementors = []string{"ReturnUserError", "DisplayableError"}
+
+func (ec *executionContext) _ReturnUserError(ctx context.Context, sel ast.SelectionSet, obj *model1.ReturnUserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnUserErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnUserError")
+		case "code":
+			out.Values[i] = ec._ReturnUserError_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ReturnUserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ReturnUserError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -28771,6 +31028,206 @@ func (ec *executionContext) marshalNProductVariant2ᚖaccountgraphᚋentᚐProdu
 	return ec._ProductVariant(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRequestedLineItemInput2ᚕᚖaccountgraphᚋgraphᚋmodelᚐRequestedLineItemInputᚄ(ctx context.Context, v any) ([]*model1.RequestedLineItemInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model1.RequestedLineItemInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRequestedLineItemInput2ᚖaccountgraphᚋgraphᚋmodelᚐRequestedLineItemInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNRequestedLineItemInput2ᚖaccountgraphᚋgraphᚋmodelᚐRequestedLineItemInput(ctx context.Context, v any) (*model1.RequestedLineItemInput, error) {
+	res, err := ec.unmarshalInputRequestedLineItemInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturn2ᚕᚖaccountgraphᚋentᚐOrderReturnᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.OrderReturn) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx context.Context, sel ast.SelectionSet, v *ent.OrderReturn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Return!")
+		return graphql.Null
+	}
+	return ec._Return(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnConnection2ᚖaccountgraphᚋgraphᚋmodelᚐReturnConnection(ctx context.Context, sel ast.SelectionSet, v *model1.ReturnConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnConnection!")
+		return graphql.Null
+	}
+	return ec._ReturnConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReturnDeclineReason2accountgraphᚋentᚋorderreturnᚐDeclineReason(ctx context.Context, v any) (orderreturn.DeclineReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := orderreturn.DeclineReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturnDeclineReason2accountgraphᚋentᚋorderreturnᚐDeclineReason(ctx context.Context, sel ast.SelectionSet, v orderreturn.DeclineReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReturnDeclineReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNReturnEdge2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.ReturnEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnEdge2ᚖaccountgraphᚋgraphᚋmodelᚐReturnEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnEdge2ᚖaccountgraphᚋgraphᚋmodelᚐReturnEdge(ctx context.Context, sel ast.SelectionSet, v *model1.ReturnEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnEdge!")
+		return graphql.Null
+	}
+	return ec._ReturnEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnLineItemType2accountgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model1.Node) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnLineItemType!")
+		return graphql.Null
+	}
+	return ec._ReturnLineItemType(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnLineItemType2ᚕaccountgraphᚋgraphᚋmodelᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model1.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnLineItemType2accountgraphᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnLineItemTypeConnection2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemTypeConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReturnLineItemTypeConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnLineItemTypeConnection!")
+		return graphql.Null
+	}
+	return ec._ReturnLineItemTypeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnLineItemTypeEdge2ᚕᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemTypeEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReturnLineItemTypeEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnLineItemTypeEdge2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemTypeEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnLineItemTypeEdge2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemTypeEdge(ctx context.Context, sel ast.SelectionSet, v *model.ReturnLineItemTypeEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnLineItemTypeEdge!")
+		return graphql.Null
+	}
+	return ec._ReturnLineItemTypeEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReturnReason2accountgraphᚋentᚋreturnlineitemᚐReason(ctx context.Context, v any) (returnlineitem.Reason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := returnlineitem.Reason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturnReason2accountgraphᚋentᚋreturnlineitemᚐReason(ctx context.Context, sel ast.SelectionSet, v returnlineitem.Reason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReturnReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNReturnStatus2accountgraphᚋentᚋorderreturnᚐStatus(ctx context.Context, v any) (orderreturn.Status, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := orderreturn.Status(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturnStatus2accountgraphᚋentᚋorderreturnᚐStatus(ctx context.Context, sel ast.SelectionSet, v orderreturn.Status) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReturnStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNReturnUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐReturnUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model1.ReturnUserError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnUserError2ᚖaccountgraphᚋgraphᚋmodelᚐReturnUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnUserError2ᚖaccountgraphᚋgraphᚋmodelᚐReturnUserError(ctx context.Context, sel ast.SelectionSet, v *model1.ReturnUserError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnUserError!")
+		return graphql.Null
+	}
+	return ec._ReturnUserError(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSavedCart2ᚕᚖaccountgraphᚋentᚐSavedCartᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SavedCart) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -29558,6 +32015,18 @@ func (ec *executionContext) marshalOCustomerUpdatePayload2ᚖaccountgraphᚋgrap
 	return ec._CustomerUpdatePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalODateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := scalar.UnmarshalDateTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalDateTime(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalODateTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
@@ -29844,6 +32313,13 @@ func (ec *executionContext) marshalOOrderFinancialStatus2accountgraphᚋentᚋor
 	return res
 }
 
+func (ec *executionContext) marshalOOrderRequestReturnPayload2ᚖaccountgraphᚋgraphᚋmodelᚐOrderRequestReturnPayload(ctx context.Context, sel ast.SelectionSet, v *model1.OrderRequestReturnPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OrderRequestReturnPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐOrderSortKeys(ctx context.Context, v any) (*model.OrderSortKeys, error) {
 	if v == nil {
 		return nil, nil
@@ -29865,6 +32341,71 @@ func (ec *executionContext) marshalOProductVariant2ᚖaccountgraphᚋentᚐProdu
 		return graphql.Null
 	}
 	return ec._ProductVariant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReturn2ᚖaccountgraphᚋentᚐOrderReturn(ctx context.Context, sel ast.SelectionSet, v *ent.OrderReturn) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Return(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReturnDecline2ᚖaccountgraphᚋgraphᚋmodelᚐReturnDecline(ctx context.Context, sel ast.SelectionSet, v *model1.ReturnDecline) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReturnDecline(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReturnErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐReturnErrorCode(ctx context.Context, v any) (*model1.ReturnErrorCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model1.ReturnErrorCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReturnErrorCode2ᚖaccountgraphᚋgraphᚋmodelᚐReturnErrorCode(ctx context.Context, sel ast.SelectionSet, v *model1.ReturnErrorCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOReturnReason2ᚖaccountgraphᚋentᚋreturnlineitemᚐReason(ctx context.Context, v any) (*returnlineitem.Reason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := returnlineitem.Reason(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReturnReason2ᚖaccountgraphᚋentᚋreturnlineitemᚐReason(ctx context.Context, sel ast.SelectionSet, v *returnlineitem.Reason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOReturnSortKeys2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnSortKeys(ctx context.Context, v any) (*model.ReturnSortKeys, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ReturnSortKeys)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReturnSortKeys2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnSortKeys(ctx context.Context, sel ast.SelectionSet, v *model.ReturnSortKeys) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOSavedCart2ᚖaccountgraphᚋentᚐSavedCart(ctx context.Context, sel ast.SelectionSet, v *ent.SavedCart) graphql.Marshaler {

@@ -11,6 +11,8 @@ import (
 	"accountgraph/ent/membershipplan"
 	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
+	"accountgraph/ent/orderreturn"
+	"accountgraph/ent/returnlineitem"
 	"accountgraph/ent/shopsettings"
 	"accountgraph/internal/money"
 	"accountgraph/internal/oidc"
@@ -57,6 +59,10 @@ type AccountSettingsInput struct {
 	TwoFactor *shopsettings.TwoFactor `json:"twoFactor,omitempty"`
 	// Allowed registration domains (at most 100); an empty list allows any.
 	AllowedEmailDomains []string `json:"allowedEmailDomains,omitempty"`
+	// The return window in days, 0 (off) to 365.
+	ReturnWindowDays *int `json:"returnWindowDays,omitempty"`
+	// Return instructions, at most 2000 characters.
+	ReturnInstructions *string `json:"returnInstructions,omitempty"`
 }
 
 // The result of `adminAccountSettingsUpdate`.
@@ -273,6 +279,8 @@ type AdminFulfillmentInput struct {
 	TrackingInfo []*AdminTrackingInfoInput `json:"trackingInfo,omitempty"`
 	// The lines shipped; every line in full when absent.
 	LineItems []*AdminFulfillmentLineInput `json:"lineItems,omitempty"`
+	// When it shipped (a shipment synced late); now when absent. The return window counts from it; a shipment older than a day is not announced.
+	ShippedAt *time.Time `json:"shippedAt,omitempty"`
 }
 
 // A shipped line.
@@ -472,6 +480,22 @@ type AdminProductsUpsertPayload struct {
 	Products []*ent.Product `json:"products,omitempty"`
 	// What was wrong with the input; nothing was stored when not empty.
 	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
+// The result of a staff change to a return.
+type AdminReturnPayload struct {
+	// The return now.
+	Return *ent.OrderReturn `json:"return,omitempty"`
+	// What was wrong; nothing changed when not empty (codes of ReturnErrorCode).
+	UserErrors []*ReturnUserError `json:"userErrors"`
+}
+
+// Units received back, for one return line.
+type AdminReturnReceiveLineInput struct {
+	// The return line's global ID.
+	ReturnLineItemID string `json:"returnLineItemId"`
+	// How many more units arrived.
+	Quantity int `json:"quantity"`
 }
 
 // The result of a staff ticket mutation.
@@ -1841,6 +1865,14 @@ type OrderLineItemEdge struct {
 	Node *ent.OrderLineItem `json:"node"`
 }
 
+// The result of `orderRequestReturn`.
+type OrderRequestReturnPayload struct {
+	// The return asked for.
+	Return *ent.OrderReturn `json:"return,omitempty"`
+	// What was wrong; nothing was asked when not empty.
+	UserErrors []*ReturnUserError `json:"userErrors"`
+}
+
 // Where a page of a connection sits in the whole list (Relay cursor connections).
 type PageInfo struct {
 	// The cursor of the last edge of this page.
@@ -1920,6 +1952,89 @@ type ProductVariantEdge struct {
 // The root of every read.
 type Query struct {
 }
+
+// A line of an order to return.
+type RequestedLineItemInput struct {
+	// The line's ID (`OrderLineItem.id`, the Customer Account API's `LineItem.id`).
+	LineItemID string `json:"lineItemId"`
+	// How many units (at most the line's `returnableQuantity`).
+	Quantity int `json:"quantity"`
+	// Why; UNKNOWN when absent.
+	ReturnReason *returnlineitem.Reason `json:"returnReason,omitempty"`
+	// A note for staff, at most 300 characters, no HTML.
+	CustomerNote *string `json:"customerNote,omitempty"`
+}
+
+// Returns, one page.
+type ReturnConnection struct {
+	// The edges.
+	Edges []*ReturnEdge `json:"edges"`
+	// The returns.
+	Nodes []*ent.OrderReturn `json:"nodes"`
+	// Where the page is.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// Staff's answer to a declined return.
+type ReturnDecline struct {
+	// Why.
+	Reason orderreturn.DeclineReason `json:"reason"`
+	// Staff's message to the customer.
+	Note *string `json:"note,omitempty"`
+}
+
+// A return and its cursor.
+type ReturnEdge struct {
+	// The cursor.
+	Cursor string `json:"cursor"`
+	// The return.
+	Node *ent.OrderReturn `json:"node"`
+}
+
+// Return lines, one page.
+type ReturnLineItemConnection struct {
+	// The edges.
+	Edges []*ReturnLineItemEdge `json:"edges"`
+	// The lines.
+	Nodes []*ent.ReturnLineItem `json:"nodes"`
+	// Where the page is.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A return line and its cursor.
+type ReturnLineItemEdge struct {
+	// The cursor.
+	Cursor string `json:"cursor"`
+	// The line.
+	Node *ent.ReturnLineItem `json:"node"`
+}
+
+// What was wrong with a return request or change.
+type ReturnUserError struct {
+	// The error code.
+	Code *ReturnErrorCode `json:"code,omitempty"`
+	// The path to the input field that caused the error.
+	Field []string `json:"field,omitempty"`
+	// The error message.
+	Message string `json:"message"`
+}
+
+func (ReturnUserError) IsDisplayableError() {}
+
+// The path to the input field that caused the error.
+func (this ReturnUserError) GetField() []string {
+	if this.Field == nil {
+		return nil
+	}
+	interfaceSlice := make([]string, 0, len(this.Field))
+	for _, concrete := range this.Field {
+		interfaceSlice = append(interfaceSlice, concrete)
+	}
+	return interfaceSlice
+}
+
+// What went wrong, in words a customer can read.
+func (this ReturnUserError) GetMessage() string { return this.Message }
 
 // A page of saved carts.
 type SavedCartConnection struct {
@@ -4676,6 +4791,133 @@ func (e *ProductVariantSortKeys) UnmarshalJSON(b []byte) error {
 }
 
 func (e ProductVariantSortKeys) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Codes of return errors (Shopify's ReturnErrorCode).
+type ReturnErrorCode string
+
+const (
+	// A unit or line is already in a return, or named twice.
+	ReturnErrorCodeAlreadyExists ReturnErrorCode = "ALREADY_EXISTS"
+	// Nothing was named.
+	ReturnErrorCodeBlank ReturnErrorCode = "BLANK"
+	// The return could not be made.
+	ReturnErrorCodeCreationFailed ReturnErrorCode = "CREATION_FAILED"
+	// The input value should be equal to the value allowed.
+	ReturnErrorCodeEqualTo ReturnErrorCode = "EQUAL_TO"
+	// The shop takes no return requests online.
+	ReturnErrorCodeFeatureNotEnabled ReturnErrorCode = "FEATURE_NOT_ENABLED"
+	// The value must be greater.
+	ReturnErrorCodeGreaterThan ReturnErrorCode = "GREATER_THAN"
+	// The value must be greater than or equal to the minimum.
+	ReturnErrorCodeGreaterThanOrEqualTo ReturnErrorCode = "GREATER_THAN_OR_EQUAL_TO"
+	// The value is not in the list.
+	ReturnErrorCodeInclusion ReturnErrorCode = "INCLUSION"
+	// An internal error.
+	ReturnErrorCodeInternalError ReturnErrorCode = "INTERNAL_ERROR"
+	// The value is not valid.
+	ReturnErrorCodeInvalid ReturnErrorCode = "INVALID"
+	// The order, line or return is not in a state that allows this (not shipped, past the window, already answered).
+	ReturnErrorCodeInvalidState ReturnErrorCode = "INVALID_STATE"
+	// The value must be less.
+	ReturnErrorCodeLessThan ReturnErrorCode = "LESS_THAN"
+	// The value must be at most the maximum (the units still returnable).
+	ReturnErrorCodeLessThanOrEqualTo ReturnErrorCode = "LESS_THAN_OR_EQUAL_TO"
+	// A notification could not be sent.
+	ReturnErrorCodeNotificationFailed ReturnErrorCode = "NOTIFICATION_FAILED"
+	// Not allowed.
+	ReturnErrorCodeNotAuthorized ReturnErrorCode = "NOT_AUTHORIZED"
+	// Not a number.
+	ReturnErrorCodeNotANumber ReturnErrorCode = "NOT_A_NUMBER"
+	// Cannot be changed.
+	ReturnErrorCodeNotEditable ReturnErrorCode = "NOT_EDITABLE"
+	// Does not exist (or is not the customer's).
+	ReturnErrorCodeNotFound ReturnErrorCode = "NOT_FOUND"
+	// Must be blank.
+	ReturnErrorCodePresent ReturnErrorCode = "PRESENT"
+	// Already taken.
+	ReturnErrorCodeTaken ReturnErrorCode = "TAKEN"
+	// Too big.
+	ReturnErrorCodeTooBig ReturnErrorCode = "TOO_BIG"
+	// Too long.
+	ReturnErrorCodeTooLong ReturnErrorCode = "TOO_LONG"
+	// Too many lines.
+	ReturnErrorCodeTooManyArguments ReturnErrorCode = "TOO_MANY_ARGUMENTS"
+	// Too short.
+	ReturnErrorCodeTooShort ReturnErrorCode = "TOO_SHORT"
+	// Wrong length.
+	ReturnErrorCodeWrongLength ReturnErrorCode = "WRONG_LENGTH"
+)
+
+var AllReturnErrorCode = []ReturnErrorCode{
+	ReturnErrorCodeAlreadyExists,
+	ReturnErrorCodeBlank,
+	ReturnErrorCodeCreationFailed,
+	ReturnErrorCodeEqualTo,
+	ReturnErrorCodeFeatureNotEnabled,
+	ReturnErrorCodeGreaterThan,
+	ReturnErrorCodeGreaterThanOrEqualTo,
+	ReturnErrorCodeInclusion,
+	ReturnErrorCodeInternalError,
+	ReturnErrorCodeInvalid,
+	ReturnErrorCodeInvalidState,
+	ReturnErrorCodeLessThan,
+	ReturnErrorCodeLessThanOrEqualTo,
+	ReturnErrorCodeNotificationFailed,
+	ReturnErrorCodeNotAuthorized,
+	ReturnErrorCodeNotANumber,
+	ReturnErrorCodeNotEditable,
+	ReturnErrorCodeNotFound,
+	ReturnErrorCodePresent,
+	ReturnErrorCodeTaken,
+	ReturnErrorCodeTooBig,
+	ReturnErrorCodeTooLong,
+	ReturnErrorCodeTooManyArguments,
+	ReturnErrorCodeTooShort,
+	ReturnErrorCodeWrongLength,
+}
+
+func (e ReturnErrorCode) IsValid() bool {
+	switch e {
+	case ReturnErrorCodeAlreadyExists, ReturnErrorCodeBlank, ReturnErrorCodeCreationFailed, ReturnErrorCodeEqualTo, ReturnErrorCodeFeatureNotEnabled, ReturnErrorCodeGreaterThan, ReturnErrorCodeGreaterThanOrEqualTo, ReturnErrorCodeInclusion, ReturnErrorCodeInternalError, ReturnErrorCodeInvalid, ReturnErrorCodeInvalidState, ReturnErrorCodeLessThan, ReturnErrorCodeLessThanOrEqualTo, ReturnErrorCodeNotificationFailed, ReturnErrorCodeNotAuthorized, ReturnErrorCodeNotANumber, ReturnErrorCodeNotEditable, ReturnErrorCodeNotFound, ReturnErrorCodePresent, ReturnErrorCodeTaken, ReturnErrorCodeTooBig, ReturnErrorCodeTooLong, ReturnErrorCodeTooManyArguments, ReturnErrorCodeTooShort, ReturnErrorCodeWrongLength:
+		return true
+	}
+	return false
+}
+
+func (e ReturnErrorCode) String() string {
+	return string(e)
+}
+
+func (e *ReturnErrorCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReturnErrorCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReturnErrorCode", str)
+	}
+	return nil
+}
+
+func (e ReturnErrorCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReturnErrorCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReturnErrorCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

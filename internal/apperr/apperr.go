@@ -47,6 +47,16 @@ const (
 	CodeNotAllowed = "NOT_ALLOWED"
 )
 
+// Codes of returns (Shopify's ReturnErrorCode).
+const (
+	CodeInvalidState      = "INVALID_STATE"
+	CodeAlreadyExists     = "ALREADY_EXISTS"
+	CodeGreaterThan       = "GREATER_THAN"
+	CodeLessThanOrEqualTo = "LESS_THAN_OR_EQUAL_TO"
+	CodeFeatureNotEnabled = "FEATURE_NOT_ENABLED"
+	CodeTooManyArguments  = "TOO_MANY_ARGUMENTS"
+)
+
 // FieldError is one problem with a mutation's input: what, where and why.
 type FieldError struct {
 	Field   []string // path to the input field, e.g. ["input", "email"]; nil when not tied to one

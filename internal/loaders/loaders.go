@@ -26,6 +26,7 @@ type Loaders struct {
 	supportLoaders
 	loyaltyLoaders
 	companyLoaders
+	returnLoaders
 	// Recommendations are customers' ranked recommendations.
 	Recommendations *Keyed[int, []recommend.Item]
 
@@ -50,6 +51,7 @@ func New(db *ent.Client) *Loaders {
 	l.newSupport(db)
 	l.newLoyalty(db)
 	l.newCompany(db)
+	l.newReturns(db)
 	l.Recommendations = perCustomer(&l.byCustomer, newRecommendations(db))
 	return l
 }

@@ -630,7 +630,8 @@ func TestEveryTemplate(t *testing.T) {
 		"Event": "Your password was changed.", "Device": "Firefox on Linux", "Network": "10.0.0.0/24", "Country": "DE",
 		"Time": "1 Jan 2026 10:00 UTC", "Kind": "PRICE_DROP", "Title": "Shirt", "OldPrice": "20.00 EUR", "NewPrice": "15.00 EUR",
 		"Points": "10", "Description": "Order #1001", "Tier": "", "Balance": "110", "Period": "daily",
-		"Items": []map[string]any{{"Subject": "A", "Text": "B"}},
+		"Items":      []map[string]any{{"Subject": "A", "Text": "B"}},
+		"ReturnName": "#1001-R1", "Instructions": "Send it to our store.", "Reason": "the return period has ended", "Note": "Sorry", "Amount": "10.00 EUR",
 	}
 	entries, err := templateFS.ReadDir("templates")
 	if err != nil {

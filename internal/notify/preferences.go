@@ -25,7 +25,7 @@ var (
 	Topics = []notification.Topic{
 		notification.TopicORDER_CONFIRMATION, notification.TopicSHIPPING_UPDATES, notification.TopicDELIVERY_UPDATES,
 		notification.TopicPROMOTIONS, notification.TopicACCOUNT_CHANGES, notification.TopicSECURITY_ALERTS,
-		notification.TopicWISHLIST_ALERTS, notification.TopicLOYALTY,
+		notification.TopicWISHLIST_ALERTS, notification.TopicLOYALTY, notification.TopicRETURNS,
 	}
 	Channels = []notification.Channel{notification.ChannelEMAIL, notification.ChannelSMS, notification.ChannelPUSH}
 )

@@ -158,6 +158,7 @@ var topicNames = map[notification.Topic]string{
 	notification.TopicDELIVERY_UPDATES: "delivery updates", notification.TopicPROMOTIONS: "promotions",
 	notification.TopicACCOUNT_CHANGES: "account change notices", notification.TopicSECURITY_ALERTS: "security alerts",
 	notification.TopicWISHLIST_ALERTS: "wishlist alerts", notification.TopicLOYALTY: "loyalty updates",
+	notification.TopicRETURNS: "return updates",
 }
 
 var channelNames = map[notification.Channel]string{

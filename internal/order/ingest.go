@@ -56,6 +56,15 @@ type Service struct {
 	Currency string
 	// Companies checks B2B orders (nil: no B2B).
 	Companies CompanyChecker
+	// Returns closes an order's open returns when a refund is recorded
+	// (nil: no returns).
+	Returns RefundHook
+}
+
+// RefundHook is told, inside the refund's transaction, that a refund of
+// amount (formatted, with its currency) was recorded on an order.
+type RefundHook interface {
+	OrderRefunded(ctx context.Context, tx *ent.Tx, o *ent.Order, amount string) error
 }
 
 // CompanyChecker checks a B2B order for a company location and returns the

@@ -51,8 +51,12 @@ func (s *Service) confirm(ctx context.Context, tx *ent.Tx, o *ent.Order, lines [
 		})
 }
 
-// shipped announces a fulfillment with its tracking.
+// shipped announces a fulfillment with its tracking (not one synced long
+// after it shipped).
 func (s *Service) shipped(ctx context.Context, tx *ent.Tx, o *ent.Order, f *ent.Fulfillment) error {
+	if s.now().Sub(f.CreatedAt) > confirmWithin {
+		return nil
+	}
 	tracking := make([]map[string]any, 0, len(f.TrackingInfo))
 	for _, t := range f.TrackingInfo {
 		n, u := "", ""

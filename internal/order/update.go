@@ -84,6 +84,12 @@ func (s *Service) Update(ctx context.Context, id string, in UpdateInput) (*ent.O
 		if out, err = u.Save(ctx); err != nil {
 			return err
 		}
+		if in.RefundAmount != nil && s.Returns != nil {
+			refunded := money.Format(out.TotalRefunded-o.TotalRefunded, o.CurrencyCode) + " " + o.CurrencyCode
+			if err := s.Returns.OrderRefunded(ctx, tx, out, refunded); err != nil {
+				return err
+			}
+		}
 		return s.changed(ctx, tx, out)
 	})
 	return out, err
@@ -128,6 +134,7 @@ type FulfillmentInput struct {
 	TrackingCompany *string
 	Tracking        []schema.TrackingInfo
 	Lines           []FulfilledLineInput // nil: everything not yet shipped
+	ShippedAt       *time.Time           // nil: now
 }
 
 // FulfilledLineInput is a line of a shipment, by position in the order.
@@ -226,7 +233,14 @@ func (s *Service) CreateFulfillment(ctx context.Context, orderID string, in Fulf
 				done[sl.LineItemID] += sl.Quantity
 			}
 		}
-		f, err = tx.Fulfillment.Create().SetOrderID(o.ID).SetNillableExternalID(in.ExternalID).
+		shippedAt := s.now()
+		if in.ShippedAt != nil {
+			if in.ShippedAt.After(shippedAt) {
+				return apperr.Invalid(apperr.Path("fulfillment", "shippedAt"), apperr.CodeInvalid, "A shipment cannot ship in the future")
+			}
+			shippedAt = in.ShippedAt.UTC()
+		}
+		f, err = tx.Fulfillment.Create().SetOrderID(o.ID).SetNillableExternalID(in.ExternalID).SetCreatedAt(shippedAt).
 			SetNillableTrackingCompany(in.TrackingCompany).SetTrackingInfo(in.Tracking).SetLines(ship).Save(ctx)
 		if err != nil {
 			return err

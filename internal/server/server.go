@@ -50,6 +50,7 @@ import (
 	"accountgraph/internal/privacy"
 	"accountgraph/internal/ptr"
 	"accountgraph/internal/querylimit"
+	"accountgraph/internal/returns"
 	"accountgraph/internal/savedcart"
 	"accountgraph/internal/settings"
 	"accountgraph/internal/social"
@@ -79,6 +80,7 @@ type Server struct {
 	Privacy     *privacy.Service
 	Social      *social.Service
 	Companies   *company.Service
+	Returns     *returns.Service
 	// OIDC is the OpenID Connect provider customers sign in through
 	// (Customer Account API); oidcHandler serves it.
 	OIDC        *oidc.Provider
@@ -158,6 +160,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	s.Privacy = &privacy.Service{DB: d.Client, Customers: s.Customers, Limiter: s.limiter, Log: log}
 	s.Companies = &company.Service{DB: d.Client, Currency: cfg.ShopCurrency}
 	s.Customers.B2B, s.Orders.Companies = s.Companies, s.Companies
+	s.Returns = &returns.Service{DB: d.Client, Customers: s.Customers, Outbox: s.Outbox, StatusURL: s.Orders.StatusURL}
+	s.Orders.Returns = s.Returns
 	s.Social = social.New(social.Service{DB: d.Client, Customers: s.Customers, Log: log, PublicURL: publicURL,
 		Origins: returnOrigins(cfg)}, cfg.OIDCProviders)
 	s.OIDC = &oidc.Provider{DB: d.Client, Customers: s.Customers, PublicURL: publicURL, ShopID: cfg.ShopID,
@@ -334,7 +338,7 @@ func (s *Server) storefront() *graph.Resolver {
 		DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
 		SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
 		LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy, Social: s.Social, Companies: s.Companies,
-		ShopInfo: shopInfo(s.cfg), OIDC: s.OIDC,
+		ShopInfo: shopInfo(s.cfg), OIDC: s.OIDC, Returns: s.Returns,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
@@ -34,7 +35,8 @@ func Read(ctx context.Context, client *ent.Client) (*ent.ShopSettings, error) {
 	st, err := client.ShopSettings.Get(ctx, rowID)
 	if ent.IsNotFound(err) {
 		return &ent.ShopSettings{ID: rowID, Accounts: shopsettings.DefaultAccounts, Registration: shopsettings.DefaultRegistration,
-			Passwordless: shopsettings.DefaultPasswordless, TwoFactor: shopsettings.DefaultTwoFactor, AllowedEmailDomains: []string{}}, nil
+			Passwordless: shopsettings.DefaultPasswordless, TwoFactor: shopsettings.DefaultTwoFactor, AllowedEmailDomains: []string{},
+			ReturnWindowDays: shopsettings.DefaultReturnWindowDays, ReturnInstructions: shopsettings.DefaultReturnInstructions}, nil
 	}
 	return st, err
 }
@@ -45,12 +47,20 @@ type Input struct {
 	Passwordless                      *bool
 	AllowedEmailDomains               []string
 	SetDomains                        bool
+	ReturnWindowDays                  *int
+	ReturnInstructions                *string
 }
 
 var domainRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 
 // Update changes the settings (the row is made on first change).
 func (s *Service) Update(ctx context.Context, in Input) (*ent.ShopSettings, error) {
+	if in.ReturnWindowDays != nil && (*in.ReturnWindowDays < 0 || *in.ReturnWindowDays > 365) {
+		return nil, apperr.Invalid(apperr.Path("input", "returnWindowDays"), apperr.CodeInvalid, "The return window is 0 (off) to 365 days")
+	}
+	if in.ReturnInstructions != nil && utf8.RuneCountInString(*in.ReturnInstructions) > 2000 {
+		return nil, apperr.Invalid(apperr.Path("input", "returnInstructions"), apperr.CodeTooLong, "Return instructions are too long (maximum is 2000 characters)")
+	}
 	var domains []string
 	if in.SetDomains {
 		if len(in.AllowedEmailDomains) > 100 {
@@ -73,7 +83,8 @@ func (s *Service) Update(ctx context.Context, in Input) (*ent.ShopSettings, erro
 	}
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		c := tx.ShopSettings.Create().SetID(rowID).SetAccounts(cur.Accounts).SetRegistration(cur.Registration).
-			SetPasswordless(cur.Passwordless).SetTwoFactor(cur.TwoFactor).SetAllowedEmailDomains(cur.AllowedEmailDomains)
+			SetPasswordless(cur.Passwordless).SetTwoFactor(cur.TwoFactor).SetAllowedEmailDomains(cur.AllowedEmailDomains).
+			SetReturnWindowDays(cur.ReturnWindowDays).SetReturnInstructions(cur.ReturnInstructions)
 		if in.Accounts != nil {
 			c.SetAccounts(shopsettings.Accounts(*in.Accounts))
 		}
@@ -88,6 +99,12 @@ func (s *Service) Update(ctx context.Context, in Input) (*ent.ShopSettings, erro
 		}
 		if in.SetDomains {
 			c.SetAllowedEmailDomains(domains)
+		}
+		if in.ReturnWindowDays != nil {
+			c.SetReturnWindowDays(*in.ReturnWindowDays)
+		}
+		if in.ReturnInstructions != nil {
+			c.SetReturnInstructions(strings.TrimSpace(*in.ReturnInstructions))
 		}
 		if err := c.OnConflictColumns(shopsettings.FieldID).UpdateNewValues().Exec(ctx); err != nil {
 			return err

@@ -171,6 +171,24 @@ type OrderEdge struct {
 type Query struct {
 }
 
+// Return line items, one page.
+type ReturnLineItemTypeConnection struct {
+	// The edges.
+	Edges []*ReturnLineItemTypeEdge `json:"edges"`
+	// The line items.
+	Nodes []model.Node `json:"nodes"`
+	// Where the page is.
+	PageInfo *model.PageInfo `json:"pageInfo"`
+}
+
+// A return line item and its cursor.
+type ReturnLineItemTypeEdge struct {
+	// The cursor.
+	Cursor string `json:"cursor"`
+	// The line item.
+	Node model.Node `json:"node"`
+}
+
 // A tracking number and link.
 type TrackingInformation struct {
 	// The carrier.
@@ -1601,6 +1619,64 @@ func (e *OrderSortKeys) UnmarshalJSON(b []byte) error {
 }
 
 func (e OrderSortKeys) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How returns can be sorted.
+type ReturnSortKeys string
+
+const (
+	// By creation time.
+	ReturnSortKeysCreatedAt ReturnSortKeys = "CREATED_AT"
+	// By ID.
+	ReturnSortKeysID ReturnSortKeys = "ID"
+)
+
+var AllReturnSortKeys = []ReturnSortKeys{
+	ReturnSortKeysCreatedAt,
+	ReturnSortKeysID,
+}
+
+func (e ReturnSortKeys) IsValid() bool {
+	switch e {
+	case ReturnSortKeysCreatedAt, ReturnSortKeysID:
+		return true
+	}
+	return false
+}
+
+func (e ReturnSortKeys) String() string {
+	return string(e)
+}
+
+func (e *ReturnSortKeys) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReturnSortKeys(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReturnSortKeys", str)
+	}
+	return nil
+}
+
+func (e ReturnSortKeys) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReturnSortKeys) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReturnSortKeys) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -34,6 +34,10 @@ export type AccountSettingsInput = {
   passwordless?: InputMaybe<Scalars['Boolean']['input']>;
   /** Who may register. */
   registration?: InputMaybe<RegistrationMode>;
+  /** Return instructions, at most 2000 characters. */
+  returnInstructions?: InputMaybe<Scalars['String']['input']>;
+  /** The return window in days, 0 (off) to 365. */
+  returnWindowDays?: InputMaybe<Scalars['Int']['input']>;
   /** The two-factor policy. */
   twoFactor?: InputMaybe<TwoFactorPolicy>;
 };
@@ -207,6 +211,8 @@ export type AdminFulfillmentInput = {
   externalId?: InputMaybe<Scalars['String']['input']>;
   /** The lines shipped; every line in full when absent. */
   lineItems?: InputMaybe<Array<AdminFulfillmentLineInput>>;
+  /** When it shipped (a shipment synced late); now when absent. The return window counts from it; a shipment older than a day is not announced. */
+  shippedAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** The carrier. */
   trackingCompany?: InputMaybe<Scalars['String']['input']>;
   /** Tracking numbers and links (at most 20). */
@@ -338,6 +344,14 @@ export type AdminProductVariantInput = {
   sku: Scalars['String']['input'];
   /** The title, such as `M / Blue`. */
   title: Scalars['String']['input'];
+};
+
+/** Units received back, for one return line. */
+export type AdminReturnReceiveLineInput = {
+  /** How many more units arrived. */
+  quantity: Scalars['Int']['input'];
+  /** The return line's global ID. */
+  returnLineItemId: Scalars['ID']['input'];
 };
 
 /** A parcel. */
@@ -546,6 +560,8 @@ export type CommunicationTopic =
   | 'ORDER_CONFIRMATION'
   /** Offers and news; by email the same consent as `acceptsMarketing`. */
   | 'PROMOTIONS'
+  /** Return requests answered and refunded. */
+  | 'RETURNS'
   /** Sign-ins from new devices or countries, password and two-factor changes. */
   | 'SECURITY_ALERTS'
   /** An order shipped. */
@@ -1775,6 +1791,116 @@ export type RegistrationMode =
   | 'INVITE_ONLY'
   /** Anyone. */
   | 'OPEN';
+
+/** A line of an order to return. */
+export type RequestedLineItemInput = {
+  /** A note for staff, at most 300 characters, no HTML. */
+  customerNote?: InputMaybe<Scalars['String']['input']>;
+  /** The line's ID (`OrderLineItem.id`, the Customer Account API's `LineItem.id`). */
+  lineItemId: Scalars['ID']['input'];
+  /** How many units (at most the line's `returnableQuantity`). */
+  quantity: Scalars['Int']['input'];
+  /** Why; UNKNOWN when absent. */
+  returnReason?: InputMaybe<ReturnReason>;
+};
+
+/** Why staff declined a return. */
+export type ReturnDeclineReason =
+  /** The items were a final sale. */
+  | 'FINAL_SALE'
+  /** Another reason (see the note). */
+  | 'OTHER'
+  /** The return period ended. */
+  | 'RETURN_PERIOD_ENDED';
+
+/** Codes of return errors (Shopify's ReturnErrorCode). */
+export type ReturnErrorCode =
+  /** A unit or line is already in a return, or named twice. */
+  | 'ALREADY_EXISTS'
+  /** Nothing was named. */
+  | 'BLANK'
+  /** The return could not be made. */
+  | 'CREATION_FAILED'
+  /** The input value should be equal to the value allowed. */
+  | 'EQUAL_TO'
+  /** The shop takes no return requests online. */
+  | 'FEATURE_NOT_ENABLED'
+  /** The value must be greater. */
+  | 'GREATER_THAN'
+  /** The value must be greater than or equal to the minimum. */
+  | 'GREATER_THAN_OR_EQUAL_TO'
+  /** The value is not in the list. */
+  | 'INCLUSION'
+  /** An internal error. */
+  | 'INTERNAL_ERROR'
+  /** The value is not valid. */
+  | 'INVALID'
+  /** The order, line or return is not in a state that allows this (not shipped, past the window, already answered). */
+  | 'INVALID_STATE'
+  /** The value must be less. */
+  | 'LESS_THAN'
+  /** The value must be at most the maximum (the units still returnable). */
+  | 'LESS_THAN_OR_EQUAL_TO'
+  /** A notification could not be sent. */
+  | 'NOTIFICATION_FAILED'
+  /** Not allowed. */
+  | 'NOT_AUTHORIZED'
+  /** Not a number. */
+  | 'NOT_A_NUMBER'
+  /** Cannot be changed. */
+  | 'NOT_EDITABLE'
+  /** Does not exist (or is not the customer's). */
+  | 'NOT_FOUND'
+  /** Must be blank. */
+  | 'PRESENT'
+  /** Already taken. */
+  | 'TAKEN'
+  /** Too big. */
+  | 'TOO_BIG'
+  /** Too long. */
+  | 'TOO_LONG'
+  /** Too many lines. */
+  | 'TOO_MANY_ARGUMENTS'
+  /** Too short. */
+  | 'TOO_SHORT'
+  /** Wrong length. */
+  | 'WRONG_LENGTH';
+
+/** Why a unit goes back (Shopify's ReturnReason). */
+export type ReturnReason =
+  /** The color of the item didn't meet expectations. */
+  | 'COLOR'
+  /** The item was damaged or defective. */
+  | 'DEFECTIVE'
+  /** The item was not as described. */
+  | 'NOT_AS_DESCRIBED'
+  /** Other reason not listed. */
+  | 'OTHER'
+  /** The size of the item was too large. */
+  | 'SIZE_TOO_LARGE'
+  /** The size of the item was too small. */
+  | 'SIZE_TOO_SMALL'
+  /** The customer didn't like the design of the item. */
+  | 'STYLE'
+  /** Unknown reason. */
+  | 'UNKNOWN'
+  /** The customer changed their mind about the item. */
+  | 'UNWANTED'
+  /** The customer received the wrong item. */
+  | 'WRONG_ITEM';
+
+/** The status of a return. */
+export type ReturnStatus =
+  /** Cancelled. */
+  | 'CANCELED'
+  /** Refunded and done. */
+  | 'CLOSED'
+  /** Staff declined the request (see `decline`). */
+  | 'DECLINED'
+  /** Approved: the customer sends the units back. */
+  | 'OPEN'
+  /** The customer asked; staff have not answered yet. */
+  | 'REQUESTED';
 
 /** Kinds of `SavedCartWarning`. */
 export type SavedCartWarningCode =

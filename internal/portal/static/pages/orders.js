@@ -1,7 +1,7 @@
 // Order history with filters, and one order with its shipments' timeline.
 
 import { gql, mutate, ERR } from '../api.js';
-import { actionButton, badge, card, date, dateTime, empty, h, input, money, picture, toast, words } from '../ui.js';
+import { actionButton, badge, card, date, dateTime, empty, form, h, input, money, picture, toast, words } from '../ui.js';
 import { go } from '../app.js';
 
 export const orderHref = (o) => `/account/order?id=${encodeURIComponent(o.id)}`;
@@ -104,11 +104,13 @@ export async function detail(ctx) {
     subtotalPrice { amount currencyCode } totalShippingPrice { amount currencyCode } totalTax { amount currencyCode }
     totalPrice { amount currencyCode } totalRefunded { amount currencyCode }
     shippingAddress { formatted(withName: true) } billingAddress { formatted(withName: true) }
-    lineItems(first: 100) { nodes { title quantity currentQuantity originalTotalPrice { amount currencyCode } discountedTotalPrice { amount currencyCode }
+    lineItems(first: 100) { nodes { id title quantity currentQuantity returnableQuantity originalTotalPrice { amount currencyCode } discountedTotalPrice { amount currencyCode }
       variant { title image { url altText } product { title } } } }
     successfulFulfillments(first: 10) { trackingCompany trackingInfo(first: 5) { number url }
       fulfillmentLineItems(first: 100) { nodes { quantity lineItem { title } } } }
     trackingEvents { status happenedAt message city province countryCode }
+    returns(first: 20) { nodes { id name status createdAt closedAt decline { reason note }
+      returnLineItems(first: 50) { nodes { quantity returnReason customerNote lineItem { title } } } } }
   } } }`, { id });
   if (!o) return h('div', {}, h('h1', {}, 'Order not found'), empty('This order is not in your account.', h('a', { href: '/account/orders' }, 'Back to orders')));
 
@@ -149,7 +151,46 @@ export async function detail(ctx) {
         h('dt', {}, 'Tax'), h('dd', {}, money(o.totalTax)),
         Number(o.totalRefunded.amount) > 0 ? [h('dt', {}, 'Refunded'), h('dd', {}, `− ${money(o.totalRefunded)}`)] : null,
         h('dt', { class: 'total' }, 'Total'), h('dd', { class: 'total' }, money(o.totalPrice))))),
+    returnsCard(ctx, o),
     h('div', { class: 'grid-2' },
       card('Shipping address', o.shippingAddress ? h('address', {}, o.shippingAddress.formatted.map((l) => h('span', { class: 'line' }, l))) : h('p', {}, '—')),
       card('Billing address', o.billingAddress ? h('address', {}, o.billingAddress.formatted.map((l) => h('span', { class: 'line' }, l))) : h('p', {}, '—'))));
+}
+
+const RETURN_TONES = { REQUESTED: 'info', OPEN: 'info', DECLINED: 'danger', CLOSED: 'ok', CANCELED: 'neutral' };
+const RETURN_STATUS = { REQUESTED: 'Requested', OPEN: 'Approved', DECLINED: 'Declined', CLOSED: 'Refunded', CANCELED: 'Cancelled' };
+const REASONS = [['UNWANTED', 'Changed my mind'], ['SIZE_TOO_SMALL', 'Too small'], ['SIZE_TOO_LARGE', 'Too large'], ['DEFECTIVE', 'Damaged or defective'],
+  ['NOT_AS_DESCRIBED', 'Not as described'], ['WRONG_ITEM', 'Wrong item sent'], ['COLOR', 'Colour not as expected'], ['STYLE', 'Style'], ['OTHER', 'Other']];
+
+// returnsCard lists the order's returns and, while units can still be
+// sent back, a form asking for a return.
+function returnsCard(ctx, o) {
+  const returnable = o.lineItems.nodes.filter((l) => l.returnableQuantity > 0);
+  const ask = returnable.length ? form({ class: 'return-form', 'aria-label': 'Request a return' }, [
+    h('p', {}, 'Choose what to send back.'),
+    returnable.map((l, i) => h('fieldset', { class: 'return-line' }, h('legend', {}, l.title),
+      input('Quantity to return', `quantity-${i}`, { value: '0', options: Array.from({ length: l.returnableQuantity + 1 }, (_, n) => [String(n), String(n)]) }),
+      input('Reason', `reason-${i}`, { value: 'UNWANTED', options: REASONS }))),
+    input('Note for the shop (optional)', 'customerNote', { hint: 'At most 300 characters.', maxlength: 300 }),
+  ], async (v) => {
+    const lines = returnable.map((l, i) => ({ lineItemId: l.id, quantity: Number(v[`quantity-${i}`]), returnReason: v[`reason-${i}`], customerNote: v.customerNote }))
+      .filter((l) => l.quantity > 0);
+    if (!lines.length) throw new Error('Choose at least one item to return.');
+    const p = await mutate(`mutation RequestReturn($t: String!, $o: ID!, $lines: [RequestedLineItemInput!]!) {
+      orderRequestReturn(customerAccessToken: $t, orderId: $o, requestedLineItems: $lines) { return { name } userErrors { code field message } } }`,
+    { t: ctx.token, o: o.id, lines }, 'orderRequestReturn');
+    toast(`Return ${p.return.name} requested. We will email you when the shop answers.`);
+    go(`order?id=${encodeURIComponent(o.id)}`);
+  }, 'Request return') : null;
+  const list = o.returns.nodes;
+  if (!list.length && !ask) return null;
+  return card('Returns',
+    list.length ? h('ul', { class: 'returns' }, list.map((r) => h('li', { class: 'return' },
+      h('div', { class: 'order-head' }, h('h3', {}, `Return ${r.name}`), badge(RETURN_STATUS[r.status] || words(r.status), RETURN_TONES[r.status])),
+      h('p', { class: 'muted' }, `Requested ${date(r.createdAt)}${r.closedAt ? ` · ${r.status === 'DECLINED' ? 'declined' : 'closed'} ${date(r.closedAt)}` : ''}`),
+      h('ul', { class: 'lines' }, r.returnLineItems.nodes.map((l) => h('li', {}, `${l.quantity} × ${l.lineItem.title}`,
+        h('span', { class: 'muted' }, ` · ${(REASONS.find((x) => x[0] === l.returnReason) || [null, words(l.returnReason)])[1]}`)))),
+      r.decline ? h('p', { class: 'notice notice-error', role: 'note' }, `Declined: ${words(r.decline.reason).toLowerCase()}.${r.decline.note ? ` ${r.decline.note}` : ''}`) : null)))
+      : null,
+    ask);
 }
