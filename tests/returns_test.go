@@ -284,3 +284,38 @@ func TestReturns(t *testing.T) {
 		}
 	})
 }
+
+// TestReturnsStatementCount: an order page with returnable quantities and
+// returns with their lines costs the same statements for 1 order as for 6.
+func TestReturnsStatementCount(t *testing.T) {
+	parallel(t)
+	eachDB(t, func(t *testing.T, api *API) {
+		api.seedCatalog(t)
+		_, token, id := api.newCustomer(t, "returns-count")
+		counts := map[int]int{}
+		for have, n := 0, 1; n <= 6; n += 5 {
+			for ; have < n; have++ {
+				o := api.createOrder(t, map[string]any{"customerId": id})
+				api.ship(t, o.ID, map[string]any{})
+				lineID := api.myOrders(t, token)[o.Name].LineItems.Nodes[0].ID
+				var p returnPayload
+				api.MustDo(t, returnRequestDoc, map[string]any{"t": token, "o": o.ID, "lines": []any{line(lineID, 1)}}, "orderRequestReturn", &p)
+				if p.Return == nil {
+					t.Fatalf("request: %+v", p)
+				}
+			}
+			before := api.Statements(t)
+			orders := api.myOrders(t, token)
+			counts[n] = api.Statements(t) - before
+			for _, o := range orders {
+				if len(o.Returns.Nodes) != 1 || o.LineItems.Nodes[0].ReturnableQuantity != 1 || o.Returns.Nodes[0].ReturnLineItems.Nodes[0].LineItem.Title != "Linen shirt" {
+					t.Fatalf("order %s: %+v", o.Name, o)
+				}
+			}
+		}
+		if counts[1] != counts[6] {
+			t.Errorf("statements grow with orders: %v", counts)
+		}
+		t.Logf("statements: %v", counts)
+	})
+}
